@@ -1,28 +1,14 @@
 /**
  * Compute payload of a node: chips → IT power, heat load, PFLOPS, availability and mass.
  *
- * Equations:
- * - Peak IT power P_peak = N·P_sys, P_sys = all-in power per chip (GPU + host CPU + NVLink/network +
- *   power conversion), e.g. GB300 NVL72 ≈ 120–140 kW / 72 (docs/sources.md §9).
- * - Average IT power from utilization u with a linear power-vs-load model:
- *       P_avg = P_peak·(f_idle + (1 − f_idle)·u)
- *   Server power is close to linear in utilization with a large idle floor (Barroso, Hölzle &
- *   Ranganathan, "The Datacenter as a Computer", 3rd ed. 2019, §5.2 "energy proportionality");
- *   for AI racks f_idle ≈ 0.2–0.35 (GPU idle ~10–15 % of TDP plus hosts, NICs, switches and
- *   conversion losses that do not scale with load). Check: AI1 120 kW average / 150 kW peak (ratio
- *   0.8) corresponds to u ≈ 0.71 at f_idle = 0.3.
- * - Heat load = IT power: all electrical power ends as heat in the payload.
- * - Peak PFLOPS = N·peakTFLOPS·k/1000: dense at the chip row's precision, × k for another precision or 2:4
- *   sparsity (precision.ts; k = 1 by default).
- * - Availability with no repair: chips fail at a constant rate λ (5–9 %/yr quoted by ODC calculators,
- *   docs/sources.md §10; default 7 %/yr), surviving fraction e^{−λt}; the mean over a lifetime L is
- *       A = (1 − e^{−λL})/(λL)      (→ 1 as λL → 0)
- *   e.g. λ = 7 %/yr, L = 5 yr → A = 0.844. Failed chips are assumed isolated (they neither compute
- *   nor draw power); power and thermal are still SIZED for all chips working (beginning of life).
- * - Delivered PFLOPS = peak × u × A.
- * - Mass = N·massPerChip (board + server + rack share, flight-packaged estimate from the catalog).
- *
+ * Equations: P_peak = N·P_sys (P_sys all-in power per chip, docs/sources.md §9);
+ *   P_avg = P_peak·(f_idle + (1 − f_idle)·u), linear power vs load (Barroso, Hölzle & Ranganathan, "The Datacenter
+ *   as a Computer", 3rd ed. 2019, §5.2); heat load = IT power; peak PFLOPS = N·peakTFLOPS·k/1000 (precision.ts);
+ *   availability with no repair A = (1 − e^{−λL})/(λL), λ default 7 %/yr (docs/sources.md §10);
+ *   delivered PFLOPS = peak × u × A; mass = N·massPerChip.
+ * Assumptions: failed chips neither compute nor draw power; power and thermal are sized for all chips working.
  * Validity: chips ≥ 1 (integer), 0 < u ≤ 1, 0 ≤ f_idle < 1, λ ≥ 0, lifetime > 0.
+ * Derivation, evidence and costs: docs/models.md §"Compute payload".
  */
 
 /** Default GPU failure rate without repair [1/yr]: middle of the 5–9 %/yr quoted in docs/sources.md §10. */

@@ -3,33 +3,14 @@
  * eclipse → power (array) throttle → thermal (radiator) throttle → availability → downlink limit. Each step is a
  * named factor in [0, 1]; the delivered PFLOPS is the peak times the product of the factors.
  *
- * Equations (r = installed/required, L_c = load that scales with compute, L_f = fixed load):
- * - Typical fraction t: when the chip figure is a stated maximum (a press "up to" figure, catalog
- *   `figureKind: peak`) and the catalog gives the typical rate while busy as a fraction of it
- *   (`typicalFraction`, cited or marked as an estimate in `typicalFractionSource`), the peak is derated by t
- *   before utilization (a `typical` step, present only then; datasheet peaks leave the workload's MFU to the
- *   sustained step).
- * - Sustained fraction s = model FLOPs utilization (MFU) of the stated workload: FLOPs the model needs
- *   per second / peak FLOPS while busy (Chowdhery et al. 2022, "PaLM", arXiv:2204.02311, §4 and Table 3,
- *   MFU 46.2 % on 6,144 TPU v4; Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv:2407.21783, §3.3.2
- *   Table 4: 380–430 TFLOPS per H100, MFU 38–43 %).
- * - Power throttle. The array area required for the full load L_c + L_f supplies power ∝ area, so an
- *   installed area r·A_req supplies r·(L_c + L_f). Housekeeping (bus, ISL, heaters: L_f) is served first
- *   and compute gets the rest:  f_P = clamp((r·(L_c + L_f) − L_f)/L_c, 0, 1)   (= min(1, r) when L_f = 0).
- * - Thermal throttle, the same balance for heat: at a fixed radiator temperature the net rejection is ∝ area,
- *   so f_T = clamp((r_T·(Q_c + Q_f) − Q_f)/Q_c, 0, 1). Compute must satisfy both, x = min(f_P, f_T); the
- *   thermal step is the extra factor after the power step, min(1, f_T/f_P) (1 when f_P = 0).
- * - Downlink limit: output rate needed = β·F·8 [bit/s] for β bytes out per FLOP and F delivered FLOP/s;
- *   f_D = min(1, C/needed) for the available downlink/ISL capacity C [bit/s]. For LLM inference
- *   β = bytes per token/(2·N_params) (forward pass ≈ 2N FLOPs per token: Kaplan et al. 2020,
- *   "Scaling Laws for Neural Language Models", arXiv:2001.08361, §2.1).
- *
- * Assumptions: loads are the ones the required areas were sized for (the caller passes matching numbers);
- * throttled compute sheds whole servers, so FLOPs fall in proportion to compute power and heat (conservative:
- * clock/voltage scaling loses FLOPs more slowly than power); utilization, eclipse share and availability are
- * independent factors (their product is the mean). Validity: every factor in [0, 1], loads ≥ 0, areas > 0.
- * Sanity anchor: spacedc-mdao's delivered fraction of peak ≈ 29 % in space vs ≈ 47 % on Earth
- * (docs/sources.md §10, domain-facts §10).
+ * Key equations (r = installed/required, L_c = load that scales with compute, L_f = fixed load):
+ *   f_P = clamp((r·(L_c + L_f) − L_f)/L_c, 0, 1), f_T the same for heat, thermal step min(1, f_T/f_P);
+ *   f_D = min(1, C/(β·F·8)), β bytes out per FLOP (forward pass ≈ 2N FLOPs per token, Kaplan et al. 2020,
+ *   arXiv:2001.08361, §2.1). Sustained fraction = MFU (Chowdhery et al. 2022, arXiv:2204.02311; Dubey et al. 2024,
+ *   arXiv:2407.21783).
+ * Assumptions: throttled compute sheds whole servers; the factors are independent (their product is the mean).
+ * Validity: every factor in [0, 1], loads ≥ 0, areas > 0.
+ * Derivation, evidence and costs: docs/models.md §"Delivered-compute waterfall".
  */
 import { FLOPS_PER_PFLOPS } from '../../base/convert.js';
 import { nonNegative, positive } from '../validate.js';
@@ -130,7 +111,7 @@ export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytes
   return p.bytesPerToken / (2 * p.parameters);
 }
 
-/** The delivered-compute waterfall (see the header for each factor). */
+/** The delivered-compute waterfall (each factor: the header and docs/models.md §"Delivered-compute waterfall"). */
 export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
   positive('peakPFLOPS', p.peakPFLOPS);
   const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);

@@ -2,43 +2,15 @@
  * Node cost: hardware, launch, operations, levelized cost of delivered compute (LCOC), cost per
  * kW-year, and a terrestrial data-center baseline with the same chips.
  *
- * Equations:
- * - Hardware = chips·$chip·(1 + f_chip) + P_BOL·$/W(array) + A_rad·$/m² + E_batt·$/Wh + ISL + bus_kg·$/kg
- *   + shielding_kg·$/kg + propellant_kg·$/kg, plus assembly/integration/test (AIT) = f_AIT × the
- *   non-chip hardware (chips arrive integrated in servers); f_chip the space-packaging premium of the
- *   cost technology preset (costTechnology.ts, default 0).
- * - Launch price per kg = override, or vehicle price / vehicle payload into the node's orbit (`payload_kg`,
- *   from src/models/launch/launchPerformance.ts by the caller: direct insertion; default the vehicle's LEO figure).
- *   The same vehicle row and performance model price the constellation campaign (src/constellation/launch/launch.ts),
- *   so a node's $/kg and its constellation's agree unless the design overrides the $/kg.
- *   Nodes per launch = min(⌊payload/m_launch⌋, ⌊η_fairing·V_fairing/V_stowed⌋). Launch cost per node
- *   = vehicle price / nodes per launch (a partly filled vehicle is paid in full), or $/kg × m_launch
- *   when a $/kg override is given (an abstract market price, e.g. Suncatcher's ≲ $200/kg). A node that
- *   does not fit gets nodesPerLaunch = 0 (infeasible, flagged by the caller's constraint) and a finite
- *   penalty cost = price × max(m/payload, V/usable volume).
- * - Stowed volume (`stowedVolume_m3`) = P_BOL/(W/m³ of the array) + A_rad/(m²/m³ of the radiator)
- *   + core mass/core packaging density (default 250 kg/m³, ESTIMATE: between SMAD's ~100 kg/m³
- *   whole-spacecraft rule of thumb and ~850 kg/m³ of a terrestrial NVL72 rack, 1.36 t in ~1.6 m³).
- *   Fairing packing efficiency η default 0.7 (ESTIMATE: rectangular stacks in a cylinder + ogive; a
- *   Falcon 9 Starlink stack fills the 157 m³ envelope with ~17 t, ~110 kg/m³).
- * - Operations per year = override, or f_ops·(hardware + launch), f_ops default 2 %/yr: ground segment, network and
- *   flight operations, no in-orbit insurance (ESTIMATE at the top of the published 1–1.9 %/yr, docs/sources.md §18:
- *   operations staff ≈ 15 % of system cost over 8 yr ≈ 1.9 %/yr, Elbert, Introduction to Satellite Communication,
- *   3rd ed. 2008, §12.4.2.1; 1 %/yr of hardware in McCalip's calculator; ≈ 1 %/yr of capex in spacedc-mdao's 1 MW
- *   case). Large LEO fleets self-insure with spares; bought in-orbit cover would add 1.2–3.5 %/yr of the insured
- *   value (§18), putting an insured node at ≈ 2.2–5.4 %/yr: set cost.operationsFraction_per_yr.
- * - Total = hardware + launch + operations·L.
- * - LCOC = total/(delivered PFLOPS × L × 365.25 d) [$ per PFLOP-day delivered];
- *   cost per kW-yr = total/(P_IT,avg [kW] × L).
- * - Terrestrial baseline: energy/yr = P_IT,avg [kW]·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15:
- *   $0.05/kWh, PUE 1.3 → $570/kW-yr); facility capex $/W × P_IT,peak charged pro rata
- *   min(1, L/facility life) (default $12/W ex-GPU, spacedc-mdao Earth case; facility life 15 yr,
- *   ESTIMATE); the same chips; delivered = peak × utilization × terrestrial availability (default 0.98,
- *   ESTIMATE: failed GPUs are swapped within days). Staff and non-energy facility opex are not included.
- *
- * Sanity anchors (docs/sources.md §10): spacedc-mdao 1 MW Earth ≈ $12/W capex ex-GPU and LCOC ≈
- * $66/PFLOP-day; space ≈ $524/W ex-GPU at $3,000/kg; Starlink satellites ~$22/W.
- * Validity: non-negative costs and quantities; lifetime > 0; delivered PFLOPS and IT power > 0.
+ * Equations: hardware = chips·$chip·(1 + f_chip) + array, radiator, battery, ISL, bus, shielding and propellant
+ * prices + AIT (f_AIT × non-chip hardware); launch cost per node = vehicle price / nodes per launch, or $/kg × m
+ * with a $/kg override; operations/yr = f_ops·(hardware + launch), default 2 %/yr (docs/sources.md §18);
+ * total = hardware + launch + operations·L; LCOC = total/(delivered PFLOPS × L × 365.25 d);
+ * terrestrial energy/yr = P_IT,avg·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15).
+ * Sanity anchors: docs/sources.md §10 (spacedc-mdao, Starlink).
+ * Assumptions: a partly filled vehicle is paid in full; no in-orbit insurance; terrestrial staff and non-energy
+ * opex are not included. Validity: non-negative costs and quantities; lifetime > 0; delivered PFLOPS and IT power > 0.
+ * Derivation, evidence and costs: docs/models.md §"Node cost and LCOC".
  */
 import { HOURS_PER_YEAR_h } from '../../base/constants.js';
 import { W_PER_KW } from '../../base/convert.js';
@@ -49,7 +21,7 @@ export const DEFAULT_BUS_COST_USD_per_kg = 5000;
 export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
 export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
-// ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (header; docs/sources.md §18)
+// ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (docs/models.md; docs/sources.md §18)
 export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02;
 export const DEFAULT_FAIRING_PACKING_EFFICIENCY = 0.7; // ESTIMATE
 export const DEFAULT_CORE_PACKAGING_DENSITY_kg_m3 = 250; // ESTIMATE
@@ -67,7 +39,7 @@ export interface StowedVolumeParams {
   readonly radiatorStowedArea_m2_per_m3: number;
   /** Everything that is not array or radiator (compute, bus, battery, shielding, ISL, propellant) [kg]. */
   readonly coreMass_kg: number;
-  /** Default 250 kg/m³ (estimate, see header). */
+  /** Default 250 kg/m³ (estimate, docs/models.md §"Node cost and LCOC"). */
   readonly corePackagingDensity_kg_m3?: number;
 }
 export interface StowedVolumeResult {

@@ -1,27 +1,14 @@
 /**
  * Production learning curves: the cost of the n-th unit and the cumulative cost of a production run.
  *
- * Equations (T₁ first-unit cost, b learning rate = cost ratio per doubling of quantity, e = log₂ b ≤ 0):
- * - Unit formulation (Crawford's "unit theory", 1944; the form of the NASA/USAF cost handbooks):
- *     T(n) = T₁·n^e,  total(N) = T₁·Σ_{n=1..N} n^e,  average(N) = total/N.
- *   E.g. b = 0.9: T(8) = 0.9³·T₁ = 0.729·T₁.
- * - Cumulative-average formulation (T. P. Wright, "Factors Affecting the Cost of Airplanes", Journal of the
- *   Aeronautical Sciences 3(4):122–128, 1936 — an 80 % curve for airframes):
- *     average(N) = T₁·N^e,  total(N) = T₁·N^(e+1),  T(n) = total(n) − total(n − 1).
- * - Σ n^e is summed exactly up to 1,000 units, then the tail by Euler–Maclaurin to the f''' term
- *   (relative error ~1e-12 or less for e ∈ [−1, 0]).
- *
- * Learning rates: Wright 1936, 80 % for airframes; Wertz & Larson, Space Mission Analysis and Design, 3rd ed.
- * (1999), ch. 20 (cost modeling), spacecraft: 95 % below 10 units, 90 % for 10–50, 85 % above 50 — see
- * `spacecraftLearningRate`. Large runs (hundreds to thousands of satellites) are where the assumed rate
- * drives the total most (Brown & Anderson, "Learning Rate Sensitivity Model", The Aerospace Corporation,
- * NASA Cost and Schedule Symposium 2018).
- * - An expected lot (e.g. an expected count of failure replacements, not whole): a fraction of a unit costs that
- *   fraction of the next unit, C(x) = T₁·(Σ_{n=1..⌊x⌋} n^e + (x − ⌊x⌋)·(⌊x⌋ + 1)^e) (`expectedLotCost_USD`).
- * The one learning curve of odc: the node's fleet (lifecycleProgram.ts) and a constellation's generation
- * (src/constellation/economics/economics.ts, through lifecycleProgram.ts) are priced on it.
- * Validity: 0.5 ≤ b ≤ 1 (b = 1: no learning), T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only:
- * non-recurring design and tooling and bought-in items (chips, launch) are not on the curve.
+ * Equations (T₁ first-unit cost, b = cost ratio per doubling, e = log₂ b ≤ 0):
+ * - Unit (Crawford 1944): T(n) = T₁·n^e, total(N) = T₁·Σ_{n=1..N} n^e.
+ * - Cumulative average (Wright 1936): average(N) = T₁·N^e, total(N) = T₁·N^(e+1).
+ * - Expected lot: C(x) = T₁·(Σ_{n=1..⌊x⌋} n^e + (x − ⌊x⌋)·(⌊x⌋ + 1)^e).
+ * Learning rates: Wright 1936 (80 %, airframes); Wertz & Larson, SMAD 3rd ed. (1999), ch. 20: 95 % below 10 units,
+ * 90 % for 10–50, 85 % above 50 (`spacecraftLearningRate`).
+ * Validity: 0.5 ≤ b ≤ 1, T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only (chips and launch are off the curve).
+ * Derivation, evidence and costs: docs/models.md §"Production learning curves".
  */
 import { nonNegative } from '../validate.js';
 

@@ -2,23 +2,13 @@
  * LCOC of a chip set in a terrestrial scenario (designs/catalogs/terrestrial-baselines.yaml), discounted and
  * undiscounted, so a space design can be compared against each scenario with the same chips and workload.
  *
- * Equations (P_pk peak IT power, f_idle idle fraction, u utilization, L chip lifetime, r discount rate):
- * - Average IT power P_avg = P_pk·(f_idle + (1 − f_idle)·u) (compute.ts linear model; Barroso et al. 2019 §5.2).
- * - Energy per year = P_avg[kW]·PUE·8,766 h·price (docs/sources.md §11 case 15).
- * - Facility capital charge per year = capex $/W·P_pk spread over the facility life n: straight line
- *   capex/n undiscounted, capex·CRF(r, n) discounted (lifecycleEconomics.ts). Charged for every year of
- *   chip service, so a chip life beyond the facility life pays for its share of a rebuild.
- * - Lease per year = $/kW-month·12·P_pk[kW] (wholesale colocation is priced per contracted kW; power is
- *   billed on top); facility opex per year = $/kW-yr·P_pk[kW].
- * - Delivered PFLOPS = peak·u·s·A: the same waterfall as in space (computeWaterfall.ts) without eclipse,
- *   throttle or downlink steps.
- * - LCOC = (chips + L·yearly)/(L·delivered·365.25 d); discounted: (chips + yearly_r·a(r, L))/(delivered·365.25·a(r,
- *   L)).
- *
- * Assumptions: chips bought at t = 0; yearly flows at year ends; failed chips are swapped (availability with
- * repair, from the scenario) and the few idle spares draw no power; network, staff and software outside
- * facilityOpex are not included. Validity: the scenario's ranges (src/catalog/baselines.ts), P_pk > 0,
+ * Equations: P_avg = P_pk·(f_idle + (1 − f_idle)·u) (compute.ts); energy/yr = P_avg·PUE·8,766 h·price
+ * (docs/sources.md §11 case 15); facility capital charge capex/n or capex·CRF(r, n); lease $/kW-month·12·P_pk;
+ * delivered = peak·u·s·A; LCOC = (chips + L·yearly)/(L·delivered·365.25 d), discounted with the annuity a(r, L).
+ * Assumptions: chips bought at t = 0, yearly flows at year ends, failed chips swapped; network, staff and software
+ * outside facilityOpex are not included. Validity: the scenario's ranges (src/catalog/baselines.ts), P_pk > 0,
  * peak PFLOPS > 0, 0 ≤ f_idle < 1.
+ * Derivation, evidence and costs: docs/models.md §"Terrestrial baseline LCOC".
  */
 import { HOURS_PER_YEAR_h } from '../../base/constants.js';
 import { W_PER_KW } from '../../base/convert.js';

@@ -1,28 +1,14 @@
 /**
  * Lifecycle economics: discounting, levelized cost of delivered compute (LCOC) discounted and undiscounted,
- * and capex per watt with and without the chips. Fleet programs (replacements, ground segment, learning)
- * are in lifecycleProgram.ts; the terrestrial baselines in lifecycleBaseline.ts; learning curves in
- * learningCurve.ts.
+ * and capex per watt with and without the chips.
  *
- * Equations:
- * - Discount factor at time t [yr]: d(t) = (1 + r)^−t, r the real discount rate per year.
- * - Present value of a yearly schedule a_1..a_n: PV = Σ a_k·d(t_k), t_k = k (end of year, default),
- *   k − 1 (start of year) or k − ½ (mid-year). E.g. 1,000 $/yr for 3 years at 10 %, end of year: 2,486.85 $.
- * - Annuity factor a(r, n) = (1 − (1 + r)^−n)/r (n for r = 0): PV of 1 per year paid at each year end
- *   (the closed form extends to a fractional last year). Capital recovery factor CRF(r, n) = 1/a(r, n):
- *   the level yearly charge that repays 1 of capital over n years.
- * - LCOC = PV(costs)/PV(delivered compute), both discounted at the same rate: the levelized-cost convention
- *   of Short, Packey & Holt, "A Manual for the Economic Evaluation of Energy Efficiency and Renewable Energy
- *   Technologies", NREL/TP-462-5173 (March 1995), its levelized cost of energy (LCOE), with compute in place of energy.
- * The undiscounted
- *   ratio (r = 0) is returned beside it, as cost.ts computes it.
- * - Capex per watt = (chips + non-chip hardware + launch)/P, and without the chips; P the IT power (average,
- *   as cost.ts's capexExChips_USD_per_W, to compare with spacedc-mdao's $12/W Earth and $524/W space ex-GPU,
- *   docs/sources.md §10) and optionally per array watt (Starlink's ~$22/W is whole-satellite cost per array W).
- *
- * Default discount rate 7 %/yr real: US OMB Circular A-94 (29 Oct 1992), §8.b(1), base case for public
- * investment analyses. Validity: r ∈ [0, 1], costs and compute ≥ 0, at least some compute delivered.
+ * Equations: d(t) = (1 + r)^−t; PV = Σ a_k·d(t_k); annuity a(r, n) = (1 − (1 + r)^−n)/r, CRF = 1/a;
+ * LCOC = PV(costs)/PV(delivered compute) (the LCOE convention of Short, Packey & Holt, NREL/TP-462-5173, 1995);
+ * capex per watt = (chips + non-chip hardware + launch)/P.
+ * Default discount rate 7 %/yr real: US OMB Circular A-94 (29 Oct 1992), §8.b(1).
+ * Validity: r ∈ [0, 1], costs and compute ≥ 0, at least some compute delivered.
  * Assumptions: real (constant-dollar) costs; yearly flows lumped at one instant per year.
+ * Derivation, evidence and costs: docs/models.md §"Lifecycle economics".
  */
 import { nonNegative, positive } from '../validate.js';
 

@@ -1,29 +1,15 @@
 /**
  * A fleet program over a horizon: N nodes kept in service, each replaced at end of life and on random failure,
  * built on one production learning curve, plus node operations, a ground segment and its operations; discounted
- * and undiscounted LCOC of the whole program. The one LCOC of both verdicts: a node's fleet (src/node/stages/cost.ts)
- * and a constellation's generation (src/constellation/economics/economics.ts) are priced here.
+ * and undiscounted LCOC of the whole program (the LCOC of both a node's fleet and a constellation's generation).
  *
- * Method:
- * - Generations G = ⌈H/L⌉ for horizon H and node life L; generation g (0-based) is deployed at t = g·L and
- *   consists of units g·N + 1 … (g + 1)·N of one learning curve (learningCurve.ts): a replacement batch
- *   continues the curve. Build cost of generation g = T₁·(S((g+1)N) − S(gN)) + N·c_off, c_off the per-node
- *   cost off the curve (chips bought at market price, launch).
- * - Year k = 1 … ⌈H⌉ carries the recurring flows over (k − 1, min(k, H)]: node operations N·o·φ_k, ground
- *   operations g_o·φ_k and delivered compute N·F·365.25·φ_k [PFLOP-day], φ_k = min(1, H − (k − 1)),
- *   discounted at the end of the served part; builds and the ground segment are discounted at their
- *   deployment time. LCOC = PV(costs)/PV(compute) (lifecycleEconomics.ts), undiscounted beside it.
- * - Random failures at a constant rate λ per node-year, each replaced at once (block replacement with a
- *   constant failure rate: the failures of a slot form a Poisson process, Barlow & Proschan, Mathematical Theory
- *   of Reliability, 1965, ch. 4): F = λ·N·H expected replacements, priced as the expected lot that continues the
- *   curve after the generations' units, T₁·(S(G·N + F) − S(G·N)) + F·c_off (a fraction of a unit costs its
- *   fraction of the next, learningCurve.ts expectedLotCost_USD), each at the lot's average; year k carries
- *   λ·N·φ_k of them.
- *
- * Assumptions: replacement is instantaneous at end of life and on failure (no launch lead time, no overlap, no
- * service lost); no salvage value, so a last generation cut short by the horizon is paid in full; per-node
- * delivered PFLOPS is the life average (availability already in it); real, constant-dollar costs. Validity:
- * N integer ≥ 1, L, H > 0, costs ≥ 0, λ ≥ 0, delivered PFLOPS > 0.
+ * Method: G = ⌈H/L⌉ generations, generation g = units g·N + 1 … (g + 1)·N of one curve (learningCurve.ts), built
+ * at t = g·L; yearly flows over (k − 1, min(k, H)]; random failures at rate λ replaced at once (Poisson, Barlow &
+ * Proschan, Mathematical Theory of Reliability, 1965, ch. 4): F = λ·N·H units continuing the curve.
+ * LCOC = PV(costs)/PV(compute) (lifecycleEconomics.ts), undiscounted beside it.
+ * Assumptions: instantaneous replacement, no salvage value, real constant-dollar costs.
+ * Validity: N integer ≥ 1, L, H > 0, costs ≥ 0, λ ≥ 0, delivered PFLOPS > 0.
+ * Derivation, evidence and costs: docs/models.md §"Fleet program".
  */
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
 import { expectedLotCost_USD, lotCost_USD, type LearningFormulation } from './learningCurve.js';

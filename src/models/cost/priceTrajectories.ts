@@ -3,45 +3,13 @@
  * source, the alternatives that give the parity year its band, and the factors they put on a design's prices in a
  * given year (trajectory.ts for the interpolation).
  *
- * Defaults (central trends):
- * - Launch price [USD/kg]: 2026 $900/kg, Starship V3 at $90M for its 100 t target (spacecost launch_vehicles.csv,
- *   the launch-vehicles catalog row `starship`, 2026); 2035 $200/kg, Project Suncatcher's "≲ $200/kg to LEO by the
- *   mid-2030s" (Agüera y Arcas et al. 2025, arXiv:2511.19468). Held at $200/kg after 2035.
- * - Chip performance per watt [TFLOPS/W, dense BF16 over accelerator TDP]: 2022 H100 SXM 989/700 = 1.41 (NVIDIA
- *   H100 datasheet 2022); 2024 B200 2,250/1,000 = 2.25 (B200 figures of the chips catalog, 2024); continued to
- *   2045 at the same rate (a doubling every 2.98 yr), a projection, not a published forecast.
- * - Chip price-performance [TFLOPS per USD]: 2022 H100 989 TFLOPS for $40,000 with its server share (the chips
- *   catalog row `h100`); doubling every 2.07 yr, Epoch AI's trend for GPUs used in ML (Hobbhahn & Besiroglu,
- *   "Trends in GPU price-performance", Epoch AI 2022, Table 1: 2.07 yr, 95 % CI 1.54–3.13), continued to 2045.
- *   CHOICE: the ML-GPU trend, because the chips odc prices are ML accelerators; the same paper gives 2.95 yr for the
- *   top GPUs of each year (the alternative below). The faster trend makes chips a smaller share of both sides sooner,
- *   which leaves space's non-chip cost (launch, bus, battery) against the ground's energy and facility: for the
- *   reference designs under the default ground prices it raises the space/ground ratio (AI1 in 2045: 30× at 2.07 yr;
- *   the 2.95 yr trend is on the early side of the band), and where the ground's own costs grow it lowers it.
- * - Spacecraft hardware: solar array [USD/W], radiator [USD/m²], bus [USD/kg] and ISL terminals [USD/terminal]:
- *   Starlink's whole-satellite cost per watt, ~$32/W to ~$22/W over four years (SpaceX Starlink V1.5 to V2 mini,
- *   as compiled in docs/sources.md §10 [S]; the only published series of a mass-produced satellite's price):
- *   (22/32)^(1/4) = 0.9107 per year (−8.9 %/yr), applied from 2026 to 2035 (the span of the launch trend) and held
- *   after. No per-subsystem series was found, so all four follow the whole satellite. The levels (rosa-flex $30/W,
- *   deployable-pumped $20,000/m², $5,000/kg, isl-100g $300,000) only label the points: the design's rows set the
- *   price, the trajectory its change.
- * - Battery [USD/Wh]: BloombergNEF's lithium-ion pack price survey (Dec 2024): $115/kWh in 2024, $69/kWh projected
- *   for 2030 (−8.2 %/yr), held after 2030. Cell-market prices stand for both battery classes (space-grade packs are
- *   built from commercial cells; their qualification share is assumed to fall with them).
- * - Terrestrial electricity [USD/kWh] and facility capex [USD/W]: flat at the hyperscale-virginia baseline's EIA 2023
- *   Virginia industrial 8.92 ¢/kWh and Cushman & Wakefield 2025 $11.7/W. Reason: no published real-terms trend was
- *   found; US industrial power has moved within ±15 % in real terms over 2010–2023 (EIA Electric Power Annual).
- * Lines without a trajectory of their own, and why:
- * - assembly, integration and test: a fixed fraction of the non-chip hardware (cost.ts), so it follows those lines;
- * - operations: a fixed fraction per year of hardware + launch (cost.ts), so it follows them;
- * - shielding (aluminium plate) and propellant (krypton/xenon): commodity materials with no learning curve, priced
- *   flat (together < 1 % of a reference node's cost).
- *
- * Alternatives (TRAJECTORY_ALTERNATIVES): each replaces one central trend by its cited alternative or by the flat
- * reading. parity.ts prices each alone, sorts them by whether it lowers or raises the space/ground ratio in the last
- * year, and applies each group together for the low and the high end of the band.
- * Chip price per chip in year y = (perf/W factor)/(price-performance factor): a chip of the same power class
- * delivers perf/W(y)/perf/W(ref) times the FLOPS and costs that many FLOPS at that year's $/FLOPS.
+ * Sources of the central trends: launch (spacecost launch_vehicles.csv; Agüera y Arcas et al. 2025, arXiv:2511.19468);
+ * chip perf/W (NVIDIA H100 datasheet 2022, chips catalog B200); chip price-performance (Hobbhahn & Besiroglu,
+ * "Trends in GPU price-performance", Epoch AI 2022, Table 1); spacecraft hardware (Starlink, docs/sources.md §10);
+ * battery (BloombergNEF, Dec 2024); terrestrial electricity and facility flat (EIA 2023; Cushman & Wakefield 2025).
+ * Alternatives (TRAJECTORY_ALTERNATIVES) each replace one central trend; parity.ts groups them into the band.
+ * Chip price per chip in year y = (perf/W factor)/(price-performance factor).
+ * Derivation, evidence and costs: docs/models.md §"Price trajectories".
  */
 import { checkTrajectory, interpolate, type TrajectoryPoint } from './trajectory.js';
 
@@ -140,7 +108,7 @@ const SPACECRAFT_KEYS = [
   'islPrice_USD_per_terminal',
 ] as const;
 
-/** The alternatives the parity band is made of (header: each a cited alternative or the flat reading). */
+/** The alternatives the parity band is made of: each a cited alternative or the flat reading (docs/models.md). */
 export const TRAJECTORY_ALTERNATIVES: readonly TrajectoryAlternative[] = Object.freeze([
   {
     name: `chip price-performance doubling every ${PRICE_PERFORMANCE_DOUBLING_TOP_GPUS_yr} yr (Epoch AI, top GPUs)`,

@@ -1,23 +1,11 @@
 /**
  * Price and performance trajectories over calendar years, and the year a cost ratio crosses 1 (parity).
  *
- * Method:
- * - A trajectory is a list of (year, value) points with strictly increasing years and values > 0. Between two
- *   points the value is interpolated log-linearly, v(y) = v₀·(v₁/v₀)^((y − y₀)/(y₁ − y₀)): prices and
- *   performance move by a roughly constant fraction per year (Wright's and Moore's laws), so a constant
- *   annual rate between the stated points is the natural reading. Outside the points the value is held at
- *   the nearest one (no extrapolation of a trend beyond what the trajectory states).
- * - A trajectory scales a design's own price by v(y)/v(y_ref), y_ref the year of the design's prices: the
- *   trajectory gives the change, the design (catalog rows, vehicle) the level.
- * - Parity: the ratio r(y) = space cost per delivered unit / terrestrial cost per delivered unit is evaluated
- *   on the yearly grid y_0, y_0 + 1, …, y_n. The parity year is the first grid year k with r ≤ 1, refined by
- *   linear interpolation of r between years k − 1 and k: y* = y_{k−1} + (r_{k−1} − 1)/(r_{k−1} − r_k).
- *   r ≤ 1 already at y_0 reports y_0 ("at or before the start of the range"); r > 1 throughout reports none.
- *   Only the first crossing is reported (a ratio that rises back above 1 later is not searched for).
- * Validity: years 1950–2100; the interpolation error between grid years is that of a straight line through a
- * smooth ratio one year apart.
- * Statements: every ratio in words passes src/base/verdictText.ts (no "Infinity×" or "NaN×": a year whose ratio is
- * unbounded or undefined reads as a sentence).
+ * Method: log-linear interpolation between (year, value) points, v(y) = v₀·(v₁/v₀)^((y − y₀)/(y₁ − y₀)), held at
+ * the nearest point outside them; a design's price scales by v(y)/v(y_ref). Parity: the first yearly grid year k
+ * with r ≤ 1, refined linearly, y* = y_{k−1} + (r_{k−1} − 1)/(r_{k−1} − r_k); only the first crossing is reported.
+ * Validity: years 1950–2100. Every ratio in words passes src/base/verdictText.ts.
+ * Derivation, evidence and costs: docs/models.md §"Trajectories and the parity year".
  */
 import { ratioProblem, ratioText } from '../../base/verdictText.js';
 

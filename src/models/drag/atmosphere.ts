@@ -1,28 +1,15 @@
 /**
  * CIRA-2012 mean thermospheric density vs altitude, and the decay integral built on it.
  *
- * Method: table look-up with log-linear interpolation (density exponential between grid points,
- * local scale height H_i = Δh / ln(ρ_i/ρ_{i+1})).
- *
- * Source: CIRA-2012 mean total density, 20 km grid 100–900 km, for low / moderate / high long-term
- * solar activity, as tabulated in `cira-2012.dat` of github norabolig/SDCRE-NS (A. Boley; same file
- * in JustinLaw-D/debris-simulations). Columns used: low, med(ium) → 'moderate', high-long → 'high'
- * (the file's high-short column is not used). See docs/sources.md §6.
- *
- * Validity: 100–2,000 km. 100–900 km is the table. Above 900 km the table is extended with an
- * exponential tail that keeps the scale height of the last interval (880–900 km: 264 km low, 137 km
- * moderate, 118 km high). That is an APPROXIMATION: the true scale height keeps growing with
- * altitude (helium / hydrogen dominate), so the tail under-estimates density far above 900 km and
- * over-estimates decay times there. Drag is negligible at those altitudes for any of our uses.
- *
- * Decay integral: for a circular orbit, da/dt = −ρ(h)·√(μ a)/B with B = m/(C_D·A). The time to decay
- * from h0 to h1 is t = B·[S(h0) − S(h1)], S(h) = ∫ dh / (ρ(h)·√(μ (R⊕+h))). With ρ exponential inside
- * each 20 km segment the integral is analytic per segment: H·(e^{Δh/H} − 1)/(ρ_i·√(μ a_mid)); √a is
- * taken at the middle of the integrated part of the segment (relative variation of √a across 20 km is
- * < 0.15 %, so the error is < 0.1 %). S is accumulated once at module load on the grid, so a call is O(1).
- *
- * Assumptions: fixed solar activity over the decay (decaySolarCycle.ts integrates through a cycle); circular
- * orbit; no atmospheric rotation, no lift.
+ * Method: table look-up with log-linear interpolation (local scale height H_i = Δh / ln(ρ_i/ρ_{i+1})).
+ * Decay integral: da/dt = −ρ(h)·√(μ a)/B, B = m/(C_D·A); t = B·[S(h0) − S(h1)], S(h) = ∫ dh / (ρ(h)·√(μ (R⊕+h))),
+ * analytic per 20 km segment and accumulated once at module load (a call is O(1)).
+ * Source: CIRA-2012 mean total density, 20 km grid 100–900 km, low / moderate / high long-term activity, from
+ * `cira-2012.dat` of github norabolig/SDCRE-NS (A. Boley); docs/sources.md §6.
+ * Validity: 100–2,000 km; above 900 km an exponential tail (an APPROXIMATION that under-estimates density).
+ * Assumptions: fixed solar activity (decaySolarCycle.ts integrates through a cycle); circular orbit; no atmospheric
+ * rotation, no lift.
+ * Derivation, evidence and costs: docs/models.md §"Atmosphere density and decay integral".
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { km_to_m } from '../../base/convert.js';

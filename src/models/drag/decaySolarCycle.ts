@@ -2,40 +2,13 @@
  * Passive orbital decay through the solar cycle: the density follows the 10.7 cm solar flux (F10.7) as it
  * varies over an 11–12 year cycle, instead of one activity level held for the whole decay.
  *
- * Equation: circular orbit, da/dt = −ρ(h, t)·√(μ a)/B, B = m/(C_D·A) [kg/m²] (as in atmosphere.ts).
- *
- * Density vs activity: ln ρ(h, F) is interpolated linearly in F10.7 between the CIRA-2012 columns placed at
- * F10.7 = 65 (low), 140 (moderate) and 250 sfu (high, long-term) and held at the end columns outside
- * 65–250 sfu: the break points SDCRENS.py `setDenatm` (A. Boley, github norabolig/SDCRE-NS) uses with this
- * same cira-2012.dat. That code interpolates ρ linearly; log-linear gives the lower (geometric-mean) density
- * between columns, i.e. the longer decay: the conservative choice for a disposal check.
- *
- * Cycle: the default profile is the monthly F10.7 solar-cycle template of CIRA-2012 as tabulated in
- * `solar_cycle_table36_cira2012.dat` of the same repository (144 months, column 3 = the monthly mean read by
- * SDCRENS.py; month 0 = start of the cycle at solar minimum): 66–236 sfu, mean 120 sfu, peak of the 13-month
- * running mean at month 62. Its 12-year length and fast rise / slow decline match the mean cycle of
- * Hathaway 2015 (Living Rev. Sol. Phys. 12:4: period ≈ 11 yr, 9–14 yr, rise ≈ 4 yr). Any other profile (equally
- * spaced samples over one period) can be passed, e.g. a constant one to recover a fixed activity.
- *
- * Method: in each time bin the density at every 20 km node is the time mean of ρ over the bin (exact while
- * the orbit drops much less than a scale height per bin), exponential between nodes, so the decay across a
- * bin is a closed-form segment integral and its inverse (√(μ a) at mid-segment: ≤ 0.01 % from atmosphere.ts).
- * Bins: 6 months while the decay would outlast two of them, then the profile's own samples (months). An
- * independent RK4 integration with monthly F10.7 agrees within 0.02 yr for 0.4–110 yr decays (dragSolarCycle.test.ts).
- * Cost ≈ 2 bins per simulated year per start phase: 'worst' ≈ 0.03 ms (550 km) to 0.09 ms (650 km) at B = 100 kg/m²,
- * up to ~0.3 ms for decays just under the cap (Node 20, one core). 'worst' with the default cycle, end altitude and cap
- * is read from a table of this integration where it covers the design (decaySolarCycleTable.ts: within 1 %, ~1.5 µs);
- * `table: false` always integrates (the table's generator and oracle).
- * Start phase: 'phase' integrates one; 'mean' averages 12 equally spaced ones (START_PHASES_PER_CYCLE, 1 yr
- * apart: end of life at an unknown date); 'worst' takes the longest of the 12 (conservative). A satellite
- * released later at the same altitude never ends up below one released earlier, so T(φ) ≤ T(φ_k) + (φ_k − φ)
- * for the next grid phase φ_k: the worst over ALL phases exceeds 'worst' by < 1 yr (≤ 0.08 yr in monthly scans).
- * Cap: the integration stops at `cap_yr` (default 200 yr, far above the 5-yr FCC limit); the rest is then
- * estimated with the cycle-mean density and the result is flagged `overCap`.
- *
- * Validity: 100–2,000 km like atmosphere.ts (above ~1,350 km its tails no longer order low < moderate < high;
- * all decays there are ≫ the cap); circular orbit; no geomagnetic storms (daily F10.7 and Ap spikes shorten real
- * decays); one template cycle repeated: a weaker real cycle lengthens the decay, a stronger one shortens it.
+ * Equation: circular orbit, da/dt = −ρ(h, t)·√(μ a)/B, B = m/(C_D·A) [kg/m²] (as in atmosphere.ts); ln ρ(h, F)
+ * linear in F10.7 between the CIRA-2012 columns at 65, 140 and 250 sfu (SDCRENS.py `setDenatm`, github
+ * norabolig/SDCRE-NS). Cycle: the CIRA-2012 monthly F10.7 template (`solar_cycle_table36_cira2012.dat`, 144 months).
+ * Method: closed-form segment integrals over time bins; start phase 'phase', 'mean' (12 phases) or 'worst' (the
+ * longest of 12, read from decaySolarCycleTable.ts where it covers the design); stops at `cap_yr` (default 200 yr).
+ * Validity: 100–2,000 km; circular orbit; no geomagnetic storms; one template cycle repeated.
+ * Derivation, evidence and costs: docs/models.md §"Decay through the solar cycle".
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s } from '../../base/constants.js';
 import { km_to_m } from '../../base/convert.js';

@@ -2,46 +2,15 @@
  * Atmospheric drag on a node: station-keeping Δv and propellant, passive decay after end of life,
  * and the FCC 5-year disposal check.
  *
- * Equations:
- * - Ballistic coefficient B = m/(C_D·A) [kg/m²], C_D = 2.2 by default (flat-plate / satellite value
- *   used by Vallado, Orekit and ESA; the Mir re-entry study used 2.214). m is the DRY mass (with
- *   margin): propellant is mostly spent when drag matters most (end of life, passive decay) and the
- *   lighter mass is the conservative choice during the mission.
- * - Drag acceleration a_D = ½·ρ·v²/B with v = √(μ/a) (circular orbit, co-rotation of the atmosphere
- *   neglected: it changes v_rel by < 7 % at any inclination, a second-order effect next to the
- *   factor 5–90 solar-activity spread of ρ).
- * - Station-keeping Δv per year = a_D × one Julian year, density at the mission altitude (orbit kept),
- *   plus any other yearly station keeping the caller adds (`extraDeltaV_m_s_per_yr`, e.g. cluster formation
- *   keeping against differential J2, models/relativeMotion.ts), in the same propellant budget.
- * - Optional orbit raise from the launch insertion altitude with electric propulsion: low-thrust
- *   spiral between circular orbits, Δv = |√(μ/r₁) − √(μ/r₂)| (Edelbaum, coplanar case).
- * - Propellant from the rocket equation on the dry mass: m_p = m_dry·(exp(Δv_total/(I_sp·g₀)) − 1),
- *   Δv_total = Δv/yr × lifetime + orbit raise. (For drag make-up the exact impulse form
- *   F·t/(I_sp g₀) is smaller by a factor ≈ 1/(1 + Δv/(2 I_sp g₀)), < 1 % here: conservative.)
- *   Default I_sp = 1,500 s: Hall-effect thrusters (SPT-100 ≈ 1,500–1,600 s; Goebel & Katz,
- *   "Fundamentals of Electric Propulsion", JPL 2008, ch. 7; Starlink's krypton/argon Hall thrusters
- *   are in the 1,500–2,500 s class).
- * - Passive decay from the mission altitude to 200 km: da/dt = −ρ(h)·(C_D A/m)·√(μ a), integrated
- *   analytically per 20 km table segment (see atmosphere.ts). Result ∝ B at fixed activity.
- * - FCC "5-year rule": 47 CFR 25.283(e) (Second Report and Order FCC 22-74, 29 Sep 2022): disposal
- *   ≤ 5 years after end of mission for LEO satellites using uncontrolled re-entry. Here the check is
- *   on PASSIVE decay only (a node that can no longer manoeuvre); active deorbit is not credited.
- *
- * Source for density and regression values: CIRA-2012 table (atmosphere.ts); docs/sources.md §6 and
- * validation cases 10 and 12 (550 km, B = 100 kg/m²: 9.6 yr moderate, 2.9 yr high).
- *
- * Disposal knobs (`disposalModel` in the result states which were used):
- * - `disposalSolarCycle`: 'fixed' (default) holds one CIRA-2012 activity level over the whole decay
- *   (`disposalSolarActivity`, default `solarActivity`); 'cycle-phase' integrates through the CIRA-2012 solar-
- *   cycle template from `disposalCyclePhase`; 'cycle-mean' averages 12 start phases; 'cycle-worst' takes the
- *   longest of them: the conservative choice for the FCC check (decaySolarCycle.ts), read from a table of the
- *   integration where it covers the design (decaySolarCycleTable.ts: within 1 %, the note says so).
- * - `disposalDragArea_m2`: the area the dead node presents during the decay. The conservative attitude for
- *   the FCC check is the MINIMUM projected area (arrays and radiator edge-on: `minimumDragArea_m2` of
- *   `orbitAverageDragArea_m2`); default `dragArea_m2`, the orbit average used for station keeping.
- *
- * Validity: mission altitude 100–2,000 km (the atmosphere model range; nodes fly 300–2,000 km).
- * Fixed solar activity for station keeping ('high' gives a conservative propellant budget).
+ * Equations: B = m/(C_D·A), C_D = 2.2 default, m the dry mass; a_D = ½·ρ·v²/B, v = √(μ/a); Δv/yr = a_D × one Julian
+ * year (+ `extraDeltaV_m_s_per_yr`); orbit raise Δv = |√(μ/r₁) − √(μ/r₂)| (Edelbaum); propellant
+ * m_p = m_dry·(exp(Δv_total/(I_sp·g₀)) − 1), I_sp default 1,500 s (Goebel & Katz, JPL 2008, ch. 7); passive decay to
+ * 200 km as in atmosphere.ts.
+ * FCC "5-year rule": 47 CFR 25.283(e) (FCC 22-74, 29 Sep 2022), checked on PASSIVE decay only.
+ * Source: CIRA-2012 table (atmosphere.ts); docs/sources.md §6, validation cases 10 and 12.
+ * Disposal knobs: `disposalSolarCycle` (fixed or through the cycle, decaySolarCycle.ts), `disposalDragArea_m2`.
+ * Validity: mission altitude 100–2,000 km. Fixed solar activity for station keeping; circular orbit.
+ * Derivation, evidence and costs: docs/models.md §"Drag, station keeping and disposal".
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { km_to_m } from '../../base/convert.js';
@@ -57,7 +26,7 @@ import { positive } from '../validate.js';
 
 export type { SolarActivity } from './atmosphere.js';
 
-/** How solar activity varies during the passive decay (see the header). */
+/** How solar activity varies during the passive decay (docs/models.md §"Drag, station keeping and disposal"). */
 export type DisposalSolarCycle = 'fixed' | 'cycle-phase' | 'cycle-mean' | 'cycle-worst';
 const CYCLE_MODES = { 'cycle-phase': 'phase', 'cycle-mean': 'mean', 'cycle-worst': 'worst' } as const;
 

@@ -4,42 +4,13 @@
  * with its source and year). The result says how it was obtained: on a published point, interpolated between them,
  * extrapolated beyond them (flagged), or refused.
  *
- * Method
- * - Published points are grouped into curves of one inclination ("sso" points form one curve whose inclination at
- *   each altitude is the J2 sun-synchronous one, src/models/orbit/orbit.ts).
- * - Interpolation (basis 'published' on a point, else 'interpolated'): along a curve, linear in altitude between the
- *   two bracketing points (user's guides plot near-linear payload vs altitude over a few hundred km); between the two
- *   curves that bracket the target inclination, linear in inclination when both curves span the target altitude.
- * - A bound point (`upTo`) states the payload for every circular orbit up to its altitude and up to its inclination
- *   (Starship Users Guide rev 1.0, 2020, Table 3 note 1: "up to 500-km circular orbit at up to 98.9-deg
- *   inclination"). Inside that envelope the bound's payload is returned as published (a floor: easier orbits may
- *   carry more, never taken).
- * - Beyond the published range (basis 'extrapolated', a flag the node and constellation records and notes carry):
- *   from the nearest published data (the smallest extrapolation ΔV) by the rocket-equation rule. Altitude: Hohmann
- *   ΔV between the two circular orbits (Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. 2013,
- *   §6.3.1): Δv = |√(μ/r₁)(√(2r₂/(r₁+r₂)) − 1)| + |√(μ/r₂)(1 − √(2r₁/(r₁+r₂)))|, signed + to raise, − to lower.
- *   Inclination: the Earth-rotation ΔV, Δv = v⊕(cos i_c − cos i), v⊕ = ω⊕R⊕ = 465.1 m/s: a launch to inclination
- *   i ≥ |site latitude| gains v⊕·cos i of eastward velocity whatever the site (sin Az = cos i / cos φ, gain =
- *   v⊕ cos φ sin Az); doglegs and range-safety limits are not modelled. Rocket equation (Tsiolkovsky, Sutton &
- *   Biblarz, Rocket Propulsion Elements 9th ed. §4.1): the final stage burns out with payload + dry mass m_d; an
- *   extra Δv divides that by exp(Δv/(g₀ Isp)): m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d, floored at 0.
- * - Refused (basis 'refused', payload 0: the vehicle does not fly there): a row without published points. odc never
- *   moves a headline figure whose orbit the maker does not state.
- * - Upper stage default when a row gives none (ESTIMATE): Isp 340 s (Merlin Vacuum 348 s, YF-22E 300 s) and dry mass
- *   20 % of the row's largest published payload (Falcon 9 second stage ~4 t for 22.8 t).
- *
- * Validity: direct insertion into circular LEO, 150–2000 km. The rule is first order: it ignores gravity and steering
- * losses of the longer burn and the site's dogleg, so it is optimistic toward harder orbits and pessimistic toward
- * easier ones. Held-out check against the catalog's published points, each predicted from the row's other point
- * alone (test/models/launch/launchPerformance.test.ts, "held-out"; both LEO points have an assumed orbit):
- *   Electron  300 kg @ 185 km × 45° → 500 km SSO: 243 kg vs 200 kg published (+22 %, Δv 569 m/s); reverse 244 vs
- *             300 kg (−19 %, 563 m/s);
- *   LM-2D     4 t @ 200 km × 41° → 700 km SSO: 2.52 t vs 1.3 t published (+94 %, Δv 697 m/s); reverse 2.43 vs 4 t
- *             (−39 %, 685 m/s).
- * So an extrapolated figure may be optimistic by up to ~2× at ~700 m/s, and beyond 700 m/s
- * (MEASURED_EXTRAPOLATION_DELTA_V_m_s) its error is unmeasured; the records carry the ΔV and the notes say which. The
- * linear interpolation along a curve is not checked against published data: no row has two published points on one
- * inclination curve.
+ * Method: linear interpolation in altitude along a curve of one inclination, then in inclination; `upTo` bound points
+ * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
+ * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
+ * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i); a row without published points is refused.
+ * Validity: direct insertion into circular LEO, 150–2000 km; the rule is first order (no gravity or steering losses,
+ * no dogleg). Held-out error up to ~2× at ~700 m/s (MEASURED_EXTRAPOLATION_DELTA_V_m_s), unmeasured beyond.
+ * Derivation, evidence and costs: docs/models.md §"Launch-vehicle performance"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { deg_to_rad, km_to_m } from '../../base/convert.js';
@@ -52,8 +23,9 @@ export const EARTH_ROTATION_SPEED_m_s = EARTH_ROTATION_rad_s * EARTH_RADIUS_m;
 export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
 /**
- * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks of the header span
- * 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still flagged, with this range named.
+ * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks (docs/models.md
+ * §"Launch-vehicle performance") span 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still
+ * flagged, with this range named.
  */
 export const MEASURED_EXTRAPOLATION_DELTA_V_m_s = 700;
 const SAME_INCLINATION_rad = 1e-6;
@@ -77,7 +49,7 @@ export interface UpperStage {
 export interface PayloadToOrbitParams {
   /** Published points; empty → refused for every orbit. */
   readonly points: readonly PerformancePoint[];
-  /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults of the header. */
+  /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults (docs/models.md). */
   readonly upperStage?: UpperStage;
   readonly altitude_m: number;
   readonly inclination_rad: number;
@@ -310,7 +282,7 @@ export function vehiclePayloadToOrbit(
 /** The flag text every output uses for a payload beyond the published points. */
 export const EXTRAPOLATED_NOTE = 'extrapolated beyond published points';
 
-/** What is known of the error of extrapolations up to `deltaV_m_s` (the header's held-out check), for notes. */
+/** What is known of the error of extrapolations up to `deltaV_m_s` (held-out check, docs/models.md), for notes. */
 export const extrapolationCaveat = (deltaV_m_s: number): string =>
   deltaV_m_s > MEASURED_EXTRAPOLATION_DELTA_V_m_s
     ? `error unmeasured beyond ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s`

@@ -3,42 +3,14 @@
  * By default both ends carry the same terminal (an inter-satellite link); a link may also name the far end's receive
  * aperture and the transmitted beam's divergence (a space-to-ground downlink, a defocused beam).
  *
- * Method (Hemmati, "Near-Earth Laser Communications", 2nd ed., CRC 2020, ch. 1–2: the free-space
- * optical range equation and its loss terms)
- *   P_r = P_t · η_t · η_r · L_p · L_impl · L_margin · L_atm · f(d)
- * f(d) is the fraction of the transmitted power the receive aperture (radius a_r) collects. The transmitted beam is a
- * Gaussian of waist w0, Rayleigh range z_R = π·w0²/λ, w(z) = w0·√(1 + (z/z_R)²) and 1/e² half-angle divergence
- * θ = λ/(π·w0) (Siegman, "Lasers", 1986, §17.1); the power inside a coaxial circle of radius a_r is
- *   f(d) = 1 − exp(−2a_r² / w(d)²)                                 (Siegman §17.1, eq. 17.12)
- * By default the beam has the far-field on-axis gain of the optimally truncated Gaussian filling the transmit aperture
- * (radius a = D/2; Klein & Degnan, Appl. Opt. 13, 2134, 1974: gain g = 0.8145 of the uniform aperture's (πD/λ)² at
- * a/w = 1.12): w0 = a·√(g/2). Far beyond z_R, f → g·(πD²/4λd)² for equal apertures, the Klein–Degnan far-field
- * budget exactly; at d → 0, f → 1 − e^(−4/g) = 0.993, so P_r ≤ P_t at every range. A terminal whose beam is wider
- * than its aperture's diffraction limit (TBIRD's body-pointed downlink, the SDA OCT standard's specified divergence)
- * gives θ instead: w0 = λ/(π·θ), all of the power in that untruncated Gaussian; far from z_R, f → 2a_r²/(θ·d)², the
- * on-axis irradiance 2P/(π(θd)²) times the receive area. Against the Fresnel-diffraction integral of the truncated
- * Gaussian (test/models/links/linkBudget.test.ts, 10 cm at 1550 nm) f errs by +16 % at most (near d ≈ z_R ≈ 2 km),
- * < 3 % beyond 5 km; the far-field formula capped at 1 errs +59 % at 5 km (docs/approximations.md).
- * Pointing: mean loss of a Gaussian beam of divergence θ under a pointing
- * error with independent zero-mean Gaussian components of rms σ per axis (Rayleigh radial error):
- *   L_p = E[exp(−2φ²/θ²)] = 1 / (1 + 4σ²/θ²)
- * (Chen & Gardner, IEEE Trans. Commun. 37(3), 252, 1989, the mean of the far-field intensity over the
- * jitter; for small σ it equals the static-error loss exp(−8σ_r²/θ_full²) at σ_r² = 2σ², θ_full = 2θ).
- * L_impl (implementation: wavefront error, polarisation, ageing, modem penalty beyond the photons-per-bit
- * rating), L_margin (the design's system margin) and L_atm (atmosphere, 0 dB for a vacuum path) are
- * entered in dB.
- * Rate: R = P_r / (N_ppb · hν), hν = hc/λ, N_ppb the receiver sensitivity in photons per bit at the
- * design bit-error rate (preamplified and coherent receivers need a few tens of photons per bit:
- * Caplan, "Laser communication transmitter and receiver design", J. Opt. Fiber Commun. Rep. 4, 2007);
- * the result is capped at the terminal's rated capacity (modem / DWDM channels × channel rate).
- * Published checks (test, docs/approximations.md): the Tesat EDRS LEO–GEO terminal (135 mm, 2.2 W, 1064 nm, 1.8 Gbps
- * at 45,000 km) comes out 0.94× its published rate with the default margins at 40 photons per channel bit; TBIRD's
- * 200 Gbps LEO-to-ground downlink and the SDA OCT standard's 2.5 Gbps at 5,500 km close with the excess stated there.
- *
- * Validity: coaxial (pointing only through L_p), the receiver's collected power is what counts (no coupling penalty
- * varying with range: the turbulence-dependent fibre coupling of a ground receiver is outside, L_atm carries it if
- * entered); no background light, no point-ahead or Doppler penalty. The default efficiencies and margins are
- * estimates (below).
+ * Method (Hemmati, "Near-Earth Laser Communications", 2nd ed., CRC 2020, ch. 1–2):
+ *   P_r = P_t · η_t · η_r · L_p · L_impl · L_margin · L_atm · f(d),   f(d) = 1 − exp(−2a_r² / w(d)²)
+ * (Gaussian beam, Siegman, "Lasers", 1986, §17.1, eq. 17.12; default waist from Klein & Degnan, Appl. Opt. 13, 2134,
+ * 1974), pointing L_p = 1 / (1 + 4σ²/θ²) (Chen & Gardner, IEEE Trans. Commun. 37(3), 252, 1989);
+ * rate R = P_r / (N_ppb · hν), capped at the terminal's rated capacity.
+ * Validity: coaxial, collected power counts (no range-dependent coupling penalty), no background light, no
+ * point-ahead or Doppler penalty. The default efficiencies and margins are estimates (below).
+ * Derivation, evidence and costs: docs/models.md §"Optical link budget"; docs/approximations.md.
  */
 import { SPEED_OF_LIGHT_m_s } from '../../base/constants.js';
 import { positive } from '../validate.js';

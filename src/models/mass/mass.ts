@@ -2,42 +2,14 @@
  * Node mass budget: subsystem roll-up, bus allocation, system margin, propellant, launch mass,
  * closure against the allocated launch mass, and specific power (kW of IT per tonne).
  *
- * Method (concept-phase roll-up):
- *   sized items  Σ = compute + array + battery + radiator + shielding + ISL   (sized by their models)
- *   bus          = f_bus·Σ   (structure, ADCS, C&DH/TT&C, harness, propulsion dry mass)
- *   basic dry    = Σ + bus
- *   margin       = f_margin·basic dry  (system-level margin)
- *   dry          = basic dry + margin
- *   tank         = f_tank·propellant   (propellant tankage, when not counted in the bus; default f_tank = 0)
- *   launch       = dry + tank + propellant    (propellant carries no growth allowance)
- *   closure      = allocated − launch  (≥ 0 closes)
- *   kW_per_t     = IT average power [kW] / launch mass [t]   (the "~70 kW per tonne" AI1 metric)
- *
- * Order of evaluation (no iteration needed): `dryMass` first → its dry_kg goes into the drag model,
- * which returns the propellant for the lifetime from the dry mass (rocket equation with dry mass as
- * final mass) → `massBudget` adds propellant and closes against the allocation.
- *
- * Sources and policy:
- * - Bus fraction default f_bus = 0.25 of the sized items, i.e. bus = 20 % of basic dry mass. Structure
- *   alone is "typically around 20 %" of satellite dry mass (Campbell & McCandless, "Introduction to
- *   Space Sciences and Spacecraft Applications", Gulf 1996, p. 191); Brown, "Elements of Spacecraft
- *   Design" (AIAA 2002), ch. 2 on-orbit dry-mass allocation guide, puts structure at ~21–29 % for
- *   conventional satellites, with ACS, C&DH, cabling and propulsion adding more, so a conventional
- *   bus is a third to a half of dry mass. A mass-produced, power-dominated node (arrays, radiators
- *   and compute sized separately, small avionics) sits well below that; 0.25 is an ESTIMATE in the
- *   15–25 % band of the project brief and is exposed as a parameter for trades.
- * - Margin default f_margin = 0.20: ESA concurrent-design-facility practice of a 20 % system margin
- *   on dry mass at phase 0/A, on top of equipment maturity margins; AIAA S-120A-2015 ("Mass Properties
- *   Control for Space Systems") mass-growth allowances for conceptual-maturity items are of the same
- *   order (15–30 %). Here one lumped 20 % stands for both.
- *
- * - Tank fraction f_tank: the bus fraction already holds propulsion dry mass, so the default is 0. A user sizing
- *   tankage explicitly sets it: xenon COPV tanks weigh ~0.1 kg per kg of xenon (Goebel & Katz, "Fundamentals
- *   of Electric Propulsion", JPL 2008, ch. 1 and 12 system-mass examples; SMAD §17.4 gives 0.05–0.15 for
- *   pressurant and propellant tanks). The rocket equation runs on the dry mass without the tank (second order:
- *   the tank is ≤ 15 % of a propellant load that is itself a few % of the node).
- *
+ * Method (concept-phase roll-up): Σ = compute + array + battery + radiator + shielding + ISL; bus = f_bus·Σ;
+ * basic dry = Σ + bus; dry = basic dry·(1 + f_margin); launch = dry + f_tank·propellant + propellant;
+ * closure = allocated − launch (≥ 0 closes); kW_per_t = IT average power [kW] / launch mass [t].
+ * Defaults: f_bus = 0.25 (ESTIMATE; Campbell & McCandless 1996 p. 191; Brown, "Elements of Spacecraft Design",
+ * AIAA 2002, ch. 2), f_margin = 0.20 (ESA CDF phase 0/A practice; AIAA S-120A-2015), f_tank = 0 (Goebel & Katz 2008).
+ * Order: `dryMass` → drag model (propellant from the dry mass) → `massBudget`; no iteration.
  * Validity: all masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, 0 ≤ f_tank ≤ 1, allocated > 0, IT power ≥ 0.
+ * Derivation, evidence and costs: docs/models.md §"Mass budget".
  */
 import { nonNegative } from '../validate.js';
 

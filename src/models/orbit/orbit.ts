@@ -2,32 +2,15 @@
  * Orbit geometry for a circular LEO node: period, speed, sun-synchronous inclination, annual beta-angle
  * range and cylindrical-shadow eclipse statistics. Closed form only (no propagation) — this is the hot path.
  *
- * Method
- * - Circular two-body orbit: a = R⊕ + h, T = 2π√(a³/μ), v = √(μ/a) (Vallado, Fundamentals of Astrodynamics
- *   and Applications, 4th ed. 2013, ch. 1–2).
- * - Sun-synchronous inclination from the secular J2 nodal rate of a circular orbit,
- *   dΩ/dt = −(3/2) n J2 (R⊕/a)² cos i = 2π / (365.2422 d) (Vallado 2013 ch. 9, secular J2 rates; SMAD 3rd ed.
- *   §6.2; docs/sources.md §4).
- * - Beta angle (Sun elevation above the orbit plane): sin β = cos δ☉ sin i sin(Ω − α☉) + sin δ☉ cos i
- *   (Vallado 2013 §5.3; SMAD ch. 5).
- * - Sun right ascension α☉ / declination δ☉: low-precision analytic Sun of the Astronomical Almanac
- *   (Vallado 2013 Algorithm 29, ~0.01°, 1950–2050), tabulated ONCE at module load in `orbitSun.ts` on a
- *   fixed grid of 73 instants (every 5.0 d) of a reference year (2026).
- * - SSO orbits: the node tracks the mean Sun, Ω = α_mean☉ + (LTAN − 12 h)·15°/h, where α_mean☉ is the
- *   Sun's mean longitude (fictitious mean Sun). The 73-day grid gives β(t) over the year.
- * - Non-SSO orbits: the node drifts relative to the Sun at the J2 rate, so over a multi-year mission
- *   every Sun–node angle is equally likely. Annual statistics average over a grid of relative node
- *   angle (24 midpoints over a half circle) × ecliptic longitude (12 midpoints over a quarter year);
- *   the symmetries β(λ) = β(π − λ) and f(β) = f(−β) make the quarter/half ranges exact.
- * - Eclipse fraction (cylindrical shadow, SMAD; CNES CelestLab CL_gm_betaEclipse):
+ * Equations: a = R⊕ + h, T = 2π√(a³/μ), v = √(μ/a) (Vallado, Fundamentals of Astrodynamics and Applications,
+ * 4th ed. 2013, ch. 1–2); SSO from −(3/2) n J2 (R⊕/a)² cos i = 2π / (365.2422 d) (Vallado 2013 ch. 9; SMAD 3rd ed.
+ * §6.2; docs/sources.md §4); sin β = cos δ☉ sin i sin(Ω − α☉) + sin δ☉ cos i (Vallado 2013 §5.3), Sun from
+ * orbitSun.ts (Vallado 2013 Algorithm 29); eclipse fraction (SMAD; CNES CelestLab CL_gm_betaEclipse)
  *   f_e = acos(√(h² + 2R h) / ((R + h) cos β)) / π for |β| < β* = asin(R/(R + h)), else 0.
- *
  * Validity: circular orbits, 300–2000 km altitude (RangeError outside), any inclination 0–180°.
- * Assumptions: spherical Earth for the shadow (R⊕ equatorial), cylindrical umbra (no penumbra, no
- * atmospheric refraction: eclipses are ~1–2 % longer in reality), e = 0, no drag decay.
- *
- * The SGP4 cross-check (satellite.js) lives in `orbitPropagated.ts`: together with this file, the only
- * files of the project that touch satellite.js (this one does not import it, to keep the hot path light).
+ * Assumptions: spherical Earth, cylindrical umbra (no penumbra, no refraction), e = 0, no drag decay; non-SSO
+ * nodes drift over every Sun angle. The SGP4 cross-check is orbitPropagated.ts.
+ * Derivation, evidence and costs: docs/models.md §"Orbit geometry and eclipse".
  */
 import {
   DAY_s,

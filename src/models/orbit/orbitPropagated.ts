@@ -1,21 +1,13 @@
 /**
  * SGP4 cross-check of the analytic orbit model (NOT in the optimizer's hot path).
  *
- * This file and `orbit.ts` are the only files of the project that deal with satellite.js, and this is
- * the only one that imports it (pinned ^7.1.0; ESM only). It converts km → m at the boundary and turns
- * satellite.js failures (a `null` state plus `satrec.error: SatRecError`) into a thrown `Error` with a
- * clear message, which the caller turns into a failed design.
- *
- * Method: a circular orbit is written as a CCSDS OMM JSON object (ECCENTRICITY ≈ 0, BSTAR = 0, mean
- * motion from the two-body period), loaded with `json2satrec` (WGS-72 constants inside SGP4, as
- * satellite.js does), propagated with `sgp4` on a fixed step; the Sun comes from satellite.js `sunPos`
- * (Vallado 2013 Algorithm 29) and the Earth-shadow fraction from `shadowFraction` (umbra 1, penumbra
- * 0..1, conical shadow with the solar disc). Frames: TEME (SGP4) vs mean-of-date (Sun): the < 0.01°
- * difference is irrelevant for shadow statistics.
- *
- * Validity: near-circular LEO, 300–2000 km; the OMM mean motion is treated by SGP4 as a Kozai mean
- * motion, so the radius comes out ~1 km above R⊕ + h (docs/sources.md §12: 6929.0 km for 550 km).
+ * The only file that imports satellite.js (pinned ^7.1.0; ESM only); km → m at the boundary, and satellite.js
+ * failures become a thrown `Error` that the caller turns into a failed design.
+ * Method: the circular orbit as a CCSDS OMM (BSTAR = 0) through `json2satrec` and `sgp4` on a fixed step; Sun from
+ * `sunPos` (Vallado 2013 Algorithm 29), shadow from `shadowFraction` (conical, with penumbra).
+ * Validity: near-circular LEO, 300–2000 km; the radius comes out ~1 km above R⊕ + h (Kozai mean motion).
  * Reference: docs/sources.md §12 — 550 km, 53°, RAAN 0, 2026-03-20, one orbit → mean shadow 0.3724.
+ * Derivation, evidence and costs: docs/models.md §"SGP4 cross-check".
  */
 import type { SatRec } from 'satellite.js';
 import type { SatelliteJs } from '../../base/satelliteJs.js';

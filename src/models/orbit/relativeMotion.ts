@@ -2,39 +2,14 @@
  * Bounded relative motion of a formation member about a circular reference orbit, its mean orbital
  * elements relative to the reference, and the Δv that keeps it against differential J2.
  *
- * Equations
- * - Hill–Clohessy–Wiltshire (Clohessy & Wiltshire, "Terminal guidance system for satellite rendezvous",
- *   J. Aerospace Sci. 27(9), 653–658, 1960; Vallado, "Fundamentals of Astrodynamics and Applications",
- *   4th ed. 2013, §6.8). Local frame of the reference: x radial (outward), y along-track, z along the orbit
- *   normal; n the reference mean motion:
- *     ẍ − 2nẏ − 3n²x = 0,   ÿ + 2nẋ = 0,   z̈ + n²z = 0.
- *   The bounded (periodic, no along-track drift: ẏ₀ = −2n·x₀) solutions, θ = n·t:
- *     x = c₁ cos θ + c₂ sin θ,   y = y₀ + 2(c₂ cos θ − c₁ sin θ),   z = d₁ cos θ + d₂ sin θ,
- *   a 2:1 ellipse in the radial/along-track plane about an along-track offset y₀, plus an independent
- *   cross-track oscillation ("closed cluster" solutions; Sabol, Burns & McLaughlin, "Satellite formation
- *   flying design and evolution", J. Spacecraft Rockets 38(2), 270–278, 2001).
- * - Mean elements relative to a circular reference (first order in ρ/a; Alfriend, Vadali, Gurfil, How &
- *   Breger, "Spacecraft Formation Flying", Elsevier 2010, ch. 5; D'Amico's relative orbital elements),
- *   u the reference argument of latitude, δe = (δex, δey) = δ(e cos ω, e sin ω), δa = 0:
- *     x = −a(δex cos u + δey sin u),   y = a(δu + cos i·δΩ) + 2a(δex sin u − δey cos u),
- *     z = a(δi sin u − sin i·δΩ cos u).
- * - Secular J2 rates of mean elements (Vallado 2013 §9.6, Eq. 9-41), p = a(1 − e²):
- *     Ω̇ = −(3/2) n J2 (R⊕/p)² cos i,  ω̇ = (3/4) n J2 (R⊕/p)² (4 − 5 sin²i),
- *     Ṁ = n + (3/4) n J2 (R⊕/p)² √(1 − e²) (2 − 3 sin²i).
- * - Formation keeping against differential J2 (method): the member's rates minus the reference's, with
- *   equal semi-major axes. The along-track drift δu̇ = δω̇ + δṀ + cos i·δΩ̇ is removed once and for all by
- *   a semi-major-axis bias δa = (2a/3n)·δu̇ (the J2 no-drift condition, Schweighart & Sedwick, "High-fidelity
- *   linearized J2 model for satellite formation flight", JGCD 25(6), 1073–1080, 2002; Schaub & Alfriend,
- *   "J2 invariant relative orbits for spacecraft formations", Celest. Mech. 79, 77–95, 2001): no recurring
- *   cost. The differential node drift δΩ̇ (from an inclination difference) cannot be trimmed that way; it
- *   is corrected by out-of-plane burns, Δv = v·sin i·|δΩ̇| per unit time (small plane change Δv = v·Δθ,
- *   Δθ = sin i·ΔΩ at fixed i; Vallado 2013 §6.4).
- * - Differential drag: members of one design flying one attitude have the same ballistic coefficient; each
- *   node's own drag make-up (drag.ts) holds its mean semi-major axis, so no separate differential budget.
- *
- * Validity: separations ρ ≪ a (the linearisation error grows as ~3ρ²/(2a) per radian: ~0.3 m per orbit at
- * 1 km and 650 km), circular reference, J2 secular terms only (short-period J2 and drag dispersion between
- * members are not modelled).
+ * Equations: Hill–Clohessy–Wiltshire (Clohessy & Wiltshire, J. Aerospace Sci. 27(9), 1960; Vallado 2013 §6.8),
+ *   ẍ − 2nẏ − 3n²x = 0,   ÿ + 2nẋ = 0,   z̈ + n²z = 0, bounded solutions with ẏ₀ = −2n·x₀ (Sabol et al. 2001);
+ * mean relative elements to first order in ρ/a (Alfriend et al., "Spacecraft Formation Flying", 2010, ch. 5);
+ * secular J2 rates (Vallado 2013 §9.6, Eq. 9-41). Keeping: along-track drift removed by a δa bias (Schweighart &
+ * Sedwick 2002; Schaub & Alfriend 2001), differential node drift by out-of-plane burns, Δv = v·sin i·|δΩ̇| per
+ * unit time (Vallado 2013 §6.4). Differential drag: none (same ballistic coefficient, drag.ts holds each node).
+ * Validity: separations ρ ≪ a, circular reference, J2 secular terms only.
+ * Derivation, evidence and costs: docs/models.md §"Relative motion and formation keeping".
  */
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m, JULIAN_YEAR_s } from '../../base/constants.js';
 
@@ -80,7 +55,7 @@ export function hcwState(o: Readonly<RelativeOrbit>, theta_rad: number, meanMoti
   };
 }
 
-/** Mean elements of a member relative to its circular reference (first order, see header). */
+/** Mean elements of a member relative to its circular reference (first order; equations in docs/models.md). */
 export interface DifferentialElements {
   readonly deltaEx: number;
   readonly deltaEy: number;

@@ -1,21 +1,16 @@
 /**
  * Electrical power system sizing: solar array (BOL/EOL), SMAD array sizing over the worst orbit, battery.
  *
- * Array output per m²: solarArray.ts (the named efficiency chain, SMAD 3rd ed. §11.4):
- *   BOL = S · η · packing · k_S · (1 + γ (T_cell − T_ref)) · I_d · cos θ_point · cos θ_inc, EOL = BOL · (1 − d)^years.
- * Array sizing (Wertz & Larson, SMAD 3rd ed. 1999, §11.4, p. 415): P_sa = (P_e T_e / X_e + P_d T_d / X_d) / T_d over
- *   the WORST orbit of the year (longest eclipse). Path efficiencies X_e (array → battery → loads) and X_d (array →
- *   loads): 0.60 / 0.80 with peak-power tracking (the defaults), 0.65 / 0.85 with direct energy transfer.
- *   Sizing point `sizing`: 'eol' (default) divides P_sa by the EOL output per m², so the array still carries the
- *   load at end of life; 'bol' divides by the BOL output, as many published designs quote their arrays.
- * Battery (SMAD §11.4, p. 422): E = P_e T_e / (DOD · η_b), η_b ≈ 0.9 battery-to-load; energy in J.
- * Sources (via docs/sources.md §4 "Power-system sizing rules", "Solar arrays", "Batteries"): SMAD pp. 412–422
- *   as coded in seakers/VASSAR_lib mass_EPS.m [T]; cell-level Li-ion 140 Wh/kg [T]; LEO ~5,500 cycles/yr,
- *   typical long-life DOD 20–30 % [T] — DOD is therefore an input (the battery catalog gives its max).
- *
+ * Array output per m²: solarArray.ts. Array sizing (Wertz & Larson, SMAD 3rd ed. 1999, §11.4, p. 415):
+ *   P_sa = (P_e T_e / X_e + P_d T_d / X_d) / T_d over the WORST orbit of the year (longest eclipse), X_e / X_d
+ *   0.60 / 0.80 with peak-power tracking (default); sizing point 'eol' (default) or 'bol'.
+ * Battery (SMAD §11.4, p. 422): E = P_e T_e / (DOD · η_b), η_b ≈ 0.9; energy in J.
+ * Sources: docs/sources.md §4 "Power-system sizing rules", "Solar arrays", "Batteries" (SMAD pp. 412–422 as coded in
+ *   seakers/VASSAR_lib mass_EPS.m [T]); DOD is an input (the battery catalog gives its max).
  * Validity: as solarArray.ts, plus 0 < X_e, X_d, η_b ≤ 1, 0 ≤ T_e < period, 0 < DOD ≤ 1 (RangeError outside).
  * Assumptions: constant loads within daylight and within eclipse, orbit-average temperature, no array shadowing by
  * the radiator, battery recharged within the same orbit.
+ * Derivation, evidence and costs: docs/models.md §"Power-system sizing".
  */
 import { JULIAN_YEAR_s } from '../../base/constants.js';
 import { solarArrayOutput, type SolarArrayChain, type SolarArrayParams } from './solarArray.js';

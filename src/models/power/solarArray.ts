@@ -1,26 +1,15 @@
 /**
  * Solar-array output per m²: the efficiency chain ("waterfall") from sunlight at 1 AU to end-of-life array power.
  *
- * SMAD 3rd ed. (Wertz & Larson 1999) §11.4, pp. 412–416: P_0 = S η, P_BOL = P_0 I_d cos θ, P_EOL = P_BOL L_d with
- * L_d = (1 − d)^years. SMAD lumps design/assembly, array temperature and shadowing into I_d ≈ 0.77 (0.49–0.88) and
- * the Sun angle into one θ. Here each factor is a separate, named input (in waterfall order):
- *   rated = S · η · packing                       AM0 at 1 AU, cells at the 28 °C rating temperature: the figure makers
- *                                                 and papers quote (catalog `ratedPower_W_m2`)
- *   BOL   = rated · k_S · k_T · I_d · cos θ_point · cos θ_inc
- *   EOL   = BOL · (1 − d)^years
- *   k_S   irradiance case: 1 for the annual mean (S = 1361 W/m², Kopp & Lean 2011), or (1 + e)⁻² = 0.9674 at
- *         aphelion (e = 0.0167; 1361 → 1316.6 W/m²): the low end of the ±3.3 % seasonal range 1316–1406 W/m²,
- *         the conservative sizing value.
- *   k_T   = 1 + γ (T_cell − T_ref), T_ref = 301.15 K (28 °C).
- *   I_d   design/assembly, wiring, mismatch and UV-darkening losses only, temperature and packing being explicit.
- *         Default 0.90; SMAD's 0.77 is to be used only together with γ = 0 and packing = 1 (no double counting).
- *   θ_point  Sun-pointing error of the tracking array.
- *   θ_inc    worst-season Sun incidence angle the tracking geometry leaves (the seasonal cosine loss): 0 for a
- *         two-axis or yaw-steered array; up to the year's largest |β| for a single-axis array whose axis is normal
- *         to the orbit plane; SMAD's FireSat example takes 23.5°.
+ * SMAD 3rd ed. (Wertz & Larson 1999) §11.4, pp. 412–416, with each of SMAD's lumped factors a separate input:
+ *   rated = S · η · packing   (AM0 at 1 AU, cells at 28 °C: catalog `ratedPower_W_m2`)
+ *   BOL   = rated · k_S · k_T · I_d · cos θ_point · cos θ_inc,   EOL = BOL · (1 − d)^years
+ * k_S = 1 (annual mean, S = 1361 W/m², Kopp & Lean 2011) or 0.9674 (aphelion); k_T = 1 + γ (T_cell − T_ref),
+ * T_ref = 301.15 K; I_d default 0.90 (SMAD's 0.77 only with γ = 0 and packing = 1).
  * Validity: 0 < η ≤ 0.5, 0 < packing ≤ 1, |θ_point|, |θ_inc| < 90°, 200 K ≤ T_cell ≤ 420 K, 250 K ≤ T_ref ≤ 320 K,
  * k_T > 0, 0 < I_d ≤ 1, 0 ≤ d < 1, 0 ≤ years ≤ 30 (RangeError outside). Linear temperature coefficient; the
  * two cosines multiply (exact for orthogonal error axes, within 1 − cos θ_point of exact otherwise).
+ * Derivation, evidence and costs: docs/models.md §"Solar-array output".
  */
 import { SOLAR_CONSTANT_W_m2 } from '../../base/constants.js';
 
@@ -39,7 +28,7 @@ export interface SolarArrayParams {
   readonly missionLife_yr: number;
   /** Solar irradiance at 1 AU [W/m²], default 1361 (Kopp & Lean 2011). */
   readonly solarIrradiance_W_m2?: number;
-  /** Seasonal irradiance case, default 'mean' (today's behaviour); 'aphelion' gives S / (1 + e)² = 0.9674 S. */
+  /** Seasonal irradiance case, default 'mean' (the annual mean); 'aphelion' gives S / (1 + e)² = 0.9674 S. */
   readonly irradianceCase?: IrradianceCase;
   /** Cell packing factor [-], default 0.85 (spacedc preset [T]). */
   readonly packingFactor?: number;

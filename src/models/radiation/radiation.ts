@@ -3,33 +3,19 @@
  * SHIELDOSE-2 table (src/models/radiation/tid-ap8ae8-shieldose2.csv, TID-PROVENANCE.md; IRBEM b9f60df, centre of a
  * solid Al sphere, 4π; validated against SPENVIS 4.6.11 at 550 km within ×0.94–1.11).
  *
- * Method: interpolation of ln(dose) — linear in altitude, linear in shield thickness (dose falls roughly
- * exponentially with depth) and linear in inclination between the table's inclination columns
- * (0, 30, 53, 70°, SSO(h)). Each altitude row is interpolated in inclination and thickness first (rows carry
- * their own SSO inclination), then the two rows in altitude. Protons, electrons and bremsstrahlung are
- * interpolated separately from the total (so grid points reproduce every column exactly; off-grid the
- * components need not add up to the total exactly).
- * Zeros ("below the AP-8/AE-8 floor", e.g. equatorial ≤ 550 km) become TID_DOSE_FLOOR_rad_per_yr = 1e-9 before
- * taking logs; results at the floor are returned as 0. Between a zero and a nonzero grid point the result
- * therefore depends on the floor, but only where the dose is a few rad/yr or less (below GCR levels).
- *
- * Inclinations above 90°: the table's long-run orbit average (uniform in argument of latitude × Earth-fixed
- * node longitude) is identical for i and 180° − i (same latitude distribution, mirrored ground track), so we
- * interpolate in i' = min(i, 180° − i). The SSO column (96.7–104.9°) thus sits at i' = 75.1–83.3°. For i'
- * between the SSO column and 90° (near-polar orbits) we HOLD the SSO-column value: dose falls with i' above
- * 70° in every row, so holding is conservative (550 km / 95°: +3.6 % over the notes' direct 95° run at 1 mm).
- * Retrograde inclinations beyond 110° (= 180° − 70°, outside what the table's columns represent) → RangeError.
- *
+ * Method: interpolation of ln(dose), linear in altitude, shield thickness and inclination i' = min(i, 180° − i);
+ * between the SSO column and 90° the SSO value is held (conservative). Zeros become TID_DOSE_FLOOR_rad_per_yr.
  * Validity: altitude 300–2000 km, Al thickness 0.5–20 mm, inclination 0–110° (RangeError outside).
  * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way),
  * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
  * "common practice"). Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
+ * Derivation, evidence and costs: docs/models.md §"Total ionizing dose".
  */
 import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from './tidTable.js';
 import { ALUMINIUM_DENSITY_kg_m3 } from '../../base/constants.js';
 import { deg_to_rad } from '../../base/convert.js';
 
-/** Largest accepted inclination [rad]: 110° = 180° − 70° (see header). */
+/** Largest accepted inclination [rad]: 110° = 180° − 70° (docs/models.md §"Total ionizing dose"). */
 export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
 /** Default radiation design margin [-] (src/models/radiation/TID-PROVENANCE.md, caveats: "×2 common"). */
 export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;

@@ -2,24 +2,14 @@
  * The thermal chain from chip to radiator: junction limit → cold plate → pumped coolant loop → radiator
  * surface temperature, the pump power the loop needs, and the heat the radiator must reject.
  *
- * Temperatures (steady state, hottest chip; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed.
- * 2002, ch. 12 "Mechanically pumped fluid loops"; Incropera & DeWitt, Fundamentals of Heat and Mass Transfer,
- * 6th ed. 2007, §3.1 thermal resistance):
- *   T_coolant,hot = T_limit − R_jc · P_chip               (junction-to-coolant resistance per chip)
- *   T_radiator    = T_coolant,hot − ΔT_loop                (hot leg to mean radiator surface: tube wall, fin
- *                                                           root and, for a single-phase loop, half the coolant rise)
- * or the radiator temperature is fixed by the design, and the junction temperature follows upward:
- *   T_junction    = T_radiator + ΔT_loop + R_jc · P_chip  (must stay ≤ T_limit: a constraint).
- * Pump (incompressible flow; White, Fluid Mechanics 7th ed. 2011, §6.4 and §11.3 pump power):
- *   ṁ = Q / (c_p ΔT_rise)  single-phase,      ṁ = Q / (h_fg · x_exit)  two-phase (x_exit exit quality)
- *   P_pump = ṁ Δp / (ρ η_pump)
- * Since the pump's work ends as heat in the loop, and the radiator rejects everything that turns into heat
- * (IT, bus, ISL terminals, battery charge losses and the pumps themselves):
- *   Q = Q_other / (1 − k),  k = P_pump / Q = Δp / (ρ c_p ΔT_rise η_pump)   (or Δp / (ρ h_fg x_exit η_pump)).
- *
- * Validity: 0 ≤ R_jc ≤ 1 K/W, ΔT_loop ≥ 0, 0 < η_pump ≤ 1, k < 0.5 (RangeError outside: a loop that
- * spends half its heat on pumping is not a design). Assumptions: one loop temperature for all chips (the
- * hottest chip sets it), coolant properties constant over the loop, no heat leak to or from the bus.
+ * Equations (steady state, hottest chip; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed. 2002, ch. 12;
+ * Incropera & DeWitt, 6th ed. 2007, §3.1; White, Fluid Mechanics 7th ed. 2011, §6.4 and §11.3):
+ *   T_radiator = T_limit − R_jc · P_chip − ΔT_loop   (or T_junction = T_radiator + ΔT_loop + R_jc · P_chip ≤ T_limit)
+ *   ṁ = Q / (c_p ΔT_rise) or Q / (h_fg · x_exit),   P_pump = ṁ Δp / (ρ η_pump)
+ *   Q = Q_other / (1 − k),  k = P_pump / Q   (the pump's work ends as heat in the loop)
+ * Validity: 0 ≤ R_jc ≤ 1 K/W, ΔT_loop ≥ 0, 0 < η_pump ≤ 1, k < 0.5 (RangeError outside).
+ * Assumptions: one loop temperature for all chips, constant coolant properties, no heat leak to or from the bus.
+ * Derivation, evidence and costs: docs/models.md §"Coolant loop".
  */
 import { positive } from '../validate.js';
 

@@ -1,40 +1,16 @@
 /**
  * Radiator heat balance for a deployable two-sided pumped-fluid radiator (steady state, hot case).
  *
- * Equation (per m² of radiator PLANFORM, both faces radiating; Gilmore, Spacecraft Thermal Control
- * Handbook Vol. I, 2nd ed. 2002, ch. 2 and 6; Fortescue et al., Spacecraft Systems Engineering §11.2):
- *   emitted  = 2 ε σ (T_rad⁴ − T_sink⁴)
- *   absorbed = α S sin θ_inc                     (direct Sun, one face)
- *            + 2 α a S F_E                       (albedo, both faces; sub-solar peak, i.e. cos ζ☉ = 1)
- *            + 2 ε OLR F_E                       (Earth IR, both faces; IR absorptance = ε by Kirchhoff)
- *   netFlux  = emitted − absorbed,   requiredArea = Q / netFlux,   T_rad = T_junction,max − ΔT_loop.
- *
- * Attitude / geometry: the plate's plane contains the nadir direction (plate perpendicular to the local
- * horizontal) and is yawed about nadir to stay knife-edge to the Sun (AI1 "double-sided, knife-edge to the
- * Sun", docs/sources.md §3). θ_inc is the residual angle between the Sun vector and the plate plane
- * (attitude/yaw-steering error), default 5°. Each face then sees the Earth with the view factor of a
- * planar element perpendicular to the local horizontal (Howell, "A Catalog of Radiation Heat Transfer
- * Configuration Factors", planar element to sphere, tilt 90°):
- *   F_E = (1/π) [ atan(1/√(H² − 1)) − √(H² − 1)/H² ],   H = (R⊕ + h)/R⊕
- * (0.5 at the surface, 0.25 at 600 km, → 2/(3πH³) far away). It can be overridden (e.g. F = 0.05 for the
- * Starcloud white-paper case, which assumes a mostly space-facing panel).
- *
- * Hot-case environment (default): S = 1406 W/m² (perihelion, constants.ts), albedo 0.35, OLR 260 W/m² —
- * hot-case design values of the ERBE-based kind tabulated in Gilmore (2002) ch. 2 and NASA TM-4527
- * (Anderson & Smith 1994); the exact table entries were not retrievable in the project's corpus
- * (docs/sources.md §14), so these are stated project design values, not a quotation. The albedo term uses the
- * sub-solar peak (conservative for a radiator with a small time constant).
- *
+ * Equation (per m² of PLANFORM, both faces; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed. 2002,
+ * ch. 2 and 6; Fortescue et al., Spacecraft Systems Engineering §11.2):
+ *   netFlux = η_fin·2 ε σ (T_rad⁴ − T_sink⁴) − [α S sin θ_inc + 2 α a S F_E + 2 ε OLR F_E],   area = Q / netFlux
+ *   F_E = (1/π) [ atan(1/√(H² − 1)) − √(H² − 1)/H² ], H = (R⊕ + h)/R⊕ (Howell, planar element to sphere, tilt 90°)
+ * Plate knife-edge to the Sun (docs/sources.md §3), θ_inc default 5°. Hot case: S = 1406 W/m², albedo 0.35,
+ * OLR 260 W/m² (project design values, docs/sources.md §14).
  * Validity: T_rad 150–600 K, 0 < α ≤ 1, 0 < ε ≤ 1, altitude 300–2000 km (RangeError outside).
- * Fin efficiency η_fin (default 1, isothermal panel) multiplies the emitted flux: a finned tube panel radiates
- * η_fin of what it would at the tube (root) temperature (Gilmore 2002 ch. 6, fin-efficiency charts; typical
- * 0.8–0.95 for aluminium honeycomb panels). The two faces may see the Earth differently: `earthViewFactors`
- * [face 1, face 2] replaces the vertical-plate pair (e.g. a horizontal plate: nadir face 1/H², zenith face 0,
- * Howell planar element facing the sphere centre).
- * Assumptions: no self-view or view to the solar array, steady state (no eclipse transient credit).
- * Infeasible case: if the environment absorbs as much as the panel emits at T_rad (netFlux ≤ 0), the
- * functions THROW a RangeError naming the equilibrium temperature; the caller turns it into a failed
- * design (never NaN, negative or infinite area).
+ * Assumptions: no self-view or view to the solar array, steady state. netFlux ≤ 0 THROWS a RangeError naming the
+ * equilibrium temperature (never NaN, negative or infinite area).
+ * Derivation, evidence and costs: docs/models.md §"Radiator heat balance".
  */
 import { EARTH_RADIUS_m, SOLAR_IRRADIANCE_PERIHELION_W_m2, STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
 import { deg_to_rad } from '../../base/convert.js';

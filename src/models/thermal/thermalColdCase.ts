@@ -1,19 +1,15 @@
 /**
  * Cold case: the heater power that keeps a pumped loop above its minimum temperature in eclipse.
  *
- * In shadow the radiator still sees the Earth's infrared but no Sun and no albedo. Held at the loop's
- * minimum temperature T_min (freezing point plus margin, from the coolant row), it loses
+ * In shadow the radiator sees the Earth's infrared but no Sun and no albedo. Held at the loop minimum T_min:
  *   Q_loss = A [n η_fin ε σ (T_min⁴ − T_sink⁴) − ε OLR_cold ΣF]   (n radiating faces, ΣF their Earth view factors)
- * and whatever the electronics dissipate in eclipse (Q_eclipse: throttled IT, bus, ISL, pumps) offsets it:
- *   P_heater = max(0, Q_loss − Q_eclipse).
- * Method: steady-state cold-case balance as in Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed.
- * 2002, ch. 2 (cold-case environment) and ch. 7 (heaters sized for the cold case). The emittance is the
- * beginning-of-life one (the coating emits most when new: the cold case).
- * Cold-case OLR: 206 W/m², a project design value below the 237–240 W/m² global mean (Trenberth, Fasullo &
- * Kiehl, BAMS 2009) in the range of cold-case values tabulated by Gilmore ch. 2 (not a quotation).
+ *   P_heater = max(0, Q_loss − Q_eclipse)   (Q_eclipse: throttled IT, bus, ISL, pumps)
+ * Method: steady-state cold-case balance (Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed. 2002, ch. 2
+ * and 7), beginning-of-life emittance. OLR_cold = 206 W/m², a project design value (Trenberth, Fasullo & Kiehl,
+ * BAMS 2009; Gilmore ch. 2).
  * Validity: 150 K ≤ T_min ≤ 350 K; A > 0. Assumptions: no thermal capacitance credit through the eclipse
- * (conservative: a real loop coasts on its stored heat), no radiator bypass or turndown valve (a bypass
- * would cut the loss), the radiator stays isothermal at T_min.
+ * (conservative), no radiator bypass or turndown valve, the radiator stays isothermal at T_min.
+ * Derivation, evidence and costs: docs/models.md §"Cold case and heaters".
  */
 import { STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
 import { DEFAULT_SINK_TEMP_K } from './thermal.js';

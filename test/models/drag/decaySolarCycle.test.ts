@@ -280,9 +280,9 @@ describe('through the solar cycle', () => {
   const year_s = 365.25 * 86400;
   /** Domain-facts validation case 12: ±10 % on decay lifetimes. */
   const lifetimeRelative = 0.1;
-  /** √(μ a) at mid-segment instead of mid-integrated-part (decaySolarCycle.ts header): ≤ 0.01 % from atmosphere.ts. */
+  /** √(μ a) at mid-segment instead of mid-integrated-part (docs/models.md): ≤ 0.01 % from atmosphere.ts. */
   const midSegmentRelative = 2e-4;
-  /** Coarse 6-month bins against a monthly RK4 oracle (decaySolarCycle.ts header): ≤ 0.02 yr ≈ one week. */
+  /** Coarse 6-month bins against a monthly RK4 oracle (docs/models.md): ≤ 0.02 yr ≈ one week. */
   const oneWeek_yr = 7 / 365.25;
   const decay = (
     p: Partial<SolarCycleDecayParams> & Pick<SolarCycleDecayParams, 'altitude_m' | 'ballisticCoefficient_kg_m2'>,
