@@ -18,7 +18,7 @@ import { shellFormation } from '../geometry/clusterFormation.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
-export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, see header
+export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, docs/constellations.md §"Orbital environment"
 const MAX_PAIR_EVALUATIONS = 1e7;
 const M3_PER_KM3 = M_PER_KM ** 3;
 
@@ -51,7 +51,7 @@ export function shellDensity(
   };
 }
 
-/** d_min = 2r·cos(θ/2)·|sin(Δ/2)| (derivation in the header). */
+/** d_min = 2r·cos(θ/2)·|sin(Δ/2)| (derivation: docs/constellations.md §"Orbital environment"). */
 export function closedFormMinDistance_m(radius_m: number, planeAngle_rad: number, phaseDifference_rad: number): number {
   return 2 * radius_m * Math.abs(Math.cos(planeAngle_rad / 2) * Math.sin(phaseDifference_rad / 2));
 }

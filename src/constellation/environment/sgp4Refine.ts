@@ -52,9 +52,9 @@ export function sgp4ExcursionBound_m(altitude_m: number, inclination_rad: number
 }
 
 /**
- * The most SGP4 changes the distance of two satellites of one shell at one instant [m] (header, "Pair bound"):
- * min(2E, 2|sin(ΔΩ/2)|·E + L·|Δu| + margin), ΔΩ the planes' RAAN difference, Δu their argument-of-latitude offset
- * (wrapped to [−π, π]), L the bound on |de/du|.
+ * The most SGP4 changes the distance of two satellites of one shell at one instant [m] (docs/constellations.md,
+ * "Pair bound"): min(2E, 2|sin(ΔΩ/2)|·E + L·|Δu| + margin), ΔΩ the planes' RAAN difference, Δu their
+ * argument-of-latitude offset (wrapped to [−π, π]), L the bound on |de/du|.
  */
 export function sgp4PairBound_m(
   altitude_m: number,
@@ -135,8 +135,9 @@ export class Sgp4Objects {
 const STATE = new Float64Array(12);
 
 /**
- * The secular closed form of the pair (a, b) (conjunction.ts header): r_a·r_b / r² = K0 + K1·cos(2ua + Δ − ψ) with
- * A = K1 cos ψ and C = K1 sin ψ, from the dot products of the two planes' bases, and the phase offset Δ.
+ * The secular closed form of the pair (a, b) (docs/constellations.md §"Conjunction screen"): r_a·r_b / r² = K0 +
+ * K1·cos(2ua + Δ − ψ) with A = K1 cos ψ and C = K1 sin ψ, from the dot products of the two planes' bases, and the
+ * phase offset Δ.
  */
 export function pairConstants(
   st: Pick<RefineShell, 'basis' | 'slots' | 'u0'>,

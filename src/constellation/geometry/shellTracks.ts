@@ -15,7 +15,7 @@ import type { CircularElements, SamplingWindow } from '../design/types.js';
 import { circularSatrec, windowTimes_s, type PlaneTrack } from './propagate.js';
 
 const TWO_PI = 2 * Math.PI;
-/** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, see header). */
+/** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, docs/constellations.md). */
 export const REFERENCE_STEP_s = 30;
 
 /**
