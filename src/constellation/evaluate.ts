@@ -1,21 +1,14 @@
 /**
  * Composes the constellation models into one evaluation: spec → ConstellationRecord.
  *
- * Order: every shell's node through the node model at that shell's orbit (dose, drag, eclipse differ by
- * shell; an SSO shell's node at its most-shadowed plane's LTAN, ssoPlanes.ts) →
- * plane tracks (SGP4 of one reference orbit per shell, planes as its rotated, time-shifted
- * copies) → ISL links per shell → gateway contacts →
- * network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
+ * Order: every shell's node through the node model at that shell's orbit (an SSO shell's node at its most-shadowed
+ * plane's LTAN, ssoPlanes.ts) → plane tracks (SGP4, one reference orbit per shell) → ISL links per shell → gateway
+ * contacts → network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
  * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
- *
- * Launch: each shell is packed at its own node (launch mass, stowed volume) with each vehicle's payload into that
- * shell's orbit (src/models/launch/launchPerformance.ts), a launch carrying one shell. Launch price: the vehicle rows
- * are
- * authoritative; the campaign's cost enters the economics, and the record states per shell the $/kg the campaign
- * implies next to the node record's $/kg (the same vehicle price ÷ payload into the orbit, or the design's override).
- *
- * Multi-shell approximations (stated in the record notes): economics use the satellite-weighted mean node cost and
- * delivered compute; each shell's network sees the full gateway capacity.
+ * Launch: each shell packed at its own node, one shell per launch (src/models/launch/launchPerformance.ts); the
+ * vehicle rows' prices are authoritative. Multi-shell approximations (stated in the record notes): economics use the
+ * satellite-weighted mean node cost and delivered compute; each shell's network sees the full gateway capacity.
+ * Derivation, evidence and costs: docs/constellations.md §"Evaluation order".
  */
 import type { NodeDesign } from '../node/design/schema.js';
 import { evaluateNode } from '../node/evaluate.js';

@@ -3,31 +3,13 @@
  * a fleet program (src/models/cost/lifecycleProgram.ts, the node verdict's function), with its cost lines, a
  * levelised cost of compute discounted and undiscounted, and a cost per million tokens.
  *
- * Method
- * - The program: N satellites kept in service over the horizon H, design life L; the non-chip hardware of a
- *   satellite on one production learning curve (src/models/cost/learningCurve.ts, unit formulation: unit n costs
- *   T1·n^log2(LR)), T1 = the node model's first-unit hardware cost without the chips; the chips (bought at market
- *   price) and the launch (the campaign's average price per satellite) off the curve, c_off per satellite. LR is the
- *   caller's (src/constellation/economics/generation.ts: SMAD's rule for the constellation's satellite count,
- *   learningCurve.ts programmeLearningRate, as the node's fleet).
- * - Replacements (lifecycleProgram.ts): every slot renewed at L, 2L, … < H, continuing the curve; random failures at
- *   λ per satellite-year replaced at once, F = λ·N·H expected (block replacement with a constant failure rate,
- *   Barlow & Proschan 1965 ch. 4), continuing the curve after the renewals, paid in the year they fail.
- * - Operations = o per satellite-year; default o = the node's operations fraction (2 %/yr, Elbert 2008 §12.4.2.1,
- *   docs/sources.md §18) of (T1 + chips + launch per satellite), the node model's figure. Ground segment = G gateways
- *   × (capex at t = 0 + O&M per year); estimate: $5M capex and $0.5M/yr O&M for a multi-antenna Ka/V-band gateway site.
- * - Total = hardware (on and off the curve) + launch + operations + replacements + ground. LCOC = total / delivered
- *   PFLOP-days (undiscounted); discounted LCOC = PV(costs)/PV(compute) at the real rate r (OMB Circular A-94,
- *   7 %/yr) on the program's convention: builds at their deployment time, yearly flows at the end of each year's
- *   served part. The verdict stands on the discounted one (src/run/recommend.ts), as the node's.
- * - Tokens: a transformer's forward pass costs ≈ 2·P FLOPs per token for P parameters (Kaplan et al.
- *   2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361, §2.1), so tokens/s = delivered
- *   FLOP/s / (2P); cost per million tokens = total / (tokens over S / 10⁶). Inference only; attention's
- *   context-dependent FLOPs and memory-bandwidth limits are ignored (an optimistic token count).
- *   Default P = 70e9 (a 70-billion-parameter model, e.g. Llama 3 70B).
- *
- * Validity: 0.5 ≤ LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 1; N ≤ 1e6. Real costs in USD of the inputs' year. The fleet
- * serves from t = 0 (the launch campaign's ramp shows in its milestones, not in the service counted).
+ * Non-chip hardware on one learning curve, unit n costing T1·n^log2(LR) (src/models/cost/learningCurve.ts); chips and
+ * launch off it. Failures λ·N·H replaced continuing the curve (Barlow & Proschan 1965 ch. 4); operations 2 %/yr of
+ * the satellite's cost (Elbert 2008 §12.4.2.1); ground $5M capex + $0.5M/yr O&M per gateway (estimate). LCOC = total /
+ * PFLOP-days, and PV(costs)/PV(compute) at r = 7 %/yr (OMB Circular A-94). Tokens: ≈ 2·P FLOPs per token (Kaplan et
+ * al. 2020, arXiv:2001.08361, §2.1), default P = 70e9; inference only (an optimistic token count).
+ * Validity: 0.5 ≤ LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 1; N ≤ 1e6. Real costs in USD of the inputs' year.
+ * Derivation, evidence and costs: docs/constellations.md §"Constellation economics".
  */
 import { JULIAN_YEAR_s } from '../../base/constants.js';
 import { FLOPS_PER_PFLOPS } from '../../base/convert.js';

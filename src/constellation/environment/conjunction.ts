@@ -2,79 +2,17 @@
  * Self-conjunction screening of a constellation: the closest approach of every pair of its satellites on SGP4
  * positions, the pairs closer than the required separation, and the worst of them.
  *
- * Two stages. (1) Candidates: the secular model below finds every pair class whose secular closest approach is
- * within D = max(threshold, k-th closest) + 4E, E the bound on how far SGP4 moves one satellite from its secular
- * orbit (J2 short-period and J3 long-period terms, ~10–19 km in LEO; sgp4Refine.ts derives it and a test measures
- * it). (2) Refinement: each candidate class's representative pair propagated with satellite.js SGP4 and its closest
- * approach found to 1e-5 s, closest secular class first until no remaining class can come closer than the k-th
- * refined or the threshold (refineClasses.ts). The minimum, its time and pair, and the count below the threshold
- * are SGP4's, to a stated residual of ~0.05 km (sgp4Refine.ts); the secular minimum is reported beside it.
- *
- * Secular model: circular orbits, two-body + secular J2 (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
- * §9.6: Ω̇ = −(3/2)nJ2(R⊕/a)² cos i, ω̇ + Ṁ − n = (3/4)nJ2(R⊕/a)²(8cos²i − 2), so the argument of latitude
- * runs at u̇ = n[1 + (3/2)J2(R⊕/a)²(4cos²i − 1)]), with the elements of pattern.ts (RAAN per plane, argument
- * of latitude per slot at the epoch). Every satellite of one shell shares a, i, Ω̇ and u̇: in the frame turning
- * with the nodes the planes are fixed and satellite k sits at r(cos u_k P̂_p + sin u_k Q̂_p), u_k = u_k0 + u̇t.
- *
- * Pair distance, in closed form. For two satellites of one shell (ub = ua + Δ, Δ constant):
- *   r_a·r_b / r² = K0 + K1·cos(2ua + Δ − ψ),  K0 = ½[cos Δ (P̂a·P̂b + Q̂a·Q̂b) + sin Δ (P̂a·Q̂b − Q̂a·P̂b)],
- *   K1 cos ψ = ½(P̂a·P̂b − Q̂a·Q̂b),  K1 sin ψ = ½(P̂a·Q̂b + Q̂a·P̂b)   (product-to-sum identities),
- * so |r_a − r_b|² = 2r²(1 − K0 − K1 cos(2ua + Δ − ψ)) is smallest, for all time, at ua ≡ (ψ − Δ)/2 (mod π):
- * twice per orbit, the pair symmetric about the planes' mutual node (d = 2r·cos(θ/2)|sin(Δ'/2)|,
- * environment.ts). A candidate pair's secular minimum is evaluated from the two position vectors there, not from
- * 1 − K0 − K1, to keep metre accuracy at 7,000 km.
- *
- * Screen by enumeration (shells up to a few million pair classes: every Walker delta shell, sun-synchronous bands
- * of up to ~500 planes). Every pair class has a representative, (0, j) for j = 1 … T − 1 under the Walker delta
- * symmetry, (plane p1 slot 0, plane p2 slot s) under the slot shift; its closest approach over all time is the
- * closed form above, so the classes secularly closer than D are all found, with no time steps.
- *
- * Screen (cubic grid, pairGrid.ts, per time step; larger shells). Positions at the middle of each step go into a cubic
- * grid of cell size c = D + v_rel·h/2 (D the screening distance, h the step, v_rel ≤ 2r·u̇ the largest relative speed
- * of two satellites of one shell); every pair in the same or adjacent cells closer than c is a candidate.
- * A pair whose distance drops below D anywhere in the step is closer than c at its middle, so no pair
- * closer than D is missed, whatever h: the step only sets the work (h = 2D/v_rel, or one step when the
- * window is shorter). D = max(threshold, the k-th smallest distance of an epoch snapshot) + 4E, so the candidates
- * hold every class that can be below the threshold or among the k closest on SGP4 positions.
- *
- * Window (the symmetry, stated): shifting time by one slot spacing 2π/(S·u̇) moves every satellite onto its
- * successor's place, so the shell's geometry repeats after period/S. A Walker delta shell (RAAN evenly over
- * 360°) repeats sooner: rotating by 2π/P about the pole maps plane p onto p + 1 at a time shift F·2π/(T·u̇)
- * (Walker 1984), and combining the two, the geometry repeats (up to a rotation) after
- * τ = period·gcd(P, F)/T. Every pair's distance history is a time-shifted copy of another pair's, so
- * screening [0, τ) sees every closest approach of the shell (with relabelled satellites). Walker star
- * (180° spread) and sso-ltan shells (uneven RAAN) use period/S. Pairs related by the symmetry form a class
- * with one closest approach (also under SGP4, whose departure from the secular orbit is a function of the argument
- * of latitude in each satellite's own plane); pairs are counted class by class (class size T, or T/2 for a pair
- * swapped by the symmetry; S or S/2 under the slot shift alone).
- *
- * Between shells: different altitudes or inclinations give different u̇ and Ω̇, so the shells' relative
- * phasing drifts and any phasing occurs over a long mission: the closest approach is the orbits' minimum
- * distance (MOID) on SGP4 positions, the smallest difference of the two shells' SGP4 radius profiles at a latitude
- * both reach (shellGap.ts: SGP4's radius is a function of latitude, to 30 m). A lower bound for two shells of equal
- * altitude and inclination whose relative phasing the operator fixes, or two sun-synchronous shells whose planes
- * keep their relative nodes.
- *
- * Clusters: formation members (pattern.ts `cluster`) are flown close on purpose by relative navigation;
- * pairs within one cluster are not screened. Clusters are screened by their reference orbits, members
- * bounded by d − 2·radius (a lower bound).
- *
- * Required separation (environment.minSeparation_km, default 1 km): odc's choice, not a regulatory limit.
- * Operational conjunction screening volumes are ellipsoids of kilometres to tens of kilometres about each
- * satellite, after which the probability of collision decides a manoeuvre (NASA CARA screening volumes:
- * Ravago, Toumey, Baars & Hejduk, AMOS Conference, https://amostech.space/?p=1350; 18 SPCS, Spaceflight
- * Safety Handbook for Satellite Operators v1.5, 2020). A nominal pattern whose own satellites pass within
- * 1 km of each other makes those crossings recurring screening events by design.
- *
- * Cost: enumeration, one closed form per class (T − 1 for Walker delta, ~P·T/2 for the slot shift). Grid: one
- * cell table per step (open addressing on the packed cell key), each pair tested once (a cell against itself and
- * 13 of its 26 neighbours): O(N) per step for N satellites. A Walker delta shell with F ≥ 1 needs one or two steps
- * (τ is a fraction of a second for thousands of satellites). Refinement: ~30 SGP4 calls per refined class (~1 µs
- * each); the 1,000,000-satellite filing refines ~1,000 classes (test/bench/conjunction.ts).
- *
- * Validity: circular orbits written as SGP4 mean elements (the export's OMM/TLE); no drag (BSTAR 0),
- * station-keeping deadband or navigation error. The separations are those of the nominal pattern propagated by
- * SGP4, not of a flown constellation.
+ * (1) Candidates: every pair class whose secular closest approach (two-body + secular J2, Vallado, Fundamentals of
+ * Astrodynamics, 4th ed. 2013, §9.6) is within D = max(threshold, k-th closest) + 4E, E the SGP4 excursion bound
+ * (sgp4Refine.ts): by enumeration of the closed form |r_a − r_b|² = 2r²(1 − K0 − K1 cos(2ua + Δ − ψ)), or on a cubic
+ * grid of cell size c = D + v_rel·h/2 per time step (pairGrid.ts) over the symmetry window τ = period·gcd(P, F)/T
+ * (Walker 1984). (2) Refinement: each candidate class's representative pair on satellite.js SGP4, closest secular
+ * class first (refineClasses.ts), to ~0.05 km. Between shells: shellGap.ts. Required separation: odc's choice
+ * (default 1 km), not a regulatory limit (NASA CARA screening volumes: Ravago, Toumey, Baars & Hejduk, AMOS
+ * Conference, https://amostech.space/?p=1350).
+ * Validity: circular orbits written as SGP4 mean elements; no drag (BSTAR 0), station-keeping deadband or
+ * navigation error: the nominal pattern, not a flown constellation.
+ * Derivation, evidence and costs: docs/constellations.md §"Conjunction screen".
  */
 import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';

@@ -3,38 +3,13 @@
  * satellites of different planes in closed form (the independent oracle the self-conjunction screen,
  * conjunction.ts, is tested against; phasing.ts scans Walker F with it) and altitude overlaps between shells.
  *
- * Method
- * - Density = satellites / V, V = (4π/3)·((r + t/2)³ − (r − t/2)³), r = R⊕ + h, t = shell thickness.
- *   Default t = 10 km (estimate): ±5 km covers the radial excursion of a near-circular operational orbit
- *   (frozen eccentricity ~5·10⁻⁴ → a·e ≈ 3.5 km) plus a ~1–2 km station-keeping tolerance, and it keeps
- *   apart shells an operator files 10 km apart (Starlink 540/550/560/570 km, FCC 21-48, 2021).
- * - Closest approach of two circular orbits of equal radius r whose planes meet at angle θ (between the
- *   orbit normals): measure each satellite's argument of latitude from the mutual node n̂; at a given
- *   time satellite 1 is at x and satellite 2 at x + Δ, positions r(cos x·n̂ + sin x·â₁) and
- *   r(cos(x+Δ)·n̂ + sin(x+Δ)·â₂) with â₁·â₂ = cos θ (âₖ = ĥₖ × n̂, the direction of motion at the node).
- *     |r₁ − r₂|² = 2r²(1 − cos x cos(x+Δ) − sin x sin(x+Δ) cos θ)
- *                = 2r²(1 − ½cos Δ(1 + cos θ) − ½cos(2x+Δ)(1 − cos θ)),
- *   minimal at 2x + Δ = 0 (the two symmetric about the node, twice per orbit):
- *     d²_min = r²(1 + cos θ)(1 − cos Δ)  ⇒  d_min = 2r·cos(θ/2)·|sin(Δ/2)|.
- *   Equal altitude and inclination give equal mean motion and J2 nodal regression, so θ and Δ are
- *   constant and d_min holds for all time (two-body + secular J2). θ and the node's argument of latitude
- *   in each plane come from the plane normals ĥ = (sin i sin Ω, −sin i cos Ω, cos i) and the in-plane basis
- *   P̂ = (cos Ω, sin Ω, 0), Q̂ = ĥ × P̂ (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013, §2.6 and
- *   §6.4: cos θ = cos i₁ cos i₂ + sin i₁ sin i₂ cos ΔΩ); u_node = atan2(n̂·Q̂, n̂·P̂), n̂ = ĥ₁ × ĥ₂/|ĥ₁ × ĥ₂|
- *   (the vector form of the spherical-triangle solution; coplanar planes use plane 1's ascending node).
- * - Pairs: slots are evenly spaced in a plane, so shifting both satellites by one slot keeps Δ: only
- *   slot 0 of the first plane is paired with every slot of the second. Walker delta shells are also
- *   symmetric plane to plane (rotating by 2π/P about the pole maps plane p to p+1 and shifts every
- *   argument of latitude by F·2π/T, a common time shift), so only pairs (plane 0, plane j) are needed:
- *   (P − 1)·S evaluations. Walker star (seam), sso-ltan (uneven RAAN) and cluster shells take every plane
- *   pair, at most 10⁷ evaluations. Cluster shells pair the clusters' reference orbits and subtract twice
- *   the cluster radius (a lower bound; members within one formation are close by design).
- * - Overlap: two shells overlap when |h₁ − h₂| < (t₁ + t₂)/2, within the constellation and against
- *   filed shells: Starlink Gen1 (FCC 21-48, Apr 2021: 540 km 53.2°, 550 km 53°, 560 km 97.6°, 570 km
- *   70°), Starlink Gen2 (FCC 22-91, Dec 2022: 525 km 53°, 530 km 43°, 535 km 33°), Amazon Kuiper
- *   (FCC 20-102, Jul 2020: 590 km 33°, 610 km 42°, 630 km 51.9°).
- *
+ * Density = satellites / V, V = (4π/3)·((r + t/2)³ − (r − t/2)³), t = 10 km by default (estimate).
+ * Closest approach of two circular orbits of radius r, planes at angle θ: d_min = 2r·cos(θ/2)·|sin(Δ/2)|, Δ the
+ * difference of arguments of latitude from the mutual node (Vallado, Fundamentals of Astrodynamics, 4th ed. 2013, §2.6
+ * and §6.4), for all time under two-body + secular J2. Overlap: |h₁ − h₂| < (t₁ + t₂)/2, also against the filed
+ * Starlink (FCC 21-48, FCC 22-91) and Kuiper (FCC 20-102) shells.
  * Validity: circular orbits; the closed form needs equal altitudes and inclinations (one shell).
+ * Derivation, evidence and costs: docs/constellations.md §"Orbital environment".
  */
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { km_to_m, M_PER_KM } from '../../base/convert.js';
@@ -43,7 +18,7 @@ import { shellFormation } from '../geometry/clusterFormation.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
-export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, see header
+export const DEFAULT_SHELL_THICKNESS_m = 10_000; // ESTIMATE, docs/constellations.md §"Orbital environment"
 const MAX_PAIR_EVALUATIONS = 1e7;
 const M3_PER_KM3 = M_PER_KM ** 3;
 
@@ -76,7 +51,7 @@ export function shellDensity(
   };
 }
 
-/** d_min = 2r·cos(θ/2)·|sin(Δ/2)| (derivation in the header). */
+/** d_min = 2r·cos(θ/2)·|sin(Δ/2)| (derivation: docs/constellations.md §"Orbital environment"). */
 export function closedFormMinDistance_m(radius_m: number, planeAngle_rad: number, phaseDifference_rad: number): number {
   return 2 * radius_m * Math.abs(Math.cos(planeAngle_rad / 2) * Math.sin(phaseDifference_rad / 2));
 }

@@ -2,18 +2,12 @@
  * The self-conjunction screen's candidate pair classes (conjunction.ts), refined on SGP4 positions (sgp4Refine.ts),
  * closest secular class first, by branch and bound.
  *
- * A class's SGP4 closest approach lies within 2E (the pair bound, sgp4Refine.ts) of its secular one. With L =
- * max(threshold, the k-th smallest SGP4 closest approach refined so far; Infinity until k are refined), a class whose
- * secular closest approach is at least L + 2E can neither be below the threshold nor among the k closest, nor can any
- * class after it in secular order: refinement stops there. A class is skipped, too, when its secular approach is at
- * least L plus its own pair bound (smaller for near-coplanar pairs close in phase, sgp4Refine.ts). So every class
- * that can be below the threshold is refined (the count
- * of pairs below it is on SGP4 positions), and the k closest classes on SGP4 positions are found, their time and
- * representative pair reported; classes whose SGP4 approach is not below L are not kept.
- *
- * Symmetry: the classes of the Walker delta or slot-shift symmetry (conjunction.ts header) hold under SGP4, which
- * moves each satellite by a function of its argument of latitude in its own rotating plane, so one representative
- * pair per class is refined. Cluster shells refine their reference orbits and subtract twice the cluster radius.
+ * With L = max(threshold, the k-th smallest SGP4 closest approach refined so far), refinement stops at the first
+ * class whose secular closest approach is at least L + 2E (the pair bound, sgp4Refine.ts), and skips a class whose
+ * secular approach is at least L plus its own pair bound: every class that can be below the threshold or among the
+ * k closest is refined. One representative pair per symmetry class (the classes hold under SGP4); cluster shells
+ * refine their reference orbits and subtract twice the cluster radius.
+ * Derivation, evidence and costs: docs/constellations.md §"Refinement order of pair classes".
  */
 import { refinePair, Sgp4Objects } from './sgp4Refine.js';
 import type { ShellState } from './shellState.js';

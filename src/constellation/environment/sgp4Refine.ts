@@ -3,42 +3,14 @@
  * satellites of one shell on SGP4 positions (satellite.js), found from the secular closed form and a stated bound
  * on how far SGP4 moves each satellite from its secular circular orbit.
  *
- * Excursion bound. SGP4 (Hoots & Roehrich, Spacetrack Report #3, 1980; Vallado, Crawford, Hujsak & Kelso,
- * AIAA 2006-6753) adds to the secular motion, for a near-circular orbit of radius a, inclination i, argument of
- * latitude u (Brouwer 1959 / Lyddane 1963 first-order terms as SGP4 codes them; Vallado, Fundamentals of
- * Astrodynamics, 4th ed. 2013, §9.7), with k = J2·R⊕²/a:
- *   radial       δr = −¼k(3cos²i − 1)  [Kozai→Brouwer mean motion (+½k(3cos²i−1)) plus the short-period constant
- *                      (−¾k(3cos²i−1)), the same for every satellite]  + ¼k·sin²i·cos 2u  − ½|J3/J2|·R⊕·sin i·sin u
- *   along-track  δs = ⅛k·sin²i·sin 2u  + |J3/J2|·R⊕·sin i·cos u
- *   cross-track  δw = −¾k·cos i·sin i·sin u
- * (the J3 terms are SGP4's long-period eccentricity aycof = −½(J3/J2)·sin i/a: the frozen-orbit radius profile).
- * Each component is bounded by the sum of its amplitudes (A_r, A_s, A_w), so |x_SGP4 − x_secular| ≤
- * E = √(A_r² + A_s² + A_w²) + 100 m, where x_secular is the circular orbit of radius R⊕ + h at SGP4's own mean
- * argument of latitude and node, and 100 m covers the O(J2²) terms (~J2²·a ≈ 8 m), SGP4's eccentricity floor
- * (e = 1e-6: ae + 2ae ≈ 21 m) and WGS-72 against WGS-84 constants (a few m). E ≈ 14.5 km at 550 km, 53°
- * (test/constellation/environment/sgp4Refine.test.ts measures SGP4 against the secular orbit over a day and
- * checks E bounds it at several altitudes and inclinations). Two satellites' SGP4 distance therefore differs from
- * their secular distance at the same instant by at most 2E.
- *
- * Pair bound. Satellite k's departure is R_k·e(u_k): one function e of the mean argument of latitude, turned by its
- * plane's rotation R_k (same i, RAAN Ω_k). For a pair, R_a e(u_a) − R_b e(u_b) = (R_a − R_b) e(u_a) + R_b (e(u_a) −
- * e(u_b)), so its size is at most 2|sin(ΔΩ/2)|·E + L·|Δu| (‖R_a − R_b‖ = 2|sin(ΔΩ/2)|; L bounds |de/du|: with
- * e = δr r̂ + δs ŝ + δw ĥ, de/du = (δr' − δs) r̂ + (δs' + δr) ŝ + δw' ĥ, each amplitude times its harmonic, 1 or 2,
- * L = √((2A_r + A_s)² + (2A_s + A_r)² + (2A_w)²)), plus the margin for each satellite: much less than 2E for
- * neighbouring planes of a sun-synchronous band, whose closest pairs differ little in RAAN and phase.
- *
- * Refinement of one pair. Every satellite of a shell shares a, e, i, ω and SGP4's secular rates, and SGP4's
- * position is the secular node rotation of a function of the argument of latitude alone (the terms above), so the
- * pair's SGP4 distance repeats every orbit (2π / SGP4's u̇) and its minimum over one orbit is its minimum over all
- * time (to the eccentricity floor's perigee drift, ≤ ~45 m). The secular distance d_sec(u_a) of the pair is the
- * closed form of conjunction.ts; SGP4's distance can be below a limit L only where d_sec < L + 2E: two arcs per
- * orbit about the secular closest approaches (cos(2u_a + Δ − ψ) ≥ (1 − K0 − (L + 2E)²/2r²)/K1), mapped to time
- * with SGP4's mean argument of latitude u_a(t) = u_a0 + u̇t. Each arc is sampled every ≤ 30 s (range rate from the
- * SGP4 velocities, f = r_rel·v_rel); every sign change of f from − to + is a local minimum, found by Newton's
- * method on f (f' ≈ |v_rel|², bisection when a step leaves the bracket) to 1e-5 s: the distance then errs by at
- * most v_rel·1e-5 s ≤ 0.2 m.
- *
+ * Excursion bound (SGP4: Hoots & Roehrich, Spacetrack Report #3, 1980; Vallado, Crawford, Hujsak & Kelso, AIAA
+ * 2006-6753; Brouwer 1959 / Lyddane 1963 first-order terms, Vallado, Fundamentals of Astrodynamics, 4th ed. 2013,
+ * §9.7): E = √(A_r² + A_s² + A_w²) + 100 m from the J2 short-period and J3 long-period amplitudes, k = J2·R⊕²/a
+ * (E ≈ 14.5 km at 550 km, 53°); a pair's bound 2|sin(ΔΩ/2)|·E + L·|Δu| plus margins is at most 2E. Refinement: the
+ * pair's SGP4 distance repeats every orbit; the arcs where d_sec < L + 2E are sampled every ≤ 30 s and each minimum
+ * of the range rate f = r_rel·v_rel found by Newton's method to 1e-5 s (≤ 0.2 m).
  * Validity: circular orbits of one shell (LEO, SGP4's near-Earth branch: period < 225 min); BSTAR = 0 (no drag).
+ * Derivation, evidence and costs: docs/constellations.md §"SGP4 refinement of candidate pairs".
  */
 import type { SatRec } from 'satellite.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
@@ -80,9 +52,9 @@ export function sgp4ExcursionBound_m(altitude_m: number, inclination_rad: number
 }
 
 /**
- * The most SGP4 changes the distance of two satellites of one shell at one instant [m] (header, "Pair bound"):
- * min(2E, 2|sin(ΔΩ/2)|·E + L·|Δu| + margin), ΔΩ the planes' RAAN difference, Δu their argument-of-latitude offset
- * (wrapped to [−π, π]), L the bound on |de/du|.
+ * The most SGP4 changes the distance of two satellites of one shell at one instant [m] (docs/constellations.md,
+ * "Pair bound"): min(2E, 2|sin(ΔΩ/2)|·E + L·|Δu| + margin), ΔΩ the planes' RAAN difference, Δu their
+ * argument-of-latitude offset (wrapped to [−π, π]), L the bound on |de/du|.
  */
 export function sgp4PairBound_m(
   altitude_m: number,
@@ -163,8 +135,9 @@ export class Sgp4Objects {
 const STATE = new Float64Array(12);
 
 /**
- * The secular closed form of the pair (a, b) (conjunction.ts header): r_a·r_b / r² = K0 + K1·cos(2ua + Δ − ψ) with
- * A = K1 cos ψ and C = K1 sin ψ, from the dot products of the two planes' bases, and the phase offset Δ.
+ * The secular closed form of the pair (a, b) (docs/constellations.md §"Conjunction screen"): r_a·r_b / r² = K0 +
+ * K1·cos(2ua + Δ − ψ) with A = K1 cos ψ and C = K1 sin ψ, from the dot products of the two planes' bases, and the
+ * phase offset Δ.
  */
 export function pairConstants(
   st: Pick<RefineShell, 'basis' | 'slots' | 'u0'>,

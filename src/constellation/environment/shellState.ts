@@ -1,7 +1,7 @@
 /**
  * One shell as the self-conjunction screen (conjunction.ts) sees it: its objects (satellites, or cluster reference
  * orbits) in the frame turning with the nodes, their secular positions, the closed-form closest approach of a pair
- * and the symmetry class of a pair. Model, symmetry and equations: the header of conjunction.ts.
+ * and the symmetry class of a pair. Model, symmetry and equations: docs/constellations.md §"Conjunction screen".
  */
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';

@@ -2,27 +2,12 @@
  * The pair classes of a slot-shift shell (sun-synchronous band, Walker star) that can be among its closest, for
  * the enumeration screen of conjunction.ts, without evaluating every class.
  *
- * Method. Under the slot shift a class is (plane p1 slot 0, plane p2 slot ds), p1 ≤ p2. Its closest approach over
- * all time is d² = 2r²(1 − K0 − K1) (conjunction.ts header) with, for p1 < p2,
- *   K0 = ½[cos δ·X + sin δ·Y] = ½R·cos(δ − φ),  X = P̂1·P̂2 + Q̂1·Q̂2,  Y = P̂1·Q̂2 − Q̂1·P̂2,  φ = atan2(Y, X),
- * and K1 fixed by the plane pair, δ = u(p2, ds) − u(p1, 0) ≡ δ0 + 2π·ds/S (mod 2π) (evenly spaced slots,
- * pattern.ts). So within one plane pair d² grows with the circular distance of δ from φ: the offsets of the pair
- * below any bound form one run of consecutive offsets around ds* = (φ − δ0)·S/(2π), and walking out from the
- * offset nearest ds* in both directions finds all of them, stopping at the first one above the bound.
- *
- * Two passes. (1) The offsets nearest ds* (one each side) of every plane pair, and every in-plane class (p1 = p2,
- * a constant distance), are classes of the shell, so the k-th smallest of their d² bounds the shell's k-th smallest
- * from above. (2) Every plane pair walks out from ds* while d² is below B = (max(floor, √kth) + margin)² plus a
- * rounding allowance: B is at least the refinement cut the screen derives from the true k-th smallest secular d²,
- * so the classes returned hold every class the full enumeration would keep, and the shell's k-th smallest d².
- * Each d² is computed with the same floating-point operations as the full enumeration, so the screen's result is
- * the same to the bit (test/constellation/environment/slotShiftClasses.test.ts checks it against every class).
- *
- * Cost: ~3 closed forms per plane pair plus the classes near the bound, against S per plane pair for the full
- * enumeration (P²S/2 closed forms: ~700,000 for a 120 × 100 band).
- *
- * Validity: circular orbits of one shell (one radius), evenly spaced slots; the rounding allowance (1e-12 of 2r²,
- * ~100 m² at 7,000 km) is far above the closed form's rounding (~1e-16 of 2r²).
+ * A class (plane p1 slot 0, plane p2 slot ds) comes closest at d² = 2r²(1 − K0 − K1), K0 = ½R·cos(δ − φ),
+ * δ ≡ δ0 + 2π·ds/S: within a plane pair d² grows with the distance of δ from φ, so the offsets below a bound are one
+ * run around ds* = (φ − δ0)·S/(2π). Pass 1 bounds the k-th smallest d² from the offsets nearest ds*; pass 2 walks
+ * out from ds* while d² < B. Same floating-point operations as the full enumeration, so the same result to the bit.
+ * Validity: circular orbits of one shell (one radius), evenly spaced slots; rounding allowance 1e-12 of 2r².
+ * Derivation, evidence and costs: docs/constellations.md §"Slot-shift pair classes".
  */
 import type { ShellState } from './shellState.js';
 

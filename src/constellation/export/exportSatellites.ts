@@ -2,32 +2,14 @@
  * Exports every satellite of a constellation for orbit tools: CCSDS OMM JSON, NORAD TLEs and a CSV table,
  * streamed through a sink so a 1,000,000-satellite constellation never becomes one string.
  *
- * Method
- * - Elements: `satelliteElements` of pattern.ts, circular (e = 1e-7, ω = 0, M = argument of latitude),
- *   mean motion the two-body value n = √(μ/a³) as `ommRecord` / `circularSatrec` of propagate.ts use. With
- *   `frozenEccentricity` a circular shell is written with its J2–J3 frozen eccentricity at ω = 90° (same mean
- *   argument of latitude; orbitHandoff.ts), so SGP4 holds e and ω instead of cycling them.
- * - Drag: with `ballisticCoefficients_kg_m2` (the node's m/(C_D·A) per shell) every record carries
- *   B* = 0.15696615/(2B) [1/ER] (orbitHandoff.ts), so a propagator decays the orbit; without it B* = 0.
- * - Cluster members (`clusterMemberElements` of clusterFormation.ts): each member's own mean elements,
- *   the reference orbit's plus the small differential elements of its bounded HCW relative orbit (first
- *   order in ρ/a: δe vector for the radial/along-track 2:1 ellipse, δi and δΩ for the cross-track
- *   oscillation, equal semi-major axis so no along-track drift; models/relativeMotion.ts). Propagated
- *   by SGP4 the members follow their relative orbits (to the linearisation and the differential J2
- *   short-period terms, a few metres at 1 km); the TLE's 1e-4° angle fields round positions by up to ~12 m
- *   at 650 km, the OMM JSON keeps full precision.
- * - OMM: CCSDS 502.0-B-3 Orbit Mean-elements Message as a JSON array with CelesTrak GP field names
- *   (`ommRecord`), NORAD_CAT_ID synthetic from `catalogBase`.
- * - Catalog numbers: one numbering for every format (OMM, TLE, CSV), so a satellite keeps its number from
- *   one file to the next: `catalogBase` + export index, default 100,000 (Alpha-5 'A0000', above every
- *   number assigned so far). OMM carries any number; a TLE carries at most 339,999 (Alpha-5 'Z9999'):
- *   240,000 satellites with the default base, 339,999 with base 1; more is a RangeError before output.
- * - International designators: synthetic, year of the epoch, launch numbers 900–999 (above any annual
- *   launch count to date), pieces A…Z, AA…ZZ, AAA…ZZZ without I and O (14,424 per launch number):
- *   1,442,400 satellites at most.
- * - CSV per RFC 4180 (CRLF, fields with a comma, quote or line break quoted, quotes doubled).
+ * Elements: pattern.ts `satelliteElements`, circular (e = 1e-7, ω = 0, M = argument of latitude), n = √(μ/a³); with
+ * `frozenEccentricity` the J2–J3 frozen eccentricity at ω = 90°, with ballistic coefficients B* = 0.15696615/(2B)
+ * [1/ER] (orbitHandoff.ts); cluster members carry their HCW differential elements (models/relativeMotion.ts).
+ * Catalog numbers `catalogBase` + index (default 100,000, Alpha-5; a TLE carries at most 339,999); synthetic
+ * international designators, launch numbers 900–999 (1,442,400 satellites at most).
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
  * Alpha-5 documentation (18 SPCS); RFC 4180.
+ * Derivation, evidence and costs: docs/constellations.md §"Satellite export".
  */
 import { csvText } from '../../base/csv.js';
 import { rad_to_deg } from '../../base/convert.js';

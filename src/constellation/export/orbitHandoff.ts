@@ -2,22 +2,13 @@
  * Elements that make an exported orbit behave in a downstream propagator: the SGP4 drag term B* from the node's
  * ballistic coefficient, and the frozen eccentricity of a near-circular orbit.
  *
- * Method
- * - B* (Hoots & Roehrich, Spacetrack Report #3, 1980, §2 and §12; Vallado, "Fundamentals of Astrodynamics and
- *   Applications", 4th ed., 2013, §9.6.2 eq. 9-42): B* = ½·ρ₀·C_D·A/m = ρ₀/(2·B), B = m/(C_D·A) the ballistic
- *   coefficient odc's drag model uses [kg/m²], ρ₀ = 2.461e-8 kg/m³ the SGP4 reference density at q₀ = 120 km
- *   altitude. In TLE/OMM units B* is per Earth radius: ρ₀·R⊕ = 2.461e-8 kg/m³ × 6,378,135 m = 0.15696615 kg/m²/ER,
- *   so B*[1/ER] = 0.15696615 / (2·B[kg/m²]) (B = 100 kg/m² → 7.85e-4 /ER). SGP4 then applies its own fixed
- *   power-law atmosphere, ρ(r) = ρ₀·((q₀ − s)/(r − s))⁴ with s = 78 km (Spacetrack Report #3): it knows no solar
- *   activity, so its decay rate differs from odc's CIRA-2012 one (measured in test/constellation/export/
- *   orbitHandoff.test.ts; docs/approximations.md).
- * - Frozen eccentricity (J2 + J3 secular/long-period theory; Vallado 2013 §11.4.2; Chobotov, "Orbital
- *   Mechanics", 3rd ed., 2002, §14.4): de/dt = dω/dt = 0 at ω = 90° and
- *     e_f = −(J3 / 2J2) · (R⊕ / a) · sin i,  J3 = −2.53266e-6 (EGM-96 unnormalised C₃₀), J2 = 1.0826267e-3,
- *   so e_f = 1.16967e-3 · (R⊕/a) · sin i (≈ 1e-3 in LEO). Neglects the higher odd zonals J5, J7… (which shift
- *   the frozen e that real missions fly) and drag.
- *
+ * B* = ρ₀/(2·B), B = m/(C_D·A) [kg/m²], ρ₀ = 2.461e-8 kg/m³ at q₀ = 120 km (Hoots & Roehrich, Spacetrack Report #3,
+ * 1980, §2 and §12; Vallado, "Fundamentals of Astrodynamics and Applications", 4th ed., 2013, §9.6.2 eq. 9-42), so
+ * B*[1/ER] = 0.15696615 / (2·B[kg/m²]); SGP4's fixed atmosphere decays the orbit unlike odc's CIRA-2012 model.
+ * Frozen eccentricity at ω = 90° (Vallado 2013 §11.4.2; Chobotov, "Orbital Mechanics", 3rd ed., 2002, §14.4):
+ * e_f = −(J3 / 2J2) · (R⊕ / a) · sin i, J3 = −2.53266e-6 (EGM-96), J2 = 1.0826267e-3; J5, J7… and drag neglected.
  * Validity: near-circular LEO orbits (e ≲ 0.01); B from 1 to 10⁵ kg/m².
+ * Derivation, evidence and costs: docs/constellations.md §"Orbit hand-off elements".
  */
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
 

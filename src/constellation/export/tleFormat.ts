@@ -1,20 +1,12 @@
 /**
  * NORAD two-line element set (TLE) fields and lines, fixed columns.
  *
- * Method
- * - Column layout of CelesTrak "NORAD Two-Line Element Set Format" (T.S. Kelso, celestrak.org/NORAD/
- *   documentation/tle-fmt.php) and Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3",
- *   AIAA 2006-6753, appendix (the parser of satellite.js / the reference SGP4 reads the same substrings):
- *   line 1: 1 catalog(3–7) class(8) intl designator(10–17) epoch YYDDD.DDDDDDDD(19–32) ṅ/2(34–43)
- *           n̈/6(45–52) BSTAR(54–61) ephemeris type(63) element set number(65–68) checksum(69);
- *   line 2: 2 catalog(3–7) i(9–16) Ω(18–25) e(27–33, implied leading decimal) ω(35–42) M(44–51)
- *           n rev/day(53–63) revolution number at epoch(64–68) checksum(69).
- * - n̈/6 and BSTAR in "assumed decimal point" exponent form ±MMMMM±E = ±0.MMMMM × 10^±E.
- * - Checksum modulo 10: digits count their value, '-' counts 1, every other character 0.
- * - Catalog numbers ≥ 100,000 use the Alpha-5 scheme adopted by 18 SPCS (space-track.org documentation):
- *   the first of the five characters is a letter A–Z without I and O standing for 10–33, so A0000 =
- *   100,000 and Z9999 = 339,999, the largest catalog number a TLE can carry.
- * - Epoch year: two digits, 57–99 → 1957–1999, 00–56 → 2000–2056 (the SGP4 convention).
+ * Column layout of CelesTrak "NORAD Two-Line Element Set Format" (T.S. Kelso, celestrak.org/NORAD/
+ * documentation/tle-fmt.php) and Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3",
+ * AIAA 2006-6753, appendix. n̈/6 and BSTAR as ±MMMMM±E = ±0.MMMMM × 10^±E; checksum modulo 10 (digits their value,
+ * '-' 1); catalog numbers ≥ 100,000 in the Alpha-5 scheme of 18 SPCS (A0000 = 100,000 … Z9999 = 339,999); epoch
+ * year 57–99 → 1957–1999, 00–56 → 2000–2056 (the SGP4 convention).
+ * Derivation, evidence and costs: docs/constellations.md §"TLE format".
  */
 
 /** Largest catalog number a TLE can hold (Alpha-5 'Z9999'). */

@@ -1,32 +1,14 @@
 /**
  * Free-orbit cluster formations (Suncatcher-style, Agüera y Arcas et al., "Towards a future space-based,
- * highly scalable AI infrastructure system design", arXiv:2511.19468, 2025: 81 satellites within 1 km of
- * the cluster centre at 650 km, "all placed in the orbital plane", neighbours ~100–200 m apart, the
- * arrangement derived from Hill–Clohessy–Wiltshire relative motion with J2 examined numerically).
+ * highly scalable AI infrastructure system design", arXiv:2511.19468, 2025).
  *
- * Method
- * - Member slots: the S points of the hexagonal lattice a·(1, 0) + b·(½, √3/2) nearest the centre, chosen
- *   and ordered by exact integer keys only: squared norm N = a² + ab + b² (an integer), then angle compared
- *   by half-plane and the sign of the integer cross product (2a₁ + b₁)·b₂ − b₁·(2a₂ + b₂). In a partly
- *   filled ring the points are taken as antipodal pairs in angle order (the cluster centre stays at the
- *   reference orbit), a last odd member at the first remaining angle. No floating-point value decides
- *   membership, so the set does not change with the radius or the enumeration order.
- * - Each member k flies the bounded HCW relative orbit (models/relativeMotion.ts) whose radial/along-track
- *   coefficient vector is its lattice point scaled by s: (c₁, c₂) = s·(a + b/2, b√3/2). Its relative
- *   position is M·R(θ)·c, θ = n·t, with
- *     in-plane (Suncatcher): x = c₁ cos θ + c₂ sin θ, y = 2(c₂ cos θ − c₁ sin θ), z = 0 (2:1 ellipses in
- *       the orbital plane; distances between members breathe between |Δc| and 2|Δc| twice per orbit);
- *     circular: the same plus z = √3·x ("general circular orbit" formation, Sabol et al. 2001): every
- *       member keeps the distance 2|c| from the centre and the lattice turns rigidly once per orbit.
- *   The map M has singular values σ₁ ≤ σ₂ (in-plane 1, 2; circular 2, 2), so a pair at lattice difference
- *   Δc ranges over [σ₁|Δc|, σ₂|Δc|] and its orbit-mean distance is |Δc|·(1/2π)∮|M·û(ψ)|dψ (the perimeter of
- *   the σ₁ × σ₂ ellipse over 2π). The radius (farthest member over an orbit) is σ₂·s·max|c/s|, which fixes s.
- * - Neighbours: lattice pairs with N(Δ) = 1 (exact integers), six per interior member.
- * - Formation keeping: per member `formationKeeping` (differential J2), the shell's figure the largest.
- *
- * Validity: as relativeMotion.ts (cluster radius ≪ orbit radius); the linear HCW shape, not J2 short-period
- * terms or nonlinear distortion (test/models/orbit/relativeMotion.test.ts bounds the latter against a numerical
- * two-body propagation).
+ * Members sit at the S points of the hexagonal lattice a·(1, 0) + b·(½, √3/2) nearest the centre (exact integer
+ * keys); member k flies the bounded HCW relative orbit (models/relativeMotion.ts) with coefficients
+ * (c₁, c₂) = s·(a + b/2, b√3/2): in-plane x = c₁ cos θ + c₂ sin θ, y = 2(c₂ cos θ − c₁ sin θ), z = 0; circular adds
+ * z = √3·x (Sabol et al. 2001). The radius σ₂·s·max|c/s| fixes s; neighbours are lattice pairs with N(Δ) = 1.
+ * Validity: as relativeMotion.ts (cluster radius ≪ orbit radius); the linear HCW shape, not J2 short-period terms
+ * or nonlinear distortion.
+ * Derivation, evidence and costs: docs/constellations.md §"Cluster formations".
  */
 import {
   differentialElements,

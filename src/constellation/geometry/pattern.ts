@@ -1,29 +1,13 @@
 /**
  * Shell patterns: the orbital elements of every plane and slot of a shell.
  *
- * Method
- * - Walker delta i:T/P/F (Walker, "Satellite constellations", J. Br. Interplanet. Soc. 37, 559–572, 1984;
- *   Wertz, Mission Geometry, 2001, §13): P planes with RAAN Ωp = Ω0 + p·2π/P, S = T/P satellites per
- *   plane at argument of latitude u(p,s) = s·2π/S + p·F·2π/T.
- * - Walker star (polar "π" constellations such as Iridium): RAANs spread over 180°, Ωp = Ω0 + p·π/P, same
- *   in-plane spacing and phasing rule.
- * - sso-ltan: sun-synchronous planes spread evenly over an LTAN band [LTAN − band/2, LTAN + band/2]
- *   (plane centres at (p + ½)/P of the band). Slots as Walker with phasing F.
- * - Every SSO plane's RAAN follows from its LTAN at epoch, Ω = α_mean☉(epoch) + (LTAN − 12 h)·15°/h
- *   (Vallado 2013 §11.4). LTAN is MEAN local solar time, the convention of SSO mission specifications
- *   (e.g. ESA Sentinel-2: "10:30 a.m. mean local solar time at the descending node"): a sun-synchronous
- *   node precesses with the mean Sun, so only the mean-Sun LTAN stays constant; the apparent-Sun one
- *   wanders with the equation of time (±16 min). α_mean☉ is the Sun's mean longitude
- *   L = 280.460° + 36000.771°·T_UT1 (Vallado 2013 Algorithm 29), the same mean Sun as the node model
- *   (src/models/orbit/orbit.ts), so the exported planes see the eclipse their nodes were sized for.
- * - SSO Walker patterns spread RAAN, hence LTAN, over 360° (delta: plane p at LTAN + p·24 h/P) or 180°
- *   (star: + p·12 h/P): such shells span all local times (noon–midnight planes included).
- * - cluster (Suncatcher-style formation, arXiv:2511.19468): one reference orbit per cluster; clusters
- *   (planes) are spread in RAAN as Walker delta. The S members fly bounded relative orbits about it
- *   (clusterFormation.ts); here every member reports the reference orbit's elements.
- * For every SSO pattern the plane-0 RAAN comes from the LTAN; for non-SSO Walker shells from `raan0_rad`.
- *
+ * Walker delta i:T/P/F (Walker, "Satellite constellations", J. Br. Interplanet. Soc. 37, 559–572, 1984; Wertz,
+ * Mission Geometry, 2001, §13): Ωp = Ω0 + p·2π/P, u(p,s) = s·2π/S + p·F·2π/T. Walker star: Ωp = Ω0 + p·π/P.
+ * sso-ltan: planes spread evenly over an LTAN band. cluster: one reference orbit per cluster, spread as Walker delta.
+ * SSO planes: Ω = α_mean☉(epoch) + (LTAN − 12 h)·15°/h (Vallado 2013 §11.4), LTAN in mean local solar time, α_mean☉
+ * the Sun's mean longitude L = 280.460° + 36000.771°·T_UT1 (Vallado 2013 Algorithm 29), the node model's mean Sun.
  * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
+ * Derivation, evidence and costs: docs/constellations.md §"Shell patterns".
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
 import type { CircularElements, ShellGeometrySpec } from '../design/types.js';

@@ -2,18 +2,12 @@
  * Walker phasing F that keeps the satellites of one shell farthest apart: the closest approach of the shell
  * for every F = 0 … P − 1, in closed form.
  *
- * Method (environment.ts derives the distance): two satellites in planes a and b of one shell come closest,
- * twice per orbit, at d = 2r·cos(θ/2)·|sin(Δ'/2)|, θ the angle between the planes and Δ' the difference of
- * their arguments of latitude measured from the planes' mutual node. With slots every 2π/S and plane p
- * shifted by p·F·2π/T (Walker 1984; pattern.ts), Δ' over the slots of plane b takes the values
- * x + s·2π/S, x = (b − a)·F·2π/T + u_node,a − u_node,b, so the closest slot gives |Δ'| = m, the distance from
- * x to the nearest multiple of 2π/S, and d_ab(F) = 2r·cos(θ/2)·sin(m/2). The shell's closest approach is
- * min(in-plane chord 2r·sin(π/S), min over plane pairs of d_ab(F)). Walker delta shells need only the pairs
- * (0, b) (rotating by 2π/P maps every plane pair onto one with plane 0): O(P) per F; other patterns take
- * every plane pair. Cluster shells phase their reference orbits (S = 1, T = P) and subtract twice the
- * cluster radius. Exact for one shell under two-body + secular J2 (equal mean motion and nodal drift).
- *
+ * Two satellites in planes a and b come closest at d_ab(F) = 2r·cos(θ/2)·sin(m/2) (environment.ts), θ the angle
+ * between the planes and m the distance from x = (b − a)·F·2π/T + u_node,a − u_node,b to the nearest multiple of
+ * 2π/S (Walker 1984; pattern.ts); the shell's closest approach is min(2r·sin(π/S), min over plane pairs of d_ab(F)).
+ * Walker delta shells need only the pairs (0, b). Exact for one shell under two-body + secular J2.
  * Validity: circular orbits, one shell (other shells' satellites are not considered).
+ * Derivation, evidence and costs: docs/constellations.md §"Walker phasing scan".
  */
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { planePairGeometry } from '../environment/environment.js';

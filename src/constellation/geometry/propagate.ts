@@ -1,25 +1,13 @@
 /**
  * Propagation of constellation planes with satellite.js (SGP4) over the sampling window.
  *
- * Method
- * - Each orbit is written as a CCSDS OMM record (CCSDS 502.0-B-3, CelesTrak JSON field names) with
- *   ECCENTRICITY ≈ 0, BSTAR = 0 and the two-body mean motion n = √(μ/a³), loaded with satellite.js
- *   `json2satrec` and propagated with `sgp4` (Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack
- *   Report #3", AIAA 2006-6753). SGP4 reads the mean motion as a Kozai mean motion and adds the J2
- *   short-period and J3 long-period terms, so the day-mean radius sits within a few km of R⊕ + h
- *   (−3 km at 0°, +1.5 km at 98° for 550 km) and swings once per orbit by ±½·|J3/J2|·R⊕·sin i ≈ ±7.5 km·sin i
- *   (the "frozen orbit" radius profile, tied to argument of latitude). Kept, not corrected.
- * - Walker symmetry: only the representative satellite of each plane is propagated. A circular orbit's
- *   other slots are the representative rotated about the orbit normal ĥ = r × v / |r × v| by their phase
- *   offset Δu (Rodrigues' rotation): r_k = |r|(cos Δu r̂ + sin Δu (ĥ × r̂)). Exact for two-body + secular
- *   J2 (every slot of a plane shares a, i, Ω(t)); it copies the representative's radius to every slot, so
- *   against SGP4 run slot by slot it errs by up to ~3.6 km for a neighbour 16° ahead and ~24 km (11 km
- *   radial) for the slot opposite the representative at 550 km, 53° (measured; test/constellation/
- *   propagate.test.ts). Neighbour link ranges err by < 0.2 %; absolute positions far from the
- *   representative are approximate.
- * - TEME → Earth-fixed by the GMST rotation (satellite.js `gstime`, IAU-82), no polar motion.
- *
+ * Each plane's representative orbit is a CCSDS OMM record (CCSDS 502.0-B-3) with e ≈ 0, BSTAR = 0 and n = √(μ/a³),
+ * propagated by satellite.js `sgp4` (Vallado, Crawford, Hujsak & Kelso, "Revisiting Spacetrack Report #3", AIAA
+ * 2006-6753); SGP4's J2/J3 radius profile is kept, not corrected. The other slots are the representative rotated about
+ * the orbit normal by their phase offset Δu: r_k = |r|(cos Δu r̂ + sin Δu (ĥ × r̂)), exact for two-body + secular J2
+ * (neighbour link ranges err by < 0.2 % against SGP4 slot by slot). TEME → Earth-fixed by GMST (IAU-82).
  * Validity: circular LEO 300–2000 km, windows up to a few days (BSTAR = 0: no drag decay).
+ * Derivation, evidence and costs: docs/constellations.md §"Plane propagation".
  */
 import type { OMMJsonObject, SatRec } from 'satellite.js';
 import { satelliteJs } from '../../base/satelliteJs.js';

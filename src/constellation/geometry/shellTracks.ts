@@ -1,27 +1,13 @@
 /**
  * Plane tracks of a shell from one propagated reference orbit (the axial symmetry of SGP4).
  *
- * Method
- * - SGP4's near-Earth model (periods < 225 min; Vallado, Crawford, Hujsak & Kelso, AIAA 2006-6753, and Hoots &
- *   Roehrich, Spacetrack Report #3, 1980) has a zonal Earth (J2, J3, J4): no tesseral, lunar or solar terms, and
- *   with BSTAR = 0 no drag. Its secular rates Ω̇, ω̇, Ṁ depend on (n, e, i) only, and its periodic terms on the
- *   elements measured from the node. Two circular orbits of the same altitude and inclination whose RAAN and
- *   argument of latitude u differ by δΩ and δu at epoch are therefore one motion rotated about the polar (TEME z)
- *   axis and shifted in time: r_p(t) = R_z(δΩ − Ω̇·Δt) · r_ref(t + Δt), Δt = δu / (ω̇ + Ṁ) (the RAAN drifts by
- *   Ω̇·Δt while the reference flies Δt ahead). Every plane of every shell pattern (Walker delta and star, sso-ltan,
- *   cluster reference orbits) is such a copy of the reference (Ω = 0, u = 0), propagated once per (altitude,
- *   inclination, window).
- * - Not exact: SGP4 flies e = 1e-6 (propagate.ts) with its perigee at ω = 0 + ω̇t, so a copy's perigee sits ω̇·Δt
- *   from where its own propagation puts it; J3's long-period terms read ω. Both are sub-metre at e = 1e-6.
- * - The reference is sampled by SGP4 every REFERENCE_STEP_s over [0, duration + one period] (Δt ∈ [0, period)) and
- *   interpolated between samples by cubic Hermite on position and velocity (error ≤ h⁴·max|r⁗|/384 ≈ h⁴ω⁴r/384,
- *   0.03 m at h = 30 s and 300 km) and the orbit normal by four-point Lagrange on the samples' normals, renormalised.
- * - Measured against SGP4 run plane by plane (test/constellation/geometry/shellTracks.test.ts, an independent
- *   satellite.js propagation of each plane), every sample of a day: 0.05 m in position at 550 km 53°, 0.05 m at
- *   650 km SSO, 0.06 m at 780 km 86.4°, 0.17 m at 300 km 30°; the normal within 2e-10 rad (docs/approximations.md).
- *
- * Validity: circular LEO (as propagate.ts), any window; 1 + (duration + period)/h SGP4 calls per shell instead
- * of planes × samples.
+ * SGP4's near-Earth model (Vallado, Crawford, Hujsak & Kelso, AIAA 2006-6753; Hoots & Roehrich, Spacetrack Report #3,
+ * 1980) has a zonal Earth, so a plane whose RAAN and argument of latitude differ by δΩ and δu at epoch is the reference
+ * rotated and time-shifted: r_p(t) = R_z(δΩ − Ω̇·Δt) · r_ref(t + Δt), Δt = δu / (ω̇ + Ṁ). The reference is sampled
+ * every REFERENCE_STEP_s and interpolated by cubic Hermite (position, velocity) and four-point Lagrange (normal);
+ * it agrees with SGP4 run plane by plane to ≤ 0.17 m (test/constellation/geometry/shellTracks.test.ts).
+ * Validity: circular LEO (as propagate.ts), any window; BSTAR = 0.
+ * Derivation, evidence and costs: docs/constellations.md §"Plane tracks from one reference orbit".
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
@@ -29,7 +15,7 @@ import type { CircularElements, SamplingWindow } from '../design/types.js';
 import { circularSatrec, windowTimes_s, type PlaneTrack } from './propagate.js';
 
 const TWO_PI = 2 * Math.PI;
-/** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, see header). */
+/** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, docs/constellations.md). */
 export const REFERENCE_STEP_s = 30;
 
 /**

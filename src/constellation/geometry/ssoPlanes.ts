@@ -1,20 +1,13 @@
 /**
  * Which plane of a sun-synchronous shell its node is sized for: the plane that sees the most shadow.
  *
- * Method: every plane's LTAN (pattern.ts `planeLtan_h`: an sso-ltan band, or the Walker RAAN spread over
- * 24 h or 12 h of local time) goes through the node's own orbit model (src/models/orbit/orbit.ts
- * `orbitGeometry`: mean-Sun node, annual β(t) on a 73-instant grid, cylindrical shadow). Planes with the
- * same LTAN are evaluated once. The shell's single node design is sized at the plane with the largest
- * annual mean shadow fraction (ties: the longest single eclipse), so no plane sees more shadow than its
- * node was sized for; the other planes carry margin (their array and battery are larger than they need).
- * One node design per shell mirrors how constellations are built (one bus per shell), and costs one node
- * evaluation per shell whatever the plane count.
- *
- * Also reported: the least-shadowed plane (the spread of eclipse over the shell) and the longest single
- * eclipse of any plane, which for SSO planes belongs to the sizing plane in practice (β is monotone in
- * the node's distance from the terminator); when it does not, the record notes say so.
- *
+ * Every plane's LTAN (pattern.ts `planeLtan_h`) goes through the node's own orbit model (src/models/orbit/orbit.ts
+ * `orbitGeometry`: mean-Sun node, annual β(t) on a 73-instant grid, cylindrical shadow); the shell's single node
+ * design is sized at the plane with the largest annual mean shadow fraction (ties: the longest single eclipse), so
+ * no plane sees more shadow than its node was sized for. Also reported: the least-shadowed plane and the longest
+ * single eclipse of any plane.
  * Validity: that of orbitGeometry (300–2,000 km, circular).
+ * Derivation, evidence and costs: docs/constellations.md §"Sizing plane of a sun-synchronous shell".
  */
 import { orbitGeometry } from '../../models/orbit/orbit.js';
 import { planeLtan_h, type LtanLayout } from './pattern.js';

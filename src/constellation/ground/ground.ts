@@ -1,36 +1,14 @@
 /**
  * Contacts of gateway (ground) stations with a constellation, and the downlink they allow.
  *
- * Method
- * - Station position: WGS-84 geodetic latitude/longitude/height → Earth-fixed (ECEF) with the prime
- *   vertical radius N = a/√(1 − e² sin²φ) (Vallado, Fundamentals of Astrodynamics and Applications,
- *   4th ed. 2013, §3.2, Algorithm 51 SITE). Satellites come from `propagate.ts` (SGP4, TEME → Earth-fixed
- *   by GMST); here the station is rotated into TEME instead (same geometry, one rotation per sample).
- * - Visibility: elevation ≥ mask ε, elevation measured from the station's geocentric vertical ĝ = g/|g|
- *   (Vallado 2013 §4.4 topocentric frames; Wertz, Mission Geometry, 2001, §8). The geodetic normal
- *   differs from ĝ by ≤ 0.19° (at 45° latitude), i.e. an elevation error ≤ 0.19°. With the radial
- *   vertical the visible region on the orbit sphere of radius r is exactly a spherical cap about ĝ of
- *   Earth central angle λ_max = acos(|g| cos ε / r) − ε (Wertz 2001 §8.3; SMAD 3rd ed. §5.2).
- * - Plane-arc count (O(1) per plane, sample and station): the slots of a plane lie on one circle,
- *   ŝ(u) = cos u r̂ + sin u t̂ (t̂ = ĥ × r̂, u = phase from the propagated representative). Then
- *   ŝ·ĝ = A cos u + B sin u = C cos(u − φ) with A = ĝ·r̂, B = ĝ·t̂, C = √(A² + B²), φ = atan2(B, A), and
- *   the slot is visible iff |u − φ| ≤ δ = acos(cos λ_max / C). Walker slots sit at u = m·2π/S, so the
- *   visible slots are the integers m in [⌈(φ − δ)/Δ⌉, ⌊(φ + δ)/Δ⌋], Δ = 2π/S (slot = m mod S).
- *   A `cluster` plane is one point (its reference orbit, u = 0): all S members are visible or none.
- * - Brute force (small shells, and the check of the above): every slot's position by `slotPosition`,
- *   rotated to Earth-fixed, elevation from sin el = (s − g)·ĝ / |s − g|. Both agree except for a slot
- *   within rounding (~1e-15 rad) of the cap edge.
- * - Downlink: one antenna per contact, each contact at the gateway terminal's rate; a station takes
- *   min(capacity, visible × rate). The constellation total at a sample is also capped by distinct
- *   visible satellites × rate (one gateway terminal per satellite), so a satellite seen by two stations
- *   is not counted twice. This is an upper bound of the real schedule (no antenna slewing/handover).
- * - Time: sample-and-hold, each sample stands for one step. A gap is a run of samples without contact;
- *   the run reaching the window end continues into the run at its start (the window is treated as
- *   periodic, the steady-state day), so an edge-cut gap is not under-counted; never in contact → the
- *   whole window (a lower bound). Resolution ± one step.
- *
- * Validity: circular orbits (the propagated representative's radius holds for every slot), LEO;
- * 0 ≤ ε < 90°; clear sky (no rain fade or cloud outage). Pure functions, SI inside.
+ * Stations: WGS-84 geodetic → ECEF, N = a/√(1 − e² sin²φ) (Vallado, Fundamentals of Astrodynamics and Applications,
+ * 4th ed. 2013, §3.2, Algorithm 51 SITE), rotated into TEME. Visible when elevation ≥ ε from the geocentric vertical:
+ * a cap of Earth central angle λ_max = acos(|g| cos ε / r) − ε (Wertz, Mission Geometry, 2001, §8.3; SMAD 3rd ed.
+ * §5.2), counted per plane in O(1): slot visible iff |u − φ| ≤ δ = acos(cos λ_max / C). Downlink: a station takes
+ * min(capacity, visible × rate), the total capped by distinct visible satellites × rate (an upper bound of the real
+ * schedule). Gaps: sample-and-hold runs without contact over a periodic window, ± one step.
+ * Validity: circular orbits, LEO; 0 ≤ ε < 90°; clear sky (no rain fade or cloud outage). Pure functions, SI inside.
+ * Derivation, evidence and costs: docs/constellations.md §"Gateway contacts".
  */
 import { DAY_s } from '../../base/constants.js';
 import { slotPhase_rad } from '../geometry/pattern.js';

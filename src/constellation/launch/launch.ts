@@ -2,35 +2,15 @@
  * Launch campaign: how many launches of which vehicles deploy each shell of a constellation, what they cost, how
  * long the deployment takes and whether it meets the regulatory milestones.
  *
- * Method
- * - A launch carries satellites of one shell only (one orbit: one altitude, one inclination; dropping satellites in
- *   several planes of that shell is the dispenser's job and is not timed). Each shell is packed at its own node:
- *   satellites per launch of vehicle v to shell s,
- * k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs = v's payload into s's orbit (src/models/launch/launchPerformance.ts,
- *   given by the caller; default the vehicle's payloadLeo_kg), m_s and V_s the shell's node launch mass and stowed
- *   volume, η = fairing packing efficiency (default 0.7, the node cost model's estimate). The result says which limit
- *   binds. A vehicle that cannot carry one satellite of a shell does not fly to it.
- * - Launch counts: a small MILP (solved by the injected `LpSolver`), n_vs = launches of v to s:
- *     minimise Σ_vs price_v·n_vs
- *     s.t. Σ_v k_vs·n_vs ≥ N_s for each shell s                 (every satellite of every shell flies)
- *          Σ_s n_vs ≤ maxLaunches_v                             (the vehicle's cap, if any)
- *          Σ_s y_sm ≥ ⌈f_m·N⌉ for each milestone m             (fraction f_m of all N up within T_m years)
- *          y_sm ≤ Σ_v k_vs·e_vsm,  0 ≤ y_sm ≤ N_s,  e_vsm ≤ n_vs,  Σ_s e_vsm ≤ ⌊c_v·T_m⌋,
- *   e_vsm being the launches of v to s flown by T_m and y_sm the satellites of s up by then (y continuous, n and e
- *   integer). If the milestones cannot be met at the given cadences the plan is solved again without them (the
- *   cheapest plan) and the result reports milestonesMet = false with each milestone's shortfall; it never throws.
- *   The most satellites any plan could have up by T_m (`achievable`) is the same model maximising Σ_s y_sm.
- * - Schedule: each vehicle flies at its cadence c_v from authorisation (t = 0) in parallel, launch j of v at
- *   t = j/c_v (so ⌊c_v·T⌋ launches by T, as in the MILP). Each launch, in time order, goes to the shell among v's
- *   planned ones where it carries the most satellites (ties: the first shell), loaded min(k_vs, satellites of s
- *   still on the ground). Campaign duration = time of the launch that carries the last satellite. Orbit raising
- *   is not timed: vehicles insert directly into the shell's orbit (the performance model's assumption).
- * - Milestones default: FCC 47 CFR §25.164(b): an NGSO licensee must launch and operate 50 % of the authorised space
- *   stations within 6 years of the grant and the rest within 9 years. The satellites to deploy are taken as the
- *   authorised number.
- *
+ * A launch carries one shell; satellites per launch k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs from
+ * src/models/launch/launchPerformance.ts, η = 0.7 by default. Launch counts n_vs: a MILP (injected `LpSolver`)
+ * minimising Σ_vs price_v·n_vs with every satellite flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉ under the
+ * cadences (⌊c_v·T_m⌋ launches by T_m); unmet milestones are solved again without them and reported. Schedule: each
+ * vehicle at its cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR
+ * §25.164(b), 50 % within 6 years of the grant and the rest within 9.
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
  * Throws RangeError when no vehicle can carry a satellite of some shell or the launch caps cannot carry them all.
+ * Derivation, evidence and costs: docs/constellations.md §"Launch campaign".
  */
 import type { LpModel, LpResult, LpSolver, LpStatus } from '../../optimize/lp.js';
 import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost/cost.js';

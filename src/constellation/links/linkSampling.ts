@@ -2,21 +2,13 @@
  * Per-sample geometry of inter-satellite links over the sampling window: range, Earth blockage,
  * latitude cutoff, link-budget rate and line-of-sight (LOS) angular rate in each end's LVLH frame.
  *
- * Method
- * - Positions: `slotPosition` on the propagated plane tracks (SGP4 representative + rotation about
- *   the orbit normal; cluster members add their HCW relative-orbit offsets at the sample time,
- *   clusterFormation.ts), TEME frame, metres.
- * - Earth blockage: the segment A→B must clear a sphere of radius R⊕ + grazing height. The closest
- *   point is A + t·(B−A), t = clamp(−A·(B−A)/|B−A|², 0, 1). Published LEO ISL topology studies keep
- *   the LOS above 80 km (Bhattacherjee & Singla, "Network topology design at 27,000 km/hour", ACM
- *   CoNEXT 2019, doi:10.1145/3359989.3365407); the caller adds a margin (default 20 km).
- * - Latitude: geocentric, asin(z/|r|) (TEME z = Earth-fixed z; spherical Earth).
- * - Pointing: LOS unit vector expressed in the local radial / along-track / normal frame of each end
- *   (r̂, t̂ = ĥ×r̂ normalised, n̂ = r̂×t̂); its rate is the angle between consecutive samples (atan2 of
- *   cross and dot products) over the step, counted only while the link is up at both samples. A
- *   first-order finite difference: it underestimates rates that change within one step.
- *
+ * Earth blockage: the segment A→B must clear R⊕ + grazing height at its closest point A + t·(B−A),
+ * t = clamp(−A·(B−A)/|B−A|², 0, 1); LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT
+ * 2019, doi:10.1145/3359989.3365407), the caller adds a margin (default 20 km). Latitude: geocentric asin(z/|r|).
+ * Pointing rate: the angle between consecutive LOS samples in each end's radial / along-track / normal frame over
+ * the step (a first-order finite difference: it underestimates rates that change within one step).
  * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius.
+ * Derivation, evidence and costs: docs/constellations.md §"Link geometry sampling".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';

@@ -2,24 +2,12 @@
  * Which inter-satellite links a shell's topology lays, as link classes with counts, a few
  * representative links per class (for the geometry sampler) and, for small shells, the explicit edges.
  *
- * Topologies (node (p, s) = plane p, slot s; P planes, S slots, Walker phasing F):
- * - ring: in-plane fore/aft neighbours (p, s)–(p, s+1 mod S).
- * - grid (+Grid): ring plus cross-plane (p, s)–(p+1, s) for p < P−1 and, across the seam between the
- *   last and the first plane, (P−1, s)–(0, (s+F) mod S). The F shift keeps the seam's phase offset equal
- *   to every other pair's: u(0, s+F) − u(P−1, s) = F·2π/S − (P−1)·F·2π/(P·S) = F·2π/(P·S), the
- *   inter-plane offset of the Walker rule (Walker 1984). Same convention as the network torus model.
- * - mesh: grid plus the diagonals (p, s)–(p+1, s+1) and, across the seam, (P−1, s)–(0, (s+F+1) mod S).
- * - cluster: every pair of lattice neighbours of one cluster (clusterFormation.ts, exact integer lattice
- *   adjacency) whose largest distance over the orbit (their relative orbits breathe) is within the link range.
- * Degenerate shells: S = 2 has one in-plane link per plane, S = 1 none; P = 2 has one cross-plane
- * link per slot and no seam; P = 1 none. No seam either for walker-star (its first and last planes
- * counter-rotate) or an sso-ltan band narrower than 24 h (a gap of RAAN): those shells are cylinders.
- *
- * Symmetry: every plane is plane 0 rotated about the polar axis (same a, i; RAAN spacing uniform for
- * walker-delta, walker-star, sso-ltan and cluster patterns) with a time shift, so a link class is sampled
- * on links of planes 0 and 1 only, plus the seam links (P−1 ↔ 0) whose geometry differs for walker-star
- * and sso-ltan. Representatives are every `stride`-th base slot; each carries the weight (number of
- * shell links) it stands for.
+ * Topologies on node (p, s): ring (p, s)–(p, s+1 mod S); grid adds (p, s)–(p+1, s) and the seam link
+ * (P−1, s)–(0, (s+F) mod S), whose phase offset F·2π/(P·S) matches every other pair's (Walker 1984); mesh adds the
+ * diagonals; cluster links lattice neighbours within link range. No seam for P ≤ 2, walker-star or an sso-ltan band
+ * narrower than 24 h (cylinders). Every plane is plane 0 rotated with a time shift, so a class is sampled on planes
+ * 0 and 1 plus the seam, every `stride`-th base slot weighted by the shell links it stands for.
+ * Derivation, evidence and costs: docs/constellations.md §"Link topologies".
  */
 import type { ClusterFormation } from '../geometry/clusterFormation.js';
 import type { ConstellationTopology, ShellGeometrySpec } from '../design/types.js';

@@ -1,19 +1,13 @@
 /**
- * Inter-satellite links of one shell over the sampling window: per link class (in-plane, cross-plane,
- * diagonal, cluster) the range, rate, availability, Earth blockage and pointing-rate statistics, the
- * shell totals, the per-class time-averaged capacities of the reduced torus model, and for small shells
- * the explicit link graph (a snapshot and a time average).
+ * Inter-satellite links of one shell over the sampling window: per link class the range, rate, availability,
+ * Earth blockage and pointing-rate statistics, the shell totals, the per-class time-averaged capacities of the
+ * reduced torus model, and for small shells the explicit link graph (a snapshot and a time average).
  *
- * Method: `linkTopology.ts` lays the links and picks representatives (Walker symmetry: planes 0, 1 and
- * the seam pair P−1/0 are propagated, never every plane); `linkSampling.ts` samples their geometry; the
- * rate is the optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link blocked
- * by the Earth at any sample is unusable for the whole window (capacity 0: a link that drops every orbit
- * is not part of a fixed topology). Latitude cutoff switches cross-plane and diagonal links off while
- * either end is poleward of it; availability is the fraction of the window a usable link is on.
- * Time-averaged capacity = mean over samples of the instantaneous capacity = rate × availability.
- * Graph (`linkGraph.ts`): a snapshot with every plane propagated at one sample, and the time average.
- *
+ * `linkTopology.ts` lays the links (planes 0, 1 and the seam pair propagated), `linkSampling.ts` samples them; rate =
+ * optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link blocked by the Earth at any
+ * sample is unusable for the whole window; time-averaged capacity = rate × availability.
  * Validity: as `propagate.ts`; the explicit graph only for shells of ≤ maxGraphNodes satellites.
+ * Derivation, evidence and costs: docs/constellations.md §"Inter-satellite links of a shell".
  */
 import {
   linkRateCoefficients,

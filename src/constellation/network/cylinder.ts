@@ -1,32 +1,14 @@
 /**
  * Reduced ISL model of a shell whose planes do not close into a torus: uniform all-to-all maximum concurrent flow on
- * the open cylinder C_S × P_P (a band of planes: sso-ltan narrower than 24 h, Walker star, any shell of fewer than
- * three planes; linkTopology.ts `closesSeam`), in closed form, with hop and latency statistics.
+ * the open cylinder C_S × P_P (linkTopology.ts `closesSeam`), in closed form, with hop and latency statistics.
  *
- * Graph: node (p, s), p ∈ [0, P) plane, s ∈ [0, S) slot; in-plane links (p, s)–(p, s+1 mod S) (one per plane when
- * S = 2, none when S = 1); cross-plane links (p, s)–(p+1, s) for p < P−1 only: no link joins the last plane to the
- * first. Link capacities are given per orbit of the slot rotation s → s+1: each plane's in-plane links, each gap's
- * (g between planes g and g+1) cross-plane links, as the orbit's mean capacity. Every link is full duplex.
- *
- * Upper bounds (any routing; every ordered pair demands λ):
- * - cut through gap g: the (g+1)·S satellites below it send (g+1)(P−1−g)·S²·λ across it, over S arcs of the gap's
- *   capacity each way (the cut condition of multicommodity flow: Leighton & Rao, J. ACM 46(6) 787–832, 1999, §1;
- *   Ahuja, Magnanti & Orlin, Network Flows, 1993, §17.2): λ ≤ c̄_g / ((g+1)(P−1−g)·S); the middle gap binds when the
- *   gaps are alike (⌊P/2⌋⌈P/2⌉).
- * - in-plane volume: every path to a destination whose slot is Δs away takes at least d = min(Δs, S−Δs) in-plane
- *   hops, D = Σ_Δs d = ⌊S²/4⌋ per destination plane; the N·P·D·λ hop-flow must fit the in-plane arcs' total capacity
- *   2·Σ_q L·c̄_q (L in-plane links per plane) — LP duality with the length function 1 on in-plane arcs, 0 on
- *   cross-plane arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990): λ ≤ 2·L·Σ_q c̄_q / (S·P²·D).
- * Lower bound (a routing): every pair takes a monotone path (each gap between its planes crossed once, in the columns
- * of its two ends) and makes its in-plane hops the short way in planes between its two planes. Averaged over the slot
- * rotations the gaps carry exactly the cut loads above, and the in-plane hops are a transportation problem from plane
- * pairs to the planes of their interval; by Hall's condition (intervals: contiguous plane sets suffice) it is feasible
- * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval [a, b] of k planes. With alike planes the whole band
- * is the binding interval and both bounds meet: the model is exact when every link of an orbit has the same capacity
- * and the planes' in-plane capacities are alike; otherwise it states the pair (upper reported, networkSeries.ts).
- * throughputPerNode = λ·(N − 1).
- * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound, stated by the
- * caller).
+ * Upper bounds: the cut through gap g, λ ≤ c̄_g / ((g+1)(P−1−g)·S) (Leighton & Rao, J. ACM 46(6) 787–832, 1999, §1;
+ * Ahuja, Magnanti & Orlin, Network Flows, 1993, §17.2), and the in-plane volume, λ ≤ 2·L·Σ_q c̄_q / (S·P²·D),
+ * D = ⌊S²/4⌋ (LP duality: Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990). Lower bound: a monotone routing, feasible
+ * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval of k planes (Hall's condition). Exact when every link of
+ * an orbit has the same capacity and the planes are alike; otherwise the pair is stated. throughputPerNode = λ·(N − 1).
+ * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound).
+ * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder model".
  */
 import type { PathStatistics } from './network.js';
 import { SPEED_OF_LIGHT_m_s } from './networkPaths.js';

@@ -1,29 +1,14 @@
 /**
  * Upper bound on the uniform all-to-all maximum concurrent flow of an open cylinder (a band of planes, cylinder.ts) at
- * one instant, from LP duality, on the instant's own links: it counts the in-plane hops of the detours that traffic
- * makes to the columns whose cross-plane links are on, which the in-plane volume bound of cylinder.ts does not.
+ * one instant, from LP duality on the instant's own links: it counts the in-plane hops of the detours to the columns
+ * whose cross-plane links are on, which the in-plane volume bound of cylinder.ts does not.
  *
- * Method: the dual of the maximum concurrent flow LP (Shahrokhi & Matula, "The maximum concurrent flow problem",
- * J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao, J. ACM 46(6) 787–832, 1999, §1, the same duality behind their cut
- * bounds) gives, for every length function l ≥ 0 on the arcs,
- *   λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t)    (every ordered pair demands λ; throughputPerNode = λ·(N − 1)),
- * with equality for the optimal l. The gap cut and the in-plane volume bound of cylinder.ts are two such l. Here l is
- * 1 on the in-plane links at a set K of slot positions (link (q, s)–(q, s+1) for s ∈ K, in every plane), 0 on the other
- * in-plane links and on the cross-plane links that are on; a link that is off (capacity 0) is not in the graph. Three
- * sets K are tried and the smallest bound kept:
- * - hops: every slot (l counts in-plane hops, detours included; without outages the in-plane volume bound);
- * - polar: the links where a column stops being on in every gap (the edges of the polar regions; full-LP duals of
- *   bands with polar outages put their weight there: traffic between the two halves of the ring must pass the polar
- *   columns in-plane, unable to spread over the planes there);
- * - pattern: the links where a column's set of gaps that are on changes (the polar set refined column by column).
- * Distances: with l = 0 inside a segment of columns between two K links, the nodes of a segment joined by cross-plane
- * links that are on are one node at distance 0 (a segment's planes fall into runs: planes q and q+1 are joined when any
- * column of the segment has gap q on); the runs of neighbouring segments are joined where a K link is on in a plane of
- * both. A breadth-first search from every such node sums |X|·|Y|·dist(X, Y) over node pairs. Treating an in-plane link
- * of length 0 as present even when off can only shorten distances, so the bound stays valid.
- * Cost: O(M·(M + E)) per set, M such nodes (S + the cross-plane links off, at most; a few per polar column on small
- * bands), plus O(P·S) to build them.
+ * For every length function l ≥ 0 on the arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao,
+ * J. ACM 46(6) 787–832, 1999, §1):  λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t).  Here l is 1 on the in-plane links at
+ * a set K of slot positions (hops, polar or pattern; the smallest bound kept) and 0 elsewhere; distances by
+ * breadth-first search over the segments' merged nodes, O(M·(M + E)) per set.
  * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies).
+ * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder LP-duality bound".
  */
 
 /** The length functions tried (header). */

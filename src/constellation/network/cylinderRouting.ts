@@ -3,33 +3,13 @@
  * one instant, link by link: the rate an explicit routing carries on the instant's own graph, whatever links are off
  * (latitude cutoff) or slower (range).
  *
- * Graph (torusInstant.ts numbering, no seam): node (q, s) = q·S + s; in-plane link v = (q, s)–(q, s+1 mod S),
- * cross-plane link v = (q, s)–(q+1, s) for q < P − 1; every link full duplex, each direction its capacity.
- *
- * Routing (every ordered pair demands λ), per destination (q, y): its traffic crosses gap g spread over the gap's
- * columns a in proportion to their capacity, W_g(a) = S·c(g, a) / Σ_a c(g, a) (Σ_a W_g = S), so gap g carries
- * (g+1)(P−1−g)·S·W_g(a) each way in column a and the cross-plane links allow λ ≤ min_g Σ_a c(g, a) / ((g+1)(P−1−g)·S²):
- * the instant's own tightest gap cut (cylinder.ts), met exactly. In-plane, plane q carries (every commodity split in
- * the same proportions, so loads add up class by class):
- * - delivery: to each of its slots y, from each column a, q·W_{q−1}(a) arriving from below and (P−1−q)·W_q(a) from
- *   above, and 1 from each of its own slots, the short way round (half each way at S/2);
- * - hand-over: for each destination above it, what arrives from below (q·W_{q−1}) plus its own slots' (1 each) must
- *   leave through gap q as (q+1)·W_q: a transport on the ring whose arc flows are the cumulative excess less a free
- *   circulation θ (chosen to minimise the largest arc flow), times (P−1−q)·S destinations; the same downward, times
- *   q·S.
- * λ ≤ min over in-plane links of capacity / load (the larger direction). The flow ships λ = min of the two for every
- * pair at once, so λ·(N − 1) is achievable: a lower bound on the full LP (tested against it on small bands with
- * outages, test/constellation/network/shellNetworkCylinder.test.ts). With every link of an orbit alike every
- * W_g is 1, the hand-overs vanish, and it is the monotone routing of cylinder.ts.
- * Where that spread's in-plane loads fall short of the cut (a gap switches off columns its neighbour uses, and all
- * the traffic stacked on them is handed over in-plane), two more: one spread for every gap over the columns on in
- * all of them (no hand-over, fewer columns), and blends W_g = α·(per-gap W_g) + (1 − α)·(common W) of the two, whose
- * cross-plane rate is the least of c(g, a)/((g+1)(P−1−g)·S·W_g(a)). Every α is a routing, so λ(α) is a lower bound
- * whichever α the search (a grid of BLEND_STEPS, then golden section about its best) settles on; on the constellation
- * study's knee band (73 × 94, 48 instants over a day) the best blend reaches 0.989–1 of the cut where the better of
- * the two plain spreads reaches 0.951 (test/constellation/network/kneeNetwork.test.ts).
- * Cost: O(P·S) per spread (delivery loads by prefix sums); the blends only where the per-gap spread falls short.
+ * Each destination's traffic crosses gap g spread over its columns in proportion to capacity,
+ * W_g(a) = S·c(g, a) / Σ_a c(g, a), meeting the instant's tightest gap cut exactly; in-plane loads (delivery and
+ * hand-over on each ring) give λ ≤ min over in-plane links of capacity / load. Where that falls short, a common spread
+ * and blends W_g = α·(per-gap W_g) + (1 − α)·(common W) are searched; every α is a routing, so λ(α) is a lower bound
+ * (test/constellation/network/kneeNetwork.test.ts). Cost: O(P·S) per spread.
  * Validity: P ≥ 1, S ≥ 3 (a ring in each plane); 0 (unknown) for S < 3 or when no column is on in every gap.
+ * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder routing lower bound".
  */
 
 /** Loads on a ring's S arcs, per direction: forward arc s is s → s+1, backward arc s is s+1 → s. */

@@ -1,32 +1,15 @@
 /**
- * ISL network model on an explicit link graph: the maximum concurrent flow a constellation's
- * inter-satellite links carry for a traffic pattern, the saturated (bottleneck) links, and hop/latency
- * statistics of the traffic's paths.
+ * ISL network model on an explicit link graph: the maximum concurrent flow a constellation's inter-satellite links
+ * carry for a traffic pattern, the saturated (bottleneck) links, and hop/latency statistics of the traffic's paths.
  *
- * Method: maximum concurrent multicommodity flow (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990;
- * Leighton & Rao, J. ACM 46(6) 787–832, 1999) in the arc-flow form of Ahuja, Magnanti & Orlin, Network
- * Flows (1993) ch. 17, solved as an LP by the injected `LpSolver` (formulation in networkFlowLp.ts).
- * Every undirected edge is full duplex: two arcs, each with the edge's capacity.
- * - uniform: every ordered pair in a group (the whole graph, or each `group` = cluster traffic) demands
- *   the same λ. Commodities are aggregated by source (one commodity per source, g − 1 sinks), which is
- *   exact for concurrent flow and gives N·2E + 1 columns.
- *   throughputPerNode = λ·(g − 1), averaged over sending nodes when groups differ in size.
- * - downlink: every satellite sends λ to a super-sink through satellite→station access arcs and
- *   station→super-sink arcs (station capacities); one commodity. throughputPerNode = λ.
- * - pairs: commodity k ships demand_k·λ from source_k to sink_k. throughputPerNode = λ·Σ demand /
- *   (number of distinct sources).
- * Path statistics: networkPaths.ts (BFS hops, least-latency Dijkstra, deterministic source sampling).
- * A ring (a single cycle of n ≥ 3 nodes, every link of one capacity c, one traffic group: a shell of one plane) has the
- * optimum in closed form, without the LP: any flow spends at least dist(s, t) arc capacity per unit from s to t, so
- * λ·n·Σ_t dist(s, t) ≤ 2n·c, and shortest-path routing (antipodal pairs split evenly) loads every arc alike by the
- * ring's rotations and reflection, to exactly c at λ = 2c / Σ_t dist(s, t), Σ_t dist = ⌊n²/4⌋. Every link is then
- * saturated.
- *
- * Assumptions: static topology (one snapshot), fluid flows split arbitrarily over paths (the LP
- * optimum is an upper bound on what a real routing scheme achieves), no queueing. The per-hop delay
- * default is a stated design assumption, not a published figure (see DEFAULT_PER_HOP_DELAY_s).
- * Validity: the LP has N·2E + 1 columns for uniform traffic, so explicit graphs of up to a few hundred
- * nodes; use torus.ts (reduced symmetric model) for large Walker +Grid shells.
+ * Method: maximum concurrent multicommodity flow (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990; Leighton & Rao,
+ * J. ACM 46(6) 787–832, 1999) in the arc-flow form of Ahuja, Magnanti & Orlin, Network Flows (1993) ch. 17, an LP on
+ * the injected `LpSolver` (networkFlowLp.ts); every edge full duplex. Traffic uniform (throughputPerNode = λ·(g − 1)),
+ * downlink (λ) or pairs. A ring of n ≥ 3 alike links c has the closed form λ = 2c / Σ_t dist(s, t), Σ_t dist = ⌊n²/4⌋.
+ * Assumptions: one snapshot, fluid flows split arbitrarily over paths (an upper bound on a real routing), no
+ * queueing; the per-hop delay default is a stated design assumption (DEFAULT_PER_HOP_DELAY_s).
+ * Validity: explicit graphs of up to a few hundred nodes (N·2E + 1 LP columns); torus.ts for large +Grid shells.
+ * Derivation, evidence and costs: docs/constellations.md §"Network flow on an explicit link graph".
  */
 import type { LpResult, LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { arcLoads, buildConcurrentFlowLp } from './networkFlowLp.js';

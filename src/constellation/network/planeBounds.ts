@@ -1,23 +1,13 @@
 /**
  * Bounds that settle every link of a plane (in-plane) or of a gap between two planes (cross-plane) at once, for the
- * per-instant link capacities of torusInstant.ts: when the longest link is provably within the range where the
- * terminal's rate is capped and provably clear of the Earth, every link's capacity is the terminal's, as the link by
- * link computation would find it.
+ * per-instant link capacities of torusInstant.ts: when the longest link is provably capped and clear of the Earth,
+ * every link's capacity is the terminal's, as the link by link computation would find it.
  *
- * Method. At a sample every satellite of plane q sits at r_q·(cos θ_s û_q + sin θ_s t̂_q), θ_s = 2πs/S, from the
- * plane's frame (propagate.ts `planeFrame`: û = r/|r|, t̂ = ĥ × û, so û ⟂ t̂). Where the frame is orthonormal to 1e-12
- * (`frameFits`), |cos θ û + sin θ t̂|² = 1 within 1e-12 for every θ:
- * - in-plane: consecutive slots are 2r_q·sin(π/S) apart;
- * - cross-plane: slot s of plane a to slot s + k of plane b differs by cos θ_s·A + sin θ_s·B, with
- *   A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b (û′, t̂′: plane b's frame turned by 2πk/S in its plane; k = 0
- *   between neighbours, F across the seam), so every such link is at most √λmax of the Gram matrix
- *   [[A·A, A·B], [A·B, B·B]] long.
- * Both bounds are widened by 1e-9 relative and 1 mm (the positions' rounding is ~1e-8 m at 7,000 km). A segment between
- * points at radii ≥ r of length ≤ D keeps √(r² − D²/4) from the Earth's centre (torusInstant.ts), so clearance is
- * checked on the lower of the two planes' radii, also widened by 1e-9.
- *
- * Validity: circular planes sampled as propagate.ts places them (no cluster offsets); a frame that is not orthonormal
- * to 1e-12, or a bound that does not settle, leaves the links to the link-by-link computation.
+ * In-plane links are 2r_q·sin(π/S) long; cross-plane links at most √λmax of the Gram matrix
+ * [[A·A, A·B], [A·B, B·B]], A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b, where the plane frames are orthonormal
+ * to 1e-12 (`frameFits`). Bounds widened by 1e-9 relative and 1 mm; clearance √(r² − D²/4) on the lower radius.
+ * Validity: circular planes as propagate.ts places them (no cluster offsets); otherwise link by link.
+ * Derivation, evidence and costs: docs/constellations.md §"Plane and gap link bounds".
  */
 
 /** Relative widening of every bound (far above the rounding of the positions and of the frame). */

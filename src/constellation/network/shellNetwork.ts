@@ -3,24 +3,13 @@
  * (`simulation.snapshots`); the shell's result is the series (mean, nearest-rank p5 and worst instant,
  * networkSeries.ts), never a time average presented as an instant.
  *
- * - Small shells (link graph materialised, ≤ maxGraphNodes) that are not Walker delta +Grid/ring: the full
- *   arc-flow LP of `network.ts` on the link graph as it stands at each instant (links down then — Earth
- *   blockage, range, latitude cutoff — carry nothing). Downlink traffic on them too, the sinks being the
- *   satellites that see a gateway at that instant (`groundLinksAtSample`).
- * - Walker delta +Grid (and ring, and large mesh) shells of three planes or more with uniform traffic: the
- *   reduced torus model at each instant on the link capacities of that instant (shellNetworkTorus.ts): exact
- *   where every link of a class is alike, else a rigorous bound pair with its gap stated.
- * - Large shells whose last plane has no link to the first (linkTopology `closesSeam`: sso-ltan bands narrower
- *   than 24 h, Walker star, fewer than three planes) with uniform traffic: the open-cylinder model at each
- *   instant (shellNetworkCylinder.ts: cut and in-plane volume bounds, exact where an orbit's links are alike, and
- *   LP-duality bounds on the instant's links where the in-plane hops bind).
- *   Never the torus: the wrap links it would assume do not exist.
- * - Large seamed shells of other patterns (a 24 h sso-ltan band): the symmetric torus LP on time-averaged
- *   capacities, flagged as an approximation that is not per instant. All three flagged `reducedModel`.
- * - Large shells with downlink traffic: the upper bound of `torusDownlinkBound` (station, access and cut
- *   limits) at each instant; flagged `reducedModel` and `upperBound`.
- * Gateway capacity is shared: each shell's LP sees every station's full capacity (an optimistic
- * simplification for multi-shell constellations, stated in the record notes).
+ * Small shells (≤ maxGraphNodes, not Walker delta +Grid/ring): the full arc-flow LP of `network.ts` on each instant's
+ * link graph. Walker delta +Grid, ring and large mesh shells of three planes or more: the reduced torus model per
+ * instant (shellNetworkTorus.ts). Large open-cylinder shells (linkTopology `closesSeam`): shellNetworkCylinder.ts,
+ * never the torus. Other large seamed shells: the torus LP on time-averaged capacities; large downlink shells: the
+ * upper bound of `torusDownlinkBound`; all flagged `reducedModel`. Each shell sees every station's full capacity
+ * (an optimistic simplification for multi-shell constellations, stated in the record notes).
+ * Derivation, evidence and costs: docs/constellations.md §"Network model per shell".
  */
 import type { LpSolver } from '../../optimize/lp.js';
 import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/links/linkBudget.js';

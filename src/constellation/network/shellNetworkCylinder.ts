@@ -2,21 +2,12 @@
  * Uniform all-to-all traffic on a large shell whose planes form an open cylinder (no link from the last plane to the
  * first: an sso-ltan band, Walker star, fewer than three planes), solved at each snapshot instant.
  *
- * At an instant every link has its own capacity (torusInstant.ts: SGP4 positions, line of sight, latitude cutoff,
- * range-dependent rate; no seam links). The closed-form
- * model of cylinder.ts takes each orbit of the slot rotation at its mean capacity: each plane's in-plane links, each
- * gap's cross-plane links.
- * - Every link of an orbit alike: the model's bound pair holds for the instant's graph itself (exact when it meets).
- * - Links of an orbit differ (latitude cutoff switches polar cross-plane links off, range): the maximum concurrent
- *   flow λ(c) is concave in the capacity vector c and unchanged by the slot rotation (an automorphism of the cylinder
- *   that preserves uniform traffic), so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c): the model's upper bound on the orbit
- *   means bounds the instant. The gap cut it reports is the instant's own cut (a sum of the gap's capacities). Where
- *   the in-plane volume bound binds or comes near the cut (below DUAL_REGIME × the cut), the LP-duality bound on the
- *   instant's own links replaces it when lower (cylinderDual.ts: it counts the in-plane hops of the detours to the
- *   columns whose cross-plane links are on); elsewhere, where the cut binds, it is not computed. The lower bound is an
- *   explicit routing on the instant's own links (cylinderRouting.ts: around the columns whose cross-plane links are
- *   off); the full LP lies between the two (docs/approximations.md).
- * Mesh shells are solved without their diagonals: the routing rate is a lower bound.
+ * The closed form of cylinder.ts on the instant's orbit-mean capacities bounds the instant from above (λ(c) is
+ * concave and invariant under the slot rotation, so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c)); where the in-plane volume
+ * bound binds or comes near the cut (below DUAL_REGIME × the cut) the LP-duality bound of cylinderDual.ts replaces it
+ * when lower. The lower bound is the explicit routing of cylinderRouting.ts; the full LP lies between the two
+ * (docs/approximations.md). Mesh shells are solved without their diagonals: the routing rate is a lower bound.
+ * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder shells per instant".
  */
 import type { InstantNetwork } from './networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from './network.js';

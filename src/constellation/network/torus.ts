@@ -2,30 +2,13 @@
  * Reduced (symmetric) ISL model of a large Walker delta +Grid shell: the maximum concurrent flow of
  * uniform all-to-all traffic from a tiny LP, plus analytic hop and latency distributions.
  *
- * Topology: node (p, s), p ∈ [0,P) plane, s ∈ [0,S) slot; in-plane links (p,s)–(p,s+1 mod S) and
- * cross-plane links (p,s)–(p+1,s) for p < P−1, closed across the seam by (P−1,s)–(0,(s+F) mod S).
- * Sign of the twist: Walker phasing puts slot s of plane p at argument of latitude u = 2πs/S + 2πpF/(PS)
- * (Walker, J. Br. Interplanet. Soc. 37, 1984). "Plane P" is plane 0 again with u = 2π(s+F)/S, i.e. slot
- * s+F, so the seam link has the same phase offset 2πF/(PS) as every other cross-plane link.
- *
- * Method: the shell is a Cayley graph of Z²/L (torusPathTypes.ts), hence vertex-transitive. Averaging
- * any optimal concurrent flow over all translations gives a translation-invariant optimum, and adding its
- * point reflection v → −v (an automorphism) balances the +p/−p and +s/−s arcs. Under such routing the
- * source-(0,0) flow, summed over all N translates, loads each of the 2N directed cross-plane arcs with
- * X/2 and each of the 2N directed in-plane arcs with Y/2, where X, Y are the cross-plane and in-plane
- * hop-rates of one source. Conversely any split of each destination's demand over its path types, the
- * same for d and −d (they share one type list), is realisable with these loads. So
+ * The twisted torus (seam link (P−1,s)–(0,(s+F) mod S); Walker, J. Br. Interplanet. Soc. 37, 1984) is a Cayley graph,
+ * so a translation- and reflection-invariant optimum exists (Bödi, Herr & Joswig, Math. Program. 137, 65–90, 2013):
  *   max λ  s.t.  Σ_t z_{d,t} = λ (every destination d ≠ 0),  Σ z·x_t ≤ 2·capCross,  Σ z·y_t ≤ 2·capIn,
- * which is exact (concurrent flow: Shahrokhi & Matula, J. ACM 37(2), 1990; averaging an LP optimum over
- * the symmetry group: Bödi, Herr & Joswig, "Algorithms for highly symmetric linear and integer
- * programs", Math. Program. 137, 65–90, 2013). Only the two class totals matter, so the demand splits
- * are aggregated into steps along the destinations' hull edges, grouped by direction (torusLp.ts): the
- * LP has (#distinct step directions + 2) rows even for 100,000-node shells. μ = λ(N−1)/cap.
- * Hops: fewest hops per destination; latency = (x·crossLength + y·inLength)/c + (x+y)·perHopDelay,
- * minimised over the types (mean cross-plane length: the real one varies with latitude).
- *
- * Downlink on a huge shell: torusDownlinkBound gives an upper bound only (labelled `upperBound`).
+ * exact for concurrent flow (Shahrokhi & Matula, J. ACM 37(2), 1990), aggregated by hull step (torusLp.ts).
+ * μ = λ(N−1)/cap; latency = (x·crossLength + y·inLength)/c + (x+y)·perHopDelay, minimised over the types.
  * Validity: any P, S ≥ 1 with P·S ≥ 2, integer F ≥ 0 (Walker F < P); uniform capacity per link class.
+ * Derivation, evidence and costs: docs/constellations.md §"Reduced torus model".
  */
 import type { LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from './network.js';

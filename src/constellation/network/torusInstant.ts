@@ -2,22 +2,14 @@
  * Inter-satellite link capacities of a Walker delta +Grid shell at one sample instant, link by link: the input
  * of the per-instant network models (reduced torus LP on the instant's class means, routing lower bound).
  *
- * Method: every satellite placed at that sample on its plane's SGP4 track (slot phase 2πs/S, the arithmetic of
- * propagate.ts `slotPosition`); a link is on when its line of sight clears R⊕ + grazing height (linkSampling.ts)
- * and, for cross-plane links, both ends are within the latitude cutoff (geocentric latitude asin(z/|r|)); its
- * capacity is then the optical link budget at that range, capped at the terminal rating (models/linkBudget.ts). A
- * class with a link blocked by the Earth at some sample of the window is unusable at every instant, as in links.ts.
- * Edge numbering as in torusRouting.ts: cross-plane edge v = (p, s)–(p+1, s), across the seam (P−1, s)–(0, s+F);
- * in-plane edge v = (p, s)–(p, s+1). An open cylinder (`seam: false`: a band whose last and first planes are not
- * linked) has no seam links: their entries are 0 and left out of the mean cross-plane length.
- * Cost: the positions and poleward flags live in working arrays kept for the largest shell seen, and a series of
- * instants hands over one pair of capacity arrays (`TorusInstantBuffers`): allocating five shell-sized typed arrays
- * per instant cost as much as the geometry itself (measured 34 → 17 ns per link on a 60 × 70 shell). A lean series
- * (no lengths wanted) settles each plane's in-plane links and each gap's cross-plane links at once where bounds on the
- * longest of them show them all capped and clear (planeBounds.ts): only the frames and the poleward flags are computed
- * there (~6 against ~17 ns per link on a 60 × 70 shell at 550 km with isl-100g terminals).
- * Validity: as propagate.ts; shells whose planes are rotated copies of plane 0 (walker-delta, walker-star, sso-ltan),
- * P·S satellites all propagated.
+ * Every satellite is placed on its plane's SGP4 track (propagate.ts `slotPosition` arithmetic); a link is on when its
+ * line of sight clears R⊕ + grazing height (linkSampling.ts) and, cross-plane, both ends are within the latitude
+ * cutoff; its capacity is the optical link budget at that range capped at the terminal rating (models/linkBudget.ts).
+ * A class blocked by the Earth at some sample of the window is unusable at every instant (as in links.ts). Edge
+ * numbering as in torusRouting.ts; an open cylinder (`seam: false`) has no seam links. Working arrays are reused
+ * (`TorusInstantBuffers`) and a lean series settles whole planes and gaps at once (planeBounds.ts).
+ * Validity: as propagate.ts; walker-delta, walker-star and sso-ltan shells, P·S satellites all propagated.
+ * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m } from '../links/linkSampling.js';

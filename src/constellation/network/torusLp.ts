@@ -1,22 +1,14 @@
 /**
- * The aggregated LP of the reduced torus model (derivation in torus.ts) and the downlink upper bound.
+ * The aggregated LP of the reduced torus model (torus.ts) and the downlink upper bound.
  *
- * LP, with cap = max(capIn, capCross) and μ = λ(N−1)/cap (per-node throughput over cap), over the
- * hull steps e = (dCross_e, dIn_e, count_e) of torusPathTypes.ts:
- *   max μ  s.t.  w_e − (count_e/(N−1))·μ ≤ 0                              every step direction e
- *                (X_0/(N−1))·μ + Σ dCross_e·w_e ≤ 2·capCross/cap           (cross-plane arcs)
- *                (Y_0/(N−1))·μ − Σ dIn_e·w_e    ≤ 2·capIn/cap              (in-plane arcs)
- *   w ≥ 0, where w_e = λ·(unit steps taken in direction e)/cap and (X_0, Y_0) are the hop sums with
- *   every destination on its fewest-cross-hop type. Rows: distinct step directions + 2 (a few hundred
- *   even for 100,000-node shells).
- *   Solved in closed form by default (torusLpClosedForm.ts: the greedy hull-step chain, the LP's only optimum);
- *   by the LP solver when `lpOptions` is given or the closed form does not apply.
- *
- * Downlink bound (every satellite sends λ to ground; upper bound, not a solution):
- *   N·λ ≤ Σ station capacity,  N·λ ≤ Σ access capacity of the m gateway-visible satellites, and
- *   (N − m)·λ ≤ capacity of the cut around the visible set ≤ m·2·(capIn + capCross), since every byte
- *   from a non-visible satellite enters the visible set over one of its ≤ 4 incoming ISL arcs
- *   (max-flow ≤ cut: Ford & Fulkerson, Can. J. Math. 8, 399–404, 1956).
+ * LP over the hull steps e = (dCross_e, dIn_e, count_e) of torusPathTypes.ts, μ = λ(N−1)/cap,
+ * cap = max(capIn, capCross):
+ *   max μ  s.t.  w_e − (count_e/(N−1))·μ ≤ 0,  (X_0/(N−1))·μ + Σ dCross_e·w_e ≤ 2·capCross/cap,
+ *                (Y_0/(N−1))·μ − Σ dIn_e·w_e ≤ 2·capIn/cap,  w ≥ 0;
+ * solved in closed form by default (torusLpClosedForm.ts), by the LP solver when `lpOptions` is given.
+ * Downlink (upper bound, not a solution): N·λ ≤ station and access capacity, (N − m)·λ ≤ m·2·(capIn + capCross)
+ * (max-flow ≤ cut: Ford & Fulkerson, Can. J. Math. 8, 399–404, 1956).
+ * Derivation, evidence and costs: docs/constellations.md §"Aggregated torus LP and downlink bound".
  */
 import type { LpModel, LpSolveOptions, LpSolver } from '../../optimize/lp.js';
 import type { TorusHull } from './torusPathTypes.js';

@@ -1,21 +1,12 @@
 /**
  * The reduced torus LP (torusLp.ts) solved in closed form: the same optimum as an LP solver, without one.
  *
- * LP (torusLp.ts header), with a_e = count_e/(N−1), b_x = X_0/(N−1), b_y = Y_0/(N−1), U_c = 2·capCross/cap,
- * U_i = 2·capIn/cap:  max μ  s.t.  0 ≤ w_e ≤ a_e·μ,  b_x·μ + Σ dCross_e·w_e ≤ U_c,  b_y·μ − Σ dIn_e·w_e ≤ U_i.
- * Writing w_e = μ·t_e (t_e ∈ [0, a_e]): μ = min(U_c/x(t), U_i/y(t)) with x(t) = b_x + Σ dCross_e·t_e and
- * y(t) = b_y − Σ dIn_e·t_e, so the LP is the best point of the set of (x, y) the steps reach. Its lower-left edge is
- * the greedy chain: the steps in decreasing order of dIn/dCross (in-plane hops saved per cross-plane hop added;
- * the steps are distinct primitive directions, so no two ratios tie), each used in full before the next. Along the
- * chain x/U_c rises and y/U_i falls; the optimum is where they meet (both hop classes saturated), or the chain's
- * start when cross-plane hops already bind there (no step used), or its end when in-plane hops still bind. That
- * point is the LP's only optimum: a point that saves as many in-plane hops with no more cross-plane hops must take
- * the same steps (fractional knapsack with distinct ratios; Dantzig, Oper. Res. 5(2), 266–288, 1957).
- *
- * An LP solver returns the same vertex to within its tolerances (HiGHS primal feasibility 1e-7): the two agree to
- * ~1e-7 of μ, not to the last bit (test/constellation/network/torusLpClosedForm.test.ts checks both solvers).
- * Validity: U_c > 0, U_i > 0 and b_x > 0 (both link classes on and some destination across planes); otherwise
- * `closedFormTorusLp` returns null and the LP solver is used.
+ * With w_e = μ·t_e, t_e ∈ [0, a_e]: μ = min(U_c/x(t), U_i/y(t)), x(t) = b_x + Σ dCross_e·t_e,
+ * y(t) = b_y − Σ dIn_e·t_e. The optimum lies on the greedy chain (steps in decreasing dIn/dCross, each used in full)
+ * where x/U_c and y/U_i meet, or at the chain's start or end: the LP's only optimum (fractional knapsack with
+ * distinct ratios; Dantzig, Oper. Res. 5(2), 266–288, 1957). It agrees with LP solvers to ~1e-7 of μ.
+ * Validity: U_c > 0, U_i > 0 and b_x > 0; otherwise `closedFormTorusLp` returns null and the LP solver is used.
+ * Derivation, evidence and costs: docs/constellations.md §"Torus LP in closed form".
  */
 import type { HullStep } from './torusPathTypes.js';
 

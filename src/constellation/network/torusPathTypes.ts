@@ -2,21 +2,11 @@
  * Path types of a twisted torus (Walker delta +Grid shell) seen from node (0,0), for the reduced
  * symmetric ISL model (torus.ts).
  *
- * Lattice view: node (p, s) is the coset of (p, s) in Z² / L, L spanned by (P, −F) and (0, S) — the
- * seam link (P−1, s)–(0, s+F) is the step (+1, 0) from (P−1, s) to (P, s) ≡ (0, s+F). So the shell is
- * the Cayley graph of Z²/L with generators (±1, 0) (cross-plane) and (0, ±1) (in-plane), and every path
- * from (0,0) to d lifts to a lattice path from the origin to a lift of d:
- *   (x, y) = (p + wP, s − wF + mS),  w, m ∈ Z.
- * A path to lift (x, y) uses ≥ |x| cross-plane and ≥ |y| in-plane hops, and a monotone path uses exactly
- * that, so the useful path types are (|p + wP|, cyc_S(s − wF)) with cyc_S(r) = min(r mod S, S − r mod S).
- *
- * Enough wraps: cyc_S(s − wF) depends only on w mod T_w, T_w = S / gcd(F, S) (T_w = 1 for F ≡ 0),
- * while |p + wP| is V-shaped in w with its minimum at w = −p/P ∈ (−1, 0]. Taking w in increasing
- * |p + wP| order, the first T_w values form a contiguous window that holds exactly one member of each
- * residue class — the one with the smallest cross hop count — so every Pareto-minimal (cross, in) pair
- * is among them (all other w repeat an in-plane count with more cross hops).
- * Of the Pareto set only the lower-left convex hull is kept: the LP (two capacity rows) and any
- * positively weighted cost (hops, latency) never need a point that is a convex combination of others.
+ * Node (p, s) is the coset of (p, s) in Z² / L, L spanned by (P, −F) and (0, S); every path from (0,0) to d lifts
+ * to a lattice path to (x, y) = (p + wP, s − wF + mS), w, m ∈ Z, so the path types are
+ * (|p + wP|, cyc_S(s − wF)), cyc_S(r) = min(r mod S, S − r mod S). T_w = S / gcd(F, S) values of w in increasing
+ * |p + wP| order hold every Pareto-minimal (cross, in) pair; only their lower-left convex hull is kept.
+ * Derivation, evidence and costs: docs/constellations.md §"Torus path types".
  */
 
 import { Memo } from '../memo.js';

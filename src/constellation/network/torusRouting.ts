@@ -1,33 +1,15 @@
 /**
  * Lower bound on the maximum concurrent uniform all-to-all flow of a Walker delta +Grid shell at one instant,
- * when the capacities of a link class are not the same on every link (a latitude cutoff switches the polar
- * cross-plane links off; the rate falls with range where the terminal is not capped).
+ * when the capacities of a link class are not the same on every link (latitude cutoff, range-dependent rate).
  *
- * Method: an explicit routing whose link loads are computed exactly, so λ = min over links of capacity / load
- * (per unit of demand per ordered pair) is achievable: a feasible flow, hence a lower bound on the maximum
- * concurrent flow (Shahrokhi & Matula, J. ACM 37(2), 1990). The routing:
- * - Every destination offset d from a source uses the hull path types of torusPathTypes.ts, its demand split
- *   along the hull chain as the reduced torus LP's optimum splits it (torusLp.ts `stepUse`), each type taken
- *   along a signed lift (X, Y): first |X| cross-plane hops, then |Y| in-plane hops (ties between lifts split
- *   evenly, so d and −d mirror each other as in the symmetric model).
- * - A source is clean when every cross-plane link its cross-first blocks use is on at that instant. A source
- *   that is not (its row is in a polar cap, say) goes in-plane first: |Y| in-plane hops, then the cross block
- *   at the destination's row when that node is clean. Where it is not either, the path runs on in-plane to the
- *   first clean node beyond, crosses there and turns back in the destination's plane.
- * Loads: cross-plane loads are exact: the cross-first kernel summed over every source is the same on every
- * arc (the shell's translations are automorphisms), minus the kernels of the sources that are not clean, plus
- * their cross blocks where they really cross (one kernel per in-plane offset Y, at most max|X| entries each).
- * In-plane loads are bounded above: that same uniform sum (which over-counts the in-plane-first sources) plus
- * their in-plane legs and turn-backs. A routing whose loads are bounded above this way is still feasible at
- * λ = min capacity / bound. Cost O(types + sources not clean · (S·max|X| + turn-backs)): about 40 ms for a
- * 1,000-node shell with polar caps and a second at 4,200 nodes, so callers bound the shell size.
- * Tightness: on small shells with a cutoff the bound came out 25–60 % below the arc-flow LP optimum (the
- * reduced LP's upper bound was within 4 % of it); on 2,800–10,000-node shells 25–50 % below the upper bound.
- * It is a guarantee, not an estimate of the optimum.
- * With every link of a class equal this routing reproduces the reduced LP's optimum (the bound is tight).
- *
- * Node v = p·S + s; cross-plane edge v = v–(v + e1) (plane p+1 or across the seam to (0, s+F)), in-plane edge
- * v = v–(p, s+1). Validity: P, S ≥ 3; in-plane links all on (a cutoff never applies to them).
+ * An explicit routing whose link loads are computed (cross-plane exactly, in-plane bounded above), so
+ * λ = min over links of capacity / load is achievable: a lower bound on the maximum concurrent flow (Shahrokhi &
+ * Matula, J. ACM 37(2), 1990). Each destination's demand is split over the hull path types as the reduced torus
+ * LP splits it (torusLp.ts `stepUse`), cross-plane first from clean sources, in-plane first from the others.
+ * A guarantee, not an estimate of the optimum; tight when every link of a class is equal. The cost grows with the
+ * sources that are not clean (about a second at 4,200 nodes), so callers bound the shell size.
+ * Node v = p·S + s. Validity: P, S ≥ 3; in-plane links all on (a cutoff never applies to them).
+ * Derivation, evidence and costs: docs/constellations.md §"Torus routing lower bound".
  */
 import type { ClassUtilization } from './networkSeries.js';
 import { pathTypesOf, type HullStep, type TorusShape } from './torusPathTypes.js';
