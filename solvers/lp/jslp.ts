@@ -1,16 +1,11 @@
 /**
  * LP adapter for javascript-lp-solver (jsLPSolver): translates an `LpModel` (sparse triplets, row and
  * column bounds, integer columns) into the solver's JSON model and its answer back into an `LpResult`.
- *
  * Method: jsLPSolver runs a dense-tableau simplex (branch-and-cut for integer columns), see
  * https://github.com/JWally/jsLPSolver. Its JSON model has only row bounds ({min, max, equal}) and
- * non-negative variables, so
- * - a finite column upper bound becomes a row `x_j ≤ u`;
- * - a column lower bound other than 0 becomes a row `x_j ≥ l`, and a negative or −∞ lower bound marks
- *   the variable `unrestricted` (free) first;
- * - integer columns go to `ints`.
- * Duplicate triplets add, as the `LpModel` contract says.
- *
+ * non-negative variables, so a finite column upper bound becomes a row `x_j ≤ u`, a lower bound other than 0 a
+ * row `x_j ≥ l` (a negative or −∞ lower bound marks the variable `unrestricted` first), integer columns go to
+ * `ints`. Duplicate triplets add, as the `LpModel` contract says.
  * Validity: small models only. The tableau is dense (rows × cols doubles), so memory and time grow
  * quickly (measured: ~15 ms for a 400-row × 401-column max-flow, seconds beyond ~10⁶ tableau cells).
  * jsLPSolver rounds reported values to 1e-8 absolute, so callers should scale their models to O(1).

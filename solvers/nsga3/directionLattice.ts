@@ -3,32 +3,14 @@
  * (./niching.ts): the directions are u_k = k / ||k|| for the compositions k of p into m parts (k_i >= 0
  * integers, sum p; Das & Dennis, SIAM J. Optim. 8(3), 1998), so the ones near a point lie around the point's
  * ray, where they can be enumerated instead of searched for among all H = C(p + m - 1, m - 1).
- *
- * For a point v >= 0 (v != 0, w = v / ||v||, sigma = sum w_i) the ray meets the plane sum x = p at
- * q = p w / sigma, ||q|| = p / sigma. For x on that plane, y = x - q (sum y = 0) and a = w.y:
- * ||x||^2 - (w.x)^2 = ||y||^2 - a^2 >= sin^2(phi) ||y||^2, where sin(phi) = sigma / sqrt(m) is the sine of the
- * angle between w and the plane (|a| <= cos(phi) ||y||). So if the angle between x and w is at most theta,
- * sin(phi) ||y|| <= tan(theta) (||q|| + cos(phi) ||y||), i.e. (for theta < phi)
- *
- *     ||y|| <= rho = tan(theta) ||q|| / (sin(phi) - tan(theta) cos(phi)).
- *
- * The search rounds q to a composition (largest fractional parts first), takes its v.u as the best D so
- * far, sets cos(theta) = (D - margin) / ||v||, and enumerates the compositions with ||k - q|| <= rho by depth
- * first over k_0 .. k_{m-2} (k_{m-1} = p - the rest), keeping a prefix only while its squared deviation plus the
- * least the remaining coordinates can add (they must cancel the prefix's sum) stays within rho^2; each better
- * D found shrinks rho. Every composition evaluated gets the brute force's s = ||v||^2 - (v.u)^2 with the same
- * floating-point operations, and the first (lowest index) least s wins, so the result is the brute force's bit
- * for bit: a direction whose computed s ties or beats the best has an exact v.u within the margin of D (the
- * margin, 1e-10 (||v||^2 / D + m ||v||), exceeds the rounding of d, s and the unit directions by orders of
- * magnitude, and rho carries a relative and an absolute slack for its own rounding).
- *
- * Cost (measured: 10,000 points, half uniform and half mostly zeros near corners and edges, µs per point, this
- * search against the brute force): m = 2, p = 1000: 0.22 / 5.6; m = 3, p = 111: 0.25 / 17; m = 4, p = 30: 0.44 / 52;
- * m = 5, p = 17: 0.57 / 68; m = 6, p = 10: 0.77 / 40; m = 8, p = 8: 2.4 / 111; m = 8, p = 5: 3.4 / 14; m = 10, p = 5:
- * 14 / 42 (a k-d tree over the lattice: 1.6, 2.2, 12 and 26 µs for p = 111, 17, 8 and 10 objectives p = 5). Where the
- * lattice is coarse against m (p well below m) the ball holds many compositions: a search that visits more than
- * NODE_BUDGET_PER_DIRECTION H prefixes is abandoned for the brute force (m = 10, p = 3: 4.5 / 4.7; m = 12, p = 4:
- * 32 / 34; m = 15, p = 3: 20 / 21), and ./niching.ts stops trying once most of a call's searches were abandoned.
+ * Method: the ray of v meets the plane sum x = p at q = p w / sigma (w = v / ||v||, sigma = sum w_i); a direction
+ * within angle theta of w has ||x - q|| <= rho = tan(theta) ||q|| / (sin(phi) - tan(theta) cos(phi)),
+ * sin(phi) = sigma / sqrt(m). The search rounds q to a composition and enumerates, depth first with pruning, the
+ * compositions in that ball, shrinking rho as better directions are found.
+ * Exactness: the result is the brute force's bit for bit (same floating-point s = ||v||^2 - (v.u)^2, lowest index
+ * wins ties). Where the lattice is coarse against m, a search visiting more than NODE_BUDGET_PER_DIRECTION H
+ * prefixes is abandoned for the brute force.
+ * Derivation, evidence and costs: docs/algorithms.md §"Nearest reference direction".
  */
 
 /**

@@ -1,23 +1,15 @@
 /**
  * ParEGO (Knowles, IEEE TEVC 10(1), 2006): a surrogate-assisted multi-objective search for expensive evaluations.
- * - Start: a maximin Latin hypercube (lhs.ts) of min(11 d − 1, ⌊budget / 3⌋) designs (Knowles' 11 d − 1, cut to a third
- *   of the evaluation budget when one is set; at least 3), after any warm-start designs.
- * - Each iteration proposes a batch of q designs (`batch`, default 4; fixed by the study, not the worker count, so a
- *   seed gives the same run on any pool). Each batch member draws its own weight vector, scalarizes every evaluation
- *   seen (scalarize.ts: augmented Tchebycheff, constraint penalty), fits a GP to the scores (solvers/gp: Matérn 5/2,
- *   maximum likelihood by projected gradient ascent, warm-started from the previous fit) and maximizes expected
- *   improvement (infill.ts). The batch's earlier members enter the model as "kriging believer" points (their value
- *   the GP's own mean: Ginsbourger, Le Riche & Carraro 2010), so the batch spreads instead of repeating one optimum.
- * - Constraints: the scalarized score carries a penalty (scalarize.ts) and, in addition, EI is multiplied by the
- *   probability of feasibility from one GP per constraint (refitted once per batch; none for a constraint with one
- *   value in all the data, solvers/gp/gp.ts constantTargets).
- * - Model size: the GP is conditioned on at most 150 designs (the 100 best scores and 50 spread over the rest by
- *   evaluation order) and its hyperparameters fitted on at most 40 of them (20 best, 20 spread; the first fit from 3
- * starts, later ones
- *   20 ascent steps from the previous optimum): the GP costs O(n³),
- *   and this keeps a proposal under about a second on one core at any budget (docs/performance.md).
+ * Method: a maximin Latin hypercube start (lhs.ts) of min(11 d − 1, ⌊budget / 3⌋) designs (at least 3); then per
+ * batch of q designs (`batch`, default 4), each member draws a weight vector, scalarizes every evaluation seen
+ * (scalarize.ts: augmented Tchebycheff, constraint penalty), fits a GP to the scores (solvers/gp: Matérn 5/2, maximum
+ * likelihood) and maximizes expected improvement (infill.ts), times the probability of feasibility from one GP per
+ * constraint; earlier members enter as "kriging believer" points (Ginsbourger, Le Riche & Carraro 2010).
+ * Model size: the GP is conditioned on at most 150 designs and fitted on at most 40, so a proposal stays under about a
+ * second on one core at any budget (docs/performance.md).
  * Everything random comes from the seeded Rng; the state (evaluations, model hyperparameters, Rng) is in the snapshot,
  * so a resumed run proposes what the uninterrupted one would.
+ * Details of a batch and the model-size rule: docs/algorithms.md §"ParEGO loop"; evidence: §"ParEGO".
  */
 import type { Problem } from '../../src/optimize/types.js';
 import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';

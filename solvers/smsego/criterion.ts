@@ -2,18 +2,14 @@
  * The SMS-EGO infill criterion (Ponweiser, Wagner, Biermann & Vincze, "Multiobjective optimization on a limited
  * budget of evaluations using model-assisted S-metric selection", PPSN X, LNCS 5199, 2008), on objectives normalized
  * by the current front (ideal 0, nadir 1) with the reference point 1.1 per objective (as the run's hypervolume):
- * - the optimistic estimate of a candidate is its lower confidence bound ŷ = μ − α s per objective, with the gain α
- *   such that the box μ ± α s holds the true vector with probability ½ under independent Gaussian predictions:
- *   (1 − 2 Φ(−α))^m = ½  (α ≈ 1.05 for 2 objectives, 1.26 for 3);
+ * - lower confidence bound ŷ = μ − α s per objective, with (1 − 2 Φ(−α))^m = ½ (α ≈ 1.05 for 2 objectives, 1.26
+ *   for 3): the box μ ± α s holds the true vector with probability ½ under independent Gaussian predictions;
  * - a ŷ that some front point a ε-dominates (a_j ≤ ŷ_j + ε_j for every j) scores the penalty
- *   −max_a [−1 + Π_j (1 + max(0, ŷ_j − a_j))] ≤ 0, so candidates predicted far behind the front rank last;
- *   ε_j = span_j / (|front| + c · evaluations left), c = 1 − 2^−m (Ponweiser et al.'s additive ε);
- * - any other ŷ scores its exclusive hypervolume contribution to the front (≥ 0), from the project's hypervolume
- *   (src/optimize/indicators/hypervolume.ts).
- * Constraints (not in Ponweiser et al.): with the probability of feasibility PoF = Π_i Φ(−μ_i / s_i) of one GP per
- * constraint (a constraint with one value in all the data has no GP: solvers/gp/gp.ts constantTargets), a positive
- * score is multiplied by PoF and a penalty lowered by 1 − PoF; before any feasible design is known the criterion is
- * log PoF alone (find the feasible region first; Schonlau, Welch & Jones 1998).
+ *   −max_a [−1 + Π_j (1 + max(0, ŷ_j − a_j))] ≤ 0, ε_j = span_j / (|front| + c · evaluations left), c = 1 − 2^−m;
+ * - any other ŷ scores its exclusive hypervolume contribution to the front (≥ 0).
+ * Constraints (not in Ponweiser et al.): a positive score is multiplied by PoF = Π_i Φ(−μ_i / s_i), a penalty
+ * lowered by 1 − PoF; before any feasible design is known the criterion is log PoF alone (Schonlau, Welch & Jones
+ * 1998). Reasons for each term: docs/algorithms.md §"SMS-EGO infill criterion".
  */
 import { normalCdf } from '../parego/infill.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';

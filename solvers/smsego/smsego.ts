@@ -2,22 +2,15 @@
  * SMS-EGO (Ponweiser, Wagner, Biermann & Vincze, PPSN X, 2008): S-metric-selection efficient global optimization, a
  * surrogate-assisted multi-objective search for expensive evaluations that models every objective (not one random
  * scalarization per proposal, as ParEGO does), so its proposals aim at the whole front in 3 objectives.
- * - Start: ParEGO's maximin Latin hypercube (solvers/parego/lhs.ts) of min(11 d − 1, ⌊budget / 3⌋) designs (at least
- *   3) after any warm-start designs.
- * - Each iteration proposes `batch` designs (default 4; fixed by the study, not the worker count). Per batch: one GP
- *   per objective and per constraint (models.ts, on the categorical encoding of encoding.ts), conditioned on the data
- *   once, its hyperparameters refitted every third batch; then per design the SMS-EGO criterion (criterion.ts:
- *   hypervolume contribution of the lower confidence bound, penalty when ε-dominated, probability of feasibility)
- *   maximized by an evolutionary search (solvers/surrogate/criterionSearch.ts). The batch's earlier
- *   designs enter the objective GPs at their own predicted means and the front at those means ("kriging believer",
- *   Ginsbourger, Le Riche & Carraro 2010), so the batch spreads along the front; the constraint GPs are not updated
- *   within a batch (a believer leaves their mean unchanged).
- * - Warm-start evaluations of an earlier run are model data (and front) only.
- * - options.trustRegion (default 'auto': on without constraints, off with them; trustRegion.ts gives the rule and
- *   why): the criterion is maximized inside an adaptive trust region around the best front designs (TuRBO / MORBO),
- *   its state updated before each batch from the last batch's hypervolume; those designs also seed the search.
+ * Method: a maximin Latin hypercube start of min(11 d − 1, ⌊budget / 3⌋) designs (at least 3); then per batch of
+ * `batch` designs (default 4) one GP per objective and per constraint (models.ts), and per design the SMS-EGO
+ * criterion (criterion.ts) maximized by an evolutionary search (solvers/surrogate/criterionSearch.ts), the batch's
+ * earlier designs entering at their predicted means ("kriging believer", Ginsbourger, Le Riche & Carraro 2010).
+ * Options: trustRegion (default 'auto': on without constraints; trustRegion.ts, TuRBO / MORBO).
+ * Warm-start evaluations of an earlier run are model data (and front) only.
  * Everything random comes from the seeded Rng; the state (evaluations, hyperparameters, trust region, Rng) is in the
  * snapshot, so a resumed run proposes what the uninterrupted one would.
+ * Details of a batch: docs/algorithms.md §"SMS-EGO loop"; evidence and costs: §"SMS-EGO".
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';

@@ -6,18 +6,11 @@
  * success (Daulton, Eriksson, Balandat & Bakshy, "Multi-Objective Bayesian Optimization over High-Dimensional Search
  * Spaces", UAI 2022): a batch succeeds when it raises the feasible front's hypervolume (normalized by the new front,
  * reference 1.1) by more than `improvement` = 5 % of it.
- * - Size: edge L in unit coordinates, L₀ = 0.8 (0.2 = `lengthSmall` when the budget reaches `travelBudget` evaluations
- *   per real variable), at most 1.6; doubled after `successStreak` = 3 successes, halved after
- *   τ_f = ⌈max(4 / q, n / q)⌉ failures (q the batch, n the real variables); below L_min = 2⁻⁷ it restarts at 0.8.
- * - Shape: variable i's edge is L · w_i, w_i = ℓ_i / (Π_k ℓ_k)^(1/n), ℓ_i the geometric mean over the objective GPs
- *   of its length scale, clipped to [0.01, LENGTH_SCALE_CAP].
- * - Centres: the `centres` = 4 front designs smallest in max_j f_j on front-normalized objectives (equal-weight
- *   Chebyshev: ParEGO, Knowles 2006; MOEA/D, Zhang & Li 2007), ties in the front's order; one box per centre, clipped
- *   to the bounds; children are projected onto the box of their nearest centre (box-scaled L∞).
- * - Only real variables are restricted; the region is used once a feasible design is known; 'auto' turns it on for
- *   problems without constraints; with it the start is d + 1 designs.
- * Why each value, with the measurements: docs/algorithms.md, "Trust region", and docs/performance.md. The update is
- * deterministic; its state (L, the two counts, the restarts, the evaluations seen) is part of the snapshot.
+ * Size: edge L in unit coordinates, L₀ = 0.8, at most 1.6, doubled after 3 successes, halved after
+ * τ_f = ⌈max(4 / q, n / q)⌉ failures, restarted below 2⁻⁷; shape w_i from the GPs' length scales; one box per centre
+ * (4 front designs, equal-weight Chebyshev). Only real variables are restricted, once a feasible design is known.
+ * The update is deterministic; its state (L, the two counts, the restarts, the evaluations seen) is in the snapshot.
+ * Rules in full: docs/algorithms.md §"SMS-EGO trust region"; why each value: §"SMS-EGO" and docs/performance.md.
  */
 import { KIND_REAL, type VariableLayout } from '../operators/layout.js';
 import type { SearchRegion } from '../surrogate/criterionSearch.js';

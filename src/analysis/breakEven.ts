@@ -5,18 +5,12 @@
  * launch price per kg (economics.launchCost_USD_per_kg, which replaces vehicle price / payload), the chip row's
  * costPerChip_USD and mission.lifetime_yr (./model.ts); for a constellation the campaign vehicle's price per
  * launch, the production learning rate and the chip price (./constellationModel.ts).
- *
- * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, with the
- * lower end kept when it is 0; linear otherwise), every sign change is refined by Brent's method
- * (src/statistics/rootFinding.ts; Brent 1973 ch. 4) to the x tolerance 1e-12·max(1, |x|), and the root nearest the
- * nominal value is reported (all are listed). When the models cannot evaluate a point Brent's method asks for
- * inside a bracket, the crossing is the zero of the chord between the bracket's grid points, and the message says
- * so. No sign change on the grid: "no break-even in range", with where the two come closest and, for an input the
- * costs are affine in (the launch price), the ratio at 0 extrapolated from the scan's two lowest points (exact for an
- * affine function) and the model's reason (the hardware without launch, ./model.ts). A root
- * between two grid points of the same sign (a double root, or two roots closer than the grid step) is missed:
- * the grid has the model's `defaults.breakEvenPoints` points (64 for node designs). Grid points the models
- * cannot evaluate are skipped. The scan may be evaluated beforehand in worker threads and passed in (`scan`).
+ * Method: g is scanned on a grid over the field's schema range (log-spaced for a range spanning ≥ 100×, linear
+ * otherwise), every sign change is refined by Brent's method (src/statistics/rootFinding.ts; Brent 1973 ch. 4) to
+ * the x tolerance 1e-12·max(1, |x|), and the root nearest the nominal value is reported (all are listed).
+ * Validity: a root between two grid points of the same sign (a double root, or two roots closer than the grid step)
+ * is missed: the grid has the model's `defaults.breakEvenPoints` points (64 for node designs).
+ * Unevaluable points and "no break-even in range": docs/runs.md §"Break-even thresholds".
  */
 import { brentRoot } from '../statistics/rootFinding.js';
 import type { AnalysisModel, BreakEvenInput, SampleOutcome } from './analysisModel.js';

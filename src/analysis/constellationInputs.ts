@@ -1,21 +1,16 @@
 /**
  * The uncertain inputs of one constellation file (`kind: constellation`), in this order (the columns of every sample):
- * 1. the node's, as for a node design (./inputs.ts): the distributions of the catalog rows each shell's node uses,
- *    and the node file's own `uncertainty:` section, whose design keys are renamed `node.<section>.<key>`;
- * 2. the campaign launch vehicles' rows (launch.vehicles[].vehicle), every field, price_USD included: the campaign
- *    pays price_USD per launch even when the node gives a price per kg (which only the node's own record uses);
- * 3. the constellation file's `uncertainty:` section, overriding or adding, or `fixed`: node design keys
- *    (`node.economics.launchCost_USD_per_kg`, `node.compute.utilization`), numeric keys of the constellation's
- *    economics, launch, traffic and ground sections (`economics.learningRate`,
- *    `economics.satelliteFailureRate_per_yr`, `launch.packingEfficiency`, `traffic.demandPerNode_Gbps`), and
- *    catalog fields (`catalogs.<catalog>.<row id>.<field>`) of rows the constellation uses.
+ * 1. the node's, as for a node design (./inputs.ts), node design keys renamed `node.<section>.<key>`;
+ * 2. the campaign launch vehicles' rows (launch.vehicles[].vehicle), every field, price_USD included;
+ * 3. the constellation file's `uncertainty:` section, overriding or adding, or `fixed`: node design keys, numeric
+ *    keys of the constellation's economics, launch, traffic and ground sections, and catalog fields
+ *    (`catalogs.<catalog>.<row id>.<field>`) of rows the constellation uses.
  * Checks as for node designs (StudyError, exit 2, naming the file:line, the field and the fix): the key must name
  * an input of this constellation, and the distribution's finite support ends must be valid values of the field.
- *
- * Applying a vector (as odc's constellation studies do, src/study/constellationStudy.ts): a node key is written into
- * the base node's sections, so a shell that overrides that key keeps its own value (stated in the notes); a
- * constellation key into the file's section; a catalog field into a copy of the catalogs (and into the node's own
- * `catalogs:` row of that id, if it has one). The result is validated by the same loader as `odc evaluate`.
+ * Applying a vector (as src/study/constellationStudy.ts does): node keys into the base node's sections (a shell's
+ * own value wins), constellation keys into the file, catalog fields into a copy of the catalogs; the result is
+ * validated by the same loader as `odc evaluate`.
+ * Examples of keys and how a vector is applied: docs/runs.md §"Constellation uncertain inputs".
  */
 import { createHash } from 'node:crypto';
 import { loadCatalogs } from '../catalog/load.js';

@@ -4,12 +4,10 @@
  * with one LP solver per thread, made once and reused for every evaluation.
  *
  * Outputs: every constellation metric (src/constellation/record/metrics.ts), then TERRESTRIAL_LCOC, the terrestrial
- * LCOC of
- * the fleet's chips: the shells' nodes' terrestrial LCOC (src/models/cost/cost.ts, same chips on the ground), weighted
- * by
- * satellites × delivered PFLOPS (exactly the node's figure for one shell); then each record constraint's margin and
- * whether it holds. A sample the loader or the models reject is a failed sample with its reason. Break-even inputs:
- * the first campaign vehicle's price_USD per launch, economics.learningRate and shell 0's chip price.
+ * LCOC of the fleet's chips: the shells' nodes' terrestrial LCOC (src/models/cost/cost.ts, same chips on the ground),
+ * weighted by satellites × delivered PFLOPS (exactly the node's figure for one shell); then each record constraint's
+ * margin and whether it holds. A sample the loader or the models reject is a failed sample with its reason. Break-even
+ * inputs: the first campaign vehicle's price_USD per launch, economics.learningRate and shell 0's chip price.
  */
 import { resolve } from 'node:path';
 import { compileConstellation } from '../constellation/design/compile.js';

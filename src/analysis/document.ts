@@ -1,7 +1,6 @@
 /**
- * One report content, two renderings: report.html (self-contained: inline CSS and SVG, no script, no network;
- * the project's report style from src/report/document/html.ts) and report.md (GitHub Markdown, plots as .svg files
- * beside
+ * One report content, two renderings: report.html (self-contained: inline CSS and SVG, no script, no network; the
+ * project's report style from src/report/document/html.ts) and report.md (GitHub Markdown, plots as .svg files beside
  * it). User text (design name, file, reasons) is escaped in both.
  */
 import { htmlPage } from '../report/document/html.js';

@@ -42,8 +42,7 @@ export interface Algorithm {
   /**
    * Archive of every feasible non-dominated design seen so far (not capped at the population size; bounded only when
    * `archiveLimit` is set), in lexicographic order of f, then evaluation index (src/optimize/pareto/paretoArchive.ts):
-   * the run
-   * history takes it as the front after each generation.
+   * the run history takes it as the front after each generation.
    */
   archive(): readonly Individual[];
   /** When no feasible design has been seen: the least-infeasible ones (lowest cv first). */

@@ -1,26 +1,16 @@
 /**
  * What binds a design, and the front as a whole: the constraints it meets with little margin and the variables it
  * holds at (or next to) a bound of the study.
- *
- * - A constraint binds when its relative margin −g is at most BINDING_MARGIN (2 %): g is the study's g ≤ 0 form,
- *   scaled by |limit| (src/study/nodeStudy.ts `scaledViolation`; a physical check's g equals −margin of the record).
- *   Benchmarks keep their own scaling (pymoo's), so there 2 % is of that scaled value. A check whose limit is 0 and
- *   whose value is 0 (a count that must be zero and is, e.g. a constellation's untrackable links isl.pointing) sits at
- *   g = 0 without pressing on anything: it is not called binding.
- * - A closure met by sizing (SIZING_CLOSURES, src/node/record/constraints.ts: array area, radiator area, junction
- *   temperature, launch-mass closure) at its limit is listed once as what the design is "sized to", with the
- *   requirement that sized it, and never as binding: it sits at its limit by construction, on every design of a front.
- * - Two constraints of the record on one quantity with one limit (radiation.dose and radiation.softDose when a chip has
- *   no separate soft-fault onset) are one entry, named `radiation.dose & radiation.softDose`.
- * - A real variable sits at a bound when it lies within BOUND_TOLERANCE (1 %) of the variable's range from it; an
- *   integer only when it equals the bound (one step inside, e.g. a Walker phasing F = 1 on [0, 119], is a value the
- *   search chose, not one the bound stopped). Choices have no bound and are not reported.
- * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there. A bound that
- *   many designs press against is one the study, not the physics, sets: widening it may extend the front. A lower bound
- *   of 0 is a floor (a physical quantity, or a benchmark's x >= 0), and a benchmark's bounds are part of its
- *   definition: neither is advice to widen.
+ * - A constraint binds when its relative margin −g is at most BINDING_MARGIN (2 %), g the study's g ≤ 0 form scaled
+ *   by |limit| (src/study/nodeStudy.ts `scaledViolation`); a zero count at a limit of 0 is not binding.
+ * - A closure met by sizing (SIZING_CLOSURES, src/node/record/constraints.ts) is listed once as what the design is
+ *   "sized to", never as binding; two constraints on one quantity with one limit are one entry.
+ * - A real variable sits at a bound within BOUND_TOLERANCE (1 %) of its range; an integer only when equal to it;
+ *   choices have no bound.
+ * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there.
  * The lists here are the one list the terminal summary, the reports and the explorer show (run.json `decision`).
  * Pure functions of the Pareto designs and the study's variables; no I/O.
+ * The rules and their reasons: docs/runs.md §"Binding constraints and bounds".
  */
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { NODE_CONSTRAINTS, SIZING_CLOSURES } from '../node/record/constraints.js';

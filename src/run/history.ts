@@ -56,8 +56,7 @@ export function liveNormalization(
 
 /**
  * `normalizedHypervolume` on up to `threads` threads (src/optimize/indicators/hypervolumeParallel.ts: the same value,
- * to the
- * last bit).
+ * to the last bit).
  */
 export function normalizedHypervolumeParallel(
   front: readonly ArrayLike<number>[],
@@ -187,8 +186,8 @@ class HistoryReplay {
     const unbounded = opts.archiveLimit === undefined;
     this.runningHv =
       unbounded && m >= 4 ? new RunningHvEstimate(m, norm.reference, HV_ESTIMATE_SAMPLES, HV_ESTIMATE_SEED) : undefined;
-    // the running IGD+ costs |designs| × |reference|: the whole front up to RUNNING_IGD_FULL_FRONT points, else the
-    // sample
+    // the running IGD+ costs |designs| × |reference|: the whole front up to RUNNING_IGD_FULL_FRONT points, else
+    // the sample
     const runningReference =
       opts.trueFront === undefined
         ? undefined
@@ -196,9 +195,8 @@ class HistoryReplay {
           ? opts.trueFront
           : igdReference(opts.trueFront, Infinity);
     // With the run's recorded fronts in 2-D, each row's IGD+ against the same reference on the front's staircase
-    // (src/optimize/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized over
-    // the
-    // front, which holds the minimum: see feedRunning()), at a fraction of the per-entrant cost.
+    // (src/optimize/indicators/igd.ts) is the running value to the last bit (the same d+² expressions, minimized
+    // over the front, which holds the minimum: see feedRunning()), at a fraction of the per-entrant cost.
     // (flattened once: igdPlus would copy the reference into a flat matrix on every row)
     this.staircaseIgd =
       this.recorded !== undefined && m === 2 && runningReference !== undefined

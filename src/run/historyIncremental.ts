@@ -2,24 +2,15 @@
  * Indicators of the front seen so far, kept up to date point by point while the history replays the log, instead
  * of recomputed from the whole archive at every generation (at 5 objectives that recomputation would cost about a
  * quarter of a run).
- *
- * Why a running value is exact for an unbounded archive: a design leaves the archive only when a design that
- * dominates it enters, and dominance is transitive. So the current front dominates a sample point exactly when
- * some design seen so far does, and (IGD+ being weakly Pareto-compliant: a ⪯ b ⇒ d⁺(z, a) ≤ d⁺(z, b); Ishibuchi
- * et al., EMO 2015, "Modified distance calculation in generational distance and inverted generational distance")
- * the nearest front point to a reference point in the d⁺ sense is no farther than the nearest design seen.
- * Hence: HV samples dominated = samples dominated by any design seen; min d⁺ = min over designs seen. A bounded
- * archive drops designs without a dominator, so these shortcuts do not hold for it (the history recomputes there).
- *
- * - `RunningHvEstimate`: Monte Carlo estimate on N uniform samples of the fixed box [0, reference]^m of the
- *   normalized space, evaluated after the replay from each sample's earliest dominator (one k-d tree query per
- *   sample) for every generation's last evaluation index (the normalization's ideal is the final front's, or the
- * benchmark's true ideal, so every
- *   design seen lies at or above 0), value = Π reference_k · (dominated / N), standard error
- *   Π reference_k · sqrt(p(1−p)/N). The same samples for every generation (common random numbers).
- *   With the run's recorded fronts, history.ts offers only each row's entrants to its front, with the row's last
- *   index: every design seen is weakly dominated by one on the row's front, so the counts at rows' last indices agree.
+ * Method: for an unbounded archive the current front dominates a sample point exactly when some design seen so far
+ * does, and (IGD+ being weakly Pareto-compliant; Ishibuchi et al., EMO 2015, "Modified distance calculation in
+ * generational distance and inverted generational distance") min d⁺ over the front = min over designs seen.
+ * - `RunningHvEstimate`: Monte Carlo estimate on N uniform samples of the fixed box [0, reference]^m of the normalized
+ *   space: value = Π reference_k · (dominated / N), standard error Π reference_k · sqrt(p(1−p)/N); the same samples
+ *   for every generation (common random numbers).
  * - `RunningIgdPlus`: mean over the reference points of the running minimum of d⁺ (raw objectives).
+ * Validity: unbounded archives only (a bounded one drops designs without a dominator; the history recomputes there).
+ * Why a running value is exact, and the replay: docs/runs.md §"Incremental history indicators".
  */
 import { createRng } from '../base/rng.js';
 

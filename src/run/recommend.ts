@@ -3,19 +3,14 @@
  * each design once), their key figures in engineering units, the verdict against each terrestrial scenario, what
  * binds each of them (src/run/binding.ts) and what the front as a whole presses against. Written into run.json
  * (`decision`), printed after `odc run` (src/report/decision/summary.ts) and shown first in report.html and report.md.
- *
- * Terrestrial verdict
- * - Node studies: the record's `cost.baselines` (src/node/evaluate.ts): the node fleet's discounted LCOC over that of
- * the same chips in each scenario of designs/catalogs/terrestrial-baselines.yaml
- * (src/models/cost/lifecycleBaseline.ts),
- *   same lifetime and discount rate; < 1 means space is cheaper.
- * - Constellation studies, on the same basis: totals.lcocDiscounted_USD_per_PFLOP_day (discounted at the node's rate,
- *   src/constellation/economics/economics.ts) over the scenario's discounted LCOC of the shells' chips, each shell's
- *   node figure weighted by satellites × delivered PFLOPS. The constellation's figure adds failure replacements and
- *   gateways to its node's fleet (whose economics.units is the satellite count); the terrestrial one is the same chips
- *   over the node's lifetime.
+ * Terrestrial verdict: discounted space LCOC / discounted LCOC of the same chips in each scenario of
+ * designs/catalogs/terrestrial-baselines.yaml (src/models/cost/lifecycleBaseline.ts), same lifetime and discount
+ * rate; < 1 means space is cheaper. Node studies: the record's `cost.baselines` (src/node/evaluate.ts);
+ * constellation studies: totals.lcocDiscounted_USD_per_PFLOP_day over the shells' ground figures weighted by
+ * satellites × delivered PFLOPS.
  * Robust studies: the figures are those of the nominal design (its record), the objectives the statistics.
  * Pure: a function of pareto.json's content.
+ * The constellation basis: docs/runs.md §"Decision summary".
  */
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { DesignRecord } from '../node/record/record.js';

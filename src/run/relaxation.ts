@@ -1,23 +1,15 @@
 /**
  * What relaxing each binding constraint of the knee by 10 % would buy, by re-selection among the run's evaluated
  * designs (evaluations.csv).
- *
- * Method. A constraint's g is the study's g ≤ 0 form scaled by |limit| (src/study/objectives.ts `scaledViolation`; a
- * physical check's g is −margin of the record, the same scaling). Moving the limit outward by RELAXATION (10 %) of
- * |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense: for `v <= L` (L > 0), (v − 1.1 L)/|L| ≤ 0 ⇔
- * (v − L)/|L| ≤ 0.1; for `v >= L`, (0.9 L − v)/|L| ≤ 0 ⇔ (L − v)/|L| ≤ 0.1. A limit of 0 has scale 1, so there the
- * relaxation is 0.1 in the quantity's own unit; benchmarks keep their own scaling (pymoo's), so there it is 0.1 of
- * that scaled g.
- * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. For each binding constraint,
- * every evaluated design that meets it relaxed and every other constraint as stated is a candidate; for each objective,
- * the gain is the best value of that objective among the candidates no worse than the knee in every other objective,
- * less the knee's own (the knee is a candidate, so the change is never a loss).
- *
- * An approximation, said wherever it is shown: the search sampled the unrelaxed problem, so designs past the limit are
- * those it happened to evaluate; a re-run with the relaxed limit would find at least as much, so each gain is a lower
- * bound on what the relaxation buys. Variables at a bound are not relaxed here (no design outside a bound was
- * evaluated).
+ * Method: a constraint's g is the study's g ≤ 0 form scaled by |limit| (src/study/objectives.ts `scaledViolation`);
+ * moving the limit outward by RELAXATION (10 %) of |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense.
+ * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. For each objective, the gain
+ * is the best value among the designs meeting the relaxed constraint (and every other as stated) no worse than the
+ * knee in every other objective, less the knee's own (never a loss).
+ * Validity: an approximation, said wherever it is shown: each gain is a lower bound on what the relaxation buys (the
+ * search sampled the unrelaxed problem). Variables at a bound are not relaxed.
  * `relaxationGains` is pure; `kneeRelaxation` streams the log file.
+ * Derivation and caveats: docs/runs.md §"Constraint relaxation".
  */
 import { existsSync } from 'node:fs';
 import { forEachCsvRecord } from './csvStream.js';

@@ -79,8 +79,7 @@ export interface RunOptions {
   readonly onFinishing?: (f: FinishingProgress) => void;
   /**
    * Threads for the final front's exact hypervolume where they pay (src/optimize/indicators/hypervolumeParallel.ts; the
-   * value
-   * is the same for any number). Default: the machine's available parallelism.
+   * value is the same for any number). Default: the machine's available parallelism.
    */
   readonly hypervolumeThreads?: number;
   /**

@@ -4,19 +4,13 @@
  * uncertain inputs. Computed once when a run finishes (run.json `decision.standing`) and read by the terminal summary,
  * the reports and the explorer; the report's "Margins and robustness" section (src/report/decision/robustness.ts)
  * chooses its knee with the same functions.
- *
- * - Margin of a constraint: relative, (limit − value)/|limit| for ≤ and (value − limit)/|limit| for ≥ (the record's
- *   ConstraintResult.margin for physical constraints; −g for the study's, whose g is scaled by |limit|). A design's
- *   margin is the smallest over the enforced constraints other than the sizing closures (src/run/binding.ts
- *   `sizingClosure`): those sit at their limit by construction (the junction temperature on every design), so a rule
- *   counting them could never be met; their margin is the sizing's own (design margins, end-of-life sizing). A count
- *   that must be 0 and is (a constellation's untrackable links) has no margin either and is left out the same way.
- * - select.minMargin / select.minProbability: the knee (src/run/decision.ts, distance measured on the whole front)
- *   among the designs meeting them; minProbability compares the point estimate and samples designs in knee order
- *   until one qualifies (at most MAX_DESIGNS_CHECKED). When none qualifies the plain knee is shown, labelled so.
- * - Joint probability: the share of common uncertainty samples (src/study/constraintSamples.ts: catalog rows' and the
- *   study's distributions, Latin hypercube, seed robust.seed or algorithm.seed) in which every enforced constraint
- *   holds at once, with its 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001). Node studies only.
+ * - Margin: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; a design's margin is the smallest over the
+ *   enforced constraints other than the sizing closures (src/run/binding.ts `sizingClosure`) and zero counts.
+ * - select.minMargin / select.minProbability: the knee (src/run/decision.ts) among the designs meeting them.
+ * - Joint probability: the share of common uncertainty samples (src/study/constraintSamples.ts) in which every
+ *   enforced constraint holds at once, with its 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001).
+ *   Node studies only.
+ * Which constraints count and how designs are tried: docs/runs.md §"Recommended design selection".
  */
 import { fmt } from '../base/numberFormat.js';
 import { parseYamlText, yamlToJS } from '../base/yaml.js';

@@ -2,24 +2,14 @@
  * Input distributions for uncertainty analysis: the type, its inverse CDF (`quantile`), `mean`, `variance` and a
  * short description. The types are inferred from the zod shapes in ./distributionVariants.ts; the schema with the
  * parameters' relations and the user-facing validator live in ./distributionValidation.ts.
- *
- * Parameterisation (every parameter is in the unit of the quantity it describes):
- * - uniform(min, max): min < max.
- * - triangular(min, mode, max): min ≤ mode ≤ max, min < max. Kotz & van Dorp (2004), "Beyond Beta", ch. 1:
- *   F⁻¹(u) = min + √(u (max − min)(mode − min)) for u ≤ F(mode), else max − √((1 − u)(max − min)(max − mode));
- *   mean (a + b + c)/3, variance (a² + b² + c² − ab − ac − bc)/18.
- * - normal(mean, sd): sd > 0, optionally truncated to [min, max] (either bound may be absent). Truncated
- *   moments with α, β the standardised bounds and Z = Φ(β) − Φ(α): mean + sd (φ(α) − φ(β))/Z and
- *   sd² [1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²] (Johnson, Kotz & Balakrishnan [JKB] 1994, Continuous
- *   Univariate Distributions vol. 1, 2nd ed., ch. 13, truncated normal).
- * - lognormal(median, gsd): ln X ~ normal(μ = ln median, σ = ln gsd); median > 0, gsd (geometric standard
- *   deviation) > 1. "median 100, gsd 2" means 68 % of the mass lies in [50, 200]. Chosen over (μ, σ) of the log
- *   because both numbers are in the quantity's own terms. Optional truncation [min, max] with 0 ≤ min;
- *   truncated moments E[X^k] = exp(kμ + k²σ²/2)·P(α − kσ < Z < β − kσ)/P(α < Z < β) (follows from JKB vol. 1 ch. 14).
- *
+ * Types (every parameter in the unit of the quantity it describes): uniform(min, max); triangular(min, mode, max)
+ * (Kotz & van Dorp (2004), "Beyond Beta", ch. 1); normal(mean, sd), optionally truncated to [min, max] (Johnson, Kotz
+ * & Balakrishnan [JKB] 1994, Continuous Univariate Distributions vol. 1, 2nd ed., ch. 13); lognormal(median, gsd):
+ * ln X ~ normal(μ = ln median, σ = ln gsd), optionally truncated (JKB vol. 1 ch. 14).
  * The normal quantile is Wichura's AS 241 (1988), see ./normal.ts; lognormal = exp of a normal quantile.
  * Validity: `quantile` takes u in [0, 1]; u = 0 or 1 gives ±∞ for an unbounded side. Samplers in ./sampling.ts
  * only produce u in (0, 1). Distributions are assumed already validated (`validateDistribution`).
+ * Parameter ranges, quantile and moment formulas: docs/algorithms.md §"Input distributions".
  */
 import type * as z from 'zod';
 import type { DeepReadonly } from '../base/deepReadonly.js';

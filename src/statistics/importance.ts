@@ -1,25 +1,15 @@
 /**
  * Parameter importance from given data: the first-order variance share of each input, estimated from the evaluations
  * a run already made (no new model runs), by partitioning each input into bins.
- *
- * Method: the first-order index of input X_i on output Y is S_i = Var(E[Y | X_i]) / Var(Y) (Sobol' 1993; Saltelli et
- * al., "Global Sensitivity Analysis: The Primer", Wiley 2008, §4.1). Given-data estimator (Plischke, Borgonovo,
- * Smith, "Global sensitivity measures from given data", Eur. J. Oper. Res. 226(3), 536-550, 2013, §3): sort the rows
- * by X_i, cut them into B bins of equal count (rows with equal X_i share a bin, so a choice or integer input gets one
- * bin per value when it has at most B values), and take the between-bin share of the sum of squares, Pearson's
- * correlation ratio η² = SS_between / SS_total. η² is biased upward by about (B − 1)/(n − 1) for an input with no
- * effect; the index reported is Kelley's ε² = 1 − (SS_within / (n − B)) / (SS_total / (n − 1)) (T. L. Kelley, "An
- * unbiased correlation ratio measure", PNAS 21(9), 554-559, 1935), floored at 0. B = min(MAX_BINS, ⌈√n⌉).
- * (docs/sources.md §17.)
- *
- * What it measures, and what not:
- * - The rows are an optimizer's samples, not independent uniform draws: the indices describe how the output varies
- *   over the designs the run evaluated (which crowd near its front), not over the whole design space; inputs the
- *   optimizer correlated share credit.
- * - First order only: an effect that exists only through an interaction (y = (x1 − ½)(x2 − ½)) scores ≈ 0 for both.
- *   Indices need not sum to 1; 1 − Σ S_i bounds the interaction share when the inputs are independent.
- * - Binning smooths E[Y | X_i] within a bin: an effect that oscillates faster than the bin width is underestimated.
+ * Method: S_i = Var(E[Y | X_i]) / Var(Y) (Sobol' 1993; Saltelli et al., "Global Sensitivity Analysis: The Primer",
+ * Wiley 2008, §4.1), given-data estimator of Plischke, Borgonovo, Smith, "Global sensitivity measures from given
+ * data", Eur. J. Oper. Res. 226(3), 536-550, 2013, §3: rows sorted by X_i, cut into B = min(MAX_BINS, ⌈√n⌉) bins of
+ * equal count; the index is Kelley's ε² = 1 − (SS_within / (n − B)) / (SS_total / (n − 1)) (T. L. Kelley, "An
+ * unbiased correlation ratio measure", PNAS 21(9), 554-559, 1935), floored at 0. (docs/sources.md §17.)
+ * Validity: first order only; the indices describe the designs the run evaluated, not the whole design space;
+ * effects faster than a bin width are underestimated.
  * Pure: columns in, indices out; rows whose output or input is not finite are left out of that input's index.
+ * Estimator and what it does not measure: docs/algorithms.md §"Parameter importance".
  */
 
 /** Most bins per input (n rows: ⌈√n⌉ up to this). */

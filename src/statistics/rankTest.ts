@@ -1,22 +1,15 @@
 /**
  * Mann–Whitney U test (Wilcoxon rank-sum test) of two independent samples: is one sample's distribution shifted
  * against the other's? Two-sided.
- *
  * U_x = R_x − n_x(n_x + 1)/2, R_x the sum of the ranks of x in the pooled sample (ties: mid-ranks); U_x counts the
  * pairs (x_i, y_j) with x_i > y_j, ties counting ½. U_x + U_y = n_x·n_y.
  * Mann, H. B. & Whitney, D. R. (1947), "On a test of whether one of two random variables is stochastically larger
  * than the other", Ann. Math. Statist. 18(1):50–60.
- *
- * p-value (two-sided, p = min(1, 2·min(P(U ≤ u), P(U ≥ u)))):
- * - exact when there are no ties and n_x, n_y < 50 (R's wilcox.test rule): the null distribution of U by the
- *   recurrence of Mann & Whitney (1947), c(u; m, n) = c(u − n; m − 1, n) + c(u; m, n − 1), over C(m + n, m) equally
- *   likely rank assignments;
- * - otherwise the normal approximation with continuity correction 0.5 and the tie correction of the variance,
- *   σ² = n_x n_y/12 · [(N + 1) − Σ(t³ − t)/(N(N − 1))], t the size of each tie group (Lehmann, "Nonparametrics",
- *   1975, §1.4; Hollander & Wolfe, "Nonparametric Statistical Methods", 1973, §4.1).
- * The result states which was used.
- *
+ * p-value (two-sided, p = min(1, 2·min(P(U ≤ u), P(U ≥ u)))): exact when there are no ties and n_x, n_y < 50
+ * (R's wilcox.test rule), otherwise the normal approximation with continuity and tie corrections (Lehmann,
+ * "Nonparametrics", 1975, §1.4); the result states which was used.
  * Assumptions: independent samples; finite values (RangeError otherwise); at least one value per sample.
+ * Exact distribution and tie-corrected variance: docs/algorithms.md §"Mann–Whitney U test".
  */
 import { erfc } from './normal.js';
 

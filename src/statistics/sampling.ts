@@ -1,23 +1,15 @@
 /**
  * Sampling of the unit hypercube and mapping to input values.
- *
  * - Latin hypercube sampling: McKay, Beckman & Conover (1979), "A comparison of three methods for selecting values
- *   of input variables in the analysis of output from a computer code", Technometrics 21(2):239–245, §2.3. Each
- *   dimension's [0, 1) is cut into n equal strata; every stratum holds exactly one sample:
+ *   of input variables in the analysis of output from a computer code", Technometrics 21(2):239–245, §2.3:
  *   x_ij = (π_j(i) + U_ij)/n, π_j an independent uniformly random permutation (Fisher–Yates, Knuth TAOCP vol. 2
  *   §3.4.2 algorithm P), U_ij uniform jitter. Unbiased for the mean; variance never worse than plain Monte Carlo
  *   for outputs monotone in each input (McKay et al. 1979, theorem 1).
  * - Plain Monte Carlo: independent uniforms.
  * - Inverse-transform mapping x = F⁻¹(u) through `quantile` (./distributions.ts); inputs are independent.
- *
- * Representation: `number[][]`, one row per sample (n rows of d columns), so a row is directly the
- * `readonly number[]` a model function takes; at the sizes used here (≤ 10⁶ numbers) it is as fast as a flat
- * Float64Array and simpler to hand to an evaluator. Unit values lie in [2⁻⁵³, 1 − 2⁻⁵³] ⊂ (0, 1), so every
- * quantile is finite.
- *
- * Determinism: the output is a pure function of (n, d, the Rng state). Draw order: LHS takes, dimension by
- * dimension, the n − 1 permutation draws (i = n−1 … 1) and then the n jitters (i = 0 … n−1); Monte Carlo takes
- * draws row by row.
+ * Unit values lie in [2⁻⁵³, 1 − 2⁻⁵³] ⊂ (0, 1), so every quantile is finite. The output is a pure function of
+ * (n, d, the Rng state); rows are `number[][]`, one per sample.
+ * Representation and draw order: docs/algorithms.md §"Sampling".
  */
 import type { Rng } from '../base/rng.js';
 import { quantile, type Distribution } from './distributions.js';

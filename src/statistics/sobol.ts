@@ -1,26 +1,16 @@
 /**
  * Variance-based global sensitivity: Sobol' first-order and total indices.
- *
  * Method: Sobol' (1993), "Sensitivity estimates for nonlinear mathematical models", Math. Modelling Comput.
- * Experiment 1:407–414, decomposition V(Y) = Σ V_i + Σ V_ij + …; S_i = V(E[Y|X_i])/V(Y) (first order),
- * S_Ti = E(V(Y|X_~i))/V(Y) (total). Scheme and estimators from Saltelli, Annoni, Azzini, Campolongo, Ratto &
- * Tarantola (2010), "Variance based sensitivity analysis of model output. Design and estimator for the total
- * sensitivity index", Comput. Phys. Commun. 181:259–270, §3 and Table 2:
- * - A, B: two independent n × d samples; A_B^(i) = A with column i taken from B; N = n(d + 2) model runs.
- * - First order, Table 2 (b) (Saltelli 2010): V_i = (1/n) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j).
- * - Total, Table 2 (f) (Jansen 1999): V_Ti = (1/2n) Σ_j (f(A)_j − f(A_B^(i))_j)².
- * - V(Y): variance (divisor 2n) of the 2n outputs f(A) ∪ f(B). f(B) is centred on their mean in (b): the
- *   expectation is unchanged (E[f(A_B^(i)) − f(A)] = 0) and the f₀² noise term goes away.
- * Confidence intervals: percentile bootstrap (Efron & Tibshirani 1993, "An Introduction to the Bootstrap", ch. 13)
- * over the n row-tuples (A_j, B_j, A_B^(1..d)_j), as in Archer, Saltelli & Sobol' (1997), J. Stat. Comput.
- * Simul. 58:99–120. Seeded by the caller's Rng.
- *
- * Validity: independent inputs; finite output variance. The estimates are unbiased for Monte Carlo A, B; with
- * Latin hypercube A, B (the default) they stay consistent and the i.i.d. bootstrap is slightly conservative.
- * Sampling error ∝ 1/√n: n = 2¹³ typically gives ±0.01–0.03 on indices of an O(1)-interaction model.
- *
+ * Experiment 1:407–414: S_i = V(E[Y|X_i])/V(Y) (first order), S_Ti = E(V(Y|X_~i))/V(Y) (total). Scheme and
+ * estimators from Saltelli, Annoni, Azzini, Campolongo, Ratto & Tarantola (2010), "Variance based sensitivity
+ * analysis of model output. Design and estimator for the total sensitivity index", Comput. Phys. Commun.
+ * 181:259–270, §3 and Table 2: A, B two n × d samples, A_B^(i) = A with column i from B, N = n(d + 2) model runs;
+ * V_i = (1/n) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j) (Table 2 (b)); V_Ti = (1/2n) Σ_j (f(A)_j − f(A_B^(i))_j)² (Table
+ * 2 (f), Jansen 1999). Confidence intervals: percentile bootstrap over the n row-tuples (Efron & Tibshirani 1993).
+ * Validity: independent inputs; finite output variance. Sampling error ∝ 1/√n.
  * Two-step API, so the caller can evaluate the rows in parallel: `saltelliDesign` → evaluate every row →
  * `splitSaltelliOutputs` → `sobolIndices`. `sobolFromModel` does all of it serially.
+ * Estimator details, bootstrap and accuracy: docs/algorithms.md §"Sobol' indices".
  */
 import type { Rng } from '../base/rng.js';
 import type { Distribution } from './distributions.js';

@@ -1,23 +1,16 @@
 /**
  * Descriptive statistics of a sample of model outputs.
- *
  * - Sample quantiles: definition 7 of Hyndman & Fan (1996), "Sample quantiles in statistical packages",
- *   The American Statistician 50(4):361–365 (the default of R and NumPy): with x₍₁₎ ≤ … ≤ x₍ₙ₎ and
- *   h = (n − 1)p, Q(p) = x₍⌊h⌋+1₎ + (h − ⌊h⌋)(x₍⌊h⌋+2₎ − x₍⌊h⌋+1₎).
+ *   The American Statistician 50(4):361–365: h = (n − 1)p, Q(p) = x₍⌊h⌋+1₎ + (h − ⌊h⌋)(x₍⌊h⌋+2₎ − x₍⌊h⌋+1₎).
  * - Mean with standard error s/√n, s the sample standard deviation (divisor n − 1); two-pass.
- * - Histogram: equal-width bins over [min, max]. Default width by Freedman & Diaconis (1981), "On the histogram as
- *   a density estimator: L2 theory", Z. Wahrscheinlichkeitstheorie verw. Gebiete 57:453–476: h = 2·IQR·n^(−1/3);
- *   when the IQR is 0 (or n < 4), Sturges' ⌈log₂ n⌉ + 1 bins; a fixed `binCount` overrides both; the count is
- *   capped at `maxBins` (default 200). Bins are [lower, upper) except the last, which is closed.
- * - Empirical probability with the Wilson (1927) score interval, "Probable inference, the law of succession, and
- *   statistical inference", JASA 22(158):209–212; recommended by Newcombe (1998), Statistics in Medicine
- *   17:857–872 (method 3), and by Brown, Cai & DasGupta (2001), "Interval estimation for a binomial proportion",
- *   Statistical Science 16(2):101–133, over the Wald interval, whose coverage is poor near 0 and 1:
+ * - Histogram: equal-width bins over [min, max], width h = 2·IQR·n^(−1/3) (Freedman & Diaconis (1981), Z.
+ *   Wahrscheinlichkeitstheorie verw. Gebiete 57:453–476), else Sturges' ⌈log₂ n⌉ + 1 bins; at most `maxBins`.
+ * - Empirical probability with the Wilson (1927) score interval, JASA 22(158):209–212:
  *   (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n), z = Φ⁻¹(1 − α/2).
  * - Joint probability: the share of samples in which every event holds at once, with the same interval.
- *
  * Assumptions: i.i.d. values (for the standard error and the interval); all values finite — NaN or ±∞ throws
  * RangeError (filter failed evaluations first).
+ * Bin rules and the choice of interval: docs/algorithms.md §"Descriptive statistics".
  */
 import { standardNormalQuantile } from './normal.js';
 

@@ -1,17 +1,14 @@
 /**
  * One-at-a-time (OAT) sensitivity, shown as a tornado diagram.
- *
  * Method: each input in turn is set to its low and then its high value with every other input at its nominal
  * value; the swing |y(high) − y(low)| ranks the inputs (the "tornado diagram" of decision analysis, e.g. Howard
  * (1988), "Decision analysis: practice and promise", Management Science 34(6):679–695; for the limits of OAT see
  * Saltelli & Annoni (2010), "How to avoid a perfunctory sensitivity analysis", Environ. Model. Softw.
  * 25(12):1508–1517). Cost: 2d + 1 model runs.
- *
  * Validity and assumptions: a local, one-factor-at-a-time picture around the nominal point. It cannot show
  * interactions or effects that do not reach the ends of the range (a non-monotone response can have a swing of
  * zero); use Sobol' indices (./sobol.ts) for a global view. Low/high are commonly the 5th/95th percentiles
  * (`tornadoInputFromDistribution`) or the caller's min/max. Units: outputs keep the model's unit.
- *
  * Two-step API: `tornadoDesign` gives the rows to evaluate (row 0 nominal, then low/high for each input),
  * `tornadoAnalysis` turns the outputs into bars sorted by swing, largest first (ties keep input order).
  */

@@ -2,26 +2,15 @@
  * Constellation studies (`kind: constellation` with variables, objectives, constraints, algorithm):
  * compiled into a `Problem` whose evaluation rewrites the constellation file's data for a decision vector,
  * validates it with the same loader as `odc evaluate`, and evaluates the whole constellation.
- *
- * Variables (path → [lower, upper] | {int: [..]} | {choice: [..]}):
- * - `shells.<name>.<key>` with key altitude_km, inclination_deg (a number, or `sso` in a choice), ltan_h,
- *   planes (0 leaves the shell unused), satsPerPlane, phasing, raan0_deg, ltanBand_h, clusterRadius_m;
- * - `isl.topology`, `isl.terminal`, `isl.crossPlaneCutoffLatitude_deg` and the link budget's
- *   `isl.implementationLoss_dB`, `isl.linkMargin_dB`, `isl.pointingJitter_urad`, `isl.atmosphericLoss_dB` (the
- *   constellation-level ISL);
- * - `ground.stationCount` (the first k of `ground.stations`), `ground.stations` (a choice of gateway sets
- *   written 'svalsat+kiruna': catalog ids or the file's inline station names), `ground.minElevation_deg`,
- *   `ground.linkRate_Gbps`;
- * - `launch.vehicle` (the first vehicle entry), `traffic.demandPerNode_Gbps`;
- * - `node.<section>.<key>`: a node design key shared by every shell (the node variables of a node study);
- * - `node.design`: with `node: { from: <node run folder> }`, the index of one of that run's Pareto designs
- *   (added automatically as a choice over all of them): a constellation picks among already-sized nodes.
+ * Variables (path → [lower, upper] | {int: [..]} | {choice: [..]}): shell keys `shells.<name>.<key>`, the
+ * constellation-level ISL (`isl.*`), ground (`ground.*`), `launch.vehicle`, `traffic.demandPerNode_Gbps`, shared
+ * node design keys `node.<section>.<key>`, and `node.design` (one of a node run's Pareto designs).
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, as sizing meets the others exactly, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`
- * and `environment.minSeparation` (no two satellites closer than the design's environment.minSeparation_km). A
- * decision vector the loader or the models reject is a failed evaluation.
+ * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing` and `environment.minSeparation`.
+ * A decision vector the loader or the models reject is a failed evaluation.
+ * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';

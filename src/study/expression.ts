@@ -1,23 +1,17 @@
 /**
- * Parser for user-written constraint expressions such as
- *   `radiation.missionDose_rad <= radiation.tolerance_rad`
- *   `compute.itPowerAvg_W >= 120000`
- *   `mass.launch_kg / 1000 <= 0.5 * launch.mass_kg / 1000 + 0.3`
- * and, in node studies (robust optimization, src/study/robust.ts), statistics over the uncertainty samples:
- *   `p95(mass.launch_kg) <= 8000`, `mean(cost.lcoc_USD_per_PFLOP_day) <= 2 * cost.terrestrialLcoc_USD_per_PFLOP_day`,
- *   `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`
+ * Parser for user-written constraint expressions such as `mass.launch_kg / 1000 <= 0.5 * launch.mass_kg / 1000 + 0.3`
+ * and, in node studies (robust optimization, src/study/robust.ts), statistics over the uncertainty samples such as
+ * `p95(mass.launch_kg) <= 8000` or `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`.
  * Grammar (recursive descent; expressions are parsed, never evaluated as code):
  *   constraint := sum ('<=' | '>=' | '<' | '>') sum  |  prob ('<=' | '>=' | '<' | '>') number
  *   sum := product (('+' | '-') product)*      product := unary (('*' | '/') unary)*
  *   unary := '-' unary | atom                  atom := number | metric.path | statistic '(' sum ')' | '(' sum ')'
  *   statistic := 'mean' | 'sd' | 'min' | 'max' | 'p1' … 'p99'
  *   prob := 'prob' '(' sum ('<=' | '>=' | '<' | '>') sum ')'
- * A statistic's argument holds metrics only (no statistic inside a statistic); `prob(...)` stands alone on the
- * left and its right side is a probability literal in [0, 1]. Statistics are refused unless the caller allows them
- * (`{ statistics: true }`: node studies; constellation studies have no sampling).
- * Bounded input: at most MAX_EXPRESSION_DEPTH nested parentheses and signs (the parser recurses only that
- * deep, so 5,000 "(" or 100,000 "-" is an ExpressionError, never a stack overflow), at most
- * MAX_EXPRESSION_TOKENS tokens, and every number literal finite (`1e400` is refused, not read as Infinity).
+ * A statistic's argument holds metrics only; `prob(...)` stands alone on the left with a probability literal in
+ * [0, 1] on the right. Statistics are refused unless the caller allows them (`{ statistics: true }`: node studies).
+ * Bounded input: at most MAX_EXPRESSION_DEPTH nesting, MAX_EXPRESSION_TOKENS tokens, finite number literals.
+ * More examples and the input bounds: docs/runs.md §"Constraint expressions".
  */
 
 /** Deepest nesting of parentheses and unary minus signs a constraint may have. */

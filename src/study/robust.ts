@@ -2,28 +2,15 @@
  * Robust optimization of node studies: objectives and constraints that name a statistic of a metric over the
  * design's uncertain inputs (`minimize: p90(cost.lcoc_USD_per_PFLOP_day)`, `p95(mass.launch_kg) <= 8000`,
  * `prob(radiation.missionDose_rad <= radiation.tolerance_rad) >= 0.95`; grammar in ./expression.ts).
- *
- * Common random numbers: the samples of every design come from one unit sample matrix drawn when the study is
- * compiled (./commonSamples.ts).
- *
- * Evaluation of a design (N + 1 model evaluations): the nominal design (as written, no input changed), then the N
- * sampled designs. Outside a statistic, a metric is the nominal design's value; the physical closures and the
- * study's constraints without statistics hold on the nominal design, exactly as in a study without statistics.
- * Statistics over the samples the models can evaluate: mean; sd (sample standard deviation, divisor n − 1); min;
- * max; pQ, the Q-th percentile (Hyndman & Fan type 7, as odc uncertainty). prob(c) is the share of all N samples in
- * which comparison c holds (< and > strict).
- *
- * Failed samples: a sampled value outside its field's range, a sample the models cannot evaluate, or a sample whose
- * statistic argument is not finite. prob(...) counts a failed sample as "does not hold" (conservative, as odc
- * uncertainty). When more than `robust.maxFailedShare` (default 10 %) of the N samples fail (more than
- * ⌊maxFailedShare · N⌋), the design is a failed evaluation (ranked infeasible by the optimizer); otherwise the other
- * statistics use the samples that did not fail (at least half of them, as maxFailedShare ≤ 0.5 and N ≥ 4, so sd is
- * defined). A nominal design the models cannot evaluate is a failed evaluation, as in any study.
- *
- * A design that has no uncertain input (e.g. it uses only catalog rows without `uncertainty:` and the study's
- * section names none of its inputs) is degenerate, not an error: every sample is the nominal design, so mean, min,
- * max and percentiles equal the nominal value, sd is 0 and prob(c) is 0 or 1. A study whose statistics can never
- * see an uncertain input (no section entry and no catalog row with `uncertainty:`) is refused at load.
+ * Method: N + 1 model evaluations per design, the nominal design then N samples drawn from one unit sample matrix
+ * fixed when the study is compiled (common random numbers, ./commonSamples.ts). Statistics: mean; sd (divisor
+ * n − 1); min; max; pQ (Hyndman & Fan type 7, as odc uncertainty); prob(c), the share of all N samples in which c
+ * holds (< and > strict). Outside a statistic a metric is the nominal design's value, and the physical closures and
+ * the constraints without statistics hold on the nominal design.
+ * Failed samples count as "does not hold" in prob(...); more than ⌊maxFailedShare · N⌋ of them (default 10 %)
+ * make the design a failed evaluation. A design with no uncertain input is degenerate, not an error; a study whose
+ * statistics can never see an uncertain input is refused at load.
+ * Failed samples and degenerate designs in full: docs/runs.md §"Robust optimization".
  */
 import type { SamplingMethod } from '../statistics/sampling.js';
 import type { RobustDetail } from './robustDetail.js';

@@ -1,7 +1,6 @@
 /**
  * The stages of a node evaluation (src/node/evaluate.ts and its stages*.ts files) as typed results, and the
- * DesignRecord
- * assembled from them: user units (km, deg, min, Wh) are converted here, once, for the record.
+ * DesignRecord assembled from them: user units (km, deg, min, Wh) are converted here, once, for the record.
  */
 import type { Design, Rows } from './rows.js';
 export type { Design, Rows };

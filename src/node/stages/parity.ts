@@ -2,27 +2,15 @@
  * The parity year of a node design against each terrestrial baseline: the design re-priced at each calendar year
  * of economics.trajectories on a yearly grid, and the year its discounted cost per delivered PFLOP-day falls to
  * the baseline's (src/models/cost/trajectory.ts: first crossing, linear interpolation between grid years).
- *
- * Re-pricing in year y (factors from src/models/cost/priceTrajectories.ts, 1 in the reference year):
- * - space: chips × chip factor; array, radiator, bus, battery and ISL hardware (each with its assembly,
- *   integration and test share) × their factors; launch × launch factor; shielding and propellant at their
- *   reference price (commodities, priceTrajectories.ts); operations stay the same fraction of hardware + launch
- *   (cost.ts); delivered PFLOPS × the
- *   perf/W factor (a chip of the same power class); the fleet program (lifecycleProgram.ts) on these. Its present
- *   value is linear in the node's first-unit cost, its off-curve cost and its operations, and its present compute
- *   in the delivered PFLOPS, so four runs give every year's LCOC exactly.
- * - ground: the baseline's discounted LCOC (lifecycleBaseline.ts) with chips × chip factor, energy × electricity
- *   factor, facility capital charge and lease × capex factor, facility opex unchanged, delivered × perf/W factor.
- *   The LCOC is linear in these terms, so it is re-assembled from the reference-year terms (exact).
- * A node built in year y is priced entirely at year-y prices and keeps them over its life. The perf/W factor
- * divides both sides alike (same chips in both places), so it moves the $/PFLOP-day but not the ratio; the same
- * holds for $/Mtoken, whose parity year is therefore this one.
- * Band: the central year comes from the design's trajectories; each alternative of priceTrajectories.ts that applies
- * (its trajectories left at their defaults) is priced alone and counted as space-favourable when it lowers the
- * space/ground ratio in the last year, unfavourable when it raises it. All favourable alternatives together give the
- * low (early) end, all unfavourable ones the high (late) end; with none on a side that end is the central year.
- * The search and its band (parityWithBand) and the line-by-line re-pricing (nonChipChange_USD) are the constellation
- * verdict's too (src/report/budget/constellationParity.ts).
+ * Method: in year y every price takes its factor from src/models/cost/priceTrajectories.ts (1 in the reference
+ * year); space LCOC is linear in the node's first-unit cost, off-curve cost, operations and delivered PFLOPS (four
+ * runs give every year exactly), the ground LCOC (lifecycleBaseline.ts) linear in its terms (re-assembled exactly).
+ * Assumptions: a node built in year y is priced entirely at year-y prices and keeps them over its life; the perf/W
+ * factor divides both sides alike, so the $/Mtoken parity year is this one.
+ * Band: each applicable alternative of priceTrajectories.ts priced alone; the favourable ones together give the early
+ * end, the unfavourable ones the late end. parityWithBand and nonChipChange_USD are the constellation verdict's too
+ * (src/report/budget/constellationParity.ts).
+ * Re-pricing line by line and the band rule: docs/runs.md §"Node parity year".
  */
 import type { CostResult } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';

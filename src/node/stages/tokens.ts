@@ -1,7 +1,6 @@
 /**
  * Tokens a node serves and their price: the roofline model (src/models/compute/inference.ts) on the node's chips,
- * beside
- * the FLOPs-based figure (delivered FLOPS / 2N per token, Kaplan et al. 2020 §2.1) that assumes every delivered
+ * beside the FLOPs-based figure (delivered FLOPS / 2N per token, Kaplan et al. 2020 §2.1) that assumes every delivered
  * FLOP serves tokens.
  *
  * - Roofline rate of the node = per-chip serving rate × chips × the waterfall factors that scale the time chips

@@ -1,7 +1,6 @@
 /**
  * Analytic Pareto fronts of the ZDT and DTLZ benchmarks (the Das–Dennis lattices live in
  * src/optimize/pareto/simplexLattice.ts).
- *
  * - ZDT1/ZDT4: f2 = 1 - sqrt(f1), f1 in [0, 1]; ZDT2: f2 = 1 - f1^2; ZDT6: f2 = 1 - f1^2 with
  *   f1 in [0.2807753191, 1]; ZDT3: five disconnected pieces of f2 = 1 - sqrt(f1) - f1 sin(10 pi f1)
  *   (the f1 intervals of pymoo's `ZDT3.pareto_front`).
@@ -12,12 +11,8 @@
  *   [0, 0.2514118360889] U [0.6316265307, 0.8594008566447], f_m = 2m - sum f_i (1 + sin(3 pi f_i)).
  * Zitzler, Deb, Thiele, Evol. Comput. 8(2), 2000; Deb, Thiele, Laumanns, Zitzler, "Scalable test
  * problems for evolutionary multiobjective optimization", 2005.
- * The disconnected fronts (ZDT3, DTLZ7) are filtered to their non-dominated points: the published
- * interval ends overlap by ~1e-10, which leaves a few boundary points weakly dominated.
- *
- * The other families keep their fronts next to their definitions (./benchmarks/*.ts, each header says how
- * its front is derived); `paretoFront` dispatches to them, and `benchmarkNormalization` gives the ideal and
- * nadir of the fronts that do not lie in [0, 1]^m.
+ * The disconnected fronts are filtered to their non-dominated points; the other families' fronts, `paretoFront` and
+ * `benchmarkNormalization`: docs/algorithms.md §"Benchmark fronts".
  */
 import { dasDennis, partitionsForPoints } from '../pareto/simplexLattice.js';
 import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './cdtlz.js';

@@ -3,19 +3,12 @@
  * reference-point based nondominated sorting approach, part II: handling constraints and extending to an
  * adaptive approach", IEEE TEVC 18(4):602–622, 2014, §VI (definitions as in pymoo 0.6 `cdtlz.py`).
  * Objectives are those of ./dtlz.ts; every constraint is written g <= 0.
- *
- * - C1-DTLZ1 (type 1, eq. 7): g = f_m / 0.6 + Σ_{i<m} f_i / 0.5 - 1 <= 0. Cuts the objective space above
- *   the front; on the DTLZ1 front (Σ f = 0.5) g = f_m (1/0.6 - 2) <= 0, so the whole simplex stays
- *   feasible and the front is the DTLZ1 front. k = 5 (n = m + 4).
+ * - C1-DTLZ1 (type 1, eq. 7): g = f_m / 0.6 + Σ_{i<m} f_i / 0.5 - 1 <= 0; front: the DTLZ1 front. k = 5.
  * - C2-DTLZ2 (type 2, eq. 8): g = min( min_i [(f_i - 1)² + Σ_{j≠i} f_j² - r²], Σ_i (f_i - 1/√m)² - r² ) <= 0,
- *   r = 0.4 for m = 3, 0.5 otherwise (pymoo: 0.2 for m = 2). Only m + 1 balls of radius r centred on the
- *   unit sphere are feasible. A ball centred on the sphere meets {|f| >= 1} only in the directions of its
- *   spherical cap, where the sphere point is feasible and dominates the points behind it; so the front is
- *   the unit sphere restricted to g <= 0 (checked numerically on dense radial grids, m = 2, 3). k = 10.
- * - C3-DTLZ4 (type 3, eq. 10): g_j = 1 - f_j² / 4 - Σ_{i≠j} f_i² <= 0 for j = 1..m. The feasible set is
- *   φ(f) = |f|² - (3/4) max_j f_j² >= 1; φ is non-decreasing in every f_i >= 0, so the front is the whole
- *   surface φ = 1: the unit-sphere directions u scaled by 1 / sqrt(|u|² - 3/4 max u_j²). Its extremes are
- *   2 e_j, so f_j ∈ [0, 2] (normalization below). k = 5 (pymoo default n = 7 for m = 3).
+ *   r = 0.4 for m = 3, 0.5 otherwise (pymoo: 0.2 for m = 2); front: the unit sphere restricted to g <= 0. k = 10.
+ * - C3-DTLZ4 (type 3, eq. 10): g_j = 1 - f_j² / 4 - Σ_{i≠j} f_i² <= 0 for j = 1..m; front: the surface
+ *   |f|² - (3/4) max_j f_j² = 1, f_j ∈ [0, 2]. k = 5 (pymoo default n = 7 for m = 3).
+ * Derivation of each front: docs/algorithms.md §"Constrained DTLZ".
  */
 import type { Evaluation, Problem } from '../types.js';
 import {

@@ -3,33 +3,10 @@
  * `ctp.py`), from Deb, *Multi-Objective Optimization using Evolutionary Algorithms*, Wiley 2001, §14.1
  * (BNH, OSY, TNK, SRN), and Deb, Pratap, Meyarivan, "Constrained test problems for multi-objective
  * evolutionary optimization", EMO 2001, LNCS 1993:284–298 (CTP1). Constraints g <= 0 (pymoo's scaling).
- *
- * Fronts (each built densely from its analytic description, reduced to its non-dominated points and
- * thinned to about `points` points evenly spaced in normalized arc length):
- * - BNH (Binh & Korn 1997): x1 = x2 = t ∈ [0, 3] and x1 = s ∈ [3, 5], x2 = 3 (the unconstrained
- *   Pareto set x1 = x2 clipped by the bound x2 <= 3; both constraints inactive). f1 ∈ [0, 136], f2 ∈ [4, 50].
- * - OSY (Osyczka & Kundu 1995): the five regions given by Deb 2001 (x4 = x6 = 0 throughout):
- *   AB x = (5, 1, x3 ∈ [1, 5], 0, 5, 0); BC x = (5, 1, x3 ∈ [1, 5], 0, 1, 0); CD x1 ∈ [2, 5], x2 = (x1 - 2)/3,
- *   x3 = 1, x5 = 1; DE x = (0, 2, x3 ∈ [1, 5], 0, 1, 0); EF x1 ∈ [0, 2], x2 = 2 - x1, x3 = 1, x5 = 1 (the grid
- *   holds x1 = 1, the f2-minimizer (1, 1, 1, 0, 1, 0) → f = (-42, 4)). Each
- *   region is sampled over its whole feasible segment and the non-dominated filter finds the junctions
- *   (Deb's x1 ≈ 4.056 on CD and x3 ≈ 3.732 on DE). Checked against an exact ε-constraint solution: the
- *   problem separates into (x1, x2), (x3, x4), (x5, x6), each group's best gain per cost was tabulated on a
- *   fine grid and combined by max-plus convolution; no cost level beats the five regions.
- *   f1 ∈ [-274, -42], f2 ∈ [4, 76].
- * - TNK (Tanaka et al. 1995): f = x, so the front is the lower-left boundary of the feasible set: for
- *   each x1 on a fine grid of [0, 0.5 + √0.5] (the C2 disk's span) the smallest feasible x2 (scan in steps
- *   of 0.005 up from the disk's lower edge, then bisection on the first sign change), mirrored (the problem
- *   is symmetric in x1, x2 since cos(16 (π/2 - θ)) = cos 16θ), then the non-dominated filter: a
- *   disconnected front.
- * - SRN (Srinivas & Deb 1994): f1 + f2 = x1² + 5 x1 + 6 >= -0.25 with equality iff x1 = -2.5, the set
- *   usually given as the Pareto set (x1 = -2.5, x2 ∈ [2.5, 14.79], pymoo's front). The true front also holds
- *   two constraint arcs: the f1-minimizer (x1, x2) = (1.1, 3.7), f = (10.1, 2.61), lies on C2 (x1 = 3 x2 - 10)
- *   and the f2-minimizer on C1 (x1² + x2² = 225). Front here: C2 arc x2 ∈ [2.5, 3.7], the line, and the C1
- *   arc from (-2.5, 14.79) onward, non-dominated points only (checked against a 2001² grid of the box).
- * - CTP1 (two constraints, pymoo's linear g = 1 + Σ_{i>=2} x_i): for fixed f1, f2 = g exp(-f1/g) grows
- *   with g >= 1, so the front is f2 = max(exp(-f1), a_j exp(-b_j f1)), f1 ∈ [0, 1], with (a_j, b_j) from
- *   Deb et al.'s recursion: a = (0.8583, 0.7282), b = (0.5418, 0.2952).
+ * Fronts: each built densely from its analytic description, reduced to its non-dominated points and thinned to
+ * about `points` points evenly spaced in normalized arc length. Ranges: BNH f1 ∈ [0, 136], f2 ∈ [4, 50];
+ * OSY f1 ∈ [-274, -42], f2 ∈ [4, 76]; CTP1 f1 ∈ [0, 1].
+ * Derivation of each front and its checks: docs/algorithms.md §"Classic constrained problems".
  */
 import type { Evaluation, Problem, VariableSpec } from '../types.js';
 import {

@@ -1,23 +1,17 @@
 /**
  * DTLZ family (reals in [0, 1], m objectives, n = m + k - 1 variables; the last k are the distance
  * variables x_M, optimal at 0.5, or 0 for DTLZ6/DTLZ7):
- * - DTLZ1–4, DTLZ7: Deb, Thiele, Laumanns, Zitzler, "Scalable test problems for evolutionary
- *   multiobjective optimization", in Evolutionary Multiobjective Optimization, Springer 2005, §6
- *   (eqs. for DTLZ1–DTLZ7; k = 5 for DTLZ1, 10 for DTLZ2–6, 20 for DTLZ7).
- * - DTLZ5, DTLZ6 (same paper): θ_1 = x_1 π/2, θ_i = π/(4(1+g)) (1 + 2 g x_i) for i = 2..m-1, then the
- *   DTLZ2 sphere mapping of θ. DTLZ5: g = Σ (x_i - 0.5)²; DTLZ6: g = Σ x_i^0.1. At g = 0 every θ_i (i >= 2)
- *   is π/4, so the front is the degenerate curve f_1 = … = f_{m-1} (up to the powers of 1/√2 below) on the
- *   unit sphere. Caveat: for m >= 4 the true fronts also hold non-degenerate parts (Huband et al., IEEE
- *   TEVC 10(5), 2006, §VI-B; Ishibuchi et al., IEEE TEVC 20(5), 2016); the curve is the conventional
- *   reference (pymoo 0.6), exact for m <= 3.
+ * - DTLZ1–7: Deb, Thiele, Laumanns, Zitzler, "Scalable test problems for evolutionary multiobjective
+ *   optimization", in Evolutionary Multiobjective Optimization, Springer 2005, §6 (eqs. for DTLZ1–DTLZ7; k = 5
+ *   for DTLZ1, 10 for DTLZ2–6, 20 for DTLZ7). DTLZ5, DTLZ6: θ_1 = x_1 π/2, θ_i = π/(4(1+g)) (1 + 2 g x_i) for
+ *   i = 2..m-1, then the DTLZ2 sphere mapping of θ; DTLZ5: g = Σ (x_i - 0.5)²; DTLZ6: g = Σ x_i^0.1.
  * - Inverted DTLZ1 (pymoo "dtlz1^-1", here `idtlz1`): Jain & Deb, "An evolutionary many-objective
  *   optimization algorithm using reference-point based nondominated sorting approach, part II",
- *   IEEE TEVC 18(4), 2014, §VI-A: f_i = 0.5 (1 + g) - f_i^DTLZ1. Every f_i grows with g, so g = 0 is
- *   optimal and the front is the inverted simplex f_i = 0.5 (1 - w_i), Σ w_i = 1, w >= 0.
+ *   IEEE TEVC 18(4), 2014, §VI-A: f_i = 0.5 (1 + g) - f_i^DTLZ1.
  * - Scaled DTLZ1 / DTLZ2 (`sdtlz1`, `sdtlz2`): Deb & Jain, "… part I", IEEE TEVC 18(4), 2014, §VII-B:
- *   f_i multiplied by b^(i-1) with b = 10 for m <= 5 (their 3- and 5-objective cases), 3 for m <= 8, 2 for
- *   m <= 10, 1.2 beyond (their 8-, 10- and 15-objective cases). pymoo's ScaledDTLZ1 uses b = 10 for every m.
- *   Front: the DTLZ1 simplex / DTLZ2 sphere with the same scaling.
+ *   f_i multiplied by b^(i-1) with b = 10 for m <= 5, 3 for m <= 8, 2 for m <= 10, 1.2 beyond.
+ * Validity: the DTLZ5/DTLZ6 reference fronts (the conventional degenerate curve) are exact for m <= 3 only.
+ * Fronts, the choice of b and the DTLZ5/6 caveat: docs/algorithms.md §"DTLZ".
  */
 import type { Evaluation, Problem } from '../types.js';
 import {

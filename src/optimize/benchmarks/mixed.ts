@@ -3,7 +3,6 @@
  * the spirit of Deb 2001 §9.6's problem construction): a real position x, two real distance variables z,
  * an integer n and a categorical shape, three constraints, roughly a third of the box feasible (like the
  * flagship study).
- *
  *   x ∈ [0, 1] (real), z1, z2 ∈ [-1, 1] (real), n ∈ {0, …, 6} (int), shape ∈ {convex, linear, concave} (choice)
  *   g(z, n) = 1 + z1² + z2² + 0.1 (n - 3)²
  *   h(x) = 1 - √x (convex), 1 - x (linear), 1 - x² (concave)
@@ -11,18 +10,8 @@
  *   s.t. c1 = [shape = convex] (0.25 - x) <= 0     (the convex shape needs x >= 0.25)
  *        c2 = z1 + z2 - 0.5 <= 0
  *        c3 = n - 2 - 2x <= 0                        (n = 3 needs x >= 0.5)
- *
- * Derivation of the front. For fixed x, f2 = g h(x) with g >= 1 and h >= 0, so f2 is smallest with the
- * smallest feasible g and h. z = 0 is feasible (c2 = -0.5), so g = 1 + 0.1 (n - 3)²: n = 3 (g = 1) when
- * x >= 0.5, else the nearest feasible n = 2 (n <= 2 + 2x < 3, g = 1.1). On [0, 1], 1 - √x <= 1 - x <= 1 - x²,
- * so the convex shape is best where allowed (x >= 0.25) and the linear shape below. Hence
- *   x ∈ [0, 0.25):   f2 = 1.1 (1 - x)    (linear,  n = 2)   f2 from 1.1 down to 0.825
- *   x ∈ [0.25, 0.5): f2 = 1.1 (1 - √x)   (convex,  n = 2)   from 0.55 down to 0.3222
- *   x ∈ [0.5, 1]:    f2 = 1 - √x          (convex,  n = 3)   from 0.2929 down to 0
- * f2 falls within each piece and jumps down between them, so every one of these points is non-dominated:
- * a disconnected front of three pieces with f1 ∈ [0, 1], f2 ∈ [0, 1.1].
- * Feasible share of the box (uniform x, z, n, shape): P(c2) = 1 - 1.5²/2/4 = 0.719; P(c1 and c3) =
- * 0.25 (2/3)(3/7) + 0.25 (3/7) + 0.5 (4/7) = 0.464; together 0.334.
+ * Front: three disconnected pieces, f1 ∈ [0, 1], f2 ∈ [0, 1.1]; feasible share of the box 0.334.
+ * Derivation of the front and the feasible share: docs/algorithms.md §"mixed1".
  */
 import type { Evaluation, Problem, VariableSpec } from '../types.js';
 import {

@@ -8,21 +8,10 @@
  *   g_3 (MW3) = 1 + Σ_i 2 (x_i + (x_{i-1} - 0.5)² - 1)², minimum 1 on the chain x_i = 1 - (x_{i-1} - 0.5)².
  * - MW1: f1 = g_1 - 0.85 f0; g = f0 + f1 - 1 - 0.5 sin⁸(2π l) <= 0.
  *   MW2: f1 = g_2 - f0;       g = f0 + f1 - 1 - 0.5 sin⁸(3π l) <= 0.
- *   MW3: f1 = g_3 - f0;       g1 = f0 + f1 - 1.05 - 0.45 sin⁶(0.75π l) <= 0, g2 = 0.85 - f0 - f1 + 0.3 sin²(0.75π l) <=
- * 0.
- *
- * Fronts, in the coordinates d = f1 - f0 and s = f0 + f1 (g = s for MW2/MW3; for MW1 g >= 1 means
- * s >= (1 - 0.075 d) / 0.925): at fixed d the smallest feasible s dominates every larger one, so the front
- * is the lower edge of the feasible set in (d, s), reduced to its non-dominated points.
- * - MW1: the lower edge is the line g = 1 (f1 = 1 - 0.85 f0) wherever the constraint allows it, i.e. the
- *   disconnected pieces of that line with 0.15 f0 <= 0.5 sin⁸(2π√2 (1 - 1.85 f0)); where the line is
- *   infeasible so is every point above it at the same d. pymoo and PlatEMO use the same pieces; a scan of
- *   the smallest feasible f1 per f0 (4001 × 20001 grid) found no other non-dominated point.
- * - MW2: the constraint holds on the whole line s = 1 (0 <= 0.5 sin⁸), so the front is f1 = 1 - f0.
- * - MW3: s(d) = max(1, 0.85 + 0.3 sin²(0.75π√2 d)) for d ∈ [-1, 1]; g1 never binds there
- *   (0.3 t - 0.45 t³ <= 0.094 < 0.2 for t = sin² ∈ [0, 1]), and |ds/dd| <= 0.3 · 0.75π√2 < 1 keeps every
- *   point non-dominated. (pymoo pushes the infeasible line points outward by factors 1.001 until
- *   feasible, an approximation of the same curve.)
+ *   MW3: f1 = g_3 - f0;       g1 = f0 + f1 - 1.05 - 0.45 sin⁶(0.75π l) <= 0,
+ *                             g2 = 0.85 - f0 - f1 + 0.3 sin²(0.75π l) <= 0.
+ * Fronts: the lower edge of the feasible set in (d, s) = (f1 - f0, f0 + f1), non-dominated points only.
+ * Derivation of each front: docs/algorithms.md §"MW".
  */
 import type { Evaluation, Problem } from '../types.js';
 import {

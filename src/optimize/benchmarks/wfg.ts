@@ -6,23 +6,10 @@
  * problem's transformation chain t_1..t_m, x_m = t_m and x_i = max(t_m, A_i)(t_i - 0.5) + 0.5 (A = 1,
  * WFG3: A = (1, 0, …, 0)), and f_j = x_m + 2j h_j(x_1..x_{m-1}). (pymoo's WFG9 skips that x step, which is
  * the identity when A_i = 1.)
- *
- * Distance parameters at their optimum make t_m = 0, so f_j = 2j h_j: WFG1–WFG7 at y_i = 0.35; WFG8 at
- * y_i = 0.35^(1/(0.02 + 49.98 (A - (1 - 2u)|⌊0.5 - u⌋ + A|))), A = 0.98/49.98, u = mean(y_1..y_{i-1});
- * WFG9 at y_n = 0.35 and, backwards, y_i = 0.35^(1/(0.02 + 1.96 mean(y_{i+1..n}))).
- * WFG1 needs them exact: b_poly(y, 0.02) maps a round-off of 1e-16 in s_linear's 0 to about 0.48. For
- * i = 3·2^j no double z_i gives z_i / 2i = 0.35 (the quotients skip it), so in floating point WFG1's attainable
- * front lies above the analytic one by t_m ≈ 0.48 Σ_{those i > k} 2i / Σ_{i > k} 2i (0.069 for k = 4, n = 24:
- * i = 6, 12, 24), the same in pymoo and in the authors' C++ toolkit, which divide the same way.
- *
- * Fronts (x_m = 0, so f = S h over the position space x ∈ [0, 1]^(m-1)):
- * - WFG1: h = convex_1..m-1, mixed_m (α = 1, A = 5); h_m' = cos(10π x_1) - 1 <= 0, so the whole surface is
- *   non-dominated. Sampled on a grid of x (then the non-dominated filter, and arc-length thinning for m = 2).
- * - WFG2: convex_1..m-1, disc_m (α = β = 1, A = 5): disconnected; the grid filtered to its non-dominated points.
- * - WFG3: linear shape with A_2.. = 0, so x_2..x_{m-1} = 0.5 on the front: the line f = S h(x_1, 0.5, …, 0.5),
- *   x_1 ∈ [0, 1] (the conventional degenerate front of the paper and pymoo; Ishibuchi et al., IEEE TEVC
- *   20(5), 2016, showed the true m >= 3 front also holds a non-degenerate part).
- * - WFG4–WFG9: concave shape: the ellipsoid Σ (f_j / 2j)² = 1, sampled along Das–Dennis directions.
+ * Fronts: x_m = 0, so f = S h over x ∈ [0, 1]^(m-1); WFG1/WFG2 sampled on a grid and filtered, WFG3 the
+ * conventional degenerate line, WFG4–WFG9 the ellipsoid Σ (f_j / 2j)² = 1 along Das–Dennis directions.
+ * Caveat: in floating point WFG1's attainable front lies above the analytic one (0.069 for k = 4, n = 24).
+ * Optimal distance parameters, the WFG1 offset and each front: docs/algorithms.md §"WFG".
  */
 import type { Evaluation, Problem } from '../types.js';
 import {

@@ -1,39 +1,16 @@
 /**
  * Exact hypervolume (Lebesgue measure of the region dominated by a point set and bounded by a
  * reference point), all objectives minimized. Pure functions of (points, reference point).
- *
- * - 2-D and 3-D (./hypervolumeLowDim.ts):
- *   2-D: sort by f1 and sweep, O(n log n).
- *   3-D: HV3D sweep along f3 (Fonseca, Paquete, López-Ibáñez 2006; Beume et al. 2009): the 2-D
- *   staircase of the (f1, f2) projections is kept sorted in typed arrays and its area updated
- *   incrementally at each insertion; O(n log n) search plus an O(n) memmove per insertion, which
- *   stays fast for ~10^4 points.
- * - 4+-D (./hypervolumeSweep.ts, S in ./hypervolumeRowTree.ts): dimension sweep with exclusive contributions,
- *   the scheme of HV4D (Guerreiro, Fonseca, Emmerich, "A fast dimension-sweep algorithm for the hypervolume
- *   indicator in four dimensions", CCCG 2012; HV4D+ in Guerreiro & Fonseca, "Computing and updating hypervolume
- * contributions in up
- *   to four dimensions", IEEE TEVC 22(3), 2018) carried to any m, with each contribution computed
- *   from a limit set as in WFG (While, Bradstreet, Barone, "A fast way of calculating exact
- *   hypervolumes", IEEE TEVC 16(1), 2012). The points are visited in increasing f_m; the volume is
- *   Σ_t A_t·(z_{t+1} − z_t), where z_t is the t-th smallest f_m and A_t the (m−1)-D hypervolume of
- *   the projections (f_1..f_{m−1}) of the first t points. A_t − A_{t−1} is the exclusive
- *   contribution of the new projection p to the set S of the earlier ones:
- *   vol([p, r)) − HV_{m−1}({max(p, q) : q ∈ S}), computed recursively (3-D: the HV3D sweep above).
- *   It stays fast through (details where each is implemented):
- *   1. S keeps only the non-dominated earlier projections (`Sweep`): no O(n²) pre-filter.
- *   2. Each contribution is bounded to [p, u) beyond WFG's limit set, so only points raised in two or more
- *      coordinates enter its sub-problem (`Sweep`).
- *   3. Each sub-problem sweeps the coordinate with the most ties, one batch for the tied rows (`sweepLastMostTied`).
- *   4. From 1024 points S lives in a k-d tree that prunes the scans (`RowTree`).
- *   5. The top level of large 5+-objective fronts sweeps in chunks that can run on separate threads with the
- *      one-thread value (`SWEEP_CHUNKED_ROWS`, ./hypervolumeParallel.ts).
- *   Time O(n·|S|·m) for the scans plus the sub-problems, which hold tens to a few hundred rows on 5-D and 6-D
- *   fronts of 10^4 points (timings against pagmo's WFG: docs/performance.md).
- *
+ * - 2-D: sort by f1 and sweep, O(n log n); 3-D: HV3D sweep along f3 (Fonseca, Paquete, López-Ibáñez 2006;
+ *   Beume et al. 2009) (./hypervolumeLowDim.ts).
+ * - 4+-D (./hypervolumeSweep.ts): dimension sweep with exclusive contributions (HV4D, Guerreiro, Fonseca,
+ *   Emmerich, CCCG 2012, carried to any m; limit sets as in WFG, While, Bradstreet, Barone, IEEE TEVC 16(1), 2012):
+ *   volume = Σ_t A_t·(z_{t+1} − z_t), z_t the t-th smallest f_m, A_t the (m−1)-D hypervolume of the projections
+ *   (f_1..f_{m−1}) of the first t points; A_t − A_{t−1} = vol([p, r)) − HV_{m−1}({max(p, q) : q ∈ S}), recursively.
  * Points that do not strictly dominate the reference point (some f_i >= r_i) contribute nothing
  * and are dropped first. Non-finite coordinates are rejected by the same rule (NaN never counts).
- *
  * `hypervolumeEstimate` (./hypervolumeEstimate.ts) is a seeded Monte Carlo estimate for use during runs.
+ * Derivation, evidence and costs: docs/algorithms.md §"Hypervolume".
  */
 import { nonDominatedMask } from '../pareto/dominance.js';
 import { lexicographicOrder } from '../pareto/lexicographicOrder.js';

@@ -4,18 +4,11 @@
  * 2017; Moreno et al., "Merge non-dominated sorting algorithm for many-objective optimization", IEEE
  * Trans. Cybern. 51(12), 2021), where ENS-BS compares each point with most of a large first front (in 4+
  * objectives most points of a population or an archive are mutually non-dominated).
- *
- * The points are ranked in lexicographic order of their rows, so every dominator of p is ranked before p. For each
- * objective k >= 1 the points are sorted by f_k, ties by lexicographic position (a dominator q of p has f_k(q) <=
- * f_k(p) and comes lexicographically first, so it comes before p here too), and cut into blocks of B points; snapshot
- * b of objective k is the bitset, numbered by lexicographic position, of the points in blocks 1 .. b. For p, the AND of
- * the m - 1 snapshots holding p's block of each objective, cut to positions below p's, holds all of p's dominators
- * (and a few points from p's own blocks, each checked with the definition). rank(p) = 1 + the largest rank of a
- * dominator (0 without one): the rank ENS-BS and front peeling give.
- *
- * Work: (m - 1) ceil(n / B) snapshots of n / 32 words to build, and for each point a scan of the words below its
- * position (a word's AND is zero for most of them). Measured against ENS-BS on the survival's sort of an NSGA-III run
- * on 4- and 5-objective DTLZ2 (population 212, `npm run bench:kernels`): see docs/performance.md.
+ * Method: points ranked in lexicographic order; per objective k >= 1, sorted by f_k and cut into blocks of B, with a
+ * bitset snapshot per block prefix; the AND of p's m - 1 snapshots, cut below p's position, holds all of p's
+ * dominators (plus a few checked by the definition). rank(p) = 1 + the largest rank of a dominator (0 without one),
+ * the rank ENS-BS and front peeling give.
+ * Derivation, evidence and costs: docs/algorithms.md §"Dominator bitsets".
  */
 
 import { lexicographicOrder } from './lexicographicOrder.js';

@@ -1,35 +1,16 @@
 /**
  * Unbounded archive of every feasible non-dominated design seen (objectives minimized). Generic over what is
  * stored with each objective vector (the optimizer keeps individuals; the run history replays logged rows).
- *
- * Entries are kept in lexicographic order of f (a strict order among mutually non-dominated
- * points with distinct f). A candidate weakly dominated by an entry (including an equal f) is
- * rejected; among equal objective vectors the lowest evalIndex is kept, so the content is a
- * deterministic function of the set of designs seen, whatever the insertion order or timing.
- *
- * - m = 2: the entries form a staircase (f1 ascending, f2 descending): an insertion is one binary
- *   search and one contiguous splice.
- * - m = 3: candidates are buffered and merged in batches (when the buffer reaches the archive size,
- *   or when the archive is read): the sorted buffer is merged with the sorted entries and one
- *   sweep in lexicographic order keeps a 2-D staircase of (f2, f3) (Kung, Luccio, Preparata,
- *   J. ACM 22(4), 1975), so a batch costs O((A + B) log(A + B)) instead of O(A B).
- * - m >= 4: the same buffering; a batch is merged at once: the first front of the entries and the batch (dominator
- * bitsets, src/optimize/pareto/dominatorBitsets.ts, O(m (A + B)^2 / 64) word operations), one design per objective
- * vector
- *   (the lowest evalIndex). Unbounded, the buffer is merged when it reaches twice the archive's size (or on a read):
- *   an archive of a many-objective run keeps most designs, so larger steps do less work in all; bounded, at its size,
- *   as for m = 3 (the cut depends on when merges happen). Measured against the linear scan of each candidate
- * (test/optimize/pareto/legacyParetoArchive.ts) on NSGA-III runs in 4 and 5 objectives read every generation, as `odc
- * run`
- *   does (`npm run bench:kernels`): see docs/performance.md.
- *
- * Optional bound (`capacity`): an unbounded archive of a continuous problem keeps growing (179k designs after
- * a million ZDT1 evaluations), so a study may cap it. When the archive holds more than capacity + 10 %, it is
- * cut back to `capacity` by crowding distance (Deb, Pratap, Agarwal, Meyarivan, IEEE TEVC 6(2), 2002): the
- * most crowded designs go (ties: the later evaluation), the extremes of each objective always stay. The cut
- * happens when candidates enter (m = 3+: when the buffer is merged, also on a read), so the content is a
- * deterministic function of the sequence of offers and reads, as in a run; a bounded archive no longer holds every
- * non-dominated design seen, and a design it dropped may be replaced later by one it would have dominated.
+ * Entries are kept in lexicographic order of f. A candidate weakly dominated by an entry (including an equal f) is
+ * rejected; among equal objective vectors the lowest evalIndex is kept, so the content is a deterministic function
+ * of the set of designs seen, whatever the insertion order or timing.
+ * Method by m: m = 2, a staircase (binary search and splice); m = 3, buffered batches merged by one 2-D staircase
+ * sweep (Kung, Luccio, Preparata, J. ACM 22(4), 1975); m >= 4, buffered batches merged by dominator bitsets
+ * (src/optimize/pareto/dominatorBitsets.ts).
+ * Optional bound (`capacity`): above capacity + 10 % the archive is cut back to `capacity` by crowding distance
+ * (Deb, Pratap, Agarwal, Meyarivan, IEEE TEVC 6(2), 2002), the extremes of each objective always kept; a bounded
+ * archive's content depends on the sequence of offers and reads, and no longer holds every non-dominated design.
+ * Derivation, evidence and costs: docs/algorithms.md §"Pareto archive".
  */
 import { crowdingDistance, hasNaN, nonDominatedMask, Staircase2D } from './dominance.js';
 import { lexicographicOrder } from './lexicographicOrder.js';

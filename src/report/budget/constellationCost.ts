@@ -2,25 +2,15 @@
  * The cost where a constellation's verdict stands: its cost line by line (chips, array, radiator, battery, bus, ISL,
  * AIT and the rest across every satellite on the learning curve, then launch, operations, replacements and the ground
  * segment), $/W and $/chip-hour beside the ground's, and the three cost inputs that move the verdict most.
- *
- * Lines: the chips are bought at market price, off the learning curve, and every other line of a satellite is priced
- * on Wright's curve from the satellite-weighted mean first unit (src/constellation/economics/generation.ts), so the
- * chips line is Σ nᵢ·chipsᵢ (nᵢ satellites of shell i) and each other first-unit line is scaled by the same factor,
- * (totals.hardware_USD − Σ nᵢ·chipsᵢ) / Σ nᵢ·(hardwareᵢ − chipsᵢ): the lines sum to the hardware total (a chip
- * packaging premium, on the curve in the economics, shows in the chips line).
+ * Lines: chips at market price, Σ nᵢ·chipsᵢ (nᵢ satellites of shell i); every other first-unit line scaled by
+ * (totals.hardware_USD − Σ nᵢ·chipsᵢ) / Σ nᵢ·(hardwareᵢ − chipsᵢ), Wright's curve from the satellite-weighted mean
+ * first unit (src/constellation/economics/generation.ts), so the lines sum to the hardware total.
  * Verdict: totals.lcocDiscounted_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted discounted ground
- * LCOC of the shells' chips in economics.baseline's scenario of the first shell's node (src/run/recommend.ts
- * fleetGroundLcoc): the node verdict's basis (discounted at the node's rate, its fleet of economics.units = the
- * satellite count on the learning curve). One row bridges it to the node records' verdict (the factor the
- * constellation's roll-up adds: failure replacements, gateways, the campaign's launch price) and to the undiscounted
- * basis (basisBridge). Its parity year with a low/high band: ./constellationParity.ts, the node verdict's search.
- * Drivers: each input is raised by STEP (10 %) — the chip, array, radiator, battery and ISL-terminal prices of every
- * shell's catalog rows, the bus $/kg, AIT share and chip-packaging premium of every shell's cost technology, the
- * campaign's launch cost (linear in the vehicles' prices: each launch is paid in full), the learning rate, the
- * satellite failure rate, the operations per satellite-year and the gateway capex — the shells' nodes are evaluated
- * again (no geometry, network or LP: no cost input moves them) and the generation priced again; a chip price moves
- * the ground's LCOC too. Not perturbed: the shielding and propellant $/kg (constants without a key) and the gateway
- * operations (a constant of economics.ts).
+ * LCOC of the shells' chips (src/run/recommend.ts fleetGroundLcoc), the node verdict's basis; parity year and band:
+ * ./constellationParity.ts.
+ * Drivers: each cost input raised by STEP (10 %) in turn, the shells' nodes evaluated and the generation priced again.
+ * Not perturbed: the shielding and propellant $/kg and the gateway operations (constants).
+ * The verdict's bridges and the list of drivers: docs/runs.md §"Constellation cost".
  */
 import { shellNodes } from '../../constellation/evaluate.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';

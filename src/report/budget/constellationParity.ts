@@ -4,17 +4,12 @@
  * economics.trajectories against the same chips on the ground in one terrestrial scenario, by the node verdict's
  * search (src/node/stages/parity.ts parityWithBand: first crossing of space/ground = 1 on a yearly grid, linear between
  * grid years).
- *
- * Re-pricing in year y (factors of src/models/cost/priceTrajectories.ts, 1 in the reference year), as the node's:
- * - space: each shell's non-chip first unit re-priced line by line (parity.ts nonChipChange_USD: array, radiator, bus,
- *   battery and ISL with their assembly, integration and test share; shielding and propellant at their price), its
- *   chips × the chip factor, the campaign's launch × the launch factor, delivered PFLOPS × the perf/W factor; the
- *   generation priced again (learning curve, replacements, operations as a fraction of capital, gateways) and its
- *   discounted LCOC taken.
- * - ground: each shell's chips in the scenario (src/node/stages/cost.ts terrestrialTerms) re-priced (parity.ts
- *   groundLcoc), weighted by satellites × delivered PFLOPS as the verdict's (src/run/recommend.ts fleetGroundLcoc).
+ * Method: as the node's, with factors of src/models/cost/priceTrajectories.ts (1 in the reference year): space, each
+ * shell's first unit re-priced line by line (parity.ts nonChipChange_USD) and the generation priced again; ground,
+ * each shell's chips re-priced (parity.ts groundLcoc), weighted by satellites × delivered PFLOPS as the verdict's.
  * Band: the trend alternatives that apply, the favourable ones together for the early end and the unfavourable ones for
  * the late end (parity.ts). A generation the models cannot price (no compute delivered) has no parity year: null.
+ * Re-pricing line by line: docs/runs.md §"Constellation parity year".
  */
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import { generationEconomics, referencePrices } from '../../constellation/economics/generation.js';

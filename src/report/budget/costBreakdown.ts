@@ -1,22 +1,15 @@
 /**
  * The cost where the verdict stands: one node's cost line by line (chips, array, radiator, battery, bus, ISL, AIT,
  * launch, operations, the rest), $/W and $/chip-hour beside the ground's, and the inputs that move the verdict most.
- *
- * Drivers: every space-side cost input is raised by STEP (10 %) in turn, whether or not the design file sets it —
- * the chip, array, radiator, battery and ISL-terminal prices of the design's catalog rows, the launch price (the
- * vehicle's, or the design's $/kg override), the bus $/kg, the AIT share and the chip-packaging premium of its cost
- * technology, the operations share, the learning rate, the ground segment's capex and operations and the discount
- * rate — and the design is evaluated again; each input's effect is the relative change of the verdict,
- * cost.lcocToBaseline (discounted space LCOC / that of economics.baseline). An input at 0 (a ground segment of $0)
- * moves nothing by a relative step and shows 0. Not perturbed: the shielding and propellant $/kg (constants of
- * src/models/cost/cost.ts without a design key; their line is shown) and the ground side (the terrestrial scenario's
- * prices): a catalog of scenarios, every one of which the record compares against.
+ * Drivers: every space-side cost input is raised by STEP (10 %) in turn and the design evaluated again; each input's
+ * effect is the relative change of cost.lcocToBaseline (discounted space LCOC / that of economics.baseline).
+ * Not perturbed: the shielding and propellant $/kg (constants of src/models/cost/cost.ts) and the ground side.
  * Ground $/W: (the same chips at market price + the scenario's facility capex $/W × peak IT power) / the scenario's
  * average IT power (src/models/cost/lifecycleBaseline.ts: P_avg = P_pk·(f_idle + (1 − f_idle)·u)), beside the node's
- * capexWithChips (hardware incl. chips + launch per W of its average IT power). A leased scenario has no facility
- * capex: its $/W is the chips', and its rent is stated beside it.
+ * capexWithChips (hardware incl. chips + launch per W of its average IT power).
  * Self-contained: `nodeCostBreakdown(design, record, evaluator)` is the whole view (11 extra node evaluations, a few
  * ms), a BudgetSection that formatBudget's sectionLines, report.html and report.md can print as they print the others.
+ * The list of drivers and the leased case: docs/runs.md §"Node cost breakdown".
  */
 import type { NodeDesign } from '../../node/design/schema.js';
 import type { DesignRecord } from '../../node/record/record.js';

@@ -112,8 +112,7 @@ let renderer:
 /**
  * import() of an ES-module package. The `odc` executable runs a CommonJS bundle compiled from a V8 code cache
  * (src/entries/cli/bin.ts), where import() has no loader behind it and vega's top-level await rules out require():
- * there
- * the entry module lends its own import() as globalThis.__odcImport.
+ * there the entry module lends its own import() as globalThis.__odcImport.
  */
 const importEsm = (name: string): Promise<unknown> => {
   const lent = (globalThis as { __odcImport?: (s: string) => Promise<unknown> }).__odcImport;

@@ -3,19 +3,13 @@
  * in the coordinator; each batch (a generation) becomes jobs of plain data — the study's hash, the odc
  * version and decision vectors, never code — that `odc worker` processes on any machine. The study itself
  * (the run folder's self-contained study.yaml) is stored once under a key named by its hash.
- *
  * Results are those of a local run, byte for byte: an evaluation is a pure function of the decision vector
  * and results are put back in input order, whatever worker computed them.
- * Faults: a job whose worker died is moved back to waiting by BullMQ's stalled-job check (lock duration)
- * and taken by another worker; a job that vanished (Redis restarted without its data) is added again; if
- * Redis cannot be reached for `reconnectTimeout_s`, the run stops with a message saying how to resume
- * from its last checkpoint. A worker of another odc version or without the study refuses the job
- * (UnrecoverableError) and the coordinator stops with that message. A job that failed on every attempt
- * (BullMQ retries it `JOB_ATTEMPTS` times) stops the run with the worker's reason. Results are checked before
- * they enter the log (src/run/evaluators/jobCheck.ts): a malformed one is discarded and its job queued again, up to
- * `MAX_BAD_RESULTS` times, then the run stops naming the worker. Authentication, TLS and database-index errors
- * stop the run at once (src/run/evaluators/redisConnection.ts). Jobs, results and the study key are removed when
- * the run ends.
+ * Faults: stalled jobs are taken by another worker, vanished jobs added again, malformed results discarded and
+ * re-queued (src/run/evaluators/jobCheck.ts); an unreachable Redis (`reconnectTimeout_s`), a version or study
+ * mismatch, a job failed `JOB_ATTEMPTS` times, `MAX_BAD_RESULTS` bad results or an authentication, TLS or
+ * database-index error stop the run. Jobs, results and the study key are removed when the run ends.
+ * Each fault and its handling: docs/runs.md §"Redis evaluator".
  */
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
