@@ -4,6 +4,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Header lines a source file may open with: the method, its source, validity and assumptions (DEVELOPERS.md). */
+export const MAX_HEADER_LINES = 20;
+
+// Every file of src/ and solvers/ opens with a header comment of at most MAX_HEADER_LINES lines; the derivations,
+// evidence and costs behind it live in docs/ (docs/developing.md, "Architecture in one picture", last paragraph).
+export const fileHeader = {
+  meta: { type: 'suggestion', schema: [] },
+  create(context) {
+    return {
+      Program(program) {
+        const comments = context.sourceCode.getAllComments();
+        const shebang = comments[0]?.type === 'Shebang' ? 1 : 0;
+        const first = comments[shebang];
+        if (first === undefined || first.loc.start.line !== 1 + shebang) {
+          context.report({
+            node: program,
+            loc: { line: 1, column: 0 },
+            message: 'Open the file with a header comment.',
+          });
+          return;
+        }
+        const lines = first.loc.end.line - first.loc.start.line + 1;
+        if (lines > MAX_HEADER_LINES) {
+          context.report({
+            loc: first.loc,
+            message: `Header of ${lines} lines: keep it to ${MAX_HEADER_LINES} (method, source, validity, assumptions); move derivations and evidence to docs/.`,
+          });
+        }
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -86,6 +119,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'solvers/**/*.ts'],
+    plugins: { odc: { rules: { 'file-header': fileHeader } } },
+    rules: { 'odc/file-header': 'error' },
   },
   {
     // Functions a reader can hold: split a longer one along its steps, each named after what it does.
