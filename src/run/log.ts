@@ -51,6 +51,15 @@ export type LogColumn = { readonly name: string } & (
   | { readonly role: 'objective'; readonly objective: ObjectiveSpec }
 );
 
+/** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
+export const LOG_COLUMN = {
+  index: 'eval',
+  generation: 'generation',
+  status: 'status',
+  violation: 'violation',
+  reason: 'reason',
+} as const;
+
 /**
  * evaluations.csv's columns in order, the one list of them: the header written here and the explorer's columns
  * (src/serve/runData.ts). A constraint's column `g[<name>]` holds its g (≤ 0 satisfied).
@@ -68,15 +77,6 @@ export function logColumns(problem: Problem): LogColumn[] {
     { name: c.reason, role: 'reason' },
   ];
 }
-
-/** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
-export const LOG_COLUMN = {
-  index: 'eval',
-  generation: 'generation',
-  status: 'status',
-  violation: 'violation',
-  reason: 'reason',
-} as const;
 
 /** A constraint's column name, `g[<name>]`. */
 export const constraintColumn = (constraint: string): string => `g[${constraint}]`;

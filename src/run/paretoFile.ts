@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
+import { numberRecord, recordOf } from '../base/zodRecordOf.js';
 import type { DeepReadonly } from '../base/deepReadonly.js';
 import type { StudyErrorCode } from '../base/errors.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
@@ -26,17 +27,6 @@ const variableSchema = lazy(() =>
     z.object({ kind: z.literal('choice'), name: z.string(), options: z.array(z.union([z.string(), z.number()])) }),
   ]),
 );
-
-/**
- * An object whose values all pass `ok`: one check per design, several times cheaper than zod's record-of-union parse
- * per entry. JSON gives only finite numbers, so `typeof` is z.number()'s test here.
- */
-const recordOf = <T>(what: string, ok: (v: unknown) => v is T): z.ZodType<Record<string, T>> =>
-  z.custom<Record<string, T>>(
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(ok),
-    { message: `expected an object of ${what}` },
-  );
-const numbers = lazy(() => recordOf('numbers', (v): v is number => typeof v === 'number'));
 
 /** A design's record, checked by its schema version and name only (a full record parse per design is slow). */
 const recordSchema = lazy(() =>
@@ -59,9 +49,9 @@ const paretoDesignSchema = lazy(() =>
       'numbers and strings',
       (v): v is string | number => typeof v === 'string' || typeof v === 'number',
     ),
-    objectives: numbers(),
+    objectives: numberRecord(),
     /** Constraint values g (≤ 0 satisfied), by constraint name. */
-    constraints: numbers(),
+    constraints: numberRecord(),
     record: recordSchema().nullable(),
     /** Robust studies: the nominal design's objective values and the design's sample counts. */
     robust: robustDetailSchema().exactOptional(),

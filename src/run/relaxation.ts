@@ -127,8 +127,9 @@ export function kneeRelaxation(
   forEachCsvRecord(logPath, (fields, record) => {
     if (record === 0) {
       fCols = pareto.objectives.map((o) => fields.indexOf(o.name));
-      gCols = fields.flatMap((h, i) => (columnConstraint(h) === null ? [] : [i]));
-      const constraints = gCols.map((i) => columnConstraint(fields[i]!)!);
+      const named = fields.map(columnConstraint);
+      gCols = named.flatMap((n, i) => (n === null ? [] : [i]));
+      const constraints = gCols.map((i) => named[i]!);
       [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
       if (fCols.some((i) => i < 0) || iIndex < 0 || iStatus < 0) return;
       acc = relaxationGains({ objectives: pareto.objectives, constraints, knee, binding });

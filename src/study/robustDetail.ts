@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
+import { numberRecord } from '../base/zodRecordOf.js';
 
 /**
  * What pareto.json records of a robust study's design (its `robust` field, src/run/paretoFile.ts): the nominal
@@ -12,7 +13,7 @@ import { lazy } from '../base/lazy.js';
  */
 export const robustDetailSchema = lazy(() =>
   z.object({
-    nominal: z.record(z.string(), z.number()),
+    nominal: numberRecord(),
     samples: z.number(),
     failedSamples: z.number(),
     inputs: z.number(),
