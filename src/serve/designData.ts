@@ -69,7 +69,7 @@ async function recordOf(
   run: ServedRun,
   index: number,
   row: number,
-): Promise<{ record: unknown; source: DesignView['source'] }> {
+): Promise<{ record: DesignRecord | ConstellationRecord | null; source: DesignView['source'] }> {
   const onFront = run.paretoDesign(index);
   if (onFront?.record) return { record: onFront.record, source: 'pareto.json' };
   if (run.loaded.record === null) return { record: null, source: 'none' };
@@ -88,9 +88,9 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
   const status = STATUS_NAMES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';
   const { variables, objectives } = loggedValues(run, row);
   const base = { run: run.id, index, kind: run.loaded.kind, status, variables, objectives };
-  const { record, source } =
+  const { record: r, source } =
     status === 'failed' ? { record: null, source: 'none' as const } : await recordOf(run, index, row);
-  if (record === null) {
+  if (r === null) {
     return {
       ...base,
       source,
@@ -102,8 +102,7 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
       text: '',
     };
   }
-  if (run.loaded.kind === 'constellation') {
-    const r = record as ConstellationRecord;
+  if (r.kind === 'constellation') {
     return {
       ...base,
       source,
@@ -116,7 +115,6 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
       shells: shellTableRows(r),
     };
   }
-  const r = record as DesignRecord;
   return {
     ...base,
     source,

@@ -278,8 +278,9 @@ function costRows(picks: ReturnType<typeof decisionPicks>): Parameters<typeof co
   const seen = new Set<number>();
   const rows = picks
     .filter((p) => (seen.has(p.position) ? false : (seen.add(p.position), true)))
-    .map((p) => {
-      const t = (p.design.record as ConstellationRecord).totals;
+    .flatMap((p) => {
+      if (p.design.record?.kind !== 'constellation') return [];
+      const t = p.design.record.totals;
       return {
         label: p.label,
         hardware_USD: t.hardware_USD,

@@ -5,6 +5,7 @@
  */
 import { algorithmEntry } from '../../../solvers/index.js';
 import type { ConstraintResult } from '../../node/record/record.js';
+import { metricValue } from '../../node/record/metrics.js';
 import { constellationSections } from '../budget/constellationBudget.js';
 import { budgetSections, type BudgetSection } from '../budget/budget.js';
 import { fmt } from '../../base/numberFormat.js';
@@ -344,9 +345,8 @@ function paretoTable(run: LoadedRun): ReportModel['table'] {
       return typeof x === 'number' ? fmt(x, 4) : String(x);
     }),
     ...shownExtras.map(([p, , k]) => {
-      const [s, key] = p.split('.') as [string, string];
-      const val = (d.record as unknown as Record<string, Record<string, unknown>> | null)?.[s]?.[key];
-      return typeof val === 'number' ? fmt(val * k, 4) : '';
+      const val = metricValue(d.record, p);
+      return val === undefined ? '' : fmt(val * k, 4);
     }),
   ]);
   return { headers, rows };
