@@ -4,7 +4,9 @@
  * alone (no files) are `analyzeUncertainty` and `analyzeSensitivity`.
  */
 import { fmt } from '../base/numberFormat.js';
-import { documentHtml, documentMarkdown, type Plot } from './document.js';
+import { documentHtml } from '../report/document/html.js';
+import { documentMarkdown } from '../report/document/markdown.js';
+import type { Plot } from '../report/document/blocks.js';
 import {
   defaultAnalysisDir,
   prepareAnalysisDir,

@@ -8,7 +8,18 @@ import { fmt } from '../base/numberFormat.js';
 import { csvCell } from '../base/csv.js';
 import { renderSvg } from '../report/plots/plots.js';
 import { ODC_VERSION } from '../run/versions.js';
-import type { Block, Plot, ReportDocument } from './document.js';
+import {
+  figure,
+  heading3,
+  keyValues,
+  list,
+  paragraph,
+  section,
+  table,
+  type Block,
+  type Plot,
+  type ReportDocument,
+} from '../report/document/blocks.js';
 import { constraintSpec, distributionSpec } from './plots.js';
 import type { InputSummary, UncertaintyAnalysis } from './uncertainty.js';
 
@@ -102,10 +113,9 @@ export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) =>
 
 export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'constellation' = 'node'): Block {
   const file = kind === 'node' ? 'design file' : 'constellation or node file';
-  return {
-    kind: 'table',
-    headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
-    rows: inputs.map((x) => [
+  return table(
+    ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+    inputs.map((x) => [
       x.path,
       x.description,
       opt(x.nominal),
@@ -116,17 +126,16 @@ export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'cons
       x.origin === 'catalog' ? 'catalog row' : file,
       x.reason ?? '',
     ]),
-  };
+  );
 }
 
 /** The summary: the file, sampling, sample counts, joint and terrestrial probabilities. */
-function summaryBlocks(a: UncertaintyAnalysis, what: string): Block[] {
+function summarySection(a: UncertaintyAnalysis, what: string): Block {
   const { loaded } = a.model;
-  return [
-    { kind: 'h2', text: 'Summary', id: 'summary' },
+  return section('summary', 'Summary', [
     {
-      kind: 'kv',
-      rows: [
+      kind: 'keyValue',
+      rows: keyValues([
         [`${what} file`, loaded.file],
         [`${what} file sha256`, loaded.hash],
         [
@@ -144,23 +153,21 @@ function summaryBlocks(a: UncertaintyAnalysis, what: string): Block[] {
           ? [['terrestrial LCOC', a.model.comparison.description] as [string, string]]
           : []),
         ['worker threads', String(a.workers)],
-      ],
+      ]),
     },
-  ];
+    ...(a.model.notes.length ? [list(a.model.notes)] : []),
+  ]);
 }
 
 /** The constraints table: margins' quantiles and P(holds) of each, and the joint probabilities. */
-function constraintBlocks(a: UncertaintyAnalysis): Block[] {
-  return [
-    { kind: 'h2', text: 'Constraints', id: 'constraints' },
-    {
-      kind: 'p',
-      text: 'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.',
-    },
-    {
-      kind: 'table',
-      headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
-      rows: [
+function constraintSection(a: UncertaintyAnalysis, constraintPlot: Plot | undefined): Block {
+  return section('constraints', 'Constraints', [
+    paragraph(
+      'Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; negative when violated.',
+    ),
+    table(
+      ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
+      [
         ...a.margins.map((m) => [
           m.name,
           m.enforced ? 'enforced' : 'check',
@@ -172,8 +179,10 @@ function constraintBlocks(a: UncertaintyAnalysis): Block[] {
         ]),
         ...jointRows(a).map(([label, value]) => [label, 'jointly', '', '', '', '', value]),
       ],
-    },
-  ];
+    ),
+    ...(a.allHold !== null ? [paragraph(JOINT_NOTE)] : []),
+    ...(constraintPlot ? [figure(constraintPlot)] : []),
+  ]);
 }
 
 /** P(each constraint holds) as a bar chart, or undefined without constraints. */
@@ -198,46 +207,48 @@ export async function uncertaintyDocument(a: UncertaintyAnalysis): Promise<{ doc
   const constraintPlot = await constraintPlotOf(a);
   if (constraintPlot) plots.push(constraintPlot);
   const blocks: Block[] = [
-    ...summaryBlocks(a, what),
-    ...(a.model.notes.length ? [{ kind: 'list' as const, items: a.model.notes }] : []),
-    { kind: 'h2', text: 'Uncertain inputs', id: 'inputs' },
-    {
-      kind: 'p',
-      text: `Inputs are independent. Nominal: the value in the ${what} file or catalog row (the ${what} as written is the nominal ${what}).`,
-    },
-    inputTable(a.inputs, a.model.kind),
-    { kind: 'h2', text: 'Key outputs', id: 'outputs' },
-    {
-      kind: 'table',
-      headers: ['output', 'unit', `nominal ${what}`, 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
-      rows: a.outputs.map((o) => [
-        o.path,
-        o.unit,
-        opt(o.nominal),
-        fmt(o.p5),
-        fmt(o.p50),
-        fmt(o.p95),
-        `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`,
-        fmt(o.sd),
-      ]),
-    },
-    ...outputFigures,
-    ...constraintBlocks(a),
-    ...(a.allHold !== null ? [{ kind: 'p' as const, text: JOINT_NOTE }] : []),
-    ...(constraintPlot ? [{ kind: 'figure' as const, plot: constraintPlot }] : []),
+    summarySection(a, what),
+    section('inputs', 'Uncertain inputs', [
+      paragraph(
+        `Inputs are independent. Nominal: the value in the ${what} file or catalog row (the ${what} as written is the nominal ${what}).`,
+      ),
+      inputTable(a.inputs, a.model.kind),
+    ]),
+    section('outputs', 'Key outputs', [
+      table(
+        ['output', 'unit', `nominal ${what}`, 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
+        a.outputs.map((o) => [
+          o.path,
+          o.unit,
+          opt(o.nominal),
+          fmt(o.p5),
+          fmt(o.p50),
+          fmt(o.p95),
+          `${fmt(o.mean)} ± ${fmt(o.standardError, 2)}`,
+          fmt(o.sd),
+        ]),
+      ),
+      ...outputFigures,
+    ]),
+    constraintSection(a, constraintPlot),
   ];
-  if (a.failureReasons.length) {
+  if (a.failureReasons.length)
     blocks.push(
-      { kind: 'h2', text: 'Failed samples', id: 'failures' },
-      { kind: 'table', headers: ['reason', 'samples'], rows: a.failureReasons.map((f) => [f.reason, String(f.count)]) },
+      section('failures', 'Failed samples', [
+        table(
+          ['reason', 'samples'],
+          a.failureReasons.map((f) => [f.reason, String(f.count)]),
+        ),
+      ]),
     );
-  }
-  blocks.push(...methodBlocks(a));
+  blocks.push(methodSection(a));
   return {
     plots,
     doc: {
       title: `Uncertainty: ${loaded.name}`,
-      lead: `${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)} of ${a.inputs.length} uncertain inputs (${a.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${a.seed}) of ${loaded.file}; ${a.failed} failed.`,
+      leads: [
+        `${sampleCountNote(a.samples, a.samplesDefaulted, a.model.defaults.why)} of ${a.inputs.length} uncertain inputs (${a.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${a.seed}) of ${loaded.file}; ${a.failed} failed.`,
+      ],
       blocks,
       footer: `Generated by odc ${ODC_VERSION} (odc uncertainty). Plots are static SVG rendered with vega-lite.`,
     },
@@ -258,24 +269,20 @@ async function outputFigureBlocks(a: UncertaintyAnalysis, what: string, plots: P
       caption: `${o.path} over ${o.n} evaluated samples: histogram (${o.histogram.rule} bins) and empirical CDF; red: the nominal ${what}, dashed: p5 and p95.`,
     };
     plots.push(plot);
-    outputFigures.push({ kind: 'h3', text: o.path }, { kind: 'figure', plot });
+    outputFigures.push(heading3(o.path), figure(plot));
   }
   return outputFigures;
 }
 
 /** The method section: sampling, quantiles, probabilities. */
-function methodBlocks(a: UncertaintyAnalysis): Block[] {
-  return [
-    { kind: 'h2', text: 'Method', id: 'method' },
-    {
-      kind: 'list',
-      items: [
-        `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
-        'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
-        'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001 recommend it over the ' +
-          'Wald interval); a failed sample counts as not holding. P(all constraints hold) counts the samples in which every constraint holds at once.',
-        'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
-      ],
-    },
-  ];
+function methodSection(a: UncertaintyAnalysis): Block {
+  return section('method', 'Method', [
+    list([
+      `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
+      'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
+      'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001 recommend it over the ' +
+        'Wald interval); a failed sample counts as not holding. P(all constraints hold) counts the samples in which every constraint holds at once.',
+      'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
+    ]),
+  ]);
 }

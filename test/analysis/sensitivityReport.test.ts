@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Block, ReportDocument } from '../../src/analysis/document.js';
+import type { ReportDocument } from '../../src/report/document/blocks.js';
+import { flatBlocks, type FlatBlock } from '../helpers/documentOutline.js';
 import { formatSensitivity } from '../../src/analysis/run.js';
 import { analyzeSensitivityModel, type SensitivityAnalysis } from '../../src/analysis/sensitivity.js';
 import { sensitivityDocument, sensitivitySummary } from '../../src/analysis/sensitivityReport.js';
@@ -11,20 +12,20 @@ import { linearStandIn } from './linearStandIn.js';
  * Tornado of lcoc: nominal 2.5; b at p5/p95 = 0.29/1.91 gives 1.08/4.32 (swing 3.24); a at 0.145/0.955 gives
  * 2.145/2.955 (swing 0.81). Break-even: a = 0.2, b = 0.85, LCOC there 2.2.
  */
-const tableAfter = (blocks: readonly Block[], heading: string): string[][] => {
+const tableAfter = (blocks: readonly FlatBlock[], heading: string): string[][] => {
   const i = blocks.findIndex((b) => (b.kind === 'h2' || b.kind === 'h3') && b.text === heading);
   const t = blocks.slice(i + 1).find((b) => b.kind === 'table');
   if (i < 0 || t?.kind !== 'table') throw new Error(`no table after ${heading}`);
   return t.rows.map((r) => [...r]);
 };
-const paragraphsAfter = (blocks: readonly Block[], heading: string): string[] => {
+const paragraphsAfter = (blocks: readonly FlatBlock[], heading: string): string[] => {
   const i = blocks.findIndex((b) => b.kind === 'h3' && b.text === heading);
   if (i < 0) throw new Error(`no heading ${heading}`);
   const next = blocks.slice(i + 1).findIndex((b) => b.kind === 'h2' || b.kind === 'h3');
   return blocks.slice(i + 1, next < 0 ? undefined : i + 1 + next).flatMap((b) => (b.kind === 'p' ? [b.text] : []));
 };
 const kvOf = (doc: ReportDocument): Record<string, string> =>
-  Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
+  Object.fromEntries(flatBlocks(doc.blocks).flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
 
 type Rendered = Awaited<ReturnType<typeof sensitivityDocument>>;
 
@@ -51,18 +52,18 @@ describe('the sensitivity report of a linear stand-in', () => {
     });
     expect(s.breakEven[0]!.message).toMatch(/^LCOC = terrestrial LCOC at input a 0\.2 u; space is cheaper below it/);
     expect(doc.title).toBe('Sensitivity: stand-in');
-    expect(doc.lead).toBe(
+    expect(doc.leads[0]).toBe(
       'Sensitivity of stand-in.yaml to its 2 uncertain inputs, and the input a, input b at which it breaks even with a terrestrial data center.',
     );
   });
 
   it('break-even table: range, design value (— when the model default applies), root, LCOC there', () => {
-    expect(tableAfter(doc.blocks, 'Break-even thresholds').map((r) => r.slice(0, 6))).toEqual([
+    expect(tableAfter(flatBlocks(doc.blocks), 'Break-even thresholds').map((r) => r.slice(0, 6))).toEqual([
       ['economics.a', '0.1 – 1 u', '0.5', '0.2 u', '2.2', '2.2'],
       ['economics.b', '0.2 – 2 u', '—', '0.85 u', '2.2', '2.2'],
     ]);
-    const i = doc.blocks.findIndex((b) => b.kind === 'h2' && b.text === 'Break-even thresholds');
-    expect(doc.blocks[i + 1]).toEqual({
+    const i = flatBlocks(doc.blocks).findIndex((b) => b.kind === 'h2' && b.text === 'Break-even thresholds');
+    expect(flatBlocks(doc.blocks)[i + 1]).toEqual({
       kind: 'p',
       text:
         "The value of one input at which the LCOC equals a constant 2.2, every other input at the design's value; " +
@@ -71,23 +72,26 @@ describe('the sensitivity report of a linear stand-in', () => {
   });
 
   it('tornado tables: p5, p95, the output at each and the swing, largest first', () => {
-    const lcoc = tableAfter(doc.blocks, 'lcoc (nominal 2.5 USD/PFLOP-day)');
+    const lcoc = tableAfter(flatBlocks(doc.blocks), 'lcoc (nominal 2.5 USD/PFLOP-day)');
     expect(lcoc[0]).toEqual(['economics.b', '0.29', '1.91', 'u', '1.08', '4.32', '3.24']);
     expect([lcoc[1]![0], lcoc[1]![6]]).toEqual(['economics.a', '0.81']);
-    expect(paragraphsAfter(doc.blocks, 'mass (nominal 7 mass-unit)')).toEqual([
+    expect(paragraphsAfter(flatBlocks(doc.blocks), 'mass (nominal 7 mass-unit)')).toEqual([
       'No input moves mass (every swing is 0).',
     ]);
-    expect(paragraphsAfter(doc.blocks, 'nowhere (nominal n/a nowhere-unit)')).toEqual([
+    expect(paragraphsAfter(flatBlocks(doc.blocks), 'nowhere (nominal n/a nowhere-unit)')).toEqual([
       'nowhere has no value at any tornado point (economics.parityYear: no crossing in the search range; ' +
         'economics.parityRatioLastYear gives the remaining gap).',
     ]);
-    expect(tableAfter(doc.blocks, 'nowhere (nominal n/a nowhere-unit)').map((r) => r[6])).toEqual(['n/a', 'n/a']);
+    expect(tableAfter(flatBlocks(doc.blocks), 'nowhere (nominal n/a nowhere-unit)').map((r) => r[6])).toEqual([
+      'n/a',
+      'n/a',
+    ]);
   });
 
   it("Sobol' sections: indices with intervals, a constant output stated as such, no indices without tuples", () => {
     const lcoc = s.sobol!.outputs.find((o) => o.output === 'lcoc')!;
     const f = (v: number) => v.toFixed(3);
-    expect(tableAfter(doc.blocks, 'lcoc')).toEqual(
+    expect(tableAfter(flatBlocks(doc.blocks), 'lcoc')).toEqual(
       lcoc.indices.map((i) => [
         i.input,
         `${f(i.first)} [${f(i.firstLow)}, ${f(i.firstHigh)}]`,
@@ -95,14 +99,15 @@ describe('the sensitivity report of a linear stand-in', () => {
       ]),
     );
     const massHeading = 'mass (constant: no input changes it (all indices 0))';
-    expect(paragraphsAfter(doc.blocks, massHeading)).toEqual([
+    expect(paragraphsAfter(flatBlocks(doc.blocks), massHeading)).toEqual([
       'mass does not vary with these inputs (zero variance): every index is 0.',
     ]);
-    const nowhere = doc.blocks.findIndex(
+    const nowhere = flatBlocks(doc.blocks).findIndex(
       (b) => b.kind === 'h3' && b.text === 'nowhere (only 0 of 16 row tuples evaluated: no indices)',
     );
     expect(nowhere).toBeGreaterThan(0);
-    expect(doc.blocks.slice(nowhere + 1)).toEqual([]); // the last output: nothing follows, no failures table
+    // the last output: nothing follows, no failures table
+    expect(flatBlocks(doc.blocks).slice(nowhere + 1)).toEqual([]);
   });
 
   it('one figure per break-even input, per moving tornado output and per varying Sobol output', () => {
@@ -166,17 +171,21 @@ describe('the sensitivity report without a comparison, with failures, tornado on
       'not run',
       'the record has no terrestrial comparison: break-even thresholds skipped',
     ]);
-    const i = doc.blocks.findIndex((b) => b.kind === 'h2' && b.text === 'Break-even thresholds');
-    expect(doc.blocks[i + 1]).toEqual({
+    const i = flatBlocks(doc.blocks).findIndex((b) => b.kind === 'h2' && b.text === 'Break-even thresholds');
+    expect(flatBlocks(doc.blocks)[i + 1]).toEqual({
       kind: 'p',
       text: 'the record has no terrestrial comparison: break-even thresholds skipped',
     });
-    expect(tableAfter(doc.blocks, 'Break-even thresholds')).toEqual([]);
-    expect(doc.blocks).toContainEqual({ kind: 'list', items: ['a note'] });
+    expect(tableAfter(flatBlocks(doc.blocks), 'Break-even thresholds')).toEqual([]);
+    expect(flatBlocks(doc.blocks)).toContainEqual({ kind: 'list', items: ['a note'] });
     // a at p95 = 0.955 fails: its swing is unknown ("failed"), not "n/a" (the output exists elsewhere)
-    expect(tableAfter(doc.blocks, 'lcoc (nominal 2.5 USD/PFLOP-day)')[1]!.slice(4)).toEqual(['2.15', 'n/a', 'failed']);
-    expect(doc.lead).toBe('Sensitivity of stand-in.yaml to its 2 uncertain inputs.');
-    expect(doc.blocks.some((b) => b.kind === 'h2' && b.id === 'sobol')).toBe(false);
+    expect(tableAfter(flatBlocks(doc.blocks), 'lcoc (nominal 2.5 USD/PFLOP-day)')[1]!.slice(4)).toEqual([
+      '2.15',
+      'n/a',
+      'failed',
+    ]);
+    expect(doc.leads[0]).toBe('Sensitivity of stand-in.yaml to its 2 uncertain inputs.');
+    expect(flatBlocks(doc.blocks).some((b) => b.kind === 'h2' && b.id === 'sobol')).toBe(false);
     const text = formatSensitivity({ analysis: s, dir: 'o', files: [] });
     expect(text).toContain('  the record has no terrestrial comparison: break-even thresholds skipped\nnote: a note\n');
   });
@@ -188,8 +197,10 @@ describe('the sensitivity report without a comparison, with failures, tornado on
       samples: 20,
     });
     const { doc: d } = await sensitivityDocument(sobol);
-    expect(tableAfter(d.blocks, 'Failed evaluations')).toEqual([['too hot', String(sobol.sobol!.failed)]]);
-    const failures = d.blocks[d.blocks.findIndex((b) => b.kind === 'h3' && b.text === 'Failed evaluations') + 1];
+    expect(tableAfter(flatBlocks(d.blocks), 'Failed evaluations')).toEqual([['too hot', String(sobol.sobol!.failed)]]);
+    const failures = flatBlocks(d.blocks)[
+      flatBlocks(d.blocks).findIndex((b) => b.kind === 'h3' && b.text === 'Failed evaluations') + 1
+    ];
     expect(failures).toMatchObject({ kind: 'table', headers: ['reason', 'evaluations'] });
     expect(kvOf(d)['tornado']).toBe('not run');
   });
@@ -203,24 +214,31 @@ describe('the sections of the sensitivity report', () => {
     doc = (await sensitivityDocument(s)).doc;
   });
   const headersAfter = (heading: string): readonly string[] => {
-    const i = doc.blocks.findIndex((b) => (b.kind === 'h2' || b.kind === 'h3') && b.text.startsWith(heading));
-    const t = doc.blocks.slice(i + 1).find((b) => b.kind === 'table');
+    const i = flatBlocks(doc.blocks).findIndex(
+      (b) => (b.kind === 'h2' || b.kind === 'h3') && b.text.startsWith(heading),
+    );
+    const t = flatBlocks(doc.blocks)
+      .slice(i + 1)
+      .find((b) => b.kind === 'table');
     if (i < 0 || t?.kind !== 'table') throw new Error(`no table after ${heading}`);
     return t.headers;
   };
-  const paragraphs = (): string => doc.blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : [])).join('\n');
+  const paragraphs = (): string =>
+    flatBlocks(doc.blocks)
+      .flatMap((b) => (b.kind === 'p' ? [b.text] : []))
+      .join('\n');
 
   it('come in reading order, each with its anchor, the notes after the summary', () => {
-    expect(doc.blocks.flatMap((b) => (b.kind === 'h2' ? [`${b.text}#${b.id}`] : []))).toEqual([
+    expect(flatBlocks(doc.blocks).flatMap((b) => (b.kind === 'h2' ? [`${b.text}#${b.id}`] : []))).toEqual([
       'Summary#summary',
       'Uncertain inputs#inputs',
       'Break-even thresholds#break-even',
       'Tornado (one at a time)#tornado',
       "Sobol' indices (variance-based, global)#sobol",
     ]);
-    const kv = doc.blocks.findIndex((b) => b.kind === 'kv');
-    expect(doc.blocks[kv + 1]).toEqual({ kind: 'list', items: ['a note'] });
-    expect(doc.blocks.every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
+    const kv = flatBlocks(doc.blocks).findIndex((b) => b.kind === 'kv');
+    expect(flatBlocks(doc.blocks)[kv + 1]).toEqual({ kind: 'list', items: ['a note'] });
+    expect(flatBlocks(doc.blocks).every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
   });
 
   it('give every table its headers, with units where the cells have them', () => {
@@ -246,7 +264,7 @@ describe('the sections of the sensitivity report', () => {
     expect(text).toContain("Jansen's total");
     expect(text).toContain(`95 % percentile-bootstrap intervals (${s.sobol!.resamples} resamples)`);
     expect(text).toContain('Sampling error is about ±1/√N');
-    const figures = doc.blocks.flatMap((b) => (b.kind === 'figure' ? [b.plot] : []));
+    const figures = flatBlocks(doc.blocks).flatMap((b) => (b.kind === 'figure' ? [b.plot] : []));
     expect(figures.map((p) => p.id)).toEqual([
       'break-even-input-a',
       'break-even-input-b',
@@ -271,13 +289,13 @@ describe('the tornado of an output some bars cannot reach', () => {
       method: 'tornado',
     });
     const { doc } = await sensitivityDocument(s);
-    const heading = doc.blocks.find((b) => b.kind === 'h3' && b.text.startsWith('lcoc'));
+    const heading = flatBlocks(doc.blocks).find((b) => b.kind === 'h3' && b.text.startsWith('lcoc'));
     if (heading?.kind !== 'h3') throw new Error('no lcoc tornado');
-    const rows = tableAfter(doc.blocks, heading.text);
+    const rows = tableAfter(flatBlocks(doc.blocks), heading.text);
     expect(rows.map((r) => [r[0], r[6]])).toEqual([
       ['economics.a', 'failed'],
       ['economics.b', 'failed'],
     ]);
-    expect(doc.blocks.every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
+    expect(flatBlocks(doc.blocks).every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/analysis/analysisModel.js';
-import { documentMarkdown } from '../../src/analysis/document.js';
+import { documentMarkdown } from '../../src/report/document/markdown.js';
+import { flatBlocks } from '../helpers/documentOutline.js';
 import type { FileModel } from '../../src/analysis/loadModel.js';
 import { renderSvg } from '../../src/report/plots/plots.js';
 import { constraintSpec, distributionSpec } from '../../src/analysis/plots.js';
@@ -86,7 +87,7 @@ describe('the uncertainty report of ranks 1…100', () => {
     md = documentMarkdown(doc);
   });
   const rows = (headerStart: string): string[][] => {
-    const t = doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === headerStart);
+    const t = flatBlocks(doc.blocks).find((b) => b.kind === 'table' && b.headers[0] === headerStart);
     if (t?.kind !== 'table') throw new Error(`no table ${headerStart}`);
     return t.rows.map((r) => [...r]);
   };
@@ -118,7 +119,7 @@ describe('the uncertainty report of ranks 1…100', () => {
   });
 
   it('summary: P(LCOC < terrestrial) = 30 of 100, sampling, counts, the file and the inputs', () => {
-    const kv = doc.blocks.find((b) => b.kind === 'kv');
+    const kv = flatBlocks(doc.blocks).find((b) => b.kind === 'kv');
     if (kv?.kind !== 'kv') throw new Error('no summary');
     expect(Object.fromEntries(kv.rows)).toEqual({
       'design file': 'rank.yaml',
@@ -137,7 +138,7 @@ describe('the uncertainty report of ranks 1…100', () => {
       ['economics.u', expect.any(String), '0.255', '0.05', '0.5', '0.95', 'u', 'catalog row', 'the rank input'],
     ]);
     expect(doc.title).toBe('Uncertainty: rank-model');
-    expect(doc.lead).toBe('100 samples of 1 uncertain inputs (Latin hypercube, seed 9) of rank.yaml; 0 failed.');
+    expect(doc.leads[0]).toBe('100 samples of 1 uncertain inputs (Latin hypercube, seed 9) of rank.yaml; 0 failed.');
     expect(md).toContain('- rank is a stand-in');
     expect(md).toContain('## Constraints');
     expect(md).not.toContain('## Failed samples');
@@ -211,18 +212,20 @@ describe('the uncertainty report with failed samples (ranks above 98 fail)', () 
     const ranks = a.values.map((v) => Math.min(100, Math.floor(100 * v[0]!) + 1));
     const failed = ranks.filter((r) => r > 98).length;
     expect(a.failed).toBe(failed);
-    const kv = Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
+    const kv = Object.fromEntries(flatBlocks(doc.blocks).flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
     expect(kv['evaluated / failed samples']).toBe(`${100 - failed} / ${failed}`);
     expect(failed).toBeGreaterThan(0); // the premise of this seed
     expect(md).toContain('## Failed samples');
-    expect(doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === 'reason')).toEqual({
+    expect(flatBlocks(doc.blocks).find((b) => b.kind === 'table' && b.headers[0] === 'reason')).toEqual({
       kind: 'table',
       headers: ['reason', 'samples'],
       rows: [['rank too high', String(failed)]],
     });
     const below = ranks.filter((r) => r < 30.5).length;
     expect(kv['P(LCOC < terrestrial LCOC)']).toBe(pct(below, 100));
-    expect(doc.lead).toBe(`100 samples of 1 uncertain inputs (Monte Carlo, seed 9) of rank.yaml; ${failed} failed.`);
+    expect(doc.leads[0]).toBe(
+      `100 samples of 1 uncertain inputs (Monte Carlo, seed 9) of rank.yaml; ${failed} failed.`,
+    );
     const summary = uncertaintySummary(a, '2026-01-02T03:04:05.000Z');
     expect(summary).toMatchObject({ samples: 100, evaluated: 100 - failed, failed });
     expect(summary['note']).toMatch(/probabilities count a failed sample as not holding/);
@@ -237,7 +240,7 @@ describe('the uncertainty report with failed samples (ranks above 98 fail)', () 
 });
 
 /** The report's paragraphs, as written (the Markdown escapes brackets and bars). */
-const paragraphs = (d: Doc): string[] => d.blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : []));
+const paragraphs = (d: Doc): string[] => flatBlocks(d.blocks).flatMap((b) => (b.kind === 'p' ? [b.text] : []));
 
 /**
  * The same ranks as a constellation file without constraints, terrestrial comparison or notes, whose input is
@@ -274,7 +277,7 @@ describe('the uncertainty report of a constellation without constraints or compa
   });
 
   it('says there is no comparison, gives no joint rows and no constraint figure or note', () => {
-    const kv = Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
+    const kv = Object.fromEntries(flatBlocks(doc.blocks).flatMap((b) => (b.kind === 'kv' ? b.rows : [])));
     expect(kv).toEqual({
       'constellation file': 'rank.yaml',
       'constellation file sha256': 'feed',
@@ -286,15 +289,15 @@ describe('the uncertainty report of a constellation without constraints or compa
     });
     expect(jointRows(a)).toEqual([]);
     expect(plots.map((p) => [p.id, p.file])).toEqual([['output-cost-rank', 'output-cost-rank.svg']]);
-    expect(doc.blocks.filter((b) => b.kind === 'figure')).toHaveLength(1);
+    expect(flatBlocks(doc.blocks).filter((b) => b.kind === 'figure')).toHaveLength(1);
     expect(paragraphs(doc).filter((p) => p.startsWith('P(all constraints hold)'))).toEqual([]);
     // an optional part that is left out leaves nothing behind
-    expect(doc.blocks.every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
-    expect(doc.blocks.some((b) => b.kind === 'list' && b.items.includes('rank is a stand-in'))).toBe(false);
+    expect(flatBlocks(doc.blocks).every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
+    expect(flatBlocks(doc.blocks).some((b) => b.kind === 'list' && b.items.includes('rank is a stand-in'))).toBe(false);
   });
 
   it('names the constellation where the node report names the design, and the model default for a missing nominal', () => {
-    const table = (first: string) => doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === first);
+    const table = (first: string) => flatBlocks(doc.blocks).find((b) => b.kind === 'table' && b.headers[0] === first);
     expect(table('output')).toMatchObject({
       headers: ['output', 'unit', 'nominal constellation', 'p5', 'p50', 'p95', 'mean ± SE', 'sd'],
       rows: [['cost.rank', 'pts', 'model default', '5.95', '50.5', '95.1', '50.5 ± 2.9', '29']],
@@ -332,7 +335,7 @@ describe('the sections of a node report', () => {
   });
 
   it('come in reading order, each with its anchor, one figure heading per key output', () => {
-    const headings = doc.blocks.flatMap((b) =>
+    const headings = flatBlocks(doc.blocks).flatMap((b) =>
       b.kind === 'h2' ? [`${b.text}#${b.id}`] : b.kind === 'h3' ? [b.text] : [],
     );
     expect(headings).toEqual([
@@ -344,12 +347,13 @@ describe('the sections of a node report', () => {
       'Failed samples#failures',
       'Method#method',
     ]);
-    const after = (h: string) => doc.blocks[doc.blocks.findIndex((b) => b.kind === 'h3' && b.text === h) + 1];
+    const after = (h: string) =>
+      flatBlocks(doc.blocks)[flatBlocks(doc.blocks).findIndex((b) => b.kind === 'h3' && b.text === h) + 1];
     expect(after('rank')).toMatchObject({ kind: 'figure', plot: { file: 'output-rank.svg' } });
   });
 
   it('define margins, state the joint probability and the method with its sources', async () => {
-    const table = doc.blocks.find((b) => b.kind === 'table' && b.headers[0] === 'constraint');
+    const table = flatBlocks(doc.blocks).find((b) => b.kind === 'table' && b.headers[0] === 'constraint');
     expect(table).toMatchObject({
       headers: ['constraint', 'kind', 'nominal margin [-]', 'p5 [-]', 'p50 [-]', 'p95 [-]', 'P(holds)'],
     });
@@ -357,13 +361,15 @@ describe('the sections of a node report', () => {
     expect(text).toContain('Margins are relative: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥');
     expect(text).toContain('It is not the product of the per-constraint probabilities');
     // the constraint figure follows the joint note
-    const figures = doc.blocks.filter((b) => b.kind === 'figure');
+    const figures = flatBlocks(doc.blocks).filter((b) => b.kind === 'figure');
     expect(figures.at(-1)).toMatchObject({ plot: { id: 'constraints', file: 'constraints.svg' } });
     const last = figures.at(-1);
     if (last?.kind !== 'figure') throw new Error('no constraint figure');
     expect(last.plot.svg).toBe(await renderSvg(constraintSpec(a.margins), 'constraints'));
     expect(figures.at(-1)).toMatchObject({ plot: { caption: expect.stringMatching(/Wilson score interval/) } });
-    const method = doc.blocks.find((b) => b.kind === 'list' && b.items.some((i) => i.includes('inverse CDF')));
+    const method = flatBlocks(doc.blocks).find(
+      (b) => b.kind === 'list' && b.items.some((i) => i.includes('inverse CDF')),
+    );
     if (method?.kind !== 'list') throw new Error('no method list');
     expect(method.items).toHaveLength(4);
     expect(method.items[0]).toMatch(/^plain Monte Carlo sampling of the unit cube/);

@@ -20,10 +20,11 @@ import { normalizationOf } from '../../run/history.js';
 import { hypervolumeValueText, runHypervolumeFigure, type RunHypervolume } from '../../run/hypervolumeFigure.js';
 import { fmt } from '../../base/numberFormat.js';
 import { minimizedObjectives } from '../../run/decision.js';
-import { CSS } from '../document/html.js';
-import { esc, htmlTable, inlineSvg } from '../document/htmlText.js';
+import { documentHtml } from '../document/html.js';
+import { figure, list, note, section, table, type ReportDocument } from '../document/blocks.js';
 import { loadRun, type LoadedRun } from '../document/load.js';
-import { mdEscape, mdTable } from '../document/markdownText.js';
+import { documentMarkdown } from '../document/markdown.js';
+import { ODC_VERSION } from '../../run/versions.js';
 import {
   checkEpsilon,
   compareIndicator,
@@ -360,8 +361,9 @@ export async function compareRuns(
     groups: opts.vs === undefined ? null : sideComparison(rows),
   };
   writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
-  writeFileAtomic(result.mdPath, compareMarkdown(result));
-  writeFileAtomic(result.htmlPath, compareHtml(result, svg));
+  const doc = compareDocument(result, svg);
+  writeFileAtomic(result.mdPath, documentMarkdown(doc));
+  writeFileAtomic(result.htmlPath, documentHtml(doc));
   return result;
 }
 
@@ -435,60 +437,43 @@ function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } 
 const METHOD =
   "Two hypervolumes, named apart. The run's hypervolume is the figure odc run, the report and odc serve give: its final front's, on its own normalization (that front's ideal and nadir map to 0 and 1, reference point 1.1 in every objective; run.json normalization), so it does not depend on what it is compared with. For the comparison, all fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the common-normalization hypervolume's reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
 
-function compareMarkdown(r: CompareResult): string {
+/** compare.html and compare.md: the indicators, the sides, the fronts, who dominates where, the runs compared. */
+function compareDocument(r: CompareResult, svg: string): ReportDocument {
   const s = summaryTable(r);
   const g = regionTable(r);
-  return [
-    '# Run comparison',
-    '',
-    METHOD.replace(/[_*[\]|<>]/g, (c) => `\\${c}`),
-    '',
-    mdTable(s.headers, s.rows, [false, false, false, true, true, true, true, true, true, true, true, true, true]),
-    '',
-    `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${r.normalization.ideal.map((v) => fmt(v)).join(', ')}; nadir ${r.normalization.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
-    '',
-    '## Fronts',
-    '',
-    '![Pareto fronts of the runs](fronts.svg)',
-    '',
-    ...(r.groups
-      ? [
-          '## Side A against side B',
-          '',
-          GROUP_METHOD,
-          '',
-          mdTable(groupTable(r.groups).headers, groupTable(r.groups).rows),
-          '',
-        ]
-      : []),
-    '## Who dominates where',
-    '',
-    mdTable(g.headers, g.rows),
-    '',
-    '## Runs',
-    '',
-    ...r.rows.map((x) => `- ${mdEscape(x.label)}: ${mdEscape(x.dir)}`),
-    '',
-  ].join('\n');
-}
-
-function compareHtml(r: CompareResult, svg: string): string {
-  const s = summaryTable(r);
-  const g = regionTable(r);
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>odc run comparison</title><style>${CSS}</style></head>
-<body><main>
-<h1>Run comparison</h1>
-<p class="lead">${esc(METHOD)}</p>
-<section id="summary"><h2>Indicators on a common normalization</h2>${htmlTable(s.headers, s.rows)}
-<p class="note">Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${esc(r.normalization.ideal.map((v) => fmt(v)).join(', '))}; nadir ${esc(r.normalization.nadir.map((v) => fmt(v)).join(', '))} (minimized sense: maximized objectives negated).</p></section>
-${r.groups ? `<section id="sides"><h2>Side A against side B</h2><p class="note">${esc(GROUP_METHOD)}</p>${htmlTable(groupTable(r.groups).headers, groupTable(r.groups).rows)}</section>\n` : ''}<section id="fronts"><h2>Fronts</h2><figure>${inlineSvg(svg)}<figcaption>Pareto fronts of the runs in their objectives' own sense and units (also saved as fronts.svg).</figcaption></figure></section>
-<section id="regions"><h2>Who dominates where</h2>${htmlTable(g.headers, g.rows)}</section>
-<section id="runs"><h2>Runs</h2><ul>${r.rows.map((x) => `<li>${esc(x.label)}: <code>${esc(x.dir)}</code></li>`).join('')}</ul></section>
-</main></body></html>
-`;
+  const norm = r.normalization;
+  return {
+    title: 'Run comparison',
+    leads: [METHOD],
+    blocks: [
+      section('summary', 'Indicators on a common normalization', [
+        table(s.headers, s.rows),
+        note(
+          `Non-dominated union: ${r.unionSize} designs. Normalization: ideal ${norm.ideal.map((v) => fmt(v)).join(', ')}; nadir ${norm.nadir.map((v) => fmt(v)).join(', ')} (minimized sense: maximized objectives negated).`,
+        ),
+      ]),
+      ...(r.groups
+        ? [
+            section('sides', 'Side A against side B', [
+              note(GROUP_METHOD),
+              table(groupTable(r.groups).headers, groupTable(r.groups).rows),
+            ]),
+          ]
+        : []),
+      section('fronts', 'Fronts', [
+        figure({
+          id: 'fronts',
+          file: 'fronts.svg',
+          svg,
+          title: 'Pareto fronts of the runs',
+          caption: "Pareto fronts of the runs in their objectives' own sense and units.",
+        }),
+      ]),
+      section('regions', 'Who dominates where', [table(g.headers, g.rows)]),
+      section('runs', 'Runs', [list(r.rows.map((x) => [`${x.label}: `, { code: x.dir }]))]),
+    ],
+    footer: `Generated by odc ${ODC_VERSION} (odc compare) from the runs' pareto.json and run.json.`,
+  };
 }
 
 /** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */

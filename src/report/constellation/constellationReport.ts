@@ -41,7 +41,7 @@ import { shellPlanesSvg } from './constellationPlanes.js';
 import { decisionPicks } from '../../run/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../document/load.js';
-import type { ReportPlot } from '../document/reportParts.js';
+import type { ReportPlot } from '../document/blocks.js';
 
 const RAD_TO_DEG = 180 / Math.PI;
 

@@ -10,7 +10,7 @@ import { nonDominatedIndices } from '../../optimize/pareto/dominance.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { LoadedRun } from '../document/load.js';
-import type { KeyValue, ReportPlot } from '../document/reportParts.js';
+import type { KeyValue, ReportPlot } from '../document/blocks.js';
 import {
   objectiveTitle,
   paddedDomain,

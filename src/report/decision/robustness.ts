@@ -31,10 +31,7 @@ import {
   type SelectOutcome,
   type SelectRule,
 } from '../../run/select.js';
-import { esc, htmlTable } from '../document/htmlText.js';
 import type { LoadedRun } from '../document/load.js';
-import { mdEscape, mdTable } from '../document/markdownText.js';
-import { REPORT_SECTIONS } from '../document/reportParts.js';
 import type { DesignBinding } from '../../run/schemas.js';
 
 export interface DesignRobustness {
@@ -179,7 +176,7 @@ export function selectedKnee(run: LoadedRun): Pick | null {
 const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '–');
 
 /** Table of the recommended designs: smallest margin, the constraints within 2 %, the joint probability. */
-function table(r: RobustnessReport): { headers: string[]; rows: string[][] } {
+export function robustnessTable(r: RobustnessReport): { headers: string[]; rows: string[][] } {
   return {
     headers: [
       'design',
@@ -198,7 +195,7 @@ function table(r: RobustnessReport): { headers: string[]; rows: string[][] } {
   };
 }
 
-function lines(r: RobustnessReport): string[] {
+export function robustnessNotes(r: RobustnessReport): string[] {
   return [
     'Relative margin of each enforced constraint: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥. A design on the front typically sits ' +
       'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
@@ -215,30 +212,5 @@ function lines(r: RobustnessReport): string[] {
 }
 
 /** Whether there is anything to show: a recommended design with a constraint, or a selection. */
-const shown = (r: RobustnessReport | null): r is RobustnessReport =>
+export const robustnessShown = (r: RobustnessReport | null): r is RobustnessReport =>
   r !== null && (r.select !== null || r.designs.some((d) => d.margins.length > 0));
-
-/** The section of report.html (empty when there is nothing to show). */
-export function robustnessHtml(r: RobustnessReport | null): string {
-  if (!shown(r)) return '';
-  const t = table(r);
-  return (
-    `<section id="robustness"><h2>${REPORT_SECTIONS.robustness.heading}</h2>${htmlTable(t.headers, t.rows)}` +
-    `${lines(r)
-      .map((l) => `<p class="note">${esc(l)}</p>`)
-      .join('')}</section>`
-  );
-}
-
-/** The section of report.md (no lines when there is nothing to show). */
-export function robustnessMarkdown(r: RobustnessReport | null): string[] {
-  if (!shown(r)) return [];
-  const t = table(r);
-  return [
-    `## ${REPORT_SECTIONS.robustness.heading}`,
-    '',
-    mdTable(t.headers, t.rows),
-    '',
-    ...lines(r).flatMap((l) => [mdEscape(l), '']),
-  ];
-}

@@ -1,7 +1,4 @@
-/**
- * HTML text of the pages odc writes (report.html, the analysis reports): escaping, inlined SVG, tables whose
- * numeric cells are right-aligned.
- */
+/** HTML text of the pages odc writes (./html.ts, the explorer's server): escaping and inlined SVG. */
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -24,10 +21,3 @@ export function esc(s: unknown): string {
 
 /** Strips the XML prolog so an SVG document can be inlined; vega's SVG text is already escaped. */
 export const inlineSvg = (svg: string): string => svg.replace(/^<\?xml[^>]*>\s*/, '');
-
-const isNum = (s: string): boolean => /^[−-]?[\d,]*\.?\d+(e[+-]?\d+)?$|^[−-]?∞$/.test(s);
-export const td = (s: string): string => `<td${isNum(s) ? ' class="num"' : ''}>${esc(s)}</td>`;
-
-export function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[], cls = ''): string {
-  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${headers.map((h) => `<th>${esc(h).replace(/\.(?=\S)/g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</tbody></table>`;
-}

@@ -15,7 +15,7 @@ import { axisLabel, objectiveTitle } from '../plots/plots.js';
 import type { ReferenceDesign } from '../decision/references.js';
 import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
-import type { KeyValue, ReportPlot } from './reportParts.js';
+import type { KeyValue, ReportPlot } from './blocks.js';
 import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
 import { kneeStanding } from '../../run/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';

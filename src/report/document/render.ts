@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../../run/atomic.js';
-import { renderHtml } from './html.js';
+import { documentHtml } from './html.js';
 import { loadRun } from './load.js';
 import type { SampledEvaluations } from '../../run/evaluationSample.js';
-import { renderMarkdown } from './markdown.js';
+import { documentMarkdown } from './markdown.js';
+import { runReportDocument } from '../sections/runReport.js';
+import type { ReportDocument, ReportPlot } from './blocks.js';
 import { buildReportModel } from './model.js';
 import { defaultReferencePaths, evaluateReferences } from '../decision/references.js';
 import { constellationReportPlots } from '../constellation/constellationReport.js';
@@ -44,7 +46,11 @@ export interface ReportPaths {
   readonly notes: readonly string[];
 }
 
-export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
+/** The run report's document, its plots and its notes, computed in memory. */
+export async function runReport(
+  runDir: string,
+  opts: ReportOptions = {},
+): Promise<{ doc: ReportDocument; plots: readonly ReportPlot[]; notes: readonly string[] }> {
   const run = loadRun(runDir, {
     ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}),
     ...(opts.written !== undefined ? { written: opts.written } : {}),
@@ -78,16 +84,21 @@ export async function renderReport(runDir: string, opts: ReportOptions = {}): Pr
         : await constellationReportPlots(run, lpSolver);
     model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
   }
-  const html = renderHtml(model);
-  const md = renderMarkdown(model);
-  const svgPaths = model.plots.map((p) => join(runDir, p.file));
+  return { doc: runReportDocument(model), plots: model.plots, notes: model.notes };
+}
+
+export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
+  const { doc, plots, notes } = await runReport(runDir, opts);
+  const html = documentHtml(doc);
+  const md = documentMarkdown(doc);
+  const svgPaths = plots.map((p) => join(runDir, p.file));
   const mdPath = join(runDir, 'report.md');
   const htmlPath = join(runDir, 'report.html');
   // one folder fsync for the batch (see writeFilesAtomic): 6 instead of 12 fsyncs for a node run's report
   writeFilesAtomic([
-    ...model.plots.map((p, i) => ({ path: svgPaths[i]!, data: `<?xml version="1.0" encoding="UTF-8"?>\n${p.svg}\n` })),
+    ...plots.map((p, i) => ({ path: svgPaths[i]!, data: `<?xml version="1.0" encoding="UTF-8"?>\n${p.svg}\n` })),
     { path: mdPath, data: md },
     { path: htmlPath, data: html },
   ]);
-  return { htmlPath, mdPath, svgPaths, notes: model.notes };
+  return { htmlPath, mdPath, svgPaths, notes };
 }

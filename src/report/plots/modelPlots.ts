@@ -21,7 +21,7 @@ import {
 } from './plots.js';
 import { convergenceSvg, matrixPanelSize, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
 import type { ReferenceDesign } from '../decision/references.js';
-import type { ReportPlot } from '../document/reportParts.js';
+import type { ReportPlot } from '../document/blocks.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;

@@ -1,0 +1,41 @@
+/**
+ * The run report's opening section: the answer, the recommended designs, the terrestrial verdict, where the knee's cost
+ * is, what binds, what relaxing each binding constraint would buy, the front with the knee, the reference designs.
+ */
+import { figure, heading3, list, note, paragraph, section, table, type Block } from '../document/blocks.js';
+import type { ReportModel } from '../document/model.js';
+
+export function decisionSummarySection(model: ReportModel): Block {
+  const v = model.decisionView;
+  const blocks: Block[] = [];
+  if (v.headline !== null) blocks.push(paragraph(v.headline, 'answer'));
+  if (v.empty !== null) blocks.push(paragraph(v.empty, 'strong'));
+  if (v.designs) blocks.push(table(v.designs.headers, v.designs.rows, { className: 'recommended' }));
+  if (v.verdicts)
+    blocks.push(
+      heading3('Against terrestrial data centers'),
+      table(v.verdicts.headers, v.verdicts.rows, { className: 'verdicts' }),
+      note(v.verdictNote ?? ''),
+    );
+  if (model.cost) blocks.push(heading3('Where the cost is'), { kind: 'budget', sections: [model.cost] });
+  if (v.binding.length || v.front.length) {
+    blocks.push(heading3('What binds'), list(v.binding));
+    blocks.push(
+      ...(v.front.length
+        ? [paragraph('The front as a whole:'), list(v.front)]
+        : [paragraph('No Pareto design is held by a constraint or a bound.')]),
+      note(v.bindingRule),
+    );
+  }
+  if (v.relaxation)
+    blocks.push(
+      heading3('What relaxing each binding constraint of the knee would buy'),
+      table(v.relaxation.headers, v.relaxation.rows, { className: 'relaxation' }),
+      note(v.relaxation.note),
+    );
+  const plot = model.plots.find((p) => p.id === 'front-knee');
+  if (plot) blocks.push(figure(plot));
+  if (v.references.length)
+    blocks.push(heading3('Reference designs'), list(v.references.map((r) => [{ strong: r.label }, `: ${r.status}`])));
+  return section('decision-summary', 'Recommended designs', blocks, 'Recommended');
+}
