@@ -16,6 +16,7 @@ import type { DesignRecord } from '../../src/node/record/record.js';
 import { rowResolver, type NodeCatalogRows } from '../../src/node/record/rows.js';
 import { closeNodeDesign } from '../../src/node/stages/sizing.js';
 import { repoRoot } from './calibrationNodes.js';
+import { EARTH_RADIUS_km } from '../helpers/constants.js';
 
 /** One design section's keys to change, merged over the design's own. */
 type Patch = { readonly [section: string]: Readonly<Record<string, unknown>> };
@@ -341,7 +342,7 @@ const SUNCATCHER: Table = {
       model: (c) => pct(c.r.orbit.eclipseFraction),
       ratio: (c) => `${fmt(c.r.orbit.eclipseFraction / 0.039, 2)} (D); ${fmt(c.r.orbit.eclipseFraction / 0.02)} (S)`,
       why: (c) => {
-        const R = 6378.137,
+        const R = EARTH_RADIUS_km,
           h = c.r.orbit.altitude_km;
         const betaStar = (Math.asin(R / (R + h)) * 180) / Math.PI;
         const at900 = c.with({ orbit: { altitude_km: 900 } }).orbit.eclipseFraction;

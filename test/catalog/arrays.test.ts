@@ -9,6 +9,7 @@ import { loadCatalogs } from '../../src/catalog/load.js';
 import { solarArrayRowSchema } from '../../src/catalog/schema.js';
 import { powerSystem } from '../../src/models/power/power.js';
 import { solarArrayOutput } from '../../src/models/power/solarArray.js';
+import { SOLAR_CONSTANT_W_m2 } from '../helpers/constants.js';
 
 const arrays = loadCatalogs().solarArrays;
 
@@ -44,15 +45,16 @@ const modelBol = (
 describe('solar-array rated and BOL output', () => {
   it('every row states its rated W/m², equal to η × packing × 1361 W/m² (hand products below)', () => {
     const hand: Record<string, number> = {
-      'rigid-tj': 0.3 * 0.85 * 1361, // 347.06
-      'rosa-flex': 0.3 * 0.85 * 1361, // 347.06
-      'thin-film': 0.2 * 0.92 * 1361, // 250.42
-      'silicon-flex': 0.22 * 0.9 * 1361, // 269.48
+      'rigid-tj': 0.3 * 0.85 * SOLAR_CONSTANT_W_m2, // 347.06
+      'rosa-flex': 0.3 * 0.85 * SOLAR_CONSTANT_W_m2, // 347.06
+      'thin-film': 0.2 * 0.92 * SOLAR_CONSTANT_W_m2, // 250.42
+      'silicon-flex': 0.22 * 0.9 * SOLAR_CONSTANT_W_m2, // 269.48
     };
     for (const row of arrays) {
       expect(row.ratedPower_W_m2, row.id).toBeDefined();
       if (hand[row.id] !== undefined) expect(row.ratedPower_W_m2!, row.id).toBeCloseTo(hand[row.id]!, 0);
-      expect(row.ratedPower_W_m2! / (row.cellEfficiency * row.packingFactor * 1361), row.id).toBeCloseTo(1, 3);
+      const rated = row.cellEfficiency * row.packingFactor * SOLAR_CONSTANT_W_m2;
+      expect(row.ratedPower_W_m2! / rated, row.id).toBeCloseTo(1, 3);
     }
   });
 

@@ -5,7 +5,7 @@ import { evaluateConstellationFileWith } from '../../src/constellation/evaluator
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import type { LpSolver } from '../../src/optimize/lp.js';
-import { EARTH_RADIUS_m } from '../../src/base/constants.js';
+import { EARTH_RADIUS_m } from '../helpers/constants.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-constellation-eval-');

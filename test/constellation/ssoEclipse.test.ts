@@ -29,8 +29,8 @@ import { orbitGeometry } from '../../src/models/orbit/orbit.js';
 import type { LpSolver } from '../../src/optimize/lp.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { deg } from '../helpers/units.js';
+import { EARTH_RADIUS_km as R_EARTH_km } from '../helpers/constants.js';
 
-const R_EARTH_km = 6378.137;
 /** Model vs re-propagated shadow fraction (measured agreement: < 0.001). */
 const TOL = 0.003;
 /** Spread of shadow across a 1 h dawn-dusk band at 650 km (orbit model: 0.039–0.042) plus TOL. */

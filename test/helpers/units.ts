@@ -12,6 +12,3 @@ export function rad(degrees: number): number {
 export function km(kilometres: number): number {
   return kilometres * 1e3;
 }
-
-/** Stefan–Boltzmann constant [W/(m²·K⁴)] (CODATA 2018, exact in the 2019 SI). */
-export const SIGMA = 5.670374419e-8;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { changedKeys, nodeCalibrationSection } from '../bench/calibrationNodes.js';
 import { referenceTablesSection } from '../bench/calibrationReferences.js';
+import { SIGMA } from '../helpers/constants.js';
 
 /** The text of designs/CALIBRATION.md between `<!-- name:begin` and `<!-- name:end -->`, markers included. */
 function section(name: string): string {
@@ -41,7 +42,7 @@ describe('published designs under their own assumptions', () => {
     // 10 × 0.35) = 9.6906e-3 → 1,010,836 W / 399.8 = 2,528.6 m². The paper's inputs are not in the corpus: 297.5 K
     // one-sided is inferred from its 2.5 m²/kW (designs/calibration/jpl-1mw.yaml header).
     const r = evaluateDesignFile('designs/calibration/jpl-1mw.yaml').record;
-    expect(r.thermal.netFlux_W_m2).toBeCloseTo(0.9 * 5.670374419e-8 * (297.5 ** 4 - 3 ** 4), 6); // 3 K sink
+    expect(r.thermal.netFlux_W_m2).toBeCloseTo(0.9 * SIGMA * (297.5 ** 4 - 3 ** 4), 6); // 3 K sink
     expect(r.thermal.requiredRadiatorArea_m2).toBeCloseTo(2528.6, 0);
     expect(Math.abs(r.thermal.requiredRadiatorArea_m2 / 2500 - 1)).toBeLessThan(0.02);
   });

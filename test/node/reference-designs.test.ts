@@ -29,7 +29,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
-import { STEFAN_BOLTZMANN_W_m2K4 } from '../../src/base/constants.js';
+import { SIGMA as STEFAN_BOLTZMANN_W_m2K4 } from '../helpers/constants.js';
 
 const ai1 = evaluateDesignFile('designs/ai1.yaml').record;
 const sc3 = evaluateDesignFile('designs/starcloud-3.yaml').record;

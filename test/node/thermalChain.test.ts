@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ai1, withChange } from './ai1.js';
-import { SIGMA } from '../helpers/units.js';
+import { EARTH_RADIUS_km, SIGMA } from '../helpers/constants.js';
 
 // The thermal chain as design inputs, checked at the design level by hand.
 // Sources: ISS PVR 14 kW, 740.7 kg, 3.12 m × 13.6 m and HRS ORU 11.7 kW, 1,122.6 kg, 79 m² (NASA ATCS overview via the
@@ -118,7 +118,7 @@ describe('radiator attitude and array sizing keys at the design level', () => {
     const r = withChange((d) => {
       d.thermal.attitude = 'horizontal';
     });
-    const H = (6378.137 + 600) / 6378.137;
+    const H = (EARTH_RADIUS_km + 600) / EARTH_RADIUS_km;
     expect(r.thermal.netFlux_W_m2).toBeLessThan(ai1.record.thermal.netFlux_W_m2);
     // net = emitted − (Sun + albedo + IR): only the Earth terms change with the view factors
     const vertical = 2 * 0.24901;

@@ -21,12 +21,10 @@ import {
   rowCount,
   shownValues,
   startServe,
-  type LogTable,
-  type PageFaults,
-  type ServeProcess,
   budgetCell,
   showFirstFrontDesign,
 } from './helpers.js';
+import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
 

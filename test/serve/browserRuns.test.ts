@@ -26,12 +26,10 @@ import {
   runningCopy,
   shownValues,
   startServe,
-  type LogTable,
-  type PageFaults,
-  type ServeProcess,
   budgetCell,
   showFirstFrontDesign,
 } from './helpers.js';
+import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
 /** The page polls every 2 s; under a loaded machine a reload can take several polls. */
 const LIVE_TIMEOUT_MS = 60_000;

@@ -16,17 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import {
-  countKept,
-  openExplorer,
-  readLog,
-  rowCount,
-  shownValues,
-  startServe,
-  type LogTable,
-  type PageFaults,
-  type ServeProcess,
-} from './helpers.js';
+import { countKept, openExplorer, readLog, rowCount, shownValues, startServe } from './helpers.js';
+import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
 /** viridis at 8 evenly spaced points (R viridisLite::viridis(8); van der Walt and Smith, matplotlib 2015). */
 const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];

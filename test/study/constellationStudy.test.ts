@@ -12,6 +12,7 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { parseDocument } from 'yaml';
 import { REQUIREMENT_DESCRIPTION } from '../../src/study/requirements.js';
+import { EARTH_J2, EARTH_RADIUS_km, EARTH_RADIUS_m } from '../helpers/constants.js';
 
 /**
  * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
@@ -162,7 +163,7 @@ describe('constellation studies', () => {
       // Altitude from the OMM: the shell altitude (SGP4's Kozai/J3 offsets stay within ±10 km).
       const r_km = Math.hypot(fromOmm.x, fromOmm.y, fromOmm.z);
       const shell = rec.shells.find((s: { name: string }) => omm[k].OBJECT_NAME.includes(`-${s.name}-`));
-      expect(Math.abs(r_km - 6378.137 - shell.altitude_km)).toBeLessThan(10);
+      expect(Math.abs(r_km - EARTH_RADIUS_km - shell.altitude_km)).toBeLessThan(10);
     }
   });
 
@@ -178,8 +179,8 @@ describe('constellation studies', () => {
       expect(omm[k].BSTAR / bstar).toBeCloseTo(1, 12);
       expect(twoline2satrec(tle[3 * k + 1]!, tle[3 * k + 2]!).bstar / bstar).toBeCloseTo(1, 4);
       // e_f = −(J3/2J2)(R⊕/a) sin i, J3 = −2.53266e-6, J2 = 1.0826267e-3 (Vallado 2013 §11.4.2), ω = 90°.
-      const a = 6378137 + shell.altitude_km * 1000;
-      const e = (2.53266e-6 / (2 * 1.0826267e-3)) * (6378137 / a) * Math.sin((omm[k].INCLINATION * Math.PI) / 180);
+      const a = EARTH_RADIUS_m + shell.altitude_km * 1000;
+      const e = (2.53266e-6 / (2 * EARTH_J2)) * (EARTH_RADIUS_m / a) * Math.sin((omm[k].INCLINATION * Math.PI) / 180);
       expect(omm[k].ECCENTRICITY / e).toBeCloseTo(1, 9);
       expect(omm[k].ARG_OF_PERICENTER).toBe(90);
     }

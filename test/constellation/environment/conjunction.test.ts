@@ -18,12 +18,9 @@ import { phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_J2 as J2, EARTH_MU_m3_s2 as MU, EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-// Constants for the independent oracle: WGS-84 μ and equatorial radius, EGM-96 J2 (as in Vallado 2013, App. D).
-const MU = 3.986004418e14;
-const RE = 6378137;
-const J2 = 1.0826267e-3;
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
   shellSpec({ phasing: 0, ...o });

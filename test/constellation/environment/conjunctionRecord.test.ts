@@ -9,6 +9,7 @@ import type { ConjunctionScreenResult } from '../../../src/constellation/environ
 import { conjunctionRecord } from '../../../src/constellation/environment/conjunctionRecord.js';
 import { phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import { shell } from '../../helpers/shellSpec.js';
+import { EARTH_RADIUS_km } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const low = shell({ name: 'low', altitude_m: 550e3, planes: 6, satsPerPlane: 8, phasing: 0 });
@@ -88,14 +89,14 @@ describe('conjunction record', () => {
     // The SGP4 refinement's own fields: secular minimum, pair bound 2E and classes refined, in km where lengths.
     expect(r.shells.map((s) => [s.secularMinSeparation_km, s.pairBound_km, s.refinedClasses])).toEqual([
       [3, 29, 12],
-      [2 * (6378.137 + 1200), 31, 0],
+      [2 * (EARTH_RADIUS_km + 1200), 31, 0],
     ]);
     expect(r.method).toContain('SGP4');
   });
 
   it('a shell with no pair reports the widest orbit diameter: 2 × (6,378.137 + 1,200) km', () => {
     const r = conjunctionRecord(spec(20_000), screen(15_000, Infinity), EPOCH);
-    expect(r.shells[1]!.minSeparation_km).toBeCloseTo(2 * (6378.137 + 1200), 9);
+    expect(r.shells[1]!.minSeparation_km).toBeCloseTo(2 * (EARTH_RADIUS_km + 1200), 9);
     const none = conjunctionRecord(spec(20_000), screen(Infinity, Infinity), EPOCH);
     expect(none.minSeparation_km).toBeCloseTo(15_156.274, 9);
   });

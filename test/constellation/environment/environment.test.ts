@@ -13,9 +13,9 @@ import {
 import { planeElements, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 
@@ -25,7 +25,7 @@ const shell = (over: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
 
 /** Minimum distance between satellites of different planes, sampled from SGP4 tracks over one orbit. */
 function sampledMinimum_m(sh: ShellGeometrySpec, step_s: number): number {
-  const period_s = 2 * Math.PI * Math.sqrt((EARTH_RADIUS_m + sh.altitude_m) ** 3 / 3.986004418e14);
+  const period_s = 2 * Math.PI * Math.sqrt((EARTH_RADIUS_m + sh.altitude_m) ** 3 / EARTH_MU_m3_s2);
   const window = { epochIso: EPOCH, duration_s: period_s, step_s };
   const tracks = Array.from({ length: sh.planes }, (_, p) => propagatePlane(planeElements(sh, p, EPOCH), window));
   const n = tracks[0]!.times_s.length;

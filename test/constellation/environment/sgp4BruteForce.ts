@@ -5,9 +5,8 @@
  * positions. No closed form, symmetry class or excursion bound of src/ is used.
  */
 import { json2satrec, sgp4, type SatRec } from 'satellite.js';
+import { EARTH_MU_m3_s2 as MU_m3_s2, EARTH_RADIUS_m as RE_m } from '../../helpers/constants.js';
 
-export const MU_m3_s2 = 3.986004418e14;
-export const RE_m = 6378137;
 const DEG = 180 / Math.PI;
 
 /** A satellite's mean elements at the epoch: RAAN and argument of latitude [rad]. */

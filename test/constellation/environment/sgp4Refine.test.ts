@@ -10,15 +10,8 @@ import { sgp4ExcursionBound_m, sgp4PairBound_m } from '../../../src/constellatio
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell, ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
-import {
-  bruteForcePairs,
-  RE_m,
-  satrecOf,
-  sgp4Period_s,
-  sgp4Position,
-  type Slot,
-  worstOverDay,
-} from './sgp4BruteForce.js';
+import { bruteForcePairs, satrecOf, sgp4Period_s, sgp4Position, type Slot, worstOverDay } from './sgp4BruteForce.js';
+import { EARTH_RADIUS_m as RE_m } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 

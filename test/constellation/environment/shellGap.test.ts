@@ -15,11 +15,12 @@ import {
 } from '../../../src/constellation/environment/shellGap.js';
 import { shell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
-import { bruteForcePairs, RE_m, satrecOf, sgp4Period_s, sgp4Position, worstOverDay } from './sgp4BruteForce.js';
+import { bruteForcePairs, satrecOf, sgp4Period_s, sgp4Position, worstOverDay } from './sgp4BruteForce.js';
+import { EARTH_J2, EARTH_RADIUS_m as RE_m } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 /** |J3/J2|·R⊕ [m] (EGM-96 J2 = 1.0826267e-3, J3 = −2.53265649e-6; Vallado 2013, App. D). */
-const J3_OVER_J2_R_m = (2.53265649e-6 / 1.0826267e-3) * RE_m;
+const J3_OVER_J2_R_m = (2.53265649e-6 / EARTH_J2) * RE_m;
 
 describe("SGP4's radius is a function of latitude", () => {
   const cases: [number, number][] = [];

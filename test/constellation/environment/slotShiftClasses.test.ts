@@ -10,9 +10,9 @@ import type { ShellGeometrySpec } from '../../../src/constellation/design/types.
 import { ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 import { periodicMinimum } from '../../helpers/periodicMinimum.js';
+import { EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-const RE = 6378137;
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
   ssoShell(o);

@@ -31,6 +31,7 @@ import { alpha5, tleChecksum, tleLines } from '../../../src/constellation/export
 import type { CircularElements, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const shell = (o: Partial<ShellGeometrySpec> & { name: string }): ShellGeometrySpec =>
@@ -298,7 +299,7 @@ describe('cluster members', () => {
     // e_ref: the circular reference as SGP4 flies it, e = 1e-6 along ω = 0 (SGP4's floor on eccentricity).
     const f = shellFormation(big);
     const ref = planeElements(big, 0, EPOCH);
-    const a = 6378137 + 650e3;
+    const a = EARTH_RADIUS_m + 650e3;
     f.orbits.forEach((o, k) => {
       const e = clusterMemberElements(ref, f, k);
       expect(e.altitude_m).toBe(ref.altitude_m);

@@ -19,8 +19,8 @@ import {
 import { decayIntegral_s_m2_per_kg } from '../../../src/models/drag/atmosphere.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_MU_km3_s2 as MU_km3_s2 } from '../../helpers/constants.js';
 
-const MU_km3_s2 = 398600.4418; // WGS-84
 const starlink = shellSpec({ name: 's550', altitude_m: 550e3, inclination_rad: 53 * deg, planes: 2, satsPerPlane: 2 });
 const spec: ExportableConstellation = {
   name: 'h',

@@ -29,11 +29,14 @@ import type { LpSolver } from '../../../src/optimize/lp.js';
 import { odc } from '../../helpers/cli.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 import { deg } from '../../helpers/units.js';
+import {
+  EARTH_J2 as J2,
+  EARTH_MU_m3_s2 as MU,
+  EARTH_RADIUS_m as RE,
+  STANDARD_GRAVITY_m_s2,
+} from '../../helpers/constants.js';
 
-const MU = 3.986004418e14,
-  RE = 6378137,
-  J2 = 1.0826267e-3,
-  YEAR_s = 365.25 * 86400;
+const YEAR_s = 365.25 * 86400;
 const norm2 = (p: LatticePoint): number => p.a * p.a + p.a * p.b + p.b * p.b;
 const shell = clusterShell;
 
@@ -178,7 +181,7 @@ describe('formation keeping in the node mass roll-up (evaluated constellation)',
     const k = circular.cluster!;
     // 19 members within 1 km: farthest |c| = 500 m, δi = √3·500/a → ≈ 41 m/s per yr (hand formula above).
     expect(k.keepingDeltaV_m_s_per_yr).toBeGreaterThan(35);
-    const ve = 1500 * 9.80665,
+    const ve = 1500 * STANDARD_GRAVITY_m_s2,
       L = 5; // suncatcher.yaml: 5-year mission; drag.ts default I_sp
     const dry = circular.node.mass.dry_kg,
       dragOnly = inPlane.node.drag.propellantMass_kg;
@@ -266,8 +269,6 @@ describe('closest approach', () => {
    * (src/constellation/geometry/clusterFormation.ts) against a brute-force oracle: every pair of members, their HCW
    * offsets sampled over one orbit.
    */
-  const MU = 3.986004418e14,
-    RE = 6378137;
   const ALTITUDE_m = 650e3;
   const shell = (members: number, radius_m: number): ShellGeometrySpec =>
     clusterShell({ altitude_m: ALTITUDE_m, satsPerPlane: members, clusterRadius_m: radius_m });

@@ -12,6 +12,7 @@ import { clusterShell } from '../../helpers/shellSpec.js';
 import type { NodeDesign } from '../../../src/node/design/schema.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
 import { deg } from '../../helpers/units.js';
+import { STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
 
 /** Two planes of 7-member clusters at 53° (not sun-synchronous), circular formation, unless overridden. */
 const shell = (o: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
@@ -56,7 +57,7 @@ describe('clusterShellRecord', () => {
     // m_dry·(e^{Δv_T/v_e} − e^{(Δv_T − Δv_f·L)/v_e}) = (m_dry + m_prop)·(1 − e^{−Δv_f·L/v_e}).
     const g = shell({});
     const dv = clusterKeeping(g).deltaV_m_s_per_yr;
-    const ve = 1500 * 9.80665; // default electric-propulsion I_sp (models/drag.ts) × standard gravity
+    const ve = 1500 * STANDARD_GRAVITY_m_s2; // default electric-propulsion I_sp (models/drag.ts) × standard gravity
     const r = clusterShellRecord(g, design(0, 5), node(200, 30));
     expect(r.keepingPropellant_kg / ((200 + 30) * (1 - Math.exp((-dv * 5) / ve))) - 1).toBeCloseTo(0, 9);
     expect(r.keepingDeltaV_m_s_per_yr).toBe(dv);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PHASING_EVALUATIONS, phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import { planeRaan_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 import { periodicMinimum } from '../../helpers/periodicMinimum.js';

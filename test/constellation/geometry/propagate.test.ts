@@ -20,8 +20,8 @@ import {
 } from '../../../src/constellation/geometry/propagate.js';
 import type { CircularElements } from '../../../src/constellation/design/types.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_MU_km3_s2, EARTH_RADIUS_km as R_km } from '../../helpers/constants.js';
 
-const R_km = 6378.137; // WGS-84 equatorial radius
 const elements: CircularElements = {
   altitude_m: 550e3,
   inclination_rad: 53 * deg,
@@ -78,7 +78,7 @@ describe('mean motion and the OMM record', () => {
     // n = 86400 / 5738.993 = 15.05491 rev/day (the toolchain's value 15.05490646).
     expect(meanMotion_rev_per_day(550e3)).toBeCloseTo(15.05490646, 6);
     // 0 km: a = R⊕: 6378.137³ = 2.594666e11 km³; /μ = 650,944.2 s²; √ = 806.811 s; T = 5069.34 s → 17.0436 rev/day.
-    expect(meanMotion_rev_per_day(0)).toBeCloseTo(86400 / (2 * Math.PI * Math.sqrt(R_km ** 3 / 398600.4418)), 9);
+    expect(meanMotion_rev_per_day(0)).toBeCloseTo(86400 / (2 * Math.PI * Math.sqrt(R_km ** 3 / EARTH_MU_km3_s2)), 9);
     expect(meanMotion_rev_per_day(0)).toBeCloseTo(17.0436, 3);
   });
 

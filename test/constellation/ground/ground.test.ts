@@ -23,9 +23,9 @@ import type { SamplingWindow, ShellGeometrySpec } from '../../../src/constellati
 import { deg_to_rad } from '../../../src/base/convert.js';
 import { shell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_POLAR_RADIUS_m, EARTH_RADIUS_m as R_EQ_m } from '../../helpers/constants.js';
 
 const EPOCH = '2026-03-20T00:00:00Z';
-const R_EQ_m = 6378137;
 
 /** One satellite (one plane of one slot, phasing 0) unless overridden. */
 const shellSpec = (over: Partial<ShellGeometrySpec>): ShellGeometrySpec =>
@@ -269,8 +269,8 @@ describe('synthetic', () => {
    * a station at longitude L (+ GMST) sees the satellite at the 17 samples θ = L − 8° … L + 8°. Every figure below
    * follows from that count; the station positions are checked against the WGS-84 ellipsoid itself.
    */
-  const A_m = 6378137;
-  const B_m = 6356752.314245; // WGS-84 semi-minor axis a(1 − f) (NIMA TR8350.2, 2000, table 3.1)
+  const A_m = R_EQ_m;
+  const B_m = EARTH_POLAR_RADIUS_m;
   const R_m = A_m + 550e3;
   const N = 360;
   const STEP_s = 10;

@@ -17,6 +17,7 @@ import type { DesignRecord } from '../../../src/node/record/record.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { shell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
+import { STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
 
 let lp: LpSolver;
 beforeAll(async () => {
@@ -283,7 +284,7 @@ describe('three-body-12 (designs/constellations/three-body-12.yaml) against a ha
   // 700 km SSO (CASC via China Daily, 29 Sep 2025). At the design's 500 km SSO, by hand: Hohmann 700 → 500 km from
   // vis-viva (μ 3.986004418e14, R⊕ 6,378,137 m) = 108.32 m/s; the row's stage (3,000 kg dry, 300 s):
   // (1,300 + 3,000) × e^(108.32/(9.80665 × 300)) − 3,000 = 1,461.3 kg, an extrapolation (the 1.3 t is a floor).
-  const P_kg = 4300 * Math.exp(108.32 / (9.80665 * 300)) - 3000;
+  const P_kg = 4300 * Math.exp(108.32 / (STANDARD_GRAVITY_m_s2 * 300)) - 3000;
   const node = evaluateDesignFile('designs/three-body.yaml').record;
   const spec = loadConstellationSpec('designs/constellations/three-body-12.yaml', loadCatalogs());
 

@@ -14,12 +14,11 @@ import { linkTopology } from '../../../src/constellation/links/linkTopology.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_MU_m3_s2 as MU_m3_s2, EARTH_RADIUS_m } from '../../helpers/constants.js';
 
-const MU_m3_s2 = 3.986004418e14;
 const [P, S, F] = [3, 4, 1];
 const INC = 53 * deg;
 const ALT_m = 550e3;

@@ -21,7 +21,7 @@ import {
 } from '../../../src/constellation/links/linkSampling.js';
 import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
 import type { ClusterMotion } from '../../../src/constellation/geometry/clusterFormation.js';
-import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 import { circularTracks, type CircularShell } from '../network/circularShell.js';
 import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';

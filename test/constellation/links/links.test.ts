@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLinks, type ShellLinksParams, type ShellLinksResult } from '../../../src/constellation/links/links.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
-import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 import { deg } from '../../helpers/units.js';
 import { clusterTerminal, isl100g } from '../../helpers/linkTerminals.js';
 

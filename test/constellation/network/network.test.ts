@@ -12,6 +12,7 @@ import {
   SATURATION_THRESHOLD,
 } from '../../../src/constellation/network/network.js';
 import { failedLp } from '../../helpers/lp.js';
+import { SPEED_OF_LIGHT_m_s as C_m_s } from '../../helpers/constants.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -19,7 +20,6 @@ beforeAll(async () => {
 });
 
 const G = 1e9;
-const C_m_s = 299_792_458;
 
 /** P×S +Grid torus without twist (test-side builder), node p·S + s. */
 function torus(P: number, S: number, cap_bps: number): LinkGraph {
@@ -271,7 +271,7 @@ describe('edges', () => {
     lpSolver = await createLpSolver();
   });
 
-  const C = 299_792_458;
+  const C = C_m_s;
   /** Path 0–1–…–(n−1), links of capacity 1 and 1 light-second long. */
   const path = (n: number): LinkGraph => ({
     nodes: n,

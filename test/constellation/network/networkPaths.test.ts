@@ -8,8 +8,8 @@ import {
   percentile,
   SPEED_OF_LIGHT_m_s,
 } from '../../../src/constellation/network/networkPaths.js';
+import { SPEED_OF_LIGHT_m_s as C } from '../../helpers/constants.js';
 
-const C = 299_792_458;
 /** An edge whose latency is `s` seconds of light time. */
 const e = (u: number, v: number, s: number, capacity_bps = 1) => ({ u, v, capacity_bps, length_m: s * C });
 

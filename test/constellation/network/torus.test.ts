@@ -3,6 +3,7 @@ import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/network.js';
 import { torusDownlinkBound, torusThroughput, twistedTorusGraph } from '../../../src/constellation/network/torus.js';
+import { SPEED_OF_LIGHT_m_s as C_m_s } from '../../helpers/constants.js';
 
 let lpSolver: LpSolver;
 beforeAll(async () => {
@@ -10,7 +11,6 @@ beforeAll(async () => {
 });
 
 const G = 1e9;
-const C_m_s = 299_792_458;
 
 /**
  * Independent explicit twisted torus, node p·S + s: in-plane (p,s)–(p,s+1), cross-plane (p,s)–(p+1,s)
@@ -226,7 +226,7 @@ describe('checks', () => {
   beforeAll(async () => {
     lpSolver = await createLpSolver();
   });
-  const C = 299_792_458;
+  const C = C_m_s;
 
   describe('reduced torus model: classes, bottleneck, unreachable pairs, checks', () => {
     it('the explicit graph gives each class its capacity and length', () => {

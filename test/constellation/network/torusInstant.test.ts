@@ -8,6 +8,7 @@ import { circularPosition, circularTracks } from './circularShell.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_RADIUS_m as R_EARTH } from '../../helpers/constants.js';
 
 /**
  * A Walker delta shell on exact circular orbits (circularShell.ts): P = 4 planes 90° apart in RAAN, S = 6 slots,
@@ -18,8 +19,7 @@ import { deg } from '../../helpers/units.js';
 const P = 4,
   S = 6,
   F = 1,
-  a = 8e6,
-  R_EARTH = 6378137;
+  a = 8e6;
 const shell = { planes: P, satsPerPlane: S, phasing: F, radius_m: a, inclination_rad: 50 * deg };
 const position = (u0: number, q: number, s: number) => circularPosition(shell, u0, q, s);
 const tracks = (u0s: readonly number[]) => circularTracks(shell, u0s);

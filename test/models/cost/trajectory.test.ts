@@ -18,6 +18,7 @@ import {
   type PriceTrajectories,
 } from '../../../src/models/cost/priceTrajectories.js';
 import { differentialElements } from '../../../src/models/orbit/relativeMotion.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 describe('trajectories', () => {
   const launch: TrajectoryPoint[] = [
@@ -378,7 +379,7 @@ describe('joins', () => {
   describe('differentialElements inclination threshold', () => {
     it('sin i = 1e-3 exactly is inclined enough for cross-track motion in phase with the node', () => {
       const orbit = { c1_m: 0, c2_m: 0, alongTrackOffset_m: 0, d1_m: 100, d2_m: 0 };
-      const a = 6378137 + 650e3;
+      const a = EARTH_RADIUS_m + 650e3;
       const d = differentialElements({
         orbit,
         semiMajorAxis_m: a,

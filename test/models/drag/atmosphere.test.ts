@@ -12,6 +12,7 @@ import {
   decayIntegral_s_m2_per_kg,
   type SolarActivity,
 } from '../../../src/models/drag/atmosphere.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 describe('CIRA-2012 activity levels and grid', () => {
   it('an unknown activity level is refused with the list of the known ones', () => {
@@ -37,7 +38,7 @@ describe('decay integral S(h) = ∫ from 100 km of dh/(ρ √(μ a))', () => {
   // = 59,776.7 m; μ = 3.986004418e14 m³/s², R⊕ = 6,378,137 m.
   const S = (h_km: number) => decayIntegral_s_m2_per_kg(h_km * 1000, 'moderate');
   const H = 20e3 / Math.log(4.22 / 3.02);
-  const rootMuA = (h_km: number) => Math.sqrt(3.986004418e14 * (6378137 + h_km * 1000));
+  const rootMuA = (h_km: number) => Math.sqrt(EARTH_MU_m3_s2 * (EARTH_RADIUS_m + h_km * 1000));
 
   it('starts at 0 at 100 km', () => {
     expect(S(100)).toBe(0);

@@ -18,9 +18,8 @@ import {
 import { CIRA2012_DENSITY_kg_m3 } from '../../../src/models/drag/atmosphere.js';
 import { dragBudget, type DragParams } from '../../../src/models/drag/drag.js';
 import { km } from '../../helpers/units.js';
+import { EARTH_MU_m3_s2 as MU_m3_s2, EARTH_RADIUS_m as RE_m } from '../../helpers/constants.js';
 
-const MU_m3_s2 = 3.986004418e14; // WGS-84
-const RE_m = 6378137; // WGS-84
 const YEAR_s = 365.25 * 86400;
 const SEGMENT_m = km(20);
 /** √(μ a) at the middle of the 540–560 km segment. */
@@ -296,8 +295,6 @@ describe('through the solar cycle', () => {
    * (SDCRENS.py break points); F10.7 = the template month containing t. μ, R⊕: WGS-84.
    */
   function rk4Decay_yr(h0_m: number, B: number, phase_yr: number): number {
-    const MU = 3.986004418e14;
-    const RE = 6378137;
     const month_s = year_s / 12;
     const lnRho = (h: number, col: 'low' | 'moderate' | 'high') => {
       const t = CIRA2012_DENSITY_kg_m3[col];
@@ -314,7 +311,7 @@ describe('through the solar cycle', () => {
         f <= 140
           ? ((140 - f) * lnRho(h, 'low') + (f - 65) * lnRho(h, 'moderate')) / 75
           : ((250 - f) * lnRho(h, 'moderate') + (f - 140) * lnRho(h, 'high')) / 110;
-      return (Math.exp(ln) * Math.sqrt(MU * (RE + h))) / B;
+      return (Math.exp(ln) * Math.sqrt(MU_m3_s2 * (RE_m + h))) / B;
     };
     let [h, t] = [h0_m, 0];
     for (;;) {

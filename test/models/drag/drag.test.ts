@@ -3,6 +3,7 @@ import { cira2012Density, valladoExponentialDensity, type SolarActivity } from '
 import { dragBudget, orbitAverageDragArea_m2, type DragParams } from '../../../src/models/drag/drag.js';
 import { solarCycleDecay } from '../../../src/models/drag/decaySolarCycle.js';
 import { km } from '../../helpers/units.js';
+import { STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
 
 /**
  * Table values are printed to 3 significant figures; a grid-point look-up must return them exactly (to rounding of
@@ -219,7 +220,7 @@ describe('extra station keeping (formation keeping) in the propellant budget', (
     const p = heavy550;
     const plain = dragBudget(p);
     const withExtra = dragBudget({ ...p, extraDeltaV_m_s_per_yr: 40 });
-    const ve = 1500 * 9.80665;
+    const ve = 1500 * STANDARD_GRAVITY_m_s2;
     expect(withExtra.stationKeepingDeltaV_m_s_per_yr).toBe(plain.stationKeepingDeltaV_m_s_per_yr); // drag make-up alone
     expect(withExtra.totalDeltaV_m_s - plain.totalDeltaV_m_s).toBeCloseTo(200, 9);
     expect(withExtra.propellantMass_kg).toBeCloseTo(

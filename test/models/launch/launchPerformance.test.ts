@@ -13,6 +13,12 @@ import {
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
 import { rad } from '../../helpers/units.js';
 import { type LaunchVehicleRow } from '../../../src/catalog/schema.js';
+import {
+  EARTH_MU_m3_s2 as MU,
+  EARTH_RADIUS_m as RE,
+  EARTH_ROTATION_rad_s,
+  STANDARD_GRAVITY_m_s2 as G0,
+} from '../../helpers/constants.js';
 
 const sso = (altitude_km: number): number =>
   sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
@@ -82,7 +88,7 @@ describe('interpolation (hand calculations)', () => {
     const r = payloadToOrbit({ points, upperStage: stage, altitude_m: 200e3, inclination_rad: rad(90) });
     const dv = 465.1 * Math.cos(rad(28.5));
     expect(r.extrapolationDeltaV_m_s).toBeCloseTo(dv, 0);
-    expect(r.payload_kg).toBeCloseTo(2000 * Math.exp(-dv / (9.80665 * 300)) - 1000, 0);
+    expect(r.payload_kg).toBeCloseTo(2000 * Math.exp(-dv / (G0 * 300)) - 1000, 0);
     expect(r.basis).toBe('extrapolated');
     expect(EARTH_ROTATION_SPEED_m_s).toBeCloseTo(465.1, 1);
   });
@@ -98,7 +104,7 @@ describe('interpolation (hand calculations)', () => {
       });
   });
   it('rocket equation: Δv = g₀·Isp·ln 2 halves payload + dry mass (1000 + 1000 kg → 0 payload)', () => {
-    expect(rocketEquationPayload_kg(1000, 9.80665 * 300 * Math.LN2, stage)).toBeCloseTo(0, 6);
+    expect(rocketEquationPayload_kg(1000, G0 * 300 * Math.LN2, stage)).toBeCloseTo(0, 6);
     expect(rocketEquationPayload_kg(1000, 0, stage)).toBe(1000);
   });
   it('Hohmann ΔV: Vallado 4th ed. Example 6-1, 191.344 km → GEO (35,781.349 km) = 3.935224 km/s', () => {
@@ -151,10 +157,7 @@ describe('rules', () => {
    * Earth-rotation ΔV v⊕(cos i_c − cos i) with v⊕ = ω⊕R⊕ = 7.292115e-5 × 6,378,137 = 465.10 m/s (IERS 2010, WGS-84),
    * and the rocket equation m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d (Sutton & Biblarz §4.1), g₀ = 9.80665 m/s².
    */
-  const MU = 3.986004418e14; // m³/s²
-  const RE = 6378137; // m
-  const G0 = 9.80665; // m/s²
-  const V_EARTH_m_s = 7.292115e-5 * RE;
+  const V_EARTH_m_s = EARTH_ROTATION_rad_s * RE;
 
   /** Hohmann ΔV between circular radii r1 → r2 from vis-viva: |v_p − v₁| + |v₂ − v_a| on the transfer ellipse. */
   function hohmannByVisViva(h1_m: number, h2_m: number): number {
@@ -551,7 +554,7 @@ describe('validation', () => {
       const r = vehiclePayloadToOrbit(ship, 550e3, rad(53));
       expect(r.basis).toBe('extrapolated');
       expect(r.extrapolationDeltaV_m_s).toBeCloseTo(27.47, 1);
-      expect(r.payload_kg).toBeCloseTo(220000 * Math.exp(-27.47 / (9.80665 * 380)) - 120000, -2);
+      expect(r.payload_kg).toBeCloseTo(220000 * Math.exp(-27.47 / (G0 * 380)) - 120000, -2);
       expect(r.payload_kg).toBeLessThan(100000);
     });
     it('650 km SSO: the corner 500 km × 98.9° raised and turned to 97.99°, below the bound', () => {

@@ -8,9 +8,8 @@ import {
   pointingLoss,
   type OpticalTerminal,
 } from '../../../src/models/links/linkBudget.js';
+import { PLANCK_J_s, SPEED_OF_LIGHT_m_s as LIGHT_SPEED_m_s } from '../../helpers/constants.js';
 
-const PLANCK_J_s = 6.62607015e-34; // exact, SI 2019
-const LIGHT_SPEED_m_s = 299792458; // exact
 const G_KD = 0.8145; // Klein & Degnan (1974): far-field gain of the optimally truncated Gaussian, a/w = 1.12
 
 // A SCOT80-sized terminal: 80 mm aperture (DLR), 1 W, 1550 nm, 40 photons/bit, rated 10 Gbps.

@@ -9,7 +9,8 @@ import { propagatedShadowFraction, propagatedState } from '../../../src/models/o
 import { deg_to_rad, km_to_m, rad_to_deg } from '../../../src/base/convert.js';
 import { SUN_GRID_POINTS, sunCosDec, sunCosEot, sunSinDec, sunSinEot } from '../../../src/models/orbit/orbitSun.js';
 import { deg } from '../../helpers/units.js';
-import { EARTH_RADIUS_m, OBLIQUITY_rad } from '../../../src/base/constants.js';
+import { OBLIQUITY_rad } from '../../../src/base/constants.js';
+import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 // Sources:
 // [DF] docs/sources.md §4 "Orbit geometry formulas" and §11 cases 5–7
@@ -33,7 +34,7 @@ describe('circularOrbit', () => {
     expect(circularOrbit({ altitude_m: km_to_m(h_km) }).period_s / 60).toBeCloseTo(T_min, 1);
   });
   it('705 km SSO reference orbit has a 98.88 min period [AV]', () => {
-    expect(circularOrbit({ altitude_m: 7083.1e3 - 6378.137e3 }).period_s / 60).toBeCloseTo(98.88, 1);
+    expect(circularOrbit({ altitude_m: 7083.1e3 - EARTH_RADIUS_m }).period_s / 60).toBeCloseTo(98.88, 1);
   });
   it('speed_m_s is √(μ/a): 7.67 km/s at 400 km', () => {
     expect(circularOrbit({ altitude_m: 400e3 }).speed_m_s).toBeCloseTo(7668.6, 0);
@@ -55,7 +56,7 @@ describe('sunSynchronousInclination', () => {
     expect(Math.abs(i - i_deg)).toBeLessThan(tolerance_deg);
   });
   it('aerovia 98.208° at a = 7083.1 km [AV]', () => {
-    const i = rad_to_deg(sunSynchronousInclination({ altitude_m: 7083.1e3 - 6378.137e3 }).inclination_rad);
+    const i = rad_to_deg(sunSynchronousInclination({ altitude_m: 7083.1e3 - EARTH_RADIUS_m }).inclination_rad);
     expect(Math.abs(i - 98.208)).toBeLessThan(0.005);
   });
 });
@@ -272,8 +273,8 @@ describe('sun-synchronous year: instants clear of the shadow skip their β', () 
   // instant's β = asin(sin β) and cylindrical-shadow fraction computed; the two must agree to the last bit.
   function everyInstant(altitude_m: number, ltan_h: number) {
     const inc = sunSynchronousInclination({ altitude_m }).inclination_rad;
-    const a = 6378137 + altitude_m;
-    const c = Math.sqrt(1 - (6378137 / a) ** 2);
+    const a = EARTH_RADIUS_m + altitude_m;
+    const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);
     const phi = ((ltan_h - 12) * 3600 * (2 * Math.PI)) / 86400; // 15°/h, as the model writes it
     let [lo, hi, absLo, sum, eclipsing] = [Infinity, -Infinity, Infinity, 0, 0];
     for (let k = 0; k < SUN_GRID_POINTS; k++) {

@@ -9,9 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { propagatedShadowFraction, propagatedState } from '../../../src/models/orbit/orbitPropagated.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_MU_m3_s2 as MU, EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
 
-const MU = 3.986004418e14; // m³/s²
-const RE = 6378137; // m
 const a = RE + 550e3;
 const period_s = 2 * Math.PI * Math.sqrt(a ** 3 / MU); // 5,739 s
 const orbit = { altitude_m: 550e3, inclination_rad: 53 * deg, raan_rad: 0, epochIso: '2026-03-20T00:00:00Z' };

@@ -16,10 +16,8 @@ import {
   type DifferentialElements,
 } from '../../../src/models/orbit/relativeMotion.js';
 import { deg } from '../../helpers/units.js';
+import { EARTH_J2 as J2, EARTH_MU_m3_s2 as MU, EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
 
-const MU = 3.986004418e14; // m³/s², WGS-84 (EGM96) GM
-const RE = 6378137;
-const J2 = 1.0826267e-3;
 const YEAR_s = 365.25 * 86400;
 
 type V = [number, number, number];

@@ -3,6 +3,7 @@ import { powerSystem, type PowerSystemParams } from '../../../src/models/power/p
 import { orbitGeometry } from '../../../src/models/orbit/orbit.js';
 import { Wh_to_J } from '../../../src/base/convert.js';
 import { solarArrayOutput, type SolarArrayParams } from '../../../src/models/power/solarArray.js';
+import { SOLAR_CONSTANT_W_m2 } from '../../helpers/constants.js';
 
 // Sources:
 // [SMAD] Wertz & Larson, SMAD 3rd ed. §11.4: P_sa = (P_e T_e/X_e + P_d T_d/X_d)/T_d, X_e 0.60 / X_d 0.80 (peak-power
@@ -34,11 +35,11 @@ describe('powerSystem: array output', () => {
   it('AI1: 600 m² at an array-level 250 W/m² gives 150 kW at BOL [AI1]', () => {
     const r = powerSystem({
       ...node,
-      cellEfficiency: 250 / 1361,
+      cellEfficiency: 250 / SOLAR_CONSTANT_W_m2,
       packingFactor: 1,
       tempCoefficient_per_K: 0,
       inherentDegradation: 1,
-      solarIrradiance_W_m2: 1361,
+      solarIrradiance_W_m2: SOLAR_CONSTANT_W_m2,
     });
     expect(Math.abs(r.bolPower_W - 150e3)).toBeLessThan(oneWatt_W);
   });
@@ -79,7 +80,7 @@ describe('powerSystem: SMAD sizing', () => {
     const r = powerSystem({
       ...node,
       cellEfficiency: 0.2,
-      arrayArea_m2: 240e3 / (1361 * 0.2 * 0.85 * (1 - 0.0022 * 32) * 0.9),
+      arrayArea_m2: 240e3 / (SOLAR_CONSTANT_W_m2 * 0.2 * 0.85 * (1 - 0.0022 * 32) * 0.9),
       missionLife_yr: 0,
       orbitPeriod_s: iss.period_s,
       eclipseDuration_s: iss.maxEclipse_s,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solarArrayOutput, type SolarArrayParams } from '../../../src/models/power/solarArray.js';
 import { deg } from '../../helpers/units.js';
+import { SOLAR_CONSTANT_W_m2 } from '../../helpers/constants.js';
 
 // Sources:
 // [SMAD] Wertz & Larson, SMAD 3rd ed. (1999) §11.4: P_BOL = P_0 I_d cos θ, P_EOL = P_BOL (1 − d)^years; FireSat example
@@ -29,7 +30,7 @@ describe('solarArrayOutput: the chain by hand', () => {
 
   it('every factor of the waterfall is named with its hand value', () => {
     const r = solarArrayOutput({ ...tj, pointingError_rad: 5 * deg });
-    expect(r.solarIrradiance_W_m2).toBe(1361);
+    expect(r.solarIrradiance_W_m2).toBe(SOLAR_CONSTANT_W_m2);
     expect(r.cellEfficiency).toBe(0.3);
     expect(r.packingFactor).toBe(0.85);
     expect(Math.abs(r.rated_W_m2 - 347.055)).toBeLessThan(tolerance_W_m2);
@@ -64,8 +65,8 @@ describe('solarArrayOutput: the chain by hand', () => {
     const aph = solarArrayOutput({ ...tj, irradianceCase: 'aphelion' });
     // 1/(1.0167086)² = 0.9674021 → 1361 × 0.9674021 = 1316.63 W/m², the published low end 1316 W/m² within 1 W/m².
     expect(aph.irradianceCaseFactor).toBeCloseTo(0.9674021, 7);
-    expect(Math.abs(1361 * (aph.bol_W_m2 / mean.bol_W_m2) - 1316)).toBeLessThan(1);
-    expect(aph.eol_W_m2 / mean.eol_W_m2).toBeCloseTo(1316.634 / 1361, 5);
+    expect(Math.abs(SOLAR_CONSTANT_W_m2 * (aph.bol_W_m2 / mean.bol_W_m2) - 1316)).toBeLessThan(1);
+    expect(aph.eol_W_m2 / mean.eol_W_m2).toBeCloseTo(1316.634 / SOLAR_CONSTANT_W_m2, 5);
   });
 
   it('the seasonal cosine of a 23.5° worst-case incidence is cos 23.5° = 0.91706 [SMAD]', () => {
@@ -77,7 +78,7 @@ describe('solarArrayOutput: the chain by hand', () => {
   it('defaults are the sun-tracking, mean-irradiance chain of today (explicit defaults change nothing)', () => {
     const explicit = solarArrayOutput({
       ...tj,
-      solarIrradiance_W_m2: 1361,
+      solarIrradiance_W_m2: SOLAR_CONSTANT_W_m2,
       irradianceCase: 'mean',
       packingFactor: 0.85,
       pointingError_rad: 0,

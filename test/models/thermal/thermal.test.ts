@@ -7,7 +7,7 @@ import {
   radiatorTempForArea_K,
   type RadiatorSizingParams,
 } from '../../../src/models/thermal/thermal.js';
-import { SIGMA } from '../../helpers/units.js';
+import { EARTH_RADIUS_m, SIGMA } from '../../helpers/constants.js';
 
 // Sources:
 // [DF] docs/sources.md §4 "Ideal radiator flux" and §11 cases 1–3.
@@ -196,7 +196,7 @@ describe('radiator options: fin efficiency, one face, per-face view factors', ()
 describe('earthViewFactorVerticalPlate', () => {
   it('matches a direct quadrature of (1/π)∫cos θ dΩ over the Earth disc [HW]', () => {
     for (const h of [300e3, 600e3, 1200e3, 2000e3]) {
-      const rho = Math.asin(6378137 / (6378137 + h));
+      const rho = Math.asin(EARTH_RADIUS_m / (EARTH_RADIUS_m + h));
       // plate normal horizontal; directions at angle t from nadir, azimuth φ from the normal's vertical plane
       const N = 400;
       let F = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coldCaseHeater, type ColdCaseParams } from '../../../src/models/thermal/thermalColdCase.js';
-import { SIGMA } from '../../helpers/units.js';
+import { SIGMA } from '../../helpers/constants.js';
 
 // The cold-case heater (src/models/thermal/thermalColdCase.ts): Q_loss = A [n η_fin ε σ (T_min⁴ − T_sink⁴) − ε OLR ΣF],
 // P_heater = max(0, Q_loss − Q_eclipse); hand calculations with σ CODATA 2018, 206 W/m² cold-case OLR, 3 K sink.

@@ -36,20 +36,24 @@ function optimize(
     ...(algorithm === 'nsga3' ? { partitions: 12 } : {}),
   });
   for (let g = 0; g < generations; g++) alg.tell(alg.ask().map((x) => safeEvaluate(problem, x)));
-  const m = problem.objectives.length;
+  return normalized(
+    name,
+    problem.objectives.length,
+    alg.archive().map((ind) => ind.f),
+  );
+}
+
+/** Objective vectors mapped by benchmarkNormalization (ideal to 0, nadir to 1); as they are without one. */
+function normalized(name: string, m: number, points: readonly ArrayLike<number>[]): number[][] {
   const b = benchmarkNormalization(name, m) ?? {
     ideal: new Array<number>(m).fill(0),
     nadir: new Array<number>(m).fill(1),
   };
-  return alg.archive().map((ind) => Array.from(ind.f, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
+  return points.map((p) => Array.from(p, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
 }
 
 function normalizedFront(name: string, m: number): number[][] {
-  const b = benchmarkNormalization(name, m) ?? {
-    ideal: new Array<number>(m).fill(0),
-    nadir: new Array<number>(m).fill(1),
-  };
-  return paretoFront(name, m).map((p) => Array.from(p, (v, i) => (v - b.ideal[i]!) / (b.nadir[i]! - b.ideal[i]!)));
+  return normalized(name, m, paretoFront(name, m));
 }
 
 describe('registry: ZDT and DTLZ', () => {
