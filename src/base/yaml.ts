@@ -5,7 +5,7 @@
  * and the fix (./issues.ts). Knows nothing of what the file describes: any layer may read its files here.
  */
 import { createHash } from 'node:crypto';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { readRegularText } from './guardedFile.js';
 import { StudyError } from './errors.js';
@@ -29,6 +29,12 @@ export const MAX_YAML_ALIASES = 100;
  * cap a file parses in a few hundred MB. Shipped files hold a few hundred entries.
  */
 export const MAX_YAML_NODES = 200_000;
+/**
+ * Deepest nesting of lists and mappings one file may hold. The shipped files nest at most 6 levels; the yaml parser
+ * recurses per level and overflows the stack somewhere near 1,000 levels of flow collections, so a file is refused
+ * with this limit named, well before that.
+ */
+export const MAX_YAML_DEPTH = 64;
 
 /**
  * An upper bound on a YAML text's node count, without parsing: every node but the root and a block root's
@@ -86,35 +92,54 @@ export function parseYamlText(text: string, file: string): { doc: Document.Parse
       { file },
     );
   }
+  if (err && /call stack/i.test(err.message)) throw tooDeep(at(err.pos[0]), file);
   if (err) {
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: YAML syntax error: ${what}`, { file });
   }
   const problem = firstStructuralProblem(doc);
-  if (problem?.kind === 'duplicate') {
-    const first = lines.linePos(problem.firstOffset);
-    throw new StudyError(
-      'YAML_SYNTAX',
-      `${at(problem.offset)}: YAML syntax error: duplicate key ${JSON.stringify(problem.key)} (first at line ${first.line}:${first.col}); keys must be unique`,
-      { file },
-    );
-  }
-  if (problem?.kind === 'proto') {
-    throw new StudyError(
-      'YAML_SYNTAX',
-      `${at(problem.offset)}: the key "__proto__" is not allowed (JavaScript reserves it; no odc field or variable has that name): rename or remove it`,
-      { file },
-    );
-  }
-  if (problem?.kind === 'tag') {
-    throw new StudyError(
-      'YAML_SYNTAX',
-      `${at(problem.offset)}: the YAML tag ${problem.tag} is not read by odc (odc files are plain YAML: maps, lists, strings, numbers, booleans, null): remove the tag`,
-      { file },
-    );
-  }
+  if (problem !== undefined) throw structuralError(problem, at, lines, file);
   return { doc, lines };
 }
+
+/** The message of a problem the walk over the parsed document found, at its line and column. */
+function structuralError(
+  problem: StructuralProblem,
+  at: (offset: number) => string,
+  lines: LineCounter,
+  file: string,
+): StudyError {
+  const error = (text: string): StudyError => new StudyError('YAML_SYNTAX', `${at(problem.offset)}: ${text}`, { file });
+  switch (problem.kind) {
+    case 'duplicate': {
+      const first = lines.linePos(problem.firstOffset);
+      return error(
+        `YAML syntax error: duplicate key ${JSON.stringify(problem.key)} (first at line ${first.line}:${first.col}); keys must be unique`,
+      );
+    }
+    case 'proto':
+      return error(
+        'the key "__proto__" is not allowed (JavaScript reserves it; no odc field or variable has that name): rename or remove it',
+      );
+    case 'tag':
+      return error(
+        `the YAML tag ${problem.tag} is not read by odc (odc files are plain YAML: maps, lists, strings, numbers, booleans, null): remove the tag`,
+      );
+    case 'depth':
+      return tooDeep(at(problem.offset), file);
+    case 'alias':
+      return error(
+        `YAML alias *${problem.name} refers to no anchor: no &${problem.name} is defined before it in the file; define the anchor first (&${problem.name} on a value above), fix the name, or write the value out`,
+      );
+  }
+}
+
+const tooDeep = (where: string, file: string): StudyError =>
+  new StudyError(
+    'YAML_SYNTAX',
+    `${where}: lists and mappings nest deeper than the ${MAX_YAML_DEPTH} levels odc reads (odc files nest a few levels): check how the file was generated`,
+    { file },
+  );
 
 /** The document as plain data, aliases limited to MAX_YAML_ALIASES (an alias bomb is YAML_SYNTAX). */
 export function yamlToJS(doc: Document.Parsed, file: string): unknown {
@@ -144,16 +169,31 @@ const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq']
 type StructuralProblem =
   | { readonly kind: 'duplicate'; readonly key: string; readonly offset: number; readonly firstOffset: number }
   | { readonly kind: 'proto'; readonly offset: number }
-  | { readonly kind: 'tag'; readonly tag: string; readonly offset: number };
+  | { readonly kind: 'tag'; readonly tag: string; readonly offset: number }
+  | { readonly kind: 'depth'; readonly offset: number }
+  | { readonly kind: 'alias'; readonly name: string; readonly offset: number };
 
 /**
- * The first key that repeats a key of the same mapping (scalar keys by value), key named `__proto__`, or
- * explicit non-core tag, walking the tree without recursion.
+ * The first key that repeats a key of the same mapping (scalar keys by value), key named `__proto__`, explicit
+ * non-core tag, collection nested deeper than MAX_YAML_DEPTH or alias without an anchor before it, walking the tree
+ * without recursion.
  */
 function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undefined {
   const stack: unknown[] = [doc.contents];
+  const depths: number[] = [0];
+  const push = (node: unknown, depth: number): void => {
+    stack.push(node);
+    depths.push(depth);
+  };
+  // each resolve() scans the document, so only as many aliases are checked as toJS will expand
+  let aliases = 0;
   while (stack.length > 0) {
     const node = stack.pop();
+    const depth = depths.pop()!;
+    const offsetOf = (): number => (node as { range?: [number] } | null)?.range?.[0] ?? 0;
+    if (depth > MAX_YAML_DEPTH) return { kind: 'depth', offset: offsetOf() };
+    if (isAlias(node) && ++aliases <= MAX_YAML_ALIASES && node.resolve(doc) === undefined)
+      return { kind: 'alias', name: node.source, offset: offsetOf() };
     const tag = (node as { tag?: unknown } | null)?.tag;
     if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
       const offset = (node as { range?: [number] }).range?.[0] ?? 0;
@@ -172,13 +212,14 @@ function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undef
           if (prev !== undefined) return { kind: 'duplicate', key: String(v), offset, firstOffset: prev };
           seen.set(id, offset);
         }
-        stack.push(k);
-        stack.push(pair.value);
+        push(k, depth + 1);
+        push(pair.value, depth + 1);
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) stack.push(item);
+      for (const item of node.items) push(item, depth + 1);
     } else if (isPair(node)) {
-      stack.push(node.key, node.value);
+      push(node.key, depth + 1);
+      push(node.value, depth + 1);
     }
   }
   return undefined;

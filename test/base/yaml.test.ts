@@ -1,7 +1,8 @@
 /**
- * The YAML reader's node cap: a file under the byte cap but with millions of entries is refused before the
- * yaml package builds its document model (which took over 4 GB for a 9.9 MB flow list), and the cheap bound it
- * uses is never below the real node count (counted here by walking the parsed document).
+ * The YAML reader's limits: a file under the byte cap but with millions of entries is refused before the yaml
+ * package builds its document model (which took over 4 GB for a 9.9 MB flow list), and the cheap bound it uses is
+ * never below the real node count (counted here by walking the parsed document); an alias without an anchor and
+ * nesting past the depth limit are refused with their line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,5 +68,49 @@ describe('YAML node cap', () => {
     texts.push('[1,[2,[3,{a: 4, b: [5,6]}]]]', '- - - 1\n- {x: y}\n', 'a: {b: {c: {d: e}}}', '"a,b": "c:d"');
     expect(texts.length).toBeGreaterThan(20);
     for (const t of texts) expect(yamlNodeBound(t)).toBeGreaterThanOrEqual(countNodes(t));
+  });
+});
+
+describe('YAML aliases and nesting', () => {
+  const refused = (name: string, text: string): StudyError => {
+    const path = writeFile(dir, name, text);
+    try {
+      readYaml(path);
+    } catch (e) {
+      expect(e).toBeInstanceOf(StudyError);
+      return e as StudyError;
+    }
+    throw new Error(`${name} was read`);
+  };
+
+  it('an alias with no anchor is named with its line and column, not taken for an alias bomb', () => {
+    const e = refused('typo.yaml', 'name: x\nkind: node\nnote: *typo\n');
+    expect(e.code).toBe('YAML_SYNTAX');
+    expect(e.message).toContain('typo.yaml:3:7: YAML alias *typo refers to no anchor');
+    expect(e.message).toContain('no &typo is defined before it');
+    expect(e.message).not.toMatch(/bomb|billion/);
+  });
+
+  it('an alias used before its anchor is refused the same way; after it, it reads', () => {
+    expect(refused('late.yaml', 'a: *x\nb: &x 1\n').message).toContain(
+      'late.yaml:1:4: YAML alias *x refers to no anchor',
+    );
+    expect(readYaml(writeFile(dir, 'ok.yaml', 'a: &x 1\nb: *x\n')).raw).toEqual({ a: 1, b: 1 });
+  });
+
+  it('nesting beyond 64 levels is refused with the limit named (1,000 levels used to overflow the stack)', () => {
+    for (const levels of [65, 1000, 5000]) {
+      const e = refused(`deep-${levels}.yaml`, `name: x\nnote: ${'['.repeat(levels)}${']'.repeat(levels)}\n`);
+      expect(e.code).toBe('YAML_SYNTAX');
+      expect(e.message).toMatch(/^.*deep-\d+\.yaml:2:\d+: lists and mappings nest deeper than the 64 levels odc reads/);
+      expect(e.message).not.toMatch(/call stack/);
+    }
+    // block mappings count the same way: 70 levels of `k:` indented one more each
+    const block = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    expect(refused('block.yaml', `${block}\n`).message).toMatch(/nest deeper than the 64 levels/);
+  });
+
+  it('nesting of 20 levels reads', () => {
+    expect(readYaml(writeFile(dir, 'twenty.yaml', `a: ${'['.repeat(20)}1${']'.repeat(20)}\n`)).raw).toBeTruthy();
   });
 });

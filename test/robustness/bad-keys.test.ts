@@ -102,6 +102,14 @@ describe('bad keys exit 2 with the field and the fix', () => {
       /without control characters/,
     ));
 
+  it('a name with a right-to-left override (it would read "invoiceexe.jpg" in the report and terminal)', () =>
+    expectExit2(
+      'rlo.yaml',
+      constellation('').replace('name: c', 'name: "invoice\\u202Egpj.exe"'),
+      /name/,
+      /invisible format characters \(bidirectional controls such as U\+202E/,
+    ));
+
   it('--out given as an empty string', async () => {
     const r = await odc('run', 'designs/benchmarks/zdt1.yaml', '--out', '');
     expect(r.code).toBe(2);
