@@ -51,3 +51,16 @@ export function fmt(v: number, digits = 3): string {
   const decimals = a >= 10 ** digits ? 0 : Math.max(0, digits - 1 - Math.floor(Math.log10(a || 1)));
   return groupedDecimal(v, Math.min(decimals, 6));
 }
+
+/**
+ * A fraction as a percentage number ("12.3"), or "n/a" when it is not finite (a margin of a requirement that divides
+ * by zero, a share of nothing): the one way margins are printed, so no output reads "NaN %" or "-Infinity %".
+ */
+export function percentNumber(fraction: number, digits = 1): string {
+  return Number.isFinite(fraction) ? (100 * fraction).toFixed(digits) : 'n/a';
+}
+
+/** A fraction as "12.3 %", or "n/a" when it is not finite (see percentNumber). */
+export function percentText(fraction: number, digits = 1): string {
+  return Number.isFinite(fraction) ? `${(100 * fraction).toFixed(digits)} %` : 'n/a';
+}

@@ -12,6 +12,7 @@
  * Pure functions of the Pareto designs and the study's variables; no I/O.
  * The rules and their reasons: docs/runs.md §"Binding constraints and bounds".
  */
+import { percentText } from '../base/numberFormat.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
 import { NODE_CONSTRAINTS, SIZING_CLOSURES } from '../node/record/constraints.js';
 import type { BoundHit, ConstraintMargin, DesignBinding, FrontPressure, SizedTo } from './schemas.js';
@@ -250,7 +251,7 @@ export function frontPressureTexts(front: FrontPressure, fmt: (v: number) => str
  */
 export function designBindingText(b: DesignBinding, fmt: (v: number) => string): string {
   const parts: string[] = [];
-  const shown = b.constraints.map((c) => `${constraintLabel(c)} (margin ${(100 * c.margin).toFixed(1)} %)`);
+  const shown = b.constraints.map((c) => `${constraintLabel(c)} (margin ${percentText(c.margin)})`);
   if (shown.length) parts.push(shown.join('; '));
   if (b.bounds.length) parts.push(`at a bound: ${b.bounds.map((x) => boundHitText(x, fmt)).join(', ')}`);
   return parts.length ? parts.join('; ') : `no constraint within ${pct(BINDING_MARGIN)}, no variable at a bound`;

@@ -6,10 +6,11 @@
  * A design whose smallest margin (sizing closures aside) is at most BINDING_MARGIN, or that does not meet the study's
  * rule, is never called recommended without its margin said in the same breath.
  */
+import { percentText } from '../base/numberFormat.js';
 import { BINDING_MARGIN } from './binding.js';
 import type { KneeStanding } from './schemas.js';
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+const pct = (x: number): string => percentText(x);
 
 /** Whether the knee may be called recommended with nothing added: it meets the rule and keeps a margin. */
 function holds(s: KneeStanding): boolean {

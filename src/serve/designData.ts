@@ -16,7 +16,7 @@ import { designYaml } from '../report/export/export.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { stringify } from 'yaml';
-import { fmt } from '../base/numberFormat.js';
+import { fmt, percentText } from '../base/numberFormat.js';
 import type { ServedRun } from './runData.js';
 
 export interface DesignView {
@@ -133,7 +133,7 @@ function constraintRows(cs: DesignRecord['constraints']): DesignView['constraint
     value: fmt(c.value),
     limit: `${c.sense} ${fmt(c.limit)}`,
     unit: c.unit,
-    margin: `${(100 * c.margin).toFixed(1)} %`,
+    margin: percentText(c.margin),
     satisfied: c.satisfied,
   }));
 }

@@ -57,17 +57,27 @@ function checkRequirements(
   metrics: MetricSet,
   lookup: (path: string) => number,
 ): ConstraintResult[] {
-  return compileConstraints(texts, src, metrics, 'requirements').map((c) =>
-    constraintResult(
+  return compileConstraints(texts, src, metrics, 'requirements').map((c) => {
+    const value = evaluateExpr(c.lhs, lookup);
+    const limit = evaluateExpr(c.rhs, lookup);
+    const result = constraintResult(
       c.text,
-      evaluateExpr(c.lhs, lookup),
+      value,
       c.sense,
-      evaluateExpr(c.rhs, lookup),
+      limit,
       unitOfSide(c.lhs) ?? unitOfSide(c.rhs) ?? '-',
       true,
       REQUIREMENT_DESCRIPTION,
-    ),
-  );
+    );
+    if (Number.isFinite(value) && Number.isFinite(limit)) return result;
+    // an infinite side must not pass (x/0 >= 1 would hold with an infinite margin): the requirement cannot be judged
+    const side = Number.isFinite(value) ? 'right' : 'left';
+    return {
+      ...result,
+      satisfied: false,
+      description: `n/a: the ${side} side of ${c.text} is not a finite number (a division by zero, or a metric without a value in this record); not met until the expression is fixed`,
+    };
+  });
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * groupedDecimal writes numbers as en-US Intl.NumberFormat (0 to d fraction digits) does, without loading ICU.
  * The oracle is Intl itself, an independent implementation (ICU's DecimalQuantity and its rounding).
+ * percentNumber and percentText: margins and shares, with words for what is not a finite number.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
-import { fmt, groupedDecimal } from '../../src/base/numberFormat.js';
+import { fmt, groupedDecimal, percentNumber, percentText } from '../../src/base/numberFormat.js';
 
 const intl = Array.from(
   { length: 7 },
@@ -54,5 +55,21 @@ describe('groupedDecimal', () => {
     expect(fmt(Infinity)).toBe('∞');
     expect(fmt(-Infinity)).toBe('−∞');
     expect(fmt(NaN)).toBe('n/a');
+  });
+});
+
+describe('percentNumber and percentText (margins and shares)', () => {
+  it('print a fraction as a percentage with one decimal by default', () => {
+    expect(percentNumber(0.0532)).toBe('5.3');
+    expect(percentNumber(-0.2, 2)).toBe('-20.00');
+    expect(percentText(0.0532)).toBe('5.3 %');
+    expect(percentText(1)).toBe('100.0 %');
+  });
+
+  it('say n/a for what is not a finite number, never NaN or Infinity', () => {
+    for (const x of [NaN, Infinity, -Infinity]) {
+      expect(percentNumber(x)).toBe('n/a');
+      expect(percentText(x)).toBe('n/a');
+    }
   });
 });

@@ -28,3 +28,23 @@ describe('requirements of a node design file', () => {
     }
   });
 });
+
+describe('a requirement that divides by zero', () => {
+  const withRequirements = (name: string, reqs: string[]): string => {
+    const file = join(dir, name);
+    writeFileSync(file, ['name: div0', 'kind: node', 'requirements:', ...reqs.map((r) => `  - '${r}'`), ''].join('\n'));
+    return file;
+  };
+
+  it('is not met, and says why in words, whichever side and sense', () => {
+    const { record } = evaluateNodeFile(
+      withRequirements('div0.yaml', ['compute.chips / 0 <= 1', 'compute.chips / 0 >= 1', '1 <= 0 / 0']),
+    );
+    const reqs = record.constraints.filter((c) => c.name.includes('/ 0'));
+    expect(reqs.map((c) => c.name)).toEqual(['compute.chips / 0 <= 1', 'compute.chips / 0 >= 1', '1 <= 0 / 0']);
+    // x/0 >= 1 would otherwise hold with an infinite margin
+    for (const c of reqs) expect(c.satisfied, c.name).toBe(false);
+    expect(reqs[0]!.description).toMatch(/^n\/a: the left side of compute\.chips \/ 0 <= 1 is not a finite number/);
+    expect(reqs[2]!.description).toMatch(/^n\/a: the right side of 1 <= 0 \/ 0 is not a finite number/);
+  });
+});

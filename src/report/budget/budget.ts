@@ -5,7 +5,7 @@
 import type { ConstraintResult, DesignRecord } from '../../node/record/record.js';
 import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { lazy } from '../../base/lazy.js';
-import { fmt } from '../../base/numberFormat.js';
+import { fmt, percentText } from '../../base/numberFormat.js';
 import { costRatioText } from '../../base/verdictText.js';
 import { numericLeaves } from '../../base/zodPaths.js';
 
@@ -384,7 +384,7 @@ export function constraintLines(constraints: readonly ConstraintResult[]): strin
           fmt(c.value),
           `${c.sense} ${fmt(c.limit)}`,
           c.unit,
-          `${(100 * c.margin).toFixed(1)} %`,
+          percentText(c.margin),
           c.satisfied ? 'ok' : 'VIOLATED',
         ]),
       ],

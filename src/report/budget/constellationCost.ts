@@ -244,7 +244,8 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
       'cost per chip-hour (GPU-hour), discounted',
       Number.isFinite(t.costPerChipHourDiscounted_USD) ? t.costPerChipHourDiscounted_USD : 'none',
       'USD/chip-h',
-      `ground ${fmt(groundChipHour)}: ${costRatioText(verdict, 'space ')}`,
+      // the ratio of the two figures on this row (per chip-hour), not the per-PFLOP-day verdict
+      `ground ${fmt(groundChipHour)}: ${costRatioText(t.costPerChipHourDiscounted_USD / groundChipHour, 'space ')}`,
     ),
     basisBridge(spec, r, baseline, verdict),
     parityRow(spec, r, baseline),

@@ -215,7 +215,8 @@ export function costBreakdownSection(
       'cost per chip-hour (GPU-hour), discounted',
       e.costPerChipHourDiscounted_USD,
       'USD/chip-h',
-      `ground ${fmt(e.terrestrialCostPerChipHourDiscounted_USD)}: ${costRatioText(k.lcocToBaseline, 'space ')}`,
+      // the ratio of the two figures on this row (per chip-hour), not the per-PFLOP-day verdict: chips differ in FLOPs
+      `ground ${fmt(e.terrestrialCostPerChipHourDiscounted_USD)}: ${costRatioText(e.costPerChipHourDiscounted_USD / e.terrestrialCostPerChipHourDiscounted_USD, 'space ')}`,
     ),
     ...(ground ? [undiscountedBridge(k, ground.scenario)] : []),
     ...driverRows(drivers),

@@ -3,7 +3,7 @@
  * one sentence, the recommended designs with their key figures, the verdict against each terrestrial scenario, what
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
-import { fmt } from '../../base/numberFormat.js';
+import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioProblem, ratioText } from '../../base/verdictText.js';
 
 /** "8.0–9.9×" over the finite ratios; a ratio that is not finite is named in words, never printed as ∞ or NaN. */
@@ -67,7 +67,7 @@ const MAX_FRONT_PLOT_POINTS = 1500;
 /** "best cost.lcoc (lowest)" for "best cost.lcoc_USD_per_PFLOP_day (lowest)": the metric without its unit suffix. */
 export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ ]*/, '$1');
 const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
-const pctText = (margin: number): string => `${(100 * margin).toFixed(1)} %`;
+const pctText = (margin: number): string => percentText(margin);
 
 /**
  * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one

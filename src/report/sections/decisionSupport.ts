@@ -3,7 +3,7 @@
  * what it is sized to and what binds it, its physical checks with margins, its study constraints' g values and its
  * full budget (unfolded for the first design in report.html).
  */
-import { fmt } from '../../base/numberFormat.js';
+import { fmt, percentNumber } from '../../base/numberFormat.js';
 import { designBindingText, sizedToText } from '../../run/binding.js';
 import { heading3, note, paragraph, section, table, type Block } from '../document/blocks.js';
 import { constraintStatus, type PickView, type ReportModel } from '../document/model.js';
@@ -26,7 +26,7 @@ function constraintBlocks(v: PickView): Block[] {
           fmt(c.value),
           `${c.sense} ${fmt(c.limit)}`,
           c.unit,
-          (100 * c.margin).toFixed(1),
+          percentNumber(c.margin),
           c.enforced ? 'enforced' : 'check',
           constraintStatus(c),
         ]),

@@ -8,7 +8,8 @@ import {
   nodeCostBreakdown,
   STEP,
 } from '../../../src/report/budget/costBreakdown.js';
-import { COST_LINE_LABELS, hardwareLinesSum_USD } from './costLines.js';
+import { readdirSync } from 'node:fs';
+import { expectChipHourRatio, COST_LINE_LABELS, hardwareLinesSum_USD } from './costLines.js';
 
 const ev = nodeEvaluator();
 /**
@@ -140,5 +141,25 @@ describe("the ground's $/W beside the node's", () => {
     expect(row.note).toMatch(
       /ground \(colocation-us-primary, same chips\) [\d.]+, ex-chips 0 \(leased: rent 184 USD\/kW-month/,
     );
+  });
+});
+
+describe('the chip-hour row: the ratio of the two figures it stands beside', () => {
+  const shipped = [
+    ...readdirSync('designs')
+      .filter((f) => /^(ai1|starcloud-3|suncatcher|three-body)\.yaml$/.test(f))
+      .map((f) => `designs/${f}`),
+    ...readdirSync('designs/calibration').map((f) => `designs/calibration/${f}`),
+  ];
+
+  it.each(shipped)('%s', (file) => {
+    const { design, record } = evaluateDesignFile(file);
+    const s = nodeCostBreakdown(design, record, ev);
+    const row = s.rows.find((r) => r.label === 'cost per chip-hour (GPU-hour), discounted')!;
+    expectChipHourRatio(row);
+  });
+
+  it('covers every shipped node design file', () => {
+    expect(shipped.length).toBeGreaterThanOrEqual(13);
   });
 });
