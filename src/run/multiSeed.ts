@@ -9,13 +9,17 @@
  * Stopping and continuing: each seed folder is a run folder with its checkpoints. The same command run again with the
  * same --out keeps the seeds whose run is complete, resumes a seed whose run was interrupted (from its last
  * checkpoint, bit-identical to an uninterrupted run) and starts the missing ones; `--resume` takes one run folder
- * and is refused with --seeds (src/entries/cli/main.ts).
+ * and is refused with --seeds (src/entries/cli/main.ts). A seed folder is reused only when it holds this study's run of
+ * that seed: its study.yaml is the study file with that seed written in and its run.json ran that seed; any other run
+ * (the study was edited, a folder was copied over another) is refused with the folder named, never counted.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { prepareOutputFolder } from '../base/outputTarget.js';
+import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
-import { readRunMeta } from './runFolder.js';
+import { readRunMeta, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type SeedAgreement, type SeedKnee } from './seedAgreement.js';
 
@@ -40,11 +44,49 @@ const seedDir = (seed: number): string => `seed-${seed}`;
 
 const DAMAGED = 'the seed folder is damaged or was not written by odc run: remove it and run the same command again';
 
-/** The state of a seed's folder: absent (run afresh), interrupted (resume) or complete (keep). */
-function folderState(runDir: string): 'absent' | 'interrupted' | 'complete' {
-  const meta = join(runDir, 'run.json');
-  if (!existsSync(meta)) return 'absent';
-  return readRunMeta(meta, DAMAGED).status === 'complete' ? 'complete' : 'interrupted';
+/** The study a multi-seed run runs: its file (for messages) and its text. */
+export interface SeedStudy {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * The state of a seed's folder: absent (run afresh), interrupted (resume) or complete (keep); a folder holding any
+ * other run than this study's with this seed is refused.
+ */
+function folderState(runDir: string, seed: number, study: SeedStudy): 'absent' | 'interrupted' | 'complete' {
+  const metaPath = join(runDir, 'run.json');
+  if (!existsSync(metaPath)) return 'absent';
+  const meta = readRunMeta(metaPath, DAMAGED);
+  const fix = `remove ${runDir} to run this seed there, or choose another --out`;
+  if (meta.algorithm.seed !== seed)
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: holds the run of seed ${meta.algorithm.seed}, not of seed ${seed} (a folder copied over another?); ${fix}`,
+      { file: runDir },
+    );
+  const storedPath = join(runDir, 'study.yaml');
+  const stored = existsSync(storedPath) ? readFileSync(storedPath, 'utf8') : null;
+  // both texts with the seed written in as the run writes it: equal when the study is the same but for its seed
+  if (stored === null || withSeed(stored, seed) !== withSeed(study.text, seed))
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: holds a run of another study (its study.yaml is not ${study.file} as it is now, with seed ${seed}: the study was changed since, or the folder belongs to another); ${fix}`,
+      { file: runDir },
+    );
+  return meta.status === 'complete' ? 'complete' : 'interrupted';
+}
+
+/** seeds.json must be a file odc can replace: a folder or special file there is refused before any seed runs. */
+function checkSeedsFile(path: string): void {
+  if (!existsSync(path)) return;
+  const st = lstatSync(path);
+  if (!st.isFile())
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${path}: is ${st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, where the multi-seed summary is written; remove it or choose another --out`,
+      { file: path },
+    );
 }
 
 /** A complete seed run's knee, from its run.json decision and pareto.json. */
@@ -65,12 +107,20 @@ export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pa
 }
 
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
-export async function runSeeds(outDir: string, seeds: readonly number[], run: SeedRunner): Promise<MultiSeedResult> {
-  mkdirSync(outDir, { recursive: true });
+export async function runSeeds(
+  outDir: string,
+  seeds: readonly number[],
+  study: SeedStudy,
+  run: SeedRunner,
+): Promise<MultiSeedResult> {
+  prepareOutputFolder(outDir);
+  checkSeedsFile(join(outDir, SEEDS_FILE));
+  // every folder is checked before any seed runs: a foreign one stops the command before it spends time
+  const states = seeds.map((seed) => folderState(join(outDir, seedDir(seed)), seed, study));
   const summaries: RunSummary[] = [];
-  for (const seed of seeds) {
+  for (const [i, seed] of seeds.entries()) {
     const runDir = join(outDir, seedDir(seed));
-    const state = folderState(runDir);
+    const state = states[i]!;
     if (state === 'complete') continue;
     const summary = await run(seed, runDir, state === 'interrupted');
     summaries.push(summary);

@@ -3,7 +3,7 @@
  * hand-built knees, and real runs of a small ZDT1 study: one ordinary run folder per seed, seeds.json the same bytes
  * from a stopped-and-continued multi-seed run as from an uninterrupted one.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
@@ -66,6 +66,7 @@ describe('runSeeds on a ZDT1 study', () => {
     variables: 6,
     algorithm: { name: 'nsga2', population: 12, generations: 6, seed: 4 },
   });
+  const seedStudy = { file: study, text: readFileSync(study, 'utf8') };
   /** A runner that runs each seed with runStudy, stopping `stopSeed` after 3 generations; records what it ran. */
   const runner =
     (ran: string[], stopSeed?: number): SeedRunner =>
@@ -82,7 +83,7 @@ describe('runSeeds on a ZDT1 study', () => {
 
   it('writes one run folder per seed and seeds.json; a stopped multi-seed run continues to the same bytes', async () => {
     const ran: string[] = [];
-    const whole = await runSeeds(join(dir, 'whole'), [4, 5, 6], runner(ran));
+    const whole = await runSeeds(join(dir, 'whole'), [4, 5, 6], seedStudy, runner(ran));
     expect(ran).toEqual(['4', '5', '6']);
     const file = JSON.parse(readFileSync(join(dir, 'whole', SEEDS_FILE), 'utf8')) as { seeds: SeedKnee[] };
     expect(file.seeds.map((s) => s.runDir)).toEqual(['seed-4', 'seed-5', 'seed-6']);
@@ -98,9 +99,9 @@ describe('runSeeds on a ZDT1 study', () => {
     expect(whole.agreement!.differingChoices).toEqual([]);
 
     const parts: string[] = [];
-    const stopped = await runSeeds(join(dir, 'parts'), [4, 5, 6], runner(parts, 5));
+    const stopped = await runSeeds(join(dir, 'parts'), [4, 5, 6], seedStudy, runner(parts, 5));
     expect(stopped.agreement).toBeUndefined();
-    await runSeeds(join(dir, 'parts'), [4, 5, 6], runner(parts));
+    await runSeeds(join(dir, 'parts'), [4, 5, 6], seedStudy, runner(parts));
     // seed 4 was complete and kept, seed 5 resumed from its checkpoint, seed 6 started
     expect(parts).toEqual(['4', '5', '5 resumed', '6']);
     expect(readFileSync(join(dir, 'parts', SEEDS_FILE), 'utf8')).toBe(
@@ -113,10 +114,43 @@ describe('runSeeds on a ZDT1 study', () => {
     mkdirSync(join(dir, 'damaged', 'seed-4'), { recursive: true });
     writeFile(join(dir, 'damaged', 'seed-4'), 'run.json', '{"formatVersion": 1, "status": "compl');
     const ran: string[] = [];
-    await expect(runSeeds(join(dir, 'damaged'), [4], runner(ran))).rejects.toMatchObject({
+    await expect(runSeeds(join(dir, 'damaged'), [4], seedStudy, runner(ran))).rejects.toMatchObject({
       code: 'BAD_RUN_DIR',
       file: join(dir, 'damaged', 'seed-4', 'run.json'),
       message: expect.stringMatching(/seed-4[/\\]run\.json[\s\S]*remove it and run the same command again/),
+    });
+    expect(ran).toEqual([]);
+  });
+
+  it("a seed folder of the study as it was before an edit, or another seed's copied over, is refused, not counted", async () => {
+    const out = join(dir, 'owned');
+    await runSeeds(out, [4, 5], seedStudy, runner([]));
+    // the study changed (another objective, here another population): its kept seed folders are another study's runs
+    const edited = { file: study, text: seedStudy.text.replace('population: 12', 'population: 14') };
+    expect(edited.text).not.toBe(seedStudy.text);
+    const ran: string[] = [];
+    await expect(runSeeds(out, [4, 5], edited, runner(ran))).rejects.toMatchObject({
+      code: 'BAD_RUN_DIR',
+      message: expect.stringMatching(/seed-4: holds a run of another study .* remove .*seed-4 to run this seed there/),
+    });
+    expect(ran).toEqual([]);
+    // seed 4's folder copied over seed 5's: counted as a second seed, it would agree with itself
+    cpSync(join(out, 'seed-4'), join(out, 'seed-5'), { recursive: true, force: true });
+    await expect(runSeeds(out, [4, 5], seedStudy, runner(ran))).rejects.toMatchObject({
+      code: 'BAD_RUN_DIR',
+      message: expect.stringMatching(/seed-5: holds the run of seed 4, not of seed 5/),
+    });
+    expect(ran).toEqual([]);
+  });
+
+  it('a directory where seeds.json belongs is refused before any seed runs', async () => {
+    const out = join(dir, 'seeds-dir');
+    mkdirSync(join(out, SEEDS_FILE), { recursive: true });
+    writeFileSync(join(out, SEEDS_FILE, 'x'), '');
+    const ran: string[] = [];
+    await expect(runSeeds(out, [4], seedStudy, runner(ran))).rejects.toMatchObject({
+      code: 'BAD_RUN_DIR',
+      message: expect.stringMatching(/seeds\.json: is a directory, where the multi-seed summary is written/),
     });
     expect(ran).toEqual([]);
   });
@@ -145,6 +179,16 @@ describe('the study states its seeds: algorithm.seeds', () => {
     expect(single.code).toBe(0);
     expect(existsSync(join(dir, 'one', 'run.json'))).toBe(true);
     expect(existsSync(join(dir, 'one', SEEDS_FILE))).toBe(false);
+  });
+
+  it('the same command after the study changed refuses its kept seed folders: exit 2, the folder named, no stack', async () => {
+    const changing = writeFile(dir, 'changing.yaml', readFileSync(study, 'utf8'));
+    expect((await odc('run', changing, '--out', join(dir, 'changing'), '--quiet')).code).toBe(0);
+    writeFileSync(changing, readFileSync(changing, 'utf8').replace('generations: 4', 'generations: 5'));
+    const again = await odc('run', changing, '--out', join(dir, 'changing'), '--quiet');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain(`${join(dir, 'changing', 'seed-4')}: holds a run of another study`);
+    expect(again.err).not.toMatch(/\n\s+at /);
   });
 
   it('a bad algorithm.seeds is a message naming the file and the field, exit code 2', async () => {

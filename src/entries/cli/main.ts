@@ -301,11 +301,12 @@ function studySeeds(file: string, chunk: RunChunk): number {
  */
 async function runSeedsCommand(io: CliIo, file: string, count: number, opts: RunOptions, chunk: RunChunk) {
   const seeds = chunk.seedList(opts.seed ?? studySeed(file, chunk), count);
-  const name = (chunk.readYaml(file).raw as { name?: unknown } | null)?.name;
+  const parsed = chunk.readYaml(file);
+  const name = (parsed.raw as { name?: unknown } | null)?.name;
   const out =
     opts.out ??
     join('results', chunk.studySlug(typeof name === 'string' ? name : 'study'), `seeds-${seeds[0]}-${seeds.at(-1)}`);
-  const result = await chunk.runSeeds(out, seeds, (seed, dir, resume) => {
+  const result = await chunk.runSeeds(out, seeds, { file, text: parsed.text }, (seed, dir, resume) => {
     io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
     return runWithProgress(
       io,
