@@ -3,11 +3,12 @@
  * uncertainty, sensitivity) is created or must already be a folder odc can write into, and an output file
  * (odc export --out) must be a name in a writable folder. Every way this can fail — a file or device where the
  * folder should be, a symbolic link, a path through a file, a name too long, no permission, a read-only or full
- * disk, a folder no file can be created in (/proc) — is a StudyError naming the path and the fix (exit 2), never
- * an internal error from the first write.
+ * disk, a folder no file can be created in, a path into the kernel's /proc, /sys or /dev, a symbolic-link loop —
+ * is a StudyError naming the path and the fix (exit 2), never an internal error from the first write nor a hang:
+ * folders are created one level at a time (Node's recursive mkdir retries for ever where /proc answers ENOENT).
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, rmSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, type Stats } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { StudyError } from './errors.js';
 
 const lstatOrNull = (path: string): Stats | null => {
@@ -39,6 +40,49 @@ function refusal(option: string, path: string, e: NodeJS.ErrnoException): StudyE
   );
 }
 
+/** Kernel file systems: they hold no user files, and writing or creating folders there misbehaves. */
+const SPECIAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+/**
+ * The folders of `dir` that do not exist yet, outermost first, and the real path (links resolved) of its nearest
+ * existing ancestor; a link loop there is a StudyError (ELOOP).
+ */
+function missingFolders(dir: string, option: string): { missing: string[]; nearest: string; existing: string } {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  // bounded by the path's own depth: dirname of the root is the root
+  while (lstatOrNull(d) === null && dirname(d) !== d) {
+    missing.push(d);
+    d = dirname(d);
+  }
+  let existing: string;
+  try {
+    existing = realpathSync(d);
+  } catch (e) {
+    throw refusal(option, dir, e as NodeJS.ErrnoException);
+  }
+  return { missing: missing.reverse(), nearest: d, existing };
+}
+
+function refuseSpecial(option: string, dir: string, nearest: string, real: string): void {
+  const root = SPECIAL_ROOTS.find((r) => real === r || real.startsWith(r + sep));
+  if (root !== undefined)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${option} ${dir} is in ${root}${real !== nearest ? ` (through a link, to ${real})` : ''}, a kernel file system that holds no results: give a folder on a disk`,
+      { field: option },
+    );
+}
+
+/** One folder, whose parent exists; one made meanwhile by another process is fine. */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !lstatSync(path).isDirectory()) throw e;
+  }
+}
+
 /** Creates `dir` (and its parents) or checks an existing one, then proves a file can be created in it. */
 export function prepareOutputFolder(dir: string, option = '--out'): void {
   const st = lstatOrNull(dir);
@@ -56,8 +100,10 @@ export function prepareOutputFolder(dir: string, option = '--out'): void {
       { field: option },
     );
   }
+  const { missing, nearest, existing } = missingFolders(dir, option);
+  refuseSpecial(option, dir, nearest, existing);
   try {
-    if (st === null) mkdirSync(dir, { recursive: true });
+    for (const m of missing) makeFolder(m);
     const probe = join(dir, `.odc-write-check-${process.pid}`);
     closeSync(openSync(probe, 'wx'));
     rmSync(probe, { force: true });
