@@ -1,21 +1,22 @@
 /**
  * Builds dist/: `tsc -p tsconfig.json`, then `node esbuild.config.mjs` (the CLI bundles, the worker entries, the
- * explorer, the catalog cache and the code caches), then the stamp dist/.build-stamp. `npm run build` always builds;
- * the scripts that run dist/ (`npm run study`, `bench*`, `calibration`, `schemas`, `test`) call it with `--if-stale`,
- * which builds only when dist/ is stale. test/helpers/globalSetup.ts makes the same decision before a vitest run.
+ * explorer, the catalog cache and the code caches), then the manifest dist/.build-manifest.json. `npm run build`
+ * always builds; the scripts that run dist/ (`npm run study`, `bench*`, `calibration`, `schemas`, `test`) call it with
+ * `--if-stale`, which builds only when dist/ is stale. test/helpers/globalSetup.ts makes the same decision before a
+ * vitest run.
  *
- * Stale means: the stamp or one of the entry files the scripts and tests run (OUTPUTS) is missing, or a file the build
- * reads (SOURCES: every file under src/, solvers/ and test/, the compiler and bundler configurations, the package
- * manifest and lock, this file) is not older than the stamp. The stamp carries the time the build started, so a source
- * saved while a build runs makes the next run build again; it is written only when tsc and the bundling succeed.
- * A clean clone has no dist/ and builds. The catalog cache and the code caches need no source of their own: odc
- * checks each against the bytes it caches (src/catalog/cache.ts, src/entries/cli/bin.ts) and ignores a stale one.
- * A deleted source leaves its compiled twin in dist/ until the next full build (`npm run build`); nothing imports it.
+ * The manifest holds the sha256 of every file the build read (SOURCES: every file under src/, solvers/ and test/, the
+ * compiler and bundler configurations, the package manifest and lock, this file), hashed before the build starts, and
+ * of every file it wrote under dist/ (but the V8 code caches, which odc rewrites as it runs and checks against the
+ * bytes they cache). Stale means: no manifest, an entry file the scripts and tests run (OUTPUTS) or any written file
+ * missing or changed, or a source added, removed or changed since. Contents, not times: `cp -p`, `tar x` and
+ * `rsync -a` keep an edited file's old time. A clean clone has no dist/ and builds.
  *
  * Usage: node .ci/build.mjs [--if-stale]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,8 @@ export const SOURCES = [
   'package-lock.json',
   '.ci/build.mjs',
 ];
-/** Written last by a successful build; its mtime is the time that build started. */
-export const STAMP = 'dist/.build-stamp';
+/** Written last by a successful build: what it read and wrote, by content. */
+export const MANIFEST = 'dist/.build-manifest.json';
 /** Compiled entry points the npm scripts and the tests execute as JavaScript. */
 export const OUTPUTS = [
   'dist/src/entries/workers/evaluation.js',
@@ -44,57 +45,85 @@ export const OUTPUTS = [
   'dist/src/entries/cli/odc-evaluate.cjs',
   'dist/src/entries/cli/odc-library.cjs',
 ];
+/** Files under dist/ that odc itself writes as it runs (code caches and their temporary files): not build outputs. */
+const RUNTIME_FILE = /\.cache(\.tmp)?$/;
 
 /**
- * Why dist/ must be built, or undefined when it is current: a pure function of the sources' modification times, the
- * stamp's (undefined when absent) and the outputs that are missing.
+ * Why dist/ must be built, or undefined when it is current: a pure function of the manifest (undefined when absent)
+ * and the content hashes of the sources and of the files under dist/ now.
  * @param {{
- *   sources: readonly { path: string, mtimeMs: number }[],
- *   stampMs: number | undefined,
- *   missing: readonly string[],
+ *   manifest: { sources: Record<string, string>, outputs: Record<string, string> } | undefined,
+ *   sources: ReadonlyMap<string, string>,
+ *   outputs: ReadonlyMap<string, string>,
  * }} p
  * @returns {string | undefined}
  */
-export function staleReason({ sources, stampMs, missing }) {
-  if (stampMs === undefined) return `${STAMP} is missing`;
-  if (missing.length > 0) return `${missing[0]} is missing`;
-  let newest;
-  for (const s of sources) if (newest === undefined || s.mtimeMs > newest.mtimeMs) newest = s;
-  return newest !== undefined && newest.mtimeMs >= stampMs ? `${newest.path} is newer than the last build` : undefined;
+export function staleReason({ manifest, sources, outputs }) {
+  if (manifest === undefined) return `${MANIFEST} is missing (no complete build)`;
+  for (const f of OUTPUTS) if (!outputs.has(f)) return `${f} is missing`;
+  for (const [path, hash] of Object.entries(manifest.outputs)) {
+    const now = outputs.get(path);
+    if (now === undefined) return `${path} is missing`;
+    if (now !== hash) return `${path} was changed after the build`;
+  }
+  for (const [path, hash] of sources) {
+    const was = manifest.sources[path];
+    if (was === undefined) return `${path} is new since the last build`;
+    if (was !== hash) return `${path} changed since the last build`;
+  }
+  for (const path of Object.keys(manifest.sources))
+    if (!sources.has(path)) return `${path} was removed since the last build`;
+  return undefined;
 }
 
-/** Every file under `path` (a file: itself), with its modification time; paths relative to `root`. */
-function filesUnder(root, path, out) {
+/** Every file under `path` (a file: itself), relative to `root`, in a fixed order. */
+function filesUnder(root, path, out = []) {
   const full = join(root, path);
   if (!existsSync(full)) return out;
-  const st = statSync(full);
-  if (!st.isDirectory()) {
-    out.push({ path, mtimeMs: st.mtimeMs });
+  if (!statSync(full).isDirectory()) {
+    out.push(path);
     return out;
   }
-  for (const name of readdirSync(full)) filesUnder(root, join(path, name), out);
+  for (const name of readdirSync(full).sort()) filesUnder(root, join(path, name), out);
   return out;
 }
 
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** path → sha256 of every file the build reads. */
+export const sourceHashes = (root = ROOT) =>
+  new Map(SOURCES.flatMap((p) => filesUnder(root, p)).map((p) => [p, sha256(join(root, p))]));
+
+/** path → sha256 of every file under dist/ but the manifest and the files odc writes as it runs. */
+export const outputHashes = (root = ROOT) =>
+  new Map(
+    filesUnder(root, 'dist')
+      .filter((p) => p !== join(MANIFEST) && !RUNTIME_FILE.test(p))
+      .map((p) => [p, sha256(join(root, p))]),
+  );
+
 /** Why dist/ under `root` must be built, or undefined (reads the file system, decides with staleReason). */
 export function staleness(root = ROOT) {
-  const stamp = join(root, STAMP);
-  return staleReason({
-    sources: SOURCES.flatMap((p) => filesUnder(root, p, [])),
-    stampMs: existsSync(stamp) ? statSync(stamp).mtimeMs : undefined,
-    missing: OUTPUTS.filter((f) => !existsSync(join(root, f))),
-  });
+  const path = join(root, MANIFEST);
+  let manifest;
+  try {
+    manifest = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  } catch {
+    return `${MANIFEST} cannot be read`;
+  }
+  return staleReason({ manifest, sources: sourceHashes(root), outputs: outputHashes(root) });
 }
 
 /**
- * Builds dist/ and stamps it. tsc's type errors fail the build unless `tolerateTypeErrors` (the test setup: tsc still
- * emits, and the type check belongs to `npm run build` / `npm run typecheck`); then the stamp is not written, so the
- * next `--if-stale` build runs tsc again and shows them. Returns tsc's output when it reported errors.
+ * Builds dist/ and writes its manifest. tsc's type errors fail the build unless `tolerateTypeErrors` (the test setup:
+ * tsc still emits, and the type check belongs to `npm run build` / `npm run typecheck`); then no manifest is written,
+ * so the next `--if-stale` build runs tsc again and shows them. Returns tsc's output when it reported errors.
  * @param {{ root?: string, tolerateTypeErrors?: boolean }} [options]
  * @returns {string | undefined}
  */
 export function buildDist({ root = ROOT, tolerateTypeErrors = false } = {}) {
-  const started = new Date();
+  // the sources as the build reads them: one saved while it runs makes the next check build again
+  const sources = sourceHashes(root);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const t = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
   const typeErrors = t.status === 0 ? undefined : `${t.stdout}${t.stderr}`;
@@ -106,9 +135,10 @@ export function buildDist({ root = ROOT, tolerateTypeErrors = false } = {}) {
   const missing = OUTPUTS.filter((f) => !existsSync(join(root, f)));
   if (missing.length > 0) throw new BuildError(`the build did not produce ${missing.join(', ')}`);
   if (typeErrors === undefined) {
-    const stamp = join(root, STAMP);
-    writeFileSync(stamp, `built from the sources as of ${started.toISOString()}\n`);
-    utimesSync(stamp, started, started);
+    const manifest = join(root, MANIFEST);
+    const body = { sources: Object.fromEntries(sources), outputs: Object.fromEntries(outputHashes(root)) };
+    writeFileSync(`${manifest}.tmp`, `${JSON.stringify(body, null, 1)}\n`);
+    renameSync(`${manifest}.tmp`, manifest);
   }
   return typeErrors;
 }
@@ -118,7 +148,9 @@ export class BuildError extends Error {}
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const reason = process.argv.includes('--if-stale') ? staleness() : 'npm run build';
   if (reason === undefined) {
-    console.error(`dist/ is current (newer than every source); not rebuilt (npm run build rebuilds)`);
+    console.error(
+      `dist/ is current (its manifest matches every source and output); not rebuilt (npm run build rebuilds)`,
+    );
   } else {
     console.error(`building dist/ (${reason})`);
     try {

@@ -1,77 +1,114 @@
 /**
- * .ci/build.mjs: when `npm run study` and the other scripts that run dist/ rebuild it. The rule (a source not older
- * than the last build's start, or a stamp or entry file missing) is checked on fabricated modification times, then on
- * a small package tree in a temporary folder whose files' times are set by hand; nothing is built.
+ * .ci/build.mjs: when `npm run study` and the other scripts that run dist/ rebuild it. The rule (a source or built
+ * file whose content differs from the last build's manifest, one added or missing, or no manifest) is checked on
+ * fabricated hashes, then on a small package tree in a temporary folder; nothing is built.
  */
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTPUTS, SOURCES, STAMP, staleReason, staleness } from '../../.ci/build.mjs';
+import { MANIFEST, OUTPUTS, outputHashes, SOURCES, sourceHashes, staleReason, staleness } from '../../.ci/build.mjs';
 import { tempDir } from '../helpers/tmp.js';
 
-describe('staleReason (fabricated modification times)', () => {
-  const sources = [
-    { path: 'src/a.ts', mtimeMs: 1000 },
-    { path: 'test/b.ts', mtimeMs: 3000 },
-    { path: 'tsconfig.json', mtimeMs: 2000 },
-  ];
+describe('staleReason (fabricated hashes)', () => {
+  const manifest = { sources: { 'src/a.ts': 'h1', 'test/b.ts': 'h2' }, outputs: { [OUTPUTS[0]!]: 'o1' } };
+  const outputs = new Map(OUTPUTS.map((f, i) => [f, i === 0 ? 'o1' : 'x']));
+  const sources = (entries: [string, string][]) => new Map(entries);
 
-  it('is current when every source is older than the stamp', () => {
-    expect(staleReason({ sources, stampMs: 3001, missing: [] })).toBeUndefined();
+  it('current when every source and built file hashes as the manifest says', () => {
+    expect(
+      staleReason({
+        manifest,
+        sources: sources([
+          ['src/a.ts', 'h1'],
+          ['test/b.ts', 'h2'],
+        ]),
+        outputs,
+      }),
+    ).toBe(undefined);
   });
 
-  it('names the newest source when one is newer than the stamp, or as old (saved as the build started)', () => {
-    expect(staleReason({ sources, stampMs: 2500, missing: [] })).toBe('test/b.ts is newer than the last build');
-    expect(staleReason({ sources, stampMs: 3000, missing: [] })).toBe('test/b.ts is newer than the last build');
+  it('a changed, new or removed source makes it stale and is named', () => {
+    const s = (e: [string, string][]) => staleReason({ manifest, sources: sources(e), outputs });
+    expect(
+      s([
+        ['src/a.ts', 'h1'],
+        ['test/b.ts', 'CHANGED'],
+      ]),
+    ).toBe('test/b.ts changed since the last build');
+    expect(
+      s([
+        ['src/a.ts', 'h1'],
+        ['test/b.ts', 'h2'],
+        ['src/c.ts', 'h3'],
+      ]),
+    ).toBe('src/c.ts is new since the last build');
+    expect(s([['src/a.ts', 'h1']])).toBe('test/b.ts was removed since the last build');
   });
 
-  it('builds a clean clone (no stamp) and a dist/ missing an entry file, whatever the times', () => {
-    expect(staleReason({ sources, stampMs: undefined, missing: [] })).toBe(`${STAMP} is missing`);
-    expect(staleReason({ sources, stampMs: 9999, missing: ['dist/src/entries/cli/odc.cjs'] })).toBe(
-      'dist/src/entries/cli/odc.cjs is missing',
+  it('a built file missing or changed, an entry file missing, or no manifest makes it stale', () => {
+    const src = sources([
+      ['src/a.ts', 'h1'],
+      ['test/b.ts', 'h2'],
+    ]);
+    const changed = new Map(outputs).set(OUTPUTS[0]!, 'edited');
+    expect(staleReason({ manifest, sources: src, outputs: changed })).toBe(`${OUTPUTS[0]} was changed after the build`);
+    const withoutEntry = new Map(outputs);
+    withoutEntry.delete(OUTPUTS[1]!);
+    expect(staleReason({ manifest, sources: src, outputs: withoutEntry })).toBe(`${OUTPUTS[1]} is missing`);
+    const chunk = { ...manifest, outputs: { ...manifest.outputs, 'dist/src/entries/cli/bundle-X.js': 'c' } };
+    expect(staleReason({ manifest: chunk, sources: src, outputs })).toBe('dist/src/entries/cli/bundle-X.js is missing');
+    expect(staleReason({ manifest: undefined, sources: src, outputs })).toBe(
+      `${MANIFEST} is missing (no complete build)`,
     );
-  });
-
-  it('a package with no source at all is current once stamped', () => {
-    expect(staleReason({ sources: [], stampMs: 1, missing: [] })).toBeUndefined();
   });
 });
 
-describe('staleness (a package tree with hand-set times)', () => {
+describe('staleness (a package tree on disk)', () => {
   const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+  /** A tree with sources, built outputs and a manifest of their hashes, as buildDist writes it. */
   function tree(): string {
     const root = tempDir('odc-build-');
     const files = ['src/base/a.ts', 'solvers/x/y.ts', 'test/deep/er/c.test.ts', 'tsconfig.json', 'package.json'];
-    for (const f of [...files, ...OUTPUTS, STAMP, 'designs/study.yaml', 'results/run/log.csv']) {
+    const chunk = 'dist/src/entries/cli/bundle-ABC.js';
+    for (const f of [...files, ...OUTPUTS, chunk, 'designs/study.yaml', 'results/run/log.csv']) {
       mkdirSync(dirname(join(root, f)), { recursive: true });
-      writeFileSync(join(root, f), '');
-      utimesSync(join(root, f), t(10), t(10));
+      writeFileSync(join(root, f), `contents of ${f}\n`);
     }
-    utimesSync(join(root, STAMP), t(20), t(20));
+    const manifest = {
+      sources: Object.fromEntries(sourceHashes(root)),
+      outputs: Object.fromEntries(outputHashes(root)),
+    };
+    writeFileSync(join(root, MANIFEST), JSON.stringify(manifest));
     return root;
   }
 
-  it('current after a build; a source touched after it (deep in test/) makes it stale, and names it', () => {
+  it('current after a build; an edited source makes it stale even when its old time is put back (cp -p, tar x)', () => {
     const root = tree();
     expect(staleness(root)).toBeUndefined();
-    utimesSync(join(root, 'test/deep/er/c.test.ts'), t(30), t(30));
-    expect(staleness(root)).toBe(`${join('test', 'deep', 'er', 'c.test.ts')} is newer than the last build`);
+    const file = join(root, 'test/deep/er/c.test.ts');
+    writeFileSync(file, 'edited\n');
+    utimesSync(file, t(1), t(1)); // back-dated to before any build
+    expect(staleness(root)).toBe(`${join('test', 'deep', 'er', 'c.test.ts')} changed since the last build`);
   });
 
-  it('files the build does not read (study files, run folders) do not make it stale', () => {
+  it('a deleted bundle chunk or entry file, or a missing manifest, makes it stale', () => {
     const root = tree();
-    utimesSync(join(root, 'designs/study.yaml'), t(30), t(30));
-    utimesSync(join(root, 'results/run/log.csv'), t(30), t(30));
-    expect(staleness(root)).toBeUndefined();
-  });
-
-  it('a missing entry file or stamp makes it stale', () => {
-    const root = tree();
-    rmSync(join(root, OUTPUTS[0]!));
-    expect(staleness(root)).toBe(`${OUTPUTS[0]} is missing`);
+    rmSync(join(root, 'dist/src/entries/cli/bundle-ABC.js'));
+    expect(staleness(root)).toBe(`${join('dist', 'src', 'entries', 'cli', 'bundle-ABC.js')} is missing`);
     const other = tree();
-    rmSync(join(other, STAMP));
-    expect(staleness(other)).toBe(`${STAMP} is missing`);
+    rmSync(join(other, OUTPUTS[0]!));
+    expect(staleness(other)).toBe(`${OUTPUTS[0]} is missing`);
+    const third = tree();
+    rmSync(join(third, MANIFEST));
+    expect(staleness(third)).toBe(`${MANIFEST} is missing (no complete build)`);
+  });
+
+  it('files the build does not read (study files, run folders) and the code caches odc writes do not make it stale', () => {
+    const root = tree();
+    writeFileSync(join(root, 'designs/study.yaml'), 'changed');
+    writeFileSync(join(root, 'results/run/log.csv'), 'changed');
+    writeFileSync(join(root, 'dist/src/entries/cli/odc.cjs.cache'), 'a code cache written at run time');
+    expect(staleness(root)).toBeUndefined();
   });
 });
 
