@@ -1,32 +1,17 @@
 /**
- * Several served runs on one normalization, as `odc compare` does it (src/report/compare/compare.ts): each run's front
- * in
- * the minimized sense, the ideal and nadir of the union of the fronts mapped to 0 and 1, the hypervolume of each
- * normalized front (reference 1.1 in every objective; src/optimize/indicators/hypervolume.ts) and its IGD+ against the
- * non-dominated union of all fronts (src/optimize/indicators/igd.ts). A front too large for the exact hypervolume in 5+
- * objectives within a page load (more than EXACT_HV_MAX_POINTS points) gets the Monte Carlo estimate
- * (src/optimize/indicators/hypervolumeEstimate.ts, seeded, its standard error returned) and says so.
+ * /api/compare: the served runs compared by `odc compare`'s own computation (src/report/compare/frontComparison.ts:
+ * one normalization over the union of the fronts, exact hypervolume, IGD+, dominance shares), so the explorer and
+ * `odc compare` give the same figures for the same runs. A run's front is what the explorer shows (pareto.json's
+ * designs for a finished run, the log's non-dominated feasible rows while running), its objectives read from the log
+ * (the same doubles pareto.json holds). Kept per version of the runs: a reload does not compute it again.
  */
-import { nonDominatedIndices, toMatrix } from '../optimize/pareto/dominance.js';
-import { hypervolume } from '../optimize/indicators/hypervolume.js';
-import { hypervolumeEstimate } from '../optimize/indicators/hypervolumeEstimate.js';
-import { igdPlus } from '../optimize/indicators/igd.js';
-import { normalizationOf } from '../run/history.js';
+import { availableParallelism } from 'node:os';
+import { compareFronts, type FrontIndicators } from '../report/compare/frontComparison.js';
+import { DEFAULT_COMPARE_EPSILON } from '../report/compare/compareStats.js';
 import type { ServedRun } from './runData.js';
 
-/** Largest front whose exact hypervolume is computed in 5+ objectives (larger: a seeded estimate). */
-export const EXACT_HV_MAX_POINTS = 2000;
-const ESTIMATE_SAMPLES = 200_000;
-
-export interface RunIndicators {
+export interface RunIndicators extends FrontIndicators {
   readonly run: number;
-  readonly frontSize: number;
-  readonly hypervolume: number;
-  /** Standard error of an estimated hypervolume; 0 when exact. */
-  readonly hypervolumeStandardError: number;
-  readonly igdPlus: number;
-  /** Designs of the non-dominated union that come from this run. */
-  readonly unionShare: number;
 }
 
 export interface Comparison {
@@ -36,6 +21,8 @@ export interface Comparison {
     readonly nadir: readonly number[];
     readonly reference: readonly number[];
   };
+  /** Dominance tolerance of `nonDominatedShare`, as `odc compare`'s default. */
+  readonly epsilon: number;
   readonly runs: readonly RunIndicators[];
   /** The union front: [run, evaluation index] of each design. */
   readonly union: readonly (readonly [number, number])[];
@@ -52,60 +39,45 @@ function frontPoints(run: ServedRun): { index: number; f: number[] }[] {
   }).filter((p) => p.f.every(Number.isFinite));
 }
 
-export function compareServed(runs: readonly ServedRun[]): Comparison {
+async function compareNow(runs: readonly ServedRun[]): Promise<Comparison> {
   const sig = (r: ServedRun): string =>
     r.columns
       .filter((c) => c.role === 'objective')
       .map((c) => `${c.sense} ${c.name}`)
       .join(', ');
   const names = runs[0]!.columns.filter((c) => c.role === 'objective').map((c) => c.name);
-  const m = names.length;
+  const epsilon = DEFAULT_COMPARE_EPSILON;
   if (runs.some((r) => sig(r) !== sig(runs[0]!))) {
     const note = 'the runs have different objectives: no common normalization';
-    return { objectives: names, normalization: { ideal: [], nadir: [], reference: [] }, runs: [], union: [], note };
+    const normalization = { ideal: [], nadir: [], reference: [] };
+    return { objectives: names, normalization, epsilon, runs: [], union: [], note };
   }
   const fronts = runs.map(frontPoints);
-  const norm = normalizationOf(
-    fronts.flat().map((p) => p.f),
-    m,
+  const c = await compareFronts(
+    fronts.map((F) => F.map((p) => p.f)),
+    names.length,
+    { epsilon, threads: availableParallelism() },
   );
-  const scale = (f: readonly number[]): number[] =>
-    f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]! || 1));
-  const tagged = fronts.flatMap((F, r) => F.map((p) => ({ r, index: p.index, f: scale(p.f) })));
-  const unionRows = nonDominatedIndices(
-    toMatrix(
-      tagged.map((t) => t.f),
-      m,
-    ),
-    tagged.length,
-    m,
-  );
-  const union = Array.from(unionRows, (i) => tagged[i]!);
-  const Z = toMatrix(
-    union.map((u) => u.f),
-    m,
-  );
-  const indicators = runs.map((run, r): RunIndicators => {
-    const F = toMatrix(
-      tagged.filter((t) => t.r === r).map((t) => t.f),
-      m,
-    );
-    const n = F.length / m;
-    const exact = m < 5 || n <= EXACT_HV_MAX_POINTS;
-    const est = exact ? null : hypervolumeEstimate(F, norm.reference, { samples: ESTIMATE_SAMPLES, seed: 1 });
-    return {
-      run: run.id,
-      frontSize: n,
-      hypervolume: n === 0 ? 0 : est !== null ? est.value : hypervolume(F, norm.reference),
-      hypervolumeStandardError: est?.standardError ?? 0,
-      igdPlus: n > 0 && union.length > 0 ? igdPlus(F, Z, m) : Infinity,
-      unionShare: union.length ? union.filter((u) => u.r === r).length / union.length : 0,
-    };
-  });
   return {
     objectives: names,
-    normalization: norm,
-    runs: indicators,
-    union: union.map((u) => [runs[u.r]!.id, u.index] as const),
+    normalization: c.normalization,
+    epsilon,
+    runs: c.runs.map((x, r) => ({ run: runs[r]!.id, ...x })),
+    union: c.union.map((u) => [runs[u.r]!.id, fronts[u.r]![u.row]!.index] as const),
   };
+}
+
+const kept = new WeakMap<readonly ServedRun[], { key: string; comparison: Promise<Comparison> }>();
+
+/** The comparison of the runs as they are now (computed once per version of their logs and checkpoints). */
+export function compareServed(runs: readonly ServedRun[]): Promise<Comparison> {
+  for (const r of runs) r.refresh();
+  const key = runs.map((r) => r.version()).join('|');
+  const k = kept.get(runs);
+  if (k?.key === key) return k.comparison;
+  const comparison = compareNow(runs);
+  kept.set(runs, { key, comparison });
+  // a failed comparison is not kept: the next request tries again
+  comparison.catch(() => kept.delete(runs));
+  return comparison;
 }

@@ -219,7 +219,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
       ctx.runs.map((r) => r.info()),
     );
   }
-  if (path === '/api/compare') return json(res, 200, compareServed(ctx.runs));
+  if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
   const m = /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|designs\/(\d{1,12})(\/design\.yaml)?)$/.exec(path);
   const run = m ? ctx.runs[Number(m[1])] : undefined;
   if (!m || run === undefined) return problem(res, 404, 'not found');

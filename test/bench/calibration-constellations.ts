@@ -3,7 +3,8 @@
  * and `constellations:end` markers): each reference constellation's published figures beside the model's
  * values, so the table cannot drift from the code. Run with `npm run calibration` (builds first).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../src/run/atomic.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLpSolver } from '../../solvers/lp/index.js';
@@ -221,5 +222,5 @@ const path = join(root, 'designs/CALIBRATION.md');
 const text = readFileSync(path, 'utf8');
 const section = lines.join('\n');
 const next = replaceMarkedSection(text, 'constellations', section, (t) => `${t.trimEnd()}\n\n${section}\n`);
-writeFileSync(path, next);
+writeFileAtomic(path, next);
 console.log(section);

@@ -4,7 +4,8 @@
  * from test/bench/calibrationNodes.ts, and the cost section (`costs:begin` … `costs:end`, placed after the node
  * section) from test/bench/calibrationCosts.ts. Run with `npm run calibration` (builds first).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../src/run/atomic.js';
 import { join } from 'node:path';
 import { nodeCalibrationSection, repoRoot } from './calibrationNodes.js';
 import { costCalibrationSection } from './calibrationCosts.js';
@@ -28,7 +29,7 @@ const withCosts = replaceMarkedSection(next, 'costs', costs, (t) => {
   const nodesEnd = t.indexOf('<!-- nodes:end -->') + '<!-- nodes:end -->'.length;
   return `${t.slice(0, nodesEnd)}\n\n${costs}${t.slice(nodesEnd)}`;
 });
-writeFileSync(path, withCosts);
+writeFileAtomic(path, withCosts);
 console.log(references);
 console.log(section);
 console.log(costs);

@@ -2,7 +2,8 @@
  * Benchmark section (prints figures, asserts nothing): the self-conjunction screen
  * (src/constellation/environment/conjunction.ts) on the 1,000,000-satellite filing, against peers measured in the same
  * run: the rest of that constellation's evaluation, and a brute-force all-pairs sampling of a small shell.
- * Called by test/bench/constellation.ts (`npm run bench:constellation`).
+ * Called by test/bench/constellation.ts (`npm run bench:constellation`), to which it returns docs/performance.md's
+ * table of the two candidate methods.
  */
 import { join } from 'node:path';
 import type { Catalogs } from '../../src/catalog/schema.js';
@@ -13,6 +14,7 @@ import { planeRaan_rad, slotPhase_rad } from '../../src/constellation/geometry/p
 import type { ShellGeometrySpec } from '../../src/constellation/design/types.js';
 import type { LpSolver } from '../../src/optimize/lp.js';
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../src/base/constants.js';
+import { mdTable } from './markedSection.js';
 
 const ms = (t: number): number => performance.now() - t;
 
@@ -49,43 +51,70 @@ function bruteForce(sh: ShellGeometrySpec, epochIso: string, step_s: number): nu
   return Math.sqrt(min);
 }
 
-/** CPU ms of one screen of one shell by a method, best of `repeat` (no memo). */
-function screenCpu_ms(sh: ShellGeometrySpec, epochIso: string, method: 'grid' | 'enumerate', repeat: number): number {
+/** CPU ms of one screen of one shell by a method, best of `repeat` (no memo), and the classes it refined on SGP4. */
+function screenCpu_ms(
+  sh: ShellGeometrySpec,
+  epochIso: string,
+  method: 'grid' | 'enumerate',
+  repeat: number,
+): { ms: number; refined: number } {
   let best = Infinity;
+  let refined = 0;
   for (let i = 0; i < repeat; i++) {
     const c0 = process.cpuUsage();
-    conjunctionScreen({ shells: [sh], epochIso, threshold_m: 1000, memoise: false, method });
+    const r = conjunctionScreen({ shells: [sh], epochIso, threshold_m: 1000, memoise: false, method });
     const c = process.cpuUsage(c0);
     best = Math.min(best, (c.user + c.system) / 1000);
+    refined = r.shells[0]!.refinedClasses;
   }
-  return best;
+  return { ms: best, refined };
 }
 
-/** The two candidate methods side by side on the flagship study's base shells and on its largest ones. */
-function benchMethods(studyShells: readonly ShellGeometrySpec[], epochIso: string): void {
-  const largest = (s: ShellGeometrySpec): ShellGeometrySpec => ({ ...s, planes: 120, satsPerPlane: 100 });
-  for (const sh of studyShells.flatMap((s) => [s, largest(s)])) {
+/**
+ * The two candidate methods side by side on the flagship study's Walker shell, its largest Walker and band shells
+ * (120 × 100) and a 400 × 30 band; docs/performance.md's table of them.
+ */
+function benchMethods(studyShells: readonly ShellGeometrySpec[], epochIso: string): string {
+  const sized = (s: ShellGeometrySpec, planes: number, satsPerPlane: number): ShellGeometrySpec => ({
+    ...s,
+    planes,
+    satsPerPlane,
+  });
+  const walker = studyShells.find((s) => s.pattern === 'walker-delta')!;
+  const band = studyShells.find((s) => s.pattern !== 'walker-delta')!;
+  const shells = [walker, sized(walker, 120, 100), sized(band, 120, 100), sized(band, 400, 30)];
+  const ms = (x: number): string => `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms`;
+  const rows = shells.map((sh) => {
     const grid = screenCpu_ms(sh, epochIso, 'grid', 5),
       en = screenCpu_ms(sh, epochIso, 'enumerate', 5);
     console.log(
-      `  ${sh.name} ${sh.planes} × ${sh.satsPerPlane} ${sh.pattern}: grid ${grid.toFixed(1)} ms, enumeration ${en.toFixed(1)} ms CPU ` +
-        `(${(grid / en).toFixed(1)}× faster; best of 5)`,
+      `  ${sh.name} ${sh.planes} × ${sh.satsPerPlane} ${sh.pattern}: grid ${grid.ms.toFixed(1)} ms, enumeration ${en.ms.toFixed(1)} ms CPU ` +
+        `(${(grid.ms / en.ms).toFixed(1)}× faster; best of 5; ${en.refined} classes refined)`,
     );
-  }
+    const name =
+      sh.pattern === 'walker-delta'
+        ? `${sh.planes} × ${sh.satsPerPlane} Walker delta, ${Math.round((sh.inclination_rad * 180) / Math.PI)}°`
+        : `${sh.planes} × ${sh.satsPerPlane} ${sh.pattern} band`;
+    return [name, ms(grid.ms), ms(en.ms), String(en.refined)];
+  });
+  return mdTable(['shell', 'grid of cells', 'enumeration of pair classes', 'classes refined'], rows, [1, 2, 3]);
 }
 
-/** `studyShells`: the flagship study's base design's shells (the screen per method is timed on them). */
+/**
+ * `studyShells`: the flagship study's base design's shells (the screen per method is timed on them); returns
+ * docs/performance.md's table of the methods.
+ */
 export function benchConjunction(
   root: string,
   catalogs: Catalogs,
   lp: LpSolver,
   studyShells: readonly ShellGeometrySpec[],
-): void {
+): string {
   console.log(
     "\nSelf-conjunction screen (secular candidates: pair classes enumerated, or a cubic grid over each shell's repeat window; SGP4 refinement):",
   );
   const spec = loadConstellationSpec(join(root, 'designs/constellations/spacex-odc-1m.yaml'), catalogs);
-  benchMethods(studyShells, spec.window.epochIso);
+  const methods = benchMethods(studyShells, spec.window.epochIso);
   const shells = spec.shells.map((s) => s.geometry);
   let t = performance.now();
   evaluateConstellation(spec, lp);
@@ -135,4 +164,5 @@ export function benchConjunction(
       `${(144 * 143) / 2} pairs at 0.13 s steps for one orbit ${(tBrute / 1000).toFixed(1)} s (${brute.toFixed(0)} m, within ~1 km): ` +
       `${(tBrute / tSmall).toFixed(0)}× faster`,
   );
+  return methods;
 }

@@ -7,7 +7,8 @@
  * (test/bench/constellationStages.ts), open-cylinder bands per instant (the knee's 119 × 100, a 31 × 86 and a 6 × 10
  * band: the band model and its LP-duality bound alone, CPU), and the self-conjunction screen
  * (test/bench/conjunction.ts).
- * Run with `npm run bench:constellation` (builds first).
+ * Run with `npm run bench:constellation` (builds first); `-- --docs` writes the screen's table into
+ * docs/performance.md (./markedSection.ts).
  */
 import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ import { torusInstantCapacities } from '../../src/constellation/network/torusIns
 import { evaluateNode } from '../../src/node/evaluate.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
+import { docsRequested, loadLine, writeMarkedSections } from './markedSection.js';
 import { benchConstellationStudy } from './constellationStudy.js';
 import { cpu_ms, evaluationStages, STAGES } from './constellationStages.js';
 
@@ -249,12 +251,16 @@ for (const name of readdirSync(refDir)
   );
 }
 
-benchConjunction(
+const screenTable = benchConjunction(
   root,
   catalogs,
   lp,
   study.constellation!.spec(designX(base)).shells.map((s) => s.geometry),
 );
+if (docsRequested())
+  writeMarkedSections('docs/performance.md', [
+    { name: 'bench-conjunction', command: 'npm run bench:constellation', body: `${screenTable}\n\n${loadLine()}` },
+  ]);
 
 // The flagship constellation study end to end against the reference commit, then with 2 workers.
 benchConstellationStudy(root);

@@ -19,7 +19,8 @@
  *   far less than the wall-clock ones above.
  * - under load (./explorerLoad.ts): two runs of 50,000 evaluations, first rows and brush-to-filtered-table with every
  *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
- * Figures only; no assertions on wall time.
+ * Figures only; no assertions on wall time. `--docs` writes the table of the two sizes into docs/performance.md
+ * (./markedSection.ts).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -44,6 +45,7 @@ import { createRng } from '../../src/base/rng.js';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { measureUnderLoad } from './explorerLoad.js';
 import { cpuMs } from './cpu.js';
+import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
 
 const M = 6;
 const N_VAR = 15;
@@ -335,7 +337,15 @@ async function peerServer(dir: string): Promise<RunningServer | null> {
   return mod.startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
 }
 
-async function measure(n: number, root: string): Promise<void> {
+/** Medians of this build's pages, ms: docs/performance.md's figures. */
+interface DocFigures {
+  readonly load: number;
+  readonly frame: number;
+  readonly layout: number;
+  readonly js: number;
+}
+
+async function measure(n: number, root: string): Promise<DocFigures> {
   const dir = join(root, `run-${n}`);
   buildRun(dir, n);
   const server = await startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
@@ -411,6 +421,12 @@ async function measure(n: number, root: string): Promise<void> {
         ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`,
     );
     console.log(cpuFigures(server));
+    return {
+      load: median(ours.map((f) => f.load)),
+      frame: median(ours.flatMap((f) => f.frame)),
+      layout: median(ours.map((f) => f.work['layout']?.ms ?? 0)),
+      js: median(js),
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -426,6 +442,30 @@ const load = (): string =>
 console.log(
   `odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`,
 );
-for (const n of [10_000, 100_000]) await measure(n, root);
+const sizes = [10_000, 100_000];
+const figures: DocFigures[] = [];
+for (const n of sizes) figures.push(await measure(n, root));
+const docLoad = loadLine();
 await measureUnderLoad(root);
+if (docsRequested()) {
+  const ms = (x: number): string => `${x >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1)} ms`;
+  const row = (figure: string, f: (x: DocFigures) => number, goal: string): string[] => [
+    figure,
+    ...figures.map((x) => ms(f(x))),
+    goal,
+  ];
+  const table = mdTable(
+    ['figure', ...sizes.map((n) => `${n.toLocaleString('en-US')} evaluations`), 'goal'],
+    [
+      row('load to the first render of every view', (x) => x.load, '≤ 2 s'),
+      row('brush to the next painted frame', (x) => x.frame, '≤ 50 ms'),
+      row('layout per brush (trace)', (x) => x.layout, ''),
+      row('brush JavaScript, all views', (x) => x.js, ''),
+    ],
+    [1, 2],
+  );
+  writeMarkedSections('docs/performance.md', [
+    { name: 'bench-explorer', command: 'npm run bench:explorer', body: `${table}\n\n${docLoad}` },
+  ]);
+}
 console.log(`load average at the end: ${load()}`);

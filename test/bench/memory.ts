@@ -5,13 +5,15 @@
  * exit, and prints wall and CPU time, peak RSS, the evaluation log's size and the archive size. The goal:
  * flat memory, peak RSS under 500 MB at 5,000,000 evaluations with a report. An unbounded archive
  * grows with the run by definition (179k designs after 1M ZDT1 evaluations), so only bounded runs can be flat;
- * `--unbounded` adds the unbounded case at every budget (by default only at the smallest).
+ * `--unbounded` adds the unbounded case at every budget (by default only at the smallest); `--docs` writes the table
+ * into docs/performance.md (./markedSection.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/run/versions.js';
+import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -92,11 +94,21 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 const smallest = Math.min(...budgets);
+const docRows: string[][] = [];
 for (const n of budgets) {
   const cases: (number | undefined)[] =
     unboundedEverywhere || n === smallest ? [undefined, ARCHIVE_LIMIT] : [ARCHIVE_LIMIT];
   for (const limit of cases) {
     const r = runCase(n, limit);
+    docRows.push([
+      r.evaluations.toLocaleString('en-US'),
+      limit === undefined ? 'unbounded' : `\`archiveLimit: ${limit}\``,
+      r.archiveSize.toLocaleString('en-US'),
+      r.wall_s.toFixed(1),
+      r.cpu_s.toFixed(1),
+      r.peakRss_MB.toFixed(0),
+      Math.round(r.log_MB).toLocaleString('en-US'),
+    ]);
     console.log(
       `| ${r.evaluations.toLocaleString('en-US')} | ${r.archive} | ${r.archiveSize} | ${r.wall_s.toFixed(1)} | ${r.cpu_s.toFixed(1)} | ${r.peakRss_MB.toFixed(0)} | ${r.log_MB.toFixed(0)} | ${r.report ? 'rendered' : 'missing'} | ${r.peakRss_MB < GOAL_MB ? 'yes' : 'no'} |`,
     );
@@ -107,3 +119,13 @@ console.log(
     .map((v) => v.toFixed(2))
     .join(' / ')}`,
 );
+if (docsRequested()) {
+  const table = mdTable(
+    ['evaluations', 'Pareto archive', 'archive size', 'wall s', 'CPU s', 'peak RSS MB', 'evaluations.csv MB'],
+    docRows,
+    [0, 2, 3, 4, 5, 6],
+  );
+  writeMarkedSections('docs/performance.md', [
+    { name: 'bench-memory', command: 'npm run bench:memory', body: `${table}\n\n${loadLine()}` },
+  ]);
+}

@@ -15,7 +15,8 @@
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
  * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs;
- * `-- --only robust,warmup` to run some sections (node, robust, warmup, e2e).
+ * `-- --only robust,warmup` to run some sections (node, robust, warmup, e2e); `-- --docs` writes the node and warm-up
+ * tables into docs/performance.md (./markedSection.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { nodeStudyCompiler } from '../helpers/problemDesigns.js';
 import { solarCycleDecay } from '../../src/models/drag/decaySolarCycle.js';
+import { docsRequested, loadLine, mdTable, writeMarkedSections, type Region } from './markedSection.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const studyPath = join(root, 'designs/flagship-study.yaml');
@@ -103,15 +105,15 @@ if (peerAt >= 0) {
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; the
- * lean median.
+ * µs of CPU per evaluation of each variant: ROUNDS passes over `designs`, the variants' order rotating each round; each
+ * variant's median (the lean path's first).
  */
 async function sideBySide(
   label: string,
   designs: readonly Float64Array[],
   variants_ = variants,
   rounds = ROUNDS,
-): Promise<number> {
+): Promise<number[]> {
   const variants = variants_;
   for (const v of variants) await v.pass(label, designs, 2000); // warm-up
   const per = variants.map(() => [] as number[]);
@@ -132,7 +134,7 @@ async function sideBySide(
       `  ${v.name.padEnd(28)} ${m.toFixed(1).padStart(7)} µs  ${k === 0 ? '' : `(${(m / base).toFixed(2)}× the ${variants[0]!.name}; per-pass ratio median ${median(ratios).toFixed(2)})`}`,
     );
   });
-  return base;
+  return per.map(median);
 }
 
 /**
@@ -253,13 +255,37 @@ function visitedDesigns(problem: Problem, algorithm: string, population: number,
   return out;
 }
 
+/** The tables written into docs/performance.md with --docs. */
+const regions: Region[] = [];
+/** µs per evaluation as docs/performance.md gives them: one decimal below 100, whole above. */
+const us = (x: number): string => `${x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} µs`;
+
 if (sections.has('node')) {
-  await sideBySide('random designs in the bounds', randomDesigns(lean, 10000));
+  const random = await sideBySide('random designs in the bounds', randomDesigns(lean, 10000));
   // the designs NSGA-II evaluates on the flagship (population 200, the first 100 generations), converging on the
   // feasible region
   const visited = visitedDesigns(lean, 'nsga2', 200, 100);
-  const visited_us = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
-  await perModel(visited, visited_us);
+  const visitedUs = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
+  const table = mdTable(
+    ['design set', 'lean path', 'complete record'],
+    [
+      [
+        `the ${visited.length.toLocaleString('en-US')} designs NSGA-II visits on the flagship study`,
+        us(visitedUs[0]!),
+        us(visitedUs[1]!),
+      ],
+      ["10,000 seeded random designs in the study's bounds", us(random[0]!), us(random[1]!)],
+    ],
+    [1, 2],
+  );
+  regions.push({
+    name: 'bench-node',
+    command: 'npm run bench:node',
+    body: `${table}
+
+${loadLine()}`,
+  });
+  await perModel(visited, visitedUs[0]!);
   decayCost(visited);
   console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
 }
@@ -283,13 +309,23 @@ if (sections.has('robust')) {
   console.log(`load average after the robust figures: ${load()}`);
 }
 
-if (sections.has('warmup')) warmUp();
+if (sections.has('warmup')) {
+  const table = warmUp();
+  regions.push({
+    name: 'bench-node-warmup',
+    command: 'npm run bench:node',
+    body: `${table}
+
+${loadLine()}`,
+  });
+}
 
 /**
  * Cold runs in fresh processes (node-warmup.ts), each variant of V8 flags in turn, 3 rounds in rotating order: the
- * first 10,000 evaluations of a run against the next 10,000 and against the same designs once warm.
+ * first 10,000 evaluations of a run against the next 10,000 and against the same designs once warm; the table for
+ * docs/performance.md.
  */
-function warmUp(): void {
+function warmUp(): string {
   const child = fileURLToPath(new URL('./node-warmup.js', import.meta.url));
   const flagSets = [[], ['--maglev'], ['--interrupt-budget=16384'], ['--max-semi-space-size=32']];
   type Cold = {
@@ -327,6 +363,18 @@ function warmUp(): void {
     );
   });
   console.log(`load average after the warm-up figures: ${load()}`);
+  return mdTable(
+    ['V8 flags', 'first 200', 'first 10,000', 'next 10,000', 'the first 10,000 again, warm', 'first 10,000 ÷ warm'],
+    flagSets.map((flags, k) => [
+      flags.length === 0 ? 'default' : flags.map((f) => `\`${f}\``).join(' '),
+      us(med(k, 'firstGeneration_us')),
+      `${med(k, 'first10k_us').toFixed(1)} µs`,
+      `${med(k, 'rest_us').toFixed(1)} µs`,
+      `${med(k, 'warmFirst10k_us').toFixed(1)} µs`,
+      `${(med(k, 'first10k_us') / med(k, 'warmFirst10k_us')).toFixed(1)}×`,
+    ]),
+    [1, 2, 3, 4, 5],
+  );
 }
 
 if (sections.has('e2e')) {
@@ -349,5 +397,6 @@ if (sections.has('e2e')) {
   }
   console.log(`load average at the end: ${load()}`);
 }
+if (docsRequested() && regions.length > 0) writeMarkedSections('docs/performance.md', regions);
 const cpu = process.cpuUsage(cpuAtStart);
 console.log(`\nthis bench process: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU (children not counted)`);

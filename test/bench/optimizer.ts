@@ -13,23 +13,21 @@
  * unrecorded warm-up run (seed 0) before the seeds. pagmo has no NSGA-III: those rows show odc only.
  * The pymoo columns are the published figures of docs/sources.md §13 (wall time, another process and
  * scope: context only). A second table times exact hypervolume, odc against pagmo::hypervolume (WFG),
- * on 4-D and 5-D mutually non-dominated points; the values must agree to 1e-12 relative.
+ * on 4-D, 5-D and 6-D mutually non-dominated points; the values must agree to 1e-12 relative.
  * If pagmo cannot be installed or compiled, the bench says why and prints the odc columns only.
- * A third table runs whole processes side by side: the `odc run` command (a child process: start-up, the run, its
- * log, checkpoints, history, result files and report) on ZDT1 and on 3- and 5-objective DTLZ2, seeds 1..5, against
+ * A third table (./optimizerProcesses.ts) runs whole processes side by side: the `odc run` command (a child process:
+ * start-up, the run, its log, checkpoints, history, result files and report) on ZDT1 and on 3- and 5-objective DTLZ2,
+ * seeds 1..5, against
  * a whole pagmo driver process running pagmo::nsga2 with the same problem, population and number of evaluations, one
  * seed per process, interleaved seed by seed; CPU from getrusage in each process (all threads), the machine's load
  * average beside each row. ODC_BENCH_PYTHON naming a Python that imports pymoo adds pymoo's ZDT1 run, interleaved
  * too. `npm run bench -- --e2e` prints that table alone; `--e2e --peer <folder>` adds another build's `odc run` (the
  * project folder of another checkout, built: its dist/src/entries/cli/bin.js), run beside this one seed by seed, order
  * alternating, with the ratio of the two (a change measured against the build before it under the same load).
+ * `--docs` writes the three tables into docs/performance.md (./markedSection.ts), and only when pagmo ran.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/run/versions.js';
+import { cpus, loadavg } from 'node:os';
 import { safeEvaluate, type Problem } from '../../src/optimize/types.js';
 import { createBenchmarkProblem, paretoFront } from '../../src/optimize/benchmarks/benchmarks.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
@@ -38,16 +36,10 @@ import { nonDominatedIndices } from '../../src/optimize/pareto/dominance.js';
 import { createRng } from '../../src/base/rng.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import type { Individual } from '../../solvers/types.js';
-import {
-  pagmoNsga2ProcessCpu,
-  preparePagmo,
-  runPagmoHypervolume,
-  runPagmoNsga2,
-  type PagmoDriver,
-  type PagmoNsga2Options,
-  type PagmoSetup,
-} from './pagmo.js';
+import { preparePagmo, runPagmoHypervolume, runPagmoNsga2, type PagmoDriver, type PagmoSetup } from './pagmo.js';
 import { odcHypervolumeInWorker } from './pagmo/hvWorker.js';
+import { endToEndTable, median, PAGMO_OPERATORS, printTable, SEEDS } from './optimizerProcesses.js';
+import { docsRequested, loadLine, mdTable, writeMarkedSections, type Region } from './markedSection.js';
 
 interface Case {
   readonly label: string;
@@ -64,12 +56,9 @@ interface Case {
 }
 
 const GENERATIONS = 200;
-const SEEDS = [1, 2, 3, 4, 5];
 const WARM_UP_SEED = 0;
-/** odc's NSGA-II operator settings (solvers/nsga2/nsga2.ts, pymoo's defaults), passed to pagmo::nsga2. */
-const PAGMO_OPERATORS = { crossoverProbability: 0.9, crossoverEta: 15, mutationEta: 20 } as const;
 /** Hypervolume timing: dimensions, point counts, and the wall-time cap of one odc computation. */
-const HV_DIMENSIONS = [4, 5];
+const HV_DIMENSIONS = [4, 5, 6];
 const HV_POINTS = [1000, 5000, 10000];
 const HV_CAP_S = 30;
 const HV_AGREEMENT = 1e-12;
@@ -187,24 +176,6 @@ function runPagmo(driver: PagmoDriver, c: Case, problem: Problem, front: readonl
     });
 }
 
-function median(v: readonly number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]): string => `| ${r.map((v, i) => pad(v, widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
-}
-
 function loadText(): string {
   return loadavg()
     .map((l) => l.toFixed(2))
@@ -221,9 +192,15 @@ function spherePoints(n: number, m: number, seed: number): Float64Array[] {
   });
 }
 
-function optimizerTable(pagmo: PagmoDriver | null): string[] {
+/** docs/performance.md's CPU seconds of a hypervolume: two significant digits, as read. */
+const hvSeconds = (s: number): string => s.toFixed(s < 1 ? 2 : s < 10 ? 1 : 0);
+
+/** The optimizer table: the verdicts against the targets, and the table for docs/performance.md. */
+function optimizerTable(pagmo: PagmoDriver | null): { verdicts: string[]; doc: string } {
   const rows: string[][] = [];
   const verdicts: string[] = [];
+  const docRows: string[][] = [];
+  const nsga3: string[] = [];
   for (const c of CASES) {
     const spec = c.objectives !== undefined ? { problem: c.problem, objectives: c.objectives } : { problem: c.problem };
     const problem = createBenchmarkProblem(c.variables !== undefined ? { ...spec, variables: c.variables } : spec);
@@ -245,6 +222,20 @@ function optimizerTable(pagmo: PagmoDriver | null): string[] {
     const igp = med(odc, 'igdPlus');
     const cpu = med(odc, 'cpu_s');
     const pgText = (f: (rs: readonly RunResult[]) => string): string => (pg !== null ? f(pg) : pagmoNote);
+    if (pg !== null)
+      docRows.push([
+        c.label,
+        cpu.toFixed(3),
+        med(pg, 'cpu_s').toFixed(3),
+        `${(med(pg, 'cpu_s') / cpu).toFixed(1)}×`,
+        `${hv.toFixed(5)} / ${igp.toFixed(5)}`,
+        `${med(pg, 'hv').toFixed(5)} / ${med(pg, 'igdPlus').toFixed(5)}`,
+      ]);
+    if (c.algorithm === 'nsga3')
+      nsga3.push(
+        `${c.problem.toUpperCase()} under odc's NSGA-III: HV ${hv.toFixed(4)}` +
+          (c.pymoo ? ` (pymoo 0.6.2: ${c.pymoo.hv.toFixed(4)})` : ''),
+      );
     rows.push([
       c.label,
       `${odc[0]!.evaluations}/${pgText((rs) => String(rs[0]!.evaluations))}`,
@@ -290,11 +281,23 @@ function optimizerTable(pagmo: PagmoDriver | null): string[] {
     ],
     rows,
   );
-  return verdicts;
+  const table = mdTable(
+    ['case', 'odc CPU s', 'pagmo CPU s', 'pagmo / odc', 'odc HV / IGD+', 'pagmo HV / IGD+'],
+    docRows,
+    [1, 2, 3],
+  );
+  return {
+    verdicts,
+    doc: `${table}
+
+${nsga3.join('; ')}. pagmo has no NSGA-III.`,
+  };
 }
 
-async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
+/** The exact hypervolume table; returns docs/performance.md's: CPU s of odc / pagmo per size and dimension. */
+async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<string> {
   const rows: string[][] = [];
+  const cells = new Map<string, string>();
   for (const m of HV_DIMENSIONS) {
     let odcStopped = false;
     for (const n of HV_POINTS) {
@@ -314,6 +317,10 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
       const odcNote = odcStopped ? 'skipped' : `> ${HV_CAP_S} s`;
       if (odc === null) odcStopped = true; // larger sets of this dimension would take longer still
       const rel = odc !== null && pg !== null ? Math.abs(odc.hv - pg.hv) / Math.abs(pg.hv) : NaN;
+      cells.set(
+        `${m} ${n}`,
+        `${odc !== null ? hvSeconds(odc.cpu_s) : odcNote} / ${pg !== null ? hvSeconds(pg.cpu_s) : pgNote}`,
+      );
       rows.push([
         `${m}-D`,
         String(n),
@@ -333,176 +340,18 @@ async function hypervolumeTable(pagmo: PagmoDriver | null): Promise<void> {
     ['m', 'points', 'odc HV', 'pagmo HV', `rel. diff (<= ${HV_AGREEMENT})`, 'odc CPU s', 'pagmo CPU s', 'pagmo/odc'],
     rows,
   );
+  return mdTable(
+    ['points', ...HV_DIMENSIONS.map((m) => `${m}-D odc / pagmo`)],
+    HV_POINTS.map((n) => [n.toLocaleString('en-US'), ...HV_DIMENSIONS.map((m) => cells.get(`${m} ${n}`)!)]),
+    [0],
+  );
 }
 
-/**
- * Goals: a whole `odc run` process at most this many times the CPU of a whole pagmo process doing the same
- * number of evaluations (ZDT1, report included; 5-objective DTLZ2).
- */
-interface EndToEndStudy {
-  readonly label: string;
-  readonly text: () => string;
-  /** The same problem, population and evaluations for pagmo::nsga2 (pagmo has no NSGA-III). */
-  readonly pagmo: Omit<PagmoNsga2Options, 'seeds'>;
-  readonly goal?: number;
-}
-const pagmoOperators = (
-  variables: number,
-): Pick<PagmoNsga2Options, 'crossoverProbability' | 'crossoverEta' | 'mutationEta' | 'mutationProbability'> => ({
-  ...PAGMO_OPERATORS,
-  mutationProbability: 1 / variables,
-});
-const END_TO_END_STUDIES: readonly EndToEndStudy[] = [
-  {
-    label: 'ZDT1 NSGA-II 100 x 200 (20,000 evaluations)',
-    text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/zdt1.yaml'), 'utf8'),
-    pagmo: { problem: 'zdt1', population: 100, generations: 199, variables: 30, ...pagmoOperators(30) },
-    goal: 3,
-  },
-  {
-    label: 'DTLZ2 3-obj NSGA-III 92 x 200 (18,400 evaluations; pagmo NSGA-II)',
-    text: () => readFileSync(join(PROJECT_ROOT, 'designs/benchmarks/dtlz2.yaml'), 'utf8'),
-    pagmo: { problem: 'dtlz2', population: 92, generations: 199, variables: 12, objectives: 3, ...pagmoOperators(12) },
-  },
-  {
-    label: 'DTLZ2 5-obj NSGA-III 212 x 95 (20,140 evaluations; pagmo NSGA-II)',
-    // Das–Dennis 6 partitions for 5 objectives: 210 directions, population 212; 95 generations
-    text: () =>
-      'name: dtlz2-5\nkind: benchmark\nproblem: dtlz2\nvariables: 14\nobjectives: 5\nalgorithm: { name: nsga3, population: 212, generations: 95, seed: 1, partitions: 6 }\n',
-    pagmo: { problem: 'dtlz2', population: 212, generations: 94, variables: 14, objectives: 5, ...pagmoOperators(14) },
-    goal: 5,
-  },
-];
-// Written to stderr when the child exits: its CPU time [µs] over all its threads, from getrusage(2).
-const RUSAGE_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
-/** A Python that imports pymoo (ODC_BENCH_PYTHON), to run pymoo's ZDT1 side by side as well. */
-const PYMOO_PYTHON = process.env['ODC_BENCH_PYTHON'];
-/** pymoo's run as in docs/sources.md §13; its CPU [µs] over all its threads (getrusage) on stderr at exit. */
-const PYMOO_ZDT1_SCRIPT = [
-  'import sys, atexit, resource',
-  "atexit.register(lambda: sys.stderr.write('ODC_BENCH_CPU %d\\n' % round(1e6 * (lambda u: u.ru_utime + u.ru_stime)(resource.getrusage(resource.RUSAGE_SELF)))))",
-  'from pymoo.algorithms.moo.nsga2 import NSGA2',
-  'from pymoo.problems import get_problem',
-  'from pymoo.optimize import minimize',
-  "minimize(get_problem('zdt1'), NSGA2(pop_size=100), ('n_gen', 200), seed=int(sys.argv[1]), verbose=False)",
-  '',
-].join('\n');
-
-/** Runs a child process and returns its own CPU time [s], as it reports it on stderr. */
-function childCpu_s(command: string, args: readonly string[], what: string): number {
-  const r = spawnSync(command, args, { encoding: 'utf8' });
-  const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || used === null)
-    throw new Error(`${what} failed (${r.status ?? r.error?.message}): ${(r.stderr ?? '').slice(0, 400)}`);
-  return Number(used[1]) / 1e6;
-}
-
-const range = (v: readonly number[], digits = 2): string =>
-  `${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)}`;
-
-/**
- * The whole `odc run` process (start-up, the run, its log, checkpoints, history, result files and report) against a
- * whole pagmo driver process (start-up, dynamic loading, the run, its output), seed by seed, interleaved: odc, then
- * pagmo, then the next seed, so both see the same state of the machine. CPU = user + system over all threads.
- */
-function endToEndTable(pagmo: PagmoDriver | null, peerRoot?: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'odc-bench-e2e-'));
-  const peerRows: string[][] = [];
-  const rows: string[][] = [];
-  const pymooScript = join(dir, 'pymoo_zdt1.py');
-  writeFileSync(pymooScript, PYMOO_ZDT1_SCRIPT);
-  try {
-    for (const [s, study] of END_TO_END_STUDIES.entries()) {
-      const load = loadavg()[0]!.toFixed(2);
-      const cpu: number[] = [];
-      const wall: number[] = [];
-      const pagmoCpu: number[] = [];
-      const pymooCpu: number[] = [];
-      const peerCpu: number[] = [];
-      for (const seed of SEEDS) {
-        const file = join(dir, `study-${s}-${seed}.yaml`);
-        writeFileSync(file, study.text().replace(/seed: 1\b/, `seed: ${seed}`));
-        const odcRun = (root: string, out: string): number =>
-          childCpu_s(
-            process.execPath,
-            ['--import', RUSAGE_HOOK, join(root, 'dist/src/entries/cli/bin.js'), 'run', file, '--out', out, '--quiet'],
-            'odc run',
-          );
-        // the peer build first on odd seeds, second on even ones
-        if (peerRoot !== undefined && seed % 2 === 1) peerCpu.push(odcRun(peerRoot, join(dir, `peer-${s}-${seed}`)));
-        const t = performance.now();
-        cpu.push(odcRun(PROJECT_ROOT, join(dir, `run-${s}-${seed}`)));
-        wall.push((performance.now() - t) / 1000);
-        if (peerRoot !== undefined && seed % 2 === 0) peerCpu.push(odcRun(peerRoot, join(dir, `peer-${s}-${seed}`)));
-        if (pagmo !== null) pagmoCpu.push(pagmoNsga2ProcessCpu(pagmo, { ...study.pagmo, seeds: [seed] }));
-        if (s === 0 && PYMOO_PYTHON !== undefined)
-          pymooCpu.push(childCpu_s(PYMOO_PYTHON, [pymooScript, String(seed)], 'pymoo (ODC_BENCH_PYTHON)'));
-      }
-      // study, load and odc's CPU seconds (median, range) open both tables
-      const odcCells = [study.label, load, median(cpu).toFixed(2), range(cpu)];
-      if (peerRoot !== undefined)
-        peerRows.push([
-          ...odcCells,
-          median(peerCpu).toFixed(2),
-          range(peerCpu),
-          (median(cpu) / median(peerCpu)).toFixed(3),
-          range(
-            cpu.map((c, i) => c / peerCpu[i]!),
-            3,
-          ),
-        ]);
-      const ratio = pagmoCpu.length > 0 ? median(cpu) / median(pagmoCpu) : NaN;
-      rows.push([
-        ...odcCells,
-        median(wall).toFixed(2),
-        pagmoCpu.length > 0 ? median(pagmoCpu).toFixed(3) : '-',
-        pagmoCpu.length > 0 ? range(pagmoCpu, 3) : '-',
-        Number.isNaN(ratio) ? '-' : `${ratio.toFixed(1)}x`,
-        pagmoCpu.length > 0
-          ? range(
-              cpu.map((c, i) => c / pagmoCpu[i]!),
-              1,
-            )
-          : '-',
-        study.goal === undefined
-          ? '-'
-          : Number.isNaN(ratio)
-            ? `<= ${study.goal}x`
-            : `<= ${study.goal}x ${ratio <= study.goal ? 'met' : 'NOT met'}`,
-        pymooCpu.length > 0 ? `${median(pymooCpu).toFixed(2)} (${range(pymooCpu)})` : '-',
-      ]);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  console.log(
-    `\nWhole processes side by side, seeds ${SEEDS.join(',')}, interleaved seed by seed: \`odc run --quiet\` (report included) against the pagmo ` +
-      'driver running pagmo::nsga2 on the same problem, population and evaluations (one seed per process); CPU = user + system of the whole process ' +
-      '(getrusage, all threads); odc/pagmo = ratio of the medians, per-seed ratios beside it' +
-      (PYMOO_PYTHON !== undefined ? `; pymoo: ${PYMOO_PYTHON} on ZDT1, interleaved too` : ''),
-  );
-  printTable(
-    [
-      'study',
-      'load (1 min)',
-      'odc CPU s',
-      'odc range',
-      'odc wall s',
-      'pagmo CPU s',
-      'pagmo range',
-      'odc/pagmo',
-      'per seed',
-      'goal',
-      'pymoo CPU s',
-    ],
-    rows,
-  );
-  if (peerRoot === undefined) return;
-  console.log(`\nThis build against the peer build in ${peerRoot} (odc run --quiet, same seeds, order alternating)`);
-  printTable(
-    ['study', 'load (1 min)', 'this CPU s', 'this range', 'peer CPU s', 'peer range', 'this/peer', 'per seed'],
-    peerRows,
-  );
+/** With --docs, the tables into docs/performance.md; not without pagmo, whose columns they are measured against. */
+function writeDocs(pagmo: PagmoDriver | null, regions: readonly Region[]): void {
+  if (!docsRequested()) return;
+  if (pagmo === null) console.log('--docs: docs/performance.md not written (pagmo did not run)');
+  else writeMarkedSections('docs/performance.md', regions);
 }
 
 async function main(): Promise<void> {
@@ -516,7 +365,9 @@ async function main(): Promise<void> {
     const e2eSetup = preparePagmo((line) => console.log(line));
     if (!e2eSetup.ok) console.log(`pagmo: skipped, ${e2eSetup.reason}`);
     const peerAt = process.argv.indexOf('--peer');
-    endToEndTable(e2eSetup.ok ? e2eSetup.driver : null, peerAt > 0 ? process.argv[peerAt + 1] : undefined);
+    const e2ePagmo = e2eSetup.ok ? e2eSetup.driver : null;
+    const e2e = endToEndTable(e2ePagmo, peerAt > 0 ? process.argv[peerAt + 1] : undefined);
+    writeDocs(e2ePagmo, [{ name: 'bench-e2e', command: 'npm run bench -- --e2e', body: `${e2e}\n\n${loadLine()}` }]);
     console.log(
       `\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
@@ -534,10 +385,17 @@ async function main(): Promise<void> {
   console.log(
     'CPU s = process CPU time (user + system) around the algorithm only: odc createAlgorithm + ask/tell, pagmo problem + population + nsga2::evolve; pagmo/odc > 1 means odc is faster',
   );
-  const verdicts = optimizerTable(pagmo);
+  const { verdicts, doc } = optimizerTable(pagmo);
   for (const v of verdicts) console.log(v);
-  await hypervolumeTable(pagmo);
-  endToEndTable(pagmo);
+  const optimizerLoad = loadLine();
+  const hv = await hypervolumeTable(pagmo);
+  const hvLoad = loadLine();
+  const e2e = endToEndTable(pagmo);
+  writeDocs(pagmo, [
+    { name: 'bench-optimizer', command: 'npm run bench', body: `${doc}\n\n${optimizerLoad}` },
+    { name: 'bench-hypervolume', command: 'npm run bench', body: `${hv}\n\n${hvLoad}` },
+    { name: 'bench-e2e', command: 'npm run bench -- --e2e', body: `${e2e}\n\n${loadLine()}` },
+  ]);
   console.log(
     `\nLoad average (1/5/15 min) at end: ${loadText()} on ${cpuList.length} cores; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -1,22 +1,16 @@
 /**
  * `compareRuns(runDirs)`: compares the Pareto fronts of several runs of the same objectives on ONE normalization
- * (ideal and nadir of the union of all fronts map to 0 and 1, minimized sense, reference 1.1): per run the hypervolume
- * (src/optimize/indicators/hypervolumeParallel.ts), IGD+ against the non-dominated union, the ε-non-dominated share
- * beside the plain Pareto share (./compareStats.ts), and per objective which run supplies the union in each quarter
- * of the range; with `vs`, each indicator's spread per side and a Mann–Whitney U test (./compareStats.ts). What each
- * figure means: docs/runs.md, "Comparing runs". Writes compare.html, compare.md and fronts.svg atomically; large fronts
- * run on several threads with the numbers of one thread to the last bit (docs/performance.md).
+ * through ./frontComparison.ts (the computation the explorer's /api/compare shares): per run the exact hypervolume,
+ * IGD+ against the non-dominated union, the ε-non-dominated share beside the plain Pareto share; here, per objective,
+ * which run supplies the union in each quarter of the range, and with `vs` each indicator's spread per side and a
+ * Mann–Whitney U test (./compareStats.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
+ * compare.html, compare.md and fronts.svg atomically.
  */
 import { freshStampedFolder, prepareOutputFolder } from '../../base/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../../base/errors.js';
-import { nonDominatedIndices, toMatrix } from '../../optimize/pareto/dominance.js';
-import { dominatedByMask } from '../../optimize/pareto/dominatedBy.js';
-import { hypervolumeParallel } from '../../optimize/indicators/hypervolumeParallel.js';
-import { igdPlus } from '../../optimize/indicators/igd.js';
 import { writeFileAtomic } from '../../run/atomic.js';
-import { normalizationOf } from '../../run/history.js';
 import { hypervolumeValueText, runHypervolumeFigure, type RunHypervolume } from '../../run/hypervolumeFigure.js';
 import { fmt } from '../../base/numberFormat.js';
 import { minimizedObjectives } from '../../run/decision.js';
@@ -29,11 +23,11 @@ import {
   checkEpsilon,
   compareIndicator,
   DEFAULT_COMPARE_EPSILON,
-  epsilonDominatedMask,
   GROUP_METHOD,
   groupTable,
   type IndicatorComparison,
 } from './compareStats.js';
+import { compareFronts, type CompareProgress, type FrontIndicators } from './frontComparison.js';
 import { axisLabel, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
 
@@ -111,21 +105,7 @@ export interface CompareOptions {
   readonly onProgress?: (p: CompareProgress) => void;
 }
 
-/** A step of `compareRuns`. */
-export interface CompareProgress {
-  readonly step: 'load' | 'union' | 'dominance' | 'hypervolume' | 'igd' | 'files';
-  /** The run's label (e.g. "A: s1") in the steps done per run. */
-  readonly run?: string;
-  /**
-   * Run folders (load), designs of all fronts (union), of the run's front (dominance, hypervolume) or of the
-   * non-dominated union (igd; files: the regions, plot and files).
-   */
-  readonly count: number;
-  /** Objectives of the fronts (from the union step on). */
-  readonly objectives?: number;
-  /** Share of the step done (hypervolume). */
-  readonly share?: number;
-}
+export type { CompareProgress } from './frontComparison.js';
 
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
 
@@ -136,17 +116,6 @@ function labels(runs: readonly LoadedRun[], sides: readonly ('A' | 'B' | null)[]
     return base.map((b, i) => `${sides[i]}${++count[sides[i]!]}: ${b}`);
   }
   return base.map((b, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}: ${b}`);
-}
-
-/** The rows of the matrices one after the other, in one matrix. */
-function stacked(matrices: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(matrices.reduce((s, M) => s + M.length, 0));
-  let at = 0;
-  for (const M of matrices) {
-    out.set(M, at);
-    at += M.length;
-  }
-  return out;
 }
 
 const defaultOutDir = (now: Date): string => freshStampedFolder((stamp) => join('results', `compare-${stamp}`), now);
@@ -217,59 +186,24 @@ function regionShares(
   return regions;
 }
 
-/** What every run's row is computed from: the runs, their normalized fronts and the non-dominated union. */
-interface RowContext {
-  readonly runs: readonly LoadedRun[];
-  readonly names: readonly string[];
-  readonly sides: readonly ('A' | 'B' | null)[];
-  readonly normFronts: readonly (readonly number[][])[];
-  readonly matrices: readonly Float64Array[];
-  readonly union: readonly { f: number[]; r: number }[];
-  /** The hypervolume reference point of the normalized objectives. */
-  readonly reference: Parameters<typeof hypervolumeParallel>[1];
-  readonly m: number;
-  readonly epsilon: number;
-  readonly threads: number;
-  readonly say: (p: CompareProgress) => void;
-}
-
-/** Run i's row: its front's dominance by the others, hypervolume, IGD+ to the union and share of the union. */
-async function compareRow(c: RowContext, i: number): Promise<CompareRow> {
-  const { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say } = c;
-  const r = runs[i]!;
-  const Z = union.map((p) => p.f);
-  const F = normFronts[i]!;
-  const step = { run: names[i]!, count: F.length, objectives: m } as const;
-  say({ step: 'dominance', ...step });
-  // the others: every other run, or with sides the other side's runs
-  const O = stacked(matrices.filter((_, k) => k !== i && (sides[i] === null || sides[k] !== sides[i])));
-  const free = F.length - dominatedByMask(matrices[i]!, F.length, O, O.length / m, m).reduce((s, d) => s + d, 0);
-  const freeEps =
-    F.length - epsilonDominatedMask(matrices[i]!, F.length, O, O.length / m, m, epsilon).reduce((s, d) => s + d, 0);
-  say({ step: 'hypervolume', ...step, share: 0 });
-  const hv = F.length
-    ? await hypervolumeParallel(matrices[i]!, reference, {
-        threads,
-        onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
-      })
-    : 0;
-  say({ step: 'igd', run: names[i]!, count: Z.length, objectives: m });
+/** A run's row: its folder's facts beside its figures on the common normalization. */
+function compareRow(r: LoadedRun, label: string, side: 'A' | 'B' | null, x: FrontIndicators): CompareRow {
   return {
-    label: names[i]!,
-    side: sides[i]!,
+    label,
+    side,
     dir: r.dir,
     study: r.meta.study.name,
     algorithm: r.meta.algorithm.name,
     seed: r.meta.algorithm.seed,
     evaluations: r.meta.result?.evaluations ?? 0,
     wall_s: r.meta.timings?.wall_s ?? null,
-    frontSize: F.length,
-    hypervolume: hv,
+    frontSize: x.frontSize,
+    hypervolume: x.hypervolume,
     runHypervolume: runHypervolumeFigure(r.meta),
-    igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
-    nonDominatedShare: F.length ? freeEps / F.length : 0,
-    paretoNonDominatedShare: F.length ? free / F.length : 0,
-    unionShare: Z.length ? union.filter((p) => p.r === i).length / Z.length : 0,
+    igdPlus: x.igdPlus,
+    nonDominatedShare: x.nonDominatedShare,
+    paretoNonDominatedShare: x.paretoNonDominatedShare,
+    unionShare: x.unionShare,
   };
 }
 
@@ -323,24 +257,16 @@ export async function compareRuns(
   const runs = loadComparableRuns(runDirs);
   const first = runs[0]!;
   const m = first.pareto.objectives.length;
-  const fronts = runs.map((r) => minimizedObjectives(r.pareto));
-  const all = fronts.flat();
-  const norm = normalizationOf(all, m);
-  const scale = (f: readonly number[]): number[] =>
-    f.map((v, j) => (v - norm.ideal[j]!) / (norm.nadir[j]! - norm.ideal[j]!));
-  const normFronts = fronts.map((F) => F.map(scale));
-  // non-dominated union, remembering which run each point came from
-  const tagged = normFronts.flatMap((F, r) => F.map((f) => ({ f, r })));
-  say({ step: 'union', count: tagged.length, objectives: m });
-  const matrices = normFronts.map((F) => toMatrix(F, m));
-  const union = Array.from(nonDominatedIndices(stacked(matrices), tagged.length, m), (i) => tagged[i]!);
-  const Z = union.map((p) => p.f);
   const names = labels(runs, sides);
   const threads = opts.hypervolumeThreads ?? availableParallelism();
-  const reference = norm.reference;
-  const ctx: RowContext = { runs, names, sides, normFronts, matrices, union, reference, m, epsilon, threads, say };
-  const rows: CompareRow[] = [];
-  for (const i of runs.keys()) rows.push(await compareRow(ctx, i));
+  const c = await compareFronts(
+    runs.map((r) => minimizedObjectives(r.pareto)),
+    m,
+    { epsilon, sides, labels: names, threads, onProgress: say },
+  );
+  const { normalization: norm, union } = c;
+  const Z = union.map((p) => p.f);
+  const rows = runs.map((r, i) => compareRow(r, names[i]!, sides[i]!, c.runs[i]!));
   say({ step: 'files', count: Z.length, objectives: m });
   const regions = regionShares(first, union, runs.length);
   const svg = frontsOverlaySvg(runs, names);

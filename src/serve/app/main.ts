@@ -348,9 +348,8 @@ function legend(): void {
     runs
       .map((r) => {
         const ind = rows.find((x) => x.run === r.info.id);
-        const se = ind?.hypervolumeStandardError ? ` ± ${ind.hypervolumeStandardError.toPrecision(2)}` : '';
         const figures = ind
-          ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}${se}, IGD+ ${ind.igdPlus.toPrecision(3)}`
+          ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}, IGD+ ${ind.igdPlus.toPrecision(3)}`
           : '';
         return (
           `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
