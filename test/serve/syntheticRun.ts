@@ -72,7 +72,7 @@ export function writeDtlz2Folder(
     readonly designs: readonly { readonly index: number }[];
   },
 ): void {
-  const generations = Math.ceil((run.lines.length - 1) / run.perGeneration);
+  const generations = Math.max(1, Math.ceil((run.lines.length - 1) / run.perGeneration));
   const algorithm = { name: 'nsga3', population: run.perGeneration, generations, seed: 1 };
   mkdirSync(dir, { recursive: true });
   writeFileSync(

@@ -95,12 +95,25 @@ export function importanceHtml(a: RunAnalysis, name: string): string {
 const SLICE_W = 200;
 const SLICE_H = 130;
 
+/** "lo – hi", "constant v" for one value, "no finite value" when none is finite (a column of failed designs). */
+function rangeText(lo: number, hi: number, dim?: Parameters<typeof fmtValue>[1]): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'no finite value';
+  return lo === hi ? `constant ${fmtValue(lo, dim)}` : `${fmtValue(lo, dim)} – ${fmtValue(hi, dim)}`;
+}
+
 /** Slice plots: `objective` (y) against every variable (x), one pixel block per design in its run's colour. */
 export function drawSlices(host: HTMLElement, ds: Dataset, objective: string): void {
   const y = ds.dims.find((d) => d.name === objective);
   const vars = ds.dims.filter((d) => d.role === 'variable');
   host.replaceChildren();
   if (y === undefined) return;
+  if (ds.n === 0) {
+    const p = document.createElement('p');
+    p.className = 'muted';
+    p.textContent = 'No evaluations yet: the slice plots are drawn when the run has evaluated designs.';
+    host.append(p);
+    return;
+  }
   const palette = RUN_COLOURS.map((c) => parseInt(c.slice(1), 16));
   for (const x of vars) {
     const fig = document.createElement('figure');
@@ -128,7 +141,7 @@ export function drawSlices(host: HTMLElement, ds: Dataset, objective: string): v
     }
     ctx.putImageData(img, 0, 0);
     const cap = document.createElement('figcaption');
-    cap.textContent = `${x.name} [${x.unit}]: ${fmtValue(x.min, x)} – ${fmtValue(x.max, x)}; ${objective} ${fmtValue(y.min)} – ${fmtValue(y.max)}`;
+    cap.textContent = `${x.name} [${x.unit}]: ${rangeText(x.min, x.max, x)}; ${objective} ${rangeText(y.min, y.max)}`;
     fig.append(canvas, cap);
     host.append(fig);
   }

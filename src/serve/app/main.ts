@@ -342,14 +342,19 @@ function runSummaries(): string {
     .join('');
 }
 
+/** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
+const indicatorText = (x: number | null, digits: number): string =>
+  x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
+
 function legend(): void {
   const rows = comparison?.runs ?? [];
   $('runs').innerHTML =
     runs
       .map((r) => {
         const ind = rows.find((x) => x.run === r.info.id);
+        // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
         const figures = ind
-          ? ` HV on the common normalization ${ind.hypervolume.toPrecision(4)}, IGD+ ${ind.igdPlus.toPrecision(3)}`
+          ? ` HV on the common normalization ${indicatorText(ind.hypervolume, 4)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
           : '';
         return (
           `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
