@@ -51,7 +51,12 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** The bundled app, dist/src/serve/explorer.js (built by `npm run build`, also when odc runs from its sources). */
 export function explorerAssetPath(): string {
   const file = join(packageRoot(), 'dist', 'src', 'serve', 'explorer.js');
-  if (!existsSync(file)) throw new Error(`the explorer app is not built (${file} is missing): run npm run build`);
+  // a build is a fact of the installation, not a bug: exit 2 with the fix, no stack trace
+  for (const f of [file, join(dirname(file), 'analysis.js')])
+    if (!existsSync(f))
+      throw new StudyError('FILE_NOT_FOUND', `the explorer app is not built (${f} is missing): run npm run build`, {
+        file: f,
+      });
   return file;
 }
 
