@@ -14,34 +14,31 @@ import type { NodeDesign } from '../node/design/schema.js';
 import { evaluateNode } from '../node/evaluate.js';
 import { closeNodeDesign } from '../node/stages/sizing.js';
 import type { LpSolver } from '../optimize/lp.js';
-import { rad_to_deg } from '../base/convert.js';
+import { leanOmittedPaths, tableBuilder } from '../base/recordFields.js';
+import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationSpec } from './design/compile.js';
-import { comparisonMetrics } from '../models/cost/comparisonMetrics.js';
-import type { constellationEconomics } from './economics/economics.js';
 import { constellationLearningRate, constellationSatellites, generationEconomics } from './economics/generation.js';
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
-import { filedShellClearance_m, shellDensity, shellOverlaps } from './environment/environment.js';
+import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
-import { clusterShellRecord, withFormationKeeping } from './geometry/clusterKeeping.js';
+import { withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
 import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
 import { planeTrackFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
-import type { ConstellationRecord, LinkClassRecord, ShellRecord, StatsRecord } from './record/record.js';
+import type { ConstellationRecord } from './record/record.js';
 import { shellNetwork, snapshotSamples, type ShellNetworkResult } from './network/shellNetwork.js';
-import type { Stats } from './design/types.js';
 import { Memo, SolverMemo } from './memo.js';
 import { seriesStats } from './network/networkSeries.js';
 import { constellationDetails, type ConstellationDetails } from './record/details.js';
 import { constellationConstraints } from './record/constraints.js';
-import { groundRecord, leanGroundRecord, networkRecord } from './record/sections.js';
+import { CONSTELLATION_FIELDS, type ConstellationStages } from './record/fields.js';
 
 const M_PER_KM = 1000;
-const BPS_PER_GBPS = 1e9;
 
 /** Reference orbits kept across evaluations (budget in samples: ~70 MB of positions, velocities and normals). */
 const REFERENCES = new Memo<ReferenceOrbit>(1_000_000);
@@ -53,24 +50,6 @@ const LINKS = new Memo<ShellLinksResult>(64);
  * shell, the launcher or node variables change.
  */
 const NETWORKS = new SolverMemo<ShellNetworkResult>(64);
-
-const scale = (s: Stats, k: number): StatsRecord => ({ min: s.min * k, mean: s.mean * k, max: s.max * k });
-
-function linkRecords(name: string, l: ShellLinksResult): LinkClassRecord[] {
-  return Object.entries(l.classes)
-    .filter(([, c]) => c.count > 0)
-    .map(([cls, c]) => ({
-      shell: name,
-      linkClass: cls,
-      count: c.count,
-      range_km: scale(c.range_m, 1 / M_PER_KM),
-      rate_Gbps: scale(c.rate_bps, 1 / BPS_PER_GBPS),
-      availability: c.availability,
-      blocked: c.blocked > 0,
-      maxPointingRate_deg_s: rad_to_deg(c.maxPointingRate_rad_s),
-      pointingExceeded: c.pointingExceeded > 0,
-    }));
-}
 
 /**
  * The constellation's rate per node at each instant: the worst shell's then. A shell solved at one instant
@@ -84,17 +63,6 @@ export function constellationSeries(networks: readonly Pick<ShellNetworkResult, 
       return Math.min(a, at?.throughputPerNode_bps ?? 0);
     }, Infinity),
   );
-}
-
-function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats {
-  const used = parts.filter((p) => p.weight > 0);
-  if (used.length === 0) return { min: 0, mean: 0, max: 0 };
-  const w = used.reduce((a, p) => a + p.weight, 0);
-  return {
-    min: Math.min(...used.map((p) => p.stats.min)),
-    mean: used.reduce((a, p) => a + p.stats.mean * p.weight, 0) / w,
-    max: Math.max(...used.map((p) => p.stats.max)),
-  };
 }
 
 /**
@@ -127,30 +95,25 @@ export function evaluateConstellation(spec: ConstellationSpec, lp: LpSolver): Co
 }
 
 /**
- * Metrics the lean evaluation does not compute (a path ending in '.' stands for the section under it): gateway
- * contacts (unless downlink traffic routes to them), the network's path statistics and bound gap (the routing lower
- * bounds of the reduced models, which never set the reported rate of a +Grid shell). They read NaN in its record.
+ * Metrics the lean evaluation does not compute, the record fields wrapped in `omittedWhenLean` (record/fields.ts):
+ * gateway contacts (even where downlink traffic routes to them), the network's path statistics and bound gap (the
+ * routing lower bounds of the reduced models, which never set the reported rate of a +Grid shell). They read NaN in
+ * its record.
  */
-export const LEAN_OMITTED_METRICS: readonly string[] = [
-  'ground.',
-  'network.boundGap',
-  'network.meanHops',
-  'network.maxHops',
-  'network.p50Latency_ms',
-  'network.p99Latency_ms',
-];
+export const LEAN_OMITTED_METRICS: readonly string[] = leanOmittedPaths(CONSTELLATION_FIELDS);
+const LEAN_OMITTED: ReadonlySet<string> = new Set(LEAN_OMITTED_METRICS);
 
 /** Whether the lean evaluation gives every one of these metric paths. */
 export function leanEvaluationGives(metricPaths: readonly string[]): boolean {
-  return metricPaths.every((m) => !LEAN_OMITTED_METRICS.some((o) => (o.endsWith('.') ? m.startsWith(o) : m === o)));
+  return metricPaths.every((m) => !LEAN_OMITTED.has(m));
 }
 
 /**
  * The optimizer's evaluation of a study that reads none of LEAN_OMITTED_METRICS: the same stages and the same numbers
- * bit for bit (test/constellation/evaluate.test.ts), without what only those metrics, the per-shell lists and the
- * reports read (gateway contacts, path statistics, routing lower bounds, phasing suggestions of shells closer than the
- * required separation). Its record is read for objectives and constraints, never written: a run's reported designs
- * are evaluated again with evaluateConstellation.
+ * bit for bit (test/constellation/lean.test.ts), without what only those metrics, the record's lists and the reports
+ * read (gateway contacts, path statistics, routing lower bounds, phasing suggestions of shells closer than the required
+ * separation; its lists are empty). Its record is read for objectives and constraints, never written: a run's
+ * reported designs are evaluated again with evaluateConstellation.
  */
 export function evaluateConstellationLean(spec: ConstellationSpec, lp: LpSolver): ConstellationRecord {
   return evaluate(spec, lp, false, true).record;
@@ -176,6 +139,27 @@ function evaluate(
   withDetails: boolean,
   lean: boolean,
 ): { record: ConstellationRecord; details: ConstellationDetails | null } {
+  const { stages, constraints, notes, ground, campaign } = constellationStages(spec, lp, lean);
+  const details = withDetails ? constellationDetails({ spec, ground, campaign, networks: stages.networks }) : null;
+  const record: ConstellationRecord = {
+    schemaVersion: 1,
+    name: spec.name,
+    kind: 'constellation',
+    ...buildFields(lean, stages),
+    constraints,
+    notes,
+  };
+  return { record, details };
+}
+
+/** Every field of the record but its constraints and notes (CONSTELLATION_FIELDS). */
+const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELDS>(CONSTELLATION_FIELDS);
+
+/**
+ * Every stage of an evaluation, in order: the results the record's fields read, its constraints and notes, and the
+ * gateway model and launch campaign the reports' details read. `lean`: the lean evaluation's stages.
+ */
+export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes);
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
@@ -189,51 +173,42 @@ function evaluate(
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
-  const { minSeparation_km, conjunctions, overlappingShells, filedShellClearance_km } = separation(spec, notes, lean);
-  const shells = shellRecords(spec, designs, nodes, sats);
+  const environment = separation(spec, notes, lean);
   notes.push(...ssoNotes(spec));
 
-  const { blockedLinks, pointingExceeded, minLineOfSightAltitude_m } = linkViolations(links);
+  const violations = linkViolations(links);
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
   const net = seriesStats(constellationSeries(networks));
   const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
   const constraints = constellationConstraints(spec, nodes, {
-    lineOfSight_km: lineOfSightForCheck_m(spec, minLineOfSightAltitude_m) / M_PER_KM,
+    lineOfSight_km: lineOfSightForCheck_m(spec, violations.minLineOfSightAltitude_m) / M_PER_KM,
     grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
-    pointingExceeded,
+    pointingExceeded: violations.pointingExceeded,
     worst_bps: net.worst,
     half,
     campaign_yr: campaign.campaign_yr,
-    minSeparation_km,
-    filedShellClearance_km,
+    minSeparation_km: environment.minSeparation_km,
+    filedShellClearance_km: environment.filedShellClearance_km,
   });
   notes.push(GEOMETRY_NOTE);
-
-  const details = withDetails ? constellationDetails({ spec, ground, campaign, networks }) : null;
-  const record: ConstellationRecord = {
-    schemaVersion: 1,
-    name: spec.name,
-    kind: 'constellation',
+  const stages: ConstellationStages = {
+    spec,
+    designs,
+    nodes,
+    sats,
     satellites,
-    shells,
-    isl: islRecord(spec, links, blockedLinks, minLineOfSightAltitude_m),
-    network: networkRecord(spec, networks, net, lean),
-    ground: lean && contacts === null ? leanGroundRecord(spec) : groundRecord(spec, contacts),
-    launch: { ...launchRecord, deployedAtHalfMilestone: half, deployedAtFullMilestone: full },
-    environment: {
-      density_per_km3: maxShellDensity_per_km3(spec, sats),
-      minSeparation_km,
-      overlappingShells,
-      filedShellClearance_km,
-      conjunctions,
-    },
-    totals: totalsRecord(nodes, sats, satellites, econ),
-    worst: worstRecord(nodes),
-    constraints,
-    notes,
+    links,
+    linkViolations: violations,
+    networks,
+    net,
+    contacts,
+    launch: launchRecord,
+    deployed: { half, full },
+    environment,
+    econ,
   };
-  return { record, details };
+  return { stages, constraints, notes, ground, campaign };
 }
 
 /**
@@ -252,7 +227,7 @@ function onProgramme(node: NodeDesign, spec: ConstellationSpec): NodeDesign {
 }
 
 /** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
-export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: NodeRecord[] } {
+export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: DesignRecord[] } {
   // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
   const designs = spec.shells.map((s) => onProgramme(withFormationKeeping(s.node, s.geometry), spec));
   const nodes = spec.shells.map((s, i) =>
@@ -357,28 +332,6 @@ function lineOfSightForCheck_m(spec: ConstellationSpec, minLineOfSightAltitude_m
   return Math.min(...spec.shells.map((s) => s.geometry.altitude_m));
 }
 
-/** The densest shell's satellite density [1/km³]. */
-function maxShellDensity_per_km3(spec: ConstellationSpec, sats: readonly number[]): number {
-  return Math.max(
-    ...spec.shells.map(
-      (s, i) => shellDensity({ satellites: sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3,
-    ),
-  );
-}
-
-/** The worst node over the shells: least dose margin, longest passive decay, heaviest at launch. */
-function worstRecord(nodes: readonly NodeRecord[]): ConstellationRecord['worst'] {
-  return {
-    doseMargin: Math.min(
-      ...nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
-    ),
-    passiveDecay_yr: Math.max(...nodes.map((n) => n.drag.passiveDecay_yr)),
-    nodeLaunchMass_kg: Math.max(...nodes.map((n) => n.mass.launch_kg)),
-  };
-}
-
-type NodeRecord = ConstellationRecord['shells'][number]['node'];
-
 /**
  * Geometry: every plane's track from its shell's reference orbit (one SGP4 propagation per altitude and inclination,
  * shellTracks.ts), sharing the GMST samples; reference orbits are kept across evaluations. The lean evaluation reads
@@ -424,14 +377,7 @@ function groundParams(spec: ConstellationSpec, tracks: readonly PlaneTrack[][]):
 /**
  * Closest any two satellites come (the self-conjunction screen over every satellite of every shell) and shell overlaps.
  */
-function separation(
-  spec: ConstellationSpec,
-  notes: string[],
-  lean: boolean,
-): Pick<
-  ConstellationRecord['environment'],
-  'minSeparation_km' | 'conjunctions' | 'overlappingShells' | 'filedShellClearance_km'
-> {
+function separation(spec: ConstellationSpec, notes: string[], lean: boolean): ConstellationStages['environment'] {
   const w = spec.window;
   const screen = conjunctionScreen({
     shells: spec.shells.map((s) => s.geometry),
@@ -459,107 +405,5 @@ function separation(
     conjunctions,
     overlappingShells: [...overlaps.internal, ...overlaps.filed].map((o) => `${o.a} ~ ${o.b}`),
     filedShellClearance_km: filedShellClearance_m(bands) / M_PER_KM,
-  };
-}
-
-function shellRecords(
-  spec: ConstellationSpec,
-  designs: readonly ReturnType<typeof withFormationKeeping>[],
-  nodes: readonly NodeRecord[],
-  sats: readonly number[],
-): ShellRecord[] {
-  return spec.shells.map((s, i) => ({
-    name: s.geometry.name,
-    altitude_km: s.geometry.altitude_m / M_PER_KM,
-    inclination_deg: rad_to_deg(s.geometry.inclination_rad),
-    sunSynchronous: s.geometry.sunSynchronous,
-    ltan_h: s.geometry.ltan_h,
-    pattern: s.geometry.pattern,
-    planes: s.geometry.planes,
-    satsPerPlane: s.geometry.satsPerPlane,
-    satellites: sats[i]!,
-    phasing: s.geometry.phasing,
-    period_min: nodes[i]!.orbit.period_min,
-    eclipseFraction: nodes[i]!.orbit.eclipseFraction,
-    eclipseFractionBest: s.sso?.eclipseFractionBest ?? nodes[i]!.orbit.eclipseFraction,
-    sizingLtan_h: s.sso?.sizingLtan_h ?? null,
-    ltanSpread_h: s.sso?.ltanSpread_h ?? null,
-    topology: s.topology,
-    terminal: s.terminal.id,
-    node: nodes[i]!,
-    cluster: s.geometry.pattern === 'cluster' ? clusterShellRecord(s.geometry, designs[i]!, nodes[i]!) : null,
-  }));
-}
-
-function islRecord(
-  spec: ConstellationSpec,
-  links: readonly ShellLinksResult[],
-  blockedLinks: number,
-  minLineOfSightAltitude_m: number,
-): ConstellationRecord['isl'] {
-  return {
-    links: links.reduce((a, l) => a + l.links, 0),
-    linkRange_km: scale(combineStats(links.map((l) => ({ stats: l.linkRange_m, weight: l.links }))), 1 / M_PER_KM),
-    linkRate_Gbps: scale(
-      combineStats(links.map((l) => ({ stats: l.linkRate_bps, weight: l.links }))),
-      1 / BPS_PER_GBPS,
-    ),
-    blockedLinks,
-    minLineOfSightAltitude_km: Number.isFinite(minLineOfSightAltitude_m) ? minLineOfSightAltitude_m / M_PER_KM : null,
-    maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
-    classes: links.flatMap((l, i) => linkRecords(spec.shells[i]!.geometry.name, l)),
-  };
-}
-
-function totalsRecord(
-  nodes: readonly NodeRecord[],
-  sats: readonly number[],
-  satellites: number,
-  econ: ReturnType<typeof constellationEconomics>,
-): ConstellationRecord['totals'] {
-  // Satellite-weighted mean over the shells.
-  const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
-  return {
-    satellites,
-    itPowerAvg_W: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.itPowerAvg_W, 0),
-    deliveredPFLOPS: sats.reduce((a, n, i) => a + n * nodes[i]!.compute.deliveredPFLOPS, 0),
-    launchMass_kg: sats.reduce((a, n, i) => a + n * nodes[i]!.mass.launch_kg, 0),
-    hardware_USD: econ.hardware_USD,
-    launch_USD: econ.launch_USD,
-    operations_USD: econ.operations_USD,
-    replacements_USD: econ.replacements_USD,
-    ground_USD: econ.ground_USD,
-    cost_USD: econ.total_USD,
-    lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day,
-    lcocDiscounted_USD_per_PFLOP_day: econ.lcocDiscounted_USD_per_PFLOP_day,
-    cost_USD_per_Mtoken: econ.cost_USD_per_Mtoken,
-    ...perChipHourAndMWh(
-      econ,
-      mean((i) => nodes[i]!.compute.deliveredPFLOPS),
-      mean((i) => nodes[i]!.compute.chips),
-      mean((i) => nodes[i]!.compute.itPowerAvg_W),
-    ),
-  };
-}
-
-/** The constellation's LCOC per chip-hour (undiscounted and discounted) and per MWh of IT energy
- * (src/models/cost/comparisonMetrics.ts). */
-function perChipHourAndMWh(
-  econ: { readonly lcoc_USD_per_PFLOP_day: number; readonly lcocDiscounted_USD_per_PFLOP_day: number },
-  deliveredPFLOPS: number,
-  chips: number,
-  itPowerAvg_W: number,
-): { costPerChipHour_USD: number; costPerMWh_USD: number; costPerChipHourDiscounted_USD: number } {
-  const m = comparisonMetrics({
-    lcoc_USD_per_PFLOP_day: econ.lcoc_USD_per_PFLOP_day,
-    lcocDiscounted_USD_per_PFLOP_day: econ.lcocDiscounted_USD_per_PFLOP_day,
-    deliveredPFLOPS,
-    chips,
-    itPowerAvg_W,
-  });
-  return {
-    costPerChipHour_USD: m.costPerChipHour_USD,
-    costPerMWh_USD: m.costPerMWh_USD,
-    costPerChipHourDiscounted_USD: m.costPerChipHourDiscounted_USD,
   };
 }

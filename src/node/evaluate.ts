@@ -5,25 +5,26 @@
  * temperature, hot case, sized for peak IT heat) → power (array and battery for the worst orbit at end of
  * life) → radiation → dry mass → drag (on the dry mass) → propellant → launch mass → stowed volume →
  * cost. Constraints marked `enforced` always apply in studies: the physical closure of the design.
- * SI inside; user units (km, deg, min, Wh) are converted once, for the record (nodeRecord.ts).
- * The stages live in stagesThermalPower.ts, stagesMassDrag.ts and stagesCost.ts, the constraint table and the
- * record notes in nodeConstraints.ts; this file runs them and holds the lean evaluation a study's optimizer uses.
+ * SI inside; user units (km, deg, min, Wh) are converted once, for the record (record/fields.ts).
+ * The stages live in stages/ (thermalPower.ts, massDrag.ts, cost.ts, tokens.ts), the constraint table and the record
+ * notes in record/constraints.ts, the record's fields in record/fields.ts and costFields.ts; this file runs the stages,
+ * builds the record from the fields and holds the lean evaluation a study's optimizer uses.
  */
 import type { DesignRecord } from './record/record.js';
-import {
-  assembleRecord,
-  RECORD_FIELDS,
-  type Field,
-  type CostSizing,
-  type Design,
-  type LifecycleSizing,
-  type MassSizing,
-  type NodeSizing,
-  type Payload,
-  type PowerSizing,
-  type Radiation,
-  type Rows,
-  type ThermalSizing,
+import { fieldAt, tableBuilder } from '../base/recordFields.js';
+import { RECORD_FIELDS } from './record/fields.js';
+import { recordWarnings } from './record/warnings.js';
+import type {
+  CostSizing,
+  Design,
+  LifecycleSizing,
+  MassSizing,
+  NodeSizing,
+  Payload,
+  PowerSizing,
+  Radiation,
+  Rows,
+  ThermalSizing,
 } from './record/nodeRecord.js';
 import { deliveredCompute, sizePayload, sizePower, sizeThermal } from './stages/thermalPower.js';
 import { sizeMassAndDrag, sizeRadiation } from './stages/massDrag.js';
@@ -45,11 +46,25 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
   const launchNote = launchPayloadNote(rows.vehicle.id, s.mass.launchPayload);
   if (launchNote !== undefined) notes.push(launchNote);
-  return assembleRecord(design, rows, s, constraints, notes);
+  return {
+    schemaVersion: 1,
+    name: design.name,
+    kind: 'node',
+    ...buildSections(false, s),
+    constraints,
+    notes,
+    warnings: recordWarnings(s),
+  };
 }
 
-/** Every sizing stage, in order; `notes` (null: not kept) receives what a stage has to say about the design. */
-function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizing {
+/** Every section of the record, field by field (RECORD_FIELDS). */
+const buildSections = tableBuilder<NodeSizing, typeof RECORD_FIELDS>(RECORD_FIELDS);
+
+/**
+ * Every sizing stage, in order: the results the record's fields read. `notes` (null: not kept) receives what a stage
+ * has to say about the design.
+ */
+export function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizing {
   const payload = sizePayload(design, rows);
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
@@ -77,8 +92,8 @@ class Sizing implements NodeSizing {
   private economics_: LifecycleSizing | undefined;
   private tokens_: TokenFigures | undefined;
   constructor(
-    private readonly design: Design,
-    private readonly rows: Rows,
+    readonly design: Design,
+    readonly rows: Rows,
     payload: Payload,
     /** Orbit averages, the delivered PFLOPS after the waterfall. */
     readonly compute: Payload['compute'],
@@ -133,14 +148,12 @@ export interface NodeMetricsEvaluator {
  * equals the full record's (test/node/evaluate.test.ts, lean). Null when a metric or constraint is not a node metric.
  */
 export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | null {
-  const fields: Field[] = [];
+  const fields: ((s: NodeSizing) => unknown)[] = [];
   for (const path of out.metrics) {
-    const [section, key, extra] = path.split('.');
-    const table = Object.hasOwn(RECORD_FIELDS, section!)
-      ? RECORD_FIELDS[section as keyof typeof RECORD_FIELDS]
-      : undefined;
-    if (table === undefined || key === undefined || extra !== undefined) return null;
-    fields.push(Object.hasOwn(table, key) ? table[key]! : () => NaN);
+    const field = fieldAt(RECORD_FIELDS, path);
+    if (field === undefined) return null;
+    // A list is no metric (NaN, as the record's getter reads it); nor is a field the lean evaluation does not compute.
+    fields.push(field.lean ? field.read : () => NaN);
   }
   const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
   if (checks.some((c) => c === undefined)) return null;
@@ -151,7 +164,7 @@ export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | n
   const run = (design: Design, rows: Rows): Float64Array => {
     const s = sizeNode(design, rows, null);
     for (let i = 0; i < m; i++) {
-      const v = fields[i]!(design, rows, s, false);
+      const v = fields[i]!(s);
       values[i] = typeof v === 'number' ? v : NaN;
     }
     for (let k = 0; k < checks.length; k++) {

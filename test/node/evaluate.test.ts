@@ -3,7 +3,7 @@ import { ai1, withChange } from './ai1.js';
 import { metricPaths, nullableMetricPaths, unitOf, metricGetter } from '../../src/node/record/metrics.js';
 import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
 import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
-import { plausibilityWarnings } from '../../src/node/record/nodeRecord.js';
+import { plausibilityWarnings } from '../../src/node/record/warnings.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import { readFileSync } from 'node:fs';
 import { rowResolver } from '../../src/node/record/rows.js';

@@ -13,11 +13,9 @@
  * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */
 import type { ConstellationSpec } from '../design/compile.js';
-import type { ConstellationRecord } from '../record/record.js';
+import type { DesignRecord } from '../../node/record/record.js';
 import { constellationEconomics, type ConstellationEconomicsResult } from './economics.js';
 import { programmeLearningRate } from '../../models/cost/learningCurve.js';
-
-type NodeRecord = ConstellationRecord['shells'][number]['node'];
 
 /** The constellation's satellite count, its programme size (at least 1: an empty design still has a learning rate). */
 export function constellationSatellites(spec: ConstellationSpec): number {
@@ -52,7 +50,7 @@ export interface GenerationPrices {
 }
 
 /** The reference-year prices of the generation: the node records' hardware less the chips at market price. */
-export function referencePrices(spec: ConstellationSpec, nodes: readonly NodeRecord[]): GenerationPrices {
+export function referencePrices(spec: ConstellationSpec, nodes: readonly DesignRecord[]): GenerationPrices {
   const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
   return { nonChip_USD: (i) => nodes[i]!.cost.hardware_USD - chips(i), chips_USD: chips, performance: 1 };
 }
@@ -60,7 +58,7 @@ export function referencePrices(spec: ConstellationSpec, nodes: readonly NodeRec
 /** The generation's economics (at `prices`, default the reference year's); its basis note goes into `notes`. */
 export function generationEconomics(
   spec: ConstellationSpec,
-  nodes: readonly NodeRecord[],
+  nodes: readonly DesignRecord[],
   sats: readonly number[],
   launch_USD: number,
   notes: string[],

@@ -8,7 +8,7 @@ import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConjunctionScreenResult } from './conjunction.js';
 import { phasingScan } from '../geometry/phasing.js';
-import type { ConjunctionsRecord } from '../record/record.js';
+import type { ConjunctionPairRecord, ConjunctionShellRecord } from '../record/entrySchemas.js';
 
 const M_PER_KM = 1000;
 
@@ -30,13 +30,23 @@ export const CONJUNCTION_NOTE =
   'screened; the nominal ' +
   'pattern, not a flown constellation (no drag, station-keeping or navigation error)';
 
+/** The screen's figures for the record's `environment` section (src/constellation/record/fields.ts documents each). */
+export interface ConjunctionFigures {
+  readonly minSeparation_km: number;
+  readonly required_km: number;
+  readonly pairsBelow: number;
+  readonly method: string;
+  readonly worst: readonly ConjunctionPairRecord[];
+  readonly shells: readonly ConjunctionShellRecord[];
+}
+
 /** `withPhasing`: whether failing shells get the phasing suggestion (a lean evaluation omits it: null). */
 export function conjunctionRecord(
   spec: ConstellationSpec,
   screen: ConjunctionScreenResult,
   epochIso: string,
   withPhasing = true,
-): ConjunctionsRecord & { minSeparation_km: number } {
+): ConjunctionFigures {
   const names = spec.shells.map((s) => s.geometry.name);
   // With no pair at all (one satellite), report the largest possible distance, the widest orbit's diameter.
   const widest_m = 2 * (EARTH_RADIUS_m + Math.max(...spec.shells.map((s) => s.geometry.altitude_m)));

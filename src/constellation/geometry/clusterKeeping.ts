@@ -16,7 +16,7 @@ import type { DesignRecord } from '../../node/record/record.js';
 import type { NodeDesign } from '../../node/design/schema.js';
 import { STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { clusterKeeping, shellFormation } from './clusterFormation.js';
-import type { ClusterShellRecord } from '../record/record.js';
+import type { ClusterShellRecord } from '../record/entrySchemas.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
 /** The node design with the shell's formation-keeping Δv added to its station keeping (unchanged outside clusters). */

@@ -24,20 +24,19 @@ import {
 import type { LpSolver } from '../../optimize/lp.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
-import type { ConstellationRecord } from '../record/record.js';
+import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
 const PRICE_GAP_NOTED = 0.1;
 
-type LaunchRecord = Omit<ConstellationRecord['launch'], 'deployedAtHalfMilestone' | 'deployedAtFullMilestone'>;
-
+/** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
 export function launchPlan(
   spec: ConstellationSpec,
   nodes: readonly DesignRecord[],
   sats: readonly number[],
   lp: LpSolver,
   notes: string[],
-): { campaign: LaunchCampaignResult; launchRecord: LaunchRecord } {
+) {
   const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
   const payloads = spec.launch.vehicles.map((v) =>
     spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
@@ -93,7 +92,7 @@ export function launchPlan(
 }
 
 /** Launches flown on a payload extrapolated beyond the vehicle's published points. */
-const extrapolatedLaunches = (perShell: LaunchRecord['perShell']): number =>
+const extrapolatedLaunches = (perShell: readonly ShellLaunchRecord[]): number =>
   perShell.reduce(
     (a, s) => a + s.vehicles.reduce((b, v) => b + (v.payloadBasis === 'extrapolated' ? v.launches : 0), 0),
     0,
@@ -104,7 +103,7 @@ function shellLaunchRecords(
   campaign: LaunchCampaignResult,
   nodes: readonly DesignRecord[],
   payloads: readonly (readonly PayloadToOrbitResult[])[],
-): LaunchRecord['perShell'] {
+): ShellLaunchRecord[] {
   return campaign.shells.map((s, i) => ({
     shell: s.id,
     satellites: s.satellites,

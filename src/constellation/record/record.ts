@@ -2,8 +2,8 @@
  * The evaluated constellation record: what `odc evaluate <constellation> --json` prints and what
  * constellation studies name by dotted path (`totals.lcoc_USD_per_PFLOP_day`, `network.p99Latency_ms`).
  * User-facing units (km, Gbps, min, ms, TB/day) are converted at the boundary and named in the keys.
- * The record is defined once, by its zod schema (recordSchema.ts), where each field is documented; these
- * types are inferred from it, read-only at every depth, and name its parts. Type imports only: typing a
+ * The record is defined once, by its zod schema (recordSchema.ts), built from its field table (fields.ts) where each
+ * field is documented; these types are inferred from it, read-only at every depth. Type imports only: typing a
  * record builds no schema.
  */
 import type * as z from 'zod';
@@ -14,8 +14,3 @@ export type ConstellationRecord = DeepReadonly<z.output<ReturnType<typeof conste
 
 /** Min / mean / max of a sampled quantity. */
 export type StatsRecord = ConstellationRecord['isl']['linkRange_km'];
-export type ShellRecord = ConstellationRecord['shells'][number];
-/** A cluster shell's formation: distances over one orbit, formation keeping. */
-export type ClusterShellRecord = NonNullable<ShellRecord['cluster']>;
-export type LinkClassRecord = ConstellationRecord['isl']['classes'][number];
-export type ConjunctionsRecord = ConstellationRecord['environment']['conjunctions'];

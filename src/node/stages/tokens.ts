@@ -21,14 +21,27 @@ import type { computeWaterfall } from '../../models/compute/computeWaterfall.js'
 import { BYTES_PER_WEIGHT } from '../design/economicsSchemas.js';
 import { DAY_s } from '../../base/constants.js';
 import type { Design, Rows } from '../record/rows.js';
-import type { DesignRecord } from '../record/record.js';
 
 const TOKENS_PER_MTOKEN = 1e6;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2;
 const NOT_SERVING_STEPS: ReadonlySet<string> = new Set(['peak', 'typical', 'sustained']);
 
-/** The record's `inference` section (src/node/record/record.ts documents each figure). */
-export type TokenFigures = DesignRecord['inference'];
+/**
+ * The token figures of a node, null where the roofline cannot give them (`basis` says why): the record's `inference`
+ * section (src/node/record/costFields.ts documents each figure).
+ */
+export interface TokenFigures {
+  readonly basis: string;
+  readonly replicaChips: number | null;
+  readonly decodeBound: ReturnType<typeof inferenceThroughput>['decodeBound'] | null;
+  readonly decodePerSequence_tokens_per_s: number | null;
+  readonly perChip_tokens_per_s: number | null;
+  readonly node_tokens_per_s: number | null;
+  readonly itPower_tokens_per_s_per_MW: number | null;
+  readonly cost_USD_per_Mtoken: number | null;
+  readonly flopsBound_tokens_per_s: number;
+  readonly flopsBoundCost_USD_per_Mtoken: number;
+}
 
 export interface TokenInputs {
   readonly waterfall: ReturnType<typeof computeWaterfall>;
