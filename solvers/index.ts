@@ -1,7 +1,8 @@
 /**
  * The algorithm registry: the one list of the algorithms a study may name. Each algorithm's folder exports its entry
- * (name, summary, the study settings it reads, factory); adding an algorithm is its folder and one line here. The study
- * schema, the run and the reports derive names, descriptions and checks from this list. `createAlgorithm` restores
+ * (name, summary, its study settings as zod fields, what it needs of a problem, factory); adding an algorithm is its
+ * folder and one line here. The study schema (src/study/algorithmSettings.ts), the run and the reports derive names,
+ * settings, descriptions and checks from this list. `createAlgorithm` restores
  * from a snapshot when one is given (the snapshot's stored operator settings take precedence over `options`).
  */
 import type { Problem } from '../src/optimize/types.js';
@@ -16,6 +17,11 @@ export const ALGORITHMS = [nsga2, nsga3, parego, smsego] as const satisfies read
 export type AlgorithmName = (typeof ALGORITHMS)[number]['name'];
 
 type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The study settings a registry's algorithms declare, merged (every entry's `settings()` fields together). */
+export type SettingFieldsOf<R extends readonly unknown[]> = Intersection<
+  R[number] extends infer E ? (E extends { readonly settings: () => infer S } ? S : Record<never, never>) : never
+>;
+
 /** What a run passes to whichever algorithm its study names: every registered algorithm's options together. */
 export type AlgorithmOptions = Intersection<Parameters<(typeof ALGORITHMS)[number]['create']>[1]>;
 
@@ -41,3 +47,4 @@ export function createAlgorithm(
 }
 
 export { ParetoArchive } from './archive.js';
+export { DEFAULT_SURROGATE_BATCH } from './surrogate/surrogateSearch.js';

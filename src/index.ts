@@ -50,6 +50,7 @@ export { formatBudget, budgetSections } from './report/budget/budget.js';
 export { formatRunSummary } from './report/decision/summary.js';
 export { loadStudyProblem, type LoadedStudy } from './run/problem.js';
 export { parseDesignFile, fileKind } from './node/design/load.js';
+export { parseStudyFile } from './study/studyFile.js';
 // Constellations (src/constellation/): files, evaluation, record.
 export {
   constellationEvaluator,
@@ -63,7 +64,8 @@ export { constellationRecordSchema, constellationRecordJsonSchema } from './cons
 export { formatConstellationBudget } from './report/budget/constellationBudget.js';
 export { constellationCostBreakdown } from './report/budget/constellationCost.js';
 export { nodeCostBreakdown } from './report/budget/costBreakdown.js';
-export type { NodeDesign, NodeStudy, BenchmarkStudy } from './node/design/schema.js';
+export type { NodeDesign } from './node/design/schema.js';
+export type { NodeStudy, BenchmarkStudy } from './study/studySchema.js';
 export { StudyError, isStudyError } from './base/errors.js';
 export type { RunOptions, RunSummary, ProgressInfo, FinishingProgress } from './run/driver.js';
 // Distributed evaluation on Redis (BullMQ): odc run --redis, odc worker.

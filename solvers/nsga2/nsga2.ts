@@ -40,6 +40,5 @@ export const nsga2 = {
   name: 'nsga2',
   summary: 'nsga2 (NSGA-II), the usual choice for one or two objectives',
   surrogate: false,
-  settings: [],
   create: (problem, options, snapshot) => new Nsga2(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<GaOptions>;

@@ -7,7 +7,9 @@
  */
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedSort } from '../../src/optimize/pareto/dominance.js';
-import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
+import * as z from 'zod';
+import { lazy } from '../../src/base/lazy.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual, SettingOptions } from '../types.js';
 import { nsga3Compare } from '../operators/selection.js';
 import { decodeFloat64, encodeArray } from '../operators/codec.js';
 import { GeneticAlgorithm, type GaOptions } from '../nsga2/geneticAlgorithm.js';
@@ -18,11 +20,13 @@ import { niching } from './nichePreservation.js';
 import { defaultPartitions, partitionsProblem, referenceDirections } from './referenceDirections.js';
 import { StudyError } from '../../src/base/errors.js';
 
-/** NSGA-III's options: the genetic algorithm's and the reference lattice's partitions. */
-export interface Nsga3Options extends GaOptions {
-  /** Das–Dennis partitions (default derived from population and objective count). */
-  readonly partitions?: number;
-}
+/** NSGA-III's study settings: the reference lattice's partitions (default derived from population and objectives). */
+export const nsga3Settings = lazy(() => ({
+  partitions: z.number().int().min(1).exactOptional().describe('NSGA-III Das–Dennis partitions.'),
+}));
+
+/** NSGA-III's options: the genetic algorithm's and its settings. */
+export type Nsga3Options = GaOptions & SettingOptions<ReturnType<typeof nsga3Settings>>;
 
 export const NSGA3_DEFAULTS = { crossoverEta: 30, crossoverProbability: 1.0 } as const;
 
@@ -158,6 +162,12 @@ export const nsga3 = {
   name: 'nsga3',
   summary: 'nsga3 (NSGA-III) for three or more objectives',
   surrogate: false,
-  settings: ['partitions'],
+  // its reference directions span the objectives: one objective has no front to spread them over
+  minObjectives: 2,
+  settings: nsga3Settings,
+  checkSettings: ({ partitions }, m) => {
+    const tooMany = partitions === undefined ? null : partitionsProblem(m, partitions);
+    return tooMany === null ? null : { key: 'partitions', message: tooMany };
+  },
   create: (problem, options, snapshot) => new Nsga3(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<Nsga3Options>;

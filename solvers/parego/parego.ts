@@ -17,7 +17,7 @@ import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { fitHyperparameters } from '../gp/hyperparameters.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
-import { SurrogateSearch, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
+import { SurrogateSearch, surrogateSettings, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
 import { unitMatrix, toUnit } from './encoding.js';
 import { randomWeights, scalarizedTargets } from './scalarize.js';
 import { maximizeExpectedImprovement, normalCdf } from './infill.js';
@@ -169,6 +169,6 @@ export const parego = {
   name: 'parego',
   summary: 'parego (ParEGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
   surrogate: true,
-  settings: ['batch'],
+  settings: surrogateSettings,
   create: (problem, options, snapshot) => new Parego(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<SurrogateOptions>;

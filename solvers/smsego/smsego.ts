@@ -15,12 +15,14 @@
 import type { Problem } from '../../src/optimize/types.js';
 import { nonDominatedIndices, toMatrix } from '../../src/optimize/pareto/dominance.js';
 import { hypervolume } from '../../src/optimize/indicators/hypervolume.js';
-import type { AlgorithmEntry, AlgorithmSnapshot, Individual } from '../types.js';
+import * as z from 'zod';
+import { lazy } from '../../src/base/lazy.js';
+import type { AlgorithmEntry, AlgorithmSnapshot, Individual, SettingOptions } from '../types.js';
 import { KIND_REAL } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
 import { constantTargets, GaussianProcess, type GpHyperparameters } from '../gp/gp.js';
 import { decodeHyper, encodeHyper } from '../gp/hyperparameterCodec.js';
-import { SurrogateSearch, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
+import { SurrogateSearch, surrogateSettings, type SurrogateOptions } from '../surrogate/surrogateSearch.js';
 import { compileEncoding, encode, encodeAll, type SurrogateEncoding } from './encoding.js';
 import { additiveEpsilon, constrainedValue, lcbGain, REFERENCE, smsValue } from './criterion.js';
 import {
@@ -57,15 +59,24 @@ interface BatchModel {
   readonly seeds: Float64Array[];
 }
 
-/** SMS-EGO's options: the surrogate search's and the trust region's switch. */
-export interface SmsEgoOptions extends SurrogateOptions {
-  /**
-   * Maximize the infill criterion inside an adaptive trust region around the front designs (trustRegion.ts). 'auto'
-   * (the default): on for a problem without constraints, off with constraints, where a global search finds the
-   * feasible regions (the rule and why: trustRegion.ts, docs/algorithms.md).
-   */
-  readonly trustRegion?: boolean | 'auto';
-}
+/**
+ * SMS-EGO's study settings: the surrogate search's and the trust region's switch. trustRegion: maximize the infill
+ * criterion inside an adaptive trust region around the front designs (trustRegion.ts); 'auto' (the default) is on for a
+ * problem without constraints, off with constraints, where a global search finds the feasible regions (the rule and
+ * why: trustRegion.ts, docs/algorithms.md).
+ */
+export const smsegoSettings = lazy(() => ({
+  ...surrogateSettings(),
+  trustRegion: z
+    .union([z.literal('auto'), z.boolean()])
+    .exactOptional()
+    .describe(
+      'smsego: maximize the infill criterion inside an adaptive trust region around the front designs. auto (default): on for a problem without constraints, off with constraints (docs/algorithms.md).',
+    ),
+}));
+
+/** SMS-EGO's options: every algorithm's and its settings. */
+export type SmsEgoOptions = SurrogateOptions & SettingOptions<ReturnType<typeof smsegoSettings>>;
 
 export class SmsEgo extends SurrogateSearch {
   readonly name = 'smsego';
@@ -310,6 +321,6 @@ export const smsego = {
   name: 'smsego',
   summary: 'smsego (SMS-EGO, surrogate-assisted) for expensive evaluations, a budget of up to ~300',
   surrogate: true,
-  settings: ['batch', 'trustRegion'],
+  settings: smsegoSettings,
   create: (problem, options, snapshot) => new SmsEgo(problem, options, snapshot),
 } as const satisfies AlgorithmEntry<SmsEgoOptions>;

@@ -6,12 +6,9 @@
  * proposals and the state of its models; a resumed run proposes what the uninterrupted one would.
  */
 import type { Evaluation, Problem } from '../../src/optimize/types.js';
-import {
-  DEFAULT_SURROGATE_BATCH,
-  type BaseAlgorithmOptions,
-  type AlgorithmSnapshot,
-  type Individual,
-} from '../types.js';
+import * as z from 'zod';
+import { lazy } from '../../src/base/lazy.js';
+import type { AlgorithmSnapshot, BaseAlgorithmOptions, Individual, SettingOptions } from '../types.js';
 import { AlgorithmBase } from '../algorithmBase.js';
 import { randomDesign } from '../operators/layout.js';
 import { DuplicateFilter } from '../operators/duplicates.js';
@@ -23,11 +20,24 @@ import { latinHypercube } from '../parego/lhs.js';
 /** Least infeasible designs kept (the run's report of what came closest when nothing is feasible). */
 const LEAST_INFEASIBLE_KEPT = 256;
 
-/** The surrogate algorithms' options (parego; smsego adds its own). */
-export interface SurrogateOptions extends BaseAlgorithmOptions {
-  /** Designs proposed per iteration (fixed by the study, never by the worker count). */
-  readonly batch?: number;
-}
+/** Designs a surrogate algorithm (parego, smsego) proposes per iteration when the study sets no `batch`. */
+export const DEFAULT_SURROGATE_BATCH = 4;
+
+/** The surrogate algorithms' study settings (parego's; smsego adds its own): designs proposed per iteration. */
+export const surrogateSettings = lazy(() => ({
+  batch: z
+    .number()
+    .int('must be a whole number of designs')
+    .min(1, 'must be at least 1 design')
+    .max(256, 'at most 256 designs per iteration')
+    .exactOptional()
+    .describe(
+      `parego, smsego: designs proposed per iteration (default ${DEFAULT_SURROGATE_BATCH}). Set it to the number of workers to keep them all busy; the run depends on it, not on --workers.`,
+    ),
+}));
+
+/** The surrogate algorithms' options: every algorithm's and their settings (the batch is fixed by the study). */
+export type SurrogateOptions = BaseAlgorithmOptions & SettingOptions<ReturnType<typeof surrogateSettings>>;
 
 export interface SurrogateParams {
   readonly seed: number;

@@ -17,7 +17,8 @@ import { PHYSICAL_CONSTRAINTS } from '../node/record/constraints.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { StudyError } from '../base/errors.js';
 import type { SourceMap } from '../base/issues.js';
-import { checkCatalogIds, parseDesignFile } from '../node/design/load.js';
+import { checkCatalogIds } from '../node/design/load.js';
+import { parseStudyFile } from '../study/studyFile.js';
 import type { NodeDesign } from '../node/design/schema.js';
 import {
   columnLookup,
@@ -69,7 +70,7 @@ export interface LoadedDesign {
 
 /** Reads a node design or node study file (its base design) with its catalog rows; StudyError for bad input. */
 export function loadDesign(path: string): LoadedDesign {
-  const loaded = parseDesignFile(path);
+  const loaded = parseStudyFile(path);
   if (loaded.kind === 'benchmark-study') {
     throw new StudyError(
       'WRONG_TYPE',

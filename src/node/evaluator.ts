@@ -6,7 +6,7 @@ import { mergeCatalogs, type CatalogOverrides } from '../catalog/overrides.js';
 import { catalogIds, rowResolver } from './record/rows.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../base/errors.js';
-import { checkCatalogIds, parseDesignFile, type CatalogIds } from './design/load.js';
+import { checkCatalogIds, parseDesignFile, type CatalogIds, type LoadedFile } from './design/load.js';
 import type { NodeDesign } from './design/schema.js';
 import { evaluateNode, nodeMetricsEvaluator, type NodeOutputs } from './evaluate.js';
 import { PHYSICAL_CONSTRAINTS, RELAXABLE_CONSTRAINTS } from './record/constraints.js';
@@ -64,7 +64,12 @@ export function checkBaseline(design: NodeDesign, src: SourceMap): void {
  * model's validity) is reported as a user error naming the file, since there is no optimizer to absorb it.
  */
 export function evaluateDesignFile(path: string): { design: NodeDesign; record: DesignRecord } {
-  const loaded = parseDesignFile(path);
+  return evaluateLoadedDesign(parseDesignFile(path));
+}
+
+/** `evaluateDesignFile` of a file already read (src/study/studyFile.ts reads a study whole, then evaluates it here). */
+export function evaluateLoadedDesign(loaded: LoadedFile): { design: NodeDesign; record: DesignRecord } {
+  const path = loaded.file.src.file;
   if (loaded.kind === 'benchmark-study')
     throw new StudyError(
       'WRONG_TYPE',

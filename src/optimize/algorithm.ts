@@ -5,6 +5,7 @@
  * Evaluator (serial or a worker pool), then `tell()`s the results in the same order.
  * All randomness comes from the Rng passed at construction; snapshots make runs resumable bit-for-bit.
  */
+import type * as z from 'zod';
 import type { Evaluation, Problem } from './types.js';
 
 /** One evaluated design kept by an algorithm or its archive. */
@@ -73,9 +74,6 @@ export interface BaseAlgorithmOptions {
   readonly initial?: WarmStart;
 }
 
-/** Designs a surrogate algorithm (parego, smsego) proposes per iteration when the study sets no `batch`. */
-export const DEFAULT_SURROGATE_BATCH = 4;
-
 /** Designs of an earlier run (checked against this problem's variables) and, when comparable, its evaluations. */
 export interface WarmStart {
   /** Decision vectors (this problem's encoding) evaluated first, ahead of the algorithm's own initial designs. */
@@ -91,11 +89,27 @@ export interface WarmStart {
   }[];
 }
 
-/** Study settings (`algorithm:` keys) that only some algorithms read. */
-export const ALGORITHM_SETTINGS = ['partitions', 'batch', 'trustRegion'] as const;
-export type AlgorithmSetting = (typeof ALGORITHM_SETTINGS)[number];
+/**
+ * An algorithm's study settings: the `algorithm:` keys it reads beyond those every algorithm takes, as zod fields
+ * (`.exactOptional()`, with a `.describe()`), built on first call (`lazy()`). The study schema merges every registered
+ * algorithm's and refuses a key for the algorithms that do not declare it; the run passes the keys a study sets to
+ * `create`. Two algorithms declare a shared setting with the same field object (solvers/surrogate: `batch`).
+ */
+export type AlgorithmSettingFields = Readonly<Record<string, z.ZodExactOptional>>;
 
-/** An algorithm as the registry (solvers/index.ts) lists it: each folder exports its own, with its options. */
+/** The options an algorithm's setting fields give it: each key a study may set, as it is parsed. */
+export type SettingOptions<S extends AlgorithmSettingFields> = { readonly [K in keyof S]?: z.output<S[K]> };
+
+/** A setting the problem rules out, as `checkSettings` reports it: its key and why. */
+export interface SettingProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * An algorithm as the registry (solvers/index.ts) lists it: its folder exports it, with its study settings, their
+ * defaults (in its options' resolution) and what it needs of a problem, in one place.
+ */
 export interface AlgorithmEntry<O extends BaseAlgorithmOptions = BaseAlgorithmOptions> {
   /** The study file's `algorithm.name`. */
   readonly name: string;
@@ -103,10 +117,14 @@ export interface AlgorithmEntry<O extends BaseAlgorithmOptions = BaseAlgorithmOp
   readonly summary: string;
   /** Surrogate-assisted: proposes `batch` designs per iteration and needs an evaluation budget. */
   readonly surrogate: boolean;
+  /** Fewest objectives it handles (absent: one); a study with fewer is refused when it loads. */
+  readonly minObjectives?: number;
+  /** The study settings only it reads (absent: none); its options type is derived from them (`SettingOptions`). */
+  readonly settings?: () => AlgorithmSettingFields;
   /**
-   * Of the settings only some algorithms read, the ones it reads (the study schema refuses the others for it); each
-   * must be a key of its options type, so the list cannot name a setting the algorithm does not take.
+   * What its settings cannot do with `objectives` objectives (a lattice too large to hold), or null; checked when a
+   * study loads, before a run folder exists.
    */
-  readonly settings: readonly Extract<AlgorithmSetting, keyof O>[];
+  readonly checkSettings?: (settings: Partial<O>, objectives: number) => SettingProblem | null;
   readonly create: (problem: Problem, options: O, snapshot?: AlgorithmSnapshot) => Algorithm;
 }

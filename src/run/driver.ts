@@ -8,10 +8,9 @@
  */
 import { join } from 'node:path';
 import type { Algorithm, Individual } from '../optimize/algorithm.js';
-import type { AlgorithmOptions } from '../../solvers/index.js';
+import { algorithmOptions } from '../study/algorithmSettings.js';
 import { SerialEvaluator, type Evaluator } from './evaluators/evaluator.js';
 import { EvaluationLog } from './log.js';
-import type { LoadedStudy } from './problem.js';
 import { reportedFront } from './results.js';
 import { LOG_PARTIAL, openRunFolder, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
@@ -79,7 +78,7 @@ async function openContext(
   // A warm start seeds a fresh run only (a resumed one continues from its snapshot): read when the folder was made.
   const initial = checkpoint === undefined ? run.initial : undefined;
   const evaluator = await createEvaluator(opts, run);
-  const algOptions = algorithmOptionsOf(settings);
+  const algOptions = algorithmOptions(settings);
   let log: EvaluationLog;
   let algorithm: Algorithm;
   try {
@@ -108,19 +107,6 @@ async function openContext(
       checkpoint === undefined && settings.archiveLimit === undefined
         ? { byGeneration: [], points: 0, every: recordingStride(settings) }
         : undefined,
-  };
-}
-
-/** The study's algorithm settings the algorithm takes (those the study sets). */
-function algorithmOptionsOf(settings: LoadedStudy['algorithm']): AlgorithmOptions {
-  return {
-    population: settings.population,
-    seed: settings.seed,
-    ...(settings.partitions !== undefined ? { partitions: settings.partitions } : {}),
-    ...(settings.archiveLimit !== undefined ? { archiveLimit: settings.archiveLimit } : {}),
-    ...(settings.evaluations !== undefined ? { evaluations: settings.evaluations } : {}),
-    ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
-    ...(settings.trustRegion !== undefined ? { trustRegion: settings.trustRegion } : {}),
   };
 }
 

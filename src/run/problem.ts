@@ -9,7 +9,8 @@ import type { Problem } from '../optimize/types.js';
 import { locate } from '../base/issues.js';
 import { compileNodeStudy, type CompiledStudy } from '../study/nodeStudy.js';
 import { createHash } from 'node:crypto';
-import { checkCatalogIds, fileKind, parseDesignFile } from '../node/design/load.js';
+import { checkCatalogIds, fileKind } from '../node/design/load.js';
+import { parseStudyFile, type StudyFile } from '../study/studyFile.js';
 import { readYaml } from '../base/yaml.js';
 import { loadCatalogs } from '../catalog/load.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -17,7 +18,7 @@ import type { ConstellationSpec } from '../constellation/design/compile.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { readParetoFile } from './paretoFile.js';
 import { compileConstellationStudy } from '../study/constellationStudy.js';
-import type { AlgorithmSettings } from '../node/design/schema.js';
+import { checkAlgorithmFits, type AlgorithmSettings } from '../study/algorithmSettings.js';
 import { checkBaseline, nodeEvaluator } from '../node/evaluator.js';
 
 export interface LoadedStudy {
@@ -45,7 +46,7 @@ export interface LoadedStudy {
 
 export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
   if (fileKind(path) === 'constellation') return loadConstellationStudy(path, lp);
-  const loaded = parseDesignFile(path);
+  const loaded = parseStudyFile(path);
   if (loaded.kind === 'design') {
     throw new StudyError(
       'BAD_VARIABLE',
@@ -57,7 +58,7 @@ export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
   return loadNodeStudy(path, loaded);
 }
 
-type ParsedStudy = Exclude<ReturnType<typeof parseDesignFile>, { kind: 'design' }>;
+type ParsedStudy = Exclude<StudyFile, { kind: 'design' }>;
 
 /** A benchmark study: the analytic test problem it names. */
 function loadBenchmarkStudy(path: string, loaded: Extract<ParsedStudy, { kind: 'benchmark-study' }>): LoadedStudy {
@@ -75,6 +76,7 @@ function loadBenchmarkStudy(path: string, loaded: Extract<ParsedStudy, { kind: '
       field: 'problem',
     });
   }
+  checkAlgorithmFits(s.algorithm, problem.objectives.length, loaded.file.src);
   return {
     kind: 'benchmark',
     name: s.name,
@@ -109,13 +111,7 @@ function loadNodeStudy(path: string, loaded: Exclude<ParsedStudy, { kind: 'bench
     rows,
     lean,
   );
-  if (loaded.study.algorithm.name === 'nsga3' && compiled.problem.objectives.length < 2) {
-    throw new StudyError(
-      'BAD_ALGORITHM',
-      `${locate(loaded.file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`,
-      { file: path, field: 'algorithm.name' },
-    );
-  }
+  checkAlgorithmFits(loaded.study.algorithm, compiled.problem.objectives.length, loaded.file.src);
   return {
     kind: 'node',
     name: loaded.study.name,
@@ -150,13 +146,7 @@ function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedS
   const c = compileConstellationStudy(file, loadCatalogs(), lp ?? noSolver, (front) =>
     readParetoFile(front, 'BAD_RUN_DIR', 'the run folder is damaged: run the node study again'),
   );
-  if (c.algorithm.name === 'nsga3' && c.problem.objectives.length < 2) {
-    throw new StudyError(
-      'BAD_ALGORITHM',
-      `${locate(file.src, ['algorithm', 'name'])}: nsga3 needs at least two objectives; use nsga2`,
-      { file: path, field: 'algorithm.name' },
-    );
-  }
+  checkAlgorithmFits(c.algorithm, c.problem.objectives.length, file.src);
   const hash = createHash('sha256').update(c.selfContainedText).digest('hex');
   return {
     kind: 'constellation',

@@ -9,7 +9,7 @@ import { readRegularText } from '../base/guardedFile.js';
 import { lazy } from '../base/lazy.js';
 import type { DeepReadonly } from '../base/deepReadonly.js';
 import { StudyError, type StudyErrorCode } from '../base/errors.js';
-import { algorithmFields } from '../node/design/studySettings.js';
+import { algorithmFields } from '../study/algorithmSettings.js';
 import type { AlgorithmSnapshot } from '../optimize/algorithm.js';
 import { ODC_VERSION } from './versions.js';
 

@@ -22,14 +22,15 @@ import { compileConstraints, compileObjectives, scaledViolation } from './nodeSt
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { locate } from '../base/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
-import type { AlgorithmSettings, VariableDomain } from '../node/design/schema.js';
+import type { AlgorithmSettings } from './algorithmSettings.js';
+import type { VariableDomain } from './studySchema.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
 import { evaluateConstellation, evaluateConstellationLean, leanEvaluationGives } from '../constellation/evaluate.js';
 import { parseConstellation, readBaseNode, type BaseNode } from '../constellation/design/load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { ConstraintResult } from '../node/record/record.js';
-import { constellationStudySectionsSchema } from './constellationStudySchema.js';
+import { constellationStudySectionsSchema } from './studySchema.js';
 
 const SHELL_KEYS = [
   'altitude_km',

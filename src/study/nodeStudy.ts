@@ -22,7 +22,8 @@ import { constraintSampler, type ConstraintSamples, type ConstraintSampleSetting
 import { locate } from '../base/issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
 import type { ParsedFile } from '../base/yaml.js';
-import { DESIGN_SECTIONS, designSectionFields, type NodeDesign, type NodeStudy } from '../node/design/schema.js';
+import { DESIGN_SECTIONS, designSectionFields, type NodeDesign } from '../node/design/schema.js';
+import type { NodeStudy } from './studySchema.js';
 import { didYouMean } from '../base/errors.js';
 import * as z from 'zod';
 import type { Catalogs } from '../catalog/schema.js';

@@ -4,10 +4,9 @@
  * constraints in the g <= 0 form scaled by their limit.
  */
 import { StudyError } from '../base/errors.js';
-import type { NodeStudy } from '../node/design/schema.js';
+import type { NodeStudy } from './studySchema.js';
 import { locate } from '../base/issues.js';
 import type { ParsedFile } from '../base/yaml.js';
-import { partitionsProblem } from '../optimize/pareto/simplexLattice.js';
 import type { ObjectiveSpec } from '../optimize/types.js';
 import {
   ExpressionError,
@@ -46,7 +45,7 @@ export function compileObjectives(
   parsedOut?: ParsedObjective[],
 ): ObjectiveSpec[] {
   const seen = new Map<string, { index: number; sense: 'minimize' | 'maximize' }>();
-  const specs = objectives.map((o, i): ObjectiveSpec => {
+  return objectives.map((o, i): ObjectiveSpec => {
     const [sense, written] =
       'minimize' in o ? (['minimize', o.minimize] as const) : (['maximize', o.maximize] as const);
     const where = locate(src, ['objectives', i]);
@@ -90,27 +89,6 @@ export function compileObjectives(
     seen.set(name, { index: i, sense });
     return { name, sense };
   });
-  checkReferenceDirections(specs.length, src);
-  return specs;
-}
-
-/**
- * NSGA-III's reference directions are fixed by the objective count and `algorithm.partitions`: a lattice of
- * more than MAX_REFERENCE_DIRECTIONS (100,000) is BAD_ALGORITHM at load, before a run folder exists (node and
- * constellation studies both compile their objectives here; the algorithm section is already validated).
- */
-function checkReferenceDirections(m: number, src: ParsedFile['src']): void {
-  if (src.doc.getIn(['algorithm', 'name']) !== 'nsga3') return;
-  const partitions = src.doc.getIn(['algorithm', 'partitions']);
-  if (typeof partitions !== 'number' || !Number.isInteger(partitions) || partitions < 1) return;
-  const tooMany = partitionsProblem(m, partitions);
-  if (tooMany !== null) {
-    throw new StudyError(
-      'BAD_ALGORITHM',
-      `${locate(src, ['algorithm', 'partitions'])}: algorithm.partitions: ${tooMany}`,
-      { file: src.file, field: 'algorithm.partitions' },
-    );
-  }
 }
 
 /** Constraint expressions of a study file, parsed (never evaluated as code), every reference a metric. */

@@ -7,14 +7,14 @@
  * `>=`), the margin as for every constraint.
  */
 import type { ParsedFile } from '../base/yaml.js';
-import { evaluateDesignFile } from '../node/evaluator.js';
+import { evaluateLoadedDesign } from '../node/evaluator.js';
 import type { NodeDesign } from '../node/design/schema.js';
 import { constraintResult } from '../node/record/constraints.js';
 import { isMetricPath, metricValue, unitOf, unknownMetricHint } from '../node/record/metrics.js';
 import type { ConstraintResult, DesignRecord } from '../node/record/record.js';
 import { evaluateExpr, type Expr } from './expression.js';
 import { compileConstraints } from './objectives.js';
-import { parseDesignFile } from '../node/design/load.js';
+import { parseStudyFile } from './studyFile.js';
 import { readYaml } from '../base/yaml.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
@@ -85,10 +85,12 @@ function checkRequirements(
  * requirements appended to the record's constraints.
  */
 export function evaluateNodeFile(path: string): { design: NodeDesign; record: DesignRecord } {
-  const out = evaluateDesignFile(path);
+  // a study file is read whole, its study sections checked too, as `odc run` would
+  const loaded = parseStudyFile(path);
+  const out = evaluateLoadedDesign(loaded);
   const texts = out.design.requirements ?? [];
   if (texts.length === 0) return out;
-  const { src } = parseDesignFile(path).file;
+  const { src } = loaded.file;
   return {
     design: out.design,
     record: { ...out.record, constraints: [...out.record.constraints, ...requirementResults(texts, src, out.record)] },

@@ -31,7 +31,8 @@ import {
   type Statistic,
 } from './expression.js';
 import { locate, type SourceMap } from '../base/issues.js';
-import type { NodeDesign, RobustSettings } from '../node/design/schema.js';
+import type { NodeDesign } from '../node/design/schema.js';
+import type { RobustSettings } from './studySchema.js';
 import { withReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import {
   commonSampler,

@@ -3,7 +3,7 @@
  * the bounds, every corner of the ranged variables, an evaluation reduced to comparable plain data, and a node study
  * compiled on either path.
  */
-import { parseDesignFile } from '../../src/node/design/load.js';
+import { parseStudyFile } from '../../src/study/studyFile.js';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
 import type { Evaluation, Problem } from '../../src/optimize/types.js';
 import { compileNodeStudy } from '../../src/study/nodeStudy.js';
@@ -44,7 +44,7 @@ export const plainEvaluation = (e: Evaluation) =>
  * way the compiler reads them without it (`compile(false)`).
  */
 export function nodeStudyCompiler(path: string) {
-  const loaded = parseDesignFile(path);
+  const loaded = parseStudyFile(path);
   if (loaded.kind !== 'node-study') throw new Error(`${path} is a node study`);
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   const compile = (lean: boolean) =>

@@ -4,7 +4,7 @@
  * StudyError (exit 2 in the CLI) naming the file and the variable. The schema takes `from` or `designs`, not both.
  */
 import { describe, expect, it } from 'vitest';
-import { algorithmSchema } from '../../src/node/design/studySettings.js';
+import { algorithmSchema } from '../../src/study/algorithmSettings.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { loadDesignWarmStart, valueAtPath } from '../../src/run/warmStartDesigns.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
-import { parseDesignFile } from '../../src/node/design/load.js';
+import { parseStudyFile } from '../../src/study/studyFile.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { metricGetter } from '../../src/node/record/metrics.js';
@@ -22,7 +22,7 @@ const STUDY = 'designs/robust-study.yaml';
 
 /** The shipped robust study compiled twice, counting the records built and the lean evaluations run by each. */
 function both() {
-  const loaded = parseDesignFile(STUDY);
+  const loaded = parseStudyFile(STUDY);
   if (loaded.kind !== 'node-study') throw new Error(`${STUDY} is a node study`);
   const ev = nodeEvaluator(undefined, loaded.design.catalogs);
   const count = { records: 0, lean: 0 };

@@ -15,7 +15,7 @@ import { nodeEvaluator } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { compileNodeStudy, type CompiledStudy } from '../../src/study/nodeStudy.js';
-import { parseDesignFile } from '../../src/node/design/load.js';
+import { parseStudyFile } from '../../src/study/studyFile.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
 import { minimize } from '../helpers/minimize.js';
 import { tempDir, writeFile, studyErrorOf } from '../helpers/tmp.js';
@@ -66,7 +66,7 @@ ${robust === '' ? '' : `robust: ${robust}`}
 }
 
 function compileToy(path: string, failAbove = Infinity): CompiledStudy {
-  const loaded = parseDesignFile(path);
+  const loaded = parseStudyFile(path);
   if (loaded.kind !== 'node-study') throw new Error('fixture: not a node study');
   const { catalogs, rows } = nodeEvaluator(undefined, loaded.design.catalogs);
   return compileNodeStudy(loaded.study, loaded.design, loaded.file, catalogs, toyEvaluator(failAbove), [], [], rows);

@@ -1,19 +1,13 @@
 /**
- * Reads a design or study file: YAML (syntax errors with line:column, src/base/yaml.ts), one schema (unknown keys
- * with "did you mean", missing units, types, validity ranges), catalog ids. Every user error is a StudyError
- * naming the file, the field and the fix; downstream code trusts the parsed, typed object.
+ * Reads a design file, or a study file's base design: YAML (syntax errors with line:column, src/base/yaml.ts), the
+ * design schema (unknown keys with "did you mean", missing units, types, validity ranges), catalog ids. Every user
+ * error is a StudyError naming the file, the field and the fix; downstream code trusts the parsed, typed object. A
+ * study's own sections are read by src/study/studyFile.ts.
  */
 import { didYouMean, StudyError } from '../../base/errors.js';
 import { locate, type Path, type SourceMap } from '../../base/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../../base/yaml.js';
-import {
-  benchmarkStudySchema,
-  nodeDesignSchema,
-  nodeStudySchema,
-  type BenchmarkStudy,
-  type NodeDesign,
-  type NodeStudy,
-} from './schema.js';
+import { nodeDesignSchema, nodeStudyBaseSchema, STUDY_SECTIONS, type NodeDesign } from './schema.js';
 
 /** Design fields that name a catalog row, and the catalog file they refer to. */
 export const CATALOG_FIELDS = {
@@ -35,11 +29,12 @@ export interface CatalogIds {
   ids(catalog: CatalogName): readonly string[];
 }
 
+/** A design file, a node study's base design (its study sections unread), or a benchmark study (no design). */
 export type LoadedFile =
-  | { readonly kind: 'design'; readonly file: ParsedFile; readonly design: NodeDesign }
-  | { readonly kind: 'node-study'; readonly file: ParsedFile; readonly study: NodeStudy; readonly design: NodeDesign }
-  | { readonly kind: 'benchmark-study'; readonly file: ParsedFile; readonly study: BenchmarkStudy };
+  | { readonly kind: 'design' | 'node-study'; readonly file: ParsedFile; readonly design: NodeDesign }
+  | { readonly kind: 'benchmark-study'; readonly file: ParsedFile };
 
+/** The study sections that make a file a study (relax and select only refine one). */
 const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm', 'robust'] as const;
 
 /** The `kind` a YAML file declares ('node' when it declares none); YAML and file errors as for any design file. */
@@ -48,12 +43,11 @@ export function fileKind(path: string): string {
   return typeof kind === 'string' ? kind : 'node';
 }
 
-/** Parse and validate a design or study file (no catalog check: see `checkCatalogIds`). */
+/** Parse and validate a design file or a node study's base design (no catalog check: see `checkCatalogIds`). */
 export function parseDesignFile(path: string): LoadedFile {
   const file = readYaml(path);
   const raw = file.raw as Record<string, unknown>;
-  if (raw.kind === 'benchmark')
-    return { kind: 'benchmark-study', file, study: parseWith(benchmarkStudySchema(), file) };
+  if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file };
   if (raw.kind !== undefined && raw.kind !== 'node') {
     const guess = didYouMean(String(raw.kind), ['node', 'benchmark', 'constellation']);
     throw new StudyError(
@@ -63,18 +57,10 @@ export function parseDesignFile(path: string): LoadedFile {
     );
   }
   if (STUDY_KEYS.some((k) => k in raw)) {
-    const study = parseWith(nodeStudySchema(), file);
-    const {
-      variables: _v,
-      objectives: _o,
-      constraints: _c,
-      relax: _r,
-      algorithm: _a,
-      robust: _b,
-      select: _s,
-      ...design
-    } = study;
-    return { kind: 'node-study', file, study, design: design as NodeDesign };
+    const sections: readonly string[] = STUDY_SECTIONS;
+    const parsed = Object.entries(parseWith(nodeStudyBaseSchema(), file));
+    const design = Object.fromEntries(parsed.filter(([key]) => !sections.includes(key))) as NodeDesign;
+    return { kind: 'node-study', file, design };
   }
   return { kind: 'design', file, design: parseWith(nodeDesignSchema(), file) };
 }

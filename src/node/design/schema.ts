@@ -3,9 +3,9 @@
  * name), validity range and description; the JSON Schema in schemas/ is generated from it for editors.
  * Validity ranges are those of the models: e.g. 300–2000 km is the span of the shipped AP-8/AE-8 dose
  * table; 0.5–20 mm Al its shielding span.
- * This file composes the node design, node study and benchmark study from the sections in the sibling files
- * (fields, missionSchemas, thermalSchemas, vehicleSchemas, costSchemas, economicsSchemas, studySettings) and
- * re-exports them, so importers need only this module.
+ * This file composes the node design from the sections in the sibling files (fields, missionSchemas, thermalSchemas,
+ * vehicleSchemas, costSchemas, economicsSchemas) and re-exports them, so importers need only this module. The study
+ * sections a study file adds are src/study/'s (studySchema.ts); this layer knows their names only.
  */
 import * as z from 'zod';
 import { catalogOverridesSchema } from '../../catalog/overrides.js';
@@ -15,28 +15,17 @@ import { designUncertaintySchema } from '../../statistics/uncertainValue.js';
 import { costSchema, economicsSchema } from './costSchemas.js';
 import { inferenceSchema } from './economicsSchemas.js';
 import { computeSchema, missionSchema, orbitSchema, powerSchema } from './missionSchemas.js';
-import { algorithmSchema, objectiveSchema, robustSchema, selectSchema, variableDomainSchema } from './studySettings.js';
 import { radiationSchema, thermalSchema } from './thermalSchemas.js';
 import { dragSchema, islSchema, launchSchema, massSchema } from './vehicleSchemas.js';
 
 export { costSchema, economicsSchema } from './costSchemas.js';
 export { id, range, SOLAR_ACTIVITY, TOPOLOGIES } from './fields.js';
 export { computeSchema, missionSchema, orbitSchema, powerSchema } from './missionSchemas.js';
-export {
-  algorithmSchema,
-  objectiveSchema,
-  robustSchema,
-  selectSchema,
-  variableDomainSchema,
-  type AlgorithmSettings,
-  type RobustSettings,
-  type SelectSettings,
-  type VariableDomain,
-} from './studySettings.js';
 export { radiationSchema, thermalSchema } from './thermalSchemas.js';
 export { dragSchema, islSchema, launchSchema, massSchema } from './vehicleSchemas.js';
 
-const designFields = lazy(() => ({
+/** The fields of a node design file, shared with the node study file (src/study/studySchema.ts). */
+export const designFields = lazy(() => ({
   name: z
     .string({ error: 'name is required: a short identifier for the design' })
     .min(1)
@@ -105,49 +94,29 @@ export const nodeDesignSchema = lazy(() =>
 );
 export type NodeDesign = z.infer<ReturnType<typeof nodeDesignSchema>>;
 
-export const nodeStudySchema = lazy(() =>
+/**
+ * The top-level sections a study file adds to a node design, in file order. Their schemas are src/study/'s
+ * (studySchema.ts, which checks it declares exactly these); reading a study's base design needs only their names.
+ */
+export const STUDY_SECTIONS = [
+  'variables',
+  'objectives',
+  'constraints',
+  'relax',
+  'algorithm',
+  'robust',
+  'select',
+] as const;
+export type StudySection = (typeof STUDY_SECTIONS)[number];
+
+/** A node study file as this layer reads it: its design checked, its study sections left to src/study/. */
+export const nodeStudyBaseSchema = lazy(() =>
   z.strictObject({
     ...designFields(),
     kind: z.literal('node').default('node'),
-    variables: z.record(z.string(), variableDomainSchema()),
-    objectives: z.array(objectiveSchema()).min(1, 'a study needs at least one objective'),
-    constraints: z
-      .array(
-        z
-          .string()
-          .describe(
-            'A comparison of metric expressions, e.g. compute.itPowerAvg_W >= 120000; statistics over the uncertainty samples ' +
-              '(p95(mass.launch_kg) <= 8000) and prob(<comparison>) >= <probability> make the study robust (see robust:).',
-          ),
-      )
-      .default([]),
-    relax: z
-      .array(z.string())
-      .default([])
-      .describe(
-        'Physical checks this study does not enforce (only radiation.dose and radiation.softDose may be relaxed; the closures always hold).',
-      ),
-    algorithm: algorithmSchema().prefault({}),
-    robust: robustSchema().optional(),
-    select: selectSchema().optional(),
+    ...(Object.fromEntries(STUDY_SECTIONS.map((k) => [k, z.unknown().optional()])) as Record<
+      StudySection,
+      z.ZodOptional<z.ZodUnknown>
+    >),
   }),
 );
-export type NodeStudy = z.infer<ReturnType<typeof nodeStudySchema>>;
-
-export const benchmarkStudySchema = lazy(() =>
-  z.strictObject({
-    name: z.string().min(1).regex(PRINTABLE, PRINTABLE_MESSAGE),
-    description: z.string().optional(),
-    kind: z.literal('benchmark'),
-    problem: z
-      .string()
-      .min(1)
-      .describe(
-        'Benchmark problem (src/optimize/benchmarks/benchmarks.ts): zdt1 | zdt2 | zdt3 | zdt4 | zdt6 | dtlz1 | dtlz2 | dtlz3 | dtlz4 | dtlz7 | dtlz5 | dtlz6 | idtlz1 | sdtlz1 | sdtlz2 | c1dtlz1 | c2dtlz2 | c3dtlz4 | mw1 | mw2 | mw3 | bnh | osy | tnk | srn | ctp1 | wfg1 | wfg2 | wfg3 | wfg4 | wfg5 | wfg6 | wfg7 | wfg8 | wfg9 | mixed1',
-      ),
-    variables: z.number().int().min(1).optional(),
-    objectives: z.number().int().min(2).optional(),
-    algorithm: algorithmSchema().prefault({}),
-  }),
-);
-export type BenchmarkStudy = z.infer<ReturnType<typeof benchmarkStudySchema>>;

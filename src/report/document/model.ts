@@ -3,7 +3,7 @@
  * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
  * The HTML and Markdown writers only format it, so the two reports cannot disagree.
  */
-import { algorithmEntry } from '../../../solvers/index.js';
+import { algorithmEntry, DEFAULT_SURROGATE_BATCH } from '../../../solvers/index.js';
 import type { ConstraintResult } from '../../node/record/record.js';
 import { metricValue } from '../../node/record/metrics.js';
 import { constellationSections } from '../budget/constellationBudget.js';
@@ -24,7 +24,6 @@ import { join } from 'node:path';
 import { LOG_FINAL } from '../../run/runFolder.js';
 import { decisionSummary, withRelaxation } from '../../run/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
-import { DEFAULT_SURROGATE_BATCH } from '../../optimize/algorithm.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
 import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';

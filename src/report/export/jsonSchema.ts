@@ -1,6 +1,6 @@
 /** JSON Schema (draft 2020-12) of design and study files, generated from the zod schema for editors. */
 import * as z from 'zod';
-import { nodeStudySchema } from '../../node/design/schema.js';
+import { nodeStudySchema } from '../../study/studySchema.js';
 import { constellationFileSchema } from '../../constellation/design/schema.js';
 
 export function designJsonSchema(): object {

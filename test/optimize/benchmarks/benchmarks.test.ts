@@ -16,7 +16,7 @@ import { hypervolume } from '../../../src/optimize/indicators/hypervolume.js';
 import { igdPlus } from '../../../src/optimize/indicators/igd.js';
 import { createAlgorithm } from '../../../solvers/index.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
-import { benchmarkStudySchema } from '../../../src/node/design/schema.js';
+import { benchmarkStudySchema } from '../../../src/study/studySchema.js';
 import { P, run } from './problems.js';
 
 /** Runs `generations` generations and returns the archive's objectives normalized by benchmarkNormalization. */
