@@ -180,9 +180,9 @@ export {
   KNEE_METHOD,
   type DesignSelector,
   type Pick,
-} from './run/decision.js';
+} from './run/decision/decision.js';
 export { robustPicks, selectedKnee, type RobustnessReport } from './report/decision/robustness.js';
-export { designMargins, kneeStanding, type SelectOutcome } from './run/select.js';
+export { designMargins, kneeStanding, type SelectOutcome } from './run/decision/select.js';
 export type { KneeStanding } from './run/schemas.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';
 

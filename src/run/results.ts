@@ -11,9 +11,9 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { LoadedStudy } from './problem.js';
-import { decisionSummary, withRelaxation } from './recommend.js';
+import { decisionSummary, withRelaxation } from './decision/recommend.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
-import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './select.js';
+import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
@@ -186,7 +186,7 @@ export function paretoCsv(file: ParetoFile): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** How the recommended knee stands (src/run/select.ts): the study's select: rule and its joint samples. */
+/** How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples. */
 function standingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
@@ -213,7 +213,7 @@ const reread = <T>(text: string): T => JSON.parse(text) as T;
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
  * front's decision summary (`decision`, also returned for the run's terminal summary).
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
- * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from (src/run/relaxation.ts).
+ * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from (src/run/decision/relaxation.ts).
  */
 export function writeResults(
   runDir: string,

@@ -24,7 +24,7 @@ const jsonNumber = lazy(() =>
   z.custom<number>((v) => v === null || typeof v === 'number', { message: 'expected a number or null' }),
 );
 
-/** run.json `decision.relaxation` (src/run/relaxation.ts): what relaxing each binding constraint would buy. */
+/** run.json `decision.relaxation` (src/run/decision/relaxation.ts): what relaxing each binding constraint would buy. */
 const relaxationSchema = lazy(() =>
   z.object({
     relaxation: z.number(),
@@ -59,7 +59,7 @@ export type KneeRelaxation = DeepReadonly<z.output<ReturnType<typeof relaxationS
 export type RelaxationGain = KneeRelaxation['gains'][number];
 export type RelaxedObjective = RelaxationGain['objectives'][number];
 
-/** A constraint's relative margin −g (≥ 0 satisfied; 0.004 = 0.4 % from the limit), src/run/binding.ts. */
+/** A constraint's relative margin −g (≥ 0 satisfied; 0.004 = 0.4 % from the limit), src/run/decision/binding.ts. */
 const marginSchema = lazy(() =>
   z.object({
     name: z.string(),
@@ -79,7 +79,7 @@ const boundFields = () => ({
   widen: z.boolean().exactOptional(),
 });
 
-/** What binds a design (src/run/binding.ts). */
+/** What binds a design (src/run/decision/binding.ts). */
 const bindingSchema = lazy(() =>
   z.object({
     /** Constraints within BINDING_MARGIN, tightest first; sizing closures are in `sizedTo` instead. */
@@ -121,7 +121,7 @@ const frontPressureSchema = lazy(() => {
 });
 export type FrontPressure = DeepReadonly<z.output<ReturnType<typeof frontPressureSchema>>>;
 
-/** How the recommended design stands (src/run/select.ts): the rule that chose it, margins, P(all hold). */
+/** How the recommended design stands (src/run/decision/select.ts): the rule that chose it, margins, P(all hold). */
 const standingSchema = lazy(() =>
   z.object({
     /** Front position of the recommended knee. */
@@ -153,7 +153,7 @@ const standingSchema = lazy(() =>
 export type KneeStanding = DeepReadonly<z.output<ReturnType<typeof standingSchema>>>;
 export type JointHold = NonNullable<KneeStanding['joint']>;
 
-/** Each objective's spread over the front (src/run/spread.ts); relative: (max − min) / max(|min|, |max|), or 0. */
+/** Each objective's spread over the front (src/run/decision/spread.ts); relative: (max − min) / max(|min|, |max|), or 0. */
 const spreadSchema = lazy(() =>
   z.object({
     objective: z.string(),
@@ -166,7 +166,7 @@ const spreadSchema = lazy(() =>
 );
 export type ObjectiveSpread = DeepReadonly<z.output<ReturnType<typeof spreadSchema>>>;
 
-/** A recommended design (src/run/recommend.ts). */
+/** A recommended design (src/run/decision/recommend.ts). */
 const recommendedSchema = lazy(() =>
   z.object({
     /** "knee", "best cost.lcoc_USD_per_PFLOP_day (lowest)", …: every role this design has. */
@@ -210,7 +210,7 @@ export type Figure = RecommendedDesign['figures'][number];
 export type TerrestrialVerdict = RecommendedDesign['verdicts'][number];
 export type ShellSummary = NonNullable<RecommendedDesign['shells']>[number];
 
-/** run.json `decision` (src/run/recommend.ts): what the terminal summary and the reports lead with. */
+/** run.json `decision` (src/run/decision/recommend.ts): what the terminal summary and the reports lead with. */
 const decisionSchema = lazy(() =>
   z.object({
     /** Relative constraint margin at or below which a constraint binds, and the bound tolerance (share of range). */

@@ -1,5 +1,5 @@
 /**
- * Multi-seed runs (src/run/multiSeed.ts) and the agreement of their knees (src/run/seedAgreement.ts): the verdict on
+ * Multi-seed runs (src/run/multiSeed.ts) and the agreement of their knees (src/run/decision/seedAgreement.ts): the verdict on
  * hand-built knees, and real runs of a small ZDT1 study: one ordinary run folder per seed, seeds.json the same bytes
  * from a stopped-and-continued multi-seed run as from an uninterrupted one.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
 import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, type SeedRunner } from '../../src/run/multiSeed.js';
-import { formatSeedAgreement, seedAgreement, type SeedKnee } from '../../src/run/seedAgreement.js';
+import { formatSeedAgreement, seedAgreement, type SeedKnee } from '../../src/run/decision/seedAgreement.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 import { odc } from '../helpers/cli.js';

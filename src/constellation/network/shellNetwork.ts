@@ -23,14 +23,14 @@ import {
   type NetworkResult,
   type NetworkTraffic,
   type PathStatistics,
-} from './network.js';
+} from './graph/network.js';
 import { SolverMemo } from '../memo.js';
 import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } from './networkSeries.js';
 import type { PlaneTrack } from '../geometry/propagate.js';
-import { torusSeries, torusThroughputMemo } from './shellNetworkTorus.js';
-import { torusDownlinkBound } from './torus.js';
-import { boundsInForce, cylinderSeries } from './shellNetworkCylinder.js';
-import type { ReducedSeriesParams } from './torusInstant.js';
+import { torusSeries, torusThroughputMemo } from './torus/shellNetworkTorus.js';
+import { torusDownlinkBound } from './torus/torus.js';
+import { boundsInForce, cylinderSeries } from './cylinder/shellNetworkCylinder.js';
+import type { ReducedSeriesParams } from './torus/torusInstant.js';
 
 export interface ShellNetworkResult {
   /** Mean over the snapshot instants of the rate per node [b/s] (each instant's reported value, see InstantNetwork). */

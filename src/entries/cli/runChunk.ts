@@ -11,4 +11,4 @@ export { formatRunSummary } from '../../report/decision/summary.js';
 export { readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
 export { runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
-export { formatSeedAgreement } from '../../run/seedAgreement.js';
+export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';

@@ -13,7 +13,7 @@ import { StudyError } from '../../base/errors.js';
 import { writeFileAtomic } from '../../run/atomic.js';
 import { hypervolumeValueText, runHypervolumeFigure, type RunHypervolume } from '../../run/hypervolumeFigure.js';
 import { fmt } from '../../base/numberFormat.js';
-import { minimizedObjectives } from '../../run/decision.js';
+import { minimizedObjectives } from '../../run/decision/decision.js';
 import { documentHtml } from '../document/html.js';
 import { figure, list, note, section, table, type ReportDocument } from '../document/blocks.js';
 import { loadRun, type LoadedRun } from '../document/load.js';

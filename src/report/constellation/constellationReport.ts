@@ -38,7 +38,7 @@ import {
   type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
-import { decisionPicks } from '../../run/decision.js';
+import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../document/load.js';
 import type { ReportPlot } from '../document/blocks.js';

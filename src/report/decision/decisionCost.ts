@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { loadStudyProblem, type LoadedStudy } from '../../run/problem.js';
-import type { Pick } from '../../run/decision.js';
+import type { Pick } from '../../run/decision/decision.js';
 import { nodeEvaluator } from '../../node/evaluator.js';
 import type { BudgetSection } from '../budget/budget.js';
 import { nodeCostBreakdown } from '../budget/costBreakdown.js';

@@ -23,10 +23,10 @@ import {
   designBindingText,
   frontPressureTexts,
   sizedToText,
-} from '../../run/binding.js';
-import { kneeLabel, standingTexts } from '../../run/decisionText.js';
-import { spreadText } from '../../run/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/relaxation.js';
+} from '../../run/decision/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
+import { spreadText } from '../../run/decision/spread.js';
+import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
 import {
   MIN_AXIS_SPAN,
@@ -36,7 +36,7 @@ import {
   type AxisDef,
   type CategoryStyle,
 } from '../plots/plots.js';
-import { shellText } from '../../run/recommend.js';
+import { shellText } from '../../run/decision/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
 import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
@@ -57,7 +57,7 @@ export interface DecisionView {
   readonly bindingRule: string;
   readonly binding: readonly string[];
   readonly front: readonly string[];
-  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/relaxation.ts), and its method. */
+  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), and its method. */
   readonly relaxation: (TextTable & { readonly note: string }) | null;
   readonly references: readonly { readonly label: string; readonly status: string }[];
 }
@@ -71,7 +71,7 @@ const pctText = (margin: number): string => percentText(margin);
 
 /**
  * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one
- * list of src/run/binding.ts, as the terminal prints it.
+ * list of src/run/decision/binding.ts, as the terminal prints it.
  */
 function bindingLine(d: RecommendedDesign): string {
   const b = d.binding;
@@ -213,14 +213,14 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
   };
 }
 
-/** The knee's relaxation table with its method (src/run/relaxation.ts); null when nothing binds it. */
+/** The knee's relaxation table with its method (src/run/decision/relaxation.ts); null when nothing binds it. */
 function relaxationView(d: DecisionSummary): DecisionView['relaxation'] {
   const r = d.relaxation;
   if (r === undefined || r === null || r.gains.length === 0) return null;
   return { ...relaxationTable(r, fmt), note: relaxationNote(r) };
 }
 
-/** The front's spread sentence (src/run/spread.ts), in the headline. */
+/** The front's spread sentence (src/run/decision/spread.ts), in the headline. */
 function spreadTexts(d: DecisionSummary): string[] {
   const t = spreadText(d.spread, d.front.designs);
   return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];

@@ -2,10 +2,10 @@
  * Margins and robustness of the recommended designs (knee, best per objective), and the study option `select:` that
  * picks the knee among designs a user could build.
  *
- * - Margins, the joint probability and the select: rule: src/run/select.ts (the knee recommended here is the one
+ * - Margins, the joint probability and the select: rule: src/run/decision/select.ts (the knee recommended here is the one
  *   run.json's decision names). Only node studies with uncertain inputs have a joint probability; the recommended
  *   designs only (a few hundred evaluations each).
- * - The constraints within 2 % of their limit are each design's binding list (src/run/binding.ts), the one list every
+ * - The constraints within 2 % of their limit are each design's binding list (src/run/decision/binding.ts), the one list every
  *   output shows.
  */
 import { join } from 'node:path';
@@ -13,9 +13,9 @@ import { jointProbability, type ProportionInterval } from '../../statistics/stat
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import type { ParetoFile } from '../../run/paretoFile.js';
-import type { Pick } from '../../run/decision.js';
+import type { Pick } from '../../run/decision/decision.js';
 type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
-import { constraintLabel, designBinding } from '../../run/binding.js';
+import { constraintLabel, designBinding } from '../../run/decision/binding.js';
 import {
   chooseKnee,
   DEFAULT_SELECT_SAMPLES,
@@ -30,17 +30,17 @@ import {
   type MarginRow,
   type SelectOutcome,
   type SelectRule,
-} from '../../run/select.js';
+} from '../../run/decision/select.js';
 import type { LoadedRun } from '../document/load.js';
 import type { DesignBinding } from '../../run/schemas.js';
 
 export interface DesignRobustness {
   readonly label: string;
   readonly index: number;
-  /** Enforced constraints, smallest margin first (sizing closures aside, see src/run/select.ts). */
+  /** Enforced constraints, smallest margin first (sizing closures aside, see src/run/decision/select.ts). */
   readonly margins: readonly MarginRow[];
   readonly minMargin: number;
-  /** The design's binding list (src/run/binding.ts). */
+  /** The design's binding list (src/run/decision/binding.ts). */
   readonly binding: DesignBinding;
   /** P(all enforced constraints hold), or null without uncertain inputs. */
   readonly joint: ProportionInterval | null;

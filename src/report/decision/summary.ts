@@ -2,12 +2,12 @@
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ratioProblem } from '../../base/verdictText.js';
-import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/binding.js';
-import { kneeLabel, standingTexts } from '../../run/decisionText.js';
+import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/decision/binding.js';
+import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
-import { spreadText } from '../../run/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/relaxation.js';
-import { shellText } from '../../run/recommend.js';
+import { spreadText } from '../../run/decision/spread.js';
+import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
+import { shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -51,7 +51,7 @@ function pressureText(d: DecisionSummary): string | null {
 const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 
 /**
- * The knee: what it is, how it stands (its label, margin and P(all constraints hold), src/run/decisionText.ts), its
+ * The knee: what it is, how it stands (its label, margin and P(all constraints hold), src/run/decision/decisionText.ts), its
  * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
 export function kneeLines(d: DecisionSummary): string[] {
@@ -68,7 +68,7 @@ export function kneeLines(d: DecisionSummary): string[] {
   return lines;
 }
 
-/** What the knee was sized to and what binds it: the one list (src/run/binding.ts), also the explorer's. */
+/** What the knee was sized to and what binds it: the one list (src/run/decision/binding.ts), also the explorer's. */
 export function kneeBindingLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
@@ -81,7 +81,7 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
 }
 
 /**
- * What relaxing each binding constraint of the knee by 10 % would buy (src/run/relaxation.ts), as an aligned table:
+ * What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), as an aligned table:
  * its method first, then a header row and one row per constraint.
  */
 export function relaxationLines(d: DecisionSummary): string[] {
@@ -94,7 +94,7 @@ export function relaxationLines(d: DecisionSummary): string[] {
   return [`    ${relaxationNote(r)}`, line(t.headers), ...t.rows.map(line)];
 }
 
-/** How much each objective varies across the front, and where the front is flat (src/run/spread.ts). */
+/** How much each objective varies across the front, and where the front is flat (src/run/decision/spread.ts). */
 export function spreadLines(d: DecisionSummary): string[] {
   const t = spreadText(d.spread, d.front.designs);
   return t === null ? [] : [`  ${t}`];

@@ -9,7 +9,7 @@ import { metricValue } from '../../node/record/metrics.js';
 import { constellationSections } from '../budget/constellationBudget.js';
 import { budgetSections, type BudgetSection } from '../budget/budget.js';
 import { fmt } from '../../base/numberFormat.js';
-import { decisionPicks, KNEE_METHOD, type Pick } from '../../run/decision.js';
+import { decisionPicks, KNEE_METHOD, type Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from './load.js';
 import { axisLabel, objectiveTitle } from '../plots/plots.js';
 import type { ReferenceDesign } from '../decision/references.js';
@@ -17,12 +17,12 @@ import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } 
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
 import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
-import { kneeStanding } from '../../run/select.js';
+import { kneeStanding } from '../../run/decision/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
-import { BINDING_MARGIN, designBinding, quantityName } from '../../run/binding.js';
+import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
 import { join } from 'node:path';
 import { LOG_FINAL } from '../../run/runFolder.js';
-import { decisionSummary, withRelaxation } from '../../run/recommend.js';
+import { decisionSummary, withRelaxation } from '../../run/decision/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
@@ -39,9 +39,9 @@ export interface PickView {
   readonly objectives: readonly { name: string; value: string; unit: string; sense: string }[];
   readonly variables: readonly { name: string; value: string; unit: string }[];
   readonly budget: readonly BudgetSection[];
-  /** What binds the design and what it was sized to: the one list (src/run/binding.ts) every output shows. */
+  /** What binds the design and what it was sized to: the one list (src/run/decision/binding.ts) every output shows. */
   readonly binding: DesignBinding;
-  /** `label`: the study's name of the quantity (src/run/binding.ts quantityName); `role`: from `binding`. */
+  /** `label`: the study's name of the quantity (src/run/decision/binding.ts quantityName); `role`: from `binding`. */
   readonly recordConstraints: readonly (ConstraintResult & { binding: boolean; label: string; role: BindingRole })[];
   readonly studyConstraints: readonly { name: string; g: number; binding: boolean; role: BindingRole }[];
 }

@@ -24,7 +24,7 @@ import {
   writeTle,
 } from '../../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
-import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision.js';
+import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision/decision.js';
 import { loadRun } from '../document/load.js';
 import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';

@@ -4,7 +4,7 @@
  */
 import { unitOf } from '../../node/record/metrics.js';
 import { fmt } from '../../base/numberFormat.js';
-import type { Pick } from '../../run/decision.js';
+import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../document/load.js';
 import {
   axisLabel,

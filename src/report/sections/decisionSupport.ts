@@ -4,7 +4,7 @@
  * full budget (unfolded for the first design in report.html).
  */
 import { fmt, percentNumber } from '../../base/numberFormat.js';
-import { designBindingText, sizedToText } from '../../run/binding.js';
+import { designBindingText, sizedToText } from '../../run/decision/binding.js';
 import { heading3, note, paragraph, section, table, type Block } from '../document/blocks.js';
 import { constraintStatus, type PickView, type ReportModel } from '../document/model.js';
 

@@ -8,7 +8,7 @@
  */
 import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';
-import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/network.js';
+import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/graph/network.js';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import type { Rng } from '../../../src/base/rng.js';
 import { beamRate } from '../../helpers/linkTerminals.js';

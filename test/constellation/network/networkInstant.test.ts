@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../solvers/lp/index.js';
-import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/network.js';
-import { torusThroughput } from '../../../src/constellation/network/torus.js';
-import { torusRoutingBound } from '../../../src/constellation/network/torusRouting.js';
+import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/graph/network.js';
+import { torusThroughput } from '../../../src/constellation/network/torus/torus.js';
+import { torusRoutingBound } from '../../../src/constellation/network/torus/torusRouting.js';
 import { boundGap, seriesStats, type InstantNetwork } from '../../../src/constellation/network/networkSeries.js';
 import { constellationSeries } from '../../../src/constellation/evaluate.js';
-import { torusSeries } from '../../../src/constellation/network/shellNetworkTorus.js';
+import { torusSeries } from '../../../src/constellation/network/torus/shellNetworkTorus.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
 import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
 import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.js';

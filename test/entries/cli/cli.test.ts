@@ -8,7 +8,7 @@ import { constellationRecordJsonSchema } from '../../../src/constellation/record
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 import { benchmarkStudy } from '../../helpers/benchmarkStudy.js';
 import { runMetaSchema } from '../../../src/run/schemas.js';
-import { selectDesign } from '../../../src/run/decision.js';
+import { selectDesign } from '../../../src/run/decision/decision.js';
 
 const recordSchemaFile = JSON.parse(
   readFileSync(new URL('../../../designs/schema/design-record.schema.json', import.meta.url), 'utf8'),

@@ -6,7 +6,7 @@ import type { ConstellationSpec } from '../../../src/constellation/design/compil
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
 import { constellationParity } from '../../../src/report/budget/constellationParity.js';
 import { constellationCostBreakdown } from '../../../src/report/budget/constellationCost.js';
-import { fleetGroundLcoc } from '../../../src/run/recommend.js';
+import { fleetGroundLcoc } from '../../../src/run/decision/recommend.js';
 
 /**
  * The constellation verdict's parity year and band (src/report/budget/constellationParity.ts) on three-body-12, and the

@@ -10,8 +10,8 @@ import type { ProportionInterval } from '../../../src/statistics/statistics.js';
 import { exportDesign, renderReport } from '../../../src/index.js';
 import { loadRun, type LoadedRun } from '../../../src/report/document/load.js';
 import { robustPicks } from '../../../src/report/decision/robustness.js';
-import { chooseKnee, designMargins } from '../../../src/run/select.js';
-import { decisionPicks, kneePosition, minimizedObjectives } from '../../../src/run/decision.js';
+import { chooseKnee, designMargins } from '../../../src/run/decision/select.js';
+import { decisionPicks, kneePosition, minimizedObjectives } from '../../../src/run/decision/decision.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
 import { odc } from '../../helpers/cli.js';
@@ -23,7 +23,7 @@ const tmp = tempDir('robustness');
 const withSelect = (entries: string): string =>
   readFileSync(FLAGSHIP, 'utf8').replace(/^select:.*$/m, `select: { ${entries} }`);
 
-/** A two-objective front on the curve f2 = (1 − f1)², whose knee is found by src/run/decision.ts. */
+/** A two-objective front on the curve f2 = (1 − f1)², whose knee is found by src/run/decision/decision.ts. */
 function syntheticRun(margins: readonly number[]): LoadedRun {
   const n = margins.length;
   const designs: ParetoDesign[] = margins.map((m, i) => {
@@ -136,7 +136,7 @@ describe("a flagship run with select: and the catalogs' uncertainty", () => {
     const { picks, report } = robustPicks(loaded, decisionPicks(loaded.pareto));
     const knee = picks[0]!;
     const s = report!.select!;
-    // the closures met by sizing sit at their limit by construction and are not counted (src/run/select.ts)
+    // the closures met by sizing sit at their limit by construction and are not counted (src/run/decision/select.ts)
     const sized = ['power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp', 'mass.launchClosure'];
     const counted = (d: ParetoDesign): [string, number][] =>
       Object.entries(d.constraints).filter(([name]) => !sized.includes(name));

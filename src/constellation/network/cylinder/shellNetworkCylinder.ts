@@ -1,0 +1,215 @@
+/**
+ * Uniform all-to-all traffic on a large shell whose planes form an open cylinder (no link from the last plane to the
+ * first: an sso-ltan band, Walker star, fewer than three planes), solved at each snapshot instant.
+ *
+ * The closed form of cylinder.ts on the instant's orbit-mean capacities bounds the instant from above (λ(c) is
+ * concave and invariant under the slot rotation, so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c)); where the in-plane volume
+ * bound binds or comes near the cut (below DUAL_REGIME × the cut) the LP-duality bound of cylinderDual.ts replaces it
+ * when lower. The lower bound is the explicit routing of cylinderRouting.ts; the full LP lies between the two
+ * (docs/approximations.md). Mesh shells are solved without their diagonals: the routing rate is a lower bound.
+ * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder shells per instant".
+ */
+import type { InstantNetwork } from '../networkSeries.js';
+import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
+import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
+import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
+import { cylinderRoutingLowerBound } from './cylinderRouting.js';
+import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
+
+/**
+ * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
+ * length functions fall below the cut only near the regime where the in-plane hops bind (on random bands of real
+ * geometry whose in-plane volume bound is 1–4 × the cut, a few % fall below the cut, all with a ratio under 1.2:
+ * test/constellation/network/cylinder/shellNetworkCylinder.test.ts), and bands where the cut binds with room to spare, as the
+ * flagship study's, pay nothing.
+ */
+export const DUAL_REGIME = 1.25;
+
+/** Which upper bound an instant reports: cylinder.ts's two, or an LP-duality family of cylinderDual.ts. */
+export type CylinderUpperBound = 'gap cut' | 'in-plane volume' | CylinderDualFamily;
+
+/** The cylinder's inputs: those of every reduced model (its phasing places the slots only: no seam to twist). */
+export type CylinderSeriesParams = ReducedSeriesParams;
+
+export interface CylinderSeries {
+  readonly instants: readonly InstantNetwork[];
+  /** The upper bound each instant reports (null where none is: mesh shells). */
+  readonly upperBounds: readonly (CylinderUpperBound | null)[];
+  /** Null in a lean series (ReducedSeriesParams.lean). */
+  readonly paths: PathStatistics | null;
+}
+
+interface OrbitCapacities {
+  readonly inPlane_bps: Float64Array;
+  readonly crossGap_bps: Float64Array;
+  /** Every link of every orbit has its orbit's capacity. */
+  readonly alike: boolean;
+  readonly inOff: number;
+  readonly crossOff: number;
+  /** Per orbit mean over the links that are on / weakest link on (1 when alike). */
+  readonly inSpread: number;
+  readonly crossSpread: number;
+}
+
+/** Mean of each run of S entries of `a` (the first `orbits` runs), whether each run is constant, and its spread. */
+function orbitMeans(a: Float64Array, S: number, orbits: number, links: number) {
+  const mean = new Float64Array(orbits);
+  let alike = true,
+    off = 0,
+    spread = 1;
+  for (let o = 0; o < orbits; o++) {
+    const run = a.subarray(o * S, o * S + links);
+    let sum = 0,
+      min = Infinity,
+      max = 0,
+      on = 0,
+      minOn = Infinity;
+    for (const x of run) {
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      if (x > 0) {
+        on++;
+        minOn = Math.min(minOn, x);
+      } else off++;
+    }
+    mean[o] = run.length > 0 ? sum / run.length : 0;
+    if (max - min > 1e-9 * max) alike = false;
+    if (on > 0) spread = Math.max(spread, sum / on / minOn);
+  }
+  return { mean, alike, off, spread };
+}
+
+function orbitCapacities(P: number, S: number, c: TorusInstant): OrbitCapacities {
+  const inPlane = orbitMeans(c.inPlane_bps, S, P, inPlaneLinksPerPlane(S));
+  const cross = orbitMeans(c.cross_bps, S, P - 1, S);
+  return {
+    inPlane_bps: inPlane.mean,
+    crossGap_bps: cross.mean,
+    alike: inPlane.alike && cross.alike,
+    inOff: inPlane.off,
+    crossOff: cross.off,
+    inSpread: inPlane.spread,
+    crossSpread: cross.spread,
+  };
+}
+
+/** Class utilisation at the routing's rate: a gap's cut load spread over its links that are on. */
+function classes(P: number, S: number, o: OrbitCapacities, r: CylinderResult): InstantNetwork['classes'] {
+  const gaps = [...r.gapUtilization].filter((_, g) => o.crossGap_bps[g]! > 0);
+  const crossMean = gaps.length > 0 ? gaps.reduce((a, b) => a + b, 0) / gaps.length : 0;
+  return [
+    {
+      linkClass: 'inPlane',
+      links: P * inPlaneLinksPerPlane(S),
+      off: o.inOff,
+      meanUtilization: r.inPlaneUtilization,
+      maxUtilization: r.inPlaneUtilization * o.inSpread,
+    },
+    {
+      linkClass: 'crossPlane',
+      links: (P - 1) * S,
+      off: o.crossOff,
+      meanUtilization: crossMean,
+      maxUtilization: Math.max(0, ...gaps) * o.crossSpread,
+    },
+  ];
+}
+
+/** The instant's upper bound (header): the smaller of cylinder.ts's, and of the LP-duality bound in its regime. */
+function upperBound(
+  p: Readonly<CylinderSeriesParams>,
+  c: TorusInstant,
+  o: OrbitCapacities,
+  r: CylinderResult,
+): { rate_bps: number; bound: CylinderUpperBound } {
+  const old = {
+    rate_bps: r.upperBound_bps,
+    bound: r.cutBound_bps <= r.inPlaneBound_bps ? ('gap cut' as const) : ('in-plane volume' as const),
+  };
+  if (o.alike || !(r.upperBound_bps > 0) || !(r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps)) return old;
+  const dual = cylinderDualBound(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps);
+  // Only a bound lower beyond rounding replaces it: where the old one is already the full LP's, nothing changes.
+  return dual.family !== null && dual.rate_bps < r.upperBound_bps * (1 - 1e-9)
+    ? { rate_bps: dual.rate_bps, bound: dual.family }
+    : old;
+}
+
+/** One instant of the series (see header for the model labels) and the upper bound it reports. */
+function cylinderInstant(
+  p: Readonly<CylinderSeriesParams>,
+  j: number,
+  c: TorusInstant,
+  o: OrbitCapacities,
+): { instant: InstantNetwork; bound: CylinderUpperBound | null } {
+  const { planes: P, satsPerPlane: S } = p;
+  const r = cylinderThroughput({
+    planes: P,
+    satsPerPlane: S,
+    inPlane_bps: o.inPlane_bps,
+    crossGap_bps: o.crossGap_bps,
+  });
+  // A lean series reads the routing only where it is the reported rate (mesh).
+  const lower = o.alike
+    ? r.lowerBound_bps
+    : p.lean === true && !p.meshIgnored
+      ? NaN
+      : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, o, r) };
+  if (p.meshIgnored)
+    return {
+      instant: {
+        ...base,
+        model: 'lower-bound',
+        throughputPerNode_bps: lower,
+        lowerBound_bps: lower,
+        upperBound_bps: null,
+      },
+      bound: null,
+    };
+  const exact = o.alike && r.exact;
+  const upper = upperBound(p, c, o, r);
+  return {
+    instant: {
+      ...base,
+      model: exact ? 'exact' : 'bounds',
+      throughputPerNode_bps: upper.rate_bps,
+      lowerBound_bps: exact ? upper.rate_bps : lower,
+      upperBound_bps: upper.rate_bps,
+    },
+    bound: upper.bound,
+  };
+}
+
+/** Which upper bound is in force at how many instants, e.g. 'in force: gap cut at 40, polar at 8 of 48 instants'. */
+export function boundsInForce(bounds: readonly (CylinderUpperBound | null)[]): string {
+  const counts = new Map<string, number>();
+  for (const b of bounds) if (b !== null) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const list = [...counts].map(
+    ([b, k]) => `${b === 'gap cut' || b === 'in-plane volume' ? b : `LP dual (${b})`} at ${k}`,
+  );
+  return `in force: ${list.join(', ')} of ${bounds.length} instants`;
+}
+
+/** The cylinder's network at each instant (see header). */
+export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSeries {
+  const { planes: P, satsPerPlane: S } = p;
+  const instants: InstantNetwork[] = [];
+  const upperBounds: (CylinderUpperBound | null)[] = [];
+  let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
+  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
+  const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
+  for (const j of p.instants) {
+    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false, lengths: p.lean !== true }, buffers);
+    lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
+    const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c));
+    instants.push(r.instant);
+    upperBounds.push(r.bound);
+  }
+  if (p.lean === true) return { instants, upperBounds, paths: null };
+  const paths = cylinderPathStatistics(P, S, lengths ?? { inPlane_m: 0, crossPlane_m: 0 }, DEFAULT_PER_HOP_DELAY_s, {
+    inPlane: p.inPlaneUsable && S > 1,
+    crossPlane: p.crossPlaneUsable,
+  });
+  return { instants, upperBounds, paths };
+}

@@ -1,0 +1,263 @@
+/**
+ * Uniform all-to-all traffic on a large Walker delta +Grid (or ring) shell, solved at each snapshot instant.
+ *
+ * At an instant every link has its own capacity (torusInstant.ts). Where every link of a class has the same
+ * capacity, the reduced symmetric torus LP (torus.ts) is exact. Otherwise (latitude cutoff, range-dependent
+ * rate) the instant gets a bound pair:
+ * - upper: the reduced LP on the instant's class-mean capacities. The maximum concurrent flow λ(c) is concave
+ *   in the capacity vector c (a convex combination of feasible flows is feasible for the combined capacities)
+ *   and unchanged by the shell's translations g (automorphisms of the torus that preserve uniform traffic), so
+ *   λ(c) = mean_g λ(g·c) ≤ λ(mean_g g·c), and mean_g g·c gives every link of a class its class mean.
+ * - lower: the achievable rate of the explicit routing of torusRouting.ts, for shells of at most
+ *   ROUTING_BOUND_MAX_NODES satellites (its cost grows as N·S·max|X|); 0 (unknown) above.
+ * The instant's reported rate is the upper bound (see networkSeries.ts for why), its gap to the lower bound is
+ * stated. Mesh shells are solved without their diagonals: a lower bound only (no upper bound); at a bounded
+ * instant a mesh shell reports the routing bound (0 above the size limit).
+ */
+import type { LpSolver } from '../../../optimize/lp.js';
+import type { InstantNetwork } from '../networkSeries.js';
+import type { PathStatistics } from '../graph/network.js';
+import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
+import { SolverMemo } from '../../memo.js';
+import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstantBuffers } from './torusInstant.js';
+import { torusRoutingBound } from './torusRouting.js';
+
+export interface TorusSeriesParams extends ReducedSeriesParams {
+  readonly lp: LpSolver;
+}
+
+export interface TorusSeries {
+  readonly instants: readonly InstantNetwork[];
+  /** Null in a lean series (ReducedSeriesParams.lean). */
+  readonly paths: PathStatistics | null;
+  readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
+  /** Sources handed over to a clean neighbour, summed over the instants (0 when every instant is exact). */
+  readonly handedOver: number;
+}
+
+/** Largest shell whose per-instant routing lower bound is computed (its cost grows fast: ~40 ms at 1,000 nodes). */
+export const ROUTING_BOUND_MAX_NODES = 300;
+
+function meanMinMax(a: Float64Array): { mean: number; min: number; max: number } {
+  let sum = 0,
+    min = Infinity,
+    max = 0;
+  for (const x of a) {
+    sum += x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  return { mean: sum / a.length, min, max };
+}
+
+const uniformClass = (m: { min: number; max: number }): boolean => m.max - m.min <= 1e-9 * m.max;
+
+/** Class utilisation of the symmetric optimum: every link of a class carries the same load. */
+function symmetricClasses(t: TorusResult, n: number, crossOff: number, inOff: number): InstantNetwork['classes'] {
+  return [
+    {
+      linkClass: 'inPlane',
+      links: n,
+      off: inOff,
+      meanUtilization: t.inPlaneUtilization,
+      maxUtilization: t.inPlaneUtilization,
+    },
+    {
+      linkClass: 'crossPlane',
+      links: n,
+      off: crossOff,
+      meanUtilization: t.crossPlaneUtilization,
+      maxUtilization: t.crossPlaneUtilization,
+    },
+  ];
+}
+
+/**
+ * Reduced torus LPs kept across instants and evaluations (a study revisits a shell with another launcher or second
+ * shell).
+ */
+const TORUS_LPS = new SolverMemo<TorusResult>(256);
+
+/**
+ * `torusThroughput` memoised on its inputs (shape, class capacities and lengths; default hop delay, no LP options).
+ * `pathsRead` false (a lean series, whose instants have no lengths): lengths 0, kept apart from the results whose
+ * paths are read.
+ */
+export function torusThroughputMemo(
+  p: Readonly<Omit<TorusParams, 'lpOptions' | 'perHopDelay_s'>>,
+  pathsRead = true,
+): TorusResult {
+  const key = `${pathsRead ? '' : 'lean|'}${p.planes}|${p.satsPerPlane}|${p.phasing}|${p.inPlaneCapacity_bps}|${p.crossPlaneCapacity_bps}|${p.inPlaneLength_m}|${p.crossPlaneLength_m}`;
+  return TORUS_LPS.for(p.lpSolver).get(key, () => torusThroughput(p));
+}
+
+/** The shell's network at each instant (see header). */
+export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const n = P * S;
+  const instants: InstantNetwork[] = [];
+  let paths: PathStatistics | null = null;
+  let lp = { rows: 0, cols: 0, solver: 'none' };
+  let handedOver = 0;
+  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
+  const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
+  for (const j of p.instants) {
+    const c = instantCapacities(p, j, buffers);
+    const cross = meanMinMax(c.cross_bps),
+      inPlane = meanMinMax(c.inPlane_bps);
+    // A lean series has no lengths: the rate does not read them, and its paths are not read.
+    const lean = p.lean === true;
+    const t = torusThroughputMemo(
+      {
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        inPlaneCapacity_bps: inPlane.mean,
+        crossPlaneCapacity_bps: cross.mean,
+        inPlaneLength_m: lean ? 0 : c.inPlaneLength_m,
+        crossPlaneLength_m: lean ? 0 : c.crossPlaneLength_m,
+        lpSolver: p.lp,
+      },
+      !lean,
+    );
+    if (p.lean !== true) paths ??= t.paths;
+    if (t.lp.rows > lp.rows) lp = t.lp;
+    if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
+      const v = t.throughputPerNode_bps;
+      instants.push({
+        sampleIndex: j,
+        model: p.meshIgnored ? 'lower-bound' : 'exact',
+        throughputPerNode_bps: v,
+        lowerBound_bps: v,
+        upperBound_bps: p.meshIgnored ? null : v,
+        classes: p.lean === true ? [] : symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
+      });
+      continue;
+    }
+    const r = boundedInstant(p, j, c, t, cross, inPlane);
+    handedOver += r.handedOver;
+    instants.push(r.instant);
+  }
+  return { instants, paths, lp, handedOver };
+}
+
+/** ISL capacities of every link at sample j (line of sight, latitude cutoff, range), into `buffers`. */
+function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: TorusInstantBuffers): InstantCapacities {
+  return torusInstantCapacities(
+    {
+      planes: p.planes,
+      satsPerPlane: p.satsPerPlane,
+      phasing: p.phasing,
+      tracks: p.tracks,
+      sampleIndex: j,
+      rate: p.rate,
+      grazingHeight_m: p.grazingHeight_m,
+      latitudeCutoff_rad: p.latitudeCutoff_rad,
+      inPlaneUsable: p.inPlaneUsable,
+      crossPlaneUsable: p.crossPlaneUsable,
+      lengths: p.lean !== true,
+    },
+    buffers,
+  );
+}
+
+type InstantCapacities = ReturnType<typeof torusInstantCapacities>;
+type ClassMeans = ReturnType<typeof meanMinMax>;
+
+/** Links off (capacity 0) among `a`. */
+function off(a: Float64Array): number {
+  let k = 0;
+  for (const x of a) if (!(x > 0)) k++;
+  return k;
+}
+
+/**
+ * A class's reduced-optimum load spread evenly over its links that are on (mean, and at the weakest). The reduced LP
+ * loads each of the class's n links with u·(class-mean capacity), u·Σcap in all; carried by the `on` links alone,
+ * that is u·Σcap/on = u·(mean capacity on) a link: utilisation u at the mean capacity on, u·(mean on)/(min on) at the
+ * weakest link on.
+ */
+function spreadUtilization(
+  u: number,
+  cap: { mean: number },
+  a: Float64Array,
+): { meanUtilization: number; maxUtilization: number } {
+  let on = 0,
+    sum = 0,
+    minOn = Infinity;
+  for (const x of a) {
+    sum += x;
+    if (x > 0) {
+      on++;
+      minOn = Math.min(minOn, x);
+    }
+  }
+  const onMean = sum / Math.max(1, on);
+  const load = on > 0 ? (u * cap.mean * a.length) / on : 0;
+  return {
+    meanUtilization: onMean > 0 ? load / onMean : 0,
+    maxUtilization: onMean > 0 ? load / minOn : 0,
+  };
+}
+
+/**
+ * An instant whose links of a class differ: the reduced LP's optimum (an upper bound) and, on shells small enough,
+ * an explicit routing's rate (a lower bound) with its class loads.
+ */
+function boundedInstant(
+  p: Readonly<TorusSeriesParams>,
+  j: number,
+  c: InstantCapacities,
+  t: TorusResult,
+  cross: ClassMeans,
+  inPlane: ClassMeans,
+): { instant: InstantNetwork; handedOver: number } {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const n = P * S;
+  // A lean series reads the routing only where it is the reported rate (mesh).
+  const skip = p.lean === true && !p.meshIgnored;
+  const b =
+    n <= ROUTING_BOUND_MAX_NODES && !skip
+      ? torusRoutingBound({
+          planes: P,
+          satsPerPlane: S,
+          phasing: F,
+          cross_bps: c.cross_bps,
+          inPlane_bps: c.inPlane_bps,
+          steps: t.steps,
+          stepUse: t.stepUse,
+        })
+      : null;
+  const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
+  // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
+  // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
+  const instant: InstantNetwork = {
+    sampleIndex: j,
+    model: p.meshIgnored ? 'lower-bound' : 'bounds',
+    throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
+    lowerBound_bps: lower,
+    upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
+    classes: p.lean
+      ? []
+      : b !== null
+        ? [
+            { linkClass: 'inPlane', ...b.inPlane },
+            { linkClass: 'crossPlane', ...b.crossPlane },
+          ]
+        : [
+            {
+              linkClass: 'inPlane',
+              links: n,
+              off: off(c.inPlane_bps),
+              ...spreadUtilization(t.inPlaneUtilization, inPlane, c.inPlane_bps),
+            },
+            {
+              linkClass: 'crossPlane',
+              links: n,
+              off: off(c.cross_bps),
+              ...spreadUtilization(t.crossPlaneUtilization, cross, c.cross_bps),
+            },
+          ],
+  };
+  return { instant, handedOver: b?.handedOver ?? 0 };
+}

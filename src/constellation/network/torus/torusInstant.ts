@@ -1,0 +1,377 @@
+/**
+ * Inter-satellite link capacities of a Walker delta +Grid shell at one sample instant, link by link: the input
+ * of the per-instant network models (reduced torus LP on the instant's class means, routing lower bound).
+ *
+ * Every satellite is placed on its plane's SGP4 track (propagate.ts `slotPosition` arithmetic); a link is on when its
+ * line of sight clears R⊕ + grazing height (linkSampling.ts) and, cross-plane, both ends are within the latitude
+ * cutoff; its capacity is the optical link budget at that range capped at the terminal rating (models/linkBudget.ts).
+ * A class blocked by the Earth at some sample of the window is unusable at every instant (as in links.ts). Edge
+ * numbering as in torusRouting.ts; an open cylinder (`seam: false`) has no seam links. Working arrays are reused
+ * (`TorusInstantBuffers`) and a lean series settles whole planes and gaps at once (planeBounds.ts).
+ * Validity: as propagate.ts; walker-delta, walker-star and sso-ltan shells, P·S satellites all propagated.
+ * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
+ */
+import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
+import { lineOfSightAltitude_m } from '../../links/linkSampling.js';
+import { EARTH_RADIUS_m } from '../../../base/constants.js';
+import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
+import { clearOfCutoff, crossLengthBound_m, frameFits, inPlaneLengthBound_m, linksSettled } from './planeBounds.js';
+
+export interface TorusInstantParams {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly phasing: number;
+  /** One track per plane, sampled over the window. */
+  readonly tracks: readonly PlaneTrack[];
+  readonly sampleIndex: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+  readonly grazingHeight_m: number;
+  /** Cross-plane links off while either end is poleward of this |latitude| [rad]; null = never. */
+  readonly latitudeCutoff_rad: number | null;
+  readonly inPlaneUsable: boolean;
+  readonly crossPlaneUsable: boolean;
+  /** The last plane links to the first (a torus); default true. */
+  readonly seam?: boolean;
+  /**
+   * Whether the mean link lengths are wanted (default true). Without them (a lean series) planes whose links all have
+   * the terminal's capacity are settled by bounds (planeBounds.ts), not link by link; the lengths read NaN.
+   */
+  readonly lengths?: boolean;
+}
+
+/** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
+export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleIndex' | 'seam'> {
+  readonly instants: readonly number[];
+  /** Diagonals laid but not modelled: the result is a lower bound only. */
+  readonly meshIgnored: boolean;
+  /**
+   * The optimizer's lean evaluation (evaluate.ts): no path statistics (null), no class utilisation (empty) and no
+   * routing lower bound where the reported rate is the upper bound (lowerBound_bps NaN); the reported rates are the
+   * same. Default false.
+   */
+  readonly lean?: boolean;
+}
+
+export interface TorusInstant {
+  readonly cross_bps: Float64Array;
+  readonly inPlane_bps: Float64Array;
+  /** Mean length over the class's links at the instant [m]. */
+  readonly crossPlaneLength_m: number;
+  readonly inPlaneLength_m: number;
+}
+
+/** cos and sin of the slot phases 2πs/S, kept for the last S asked (every instant of a shell shares them). */
+let slotPhases = { S: 0, cos: new Float64Array(0), sin: new Float64Array(0) };
+function slotPhasesOf(S: number): { cos: Float64Array; sin: Float64Array } {
+  if (slotPhases.S !== S) {
+    const cos = new Float64Array(S),
+      sin = new Float64Array(S);
+    for (let s = 0; s < S; s++) {
+      const phase = (2 * Math.PI * s) / S;
+      cos[s] = Math.cos(phase);
+      sin[s] = Math.sin(phase);
+    }
+    slotPhases = { S, cos, sin };
+  }
+  return slotPhases;
+}
+
+/**
+ * Positions of plane q's satellites into `pos` (xyz per node v = q·S + s) and their squared radii into `r2`, from the
+ * plane's representative frame f (propagate.ts `planeFrame`: r, û, t̂) with the slots at phase 2πs/S as propagate.ts
+ * `slotPosition` places them (no cluster offsets), so the positions are those it gives.
+ */
+function placePlane(f: Float64Array, o: number, q: number, S: number, pos: Float64Array, r2: Float64Array): void {
+  const { cos, sin } = slotPhasesOf(S);
+  const r = f[o]!,
+    ux = f[o + 1]!,
+    uy = f[o + 2]!,
+    uz = f[o + 3]!,
+    tx = f[o + 4]!,
+    ty = f[o + 5]!,
+    tz = f[o + 6]!;
+  for (let s = 0, v = q * S; s < S; s++, v++) {
+    const c = cos[s]!,
+      n = sin[s]!;
+    const x = r * (c * ux + n * tx),
+      y = r * (c * uy + n * ty),
+      z = r * (c * uz + n * tz);
+    pos[3 * v] = x;
+    pos[3 * v + 1] = y;
+    pos[3 * v + 2] = z;
+    r2[v] = x ** 2 + y ** 2 + z ** 2;
+  }
+}
+
+/** Every plane's frame at sample j (r, û, t̂: 7 entries per plane) into `frames`. */
+function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array): void {
+  for (let q = 0; q < tracks.length; q++) {
+    planeFrame(tracks[q]!, j, FRAME);
+    frames.set(FRAME, 7 * q);
+  }
+}
+const FRAME = new Float64Array(7);
+
+/** The poleward decision on |sin latitude|: on sin(cutoff) away from it, by asin itself within 1e-12 of it. */
+function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
+  if (sinLat > sc + 1e-12) return 1;
+  return sinLat >= sc - 1e-12 && Math.abs(Math.asin(sinLat)) > cutoff_rad ? 1 : 0;
+}
+
+/** Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff. */
+function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: number | null, out: Uint8Array): void {
+  out.fill(0, 0, N);
+  if (cutoff_rad === null) return;
+  const sc = Math.sin(cutoff_rad);
+  for (let v = 0; v < N; v++) out[v] = poleward(Math.abs(pos[3 * v + 2]! / Math.sqrt(r2[v]!)), sc, cutoff_rad);
+}
+
+/** Working arrays of the positions, kept for the largest shell seen (the function returns none of them). */
+let scratch = {
+  pos: new Float64Array(0),
+  r2: new Float64Array(0),
+  poleward: new Uint8Array(0),
+  frames: new Float64Array(0),
+  placed: new Uint8Array(0),
+};
+function scratchFor(N: number, P: number): typeof scratch {
+  if (scratch.r2.length < N)
+    scratch = { ...scratch, pos: new Float64Array(3 * N), r2: new Float64Array(N), poleward: new Uint8Array(N) };
+  if (scratch.placed.length < P) scratch = { ...scratch, frames: new Float64Array(7 * P), placed: new Uint8Array(P) };
+  return scratch;
+}
+
+/**
+ * Margin of the line-of-sight shortcut [m]. A segment between points at radii ≥ r whose length is d keeps at least
+ * √(r² − d²/4) from the Earth's centre (|(1−t)a + t·b|² = (1−t)|a|² + t|b|² − t(1−t)|a−b|²): where that clears
+ * R⊕ + grazing height by this margin (far above rounding), the link has line of sight without the exact test.
+ */
+const CLEARANCE_MARGIN_m = 1;
+
+/**
+ * Range [m] up to which the link budget's rate is surely capped at the terminal's capacity (0 when it never is):
+ * where the uncapped rate exceeds the capacity by 1e-9 (far above rounding), found from the collected fraction
+ * 1 − exp(−F/(d² + z_R²)) (models/links/linkBudget.ts) and checked against linkRate_bps itself.
+ */
+function cappedRange_m(c: Readonly<LinkRateCoefficients>): number {
+  const target = (c.capacity_bps * (1 + 1e-9)) / c.fullCollectionRate_bps;
+  if (!(target < 1)) return 0;
+  const d2 = c.farFieldFraction_m2 / -Math.log1p(-target) - c.rayleighRange_m ** 2;
+  if (!(d2 > 0)) return 0;
+  const d = Math.sqrt(d2) * (1 - 1e-9);
+  return c.fullCollectionRate_bps * -Math.expm1(-c.farFieldFraction_m2 / (d * d + c.rayleighRange_m ** 2)) >=
+    c.capacity_bps * (1 + 1e-10)
+    ? d
+    : 0;
+}
+
+/** What every link's capacity reads besides its ends: positions, squared radii, clearance and the link budget. */
+interface LinkContext {
+  readonly pos: Float64Array;
+  readonly r2: Float64Array;
+  /** (R⊕ + grazing height + CLEARANCE_MARGIN_m)² [m²]. */
+  readonly clear2: number;
+  readonly grazingHeight_m: number;
+  /** Range up to which the rate is the terminal's capacity [m] (cappedRange_m). */
+  readonly capped_m: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+}
+
+/** Distance [m] between satellites a and b. */
+function distance(pos: Float64Array, a: number, b: number): number {
+  return Math.sqrt(
+    (pos[3 * b]! - pos[3 * a]!) ** 2 +
+      (pos[3 * b + 1]! - pos[3 * a + 1]!) ** 2 +
+      (pos[3 * b + 2]! - pos[3 * a + 2]!) ** 2,
+  );
+}
+
+/** Capacity of the usable, uncut link a–b of length d: 0 without line of sight, else the link budget's rate. */
+function lineOfSightCapacity(c: LinkContext, a: number, b: number, d: number): number {
+  const pos = c.pos;
+  const clear =
+    Math.min(c.r2[a]!, c.r2[b]!) - 0.25 * d * d >= c.clear2 ||
+    lineOfSightAltitude_m(
+      pos[3 * a]!,
+      pos[3 * a + 1]!,
+      pos[3 * a + 2]!,
+      pos[3 * b]!,
+      pos[3 * b + 1]!,
+      pos[3 * b + 2]!,
+    ) >= c.grazingHeight_m;
+  if (!clear) return 0;
+  return d <= c.capped_m ? c.rate.capacity_bps : linkRate_bps(c.rate, d);
+}
+
+/** The satellite plane q, slot s links to across the gap after plane q (the seam twists by F). */
+const crossEnd = (P: number, S: number, F: number, q: number, s: number): number =>
+  q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
+
+/** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
+function crossPlaneRow(
+  c: LinkContext,
+  p: Readonly<TorusInstantParams>,
+  q: number,
+  poleward: Uint8Array,
+  into: Float64Array,
+  len: number,
+): number {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const usable = p.crossPlaneUsable;
+  for (let s = 0; s < S; s++) {
+    const v = q * S + s;
+    const w = crossEnd(P, S, F, q, s);
+    const d = distance(c.pos, v, w);
+    len += d;
+    into[v] = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
+  }
+  return len;
+}
+
+/** Plane q's in-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
+function inPlaneRow(c: LinkContext, S: number, q: number, usable: boolean, into: Float64Array, len: number): number {
+  for (let s = 0; s < S; s++) {
+    const v = q * S + s;
+    const w = s + 1 < S ? v + 1 : q * S;
+    const d = distance(c.pos, v, w);
+    len += d;
+    into[v] = usable ? lineOfSightCapacity(c, v, w, d) : 0;
+  }
+  return len;
+}
+
+/** Working arrays of the lean path: plane frames, which planes are placed, poleward flags. */
+interface LeanScratch {
+  readonly frames: Float64Array;
+  readonly placed: Uint8Array;
+  readonly poleward: Uint8Array;
+}
+
+/**
+ * |sin latitude| of plane q's slot s as the full path computes it (placePlane, then polewardOf's |z/|r||), and the
+ * poleward flags of the lean path: decided on |cos θ ûz + sin θ t̂z| (the same within 1e-12 for an orthonormal frame,
+ * planeBounds.ts) away from sin(cutoff), on the full path's value near it.
+ */
+function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
+  const r = f[o]!;
+  const x = r * (c * f[o + 1]! + n * f[o + 4]!),
+    y = r * (c * f[o + 2]! + n * f[o + 5]!),
+    z = r * (c * f[o + 3]! + n * f[o + 6]!);
+  return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
+}
+function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: number | null, out: Uint8Array): void {
+  out.fill(0, 0, P * S);
+  if (cutoff_rad === null) return;
+  const sc = Math.sin(cutoff_rad);
+  const { cos, sin } = slotPhasesOf(S);
+  for (let q = 0; q < P; q++) {
+    const o = 7 * q,
+      fits = frameFits(frames, o);
+    const uz = frames[o + 3]!,
+      tz = frames[o + 6]!;
+    for (let s = 0, v = q * S; s < S; s++, v++) {
+      const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
+      out[v] =
+        fits && clearOfCutoff(approx, sc)
+          ? approx > sc
+            ? 1
+            : 0
+          : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
+    }
+  }
+}
+
+/**
+ * The lean series' capacities (no lengths wanted): a plane whose in-plane links, or a gap whose cross-plane links, are
+ * all provably clear of the Earth and within the capped range (planeBounds.ts) gets the terminal's capacity on every
+ * link (a cross-plane link where neither end is poleward) without placing its satellites; any other plane or gap is
+ * computed link by link as the full path does. The capacities are the full path's, to the bit.
+ */
+function leanCapacities(
+  c: LinkContext,
+  p: Readonly<TorusInstantParams>,
+  w: LeanScratch,
+  out: TorusInstantBuffers,
+): void {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const { frames, placed, poleward: pole } = w;
+  const cap = c.rate.capacity_bps;
+  placed.fill(0, 0, P);
+  const place = (q: number): void => {
+    if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
+    placed[q] = 1;
+  };
+  const settled = (q: number, q2: number, length_m: number): boolean =>
+    frameFits(frames, 7 * q) &&
+    frameFits(frames, 7 * q2) &&
+    linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
+  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole);
+  for (let q = 0; q < P; q++) {
+    if (!p.inPlaneUsable) out.inPlane_bps.fill(0, q * S, (q + 1) * S);
+    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S))) out.inPlane_bps.fill(cap, q * S, (q + 1) * S);
+    else {
+      place(q);
+      inPlaneRow(c, S, q, true, out.inPlane_bps, 0);
+    }
+    if (q === P - 1 && !(p.seam ?? true)) continue;
+    const q2 = q < P - 1 ? q + 1 : 0;
+    if (!p.crossPlaneUsable) out.cross_bps.fill(0, q * S, (q + 1) * S);
+    else if (settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S))) {
+      for (let s = 0, v = q * S; s < S; s++, v++)
+        out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
+    } else {
+      place(q);
+      place(q2);
+      crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
+    }
+  }
+}
+
+/** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
+export interface TorusInstantBuffers {
+  readonly cross_bps: Float64Array;
+  readonly inPlane_bps: Float64Array;
+}
+
+/**
+ * Capacity of every link of the shell at one sample, into `out` when given (the result then holds `out`'s arrays,
+ * valid until the next call with them) or into new arrays.
+ */
+export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: TorusInstantBuffers): TorusInstant {
+  const { planes: P, satsPerPlane: S, sampleIndex: j } = p;
+  const N = P * S;
+  if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
+  if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
+    throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
+  const { pos, r2, poleward, frames, placed } = scratchFor(N, P);
+  planeFrames(p.tracks, j, frames);
+  const cross_bps = out?.cross_bps ?? new Float64Array(N),
+    inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
+  const c: LinkContext = {
+    pos,
+    r2,
+    clear2: (EARTH_RADIUS_m + p.grazingHeight_m + CLEARANCE_MARGIN_m) ** 2,
+    grazingHeight_m: p.grazingHeight_m,
+    capped_m: cappedRange_m(p.rate),
+    rate: p.rate,
+  };
+  const seam = p.seam ?? true;
+  if (!seam) cross_bps.fill(0, (P - 1) * S, N);
+  if (p.lengths === false) {
+    leanCapacities(c, p, { frames, placed, poleward }, { cross_bps, inPlane_bps });
+    return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN };
+  }
+  for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
+  polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
+  let crossLen = 0,
+    inLen = 0;
+  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, p, q, poleward, cross_bps, crossLen);
+  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, p.inPlaneUsable, inPlane_bps, inLen);
+  const crossLinks = seam ? N : (P - 1) * S;
+  return {
+    cross_bps,
+    inPlane_bps,
+    crossPlaneLength_m: crossLinks > 0 ? crossLen / crossLinks : 0,
+    inPlaneLength_m: inLen / N,
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The open cylinder's LP-duality upper bound (cylinderDual.ts): its distance sums against a breadth-first search on
+ * the explicit graph, hand figures, and — the independent check that it is a bound — never below odc's full arc-flow
+ * LP on random small bands (real geometry with random sizes, cutoffs, phasings and instants, and random outages).
+ * Its tightness on the bands of the network tests is checked in shellNetworkCylinder.test.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../../solvers/lp/index.js';
+import { cylinderDualBound, cylinderDualRate } from '../../../../src/constellation/network/cylinder/cylinderDual.js';
+import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
+import { createRng, type Rng } from '../../../../src/base/rng.js';
+import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { bandFullLp, bandTracks, randomBandOrbit, rangeRate } from '../bandShell.js';
+import { deg } from '../../../helpers/units.js';
+
+let lp: LpSolver;
+beforeAll(async () => {
+  lp = await createLpSolver();
+});
+
+/** Random capacities of a P × S band: in-plane links on, cross-plane links off with probability pOff. */
+function randomBand(rng: Rng, P: number, S: number, pOff: number) {
+  const inPlane = Float64Array.from({ length: P * S }, () => 0.5 + rng.next());
+  const cross = Float64Array.from({ length: P * S }, (_, v) =>
+    v < (P - 1) * S && rng.next() >= pOff ? 0.2 + 3 * rng.next() : 0,
+  );
+  return { inPlane, cross };
+}
+
+/**
+ * Σ_a c_a·l_a / Σ dist_l · (N − 1) written from its definition: l = K[s] on in-plane link (q, s)–(q, s+1), 0 on the
+ * cross-plane links that are on; distances by a 0-1 breadth-first search (deque) from every node of the explicit graph.
+ */
+function bruteRate(P: number, S: number, inPlane: Float64Array, cross: Float64Array, K: Uint8Array): number {
+  const N = P * S;
+  const nbrs: [number, number][][] = Array.from({ length: N }, () => []);
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S; s++) {
+      const v = q * S + s,
+        w = q * S + ((s + 1) % S);
+      nbrs[v]!.push([w, K[s]!]);
+      nbrs[w]!.push([v, K[s]!]);
+      if (q < P - 1 && cross[v]! > 0) {
+        nbrs[v]!.push([v + S, 0]);
+        nbrs[v + S]!.push([v, 0]);
+      }
+    }
+  let sum = 0;
+  for (let src = 0; src < N; src++) {
+    const dist = new Array<number>(N).fill(Infinity);
+    dist[src] = 0;
+    const deque = [src];
+    while (deque.length > 0) {
+      const u = deque.shift()!;
+      for (const [v, l] of nbrs[u]!)
+        if (dist[u]! + l < dist[v]!) {
+          dist[v] = dist[u]! + l;
+          if (l === 0) deque.unshift(v);
+          else deque.push(v);
+        }
+    }
+    sum += dist.reduce((a, b) => a + b, 0);
+  }
+  let num = 0;
+  for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) num += 2 * K[s]! * inPlane[q * S + s]!;
+  return (num / sum) * (N - 1);
+}
+
+describe('cylinderDualRate', () => {
+  it('equals the bound written from its definition (0-1 BFS on the explicit graph) on random bands and sets', () => {
+    const rng = createRng(11);
+    for (let t = 0; t < 40; t++) {
+      const P = 1 + rng.int(6),
+        S = 3 + rng.int(9);
+      const { inPlane, cross } = randomBand(rng, P, S, rng.next() * 0.6);
+      const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.4 ? 1 : 0));
+      if (K.every((x) => x === 0)) K[rng.int(S)] = 1;
+      const expected = bruteRate(P, S, inPlane, cross, K);
+      const got = cylinderDualRate(P, S, inPlane, cross, K);
+      // 0: disconnected; Infinity: every pair at distance 0 (no bound)
+      if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+      else expect(got / expected).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('3 × 4 band, column 0 off in both gaps, links 3 and 0 of length 1: 2c per node (hand calculation)', () => {
+    // Segments {1, 2, 3} (every gap on: one node of 9) and {0} (three single nodes). Distances: 9-node ↔ single 1,
+    // single ↔ single of another plane 2. Σ dist = 2·(9·3·1) + 6·2 = 66; Σ c·l = 2 links · 3 planes · 2 ways · c = 12c;
+    // λ = 12c/66 = 2c/11, × 11 nodes = 2c. (Each single node sends 11λ over its two in-plane links: the same 2c/11.)
+    const c = 3e9;
+    const inPlane = new Float64Array(12).fill(c);
+    const cross = Float64Array.from({ length: 12 }, (_, v) => (v < 8 && v % 4 !== 0 ? 5e9 : 0));
+    expect(cylinderDualRate(3, 4, inPlane, cross, Uint8Array.of(1, 0, 0, 1))).toBeCloseTo(2 * c, -2);
+  });
+});
+
+describe('cylinderDualBound', () => {
+  it('4 × 9 band, every link alike, no outage: the in-plane volume bound of cylinder.ts (hand calculation)', () => {
+    // Only the hops family applies (no column differs). λ = 2·L·Σ_q c / (S·P²·⌊S²/4⌋) = 2·9·4 / (9·16·20) = 0.025 per
+    // b/s of link capacity, × 35 nodes = 0.875.
+    const r = cylinderDualBound(4, 9, new Float64Array(36).fill(1), new Float64Array(36).fill(1));
+    expect(r.family).toBe('hops');
+    expect(r.rate_bps).toBeCloseTo(0.875, 12);
+  });
+
+  it('fewer than three slots: no bound (Infinity)', () => {
+    expect(cylinderDualBound(3, 2, new Float64Array(6).fill(1), new Float64Array(6))).toEqual({
+      rate_bps: Infinity,
+      family: null,
+    });
+  });
+
+  // The independent check: any length function gives an upper bound (LP duality), so the bound is never below the
+  // full LP on the same graph, whatever the band.
+  it('never below the full LP: random bands of real geometry (size, inclination, cutoff, phasing, instant)', () => {
+    const rng = createRng(52);
+    let closest = Infinity,
+      farthest = 0,
+      withOutages = 0;
+    for (let t = 0; t < 14; t++) {
+      const { P, S, F, inc } = randomBandOrbit(rng, 5, 5);
+      const c = torusInstantCapacities({
+        planes: P,
+        satsPerPlane: S,
+        phasing: F,
+        tracks: bandTracks(P, S, (2 + 6 * rng.next()) * deg, inc, [2 * Math.PI * rng.next()], F),
+        sampleIndex: 0,
+        rate: rangeRate(10 ** (12.5 + rng.next())),
+        grazingHeight_m: 80e3,
+        latitudeCutoff_rad: (60 + 20 * rng.next()) * deg,
+        inPlaneUsable: true,
+        crossPlaneUsable: true,
+        seam: false,
+      });
+      const full = bandFullLp(P, S, c.inPlane_bps, c.cross_bps, lp);
+      const upper = cylinderDualBound(P, S, c.inPlane_bps, c.cross_bps).rate_bps;
+      expect(full).toBeGreaterThan(0);
+      expect(upper).toBeGreaterThanOrEqual(full * (1 - 1e-6));
+      closest = Math.min(closest, upper / full);
+      farthest = Math.max(farthest, upper / full);
+      if (c.cross_bps.subarray(0, (P - 1) * S).some((x) => x === 0)) withOutages++;
+    }
+    console.log(
+      `real-geometry bands (${withOutages} of 14 with outages): dual bound / full LP ${closest.toFixed(6)}–${farthest.toFixed(4)}`,
+    );
+  });
+
+  it('never below the full LP: random outages and capacities', () => {
+    const rng = createRng(7);
+    let closest = Infinity,
+      farthest = 0;
+    for (let t = 0; t < 14; t++) {
+      const P = 2 + rng.int(5),
+        S = 3 + rng.int(9);
+      const { inPlane, cross } = randomBand(rng, P, S, 0.5 * rng.next());
+      const full = bandFullLp(P, S, inPlane, cross, lp);
+      const upper = cylinderDualBound(P, S, inPlane, cross).rate_bps;
+      expect(upper).toBeGreaterThanOrEqual(full * (1 - 1e-6));
+      if (full > 0) [closest, farthest] = [Math.min(closest, upper / full), Math.max(farthest, upper / full)];
+    }
+    console.log(`random outages: dual bound / full LP ${closest.toFixed(6)}–${farthest.toFixed(4)}`);
+  });
+});

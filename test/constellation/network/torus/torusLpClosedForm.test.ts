@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLpSolver } from '../../../../solvers/lp/index.js';
+import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { closedFormTorusLp } from '../../../../src/constellation/network/torus/torusLpClosedForm.js';
+import { CLOSED_FORM_SOLVER, solveTorusLp } from '../../../../src/constellation/network/torus/torusLp.js';
+import { torusDestinations } from '../../../../src/constellation/network/torus/torusPathTypes.js';
+
+let lp: LpSolver;
+beforeAll(async () => {
+  lp = await createLpSolver();
+});
+
+describe('reduced torus LP in closed form', () => {
+  /** One step of `count` destinations, 4 destinations over 4 cross-plane hops, bound 2 on cross-plane links. */
+  const oneStep = (dIn: number, baseInHops: number, inBound: number) =>
+    closedFormTorusLp({
+      steps: [{ dCross: 1, dIn, count: 4 }],
+      baseCrossHops: 4,
+      baseInHops,
+      destinations: 4,
+      crossBound: 2,
+      inBound,
+    })!;
+  it('hand-worked: one step, the two hop classes meet inside it', () => {
+    // 4 destinations; base hops X0 = 4, Y0 = 12 → b_x = 1, b_y = 3; one step (dCross 1, dIn 2, count 4) → a = 1.
+    // U_c = U_i = 2. Without the step: x/U_c = 0.5 < y/U_i = 1.5 (in-plane binds). Full step: x = 2, y = 1 → 1 > 0.5,
+    // so they meet inside it: (1 + τ)/2 = (3 − 2τ)/2 → τ = 2/3, x = y = 5/3, μ = 2/(5/3) = 1.2, use 2/3.
+    const c = oneStep(2, 12, 2);
+    expect(c.mu).toBeCloseTo(1.2, 12);
+    expect(c.stepUse[0]).toBeCloseTo(2 / 3, 12);
+    expect(c.crossActivity).toBeCloseTo(2, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
+  });
+
+  it('hand-worked: cross-plane hops bind at the start (no step), and in-plane hops still bind at the end', () => {
+    const base = { baseCrossHops: 4, baseInHops: 4, destinations: 4, inBound: 2 };
+    // x/U_c = 1/0.5 = 2 ≥ y/U_i = 0.5: μ = U_c/b_x = 0.5, nothing used.
+    const start = closedFormTorusLp({ ...base, steps: [{ dCross: 1, dIn: 1, count: 4 }], crossBound: 0.5 })!;
+    expect(start.mu).toBeCloseTo(0.5, 12);
+    expect(start.stepUse[0]).toBe(0);
+    // U_c = 100: the whole step is taken (x = 2, y = 0.5) and in-plane still binds: μ = U_i/y = 4.
+    const end = closedFormTorusLp({ ...base, steps: [{ dCross: 1, dIn: 1, count: 2 }], crossBound: 100 })!;
+    expect(end.stepUse[0]).toBe(1);
+    expect(end.mu).toBeCloseTo(4, 12);
+  });
+
+  it('outside its validity (a link class off) it declines', () => {
+    const p = { steps: [], baseCrossHops: 4, baseInHops: 4, destinations: 4, crossBound: 2, inBound: 0 };
+    expect(closedFormTorusLp(p)).toBeNull();
+    expect(closedFormTorusLp({ ...p, inBound: 2, crossBound: 0 })).toBeNull();
+    // No destination across planes (b_x = 0), or no destination at all.
+    expect(closedFormTorusLp({ ...p, inBound: 2, baseCrossHops: 0 })).toBeNull();
+    expect(closedFormTorusLp({ ...p, inBound: 2, destinations: 0 })).toBeNull();
+    // Inside it with no step: μ = min(U_c/b_x, U_i/b_y) = min(2/1, 2/1) = 2.
+    expect(closedFormTorusLp({ ...p, inBound: 2 })!.mu).toBe(2);
+  });
+
+  it('hand-worked: an in-plane bound below 1', () => {
+    // b_x = b_y = 1, U_c = 2, U_i = 0.5: x/U_c = 0.5 < y/U_i = 2 (in-plane binds). The whole step (1, 1, a = 1) would
+    // give x = 2, y = 0 (1 ≥ 0): they meet at (1 + τ)/2 = (1 − τ)/0.5 → τ = 0.6, x = 1.6, y = 0.4, μ = 1.25.
+    const c = oneStep(1, 4, 0.5);
+    expect(c.mu).toBeCloseTo(1.25, 12);
+    expect(c.stepUse[0]).toBeCloseTo(0.6, 12);
+  });
+
+  // b_x = 1, b_y = 4, U_c = U_i = 2; A = (dCross 1, dIn 1, a = 1), B = (dCross 1, dIn 3, a = 1). B first: in full
+  // x = 2, y = 1 (1 ≥ 0.5: too far), so they meet inside B: (1 + τ)/2 = (4 − 3τ)/2 → τ = 3/4, x = y = 7/4,
+  // μ = 2/(7/4) = 8/7; A unused. (A first would give x = 9/4 and μ = 8/9.)
+  const A = { dCross: 1, dIn: 1, count: 4 },
+    B = { dCross: 1, dIn: 3, count: 4 };
+  const solveAB = (steps: { dCross: number; dIn: number; count: number }[]) =>
+    closedFormTorusLp({ steps, baseCrossHops: 4, baseInHops: 16, destinations: 4, crossBound: 2, inBound: 2 })!;
+
+  it('hand-worked: the steps are taken in decreasing dIn/dCross, whatever order they come in', () => {
+    const c = solveAB([A, B]);
+    expect(c.mu).toBeCloseTo(8 / 7, 12);
+    expect(c.stepUse[0]).toBe(0);
+    expect(c.stepUse[1]).toBeCloseTo(3 / 4, 12);
+    expect(c.crossActivity).toBeCloseTo(2, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
+  });
+
+  it('each steps list is ordered on its own: a list of the same length in another order gets its own answer', () => {
+    // Bug caught: a kept greedy order handed to another steps list (keyed by length, not by the list), which would
+    // take the flatter step first and use it. Case of the test above: B = (1, 3) used 3/4, A = (1, 1) unused, μ = 8/7.
+    const ab = [A, B],
+      ba = [B, A];
+    for (const [steps, used] of [
+      [ab, 1],
+      [ba, 0],
+      [ab, 1],
+    ] as const) {
+      const c = solveAB(steps);
+      expect(c.mu).toBeCloseTo(8 / 7, 12);
+      expect(c.stepUse[used]).toBeCloseTo(3 / 4, 12);
+      expect(c.stepUse[1 - used]).toBe(0);
+    }
+  });
+
+  it('hand-worked: two steps in full, the third cut where the classes meet', () => {
+    // b_x = 1, b_y = 10, U_c = 4, U_i = 2 (m = 2). Steps by ratio: (1, 4, a = 1), (1, 2, a = 1), (2, 1, a = 2).
+    // After the first: x = 2, y = 6 (0.5 < 3); after the second: x = 3, y = 4 (0.75 < 2); the third in full would give
+    // x = 7, y = 2 (1.75 ≥ 1): they meet at (3 + 2τ)/4 = (4 − τ)/2 → τ = 5/4 of a = 2 (use 5/8), x = 5.5, y = 2.75,
+    // μ = 4/5.5 = 8/11.
+    const c = closedFormTorusLp({
+      steps: [
+        { dCross: 2, dIn: 1, count: 4 },
+        { dCross: 1, dIn: 4, count: 2 },
+        { dCross: 1, dIn: 2, count: 2 },
+      ],
+      baseCrossHops: 2,
+      baseInHops: 20,
+      destinations: 2,
+      crossBound: 4,
+      inBound: 2,
+    })!;
+    expect(c.mu).toBeCloseTo(8 / 11, 12);
+    expect([...c.stepUse].map((u) => Math.round(u * 1e12) / 1e12)).toEqual([5 / 8, 1, 1]);
+    expect(c.crossActivity).toBeCloseTo(4, 12);
+    expect(c.inActivity).toBeCloseTo(2, 12);
+  });
+
+  // The LP solvers are the oracle: same optimum to their tolerances (HiGHS primal feasibility 1e-7).
+  const shapes: [number, number, number, number, number][] = [
+    [12, 10, 3, 100e9, 80e9],
+    [20, 24, 7, 100e9, 100e9],
+    [33, 34, 20, 100e9, 81e9],
+    [40, 30, 11, 60e9, 100e9],
+    [9, 60, 4, 100e9, 20e9],
+    [75, 46, 11, 1000e9, 845e9],
+  ];
+  it.each(shapes)('P = %i, S = %i, F = %i, capIn %d, capCross %d: HiGHS and jsLPSolver agree', (P, S, F, cIn, cX) => {
+    const shape = { planes: P, satsPerPlane: S, phasing: F };
+    const dest = torusDestinations(shape, { cross_s: 1e-3, in_s: 1e-3 }, { cross: true, in: true });
+    const caps = { inPlaneCapacity_bps: cIn, crossPlaneCapacity_bps: cX, lpSolver: lp };
+    const closed = solveTorusLp(caps, dest, P * S);
+    expect(closed.lp.solver).toBe(CLOSED_FORM_SOLVER);
+    for (const solver of ['highs', 'jslp'] as const) {
+      const ref = solveTorusLp({ ...caps, lpOptions: { solver } }, dest, P * S);
+      expect(ref.lp.solver).not.toBe(CLOSED_FORM_SOLVER);
+      expect(Math.abs(closed.throughputPerNode_bps / ref.throughputPerNode_bps - 1)).toBeLessThan(1e-6);
+      expect(closed.inPlaneUtilization).toBeCloseTo(ref.inPlaneUtilization, 6);
+      expect(closed.crossPlaneUtilization).toBeCloseTo(ref.crossPlaneUtilization, 6);
+      // Each step's flow w_e = use·(count_e/(N − 1))·μ, in units of μ: within the solvers' tolerance (1e-7).
+      closed.stepUse.forEach((u, i) => {
+        const a = dest.steps[i]!.count / (P * S - 1);
+        expect(Math.abs(u - ref.stepUse[i]!) * a).toBeLessThan(1e-6);
+      });
+    }
+  });
+});
