@@ -2,7 +2,8 @@
  * Multi-seed runs (`odc run <study> --seeds N`): the study run once per seed, seeds s, s + 1, …, s + N − 1 from the
  * first seed (--seed, else the study's algorithm.seed), one after another, each into its own ordinary run folder
  * `<out>/seed-<s>/` (pareto.json, report, run.json: every single-run tool reads it, and `odc compare <out>/seed-*`
- * compares the fronts). Then `<out>/seeds.json` records whether the seeds agree (./decision/seedAgreement.ts) and each seed's
+ * compares the fronts). Then `<out>/seeds.json` records whether the seeds agree (./decision/seedAgreement.ts) and each
+ * seed's
  * knee. seeds.json holds no clock or path outside the folder, so the same seeds give the same bytes whatever
  * --workers (every seed's run already does).
  *

@@ -213,7 +213,8 @@ const reread = <T>(text: string): T => JSON.parse(text) as T;
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
  * front's decision summary (`decision`, also returned for the run's terminal summary).
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
- * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from (src/run/decision/relaxation.ts).
+ * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from
+ * (src/run/decision/relaxation.ts).
  */
 export function writeResults(
   runDir: string,

@@ -153,7 +153,7 @@ const standingSchema = lazy(() =>
 export type KneeStanding = DeepReadonly<z.output<ReturnType<typeof standingSchema>>>;
 export type JointHold = NonNullable<KneeStanding['joint']>;
 
-/** Each objective's spread over the front (src/run/decision/spread.ts); relative: (max − min) / max(|min|, |max|), or 0. */
+/** Each objective's spread over the front (src/run/decision/spread.ts): (max − min) / max(|min|, |max|), or 0. */
 const spreadSchema = lazy(() =>
   z.object({
     objective: z.string(),

@@ -1,5 +1,6 @@
 /**
- * Multi-seed runs (src/run/multiSeed.ts) and the agreement of their knees (src/run/decision/seedAgreement.ts): the verdict on
+ * Multi-seed runs (src/run/multiSeed.ts) and the agreement of their knees (src/run/decision/seedAgreement.ts): the
+ * verdict on
  * hand-built knees, and real runs of a small ZDT1 study: one ordinary run folder per seed, seeds.json the same bytes
  * from a stopped-and-continued multi-seed run as from an uninterrupted one.
  */

@@ -47,7 +47,8 @@ export const PHYSICAL_CONSTRAINTS = [
  * worst-orbit demand needs, the radiator the area the hot-case heat load needs, the junction temperature is the chip
  * limit the radiator temperature is set from (radiator at junction limit − cold plate − loop drop, unless
  * thermal.radiatorTemp_K fixes it), the launch allocation the built-up mass. A cost-minimizing optimizer drives each to
- * its limit, so at their limit they say what the design was sized to, not what binds the trade (src/run/decision/binding.ts).
+ * its limit, so at their limit they say what the design was sized to, not what binds the trade
+ * (src/run/decision/binding.ts).
  */
 export const SIZING_CLOSURES: Readonly<Record<string, string>> = {
   'power.arrayArea': 'the worst-orbit power demand',

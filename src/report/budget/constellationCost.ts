@@ -6,7 +6,8 @@
  * (totals.hardware_USD − Σ nᵢ·chipsᵢ) / Σ nᵢ·(hardwareᵢ − chipsᵢ), Wright's curve from the satellite-weighted mean
  * first unit (src/constellation/economics/generation.ts), so the lines sum to the hardware total.
  * Verdict: totals.lcocDiscounted_USD_per_PFLOP_day over the satellites × delivered-PFLOPS weighted discounted ground
- * LCOC of the shells' chips (src/run/decision/recommend.ts fleetGroundLcoc), the node verdict's basis; parity year and band:
+ * LCOC of the shells' chips (src/run/decision/recommend.ts fleetGroundLcoc), the node verdict's basis; parity year and
+ * band:
  * ./constellationParity.ts.
  * Drivers: each cost input raised by STEP (10 %) in turn, the shells' nodes evaluated and the generation priced again.
  * Not perturbed: the shielding and propellant $/kg and the gateway operations (constants).

@@ -57,7 +57,7 @@ export interface DecisionView {
   readonly bindingRule: string;
   readonly binding: readonly string[];
   readonly front: readonly string[];
-  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), and its method. */
+  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts) and how. */
   readonly relaxation: (TextTable & { readonly note: string }) | null;
   readonly references: readonly { readonly label: string; readonly status: string }[];
 }

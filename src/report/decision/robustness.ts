@@ -2,10 +2,12 @@
  * Margins and robustness of the recommended designs (knee, best per objective), and the study option `select:` that
  * picks the knee among designs a user could build.
  *
- * - Margins, the joint probability and the select: rule: src/run/decision/select.ts (the knee recommended here is the one
+ * - Margins, the joint probability and the select: rule: src/run/decision/select.ts (the knee recommended here is the
+ * one
  *   run.json's decision names). Only node studies with uncertain inputs have a joint probability; the recommended
  *   designs only (a few hundred evaluations each).
- * - The constraints within 2 % of their limit are each design's binding list (src/run/decision/binding.ts), the one list every
+ * - The constraints within 2 % of their limit are each design's binding list (src/run/decision/binding.ts), the one
+ * list every
  *   output shows.
  */
 import { join } from 'node:path';

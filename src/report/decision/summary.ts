@@ -51,7 +51,8 @@ function pressureText(d: DecisionSummary): string | null {
 const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 
 /**
- * The knee: what it is, how it stands (its label, margin and P(all constraints hold), src/run/decision/decisionText.ts), its
+ * The knee: what it is, how it stands (its label, margin and P(all constraints hold),
+ * src/run/decision/decisionText.ts), its
  * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
 export function kneeLines(d: DecisionSummary): string[] {
@@ -81,7 +82,8 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
 }
 
 /**
- * What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), as an aligned table:
+ * What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), as an aligned
+ * table:
  * its method first, then a header row and one row per constraint.
  */
 export function relaxationLines(d: DecisionSummary): string[] {

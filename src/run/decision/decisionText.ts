@@ -1,5 +1,6 @@
 /**
- * The words every output uses for how the recommended design stands (src/run/decision/select.ts KneeStanding): whether it may
+ * The words every output uses for how the recommended design stands (src/run/decision/select.ts KneeStanding): whether
+ * it may
  * be called recommended, its smallest margin against the study's select: rule, and P(all constraints hold). The
  * terminal summary, report.html/report.md's first screen and the explorer print these same sentences.
  *

@@ -173,7 +173,8 @@ function describe(
 }
 
 /**
- * `standing`: how the knee the study's select: rule chose stands (src/run/decision/select.ts `kneeStanding`); without it the
+ * `standing`: how the knee the study's select: rule chose stands (src/run/decision/select.ts `kneeStanding`); without
+ * it the
  * plain knee of the whole front, with no standing.
  */
 export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | null): DecisionSummary {

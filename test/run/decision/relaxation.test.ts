@@ -1,5 +1,6 @@
 /**
- * What relaxing each binding constraint of the knee by 10 % buys (src/run/decision/relaxation.ts), on hand-made problems whose
+ * What relaxing each binding constraint of the knee by 10 % buys (src/run/decision/relaxation.ts), on hand-made
+ * problems whose
  * answer is known analytically, and read from an evaluations.csv written by hand.
  */
 import { writeFileSync } from 'node:fs';

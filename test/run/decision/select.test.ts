@@ -1,5 +1,6 @@
 /**
- * The recommended knee among designs meeting a margin, how it stands, and P(all constraints hold) (src/run/decision/select.ts,
+ * The recommended knee among designs meeting a margin, how it stands, and P(all constraints hold)
+ * (src/run/decision/select.ts,
  * src/run/decision/decisionText.ts), on a front built in the test whose knee is known by hand:
  * five designs on f2 = (1 − f1)², f1 = 0, 0.25, 0.5, 0.75, 1, already normalized (ideal 0, nadir 1). The extremes
  * (0, 1) and (1, 0) span the line f1 + f2 = 1; a design's distance from it on the ideal side is

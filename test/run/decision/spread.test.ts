@@ -1,5 +1,6 @@
 /**
- * Flat fronts (src/run/decision/spread.ts) and the least axis span of the front plots (src/report/plots/plots.ts spanDomain),
+ * Flat fronts (src/run/decision/spread.ts) and the least axis span of the front plots (src/report/plots/plots.ts
+ * spanDomain),
  * on fronts written in the test with their spreads worked by hand.
  */
 import { describe, expect, it } from 'vitest';

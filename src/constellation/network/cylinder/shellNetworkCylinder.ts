@@ -20,7 +20,8 @@ import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
  * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
  * length functions fall below the cut only near the regime where the in-plane hops bind (on random bands of real
  * geometry whose in-plane volume bound is 1–4 × the cut, a few % fall below the cut, all with a ratio under 1.2:
- * test/constellation/network/cylinder/shellNetworkCylinder.test.ts), and bands where the cut binds with room to spare, as the
+ * test/constellation/network/cylinder/shellNetworkCylinder.test.ts), and bands where the cut binds with room to spare,
+ * as the
  * flagship study's, pay nothing.
  */
 export const DUAL_REGIME = 1.25;
