@@ -335,6 +335,35 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
     ]);
   });
 
+  it('a spare planned launch that finds the ground empty adds no point to the curve and does not end the campaign', () => {
+    // A plan with one launch too many (a free vehicle's, which the cost MILP is indifferent to), given by a stub
+    // solver: X and Y carry 10 each; X at 0.1 yr takes all 10, Y at 0.2 yr carries nothing.
+    const spare: LpSolver = (model) => ({
+      status: 'optimal',
+      objective: 0,
+      x: Float64Array.from([1, 1]),
+      solver: 'stub',
+      rows: model.rowLower.length,
+      cols: model.cost.length,
+    });
+    const r = launchCampaign(
+      one({
+        vehicles: [veh({ id: 'X' }), veh({ id: 'Y', price_USD: 0, cadence_per_yr: 5 })],
+        milestones: [],
+        solver: spare,
+      }),
+    );
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.1, satellites: 10 },
+    ]);
+    expect(r.campaign_yr).toBe(0.1);
+    expect(r.vehicles.map((v) => [v.launches, v.satellitesCarried])).toEqual([
+      [1, 10],
+      [1, 0],
+    ]);
+  });
+
   it('the second of two simultaneous launches carries what is left on the ground', () => {
     // 12 satellites, X and Y carry 10 each ($10M, one launch each): X at 0.1 yr takes 10, Y at 0.1 yr the last 2.
     const r = launchCampaign(
