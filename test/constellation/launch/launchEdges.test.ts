@@ -43,6 +43,18 @@ const shellOf = (id: string, satellites: number, launchMass_kg: number, stowedVo
 const shellsCampaign = (shells: CampaignShell[], vehicles: CampaignVehicle[], lp: LpSolver = solver) =>
   launchCampaign({ shells, vehicles, solver: lp, milestones: [] });
 
+/** A stub solver that returns the given launches n_vs (column v·S + s) as the optimal plan. */
+const planned =
+  (launches: readonly number[]): LpSolver =>
+  (model) => ({
+    status: 'optimal',
+    objective: 0,
+    x: Float64Array.from(launches),
+    solver: 'stub',
+    rows: model.rowLower.length,
+    cols: model.cost.length,
+  });
+
 /** The real solver, recording every model and option it is given. */
 function recording(): { lp: LpSolver; calls: { model: Readonly<LpModel>; options: unknown }[] } {
   const calls: { model: Readonly<LpModel>; options: unknown }[] = [];
@@ -338,14 +350,7 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
   it('a spare planned launch that finds the ground empty adds no point to the curve and does not end the campaign', () => {
     // A plan with one launch too many (a free vehicle's, which the cost MILP is indifferent to), given by a stub
     // solver: X and Y carry 10 each; X at 0.1 yr takes all 10, Y at 0.2 yr carries nothing.
-    const spare: LpSolver = (model) => ({
-      status: 'optimal',
-      objective: 0,
-      x: Float64Array.from([1, 1]),
-      solver: 'stub',
-      rows: model.rowLower.length,
-      cols: model.cost.length,
-    });
+    const spare = planned([1, 1]);
     const r = launchCampaign(
       one({
         vehicles: [veh({ id: 'X' }), veh({ id: 'Y', price_USD: 0, cadence_per_yr: 5 })],
@@ -361,6 +366,27 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
     expect(r.vehicles.map((v) => [v.launches, v.satellitesCarried])).toEqual([
       [1, 10],
       [1, 0],
+    ]);
+  });
+
+  it('equal loads go to the first planned shell, which shows when another vehicle fills the other one meanwhile', () => {
+    // A stub plan with spare capacity for B (W: A once; V: A and B once each; U: B once). A: 15 satellites of 1 t,
+    // B: 5 of 2 t. W (20/yr) takes 10 to A at 0.05 yr. V (10/yr) carries 5 to either at 0.1 yr (A has 5 left, B
+    // holds 5 a launch): A first, so U (8/yr) fills B at 0.125 yr and V's second launch at 0.2 yr carries nothing.
+    const r = shellsCampaign(
+      [shellOf('A', 15, 1000), shellOf('B', 5, 2000)],
+      [
+        veh({ id: 'W', cadence_per_yr: 20, payloadToShell_kg: [10000, 0] }),
+        veh({ id: 'V' }),
+        veh({ id: 'U', cadence_per_yr: 8, payloadToShell_kg: [0, 10000] }),
+      ],
+      planned([1, 0, 1, 1, 0, 1]),
+    );
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.05, satellites: 10 },
+      { time_yr: 0.1, satellites: 15 },
+      { time_yr: 0.125, satellites: 20 },
     ]);
   });
 
