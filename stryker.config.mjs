@@ -1,4 +1,4 @@
-// Mutation testing with StrykerJS: `npm run mutation` mutates the model, constellation, uncertainty and statistics
+// Mutation testing with StrykerJS: `npm run mutation` mutates the model, constellation, analysis, statistics and report
 // sources and runs the unit tests of vitest.mutation.config.ts against each mutant. Scope a run to one folder with
 // `npm run mutation -- --mutate 'src/statistics/**/*.ts'`. Scores and how to read them: docs/mutation.md.
 //
@@ -14,7 +14,7 @@
 const run = process.env['ODC_MUTATION_RUN'] ?? 'all';
 
 /** Source folders under mutation, as globs so a moved folder is one line to update. */
-const MUTATED_FOLDERS = ['src/statistics', 'src/analysis', 'src/models', 'src/constellation'];
+const MUTATED_FOLDERS = ['src/statistics', 'src/analysis', 'src/models', 'src/constellation', 'src/report'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -68,4 +68,16 @@ describe('firstOrderImportance', () => {
     const flat = firstOrderImportance([x], new Float64Array(8).fill(2))[0]!;
     expect(flat.index).toBe(0);
   });
+
+  it('three rows in two bins, by hand; two rows are too few', () => {
+    // x = 0, 1, 2 → ⌈√3⌉ = 2 bins {0, 1} and {2}; y = 0, 2, 3: mean 5/3, SS_total = 42/9 = 14/3,
+    // SS_between = 2·(1 − 5/3)² + (3 − 5/3)² = 8/3, so η² = 4/7 and ε² = 1 − (2 / (3 − 2)) / ((14/3) / (3 − 1)) = 1/7
+    const [r] = firstOrderImportance([Float64Array.from([0, 1, 2])], Float64Array.from([0, 2, 3]));
+    expect(r!.bins).toBe(2);
+    expect(r!.eta2).toBeCloseTo(4 / 7, 12);
+    expect(r!.index).toBeCloseTo(1 / 7, 12);
+    expect(firstOrderImportance([Float64Array.from([0, 1])], Float64Array.from([0, 2]))).toEqual([
+      { input: 0, index: 0, eta2: 0, bins: 0, rows: 2 },
+    ]);
+  });
 });

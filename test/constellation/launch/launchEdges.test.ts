@@ -43,6 +43,18 @@ const shellOf = (id: string, satellites: number, launchMass_kg: number, stowedVo
 const shellsCampaign = (shells: CampaignShell[], vehicles: CampaignVehicle[], lp: LpSolver = solver) =>
   launchCampaign({ shells, vehicles, solver: lp, milestones: [] });
 
+/** A stub solver that returns the given launches n_vs (column v·S + s) as the optimal plan. */
+const planned =
+  (launches: readonly number[]): LpSolver =>
+  (model) => ({
+    status: 'optimal',
+    objective: 0,
+    x: Float64Array.from(launches),
+    solver: 'stub',
+    rows: model.rowLower.length,
+    cols: model.cost.length,
+  });
+
 /** The real solver, recording every model and option it is given. */
 function recording(): { lp: LpSolver; calls: { model: Readonly<LpModel>; options: unknown }[] } {
   const calls: { model: Readonly<LpModel>; options: unknown }[] = [];
@@ -78,6 +90,16 @@ describe('satellites per launch', () => {
     ];
     expect(deployedBy(curve, 2)).toBe(10);
     expect(deployedBy(curve, 1.5)).toBe(5);
+    // within the 1e-9 yr tolerance of the asked time counts as launched by then
+    expect(
+      deployedBy(
+        [
+          { time_yr: 0, satellites: 0 },
+          { time_yr: 1e-9, satellites: 3 },
+        ],
+        0,
+      ),
+    ).toBe(3);
   });
 });
 
@@ -94,6 +116,11 @@ describe('input checks name the field', () => {
     throwsWith(one({ vehicles: [] }), /at least one vehicle/);
     // A free launch and a whole cap are accepted.
     expect(launchCampaign(one({ vehicles: [veh({ id: 'V', price_USD: 0, maxLaunches: 1 })] })).launches).toBe(1);
+    // a cap of 0 keeps a vehicle out of the campaign
+    const capped = launchCampaign(
+      one({ vehicles: [veh({ id: 'V', price_USD: 0, maxLaunches: 0 }), veh({ id: 'W' })] }),
+    );
+    expect(capped.vehicles.map((v) => v.launches)).toEqual([0, 1]);
   });
 
   it('shell fields, the one-shell form named "all"', () => {
@@ -259,6 +286,8 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
       [veh({ id: 'V', cadence_per_yr: 12 })],
     );
     expect(reversed.vehicles[0]!.satellitesPerLaunch).toBe(10);
+    // listed second, A still flies first: the launch goes where it carries most, not to the first shell
+    expect(reversed.deploymentCurve.map((p) => p.satellites)).toEqual([0, 10, 20, 30, 32, 34, 36]);
   });
 
   it('equal loads: the first planned shell first; the vehicle figures of the first of equal shells', () => {
@@ -291,6 +320,73 @@ describe('deployment schedule (launch j of v at j/c_v; each goes where it carrie
       { time_yr: 0.1, satellites: 3 },
       { time_yr: 0.1, satellites: 8 },
       { time_yr: 0.2, satellites: 11 },
+    ]);
+  });
+
+  it('a launch goes only to shells with planned launches left, even where it would carry more', () => {
+    // A: 20 satellites of 1 t, B: 5 of 2 t. V ($10M, 10 t, 10/yr) carries 10 to A and 5 to B but flies at most twice;
+    // W ($20M, 5/yr) reaches A only (10). Cheapest: V once to A and once to B, W once to A ($40M, not W twice: $50M).
+    // V at 0.1 yr takes 10 to A; V's second launch at 0.2 yr must go to B (5), although A has 10 left that it could
+    // carry; W at 0.2 yr takes A's last 10.
+    const r = shellsCampaign(
+      [shellOf('A', 20, 1000), shellOf('B', 5, 2000)],
+      [
+        veh({ id: 'V', maxLaunches: 2 }),
+        veh({ id: 'W', price_USD: 20e6, cadence_per_yr: 5, payloadToShell_kg: [10000, 0] }),
+      ],
+    );
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.1, satellites: 10 },
+      { time_yr: 0.2, satellites: 15 },
+      { time_yr: 0.2, satellites: 25 },
+    ]);
+    expect(r.shells.map((s) => s.vehicles.map((v) => v.satellitesCarried))).toEqual([
+      [10, 10],
+      [5, 0],
+    ]);
+  });
+
+  it('a spare planned launch that finds the ground empty adds no point to the curve and does not end the campaign', () => {
+    // A plan with one launch too many (a free vehicle's, which the cost MILP is indifferent to), given by a stub
+    // solver: X and Y carry 10 each; X at 0.1 yr takes all 10, Y at 0.2 yr carries nothing.
+    const spare = planned([1, 1]);
+    const r = launchCampaign(
+      one({
+        vehicles: [veh({ id: 'X' }), veh({ id: 'Y', price_USD: 0, cadence_per_yr: 5 })],
+        milestones: [],
+        solver: spare,
+      }),
+    );
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.1, satellites: 10 },
+    ]);
+    expect(r.campaign_yr).toBe(0.1);
+    expect(r.vehicles.map((v) => [v.launches, v.satellitesCarried])).toEqual([
+      [1, 10],
+      [1, 0],
+    ]);
+  });
+
+  it('equal loads go to the first planned shell, which shows when another vehicle fills the other one meanwhile', () => {
+    // A stub plan with spare capacity for B (W: A once; V: A and B once each; U: B once). A: 15 satellites of 1 t,
+    // B: 5 of 2 t. W (20/yr) takes 10 to A at 0.05 yr. V (10/yr) carries 5 to either at 0.1 yr (A has 5 left, B
+    // holds 5 a launch): A first, so U (8/yr) fills B at 0.125 yr and V's second launch at 0.2 yr carries nothing.
+    const r = shellsCampaign(
+      [shellOf('A', 15, 1000), shellOf('B', 5, 2000)],
+      [
+        veh({ id: 'W', cadence_per_yr: 20, payloadToShell_kg: [10000, 0] }),
+        veh({ id: 'V' }),
+        veh({ id: 'U', cadence_per_yr: 8, payloadToShell_kg: [0, 10000] }),
+      ],
+      planned([1, 0, 1, 1, 0, 1]),
+    );
+    expect(r.deploymentCurve).toEqual([
+      { time_yr: 0, satellites: 0 },
+      { time_yr: 0.05, satellites: 10 },
+      { time_yr: 0.1, satellites: 15 },
+      { time_yr: 0.125, satellites: 20 },
     ]);
   });
 

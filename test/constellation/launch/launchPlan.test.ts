@@ -46,6 +46,7 @@ const pub = row({
 });
 /** No published point: refused for every orbit (payload 0). */
 const none = row({ id: 'none', price_USD: 20e6 });
+const none2 = row({ id: 'none2' });
 /** One published point, 10 t to 550 km × 53°: every other altitude is extrapolated. */
 const one = row({
   id: 'one',
@@ -249,6 +250,38 @@ describe('payload notes and the single-shell plan', () => {
     ]);
   });
 
+  it('an extrapolated vehicle that does not fly is not noted; one shell gives one ΔV, not a range', () => {
+    // both extrapolate to 800 km; one ($20M) carries the single 100 kg node, pub ($50M) does not fly
+    const shells = shellsAt('x', [800]);
+    const notes: string[] = [];
+    launchPlan(
+      specOf(shells, [
+        { vehicle: pub, maxLaunches: null },
+        { vehicle: one, maxLaunches: null },
+      ]),
+      nodesOf(shells),
+      [1],
+      lp,
+      notes,
+    );
+    const payload = notes.filter((n) => n.includes('rocket-equation'));
+    expect(payload).toHaveLength(1);
+    expect(payload[0]).toMatch(/^launch: one payload into x1 is extrapolated .* ΔV rule \(\d+ m\/s; /);
+  });
+
+  it('a price gap without a design launch price names the partly filled launches and the vehicle only', () => {
+    const shells: ShellIn[] = [
+      { name: 'only', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 3000 },
+    ];
+    const notes: string[] = [];
+    // 20 nodes of 1 t, 10 per launch: 2 launches, $100M over 20 t = $5,000/kg against the node's $3,000/kg.
+    launchPlan(specOf(shells, [{ vehicle: pub, maxLaunches: null }]), nodesOf(shells), [20], lp, notes);
+    expect(notes.filter((n) => n.startsWith('launch price differs'))).toEqual([
+      'launch price differs by more than 10 % between node record and campaign in only ' +
+        '(e.g. only: 3000 vs 5000 USD/kg: partly filled launches, another vehicle); the constellation totals use the campaign',
+    ]);
+  });
+
   it('a launch cap of the spec reaches the campaign', () => {
     const shells: ShellIn[] = [{ name: 'c', altitude_km: 550, launch_kg: 1000, allocated_kg: 1000, nodePrice: 4000 }];
     const notes: string[] = [];
@@ -276,6 +309,15 @@ describe('refusal', () => {
     expect(() =>
       launchPlan(specOf(shells, [{ vehicle: none, maxLaunches: null }]), nodesOf(shells), [1], lp, []),
     ).toThrow(/no campaign vehicle has published performance points \(none\), so none can fly to shell r/);
+  });
+
+  it('names every vehicle without points', () => {
+    const shells: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
+    const spec = specOf(shells, [
+      { vehicle: none, maxLaunches: null },
+      { vehicle: none2, maxLaunches: null },
+    ]);
+    expect(() => launchPlan(spec, nodesOf(shells), [1], lp, [])).toThrow(/points \(none, none2\), so none can fly/);
   });
 });
 
