@@ -75,3 +75,16 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * The message for a dist/ missing a module it was built with (a deleted bundle chunk, a partial copy), found in any
+ * thread, or undefined for any other error: the missing file and the fix (the npm scripts rebuild a stale dist/ first,
+ * .ci/build.mjs; running dist/ directly does not).
+ */
+export function incompleteBuildMessage(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException | null;
+  const text = String(err?.message ?? e);
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' && err?.code !== 'MODULE_NOT_FOUND') return undefined;
+  if (!/[/\\]dist[/\\]/.test(text)) return undefined;
+  return `the build in dist/ is incomplete (${text.split('\n')[0]}): run npm run build`;
+}

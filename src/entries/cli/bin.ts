@@ -103,6 +103,23 @@ const requireBundle = (): RunCli => (createRequire(import.meta.url)(BUNDLE) as {
 // the bundle's import() of ES-module packages with top-level await (vega): see src/report/plots/plots.ts
 (globalThis as { __odcImport?: (name: string) => Promise<unknown> }).__odcImport = (name) => import(name);
 
+// A dist/ missing a file it was built with, in this thread or a worker's: the file and the fix, exit 2 (see
+// incompleteBuildMessage, loaded only here so a command's start-up does not pay for it); any other uncaught error ends
+// the process as Node would: its stack, exit 1.
+process.on('uncaughtException', (e: unknown) => {
+  void import('../../base/errors.js')
+    .then(
+      (m) => m.incompleteBuildMessage(e),
+      () => undefined,
+    )
+    .then((incomplete) => {
+      // the command already said so and set its exit code (a worker's failed import reaches both): say it once
+      if (incomplete !== undefined && process.exitCode !== 2) process.stderr.write(`odc: ${incomplete}\n`);
+      if (incomplete === undefined) process.stderr.write(`${(e as Error | null)?.stack ?? String(e)}\n`);
+      process.exit(incomplete !== undefined ? 2 : 1);
+    });
+});
+
 const warmup = process.env['ODC_CODE_CACHE_WARMUP'];
 const runCli: RunCli = !existsSync(BUNDLE)
   ? ((await import('./odc.js')) as { runCli: RunCli }).runCli

@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isStudyError, StudyError } from '../../base/errors.js';
+import { incompleteBuildMessage, isStudyError, StudyError } from '../../base/errors.js';
 import type * as Odc from '../../index.js';
 import { DEFAULT_COMPARE_EPSILON } from '../../report/compare/compareStats.js';
 import { ODC_VERSION } from '../../run/versions.js';
@@ -570,6 +570,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const incomplete = incompleteBuildMessage(e);
+    if (incomplete !== undefined) {
+      io.err(`odc: ${incomplete}\n`);
+      return 2;
+    }
     io.err(`odc: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }

@@ -1,11 +1,10 @@
 /**
  * The `odc` executable runs its CommonJS bundle with the V8 code cache the build wrote (src/entries/cli/bin.ts): the
- * cache
- * must be used when it belongs to the bundle, and anything else (no cache, another bundle's, damaged bytes) must
- * only cost speed, never a wrong or failed command.
+ * cache must be used when it belongs to the bundle, and anything else (no cache, another bundle's, damaged bytes) must
+ * only cost speed, never a wrong or failed command. A dist/ missing a chunk says so and how to fix it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +92,32 @@ describe('the code cache of the odc executable', () => {
       status: 0,
     });
     expect(existsSync(join(CLI, 'odc.cjs.map'))).toBe(true);
+  });
+});
+
+describe('a dist/ missing a file it was built with', () => {
+  it('odc run --workers 2 says which file and how to fix it, once, exit 2, no stack', () => {
+    // a copy of the package's dist/ whose worker entry lacks one of its bundle chunks (a partial copy, a deleted file)
+    const pkg = tempDir('odc-incomplete-dist-');
+    cpSync('dist', join(pkg, 'dist'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), readFileSync('package.json'));
+    symlinkSync(resolve('node_modules'), join(pkg, 'node_modules'));
+    const worker = readFileSync(join(pkg, 'dist/src/entries/workers/evaluation.js'), 'utf8');
+    const chunk = /bundle-[A-Z0-9]+\.js/.exec(worker)![0];
+    rmSync(join(pkg, 'dist/src/entries/cli', chunk));
+    const r = spawnSync(
+      process.execPath,
+      [join(pkg, 'dist/src/entries/cli/bin.js'), 'run', resolve('designs/benchmarks/zdt1.yaml'), '--workers', '2'],
+      { cwd: pkg, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('odc: '));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^odc: the build in dist\/ is incomplete \(Cannot find module '.*' imported from .*\): run npm run build$/,
+    );
+    expect(lines[0]).toContain(`${chunk}' imported from`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
