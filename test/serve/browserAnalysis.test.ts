@@ -67,6 +67,7 @@ describe.skipIf(skipBrowser)('the explorer analysis panel in headless Chromium',
 describe.skipIf(skipBrowser)('the explorer on degenerate runs in headless Chromium', () => {
   let serve: ServeProcess;
   let serveEmpty: ServeProcess;
+  let serveOne: ServeProcess;
   let browser: Browser;
   const faults: PageFaults = { foreign: [], errors: [] };
   const header = ['eval', 'generation', 'status', 'x1', 'x2', 'f1', 'f2', 'violation', 'reason'].join(',');
@@ -96,12 +97,27 @@ describe.skipIf(skipBrowser)('the explorer on degenerate runs in headless Chromi
     const empty = folder(join(root, 'empty'), []);
     serve = await startServe([good, infeasible, empty]);
     serveEmpty = await startServe([empty]);
+    // one feasible evaluation: every column is constant
+    serveOne = await startServe([
+      folder(join(root, 'one'), [[0, 0, 'feasible', 0.25, 0.5, 1.5, 0.75, 0, ''].join(',')]),
+    ]);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await serve?.stop();
     await serveEmpty?.stop();
+    await serveOne?.stop();
+  });
+
+  it('a run of one evaluation: every slice says its column is constant', async () => {
+    const page = await openExplorer(browser, serveOne.url, faults);
+    await page.getByText('Optimization history, parameter importance and slice plots').click();
+    await expect.poll(() => page.getByTestId('slice').count(), { timeout: 30_000 }).toBe(2);
+    const captions = await page.locator('[data-testid=slice] figcaption').allTextContents();
+    expect(captions).toEqual(['x1 [-]: constant 0.25; f1 constant 1.5', 'x2 [-]: constant 0.5; f1 constant 1.5']);
+    expect((await page.getByTestId('analysis').textContent()) ?? '').not.toMatch(/Infinity|NaN/);
+    expect(faults.errors).toEqual([]);
   });
 
   it('a run with no evaluation yet: the slice plots are a sentence', async () => {
