@@ -1,19 +1,16 @@
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
-import type { LpSolver } from '../../src/optimize/lp.js';
+
 import { EARTH_RADIUS_m } from '../helpers/constants.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-constellation-eval-');
 const ai1 = resolve('designs/ai1.yaml');
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 const evaluate = (name: string, text: string): ConstellationRecord =>
   evaluateConstellationFileWith(writeFile(dir, name, text), lp).record;

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
 import {
   evaluateConstellationLean,
@@ -13,7 +13,7 @@ import {
   leanEvaluationGives,
 } from '../../src/constellation/evaluate.js';
 import { constellationMetricPaths, pathGetter } from '../../src/constellation/record/metrics.js';
-import type { LpSolver } from '../../src/optimize/lp.js';
+
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { seededDesigns } from '../helpers/problemDesigns.js';
@@ -26,10 +26,7 @@ const studyText = readFileSync(flagship, 'utf8').replace(
   /^node: (.*)$/m,
   (_m, f: string) => `node: ${resolve('designs', f)}`,
 );
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 const omitted = (m: string): boolean => !leanEvaluationGives([m]);
 

@@ -3,7 +3,7 @@
  * rows and solver choice counted from the model in launch.ts's header), solver failures, and the deployment
  * schedule's rule "each launch, in time order, goes to the planned shell where it carries the most" worked by hand.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import {
   deployedBy,
@@ -17,10 +17,7 @@ import type { LpModel, LpResult, LpSolveOptions, LpSolver } from '../../../src/o
 import { failedLp } from '../../helpers/lp.js';
 import { abstractVehicle } from './vehicles.js';
 
-let solver: LpSolver;
-beforeAll(async () => {
-  solver = await createLpSolver();
-});
+const solver = await createLpSolver();
 
 const veh = abstractVehicle;
 const one = (o: Partial<LaunchCampaignParams> = {}): LaunchCampaignParams =>

@@ -4,7 +4,7 @@
  * (published, interpolated, extrapolated, refused), the record's $/kg figures and the notes; and three-body-12's
  * campaign from its design files against a hand calculation.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
@@ -14,15 +14,12 @@ import { loadCatalogs } from '../../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
 import { evaluateDesignFile } from '../../../src/node/evaluator.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
-import type { LpSolver } from '../../../src/optimize/lp.js';
+
 import { shell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 import { STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 const row = (o: Partial<LaunchVehicleRow> & { id: string }): LaunchVehicleRow =>
   ({

@@ -20,17 +20,14 @@
  * cylinderDual.test.ts and cylinderRouting.test.ts.
  */
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { evaluateConstellationFileWith } from '../../../src/constellation/evaluator.js';
-import type { LpSolver } from '../../../src/optimize/lp.js';
+
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 
 const dir = tempDir('odc-knee-network-');
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 /** The knee's shells (planes and slots are the arguments, so the same orbits serve the small full-LP checks). */
 const KNEE_SHELLS = {

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { networkThroughput, type LinkEdge, type LinkGraph } from '../../../src/constellation/network/graph/network.js';
 import { torusThroughput } from '../../../src/constellation/network/torus/torus.js';
@@ -13,10 +13,7 @@ import type { LinkRateCoefficients } from '../../../src/models/links/linkBudget.
 import { deg } from '../../helpers/units.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 
-let lpSolver: LpSolver;
-beforeAll(async () => {
-  lpSolver = await createLpSolver();
-});
+const lpSolver = await createLpSolver();
 
 const G = 1e9;
 /** The reduced torus LP on uniform capacities (links 1,000 km long). */

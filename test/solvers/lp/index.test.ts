@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpModel, LpSolver } from '../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+import type { LpModel } from '../../../src/optimize/lp.js';
 import { autoSolverFor, createLpSolver, HIGHS_PACKAGE_VERSION, JSLP_VERSION } from '../../../solvers/lp/index.js';
 
-let solve: LpSolver;
-beforeAll(async () => {
-  solve = await createLpSolver();
-});
+const solve = await createLpSolver();
 
 /** Build an LpModel from dense rows (test-side helper, independent of the models under test). */
 function dense(

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import { cylinderPathStatistics, cylinderThroughput } from '../../../../src/constellation/network/cylinder/cylinder.js';
 import {
@@ -9,10 +9,7 @@ import {
 } from '../../../../src/constellation/network/graph/network.js';
 import { torusThroughput } from '../../../../src/constellation/network/torus/torus.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 /**
  * The open cylinder as the test states it (independent of the model): node p·S + s; in-plane ring per plane (one link

@@ -4,19 +4,16 @@
  * LP on random small bands (real geometry with random sizes, cutoffs, phasings and instants, and random outages).
  * Its tightness on the bands of the network tests is checked in shellNetworkCylinder.test.ts.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import { cylinderDualBound, cylinderDualRate } from '../../../../src/constellation/network/cylinder/cylinderDual.js';
 import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { createRng, type Rng } from '../../../../src/base/rng.js';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+
 import { bandFullLp, bandTracks, randomBandOrbit, rangeRate } from '../bandShell.js';
 import { deg } from '../../../helpers/units.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 /** Random capacities of a P × S band: in-plane links on, cross-plane links off with probability pOff. */
 function randomBand(rng: Rng, P: number, S: number, pOff: number) {

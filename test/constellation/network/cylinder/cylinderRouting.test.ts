@@ -4,19 +4,16 @@
  * on the same graph (the bound must never exceed it). The instants of real bands are checked in
  * shellNetworkCylinder.test.ts.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   cylinderRoutingLowerBound,
   deliveryLoads,
 } from '../../../../src/constellation/network/cylinder/cylinderRouting.js';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+
 import { bandFullLp } from '../bandShell.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 describe('deliveryLoads', () => {
   it.each([3, 4, 7, 10])('S = %i: equals walking every route hop by hop', (S) => {

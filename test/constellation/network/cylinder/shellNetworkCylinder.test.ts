@@ -1,6 +1,6 @@
 import type { InstantNetwork } from '../../../../src/constellation/network/networkSeries.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   cylinderSeries,
@@ -14,10 +14,7 @@ import { torusInstantCapacities } from '../../../../src/constellation/network/to
 import { deg } from '../../../helpers/units.js';
 import { bandFullLp, bandTracks, randomBandOrbit, rangeRate as rate, SERIES_LINKS } from '../bandShell.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 function params(P: number, S: number, over: Partial<CylinderSeriesParams> = {}): CylinderSeriesParams {
   const u0s = [0.1, 0.5, 1.3];

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   arcLoads,
@@ -7,10 +7,7 @@ import {
   type ArcList,
 } from '../../../../src/constellation/network/graph/networkFlowLp.js';
 
-let lpSolver: LpSolver;
-beforeAll(async () => {
-  lpSolver = await createLpSolver();
-});
+const lpSolver = await createLpSolver();
 
 const arcs = (list: [number, number, number][]): ArcList => ({
   from: Int32Array.from(list, (a) => a[0]),

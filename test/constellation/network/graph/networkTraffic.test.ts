@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+import { describe, expect, it } from 'vitest';
+
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   networkThroughput,
@@ -7,10 +7,7 @@ import {
   type LinkGraph,
 } from '../../../../src/constellation/network/graph/network.js';
 
-let lpSolver: LpSolver;
-beforeAll(async () => {
-  lpSolver = await createLpSolver();
-});
+const lpSolver = await createLpSolver();
 
 const c = 10e9;
 const edge = (u: number, v: number, capacity_bps = c): LinkEdge => ({ u, v, capacity_bps, length_m: 1e6 });

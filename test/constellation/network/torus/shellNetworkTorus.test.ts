@@ -1,5 +1,5 @@
 import type { InstantNetwork } from '../../../../src/constellation/network/networkSeries.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import { torusSeries, type TorusSeriesParams } from '../../../../src/constellation/network/torus/shellNetworkTorus.js';
@@ -10,10 +10,7 @@ import { circularTracks } from '../circularShell.js';
 import { rangeRate as rate, SERIES_LINKS } from '../bandShell.js';
 import { deg } from '../../../helpers/units.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 /** A shell on exact circular orbits at 7,000 km radius, 80° inclination, sampled at two phases. */
 function params(P: number, S: number, over: Partial<TorusSeriesParams> = {}): TorusSeriesParams {

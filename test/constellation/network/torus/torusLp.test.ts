@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LpModel, LpSolver } from '../../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
@@ -9,10 +9,7 @@ import {
 import type { TorusDestinations } from '../../../../src/constellation/network/torus/torusPathTypes.js';
 import { failedLp } from '../../../helpers/lp.js';
 
-let lpSolver: LpSolver;
-beforeAll(async () => {
-  lpSolver = await createLpSolver();
-});
+const lpSolver = await createLpSolver();
 
 /**
  * Five nodes (4 destinations), base hops X0 = 4, Y0 = 12, one step (dCross 1, dIn 2, count 4); capIn 10, capCross 5,

@@ -1,14 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
-import type { LpSolver } from '../../../../src/optimize/lp.js';
+
 import { closedFormTorusLp } from '../../../../src/constellation/network/torus/torusLpClosedForm.js';
 import { CLOSED_FORM_SOLVER, solveTorusLp } from '../../../../src/constellation/network/torus/torusLp.js';
 import { torusDestinations } from '../../../../src/constellation/network/torus/torusPathTypes.js';
 
-let lp: LpSolver;
-beforeAll(async () => {
-  lp = await createLpSolver();
-});
+const lp = await createLpSolver();
 
 describe('reduced torus LP in closed form', () => {
   /** One step of `count` destinations, 4 destinations over 4 cross-plane hops, bound 2 on cross-plane links. */
