@@ -215,6 +215,8 @@ const base = {
   'shells.dawn-dusk.phasing': 1,
   'isl.terminal': 'isl-100g',
   'launch.vehicle': 'starship',
+  // the node file's own value (ai1.yaml): full compute through eclipses
+  'node.power.eclipseComputeFraction': 1,
 };
 const stageCases: [string, Record<string, number | string>][] = [
   ['study base (60 × 70 Walker 53° + 40 × 70 SSO band)', base],
