@@ -150,12 +150,12 @@ export function standardNormalMass(lo: number, hi: number): number {
 
 /**
  * Quantile of the standard normal truncated to (lo, hi): Φ⁻¹(Φ(lo) + u (Φ(hi) − Φ(lo))), evaluated through the
- * upper tail when lo > 0 so bounds far out in either tail keep their accuracy. Untruncated (−∞, ∞) gives Φ⁻¹(u)
- * exactly. The result is clamped to [lo, hi] against rounding.
+ * upper tail when lo ≥ 0 so bounds far out in either tail, and u near 1 on [0, hi), keep their accuracy.
+ * Untruncated (−∞, ∞) gives Φ⁻¹(u) exactly. The result is clamped to [lo, hi] against rounding.
  */
 export function truncatedStandardNormalQuantile(lo: number, hi: number, u: number): number {
   let z: number;
-  if (lo > 0) {
+  if (lo >= 0) {
     const qLo = standardNormalUpperTail(lo);
     z = -standardNormalQuantile(qLo - u * (qLo - standardNormalUpperTail(hi)));
   } else {

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import type { StudyError } from '../../src/base/errors.js';
 import { studyErrorOf } from '../helpers/tmp.js';
-import { validateDistribution, MAX_GSD } from '../../src/statistics/distributionValidation.js';
+import { distributionProblems, validateDistribution, MAX_GSD } from '../../src/statistics/distributionValidation.js';
 import {
   describe,
   mean,
@@ -285,6 +285,10 @@ group('edges', () => {
       relClose(quantile({ kind: 'triangular', min: 0, mode: 2, max: 2 }, 0.25), 1, 1e-15);
       relClose(quantile({ kind: 'triangular', min: 0, mode: 0, max: 2 }, 0.75), 1, 1e-15);
     });
+    it('triangular(0, 0.1, 1) at u = F(mode) = (mode − min)/(max − min) = 0.1 is the mode, 0.1', () => {
+      // both branches of the inverse CDF give the mode there; the lower one exactly: √(0.1·1·0.1) = 0.1
+      expect(quantile({ kind: 'triangular', min: 0, mode: 0.1, max: 1 }, 0.1)).toBe(0.1);
+    });
     it('numbers to 6 significant digits; bounds shown as given, an absent one as ±inf', () => {
       expect(describe({ kind: 'uniform', min: 1 / 3, max: 123456789 })).toBe('uniform(0.333333, 123457000)');
       expect(describe({ kind: 'normal', mean: 1, sd: 0.5, max: 2 })).toBe('normal(mean 1, sd 0.5) in [-inf, 2]');
@@ -328,6 +332,10 @@ group('edges', () => {
         field: 'p.min',
         message: 'p.min 5 > max 3: swap them',
       });
+      // and it is the only problem listed: the mode is checked against a range only once the range is valid
+      expect(distributionProblems({ kind: 'triangular', min: 5, mode: 9, max: 3 }).map((q) => q.field)).toEqual([
+        'min',
+      ]);
       expect(error({ kind: 'normal', mean: 0, sd: -1, min: 2, max: 1 }).field).toBe('p.sd');
       const equal = error({ kind: 'normal', mean: 0, sd: 1, min: 1, max: 1 });
       expect([equal.field, equal.message]).toEqual([

@@ -45,3 +45,31 @@ describe('normal tails without cancellation', () => {
     expect(standardNormalQuantile(1 - 0.025)).toBeCloseTo(1.959963984540054, 14);
   });
 });
+
+describe('region boundaries and far tails', () => {
+  // Reference values from mpmath 1.3 at 40 significant digits (erfc, ncdf, erfinv), rounded to the nearest double.
+
+  it('erfc for 4 < x < 26.543 keeps full relative accuracy (exp(−x²) split at ⌊16x⌋/16), to 1e-15', () => {
+    // squaring x itself would leave a relative error up to x²·2⁻⁵³: 8e-15 at 17.77, 2e-14 at 25.9
+    expect(erfc(17.77)).toBeWithinRelative(2.3047544563565794e-139, 1e-15);
+    expect(erfc(20.3)).toBeWithinRelative(2.985318180601636e-181, 1e-15);
+    expect(erfc(25.9)).toBeWithinRelative(1.0202833184732667e-293, 1e-15);
+  });
+
+  it("erfc is 0 from CALERF's XBIG = 26.543 on (where erfc falls to about the smallest normal double)", () => {
+    // Cody's CALERF returns 0 for |x| ≥ XBIG; the true erfc(26.543) = 2.2558e-308 is at the edge of the normal range
+    expect(erfc(26.543)).toBe(0);
+    expect(erfc(-26.543)).toBe(2);
+  });
+
+  it('the quantile of Z truncated to (1, 2) at u = ½ is Φ⁻¹((Φ(1) + Φ(2))/2) = 1.336440347745247', () => {
+    expect(truncatedStandardNormalQuantile(1, 2, 0.5)).toBeWithinRelative(1.336440347745247, 1e-14);
+  });
+
+  it('the half-normal quantile (Z truncated to (0, ∞)) is Φ⁻¹((1 + u)/2), also for u a few ulp below 1', () => {
+    // u = ½: Φ⁻¹(0.75) = 0.6744897501960817 [A&S 26.5]; u = 1 − 3·2⁻⁵³ leaves (1 − u)/2 = 1.5·2⁻⁵³ in the upper
+    // tail, exact in binary: z = 8.160707840858583 (forming Φ(0) + u·½ first rounds that tail to 2⁻⁵², z = 8.126)
+    expect(truncatedStandardNormalQuantile(0, Infinity, 0.5)).toBeWithinRelative(0.6744897501960817, 1e-15);
+    expect(truncatedStandardNormalQuantile(0, Infinity, 1 - 3 * 2 ** -53)).toBeWithinRelative(8.160707840858583, 1e-14);
+  });
+});

@@ -288,6 +288,16 @@ describe('Brent steps', () => {
       }
     });
 
+    it('a half-width equal to δ stops (|m| ≤ δ): f = x + 0.5 on [−1, 0] with xTolerance 0.5', () => {
+      // b = 0 (|f(0)| = |f(−1)| = 0.5: no swap), c = −1; δ = 2ε·|0| + 0.5 = 0.5 and m = (c − b)/2 = −0.5: done at once
+      expect(brentRoot({ f: (x) => x + 0.5, lower: -1, upper: 0, xTolerance: 0.5 })).toEqual({
+        root: 0,
+        iterations: 0,
+        converged: true,
+        f_at_root: 0.5,
+      });
+    });
+
     it('|f| equal to fTolerance is accepted (≤), at once when it is a bracket end', () => {
       // f = x − 1 on [0, 4]: |f(0)| = 1 ≤ 1, and 0 is the end with the smaller |f|: returned with no evaluation
       expect(brentRoot({ f: (x) => x - 1, lower: 0, upper: 4, fTolerance: 1 })).toEqual({
@@ -375,6 +385,13 @@ describe('edges', () => {
       const b = expandBracket({ f: (x) => x * x - 5, lower: 2.5, upper: 3, domainMax: 3 });
       expect(b.lower).toBeCloseTo(1.7, 12);
       expect(b.upper).toBe(3);
+    });
+
+    it('a tie in |f| moves the upper end (zbrac moves the lower end only when its |f| is strictly smaller)', () => {
+      // f = x² − 1 on [−0.5, 0.5]: f = −0.75 at both ends; b ← 0.5 + 1.6·(0.5 + 0.5) = 2.1, f(2.1) = 3.41 > 0
+      const b = expandBracket({ f: (x) => x * x - 1, lower: -0.5, upper: 0.5 });
+      expect(b.lower).toBe(-0.5);
+      expect(b.upper).toBeCloseTo(2.1, 14);
     });
 
     it('both ends at the domain limits: no move is possible, it says so at once', () => {

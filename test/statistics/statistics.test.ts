@@ -198,9 +198,10 @@ describe('edges', () => {
 
   describe('Wilson interval edges', () => {
     it('0 successes: the lower end is 0 exactly; all successes: the upper end is 1 exactly', () => {
-      // without the special cases rounding leaves 2.8e-17 (0/7) and 0.9999999999999999 (10/10)
-      expect(wilsonInterval({ successes: 0, trials: 7 }).lower).toBe(0);
-      expect(wilsonInterval({ successes: 10, trials: 10 }).upper).toBe(1);
+      // the score interval's ends are centre ∓ half, equal to 0 and 1 exactly at k = 0 and k = n; computed, rounding
+      // leaves 2.8e-17 (0/10) and 0.9999999999999999 (13/13) at z = Φ⁻¹(0.975)
+      expect(wilsonInterval({ successes: 0, trials: 10 }).lower).toBe(0);
+      expect(wilsonInterval({ successes: 13, trials: 13 }).upper).toBe(1);
     });
 
     it('one trial: 1/1 is allowed; n = 1, z = 1.96: lower = (1 + z²/2 − z·√(z²/4))/(1 + z²) = 1/(1 + z²)', () => {
