@@ -113,10 +113,10 @@ process.on('uncaughtException', (e: unknown) => {
       () => undefined,
     )
     .then((incomplete) => {
-      // the command already said so and set its exit code (a worker's failed import reaches both): say it once
-      if (incomplete !== undefined && process.exitCode !== 2) process.stderr.write(`odc: ${incomplete}\n`);
       if (incomplete === undefined) process.stderr.write(`${(e as Error | null)?.stack ?? String(e)}\n`);
-      process.exit(incomplete !== undefined ? 2 : 1);
+      // unless the command already said so and set its exit code (a worker's failed import reaches both)
+      else if (process.exitCode !== 2) process.stderr.write(`odc: ${incomplete}\n`);
+      process.exit(incomplete === undefined ? 1 : 2);
     });
 });
 

@@ -67,7 +67,6 @@ const MAX_FRONT_PLOT_POINTS = 1500;
 /** "best cost.lcoc (lowest)" for "best cost.lcoc_USD_per_PFLOP_day (lowest)": the metric without its unit suffix. */
 export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ ]*/, '$1');
 const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
-const pctText = (margin: number): string => percentText(margin);
 
 /**
  * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one
@@ -83,7 +82,7 @@ function bindingLine(d: RecommendedDesign): string {
     .slice(0, b.constraints.length ? 1 : undefined);
   if (rest.length)
     parts.push(
-      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${constraintLabel(c)} (${pctText(c.margin)})`).join(', ')}`,
+      `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${constraintLabel(c)} (${percentText(c.margin)})`).join(', ')}`,
     );
   return `${name(d)}: ${parts.join('; ')}.`;
 }

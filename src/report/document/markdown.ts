@@ -74,11 +74,12 @@ function blockMd(b: Block): string[] {
     case 'paragraph':
       return [b.style === 'answer' || b.style === 'strong' ? `**${inlineMd(b.text)}**` : inlineMd(b.text), ''];
     case 'table': {
-      const cut = b.long !== undefined && b.rows.length > MARKDOWN_TABLE_ROWS;
+      if (b.long === undefined || b.rows.length <= MARKDOWN_TABLE_ROWS) return [tableMd(b.headers, b.rows), ''];
       return [
-        tableMd(b.headers, cut ? b.rows.slice(0, MARKDOWN_TABLE_ROWS) : b.rows),
+        tableMd(b.headers, b.rows.slice(0, MARKDOWN_TABLE_ROWS)),
         '',
-        ...(cut ? [`First ${MARKDOWN_TABLE_ROWS} of ${b.rows.length} rows; ${mdEscape(b.long!.more)}`, ''] : []),
+        `First ${MARKDOWN_TABLE_ROWS} of ${b.rows.length} rows; ${mdEscape(b.long.more)}`,
+        '',
       ];
     }
     case 'keyValue':

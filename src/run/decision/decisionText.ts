@@ -11,8 +11,6 @@ import { percentText } from '../../base/numberFormat.js';
 import { BINDING_MARGIN } from './binding.js';
 import type { KneeStanding } from '../schemas.js';
 
-const pct = (x: number): string => percentText(x);
-
 /** Whether the knee may be called recommended with nothing added: it meets the rule and keeps a margin. */
 function holds(s: KneeStanding): boolean {
   return s.qualified && (s.minMargin === null || s.minMargin > BINDING_MARGIN || s.rule !== null);
@@ -24,7 +22,7 @@ function holds(s: KneeStanding): boolean {
  */
 export function kneeLabel(s: KneeStanding | null | undefined): string {
   if (s === null || s === undefined || holds(s)) return 'Recommended';
-  const at = s.minMargin === null ? '' : `${pct(s.minMargin)} margin`;
+  const at = s.minMargin === null ? '' : `${percentText(s.minMargin)} margin`;
   return s.qualified
     ? `Recommended at ${at} (the study sets no select: rule)`
     : `Not recommended as is (${at ? `${at}; ` : ''}no Pareto design meets the study's select: ${s.rule})`;
@@ -34,7 +32,7 @@ export function kneeLabel(s: KneeStanding | null | undefined): string {
 export function marginText(s: KneeStanding): string | null {
   const chosen = s.qualified ? s.selection : null;
   if (s.minMargin === null) return chosen;
-  const tight = `smallest margin ${pct(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`;
+  const tight = `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`;
   if (s.rule === null) return `${tight}; the knee is chosen on the whole front regardless of margin`;
   return chosen === null ? tight : `${tight}; ${chosen}`;
 }
@@ -44,7 +42,7 @@ export function jointText(s: KneeStanding): string | null {
   const j = s.joint;
   if (j !== null) {
     return (
-      `P(all constraints hold) = ${pct(j.estimate)} (95 % CI ${pct(j.lower).replace(' %', '')}–${pct(j.upper)}) ` +
+      `P(all constraints hold) = ${percentText(j.estimate)} (95 % CI ${percentText(j.lower).replace(' %', '')}–${percentText(j.upper)}) ` +
       `over ${j.samples} samples of ${j.inputs} uncertain input${j.inputs === 1 ? '' : 's'} (Latin hypercube, seed ${j.seed})`
     );
   }
