@@ -109,14 +109,20 @@ export function specLookup(
 /** Output vector of a record: metrics by getter, then each constraint's margin, then 1/0 for satisfied. */
 export function outcomeOf<
   R extends { readonly constraints: readonly { name: string; margin: number; satisfied: boolean }[] },
->(r: R | string, getters: readonly ((r: R) => number)[], constraints: readonly ConstraintInfo[]): SampleOutcome {
+>(
+  r: R | string,
+  getters: readonly ((r: R) => number)[],
+  constraints: readonly ConstraintInfo[],
+  checked: R | string = r,
+): SampleOutcome {
   if (typeof r === 'string') return { status: 'failed', reason: r };
+  if (typeof checked === 'string') return { status: 'failed', reason: checked };
   const m = getters.length;
   const k = constraints.length;
   const y = new Float64Array(m + 2 * k);
   for (let i = 0; i < m; i++) y[i] = getters[i]!(r);
   constraints.forEach((c, j) => {
-    const found = r.constraints.find((x) => x.name === c.name);
+    const found = checked.constraints.find((x) => x.name === c.name);
     y[m + j] = found?.margin ?? NaN;
     y[m + k + j] = found === undefined ? NaN : found.satisfied ? 1 : 0;
   });

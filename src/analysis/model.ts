@@ -14,6 +14,7 @@ import { nodeEvaluator, type NodeEvaluator } from '../node/evaluator.js';
 import { lazy } from '../base/lazy.js';
 import { metricPaths, metricGetter, unitOf } from '../node/record/metrics.js';
 import { PHYSICAL_CONSTRAINTS } from '../node/record/constraints.js';
+import { spendMargins } from '../node/record/marginPolicy.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { StudyError } from '../base/errors.js';
 import type { SourceMap } from '../base/issues.js';
@@ -156,18 +157,27 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
   const rows = evaluator.rows;
   const inputs = uncertainInputs({ design, rows, src: loaded.src });
   const getters = metricPaths().map((p) => metricGetter(p));
-  const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): DesignRecord | string => {
+  const evaluated = (
+    values: readonly number[],
+    specs: readonly InputSpec[],
+    spend: (d: NodeDesign) => NodeDesign,
+  ): DesignRecord | string => {
     const bad = firstInvalid(values, specs);
     if (bad !== undefined) return bad;
     try {
-      return evaluator.evaluate(applyInputs({ base: design, specs, values, rows }));
+      return evaluator.evaluate(spend(applyInputs({ base: design, specs, values, rows })));
     } catch (e) {
       return `the models cannot evaluate this sample: ${reasonOf(e)}`;
     }
   };
+  const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): DesignRecord | string =>
+    evaluated(values, specs, (d) => d);
   const nominalRecord = record([], []);
   const constraints = nodeConstraintInfos(nominalRecord);
-  const outcome = (r: DesignRecord | string): SampleOutcome => outcomeOf(r, getters, constraints);
+  // outputs of the design as given; its checks with the design margins spent (src/node/record/marginPolicy.ts), as a
+  // run's samples check them
+  const outcome = (values: readonly number[], specs: readonly InputSpec[] = inputs): SampleOutcome =>
+    outcomeOf(record(values, specs), getters, constraints, evaluated(values, specs, spendMargins));
   const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
   const breakEvenInputs = (): BreakEvenInput[] => nodeBreakEvenInputs(design, rows, nominal);
   return {
@@ -179,7 +189,7 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     metricPaths: metricPaths(),
     keyOutputs: KEY_OUTPUTS,
     headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
-    nominal: outcome(nominalRecord),
+    nominal: outcome([], []),
     nominalRecord: nominal,
     comparison: {
       lcoc: 'cost.lcoc_USD_per_PFLOP_day',
@@ -190,7 +200,7 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     notes: [],
     column: metricColumn,
     unitOf,
-    evaluate: (values, specs) => outcome(record(values, specs)),
+    evaluate: (values, specs) => outcome(values, specs),
     record,
     breakEvenInputs,
     specFor: specLookup(inputs, breakEvenInputs),

@@ -187,10 +187,11 @@ export function paretoCsv(file: ParetoFile): string {
 }
 
 /** How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples. */
-function standingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null {
+function standingOf(loaded: LoadedStudy, file: ParetoFile, logPath: string): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
-  return kneeStanding(file, rule, jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES));
+  const joint = jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES);
+  return kneeStanding(file, rule, joint, logPath);
 }
 
 /**
@@ -229,7 +230,7 @@ export function writeResults(
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = withRelaxation(decisionSummary(file, standingOf(loaded, file)), file, logPath);
+  const decision = withRelaxation(decisionSummary(file, standingOf(loaded, file, logPath)), file, logPath);
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);

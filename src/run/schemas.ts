@@ -148,6 +148,21 @@ const standingSchema = lazy(() =>
       .nullable(),
     /** Why there is no joint probability (e.g. the study declares no uncertain input), when there is none. */
     jointNone: z.string().nullable(),
+    /**
+     * When no Pareto design meets a select.minMargin rule: what the feasible evaluated designs can keep
+     * (src/run/decision/achievable.ts); null otherwise or without the log.
+     */
+    achievable: z
+      .object({
+        feasible: z.number(),
+        meeting: z.number(),
+        bestMargin: z.number(),
+        bestIndex: z.number(),
+        conflict: z.array(z.string()),
+        conflictMargin: z.number(),
+      })
+      .nullable()
+      .optional(),
   }),
 );
 export type KneeStanding = DeepReadonly<z.output<ReturnType<typeof standingSchema>>>;

@@ -3,7 +3,8 @@
  * on the study's common sample set (./commonSamples.ts `commonSampler`: one unit matrix, Latin hypercube by default,
  * mapped through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section),
  * and in every sample each constraint the optimizer enforces is checked:
- * - the physical constraints the study does not relax (record.constraints, `satisfied`);
+ * - the physical constraints the study does not relax (record.constraints, `satisfied`), on the design with its design
+ *   margins spent (src/node/record/marginPolicy.ts: the sampled quantities against the allocations the design fixed);
  * - the study's constraints without a statistic, with the same comparison as the optimizer (g ≤ 0, scaled by |limit|).
  * Constraints that name a statistic or prob(...) are statements about the whole sample set, not about one sample, and
  * are left out (listed as such). A variable of the study that is also an uncertain input is held at the design's value
@@ -19,6 +20,7 @@ import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { commonSampler, inputColumns, type CommonSampler } from './commonSamples.js';
 import { withReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import type { NodeDesign } from '../node/design/schema.js';
+import { spendMargins } from '../node/record/marginPolicy.js';
 
 export interface ConstraintSampleSettings {
   readonly samples: number;
@@ -89,7 +91,8 @@ function perDesign<R>(
     return [...physical, ...study];
   };
   return (d) => {
-    const design = { ...d, uncertainty: section } as NodeDesign;
+    // each sample spends the design's margins (the margin policy: src/node/record/marginPolicy.ts)
+    const design = spendMargins({ ...d, uncertainty: section } as NodeDesign);
     const nominal = reading.nominal(design);
     const plan = sampler.planFor(design);
     const out: (boolean[] | null)[] = [];

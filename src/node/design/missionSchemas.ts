@@ -128,6 +128,11 @@ const powerStorageFields = () => ({
   busPower_W: range('power.busPower_W', 0, 1e6, 'W', 'bus housekeeping load')
     .optional()
     .describe('Bus housekeeping power (ADCS, C&DH, heaters, TT&C) [W]; default 3 % of peak IT power + 500 W.'),
+  designMargin: range('power.designMargin', 0, 1, '(fraction)', 'power margin on the array sizing demand')
+    .default(0)
+    .describe(
+      'Design margin on the power the array must supply [-]: the power.arrayArea check asks for the worst-orbit demand × (1 + this). 0 checks the physics alone; the shipped studies apply 0.2 (docs/runs.md §"Margin policy").',
+    ),
   sizing: z
     .enum(['bol', 'eol'])
     .default('eol')

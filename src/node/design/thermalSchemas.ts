@@ -14,6 +14,11 @@ const thermalLoopFields = () => ({
   radiatorArea_m2: range('thermal.radiatorArea_m2', 1, 20000, 'm²', 'one node')
     .default(110)
     .describe('Radiator planform area [m²], radiating from both faces.'),
+  designMargin: range('thermal.designMargin', 0, 1, '(fraction)', 'thermal margin on the hot-case heat load')
+    .default(0)
+    .describe(
+      'Design margin on the hot-case heat load the radiator must reject [-]: the thermal.radiatorArea check asks for the area that rejects the load × (1 + this) at the same temperature. 0 checks the physics alone; the shipped studies apply 0.2 (docs/runs.md §"Margin policy").',
+    ),
   coating: id('coatings')
     .default('osr')
     .describe('Radiator surface coating catalog id (designs/catalogs/coatings.yaml).'),

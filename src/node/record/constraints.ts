@@ -75,6 +75,9 @@ export interface NodeConstraint {
   readonly metric?: string;
 }
 
+/** ", with a 20 % design margin" (nothing without one). */
+const marginText = (m: number): string => (m > 0 ? `, with a ${+(100 * m).toFixed(1)} % design margin` : '');
+
 export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
   {
     name: 'power.arrayArea',
@@ -82,9 +85,11 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     unit: 'm²',
     enforced: true,
     value: (d) => d.power.arrayArea_m2,
-    limit: (_d, _r, s) => s.power.system.requiredArrayArea_m2,
+    // the design margin scales the demand; the required area is linear in it (power.ts)
+    limit: (d, _r, s) => s.power.system.requiredArrayArea_m2 * (1 + d.power.designMargin),
     describe: (d) =>
-      `array area covers the demand over the worst orbit at ${d.power.sizing === 'eol' ? 'end' : 'beginning'} of life (SMAD sizing)`,
+      `array area covers the demand over the worst orbit at ${d.power.sizing === 'eol' ? 'end' : 'beginning'} of life (SMAD sizing)` +
+      marginText(d.power.designMargin),
   },
   {
     name: 'thermal.radiatorArea',
@@ -92,10 +97,12 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     unit: 'm²',
     enforced: true,
     value: (d) => d.thermal.radiatorArea_m2,
-    limit: (_d, _r, s) => s.thermal.radiator.requiredRadiatorArea_m2,
+    // at a fixed radiator temperature the required area is linear in the heat load (thermal.ts)
+    limit: (d, _r, s) => s.thermal.radiator.requiredRadiatorArea_m2 * (1 + d.thermal.designMargin),
     describe: (d, _r, s) =>
       `radiator rejects ${d.thermal.rejects === 'all' ? 'all heat (IT, bus, ISL, pumps, battery losses)' : 'peak IT heat'} ` +
-      `at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case`,
+      `at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case` +
+      marginText(d.thermal.designMargin),
   },
   {
     name: 'thermal.junctionTemp',

@@ -1,6 +1,7 @@
 /**
  * Closes a node design at its orbit: array area, radiator area and the launch-mass allocation are set to
- * what the node model requires, by fixed-point iteration (each pass re-evaluates the node with the areas
+ * what the node model requires (the areas times the design's power and thermal margins), by fixed-point
+ * iteration (each pass re-evaluates the node with the areas
  * and allocation the previous pass required; the coupling — array and radiator mass feed the bus, drag
  * and launch mass, which feed back only weakly — converges in a few passes, as in the classic SMAD
  * §10 mass-power iteration). Used for constellations whose shells put one node at many orbits.
@@ -45,8 +46,9 @@ export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<Nod
       allocated_kg = v[3]!;
     const next: NodeDesign = {
       ...d,
-      power: { ...d.power, arrayArea_m2: array_m2 },
-      thermal: { ...d.thermal, radiatorArea_m2: radiator_m2 },
+      // sized with the design's margins, as its power.arrayArea and thermal.radiatorArea checks ask
+      power: { ...d.power, arrayArea_m2: array_m2 * (1 + d.power.designMargin) },
+      thermal: { ...d.thermal, radiatorArea_m2: radiator_m2 * (1 + d.thermal.designMargin) },
       launch: { vehicle: d.launch.vehicle, mass_kg: launch_kg },
     };
     // Relative change, safe at a zero requirement (a node that needs no radiator).

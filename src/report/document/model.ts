@@ -363,7 +363,7 @@ export async function buildReportModel(
   const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
   // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
   const decision = withRelaxation(
-    decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint)),
+    decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL))),
     pareto,
     join(run.dir, LOG_FINAL),
   );

@@ -30,7 +30,8 @@ export function kneeLabel(s: KneeStanding | null | undefined): string {
 
 /** The margin sentence: the knee's smallest margin with the constraints at it, and how the select: rule went. */
 export function marginText(s: KneeStanding): string | null {
-  const chosen = s.qualified ? s.selection : null;
+  // how the rule went: which design it chose, or how far it looked and what falls short
+  const chosen = s.selection;
   if (s.minMargin === null) return chosen;
   const tight = `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`;
   if (s.rule === null) return `${tight}; the knee is chosen on the whole front regardless of margin`;
@@ -49,8 +50,35 @@ export function jointText(s: KneeStanding): string | null {
   return s.jointNone === null ? null : `P(all constraints hold): not computed, ${s.jointNone}`;
 }
 
-/** The standing's sentences in order (margin, then probability); none for a run of older odc. */
+/**
+ * What the evaluated designs can keep when no Pareto design meets a margin rule (src/run/decision/achievable.ts): the
+ * designs off the front that meet it, or the best margin any design keeps and the requirements that conflict, with
+ * what to change.
+ */
+export function achievableText(s: KneeStanding): string | null {
+  const a = s.achievable;
+  if (a === null || a === undefined) return null;
+  const policy = 'docs/runs.md §"Margin policy"';
+  if (a.meeting > 0)
+    return (
+      `${a.meeting} of ${a.feasible} feasible evaluated designs keep ${s.rule} (the best, design ${a.bestIndex}, ` +
+      `${percentText(a.bestMargin)}), none of them on the front: the search does not see the rule's margin; put the ` +
+      `margins in the constraints or the design margins the search enforces (${policy})`
+    );
+  const best = `No evaluated design can: the best of ${a.feasible} feasible designs keeps ${percentText(a.bestMargin)} (design ${a.bestIndex})`;
+  const [x, y] = a.conflict;
+  const conflict =
+    x === undefined
+      ? ''
+      : y === undefined
+        ? `; ${x} alone reaches at most ${percentText(a.conflictMargin)}`
+        : `; ${x} and ${y} conflict: no evaluated design keeps both above ${percentText(a.conflictMargin)}`;
+  const widen = x === undefined ? '' : `, or widen the limit of ${a.conflict.join(' or ')}`;
+  return `${best}${conflict}. Lower the rule's margin to at most ${percentText(a.bestMargin)}${widen} (${policy})`;
+}
+
+/** The standing's sentences in order (margin, what can be achieved, then probability); none for a run of older odc. */
 export function standingTexts(s: KneeStanding | null | undefined): string[] {
   if (s === null || s === undefined) return [];
-  return [marginText(s), jointText(s)].filter((t): t is string => t !== null);
+  return [marginText(s), achievableText(s), jointText(s)].filter((t): t is string => t !== null);
 }

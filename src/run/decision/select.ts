@@ -17,6 +17,7 @@ import { parseYamlText, yamlToJS } from '../../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { sizingClosure, zeroCountChecks } from './binding.js';
+import { logAchievability } from './achievable.js';
 import { kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import type { LoadedStudy } from '../problem.js';
@@ -187,14 +188,33 @@ export function chooseKnee(pareto: ParetoFile, rule: SelectRule, joint: Joint | 
       meetingMargin,
       sampled: found.checked,
       text:
-        `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}; ` +
-        `${found.checked - 1} design(s) nearer the knee were sampled and fell short.`,
+        `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}` +
+        (found.checked > 1 ? `; ${found.checked - 1} design(s) nearer the knee were sampled and fell short.` : '.'),
     };
   }
   const checked = found.checked;
   const cap =
     checked >= MAX_DESIGNS_CHECKED ? ` (the ${MAX_DESIGNS_CHECKED} designs nearest the knee were checked)` : '';
   return fallback(checked, `No Pareto design checked keeps ${text}${cap}`);
+}
+
+/**
+ * The checks a design's samples fail most, each with the share of samples it holds in: "Its samples fail most on
+ * drag.passiveDecay_yr <= 5 (holds in 33.2 %) and thermal.radiatorArea (92.0 %)": the margins to raise.
+ */
+export function weakestText(s: ConstraintSamples): string {
+  const n = s.holds.length;
+  const rows = s.names
+    .map((name, j) => ({ name, share: s.holds.reduce((acc, h) => acc + (h !== null && h[j] ? 1 : 0), 0) / n }))
+    .filter((r) => r.share < 1)
+    .sort((a, b) => a.share - b.share)
+    .slice(0, 3);
+  if (rows.length === 0) return s.failed > 0 ? `${s.failed} of its ${n} samples could not be evaluated.` : '';
+  const parts = rows.map((r, i) => `${r.name} (${i === 0 ? 'holds in ' : ''}${(100 * r.share).toFixed(1)} %)`);
+  return (
+    `The knee's samples fail most on ${parts.join(', ')}: a larger design margin on those quantities (docs/runs.md ` +
+    '§"Margin policy"), or a requirement the customer can relax, is what would change the answer.'
+  );
 }
 
 /** Whether a rule selects anything (a minimum margin or probability). */
@@ -245,20 +265,30 @@ export function kneeStanding(
   pareto: ParetoFile,
   rule: SelectRule | null,
   joint: JointSource | string,
+  logPath?: string,
 ): KneeStanding | null {
   if (pareto.designs.length === 0) return null;
   const of = typeof joint === 'string' ? null : jointOf(joint);
   const outcome = selects(rule) ? chooseKnee(pareto, rule, of) : null;
+  // a margin rule no Pareto design meets: what every feasible evaluated design can keep, and what conflicts
+  const achievable =
+    outcome !== null && !outcome.qualified && rule?.minMargin !== undefined && logPath !== undefined
+      ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin)
+      : null;
   const position = outcome?.position ?? kneeAmong(minimizedObjectives(pareto), () => true);
   const margins = selectionMargins(pareto.designs[position]!);
   const minMargin = minOf(margins);
   const s = typeof joint === 'string' ? joint : joint.sampled(position);
+  const short =
+    outcome !== null && !outcome.qualified && rule?.minProbability !== undefined && typeof s !== 'string'
+      ? ` ${weakestText(s)}`
+      : '';
   const p = typeof s === 'string' ? null : jointProbability({ holds: s.holds });
   return {
     position,
     rule: outcome?.rule ?? null,
     qualified: outcome?.qualified ?? true,
-    selection: outcome?.text ?? null,
+    selection: outcome === null ? null : outcome.text + short,
     minMargin: margins.length ? minMargin : null,
     tightest: margins.filter((m) => m.margin <= minMargin).map((m) => m.name),
     joint:
@@ -274,5 +304,6 @@ export function kneeStanding(
           },
     // a benchmark has no uncertain inputs to speak of: nothing to say about them
     jointNone: typeof s === 'string' && pareto.kind !== 'benchmark' ? s : null,
+    achievable,
   };
 }

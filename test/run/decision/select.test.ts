@@ -125,6 +125,15 @@ describe('P(all constraints hold) of the recommended design', () => {
     expect(jointText(b)).toBeNull();
   });
 
+  it('no design reaches minProbability: the knee is named with the checks its samples fail most, by share', () => {
+    // every design: 7 of 10 samples hold 'a' (70 %), all hold 'b': only 'a' is named, at 70.0 %
+    const s = kneeStanding(front(MARGINS), { minProbability: 0.9 }, source(7, 10))!;
+    expect(s.qualified).toBe(false);
+    expect(s.selection).toContain("The knee's samples fail most on a (holds in 70.0 %):");
+    expect(s.selection).not.toContain(' b (');
+    expect(marginText(s)).toContain('fail most on a');
+  });
+
   it('no feasible design: no standing', () => {
     expect(kneeStanding({ ...front(MARGINS), designs: [] }, null, 'x')).toBeNull();
   });

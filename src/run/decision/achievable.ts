@@ -1,0 +1,108 @@
+/**
+ * What a `select: { minMargin }` rule asks of the evaluated designs, when no Pareto design meets it: how many feasible
+ * evaluated designs (evaluations.csv) meet it, the best smallest margin any of them keeps, and the requirements that
+ * conflict — the single constraint, else the pair, whose best joint margin over every feasible design stays below the
+ * rule. A pair that no design keeps both above m is a conflict of requirements (e.g. an IT power band of 120–150 kW
+ * with average/peak ≤ 0.86 leaves at most 3.6 % at both ends), not of the search.
+ * Margins are −g of the log's g columns (each scaled by |limit|, src/study/objectives.ts `scaledViolation`); the
+ * constraints the rule reads are those of src/run/decision/select.ts `selectionMargins` (sizing closures aside).
+ * `achievability` is pure; `logAchievability` streams the log file.
+ */
+import { existsSync } from 'node:fs';
+import { forEachCsvRecord } from '../csvStream.js';
+import { columnConstraint, LOG_COLUMN } from '../log.js';
+
+export interface Achievability {
+  /** Feasible evaluated designs read. */
+  readonly feasible: number;
+  /** Of them, those keeping every counted constraint at ≥ the rule's margin. */
+  readonly meeting: number;
+  /** The best smallest margin of any feasible design, and that design's index. */
+  readonly bestMargin: number;
+  readonly bestIndex: number;
+  /** The constraint (or pair) whose best joint margin is lowest, when that is below the rule; else empty. */
+  readonly conflict: readonly string[];
+  /** Best joint margin of the conflict: max over designs of min over its constraints. */
+  readonly conflictMargin: number;
+}
+
+/** One feasible design's margins, in the order of the names given to `achievability`. */
+export interface MarginVector {
+  readonly index: number;
+  readonly margins: ArrayLike<number>;
+}
+
+/** An accumulator: `add` each feasible design's margins, then `result` (null when none was added). */
+export function achievability(names: readonly string[], minMargin: number) {
+  const k = names.length;
+  const single = new Float64Array(k).fill(-Infinity);
+  const pair = new Float64Array(k * k).fill(-Infinity);
+  let [feasible, meeting, bestMargin, bestIndex] = [0, 0, -Infinity, -1];
+  return {
+    add(d: MarginVector): void {
+      feasible++;
+      let low = Infinity;
+      for (let i = 0; i < k; i++) {
+        const mi = d.margins[i]!;
+        low = Math.min(low, mi);
+        if (mi > single[i]!) single[i] = mi;
+        for (let j = i + 1; j < k; j++) {
+          const both = Math.min(mi, d.margins[j]!);
+          if (both > pair[i * k + j]!) pair[i * k + j] = both;
+        }
+      }
+      if (low >= minMargin) meeting++;
+      if (low > bestMargin) [bestMargin, bestIndex] = [low, d.index];
+    },
+    result(): Achievability | null {
+      if (feasible === 0) return null;
+      let conflict: string[] = [];
+      let conflictMargin = Infinity;
+      // a constraint that alone cannot reach the margin is the conflict; else the lowest pair below it
+      for (let i = 0; i < k; i++)
+        if (single[i]! < conflictMargin) [conflict, conflictMargin] = [[names[i]!], single[i]!];
+      if (!(conflictMargin < minMargin)) {
+        conflictMargin = Infinity;
+        for (let i = 0; i < k; i++)
+          for (let j = i + 1; j < k; j++)
+            if (pair[i * k + j]! < conflictMargin)
+              [conflict, conflictMargin] = [[names[i]!, names[j]!], pair[i * k + j]!];
+      }
+      if (!(conflictMargin < minMargin)) [conflict, conflictMargin] = [[], bestMargin];
+      return { feasible, meeting, bestMargin, bestIndex, conflict, conflictMargin };
+    },
+  };
+}
+
+/**
+ * The achievability of `minMargin` over the feasible designs of the log at `logPath`, counting the constraints
+ * `counts` accepts; null when the log is absent or has no feasible design.
+ */
+export function logAchievability(
+  logPath: string,
+  counts: (constraint: string) => boolean,
+  minMargin: number,
+): Achievability | null {
+  if (!existsSync(logPath)) return null;
+  let acc: ReturnType<typeof achievability> | null = null;
+  let cols: number[] = [];
+  let [iIndex, iStatus] = [-1, -1];
+  forEachCsvRecord(logPath, (fields, record) => {
+    if (record === 0) {
+      const named = fields.map(columnConstraint);
+      cols = named.flatMap((n, i) => (n !== null && counts(n) ? [i] : []));
+      [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
+      if (iIndex >= 0 && iStatus >= 0 && cols.length > 0)
+        acc = achievability(
+          cols.map((i) => named[i]!),
+          minMargin,
+        );
+      return;
+    }
+    if (acc === null || fields[iStatus] !== 'feasible') return;
+    const margins = cols.map((i) => -Number(fields[i]));
+    if (margins.every(Number.isFinite)) acc.add({ index: Number(fields[iIndex]), margins });
+  });
+  const done = acc as ReturnType<typeof achievability> | null;
+  return done === null ? null : done.result();
+}
