@@ -6,7 +6,8 @@
  * fixed when the study is compiled (common random numbers, ./commonSamples.ts). Statistics: mean; sd (divisor
  * n − 1); min; max; pQ (Hyndman & Fan type 7, as odc uncertainty); prob(c), the share of all N samples in which c
  * holds (< and > strict). Outside a statistic a metric is the nominal design's value, and the physical closures and
- * the constraints without statistics hold on the nominal design.
+ * the constraints without statistics hold on the nominal design. Each sample is the node as built, its design margins
+ * spent (src/node/record/marginPolicy.ts): a margin covers what the samples vary, so it is not counted twice.
  * Failed samples count as "does not hold" in prob(...); more than ⌊maxFailedShare · N⌋ of them (default 10 %)
  * make the design a failed evaluation. A design with no uncertain input is degenerate, not an error; a study whose
  * statistics can never see an uncertain input is refused at load.
@@ -32,6 +33,7 @@ import {
 } from './expression.js';
 import { locate, type SourceMap } from '../base/issues.js';
 import type { NodeDesign } from '../node/design/schema.js';
+import { spendMargins } from '../node/record/marginPolicy.js';
 import type { RobustSettings } from './studySchema.js';
 import { withReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import {
@@ -359,8 +361,10 @@ function sampleValues<R>(ctx: RobustContext<R>, d: NodeDesign, nominal: R, plan:
   const ok = new Uint8Array(N);
   let failed = 0;
   let firstFailure = '';
+  // each sample is the node as built: its design margins spent (src/node/record/marginPolicy.ts)
+  const built = spendMargins(d);
   for (let i = 0; i < N; i++) {
-    const rec = ctx.sampler.sampleOf(d, nominal, plan, i, reading.sample);
+    const rec = ctx.sampler.sampleOf(built, nominal, plan, i, reading.sample);
     if (typeof rec === 'string') {
       failed++;
       firstFailure ||= rec;
