@@ -33,6 +33,7 @@ import {
   type SelectOutcome,
   type SelectRule,
 } from '../../run/decision/select.js';
+import { discreteConstraints } from '../../run/decision/discrete.js';
 import type { LoadedRun } from '../document/load.js';
 import type { DesignBinding } from '../../run/schemas.js';
 
@@ -73,7 +74,7 @@ function runSampler(run: LoadedRun, samples: number): JointSource | string {
  * for each design whose samples could not be drawn though the study has a sampler.
  */
 function pickRobustness(
-  pareto: PickOf<ParetoFile, 'variables' | 'kind'>,
+  pareto: PickOf<ParetoFile, 'variables' | 'kind' | 'designs'>,
   picks: readonly Pick[],
   sampled: (position: number) => ConstraintSamples | string,
   joint: (position: number) => ProportionInterval | null,
@@ -82,6 +83,7 @@ function pickRobustness(
 ): DesignRobustness[] {
   const seen = new Map<number, number>();
   const designs: DesignRobustness[] = [];
+  const discrete = discreteConstraints(pareto);
   for (const p of picks) {
     const at = seen.get(p.position);
     if (at !== undefined) {
@@ -90,7 +92,7 @@ function pickRobustness(
       continue;
     }
     seen.set(p.position, designs.length);
-    const margins = selectionMargins(p.design);
+    const margins = selectionMargins(p.design, discrete);
     const s = sampled(p.position);
     if (typeof s === 'string' && hasSampler) notes.push(`Design ${p.design.index}: no joint probability (${s}).`);
     designs.push({

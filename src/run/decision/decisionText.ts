@@ -32,8 +32,14 @@ export function kneeLabel(s: KneeStanding | null | undefined): string {
 export function marginText(s: KneeStanding): string | null {
   // how the rule went: which design it chose, or how far it looked and what falls short
   const chosen = s.selection;
-  if (s.minMargin === null) return chosen;
-  const tight = `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`;
+  const exact = s.exact?.length
+    ? `${s.exact.join(', ').replace(/, ([^,]*)$/, ' and $1')} met by a discrete choice (no margin to keep there)`
+    : null;
+  if (s.minMargin === null) return [exact, chosen].filter((t) => t !== null).join('; ') || null;
+  const tight = [
+    `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`,
+    ...(exact === null ? [] : [exact]),
+  ].join('; ');
   if (s.rule === null) return `${tight}; the knee is chosen on the whole front regardless of margin`;
   return chosen === null ? tight : `${tight}; ${chosen}`;
 }

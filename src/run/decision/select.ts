@@ -16,7 +16,8 @@ import { fmt } from '../../base/numberFormat.js';
 import { parseYamlText, yamlToJS } from '../../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
-import { sizingClosure, zeroCountChecks } from './binding.js';
+import { BINDING_MARGIN, sizingClosure, zeroCountChecks } from './binding.js';
+import { discreteConstraints } from './discrete.js';
 import { logAchievability } from './achievable.js';
 import { kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
@@ -65,9 +66,21 @@ export function designMargins(d: ParetoDesign): MarginRow[] {
  * The margins the select rule reads: the design's, sizing closures and met zero-count checks aside (a count that must
  * be 0 and is, such as untrackable links, has no margin to keep: see src/run/decision/binding.ts).
  */
-export function selectionMargins(d: ParetoDesign): MarginRow[] {
+export function selectionMargins(d: ParetoDesign, discrete: ReadonlySet<string> = new Set()): MarginRow[] {
   const zero = zeroCountChecks(d);
-  return designMargins(d).filter((m) => sizingClosure(m.name) === null && !zero.has(m.name));
+  // a met requirement on a discrete quantity (./discrete.ts) has no margin to keep either
+  return designMargins(d).filter(
+    (m) => sizingClosure(m.name) === null && !zero.has(m.name) && !(discrete.has(m.name) && m.margin >= 0),
+  );
+}
+
+/** The discrete requirements a design meets within BINDING_MARGIN: met by a discrete choice, not a margin. */
+export function exactRequirements(d: ParetoDesign, discrete: ReadonlySet<string>): string[] {
+  return designMargins(d)
+    .filter(
+      (m) => discrete.has(m.name) && sizingClosure(m.name) === null && m.margin >= 0 && m.margin <= BINDING_MARGIN,
+    )
+    .map((m) => m.name);
 }
 
 const minOf = (rows: readonly MarginRow[]): number => rows.reduce((s, r) => Math.min(s, r.margin), Infinity);
@@ -149,7 +162,8 @@ export function chooseKnee(pareto: ParetoFile, rule: SelectRule, joint: Joint | 
   const F = minimizedObjectives(pareto);
   const designs = pareto.designs;
   const text = ruleText(rule);
-  const margin = designs.map((d) => minOf(selectionMargins(d)));
+  const discrete = discreteConstraints(pareto);
+  const margin = designs.map((d) => minOf(selectionMargins(d, discrete)));
   const okMargin = (i: number): boolean => rule.minMargin === undefined || margin[i]! >= rule.minMargin;
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
   const plain = kneeAmong(F, () => true);
@@ -276,7 +290,8 @@ export function kneeStanding(
       ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin)
       : null;
   const position = outcome?.position ?? kneeAmong(minimizedObjectives(pareto), () => true);
-  const margins = selectionMargins(pareto.designs[position]!);
+  const discrete = discreteConstraints(pareto);
+  const margins = selectionMargins(pareto.designs[position]!, discrete);
   const minMargin = minOf(margins);
   const s = typeof joint === 'string' ? joint : joint.sampled(position);
   const short =
@@ -291,6 +306,7 @@ export function kneeStanding(
     selection: outcome === null ? null : outcome.text + short,
     minMargin: margins.length ? minMargin : null,
     tightest: margins.filter((m) => m.margin <= minMargin).map((m) => m.name),
+    exact: exactRequirements(pareto.designs[position]!, discrete),
     joint:
       p === null || typeof joint === 'string' || typeof s === 'string'
         ? null

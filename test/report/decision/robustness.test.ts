@@ -11,6 +11,7 @@ import { exportDesign, renderReport } from '../../../src/index.js';
 import { loadRun, type LoadedRun } from '../../../src/report/document/load.js';
 import { robustPicks } from '../../../src/report/decision/robustness.js';
 import { chooseKnee, designMargins } from '../../../src/run/decision/select.js';
+import { discreteConstraints } from '../../../src/run/decision/discrete.js';
 import { decisionPicks, kneePosition, minimizedObjectives } from '../../../src/run/decision/decision.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
@@ -138,8 +139,13 @@ describe("a flagship run with select: and the catalogs' uncertainty", () => {
     const s = report!.select!;
     // the closures met by sizing sit at their limit by construction and are not counted (src/run/decision/select.ts)
     const sized = ['power.arrayArea', 'thermal.radiatorArea', 'thermal.junctionTemp', 'mass.launchClosure'];
+    // requirements on discrete quantities met have no margin to keep (src/run/decision/discrete.ts): by hand, only the
+    // link capacity (topology × terminal) and the peak IT power (chip × count) can be set by choices alone
+    const discrete = discreteConstraints(loaded.pareto);
+    for (const name of discrete)
+      expect(['isl.capacity_Gbps >= 400', 'compute.itPowerPeak_W <= 150000', ...sized]).toContain(name);
     const counted = (d: ParetoDesign): [string, number][] =>
-      Object.entries(d.constraints).filter(([name]) => !sized.includes(name));
+      Object.entries(d.constraints).filter(([name, g]) => !sized.includes(name) && !(discrete.has(name) && g <= 0));
     const recordMargin = (d: ParetoDesign, name: string, g: number): number =>
       d.record?.constraints.find((c) => c.name === name)?.margin ?? -g;
     const fit = loaded.pareto.designs.filter((d) =>
