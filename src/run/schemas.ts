@@ -135,7 +135,7 @@ const standingSchema = lazy(() =>
     /** The knee's smallest margin (sizing closures aside; null without such constraints), and the constraints at it. */
     minMargin: jsonNumber().nullable(),
     tightest: z.array(z.string()),
-    /** Requirements on discrete quantities the knee meets within 2 % (src/run/decision/discrete.ts): no margin to keep. */
+    /** Discrete requirements the knee meets within 2 % (src/run/decision/discrete.ts): no margin to keep. */
     exact: z.array(z.string()).optional(),
     /** P(all constraints hold): the estimate, its interval, the samples, uncertain inputs sampled and the seed. */
     joint: z
