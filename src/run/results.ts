@@ -11,7 +11,8 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { LoadedStudy } from './problem.js';
-import { decisionSummary, withRelaxation } from './decision/recommend.js';
+import { decisionSummary, withShadowPrices } from './decision/recommend.js';
+import { shadowPrices, type ReoptimizeSource } from './decision/relaxation.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
 import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
@@ -213,8 +214,7 @@ const reread = <T>(text: string): T => JSON.parse(text) as T;
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
  * front's decision summary (`decision`, also returned for the run's terminal summary).
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
- * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from
- * (src/run/decision/relaxation.ts).
+ * `reoptimize`: what the knee's shadow prices re-optimize from (src/run/decision/relaxation.ts); null: none.
  */
 export function writeResults(
   runDir: string,
@@ -222,14 +222,16 @@ export function writeResults(
   reported: readonly Individual[],
   archiveSize: number,
   meta: RunMeta,
-  logPath: string,
+  reoptimize: ReoptimizeSource | null,
   records?: readonly unknown[],
 ): WrittenResults & { readonly decision: DecisionSummary } {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), {
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = withRelaxation(decisionSummary(file, standingOf(loaded, file)), file, logPath);
+  const decision = withShadowPrices(decisionSummary(file, standingOf(loaded, file)), file, (knee, binding) =>
+    reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding),
+  );
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);

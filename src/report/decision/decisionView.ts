@@ -26,7 +26,7 @@ import {
 } from '../../run/decision/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { spreadText } from '../../run/decision/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
+import { relaxationView } from '../../run/decision/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
 import {
   MIN_AXIS_SPAN,
@@ -57,8 +57,11 @@ export interface DecisionView {
   readonly bindingRule: string;
   readonly binding: readonly string[];
   readonly front: readonly string[];
-  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts) and how. */
-  readonly relaxation: (TextTable & { readonly note: string }) | null;
+  /**
+   * What relaxing each binding constraint of the knee by 10 % buys (src/run/decision/relaxation.ts): the table (null
+   * when no relaxation buys anything) and its sentence; null when nothing binds the knee.
+   */
+  readonly relaxation: { readonly table: TextTable | null; readonly note: string } | null;
   readonly references: readonly { readonly label: string; readonly status: string }[];
 }
 
@@ -207,16 +210,15 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
     bindingRule,
     binding: d.designs.map(bindingLine),
     front: frontPressureTexts(d.front, fmt),
-    relaxation: relaxationView(d),
+    relaxation: shadowPricesView(d),
     references,
   };
 }
 
-/** The knee's relaxation table with its method (src/run/decision/relaxation.ts); null when nothing binds it. */
-function relaxationView(d: DecisionSummary): DecisionView['relaxation'] {
-  const r = d.relaxation;
-  if (r === undefined || r === null || r.gains.length === 0) return null;
-  return { ...relaxationTable(r, fmt), note: relaxationNote(r) };
+/** The knee's shadow prices (src/run/decision/relaxation.ts); null when nothing binds it. */
+function shadowPricesView(d: DecisionSummary): DecisionView['relaxation'] {
+  const r = d.shadowPrices;
+  return r === undefined || r === null || r.gains.length === 0 ? null : relaxationView(r);
 }
 
 /** The front's spread sentence (src/run/decision/spread.ts), in the headline. */

@@ -6,7 +6,7 @@ import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } f
 import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
+import { relaxationView } from '../../run/decision/relaxation.js';
 import { shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
 
@@ -82,18 +82,18 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
 }
 
 /**
- * What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), as an aligned
- * table:
- * its method first, then a header row and one row per constraint.
+ * The knee's shadow prices (src/run/decision/relaxation.ts): their sentence, then an aligned table of the constraints
+ * whose relaxation buys something (none when no relaxation does).
  */
 export function relaxationLines(d: DecisionSummary): string[] {
-  const r = d.relaxation;
+  const r = d.shadowPrices;
   if (r === undefined || r === null || r.gains.length === 0) return [];
-  const t = relaxationTable(r, fmt);
+  const { table: t, note } = relaxationView(r);
+  if (t === null) return [`    ${note}`];
   const widths = t.headers.map((h, j) => Math.max(h.length, ...t.rows.map((row) => row[j]!.length)));
   const line = (cells: readonly string[]): string =>
     `      ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
-  return [`    ${relaxationNote(r)}`, line(t.headers), ...t.rows.map(line)];
+  return [`    shadow prices: ${note}`, line(t.headers), ...t.rows.map(line)];
 }
 
 /** How much each objective varies across the front, and where the front is flat (src/run/decision/spread.ts). */

@@ -18,10 +18,11 @@ import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 import { frontSpread } from './spread.js';
-import { kneeRelaxation } from './relaxation.js';
 import type {
+  ConstraintMargin,
   DecisionSummary,
   Figure,
+  KneeRelaxation,
   KneeStanding,
   RecommendedDesign,
   ShellSummary,
@@ -215,10 +216,17 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
   return { ...base, designs };
 }
 
-/** The decision with its relaxation table, from the run's log file `logPath` (src/run/decision/relaxation.ts). */
-export function withRelaxation(d: DecisionSummary, pareto: ParetoFile, logPath: string): DecisionSummary {
+/**
+ * The decision with the shadow prices of its knee (src/run/decision/relaxation.ts), from `prices` given the knee's
+ * design and binding constraints.
+ */
+export function withShadowPrices(
+  d: DecisionSummary,
+  pareto: ParetoFile,
+  prices: (knee: ParetoDesign, binding: readonly ConstraintMargin[]) => KneeRelaxation | null,
+): DecisionSummary {
   const knee = d.designs[0];
   const design = knee === undefined ? undefined : pareto.designs.find((x) => x.index === knee.index);
   if (knee === undefined || design === undefined) return d;
-  return { ...d, relaxation: kneeRelaxation(logPath, pareto, design, knee.binding.constraints) };
+  return { ...d, shadowPrices: prices(design, knee.binding.constraints) };
 }
