@@ -188,7 +188,7 @@ export function paretoCsv(file: ParetoFile): string {
 }
 
 /** How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples. */
-function standingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null {
+export function kneeStandingOf(loaded: LoadedStudy, file: ParetoFile): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
   return kneeStanding(file, rule, jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES));
@@ -229,7 +229,7 @@ export function writeResults(
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = withShadowPrices(decisionSummary(file, standingOf(loaded, file)), file, (knee, binding) =>
+  const decision = withShadowPrices(decisionSummary(file, kneeStandingOf(loaded, file)), file, (knee, binding) =>
     reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding),
   );
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;

@@ -177,6 +177,8 @@ const recommendedSchema = lazy(() =>
     selectors: z.array(z.string()),
     /** Evaluation index (pareto.csv's index column). */
     index: z.number(),
+    /** A multi-seed run's union decision (seeds.json): the seed whose run found the design, `index` being its own. */
+    seed: z.number().exactOptional(),
     /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
     configuration: z.string(),
     /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */

@@ -7,7 +7,7 @@ import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
-import { shellText } from '../../run/decision/recommend.js';
+import { designLabel, shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -59,7 +59,7 @@ export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  ${kneeLabel(d.standing)}: the knee, design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${kneeLabel(d.standing)}: the knee, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
@@ -109,7 +109,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(
-      `  best per objective: ${others.map((o) => `design ${o.index} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`,
+      `  best per objective: ${others.map((o) => `${designLabel(o)} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`,
     );
   }
   const pressure = pressureText(d);

@@ -173,12 +173,19 @@ function describe(
   };
 }
 
+/** "design 812", or "design 812 of seed 43" in a multi-seed run's union decision. */
+export const designLabel = (d: Pick<RecommendedDesign, 'index' | 'seed'>): string =>
+  `design ${d.index}${d.seed !== undefined ? ` of seed ${d.seed}` : ''}`;
+
 /**
  * `standing`: how the knee the study's select: rule chose stands (src/run/decision/select.ts `kneeStanding`); without
- * it the
- * plain knee of the whole front, with no standing.
+ * it the plain knee of the whole front, with no standing. `seedOf`: a multi-seed union front's seed of each position.
  */
-export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | null): DecisionSummary {
+export function decisionSummary(
+  pareto: ParetoFile,
+  standing?: KneeStanding | null,
+  seedOf?: (position: number) => number,
+): DecisionSummary {
   const knee = standing?.position;
   const front = frontPressure(pareto);
   const base = {
@@ -209,6 +216,7 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
       roles: mine.map((r) => r.role),
       selectors: mine.map((r) => r.selector),
       index: d.index,
+      ...(seedOf !== undefined ? { seed: seedOf(p) } : {}),
       ...describe(pareto, d),
       binding: designBinding(d, pareto.variables, pareto.kind),
     };
