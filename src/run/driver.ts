@@ -97,6 +97,7 @@ async function openContext(
     opts,
     run,
     algorithm,
+    createAlgorithm,
     evaluator,
     log,
     now,

@@ -25,6 +25,9 @@ import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
 import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
 import { fixedNormalizationOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
+import { algorithmEntry } from '../../solvers/index.js';
+import { algorithmOptions } from '../study/algorithmSettings.js';
+import type { ReoptimizeSource } from './decision/relaxation.js';
 import type { DecisionSummary, GenerationStats, RunCounts, RunMeta } from './schemas.js';
 
 /** Failure reasons, most frequent first (ties by reason). */
@@ -207,7 +210,7 @@ async function commitResults(
     historyStride: historyStride(p.generation),
   };
   tell?.({ step: 'results', count: reported.length, objectives: m });
-  const written = writeResults(runDir, loaded, reported, archive.length, finished, join(runDir, LOG_FINAL), records);
+  const written = writeResults(runDir, loaded, reported, archive.length, finished, reoptimizeSource(ctx), records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
   if (opts.afterResults) {
@@ -215,6 +218,22 @@ async function commitResults(
     await opts.afterResults(runDir, log.sample(), written);
   }
   return { reported, counts, written };
+}
+
+/**
+ * The run's algorithm, settings and seed on another problem, from its final population (shadow prices); null for a
+ * surrogate-assisted run, whose few hundred evaluations leave no budget for re-optimizing.
+ */
+function reoptimizeSource(ctx: RunContext): ReoptimizeSource | null {
+  const { loaded } = ctx.run;
+  if (algorithmEntry(loaded.algorithm.name)?.surrogate !== false) return null;
+  const options = algorithmOptions(loaded.algorithm);
+  return {
+    problem: loaded.problem,
+    create: (problem, initial) => ctx.createAlgorithm(loaded.algorithm.name, problem, { ...options, initial }),
+    population: ctx.algorithm.population().map((ind) => ind.x),
+    runEvaluations: ctx.algorithm.progress().evaluations,
+  };
 }
 
 /** No feasible design: the five least infeasible, each with the constraints it violates (g > 0). */

@@ -2,10 +2,12 @@
  * Multi-seed runs (`odc run <study> --seeds N`): the study run once per seed, seeds s, s + 1, …, s + N − 1 from the
  * first seed (--seed, else the study's algorithm.seed), one after another, each into its own ordinary run folder
  * `<out>/seed-<s>/` (pareto.json, report, run.json: every single-run tool reads it, and `odc compare <out>/seed-*`
- * compares the fronts). Then `<out>/seeds.json` records whether the seeds agree (./decision/seedAgreement.ts) and each
- * seed's
- * knee. seeds.json holds no clock or path outside the folder, so the same seeds give the same bytes whatever
- * --workers (every seed's run already does).
+ * compares the fronts). Then the answer: the knee of the seeds' union front (the non-dominated designs of all their
+ * pareto.json files), chosen by the study's select: rule as a single run's (./decision/select.ts `kneeStanding`, its
+ * joint samples those of the first seed's study), with its figures, verdicts and what binds it
+ * (./decision/recommend.ts), and whether the seeds agree (./decision/seedAgreement.ts) with each seed's knee. Both go
+ * into `<out>/seeds.json` (`decision` as in run.json; each design names its seed). seeds.json holds no clock or path
+ * outside the folder, so the same seeds give the same bytes whatever --workers (every seed's run already does).
  *
  * Stopping and continuing: each seed folder is a run folder with its checkpoints. The same command run again with the
  * same --out keeps the seeds whose run is complete, resumes a seed whose run was interrupted (from its last
@@ -19,10 +21,15 @@ import { prepareOutputFolder } from '../base/outputTarget.js';
 import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
-import { readParetoFile, type ParetoFile } from './paretoFile.js';
+import { readParetoFile, type ParetoDesign, type ParetoFile } from './paretoFile.js';
 import { readRunMeta, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
-import { seedAgreement, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
+import { seedAgreement, type ChoiceVariable, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
+import { decisionSummary } from './decision/recommend.js';
+import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
+import { loadStudyProblem } from './problem.js';
+import { kneeStandingOf } from './results.js';
+import type { DecisionSummary, RunMeta } from './schemas.js';
 
 export const SEEDS_FILE = 'seeds.json';
 
@@ -34,6 +41,17 @@ export interface MultiSeedResult {
   readonly summaries: readonly RunSummary[];
   /** Absent when a seed was interrupted. */
   readonly agreement?: SeedAgreement;
+  /** The union front and its decision (absent when a seed was interrupted). */
+  readonly union?: SeedUnion;
+}
+
+/** The seeds' union front and the decision on it. */
+export interface SeedUnion {
+  /** The union front as a pareto.json of the study (each design's `index` its own seed's). */
+  readonly pareto: ParetoFile;
+  /** The seed of each union design, by position. */
+  readonly seeds: readonly number[];
+  readonly decision: DecisionSummary;
 }
 
 /** The seeds of a multi-seed run: `count` consecutive seeds from `first` (32-bit). */
@@ -90,21 +108,69 @@ function checkSeedsFile(path: string): void {
     );
 }
 
+/** The choice and integer variables of a study, the ones the seeds must agree on. */
+export const choiceVariables = (pareto: ParetoFile): ChoiceVariable[] =>
+  pareto.variables.flatMap((v): ChoiceVariable[] =>
+    v.kind === 'choice'
+      ? [{ kind: 'choice', name: v.name }]
+      : v.kind === 'int'
+        ? [{ kind: 'int', name: v.name, lower: v.lower, upper: v.upper }]
+        : [],
+  );
+
 /** A complete seed run's knee, from its run.json decision and pareto.json. */
-export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pareto: ParetoFile } {
+export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pareto: ParetoFile; meta: RunMeta } {
   const runDir = join(outDir, seedDir(seed));
   const meta = readRunMeta(join(runDir, 'run.json'), DAMAGED);
   const pareto = readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
   const index = meta.decision?.designs.find((d) => d.roles.includes('knee'))?.index;
   const design = pareto.designs.find((d) => d.index === index);
-  if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto };
-  const choices = Object.fromEntries(
-    pareto.variables.filter((v) => v.kind === 'choice').map((v) => [v.name, design.variables[v.name]!]),
-  );
+  if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto, meta };
+  const choices = Object.fromEntries(choiceVariables(pareto).map((v) => [v.name, design.variables[v.name]!]));
   return {
     knee: { seed, runDir: seedDir(seed), knee: { index: design.index, choices, objectives: design.objectives } },
     pareto,
+    meta,
   };
+}
+
+/** The non-dominated designs of the seeds' fronts (in seed order, then each front's), with the seed of each. */
+export function unionFront(fronts: readonly { readonly seed: number; readonly pareto: ParetoFile }[]): {
+  pareto: ParetoFile;
+  seeds: number[];
+} {
+  const first = fronts[0]!.pareto;
+  const all: { seed: number; design: ParetoDesign }[] = fronts.flatMap((f) =>
+    f.pareto.designs.map((design) => ({ seed: f.seed, design })),
+  );
+  const m = first.objectives.length;
+  const F = new Float64Array(all.length * m);
+  all.forEach((a, i) =>
+    first.objectives.forEach((o, j) => {
+      F[i * m + j] = (o.sense === 'maximize' ? -1 : 1) * a.design.objectives[o.name]!;
+    }),
+  );
+  const kept = [...nonDominatedIndices(F, all.length, m)].map((i) => all[i]!);
+  const { duplicates: _, ...rest } = first;
+  return { pareto: { ...rest, designs: kept.map((k) => k.design) }, seeds: kept.map((k) => k.seed) };
+}
+
+/**
+ * The decision on the union front: the study's select: rule (the first seed's study, as its folder keeps it), each
+ * design with its seed; the knee's shadow prices are its seed's when it is that seed's own knee.
+ */
+function unionDecision(
+  outDir: string,
+  reads: readonly { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly meta: RunMeta }[],
+): SeedUnion {
+  const { pareto, seeds } = unionFront(reads.map((r) => ({ seed: r.knee.seed, pareto: r.pareto })));
+  const loaded = loadStudyProblem(join(outDir, seedDir(reads[0]!.knee.seed), 'study.yaml'));
+  const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto), (p) => seeds[p]!);
+  const knee = decision.designs[0];
+  const own = reads.find((r) => r.knee.seed === knee?.seed);
+  const prices =
+    own !== undefined && own.knee.knee?.index === knee?.index ? own.meta.decision?.shadowPrices : undefined;
+  return { pareto, seeds, decision: prices !== undefined ? { ...decision, shadowPrices: prices } : decision };
 }
 
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
@@ -128,10 +194,20 @@ export async function runSeeds(
     if (summary.status !== 'complete') return { summaries };
   }
   const read = seeds.map((s) => readSeedKnee(outDir, s));
+  const first = read[0]!.pareto;
   const agreement = seedAgreement(
     read.map((r) => r.knee),
-    read[0]!.pareto.objectives,
+    choiceVariables(first),
+    first.objectives,
   );
-  writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify({ formatVersion: 1, ...agreement }, null, 2)}\n`);
-  return { summaries, agreement };
+  const union = unionDecision(outDir, read);
+  const bySeed = seeds.map((seed) => ({ seed, designs: union.seeds.filter((s) => s === seed).length }));
+  const file = {
+    formatVersion: 2,
+    ...agreement,
+    union: { designs: union.seeds.length, bySeed },
+    decision: union.decision,
+  };
+  writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify(file, null, 2)}\n`);
+  return { summaries, agreement, union };
 }

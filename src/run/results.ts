@@ -11,10 +11,12 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { LoadedStudy } from './problem.js';
-import { decisionSummary, withRelaxation } from './decision/recommend.js';
+import { decisionSummary, withShadowPrices } from './decision/recommend.js';
+import { shadowPrices, type ReoptimizeSource } from './decision/relaxation.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
 import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
+import { LOG_FINAL } from './runFolder.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
 export const FRONT_DUPLICATE_TOLERANCE = 1e-3;
@@ -187,7 +189,7 @@ export function paretoCsv(file: ParetoFile): string {
 }
 
 /** How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples. */
-function standingOf(loaded: LoadedStudy, file: ParetoFile, logPath: string): KneeStanding | null {
+export function kneeStandingOf(loaded: LoadedStudy, file: ParetoFile, logPath?: string): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
   const joint = jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES);
@@ -214,8 +216,7 @@ const reread = <T>(text: string): T => JSON.parse(text) as T;
  * Writes pareto.json and pareto.csv (the `reported` front, see `reportedFront`) and the finished run.json, with the
  * front's decision summary (`decision`, also returned for the run's terminal summary).
  * `records`: the reported designs' records when the evaluator computed them (else they are computed here).
- * `logPath`: the run's evaluations.csv, which the knee's relaxation table re-selects from
- * (src/run/decision/relaxation.ts).
+ * `reoptimize`: what the knee's shadow prices re-optimize from (src/run/decision/relaxation.ts); null: none.
  */
 export function writeResults(
   runDir: string,
@@ -223,14 +224,18 @@ export function writeResults(
   reported: readonly Individual[],
   archiveSize: number,
   meta: RunMeta,
-  logPath: string,
+  reoptimize: ReoptimizeSource | null,
   records?: readonly unknown[],
 ): WrittenResults & { readonly decision: DecisionSummary } {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), {
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = withRelaxation(decisionSummary(file, standingOf(loaded, file, logPath)), file, logPath);
+  const decision = withShadowPrices(
+    decisionSummary(file, kneeStandingOf(loaded, file, join(runDir, LOG_FINAL))),
+    file,
+    (knee, binding) => (reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding)),
+  );
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);

@@ -128,6 +128,8 @@ export interface RunContext {
   readonly opts: RunOptions;
   readonly run: OpenRun;
   readonly algorithm: Algorithm;
+  /** Makes the run's algorithm (the shadow prices re-optimize with it). */
+  readonly createAlgorithm: AlgorithmFactoryByName;
   readonly evaluator: Evaluator;
   readonly log: EvaluationLog;
   readonly now: () => Date;

@@ -24,17 +24,21 @@ const jsonNumber = lazy(() =>
   z.custom<number>((v) => v === null || typeof v === 'number', { message: 'expected a number or null' }),
 );
 
-/** run.json `decision.relaxation` (src/run/decision/relaxation.ts): what relaxing each binding constraint would buy. */
+/**
+ * run.json `decision.shadowPrices` (src/run/decision/relaxation.ts): what relaxing each binding constraint of the knee
+ * by 10 % buys, from a short warm-started re-optimization per constraint.
+ */
 const relaxationSchema = lazy(() =>
   z.object({
     relaxation: z.number(),
-    /** Evaluated designs (finite objectives) the re-selection looked through. */
-    evaluated: z.number(),
+    /** Generations of each re-optimization, and the evaluations of all of them. */
+    generations: z.number(),
+    evaluations: z.number(),
     gains: z.array(
       z.object({
         /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
         constraint: z.string(),
-        /** Evaluated designs that meet the relaxed limit but not the stated one (and every other constraint). */
+        /** Designs of the re-optimization's front past the stated limit (within the relaxed one). */
         pastLimit: z.number(),
         objectives: z.array(
           z.object({
@@ -43,12 +47,10 @@ const relaxationSchema = lazy(() =>
             unit: z.string(),
             /** The knee's value, in the objective's own sense. */
             knee: jsonNumber(),
-            /** The best value among the candidates no worse than the knee in every other objective. */
+            /** The best value among the re-optimization's front no worse than the knee in every other objective. */
             best: jsonNumber(),
             /** best − knee (≤ 0 for a minimized objective, ≥ 0 for a maximized one). */
             change: jsonNumber(),
-            /** Evaluation index of the design reaching `best` (the knee's own when nothing improves it). */
-            design: z.number(),
           }),
         ),
       }),
@@ -192,6 +194,8 @@ const recommendedSchema = lazy(() =>
     selectors: z.array(z.string()),
     /** Evaluation index (pareto.csv's index column). */
     index: z.number(),
+    /** A multi-seed run's union decision (seeds.json): the seed whose run found the design, `index` being its own. */
+    seed: z.number().exactOptional(),
     /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
     configuration: z.string(),
     /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */
@@ -243,10 +247,10 @@ const decisionSchema = lazy(() =>
     /** Each objective's spread across the front and whether it is flat. Absent in runs of older odc. */
     spread: z.array(spreadSchema()).exactOptional(),
     /**
-     * What relaxing each of the knee's binding constraints by 10 % would buy; null when nothing binds it or the run
-     * has no evaluations.csv. Absent in runs of older odc.
+     * Shadow prices: what relaxing each of the knee's binding constraints by 10 % buys; null when nothing binds it.
+     * Absent in runs of older odc and in a multi-seed run's union decision whose knee is not its seed's knee.
      */
-    relaxation: relaxationSchema().nullable().exactOptional(),
+    shadowPrices: relaxationSchema().nullable().exactOptional(),
   }),
 );
 export type DecisionSummary = DeepReadonly<z.output<ReturnType<typeof decisionSchema>>>;

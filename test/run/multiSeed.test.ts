@@ -8,8 +8,15 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
-import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, type SeedRunner } from '../../src/run/multiSeed.js';
-import { formatSeedAgreement, seedAgreement, type SeedKnee } from '../../src/run/decision/seedAgreement.js';
+import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, unionFront, type SeedRunner } from '../../src/run/multiSeed.js';
+import {
+  agreementVerdict,
+  formatSeedAgreement,
+  seedAgreement,
+  type SeedKnee,
+} from '../../src/run/decision/seedAgreement.js';
+import { decisionSummary } from '../../src/run/decision/recommend.js';
+import type { ParetoFile } from '../../src/run/paretoFile.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { benchmarkStudy } from '../helpers/benchmarkStudy.js';
 import { odc } from '../helpers/cli.js';
@@ -18,45 +25,164 @@ const SENSES = [
   { name: 'cost', sense: 'minimize' },
   { name: 'pflops', sense: 'maximize' },
 ] as const;
-const knee = (seed: number, chip: string, cost: number, pflops: number): SeedKnee => ({
+/** The flagship's choice variables and its chip count on [20, 200]: 2 % of 180 is 3.6, so 3 chips. */
+const VARIABLES = [
+  { kind: 'choice', name: 'chip' },
+  { kind: 'choice', name: 'topology' },
+  { kind: 'int', name: 'chips', lower: 20, upper: 200 },
+] as const;
+const knee = (seed: number, chip: string, cost: number, pflops: number, chips = 77): SeedKnee => ({
   seed,
   runDir: `seed-${seed}`,
-  knee: { index: seed * 10, choices: { chip, topology: 'grid' }, objectives: { cost, pflops } },
+  knee: { index: seed * 10, choices: { chip, topology: 'grid', chips }, objectives: { cost, pflops } },
 });
 
 describe('seed agreement', () => {
-  it('agrees when the choices match and each objective spreads by at most 2 % of the best seed', () => {
-    // cost: (101.5 − 100) / 100 = 1.5 %; pflops (maximized, best 128): (128 − 126) / 128 = 1.6 %
-    const a = seedAgreement([knee(1, 'gb300', 100, 126), knee(2, 'gb300', 101.5, 128)], SENSES);
+  it('agrees on the same choices however far the objectives spread: the spreads are information', () => {
+    // the flagship's three seeds: the same choices, launch mass 6,195 vs 6,321 kg (2.03 %)
+    const a = seedAgreement(
+      [knee(42, 'gb300', 6195, 125.35), knee(43, 'gb300', 6211, 125.38), knee(44, 'gb300', 6321, 125.57)],
+      VARIABLES,
+      SENSES,
+    );
     expect(a.agree).toBe(true);
     expect(a.differingChoices).toEqual([]);
-    expect(a.spreads[0]).toMatchObject({ best: 100, bestSeed: 1, worst: 101.5 });
-    expect(a.spreads[0]!.spread).toBeCloseTo(0.015, 12);
-    expect(a.spreads[1]).toMatchObject({ best: 128, bestSeed: 2, worst: 126 });
-    expect(a.spreads[1]!.spread).toBeCloseTo(2 / 128, 12);
+    expect(a.spreads[0]).toMatchObject({ best: 6195, bestSeed: 42, worst: 6321 });
+    expect(a.spreads[0]!.spread).toBeCloseTo(126 / 6195, 12);
+    expect(a.spreads[1]).toMatchObject({ best: 125.57, bestSeed: 44, worst: 125.35 });
+    const text = formatSeedAgreement(a, [{ name: 'cost' }, { name: 'pflops' }]);
+    expect(text).toMatch(
+      /^ {2}Seeds agree: the knees of all 3 seeds make the same choices \(chip, topology, chips within 3\)/,
+    );
+    expect(text).toMatch(/information, not a test\): cost 6,195–6,321 \(2\.0 %, best seed 42\)/);
+    expect(text).not.toMatch(/DISAGREE|tolerance/);
   });
 
-  it('disagrees on a different chip, names it and the best seed; a spread over 2 % alone also disagrees', () => {
-    // the flagship study's seeds 42 and 7 before option niches: (495 − 290) / 290 = 70.7 %
-    const a = seedAgreement([knee(42, 'gb300', 290, 127), knee(7, 'h100', 495, 120)], SENSES);
+  it('disagrees on a different chip (a constructed case) and names it seed by seed', () => {
+    // the flagship study's seeds 42 and 7 before option niches: gb300 at 290 USD/PFLOP-day against h100 at 495
+    const a = seedAgreement([knee(42, 'gb300', 290, 127), knee(7, 'h100', 495, 120)], VARIABLES, SENSES);
     expect(a.agree).toBe(false);
     expect(a.differingChoices).toEqual([{ name: 'chip', bySeed: ['gb300', 'h100'] }]);
     expect(a.spreads[0]!.bestSeed).toBe(42);
     expect(a.spreads[0]!.spread).toBeCloseTo(205 / 290, 12);
-    expect(formatSeedAgreement(a)).toMatch(/DISAGREE[\s\S]*differs: chip: seed 42 gb300, seed 7 h100/);
-    // same chip, cost 100 vs 103: 3 % > 2 %
-    expect(seedAgreement([knee(1, 'gb300', 100, 1), knee(2, 'gb300', 103, 1)], SENSES).agree).toBe(false);
+    const text = formatSeedAgreement(a, [{ name: 'cost' }, { name: 'pflops' }]);
+    expect(text).toMatch(
+      /Seeds DISAGREE on chip: the answer depends on the seed[\s\S]*differs: chip: seed 42 gb300, seed 7 h100/,
+    );
+  });
+
+  it('an integer agrees within 2 % of its range in whole steps: 3 chips on [20, 200], exactly on [0, 6]', () => {
+    const chips = (a: number, b: number) =>
+      seedAgreement([knee(1, 'gb300', 1, 1, a), knee(2, 'gb300', 1, 1, b)], VARIABLES, SENSES);
+    expect(chips(77, 80).agree).toBe(true);
+    expect(chips(77, 81).agree).toBe(false);
+    expect(chips(77, 81).differingChoices).toEqual([{ name: 'chips', bySeed: [77, 81] }]);
+    expect(chips(77, 80).compared).toContainEqual({ name: 'chips', tolerance: 3 });
+    // a narrow range (mixed1's n ∈ 0..6: 2 % is 0.12 of a step): exact
+    const narrow = [{ kind: 'int', name: 'chips', lower: 0, upper: 6 }] as const;
+    expect(seedAgreement([knee(1, 'a', 1, 1, 2), knee(2, 'a', 1, 1, 3)], narrow, SENSES).agree).toBe(false);
+    expect(seedAgreement([knee(1, 'a', 1, 1, 2), knee(2, 'b', 1, 1, 2)], narrow, SENSES).agree).toBe(true);
   });
 
   it('a seed without a feasible design is a disagreement', () => {
-    const a = seedAgreement([knee(1, 'gb300', 100, 1), { seed: 2, runDir: 'seed-2' }], SENSES);
+    const a = seedAgreement([knee(1, 'gb300', 100, 1), { seed: 2, runDir: 'seed-2' }], VARIABLES, SENSES);
     expect(a.agree).toBe(false);
     expect(a.withoutKnee).toEqual([2]);
+    expect(agreementVerdict(a)).toMatch(/seed 2 found no feasible design/);
   });
 
   it('lists consecutive 32-bit seeds', () => {
     expect(seedList(4, 3)).toEqual([4, 5, 6]);
     expect(seedList(4294967295, 2)).toEqual([4294967295, 0]);
+  });
+});
+
+describe('the union front', () => {
+  const front = (points: [number, number][], base: number): ParetoFile => ({
+    formatVersion: 1,
+    study: 'u',
+    kind: 'benchmark',
+    objectives: [
+      { name: 'f1', sense: 'minimize', unit: '-' },
+      { name: 'f2', sense: 'minimize', unit: '-' },
+    ],
+    variables: [{ kind: 'real', name: 'x', lower: 0, upper: 1 }],
+    designs: points.map(([f1, f2], i) => ({
+      index: base + i,
+      variables: { x: f1 },
+      objectives: { f1, f2 },
+      constraints: {},
+      record: null,
+    })),
+  });
+
+  it("keeps the non-dominated designs of all seeds, each with its seed, and the knee is the union's", () => {
+    // seed 1: (0, 1), (0.5, 0.5), (1, 0); seed 2: (0.4, 0.4), which dominates (0.5, 0.5), and (0.9, 0.9), dominated.
+    // Union: (0, 1), (1, 0), (0.4, 0.4); the extremes span f1 + f2 = 1 and (0.4, 0.4) lies farthest below it.
+    const u = unionFront([
+      {
+        seed: 1,
+        pareto: front(
+          [
+            [0, 1],
+            [0.5, 0.5],
+            [1, 0],
+          ],
+          0,
+        ),
+      },
+      {
+        seed: 2,
+        pareto: front(
+          [
+            [0.4, 0.4],
+            [0.9, 0.9],
+          ],
+          100,
+        ),
+      },
+    ]);
+    expect(u.pareto.designs.map((d) => d.index)).toEqual([0, 2, 100]);
+    expect(u.seeds).toEqual([1, 1, 2]);
+    const d = decisionSummary(u.pareto, undefined, (p) => u.seeds[p]!);
+    expect(d.designs[0]).toMatchObject({ index: 100, seed: 2, roles: ['knee'] });
+  });
+});
+
+describe('seeds agree on mixed1, whose knee is known', () => {
+  // mixed1 (src/optimize/benchmarks/mixed.ts): f1 = x, and the front's f2 in three pieces: 1.1 (1 − x) (linear, n = 2,
+  // x < 0.25), 1.1 (1 − √x) (convex, n = 2, x < 0.5), 1 − √x (convex, n = 3). Its extremes (0, 1.1) and (1, 0) span the
+  // knee's hyperplane; normalized by them the knee minimizes x + f2/1.1: 1 on the linear piece; x + 1 − √x on the
+  // second, least at x = 0.25 (0.75); x + (1 − √x)/1.1 on the third, least at x = 0.5 (0.766). So every seed's knee
+  // should be shape convex, n = 2, at x ≈ 0.25.
+  const dir = tempDir('odc-multi-seed-mixed-');
+  const study = benchmarkStudy(dir, 'mixed1.yaml', {
+    name: 'mixed1-seeds',
+    problem: 'mixed1',
+    algorithm: { name: 'nsga2', population: 60, generations: 60, seed: 1 },
+  });
+  const seedStudy = { file: study, text: readFileSync(study, 'utf8') };
+
+  it('three seeds agree on the analytic knee, and the union knee is it', async () => {
+    const out = join(dir, 'three');
+    const r = await runSeeds(out, [1, 2, 3], seedStudy, (seed, runDir) =>
+      runStudy({ studyPath: study, outDir: runDir, seed }),
+    );
+    for (const s of r.agreement!.seeds) expect(s.knee!.choices).toEqual({ n: 2, shape: 'convex' });
+    expect(r.agreement!.agree).toBe(true);
+    const k = r.union!.decision.designs[0]!;
+    const design = r.union!.pareto.designs.find((d) => d.index === k.index)!;
+    expect(design.variables).toMatchObject({ n: 2, shape: 'convex' });
+    expect(design.objectives['f1']).toBeCloseTo(0.25, 1);
+    // seeds.json carries the same decision, naming the knee's seed
+    const file = JSON.parse(readFileSync(join(out, SEEDS_FILE), 'utf8'));
+    expect(file.decision.designs[0].seed).toBe(k.seed);
+    expect(file.agree).toBe(true);
+    // a seed's folder is the single run of that seed: the same pareto.json bytes
+    await runStudy({ studyPath: study, outDir: join(dir, 'single-2'), seed: 2 });
+    expect(readFileSync(join(out, 'seed-2', 'pareto.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'single-2', 'pareto.json'), 'utf8'),
+    );
   });
 });
 
@@ -96,8 +222,9 @@ describe('runSeeds on a ZDT1 study', () => {
       const index = decision.decision.designs.find((d) => d.roles.includes('knee'))!.index;
       expect(readSeedKnee(join(dir, 'whole'), s).knee.knee?.index).toBe(index);
     }
-    // ZDT1 has no choices: agreement is the spread of the knees' objectives alone
+    // ZDT1 has no choice or integer variable: nothing to differ on, so the seeds agree
     expect(whole.agreement!.differingChoices).toEqual([]);
+    expect(whole.agreement!.agree).toBe(true);
 
     const parts: string[] = [];
     const stopped = await runSeeds(join(dir, 'parts'), [4, 5, 6], seedStudy, runner(parts, 5));
@@ -171,7 +298,10 @@ describe('the study states its seeds: algorithm.seeds', () => {
     // seeds 4 and 5 (algorithm.seed, then the next), each an ordinary run folder, and the agreement
     const file = JSON.parse(readFileSync(join(dir, 'multi', SEEDS_FILE), 'utf8')) as { seeds: SeedKnee[] };
     expect(file.seeds.map((s) => s.seed)).toEqual([4, 5]);
-    expect(multi.out).toMatch(/Seeds (agree|DISAGREE)/);
+    expect(multi.out).toMatch(/Seeds agree: 2 seeds, the study has no choice or integer variable to differ on/);
+    // the answer written like a single run's: the union knee with its seed, and the folder's report
+    expect(multi.out).toMatch(/Multi-seed run complete[\s\S]*: the knee, design \d+ of seed [45]/);
+    expect(readFileSync(join(dir, 'multi', 'report.md'), 'utf8')).toMatch(/the knee, design \d+ of seed [45]/);
 
     await odc('run', study, '--out', join(dir, 'three'), '--seeds', '3', '--quiet');
     expect(JSON.parse(readFileSync(join(dir, 'three', SEEDS_FILE), 'utf8')).seeds).toHaveLength(3);

@@ -316,12 +316,26 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
       () => dir,
     );
   });
-  if (result.agreement === undefined) {
+  if (result.agreement === undefined || result.union === undefined) {
     io.out(`Multi-seed run stopped; run the same command again to continue it (${out})\n`);
     return;
   }
-  io.out(chunk.formatSeedAgreement(result.agreement));
-  io.out(`  seeds: ${join(out, chunk.SEEDS_FILE)}; each seed's run and report: ${join(out, 'seed-<s>')}/\n`);
+  const { agreement, union } = result;
+  const html = chunk.writeSeedsReport(out, agreement, union);
+  const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
+  io.out(
+    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the knee of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
+  );
+  io.out(
+    chunk
+      .decisionLines(union.decision)
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
+  io.out(chunk.formatSeedAgreement(agreement, union.pareto.objectives));
+  io.out(
+    `  seeds: ${join(out, chunk.SEEDS_FILE)} (decision and agreement); report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`,
+  );
 }
 
 /** odc run: optimize a study (or resume one), with progress and Ctrl-C handling. */
@@ -356,7 +370,7 @@ function addRunCommand(program: Command, io: CliIo): void {
     )
     .option(
       '--seeds <n>',
-      "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/ and say whether their knees agree (<out>/seeds.json); overrides the study's algorithm.seeds (1 = one run)",
+      "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/, answer with the knee of their union front and say whether their knees agree (<out>/seeds.json, report.html); overrides the study's algorithm.seeds (1 = one run)",
       intArg('--seeds', 1, 1000, ' seeds'),
     )
     .option('-q, --quiet', 'no progress output, only the summary')

@@ -12,3 +12,5 @@ export { readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
 export { runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
 export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
+export { writeSeedsReport } from '../../report/decision/seedsReport.js';
+export { decisionLines } from '../../report/decision/summary.js';

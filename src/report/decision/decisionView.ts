@@ -26,7 +26,7 @@ import {
 } from '../../run/decision/binding.js';
 import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { spreadText } from '../../run/decision/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
+import { relaxationView } from '../../run/decision/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
 import {
   MIN_AXIS_SPAN,
@@ -36,7 +36,7 @@ import {
   type AxisDef,
   type CategoryStyle,
 } from '../plots/plots.js';
-import { shellText } from '../../run/decision/recommend.js';
+import { designLabel, shellText } from '../../run/decision/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
 import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
@@ -57,8 +57,11 @@ export interface DecisionView {
   readonly bindingRule: string;
   readonly binding: readonly string[];
   readonly front: readonly string[];
-  /** What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts) and how. */
-  readonly relaxation: (TextTable & { readonly note: string }) | null;
+  /**
+   * What relaxing each binding constraint of the knee by 10 % buys (src/run/decision/relaxation.ts): the table (null
+   * when no relaxation buys anything) and its sentence; null when nothing binds the knee.
+   */
+  readonly relaxation: { readonly table: TextTable | null; readonly note: string } | null;
   readonly references: readonly { readonly label: string; readonly status: string }[];
 }
 
@@ -66,7 +69,7 @@ const MAX_FRONT_PLOT_POINTS = 1500;
 
 /** "best cost.lcoc (lowest)" for "best cost.lcoc_USD_per_PFLOP_day (lowest)": the metric without its unit suffix. */
 export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ ]*/, '$1');
-const name = (d: RecommendedDesign): string => `design ${d.index} (${d.roles.map(shortRole).join(', ')})`;
+const name = (d: RecommendedDesign): string => `${designLabel(d)} (${d.roles.map(shortRole).join(', ')})`;
 
 /**
  * "sized to: power.arrayArea 878 m² (to …); binds: a (margin 0.0 %), …; next-tightest margin: c (5.1 %)": the one
@@ -96,7 +99,7 @@ function headline(d: DecisionSummary): string | null {
     .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
     .join(', ');
   const parts = [
-    `${kneeLabel(d.standing)}: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    `${kneeLabel(d.standing)}: the knee, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
     ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
@@ -144,7 +147,7 @@ function verdictsTable(d: DecisionSummary): TextTable | null {
     rows: withVerdict.map((x) => {
       const cheaper = x.verdicts.filter((v) => v.spaceToTerrestrial < 1).length;
       return [
-        `design ${x.index}`,
+        designLabel(x),
         fmt(x.verdicts[0]!.space_USD_per_PFLOP_day),
         ...ids.map((id) => {
           const v = x.verdicts.find((y) => y.baseline === id);
@@ -176,7 +179,11 @@ function verdictNote(d: DecisionSummary, kind: string): string | null {
   );
 }
 
-export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly ReferenceDesign[]): DecisionView {
+export function decisionView(
+  run: Pick<LoadedRun, 'pareto' | 'study'>,
+  d: DecisionSummary,
+  refs: readonly ReferenceDesign[],
+): DecisionView {
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
     `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a real variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
@@ -207,16 +214,15 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
     bindingRule,
     binding: d.designs.map(bindingLine),
     front: frontPressureTexts(d.front, fmt),
-    relaxation: relaxationView(d),
+    relaxation: shadowPricesView(d),
     references,
   };
 }
 
-/** The knee's relaxation table with its method (src/run/decision/relaxation.ts); null when nothing binds it. */
-function relaxationView(d: DecisionSummary): DecisionView['relaxation'] {
-  const r = d.relaxation;
-  if (r === undefined || r === null || r.gains.length === 0) return null;
-  return { ...relaxationTable(r, fmt), note: relaxationNote(r) };
+/** The knee's shadow prices (src/run/decision/relaxation.ts); null when nothing binds it. */
+function shadowPricesView(d: DecisionSummary): DecisionView['relaxation'] {
+  const r = d.shadowPrices;
+  return r === undefined || r === null || r.gains.length === 0 ? null : relaxationView(r);
 }
 
 /** The front's spread sentence (src/run/decision/spread.ts), in the headline. */

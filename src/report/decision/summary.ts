@@ -6,8 +6,8 @@ import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } f
 import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
-import { relaxationNote, relaxationTable } from '../../run/decision/relaxation.js';
-import { shellText } from '../../run/decision/recommend.js';
+import { relaxationView } from '../../run/decision/relaxation.js';
+import { designLabel, shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
@@ -59,7 +59,7 @@ export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  ${kneeLabel(d.standing)}: the knee, design ${knee.index}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${kneeLabel(d.standing)}: the knee, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
@@ -82,18 +82,18 @@ export function kneeBindingLines(d: DecisionSummary): string[] {
 }
 
 /**
- * What relaxing each binding constraint of the knee by 10 % would buy (src/run/decision/relaxation.ts), as an aligned
- * table:
- * its method first, then a header row and one row per constraint.
+ * The knee's shadow prices (src/run/decision/relaxation.ts): their sentence, then an aligned table of the constraints
+ * whose relaxation buys something (none when no relaxation does).
  */
 export function relaxationLines(d: DecisionSummary): string[] {
-  const r = d.relaxation;
+  const r = d.shadowPrices;
   if (r === undefined || r === null || r.gains.length === 0) return [];
-  const t = relaxationTable(r, fmt);
+  const { table: t, note } = relaxationView(r);
+  if (t === null) return [`    ${note}`];
   const widths = t.headers.map((h, j) => Math.max(h.length, ...t.rows.map((row) => row[j]!.length)));
   const line = (cells: readonly string[]): string =>
     `      ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
-  return [`    ${relaxationNote(r)}`, line(t.headers), ...t.rows.map(line)];
+  return [`    shadow prices: ${note}`, line(t.headers), ...t.rows.map(line)];
 }
 
 /** How much each objective varies across the front, and where the front is flat (src/run/decision/spread.ts). */
@@ -109,7 +109,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(
-      `  best per objective: ${others.map((o) => `design ${o.index} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`,
+      `  best per objective: ${others.map((o) => `${designLabel(o)} (${o.roles.map((r) => r.replace(/^best /, '')).join(', ')})`).join('; ')}`,
     );
   }
   const pressure = pressureText(d);

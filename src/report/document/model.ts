@@ -3,6 +3,8 @@
  * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
  * The HTML and Markdown writers only format it, so the two reports cannot disagree.
  */
+import { join } from 'node:path';
+import { LOG_FINAL } from '../../run/runFolder.js';
 import { algorithmEntry, DEFAULT_SURROGATE_BATCH } from '../../../solvers/index.js';
 import type { ConstraintResult } from '../../node/record/record.js';
 import { metricValue } from '../../node/record/metrics.js';
@@ -20,9 +22,7 @@ import { robustPicks, selectRule, type RobustnessReport } from '../decision/robu
 import { kneeStanding } from '../../run/decision/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
-import { join } from 'node:path';
-import { LOG_FINAL } from '../../run/runFolder.js';
-import { decisionSummary, withRelaxation } from '../../run/decision/recommend.js';
+import { decisionSummary, withShadowPrices } from '../../run/decision/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
@@ -362,10 +362,12 @@ export async function buildReportModel(
   const constraints = constraintRows(run, refs, notes);
   const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
   // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
-  const decision = withRelaxation(
+  // the shadow prices are the run's (a re-optimization, run.json), when its knee is this one
+  const stored = meta.decision;
+  const decision = withShadowPrices(
     decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL))),
     pareto,
-    join(run.dir, LOG_FINAL),
+    (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
   );
   const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));

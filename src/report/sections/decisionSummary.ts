@@ -27,12 +27,13 @@ export function decisionSummarySection(model: ReportModel): Block {
       note(v.bindingRule),
     );
   }
-  if (v.relaxation)
+  if (v.relaxation?.table)
     blocks.push(
-      heading3('What relaxing each binding constraint of the knee would buy'),
-      table(v.relaxation.headers, v.relaxation.rows, { className: 'relaxation' }),
+      heading3('What relaxing each binding constraint of the knee buys'),
+      table(v.relaxation.table.headers, v.relaxation.table.rows, { className: 'relaxation' }),
       note(v.relaxation.note),
     );
+  else if (v.relaxation) blocks.push(note(v.relaxation.note));
   const plot = model.plots.find((p) => p.id === 'front-knee');
   if (plot) blocks.push(figure(plot));
   if (v.references.length)

@@ -18,10 +18,11 @@ import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
 import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
 import { frontSpread } from './spread.js';
-import { kneeRelaxation } from './relaxation.js';
 import type {
+  ConstraintMargin,
   DecisionSummary,
   Figure,
+  KneeRelaxation,
   KneeStanding,
   RecommendedDesign,
   ShellSummary,
@@ -172,12 +173,19 @@ function describe(
   };
 }
 
+/** "design 812", or "design 812 of seed 43" in a multi-seed run's union decision. */
+export const designLabel = (d: Pick<RecommendedDesign, 'index' | 'seed'>): string =>
+  `design ${d.index}${d.seed !== undefined ? ` of seed ${d.seed}` : ''}`;
+
 /**
  * `standing`: how the knee the study's select: rule chose stands (src/run/decision/select.ts `kneeStanding`); without
- * it the
- * plain knee of the whole front, with no standing.
+ * it the plain knee of the whole front, with no standing. `seedOf`: a multi-seed union front's seed of each position.
  */
-export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | null): DecisionSummary {
+export function decisionSummary(
+  pareto: ParetoFile,
+  standing?: KneeStanding | null,
+  seedOf?: (position: number) => number,
+): DecisionSummary {
   const knee = standing?.position;
   const front = frontPressure(pareto);
   const base = {
@@ -208,6 +216,7 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
       roles: mine.map((r) => r.role),
       selectors: mine.map((r) => r.selector),
       index: d.index,
+      ...(seedOf !== undefined ? { seed: seedOf(p) } : {}),
       ...describe(pareto, d),
       binding: designBinding(d, pareto.variables, pareto.kind),
     };
@@ -215,10 +224,17 @@ export function decisionSummary(pareto: ParetoFile, standing?: KneeStanding | nu
   return { ...base, designs };
 }
 
-/** The decision with its relaxation table, from the run's log file `logPath` (src/run/decision/relaxation.ts). */
-export function withRelaxation(d: DecisionSummary, pareto: ParetoFile, logPath: string): DecisionSummary {
+/**
+ * The decision with the shadow prices of its knee (src/run/decision/relaxation.ts), from `prices` given the knee's
+ * design and binding constraints.
+ */
+export function withShadowPrices(
+  d: DecisionSummary,
+  pareto: ParetoFile,
+  prices: (knee: ParetoDesign, binding: readonly ConstraintMargin[]) => KneeRelaxation | null,
+): DecisionSummary {
   const knee = d.designs[0];
   const design = knee === undefined ? undefined : pareto.designs.find((x) => x.index === knee.index);
   if (knee === undefined || design === undefined) return d;
-  return { ...d, relaxation: kneeRelaxation(logPath, pareto, design, knee.binding.constraints) };
+  return { ...d, shadowPrices: prices(design, knee.binding.constraints) };
 }

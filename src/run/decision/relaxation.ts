@@ -1,175 +1,185 @@
 /**
- * What relaxing each binding constraint of the knee by 10 % would buy, by re-selection among the run's evaluated
- * designs (evaluations.csv).
- * Method: a constraint's g is the study's g ≤ 0 form scaled by |limit| (src/study/objectives.ts `scaledViolation`);
+ * Shadow prices of the recommended design: what relaxing each binding requirement of the knee by 10 % buys, found by
+ * a short warm-started re-optimization of the study with that limit moved.
+ * Method: a constraint's g is the study's g ≤ 0 form scaled by |limit| (src/study/objectives.ts `scaledViolation`), so
  * moving the limit outward by RELAXATION (10 %) of |limit| turns g ≤ 0 into g ≤ RELAXATION, for either sense.
- * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. For each objective, the gain
- * is the best value among the designs meeting the relaxed constraint (and every other as stated) no worse than the
- * knee in every other objective, less the knee's own (never a loss).
- * Validity: an approximation, said wherever it is shown: each gain is a lower bound on what the relaxation buys (the
- * search sampled the unrelaxed problem). Variables at a bound are not relaxed.
- * `relaxationGains` is pure; `kneeRelaxation` streams the log file.
- * Derivation and caveats: docs/runs.md §"Constraint relaxation".
+ * Constraints on one quantity with one limit (binding.ts `also`) are relaxed together. Each relaxed problem, confined
+ * to the designs no worse than the knee in every objective (`relaxedProblem`), is optimized by the run's algorithm
+ * with its settings and seed, its initial population the knee and the run's final population, for
+ * `relaxationGenerations` generations (together at most RELAXATION_BUDGET_SHARE of the run's evaluations).
+ * Rule: per objective, the best value among the re-optimization's feasible non-dominated designs that are no worse
+ * than the knee in every other objective, less the knee's own (never a loss: the knee is among them); a change under
+ * NEGLIGIBLE_CHANGE of the knee's value counts as none.
+ * A requirement met in whole steps (ISL capacity from whole 100 Gbps terminals) has no design between the stated and
+ * the relaxed limit unless a cheaper step falls inside it, and then buys nothing: the table says so.
+ * Deterministic: the same run (seed, final population) gives the same prices, evaluated in this thread.
+ * Derivation and caveats: docs/runs.md §"Shadow prices".
  */
-import { existsSync } from 'node:fs';
-import { forEachCsvRecord } from '../csvStream.js';
-import { columnConstraint, LOG_COLUMN } from '../log.js';
+import type { Algorithm, WarmStart } from '../../optimize/algorithm.js';
+import { safeEvaluate, type Problem } from '../../optimize/types.js';
+import { fmt } from '../../base/numberFormat.js';
 import { constraintLabel } from './binding.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
-import type { ConstraintMargin, KneeRelaxation, RelaxedObjective } from '../schemas.js';
+import type { ConstraintMargin, KneeRelaxation, RelaxationGain, RelaxedObjective } from '../schemas.js';
 
 /** A binding constraint's limit is moved outward by this fraction of |limit|. */
 export const RELAXATION = 0.1;
+/** All re-optimizations together evaluate at most this share of the run's evaluations… */
+export const RELAXATION_BUDGET_SHARE = 0.2;
+/** …in at least two generations (the warm population and one of offspring) and at most ten each. */
+export const RELAXATION_GENERATIONS = { min: 2, max: 10 } as const;
+/** A change smaller than this share of the knee's value is no gain. */
+export const NEGLIGIBLE_CHANGE = 1e-3;
 
-export const RELAXATION_METHOD =
-  `re-selection among the run's evaluated designs (evaluations.csv): each binding constraint's limit moved outward by ${100 * RELAXATION} % of |limit| ` +
-  "(g ≤ 0.1 in the study's scaled form), every other constraint held; per objective, the best value among the designs no worse than the knee in every other objective. " +
-  'An approximation: the search sampled the unrelaxed problem, so each gain is a lower bound on what a re-run with the relaxed limit would find; variables at a bound are not relaxed';
-
-/** One evaluated design: objectives in the study's order and sense, g in the constraints' order. */
-export interface RelaxationRow {
-  readonly index: number;
-  readonly f: readonly number[];
-  readonly g: readonly number[];
+/** What a re-optimization needs of the finished run. */
+export interface ReoptimizeSource {
+  readonly problem: Problem;
+  /** The run's algorithm with its settings and seed, on `problem`, starting from `initial`. */
+  readonly create: (problem: Problem, initial: WarmStart) => Algorithm;
+  /** The run's final population (decision vectors). */
+  readonly population: readonly Float64Array[];
+  readonly runEvaluations: number;
 }
 
-export interface RelaxationInput {
-  readonly objectives: readonly {
-    readonly name: string;
-    readonly sense: 'minimize' | 'maximize';
-    readonly unit: string;
-  }[];
-  /** Constraint names in the order of each row's g. */
-  readonly constraints: readonly string[];
-  readonly knee: { readonly index: number; readonly objectives: Readonly<Record<string, number>> };
-  /** The knee's binding constraints (binding.ts `DesignBinding.constraints`). */
-  readonly binding: readonly ConstraintMargin[];
-}
-
-interface Group {
-  readonly label: string;
-  /** Per constraint position: its allowed g (RELAXATION for the relaxed ones, 0 otherwise). */
-  readonly allowed: Float64Array;
-  /** Per objective: best minimized value and its design. */
-  readonly best: Float64Array;
-  readonly at: Float64Array;
-  pastLimit: number;
-}
-
-/** An accumulator over the rows: `add` each evaluated design, then `result`. */
-export function relaxationGains(input: RelaxationInput): {
-  add(row: RelaxationRow): void;
-  result(): KneeRelaxation;
-} {
-  const m = input.objectives.length;
-  const sign = input.objectives.map((o) => (o.sense === 'maximize' ? -1 : 1));
-  const kneeMin = input.objectives.map((o, j) => sign[j]! * input.knee.objectives[o.name]!);
-  const groups: Group[] = input.binding.flatMap((c) => {
-    const names = [c.name, ...(c.also ?? [])];
-    const allowed = new Float64Array(input.constraints.length);
-    let found = false;
-    input.constraints.forEach((n, i) => {
-      if (names.includes(n)) [allowed[i], found] = [RELAXATION, true];
-    });
-    if (!found) return [];
-    const best = Float64Array.from(kneeMin);
-    const at = new Float64Array(m).fill(input.knee.index);
-    return [{ label: constraintLabel(c), allowed, best, at, pastLimit: 0 }];
-  });
-  let evaluated = 0;
-  const fMin = new Float64Array(m);
-  const add = (row: RelaxationRow): void => {
-    for (let j = 0; j < m; j++) fMin[j] = sign[j]! * row.f[j]!;
-    if (!fMin.every(Number.isFinite)) return;
-    evaluated++;
-    for (const grp of groups) {
-      if (!row.g.every((g, i) => g <= grp.allowed[i]!)) continue;
-      if (row.g.some((g) => g > 0)) grp.pastLimit++;
-      for (let j = 0; j < m; j++) {
-        if (!(fMin[j]! < grp.best[j]!)) continue;
-        if (!fMin.every((v, k) => k === j || v <= kneeMin[k]!)) continue;
-        grp.best[j] = fMin[j]!;
-        grp.at[j] = row.index;
-      }
-    }
-  };
-  const result = (): KneeRelaxation => ({
-    relaxation: RELAXATION,
-    evaluated,
-    gains: groups.map((grp) => ({
-      constraint: grp.label,
-      pastLimit: grp.pastLimit,
-      objectives: input.objectives.map((o, j) => {
-        const knee = input.knee.objectives[o.name]!;
-        const best = sign[j]! * grp.best[j]!;
-        return { objective: o.name, unit: o.unit, knee, best, change: best - knee, design: grp.at[j]! };
-      }),
-    })),
-  });
-  return { add, result };
+/** Generations of each re-optimization: the budget share split over `relaxations` runs of `population` designs. */
+export function relaxationGenerations(runEvaluations: number, population: number, relaxations: number): number {
+  const fit = Math.floor((RELAXATION_BUDGET_SHARE * runEvaluations) / Math.max(1, relaxations * population));
+  return Math.min(RELAXATION_GENERATIONS.max, Math.max(RELAXATION_GENERATIONS.min, fit));
 }
 
 /**
- * The relaxation table of `knee` (binding constraints `binding`) from the log file at `logPath`; null when the knee
- * has no binding constraint or the log is absent.
+ * `problem` with the constraints at `positions` relaxed (g − RELAXATION: the limit moved by 10 % of |limit|) and, one
+ * per objective after them, the knee's dominance cone: f_k ≤ knee_k, scaled by |knee_k| (`kneeMin`: the knee's
+ * minimized objectives). Only designs no worse than the knee in every objective can improve on it, so the search
+ * spends its few generations there instead of along the whole front.
  */
-export function kneeRelaxation(
-  logPath: string,
+export function relaxedProblem(problem: Problem, positions: ReadonlySet<number>, kneeMin: readonly number[]): Problem {
+  const scale = kneeMin.map((k) => Math.abs(k) || 1);
+  return {
+    ...problem,
+    constraints: [
+      ...problem.constraints,
+      ...problem.objectives.map((o) => ({ name: `${o.name} no worse than the knee` })),
+    ],
+    evaluate(x) {
+      const e = safeEvaluate(problem, x);
+      if (e.status !== 'ok') return e;
+      const g = Float64Array.from(e.g, (v, i) => (positions.has(i) ? v - RELAXATION : v));
+      const cone = Float64Array.from(e.f, (v, k) => (v - kneeMin[k]!) / scale[k]!);
+      return { status: 'ok', f: e.f, g: Float64Array.of(...g, ...cone) };
+    },
+  };
+}
+
+/**
+ * Per objective (in the study's order and sense), the best value among `candidates` (minimized objective vectors) no
+ * worse than the knee in every other objective, and its change from the knee's value.
+ */
+export function objectiveGains(
+  objectives: readonly { readonly name: string; readonly sense: 'minimize' | 'maximize'; readonly unit: string }[],
+  knee: Readonly<Record<string, number>>,
+  candidates: readonly (readonly number[] | Float64Array)[],
+): RelaxedObjective[] {
+  const sign = objectives.map((o) => (o.sense === 'maximize' ? -1 : 1));
+  const kneeMin = objectives.map((o, j) => sign[j]! * knee[o.name]!);
+  return objectives.map((o, j) => {
+    let best = kneeMin[j]!;
+    for (const f of candidates) if (f[j]! < best && kneeMin.every((k, i) => i === j || f[i]! <= k)) best = f[j]!;
+    const value = sign[j]! * best;
+    return { objective: o.name, unit: o.unit, knee: knee[o.name]!, best: value, change: value - knee[o.name]! };
+  });
+}
+
+/** Whether a change is a gain worth naming (NEGLIGIBLE_CHANGE of the knee's value, or any change from 0). */
+export const buys = (o: RelaxedObjective): boolean =>
+  Math.abs(o.change) > NEGLIGIBLE_CHANGE * Math.abs(o.knee) && Number.isFinite(o.change);
+
+/** The knee's decision vector in the problem's encoding (a choice as its option's position). */
+function encode(problem: Problem, d: ParetoDesign): Float64Array {
+  return Float64Array.from(problem.variables, (v) => {
+    const value = d.variables[v.name]!;
+    return v.kind === 'choice' ? v.options.indexOf(value) : Number(value);
+  });
+}
+
+/**
+ * The shadow prices of `knee` (its binding constraints `binding`); null when nothing binds it or no binding
+ * constraint is one of the problem's.
+ */
+export function shadowPrices(
+  src: ReoptimizeSource,
   pareto: Pick<ParetoFile, 'objectives'>,
   knee: ParetoDesign,
   binding: readonly ConstraintMargin[],
 ): KneeRelaxation | null {
-  if (binding.length === 0 || !existsSync(logPath)) return null;
-  let acc: ReturnType<typeof relaxationGains> | null = null;
-  let fCols: number[] = [];
-  let gCols: number[] = [];
-  let [iIndex, iStatus] = [0, 0];
-  forEachCsvRecord(logPath, (fields, record) => {
-    if (record === 0) {
-      fCols = pareto.objectives.map((o) => fields.indexOf(o.name));
-      const named = fields.map(columnConstraint);
-      gCols = named.flatMap((n, i) => (n === null ? [] : [i]));
-      const constraints = gCols.map((i) => named[i]!);
-      [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
-      if (fCols.some((i) => i < 0) || iIndex < 0 || iStatus < 0) return;
-      acc = relaxationGains({ objectives: pareto.objectives, constraints, knee, binding });
-      return;
-    }
-    if (acc === null || fields[iStatus] === 'failed') return;
-    const cell = (i: number): number => (fields[i] === '' || fields[i] === undefined ? NaN : Number(fields[i]));
-    acc.add({ index: Number(fields[iIndex]), f: fCols.map(cell), g: gCols.map(cell) });
+  const { problem } = src;
+  const groups = binding.flatMap((c) => {
+    const names = [c.name, ...(c.also ?? [])];
+    const positions = new Set(problem.constraints.flatMap((k, i) => (names.includes(k.name) ? [i] : [])));
+    return positions.size > 0 ? [{ label: constraintLabel(c), positions }] : [];
   });
-  const done = acc as ReturnType<typeof relaxationGains> | null;
-  return done === null ? null : done.result();
+  if (groups.length === 0) return null;
+  const initial: WarmStart = { designs: [encode(problem, knee), ...src.population] };
+  const kneeMin = pareto.objectives.map((o) => (o.sense === 'maximize' ? -1 : 1) * knee.objectives[o.name]!);
+  const generations = relaxationGenerations(src.runEvaluations, Math.max(1, src.population.length), groups.length);
+  let evaluations = 0;
+  const gains = groups.map((grp): RelaxationGain => {
+    const relaxed = relaxedProblem(problem, grp.positions, kneeMin);
+    const algorithm = src.create(relaxed, initial);
+    for (let gen = 0; gen < generations; gen++) {
+      const xs = algorithm.ask();
+      algorithm.tell(xs.map((x) => relaxed.evaluate(x)));
+      evaluations += xs.length;
+    }
+    const front = algorithm.archive();
+    const pastLimit = front.filter((ind) => [...grp.positions].some((i) => ind.g[i]! + RELAXATION > 0)).length;
+    const objectives = objectiveGains(
+      pareto.objectives,
+      knee.objectives,
+      front.map((ind) => ind.f),
+    );
+    return { constraint: grp.label, pastLimit, objectives };
+  });
+  return { relaxation: RELAXATION, generations, evaluations, gains };
 }
 
-/** "−12.3 (−4.1 %), design 812", or "none found" when no evaluated design improves the knee. */
-function changeCell(o: RelaxedObjective, fmt: (v: number) => string): string {
-  if (o.change === 0) return 'none found';
+/** "−1.23 (−1.3 %)", or "–" when the relaxation buys nothing in this objective. */
+function changeCell(o: RelaxedObjective): string {
+  if (!buys(o)) return '–';
   const rel = o.knee !== 0 ? ` (${o.change > 0 ? '+' : ''}${((100 * o.change) / Math.abs(o.knee)).toFixed(1)} %)` : '';
-  return `${o.change > 0 ? '+' : ''}${fmt(o.change)}${rel}, design ${o.design}`;
+  return `${o.change > 0 ? '+' : ''}${fmt(o.change)}${rel}`;
 }
 
 /**
- * The relaxation table: one row per binding constraint (with how many evaluated designs lie past its limit, within the
- * relaxation), one column per objective ("name [unit]"), each cell the change the relaxation buys. The one table the
- * terminal, the reports and the explorer show.
+ * The shadow prices as the terminal, the reports and the explorer show them: a table with one row per constraint whose
+ * relaxation buys something (one column per objective, "name [unit]"), or null when none does, and the sentence that
+ * goes with it (the method, and the constraints whose relaxation buys nothing).
  */
-export function relaxationTable(
-  r: KneeRelaxation,
-  fmt: (v: number) => string,
-): { headers: string[]; rows: string[][] } {
+export function relaxationView(r: KneeRelaxation): {
+  table: { headers: string[]; rows: string[][] } | null;
+  note: string;
+} {
   const unit = (u: string): string => (u !== '' && u !== '-' ? ` [${u}]` : '');
-  const first = r.gains[0]?.objectives ?? [];
+  const paying = r.gains.filter((g) => g.objectives.some(buys));
+  const idle = r.gains.filter((g) => !g.objectives.some(buys));
+  const pct = `${100 * r.relaxation} %`;
+  const how = `a ${r.generations}-generation re-optimization from the run's final population (same seed, ${r.evaluations} evaluations)`;
+  // nothing as good as the knee past the stated limit: a requirement met in whole steps (terminals) lands here
+  const nothing = (g: RelaxationGain): string =>
+    `${g.constraint}${g.pastLimit === 0 ? ' (no design as good as the knee past the stated limit)' : ''}`;
+  if (paying.length === 0)
+    return {
+      table: null,
+      note: `Relaxing any binding limit by ${pct} buys nothing ${how} finds: ${idle.map(nothing).join('; ')}.`,
+    };
+  const first = paying[0]!.objectives;
   return {
-    headers: [`limit relaxed by ${100 * r.relaxation} %`, ...first.map((o) => `${o.objective}${unit(o.unit)}`)],
-    rows: r.gains.map((g) => [
-      `${g.constraint} (${g.pastLimit} design${g.pastLimit === 1 ? '' : 's'} past the limit)`,
-      ...g.objectives.map((o) => changeCell(o, fmt)),
-    ]),
+    table: {
+      headers: [`limit relaxed by ${pct}`, ...first.map((o) => `${o.objective}${unit(o.unit)}`)],
+      rows: paying.map((g) => [g.constraint, ...g.objectives.map(changeCell)]),
+    },
+    note:
+      `Per objective, the best design of ${how} no worse than the knee in any other objective; – none.` +
+      (idle.length > 0 ? ` No gain from relaxing ${idle.map(nothing).join('; ')}.` : ''),
   };
 }
-
-/** The sentence under the table: the method and how many designs it looked through. */
-export const relaxationNote = (r: KneeRelaxation): string =>
-  `Change in each objective if the constraint's limit were relaxed by ${100 * r.relaxation} %: ${RELAXATION_METHOD} (${r.evaluated} evaluated designs).`;

@@ -26,7 +26,7 @@ describe('decisionSummarySection (the run report opens with the answer)', () => 
         binding: ['design 4: binds mass'],
         front: ['mass holds 3 of 5'],
         bindingRule: 'within 2 %',
-        relaxation: { headers: ['relax'], rows: [['mass +10 %']], note: 'by re-optimizing' },
+        relaxation: { table: { headers: ['relax'], rows: [['mass +10 %']] }, note: 'by re-optimizing' },
         references: [{ label: 'ai1', status: 'dominated' }],
       },
     });
@@ -44,7 +44,7 @@ describe('decisionSummarySection (the run report opens with the answer)', () => 
         p('The front as a whole:'),
         { kind: 'list', items: ['mass holds 3 of 5'] },
         p('within 2 %', 'note'),
-        h3('What relaxing each binding constraint of the knee would buy'),
+        h3('What relaxing each binding constraint of the knee buys'),
         { kind: 'table', headers: ['relax'], rows: [['mass +10 %']], className: 'relaxation' },
         p('by re-optimizing', 'note'),
         fig(frontKnee),
