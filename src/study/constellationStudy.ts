@@ -8,7 +8,8 @@
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing` and `environment.minSeparation`.
+ * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`, `environment.minSeparation`, and the
+ * file's traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps).
  * A decision vector the loader or the models reject is a failed evaluation.
  * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
@@ -89,6 +90,7 @@ export function constellationPhysicalConstraints(closures: readonly string[]): s
     ...closures.map((n) => `node.${n} (worst shell)`),
     'isl.lineOfSight',
     'isl.pointing',
+    'network.demand',
     'environment.minSeparation',
   ];
 }
@@ -409,6 +411,8 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
   g[k++] = scaledViolation(los.value, los.sense, los.limit);
   const pointing = check('isl.pointing');
   g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
+  const demand = check('network.demand');
+  g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);
   const sep = check('environment.minSeparation');
   g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
   const lookup = (p: string): number => refGetters.get(p)!(rec);

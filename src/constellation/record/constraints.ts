@@ -2,6 +2,8 @@
  * The constellation's constraints (g <= 0 in the optimizer): every node's own constraints per shell, the ISL
  * links' line of sight and pointing, the network demand at the worst snapshot instant, the FCC deployment
  * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
+ * The network demand is enforced: traffic.demandPerNode_Gbps is what the file requires each node to carry, so a
+ * constellation that cannot carry it does not meet its own requirement (studies hold it, src/study/constellationStudy.ts).
  */
 import type { ConstraintResult } from '../../node/record/record.js';
 import { constraintResult } from '../../node/record/constraints.js';
@@ -92,8 +94,8 @@ export function constellationConstraints(
       '>=',
       demand_bps / BPS_PER_GBPS,
       'Gbps',
-      false,
-      'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+      true,
+      'every node can send its offered traffic (traffic.demandPerNode_Gbps) at the maximum concurrent flow, at the worst snapshot instant',
     ),
     constraintResult(
       'launch.halfMilestone',

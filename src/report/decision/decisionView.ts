@@ -187,6 +187,7 @@ export function decisionView(run: LoadedRun, d: DecisionSummary, refs: readonly 
     return {
       headline: null,
       empty:
+        d.noAnswer ??
         'No feasible design was found, so there is no recommendation: see "Failures and infeasibility" for the least-infeasible designs.',
       designs: null,
       verdictNote: null,

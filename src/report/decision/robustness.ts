@@ -15,7 +15,7 @@ import { jointProbability, type ProportionInterval } from '../../statistics/stat
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import type { ParetoFile } from '../../run/paretoFile.js';
-import type { Pick } from '../../run/decision/decision.js';
+import { answerKnee, type Pick } from '../../run/decision/decision.js';
 type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
 import { constraintLabel, designBinding } from '../../run/decision/binding.js';
 import {
@@ -168,7 +168,7 @@ const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
 /** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
 export function selectedKnee(run: LoadedRun): Pick | null {
   const rule = selectRule(run);
-  if (!selects(rule) || run.pareto.designs.length === 0) return null;
+  if (!selects(rule) || answerKnee(run.pareto) < 0) return null;
   let joint: Joint | null = null;
   if (rule.minProbability !== undefined) {
     const s = runSampler(run, rule.samples ?? DEFAULT_SELECT_SAMPLES);

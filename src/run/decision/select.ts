@@ -19,7 +19,7 @@ import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { BINDING_MARGIN, sizingClosure, zeroCountChecks } from './binding.js';
 import { discreteConstraints } from './discrete.js';
 import { logAchievability } from './achievable.js';
-import { kneeAmong, minimizedObjectives } from './decision.js';
+import { answerable, answerKnee, kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import type { LoadedStudy } from '../problem.js';
 import type { KneeStanding } from '../schemas.js';
@@ -164,9 +164,12 @@ export function chooseKnee(pareto: ParetoFile, rule: SelectRule, joint: Joint | 
   const text = ruleText(rule);
   const discrete = discreteConstraints(pareto);
   const margin = designs.map((d) => minOf(selectionMargins(d, discrete)));
-  const okMargin = (i: number): boolean => rule.minMargin === undefined || margin[i]! >= rule.minMargin;
+  // a design that misses a requirement is never an answer (decision.ts `answerable`)
+  const answer = answerable(pareto);
+  const okMargin = (i: number): boolean =>
+    answer(i) && (rule.minMargin === undefined || margin[i]! >= rule.minMargin);
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
-  const plain = kneeAmong(F, () => true);
+  const plain = kneeAmong(F, answer);
   const fallback = (sampled: number, why: string): SelectOutcome => ({
     rule: text,
     position: plain,
@@ -281,7 +284,7 @@ export function kneeStanding(
   joint: JointSource | string,
   logPath?: string,
 ): KneeStanding | null {
-  if (pareto.designs.length === 0) return null;
+  if (answerKnee(pareto) < 0) return null;
   const of = typeof joint === 'string' ? null : jointOf(joint);
   const outcome = selects(rule) ? chooseKnee(pareto, rule, of) : null;
   // a margin rule no Pareto design meets: what every feasible evaluated design can keep, and what conflicts
@@ -289,7 +292,7 @@ export function kneeStanding(
     outcome !== null && !outcome.qualified && rule?.minMargin !== undefined && logPath !== undefined
       ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin)
       : null;
-  const position = outcome?.position ?? kneeAmong(minimizedObjectives(pareto), () => true);
+  const position = outcome?.position ?? answerKnee(pareto);
   const discrete = discreteConstraints(pareto);
   const margins = selectionMargins(pareto.designs[position]!, discrete);
   const minMargin = minOf(margins);

@@ -76,9 +76,9 @@ describe('constellation constraints: margins by hand', () => {
         unit: 'Gbps',
         satisfied: true,
         margin: 0.5, // (3 − 2)/2
-        enforced: false,
+        enforced: true, // the file's traffic demand is a requirement
         description:
-          'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+          'every node can send its offered traffic (traffic.demandPerNode_Gbps) at the maximum concurrent flow, at the worst snapshot instant',
       },
       {
         name: 'launch.halfMilestone',
