@@ -13,7 +13,7 @@ import { csvCell as sharedCsvCell } from '../base/csv.js';
 import type { LoadedStudy } from './problem.js';
 import { decisionSummary, withRelaxation } from './decision/recommend.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
-import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './decision/select.js';
+import { jointSource, kneeStanding, selectRuleOf, selectSamples, studyValues } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
@@ -190,7 +190,7 @@ export function paretoCsv(file: ParetoFile): string {
 function standingOf(loaded: LoadedStudy, file: ParetoFile, logPath: string): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
-  const joint = jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES);
+  const joint = jointSource(loaded, study, file, selectSamples(loaded.kind, rule));
   return kneeStanding(file, rule, joint, logPath);
 }
 

@@ -27,11 +27,23 @@ import type { AlgorithmSettings } from './algorithmSettings.js';
 import type { VariableDomain } from './studySchema.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
 import { evaluateConstellation, evaluateConstellationLean, leanEvaluationGives } from '../constellation/evaluate.js';
-import { parseConstellation, readBaseNode, type BaseNode } from '../constellation/design/load.js';
+import {
+  CONSTELLATION_STUDY_KEYS,
+  parseConstellation,
+  readBaseNode,
+  type BaseNode,
+} from '../constellation/design/load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { ConstraintResult } from '../node/record/record.js';
-import { constellationStudySectionsSchema } from './studySchema.js';
+import {
+  constellationStudySectionsSchema,
+  type ConstellationStudySections,
+  type SelectSettings,
+} from './studySchema.js';
+import { constellationDesignOf, constellationInputs } from './constellationInputs.js';
+import { constellationConstraintSampler, constellationInputColumns } from './constellationSamples.js';
+import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 
 const SHELL_KEYS = [
   'altitude_km',
@@ -104,6 +116,8 @@ export interface CompiledConstellationStudy {
   record(x: Float64Array): ConstellationRecord;
   /** The constellation file (raw data, node inlined) a decision vector stands for: `odc evaluate` reproduces it. */
   file(x: Float64Array): Record<string, unknown>;
+  /** Each enforced constraint per uncertainty sample of a design (./constellationSamples.ts); null without inputs. */
+  constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -142,7 +156,7 @@ function nodeCandidates(node: Raw, file: ParsedFile, readFront: NodeFrontReader)
       { file: file.src.file, field: 'node.from' },
     );
   }
-  for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete study[k];
+  for (const k of CONSTELLATION_STUDY_KEYS) delete study[k];
   return pareto.designs.map((d, i) => {
     const raw = clone(study);
     for (const [path, value] of Object.entries(d.variables)) {
@@ -179,17 +193,13 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
   return raw;
 }
 
-export function compileConstellationStudy(
-  file: ParsedFile,
-  catalogs: Catalogs,
-  lp: LpSolver,
-  readFront: NodeFrontReader,
-): CompiledConstellationStudy {
+/** A study file's study sections, validated, and its constellation (ground and launch defaulted). */
+function splitStudy(file: ParsedFile): { sections: ConstellationStudySections; base: Raw } {
   const src = file.src;
-  const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
+  const { variables: vars, objectives: objs, constraints: cons, algorithm, select, ...rest } = file.raw as Raw;
   const sections = parseWith(constellationStudySectionsSchema(), {
     ...file,
-    raw: { variables: vars, objectives: objs, constraints: cons, algorithm },
+    raw: { variables: vars, objectives: objs, constraints: cons, algorithm, select },
   });
   if ('requirements' in rest)
     // a design file's list, checked by odc evaluate; a study holds what it must meet in its constraints
@@ -202,6 +212,17 @@ export function compileConstellationStudy(
   const base: Raw = clone(rest);
   base['ground'] ??= {};
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
+  return { sections, base };
+}
+
+export function compileConstellationStudy(
+  file: ParsedFile,
+  catalogs: Catalogs,
+  lp: LpSolver,
+  readFront: NodeFrontReader,
+): CompiledConstellationStudy {
+  const src = file.src;
+  const { sections, base } = splitStudy(file);
   const rawNode = base['node'];
   const fromRun = typeof rawNode === 'object' && rawNode !== null && ('from' in rawNode || 'candidates' in rawNode);
   const candidates = fromRun ? nodeCandidates(rawNode as Raw, file, readFront) : null;
@@ -227,23 +248,51 @@ export function compileConstellationStudy(
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
-  // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
-  const leanRecordOf = (x: Float64Array): ConstellationRecord => evaluateConstellationLean(specOf(valuesOf(x)), lp);
   const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
-  const problem = studyProblem(String(base['name']), variables, sections, src, { recordOf, leanRecordOf }, closures);
+  // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
+  const spec = (x: Float64Array): ConstellationSpec => specOf(valuesOf(x));
+  const { problem, evaluation } = studyProblem(String(base['name']), variables, sections, src, spec, lp, closures);
+  const fileOf = (values: readonly unknown[]): Raw => {
+    const { raw } = buildStudyFile(builder, values);
+    for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
+    return raw;
+  };
+  const sampling = {
+    read: file,
+    catalogs,
+    variableNames: variables.map((v) => v.name),
+    names: problem.constraints.map((c) => c.name),
+    fileOf: (x: Float64Array) => fileOf(valuesOf(x)),
+    evaluate: (spec: ConstellationSpec) => evaluation(() => spec),
+  };
+  checkUncertainty({ ...file, raw: fileOf(boundDefaults(variables)) }, catalogs, sections.select);
 
   return {
     problem,
     algorithm: sections.algorithm,
     selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
-    spec: (x) => specOf(valuesOf(x)),
+    spec,
     record: recordOf,
-    file: (x) => {
-      const { raw } = buildStudyFile(builder, valuesOf(x));
-      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
-      return raw;
-    },
+    file: (x) => fileOf(valuesOf(x)),
+    constraintSampler: (settings) => constellationConstraintSampler({ ...sampling, settings }),
   };
+}
+
+/**
+ * The study's uncertainty: section checked on the constellation at the variables' defaults (as checkBounds), each key
+ * an input of the constellation (an entry for a catalog row may name a row only some designs use); and
+ * select.minProbability only with uncertain inputs.
+ */
+function checkUncertainty(read: ParsedFile, catalogs: Catalogs, select: SelectSettings | undefined): void {
+  constellationInputs(constellationDesignOf(read, catalogs), 'skip');
+  if (select?.minProbability !== undefined && constellationInputColumns(read, catalogs).length === 0)
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${locate(read.src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the ` +
+        "study's uncertainty: section nor any catalog row its designs could use declares a distribution; add an " +
+        'uncertainty: section (see designs/constellation-study.yaml) or use select.minMargin',
+      { file: read.src.file, field: 'select.minProbability' },
+    );
 }
 
 /** The optimization problem: the study's objectives and constraints (physical ones first) on each design's record. */
@@ -252,12 +301,10 @@ function studyProblem(
   variables: VariableSpec[],
   sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
   src: ParsedFile['src'],
-  evaluators: {
-    recordOf: (x: Float64Array) => ConstellationRecord;
-    leanRecordOf: (x: Float64Array) => ConstellationRecord;
-  },
+  specOf: (x: Float64Array) => ConstellationSpec,
+  lp: LpSolver,
   closures: readonly string[],
-): Problem {
+): { problem: Problem; evaluation: (spec: () => ConstellationSpec) => Evaluation } {
   const metrics = {
     has: isConstellationMetric,
     hint: unknownConstellationMetricHint,
@@ -272,23 +319,24 @@ function studyProblem(
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
   const read = [...objectives.map((o) => o.name), ...refGetters.keys()];
-  const recordOf = leanEvaluationGives(read) ? evaluators.leanRecordOf : evaluators.recordOf;
-
-  return {
+  const recordOf = leanEvaluationGives(read) ? evaluateConstellationLean : evaluateConstellation;
+  const evaluation = (spec: () => ConstellationSpec): Evaluation => {
+    let rec: ConstellationRecord;
+    try {
+      rec = recordOf(spec(), lp);
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
+  };
+  const problem = {
     name,
     variables,
     objectives,
     constraints,
-    evaluate(x: Float64Array): Evaluation {
-      let rec: ConstellationRecord;
-      try {
-        rec = recordOf(x);
-      } catch (e) {
-        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-      }
-      return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
-    },
+    evaluate: (x: Float64Array) => evaluation(() => specOf(x)),
   };
+  return { problem, evaluation };
 }
 
 /** The study's variables (node.design added for a node run's candidates), checked against the base file. */
@@ -477,6 +525,16 @@ function variableSpec(
   return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
 }
 
+/**
+ * Each variable at its lower bound or first option, except plane counts at their largest: a shell switched off (0
+ * planes) would hide its own bad values.
+ */
+function boundDefaults(variables: readonly VariableSpec[]): unknown[] {
+  const largest = (v: VariableSpec): unknown =>
+    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
+  return variables.map((v) => (v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower));
+}
+
 /** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
 function checkBounds(
   variables: readonly VariableSpec[],
@@ -484,13 +542,7 @@ function checkBounds(
   file: string,
   where: (path: string) => string,
 ): void {
-  // Others at their lower bound or first option, except plane counts at their largest: a shell switched
-  // off (0 planes) would hide its own bad values.
-  const largest = (v: VariableSpec): unknown =>
-    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
-  const defaults = variables.map((v) =>
-    v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower,
-  );
+  const defaults = boundDefaults(variables);
   variables.forEach((v, i) => {
     const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
     for (const value of trials) {

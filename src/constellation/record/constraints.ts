@@ -3,7 +3,7 @@
  * links' line of sight and pointing, the network demand at the worst snapshot instant, the FCC deployment
  * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
  * The network demand is enforced: traffic.demandPerNode_Gbps is what the file requires each node to carry, so a
- * constellation that cannot carry it does not meet its own requirement (studies hold it, src/study/constellationStudy.ts).
+ * constellation that cannot carry it misses its own requirement (studies hold it: src/study/constellationStudy.ts).
  */
 import type { ConstraintResult } from '../../node/record/record.js';
 import { constraintResult } from '../../node/record/constraints.js';

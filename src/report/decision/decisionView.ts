@@ -97,7 +97,7 @@ function headline(d: DecisionSummary): string | null {
     .join(', ');
   const parts = [
     `${kneeLabel(d.standing)}: the knee, design ${knee.index} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
-    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
+    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
   parts.push(...spreadTexts(d).map((t) => `${t}.`));

@@ -16,7 +16,7 @@ import type { ReferenceDesign } from '../decision/references.js';
 import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
-import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
+import { robustPicks, selectRule, storedStanding, type RobustnessReport } from '../decision/robustness.js';
 import { kneeStanding } from '../../run/decision/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
@@ -363,7 +363,10 @@ export async function buildReportModel(
   const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
   // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
   const decision = withRelaxation(
-    decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL))),
+    decisionSummary(
+      pareto,
+      storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
+    ),
     pareto,
     join(run.dir, LOG_FINAL),
   );

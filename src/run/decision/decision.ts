@@ -67,7 +67,7 @@ export function answerable(pareto: ParetoFile): (position: number) => boolean {
   return (i) => ok[i] === true;
 }
 
-/** "No Pareto design meets every requirement (…)": said instead of an answer when every design misses one; else null. */
+/** "No Pareto design meets every requirement (…)": said instead of an answer when each design misses one; else null. */
 export function noAnswerText(pareto: ParetoFile): string | null {
   const ok = answerable(pareto);
   if (pareto.designs.length === 0 || pareto.designs.some((_, i) => ok(i))) return null;
