@@ -30,7 +30,10 @@ import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSa
 type Raw = Record<string, unknown>;
 
 export interface ConstellationSamplerParams {
-  /** The study file as read (its constellation and `uncertainty:` section; study sections are dropped). */
+  /**
+   * The study's constellation at one decision vector (its `uncertainty:` section, node inlined): the file whose
+   * locations messages name, and the constellation the columns are read from (the catalogs' rows, its section).
+   */
   readonly read: ParsedFile;
   readonly catalogs: Catalogs;
   readonly variableNames: readonly string[];

@@ -257,15 +257,17 @@ export function compileConstellationStudy(
     for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
     return raw;
   };
+  // the constellation at the variables' defaults (as checkBounds): what the uncertainty: section is checked on
+  const atDefaults: ParsedFile = { ...file, raw: fileOf(boundDefaults(variables)) };
+  checkUncertainty(atDefaults, catalogs, sections.select);
   const sampling = {
-    read: file,
+    read: atDefaults,
     catalogs,
     variableNames: variables.map((v) => v.name),
     names: problem.constraints.map((c) => c.name),
     fileOf: (x: Float64Array) => fileOf(valuesOf(x)),
     evaluate: (spec: ConstellationSpec) => evaluation(() => spec),
   };
-  checkUncertainty({ ...file, raw: fileOf(boundDefaults(variables)) }, catalogs, sections.select);
 
   return {
     problem,
