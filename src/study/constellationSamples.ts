@@ -13,7 +13,9 @@
  * sample each constraint the optimizer enforces is checked with the optimizer's own g (./constellationStudy.ts: the
  * physical closure — node closures, line of sight, pointing, traffic demand, separation — then the study's
  * constraints): it holds when g ≤ 0. A sample the loader or the models reject counts as not holding.
- * Deterministic: a pure function of the study, the design and (samples, method, seed); the LP solver is injected.
+ * Assumption: a sample is evaluated as the study evaluates a design, so with `nodeSizing: closed` its node is re-sized
+ * to the sampled inputs (closures hold by construction), not held at the design's sizing with its margins spent as
+ * node samples are (./constraintSamples.ts). Deterministic in (study, design, samples, method, seed); LP injected.
  */
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
