@@ -9,7 +9,8 @@
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
  * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`, `environment.minSeparation`, and the
- * file's traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps).
+ * traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states
+ * its demand or searches it.
  * A decision vector the loader or the models reject is a failed evaluation.
  * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
@@ -96,13 +97,16 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
   return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
 }
 
-/** The always-enforced constraints' names with these node closures, in the order of the g vector. */
-export function constellationPhysicalConstraints(closures: readonly string[]): string[] {
+/**
+ * The always-enforced constraints' names with these node closures, in the order of the g vector; `demand`: the file
+ * states its traffic demand (or searches it), which network.demand then holds.
+ */
+export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
   return [
     ...closures.map((n) => `node.${n} (worst shell)`),
     'isl.lineOfSight',
     'isl.pointing',
-    'network.demand',
+    ...(demand ? ['network.demand'] : []),
     'environment.minSeparation',
   ];
 }
@@ -193,6 +197,16 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
   return raw;
 }
 
+/** The node closures the study holds, and whether it holds network.demand (the file states or searches its demand). */
+function heldChecks(base: Raw, variables: readonly VariableSpec[]): { closures: readonly string[]; demand: boolean } {
+  return {
+    closures: enforcedNodeClosures(base['nodeSizing'] === 'closed'),
+    demand:
+      (base['traffic'] as Raw | undefined)?.['demandPerNode_Gbps'] !== undefined ||
+      variables.some((v) => v.name === 'traffic.demandPerNode_Gbps'),
+  };
+}
+
 /** A study file's study sections, validated, and its constellation (ground and launch defaulted). */
 function splitStudy(file: ParsedFile): { sections: ConstellationStudySections; base: Raw } {
   const src = file.src;
@@ -248,10 +262,10 @@ export function compileConstellationStudy(
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
-  const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
   // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
   const spec = (x: Float64Array): ConstellationSpec => specOf(valuesOf(x));
-  const { problem, evaluation } = studyProblem(String(base['name']), variables, sections, src, spec, lp, closures);
+  const held = heldChecks(base, variables);
+  const { problem, evaluation } = studyProblem(String(base['name']), variables, sections, src, spec, lp, held);
   const fileOf = (values: readonly unknown[]): Raw => {
     const { raw } = buildStudyFile(builder, values);
     for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
@@ -305,7 +319,7 @@ function studyProblem(
   src: ParsedFile['src'],
   specOf: (x: Float64Array) => ConstellationSpec,
   lp: LpSolver,
-  closures: readonly string[],
+  held: { closures: readonly string[]; demand: boolean },
 ): { problem: Problem; evaluation: (spec: () => ConstellationSpec) => Evaluation } {
   const metrics = {
     has: isConstellationMetric,
@@ -315,7 +329,7 @@ function studyProblem(
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [
-    ...constellationPhysicalConstraints(closures).map((name) => ({ name })),
+    ...constellationPhysicalConstraints(held.closures, held.demand).map((name) => ({ name })),
     ...parsed.map((c) => ({ name: c.text })),
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
@@ -329,7 +343,7 @@ function studyProblem(
     } catch (e) {
       return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
     }
-    return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
+    return recordEvaluation(rec, { objectives, objectiveGetters, ...held, parsed, refGetters }, constraints.length);
   };
   const problem = {
     name,
@@ -439,6 +453,8 @@ interface RecordReaders {
   readonly objectives: readonly ObjectiveSpec[];
   readonly objectiveGetters: readonly ((r: unknown) => number)[];
   readonly closures: readonly string[];
+  /** Whether network.demand is held (the file states its demand). */
+  readonly demand: boolean;
   readonly parsed: readonly ParsedConstraint[];
   readonly refGetters: ReadonlyMap<string, (r: unknown) => number>;
 }
@@ -461,8 +477,10 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
   g[k++] = scaledViolation(los.value, los.sense, los.limit);
   const pointing = check('isl.pointing');
   g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
-  const demand = check('network.demand');
-  g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);
+  if (q.demand) {
+    const demand = check('network.demand');
+    g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);
+  }
   const sep = check('environment.minSeparation');
   g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
   const lookup = (p: string): number => refGetters.get(p)!(rec);
