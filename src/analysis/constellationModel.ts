@@ -35,10 +35,10 @@ import {
   constellationInputs,
   resolveConstellationInput,
   type LoadedConstellationDesign,
-} from './constellationInputs.js';
+} from '../study/constellationInputs.js';
 import type { InputSpec } from '../study/uncertainTargets.js';
 
-export { loadConstellationDesign, type LoadedConstellationDesign } from './constellationInputs.js';
+export { loadConstellationDesign, type LoadedConstellationDesign } from '../study/constellationInputs.js';
 
 /** Derived output: the terrestrial LCOC of the fleet's chips (see the header). */
 export const TERRESTRIAL_LCOC = 'comparison.terrestrialLcoc_USD_per_PFLOP_day';

@@ -298,7 +298,9 @@ function shellNetworks(
       });
     // Downlink traffic reads every shell's gateway contacts: only the other patterns are a function of the shell alone.
     if (spec.traffic.pattern === 'downlink') return solve();
-    const key = `${JSON.stringify(linkParams[i])}|${JSON.stringify(spec.traffic)}|${spec.snapshots}|${spec.maxFullLpColumns}|${lean}`;
+    // The rate per node does not depend on the demand (network/ never reads it; record/constraints.ts judges the demand
+    // against it): a study or a sample that moves only the demand reuses the solved network.
+    const key = `${JSON.stringify(linkParams[i])}|${spec.traffic.pattern}|${spec.snapshots}|${spec.maxFullLpColumns}|${lean}`;
     return NETWORKS.for(lp).get(key, solve);
   });
   for (const n of networks) if (n.note !== null) notes.push(n.note);

@@ -19,6 +19,7 @@ import type { ConstellationRecord } from '../constellation/record/record.js';
 import { readParetoFile } from './paretoFile.js';
 import { compileConstellationStudy } from '../study/constellationStudy.js';
 import { checkAlgorithmFits, type AlgorithmSettings } from '../study/algorithmSettings.js';
+import type { ConstraintSamples, ConstraintSampleSettings } from '../study/constraintSamples.js';
 import { checkBaseline, nodeEvaluator } from '../node/evaluator.js';
 
 export interface LoadedStudy {
@@ -39,6 +40,9 @@ export interface LoadedStudy {
     spec(x: Float64Array): ConstellationSpec;
     file(x: Float64Array): Record<string, unknown>;
   } | null;
+  /** Node and constellation studies: each enforced constraint per uncertainty sample of a design (null: no input). */
+  readonly constraintSampler:
+    ((settings: ConstraintSampleSettings) => ((x: Float64Array) => ConstraintSamples) | null) | null;
   readonly compiled: CompiledStudy | null;
   /** Benchmark studies: the problem name (analytic front available). */
   readonly benchmark: { readonly problem: string } | null;
@@ -88,6 +92,7 @@ function loadBenchmarkStudy(path: string, loaded: Extract<ParsedStudy, { kind: '
     record: null,
     constellation: null,
     compiled: null,
+    constraintSampler: null,
     benchmark: { problem: s.problem.toLowerCase() },
   };
 }
@@ -123,6 +128,7 @@ function loadNodeStudy(path: string, loaded: Exclude<ParsedStudy, { kind: 'bench
     record: compiled.record,
     constellation: null,
     compiled,
+    constraintSampler: (settings) => compiled.constraintSampler(settings),
     benchmark: null,
   };
 }
@@ -159,6 +165,7 @@ function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedS
     record: c.record,
     constellation: { spec: c.spec, file: c.file },
     compiled: null,
+    constraintSampler: (settings) => c.constraintSampler(settings),
     benchmark: null,
   };
 }

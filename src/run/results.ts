@@ -14,7 +14,7 @@ import type { LoadedStudy } from './problem.js';
 import { decisionSummary, withShadowPrices } from './decision/recommend.js';
 import { shadowPrices, type ReoptimizeSource } from './decision/relaxation.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
-import { DEFAULT_SELECT_SAMPLES, jointSource, kneeStanding, selectRuleOf, studyValues } from './decision/select.js';
+import { jointSource, kneeStanding, selectRuleOf, selectSamples, studyValues } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 import { LOG_FINAL } from './runFolder.js';
 
@@ -192,7 +192,7 @@ export function paretoCsv(file: ParetoFile): string {
 export function kneeStandingOf(loaded: LoadedStudy, file: ParetoFile, logPath?: string): KneeStanding | null {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
-  const joint = jointSource(loaded, study, file, rule?.samples ?? DEFAULT_SELECT_SAMPLES);
+  const joint = jointSource(loaded, study, file, selectSamples(loaded.kind, rule));
   return kneeStanding(file, rule, joint, logPath);
 }
 

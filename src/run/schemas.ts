@@ -239,8 +239,13 @@ const decisionSchema = lazy(() =>
     boundTolerance: z.number(),
     /** Robust studies: figures and verdicts are the nominal design's. */
     nominalFigures: z.boolean(),
-    /** Distinct designs, the knee first; empty when the run found no feasible design. */
+    /** Distinct designs, the knee first; empty when the run found no feasible design or none meets its requirements. */
     designs: z.array(recommendedSchema()),
+    /**
+     * Said instead of an answer when the front has designs but each misses a requirement (src/run/decision/decision.ts
+     * `answerable`). Absent otherwise.
+     */
+    noAnswer: z.string().exactOptional(),
     front: frontPressureSchema(),
     /** How the knee stands; null without a feasible design. Absent in runs of older odc. */
     standing: standingSchema().nullable().exactOptional(),

@@ -392,7 +392,12 @@ function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' |
   const d = meta.status === 'complete' ? meta.decision : undefined;
   return {
     hypervolume: h === null ? null : hypervolumeText(h),
-    decision: d === undefined ? [] : [...kneeLines(d), ...kneeBindingLines(d)].map((l) => l.trim()),
+    decision:
+      d === undefined
+        ? []
+        : [...kneeLines(d), ...kneeBindingLines(d), ...(d.noAnswer !== undefined ? [d.noAnswer] : [])].map((l) =>
+            l.trim(),
+          ),
     normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
   };
 }

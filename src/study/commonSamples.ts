@@ -167,7 +167,7 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
 }
 
 /** The plan of a design's inputs: their values at the rows of the unit sample matrix, and which rows are invalid. */
-function samplePlan(
+export function samplePlan(
   inputs: UncertainInput[],
   column: ReadonlyMap<string, number>,
   unit: readonly (readonly number[])[],

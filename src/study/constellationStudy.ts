@@ -8,7 +8,9 @@
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing` and `environment.minSeparation`.
+ * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`, `environment.minSeparation`, and the
+ * traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states
+ * its demand or searches it.
  * A decision vector the loader or the models reject is a failed evaluation.
  * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
@@ -26,11 +28,23 @@ import type { AlgorithmSettings } from './algorithmSettings.js';
 import type { VariableDomain } from './studySchema.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
 import { evaluateConstellation, evaluateConstellationLean, leanEvaluationGives } from '../constellation/evaluate.js';
-import { parseConstellation, readBaseNode, type BaseNode } from '../constellation/design/load.js';
+import {
+  CONSTELLATION_STUDY_KEYS,
+  parseConstellation,
+  readBaseNode,
+  type BaseNode,
+} from '../constellation/design/load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import type { ConstraintResult } from '../node/record/record.js';
-import { constellationStudySectionsSchema } from './studySchema.js';
+import {
+  constellationStudySectionsSchema,
+  type ConstellationStudySections,
+  type SelectSettings,
+} from './studySchema.js';
+import { constellationDesignOf, constellationInputs } from './constellationInputs.js';
+import { constellationConstraintSampler, constellationInputColumns } from './constellationSamples.js';
+import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 
 const SHELL_KEYS = [
   'altitude_km',
@@ -83,12 +97,16 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
   return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
 }
 
-/** The always-enforced constraints' names with these node closures, in the order of the g vector. */
-export function constellationPhysicalConstraints(closures: readonly string[]): string[] {
+/**
+ * The always-enforced constraints' names with these node closures, in the order of the g vector; `demand`: the file
+ * states its traffic demand (or searches it), which network.demand then holds.
+ */
+export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
   return [
     ...closures.map((n) => `node.${n} (worst shell)`),
     'isl.lineOfSight',
     'isl.pointing',
+    ...(demand ? ['network.demand'] : []),
     'environment.minSeparation',
   ];
 }
@@ -102,6 +120,8 @@ export interface CompiledConstellationStudy {
   record(x: Float64Array): ConstellationRecord;
   /** The constellation file (raw data, node inlined) a decision vector stands for: `odc evaluate` reproduces it. */
   file(x: Float64Array): Record<string, unknown>;
+  /** Each enforced constraint per uncertainty sample of a design (./constellationSamples.ts); null without inputs. */
+  constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -140,7 +160,7 @@ function nodeCandidates(node: Raw, file: ParsedFile, readFront: NodeFrontReader)
       { file: file.src.file, field: 'node.from' },
     );
   }
-  for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete study[k];
+  for (const k of CONSTELLATION_STUDY_KEYS) delete study[k];
   return pareto.designs.map((d, i) => {
     const raw = clone(study);
     for (const [path, value] of Object.entries(d.variables)) {
@@ -177,17 +197,23 @@ function setVariable(raw: Raw, node: Raw, path: string, value: unknown): Raw {
   return raw;
 }
 
-export function compileConstellationStudy(
-  file: ParsedFile,
-  catalogs: Catalogs,
-  lp: LpSolver,
-  readFront: NodeFrontReader,
-): CompiledConstellationStudy {
+/** The node closures the study holds, and whether it holds network.demand (the file states or searches its demand). */
+function heldChecks(base: Raw, variables: readonly VariableSpec[]): { closures: readonly string[]; demand: boolean } {
+  return {
+    closures: enforcedNodeClosures(base['nodeSizing'] === 'closed'),
+    demand:
+      (base['traffic'] as Raw | undefined)?.['demandPerNode_Gbps'] !== undefined ||
+      variables.some((v) => v.name === 'traffic.demandPerNode_Gbps'),
+  };
+}
+
+/** A study file's study sections, validated, and its constellation (ground and launch defaulted). */
+function splitStudy(file: ParsedFile): { sections: ConstellationStudySections; base: Raw } {
   const src = file.src;
-  const { variables: vars, objectives: objs, constraints: cons, algorithm, ...rest } = file.raw as Raw;
+  const { variables: vars, objectives: objs, constraints: cons, algorithm, select, ...rest } = file.raw as Raw;
   const sections = parseWith(constellationStudySectionsSchema(), {
     ...file,
-    raw: { variables: vars, objectives: objs, constraints: cons, algorithm },
+    raw: { variables: vars, objectives: objs, constraints: cons, algorithm, select },
   });
   if ('requirements' in rest)
     // a design file's list, checked by odc evaluate; a study holds what it must meet in its constraints
@@ -200,6 +226,17 @@ export function compileConstellationStudy(
   const base: Raw = clone(rest);
   base['ground'] ??= {};
   base['launch'] ??= { vehicles: [{ vehicle: 'starship', cadence_per_yr: 25 }] };
+  return { sections, base };
+}
+
+export function compileConstellationStudy(
+  file: ParsedFile,
+  catalogs: Catalogs,
+  lp: LpSolver,
+  readFront: NodeFrontReader,
+): CompiledConstellationStudy {
+  const src = file.src;
+  const { sections, base } = splitStudy(file);
   const rawNode = base['node'];
   const fromRun = typeof rawNode === 'object' && rawNode !== null && ('from' in rawNode || 'candidates' in rawNode);
   const candidates = fromRun ? nodeCandidates(rawNode as Raw, file, readFront) : null;
@@ -226,22 +263,52 @@ export function compileConstellationStudy(
 
   const recordOf = (x: Float64Array): ConstellationRecord => evaluateConstellation(specOf(valuesOf(x)), lp);
   // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
-  const leanRecordOf = (x: Float64Array): ConstellationRecord => evaluateConstellationLean(specOf(valuesOf(x)), lp);
-  const closures = enforcedNodeClosures(base['nodeSizing'] === 'closed');
-  const problem = studyProblem(String(base['name']), variables, sections, src, { recordOf, leanRecordOf }, closures);
+  const spec = (x: Float64Array): ConstellationSpec => specOf(valuesOf(x));
+  const held = heldChecks(base, variables);
+  const { problem, evaluation } = studyProblem(String(base['name']), variables, sections, src, spec, lp, held);
+  const fileOf = (values: readonly unknown[]): Raw => {
+    const { raw } = buildStudyFile(builder, values);
+    for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
+    return raw;
+  };
+  // the constellation at the variables' defaults (as checkBounds): what the uncertainty: section is checked on
+  const atDefaults: ParsedFile = { ...file, raw: fileOf(boundDefaults(variables)) };
+  checkUncertainty(atDefaults, catalogs, sections.select);
+  const sampling = {
+    read: atDefaults,
+    catalogs,
+    variableNames: variables.map((v) => v.name),
+    names: problem.constraints.map((c) => c.name),
+    fileOf: (x: Float64Array) => fileOf(valuesOf(x)),
+    evaluate: (spec: ConstellationSpec) => evaluation(() => spec),
+  };
 
   return {
     problem,
     algorithm: sections.algorithm,
     selfContainedText: selfContainedText(file, rawNode, inlineNode, fromRun, candidates),
-    spec: (x) => specOf(valuesOf(x)),
+    spec,
     record: recordOf,
-    file: (x) => {
-      const { raw } = buildStudyFile(builder, valuesOf(x));
-      for (const k of ['variables', 'objectives', 'constraints', 'algorithm']) delete raw[k];
-      return raw;
-    },
+    file: (x) => fileOf(valuesOf(x)),
+    constraintSampler: (settings) => constellationConstraintSampler({ ...sampling, settings }),
   };
+}
+
+/**
+ * The study's uncertainty: section checked on the constellation at the variables' defaults (as checkBounds), each key
+ * an input of the constellation (an entry for a catalog row may name a row only some designs use); and
+ * select.minProbability only with uncertain inputs.
+ */
+function checkUncertainty(read: ParsedFile, catalogs: Catalogs, select: SelectSettings | undefined): void {
+  constellationInputs(constellationDesignOf(read, catalogs), 'skip');
+  if (select?.minProbability !== undefined && constellationInputColumns(read, catalogs).length === 0)
+    throw new StudyError(
+      'BAD_VARIABLE',
+      `${locate(read.src, ['select', 'minProbability'])}: select.minProbability needs uncertain inputs, but neither the ` +
+        "study's uncertainty: section nor any catalog row its designs could use declares a distribution; add an " +
+        'uncertainty: section (see designs/constellation-study.yaml) or use select.minMargin',
+      { file: read.src.file, field: 'select.minProbability' },
+    );
 }
 
 /** The optimization problem: the study's objectives and constraints (physical ones first) on each design's record. */
@@ -250,12 +317,10 @@ function studyProblem(
   variables: VariableSpec[],
   sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
   src: ParsedFile['src'],
-  evaluators: {
-    recordOf: (x: Float64Array) => ConstellationRecord;
-    leanRecordOf: (x: Float64Array) => ConstellationRecord;
-  },
-  closures: readonly string[],
-): Problem {
+  specOf: (x: Float64Array) => ConstellationSpec,
+  lp: LpSolver,
+  held: { closures: readonly string[]; demand: boolean },
+): { problem: Problem; evaluation: (spec: () => ConstellationSpec) => Evaluation } {
   const metrics = {
     has: isConstellationMetric,
     hint: unknownConstellationMetricHint,
@@ -264,29 +329,30 @@ function studyProblem(
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [
-    ...constellationPhysicalConstraints(closures).map((name) => ({ name })),
+    ...constellationPhysicalConstraints(held.closures, held.demand).map((name) => ({ name })),
     ...parsed.map((c) => ({ name: c.text })),
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
   const read = [...objectives.map((o) => o.name), ...refGetters.keys()];
-  const recordOf = leanEvaluationGives(read) ? evaluators.leanRecordOf : evaluators.recordOf;
-
-  return {
+  const recordOf = leanEvaluationGives(read) ? evaluateConstellationLean : evaluateConstellation;
+  const evaluation = (spec: () => ConstellationSpec): Evaluation => {
+    let rec: ConstellationRecord;
+    try {
+      rec = recordOf(spec(), lp);
+    } catch (e) {
+      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+    }
+    return recordEvaluation(rec, { objectives, objectiveGetters, ...held, parsed, refGetters }, constraints.length);
+  };
+  const problem = {
     name,
     variables,
     objectives,
     constraints,
-    evaluate(x: Float64Array): Evaluation {
-      let rec: ConstellationRecord;
-      try {
-        rec = recordOf(x);
-      } catch (e) {
-        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-      }
-      return recordEvaluation(rec, { objectives, objectiveGetters, closures, parsed, refGetters }, constraints.length);
-    },
+    evaluate: (x: Float64Array) => evaluation(() => specOf(x)),
   };
+  return { problem, evaluation };
 }
 
 /** The study's variables (node.design added for a node run's candidates), checked against the base file. */
@@ -387,6 +453,8 @@ interface RecordReaders {
   readonly objectives: readonly ObjectiveSpec[];
   readonly objectiveGetters: readonly ((r: unknown) => number)[];
   readonly closures: readonly string[];
+  /** Whether network.demand is held (the file states its demand). */
+  readonly demand: boolean;
   readonly parsed: readonly ParsedConstraint[];
   readonly refGetters: ReadonlyMap<string, (r: unknown) => number>;
 }
@@ -409,6 +477,10 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
   g[k++] = scaledViolation(los.value, los.sense, los.limit);
   const pointing = check('isl.pointing');
   g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
+  if (q.demand) {
+    const demand = check('network.demand');
+    g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);
+  }
   const sep = check('environment.minSeparation');
   g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
   const lookup = (p: string): number => refGetters.get(p)!(rec);
@@ -473,6 +545,16 @@ function variableSpec(
   return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
 }
 
+/**
+ * Each variable at its lower bound or first option, except plane counts at their largest: a shell switched off (0
+ * planes) would hide its own bad values.
+ */
+function boundDefaults(variables: readonly VariableSpec[]): unknown[] {
+  const largest = (v: VariableSpec): unknown =>
+    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
+  return variables.map((v) => (v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower));
+}
+
 /** Loads the constellation at every bound and choice of each variable (others at their lower bound / first option). */
 function checkBounds(
   variables: readonly VariableSpec[],
@@ -480,13 +562,7 @@ function checkBounds(
   file: string,
   where: (path: string) => string,
 ): void {
-  // Others at their lower bound or first option, except plane counts at their largest: a shell switched
-  // off (0 planes) would hide its own bad values.
-  const largest = (v: VariableSpec): unknown =>
-    v.kind === 'choice' ? v.options.reduce((a, b) => (Number(b) > Number(a) ? b : a)) : v.upper;
-  const defaults = variables.map((v) =>
-    v.name.endsWith('.planes') ? largest(v) : v.kind === 'choice' ? v.options[0] : v.lower,
-  );
+  const defaults = boundDefaults(variables);
   variables.forEach((v, i) => {
     const trials = v.kind === 'choice' ? v.options : [v.lower, v.upper];
     for (const value of trials) {

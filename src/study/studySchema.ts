@@ -109,6 +109,24 @@ export const selectSchema = lazy(() =>
 );
 export type SelectSettings = z.infer<ReturnType<typeof selectSchema>>;
 
+/** Uncertainty samples per design of a constellation study's select: by default (each a constellation evaluation). */
+export const CONSTELLATION_SELECT_SAMPLES = 64;
+
+/** A constellation study's select: the node's, with fewer samples by default (an evaluation costs ~20–40 ms). */
+export const constellationSelectSchema = lazy(() =>
+  selectSchema().extend({
+    samples: z
+      .number()
+      .int('must be a whole number of samples')
+      .min(16, 'must be at least 16 samples')
+      .max(10000, 'at most 10000 samples (each costs one constellation evaluation per design checked)')
+      .default(CONSTELLATION_SELECT_SAMPLES)
+      .describe(
+        'Uncertainty samples per design for minProbability and for P(all constraints hold) of the recommended design (each a constellation evaluation, ~20–40 ms).',
+      ),
+  }),
+);
+
 /** The sections a node study adds to its design, in file order; exactly the names src/node/design declares. */
 const studySections = lazy(
   () =>
@@ -169,5 +187,7 @@ export const constellationStudySectionsSchema = lazy(() =>
     objectives: z.array(objectiveSchema()).min(1, 'a study needs at least one objective'),
     constraints: z.array(z.string()).default([]),
     algorithm: algorithmSchema().prefault({}),
+    select: constellationSelectSchema().optional(),
   }),
 );
+export type ConstellationStudySections = z.infer<ReturnType<typeof constellationStudySectionsSchema>>;

@@ -42,6 +42,9 @@ export interface VehiclePlan {
   readonly maxLaunches: number | null;
 }
 
+/** Traffic each node offers when the file states none [Gbps] (an odc choice; a check only, not a requirement). */
+export const DEFAULT_DEMAND_Gbps = 10;
+
 export interface ConstellationSpec {
   readonly name: string;
   /** Re-size each shell's node to close at its orbit ('closed') or fly it as written. */
@@ -50,7 +53,12 @@ export interface ConstellationSpec {
   readonly stations: readonly StationSpec[];
   readonly minElevation_rad: number;
   readonly gatewayLinkRate_bps: number;
-  readonly traffic: { readonly pattern: TrafficPattern; readonly demandPerNode_bps: number };
+  /** `required`: the file states the demand, which network.demand then enforces (else the default, a check only). */
+  readonly traffic: {
+    readonly pattern: TrafficPattern;
+    readonly demandPerNode_bps: number;
+    readonly required: boolean;
+  };
   readonly window: SamplingWindow;
   readonly snapshots: number;
   /**
@@ -92,7 +100,11 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     stations,
     minElevation_rad: deg_to_rad(c.ground.minElevation_deg),
     gatewayLinkRate_bps: c.ground.linkRate_Gbps * BPS_PER_GBPS,
-    traffic: { pattern: c.traffic.pattern, demandPerNode_bps: c.traffic.demandPerNode_Gbps * BPS_PER_GBPS },
+    traffic: {
+      pattern: c.traffic.pattern,
+      demandPerNode_bps: (c.traffic.demandPerNode_Gbps ?? DEFAULT_DEMAND_Gbps) * BPS_PER_GBPS,
+      required: c.traffic.demandPerNode_Gbps !== undefined,
+    },
     window: {
       epochIso: c.simulation.epoch,
       duration_s: c.simulation.duration_h * S_PER_H,

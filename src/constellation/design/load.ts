@@ -56,7 +56,14 @@ function mergeSections(base: Record<string, unknown>, override: Record<string, u
   return out;
 }
 
-const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'];
+/** The sections a constellation study adds to its constellation file (src/study/constellationStudy.ts). */
+export const CONSTELLATION_STUDY_KEYS: readonly string[] = [
+  'variables',
+  'objectives',
+  'constraints',
+  'algorithm',
+  'select',
+];
 
 /** Raw base node sections and where they came from (for error locations). */
 export interface BaseNode {
@@ -77,7 +84,7 @@ export function readBaseNode(nodeRef: string, file: ParsedFile): BaseNode {
     );
   }
   const raw = { ...(loaded.file.raw as Record<string, unknown>) };
-  for (const k of STUDY_KEYS) delete raw[k];
+  for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
   return { raw, nodeFile: nodePath, where: (p) => locate(loaded.file.src, p) };
 }
 

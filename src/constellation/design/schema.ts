@@ -224,8 +224,11 @@ export const trafficSchema = lazy(() =>
           'downlink (every node to the nearest gateway) | uniform (all-to-all within a shell) | cluster (within each cluster).',
         ),
       demandPerNode_Gbps: range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers')
-        .default(10)
-        .describe('Traffic each node offers [Gbps].'),
+        .optional()
+        .describe(
+          'Traffic each node offers [Gbps]; default 10. A demand the file states is a requirement: network.demand is then ' +
+            'enforced (odc evaluate reports it VIOLATED when missed, studies hold it); the default is a check only.',
+        ),
     })
     .describe('Traffic the network must carry.'),
 );

@@ -2,6 +2,9 @@
  * The constellation's constraints (g <= 0 in the optimizer): every node's own constraints per shell, the ISL
  * links' line of sight and pointing, the network demand at the worst snapshot instant, the FCC deployment
  * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
+ * The network demand is enforced when the file states traffic.demandPerNode_Gbps, what it requires each node to
+ * carry: a constellation that cannot carry it misses its own requirement (studies hold it,
+ * src/study/constellationStudy.ts); the default demand is a check only.
  */
 import type { ConstraintResult } from '../../node/record/record.js';
 import { constraintResult } from '../../node/record/constraints.js';
@@ -92,8 +95,8 @@ export function constellationConstraints(
       '>=',
       demand_bps / BPS_PER_GBPS,
       'Gbps',
-      false,
-      'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+      spec.traffic.required,
+      'every node can send its offered traffic (traffic.demandPerNode_Gbps) at the maximum concurrent flow, at the worst snapshot instant',
     ),
     constraintResult(
       'launch.halfMilestone',

@@ -100,7 +100,7 @@ function headline(d: DecisionSummary): string | null {
     .join(', ');
   const parts = [
     `${kneeLabel(d.standing)}: the knee, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
-    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1)}.`),
+    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
   ];
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
   parts.push(...spreadTexts(d).map((t) => `${t}.`));
@@ -194,6 +194,7 @@ export function decisionView(
     return {
       headline: null,
       empty:
+        d.noAnswer ??
         'No feasible design was found, so there is no recommendation: see "Failures and infeasibility" for the least-infeasible designs.',
       designs: null,
       verdictNote: null,

@@ -3,29 +3,29 @@
  * picks the knee among designs a user could build.
  *
  * - Margins, the joint probability and the select: rule: src/run/decision/select.ts (the knee recommended here is the
- * one
- *   run.json's decision names). Only node studies with uncertain inputs have a joint probability; the recommended
- *   designs only (a few hundred evaluations each).
+ *   one run.json's decision names). Node studies with uncertain inputs: the joint probability of each recommended
+ *   design, sampled here (a few hundred evaluations each); constellation studies: the recommended design's, as run.json
+ *   has it (sampled when the run finished, with the run's LP solver).
  * - The constraints within 2 % of their limit are each design's binding list (src/run/decision/binding.ts), the one
  * list every
  *   output shows.
  */
 import { join } from 'node:path';
-import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
+import { jointProbability, wilsonInterval, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import type { ParetoFile } from '../../run/paretoFile.js';
-import type { Pick } from '../../run/decision/decision.js';
+import { answerKnee, type Pick } from '../../run/decision/decision.js';
 type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
 import { constraintLabel, designBinding } from '../../run/decision/binding.js';
 import {
   chooseKnee,
-  DEFAULT_SELECT_SAMPLES,
   jointOf,
   jointSource,
   pctText,
   selectionMargins,
   selectRuleOf,
+  selectSamples,
   selects,
   type Joint,
   type JointSource,
@@ -35,7 +35,7 @@ import {
 } from '../../run/decision/select.js';
 import { discreteConstraints } from '../../run/decision/discrete.js';
 import type { LoadedRun } from '../document/load.js';
-import type { DesignBinding } from '../../run/schemas.js';
+import type { DesignBinding, KneeStanding } from '../../run/schemas.js';
 
 export interface DesignRobustness {
   readonly label: string;
@@ -63,11 +63,46 @@ export function selectRule(run: LoadedRun): SelectRule | null {
   return selectRuleOf(run.study);
 }
 
+/**
+ * A constellation run's standing as run.json has it: its joint probability was sampled when the run finished (the
+ * report has no LP solver to evaluate constellations with), for the recommended design only.
+ */
+export function storedStanding(run: LoadedRun): KneeStanding | null {
+  return run.pareto.kind === 'constellation' ? (run.meta.decision?.standing ?? null) : null;
+}
+
 /** The per-sample constraint check of the run's designs, or why there is none. */
 function runSampler(run: LoadedRun, samples: number): JointSource | string {
-  if (run.pareto.kind !== 'node') return 'joint probabilities are computed for node studies only';
+  if (run.pareto.kind === 'constellation')
+    return 'a constellation run samples its recommended design when it finishes (run.json decision.standing)';
+  if (run.pareto.kind !== 'node') return 'joint probabilities are computed for node and constellation studies';
   return jointSource(loadStudyProblem(join(run.dir, 'study.yaml')), run.study, run.pareto, samples);
 }
+
+const CONSTELLATION_JOINT_NOTE =
+  'A constellation run samples its recommended design only, when the run finishes (each sample is a constellation ' +
+  'evaluation): the other designs have no P(all constraints hold).';
+
+/** P(all constraints hold) of a front position as run.json's standing has it: the recommended design's only. */
+const storedJoint =
+  (s: KneeStanding): Joint =>
+  (position) => {
+    const j = position === s.position ? s.joint : null;
+    return j === null ? null : wilsonInterval({ successes: Math.round(j.estimate * j.samples), trials: j.samples });
+  };
+
+/** The select: outcome run.json's standing records (a constellation run's: see storedStanding). */
+const storedOutcome = (s: KneeStanding): SelectOutcome | null =>
+  s.rule === null
+    ? null
+    : {
+        rule: s.rule,
+        position: s.position,
+        qualified: s.qualified,
+        meetingMargin: null,
+        sampled: 0,
+        text: s.selection ?? '',
+      };
 
 /**
  * One row per distinct pick (a design picked twice: one row, both labels): its margins and joint probability; a note
@@ -117,7 +152,7 @@ export function robustPicks(
   picks: readonly Pick[],
 ): { picks: Pick[]; report: RobustnessReport | null; joint: JointSource | string } {
   const rule = selectRule(run);
-  const samples = rule?.samples ?? DEFAULT_SELECT_SAMPLES;
+  const samples = selectSamples(run.pareto.kind, rule);
   let source: JointSource | string;
   try {
     source = runSampler(run, samples);
@@ -126,19 +161,25 @@ export function robustPicks(
   }
   if (picks.length === 0) return { picks: [...picks], report: null, joint: source };
   const notes: string[] = [];
+  const stored = storedStanding(run);
   if (typeof source === 'string' && run.pareto.kind === 'node') notes.push(`No joint probability: ${source}.`);
+  if (stored?.joint != null) notes.push(CONSTELLATION_JOINT_NOTE);
   const sampled = (position: number): ConstraintSamples | string =>
     typeof source === 'string' ? source : source.sampled(position);
-  const joint = (position: number): ProportionInterval | null => {
-    const s = sampled(position);
-    return typeof s === 'string' ? null : jointProbability({ holds: s.holds });
-  };
-  let out = [...picks];
-  let select: SelectOutcome | null = null;
-  if (selects(rule)) {
-    select = chooseKnee(run.pareto, rule, typeof source === 'string' ? null : joint);
-    out = [kneePick(run, select), ...picks.slice(1)];
-  }
+  const joint: Joint =
+    stored !== null
+      ? storedJoint(stored)
+      : (position) => {
+          const s = sampled(position);
+          return typeof s === 'string' ? null : jointProbability({ holds: s.holds });
+        };
+  const select: SelectOutcome | null =
+    stored !== null
+      ? storedOutcome(stored)
+      : selects(rule)
+        ? chooseKnee(run.pareto, rule, typeof source === 'string' ? null : joint)
+        : null;
+  const out = select === null ? [...picks] : [kneePick(run, select), ...picks.slice(1)];
   const designs = pickRobustness(run.pareto, out, sampled, joint, typeof source !== 'string', notes);
   const first = out.map((p) => sampled(p.position)).find((s): s is ConstraintSamples => typeof s !== 'string');
   if (first && first.skipped.length) {
@@ -153,7 +194,12 @@ export function robustPicks(
       designs,
       notes,
       select,
-      sampling: typeof source === 'string' ? null : { samples, seed: source.seed, inputs: first?.inputs ?? 0 },
+      sampling:
+        stored?.joint != null
+          ? { samples: stored.joint.samples, seed: stored.joint.seed, inputs: stored.joint.inputs }
+          : typeof source === 'string'
+            ? null
+            : { samples, seed: source.seed, inputs: first?.inputs ?? 0 },
     },
   };
 }
@@ -168,10 +214,13 @@ const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
 /** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
 export function selectedKnee(run: LoadedRun): Pick | null {
   const rule = selectRule(run);
-  if (!selects(rule) || run.pareto.designs.length === 0) return null;
+  if (!selects(rule) || answerKnee(run.pareto) < 0) return null;
+  const stored = storedStanding(run);
+  const outcome = stored === null ? null : storedOutcome(stored);
+  if (outcome !== null) return kneePick(run, outcome);
   let joint: Joint | null = null;
   if (rule.minProbability !== undefined) {
-    const s = runSampler(run, rule.samples ?? DEFAULT_SELECT_SAMPLES);
+    const s = runSampler(run, selectSamples(run.pareto.kind, rule));
     if (typeof s !== 'string') joint = jointOf(s);
   }
   return kneePick(run, chooseKnee(run.pareto, rule, joint));

@@ -104,7 +104,7 @@ export function spreadLines(d: DecisionSummary): string[] {
 
 /** The knee, what binds it; the best design per objective; what the front presses against; its spread. */
 export function decisionLines(d: DecisionSummary): string[] {
-  if (d.designs.length === 0) return [];
+  if (d.designs.length === 0) return d.noAnswer !== undefined ? [`  ${d.noAnswer}`] : [];
   const lines = [...kneeLines(d), ...kneeBindingLines(d)];
   const others = d.designs.slice(1);
   if (others.length) {

@@ -18,7 +18,7 @@ import type { ReferenceDesign } from '../decision/references.js';
 import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
-import { robustPicks, selectRule, type RobustnessReport } from '../decision/robustness.js';
+import { robustPicks, selectRule, storedStanding, type RobustnessReport } from '../decision/robustness.js';
 import { kneeStanding } from '../../run/decision/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
@@ -365,7 +365,10 @@ export async function buildReportModel(
   // the shadow prices are the run's (a re-optimization, run.json), when its knee is this one
   const stored = meta.decision;
   const decision = withShadowPrices(
-    decisionSummary(pareto, kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL))),
+    decisionSummary(
+      pareto,
+      storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
+    ),
     pareto,
     (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
   );

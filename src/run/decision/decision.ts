@@ -8,6 +8,10 @@
  * (Das 1999, "On characterizing the knee of the Pareto curve"; Deb & Gupta 2011). When the extreme
  * designs do not span a hyperplane with a positive normal (fewer distinct extremes than objectives), the
  * plane Σ f̂ = 1 through the unit intercepts is used. Ties go to the design closest to the ideal point.
+ *
+ * Answers: a design that misses a requirement is never picked (knee, best per objective, `--design knee|best:`): one
+ * with a constraint the run held at g > 0, or whose constellation record has an enforced check not met (its traffic
+ * demand, a shell's node closure). The front keeps such a design (it is shown in its tables), the picks skip it.
  */
 import { StudyError, didYouMean } from '../../base/errors.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
@@ -39,6 +43,41 @@ function solve(A: number[][], b: number[]): number[] | null {
     }
   }
   return M.map((r, i) => r[n]! / r[i]!);
+}
+
+/**
+ * The requirements a Pareto design misses: the run's constraints at g > 0 and, for a constellation, its record's
+ * enforced checks not met (a node record's enforced checks are the run's constraints, but those its study relaxes).
+ */
+export function missedRequirements(d: ParetoDesign): string[] {
+  const held = Object.entries(d.constraints)
+    .filter(([, g]) => g > 0)
+    .map(([name]) => name);
+  const rec = d.record;
+  const own =
+    rec !== null && rec.kind === 'constellation'
+      ? rec.constraints.filter((c) => c.enforced && !c.satisfied && !held.includes(c.name)).map((c) => c.name)
+      : [];
+  return [...held, ...own];
+}
+
+/** Whether each front position may be picked as an answer (it misses no requirement). */
+export function answerable(pareto: ParetoFile): (position: number) => boolean {
+  const ok = pareto.designs.map((d) => missedRequirements(d).length === 0);
+  return (i) => ok[i] === true;
+}
+
+/** "No Pareto design meets every requirement (…)": said instead of an answer when each design misses one; else null. */
+export function noAnswerText(pareto: ParetoFile): string | null {
+  const ok = answerable(pareto);
+  if (pareto.designs.length === 0 || pareto.designs.some((_, i) => ok(i))) return null;
+  const missed = [...new Set(pareto.designs.flatMap(missedRequirements))];
+  return `No Pareto design meets every requirement (each misses ${missed.join(' or ')}), so none is recommended.`;
+}
+
+/** The knee among the designs that may be answers (see `answerable`); -1 when there is none. */
+export function answerKnee(pareto: ParetoFile): number {
+  return kneeAmong(minimizedObjectives(pareto), answerable(pareto));
 }
 
 /** Position (in `F`) of the knee of a minimized objective matrix; -1 when empty. */
@@ -113,20 +152,19 @@ export function resolveObjective(pareto: ParetoFile, query: string, where: strin
   );
 }
 
-/** Position of the best Pareto design for one objective (in its own sense); ties: lowest index. */
+/**
+ * Position of the best Pareto design for one objective (in its own sense) among those that may be answers (see
+ * `answerable`); ties: lowest index; -1 when there is none.
+ */
 export function bestPosition(pareto: ParetoFile, objective: string): number {
   const maximize = pareto.objectives.find((x) => x.name === objective)!.sense === 'maximize';
-  const designs = pareto.designs;
-  if (designs.length === 0) return -1;
-  let best = 0;
-  let b = designs[0]!.objectives[objective]!;
-  for (let i = 1; i < designs.length; i++) {
-    const v = designs[i]!.objectives[objective]!;
-    if (maximize ? v > b : v < b) {
-      best = i;
-      b = v;
-    }
-  }
+  const ok = answerable(pareto);
+  let best = -1;
+  let b = NaN;
+  pareto.designs.forEach((d, i) => {
+    const v = d.objectives[objective]!;
+    if (ok(i) && (best < 0 || (maximize ? v > b : v < b))) [best, b] = [i, v];
+  });
   return best;
 }
 
@@ -138,10 +176,13 @@ export interface Pick {
   readonly design: ParetoDesign;
 }
 
-/** Knee plus best-per-objective, in that order (a design may appear more than once). */
+/**
+ * Knee plus best-per-objective, in that order (a design may appear more than once); none when no design may be an
+ * answer (see `answerable`).
+ */
 export function decisionPicks(pareto: ParetoFile): Pick[] {
-  if (pareto.designs.length === 0) return [];
-  const k = kneePosition(minimizedObjectives(pareto));
+  const k = answerKnee(pareto);
+  if (k < 0) return [];
   const picks: Pick[] = [{ label: 'knee', selector: 'knee', position: k, design: pareto.designs[k]! }];
   for (const o of pareto.objectives) {
     const p = bestPosition(pareto, o.name);
@@ -180,8 +221,13 @@ export function selectDesign(pareto: ParetoFile, selector: DesignSelector, runDi
       { field: 'design' },
     );
   }
+  const none = noAnswerText(pareto);
+  if (none !== null && typeof selector === 'string')
+    throw new StudyError('BAD_ARGUMENT', `${runDir}: ${none} Name a design by its index to export it anyway.`, {
+      field: 'design',
+    });
   if (selector === 'knee') {
-    const k = kneePosition(minimizedObjectives(pareto));
+    const k = answerKnee(pareto);
     return { label: 'knee', selector: 'knee', position: k, design: pareto.designs[k]! };
   }
   if (typeof selector === 'string') {

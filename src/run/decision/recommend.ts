@@ -16,7 +16,7 @@ import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
-import { bestPosition, kneePosition, minimizedObjectives } from './decision.js';
+import { answerKnee, bestPosition, noAnswerText } from './decision.js';
 import { frontSpread } from './spread.js';
 import type {
   ConstraintMargin,
@@ -196,9 +196,11 @@ export function decisionSummary(
     spread: frontSpread(pareto),
     ...(standing !== undefined ? { standing } : {}),
   };
+  const none = noAnswerText(pareto);
+  if (none !== null) return { ...base, designs: [], noAnswer: none };
   if (pareto.designs.length === 0) return { ...base, designs: [] };
   const roles: { role: string; selector: string; position: number }[] = [
-    { role: 'knee', selector: 'knee', position: knee ?? kneePosition(minimizedObjectives(pareto)) },
+    { role: 'knee', selector: 'knee', position: knee ?? answerKnee(pareto) },
   ];
   for (const o of pareto.objectives) {
     roles.push({

@@ -9,23 +9,28 @@
  * - select.minMargin / select.minProbability: the knee (src/run/decision/decision.ts) among the designs meeting them.
  * - Joint probability: the share of common uncertainty samples (src/study/constraintSamples.ts) in which every
  *   enforced constraint holds at once, with its 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001).
- *   Node studies only.
+ *   Constellation studies sample on src/study/constellationSamples.ts, CONSTELLATION_SELECT_SAMPLES by default (each
+ *   sample a constellation evaluation), when the run finishes: the report reads their standing from run.json.
  * Which constraints count and how designs are tried: docs/runs.md §"Recommended design selection".
  */
 import { fmt } from '../../base/numberFormat.js';
 import { parseYamlText, yamlToJS } from '../../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
+import { CONSTELLATION_SELECT_SAMPLES } from '../../study/studySchema.js';
 import { BINDING_MARGIN, sizingClosure, zeroCountChecks } from './binding.js';
 import { discreteConstraints } from './discrete.js';
 import { logAchievability } from './achievable.js';
-import { kneeAmong, minimizedObjectives } from './decision.js';
+import { answerable, answerKnee, kneeAmong, minimizedObjectives } from './decision.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import type { LoadedStudy } from '../problem.js';
 import type { KneeStanding } from '../schemas.js';
 
 /** Uncertainty samples per design when the study gives no select.samples. */
 export const DEFAULT_SELECT_SAMPLES = 256;
+/** The samples per design of a study of this kind: its select.samples, else the kind's default. */
+export const selectSamples = (kind: LoadedStudy['kind'], rule: SelectRule | null): number =>
+  rule?.samples ?? (kind === 'constellation' ? CONSTELLATION_SELECT_SAMPLES : DEFAULT_SELECT_SAMPLES);
 /** Most front designs minProbability samples before it gives up (in knee order). */
 export const MAX_DESIGNS_CHECKED = 100;
 
@@ -105,10 +110,10 @@ export function samplerOf(
   study: Record<string, unknown>,
   samples: number,
 ): { sample: Sampler; seed: number } | string {
-  if (loaded.kind !== 'node') return 'joint probabilities are computed for node studies only';
+  if (loaded.constraintSampler === null) return 'joint probabilities are computed for node and constellation studies';
   const robust = study['robust'] as { seed?: number } | undefined;
   const seed = robust?.seed ?? loaded.algorithm.seed;
-  const check = loaded.compiled?.constraintSampler({ samples, method: 'lhs', seed }) ?? null;
+  const check = loaded.constraintSampler({ samples, method: 'lhs', seed });
   if (check === null) return 'the study declares no uncertain input (no uncertainty: section, no catalog row with one)';
   const vars = loaded.problem.variables;
   const sample: Sampler = (d) => {
@@ -164,9 +169,11 @@ export function chooseKnee(pareto: ParetoFile, rule: SelectRule, joint: Joint | 
   const text = ruleText(rule);
   const discrete = discreteConstraints(pareto);
   const margin = designs.map((d) => minOf(selectionMargins(d, discrete)));
-  const okMargin = (i: number): boolean => rule.minMargin === undefined || margin[i]! >= rule.minMargin;
+  // a design that misses a requirement is never an answer (decision.ts `answerable`)
+  const answer = answerable(pareto);
+  const okMargin = (i: number): boolean => answer(i) && (rule.minMargin === undefined || margin[i]! >= rule.minMargin);
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
-  const plain = kneeAmong(F, () => true);
+  const plain = kneeAmong(F, answer);
   const fallback = (sampled: number, why: string): SelectOutcome => ({
     rule: text,
     position: plain,
@@ -281,7 +288,7 @@ export function kneeStanding(
   joint: JointSource | string,
   logPath?: string,
 ): KneeStanding | null {
-  if (pareto.designs.length === 0) return null;
+  if (answerKnee(pareto) < 0) return null;
   const of = typeof joint === 'string' ? null : jointOf(joint);
   const outcome = selects(rule) ? chooseKnee(pareto, rule, of) : null;
   // a margin rule no Pareto design meets: what every feasible evaluated design can keep, and what conflicts
@@ -289,7 +296,7 @@ export function kneeStanding(
     outcome !== null && !outcome.qualified && rule?.minMargin !== undefined && logPath !== undefined
       ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin)
       : null;
-  const position = outcome?.position ?? kneeAmong(minimizedObjectives(pareto), () => true);
+  const position = outcome?.position ?? answerKnee(pareto);
   const discrete = discreteConstraints(pareto);
   const margins = selectionMargins(pareto.designs[position]!, discrete);
   const minMargin = minOf(margins);

@@ -10,7 +10,7 @@ import type { ConstellationRecord } from '../../../src/constellation/record/reco
 
 describe('constellation constraints: margins by hand', () => {
   const spec = {
-    traffic: { demandPerNode_bps: 2e9 },
+    traffic: { demandPerNode_bps: 2e9, required: true }, // the file states its demand
     shells: [{ geometry: { name: 'low' } }, { geometry: { name: 'high' } }],
     launch: { milestoneHalf_yr: 3, milestoneFull_yr: 6 },
     minSeparation_m: 2000,
@@ -76,9 +76,9 @@ describe('constellation constraints: margins by hand', () => {
         unit: 'Gbps',
         satisfied: true,
         margin: 0.5, // (3 − 2)/2
-        enforced: false,
+        enforced: true, // the demand the file states is a requirement
         description:
-          'every node can send its offered traffic at the maximum concurrent flow, at the worst snapshot instant',
+          'every node can send its offered traffic (traffic.demandPerNode_Gbps) at the maximum concurrent flow, at the worst snapshot instant',
       },
       {
         name: 'launch.halfMilestone',
@@ -136,5 +136,24 @@ describe('constellation constraints: margins by hand', () => {
     expect(last.enforced).toBe(true);
     expect(last.satisfied).toBe(false);
     expect(last.margin).toBe(-5); // a limit of 0 scales by 1 km
+  });
+
+  it('a demand the file does not state (the default) is a check only, not enforced', () => {
+    const inputs = {
+      lineOfSight_km: 120,
+      grazingHeight_km: 100,
+      pointingExceeded: 0,
+      worst_bps: 1e9,
+      half: 1,
+      campaign_yr: 4.5,
+      minSeparation_km: 3,
+      filedShellClearance_km: 0,
+    };
+    const demand = (required: boolean) =>
+      constellationConstraints({ ...spec, traffic: { ...spec.traffic, required } }, nodes, inputs).find(
+        (c) => c.name === 'network.demand',
+      )!;
+    expect(demand(false)).toMatchObject({ satisfied: false, enforced: false });
+    expect(demand(true)).toMatchObject({ satisfied: false, enforced: true });
   });
 });

@@ -7,9 +7,11 @@
  *    (`catalogs.<catalog>.<row id>.<field>`) of rows the constellation uses.
  * Checks as for node designs (StudyError, exit 2, naming the file:line, the field and the fix): the key must name
  * an input of this constellation, and the distribution's finite support ends must be valid values of the field.
- * Applying a vector (as src/study/constellationStudy.ts does): node keys into the base node's sections (a shell's
- * own value wins), constellation keys into the file, catalog fields into a copy of the catalogs; the result is
- * validated by the same loader as `odc evaluate`.
+ * Applying a vector: node keys into the base node's sections (a shell's own value wins), constellation keys into the
+ * file, catalog fields into a copy of the catalogs; the result is validated by the same loader as `odc evaluate`.
+ * Used by odc uncertainty / odc sensitivity (src/analysis/constellationModel.ts) and by a constellation study's
+ * per-sample constraint checks (./constellationSamples.ts), where a design may leave unused a row the study's section
+ * names (a searched launch vehicle): `unusedRows: 'skip'` then passes over that entry.
  * Examples of keys and how a vector is applied: docs/runs.md §"Constellation uncertain inputs".
  */
 import { createHash } from 'node:crypto';
@@ -17,14 +19,20 @@ import { loadCatalogs } from '../catalog/load.js';
 import { mergeCatalogs, type NodeCatalogKind } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { compileConstellation } from '../constellation/design/compile.js';
-import { baseNode, parseConstellation, type BaseNode, type LoadedConstellation } from '../constellation/design/load.js';
+import {
+  baseNode,
+  CONSTELLATION_STUDY_KEYS,
+  parseConstellation,
+  type BaseNode,
+  type LoadedConstellation,
+} from '../constellation/design/load.js';
 import { constellationFileSchema } from '../constellation/design/schema.js';
 import { didYouMean, StudyError } from '../base/errors.js';
 import { locate } from '../base/issues.js';
 import { parseDesignFile } from '../node/design/load.js';
 import { readYaml, type ParsedFile } from '../base/yaml.js';
 import type { NodeDesign } from '../node/design/schema.js';
-import { rowInput, setFileEntry, uncertainInputs, usedRows, type UncertainInput } from '../study/uncertainInputs.js';
+import { rowInput, setFileEntry, uncertainInputs, usedRows, type UncertainInput } from './uncertainInputs.js';
 import {
   designKeySchema,
   numericDesignKeys,
@@ -32,13 +40,12 @@ import {
   specOf,
   unwrapNumber,
   type InputSpec,
-} from '../study/uncertainTargets.js';
+} from './uncertainTargets.js';
 
 type Raw = Record<string, unknown>;
 
 /** Constellation sections whose numeric keys may be uncertain. */
 export const CONSTELLATION_SECTIONS = ['economics', 'launch', 'traffic', 'ground'] as const;
-const STUDY_KEYS = ['variables', 'objectives', 'constraints', 'algorithm'];
 
 export interface LoadedConstellationDesign {
   readonly file: string;
@@ -58,25 +65,34 @@ export interface LoadedConstellationDesign {
  */
 export function loadConstellationDesign(path: string): LoadedConstellationDesign {
   const read = readYaml(path);
-  const raw = { ...(read.raw as Raw) };
+  const raw = read.raw as Raw;
   if (raw['kind'] !== 'constellation')
     throw new StudyError('WRONG_TYPE', `${path}: not a constellation file (kind: constellation)`, {
       file: path,
       field: 'kind',
     });
-  for (const k of STUDY_KEYS) delete raw[k];
-  const parsed: ParsedFile = { ...read, raw };
-  const loaded = parseConstellation(parsed);
-  const catalogs = loadCatalogs();
-  compileConstellation(loaded, catalogs); // catalog ids
-  const base = baseNode(loaded.constellation, parsed, raw);
+  const d = constellationDesignOf(read, loadCatalogs());
   const hash =
-    loaded.nodeFile === null
+    d.loaded.nodeFile === null
       ? read.hash
       : createHash('sha256')
-          .update(`${read.hash}\n${readYaml(loaded.nodeFile).hash}`)
+          .update(`${read.hash}\n${readYaml(d.loaded.nodeFile).hash}`)
           .digest('hex');
-  return { file: path, name: loaded.constellation.name, hash, parsed, loaded, base, catalogs };
+  return { ...d, hash };
+}
+
+/**
+ * The constellation of a file already read (study sections removed; `hash` left to the caller: the file's own),
+ * checked against `catalogs`; StudyError for bad input.
+ */
+export function constellationDesignOf(read: ParsedFile, catalogs: Catalogs): LoadedConstellationDesign {
+  const raw = { ...(read.raw as Raw) };
+  for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
+  const parsed: ParsedFile = { ...read, raw };
+  const loaded = parseConstellation(parsed);
+  compileConstellation(loaded, catalogs); // catalog ids
+  const base = baseNode(loaded.constellation, parsed, raw);
+  return { file: read.src.file, name: loaded.constellation.name, hash: read.hash, parsed, loaded, base, catalogs };
 }
 
 const sectionShape = (section: string): Record<string, unknown> | undefined => {
@@ -100,6 +116,11 @@ export interface ConstellationInputContext {
   /** Shell 0's node: catalog rows and defaults are resolved against it. */
   readonly node: NodeDesign;
   readonly used: readonly { catalog: NodeCatalogKind; id: string }[];
+  /**
+   * A catalog entry of the file's section naming a row this constellation does not use: an error, or passed over (the
+   * row and field still checked).
+   */
+  readonly unusedRows?: 'fail' | 'skip';
 }
 
 /** The input at `path` of this constellation, or a StudyError naming `where` and the fix. */
@@ -112,7 +133,7 @@ export function resolveConstellationInput(ctx: ConstellationInputContext, path: 
   if (parts[0] === 'catalogs') {
     const spec = resolveInput({ path, design: ctx.node, rows: ctx.d.catalogs, where, file });
     const t = spec.target as { catalog: NodeCatalogKind; id: string; field: string };
-    if (!ctx.used.some((u) => u.catalog === t.catalog && u.id === t.id)) {
+    if (ctx.unusedRows !== 'skip' && !ctx.used.some((u) => u.catalog === t.catalog && u.id === t.id)) {
       const ids = [...new Set(ctx.used.filter((u) => u.catalog === t.catalog).map((u) => u.id))];
       fail(
         `this constellation does not use ${t.catalog} row '${t.id}'${ids.length ? ` (it uses ${ids.map((i) => `'${i}'`).join(', ')}: write catalogs.${t.catalog}.${ids[0]}.${t.field})` : ''}`,
@@ -161,6 +182,12 @@ export function resolveConstellationInput(ctx: ConstellationInputContext, path: 
   );
 }
 
+/** Whether `path` is a catalog field of a row this constellation does not use. */
+function unusedRow(ctx: ConstellationInputContext, path: string): boolean {
+  const [head, catalog, id] = path.split('.');
+  return head === 'catalogs' && !ctx.used.some((u) => u.catalog === catalog && u.id === id);
+}
+
 /** The constellation file's own uncertainty: section, each entry checked against its input's range. */
 function addFileInputs(ctx: ConstellationInputContext, byPath: Map<string, UncertainInput | 'fixed'>): void {
   const { d } = ctx;
@@ -169,6 +196,7 @@ function addFileInputs(ctx: ConstellationInputContext, byPath: Map<string, Uncer
   for (const [path, value] of Object.entries(c.uncertainty ?? {})) {
     const where = `${locate(src, ['uncertainty', path])}: uncertainty.${path}`;
     const spec = resolveConstellationInput(ctx, path, where);
+    if (unusedRow(ctx, path)) continue; // checked above: an error unless unusedRows is 'skip'
     setFileEntry(byPath, { path, value, spec, where, file: d.file });
   }
 }
@@ -198,7 +226,10 @@ function overrideNotes(d: LoadedConstellationDesign, inputs: readonly UncertainI
 }
 
 /** The constellation's uncertain inputs (see the header), in a fixed order; plus notes on them. */
-export function constellationInputs(d: LoadedConstellationDesign): { inputs: UncertainInput[]; notes: string[] } {
+export function constellationInputs(
+  d: LoadedConstellationDesign,
+  unusedRows: 'fail' | 'skip' = 'fail',
+): { inputs: UncertainInput[]; notes: string[] } {
   const shells = d.loaded.shellNodes.map((s) => s.design);
   const node = shells[0]!;
   const c = d.loaded.constellation;
@@ -207,7 +238,7 @@ export function constellationInputs(d: LoadedConstellationDesign): { inputs: Unc
     ...shells.flatMap((s) => usedRows(s, d.catalogs)),
     ...vehicles.map((id) => ({ catalog: 'launchVehicles' as const, id })),
   ];
-  const ctx: ConstellationInputContext = { d, node, used };
+  const ctx: ConstellationInputContext = { d, node, used, unusedRows };
   const nodeSrc = d.loaded.nodeFile !== null ? parseDesignFile(d.loaded.nodeFile).file.src : undefined;
   const byPath = new Map<string, UncertainInput | 'fixed'>();
   // 1. the node's inputs, as for a node design (every shell's node: shells may override rows)
