@@ -45,7 +45,7 @@ function handHardware(
 }
 
 /** The prices a cost technology preset sets. */
-const KEYS: readonly (keyof CostTechnologyPrices)[] = [
+const KEYS: readonly Exclude<keyof CostTechnologyPrices, 'priceClass'>[] = [
   'arrayPriceFactor',
   'radiatorPriceFactor',
   'busCost_USD_per_kg',
