@@ -19,13 +19,14 @@ const nonNegative = () => z.number().nonnegative();
 /**
  * The price class of a hardware row's price (src/models/cost/learningCurve.ts PRICE_CLASSES): first-unit (a qualified
  * low-rate price: programme learning applies), production (a production-line price, e.g. the Starlink-class supply
- * chain: no further learning) or market (bought at market price: off the curve, price trajectories only). A design
- * picks the class its maker buys at by picking the row; a design's own row that omits it is a first-unit price.
+ * chain: no further learning) or market (bought at market price: off the curve, price trajectories only). Every row
+ * states it, a design's own rows too: a design picks the class its maker buys at by picking the row.
  */
 const priceClass = () =>
   z
-    .enum(PRICE_CLASSES)
-    .default('first-unit')
+    .enum(PRICE_CLASSES, {
+      error: 'priceClass must be stated: first-unit (a low-rate price: learning applies), production or market',
+    })
     .describe('Price class of cost_*: first-unit (learning applies) | production | market (no learning).');
 
 const rowBase = lazy(() => ({
@@ -139,7 +140,7 @@ export const solarArrayRowSchema = lazy(() =>
   z
     .strictObject({
       ...rowBase(),
-      /** Price class of the row's price (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+      /** Price class of the row's price (PRICE_CLASSES); every row states it. */
       priceClass: priceClass(),
       /**
        * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/power/solarArray.ts):
@@ -219,7 +220,7 @@ export const solarArrayRowSchema = lazy(() =>
 export const batteryRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row's price (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
     priceClass: priceClass(),
     /**
      * [Wh/kg]: NiH2 ~40 (SMAD) to announced Li-metal/solid-state cells ~500; above 600 exceeds any battery chemistry in
@@ -239,7 +240,7 @@ export const batteryRowSchema = lazy(() =>
 export const radiatorRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row's price (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
     priceClass: priceClass(),
     /**
      * System mass per m² of planform [kg/m²]: flown and proposed deployables span ~2–20 (body-mounted 2–3, ISS PVR
@@ -304,7 +305,7 @@ export const coatingRowSchema = lazy(() =>
 export const islTerminalRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row's price (PRICE_CLASSES); every shipped row states it, a design's own row may. */
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
     priceClass: priceClass(),
     /** [Gbps]: 1 (CubeSat lasercom) to ~10,000 (Suncatcher DWDM per aperture) per terminal. */
     capacity_Gbps: z.number().positive().max(1e5),

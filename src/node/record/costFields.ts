@@ -174,6 +174,12 @@ export const COST_FIELDS = {
       '(all hardware incl. chips + launch) per W of average IT [USD/W]',
       (s) => s.economics.capex.withChips_USD_per_W,
     ),
+    baselineLcocDiscounted_USD_per_PFLOP_day: num(
+      "economics.baseline's discounted LCOC of the same chips on the ground (the verdict's denominator) [USD/PFLOP-day]",
+      (s) =>
+        s.economics.baselines.find((b) => b.id === s.design.economics.baseline)?.lcocDiscounted_USD_per_PFLOP_day ??
+        NaN,
+    ),
     lcocToBaseline: num(
       'Discounted LCOC / that of economics.baseline (< 1: space is cheaper) [-]',
       (s) => s.economics.baselines.find((b) => b.id === s.design.economics.baseline)?.spaceToTerrestrial ?? NaN,

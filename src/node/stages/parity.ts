@@ -7,7 +7,7 @@
  * (linePriceClasses, src/node/stages/cost.ts) get the programme's learning curve and keep their reference-year price;
  * production-priced lines (array, radiator, battery, ISL terminals, bus, AIT as classed) and market-priced ones
  * (chips and their packaging premium, launch) get their trajectory and no learning; shielding plate and propellant stay
- * at their price. Space LCOC is linear in the learning-curve first unit, the off-curve cost and delivered PFLOPS
+ * at their price. AIT, a fraction of the non-chip hardware, follows the trended lines' change in its own class. Space LCOC is linear in the learning-curve first unit, the off-curve cost and delivered PFLOPS
  * (operations are a fraction of the average unit, inside both; three runs give every year exactly), the ground LCOC
  * (lifecycleBaseline.ts) linear in its terms (re-assembled exactly).
  * Assumptions: a node built in year y is priced entirely at year-y prices and keeps them over its life; the perf/W
@@ -68,13 +68,18 @@ export type HardwareLines = Pick<
 >;
 
 /**
- * Change of a node's off-curve non-chip hardware at a year's price factors [USD]: the array, radiator, bus, battery and
- * ISL lines not priced first-unit (header) × (factor − 1), each with its share of assembly, integration and test when
- * AIT is off the curve too (shielding and propellant stay at their price; first-unit lines follow the learning curve).
+ * Change of a node's non-chip hardware at a year's price factors [USD]: the array, radiator, bus, battery and ISL lines
+ * not priced first-unit (header) × (factor − 1) (`offCurve_USD`), and their share of assembly, integration and test, a
+ * fraction of the non-chip hardware, in AIT's own class (`learning_USD` when AIT is priced first-unit). Shielding and
+ * propellant stay at their price; first-unit lines follow the learning curve, no trajectory.
  */
-export function nonChipChange_USD(c: HardwareLines, f: PriceFactors, classes: LinePriceClasses): number {
+export function nonChipChange_USD(
+  c: HardwareLines,
+  f: PriceFactors,
+  classes: LinePriceClasses,
+): { readonly offCurve_USD: number; readonly learning_USD: number } {
   const aitBase = c.hardware_USD - c.computeHardware_USD - c.ait_USD;
-  const aitFraction = aitBase > 0 && classes.ait !== 'first-unit' ? c.ait_USD / aitBase : 0;
+  const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
   const trended = (line: keyof LinePriceClasses, usd: number, factor: number) =>
     classes[line] === 'first-unit' ? 0 : usd * (factor - 1);
   const change =
@@ -83,7 +88,10 @@ export function nonChipChange_USD(c: HardwareLines, f: PriceFactors, classes: Li
     trended('bus', c.busHardware_USD, f.bus) +
     trended('battery', c.batteryHardware_USD, f.battery) +
     trended('isl', c.islHardware_USD, f.isl);
-  return change * (1 + aitFraction);
+  const ait = change * aitFraction;
+  return classes.ait === 'first-unit'
+    ? { offCurve_USD: change, learning_USD: ait }
+    : { offCurve_USD: change + ait, learning_USD: 0 };
 }
 
 /**
@@ -100,8 +108,10 @@ function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: Price
   const chips = c.priceClasses.chipIntegration === 'first-unit' ? c.chipsAtMarket_USD : c.computeHardware_USD;
   const otherOffCurve = c.hardware_USD - c.learningHardware_USD - chips;
   return (f) => {
-    const offCurve = chips * f.chip + otherOffCurve + nonChipChange_USD(c, f, c.priceClasses) + c.launch_USD * f.launch;
-    return (a * c.learningHardware_USD + b * offCurve + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
+    const change = nonChipChange_USD(c, f, c.priceClasses);
+    const offCurve = chips * f.chip + otherOffCurve + change.offCurve_USD + c.launch_USD * f.launch;
+    const learning = c.learningHardware_USD + change.learning_USD;
+    return (a * learning + b * offCurve + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
   };
 }
 

@@ -50,13 +50,14 @@ function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
   // the chips follow the chip price, with their packaging premium when it is off the curve
   const chips = (i: number) =>
     classes[i]!.chipIntegration === 'first-unit' ? chipsOf(spec, nodes)(i) : nodes[i]!.cost.chipsHardware_USD;
-  return (f: PriceFactors) =>
-    generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
-      learning_USD: ref.learning_USD,
-      offCurve_USD: (i) =>
-        ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + nonChipChange_USD(linesOf(nodes[i]!.cost), f, classes[i]!),
+  return (f: PriceFactors) => {
+    const change = nodes.map((n, i) => nonChipChange_USD(linesOf(n.cost), f, classes[i]!));
+    return generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
+      learning_USD: (i) => ref.learning_USD(i) + change[i]!.learning_USD,
+      offCurve_USD: (i) => ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + change[i]!.offCurve_USD,
       performance: f.performance,
     }).lcocDiscounted_USD_per_PFLOP_day;
+  };
 }
 
 /**
