@@ -4,11 +4,12 @@
  * (src/constellation/evaluate.ts) and the report's cost drivers (src/report/budget/constellationCost.ts), which price
  * the same generation again with one cost input raised.
  *
- * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell
- * i) of first-unit-class hardware (on the learning curve, cost.learningHardware_USD), the rest of the hardware (chips,
- * production- and market-priced lines: off it), delivered PFLOPS and design life; one generation serves its design life once (horizon = design life: failures replaced, no end-of-life
- * renewal), discounted at the first shell's node economics.discountRate_per_yr and with its
- * cost.operationsFraction_per_yr, as the node's own fleet (src/node/stages/cost.ts): one basis for both verdicts.
+ * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell i)
+ * of first-unit-class hardware (on the learning curve, cost.learningHardware_USD), the rest of the hardware (chips,
+ * production- and market-priced lines: off it), delivered PFLOPS and design life; one generation serves its design life
+ * once (horizon = design life: failures replaced, no end-of-life renewal), discounted at the first shell's node
+ * economics.discountRate_per_yr and with its cost.operationsFraction_per_yr, as the node's own fleet
+ * (src/node/stages/cost.ts): one basis for both verdicts.
  * The campaign's length shows in the launch milestones, not in the service counted. The learning rate is the node
  * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */

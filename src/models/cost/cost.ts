@@ -7,7 +7,7 @@
  * with a $/kg override; operations/yr = f_ops·(hardware + launch), default 2 %/yr (docs/sources.md §18);
  * total = hardware + launch + operations·L; LCOC = total/(delivered PFLOPS × L × 365.25 d): all of one node, the first
  * unit (the programme's figures are lifecycleProgram.ts's). Each hardware line carries its price class
- * (learningCurve.ts PRICE_CLASSES); the lines sum by class into learning (first-unit), production and market hardware;
+ * (learningCurve.ts PRICE_CLASSES); the first-unit-priced ones sum to the learning curve's first unit T₁;
  * terrestrial energy/yr = P_IT,avg·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15).
  * Sanity anchors: docs/sources.md §10 (spacedc-mdao, Starlink).
  * Assumptions: a partly filled vehicle is paid in full; no in-orbit insurance; terrestrial staff and non-energy
@@ -259,10 +259,6 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly priceClasses: LinePriceClasses;
   /** Hardware lines at a first-unit price: the learning curve's first unit T₁ [USD]. */
   readonly learningHardware_USD: number;
-  /** Hardware lines at a production-line price (no learning) [USD]. */
-  readonly productionHardware_USD: number;
-  /** Hardware lines at market price, chips included (no learning) [USD]. */
-  readonly marketHardware_USD: number;
   readonly operations_USD_per_yr: number;
   readonly operations_USD: number;
   readonly total_USD: number;
@@ -287,12 +283,10 @@ function checkCostInputs(p: Readonly<CostParams>): void {
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
 }
 
-/** Full node cost and the terrestrial comparison. */
-export function nodeCost(p: Readonly<CostParams>): CostResult {
-  checkCostInputs(p);
+/** The hardware lines of one node [USD] (header). */
+function lineItems(p: Readonly<CostParams>) {
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
-
   const chipPremium = p.chipIntegrationFraction ?? 0;
   nonNegative('chipIntegrationFraction', chipPremium);
   const chipsMarket = p.chips * p.costPerChip_USD;
@@ -305,9 +299,33 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   const propHw = p.propellant_kg * (p.propellantCost_USD_per_kg ?? DEFAULT_PROPELLANT_COST_USD_per_kg);
   const nonChip = arrayHw + radHw + battHw + p.islCost_USD + busHw + shieldHw + propHw;
   const aitUsd = ait * nonChip;
-  const hardware = computeHw + nonChip + aitUsd;
+  return {
+    chipsMarket,
+    computeHw,
+    arrayHw,
+    radHw,
+    battHw,
+    busHw,
+    shieldHw,
+    propHw,
+    aitUsd,
+    hardware: computeHw + nonChip + aitUsd,
+  };
+}
+
+/** The hardware lines summed by their price class [USD]. */
+function sumByClass(classes: LinePriceClasses, lines: Readonly<Record<HardwareLine, number>>) {
+  const byClass: Record<PriceClass, number> = { 'first-unit': 0, production: 0, market: 0 };
+  for (const line of HARDWARE_LINES) byClass[classes[line]] += lines[line];
+  return byClass;
+}
+
+/** Full node cost and the terrestrial comparison. */
+export function nodeCost(p: Readonly<CostParams>): CostResult {
+  checkCostInputs(p);
+  const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
   const priceClasses = { ...DEFAULT_LINE_PRICE_CLASSES, ...p.priceClasses };
-  const lines: Record<HardwareLine, number> = {
+  const byClass = sumByClass(priceClasses, {
     chips: chipsMarket,
     chipIntegration: computeHw - chipsMarket,
     array: arrayHw,
@@ -318,9 +336,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     shielding: shieldHw,
     propellant: propHw,
     ait: aitUsd,
-  };
-  const byClass = { 'first-unit': 0, production: 0, market: 0 };
-  for (const line of HARDWARE_LINES) byClass[priceClasses[line]] += lines[line];
+  });
 
   const launch = launchEconomics(p);
   const terra = terrestrialBaseline(p);
@@ -354,8 +370,6 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     hardware_USD: hardware,
     priceClasses,
     learningHardware_USD: byClass['first-unit'],
-    productionHardware_USD: byClass.production,
-    marketHardware_USD: byClass.market,
     operations_USD_per_yr: opsYr,
     operations_USD: ops,
     total_USD: total,

@@ -1,10 +1,9 @@
 /**
- * Cost technology presets: one consistent set of recurring hardware prices for the maturity of the production
- * line that builds the node — array and radiator price factors (× the catalog row's $/W and $/m²), bus price
- * per kg, assembly/integration/test (AIT) share and a space-packaging premium on the chips, and the price class of those
- * prices (learningCurve.ts PRICE_CLASSES): heritage and current are first-unit prices (programme learning applies),
+ * Cost technology presets: one consistent set of recurring hardware prices for the maturity of the production line that
+ * builds the node — array and radiator price factors (× the catalog row's $/W and $/m²), bus price per kg,
+ * assembly/integration/test (AIT) share and a space-packaging premium on the chips, and the price class of those prices
+ * (learningCurve.ts PRICE_CLASSES): heritage and current are first-unit prices (programme learning applies),
  * production-scale's are production-line prices (Starlink's $1,100/kg is after Starlink's own learning: none again).
- *
  * Method: price = preset factor × catalog price (array, radiator) or the preset's own price (bus, AIT share, chip
  * premium); each key can be overridden (`cost.*`). Presets heritage ≥ current ≥ production-scale in every price.
  * Sources: current = catalog rows, bus $5,000/kg (ESTIMATE); production-scale bus $1,100/kg from Starlink V2 mini

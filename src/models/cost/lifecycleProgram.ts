@@ -139,16 +139,20 @@ function failureLot(p: Readonly<ProgramParams>, built: number, H: number, offCur
   return { count, each_USD: onCurve / count + offCurve };
 }
 
+/** The first generation's average unit and the operations per node-year (given, or a fraction of that unit). */
+function operations(p: Readonly<ProgramParams>, offCurve: number) {
+  const averageUnit = generationLot(p, 0, p.nodes, offCurve) / p.nodes;
+  return { averageUnit, ops: p.nodeOperations_USD_per_yr ?? (p.nodeOperationsFraction_per_yr ?? 0) * averageUnit };
+}
+
 /** Program cash flows, replacements and LCOC (see the header). */
 export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   checkProgramInputs(p);
   const N = p.nodes;
   const H = p.horizon_yr ?? p.nodeLifetime_yr;
   const offCurve = p.perNodeOffCurve_USD ?? 0;
-  const averageUnit = generationLot(p, 0, N, offCurve) / N;
-  const ops = p.nodeOperations_USD_per_yr ?? (p.nodeOperationsFraction_per_yr ?? 0) * averageUnit;
+  const { averageUnit, ops } = operations(p, offCurve);
   const ground = p.groundSegment_USD ?? 0;
-  const groundOps = p.groundOperations_USD_per_yr ?? 0;
   const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
   const L = p.nodeLifetime_yr;
   // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
@@ -167,7 +171,6 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
   }
   const failures = failureLot(p, G * N, H, offCurve);
-  const rate = p.failureRate_per_yr ?? 0;
   let pvCompute = 0;
   let totalCompute = 0;
   let recurring = 0;
@@ -176,8 +179,8 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     const d = discountFactor(r, k - 1 + phi);
     const row = years[k]!;
     row.operations_USD = N * ops * phi;
-    row.failures_USD = rate * N * phi * failures.each_USD;
-    row.ground_USD = groundOps * phi;
+    row.failures_USD = (p.failureRate_per_yr ?? 0) * N * phi * failures.each_USD;
+    row.ground_USD = (p.groundOperations_USD_per_yr ?? 0) * phi;
     row.compute_PFLOP_day = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
     const flows = row.operations_USD + row.failures_USD + row.ground_USD;
     recurring += flows;

@@ -1,9 +1,9 @@
 /**
  * The node record's cost, inference and economics fields (the money and the tokens), declared as fields.ts declares
- * the physical budget: unit, short label and meaning, and the function that reads each from the stages' results.
- * Three bases of the cost of delivered compute, named the same in every output: first unit (one node, undiscounted:
- * cost.lcoc_USD_per_PFLOP_day), programme (economics.units nodes with learning, undiscounted: programLcoc_USD_per_PFLOP_day)
- * and programme, discounted (the verdict's basis: lcocDiscounted_USD_per_PFLOP_day).
+ * the physical budget: unit, short label and meaning, and the function that reads each from the stages' results. Three
+ * bases of the cost of delivered compute, named the same in every output: first unit (one node, undiscounted:
+ * cost.lcoc_USD_per_PFLOP_day), programme (economics.units nodes with learning, undiscounted:
+ * programLcoc_USD_per_PFLOP_day) and programme, discounted (the verdict's basis: lcocDiscounted_USD_per_PFLOP_day).
  * First-unit cost, launch and operations come from the cost stage (src/node/stages/cost.ts), the fleet economics,
  * comparison metrics and parity year from its lifecycle stage, the token figures from src/node/stages/tokens.ts.
  */

@@ -238,7 +238,10 @@ function nonChipPerKg(
   dry_kg: number,
 ): LifecycleSizing['nonChipPerKg'] {
   // the average unit's curve share scales every first-unit-class line alike
-  const learned = c.learningHardware_USD > 0 ? (program.averageUnit_USD - (c.hardware_USD - c.learningHardware_USD + c.launch_USD)) / c.learningHardware_USD : 1;
+  const learned =
+    c.learningHardware_USD > 0
+      ? (program.averageUnit_USD - (c.hardware_USD - c.learningHardware_USD + c.launch_USD)) / c.learningHardware_USD
+      : 1;
   const lines: Record<keyof typeof LINE_NAMES, number> = {
     array: c.arrayHardware_USD,
     radiator: c.radiatorHardware_USD,

@@ -5,11 +5,12 @@
  * Method: in year y a price takes its factor from src/models/cost/priceTrajectories.ts (1 in the reference year), and
  * no line gets both a trajectory and learning for the same effect: lines priced at a first-unit price
  * (linePriceClasses, src/node/stages/cost.ts) get the programme's learning curve and keep their reference-year price;
- * production-priced lines (array, radiator, battery, ISL terminals, bus, AIT as classed) and market-priced ones
- * (chips and their packaging premium, launch) get their trajectory and no learning; shielding plate and propellant stay
- * at their price. AIT, a fraction of the non-chip hardware, follows the trended lines' change in its own class. Space LCOC is linear in the learning-curve first unit, the off-curve cost and delivered PFLOPS
- * (operations are a fraction of the average unit, inside both; three runs give every year exactly), the ground LCOC
- * (lifecycleBaseline.ts) linear in its terms (re-assembled exactly).
+ * production-priced lines (array, radiator, battery, ISL terminals, bus, AIT as classed) and market-priced ones (chips
+ * and their packaging premium, launch) get their trajectory and no learning; shielding plate and propellant stay at
+ * their price. AIT, a fraction of the non-chip hardware, follows the trended lines' change in its own class. Space LCOC
+ * is linear in the learning-curve first unit, the off-curve cost and delivered PFLOPS (operations are a fraction of the
+ * average unit, inside both; three runs give every year exactly), the ground LCOC (lifecycleBaseline.ts) linear in its
+ * terms (re-assembled exactly).
  * Assumptions: a node built in year y is priced entirely at year-y prices and keeps them over its life; the perf/W
  * factor divides both sides alike, so the $/Mtoken parity year is this one.
  * Band: each applicable alternative of priceTrajectories.ts priced alone; the favourable ones together give the early

@@ -133,6 +133,19 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
     const current = fleetOf({ technology: 'current' })(8334);
     expect(current.cost.averageNodeCost_USD).toBeLessThan(current.cost.hardware_USD + current.cost.launch_USD);
   });
+  it('non-chip hardware per kg dry: one node is its hardware less the chips at market price over its dry mass', () => {
+    const one = fleetOf({ technology: 'current' })(1);
+    expect(one.cost.nonChipHardware_USD_per_kg).toBeCloseTo((one.cost.hardware_USD - 72 * 55000) / one.mass.dry_kg, 6);
+    // production-scale's bus alone is $1,100/kg of bus: the node is within ×3 of Starlink's $1,100/kg, no driver named
+    const p = fleetOf({ technology: 'production-scale' })(8334);
+    expect(p.cost.nonChipHardwareNote).toMatch(
+      /Starlink V2 mini's ~1,100 USD\/kg whole satellite \(Quilty Space 2024\)$/,
+    );
+    // heritage prices one node at $15,000/kg of bus and × 2 array: beyond ×3, the note names the lines that drive it
+    const h = fleetOf({ technology: 'heritage' })(1);
+    expect(h.cost.nonChipHardware_USD_per_kg).toBeGreaterThan(3 * 1100);
+    expect(h.cost.nonChipHardwareNote).toMatch(/above it by more than ×3, driven by bus [\d,]+ \(first-unit\)/);
+  });
   it('a price factor must state the class of the price it makes (cost.arrayPriceClass / radiatorPriceClass)', () => {
     const parse = (cost: object) => nodeDesignSchema().safeParse({ ...structuredClone(AI1.file.raw as object), cost });
     const bad = parse({ arrayPriceFactor: 0.5 });

@@ -143,7 +143,9 @@ describe('parity: every hardware line follows its own trajectory', () => {
     const production = structuredClone(base);
     production.cost.busPriceClass = 'production';
     const halved = withChange(production, (d) => {
-      Object.assign(d.economics.trajectories, flatTrajectories({ busPrice_USD_per_kg: halvedIn2027 }), { toYear: 2027 });
+      Object.assign(d.economics.trajectories, flatTrajectories({ busPrice_USD_per_kg: halvedIn2027 }), {
+        toYear: 2027,
+      });
     }).economics.parity[0]!.ratioLastYear;
     const direct = withChange(
       production,
