@@ -45,6 +45,7 @@ export const KEY_OUTPUTS = [
   'cost.total_USD',
   'cost.lcocDiscounted_USD_per_PFLOP_day',
   'cost.lcocToBaseline',
+  'cost.lcoc_USD_per_PFLOP_day',
   'compute.deliveredPFLOPS',
   'mass.kW_per_t',
   'economics.parityYear',
@@ -113,9 +114,9 @@ function nodeConstraintInfos(nominalRecord: DesignRecord | string): ConstraintIn
 }
 
 /**
- * Why no launch price makes space break even, from the nominal record: the LCOC compared (the programme's, discounted)
- * is capital × (1 + operations), so with launch free what is left is the hardware's share of the capital; its
- * largest first-unit lines name what keeps the ratio up.
+ * Why no launch price makes space break even, from the nominal record: the LCOC compared (cost.lcoc, one node's first
+ * unit) is capital × (1 + operations), so with launch free what is left is the hardware's share of the capital; its
+ * largest lines name what keeps the ratio up.
  */
 export function launchWhy(k: DesignRecord['cost']): string {
   const capital = k.hardware_USD + k.launch_USD;
@@ -179,15 +180,16 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     width: metricPaths().length + 2 * constraints.length,
     metricPaths: metricPaths(),
     keyOutputs: KEY_OUTPUTS,
-    headlineOutputs: ['cost.lcocDiscounted_USD_per_PFLOP_day', 'mass.launch_kg'],
+    headlineOutputs: ['cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
     nominal: outcome(nominalRecord),
     nominalRecord: nominal,
-    // the verdict's basis: the programme's discounted LCOC against economics.baseline's, same chips
+    // break-even and P(LCOC < terrestrial): the first unit against cost.ts's terrestrial model of the same chips, whose
+    // electricity price and PUE are design keys a study can move; the verdict's ratio is the output cost.lcocToBaseline
     comparison: {
-      lcoc: 'cost.lcocDiscounted_USD_per_PFLOP_day',
-      terrestrial: 'cost.baselineLcocDiscounted_USD_per_PFLOP_day',
+      lcoc: 'cost.lcoc_USD_per_PFLOP_day',
+      terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day',
       description:
-        "economics.baseline's discounted LCOC of the same chips (src/models/cost/lifecycleBaseline.ts), the verdict's basis",
+        'the terrestrial LCOC of the same chips (src/models/cost/cost.ts), both first unit and undiscounted; the verdict (programme, discounted) is cost.lcocToBaseline',
     },
     defaults: NODE_DEFAULTS,
     notes: [],

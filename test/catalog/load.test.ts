@@ -296,6 +296,7 @@ describe('physical-range checks on catalog rows', () => {
     expect(CATALOG_SPECS.coatings.schema().safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
     const battery = {
       ...rowHead('b'),
+      priceClass: 'first-unit',
       specificEnergy_Wh_per_kg: 2000,
       maxDepthOfDischarge: 0.3,
       dischargeEfficiency: 0.9,
