@@ -44,6 +44,8 @@ export type { ConstraintInfo, SampleOutcome } from './analysisModel.js';
 export const KEY_OUTPUTS = [
   'mass.launch_kg',
   'cost.total_USD',
+  'cost.lcocDiscounted_USD_per_PFLOP_day',
+  'cost.lcocToBaseline',
   'cost.lcoc_USD_per_PFLOP_day',
   'compute.deliveredPFLOPS',
   'mass.kW_per_t',
@@ -188,13 +190,16 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     width: metricPaths().length + 2 * constraints.length,
     metricPaths: metricPaths(),
     keyOutputs: KEY_OUTPUTS,
-    headlineOutputs: ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
+    headlineOutputs: ['cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
     nominal: outcome([], []),
     nominalRecord: nominal,
+    // break-even and P(LCOC < terrestrial): the first unit against cost.ts's terrestrial model of the same chips, whose
+    // electricity price and PUE are design keys a study can move; the verdict's ratio is the output cost.lcocToBaseline
     comparison: {
       lcoc: 'cost.lcoc_USD_per_PFLOP_day',
       terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day',
-      description: 'the terrestrial LCOC of the same chips (src/models/cost/cost.ts)',
+      description:
+        'the terrestrial LCOC of the same chips (src/models/cost/cost.ts), both first unit and undiscounted; the verdict (programme, discounted) is cost.lcocToBaseline',
     },
     defaults: NODE_DEFAULTS,
     notes: [],

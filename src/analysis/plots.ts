@@ -244,7 +244,7 @@ export function breakEvenSpec(b: BreakEven): Record<string, unknown> {
           y: {
             field: 'y',
             type: 'quantitative',
-            title: 'levelized cost of compute [USD/PFLOP-day]',
+            title: 'cost of delivered compute, programme, discounted [USD/PFLOP-day]',
             scale: { type: 'log' },
           },
           color,

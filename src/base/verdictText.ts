@@ -31,3 +31,35 @@ export function costRatioText(ratio: number, lead = ''): string {
 export function ratioText(ratio: number): string {
   return ratioProblem(ratio) ?? `${fmt(ratio)}×`;
 }
+
+/** The figures of the cost bridge: one design's cost of delivered compute on each basis, then its verdict. */
+export interface CostBridge {
+  /** One node, undiscounted, no learning [USD/PFLOP-day]; absent for a constellation (no single first unit). */
+  readonly firstUnit?: number;
+  /** Nodes in the programme [-]. */
+  readonly units: number;
+  /** Learning rate on its first-unit-class lines (1: none) [-]; absent: not stated. */
+  readonly learningRate?: number;
+  /** The programme, undiscounted [USD/PFLOP-day]. */
+  readonly programme: number;
+  readonly discountRate_per_yr: number;
+  /** The programme, discounted: the verdict's basis [USD/PFLOP-day]. */
+  readonly discounted: number;
+  /** Discounted space / ground [-] and the ground scenario. */
+  readonly ratio: number;
+  readonly baseline: string;
+}
+
+/**
+ * The one line that leads every cost section: "cost of delivered compute: first unit 98.3 → programme of 8,334
+ * (learning 0.85) 60.7 → discounted at 7 % 72 USD/PFLOP-day → 3.28× hyperscale-virginia".
+ */
+export function costBridgeText(b: CostBridge): string {
+  const lr = b.learningRate;
+  const learning = lr === undefined ? '' : lr < 1 ? ` (learning ${fmt(lr)})` : ' (no learning)';
+  const first = b.firstUnit === undefined ? '' : `first unit ${fmt(b.firstUnit)} → `;
+  return (
+    `cost of delivered compute: ${first}programme of ${fmt(b.units)}${learning} ${fmt(b.programme)} → ` +
+    `discounted at ${fmt(100 * b.discountRate_per_yr)} % ${fmt(b.discounted)} USD/PFLOP-day → ${ratioText(b.ratio)} ${b.baseline}`
+  );
+}

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
 import { rowUncertaintySchema } from '../statistics/uncertainValue.js';
+import { PRICE_CLASSES } from '../models/cost/learningCurve.js';
 
 /** A row id: kebab-case. */
 export const kebabId = lazy(() =>
@@ -16,12 +17,17 @@ const positive = () => z.number().positive();
 const nonNegative = () => z.number().nonnegative();
 
 /**
- * The price class of a hardware row: space-qualified (conventionally qualified, low-rate flight hardware) or cots
- * (commercial or production-line parts screened for flight, the Starlink-class supply chain). Its price is that of
- * its class, with the class's source; a design picks the class its maker uses by picking the row.
+ * The price class of a hardware row's price (src/models/cost/learningCurve.ts PRICE_CLASSES): first-unit (a qualified
+ * low-rate price: programme learning applies), production (a production-line price, e.g. the Starlink-class supply
+ * chain: no further learning) or market (bought at market price: off the curve, price trajectories only). Every row
+ * states it, a design's own rows too: a design picks the class its maker buys at by picking the row.
  */
-export const PRICE_CLASSES = ['space-qualified', 'cots'] as const;
-const priceClass = () => z.enum(PRICE_CLASSES);
+const priceClass = () =>
+  z
+    .enum(PRICE_CLASSES, {
+      error: 'priceClass must be stated: first-unit (a low-rate price: learning applies), production or market',
+    })
+    .describe('Price class of cost_*: first-unit (learning applies) | production | market (no learning).');
 
 const rowBase = lazy(() => ({
   id: kebabId(),
@@ -134,8 +140,8 @@ export const solarArrayRowSchema = lazy(() =>
   z
     .strictObject({
       ...rowBase(),
-      /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
-      class: priceClass().optional(),
+      /** Price class of the row's price (PRICE_CLASSES); every row states it. */
+      priceClass: priceClass(),
       /**
        * AM0 cell efficiency at referenceTemp_K [-]. ≤ 0.5, the model's validity range (src/models/power/solarArray.ts):
        * every
@@ -214,8 +220,8 @@ export const solarArrayRowSchema = lazy(() =>
 export const batteryRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
-    class: priceClass().optional(),
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
+    priceClass: priceClass(),
     /**
      * [Wh/kg]: NiH2 ~40 (SMAD) to announced Li-metal/solid-state cells ~500; above 600 exceeds any battery chemistry in
      * use.
@@ -234,8 +240,8 @@ export const batteryRowSchema = lazy(() =>
 export const radiatorRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
-    class: priceClass().optional(),
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
+    priceClass: priceClass(),
     /**
      * System mass per m² of planform [kg/m²]: flown and proposed deployables span ~2–20 (body-mounted 2–3, ISS PVR
      * 17.5).
@@ -299,8 +305,8 @@ export const coatingRowSchema = lazy(() =>
 export const islTerminalRowSchema = lazy(() =>
   z.strictObject({
     ...rowBase(),
-    /** Price class of the row (PRICE_CLASSES); every shipped row states it, a design's own row may. */
-    class: priceClass().optional(),
+    /** Price class of the row's price (PRICE_CLASSES); every row states it. */
+    priceClass: priceClass(),
     /** [Gbps]: 1 (CubeSat lasercom) to ~10,000 (Suncatcher DWDM per aperture) per terminal. */
     capacity_Gbps: z.number().positive().max(1e5),
     mass_kg: z.number().min(0).max(1000),

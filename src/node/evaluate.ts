@@ -112,7 +112,7 @@ class Sizing implements NodeSizing {
     this.isl = payload.isl;
   }
   get economics(): LifecycleSizing {
-    return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost));
+    return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost, this.mass));
   }
   get tokens(): TokenFigures {
     if (this.tokens_ === undefined) {

@@ -198,6 +198,11 @@ const recommendedSchema = lazy(() =>
     seed: z.number().exactOptional(),
     /** One line of what it is (node: chips, orbit, array and radiator; constellation: satellites and shells). */
     configuration: z.string(),
+    /**
+     * The cost bridge (src/base/verdictText.ts costBridgeText): the cost of delivered compute first unit → programme →
+     * discounted → ratio to the ground; absent for a benchmark.
+     */
+    costBridge: z.string().exactOptional(),
     /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */
     figures: z.array(z.object({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
     /** Against each terrestrial scenario; spaceToTerrestrial: space / terrestrial (< 1: space is cheaper). */

@@ -87,7 +87,7 @@ describe('node sample model', () => {
     ]) {
       expect(metricPaths(), p).toContain(p);
     }
-    expect(model.headlineOutputs[0]).toBe('cost.lcoc_USD_per_PFLOP_day');
+    expect(model.headlineOutputs[0]).toBe('cost.lcocDiscounted_USD_per_PFLOP_day');
     expect(model.headlineOutputs.length).toBeGreaterThanOrEqual(2);
     expect(model.keyOutputs).toBe(KEY_OUTPUTS);
     expect(model.comparison!.description.length).toBeGreaterThan(10);

@@ -84,20 +84,25 @@ describe('loadCatalogs', () => {
       islTerminals: (r: { cost_USD: number }) => r.cost_USD,
     } as const;
     for (const kind of Object.keys(price) as (keyof typeof price)[]) {
-      const rows = cat[kind] as readonly ({ id: string; class?: string } & Record<string, unknown>)[];
-      for (const r of rows) expect(['space-qualified', 'cots'], `${kind}/${r.id}`).toContain(r.class);
+      const rows = cat[kind] as readonly ({ id: string; priceClass: string } & Record<string, unknown>)[];
+      for (const r of rows) expect(['first-unit', 'production'], `${kind}/${r.id}`).toContain(r.priceClass);
       const of = (c: string) =>
-        rows.filter((r) => r.class === c).map((r) => (price[kind] as (x: unknown) => number)(r));
-      const cots = of('cots');
-      const qualified = of('space-qualified');
+        rows.filter((r) => r.priceClass === c).map((r) => (price[kind] as (x: unknown) => number)(r));
+      const cots = of('production');
+      const qualified = of('first-unit');
       expect(qualified.length, kind).toBeGreaterThan(0);
       if (cots.length > 0) expect(Math.max(...cots), kind).toBeLessThan(Math.min(...qualified));
     }
     // a COTS row exists for every class-priced catalog (the loop above checks a space-qualified one does)
-    expect(cat.batteries.find((r) => r.id === 'li-ion-cots')?.class).toBe('cots');
-    expect(cat.radiators.filter((r) => r.class === 'cots').map((r) => r.id)).toEqual(['deployable-pumped-cots']);
-    expect(cat.solarArrays.filter((r) => r.class === 'cots').map((r) => r.id)).toEqual(['silicon-flex', 'thin-film']);
-    expect(cat.islTerminals.filter((r) => r.class === 'space-qualified').map((r) => r.id)).toEqual(['tesat-scot80']);
+    expect(cat.batteries.find((r) => r.id === 'li-ion-cots')?.priceClass).toBe('production');
+    expect(cat.radiators.filter((r) => r.priceClass === 'production').map((r) => r.id)).toEqual([
+      'deployable-pumped-cots',
+    ]);
+    expect(cat.solarArrays.filter((r) => r.priceClass === 'production').map((r) => r.id)).toEqual([
+      'silicon-flex',
+      'thin-film',
+    ]);
+    expect(cat.islTerminals.filter((r) => r.priceClass === 'first-unit').map((r) => r.id)).toEqual(['tesat-scot80']);
   });
 
   it("the COTS radiator: deployable-pumped's hardware at Starlink V2 mini's whole-satellite $/kg", () => {
@@ -291,6 +296,7 @@ describe('physical-range checks on catalog rows', () => {
     expect(CATALOG_SPECS.coatings.schema().safeParse({ ...coating, absorptanceEol: 0.3 }).success).toBe(true);
     const battery = {
       ...rowHead('b'),
+      priceClass: 'first-unit',
       specificEnergy_Wh_per_kg: 2000,
       maxDepthOfDischarge: 0.3,
       dischargeEfficiency: 0.9,

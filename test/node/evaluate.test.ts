@@ -372,16 +372,18 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
 });
 
 describe('a fleet of nodes: learning across units, replacements, ground segment (economics.units)', () => {
-  it('8 AI1 nodes at a 90 % learning rate: non-chip hardware averages Σ n^log2(0.9) / 8 of the first unit; chips and launch stay off the curve', () => {
+  it('8 AI1 nodes at a 90 % learning rate: first-unit-priced hardware averages Σ n^log2(0.9) / 8 of the first unit; the rest stays off the curve', () => {
     const fleet = withChange((d) => {
       d.economics.units = 8;
       d.economics.learningRate = 0.9;
     });
     const k = ai1.record.cost;
-    const chips = 72 * 55000;
     let sum = 0;
     for (let n = 1; n <= 8; n++) sum += n ** Math.log2(0.9); // Crawford unit curve, hand sum = 6.5651
-    const expected = (k.hardware_USD - chips) * (sum / 8) + chips + k.launch_USD;
+    // AI1 prices its bus and AIT first-unit (current preset); chips, the rescaled array (cost.arrayPriceClass
+    // production), the cots battery, radiator and terminals are off the curve at their first-unit price
+    const learning = k.busHardware_USD + k.ait_USD;
+    const expected = learning * (sum / 8) + (k.hardware_USD - learning) + k.launch_USD;
     expect(fleet.cost.nodesBuilt).toBe(8);
     expect(fleet.cost.averageNodeCost_USD).toBeCloseTo(expected, 0);
     expect(fleet.cost.programLcoc_USD_per_PFLOP_day).toBeLessThan(k.programLcoc_USD_per_PFLOP_day);

@@ -41,7 +41,10 @@ async function expectAnswerOnFirstScreen(page: Page, runDir: string): Promise<vo
   expect(text).toContain(`the knee, design ${kneeIndex}`);
   const num = (re: RegExp): number => Number((re.exec(text)?.[1] ?? 'NaN').replace(/,/g, ''));
   expect(
-    printedAs(num(/cost of delivered compute ([\d,.]+) USD\/PFLOP-day/), rec.cost.lcoc_USD_per_PFLOP_day),
+    printedAs(
+      num(/cost of delivered compute \(programme, discounted\) ([\d,.]+) USD\/PFLOP-day/),
+      rec.cost.lcocDiscounted_USD_per_PFLOP_day,
+    ),
     text,
   ).toBe(true);
   expect(printedAs(num(/delivered compute ([\d,.]+) PFLOPS/), rec.compute.deliveredPFLOPS), text).toBe(true);
@@ -158,7 +161,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
         // the answer first: the knee's satellites, cost per PFLOP-day and its shell
         const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
         expect(answer).toMatch(
-          /the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute [\d,.]+ USD\/PFLOP-day/,
+          /the knee, design \d+ — \d+ satellites in 1 shell: cost of delivered compute \(programme, discounted\) [\d,.]+ USD\/PFLOP-day/,
         );
         expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
         for (const id of [

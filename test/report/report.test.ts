@@ -111,7 +111,7 @@ describe('renderReport', () => {
     expect(html).toContain('<strong>Binds</strong>');
     expect(html).toContain('<strong>Sized to</strong>');
     expect(html).toContain('Full budget of design');
-    expect(html).toContain('levelized cost of compute');
+    expect(html).toContain('cost of delivered compute, programme, discounted');
     // reference designs are drawn (ai1 is shipped) with labels
     expect(read(flag, 'objective-space.svg')).toContain('reference design');
     // the Pareto table has one row per design and a unit in every header
@@ -127,7 +127,7 @@ describe('renderReport', () => {
 
   it('axes of every plot carry units', () => {
     const svg = read(flag, 'objective-space.svg');
-    expect(svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
+    expect(svg).toContain('cost.lcocDiscounted (min) [USD/PFLOP-day]');
     expect(svg).toContain('compute.deliveredPFLOPS (max) [PFLOPS]');
     expect(svg).toContain('mass.launch (min) [kg]');
     expect(read(flag, 'convergence.svg')).toContain('generation [-]');
@@ -222,12 +222,12 @@ describe('exportDesign', () => {
   });
 
   it('json is the design record; csv is one header and one row of the flattened record', () => {
-    const j = exportDesign(flag, { design: 'best:lcoc', format: 'json' });
-    const rec = JSON.parse(j.text) as { cost: { lcoc_USD_per_PFLOP_day: number } };
+    const j = exportDesign(flag, { design: 'best:lcocDiscounted', format: 'json' });
+    const rec = JSON.parse(j.text) as { cost: { lcocDiscounted_USD_per_PFLOP_day: number } };
     const p = pareto(flag);
     expect(rec).toEqual(p.designs.find((d) => d.index === j.design.index)!.record);
-    expect(rec.cost.lcoc_USD_per_PFLOP_day).toBe(
-      Math.min(...p.designs.map((d) => d.objectives['cost.lcoc_USD_per_PFLOP_day']!)),
+    expect(rec.cost.lcocDiscounted_USD_per_PFLOP_day).toBe(
+      Math.min(...p.designs.map((d) => d.objectives['cost.lcocDiscounted_USD_per_PFLOP_day']!)),
     );
     const c = exportDesign(flag, { design: 'knee', format: 'csv' });
     const lines = c.text.trimEnd().split('\n');
@@ -416,7 +416,7 @@ describe('bad input', () => {
     await expectStudyError(
       () => exportDesign(flag, { design: 'best:lcco', format: 'json' }),
       'BAD_ARGUMENT',
-      /unknown objective "lcco".*cost\.lcoc_USD_per_PFLOP_day/,
+      /unknown objective "lcco".*cost\.lcocDiscounted_USD_per_PFLOP_day/,
     );
     await expectStudyError(
       () => exportDesign(flag, { design: 'middle', format: 'json' }),

@@ -164,12 +164,12 @@ describe('constraint expressions are bounded', () => {
 describe('study settings that cannot work are refused at load', () => {
   it('minimizing and maximizing the same metric is BAD_OBJECTIVE (node study)', () => {
     const f = flagship('minmax.yaml', (t) =>
-      t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: cost.lcoc_USD_per_PFLOP_day\n'),
+      t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: cost.lcocDiscounted_USD_per_PFLOP_day\n'),
     );
     const e = studyErrorOf(() => loadStudyProblem(f));
     expect(e.code).toBe('BAD_OBJECTIVE');
     expect(e.message).toMatch(
-      /objectives\[1\] minimizes cost\.lcoc_USD_per_PFLOP_day, but objectives\[0\] maximizes it: one metric cannot be both minimized and maximized/,
+      /objectives\[1\] minimizes cost\.lcocDiscounted_USD_per_PFLOP_day, but objectives\[0\] maximizes it: one metric cannot be both minimized and maximized/,
     );
     const twice = flagship('twice.yaml', (t) =>
       t.replace(/^objectives:\n/m, 'objectives:\n  - maximize: compute.deliveredPFLOPS\n'),

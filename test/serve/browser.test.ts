@@ -119,7 +119,12 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
     const cell = (label: string): Promise<string> => budgetCell(budget, label);
     expect(printedAs(await cell('launch (built up)'), col('mass.launch_kg'))).toBe(true);
     expect(printedAs(await cell('delivered compute'), col('compute.deliveredPFLOPS'))).toBe(true);
-    expect(printedAs(await cell('levelized cost of compute'), col('cost.lcoc_USD_per_PFLOP_day'))).toBe(true);
+    expect(
+      printedAs(
+        await cell('cost of delivered compute, programme, discounted'),
+        col('cost.lcocDiscounted_USD_per_PFLOP_day'),
+      ),
+    ).toBe(true);
     // the objectives as the panel prints them: 4 significant digits and the unit of the record's key
     const objective = async (name: string): Promise<string[]> =>
       budget
@@ -127,7 +132,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
         .locator('td')
         .allTextContents();
     for (const [name, unit] of [
-      ['cost.lcoc_USD_per_PFLOP_day', 'USD/PFLOP-day'],
+      ['cost.lcocDiscounted_USD_per_PFLOP_day', 'USD/PFLOP-day'],
       ['compute.deliveredPFLOPS', 'PFLOPS'],
       ['mass.launch_kg', 'kg'],
     ] as const) {
@@ -156,11 +161,11 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
   });
 
   it('a ?filter= URL leaves the designs the log says', async () => {
-    const cost = shownValues(log, 'cost.lcoc_USD_per_PFLOP_day').sort((a, b) => a - b);
+    const cost = shownValues(log, 'cost.lcocDiscounted_USD_per_PFLOP_day').sort((a, b) => a - b);
     const pflops = shownValues(log, 'compute.deliveredPFLOPS').sort((a, b) => a - b);
     const filters = [
       {
-        metric: 'cost.lcoc_USD_per_PFLOP_day',
+        metric: 'cost.lcocDiscounted_USD_per_PFLOP_day',
         lo: cost[Math.floor(cost.length / 4)]!,
         hi: cost[Math.floor((3 * cost.length) / 4)]!,
       },

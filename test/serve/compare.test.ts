@@ -67,7 +67,11 @@ async function sameFigures(runDirs: readonly string[], out: string): Promise<Com
 describe('the explorer and odc compare', () => {
   it('give the same figures for two short seeded flagship runs', async () => {
     const api = await sameFigures(flagship, 'compare-flagship');
-    expect(api.objectives).toEqual(['cost.lcoc_USD_per_PFLOP_day', 'compute.deliveredPFLOPS', 'mass.launch_kg']);
+    expect(api.objectives).toEqual([
+      'cost.lcocDiscounted_USD_per_PFLOP_day',
+      'compute.deliveredPFLOPS',
+      'mass.launch_kg',
+    ]);
     expect(api.runs.every((r) => r.frontSize > 0 && r.hypervolume > 0)).toBe(true);
   });
 

@@ -496,7 +496,7 @@ objectives:
       const s = loadStudyProblem(new URL('../../designs/flagship-study.yaml', import.meta.url).pathname);
       expect(s.compiled!.robust).toBeNull();
       expect(s.problem.objectives.map((o) => o.name)).toEqual([
-        'cost.lcoc_USD_per_PFLOP_day',
+        'cost.lcocDiscounted_USD_per_PFLOP_day',
         'compute.deliveredPFLOPS',
         'mass.launch_kg',
       ]);
@@ -560,7 +560,9 @@ describe('run', () => {
       expect(pareto.robust.columns).toEqual([...pareto.robust.columns].sort());
       for (const d of pareto.designs) {
         // the record is the nominal design's: its metrics are the nominal values
-        expect(d.robust.nominal['p90(cost.lcoc_USD_per_PFLOP_day)']).toBe(d.record.cost.lcoc_USD_per_PFLOP_day);
+        expect(d.robust.nominal['p90(cost.lcocDiscounted_USD_per_PFLOP_day)']).toBe(
+          d.record.cost.lcocDiscounted_USD_per_PFLOP_day,
+        );
         expect(d.robust.nominal['p10(compute.deliveredPFLOPS)']).toBe(d.record.compute.deliveredPFLOPS);
         expect(d.objectives['mass.launch_kg']).toBe(d.record.mass.launch_kg);
         // under uncertainty the bad-case compute is below the nominal one (utilization's p10 < its nominal 0.8)
@@ -583,7 +585,7 @@ describe('run', () => {
       );
       const e = s.problem.evaluate(x);
       if (e.status !== 'ok') throw new Error(e.reason);
-      expect(e.f[0]).toBe(d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']);
+      expect(e.f[0]).toBe(d.objectives['p90(cost.lcocDiscounted_USD_per_PFLOP_day)']);
       expect(-e.f[1]!).toBe(d.objectives['p10(compute.deliveredPFLOPS)']);
     });
   });

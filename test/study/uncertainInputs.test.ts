@@ -149,7 +149,8 @@ describe("a user row's uncertainty: entry (the design's catalogs: section) is ch
     'power: { array: rosa-flex, arrayArea_m2: 600, battery: my-battery }',
     'catalogs:',
     '  batteries:',
-    '    - { id: my-battery, name: mine, source: test, year: 2025, specificEnergy_Wh_per_kg: 150, maxDepthOfDischarge: 0.3,',
+    '    - { id: my-battery, name: mine, priceClass: first-unit, source: test, year: 2025, specificEnergy_Wh_per_kg: 150,',
+    '        maxDepthOfDischarge: 0.3,',
     `        dischargeEfficiency: 0.9, cost_USD_per_Wh: 50, cycleLife: 30000, uncertainty: { ${entry} } }`,
   ];
 

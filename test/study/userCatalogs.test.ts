@@ -14,6 +14,7 @@ catalogs:
   radiators:
     - id: my-panel
       name: A user's deployable panel
+      priceClass: first-unit
       arealDensity_kg_m2: 3.5
       loopDeltaT_K: 15
       coolant: ammonia

@@ -3,9 +3,10 @@
  * a fleet program (src/models/cost/lifecycleProgram.ts, the node verdict's function), with its cost lines, a
  * levelised cost of compute discounted and undiscounted, and a cost per million tokens.
  *
- * Non-chip hardware on one learning curve, unit n costing T1·n^log2(LR) (src/models/cost/learningCurve.ts); chips and
- * launch off it. Failures λ·N·H replaced continuing the curve (Barlow & Proschan 1965 ch. 4); operations 2 %/yr of
- * the satellite's cost (Elbert 2008 §12.4.2.1); ground $5M capex + $0.5M/yr O&M per gateway (estimate). LCOC = total /
+ * First-unit-class hardware on one learning curve, unit n costing T1·n^log2(LR) (src/models/cost/learningCurve.ts);
+ * production- and market-priced hardware (chips among it) and launch off it. Failures λ·N·H replaced continuing the
+ * curve (Barlow & Proschan 1965 ch. 4); operations 2 %/yr of the generation's average satellite, launch included
+ * (Elbert 2008 §12.4.2.1); ground $5M capex + $0.5M/yr O&M per gateway (estimate). LCOC = total /
  * PFLOP-days, and PV(costs)/PV(compute) at r = 7 %/yr (OMB Circular A-94). Tokens: ≈ 2·P FLOPs per token (Kaplan et
  * al. 2020, arXiv:2001.08361, §2.1), default P = 70e9; inference only (an optimistic token count).
  * Validity: 0.5 ≤ LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 1; N ≤ 1e6. Real costs in USD of the inputs' year.
@@ -27,9 +28,9 @@ const TOKENS_PER_MTOKEN = 1e6;
 
 export interface ConstellationEconomicsParams {
   readonly satellites: number;
-  /** First-unit hardware cost of one node on the learning curve (the node's hardware_USD less its chips) [USD]. */
+  /** First-unit-class hardware of one node, on the learning curve (its record's cost.learningHardware_USD) [USD]. */
   readonly firstUnitHardware_USD: number;
-  /** Hardware per satellite off the curve (the chips at market price) [USD]; default 0. */
+  /** Hardware per satellite off the curve (chips, production- and market-priced lines) [USD]; default 0. */
   readonly offCurvePerSatellite_USD?: number;
   /** Real discount rate of the discounted LCOC [1/yr]; default 0.07 (OMB A-94, lifecycleEconomics.ts). */
   readonly discountRate_per_yr?: number;
@@ -98,21 +99,19 @@ function gatewayCosts(p: Readonly<ConstellationEconomicsParams>): { capex: numbe
   return { capex, operations };
 }
 
-/** Operations per satellite-year: the given figure, or the operations fraction of a satellite's capital [USD/yr]. */
-function operationsRate(p: Readonly<ConstellationEconomicsParams>, offCurve: number): number {
+/** Operations per satellite-year: the given figure, or the operations fraction of the average satellite's capital. */
+function operations(p: Readonly<ConstellationEconomicsParams>) {
   const fraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
   nonNegative('operationsFraction_per_yr', fraction);
-  const rate =
-    p.operations_USD_per_satellite_yr ?? fraction * (p.firstUnitHardware_USD + offCurve + p.launch_USD / p.satellites);
-  nonNegative('operations_USD_per_satellite_yr', rate);
-  return rate;
+  if (p.operations_USD_per_satellite_yr === undefined) return { nodeOperationsFraction_per_yr: fraction };
+  nonNegative('operations_USD_per_satellite_yr', p.operations_USD_per_satellite_yr);
+  return { nodeOperations_USD_per_yr: p.operations_USD_per_satellite_yr };
 }
 
 /** The generation as a fleet program (lifecycleProgram.ts) and the inputs its cost lines are split by. */
 function program(p: Readonly<ConstellationEconomicsParams>) {
   const offCurve = p.offCurvePerSatellite_USD ?? 0;
   nonNegative('offCurvePerSatellite_USD', offCurve);
-  const opsRate = operationsRate(p, offCurve);
   const gateway = gatewayCosts(p);
   const result = programEconomics({
     nodes: p.satellites,
@@ -121,14 +120,14 @@ function program(p: Readonly<ConstellationEconomicsParams>) {
     firstUnitCost_USD: p.firstUnitHardware_USD,
     learningRate: p.learningRate,
     perNodeOffCurve_USD: offCurve + p.launch_USD / p.satellites,
-    nodeOperations_USD_per_yr: opsRate,
+    ...operations(p),
     groundSegment_USD: p.gateways * gateway.capex,
     groundOperations_USD_per_yr: p.gateways * gateway.operations,
     deliveredPFLOPSPerNode: p.deliveredPFLOPS_per_satellite,
     failureRate_per_yr: p.failureRate_per_yr ?? DEFAULT_FAILURE_RATE_per_yr,
     ...(p.discountRate_per_yr !== undefined ? { discountRate_per_yr: p.discountRate_per_yr } : {}),
   });
-  return { result, offCurve, opsRate };
+  return { result, offCurve, opsRate: result.nodeOperations_USD_per_yr };
 }
 
 /** Roll-up of a constellation's cost over the study horizon (see the header). */

@@ -4,11 +4,12 @@
  * (src/constellation/evaluate.ts) and the report's cost drivers (src/report/budget/constellationCost.ts), which price
  * the same generation again with one cost input raised.
  *
- * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell
- * i) of hardware cost less the chips at market price (on the learning curve), chips (off it), delivered PFLOPS and
- * design life; one generation serves its design life once (horizon = design life: failures replaced, no end-of-life
- * renewal), discounted at the first shell's node economics.discountRate_per_yr and with its
- * cost.operationsFraction_per_yr, as the node's own fleet (src/node/stages/cost.ts): one basis for both verdicts.
+ * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell i)
+ * of first-unit-class hardware (on the learning curve, cost.learningHardware_USD), the rest of the hardware (chips,
+ * production- and market-priced lines: off it), delivered PFLOPS and design life; one generation serves its design life
+ * once (horizon = design life: failures replaced, no end-of-life renewal), discounted at the first shell's node
+ * economics.discountRate_per_yr and with its cost.operationsFraction_per_yr, as the node's own fleet
+ * (src/node/stages/cost.ts): one basis for both verdicts.
  * The campaign's length shows in the launch milestones, not in the service counted. The learning rate is the node
  * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */
@@ -41,18 +42,25 @@ export function constellationLearningRate(spec: ConstellationSpec): number {
 
 /**
  * The generation's prices in another year (the parity search, src/report/budget/constellationParity.ts): shell i's
- * non-chip first-unit hardware and chips [USD], and the delivered-compute factor (perf/W).
+ * first-unit-class hardware (on the learning curve) and the rest of its hardware (off it) [USD], and the
+ * delivered-compute factor (perf/W).
  */
 export interface GenerationPrices {
-  readonly nonChip_USD: (i: number) => number;
-  readonly chips_USD: (i: number) => number;
+  readonly learning_USD: (i: number) => number;
+  readonly offCurve_USD: (i: number) => number;
   readonly performance: number;
 }
 
-/** The reference-year prices of the generation: the node records' hardware less the chips at market price. */
-export function referencePrices(spec: ConstellationSpec, nodes: readonly DesignRecord[]): GenerationPrices {
-  const chips = (i: number) => nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
-  return { nonChip_USD: (i) => nodes[i]!.cost.hardware_USD - chips(i), chips_USD: chips, performance: 1 };
+/** Shell i's chips at market price [USD]. */
+export const chipsOf =
+  (spec: ConstellationSpec, nodes: readonly DesignRecord[]) =>
+  (i: number): number =>
+    nodes[i]!.compute.chips * spec.shells[i]!.rows.chip.costPerChip_USD;
+
+/** The reference-year prices of the generation: each node record's hardware split at the learning curve. */
+export function referencePrices(nodes: readonly DesignRecord[]): GenerationPrices {
+  const learning = (i: number) => nodes[i]!.cost.learningHardware_USD;
+  return { learning_USD: learning, offCurve_USD: (i) => nodes[i]!.cost.hardware_USD - learning(i), performance: 1 };
 }
 
 /** The generation's economics (at `prices`, default the reference year's); its basis note goes into `notes`. */
@@ -62,7 +70,7 @@ export function generationEconomics(
   sats: readonly number[],
   launch_USD: number,
   notes: string[],
-  prices: GenerationPrices = referencePrices(spec, nodes),
+  prices: GenerationPrices = referencePrices(nodes),
 ): ConstellationEconomicsResult {
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
@@ -71,8 +79,8 @@ export function generationEconomics(
   const node0 = spec.shells[0]!.node;
   const econ = constellationEconomics({
     satellites,
-    firstUnitHardware_USD: mean(prices.nonChip_USD),
-    offCurvePerSatellite_USD: mean(prices.chips_USD),
+    firstUnitHardware_USD: mean(prices.learning_USD),
+    offCurvePerSatellite_USD: mean(prices.offCurve_USD),
     discountRate_per_yr: node0.economics.discountRate_per_yr,
     ...(node0.cost.operationsFraction_per_yr !== undefined
       ? { operationsFraction_per_yr: node0.cost.operationsFraction_per_yr }
@@ -89,7 +97,7 @@ export function generationEconomics(
     ...(e.groundStation_USD !== null ? { gatewayCapex_USD: e.groundStation_USD } : {}),
   });
   notes.push(
-    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, discounted at ${(100 * node0.economics.discountRate_per_yr).toFixed(0)} %/yr (the verdict's basis; undiscounted beside it); chips off the learning curve; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
+    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, discounted at ${(100 * node0.economics.discountRate_per_yr).toFixed(0)} %/yr (the verdict's basis; undiscounted beside it); first-unit-class hardware on the learning curve, chips and production-priced hardware off it; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
   );
   return econ;
 }

@@ -363,12 +363,13 @@ const totals = section({
   ground_USD: num('[USD]', 'ground segment', (c) => c.econ.ground_USD),
   cost_USD: num('[USD]', 'total cost', (c) => c.econ.total_USD),
   lcoc_USD_per_PFLOP_day: num(
-    'Undiscounted LCOC: cost_USD over the delivered PFLOP-days [USD/PFLOP-day]',
-    'levelized cost of compute',
+    'Cost of delivered compute, programme: cost_USD over the delivered PFLOP-days, undiscounted [USD/PFLOP-day]',
+    'cost of delivered compute, programme',
     (c) => c.econ.lcoc_USD_per_PFLOP_day,
   ),
   lcocDiscounted_USD_per_PFLOP_day: num(
-    "Discounted LCOC, PV(costs)/PV(compute) at the node's economics.discountRate_per_yr: the verdict's basis, as a node's [USD/PFLOP-day]",
+    "Cost of delivered compute, programme, discounted: PV(costs)/PV(compute) at the node's economics.discountRate_per_yr, the verdict's basis, as a node's [USD/PFLOP-day]",
+    'cost of delivered compute, programme, discounted',
     (c) => c.econ.lcocDiscounted_USD_per_PFLOP_day,
   ),
   cost_USD_per_Mtoken: num(

@@ -5,7 +5,9 @@
  * Equations: hardware = chips·$chip·(1 + f_chip) + array, radiator, battery, ISL, bus, shielding and propellant
  * prices + AIT (f_AIT × non-chip hardware); launch cost per node = vehicle price / nodes per launch, or $/kg × m
  * with a $/kg override; operations/yr = f_ops·(hardware + launch), default 2 %/yr (docs/sources.md §18);
- * total = hardware + launch + operations·L; LCOC = total/(delivered PFLOPS × L × 365.25 d);
+ * total = hardware + launch + operations·L; LCOC = total/(delivered PFLOPS × L × 365.25 d): all of one node, the first
+ * unit (the programme's figures are lifecycleProgram.ts's). Each hardware line carries its price class
+ * (learningCurve.ts PRICE_CLASSES); the first-unit-priced ones sum to the learning curve's first unit T₁;
  * terrestrial energy/yr = P_IT,avg·PUE·8,766 h·$/kWh (docs/sources.md §11 case 15).
  * Sanity anchors: docs/sources.md §10 (spacedc-mdao, Starlink).
  * Assumptions: a partly filled vehicle is paid in full; no in-orbit insurance; terrestrial staff and non-energy
@@ -15,6 +17,7 @@
 import { HOURS_PER_YEAR_h } from '../../base/constants.js';
 import { W_PER_KW } from '../../base/convert.js';
 import { nonNegative, positive } from '../validate.js';
+import type { PriceClass } from './learningCurve.js';
 
 // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
 export const DEFAULT_BUS_COST_USD_per_kg = 5000;
@@ -31,6 +34,35 @@ export const DEFAULT_TERRESTRIAL_CAPEX_USD_per_W = 12; // spacedc-mdao Earth cas
 export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
 export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE
 const DAYS_PER_YEAR = 365.25;
+
+/** A node's hardware lines, each priced in one class; they sum to hardware_USD. */
+export const HARDWARE_LINES = [
+  'chips',
+  'chipIntegration',
+  'array',
+  'radiator',
+  'battery',
+  'isl',
+  'bus',
+  'shielding',
+  'propellant',
+  'ait',
+] as const;
+export type HardwareLine = (typeof HARDWARE_LINES)[number];
+export type LinePriceClasses = Readonly<Record<HardwareLine, PriceClass>>;
+/** Chips, shielding plate and propellant are bought at market price; the built lines default to first-unit prices. */
+export const DEFAULT_LINE_PRICE_CLASSES: LinePriceClasses = {
+  chips: 'market',
+  chipIntegration: 'first-unit',
+  array: 'first-unit',
+  radiator: 'first-unit',
+  battery: 'first-unit',
+  isl: 'first-unit',
+  bus: 'first-unit',
+  shielding: 'market',
+  propellant: 'market',
+  ait: 'first-unit',
+};
 
 export interface StowedVolumeParams {
   readonly arrayBolPower_W: number;
@@ -207,10 +239,14 @@ export interface CostParams extends LaunchParams, TerrestrialParams {
   /** Operations cost per node-year [$]; replaces operationsFraction_per_yr. */
   readonly operations_USD_per_yr?: number;
   readonly operationsFraction_per_yr?: number;
+  /** Price class of each hardware line; default DEFAULT_LINE_PRICE_CLASSES line by line. */
+  readonly priceClasses?: Partial<LinePriceClasses>;
 }
 
 export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly computeHardware_USD: number;
+  /** The chips at market price, without their packaging premium [USD]. */
+  readonly chipsAtMarket_USD: number;
   readonly arrayHardware_USD: number;
   readonly radiatorHardware_USD: number;
   readonly batteryHardware_USD: number;
@@ -220,6 +256,9 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly propellant_USD: number;
   readonly ait_USD: number;
   readonly hardware_USD: number;
+  readonly priceClasses: LinePriceClasses;
+  /** Hardware lines at a first-unit price: the learning curve's first unit T₁ [USD]. */
+  readonly learningHardware_USD: number;
   readonly operations_USD_per_yr: number;
   readonly operations_USD: number;
   readonly total_USD: number;
@@ -244,15 +283,14 @@ function checkCostInputs(p: Readonly<CostParams>): void {
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
 }
 
-/** Full node cost and the terrestrial comparison. */
-export function nodeCost(p: Readonly<CostParams>): CostResult {
-  checkCostInputs(p);
+/** The hardware lines of one node [USD] (header). */
+function lineItems(p: Readonly<CostParams>) {
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
-
   const chipPremium = p.chipIntegrationFraction ?? 0;
   nonNegative('chipIntegrationFraction', chipPremium);
-  const computeHw = p.chips * p.costPerChip_USD * (1 + chipPremium);
+  const chipsMarket = p.chips * p.costPerChip_USD;
+  const computeHw = chipsMarket * (1 + chipPremium);
   const arrayHw = p.arrayBolPower_W * p.arrayCost_USD_per_W;
   const radHw = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
   const battHw = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
@@ -261,7 +299,44 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   const propHw = p.propellant_kg * (p.propellantCost_USD_per_kg ?? DEFAULT_PROPELLANT_COST_USD_per_kg);
   const nonChip = arrayHw + radHw + battHw + p.islCost_USD + busHw + shieldHw + propHw;
   const aitUsd = ait * nonChip;
-  const hardware = computeHw + nonChip + aitUsd;
+  return {
+    chipsMarket,
+    computeHw,
+    arrayHw,
+    radHw,
+    battHw,
+    busHw,
+    shieldHw,
+    propHw,
+    aitUsd,
+    hardware: computeHw + nonChip + aitUsd,
+  };
+}
+
+/** The hardware lines summed by their price class [USD]. */
+function sumByClass(classes: LinePriceClasses, lines: Readonly<Record<HardwareLine, number>>) {
+  const byClass: Record<PriceClass, number> = { 'first-unit': 0, production: 0, market: 0 };
+  for (const line of HARDWARE_LINES) byClass[classes[line]] += lines[line];
+  return byClass;
+}
+
+/** Full node cost and the terrestrial comparison. */
+export function nodeCost(p: Readonly<CostParams>): CostResult {
+  checkCostInputs(p);
+  const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
+  const priceClasses = { ...DEFAULT_LINE_PRICE_CLASSES, ...p.priceClasses };
+  const byClass = sumByClass(priceClasses, {
+    chips: chipsMarket,
+    chipIntegration: computeHw - chipsMarket,
+    array: arrayHw,
+    radiator: radHw,
+    battery: battHw,
+    isl: p.islCost_USD,
+    bus: busHw,
+    shielding: shieldHw,
+    propellant: propHw,
+    ait: aitUsd,
+  });
 
   const launch = launchEconomics(p);
   const terra = terrestrialBaseline(p);
@@ -283,6 +358,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
     terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
     computeHardware_USD: computeHw,
+    chipsAtMarket_USD: chipsMarket,
     arrayHardware_USD: arrayHw,
     radiatorHardware_USD: radHw,
     batteryHardware_USD: battHw,
@@ -292,12 +368,14 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     propellant_USD: propHw,
     ait_USD: aitUsd,
     hardware_USD: hardware,
+    priceClasses,
+    learningHardware_USD: byClass['first-unit'],
     operations_USD_per_yr: opsYr,
     operations_USD: ops,
     total_USD: total,
     lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     // the chips at market price come out; their space-packaging premium stays (integration work)
-    capexExChips_USD_per_W: (hardware - p.chips * p.costPerChip_USD + launch.launch_USD) / p.itPowerAvg_W,
+    capexExChips_USD_per_W: (hardware - chipsMarket + launch.launch_USD) / p.itPowerAvg_W,
   };
 }

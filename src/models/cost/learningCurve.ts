@@ -7,7 +7,8 @@
  * - Expected lot: C(x) = T₁·(Σ_{n=1..⌊x⌋} n^e + (x − ⌊x⌋)·(⌊x⌋ + 1)^e).
  * Learning rates: Wright 1936 (80 %, airframes); Wertz & Larson, SMAD 3rd ed. (1999), ch. 20: 95 % below 10 units,
  * 90 % for 10–50, 85 % above 50 (`spacecraftLearningRate`).
- * Validity: 0.5 ≤ b ≤ 1, T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only (chips and launch are off the curve).
+ * Validity: 0.5 ≤ b ≤ 1, T₁ ≥ 0, units integers in [1, 1e9]. Recurring cost only, and only first-unit-class prices
+ * (PRICE_CLASSES): a production-line or market price is already past a learning curve and stays off this one.
  * Derivation, evidence and costs: docs/models.md §"Production learning curves".
  */
 import { nonNegative } from '../validate.js';
@@ -161,6 +162,23 @@ export function spacecraftLearningRate(units: number): number {
   return units < 10 ? 0.95 : units <= 50 ? 0.9 : 0.85;
 }
 
+/**
+ * The price class of a cost line, which says whether programme learning applies to it:
+ * - first-unit: a qualified low-rate price (the first unit of a programme): on the learning curve;
+ * - production: already a production-line price (e.g. Starlink-line hardware): no further learning;
+ * - market: bought at market price (chips, launch, aluminium plate, propellant): off the curve; its change over time
+ *   is a price trajectory (src/models/cost/priceTrajectories.ts).
+ */
+export const PRICE_CLASSES = ['first-unit', 'production', 'market'] as const;
+export type PriceClass = (typeof PRICE_CLASSES)[number];
+
+/**
+ * Programme of the shipped node designs and the default of `economics.units`: 8,334 nodes, one gigawatt of average IT
+ * at 120 kW each, the first tranche of SpaceX's filed orbital data-centre system (FCC SAT-LOA-20260108-00016; argued
+ * row by row in designs/ai1.yaml).
+ */
+export const DEFAULT_PROGRAMME_UNITS = 8334;
+
 /** How a fleet's hardware is priced: on its programme's learning curve, or every unit at the first-unit price. */
 export const PRICINGS = ['programme', 'heritage'] as const;
 export type Pricing = (typeof PRICINGS)[number];
@@ -168,10 +186,10 @@ export type Pricing = (typeof PRICINGS)[number];
 /**
  * The learning rate of a fleet of `units`: heritage pricing 1 (every unit at the first-unit price, no learning);
  * programme pricing the given rate, or SMAD's rule for that many units (`spacecraftLearningRate`). One rate for every
- * built hardware line (array, radiator, battery, bus, ISL terminals, AIT): SMAD's spacecraft-level rule is the one
- * within-programme rate cited for each of them (industry-wide rates such as Li-ion's or PV's over world cumulative
- * production are price trajectories, not a programme's learning). Chips and launch are bought at market price, off the
- * curve: their declines are price trajectories (src/models/cost/priceTrajectories.ts).
+ * first-unit-class line (PRICE_CLASSES): SMAD's spacecraft-level rule is the one within-programme rate cited for each
+ * of them (industry-wide rates such as Li-ion's or PV's over world cumulative production are price trajectories, not a
+ * programme's learning). Production-class lines and market-priced ones (chips, launch) are off the curve: their
+ * declines are price trajectories (src/models/cost/priceTrajectories.ts).
  */
 export function programmeLearningRate(pricing: Pricing, units: number, learningRate?: number): number {
   if (pricing === 'heritage') return 1;

@@ -5,7 +5,9 @@
  *
  * Method: G = ⌈H/L⌉ generations, generation g = units g·N + 1 … (g + 1)·N of one curve (learningCurve.ts), built
  * at t = g·L; yearly flows over (k − 1, min(k, H)]; random failures at rate λ replaced at once (Poisson, Barlow &
- * Proschan, Mathematical Theory of Reliability, 1965, ch. 4): F = λ·N·H units continuing the curve.
+ * Proschan, Mathematical Theory of Reliability, 1965, ch. 4): F = λ·N·H units continuing the curve. Operations per
+ * node-year either given, or a fraction of the programme's average unit (the first generation's curve average plus the
+ * off-curve cost): a fleet's operations scale with what its nodes cost, not with its first unit.
  * LCOC = PV(costs)/PV(compute) (lifecycleEconomics.ts), undiscounted beside it.
  * Assumptions: instantaneous replacement, no salvage value, real constant-dollar costs.
  * Validity: N integer ≥ 1, L, H > 0, costs ≥ 0, λ ≥ 0, delivered PFLOPS > 0.
@@ -31,8 +33,11 @@ export interface ProgramParams {
   readonly formulation?: LearningFormulation;
   /** Per-node cost off the curve (chips at market price, launch) [$]; default 0. */
   readonly perNodeOffCurve_USD?: number;
-  /** Operations per node-year (insurance, spectrum, flight ops share) [$]; default 0. */
+  /** Operations per node-year (insurance, spectrum, flight ops share) [$]; default 0 (or the fraction below). */
   readonly nodeOperations_USD_per_yr?: number;
+  /** Operations per node-year as a fraction of the programme's average unit (header) [1/yr]; ignored when
+   * nodeOperations_USD_per_yr is given. */
+  readonly nodeOperationsFraction_per_yr?: number;
   /** Ground segment built at t = 0 (gateways, operations centre) [$]; default 0. */
   readonly groundSegment_USD?: number;
   /** Ground segment operations [$ per year]; default 0. */
@@ -70,6 +75,10 @@ export interface ProgramResult extends LevelizedCostResult {
   readonly build_USD: number;
   /** build_USD/nodesBuilt [$]. */
   readonly averageNodeCost_USD: number;
+  /** The first generation's average unit, on and off the curve: what operations are a fraction of [$]. */
+  readonly averageUnit_USD: number;
+  /** Operations per node-year in force [$/yr]. */
+  readonly nodeOperations_USD_per_yr: number;
   readonly years: readonly ProgramYear[];
 }
 
@@ -84,6 +93,7 @@ function checkProgramInputs(p: Readonly<ProgramParams>): void {
   positive('deliveredPFLOPSPerNode', p.deliveredPFLOPSPerNode);
   nonNegative('perNodeOffCurve_USD', p.perNodeOffCurve_USD ?? 0);
   nonNegative('nodeOperations_USD_per_yr', p.nodeOperations_USD_per_yr ?? 0);
+  nonNegative('nodeOperationsFraction_per_yr', p.nodeOperationsFraction_per_yr ?? 0);
   nonNegative('groundSegment_USD', p.groundSegment_USD ?? 0);
   nonNegative('groundOperations_USD_per_yr', p.groundOperations_USD_per_yr ?? 0);
   nonNegative('failureRate_per_yr', p.failureRate_per_yr ?? 0);
@@ -129,15 +139,20 @@ function failureLot(p: Readonly<ProgramParams>, built: number, H: number, offCur
   return { count, each_USD: onCurve / count + offCurve };
 }
 
+/** The first generation's average unit and the operations per node-year (given, or a fraction of that unit). */
+function operations(p: Readonly<ProgramParams>, offCurve: number) {
+  const averageUnit = generationLot(p, 0, p.nodes, offCurve) / p.nodes;
+  return { averageUnit, ops: p.nodeOperations_USD_per_yr ?? (p.nodeOperationsFraction_per_yr ?? 0) * averageUnit };
+}
+
 /** Program cash flows, replacements and LCOC (see the header). */
 export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   checkProgramInputs(p);
   const N = p.nodes;
   const H = p.horizon_yr ?? p.nodeLifetime_yr;
   const offCurve = p.perNodeOffCurve_USD ?? 0;
-  const ops = p.nodeOperations_USD_per_yr ?? 0;
+  const { averageUnit, ops } = operations(p, offCurve);
   const ground = p.groundSegment_USD ?? 0;
-  const groundOps = p.groundOperations_USD_per_yr ?? 0;
   const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
   const L = p.nodeLifetime_yr;
   // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
@@ -156,7 +171,6 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
   }
   const failures = failureLot(p, G * N, H, offCurve);
-  const rate = p.failureRate_per_yr ?? 0;
   let pvCompute = 0;
   let totalCompute = 0;
   let recurring = 0;
@@ -165,8 +179,8 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     const d = discountFactor(r, k - 1 + phi);
     const row = years[k]!;
     row.operations_USD = N * ops * phi;
-    row.failures_USD = rate * N * phi * failures.each_USD;
-    row.ground_USD = groundOps * phi;
+    row.failures_USD = (p.failureRate_per_yr ?? 0) * N * phi * failures.each_USD;
+    row.ground_USD = (p.groundOperations_USD_per_yr ?? 0) * phi;
     row.compute_PFLOP_day = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
     const flows = row.operations_USD + row.failures_USD + row.ground_USD;
     recurring += flows;
@@ -183,6 +197,8 @@ export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
     failures_USD: failures.count * failures.each_USD,
     build_USD: build,
     averageNodeCost_USD: build / (G * N),
+    averageUnit_USD: averageUnit,
+    nodeOperations_USD_per_yr: ops,
     years,
     totalCost_USD: total,
     totalCompute_PFLOP_day: totalCompute,

@@ -6,7 +6,16 @@ import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
 import { trajectoriesSchema } from './economicsSchemas.js';
 import { range } from './fields.js';
-import { PRICINGS } from '../../models/cost/learningCurve.js';
+import { DEFAULT_PROGRAMME_UNITS, PRICE_CLASSES, PRICINGS } from '../../models/cost/learningCurve.js';
+
+/** The class of a price a key sets or rescales (learningCurve.ts PRICE_CLASSES). */
+const priceClassOf = (what: string) =>
+  z
+    .enum(PRICE_CLASSES)
+    .optional()
+    .describe(
+      `Price class of ${what}: first-unit (a qualified low-rate price: programme learning applies) | production (a production-line price: no further learning) | market (no learning).`,
+    );
 
 /** The cost preset and the hardware price overrides (array, radiator, bus). */
 const costPriceFields = () => ({
@@ -20,7 +29,12 @@ const costPriceFields = () => ({
     ),
   arrayPriceFactor: range('cost.arrayPriceFactor', 0, 10, '(ratio)', "multiplier on the array row's cost_USD_per_W")
     .optional()
-    .describe("Multiplier on the solar-array row's $/W [-]; default from technology (current: 1)."),
+    .describe(
+      "Multiplier on the solar-array row's $/W [-]; default from technology (current: 1). Setting it requires cost.arrayPriceClass: the class of the price it makes.",
+    ),
+  arrayPriceClass: priceClassOf(
+    "the array's price; required with cost.arrayPriceFactor; default the preset's class when its factor rescales the row, else the row's priceClass",
+  ),
   radiatorPriceFactor: range(
     'cost.radiatorPriceFactor',
     0,
@@ -29,11 +43,25 @@ const costPriceFields = () => ({
     "multiplier on the radiator row's cost_USD_per_m2",
   )
     .optional()
-    .describe("Multiplier on the radiator row's $/m² [-]; default from technology (current: 1)."),
+    .describe(
+      "Multiplier on the radiator row's $/m² [-]; default from technology (current: 1). Setting it requires cost.radiatorPriceClass.",
+    ),
+  radiatorPriceClass: priceClassOf(
+    "the radiator's price; required with cost.radiatorPriceFactor; default as cost.arrayPriceClass's",
+  ),
   busCost_USD_per_kg: range('cost.busCost_USD_per_kg', 0, 1e6, 'USD/kg', 'bus price per kg of bus mass')
     .optional()
     .describe('Bus price per kg of bus mass [USD/kg]; default from technology (current: 5,000).'),
+  busPriceClass: priceClassOf(
+    "the bus, AIT and chip-packaging prices; default the preset's (heritage, current: first-unit; production-scale: production)",
+  ),
 });
+
+/** A price factor without the class of the price it makes: the file must say whether learning still applies. */
+const FACTOR_CLASS = [
+  ['arrayPriceFactor', 'arrayPriceClass'],
+  ['radiatorPriceFactor', 'radiatorPriceClass'],
+] as const;
 
 /** Integration, chip packaging and operations as fractions of the hardware. */
 const costShareFields = () => ({
@@ -78,7 +106,19 @@ export const costSchema = lazy(() =>
       ...costPriceFields(),
       ...costShareFields(),
     })
-    .describe('Cost technology: the price level of the first unit of the hardware.'),
+    .superRefine((c, ctx) => {
+      for (const [factor, cls] of FACTOR_CLASS) {
+        if (c[factor] !== undefined && c[cls] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [cls],
+            message: `cost.${factor} ${c[factor]} rescales the catalog row's price: state the class of the price it makes, cost.${cls}: production (a production-line price: no further learning) or first-unit (a low-rate price: programme learning applies)`,
+          });
+      }
+    })
+    .describe(
+      'Cost technology: the price level of the hardware and the price class of each price (which lines programme learning applies to).',
+    ),
 );
 
 /** The programme: its size, how it is priced, its learning rate. */
@@ -88,21 +128,21 @@ const programmeFields = () => ({
     .int('must be a whole number of nodes')
     .min(1)
     .max(1e6, "at most 1,000,000 nodes (the fleet model's range)")
-    .default(1)
+    .default(DEFAULT_PROGRAMME_UNITS)
     .describe(
-      "Programme size: nodes built and kept in service [-]; hardware follows the learning curve across them (src/models/cost/learningCurve.ts). A node file states its maker's programme with a source; 1 = one node; a constellation sets it to its satellite count.",
+      `Programme size: nodes built and kept in service [-]; first-unit-class hardware follows the learning curve across them (src/models/cost/learningCurve.ts). Default ${DEFAULT_PROGRAMME_UNITS}: the shipped designs' programme, 1 GW of 120 kW nodes (designs/ai1.yaml cites it); 1 = one node; a constellation's learning runs over its satellite count.`,
     ),
   pricing: z
     .enum(PRICINGS)
     .default('programme')
     .describe(
-      'How the fleet is priced: programme (default: the units on the learning curve, at economics.learningRate or SMAD’s rule for that many units) | heritage (every node at the first-unit price, no learning).',
+      'How the fleet is priced: programme (default: the first-unit-class lines of the units on the learning curve, at economics.learningRate or SMAD’s rule for that many units) | heritage (every node at the first-unit price, no learning).',
     ),
   learningRate: range('economics.learningRate', 0.5, 1, '(fraction)', 'production learning rate')
     .optional()
     .describe(
-      'Production learning rate across units [-] (each doubling of units costs this fraction) for every built hardware line; ' +
-        'default SMAD §20.3 by programme size: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50; chips and launch stay off the curve.',
+      'Production learning rate across units [-] (each doubling of units costs this fraction) for every first-unit-class hardware line; ' +
+        'default SMAD §20.3 by programme size: 0.95 below 10 units, 0.90 for 10–50, 0.85 above 50; production- and market-priced lines (chips, launch) stay off the curve.',
     ),
 });
 

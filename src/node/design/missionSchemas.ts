@@ -110,7 +110,11 @@ const powerStorageFields = () => ({
     .default('rosa-flex')
     .describe('Solar array technology catalog id (designs/catalogs/solar-arrays.yaml).'),
   arrayArea_m2: range('power.arrayArea_m2', 1, 50000, 'm²', 'one node').default(600).describe('Solar array area [m²].'),
-  battery: id('batteries').default('li-ion-leo').describe('Battery catalog id (designs/catalogs/batteries.yaml).'),
+  battery: id('batteries')
+    .default('li-ion-cots')
+    .describe(
+      'Battery catalog id (designs/catalogs/batteries.yaml); default li-ion-cots, the production-line pack of the shipped designs (designs/ai1.yaml argues it).',
+    ),
   depthOfDischarge: range('power.depthOfDischarge', 0.05, 0.9, '(fraction)', 'LEO cycling')
     .optional()
     .describe('Depth of discharge per eclipse [-]; defaults to the battery catalog maximum for LEO cycling.'),

@@ -9,8 +9,10 @@ import { id, range } from './fields.js';
 /** Radiator, coating and the coolant loop from junction to radiator surface (pump, cold plates, fins). */
 const thermalLoopFields = () => ({
   radiator: id('radiators')
-    .default('deployable-pumped')
-    .describe('Radiator technology catalog id (designs/catalogs/radiators.yaml).'),
+    .default('deployable-pumped-cots')
+    .describe(
+      'Radiator technology catalog id (designs/catalogs/radiators.yaml); default deployable-pumped-cots, the production-line radiator of the shipped designs (designs/ai1.yaml).',
+    ),
   radiatorArea_m2: range('thermal.radiatorArea_m2', 1, 20000, 'm²', 'one node')
     .default(110)
     .describe('Radiator planform area [m²], radiating from both faces.'),

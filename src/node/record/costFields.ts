@@ -1,6 +1,9 @@
 /**
  * The node record's cost, inference and economics fields (the money and the tokens), declared as fields.ts declares
- * the physical budget: unit, short label and meaning, and the function that reads each from the stages' results.
+ * the physical budget: unit, short label and meaning, and the function that reads each from the stages' results. Three
+ * bases of the cost of delivered compute, named the same in every output: first unit (one node, undiscounted:
+ * cost.lcoc_USD_per_PFLOP_day), programme (economics.units nodes with learning, undiscounted:
+ * programLcoc_USD_per_PFLOP_day) and programme, discounted (the verdict's basis: lcocDiscounted_USD_per_PFLOP_day).
  * First-unit cost, launch and operations come from the cost stage (src/node/stages/cost.ts), the fleet economics,
  * comparison metrics and parity year from its lifecycle stage, the token figures from src/node/stages/tokens.ts.
  */
@@ -64,13 +67,22 @@ export const COST_FIELDS = {
       'assembly, integration and test',
       (s) => s.cost.cost.ait_USD,
     ),
+    learningHardware_USD: num(
+      'First-unit hardware lines priced first-unit (the programme learning curve applies to these only; production- and market-priced lines stay at their price) [USD]',
+      'on the learning curve',
+      (s) => s.cost.cost.learningHardware_USD,
+    ),
     launch_USD: num('Launch of one node [USD]', 'launch', (s) => s.cost.cost.launch_USD),
     operations_USD: num(
-      'Operations over the mission lifetime [USD]',
+      'Operations over the mission lifetime, first unit (a fraction of its hardware + launch) [USD]',
       'operations (mission)',
       (s) => s.cost.cost.operations_USD,
     ),
-    total_USD: num('Hardware + launch + operations of one node [USD]', 'total', (s) => s.cost.cost.total_USD),
+    total_USD: num(
+      'Hardware + launch + operations of one node, first unit [USD]',
+      'total',
+      (s) => s.cost.cost.total_USD,
+    ),
     launchPrice_USD_per_kg: num(
       'Launch price per kg of launch mass [USD/kg]',
       (s) => s.cost.cost.launchPrice_USD_per_kg,
@@ -94,8 +106,8 @@ export const COST_FIELDS = {
       (s) => s.mass.launchPayload.extrapolationDeltaV_m_s,
     ),
     lcoc_USD_per_PFLOP_day: num(
-      'Levelized cost of delivered compute over the mission [USD/PFLOP-day]',
-      'levelized cost of compute',
+      'Cost of delivered compute, first unit: one node (hardware + launch + operations) over its delivered PFLOP-days, undiscounted, no learning [USD/PFLOP-day]',
+      'cost of delivered compute, first unit',
       (s) => s.cost.cost.lcoc_USD_per_PFLOP_day,
     ),
     costPerKWyr_USD: num(
@@ -112,8 +124,8 @@ export const COST_FIELDS = {
       (s) => s.cost.cost.terrestrialLcoc_USD_per_PFLOP_day,
     ),
     lcocDiscounted_USD_per_PFLOP_day: num(
-      'PV(cost)/PV(compute) at discountRate_per_yr [USD/PFLOP-day]',
-      'LCOC, discounted',
+      "Cost of delivered compute, programme, discounted: PV(cost)/PV(compute) of the programme at discountRate_per_yr, the verdict's basis [USD/PFLOP-day]",
+      'cost of delivered compute, programme, discounted',
       (s) => s.economics.program.lcocDiscounted_USD_per_PFLOP_day,
     ),
     discountRate_per_yr: num(
@@ -121,13 +133,38 @@ export const COST_FIELDS = {
       (s) => s.design.economics.discountRate_per_yr,
     ),
     programLcoc_USD_per_PFLOP_day: num(
-      'Fleet (economics.units nodes over the horizon: learning, replacements, ground) undiscounted LCOC [USD/PFLOP-day]',
+      'Cost of delivered compute, programme: economics.units nodes over the horizon (learning on first-unit-class lines, replacements, ground), undiscounted [USD/PFLOP-day]',
+      'cost of delivered compute, programme',
       (s) => s.economics.program.lcoc_USD_per_PFLOP_day,
+    ),
+    programmeUnits: num('Programme size, economics.units [-]', (s) => s.design.economics.units),
+    learningRate: num(
+      'Learning rate applied to the first-unit-class lines (1: heritage pricing, no learning) [-]',
+      (s) => s.economics.fleet.learningRate ?? 1,
     ),
     nodesBuilt: num('Nodes built incl. replacements [-]', (s) => s.economics.program.nodesBuilt),
     averageNodeCost_USD: num(
-      'Average build cost per node (learning curve; chips and launch included) [USD]',
+      'Average build cost per node, programme (learning curve; chips and launch included) [USD]',
       (s) => s.economics.program.averageNodeCost_USD,
+    ),
+    programmeOperations_USD_per_yr: num(
+      "Operations per node-year, programme: the operations fraction of the programme's average unit [USD/yr]",
+      'operations per node-year, programme',
+      (s) => s.economics.program.nodeOperations_USD_per_yr,
+    ),
+    nonChipHardware_USD_per_kg: num(
+      "Non-chip hardware per kg of dry mass of the programme's average unit (chips at market price and launch out) [USD/kg]",
+      'non-chip hardware per kg dry, programme',
+      (s) => s.economics.nonChipPerKg.value_USD_per_kg,
+    ),
+    nonChipHardwareNote: value(
+      () =>
+        z
+          .string()
+          .describe(
+            'nonChipHardware_USD_per_kg beside the production reference, Starlink V2 mini ~$1,100/kg whole satellite (Quilty Space 2024, docs/sources.md §10), and the lines that drive a departure beyond ×3.',
+          ),
+      (s) => s.economics.nonChipPerKg.note,
     ),
     capexExChips_USD_per_W: num(
       '(non-chip hardware + launch) per W of average IT [USD/W]',
@@ -136,6 +173,12 @@ export const COST_FIELDS = {
     capexWithChips_USD_per_W: num(
       '(all hardware incl. chips + launch) per W of average IT [USD/W]',
       (s) => s.economics.capex.withChips_USD_per_W,
+    ),
+    baselineLcocDiscounted_USD_per_PFLOP_day: num(
+      "economics.baseline's discounted LCOC of the same chips on the ground (the verdict's denominator) [USD/PFLOP-day]",
+      (s) =>
+        s.economics.baselines.find((b) => b.id === s.design.economics.baseline)?.lcocDiscounted_USD_per_PFLOP_day ??
+        NaN,
     ),
     lcocToBaseline: num(
       'Discounted LCOC / that of economics.baseline (< 1: space is cheaper) [-]',

@@ -75,6 +75,10 @@ export interface CostSizing {
 
 export interface LifecycleSizing {
   readonly program: ReturnType<typeof programEconomics>;
+  /** The learning rate in force on the first-unit-class lines (absent: 1). */
+  readonly fleet: { readonly learningRate?: number };
+  /** Non-chip hardware per kg dry of the programme's average unit, and its comparison with the production reference. */
+  readonly nonChipPerKg: { readonly value_USD_per_kg: number; readonly note: string };
   /** Parity year against every terrestrial baseline (./parity.ts). */
   readonly parity: readonly BaselineParity[];
   readonly capex: ReturnType<typeof capexPerWatt>;

@@ -13,7 +13,12 @@ import type {
   Rows,
   ThermalSizing,
 } from '../record/nodeRecord.js';
-import { nodeCost, stowedVolume_m3 } from '../../models/cost/cost.js';
+import {
+  DEFAULT_OPERATIONS_FRACTION_per_yr,
+  nodeCost,
+  stowedVolume_m3,
+  type LinePriceClasses,
+} from '../../models/cost/cost.js';
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
 import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
 import { programEconomics } from '../../models/cost/lifecycleProgram.js';
@@ -82,6 +87,7 @@ export function sizeCost(
     ...(design.cost.operationsFraction_per_yr !== undefined
       ? { operationsFraction_per_yr: design.cost.operationsFraction_per_yr }
       : {}),
+    priceClasses: linePriceClasses(design, rows, prices),
     batteryEnergy_Wh,
     batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
     islCost_USD: isl.cost_USD,
@@ -90,6 +96,35 @@ export function sizeCost(
     propellant_kg: drag.propellantMass_kg,
   });
   return { stowed, batteryEnergy_Wh, cost };
+}
+
+/**
+ * The price class of each hardware line (learningCurve.ts PRICE_CLASSES), the one rule for the node fleet, the
+ * constellation and both parity searches: chips, shielding plate and propellant at market price; battery and ISL
+ * terminals their catalog row's class; array and radiator the class `cost.arrayPriceClass` / `cost.radiatorPriceClass`
+ * states for a rescaled price, else the preset's when its factor rescales the row, else the row's; bus, AIT and the
+ * chips' packaging premium `cost.busPriceClass`, else the preset's.
+ */
+export function linePriceClasses(
+  { cost: c }: Design,
+  rows: Pick<Rows, 'array' | 'radiator' | 'battery' | 'terminal'>,
+  prices: CostTechnologyPrices = costPrices({ cost: c } as Design),
+): LinePriceClasses {
+  const scaled = (factor: number, stated: LinePriceClasses['array'] | undefined, row: LinePriceClasses['array']) =>
+    stated ?? (factor !== 1 ? prices.priceClass : row);
+  const bus = c.busPriceClass ?? prices.priceClass;
+  return {
+    chips: 'market',
+    chipIntegration: bus,
+    array: scaled(prices.arrayPriceFactor, c.arrayPriceClass, rows.array.priceClass),
+    radiator: scaled(prices.radiatorPriceFactor, c.radiatorPriceClass, rows.radiator.priceClass),
+    battery: rows.battery.priceClass,
+    isl: rows.terminal.priceClass,
+    bus,
+    shielding: 'market',
+    propellant: 'market',
+    ait: bus,
+  };
 }
 
 /** The last prices computed and the inputs they came from: a study's designs share their `cost` section's values. */
@@ -129,18 +164,19 @@ function costPrices({ cost: c }: Design): CostTechnologyPrices {
   return prices;
 }
 
-/** Discounted LCOC (one node over its life), capex per watt and the verdict against each terrestrial baseline. */
+/** Discounted LCOC (the programme), capex per watt and the verdict against each terrestrial baseline. */
 export function lifecycle(
   design: Design,
   rows: Rows,
   compute: Payload['compute'],
   costPFLOPS: number,
   { cost }: CostSizing,
+  { mass }: Pick<MassSizing, 'mass'>,
 ): LifecycleSizing {
   // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
   // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
   const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
-  const { fleet, program } = fleetProgram(design, costPFLOPS, cost, chips_USD);
+  const { fleet, program } = fleetProgram(design, costPFLOPS, cost);
   const capex = capexPerWatt({
     chips_USD,
     nonChipHardware_USD: cost.hardware_USD - chips_USD,
@@ -167,6 +203,8 @@ export function lifecycle(
   let parity: readonly BaselineParity[] | undefined;
   return {
     program,
+    fleet,
+    nonChipPerKg: nonChipPerKg(cost, program, mass.dry_kg),
     capex,
     baselines,
     comparison,
@@ -177,12 +215,71 @@ export function lifecycle(
   };
 }
 
+/**
+ * Non-chip hardware of the programme's average unit (its build less the chips at market price and the launch) per kg
+ * dry, beside the production reference: Starlink V2 mini ~$800k for ~730 kg, ≈ $1,100/kg whole satellite (Quilty
+ * Space 2024, docs/sources.md §10). Beyond ×3 either way the note names the lines that drive the departure.
+ */
+export const PRODUCTION_REFERENCE_USD_per_kg = 1100;
+const LINE_NAMES = {
+  array: 'array',
+  radiator: 'radiator',
+  battery: 'battery',
+  isl: 'ISL terminals',
+  bus: 'bus',
+  ait: 'AIT',
+  chipIntegration: 'chip packaging',
+  shielding: 'shielding',
+  propellant: 'propellant',
+} as const;
+function nonChipPerKg(
+  c: CostSizing['cost'],
+  program: LifecycleSizing['program'],
+  dry_kg: number,
+): LifecycleSizing['nonChipPerKg'] {
+  // the average unit's curve share scales every first-unit-class line alike
+  const learned =
+    c.learningHardware_USD > 0
+      ? (program.averageUnit_USD - (c.hardware_USD - c.learningHardware_USD + c.launch_USD)) / c.learningHardware_USD
+      : 1;
+  const lines: Record<keyof typeof LINE_NAMES, number> = {
+    array: c.arrayHardware_USD,
+    radiator: c.radiatorHardware_USD,
+    battery: c.batteryHardware_USD,
+    isl: c.islHardware_USD,
+    bus: c.busHardware_USD,
+    ait: c.ait_USD,
+    chipIntegration: c.computeHardware_USD - c.chipsAtMarket_USD,
+    shielding: c.shieldingHardware_USD,
+    propellant: c.propellant_USD,
+  };
+  const perKg = Object.entries(lines).map(([line, usd]) => {
+    const k = line as keyof typeof LINE_NAMES;
+    return { k, usd_per_kg: (usd * (c.priceClasses[k] === 'first-unit' ? learned : 1)) / dry_kg };
+  });
+  const value = perKg.reduce((a, l) => a + l.usd_per_kg, 0);
+  const ratio = value / PRODUCTION_REFERENCE_USD_per_kg;
+  const fmt0 = (x: number) => Math.round(x).toLocaleString('en-US');
+  const head = `${fmt0(value)} USD/kg dry, ${ratio.toFixed(2)}× Starlink V2 mini's ~${fmt0(PRODUCTION_REFERENCE_USD_per_kg)} USD/kg whole satellite (Quilty Space 2024)`;
+  if (ratio >= 1 / 3 && ratio <= 3) return { value_USD_per_kg: value, note: head };
+  const top = perKg
+    .sort((a, b) => b.usd_per_kg - a.usd_per_kg)
+    .slice(0, 3)
+    .map((l) => `${LINE_NAMES[l.k]} ${fmt0(l.usd_per_kg)} (${c.priceClasses[l.k]})`)
+    .join(', ');
+  return {
+    value_USD_per_kg: value,
+    note: `${head}: ${ratio > 3 ? 'above' : 'below'} it by more than ×3, driven by ${top} USD/kg dry`,
+  };
+}
+
 /** The fleet (`economics.units` nodes replaced over the horizon) and its program economics. */
-function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost'], chips_USD: number) {
+function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost']) {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
-  // the fleet: the programme's `units` nodes on the learning curve (chips and launch off it; heritage pricing: no
-  // learning), replaced at end of life within the horizon
+  // the fleet: the programme's `units` nodes, its first-unit-class lines on the learning curve (production- and
+  // market-priced lines, launch off it; heritage pricing: no learning), replaced at end of life within the horizon,
+  // operated at the operations fraction of its average unit
   const fleet = {
     nodes: e.units,
     nodeLifetime_yr: L,
@@ -192,12 +289,12 @@ function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost
     groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
     deliveredPFLOPSPerNode: costPFLOPS,
     discountRate_per_yr: e.discountRate_per_yr,
+    nodeOperationsFraction_per_yr: design.cost.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr,
   };
   const program = programEconomics({
     ...fleet,
-    firstUnitCost_USD: cost.hardware_USD - chips_USD,
-    perNodeOffCurve_USD: chips_USD + cost.launch_USD,
-    nodeOperations_USD_per_yr: cost.operations_USD_per_yr,
+    firstUnitCost_USD: cost.learningHardware_USD,
+    perNodeOffCurve_USD: cost.hardware_USD - cost.learningHardware_USD + cost.launch_USD,
   });
   return { fleet, program };
 }

@@ -2,9 +2,15 @@
  * The parity year of a node design against each terrestrial baseline: the design re-priced at each calendar year
  * of economics.trajectories on a yearly grid, and the year its discounted cost per delivered PFLOP-day falls to
  * the baseline's (src/models/cost/trajectory.ts: first crossing, linear interpolation between grid years).
- * Method: in year y every price takes its factor from src/models/cost/priceTrajectories.ts (1 in the reference
- * year); space LCOC is linear in the node's first-unit cost, off-curve cost, operations and delivered PFLOPS (four
- * runs give every year exactly), the ground LCOC (lifecycleBaseline.ts) linear in its terms (re-assembled exactly).
+ * Method: in year y a price takes its factor from src/models/cost/priceTrajectories.ts (1 in the reference year), and
+ * no line gets both a trajectory and learning for the same effect: lines priced at a first-unit price
+ * (linePriceClasses, src/node/stages/cost.ts) get the programme's learning curve and keep their reference-year price;
+ * production-priced lines (array, radiator, battery, ISL terminals, bus, AIT as classed) and market-priced ones (chips
+ * and their packaging premium, launch) get their trajectory and no learning; shielding plate and propellant stay at
+ * their price. AIT, a fraction of the non-chip hardware, follows the trended lines' change in its own class. Space LCOC
+ * is linear in the learning-curve first unit, the off-curve cost and delivered PFLOPS (operations are a fraction of the
+ * average unit, inside both; three runs give every year exactly), the ground LCOC (lifecycleBaseline.ts) linear in its
+ * terms (re-assembled exactly).
  * Assumptions: a node built in year y is priced entirely at year-y prices and keeps them over its life; the perf/W
  * factor divides both sides alike, so the $/Mtoken parity year is this one.
  * Band: each applicable alternative of priceTrajectories.ts priced alone; the favourable ones together give the early
@@ -12,7 +18,7 @@
  * (src/report/budget/constellationParity.ts).
  * Re-pricing line by line and the band rule: docs/runs.md §"Node parity year".
  */
-import type { CostResult } from '../../models/cost/cost.js';
+import type { CostResult, LinePriceClasses } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';
 import { programEconomics, type ProgramParams } from '../../models/cost/lifecycleProgram.js';
 import {
@@ -35,7 +41,7 @@ export interface BaselineTerms {
 export interface ParityInputs {
   readonly cost: CostResult;
   /** The program as priced in the reference year, all but the three re-priced terms. */
-  readonly program: Omit<ProgramParams, 'firstUnitCost_USD' | 'perNodeOffCurve_USD' | 'nodeOperations_USD_per_yr'>;
+  readonly program: Omit<ProgramParams, 'firstUnitCost_USD' | 'perNodeOffCurve_USD'>;
   readonly baselines: readonly BaselineTerms[];
 }
 
@@ -63,47 +69,50 @@ export type HardwareLines = Pick<
 >;
 
 /**
- * Change of a node's non-chip hardware at a year's price factors [USD]: array, radiator, bus, battery and ISL lines ×
- * (factor − 1), each with its share of assembly, integration and test (shielding and propellant stay at their price).
+ * Change of a node's non-chip hardware at a year's price factors [USD]: the array, radiator, bus, battery and ISL lines
+ * not priced first-unit (header) × (factor − 1) (`offCurve_USD`), and their share of assembly, integration and test, a
+ * fraction of the non-chip hardware, in AIT's own class (`learning_USD` when AIT is priced first-unit). Shielding and
+ * propellant stay at their price; first-unit lines follow the learning curve, no trajectory.
  */
-export function nonChipChange_USD(c: HardwareLines, f: PriceFactors): number {
+export function nonChipChange_USD(
+  c: HardwareLines,
+  f: PriceFactors,
+  classes: LinePriceClasses,
+): { readonly offCurve_USD: number; readonly learning_USD: number } {
   const aitBase = c.hardware_USD - c.computeHardware_USD - c.ait_USD;
   const aitFraction = aitBase > 0 ? c.ait_USD / aitBase : 0;
+  const trended = (line: keyof LinePriceClasses, usd: number, factor: number) =>
+    classes[line] === 'first-unit' ? 0 : usd * (factor - 1);
   const change =
-    c.arrayHardware_USD * (f.array - 1) +
-    c.radiatorHardware_USD * (f.radiator - 1) +
-    c.busHardware_USD * (f.bus - 1) +
-    c.batteryHardware_USD * (f.battery - 1) +
-    c.islHardware_USD * (f.isl - 1);
-  return change * (1 + aitFraction);
+    trended('array', c.arrayHardware_USD, f.array) +
+    trended('radiator', c.radiatorHardware_USD, f.radiator) +
+    trended('bus', c.busHardware_USD, f.bus) +
+    trended('battery', c.batteryHardware_USD, f.battery) +
+    trended('isl', c.islHardware_USD, f.isl);
+  const ait = change * aitFraction;
+  return classes.ait === 'first-unit'
+    ? { offCurve_USD: change, learning_USD: ait }
+    : { offCurve_USD: change + ait, learning_USD: 0 };
 }
 
 /**
- * Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + c·operations +
- * ground.
+ * Discounted space LCOC as a function of a year's price factors (header): PV = a·T₁ + b·off-curve + ground, T₁ the
+ * first-unit-class hardware at its reference-year price, the off-curve cost re-priced by its trajectories.
  */
 function spaceLcocOf(c: CostResult, program: ParityInputs['program']): (f: PriceFactors) => number {
-  const run = (t1: number, off: number, ops: number) =>
-    programEconomics({
-      ...program,
-      firstUnitCost_USD: t1,
-      perNodeOffCurve_USD: off,
-      nodeOperations_USD_per_yr: ops,
-    });
-  const base = run(0, 0, 0);
-  const [a, b, k] = [run(1, 0, 0), run(0, 1, 0), run(0, 0, 1)].map((r) => r.pvCost_USD - base.pvCost_USD) as [
-    number,
-    number,
-    number,
-  ];
-  const nonChipRef = c.hardware_USD - c.computeHardware_USD;
-  const refCapital = c.hardware_USD + c.launch_USD;
+  const run = (t1: number, off: number) =>
+    programEconomics({ ...program, firstUnitCost_USD: t1, perNodeOffCurve_USD: off });
+  const base = run(0, 0);
+  const [a, b] = [run(1, 0), run(0, 1)].map((r) => r.pvCost_USD - base.pvCost_USD) as [number, number];
+  // chips and their packaging premium when it is off the curve follow the chip price; other off-curve hardware
+  // (production- and market-priced) is re-priced line by line
+  const chips = c.priceClasses.chipIntegration === 'first-unit' ? c.chipsAtMarket_USD : c.computeHardware_USD;
+  const otherOffCurve = c.hardware_USD - c.learningHardware_USD - chips;
   return (f) => {
-    const nonChip = nonChipRef + nonChipChange_USD(c, f);
-    const offCurve = c.computeHardware_USD * f.chip + c.launch_USD * f.launch;
-    const ops =
-      refCapital > 0 ? (c.operations_USD_per_yr * (nonChip + offCurve)) / refCapital : c.operations_USD_per_yr;
-    return (a * nonChip + b * offCurve + k * ops + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
+    const change = nonChipChange_USD(c, f, c.priceClasses);
+    const offCurve = chips * f.chip + otherOffCurve + change.offCurve_USD + c.launch_USD * f.launch;
+    const learning = c.learningHardware_USD + change.learning_USD;
+    return (a * learning + b * offCurve + base.pvCost_USD) / (base.pvCompute_PFLOP_day * f.performance);
   };
 }
 

@@ -7,6 +7,7 @@ import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { lazy } from '../../base/lazy.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { costRatioText } from '../../base/verdictText.js';
+import { nodeBridge } from '../../run/decision/recommend.js';
 import { numericLeaves } from '../../base/zodPaths.js';
 
 export interface BudgetRow {
@@ -229,31 +230,38 @@ function massSection(r: DesignRecord): BudgetSection {
   };
 }
 
-/** Costs: the node's, its levelized cost of compute, the comparisons with terrestrial data centers. */
+/**
+ * Costs: the bridge of the cost of delivered compute (first unit → programme → discounted → verdict), the node's lines,
+ * the comparisons with terrestrial data centers.
+ */
 function costSection(r: DesignRecord): BudgetSection {
   const k = r.cost;
   const f = nodeFields(r, 'cost');
   return {
     title: 'Cost',
     rows: [
+      row(
+        'cost of delivered compute',
+        k.lcocDiscounted_USD_per_PFLOP_day,
+        'USD/PFLOP-day',
+        nodeBridge(r).replace(/^cost of delivered compute: /, ''),
+      ),
       f('hardware_USD', 'first unit', 'M USD'),
       ...hardwareRows(r),
       f('launch_USD', `${fmt(k.launchPrice_USD_per_kg)} USD/kg, ${k.nodesPerLaunch} per launch`, 'M USD'),
       f('operations_USD', undefined, 'M USD'),
       f('total_USD', undefined, 'M USD'),
-      f('lcoc_USD_per_PFLOP_day', `terrestrial ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
+      f('lcoc_USD_per_PFLOP_day', `terrestrial, same chips, undiscounted ${fmt(k.terrestrialLcoc_USD_per_PFLOP_day)}`),
       f('costPerKWyr_USD', `terrestrial ${fmt(k.terrestrialCostPerKWyr_USD)}`),
+      f('programLcoc_USD_per_PFLOP_day', `${fmt(k.nodesBuilt)} nodes built, learning ${fmt(k.learningRate)}`),
       f('lcocDiscounted_USD_per_PFLOP_day', `PV(cost)/PV(compute) at ${fmt(100 * k.discountRate_per_yr)} %/yr`),
-      ...(k.nodesBuilt > 1
-        ? [
-            row(
-              'fleet: nodes built, average node cost',
-              `${fmt(k.nodesBuilt)} / ${fmt(k.averageNodeCost_USD / 1e6)}`,
-              '- / M USD',
-              `undiscounted fleet LCOC ${fmt(k.programLcoc_USD_per_PFLOP_day)}`,
-            ),
-          ]
-        : []),
+      row(
+        'programme: average node cost',
+        k.averageNodeCost_USD / 1e6,
+        'M USD',
+        `operations ${fmt(k.programmeOperations_USD_per_yr / 1e6)} M USD per node-year`,
+      ),
+      f('nonChipHardware_USD_per_kg', k.nonChipHardwareNote.replace(/^[^,]*, /, '')),
       ...unitCostRows(r),
     ],
   };

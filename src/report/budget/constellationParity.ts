@@ -5,17 +5,18 @@
  * search (src/node/stages/parity.ts parityWithBand: first crossing of space/ground = 1 on a yearly grid, linear between
  * grid years).
  * Method: as the node's, with factors of src/models/cost/priceTrajectories.ts (1 in the reference year): space, each
- * shell's first unit re-priced line by line (parity.ts nonChipChange_USD) and the generation priced again; ground,
+ * shell's off-curve hardware re-priced line by line (parity.ts nonChipChange_USD; first-unit-class lines get learning,
+ * no trajectory) and the generation priced again; ground,
  * each shell's chips re-priced (parity.ts groundLcoc), weighted by satellites × delivered PFLOPS as the verdict's.
  * Band: the trend alternatives that apply, the favourable ones together for the early end and the unfavourable ones for
  * the late end (parity.ts). A generation the models cannot price (no compute delivered) has no parity year: null.
  * Re-pricing line by line: docs/runs.md §"Constellation parity year".
  */
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
-import { generationEconomics, referencePrices } from '../../constellation/economics/generation.js';
+import { chipsOf, generationEconomics, referencePrices } from '../../constellation/economics/generation.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { PriceFactors } from '../../models/cost/priceTrajectories.js';
-import { terrestrialTerms } from '../../node/stages/cost.js';
+import { linePriceClasses, terrestrialTerms } from '../../node/stages/cost.js';
 import { groundLcoc, nonChipChange_USD, parityWithBand, type ParityBand } from '../../node/stages/parity.js';
 
 type NodeRecord = ConstellationRecord['shells'][number]['node'];
@@ -25,13 +26,13 @@ const linesOf = (k: NodeRecord['cost']) => ({ ...k, computeHardware_USD: k.chips
 
 /** The ground side: the scenario's discounted LCOC of the fleet's chips at a year's factors; null without a term. */
 function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: string) {
-  const ref = referencePrices(
+  const chips = chipsOf(
     spec,
     r.shells.map((s) => s.node),
   );
   const shells = r.shells.flatMap((s, i) => {
     const w = s.satellites * s.node.compute.deliveredPFLOPS;
-    const { terms } = terrestrialTerms(spec.shells[i]!.node, spec.shells[i]!.rows, s.node.compute, ref.chips_USD(i));
+    const { terms } = terrestrialTerms(spec.shells[i]!.node, spec.shells[i]!.rows, s.node.compute, chips(i));
     const term = terms.find((b) => b.id === baseline);
     return term !== undefined && w > 0 ? [{ w, term }] : [];
   });
@@ -44,13 +45,19 @@ function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: str
 function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
   const nodes = r.shells.map((s) => s.node);
   const sats = r.shells.map((s) => s.satellites);
-  const ref = referencePrices(spec, nodes);
-  return (f: PriceFactors) =>
-    generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
-      nonChip_USD: (i) => ref.nonChip_USD(i) + nonChipChange_USD(linesOf(nodes[i]!.cost), f),
-      chips_USD: (i) => ref.chips_USD(i) * f.chip,
+  const ref = referencePrices(nodes);
+  const classes = spec.shells.map((s) => linePriceClasses(s.node, s.rows));
+  // the chips follow the chip price, with their packaging premium when it is off the curve
+  const chips = (i: number) =>
+    classes[i]!.chipIntegration === 'first-unit' ? chipsOf(spec, nodes)(i) : nodes[i]!.cost.chipsHardware_USD;
+  return (f: PriceFactors) => {
+    const change = nodes.map((n, i) => nonChipChange_USD(linesOf(n.cost), f, classes[i]!));
+    return generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
+      learning_USD: (i) => ref.learning_USD(i) + change[i]!.learning_USD,
+      offCurve_USD: (i) => ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + change[i]!.offCurve_USD,
       performance: f.performance,
     }).lcocDiscounted_USD_per_PFLOP_day;
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ import { fmt } from '../../base/numberFormat.js';
 import { findBaseline, loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
 import { costRatioText, ratioText } from '../../base/verdictText.js';
+import { nodeBridge } from '../../run/decision/recommend.js';
 import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
 
 /** Relative step on each cost input [-]. */
@@ -204,7 +205,20 @@ export function costBreakdownSection(
   const lines: [string, number][] = [...hardwareLines(k), ['launch', k.launch_USD], ['operations (mission)', ops]];
   const e = r.economics;
   const rows: BudgetRow[] = [
+    // the bridge leads: first unit → programme → discounted → the verdict
+    row(
+      'cost of delivered compute',
+      k.lcocDiscounted_USD_per_PFLOP_day,
+      'USD/PFLOP-day',
+      nodeBridge(r).replace(/^cost of delivered compute: /, ''),
+    ),
     ...lines.map(([label, usd]) => row(label, usd / 1e6, 'M USD', `${fmt((100 * usd) / k.total_USD)} % of the node`)),
+    row(
+      'non-chip hardware per kg dry, programme',
+      k.nonChipHardware_USD_per_kg,
+      'USD/kg',
+      k.nonChipHardwareNote.replace(/^[^,]*, /, ''),
+    ),
     row(
       'capex per W of IT, with chips',
       k.capexWithChips_USD_per_W,

@@ -102,6 +102,8 @@ function headline(d: DecisionSummary): string | null {
     `${kneeLabel(d.standing)}: the knee, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
     ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
   ];
+  if (knee.costBridge !== undefined)
+    parts.push(`${knee.costBridge.charAt(0).toUpperCase()}${knee.costBridge.slice(1)}.`);
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
   parts.push(...spreadTexts(d).map((t) => `${t}.`));
   if (knee.verdicts.length) {

@@ -61,6 +61,7 @@ export function kneeLines(d: DecisionSummary): string[] {
   const lines = [
     `  ${kneeLabel(d.standing)}: the knee, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
     ...standingTexts(d.standing).map((t) => `    ${t}`),
+    ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);

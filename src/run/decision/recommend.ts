@@ -18,6 +18,7 @@ import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
 import { answerKnee, bestPosition, noAnswerText } from './decision.js';
 import { frontSpread } from './spread.js';
+import { costBridgeText } from '../../base/verdictText.js';
 import type {
   ConstraintMargin,
   DecisionSummary,
@@ -32,28 +33,63 @@ import type {
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
   typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : [];
 
+/** The node's cost bridge: first unit → programme → discounted → economics.baseline's ratio. */
+export function nodeBridge(r: DesignRecord): string {
+  const c = r.cost;
+  const own = c.baselines?.find((b) => b.spaceToTerrestrial === c.lcocToBaseline) ?? c.baselines?.[0];
+  return costBridgeText({
+    firstUnit: c.lcoc_USD_per_PFLOP_day,
+    units: c.programmeUnits,
+    learningRate: c.learningRate,
+    programme: c.programLcoc_USD_per_PFLOP_day,
+    discountRate_per_yr: c.discountRate_per_yr,
+    discounted: c.lcocDiscounted_USD_per_PFLOP_day,
+    ratio: own?.spaceToTerrestrial ?? NaN,
+    baseline: own?.id ?? 'no baseline',
+  });
+}
+
+/** The constellation's cost bridge: the programme of its satellites → discounted → the first verdict's ratio. */
+function constellationBridge(r: ConstellationRecord, verdicts: readonly TerrestrialVerdict[]): string {
+  const v = verdicts[0];
+  return costBridgeText({
+    units: r.totals.satellites,
+    programme: r.totals.lcoc_USD_per_PFLOP_day,
+    discountRate_per_yr: r.shells[0]?.node.cost.discountRate_per_yr ?? NaN,
+    discounted: r.totals.lcocDiscounted_USD_per_PFLOP_day,
+    ratio: v?.spaceToTerrestrial ?? NaN,
+    baseline: v?.baseline ?? 'no baseline',
+  });
+}
+
+/** Key figures; the cost of delivered compute on the verdict's basis (programme, discounted) first. */
 function nodeFigures(r: DesignRecord): Figure[] {
   return [
-    ...fig('cost of delivered compute', 'cost.lcoc_USD_per_PFLOP_day', r.cost.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
+    ...fig(
+      'cost of delivered compute (programme, discounted)',
+      'cost.lcocDiscounted_USD_per_PFLOP_day',
+      r.cost.lcocDiscounted_USD_per_PFLOP_day,
+      'USD/PFLOP-day',
+    ),
     ...fig('delivered compute', 'compute.deliveredPFLOPS', r.compute.deliveredPFLOPS, 'PFLOPS'),
     ...fig('IT power, average', 'compute.itPowerAvg_W', r.compute.itPowerAvg_W, 'kW', 1e-3),
     ...fig('specific power', 'mass.kW_per_t', r.mass.kW_per_t, 'kW/t'),
     ...fig('launch mass', 'mass.launch_kg', r.mass.launch_kg, 'kg'),
-    ...fig('node cost', 'cost.total_USD', r.cost.total_USD, 'M USD', 1e-6),
+    ...fig('node cost (first unit)', 'cost.total_USD', r.cost.total_USD, 'M USD', 1e-6),
   ];
 }
 
 function constellationFigures(r: ConstellationRecord): Figure[] {
   const t = r.totals;
   return [
-    ...fig('cost of delivered compute', 'totals.lcoc_USD_per_PFLOP_day', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
-    // the verdict's basis (and the shipped study's objective) beside the undiscounted figure
+    // the verdict's basis (and the shipped study's objective) first, the undiscounted programme beside it
     ...fig(
-      'discounted',
+      'cost of delivered compute (programme, discounted)',
       'totals.lcocDiscounted_USD_per_PFLOP_day',
       t.lcocDiscounted_USD_per_PFLOP_day,
       'USD/PFLOP-day',
     ),
+    ...fig('programme, undiscounted', 'totals.lcoc_USD_per_PFLOP_day', t.lcoc_USD_per_PFLOP_day, 'USD/PFLOP-day'),
     ...fig('IT power, average', 'totals.itPowerAvg_W', t.itPowerAvg_W, 'MW', 1e-6),
     ...fig('satellites', 'totals.satellites', t.satellites, '-'),
     ...fig('throughput per node', 'network.throughputPerNode_Gbps', r.network.throughputPerNode_Gbps, 'Gbps'),
@@ -142,19 +178,26 @@ export function shellText(s: ShellSummary): string {
 function describe(
   pareto: ParetoFile,
   d: ParetoDesign,
-): Pick<RecommendedDesign, 'configuration' | 'figures' | 'verdicts' | 'shells'> {
+): Pick<RecommendedDesign, 'configuration' | 'costBridge' | 'figures' | 'verdicts' | 'shells'> {
   const rec = d.record;
   if (rec !== null && rec.kind === 'constellation') {
     const configuration = `${rec.satellites} satellites in ${rec.shells.length} shell${rec.shells.length === 1 ? '' : 's'}`;
+    const verdicts = constellationVerdicts(rec);
     return {
       configuration,
+      costBridge: constellationBridge(rec, verdicts),
       figures: constellationFigures(rec),
-      verdicts: constellationVerdicts(rec),
+      verdicts,
       shells: shellsOf(rec),
     };
   }
   if (rec !== null) {
-    return { configuration: nodeConfiguration(rec), figures: nodeFigures(rec), verdicts: nodeVerdicts(rec) };
+    return {
+      configuration: nodeConfiguration(rec),
+      costBridge: nodeBridge(rec),
+      figures: nodeFigures(rec),
+      verdicts: nodeVerdicts(rec),
+    };
   }
   // benchmarks: the objectives are the figures
   const vars = pareto.variables.map(

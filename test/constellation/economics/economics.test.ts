@@ -205,8 +205,11 @@ describe('defaults', () => {
       expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 50 * 365.25, 9);
       expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.total_USD / (2 * 50 * 365.25), 9);
       expect(r.cost_USD_per_Mtoken).toBeCloseTo(r.total_USD / (r.tokens / 1e6), 9);
-      // operations default: 2 %/yr of ($10M + $20M/10) over 50 satellite-years
-      expect(r.operations_USD).toBeCloseTo(0.02 * 12e6 * 50, 3);
+      // operations default: 2 %/yr of the average satellite over 50 satellite-years: the 90 % curve's average of the
+      // $10M first unit over 10 units, (1/10)·Σ n^log2(0.9), plus the $20M/10 launch share; not the first unit's $12M
+      let curve = 0;
+      for (let n = 1; n <= 10; n++) curve += n ** Math.log2(0.9);
+      expect(r.operations_USD).toBeCloseTo(0.02 * ((10e6 * curve) / 10 + 2e6) * 50, 3);
     });
 
     it('more than 1,000 units with replacements: the curve summed to within 1e-9 of a brute-force sum', () => {

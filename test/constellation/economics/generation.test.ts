@@ -41,7 +41,7 @@ describe('constellationLearningRate', () => {
     expect(constellationLearningRate(heritage)).toBe(1);
   }, 60_000);
 
-  it('12 satellites with no rate set: hardware less chips = T1 · Σ n^log2(0.9) over n = 1…12 (SMAD 10–50 units)', async () => {
+  it('12 satellites with no rate set: first-unit-priced hardware = T1 · Σ n^log2(0.9) over n = 1…12 (SMAD 10–50 units)', async () => {
     const { spec, lp } = await threeBody();
     const ev = constellationEvaluator(lp);
     const r = ev.evaluate(sized(spec, 12, null));
@@ -50,8 +50,9 @@ describe('constellationLearningRate', () => {
     for (let n = 1; n <= 12; n++) sum += n ** Math.log2(0.9);
     expect(8 ** Math.log2(0.9)).toBeCloseTo(0.729, 12);
     const k = r.shells[0]!.node.cost;
-    const chips = r.shells[0]!.node.compute.chips * spec.shells[0]!.rows.chip.costPerChip_USD;
-    expect((r.totals.hardware_USD - 12 * chips) / ((k.hardware_USD - chips) * sum)).toBeCloseTo(1, 9);
+    // chips and production-priced lines off the curve: 12 × their first-unit price
+    const offCurve = k.hardware_USD - k.learningHardware_USD;
+    expect((r.totals.hardware_USD - 12 * offCurve) / (k.learningHardware_USD * sum)).toBeCloseTo(1, 9);
     // the node record prices its fleet of 12 on the same curve
     expect(k.nodesBuilt).toBe(12);
   }, 120_000);

@@ -68,6 +68,8 @@ describe('odc uncertainty / odc sensitivity on the command line', () => {
     expect(summary.outputs.map((o: { path: string }) => o.path)).toEqual([
       'mass.launch_kg',
       'cost.total_USD',
+      'cost.lcocDiscounted_USD_per_PFLOP_day',
+      'cost.lcocToBaseline',
       'cost.lcoc_USD_per_PFLOP_day',
       'compute.deliveredPFLOPS',
       'mass.kW_per_t',

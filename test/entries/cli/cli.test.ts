@@ -55,7 +55,7 @@ describe('odc evaluate', () => {
       'Cost',
       'Constraints',
     ]);
-    expect(r.out).toMatch(/levelized cost of compute\s+[\d,.]+\s+USD\/PFLOP-day/);
+    expect(r.out).toMatch(/cost of delivered compute, first unit\s+[\d,.]+\s+USD\/PFLOP-day/);
     // the cost where the verdict stands comes first: lines, $/W and $/chip-hour beside the ground's, drivers
     // ai1.yaml states its programme: 8,334 nodes at SMAD's 0.85 (> 50 units)
     const title = '\nCost breakdown (one node, first unit; the verdict prices 8,334 nodes, learning rate 0.85)\n';

@@ -45,7 +45,7 @@ function handHardware(
 }
 
 /** The prices a cost technology preset sets. */
-const KEYS: readonly (keyof CostTechnologyPrices)[] = [
+const KEYS: readonly Exclude<keyof CostTechnologyPrices, 'priceClass'>[] = [
   'arrayPriceFactor',
   'radiatorPriceFactor',
   'busCost_USD_per_kg',
@@ -82,34 +82,76 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
       0,
     );
   });
-  it('learning across units follows the programme size (SMAD ch. 20: 0.95 / 0.90 / 0.85), not the preset, unless economics.learningRate is set; heritage pricing: none', () => {
-    const fleet = (units: number, economics: object = {}): DesignRecord =>
+  const fleetOf =
+    (cost: object) =>
+    (units: number, economics: object = {}): DesignRecord =>
       evaluate(
         nodeDesignSchema().parse({
           ...structuredClone(AI1.file.raw as object),
-          cost: { technology: 'production-scale' },
+          cost,
           economics: { units, ...economics },
         }),
       );
-    // chips off the curve at market price (72 × $55,000); T1 = first-unit hardware − chips
-    const chips = 72 * 55000;
+  it('learning across units follows the programme size (SMAD ch. 20: 0.95 / 0.90 / 0.85), not the preset, unless economics.learningRate is set; heritage pricing: none', () => {
+    // current preset on AI1's rows: rosa-flex at its row price (first-unit), bus and AIT first-unit; the cots battery,
+    // radiator and dwdm-1t terminals are production-priced and the chips market-priced: T1 = array + bus + AIT
+    const fleet = fleetOf({ technology: 'current' });
+    const T1of = (r: DesignRecord) => r.cost.arrayHardware_USD + r.cost.busHardware_USD + r.cost.ait_USD;
     // Crawford unit curve by hand: 2 units Σ = 1 + b; 12 units (SMAD 10–50: b = 0.90) Σ n^log2(0.9) over n = 1…12
     let sum12 = 0;
     for (let n = 1; n <= 12; n++) sum12 += n ** Math.log2(0.9);
     for (const [units, sum] of [
-      [2, 1 + 0.95], // fewer than 10 units: 0.95 whatever the preset (production-scale's line is no 0.85 here)
+      [2, 1 + 0.95], // fewer than 10 units: 0.95
       [12, sum12],
     ] as const) {
       const r = fleet(units);
-      const T1 = r.cost.hardware_USD - chips;
-      expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * sum + units * (chips + r.cost.launch_USD)) / units, 0);
+      const T1 = T1of(r);
+      expect(r.cost.learningHardware_USD).toBeCloseTo(T1, 3);
+      const offCurve = r.cost.hardware_USD - T1 + r.cost.launch_USD;
+      expect(r.cost.averageNodeCost_USD).toBeCloseTo((T1 * sum + units * offCurve) / units, 0);
     }
     const fixed = fleet(2, { learningRate: 0.9 });
-    const T1 = fixed.cost.hardware_USD - chips;
-    expect(fixed.cost.averageNodeCost_USD).toBeCloseTo((T1 * 1.9 + 2 * (chips + fixed.cost.launch_USD)) / 2, 0);
+    const T1 = T1of(fixed);
+    expect(fixed.cost.averageNodeCost_USD).toBeCloseTo(
+      (T1 * 1.9 + 2 * (fixed.cost.hardware_USD - T1 + fixed.cost.launch_USD)) / 2,
+      0,
+    );
     // heritage pricing: every node at the first-unit price, even with a learning rate given
     const heritage = fleet(12, { pricing: 'heritage', learningRate: 0.8 });
     expect(heritage.cost.averageNodeCost_USD).toBeCloseTo(heritage.cost.hardware_USD + heritage.cost.launch_USD, 0);
+  });
+  it('a production-priced line keeps its price at any programme size: production-scale prices every built line so', () => {
+    // production-scale's bus, AIT and rescaled array and radiator are production-line prices, and AI1's battery and
+    // terminals production rows: nothing is on the learning curve, so 2 or 8,334 nodes average the first unit
+    const fleet = fleetOf({ technology: 'production-scale' });
+    for (const units of [2, 8334]) {
+      const r = fleet(units);
+      expect(r.cost.learningHardware_USD).toBe(0);
+      expect(r.cost.averageNodeCost_USD).toBeCloseTo(r.cost.hardware_USD + r.cost.launch_USD, 0);
+    }
+    // the same rosa-flex array priced first-unit (current) is on the curve: 8,334 units average well below it
+    const current = fleetOf({ technology: 'current' })(8334);
+    expect(current.cost.averageNodeCost_USD).toBeLessThan(current.cost.hardware_USD + current.cost.launch_USD);
+  });
+  it('non-chip hardware per kg dry: one node is its hardware less the chips at market price over its dry mass', () => {
+    const one = fleetOf({ technology: 'current' })(1);
+    expect(one.cost.nonChipHardware_USD_per_kg).toBeCloseTo((one.cost.hardware_USD - 72 * 55000) / one.mass.dry_kg, 6);
+    // production-scale's bus alone is $1,100/kg of bus: the node is within ×3 of Starlink's $1,100/kg, no driver named
+    const p = fleetOf({ technology: 'production-scale' })(8334);
+    expect(p.cost.nonChipHardwareNote).toMatch(
+      /Starlink V2 mini's ~1,100 USD\/kg whole satellite \(Quilty Space 2024\)$/,
+    );
+    // heritage prices one node at $15,000/kg of bus and × 2 array: beyond ×3, the note names the lines that drive it
+    const h = fleetOf({ technology: 'heritage' })(1);
+    expect(h.cost.nonChipHardware_USD_per_kg).toBeGreaterThan(3 * 1100);
+    expect(h.cost.nonChipHardwareNote).toMatch(/above it by more than ×3, driven by bus [\d,]+ \(first-unit\)/);
+  });
+  it('a price factor must state the class of the price it makes (cost.arrayPriceClass / radiatorPriceClass)', () => {
+    const parse = (cost: object) => nodeDesignSchema().safeParse({ ...structuredClone(AI1.file.raw as object), cost });
+    const bad = parse({ arrayPriceFactor: 0.5 });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toMatch(/cost\.arrayPriceClass: production .* or first-unit/);
+    expect(parse({ radiatorPriceFactor: 0.5, radiatorPriceClass: 'first-unit' }).success).toBe(true);
   });
   it('the chip packaging premium counts as non-chip hardware and never reaches the terrestrial baseline', () => {
     const h = rec.heritage!,
@@ -130,8 +172,11 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
     ]) {
       const f = parseDesignFile(file);
       if (f.kind !== 'design') continue;
+      // one node: a programme's learning takes a first-unit preset below production-scale's already-learnt prices (the
+      // current bus's $5,000/kg averages ≈ $790/kg over 8,334 nodes at 0.85, below Starlink's $1,100/kg)
+      const raw = structuredClone(f.file.raw as { economics?: object });
       const withTechnology = (technology: string): NodeDesign =>
-        nodeDesignSchema().parse({ ...structuredClone(f.file.raw as object), cost: { technology } });
+        nodeDesignSchema().parse({ ...raw, cost: { technology }, economics: { ...raw.economics, units: 1 } });
       const [h, c, p] = COST_TECHNOLOGIES.map((t) => evaluate(withTechnology(t)));
       const metrics = [
         (r: DesignRecord) => r.cost.hardware_USD,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { programEconomics, type ProgramParams } from '../../../src/models/cost/lifecycleProgram.js';
 import { annuityFactor, capitalRecoveryFactor, discountFactor } from '../../../src/models/cost/lifecycleEconomics.js';
+import { costBridgeText } from '../../../src/base/verdictText.js';
 
 /** Two nodes, 5-year life, 10-year program: one replacement generation. Round numbers for the hand calculation. */
 const twoNodes: ProgramParams = {
@@ -168,5 +169,47 @@ describe('edges', () => {
       expect(() => annuityFactor(0.1, -1)).toThrow(/^years must/);
       expect(() => capitalRecoveryFactor(0.1, 0)).toThrow(/^years must/);
     });
+  });
+});
+
+describe('the cost bridge on a small programme, by hand (src/base/verdictText.ts costBridgeText)', () => {
+  // Two nodes of one-year life: first-unit-priced hardware T1 = 100 on a 0.8 curve, 50 off it, operations 10 % per
+  // year of the average unit, each node delivering 1 PFLOP-day a year, discounted at 10 %.
+  const program = programEconomics({
+    nodes: 2,
+    nodeLifetime_yr: 1,
+    firstUnitCost_USD: 100,
+    learningRate: 0.8,
+    perNodeOffCurve_USD: 50,
+    nodeOperationsFraction_per_yr: 0.1,
+    deliveredPFLOPSPerNode: 1 / 365.25,
+    discountRate_per_yr: 0.1,
+  });
+  it('first unit → programme → discounted → ratio', () => {
+    // first unit alone: (150 + 10 % × 150 × 1 yr) / 1 PFLOP-day = 165
+    const firstUnit = 150 + 0.1 * 150;
+    // programme: build 100 × (1 + 0.8) + 2 × 50 = 280; average unit 140, operations 2 × 14 = 28; 308 / 2 PFLOP-day
+    expect(program.averageUnit_USD).toBeCloseTo(140, 12);
+    expect(program.nodeOperations_USD_per_yr).toBeCloseTo(14, 12);
+    expect(program.lcoc_USD_per_PFLOP_day).toBeCloseTo(154, 9);
+    // discounted: (280 + 28/1.1) / (2/1.1) = 168
+    expect(program.lcocDiscounted_USD_per_PFLOP_day).toBeCloseTo(168, 9);
+    const text = costBridgeText({
+      firstUnit,
+      units: 2,
+      learningRate: 0.8,
+      programme: program.lcoc_USD_per_PFLOP_day,
+      discountRate_per_yr: 0.1,
+      discounted: program.lcocDiscounted_USD_per_PFLOP_day,
+      ratio: program.lcocDiscounted_USD_per_PFLOP_day / 42,
+      baseline: 'hyperscale-virginia',
+    });
+    expect(text).toBe(
+      'cost of delivered compute: first unit 165 → programme of 2 (learning 0.8) 154 → discounted at 10 % 168 USD/PFLOP-day → 4× hyperscale-virginia',
+    );
+  });
+  it('operations are a fraction of the average unit, not of the first unit', () => {
+    // the first unit's 150 would give 15 per node-year; the programme's average unit gives 14
+    expect(program.nodeOperations_USD_per_yr).toBeLessThan(0.1 * 150);
   });
 });

@@ -43,26 +43,29 @@ describe('robust report', () => {
   it("the table pairs each design's statistic with its nominal value and their relative gap", async () => {
     const run = loadRun(runDir);
     const r = (await robustReport(run))!;
-    expect(r.table.headers).toContain('p90(cost.lcoc) (min) [USD/PFLOP-day]');
-    expect(r.table.headers).toContain('cost.lcoc (min) [USD/PFLOP-day] nominal');
+    expect(r.table.headers).toContain('p90(cost.lcocDiscounted) (min) [USD/PFLOP-day]');
+    expect(r.table.headers).toContain('cost.lcocDiscounted (min) [USD/PFLOP-day] nominal');
     const col = r.table.headers.indexOf('p90 vs nominal [%]');
     run.pareto.designs.forEach((d, i) => {
-      const robust = d.objectives['p90(cost.lcoc_USD_per_PFLOP_day)']!;
-      const nominal = (d.record as { cost: { lcoc_USD_per_PFLOP_day: number } }).cost.lcoc_USD_per_PFLOP_day;
+      const robust = d.objectives['p90(cost.lcocDiscounted_USD_per_PFLOP_day)']!;
+      const nominal = (d.record as { cost: { lcocDiscounted_USD_per_PFLOP_day: number } }).cost
+        .lcocDiscounted_USD_per_PFLOP_day;
       expect(r.table.rows[i]![col]).toBe(((100 * (robust - nominal)) / nominal).toFixed(1));
     });
   });
 
   it('pareto.csv has the nominal columns; an exported design drops the study sections and evaluates to the nominal record', () => {
     const csv = readFileSync(join(runDir, 'pareto.csv'), 'utf8').split('\n')[0]!;
-    expect(csv).toContain('nominal p90(cost.lcoc_USD_per_PFLOP_day) [USD/PFLOP-day]');
+    expect(csv).toContain('nominal p90(cost.lcocDiscounted_USD_per_PFLOP_day) [USD/PFLOP-day]');
     const out = join(dir, 'knee.yaml');
     exportDesign(runDir, { design: 'knee', format: 'yaml', out });
     const text = readFileSync(out, 'utf8');
     expect(text).not.toMatch(/^robust:/m);
     const { record } = evaluateDesignFile(out);
     const knee = loadRun(runDir).pareto.designs.find((d) => text.includes(`Pareto design ${d.index} `))!;
-    expect(record.cost.lcoc_USD_per_PFLOP_day).toBe(knee.robust!.nominal['p90(cost.lcoc_USD_per_PFLOP_day)']);
+    expect(record.cost.lcocDiscounted_USD_per_PFLOP_day).toBe(
+      knee.robust!.nominal['p90(cost.lcocDiscounted_USD_per_PFLOP_day)'],
+    );
   });
 
   it('the plot renders for one objective too (a strip per point kind)', async () => {
