@@ -63,7 +63,7 @@ export interface ShellLinksParams {
 export interface LinkClassStats {
   readonly count: number;
   readonly range_m: Stats;
-  /** Over the samples a usable link is on. */
+  /** Over the samples a link is on. */
   readonly rate_bps: Stats;
   readonly availability: number;
   /** Links blocked by the Earth at one sample or more (off at those samples). */
@@ -71,7 +71,7 @@ export interface LinkClassStats {
   /** Time-averaged capacity per link (rate × availability) [bit/s]. */
   readonly meanCapacity_bps: number;
   readonly maxPointingRate_rad_s: number;
-  /** Usable links whose LOS rate exceeds the terminal's slew limit. */
+  /** Links on at some sample whose LOS rate exceeds the terminal's slew limit while on. */
   readonly pointingExceeded: number;
   readonly minLineOfSightAltitude_m: number;
 }
