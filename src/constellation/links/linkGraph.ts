@@ -1,6 +1,6 @@
 /**
  * Explicit link graph of a small shell: a snapshot at one sample (every plane propagated to that instant;
- * capacity 0 while a link is blocked or latitude-cut, or if it is blocked at any sample of the window)
+ * capacity 0 while a link is blocked by the Earth or latitude-cut at that instant, whatever the other samples hold)
  * and the time average (capacity × availability, mean length) from the representative of each edge,
  * which sees the same geometry up to a time shift (Walker symmetry, see linkTopology.ts).
  * Node index = plane·S + slot.
@@ -40,7 +40,8 @@ export interface GraphContext {
   readonly rate: Readonly<LinkRateCoefficients>;
 }
 
-const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
+/** A link on at some sample of the window (one never on needs no terminal). */
+const usable = (s: RepresentativeStats): boolean => s.upSamples > 0;
 
 /**
  * Writes a satellite's position at sample k into `out`: planes are propagated on first use, over the window when
@@ -109,10 +110,7 @@ export function buildLinkGraphs(
     place(e.v, B);
     const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
     const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!) >= g.grazingHeight_m;
-    const on =
-      usable(s) &&
-      los &&
-      !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
+    const on = los && !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
     snapshot.push({
       u: e.u,
       v: e.v,
@@ -124,7 +122,7 @@ export function buildLinkGraphs(
       u: e.u,
       v: e.v,
       class: e.linkClass,
-      capacity_bps: usable(s) ? s.rateSum_bps / n : 0,
+      capacity_bps: s.rateSum_bps / n,
       length_m: s.rangeSum_m / n,
     });
     if (usable(s)) {

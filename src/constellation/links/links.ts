@@ -4,8 +4,10 @@
  * reduced torus model, and for small shells the explicit link graph (a snapshot and a time average).
  *
  * `linkTopology.ts` lays the links (planes 0, 1 and the seam pair propagated), `linkSampling.ts` samples them; rate =
- * optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link blocked by the Earth at any
- * sample is unusable for the whole window; time-averaged capacity = rate × availability.
+ * optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link is on at a sample when its line of
+ * sight clears the grazing height and (cross-plane, diagonal) both ends are within the latitude cutoff: Earth blockage,
+ * like the cutoff, switches a link off at the samples it holds, never for the whole window. Time-averaged capacity =
+ * mean over the samples of the rate while on (rate × availability).
  * Validity: as `propagate.ts`; the explicit graph only for shells of ≤ maxGraphNodes satellites.
  * Derivation, evidence and costs: docs/constellations.md §"Inter-satellite links of a shell".
  */
@@ -61,15 +63,15 @@ export interface ShellLinksParams {
 export interface LinkClassStats {
   readonly count: number;
   readonly range_m: Stats;
-  /** Over the samples a usable link is on. */
+  /** Over the samples a link is on. */
   readonly rate_bps: Stats;
   readonly availability: number;
-  /** Links blocked by the Earth at one sample or more (unusable). */
+  /** Links blocked by the Earth at one sample or more (off at those samples). */
   readonly blocked: number;
-  /** Time-averaged capacity per link (rate × availability; 0 when blocked) [bit/s]. */
+  /** Time-averaged capacity per link (rate × availability) [bit/s]. */
   readonly meanCapacity_bps: number;
   readonly maxPointingRate_rad_s: number;
-  /** Usable links whose LOS rate exceeds the terminal's slew limit. */
+  /** Links on at some sample whose LOS rate exceeds the terminal's slew limit while on. */
   readonly pointingExceeded: number;
   readonly minLineOfSightAltitude_m: number;
 }
@@ -84,7 +86,7 @@ export interface ShellLinksResult {
   readonly blockedLinks: number;
   /** Lowest altitude of any link's line of sight above R⊕ over the window [m] (Infinity without links). */
   readonly minLineOfSightAltitude_m: number;
-  /** Max links per node counting usable links only (a never-closing link needs no terminal). */
+  /** Max links per node counting the links on at some sample only (a never-closing link needs no terminal). */
   readonly terminalsPerNode: number;
   readonly maxPointingRate_rad_s: number;
   readonly torus: {
@@ -98,7 +100,8 @@ export interface ShellLinksResult {
 }
 
 const ZERO: Stats = { min: 0, mean: 0, max: 0 };
-const usable = (s: RepresentativeStats): boolean => s.blockedSamples === 0;
+/** A link on at some sample of the window (one never on needs no terminal). */
+const usable = (s: RepresentativeStats): boolean => s.upSamples > 0;
 
 /** Link statistics (and, for small shells, the link graph) of one shell. */
 export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
@@ -311,7 +314,7 @@ function classStats(
     return { cls, represented: false, rateSum: 0, upWeight: 0, anyUp: false };
   }
   const st = (i: number): RepresentativeStats => stats[i]!;
-  const ok = idx.filter((i) => usable(st(i)) && st(i).upSamples > 0);
+  const ok = idx.filter((i) => usable(st(i)));
   const weightTotal = sum(() => 1);
   const upWeight = ok.reduce((a, i) => a + wt(i) * st(i).upSamples, 0);
   const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
@@ -330,9 +333,9 @@ function classStats(
             mean: rateSum / upWeight,
             max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
           },
-    availability: sum((i) => (usable(st(i)) ? st(i).upSamples / n : 0)) / weightTotal,
-    blocked: sum((i) => (usable(st(i)) ? 0 : 1)),
-    meanCapacity_bps: sum((i) => (usable(st(i)) ? st(i).rateSum_bps / n : 0)) / weightTotal,
+    availability: sum((i) => st(i).upSamples / n) / weightTotal,
+    blocked: sum((i) => (st(i).blockedSamples > 0 ? 1 : 0)),
+    meanCapacity_bps: sum((i) => st(i).rateSum_bps / n) / weightTotal,
     maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
     pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
     minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),

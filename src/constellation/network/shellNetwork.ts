@@ -277,8 +277,8 @@ function downlinkBoundSeries(p: ShellNetworkParams, instants: readonly number[])
       stationCapacity_bps: p.spec.stations.reduce((a, s) => a + s.capacity_bps, 0),
       accessCapacity_bps: visible * p.spec.gatewayLinkRate_bps,
       // The cut term needs every ISL arc's capacity bounded at that instant: the class's largest rate over the window.
-      inPlaneCapacity_bps: cls.inPlane.blocked > 0 ? 0 : cls.inPlane.rate_bps.max,
-      crossPlaneCapacity_bps: cls.crossPlane.blocked > 0 ? 0 : cls.crossPlane.rate_bps.max,
+      inPlaneCapacity_bps: cls.inPlane.rate_bps.max,
+      crossPlaneCapacity_bps: cls.crossPlane.rate_bps.max,
     });
     limits.add(b.limitedBy);
     const v = b.throughputPerNodeUpperBound_bps;
@@ -314,11 +314,13 @@ function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]):
   return timeAveragedTorus(p);
 }
 
-/** What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, usability. */
+/**
+ * What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, the classes laid
+ * (each link's Earth blockage and cutoff are decided at each instant, torusInstant.ts).
+ */
 function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[]): ReducedSeriesParams {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
-  const cls = p.links.classes;
   return {
     planes: g.planes,
     satsPerPlane: g.satsPerPlane,
@@ -328,8 +330,8 @@ function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[])
     rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
     grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
     latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
-    inPlaneUsable: cls.inPlane.blocked === 0,
-    crossPlaneUsable: shell.topology !== 'ring' && cls.crossPlane.blocked === 0,
+    inPlaneUsable: true,
+    crossPlaneUsable: shell.topology !== 'ring',
     meshIgnored: shell.topology === 'mesh',
     lean: p.lean === true,
   };
@@ -388,7 +390,7 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
   const lowerKnown = r.instants.every((i) => i.model !== 'bounds' || i.lowerBound_bps > 0);
   const how = !bounded
     ? 'every link of a class alike at each instant: exact'
-    : `links of a class differ at some instants (latitude cutoff or range): the rate reported is the upper bound of the reduced LP on the instant's class means; ${
+    : `links of a class differ at some instants (latitude cutoff, range or Earth blockage): the rate reported is an upper bound, the least of the reduced LP on the instant's class means and the instant's own plane cuts (a cut at ${r.cutBound} of ${instants.length} instants); ${
         lowerKnown
           ? `an explicit routing achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`
           : 'no lower bound computed at this shell size'

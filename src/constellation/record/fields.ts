@@ -168,7 +168,7 @@ const isl = section({
     (c) => scale(combineStats(c.links.map((l) => ({ stats: l.linkRate_bps, weight: l.links }))), 1 / BPS_PER_GBPS),
   ),
   blockedLinks: num(
-    'Links whose line of sight dips below the grazing height [-]',
+    'Links whose line of sight dips below the grazing height at some sample (off at those samples) [-]',
     'blocked links',
     (c) => c.linkViolations.blockedLinks,
   ),
@@ -192,7 +192,7 @@ const network = section({
   ),
   demandPerNode_Gbps: num('[Gbps]', (c) => c.spec.traffic.demandPerNode_bps / BPS_PER_GBPS),
   throughputPerNode_Gbps: num(
-    "Rate per node at the maximum concurrent flow, mean over snapshot instants of the worst shell's rate at each instant (where an instant is bounded, its lower bound) [Gbps]",
+    "Rate per node at the maximum concurrent flow, mean over snapshot instants of the worst shell's rate at each instant (where an instant is bounded, its upper bound; a mesh solved without its diagonals, its lower bound) [Gbps]",
     'throughput per node',
     (c) => c.net.mean / BPS_PER_GBPS,
   ),

@@ -96,7 +96,9 @@ function islSection(r: ConstellationRecord): BudgetSection {
       ),
       f(
         'blockedLinks',
-        isl.blockedLinks > 0 ? 'line of sight below the grazing height: unusable' : 'all clear of the atmosphere',
+        isl.blockedLinks > 0
+          ? 'line of sight below the grazing height at some samples: off then'
+          : 'all clear of the atmosphere',
       ),
       row(
         'lowest line of sight',

@@ -2,10 +2,10 @@
  * Snapshot and time-averaged link graphs of a small shell (src/constellation/links/linkGraph.ts) against positions
  * worked out by hand from the Walker elements: satellite (p, s) at RAAN 2πp/P and argument of latitude
  * u = 2πs/S + 2πpF/(PS) + n·t (two-body; SGP4's short-period terms move a satellite by ~0.1 %, inside the
- * tolerances and the ≥ 2° latitude margins used below). A snapshot link carries capacity only if its
- * representative was never blocked, its line of sight clears the grazing height (the chord's closest point to
- * Earth's centre is r·cos(θ/2) for two satellites θ apart) and, for cross-plane links, both ends are within the
- * latitude cutoff. The averaged graph divides the representative's window sums by the sample count.
+ * tolerances and the ≥ 2° latitude margins used below). A snapshot link carries capacity only if, at that instant,
+ * its line of sight clears the grazing height (the chord's closest point to Earth's centre is r·cos(θ/2) for two
+ * satellites θ apart) and, for cross-plane links, both ends are within the latitude cutoff; what its representative
+ * met at other samples does not enter. The averaged graph divides the representative's window sums by the sample count.
  */
 import { describe, expect, it } from 'vitest';
 import { buildLinkGraphs, type GraphContext } from '../../../src/constellation/links/linkGraph.js';
@@ -41,15 +41,18 @@ const topology = linkTopology({
   maxRepresentativesPerClass: 1000,
   explicitEdges: true,
 });
-const stats = (blocked: (rep: number) => boolean): RepresentativeStats[] =>
+/** Representative i's window statistics: on at `up(i)` of 11 samples at rate 1e9 + 1e7·i, blocked at the others. */
+const stats = (up: (rep: number) => number): RepresentativeStats[] =>
   topology.representatives.map(
     (_, i) =>
       ({
         rangeSum_m: 11 * (3e6 + 1e5 * i),
-        rateSum_bps: 11 * (1e9 + 1e7 * i),
-        blockedSamples: blocked(i) ? 2 : 0,
+        rateSum_bps: up(i) * (1e9 + 1e7 * i),
+        upSamples: up(i),
+        blockedSamples: 11 - up(i),
       }) as RepresentativeStats,
   );
+const always = (): number => 11;
 const context = (o: Partial<GraphContext>): GraphContext => ({
   shell,
   window,
@@ -101,11 +104,7 @@ describe('buildLinkGraphs: snapshot', () => {
     for (let j = 1; j < alt.length; j++) if (alt[j]! - alt[j - 1]! > alt[g]! - alt[g - 1]!) g = j;
     const grazing_m = (alt[g]! + alt[g - 1]!) / 2;
     expect(alt[g]! - alt[g - 1]!).toBeGreaterThan(100e3);
-    const { snapshot } = buildLinkGraphs(
-      topology.edges!,
-      stats(() => false),
-      context({ grazingHeight_m: grazing_m }),
-    );
+    const { snapshot } = buildLinkGraphs(topology.edges!, stats(always), context({ grazingHeight_m: grazing_m }));
     expect(snapshot.nodes).toBe(12);
     expect(snapshot.sampleIndex).toBe(0);
     expect(snapshot.edges).toHaveLength(topology.edges!.length);
@@ -128,7 +127,7 @@ describe('buildLinkGraphs: snapshot', () => {
       const t_s = k * 60;
       const { snapshot } = buildLinkGraphs(
         topology.edges!,
-        stats(() => false),
+        stats(always),
         context({ cutoff: 35 * deg, grazingHeight_m: -EARTH_RADIUS_m, k }),
       );
       let decided = 0,
@@ -154,33 +153,49 @@ describe('buildLinkGraphs: snapshot', () => {
   it('at sample 5 (300 s) the satellites have moved 18.8° along their orbits; tracks given or not, the same graph', () => {
     const full = new Map([[1, propagatePlane(planeElements(shell, 1, window.epochIso), window)]]);
     for (const tracks of [new Map(), full]) {
-      const { snapshot } = buildLinkGraphs(
-        topology.edges!,
-        stats(() => false),
-        context({ k: 5, tracks }),
-      );
+      const { snapshot } = buildLinkGraphs(topology.edges!, stats(always), context({ k: 5, tracks }));
       expect(snapshot.sampleIndex).toBe(5);
       for (const e of snapshot.edges) expect(e.length_m / hand(e.u, e.v, 300).length_m - 1).toBeCloseTo(0, 2);
     }
   });
 
-  it('a representative blocked at some sample switches its links off in both graphs and in the degree', () => {
-    const blocked = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
-    const r = buildLinkGraphs(topology.edges!, stats(blocked), context({}));
-    for (const e of r.snapshot.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
+  it('a link blocked at other samples is on in the snapshot where it clears, and needs its terminals', () => {
+    // Cross-plane representatives blocked at 2 of the 11 samples, every line of sight clear at the snapshot (grazing
+    // height at the Earth's centre): the snapshot reads its own instant only, so it is the graph of links clear all
+    // the time, and each node keeps its 4 links.
+    const cross = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
+    const at = context({ grazingHeight_m: -EARTH_RADIUS_m });
+    const r = buildLinkGraphs(
+      topology.edges!,
+      stats((i) => (cross(i) ? 9 : 11)),
+      at,
+    );
+    const clear = buildLinkGraphs(topology.edges!, stats(always), at);
+    expect(r.snapshot).toEqual(clear.snapshot);
+    expect(r.snapshot.edges.filter((e) => e.class === 'crossPlane' && e.capacity_bps > 0)).toHaveLength(
+      topology.edges!.filter((e) => e.linkClass === 'crossPlane').length,
+    );
+    expect(r.maxDegree).toBe(4);
+    // The time average: rate × 9/11 on the cross-plane links.
+    topology.edges!.forEach((e, j) => {
+      const rate_bps = 1e9 + 1e7 * e.representative;
+      expect(r.averaged.edges[j]!.capacity_bps).toBeCloseTo(((cross(e.representative) ? 9 : 11) / 11) * rate_bps, 3);
+    });
+  });
+
+  it('a link never on adds no terminal and no time-averaged capacity', () => {
+    const cross = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
+    const r = buildLinkGraphs(
+      topology.edges!,
+      stats((i) => (cross(i) ? 0 : 11)),
+      context({}),
+    );
     for (const e of r.averaged.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
     expect(r.maxDegree).toBe(2); // the in-plane ring only
     expect(
       buildLinkGraphs(
         topology.edges!,
-        stats(() => false),
-        context({}),
-      ).maxDegree,
-    ).toBe(4);
-    expect(
-      buildLinkGraphs(
-        topology.edges!,
-        stats(() => true),
+        stats(() => 0),
         context({}),
       ).maxDegree,
     ).toBe(0);
@@ -189,11 +204,7 @@ describe('buildLinkGraphs: snapshot', () => {
 
 describe('buildLinkGraphs: time average', () => {
   it('capacity = rate sum / 11 samples, length = range sum / 11, whatever the snapshot geometry', () => {
-    const { averaged } = buildLinkGraphs(
-      topology.edges!,
-      stats(() => false),
-      context({}),
-    );
+    const { averaged } = buildLinkGraphs(topology.edges!, stats(always), context({}));
     expect(averaged.sampleIndex).toBeNull();
     expect(averaged.nodes).toBe(12);
     topology.edges!.forEach((e, j) => {

@@ -109,6 +109,34 @@ describe('latitude cutoff', () => {
   }
 });
 
+describe('Earth blockage, decided at each sample', () => {
+  // Cross-plane link of a Walker shell with F = 0: both ends at the same argument of latitude u, radius r, RAANs ΔΩ
+  // apart, so cos θ = 1 − (1 − cos ΔΩ)(1 − sin²u·sin²i) and the chord's lowest point is r·cos(θ/2) from the centre. It
+  // is below R⊕ + h exactly when cos θ < c₀ = 2((R⊕ + h)/r)² − 1, i.e. |sin u| < √(1 − k)/sin i with
+  // k = (1 − c₀)/(1 − cos ΔΩ): blocked for a fraction (2/π)·asin(√(1 − k)/sin i) of each orbit, around the equator.
+  // 8 planes (ΔΩ = 45°) at 590 km, 53°: 60 km above the surface at the equator, 404 km at the apex; blocked 21.8 % of
+  // the time, so the class is on 78.2 % of the window, not dropped.
+  it('8 × 11 at 590 km, 53°, F = 0: cross-plane links off around the equator only, availability 78.2 %', () => {
+    const r = EARTH_RADIUS_m + 590e3 + 1e3;
+    const c0 = 2 * ((EARTH_RADIUS_m + 100e3) / r) ** 2 - 1;
+    const k = (1 - c0) / (1 - Math.cos(45 * deg));
+    const blockedFraction = (2 / Math.PI) * Math.asin(Math.sqrt(1 - k) / Math.sin(53 * deg));
+    const x = run({ planes: 8, satsPerPlane: 11, altitude_m: 590e3 });
+    const cross = x.classes.crossPlane;
+    expect(cross.blocked).toBe(88); // every link passes the equator in a day
+    expect(Math.abs(cross.availability - (1 - blockedFraction))).toBeLessThan(0.01);
+    // While on, the links are ≤ 5,140 km long: the terminal's 100 Gbps cap, so capacity = cap × availability.
+    expect(cross.rate_bps.min).toBe(100e9);
+    expect(x.torus.capCross_bps / 100e9).toBeCloseTo(cross.availability, 6);
+    expect(x.terminalsPerNode).toBe(4); // a link on at some sample needs its terminal
+    // The snapshot at sample 0 (every satellite at u = 0 + its slot's phase): the links near the equator are off.
+    const snap = x.graph!.edges.filter((e) => e.class === 'crossPlane');
+    const off = snap.filter((e) => e.capacity_bps === 0).length;
+    expect(off).toBeGreaterThan(0);
+    expect(off).toBeLessThan(88);
+  });
+});
+
 describe('cluster links (Suncatcher-style 81-member formation, 1 km radius, 650 km SSO)', () => {
   const sun = clusterTerminal;
   const cluster = shell({

@@ -4,10 +4,14 @@
  * At an instant every link has its own capacity (torusInstant.ts). Where every link of a class has the same
  * capacity, the reduced symmetric torus LP (torus.ts) is exact. Otherwise (latitude cutoff, range-dependent
  * rate) the instant gets a bound pair:
- * - upper: the reduced LP on the instant's class-mean capacities. The maximum concurrent flow λ(c) is concave
- *   in the capacity vector c (a convex combination of feasible flows is feasible for the combined capacities)
- *   and unchanged by the shell's translations g (automorphisms of the torus that preserve uniform traffic), so
- *   λ(c) = mean_g λ(g·c) ≤ λ(mean_g g·c), and mean_g g·c gives every link of a class its class mean.
+ * - upper: the least of the reduced LP on the instant's class-mean capacities and the instant's own plane cuts. The
+ *   maximum concurrent flow λ(c) is concave in the capacity vector c (a convex combination of feasible flows is
+ *   feasible for the combined capacities) and unchanged by the shell's translations g (automorphisms of the torus
+ *   that preserve uniform traffic), so λ(c) = mean_g λ(g·c) ≤ λ(mean_g g·c), and mean_g g·c gives every link of a
+ *   class its class mean. That bound spreads an instant's outages over every gap; where they bunch in a few gaps
+ *   (a latitude cutoff, range-dependent rates) a cut is tighter: the planes a+1 … a+k on one side cut the
+ *   cross-plane links of gaps a and a+k, λ ≤ (C_a + C_{a+k}) / (kS·(P−k)S) with C_g the sum of gap g's capacities
+ *   at the instant (Leighton & Rao, J. ACM 46(6), 1999, §1), over every a and k.
  * - lower: the achievable rate of the explicit routing of torusRouting.ts, for shells of at most
  *   ROUTING_BOUND_MAX_NODES satellites (its cost grows as N·S·max|X|); 0 (unknown) above.
  * The instant's reported rate is the upper bound (see networkSeries.ts for why), its gap to the lower bound is
@@ -33,6 +37,8 @@ export interface TorusSeries {
   readonly lp: { readonly rows: number; readonly cols: number; readonly solver: string };
   /** Sources handed over to a clean neighbour, summed over the instants (0 when every instant is exact). */
   readonly handedOver: number;
+  /** Instants whose upper bound is a plane cut, below the reduced LP on the class means. */
+  readonly cutBound: number;
 }
 
 /** Largest shell whose per-instant routing lower bound is computed (its cost grows fast: ~40 ms at 1,000 nodes). */
@@ -91,6 +97,27 @@ export function torusThroughputMemo(
   return TORUS_LPS.for(p.lpSolver).get(key, () => torusThroughput(p));
 }
 
+/**
+ * The least plane cut of an instant as a rate per node [b/s] (header): λ·(N − 1) for the tightest pair of gaps, from
+ * the cross-plane capacities by edge (cross-plane edge v = q·S + s in gap q; gap P − 1 is the seam). Infinity for
+ * fewer than two planes (no cut through planes).
+ */
+export function planeCutBound_bps(P: number, S: number, cross_bps: Float64Array): number {
+  if (P < 2) return Infinity;
+  const gap = new Float64Array(P);
+  for (let q = 0; q < P; q++) {
+    let c = 0;
+    for (let v = q * S; v < (q + 1) * S; v++) c += cross_bps[v]!;
+    gap[q] = c;
+  }
+  let best = Infinity;
+  for (let k = 1; k <= P >> 1; k++) {
+    const pairs = k * S * (P - k) * S;
+    for (let a = 0; a < P; a++) best = Math.min(best, (gap[a]! + gap[(a + k) % P]!) / pairs);
+  }
+  return best * (P * S - 1);
+}
+
 /** The shell's network at each instant (see header). */
 export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
@@ -98,7 +125,8 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   const instants: InstantNetwork[] = [];
   let paths: PathStatistics | null = null;
   let lp = { rows: 0, cols: 0, solver: 'none' };
-  let handedOver = 0;
+  let handedOver = 0,
+    cutBound = 0;
   // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
   const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
   for (const j of p.instants) {
@@ -136,9 +164,10 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     }
     const r = boundedInstant(p, j, c, t, cross, inPlane);
     handedOver += r.handedOver;
+    if (r.cutBinds) cutBound++;
     instants.push(r.instant);
   }
-  return { instants, paths, lp, handedOver };
+  return { instants, paths, lp, handedOver, cutBound };
 }
 
 /** ISL capacities of every link at sample j (line of sight, latitude cutoff, range), into `buffers`. */
@@ -201,8 +230,8 @@ function spreadUtilization(
 }
 
 /**
- * An instant whose links of a class differ: the reduced LP's optimum (an upper bound) and, on shells small enough,
- * an explicit routing's rate (a lower bound) with its class loads.
+ * An instant whose links of a class differ: the least of the reduced LP's optimum and the instant's plane cuts (an
+ * upper bound) and, on shells small enough, an explicit routing's rate (a lower bound) with its class loads.
  */
 function boundedInstant(
   p: Readonly<TorusSeriesParams>,
@@ -211,7 +240,7 @@ function boundedInstant(
   t: TorusResult,
   cross: ClassMeans,
   inPlane: ClassMeans,
-): { instant: InstantNetwork; handedOver: number } {
+): { instant: InstantNetwork; handedOver: number; cutBinds: boolean } {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
   const n = P * S;
   // A lean series reads the routing only where it is the reported rate (mesh).
@@ -229,14 +258,15 @@ function boundedInstant(
         })
       : null;
   const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
+  const upper = Math.min(t.throughputPerNode_bps, planeCutBound_bps(P, S, c.cross_bps));
   // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
   // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
   const instant: InstantNetwork = {
     sampleIndex: j,
     model: p.meshIgnored ? 'lower-bound' : 'bounds',
-    throughputPerNode_bps: p.meshIgnored ? lower : t.throughputPerNode_bps,
+    throughputPerNode_bps: p.meshIgnored ? lower : upper,
     lowerBound_bps: lower,
-    upperBound_bps: p.meshIgnored ? null : t.throughputPerNode_bps,
+    upperBound_bps: p.meshIgnored ? null : upper,
     classes: p.lean
       ? []
       : b !== null
@@ -259,5 +289,5 @@ function boundedInstant(
             },
           ],
   };
-  return { instant, handedOver: b?.handedOver ?? 0 };
+  return { instant, handedOver: b?.handedOver ?? 0, cutBinds: upper < t.throughputPerNode_bps };
 }

@@ -5,7 +5,7 @@
  * Every satellite is placed on its plane's SGP4 track (propagate.ts `slotPosition` arithmetic); a link is on when its
  * line of sight clears R⊕ + grazing height (linkSampling.ts) and, cross-plane, both ends are within the latitude
  * cutoff; its capacity is the optical link budget at that range capped at the terminal rating (models/linkBudget.ts).
- * A class blocked by the Earth at some sample of the window is unusable at every instant (as in links.ts). Edge
+ * Blockage and cutoff are the instant's own: a link grazing the Earth at other samples is on whenever it clears. Edge
  * numbering as in torusRouting.ts; an open cylinder (`seam: false`) has no seam links. Working arrays are reused
  * (`TorusInstantBuffers`) and a lean series settles whole planes and gaps at once (planeBounds.ts).
  * Validity: as propagate.ts; walker-delta, walker-star and sso-ltan shells, P·S satellites all propagated.
@@ -28,6 +28,7 @@ export interface TorusInstantParams {
   readonly grazingHeight_m: number;
   /** Cross-plane links off while either end is poleward of this |latitude| [rad]; null = never. */
   readonly latitudeCutoff_rad: number | null;
+  /** Whether the class is laid (false: every link of it off, e.g. cross-plane links of a ring). */
   readonly inPlaneUsable: boolean;
   readonly crossPlaneUsable: boolean;
   /** The last plane links to the first (a torus); default true. */
