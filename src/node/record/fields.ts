@@ -75,6 +75,31 @@ export const RECORD_FIELDS = {
       'compute kept in eclipse',
       (s) => s.design.power.eclipseComputeFraction,
     ),
+    eclipseIdleFloorFraction: num(
+      'Lowest eclipse compute fraction at which every chip stays powered: idle / average chip power [-]',
+      'idle floor (all chips powered)',
+      (s) => s.powerStates.idleFloorFraction,
+    ),
+    gatedChips: num(
+      'Chips powered off through each eclipse: all but ⌊eclipseComputeFraction × chips⌋ [-]',
+      'chips gated in eclipse',
+      (s) => s.powerStates.gatedChips,
+    ),
+    gatedFraction: num('Share of the chips powered off through each eclipse [-]', (s) => s.powerStates.gatedFraction),
+    gatedBelowIdleFloor: num(
+      'Chips that must be gated even with every powered chip idle (eclipse compute fraction below the idle floor) [-]',
+      (s) => s.powerStates.gatedBelowIdleFloor,
+    ),
+    gatingCycles_per_yr: num(
+      'Power on/off cycles of each gated chip per year: eclipses per year [1/yr]',
+      'on/off cycles per gated chip',
+      (s) => s.powerStates.cyclesPerGatedChip_per_yr,
+    ),
+    powerEclipse_min: num(
+      "Longest eclipse the battery carries: this orbit's, or a longer one of another plane of the shell [min]",
+      'eclipse the battery carries',
+      (s) => s_to_min(s.powerEclipse_s),
+    ),
     batteryEnergy_Wh: num('Installed battery energy [Wh]', 'battery energy', (s) => s.cost.batteryEnergy_Wh),
     depthOfDischarge: num('Depth of discharge [-]', (s) => s.power.depthOfDischarge),
     arrayMass_kg: num('Array mass [kg]', (s) => s.power.system.arrayMass_kg),

@@ -138,6 +138,12 @@ function powerSection(r: DesignRecord): BudgetSection {
       f('demandAvg_W', 'compute + bus + ISL + pumps', 'kW'),
       f('demandPeak_W', undefined, 'kW'),
       eclipsePolicyRow(r),
+      f(
+        'gatedChips',
+        `of ${r.compute.chips}, ${fmt(r.power.gatingCycles_per_yr)} on/off cycles a year each; ` +
+          `idle floor ${fmt(r.power.eclipseIdleFloorFraction)}`,
+      ),
+      f('powerEclipse_min'),
       f('batteryEnergy_Wh', `DOD ${fmt(r.power.depthOfDischarge)}`, 'kWh'),
       f('heaterPower_W', 'holds the loop at its minimum temperature', 'kW'),
     ],
