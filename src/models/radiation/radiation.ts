@@ -4,7 +4,9 @@
  * solid Al sphere, 4π; validated against SPENVIS 4.6.11 at 550 km within ×0.94–1.11).
  *
  * Method: interpolation of ln(dose), linear in altitude, shield thickness and inclination i' = min(i, 180° − i);
- * between the SSO column and 90° the SSO value is held (conservative). Zeros become TID_DOSE_FLOOR_rad_per_yr.
+ * between the SSO column and 90° an even quadratic in (i − 90°) through the 70° and SSO columns (the orbit average is
+ * symmetric about 90°; it reproduces the provenance's direct 95° runs at 550 km within 1.3 %). Zeros become
+ * TID_DOSE_FLOOR_rad_per_yr.
  * Validity: altitude 300–2000 km, Al thickness 0.5–20 mm, inclination 0–110° (RangeError outside).
  * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way),
  * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
@@ -58,11 +60,22 @@ function bracket(xs: readonly number[], x: number): [number, number] {
   return [i, Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))];
 }
 
-/** Inclination bracket in one altitude row, using mirrored columns; holds the SSO column near polar. */
+/**
+ * Inclination bracket in one altitude row, using mirrored columns: the lower column and the weight of the next one.
+ * Beyond the SSO column (i' = 180° − i_SSO) the weight exceeds 1: ln D is even in (i − 90°) (the orbit average is the
+ * same at i and 180° − i), fitted through the 70° and SSO columns, ln D = ln D_SSO + (ln D_70 − ln D_SSO) (d² − d_S²) /
+ * (d_70² − d_S²) with d = 90° − i', so the weight of the SSO column is (d_70² − d²) / (d_70² − d_S²).
+ */
 function inclinationBracket(cols: readonly number[], iEff: number): [number, number] {
   const last = cols.length - 1;
   const sso = Math.PI - cols[last]!;
-  if (iEff >= sso) return [last - 1, 1];
+  if (iEff >= sso) {
+    const half = Math.PI / 2;
+    const d = half - iEff;
+    const dS = half - sso;
+    const d70 = half - cols[last - 1]!;
+    return [last - 1, (d70 * d70 - d * d) / (d70 * d70 - dS * dS)];
+  }
   let j = 0;
   while (j < last - 1 && iEff >= cols[j + 1]!) j++;
   const c1 = j + 1 === last ? sso : cols[j + 1]!;
