@@ -8,9 +8,12 @@
  * symmetric about 90°; it reproduces the provenance's direct 95° runs at 550 km within 1.3 %). Zeros become
  * TID_DOSE_FLOOR_rad_per_yr.
  * Validity: altitude 300–2000 km, Al thickness 0.5–20 mm, inclination 0–110° (RangeError outside).
- * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way),
- * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
- * "common practice"). Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
+ * Field epoch: AP-8/AE-8 are defined in their 1960s–70s fields; the geomagnetic field has weakened and the SAA
+ * drifted since, raising today's LEO dose (Heynderickx 1996; Ginet et al. 2013). The table's rate is multiplied by
+ * trappedDoseFactor (default 1 = the table); TRAPPED_DOSE_FACTOR_UNCERTAINTY is the range samples draw it from.
+ * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way). Mission
+ * dose = rate × factor × life × radiation design margin (default 2, the notes' "common practice").
+ * Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
  * Derivation, evidence and costs: docs/models.md §"Total ionizing dose".
  */
 import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from './tidTable.js';
@@ -21,6 +24,25 @@ import { deg_to_rad } from '../../base/convert.js';
 export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
 /** Default radiation design margin [-] (src/models/radiation/TID-PROVENANCE.md, caveats: "×2 common"). */
 export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
+
+/**
+ * The range of today's trapped-particle dose over the table's (design key radiation.trappedDoseFactor), which
+ * `odc uncertainty` and a study's samples draw for every node (src/study/uncertainInputs.ts MODEL_UNCERTAINTY).
+ * Lower end 1: the table in its native fields, as SPENVIS computes it (×0.94–1.11 of SPENVIS 4.6.11, TID-PROVENANCE.md);
+ * the field's weakening since the 1960s–70s only lowers the belts (Heynderickx 1996, secular variation of the trapped
+ * proton environment). Upper end 3.3: the same maps driven by IGRF at 2025.5 raise the 550 km dose ×1.9–3.3 at 95°
+ * and ×2.0–3.2 at 55° (1–10 mm, the provenance's sensitivity run), an upper bound because the maps do not move
+ * rigidly with the field (atmospheric loss at the lowered mirror points). Uniform between the bounds: nothing
+ * published places today's value inside them (JCGM 100:2008 GUM §4.3.7, a quantity known only by its bounds).
+ * Not covered: the 30° orbits, whose IGRF-2025.5 ratios reach ×4–8 (docs/approximations.md).
+ */
+export const TRAPPED_DOSE_FACTOR_UNCERTAINTY = {
+  kind: 'uniform',
+  min: 1,
+  max: 3.3,
+  reason:
+    'AP-8/AE-8 field epoch: 1 = native 1960s–70s fields (SPENVIS); 3.3 = the maps in IGRF-2025.5 at 550 km (upper bound)',
+} as const;
 
 export interface RadiationDoseParams {
   /** Circular-orbit altitude [m], 300–2000 km. */
@@ -35,12 +57,14 @@ export interface RadiationDoseParams {
   readonly shieldedArea_m2: number;
   /** Radiation design margin [-], ≥ 1, default 2. */
   readonly designMargin?: number;
+  /** Today's trapped-particle dose over the table's (field epoch) [-], ≥ 1, default 1. */
+  readonly trappedDoseFactor?: number;
   /** Table override (tests); default the shipped table (tidTable()). */
   readonly table?: TidTable;
 }
 
 export interface RadiationDoseResult {
-  /** Total dose rate, rad(Si) per year, no margin. */
+  /** Total dose rate, rad(Si) per year, no margin: the table's × trappedDoseFactor (each component too). */
   readonly doseRate_rad_per_yr: number;
   readonly protonDoseRate_rad_per_yr: number;
   readonly electronDoseRate_rad_per_yr: number;
@@ -110,6 +134,8 @@ function checkDoseInputs(
     throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
   if (!(margin >= 1 && Number.isFinite(margin)))
     throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
+  const k = p.trappedDoseFactor ?? 1;
+  if (!(k >= 1 && Number.isFinite(k))) throw new RangeError(`radiationDose: trappedDoseFactor = ${k} must be ≥ 1`);
 }
 
 /**
@@ -150,11 +176,12 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
       }
     }
   }
+  const factor = p.trappedDoseFactor ?? 1;
   const interp = (logs: readonly number[]): number => {
     let acc = 0;
     for (let m = 0; m < 8; m++) if (w[m]! !== 0) acc += w[m]! * logs[idx[m]!]!;
     const v = Math.exp(acc);
-    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v;
+    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v * factor;
   };
   const rate = interp(t.total.logValue);
   const arealDensity = ALUMINIUM_DENSITY_kg_m3 * th;

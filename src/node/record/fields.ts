@@ -148,7 +148,16 @@ export const RECORD_FIELDS = {
   }),
   radiation: section({
     shielding_mm_al: num('Aluminium shielding [mm Al]', 'shielding', (s) => s.design.radiation.shielding_mm_al),
-    doseRate_rad_per_yr: num('Dose rate [rad(Si)/yr]', 'dose rate', (s) => s.rad.doseRate_rad_per_yr),
+    trappedDoseFactor: num(
+      "Today's trapped-particle dose over the AP-8/AE-8 table's (field epoch; radiation.trappedDoseFactor) [-]",
+      'field-epoch factor',
+      (s) => s.design.radiation.trappedDoseFactor,
+    ),
+    doseRate_rad_per_yr: num(
+      'Dose rate: the AP-8/AE-8 table × the field-epoch factor [rad(Si)/yr]',
+      'dose rate',
+      (s) => s.rad.doseRate_rad_per_yr,
+    ),
     missionDose_rad: num(
       'Mission dose incl. design margin [rad(Si)]',
       'mission dose (with margin)',
