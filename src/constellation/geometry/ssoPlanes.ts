@@ -29,7 +29,7 @@ export interface SsoPlanesResult {
   /** Annual mean shadow fraction of the least-shadowed plane [-], and its LTAN [h]. */
   readonly eclipseFractionBest: number;
   readonly bestLtan_h: number;
-  /** Longest single eclipse of any plane over the year [s], that plane's LTAN [h], and whether the sizing plane has it. */
+  /** Longest single eclipse of any plane over the year [s], its LTAN [h], and whether the sizing plane has it. */
   readonly longestEclipse_s: number;
   readonly longestEclipseLtan_h: number;
   readonly sizingPlaneHasLongestEclipse: boolean;

@@ -28,7 +28,7 @@ export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
 /**
  * The range of today's trapped-particle dose over the table's (design key radiation.trappedDoseFactor), which
  * `odc uncertainty` and a study's samples draw for every node (src/study/uncertainInputs.ts MODEL_UNCERTAINTY).
- * Lower end 1: the table in its native fields, as SPENVIS computes it (×0.94–1.11 of SPENVIS 4.6.11, TID-PROVENANCE.md);
+ * Lower end 1: the table in its native fields, as SPENVIS computes it (×0.94–1.11 of SPENVIS 4.6.11, provenance);
  * the field's weakening since the 1960s–70s only lowers the belts (Heynderickx 1996, secular variation of the trapped
  * proton environment). Upper end 3.3: the same maps driven by IGRF at 2025.5 raise the 550 km dose ×1.9–3.3 at 95°
  * and ×2.0–3.2 at 55° (1–10 mm, the provenance's sensitivity run), an upper bound because the maps do not move

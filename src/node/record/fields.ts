@@ -164,6 +164,10 @@ export const RECORD_FIELDS = {
       (s) => s.rad.missionDose_rad,
     ),
     tolerance_rad: num('Chip tolerance [rad(Si)]', 'chip tolerance', (s) => s.rows.chip.tidTolerance_rad),
+    toleranceSource: value(
+      () => z.string().nullable().describe("Where the chip row's tolerance comes from (tidToleranceSource), or null."),
+      (s) => s.rows.chip.tidToleranceSource ?? null,
+    ),
     softThreshold_rad: num('Dose where soft faults begin (chip row; else the tolerance) [rad(Si)]', (s) =>
       softDoseThreshold_rad(s.rows.chip),
     ),

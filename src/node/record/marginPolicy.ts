@@ -11,13 +11,10 @@
  *   growth allowance; NASA Ames APR 8070.1 Table 3.1.1.1-1 asks 30/20/15/5 % at SRR/PDR/CDR/SIR);
  * - power: power.designMargin on the array's worst-orbit demand, and thermal: thermal.designMargin on the radiator's
  *   hot-case heat load (default 0, the physics alone; the shipped studies apply the same PDR-level 0.20 as mass);
- * - radiation: mission.radiationDesignMargin on the AP-8/AE-8 dose (default 2, the common ×2 for AP-8/AE-8). It covers
- *   the trapped-particle model against today's environment, whose largest known part, the field epoch of the
- *   1960s–70s maps, every sample now draws (radiation.trappedDoseFactor, uniform 1–3.3: src/models/radiation/
- *   radiation.ts). A sample spends it (margin 1) like the others, so the epoch is counted once: as the margin in the
- *   check the search enforces, as the sampled factor in P(all hold). Left out of both: AP-9/AE-9 differences beyond the
- *   epoch, part-to-part tolerance spread, solar energetic protons (docs/approximations.md).
- * A margin is spent by setting its key to `spent`: 0 for a fractional margin, 1 for the radiation ratio.
+ * - radiation: mission.radiationDesignMargin on the AP-8/AE-8 dose (default 2): the model against today's environment,
+ *   whose field-epoch part every sample draws (radiation.trappedDoseFactor, uniform 1–3.3, radiation.ts). A sample
+ *   spends it (ratio 1), so the epoch counts once: as the margin in the enforced check, as the factor in P(all hold).
+ *   Neither covers AP-9/AE-9 beyond the epoch, tolerance spread or solar protons (docs/approximations.md).
  * Assumptions: the required array and radiator areas are linear in the demand they carry (power.ts, thermal.ts), so a
  * margin on the demand is the same margin on the area.
  */

@@ -192,9 +192,15 @@ function radiationSection(r: DesignRecord): BudgetSection {
     title: 'Radiation',
     rows: [
       f('shielding_mm_al'),
-      f('doseRate_rad_per_yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
+      f(
+        'doseRate_rad_per_yr',
+        `AP-8 MIN / AE-8 MAX, SHIELDOSE-2, × field-epoch factor ${fmt(r.radiation.trappedDoseFactor)}`,
+      ),
       f('missionDose_rad', `design margin ×${fmt(r.radiation.designMargin)}`),
-      f('tolerance_rad'),
+      f(
+        'tolerance_rad',
+        r.radiation.toleranceSource?.startsWith('assumption') === true ? 'assumed, no test' : undefined,
+      ),
     ],
   };
 }

@@ -74,8 +74,9 @@ describe('radiationDose: SPENVIS comparison (550 km, 95°, 5-year totals) [SPENV
   // 95° is not a table column: it is mirrored to 85°, beyond the 550 km SSO column (97.59° → 82.41° mirrored), where
   // ln D is the even quadratic in (i − 90°) through the 70° and SSO columns. The provenance's own direct 95° IRBEM run
   // (TID-PROVENANCE.md, Validation) gives 29.4 / 7.02 / 1.47 / 0.617 krad; by hand from the CSV, 1 mm: 6,091 rad/yr ×
-  // exp(−0.0952 × ln(7,685 / 6,091)) × 5 yr = 29.79 krad (+1.3 %), 10 mm: 124.4 × exp(−0.0952 × ln(135.1 / 124.4)) × 5 =
-  // 0.617 krad. Holding the SSO column instead would be +3.6 % at 1 mm, which the 1.5 % bound rejects.
+  // exp(−0.0952 × ln(7,685 / 6,091)) × 5 yr = 29.79 krad (+1.3 %),
+  // 10 mm: 124.4 × exp(−0.0952 × ln(135.1 / 124.4)) × 5 = 0.617 krad. Holding the SSO column instead would be
+  // +3.6 % at 1 mm, which the 1.5 % bound rejects.
   const cases: [number, number, number][] = [
     [1, 30.6, 29.4],
     [2.5, 7.08, 7.02],
@@ -325,5 +326,20 @@ describe('log-linear', () => {
       const r = radiationDose(bare);
       expect(r.missionDose_rad).toBeWithinRelative(r.doseRate_rad_per_yr * 10, 1e-15);
     });
+  });
+});
+
+describe('radiationDose: field-epoch factor (radiation.trappedDoseFactor)', () => {
+  it('multiplies the table rate and each component; the mission dose follows', () => {
+    // 550 km SSO 3 mm: 987.7 rad/yr (CSV); × 2.5 = 2,469.25 rad/yr; × 5 yr × margin 2 = 24,692.5 rad
+    const p = { ...base, inclination_rad: deg_to_rad(97.59), shieldThickness_m: mm_to_m(3), designMargin: 2 };
+    const one = radiationDose(p);
+    const k = radiationDose({ ...p, trappedDoseFactor: 2.5 });
+    expect(k.doseRate_rad_per_yr).toBeCloseTo(2469.25, 1);
+    expect(k.missionDose_rad).toBeCloseTo(24692.5, 0);
+    expect(k.protonDoseRate_rad_per_yr).toBeCloseTo(2.5 * one.protonDoseRate_rad_per_yr, 9);
+    expect(k.electronDoseRate_rad_per_yr).toBeCloseTo(2.5 * one.electronDoseRate_rad_per_yr, 9);
+    expect(k.shieldingMass_kg).toBe(one.shieldingMass_kg);
+    expect(() => radiationDose({ ...p, trappedDoseFactor: 0.9 })).toThrow(/trappedDoseFactor/);
   });
 });
