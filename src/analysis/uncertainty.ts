@@ -48,7 +48,7 @@ export interface AnalysisProgress {
 export interface InputSummary {
   readonly path: string;
   readonly unit: string;
-  readonly origin: 'catalog' | 'design';
+  readonly origin: 'catalog' | 'model' | 'design';
   readonly distribution: Distribution;
   readonly description: string;
   readonly reason: string | null;

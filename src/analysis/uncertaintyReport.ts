@@ -123,7 +123,7 @@ export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'cons
       fmt(x.mean),
       fmt(x.p95),
       x.unit,
-      x.origin === 'catalog' ? 'catalog row' : file,
+      x.origin === 'catalog' ? 'catalog row' : x.origin === 'model' ? 'model' : file,
       x.reason ?? '',
     ]),
   );

@@ -69,6 +69,8 @@ export const chipRowSchema = lazy(() =>
       costPerChip_USD: z.number().min(0).max(1e7),
       /** Total ionizing dose tolerated [rad(Si)]: COTS ~1 krad to rad-hard ~1 Mrad (SHIELDOSE-2/JEDEC JESD57 scale). */
       tidTolerance_rad: z.number().min(100).max(1e7),
+      /** Where tidTolerance_rad comes from: a test (part, beam, dose reached) or "assumption: …" with its basis. */
+      tidToleranceSource: z.string().min(1).optional(),
       /** Total dose where soft, recoverable faults begin (e.g. HBM irregularities) [rad(Si)]; absent: the tolerance. */
       softDoseThreshold_rad: z.number().min(10).max(1e7).optional(),
       /** Junction limit [K]: silicon parts are specified from ~330 K (58 °C) to ~423 K (150 °C, automotive grade 0). */

@@ -82,8 +82,8 @@ function ssoNotes(spec: ConstellationSpec): string[] {
     );
     if (!o.sizingPlaneHasLongestEclipse) {
       notes.push(
-        `shell ${name}: another plane has a longer single eclipse (${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: ` +
-          'its battery is short by that margin',
+        `shell ${name}: the plane at LTAN ${o.longestEclipseLtan_h.toFixed(2)} h has a longer single eclipse ` +
+          `(${o.longestEclipse_s.toFixed(0)} s) than the sizing plane: the node's battery and worst-orbit array sizing carry that eclipse`,
       );
     }
   }

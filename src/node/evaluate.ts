@@ -89,6 +89,8 @@ class Sizing implements NodeSizing {
   readonly sunlitItPowerAvg_W: number;
   readonly computeShare: number;
   readonly isl: Payload['isl'];
+  readonly powerStates: Payload['powerStates'];
+  readonly powerEclipse_s: number;
   private economics_: LifecycleSizing | undefined;
   private tokens_: TokenFigures | undefined;
   constructor(
@@ -110,6 +112,8 @@ class Sizing implements NodeSizing {
     this.sunlitItPowerAvg_W = payload.sunlitItPowerAvg_W;
     this.computeShare = payload.computeShare;
     this.isl = payload.isl;
+    this.powerStates = payload.powerStates;
+    this.powerEclipse_s = payload.powerEclipse_s;
   }
   get economics(): LifecycleSizing {
     return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost, this.mass));

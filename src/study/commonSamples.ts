@@ -6,9 +6,10 @@
  * Carlo, src/statistics/sampling.ts) is drawn once, when the study is compiled, from the seed `robust.seed` (default
  * `algorithm.seed`, xored with ROBUST_SEED_SALT so the stream differs from the optimizer's). Column j belongs to
  * the j-th input path in sorted order (JavaScript string order) over every path any design of the study could use:
- * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`) and every key of the
- * study's `uncertainty:` section. A design collects its own inputs (src/study/uncertainInputs.ts: the rows it uses,
- * then the study's section; section entries for rows it does not use are skipped) and maps sample i of input
+ * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`), every model input
+ * (uncertainInputs.ts MODEL_UNCERTAINTY) and every key of the study's `uncertainty:` section. A design collects its
+ * own inputs (src/study/uncertainInputs.ts: the rows it uses, the models', then the study's section; section entries
+ * for rows it does not use are skipped) and maps sample i of input
  * `path` through the input's quantile function at U[i][column(path)]. So every design of a run — and every worker,
  * which compiles the study again from the same file — sees the same samples; comparisons between designs are not
  * blurred by sampling noise, and the run is a deterministic function of the seeds.
@@ -21,7 +22,7 @@ import type { Catalogs } from '../catalog/schema.js';
 import { createRng } from '../base/rng.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { NodeDesign } from '../node/design/schema.js';
-import { uncertainInputs, type UncertainInput } from './uncertainInputs.js';
+import { MODEL_UNCERTAINTY, uncertainInputs, type UncertainInput } from './uncertainInputs.js';
 import { applyInputs } from './uncertainTargets.js';
 
 /** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */
@@ -42,6 +43,7 @@ export function inputColumns(base: NodeDesign, rows: Catalogs): string[] {
       for (const field of Object.keys(row.uncertainty ?? {})) paths.add(`catalogs.${kind}.${row.id}.${field}`);
     }
   }
+  for (const path of Object.keys(MODEL_UNCERTAINTY)) paths.add(path);
   for (const [path, value] of Object.entries(base.uncertainty ?? {})) if (value !== 'fixed') paths.add(path);
   return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,7 +1,8 @@
 /**
  * The uncertain inputs of one node design: the distributions of the catalog rows the design uses (`uncertainty:`
- * on a row, see designs/catalogs/*.yaml), then the design file's own `uncertainty:` section, whose entries override
- * a row's distribution for the same field, add design keys or catalog fields, or switch an input off (`fixed`).
+ * on a row, see designs/catalogs/*.yaml) and of the models (MODEL_UNCERTAINTY), then the design file's own
+ * `uncertainty:` section, whose entries override a row's or a model's distribution for the same field, add design
+ * keys or catalog fields, or switch an input off (`fixed`).
  *
  * Relevance: only rows the design evaluates count — its chip, array, battery, radiator, coating, coolant (its own
  * or the radiator's), launch vehicle, and ISL terminal unless isl.topology is none; the vehicle's price_USD is
@@ -22,13 +23,26 @@ import { locate, type SourceMap } from '../base/issues.js';
 import type { NodeDesign } from '../node/design/schema.js';
 import { parseUncertainValue } from '../statistics/uncertainValue.js';
 import { numericRowFields, resolveInput, rowFieldSchema, type InputSpec } from './uncertainTargets.js';
+import { TRAPPED_DOSE_FACTOR_UNCERTAINTY } from '../models/radiation/radiation.js';
 
 export interface UncertainInput extends InputSpec {
   readonly distribution: Distribution;
   readonly reason: string | undefined;
-  /** Where the distribution is declared: a catalog row, or the design file's `uncertainty:` section. */
-  readonly origin: 'catalog' | 'design';
+  /**
+   * Where the distribution is declared: a catalog row, a model (MODEL_UNCERTAINTY), or the design file's `uncertainty:`
+   * section.
+   */
+  readonly origin: 'catalog' | 'model' | 'design';
 }
+
+/**
+ * Uncertain inputs of the models themselves, drawn for every node design (design key → distribution, with the model
+ * file that states its source). A design file's `uncertainty:` entry for the same key replaces it, or holds it
+ * (`fixed`). radiation.trappedDoseFactor: the AP-8/AE-8 field epoch (src/models/radiation/radiation.ts).
+ */
+export const MODEL_UNCERTAINTY: Readonly<Record<string, unknown>> = {
+  'radiation.trappedDoseFactor': TRAPPED_DOSE_FACTOR_UNCERTAINTY,
+};
 
 /** Lowest and highest value a distribution can produce (±∞ for an unbounded tail; a lognormal is ≥ 0). */
 export function support(d: Distribution): { lo: number; hi: number } {
@@ -158,6 +172,14 @@ export function uncertainInputs(
       if (catalog === 'launchVehicles' && field === 'price_USD' && perKgPrice) continue;
       byPath.set(`catalogs.${catalog}.${id}.${field}`, rowInput(design, rows, catalog, id, field, value, src));
     }
+  }
+  for (const [path, value] of Object.entries(MODEL_UNCERTAINTY)) {
+    const spec = resolveInput({ path, design, rows, where: `model uncertainty ${path}` });
+    const parsed = parseUncertainValue({ value, path: `uncertainty.${path}`, allowFixed: false }) as Exclude<
+      ReturnType<typeof parseUncertainValue>,
+      'fixed'
+    >;
+    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'model' });
   }
   const used = usedRows(design, rows);
   for (const [path, value] of Object.entries(section)) {

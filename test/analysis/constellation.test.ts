@@ -95,6 +95,7 @@ describe('constellations: odc uncertainty', () => {
     const paths = model.inputs.map((x) => x.path);
     expect(paths).toContain('catalogs.launchVehicles.starship.price_USD');
     expect(paths.filter((p) => p.startsWith('node.'))).toEqual([
+      'node.radiation.trappedDoseFactor',
       'node.economics.launchCost_USD_per_kg',
       'node.compute.chipFailureRate_per_yr',
       'node.mission.lifetime_yr',

@@ -15,6 +15,7 @@ import { loadDesign, sampleModel, type LoadedDesign } from '../../src/analysis/m
 import { applyInputs, resolveInput } from '../../src/study/uncertainTargets.js';
 import { studyErrorOf, tempDir } from '../helpers/tmp.js';
 import { AI1, designFile } from '../analysis/fixtures.js';
+import { ai1 } from '../node/ai1.js';
 import { type Catalogs } from '../../src/catalog/schema.js';
 import { type NodeDesign } from '../../src/node/design/schema.js';
 
@@ -404,5 +405,20 @@ describe('edges', () => {
       ]);
       expect(usedRows(noLinks.design, noLinks.evaluator.rows).map((r) => r.catalog)).not.toContain('islTerminals');
     });
+  });
+});
+
+describe('model inputs (MODEL_UNCERTAINTY)', () => {
+  const rows = loadCatalogs();
+  it('every node design samples the AP-8/AE-8 field epoch, uniform 1–3.3 (1: native fields; 3.3: IGRF-2025.5 bound)', () => {
+    const x = uncertainInputs({ design: ai1.design, rows }).find((i) => i.path === 'radiation.trappedDoseFactor');
+    expect(x?.origin).toBe('model');
+    expect(x?.distribution).toEqual({ kind: 'uniform', min: 1, max: 3.3 });
+    expect(x?.reason).toMatch(/IGRF-2025\.5/);
+  });
+
+  it("a design's `fixed` holds it", () => {
+    const design = { ...ai1.design, uncertainty: { 'radiation.trappedDoseFactor': 'fixed' } } as NodeDesign;
+    expect(uncertainInputs({ design, rows }).map((i) => i.path)).not.toContain('radiation.trappedDoseFactor');
   });
 });

@@ -248,7 +248,13 @@ export function parseConstellation(
     if (shell.inclination_deg !== 'sso') return { design: r.data, isl, sso: null };
     // One node per shell, sized at the plane that sees the most shadow (the export flies every plane's LTAN).
     const sso = ssoPlanes({ altitude_m: km_to_m(shell.altitude_km), layout: shell });
-    return { design: { ...r.data, orbit: { ...r.data.orbit, ltan_h: sso.sizingLtan_h } }, isl, sso };
+    // Its battery carries the longest single eclipse of any plane (orbit.worstEclipseLtan_h), which may be another's.
+    const orbit = {
+      ...r.data.orbit,
+      ltan_h: sso.sizingLtan_h,
+      ...(sso.sizingPlaneHasLongestEclipse ? {} : { worstEclipseLtan_h: sso.longestEclipseLtan_h }),
+    };
+    return { design: { ...r.data, orbit }, isl, sso };
   });
   return { file, constellation: c, nodeFile: base.nodeFile, shellNodes };
 }

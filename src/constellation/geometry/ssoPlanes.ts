@@ -5,7 +5,8 @@
  * `orbitGeometry`: mean-Sun node, annual β(t) on a 73-instant grid, cylindrical shadow); the shell's single node
  * design is sized at the plane with the largest annual mean shadow fraction (ties: the longest single eclipse), so
  * no plane sees more shadow than its node was sized for. Also reported: the least-shadowed plane and the longest
- * single eclipse of any plane.
+ * single eclipse of any plane, with its LTAN: the node's battery and worst-orbit array sizing carry that eclipse
+ * (src/constellation/design/load.ts sets orbit.worstEclipseLtan_h when it is not the sizing plane's).
  * Validity: that of orbitGeometry (300–2,000 km, circular).
  * Derivation, evidence and costs: docs/constellations.md §"Sizing plane of a sun-synchronous shell".
  */
@@ -28,8 +29,9 @@ export interface SsoPlanesResult {
   /** Annual mean shadow fraction of the least-shadowed plane [-], and its LTAN [h]. */
   readonly eclipseFractionBest: number;
   readonly bestLtan_h: number;
-  /** Longest single eclipse of any plane over the year [s], and whether the sizing plane has it. */
+  /** Longest single eclipse of any plane over the year [s], its LTAN [h], and whether the sizing plane has it. */
   readonly longestEclipse_s: number;
+  readonly longestEclipseLtan_h: number;
   readonly sizingPlaneHasLongestEclipse: boolean;
   /**
    * Local-time span the planes are spread over [h]: the sso-ltan band, 24 (Walker delta, cluster), 12 (star), 0 (one
@@ -52,7 +54,7 @@ export function ssoPlanes(p: Readonly<SsoPlanesParams>): SsoPlanesResult {
   const seen = new Map<number, { mean: number; max_s: number }>();
   let worst = { plane: 0, ltan: 0, mean: -1, max_s: -1 };
   let best = { ltan: 0, mean: Infinity };
-  let longest_s = 0;
+  let longest = { s: 0, ltan: 0 };
   for (let plane = 0; plane < p.layout.planes; plane++) {
     const ltan = planeLtan_h(p.layout, plane);
     let e = seen.get(ltan);
@@ -64,7 +66,7 @@ export function ssoPlanes(p: Readonly<SsoPlanesParams>): SsoPlanesResult {
     if (e.mean > worst.mean || (e.mean === worst.mean && e.max_s > worst.max_s))
       worst = { plane, ltan, mean: e.mean, max_s: e.max_s };
     if (e.mean < best.mean) best = { ltan, mean: e.mean };
-    longest_s = Math.max(longest_s, e.max_s);
+    if (e.max_s > longest.s) longest = { s: e.max_s, ltan };
   }
   return {
     sizingPlane: worst.plane,
@@ -72,8 +74,9 @@ export function ssoPlanes(p: Readonly<SsoPlanesParams>): SsoPlanesResult {
     eclipseFractionWorst: worst.mean,
     eclipseFractionBest: best.mean,
     bestLtan_h: best.ltan,
-    longestEclipse_s: longest_s,
-    sizingPlaneHasLongestEclipse: worst.max_s >= longest_s,
+    longestEclipse_s: longest.s,
+    longestEclipseLtan_h: longest.ltan,
+    sizingPlaneHasLongestEclipse: worst.max_s >= longest.s,
     ltanSpread_h: ltanSpread_h(p.layout),
     ltansEvaluated: seen.size,
   };

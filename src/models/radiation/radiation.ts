@@ -4,11 +4,16 @@
  * solid Al sphere, 4π; validated against SPENVIS 4.6.11 at 550 km within ×0.94–1.11).
  *
  * Method: interpolation of ln(dose), linear in altitude, shield thickness and inclination i' = min(i, 180° − i);
- * between the SSO column and 90° the SSO value is held (conservative). Zeros become TID_DOSE_FLOOR_rad_per_yr.
+ * between the SSO column and 90° an even quadratic in (i − 90°) through the 70° and SSO columns (the orbit average is
+ * symmetric about 90°; it reproduces the provenance's direct 95° runs at 550 km within 1.3 %). Zeros become
+ * TID_DOSE_FLOOR_rad_per_yr.
  * Validity: altitude 300–2000 km, Al thickness 0.5–20 mm, inclination 0–110° (RangeError outside).
- * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way),
- * SAA secular drift. Hence mission dose = rate × life × radiation design margin (default 2, the notes'
- * "common practice"). Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
+ * Field epoch: AP-8/AE-8 are defined in their 1960s–70s fields; the geomagnetic field has weakened and the SAA
+ * drifted since, raising today's LEO dose (Heynderickx 1996; Ginet et al. 2013). The table's rate is multiplied by
+ * trappedDoseFactor (default 1 = the table); TRAPPED_DOSE_FACTOR_UNCERTAINTY is the range samples draw it from.
+ * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way). Mission
+ * dose = rate × factor × life × radiation design margin (default 2, the notes' "common practice").
+ * Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
  * Derivation, evidence and costs: docs/models.md §"Total ionizing dose".
  */
 import { TID_DOSE_FLOOR_rad_per_yr, tidTable, type TidTable } from './tidTable.js';
@@ -19,6 +24,25 @@ import { deg_to_rad } from '../../base/convert.js';
 export const RADIATION_INCLINATION_MAX_rad = deg_to_rad(110);
 /** Default radiation design margin [-] (src/models/radiation/TID-PROVENANCE.md, caveats: "×2 common"). */
 export const DEFAULT_RADIATION_DESIGN_MARGIN = 2;
+
+/**
+ * The range of today's trapped-particle dose over the table's (design key radiation.trappedDoseFactor), which
+ * `odc uncertainty` and a study's samples draw for every node (src/study/uncertainInputs.ts MODEL_UNCERTAINTY).
+ * Lower end 1: the table in its native fields, as SPENVIS computes it (×0.94–1.11 of SPENVIS 4.6.11, provenance);
+ * the field's weakening since the 1960s–70s only lowers the belts (Heynderickx 1996, secular variation of the trapped
+ * proton environment). Upper end 3.3: the same maps driven by IGRF at 2025.5 raise the 550 km dose ×1.9–3.3 at 95°
+ * and ×2.0–3.2 at 55° (1–10 mm, the provenance's sensitivity run), an upper bound because the maps do not move
+ * rigidly with the field (atmospheric loss at the lowered mirror points). Uniform between the bounds: nothing
+ * published places today's value inside them (JCGM 100:2008 GUM §4.3.7, a quantity known only by its bounds).
+ * Not covered: the 30° orbits, whose IGRF-2025.5 ratios reach ×4–8 (docs/approximations.md).
+ */
+export const TRAPPED_DOSE_FACTOR_UNCERTAINTY = {
+  kind: 'uniform',
+  min: 1,
+  max: 3.3,
+  reason:
+    'AP-8/AE-8 field epoch: 1 = native 1960s–70s fields (SPENVIS); 3.3 = the maps in IGRF-2025.5 at 550 km (upper bound)',
+} as const;
 
 export interface RadiationDoseParams {
   /** Circular-orbit altitude [m], 300–2000 km. */
@@ -33,12 +57,14 @@ export interface RadiationDoseParams {
   readonly shieldedArea_m2: number;
   /** Radiation design margin [-], ≥ 1, default 2. */
   readonly designMargin?: number;
+  /** Today's trapped-particle dose over the table's (field epoch) [-], ≥ 1, default 1. */
+  readonly trappedDoseFactor?: number;
   /** Table override (tests); default the shipped table (tidTable()). */
   readonly table?: TidTable;
 }
 
 export interface RadiationDoseResult {
-  /** Total dose rate, rad(Si) per year, no margin. */
+  /** Total dose rate, rad(Si) per year, no margin: the table's × trappedDoseFactor (each component too). */
   readonly doseRate_rad_per_yr: number;
   readonly protonDoseRate_rad_per_yr: number;
   readonly electronDoseRate_rad_per_yr: number;
@@ -58,11 +84,22 @@ function bracket(xs: readonly number[], x: number): [number, number] {
   return [i, Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))];
 }
 
-/** Inclination bracket in one altitude row, using mirrored columns; holds the SSO column near polar. */
+/**
+ * Inclination bracket in one altitude row, using mirrored columns: the lower column and the weight of the next one.
+ * Beyond the SSO column (i' = 180° − i_SSO) the weight exceeds 1: ln D is even in (i − 90°) (the orbit average is the
+ * same at i and 180° − i), fitted through the 70° and SSO columns, ln D = ln D_SSO + (ln D_70 − ln D_SSO) (d² − d_S²) /
+ * (d_70² − d_S²) with d = 90° − i', so the weight of the SSO column is (d_70² − d²) / (d_70² − d_S²).
+ */
 function inclinationBracket(cols: readonly number[], iEff: number): [number, number] {
   const last = cols.length - 1;
   const sso = Math.PI - cols[last]!;
-  if (iEff >= sso) return [last - 1, 1];
+  if (iEff >= sso) {
+    const half = Math.PI / 2;
+    const d = half - iEff;
+    const dS = half - sso;
+    const d70 = half - cols[last - 1]!;
+    return [last - 1, (d70 * d70 - d * d) / (d70 * d70 - dS * dS)];
+  }
   let j = 0;
   while (j < last - 1 && iEff >= cols[j + 1]!) j++;
   const c1 = j + 1 === last ? sso : cols[j + 1]!;
@@ -97,6 +134,8 @@ function checkDoseInputs(
     throw new RangeError(`radiationDose: shieldedArea_m2 must be ≥ 0`);
   if (!(margin >= 1 && Number.isFinite(margin)))
     throw new RangeError(`radiationDose: designMargin = ${margin} must be ≥ 1`);
+  const k = p.trappedDoseFactor ?? 1;
+  if (!(k >= 1 && Number.isFinite(k))) throw new RangeError(`radiationDose: trappedDoseFactor = ${k} must be ≥ 1`);
 }
 
 /**
@@ -137,11 +176,12 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
       }
     }
   }
+  const factor = p.trappedDoseFactor ?? 1;
   const interp = (logs: readonly number[]): number => {
     let acc = 0;
     for (let m = 0; m < 8; m++) if (w[m]! !== 0) acc += w[m]! * logs[idx[m]!]!;
     const v = Math.exp(acc);
-    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v;
+    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v * factor;
   };
   const rate = interp(t.total.logValue);
   const arealDensity = ALUMINIUM_DENSITY_kg_m3 * th;

@@ -51,6 +51,11 @@ export const orbitSchema = lazy(() =>
       ltan_h: range('orbit.ltan_h', 0, 23.99, 'h', 'local time of the ascending node, 0 ≤ LTAN < 24')
         .default(6)
         .describe('Local time of the ascending node [h] for a sun-synchronous orbit (6 or 18 = dawn-dusk).'),
+      worstEclipseLtan_h: range('orbit.worstEclipseLtan_h', 0, 23.99, 'h', 'LTAN of another plane of the shell')
+        .optional()
+        .describe(
+          "Sun-synchronous only: LTAN of another plane the same node flies in whose longest eclipse the battery and the worst-orbit array sizing must carry when it is longer than this orbit's (a constellation shell sets it); default none.",
+        ),
     })
     .describe('Orbit: circular LEO.'),
 );

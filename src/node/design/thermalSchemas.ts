@@ -134,6 +134,17 @@ export const radiationSchema = lazy(() =>
       shielding_mm_al: range('radiation.shielding_mm_al', 0.5, 20, 'mm Al', 'the SHIELDOSE-2 table spans 0.5–20 mm')
         .default(5)
         .describe('Aluminium-equivalent shielding around the electronics [mm] (sphere radius in the dose table).'),
+      trappedDoseFactor: range(
+        'radiation.trappedDoseFactor',
+        1,
+        5,
+        '(ratio)',
+        "today's trapped-particle dose over the AP-8/AE-8 table's (native-field epoch)",
+      )
+        .default(1)
+        .describe(
+          "Today's trapped-particle dose over the AP-8/AE-8 table's, built in 1960s–70s field epochs [-]; default 1 (the table, as SPENVIS gives it). odc uncertainty and a study's samples draw it uniformly from 1 to 3.3 (src/models/radiation/radiation.ts TRAPPED_DOSE_FACTOR_UNCERTAINTY).",
+        ),
     })
-    .describe('Radiation shielding.'),
+    .describe('Radiation shielding and environment.'),
 );

@@ -75,6 +75,31 @@ export const RECORD_FIELDS = {
       'compute kept in eclipse',
       (s) => s.design.power.eclipseComputeFraction,
     ),
+    eclipseIdleFloorFraction: num(
+      'Lowest eclipse compute fraction at which every chip stays powered: idle / average chip power [-]',
+      'idle floor (all chips powered)',
+      (s) => s.powerStates.idleFloorFraction,
+    ),
+    gatedChips: num(
+      'Chips powered off through each eclipse: all but ⌊eclipseComputeFraction × chips⌋ [-]',
+      'chips gated in eclipse',
+      (s) => s.powerStates.gatedChips,
+    ),
+    gatedFraction: num('Share of the chips powered off through each eclipse [-]', (s) => s.powerStates.gatedFraction),
+    gatedBelowIdleFloor: num(
+      'Chips that must be gated even with every powered chip idle (eclipse compute fraction below the idle floor) [-]',
+      (s) => s.powerStates.gatedBelowIdleFloor,
+    ),
+    gatingCycles_per_yr: num(
+      'Power on/off cycles of each gated chip per year: eclipses per year [1/yr]',
+      'on/off cycles per gated chip',
+      (s) => s.powerStates.cyclesPerGatedChip_per_yr,
+    ),
+    powerEclipse_min: num(
+      "Longest eclipse the battery carries: this orbit's, or a longer one of another plane of the shell [min]",
+      'eclipse the battery carries',
+      (s) => s_to_min(s.powerEclipse_s),
+    ),
     batteryEnergy_Wh: num('Installed battery energy [Wh]', 'battery energy', (s) => s.cost.batteryEnergy_Wh),
     depthOfDischarge: num('Depth of discharge [-]', (s) => s.power.depthOfDischarge),
     arrayMass_kg: num('Array mass [kg]', (s) => s.power.system.arrayMass_kg),
@@ -123,13 +148,26 @@ export const RECORD_FIELDS = {
   }),
   radiation: section({
     shielding_mm_al: num('Aluminium shielding [mm Al]', 'shielding', (s) => s.design.radiation.shielding_mm_al),
-    doseRate_rad_per_yr: num('Dose rate [rad(Si)/yr]', 'dose rate', (s) => s.rad.doseRate_rad_per_yr),
+    trappedDoseFactor: num(
+      "Today's trapped-particle dose over the AP-8/AE-8 table's (field epoch; radiation.trappedDoseFactor) [-]",
+      'field-epoch factor',
+      (s) => s.design.radiation.trappedDoseFactor,
+    ),
+    doseRate_rad_per_yr: num(
+      'Dose rate: the AP-8/AE-8 table × the field-epoch factor [rad(Si)/yr]',
+      'dose rate',
+      (s) => s.rad.doseRate_rad_per_yr,
+    ),
     missionDose_rad: num(
       'Mission dose incl. design margin [rad(Si)]',
       'mission dose (with margin)',
       (s) => s.rad.missionDose_rad,
     ),
     tolerance_rad: num('Chip tolerance [rad(Si)]', 'chip tolerance', (s) => s.rows.chip.tidTolerance_rad),
+    toleranceSource: value(
+      () => z.string().nullable().describe("Where the chip row's tolerance comes from (tidToleranceSource), or null."),
+      (s) => s.rows.chip.tidToleranceSource ?? null,
+    ),
     softThreshold_rad: num('Dose where soft faults begin (chip row; else the tolerance) [rad(Si)]', (s) =>
       softDoseThreshold_rad(s.rows.chip),
     ),

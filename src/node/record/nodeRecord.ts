@@ -18,6 +18,7 @@ import type { orbitGeometry } from '../../models/orbit/orbit.js';
 import type { powerSystem } from '../../models/power/power.js';
 import type { radiationDose } from '../../models/radiation/radiation.js';
 import type { radiatorSizing } from '../../models/thermal/thermal.js';
+import type { EclipsePowerStatesResult } from '../../models/compute/powerStates.js';
 import type { BaselineParity } from '../stages/parity.js';
 import type { TokenFigures } from '../stages/tokens.js';
 
@@ -36,6 +37,13 @@ export interface Payload {
   /** Orbit-average share of the unthrottled compute kept: 1 − f̄_eclipse · (1 − power.eclipseComputeFraction) [-]. */
   readonly computeShare: number;
   readonly isl: Isl;
+  /** Chips power-gated through each eclipse and their on/off cycles (models/compute/powerStates.ts). */
+  readonly powerStates: EclipsePowerStatesResult;
+  /**
+   * Longest single eclipse the battery and the worst-orbit array sizing carry [s]: this orbit's, or the longer one of
+   * another plane of the node's shell (orbit.worstEclipseLtan_h).
+   */
+  readonly powerEclipse_s: number;
 }
 
 export interface ThermalSizing {

@@ -16,6 +16,7 @@ export const RECORD_WARNING_CODES = [
   'zero-bus-power',
   'array-beyond-flight-proven',
   'radiator-beyond-flight-proven',
+  'eclipse-power-gating',
 ] as const;
 
 export const constraintResultSchema = lazy(() =>

@@ -12,6 +12,34 @@ export function recordWarnings(s: NodeSizing): RecordWarning[] {
     ...plausibilityWarnings(s.compute.itPowerAvg_W / s.mass.mass.launch_kg, s.power.busPower_W),
     ...flightProvenWarnings('array', s.design.power.arrayArea_m2, s.rows.array),
     ...flightProvenWarnings('radiator', s.design.thermal.radiatorArea_m2, s.rows.radiator),
+    ...gatingWarnings(s),
+  ];
+}
+
+/**
+ * Chips powered off through every eclipse (power.eclipseComputeFraction < 1): how many, and the on/off cycles each sees
+ * per year and over the life. Reported, not limited: no chip row publishes a power-cycle rating; JEDEC JESD22-A122
+ * (power cycling) is the test the count must be qualified to (src/models/compute/powerStates.ts).
+ */
+export function gatingWarnings(s: NodeSizing): RecordWarning[] {
+  const g = s.powerStates;
+  if (g.gatedChips === 0) return [];
+  const n = s.design.compute.chips;
+  const k = s.design.power.eclipseComputeFraction;
+  const perYear = g.cyclesPerGatedChip_per_yr;
+  const floor =
+    g.gatedBelowIdleFloor > 0
+      ? `below the idle floor ${g.idleFloorFraction.toFixed(3)} (${g.gatedBelowIdleFloor} chips would be gated even idle)`
+      : `above the idle floor ${g.idleFloorFraction.toFixed(3)}`;
+  return [
+    {
+      code: 'eclipse-power-gating',
+      message:
+        `eclipse compute fraction ${k.toFixed(3)}, ${floor}: ${g.gatedChips} of ${n} chips (${(100 * g.gatedFraction).toFixed(0)} %) ` +
+        `are powered off through each eclipse, ${perYear.toFixed(0)} on/off cycles a year each ` +
+        `(${(perYear * s.design.mission.lifetime_yr).toFixed(0)} over ${s.design.mission.lifetime_yr} yr); ` +
+        `no published power-cycle rating for ${s.rows.chip.id}: qualify to it (JEDEC JESD22-A122 power cycling)`,
+    },
   ];
 }
 

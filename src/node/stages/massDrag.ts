@@ -46,6 +46,7 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
     shieldThickness_m: mm_to_m(r.shielding_mm_al),
     missionLife_yr: mission.lifetime_yr,
     designMargin: mission.radiationDesignMargin,
+    trappedDoseFactor: r.trappedDoseFactor,
     shieldedArea_m2,
   });
 }

@@ -14,6 +14,7 @@ import { coldCaseHeater } from '../../models/thermal/thermalColdCase.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { powerSystem } from '../../models/power/power.js';
 import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
+import { eclipsePowerStates } from '../../models/compute/powerStates.js';
 import { deg_to_rad, km_to_m, Wh_to_J } from '../../base/convert.js';
 
 /** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
@@ -49,7 +50,37 @@ export function sizePayload(design: Design, rows: Rows): Payload {
     deliveredPFLOPS: unthrottled.deliveredPFLOPS * computeShare,
   };
   const isl = islPayload({ topology: i.topology, terminal: rows.terminal });
-  return { orbit, compute, sunlitItPowerAvg_W: unthrottled.itPowerAvg_W, computeShare, isl };
+  const powerStates = eclipsePowerStates({
+    chips: c.chips,
+    idlePowerFraction: rows.chip.idlePowerFraction,
+    utilization: c.utilization,
+    eclipseComputeFraction: design.power.eclipseComputeFraction,
+    orbitPeriod_s: orbit.period_s,
+    eclipseSeasonFraction: orbit.eclipseSeasonFraction,
+  });
+  return {
+    orbit,
+    compute,
+    sunlitItPowerAvg_W: unthrottled.itPowerAvg_W,
+    computeShare,
+    isl,
+    powerStates,
+    powerEclipse_s: powerEclipse_s(design, orbit.maxEclipse_s),
+  };
+}
+
+/**
+ * The longest eclipse the power system carries [s]: this orbit's, or that of the shell plane orbit.worstEclipseLtan_h
+ * names when it is longer (a constellation shell's node flies in every plane; src/constellation/geometry/ssoPlanes.ts).
+ */
+function powerEclipse_s(design: Design, maxEclipse_s: number): number {
+  const o = design.orbit;
+  if (o.inclination_deg !== 'sso' || o.worstEclipseLtan_h === undefined) return maxEclipse_s;
+  const other = orbitGeometry({
+    altitude_m: km_to_m(o.altitude_km),
+    inclination: { kind: 'sso', ltan_h: o.worstEclipseLtan_h },
+  });
+  return Math.max(maxEclipse_s, other.maxEclipse_s);
 }
 
 /**
@@ -136,16 +167,16 @@ function thermalLoop(
 function hotCaseHeat(
   design: Design,
   rows: Rows,
-  { orbit, compute, sunlitItPowerAvg_W, isl }: Payload,
+  { orbit, compute, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
   busPower_W: number,
   pumpPower_W_per_W: number,
 ): { heatLoad_W: number; pumpPower_W: number; batteryLoss_W: number } {
   // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
   // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
-  const dayLength_s = orbit.period_s - orbit.maxEclipse_s;
+  const dayLength_s = orbit.period_s - eclipse_s;
   const eclipseLoad_W = sunlitItPowerAvg_W * design.power.eclipseComputeFraction + busPower_W + isl.power_W;
   const eta = rows.battery.dischargeEfficiency;
-  const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * orbit.maxEclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
+  const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * eclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
   const all = design.thermal.rejects === 'all';
   const { heatLoad_W, pumpPower_W } = loopHeatLoad({
     itHeat_W: compute.heatLoadPeak_W,
@@ -215,7 +246,7 @@ function busPowerOf(design: Design, itPowerPeak_W: number): number {
 export function sizePower(
   design: Design,
   rows: Rows,
-  { orbit, sunlitItPowerAvg_W, isl }: Payload,
+  { orbit, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
   thermal: ThermalSizing,
 ): PowerSizing {
   const { mission, power: p } = design;
@@ -233,7 +264,7 @@ export function sizePower(
     arrayArealDensity_kg_m2: array.arealDensity_kg_m2,
     missionLife_yr: mission.lifetime_yr,
     orbitPeriod_s: orbit.period_s,
-    eclipseDuration_s: orbit.maxEclipse_s,
+    eclipseDuration_s: eclipse_s,
     eclipseFractionMean: orbit.eclipseFractionMean,
     computePower_W: sunlitItPowerAvg_W,
     busPower_W,

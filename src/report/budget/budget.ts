@@ -139,6 +139,12 @@ function powerSection(r: DesignRecord): BudgetSection {
       f('demandAvg_W', 'compute + bus + ISL + pumps', 'kW'),
       f('demandPeak_W', undefined, 'kW'),
       eclipsePolicyRow(r),
+      f(
+        'gatedChips',
+        `of ${r.compute.chips}, ${fmt(r.power.gatingCycles_per_yr)} on/off cycles a year each; ` +
+          `idle floor ${fmt(r.power.eclipseIdleFloorFraction)}`,
+      ),
+      f('powerEclipse_min'),
       f('batteryEnergy_Wh', `DOD ${fmt(r.power.depthOfDischarge)}`, 'kWh'),
       f('heaterPower_W', 'holds the loop at its minimum temperature', 'kW'),
     ],
@@ -187,9 +193,15 @@ function radiationSection(r: DesignRecord): BudgetSection {
     title: 'Radiation',
     rows: [
       f('shielding_mm_al'),
-      f('doseRate_rad_per_yr', 'AP-8 MIN / AE-8 MAX, SHIELDOSE-2'),
+      f(
+        'doseRate_rad_per_yr',
+        `AP-8 MIN / AE-8 MAX, SHIELDOSE-2, × field-epoch factor ${fmt(r.radiation.trappedDoseFactor)}`,
+      ),
       f('missionDose_rad', `design margin ×${fmt(r.radiation.designMargin)}`),
-      f('tolerance_rad'),
+      f(
+        'tolerance_rad',
+        r.radiation.toleranceSource?.startsWith('assumption') === true ? 'assumed, no test' : undefined,
+      ),
     ],
   };
 }

@@ -65,6 +65,7 @@ describe('ssoPlanes: which plane the node is sized for', () => {
       eclipseFractionBest: later.mean,
       bestLtan_h: 12.25,
       longestEclipse_s: later.max_s,
+      longestEclipseLtan_h: 12.25,
       sizingPlaneHasLongestEclipse: false,
       ltanSpread_h: 0.5,
       ltansEvaluated: 2,

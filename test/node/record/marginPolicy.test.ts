@@ -63,7 +63,7 @@ describe('design margins in the sizing checks', () => {
 });
 
 describe('a sample spends the design margins', () => {
-  it('sets every spendable margin to 0 and keeps the radiation design margin, without touching its input', () => {
+  it('sets every fractional margin to 0 and the radiation ratio to 1, without touching its input', () => {
     const d = {
       ...ai1.design,
       power: { ...ai1.design.power, designMargin: 0.2 },
@@ -72,7 +72,9 @@ describe('a sample spends the design margins', () => {
     };
     const spent = spendMargins(d);
     expect([spent.power.designMargin, spent.thermal.designMargin, spent.mass.systemMargin]).toEqual([0, 0, 0]);
-    expect(spent.mission.radiationDesignMargin).toBe(d.mission.radiationDesignMargin);
+    // the ratio 1 is no margin: the sampled field-epoch factor takes its place (not both: counted once)
+    expect(spent.mission.radiationDesignMargin).toBe(1);
+    expect(d.mission.radiationDesignMargin).toBe(2);
     expect([d.power.designMargin, d.mass.systemMargin]).toEqual([0.2, 0.25]);
   });
 

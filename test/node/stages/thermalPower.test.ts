@@ -136,3 +136,34 @@ describe('the shipped studies search the eclipse power policy', () => {
     expect(node.power.eclipseComputeFraction).toBe(0.25);
   });
 });
+
+describe("a shell plane with a longer eclipse than the node's own orbit (orbit.worstEclipseLtan_h)", () => {
+  // At 550 km the 12:15 plane has a longer single eclipse than the 12:00 plane (test/constellation/geometry/ssoPlanes)
+  const at = (worst?: number) =>
+    withChange((d) => {
+      d.orbit.altitude_km = 550;
+      d.orbit.ltan_h = 12;
+      if (worst !== undefined) d.orbit.worstEclipseLtan_h = worst;
+    });
+  const own = at();
+  const shell = at(12.25);
+  const other = withChange((d) => {
+    d.orbit.altitude_km = 550;
+    d.orbit.ltan_h = 12.25;
+  });
+
+  it('the battery carries the longer eclipse: SMAD E = P_e t_e / (DoD η) with t_e of the 12:15 plane', () => {
+    expect(other.orbit.maxEclipse_min).toBeGreaterThan(own.orbit.maxEclipse_min);
+    expect(own.power.powerEclipse_min).toBe(own.orbit.maxEclipse_min);
+    expect(shell.power.powerEclipse_min).toBe(other.orbit.maxEclipse_min);
+    const r = shell;
+    const bus_W = 0.03 * r.compute.itPowerPeak_W + 500;
+    // AI1 rides through (eclipse compute fraction 1): the eclipse IT load is the average IT power
+    const P_e = r.compute.itPowerAvg_W + bus_W + r.isl.power_W + r.thermal.pumpPower_W + r.power.heaterPower_W;
+    expect(r.power.batteryEnergy_Wh).toBeWithinRelative((P_e * r.power.powerEclipse_min) / 60 / (0.25 * 0.9), 1e-9);
+  });
+
+  it('a plane with a shorter eclipse changes nothing', () => {
+    expect(at(6).power.batteryEnergy_Wh).toBe(own.power.batteryEnergy_Wh);
+  });
+});
