@@ -61,11 +61,13 @@ describe('the shipped uncertainty example', () => {
     };
     const strictly = (p: number): boolean => p > 0 && p < 1;
     expect(strictly(s.allConstraintsHold.estimate), `P(all hold) = ${s.allConstraintsHold.estimate}`).toBe(true);
-    // The checks on the design's margins move with the sampled inputs; the junction temperature is held at its limit
-    // by construction and the vehicle fit has a ~10-node margin, so those two always hold.
-    for (const name of ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure']) {
-      const p = s.constraints.find((c) => c.name === name)!.holds.estimate;
-      expect(strictly(p), `P(${name} holds) = ${p}`).toBe(true);
-    }
+    const holds = (name: string): number => s.constraints.find((c) => c.name === name)!.holds.estimate;
+    // the dose moves with the sampled field epoch and lifetime (up to 7 years against the 5 the margin was set for)
+    expect(strictly(holds('radiation.dose')), `P(radiation.dose holds) = ${holds('radiation.dose')}`).toBe(true);
+    // The 20 % design margins on array, radiator and mass (docs/runs.md §"Margin policy") are spent in each sample and
+    // exceed the spread of the catalog rows' estimates, so those checks hold in nearly every sample; kept in the samples
+    // instead, the margined checks at a few tenths of a percent of slack would fail in about half of them.
+    for (const name of ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure'])
+      expect(holds(name), `P(${name} holds) = ${holds(name)}`).toBeGreaterThanOrEqual(0.95);
   });
 });
