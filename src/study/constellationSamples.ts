@@ -28,6 +28,7 @@ import { unitSample } from '../statistics/sampling.js';
 import { reasonOf, ROBUST_SEED_SALT, samplePlan } from './commonSamples.js';
 import { applyConstellationInputs, constellationDesignOf, constellationInputs } from './constellationInputs.js';
 import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
+import { MODEL_UNCERTAINTY } from './uncertainInputs.js';
 
 type Raw = Record<string, unknown>;
 
@@ -67,6 +68,8 @@ export function constellationInputColumns(read: ParsedFile, catalogs: Catalogs):
     for (const [path, v] of Object.entries((section as Raw | undefined) ?? {}))
       if (v !== 'fixed') paths.add(`${prefix}${path}`);
   };
+  // the models' own uncertain inputs (the AP-8/AE-8 field epoch), drawn for every node as for a node study
+  for (const path of Object.keys(MODEL_UNCERTAINTY)) paths.add(`node.${path}`);
   own(d.base.raw['uncertainty'], 'node.');
   own(d.loaded.constellation.uncertainty, '');
   return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
