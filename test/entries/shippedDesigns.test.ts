@@ -64,9 +64,9 @@ describe('the shipped uncertainty example', () => {
     const holds = (name: string): number => s.constraints.find((c) => c.name === name)!.holds.estimate;
     // the dose moves with the sampled field epoch and lifetime (up to 7 years against the 5 the margin was set for)
     expect(strictly(holds('radiation.dose')), `P(radiation.dose holds) = ${holds('radiation.dose')}`).toBe(true);
-    // The 20 % design margins on array, radiator and mass (docs/runs.md §"Margin policy") are spent in each sample and
-    // exceed the spread of the catalog rows' estimates, so those checks hold in nearly every sample; kept in the samples
-    // instead, the margined checks at a few tenths of a percent of slack would fail in about half of them.
+    // The 20 % design margins on array, radiator and mass (docs/runs.md §"Margin policy") are spent in each sample
+    // and exceed the spread of the catalog rows' estimates, so those checks hold in nearly every sample; kept in the
+    // samples instead, the margined checks at a few tenths of a percent of slack would fail in about half of them.
     for (const name of ['power.arrayArea', 'thermal.radiatorArea', 'mass.launchClosure'])
       expect(holds(name), `P(${name} holds) = ${holds(name)}`).toBeGreaterThanOrEqual(0.95);
   });

@@ -13,6 +13,9 @@
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../../run/schemas.js';
+import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
 import { checkOutputFile } from '../../base/outputTarget.js';
@@ -134,7 +137,33 @@ export function designYaml(
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * A multi-seed folder (seeds.json, no run.json of its own): the seed folder and index of the union decision's design
+ * with that selector (knee, best:<objective>), so the design exported is the one the multi-seed run answered with;
+ * null for a single run's folder.
+ */
+function seedRunOf(runDir: string, design: string): { runDir: string; design: string } | null {
+  const seedsPath = join(runDir, SEEDS_FILE);
+  if (existsSync(join(runDir, 'run.json')) || !existsSync(seedsPath)) return null;
+  const fix = 'export from a seed folder instead (<folder>/seed-<s>/), or run the multi-seed study again';
+  const raw = readJsonFile(seedsPath, 'BAD_RUN_DIR', fix) as { decision?: { designs?: unknown } } | null;
+  const designs = (raw?.decision?.designs ?? []) as { selectors?: string[]; index?: number; seed?: number }[];
+  const picked = designs.find((d) => d.selectors?.includes(design));
+  if (picked?.seed === undefined || picked.index === undefined) {
+    const offered = designs.flatMap((d) => d.selectors ?? []);
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir} is a multi-seed run: --design ${design} names none of its union front's answers (${offered.join(', ') || 'none'}); ` +
+        `give one of them, or export an index from a seed's own folder (${join(runDir, 'seed-<s>')})`,
+      { field: 'design' },
+    );
+  }
+  return { runDir: join(runDir, `seed-${picked.seed}`), design: String(picked.index) };
+}
+
 export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
+  const seeded = seedRunOf(runDir, String(opts.design));
+  if (seeded !== null) return exportDesign(seeded.runDir, { ...opts, design: seeded.design });
   if (!EXPORT_FORMATS.includes(opts.format)) {
     throw new StudyError(
       'BAD_ARGUMENT',
