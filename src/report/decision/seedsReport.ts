@@ -28,6 +28,7 @@ import {
 import { documentHtml } from '../document/html.js';
 import { documentMarkdown } from '../document/markdown.js';
 import { decisionView } from './decisionView.js';
+import { answerBlocks, relaxationBlocks } from './decisionBlocks.js';
 
 /** How the answer and the agreement are made, in the report's words. */
 export const SEEDS_METHOD =
@@ -38,24 +39,9 @@ export const SEEDS_METHOD =
 
 function answerSection(union: SeedUnion): Block {
   const v = decisionView({ pareto: union.pareto, study: {} }, union.decision, []);
-  const blocks: Block[] = [];
-  if (v.headline !== null) blocks.push(paragraph(v.headline, 'answer'));
-  if (v.empty !== null) blocks.push(paragraph(v.empty, 'strong'));
-  if (v.designs) blocks.push(table(v.designs.headers, v.designs.rows, { className: 'recommended' }));
-  if (v.verdicts)
-    blocks.push(
-      heading3('Against terrestrial data centers'),
-      table(v.verdicts.headers, v.verdicts.rows, { className: 'verdicts' }),
-      note(v.verdictNote ?? ''),
-    );
+  const blocks: Block[] = answerBlocks(v);
   if (v.binding.length) blocks.push(heading3('What binds'), list(v.binding), note(v.bindingRule));
-  if (v.relaxation?.table)
-    blocks.push(
-      heading3('What relaxing each binding constraint of the knee buys'),
-      table(v.relaxation.table.headers, v.relaxation.table.rows, { className: 'relaxation' }),
-      note(v.relaxation.note),
-    );
-  else if (v.relaxation) blocks.push(note(v.relaxation.note));
+  blocks.push(...relaxationBlocks(v));
   return section('decision-summary', 'Recommended designs', blocks, 'Recommended');
 }
 

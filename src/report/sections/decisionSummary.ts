@@ -2,21 +2,13 @@
  * The run report's opening section: the answer, the recommended designs, the terrestrial verdict, where the knee's cost
  * is, what binds, what relaxing each binding constraint would buy, the front with the knee, the reference designs.
  */
-import { figure, heading3, list, note, paragraph, section, table, type Block } from '../document/blocks.js';
+import { figure, heading3, list, note, paragraph, section, type Block } from '../document/blocks.js';
+import { answerBlocks, relaxationBlocks } from '../decision/decisionBlocks.js';
 import type { ReportModel } from '../document/model.js';
 
 export function decisionSummarySection(model: ReportModel): Block {
   const v = model.decisionView;
-  const blocks: Block[] = [];
-  if (v.headline !== null) blocks.push(paragraph(v.headline, 'answer'));
-  if (v.empty !== null) blocks.push(paragraph(v.empty, 'strong'));
-  if (v.designs) blocks.push(table(v.designs.headers, v.designs.rows, { className: 'recommended' }));
-  if (v.verdicts)
-    blocks.push(
-      heading3('Against terrestrial data centers'),
-      table(v.verdicts.headers, v.verdicts.rows, { className: 'verdicts' }),
-      note(v.verdictNote ?? ''),
-    );
+  const blocks: Block[] = answerBlocks(v);
   if (model.cost) blocks.push(heading3('Where the cost is'), { kind: 'budget', sections: [model.cost] });
   if (v.binding.length || v.front.length) {
     blocks.push(heading3('What binds'), list(v.binding));
@@ -27,13 +19,7 @@ export function decisionSummarySection(model: ReportModel): Block {
       note(v.bindingRule),
     );
   }
-  if (v.relaxation?.table)
-    blocks.push(
-      heading3('What relaxing each binding constraint of the knee buys'),
-      table(v.relaxation.table.headers, v.relaxation.table.rows, { className: 'relaxation' }),
-      note(v.relaxation.note),
-    );
-  else if (v.relaxation) blocks.push(note(v.relaxation.note));
+  blocks.push(...relaxationBlocks(v));
   const plot = model.plots.find((p) => p.id === 'front-knee');
   if (plot) blocks.push(figure(plot));
   if (v.references.length)

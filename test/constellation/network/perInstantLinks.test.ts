@@ -29,6 +29,7 @@ import { isl100g } from '../../helpers/linkTerminals.js';
 import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 import { deg } from '../../helpers/units.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
+import { leastPlaneCut_bps } from '../../helpers/planeCut.js';
 
 const lp = await createLpSolver();
 const GRAZING_m = 100e3;
@@ -102,22 +103,6 @@ const fullLp = (nodes: number, o: OracleInstant): number =>
   networkThroughput({ graph: { nodes, edges: o.edges }, traffic: { kind: 'uniform' }, lpSolver: lp })
     .throughputPerNode_bps;
 
-/** The least cut through the planes, over every proper subset A of them, as a rate per node λ·(N − 1) [b/s]. */
-function planeCut_bps(P: number, S: number, gap_bps: readonly number[]): number {
-  let best = Infinity;
-  for (let m = 1; m < (1 << P) - 1; m++) {
-    const inA = (q: number): boolean => ((m >> q) & 1) === 1;
-    let cut = 0,
-      size = 0;
-    for (let q = 0; q < P; q++) {
-      if (inA(q)) size++;
-      if (inA(q) !== inA((q + 1) % P)) cut += gap_bps[q]!;
-    }
-    best = Math.min(best, cut / (size * S * (P - size) * S));
-  }
-  return best * (P * S - 1);
-}
-
 const grazing = shellSpec({ planes: 10, satsPerPlane: 12, phasing: 3, altitude_m: 590e3, inclination_rad: 33 * deg });
 
 describe('links decided per instant: a class grazing the Earth at some samples is not dropped', () => {
@@ -179,7 +164,7 @@ describe('bounds of a bounded instant bracket the full LP on the instant’s own
     return instants.map((j, k) => {
       const o = oracleInstant(g, tracks, j, cutoff_rad, false);
       const full = fullLp(g.planes * g.satsPerPlane, o);
-      const cut = planeCut_bps(g.planes, g.satsPerPlane, o.gap_bps);
+      const cut = leastPlaneCut_bps(g.planes, g.satsPerPlane, o.gap_bps);
       const i = r[k]!;
       expect(i.model).toBe('bounds');
       expect(i.throughputPerNode_bps).toBe(i.upperBound_bps);

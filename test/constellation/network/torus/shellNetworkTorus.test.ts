@@ -9,6 +9,7 @@ import { torusRoutingBound } from '../../../../src/constellation/network/torus/t
 import { circularTracks } from '../circularShell.js';
 import { rangeRate as rate, SERIES_LINKS } from '../bandShell.js';
 import { deg } from '../../../helpers/units.js';
+import { leastPlaneCut_bps } from '../../../helpers/planeCut.js';
 
 const lp = await createLpSolver();
 
@@ -29,25 +30,10 @@ function params(P: number, S: number, over: Partial<TorusSeriesParams> = {}): To
 
 const mean = (a: Float64Array): number => a.reduce((x, y) => x + y, 0) / a.length;
 
-/**
- * The least cut through the planes at one instant as a rate per node, over every proper subset A of the planes (not
- * only runs of neighbours): gap q (plane q to q+1, the seam after the last) is cut when exactly one of its planes is in
- * A, and λ ≤ cut / (|A|·|B|) satellites, rate = λ·(N − 1).
- */
+/** The least plane cut (test/helpers/planeCut.ts) of one instant's cross-plane capacities, summed per gap. */
 function bruteForcePlaneCut(P: number, S: number, cross_bps: Float64Array): number {
   const gap = Array.from({ length: P }, (_, q) => cross_bps.slice(q * S, (q + 1) * S).reduce((a, x) => a + x, 0));
-  let best = Infinity;
-  for (let m = 1; m < (1 << P) - 1; m++) {
-    const inA = (q: number): boolean => ((m >> q) & 1) === 1;
-    let cut = 0,
-      size = 0;
-    for (let q = 0; q < P; q++) {
-      if (inA(q)) size++;
-      if (inA(q) !== inA((q + 1) % P)) cut += gap[q]!;
-    }
-    best = Math.min(best, cut / (size * S * (P - size) * S));
-  }
-  return best * (P * S - 1);
+  return leastPlaneCut_bps(P, S, gap);
 }
 
 /**
