@@ -386,6 +386,11 @@ export const launchVehicleRowSchema = lazy(() =>
         isp_s: z.number().min(150).max(500),
       })
       .optional(),
+    /**
+     * Not offered for sun-synchronous orbits (refused for any orbit within 1° of the SSO inclination): why, with
+     * sources (no SSO flight, no published SSO figure, no upper stage). Absent: offered where its points reach.
+     */
+    ssoNotOffered: z.string().min(1).optional(),
   }),
 );
 

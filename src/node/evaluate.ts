@@ -44,7 +44,9 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   const constraints = nodeConstraints(design, rows, s);
   notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
-  const launchNote = launchPayloadNote(rows.vehicle.id, s.mass.launchPayload);
+  const o = design.orbit;
+  const orbit = `${o.altitude_km} km ${o.inclination_deg === 'sso' ? 'SSO' : `${o.inclination_deg}°`}`;
+  const launchNote = launchPayloadNote(rows.vehicle.id, s.mass.launchPayload, orbit);
   if (launchNote !== undefined) notes.push(launchNote);
   return {
     schemaVersion: 1,

@@ -480,3 +480,36 @@ describe('lean', () => {
     });
   });
 });
+
+/**
+ * The node's launch payload refused past the catalog's 700 m/s extrapolation limit
+ * (designs/catalogs/launch-vehicles.yaml; ΔV by hand in test/models/launch/launchRefusal.test.ts from New Glenn's one
+ * point, 45 t to 200 km × 28.5°):
+ * 600 km SSO needs 698.1 m/s (kept), 610 km SSO 703.8 m/s (refused: payload 0, so no node fits).
+ */
+describe('launch payload past the extrapolation limit', () => {
+  const onNewGlenn = (altitude_km: number) =>
+    withChange((d) => {
+      d.launch = { vehicle: 'new-glenn', mass_kg: 2100 };
+      d.orbit = { ...d.orbit, altitude_km };
+    });
+  const fits = (r: ReturnType<typeof onNewGlenn>) => r.constraints.find((c) => c.name === 'launch.fitsVehicle')!;
+  it('600 km SSO: kept (extrapolated, 698 m/s), at least one node fits', () => {
+    const r = onNewGlenn(600);
+    expect(r.cost.launchPayloadBasis).toBe('extrapolated');
+    expect(r.cost.launchExtrapolation_m_s).toBeCloseTo(698.1, 0);
+    expect(fits(r).satisfied).toBe(true);
+  });
+  it('610 km SSO: refused, 0 nodes per launch; the constraint and a note name vehicle, orbit and the ΔV', () => {
+    const r = onNewGlenn(610);
+    expect(r.cost.launchPayloadBasis).toBe('refused');
+    expect(r.cost.nodesPerLaunch).toBe(0);
+    expect(fits(r).satisfied).toBe(false);
+    expect(fits(r).description).toMatch(
+      /^at least one node fits the new-glenn payload and fairing \(refused for this orbit: needs 704 m\/s of extrapolation/,
+    );
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^launch: new-glenn is refused for 610 km SSO \(needs 704 m\/s .*; choose another/),
+    );
+  });
+});

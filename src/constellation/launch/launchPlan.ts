@@ -2,10 +2,11 @@
  * The constellation's launch campaign from its spec and evaluated nodes: each shell packed at its own node's launch
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
  * that shell's orbit (src/models/launch/launchPerformance.ts: its published points, interpolated; beyond them
- * extrapolated by the stated rocket-equation rule and flagged; refused for a vehicle without points), solved by the
- * launch MILP (./launch.ts); and the launch part of the constellation record. The flag reaches the record
- * (perShell[].vehicles[].payloadBasis and extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per
- * vehicle that flies on an extrapolated payload.
+ * extrapolated by the stated rocket-equation rule and flagged; refused, payload 0, for a vehicle without points, past
+ * the 700 m/s extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
+ * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
+ * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
+ * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the design.
  *
  * One launch price: the campaign vehicles' price_USD per launch is authoritative for the constellation (the MILP
  * needs a price per launch to choose vehicles). The node record prices its launch from its own vehicle row with the
@@ -62,7 +63,7 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  notes.push(...payloadNotes(spec, payloads, campaign));
+  notes.push(...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign));
   if (spec.shells.length > 1)
     notes.push(
       "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
@@ -128,9 +129,23 @@ function shellLaunchRecords(
 const listed = (names: readonly string[]): string =>
   names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} (+${names.length - 3} more)`;
 
+/** A shell's orbit for messages: "sso-500 (500 km, 97.4°)". */
+const shellOrbit = (s: ConstellationSpec['shells'][number]): string =>
+  `${s.geometry.name} (${(s.geometry.altitude_m / 1e3).toFixed(0)} km, ` +
+  `${((s.geometry.inclination_rad * 180) / Math.PI).toFixed(1)}°)`;
+
+/** "new-glenn: needs 922 m/s of extrapolation …" for a vehicle refused for shell i. */
+const refusalOf = (
+  spec: ConstellationSpec,
+  payloads: readonly (readonly PayloadToOrbitResult[])[],
+  j: number,
+  i: number,
+) => `${spec.launch.vehicles[j]!.vehicle.id}: ${payloads[j]![i]!.refusal ?? 'refused'}`;
+
 /**
- * A shell that every campaign vehicle is refused for (no published performance points) cannot be launched: a failed
- * design naming the vehicles, before the MILP reports it as a mass or volume limit.
+ * A shell that every campaign vehicle is refused for (no published points, past the extrapolation limit, or not
+ * offered for SSO) cannot be launched: a failed design naming the vehicles, the orbit and why, before the MILP reports
+ * it as a mass or volume limit.
  */
 function refuseUnreachableShells(
   spec: ConstellationSpec,
@@ -139,9 +154,23 @@ function refuseUnreachableShells(
   spec.shells.forEach((s, i) => {
     if (payloads.every((perShell) => perShell[i]!.basis === 'refused'))
       throw new RangeError(
-        `launch: no campaign vehicle has published performance points (${spec.launch.vehicles.map((v) => v.vehicle.id).join(', ')}), ` +
-          `so none can fly to shell ${s.geometry.name}; add a vehicle with points (designs/catalogs/launch-vehicles.yaml)`,
+        `launch: every campaign vehicle is refused for shell ${shellOrbit(s)}: ` +
+          `${payloads.map((_, j) => refusalOf(spec, payloads, j, i)).join('; ')}; ` +
+          'offer a vehicle with published performance near this orbit (designs/catalogs/launch-vehicles.yaml) or change the orbit',
       );
+  });
+}
+
+/** One note per vehicle refused for some shells (the others carry them): which shells and why. */
+function refusalNotes(spec: ConstellationSpec, payloads: readonly (readonly PayloadToOrbitResult[])[]): string[] {
+  return payloads.flatMap((perShell, j) => {
+    const refused = spec.shells.filter((_, i) => perShell[i]!.basis === 'refused');
+    if (refused.length === 0) return [];
+    const i = spec.shells.indexOf(refused[0]!);
+    return [
+      `launch: ${spec.launch.vehicles[j]!.vehicle.id} is refused for ${listed(refused.map(shellOrbit))} ` +
+        `(${refused.length > 1 ? 'first: ' : ''}${perShell[i]!.refusal ?? 'refused'}); the campaign does not fly it there`,
+    ];
   });
 }
 
@@ -161,7 +190,7 @@ function payloadNotes(
     const span = lo.toFixed(0) === hi.toFixed(0) ? hi.toFixed(0) : `${lo.toFixed(0)}–${hi.toFixed(0)}`;
     return [
       `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${EXTRAPOLATED_NOTE} ` +
-        `by the rocket-equation ΔV rule (${span} m/s; ${extrapolationCaveat(hi)})`,
+        `by the rocket-equation ΔV rule (${span} m/s; ${extrapolationCaveat()})`,
     ];
   });
 }

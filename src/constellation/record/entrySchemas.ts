@@ -152,10 +152,11 @@ export const perShellSchema = () =>
             payloadBasis: z
               .string()
               .describe(
-                'published | interpolated (between published points) | extrapolated (beyond them, see extrapolationDeltaV_m_s) | refused (no published points: payload 0).',
+                'published | interpolated (between published points) | extrapolated (beyond them, see extrapolationDeltaV_m_s) | refused (payload 0: no published points, past the 700 m/s extrapolation limit, or not offered for SSO).',
               ),
             extrapolationDeltaV_m_s: n(
-              'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated) [m/s].',
+              'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated; ' +
+                'refused past the limit: the ΔV needed) [m/s].',
             ),
           }),
         ),

@@ -7,9 +7,12 @@
  * Method: linear interpolation in altitude along a curve of one inclination, then in inclination; `upTo` bound points
  * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
  * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
- * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i); a row without published points is refused.
+ * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i). Refused (payload 0, with the reason): a row
+ * without published points; an orbit that needs more extrapolation than MEASURED_EXTRAPOLATION_DELTA_V_m_s (the
+ * limit the catalog states, designs/catalogs/launch-vehicles.yaml); a sun-synchronous orbit for a row the catalog
+ * marks not offered for SSO (ssoNotOffered: no SSO flight and no published SSO figure).
  * Validity: direct insertion into circular LEO, 150–2000 km; the rule is first order (no gravity or steering losses,
- * no dogleg). Held-out error up to ~2× at ~700 m/s (MEASURED_EXTRAPOLATION_DELTA_V_m_s), unmeasured beyond.
+ * no dogleg). Held-out error up to ~2× at ~700 m/s (MEASURED_EXTRAPOLATION_DELTA_V_m_s), unmeasured beyond (refused).
  * Derivation, evidence and costs: docs/models.md §"Launch-vehicle performance"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
@@ -24,11 +27,13 @@ export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
 /**
  * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks (docs/models.md
- * §"Launch-vehicle performance") span 563–697 m/s (errors −39 … +94 %). An extrapolation beyond it is still
- * flagged, with this range named.
+ * §"Launch-vehicle performance") span 563–697 m/s (errors −39 … +94 %). An orbit that needs more is refused (the
+ * catalog's stated limit): the rule's error there is unmeasured.
  */
 export const MEASURED_EXTRAPOLATION_DELTA_V_m_s = 700;
 const SAME_INCLINATION_rad = 1e-6;
+/** A target within this of the sun-synchronous inclination at its altitude is a sun-synchronous orbit [rad] (1°). */
+const SSO_INCLINATION_TOLERANCE_rad = Math.PI / 180;
 /** Altitudes closer than this are the same [m] (a bound's own altitude is inside its envelope). */
 const SAME_ALTITUDE_m = 1e-6;
 
@@ -51,6 +56,8 @@ export interface PayloadToOrbitParams {
   readonly points: readonly PerformancePoint[];
   /** Final stage of the extrapolation rule; absent: the ESTIMATE defaults (docs/models.md). */
   readonly upperStage?: UpperStage;
+  /** Not offered for sun-synchronous orbits: why (the catalog row's ssoNotOffered); absent: offered. */
+  readonly ssoNotOffered?: string;
   readonly altitude_m: number;
   readonly inclination_rad: number;
 }
@@ -62,8 +69,13 @@ export interface PayloadToOrbitResult {
   /** 0 when refused. */
   readonly payload_kg: number;
   readonly basis: PerformanceBasis;
-  /** ΔV of the rocket-equation rule from the nearest published data [m/s]: 0 within the published range or refused. */
+  /**
+   * ΔV of the rocket-equation rule from the nearest published data [m/s]: 0 within the published range; when refused
+   * for the extrapolation limit, the ΔV the orbit would need; else 0.
+   */
   readonly extrapolationDeltaV_m_s: number;
+  /** Why the vehicle is refused for this orbit (basis refused only), for messages that name vehicle and orbit. */
+  readonly refusal?: string;
 }
 
 /** Signed Hohmann ΔV between circular orbits of altitudes h1 → h2 [m/s] (+ to raise). */
@@ -195,8 +207,9 @@ interface PreparedVehicle {
   readonly curves: readonly (readonly PerformancePoint[])[];
   readonly bounds: readonly PerformancePoint[];
   readonly stage: UpperStage;
+  readonly ssoNotOffered?: string;
 }
-function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'upperStage'>): PreparedVehicle {
+function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'upperStage' | 'ssoNotOffered'>): PreparedVehicle {
   const largest = p.points.reduce((m, pt) => Math.max(m, pt.payload_kg), 0);
   const stage = p.upperStage ?? {
     dryMass_kg: DEFAULT_UPPER_STAGE_DRY_FRACTION * largest,
@@ -206,6 +219,7 @@ function prepare(p: Pick<PayloadToOrbitParams, 'points' | 'upperStage'>): Prepar
     curves: inclinationCurves(p.points.filter((pt) => pt.upTo !== true)),
     bounds: p.points.filter((pt) => pt.upTo === true),
     stage,
+    ...(p.ssoNotOffered !== undefined ? { ssoNotOffered: p.ssoNotOffered } : {}),
   };
 }
 
@@ -214,11 +228,23 @@ export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbi
   return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
 }
 
-const REFUSED_NO_POINTS: PayloadToOrbitResult = { payload_kg: 0, basis: 'refused', extrapolationDeltaV_m_s: 0 };
+const refused = (refusal: string, extrapolationDeltaV_m_s = 0): PayloadToOrbitResult => ({
+  payload_kg: 0,
+  basis: 'refused',
+  extrapolationDeltaV_m_s,
+  refusal,
+});
+const REFUSED_NO_POINTS = refused('no published performance points (designs/catalogs/launch-vehicles.yaml)');
+
+/** Whether (altitude_m, i) is a sun-synchronous orbit: within 1° of the J2 SSO inclination at that altitude. */
+const isSunSynchronous = (altitude_m: number, i: number): boolean =>
+  Math.abs(curveInclination_rad('sso', altitude_m) - i) <= SSO_INCLINATION_TOLERANCE_rad;
 
 function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadToOrbitResult {
   if (!(altitude_m > 0) || !Number.isFinite(i))
     throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
+  if (v.ssoNotOffered !== undefined && isSunSynchronous(altitude_m, i))
+    return refused(`not offered for sun-synchronous orbits: ${v.ssoNotOffered}`);
   const fromPoints = fromCurves(v.curves, v.stage, altitude_m, i);
   // within the published range a point or an interpolation wins; otherwise the nearest published data (least ΔV)
   const candidates = [
@@ -236,7 +262,14 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
     };
   }
   const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
-  return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: Math.abs(nearest.dv) };
+  const dv = Math.abs(nearest.dv);
+  if (dv > MEASURED_EXTRAPOLATION_DELTA_V_m_s)
+    return refused(
+      `needs ${dv.toFixed(0)} m/s of extrapolation beyond its published points, past the ` +
+        `${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s limit over which the rule's error was measured`,
+      dv,
+    );
+  return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: dv };
 }
 
 /** The performance fields of a launch-vehicle catalog row (user units, as in designs/catalogs/launch-vehicles.yaml). */
@@ -250,6 +283,7 @@ export interface VehiclePerformanceRow {
       }[]
     | undefined;
   readonly upperStage?: UpperStage | undefined;
+  readonly ssoNotOffered?: string | undefined;
 }
 
 /** A catalog row in SI, prepared once per row (rows are immutable; the target orbit is the design's). */
@@ -273,6 +307,7 @@ export function vehiclePayloadToOrbit(
         ...(pt.upTo === true ? { upTo: true } : {}),
       })),
       ...(row.upperStage !== undefined ? { upperStage: row.upperStage } : {}),
+      ...(row.ssoNotOffered !== undefined ? { ssoNotOffered: row.ssoNotOffered } : {}),
     });
     preparedRows.set(row, vehicle);
   }
@@ -282,8 +317,6 @@ export function vehiclePayloadToOrbit(
 /** The flag text every output uses for a payload beyond the published points. */
 export const EXTRAPOLATED_NOTE = 'extrapolated beyond published points';
 
-/** What is known of the error of extrapolations up to `deltaV_m_s` (held-out check, docs/models.md), for notes. */
-export const extrapolationCaveat = (deltaV_m_s: number): string =>
-  deltaV_m_s > MEASURED_EXTRAPOLATION_DELTA_V_m_s
-    ? `error unmeasured beyond ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s`
-    : `up to ~2× optimistic at ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s, docs/approximations.md`;
+/** What is known of the error of an extrapolation (at most the refusal limit; held-out check, docs/models.md). */
+export const extrapolationCaveat = (): string =>
+  `up to ~2× optimistic at ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s, docs/approximations.md; refused beyond`;

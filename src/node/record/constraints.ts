@@ -129,7 +129,11 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     enforced: true,
     value: (_d, _r, s) => s.cost.cost.nodesPerLaunch,
     limit: () => 1,
-    describe: (_d, rows) => `at least one node fits the ${rows.vehicle.id} payload and fairing`,
+    describe: (_d, rows, s) => {
+      const p = s.mass.launchPayload;
+      const why = p.basis === 'refused' ? ` (refused for this orbit: ${p.refusal ?? 'refused'})` : '';
+      return `at least one node fits the ${rows.vehicle.id} payload and fairing${why}`;
+    },
   },
   {
     name: 'radiation.dose',
@@ -196,13 +200,13 @@ export function chipFigureNote(chip: Rows['chip'], typicalFraction: number): str
 
 /** The modelling assumptions a reader of the record must know. */
 /** The node's launch payload when it is not on or between published points: extrapolated (flagged) or refused. */
-export function launchPayloadNote(vehicle: string, p: PayloadToOrbitResult): string | undefined {
+export function launchPayloadNote(vehicle: string, p: PayloadToOrbitResult, orbit: string): string | undefined {
   if (p.basis === 'refused')
-    return `launch: ${vehicle} has no published performance points, so it is refused for this orbit (payload 0; the node does not fit)`;
+    return `launch: ${vehicle} is refused for ${orbit} (${p.refusal ?? 'refused'}), so its payload is 0 and the node does not fit; choose another launch.vehicle or orbit`;
   if (p.basis !== 'extrapolated') return undefined;
   return (
-    `launch: ${vehicle} payload into this orbit (${p.payload_kg.toFixed(0)} kg) is ${EXTRAPOLATED_NOTE} by the ` +
-    `rocket-equation ΔV rule (${p.extrapolationDeltaV_m_s.toFixed(0)} m/s; ${extrapolationCaveat(p.extrapolationDeltaV_m_s)})`
+    `launch: ${vehicle} payload into ${orbit} (${p.payload_kg.toFixed(0)} kg) is ${EXTRAPOLATED_NOTE} by the ` +
+    `rocket-equation ΔV rule (${p.extrapolationDeltaV_m_s.toFixed(0)} m/s; ${extrapolationCaveat()})`
   );
 }
 

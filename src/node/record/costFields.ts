@@ -97,12 +97,13 @@ export const COST_FIELDS = {
         z
           .string()
           .describe(
-            'How launchPayload_kg was obtained: published | interpolated | extrapolated (beyond the published points) | refused (no published points).',
+            'How launchPayload_kg was obtained: published | interpolated | extrapolated (beyond the published points) | refused (payload 0: no published points, past the 700 m/s extrapolation limit, or not offered for SSO).',
           ),
       (s) => s.mass.launchPayload.basis,
     ),
     launchExtrapolation_m_s: num(
-      'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated) [m/s]',
+      'ΔV by which the rocket-equation rule moved the nearest published figure (0 unless extrapolated; refused past ' +
+        'the limit: the ΔV needed) [m/s]',
       (s) => s.mass.launchPayload.extrapolationDeltaV_m_s,
     ),
     lcoc_USD_per_PFLOP_day: num(

@@ -12,7 +12,7 @@ import { launchPlan } from '../../../src/constellation/launch/launchPlan.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
-import { evaluateDesignFile } from '../../../src/node/evaluator.js';
+import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.js';
 import type { DesignRecord } from '../../../src/node/record/record.js';
 
 import { shell } from '../../helpers/shellSpec.js';
@@ -54,6 +54,8 @@ const one = row({
 interface ShellIn {
   name: string;
   altitude_km: number;
+  /** Default 53°. */
+  inclination_deg?: number;
   launch_kg: number;
   allocated_kg: number;
   nodePrice: number;
@@ -65,7 +67,11 @@ const specOf = (
 ): ConstellationSpec =>
   ({
     shells: shells.map((s) => ({
-      geometry: shell({ name: s.name, altitude_m: s.altitude_km * 1e3, inclination_rad: 53 * deg }),
+      geometry: shell({
+        name: s.name,
+        altitude_m: s.altitude_km * 1e3,
+        inclination_rad: (s.inclination_deg ?? 53) * deg,
+      }),
       node: { economics: s.launchCost === undefined ? {} : { launchCost_USD_per_kg: s.launchCost } },
     })),
     launch: {
@@ -149,7 +155,11 @@ describe('launch plan of two shells on a published-curve vehicle', () => {
 
   it('notes one shell per launch, the single price, and the shell whose node $/kg is > 10 % off', () => {
     const { notes } = plan();
-    expect(notes).toHaveLength(3); // one shell per launch, the single price, the gap: no payload note
+    expect(notes).toHaveLength(4); // none refused, one shell per launch, the single price, the gap: no payload note
+    expect(notes).toContain(
+      'launch: none is refused for alpha (550 km, 53.0°), beta (600 km, 53.0°) (first: no published performance ' +
+        'points (designs/catalogs/launch-vehicles.yaml)); the campaign does not fly it there',
+    );
     expect(notes.some((n) => n.includes('each launch carries one shell'))).toBe(true);
     expect(notes.some((n) => n.includes("keeps its own $/kg (its vehicle's price ÷ payload into its orbit"))).toBe(
       true,
@@ -197,7 +207,7 @@ describe('payload notes and the single-shell plan', () => {
     expect(notes.filter((n) => n.includes('rocket-equation'))).toEqual([
       'launch: one payload into s1, s3, s4 (+1 more) is extrapolated beyond published points ' +
         `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; ` +
-        'up to ~2× optimistic at 700 m/s, docs/approximations.md)',
+        'up to ~2× optimistic at 700 m/s, docs/approximations.md; refused beyond)',
     ]);
     // one launch per shell, four of them on an extrapolated payload
     expect(launchRecord.extrapolatedLaunches).toBe(4);
@@ -301,20 +311,78 @@ describe('payload notes and the single-shell plan', () => {
 });
 
 describe('refusal', () => {
+  const r550: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
   it('a shell that only vehicles without published points could fly to is a failed design naming them', () => {
-    const shells: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
-    expect(() =>
-      launchPlan(specOf(shells, [{ vehicle: none, maxLaunches: null }]), nodesOf(shells), [1], lp, []),
-    ).toThrow(/no campaign vehicle has published performance points \(none\), so none can fly to shell r/);
+    expect(() => launchPlan(specOf(r550, [{ vehicle: none, maxLaunches: null }]), nodesOf(r550), [1], lp, [])).toThrow(
+      /^launch: every campaign vehicle is refused for shell r \(550 km, 53\.0°\): none: no published performance points/,
+    );
   });
 
   it('names every vehicle without points', () => {
-    const shells: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
-    const spec = specOf(shells, [
+    const spec = specOf(r550, [
       { vehicle: none, maxLaunches: null },
       { vehicle: none2, maxLaunches: null },
     ]);
-    expect(() => launchPlan(spec, nodesOf(shells), [1], lp, [])).toThrow(/points \(none, none2\), so none can fly/);
+    expect(() => launchPlan(spec, nodesOf(r550), [1], lp, [])).toThrow(
+      /none: no published performance points .*; none2: no published performance points/,
+    );
+  });
+
+  /**
+   * 'eq' publishes 10 t to 200 km × 0° only. To a 53° shell, by hand (vis-viva Hohmann from 200 km; Earth rotation
+   * 465.10 m/s × (1 − cos 53°) = 185.20 m/s): 1,150 km needs 507.14 + 185.20 = 692.3 m/s (inside the 700 m/s limit:
+   * kept, extrapolated); 1,200 km needs 531.10 + 185.20 = 716.3 m/s (past it: refused).
+   */
+  const eq = row({
+    id: 'eq',
+    price_USD: 20e6,
+    performance: [{ altitude_km: 200, inclination_deg: 0, payload_kg: 10000, source: 'test' }],
+  });
+  const near: ShellIn = { name: 'near', altitude_km: 1150, launch_kg: 100, allocated_kg: 100, nodePrice: 1 };
+  const far: ShellIn = { name: 'far', altitude_km: 1200, launch_kg: 100, allocated_kg: 100, nodePrice: 1 };
+
+  it('a vehicle past the extrapolation limit is refused for that shell; another offered vehicle flies it', () => {
+    const notes: string[] = [];
+    const shells = [near, far];
+    const { launchRecord: r } = launchPlan(
+      specOf(shells, [
+        { vehicle: pub, maxLaunches: null },
+        { vehicle: eq, maxLaunches: null },
+      ]),
+      nodesOf(shells),
+      [1, 1],
+      lp,
+      notes,
+    );
+    const eqNear = r.perShell[0]!.vehicles[1]!,
+      eqFar = r.perShell[1]!.vehicles[1]!;
+    expect(eqNear.payloadBasis).toBe('extrapolated');
+    expect(eqNear.extrapolationDeltaV_m_s).toBeCloseTo(692.3, 0);
+    expect(eqNear.launches).toBe(1); // $20M, cheaper than pub's $50M
+    expect(eqFar).toMatchObject({ payloadBasis: 'refused', payload_kg: 0, launches: 0 });
+    expect(eqFar.extrapolationDeltaV_m_s).toBeCloseTo(716.3, 0);
+    expect(r.perShell[1]!.vehicles[0]!.launches).toBe(1); // pub carries the far shell
+    expect(notes).toContain(
+      'launch: eq is refused for far (1200 km, 53.0°) (needs 716 m/s of extrapolation beyond its published points, ' +
+        "past the 700 m/s limit over which the rule's error was measured); the campaign does not fly it there",
+    );
+  });
+
+  it('a shell that every vehicle is refused for past the limit fails, naming vehicle, orbit and the ΔV', () => {
+    expect(() => launchPlan(specOf([far], [{ vehicle: eq, maxLaunches: null }]), nodesOf([far]), [1], lp, [])).toThrow(
+      /^launch: every campaign vehicle is refused for shell far \(1200 km, 53\.0°\): eq: needs 716 m\/s of extrapolation/,
+    );
+  });
+
+  it('Long March 5B is refused for three-body-2800 (500 km SSO, ssoNotOffered): the LM-2D flies every satellite', () => {
+    const spec = loadConstellationSpec('designs/constellations/three-body-2800.yaml', loadCatalogs());
+    const payloads = spec.launch.vehicles.map((v) =>
+      vehiclePayloadToOrbit(v.vehicle, spec.shells[0]!.geometry.altitude_m, spec.shells[0]!.geometry.inclination_rad),
+    );
+    expect(spec.launch.vehicles.map((v) => v.vehicle.id)).toEqual(['long-march-2d', 'long-march-5']);
+    expect(payloads[1]).toMatchObject({ basis: 'refused', payload_kg: 0 });
+    expect(payloads[1]!.refusal).toMatch(/^not offered for sun-synchronous orbits/);
+    expect(payloads[0]!.basis).toBe('extrapolated'); // 1,461 kg, as three-body-12 below
   });
 });
 
@@ -334,9 +402,20 @@ describe('three-body-12 (designs/constellations/three-body-12.yaml) against a ha
     expect(node.cost.launchExtrapolation_m_s).toBeCloseTo(108.32, 1);
     expect(
       node.notes.some((n) =>
-        n.includes('long-march-2d payload into this orbit (1461 kg) is extrapolated beyond published points'),
+        n.includes('long-march-2d payload into 500 km SSO (1461 kg) is extrapolated beyond published points'),
       ),
     ).toBe(true);
+  });
+
+  it('the line that differs is the 20 % system margin: without it the satellite is within 3 % of 121.8 kg', () => {
+    // ESA CDF phase-A / AIAA S-120A-2015 design margin: 20 % of the basic dry mass (items + bus), a contingency a
+    // flown satellite does not carry as such. The flown batch allows P / 12 = 121.8 kg per satellite.
+    expect(node.mass.margin_kg).toBeCloseTo(0.2 * (node.mass.dry_kg - node.mass.margin_kg), 6);
+    const file = evaluateDesignFile('designs/three-body.yaml');
+    const noMargin = nodeEvaluator().evaluate({ ...file.design, mass: { ...file.design.mass, systemMargin: 0 } });
+    expect(noMargin.mass.margin_kg).toBe(0);
+    expect(Math.abs(noMargin.mass.launch_kg / (P_kg / 12) - 1)).toBeLessThan(0.03);
+    expect(node.mass.launch_kg / (P_kg / 12) - 1).toBeGreaterThan(0.2); // with it: 149 kg, > 20 % over
   });
 
   it('12 × the modelled satellite exceeds one LM-2D: 2 launches (⌊1,461.3 / m⌋ per launch), as the design file explains', () => {
