@@ -20,8 +20,10 @@ let skipped = 0;
 try {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   passed = r.numPassedTests;
-  // a test file that fails before its tests run (an import error) counts as one failure
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // a test file that fails outside its tests (an import error, a failing beforeAll that skips them) counts as one
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   failed = r.numFailedTests + brokenFiles;
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 } catch {
