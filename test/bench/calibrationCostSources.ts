@@ -27,8 +27,17 @@ export interface CostFigure {
   readonly value: (r: DesignRecord, adjustment: number) => number;
   /** Why odc under the source's inputs is outside 15 % of the figure: the input odc does not share. */
   readonly disagrees?: string;
+  /**
+   * Set when a source input was derived from this very figure (the row compares the source with itself): the row is
+   * a reproduction only, shown apart and not counted as a calibration. Says which input and how.
+   */
+  readonly fitted?: string;
 }
-/** A source input odc has no key for: its amount from the record under the source's keys. */
+/**
+ * A source input odc has no key for, or a source formula in place of odc's model: its amount from the record under the
+ * source's keys. A figure with adjustments is a reproduction of the source's arithmetic (shown apart); the calibration
+ * is the figure without them, odc's own models on the source's keys.
+ */
 export interface Adjustment {
   readonly name: string;
   readonly amount: (r: DesignRecord) => number;
@@ -90,6 +99,11 @@ const mccalipSpace = (published: number, where: string): CostFigure => ({
   unit: 'USD/W',
   where,
   value: (r, extra) => (totalExChips_USD(r) + extra) / r.compute.itPowerAvg_W,
+  disagrees:
+    'satellite mass and array sizing: McCalip takes 36.5 W/kg of nameplate (a Starlink V2 mini ratio) and an array of ' +
+    'load / 0.932 as inputs, where odc sizes the node (array for the worst eclipse by SMAD, battery, radiator, bus and ' +
+    'margin), which costs more in launch and hardware than his GPU-failure replacement (9 %/yr of hardware) and NRE ' +
+    '($1/W), which odc lacks, add; the waterfall below takes his formula apart step by step',
 });
 
 /**
@@ -98,6 +112,12 @@ const mccalipSpace = (published: number, where: string): CostFigure => ({
  * (78.2 kg/kW) + 426 kg propellant = 1,238.4 kg each, whose launch at $3,000/kg is its published $236/W.
  */
 const SPACEDC_LAUNCH_kg_per_W_IT = (78832.2 + 426.0) / 64 / 15750;
+/**
+ * SemiAnalysis's capital excluding IT and launch [USD/W of average IT] (D): its ≈ $100/W less its $1.6M launch over
+ * the cluster's average IT, 16 × 1,940 W × (0.3 + 0.7 × 0.8) = 26.69 kW (the article's 30.5 kW cluster as gb300 shares
+ * at utilization 0.8, designs/calibration/semianalysis-2026.yaml), i.e. 100 − 59.9 = $40.1/W.
+ */
+const SEMIANALYSIS_CAPEX_EX_IT_EX_LAUNCH_USD_per_W = 100 - 1.6e6 / (16 * 1940 * (0.3 + 0.7 * 0.8));
 /** Suncatcher's reference satellite (arXiv:2511.19468 §4.4, Table 1): Starlink v2 mini, 575 kg, ~28 kW [kg], [W]. */
 const STARLINK_V2_MINI_kg = 575;
 const STARLINK_V2_MINI_W = 28000;
@@ -118,7 +138,8 @@ export const COST_SOURCES: readonly CostSource[] = [
           'unpublished GPU price and WACC: the model is paywalled, and neither the article nor the model page states ' +
           'its GPU price, WACC, utilization or operating costs; odc stands in with its GB300 share at $55,000 and ' +
           '7 %/yr and comes out lower on both sides (space 0.78×, ground 0.86×). The figures that do not hinge on them ' +
-          'agree: capital excluding IT 1.01× and the space/ground ratio, in which the chip price largely cancels, 0.91×',
+          'agree: capital excluding IT and launch 1.04× and the space/ground ratio, in which the chip price largely ' +
+          'cancels, 0.91×',
       },
       {
         quantity: 'terrestrial, TCO per GPU-hour',
@@ -140,6 +161,16 @@ export const COST_SOURCES: readonly CostSource[] = [
         unit: 'USD/W',
         where: 'same (≈)',
         value: (r) => r.cost.capexExChips_USD_per_W,
+        fitted:
+          'the launch price is $1.6M (the published launch) / odc’s node mass, so the launch half of the figure ' +
+          '($1.6M / 26.7 kW average IT = $60/W) is the source’s own number by construction',
+      },
+      {
+        quantity: 'space, capital per W of average IT excluding IT and launch',
+        published: SEMIANALYSIS_CAPEX_EX_IT_EX_LAUNCH_USD_per_W,
+        unit: 'USD/W',
+        where: 'same (D: ≈ $100/W − $1.6M launch / 26.7 kW)',
+        value: (r) => r.cost.capexExChips_USD_per_W - r.cost.launch_USD / r.compute.itPowerAvg_W,
       },
     ],
     remainder:
@@ -215,6 +246,10 @@ export const COST_SOURCES: readonly CostSource[] = [
         unit: 'USD/W',
         where: 'same',
         value: (r, extra) => (r.cost.launch_USD + extra) / r.compute.itPowerPeak_W,
+        disagrees:
+          'satellite mass: spacedc-mdao builds its satellite to 1,238 kg per 15.75 kW of IT (structure and margin ' +
+          '20 % each); odc sizes the node heavier (array for the worst eclipse, battery, radiator, bus fraction and ' +
+          'system margin), and launch at a $/kg price scales with that mass',
       },
       {
         quantity: '— of which satellite (solar, radiator, bus, comms), per W of IT',
@@ -261,6 +296,10 @@ export const COST_SOURCES: readonly CostSource[] = [
         unit: 'USD/kg',
         where: 'abstract: 250–1,000 $/kg at ~40 kg/kW',
         value: (r, extra_kg) => 40000 / ((r.mass.launch_kg + extra_kg) / (r.compute.itPowerPeak_W / 1000)),
+        disagrees:
+          'mass per kW: the allowance is the paper’s 40 k$/kW benchmark over kg per kW; the paper takes ~40 kg/kW ' +
+          '(34–59 kg/kW in its body) where odc builds its 1 MW node, as installed (5,640 m² of array, 2,500 m² of ' +
+          'radiator), to about 70 kg/kW',
       },
     ],
     remainder:
@@ -285,14 +324,31 @@ export const COST_SOURCES: readonly CostSource[] = [
         published: 200,
         unit: 'USD/kg',
         where: '§4.4 and Table 1: $810/kW/y at $200/kg, Starlink v2 mini, 5 yr',
+        // the price that scales odc's own launch cost per kW-yr (cost.launchPerKWyr_USD) to $810
         value: (r, extra) =>
-          (r.cost.launchPrice_USD_per_kg * 810) / ((r.cost.launch_USD + extra) / (itKW(r) * lifeYears(r))),
+          (r.cost.launchPrice_USD_per_kg * 810) / (r.cost.launchPerKWyr_USD + extra / (itKW(r) * lifeYears(r))),
+        disagrees:
+          'satellite mass per kW: the paper prices a Starlink v2 mini, 575 kg per ~28 kW of array (20.5 kg/kW); ' +
+          'odc’s Suncatcher node, sized for its TPU pod (array for the worst eclipse, battery, radiator, bus and ' +
+          'margin) and paid at the larger of its allocation and its built-up mass, is about three times that per kW ' +
+          'of average IT, so its launch per kW-yr at $200/kg is about three times $810 and the price that brings it ' +
+          'to $810 about a third of $200/kg',
+      },
+      {
+        quantity: 'launch cost per kW-yr of average IT at $200/kg over 5 yr',
+        published: 810,
+        unit: 'USD/kW-yr',
+        where: '§4.4 and Table 1',
+        value: (r, extra) => r.cost.launchPerKWyr_USD + extra / (itKW(r) * lifeYears(r)),
+        disagrees: 'satellite mass per kW: as for the threshold above (odc’s node against a Starlink v2 mini)',
       },
     ],
     remainder:
-      'none under the paper’s inputs: its $810/kW/y is launch price × kg per kW ÷ lifespan for a Starlink v2 mini ' +
-      '(575 kg, 28 kW of array estimated from ~105 m² × 22 % × 1.361 kW/m² × 0.9 packing, 5 yr), so the threshold ' +
-      'is 810 × 5 × 28 / 575 = $197/kg. The mass step is odc’s physics: the Suncatcher node as odc sizes it (a TPU ' +
-      'pod, its array, a battery for the worst eclipse, radiator, bus and margin) against a communications satellite',
+      'none under the paper’s arithmetic: its $810/kW/y is launch price × kg per kW ÷ lifespan for a Starlink v2 mini ' +
+      '(575 kg, 28 kW of array estimated from ~105 m² × 22 % × 1.361 kW/m² × 0.9 packing, 5 yr), so its threshold is ' +
+      '810 × 5 × 28 / 575 = $197/kg (the reproduction). The calibration reads the threshold from odc’s own launch ' +
+      'cost per kW-yr (cost.launchPerKWyr_USD): the mass step is odc’s physics, the Suncatcher node as odc sizes it ' +
+      '(a TPU pod, its array, a battery for the worst eclipse, radiator, bus and margin) against a communications ' +
+      'satellite',
   },
 ];

@@ -1,20 +1,21 @@
 /**
  * The generated cost section of designs/CALIBRATION.md (between `costs:begin` and `costs:end`): each published cost
- * model reproduced under its own inputs, the difference explained input by input, and a waterfall to odc's defaults.
+ * model calibrated under its own inputs, its own arithmetic reproduced apart, and a waterfall to odc's defaults.
  *
- * - Source inputs (test/bench/calibrationCostSources.ts): the design keys a source sets
- *   (designs/calibration/<source>.yaml, whose header cites every input) and, where the source takes as an input what
- *   odc computes or has no key for (McCalip's 36.5 W/kg satellite, his GPU-failure replacement and NRE; the JPL
- *   paper's kg per kW; spacedc-mdao's satellite mass; the Starlink v2 mini behind Suncatcher's launched power price),
- *   named adjustments: each adds a stated amount, in the unit its figures read (USD of cost, or kg of launch mass),
- *   from the source's own formula.
- * - "odc, source inputs" is odc with every key and adjustment; within 15 % of the published figure is the
- *   reproduction test (test/node/calibrationCosts.test.ts). A figure outside that carries `disagrees`: the input odc
- *   does not share, in words.
- * - Waterfall: from the source inputs to odc's defaults one input at a time, adjustments first, then each key removed
- *   (its schema default then applies), with the figure after each step; the last step is odc's defaults.
+ * - Calibration: odc's own models on the source's published inputs, the design keys a source sets
+ *   (designs/calibration/<source>.yaml, whose header cites every input), against its published output. Within 15 % of
+ *   the published figure it agrees; outside, the figure carries `disagrees`: the input odc does not share, in words.
+ *   test/node/calibrationCosts.test.ts holds every row between two stated bounds.
+ * - Reproduction, shown apart and not counted: where the source takes as an input what odc computes or has no key for
+ *   (McCalip's 36.5 W/kg satellite, his GPU-failure replacement and NRE; the JPL paper's kg per kW; spacedc-mdao's
+ *   satellite mass; the Starlink v2 mini behind Suncatcher's launched power price), named adjustments from the
+ *   source's own formula, each adding a stated amount in the unit its figures read (USD, or kg of launch mass); and
+ *   a figure one of whose inputs was derived from it (`fitted`: SemiAnalysis's capital with its launch price set from
+ *   its published launch).
+ * - Waterfall: from the source's arithmetic to odc's defaults one input at a time, adjustments first (after them, the
+ *   calibration value), then each key removed (its schema default then applies); the last step is odc's defaults.
  * - Drivers: every space-side cost input raised by 10 % in turn, whether or not the source file sets it (the ranking
- *   the report's first screen uses, src/report/budget/costBreakdown.ts), by the change of the figure.
+ *   the report's first screen uses, src/report/budget/costBreakdown.ts), by the change of the calibration value.
  */
 import { join } from 'node:path';
 import { nodeDesignSchema, type NodeDesign } from '../../src/node/design/schema.js';
@@ -63,12 +64,22 @@ export interface WaterfallStep {
 export interface CostCalibrationRow {
   readonly source: CostSource;
   readonly figure: CostFigure;
-  /** odc under every source input (keys and adjustments). */
+  /**
+   * A calibration: odc's own models on the source's published inputs (its keys, no adjustment) against its published
+   * output. False when a source input was fitted to this figure (`figure.fitted`): a reproduction only.
+   */
+  readonly calibration: boolean;
+  /** odc under the source's keys, without adjustments: the calibration value. */
   readonly own: number;
+  /**
+   * The source's arithmetic re-typed: odc under its keys and every adjustment (its formula or its inputs in place of
+   * odc's models), or the fitted figure. Undefined when the source has neither.
+   */
+  readonly reproduction?: number;
   readonly defaults: number;
-  /** From the source's inputs to odc's defaults, one input per step. */
+  /** From the source's inputs and formula to odc's defaults, one input per step. */
   readonly waterfall: readonly WaterfallStep[];
-  /** Every cost input +10 %, ranked by the change of the figure. */
+  /** Every cost input +10 %, ranked by the change of the calibration value. */
   readonly drivers: readonly CostDriver[];
 }
 
@@ -78,7 +89,8 @@ const sum = (adjustments: readonly Adjustment[], r: DesignRecord): number =>
 /** The waterfall of one figure (header): adjustments dropped, then keys removed, one at a time. */
 function waterfall(source: CostSource, figure: CostFigure, raw: unknown, own: DesignRecord): WaterfallStep[] {
   const adj = source.adjustments ?? [];
-  const steps: WaterfallStep[] = [{ change: 'source inputs', value: figure.value(own, sum(adj, own)) }];
+  const first = adj.length > 0 ? 'source inputs and arithmetic (reproduction)' : 'source inputs';
+  const steps: WaterfallStep[] = [{ change: first, value: figure.value(own, sum(adj, own)) }];
   for (let i = 0; i < adj.length; i++) {
     steps.push({ change: `− ${adj[i]!.name}`, value: figure.value(own, sum(adj.slice(i + 1), own)) });
   }
@@ -96,13 +108,24 @@ export function costCalibrationRows(): CostCalibrationRow[] {
     const raw = withKeys(readYaml(designPath(source.file)).raw, source.set);
     const design = parse(raw);
     const own = evaluateDesign(design);
-    const adj = source.adjustments ?? [];
     const rows = rowResolver(nodeEvaluator(undefined, design.catalogs).rows)(design);
     return source.figures.map((figure) => {
       const steps = waterfall(source, figure, raw, own);
-      const metric = (r: DesignRecord) => figure.value(r, sum(adj, r));
+      const metric = (r: DesignRecord) => figure.value(r, 0);
       const drivers = costDrivers(design, rows, evaluateDesign, metric).filter((d) => Number.isFinite(d.verdictChange));
-      return { source, figure, own: steps[0]!.value, defaults: steps.at(-1)!.value, waterfall: steps, drivers };
+      const calibrated = figure.value(own, 0);
+      const fitted = figure.fitted !== undefined;
+      return {
+        source,
+        figure,
+        calibration: !fitted,
+        own: calibrated,
+        // a reproduction where the source's arithmetic moves the figure, or where an input was fitted to it
+        ...(fitted || Math.abs(steps[0]!.value / calibrated - 1) > MIN_CHANGE ? { reproduction: steps[0]!.value } : {}),
+        defaults: steps.at(-1)!.value,
+        waterfall: steps,
+        drivers,
+      };
     });
   });
 }
@@ -120,12 +143,32 @@ function summaryTable(rows: readonly CostCalibrationRow[]): string[] {
     '| Source | Figure | Published | odc, source inputs | odc / published | odc defaults | Top drivers (each cost input +10 %) |',
     '|---|---|---|---|---|---|---|',
   ];
-  for (const r of rows) {
+  for (const r of rows.filter((x) => x.calibration)) {
     const ratio = r.own / r.figure.published;
     const flag = r.figure.disagrees === undefined ? '' : ' (disagrees, below)';
     lines.push(
       `| ${r.source.title} | ${r.figure.quantity} | ${fmt(r.figure.published)} ${r.figure.unit} (${r.figure.where}) | ` +
         `${fmt(r.own)} | ${fmt(ratio)}${flag} | ${fmt(r.defaults)} | ${driverText(r.drivers)} |`,
+    );
+  }
+  return lines;
+}
+
+/** What a reproduction re-types: the fitted input, or the adjustments by name. */
+function retyped(r: CostCalibrationRow): string {
+  if (r.figure.fitted !== undefined) return r.figure.fitted;
+  return (r.source.adjustments ?? []).map((a) => a.name).join('; ');
+}
+
+function reproductionTable(rows: readonly CostCalibrationRow[]): string[] {
+  const lines = [
+    '| Source | Figure | Published | Reproduction | Ratio | What is the source’s own (not odc’s model) |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of rows.filter((x) => x.reproduction !== undefined)) {
+    lines.push(
+      `| ${r.source.title} | ${r.figure.quantity} | ${fmt(r.figure.published)} ${r.figure.unit} | ` +
+        `${fmt(r.reproduction!)} | ${fmt(r.reproduction! / r.figure.published)} | ${retyped(r)} |`,
     );
   }
   return lines;
@@ -144,25 +187,39 @@ function waterfallTables(rows: readonly CostCalibrationRow[]): string[] {
 }
 
 export function costCalibrationSection(rows: readonly CostCalibrationRow[] = costCalibrationRows()): string {
-  const disagreements = rows.filter((r) => r.figure.disagrees !== undefined);
+  const calibrations = rows.filter((r) => r.calibration);
+  const disagreements = calibrations.filter((r) => r.figure.disagrees !== undefined);
+  const reproductions = rows.filter((r) => r.reproduction !== undefined);
   return [
     '<!-- costs:begin (generated by `npm run calibration`; do not edit by hand) -->',
     '## Published cost models under their own inputs',
     '',
-    "Each source's figure beside odc under the source's inputs: the keys of `designs/calibration/<source>.yaml` (whose",
-    'header cites every input) and, where the source takes as an input what odc computes or lacks, a named adjustment',
-    "from the source's own formula (test/bench/calibrationCostSources.ts). `odc defaults` removes every source input.",
-    'Top drivers: every space-side cost input raised by 10 % in turn, whether or not the source sets it (the ranking of',
-    "the report's cost view), by the change of the figure. `test/node/calibrationCosts.test.ts` holds each figure within",
-    '15 % of the published one, or its disagreement below.',
+    "A calibration runs odc's own models on a source's published inputs (the keys of `designs/calibration/<source>.yaml`,",
+    "whose header cites every input) and compares the result with the source's published output. odc sizes and prices",
+    'the node itself: no source formula or fitted input enters a calibration row, so each one can fail.',
+    '`odc defaults` removes every source input. Top drivers: every space-side cost input raised by 10 % in turn, whether',
+    "or not the source sets it (the ranking of the report's cost view), by the change of the figure.",
+    '`test/node/calibrationCosts.test.ts` holds every row between two stated bounds: within 15 % of the published figure,',
+    'or, for a disagreement (explained below), within the range its explanation implies.',
+    '',
+    `### Calibrations (${calibrations.length} rows)`,
     '',
     ...summaryTable(rows),
     '',
-    'Disagreements (outside 15 % under the source inputs), each explained by an input odc does not share:',
+    `Disagreements (${disagreements.length}; outside 15 % under the source inputs), each explained by an input odc does ` +
+      'not share:',
     '',
     ...disagreements.map((r) => `- ${r.source.title}, ${r.figure.quantity}: ${r.figure.disagrees}.`),
     '',
-    "### Waterfalls: from each source's inputs to odc's defaults (its first figure, one input per step)",
+    `### Reproductions (${reproductions.length} rows; not calibrations)`,
+    '',
+    "Each source's own arithmetic re-typed through odc: the source's formula or inputs stand in for odc's models (the",
+    'adjustments of test/bench/calibrationCostSources.ts), or a source input was derived from the figure itself. They',
+    "check that odc reads the source's inputs as the source does; agreement here says nothing about odc's models.",
+    '',
+    ...reproductionTable(rows),
+    '',
+    "### Waterfalls: from each source's arithmetic to odc's defaults (its first figure, one input per step)",
     '',
     ...waterfallTables(rows),
     '<!-- costs:end -->',

@@ -329,7 +329,11 @@ const STARCLOUD: Table = {
 function energyPrice(c: Ctx): number {
   return c.r.cost.launch_USD / (itAvg_kW(c) * c.d.mission.lifetime_yr * 8766);
 }
-const launchPerKWyr = (c: Ctx): number => c.r.cost.launch_USD / (itAvg_kW(c) * c.d.mission.lifetime_yr);
+/** The record's launch per kW-yr; the hand rebuild (launch / (average IT kW × lifetime)) must agree with it. */
+const launchPerKWyr = (c: Ctx): number => {
+  agree('launch per kW-yr', c.r.cost.launch_USD / (itAvg_kW(c) * c.d.mission.lifetime_yr), c.r.cost.launchPerKWyr_USD);
+  return c.r.cost.launchPerKWyr_USD;
+};
 const betaMin = (c: Ctx): number => Math.min(Math.abs(c.r.orbit.betaMin_deg), Math.abs(c.r.orbit.betaMax_deg));
 
 const SUNCATCHER: Table = {

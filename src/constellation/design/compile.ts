@@ -77,6 +77,7 @@ export interface ConstellationSpec {
     readonly operations_USD_per_sat_yr: number | null;
     readonly groundStation_USD: number | null;
     readonly satelliteFailureRate_per_yr: number | null;
+    /** Parameters of the FLOPs-based token figure: economics.modelParams_B, else the first shell's node's. */
     readonly modelParams: number;
   };
   /** Closest any two satellites may come [m] (the enforced environment.minSeparation constraint). */
@@ -127,7 +128,10 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       operations_USD_per_sat_yr: c.economics.operations_USD_per_sat_yr ?? null,
       groundStation_USD: c.economics.groundStation_USD ?? null,
       satelliteFailureRate_per_yr: c.economics.satelliteFailureRate_per_yr ?? null,
-      modelParams: c.economics.modelParams_B * 1e9,
+      modelParams:
+        c.economics.modelParams_B !== undefined
+          ? c.economics.modelParams_B * 1e9
+          : shells[0]!.node.inference.modelParameters,
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
     keepOutFiledShells: c.environment.keepOutFiledShells,

@@ -328,10 +328,12 @@ export const constellationEconomicsSchema = lazy(() =>
         0.001,
         100000,
         'billion parameters',
-        'model served, for cost per token',
+        'model served, for the FLOPs-based token figure',
       )
-        .default(70)
-        .describe('Model size for the cost per token [billion parameters] (tokens from FLOPs/token ≈ 2 × parameters).'),
+        .optional()
+        .describe(
+          "Model size of the FLOPs-based token figure, delivered FLOPS / (2 × parameters) [billion parameters]; default the first shell's node inference.modelParameters. The headline $/Mtoken is the nodes' roofline on their inference: section when every shell has one.",
+        ),
     })
     .describe('Constellation economics.'),
 );

@@ -7,8 +7,10 @@
  * production- and market-priced hardware (chips among it) and launch off it. Failures λ·N·H replaced continuing the
  * curve (Barlow & Proschan 1965 ch. 4); operations 2 %/yr of the generation's average satellite, launch included
  * (Elbert 2008 §12.4.2.1); ground $5M capex + $0.5M/yr O&M per gateway (estimate). LCOC = total /
- * PFLOP-days, and PV(costs)/PV(compute) at r = 7 %/yr (OMB Circular A-94). Tokens: ≈ 2·P FLOPs per token (Kaplan et
- * al. 2020, arXiv:2001.08361, §2.1), default P = 70e9; inference only (an optimistic token count).
+ * PFLOP-days, and PV(costs)/PV(compute) at r = 7 %/yr (OMB Circular A-94). Tokens: the satellites' own token rate (the
+ * nodes' roofline, src/node/stages/tokens.ts) priced as a node's, PV(costs)/PV(tokens) (src/models/compute/inference.ts
+ * costPerMtoken); the FLOPs-based rate ≈ delivered FLOPS / 2·P per token (Kaplan et al. 2020, arXiv:2001.08361, §2.1,
+ * default P = 70e9; an upper bound) beside it, and in its place when no rate is given.
  * Validity: 0.5 ≤ LR ≤ 1; λ ≥ 0; H, L > 0; 0 ≤ r ≤ 1; N ≤ 1e6. Real costs in USD of the inputs' year.
  * Derivation, evidence and costs: docs/constellations.md §"Constellation economics".
  */
@@ -18,13 +20,13 @@ import { nonNegative, positive } from '../../models/validate.js';
 import { DEFAULT_OPERATIONS_FRACTION_per_yr } from '../../models/cost/cost.js';
 import { lotCost_USD } from '../../models/cost/learningCurve.js';
 import { programEconomics } from '../../models/cost/lifecycleProgram.js';
+import { costPerMtoken } from '../../models/compute/inference.js';
 
 export const DEFAULT_FAILURE_RATE_per_yr = 0.02; // ESTIMATE: novel high-power nodes above a mature LEO bus's ~1 %/yr
 export const DEFAULT_GATEWAY_CAPEX_USD = 5e6; // ESTIMATE
 export const DEFAULT_GATEWAY_OPERATIONS_USD_per_yr = 0.5e6; // ESTIMATE
 export const DEFAULT_MODEL_PARAMETERS = 70e9;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
-const TOKENS_PER_MTOKEN = 1e6;
 
 export interface ConstellationEconomicsParams {
   readonly satellites: number;
@@ -50,6 +52,11 @@ export interface ConstellationEconomicsParams {
   readonly gatewayCapex_USD?: number;
   readonly gatewayOperations_USD_per_yr?: number;
   readonly modelParameters?: number;
+  /**
+   * Output tokens of one satellite at its delivered compute (the nodes' roofline rate) [tokens/s]; absent: the
+   * FLOPs-based rate.
+   */
+  readonly tokens_per_s_per_satellite?: number;
 }
 
 export interface ConstellationEconomicsResult {
@@ -72,9 +79,16 @@ export interface ConstellationEconomicsResult {
   readonly pvCost_USD: number;
   readonly pvCompute_PFLOP_day: number;
   readonly lcocDiscounted_USD_per_PFLOP_day: number;
+  /** Output tokens of the fleet: the given per-satellite rate, else the FLOPs-based one [tokens/s]. */
   readonly tokens_per_s: number;
+  /** Output tokens over the horizon, undiscounted [-]. */
   readonly tokens: number;
+  /** PV(costs)/PV(tokens) at tokens_per_s [USD/Mtoken]. */
   readonly cost_USD_per_Mtoken: number;
+  /** Delivered FLOPS / 2·P per token, every delivered FLOP serving tokens (an upper bound) [tokens/s]. */
+  readonly flopsBound_tokens_per_s: number;
+  /** PV(costs)/PV(tokens) at the FLOPs-based rate [USD/Mtoken]. */
+  readonly flopsBoundCost_USD_per_Mtoken: number;
 }
 
 /** Throws a RangeError naming the first input out of its range. */
@@ -146,9 +160,19 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
   const replacements_USD = fleet.build_USD - firstBuild - p.launch_USD + fleet.failures_USD;
   const satelliteYears = n * p.horizon_yr;
   const ground = fleet.years.reduce((a, y) => a + y.ground_USD, 0);
-  const tokensPerSecondPerSatellite =
+  const flopsPerSatellite =
     (p.deliveredPFLOPS_per_satellite * FLOPS_PER_PFLOPS) / (FLOPS_PER_TOKEN_PER_PARAMETER * params);
+  if (p.tokens_per_s_per_satellite !== undefined)
+    nonNegative('tokens_per_s_per_satellite', p.tokens_per_s_per_satellite);
+  const tokensPerSecondPerSatellite = p.tokens_per_s_per_satellite ?? flopsPerSatellite;
   const tokens = tokensPerSecondPerSatellite * satelliteYears * JULIAN_YEAR_s;
+  const perMtoken = (tokens_per_s: number) =>
+    costPerMtoken({
+      pvCost_USD: fleet.pvCost_USD,
+      pvCompute_PFLOP_day: fleet.pvCompute_PFLOP_day,
+      deliveredPFLOPS: p.deliveredPFLOPS_per_satellite,
+      tokens_per_s,
+    });
   return {
     hardware_USD: firstBuild,
     averageUnitHardware_USD: firstBuild / n,
@@ -171,6 +195,8 @@ export function constellationEconomics(p: Readonly<ConstellationEconomicsParams>
     lcocDiscounted_USD_per_PFLOP_day: fleet.lcocDiscounted_USD_per_PFLOP_day,
     tokens_per_s: tokensPerSecondPerSatellite * n,
     tokens,
-    cost_USD_per_Mtoken: fleet.totalCost_USD / (tokens / TOKENS_PER_MTOKEN),
+    cost_USD_per_Mtoken: perMtoken(tokensPerSecondPerSatellite),
+    flopsBound_tokens_per_s: flopsPerSatellite * n,
+    flopsBoundCost_USD_per_Mtoken: perMtoken(flopsPerSatellite),
   };
 }

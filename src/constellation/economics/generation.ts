@@ -10,6 +10,11 @@
  * once (horizon = design life: failures replaced, no end-of-life renewal), discounted at the first shell's node
  * economics.discountRate_per_yr and with its cost.operationsFraction_per_yr, as the node's own fleet
  * (src/node/stages/cost.ts): one basis for both verdicts.
+ * Tokens: each satellite serves its node's workload (the node file's `inference:` section) at its node's roofline rate
+ * (record inference.node_tokens_per_s, satellite-weighted over the shells and scaled with delivered compute), priced
+ * PV(costs)/PV(tokens) as the node's own figure; so a one-shell constellation of identical nodes gives its node's
+ * $/Mtoken × (constellation / node discounted LCOC). When a shell's chip has no roofline (no memory figures, or the
+ * model does not fit), the headline is the FLOPs-based rate and `tokenBasis` says so.
  * The campaign's length shows in the launch milestones, not in the service counted. The learning rate is the node
  * fleet's rule over the constellation's satellite count (constellationLearningRate).
  */
@@ -63,6 +68,24 @@ export function referencePrices(nodes: readonly DesignRecord[]): GenerationPrice
   return { learning_USD: learning, offCurve_USD: (i) => nodes[i]!.cost.hardware_USD - learning(i), performance: 1 };
 }
 
+/** A generation's economics and the token model its $/Mtoken comes from, with the workload class. */
+export type GenerationEconomicsResult = ConstellationEconomicsResult & { readonly tokenBasis: string };
+
+/** The satellites' token rate at reference compute (null when a shell has no roofline) and its basis in words. */
+function nodeTokens(nodes: readonly DesignRecord[], sats: readonly number[], flopsParams: number) {
+  const satellites = sats.reduce((a, b) => a + b, 0);
+  const rates = nodes.map((r) => r.inference.node_tokens_per_s);
+  const bases = [...new Set(nodes.map((r) => r.inference.basis))];
+  if (rates.some((x) => x === null)) {
+    const basis =
+      `FLOPs-based (delivered FLOPS / (2 × ${(flopsParams / 1e9).toPrecision(3)}B parameters), an upper bound): ` +
+      `a shell has no roofline token rate: ${bases.join(' | ')}`;
+    return { rate: null, basis };
+  }
+  const rate = sats.reduce((a, n, i) => a + n * rates[i]!, 0) / satellites;
+  return { rate, basis: `nodes' roofline: ${bases.join(' | ')}` };
+}
+
 /** The generation's economics (at `prices`, default the reference year's); its basis note goes into `notes`. */
 export function generationEconomics(
   spec: ConstellationSpec,
@@ -71,12 +94,13 @@ export function generationEconomics(
   launch_USD: number,
   notes: string[],
   prices: GenerationPrices = referencePrices(nodes),
-): ConstellationEconomicsResult {
+): GenerationEconomicsResult {
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   const lifetime_yr = mean((i) => spec.shells[i]!.node.mission.lifetime_yr);
   const e = spec.economics;
   const node0 = spec.shells[0]!.node;
+  const tokens = nodeTokens(nodes, sats, e.modelParams);
   const econ = constellationEconomics({
     satellites,
     firstUnitHardware_USD: mean(prices.learning_USD),
@@ -92,12 +116,13 @@ export function generationEconomics(
     gateways: spec.stations.length,
     learningRate: constellationLearningRate(spec),
     modelParameters: e.modelParams,
+    ...(tokens.rate !== null ? { tokens_per_s_per_satellite: tokens.rate * prices.performance } : {}),
     ...(e.satelliteFailureRate_per_yr !== null ? { failureRate_per_yr: e.satelliteFailureRate_per_yr } : {}),
     ...(e.operations_USD_per_sat_yr !== null ? { operations_USD_per_satellite_yr: e.operations_USD_per_sat_yr } : {}),
     ...(e.groundStation_USD !== null ? { gatewayCapex_USD: e.groundStation_USD } : {}),
   });
   notes.push(
-    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, discounted at ${(100 * node0.economics.discountRate_per_yr).toFixed(0)} %/yr (the verdict's basis; undiscounted beside it); first-unit-class hardware on the learning curve, chips and production-priced hardware off it; tokens from delivered FLOP/s ÷ (2 × ${(e.modelParams / 1e9).toFixed(0)}B parameters), inference only`,
+    `economics: one generation, each satellite serving its ${lifetime_yr.toFixed(1)}-year design life, failures replaced, discounted at ${(100 * node0.economics.discountRate_per_yr).toFixed(0)} %/yr (the verdict's basis; undiscounted beside it); first-unit-class hardware on the learning curve, chips and production-priced hardware off it; tokens: ${tokens.basis}`,
   );
-  return econ;
+  return { ...econ, tokenBasis: tokens.basis };
 }

@@ -14,7 +14,7 @@ import type { NodeDesign } from '../../node/design/schema.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { TRAFFIC_PATTERNS, type Stats } from '../design/types.js';
-import type { ConstellationEconomicsResult } from '../economics/economics.js';
+import type { GenerationEconomicsResult } from '../economics/generation.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
 import { shellDensity } from '../environment/environment.js';
 import { clusterShellRecord } from '../geometry/clusterKeeping.js';
@@ -65,7 +65,7 @@ export interface ConstellationStages {
     readonly overlappingShells: readonly string[];
     readonly filedShellClearance_km: number;
   };
-  readonly econ: ConstellationEconomicsResult;
+  readonly econ: GenerationEconomicsResult;
 }
 
 const { num, numOrNull, value, list, section } = recordFields<ConstellationStages>();
@@ -373,9 +373,23 @@ const totals = section({
     (c) => c.econ.lcocDiscounted_USD_per_PFLOP_day,
   ),
   cost_USD_per_Mtoken: num(
-    'Cost per million output tokens, FLOPs-based [USD/Mtoken]',
+    "PV(costs)/PV(tokens) per million output tokens at the nodes' token rate, as a node's inference.cost_USD_per_Mtoken (tokenBasis) [USD/Mtoken]",
     'cost per million tokens',
     (c) => c.econ.cost_USD_per_Mtoken,
+  ),
+  tokenBasis: value(
+    () =>
+      z
+        .string()
+        .describe(
+          "The token model of cost_USD_per_Mtoken and its workload class: the nodes' roofline (their inference: section), or the FLOPs-based rate when a shell has none.",
+        ),
+    (c) => c.econ.tokenBasis,
+  ),
+  flopsBoundCost_USD_per_Mtoken: num(
+    'PV(costs)/PV(tokens) at the FLOPs-based rate, delivered FLOPS / 2N per token (an upper bound on tokens) [USD/Mtoken]',
+    'cost per million tokens, FLOPs-based',
+    (c) => c.econ.flopsBoundCost_USD_per_Mtoken,
   ),
   costPerChipHour_USD: num(
     'Undiscounted LCOC per calendar hour of each installed chip [USD/chip-h]',

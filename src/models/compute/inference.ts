@@ -16,6 +16,8 @@ export const DEFAULT_MEMORY_EFFICIENCY = 7.35 / 8; // Azure GB200 HBM measuremen
 export const DEFAULT_COMPUTE_EFFICIENCY = 2744 / 5000; // Azure GB200 FP8 GEMM measurement (docs/models.md)
 export const DEFAULT_USABLE_MEMORY_FRACTION = 0.9; // ESTIMATE
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2; // Kaplan et al. 2020 §2.1
+const SECONDS_PER_DAY = 86_400;
+const TOKENS_PER_MTOKEN = 1e6;
 
 export interface InferenceChipSpec {
   /** Memory bandwidth per chip [B/s]. */
@@ -104,4 +106,27 @@ export function inferenceThroughput(p: Readonly<InferenceParams>): InferenceResu
     prefill_s: tPre,
     perChip_tokens_per_s: (B * w.outputTokens) / (g * cycle),
   };
+}
+
+/** PV of one satellite's or node's delivered compute, costs and token rate: the inputs of `costPerMtoken`. */
+export interface TokenCostParams {
+  /** Present value of every cost of the fleet [USD]. */
+  readonly pvCost_USD: number;
+  /** Present value of the fleet's delivered compute [PFLOP-day]. */
+  readonly pvCompute_PFLOP_day: number;
+  /** Delivered compute of one unit (node or satellite) the PV compute was counted with [PFLOPS]. */
+  readonly deliveredPFLOPS: number;
+  /** Output tokens of one unit at that delivered compute [tokens/s]. */
+  readonly tokens_per_s: number;
+}
+
+/**
+ * Cost per million output tokens, PV(cost)/PV(tokens), for a token rate that scales with delivered compute (as the
+ * roofline rate does: the time chips serve scales both): PV(tokens) = PV(compute) / PFLOPS × tokens/s × 86,400 s. The
+ * node (src/node/stages/tokens.ts) and the constellation (src/constellation/economics/economics.ts) both price tokens
+ * here, so a constellation of identical nodes differs from its node only by the ratio of their discounted LCOC.
+ */
+export function costPerMtoken(p: Readonly<TokenCostParams>): number {
+  const pvTokens = (p.pvCompute_PFLOP_day / p.deliveredPFLOPS) * SECONDS_PER_DAY * p.tokens_per_s;
+  return pvTokens > 0 ? p.pvCost_USD / (pvTokens / TOKENS_PER_MTOKEN) : Infinity;
 }

@@ -264,6 +264,8 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly total_USD: number;
   readonly lcoc_USD_per_PFLOP_day: number;
   readonly costPerKWyr_USD: number;
+  /** Launch alone per kW-year of average IT, launch/(P_avg[kW]·L) [$/kW-yr]: Suncatcher's launched power price. */
+  readonly launchPerKWyr_USD: number;
   /** (hardware − chips + launch)/IT average power [$/W], to compare with spacedc-mdao's $/W ex-GPU. */
   readonly capexExChips_USD_per_W: number;
 }
@@ -375,6 +377,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     total_USD: total,
     lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
+    launchPerKWyr_USD: launch.launch_USD / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     // the chips at market price come out; their space-packaging premium stays (integration work)
     capexExChips_USD_per_W: (hardware - chipsMarket + launch.launch_USD) / p.itPowerAvg_W,
   };

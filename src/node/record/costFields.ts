@@ -116,6 +116,11 @@ export const COST_FIELDS = {
       'cost per kW-year',
       (s) => s.cost.cost.costPerKWyr_USD,
     ),
+    launchPerKWyr_USD: num(
+      'Launch alone per kW-year of average IT power: launch / (average IT kW × lifetime) [USD/kW-yr]',
+      'launch per kW-year',
+      (s) => s.cost.cost.launchPerKWyr_USD,
+    ),
     terrestrialCostPerKWyr_USD: num(
       'Terrestrial data centre cost per kW-yr of IT power [USD/kW-yr]',
       (s) => s.cost.cost.terrestrialCostPerKWyr_USD,

@@ -15,14 +15,12 @@
  */
 import { servingClass, servingClassText } from '../../models/compute/servingClass.js';
 import type { ProgramResult } from '../../models/cost/lifecycleProgram.js';
-import { inferenceThroughput } from '../../models/compute/inference.js';
+import { costPerMtoken, inferenceThroughput } from '../../models/compute/inference.js';
 import { precisionFactor } from '../../models/compute/precision.js';
 import type { computeWaterfall } from '../../models/compute/computeWaterfall.js';
 import { BYTES_PER_WEIGHT } from '../design/economicsSchemas.js';
-import { DAY_s } from '../../base/constants.js';
 import type { Design, Rows } from '../record/rows.js';
 
-const TOKENS_PER_MTOKEN = 1e6;
 const FLOPS_PER_TOKEN_PER_PARAMETER = 2;
 const NOT_SERVING_STEPS: ReadonlySet<string> = new Set(['peak', 'typical', 'sustained']);
 
@@ -51,11 +49,13 @@ export interface TokenInputs {
 }
 
 /** $/Mtoken from the program's PV cost and PV compute, at a token rate that scales with delivered compute. */
-function costPerMtoken(program: ProgramResult, deliveredPFLOPS: number, tokens_per_s: number): number {
-  const discountedDays = program.pvCompute_PFLOP_day / deliveredPFLOPS;
-  const pvTokens = discountedDays * DAY_s * tokens_per_s;
-  return pvTokens > 0 ? program.pvCost_USD / (pvTokens / TOKENS_PER_MTOKEN) : Infinity;
-}
+const programCostPerMtoken = (program: ProgramResult, deliveredPFLOPS: number, tokens_per_s: number): number =>
+  costPerMtoken({
+    pvCost_USD: program.pvCost_USD,
+    pvCompute_PFLOP_day: program.pvCompute_PFLOP_day,
+    deliveredPFLOPS,
+    tokens_per_s,
+  });
 
 /** The roofline serving rate of the design's workload on its chip (memory figures checked present by the caller). */
 function rooflineThroughput(
@@ -95,7 +95,7 @@ export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenF
   const flopsTokens = (t.waterfall.deliveredPFLOPS * 1e15) / (FLOPS_PER_TOKEN_PER_PARAMETER * w.modelParameters);
   const flops = {
     flopsBound_tokens_per_s: flopsTokens,
-    flopsBoundCost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, flopsTokens),
+    flopsBoundCost_USD_per_Mtoken: programCostPerMtoken(t.program, t.deliveredPFLOPS, flopsTokens),
   };
   const none = {
     replicaChips: null,
@@ -137,7 +137,7 @@ export function tokenFigures(design: Design, rows: Rows, t: TokenInputs): TokenF
     perChip_tokens_per_s: r.perChip_tokens_per_s,
     node_tokens_per_s: node,
     itPower_tokens_per_s_per_MW: (r.perChip_tokens_per_s / chip.systemPowerPerChip_W) * 1e6,
-    cost_USD_per_Mtoken: costPerMtoken(t.program, t.deliveredPFLOPS, node),
+    cost_USD_per_Mtoken: programCostPerMtoken(t.program, t.deliveredPFLOPS, node),
     ...flops,
   };
 }

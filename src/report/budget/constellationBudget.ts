@@ -241,7 +241,8 @@ function totalsSection(r: ConstellationRecord): BudgetSection {
       ...(['launch_USD', 'operations_USD', 'replacements_USD', 'ground_USD', 'cost_USD'] as const).map(bn),
       f('lcoc_USD_per_PFLOP_day'),
       eclipsePolicyRow(r),
-      f('cost_USD_per_Mtoken', 'FLOPs-based: delivered FLOPS / 2N per token'),
+      f('cost_USD_per_Mtoken', t.tokenBasis),
+      f('flopsBoundCost_USD_per_Mtoken', 'FLOPs-based: delivered FLOPS / 2N per token, an upper bound on tokens'),
       row(
         'cost per chip-hour / per MWh of IT energy',
         `${fmt(t.costPerChipHour_USD)} / ${fmt(t.costPerMWh_USD)}`,

@@ -68,12 +68,13 @@ describe('constellationEconomics', () => {
     modelParameters: 70e9,
   };
 
-  it('LCOC and $/Mtoken on a hand case', () => {
+  it('LCOC and $/Mtoken on a hand case (undiscounted: r = 0, so PV(cost)/PV(tokens) = cost/tokens)', () => {
     // Hardware 10 × $10M = $100M; launch $20M; operations 0.5 × 50 sat-yr = $25M; ground 2 × (5 + 0.5·5) = $15M;
     // no replacements → total $160M. PFLOP-days = 2 × 50 × 365.25 = 36,525 → $4,380.56/PFLOP-day.
-    // Tokens/s per satellite = 2e15 / (2 × 70e9) = 14,285.7; tokens = 14,285.7 × 50 × 31,557,600 s
-    // = 2.2541e13 → $160M / 2.2541e7 Mtoken = $7.098/Mtoken.
-    const r = constellationEconomics(base);
+    // No token rate given: the FLOPs-based one, 2e15 / (2 × 70e9) = 14,285.7 tokens/s per satellite; tokens =
+    // 14,285.7 × 50 × 31,557,600 s = 2.2541e13 → $160M / 2.2541e7 Mtoken = $7.098/Mtoken.
+    const r = constellationEconomics({ ...base, discountRate_per_yr: 0 });
+    expect(r.flopsBoundCost_USD_per_Mtoken).toBeCloseTo(7.09813, 5);
     expect(r.hardware_USD).toBe(100e6);
     expect(r.operations_USD).toBe(25e6);
     expect(r.ground_USD).toBe(15e6);
@@ -82,6 +83,19 @@ describe('constellationEconomics', () => {
     expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(4380.5613, 3);
     expect(r.tokens_per_s).toBeCloseTo(142857.14, 2);
     expect(r.cost_USD_per_Mtoken).toBeCloseTo(7.09813, 5);
+    // the satellites' own rate (the nodes' roofline), 1,000 tokens/s each: $160M / (1,000 × 50 × 31,557,600 s / 1e6)
+    // = $101.40/Mtoken; the FLOPs-based figure stays beside it
+    const roofline = constellationEconomics({ ...base, discountRate_per_yr: 0, tokens_per_s_per_satellite: 1000 });
+    expect(roofline.tokens_per_s).toBe(10_000);
+    expect(roofline.cost_USD_per_Mtoken).toBeCloseTo(160e6 / ((1000 * 50 * 31_557_600) / 1e6), 6);
+    expect(roofline.flopsBoundCost_USD_per_Mtoken).toBeCloseTo(7.09813, 5);
+  });
+
+  it("$/Mtoken at 7 %/yr is the node's formula: discounted LCOC × PFLOPS / (tokens/s × 86,400 s / 1e6)", () => {
+    const r = constellationEconomics({ ...base, tokens_per_s_per_satellite: 1000 });
+    expect(r.cost_USD_per_Mtoken).toBeCloseTo((r.lcocDiscounted_USD_per_PFLOP_day * 2) / ((1000 * 86_400) / 1e6), 9);
+    // discounting weighs the up-front build against later tokens: above the undiscounted figure
+    expect(r.cost_USD_per_Mtoken).toBeGreaterThan(160e6 / ((1000 * 50 * 31_557_600) / 1e6));
   });
 
   it('replacements continue the learning curve and pay the average launch price per satellite', () => {
@@ -204,7 +218,12 @@ describe('defaults', () => {
       expect(r.replacements_USD).toBeCloseTo(r.replacementHardware_USD + r.replacementLaunch_USD, 6);
       expect(r.deliveredPFLOP_days).toBeCloseTo(2 * 50 * 365.25, 9);
       expect(r.lcoc_USD_per_PFLOP_day).toBeCloseTo(r.total_USD / (2 * 50 * 365.25), 9);
-      expect(r.cost_USD_per_Mtoken).toBeCloseTo(r.total_USD / (r.tokens / 1e6), 9);
+      // PV(cost)/PV(tokens) at the FLOPs-based rate (no rate given): LCOC_disc × 2 PFLOPS / (tokens/s × 86,400 / 1e6)
+      const perSat_tokens_per_s = 2e15 / (2 * 70e9);
+      expect(r.cost_USD_per_Mtoken).toBeCloseTo(
+        (r.lcocDiscounted_USD_per_PFLOP_day * 2) / ((perSat_tokens_per_s * 86_400) / 1e6),
+        9,
+      );
       // operations default: 2 %/yr of the average satellite over 50 satellite-years: the 90 % curve's average of the
       // $10M first unit over 10 units, (1/10)·Σ n^log2(0.9), plus the $20M/10 launch share; not the first unit's $12M
       let curve = 0;

@@ -184,6 +184,8 @@ describe('nodeCost', () => {
     expect(r.total_USD, 'total').toBeWithinRelative(14.818165e6, 1e-4);
     expect(r.lcoc_USD_per_PFLOP_day, 'LCOC').toBeWithinRelative(66.7857, 1e-4);
     expect(r.costPerKWyr_USD, '$/kW-yr').toBeWithinRelative(24696.94, 1e-4);
+    // launch alone: $2.647059M / (120 kW × 5 yr) = $4,411.76/kW-yr
+    expect(r.launchPerKWyr_USD, 'launch $/kW-yr').toBeWithinRelative(4411.765, 1e-4);
   });
 
   it('capex ex-chips is $79.26/W by hand, inside the published Starlink-class $22/W … spacedc-default $524/W bracket', () => {
