@@ -140,8 +140,29 @@ function unionMessage(path: Path, field: string, input: unknown, errors: z.core.
     .filter((a) => a !== '');
   return (
     variableDomainProblem(path, input) ??
+    misspeltAlternativeKey(field, input, errors) ??
     `${field} must be ${[...new Set(alternatives)].join(' or ') || 'a valid value'}, got ${describeInput(input)}`
   );
+}
+
+/**
+ * A mapping whose key no alternative knows while each alternative misses its own key (`- maximise: x` against
+ * `minimize:` | `maximize:`): that key, the one it most resembles, and the keys the alternatives take.
+ */
+function misspeltAlternativeKey(field: string, input: unknown, errors: z.core.$ZodIssue[][]): string | undefined {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const issues = errors.flat();
+  const wanted = [
+    ...new Set(
+      issues
+        .filter((e) => e.code === 'invalid_type' && e.path.length === 1 && !Object.hasOwn(input, e.path[0]!))
+        .map((e) => String(e.path[0])),
+    ),
+  ];
+  const unknown = issues.flatMap((e) => (e.code === 'unrecognized_keys' ? e.keys : []))[0];
+  if (wanted.length === 0 || unknown === undefined) return undefined;
+  const guess = didYouMean(unknown, wanted);
+  return `${field} has key ${unknown}${guess ? `: did you mean ${guess}?` : ''} (it takes one of: ${wanted.join(', ')})`;
 }
 
 export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIssue, known: KnownKeys): StudyError {

@@ -89,6 +89,13 @@ describe('study compilation', () => {
       'BAD_OBJECTIVE',
       /did you mean mass.launch_kg/,
     ],
+    [
+      'a misspelt objective sense',
+      'maximize: compute.deliveredPFLOPS',
+      'maximise: compute.deliveredPFLOPS',
+      'WRONG_TYPE',
+      /objectives\.1 has key maximise: did you mean maximize\? \(it takes one of: minimize, maximize\)/,
+    ],
     ['unknown constraint metric', 'drag.passiveDecay_yr <= 5', 'drag.decay_yr <= 5', 'BAD_CONSTRAINT', /not a metric/],
     [
       'malformed constraint',
