@@ -12,6 +12,7 @@
  */
 import type { DesignRecord } from './record/record.js';
 import { fieldAt, tableBuilder } from '../base/recordFields.js';
+import { fmt } from '../base/numberFormat.js';
 import { RECORD_FIELDS } from './record/fields.js';
 import { recordWarnings } from './record/warnings.js';
 import type {
@@ -45,7 +46,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
   notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
   const o = design.orbit;
-  const orbit = `${o.altitude_km} km ${o.inclination_deg === 'sso' ? 'SSO' : `${o.inclination_deg}°`}`;
+  const orbit = `${fmt(o.altitude_km, 4)} km ${o.inclination_deg === 'sso' ? 'SSO' : `${fmt(o.inclination_deg, 4)}°`}`;
   const launchNote = launchPayloadNote(rows.vehicle.id, s.mass.launchPayload, orbit);
   if (launchNote !== undefined) notes.push(launchNote);
   return {

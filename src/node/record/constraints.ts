@@ -2,6 +2,7 @@
  * The checks every node record carries (NODE_CONSTRAINTS: value, limit and what each protects), the names a study
  * enforces or may relax, and the notes a node record gives on its modelling assumptions.
  */
+import { percentText } from '../../base/numberFormat.js';
 import type { ConstraintResult } from './record.js';
 import {
   MAX_YEARS_TO_DOSE,
@@ -226,7 +227,7 @@ export function modelNotes(design: Design, share: number, disposalModel: string)
   const f = design.power.eclipseComputeFraction;
   if (f < 1) {
     notes.push(
-      `compute throttled to ${f} of average through eclipses (battery sized for that): delivered compute and average IT power ` +
+      `compute throttled to ${percentText(f)} of average through eclipses (battery sized for that): delivered compute and average IT power ` +
         `are orbit averages, ${(100 * share).toPrecision(4)} % of unthrottled`,
     );
   }
