@@ -5,7 +5,8 @@
  * rule. A pair that no design keeps both above m is a conflict of requirements (e.g. an IT power band of 120–150 kW
  * with average/peak ≤ 0.86 leaves at most 3.6 % at both ends), not of the search.
  * Margins are −g of the log's g columns (each scaled by |limit|, src/study/objectives.ts `scaledViolation`); the
- * constraints the rule reads are those of src/run/decision/select.ts `selectionMargins` (sizing closures aside).
+ * constraints the rule reads are those of src/run/decision/select.ts `selectionMargins` (sizing closures aside, and a
+ * met requirement on a discrete quantity, which limits nothing).
  * `achievability` is pure; `logAchievability` streams the log file.
  */
 import { existsSync } from 'node:fs';
@@ -82,14 +83,16 @@ export function logAchievability(
   logPath: string,
   counts: (constraint: string) => boolean,
   minMargin: number,
+  discrete: ReadonlySet<string> = new Set(),
 ): Achievability | null {
   if (!existsSync(logPath)) return null;
   let acc: ReturnType<typeof achievability> | null = null;
   let cols: number[] = [];
+  let names: (string | null)[] = [];
   let [iIndex, iStatus] = [-1, -1];
   forEachCsvRecord(logPath, (fields, record) => {
     if (record === 0) {
-      const named = fields.map(columnConstraint);
+      const named = (names = fields.map(columnConstraint));
       cols = named.flatMap((n, i) => (n !== null && counts(n) ? [i] : []));
       [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
       if (iIndex >= 0 && iStatus >= 0 && cols.length > 0)
@@ -100,8 +103,12 @@ export function logAchievability(
       return;
     }
     if (acc === null || fields[iStatus] !== 'feasible') return;
-    const margins = cols.map((i) => -Number(fields[i]));
-    if (margins.every(Number.isFinite)) acc.add({ index: Number(fields[iIndex]), margins });
+    // a met requirement on a discrete quantity has no margin to keep (./discrete.ts): it limits nothing
+    const margins = cols.map((i) => {
+      const m = -Number(fields[i]);
+      return m >= 0 && discrete.has(names[i]!) ? Infinity : m;
+    });
+    if (!margins.some(Number.isNaN)) acc.add({ index: Number(fields[iIndex]), margins });
   });
   const done = acc as ReturnType<typeof achievability> | null;
   return done === null ? null : done.result();

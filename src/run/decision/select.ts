@@ -163,11 +163,15 @@ export function ruleText(rule: SelectRule): string {
 }
 
 /** The knee among the designs meeting the rule (see the header), or the plain knee when none does. */
-export function chooseKnee(pareto: ParetoFile, rule: SelectRule, joint: Joint | null): SelectOutcome {
+export function chooseKnee(
+  pareto: ParetoFile,
+  rule: SelectRule,
+  joint: Joint | null,
+  discrete: ReadonlySet<string> = discreteConstraints(pareto),
+): SelectOutcome {
   const F = minimizedObjectives(pareto);
   const designs = pareto.designs;
   const text = ruleText(rule);
-  const discrete = discreteConstraints(pareto);
   const margin = designs.map((d) => minOf(selectionMargins(d, discrete)));
   // a design that misses a requirement is never an answer (decision.ts `answerable`)
   const answer = answerable(pareto);
@@ -290,14 +294,15 @@ export function kneeStanding(
 ): KneeStanding | null {
   if (answerKnee(pareto) < 0) return null;
   const of = typeof joint === 'string' ? null : jointOf(joint);
-  const outcome = selects(rule) ? chooseKnee(pareto, rule, of) : null;
-  // a margin rule no Pareto design meets: what every feasible evaluated design can keep, and what conflicts
+  const discrete = discreteConstraints(pareto);
+  const outcome = selects(rule) ? chooseKnee(pareto, rule, of, discrete) : null;
+  // a margin rule no Pareto design meets: what every feasible evaluated design can keep (the constraints the rule
+  // reads, as selectionMargins counts them), and what conflicts
   const achievable =
     outcome !== null && !outcome.qualified && rule?.minMargin !== undefined && logPath !== undefined
-      ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin)
+      ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin, discrete)
       : null;
   const position = outcome?.position ?? answerKnee(pareto);
-  const discrete = discreteConstraints(pareto);
   const margins = selectionMargins(pareto.designs[position]!, discrete);
   const minMargin = minOf(margins);
   const s = typeof joint === 'string' ? joint : joint.sampled(position);

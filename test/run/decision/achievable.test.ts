@@ -86,4 +86,17 @@ describe('achievability of a margin rule', () => {
     expect(r.conflictMargin).toBeCloseTo(0.03, 12);
     expect(logAchievability(join(dir, 'absent.csv'), () => true, 0.05)).toBeNull();
   });
+
+  it('a met requirement on a discrete quantity limits nothing, as the select rule reads it', () => {
+    // design 0 keeps 6 % on the decay and sits exactly on a 400 Gbps link capacity (4 × 100 Gbps terminals)
+    const dir = mkdtempSync(join(tmpdir(), 'odc-achievable-'));
+    const log = join(dir, 'evaluations.csv');
+    const CAP = 'isl.capacity_Gbps >= 400';
+    writeFileSync(log, [`eval,generation,status,g[${CAP}],g[${DECAY}]`, '0,0,feasible,0,-0.06'].join('\n') + '\n');
+    // counted as a margin, the capacity's 0 % fails a 5 % rule; as a discrete requirement it does not
+    expect(logAchievability(log, () => true, 0.05)!.meeting).toBe(0);
+    const r = logAchievability(log, () => true, 0.05, new Set([CAP]))!;
+    expect(r.meeting).toBe(1);
+    expect(r.bestMargin).toBeCloseTo(0.06, 12);
+  });
 });
