@@ -33,7 +33,12 @@ describe('node evaluation (composition of the models)', () => {
     }
   });
 
-  it('units are read from key names', () => {
+  it("a record number's unit is its declared one; other paths' units are read from key names", () => {
+    // Declared in fields.ts / costFields.ts, where the key name alone reads `rad` or `USD`.
+    expect(unitOf('radiation.missionDose_rad')).toBe('rad(Si)');
+    expect(unitOf('cost.costPerKWyr_USD')).toBe('USD/kW-yr');
+    expect(unitOf('p90(cost.launchPerKWyr_USD)')).toBe('USD/kW-yr');
+    expect(unitOf('design.radiatorArea_m2')).toBe('m²'); // not a record number: from its name
     expect(unitOf('cost.lcoc_USD_per_PFLOP_day')).toBe('USD/PFLOP-day');
     expect(unitOf('thermal.radiatorArea_m2')).toBe('m²');
     expect(unitOf('drag.stationKeepingDeltaV_m_s_per_yr')).toBe('m/s/yr');

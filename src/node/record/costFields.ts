@@ -248,7 +248,7 @@ export const COST_FIELDS = {
         (s) => s.tokens.flopsBound_tokens_per_s,
       ),
       flopsBoundCost_USD_per_Mtoken: num(
-        'PV(cost)/PV(tokens) at the FLOPs-based rate [USD per million output tokens]',
+        'PV(cost)/PV(tokens) per million output tokens, at the FLOPs-based rate [USD/Mtoken]',
         (s) => s.tokens.flopsBoundCost_USD_per_Mtoken,
       ),
     },

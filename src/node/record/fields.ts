@@ -193,7 +193,7 @@ export const RECORD_FIELDS = {
       (s) => s.mass.drag.ballisticCoefficient_kg_m2,
     ),
     stationKeepingDeltaV_m_s_per_yr: num(
-      'Drag make-up Δv [m/s per yr]',
+      'Drag make-up Δv [m/s/yr]',
       'station keeping',
       (s) => s.mass.drag.stationKeepingDeltaV_m_s_per_yr,
     ),

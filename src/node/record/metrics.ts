@@ -20,8 +20,24 @@ export const nullableMetricPaths = lazy((): ReadonlySet<string> => {
 const metricSet = lazy((): ReadonlySet<string> => new Set(metricPaths()));
 export const isMetricPath = (p: string): boolean => metricSet().has(p);
 
-/** Readable unit from a key's suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`. */
+/** Each record number's declared unit, the `[unit]` closing its description (fields.ts, costFields.ts). */
+const declaredUnits = lazy(
+  (): ReadonlyMap<string, string> =>
+    new Map(
+      numericLeaves(designRecordSchema(), '', true).flatMap((l) => {
+        const m = /\[([^\]]+)\]\.?$/.exec(l.description);
+        return m === null ? [] : [[l.path, m[1]!] as const];
+      }),
+    ),
+);
+
+/**
+ * A metric's unit: a record number's declared unit; otherwise (variables, other records' paths) read from the key's
+ * suffix: `lcoc_USD_per_PFLOP_day` → `USD/PFLOP-day`, `radiatorArea_m2` → `m²`.
+ */
 export function unitOf(path: string): string {
+  const declared = declaredUnits().get(path);
+  if (declared !== undefined) return declared;
   // A statistic over uncertainty samples (`p90(cost.lcoc_USD_per_PFLOP_day)`, `sd(mass.launch_kg)`) carries its
   // metric's unit.
   const wrapped = /^[a-z][a-z0-9]*\((.+)\)$/.exec(path);
