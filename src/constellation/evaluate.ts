@@ -226,10 +226,15 @@ function onProgramme(node: NodeDesign, spec: ConstellationSpec): NodeDesign {
   };
 }
 
+/** Each shell's node as evaluated: on the constellation's programme, a cluster shell's with its formation keeping. */
+export function shellNodeDesigns(spec: ConstellationSpec): NodeDesign[] {
+  // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
+  return spec.shells.map((s) => onProgramme(withFormationKeeping(s.node, s.geometry), spec));
+}
+
 /** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
 export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: DesignRecord[] } {
-  // Cluster shells' nodes carry their formation-keeping Δv in the station-keeping propellant.
-  const designs = spec.shells.map((s) => onProgramme(withFormationKeeping(s.node, s.geometry), spec));
+  const designs = shellNodeDesigns(spec);
   const nodes = spec.shells.map((s, i) =>
     spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
   );

@@ -13,15 +13,15 @@
  * sample each constraint the optimizer enforces is checked with the optimizer's own g (./constellationStudy.ts: the
  * physical closure — node closures, line of sight, pointing, traffic demand, separation — then the study's
  * constraints): it holds when g ≤ 0. A sample the loader or the models reject counts as not holding.
- * Assumption: a sample is evaluated as the study evaluates a design, so with `nodeSizing: closed` its node is re-sized
- * to the sampled inputs (closures hold by construction), not held at the design's sizing with its margins spent as
- * node samples are (./constraintSamples.ts). Deterministic in (study, design, samples, method, seed); LP injected.
+ * A sample flies the design as built (constellation/design/asBuilt.ts): nodes at the sizes the nominal closure fixed,
+ * not re-sized, margins spent, every node closure checked. Deterministic in (study, design, samples, method, seed).
  */
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { createRng } from '../base/rng.js';
 import type { ParsedFile } from '../base/yaml.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
+import { flownAsBuilt, type BuiltNodeSizes } from '../constellation/design/asBuilt.js';
 import { parseConstellation } from '../constellation/design/load.js';
 import type { Evaluation } from '../optimize/types.js';
 import { unitSample } from '../statistics/sampling.js';
@@ -40,10 +40,12 @@ export interface ConstellationSamplerParams {
   readonly read: ParsedFile;
   readonly catalogs: Catalogs;
   readonly variableNames: readonly string[];
-  /** The enforced constraints' names, in the order of the g vector. */
+  /** The checked constraints' names, in the order of the g vector: every node closure, then the study's. */
   readonly names: readonly string[];
   /** The constellation file (raw, node inlined) a decision vector stands for. */
   readonly fileOf: (x: Float64Array) => Raw;
+  /** The node sizes the design fixes (null: flown as given). */
+  readonly sizesOf: (x: Float64Array) => readonly BuiltNodeSizes[] | null;
   /** The optimizer's evaluation of a constellation: its g vector, or why it failed. */
   readonly evaluate: (spec: ConstellationSpec) => Evaluation;
   readonly settings: ConstraintSampleSettings;
@@ -91,12 +93,14 @@ export function constellationConstraintSampler(
     const d = constellationDesignOf({ ...p.read, raw: p.fileOf(x) }, p.catalogs);
     const inputs = constellationInputs(d, 'skip').inputs.filter((i) => !held.has(i.path));
     const plan = samplePlan(inputs, column, unit);
+    const sizes = p.sizesOf(x);
     const at = (i: number): boolean[] | string => {
       const bad = plan.invalid[i];
       if (bad !== undefined) return bad;
       try {
         const { raw, node, catalogs } = applyConstellationInputs(d, inputs, plan.values[i]!);
-        return holdsOf(p.evaluate(compileConstellation(parseConstellation(d.parsed, raw, node), catalogs)));
+        const sampled = compileConstellation(parseConstellation(d.parsed, raw, node), catalogs);
+        return holdsOf(p.evaluate(flownAsBuilt(sampled, sizes)));
       } catch (e) {
         return `the models cannot evaluate this sample: ${reasonOf(e)}`;
       }

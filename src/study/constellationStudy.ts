@@ -27,6 +27,7 @@ import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
 import type { AlgorithmSettings } from './algorithmSettings.js';
 import type { VariableDomain } from './studySchema.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
+import { builtSizes } from '../constellation/design/asBuilt.js';
 import { evaluateConstellation, evaluateConstellationLean, leanEvaluationGives } from '../constellation/evaluate.js';
 import {
   CONSTELLATION_STUDY_KEYS,
@@ -265,7 +266,7 @@ export function compileConstellationStudy(
   // The search reads objectives and constraints only: the lean evaluation when it gives every metric they name.
   const spec = (x: Float64Array): ConstellationSpec => specOf(valuesOf(x));
   const held = heldChecks(base, variables);
-  const { problem, evaluation } = studyProblem(String(base['name']), variables, sections, src, spec, lp, held);
+  const { problem, sampled } = studyProblem(String(base['name']), variables, sections, src, spec, lp, held);
   const fileOf = (values: readonly unknown[]): Raw => {
     const { raw } = buildStudyFile(builder, values);
     for (const k of CONSTELLATION_STUDY_KEYS) delete raw[k];
@@ -278,9 +279,10 @@ export function compileConstellationStudy(
     read: atDefaults,
     catalogs,
     variableNames: variables.map((v) => v.name),
-    names: problem.constraints.map((c) => c.name),
+    names: sampled.names,
     fileOf: (x: Float64Array) => fileOf(valuesOf(x)),
-    evaluate: (spec: ConstellationSpec) => evaluation(() => spec),
+    sizesOf: (x: Float64Array) => builtSizes(spec(x)),
+    evaluate: (spec: ConstellationSpec) => sampled.evaluation(() => spec),
   };
 
   return {
@@ -320,7 +322,11 @@ function studyProblem(
   specOf: (x: Float64Array) => ConstellationSpec,
   lp: LpSolver,
   held: { closures: readonly string[]; demand: boolean },
-): { problem: Problem; evaluation: (spec: () => ConstellationSpec) => Evaluation } {
+): {
+  problem: Problem;
+  evaluation: (spec: () => ConstellationSpec) => Evaluation;
+  sampled: { names: string[]; evaluation: (spec: () => ConstellationSpec) => Evaluation };
+} {
   const metrics = {
     has: isConstellationMetric,
     hint: unknownConstellationMetricHint,
@@ -328,31 +334,37 @@ function studyProblem(
   };
   const objectives = compileObjectives(sections.objectives, src, metrics);
   const parsed = compileConstraints(sections.constraints, src, metrics);
-  const constraints: ConstraintSpec[] = [
-    ...constellationPhysicalConstraints(held.closures, held.demand).map((name) => ({ name })),
-    ...parsed.map((c) => ({ name: c.text })),
+  const namesWith = (closures: readonly string[]): string[] => [
+    ...constellationPhysicalConstraints(closures, held.demand),
+    ...parsed.map((c) => c.text),
   ];
   const objectiveGetters = objectives.map((o) => pathGetter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
   const read = [...objectives.map((o) => o.name), ...refGetters.keys()];
   const recordOf = leanEvaluationGives(read) ? evaluateConstellationLean : evaluateConstellation;
-  const evaluation = (spec: () => ConstellationSpec): Evaluation => {
-    let rec: ConstellationRecord;
-    try {
-      rec = recordOf(spec(), lp);
-    } catch (e) {
-      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-    return recordEvaluation(rec, { objectives, objectiveGetters, ...held, parsed, refGetters }, constraints.length);
-  };
+  const evaluationWith =
+    (closures: readonly string[]) =>
+    (spec: () => ConstellationSpec): Evaluation => {
+      let rec: ConstellationRecord;
+      try {
+        rec = recordOf(spec(), lp);
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const q = { objectives, objectiveGetters, closures, demand: held.demand, parsed, refGetters };
+      return recordEvaluation(rec, q, namesWith(closures).length);
+    };
+  const evaluation = evaluationWith(held.closures);
   const problem = {
     name,
     variables,
     objectives,
-    constraints,
+    constraints: namesWith(held.closures).map((n): ConstraintSpec => ({ name: n })),
     evaluate: (x: Float64Array) => evaluation(() => specOf(x)),
   };
-  return { problem, evaluation };
+  // A sample flies the design as built (./constellationSamples.ts): every node closure is a check there.
+  const sampled = { names: namesWith(NODE_CLOSURES), evaluation: evaluationWith(NODE_CLOSURES) };
+  return { problem, evaluation, sampled };
 }
 
 /** The study's variables (node.design added for a node run's candidates), checked against the base file. */
