@@ -184,6 +184,24 @@ export const conjunctionPairsSchema = () =>
               'null between shells (their phasing drifts).',
           ),
         pairs: n("Satellite pairs with the same closest approach (the pattern's symmetry class) [-]."),
+        relativeSpeed_m_s: z
+          .number()
+          .nullable()
+          .describe('Relative speed of the pair at its SGP4 closest approach [m/s]; null between shells.'),
+        encounterDuration_s: z
+          .number()
+          .nullable()
+          .describe(
+            'Time per encounter (each orbit) the pair stays within twice its closest approach on SGP4 positions ' +
+              '(a straight fly-by: 2√3·d/v; a slow co-rotating pair lingers), at most one orbit [s]; null between shells.',
+          ),
+        belowRequired_s: z
+          .number()
+          .nullable()
+          .describe(
+            'Time per encounter the pair is closer than the required separation (0 when it stays clear) [s]; null ' +
+              'between shells.',
+          ),
       }),
     )
     .describe('Worst pair classes, closest first (at most 10).');

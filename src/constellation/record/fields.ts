@@ -346,6 +346,10 @@ const environment = section({
       () => z.string().describe('How the closest approaches were found, and their stated residual error.'),
       (c) => c.environment.conjunctions.method,
     ),
+    screenedElements: value(
+      () => z.string().describe('The elements the screen propagates: those `odc export --format omm|tle` writes.'),
+      (c) => c.environment.conjunctions.screenedElements,
+    ),
     worst: list(conjunctionPairsSchema, (c) => c.environment.conjunctions.worst),
     shells: list(conjunctionShellsSchema, (c) => c.environment.conjunctions.shells),
   }),
