@@ -204,6 +204,24 @@ function launchSection(r: ConstellationRecord): BudgetSection {
   };
 }
 
+/** Sun-synchronous shells' plane keeping: the inclination trim per satellite and why (planeKeeping.ts). */
+function planeKeepingRows(r: ConstellationRecord): BudgetRow[] {
+  return r.shells.flatMap((s) => {
+    const k = s.planeKeeping;
+    if (k === null) return [];
+    return [
+      row(
+        `plane keeping ${s.name} (Δv per satellite)`,
+        k.deltaV_m_s,
+        'm/s',
+        `trims ${fmt(k.trim_deg)}° of the ${fmt(k.injectionDispersion_deg)}° injection dispersion: planes ` +
+          `${fmt(k.planeSpacing_deg)}° apart drift ${fmt(k.nodalDriftPerHundredthDegree_deg_per_yr)}°/yr per 0.01°; ` +
+          `half the spacing over the life allows ${fmt(k.tolerance_deg)}° (in the node's station keeping)`,
+      ),
+    ];
+  });
+}
+
 /** Orbital environment: density, closest approaches and overlapping shells. */
 function environmentSection(r: ConstellationRecord): BudgetSection {
   const e = r.environment;
@@ -219,6 +237,7 @@ function environmentSection(r: ConstellationRecord): BudgetSection {
       ),
       row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
       ...conjunctionRows(r),
+      ...planeKeepingRows(r),
       row(
         'overlapping shells',
         e.overlappingShells.length
