@@ -7,17 +7,20 @@
  * (sgp4Refine.ts): by enumeration of the closed form |r_a − r_b|² = 2r²(1 − K0 − K1 cos(2ua + Δ − ψ)), or on a cubic
  * grid of cell size c = D + v_rel·h/2 per time step (pairGrid.ts) over the symmetry window τ = period·gcd(P, F)/T
  * (Walker 1984). (2) Refinement: each candidate class's representative pair on satellite.js SGP4, closest secular
- * class first (refineClasses.ts), to ~0.05 km. Between shells: shellGap.ts. Required separation: odc's choice
+ * class first (refineClasses.ts), to ~0.05 km; the worst pairs' relative speed and time within 2d and within the
+ * threshold (sgp4Refine.ts `encounter`). Between shells: shellGap.ts. Required separation: odc's choice
  * (default 1 km), not a regulatory limit (NASA CARA screening volumes: Ravago, Toumey, Baars & Hejduk, AMOS
  * Conference, https://amostech.space/?p=1350).
- * Validity: circular orbits written as SGP4 mean elements; no drag (BSTAR 0), station-keeping deadband or
- * navigation error: the nominal pattern, not a flown constellation.
+ * Validity: the omm/tle export's SGP4 mean elements (e = 1e-7: SGP4's J3 term flies the frozen eccentricity at
+ * ω = 90°) with BSTAR 0 (a shell's satellites share one B*, so drag moves them alike); no station-keeping deadband
+ * or navigation error: the nominal pattern, not a flown constellation.
  * Derivation, evidence and costs: docs/constellations.md §"Conjunction screen".
  */
 import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
 import { pairsWithin } from './pairGrid.js';
 import { refineClasses, type ClassHit } from './refineClasses.js';
+import { encounter, Sgp4Objects } from './sgp4Refine.js';
 import {
   classCount,
   pairClass,
@@ -54,6 +57,12 @@ export interface ConjunctionPair {
   readonly time_s: number | null;
   /** Satellite pairs with the same closest approach (the symmetry class). */
   readonly pairs: number;
+  /** Relative speed at the closest approach [m/s]; null between shells. */
+  readonly relativeSpeed_m_s: number | null;
+  /** Time per encounter within twice the closest approach [s] (straight fly-by: 2√3·d/v); null between shells. */
+  readonly encounterDuration_s: number | null;
+  /** Time per encounter closer than the threshold [s] (0 when the pair stays clear); null between shells. */
+  readonly belowThreshold_s: number | null;
 }
 
 export interface ShellScreen {
@@ -316,7 +325,9 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
     const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true, p.method ?? 'auto');
     shells.push(screen);
     pairsBelow += screen.pairsBelow;
+    const objs = new Sgp4Objects(st);
     for (const c of hits.slice(0, k)) {
+      const near = encounter(objs, c.a, c.b, c.t_s, 2 * c.d_m + st.shrink_m);
       worst.push({
         shellA: i,
         planeA: Math.floor(c.a / st.slots),
@@ -327,6 +338,9 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
         separation_m: c.d_m,
         time_s: c.t_s,
         pairs: c.size,
+        relativeSpeed_m_s: near.relativeSpeed_m_s,
+        encounterDuration_s: near.duration_s,
+        belowThreshold_s: encounter(objs, c.a, c.b, c.t_s, p.threshold_m + st.shrink_m).duration_s,
       });
     }
   });
@@ -349,6 +363,9 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
         separation_m: moid,
         time_s: null,
         pairs,
+        relativeSpeed_m_s: null,
+        encounterDuration_s: null,
+        belowThreshold_s: null,
       });
     }
   }

@@ -23,6 +23,12 @@ export const CONJUNCTION_METHOD =
   "and class members). Between shells, over any relative phasing: the smallest difference of the two shells' SGP4 " +
   'radius profiles (a function of latitude, to 30 m) at a latitude both reach (shellGap.ts).';
 
+/** The elements the screen propagates (the record's `conjunctions.screenedElements`): the omm/tle export's. */
+export const SCREENED_ELEMENTS =
+  "odc export omm/tle SGP4 mean elements (e = 1e-7: SGP4's J3 long-period term flies each satellite at its frozen " +
+  "eccentricity e_f = −(J3/2J2)(R⊕/a) sin i at ω = 90°), screened with B* = 0 (the export's B* is one per shell: " +
+  "drag lowers a shell's satellites alike)";
+
 export const CONJUNCTION_NOTE =
   'conjunctions: closest approaches within shells on SGP4 positions of the exported elements (satellite.js), from ' +
   'secular closed-form candidates inflated by the SGP4 excursion bound (environment.conjunctions.method); between ' +
@@ -36,6 +42,7 @@ export interface ConjunctionFigures {
   readonly required_km: number;
   readonly pairsBelow: number;
   readonly method: string;
+  readonly screenedElements: string;
   readonly worst: readonly ConjunctionPairRecord[];
   readonly shells: readonly ConjunctionShellRecord[];
 }
@@ -56,6 +63,7 @@ export function conjunctionRecord(
     required_km: spec.minSeparation_m / M_PER_KM,
     pairsBelow: screen.pairsBelow,
     method: CONJUNCTION_METHOD,
+    screenedElements: SCREENED_ELEMENTS,
     worst: screen.worst.map((w) => ({
       shellA: names[w.shellA]!,
       planeA: w.planeA,
@@ -66,6 +74,9 @@ export function conjunctionRecord(
       separation_km: w.separation_m / M_PER_KM,
       time_s: w.time_s,
       pairs: w.pairs,
+      relativeSpeed_m_s: w.relativeSpeed_m_s,
+      encounterDuration_s: w.encounterDuration_s,
+      belowRequired_s: w.belowThreshold_s,
     })),
     shells: screen.shells.map((s, i) => {
       const failing = s.minSeparation_m < spec.minSeparation_m;

@@ -235,3 +235,44 @@ export function refinePair(
   const t_s = ((best.t_s % period) + period) % period;
   return { d_m: best.d_m, t_s };
 }
+
+/** A pair's encounter at its SGP4 closest approach (docs/constellations.md §"Encounter speed and duration"). */
+export interface Encounter {
+  /** |v_b − v_a| at the closest approach [m/s]. */
+  readonly relativeSpeed_m_s: number;
+  /** Time per encounter the pair's distance stays below `radius_m` [s] (0 if never; one orbit if always). */
+  readonly duration_s: number;
+}
+
+/**
+ * Relative speed at the closest approach t_ca [s] of objects a and b, and the time their SGP4 distance stays below
+ * `radius_m`: from t_ca outward in doubling steps (first step half the straight-line crossing time √(R² − d²)/v) to
+ * the first sample at or above R, then bisection to 1 ms; capped at half an orbit each way.
+ */
+export function encounter(objs: Sgp4Objects, a: number, b: number, t_ca: number, radius_m: number): Encounter {
+  const at = objs.relative(a, b, t_ca);
+  const v = Math.sqrt(at.v2);
+  if (!(at.d < radius_m)) return { relativeSpeed_m_s: v, duration_s: 0 };
+  const half = Math.PI / objs.uDot;
+  const exit = (dir: 1 | -1): number => {
+    let inside = 0,
+      h = Math.max(1e-3, Math.sqrt(radius_m * radius_m - at.d * at.d) / Math.max(v, 1e-9) / 2);
+    for (;;) {
+      const t = Math.min(inside + h, half);
+      if (objs.relative(a, b, t_ca + dir * t).d >= radius_m) {
+        let lo = inside,
+          hi = t;
+        while (hi - lo > 1e-3) {
+          const mid = (lo + hi) / 2;
+          if (objs.relative(a, b, t_ca + dir * mid).d < radius_m) lo = mid;
+          else hi = mid;
+        }
+        return (lo + hi) / 2;
+      }
+      if (t >= half) return half;
+      inside = t;
+      h *= 2;
+    }
+  };
+  return { relativeSpeed_m_s: v, duration_s: exit(1) + exit(-1) };
+}

@@ -2,9 +2,11 @@
  * Exports every satellite of a constellation for orbit tools: CCSDS OMM JSON, NORAD TLEs and a CSV table,
  * streamed through a sink so a 1,000,000-satellite constellation never becomes one string.
  *
- * Elements: pattern.ts `satelliteElements`, circular (e = 1e-7, ω = 0, M = argument of latitude), n = √(μ/a³); with
- * `frozenEccentricity` the J2–J3 frozen eccentricity at ω = 90°, with ballistic coefficients B* = 0.15696615/(2B)
- * [1/ER] (orbitHandoff.ts); cluster members carry their HCW differential elements (models/relativeMotion.ts).
+ * Elements: pattern.ts `satelliteElements`, circular (e = 1e-7, ω = 0, M = argument of latitude), n = √(μ/a³): the
+ * SGP4 mean elements of the frozen orbit (SGP4's J3 long-period term adds e_f at ω = 90°, orbitHandoff.ts), the
+ * elements the self-conjunction screen propagates. `frozenEccentricity` (CSV only) writes e_f, ω = 90° as long-period
+ * elements for non-SGP4 tools; OMM/TLE refuse it (e_f as SGP4 mean e would fly 0…2e_f). B* per orbitHandoff.ts from
+ * each shell's drag term; cluster members carry their HCW differential elements (models/relativeMotion.ts).
  * Catalog numbers `catalogBase` + index (default 100,000, Alpha-5; a TLE carries at most 339,999); synthetic
  * international designators, launch numbers 900–999 (1,442,400 satellites at most).
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
@@ -24,7 +26,7 @@ import {
   ommRecord,
 } from '../geometry/propagate.js';
 import { TLE_MAX_CATALOG_NUMBER, tleLines } from './tleFormat.js';
-import { bstar_per_earth_radius, frozenEccentricity } from './orbitHandoff.js';
+import { frozenEccentricity, shellBstar } from './orbitHandoff.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { CircularElements, SamplingWindow, ShellGeometrySpec } from '../design/types.js';
 import type { ConstellationSpec } from '../design/compile.js';
@@ -67,24 +69,37 @@ export interface ExportOptions {
   readonly catalogBase?: number;
   /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
   readonly chunkChars?: number;
-  /** Ballistic coefficient m/(C_D·A) of each shell's node [kg/m²], by shell index; absent or null: B* = 0. */
-  readonly ballisticCoefficients_kg_m2?: readonly (number | null)[];
-  /** Write circular shells at their frozen eccentricity, ω = 90° (cluster members keep their own elements). */
+  /** SGP4 drag term B* [1/ER] of each shell's satellites (orbitHandoff.ts `shellBstar`), by shell index; absent: 0. */
+  readonly bstar_per_earth_radius?: readonly number[];
+  /**
+   * CSV only: write circular shells at their frozen eccentricity e_f, ω = 90° (long-period elements; cluster members
+   * keep their own). OMM/TLE throw: their SGP4 mean elements already fly the frozen orbit at e ≈ 0.
+   */
   readonly frozenEccentricity?: boolean;
 }
 
 /**
- * The ballistic coefficient m/(C_D·A) [kg/m²] of each shell's node as the constellation evaluation sizes it (as given
- * or closed at the shell's orbit), for `ballisticCoefficients_kg_m2`.
+ * B* [1/ER] of each shell's satellites from its node as the constellation evaluation sizes it (as given or closed at
+ * the shell's orbit): the node's ballistic coefficient and odc's density at the shell (orbitHandoff.ts `shellBstar`),
+ * for `bstar_per_earth_radius`.
  */
-export function shellBallisticCoefficients(spec: ConstellationSpec): number[] {
-  return shellNodes(spec, []).nodes.map((n) => n.drag.ballisticCoefficient_kg_m2);
+export function shellBstars(spec: ConstellationSpec): number[] {
+  return shellNodes(spec, []).nodes.map((n, i) =>
+    shellBstar(n.drag.ballisticCoefficient_kg_m2, n.drag.density_kg_m3, spec.shells[i]!.geometry.altitude_m),
+  );
 }
 
-/** B* [1/ER] of a shell's satellites (0 without a ballistic coefficient). */
-function shellBstar(options: Readonly<ExportOptions>, shellIndex: number): number {
-  const B = options.ballisticCoefficients_kg_m2?.[shellIndex];
-  return B === undefined || B === null ? 0 : bstar_per_earth_radius(B);
+/** B* [1/ER] of a shell's satellites (0 without one). */
+const bstarOf = (options: Readonly<ExportOptions>, shellIndex: number): number =>
+  options.bstar_per_earth_radius?.[shellIndex] ?? 0;
+
+/** OMM/TLE carry SGP4 mean elements: the frozen orbit is e ≈ 0 there, so e_f would double it (header). */
+function sgp4MeanOnly(options: Readonly<ExportOptions>): void {
+  if (options.frozenEccentricity === true)
+    throw new RangeError(
+      "OMM and TLE already carry the frozen orbit: in SGP4 mean elements it is e ≈ 0 (SGP4's J3 term adds e_f at " +
+        'ω = 90°), and e_f there would fly 0…2·e_f; drop --frozen-eccentricity (it applies to csv)',
+    );
 }
 
 /** A circular orbit at its frozen eccentricity and ω = 90°, same mean argument of latitude. */
@@ -189,13 +204,14 @@ export function writeOmmJson(
   sink: (chunk: string) => void,
   options: ExportOptions = {},
 ): void {
+  sgp4MeanOnly(options);
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
-  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE, options.frozenEccentricity)) {
+  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
     const omm = {
       ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
-      BSTAR: shellBstar(options, s.shellIndex),
+      BSTAR: bstarOf(options, s.shellIndex),
     };
     out.push(`${s.index === 0 ? '' : ','}\n${JSON.stringify(omm)}`);
   }
@@ -209,6 +225,7 @@ export function writeTle(
   sink: (chunk: string) => void,
   options: ExportOptions = {},
 ): void {
+  sgp4MeanOnly(options);
   const base = options.catalogBase ?? CATALOG_BASE;
   const n = satelliteCount(spec);
   if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
@@ -219,7 +236,7 @@ export function writeTle(
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
-  for (const s of satelliteRecords(spec, base, options.frozenEccentricity)) {
+  for (const s of satelliteRecords(spec, base)) {
     const e = s.elements;
     const [l1, l2] = tleLines({
       catalogNumber: s.catalogNumber,
@@ -228,7 +245,7 @@ export function writeTle(
       epoch_ms,
       meanMotionDot_rev_per_day2: 0,
       meanMotionDdot_rev_per_day3: 0,
-      bstar_per_earth_radius: shellBstar(options, s.shellIndex),
+      bstar_per_earth_radius: bstarOf(options, s.shellIndex),
       elementSetNumber: ELEMENT_SET_NUMBER,
       inclination_deg: rad_to_deg(e.inclination_rad),
       raan_deg: rad_to_deg(e.raan_rad),

@@ -71,7 +71,30 @@ function shellRecordSchema() {
         "Cluster shells: the formation's relative motion over one orbit (clusterFormation.ts) and its keeping budget; " +
           'null otherwise.',
       ),
+    planeKeeping: planeKeepingSchema(),
   });
+}
+
+/** A shell record's `planeKeeping` (sun-synchronous shells, planeKeeping.ts). */
+function planeKeepingSchema() {
+  return z
+    .strictObject({
+      planeSpacing_deg: n('RAAN spacing of neighbouring planes [deg].'),
+      nodalDriftPerHundredthDegree_deg_per_yr: n(
+        'Differential J2 nodal drift of a plane 0.01° off in inclination, (3/2)·n·J2·(R⊕/a)²·sin i·δi [deg/yr].',
+      ),
+      injectionDispersion_deg: n('Inclination error assumed at injection (launcher 3σ, planeKeeping.ts) [deg].'),
+      tolerance_deg: n('Inclination error that drifts a plane half its spacing over the design life [deg].'),
+      trim_deg: n('Inclination each satellite trims, dispersion less tolerance (0 when within) [deg].'),
+      deltaV_m_s: n(
+        "Δv of that trim per satellite, 2v·sin(trim/2), once (in the node's station-keeping propellant) [m/s].",
+      ),
+    })
+    .nullable()
+    .describe(
+      'Sun-synchronous shells of two or more planes: inclination trim that holds neighbouring planes apart over ' +
+        'the life (planeKeeping.ts); null otherwise.',
+    );
 }
 
 /** The record's `isl.classes`: links by shell and class. */
@@ -184,6 +207,24 @@ export const conjunctionPairsSchema = () =>
               'null between shells (their phasing drifts).',
           ),
         pairs: n("Satellite pairs with the same closest approach (the pattern's symmetry class) [-]."),
+        relativeSpeed_m_s: z
+          .number()
+          .nullable()
+          .describe('Relative speed of the pair at its SGP4 closest approach [m/s]; null between shells.'),
+        encounterDuration_s: z
+          .number()
+          .nullable()
+          .describe(
+            'Time per encounter (each orbit) the pair stays within twice its closest approach on SGP4 positions ' +
+              '(a straight fly-by: 2√3·d/v; a slow co-rotating pair lingers), at most one orbit [s]; null between shells.',
+          ),
+        belowRequired_s: z
+          .number()
+          .nullable()
+          .describe(
+            'Time per encounter the pair is closer than the required separation (0 when it stays clear) [s]; null ' +
+              'between shells.',
+          ),
       }),
     )
     .describe('Worst pair classes, closest first (at most 10).');
@@ -219,6 +260,8 @@ function conjunctionShellSchema() {
 }
 
 type Entry<S extends () => z.ZodArray> = DeepReadonly<z.output<ReturnType<S>>>[number];
+/** A sun-synchronous shell's plane keeping. */
+export type PlaneKeepingRecord = NonNullable<Entry<typeof shellsSchema>['planeKeeping']>;
 /** A cluster shell's formation: distances over one orbit, formation keeping. */
 export type ClusterShellRecord = NonNullable<Entry<typeof shellsSchema>['cluster']>;
 export type ShellLaunchRecord = Entry<typeof perShellSchema>;

@@ -17,7 +17,7 @@ import { TRAFFIC_PATTERNS, type Stats } from '../design/types.js';
 import type { GenerationEconomicsResult } from '../economics/generation.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
 import { shellDensity } from '../environment/environment.js';
-import { clusterShellRecord } from '../geometry/clusterKeeping.js';
+import { clusterShellRecord, planeKeepingRecord } from '../geometry/clusterKeeping.js';
 import type { GroundContactResult } from '../ground/ground.js';
 import type { launchPlan } from '../launch/launchPlan.js';
 import type { ShellLinksResult } from '../links/links.js';
@@ -135,6 +135,7 @@ function shellEntries(c: ConstellationStages) {
       terminal: s.terminal.id,
       node,
       cluster: s.geometry.pattern === 'cluster' ? clusterShellRecord(s.geometry, c.designs[i]!, node) : null,
+      planeKeeping: planeKeepingRecord(s.geometry, c.designs[i]!),
     };
   });
 }
@@ -345,6 +346,10 @@ const environment = section({
     method: value(
       () => z.string().describe('How the closest approaches were found, and their stated residual error.'),
       (c) => c.environment.conjunctions.method,
+    ),
+    screenedElements: value(
+      () => z.string().describe('The elements the screen propagates: those `odc export --format omm|tle` writes.'),
+      (c) => c.environment.conjunctions.screenedElements,
     ),
     worst: list(conjunctionPairsSchema, (c) => c.environment.conjunctions.worst),
     shells: list(conjunctionShellsSchema, (c) => c.environment.conjunctions.shells),

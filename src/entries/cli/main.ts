@@ -515,7 +515,7 @@ function addExportCommand(program: Command, io: CliIo): void {
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
     .option(
       '--frozen-eccentricity',
-      'omm, tle, csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°) instead of e ≈ 0',
+      'csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°, long-period elements) instead of e ≈ 0; omm and tle always fly the frozen orbit (SGP4 mean e ≈ 0: SGP4 adds e_f itself)',
     )
     .action(
       async (

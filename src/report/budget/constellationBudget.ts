@@ -31,6 +31,13 @@ const stats = (s: StatsRecord): string => `${fmt(s.min)} / ${fmt(s.mean)} / ${fm
 const where = (shell: string, plane: number | null, slot: number | null): string =>
   plane === null ? `${shell} (any)` : slot === null ? `${shell} cluster ${plane}` : `${shell} ${plane}/${slot}`;
 
+/** A pair's encounter: relative speed, time within twice its closest approach and below the required separation. */
+function encounterText(w: ConstellationRecord['environment']['conjunctions']['worst'][number]): string {
+  if (w.relativeSpeed_m_s === null || w.encounterDuration_s === null) return '';
+  const below = w.belowRequired_s ? `, ${fmt(w.belowRequired_s)} s below required` : '';
+  return ` at ${fmt(w.relativeSpeed_m_s)} m/s (${fmt(w.encounterDuration_s)} s within 2×${below})`;
+}
+
 /** The worst pairs, and for each shell closer than required the Walker phasing that keeps it farthest apart. */
 function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
   const c = r.environment.conjunctions;
@@ -41,7 +48,7 @@ function conjunctionRows(r: ConstellationRecord): BudgetRow[] {
         `${i === 0 ? 'worst pairs' : ''}`,
         `${where(w.shellA, w.planeA, w.slotA)} ~ ${where(w.shellB, w.planeB, w.slotB)}`,
         '-',
-        `${fmt(w.separation_km)} km${w.time_s === null ? ' (orbits, any phasing)' : ` at t = ${fmt(w.time_s)} s`}, ${groupedDecimal(w.pairs, 0)} such pairs`,
+        `${fmt(w.separation_km)} km${w.time_s === null ? ' (orbits, any phasing)' : ` at t = ${fmt(w.time_s)} s`}${encounterText(w)}, ${groupedDecimal(w.pairs, 0)} such pairs`,
       ),
     );
   for (const s of c.shells) {
@@ -197,6 +204,24 @@ function launchSection(r: ConstellationRecord): BudgetSection {
   };
 }
 
+/** Sun-synchronous shells' plane keeping: the inclination trim per satellite and why (planeKeeping.ts). */
+function planeKeepingRows(r: ConstellationRecord): BudgetRow[] {
+  return r.shells.flatMap((s) => {
+    const k = s.planeKeeping;
+    if (k === null) return [];
+    return [
+      row(
+        `plane keeping ${s.name} (Δv per satellite)`,
+        k.deltaV_m_s,
+        'm/s',
+        `trims ${fmt(k.trim_deg)}° of the ${fmt(k.injectionDispersion_deg)}° injection dispersion: planes ` +
+          `${fmt(k.planeSpacing_deg)}° apart drift ${fmt(k.nodalDriftPerHundredthDegree_deg_per_yr)}°/yr per 0.01°; ` +
+          `half the spacing over the life allows ${fmt(k.tolerance_deg)}° (in the node's station keeping)`,
+      ),
+    ];
+  });
+}
+
 /** Orbital environment: density, closest approaches and overlapping shells. */
 function environmentSection(r: ConstellationRecord): BudgetSection {
   const e = r.environment;
@@ -212,6 +237,7 @@ function environmentSection(r: ConstellationRecord): BudgetSection {
       ),
       row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
       ...conjunctionRows(r),
+      ...planeKeepingRows(r),
       row(
         'overlapping shells',
         e.overlappingShells.length

@@ -20,12 +20,7 @@ import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
 import { checkOutputFile } from '../../base/outputTarget.js';
 import { loadStudyProblem } from '../../run/problem.js';
-import {
-  shellBallisticCoefficients,
-  writeOmmJson,
-  writeSatelliteCsv,
-  writeTle,
-} from '../../constellation/export/exportSatellites.js';
+import { shellBstars, writeOmmJson, writeSatelliteCsv, writeTle } from '../../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision/decision.js';
 import { loadRun } from '../document/load.js';
@@ -42,7 +37,10 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
-  /** omm, tle, csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts). */
+  /**
+   * csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts); omm and tle
+   * refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
+   */
   readonly frozenEccentricity?: boolean;
 }
 
@@ -253,10 +251,10 @@ function exportConstellation(
     if (opts.format === 'yaml') {
       sink(constellationYaml(runDir, studyText, c.file(x), d.index, selector));
     } else {
-      // Every satellite carries B* from its shell node's ballistic coefficient, so propagators see it decay.
+      // Every satellite carries B* from its shell node's drag, so propagators see it decay at odc's rate.
       const spec = c.spec(x);
       const options = {
-        ballisticCoefficients_kg_m2: shellBallisticCoefficients(spec),
+        bstar_per_earth_radius: shellBstars(spec),
         frozenEccentricity: opts.frozenEccentricity === true,
       };
       if (opts.format === 'omm') writeOmmJson(spec, sink, options);

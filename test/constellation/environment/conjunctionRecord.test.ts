@@ -33,6 +33,9 @@ const screen = (lowMin_m: number, highMin_m: number): ConjunctionScreenResult =>
       separation_m: 12_345,
       time_s: null,
       pairs: 48,
+      relativeSpeed_m_s: null,
+      encounterDuration_s: null,
+      belowThreshold_s: null,
     },
   ],
   shells: [
@@ -80,6 +83,9 @@ describe('conjunction record', () => {
         separation_km: 12.345,
         time_s: null,
         pairs: 48,
+        relativeSpeed_m_s: null,
+        encounterDuration_s: null,
+        belowRequired_s: null,
       },
     ]);
     expect(r.shells.map((s) => [s.shell, s.pairsBelow, s.window_s, s.steps, s.screeningDistance_km])).toEqual([
