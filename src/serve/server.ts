@@ -239,7 +239,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
-  if (what === 'evaluations.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
+  if (what === 'log.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
   if (m[4] !== undefined) {
@@ -259,7 +259,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
 }
 
 const RUN_ROUTE =
-  /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|evaluations\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
+  /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
 const NOTES = /^\/api\/runs\/(\d{1,4})\/notes$/;
 
 async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context, path: string): Promise<void> {

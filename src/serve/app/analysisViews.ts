@@ -195,7 +195,7 @@ export function drawSlices(
     const kind = (sc: AxisScale): string => (sc.kind === 'linear' ? '' : `, ${sc.kind}`);
     cap.textContent =
       `${x.name} [${x.unit}${kind(sx)}]: ${rangeText(sx.lo, sx.hi, x)}; ${objective} [${y.unit}${kind(sy)}] ` +
-      `${rangeText(sy.lo, sy.hi)}; ${shown.toLocaleString('en-US')} designs of the view`;
+      `${rangeText(sy.lo, sy.hi)}; shown ${shown.toLocaleString('en-US')} of ${ds.n.toLocaleString('en-US')} designs`;
     fig.append(canvas, cap);
     host.append(fig);
   }

@@ -176,7 +176,7 @@ export async function keptCsv(ds: Dataset, mask: Uint8Array): Promise<string> {
   const out: string[] = [];
   let header: string | null = null;
   for (const r of ds.runs) {
-    const records = csvRecords(await (await fetch(`/api/runs/${r.id}/evaluations.csv`)).text());
+    const records = csvRecords(await (await fetch(`/api/runs/${r.id}/log.csv`)).text());
     const head = records[0] ?? '';
     // several runs: one header while they share it; a run whose header differs starts a new one
     if (head !== header) {
