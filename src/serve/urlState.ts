@@ -193,8 +193,9 @@ export function formatViewState(state: Partial<Omit<ViewState, 'errors'>>): stri
   if (state.design !== undefined && state.design !== null)
     params.set('design', `${state.design.run}:${state.design.index}`);
   for (const name of state.pair ?? []) params.append('pair', name);
-  // characters a query may hold as they are (RFC 3986 §3.4: pchar, '/' and '?'), left unescaped: shorter links
-  const s = params.toString().replace(/%(3A|2F|40|2C|21|24|27|28|29|2A|3B)/g, (e) => decodeURIComponent(e));
+  // characters a URL's query holds as they are (WHATWG URL's query percent-encode set leaves them), left unescaped:
+  // shorter links, and a constraint's `g[...]` readable
+  const s = params.toString().replace(/%(3A|2F|40|2C|21|24|27|28|29|2A|3B|5B|5D)/g, (e) => decodeURIComponent(e));
   return s === '' ? '' : `?${s}`;
 }
 

@@ -37,7 +37,7 @@ const PAD_X = 40;
 /** Vertical bin of the lines: 4 px keeps a brush over 100,000 designs near 50 ms of drawing (docs/performance.md). */
 export const BIN_PX = 4;
 /** Most kept front designs stroked over the binned lines. */
-export const FRONT_LINES = 1000;
+export const FRONT_LINES = 500;
 
 /** A parallel-coordinates plot as an export reads it. */
 export interface PlotView {
