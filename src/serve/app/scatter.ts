@@ -191,17 +191,21 @@ export class ScatterMatrix {
     const c = this.cell - 2;
     const index = this.colours!.index;
     const ring = 0xff30231d; // #1d2330 as RGBA bytes in a little-endian word
-    for (const r of this.frontRows) {
+    // offsets of the 3 × 3 core and of the ring around it (a typed array ignores writes past its ends)
+    const core: number[] = [];
+    const around: number[] = [];
+    for (let dy = -2; dy <= 2; dy++)
+      for (let dx = -2; dx <= 2; dx++) (Math.abs(dx) <= 1 && Math.abs(dy) <= 1 ? core : around).push(dy * size + dx);
+    for (let k = 0; k < this.frontRows.length; k++) {
+      const r = this.frontRows[k]!;
       if (mask[r] === 0 || X[r] === 65535 || Y[r] === 65535) continue;
       const p = (oy + c - Y[r]!) * size + ox + X[r]!;
       const colour = colours[index[r]!] ?? colours[0]!;
-      for (let dy = -2; dy <= 2; dy++)
-        for (let dx = -2; dx <= 2; dx++) {
-          const q = p + dy * size + dx;
-          if (q < 0 || q >= buf.length) continue;
-          if (Math.abs(dx) <= 1 && Math.abs(dy) <= 1) buf[q] = colour;
-          else if (buf[q] === 0xffffffff || buf[q] === 0xffc8c8c8) buf[q] = ring;
-        }
+      for (const o of around) {
+        const v = buf[p + o];
+        if (v === 0xffffffff || v === 0xffc8c8c8) buf[p + o] = ring;
+      }
+      for (const o of core) buf[p + o] = colour;
     }
   }
 
