@@ -26,7 +26,7 @@ section h2 { font-size: 13px; margin: 0 0 6px; color: var(--muted); font-weight:
 #parcoords { position: relative; }
 #parcoords canvas { display: block; }
 .axis-bar { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
-.axis-bar label { white-space: nowrap; font-size: 12px; }
+.axis-bar label { white-space: nowrap; font-size: 11px; }
 #scatter canvas { display: block; }
 .scatter-bar { margin-bottom: 6px; } .scatter-bar select { max-width: 45%; }
 #table-section { grid-column: 1 / 2; }
@@ -52,7 +52,10 @@ th { background: #fff; font-weight: 600; }
 .bad { color: var(--accent); font-weight: 600; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px; }
 #messages { color: var(--accent); }
-.axis-item { white-space: nowrap; } .axis-item select, .axis-item button { padding: 0 3px; font-size: 11px; }
+.axis-item { white-space: nowrap; font-size: 11px; } .axis-item select, .axis-item button { padding: 0 2px; font-size: 11px; }
+.constant-note { font-size: 11px; }
+.export { margin-left: auto; } .export button { padding: 0 5px; font-size: 11px; }
+.front-count { cursor: help; }
 .view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
 .legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
 #hover { position: absolute; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 3px; padding: 4px 6px; font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }
@@ -73,6 +76,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <div><span class="count" data-testid="row-count" id="row-count">0</span> <span class="muted" id="row-total"></span></div>
   <div id="subset" role="group" aria-label="designs shown"></div>
   <button id="reset" type="button">clear brushes</button>
+  <button type="button" data-export="csv" data-testid="export-csv" title="the kept designs' rows of evaluations.csv">export CSV</button>
   <span id="live" class="muted"></span>
   <span id="messages"></span>
 </header>
@@ -84,11 +88,15 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
       <button type="button" data-rescale="brushed" aria-label="rescale axes to the brushed designs">brushed</button>
       <button type="button" data-rescale="front" aria-label="rescale axes to the front">front</button></span>
       <label>colour by <select id="colour-by" data-testid="colour-by" aria-label="colour by"></select></label>
-      <span id="colour-legend" data-testid="colour-legend"></span></div>
+      <span id="colour-legend" data-testid="colour-legend"></span>
+      <span class="export">export <button type="button" data-export="parcoords-svg" data-testid="export-parcoords-svg">SVG</button>
+      <button type="button" data-export="parcoords-png" data-testid="export-parcoords-png">PNG</button></span></div>
     <div id="parcoords" data-testid="parcoords"></div><div class="axis-bar" id="axis-bar"></div></section>
   <section id="scatter-section"><h2>Scatter — the objectives pairwise, or any chosen pair; drag a box in a panel to brush both</h2>
     <div class="scatter-bar">x <select id="scatter-x" data-testid="scatter-x" aria-label="scatter x"></select>
-      y <select id="scatter-y" data-testid="scatter-y" aria-label="scatter y"></select></div>
+      y <select id="scatter-y" data-testid="scatter-y" aria-label="scatter y"></select>
+      <span class="export">export <button type="button" data-export="scatter-svg" data-testid="export-scatter-svg">SVG</button>
+      <button type="button" data-export="scatter-png" data-testid="export-scatter-png">PNG</button></span></div>
     <div id="scatter" data-testid="scatter"></div></section>
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
   <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>

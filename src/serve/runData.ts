@@ -55,6 +55,8 @@ export interface RunInfo {
   readonly rows: number;
   /** Front from pareto.json (reported, near-duplicates collapsed) or computed from the log (running). */
   readonly frontSource: 'pareto.json' | 'log';
+  /** What the front's count is (frontNote): the log's non-dominated designs, or the reported front of the archive. */
+  readonly frontNote: string;
   /** Byte length and mtime of the log and checkpoint: the app polls this and refetches when they change. */
   readonly version: string;
   /** A complete run's hypervolume as `odc run` printed it, with its normalization (src/run/hypervolumeFigure.ts). */
@@ -291,10 +293,34 @@ export class ServedRun {
       status: this.meta.status,
       columns: this.columns,
       rows: this.n,
-      frontSource: this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json')) ? 'pareto.json' : 'log',
+      ...frontOf(this.meta, existsSync(join(this.dir, 'pareto.json'))),
       version: this.version(),
       ...runSummaryOf(this.meta),
     };
+  }
+
+  /** The log's bytes up to its last complete row parsed (header included): what the columns were read from. */
+  logBytes(): Buffer {
+    const path = this.logPath();
+    if (path === undefined) return Buffer.alloc(0);
+    const { fd, size } = openRegularFile(path, {
+      what: 'run log',
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      code: 'BAD_RUN_DIR',
+      fix: DAMAGED,
+    });
+    try {
+      const buf = Buffer.allocUnsafe(Math.min(size, this.offset));
+      let got = 0;
+      while (got < buf.length) {
+        const r = readSync(fd, buf, got, buf.length - got, got);
+        if (r === 0) break;
+        got += r;
+      }
+      return buf.subarray(0, got);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Changes whenever the log, the checkpoint or run.json changes (size or mtime). */
@@ -399,6 +425,32 @@ function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' |
             l.trim(),
           ),
     normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
+  };
+}
+
+/**
+ * Where the front comes from and what its count means: while a run goes, the non-dominated feasible designs of its
+ * log; once complete, pareto.json's reported front, the archive with near-duplicates collapsed (src/run/results.ts
+ * reportedFront), so the count can drop at completion.
+ */
+export function frontOf(meta: RunMeta, hasPareto: boolean): Pick<RunInfo, 'frontSource' | 'frontNote'> {
+  if (meta.status !== 'complete' || !hasPareto)
+    return {
+      frontSource: 'log',
+      frontNote:
+        "the non-dominated feasible designs of the log so far; once the run completes, the front is pareto.json's, " +
+        'the archive with near-duplicates collapsed, and usually smaller',
+    };
+  const archive = meta.result?.archiveSize;
+  const reported = meta.result?.paretoSize;
+  const collapsed = archive !== undefined && reported !== undefined ? archive - reported : 0;
+  return {
+    frontSource: 'pareto.json',
+    frontNote:
+      collapsed > 0
+        ? `pareto.json's reported front: the archive's ${archive} non-dominated designs with ${collapsed} ` +
+          'near-duplicates collapsed (ε-box dominance, Laumanns et al. 2002; odc report lists the rule)'
+        : "pareto.json's reported front: the archive's non-dominated designs",
   };
 }
 

@@ -225,7 +225,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     );
   }
   if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
-  const m = /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|designs\/(\d{1,12})(\/design\.yaml)?)$/.exec(path);
+  const m = RUN_ROUTE.exec(path);
   const run = m ? ctx.runs[Number(m[1])] : undefined;
   if (!m || run === undefined) return problem(res, 404, 'not found');
   const what = m[2]!;
@@ -238,6 +238,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     });
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
+  // the rows parsed so far, as the log holds them (a live run's row being written is left out)
+  if (what === 'log.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
   if (m[4] !== undefined) {
@@ -256,6 +258,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
 }
 
+const RUN_ROUTE =
+  /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
 const NOTES = /^\/api\/runs\/(\d{1,4})\/notes$/;
 
 async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context, path: string): Promise<void> {

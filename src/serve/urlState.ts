@@ -5,13 +5,18 @@
  * - `axis=<name>` (repeatable): the visible parallel-coordinates axes in their order (absent: every axis, objectives
  *   first, then constraints, then variables);
  * - `scale=log:<name>` or `scale=percentile:<name>` (absent: linear), `invert=<name>` (the axis runs top to bottom),
- *   `domain=<name>:<lo>:<hi>` (the axis spans lo..hi instead of the data's range: a rescale);
+ *   `domain=<name>:<lo>:<hi>` (the axis spans lo..hi instead of the data's range: a rescale; an empty bound is the
+ *   data's end), `rescale=feasible|front|brushed` (every numeric axis spans those designs: the short form of a rescale,
+ *   computed again when the link is opened);
  * - `colour=<name>` (absent: by run); `sort=<name>:asc|desc` (the table's order; absent: by evaluation);
  * - `design=<run>:<index>`: the selected design, by its run's key (RunInfo.key: the run folder's name, stable whatever
  *   order the runs are given in) and evaluation index;
  * - `pair=<x>&pair=<y>`: the scatter's chosen pair (absent: the objectives' matrix).
  * Column names may hold ':' (a user's expression could), so bounds and indices are taken from the right and a scale's
- * kind from the left. Pure: used by the browser app and tests.
+ * kind from the left. Bounds the app writes are rounded outward to the axis's display step (roundOutward): four
+ * significant digits of the axis's span, a tenth of a pixel on the plot or finer, so a link stays short; the app
+ * applies the rounded bounds itself, so the link and the page keep the same designs. Pure: used by the browser app
+ * and tests.
  */
 export interface Filter {
   readonly metric: string;
@@ -27,6 +32,10 @@ export type Subset = (typeof SUBSETS)[number];
 export const SCALE_KINDS = ['linear', 'log', 'percentile'] as const;
 export type ScaleKind = (typeof SCALE_KINDS)[number];
 
+/** The sets of designs a rescale spans, in its short form. */
+export const RESCALES = ['feasible', 'front', 'brushed'] as const;
+export type Rescale = (typeof RESCALES)[number];
+
 export interface ViewState {
   readonly filters: readonly Filter[];
   readonly subset: Subset;
@@ -35,8 +44,10 @@ export interface ViewState {
   /** Axes with a scale other than linear. */
   readonly scales: Readonly<Record<string, ScaleKind>>;
   readonly inverted: readonly string[];
-  /** Axes rescaled to [lo, hi]. */
+  /** Axes rescaled to [lo, hi] (an infinite bound: the data's end). */
   readonly domains: Readonly<Record<string, readonly [number, number]>>;
+  /** A rescale by name (its domains computed by the app), or null. */
+  readonly rescale: Rescale | null;
   /** The column designs are coloured by, or null: by run. */
   readonly colour: string | null;
   readonly sort: { readonly key: string; readonly descending: boolean } | null;
@@ -54,6 +65,7 @@ export const EMPTY_VIEW: ViewState = {
   scales: {},
   inverted: [],
   domains: {},
+  rescale: null,
   colour: null,
   sort: null,
   design: null,
@@ -111,11 +123,16 @@ function parseAxes(params: URLSearchParams, s: Mutable<ViewState>, errors: strin
   for (const v of params.getAll('domain')) {
     const r = parseRange('domain', v);
     if (typeof r === 'string') errors.push(r);
-    else if (!Number.isFinite(r.lo) || !Number.isFinite(r.hi) || r.lo === r.hi)
-      errors.push(`domain "${v}": expected two different finite bounds`);
+    else if ((!Number.isFinite(r.lo) && !Number.isFinite(r.hi)) || r.lo === r.hi)
+      errors.push(`domain "${v}": expected two different bounds, at most one of them empty`);
     else domains[r.metric] = [r.lo, r.hi];
   }
   s.domains = domains;
+  const rescale = params.get('rescale');
+  if (rescale !== null) {
+    if ((RESCALES as readonly string[]).includes(rescale)) s.rescale = rescale as Rescale;
+    else errors.push(`rescale "${rescale}": expected one of ${RESCALES.join(', ')}`);
+  }
 }
 
 function parseTable(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
@@ -166,15 +183,46 @@ export function formatViewState(state: Partial<Omit<ViewState, 'errors'>>): stri
   for (const [name, kind] of Object.entries(state.scales ?? {}))
     if (kind !== 'linear') params.append('scale', `${kind}:${name}`);
   for (const name of state.inverted ?? []) params.append('invert', name);
-  for (const [name, [lo, hi]] of Object.entries(state.domains ?? {})) params.append('domain', `${name}:${lo}:${hi}`);
+  if (state.rescale !== undefined && state.rescale !== null) params.set('rescale', state.rescale);
+  else
+    for (const [name, [lo, hi]] of Object.entries(state.domains ?? {}))
+      params.append('domain', `${name}:${boundText(lo)}:${boundText(hi)}`);
   if (state.colour !== undefined && state.colour !== null) params.set('colour', state.colour);
   if (state.sort !== undefined && state.sort !== null)
     params.set('sort', `${state.sort.key}:${state.sort.descending ? 'desc' : 'asc'}`);
   if (state.design !== undefined && state.design !== null)
     params.set('design', `${state.design.run}:${state.design.index}`);
   for (const name of state.pair ?? []) params.append('pair', name);
-  const s = params.toString();
+  // characters a URL's query holds as they are (WHATWG URL's query percent-encode set leaves them), left unescaped:
+  // shorter links, and a constraint's `g[...]` readable
+  const s = params.toString().replace(/%(3A|2F|40|2C|21|24|27|28|29|2A|3B|5B|5D)/g, (e) => decodeURIComponent(e));
   return s === '' ? '' : `?${s}`;
+}
+
+/** The display step of an axis spanning `span`: its fourth significant digit (0 for an empty or unknown span). */
+export function displayStep(span: number): number {
+  return span > 0 && Number.isFinite(span) ? 10 ** (Math.floor(Math.log10(span)) - 3) : 0;
+}
+
+/** v rounded down (or up) to a multiple of step, printed without float noise; v itself for no step or ±∞. */
+export function roundTo(v: number, step: number, up: boolean): number {
+  if (!(step > 0) || !Number.isFinite(v)) return v;
+  const q = v / step;
+  // a value on the grid but for float noise (0.3 / 0.001 = 299.99999999999994) stays where it is
+  const k = Math.abs(q - Math.round(q)) < 1e-9 ? Math.round(q) : (up ? Math.ceil : Math.floor)(q);
+  const digits = Math.max(0, -Math.round(Math.log10(step)));
+  return digits > 20 ? k * step : Number((k * step).toFixed(digits));
+}
+
+/**
+ * [lo, hi] widened to the display step of an axis whose data span [min, max]; a bound that reaches the data's end
+ * becomes open (±∞: the data's end, an empty bound in the link).
+ */
+export function roundOutward(lo: number, hi: number, min: number, max: number): [number, number] {
+  const step = displayStep(max - min);
+  const a = roundTo(lo, step, false);
+  const b = roundTo(hi, step, true);
+  return [a <= min ? -Infinity : a, b >= max ? Infinity : b];
 }
 
 /** Whether a value passes a filter (NaN never does). */

@@ -8,6 +8,9 @@
  * unbiased correlation ratio measure", PNAS 21(9), 554-559, 1935), floored at 0. (docs/sources.md §17.)
  * Validity: first order only; the indices describe the designs the run evaluated, not the whole design space;
  * effects faster than a bin width are underestimated.
+ * Correlated inputs (an optimizer's designs couple them) each take credit for the same variance, so the indices can sum
+ * past 1 (2.97 in a flagship run): an index is not a share of the variance. `relativeImportance` gives each input's
+ * part of their sum instead (sums to 1), which ranks them the same and cannot be read as a variance share.
  * Pure: columns in, indices out; rows whose output or input is not finite are left out of that input's index.
  * Estimator and what it does not measure: docs/algorithms.md §"Parameter importance".
  */
@@ -18,7 +21,7 @@ export const MAX_BINS = 50;
 export interface ImportanceIndex {
   /** Position of the input in the columns given. */
   readonly input: number;
-  /** Kelley's ε² (≥ 0): the first-order variance share, debiased. */
+  /** Kelley's ε² (≥ 0): the first-order index (a variance share only for independent inputs), debiased. */
   readonly index: number;
   /** Pearson's η², not debiased. */
   readonly eta2: number;
@@ -83,4 +86,10 @@ function inputIndex(x: Float64Array, y: Float64Array, input: number): Importance
 /** Every input's first-order index on the output, ranked (largest first; ties by input position). */
 export function firstOrderImportance(inputs: readonly Float64Array[], output: Float64Array): ImportanceIndex[] {
   return inputs.map((x, k) => inputIndex(x, output, k)).sort((a, b) => b.index - a.index || a.input - b.input);
+}
+
+/** Each index's part of their sum (sums to 1; all 0 when all are 0): relative importance, not a variance share. */
+export function relativeImportance(indices: readonly number[]): number[] {
+  const sum = indices.reduce((a, b) => a + b, 0);
+  return indices.map((v) => (sum > 0 ? v / sum : 0));
 }

@@ -115,7 +115,10 @@ describe.skipIf(skipBrowser)('the explorer on degenerate runs in headless Chromi
     await page.getByText('Optimization history, parameter importance and slice plots').click();
     await expect.poll(() => page.getByTestId('slice').count(), { timeout: 30_000 }).toBe(2);
     const captions = await page.locator('[data-testid=slice] figcaption').allTextContents();
-    expect(captions).toEqual(['x1 [-]: constant 0.25; f1 constant 1.5', 'x2 [-]: constant 0.5; f1 constant 1.5']);
+    expect(captions).toEqual([
+      'x1 [-]: constant 0.25; f1 [-] constant 1.5; shown 1 of 1 designs',
+      'x2 [-]: constant 0.5; f1 [-] constant 1.5; shown 1 of 1 designs',
+    ]);
     expect((await page.getByTestId('analysis').textContent()) ?? '').not.toMatch(/Infinity|NaN/);
     expect(faults.errors).toEqual([]);
   });

@@ -1,11 +1,12 @@
 /**
  * The explorer's axis scales (src/serve/app/scales.ts) in Node, on values whose positions are worked out by hand:
  * log10 over two decades, mid-ranks with ties, inversion, a rescale's span with values piled at its ends, a choice
- * axis's bands, and value() undoing position() (what a brush reads).
+ * axis's bands, and value() undoing position() (what a brush reads); the ticks of each scale (round steps worked out
+ * by hand).
  */
 import { describe, expect, it } from 'vitest';
 import { axisBins } from '../../src/serve/app/parcoords.js';
-import { axisScale } from '../../src/serve/app/scales.js';
+import { axisScale, ticksOf } from '../../src/serve/app/scales.js';
 import { dim } from './dims.js';
 
 describe('axis scales', () => {
@@ -56,5 +57,25 @@ describe('axis scales', () => {
 
   it('bins a log axis by its positions: 1, 10, 100 in the bottom, middle and top bins of 5', () => {
     expect(Array.from(axisBins(dim([1, 10, 100]), 5, axisScale(dim([1, 10, 100]), 'log')))).toEqual([4, 2, 0]);
+  });
+
+  it('ticks: round steps on a linear span, decades on a log one, quartiles on a percentile one', () => {
+    // the filed cost axis, 91.5 – 4,703: (4703 − 91.5) / 6 = 768.6 → step 1,000 (2 × 10^2 = 200 and 5 × 10^2 = 500
+    // give more than 6 ticks): 1,000 … 4,000
+    const cost = axisScale(dim([91.5, 4703]));
+    expect(ticksOf(cost).map((k) => k.value)).toEqual([1000, 2000, 3000, 4000]);
+    expect(ticksOf(cost)[0]!.t).toBeCloseTo((1000 - 91.5) / (4703 - 91.5), 12);
+    // 0 – 1 in steps of 0.2 (1/6 = 0.167 → 0.2); inverted, 0 sits at the top
+    const unit = axisScale(dim([0, 1]), 'linear', true);
+    expect(ticksOf(unit).map((k) => k.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(ticksOf(unit)[0]!.t).toBe(1);
+    // log over 91.5 – 4,703 (1.7 decades): 100, 200, 500, 1,000, 2,000 (5,000 is beyond the span)
+    expect(ticksOf(axisScale(dim([91.5, 4703]), 'log')).map((k) => k.value)).toEqual([100, 200, 500, 1000, 2000]);
+    // log over 1 – 1e6: the decades only
+    expect(ticksOf(axisScale(dim([1, 1e6]), 'log')).map((k) => k.value)).toEqual([1, 10, 100, 1e3, 1e4, 1e5, 1e6]);
+    // percentile of 1, 2, 3, 4, 5: quartiles at the ranks 0, 1, 2, 3, 4
+    expect(ticksOf(axisScale(dim([1, 2, 3, 4, 5]), 'percentile')).map((k) => k.value)).toEqual([1, 2, 3, 4, 5]);
+    // one value: no ticks
+    expect(ticksOf(axisScale(dim([3, 3])))).toEqual([]);
   });
 });

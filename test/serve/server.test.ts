@@ -117,6 +117,18 @@ describe('odc serve API', () => {
     const pareto = JSON.parse(readFileSync(join(runA, 'pareto.json'), 'utf8')) as { designs: { index: number }[] };
     const front = await get<{ indices: number[] }>('/api/runs/0/front');
     expect(front.indices).toEqual(pareto.designs.map((d) => d.index));
+    // the count explained from run.json: the archive's size and how many near-duplicates were collapsed out of it
+    const { result } = JSON.parse(readFileSync(join(runA, 'run.json'), 'utf8')) as {
+      result: { archiveSize?: number; paretoSize: number };
+    };
+    const info = (await get<RunInfo[]>('/api/runs'))[0]!;
+    expect(info.frontSource).toBe('pareto.json');
+    const collapsed = (result.archiveSize ?? result.paretoSize) - result.paretoSize;
+    expect(info.frontNote).toContain(
+      collapsed > 0
+        ? `the archive's ${result.archiveSize} non-dominated designs with ${collapsed} near-duplicates collapsed`
+        : "the archive's non-dominated designs",
+    );
   });
 
   it('shows a benchmark design with its logged values and no budget, and has no design file for it', async () => {
@@ -275,6 +287,13 @@ describe('odc serve API', () => {
       const before = await info();
       expect(before.status).toBe('running');
       expect(before.rows).toBe(half);
+      expect(before.frontSource).toBe('log');
+      expect(before.frontNote).toMatch(/non-dominated feasible designs of the log so far/);
+      // the log as text: the header and the complete rows, not the half-written one
+      const text = readFileSync(join(live, 'evaluations.csv.partial'), 'utf8');
+      const csv = await (await fetch(new URL('/api/runs/0/log.csv', s.url))).text();
+      expect(csv).toBe(text.slice(0, text.lastIndexOf('\n') + 1));
+      expect(csv.split('\n').length).toBe(half + 2);
       // the columns buffer is built once per state of the log and shared by every request
       const served = s.runs[0]!;
       const first = served.columnsBinary();
@@ -303,6 +322,9 @@ describe('odc serve API', () => {
       // the run finishes: the partial log is renamed, the rows stay
       renameSync(join(live, 'evaluations.csv.partial'), join(live, 'evaluations.csv'));
       expect((await info()).rows).toBe(log.rows.length);
+      expect(await (await fetch(new URL('/api/runs/0/log.csv', s.url))).text()).toBe(
+        readFileSync(join(runA, 'evaluations.csv'), 'utf8'),
+      );
     } finally {
       await s.close();
     }

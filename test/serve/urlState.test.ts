@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runKeys } from '../../src/serve/runData.js';
-import { formatViewState, parseFilter, parseViewState, passes, type ViewState } from '../../src/serve/urlState.js';
+import {
+  displayStep,
+  formatViewState,
+  parseFilter,
+  parseViewState,
+  passes,
+  roundOutward,
+  roundTo,
+  type ViewState,
+} from '../../src/serve/urlState.js';
 
 describe('explorer URL state', () => {
   it('parses filters with bounds from the right, so a metric may hold colons', () => {
@@ -42,12 +51,13 @@ describe('explorer URL state', () => {
       design: { run: 'seed-7', index: 7 },
     };
     const text = formatViewState(state);
-    expect(text).toContain('filter=g%5Ba+%3E%3D+1%5D%3A%3A0');
+    // ':', '[' and ']' are left as they are (WHATWG URL's query percent-encode set); '>', '=' and ' ' are escaped
+    expect(text).toContain('filter=g[a+%3E%3D+1]::0');
     const back = parseViewState(text);
     expect(back.filters).toEqual(state.filters);
     expect(back.design).toEqual(state.design);
     expect(formatViewState({ filters: [], design: null })).toBe('');
-    expect(text).toContain('design=seed-7%3A7');
+    expect(text).toContain('design=seed-7:7');
   });
 
   it('round-trips every piece of the view, names with colons and brackets included', () => {
@@ -61,7 +71,8 @@ describe('explorer URL state', () => {
       axes: ['cost.lcoc_USD_per_PFLOP_day', odd, 'thermal.radiatorArea_m2'],
       scales: { 'cost.lcoc_USD_per_PFLOP_day': 'log', [odd]: 'percentile' },
       inverted: [odd, 'compute.deliveredPFLOPS'],
-      domains: { 'cost.lcoc_USD_per_PFLOP_day': [166.5, 450.25], [odd]: [-1, 0] },
+      domains: { 'cost.lcoc_USD_per_PFLOP_day': [166.5, 450.25], [odd]: [-1, 0], f2: [-Infinity, 3] },
+      rescale: null,
       colour: odd,
       sort: { key: odd, descending: true },
       design: { run: 'results/a:b/run-1', index: 58 },
@@ -77,20 +88,24 @@ describe('explorer URL state', () => {
   });
 
   it('names what it cannot read: scale kind, subset, sort direction, domain bounds', () => {
-    const s = parseViewState('?scale=cubic:f1&subset=best&sort=f1:up&domain=f1:2:2&domain=f2::1&scale=log:f3');
-    expect(s.errors).toHaveLength(5);
+    const s = parseViewState(
+      '?scale=cubic:f1&subset=best&sort=f1:up&domain=f1:2:2&domain=f2::&scale=log:f3&rescale=best',
+    );
+    expect(s.errors).toHaveLength(6);
+    expect(s.errors.join('\n')).toMatch(/rescale "best": expected one of feasible, front, brushed/);
     expect(s.errors.join('\n')).toMatch(/scale "cubic:f1"/);
     expect(s.errors.join('\n')).toMatch(/subset "best"/);
     expect(s.errors.join('\n')).toMatch(/sort "f1:up"/);
     expect(s.errors.join('\n')).toMatch(/domain "f1:2:2"/);
-    expect(s.errors.join('\n')).toMatch(/domain "f2::1"/);
+    expect(s.errors.join('\n')).toMatch(/domain "f2::"/);
     expect(s.scales).toEqual({ f3: 'log' });
     expect(s.subset).toBe('all');
   });
 
   it("carries the scatter's chosen pair as two names in order; one or three names are an error", () => {
     const text = formatViewState({ filters: [], design: null, pair: ['x1', 'g[a >= 1]'] });
-    expect(text).toBe('?pair=x1&pair=g%5Ba+%3E%3D+1%5D');
+    expect(text).toBe('?pair=x1&pair=g[a+%3E%3D+1]');
+    expect(new URLSearchParams('?pair=a:b/c').getAll('pair')).toEqual(['a:b/c']);
     expect(parseViewState(text).pair).toEqual(['x1', 'g[a >= 1]']);
     expect(parseViewState('?filter=f1:0:1').pair).toBeNull();
     expect(parseViewState('?pair=x1').errors[0]).toMatch(/pair: expected two names/);
@@ -105,6 +120,38 @@ describe('explorer URL state', () => {
     expect(reversed).toEqual([...keys].reverse());
     // the same folder twice: the second gets #2
     expect(runKeys(['/r/a', '/r/a'])).toEqual(['a', 'a#2']);
+  });
+
+  it('rounds bounds outward to the fourth significant digit of the span, open at the data ends', () => {
+    // spans by hand: 4,611.7 → step 10^(3 − 3) = 1; 0.87 → 10^(−1 − 3) = 0.0001; 1e-12 → 1e-16 (no toFixed)
+    expect(displayStep(4703.2 - 91.5)).toBe(1);
+    expect(displayStep(0.87)).toBeCloseTo(1e-4, 18);
+    expect(displayStep(0)).toBe(0);
+    expect(roundTo(166.54321, 1, false)).toBe(166);
+    expect(roundTo(450.2468, 1, true)).toBe(451);
+    expect(roundTo(0.123456789, 1e-4, false)).toBe(0.1234);
+    expect(roundTo(0.123456789, 1e-4, true)).toBe(0.1235);
+    // on the grid but for float noise (0.3 / 0.001 = 299.99999999999994): kept, not moved a step down
+    expect(roundTo(0.3, 0.001, false)).toBe(0.3);
+    expect(roundTo(-2.00001, 0.01, false)).toBe(-2.01);
+    expect(roundTo(Infinity, 1, false)).toBe(Infinity);
+    // the filed case: a cost axis 91.5 – 4,703 USD/PFLOP-day rescaled to 166.54321 – 450.2468
+    expect(roundOutward(166.54321, 450.2468, 91.5, 4703.2)).toEqual([166, 451]);
+    // an end reaching the data's own is open (−∞ / +∞: the data's end)
+    expect(roundOutward(91.7, 4703.2, 91.5, 4703.2)).toEqual([-Infinity, Infinity]);
+    expect(roundOutward(92.2, 4703.2, 91.5, 4703.2)).toEqual([92, Infinity]);
+    expect(roundOutward(91.5, 4000.2, 91.5, 4703.2)).toEqual([-Infinity, 4001]);
+  });
+
+  it('writes a rescale by name instead of its domains; 22 rounded domains stay under 1,000 characters', () => {
+    const names = Array.from({ length: 22 }, (_, k) => (k % 2 ? `g[thermal.limit${k}]` : `cost.metric${k}_USD`));
+    const domains = Object.fromEntries(names.map((n, k) => [n, roundOutward(1.23456789 * k, 1000.987654321, 0, 2e3)]));
+    const long = formatViewState({ domains });
+    expect(parseViewState(long).domains).toEqual(domains);
+    expect(long.length).toBeLessThan(1000);
+    const short = formatViewState({ domains, rescale: 'brushed' });
+    expect(short).toBe('?rescale=brushed');
+    expect(parseViewState(short).rescale).toBe('brushed');
   });
 
   it('keeps a value inside the closed interval, never NaN', () => {

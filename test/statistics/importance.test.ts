@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
-import { firstOrderImportance, MAX_BINS } from '../../src/statistics/importance.js';
+import { firstOrderImportance, MAX_BINS, relativeImportance } from '../../src/statistics/importance.js';
 
 function uniformColumns(n: number, d: number, seed: number): Float64Array[] {
   const rng = createRng(seed);
@@ -79,5 +79,19 @@ describe('firstOrderImportance', () => {
     expect(firstOrderImportance([Float64Array.from([0, 1])], Float64Array.from([0, 2]))).toEqual([
       { input: 0, index: 0, eta2: 0, bins: 0, rows: 2 },
     ]);
+  });
+
+  it('correlated inputs share credit past 1; the relative importance sums to 1 and keeps the order', () => {
+    // x2 = x1 exactly and y = x1: each alone explains all of Var(y), so both indices ≈ 1 and their sum ≈ 2
+    const n = 2000;
+    const [x1] = uniformColumns(n, 1, 11);
+    const y = Float64Array.from(x1!);
+    const ranked = firstOrderImportance([x1!, Float64Array.from(x1!)], y);
+    const sum = ranked.reduce((a, r) => a + r.index, 0);
+    expect(sum).toBeGreaterThan(1.9);
+    // by hand: 0.9 and 0.9 → 0.5 each; 3, 1, 0 → 0.75, 0.25, 0; nothing → zeros
+    expect(relativeImportance([0.9, 0.9])).toEqual([0.5, 0.5]);
+    expect(relativeImportance([3, 1, 0])).toEqual([0.75, 0.25, 0]);
+    expect(relativeImportance([0, 0])).toEqual([0, 0]);
   });
 });

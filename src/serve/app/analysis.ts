@@ -3,19 +3,23 @@
  * until the user opens it, so it costs a page nothing at load. Opened, it asks the analysis worker (/analysis.js,
  * analysisWorker.ts) for each run whose version it has not analysed yet (the worker fetches the run's columns and
  * computes off the main thread) and draws each answer as it arrives; a live run is analysed again when it grew.
- * The slice plots are drawn from the page's dataset, all designs of every run.
+ * The slice plots are drawn from the page's dataset: the designs the view keeps (subset and brushes) on the axes'
+ * scales, redrawn at most once a frame as the view changes.
  */
 import type { RunAnalysis } from './analysisData.js';
 import { drawSlices, historyHtml, importanceHtml } from './analysisViews.js';
-import type { Dataset, RunColumns } from './data.js';
+import type { Dataset, Dim, RunColumns } from './data.js';
+import { axisScale, type AxisScale } from './scales.js';
 import { esc } from './table.js';
 
 const METHOD =
-  'First-order variance share of each variable in each objective (Var E[objective | variable] / Var objective), ' +
-  "estimated from the run's own non-failed evaluations: each variable cut into up to 50 equal-count bins (one per " +
-  "value of a choice), Pearson's correlation ratio debiased as Kelley's ε² (Plischke, Borgonovo & Smith 2013; " +
-  'src/statistics/importance.ts, docs/sources.md §17). First order only (an interaction alone scores ≈ 0); it describes the designs the ' +
-  'run evaluated, which an optimizer crowds near its front, not the whole design space.';
+  "Relative importance: each variable's part (in %) of the sum of the objective's first-order indices ε². The index " +
+  "(beside it) estimates Var E[objective | variable] / Var objective from the run's own non-failed evaluations: " +
+  "each variable cut into up to 50 equal-count bins (one per value of a choice), Pearson's correlation ratio " +
+  "debiased as Kelley's ε² (Plischke, Borgonovo & Smith 2013; docs/sources.md §17). It is a variance share only " +
+  "for independent inputs: an optimizer's designs correlate them, each takes credit for the same variance, and the " +
+  'indices can sum past 1. First order only (an interaction alone scores ≈ 0); it describes the designs the run ' +
+  'evaluated, which an optimizer crowds near its front, not the whole design space.';
 
 export class AnalysisPanel {
   private worker: Worker | null = null;
@@ -26,6 +30,10 @@ export class AnalysisPanel {
   private readonly asked = new Map<number, string>();
   private readonly details: HTMLDetailsElement;
   private readonly select: HTMLSelectElement;
+  /** The view's kept designs and axis scales (setView); all designs on linear scales until told. */
+  private mask: Uint8Array | null = null;
+  private scaleOf: (d: Dim) => AxisScale = (d) => axisScale(d);
+  private pending = false;
 
   constructor(private readonly host: HTMLElement) {
     host.innerHTML =
@@ -51,6 +59,18 @@ export class AnalysisPanel {
       .map((n) => `<option value="${esc(n)}"${n === chosen ? ' selected' : ''}>${esc(n)}</option>`)
       .join('');
     this.refresh();
+  }
+
+  /** The view's kept designs and scales: the slice plots follow them (at most one redraw a frame, only when open). */
+  setView(mask: Uint8Array, scaleOf: (d: Dim) => AxisScale): void {
+    this.mask = mask;
+    this.scaleOf = scaleOf;
+    if (!this.details.open || this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.slices();
+    });
   }
 
   private refresh(): void {
@@ -100,7 +120,8 @@ export class AnalysisPanel {
   }
 
   private slices(): void {
-    if (this.details.open && this.ds !== null)
-      drawSlices(this.host.querySelector('.analysis-slices')!, this.ds, this.select.value);
+    if (!this.details.open || this.ds === null) return;
+    const mask = this.mask !== null && this.mask.length === this.ds.n ? this.mask : new Uint8Array(this.ds.n).fill(1);
+    drawSlices(this.host.querySelector('.analysis-slices')!, this.ds, this.select.value, mask, this.scaleOf);
   }
 }

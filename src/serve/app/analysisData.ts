@@ -3,10 +3,11 @@
  * /api/runs/<r>/columns) in the page's analysis worker (analysisWorker.ts), so the page stays responsive:
  * - optimization history (src/serve/optimizationHistory.ts): each objective's best feasible value so far, kept as
  *   the evaluations where it changed, and the hypervolume over evaluations;
- * - parameter importance (src/statistics/importance.ts): each variable's first-order variance share of each objective
- *   over the run's evaluations that did not fail (feasible and infeasible: both have objective values), ranked.
+ * - parameter importance (src/statistics/importance.ts): each variable's first-order index on each objective over the
+ *   run's evaluations that did not fail (feasible and infeasible: both have objective values), ranked, with its part
+ *   of the indices' sum (relative importance).
  */
-import { firstOrderImportance } from '../../statistics/importance.js';
+import { firstOrderImportance, relativeImportance } from '../../statistics/importance.js';
 import type { Normalization } from '../../run/hypervolumeRule.js';
 import { optimizationHistory } from '../optimizationHistory.js';
 import type { RunInfo } from '../runData.js';
@@ -23,6 +24,8 @@ export interface BestSteps {
 export interface RankedInput {
   readonly variable: string;
   readonly index: number;
+  /** Its part of the objective's indices' sum (sums to 1 over the variables). */
+  readonly relative: number;
   readonly eta2: number;
   readonly bins: number;
   readonly rows: number;
@@ -37,8 +40,12 @@ export interface RunAnalysis {
   readonly standardError: Float64Array;
   readonly normalization: Normalization;
   readonly normalizationSource: 'run' | 'log';
-  /** Per objective, the variables ranked by first-order share. */
-  readonly importance: readonly { readonly objective: string; readonly ranked: readonly RankedInput[] }[];
+  /** Per objective, the variables ranked by first-order index, and the indices' sum (past 1: correlated inputs). */
+  readonly importance: readonly {
+    readonly objective: string;
+    readonly sum: number;
+    readonly ranked: readonly RankedInput[];
+  }[];
 }
 
 /** The change points of a running best (NaN before the first feasible evaluation is left out). */
@@ -84,15 +91,21 @@ export function analyseRun(info: RunInfo, data: Float64Array): RunAnalysis {
     standardError: h.standardError,
     normalization: h.normalization,
     normalizationSource: h.normalizationSource,
-    importance: objectives.map((k) => ({
-      objective: cols[k]!.name,
-      ranked: firstOrderImportance(inputs, column(k)).map((r) => ({
-        variable: cols[variables[r.input]!]!.name,
-        index: r.index,
-        eta2: r.eta2,
-        bins: r.bins,
-        rows: r.rows,
-      })),
-    })),
+    importance: objectives.map((k) => {
+      const ranked = firstOrderImportance(inputs, column(k));
+      const relative = relativeImportance(ranked.map((r) => r.index));
+      return {
+        objective: cols[k]!.name,
+        sum: ranked.reduce((a, r) => a + r.index, 0),
+        ranked: ranked.map((r, j) => ({
+          variable: cols[variables[r.input]!]!.name,
+          index: r.index,
+          relative: relative[j]!,
+          eta2: r.eta2,
+          bins: r.bins,
+          rows: r.rows,
+        })),
+      };
+    }),
   };
 }

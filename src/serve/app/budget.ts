@@ -35,7 +35,7 @@ function pushActions(out: string[], v: DesignView, run: RunInfo, note: string): 
   );
   out.push('</div>');
   out.push(
-    `<textarea id="note" placeholder="note on this design (kept in ${esc(run.dir)}/notes.json)">${esc(note)}</textarea>`,
+    `<textarea id="note" placeholder="note on this design (kept in notes.json beside the run)">${esc(note)}</textarea>`,
   );
   out.push(
     '<div class="actions"><button type="button" id="save-note">save note</button><span id="note-status" class="muted"></span></div>',

@@ -3,7 +3,7 @@
  * rescale of every axis to a set of designs, the colour legend, and the read-out of the design under the pointer.
  * Each builds plain markup from the state it is given and calls back with the change; main.ts holds the state.
  */
-import { SCALE_KINDS, type ScaleKind } from '../urlState.js';
+import { roundOutward, SCALE_KINDS, type ScaleKind } from '../urlState.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { esc } from './table.js';
@@ -12,6 +12,14 @@ import { esc } from './table.js';
 export function defaultOrder(ds: Dataset): string[] {
   const of = (role: Dim['role']): string[] => ds.dims.filter((d) => d.role === role).map((d) => d.name);
   return [...of('objective'), ...of('constraint'), ...of('variable')];
+}
+
+/** Numeric columns whose values are all equal (an axis with nothing to show): hidden by default, named in a note. */
+export function constantDims(ds: Dataset): string[] {
+  return defaultOrder(ds).filter((n) => {
+    const d = ds.dims.find((x) => x.name === n)!;
+    return d.options === undefined && d.min === d.max;
+  });
 }
 
 export interface AxisBarState {
@@ -26,14 +34,21 @@ export interface AxisBarEvents {
   scale(name: string, kind: ScaleKind): void;
   invert(name: string): void;
   swap(position: number, by: number): void;
+  /** Shows the hidden constant axes. */
+  showConstants(): void;
 }
 
-/** Under the plot: every dimension with a checkbox (shown), its scale, an invert toggle and ◀ ▶ to move it. */
+/**
+ * Under the plot: every dimension with a checkbox (shown), its scale, an invert toggle and ◀ ▶ to move it; hidden
+ * constant columns are left out of it and named in a note, with a button that shows them.
+ */
 export function axisBar(bar: HTMLElement, ds: Dataset, s: AxisBarState, on: AxisBarEvents): void {
   const dims = new Map(ds.dims.map((d) => [d.name, d]));
+  const constant = constantDims(ds).filter((n) => s.hidden.has(n));
   bar.innerHTML = s.order
     .map((n, k) => {
       const d = dims.get(n);
+      if (constant.includes(n)) return '';
       const kind = s.scales[n] ?? 'linear';
       const scale =
         d?.options !== undefined
@@ -50,6 +65,20 @@ export function axisBar(bar: HTMLElement, ds: Dataset, s: AxisBarState, on: Axis
       );
     })
     .join(' ');
+  if (constant.length > 0) {
+    const note = document.createElement('span');
+    note.className = 'muted constant-note';
+    note.dataset['testid'] = 'constant-note';
+    note.textContent = `not drawn, constant over every design: ${constant
+      .map((n) => `${n} = ${withUnit(dims.get(n)!.min, dims.get(n)!)}`)
+      .join('; ')} `;
+    const show = document.createElement('button');
+    show.type = 'button';
+    show.textContent = 'show';
+    show.addEventListener('click', () => on.showConstants());
+    note.append(show);
+    bar.append(note);
+  }
   const name = (el: HTMLElement, key: string): string => s.order[Number(el.dataset[key])]!;
   bar
     .querySelectorAll<HTMLInputElement>('input[data-axis]')
@@ -64,7 +93,10 @@ export function axisBar(bar: HTMLElement, ds: Dataset, s: AxisBarState, on: Axis
   click('right', (b) => on.swap(Number(b.dataset['right']), 1));
 }
 
-/** Every numeric dimension's span over the designs `keep` marks: the rescale (a single value or none: no rescale). */
+/**
+ * Every numeric dimension's span over the designs `keep` marks, widened to the axis's display step (an end at the
+ * data's own is open): the rescale (a single value, none, or the data's whole span: no rescale for that axis).
+ */
 export function domainsOver(ds: Dataset, keep: Uint8Array): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const d of ds.dims) {
@@ -77,7 +109,9 @@ export function domainsOver(ds: Dataset, keep: Uint8Array): Record<string, [numb
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    if (lo < hi && (lo > d.min || hi < d.max)) out[d.name] = [lo, hi];
+    if (!(lo < hi)) continue;
+    const span = roundOutward(lo, hi, d.min, d.max);
+    if (Number.isFinite(span[0]) || Number.isFinite(span[1])) out[d.name] = span;
   }
   return out;
 }

@@ -10,15 +10,18 @@ import type { RunInfo } from '../runData.js';
 import {
   formatViewState,
   parseViewState,
+  roundOutward,
   SUBSETS,
   type Filter,
+  type Rescale,
   type ScaleKind,
   type Subset,
   type ViewState,
 } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
-import { colourLegend, axisBar, defaultOrder, domainsOver, readOut } from './controls.js';
+import { colourLegend, axisBar, constantDims, defaultOrder, domainsOver, readOut } from './controls.js';
+import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
 import {
   buildDataset,
@@ -62,6 +65,10 @@ const state = {
   scales: {} as Record<string, ScaleKind>,
   inverted: new Set<string>(),
   domains: {} as Record<string, readonly [number, number]>,
+  /** The last rescale by name, and the brushes and subset it was computed over (the link names it while they hold). */
+  rescale: null as { to: Rescale; filters: string; subset: Subset } | null,
+  /** Constant columns hidden once (a user may show them again). */
+  constantsHidden: new Set<string>(),
   /** The column the designs are coloured by, or null: by run. */
   colour: null as string | null,
   /** Scatter: the chosen pair (x, y), or null for the matrix of the objectives. */
@@ -99,10 +106,7 @@ const parcoords = new ParCoords($('parcoords'), {
 const scatter = new ScatterMatrix($('scatter'), {
   brush2: (x, y) => {
     state.filters = state.filters.filter((f) => f.metric !== x.metric && f.metric !== y.metric);
-    state.filters.push(
-      { metric: x.metric, lo: x.range[0], hi: x.range[1] },
-      { metric: y.metric, lo: y.range[0], hi: y.range[1] },
-    );
+    state.filters.push(roundedFilter(x.metric, x.range), roundedFilter(y.metric, y.range));
     update();
   },
   pick: (row) => select(row),
@@ -114,8 +118,19 @@ const analysis = new AnalysisPanel($('analysis'));
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
-  if (range !== null) state.filters.push({ metric, lo: range[0], hi: range[1] });
+  if (range !== null) state.filters.push(roundedFilter(metric, range));
   update();
+}
+
+/**
+ * A brush's bounds widened to its axis's display step (urlState.ts roundOutward), so the link holds what the page
+ * applies; an end reaching the data's own is open. Choice axes (option positions) keep theirs.
+ */
+function roundedFilter(metric: string, range: readonly [number, number]): Filter {
+  const d = ds?.dims.find((x) => x.name === metric);
+  if (d === undefined || d.options !== undefined) return { metric, lo: range[0], hi: range[1] };
+  const [lo, hi] = roundOutward(range[0], range[1], d.min, d.max);
+  return { metric, lo, hi };
 }
 
 function setFilter(metric: string, lo: number, hi: number): number {
@@ -149,7 +164,8 @@ function scaleOf(d: Dim, inverted = state.inverted.has(d.name)): AxisScale {
 function linkAxes(): string[] | null {
   if (ds === null) return state.linkAxes === null ? null : [...state.linkAxes];
   const visible = state.order.filter((n) => !state.hidden.has(n));
-  const byDefault = defaultOrder(ds);
+  const constant = new Set(constantDims(ds));
+  const byDefault = defaultOrder(ds).filter((n) => !constant.has(n));
   return visible.length === byDefault.length && visible.every((n, k) => n === byDefault[k]) ? null : visible;
 }
 
@@ -163,11 +179,32 @@ function viewUrl(): string {
     scales: state.scales,
     inverted: state.order.filter((n) => state.inverted.has(n)),
     domains: state.domains,
+    rescale: rescaleInLink(),
     colour: state.colour,
     sort: sort.key === 'eval' && !sort.descending ? null : sort,
     design: state.selected,
     pair: state.pair,
   })}`;
+}
+
+/** The rescale's name when its domains are still those it computed (same brushes and subset), else null. */
+function rescaleInLink(): Rescale | null {
+  const r = state.rescale;
+  if (r === null) return null;
+  return r.to !== 'brushed' || (r.filters === JSON.stringify(state.filters) && r.subset === state.subset) ? r.to : null;
+}
+
+/** The designs a rescale spans. */
+function rescaleKeep(to: Rescale): Uint8Array {
+  return to === 'feasible' ? ds!.status.map((v) => (v === 0 ? 1 : 0)) : to === 'front' ? ds!.union : mask;
+}
+
+/** Rescales every numeric axis to a set of designs (null: back to the data's range). */
+function rescaleTo(to: Rescale | null): void {
+  if (ds === null) return;
+  state.domains = to === null ? {} : domainsOver(ds, rescaleKeep(to));
+  state.rescale = to === null ? null : { to, filters: JSON.stringify(state.filters), subset: state.subset };
+  relayout();
 }
 
 /** Recomputes the mask and redraws every view; the URL follows. */
@@ -192,6 +229,7 @@ function update(): void {
   const url = viewUrl();
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
+  analysis.setView(mask, (d) => scaleOf(d));
 }
 
 /** Sets an element's text when it differs: the same text set again still costs the page a layout. */
@@ -229,6 +267,10 @@ function relayout(): void {
 function renderAxisBar(): void {
   if (ds === null) return;
   axisBar($('axis-bar'), ds, state, {
+    showConstants: () => {
+      for (const n of constantDims(ds!)) state.hidden.delete(n);
+      relayout();
+    },
     show: (n, shown) => {
       if (shown) state.hidden.delete(n);
       else state.hidden.add(n);
@@ -258,18 +300,8 @@ function rescaleButtons(): void {
     .querySelectorAll<HTMLElement>('button[data-rescale]')
     .forEach((b) =>
       b.addEventListener('click', () => {
-        if (ds === null) return;
         const to = b.dataset['rescale'];
-        const keep =
-          to === 'feasible'
-            ? ds.status.map((v) => (v === 0 ? 1 : 0))
-            : to === 'front'
-              ? ds.union
-              : to === 'brushed'
-                ? mask
-                : null;
-        state.domains = keep === null ? {} : domainsOver(ds, keep);
-        relayout();
+        rescaleTo(to === 'data' ? null : (to as Rescale));
       }),
     );
 }
@@ -357,14 +389,27 @@ function legend(): void {
           ? ` HV on the common normalization ${indicatorText(ind.hypervolume, 4)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
           : '';
         return (
-          `<span class="run-chip" title="${esc(r.info.dir)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, front ${r.frontIndices.length}${figures})</span>`
+          `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
+          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${figures})</span>`
         );
       })
       .join('') + runSummaries();
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';
+}
+
+/** The front's count with what it counts (a finished run's collapsed near-duplicates, a running run's log so far). */
+function frontText(r: RunColumns): string {
+  const n = r.frontIndices.length;
+  const collapsed = /with (\d+) near-duplicates collapsed/.exec(r.info.frontNote);
+  const short =
+    r.info.frontSource === 'log'
+      ? `front ${n} so far`
+      : collapsed !== null
+        ? `front ${n}, ${collapsed[1]} near-duplicates collapsed`
+        : `front ${n}`;
+  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ⓘ</span>`;
 }
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
@@ -409,6 +454,12 @@ function rebuild(): void {
   ds = buildDataset(runs, comparison !== null && comparison.note === undefined ? comparison.union : null);
   mask = new Uint8Array(ds.n);
   const names = defaultOrder(ds);
+  // constant columns: hidden once, named in the axis bar's note (a link's axes, applied next, may show them)
+  for (const n of constantDims(ds))
+    if (!state.constantsHidden.has(n)) {
+      state.constantsHidden.add(n);
+      state.hidden.add(n);
+    }
   if (state.linkAxes !== null) {
     // a link's axes: those it names, in its order, shown; the others hidden after them
     const shown = state.linkAxes.filter((n) => names.includes(n));
@@ -417,6 +468,9 @@ function rebuild(): void {
     state.linkAxes = null;
   }
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
+  // a rescale to the feasible designs or the front follows them as the runs (or their union front) change
+  if (state.rescale !== null && state.rescale.to !== 'brushed')
+    state.domains = domainsOver(ds, rescaleKeep(state.rescale.to));
   legend();
   subsetButtons();
   pairSelects();
@@ -449,6 +503,7 @@ function fromLink(view: ViewState): void {
   state.scales = { ...view.scales };
   state.inverted = new Set(view.inverted);
   state.domains = { ...view.domains };
+  if (view.rescale !== null) state.rescale = { to: view.rescale, filters: '', subset: view.subset };
   state.colour = view.colour;
   if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
 }
@@ -469,12 +524,23 @@ function unknownInLink(view: ViewState): string[] {
   return out;
 }
 
+/** What the export buttons read: the views, the kept designs and the runs. */
+const exportSource = {
+  parcoords: () => parcoords,
+  scatter: () => scatter,
+  dataset: () => ds,
+  mask: () => mask,
+};
+
 async function start(): Promise<void> {
   const view = parseViewState(location.search);
   fromLink(view);
   await load();
   $('messages').textContent = [...view.errors, ...unknownInLink(view)].join('; ');
+  // a link's rescale to the brushed designs: its domains over the link's brushes and subset, as when it was clicked
+  if (state.rescale?.to === 'brushed') rescaleTo('brushed');
   rescaleButtons();
+  exportButtons(exportSource);
   $('reset').addEventListener('click', () => {
     state.filters = [];
     update();

@@ -7,7 +7,10 @@
  * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis. The
  * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
  * the pointer's x.
- * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically.
+ * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
+ * kept designs of the (union) front are stroked over them, exact and 2 px wide in their colour, when at most
+ * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud).
+ * Hovering an axis's labels shows its full name, unit and span (the canvas's labels are cut to the axis gap).
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame).
  */
@@ -33,6 +36,22 @@ export const PLOT_H = 280;
 const PAD_X = 40;
 /** Vertical bin of the lines: 4 px keeps a brush over 100,000 designs near 50 ms of drawing (docs/performance.md). */
 export const BIN_PX = 4;
+/** Most kept front designs stroked over the binned lines. */
+export const FRONT_LINES = 500;
+
+/** A parallel-coordinates plot as an export reads it. */
+export interface PlotView {
+  readonly canvas: HTMLCanvasElement;
+  readonly ds: Dataset;
+  readonly dims: readonly Dim[];
+  readonly scales: readonly AxisScale[];
+  /** Each axis's x on the canvas, its plot area's top and height. */
+  readonly xs: readonly number[];
+  readonly top: number;
+  readonly plotH: number;
+  readonly colours: Colouring;
+  readonly mask: Uint8Array;
+}
 
 export interface ParCoordsEvents {
   brush(metric: string, range: readonly [number, number] | null): void;
@@ -59,6 +78,9 @@ export class ParCoords {
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
+  private colours: Colouring | null = null;
+  /** Rows on the (union) front. */
+  private frontRows: number[] = [];
   private pendingHover: MouseEvent | null = null;
   private pendingBrush: { metric: string; range: readonly [number, number] } | null = null;
   private drag: { kind: 'brush'; axis: number; y0: number } | { kind: 'move'; axis: number; x0: number } | null = null;
@@ -97,6 +119,9 @@ export class ParCoords {
     const classes = colours.palette.length;
     this.lines = new LineCounts(cells, nb, classes, colours.index);
     this.palette32 = colours.palette.map(rgb);
+    this.colours = colours;
+    this.frontRows = [];
+    for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) this.frontRows.push(i);
     this.fg = newFrame(this.width, h);
     this.image = this.ctx.createImageData(this.width, h);
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
@@ -119,6 +144,22 @@ export class ParCoords {
     }
     this.composed = false;
     this.drawLabels();
+  }
+
+  /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */
+  exportView(): PlotView | null {
+    if (this.ds === null || this.colours === null || this.mask === null) return null;
+    return {
+      canvas: this.canvas,
+      ds: this.ds,
+      dims: this.axes,
+      scales: this.scales,
+      xs: this.axes.map((_, k) => this.axisX(k)),
+      top: TOP,
+      plotH: PLOT_H,
+      colours: this.colours,
+      mask: this.mask,
+    };
   }
 
   private fraction(k: number, v: number): number {
@@ -163,6 +204,7 @@ export class ParCoords {
         ctx.strokeRect(x - 7 + 0.5, yHi + 0.5, 13, Math.max(1, yLo - yHi));
       }
     });
+    this.frontLines(mask);
     if (selected >= 0) {
       ctx.strokeStyle = '#c0392b';
       ctx.lineWidth = 2.5;
@@ -174,6 +216,40 @@ export class ParCoords {
       });
       ctx.stroke();
     }
+  }
+
+  /** The kept front designs' lines, exact and 2 px wide in their colour, when at most FRONT_LINES are kept. */
+  private frontLines(mask: Uint8Array): void {
+    const kept = this.frontRows.filter((i) => mask[i] === 1);
+    if (kept.length === 0 || kept.length > FRONT_LINES || this.colours === null) return;
+    const ctx = this.ctx;
+    ctx.lineWidth = 2;
+    const byColour = new Map<number, number[]>();
+    for (const i of kept) {
+      const c = this.colours.index[i]!;
+      const rows = byColour.get(c);
+      if (rows === undefined) byColour.set(c, [i]);
+      else rows.push(i);
+    }
+    for (const [c, rows] of byColour) {
+      ctx.strokeStyle = this.colours.palette[c]!;
+      ctx.beginPath();
+      for (const i of rows)
+        this.axes.forEach((d, k) => {
+          const y = TOP + (1 - this.fraction(k, d.values[i]!)) * PLOT_H;
+          if (k === 0) ctx.moveTo(this.axisX(k), y);
+          else ctx.lineTo(this.axisX(k), y);
+        });
+      ctx.stroke();
+    }
+  }
+
+  /** The axis's full name, unit and span, for the title shown when the pointer is over its labels. */
+  private axisTitle(k: number): string {
+    const d = this.axes[k]!;
+    const sc = this.scales[k]!;
+    const span = d.options !== undefined ? d.options.join(', ') : `${fmtValue(sc.lo, d)} … ${fmtValue(sc.hi, d)}`;
+    return `${d.name} (${axisNote(d, sc)}): ${span}`;
   }
 
   /** Axes, names and ticks, on the off-screen canvas copied over every frame. */
@@ -303,6 +379,15 @@ export class ParCoords {
   /** At most one search per animation frame, for the pointer's last position in it. */
   private hover(e: MouseEvent): void {
     if (this.drag !== null) return;
+    const at = this.local(e);
+    // over the labels: the axis whose labels these are (the nearest)
+    let k = -1;
+    if (at.y < TOP)
+      this.axes.forEach((_, j) => {
+        if (k < 0 || Math.abs(this.axisX(j) - at.x) < Math.abs(this.axisX(k) - at.x)) k = j;
+      });
+    const title = k >= 0 ? this.axisTitle(k) : '';
+    if (this.canvas.title !== title) this.canvas.title = title;
     const waiting = this.pendingHover !== null;
     this.pendingHover = e;
     if (waiting) return;
@@ -357,7 +442,7 @@ export class ParCoords {
  * The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`; a constraint's g is its excess over
  * the limit divided by |limit| (src/study/objectives.ts scaledViolation), `÷ |limit|`.
  */
-function axisNote(d: Dim, sc: AxisScale): string {
+export function axisNote(d: Dim, sc: AxisScale): string {
   const parts = [
     d.options !== undefined
       ? 'choice'

@@ -6,7 +6,8 @@
  *   two decades gets its front's decade as much room as the rest);
  * - percentile: the design's mid-rank among the designs inside the span, r / (N − 1) with r = (below + below-or-equal
  *   − 1) / 2 (ties share one place), so each design gets the same room whatever the values' spread.
- * The span is the data's range, or a rescale's [lo, hi] (URL `domain=`); values outside it sit at the nearer end.
+ * The span is the data's range, or a rescale's [lo, hi] (URL `domain=`; an infinite bound is the data's end); values
+ * outside it sit at the nearer end.
  * Inverted: 1 − position (the best value of a maximized objective can be put at the bottom, and so on). A choice
  * variable keeps its bands (one per option); only inversion applies to it.
  */
@@ -88,8 +89,9 @@ export function axisScale(
   inverted = false,
   domain: readonly [number, number] | null = null,
 ): AxisScale {
-  const lo = d.options === undefined && domain !== null ? Math.min(domain[0], domain[1]) : d.min;
-  const hi = d.options === undefined && domain !== null ? Math.max(domain[0], domain[1]) : d.max;
+  // a rescale's infinite bound is the data's end
+  const lo = d.options === undefined && domain !== null && Number.isFinite(domain[0]) ? domain[0] : d.min;
+  const hi = d.options === undefined && domain !== null && Number.isFinite(domain[1]) ? domain[1] : d.max;
   const logRefused = kind === 'log' && !(lo > 0);
   const effective: ScaleKind = d.options !== undefined || logRefused ? 'linear' : kind;
   const [pos, val] =
@@ -107,4 +109,36 @@ export function axisScale(
     position: (v) => (Number.isNaN(v) ? NaN : flip(pos(v))),
     value: (t) => val(flip(t)),
   };
+}
+
+export interface Tick {
+  /** Position on the axis, 0 at the low end (inversion applied). */
+  readonly t: number;
+  readonly value: number;
+}
+
+/**
+ * Tick values of a numeric scale, inside its span: linear, the round steps 1, 2 or 5 × 10^k giving 3 to `most` ticks
+ * (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990); log, the powers of ten inside the span (with 2 and
+ * 5 × them when it spans less than two decades); percentile, the values at 0, 25, 50, 75 and 100 % of the ranks. A
+ * span of one value (or a choice) has none: its callers label it otherwise.
+ */
+export function ticksOf(sc: AxisScale, most = 6): Tick[] {
+  const { lo, hi } = sc;
+  if (!(hi > lo)) return [];
+  const at = (values: readonly number[]): Tick[] =>
+    values.filter((v) => v >= lo && v <= hi).map((value) => ({ t: sc.position(value), value }));
+  if (sc.kind === 'percentile') return [0, 0.25, 0.5, 0.75, 1].map((q) => ({ t: q, value: sc.value(q) }));
+  if (sc.kind === 'log') {
+    const decades: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) decades.push(10 ** e);
+    const fine = Math.log10(hi / lo) < 2 ? decades.flatMap((p) => [p, 2 * p, 5 * p]) : decades;
+    return at(fine.map((v) => Number(v.toPrecision(12))));
+  }
+  const raw = (hi - lo) / most;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => (hi - lo) / s <= most)!;
+  const values: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi; k++) values.push(Number((k * step).toPrecision(12)));
+  return at(values);
 }

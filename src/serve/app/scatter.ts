@@ -3,7 +3,9 @@
  * and spans on the diagonal) or one chosen pair of any dimensions (objectives, variables, constraint g's) in a larger
  * panel. Each dimension is placed on its axis scale (scales.ts, the same as its parallel-coordinates axis). Each
  * design is one pixel-sized point written into the frame buffer (all designs grey underneath, the ones the filters
- * keep in the colour of their run or of the chosen column, colour.ts). Drag a box in a panel to brush both
+ * keep in the colour of their run or of the chosen column, colour.ts); the kept designs of the (union) front are
+ * drawn over them as 3 × 3 points ringed in dark where the ring falls on the background, so a front of a few hundred
+ * among 100,000 designs stands out. Drag a box in a panel to brush both
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
  */
 import type { Filter } from '../urlState.js';
@@ -29,6 +31,16 @@ interface Panel {
 }
 /** Below this many designs, points are 2 × 2 pixels. */
 const BIG_POINTS_BELOW = 5000;
+
+/** The scatter as an export reads it: per panel, its dimensions, plot area (pixels) and the scales. */
+export interface ScatterView {
+  readonly canvas: HTMLCanvasElement;
+  readonly ds: Dataset;
+  readonly panels: readonly { x: Dim; y: Dim; left: number; top: number; size: number }[];
+  scale(d: Dim): AxisScale;
+  readonly colours: Colouring;
+  readonly mask: Uint8Array;
+}
 
 export interface ScatterEvents {
   brush2(
@@ -57,6 +69,8 @@ export class ScatterMatrix {
   private mask: Uint8Array | null = null;
   /** The mask whose points the image holds (null: none drawn since the layout). */
   private drawnMask: Uint8Array | null = null;
+  /** Rows on the (union) front: drawn last, larger. */
+  private frontRows: Int32Array = new Int32Array(0);
 
   constructor(
     host: HTMLElement,
@@ -114,6 +128,7 @@ export class ScatterMatrix {
       this.panels.map((p) => ({ x: this.dims[p.j]!.name, y: this.dims[p.i]!.name, left: p.ox, top: p.oy, size: c })),
     );
     this.drawnMask = null;
+    this.frontRows = rowsOf(ds.union);
     const all = new Uint8Array(ds.n).fill(1);
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, all, 0xffc8c8c8);
@@ -158,6 +173,39 @@ export class ScatterMatrix {
         // few designs: 2 × 2 points, so each can be seen
         if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
       }
+      if (fixed === null) this.frontPoints(buf, mask, X, Y, ox, oy, colours);
+    }
+  }
+
+  /** The kept front designs of a panel: 3 × 3 in their colour, a dark ring on the background around each. */
+  private frontPoints(
+    buf: Uint32Array,
+    mask: Uint8Array,
+    X: Uint16Array,
+    Y: Uint16Array,
+    ox: number,
+    oy: number,
+    colours: number[],
+  ): void {
+    const size = this.canvas.width;
+    const c = this.cell - 2;
+    const index = this.colours!.index;
+    const ring = 0xff30231d; // #1d2330 as RGBA bytes in a little-endian word
+    // offsets of the 3 × 3 core and of the ring around it (a typed array ignores writes past its ends)
+    const core: number[] = [];
+    const around: number[] = [];
+    for (let dy = -2; dy <= 2; dy++)
+      for (let dx = -2; dx <= 2; dx++) (Math.abs(dx) <= 1 && Math.abs(dy) <= 1 ? core : around).push(dy * size + dx);
+    for (let k = 0; k < this.frontRows.length; k++) {
+      const r = this.frontRows[k]!;
+      if (mask[r] === 0 || X[r] === 65535 || Y[r] === 65535) continue;
+      const p = (oy + c - Y[r]!) * size + ox + X[r]!;
+      const colour = colours[index[r]!] ?? colours[0]!;
+      for (const o of around) {
+        const v = buf[p + o];
+        if (v === 0xffffffff || v === 0xffc8c8c8) buf[p + o] = ring;
+      }
+      for (const o of core) buf[p + o] = colour;
     }
   }
 
@@ -305,6 +353,20 @@ export class ScatterMatrix {
     if (best >= 0) this.events.pick(best);
   }
 
+  /** What an export draws (export.ts): the canvas, each panel's dimensions and place, the scales, colours and mask. */
+  exportView(): ScatterView | null {
+    if (this.ds === null || this.colours === null || this.mask === null) return null;
+    const c = this.cell - 2;
+    return {
+      canvas: this.canvas,
+      ds: this.ds,
+      panels: this.panels.map((p) => ({ x: this.dims[p.j]!, y: this.dims[p.i]!, left: p.ox, top: p.oy, size: c })),
+      scale: (d) => this.scales[this.dims.indexOf(d)]!,
+      colours: this.colours,
+      mask: this.mask,
+    };
+  }
+
   private hover(e: MouseEvent): void {
     if (this.drag !== null) return;
     const { x, y } = this.local(e);
@@ -338,6 +400,15 @@ const unitText = (d: Dim): string => (d.options !== undefined ? 'choice' : d.uni
 function axisTitle(d: Dim, sc: AxisScale): string {
   const notes = [...(sc.kind === 'linear' ? [] : [sc.kind]), ...(sc.inverted ? ['inverted'] : [])];
   return `${d.name} [${unitText(d)}]${notes.length ? ` (${notes.join(', ')})` : ''}`;
+}
+
+/** The rows a 0/1 mask marks. */
+function rowsOf(marks: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < marks.length; i++) n += marks[i]!;
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < marks.length; i++) if (marks[i] === 1) out[k++] = i;
+  return out;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
