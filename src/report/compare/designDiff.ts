@@ -163,31 +163,34 @@ const relativeText = (v: number | null): string =>
   v === null ? '—' : v === 0 ? '0 %' : `${v > 0 ? '+' : '−'}${fmt(Math.abs(100 * v), 2)} %`;
 const verdict = (s: boolean | null): string => (s === null ? '—' : s ? 'ok' : 'VIOLATED');
 
-/** The lines as text tables, a section at a time (only the changed lines with `changedOnly`). */
-function lineTables(d: DesignDiff, changedOnly: boolean): string[] {
-  const out: string[] = [];
+/** A table of the comparison as text: its heading row (the section's title first), rows, and column alignment. */
+export interface DiffTable {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly align: readonly ('l' | 'r')[];
+}
+
+/** The comparison as tables of text (the CLI's and the explorer's): a budget section each, then the constraints. */
+export function diffTables(d: DesignDiff, changedOnly = false): DiffTable[] {
   const shown = d.lines.filter((l) => l.changed || !changedOnly);
-  for (const section of [...new Set(shown.map((l) => l.section))]) {
-    const rows = shown
+  const tables = [...new Set(shown.map((l) => l.section))].map((section) => ({
+    head: [section, 'A', 'B', 'B − A', 'relative', 'unit'],
+    rows: shown
       .filter((l) => l.section === section)
       .map((l) => [
-        `  ${l.label}`,
+        l.label,
         l.a ?? '—',
         l.b ?? '—',
         l.delta !== null ? signed(l.delta) : l.changed ? 'differs' : '',
         l.delta !== null ? relativeText(l.relative) : '',
         l.unit,
-      ]);
-    out.push(table([[section, 'A', 'B', 'B − A', 'relative', 'unit'], ...rows], ['l', 'r', 'r', 'r', 'r', 'l']), '');
-  }
-  return out;
-}
-
-function constraintTable(d: DesignDiff, changedOnly: boolean): string[] {
-  const shown = d.constraints.filter((c) => c.changed || !changedOnly);
-  if (shown.length === 0) return [];
-  const rows = shown.map((c) => [
-    `  ${c.name}`,
+      ]),
+    align: ['l', 'r', 'r', 'r', 'r', 'l'] as const,
+  }));
+  const constraints = d.constraints.filter((c) => c.changed || !changedOnly);
+  if (constraints.length === 0) return tables;
+  const rows = constraints.map((c) => [
+    c.name,
     c.a === null ? '—' : fmt(c.a),
     c.b === null ? '—' : fmt(c.b),
     signed(c.delta),
@@ -197,7 +200,7 @@ function constraintTable(d: DesignDiff, changedOnly: boolean): string[] {
     verdict(c.satisfiedB),
   ]);
   const head = ['Constraints', 'A', 'B', 'B − A', 'limit', 'unit', 'A', 'B'];
-  return [table([head, ...rows], ['l', 'r', 'r', 'r', 'r', 'l', 'l', 'l']), ''];
+  return [...tables, { head, rows, align: ['l', 'r', 'r', 'r', 'r', 'l', 'l', 'l'] }];
 }
 
 /** One line on what differs: how many lines and constraints, and which verdicts change. */
@@ -214,13 +217,8 @@ export function diffSummary(d: DesignDiff): string {
 
 /** The comparison as text: what A and B are, the tables (only what differs with `changedOnly`), the summary. */
 export function formatDiff(d: DesignDiff, changedOnly = false): string {
-  return [
-    `A: ${d.a}`,
-    `B: ${d.b}`,
-    '',
-    ...lineTables(d, changedOnly),
-    ...constraintTable(d, changedOnly),
-    diffSummary(d),
-    '',
-  ].join('\n');
+  const tables = diffTables(d, changedOnly).map((t) =>
+    table([t.head, ...t.rows.map(([label, ...rest]) => [`  ${label}`, ...rest])], t.align),
+  );
+  return [`A: ${d.a}`, `B: ${d.b}`, '', ...tables.flatMap((t) => [t, '']), diffSummary(d), ''].join('\n');
 }
