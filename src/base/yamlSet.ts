@@ -1,5 +1,5 @@
 /**
- * `--set key=value` edits of a YAML input file (odc evaluate, odc diff): each puts a value at a dotted key path
+ * `--set key=value` edits of a YAML input file (odc evaluate --set): each puts a value at a dotted key path
  * (`orbit.altitude_km=600`, `shells.0.planes=12`) into the parsed document before any validation, so the edited file
  * meets every check the file itself meets, with the same messages (an unknown key's "did you mean", a key's unit); an
  * error about an edited key names the `--set` that made it. The value is read as YAML: `600` a number, `b200` a
