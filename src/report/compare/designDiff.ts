@@ -206,7 +206,10 @@ export function diffTables(d: DesignDiff, changedOnly = false): DiffTable[] {
 /** One line on what differs: how many lines and constraints, and which verdicts change. */
 export function diffSummary(d: DesignDiff): string {
   const lines = d.lines.filter((l) => l.changed).length;
-  const flipped = d.constraints.filter((c) => c.satisfiedA !== c.satisfiedB).map((c) => c.name);
+  // a constraint only one design has changes no verdict
+  const flipped = d.constraints
+    .filter((c) => c.satisfiedA !== null && c.satisfiedB !== null && c.satisfiedA !== c.satisfiedB)
+    .map((c) => c.name);
   const constraints = d.constraints.filter((c) => c.changed).length;
   if (lines === 0 && constraints === 0) return 'No difference: every budget line and constraint is the same.';
   return (

@@ -73,6 +73,12 @@ describe('diffDesigns', () => {
     const c = d.constraints.find((x) => x.name === 'power.arrayArea')!;
     expect([c.satisfiedA, c.satisfiedB, c.changed]).toEqual([false, true, true]);
     expect(diffSummary(d)).toMatch(/verdicts change: power\.arrayArea\.$/);
+    // a constraint only one side has (a requirement of the file) is listed, and changes no verdict
+    const base = recordWith();
+    const withReq = { ...base, constraints: [...base.constraints, { ...base.constraints[0]!, name: 'extra' }] };
+    const one = diffDesigns('a', base, 'b', withReq);
+    expect(one.constraints.at(-1)).toMatchObject({ name: 'extra', a: null, satisfiedA: null, changed: true });
+    expect(diffSummary(one)).toMatch(/1 of \d+ constraints differ; no verdict changes\.$/);
     // the short array throttles ai1's compute (factor < 1); 900 m² does not (factor 1)
     const step = d.lines.find((l) => l.label.startsWith('× array throttling'))!;
     expect(step.label).toMatch(/^× array throttling 0\.\d+ \(B: × array throttling 1\)$/);
