@@ -4,9 +4,13 @@
  * into the run driver (src/ otherwise never imports solvers/).
  */
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
-import { withConstellationRequirements } from './study/requirements.js';
+import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
+import { pickRunDesign } from './report/export/export.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
+import { readInput, type YamlInput } from './base/yaml.js';
+import { existsSync, statSync } from 'node:fs';
+import type { EvaluatedRecord } from './report/compare/designDiff.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
 import { StudyError, didYouMean } from './base/errors.js';
@@ -83,9 +87,57 @@ export { createLpSolver, renderReport, runStudy } from './entries/runStudy.js';
 
 /** Evaluates a constellation file with the shipped catalogs and the built-in LP solvers. */
 export async function evaluateConstellationFile(
-  path: string,
+  input: YamlInput,
 ): Promise<{ spec: ConstellationSpec; record: ConstellationRecord }> {
-  return withConstellationRequirements(path, evaluateConstellationFileWith(path, await createLpSolver()));
+  return withConstellationRequirements(input, evaluateConstellationFileWith(input, await createLpSolver()));
+}
+
+// What-if and side by side: --set edits of a file, two designs' budgets line by line (odc evaluate --set, odc diff).
+export { applySets, namingSets, parseSet } from './base/yamlSet.js';
+export { diffDesigns, diffSummary, formatDiff, recordSections } from './report/compare/designDiff.js';
+export type { DesignDiff, DiffLine, ConstraintDiff, EvaluatedRecord } from './report/compare/designDiff.js';
+export { pickRunDesign } from './report/export/export.js';
+
+/** The record of a design file (node, node study or constellation), as `odc evaluate` computes it. */
+export async function evaluateFileRecord(input: YamlInput): Promise<EvaluatedRecord> {
+  const file = readInput(input);
+  return (file.raw as { kind?: unknown }).kind === 'constellation'
+    ? (await evaluateConstellationFile(file)).record
+    : evaluateNodeFile(file).record;
+}
+
+/** `RUNFOLDER:design` split where the part before a colon is a folder; null for anything else. */
+function runOperand(operand: string): { dir: string; design: string } | null {
+  if (existsSync(operand)) return null;
+  for (let i = operand.indexOf(':'); i > 0; i = operand.indexOf(':', i + 1)) {
+    const dir = operand.slice(0, i);
+    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true) return { dir, design: operand.slice(i + 1) };
+  }
+  return null;
+}
+
+/**
+ * One side of `odc diff`: a design file evaluated as `odc evaluate` does, or a run's Pareto design as
+ * `RUNFOLDER:knee`, `RUNFOLDER:best:<objective>` or `RUNFOLDER:<index>` (its record in pareto.json).
+ */
+export async function evaluateOperand(operand: string): Promise<{ name: string; record: EvaluatedRecord }> {
+  const run = runOperand(operand);
+  if (run === null) {
+    if (!existsSync(operand))
+      throw new StudyError(
+        'FILE_NOT_FOUND',
+        `${operand}: no such design file, nor a run folder's design (RUNFOLDER:knee, RUNFOLDER:best:<objective>, RUNFOLDER:<index>)`,
+        { file: operand },
+      );
+    return { name: operand, record: await evaluateFileRecord(operand) };
+  }
+  const pick = pickRunDesign(run.dir, run.design);
+  if (pick.design.record === null)
+    throw new StudyError('BAD_ARGUMENT', `${operand}: a benchmark run's designs have no budget to compare`, {
+      file: run.dir,
+    });
+  const named = pick.selector === String(pick.design.index) ? '' : ` (design ${pick.design.index})`;
+  return { name: `${operand}${named}`, record: pick.design.record };
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */

@@ -1,7 +1,8 @@
 /**
  * Turns zod issues into user messages that name the file (with line:column), the field and the fix.
  * Unknown keys get a "did you mean"; a key written without its unit suffix (`altitude` for
- * `altitude_km`) gets a MISSING_UNIT message that names the unit.
+ * `altitude_km`) gets a MISSING_UNIT message that names the unit, one in another unit (`altitude_m`) the key in the
+ * unit the field takes.
  */
 import type { Document, LineCounter } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -117,6 +118,17 @@ function unknownKeyMessage(
     return {
       code: 'MISSING_UNIT',
       msg: `${full} has no unit: keys carry their unit, write ${path.length ? `${field}.` : ''}${withUnit} (${UNIT_WORDS[unit] ?? unit})`,
+    };
+  }
+  // a key in another unit (altitude_m for altitude_km): the key with the unit the field takes
+  const stem = key.slice(0, key.indexOf('_'));
+  const sameStem = key.includes('_') ? candidates.filter((c) => c.startsWith(`${stem}_`)) : [];
+  if (sameStem.length === 1) {
+    const [other, unit] = [sameStem[0]!, sameStem[0]!.slice(stem.length + 1)];
+    const at = path.length ? `${field}.` : '';
+    return {
+      code: 'UNKNOWN_KEY',
+      msg: `unknown key ${full}: keys carry their unit, and ${stem} is given in ${UNIT_WORDS[unit] ?? unit}: did you mean ${at}${other}? (give the value in ${unit})`,
     };
   }
   const guess = didYouMean(key, candidates);

@@ -240,6 +240,11 @@ export function readYaml(file: string): ParsedFile {
   return { src: { file, doc, lines }, raw, text, hash };
 }
 
+/** A YAML input: a path to read, or a file already read (and perhaps edited, ./yamlSet.ts). */
+export type YamlInput = string | ParsedFile;
+export const readInput = (input: YamlInput): ParsedFile => (typeof input === 'string' ? readYaml(input) : input);
+export const inputPath = (input: YamlInput): string => (typeof input === 'string' ? input : input.src.file);
+
 /** Keys of the strict object at a path, for "did you mean". */
 function knownKeys(schema: z.ZodType): (path: Path) => readonly string[] {
   return (path) => {

@@ -7,6 +7,7 @@
 import { loadCatalogs } from '../catalog/load.js';
 import type { Catalogs } from '../catalog/schema.js';
 import { StudyError } from '../base/errors.js';
+import { inputPath, type YamlInput } from '../base/yaml.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { compileConstellation, type ConstellationSpec } from './design/compile.js';
 import { evaluateConstellation } from './evaluate.js';
@@ -22,16 +23,17 @@ export function constellationEvaluator(lp: LpSolver, catalogDir?: string): Const
   return { catalogs: loadCatalogs(catalogDir), evaluate: (spec) => evaluateConstellation(spec, lp) };
 }
 
-export function loadConstellationSpec(path: string, catalogs: Catalogs): ConstellationSpec {
-  return compileConstellation(parseConstellationFile(path), catalogs);
+export function loadConstellationSpec(input: YamlInput, catalogs: Catalogs): ConstellationSpec {
+  return compileConstellation(parseConstellationFile(input), catalogs);
 }
 
 export function evaluateConstellationFileWith(
-  path: string,
+  input: YamlInput,
   lp: LpSolver,
 ): { spec: ConstellationSpec; record: ConstellationRecord } {
   const ev = constellationEvaluator(lp);
-  const spec = loadConstellationSpec(path, ev.catalogs);
+  const spec = loadConstellationSpec(input, ev.catalogs);
+  const path = inputPath(input);
   try {
     return { spec, record: ev.evaluate(spec) };
   } catch (e) {

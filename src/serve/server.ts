@@ -20,6 +20,7 @@ import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { compareServed } from './compare.js';
 import { designFile, designView } from './designData.js';
+import { designPair } from './designPair.js';
 import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
 import { noteRequestSchema, readNotes, writeNote } from './notes.js';
 import { PAGE_HTML } from './page.js';
@@ -225,6 +226,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     );
   }
   if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
+  if (path === '/api/diff') return diffResponse(res, ctx, url.searchParams);
   const m = RUN_ROUTE.exec(path);
   const run = m ? ctx.runs[Number(m[1])] : undefined;
   if (!m || run === undefined) return problem(res, 404, 'not found');
@@ -260,6 +262,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
 
 const RUN_ROUTE =
   /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
+
+/** /api/diff?a=<run>:<index>&b=<run>:<index>: two designs side by side (./designPair.ts). */
+async function diffResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {
+  const pair = await designPair(ctx.runs, q.get('a') ?? '', q.get('b') ?? '');
+  return typeof pair === 'string' ? problem(res, 404, pair) : json(res, 200, pair);
+}
+
 const NOTES = /^\/api\/runs\/(\d{1,4})\/notes$/;
 
 async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context, path: string): Promise<void> {

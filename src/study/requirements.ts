@@ -15,7 +15,7 @@ import type { ConstraintResult, DesignRecord } from '../node/record/record.js';
 import { evaluateExpr, type Expr } from './expression.js';
 import { compileConstraints } from './objectives.js';
 import { parseStudyFile } from './studyFile.js';
-import { readYaml } from '../base/yaml.js';
+import { readInput, type YamlInput } from '../base/yaml.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { MetricSet } from './objectives.js';
@@ -84,9 +84,9 @@ function checkRequirements(
  * `odc evaluate` of a node design or study file: the node evaluation (node/evaluator.ts) with the design's
  * requirements appended to the record's constraints.
  */
-export function evaluateNodeFile(path: string): { design: NodeDesign; record: DesignRecord } {
+export function evaluateNodeFile(input: YamlInput): { design: NodeDesign; record: DesignRecord } {
   // a study file is read whole, its study sections checked too, as `odc run` would
-  const loaded = parseStudyFile(path);
+  const loaded = parseStudyFile(input);
   const out = evaluateLoadedDesign(loaded);
   const texts = out.design.requirements ?? [];
   if (texts.length === 0) return out;
@@ -102,10 +102,10 @@ export function evaluateNodeFile(path: string): { design: NodeDesign; record: De
  * constraints (the file is read again for them and their locations).
  */
 export function withConstellationRequirements<T extends { readonly record: ConstellationRecord }>(
-  path: string,
+  input: YamlInput,
   out: T,
 ): T {
-  const file = readYaml(path);
+  const file = readInput(input);
   const texts = (file.raw as { requirements?: unknown }).requirements;
   if (!Array.isArray(texts) || texts.length === 0) return out;
   const results = constellationRequirementResults(texts.map(String), file.src, out.record);

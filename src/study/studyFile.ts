@@ -3,7 +3,7 @@
  * benchmark study; a design file comes back as the design it is (callers that need a study say so). Every user error
  * is a StudyError naming the file, the field and the fix.
  */
-import { parseWith, type ParsedFile } from '../base/yaml.js';
+import { parseWith, type ParsedFile, type YamlInput } from '../base/yaml.js';
 import { parseDesignFile } from '../node/design/load.js';
 import { STUDY_SECTIONS, type NodeDesign } from '../node/design/schema.js';
 import { benchmarkStudySchema, nodeStudySectionsSchema, type BenchmarkStudy, type NodeStudy } from './studySchema.js';
@@ -14,8 +14,8 @@ export type StudyFile =
   | { readonly kind: 'benchmark-study'; readonly file: ParsedFile; readonly study: BenchmarkStudy };
 
 /** Parse and validate a design or study file (no catalog check: see `checkCatalogIds`). */
-export function parseStudyFile(path: string): StudyFile {
-  const loaded = parseDesignFile(path);
+export function parseStudyFile(input: YamlInput): StudyFile {
+  const loaded = parseDesignFile(input);
   const { file } = loaded;
   if (loaded.kind === 'benchmark-study') return { ...loaded, study: parseWith(benchmarkStudySchema(), file) };
   if (loaded.kind === 'design') return { ...loaded, kind: 'design' };

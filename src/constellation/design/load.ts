@@ -10,7 +10,7 @@ import { nodeDesignSchema, type NodeDesign } from '../../node/design/schema.js';
 import { StudyError } from '../../base/errors.js';
 import { km_to_m } from '../../base/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../../node/design/load.js';
-import { parseWith, readYaml, type ParsedFile } from '../../base/yaml.js';
+import { parseWith, readInput, type ParsedFile, type YamlInput } from '../../base/yaml.js';
 import { issueToError, locate, type Path } from '../../base/issues.js';
 import {
   constellationFileSchema,
@@ -192,9 +192,7 @@ function checkLtanLayout(
   }
 }
 
-export function parseConstellationFile(path: string): LoadedConstellation {
-  return parseConstellation(readYaml(path));
-}
+export const parseConstellationFile = (input: YamlInput): LoadedConstellation => parseConstellation(readInput(input));
 
 /**
  * Validates a constellation given as a raw object (default: the file's own). Studies pass a modified copy

@@ -18,6 +18,7 @@ import { DEFAULT_COMPARE_EPSILON } from '../../report/compare/compareStats.js';
 import { ODC_VERSION } from '../../run/versions.js';
 import { compareText, createProgress, createStatus } from './progress.js';
 import { addServeCommand } from './serve.js';
+import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
 import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg } from './args.js';
 
@@ -117,44 +118,13 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   addEvaluateCommand(program, io);
+  addDiffCommand(program, io);
   addRunCommands(program, io);
   addResultCommands(program, io);
   addServeCommand(program, io);
   addReferenceCommands(program, io);
   addUncertaintyCommands(program, io);
   return program;
-}
-
-/** odc evaluate: one node design or constellation. */
-function addEvaluateCommand(program: Command, io: CliIo): void {
-  program
-    .command('evaluate')
-    .description(
-      'Evaluate a node design (budgets: mass, power, thermal, radiation, drag, compute, cost) or a constellation (shells, links, network, ground, launch, totals), with constraints.',
-    )
-    .argument('<design>', 'node design, node study (evaluates its base design) or constellation YAML file')
-    .option(
-      '--json',
-      'print the record as JSON (schemas: designs/schema/design-record.schema.json, constellation-record.schema.json)',
-    )
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const node = await import('./evaluateChunk.js');
-      if (node.fileKind(file) === 'constellation') {
-        const odc = await import('./libraryChunk.js');
-        const { spec, record } = await odc.evaluateConstellationFile(file);
-        io.out(
-          opts.json
-            ? `${JSON.stringify(record, null, 2)}\n`
-            : odc.formatConstellationBudget(record, [odc.constellationCostBreakdown(spec, record)]),
-        );
-        return;
-      }
-      const { record, design } = node.evaluateNodeFile(file);
-      if (opts.json) return void io.out(`${JSON.stringify(record, null, 2)}\n`);
-      // the cost where the verdict stands, first: the lines, $/W and $/chip-hour beside the ground's, the top drivers
-      const lead = [node.nodeCostBreakdown(design, record, node.nodeEvaluator(undefined, design.catalogs))];
-      io.out(node.formatBudget(record, design.note, lead));
-    });
 }
 
 /** odc run (optimize a study, or resume one) and odc worker (evaluate jobs of distributed runs). */

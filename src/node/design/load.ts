@@ -6,7 +6,7 @@
  */
 import { didYouMean, StudyError } from '../../base/errors.js';
 import { locate, type Path, type SourceMap } from '../../base/issues.js';
-import { parseWith, readYaml, type ParsedFile } from '../../base/yaml.js';
+import { parseWith, readInput, readYaml, type ParsedFile, type YamlInput } from '../../base/yaml.js';
 import { nodeDesignSchema, nodeStudyBaseSchema, STUDY_SECTIONS, type NodeDesign } from './schema.js';
 
 /** Design fields that name a catalog row, and the catalog file they refer to. */
@@ -44,8 +44,9 @@ export function fileKind(path: string): string {
 }
 
 /** Parse and validate a design file or a node study's base design (no catalog check: see `checkCatalogIds`). */
-export function parseDesignFile(path: string): LoadedFile {
-  const file = readYaml(path);
+export function parseDesignFile(input: YamlInput): LoadedFile {
+  const file = readInput(input);
+  const path = file.src.file;
   const raw = file.raw as Record<string, unknown>;
   if (raw.kind === 'benchmark') return { kind: 'benchmark-study', file };
   if (raw.kind !== undefined && raw.kind !== 'node') {

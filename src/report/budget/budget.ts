@@ -15,6 +15,10 @@ export interface BudgetRow {
   readonly value: string;
   readonly unit: string;
   readonly note?: string;
+  /** The value as a number in `unit`, when it is one (what a comparison of two designs subtracts). */
+  readonly x?: number;
+  /** The record field the row shows (`orbit.altitude_km`), when it shows one: the row's identity across designs. */
+  readonly key?: string;
 }
 export interface BudgetSection {
   readonly title: string;
@@ -26,6 +30,7 @@ export const row = (label: string, value: number | string, unit: string, note?: 
   value: typeof value === 'number' ? fmt(value) : value,
   unit,
   ...(note !== undefined ? { note } : {}),
+  ...(typeof value === 'number' ? { x: value } : {}),
 });
 
 /** Display units a budget shows an SI unit in, with the factor: `power.bolPower_W` in kW. */
@@ -52,7 +57,8 @@ export function fieldRows(schema: () => unknown) {
       if (leaf?.title === undefined || si === undefined || (unit !== undefined && SCALED[unit][0] !== si))
         throw new Error(`budget: ${section}.${key} needs a schema title and a [unit] description`);
       const v = (r[section] as Record<string, number | null>)[key]!;
-      return row(leaf.title, v === null ? 'n/a' : unit ? v / SCALED[unit][1] : v, unit ?? si, note);
+      const shown = row(leaf.title, v === null ? 'n/a' : unit ? v / SCALED[unit][1] : v, unit ?? si, note);
+      return { ...shown, key: `${section}.${key}` };
     };
 }
 const nodeFields = fieldRows(designRecordSchema);
@@ -118,9 +124,10 @@ function computeSection(r: DesignRecord): BudgetSection {
       f('itPowerAvg_W', undefined, 'kW'),
       f('itPowerPeak_W', undefined, 'kW'),
       f('peakPFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`),
-      ...c.waterfall
-        .slice(1)
-        .map((w) => row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS')),
+      ...c.waterfall.slice(1).map((w) => ({
+        ...row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS'),
+        key: `compute.waterfall.${w.name}`,
+      })),
       f('deliveredPFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
     ],
   };

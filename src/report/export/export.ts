@@ -159,9 +159,24 @@ function seedRunOf(runDir: string, design: string): { runDir: string; design: st
   return { runDir: join(runDir, `seed-${picked.seed}`), design: String(picked.index) };
 }
 
+/**
+ * The Pareto design `design` names in a run folder (knee, best:<objective>, an index; in a multi-seed folder one of its
+ * union front's answers), with the run folder it is in and the selector it answers.
+ */
+export function pickRunDesign(
+  runDir: string,
+  design: DesignSelector | string,
+): { runDir: string; run: ReturnType<typeof loadRun>; design: ParetoDesign; selector: string } {
+  const seeded = seedRunOf(runDir, String(design));
+  if (seeded !== null) return pickRunDesign(seeded.runDir, seeded.design);
+  const run = loadRun(runDir, { evaluations: false });
+  const selector = parseDesignSelector(design);
+  // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
+  const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
+  return { runDir, run, design: pick.design, selector: pick.selector };
+}
+
 export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
-  const seeded = seedRunOf(runDir, String(opts.design));
-  if (seeded !== null) return exportDesign(seeded.runDir, { ...opts, design: seeded.design });
   if (!EXPORT_FORMATS.includes(opts.format)) {
     throw new StudyError(
       'BAD_ARGUMENT',
@@ -169,13 +184,19 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
-  const run = loadRun(runDir, { evaluations: false });
-  const selector = parseDesignSelector(opts.design);
-  // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
-  const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
-  const d = pick.design;
+  const { run, design: d, selector, runDir: dir } = pickRunDesign(runDir, opts.design);
+  return exportPicked(dir, run, d, selector, opts);
+}
+
+function exportPicked(
+  runDir: string,
+  run: ReturnType<typeof loadRun>,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
-    return exportConstellation(runDir, run.studyText, d, pick.selector, opts);
+    return exportConstellation(runDir, run.studyText, d, selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle') {
     throw new StudyError(
       'BAD_ARGUMENT',
@@ -192,7 +213,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
         { field: 'format' },
       );
     }
-    text = designYaml(run.studyText, d, runDir, pick.selector);
+    text = designYaml(run.studyText, d, runDir, selector);
   } else {
     const data: unknown = d.record ?? { index: d.index, variables: d.variables, objectives: d.objectives };
     if (opts.format === 'json') text = `${JSON.stringify(data, null, 2)}\n`;
@@ -205,7 +226,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
     checkOutputFile(opts.out);
     writeFileAtomic(opts.out, text);
   }
-  return { text, design: d, selector: pick.selector, path: opts.out ?? null };
+  return { text, design: d, selector: selector, path: opts.out ?? null };
 }
 
 /**

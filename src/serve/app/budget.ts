@@ -8,14 +8,14 @@ import type { RunInfo } from '../runData.js';
 import { fmtValue } from './data.js';
 import { esc } from './table.js';
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
   if (!r.ok)
     throw new Error(`${url}: ${r.status} ${((await r.json().catch(() => ({}))) as { error?: string }).error ?? ''}`);
   return (await r.json()) as T;
 }
 
-const rowsTable = (head: readonly string[], rows: readonly (readonly string[])[], left: number): string =>
+export const rowsTable = (head: readonly string[], rows: readonly (readonly string[])[], left: number): string =>
   `<table><thead><tr>${head.map((h, k) => `<th class="${k < left ? 'l' : ''}">${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
   rows
     .map((r) => `<tr>${r.map((c, k) => `<td class="${k < left ? 'l' : ''}">${esc(c)}</td>`).join('')}</tr>`)

@@ -20,6 +20,7 @@ import {
 } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
+import { compareActions } from './designCompare.js';
 import { colourLegend, axisBar, constantDims, defaultOrder, domainsOver, readOut } from './controls.js';
 import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
@@ -150,9 +151,12 @@ function select(row: number): void {
   const run = ds.runs.find((r) => r.id === ds!.run[row])!;
   state.selected = { run: run.key, index: ds.index[row]! };
   update();
-  void showDesign($('budget'), run, ds.index[row]!).catch((e: unknown) => {
-    $('budget').textContent = String(e);
-  });
+  const index = ds.index[row]!;
+  void showDesign($('budget'), run, index)
+    .then(() => compareActions($('budget'), run, index))
+    .catch((e: unknown) => {
+      $('budget').textContent = String(e);
+    });
 }
 
 /** The scale of a dimension as the state sets it (inverted or not). */

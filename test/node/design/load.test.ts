@@ -53,6 +53,13 @@ describe('design file loading', () => {
       ['orbit.altitude_km (kilometres)'],
     ],
     [
+      'a key in another unit names the key in the unit the field takes',
+      'other-unit.yaml',
+      `orbit: { altitude_m: 600000 }\n`,
+      'UNKNOWN_KEY',
+      ['unknown key orbit.altitude_m', 'altitude is given in kilometres: did you mean orbit.altitude_km?'],
+    ],
+    [
       'a wrong type says what was expected and how to fix it',
       'type.yaml',
       `orbit: { altitude_km: "600 km" }\n`,

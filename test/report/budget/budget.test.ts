@@ -95,8 +95,16 @@ describe('fieldRows: a budget row reads its label and unit from the record schem
   const f = fieldRows(schema)({ s: { p_W: 2500, bare_W: 1 } }, 's');
 
   it('labels with the title and scales to the display unit asked for (2500 W = 2.5 kW)', () => {
-    expect(f('p_W')).toEqual({ label: 'power', value: '2,500', unit: 'W' });
-    expect(f('p_W', 'a note', 'kW')).toEqual({ label: 'power', value: '2.5', unit: 'kW', note: 'a note' });
+    // x: the number in the display unit (what odc diff subtracts); key: the record field (how lines pair)
+    expect(f('p_W')).toEqual({ label: 'power', value: '2,500', unit: 'W', x: 2500, key: 's.p_W' });
+    expect(f('p_W', 'a note', 'kW')).toEqual({
+      label: 'power',
+      value: '2.5',
+      unit: 'kW',
+      note: 'a note',
+      x: 2.5,
+      key: 's.p_W',
+    });
   });
 
   it('refuses a field without a title and a display unit of another quantity', () => {
