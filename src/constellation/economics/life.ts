@@ -7,10 +7,10 @@
  * ch. 4.3). Constant hazard λ: `replace-on-failure` replaces each failure at once with a spare that retires with its
  * slot (λ × slot-years, as src/models/cost/lifecycleProgram.ts), N/L + λN launched a year in steady state;
  * `replace-at-end-of-life` flies no spares, a satellite survives e^{−λa} at age a, a sawtooth with minimum N·e^{−λL}.
- * Replacements fly on the capacity the first deployment leaves, min(C, F) − deployed; the rest waits (a backlog, its
- * slots dark for half the year on each side). Spend of year k: satellites built (= launched) at that year's prices,
- * the first-unit class on one learning curve over every build (expected counts), operations per delivering
- * satellite-year, ground capital in year 0 and operations yearly. Compute: delivering satellite-years × delivered
+ * Replacements fly on the launches (C/k a year at k satellites each) and factory output F the first deployment leaves;
+ * the rest waits (a backlog, its slots dark for half the year on each side). Spend of year k: satellites built
+ * (= launched) at that year's prices, the first-unit class on one learning curve over every build (expected counts),
+ * operations per delivering satellite-year, ground capital in year 0 and operations yearly. Compute: delivering satellite-years × delivered
  * PFLOPS (availability is in the node's figure) × the performance of each generation's build year. LCOC to date:
  * cumulative spend / PFLOP-days, undiscounted and discounted at r with flows at mid-year, (1 + r)^−(k + ½).
  * Validity: N ≥ 1; L ≥ 0.1 yr; 0 ≤ λ ≤ 0.5/yr; horizon a whole number of years 1–100; capacities > 0.
@@ -41,7 +41,7 @@ export interface LifeParams {
   readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
   /** Satellites every vehicle together can fly in a year at its cadence [1/yr]. */
   readonly launchCapacity_per_yr: number;
-  /** Mean satellites per launch (launch counts of replacements) [-]. */
+  /** Mean satellites per launch of the capacity (launches of replacements) [-]. */
   readonly satellitesPerLaunch: number;
   /** Satellites the factory builds in a year [1/yr]; Infinity: not limiting. */
   readonly factory_per_yr: number;
@@ -130,7 +130,8 @@ function checkLife(p: Readonly<LifeParams>): void {
 export function factoryDeployment(
   curve: LifeParams['deployment'],
   factory_per_yr: number,
-): { time_yr: number; satellites: number }[] {
+): LifeParams['deployment'] {
+  if (factory_per_yr === Infinity) return curve;
   let t = 0;
   return curve.map((p) => {
     t = Math.max(t, p.time_yr, p.satellites / factory_per_yr);
@@ -193,7 +194,7 @@ function cohortYear(p: Readonly<LifeParams>, t0: number, k: number) {
 type Cohorts = ReturnType<typeof cohorts>;
 
 /** The fleet in year k: working satellite-years (by performance too), renewals, failures, replacements and backlog. */
-function fleetYear(p: Readonly<LifeParams>, co: Cohorts, k: number, backlogIn: number, capacity: number) {
+function fleetYear(p: Readonly<LifeParams>, co: Cohorts, k: number, backlogIn: number) {
   let alive = 0,
     perf = 0,
     renewed = 0,
@@ -209,7 +210,9 @@ function fleetYear(p: Readonly<LifeParams>, co: Cohorts, k: number, backlogIn: n
   }
   const failed = p.failureRate_per_yr * alive;
   const owed = backlogIn + renewed + (p.policy === 'replace-on-failure' ? failed : 0);
-  const replaced = Math.min(owed, Math.max(0, capacity - co.n[k]!));
+  // the launches and factory output the first deployment leaves this year
+  const launchRoom = (p.launchCapacity_per_yr / p.satellitesPerLaunch - co.launches[k]!) * p.satellitesPerLaunch;
+  const replaced = Math.min(owed, Math.max(0, launchRoom), Math.max(0, p.factory_per_yr - co.n[k]!));
   const backlog = owed - replaced;
   const delivering = Math.max(0, alive - (backlogIn + backlog) / 2);
   const deliveredPFLOPS = alive > 0 ? (p.deliveredPFLOPS_per_satellite * perf * delivering) / alive : 0;
@@ -249,11 +252,10 @@ function spendYear(p: Readonly<LifeParams>, k: number, built: number, launched: 
 
 /** Every year's fleet and spend, with the running totals and LCOC to date. */
 function lifeYears(p: Readonly<LifeParams>, co: Cohorts): LifeYear[] {
-  const capacity = Math.min(p.launchCapacity_per_yr, p.factory_per_yr);
   const years: LifeYear[] = [];
   const sum = { backlog: 0, built: 0, cost: 0, compute: 0, pvCost: 0, pvCompute: 0 };
   for (let k = 0; k < p.horizon_yr; k++) {
-    const f = fleetYear(p, co, k, sum.backlog, capacity);
+    const f = fleetYear(p, co, k, sum.backlog);
     const s = spendYear(p, k, sum.built, f.launched, f.delivering);
     const pflopDays = f.deliveredPFLOPS * DAYS_PER_YEAR;
     const d = (1 + p.discountRate_per_yr) ** -(k + 0.5);
