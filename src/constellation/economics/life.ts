@@ -10,9 +10,9 @@
  * Replacements fly on the launches (C/k a year at k satellites each) and factory output F the first deployment leaves;
  * the rest waits (a backlog, its slots dark for half the year on each side). Spend of year k: satellites built
  * (= launched) at that year's prices, the first-unit class on one learning curve over every build (expected counts),
- * operations per delivering satellite-year, ground capital in year 0 and operations yearly. Compute: delivering satellite-years × delivered
- * PFLOPS (availability is in the node's figure) × the performance of each generation's build year. LCOC to date:
- * cumulative spend / PFLOP-days, undiscounted and discounted at r with flows at mid-year, (1 + r)^−(k + ½).
+ * operations per delivering satellite-year, ground capital in year 0 and operations yearly. Compute: delivering
+ * satellite-years × delivered PFLOPS (availability is in the node's figure) × the performance of each generation's
+ * build year. LCOC to date: spend / PFLOP-days, undiscounted and discounted at r, flows at mid-year, (1 + r)^−(k + ½).
  * Validity: N ≥ 1; L ≥ 0.1 yr; 0 ≤ λ ≤ 0.5/yr; horizon a whole number of years 1–100; capacities > 0.
  * Derivation, evidence and costs: docs/constellations.md §"Life of the constellation".
  */
