@@ -127,10 +127,7 @@ function checkLife(p: Readonly<LifeParams>): void {
 }
 
 /** The campaign's schedule with each launch no earlier than the factory has built its satellites. */
-export function factoryDeployment(
-  curve: LifeParams['deployment'],
-  factory_per_yr: number,
-): LifeParams['deployment'] {
+export function factoryDeployment(curve: LifeParams['deployment'], factory_per_yr: number): LifeParams['deployment'] {
   if (factory_per_yr === Infinity) return curve;
   let t = 0;
   return curve.map((p) => {
