@@ -3,8 +3,9 @@
  *
  * Order: every shell's node through the node model at that shell's orbit (an SSO shell's node at its most-shadowed
  * plane's LTAN, ssoPlanes.ts) → plane tracks (SGP4, one reference orbit per shell) → ISL links per shell → gateway
- * contacts → network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → orbital environment →
- * constraints. Pure apart from the injected LP solver; SI inside, user units only in the record.
+ * contacts → network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → life year by year
+ * (economics/life.ts: the deployment milestones read it) → orbital environment → constraints. Pure apart from the
+ * injected LP solver; SI inside, user units only in the record.
  * Launch: each shell packed at its own node, one shell per launch (src/models/launch/launchPerformance.ts); the
  * vehicle rows' prices are authoritative. Multi-shell approximations (stated in the record notes): economics use the
  * satellite-weighted mean node cost and delivered compute; each shell's network sees the full gateway capacity.
@@ -24,6 +25,7 @@ import { filedShellClearance_m, shellOverlaps } from './environment/environment.
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
+import { lifePlan } from './economics/lifePlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
@@ -140,7 +142,9 @@ function evaluate(
   lean: boolean,
 ): { record: ConstellationRecord; details: ConstellationDetails | null } {
   const { stages, constraints, notes, ground, campaign } = constellationStages(spec, lp, lean);
-  const details = withDetails ? constellationDetails({ spec, ground, campaign, networks: stages.networks }) : null;
+  const details = withDetails
+    ? constellationDetails({ spec, ground, campaign, networks: stages.networks, life: stages.life })
+    : null;
   const record: ConstellationRecord = {
     schemaVersion: 1,
     name: spec.name,
@@ -173,21 +177,23 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
+  const life = lifePlan(spec, nodes, sats, campaign, econ);
   const environment = separation(spec, notes, lean);
   notes.push(...ssoNotes(spec));
 
   const violations = linkViolations(links);
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
   const net = seriesStats(constellationSeries(networks));
-  const half = deployedBy(campaign.deploymentCurve, spec.launch.milestoneHalf_yr) / satellites;
-  const full = deployedBy(campaign.deploymentCurve, spec.launch.milestoneFull_yr) / satellites;
+  // the milestones read the life's first deployment (the campaign's schedule as the factory allows it)
+  const half = deployedBy(life.deployment, spec.launch.milestoneHalf_yr) / satellites;
+  const full = deployedBy(life.deployment, spec.launch.milestoneFull_yr) / satellites;
   const constraints = constellationConstraints(spec, nodes, {
     lineOfSight_km: lineOfSightForCheck_m(spec, violations.minLineOfSightAltitude_m) / M_PER_KM,
     grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
     pointingExceeded: violations.pointingExceeded,
     worst_bps: net.worst,
     half,
-    campaign_yr: campaign.campaign_yr,
+    campaign_yr: life.fullCapability_yr,
     minSeparation_km: environment.minSeparation_km,
     filedShellClearance_km: environment.filedShellClearance_km,
   });
@@ -207,6 +213,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     deployed: { half, full },
     environment,
     econ,
+    life,
   };
   return { stages, constraints, notes, ground, campaign };
 }

@@ -12,7 +12,13 @@ import { checkConstellationIds, type LoadedConstellation, type LoadedShellNode }
 import type { OpticalTerminalRow } from '../../models/links/linkBudget.js';
 import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
 import type { GroundStationSite } from '../ground/ground.js';
-import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
+import type {
+  ConstellationTopology,
+  ReplacementPolicy,
+  SamplingWindow,
+  ShellGeometrySpec,
+  TrafficPattern,
+} from './types.js';
 
 const BPS_PER_GBPS = 1e9;
 const S_PER_H = 3600;
@@ -80,6 +86,12 @@ export interface ConstellationSpec {
     /** Parameters of the FLOPs-based token figure: economics.modelParams_B, else the first shell's node's. */
     readonly modelParams: number;
   };
+  /** The life's horizon [yr], factory output [1/yr] (null: not limiting) and replacement policy (economics/life.ts). */
+  readonly life: {
+    readonly horizon_yr: number;
+    readonly factory_per_yr: number | null;
+    readonly policy: ReplacementPolicy;
+  };
   /** Closest any two satellites may come [m] (the enforced environment.minSeparation constraint). */
   readonly minSeparation_m: number;
   /** environment.keepOutFiledShells: enforce the altitude clearance from filed operator shells. */
@@ -132,6 +144,11 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
         c.economics.modelParams_B !== undefined
           ? c.economics.modelParams_B * 1e9
           : shells[0]!.node.inference.modelParameters,
+    },
+    life: {
+      horizon_yr: c.life.horizon_yr,
+      factory_per_yr: c.life.factory_per_yr ?? null,
+      policy: c.life.replacement,
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
     keepOutFiledShells: c.environment.keepOutFiledShells,

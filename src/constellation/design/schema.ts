@@ -24,7 +24,13 @@ import {
 import { lazy } from '../../base/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
 import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
-import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
+import {
+  CLUSTER_FORMATIONS,
+  CONSTELLATION_TOPOLOGIES,
+  REPLACEMENT_POLICIES,
+  SHELL_PATTERNS,
+  TRAFFIC_PATTERNS,
+} from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
   z
@@ -338,6 +344,31 @@ export const constellationEconomicsSchema = lazy(() =>
     .describe('Constellation economics.'),
 );
 
+export const lifeSchema = lazy(() =>
+  z
+    .strictObject({
+      horizon_yr: z
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(15)
+        .describe('Whole years from the first launch that the life follows (study horizon) [yr].'),
+      factory_per_yr: range('life.factory_per_yr', 1, 1e7, 'satellites/yr', 'factory output')
+        .optional()
+        .describe(
+          "Satellites the factory builds a year (e.g. ≈ 6,700 for AI1's Gigasat factory at 1 GW a year); absent: the factory never holds a launch back.",
+        ),
+      replacement: z
+        .enum(REPLACEMENT_POLICIES)
+        .default('replace-on-failure')
+        .describe(
+          'replace-on-failure: a failed satellite is replaced at once by a spare that retires with its slot, every slot renewed at the end of its design life; replace-at-end-of-life: no spares, the fleet decays between renewals (a sawtooth).',
+        ),
+    })
+    .describe('Life of the constellation year by year (src/constellation/economics/life.ts).'),
+);
+
 export const environmentSchema = lazy(() =>
   z
     .strictObject({
@@ -403,6 +434,7 @@ export const constellationFileSchema = lazy(() =>
     launch: launchCampaignSchema().prefault({}),
     economics: constellationEconomicsSchema().prefault({}),
     environment: environmentSchema().prefault({}),
+    life: lifeSchema().prefault({}),
     uncertainty: constellationUncertaintySchema().optional(),
     requirements: z
       .array(z.string())

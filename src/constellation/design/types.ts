@@ -13,6 +13,10 @@ export type ClusterFormationKind = (typeof CLUSTER_FORMATIONS)[number];
 export const CONSTELLATION_TOPOLOGIES = ['none', 'ring', 'grid', 'mesh', 'cluster'] as const;
 export type ConstellationTopology = (typeof CONSTELLATION_TOPOLOGIES)[number];
 
+/** How the life replaces satellites (src/constellation/economics/life.ts). */
+export const REPLACEMENT_POLICIES = ['replace-on-failure', 'replace-at-end-of-life'] as const;
+export type ReplacementPolicy = (typeof REPLACEMENT_POLICIES)[number];
+
 export const TRAFFIC_PATTERNS = ['downlink', 'uniform', 'cluster'] as const;
 export type TrafficPattern = (typeof TRAFFIC_PATTERNS)[number];
 

@@ -22,6 +22,9 @@ import type { ConstellationSpec } from '../design/compile.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import { constellationEconomics, type ConstellationEconomicsResult } from './economics.js';
 import { programmeLearningRate } from '../../models/cost/learningCurve.js';
+import type { PriceFactors } from '../../models/cost/priceTrajectories.js';
+import { linePriceClasses } from '../../node/stages/cost.js';
+import { nonChipChange_USD } from '../../node/stages/parity.js';
 
 /** The constellation's satellite count, its programme size (at least 1: an empty design still has a learning rate). */
 export function constellationSatellites(spec: ConstellationSpec): number {
@@ -66,6 +69,31 @@ export const chipsOf =
 export function referencePrices(nodes: readonly DesignRecord[]): GenerationPrices {
   const learning = (i: number) => nodes[i]!.cost.learningHardware_USD;
   return { learning_USD: learning, offCurve_USD: (i) => nodes[i]!.cost.hardware_USD - learning(i), performance: 1 };
+}
+
+/**
+ * The generation's prices at a year's factors (priceTrajectories.ts), the parity search's and the life's: each shell's
+ * off-curve hardware re-priced line by line (parity.ts nonChipChange_USD: first-unit-class lines get learning, no
+ * trajectory), its chips at the chip price (with their packaging premium when it is off the curve).
+ */
+export function pricesAt(
+  spec: ConstellationSpec,
+  nodes: readonly DesignRecord[],
+): (f: PriceFactors) => GenerationPrices {
+  const ref = referencePrices(nodes);
+  const classes = spec.shells.map((s) => linePriceClasses(s.node, s.rows));
+  const chips = (i: number) =>
+    classes[i]!.chipIntegration === 'first-unit' ? chipsOf(spec, nodes)(i) : nodes[i]!.cost.chipsHardware_USD;
+  return (f) => {
+    const change = nodes.map((n, i) =>
+      nonChipChange_USD({ ...n.cost, computeHardware_USD: n.cost.chipsHardware_USD }, f, classes[i]!),
+    );
+    return {
+      learning_USD: (i) => ref.learning_USD(i) + change[i]!.learning_USD,
+      offCurve_USD: (i) => ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + change[i]!.offCurve_USD,
+      performance: f.performance,
+    };
+  };
 }
 
 /** A generation's economics and the token model its $/Mtoken comes from, with the workload class. */

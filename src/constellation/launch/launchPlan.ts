@@ -83,7 +83,6 @@ export function launchPlan(
       })),
       campaign_yr: campaign.campaign_yr,
       cost_USD: campaign.launch_USD,
-      milestonesMet: campaign.milestonesMet,
       solver: campaign.solver.name,
       price_USD_per_kg: campaign.launch_USD / mass_kg,
       extrapolatedLaunches: extrapolatedLaunches(perShell),

@@ -25,11 +25,12 @@ export interface ConstraintInputs {
   readonly pointingExceeded: number;
   /** The constellation's rate per node at its worst instant. */
   readonly worst_bps: number;
-  /** Share of the satellites deployed by the half milestone. */
+  /** Share of the satellites deployed by the half milestone (the life's first deployment, economics/life.ts). */
   readonly half: number;
   /**
-   * When the last satellite reaches orbit [yr]: every satellite is launched (launch.ts), so the full milestone is met
-   * exactly when this is within it; unlike the share deployed (1 whenever met) it says by how much.
+   * When the last satellite reaches orbit [yr], launch and factory limited (the life's full capability): every
+   * satellite is launched, so the full milestone is met exactly when this is within it; unlike the share deployed (1
+   * whenever met) it says by how much.
    */
   readonly campaign_yr: number;
   readonly minSeparation_km: number;

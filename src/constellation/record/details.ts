@@ -1,13 +1,14 @@
 /**
  * Time series and graphs behind a constellation record, for reports (the record keeps only statistics):
- * the launch deployment curve, the gateway contact timeline, one shell's link graph with the utilisation
+ * the life's deployment curve, the gateway contact timeline, one shell's link graph with the utilisation
  * each link carries at the maximum concurrent flow, and every shell's network instant by instant with its
  * per-class link utilisation (`networkInstants`). Produced by
  * `evaluateConstellationWithDetails`; never written into pareto.json.
  */
 import type { ConstellationSpec } from '../design/compile.js';
 import { visibleCountsBySample, type GroundContactParams } from '../ground/ground.js';
-import type { LaunchCampaignResult } from '../launch/launch.js';
+import type { LifePlan } from '../economics/lifePlan.js';
+import { deployedBy, type LaunchCampaignResult } from '../launch/launch.js';
 import type { ClassUtilization, InstantModel } from '../network/networkSeries.js';
 import type { ShellNetworkResult } from '../network/shellNetwork.js';
 
@@ -96,6 +97,7 @@ export interface DetailInputs {
   readonly ground: GroundContactParams | null;
   readonly campaign: LaunchCampaignResult;
   readonly networks: readonly ShellNetworkResult[];
+  readonly life: LifePlan;
 }
 
 /** One shell's link graph with utilisation: the LP's edges, or a window of the torus with its class utilisations. */
@@ -160,14 +162,18 @@ export function constellationDetails(d: DetailInputs): ConstellationDetails {
     return { name: st.name, inContact };
   });
   return {
-    deployment: d.campaign.deploymentCurve.map((p) => ({ time_yr: p.time_yr, satellites: p.satellites })),
-    milestones: d.campaign.milestones.map((m) => ({
-      fraction: m.fraction,
-      within_yr: m.within_yr,
-      required: m.required,
-      achieved: m.achieved,
-      met: m.met,
-    })),
+    // the life's first deployment: the campaign's schedule as the factory allows it (economics/life.ts)
+    deployment: d.life.deployment.map((p) => ({ time_yr: p.time_yr, satellites: p.satellites })),
+    milestones: d.campaign.milestones.map((m) => {
+      const achieved = deployedBy(d.life.deployment, m.within_yr);
+      return {
+        fraction: m.fraction,
+        within_yr: m.within_yr,
+        required: m.required,
+        achieved,
+        met: achieved >= m.required,
+      };
+    }),
     step_s: counts?.step_s ?? d.spec.window.step_s,
     stations,
     linkGraph: linkGraphDetail(d.spec, d.networks),

@@ -23,6 +23,7 @@ import type { launchPlan } from '../launch/launchPlan.js';
 import type { ShellLinksResult } from '../links/links.js';
 import type { SeriesStats } from '../network/networkSeries.js';
 import type { ShellNetworkResult } from '../network/shellNetwork.js';
+import { lifeSection, type LifeStages } from './lifeFields.js';
 import {
   conjunctionPairsSchema,
   conjunctionShellsSchema,
@@ -57,7 +58,7 @@ export interface ConstellationStages {
   /** Gateway contacts: null without stations, or in a lean evaluation whose traffic does not go to the gateways. */
   readonly contacts: GroundContactResult | null;
   readonly launch: ReturnType<typeof launchPlan>['launchRecord'];
-  /** Fractions of the satellites deployed by the 50 % and the 100 % milestone. */
+  /** Fractions of the satellites deployed by the 50 % and the 100 % milestone (read from the life's deployment). */
   readonly deployed: { readonly half: number; readonly full: number };
   readonly environment: {
     readonly minSeparation_km: number;
@@ -66,6 +67,8 @@ export interface ConstellationStages {
     readonly filedShellClearance_km: number;
   };
   readonly econ: GenerationEconomicsResult;
+  /** The life year by year (economics/lifePlan.ts) and the roadmaps checked against it. */
+  readonly life: LifeStages['life'];
 }
 
 const { num, numOrNull, value, list, section } = recordFields<ConstellationStages>();
@@ -286,8 +289,8 @@ const launch = section({
   campaign_yr: num('[yr]', 'campaign', (c) => c.launch.campaign_yr),
   cost_USD: num('[USD]', 'launch cost', (c) => c.launch.cost_USD),
   milestonesMet: value(
-    () => z.boolean(),
-    (c) => c.launch.milestonesMet,
+    () => z.boolean().describe("Both milestones met by the life's first deployment (launch and factory limited)."),
+    (c) => c.deployed.half >= 0.5 && c.deployed.full >= 1,
   ),
   solver: value(
     () => z.string(),
@@ -435,4 +438,5 @@ export const CONSTELLATION_FIELDS = {
   environment,
   totals,
   worst,
+  life: lifeSection,
 };

@@ -5,7 +5,7 @@
  * search (src/node/stages/parity.ts parityWithBand: first crossing of space/ground = 1 on a yearly grid, linear between
  * grid years).
  * Method: as the node's, with factors of src/models/cost/priceTrajectories.ts (1 in the reference year): space, each
- * shell's off-curve hardware re-priced line by line (parity.ts nonChipChange_USD; first-unit-class lines get learning,
+ * shell's off-curve hardware re-priced line by line (generation.ts pricesAt: first-unit-class lines get learning,
  * no trajectory) and the generation priced again; ground,
  * each shell's chips re-priced (parity.ts groundLcoc), weighted by satellites × delivered PFLOPS as the verdict's.
  * Band: the trend alternatives that apply, the favourable ones together for the early end and the unfavourable ones for
@@ -13,16 +13,11 @@
  * Re-pricing line by line: docs/runs.md §"Constellation parity year".
  */
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
-import { chipsOf, generationEconomics, referencePrices } from '../../constellation/economics/generation.js';
+import { chipsOf, generationEconomics, pricesAt } from '../../constellation/economics/generation.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { PriceFactors } from '../../models/cost/priceTrajectories.js';
-import { linePriceClasses, terrestrialTerms } from '../../node/stages/cost.js';
-import { groundLcoc, nonChipChange_USD, parityWithBand, type ParityBand } from '../../node/stages/parity.js';
-
-type NodeRecord = ConstellationRecord['shells'][number]['node'];
-
-/** A node record's hardware lines under the names the re-pricing reads. */
-const linesOf = (k: NodeRecord['cost']) => ({ ...k, computeHardware_USD: k.chipsHardware_USD });
+import { terrestrialTerms } from '../../node/stages/cost.js';
+import { groundLcoc, parityWithBand, type ParityBand } from '../../node/stages/parity.js';
 
 /** The ground side: the scenario's discounted LCOC of the fleet's chips at a year's factors; null without a term. */
 function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: string) {
@@ -45,19 +40,10 @@ function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: str
 function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
   const nodes = r.shells.map((s) => s.node);
   const sats = r.shells.map((s) => s.satellites);
-  const ref = referencePrices(nodes);
-  const classes = spec.shells.map((s) => linePriceClasses(s.node, s.rows));
-  // the chips follow the chip price, with their packaging premium when it is off the curve
-  const chips = (i: number) =>
-    classes[i]!.chipIntegration === 'first-unit' ? chipsOf(spec, nodes)(i) : nodes[i]!.cost.chipsHardware_USD;
-  return (f: PriceFactors) => {
-    const change = nodes.map((n, i) => nonChipChange_USD(linesOf(n.cost), f, classes[i]!));
-    return generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], {
-      learning_USD: (i) => ref.learning_USD(i) + change[i]!.learning_USD,
-      offCurve_USD: (i) => ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + change[i]!.offCurve_USD,
-      performance: f.performance,
-    }).lcocDiscounted_USD_per_PFLOP_day;
-  };
+  const prices = pricesAt(spec, nodes);
+  return (f: PriceFactors) =>
+    generationEconomics(spec, nodes, sats, r.totals.launch_USD * f.launch, [], prices(f))
+      .lcocDiscounted_USD_per_PFLOP_day;
 }
 
 /**

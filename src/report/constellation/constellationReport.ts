@@ -5,7 +5,8 @@
  * coastlines, the shells on an altitude–inclination map with the reference constellations and the filings'
  * envelopes, the knee's link graph and link-utilisation histogram (exact model: the reduced one has one value
  * per class), the link utilisation by class over the evaluated instants, the gateway contact timeline with its
- * gaps, the launch campaign against its milestones, and the cost breakdown of the knee and best designs.
+ * gaps, the launch campaign against its milestones, the life year by year with the roadmaps checked against it, and
+ * the cost breakdown of the knee and best designs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ import {
   type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
+import { lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
 import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../document/load.js';
@@ -233,6 +235,14 @@ async function addNetworkPlots(
       satellites: record.satellites,
     }),
   );
+  add(
+    'life',
+    'Life of the constellation (knee)',
+    'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.',
+    await lifeSvg(record.life, record.satellites),
+    lifeTable(record.life),
+  );
+  notes.push(...roadmapNotes(record.life));
 }
 
 export async function constellationReportPlots(
