@@ -4,13 +4,25 @@
  * batched because piscina's per-task overhead is ~25 µs (docs/sources.md §12).
  * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Evaluation } from '../../optimize/types.js';
-import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
+import { unpackBatch, type BatchResult, type BatchTask, type Evaluator, type LocalStatus } from './evaluator.js';
 import { compiledWorkerFile } from '../../base/paths.js';
 
 /** Above this cost per evaluation, tasks carry one evaluation each. */
 export const COSTLY_EVALUATION_ms = 2;
+
+/**
+ * Workers that can run at once on this machine [-]: the cores the other processes leave free, at least one, at most
+ * `workers`. `load1`: the 1-minute load average, which counts this run's own busy threads (`own`) too. A thread beyond
+ * the free cores only takes turns with the others on the same cores while it pays its own start-up, memos and
+ * messages: the pool runs no more tasks at once than this (a second worker never slows the study down).
+ */
+export function usefulWorkers(workers: number, cores: number, load1: number, own: number): number {
+  const others = Math.max(0, load1 - own);
+  return Math.max(1, Math.min(workers, Math.round(cores - others)));
+}
 
 export interface PoolOptions {
   readonly studyPath: string;
@@ -27,6 +39,8 @@ export class PoolEvaluator implements Evaluator {
   private readonly pool: Piscina;
   /** Measured cost of one evaluation on one thread [ms] (0 until the first batch). */
   private evalTime_ms = 0;
+  /** Tasks run at once in the last batch (usefulWorkers at its start). */
+  private active: number;
   constructor(private readonly opts: PoolOptions) {
     this.workers = opts.workers;
     this.objectives = opts.objectives;
@@ -37,7 +51,18 @@ export class PoolEvaluator implements Evaluator {
       maxThreads: opts.workers,
       idleTimeout: Infinity,
       workerData: { studyPath: opts.studyPath, studyHash: opts.studyHash },
+      // a young generation of 64 MB (V8's default 16–32 MB): the per-instant network loops' short-lived arrays are
+      // scavenged less often
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
+    this.active = opts.workers;
+  }
+
+  /** How many of the workers are useful at the load now (progress line). */
+  localStatus(): LocalStatus {
+    const load = loadavg()[0]!;
+    const cores = availableParallelism();
+    return { workers: this.workers, useful: usefulWorkers(this.workers, cores, load, this.active), load, cores };
   }
 
   async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
@@ -50,17 +75,26 @@ export class PoolEvaluator implements Evaluator {
     const chunks = costly ? batch.length : Math.min(batch.length, this.workers * 4);
     const t0 = performance.now();
     const size = Math.ceil(batch.length / chunks);
-    const tasks: Promise<BatchResult>[] = [];
+    const tasks: (BatchTask & { readonly x: Float64Array<ArrayBuffer> })[] = [];
     for (let start = 0; start < batch.length; start += size) {
       const part = batch.slice(start, start + size);
       const x = new Float64Array(part.length * dims);
       part.forEach((v, i) => x.set(v, i * dims));
-      const task: BatchTask = { x, count: part.length, dims };
-      tasks.push(this.pool.run(task, { transferList: [x.buffer] }) as Promise<BatchResult>);
+      tasks.push({ x, count: part.length, dims });
     }
-    const results = await Promise.all(tasks);
-    // Wall time per evaluation × workers ≈ the cost of one evaluation on one thread.
-    this.evalTime_ms = ((performance.now() - t0) * this.workers) / batch.length;
+    // At most `active` tasks at once (usefulWorkers), each lane taking the next task when its last returns.
+    this.active = this.localStatus().useful;
+    const results = new Array<BatchResult>(tasks.length);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let i = next++; i < tasks.length; i = next++) {
+        const task = tasks[i]!;
+        results[i] = (await this.pool.run(task, { transferList: [task.x.buffer] })) as BatchResult;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.active, tasks.length) }, lane));
+    // Wall time per evaluation × tasks at once ≈ the cost of one evaluation on one thread.
+    this.evalTime_ms = ((performance.now() - t0) * this.active) / batch.length;
     return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
   }
 
