@@ -141,6 +141,8 @@ export function benchConstellationStudy(root: string): string[] {
   const study = studySlice(root, generations);
   const refDir = process.env['BENCH_REFERENCE_DIR'] ?? referenceCheckout(root, commit);
   const peerDir = process.env['BENCH_PEER_DIR'];
+  // a built folder is named by the commit it holds when BENCH_REFERENCE says it
+  const label = process.env['BENCH_REFERENCE_DIR'] === undefined ? commit : (process.env['BENCH_REFERENCE'] ?? refDir);
   const lines: string[] = [];
   const say = (text: string): void => {
     console.log(text);
@@ -148,7 +150,7 @@ export function benchConstellationStudy(root: string): string[] {
   };
   console.log(
     `\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
-      `CLI start to report written, against the reference ${process.env['BENCH_REFERENCE_DIR'] ?? commit} in the same run, ` +
+      `CLI start to report written, against the reference ${label} in the same run, ` +
       `${rounds} interleaved rounds:`,
   );
   const ref: StudyRun[] = [],
@@ -156,7 +158,7 @@ export function benchConstellationStudy(root: string): string[] {
     cur: StudyRun[] = [];
   for (let k = 0; k < rounds; k++) {
     ref.push(runStudy(refDir, studySlice(refDir, generations), 0));
-    say(line(`reference ${process.env['BENCH_REFERENCE_DIR'] ?? commit} --workers 0`, ref[k]!));
+    say(line(`reference ${label} --workers 0`, ref[k]!));
     if (peerDir !== undefined) {
       peer.push(runStudy(peerDir, studySlice(peerDir, generations), 0));
       say(line(`peer ${peerDir} --workers 0`, peer[k]!));
