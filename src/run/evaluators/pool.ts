@@ -6,7 +6,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Evaluation } from '../../optimize/types.js';
+import { safeEvaluate, type Evaluation, type Problem } from '../../optimize/types.js';
 import { unpackBatch, type BatchResult, type BatchTask, type Evaluator, type LocalStatus } from './evaluator.js';
 import { compiledWorkerFile } from '../../base/paths.js';
 
@@ -30,6 +30,11 @@ export interface PoolOptions {
   readonly workers: number;
   readonly objectives: number;
   readonly constraints: number;
+  /**
+   * The run's own problem, evaluated on this thread when one worker is useful (usefulWorkers): one lane of the pool
+   * would cost its messages on top of the same evaluations, so --workers 2 is never slower than 0.
+   */
+  readonly here?: Problem;
 }
 
 export class PoolEvaluator implements Evaluator {
@@ -47,7 +52,9 @@ export class PoolEvaluator implements Evaluator {
     this.constraints = opts.constraints;
     this.pool = new Piscina({
       filename: compiledWorkerFile('evaluation', 'worker'),
-      minThreads: opts.workers,
+      // threads start with the first tasks sent them: a run that evaluates on this thread (one useful worker) pays
+      // no worker's start-up (study, HiGHS, compilation)
+      minThreads: 0,
       maxThreads: opts.workers,
       idleTimeout: Infinity,
       workerData: { studyPath: opts.studyPath, studyHash: opts.studyHash },
@@ -58,11 +65,17 @@ export class PoolEvaluator implements Evaluator {
     this.active = opts.workers;
   }
 
-  /** How many of the workers are useful at the load now (progress line). */
+  /**
+   * How many of the workers are useful at the load now (progress line). ODC_USEFUL_WORKERS=n fixes it at n (at most
+   * the workers): the tests set it so the pool runs every worker whatever the machine's load.
+   */
   localStatus(): LocalStatus {
     const load = loadavg()[0]!;
     const cores = availableParallelism();
-    return { workers: this.workers, useful: usefulWorkers(this.workers, cores, load, this.active), load, cores };
+    const fixed = Number(process.env['ODC_USEFUL_WORKERS']);
+    const useful =
+      fixed >= 1 ? Math.min(this.workers, Math.floor(fixed)) : usefulWorkers(this.workers, cores, load, this.active);
+    return { workers: this.workers, useful, load, cores };
   }
 
   async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
@@ -84,6 +97,12 @@ export class PoolEvaluator implements Evaluator {
     }
     // At most `active` tasks at once (usefulWorkers), each lane taking the next task when its last returns.
     this.active = this.localStatus().useful;
+    const here = this.opts.here;
+    if (this.active === 1 && here !== undefined) {
+      const out = batch.map((x) => safeEvaluate(here, x));
+      this.evalTime_ms = (performance.now() - t0) / batch.length;
+      return out;
+    }
     const results = new Array<BatchResult>(tasks.length);
     let next = 0;
     const lane = async (): Promise<void> => {
