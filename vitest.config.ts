@@ -19,5 +19,7 @@ export default defineConfig({
     // (no test asserts on wall time). The scale tests (`npm run test:scale`, ODC_TEST_SCALE=full) take longer.
     testTimeout: process.env['ODC_TEST_SCALE'] === 'full' ? 1_800_000 : 600_000,
     hookTimeout: 600_000,
+    // Worker-pool tests run every worker they ask for, whatever the load (src/run/evaluators/pool.ts localStatus).
+    env: { ODC_USEFUL_WORKERS: '64' },
   },
 });

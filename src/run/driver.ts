@@ -156,6 +156,7 @@ async function createEvaluator(opts: RunOptions, run: OpenRun): Promise<Evaluato
       workers,
       objectives: problem.objectives.length,
       constraints: problem.constraints.length,
+      here: problem,
     });
   }
   return new SerialEvaluator(problem);

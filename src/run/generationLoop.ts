@@ -217,6 +217,7 @@ async function reportProgress(
     elapsed_s,
     eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
     ...(evaluator.remoteStatus !== undefined ? { remote: await evaluator.remoteStatus() } : {}),
+    ...(evaluator.localStatus !== undefined ? { local: evaluator.localStatus() } : {}),
   };
   // computed when read, once (a --quiet run never shows them)
   let hv: number | undefined;

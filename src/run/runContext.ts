@@ -7,7 +7,7 @@
 import type { Algorithm, AlgorithmSnapshot } from '../optimize/algorithm.js';
 import type { AlgorithmOptions } from '../../solvers/index.js';
 import type { Problem } from '../optimize/types.js';
-import type { Evaluator, RemoteStatus } from './evaluators/evaluator.js';
+import type { Evaluator, LocalStatus, RemoteStatus } from './evaluators/evaluator.js';
 import type { FixedNormalization } from './history.js';
 import type { EvaluationLog } from './log.js';
 import type { LoadedStudy } from './problem.js';
@@ -46,6 +46,8 @@ export interface ProgressInfo {
   readonly eta_s: number | null;
   /** Distributed runs: connected `odc worker` processes and each worker's evaluations and rate so far. */
   readonly remote?: RemoteStatus;
+  /** Runs on worker threads: workers and how many are useful on this machine at its load. */
+  readonly local?: LocalStatus;
 }
 
 /**

@@ -32,7 +32,7 @@ import { evaluateNode } from '../../src/node/evaluate.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { benchConjunction } from './conjunction.js';
 import { docsRequested, loadLine, writeMarkedSections } from './markedSection.js';
-import { benchConstellationStudy } from './constellationStudy.js';
+import { benchConstellationStudy, writeStudySection } from './constellationStudy.js';
 import { cpu_ms, evaluationStages, STAGES } from './constellationStages.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -265,4 +265,5 @@ if (docsRequested())
   ]);
 
 // The flagship constellation study end to end against the reference commit, then with 2 workers.
-benchConstellationStudy(root);
+const studyLines = benchConstellationStudy(root);
+if (docsRequested()) writeStudySection(studyLines);

@@ -1,21 +1,24 @@
 /**
  * Benchmark (prints figures, asserts nothing): the flagship constellation study (designs/constellation-study.yaml)
  * end to end, CLI start to report written, with this checkout and with a reference commit built in a temporary
- * folder, one after the other in the same run (`--workers 0`: CPU of one process; then this checkout with 2 workers).
- * Each checkout runs its own study file, node file and catalogs (the reference cannot read keys and catalog rows
- * added since: the study's question, variables and budget are the same). Prints the CPU of each (user + system of
- * the process tree, GNU time) and their ratio, with the load average.
- * BENCH_REFERENCE=<commit> (default 7913a14, the commit before the Walker-symmetry tracks) picks the reference;
+ * folder beside it, interleaved in the same run (reference, this, reference, this, …: `--workers 0`, CPU of one
+ * process), then this checkout with 2 workers. Each checkout runs its own study file, node file and catalogs (the
+ * reference cannot read keys and catalog rows added since: the study's question, variables and budget are the same).
+ * Prints the CPU of each run (user + system of the process tree, GNU time), the ratio of the mean CPUs with the load
+ * average, and whether the two checkouts' evaluations.csv and pareto.json are byte-identical (a speed step that
+ * changes no number keeps them so). `--docs` writes the figures into docs/performance.md (./markedSection.ts).
+ * BENCH_REFERENCE=<commit> (default 14aa968, the tip issue 73 measured) picks the reference;
  * BENCH_REFERENCE_DIR=<folder> uses an already built checkout instead; BENCH_PEER_DIR=<folder> also runs another
- * built checkout (e.g. main's tip) between the two, for this checkout's gain over it; BENCH_STUDY_GENERATIONS=g runs
- * the first g generations (same seed). Run alone: `npm run build && node dist/test/bench/constellationStudy.js`, or
- * as the last part of `npm run bench:constellation`.
+ * built checkout (e.g. main's tip) in each round, for this checkout's gain over it; BENCH_ROUNDS=n (default 2) sets the
+ * rounds; BENCH_STUDY_GENERATIONS=g runs the first g generations (same seed). Run alone: `npm run build && node
+ * dist/test/bench/constellationStudy.js`, or as the last part of `npm run bench:constellation`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { docsRequested, loadLine, writeMarkedSections } from './markedSection.js';
 
 const TIME = '/usr/bin/time';
 
@@ -52,6 +55,8 @@ interface StudyRun {
   readonly evaluate_s: number;
   readonly evaluations: string;
   readonly failure: string | null;
+  /** The run folder (evaluations.csv, pareto.json). */
+  readonly out: string;
 }
 
 /** One `odc run` of the study with the CLI of checkout `dir`. */
@@ -78,6 +83,7 @@ function runStudy(dir: string, study: string, workers: number): StudyRun {
     evaluate_s,
     evaluations: /(\d+) evaluations/.exec(r.stdout)?.[1] ?? '?',
     failure,
+    out: join(out, 'run'),
   };
 }
 
@@ -94,37 +100,90 @@ function line(label: string, r: StudyRun): string {
   );
 }
 
-function ratioLine(label: string, other: StudyRun, cur: StudyRun): string {
-  if (other.cpu_s === null || cur.cpu_s === null) return `  CPU ratio this / ${label}: (no CPU figure)`;
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const cpuOf = (runs: readonly StudyRun[]): number[] => runs.flatMap((r) => (r.cpu_s === null ? [] : [r.cpu_s]));
+
+function ratioLine(label: string, other: readonly StudyRun[], cur: readonly StudyRun[]): string {
+  const a = cpuOf(other),
+    b = cpuOf(cur);
+  if (a.length === 0 || b.length === 0) return `  CPU ratio this / ${label}: (no CPU figure)`;
+  const ratio = mean(b) / mean(a);
   return (
-    `  CPU ratio this / ${label}: ${(cur.cpu_s / other.cpu_s).toFixed(3)} (${(other.cpu_s / cur.cpu_s).toFixed(2)}× less ` +
-    `CPU); evaluating wall ratio ${(cur.evaluate_s / other.evaluate_s).toFixed(3)}`
+    `  CPU ratio this / ${label}: ${ratio.toFixed(3)} (${(1 / ratio).toFixed(2)}× less CPU; mean of ${a.length} and ` +
+    `${b.length} runs: ${mean(a).toFixed(1)} against ${mean(b).toFixed(1)} s); evaluating wall ratio ` +
+    `${(mean(cur.map((r) => r.evaluate_s)) / mean(other.map((r) => r.evaluate_s))).toFixed(3)}`
   );
 }
 
-/** The study with the reference (and the peer, if any) and this checkout side by side, then this one with 2 workers. */
-export function benchConstellationStudy(root: string): void {
-  const commit = process.env['BENCH_REFERENCE'] ?? '7913a14';
+/** Whether two runs wrote the same evaluations.csv and pareto.json, byte for byte. */
+function sameOutputs(a: StudyRun, b: StudyRun): string {
+  const files = ['evaluations.csv', 'pareto.json'];
+  const read = (r: StudyRun, f: string): Buffer | null =>
+    existsSync(join(r.out, f)) ? readFileSync(join(r.out, f)) : null;
+  const differ = files.filter((f) => {
+    const x = read(a, f),
+      y = read(b, f);
+    return x === null || y === null || !x.equals(y);
+  });
+  return differ.length === 0
+    ? `  outputs: ${files.join(' and ')} byte-identical to the reference's`
+    : `  outputs: ${differ.join(' and ')} differ from the reference's (another search path, or a changed number)`;
+}
+
+/**
+ * The study with the reference (and the peer, if any) and this checkout interleaved, then this one with 2 workers;
+ * the printed lines, for the documents.
+ */
+export function benchConstellationStudy(root: string): string[] {
+  const commit = process.env['BENCH_REFERENCE'] ?? '14aa968';
   const generations = process.env['BENCH_STUDY_GENERATIONS'];
+  const rounds = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 2));
   const study = studySlice(root, generations);
   const refDir = process.env['BENCH_REFERENCE_DIR'] ?? referenceCheckout(root, commit);
   const peerDir = process.env['BENCH_PEER_DIR'];
+  // a built folder is named by the commit it holds when BENCH_REFERENCE says it
+  const label = process.env['BENCH_REFERENCE_DIR'] === undefined ? commit : (process.env['BENCH_REFERENCE'] ?? refDir);
+  const lines: string[] = [];
+  const say = (text: string): void => {
+    console.log(text);
+    lines.push(text);
+  };
   console.log(
     `\nflagship constellation study (designs/constellation-study.yaml${generations !== undefined ? `, first ${generations} generations` : ''}) end to end, ` +
-      `CLI start to report written, against the reference ${process.env['BENCH_REFERENCE_DIR'] ?? commit} in the same run:`,
+      `CLI start to report written, against the reference ${label} in the same run, ` +
+      `${rounds} interleaved rounds:`,
   );
-  const ref = runStudy(refDir, studySlice(refDir, generations), 0);
-  console.log(line('reference --workers 0', ref));
-  const peer = peerDir === undefined ? null : runStudy(peerDir, studySlice(peerDir, generations), 0);
-  if (peer !== null) console.log(line(`peer ${peerDir} --workers 0`, peer));
-  const cur = runStudy(root, study, 0);
-  console.log(line('this checkout --workers 0', cur));
-  console.log(ratioLine('reference', ref, cur));
-  if (peer !== null) console.log(ratioLine('peer', peer, cur));
+  const ref: StudyRun[] = [],
+    peer: StudyRun[] = [],
+    cur: StudyRun[] = [];
+  for (let k = 0; k < rounds; k++) {
+    ref.push(runStudy(refDir, studySlice(refDir, generations), 0));
+    say(line(`reference ${label} --workers 0`, ref[k]!));
+    if (peerDir !== undefined) {
+      peer.push(runStudy(peerDir, studySlice(peerDir, generations), 0));
+      say(line(`peer ${peerDir} --workers 0`, peer[k]!));
+    }
+    cur.push(runStudy(root, study, 0));
+    say(line('this checkout --workers 0', cur[k]!));
+  }
+  say(ratioLine('reference', ref, cur));
+  if (peerDir !== undefined) say(ratioLine('peer', peer, cur));
+  say(sameOutputs(ref[0]!, cur[0]!));
   const two = runStudy(root, study, 2);
-  console.log(line('this checkout --workers 2', two));
-  console.log(`  speed-up of 2 workers over 0: ${(cur.wall_s / two.wall_s).toFixed(2)}× end to end`);
+  say(line('this checkout --workers 2', two));
+  say(`  speed-up of 2 workers over 0: ${(cur[cur.length - 1]!.wall_s / two.wall_s).toFixed(2)}× end to end`);
+  return lines;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url))
-  benchConstellationStudy(fileURLToPath(new URL('../../../', import.meta.url)));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const lines = benchConstellationStudy(fileURLToPath(new URL('../../../', import.meta.url)));
+  if (docsRequested()) writeStudySection(lines);
+}
+
+/** docs/performance.md's region of the study's figures (`--docs`). */
+export function writeStudySection(lines: readonly string[]): void {
+  const body = ['```', ...lines.map((l) => l.trimStart()), '```', '', loadLine()].join('\n');
+  writeMarkedSections('docs/performance.md', [
+    { name: 'bench-constellation-study', command: 'npm run bench:constellation', body },
+  ]);
+}

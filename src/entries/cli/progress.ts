@@ -22,8 +22,15 @@ const fmtTime = (s: number | null): string => {
   return `${m}m${String(Math.round(s - 60 * m)).padStart(2, '0')}s`;
 };
 
-/** Distributed runs: "workers 3 (a:12.1/s b:11.8/s …)". */
+/**
+ * Distributed runs: "workers 3 (a:12.1/s b:11.8/s …)"; worker threads: "workers 2 (1 useful here: load 3.1 on 2
+ * cores)".
+ */
 function remoteText(p: ProgressInfo): string {
+  if (p.local !== undefined) {
+    const l = p.local;
+    return `  | workers ${l.workers} (${l.useful} useful here: load ${l.load.toFixed(1)} on ${l.cores} cores)`;
+  }
   if (p.remote === undefined) return '';
   const rates = p.remote.rates
     .map((r) => `${r.worker} ${r.evaluationsPerSecond.toFixed(1)}/s`)

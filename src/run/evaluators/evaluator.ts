@@ -13,6 +13,17 @@ export interface Evaluator {
   close(): Promise<void>;
   /** Remote evaluators (Redis): connected workers and each worker's rate so far, for the progress display. */
   remoteStatus?(): Promise<RemoteStatus>;
+  /** Worker threads on this machine: how many there are and how many are useful at the load now (progress line). */
+  localStatus?(): LocalStatus;
+}
+
+export interface LocalStatus {
+  readonly workers: number;
+  /** Workers that can run at once (pool.ts usefulWorkers). */
+  readonly useful: number;
+  /** 1-minute load average. */
+  readonly load: number;
+  readonly cores: number;
 }
 
 export interface WorkerRate {

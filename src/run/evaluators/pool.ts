@@ -4,13 +4,25 @@
  * batched because piscina's per-task overhead is ~25 µs (docs/sources.md §12).
  * Workers run compiled JS: under vitest (TypeScript sources) the pool points at dist/ (npm test builds first).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Evaluation } from '../../optimize/types.js';
-import { unpackBatch, type BatchResult, type BatchTask, type Evaluator } from './evaluator.js';
+import { safeEvaluate, type Evaluation, type Problem } from '../../optimize/types.js';
+import { unpackBatch, type BatchResult, type BatchTask, type Evaluator, type LocalStatus } from './evaluator.js';
 import { compiledWorkerFile } from '../../base/paths.js';
 
 /** Above this cost per evaluation, tasks carry one evaluation each. */
 export const COSTLY_EVALUATION_ms = 2;
+
+/**
+ * Workers that can run at once on this machine [-]: the cores the other processes leave free, at least one, at most
+ * `workers`. `load1`: the 1-minute load average, which counts this run's own busy threads (`own`) too. A thread beyond
+ * the free cores only takes turns with the others on the same cores while it pays its own start-up, memos and
+ * messages: the pool runs no more tasks at once than this (a second worker never slows the study down).
+ */
+export function usefulWorkers(workers: number, cores: number, load1: number, own: number): number {
+  const others = Math.max(0, load1 - own);
+  return Math.max(1, Math.min(workers, Math.round(cores - others)));
+}
 
 export interface PoolOptions {
   readonly studyPath: string;
@@ -18,6 +30,11 @@ export interface PoolOptions {
   readonly workers: number;
   readonly objectives: number;
   readonly constraints: number;
+  /**
+   * The run's own problem, evaluated on this thread when one worker is useful (usefulWorkers): one lane of the pool
+   * would cost its messages on top of the same evaluations, so --workers 2 is never slower than 0.
+   */
+  readonly here?: Problem;
 }
 
 export class PoolEvaluator implements Evaluator {
@@ -27,17 +44,38 @@ export class PoolEvaluator implements Evaluator {
   private readonly pool: Piscina;
   /** Measured cost of one evaluation on one thread [ms] (0 until the first batch). */
   private evalTime_ms = 0;
+  /** Tasks run at once in the last batch (usefulWorkers at its start). */
+  private active: number;
   constructor(private readonly opts: PoolOptions) {
     this.workers = opts.workers;
     this.objectives = opts.objectives;
     this.constraints = opts.constraints;
     this.pool = new Piscina({
       filename: compiledWorkerFile('evaluation', 'worker'),
-      minThreads: opts.workers,
+      // threads start with the first tasks sent them: a run that evaluates on this thread (one useful worker) pays
+      // no worker's start-up (study, HiGHS, compilation)
+      minThreads: 0,
       maxThreads: opts.workers,
       idleTimeout: Infinity,
       workerData: { studyPath: opts.studyPath, studyHash: opts.studyHash },
+      // a young generation of 64 MB (V8's default 16–32 MB): the per-instant network loops' short-lived arrays are
+      // scavenged less often
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
+    this.active = opts.workers;
+  }
+
+  /**
+   * How many of the workers are useful at the load now (progress line). ODC_USEFUL_WORKERS=n fixes it at n (at most
+   * the workers): the tests set it so the pool runs every worker whatever the machine's load.
+   */
+  localStatus(): LocalStatus {
+    const load = loadavg()[0]!;
+    const cores = availableParallelism();
+    const fixed = Number(process.env['ODC_USEFUL_WORKERS']);
+    const useful =
+      fixed >= 1 ? Math.min(this.workers, Math.floor(fixed)) : usefulWorkers(this.workers, cores, load, this.active);
+    return { workers: this.workers, useful, load, cores };
   }
 
   async evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]> {
@@ -50,17 +88,32 @@ export class PoolEvaluator implements Evaluator {
     const chunks = costly ? batch.length : Math.min(batch.length, this.workers * 4);
     const t0 = performance.now();
     const size = Math.ceil(batch.length / chunks);
-    const tasks: Promise<BatchResult>[] = [];
+    const tasks: (BatchTask & { readonly x: Float64Array<ArrayBuffer> })[] = [];
     for (let start = 0; start < batch.length; start += size) {
       const part = batch.slice(start, start + size);
       const x = new Float64Array(part.length * dims);
       part.forEach((v, i) => x.set(v, i * dims));
-      const task: BatchTask = { x, count: part.length, dims };
-      tasks.push(this.pool.run(task, { transferList: [x.buffer] }) as Promise<BatchResult>);
+      tasks.push({ x, count: part.length, dims });
     }
-    const results = await Promise.all(tasks);
-    // Wall time per evaluation × workers ≈ the cost of one evaluation on one thread.
-    this.evalTime_ms = ((performance.now() - t0) * this.workers) / batch.length;
+    // At most `active` tasks at once (usefulWorkers), each lane taking the next task when its last returns.
+    this.active = this.localStatus().useful;
+    const here = this.opts.here;
+    if (this.active === 1 && here !== undefined) {
+      const out = batch.map((x) => safeEvaluate(here, x));
+      this.evalTime_ms = (performance.now() - t0) / batch.length;
+      return out;
+    }
+    const results = new Array<BatchResult>(tasks.length);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let i = next++; i < tasks.length; i = next++) {
+        const task = tasks[i]!;
+        results[i] = (await this.pool.run(task, { transferList: [task.x.buffer] })) as BatchResult;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.active, tasks.length) }, lane));
+    // Wall time per evaluation × tasks at once ≈ the cost of one evaluation on one thread.
+    this.evalTime_ms = ((performance.now() - t0) * this.active) / batch.length;
     return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
   }
 

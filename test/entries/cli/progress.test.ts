@@ -120,3 +120,13 @@ describe("odc compare's steps on a pipe", () => {
     ]);
   });
 });
+
+describe('worker threads on the progress line', () => {
+  it('says how many of the workers are useful on this machine', () => {
+    const { stream, text } = sink(false);
+    const p = createProgress('lines', stream);
+    p.update({ ...info, local: { workers: 2, useful: 1, load: 3.14, cores: 2 } });
+    p.stop();
+    expect(text()).toContain('| workers 2 (1 useful here: load 3.1 on 2 cores)\n');
+  });
+});

@@ -59,13 +59,14 @@ function orbitMeans(a: Float64Array, S: number, orbits: number, links: number) {
     off = 0,
     spread = 1;
   for (let o = 0; o < orbits; o++) {
-    const run = a.subarray(o * S, o * S + links);
+    // indexed, not `for of` a subarray: the per-instant loop allocates nothing for the collector
     let sum = 0,
       min = Infinity,
       max = 0,
       on = 0,
       minOn = Infinity;
-    for (const x of run) {
+    for (let i = o * S; i < o * S + links; i++) {
+      const x = a[i]!;
       sum += x;
       min = Math.min(min, x);
       max = Math.max(max, x);
@@ -74,7 +75,7 @@ function orbitMeans(a: Float64Array, S: number, orbits: number, links: number) {
         minOn = Math.min(minOn, x);
       } else off++;
     }
-    mean[o] = run.length > 0 ? sum / run.length : 0;
+    mean[o] = links > 0 ? sum / links : 0;
     if (max - min > 1e-9 * max) alike = false;
     if (on > 0) spread = Math.max(spread, sum / on / minOn);
   }

@@ -48,7 +48,8 @@ function meanMinMax(a: Float64Array): { mean: number; min: number; max: number }
   let sum = 0,
     min = Infinity,
     max = 0;
-  for (const x of a) {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
     sum += x;
     min = Math.min(min, x);
     max = Math.max(max, x);
@@ -196,7 +197,7 @@ type ClassMeans = ReturnType<typeof meanMinMax>;
 /** Links off (capacity 0) among `a`. */
 function off(a: Float64Array): number {
   let k = 0;
-  for (const x of a) if (!(x > 0)) k++;
+  for (let i = 0; i < a.length; i++) if (!(a[i]! > 0)) k++;
   return k;
 }
 
@@ -214,7 +215,8 @@ function spreadUtilization(
   let on = 0,
     sum = 0,
     minOn = Infinity;
-  for (const x of a) {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
     sum += x;
     if (x > 0) {
       on++;
