@@ -188,7 +188,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const half = deployedBy(life.deployment, spec.launch.milestoneHalf_yr) / satellites;
   const full = deployedBy(life.deployment, spec.launch.milestoneFull_yr) / satellites;
   const constraints = constellationConstraints(spec, nodes, {
-    lineOfSight_km: lineOfSightForCheck_m(spec, violations.minLineOfSightAltitude_m) / M_PER_KM,
+    lineOfSight_km: lineOfSightForCheck_m(spec, violations.minPeakLineOfSightAltitude_m) / M_PER_KM,
     grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
     pointingExceeded: violations.pointingExceeded,
     worst_bps: net.worst,
@@ -326,6 +326,7 @@ function linkViolations(links: readonly ShellLinksResult[]): {
   blockedLinks: number;
   pointingExceeded: number;
   minLineOfSightAltitude_m: number;
+  minPeakLineOfSightAltitude_m: number;
 } {
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
   const pointingExceeded = links.reduce(
@@ -333,16 +334,19 @@ function linkViolations(links: readonly ShellLinksResult[]): {
     0,
   );
   const minLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minLineOfSightAltitude_m));
-  return { blockedLinks, pointingExceeded, minLineOfSightAltitude_m };
+  const minPeakLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minPeakLineOfSightAltitude_m));
+  return { blockedLinks, pointingExceeded, minLineOfSightAltitude_m, minPeakLineOfSightAltitude_m };
 }
 
 /**
- * The figure the line-of-sight check judges [m]: the lowest line of sight of any link over the window. Without links
- * the check has nothing to judge; it reads the lowest shell's altitude, the highest line of sight a link between
- * two of its satellites could have, so the margin stays finite and the check satisfied.
+ * The figure the line-of-sight check judges [m]: the lowest over the links of each link's highest line of sight over
+ * the window, i.e. whether every link closes at some sample (at the samples it grazes it is off, which the network
+ * sees; docs/constellations.md). Without links the check has nothing to judge; it reads the lowest shell's altitude,
+ * the highest line of sight a link between two of its satellites could have, so the margin stays finite and the check
+ * satisfied.
  */
-function lineOfSightForCheck_m(spec: ConstellationSpec, minLineOfSightAltitude_m: number): number {
-  if (Number.isFinite(minLineOfSightAltitude_m)) return minLineOfSightAltitude_m;
+function lineOfSightForCheck_m(spec: ConstellationSpec, minPeakLineOfSightAltitude_m: number): number {
+  if (Number.isFinite(minPeakLineOfSightAltitude_m)) return minPeakLineOfSightAltitude_m;
   return Math.min(...spec.shells.map((s) => s.geometry.altitude_m));
 }
 

@@ -8,7 +8,7 @@
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.lineOfSight`, `isl.pointing`, `environment.minSeparation`, and the
+ * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.pointing`, `environment.minSeparation`, and the
  * traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states
  * its demand or searches it.
  * A decision vector the loader or the models reject is a failed evaluation.
@@ -105,7 +105,6 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
 export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
   return [
     ...closures.map((n) => `node.${n} (worst shell)`),
-    'isl.lineOfSight',
     'isl.pointing',
     ...(demand ? ['network.demand'] : []),
     'environment.minSeparation',
@@ -485,8 +484,6 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
     );
   }
   const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;
-  const los = check('isl.lineOfSight');
-  g[k++] = scaledViolation(los.value, los.sense, los.limit);
   const pointing = check('isl.pointing');
   g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
   if (q.demand) {

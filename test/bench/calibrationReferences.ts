@@ -376,7 +376,9 @@ const SUNCATCHER: Table = {
         `${fmt(c.r.radiation.missionDose_rad / 1000)} krad(Si) over ${c.d.mission.lifetime_yr} yr with × ${fmt(c.r.radiation.designMargin)} margin`,
       ratio: (c) => `${fmt(c.r.radiation.missionDose_rad / 15000, 2)} of 15 krad`,
       why: (c) =>
-        `AP-8/AE-8 + SHIELDOSE-2 at ${fmt(c.r.orbit.altitude_km)} km SSO behind ${fmt(c.r.radiation.shielding_mm_al)} mm Al. ` +
+        `AP-8/AE-8 + SHIELDOSE-2 and ESP-PSYCHIC solar protons (${fmt(c.r.radiation.solarProtonDoseRate_rad_per_yr)} ` +
+        `of ${fmt(c.r.radiation.doseRate_rad_per_yr)} rad/yr) at ${fmt(c.r.orbit.altitude_km)} km SSO behind ` +
+        `${fmt(c.r.radiation.shielding_mm_al)} mm Al. ` +
         'Above the 2 krad HBM onset, so soft errors are expected',
       change: '`radiation.shielding_mm_al`',
     },

@@ -30,6 +30,8 @@ export interface RepresentativeStats {
   readonly maxPointingRate_rad_s: number;
   /** Lowest altitude of the line of sight above the sphere R⊕ [m]. */
   readonly minLineOfSightAltitude_m: number;
+  /** Highest altitude of the line of sight above the sphere R⊕ [m]: below the grazing height the link never closes. */
+  readonly maxLineOfSightAltitude_m: number;
 }
 
 export interface LinkSamplingParams {
@@ -170,6 +172,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     rateSum_bps: 0,
     maxPointingRate_rad_s: 0,
     minLineOfSightAltitude_m: Infinity,
+    maxLineOfSightAltitude_m: -Infinity,
   }));
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
   const state: SamplingState = { p, cache, prev, prevUp, cutoff };
@@ -213,6 +216,7 @@ function sampleLink(c: SamplingState, i: number, a: number, b: number, s: Mutabl
   s.rangeSum_m += d;
   const alt = lineOfSightAltitude_m(ax, ay, az, cache[b]!, cache[b + 1]!, cache[b + 2]!);
   s.minLineOfSightAltitude_m = Math.min(s.minLineOfSightAltitude_m, alt);
+  s.maxLineOfSightAltitude_m = Math.max(s.maxLineOfSightAltitude_m, alt);
   const blocked = alt < p.grazingHeight_m;
   if (blocked) s.blockedSamples++;
   const cut = cutoffApplies && (Math.abs(cache[a + 12]!) > cutoff || Math.abs(cache[b + 12]!) > cutoff);

@@ -74,6 +74,8 @@ export interface LinkClassStats {
   /** Links on at some sample whose LOS rate exceeds the terminal's slew limit while on. */
   readonly pointingExceeded: number;
   readonly minLineOfSightAltitude_m: number;
+  /** Lowest over the class's links of each link's highest line of sight over the window [m]. */
+  readonly minPeakLineOfSightAltitude_m: number;
 }
 
 export interface ShellLinksResult {
@@ -86,6 +88,11 @@ export interface ShellLinksResult {
   readonly blockedLinks: number;
   /** Lowest altitude of any link's line of sight above R⊕ over the window [m] (Infinity without links). */
   readonly minLineOfSightAltitude_m: number;
+  /**
+   * Lowest over the links of each link's highest line of sight over the window [m] (Infinity without links): below
+   * the grazing height some link is blocked at every sample, it never closes.
+   */
+  readonly minPeakLineOfSightAltitude_m: number;
   /** Max links per node counting the links on at some sample only (a never-closing link needs no terminal). */
   readonly terminalsPerNode: number;
   readonly maxPointingRate_rad_s: number;
@@ -153,7 +160,7 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     linkRange_m: t.linkRange_m,
     linkRate_bps: t.linkRate_bps,
     blockedLinks: t.blockedLinks,
-    minLineOfSightAltitude_m: t.minLineOfSightAltitude_m,
+    ...lineOfSight(t),
     terminalsPerNode: graphs ? graphs.maxDegree : classTerminals(topo, stats),
     maxPointingRate_rad_s: t.maxPointing,
     torus: {
@@ -183,6 +190,12 @@ function shellTopology(
   });
 }
 
+/** The shell's lowest line of sight, and its worst link's best. */
+const lineOfSight = ({ minLineOfSightAltitude_m, minPeakLineOfSightAltitude_m }: ReturnType<typeof classTotals>) => ({
+  minLineOfSightAltitude_m,
+  minPeakLineOfSightAltitude_m,
+});
+
 /** Tracks over the window of the planes the representative links join. */
 function representativeTracks(
   topo: LinkTopology,
@@ -208,6 +221,7 @@ function classTotals(
   links: number;
   blockedLinks: number;
   minLineOfSightAltitude_m: number;
+  minPeakLineOfSightAltitude_m: number;
   linkRange_m: Stats;
   linkRate_bps: Stats;
   maxPointing: number;
@@ -217,6 +231,7 @@ function classTotals(
   let links = 0,
     blockedLinks = 0,
     losMin = Infinity,
+    peakMin = Infinity,
     rMin = Infinity,
     rMax = 0,
     rSum = 0,
@@ -232,6 +247,7 @@ function classTotals(
     links += cls.count;
     blockedLinks += cls.blocked;
     losMin = Math.min(losMin, cls.minLineOfSightAltitude_m);
+    peakMin = Math.min(peakMin, cls.minPeakLineOfSightAltitude_m);
     rMin = Math.min(rMin, cls.range_m.min);
     rMax = Math.max(rMax, cls.range_m.max);
     rSum += cls.range_m.mean * cls.count;
@@ -248,6 +264,7 @@ function classTotals(
     links,
     blockedLinks,
     minLineOfSightAltitude_m: losMin,
+    minPeakLineOfSightAltitude_m: peakMin,
     linkRange_m: links === 0 ? ZERO : { min: rMin, mean: rSum / links, max: rMax },
     linkRate_bps: qW === 0 ? ZERO : { min: qMin, mean: qSum / qW, max: qMax },
     maxPointing,
@@ -310,6 +327,7 @@ function classStats(
       maxPointingRate_rad_s: 0,
       pointingExceeded: 0,
       minLineOfSightAltitude_m: 0,
+      minPeakLineOfSightAltitude_m: 0,
     };
     return { cls, represented: false, rateSum: 0, upWeight: 0, anyUp: false };
   }
@@ -339,6 +357,7 @@ function classStats(
     maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
     pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
     minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
+    minPeakLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).maxLineOfSightAltitude_m)),
   };
   return { cls, represented: true, rateSum, upWeight, anyUp: ok.length > 0 };
 }

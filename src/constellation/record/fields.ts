@@ -51,6 +51,7 @@ export interface ConstellationStages {
     readonly blockedLinks: number;
     readonly pointingExceeded: number;
     readonly minLineOfSightAltitude_m: number;
+    readonly minPeakLineOfSightAltitude_m: number;
   };
   readonly networks: readonly ShellNetworkResult[];
   /** The constellation's rate per node over the snapshot instants (its worst shell's at each) [bit/s]. */
@@ -177,9 +178,16 @@ const isl = section({
     (c) => c.linkViolations.blockedLinks,
   ),
   minLineOfSightAltitude_km: numOrNull(
-    "Lowest altitude above R⊕ of any link's line of sight over the window (null without links); the isl.lineOfSight check needs it at or above the grazing height [km]",
+    "Lowest altitude above R⊕ of any link's line of sight over any sample (null without links); below the grazing height that link is off at that sample [km]",
     (c) => {
       const m = c.linkViolations.minLineOfSightAltitude_m;
+      return Number.isFinite(m) ? m / M_PER_KM : null;
+    },
+  ),
+  minPeakLineOfSightAltitude_km: numOrNull(
+    "Lowest over the links of each link's highest line of sight over the window (null without links); the isl.lineOfSight check needs it at or above the grazing height: every link closes at some sample [km]",
+    (c) => {
+      const m = c.linkViolations.minPeakLineOfSightAltitude_m;
       return Number.isFinite(m) ? m / M_PER_KM : null;
     },
   ),

@@ -11,8 +11,8 @@
  * Field epoch: AP-8/AE-8 are defined in their 1960s–70s fields; the geomagnetic field has weakened and the SAA
  * drifted since, raising today's LEO dose (Heynderickx 1996; Ginet et al. 2013). The table's rate is multiplied by
  * trappedDoseFactor (default 1 = the table); TRAPPED_DOSE_FACTOR_UNCERTAINTY is the range samples draw it from.
- * Not included (see provenance): solar energetic particles, GCR, AP-9/AE-9 differences (×2 either way). Mission
- * dose = rate × factor × life × radiation design margin (default 2, the notes' "common practice").
+ * Not included: solar energetic protons (solarProtonDose.ts; the node adds them), GCR, AP-9/AE-9 differences (×2 either
+ * way). Mission dose = rate × factor × life × radiation design margin (default 2, the notes' "common practice").
  * Shielding mass = ρ_Al · t · area (2.70 kg/m² per mm) for the given enclosure area.
  * Derivation, evidence and costs: docs/models.md §"Total ionizing dose".
  */

@@ -153,8 +153,18 @@ export const RECORD_FIELDS = {
       'field-epoch factor',
       (s) => s.design.radiation.trappedDoseFactor,
     ),
+    trappedDoseRate_rad_per_yr: num(
+      'Trapped-particle dose rate: the AP-8/AE-8 table × the field-epoch factor [rad(Si)/yr]',
+      'trapped dose rate',
+      (s) => s.rad.trappedDoseRate_rad_per_yr,
+    ),
+    solarProtonDoseRate_rad_per_yr: num(
+      'Solar energetic proton dose, mission average: ESP-PSYCHIC 95 % through the geomagnetic cutoff [rad(Si)/yr]',
+      'solar proton dose rate',
+      (s) => s.rad.solarProtonDoseRate_rad_per_yr,
+    ),
     doseRate_rad_per_yr: num(
-      'Dose rate: the AP-8/AE-8 table × the field-epoch factor [rad(Si)/yr]',
+      'Dose rate: trapped particles + solar protons, no margin [rad(Si)/yr]',
       'dose rate',
       (s) => s.rad.doseRate_rad_per_yr,
     ),

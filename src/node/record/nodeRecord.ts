@@ -25,7 +25,14 @@ import type { TokenFigures } from '../stages/tokens.js';
 export type Orbit = ReturnType<typeof orbitGeometry>;
 export type Compute = ReturnType<typeof computePayload>;
 export type Isl = ReturnType<typeof islPayload>;
-export type Radiation = ReturnType<typeof radiationDose>;
+/**
+ * The node's dose: the trapped-particle table's (× field-epoch factor) plus solar energetic protons; its rate and
+ * mission dose are the sums (sizeRadiation), the trapped components are the table's.
+ */
+export type Radiation = ReturnType<typeof radiationDose> & {
+  readonly trappedDoseRate_rad_per_yr: number;
+  readonly solarProtonDoseRate_rad_per_yr: number;
+};
 
 /** Orbit, compute and ISL payload: what every later stage sizes against. */
 export interface Payload {

@@ -5,6 +5,7 @@
 import type { MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
+import { solarProtonDose } from '../../models/radiation/solarProtonDose.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget } from '../../models/mass/mass.js';
 import { dragBudget, orbitAverageDragArea_m2 } from '../../models/drag/drag.js';
 import { km_to_m, mm_to_m } from '../../base/convert.js';
@@ -40,15 +41,28 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
   // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
   const shieldedVolume_m3 = compute.mass_kg / ELECTRONICS_PACKAGING_DENSITY_kg_m3;
   const shieldedArea_m2 = 6 * Math.cbrt(shieldedVolume_m3) ** 2;
-  return radiationDose({
+  const where = {
     altitude_m: km_to_m(design.orbit.altitude_km),
     inclination_rad: orbit.inclination_rad,
     shieldThickness_m: mm_to_m(r.shielding_mm_al),
     missionLife_yr: mission.lifetime_yr,
+  };
+  const trapped = radiationDose({
+    ...where,
     designMargin: mission.radiationDesignMargin,
     trappedDoseFactor: r.trappedDoseFactor,
     shieldedArea_m2,
   });
+  // Solar protons reach the orbit where the geomagnetic cutoff lets them (high latitudes); the margin covers both.
+  const sep = solarProtonDose(where).doseRate_rad_per_yr;
+  const rate = trapped.doseRate_rad_per_yr + sep;
+  return {
+    ...trapped,
+    trappedDoseRate_rad_per_yr: trapped.doseRate_rad_per_yr,
+    solarProtonDoseRate_rad_per_yr: sep,
+    doseRate_rad_per_yr: rate,
+    missionDose_rad: rate * mission.lifetime_yr * mission.radiationDesignMargin,
+  };
 }
 
 /** Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation. */

@@ -201,9 +201,11 @@ function radiationSection(r: DesignRecord): BudgetSection {
     rows: [
       f('shielding_mm_al'),
       f(
-        'doseRate_rad_per_yr',
+        'trappedDoseRate_rad_per_yr',
         `AP-8 MIN / AE-8 MAX, SHIELDOSE-2, × field-epoch factor ${fmt(r.radiation.trappedDoseFactor)}`,
       ),
+      f('solarProtonDoseRate_rad_per_yr', 'ESP-PSYCHIC 95 %, Størmer cutoff, CSDA in Al'),
+      f('doseRate_rad_per_yr', 'trapped + solar protons'),
       f('missionDose_rad', `design margin ×${fmt(r.radiation.designMargin)}`),
       f(
         'tolerance_rad',

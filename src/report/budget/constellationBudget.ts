@@ -113,6 +113,12 @@ function islSection(r: ConstellationRecord): BudgetSection {
         'km',
         `above the Earth, over every link and sample; a link needs ${DEFAULT_GRAZING_HEIGHT_m / M_PER_KM} km`,
       ),
+      row(
+        'worst link at its best',
+        isl.minPeakLineOfSightAltitude_km ?? '—',
+        'km',
+        "the lowest link's highest line of sight: every link must close at some sample (isl.lineOfSight)",
+      ),
       f('maxPointingRate_deg_s'),
     ],
   };

@@ -88,6 +88,8 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
     expect(s!.maxPointingRate_rad_s / (turn(50) / 60)).toBeCloseTo(1, 9);
     // The lowest line of sight is the longest chord's (u = 0): θ/2 = 15°.
     expect(s!.minLineOfSightAltitude_m).toBeCloseTo(a * Math.cos(half) - EARTH_RADIUS_m, 3);
+    // The highest is the shortest chord's (u = 50°): its midpoint √(a² − (d/2)²) from the centre.
+    expect(s!.maxLineOfSightAltitude_m).toBeCloseTo(Math.sqrt(a ** 2 - (crossRange(50) / 2) ** 2) - EARTH_RADIUS_m, 3);
   });
 
   it('a 40° cutoff switches the link off at u = 50°; pointing counts only steps with the link up at both ends', () => {
@@ -279,6 +281,7 @@ describe('sampleRepresentativeLinks: in-plane pairs', () => {
       rateSum_bps: 0,
       maxPointingRate_rad_s: 0,
       minLineOfSightAltitude_m: Infinity,
+      maxLineOfSightAltitude_m: -Infinity,
     });
   });
 

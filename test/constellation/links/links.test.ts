@@ -213,6 +213,7 @@ describe('edges', () => {
     maxPointingRate_rad_s: 0,
     pointingExceeded: 0,
     minLineOfSightAltitude_m: 0,
+    minPeakLineOfSightAltitude_m: 0,
   };
 
   describe('shellLinks refuses bad parameters, naming them', () => {

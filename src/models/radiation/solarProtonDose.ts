@@ -1,0 +1,255 @@
+/**
+ * Solar energetic proton (SEP) total ionizing dose behind aluminium on a circular LEO orbit: mission fluence at 1 AU,
+ * attenuated by the geomagnetic cutoff and the Earth's shadow, transported to the centre of a solid Al sphere.
+ * Fluence: ESP-PSYCHIC total fluence, 95 % confidence (Xapsos et al., IEEE TNS 47(3):486, 2000; 54(6):1985, 2007), as
+ * the SPENVIS 4.6.13 run of a 7-year mission with 3 solar-maximum years computes it (2025; published in
+ * github.com/tdloveless/me-radfx HW/HW_02_Solutions/polar_leo_spenvis_sef.txt): 1-AU differential fluence = the
+ * run's orbit fluence ÷ its attenuation factor ÷ 3 per solar-maximum year. A mission spends 7/11 of its life in solar
+ * maximum (ECSS-E-ST-10-04C §I.2.1) and its fluence scales linearly with those years.
+ * Cutoff: Størmer vertical cutoff of the centred IGRF-13 2020 dipole (Alken et al., Earth Planets Space 73:49, 2021),
+ * R_c = (c·B₀·a/4)·cos⁴λ_m·(a/r)²; transmission at rigidity R = orbit-averaged share of time with R > R_c (argument of
+ * latitude × Earth-fixed node grid) × unshadowed sky (1 + cos θ)/2, sin θ = R⊕/r (as SPENVIS).
+ * Transport: dose = ∫ φ(E) T(E) S_Si(E_res) dE, E_res the energy left after t of Al (CSDA; Bethe stopping power,
+ * I_Al = 166 eV, I_Si = 173 eV, ICRU 49, 1993; flat below 1 MeV); no nuclear secondaries.
+ * Validity: 300–2000 km, 0–110°, 0.5–20 mm Al, protons 5–500 MeV; quiet magnetosphere (storms lower the cutoff); a
+ * solar-cycle average (a mission wholly in solar maximum sees up to 11/7 of it). The dipole has no open polar cap:
+ * below 140 MeV it transmits 0.59–0.92 of SPENVIS's share at SSO (docs/approximations.md).
+ * Derivation: docs/models.md §"Solar energetic protons".
+ */
+import { EARTH_RADIUS_m, SPEED_OF_LIGHT_m_s } from '../../base/constants.js';
+
+/** Proton rest energy [MeV] (CODATA 2018). */
+const PROTON_MASS_MeV = 938.272;
+/** Electron rest energy [MeV] (CODATA 2018). */
+const ELECTRON_MASS_MeV = 0.51099895;
+/** IGRF-13 reference radius [m] and 2020 dipole coefficients g₁⁰, g₁¹, h₁¹ [T] (Alken et al. 2021). */
+const IGRF_RADIUS_m = 6371.2e3;
+const G10_T = -29404.8e-9;
+const G11_T = -1450.9e-9;
+const H11_T = 4652.5e-9;
+const DIPOLE_B0_T = Math.hypot(G10_T, G11_T, H11_T);
+/** Vertical Størmer cutoff at the surface on the dipole equator [V]: c·B₀·a/4 (14.2 GV in 2020). */
+export const STORMER_VERTICAL_CUTOFF_V = (SPEED_OF_LIGHT_m_s * DIPOLE_B0_T * IGRF_RADIUS_m) / 4;
+/** Unit vector of the dipole axis (geomagnetic north pole, 80.6° N 72.7° W in 2020), Earth-fixed. */
+const POLE = [-G11_T / DIPOLE_B0_T, -H11_T / DIPOLE_B0_T, -G10_T / DIPOLE_B0_T] as const;
+/** Share of a mission's life in solar maximum (7 of 11 years, ESP). */
+export const SOLAR_MAXIMUM_SHARE = 7 / 11;
+/** Energies [MeV] and 1-AU differential fluence per solar-maximum year at 95 % [cm⁻² MeV⁻¹] (header: SPENVIS run). */
+const SEP_ENERGY_MeV = [5, 7.1, 10, 14, 20, 28, 40, 55, 80, 100, 140, 200, 280, 400, 500] as const;
+/** The run's differential fluence [cm⁻² MeV⁻¹] and attenuation factor at those energies; 3 solar-maximum years. */
+const RUN_DIFFERENTIAL = [
+  6.5643e9, 3.8903e9, 2.2164e9, 1.2105e9, 6.138e8, 3.1132e8, 1.3768e8, 6.2676e7, 2.281e7, 1.172e7, 4.1513e6, 1.3062e6,
+  4.4992e5, 1.2619e5, 4.8973e4,
+] as const;
+const RUN_ATTENUATION = [
+  0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2138, 0.2225, 0.2364, 0.2524,
+  0.2634,
+] as const;
+const RUN_SOLAR_MAXIMUM_YEARS = 3;
+const LOG_E = SEP_ENERGY_MeV.map(Math.log);
+const LOG_PHI = RUN_DIFFERENTIAL.map((d, k) => Math.log(d / RUN_ATTENUATION[k]! / RUN_SOLAR_MAXIMUM_YEARS));
+/** rad per (MeV/g): 1.602176634e-13 J/MeV ÷ 1e-5 J/g per rad. */
+const RAD_PER_MeV_g = 1.602176634e-8;
+
+/** 1-AU differential fluence per solar-maximum year at E [cm⁻² MeV⁻¹]: log-log interpolation, 0 outside 5–500 MeV. */
+export function sepDifferentialFluence(E_MeV: number): number {
+  const n = SEP_ENERGY_MeV.length;
+  if (!(E_MeV >= SEP_ENERGY_MeV[0]! && E_MeV <= SEP_ENERGY_MeV[n - 1]!)) return 0;
+  const x = Math.log(E_MeV);
+  let k = 0;
+  while (k < n - 2 && x > LOG_E[k + 1]!) k++;
+  const w = (x - LOG_E[k]!) / (LOG_E[k + 1]! - LOG_E[k]!);
+  return Math.exp(LOG_PHI[k]! + w * (LOG_PHI[k + 1]! - LOG_PHI[k]!));
+}
+
+/** Bethe electronic mass stopping power [MeV cm² g⁻¹] of a proton of kinetic energy E (flat below 1 MeV). */
+export function betheStoppingPower(E_MeV: number, ZoverA: number, I_eV: number): number {
+  const E = Math.max(E_MeV, 1);
+  const gamma = 1 + E / PROTON_MASS_MeV;
+  const b2 = 1 - 1 / (gamma * gamma);
+  const bg2 = b2 * gamma * gamma;
+  const me = ELECTRON_MASS_MeV / PROTON_MASS_MeV;
+  const tmax = (2 * ELECTRON_MASS_MeV * bg2) / (1 + 2 * gamma * me + me * me); // MeV
+  const I = I_eV * 1e-6;
+  // K = 4π N_A r_e² m_e c² = 0.307075 MeV cm² mol⁻¹ (PDG 2022, "Passage of particles through matter")
+  return ((0.307075 * ZoverA) / b2) * (0.5 * Math.log((2 * ELECTRON_MASS_MeV * bg2 * tmax) / (I * I)) - b2);
+}
+
+/** Aluminium (Z/A = 13/26.98, I = 166 eV) and silicon (14/28.09, 173 eV), ICRU 49. */
+const stoppingAl = (E: number): number => betheStoppingPower(E, 13 / 26.9815, 166);
+const stoppingSi = (E: number): number => betheStoppingPower(E, 14 / 28.0855, 173);
+
+/** Log energy grid [MeV] of the range table: 0.01–600 MeV, 60 points per decade. */
+const GRID_PER_DECADE = 60;
+const GRID_MIN_MeV = 0.01;
+const GRID_N = Math.ceil(Math.log10(600 / GRID_MIN_MeV) * GRID_PER_DECADE) + 1;
+let rangeTable: { E: Float64Array; R: Float64Array } | null = null;
+
+/** CSDA range table of protons in Al [g cm⁻²] on the log grid (trapezoid on 1/S; computed once). */
+function alRange(): { E: Float64Array; R: Float64Array } {
+  if (rangeTable !== null) return rangeTable;
+  const E = new Float64Array(GRID_N);
+  const R = new Float64Array(GRID_N);
+  for (let k = 0; k < GRID_N; k++) E[k] = GRID_MIN_MeV * 10 ** (k / GRID_PER_DECADE);
+  R[0] = E[0]! / stoppingAl(E[0]!);
+  for (let k = 1; k < GRID_N; k++)
+    R[k] = R[k - 1]! + 0.5 * (E[k]! - E[k - 1]!) * (1 / stoppingAl(E[k]!) + 1 / stoppingAl(E[k - 1]!));
+  rangeTable = { E, R };
+  return rangeTable;
+}
+
+/** Linear interpolation of ys at x in ascending xs (clamped). */
+function interp(xs: Float64Array, ys: Float64Array, x: number): number {
+  let lo = 0,
+    hi = xs.length - 1;
+  if (x <= xs[0]!) return ys[0]!;
+  if (x >= xs[hi]!) return ys[hi]!;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return ys[lo]! + ((x - xs[lo]!) / (xs[hi]! - xs[lo]!)) * (ys[hi]! - ys[lo]!);
+}
+
+/** CSDA range of a proton of energy E in Al [g cm⁻²]. */
+export function aluminiumRange_g_cm2(E_MeV: number): number {
+  const t = alRange();
+  return interp(t.E, t.R, E_MeV);
+}
+
+/** Energy of a proton whose range in Al is R [MeV]. */
+function energyOfRange(R_g_cm2: number): number {
+  const t = alRange();
+  return interp(t.R, t.E, R_g_cm2);
+}
+
+/** Magnetic rigidity of a proton of kinetic energy E [V]. */
+export function protonRigidity_V(E_MeV: number): number {
+  return Math.sqrt(E_MeV * (E_MeV + 2 * PROTON_MASS_MeV)) * 1e6;
+}
+
+/** Orbit grid: argument of latitude × Earth-fixed node longitude. */
+const N_U = 120;
+const N_NODE = 72;
+
+/** cos⁴ of the geomagnetic latitude at the orbit grid's points, ascending, of the last inclination asked. */
+let cos4Memo = { inclination_rad: NaN, cos4: new Float64Array(0) };
+
+/**
+ * cos⁴λ_m at the orbit grid's points, ascending: a circular orbit of inclination i, its node swept over every
+ * Earth-fixed longitude (the orbit precesses under the field). The cutoff at a point is cos⁴λ_m times
+ * STORMER_VERTICAL_CUTOFF_V·(a/r)², so one sorted list serves every altitude.
+ */
+function orbitCos4(inclination_rad: number): Float64Array {
+  if (cos4Memo.inclination_rad === inclination_rad) return cos4Memo.cos4;
+  const out = new Float64Array(N_U * N_NODE);
+  const ci = Math.cos(inclination_rad),
+    si = Math.sin(inclination_rad);
+  let m = 0;
+  for (let a = 0; a < N_NODE; a++) {
+    const node = (2 * Math.PI * (a + 0.5)) / N_NODE;
+    const cn = Math.cos(node),
+      sn = Math.sin(node);
+    for (let b = 0; b < N_U; b++) {
+      const u = (2 * Math.PI * (b + 0.5)) / N_U;
+      const cu = Math.cos(u),
+        su = Math.sin(u);
+      const sinLat = (cn * cu - sn * su * ci) * POLE[0] + (sn * cu + cn * su * ci) * POLE[1] + su * si * POLE[2];
+      const cos2 = 1 - sinLat * sinLat;
+      out[m++] = cos2 * cos2;
+    }
+  }
+  cos4Memo = { inclination_rad, cos4: out.sort() };
+  return cos4Memo.cos4;
+}
+
+/** Vertical Størmer cutoff rigidities [V] along the orbit (grid points, ascending). */
+export function orbitCutoffs_V(radius_m: number, inclination_rad: number): Float64Array {
+  const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / radius_m) ** 2;
+  return orbitCos4(inclination_rad).map((c) => c * scale);
+}
+
+/** Unshadowed share of the sky at orbit radius r: (1 + cos θ)/2, sin θ = R⊕/r. */
+export function earthShadowFactor(radius_m: number): number {
+  const s = EARTH_RADIUS_m / radius_m;
+  return (1 + Math.sqrt(1 - s * s)) / 2;
+}
+
+/** Orbit-averaged transmission of protons of energy E: share of time above the cutoff × unshadowed sky. */
+export function geomagneticTransmission(cutoffs_V: Float64Array, shadow: number, E_MeV: number): number {
+  const R = protonRigidity_V(E_MeV);
+  let lo = 0,
+    hi = cutoffs_V.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cutoffs_V[mid]! < R) lo = mid + 1;
+    else hi = mid;
+  }
+  return (shadow * lo) / cutoffs_V.length;
+}
+
+export interface SolarProtonDoseParams {
+  /** Circular-orbit altitude [m], 300–2000 km. */
+  readonly altitude_m: number;
+  /** Inclination [rad], 0–110°. */
+  readonly inclination_rad: number;
+  /** Al shield thickness (solid-sphere radius) [m], 0.5–20 mm. */
+  readonly shieldThickness_m: number;
+  /** Mission duration [yr]. */
+  readonly missionLife_yr: number;
+  /** Transmission at E [MeV] override (tests); default the orbit-averaged Størmer cutoff × Earth shadow. */
+  readonly transmission?: (E_MeV: number) => number;
+}
+
+export interface SolarProtonDoseResult {
+  /** Mission SEP dose ÷ mission life, no margin [rad(Si)/yr]. */
+  readonly doseRate_rad_per_yr: number;
+  /** Mission SEP dose, no margin [rad(Si)]. */
+  readonly missionDose_rad: number;
+  /** Orbit-averaged transmission at 100 MeV [-] (0: the cutoff shields the whole orbit). */
+  readonly transmission100MeV: number;
+}
+
+/** Residual-energy steps of the dose integral per decade, from 0.01 MeV. */
+const DOSE_STEPS_PER_DECADE = 40;
+const AL_DENSITY_g_cm3 = 2.7;
+
+/** SEP dose behind t of Al over the mission, and its mission-average rate. */
+export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProtonDoseResult {
+  if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
+    throw new RangeError('solarProtonDose: missionLife_yr must be ≥ 0');
+  const r = EARTH_RADIUS_m + p.altitude_m;
+  const cutoffs = orbitCutoffs_V(r, p.inclination_rad);
+  const shadow = earthShadowFactor(r);
+  const transmission = p.transmission ?? ((E: number): number => geomagneticTransmission(cutoffs, shadow, E));
+  const t_g_cm2 = p.shieldThickness_m * 100 * AL_DENSITY_g_cm3;
+  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
+  // D = ∫ φ(E) T(E) S_Si(E_res) dE over incident E; with dE = S_Al(E)/S_Al(E_res) dE_res the integrand in E_res is
+  // smooth down to E_res = 0: φ(E) T(E) S_Al(E) · S_Si(E_res)/S_Al(E_res).
+  const integrand = (Eres: number): number => {
+    const E = energyOfRange(aluminiumRange_g_cm2(Eres) + t_g_cm2);
+    if (E > Emax) return 0;
+    const T = transmission(E);
+    return T === 0 ? 0 : sepDifferentialFluence(E) * T * stoppingAl(E) * (stoppingSi(Eres) / stoppingAl(Eres));
+  };
+  let sum = 0.01 * integrand(0.01); // 0 → 0.01 MeV
+  const steps = Math.ceil(Math.log10(Emax / 0.01) * DOSE_STEPS_PER_DECADE);
+  let e0 = 0.01,
+    f0 = integrand(e0);
+  for (let k = 1; k <= steps; k++) {
+    const e1 = 0.01 * 10 ** (k / DOSE_STEPS_PER_DECADE);
+    const f1 = integrand(e1);
+    sum += 0.5 * (e1 - e0) * (f0 + f1);
+    e0 = e1;
+    f0 = f1;
+    if (f1 === 0 && energyOfRange(aluminiumRange_g_cm2(e1) + t_g_cm2) > Emax) break;
+  }
+  const perSolarMaxYear_rad = sum * RAD_PER_MeV_g;
+  const missionDose_rad = perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr;
+  return {
+    doseRate_rad_per_yr: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE,
+    missionDose_rad,
+    transmission100MeV: geomagneticTransmission(cutoffs, shadow, 100),
+  };
+}
