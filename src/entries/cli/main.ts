@@ -323,8 +323,9 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
   const { agreement, union } = result;
   const html = chunk.writeSeedsReport(out, agreement, union);
   const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
+  const pick = union.decision.standing?.pick;
   io.out(
-    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the knee of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
+    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the ${pick !== undefined ? `${pick} pick` : 'knee'} of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
   );
   io.out(
     chunk

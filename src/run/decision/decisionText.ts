@@ -44,7 +44,8 @@ export function marginText(s: KneeStanding): string | null {
     `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`,
     ...(exact === null ? [] : [exact]),
   ].join('; ');
-  if (s.rule === null) return `${tight}; the ${pickName(s)} is chosen on the whole front regardless of margin`;
+  if (s.rule === null)
+    return `${tight}; the ${s.pick !== undefined ? 'pick' : 'knee'} is chosen on the whole front regardless of margin`;
   return chosen === null ? tight : `${tight}; ${chosen}`;
 }
 
