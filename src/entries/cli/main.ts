@@ -560,9 +560,9 @@ function addReferenceCommands(program: Command, io: CliIo): void {
   program
     .command('catalog')
     .description(
-      'List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).',
+      'List the catalogs, or the rows of one (chips, solar-arrays, batteries, radiators, coolants, coatings, isl-terminals, launch-vehicles, ground-stations; all: every one).',
     )
-    .argument('[name]', 'one catalog')
+    .argument('[name]', 'one catalog, or all; without it the list of catalogs')
     .action(async (name: string | undefined) => io.out((await import('./libraryChunk.js')).formatCatalog(name)));
 }
 
