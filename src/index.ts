@@ -156,16 +156,28 @@ export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
 
 const CATALOG_NAMES = CATALOG_KINDS.map((k) => CATALOG_SPECS[k].file.replace('.yaml', ''));
 
+/**
+ * `odc catalog`: without a name the list of catalogs (name, rows, file) and how to print one; `all` prints every
+ * catalog's table, a name that one's.
+ */
 export function formatCatalog(name?: string): string {
   const catalogs = loadCatalogs();
+  if (name === undefined) {
+    const width = Math.max(...CATALOG_NAMES.map((n) => n.length));
+    const rows = CATALOG_KINDS.map(
+      (k, i) =>
+        `  ${CATALOG_NAMES[i]!.padEnd(width)}  ${String(catalogs[k].length).padStart(3)} rows  designs/catalogs/${CATALOG_SPECS[k].file}`,
+    );
+    return `Catalogs (odc catalog <name> prints one's rows, odc catalog all every one):\n${rows.join('\n')}\n`;
+  }
   let kinds: readonly CatalogKind[] = CATALOG_KINDS;
-  if (name !== undefined) {
+  if (name !== 'all') {
     const i = CATALOG_NAMES.indexOf(name);
     if (i < 0) {
       const guess = didYouMean(name, CATALOG_NAMES);
       throw new StudyError(
         'BAD_ARGUMENT',
-        `unknown catalog "${name}"${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${CATALOG_NAMES.join(', ')})`,
+        `unknown catalog "${name}"${guess ? `: did you mean ${guess}?` : ''} (catalogs: ${CATALOG_NAMES.join(', ')}; all: every one)`,
       );
     }
     kinds = [CATALOG_KINDS[i]!];

@@ -5,10 +5,12 @@
  * and the fix (./issues.ts). Knows nothing of what the file describes: any layer may read its files here.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { readRegularText } from './guardedFile.js';
-import { StudyError } from './errors.js';
+import { StudyError, didYouMean } from './errors.js';
 import { issueToError, type Path, type SourceMap } from './issues.js';
 
 export interface ParsedFile {
@@ -57,12 +59,50 @@ export function yamlNodeBound(text: string): number {
  * device such as /dev/zero, a folder or an oversized file is refused unread (guardedFile.ts).
  */
 export function readInputFile(file: string, what = 'design file'): string {
+  const near = existsSync(file) ? undefined : nearestInputFile(file);
+  const fix = 'check the path (shipped designs and studies are in designs/)';
   return readRegularText(file, {
     what,
     maxBytes: MAX_INPUT_BYTES,
     followLinks: true,
-    fix: 'check the path (shipped designs and studies are in designs/)',
+    fix: near === undefined ? fix : `did you mean ${near}?`,
   });
+}
+
+/**
+ * The existing YAML file whose name is nearest a missing path's (a plausible typo, errors.ts didYouMean): in the
+ * path's folder, else one folder down; the same name one folder down first (designs/suncatcher-81.yaml →
+ * designs/constellations/suncatcher-81.yaml).
+ */
+export function nearestInputFile(file: string): string | undefined {
+  const yamlIn = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() && ['.yaml', '.yml'].includes(extname(e.name)))
+        .map((e) => join(dir, e.name));
+    } catch {
+      return [];
+    }
+  };
+  const dir = dirname(file);
+  const pick = (paths: string[]): string | undefined => {
+    const name = didYouMean(
+      basename(file),
+      paths.map((p) => basename(p)),
+    );
+    return paths.find((p) => basename(p) === name);
+  };
+  const down = (): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? yamlIn(join(dir, e.name)) : [],
+      );
+    } catch {
+      return [];
+    }
+  };
+  const below = down();
+  return below.find((p) => basename(p) === basename(file)) ?? pick(yamlIn(dir)) ?? pick(below);
 }
 
 /**

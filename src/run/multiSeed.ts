@@ -123,7 +123,8 @@ export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pa
   const runDir = join(outDir, seedDir(seed));
   const meta = readRunMeta(join(runDir, 'run.json'), DAMAGED);
   const pareto = readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
-  const index = meta.decision?.designs.find((d) => d.roles.includes('knee'))?.index;
+  // the recommended design (the knee, or the study's select.pick) leads the decision's designs
+  const index = meta.decision?.designs[0]?.index;
   const design = pareto.designs.find((d) => d.index === index);
   if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto, meta };
   const choices = Object.fromEntries(choiceVariables(pareto).map((v) => [v.name, design.variables[v.name]!]));

@@ -128,6 +128,8 @@ const standingSchema = lazy(() =>
   z.object({
     /** Front position of the recommended knee. */
     position: z.number(),
+    /** The select.pick rule that chose it with its parameters ("TOPSIS (weights …)"); absent for the knee. */
+    pick: z.string().exactOptional(),
     /** The study's select: rule in words ("every constraint ≥ 2 % margin"), or null when the study sets none. */
     rule: z.string().nullable(),
     /** Whether the knee meets the rule (true without one). */

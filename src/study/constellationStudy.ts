@@ -21,6 +21,7 @@ import { StudyError, didYouMean } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
 import { compileConstraints, compileObjectives, scaledViolation } from './nodeStudy.js';
+import { checkSelectPick } from './objectives.js';
 import { evaluateExpr, type ParsedConstraint } from './expression.js';
 import { locate } from '../base/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
@@ -274,6 +275,7 @@ export function compileConstellationStudy(
   // the constellation at the variables' defaults (as checkBounds): what the uncertainty: section is checked on
   const atDefaults: ParsedFile = { ...file, raw: fileOf(boundDefaults(variables)) };
   checkUncertainty(atDefaults, catalogs, sections.select);
+
   const sampling = {
     read: atDefaults,
     catalogs,
@@ -316,7 +318,11 @@ function checkUncertainty(read: ParsedFile, catalogs: Catalogs, select: SelectSe
 function studyProblem(
   name: string,
   variables: VariableSpec[],
-  sections: { objectives: Parameters<typeof compileObjectives>[0]; constraints: readonly string[] },
+  sections: {
+    objectives: Parameters<typeof compileObjectives>[0];
+    constraints: readonly string[];
+    select?: Parameters<typeof checkSelectPick>[0];
+  },
   src: ParsedFile['src'],
   specOf: (x: Float64Array) => ConstellationSpec,
   lp: LpSolver,
@@ -332,6 +338,11 @@ function studyProblem(
     record: 'the constellation record',
   };
   const objectives = compileObjectives(sections.objectives, src, metrics);
+  checkSelectPick(
+    sections.select,
+    objectives.map((o) => o.name),
+    src,
+  );
   const parsed = compileConstraints(sections.constraints, src, metrics);
   const namesWith = (closures: readonly string[]): string[] => [
     ...constellationPhysicalConstraints(closures, held.demand),

@@ -16,7 +16,13 @@ import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } 
 import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
 import type { LeanEvaluatorFactory } from './reading.js';
-import { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
+import {
+  checkSelectPick,
+  compileConstraints,
+  compileObjectives,
+  scaledViolation,
+  type MetricSet,
+} from './objectives.js';
 
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from '../base/issues.js';
@@ -161,6 +167,11 @@ function compileNodeParts(
   };
   const parsedObjectives: ParsedObjective[] = [];
   const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
+  checkSelectPick(
+    study.select,
+    objectives.map((o) => o.name),
+    src,
+  );
   const parsed = compileConstraints(study.constraints, src, metrics);
   const constraints: ConstraintSpec[] = [
     ...physicalConstraints.map((name) => ({ name })),

@@ -3,7 +3,7 @@
  * statistic of one over uncertainty samples), checked against the metrics the study may name, with file:line errors;
  * constraints in the g <= 0 form scaled by their limit.
  */
-import { StudyError } from '../base/errors.js';
+import { StudyError, didYouMean } from '../base/errors.js';
 import type { NodeStudy } from './studySchema.js';
 import { locate } from '../base/issues.js';
 import type { ParsedFile } from '../base/yaml.js';
@@ -120,4 +120,52 @@ export function compileConstraints(
     }
     return c;
   });
+}
+
+/** A study's select.pick settings (src/run/decision/picks.ts), as the schema reads them. */
+interface PickSettings {
+  readonly pick?: 'knee' | 'topsis' | 'lexicographic' | undefined;
+  readonly weights?: Readonly<Record<string, number>> | undefined;
+  readonly order?: readonly string[] | undefined;
+  readonly tolerance?: number | undefined;
+}
+
+/**
+ * select.pick against the study's objectives (BAD_OBJECTIVE with file:line otherwise): topsis needs weights naming
+ * objectives, one of them above 0; lexicographic an order of distinct objectives; each parameter only with its pick.
+ */
+export function checkSelectPick(select: PickSettings | undefined, names: readonly string[], src: ParsedFile['src']) {
+  if (select === undefined) return;
+  const fail = (at: (string | number)[], msg: string): never => {
+    throw new StudyError('BAD_OBJECTIVE', `${locate(src, ['select', ...at])}: select.${at.join('.')} ${msg}`, {
+      file: src.file,
+      field: `select.${at.join('.')}`,
+    });
+  };
+  const name = (n: string, at: (string | number)[]): void => {
+    if (names.includes(n)) return;
+    const guess = didYouMean(n, names);
+    fail(
+      at,
+      `names "${n}", not an objective${guess ? ` (did you mean ${guess}?)` : ''}; the objectives are ${names.join(', ')}`,
+    );
+  };
+  const pick = select.pick ?? 'knee';
+  if (select.weights !== undefined && pick !== 'topsis') fail(['weights'], 'is read by pick: topsis only');
+  if ((select.order !== undefined || select.tolerance !== undefined) && pick !== 'lexicographic')
+    fail([select.order !== undefined ? 'order' : 'tolerance'], 'is read by pick: lexicographic only');
+  if (pick === 'topsis') {
+    const w =
+      select.weights ??
+      fail(['pick'], 'topsis needs weights: a weight for each objective, e.g. weights: { <objective>: 1 }');
+    for (const n of Object.keys(w)) name(n, ['weights', n]);
+    if (!Object.values(w).some((x) => x > 0)) fail(['weights'], 'needs a weight above 0');
+  }
+  if (pick === 'lexicographic') {
+    const order = select.order ?? fail(['pick'], 'lexicographic needs order: objectives by name, most important first');
+    order.forEach((n, i) => {
+      name(n, ['order', i]);
+      if (order.indexOf(n) !== i) fail(['order', i], `names ${n} twice`);
+    });
+  }
 }

@@ -66,6 +66,35 @@ export const robustSchema = lazy(() =>
 );
 export type RobustSettings = z.infer<ReturnType<typeof robustSchema>>;
 
+/** select:'s pick among the qualifying designs (src/run/decision/picks.ts), checked against the objectives later. */
+const pickFields = lazy(() => ({
+  pick: z
+    .enum(['knee', 'topsis', 'lexicographic'])
+    .optional()
+    .describe(
+      'Which design among the qualifying Pareto designs is recommended: knee (default), topsis (needs weights:) or lexicographic (needs order:).',
+    ),
+  weights: z
+    .record(z.string(), z.number().min(0, 'must be a weight of 0 or more'))
+    .optional()
+    .describe(
+      'pick: topsis: a weight for each objective, by its name as objectives: writes it (an objective not named weighs 0; scaled to sum to 1).',
+    ),
+  order: z
+    .array(z.string())
+    .min(1, 'name at least one objective')
+    .optional()
+    .describe('pick: lexicographic: objectives by name, most important first.'),
+  tolerance: z
+    .number()
+    .min(0, 'must be from 0 to 0.5 (a share of the objective’s range over the front)')
+    .max(0.5, 'must be from 0 to 0.5 (a share of the objective’s range over the front)')
+    .optional()
+    .describe(
+      'pick: lexicographic: designs within this share of an objective’s range over the front of its best count as equal on it (default 0).',
+    ),
+}));
+
 export const selectSchema = lazy(() =>
   z
     .strictObject({
@@ -93,6 +122,7 @@ export const selectSchema = lazy(() =>
           'The knee is chosen among the Pareto designs whose enforced constraints all hold together in at least this share of the uncertainty ' +
             "samples (catalog rows' and the study's uncertainty:); needs uncertain inputs.",
         ),
+      ...pickFields(),
       samples: z
         .number()
         .int('must be a whole number of samples')
@@ -104,7 +134,7 @@ export const selectSchema = lazy(() =>
         ),
     })
     .describe(
-      'How the recommended (knee) design is chosen: among the Pareto designs that keep a margin or a joint probability of meeting every constraint.',
+      'How the recommended design is chosen: the pick (knee by default, or TOPSIS or a lexicographic order) among the Pareto designs that keep a margin or a joint probability of meeting every constraint.',
     ),
 );
 export type SelectSettings = z.infer<ReturnType<typeof selectSchema>>;

@@ -146,3 +146,32 @@ describe('study compilation', () => {
     expect(scaledViolation(1, '<=', 0)).toBe(1);
   });
 });
+
+describe('select.pick against the study’s objectives', () => {
+  const SELECT = 'select: { minProbability: 0.9 }';
+  it('TOPSIS weights naming the objectives compile', () => {
+    const f = variant(
+      'topsis-ok',
+      SELECT,
+      'select: { pick: topsis, weights: { cost.lcocDiscounted_USD_per_PFLOP_day: 2, mass.launch_kg: 1 } }',
+    );
+    expect(loadStudyProblem(f).problem.objectives).toHaveLength(3);
+  });
+
+  it('a weight on a name that is no objective: BAD_OBJECTIVE at its line, with the nearest objective', () => {
+    const f = variant('topsis-typo', SELECT, 'select: { pick: topsis, weights: { mass.launch_kgs: 1 } }');
+    const e = studyError(f);
+    expect(e.code).toBe('BAD_OBJECTIVE');
+    expect(e.message).toMatch(/topsis-typo\.yaml:61:\d+: select\.weights\.mass\.launch_kgs names "mass\.launch_kgs"/);
+    expect(e.message).toContain('did you mean mass.launch_kg?');
+  });
+
+  it('lexicographic without an order, and an order without lexicographic, are refused', () => {
+    expect(studyError(variant('lex-none', SELECT, 'select: { pick: lexicographic }')).message).toContain(
+      'select.pick lexicographic needs order:',
+    );
+    expect(studyError(variant('lex-stray', SELECT, 'select: { order: [mass.launch_kg] }')).message).toContain(
+      'select.order is read by pick: lexicographic only',
+    );
+  });
+});

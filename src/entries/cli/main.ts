@@ -293,8 +293,9 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
   const { agreement, union } = result;
   const html = chunk.writeSeedsReport(out, agreement, union);
   const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
+  const pick = union.decision.standing?.pick;
   io.out(
-    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the knee of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
+    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the ${pick !== undefined ? `${pick} pick` : 'knee'} of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
   );
   io.out(
     chunk
@@ -529,9 +530,9 @@ function addReferenceCommands(program: Command, io: CliIo): void {
   program
     .command('catalog')
     .description(
-      'List catalog rows (chips, solar-arrays, batteries, radiators, coatings, isl-terminals, launch-vehicles, ground-stations).',
+      'List the catalogs, or the rows of one (chips, solar-arrays, batteries, radiators, coolants, coatings, isl-terminals, launch-vehicles, ground-stations; all: every one).',
     )
-    .argument('[name]', 'one catalog')
+    .argument('[name]', 'one catalog, or all; without it the list of catalogs')
     .action(async (name: string | undefined) => io.out((await import('./libraryChunk.js')).formatCatalog(name)));
 }
 

@@ -117,6 +117,9 @@ function orbitSection(r: DesignRecord): BudgetSection {
 function computeSection(r: DesignRecord): BudgetSection {
   const c = r.compute;
   const f = nodeFields(r, 'compute');
+  const steps = c.waterfall.slice(1);
+  const unity = steps.filter((w) => w.factor === 1);
+  const label = (name: string): string => WATERFALL_LABELS[name] ?? name;
   return {
     title: 'Compute',
     rows: [
@@ -124,11 +127,15 @@ function computeSection(r: DesignRecord): BudgetSection {
       f('itPowerAvg_W', undefined, 'kW'),
       f('itPowerPeak_W', undefined, 'kW'),
       f('peakPFLOPS', c.precision.includes('sparse') ? c.precision : `dense ${c.precision}`),
-      ...c.waterfall.slice(1).map((w) => ({
-        ...row(`  × ${WATERFALL_LABELS[w.name] ?? w.name} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS'),
-        key: `compute.waterfall.${w.name}`,
-      })),
+      // a step that changes nothing (a factor of exactly 1) is named once under the total, not printed as a line
+      ...steps
+        .filter((w) => w.factor !== 1)
+        .map((w) => ({
+          ...row(`  × ${label(w.name)} ${fmt(w.factor)}`, w.valueAfter_PFLOPS, 'PFLOPS'),
+          key: `compute.waterfall.${w.name}`,
+        })),
       f('deliveredPFLOPS', `${(100 * c.deliveredFraction).toFixed(1)} % of peak`),
+      ...(unity.length ? [row('  (× 1, not shown)', '', '', unity.map((w) => label(w.name)).join(', '))] : []),
     ],
   };
 }

@@ -24,7 +24,7 @@ import {
   frontPressureTexts,
   sizedToText,
 } from '../../run/decision/binding.js';
-import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
+import { kneeLabel, pickName, standingTexts } from '../../run/decision/decisionText.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
@@ -99,7 +99,7 @@ function headline(d: DecisionSummary): string | null {
     .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
     .join(', ');
   const parts = [
-    `${kneeLabel(d.standing)}: the knee, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    `${kneeLabel(d.standing)}: the ${pickName(d.standing)}, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
     ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
   ];
   if (knee.costBridge !== undefined)

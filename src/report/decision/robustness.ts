@@ -23,6 +23,9 @@ import {
   jointOf,
   jointSource,
   pctText,
+  pickWord,
+  picksOtherThanKnee,
+  rulePosition,
   selectionMargins,
   selectRuleOf,
   selectSamples,
@@ -179,7 +182,8 @@ export function robustPicks(
       : selects(rule)
         ? chooseKnee(run.pareto, rule, typeof source === 'string' ? null : joint)
         : null;
-  const out = select === null ? [...picks] : [kneePick(run, select), ...picks.slice(1)];
+  const lead = select !== null ? kneePick(run, select) : picksOtherThanKnee(rule) ? rulePick(run, rule) : picks[0]!;
+  const out = [lead, ...picks.slice(1)];
   const designs = pickRobustness(run.pareto, out, sampled, joint, typeof source !== 'string', notes);
   const first = out.map((p) => sampled(p.position)).find((s): s is ConstraintSamples => typeof s !== 'string');
   if (first && first.skipped.length) {
@@ -204,17 +208,30 @@ export function robustPicks(
   };
 }
 
-const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => ({
-  label: s.qualified ? `knee (${s.rule})` : `knee (plain: no design meets ${s.rule})`,
-  selector: 'knee',
-  position: s.position,
-  design: run.pareto.designs[s.position]!,
-});
+const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => {
+  const word = pickWord(run.pareto, selectRule(run));
+  return {
+    label: s.qualified ? `${word} (${s.rule})` : `${word} (plain: no design meets ${s.rule})`,
+    selector: 'knee',
+    position: s.position,
+    design: run.pareto.designs[s.position]!,
+  };
+};
 
-/** The knee the study's select: recommends (what `odc export --design knee` writes), or null without select:. */
+/** The design a select.pick rule without margin or probability recommends (./picks.ts). */
+const rulePick = (run: LoadedRun, rule: SelectRule): Pick => {
+  const position = rulePosition(run.pareto, rule);
+  return { label: pickWord(run.pareto, rule), selector: 'knee', position, design: run.pareto.designs[position]! };
+};
+
+/**
+ * The design the study's select: recommends (what `odc export --design knee` writes), or null without select:
+ * (the plain knee).
+ */
 export function selectedKnee(run: LoadedRun): Pick | null {
   const rule = selectRule(run);
-  if (!selects(rule) || answerKnee(run.pareto) < 0) return null;
+  if (answerKnee(run.pareto) < 0) return null;
+  if (!selects(rule)) return picksOtherThanKnee(rule) ? rulePick(run, rule) : null;
   const stored = storedStanding(run);
   const outcome = stored === null ? null : storedOutcome(stored);
   if (outcome !== null) return kneePick(run, outcome);

@@ -3,7 +3,7 @@ import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ratioProblem } from '../../base/verdictText.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/decision/binding.js';
-import { kneeLabel, standingTexts } from '../../run/decision/decisionText.js';
+import { kneeLabel, pickName, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
@@ -59,7 +59,7 @@ export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  ${kneeLabel(d.standing)}: the knee, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${kneeLabel(d.standing)}: the ${pickName(d.standing)}, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,

@@ -28,6 +28,10 @@ export function kneeLabel(s: KneeStanding | null | undefined): string {
     : `Not recommended as is (${at ? `${at}; ` : ''}no Pareto design meets the study's select: ${s.rule})`;
 }
 
+/** What chose the recommended design: "knee", or the select.pick rule with its parameters ("TOPSIS (…) pick"). */
+export const pickName = (s: KneeStanding | null | undefined): string =>
+  s?.pick !== undefined ? `${s.pick} pick` : 'knee';
+
 /** The margin sentence: the knee's smallest margin with the constraints at it, and how the select: rule went. */
 export function marginText(s: KneeStanding): string | null {
   // how the rule went: which design it chose, or how far it looked and what falls short
@@ -40,7 +44,8 @@ export function marginText(s: KneeStanding): string | null {
     `smallest margin ${percentText(s.minMargin)} on ${s.tightest.join(', ')} (sizing closures aside)`,
     ...(exact === null ? [] : [exact]),
   ].join('; ');
-  if (s.rule === null) return `${tight}; the knee is chosen on the whole front regardless of margin`;
+  if (s.rule === null)
+    return `${tight}; the ${s.pick !== undefined ? 'pick' : 'knee'} is chosen on the whole front regardless of margin`;
   return chosen === null ? tight : `${tight}; ${chosen}`;
 }
 

@@ -18,6 +18,7 @@ import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { BINDING_MARGIN, BOUND_TOLERANCE, designBinding, frontPressure } from './binding.js';
 import { answerKnee, bestPosition, noAnswerText } from './decision.js';
 import { frontSpread } from './spread.js';
+import { pickName } from './decisionText.js';
 import { costBridgeText } from '../../base/verdictText.js';
 import type {
   ConstraintMargin,
@@ -243,7 +244,7 @@ export function decisionSummary(
   if (none !== null) return { ...base, designs: [], noAnswer: none };
   if (pareto.designs.length === 0) return { ...base, designs: [] };
   const roles: { role: string; selector: string; position: number }[] = [
-    { role: 'knee', selector: 'knee', position: knee ?? answerKnee(pareto) },
+    { role: pickName(standing), selector: 'knee', position: knee ?? answerKnee(pareto) },
   ];
   for (const o of pareto.objectives) {
     roles.push({

@@ -21,7 +21,8 @@ import { CONSTELLATION_SELECT_SAMPLES } from '../../study/studySchema.js';
 import { BINDING_MARGIN, sizingClosure, zeroCountChecks } from './binding.js';
 import { discreteConstraints } from './discrete.js';
 import { logAchievability } from './achievable.js';
-import { answerable, answerKnee, kneeAmong, minimizedObjectives } from './decision.js';
+import { answerable, answerKnee, minimizedObjectives } from './decision.js';
+import { pickAmong, pickText, type PickRule } from './picks.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import type { LoadedStudy } from '../problem.js';
 import type { KneeStanding } from '../schemas.js';
@@ -34,7 +35,7 @@ export const selectSamples = (kind: LoadedStudy['kind'], rule: SelectRule | null
 /** Most front designs minProbability samples before it gives up (in knee order). */
 export const MAX_DESIGNS_CHECKED = 100;
 
-export interface SelectRule {
+export interface SelectRule extends PickRule {
   readonly minMargin?: number;
   readonly minProbability?: number;
   readonly samples?: number;
@@ -138,14 +139,14 @@ export function pctText(p: ProportionInterval): string {
  * sampled from the knee outwards, at most MAX_DESIGNS_CHECKED of them; position -1 when none qualifies.
  */
 function kneeWithProbability(
-  F: Parameters<typeof kneeAmong>[0],
+  among: (allowed: (i: number) => boolean) => number,
   okMargin: (i: number) => boolean,
   joint: Joint,
   minProbability: number,
 ): { position: number; checked: number; p: ProportionInterval | null } {
   const rejected = new Set<number>();
   for (let n = 0; n < MAX_DESIGNS_CHECKED; n++) {
-    const k = kneeAmong(F, (i) => okMargin(i) && !rejected.has(i));
+    const k = among((i) => okMargin(i) && !rejected.has(i));
     if (k < 0) break;
     const p = joint(k);
     if (p !== null && p.estimate >= minProbability) return { position: k, checked: n + 1, p };
@@ -162,6 +163,34 @@ export function ruleText(rule: SelectRule): string {
   return parts.join(' and ');
 }
 
+/** Whether a rule names a pick other than the knee (./picks.ts). */
+export const picksOtherThanKnee = (rule: SelectRule | null): rule is SelectRule =>
+  rule?.pick !== undefined && rule.pick !== 'knee';
+
+/** What the rule's pick is called: "knee" or "TOPSIS (weights a 0.5, b 0.5) pick". */
+export const pickWord = (pareto: ParetoFile, rule: SelectRule | null): string =>
+  picksOtherThanKnee(rule)
+    ? `${pickText(
+        pareto.objectives.map((o) => o.name),
+        rule,
+      )} pick`
+    : 'knee';
+
+/** The front position the rule's pick recommends among the designs that may be answers, margins and samples aside. */
+export const rulePosition = (pareto: ParetoFile, rule: SelectRule | null): number =>
+  amongBy(pareto, rule ?? {})(answerable(pareto));
+
+/** The rule's pick among the positions `allowed` admits. */
+const amongBy =
+  (pareto: ParetoFile, rule: SelectRule) =>
+  (allowed: (i: number) => boolean): number =>
+    pickAmong(
+      minimizedObjectives(pareto),
+      pareto.objectives.map((o) => o.name),
+      rule,
+      allowed,
+    );
+
 /** The knee among the designs meeting the rule (see the header), or the plain knee when none does. */
 export function chooseKnee(
   pareto: ParetoFile,
@@ -169,7 +198,8 @@ export function chooseKnee(
   joint: Joint | null,
   discrete: ReadonlySet<string> = discreteConstraints(pareto),
 ): SelectOutcome {
-  const F = minimizedObjectives(pareto);
+  const among = amongBy(pareto, rule);
+  const word = pickWord(pareto, rule);
   const designs = pareto.designs;
   const text = ruleText(rule);
   const margin = designs.map((d) => minOf(selectionMargins(d, discrete)));
@@ -177,17 +207,17 @@ export function chooseKnee(
   const answer = answerable(pareto);
   const okMargin = (i: number): boolean => answer(i) && (rule.minMargin === undefined || margin[i]! >= rule.minMargin);
   const meetingMargin = rule.minMargin === undefined ? null : margin.filter((_, i) => okMargin(i)).length;
-  const plain = kneeAmong(F, answer);
+  const plain = among(answer);
   const fallback = (sampled: number, why: string): SelectOutcome => ({
     rule: text,
     position: plain,
     qualified: false,
     meetingMargin,
     sampled,
-    text: `${why}: the plain knee (design ${designs[plain]!.index}) is shown, labelled so.`,
+    text: `${why}: the plain ${word} (design ${designs[plain]!.index}) is shown, labelled so.`,
   });
   if (rule.minProbability === undefined) {
-    const k = kneeAmong(F, okMargin);
+    const k = among(okMargin);
     if (k < 0) return fallback(0, `No Pareto design keeps ${text}`);
     return {
       rule: text,
@@ -195,7 +225,7 @@ export function chooseKnee(
       qualified: true,
       meetingMargin,
       sampled: 0,
-      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the knee among them is design ${designs[k]!.index}.`,
+      text: `${meetingMargin} of ${designs.length} Pareto designs keep ${text}; the ${word} among them is design ${designs[k]!.index}.`,
     };
   }
   if (joint === null)
@@ -203,7 +233,7 @@ export function chooseKnee(
       0,
       "select.minProbability needs uncertain inputs (catalog rows' or the study's uncertainty:), and this run has none",
     );
-  const found = kneeWithProbability(F, okMargin, joint, rule.minProbability);
+  const found = kneeWithProbability(among, okMargin, joint, rule.minProbability);
   if (found.position >= 0) {
     const k = found.position;
     return {
@@ -213,8 +243,8 @@ export function chooseKnee(
       meetingMargin,
       sampled: found.checked,
       text:
-        `Design ${designs[k]!.index} is the knee among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}` +
-        (found.checked > 1 ? `; ${found.checked - 1} design(s) nearer the knee were sampled and fell short.` : '.'),
+        `Design ${designs[k]!.index} is the ${word} among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}` +
+        (found.checked > 1 ? `; ${found.checked - 1} design(s) ranked above it were sampled and fell short.` : '.'),
     };
   }
   const checked = found.checked;
@@ -302,7 +332,7 @@ export function kneeStanding(
     outcome !== null && !outcome.qualified && rule?.minMargin !== undefined && logPath !== undefined
       ? logAchievability(logPath, (name) => sizingClosure(name) === null, rule.minMargin, discrete)
       : null;
-  const position = outcome?.position ?? answerKnee(pareto);
+  const position = outcome?.position ?? rulePosition(pareto, rule);
   const margins = selectionMargins(pareto.designs[position]!, discrete);
   const minMargin = minOf(margins);
   const s = typeof joint === 'string' ? joint : joint.sampled(position);
@@ -313,6 +343,14 @@ export function kneeStanding(
   const p = typeof s === 'string' ? null : jointProbability({ holds: s.holds });
   return {
     position,
+    ...(picksOtherThanKnee(rule)
+      ? {
+          pick: pickText(
+            pareto.objectives.map((o) => o.name),
+            rule,
+          ),
+        }
+      : {}),
     rule: outcome?.rule ?? null,
     qualified: outcome?.qualified ?? true,
     selection: outcome === null ? null : outcome.text + short,

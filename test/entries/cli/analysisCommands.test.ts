@@ -111,4 +111,17 @@ describe('odc uncertainty / odc sensitivity on the command line', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/li-ion-leo .*\n\s+cost_USD_per_Wh ~ triangular\(100, 150, 300\) — /);
   });
+
+  it('odc catalog without a name lists the catalogs with their row counts, not one catalog’s rows', async () => {
+    const r = await odc('catalog');
+    expect(r.code).toBe(0);
+    const names = ['chips', 'solar-arrays', 'batteries', 'radiators', 'coolants', 'coatings', 'isl-terminals'];
+    for (const n of [...names, 'launch-vehicles', 'ground-stations']) {
+      // the count read from the catalog file itself: one `- id:` line per row
+      const rows = readFileSync(join(ROOT, 'designs/catalogs', `${n}.yaml`), 'utf8').match(/^- id:/gm)!.length;
+      expect(r.out).toMatch(new RegExp(`^  ${n} +${rows} rows  designs/catalogs/${n}\\.yaml$`, 'm'));
+    }
+    expect(r.out).not.toContain('h100');
+    expect((await odc('catalog', 'all')).out).toContain('ground-stations (designs/catalogs/ground-stations.yaml)');
+  });
 });

@@ -97,6 +97,24 @@ describe('odc evaluate', () => {
     expect(missing.err).toContain('file not found');
   });
 
+  it('a mistyped design path exits 2 naming the nearest existing design file', async () => {
+    // designs/ai1.yaml is one edit from designs/ai.yaml; flagship-studdy one edit from flagship-study
+    const typo = await odc('evaluate', 'designs/ai.yaml');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toBe('odc: designs/ai.yaml: file not found; did you mean designs/ai1.yaml?\n');
+    expect((await odc('run', 'designs/flagship-studdy.yaml')).err).toContain(
+      'did you mean designs/flagship-study.yaml?',
+    );
+    // the same name one folder down
+    expect((await odc('evaluate', 'designs/suncatcher-81.yaml')).err).toContain(
+      'did you mean designs/constellations/suncatcher-81.yaml?',
+    );
+    // nothing near: no guess
+    const far = await odc('evaluate', 'designs/zzzzzzzzzz.yaml');
+    expect(far.code).toBe(2);
+    expect(far.err).not.toContain('did you mean');
+  });
+
   it('an unknown command or option exits 2', async () => {
     expect((await odc('evalute', 'designs/ai1.yaml')).code).toBe(2);
     expect((await odc('run', 'designs/flagship-study.yaml', '--workers', 'two')).code).toBe(2);

@@ -112,3 +112,28 @@ describe('fieldRows: a budget row reads its label and unit from the record schem
     expect(() => f('p_W', undefined, 'kWh')).toThrow(/s\.p_W/);
   });
 });
+
+describe('the delivered-compute waterfall prints the factors that change something', () => {
+  /** The waterfall lines between peak and delivered compute. */
+  const waterfall = (text: string): string[] => text.split('\n').filter((l) => /^\s+× /.test(l));
+
+  it('AI1 (sustainedFraction 1): no "× sustained fraction (MFU) 1" line; the factors of 1 named once under the total', () => {
+    const r = REFERENCE[0]!.record;
+    const text = formatBudget(r);
+    const unity = r.compute.waterfall.slice(1).filter((w) => w.factor === 1);
+    expect(unity.map((w) => w.name)).toContain('sustained');
+    expect(text).not.toMatch(/× sustained fraction \(MFU\)/);
+    expect(waterfall(text)).toHaveLength(r.compute.waterfall.length - 1 - unity.length);
+    for (const l of waterfall(text)) expect(l).not.toMatch(/ 1 +[\d.,]+ +PFLOPS/);
+    expect(text).toMatch(/\(× 1, not shown\) +sustained fraction \(MFU\), .*\n/);
+  });
+
+  it('a sustained fraction of 0.5 is printed, and halves the step it multiplies', () => {
+    const r = variant((d) => void (d.compute.sustainedFraction = 0.5));
+    const line = waterfall(formatBudget(r)).find((l) => l.includes('sustained fraction (MFU)'));
+    expect(line).toMatch(/× sustained fraction \(MFU\) 0\.5 /);
+    const k = r.compute.waterfall.findIndex((w) => w.name === 'sustained');
+    const [before, at] = [r.compute.waterfall[k - 1]!, r.compute.waterfall[k]!];
+    expect(at.valueAfter_PFLOPS / before.valueAfter_PFLOPS).toBeCloseTo(0.5, 12);
+  });
+});
