@@ -21,6 +21,7 @@ import { constellationLearningRate, constellationSatellites, generationEconomics
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
+import { skyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
@@ -207,6 +208,10 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     deployed: { half, full },
     environment,
     econ,
+    sky: skyFigures(
+      spec,
+      nodes.map((n) => n.power.arrayArea_m2),
+    ),
   };
   return { stages, constraints, notes, ground, campaign };
 }

@@ -12,6 +12,7 @@ import { checkConstellationIds, type LoadedConstellation, type LoadedShellNode }
 import type { OpticalTerminalRow } from '../../models/links/linkBudget.js';
 import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
 import type { GroundStationSite } from '../ground/ground.js';
+import { compileSky, type SkySpec } from './skySchema.js';
 import type { ConstellationTopology, SamplingWindow, ShellGeometrySpec, TrafficPattern } from './types.js';
 
 const BPS_PER_GBPS = 1e9;
@@ -84,6 +85,8 @@ export interface ConstellationSpec {
   readonly minSeparation_m: number;
   /** environment.keepOutFiledShells: enforce the altitude clearance from filed operator shells. */
   readonly keepOutFiledShells: boolean;
+  /** The sky-brightness metric's observer, evening and photometric model (skySchema.ts). */
+  readonly sky: SkySpec;
 }
 
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
@@ -135,6 +138,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
     keepOutFiledShells: c.environment.keepOutFiledShells,
+    sky: compileSky(c.sky),
   };
 }
 

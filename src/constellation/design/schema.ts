@@ -24,6 +24,7 @@ import {
 import { lazy } from '../../base/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
 import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
+import { skySchema } from './skySchema.js';
 import { CLUSTER_FORMATIONS, CONSTELLATION_TOPOLOGIES, SHELL_PATTERNS, TRAFFIC_PATTERNS } from './types.js';
 
 const whole = (name: string, lo: number, hi: number, why: string) =>
@@ -403,6 +404,7 @@ export const constellationFileSchema = lazy(() =>
     launch: launchCampaignSchema().prefault({}),
     economics: constellationEconomicsSchema().prefault({}),
     environment: environmentSchema().prefault({}),
+    sky: skySchema().prefault({}),
     uncertainty: constellationUncertaintySchema().optional(),
     requirements: z
       .array(z.string())

@@ -36,6 +36,8 @@ export interface SkyPlane {
   /** Argument of latitude of slot 0 at the reference instant [rad]. */
   readonly u0_rad: number;
   readonly satellites: number;
+  /** Satellites at each slot (a cluster's members share its reference orbit); default 1. */
+  readonly perSlot?: number;
 }
 
 export interface SkyObserver {
@@ -121,20 +123,22 @@ export function sunsetJd(o: Readonly<SkyObserver>, date: string): number {
   return (lo + hi) / 2;
 }
 
-/** The planes of the shells at an instant: RAAN from each plane's LTAN there (SSO) or its Walker RAAN. */
-export function skyPlanes(
-  shells: readonly { readonly geometry: Readonly<ShellGeometrySpec>; readonly satellitesPerPlane: number }[],
-  referenceIso: string,
-): SkyPlane[] {
+/**
+ * The planes of the shells at an instant: RAAN from each plane's LTAN there (SSO) or its Walker RAAN; a cluster's
+ * members at its reference orbit's one slot.
+ */
+export function skyPlanes(shells: readonly Readonly<ShellGeometrySpec>[], referenceIso: string): SkyPlane[] {
   const planes: SkyPlane[] = [];
-  for (const { geometry: g, satellitesPerPlane } of shells) {
+  for (const g of shells) {
+    const cluster = g.pattern === 'cluster';
     for (let p = 0; p < g.planes; p++) {
       planes.push({
         altitude_m: g.altitude_m,
         inclination_rad: g.inclination_rad,
         raan_rad: planeRaan_rad(g, p, referenceIso),
         u0_rad: slotPhase_rad(g, p, 0),
-        satellites: satellitesPerPlane,
+        satellites: cluster ? 1 : g.satsPerPlane,
+        perSlot: cluster ? g.satsPerPlane : 1,
       });
     }
   }
@@ -209,14 +213,15 @@ function countPlane(p: Readonly<SkyCountParams>, pl: Readonly<SkyPlane>, f: Fram
     const d = Math.hypot(dx, dy, dz);
     const up = dx * zx + dy * zy + dz * zz;
     if (up < d * sinE) continue; // the arc is exact; this rechecks its end slots against rounding
-    t.above++;
+    const weight = pl.perSlot ?? 1;
+    t.above += weight;
     // cylindrical shadow: behind the Earth, r̂·ŝ < −√(1 − R²/a²), is dark
     if ((rx * sx + ry * sy + rz * sz) / a < shadowCos) continue;
-    t.sunlit++;
+    t.sunlit += weight;
     // phase angle: between satellite→Sun (ŝ) and satellite→observer (−d̂)
     const cosAlpha = -(dx * sx + dy * sy + dz * sz) / d;
     const m = p.magnitude(d, Math.acos(Math.max(-1, Math.min(1, cosAlpha))));
-    for (let l = 0; l < t.row.length; l++) if (m < p.limits_mag[l]!) t.row[l]!++;
+    for (let l = 0; l < t.row.length; l++) if (m < p.limits_mag[l]!) t.row[l]! += weight;
     if (t.map !== null) {
       const az = Math.atan2(dx * f.e[0]! + dy * f.e[1]!, dx * f.n[0]! + dy * f.n[1]! + dz * f.n[2]!) / RAD_PER_DEG;
       t.map.push({ azimuth_deg: (az + 360) % 360, elevation_deg: Math.asin(up / d) / RAD_PER_DEG, magnitude: m });

@@ -16,6 +16,7 @@ import type { ConstellationSpec } from '../design/compile.js';
 import { TRAFFIC_PATTERNS, type Stats } from '../design/types.js';
 import type { GenerationEconomicsResult } from '../economics/generation.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
+import type { SkyFigures } from '../environment/skyFigures.js';
 import { shellDensity } from '../environment/environment.js';
 import { clusterShellRecord } from '../geometry/clusterKeeping.js';
 import type { GroundContactResult } from '../ground/ground.js';
@@ -34,6 +35,7 @@ import {
   shellsSchema,
   stats,
 } from './entrySchemas.js';
+import { SKY_SECTION } from './skyFields.js';
 
 /** What the record's fields read: the results of evaluate.ts's stages. */
 export interface ConstellationStages {
@@ -66,6 +68,7 @@ export interface ConstellationStages {
     readonly filedShellClearance_km: number;
   };
   readonly econ: GenerationEconomicsResult;
+  readonly sky: SkyFigures;
 }
 
 const { num, numOrNull, value, list, section } = recordFields<ConstellationStages>();
@@ -428,6 +431,7 @@ export const CONSTELLATION_FIELDS = {
   ground,
   launch,
   environment,
+  sky: SKY_SECTION,
   totals,
   worst,
 };
