@@ -31,10 +31,11 @@ import { parseDesignSelector, selectDesign, type DesignSelector } from '../../ru
 import { loadRun } from '../document/load.js';
 import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
+import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
 
-export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
+export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
 
 export interface ExportOptions {
   /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
@@ -178,7 +179,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   const d = pick.design;
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
     return exportConstellation(runDir, run.studyText, d, pick.selector, opts);
-  if (opts.format === 'omm' || opts.format === 'tle') {
+  if (opts.format === 'omm' || opts.format === 'tle' || opts.format === 'qsmag') {
     throw new StudyError(
       'BAD_ARGUMENT',
       `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
@@ -259,7 +260,8 @@ function exportConstellation(
         ballisticCoefficients_kg_m2: shellBallisticCoefficients(spec),
         frozenEccentricity: opts.frozenEccentricity === true,
       };
-      if (opts.format === 'omm') writeOmmJson(spec, sink, options);
+      if (opts.format === 'qsmag') writeQsMag(spec, skyModels(spec), sink);
+      else if (opts.format === 'omm') writeOmmJson(spec, sink, options);
       else if (opts.format === 'tle') writeTle(spec, sink, options);
       else writeSatelliteCsv(spec, sink, options);
     }
