@@ -7,6 +7,7 @@
  * per class), the link utilisation by class over the evaluated instants, the gateway contact timeline with its
  * gaps, the launch campaign against its milestones, and the cost breakdown of the knee and best designs.
  */
+import { skyMapSvg, skyTable } from './skyMap.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -264,6 +265,13 @@ export async function constellationReportPlots(
   await addNetworkPlots(spec, record, details, notes, add);
   const rows = costRows(picks);
   await addExtraViews(extraViewData(record, details), add);
+  add(
+    'sky-map',
+    `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
+    'Satellites brighter than V = 6 above the observer of the sky: section, per 10° × 15° cell; the table counts them at each time after sunset (docs/constellations.md §"Sky brightness").',
+    skyMapSvg(record.sky),
+    skyTable(record.sky),
+  );
   add(
     'cost-breakdown',
     'Cost breakdown',
