@@ -22,6 +22,7 @@ import { constellationLearningRate, constellationSatellites, generationEconomics
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
+import { skyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
@@ -214,6 +215,10 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     environment,
     econ,
     life,
+    sky: skyFigures(
+      spec,
+      nodes.map((n) => n.power.arrayArea_m2),
+    ),
   };
   return { stages, constraints, notes, ground, campaign };
 }

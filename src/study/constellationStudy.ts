@@ -74,6 +74,9 @@ const FIXED_PATHS = [
   'ground.linkRate_Gbps',
   'launch.vehicle',
   'traffic.demandPerNode_Gbps',
+  'sky.model',
+  'sky.albedo',
+  'sky.area_m2',
 ];
 /** Node closures every shell must meet (names as in the node record). */
 export const NODE_CLOSURES = [
@@ -549,7 +552,7 @@ function variableSpec(
     ];
     const guess = didYouMean(path, options);
     fail(
-      `unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, node.<section>.<key>)`,
+      `unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, sky.model|albedo|area_m2, node.<section>.<key>)`,
     );
   }
   if ('choice' in domain) {

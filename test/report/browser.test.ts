@@ -172,6 +172,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
           'contact-timeline',
           'launch-campaign',
           'cost-breakdown',
+          'sky-map',
         ]) {
           expect(await page.locator(`#fig-${id} svg`).count(), id).toBe(1);
         }

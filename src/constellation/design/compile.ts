@@ -19,6 +19,7 @@ import type {
   ShellGeometrySpec,
   TrafficPattern,
 } from './types.js';
+import { compileSky, type SkySpec } from './skySchema.js';
 
 const BPS_PER_GBPS = 1e9;
 const S_PER_H = 3600;
@@ -96,6 +97,8 @@ export interface ConstellationSpec {
   readonly minSeparation_m: number;
   /** environment.keepOutFiledShells: enforce the altitude clearance from filed operator shells. */
   readonly keepOutFiledShells: boolean;
+  /** The sky-brightness metric's observer, evening and photometric model (skySchema.ts). */
+  readonly sky: SkySpec;
 }
 
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
@@ -152,6 +155,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
     },
     minSeparation_m: km_to_m(c.environment.minSeparation_km),
     keepOutFiledShells: c.environment.keepOutFiledShells,
+    sky: compileSky(c.sky),
   };
 }
 

@@ -24,6 +24,7 @@ import {
 import { lazy } from '../../base/lazy.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
 import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
+import { skySchema } from './skySchema.js';
 import {
   CLUSTER_FORMATIONS,
   CONSTELLATION_TOPOLOGIES,
@@ -435,6 +436,7 @@ export const constellationFileSchema = lazy(() =>
     economics: constellationEconomicsSchema().prefault({}),
     environment: environmentSchema().prefault({}),
     life: lifeSchema().prefault({}),
+    sky: skySchema().prefault({}),
     uncertainty: constellationUncertaintySchema().optional(),
     requirements: z
       .array(z.string())

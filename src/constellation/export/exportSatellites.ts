@@ -179,7 +179,10 @@ export function* satelliteRecords(
 }
 
 /** Buffers pieces and hands the sink chunks of at most `limit` characters (a longer piece goes alone). */
-function chunker(sink: (chunk: string) => void, limit: number): { push: (s: string) => void; flush: () => void } {
+export function chunker(
+  sink: (chunk: string) => void,
+  limit: number,
+): { push: (s: string) => void; flush: () => void } {
   if (!(limit >= 1)) throw new RangeError(`chunkChars must be ≥ 1, got ${limit}`);
   let parts: string[] = [],
     size = 0;

@@ -16,6 +16,7 @@ import type { ConstellationSpec } from '../design/compile.js';
 import { TRAFFIC_PATTERNS, type Stats } from '../design/types.js';
 import type { GenerationEconomicsResult } from '../economics/generation.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
+import type { SkyFigures } from '../environment/skyFigures.js';
 import { shellDensity } from '../environment/environment.js';
 import { clusterShellRecord, planeKeepingRecord } from '../geometry/clusterKeeping.js';
 import type { GroundContactResult } from '../ground/ground.js';
@@ -35,6 +36,7 @@ import {
   shellsSchema,
   stats,
 } from './entrySchemas.js';
+import { SKY_SECTION } from './skyFields.js';
 
 /** What the record's fields read: the results of evaluate.ts's stages. */
 export interface ConstellationStages {
@@ -70,6 +72,7 @@ export interface ConstellationStages {
   readonly econ: GenerationEconomicsResult;
   /** The life year by year (economics/lifePlan.ts) and the roadmaps checked against it. */
   readonly life: LifeStages['life'];
+  readonly sky: SkyFigures;
 }
 
 const { num, numOrNull, value, list, section } = recordFields<ConstellationStages>();
@@ -444,6 +447,7 @@ export const CONSTELLATION_FIELDS = {
   ground,
   launch,
   environment,
+  sky: SKY_SECTION,
   totals,
   worst,
   life: lifeSection,

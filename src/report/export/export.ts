@@ -26,10 +26,11 @@ import { parseDesignSelector, selectDesign, type DesignSelector } from '../../ru
 import { loadRun } from '../document/load.js';
 import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
+import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
 
-export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle'];
+export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
 
 export interface ExportOptions {
   /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
@@ -197,7 +198,7 @@ function exportPicked(
 ): ExportResult {
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
     return exportConstellation(runDir, run.studyText, d, selector, opts);
-  if (opts.format === 'omm' || opts.format === 'tle') {
+  if (opts.format === 'omm' || opts.format === 'tle' || opts.format === 'qsmag') {
     throw new StudyError(
       'BAD_ARGUMENT',
       `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
@@ -278,7 +279,8 @@ function exportConstellation(
         bstar_per_earth_radius: shellBstars(spec),
         frozenEccentricity: opts.frozenEccentricity === true,
       };
-      if (opts.format === 'omm') writeOmmJson(spec, sink, options);
+      if (opts.format === 'qsmag') writeQsMag(spec, skyModels(spec), sink);
+      else if (opts.format === 'omm') writeOmmJson(spec, sink, options);
       else if (opts.format === 'tle') writeTle(spec, sink, options);
       else writeSatelliteCsv(spec, sink, options);
     }

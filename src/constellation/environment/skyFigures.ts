@@ -1,0 +1,126 @@
+/**
+ * The constellation's sky-brightness figures: satellites brighter than V = 6 (the naked-eye limit) and than the
+ * design's chosen limit above its observer at its times after sunset (skyCount.ts), each shell with its own
+ * photometric model (skyPhotometry.ts; area: the design's sky.area_m2, else the shell node's solar array area), and
+ * a binned sky map of the worst instant.
+ * Method and sources: skyCount.ts and skyPhotometry.ts; the shells' planes at sunset (pattern.ts), non-SSO Walker
+ * RAANs as at the simulation epoch (a uniform Walker shell's counts do not depend on its absolute RAAN).
+ * Derivation, evidence and costs: docs/constellations.md §"Sky brightness".
+ */
+import type { ConstellationSpec } from '../design/compile.js';
+import type { SkySpec } from '../design/skySchema.js';
+import { jdToIso, skyCount, skyPlanes, sunsetJd, type SkyPoint } from './skyCount.js';
+import { magnitudeFunction, standardMagnitude, type PhotometricModel } from './skyPhotometry.js';
+
+/** The naked-eye limit: satellites with V < 6 count. */
+export const NAKED_EYE_MAG = 6;
+/** Sky map bins: elevation rings and azimuth sectors [deg]. */
+const MAP_ELEVATION_STEP_deg = 10;
+const MAP_AZIMUTH_STEP_deg = 15;
+const MIN_PER_DAY = 1440;
+
+export interface SkyEpoch {
+  readonly minutesAfterSunset: number;
+  readonly sunElevation_deg: number;
+  readonly aboveHorizon: number;
+  readonly sunlit: number;
+  readonly nakedEye: number;
+  readonly belowLimit: number;
+}
+
+/** A sky map cell: its centre, and its satellites brighter than V = 6 and than the limit. */
+export interface SkyMapCell {
+  readonly azimuth_deg: number;
+  readonly elevation_deg: number;
+  readonly nakedEye: number;
+  readonly belowLimit: number;
+}
+
+export interface SkyFigures {
+  readonly sunsetUtc: string;
+  readonly limit_mag: number;
+  readonly epochs: readonly SkyEpoch[];
+  /** Brightest standard magnitude (1,000 km, 90° phase) of any shell's model. */
+  readonly standardMagnitude: number;
+  readonly mapMinutesAfterSunset: number;
+  readonly map: readonly SkyMapCell[];
+}
+
+/** The photometric model of a shell whose node has this array area. */
+export function shellPhotometry(sky: Readonly<SkySpec>, arrayArea_m2: number): PhotometricModel {
+  const area_m2 = sky.area_m2 ?? arrayArea_m2;
+  return sky.model === 'lambertian'
+    ? { kind: 'lambertian', albedo: sky.albedo, area_m2 }
+    : { kind: 'measured', phaseFunction: sky.model, area_m2 };
+}
+
+/** Bin sky points into elevation rings × azimuth sectors (cells with a satellite brighter than the limit). */
+function binMap(points: readonly SkyPoint[], limit_mag: number): SkyMapCell[] {
+  const cells = new Map<number, { nakedEye: number; belowLimit: number }>();
+  const sectors = 360 / MAP_AZIMUTH_STEP_deg;
+  for (const pt of points) {
+    if (!(pt.magnitude < limit_mag || pt.magnitude < NAKED_EYE_MAG)) continue;
+    const ring = Math.min(Math.floor(pt.elevation_deg / MAP_ELEVATION_STEP_deg), 90 / MAP_ELEVATION_STEP_deg - 1);
+    const key = ring * sectors + (Math.floor(pt.azimuth_deg / MAP_AZIMUTH_STEP_deg) % sectors);
+    const c = cells.get(key) ?? { nakedEye: 0, belowLimit: 0 };
+    if (pt.magnitude < NAKED_EYE_MAG) c.nakedEye++;
+    if (pt.magnitude < limit_mag) c.belowLimit++;
+    cells.set(key, c);
+  }
+  return [...cells.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([key, c]) => ({
+      azimuth_deg: ((key % sectors) + 0.5) * MAP_AZIMUTH_STEP_deg,
+      elevation_deg: (Math.floor(key / sectors) + 0.5) * MAP_ELEVATION_STEP_deg,
+      ...c,
+    }));
+}
+
+/** Sky figures of a constellation whose shells' nodes have these array areas [m²]. */
+export function skyFigures(spec: ConstellationSpec, arrayAreas_m2: readonly number[]): SkyFigures {
+  const sky = spec.sky;
+  const sunset = sunsetJd(sky.observer, sky.date);
+  const sunsetIso = jdToIso(sunset);
+  const instantsJd = sky.minutesAfterSunset.map((m) => sunset + m / MIN_PER_DAY);
+  const models = spec.shells.map((_, i) => shellPhotometry(sky, arrayAreas_m2[i]!));
+  const run = (instants: readonly number[], mapInstant?: number) =>
+    spec.shells.map((s, i) =>
+      skyCount({
+        planes: skyPlanes([s.geometry], sunsetIso),
+        referenceJd: sunset,
+        observer: sky.observer,
+        instantsJd: instants,
+        limits_mag: [NAKED_EYE_MAG, sky.limit_mag],
+        minElevation_rad: sky.minElevation_rad,
+        magnitude: magnitudeFunction(models[i]!),
+        ...(mapInstant === undefined ? {} : { mapInstant }),
+      }),
+    );
+  const perShell = run(instantsJd);
+  const sum = (f: (r: (typeof perShell)[number]) => number): number => perShell.reduce((a, r) => a + f(r), 0);
+  const epochs = sky.minutesAfterSunset.map((m, i) => ({
+    minutesAfterSunset: m,
+    sunElevation_deg: perShell[0]!.sunElevation_deg[i]!,
+    aboveHorizon: sum((r) => r.aboveHorizon[i]!),
+    sunlit: sum((r) => r.sunlit[i]!),
+    nakedEye: sum((r) => r.counts[i]![0]!),
+    belowLimit: sum((r) => r.counts[i]![1]!),
+  }));
+  // the map: the instant with the most naked-eye satellites (the first of equals; the limit's count breaks ties)
+  const worst = epochs.reduce(
+    (w, e, i) =>
+      e.nakedEye > epochs[w]!.nakedEye || (e.nakedEye === epochs[w]!.nakedEye && e.belowLimit > epochs[w]!.belowLimit)
+        ? i
+        : w,
+    0,
+  );
+  const points = run([instantsJd[worst]!], 0).flatMap((r) => r.map);
+  return {
+    sunsetUtc: sunsetIso,
+    limit_mag: sky.limit_mag,
+    epochs,
+    standardMagnitude: Math.min(...models.map(standardMagnitude)),
+    mapMinutesAfterSunset: sky.minutesAfterSunset[worst]!,
+    map: binMap(points, sky.limit_mag),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The constellation record's `sky` section (fields.ts spreads it into the record): satellites brighter than V = 6
+ * and than the design's limit above its observer after sunset (src/constellation/environment/skyFigures.ts).
+ * `sky.nakedEyeCount` and `sky.limitCount` (the most at any counted time) are the metrics studies name.
+ */
+import * as z from 'zod';
+import { n, recordFields } from '../../base/recordFields.js';
+import type { SkyFigures } from '../environment/skyFigures.js';
+
+const { num, value, list, section } = recordFields<{ readonly sky: SkyFigures }>();
+
+const epochsSchema = () =>
+  z.array(
+    z.strictObject({
+      minutesAfterSunset: n('[min]'),
+      sunElevation_deg: n("The Sun's elevation at the observer [deg]."),
+      aboveHorizon: n('Satellites above the minimum elevation [-].'),
+      sunlit: n("Of those, outside the Earth's shadow [-]."),
+      nakedEye: n('Of those, brighter than V = 6 [-].'),
+      belowLimit: n('Of those, brighter than the limit (sky.limit_mag) [-].'),
+    }),
+  );
+
+const mapSchema = () =>
+  z.array(
+    z.strictObject({
+      azimuth_deg: n('Cell centre, from north through east [deg].'),
+      elevation_deg: n('Cell centre [deg].'),
+      nakedEye: n('Satellites brighter than V = 6 in the cell [-].'),
+      belowLimit: n('Satellites brighter than the limit in the cell [-].'),
+    }),
+  );
+
+const maxOver = (s: SkyFigures, f: (e: SkyFigures['epochs'][number]) => number): number => Math.max(...s.epochs.map(f));
+
+export const SKY_SECTION = section(
+  {
+    nakedEyeCount: num(
+      "Most satellites brighter than V = 6 above the observer's horizon at any counted time after sunset [-]",
+      'naked-eye satellites',
+      (c) => maxOver(c.sky, (e) => e.nakedEye),
+    ),
+    limitCount: num(
+      'Most satellites brighter than the limit sky.limit_mag at any counted time [-]',
+      'satellites brighter than the limit',
+      (c) => maxOver(c.sky, (e) => e.belowLimit),
+    ),
+    limit_mag: num('The chosen magnitude limit [mag]', (c) => c.sky.limit_mag),
+    standardMagnitude: num(
+      "Brightest shell's standard magnitude: at 1,000 km range and 90° phase angle [mag]",
+      (c) => c.sky.standardMagnitude,
+    ),
+    sunsetUtc: value(
+      () => z.string().describe('Sunset at the observer on sky.date (ISO 8601 UTC).'),
+      (c) => c.sky.sunsetUtc,
+    ),
+    epochs: list(epochsSchema, (c) => c.sky.epochs),
+    mapMinutesAfterSunset: num(
+      'Time of the sky map: the counted time with the most naked-eye satellites [min]',
+      (c) => c.sky.mapMinutesAfterSunset,
+    ),
+    map: list(mapSchema, (c) => c.sky.map),
+  },
+  "Sky brightness: satellites brighter than V = 6 and the chosen limit above the design's observer after sunset.",
+);

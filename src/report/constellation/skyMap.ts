@@ -1,0 +1,74 @@
+/**
+ * The knee's sky: an alt-az polar map of its satellites brighter than V = 6 at the counted time with the most of them
+ * (the record's sky.map cells: rings of 10° elevation, sectors of 15° azimuth, north up, east left as seen looking up),
+ * and the table of counts over the times after sunset (src/constellation/environment/skyFigures.ts).
+ */
+import type { ConstellationRecord } from '../../constellation/record/record.js';
+import { px, svgDocument, text } from '../plots/svg.js';
+import type { ReportTableData } from './constellationExtras.js';
+
+const SIZE = 360;
+const R = 150;
+const C = SIZE / 2;
+
+/** Point of an azimuth and elevation on the map (zenith at the centre, horizon at radius R). */
+function at(az_deg: number, el_deg: number): [number, number] {
+  const r = (R * (90 - el_deg)) / 90;
+  const a = (az_deg * Math.PI) / 180;
+  return [C - r * Math.sin(a), C - r * Math.cos(a)];
+}
+
+/** One cell's annular sector as an SVG path. */
+function cellPath(az_deg: number, el_deg: number): string {
+  const [a0, a1, e0, e1] = [az_deg - 7.5, az_deg + 7.5, el_deg - 5, el_deg + 5];
+  const [p, q, s, t] = [at(a0, e0), at(a1, e0), at(a1, e1), at(a0, e1)];
+  const r0 = (R * (90 - e0)) / 90,
+    r1 = (R * (90 - e1)) / 90;
+  return (
+    `M${px(p[0])},${px(p[1])}A${px(r0)},${px(r0)} 0 0 0 ${px(q[0])},${px(q[1])}L${px(s[0])},${px(s[1])}` +
+    `A${px(r1)},${px(r1)} 0 0 1 ${px(t[0])},${px(t[1])}Z`
+  );
+}
+
+export function skyMapSvg(sky: ConstellationRecord['sky']): string {
+  const most = Math.max(1, ...sky.map.map((c) => c.nakedEye));
+  const cells = sky.map
+    .filter((c) => c.nakedEye > 0)
+    .map(
+      (c) =>
+        `<path d="${cellPath(c.azimuth_deg, c.elevation_deg)}" fill="#c0392b" fill-opacity="${(0.15 + (0.85 * c.nakedEye) / most).toFixed(3)}"><title>${c.nakedEye} brighter than V 6</title></path>`,
+    )
+    .join('');
+  const rings = [0, 30, 60]
+    .map((e) => `<circle cx="${C}" cy="${C}" r="${px((R * (90 - e)) / 90)}" fill="none" stroke="#999"/>`)
+    .join('');
+  const labels = [
+    text(C, C - R - 14, 'N', { anchor: 'middle' }),
+    text(C - R - 12, C, 'E', { anchor: 'middle', baseline: 'middle' }),
+    text(C, C + R + 16, 'S', { anchor: 'middle' }),
+    text(C + R + 12, C, 'W', { anchor: 'middle', baseline: 'middle' }),
+    text(8, SIZE - 8, `darkest cell: ${most} satellites V < 6; rings at 0°, 30°, 60° elevation`, { size: 10 }),
+  ].join('');
+  return svgDocument(SIZE, SIZE, `${cells}${rings}${labels}`);
+}
+
+export function skyTable(sky: ConstellationRecord['sky']): ReportTableData {
+  return {
+    headers: [
+      'after sunset [min]',
+      'Sun elevation [deg]',
+      'above horizon [-]',
+      'sunlit [-]',
+      'V < 6 [-]',
+      `V < ${sky.limit_mag} [-]`,
+    ],
+    rows: sky.epochs.map((e) => [
+      String(e.minutesAfterSunset),
+      e.sunElevation_deg.toFixed(1),
+      String(e.aboveHorizon),
+      String(e.sunlit),
+      String(e.nakedEye),
+      String(e.belowLimit),
+    ]),
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { skyMapSvg, skyTable } from '../../src/report/constellation/skyMap.js';
+
+const sky = {
+  nakedEyeCount: 7,
+  limitCount: 12,
+  limit_mag: 7,
+  standardMagnitude: 5.9,
+  sunsetUtc: '2026-03-20T18:11:43.896Z',
+  epochs: [
+    { minutesAfterSunset: 0, sunElevation_deg: -0.83, aboveHorizon: 20, sunlit: 20, nakedEye: 7, belowLimit: 12 },
+    { minutesAfterSunset: 30, sunElevation_deg: -6.81, aboveHorizon: 19, sunlit: 15, nakedEye: 2, belowLimit: 5 },
+  ],
+  mapMinutesAfterSunset: 0,
+  map: [
+    // the zenith ring (80–90°) due north, and the horizon ring (0–10°) due east
+    { azimuth_deg: 7.5, elevation_deg: 85, nakedEye: 4, belowLimit: 6 },
+    { azimuth_deg: 82.5, elevation_deg: 5, nakedEye: 3, belowLimit: 6 },
+    { azimuth_deg: 187.5, elevation_deg: 45, nakedEye: 0, belowLimit: 1 },
+  ],
+};
+
+describe('sky map of the knee', () => {
+  it('draws one sector per cell with a naked-eye satellite, the darkest for the most', () => {
+    const svg = skyMapSvg(sky);
+    const paths = [...svg.matchAll(/<path d="([^"]+)" fill="#c0392b" fill-opacity="([\d.]+)"/g)];
+    expect(paths).toHaveLength(2);
+    // opacity 0.15 + 0.85·n/max, written to 3 decimals: 4 of 4 → 1, 3 of 4 → 0.7875
+    expect(Number(paths[0]![2])).toBe(1);
+    expect(Number(paths[1]![2])).toBeCloseTo(0.7875, 2);
+    // the east cell starts on the horizon ring (radius 150 px from the centre 180, 180), east drawn left of centre:
+    // azimuth 75°, elevation 0 → x = 180 − 150·sin 75° = 35.11, y = 180 − 150·cos 75° = 141.18 (SVG to 0.1 px)
+    expect(paths[1]![1]).toMatch(/^M35\.1,141\.2A150,150 /);
+    expect(svg).toContain('darkest cell: 4 satellites V &lt; 6');
+  });
+
+  it('tables the counts at each time after sunset', () => {
+    const t = skyTable(sky);
+    expect(t.headers[5]).toBe('V < 7 [-]');
+    expect(t.rows).toEqual([
+      ['0', '-0.8', '20', '20', '7', '12'],
+      ['30', '-6.8', '19', '15', '2', '5'],
+    ]);
+  });
+});
