@@ -8,7 +8,7 @@
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, see SIZED_BY_CLOSURE), `isl.pointing`, `environment.minSeparation`, and the
+ * launch.fitsVehicle, see ./constellationChecks.ts), `isl.pointing`, `environment.minSeparation`, and the
  * traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states
  * its demand or searches it.
  * A decision vector the loader or the models reject is a failed evaluation.
@@ -45,6 +45,7 @@ import {
   type SelectSettings,
 } from './studySchema.js';
 import { constellationDesignOf, constellationInputs } from './constellationInputs.js';
+import { constellationPhysicalConstraints, enforcedNodeClosures, NODE_CLOSURES } from './constellationChecks.js';
 import { constellationConstraintSampler, constellationInputColumns } from './constellationSamples.js';
 import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 
@@ -78,43 +79,6 @@ const FIXED_PATHS = [
   'sky.albedo',
   'sky.area_m2',
 ];
-/** Node closures every shell must meet (names as in the node record). */
-export const NODE_CLOSURES = [
-  'power.arrayArea',
-  'thermal.radiatorArea',
-  'mass.launchClosure',
-  'launch.fitsVehicle',
-] as const;
-/**
- * The closures `nodeSizing: closed` meets by construction: node/sizing.ts re-sizes the array, radiator and launch
- * allocation to what the node model requires (or the evaluation fails). They are equalities there, g = 0 for every
- * design, so they are not optimizer constraints: as such they would only be reported as binding at 0 % on every
- * design. The node record keeps the checks.
- */
-const SIZED_BY_CLOSURE: ReadonlySet<string> = new Set([
-  'power.arrayArea',
-  'thermal.radiatorArea',
-  'mass.launchClosure',
-]);
-
-/** The node closures a study enforces: all of them, or with closed sizing those it does not meet by construction. */
-export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
-  return closedSizing ? NODE_CLOSURES.filter((n) => !SIZED_BY_CLOSURE.has(n)) : NODE_CLOSURES;
-}
-
-/**
- * The always-enforced constraints' names with these node closures, in the order of the g vector; `demand`: the file
- * states its traffic demand (or searches it), which network.demand then holds.
- */
-export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
-  return [
-    ...closures.map((n) => `node.${n} (worst shell)`),
-    'isl.pointing',
-    ...(demand ? ['network.demand'] : []),
-    'environment.minSeparation',
-  ];
-}
-
 export interface CompiledConstellationStudy {
   readonly problem: Problem;
   readonly algorithm: AlgorithmSettings;
