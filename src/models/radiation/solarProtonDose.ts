@@ -133,8 +133,15 @@ export function protonRigidity_V(E_MeV: number): number {
 const N_U = 120;
 const N_NODE = 72;
 
-/** cos⁴ of the geomagnetic latitude at the orbit grid's points, ascending, of the last inclination asked. */
-let cos4Memo = { inclination_rad: NaN, cos4: new Float64Array(0) };
+/**
+ * The sorted cos⁴ lists by inclination, the inclination rounded to INCLINATION_STEP_deg: a study's sun-synchronous
+ * inclination moves with every altitude, and building a list costs ~0.7 ms (most of a node evaluation). The rounding
+ * (≤ 0.005°) is far below the grid's own 3° step in argument of latitude; lists are built at the rounded inclination,
+ * so a figure does not depend on what was asked before.
+ */
+const INCLINATION_STEP_deg = 0.01;
+const MEMO_LIMIT = 1024;
+const cos4Memo = new Map<number, Float64Array>();
 
 /**
  * cos⁴λ_m at the orbit grid's points, ascending: a circular orbit of inclination i, its node swept over every
@@ -142,10 +149,13 @@ let cos4Memo = { inclination_rad: NaN, cos4: new Float64Array(0) };
  * STORMER_VERTICAL_CUTOFF_V·(a/r)², so one sorted list serves every altitude.
  */
 function orbitCos4(inclination_rad: number): Float64Array {
-  if (cos4Memo.inclination_rad === inclination_rad) return cos4Memo.cos4;
+  const key = Math.round((inclination_rad * 180) / Math.PI / INCLINATION_STEP_deg);
+  const known = cos4Memo.get(key);
+  if (known !== undefined) return known;
+  const i_rad = (key * INCLINATION_STEP_deg * Math.PI) / 180;
   const out = new Float64Array(N_U * N_NODE);
-  const ci = Math.cos(inclination_rad),
-    si = Math.sin(inclination_rad);
+  const ci = Math.cos(i_rad),
+    si = Math.sin(i_rad);
   let m = 0;
   for (let a = 0; a < N_NODE; a++) {
     const node = (2 * Math.PI * (a + 0.5)) / N_NODE;
@@ -160,8 +170,9 @@ function orbitCos4(inclination_rad: number): Float64Array {
       out[m++] = cos2 * cos2;
     }
   }
-  cos4Memo = { inclination_rad, cos4: out.sort() };
-  return cos4Memo.cos4;
+  if (cos4Memo.size >= MEMO_LIMIT) cos4Memo.clear();
+  cos4Memo.set(key, out.sort());
+  return out;
 }
 
 /** Vertical Størmer cutoff rigidities [V] along the orbit (grid points, ascending). */
@@ -178,15 +189,19 @@ export function earthShadowFactor(radius_m: number): number {
 
 /** Orbit-averaged transmission of protons of energy E: share of time above the cutoff × unshadowed sky. */
 export function geomagneticTransmission(cutoffs_V: Float64Array, shadow: number, E_MeV: number): number {
-  const R = protonRigidity_V(E_MeV);
+  return shadow * shareBelow(cutoffs_V, protonRigidity_V(E_MeV));
+}
+
+/** Share of an ascending list below x (binary search). */
+function shareBelow(ascending: Float64Array, x: number): number {
   let lo = 0,
-    hi = cutoffs_V.length;
+    hi = ascending.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cutoffs_V[mid]! < R) lo = mid + 1;
+    if (ascending[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
-  return (shadow * lo) / cutoffs_V.length;
+  return lo / ascending.length;
 }
 
 export interface SolarProtonDoseParams {
@@ -215,41 +230,60 @@ export interface SolarProtonDoseResult {
 const DOSE_STEPS_PER_DECADE = 40;
 const AL_DENSITY_g_cm3 = 2.7;
 
+/**
+ * The dose integral's residual-energy grid (0.01 MeV up, DOSE_STEPS_PER_DECADE a decade) with what depends on the
+ * residual energy alone: its Al range and S_Si/S_Al. Built once: every evaluation integrates on the same grid.
+ */
+let grid: { E_MeV: Float64Array; range_g_cm2: Float64Array; siOverAl: Float64Array } | null = null;
+function residualGrid(Emax_MeV: number): NonNullable<typeof grid> {
+  if (grid !== null) return grid;
+  const steps = Math.ceil(Math.log10(Emax_MeV / 0.01) * DOSE_STEPS_PER_DECADE);
+  const E_MeV = Float64Array.from({ length: steps + 1 }, (_, k) =>
+    k === 0 ? 0.01 : 0.01 * 10 ** (k / DOSE_STEPS_PER_DECADE),
+  );
+  grid = {
+    E_MeV,
+    range_g_cm2: E_MeV.map(aluminiumRange_g_cm2),
+    siOverAl: E_MeV.map((e) => stoppingSi(e) / stoppingAl(e)),
+  };
+  return grid;
+}
+
 /** SEP dose behind t of Al over the mission, and its mission-average rate. */
 export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProtonDoseResult {
   if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
     throw new RangeError('solarProtonDose: missionLife_yr must be ≥ 0');
   const r = EARTH_RADIUS_m + p.altitude_m;
-  const cutoffs = orbitCutoffs_V(r, p.inclination_rad);
+  // The cutoffs are cos⁴λ_m × scale (orbitCutoffs_V); comparing R/scale with the memoized cos⁴ list avoids a copy.
+  const cos4 = orbitCos4(p.inclination_rad);
+  const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2;
   const shadow = earthShadowFactor(r);
-  const transmission = p.transmission ?? ((E: number): number => geomagneticTransmission(cutoffs, shadow, E));
+  const geomagnetic = (E: number): number => shadow * shareBelow(cos4, protonRigidity_V(E) / scale);
+  const transmission = p.transmission ?? geomagnetic;
   const t_g_cm2 = p.shieldThickness_m * 100 * AL_DENSITY_g_cm3;
   const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
   // D = ∫ φ(E) T(E) S_Si(E_res) dE over incident E; with dE = S_Al(E)/S_Al(E_res) dE_res the integrand in E_res is
   // smooth down to E_res = 0: φ(E) T(E) S_Al(E) · S_Si(E_res)/S_Al(E_res).
-  const integrand = (Eres: number): number => {
-    const E = energyOfRange(aluminiumRange_g_cm2(Eres) + t_g_cm2);
+  const g = residualGrid(Emax);
+  const integrand = (k: number): number => {
+    const E = energyOfRange(g.range_g_cm2[k]! + t_g_cm2);
     if (E > Emax) return 0;
     const T = transmission(E);
-    return T === 0 ? 0 : sepDifferentialFluence(E) * T * stoppingAl(E) * (stoppingSi(Eres) / stoppingAl(Eres));
+    return T === 0 ? 0 : sepDifferentialFluence(E) * T * stoppingAl(E) * g.siOverAl[k]!;
   };
-  let sum = 0.01 * integrand(0.01); // 0 → 0.01 MeV
-  const steps = Math.ceil(Math.log10(Emax / 0.01) * DOSE_STEPS_PER_DECADE);
-  let e0 = 0.01,
-    f0 = integrand(e0);
-  for (let k = 1; k <= steps; k++) {
-    const e1 = 0.01 * 10 ** (k / DOSE_STEPS_PER_DECADE);
-    const f1 = integrand(e1);
-    sum += 0.5 * (e1 - e0) * (f0 + f1);
-    e0 = e1;
+  let sum = 0.01 * integrand(0); // 0 → 0.01 MeV
+  let f0 = integrand(0);
+  for (let k = 1; k < g.E_MeV.length; k++) {
+    const f1 = integrand(k);
+    sum += 0.5 * (g.E_MeV[k]! - g.E_MeV[k - 1]!) * (f0 + f1);
     f0 = f1;
-    if (f1 === 0 && energyOfRange(aluminiumRange_g_cm2(e1) + t_g_cm2) > Emax) break;
+    if (f1 === 0 && energyOfRange(g.range_g_cm2[k]! + t_g_cm2) > Emax) break;
   }
   const perSolarMaxYear_rad = sum * RAD_PER_MeV_g;
   const missionDose_rad = perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr;
   return {
     doseRate_rad_per_yr: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE,
     missionDose_rad,
-    transmission100MeV: geomagneticTransmission(cutoffs, shadow, 100),
+    transmission100MeV: geomagnetic(100),
   };
 }
