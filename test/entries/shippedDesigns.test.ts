@@ -56,14 +56,17 @@ describe('the shipped uncertainty example', () => {
     expect(r.code, r.err).toBe(0);
     type Holds = { estimate: number };
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
-      constraints: { name: string; holds: Holds }[];
+      constraints: { name: string; holds: Holds; p5: number; p95: number; min: number; nominal: number }[];
       allConstraintsHold: Holds;
     };
     const strictly = (p: number): boolean => p > 0 && p < 1;
     expect(strictly(s.allConstraintsHold.estimate), `P(all hold) = ${s.allConstraintsHold.estimate}`).toBe(true);
     const holds = (name: string): number => s.constraints.find((c) => c.name === name)!.holds.estimate;
-    // the dose moves with the sampled field epoch and lifetime (up to 7 years against the 5 the margin was set for)
-    expect(strictly(holds('radiation.dose')), `P(radiation.dose holds) = ${holds('radiation.dose')}`).toBe(true);
+    // The dose moves with the sampled field epoch and lifetime (up to 7 years against the 5 the margin was set for):
+    // margins spent, its margin spreads over tens of percent, the p5 below its figure at the nominal inputs.
+    const dose = s.constraints.find((c) => c.name === 'radiation.dose')!;
+    expect(dose.p95 - dose.p5, `radiation.dose margin p5 ${dose.p5}, p95 ${dose.p95}`).toBeGreaterThan(0.1);
+    expect(dose.p5).toBeLessThan(dose.nominal);
     // The 20 % design margins on array, radiator and mass (docs/runs.md §"Margin policy") are spent in each sample
     // and exceed the spread of the catalog rows' estimates, so those checks hold in nearly every sample; kept in the
     // samples instead, the margined checks at a few tenths of a percent of slack would fail in about half of them.

@@ -232,7 +232,7 @@ export function modelNotes(design: Design, share: number, disposalModel: string)
     );
   }
   notes.push(
-    'eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment (no solar particle events)',
+    'eclipse: cylindrical Earth shadow, no penumbra; dose: AP-8 MIN/AE-8 MAX mean environment plus ESP-PSYCHIC 95 % solar protons behind the geomagnetic cutoff (radiation.solarProtonDoseRate_rad_per_yr)',
   );
   const factors = massFactors(design);
   notes.push(
