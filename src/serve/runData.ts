@@ -26,6 +26,10 @@ import type { RunMeta } from '../run/schemas.js';
 const CHUNK_BYTES = 16 * 1024 * 1024;
 const DAMAGED = 'the run folder is damaged: run the study again';
 
+/** The run log, a regular file opened without following a link (guardedFile.ts), however large. */
+const openLog = (path: string): ReturnType<typeof openRegularFile> =>
+  openRegularFile(path, { what: 'run log', maxBytes: Number.MAX_SAFE_INTEGER, code: 'BAD_RUN_DIR', fix: DAMAGED });
+
 /** Status codes of the `status` column. */
 export const STATUS = { feasible: 0, infeasible: 1, failed: 2 } as const;
 
@@ -186,12 +190,7 @@ export class ServedRun {
     const path = this.logPath();
     if (path === undefined) return;
     // a regular file, opened without following a link (guardedFile.ts); its new bytes are read, however many
-    const { fd, size } = openRegularFile(path, {
-      what: 'run log',
-      maxBytes: Number.MAX_SAFE_INTEGER,
-      code: 'BAD_RUN_DIR',
-      fix: DAMAGED,
-    });
+    const { fd, size } = openLog(path);
     try {
       if (size < this.offset) {
         this.n = 0;
@@ -303,12 +302,7 @@ export class ServedRun {
   logBytes(): Buffer {
     const path = this.logPath();
     if (path === undefined) return Buffer.alloc(0);
-    const { fd, size } = openRegularFile(path, {
-      what: 'run log',
-      maxBytes: Number.MAX_SAFE_INTEGER,
-      code: 'BAD_RUN_DIR',
-      fix: DAMAGED,
-    });
+    const { fd, size } = openLog(path);
     try {
       const buf = Buffer.allocUnsafe(Math.min(size, this.offset));
       let got = 0;
