@@ -69,6 +69,24 @@ interface LoopState {
   proposed: number;
   generationsThisProcess: number;
   lastCheckpointMs: number;
+  /** The first progress report's elapsed time and completed share: where the ETA's measured rate starts. */
+  etaBase: EtaPoint | null;
+}
+
+/** A progress report's elapsed time [s] and the share of the budget done [-]. */
+export interface EtaPoint {
+  readonly elapsed_s: number;
+  readonly done: number;
+}
+
+/**
+ * Time left [s] at the rate measured since the first report: none (null) until a second report, since the time before
+ * the first one holds the start-up (loading, workers, the JIT's warm-up) and read as a rate made the first estimate
+ * 20–40× too long on a short run.
+ */
+export function etaFromRate(base: EtaPoint | null, now: EtaPoint): number | null {
+  if (base === null || !(now.done > base.done)) return null;
+  return ((now.elapsed_s - base.elapsed_s) * (1 - now.done)) / (now.done - base.done);
 }
 
 /** ask → evaluate → tell → log, one generation at a time, with checkpoints and progress reports. */
@@ -82,6 +100,7 @@ export async function generationLoop(ctx: RunContext): Promise<LoopOutcome> {
     proposed: 0,
     generationsThisProcess: 0,
     lastCheckpointMs: ctx.now().getTime(),
+    etaBase: null,
   };
   for (;;) {
     // Let pending events run once per generation (Ctrl-C in a main-thread run); it changes no result.
@@ -123,7 +142,7 @@ async function oneGeneration(ctx: RunContext, state: LoopState, benchmark: Fixed
   const nowMs = ctx.now().getTime();
   const elapsed_s = ctx.elapsedBefore + (nowMs - ctx.t0) / 1000;
   checkpointIfDue(ctx, state, p, nowMs, elapsed_s);
-  if (opts.onProgress) await reportProgress(ctx, p, rows, elapsed_s, state.displayNorm, frontNow);
+  if (opts.onProgress) await reportProgress(ctx, state, p, rows, elapsed_s, frontNow);
 }
 
 /**
@@ -193,12 +212,13 @@ function checkpointIfDue(
 /** Tells opts.onProgress where the run stands; the front's size and hypervolume are computed only when read. */
 async function reportProgress(
   ctx: RunContext,
+  state: LoopState,
   p: AlgorithmProgress,
   rows: readonly LoggedEvaluation[],
   elapsed_s: number,
-  norm: Normalization | undefined,
   frontNow: () => Float64Array[],
 ): Promise<void> {
+  const norm = state.displayNorm;
   const { opts, evaluator, log } = ctx;
   const settings = ctx.run.loaded.algorithm;
   const maxGenerations = maxGenerationsOf(settings);
@@ -215,10 +235,11 @@ async function reportProgress(
     feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
     failures: log.counts.failures,
     elapsed_s,
-    eta_s: done > 0 ? (elapsed_s * (1 - done)) / done : null,
+    eta_s: etaFromRate(state.etaBase, { elapsed_s, done }),
     ...(evaluator.remoteStatus !== undefined ? { remote: await evaluator.remoteStatus() } : {}),
     ...(evaluator.localStatus !== undefined ? { local: evaluator.localStatus() } : {}),
   };
+  state.etaBase ??= { elapsed_s, done };
   // computed when read, once (a --quiet run never shows them)
   let hv: number | undefined;
   Object.defineProperties(info, {
