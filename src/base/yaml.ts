@@ -135,11 +135,40 @@ export function parseYamlText(text: string, file: string): { doc: Document.Parse
   if (err && /call stack/i.test(err.message)) throw tooDeep(at(err.pos[0]), file);
   if (err) {
     const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+    // yaml reports an unclosed { or [ where the next construct starts; the reader's fix is where it opened
+    const closer = /^Flow (?:map|sequence) .*end with an? ([}\]])/.exec(what)?.[1];
+    const opened = closer === undefined ? undefined : unclosedFlowOpener(text, err.pos[0], closer === '}' ? '{' : '[');
+    if (opened !== undefined)
+      throw new StudyError(
+        'YAML_SYNTAX',
+        `${at(opened)}: YAML syntax error: this ${closer === '}' ? '{' : '['} is never closed: end it with ${closer} on its ` +
+          `line, or continue it on lines indented past its key (${what})`,
+        { file },
+      );
     throw new StudyError('YAML_SYNTAX', `${at(err.pos[0])}: YAML syntax error: ${what}`, { file });
   }
   const problem = firstStructuralProblem(doc);
   if (problem !== undefined) throw structuralError(problem, at, lines, file);
   return { doc, lines };
+}
+
+/**
+ * The offset of the innermost `opener` ({ or [) still open before `end`, outside quoted strings and comments; undefined
+ * when every one is closed.
+ */
+function unclosedFlowOpener(text: string, end: number, opener: '{' | '['): number | undefined {
+  const open: { c: string; at: number }[] = [];
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      // a quoted scalar: skip to its closing quote (\" escapes in double quotes, '' in single ones)
+      for (i++; i < end && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < end && text[i] !== '\n') i++;
+    } else if (c === '{' || c === '[') open.push({ c, at: i });
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return open.findLast((o) => o.c === opener)?.at;
 }
 
 /** The message of a problem the walk over the parsed document found, at its line and column. */

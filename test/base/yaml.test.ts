@@ -114,3 +114,26 @@ describe('YAML aliases and nesting', () => {
     expect(readYaml(writeFile(dir, 'twenty.yaml', `a: ${'['.repeat(20)}1${']'.repeat(20)}\n`)).raw).toBeTruthy();
   });
 });
+
+describe('an unclosed flow collection is reported where it opens', () => {
+  const dir = tempDir('odc-yaml-open-');
+  const read = (name: string, text: string): string => {
+    try {
+      readYaml(writeFile(dir, name, text));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected a YAML syntax error');
+  };
+
+  it('an unclosed { on line 3 is named at its own line and column, not the next key', () => {
+    // `orbit: {` — the brace is the 8th character of line 3; yaml itself reports line 4, where compute: starts
+    const text = 'name: x\nkind: node\norbit: { altitude_km: 550, inclination_deg: 53\ncompute: { chip: gb300 }\n';
+    expect(read('brace.yaml', text)).toMatch(/brace\.yaml:3:8: YAML syntax error: this \{ is never closed/);
+  });
+
+  it('an unclosed [ after a closed one and a quoted "{" is found past them', () => {
+    const text = 'a: [1, 2]\nb: "{not a brace"  # nor is this {\nc: [3, 4\nd: 5\n';
+    expect(read('bracket.yaml', text)).toMatch(/bracket\.yaml:3:4: YAML syntax error: this \[ is never closed/);
+  });
+});
