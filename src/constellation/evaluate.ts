@@ -22,7 +22,7 @@ import { constellationLearningRate, constellationSatellites, generationEconomics
 import { conjunctionScreen } from './environment/conjunction.js';
 import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRecord.js';
 import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
-import { skyFigures } from './environment/skyFigures.js';
+import { skyFigures, type SkyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
 import { launchPlan } from './launch/launchPlan.js';
@@ -199,6 +199,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     filedShellClearance_km: environment.filedShellClearance_km,
   });
   notes.push(GEOMETRY_NOTE);
+  let sky: SkyFigures | undefined;
   const stages: ConstellationStages = {
     spec,
     designs,
@@ -215,10 +216,13 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     environment,
     econ,
     life,
-    sky: skyFigures(
-      spec,
-      nodes.map((n) => n.power.arrayArea_m2),
-    ),
+    // counted when a field reads it: a lean evaluation reads none (record/skyFields.ts)
+    get sky() {
+      return (sky ??= skyFigures(
+        spec,
+        nodes.map((n) => n.power.arrayArea_m2),
+      ));
+    },
   };
   return { stages, constraints, notes, ground, campaign };
 }

@@ -31,7 +31,7 @@ const lp = await createLpSolver();
 const omitted = (m: string): boolean => !leanEvaluationGives([m]);
 
 describe('lean constellation evaluation', () => {
-  it('names the omitted metrics: gateway contacts, path statistics and the bound gap', () => {
+  it('names the omitted metrics: gateway contacts, path statistics, the bound gap and the sky counts', () => {
     expect(leanEvaluationGives(['totals.lcoc_USD_per_PFLOP_day', 'network.throughputPerNode_Gbps'])).toBe(true);
     expect(leanEvaluationGives(['ground.contactFraction'])).toBe(false);
     expect(leanEvaluationGives(['network.p99Latency_ms'])).toBe(false);
@@ -49,7 +49,14 @@ describe('lean constellation evaluation', () => {
       'network.meanHops',
       'network.p50Latency_ms',
       'network.p99Latency_ms',
+      'sky.limitCount',
+      'sky.limit_mag',
+      'sky.mapMinutesAfterSunset',
+      'sky.nakedEyeCount',
+      'sky.standardMagnitude',
     ]);
+    // a study naming a sky count is searched on complete records
+    expect(leanEvaluationGives(['sky.nakedEyeCount'])).toBe(false);
     for (const o of LEAN_OMITTED_METRICS) expect(constellationMetricPaths()).toContain(o);
   });
 

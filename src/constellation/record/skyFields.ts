@@ -1,10 +1,12 @@
 /**
  * The constellation record's `sky` section (fields.ts spreads it into the record): satellites brighter than V = 6
  * and than the design's limit above its observer after sunset (src/constellation/environment/skyFigures.ts).
- * `sky.nakedEyeCount` and `sky.limitCount` (the most at any counted time) are the metrics studies name.
+ * `sky.nakedEyeCount` and `sky.limitCount` (the most at any counted time) are the metrics studies name. The lean
+ * evaluation computes none of it (the counts cost ~3 % of a study that does not name them): a study naming one is
+ * searched on complete records.
  */
 import * as z from 'zod';
-import { n, recordFields } from '../../base/recordFields.js';
+import { n, omittedWhenLean, recordFields } from '../../base/recordFields.js';
 import type { SkyFigures } from '../environment/skyFigures.js';
 
 const { num, value, list, section } = recordFields<{ readonly sky: SkyFigures }>();
@@ -35,29 +37,39 @@ const maxOver = (s: SkyFigures, f: (e: SkyFigures['epochs'][number]) => number):
 
 export const SKY_SECTION = section(
   {
-    nakedEyeCount: num(
-      "Most satellites brighter than V = 6 above the observer's horizon at any counted time after sunset [-]",
-      'naked-eye satellites',
-      (c) => maxOver(c.sky, (e) => e.nakedEye),
+    nakedEyeCount: omittedWhenLean(
+      num(
+        "Most satellites brighter than V = 6 above the observer's horizon at any counted time after sunset [-]",
+        'naked-eye satellites',
+        (c) => maxOver(c.sky, (e) => e.nakedEye),
+      ),
     ),
-    limitCount: num(
-      'Most satellites brighter than the limit sky.limit_mag at any counted time [-]',
-      'satellites brighter than the limit',
-      (c) => maxOver(c.sky, (e) => e.belowLimit),
+    limitCount: omittedWhenLean(
+      num(
+        'Most satellites brighter than the limit sky.limit_mag at any counted time [-]',
+        'satellites brighter than the limit',
+        (c) => maxOver(c.sky, (e) => e.belowLimit),
+      ),
     ),
-    limit_mag: num('The chosen magnitude limit [mag]', (c) => c.sky.limit_mag),
-    standardMagnitude: num(
-      "Brightest shell's standard magnitude: at 1,000 km range and 90° phase angle [mag]",
-      (c) => c.sky.standardMagnitude,
+    limit_mag: omittedWhenLean(num('The chosen magnitude limit [mag]', (c) => c.sky.limit_mag)),
+    standardMagnitude: omittedWhenLean(
+      num(
+        "Brightest shell's standard magnitude: at 1,000 km range and 90° phase angle [mag]",
+        (c) => c.sky.standardMagnitude,
+      ),
     ),
-    sunsetUtc: value(
-      () => z.string().describe('Sunset at the observer on sky.date (ISO 8601 UTC).'),
-      (c) => c.sky.sunsetUtc,
+    sunsetUtc: omittedWhenLean(
+      value(
+        () => z.string().describe('Sunset at the observer on sky.date (ISO 8601 UTC).'),
+        (c) => c.sky.sunsetUtc,
+      ),
     ),
     epochs: list(epochsSchema, (c) => c.sky.epochs),
-    mapMinutesAfterSunset: num(
-      'Time of the sky map: the counted time with the most naked-eye satellites [min]',
-      (c) => c.sky.mapMinutesAfterSunset,
+    mapMinutesAfterSunset: omittedWhenLean(
+      num(
+        'Time of the sky map: the counted time with the most naked-eye satellites [min]',
+        (c) => c.sky.mapMinutesAfterSunset,
+      ),
     ),
     map: list(mapSchema, (c) => c.sky.map),
   },
