@@ -118,12 +118,6 @@ export function aluminiumRange_g_cm2(E_MeV: number): number {
   return interp(t.E, t.R, E_MeV);
 }
 
-/** Energy of a proton whose range in Al is R [MeV]. */
-function energyOfRange(R_g_cm2: number): number {
-  const t = alRange();
-  return interp(t.R, t.E, R_g_cm2);
-}
-
 /** Magnetic rigidity of a proton of kinetic energy E [V]. */
 export function protonRigidity_V(E_MeV: number): number {
   return Math.sqrt(E_MeV * (E_MeV + 2 * PROTON_MASS_MeV)) * 1e6;
@@ -143,6 +137,15 @@ const INCLINATION_STEP_deg = 0.01;
 const MEMO_LIMIT = 1024;
 const cos4Memo = new Map<number, Float64Array>();
 
+/** cos and sin of the orbit grid's arguments of latitude (the same for every inclination). */
+let uGrid: { cosU: Float64Array; sinU: Float64Array } | null = null;
+function argumentOfLatitudeGrid(): NonNullable<typeof uGrid> {
+  if (uGrid !== null) return uGrid;
+  const u = Float64Array.from({ length: N_U }, (_, b) => (2 * Math.PI * (b + 0.5)) / N_U);
+  uGrid = { cosU: u.map(Math.cos), sinU: u.map(Math.sin) };
+  return uGrid;
+}
+
 /**
  * cos⁴λ_m at the orbit grid's points, ascending: a circular orbit of inclination i, its node swept over every
  * Earth-fixed longitude (the orbit precesses under the field). The cutoff at a point is cos⁴λ_m times
@@ -156,15 +159,15 @@ function orbitCos4(inclination_rad: number): Float64Array {
   const out = new Float64Array(N_U * N_NODE);
   const ci = Math.cos(i_rad),
     si = Math.sin(i_rad);
+  const { cosU, sinU } = argumentOfLatitudeGrid();
   let m = 0;
   for (let a = 0; a < N_NODE; a++) {
     const node = (2 * Math.PI * (a + 0.5)) / N_NODE;
     const cn = Math.cos(node),
       sn = Math.sin(node);
     for (let b = 0; b < N_U; b++) {
-      const u = (2 * Math.PI * (b + 0.5)) / N_U;
-      const cu = Math.cos(u),
-        su = Math.sin(u);
+      const cu = cosU[b]!,
+        su = sinU[b]!;
       const sinLat = (cn * cu - sn * su * ci) * POLE[0] + (sn * cu + cn * su * ci) * POLE[1] + su * si * POLE[2];
       const cos2 = 1 - sinLat * sinLat;
       out[m++] = cos2 * cos2;
@@ -249,41 +252,198 @@ function residualGrid(Emax_MeV: number): NonNullable<typeof grid> {
   return grid;
 }
 
+/** The geomagnetic transmission's orbit: its ascending cos⁴λ_m list, cutoff scale [V] and unshadowed sky share. */
+interface Orbit {
+  readonly cos4: Float64Array;
+  readonly scale: number;
+  readonly shadow: number;
+}
+
+/**
+ * ∫ φ(E) T(E) S_Si(E_res) dE over incident E behind t of Al, per solar-maximum year [MeV/g]. With
+ * dE = S_Al(E)/S_Al(E_res) dE_res the integrand in E_res is smooth down to E_res = 0: φ(E) T(E) S_Al(E) · S_Si/S_Al
+ * (E_res); trapezoid on the residual grid. E rises with E_res, so the range-table bracket, the fluence segment and the
+ * count of orbit points below the rigidity each move forward only: three walking pointers replace three searches.
+ */
+function doseIntegral(
+  g: NonNullable<typeof grid>,
+  t_g_cm2: number,
+  transmission: Orbit | ((E: number) => number),
+): number {
+  const { E: tE, R: tR } = alRange();
+  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
+  const Emin = SEP_ENERGY_MeV[0]!;
+  const nPhi = SEP_ENERGY_MeV.length;
+  const lastR = tR.length - 1;
+  let j = 0; // range-table bracket: tR[j] <= x < tR[j + 1]
+  let f = 0; // fluence segment
+  let below = 0; // orbit points with cutoff below the rigidity
+  let sum = 0;
+  let f0 = 0;
+  for (let k = 0; k < g.E_MeV.length; k++) {
+    const x = g.range_g_cm2[k]! + t_g_cm2;
+    let E: number;
+    if (x <= tR[0]!) E = tE[0]!;
+    else if (x >= tR[lastR]!) E = tE[lastR]!;
+    else {
+      while (j < lastR - 1 && tR[j + 1]! <= x) j++;
+      E = tE[j]! + ((x - tR[j]!) / (tR[j + 1]! - tR[j]!)) * (tE[j + 1]! - tE[j]!);
+    }
+    let f1 = 0;
+    if (E <= Emax) {
+      let T: number;
+      if (typeof transmission === 'function') T = transmission(E);
+      else {
+        const { cos4, scale, shadow } = transmission;
+        const u = protonRigidity_V(E) / scale;
+        below = countBelowFrom(cos4, u, below);
+        T = shadow * (below / cos4.length);
+      }
+      if (T !== 0) {
+        let phi = 0;
+        if (E >= Emin) {
+          const lx = Math.log(E);
+          while (f < nPhi - 2 && lx > LOG_E[f + 1]!) f++;
+          const w = (lx - LOG_E[f]!) / (LOG_E[f + 1]! - LOG_E[f]!);
+          phi = Math.exp(LOG_PHI[f]! + w * (LOG_PHI[f + 1]! - LOG_PHI[f]!));
+        }
+        f1 = phi * T * stoppingAl(E) * g.siOverAl[k]!;
+      }
+    }
+    if (k === 0)
+      sum = 0.01 * f1; // 0 → 0.01 MeV
+    else sum += 0.5 * (g.E_MeV[k]! - g.E_MeV[k - 1]!) * (f0 + f1);
+    f0 = f1;
+    if (k > 0 && f1 === 0 && E > Emax) break;
+  }
+  return sum;
+}
+
+/** Count of an ascending list's entries below x, searching forward from a count already known to be below. */
+function countBelowFrom(ascending: Float64Array, x: number, from: number): number {
+  const n = ascending.length;
+  if (from >= n || !(ascending[from]! < x)) return from;
+  let step = 1;
+  while (from + step < n && ascending[from + step]! < x) step *= 2;
+  let lo = from + (step >> 1) + 1,
+    hi = Math.min(from + step, n);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ascending[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The integral at one orbit and thickness: dose per solar-maximum year [rad(Si)]. */
+function directPerSolarMaxYear_rad(altitude_m: number, inclination_rad: number, shieldThickness_m: number): number {
+  const r = EARTH_RADIUS_m + altitude_m;
+  const orbit = {
+    cos4: orbitCos4(inclination_rad),
+    scale: STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2,
+    shadow: earthShadowFactor(r),
+  };
+  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
+  return doseIntegral(residualGrid(Emax), shieldThickness_m * 100 * AL_DENSITY_g_cm3, orbit) * RAD_PER_MeV_g;
+}
+
+/**
+ * The dose per solar-maximum year on a grid (altitude × inclination × log thickness), each node integrated once on
+ * first use and read by interpolation: a study integrates (~10 µs) for nearly every design it evaluates, the grid
+ * reads eight nodes. log(dose) is interpolated where every corner is > 0 (the dose falls about as a power of the
+ * thickness), the dose itself where a corner is 0 (the cutoff shields the whole orbit). Measured against the
+ * integral over the validity range: docs/approximations.md §"Solar energetic protons" and the model's test.
+ */
+export const SEP_GRID = {
+  altitudeMin_m: 300e3,
+  altitudeStep_m: 25e3,
+  altitudes: 69, // 300–2000 km
+  inclinationStep_deg: 0.5,
+  inclinations: 221, // 0–110°
+  thicknessMin_m: 0.5e-3,
+  thicknessesPerDecade: 24,
+  thicknesses: 40, // 0.5–21 mm
+} as const;
+let gridDose: Float64Array | null = null;
+let gridLogDose: Float64Array | null = null;
+
+/** Grid node (a, i, k)'s dose per solar-maximum year and its log (−∞ for 0), integrated on first use. */
+function nodeIndex(a: number, i: number, k: number): number {
+  const G = SEP_GRID;
+  const idx = (a * G.inclinations + i) * G.thicknesses + k;
+  gridDose ??= new Float64Array(G.altitudes * G.inclinations * G.thicknesses).fill(NaN);
+  gridLogDose ??= new Float64Array(gridDose.length);
+  if (Number.isNaN(gridDose[idx]!)) {
+    const v = directPerSolarMaxYear_rad(
+      G.altitudeMin_m + a * G.altitudeStep_m,
+      (i * G.inclinationStep_deg * Math.PI) / 180,
+      G.thicknessMin_m * 10 ** (k / G.thicknessesPerDecade),
+    );
+    gridDose[idx] = v;
+    gridLogDose[idx] = Math.log(v);
+  }
+  return idx;
+}
+
+/** Position of x on a uniform axis of n nodes: lower node (≤ n − 2) and weight, or null outside it. */
+function axis(x: number, n: number): [number, number] | null {
+  if (!(x >= 0 && x <= n - 1)) return null;
+  const lo = Math.min(Math.floor(x), n - 2);
+  return [lo, x - lo];
+}
+
+/** Interpolated dose per solar-maximum year [rad(Si)], or null off the grid. */
+function tabulatedPerSolarMaxYear_rad(altitude_m: number, inclination_rad: number, thickness_m: number): number | null {
+  const G = SEP_GRID;
+  const A = axis((altitude_m - G.altitudeMin_m) / G.altitudeStep_m, G.altitudes);
+  const I = axis((inclination_rad * 180) / Math.PI / G.inclinationStep_deg, G.inclinations);
+  const K = axis(Math.log10(thickness_m / G.thicknessMin_m) * G.thicknessesPerDecade, G.thicknesses);
+  if (A === null || I === null || K === null) return null;
+  let logSum = 0,
+    linSum = 0,
+    zero = false;
+  for (let c = 0; c < 8; c++) {
+    const da = c >> 2,
+      di = (c >> 1) & 1,
+      dk = c & 1;
+    const w = (da ? A[1] : 1 - A[1]) * (di ? I[1] : 1 - I[1]) * (dk ? K[1] : 1 - K[1]);
+    const idx = nodeIndex(A[0] + da, I[0] + di, K[0] + dk);
+    const v = gridDose![idx]!;
+    if (v > 0) logSum += w * gridLogDose![idx]!;
+    else zero = true;
+    linSum += w * v;
+  }
+  return zero ? linSum : Math.exp(logSum);
+}
+
 /** SEP dose behind t of Al over the mission, and its mission-average rate. */
 export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProtonDoseResult {
   if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
     throw new RangeError('solarProtonDose: missionLife_yr must be ≥ 0');
-  const r = EARTH_RADIUS_m + p.altitude_m;
-  // The cutoffs are cos⁴λ_m × scale (orbitCutoffs_V); comparing R/scale with the memoized cos⁴ list avoids a copy.
-  const cos4 = orbitCos4(p.inclination_rad);
-  const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2;
-  const shadow = earthShadowFactor(r);
-  const geomagnetic = (E: number): number => shadow * shareBelow(cos4, protonRigidity_V(E) / scale);
-  const transmission = p.transmission ?? geomagnetic;
-  const t_g_cm2 = p.shieldThickness_m * 100 * AL_DENSITY_g_cm3;
-  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
-  // D = ∫ φ(E) T(E) S_Si(E_res) dE over incident E; with dE = S_Al(E)/S_Al(E_res) dE_res the integrand in E_res is
-  // smooth down to E_res = 0: φ(E) T(E) S_Al(E) · S_Si(E_res)/S_Al(E_res).
-  const g = residualGrid(Emax);
-  const integrand = (k: number): number => {
-    const E = energyOfRange(g.range_g_cm2[k]! + t_g_cm2);
-    if (E > Emax) return 0;
-    const T = transmission(E);
-    return T === 0 ? 0 : sepDifferentialFluence(E) * T * stoppingAl(E) * g.siOverAl[k]!;
-  };
-  let sum = 0.01 * integrand(0); // 0 → 0.01 MeV
-  let f0 = integrand(0);
-  for (let k = 1; k < g.E_MeV.length; k++) {
-    const f1 = integrand(k);
-    sum += 0.5 * (g.E_MeV[k]! - g.E_MeV[k - 1]!) * (f0 + f1);
-    f0 = f1;
-    if (f1 === 0 && energyOfRange(g.range_g_cm2[k]! + t_g_cm2) > Emax) break;
-  }
-  const perSolarMaxYear_rad = sum * RAD_PER_MeV_g;
-  const missionDose_rad = perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr;
+  let perSolarMaxYear_rad: number;
+  if (p.transmission !== undefined) {
+    const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
+    const t_g_cm2 = p.shieldThickness_m * 100 * AL_DENSITY_g_cm3;
+    perSolarMaxYear_rad = doseIntegral(residualGrid(Emax), t_g_cm2, p.transmission) * RAD_PER_MeV_g;
+  } else
+    perSolarMaxYear_rad =
+      tabulatedPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m) ??
+      directPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m);
+  const { altitude_m, inclination_rad } = p;
   return {
     doseRate_rad_per_yr: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE,
-    missionDose_rad,
-    transmission100MeV: geomagnetic(100),
+    missionDose_rad: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr,
+    get transmission100MeV() {
+      const r = EARTH_RADIUS_m + altitude_m;
+      const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2;
+      return earthShadowFactor(r) * shareBelow(orbitCos4(inclination_rad), protonRigidity_V(100) / scale);
+    },
   };
+}
+
+/** The integral itself, off the grid (tests measure the grid's interpolation against it). */
+export function solarProtonDosePerSolarMaxYear_rad(
+  p: Readonly<Omit<SolarProtonDoseParams, 'missionLife_yr' | 'transmission'>>,
+): number {
+  return directPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m);
 }

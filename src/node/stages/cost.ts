@@ -258,19 +258,31 @@ function nonChipPerKg(
     return { k, usd_per_kg: (usd * (c.priceClasses[k] === 'first-unit' ? learned : 1)) / dry_kg };
   });
   const value = perKg.reduce((a, l) => a + l.usd_per_kg, 0);
+  // the note is text for the record's reader: written when read (most evaluations never are)
+  let note: string | undefined;
+  return {
+    value_USD_per_kg: value,
+    get note() {
+      return (note ??= nonChipNote(value, perKg, c.priceClasses));
+    },
+  };
+}
+
+function nonChipNote(
+  value: number,
+  perKg: { k: keyof typeof LINE_NAMES; usd_per_kg: number }[],
+  priceClasses: CostSizing['cost']['priceClasses'],
+): string {
   const ratio = value / PRODUCTION_REFERENCE_USD_per_kg;
   const fmt0 = (x: number) => Math.round(x).toLocaleString('en-US');
   const head = `${fmt0(value)} USD/kg dry, ${ratio.toFixed(2)}× Starlink V2 mini's ~${fmt0(PRODUCTION_REFERENCE_USD_per_kg)} USD/kg whole satellite (Quilty Space 2024)`;
-  if (ratio >= 1 / 3 && ratio <= 3) return { value_USD_per_kg: value, note: head };
-  const top = perKg
+  if (ratio >= 1 / 3 && ratio <= 3) return head;
+  const top = [...perKg]
     .sort((a, b) => b.usd_per_kg - a.usd_per_kg)
     .slice(0, 3)
-    .map((l) => `${LINE_NAMES[l.k]} ${fmt0(l.usd_per_kg)} (${c.priceClasses[l.k]})`)
+    .map((l) => `${LINE_NAMES[l.k]} ${fmt0(l.usd_per_kg)} (${priceClasses[l.k]})`)
     .join(', ');
-  return {
-    value_USD_per_kg: value,
-    note: `${head}: ${ratio > 3 ? 'above' : 'below'} it by more than ×3, driven by ${top} USD/kg dry`,
-  };
+  return `${head}: ${ratio > 3 ? 'above' : 'below'} it by more than ×3, driven by ${top} USD/kg dry`;
 }
 
 /** The fleet (`economics.units` nodes replaced over the horizon) and its program economics. */
@@ -323,11 +335,19 @@ export function terrestrialTerms(
     // the same parts on the ground run at the same typical fraction of their stated peak
     sustainedFraction: design.compute.sustainedFraction * (rows.chip.typicalFraction ?? 1),
   };
+  // a study's designs share few chip sets (chip × count): the same inputs give the same terms, computed once
+  const key = `${Object.values(chipSet).join(',')},${L},${e.discountRate_per_yr},${e.baseline},${design.compute.chips}`;
+  const known = termsMemo.get(key);
+  if (known !== undefined) return known;
   let terrestrial: LifecycleSizing['terrestrial'];
   const terms = terrestrialBaselines().map((b) => {
     const result = baselineLcoc({ scenario: b, chipSet, lifetime_yr: L, discountRate_per_yr: e.discountRate_per_yr });
     if (b.id === e.baseline) terrestrial = comparisonMetrics({ ...result, chips: design.compute.chips });
     return { id: b.id, chips_USD, result };
   });
+  if (termsMemo.size >= TERMS_MEMO_LIMIT) termsMemo.clear();
+  termsMemo.set(key, { terms, terrestrial });
   return { terms, terrestrial };
 }
+const TERMS_MEMO_LIMIT = 4096;
+const termsMemo = new Map<string, ReturnType<typeof terrestrialTerms>>();
