@@ -210,7 +210,8 @@ async function commitResults(
     historyStride: historyStride(p.generation),
   };
   tell?.({ step: 'results', count: reported.length, objectives: m });
-  const written = writeResults(runDir, loaded, reported, archive.length, finished, reoptimizeSource(ctx), records);
+  const reoptimize = opts.shadowPrices === false ? null : reoptimizeSource(ctx);
+  const written = writeResults(runDir, loaded, reported, archive.length, finished, reoptimize, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
   if (opts.afterResults) {

@@ -26,10 +26,13 @@ import { readRunMeta, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type ChoiceVariable, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
 import { decisionSummary } from './decision/recommend.js';
+import { encode, shadowPrices, type ReoptimizeSource } from './decision/relaxation.js';
+import { algorithmEntry, createAlgorithm } from '../../solvers/index.js';
+import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem } from './problem.js';
 import { kneeStandingOf } from './results.js';
-import type { DecisionSummary, RunMeta } from './schemas.js';
+import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunMeta } from './schemas.js';
 
 export const SEEDS_FILE = 'seeds.json';
 
@@ -156,22 +159,51 @@ export function unionFront(fronts: readonly { readonly seed: number; readonly pa
   return { pareto: { ...rest, designs: kept.map((k) => k.design) }, seeds: kept.map((k) => k.seed) };
 }
 
+type SeedRead = { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly meta: RunMeta };
+
 /**
  * The decision on the union front: the study's select: rule (the first seed's study, as its folder keeps it), each
- * design with its seed; the knee's shadow prices are its seed's when it is that seed's own knee.
+ * design with its seed, and the knee's shadow prices (the seeds' runs leave theirs out: one price list, the answer's).
  */
-function unionDecision(
-  outDir: string,
-  reads: readonly { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly meta: RunMeta }[],
-): SeedUnion {
+function unionDecision(outDir: string, reads: readonly SeedRead[]): SeedUnion {
   const { pareto, seeds } = unionFront(reads.map((r) => ({ seed: r.knee.seed, pareto: r.pareto })));
   const loaded = loadStudyProblem(join(outDir, seedDir(reads[0]!.knee.seed), 'study.yaml'));
   const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto), (p) => seeds[p]!);
-  const knee = decision.designs[0];
-  const own = reads.find((r) => r.knee.seed === knee?.seed);
-  const prices =
-    own !== undefined && own.knee.knee?.index === knee?.index ? own.meta.decision?.shadowPrices : undefined;
-  return { pareto, seeds, decision: prices !== undefined ? { ...decision, shadowPrices: prices } : decision };
+  const head = decision.designs[0];
+  // each design's index is its own seed's: the knee is the one with its index and seed
+  const at = pareto.designs.findIndex((d, p) => d.index === head?.index && seeds[p] === head?.seed);
+  if (head === undefined || at < 0) return { pareto, seeds, decision };
+  const prices = unionShadowPrices(outDir, reads, { pareto, seeds }, at, head.binding.constraints);
+  return { pareto, seeds, decision: prices === null ? decision : { ...decision, shadowPrices: prices } };
+}
+
+/**
+ * The union knee's shadow prices (./decision/relaxation.ts), re-optimized as its seed's run would have: that seed's
+ * study, algorithm and settings, warm-started from the knee, then its seed's front designs, then the other seeds', up
+ * to the algorithm's population. Null as for a single run (surrogate-assisted algorithms).
+ */
+function unionShadowPrices(
+  outDir: string,
+  reads: readonly SeedRead[],
+  union: { readonly pareto: ParetoFile; readonly seeds: readonly number[] },
+  at: number,
+  binding: readonly ConstraintMargin[],
+): KneeRelaxation | null {
+  const { pareto, seeds } = union;
+  const seed = seeds[at]!;
+  const own = loadStudyProblem(join(outDir, seedDir(seed), 'study.yaml'));
+  if (algorithmEntry(own.algorithm.name)?.surrogate !== false) return null;
+  const others = pareto.designs.flatMap((_, p) => (p === at ? [] : [p]));
+  const order = [...others.filter((p) => seeds[p] === seed), ...others.filter((p) => seeds[p] !== seed)];
+  const options = algorithmOptions(own.algorithm);
+  const source: ReoptimizeSource = {
+    problem: own.problem,
+    create: (problem, initial) => createAlgorithm(own.algorithm.name, problem, { ...options, initial }),
+    population: order.slice(0, own.algorithm.population - 1).map((p) => encode(own.problem, pareto.designs[p]!)),
+    runEvaluations: reads.find((r) => r.knee.seed === seed)?.meta.result?.evaluations ?? 0,
+  };
+  const prices = shadowPrices(source, pareto, pareto.designs[at]!, binding);
+  return prices === null ? null : { ...prices, warmStart: 'union front' };
 }
 
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */

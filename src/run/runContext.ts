@@ -89,6 +89,11 @@ export interface RunOptions {
    * (--from-previous-checkpoint).
    */
   readonly fromPreviousCheckpoint?: boolean;
+  /**
+   * false: no shadow prices for the knee (a multi-seed study prices its answer, the union front's knee, once:
+   * src/run/multiSeed.ts). Default true.
+   */
+  readonly shadowPrices?: boolean;
   /** Stop after this many generations in this process (used by tests to simulate an interruption). */
   readonly stopAfterGenerations?: number;
   /** Clock, injected so the library has no hidden time source (timestamps only go to run.json). */

@@ -34,6 +34,8 @@ const relaxationSchema = lazy(() =>
     /** Generations of each re-optimization, and the evaluations of all of them. */
     generations: z.number(),
     evaluations: z.number(),
+    /** What the re-optimization started from besides the knee: absent, the run's final population. */
+    warmStart: z.literal('union front').exactOptional(),
     gains: z.array(
       z.object({
         /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */

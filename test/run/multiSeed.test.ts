@@ -186,6 +186,36 @@ describe('seeds agree on mixed1, whose knee is known', () => {
   });
 });
 
+describe('the union knee is priced once', () => {
+  // TNK (Tanaka 1995): its whole Pareto front lies on the boundary of its first constraint, so every knee binds it
+  // and has shadow prices to compute.
+  const dir = tempDir('odc-multi-seed-tnk-');
+  const study = benchmarkStudy(dir, 'tnk.yaml', {
+    name: 'tnk-seeds',
+    problem: 'tnk',
+    algorithm: { name: 'nsga2', population: 20, generations: 20, seed: 7 },
+  });
+  const seedStudy = { file: study, text: readFileSync(study, 'utf8') };
+  it("the seeds run without prices; seeds.json prices the union knee with its seed's settings", async () => {
+    const out = join(dir, 'two');
+    const r = await runSeeds(out, [7, 8], seedStudy, (seed, runDir) =>
+      runStudy({ studyPath: study, outDir: runDir, seed, shadowPrices: false }),
+    );
+    for (const seed of [7, 8]) {
+      const meta = JSON.parse(readFileSync(join(out, `seed-${seed}`, 'run.json'), 'utf8'));
+      expect(meta.decision.designs.length).toBeGreaterThan(0);
+      expect(meta.decision.shadowPrices ?? null).toBeNull();
+    }
+    const prices = r.union!.decision.shadowPrices!;
+    // budget as a single run's: 20 % of one seed's 400 evaluations over 1 constraint × 20 designs = 4 generations
+    expect(prices.generations).toBe(4);
+    expect(prices.evaluations).toBe(4 * 20 * prices.gains.length);
+    expect(prices.gains.map((g) => g.constraint).join(' ')).toMatch(/c1|g\[0\]|x1/);
+    const file = JSON.parse(readFileSync(join(out, SEEDS_FILE), 'utf8'));
+    expect(file.decision.shadowPrices).toEqual(JSON.parse(JSON.stringify(prices)));
+  });
+});
+
 describe('runSeeds on a ZDT1 study', () => {
   const dir = tempDir('odc-multi-seed-');
   const study = benchmarkStudy(dir, 'zdt1.yaml', {

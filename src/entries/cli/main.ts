@@ -211,7 +211,7 @@ async function runWithProgress(
   io: CliIo,
   chunk: RunChunk,
   opts: RunOptions,
-  what: Pick<Odc.RunOptions, 'studyPath' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed'>,
+  what: Pick<Odc.RunOptions, 'studyPath' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices'>,
   runDir: () => string | undefined,
 ): Promise<Odc.RunSummary> {
   const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
@@ -282,7 +282,8 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
       io,
       chunk,
       opts,
-      resume ? { resumeDir: dir } : { studyPath: file, outDir: dir, seed },
+      // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
+      resume ? { resumeDir: dir, shadowPrices: false } : { studyPath: file, outDir: dir, seed, shadowPrices: false },
       () => dir,
     );
   });

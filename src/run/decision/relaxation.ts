@@ -94,8 +94,8 @@ export function objectiveGains(
 export const buys = (o: RelaxedObjective): boolean =>
   Math.abs(o.change) > NEGLIGIBLE_CHANGE * Math.abs(o.knee) && Number.isFinite(o.change);
 
-/** The knee's decision vector in the problem's encoding (a choice as its option's position). */
-function encode(problem: Problem, d: ParetoDesign): Float64Array {
+/** A design's decision vector in the problem's encoding (a choice as its option's position). */
+export function encode(problem: Problem, d: ParetoDesign): Float64Array {
   return Float64Array.from(problem.variables, (v) => {
     const value = d.variables[v.name]!;
     return v.kind === 'choice' ? v.options.indexOf(value) : Number(value);
@@ -163,7 +163,11 @@ export function relaxationView(r: KneeRelaxation): {
   const paying = r.gains.filter((g) => g.objectives.some(buys));
   const idle = r.gains.filter((g) => !g.objectives.some(buys));
   const pct = `${100 * r.relaxation} %`;
-  const how = `a ${r.generations}-generation re-optimization from the run's final population (same seed, ${r.evaluations} evaluations)`;
+  const from =
+    r.warmStart === 'union front'
+      ? "the seeds' union front (the knee's seed and settings"
+      : "the run's final population (same seed";
+  const how = `a ${r.generations}-generation re-optimization from ${from}, ${r.evaluations} evaluations)`;
   // nothing as good as the knee past the stated limit: a requirement met in whole steps (terminals) lands here
   const nothing = (g: RelaxationGain): string =>
     `${g.constraint}${g.pastLimit === 0 ? ' (no design as good as the knee past the stated limit)' : ''}`;
