@@ -45,4 +45,26 @@ describe('sky pack magnitude file (McCants qs.mag layout)', () => {
     expect(rows.map((r) => r.slice(0, 5))).toEqual(tleNumbers);
     expect(rows.map((r) => r.slice(6, 33).trim())).toEqual(rows.map((_, k) => tle[3 * k]!.trim().slice(0, 27)));
   });
+
+  it('refuses past the Alpha-5 numbers before writing anything, naming the limit and the formats without one', () => {
+    // 500 × 500 = 250,000 satellites from 100,000 run to 349,999, past Z9999 = 339,999 (240,000 satellites)
+    const big = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 500, satsPerPlane: 500 }) }] };
+    const model = [{ kind: 'lambertian' as const, albedo: 0.2, area_m2: 800 }];
+    for (const write of [
+      (sink: (c: string) => void) => writeQsMag(big, model, sink),
+      (sink: (c: string) => void) => writeTle(big, sink),
+    ]) {
+      const chunks: string[] = [];
+      expect(() => write((c) => chunks.push(c))).toThrow(
+        /250000 satellites from catalog number 100000 exceed the TLE limit 339999 \(Alpha-5\); export OMM instead.*at most 240000 satellites/,
+      );
+      expect(chunks).toEqual([]);
+    }
+    // 240,000 satellites end at Z9999 exactly: written
+    const edge = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 480, satsPerPlane: 500 }) }] };
+    const last = collect((s) => writeQsMag(edge, model, s))
+      .split('\n')
+      .slice(-3, -2)[0]!;
+    expect(last.slice(0, 5)).toBe('Z9999');
+  });
 });
