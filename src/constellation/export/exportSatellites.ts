@@ -229,11 +229,13 @@ export function writeOmmJson(
  */
 export function checkTleNumbering(spec: Readonly<ExportableConstellation>, base: number): void {
   const n = satelliteCount(spec);
-  if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
+  const valid = Number.isInteger(base) && base >= 0 && base <= TLE_MAX_CATALOG_NUMBER;
+  if (n > 0 && !(valid && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
+    const room = TLE_MAX_CATALOG_NUMBER - base + 1;
     throw new RangeError(
       `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); ` +
-        `export OMM instead (or csv: any number of satellites, no magnitudes), or a design of at most ` +
-        `${TLE_MAX_CATALOG_NUMBER - base + 1} satellites for a planetarium's TLE and qs.mag files`,
+        `export OMM instead (or csv: any number of satellites, no magnitudes)` +
+        (valid ? `, or a design of at most ${room} satellites for a planetarium's TLE and qs.mag files` : ''),
     );
   }
 }

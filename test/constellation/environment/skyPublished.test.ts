@@ -4,7 +4,7 @@
  * ODC's sun-synchronous shells ("sxodc" without its 30° shells: 598,720 satellites), phase_of_year = π/2 (March
  * equinox), latitude 37°, solar hour angles −6, −5.5, −5, −4.5 h (sunset and 30, 60, 90 minutes after), its 10°
  * elevation cut, its Lambertian sphere (ζ = 0.2, a Bond albedo, over 800 m²) and its extinction term 0.15·X (Kasten &
- * Young 1989) switched off (odc has none; docs/approximations.md §"Sky brightness" gives the script's counts with it).
+ * Young 1989) switched off (odc has none; docs/constellations.md §"Sky brightness" gives the script's counts with it).
  * The paper's own text was not reachable; these are its code's numbers.
  */
 import { describe, expect, it } from 'vitest';
