@@ -8,12 +8,11 @@
  * d the observer–satellite range, α the Sun–satellite–observer angle, Φ(0) = 1, Φ(90°) = 1/π, Φ(180°) = 0;
  * the Sun–satellite distance is 1 au. m☉ = −26.76 (V; Willmer, ApJS 236, 47, 2018, Table 3).
  * Measured phase function scaled by area: m = m1000(α) + 5·log10(d / 1000 km) − 2.5·log10(A / A_ref), m1000 the
- * published magnitude at 1,000 km of a reference satellite of area A_ref, linear in α between tabulated points.
- * Starlink Gen2 "Mini" in brightness-mitigation mode: mean distance-adjusted magnitude 7.87 ± 0.09 at 1,000 km
- * (Mallama et al., "Starlink Generation 2 Mini satellites: photometric characterization", arXiv:2306.06657, 2023)
- * for a 116 m² spacecraft (the Mini's area as SpaceX gave it, Sky & Telescope, "The newest and largest Starlink
- * satellites are also the faintest", 2023). The paper's phase-angle fit is not in this model's sources: the function
- * is flat at the published mean (docs/approximations.md §"Sky brightness").
+ * published magnitude at 1,000 km of a reference satellite of area A_ref, a polynomial in α [deg].
+ * Starlink Gen2 "Mini" in brightness-mitigation mode: m1000 = 2.630 + 0.1065·α − 0.0005167·α² (Mallama et al.,
+ * "Starlink Generation 2 Mini satellites: photometric characterization", arXiv:2306.06657, 2023, Fig. 5), A_ref =
+ * 116 m² (arrays and antenna panel, the paper's §2; Sky & Telescope, 2023), applied at every α (the fit's range of
+ * phase angles was not in the sources: below ~30° and above ~150° it is extrapolation; docs/approximations.md).
  * Standard magnitude (McCants / heavens-above "intrinsic" convention): at 1,000 km range and 90° phase angle.
  * Validity: sunlit satellites seen from the ground; no glints, no earthshine, no atmospheric extinction.
  * Derivation, evidence and costs: docs/constellations.md §"Sky brightness".
@@ -30,8 +29,7 @@ const RAD_PER_DEG = Math.PI / 180;
 export interface MeasuredPhaseFunction {
   readonly name: string;
   readonly source: string;
-  /** Phase angles [deg], increasing, and the magnitudes at 1,000 km there [mag]. */
-  readonly phase_deg: readonly number[];
+  /** Magnitude at 1,000 km as a polynomial in phase angle [deg]: coefficients of α⁰, α¹, α²… [mag]. */
   readonly magnitude1000km: readonly number[];
   /** Area of the measured satellite [m²]. */
   readonly referenceArea_m2: number;
@@ -41,9 +39,8 @@ export interface MeasuredPhaseFunction {
 export const PHASE_FUNCTIONS: Readonly<Record<string, MeasuredPhaseFunction>> = {
   'starlink-gen2-mini': {
     name: 'Starlink Gen2 Mini, brightness-mitigation mode',
-    source: 'Mallama et al. 2023, arXiv:2306.06657 (mean 7.87 at 1,000 km; area 116 m², Sky & Telescope 2023)',
-    phase_deg: [0, 180],
-    magnitude1000km: [7.87, 7.87],
+    source: 'Mallama et al. 2023, arXiv:2306.06657, Fig. 5: 2.630 + 0.1065a - 0.0005167a^2 at 1000 km, a in deg',
+    magnitude1000km: [2.63, 0.1065, -0.0005167],
     referenceArea_m2: 116,
   },
 };
@@ -57,15 +54,12 @@ export function lambertPhase(alpha_rad: number): number {
   return ((Math.PI - alpha_rad) * Math.cos(alpha_rad) + Math.sin(alpha_rad)) / Math.PI;
 }
 
-/** Linear interpolation of a measured function at a phase angle (clamped to its ends). */
+/** A measured function's magnitude at 1,000 km at a phase angle [deg] (Horner's rule). */
 function measuredAt(f: Readonly<MeasuredPhaseFunction>, alpha_deg: number): number {
-  const x = f.phase_deg;
-  const y = f.magnitude1000km;
-  if (alpha_deg <= x[0]!) return y[0]!;
-  for (let k = 1; k < x.length; k++) {
-    if (alpha_deg <= x[k]!) return y[k - 1]! + ((y[k]! - y[k - 1]!) * (alpha_deg - x[k - 1]!)) / (x[k]! - x[k - 1]!);
-  }
-  return y[y.length - 1]!;
+  const c = f.magnitude1000km;
+  let m = 0;
+  for (let k = c.length - 1; k >= 0; k--) m = m * alpha_deg + c[k]!;
+  return m;
 }
 
 /** The measured phase function a model names; throws naming the known ones. */

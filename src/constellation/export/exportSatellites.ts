@@ -222,6 +222,24 @@ export function writeOmmJson(
   out.flush();
 }
 
+/**
+ * Throws, before anything is written, when the satellites from catalog number `base` run past the TLE's Alpha-5
+ * numbers (339,999): the limit of the TLE and of the sky pack's qs.mag file, which share its catalog numbers. Split
+ * files would reuse numbers that tools key satellites by, so the message names the formats that carry any number.
+ */
+export function checkTleNumbering(spec: Readonly<ExportableConstellation>, base: number): void {
+  const n = satelliteCount(spec);
+  const valid = Number.isInteger(base) && base >= 0 && base <= TLE_MAX_CATALOG_NUMBER;
+  if (n > 0 && !(valid && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
+    const room = TLE_MAX_CATALOG_NUMBER - base + 1;
+    throw new RangeError(
+      `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); ` +
+        `export OMM instead (or csv: any number of satellites, no magnitudes)` +
+        (valid ? `, or a design of at most ${room} satellites for a planetarium's TLE and qs.mag files` : ''),
+    );
+  }
+}
+
 /** Three-line element sets (name, line 1, line 2), LF-terminated. */
 export function writeTle(
   spec: Readonly<ExportableConstellation>,
@@ -230,12 +248,7 @@ export function writeTle(
 ): void {
   sgp4MeanOnly(options);
   const base = options.catalogBase ?? CATALOG_BASE;
-  const n = satelliteCount(spec);
-  if (n > 0 && !(Number.isInteger(base) && base >= 0 && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
-    throw new RangeError(
-      `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); export OMM instead`,
-    );
-  }
+  checkTleNumbering(spec, base);
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);

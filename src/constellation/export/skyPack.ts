@@ -3,9 +3,10 @@
  * qs.mag (a header line, then one line per satellite: catalog number in columns 1–5, name in 6–33, standard
  * magnitude in 34–38; a closing line), the file satellite-checking and planetarium tools read beside TLEs
  * (Stellarium's Satellites plugin takes its stdMag from it). Catalog numbers and names are those of `--format tle`
- * (Alpha-5 above 99,999). Standard magnitude: at 1,000 km range and 90° phase angle, each shell's photometric model
+ * (Alpha-5 above 99,999; beyond 339,999, 240,000 satellites, it refuses before writing, as the TLE export does).
+ * Standard magnitude: at 1,000 km range and 90° phase angle, each shell's photometric model
  * (skyPhotometry.ts) over its node's array area or the design's sky.area_m2; the header line states the model and
- * its parameters, and the apparent magnitude rule m = std + 5·log10(d / 1,000 km) − 2.5·log10(Φ(α)/Φ(90°)).
+ * its parameters: the apparent magnitude is m = std + 5·log10(d / 1,000 km) + the model's phase term at α less at 90°.
  * Derivation, evidence and costs: docs/constellations.md §"Sky pack".
  */
 import type { ConstellationSpec } from '../design/compile.js';
@@ -18,6 +19,7 @@ import {
   CATALOG_BASE,
   chunker,
   DEFAULT_CHUNK_CHARS,
+  checkTleNumbering,
   satelliteRecords,
   type ExportableConstellation,
 } from './exportSatellites.js';
@@ -51,6 +53,7 @@ export function writeQsMag(
   sink: (chunk: string) => void,
   chunkChars = DEFAULT_CHUNK_CHARS,
 ): void {
+  checkTleNumbering(spec, CATALOG_BASE);
   const std = models.map(standardMagnitude);
   const out = chunker(sink, chunkChars);
   const shells = spec.shells.map((s, i) => `${s.geometry.name}: ${modelText(models[i]!)}`).join('; ');

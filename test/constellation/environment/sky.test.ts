@@ -39,11 +39,24 @@ describe('Lambertian sphere magnitude (Hainaut & Williams 2020, eq. 1)', () => {
     expect(standardMagnitude({ kind: 'lambertian', albedo: 0.2, area_m2: 800 })).toBeCloseTo(0.2154, 3);
   });
 
-  it('scales the Gen2 Mini function by area: 7.87 − 2.5·log10(710/116) = 5.903 at 1,000 km', () => {
+  it('evaluates the Gen2 Mini quadratic of Mallama et al. (2023, Fig. 5) and scales it by area', () => {
+    // m1000 = 2.630 + 0.1065·α − 0.0005167·α² over the Mini's 116 m²: α = 90°: 2.630 + 9.585 − 4.18527 = 8.02973
+    const mini116 = magnitudeFunction({ kind: 'measured', phaseFunction: 'starlink-gen2-mini', area_m2: 116 });
+    expect(mini116(1000 * KM, 90 * RAD)).toBeCloseTo(8.0297, 3);
+    // α = 10°: 2.630 + 1.065 − 0.05167 = 3.64333; faintest at α = 0.1065/(2·0.0005167) = 103.06°: 8.1180
+    expect(mini116(1000 * KM, 10 * RAD)).toBeCloseTo(3.6433, 3);
+    expect(mini116(1000 * KM, 103.06 * RAD)).toBeCloseTo(8.118, 3);
+    expect(mini116(1000 * KM, 103.06 * RAD)).toBeGreaterThan(mini116(1000 * KM, 95 * RAD));
+    expect(mini116(1000 * KM, 103.06 * RAD)).toBeGreaterThan(mini116(1000 * KM, 111 * RAD));
+    // 710 m²: 2.5·log10(710/116) = 1.96700 brighter; α = 40°: 2.630 + 4.26 − 0.82672 − 1.96700 = 4.09628
     const mini = magnitudeFunction({ kind: 'measured', phaseFunction: 'starlink-gen2-mini', area_m2: 710 });
-    expect(mini(1000 * KM, 40 * RAD)).toBeCloseTo(5.903, 3);
-    // 500 km: 5.903 − 5·log10 2 = 4.398
-    expect(mini(500 * KM, 120 * RAD)).toBeCloseTo(4.398, 3);
+    expect(mini(1000 * KM, 40 * RAD)).toBeCloseTo(4.0963, 3);
+    // 500 km, α = 120°: 2.630 + 12.78 − 7.44048 − 1.96700 − 5·log10 2 (1.50515) = 4.49737
+    expect(mini(500 * KM, 120 * RAD)).toBeCloseTo(4.4974, 3);
+    expect(standardMagnitude({ kind: 'measured', phaseFunction: 'starlink-gen2-mini', area_m2: 710 })).toBeCloseTo(
+      6.0627,
+      3,
+    );
     expect(() => magnitudeFunction({ kind: 'measured', phaseFunction: 'nope', area_m2: 1 })).toThrow(/known/);
   });
 });

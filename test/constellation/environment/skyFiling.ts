@@ -1,7 +1,8 @@
 /**
- * The 500,000-satellite sun-synchronous layout of SpaceX's 29 May 2026 FCC supplement as Boley, Lawler & Rein
- * (2026, arXiv:2608.02757) read it: 565–585 km at 97.7° in 10 planes, 707–744 km in 22 planes (sun-synchronous
- * inclination, J2), 967–1,002 km at 99.4° in 22 planes, LTAN 06:00/18:00 with a 10° RAAN spread.
+ * The 500,000-satellite sun-synchronous layout of SpaceX's 29 May 2026 FCC supplement as odc reads it (the script of
+ * Boley, Lawler & Rein 2026, arXiv:2608.02757, lays it out differently: docs/approximations.md): 565–585 km at 97.7°
+ * in 10 planes, 707–744 km in 22 planes (sun-synchronous inclination, J2), 967–1,002 km at 99.4° in 22 planes, LTAN
+ * 06:00/18:00 with a 10° RAAN spread.
  * Inputs this reading fixes (docs/approximations.md §"Sky brightness"): satellites split evenly over the 54 planes;
  * each range's planes at altitudes evenly spaced over the range; half of each range's planes at LTAN 18:00, half at
  * 06:00, each half spread evenly over 10° of RAAN; slots evenly spaced, plane k's slot 0 at u = k·2π/(54·S).

@@ -520,9 +520,11 @@ describe('edges', () => {
 
   describe('catalog bases', () => {
     const four = spec('c', [tiny({ name: 's' })]);
-    const msg = (base: number): RangeError =>
+    // the room a valid base leaves: 339,999 − 339,997 + 1 = 3 satellites; a negative or fractional base leaves none
+    const msg = (base: number, room = ''): RangeError =>
       new RangeError(
-        `4 satellites from catalog number ${base} exceed the TLE limit 339999 (Alpha-5); export OMM instead`,
+        `4 satellites from catalog number ${base} exceed the TLE limit 339999 (Alpha-5); export OMM instead ` +
+          `(or csv: any number of satellites, no magnitudes)${room}`,
       );
 
     it('TLE: base 0 numbers from 00000; negative or fractional bases are refused with the limit named', () => {
@@ -534,7 +536,9 @@ describe('edges', () => {
       expect(() => writeTle(four, () => undefined, { catalogBase: 1.5 })).toThrow(msg(1.5));
       // The last number allowed is 339,999: base 339,996 fits 4 satellites, 339,997 does not.
       expect(collect((s) => writeTle(four, s, { catalogBase: 339_996 })).join('')).toContain('\n1 Z9999U');
-      expect(() => writeTle(four, () => undefined, { catalogBase: 339_997 })).toThrow(msg(339_997));
+      expect(() => writeTle(four, () => undefined, { catalogBase: 339_997 })).toThrow(
+        msg(339_997, ", or a design of at most 3 satellites for a planetarium's TLE and qs.mag files"),
+      );
     });
 
     it('OMM and CSV take the same base', () => {

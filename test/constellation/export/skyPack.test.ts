@@ -37,11 +37,34 @@ describe('sky pack magnitude file (McCants qs.mag layout)', () => {
     expect(lines[0]).toContain('starlink-gen2-mini');
     const rows = lines.slice(1, -2);
     expect(lines.slice(-2)).toEqual(['end', '']);
-    // 8 satellites; 0.2 over 800 m² is V 0.2 (hand calculation, sky.test.ts); the Mini over 710 m² is 5.9
-    expect(rows.map((r) => r.slice(33, 38).trim())).toEqual([...Array(6).fill('0.2'), '5.9', '5.9']);
+    // 8 satellites; 0.2 over 800 m² is V 0.2 (hand calculation, sky.test.ts); the Mini over 710 m² at 90° is
+    // 8.02973 − 2.5·log10(710/116) = 6.0627 (sky.test.ts)
+    expect(rows.map((r) => r.slice(33, 38).trim())).toEqual([...Array(6).fill('0.2'), '6.1', '6.1']);
     const tle = collect((s) => writeTle(spec, s)).split('\n');
     const tleNumbers = rows.map((_, k) => tle[3 * k + 1]!.slice(2, 7));
     expect(rows.map((r) => r.slice(0, 5))).toEqual(tleNumbers);
     expect(rows.map((r) => r.slice(6, 33).trim())).toEqual(rows.map((_, k) => tle[3 * k]!.trim().slice(0, 27)));
+  });
+
+  it('refuses past the Alpha-5 numbers before writing anything, naming the limit and the formats without one', () => {
+    // 500 × 500 = 250,000 satellites from 100,000 run to 349,999, past Z9999 = 339,999 (240,000 satellites)
+    const big = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 500, satsPerPlane: 500 }) }] };
+    const model = [{ kind: 'lambertian' as const, albedo: 0.2, area_m2: 800 }];
+    for (const write of [
+      (sink: (c: string) => void) => writeQsMag(big, model, sink),
+      (sink: (c: string) => void) => writeTle(big, sink),
+    ]) {
+      const chunks: string[] = [];
+      expect(() => write((c) => chunks.push(c))).toThrow(
+        /250000 satellites from catalog number 100000 exceed the TLE limit 339999 \(Alpha-5\); export OMM instead.*at most 240000 satellites/,
+      );
+      expect(chunks).toEqual([]);
+    }
+    // 240,000 satellites end at Z9999 exactly: written
+    const edge = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 480, satsPerPlane: 500 }) }] };
+    const last = collect((s) => writeQsMag(edge, model, s))
+      .split('\n')
+      .slice(-3, -2)[0]!;
+    expect(last.slice(0, 5)).toBe('Z9999');
   });
 });

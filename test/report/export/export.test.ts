@@ -1,10 +1,11 @@
 /**
- * `odc export` (src/report/export/export.ts). A record flattens to one CSV row. A TLE export past the Alpha-5 catalog
- * numbers (339,999; 240,000 satellites from the default base 100,000) is the user's choice of format, not a bug: exit 2
- * with the limit and the alternative, and no partial file left behind. An exported node design carries its study's
- * constraints as `requirements:`, and `odc evaluate` checks them: the knee of a small flagship run meets all four (it
- * is feasible), and the same file with the links taken off misses `isl.capacity_Gbps >= 400`, which `odc evaluate`
- * reports as VIOLATED. Constraints over uncertainty samples are named in the header and not carried.
+ * `odc export` (src/report/export/export.ts). A record flattens to one CSV row. A TLE or qs.mag export past the
+ * Alpha-5 catalog numbers (339,999; 240,000 satellites from the default base 100,000) is the user's choice of format,
+ * not a bug: exit 2 with the limit and the alternative, and no partial file left behind. An exported node design
+ * carries its study's constraints as `requirements:`, and `odc evaluate` checks them: the knee of a small flagship run
+ * meets all four (it is feasible), and the same file with the links taken off misses `isl.capacity_Gbps >= 400`,
+ * which `odc evaluate` reports as VIOLATED. Constraints over uncertainty samples are named in the header and not
+ * carried.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,7 +54,7 @@ describe('flattenRecord (one CSV row of a record)', () => {
   });
 });
 
-describe('odc export --format tle past the Alpha-5 limit', () => {
+describe('odc export --format tle and qsmag past the Alpha-5 limit', () => {
   it('250,000 satellites: exit 2 naming the limit and OMM, no file written', async () => {
     const study = writeFile(
       dir,
@@ -85,6 +86,13 @@ algorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('big.tle'))).toEqual([]);
+    const mag = join(dir, 'big.qsmag');
+    const q = await odc('export', run, '--design', 'knee', '--format', 'qsmag', '--out', mag);
+    expect(q.code).toBe(2);
+    expect(q.err).toContain(
+      '--format qsmag: 250000 satellites from catalog number 100000 exceed the TLE limit 339999 (Alpha-5); export OMM',
+    );
+    expect(existsSync(mag)).toBe(false);
   });
 });
 

@@ -1,0 +1,114 @@
+/**
+ * odc's sky count against the counts of the script that accompanies Boley, Lawler & Rein (2026, arXiv:2608.02757):
+ * ODCs-timeofday.py in github.com/norabolig/odc_sky_impacts (commit 823240c), run with its own inputs for the SpaceX
+ * ODC's sun-synchronous shells ("sxodc" without its 30° shells: 598,720 satellites), phase_of_year = π/2 (March
+ * equinox), latitude 37°, solar hour angles −6, −5.5, −5, −4.5 h (sunset and 30, 60, 90 minutes after), its 10°
+ * elevation cut, its Lambertian sphere (ζ = 0.2, a Bond albedo, over 800 m²) and its extinction term 0.15·X (Kasten &
+ * Young 1989) switched off (odc has none; docs/constellations.md §"Sky brightness" gives the script's counts with it).
+ * The paper's own text was not reachable; these are its code's numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { M_PER_KM } from '../../../src/base/convert.js';
+import {
+  skyCount,
+  sunDirection,
+  sunElevation_rad,
+  isoToJd,
+  jdToIso,
+  type SkyPlane,
+} from '../../../src/constellation/environment/skyCount.js';
+import { magnitudeFunction } from '../../../src/constellation/environment/skyPhotometry.js';
+import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+
+const RAD = Math.PI / 180;
+const observer = { latitude_rad: 37 * RAD, longitude_rad: 0 };
+/** The script's sun-synchronous shells: altitudes [km] and satellites in each of the shell's two planes. */
+const SHELLS = [
+  { perPlane: 4999, alt_km: [565, 567.2, 569.4, 571.7, 573.9, 576.1, 578.3, 580.6, 582.8, 585] },
+  {
+    perPlane: 5565,
+    alt_km: [
+      707, 708.8, 710.5, 712.3, 714, 715.8, 717.6, 719.3, 721.1, 722.9, 724.6, 726.4, 728.1, 729.9, 731.7, 733.4, 735.2,
+      737, 738.7, 740.5, 742.2, 744,
+    ],
+  },
+  {
+    perPlane: 5770,
+    alt_km: [
+      967, 968.7, 970.3, 972, 973.7, 975.3, 977, 978.7, 980.3, 982, 983.7, 985.3, 987, 988.7, 990.3, 992, 993.7, 995.3,
+      997, 998.7, 1000.3, 1002,
+    ],
+  },
+];
+
+/**
+ * RAAN of a plane whose node is at a local time of the apparent Sun: the script puts its planes on the true
+ * terminator, odc's LTAN is a mean-Sun time (on 20 March the equation of time, −7.4 min, turns them 1.9° apart).
+ */
+function apparentSunRaan_rad(localTime_h: number, iso: string): number {
+  const d = sunDirection(isoToJd(iso));
+  return Math.atan2(d[1], d[0]) + ((localTime_h - 12) * Math.PI) / 12;
+}
+
+function scriptPlanes(referenceIso: string): SkyPlane[] {
+  const planes: SkyPlane[] = [];
+  for (const s of SHELLS) {
+    for (const alt of s.alt_km) {
+      const altitude_m = alt * M_PER_KM;
+      const inclination_rad = sunSynchronousInclination({ altitude_m }).inclination_rad;
+      for (const ltan_h of [6, 18]) {
+        planes.push({
+          altitude_m,
+          inclination_rad,
+          raan_rad: apparentSunRaan_rad(ltan_h, referenceIso),
+          u0_rad: planes.length * 0.0137,
+          satellites: s.perPlane,
+        });
+      }
+    }
+  }
+  return planes;
+}
+
+/** Geometric sunset (the Sun's centre on the horizon, the script's hour angle −6 h at the equinox), by bisection. */
+function geometricSunsetJd(): number {
+  let lo = isoToJd('2026-03-20T12:00:00Z');
+  let hi = lo + 0.5;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (sunElevation_rad(observer, mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+describe('counts of the Boley, Lawler & Rein (2026) script for the SpaceX ODC sun-synchronous shells', () => {
+  it('are matched within 25 % at sunset and 30, 60, 90 minutes after', () => {
+    const set = geometricSunsetJd();
+    const r = skyCount({
+      planes: scriptPlanes(jdToIso(set)),
+      referenceJd: set,
+      observer,
+      instantsJd: [0, 30, 60, 90].map((m) => set + m / 1440),
+      limits_mag: [5, 6],
+      minElevation_rad: 10 * RAD,
+      // the script's ζ is a Bond albedo: geometric albedo p = 2ζ/3 for a Lambertian sphere
+      magnitude: magnitudeFunction({ kind: 'lambertian', albedo: (2 / 3) * 0.2, area_m2: 800 }),
+    });
+    // the script's counts (extinction off): sunlit above 10°, V < 5, V < 6
+    const script = {
+      sunlit: [60_580, 56_847, 41_997, 23_953],
+      v5: [60_580, 56_211, 31_152, 23_953],
+      v6: [60_580, 56_847, 37_472, 23_953],
+    };
+    const within25 = (odc: number, paper: number): void => {
+      expect(odc).toBeGreaterThan(0.75 * paper);
+      expect(odc).toBeLessThan(1.25 * paper);
+    };
+    for (let i = 0; i < 4; i++) {
+      within25(r.sunlit[i]!, script.sunlit[i]!);
+      within25(r.counts[i]![0]!, script.v5[i]!);
+      within25(r.counts[i]![1]!, script.v6[i]!);
+    }
+  });
+});
