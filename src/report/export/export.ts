@@ -8,6 +8,8 @@
  *   benchmark runs have no record and give {index, variables, objectives}.
  * - csv: one header line and one row: the record flattened to dotted paths (constraints as
  *   `constraints[<name>].<field>`, notes joined with " | "), after the design's `index`.
+ * - omm, tle: the satellites of a constellation design; a node design's one satellite (nodeOrbit.ts).
+ * - qsmag: a constellation design's standard magnitudes (constellation/export/skyPack.ts).
  * With `out`, the file is written atomically.
  */
 import { parseDocument } from 'yaml';
@@ -28,6 +30,7 @@ import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
+import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
@@ -39,8 +42,8 @@ export interface ExportOptions {
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
   /**
-   * csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts); omm and tle
-   * refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
+   * csv of a constellation: circular shells at their frozen eccentricity, ω = 90° (constellation/export/
+   * orbitHandoff.ts); omm and tle refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
    */
   readonly frozenEccentricity?: boolean;
 }
@@ -198,10 +201,14 @@ function exportPicked(
 ): ExportResult {
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
     return exportConstellation(runDir, run.studyText, d, selector, opts);
+  if (run.pareto.kind === 'node' && (opts.format === 'omm' || opts.format === 'tle'))
+    return exportNodeOrbit(runDir, run, d, selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle' || opts.format === 'qsmag') {
     throw new StudyError(
       'BAD_ARGUMENT',
-      `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
+      run.pareto.kind === 'node'
+        ? `${runDir}: --format qsmag writes the sky pack of a constellation study's satellites; this is a node run (use omm or tle for its orbit)`
+        : `${runDir}: --format ${opts.format} writes satellites; this is a benchmark run (use json or csv)`,
       { field: 'format' },
     );
   }
@@ -285,7 +292,21 @@ function exportConstellation(
       else writeSatelliteCsv(spec, sink, options);
     }
   };
-  // The formats' own limits (the TLE's Alpha-5 catalog numbers, synthetic designators) are the user's to work around.
+  return emitSatellites(runDir, d, selector, opts, produce);
+}
+
+/**
+ * Hands `produce`'s text to `--out` (streamed, atomically) or returns it; the formats' own limits (the TLE's Alpha-5
+ * catalog numbers, synthetic designators, SGP4 mean elements without a frozen eccentricity) are the user's to work
+ * around, so their RangeError becomes a StudyError.
+ */
+function emitSatellites(
+  runDir: string,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+  produce: (sink: (chunk: string) => void) => void,
+): ExportResult {
   const limited = (write: () => void): void => {
     try {
       write();
@@ -304,4 +325,28 @@ function exportConstellation(
   const chunks: string[] = [];
   limited(() => produce((chunk) => chunks.push(chunk)));
   return { text: chunks.join(''), design: d, selector, path: null };
+}
+
+/**
+ * A node study's design as one satellite (omm, tle): its orbit by the constellation's conventions (nodeOrbit.ts),
+ * named `<study>-<index>-node-P0-S0`.
+ */
+function exportNodeOrbit(
+  runDir: string,
+  run: ReturnType<typeof loadRun>,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
+  if (d.record === null)
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: design ${d.index} has no record in pareto.json to take its orbit from`,
+    );
+  const name = `${String(run.study['name'] ?? 'node')}-${d.index}`;
+  const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name);
+  const options = { bstar_per_earth_radius, frozenEccentricity: opts.frozenEccentricity === true };
+  return emitSatellites(runDir, d, selector, opts, (sink) =>
+    opts.format === 'omm' ? writeOmmJson(spec, sink, options) : writeTle(spec, sink, options),
+  );
 }
