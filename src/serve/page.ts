@@ -99,7 +99,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
       <button type="button" data-export="scatter-png" data-testid="export-scatter-png">PNG</button></span></div>
     <div id="scatter" data-testid="scatter"></div></section>
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
-  <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
+  <section id="table-section"><h2>Designs</h2><div class="view-bar" id="pick" data-testid="pick"></div><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>
   <section id="analysis-section"><h2>Analysis</h2><div id="analysis"></div></section>
 </main>
