@@ -56,6 +56,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 .constant-note { font-size: 11px; }
 .export { margin-left: auto; } .export button { padding: 0 5px; font-size: 11px; }
 .front-count { cursor: help; }
+#pick input[type="number"] { width: 5em; font: inherit; } #pick [data-testid="pick-result"] { flex-basis: 100%; }
 .view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
 .legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
 #hover { position: absolute; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 3px; padding: 4px 6px; font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }

@@ -15,7 +15,7 @@
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
@@ -30,14 +30,16 @@ import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
+import { evaluateNodeFile } from '../../study/requirements.js';
+import { readYaml } from '../../base/yaml.js';
 import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
 
 export interface ExportOptions {
-  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
-  readonly design: DesignSelector | string;
+  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`); a run folder needs it. */
+  readonly design?: DesignSelector | string;
   readonly format: ExportFormat;
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
@@ -180,6 +182,7 @@ export function pickRunDesign(
   return { runDir, run, design: pick.design, selector: pick.selector };
 }
 
+/** `runDir` a run folder and `design` which of its Pareto designs; or `runDir` a node design file (omm, tle only). */
 export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
   if (!EXPORT_FORMATS.includes(opts.format)) {
     throw new StudyError(
@@ -188,6 +191,13 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
+  if (existsSync(runDir) && statSync(runDir).isFile()) return exportNodeFile(runDir, opts);
+  if (opts.design === undefined)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: a run folder needs --design (knee, best:<objective> or a design index)`,
+      { field: 'design' },
+    );
   const { run, design: d, selector, runDir: dir } = pickRunDesign(runDir, opts.design);
   return exportPicked(dir, run, d, selector, opts);
 }
@@ -328,6 +338,26 @@ function emitSatellites(
 }
 
 /**
+ * A node design file's orbit as one satellite (omm, tle), named after the design: the file evaluated as `odc evaluate`
+ * does (its record's resolved inclination and drag), the writers as for a run's node design.
+ */
+function exportNodeFile(path: string, opts: ExportOptions): ExportResult {
+  const file = readYaml(path);
+  const refuse = (why: string): never => {
+    throw new StudyError('BAD_ARGUMENT', `${path}: ${why}`, { field: 'format', file: path });
+  };
+  if ((file.raw as { kind?: unknown }).kind === 'constellation')
+    refuse('a constellation file: export its satellites from a run folder (odc export <run> --design …)');
+  if (opts.format !== 'omm' && opts.format !== 'tle')
+    refuse(
+      `a design file exports its orbit (--format omm or tle); --format ${opts.format} needs a run folder (the file is its own yaml, odc evaluate --json prints its record)`,
+    );
+  const { record } = evaluateNodeFile(file);
+  const d: ParetoDesign = { index: 0, variables: {}, objectives: {}, constraints: {}, record };
+  return writeNodeOrbit(path, record.name, d, 'file', opts);
+}
+
+/**
  * A node study's design as one satellite (omm, tle): its orbit by the constellation's conventions (nodeOrbit.ts),
  * named `<study>-<index>-node-P0-S0`.
  */
@@ -344,9 +374,20 @@ function exportNodeOrbit(
       `${runDir}: design ${d.index} has no record in pareto.json to take its orbit from`,
     );
   const name = `${String(run.study['name'] ?? 'node')}-${d.index}`;
+  return writeNodeOrbit(runDir, name, d, selector, opts);
+}
+
+/** The node of record `d.record` as the satellite `<name>-node-P0-S0` (nodeOrbit.ts). */
+function writeNodeOrbit(
+  where: string,
+  name: string,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
   const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name);
   const options = { bstar_per_earth_radius, frozenEccentricity: opts.frozenEccentricity === true };
-  return emitSatellites(runDir, d, selector, opts, (sink) =>
+  return emitSatellites(where, d, selector, opts, (sink) =>
     opts.format === 'omm' ? writeOmmJson(spec, sink, options) : writeTle(spec, sink, options),
   );
 }

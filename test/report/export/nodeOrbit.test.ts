@@ -167,6 +167,38 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
   });
 });
 
+describe('odc export <node design file> --format tle|omm', () => {
+  it("designs/ai1.yaml: one satellite at its 600 km, the J2 SSO inclination and LTAN 6 h's RAAN", async () => {
+    const out = join(dir, 'ai1.tle');
+    const r = await odc('export', 'designs/ai1.yaml', '--format', 'tle', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`wrote designs/ai1.yaml to ${out}\n`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines.length).toBe(3);
+    expect(lines[0]).toBe('ai1-node-P0-S0');
+    for (const l of lines.slice(1)) expect(Number(l[68])).toBe(checksum(l));
+    const sat = twoline2satrec(lines[1]!, lines[2]!);
+    expect(Math.abs(altitudeOf(Number(lines[2]!.slice(52, 63))) - 600)).toBeLessThan(1e-3);
+    expect(Math.abs(sat.inclo / DEG - ssoInclination_deg(600))).toBeLessThan(2e-4);
+    expect(Math.abs(angleDiff(sat.nodeo / DEG, sun(2461119.5).meanLongitude_deg - 90))).toBeLessThan(1e-3);
+    const omm = JSON.parse((await odc('export', 'designs/ai1.yaml', '--format', 'omm')).out);
+    expect(omm.length).toBe(1);
+    expect(omm[0].MEAN_MOTION).toBeCloseTo(Number(lines[2]!.slice(52, 63)), 7);
+  });
+
+  it('refuses what a design file cannot give, and a run folder without --design, with exit 2', async () => {
+    const yaml = await odc('export', 'designs/ai1.yaml', '--format', 'yaml');
+    expect(yaml.code).toBe(2);
+    expect(yaml.err).toContain('a design file exports its orbit (--format omm or tle)');
+    const con = await odc('export', 'designs/constellations/suncatcher-81.yaml', '--format', 'tle');
+    expect(con.code).toBe(2);
+    expect(con.err).toContain('a constellation file: export its satellites from a run folder');
+    const noDesign = await odc('export', dir, '--format', 'tle');
+    expect(noDesign.code).toBe(2);
+    expect(noDesign.err).toContain('a run folder needs --design (knee, best:<objective> or a design index)');
+  });
+});
+
 describe('nodeSatellite', () => {
   it("flies a node at a stated inclination at RAAN 0 (a shell's default raan0_deg), whatever its LTAN", () => {
     const { spec } = nodeSatellite(
