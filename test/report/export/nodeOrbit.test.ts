@@ -15,14 +15,15 @@ import { exportDesign } from '../../../src/report/export/export.js';
 import { nodeSatellite } from '../../../src/report/export/nodeOrbit.js';
 import { writeTle } from '../../../src/constellation/export/exportSatellites.js';
 import { odc } from '../../helpers/cli.js';
+import { EARTH_J2, EARTH_MU_km3_s2, EARTH_RADIUS_km } from '../../helpers/constants.js';
 import { writeFile } from '../../helpers/tmp.js';
 import { tempDir } from '../helpers.js';
 
 const dir = tempDir('node-orbit');
 const DEG = Math.PI / 180;
-const MU_km3_s2 = 398600.4418; // WGS-84 / EGM-96 (Vallado 2013, table D-1)
-const RE_km = 6378.137;
-const J2 = 1.0826267e-3;
+const MU_km3_s2 = EARTH_MU_km3_s2;
+const RE_km = EARTH_RADIUS_km;
+const J2 = EARTH_J2;
 
 /** Altitude [km] of a circular orbit of mean motion n [rev/day]: a = (μ/n²)^(1/3) (Kepler's third law). */
 const altitudeOf = (n_rev_day: number): number =>
