@@ -56,6 +56,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 .constant-note { font-size: 11px; }
 .export { margin-left: auto; } .export button { padding: 0 5px; font-size: 11px; }
 .front-count { cursor: help; }
+#pick input[type="number"] { width: 5em; font: inherit; } #pick [data-testid="pick-result"] { flex-basis: 100%; }
 .view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
 .legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
 #hover { position: absolute; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--line); border-radius: 3px; padding: 4px 6px; font-size: 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }
@@ -99,7 +100,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
       <button type="button" data-export="scatter-png" data-testid="export-scatter-png">PNG</button></span></div>
     <div id="scatter" data-testid="scatter"></div></section>
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
-  <section id="table-section"><h2>Designs</h2><div class="table-wrap" data-testid="design-table" id="design-table"></div>
+  <section id="table-section"><h2>Designs</h2><div class="view-bar" id="pick" data-testid="pick"></div><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>
   <section id="analysis-section"><h2>Analysis</h2><div id="analysis"></div></section>
 </main>

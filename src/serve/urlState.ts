@@ -11,13 +11,14 @@
  * - `colour=<name>` (absent: by run); `sort=<name>:asc|desc` (the table's order; absent: by evaluation);
  * - `design=<run>:<index>`: the selected design, by its run's key (RunInfo.key: the run folder's name, stable whatever
  *   order the runs are given in) and evaluation index;
- * - `pair=<x>&pair=<y>`: the scatter's chosen pair (absent: the objectives' matrix).
- * Column names may hold ':' (a user's expression could), so bounds and indices are taken from the right and a scale's
- * kind from the left. Bounds the app writes are rounded outward to the axis's display step (roundOutward): four
- * significant digits of the axis's span, a tenth of a pixel on the plot or finer, so a link stays short; the app
- * applies the rounded bounds itself, so the link and the page keep the same designs. Pure: used by the browser app
- * and tests.
+ * - `pair=<x>&pair=<y>`: the scatter's chosen pair (absent: the objectives' matrix);
+ * - `pick=knee|topsis|lexicographic` (picks.ts), `weight=<objective>:<w>`, `order=<objective>`, `tolerance=<share>`.
+ * Column names may hold ':', so bounds and indices are taken from the right and a scale's kind from the left. Bounds
+ * the app writes are rounded outward to the axis's display step (roundOutward: four significant digits of the span),
+ * and the app applies the rounded bounds itself, so the link and the page keep the same designs. Pure.
  */
+import type { PickName, PickRule } from '../run/decision/picks.js';
+
 export interface Filter {
   readonly metric: string;
   readonly lo: number;
@@ -54,6 +55,8 @@ export interface ViewState {
   readonly design: { readonly run: string; readonly index: number } | null;
   /** The scatter's chosen pair [x, y] of dimension names, or null for the objectives' matrix. */
   readonly pair: readonly [string, string] | null;
+  /** The decision pick and its parameters, or null (none). */
+  readonly pick: PickRule | null;
   /** Problems with the URL's parameters (the rest is applied). */
   readonly errors: readonly string[];
 }
@@ -70,6 +73,7 @@ export const EMPTY_VIEW: ViewState = {
   sort: null,
   design: null,
   pair: null,
+  pick: null,
   errors: [],
 };
 
@@ -154,6 +158,32 @@ function parseTable(params: URLSearchParams, s: Mutable<ViewState>, errors: stri
   else if (pairNames.length > 0) errors.push(`pair: expected two names (pair=<x>&pair=<y>), got ${pairNames.length}`);
 }
 
+const PICKS: readonly PickName[] = ['knee', 'topsis', 'lexicographic'];
+
+function parsePick(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
+  const pick = params.get('pick');
+  if (pick === null) return;
+  if (!(PICKS as readonly string[]).includes(pick)) {
+    errors.push(`pick "${pick}": expected one of ${PICKS.join(', ')}`);
+    return;
+  }
+  const weights: Record<string, number> = {};
+  for (const v of params.getAll('weight')) {
+    const parts = cut(v, false);
+    if (parts !== null && Number(parts[1]) >= 0) weights[parts[0]] = Number(parts[1]);
+    else errors.push(`weight "${v}": expected <objective>:<weight ≥ 0>`);
+  }
+  const tolerance = Number(params.get('tolerance') ?? 0);
+  if (!(tolerance >= 0)) errors.push(`tolerance "${params.get('tolerance')}": expected a share of range ≥ 0`);
+  const order = params.getAll('order');
+  s.pick = {
+    pick: pick as PickName,
+    ...(Object.keys(weights).length > 0 ? { weights } : {}),
+    ...(order.length > 0 ? { order } : {}),
+    ...(tolerance > 0 ? { tolerance } : {}),
+  };
+}
+
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const errors: string[] = [];
@@ -168,6 +198,7 @@ export function parseViewState(search: string): ViewState {
   parseDesign(params, s, errors);
   parseAxes(params, s, errors);
   parseTable(params, s, errors);
+  parsePick(params, s, errors);
   s.errors = errors;
   return s;
 }
@@ -193,6 +224,13 @@ export function formatViewState(state: Partial<Omit<ViewState, 'errors'>>): stri
   if (state.design !== undefined && state.design !== null)
     params.set('design', `${state.design.run}:${state.design.index}`);
   for (const name of state.pair ?? []) params.append('pair', name);
+  const pick = state.pick ?? null;
+  if (pick !== null && pick.pick !== undefined) {
+    params.set('pick', pick.pick);
+    for (const [name, w] of Object.entries(pick.weights ?? {})) params.append('weight', `${name}:${w}`);
+    for (const name of pick.order ?? []) params.append('order', name);
+    if ((pick.tolerance ?? 0) > 0) params.set('tolerance', String(pick.tolerance));
+  }
   // characters a URL's query holds as they are (WHATWG URL's query percent-encode set leaves them), left unescaped:
   // shorter links, and a constraint's `g[...]` readable
   const s = params.toString().replace(/%(3A|2F|40|2C|21|24|27|28|29|2A|3B|5B|5D)/g, (e) => decodeURIComponent(e));

@@ -77,9 +77,18 @@ describe('explorer URL state', () => {
       sort: { key: odd, descending: true },
       design: { run: 'results/a:b/run-1', index: 58 },
       pair: [odd, 'f2'],
+      pick: { pick: 'topsis', weights: { [odd]: 0.25, 'cost.lcoc_USD_per_PFLOP_day': 0.75 } },
       errors: [],
     };
     expect(parseViewState(formatViewState(view))).toEqual(view);
+    const lex = { pick: 'lexicographic', order: ['f2', odd], tolerance: 0.05 } as const;
+    expect(parseViewState(formatViewState({ pick: lex })).pick).toEqual(lex);
+    expect(parseViewState('?pick=best&weight=f1:-1').errors).toEqual([
+      'pick "best": expected one of knee, topsis, lexicographic',
+    ]);
+    expect(parseViewState('?pick=topsis&weight=f1:-1').errors).toEqual([
+      'weight "f1:-1": expected <objective>:<weight ≥ 0>',
+    ]);
     // each default is left out of the URL and read back as the default
     const empty = parseViewState('');
     expect(formatViewState(empty)).toBe('');

@@ -475,12 +475,15 @@ function addExportCommand(program: Command, io: CliIo): void {
   program
     .command('export')
     .description(
-      'Export one Pareto design: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON), tle (two-line elements) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack) of a constellation design.',
+      "Export one Pareto design, or a node design file's orbit: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation's satellites or a node design's one satellite (its orbit; epoch 2026-03-20T00:00:00Z, the constellation default), or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack) of a constellation design.",
     )
-    .argument('<run-dir>', 'run folder written by odc run')
-    .requiredOption('--design <which>', 'knee, best:<objective> or a design index (pareto.csv index column)')
+    .argument('<run-dir-or-file>', 'run folder written by odc run, or a node design file (its orbit: omm, tle)')
+    .option('--design <which>', 'of a run folder: knee, best:<objective> or a design index (pareto.csv index column)')
     .addOption(
-      new Option('--format <format>', 'output format (omm, tle, qsmag: the satellites of a constellation design)')
+      new Option(
+        '--format <format>',
+        "output format (omm, tle: a constellation's satellites or a node's one satellite; qsmag: a constellation's)",
+      )
         .choices(['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'])
         .makeOptionMandatory(),
     )
@@ -492,16 +495,16 @@ function addExportCommand(program: Command, io: CliIo): void {
     .action(
       async (
         dir: string,
-        opts: { design: string; format: Odc.ExportFormat; out?: string; frozenEccentricity?: boolean },
+        opts: { design?: string; format: Odc.ExportFormat; out?: string; frozenEccentricity?: boolean },
       ) => {
         const r = (await import('./libraryChunk.js')).exportDesign(dir, {
-          design: opts.design,
+          ...(opts.design !== undefined ? { design: opts.design } : {}),
           format: opts.format,
           frozenEccentricity: opts.frozenEccentricity === true,
           ...(opts.out !== undefined ? { out: opts.out } : {}),
         });
         if (r.path === null) io.out(r.text);
-        else io.err(`wrote design ${r.design.index} (${r.selector}) to ${r.path}\n`);
+        else io.err(`wrote ${r.selector === 'file' ? dir : `design ${r.design.index} (${r.selector})`} to ${r.path}\n`);
       },
     );
 }

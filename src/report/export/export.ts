@@ -8,12 +8,14 @@
  *   benchmark runs have no record and give {index, variables, objectives}.
  * - csv: one header line and one row: the record flattened to dotted paths (constraints as
  *   `constraints[<name>].<field>`, notes joined with " | "), after the design's `index`.
+ * - omm, tle: the satellites of a constellation design; a node design's one satellite (nodeOrbit.ts).
+ * - qsmag: a constellation design's standard magnitudes (constellation/export/skyPack.ts).
  * With `out`, the file is written atomically.
  */
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
@@ -28,19 +30,22 @@ import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
+import { evaluateNodeFile } from '../../study/requirements.js';
+import { readYaml } from '../../base/yaml.js';
+import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
 
 export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
 
 export interface ExportOptions {
-  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`). */
-  readonly design: DesignSelector | string;
+  /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`); a run folder needs it. */
+  readonly design?: DesignSelector | string;
   readonly format: ExportFormat;
   /** Write here (atomically) instead of only returning the text. */
   readonly out?: string;
   /**
-   * csv: circular shells at their frozen eccentricity, ω = 90° (constellation/export/orbitHandoff.ts); omm and tle
-   * refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
+   * csv of a constellation: circular shells at their frozen eccentricity, ω = 90° (constellation/export/
+   * orbitHandoff.ts); omm and tle refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
    */
   readonly frozenEccentricity?: boolean;
 }
@@ -177,6 +182,7 @@ export function pickRunDesign(
   return { runDir, run, design: pick.design, selector: pick.selector };
 }
 
+/** `runDir` a run folder and `design` which of its Pareto designs; or `runDir` a node design file (omm, tle only). */
 export function exportDesign(runDir: string, opts: ExportOptions): ExportResult {
   if (!EXPORT_FORMATS.includes(opts.format)) {
     throw new StudyError(
@@ -185,6 +191,13 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
+  if (existsSync(runDir) && statSync(runDir).isFile()) return exportNodeFile(runDir, opts);
+  if (opts.design === undefined)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${runDir}: a run folder needs --design (knee, best:<objective> or a design index)`,
+      { field: 'design' },
+    );
   const { run, design: d, selector, runDir: dir } = pickRunDesign(runDir, opts.design);
   return exportPicked(dir, run, d, selector, opts);
 }
@@ -198,10 +211,14 @@ function exportPicked(
 ): ExportResult {
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
     return exportConstellation(runDir, run.studyText, d, selector, opts);
+  if (run.pareto.kind === 'node' && (opts.format === 'omm' || opts.format === 'tle'))
+    return exportNodeOrbit(runDir, run, d, selector, opts);
   if (opts.format === 'omm' || opts.format === 'tle' || opts.format === 'qsmag') {
     throw new StudyError(
       'BAD_ARGUMENT',
-      `${runDir}: --format ${opts.format} writes the satellites of a constellation study's design; this is a ${run.pareto.kind} run (use yaml, json or csv)`,
+      run.pareto.kind === 'node'
+        ? `${runDir}: --format qsmag writes the sky pack of a constellation study's satellites; this is a node run (use omm or tle for its orbit)`
+        : `${runDir}: --format ${opts.format} writes satellites; this is a benchmark run (use json or csv)`,
       { field: 'format' },
     );
   }
@@ -285,7 +302,21 @@ function exportConstellation(
       else writeSatelliteCsv(spec, sink, options);
     }
   };
-  // The formats' own limits (the TLE's Alpha-5 catalog numbers, synthetic designators) are the user's to work around.
+  return emitSatellites(runDir, d, selector, opts, produce);
+}
+
+/**
+ * Hands `produce`'s text to `--out` (streamed, atomically) or returns it; the formats' own limits (the TLE's Alpha-5
+ * catalog numbers, synthetic designators, SGP4 mean elements without a frozen eccentricity) are the user's to work
+ * around, so their RangeError becomes a StudyError.
+ */
+function emitSatellites(
+  runDir: string,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+  produce: (sink: (chunk: string) => void) => void,
+): ExportResult {
   const limited = (write: () => void): void => {
     try {
       write();
@@ -304,4 +335,59 @@ function exportConstellation(
   const chunks: string[] = [];
   limited(() => produce((chunk) => chunks.push(chunk)));
   return { text: chunks.join(''), design: d, selector, path: null };
+}
+
+/**
+ * A node design file's orbit as one satellite (omm, tle), named after the design: the file evaluated as `odc evaluate`
+ * does (its record's resolved inclination and drag), the writers as for a run's node design.
+ */
+function exportNodeFile(path: string, opts: ExportOptions): ExportResult {
+  const file = readYaml(path);
+  const refuse = (why: string): never => {
+    throw new StudyError('BAD_ARGUMENT', `${path}: ${why}`, { field: 'format', file: path });
+  };
+  if ((file.raw as { kind?: unknown }).kind === 'constellation')
+    refuse('a constellation file: export its satellites from a run folder (odc export <run> --design …)');
+  if (opts.format !== 'omm' && opts.format !== 'tle')
+    refuse(
+      `a design file exports its orbit (--format omm or tle); --format ${opts.format} needs a run folder (the file is its own yaml, odc evaluate --json prints its record)`,
+    );
+  const { record } = evaluateNodeFile(file);
+  const d: ParetoDesign = { index: 0, variables: {}, objectives: {}, constraints: {}, record };
+  return writeNodeOrbit(path, record.name, d, 'file', opts);
+}
+
+/**
+ * A node study's design as one satellite (omm, tle): its orbit by the constellation's conventions (nodeOrbit.ts),
+ * named `<study>-<index>-node-P0-S0`.
+ */
+function exportNodeOrbit(
+  runDir: string,
+  run: ReturnType<typeof loadRun>,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
+  if (d.record === null)
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: design ${d.index} has no record in pareto.json to take its orbit from`,
+    );
+  const name = `${String(run.study['name'] ?? 'node')}-${d.index}`;
+  return writeNodeOrbit(runDir, name, d, selector, opts);
+}
+
+/** The node of record `d.record` as the satellite `<name>-node-P0-S0` (nodeOrbit.ts). */
+function writeNodeOrbit(
+  where: string,
+  name: string,
+  d: ParetoDesign,
+  selector: string,
+  opts: ExportOptions,
+): ExportResult {
+  const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name);
+  const options = { bstar_per_earth_radius, frozenEccentricity: opts.frozenEccentricity === true };
+  return emitSatellites(where, d, selector, opts, (sink) =>
+    opts.format === 'omm' ? writeOmmJson(spec, sink, options) : writeTle(spec, sink, options),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The explorer app (bundled by esbuild into /explorer.js): loads the runs' columns, draws the linked views and keeps
  * the URL in step with the whole view (urlState.ts: brushes, subset, axes, scales, colour, sort, selected design,
- * scatter pair), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
+ * scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
  * run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
@@ -34,6 +34,7 @@ import {
   type RunColumns,
 } from './data.js';
 import { ParCoords } from './parcoords.js';
+import { PickPanel } from './pickPanel.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
@@ -116,6 +117,7 @@ const scatter = new ScatterMatrix($('scatter'), {
 const table = new DesignTable($('design-table'), $('pager'), (row) => select(row));
 table.onSort = () => update();
 const analysis = new AnalysisPanel($('analysis'));
+const picks = new PickPanel($('pick'), (row) => (row >= 0 ? select(row) : update()));
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
@@ -188,6 +190,7 @@ function viewUrl(): string {
     sort: sort.key === 'eval' && !sort.descending ? null : sort,
     design: state.selected,
     pair: state.pair,
+    pick: picks.rule,
   })}`;
 }
 
@@ -481,6 +484,7 @@ function rebuild(): void {
   colourSelect();
   timings.steps['dataset'] ??= performance.now();
   relayout();
+  picks.setData(ds);
   analysis.setData(runs, ds);
 }
 
@@ -509,6 +513,7 @@ function fromLink(view: ViewState): void {
   state.domains = { ...view.domains };
   if (view.rescale !== null) state.rescale = { to: view.rescale, filters: '', subset: view.subset };
   state.colour = view.colour;
+  picks.rule = view.pick;
   if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
 }
 
@@ -552,7 +557,7 @@ async function start(): Promise<void> {
   timings.loadMs = performance.now();
   timings.loaded = true;
   document.body.dataset['ready'] = 'true';
-  const sel = selectedRow();
+  const sel = view.design === null ? picks.pickedRow() : selectedRow(); // a link's pick without a design selects it
   if (sel >= 0) select(sel);
   const tick = (): void => {
     void poll()
