@@ -80,6 +80,39 @@ describe('cylinderDualRate', () => {
     }
   });
 
+  it('a structure met again — turned by columns, new rates, one link changed at a time: the bound by definition', () => {
+    // the distance sums are kept by link structure (up to a turn of the columns): any input that defines one must
+    // change the answer, the rates alone must not reuse a stale numerator
+    const rng = createRng(29);
+    for (let t = 0; t < 12; t++) {
+      const P = 2 + rng.int(5),
+        S = 3 + rng.int(8);
+      const { inPlane, cross } = randomBand(rng, P, S, 0.4);
+      const K = Uint8Array.from({ length: S }, (_, s) => (s % 3 === 0 ? 1 : 0));
+      const check = (ip: Float64Array, cr: Float64Array, k: Uint8Array): void => {
+        const expected = bruteRate(P, S, ip, cr, k);
+        const got = cylinderDualRate(P, S, ip, cr, k);
+        if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+        else expect(got / expected).toBeCloseTo(1, 12);
+      };
+      check(inPlane, cross, K);
+      const r = 1 + rng.int(S - 1); // the same structure turned by r columns
+      const turn = (a: ArrayLike<number>, rows: number) =>
+        Float64Array.from({ length: rows * S }, (_, i) => a[Math.floor(i / S) * S + (((i % S) + r) % S)]!);
+      check(turn(inPlane, P), turn(cross, P), Uint8Array.from(turn(K, 1)));
+      check(
+        inPlane.map((c) => c * (0.5 + rng.next())),
+        cross,
+        K,
+      ); // same structure, new rates
+      const off = (a: Float64Array, i: number) => a.map((c, j) => (j === i ? (c > 0 ? 0 : 1.5) : c));
+      check(off(inPlane, rng.int(P * S)), cross, K); // one in-plane link
+      check(inPlane, off(cross, rng.int((P - 1) * S)), K); // one cross-plane link
+      const k2 = K.slice();
+      k2[1] = 1; // one more column of length 1
+      check(inPlane, cross, k2);
+    }
+  });
   it('3 × 4 band, column 0 off in both gaps, links 3 and 0 of length 1: 2c per node (hand calculation)', () => {
     // Segments {1, 2, 3} (every gap on: one node of 9) and {0} (three single nodes). Distances: 9-node ↔ single 1,
     // single ↔ single of another plane 2. Σ dist = 2·(9·3·1) + 6·2 = 66; Σ c·l = 2 links · 3 planes · 2 ways · c = 12c;
