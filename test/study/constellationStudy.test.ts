@@ -13,6 +13,7 @@ import { createLpSolver } from '../../solvers/lp/index.js';
 import { parseDocument } from 'yaml';
 import { REQUIREMENT_DESCRIPTION } from '../../src/study/requirements.js';
 import { EARTH_J2, EARTH_RADIUS_km, EARTH_RADIUS_m } from '../helpers/constants.js';
+import { closedAi1StudyText } from '../helpers/closedNodeStudy.js';
 
 /**
  * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
@@ -197,21 +198,7 @@ describe('constellation studies', () => {
 
   it("a node run feeds a constellation study: the node is a choice over that run's Pareto designs", async () => {
     // A node study whose bounds keep the node closed (array, radiator and allocation above what AI1 needs).
-    const nodeStudy = writeFile(
-      dir,
-      'nodes.yaml',
-      `${readFileSync(ai1, 'utf8').replace(/^name: .*$/m, 'name: nodes')}
-variables:
-  compute.chips: { int: [48, 72] }
-  power.arrayArea_m2: [1100, 1400]
-  thermal.radiatorArea_m2: [150, 220]
-  launch.mass_kg: [11000, 14000]
-objectives:
-  - minimize: mass.launch_kg
-  - maximize: compute.deliveredPFLOPS
-algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
-`,
-    );
+    const nodeStudy = writeFile(dir, 'nodes.yaml', closedAi1StudyText('nodes'));
     const nodes = await runStudy({ studyPath: nodeStudy, outDir: join(dir, 'nodes') });
     const nodeDesigns = JSON.parse(read(nodes.runDir, 'pareto.json')).designs.length;
     const fromRun = writeFile(

@@ -7,7 +7,7 @@
  * the modulo-10 checksums. The OMM carries the same elements.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { twoline2satrec } from 'satellite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../../src/index.js';
@@ -18,6 +18,7 @@ import { odc } from '../../helpers/cli.js';
 import { EARTH_J2, EARTH_MU_km3_s2, EARTH_RADIUS_km } from '../../helpers/constants.js';
 import { writeFile } from '../../helpers/tmp.js';
 import { tempDir } from '../helpers.js';
+import { closedAi1StudyText } from '../../helpers/closedNodeStudy.js';
 
 const dir = tempDir('node-orbit');
 const DEG = Math.PI / 180;
@@ -74,22 +75,8 @@ describe('a node design exports its orbit as one satellite (OMM, TLE)', () => {
   let index: number;
   let rec: NodeRecordJson;
   beforeAll(async () => {
-    // AI1 (SSO, LTAN 6 h) with bounds that close it (as test/study/constellationStudy.test.ts): a feasible front.
-    const study = writeFile(
-      dir,
-      'node.yaml',
-      `${readFileSync(resolve('designs/ai1.yaml'), 'utf8').replace(/^name: .*$/m, 'name: orbit-out')}
-variables:
-  compute.chips: { int: [48, 72] }
-  power.arrayArea_m2: [1100, 1400]
-  thermal.radiatorArea_m2: [150, 220]
-  launch.mass_kg: [11000, 14000]
-objectives:
-  - minimize: mass.launch_kg
-  - maximize: compute.deliveredPFLOPS
-algorithm: { name: nsga2, population: 8, generations: 2, seed: 2 }
-`,
-    );
+    // AI1 with bounds that close it (test/helpers/closedNodeStudy.ts): a feasible front.
+    const study = writeFile(dir, 'node.yaml', closedAi1StudyText('orbit-out'));
     run = (await runStudy({ studyPath: study, outDir: join(dir, 'run'), workers: 0 })).runDir;
     const pareto = JSON.parse(readFileSync(join(run, 'pareto.json'), 'utf8'));
     index = pareto.designs[0].index;
