@@ -15,8 +15,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   lineOfSightAltitude_m,
+  pointingRate_rad_s,
   sampleRepresentativeLinks,
   satellitePosition,
+  satelliteState,
+  STATE_FIELDS,
   type LinkSamplingParams,
 } from '../../../src/constellation/links/linkSampling.js';
 import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
@@ -341,6 +344,39 @@ describe('satellitePosition and lineOfSightAltitude_m', () => {
       expect.closeTo(0, 12),
       expect.closeTo(Math.sin(u + Math.PI / 2), 12),
     ]);
+  });
+
+  it('a cluster member’s state: velocity ω × r plus its offset’s rate along r̂, t̂ and ĥ; ω = n·ĥ', () => {
+    const motion: ClusterMotion = {
+      offset: (_slot, _t_s, out) => out.fill(0).fill(100, 0, 1).fill(200, 1, 2).fill(300, 2, 3),
+      rate: (_slot, _t_s, out) => out.fill(1, 0, 1).fill(2, 1, 2).fill(3, 2, 3),
+    };
+    const st = new Float64Array(2 * STATE_FIELDS);
+    satelliteState(tracks.get(0)!, 2, 3, () => 0, motion, st, STATE_FIELDS);
+    // Sample 2: u = 10°; r̂ = (cos u, 0, sin u), t̂ = (−sin u, 0, cos u), ĥ = (0, −1, 0); ĥ × r̂ = t̂, ĥ × t̂ = −r̂.
+    // P = (a + 100) r̂ + 200 t̂ + 300 ĥ, so ω × P = n((a + 100) t̂ − 200 r̂); the offset adds 1 r̂ + 2 t̂ + 3 ĥ.
+    const u = 10 * deg;
+    const rh = [Math.cos(u), 0, Math.sin(u)],
+      th = [-Math.sin(u), 0, Math.cos(u)],
+      hh = [0, -1, 0];
+    const v = [0, 1, 2].map((k) => n * ((a + 100) * th[k]! - 200 * rh[k]!) + rh[k]! + 2 * th[k]! + 3 * hh[k]!);
+    for (let k = 0; k < 3; k++) {
+      expect(st[STATE_FIELDS + 3 + k]).toBeCloseTo(v[k]!, 6);
+      expect(st[STATE_FIELDS + 6 + k]).toBeCloseTo(n * hh[k]!, 15);
+    }
+    // Two members at rest in the frame (no offset rates) keep their line of sight fixed in it: pointing rate 0.
+    const still: ClusterMotion = { ...motion, rate: (_slot, _t_s, out) => out.fill(0) };
+    satelliteState(tracks.get(0)!, 2, 3, () => 0, still, st, 0);
+    satelliteState(
+      tracks.get(0)!,
+      2,
+      3,
+      () => 0.01,
+      { ...still, offset: (_s, _t, out) => out.fill(0) },
+      st,
+      STATE_FIELDS,
+    );
+    expect(pointingRate_rad_s(st, 0, STATE_FIELDS)).toBeLessThan(1e-15);
   });
 
   it('the lowest point of a segment: its middle, or an end when the closest point lies outside it', () => {
