@@ -16,6 +16,7 @@ import { evaluateNode } from '../node/evaluate.js';
 import { closeNodeDesign } from '../node/stages/sizing.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { leanOmittedPaths, tableBuilder } from '../base/recordFields.js';
+import { rad_to_deg } from '../base/convert.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationSpec } from './design/compile.js';
 import { constellationLearningRate, constellationSatellites, generationEconomics } from './economics/generation.js';
@@ -191,7 +192,8 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const constraints = constellationConstraints(spec, nodes, {
     lineOfSight_km: lineOfSightForCheck_m(spec, violations.minPeakLineOfSightAltitude_m) / M_PER_KM,
     grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
-    pointingExceeded: violations.pointingExceeded,
+    maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
+    slewLimit_deg_s: Math.min(...spec.shells.map((s) => s.terminal.maxSlewRate_deg_s)),
     worst_bps: net.worst,
     half,
     campaign_yr: life.fullCapability_yr,
@@ -330,21 +332,16 @@ function shellNetworks(
   return networks;
 }
 
-/** Links that cross the atmosphere, and links whose terminals cannot track them, over every shell. */
+/** Links that cross the atmosphere and the lowest lines of sight, over every shell. */
 function linkViolations(links: readonly ShellLinksResult[]): {
   blockedLinks: number;
-  pointingExceeded: number;
   minLineOfSightAltitude_m: number;
   minPeakLineOfSightAltitude_m: number;
 } {
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
-  const pointingExceeded = links.reduce(
-    (a, l) => a + Object.values(l.classes).reduce((b, c) => b + c.pointingExceeded, 0),
-    0,
-  );
   const minLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minLineOfSightAltitude_m));
   const minPeakLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minPeakLineOfSightAltitude_m));
-  return { blockedLinks, pointingExceeded, minLineOfSightAltitude_m, minPeakLineOfSightAltitude_m };
+  return { blockedLinks, minLineOfSightAltitude_m, minPeakLineOfSightAltitude_m };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The checks a constellation study always enforces (the physical closure, before the study's own constraints): every
- * shell's node closures, link pointing, the traffic demand when the file states it, the separation screen. Names as in
- * the constellation record; the order is the g vector's.
+ * shell's node closures, the traffic demand when the file states it, the separation screen. Names as in the
+ * constellation record; the order is the g vector's. Link line of sight and pointing are not among them: a link off at
+ * an instant costs throughput there, which network.demand judges (record/constraints.ts).
  */
 /** Node closures every shell must meet (names as in the node record). */
 export const NODE_CLOSURES = [
@@ -34,7 +35,6 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
 export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
   return [
     ...closures.map((n) => `node.${n} (worst shell)`),
-    'isl.pointing',
     ...(demand ? ['network.demand'] : []),
     'environment.minSeparation',
   ];

@@ -11,7 +11,7 @@
  *   So every design sampled in a run sees the same samples of the inputs it shares with another.
  * A variable of the study that is also an uncertain input is held at the design's value (the design fixes it). In every
  * sample each constraint the optimizer enforces is checked with the optimizer's own g (./constellationStudy.ts: the
- * physical closure — node closures, line of sight, pointing, traffic demand, separation — then the study's
+ * physical closure — node closures, traffic demand, separation — then the study's
  * constraints): it holds when g ≤ 0. A sample the loader or the models reject counts as not holding.
  * A sample flies the design as built (constellation/design/asBuilt.ts): nodes at the sizes the nominal closure fixed,
  * not re-sized, margins spent, every node closure checked. Deterministic in (study, design, samples, method, seed).

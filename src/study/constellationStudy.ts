@@ -8,9 +8,10 @@
  * A searched `phasing` is taken modulo the shell's plane count (F and F + P are the same constellation).
  * Every bound and choice is checked before any evaluation by loading the constellation it implies.
  * Always enforced (the physical closure): every shell's node closures (worst shell; with `nodeSizing: closed` only
- * launch.fitsVehicle, see ./constellationChecks.ts), `isl.pointing`, `environment.minSeparation`, and the
- * traffic requirement `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states
- * its demand or searches it.
+ * launch.fitsVehicle, see ./constellationChecks.ts), `environment.minSeparation`, and the traffic requirement
+ * `network.demand` (worst-instant rate per node ≥ traffic.demandPerNode_Gbps) when the file states its demand or
+ * searches it. The links' line of sight and pointing are checks: a link off at an instant (grazing, too fast to track)
+ * costs throughput at that instant, which network.demand and the throughput objectives judge.
  * A decision vector the loader or the models reject is a failed evaluation.
  * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
@@ -462,8 +463,6 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
     );
   }
   const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;
-  const pointing = check('isl.pointing');
-  g[k++] = pointing.satisfied ? Math.min(0, pointing.value - pointing.limit) : pointing.value - pointing.limit; // links
   if (q.demand) {
     const demand = check('network.demand');
     g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);

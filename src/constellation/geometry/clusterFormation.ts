@@ -199,19 +199,31 @@ export function shellFormation(g: Readonly<ShellGeometrySpec>): ClusterFormation
 export interface ClusterMotion {
   /** Writes member `slot`'s [radial, along-track, cross-track] offset [m] at t seconds after epoch into `out`. */
   offset(slot: number, t_s: number, out: Float64Array): Float64Array;
+  /** Writes the rate of that offset in the reference's rotating frame [m/s] into `out`, in the same order. */
+  rate(slot: number, t_s: number, out: Float64Array): Float64Array;
 }
 
 /** Offsets of the shell's members over time (θ = n·t from the epoch). */
 export function clusterMotion(g: Readonly<ShellGeometrySpec>, f: ClusterFormation = shellFormation(g)): ClusterMotion {
   const n = meanMotion_rad_s(EARTH_RADIUS_m + g.altitude_m);
+  const state = (slot: number, t_s: number) => {
+    const o = f.orbits[slot];
+    if (o === undefined) throw new RangeError(`cluster slot ${slot} out of range 0…${f.orbits.length - 1}`);
+    return hcwState(o, n * t_s, n);
+  };
   return {
     offset(slot, t_s, out) {
-      const o = f.orbits[slot];
-      if (o === undefined) throw new RangeError(`cluster slot ${slot} out of range 0…${f.orbits.length - 1}`);
-      const s = hcwState(o, n * t_s, n);
+      const s = state(slot, t_s);
       out[0] = s.x_m;
       out[1] = s.y_m;
       out[2] = s.z_m;
+      return out;
+    },
+    rate(slot, t_s, out) {
+      const s = state(slot, t_s);
+      out[0] = s.vx_m_s;
+      out[1] = s.vy_m_s;
+      out[2] = s.vz_m_s;
       return out;
     },
   };

@@ -1,13 +1,20 @@
 /**
  * Explicit link graph of a small shell: a snapshot at one sample (every plane propagated to that instant;
- * capacity 0 while a link is blocked by the Earth or latitude-cut at that instant, whatever the other samples hold)
+ * capacity 0 while a link is blocked by the Earth, latitude-cut or turning faster than the terminal's slew limit at
+ * that instant, whatever the other samples hold; pointing rate as linkSampling.ts)
  * and the time average (capacity × availability, mean length) from the representative of each edge,
  * which sees the same geometry up to a time shift (Walker symmetry, see linkTopology.ts).
  * Node index = plane·S + slot.
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { LinkClass, ShellEdge } from './linkTopology.js';
-import { lineOfSightAltitude_m, satellitePosition, type RepresentativeStats } from './linkSampling.js';
+import {
+  lineOfSightAltitude_m,
+  pointingRate_rad_s,
+  satelliteState,
+  STATE_FIELDS,
+  type RepresentativeStats,
+} from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
@@ -38,16 +45,18 @@ export interface GraphContext {
   readonly cutoff: number | null;
   readonly k: number;
   readonly rate: Readonly<LinkRateCoefficients>;
+  /** The terminal's slew limit [rad/s]. */
+  readonly slewLimit_rad_s: number;
 }
 
 /** A link on at some sample of the window (one never on needs no terminal). */
 const usable = (s: RepresentativeStats): boolean => s.upSamples > 0;
 
 /**
- * Writes a satellite's position at sample k into `out`: planes are propagated on first use, over the window when
- * `g.tracks` lacks them only up to t_k.
+ * Writes a satellite's state at sample k into out[o…] (satelliteState): planes are propagated on first use, over the
+ * window when `g.tracks` lacks them only up to t_k.
  */
-function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array) => Float64Array {
+function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array, o: number) => void {
   const { shell, window: w, k } = g;
   const S = shell.satsPerPlane;
   // A plane not propagated over the window is propagated over [0, t_k] only (its last sample is t_k).
@@ -80,9 +89,9 @@ function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array) => F
     }
     return e;
   };
-  return (node: number, out: Float64Array): Float64Array => {
+  return (node: number, out: Float64Array, o: number): void => {
     const { track, j } = trackAt(Math.floor(node / S));
-    return satellitePosition(track, j, node % S, g.slotPhase_rad, g.motion, out);
+    satelliteState(track, j, node % S, g.slotPhase_rad, g.motion, out, o);
   };
 }
 
@@ -97,8 +106,10 @@ export function buildLinkGraphs(
     nodes = shell.planes * S,
     n = windowTimes_s(w).length;
   const place = snapshotPlacer(g);
-  const A = new Float64Array(3),
-    B = new Float64Array(3);
+  // The two ends' states: A at 0, B at STATE_FIELDS.
+  const ends = new Float64Array(2 * STATE_FIELDS);
+  const A = ends.subarray(0, 3),
+    B = ends.subarray(STATE_FIELDS, STATE_FIELDS + 3);
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
   const degree = new Array<number>(nodes).fill(0);
@@ -106,11 +117,12 @@ export function buildLinkGraphs(
     averaged: GraphEdge[] = [];
   for (const e of edges) {
     const s = stats[e.representative]!;
-    place(e.u, A);
-    place(e.v, B);
+    place(e.u, ends, 0);
+    place(e.v, ends, STATE_FIELDS);
     const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
     const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!) >= g.grazingHeight_m;
-    const on = los && !(e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff));
+    const cut = e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff);
+    const on = los && !cut && pointingRate_rad_s(ends, 0, STATE_FIELDS) <= g.slewLimit_rad_s;
     snapshot.push({
       u: e.u,
       v: e.v,

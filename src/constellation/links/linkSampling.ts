@@ -5,13 +5,19 @@
  * Earth blockage: the segment A→B must clear R⊕ + grazing height at its closest point A + t·(B−A),
  * t = clamp(−A·(B−A)/|B−A|², 0, 1); LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT
  * 2019, doi:10.1145/3359989.3365407), the caller adds a margin (default 20 km). Latitude: geocentric asin(z/|r|).
- * Pointing rate: the angle between consecutive LOS samples in each end's radial / along-track / normal frame over
- * the step (a first-order finite difference: it underestimates rates that change within one step).
- * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius.
+ * Pointing rate at a sample: the angular rate of the LOS in each end's orbital (radial / along-track / normal) frame,
+ * the larger of the two, from the ends' velocities at that instant (pointingRate_rad_s: no finite difference, so a
+ * fast swing between two samples is not averaged away). A link is on at a sample when it clears the grazing height,
+ * the cutoff and its pointing rate is within the terminal's slew limit (a terminal cannot hold a link it cannot
+ * follow); off at that sample only.
+ * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius; each plane's
+ * satellites turn about its orbit normal at the two-body rate √(μ/r³) of the plane's radius at that sample (SGP4's
+ * J2 rates differ by ~0.1 %, nodal precession ~0.1 % of it is left out), cluster members add their relative-orbit
+ * rate.
  * Derivation, evidence and costs: docs/constellations.md §"Link geometry sampling".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
-import { EARTH_RADIUS_m } from '../../base/constants.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { slotPosition, type PlaneTrack } from '../geometry/propagate.js';
@@ -21,12 +27,15 @@ export interface RepresentativeStats {
   readonly rangeMin_m: number;
   readonly rangeMax_m: number;
   readonly rangeSum_m: number;
-  /** Samples with line of sight and inside the latitude cutoff. */
+  /** Samples the link is on: line of sight, inside the latitude cutoff, pointing rate within the slew limit. */
   readonly upSamples: number;
   readonly blockedSamples: number;
+  /** Samples with line of sight and inside the cutoff whose pointing rate exceeds the slew limit (off then). */
+  readonly pointingSamples: number;
   readonly rateMin_bps: number;
   readonly rateMax_bps: number;
   readonly rateSum_bps: number;
+  /** Largest pointing rate over the samples with line of sight and inside the cutoff [rad/s]. */
   readonly maxPointingRate_rad_s: number;
   /** Lowest altitude of the line of sight above the sphere R⊕ [m]. */
   readonly minLineOfSightAltitude_m: number;
@@ -44,10 +53,12 @@ export interface LinkSamplingParams {
   readonly grazingHeight_m: number;
   readonly latitudeCutoff_rad: number | null;
   readonly rate: Readonly<LinkRateCoefficients>;
-  readonly step_s: number;
+  /** The terminal's slew limit [rad/s]: a link whose pointing rate exceeds it is off at that sample. */
+  readonly slewLimit_rad_s: number;
 }
 
 const OFFSET = new Float64Array(3);
+const OFFSET_RATE = new Float64Array(3);
 
 /**
  * Position of satellite (plane, slot) at sample j into `out` (a cluster member at its relative-orbit offset at that
@@ -66,6 +77,142 @@ export function satellitePosition(
   return slotPosition(track, j, slotPhase_rad(slot), out, o[1]!, o[2]!, o[0]!);
 }
 
+/** Fields of a satellite's state: position [m], velocity [m/s], its frame's angular velocity ω = n·ĥ [rad/s]. */
+export const STATE_FIELDS = 9;
+
+/** Two-body rate [rad/s] of a circular orbit of radius r [m]. */
+export const orbitRate_rad_s = (r_m: number): number => Math.sqrt(EARTH_MU_m3_s2 / (r_m * r_m * r_m));
+
+/**
+ * State of satellite (plane, slot) at sample j into out[o…o+8] (STATE_FIELDS): position, velocity ω × r (a cluster
+ * member adds its offset's rate along the slot's radial and along-track directions and ĥ) and ω = n·ĥ with n the
+ * two-body rate of the plane's radius at that sample.
+ */
+export function satelliteState(
+  track: PlaneTrack,
+  j: number,
+  slot: number,
+  slotPhase_rad: (slot: number) => number,
+  motion: ClusterMotion | null,
+  out: Float64Array,
+  o: number,
+): void {
+  const pos = satellitePosition(track, j, slot, slotPhase_rad, motion, POS);
+  const i = 3 * j;
+  const rx = track.r_m[i]!,
+    ry = track.r_m[i + 1]!,
+    rz = track.r_m[i + 2]!;
+  const r = Math.sqrt(rx * rx + ry * ry + rz * rz);
+  const n = orbitRate_rad_s(r);
+  const hx = track.normal[i]!,
+    hy = track.normal[i + 1]!,
+    hz = track.normal[i + 2]!;
+  const wx = n * hx,
+    wy = n * hy,
+    wz = n * hz;
+  const x = pos[0]!,
+    y = pos[1]!,
+    z = pos[2]!;
+  let vx = wy * z - wz * y,
+    vy = wz * x - wx * z,
+    vz = wx * y - wy * x;
+  if (motion !== null) {
+    // The slot's radial and along-track directions (slotPosition), its offset's rate along them and along ĥ.
+    const d = motion.rate(slot, track.times_s[j]!, OFFSET_RATE);
+    const ph = slotPhase_rad(slot),
+      c = Math.cos(ph),
+      sn = Math.sin(ph);
+    const ux = rx / r,
+      uy = ry / r,
+      uz = rz / r;
+    const tx = hy * uz - hz * uy,
+      ty = hz * ux - hx * uz,
+      tz = hx * uy - hy * ux;
+    vx += d[0]! * (c * ux + sn * tx) + d[1]! * (c * tx - sn * ux) + d[2]! * hx;
+    vy += d[0]! * (c * uy + sn * ty) + d[1]! * (c * ty - sn * uy) + d[2]! * hy;
+    vz += d[0]! * (c * uz + sn * tz) + d[1]! * (c * tz - sn * uz) + d[2]! * hz;
+  }
+  out[o] = x;
+  out[o + 1] = y;
+  out[o + 2] = z;
+  out[o + 3] = vx;
+  out[o + 4] = vy;
+  out[o + 5] = vz;
+  out[o + 6] = wx;
+  out[o + 7] = wy;
+  out[o + 8] = wz;
+}
+const POS = new Float64Array(3);
+
+/**
+ * Angular rate [rad/s] of a line of sight of unit direction u and length d whose far end moves at velocity e relative
+ * to the frame the rate is taken in: the part of e across the line of sight over d, |e − u(u·e)|/d.
+ */
+export function transverseRate_rad_s(
+  ux: number,
+  uy: number,
+  uz: number,
+  d: number,
+  ex: number,
+  ey: number,
+  ez: number,
+): number {
+  const k = ux * ex + uy * ey + uz * ez;
+  const px = ex - k * ux,
+    py = ey - k * uy,
+    pz = ez - k * uz;
+  return Math.sqrt(px * px + py * py + pz * pz) / d;
+}
+
+/**
+ * Pointing rate [rad/s] of the link between the states at s[a…] and s[b…] (STATE_FIELDS each): the larger over its two
+ * ends of the line of sight's angular rate in that end's rotating frame, the far end's velocity relative to that frame
+ * being (v_B − v_A) − ω_end × (B − A). Two satellites turning rigidly together (one circular plane) read 0.
+ */
+export function pointingRate_rad_s(s: Float64Array, a: number, b: number): number {
+  const dx = s[b]! - s[a]!,
+    dy = s[b + 1]! - s[a + 1]!,
+    dz = s[b + 2]! - s[a + 2]!;
+  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  if (!(d > 0)) return 0;
+  const ux = dx / d,
+    uy = dy / d,
+    uz = dz / d;
+  const vx = s[b + 3]! - s[a + 3]!,
+    vy = s[b + 4]! - s[a + 4]!,
+    vz = s[b + 5]! - s[a + 5]!;
+  return Math.max(frameRate(s, a + 6, ux, uy, uz, d, vx, vy, vz), frameRate(s, b + 6, ux, uy, uz, d, vx, vy, vz));
+}
+
+/** The line of sight's rate in the frame turning at ω = s[w…w+2] (pointingRate_rad_s). */
+function frameRate(
+  s: Float64Array,
+  w: number,
+  ux: number,
+  uy: number,
+  uz: number,
+  d: number,
+  vx: number,
+  vy: number,
+  vz: number,
+): number {
+  const wx = s[w]!,
+    wy = s[w + 1]!,
+    wz = s[w + 2]!;
+  const dx = ux * d,
+    dy = uy * d,
+    dz = uz * d;
+  return transverseRate_rad_s(
+    ux,
+    uy,
+    uz,
+    d,
+    vx - (wy * dz - wz * dy),
+    vy - (wz * dx - wx * dz),
+    vz - (wx * dy - wy * dx),
+  );
+}
+
 /** Lowest altitude above the sphere R⊕ of the segment A–B [m]. */
 export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
   const dx = bx - ax,
@@ -79,7 +226,7 @@ export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: nu
   return Math.sqrt(cx * cx + cy * cy + cz * cz) - EARTH_RADIUS_m;
 }
 
-const NODE_FIELDS = 13; // position 3, r̂ 3, t̂ 3, n̂ 3, latitude 1
+const NODE_FIELDS = STATE_FIELDS + 1; // state, latitude
 
 /**
  * The satellites the representatives join, each once (the node cache positions each once per sample), and each
@@ -105,49 +252,21 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
   return { nodes, ends };
 }
 
-/** Sample j of every cached node: position, its frame r̂, t̂ (along track), n̂ and latitude, NODE_FIELDS per node. */
-function cacheNodeFrames(
+/** Sample j of every cached node: its state (satelliteState) and latitude, NODE_FIELDS per node. */
+function cacheNodeStates(
   p: Readonly<LinkSamplingParams>,
   j: number,
   nodes: readonly { plane: number; slot: number }[],
   cache: Float64Array,
-  pos: Float64Array,
 ): void {
   for (let k = 0; k < nodes.length; k++) {
     const { plane, slot } = nodes[k]!;
-    const track = p.tracks.get(plane)!;
-    satellitePosition(track, j, slot, p.slotPhase_rad, p.clusterMotion, pos);
-    const x = pos[0]!,
-      y = pos[1]!,
-      z = pos[2]!,
-      r = Math.sqrt(x * x + y * y + z * z);
-    const rx = x / r,
-      ry = y / r,
-      rz = z / r;
-    const hx = track.normal[3 * j]!,
-      hy = track.normal[3 * j + 1]!,
-      hz = track.normal[3 * j + 2]!;
-    let tx = hy * rz - hz * ry,
-      ty = hz * rx - hx * rz,
-      tz = hx * ry - hy * rx;
-    const tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
-    tx /= tn;
-    ty /= tn;
-    tz /= tn;
     const c = k * NODE_FIELDS;
-    cache[c] = x;
-    cache[c + 1] = y;
-    cache[c + 2] = z;
-    cache[c + 3] = rx;
-    cache[c + 4] = ry;
-    cache[c + 5] = rz;
-    cache[c + 6] = tx;
-    cache[c + 7] = ty;
-    cache[c + 8] = tz;
-    cache[c + 9] = ry * tz - rz * ty;
-    cache[c + 10] = rz * tx - rx * tz;
-    cache[c + 11] = rx * ty - ry * tx;
-    cache[c + 12] = Math.asin(rz);
+    satelliteState(p.tracks.get(plane)!, j, slot, p.slotPhase_rad, p.clusterMotion, cache, c);
+    const x = cache[c]!,
+      y = cache[c + 1]!,
+      z = cache[c + 2]!;
+    cache[c + STATE_FIELDS] = Math.asin(z / Math.sqrt(x * x + y * y + z * z));
   }
 }
 
@@ -158,15 +277,13 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const first = p.tracks.values().next().value;
   const n = first === undefined ? 0 : first.times_s.length;
   const cache = new Float64Array(nodes.length * NODE_FIELDS);
-  const pos = new Float64Array(3);
-  const prev = new Float64Array(reps.length * 6);
-  const prevUp = new Uint8Array(reps.length);
   const st = reps.map(() => ({
     rangeMin_m: Infinity,
     rangeMax_m: 0,
     rangeSum_m: 0,
     upSamples: 0,
     blockedSamples: 0,
+    pointingSamples: 0,
     rateMin_bps: Infinity,
     rateMax_bps: 0,
     rateSum_bps: 0,
@@ -175,13 +292,12 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     maxLineOfSightAltitude_m: -Infinity,
   }));
   const cutoff = p.latitudeCutoff_rad ?? Infinity;
-  const state: SamplingState = { p, cache, prev, prevUp, cutoff };
 
   for (let j = 0; j < n; j++) {
-    cacheNodeFrames(p, j, nodes, cache, pos);
+    cacheNodeStates(p, j, nodes, cache);
     for (let i = 0; i < reps.length; i++) {
       const [ka, kb] = ends[i]!;
-      sampleLink(state, i, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
+      sampleLink(p, cutoff, cache, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
     }
   }
   return st.map((s) => (s.upSamples === 0 ? { ...s, rateMin_bps: 0 } : s));
@@ -189,21 +305,19 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
 
 type MutableStats = { -readonly [K in keyof RepresentativeStats]: RepresentativeStats[K] };
 
-/** What every link's sample reads and updates: node frames of this sample, last line-of-sight directions. */
-interface SamplingState {
-  readonly p: Readonly<LinkSamplingParams>;
-  readonly cache: Float64Array;
-  readonly prev: Float64Array;
-  readonly prevUp: Uint8Array;
-  readonly cutoff: number;
-}
-
 /**
- * Adds link i's range, line of sight, rate and pointing rate at this sample to `s`; its ends' frames start at
- * cache offsets a and b.
+ * Adds a link's range, line of sight, pointing rate and rate at this sample to `s`; its ends' states start at cache
+ * offsets a and b.
  */
-function sampleLink(c: SamplingState, i: number, a: number, b: number, s: MutableStats, cutoffApplies: boolean): void {
-  const { p, cache, prev, prevUp, cutoff } = c;
+function sampleLink(
+  p: Readonly<LinkSamplingParams>,
+  cutoff: number,
+  cache: Float64Array,
+  a: number,
+  b: number,
+  s: MutableStats,
+  cutoffApplies: boolean,
+): void {
   const ax = cache[a]!,
     ay = cache[a + 1]!,
     az = cache[a + 2]!;
@@ -219,46 +333,18 @@ function sampleLink(c: SamplingState, i: number, a: number, b: number, s: Mutabl
   s.maxLineOfSightAltitude_m = Math.max(s.maxLineOfSightAltitude_m, alt);
   const blocked = alt < p.grazingHeight_m;
   if (blocked) s.blockedSamples++;
-  const cut = cutoffApplies && (Math.abs(cache[a + 12]!) > cutoff || Math.abs(cache[b + 12]!) > cutoff);
-  const up = !blocked && !cut;
-  if (up) {
-    const rate = linkRate_bps(p.rate, d);
-    s.upSamples++;
-    s.rateSum_bps += rate;
-    s.rateMin_bps = Math.min(s.rateMin_bps, rate);
-    s.rateMax_bps = Math.max(s.rateMax_bps, rate);
+  const cut =
+    cutoffApplies && (Math.abs(cache[a + STATE_FIELDS]!) > cutoff || Math.abs(cache[b + STATE_FIELDS]!) > cutoff);
+  if (blocked || cut) return;
+  const w = pointingRate_rad_s(cache, a, b);
+  s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
+  if (w > p.slewLimit_rad_s) {
+    s.pointingSamples++;
+    return;
   }
-  // LOS from A in A's frame, from B (−u) in B's frame.
-  const ux = dx / d,
-    uy = dy / d,
-    uz = dz / d;
-  const q = 6 * i;
-  const la0 = ux * cache[a + 3]! + uy * cache[a + 4]! + uz * cache[a + 5]!;
-  const la1 = ux * cache[a + 6]! + uy * cache[a + 7]! + uz * cache[a + 8]!;
-  const la2 = ux * cache[a + 9]! + uy * cache[a + 10]! + uz * cache[a + 11]!;
-  const lb0 = -(ux * cache[b + 3]! + uy * cache[b + 4]! + uz * cache[b + 5]!);
-  const lb1 = -(ux * cache[b + 6]! + uy * cache[b + 7]! + uz * cache[b + 8]!);
-  const lb2 = -(ux * cache[b + 9]! + uy * cache[b + 10]! + uz * cache[b + 11]!);
-  if (up && prevUp[i] === 1) {
-    const w = Math.max(angle(la0, la1, la2, prev, q), angle(lb0, lb1, lb2, prev, q + 3)) / p.step_s;
-    s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
-  }
-  prev[q] = la0;
-  prev[q + 1] = la1;
-  prev[q + 2] = la2;
-  prev[q + 3] = lb0;
-  prev[q + 4] = lb1;
-  prev[q + 5] = lb2;
-  prevUp[i] = up ? 1 : 0;
-}
-
-/** Angle between unit vector (x, y, z) and the one stored at v[o..o+2] [rad]. */
-function angle(x: number, y: number, z: number, v: Float64Array, o: number): number {
-  const px = v[o]!,
-    py = v[o + 1]!,
-    pz = v[o + 2]!;
-  const cx = y * pz - z * py,
-    cy = z * px - x * pz,
-    cz = x * py - y * px;
-  return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), x * px + y * py + z * pz);
+  const rate = linkRate_bps(p.rate, d);
+  s.upSamples++;
+  s.rateSum_bps += rate;
+  s.rateMin_bps = Math.min(s.rateMin_bps, rate);
+  s.rateMax_bps = Math.max(s.rateMax_bps, rate);
 }

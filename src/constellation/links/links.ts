@@ -5,9 +5,10 @@
  *
  * `linkTopology.ts` lays the links (planes 0, 1 and the seam pair propagated), `linkSampling.ts` samples them; rate =
  * optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link is on at a sample when its line of
- * sight clears the grazing height and (cross-plane, diagonal) both ends are within the latitude cutoff: Earth blockage,
- * like the cutoff, switches a link off at the samples it holds, never for the whole window. Time-averaged capacity =
- * mean over the samples of the rate while on (rate × availability).
+ * sight clears the grazing height, (cross-plane, diagonal) both ends are within the latitude cutoff and its pointing
+ * rate is within the terminal's slew limit (linkSampling.ts): Earth blockage, the cutoff and pointing switch a link off
+ * at the samples they hold, never for the whole window. Time-averaged capacity = mean over the samples of the rate
+ * while on (rate × availability).
  * Validity: as `propagate.ts`; the explicit graph only for shells of ≤ maxGraphNodes satellites.
  * Derivation, evidence and costs: docs/constellations.md §"Inter-satellite links of a shell".
  */
@@ -68,10 +69,13 @@ export interface LinkClassStats {
   readonly availability: number;
   /** Links blocked by the Earth at one sample or more (off at those samples). */
   readonly blocked: number;
+  /** Share of the class's link-samples lost to pointing (clear of the Earth and the cutoff, above the slew limit). */
+  readonly pointingLostFraction: number;
   /** Time-averaged capacity per link (rate × availability) [bit/s]. */
   readonly meanCapacity_bps: number;
+  /** Largest pointing rate over the samples a link clears the Earth and the cutoff [rad/s]. */
   readonly maxPointingRate_rad_s: number;
-  /** Links on at some sample whose LOS rate exceeds the terminal's slew limit while on. */
+  /** Links whose pointing rate exceeds the terminal's slew limit at one sample or more (off at those samples). */
   readonly pointingExceeded: number;
   readonly minLineOfSightAltitude_m: number;
   /** Lowest over the class's links of each link's highest line of sight over the window [m]. */
@@ -115,6 +119,7 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const { shell, window: w } = p;
   const S = shell.satsPerPlane;
   const { cutoff, grazingHeight_m } = checkedParams(p);
+  const slew = slewLimit_rad_s(p.terminal);
   const rate = linkRateCoefficients({ terminal: opticalTerminalFromRow(p.terminal) });
   const times = windowTimes_s(w);
   const k = snapshotIndex(p, times.length);
@@ -131,11 +136,10 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     grazingHeight_m,
     latitudeCutoff_rad: cutoff,
     rate,
-    step_s: w.step_s,
+    slewLimit_rad_s: slew,
   });
   const n = times.length;
-
-  const t = classTotals(topo, stats, n, p.terminal);
+  const t = classTotals(topo, stats, n);
   const classes = t.classes;
 
   const graphs =
@@ -151,6 +155,7 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
           cutoff,
           k,
           rate,
+          slewLimit_rad_s: slew,
         });
   return {
     topology: p.topology,
@@ -163,16 +168,19 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     ...lineOfSight(t),
     terminalsPerNode: graphs ? graphs.maxDegree : classTerminals(topo, stats),
     maxPointingRate_rad_s: t.maxPointing,
-    torus: {
-      capIn_bps: classes.inPlane.meanCapacity_bps,
-      capCross_bps: classes.crossPlane.meanCapacity_bps,
-      inPlaneLength_m: classes.inPlane.range_m.mean,
-      crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
-    },
+    torus: torusInputs(classes),
     graph: graphs?.snapshot ?? null,
     averagedGraph: graphs?.averaged ?? null,
   };
 }
+
+/** The reduced torus model's time-averaged inputs: each class's capacity and mean length. */
+const torusInputs = (classes: Readonly<Record<LinkClass, LinkClassStats>>): ShellLinksResult['torus'] => ({
+  capIn_bps: classes.inPlane.meanCapacity_bps,
+  capCross_bps: classes.crossPlane.meanCapacity_bps,
+  inPlaneLength_m: classes.inPlane.range_m.mean,
+  crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
+});
 
 /** The shell's link classes, representatives and (for a shell small enough) edges. */
 function shellTopology(
@@ -210,12 +218,15 @@ function representativeTracks(
   return tracks;
 }
 
+/** The terminal's slew limit [rad/s]. */
+export const slewLimit_rad_s = (terminal: Pick<LinkTerminalRow, 'maxSlewRate_deg_s'>): number =>
+  (terminal.maxSlewRate_deg_s * Math.PI) / 180;
+
 /** Per-class statistics and their totals over the shell's links (range, rate while up, pointing rate). */
 function classTotals(
   topo: LinkTopology,
   stats: readonly RepresentativeStats[],
   n: number,
-  terminal: ShellLinksParams['terminal'],
 ): {
   classes: Record<LinkClass, LinkClassStats>;
   links: number;
@@ -226,7 +237,6 @@ function classTotals(
   linkRate_bps: Stats;
   maxPointing: number;
 } {
-  const slewLimit_rad_s = (terminal.maxSlewRate_deg_s * Math.PI) / 180;
   const classes = {} as Record<LinkClass, LinkClassStats>;
   let links = 0,
     blockedLinks = 0,
@@ -241,7 +251,7 @@ function classTotals(
     qW = 0,
     maxPointing = 0;
   for (const c of LINK_CLASSES) {
-    const { cls, represented, rateSum, upWeight, anyUp } = classStats(c, topo, stats, n, slewLimit_rad_s);
+    const { cls, represented, rateSum, upWeight, anyUp } = classStats(c, topo, stats, n);
     classes[c] = cls;
     if (!represented) continue;
     links += cls.count;
@@ -310,7 +320,6 @@ function classStats(
   topo: ReturnType<typeof linkTopology>,
   stats: readonly RepresentativeStats[],
   n: number,
-  slewLimit_rad_s: number,
 ): { cls: LinkClassStats; represented: boolean; rateSum: number; upWeight: number; anyUp: boolean } {
   const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
   const wt = (i: number): number => topo.representatives[i]!.weight;
@@ -323,6 +332,7 @@ function classStats(
       rate_bps: ZERO,
       availability: 0,
       blocked: 0,
+      pointingLostFraction: 0,
       meanCapacity_bps: 0,
       maxPointingRate_rad_s: 0,
       pointingExceeded: 0,
@@ -353,9 +363,10 @@ function classStats(
           },
     availability: sum((i) => st(i).upSamples / n) / weightTotal,
     blocked: sum((i) => (st(i).blockedSamples > 0 ? 1 : 0)),
+    pointingLostFraction: sum((i) => st(i).pointingSamples / n) / weightTotal,
     meanCapacity_bps: sum((i) => st(i).rateSum_bps / n) / weightTotal,
-    maxPointingRate_rad_s: Math.max(0, ...ok.map((i) => st(i).maxPointingRate_rad_s)),
-    pointingExceeded: ok.reduce((a, i) => a + (st(i).maxPointingRate_rad_s > slewLimit_rad_s ? wt(i) : 0), 0),
+    maxPointingRate_rad_s: Math.max(0, ...idx.map((i) => st(i).maxPointingRate_rad_s)),
+    pointingExceeded: sum((i) => (st(i).pointingSamples > 0 ? 1 : 0)),
     minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
     minPeakLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).maxLineOfSightAltitude_m)),
   };

@@ -15,7 +15,7 @@ import type { LpSolver } from '../../optimize/lp.js';
 import { linkRateCoefficients, opticalTerminalFromRow } from '../../models/links/linkBudget.js';
 import type { CompiledShell, ConstellationSpec } from '../design/compile.js';
 import { groundLinksAtSample, type GroundContactParams } from '../ground/ground.js';
-import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksResult } from '../links/links.js';
+import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, slewLimit_rad_s, type ShellLinksResult } from '../links/links.js';
 import { closesSeam } from '../links/linkTopology.js';
 import {
   networkThroughput,
@@ -315,8 +315,8 @@ function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]):
 }
 
 /**
- * What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, the classes laid
- * (each link's Earth blockage and cutoff are decided at each instant, torusInstant.ts).
+ * What the reduced models (torus, open cylinder) take of a shell at its instants: geometry, link rate, slew limit, the
+ * classes laid (each link's Earth blockage, cutoff and pointing are decided at each instant, torusInstant.ts).
  */
 function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[]): ReducedSeriesParams {
   const shell = p.spec.shells[p.shellIndex]!;
@@ -330,6 +330,7 @@ function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[])
     rate: linkRateCoefficients({ terminal: opticalTerminalFromRow(shell.terminal) }),
     grazingHeight_m: p.linkParams.grazingHeight_m ?? DEFAULT_GRAZING_HEIGHT_m,
     latitudeCutoff_rad: shell.crossPlaneCutoffLatitude_rad,
+    slewLimit_rad_s: slewLimit_rad_s(shell.terminal),
     inPlaneUsable: true,
     crossPlaneUsable: shell.topology !== 'ring',
     meshIgnored: shell.topology === 'mesh',

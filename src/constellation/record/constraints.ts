@@ -1,6 +1,7 @@
 /**
  * The constellation's constraints (g <= 0 in the optimizer): every node's own constraints per shell, the ISL
- * links' line of sight and pointing, the network demand at the worst snapshot instant, the FCC deployment
+ * links' line of sight and pointing (checks: a link is off at the instants it grazes or turns too fast), the network
+ * demand at the worst snapshot instant, the FCC deployment
  * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
  * The network demand is enforced when the file states traffic.demandPerNode_Gbps, what it requires each node to
  * carry: a constellation that cannot carry it misses its own requirement (studies hold it,
@@ -22,7 +23,10 @@ export interface ConstraintInputs {
   readonly lineOfSight_km: number;
   /** The height a line of sight must clear: the atmosphere plus margin [km]. */
   readonly grazingHeight_km: number;
-  readonly pointingExceeded: number;
+  /** Largest pointing rate of any link over the samples it clears the Earth and the cutoff [deg/s]. */
+  readonly maxPointingRate_deg_s: number;
+  /** The terminals' slew limit (the least over the shells) [deg/s]. */
+  readonly slewLimit_deg_s: number;
   /** The constellation's rate per node at its worst instant. */
   readonly worst_bps: number;
   /** Share of the satellites deployed by the half milestone (the life's first deployment, economics/life.ts). */
@@ -53,7 +57,7 @@ function filedShellConstraints(spec: ConstellationSpec, c: ConstraintInputs): Co
   ];
 }
 
-/** Inter-satellite links: whether every laid link ever closes (a check) and whether terminals can track them. */
+/** Inter-satellite links: whether every laid link ever closes and whether terminals can always track them (checks). */
 function islConstraints(c: ConstraintInputs): ConstraintResult[] {
   return [
     // A check, not a requirement: a link grazing the atmosphere is off at those instants, and the network judges what
@@ -70,14 +74,18 @@ function islConstraints(c: ConstraintInputs): ConstraintResult[] {
       'every laid inter-satellite link clears the atmosphere (grazing height) at some instant of the window ' +
         '(a link is off at the instants it grazes; the network carries the traffic without it)',
     ),
+    // A check, not a requirement: a link whose line of sight turns faster than the terminal can slew is off at those
+    // instants (links/linkSampling.ts, network/torus/torusInstant.ts), and the network judges what that costs
+    // (throughput, network.demand at the worst instant). The figure says whether the file's topology flies whole.
     constraintResult(
       'isl.pointing',
-      c.pointingExceeded,
+      c.maxPointingRate_deg_s,
       '<=',
-      0,
-      'links',
-      true,
-      'terminals can track every link (line-of-sight rate below the slew limit)',
+      c.slewLimit_deg_s,
+      'deg/s',
+      false,
+      'terminals can track every link at every instant (line-of-sight rate within the slew limit; a link is off at ' +
+        'the instants it exceeds it, and the network carries the traffic without it)',
     ),
   ];
 }

@@ -106,10 +106,17 @@ export const linkClassesSchema = () =>
       count: n('[-]'),
       range_km: stats('km'),
       rate_Gbps: stats('Gbps'),
-      availability: n('Usable fraction of the window (line of sight, range, latitude cutoff) [-].'),
+      availability: n('Usable fraction of the window (line of sight, range, latitude cutoff, pointing) [-].'),
       blocked: z.boolean(),
-      maxPointingRate_deg_s: n('[deg/s]'),
-      pointingExceeded: z.boolean(),
+      maxPointingRate_deg_s: n(
+        "Largest line-of-sight rate in either end's orbital frame over the samples a link clears the Earth and the cutoff [deg/s].",
+      ),
+      pointingExceeded: z
+        .boolean()
+        .describe("Some link's pointing rate exceeds the terminal's slew limit at some sample."),
+      pointingLostFraction: n(
+        "Share of the class's link-samples off because the line of sight turns faster than the terminal's slew limit (clear of the Earth and the cutoff otherwise); the network solves each instant without them [-].",
+      ),
     }),
   );
 

@@ -48,10 +48,9 @@ export interface ConstellationStages {
   readonly sats: readonly number[];
   readonly satellites: number;
   readonly links: readonly ShellLinksResult[];
-  /** Links below the grazing height, links whose terminals cannot track them, the lowest line of sight [m]. */
+  /** Links below the grazing height, the lowest line of sight [m]. */
   readonly linkViolations: {
     readonly blockedLinks: number;
-    readonly pointingExceeded: number;
     readonly minLineOfSightAltitude_m: number;
     readonly minPeakLineOfSightAltitude_m: number;
   };
@@ -161,6 +160,7 @@ function linkClasses(c: ConstellationStages) {
         blocked: k.blocked > 0,
         maxPointingRate_deg_s: rad_to_deg(k.maxPointingRate_rad_s),
         pointingExceeded: k.pointingExceeded > 0,
+        pointingLostFraction: k.pointingLostFraction,
       })),
   );
 }
@@ -194,8 +194,10 @@ const isl = section({
       return Number.isFinite(m) ? m / M_PER_KM : null;
     },
   ),
-  maxPointingRate_deg_s: num('[deg/s]', 'max pointing rate', (c) =>
-    rad_to_deg(Math.max(0, ...c.links.map((l) => l.maxPointingRate_rad_s))),
+  maxPointingRate_deg_s: num(
+    "Largest line-of-sight rate of any link in either end's orbital frame, over the samples it clears the Earth and the cutoff; the isl.pointing check compares it with the terminal's slew limit (a link above it is off at that instant) [deg/s]",
+    'max pointing rate',
+    (c) => rad_to_deg(Math.max(0, ...c.links.map((l) => l.maxPointingRate_rad_s))),
   ),
   classes: list(linkClassesSchema, linkClasses),
 });

@@ -60,6 +60,7 @@ const context = (o: Partial<GraphContext>): GraphContext => ({
   slotPhase_rad: (s) => (2 * Math.PI * s) / S,
   motion: null,
   grazingHeight_m: 100e3,
+  slewLimit_rad_s: Infinity,
   cutoff: null,
   k: 0,
   rate,

@@ -8,20 +8,23 @@
  *   point is a·cos(θ/2) from the centre;
  * - latitude = u (polar orbit);
  * - in A's frame (r̂, t̂ = ĥ×r̂, n̂ = r̂×t̂; ĥ = (0, −1, 0)) the line of sight is
- *   (−sin(Ω/2)·cos u, sin(Ω/2)·sin u, −cos(Ω/2)): it turns about n̂ with u on a cone, so between u₁ and u₂ it turns
- *   by θ(Δu) with cos θ = sin²(Ω/2)·cos Δu + cos²(Ω/2); B's view is the mirror image (the same angle).
+ *   (−sin(Ω/2)·cos u, sin(Ω/2)·sin u, −cos(Ω/2)): it turns about n̂ with u on a cone, its derivative in u of length
+ *   sin(Ω/2), so at u̇ = n = √(μ/a³) it turns at n·sin(Ω/2) at every u; B's view is the mirror image (the same rate).
  * The rate is K/d² below the cap (linkBudget.ts: full-collection rate × far-field fraction / d²).
  */
 import { describe, expect, it } from 'vitest';
 import {
   lineOfSightAltitude_m,
+  pointingRate_rad_s,
   sampleRepresentativeLinks,
   satellitePosition,
+  satelliteState,
+  STATE_FIELDS,
   type LinkSamplingParams,
 } from '../../../src/constellation/links/linkSampling.js';
 import type { LinkClass, RepresentativeLink } from '../../../src/constellation/links/linkTopology.js';
 import type { ClusterMotion } from '../../../src/constellation/geometry/clusterFormation.js';
-import { EARTH_RADIUS_m } from '../../helpers/constants.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../helpers/constants.js';
 import { circularTracks, type CircularShell } from '../network/circularShell.js';
 import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
@@ -63,11 +66,12 @@ const params = (o: Partial<LinkSamplingParams>): LinkSamplingParams => ({
   grazingHeight_m: 100e3,
   latitudeCutoff_rad: null,
   rate,
-  step_s: 60,
+  slewLimit_rad_s: Infinity,
   ...o,
 });
 const crossRange = (u: number): number => 2 * a * Math.cos(u * deg) * Math.sin(half);
-const turn = (du: number): number => Math.acos(Math.sin(half) ** 2 * Math.cos(du * deg) + Math.cos(half) ** 2);
+const n = Math.sqrt(EARTH_MU_m3_s2 / a ** 3);
+const polarRate = n * Math.sin(half); // the pair's pointing rate at every u [rad/s]
 
 describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () => {
   it('no cutoff: range, rate and pointing rate over every sample, by hand', () => {
@@ -84,15 +88,15 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
     expect(s!.rateMin_bps / (K / crossRange(0) ** 2)).toBeCloseTo(1, 12);
     expect(s!.rateMax_bps / (K / crossRange(50) ** 2)).toBeCloseTo(1, 12);
     expect(s!.rateSum_bps / d.reduce((x, y) => x + K / y ** 2, 0)).toBeCloseTo(1, 12);
-    // Steps of 50°, 40° and 20° in u: the largest turn is the 50° one.
-    expect(s!.maxPointingRate_rad_s / (turn(50) / 60)).toBeCloseTo(1, 9);
+    expect(s!.maxPointingRate_rad_s / polarRate).toBeCloseTo(1, 9);
+    expect(s!.pointingSamples).toBe(0);
     // The lowest line of sight is the longest chord's (u = 0): θ/2 = 15°.
     expect(s!.minLineOfSightAltitude_m).toBeCloseTo(a * Math.cos(half) - EARTH_RADIUS_m, 3);
     // The highest is the shortest chord's (u = 50°): its midpoint √(a² − (d/2)²) from the centre.
     expect(s!.maxLineOfSightAltitude_m).toBeCloseTo(Math.sqrt(a ** 2 - (crossRange(50) / 2) ** 2) - EARTH_RADIUS_m, 3);
   });
 
-  it('a 40° cutoff switches the link off at u = 50°; pointing counts only steps with the link up at both ends', () => {
+  it('a 40° cutoff switches the link off at u = 50°; the rate is that of the samples it is on', () => {
     const r = rep('crossPlane', 0, 0, 1, 0, true);
     const [s] = sampleRepresentativeLinks(params({ representatives: [r], latitudeCutoff_rad: 40 * deg }));
     expect(s!.upSamples).toBe(3);
@@ -100,8 +104,7 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
     expect(s!.rateMax_bps / (K / crossRange(30) ** 2)).toBeCloseTo(1, 12);
     expect(s!.rateMin_bps / (K / crossRange(0) ** 2)).toBeCloseTo(1, 12);
     expect(s!.rateSum_bps / [0, 10, 30].reduce((x, u) => x + K / crossRange(u) ** 2, 0)).toBeCloseTo(1, 12);
-    // Up at samples 0, 2, 3: only the step 2 → 3 (10° → 30°) has the link up at both ends.
-    expect(s!.maxPointingRate_rad_s / (turn(20) / 60)).toBeCloseTo(1, 9);
+    expect(s!.maxPointingRate_rad_s / polarRate).toBeCloseTo(1, 9);
     // Range statistics cover every sample, up or not.
     expect(s!.rangeMin_m).toBeCloseTo(crossRange(50), 3);
     // A link the cutoff does not apply to stays up.
@@ -109,6 +112,21 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
       params({ representatives: [{ ...r, cutoffApplies: false }], latitudeCutoff_rad: 40 * deg }),
     );
     expect(free!.upSamples).toBe(4);
+  });
+
+  it('a slew limit below the pair’s rate switches it off at every sample; just above, never', () => {
+    const r = [rep('crossPlane', 0, 0, 1, 0, true)];
+    const [slow] = sampleRepresentativeLinks(params({ representatives: r, slewLimit_rad_s: polarRate * (1 - 1e-6) }));
+    expect([slow!.upSamples, slow!.pointingSamples, slow!.rateSum_bps, slow!.rateMax_bps]).toEqual([0, 4, 0, 0]);
+    // The rate it could not follow is still reported.
+    expect(slow!.maxPointingRate_rad_s / polarRate).toBeCloseTo(1, 9);
+    const [fast] = sampleRepresentativeLinks(params({ representatives: r, slewLimit_rad_s: polarRate * (1 + 1e-6) }));
+    expect([fast!.upSamples, fast!.pointingSamples]).toEqual([4, 0]);
+    // Blocked or cut samples are not pointing losses: with a 40° cutoff, 3 of the 4 samples are lost to pointing.
+    const [cut] = sampleRepresentativeLinks(
+      params({ representatives: r, slewLimit_rad_s: polarRate / 2, latitudeCutoff_rad: 40 * deg }),
+    );
+    expect([cut!.upSamples, cut!.pointingSamples]).toEqual([0, 3]);
   });
 
   it('the cutoff applies at either end: B alone beyond it switches the link off, and so does A alone', () => {
@@ -126,8 +144,10 @@ describe('sampleRepresentativeLinks: a cross-plane pair of a polar shell', () =>
 
 describe('sampleRepresentativeLinks: an inclined shell against a direct computation', () => {
   // 53° shell, F = 1: no symmetry makes terms vanish. The oracle builds each end's frame from its velocity
-  // direction (t̂ = dr/du / |dr/du| of the circular orbit, n̂ = r̂ × t̂) and turns by acos of the dot product; the
-  // code uses ĥ × r̂ and atan2. The pointing rate is the larger of the two ends' turns over the step.
+  // direction (t̂ = dr/du / |dr/du| of the circular orbit, n̂ = r̂ × t̂) and differences the line of sight in it over
+  // ±δ in u (central, δ = 1e-3°, time 2δ/n; the angle by atan2 of |x × y| and x·y); the code uses the ends'
+  // velocities (ω × r) and no difference. The pointing rate is the larger of the two ends' rates, the worst over the
+  // samples.
   const inc: CircularShell = { planes: 12, satsPerPlane: 8, phasing: 1, radius_m: a, inclination_rad: 53 * deg };
   const Ui = [0, 7, 14, 21, 28]; // u of slot 0 of plane 0 [deg]
   const incTracks = new Map(
@@ -167,7 +187,14 @@ describe('sampleRepresentativeLinks: an inclined shell against a direct computat
       th = unit(from.t);
     return [dot(l, rh), dot(l, th), dot(l, cross(rh, th))];
   };
-  const turn = (x: number[], y: number[]) => Math.acos(Math.min(1, dot(x, y)));
+  const turn = (x: number[], y: number[]) => Math.atan2(Math.sqrt(dot(cross(x, y), cross(x, y))), dot(x, y));
+  const du = 1e-3; // [deg]
+  /** Rates [rad/s] of the line of sight (qa, sa)–(qb, sb) at u0 in A's and in B's frame, by central difference. */
+  const rates = (qa: number, sa: number, qb: number, sb: number, u0: number): [number, number] => {
+    const [a0, b0, a1, b1] = [at(qa, sa, u0 - du), at(qb, sb, u0 - du), at(qa, sa, u0 + du), at(qb, sb, u0 + du)];
+    const dt = (2 * du * deg) / n;
+    return [turn(los(a0, b0), los(a1, b1)) / dt, turn(los(b0, a0), los(b1, a1)) / dt];
+  };
 
   it('a diagonal link (0,0)–(1,1): the larger of the two ends’ turns, which differ', () => {
     const [s] = sampleRepresentativeLinks(
@@ -175,16 +202,14 @@ describe('sampleRepresentativeLinks: an inclined shell against a direct computat
     );
     let worst = 0,
       endsDiffer = 0;
-    for (let j = 1; j < Ui.length; j++) {
-      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 1, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 1, Ui[j]!)];
-      const ta = turn(los(a0, b0), los(a1, b1)),
-        tb = turn(los(b0, a0), los(b1, a1));
+    for (const u of Ui) {
+      const [ta, tb] = rates(0, 0, 1, 1, u);
       worst = Math.max(worst, ta, tb);
       endsDiffer = Math.max(endsDiffer, Math.abs(ta - tb) / Math.max(ta, tb));
     }
     expect(endsDiffer).toBeGreaterThan(0.01);
     expect(s!.upSamples).toBe(5);
-    expect(s!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    expect(s!.maxPointingRate_rad_s / worst).toBeCloseTo(1, 6);
     const d0 = Math.sqrt(
       at(1, 1, 0)
         .r.map((c, k) => c - at(0, 0, 0).r[k]!)
@@ -203,13 +228,9 @@ describe('sampleRepresentativeLinks: an inclined shell against a direct computat
         representatives: [rep('crossPlane', 0, 0, 1, 0, true), rep('crossPlane', 1, 0, 0, 0, true)],
       }),
     );
-    let worst = 0;
-    for (let j = 1; j < Ui.length; j++) {
-      const [a0, b0, a1, b1] = [at(0, 0, Ui[j - 1]!), at(1, 0, Ui[j - 1]!), at(0, 0, Ui[j]!), at(1, 0, Ui[j]!)];
-      worst = Math.max(worst, turn(los(a0, b0), los(a1, b1)), turn(los(b0, a0), los(b1, a1)));
-    }
-    expect(ab!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
-    expect(ba!.maxPointingRate_rad_s / (worst / 60)).toBeCloseTo(1, 6);
+    const worst = Math.max(...Ui.flatMap((u) => rates(0, 0, 1, 0, u)));
+    expect(ab!.maxPointingRate_rad_s / worst).toBeCloseTo(1, 6);
+    expect(ba!.maxPointingRate_rad_s / worst).toBeCloseTo(1, 6);
   });
 });
 
@@ -276,6 +297,7 @@ describe('sampleRepresentativeLinks: in-plane pairs', () => {
       rangeSum_m: 0,
       upSamples: 0,
       blockedSamples: 0,
+      pointingSamples: 0,
       rateMin_bps: 0,
       rateMax_bps: 0,
       rateSum_bps: 0,
@@ -305,6 +327,7 @@ describe('satellitePosition and lineOfSightAltitude_m', () => {
         out[2] = 300;
         return out;
       },
+      rate: (_slot, _t_s, out) => out.fill(0),
     };
     const out = new Float64Array(3);
     // Sample 2: u = 10°. r̂ = (cos u, 0, sin u), t̂ = (−sin u, 0, cos u), ĥ = (0, −1, 0).
@@ -321,6 +344,39 @@ describe('satellitePosition and lineOfSightAltitude_m', () => {
       expect.closeTo(0, 12),
       expect.closeTo(Math.sin(u + Math.PI / 2), 12),
     ]);
+  });
+
+  it('a cluster member’s state: velocity ω × r plus its offset’s rate along r̂, t̂ and ĥ; ω = n·ĥ', () => {
+    const motion: ClusterMotion = {
+      offset: (_slot, _t_s, out) => out.fill(0).fill(100, 0, 1).fill(200, 1, 2).fill(300, 2, 3),
+      rate: (_slot, _t_s, out) => out.fill(1, 0, 1).fill(2, 1, 2).fill(3, 2, 3),
+    };
+    const st = new Float64Array(2 * STATE_FIELDS);
+    satelliteState(tracks.get(0)!, 2, 3, () => 0, motion, st, STATE_FIELDS);
+    // Sample 2: u = 10°; r̂ = (cos u, 0, sin u), t̂ = (−sin u, 0, cos u), ĥ = (0, −1, 0); ĥ × r̂ = t̂, ĥ × t̂ = −r̂.
+    // P = (a + 100) r̂ + 200 t̂ + 300 ĥ, so ω × P = n((a + 100) t̂ − 200 r̂); the offset adds 1 r̂ + 2 t̂ + 3 ĥ.
+    const u = 10 * deg;
+    const rh = [Math.cos(u), 0, Math.sin(u)],
+      th = [-Math.sin(u), 0, Math.cos(u)],
+      hh = [0, -1, 0];
+    const v = [0, 1, 2].map((k) => n * ((a + 100) * th[k]! - 200 * rh[k]!) + rh[k]! + 2 * th[k]! + 3 * hh[k]!);
+    for (let k = 0; k < 3; k++) {
+      expect(st[STATE_FIELDS + 3 + k]).toBeCloseTo(v[k]!, 6);
+      expect(st[STATE_FIELDS + 6 + k]).toBeCloseTo(n * hh[k]!, 15);
+    }
+    // Two members at rest in the frame (no offset rates) keep their line of sight fixed in it: pointing rate 0.
+    const still: ClusterMotion = { ...motion, rate: (_slot, _t_s, out) => out.fill(0) };
+    satelliteState(tracks.get(0)!, 2, 3, () => 0, still, st, 0);
+    satelliteState(
+      tracks.get(0)!,
+      2,
+      3,
+      () => 0.01,
+      { ...still, offset: (_s, _t, out) => out.fill(0) },
+      st,
+      STATE_FIELDS,
+    );
+    expect(pointingRate_rad_s(st, 0, STATE_FIELDS)).toBeLessThan(1e-15);
   });
 
   it('the lowest point of a segment: its middle, or an end when the closest point lies outside it', () => {

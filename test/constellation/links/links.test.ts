@@ -78,6 +78,14 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
     const slow = run({ planes: 72 }, { terminal: { ...isl100g, maxSlewRate_deg_s: 0.001 } });
     expect(slow.classes.crossPlane.pointingExceeded).toBe(72 * 22);
     expect(slow.classes.inPlane.pointingExceeded).toBe(0);
+    // Never blocked, no cutoff: every sample of every cross-plane link is lost to pointing, none of the in-plane ones.
+    expect(slow.classes.crossPlane.pointingLostFraction).toBe(1);
+    expect(slow.classes.crossPlane.availability).toBe(0);
+    expect(slow.torus.capCross_bps).toBe(0);
+    expect(slow.classes.inPlane.pointingLostFraction).toBe(0);
+    expect(slow.torus.capIn_bps).toBe(x.torus.capIn_bps);
+    // A link never on needs no terminal: in-plane links only.
+    expect(slow.terminalsPerNode).toBe(2);
   });
 
   it('sampling a few representatives per class gives the same statistics (Walker symmetry)', () => {
@@ -209,6 +217,7 @@ describe('edges', () => {
     rate_bps: { min: 0, mean: 0, max: 0 },
     availability: 0,
     blocked: 0,
+    pointingLostFraction: 0,
     meanCapacity_bps: 0,
     maxPointingRate_rad_s: 0,
     pointingExceeded: 0,
@@ -403,11 +412,19 @@ describe('edges', () => {
         { terminal: { ...isl100g, maxSlewRate_deg_s: w_deg_s * 0.999 } },
       );
       expect(slow.classes.crossPlane.pointingExceeded).toBeGreaterThan(0);
+      // Off at the samples above the limit only: some of the window lost, not all of it.
+      expect(slow.classes.crossPlane.pointingLostFraction).toBeGreaterThan(0);
+      expect(slow.classes.crossPlane.pointingLostFraction).toBeLessThan(1);
+      expect(slow.classes.crossPlane.availability).toBeCloseTo(
+        base.classes.crossPlane.availability - slow.classes.crossPlane.pointingLostFraction,
+        12,
+      );
       const fast = run(
         { planes: 6, satsPerPlane: 10, phasing: 2, altitude_m: 1200e3 },
         { terminal: { ...isl100g, maxSlewRate_deg_s: w_deg_s * 1.001 } },
       );
       expect(fast.classes.crossPlane.pointingExceeded).toBe(0);
+      expect(fast.classes.crossPlane.availability).toBe(base.classes.crossPlane.availability);
     });
   });
 

@@ -19,12 +19,14 @@ export const rangeRate = (ff: number, cap = 1e15): LinkRateCoefficients => beamR
 
 /**
  * The links of the shell-series tests unless a test says otherwise: rangeRate(1e13), links clear of 80 km, a 70°
- * latitude cut-off, both link classes usable, no mesh.
+ * latitude cut-off, no slew limit, both link classes usable, no mesh.
  */
 export const SERIES_LINKS = {
   rate: rangeRate(1e13),
   grazingHeight_m: 80e3,
   latitudeCutoff_rad: 70 * deg,
+  // No slew limit: these tests are about capacities and cuts (pointing: torusInstant.test.ts).
+  slewLimit_rad_s: Infinity,
   inPlaneUsable: true,
   crossPlaneUsable: true,
   meshIgnored: false,

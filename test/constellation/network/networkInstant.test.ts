@@ -167,6 +167,7 @@ describe('per-instant torus model where every link of a class is alike', () => {
       rate,
       grazingHeight_m: 100e3,
       latitudeCutoff_rad: 75 * deg,
+      slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
       meshIgnored: false,

@@ -151,6 +151,8 @@ describe('bounds of a bounded instant bracket the full LP on the instant’s own
       rate,
       grazingHeight_m: GRAZING_m,
       latitudeCutoff_rad: cutoff_rad,
+      // These shells' links are judged on line of sight and cutoff (pointing: pointingPerInstant.test.ts).
+      slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
       meshIgnored: false,

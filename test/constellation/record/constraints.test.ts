@@ -35,7 +35,8 @@ describe('constellation constraints: margins by hand', () => {
     const r = constellationConstraints(spec, nodes, {
       lineOfSight_km: 80,
       grazingHeight_km: 100,
-      pointingExceeded: 0,
+      maxPointingRate_deg_s: 1.5,
+      slewLimit_deg_s: 1,
       worst_bps: 3e9,
       half: 0.4,
       campaign_yr: 4.5,
@@ -61,14 +62,17 @@ describe('constellation constraints: margins by hand', () => {
       },
       {
         name: 'isl.pointing',
-        value: 0,
-        limit: 0,
+        value: 1.5,
+        limit: 1,
         sense: '<=',
-        unit: 'links',
-        satisfied: true,
-        margin: 0,
-        enforced: true,
-        description: 'terminals can track every link (line-of-sight rate below the slew limit)',
+        unit: 'deg/s',
+        satisfied: false,
+        margin: -0.5, // (1 − 1.5)/1: a line of sight turning 50 % faster than the terminal slews
+        // A check: the links above the limit are off at those instants, the network judges the cost.
+        enforced: false,
+        description:
+          'terminals can track every link at every instant (line-of-sight rate within the slew limit; a link is off ' +
+          'at the instants it exceeds it, and the network carries the traffic without it)',
       },
       {
         name: 'network.demand',
@@ -123,7 +127,8 @@ describe('constellation constraints: margins by hand', () => {
     const inputs = {
       lineOfSight_km: 120,
       grazingHeight_km: 100,
-      pointingExceeded: 0,
+      maxPointingRate_deg_s: 0.5,
+      slewLimit_deg_s: 1,
       worst_bps: 3e9,
       half: 1,
       campaign_yr: 4.5,
@@ -144,7 +149,8 @@ describe('constellation constraints: margins by hand', () => {
     const inputs = {
       lineOfSight_km: 120,
       grazingHeight_km: 100,
-      pointingExceeded: 0,
+      maxPointingRate_deg_s: 0.5,
+      slewLimit_deg_s: 1,
       worst_bps: 1e9,
       half: 1,
       campaign_yr: 4.5,

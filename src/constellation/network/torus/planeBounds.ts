@@ -4,8 +4,9 @@
  * every link's capacity is the terminal's, as the link by link computation would find it.
  *
  * In-plane links are 2r_q·sin(π/S) long; cross-plane links at most √λmax of the Gram matrix
- * [[A·A, A·B], [A·B, B·B]], A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b, where the plane frames are orthonormal
- * to 1e-12 (`frameFits`). Bounds widened by 1e-9 relative and 1 mm; clearance √(r² − D²/4) on the lower radius.
+ * [[A·A, A·B], [A·B, B·B]], A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b, and at least √λmin, where the plane
+ * frames are orthonormal to 1e-12 (`frameFits`). Bounds widened by 1e-9 relative and 1 mm; clearance √(r² − D²/4) on
+ * the lower radius; a gap's pointing rates at most |Δω|·r/d_min (torusInstant.ts).
  * Validity: circular planes as propagate.ts places them (no cluster offsets); otherwise link by link.
  * Derivation, evidence and costs: docs/constellations.md §"Plane and gap link bounds".
  */
@@ -35,10 +36,10 @@ export function inPlaneLengthBound_m(f: Float64Array, o: number, S: number): num
 }
 
 /**
- * Upper bound on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob],
- * S slots).
+ * Extreme eigenvalues of the Gram matrix [[A·A, A·B], [A·B, B·B]] of the links from plane a's slot s to plane b's
+ * slot s + k (frames at f[oa], f[ob], S slots): a link's squared length lies between them.
  */
-export function crossLengthBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
+function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number): { min: number; max: number } {
   const phi = (2 * Math.PI * k) / S;
   const cp = Math.cos(phi),
     sp = Math.sin(phi);
@@ -57,8 +58,42 @@ export function crossLengthBound_m(f: Float64Array, oa: number, ob: number, k: n
     bb += b * b;
     ab += a * b;
   }
-  const lambdaMax = (aa + bb) / 2 + Math.sqrt(((aa - bb) / 2) ** 2 + ab * ab);
-  return Math.sqrt(lambdaMax) * (1 + WIDEN) + SLACK_m;
+  const spread = Math.sqrt(((aa - bb) / 2) ** 2 + ab * ab);
+  return { min: (aa + bb) / 2 - spread, max: (aa + bb) / 2 + spread };
+}
+
+/**
+ * Upper bound on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob],
+ * S slots).
+ */
+export function crossLengthBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
+  return Math.sqrt(crossGram(f, oa, ob, k, S).max) * (1 + WIDEN) + SLACK_m;
+}
+
+/** Lower bound on the length of those links [m] (√λmin narrowed as the upper bound is widened; ≥ 0). */
+export function crossLengthLowerBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
+  return Math.max(0, Math.sqrt(Math.max(0, crossGram(f, oa, ob, k, S).min)) * (1 - WIDEN) - SLACK_m);
+}
+
+/**
+ * Whether every link between planes qa and qb (each turning at ω = omega[3q…3q+2], radii ≤ r_m) at least
+ * `minLength_m` long turns within the slew limit: a line of sight's rate in either end's frame is at most
+ * |Δω|·r/d (torusInstant.ts), widened by 1e-9.
+ */
+export function pointingSettled(
+  omega: Float64Array,
+  qa: number,
+  qb: number,
+  r_m: number,
+  minLength_m: number,
+  slewLimit_rad_s: number,
+): boolean {
+  const dw = Math.hypot(
+    omega[3 * qb]! - omega[3 * qa]!,
+    omega[3 * qb + 1]! - omega[3 * qa + 1]!,
+    omega[3 * qb + 2]! - omega[3 * qa + 2]!,
+  );
+  return dw * r_m * (1 + WIDEN) <= slewLimit_rad_s * minLength_m;
 }
 
 /**

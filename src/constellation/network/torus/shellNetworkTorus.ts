@@ -171,7 +171,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   return { instants, paths, lp, handedOver, cutBound };
 }
 
-/** ISL capacities of every link at sample j (line of sight, latitude cutoff, range), into `buffers`. */
+/** ISL capacities of every link at sample j (line of sight, latitude cutoff, pointing, range), into `buffers`. */
 function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: TorusInstantBuffers): InstantCapacities {
   return torusInstantCapacities(
     {
@@ -183,6 +183,7 @@ function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: T
       rate: p.rate,
       grazingHeight_m: p.grazingHeight_m,
       latitudeCutoff_rad: p.latitudeCutoff_rad,
+      slewLimit_rad_s: p.slewLimit_rad_s,
       inPlaneUsable: p.inPlaneUsable,
       crossPlaneUsable: p.crossPlaneUsable,
       lengths: p.lean !== true,

@@ -4,18 +4,30 @@
  *
  * Every satellite is placed on its plane's SGP4 track (propagate.ts `slotPosition` arithmetic); a link is on when its
  * line of sight clears R⊕ + grazing height (linkSampling.ts) and, cross-plane, both ends are within the latitude
- * cutoff; its capacity is the optical link budget at that range capped at the terminal rating (models/linkBudget.ts).
- * Blockage and cutoff are the instant's own: a link grazing the Earth at other samples is on whenever it clears. Edge
+ * cutoff, and its pointing rate is within the terminal's slew limit; its capacity is the optical link budget at that
+ * range capped at the terminal rating (models/linkBudget.ts). Pointing rate (as linkSampling.ts): each plane turns
+ * rigidly at ω_q = n_q·ĥ_q (n_q the two-body rate of its radius), so a cross-plane link's line of sight turns in end
+ * A's frame at |(Δω × B)⊥|/d and in B's at |(Δω × A)⊥|/d, Δω = ω_B − ω_A, ⊥ across the line of sight; in-plane
+ * links read 0. Blockage, cutoff and pointing are the instant's own: a link off at other samples is on whenever it
+ * clears them. Edge
  * numbering as in torusRouting.ts; an open cylinder (`seam: false`) has no seam links. Working arrays are reused
  * (`TorusInstantBuffers`) and a lean series settles whole planes and gaps at once (planeBounds.ts).
  * Validity: as propagate.ts; walker-delta, walker-star and sso-ltan shells, P·S satellites all propagated.
  * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
-import { lineOfSightAltitude_m } from '../../links/linkSampling.js';
+import { lineOfSightAltitude_m, orbitRate_rad_s, transverseRate_rad_s } from '../../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
-import { clearOfCutoff, crossLengthBound_m, frameFits, inPlaneLengthBound_m, linksSettled } from './planeBounds.js';
+import {
+  clearOfCutoff,
+  crossLengthBound_m,
+  crossLengthLowerBound_m,
+  frameFits,
+  inPlaneLengthBound_m,
+  linksSettled,
+  pointingSettled,
+} from './planeBounds.js';
 
 export interface TorusInstantParams {
   readonly planes: number;
@@ -28,6 +40,8 @@ export interface TorusInstantParams {
   readonly grazingHeight_m: number;
   /** Cross-plane links off while either end is poleward of this |latitude| [rad]; null = never. */
   readonly latitudeCutoff_rad: number | null;
+  /** The terminal's slew limit [rad/s]: a link whose pointing rate exceeds it is off at the instant. */
+  readonly slewLimit_rad_s: number;
   /** Whether the class is laid (false: every link of it off, e.g. cross-plane links of a ring). */
   readonly inPlaneUsable: boolean;
   readonly crossPlaneUsable: boolean;
@@ -104,11 +118,14 @@ function placePlane(f: Float64Array, o: number, q: number, S: number, pos: Float
   }
 }
 
-/** Every plane's frame at sample j (r, û, t̂: 7 entries per plane) into `frames`. */
-function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array): void {
+/** Every plane's frame at sample j (r, û, t̂: 7 entries per plane) into `frames`, its ω = n·ĥ into `omega`. */
+function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array, omega: Float64Array): void {
   for (let q = 0; q < tracks.length; q++) {
     planeFrame(tracks[q]!, j, FRAME);
     frames.set(FRAME, 7 * q);
+    const n = orbitRate_rad_s(FRAME[0]!),
+      h = tracks[q]!.normal;
+    for (let i = 0; i < 3; i++) omega[3 * q + i] = n * h[3 * j + i]!;
   }
 }
 const FRAME = new Float64Array(7);
@@ -133,12 +150,19 @@ let scratch = {
   r2: new Float64Array(0),
   poleward: new Uint8Array(0),
   frames: new Float64Array(0),
+  omega: new Float64Array(0),
   placed: new Uint8Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
     scratch = { ...scratch, pos: new Float64Array(3 * N), r2: new Float64Array(N), poleward: new Uint8Array(N) };
-  if (scratch.placed.length < P) scratch = { ...scratch, frames: new Float64Array(7 * P), placed: new Uint8Array(P) };
+  if (scratch.placed.length < P)
+    scratch = {
+      ...scratch,
+      frames: new Float64Array(7 * P),
+      omega: new Float64Array(3 * P),
+      placed: new Uint8Array(P),
+    };
   return scratch;
 }
 
@@ -176,6 +200,9 @@ interface LinkContext {
   /** Range up to which the rate is the terminal's capacity [m] (cappedRange_m). */
   readonly capped_m: number;
   readonly rate: Readonly<LinkRateCoefficients>;
+  /** Each plane's ω = n·ĥ [rad/s], 3 per plane. */
+  readonly omega: Float64Array;
+  readonly slewLimit_rad_s: number;
 }
 
 /** Distance [m] between satellites a and b. */
@@ -208,6 +235,30 @@ function lineOfSightCapacity(c: LinkContext, a: number, b: number, d: number): n
 const crossEnd = (P: number, S: number, F: number, q: number, s: number): number =>
   q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
 
+/**
+ * Pointing rate [rad/s] of the cross-plane link v (plane q) – w (plane q2) of length d: the larger of its ends' line of
+ * sight rates, |(Δω × w)⊥|/d and |(Δω × v)⊥|/d with Δω = ω_q2 − ω_q.
+ */
+function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: number, d: number): number {
+  const { pos, omega } = c;
+  const wx = omega[3 * q2]! - omega[3 * q]!,
+    wy = omega[3 * q2 + 1]! - omega[3 * q + 1]!,
+    wz = omega[3 * q2 + 2]! - omega[3 * q + 2]!;
+  const ax = pos[3 * v]!,
+    ay = pos[3 * v + 1]!,
+    az = pos[3 * v + 2]!,
+    bx = pos[3 * w]!,
+    by = pos[3 * w + 1]!,
+    bz = pos[3 * w + 2]!;
+  const ux = (bx - ax) / d,
+    uy = (by - ay) / d,
+    uz = (bz - az) / d;
+  return Math.max(
+    transverseRate_rad_s(ux, uy, uz, d, wy * bz - wz * by, wz * bx - wx * bz, wx * by - wy * bx),
+    transverseRate_rad_s(ux, uy, uz, d, wy * az - wz * ay, wz * ax - wx * az, wx * ay - wy * ax),
+  );
+}
+
 /** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
 function crossPlaneRow(
   c: LinkContext,
@@ -219,12 +270,14 @@ function crossPlaneRow(
 ): number {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
   const usable = p.crossPlaneUsable;
+  const q2 = q < P - 1 ? q + 1 : 0;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
     const w = crossEnd(P, S, F, q, s);
     const d = distance(c.pos, v, w);
     len += d;
-    into[v] = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
+    const cap = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
+    into[v] = cap > 0 && crossPointingRate(c, q, q2, v, w, d) > c.slewLimit_rad_s ? 0 : cap;
   }
   return len;
 }
@@ -317,7 +370,17 @@ function leanCapacities(
     if (q === P - 1 && !(p.seam ?? true)) continue;
     const q2 = q < P - 1 ? q + 1 : 0;
     if (!p.crossPlaneUsable) out.cross_bps.fill(0, q * S, (q + 1) * S);
-    else if (settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S))) {
+    else if (
+      settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S)) &&
+      pointingSettled(
+        c.omega,
+        q,
+        q2,
+        Math.max(frames[7 * q]!, frames[7 * q2]!),
+        crossLengthLowerBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S),
+        c.slewLimit_rad_s,
+      )
+    ) {
       for (let s = 0, v = q * S; s < S; s++, v++)
         out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
     } else {
@@ -344,8 +407,8 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward, frames, placed } = scratchFor(N, P);
-  planeFrames(p.tracks, j, frames);
+  const { pos, r2, poleward, frames, omega, placed } = scratchFor(N, P);
+  planeFrames(p.tracks, j, frames, omega);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
   const c: LinkContext = {
@@ -355,6 +418,8 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     grazingHeight_m: p.grazingHeight_m,
     capped_m: cappedRange_m(p.rate),
     rate: p.rate,
+    omega,
+    slewLimit_rad_s: p.slewLimit_rad_s,
   };
   const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);

@@ -157,6 +157,7 @@ describe('cylinderDualBound', () => {
         sampleIndex: 0,
         rate: rangeRate(10 ** (12.5 + rng.next())),
         grazingHeight_m: 80e3,
+        slewLimit_rad_s: Infinity,
         latitudeCutoff_rad: (60 + 20 * rng.next()) * deg,
         inPlaneUsable: true,
         crossPlaneUsable: true,

@@ -58,6 +58,7 @@ const base = {
   rate,
   grazingHeight_m: 80e3,
   latitudeCutoff_rad: 49 * deg,
+  slewLimit_rad_s: Infinity,
   inPlaneUsable: true,
   crossPlaneUsable: true,
 };
@@ -213,6 +214,7 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
       rate: capped,
       grazingHeight_m: grazing_m,
       latitudeCutoff_rad: cutoff,
+      slewLimit_rad_s: Infinity,
     });
     const e = oracle(j, grazing_m, cutoff);
     expect(Array.from(r.cross_bps)).toEqual(e.cross);
@@ -231,6 +233,7 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
       rate: capped,
       grazingHeight_m: 100e3,
       latitudeCutoff_rad: 10 * deg,
+      slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
     });
@@ -241,6 +244,7 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
       rate: capped,
       grazingHeight_m: 100e3,
       latitudeCutoff_rad: null,
+      slewLimit_rad_s: Infinity,
     };
     const e = oracle(3, 100e3, null);
     const open = torusInstantCapacities({ ...p, seam: false }, buffers);
@@ -286,6 +290,7 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
         rate,
         grazingHeight_m: grazing_m,
         latitudeCutoff_rad: cutoff,
+        slewLimit_rad_s: Infinity,
         seam,
         lengths: false,
       });
