@@ -7,7 +7,9 @@
  * J. ACM 46(6) 787–832, 1999, §1):  λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t).  Here l is 1 on the in-plane links at
  * a set K of slot positions (hops, polar or pattern; the smallest bound kept) and 0 elsewhere; distances by
  * breadth-first search over the segments' merged nodes, O(M·(M + E)) per set.
- * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies).
+ * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies). An
+ * in-plane link off inside a segment (l = 0) is taken as on: distances on that supergraph are no longer, so the bound
+ * only weakens and stays a bound.
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder LP-duality bound".
  */
 
