@@ -177,40 +177,53 @@ export function lifecycle(
   // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
   const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
   const { fleet, program } = fleetProgram(design, costPFLOPS, cost);
-  const capex = capexPerWatt({
-    chips_USD,
-    nonChipHardware_USD: cost.hardware_USD - chips_USD,
-    launch_USD: cost.launch_USD,
-    itPower_W: compute.itPowerAvg_W,
-  });
-  const { terms, terrestrial } = terrestrialTerms(design, rows, compute, chips_USD);
-  const baselines = terms.map(({ id, result: r }) => ({
-    id,
-    lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
-    lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
-    spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
-  }));
-  // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
-  const comparison = comparisonMetrics({
-    lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day,
-    lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
-    deliveredPFLOPS: costPFLOPS,
-    chips: design.compute.chips,
-    itPowerAvg_W: compute.itPowerAvg_W,
-  });
-  // The parity search re-prices the fleet over years (~10x a node evaluation): computed when the record's economics
-  // section is built, so a study whose metrics do not name it never pays for it.
+  // What the optimizer rarely reads is computed when read (the record's economics section reads it all): capex per
+  // watt, the terrestrial baselines and verdicts, the comparison metrics, the non-chip $/kg and the parity search
+  // (~10x a node evaluation). A study whose metrics do not name them never pays for them.
+  let capex: LifecycleSizing['capex'] | undefined;
+  let ground: ReturnType<typeof terrestrialTerms> | undefined;
+  let baselines: LifecycleSizing['baselines'] | undefined;
+  let comparison: LifecycleSizing['comparison'] | undefined;
+  let perKg: LifecycleSizing['nonChipPerKg'] | undefined;
   let parity: readonly BaselineParity[] | undefined;
+  const terms = () => (ground ??= terrestrialTerms(design, rows, compute, chips_USD));
   return {
     program,
     fleet,
-    nonChipPerKg: nonChipPerKg(cost, program, mass.dry_kg),
-    capex,
-    baselines,
-    comparison,
-    terrestrial,
+    get nonChipPerKg() {
+      return (perKg ??= nonChipPerKg(cost, program, mass.dry_kg));
+    },
+    get capex() {
+      return (capex ??= capexPerWatt({
+        chips_USD,
+        nonChipHardware_USD: cost.hardware_USD - chips_USD,
+        launch_USD: cost.launch_USD,
+        itPower_W: compute.itPowerAvg_W,
+      }));
+    },
+    get baselines() {
+      return (baselines ??= terms().terms.map(({ id, result: r }) => ({
+        id,
+        lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
+        lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+        spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+      })));
+    },
+    // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
+    get comparison() {
+      return (comparison ??= comparisonMetrics({
+        lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day,
+        lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
+        deliveredPFLOPS: costPFLOPS,
+        chips: design.compute.chips,
+        itPowerAvg_W: compute.itPowerAvg_W,
+      }));
+    },
+    get terrestrial() {
+      return terms().terrestrial;
+    },
     get parity() {
-      return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms }));
+      return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms().terms }));
     },
   };
 }
