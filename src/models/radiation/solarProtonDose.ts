@@ -385,20 +385,24 @@ function nodeIndex(a: number, i: number, k: number): number {
   return idx;
 }
 
-/** Position of x on a uniform axis of n nodes: lower node (≤ n − 2) and weight, or null outside it. */
-function axis(x: number, n: number): [number, number] | null {
-  if (!(x >= 0 && x <= n - 1)) return null;
-  const lo = Math.min(Math.floor(x), n - 2);
-  return [lo, x - lo];
+/** Lower node (≤ n − 2) of x on a uniform axis of n nodes, or −1 outside it; its weight is x − that node. */
+function lowerNode(x: number, n: number): number {
+  return x >= 0 && x <= n - 1 ? Math.min(Math.floor(x), n - 2) : -1;
 }
 
 /** Interpolated dose per solar-maximum year [rad(Si)], or null off the grid. */
 function tabulatedPerSolarMaxYear_rad(altitude_m: number, inclination_rad: number, thickness_m: number): number | null {
   const G = SEP_GRID;
-  const A = axis((altitude_m - G.altitudeMin_m) / G.altitudeStep_m, G.altitudes);
-  const I = axis((inclination_rad * 180) / Math.PI / G.inclinationStep_deg, G.inclinations);
-  const K = axis(Math.log10(thickness_m / G.thicknessMin_m) * G.thicknessesPerDecade, G.thicknesses);
-  if (A === null || I === null || K === null) return null;
+  const xa = (altitude_m - G.altitudeMin_m) / G.altitudeStep_m;
+  const xi = (inclination_rad * 180) / Math.PI / G.inclinationStep_deg;
+  const xk = Math.log10(thickness_m / G.thicknessMin_m) * G.thicknessesPerDecade;
+  const a0 = lowerNode(xa, G.altitudes),
+    i0 = lowerNode(xi, G.inclinations),
+    k0 = lowerNode(xk, G.thicknesses);
+  if (a0 < 0 || i0 < 0 || k0 < 0) return null;
+  const wa = xa - a0,
+    wi = xi - i0,
+    wk = xk - k0;
   let logSum = 0,
     linSum = 0,
     zero = false;
@@ -406,8 +410,8 @@ function tabulatedPerSolarMaxYear_rad(altitude_m: number, inclination_rad: numbe
     const da = c >> 2,
       di = (c >> 1) & 1,
       dk = c & 1;
-    const w = (da ? A[1] : 1 - A[1]) * (di ? I[1] : 1 - I[1]) * (dk ? K[1] : 1 - K[1]);
-    const idx = nodeIndex(A[0] + da, I[0] + di, K[0] + dk);
+    const w = (da ? wa : 1 - wa) * (di ? wi : 1 - wi) * (dk ? wk : 1 - wk);
+    const idx = nodeIndex(a0 + da, i0 + di, k0 + dk);
     const v = gridDose![idx]!;
     if (v > 0) logSum += w * gridLogDose![idx]!;
     else zero = true;
