@@ -72,7 +72,7 @@ export interface LifeYear {
   readonly deployed: number;
   /** Expected random failures [-]. */
   readonly failed: number;
-  /** Slots renewed at the end of their design life. */
+  /** Slots reaching the end of their design life this year: renewals due (those not flown wait in `backlog`). */
   readonly renewed: number;
   /** Replacements owed and not yet flown at the end of the year (launch or factory capacity short). */
   readonly backlog: number;

@@ -31,7 +31,9 @@ const yearsSchema = () =>
       launches: n('Launches (replacements at the mean satellites per launch) [-]'),
       deployed: n('Satellites of the first deployment launched [-]'),
       failed: n('Expected random failures [-]'),
-      renewed: n('Slots renewed at the end of their design life [-]'),
+      renewed: n(
+        'Slots reaching the end of their design life this year: renewals due; those not flown wait in backlog [-]',
+      ),
       backlog: n('Replacements owed and not flown at the end of the year [-]'),
       inOrbit: n('Working satellites at the end of the year, before the next renewals [-]'),
       delivering: n('Mean working satellites over the year [-]'),
