@@ -30,7 +30,7 @@ import { encode, shadowPrices, type ReoptimizeSource } from './decision/relaxati
 import { algorithmEntry, createAlgorithm } from '../../solvers/index.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
-import { loadStudyProblem } from './problem.js';
+import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
 import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunMeta } from './schemas.js';
 
@@ -173,17 +173,18 @@ function unionDecision(outDir: string, reads: readonly SeedRead[]): SeedUnion {
   // each design's index is its own seed's: the knee is the one with its index and seed
   const at = pareto.designs.findIndex((d, p) => d.index === head?.index && seeds[p] === head?.seed);
   if (head === undefined || at < 0) return { pareto, seeds, decision };
-  const prices = unionShadowPrices(outDir, reads, { pareto, seeds }, at, head.binding.constraints);
+  const prices = unionShadowPrices(loaded, reads, { pareto, seeds }, at, head.binding.constraints);
   return { pareto, seeds, decision: prices === null ? decision : { ...decision, shadowPrices: prices } };
 }
 
 /**
- * The union knee's shadow prices (./decision/relaxation.ts), re-optimized as its seed's run would have: that seed's
- * study, algorithm and settings, warm-started from the knee, then its seed's front designs, then the other seeds', up
- * to the algorithm's population. Null as for a single run (surrogate-assisted algorithms).
+ * The union knee's shadow prices (./decision/relaxation.ts), re-optimized as its seed's run would have: the study
+ * (`loaded`, any seed's: their study.yaml differ in the seed alone), algorithm and settings with the knee's seed,
+ * warm-started from the knee, then its seed's front designs, then the other seeds', up to the algorithm's population.
+ * Null as for a single run (surrogate-assisted algorithms).
  */
 function unionShadowPrices(
-  outDir: string,
+  loaded: LoadedStudy,
   reads: readonly SeedRead[],
   union: { readonly pareto: ParetoFile; readonly seeds: readonly number[] },
   at: number,
@@ -191,15 +192,14 @@ function unionShadowPrices(
 ): KneeRelaxation | null {
   const { pareto, seeds } = union;
   const seed = seeds[at]!;
-  const own = loadStudyProblem(join(outDir, seedDir(seed), 'study.yaml'));
-  if (algorithmEntry(own.algorithm.name)?.surrogate !== false) return null;
+  if (algorithmEntry(loaded.algorithm.name)?.surrogate !== false) return null;
   const others = pareto.designs.flatMap((_, p) => (p === at ? [] : [p]));
   const order = [...others.filter((p) => seeds[p] === seed), ...others.filter((p) => seeds[p] !== seed)];
-  const options = algorithmOptions(own.algorithm);
+  const options = { ...algorithmOptions(loaded.algorithm), seed };
   const source: ReoptimizeSource = {
-    problem: own.problem,
-    create: (problem, initial) => createAlgorithm(own.algorithm.name, problem, { ...options, initial }),
-    population: order.slice(0, own.algorithm.population - 1).map((p) => encode(own.problem, pareto.designs[p]!)),
+    problem: loaded.problem,
+    create: (problem, initial) => createAlgorithm(loaded.algorithm.name, problem, { ...options, initial }),
+    population: order.slice(0, loaded.algorithm.population - 1).map((p) => encode(loaded.problem, pareto.designs[p]!)),
     runEvaluations: reads.find((r) => r.knee.seed === seed)?.meta.result?.evaluations ?? 0,
   };
   const prices = shadowPrices(source, pareto, pareto.designs[at]!, binding);

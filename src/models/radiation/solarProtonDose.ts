@@ -46,6 +46,7 @@ const RUN_ATTENUATION = [
   0.2634,
 ] as const;
 const RUN_SOLAR_MAXIMUM_YEARS = 3;
+const SEP_EMAX_MeV = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
 const LOG_E = SEP_ENERGY_MeV.map(Math.log);
 const LOG_PHI = RUN_DIFFERENTIAL.map((d, k) => Math.log(d / RUN_ATTENUATION[k]! / RUN_SOLAR_MAXIMUM_YEARS));
 /** rad per (MeV/g): 1.602176634e-13 J/MeV ÷ 1e-5 J/g per rad. */
@@ -53,11 +54,20 @@ const RAD_PER_MeV_g = 1.602176634e-8;
 
 /** 1-AU differential fluence per solar-maximum year at E [cm⁻² MeV⁻¹]: log-log interpolation, 0 outside 5–500 MeV. */
 export function sepDifferentialFluence(E_MeV: number): number {
-  const n = SEP_ENERGY_MeV.length;
-  if (!(E_MeV >= SEP_ENERGY_MeV[0]! && E_MeV <= SEP_ENERGY_MeV[n - 1]!)) return 0;
+  if (!(E_MeV >= SEP_ENERGY_MeV[0]! && E_MeV <= SEP_EMAX_MeV)) return 0;
   const x = Math.log(E_MeV);
-  let k = 0;
-  while (k < n - 2 && x > LOG_E[k + 1]!) k++;
+  return fluenceIn(fluenceSegment(x, 0), x);
+}
+
+/** The fluence table's segment of log-energy x (≤ n − 2), searching forward from segment `from` (≤ it). */
+function fluenceSegment(x: number, from: number): number {
+  let k = from;
+  while (k < SEP_ENERGY_MeV.length - 2 && x > LOG_E[k + 1]!) k++;
+  return k;
+}
+
+/** Log-log interpolation of the fluence in segment k at log-energy x. */
+function fluenceIn(k: number, x: number): number {
   const w = (x - LOG_E[k]!) / (LOG_E[k + 1]! - LOG_E[k]!);
   return Math.exp(LOG_PHI[k]! + w * (LOG_PHI[k + 1]! - LOG_PHI[k]!));
 }
@@ -109,7 +119,12 @@ function interp(xs: Float64Array, ys: Float64Array, x: number): number {
     if (xs[mid]! <= x) lo = mid;
     else hi = mid;
   }
-  return ys[lo]! + ((x - xs[lo]!) / (xs[hi]! - xs[lo]!)) * (ys[hi]! - ys[lo]!);
+  return lerpIn(xs, ys, lo, x);
+}
+
+/** ys at x between xs[lo] and xs[lo + 1], linearly. */
+function lerpIn(xs: Float64Array, ys: Float64Array, lo: number, x: number): number {
+  return ys[lo]! + ((x - xs[lo]!) / (xs[lo + 1]! - xs[lo]!)) * (ys[lo + 1]! - ys[lo]!);
 }
 
 /** CSDA range of a proton of energy E in Al [g cm⁻²]. */
@@ -180,8 +195,13 @@ function orbitCos4(inclination_rad: number): Float64Array {
 
 /** Vertical Størmer cutoff rigidities [V] along the orbit (grid points, ascending). */
 export function orbitCutoffs_V(radius_m: number, inclination_rad: number): Float64Array {
-  const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / radius_m) ** 2;
+  const scale = cutoffScale_V(radius_m);
   return orbitCos4(inclination_rad).map((c) => c * scale);
+}
+
+/** The vertical cutoff at orbit radius r where cos⁴λ_m = 1 [V]: STORMER_VERTICAL_CUTOFF_V·(a/r)². */
+function cutoffScale_V(radius_m: number): number {
+  return STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / radius_m) ** 2;
 }
 
 /** Unshadowed share of the sky at orbit radius r: (1 + cos θ)/2, sin θ = R⊕/r. */
@@ -195,16 +215,9 @@ export function geomagneticTransmission(cutoffs_V: Float64Array, shadow: number,
   return shadow * shareBelow(cutoffs_V, protonRigidity_V(E_MeV));
 }
 
-/** Share of an ascending list below x (binary search). */
+/** Share of an ascending list below x. */
 function shareBelow(ascending: Float64Array, x: number): number {
-  let lo = 0,
-    hi = ascending.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ascending[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo / ascending.length;
+  return countBelowFrom(ascending, x, 0) / ascending.length;
 }
 
 export interface SolarProtonDoseParams {
@@ -238,9 +251,9 @@ const AL_DENSITY_g_cm3 = 2.7;
  * residual energy alone: its Al range and S_Si/S_Al. Built once: every evaluation integrates on the same grid.
  */
 let grid: { E_MeV: Float64Array; range_g_cm2: Float64Array; siOverAl: Float64Array } | null = null;
-function residualGrid(Emax_MeV: number): NonNullable<typeof grid> {
+function residualGrid(): NonNullable<typeof grid> {
   if (grid !== null) return grid;
-  const steps = Math.ceil(Math.log10(Emax_MeV / 0.01) * DOSE_STEPS_PER_DECADE);
+  const steps = Math.ceil(Math.log10(SEP_EMAX_MeV / 0.01) * DOSE_STEPS_PER_DECADE);
   const E_MeV = Float64Array.from({ length: steps + 1 }, (_, k) =>
     k === 0 ? 0.01 : 0.01 * 10 ** (k / DOSE_STEPS_PER_DECADE),
   );
@@ -260,20 +273,17 @@ interface Orbit {
 }
 
 /**
- * ∫ φ(E) T(E) S_Si(E_res) dE over incident E behind t of Al, per solar-maximum year [MeV/g]. With
+ * ∫ φ(E) T(E) S_Si(E_res) dE over incident E behind t of Al, per solar-maximum year [rad(Si)]. With
  * dE = S_Al(E)/S_Al(E_res) dE_res the integrand in E_res is smooth down to E_res = 0: φ(E) T(E) S_Al(E) · S_Si/S_Al
  * (E_res); trapezoid on the residual grid. E rises with E_res, so the range-table bracket, the fluence segment and the
  * count of orbit points below the rigidity each move forward only: three walking pointers replace three searches.
  */
-function doseIntegral(
-  g: NonNullable<typeof grid>,
-  t_g_cm2: number,
-  transmission: Orbit | ((E: number) => number),
-): number {
+function doseIntegral(shieldThickness_m: number, transmission: Orbit | ((E: number) => number)): number {
+  const t_g_cm2 = shieldThickness_m * 100 * AL_DENSITY_g_cm3;
+  const g = residualGrid();
   const { E: tE, R: tR } = alRange();
-  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
+  const Emax = SEP_EMAX_MeV;
   const Emin = SEP_ENERGY_MeV[0]!;
-  const nPhi = SEP_ENERGY_MeV.length;
   const lastR = tR.length - 1;
   let j = 0; // range-table bracket: tR[j] <= x < tR[j + 1]
   let f = 0; // fluence segment
@@ -287,7 +297,7 @@ function doseIntegral(
     else if (x >= tR[lastR]!) E = tE[lastR]!;
     else {
       while (j < lastR - 1 && tR[j + 1]! <= x) j++;
-      E = tE[j]! + ((x - tR[j]!) / (tR[j + 1]! - tR[j]!)) * (tE[j + 1]! - tE[j]!);
+      E = lerpIn(tR, tE, j, x);
     }
     let f1 = 0;
     if (E <= Emax) {
@@ -303,9 +313,8 @@ function doseIntegral(
         let phi = 0;
         if (E >= Emin) {
           const lx = Math.log(E);
-          while (f < nPhi - 2 && lx > LOG_E[f + 1]!) f++;
-          const w = (lx - LOG_E[f]!) / (LOG_E[f + 1]! - LOG_E[f]!);
-          phi = Math.exp(LOG_PHI[f]! + w * (LOG_PHI[f + 1]! - LOG_PHI[f]!));
+          f = fluenceSegment(lx, f);
+          phi = fluenceIn(f, lx);
         }
         f1 = phi * T * stoppingAl(E) * g.siOverAl[k]!;
       }
@@ -316,7 +325,7 @@ function doseIntegral(
     f0 = f1;
     if (k > 0 && f1 === 0 && E > Emax) break;
   }
-  return sum;
+  return sum * RAD_PER_MeV_g;
 }
 
 /** Count of an ascending list's entries below x, searching forward from a count already known to be below. */
@@ -335,16 +344,15 @@ function countBelowFrom(ascending: Float64Array, x: number, from: number): numbe
   return lo;
 }
 
+/** The circular orbit the geomagnetic transmission sees. */
+function orbitOf(altitude_m: number, inclination_rad: number): Orbit {
+  const r = EARTH_RADIUS_m + altitude_m;
+  return { cos4: orbitCos4(inclination_rad), scale: cutoffScale_V(r), shadow: earthShadowFactor(r) };
+}
+
 /** The integral at one orbit and thickness: dose per solar-maximum year [rad(Si)]. */
 function directPerSolarMaxYear_rad(altitude_m: number, inclination_rad: number, shieldThickness_m: number): number {
-  const r = EARTH_RADIUS_m + altitude_m;
-  const orbit = {
-    cos4: orbitCos4(inclination_rad),
-    scale: STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2,
-    shadow: earthShadowFactor(r),
-  };
-  const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
-  return doseIntegral(residualGrid(Emax), shieldThickness_m * 100 * AL_DENSITY_g_cm3, orbit) * RAD_PER_MeV_g;
+  return doseIntegral(shieldThickness_m, orbitOf(altitude_m, inclination_rad));
 }
 
 /**
@@ -425,11 +433,8 @@ export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProton
   if (!(p.missionLife_yr >= 0 && Number.isFinite(p.missionLife_yr)))
     throw new RangeError('solarProtonDose: missionLife_yr must be ≥ 0');
   let perSolarMaxYear_rad: number;
-  if (p.transmission !== undefined) {
-    const Emax = SEP_ENERGY_MeV[SEP_ENERGY_MeV.length - 1]!;
-    const t_g_cm2 = p.shieldThickness_m * 100 * AL_DENSITY_g_cm3;
-    perSolarMaxYear_rad = doseIntegral(residualGrid(Emax), t_g_cm2, p.transmission) * RAD_PER_MeV_g;
-  } else
+  if (p.transmission !== undefined) perSolarMaxYear_rad = doseIntegral(p.shieldThickness_m, p.transmission);
+  else
     perSolarMaxYear_rad =
       tabulatedPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m) ??
       directPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m);
@@ -438,9 +443,8 @@ export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProton
     doseRate_rad_per_yr: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE,
     missionDose_rad: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr,
     get transmission100MeV() {
-      const r = EARTH_RADIUS_m + altitude_m;
-      const scale = STORMER_VERTICAL_CUTOFF_V * (IGRF_RADIUS_m / r) ** 2;
-      return earthShadowFactor(r) * shareBelow(orbitCos4(inclination_rad), protonRigidity_V(100) / scale);
+      const { cos4, scale, shadow } = orbitOf(altitude_m, inclination_rad);
+      return shadow * shareBelow(cos4, protonRigidity_V(100) / scale);
     },
   };
 }

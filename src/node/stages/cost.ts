@@ -271,14 +271,7 @@ function nonChipPerKg(
     return { k, usd_per_kg: (usd * (c.priceClasses[k] === 'first-unit' ? learned : 1)) / dry_kg };
   });
   const value = perKg.reduce((a, l) => a + l.usd_per_kg, 0);
-  // the note is text for the record's reader: written when read (most evaluations never are)
-  let note: string | undefined;
-  return {
-    value_USD_per_kg: value,
-    get note() {
-      return (note ??= nonChipNote(value, perKg, c.priceClasses));
-    },
-  };
+  return { value_USD_per_kg: value, note: nonChipNote(value, perKg, c.priceClasses) };
 }
 
 function nonChipNote(
