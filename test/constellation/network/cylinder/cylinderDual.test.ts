@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
-import { cylinderDualBound, cylinderDualRate } from '../../../../src/constellation/network/cylinder/cylinderDual.js';
+import {
+  cylinderDualBound,
+  cylinderDualRate,
+  distanceSum,
+  type Contracted,
+} from '../../../../src/constellation/network/cylinder/cylinderDual.js';
 import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { createRng, type Rng } from '../../../../src/base/rng.js';
 
@@ -205,5 +210,74 @@ describe('cylinderDualBound', () => {
       if (full > 0) [closest, farthest] = [Math.min(closest, upper / full), Math.max(farthest, upper / full)];
     }
     console.log(`random outages: dual bound / full LP ${closest.toFixed(6)}–${farthest.toFixed(4)}`);
+  });
+});
+
+/** Undirected graph in the contracted form (CSR) from an edge list. */
+function graph(size: readonly number[], edges: readonly [number, number][]): Contracted {
+  const M = size.length;
+  const nbrs: number[][] = Array.from({ length: M }, () => []);
+  for (const [u, v] of edges) {
+    nbrs[u]!.push(v);
+    nbrs[v]!.push(u);
+  }
+  const start = new Int32Array(M + 1);
+  nbrs.forEach((n, u) => (start[u + 1] = start[u]! + n.length));
+  return { size: Float64Array.from(size), start, adj: Int32Array.from(nbrs.flat()) };
+}
+
+/** Σ size·size·dist over ordered pairs by Floyd–Warshall: the oracle, independent of the chain decomposition. */
+function floydSum(g: Contracted): number {
+  const M = g.size.length;
+  const d = Array.from({ length: M }, (_, i) => Array.from({ length: M }, (_, j) => (i === j ? 0 : Infinity)));
+  for (let u = 0; u < M; u++) for (let e = g.start[u]!; e < g.start[u + 1]!; e++) d[u]![g.adj[e]!] = 1;
+  for (let k = 0; k < M; k++)
+    for (let i = 0; i < M; i++) for (let j = 0; j < M; j++) d[i]![j] = Math.min(d[i]![j]!, d[i]![k]! + d[k]![j]!);
+  let t = 0;
+  for (let i = 0; i < M; i++) for (let j = 0; j < M; j++) t += g.size[i]! * g.size[j]! * d[i]![j]!;
+  return t;
+}
+
+describe('distanceSum (junctions and chains)', () => {
+  it('a ring of 7 unit nodes (no junction): 7 · 2 · (1 + 2 + 3) = 84 (hand calculation)', () => {
+    const ring = graph(
+      [1, 1, 1, 1, 1, 1, 1],
+      [0, 1, 2, 3, 4, 5, 6].map((i) => [i, (i + 1) % 7] as [number, number]),
+    );
+    expect(distanceSum(ring)).toBe(84);
+  });
+  it('a path 0–1–2 of sizes 2, 1, 3: 2·(2·1·1 + 2·3·2 + 1·3·1) = 34; two parts: Infinity (hand calculation)', () => {
+    const path: [number, number][] = [
+      [0, 1],
+      [1, 2],
+    ];
+    expect(distanceSum(graph([2, 1, 3], path))).toBe(34);
+    expect(distanceSum(graph([1, 1, 1, 1], [[0, 1]]))).toBe(Infinity);
+  });
+  it('equals Floyd–Warshall on random hubs joined by chains (2 in 3 of the 60 graphs connected)', () => {
+    // shapes of a band's contracted graph: planes as chains between merged columns, chains sharing both ends,
+    // loops back to one hub, dead ends, parallel chains of different lengths
+    const rng = createRng(5);
+    for (let t = 0; t < 60; t++) {
+      const hubs = 1 + rng.int(4),
+        size: number[] = [],
+        edges: [number, number][] = [];
+      for (let h = 0; h < hubs; h++) size.push(1 + rng.int(9));
+      for (let c = 0, chains = 1 + rng.int(8); c < chains; c++) {
+        let prev = rng.int(hubs);
+        for (let k = 0, L = rng.int(7); k < L; k++) {
+          size.push(1 + rng.int(3));
+          edges.push([prev, size.length - 1]);
+          prev = size.length - 1;
+        }
+        if (rng.next() < 0.85) {
+          const end = rng.int(hubs);
+          if (end !== prev && !edges.some(([a, b]) => (a === prev && b === end) || (a === end && b === prev)))
+            edges.push([prev, end]);
+        }
+      }
+      const g = graph(size, edges);
+      expect(distanceSum(g)).toBe(floydSum(g));
+    }
   });
 });
