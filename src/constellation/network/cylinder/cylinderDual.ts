@@ -256,16 +256,17 @@ const DISTANCE_MEMO_LIMIT = 8192;
 
 /**
  * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
- * each plane's in-plane (1) and cross-plane (2) link on.
+ * each plane's in-plane (bit 0) and cross-plane (bit 1) link on, eight planes to a 16-bit code.
  */
 function structureKey(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array, K: Uint8Array): string {
-  const W = P + 1;
+  const W = 1 + Math.ceil(P / 8);
   const codes = new Uint16Array(W * S);
   for (let s = 0; s < S; s++) {
-    codes[s * W] = 48 + K[s]!;
+    codes[s * W] = K[s]!;
     for (let q = 0; q < P; q++) {
       const i = q * S + s;
-      codes[s * W + 1 + q] = 48 + (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
+      const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
+      codes[s * W + 1 + (q >> 3)]! |= bits << (2 * (q & 7));
     }
   }
   const r = leastRotation(codes, W, S);
