@@ -189,47 +189,64 @@ export function distanceSum(g: Contracted): number {
   const M = g.size.length;
   const { junction, chains } = chainsOf(g);
   const queue = new Int32Array(M);
-  const rows = new Map<number, Int32Array>(); // distances from each chain end
-  for (const c of chains) for (const j of [c.u, c.v]) if (!rows.has(j)) rows.set(j, new Int32Array(M));
-  const scratch = new Int32Array(M);
+  const row = new Int32Array(M).fill(-1); // each chain end's row of distances in `ends`
+  let rowCount = 0;
+  for (const c of chains) for (const j of [c.u, c.v]) if (row[j]! < 0) row[j] = rowCount++;
+  const ends = new Int32Array((rowCount + 1) * M); // the last row: scratch for junctions that end no chain
   let total = 0;
   for (let x = 0; x < M; x++) {
     if (junction[x] !== 1) continue;
-    const dist = rows.get(x) ?? scratch;
+    const dist = ends.subarray((row[x]! < 0 ? rowCount : row[x]!) * M, (row[x]! < 0 ? rowCount + 1 : row[x]! + 1) * M);
     if (breadthFirst(g, x, dist, queue) < M) return Infinity;
     let sum = 0;
     for (let y = 0; y < M; y++) sum += g.size[y]! * dist[y]!;
     total += g.size[x]! * sum;
   }
-  const bins = new Map<number, ReturnType<typeof binByDifference>>();
-  for (const c of chains) {
-    const du = rows.get(c.u)!,
-      dv = rows.get(c.v)!;
-    const key = c.u * M + c.v;
-    let b = bins.get(key);
-    if (b === undefined) bins.set(key, (b = binByDifference(g.size, du, dv)));
+  // chains grouped by their ends: one binning per pair, in arrays kept across pairs (|δ| ≤ d(u, v) < M)
+  chains.sort((a, b) => a.u - b.u || a.v - b.v);
+  const bins = {
+    D: 0,
+    count: new Float64Array(2 * M + 2),
+    viaU: new Float64Array(2 * M + 2),
+    viaV: new Float64Array(2 * M + 2),
+  };
+  chains.forEach((c, n) => {
+    const du = ends.subarray(row[c.u]! * M, (row[c.u]! + 1) * M),
+      dv = ends.subarray(row[c.v]! * M, (row[c.v]! + 1) * M);
+    if (n === 0 || chains[n - 1]!.u !== c.u || chains[n - 1]!.v !== c.v)
+      binByDifference(g.size, du, dv, du[c.v]!, bins);
+    const { D, count, viaU, viaV } = bins;
     const L = c.inner.length + 1;
     const viaEnds = (a: number, y: number) => Math.min(a + du[y]!, L - a + dv[y]!);
     c.inner.forEach((x, i) => {
       const a = i + 1;
-      const t = Math.max(-b.D - 1, Math.min(b.D, L - 2 * a)) + b.D; // bins 0..t leave through u
-      let sum = a * b.count[t + 1]! + b.viaU[t + 1]! + (L - a) * (b.count[2 * b.D + 1]! - b.count[t + 1]!);
-      sum += b.viaV[2 * b.D + 1]! - b.viaV[t + 1]!;
+      const t = Math.max(-D - 1, Math.min(D, L - 2 * a)) + D; // bins 0..t leave through u
+      let sum = a * count[t + 1]! + viaU[t + 1]! + (L - a) * (count[2 * D + 1]! - count[t + 1]!);
+      sum += viaV[2 * D + 1]! - viaV[t + 1]!;
       c.inner.forEach((y, k) => (sum += g.size[y]! * (Math.min(Math.abs(k - i), viaEnds(a, y)) - viaEnds(a, y))));
       total += g.size[x]! * sum;
     });
-  }
+  });
   return total;
 }
 
-/** Prefix sums over the bins of δ = d_u(y) − d_v(y) + D: Σ size, Σ size·d_u, Σ size·d_v (entry i: bins below i). */
-function binByDifference(size: Float64Array, du: Int32Array, dv: Int32Array) {
-  let D = 0;
-  for (let y = 0; y < size.length; y++) D = Math.max(D, Math.abs(du[y]! - dv[y]!));
+/**
+ * Prefix sums over the bins of δ = d_u(y) − d_v(y) + D, D = d(u, v) ≥ |d_u − d_v| (triangle inequality): Σ size,
+ * Σ size·d_u, Σ size·d_v (entry i: bins below i), written into `out`.
+ */
+function binByDifference(
+  size: Float64Array,
+  du: Int32Array,
+  dv: Int32Array,
+  D: number,
+  out: { D: number; count: Float64Array; viaU: Float64Array; viaV: Float64Array },
+): void {
   const n = 2 * D + 1;
-  const count = new Float64Array(n + 1),
-    viaU = new Float64Array(n + 1),
-    viaV = new Float64Array(n + 1);
+  const { count, viaU, viaV } = out;
+  out.D = D;
+  count.fill(0, 0, n + 1);
+  viaU.fill(0, 0, n + 1);
+  viaV.fill(0, 0, n + 1);
   for (let y = 0; y < size.length; y++) {
     const i = du[y]! - dv[y]! + D + 1;
     count[i]! += size[y]!;
@@ -241,7 +258,6 @@ function binByDifference(size: Float64Array, du: Int32Array, dv: Int32Array) {
     viaU[i]! += viaU[i - 1]!;
     viaV[i]! += viaV[i - 1]!;
   }
-  return { D, count, viaU, viaV };
 }
 
 /**
