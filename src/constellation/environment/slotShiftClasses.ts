@@ -173,7 +173,12 @@ export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number,
   const P = st.planes;
   const pairs = new Int32Array(P * (P - 1));
   let i = 0;
-  for (let p1 = 0; p1 < P; p1++) for (let p2 = p1 + 1; p2 < P; p2++, i += 2) pairs.set([p1, p2], i);
+  for (let p1 = 0; p1 < P; p1++) {
+    for (let p2 = p1 + 1; p2 < P; p2++) {
+      pairs[i++] = p1;
+      pairs[i++] = p2;
+    }
+  }
   return nearClasses(st, k, floor_m, margin_m, P, pairs, null);
 }
 
@@ -220,14 +225,12 @@ function nearClasses(
   // Pass 1: each plane pair's closest class bounds the k-th smallest from above (its representative's d², the
   // same class), and decides whether the pair is walked (the centre's).
   const n = pairs.length / 2;
-  const planePairs: PlanePair[] = [];
   const centre = new Float64Array(n);
   const upper = out.d2.slice();
   for (let i = 0; i < n; i++) {
     const p1 = pairs[2 * i]!,
       p2 = pairs[2 * i + 1]!;
     const pair = planePair(st, p1, p2);
-    planePairs.push(pair);
     centre[i] = classD2(st, p1, p2, pair, pair.centre);
     const c = rep === null ? pair.centre : rep(p2, pair.centre);
     upper.push(c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c));
@@ -236,8 +239,13 @@ function nearClasses(
   const twoR2 = 2 * st.r * st.r;
   const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
   const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
-  // Pass 2: every plane pair whose closest class is below the bound, walked out to it.
-  for (let i = 0; i < n; i++)
-    if (centre[i]! < bound) walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, planePairs[i]!, bound, rep, out);
+  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (its constants again: the
+  // same numbers, held for these pairs only).
+  for (let i = 0; i < n; i++) {
+    if (!(centre[i]! < bound)) continue;
+    const p1 = pairs[2 * i]!,
+      p2 = pairs[2 * i + 1]!;
+    walkPair(st, p1, p2, planePair(st, p1, p2), bound, rep, out);
+  }
   return out.classes();
 }
