@@ -77,7 +77,7 @@ export interface RefineShell {
   readonly basis: Float64Array;
   /** Argument of latitude at the epoch, object by object (plane-major). */
   readonly u0: Float64Array;
-  /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
+  /** Mean elements of object k: circular, the shell's altitude and inclination, its RAAN and argument of latitude. */
   readonly elements: (k: number) => CircularElements;
   readonly epochIso: string;
   /** 2E: the most SGP4 changes the distance of two objects at one instant [m]. */
@@ -110,16 +110,14 @@ export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularEl
 export class Sgp4Objects {
   private readonly recs = new Map<number, SatRec>();
   private readonly pv = new Float64Array(6);
-  /** Object 0's elements and its record before any propagation: the other objects' records are shifted copies. */
-  private readonly first: CircularElements;
+  /** Object 0's record before any propagation: the other objects' records are its shifted copies. */
   private readonly template: Readonly<SatRec>;
   /** SGP4's mean argument-of-latitude rate [rad/s]. */
   readonly uDot: number;
   /** SGP4 calls made. */
   calls = 0;
   constructor(readonly shell: RefineShell) {
-    this.first = shell.elements(0);
-    const rec = circularSatrec(this.first, shell.epochIso);
+    const rec = circularSatrec(shell.elements(0), shell.epochIso);
     this.template = { ...rec };
     this.recs.set(0, rec);
     this.uDot = (rec.mdot + rec.argpdot) / S_PER_MIN;
@@ -127,14 +125,7 @@ export class Sgp4Objects {
   satrec(k: number): SatRec {
     let rec = this.recs.get(k);
     if (rec === undefined) {
-      const e = this.shell.elements(k),
-        f = this.first;
-      const shifted =
-        e.altitude_m === f.altitude_m &&
-        e.inclination_rad === f.inclination_rad &&
-        e.eccentricity === undefined &&
-        f.eccentricity === undefined;
-      rec = shifted ? shiftedSatrec(this.template, e) : circularSatrec(e, this.shell.epochIso);
+      rec = shiftedSatrec(this.template, this.shell.elements(k));
       this.recs.set(k, rec);
     }
     return rec;
