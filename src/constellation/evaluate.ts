@@ -407,6 +407,7 @@ function separation(spec: ConstellationSpec, notes: string[], lean: boolean): Co
     shells: spec.shells.map((s) => s.geometry),
     epochIso: w.epochIso,
     threshold_m: spec.minSeparation_m,
+    encounters: !lean,
   });
   const { minSeparation_km, ...conjunctions } = conjunctionRecord(spec, screen, w.epochIso, !lean);
   notes.push(CONJUNCTION_NOTE);

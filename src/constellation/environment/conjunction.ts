@@ -31,7 +31,7 @@ import {
   shellState,
   type ShellState,
 } from './shellState.js';
-import { classesBelow, kthSmallest, slotShiftClasses, type ClassSet } from './slotShiftClasses.js';
+import { classesBelow, kthSmallest, slotShiftClasses, walkerDeltaClasses } from './slotShiftClasses.js';
 import { sgp4ShellGap } from './shellGap.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
@@ -57,11 +57,17 @@ export interface ConjunctionPair {
   readonly time_s: number | null;
   /** Satellite pairs with the same closest approach (the symmetry class). */
   readonly pairs: number;
-  /** Relative speed at the closest approach [m/s]; null between shells. */
+  /** Relative speed at the closest approach [m/s]; null between shells and without `encounters`. */
   readonly relativeSpeed_m_s: number | null;
-  /** Time per encounter within twice the closest approach [s] (straight fly-by: 2√3·d/v); null between shells. */
+  /**
+   * Time per encounter within twice the closest approach [s] (straight fly-by: 2√3·d/v); null between shells and
+   * without `encounters`.
+   */
   readonly encounterDuration_s: number | null;
-  /** Time per encounter closer than the threshold [s] (0 when the pair stays clear); null between shells. */
+  /**
+   * Time per encounter closer than the threshold [s] (0 when the pair stays clear); null between shells and without
+   * `encounters`.
+   */
   readonly belowThreshold_s: number | null;
 }
 
@@ -105,6 +111,11 @@ export interface ConjunctionScreenParams {
   readonly memoise?: boolean;
   /** Candidate method per shell (default 'auto': the cheaper for the shell's size; both find the same classes). */
   readonly method?: ScreenMethod;
+  /**
+   * The worst pairs' relative speed and encounter times (default true; false leaves them null and skips their SGP4
+   * calls, about half of a screen's: the lean evaluation reads no list).
+   */
+  readonly encounters?: boolean;
 }
 
 export type ScreenMethod = 'auto' | 'grid' | 'enumerate';
@@ -249,12 +260,12 @@ const inflation = (st: ShellState): number => 2 * st.pairBound_m;
  * D = max(threshold, the k-th closest class), refined from the representative's two position vectors
  * (pairClosestApproach) like the grid's candidates. The closed form's rounding (~1e-15 of 2r², a fraction of a metre
  * at 7,000 km) is covered by the margin below. No time steps: `steps` is 0, `candidates` the shell's classes
- * (a slot-shift shell evaluates only those near the cut: slotShiftClasses.ts, the same classes kept).
+ * (the closed form is evaluated only for those near the cut: slotShiftClasses.ts, the same classes kept).
  */
 function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellResult {
   const floor_m = threshold_m + st.shrink_m;
-  // Slot shift: only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
-  const set = st.delta ? walkerDeltaClasses(st) : slotShiftClasses(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
+  // Only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
+  const set = (st.delta ? walkerDeltaClasses : slotShiftClasses)(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
   const { a, b } = set;
   const kth2 = kthSmallest(set.d2, k);
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);
@@ -277,43 +288,6 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
 /** Margin of the closed form's pre-selection [m]: well above its rounding (a fraction of a metre). */
 const REFINE_MARGIN_m = 10;
 
-/** One representative pair per class of a Walker delta shell and its closed-form squared closest approach [m²]. */
-function walkerDeltaClasses(st: ShellState): ClassSet {
-  const P = st.planes,
-    S = st.slots,
-    n = classCount(st);
-  const a = new Int32Array(n),
-    b = new Int32Array(n),
-    d2 = new Float64Array(n);
-  const twoR2 = 2 * st.r * st.r,
-    B = st.basis,
-    u0 = st.u0;
-  let i = 0;
-  const add = (ia: number, ib: number, p1: number, p2: number): void => {
-    const o1 = p1 * 6,
-      o2 = p2 * 6;
-    const PP = B[o1]! * B[o2]! + B[o1 + 1]! * B[o2 + 1]! + B[o1 + 2]! * B[o2 + 2]!;
-    const QQ = B[o1 + 3]! * B[o2 + 3]! + B[o1 + 4]! * B[o2 + 4]! + B[o1 + 5]! * B[o2 + 5]!;
-    const PQ = B[o1]! * B[o2 + 3]! + B[o1 + 1]! * B[o2 + 4]! + B[o1 + 2]! * B[o2 + 5]!;
-    const QP = B[o1 + 3]! * B[o2]! + B[o1 + 4]! * B[o2 + 1]! + B[o1 + 5]! * B[o2 + 2]!;
-    const delta = u0[ib]! - u0[ia]!;
-    const K0 = 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP));
-    const K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
-    a[i] = ia;
-    b[i] = ib;
-    d2[i++] = twoR2 * (1 - K0 - K1);
-  };
-  // Every class holds a pair (0, j) (the symmetry moves any satellite onto object 0); j and its mirror share one.
-  const seen = new Uint8Array(P * S);
-  for (let j = 1; j < P * S; j++) {
-    const key = pairClassKey(st, 0, j);
-    if (seen[key]) continue;
-    seen[key] = 1;
-    add(0, j, 0, Math.floor(j / S));
-  }
-  return { a: a.subarray(0, i), b: b.subarray(0, i), d2: d2.subarray(0, i), order: null };
-}
-
 /** Self-conjunction screen of every satellite of every shell (header). */
 export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): ConjunctionScreenResult {
   positive('threshold_m', p.threshold_m);
@@ -325,9 +299,9 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
     const { screen, hits, st } = screenShell(sh, p.epochIso, p.threshold_m, k, p.memoise ?? true, p.method ?? 'auto');
     shells.push(screen);
     pairsBelow += screen.pairsBelow;
-    const objs = new Sgp4Objects(st);
+    const objs = p.encounters === false ? null : new Sgp4Objects(st);
     for (const c of hits.slice(0, k)) {
-      const near = encounter(objs, c.a, c.b, c.t_s, 2 * c.d_m + st.shrink_m);
+      const near = objs && encounter(objs, c.a, c.b, c.t_s, 2 * c.d_m + st.shrink_m);
       worst.push({
         shellA: i,
         planeA: Math.floor(c.a / st.slots),
@@ -338,9 +312,9 @@ export function conjunctionScreen(p: Readonly<ConjunctionScreenParams>): Conjunc
         separation_m: c.d_m,
         time_s: c.t_s,
         pairs: c.size,
-        relativeSpeed_m_s: near.relativeSpeed_m_s,
-        encounterDuration_s: near.duration_s,
-        belowThreshold_s: encounter(objs, c.a, c.b, c.t_s, p.threshold_m + st.shrink_m).duration_s,
+        relativeSpeed_m_s: near?.relativeSpeed_m_s ?? null,
+        encounterDuration_s: near?.duration_s ?? null,
+        belowThreshold_s: objs && encounter(objs, c.a, c.b, c.t_s, p.threshold_m + st.shrink_m).duration_s,
       });
     }
   });

@@ -15,8 +15,8 @@
 import type { SatRec } from 'satellite.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
-import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
-import { circularSatrec } from '../geometry/propagate.js';
+import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
+import { circularSatrec, meanAnomaly_rad } from '../geometry/propagate.js';
 import type { CircularElements } from '../design/types.js';
 
 /** Earth's third zonal harmonic J3 [-] (EGM-96; Vallado 2013, App. D: −2.53265649e-6). */
@@ -77,7 +77,7 @@ export interface RefineShell {
   readonly basis: Float64Array;
   /** Argument of latitude at the epoch, object by object (plane-major). */
   readonly u0: Float64Array;
-  /** Mean elements of object k (its plane's RAAN, its argument of latitude at the epoch). */
+  /** Mean elements of object k: circular, the shell's altitude and inclination, its RAAN and argument of latitude. */
   readonly elements: (k: number) => CircularElements;
   readonly epochIso: string;
   /** 2E: the most SGP4 changes the distance of two objects at one instant [m]. */
@@ -86,22 +86,46 @@ export interface RefineShell {
   readonly pairBoundOf: (a: number, b: number) => number;
 }
 
+/**
+ * satellite.js's record of elements `e` that differ from those of `template` (a record as json2satrec initialised it,
+ * not yet propagated) in RAAN and argument of latitude alone: the template with the two angles, converted as
+ * ommRecord and json2satrec convert them, and the two terms sgp4init derives from the mean anomaly (delmo, sinmao)
+ * replaced. sgp4init's near-Earth branch reads neither angle elsewhere, so the record is json2satrec's field for field
+ * (sgp4Refine.test.ts), at a tenth of its cost.
+ */
+export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularElements>): SatRec {
+  const { degreesToRadians } = satelliteJs();
+  const mo = degreesToRadians(rad_to_deg(meanAnomaly_rad(e)));
+  const delmo = 1.0 + template.eta * Math.cos(mo);
+  return {
+    ...template,
+    nodeo: degreesToRadians(rad_to_deg(e.raan_rad)),
+    mo,
+    delmo: delmo * delmo * delmo,
+    sinmao: Math.sin(mo),
+  };
+}
+
 /** SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0). */
 export class Sgp4Objects {
   private readonly recs = new Map<number, SatRec>();
   private readonly pv = new Float64Array(6);
+  /** Object 0's record before any propagation: the other objects' records are its shifted copies. */
+  private readonly template: Readonly<SatRec>;
   /** SGP4's mean argument-of-latitude rate [rad/s]. */
   readonly uDot: number;
   /** SGP4 calls made. */
   calls = 0;
   constructor(readonly shell: RefineShell) {
-    const rec = this.satrec(0);
+    const rec = circularSatrec(shell.elements(0), shell.epochIso);
+    this.template = { ...rec };
+    this.recs.set(0, rec);
     this.uDot = (rec.mdot + rec.argpdot) / S_PER_MIN;
   }
   satrec(k: number): SatRec {
     let rec = this.recs.get(k);
     if (rec === undefined) {
-      rec = circularSatrec(this.shell.elements(k), this.shell.epochIso);
+      rec = shiftedSatrec(this.template, this.shell.elements(k));
       this.recs.set(k, rec);
     }
     return rec;

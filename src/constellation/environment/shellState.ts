@@ -136,13 +136,16 @@ export function pairClass(st: ShellState, a: number, b: number): { key: number; 
   return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
 }
 
+/** What a pair's symmetry class reads of a shell. */
+export type ClassShell = Pick<ShellState, 'planes' | 'slots' | 'delta' | 'phasing'>;
+
 /** Walker delta: the offset (planes, slots) from object (p1, s1) to (p2, s2), as one number. */
-export function deltaDiff(st: ShellState, p1: number, s1: number, p2: number, s2: number): number {
+export function deltaDiff(st: ClassShell, p1: number, s1: number, p2: number, s2: number): number {
   return mod(p2 - p1, st.planes) * st.slots + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), st.slots);
 }
 
 /** The key of pairClass alone (no allocation: it runs for every candidate pair). */
-export function pairClassKey(st: ShellState, a: number, b: number): number {
+export function pairClassKey(st: ClassShell, a: number, b: number): number {
   const S = st.slots;
   const pa = Math.floor(a / S),
     sa = a % S,

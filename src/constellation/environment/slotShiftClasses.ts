@@ -1,15 +1,16 @@
 /**
- * The pair classes of a slot-shift shell (sun-synchronous band, Walker star) that can be among its closest, for
- * the enumeration screen of conjunction.ts, without evaluating every class.
+ * The pair classes of a slot-shift shell (sun-synchronous band, Walker star) or a Walker delta shell that can be
+ * among its closest, for the enumeration screen of conjunction.ts, without evaluating every class.
  *
  * A class (plane p1 slot 0, plane p2 slot ds) comes closest at d² = 2r²(1 − K0 − K1), K0 = ½R·cos(δ − φ),
  * δ ≡ δ0 + 2π·ds/S: within a plane pair d² grows with the distance of δ from φ, so the offsets below a bound are one
  * run around ds* = (φ − δ0)·S/(2π). Pass 1 bounds the k-th smallest d² from the offsets nearest ds*; pass 2 walks
  * out from ds* while d² < B. Same floating-point operations as the full enumeration, so the same result to the bit.
+ * A Walker delta shell's classes (0, j) are the plane pairs (0, p2), p2 ≤ P/2, walked alike (Walker 1984 symmetry).
  * Validity: circular orbits of one shell (one radius), evenly spaced slots; rounding allowance 1e-12 of 2r².
  * Derivation, evidence and costs: docs/constellations.md §"Slot-shift pair classes".
  */
-import type { ShellState } from './shellState.js';
+import { pairClassKey, type ShellState } from './shellState.js';
 
 /** The part of the screen's shell state (./shellState.ts) the slot-shift classes read. */
 export type SlotShiftShell = Pick<ShellState, 'r' | 'planes' | 'slots' | 'basis' | 'u0'>;
@@ -126,16 +127,28 @@ function classD2(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, ds
   return 2 * st.r * st.r * (1 - K0 - pair.K1);
 }
 
+/** The representative offset of the class of offset ds in the plane pair (·, p2), or null where every offset is one. */
+type Representative = ((p2: number, ds: number) => number) | null;
+
 /**
  * Every class of plane pair (p1, p2) with d² < bound, walking out from the pair's centre both ways (header),
- * each offset at most once; the centre is always taken.
+ * each offset at most once; the centre is always taken. Offsets that are not their class's representative are
+ * walked over (their d² is their class's) but not collected.
  */
-function walkPair(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, bound: number, out: Collector): void {
+function walkPair(
+  st: SlotShiftShell,
+  p1: number,
+  p2: number,
+  pair: PlanePair,
+  bound: number,
+  rep: Representative,
+  out: Collector,
+): void {
   const S = st.slots,
     P = st.planes;
   const visit = (ds: number): number => {
     const d2 = classD2(st, p1, p2, pair, ds);
-    out.push(p1 * S, p2 * S + ds, d2, (p1 * P + p2) * S + ds);
+    if (rep === null || rep(p2, ds) === ds) out.push(p1 * S, p2 * S + ds, d2, (p1 * P + p2) * S + ds);
     return d2;
   };
   const c = pair.centre;
@@ -157,37 +170,82 @@ function walkPair(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, b
  * full enumeration's order (`classesBelow` puts those the screen keeps in it).
  */
 export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): ClassSet {
+  const P = st.planes;
+  const pairs = new Int32Array(P * (P - 1));
+  let i = 0;
+  for (let p1 = 0; p1 < P; p1++) {
+    for (let p2 = p1 + 1; p2 < P; p2++) {
+      pairs[i++] = p1;
+      pairs[i++] = p2;
+    }
+  }
+  return nearClasses(st, k, floor_m, margin_m, P, pairs, null);
+}
+
+/** The part of the screen's shell state a Walker delta shell's classes read. */
+export type WalkerDeltaShell = SlotShiftShell & Pick<ShellState, 'delta' | 'phasing'>;
+
+/**
+ * The same for a Walker delta shell (header), whose classes are the pairs (object 0, object j): j in plane 0
+ * (offsets 1 … S/2) and planes 1 … P/2. A class's representative is its smallest j (j or the mirror pair's
+ * offset from object 0); only in plane P/2 (P even) do both lie in one plane.
+ */
+export function walkerDeltaClasses(st: WalkerDeltaShell, k: number, floor_m: number, margin_m: number): ClassSet {
+  const P = st.planes,
+    S = st.slots;
+  const half = Math.floor(P / 2);
+  const pairs = new Int32Array(2 * half);
+  for (let p2 = 1; p2 <= half; p2++) pairs[2 * p2 - 1] = p2;
+  const rep = (p2: number, ds: number): number => (2 * p2 === P ? pairClassKey(st, 0, p2 * S + ds) - p2 * S : ds);
+  return nearClasses(st, k, floor_m, margin_m, 1, pairs, rep);
+}
+
+/**
+ * The classes near the cut (header) of a shell whose classes are the in-plane offsets 1 … S/2 of planes
+ * 0 … inPlane − 1 and every offset of the plane pairs `pairs` (p1, p2 interleaved, p1 < p2), each offset taken
+ * as its class's representative (`rep`).
+ */
+function nearClasses(
+  st: SlotShiftShell,
+  k: number,
+  floor_m: number,
+  margin_m: number,
+  inPlane: number,
+  pairs: Int32Array,
+  rep: Representative,
+): ClassSet {
   const P = st.planes,
     S = st.slots;
   const out = new Collector();
   // In-plane classes (constant distance): all of them, in both passes.
-  for (let p = 0; p < P; p++) {
+  for (let p = 0; p < inPlane; p++) {
     const pair = planePair(st, p, p);
     for (let ds = 1; 2 * ds <= S; ds++) out.push(p * S, p * S + ds, classD2(st, p, p, pair, ds), (p * P + p) * S + ds);
   }
-  // Pass 1: each plane pair's closest class bounds the k-th smallest from above.
-  const pairs: PlanePair[] = [];
+  // Pass 1: each plane pair's closest class bounds the k-th smallest from above (its representative's d², the
+  // same class), and decides whether the pair is walked (the centre's).
+  const n = pairs.length / 2;
+  const centre = new Float64Array(n);
   const upper = out.d2.slice();
-  const inPlane = upper.length;
-  for (let p1 = 0; p1 < P; p1++) {
-    for (let p2 = p1 + 1; p2 < P; p2++) {
-      const pair = planePair(st, p1, p2);
-      pairs.push(pair);
-      upper.push(classD2(st, p1, p2, pair, pair.centre));
-    }
+  for (let i = 0; i < n; i++) {
+    const p1 = pairs[2 * i]!,
+      p2 = pairs[2 * i + 1]!;
+    const pair = planePair(st, p1, p2);
+    centre[i] = classD2(st, p1, p2, pair, pair.centre);
+    const c = rep === null ? pair.centre : rep(p2, pair.centre);
+    upper.push(c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c));
   }
   const kthUpper = upper.length < k ? Infinity : kthSmallest(upper, k);
   const twoR2 = 2 * st.r * st.r;
   const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
   const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
-  // Pass 2: every plane pair whose closest class is below the bound, walked out to it.
-  let i = 0;
-  for (let p1 = 0; p1 < P; p1++) {
-    for (let p2 = p1 + 1; p2 < P; p2++) {
-      const pair = pairs[i]!;
-      if (upper[inPlane + i]! < bound) walkPair(st, p1, p2, pair, bound, out);
-      i++;
-    }
+  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (its constants again: the
+  // same numbers, held for these pairs only).
+  for (let i = 0; i < n; i++) {
+    if (!(centre[i]! < bound)) continue;
+    const p1 = pairs[2 * i]!,
+      p2 = pairs[2 * i + 1]!;
+    walkPair(st, p1, p2, planePair(st, p1, p2), bound, rep, out);
   }
   return out.classes();
 }

@@ -6,7 +6,15 @@
 import { SatRecError, type SatRec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
-import { sgp4ExcursionBound_m, sgp4PairBound_m } from '../../../src/constellation/environment/sgp4Refine.js';
+import {
+  sgp4ExcursionBound_m,
+  sgp4PairBound_m,
+  Sgp4Objects,
+  shiftedSatrec,
+} from '../../../src/constellation/environment/sgp4Refine.js';
+import { shellState } from '../../../src/constellation/environment/shellState.js';
+import { circularSatrec } from '../../../src/constellation/geometry/propagate.js';
+import { satelliteJs } from '../../../src/base/satelliteJs.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell, ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
@@ -196,5 +204,40 @@ describe('satellite.js records of the oracle', () => {
     const rec = satrecOf(550e3, 53 * deg, { plane: 0, slot: 0, raan_rad: 0, u_rad: 0 }, EPOCH);
     expect(rec.error).toBe(SatRecError.None);
     expect(rec.ecco).toBeCloseTo(1e-7, 12);
+  });
+});
+
+describe('records of the screen', () => {
+  // Oracle: satellite.js's own initialisation (json2satrec → sgp4init) of each object's elements.
+  it.each([
+    ['Walker delta 550 km, 53°, 5 × 7, F = 3', shell({ planes: 5, satsPerPlane: 7, phasing: 3 })],
+    ['sso-ltan band 650 km, 97.98°, 4 × 9', ssoShell({ planes: 4, satsPerPlane: 9 })],
+    ['Walker star 1,200 km, 87.9°', shell({ pattern: 'walker-star', altitude_m: 1200e3, inclination_rad: 87.9 * deg })],
+    ['retrograde 450 km, 120°', shell({ altitude_m: 450e3, inclination_rad: 120 * deg, phasing: 0 })],
+  ] as const)('%s: shifted copies of object 0 are json2satrec records field for field', (_label, sh) => {
+    const st = shellState(sh, EPOCH);
+    const objs = new Sgp4Objects(st);
+    for (let k = 0; k < st.u0.length; k++) {
+      const own = circularSatrec(st.elements(k), EPOCH);
+      const copy = objs.satrec(k);
+      expect(Object.keys(copy).sort()).toEqual(Object.keys(own).sort());
+      for (const f of Object.keys(own) as (keyof SatRec)[]) expect([f, copy[f]]).toEqual([f, own[f]]);
+      // and they propagate alike, bit for bit
+      for (const t_min of [0, 17.3, 95, 1440]) {
+        const a = satelliteJs().sgp4(copy, t_min),
+          b = satelliteJs().sgp4(own, t_min);
+        expect(a).toEqual(b);
+      }
+    }
+  });
+
+  it('a record whose RAAN or phase is not shifted differs from the shifted one (the oracle sees the angles)', () => {
+    const st = shellState(shell({ planes: 3, satsPerPlane: 4 }), EPOCH);
+    const template = circularSatrec(st.elements(0), EPOCH);
+    const e = st.elements(5);
+    expect(shiftedSatrec(template, e)).not.toEqual(circularSatrec({ ...e, raan_rad: e.raan_rad + 1e-9 }, EPOCH));
+    expect(shiftedSatrec(template, e)).not.toEqual(
+      circularSatrec({ ...e, argumentOfLatitude_rad: e.argumentOfLatitude_rad + 1e-9 }, EPOCH),
+    );
   });
 });

@@ -3,11 +3,13 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import {
   classesBelow,
   slotShiftClasses,
+  walkerDeltaClasses,
   type SlotShiftShell,
 } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import { ssoShell } from '../../helpers/shellSpec.js';
+import { shellState } from '../../../src/constellation/environment/shellState.js';
+import { shell as walkerShell, ssoShell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
 import { periodicMinimum } from '../../helpers/periodicMinimum.js';
 import { EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
@@ -139,5 +141,65 @@ describe('the enumeration screen of a slot-shift band agrees with the grid scree
     expect(en.shells[0]!.candidates).toBe(
       ((sh.planes * (sh.planes - 1)) / 2) * sh.satsPerPlane + sh.planes * Math.floor(sh.satsPerPlane / 2),
     );
+  });
+});
+
+/**
+ * Oracle: every class of a Walker delta shell, by its definition (Walker 1984): the pair (object 0, object j) for
+ * each j; the pair (j, 0) is the same class as (0, m), m the offset of object 0 from object j (planes back, slots
+ * back, the phasing F added when the plane count wraps), so the class is listed once, at min(j, m). Its closest
+ * approach: brute force (bruteClosest).
+ */
+function everyWalkerClass(st: SlotShiftShell, F: number): { b: number; d: number }[] {
+  const P = st.planes,
+    S = st.slots,
+    out: { b: number; d: number }[] = [];
+  for (let j = 1; j < P * S; j++) {
+    const p = Math.floor(j / S),
+      s = j % S;
+    const m = ((P - p) % P) * S + ((((-s - (p > 0 ? F : 0)) % S) + S) % S);
+    if (j <= m) out.push({ b: j, d: bruteClosest(st, 0, j) });
+  }
+  return out;
+}
+
+describe('Walker delta classes near the cut, against every class by brute force', () => {
+  const k = 10;
+  const margin_m = 10;
+  it.each([
+    ['5 × 6, F = 2 (odd plane count)', walkerShell({ planes: 5, satsPerPlane: 6, phasing: 2 }), 1000],
+    [
+      '6 × 7, F = 5 (plane P/2 holds both pairs of its classes)',
+      walkerShell({ planes: 6, satsPerPlane: 7, phasing: 5 }),
+      1000,
+    ],
+    ['8 × 4, F = 0, floor 2,000 km', walkerShell({ planes: 8, satsPerPlane: 4, phasing: 0 }), 2e6],
+    ['2 × 3, F = 1 (fewer classes than k)', walkerShell({ planes: 2, satsPerPlane: 3 }), 1000],
+    ['12 × 1, F = 7 (one object per plane)', walkerShell({ planes: 12, satsPerPlane: 1, phasing: 7 }), 1000],
+  ] as const)('%s', (_label, sh, floor_m) => {
+    const st = shellState(sh, EPOCH);
+    const all = everyWalkerClass(st, sh.phasing);
+    const got = walkerDeltaClasses(st, k, floor_m, margin_m);
+    // Every class returned is a class of the shell, listed once, from object 0, at its brute-force distance.
+    const byB = new Map(all.map((c) => [c.b, c.d]));
+    expect(new Set(got.b).size).toBe(got.b.length);
+    got.b.forEach((b, i) => {
+      expect(got.a[i]).toBe(0);
+      expect(Math.abs(Math.sqrt(Math.max(0, got.d2[i]!)) - byB.get(b)!)).toBeLessThan(1e-3);
+    });
+    // The k closest classes are all there; so is every class under the cut the screen derives from the k-th.
+    const sorted = all.map((c) => c.d).sort((x, y) => x - y);
+    const cut = Math.max(floor_m, sorted[Math.min(k, sorted.length) - 1]!) + margin_m;
+    const needed = all.filter((c) => c.d < cut - 0.01);
+    expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
+    for (const c of needed) expect(got.b).toContain(c.b);
+    // classesBelow puts them in the full enumeration's order: by j.
+    const order = classesBelow(got, Infinity).map((i) => got.b[i]!);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+  });
+
+  it('a large shell is screened with a small share of its classes', () => {
+    const st = shellState(walkerShell({ planes: 60, satsPerPlane: 70 }), EPOCH);
+    expect(walkerDeltaClasses(st, k, 1000, margin_m).a.length).toBeLessThan((60 * 70 - 1) / 10);
   });
 });
