@@ -103,7 +103,10 @@ export function recordFields<I>() {
   };
 }
 
-/** A number the lean evaluation does not compute: NaN there, and a study naming it is searched on complete records. */
+/**
+ * A field the lean record does not compute: NaN there. A constellation study naming it is searched on complete
+ * records; a node study's lean evaluation (src/node/evaluate.ts nodeMetricsEvaluator) reads it by its field function.
+ */
 export const omittedWhenLean = <I, S extends z.ZodType>(f: RecordField<I, S>): RecordField<I, S> =>
   new RecordField(f.kind, f.schema, f.read, false);
 

@@ -167,7 +167,7 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
  */
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
-  const { designs, nodes } = shellNodes(spec, notes);
+  const { designs, nodes } = shellNodes(spec, notes, lean);
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
@@ -250,11 +250,23 @@ export function shellNodeDesigns(spec: ConstellationSpec): NodeDesign[] {
   return spec.shells.map((s) => onProgramme(withFormationKeeping(s.node, s.geometry), spec));
 }
 
-/** Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. */
-export function shellNodes(spec: ConstellationSpec, notes: string[]): { designs: NodeDesign[]; nodes: DesignRecord[] } {
+/**
+ * Each shell's node design (cluster shells with formation keeping) and its record, sized or closed. `lean`: the node
+ * records of the lean evaluation (src/node/evaluate.ts evaluateNode), without the lists and parity figures no
+ * constellation stage reads.
+ */
+export function shellNodes(
+  spec: ConstellationSpec,
+  notes: string[],
+  lean = false,
+): { designs: NodeDesign[]; nodes: DesignRecord[] } {
   const designs = shellNodeDesigns(spec);
   const nodes = spec.shells.map((s, i) =>
-    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
+    evaluateNode(
+      spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).design : designs[i]!,
+      s.rows,
+      lean,
+    ),
   );
   if (spec.nodeSizing === 'closed')
     notes.push(

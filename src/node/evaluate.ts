@@ -39,7 +39,12 @@ import {
 } from './record/constraints.js';
 import { tokenFigures, type TokenFigures } from './stages/tokens.js';
 
-export function evaluateNode(design: Design, rows: Rows): DesignRecord {
+/**
+ * The design's record. `lean`: without what only reports read (the record's lists, and the parity figures declared
+ * `omittedWhenLean` in record/costFields.ts: NaN), for a constellation's lean evaluation; every other field is the
+ * complete record's.
+ */
+export function evaluateNode(design: Design, rows: Rows, lean = false): DesignRecord {
   const notes: string[] = [];
   const s = sizeNode(design, rows, notes);
   const constraints = nodeConstraints(design, rows, s);
@@ -53,7 +58,7 @@ export function evaluateNode(design: Design, rows: Rows): DesignRecord {
     schemaVersion: 1,
     name: design.name,
     kind: 'node',
-    ...buildSections(false, s),
+    ...buildSections(lean, s),
     constraints,
     notes,
     warnings: recordWarnings(s),
@@ -159,8 +164,8 @@ export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | n
   for (const path of out.metrics) {
     const field = fieldAt(RECORD_FIELDS, path);
     if (field === undefined) return null;
-    // A list is no metric (NaN, as the record's getter reads it); nor is a field the lean evaluation does not compute.
-    fields.push(field.lean ? field.read : () => NaN);
+    // A list is no metric (NaN, as the record's getter reads it); every other field is read as the record reads it.
+    fields.push(field.kind === 'list' ? () => NaN : field.read);
   }
   const checks = out.constraints.map((name) => NODE_CONSTRAINTS.find((c) => c.name === name));
   if (checks.some((c) => c === undefined)) return null;

@@ -15,6 +15,7 @@ import { evaluateDesignFile, nodeEvaluator } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { rowResolver, type NodeCatalogRows } from '../../src/node/record/rows.js';
 import { closeNodeDesign } from '../../src/node/stages/sizing.js';
+import { evaluateNode } from '../../src/node/evaluate.js';
 import { repoRoot } from './calibrationNodes.js';
 import { EARTH_RADIUS_km } from '../helpers/constants.js';
 
@@ -508,7 +509,7 @@ function context(file: string): Ctx {
     d: design,
     rows,
     with: (patch) => ev.evaluate(apply(patch)),
-    closed: () => closeNodeDesign(design, rows).record,
+    closed: () => evaluateNode(closeNodeDesign(design, rows).design, rows),
   };
 }
 const text = (t: Text, c: Ctx): string => (typeof t === 'string' ? t : t(c));

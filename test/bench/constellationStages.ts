@@ -53,7 +53,7 @@ export function evaluationStages(spec: ConstellationSpec, lp: LpSolver): Record<
   const w = spec.window;
   const designs = spec.shells.map((s) => withFormationKeeping(s.node, s.geometry));
   const nodes: DesignRecord[] = spec.shells.map((s, i) =>
-    spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).record : evaluateNode(designs[i]!, s.rows),
+    evaluateNode(spec.nodeSizing === 'closed' ? closeNodeDesign(designs[i]!, s.rows).design : designs[i]!, s.rows),
   );
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   lap('node sizing');

@@ -478,6 +478,23 @@ describe('lean', () => {
       }
     });
 
+    it("the lean record (a constellation's lean evaluation): the complete record without its lists and parity figures", () => {
+      // The oracle is the complete record: only the lists (empty) and the five parity figures (NaN) may differ, so a
+      // lean record that dropped or changed a field the constellation stages read fails here.
+      const omitted = ['parityYear', 'parityYearLow', 'parityYearHigh', 'parityRatioLastYear', 'parityStatement'];
+      for (const x of designs(20)) {
+        const d = full.design(x);
+        const record = evaluateNode(d, resolve(d));
+        const leanRecord = evaluateNode(d, resolve(d), true);
+        const expected = structuredClone(record) as unknown as Record<string, Record<string, unknown>>;
+        expected['compute']!['waterfall'] = [];
+        expected['cost']!['baselines'] = [];
+        expected['economics']!['parity'] = [];
+        for (const k of omitted) expected['economics']![k] = NaN;
+        expect(leanRecord).toEqual(expected);
+      }
+    });
+
     it('a path that is not a node metric has no lean evaluation (the study then builds records)', () => {
       expect(nodeMetricsEvaluator({ metrics: ['cost.baselines'], constraints: [] })).not.toBeNull(); // a section key: NaN, as the getter gives
       expect(nodeMetricsEvaluator({ metrics: ['nowhere.x'], constraints: [] })).toBeNull();

@@ -8,7 +8,7 @@
  * comparison metrics and parity year from its lifecycle stage, the token figures from src/node/stages/tokens.ts.
  */
 import * as z from 'zod';
-import { n, nn, recordFields } from '../../base/recordFields.js';
+import { n, nn, omittedWhenLean, recordFields } from '../../base/recordFields.js';
 import type { BaselineParity } from '../stages/parity.js';
 import type { NodeSizing } from './nodeRecord.js';
 
@@ -295,30 +295,40 @@ export const COST_FIELDS = {
         'economics.baseline scenario per MWh of IT energy, discounted [USD/MWh]',
         (s) => s.economics.terrestrial?.costPerMWhDiscounted_USD ?? NaN,
       ),
-      parityYear: numOrNull(
-        "Fractional calendar year the discounted LCOC reaches economics.baseline's; null: not in the search range (see parityStatement) [yr]",
-        (s) => ownParity(s)?.parityYear ?? null,
+      parityYear: omittedWhenLean(
+        numOrNull(
+          "Fractional calendar year the discounted LCOC reaches economics.baseline's; null: not in the search range (see parityStatement) [yr]",
+          (s) => ownParity(s)?.parityYear ?? null,
+        ),
       ),
-      parityYearLow: numOrNull(
-        'Earliest parity year over the trend alternatives (src/node/stages/parity.ts); null: none in the search range [yr]',
-        (s) => ownParity(s)?.parityYearLow ?? null,
+      parityYearLow: omittedWhenLean(
+        numOrNull(
+          'Earliest parity year over the trend alternatives (src/node/stages/parity.ts); null: none in the search range [yr]',
+          (s) => ownParity(s)?.parityYearLow ?? null,
+        ),
       ),
-      parityYearHigh: numOrNull(
-        'Latest parity year over the trend alternatives; null: not in the search range [yr]',
-        (s) => ownParity(s)?.parityYearHigh ?? null,
+      parityYearHigh: omittedWhenLean(
+        numOrNull(
+          'Latest parity year over the trend alternatives; null: not in the search range [yr]',
+          (s) => ownParity(s)?.parityYearHigh ?? null,
+        ),
       ),
-      parityRatioLastYear: num(
-        'Space / terrestrial discounted LCOC against economics.baseline in the last year of the search [-]',
-        (s) => ownParity(s)?.ratioLastYear ?? NaN,
+      parityRatioLastYear: omittedWhenLean(
+        num(
+          'Space / terrestrial discounted LCOC against economics.baseline in the last year of the search [-]',
+          (s) => ownParity(s)?.ratioLastYear ?? NaN,
+        ),
       ),
-      parityStatement: value(
-        () => z.string(),
-        (s) => {
-          const own = ownParity(s);
-          return own === undefined
-            ? `no terrestrial baseline ${s.design.economics.baseline}`
-            : `vs ${own.id}: ${own.statement}; ${own.band}`;
-        },
+      parityStatement: omittedWhenLean(
+        value(
+          () => z.string(),
+          (s) => {
+            const own = ownParity(s);
+            return own === undefined
+              ? `no terrestrial baseline ${s.design.economics.baseline}`
+              : `vs ${own.id}: ${own.statement}; ${own.band}`;
+          },
+        ),
       ),
       paritySearch: value(
         () => z.string(),

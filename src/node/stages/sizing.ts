@@ -11,15 +11,14 @@
  */
 import type { NodeCatalogRows } from '../record/rows.js';
 import type { NodeDesign } from '../design/schema.js';
-import { evaluateNode, nodeMetricsEvaluator } from '../evaluate.js';
-import type { DesignRecord } from '../record/record.js';
+import { nodeMetricsEvaluator } from '../evaluate.js';
 
 const MAX_PASSES = 60;
 const RELATIVE_TOLERANCE = 1e-9;
 
+/** The settled design (its record: evaluateNode of it, lean or complete as the caller needs). */
 export interface ClosedNode {
   readonly design: NodeDesign;
-  readonly record: DesignRecord;
   readonly passes: number;
 }
 
@@ -59,7 +58,7 @@ export function closeNodeDesign(design: Readonly<NodeDesign>, rows: Readonly<Nod
       rel(launch_kg, allocated_kg),
     );
     d = next;
-    if (change < RELATIVE_TOLERANCE) return { design: d, record: evaluateNode(d, rows), passes: pass };
+    if (change < RELATIVE_TOLERANCE) return { design: d, passes: pass };
   }
   throw new RangeError(
     `node sizing did not settle in ${MAX_PASSES} passes (array, radiator and launch mass keep changing)`,

@@ -54,7 +54,7 @@ describe('design margins in the sizing checks', () => {
       { ...d, thermal: { ...d.thermal, designMargin: 0.1 } },
       rowResolver(ev.rows)(ai1.design),
     );
-    const r = closed.record;
+    const r = ev.evaluate(closed.design);
     expect(closed.design.power.arrayArea_m2 / r.power.requiredArrayArea_m2).toBeCloseTo(1.2, 6);
     expect(closed.design.thermal.radiatorArea_m2 / r.thermal.requiredRadiatorArea_m2).toBeCloseTo(1.1, 6);
     expect(Math.abs(check(r, 'power.arrayArea').margin)).toBeLessThan(1e-6);
