@@ -16,7 +16,7 @@
  * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
-import { lineOfSightAltitude_m, orbitRate_rad_s, transverseRate_rad_s } from '../../links/linkSampling.js';
+import { lineOfSightAltitude_m, orbitRate_rad_s, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
 import {
@@ -129,12 +129,6 @@ function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Ar
   }
 }
 const FRAME = new Float64Array(7);
-
-/** The poleward decision on |sin latitude|: on sin(cutoff) away from it, by asin itself within 1e-12 of it. */
-function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
-  if (sinLat > sc + 1e-12) return 1;
-  return sinLat >= sc - 1e-12 && Math.abs(Math.asin(sinLat)) > cutoff_rad ? 1 : 0;
-}
 
 /** Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff. */
 function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: number | null, out: Uint8Array): void {
