@@ -146,6 +146,7 @@ let scratch = {
   frames: new Float64Array(0),
   omega: new Float64Array(0),
   placed: new Uint8Array(0),
+  planePole: new Uint8Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
@@ -156,6 +157,7 @@ function scratchFor(N: number, P: number): typeof scratch {
       frames: new Float64Array(7 * P),
       omega: new Float64Array(3 * P),
       placed: new Uint8Array(P),
+      planePole: new Uint8Array(P),
     };
   return scratch;
 }
@@ -293,6 +295,8 @@ interface LeanScratch {
   readonly frames: Float64Array;
   readonly placed: Uint8Array;
   readonly poleward: Uint8Array;
+  /** Whether any satellite of each plane is poleward. */
+  readonly planePole: Uint8Array;
 }
 
 /**
@@ -307,8 +311,16 @@ function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
     z = r * (c * f[o + 3]! + n * f[o + 6]!);
   return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
 }
-function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: number | null, out: Uint8Array): void {
+function leanPoleward(
+  frames: Float64Array,
+  P: number,
+  S: number,
+  cutoff_rad: number | null,
+  out: Uint8Array,
+  planePole: Uint8Array,
+): void {
   out.fill(0, 0, P * S);
+  planePole.fill(0, 0, P);
   if (cutoff_rad === null) return;
   const sc = Math.sin(cutoff_rad);
   const { cos, sin } = slotPhasesOf(S);
@@ -317,15 +329,20 @@ function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: nu
       fits = frameFits(frames, o);
     const uz = frames[o + 3]!,
       tz = frames[o + 6]!;
+    // |cos θ ûz + sin θ t̂z| ≤ √(ûz² + t̂z²) (to rounding): a plane that never reaches within 2e-9 of sin(cutoff) has
+    // every slot clear of it and equatorward, as the loop below would decide slot by slot.
+    if (fits && Math.sqrt(uz * uz + tz * tz) * (1 + 1e-9) < sc - 2e-9) continue;
+    let any = 0;
     for (let s = 0, v = q * S; s < S; s++, v++) {
       const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
-      out[v] =
+      any |= out[v] =
         fits && clearOfCutoff(approx, sc)
           ? approx > sc
             ? 1
             : 0
           : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
     }
+    planePole[q] = any;
   }
 }
 
@@ -353,7 +370,7 @@ function leanCapacities(
     frameFits(frames, 7 * q) &&
     frameFits(frames, 7 * q2) &&
     linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
-  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole);
+  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole, w.planePole);
   for (let q = 0; q < P; q++) {
     if (!p.inPlaneUsable) out.inPlane_bps.fill(0, q * S, (q + 1) * S);
     else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S))) out.inPlane_bps.fill(cap, q * S, (q + 1) * S);
@@ -375,8 +392,10 @@ function leanCapacities(
         c.slewLimit_rad_s,
       )
     ) {
-      for (let s = 0, v = q * S; s < S; s++, v++)
-        out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
+      if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill(cap, q * S, (q + 1) * S);
+      else
+        for (let s = 0, v = q * S; s < S; s++, v++)
+          out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
     } else {
       place(q);
       place(q2);
@@ -401,7 +420,7 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward, frames, omega, placed } = scratchFor(N, P);
+  const { pos, r2, poleward, frames, omega, placed, planePole } = scratchFor(N, P);
   planeFrames(p.tracks, j, frames, omega);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
@@ -418,7 +437,7 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);
   if (p.lengths === false) {
-    leanCapacities(c, p, { frames, placed, poleward }, { cross_bps, inPlane_bps });
+    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps });
     return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
