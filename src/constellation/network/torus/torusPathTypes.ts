@@ -18,7 +18,11 @@ export interface TorusShape {
 }
 
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -221,8 +225,11 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   const F = ((shape.phasing % S) + S) % S;
   const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
   if (hullTypes.length < room) hullTypes = new Int32Array(room);
-  // Steps keyed by the primitive direction (dCross, dIn), both < 2²⁰ in any shell odc accepts.
-  const steps = new Map<number, { dCross: number; dIn: number; count: number }>();
+  // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
+  const steps: { dCross: number; dIn: number; count: number }[] = [];
+  const width = S + 1;
+  const size = P * (Math.floor(room / 4) + 2) * width;
+  if (stepIndex.length < size) stepIndex = new Int32Array(size);
   const minHops = new Int32Array(P * S - 1);
   let baseCrossHops = 0;
   let baseInHops = 0;
@@ -253,10 +260,10 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
           const dx = x - prevX;
           const dy = prevY - y; // in-plane hops saved (> 0)
           const g = gcd(dx, dy);
-          const key = (dx / g) * 1048576 + dy / g;
-          const step = steps.get(key);
-          if (step === undefined) steps.set(key, { dCross: dx / g, dIn: dy / g, count: k * g });
-          else step.count += k * g;
+          const key = (dx / g) * width + dy / g;
+          const e = stepIndex[key]!;
+          if (e === 0) stepIndex[key] = steps.push({ dCross: dx / g, dIn: dy / g, count: k * g });
+          else steps[e - 1]!.count += k * g;
         }
         prevX = x;
         prevY = y;
@@ -268,10 +275,13 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
       d++;
     }
   }
-  return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, unreachable };
+  for (const e of steps) stepIndex[e.dCross * width + e.dIn] = 0;
+  return { baseCrossHops, baseInHops, steps, minHops, unreachable };
 }
 /** Scratch for one destination's hull types in shapeHull, grown on demand. */
 let hullTypes = new Int32Array(64);
+/** Each step direction's index + 1 in shapeHull's list (0: not yet listed), cleared after each use. */
+let stepIndex = new Int32Array(0);
 
 /** Least latency [s] to every destination over its usable path types (Infinity where none is usable). */
 export function destinationLatencies(shape: TorusShape, hop: HopLatency, usable: TorusUsable): Float64Array {
