@@ -21,8 +21,7 @@ import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
 import {
   clearOfCutoff,
-  crossLengthBound_m,
-  crossLengthLowerBound_m,
+  crossLengthBounds_m,
   frameFits,
   inPlaneLengthBound_m,
   linksSettled,
@@ -380,18 +379,13 @@ function leanCapacities(
     }
     if (q === P - 1 && !(p.seam ?? true)) continue;
     const q2 = q < P - 1 ? q + 1 : 0;
-    if (!p.crossPlaneUsable) out.cross_bps.fill(0, q * S, (q + 1) * S);
-    else if (
-      settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S)) &&
-      pointingSettled(
-        c.omega,
-        q,
-        q2,
-        Math.max(frames[7 * q]!, frames[7 * q2]!),
-        crossLengthLowerBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S),
-        c.slewLimit_rad_s,
-      )
-    ) {
+    if (!p.crossPlaneUsable) {
+      out.cross_bps.fill(0, q * S, (q + 1) * S);
+      continue;
+    }
+    const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
+    const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
+    if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
       if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill(cap, q * S, (q + 1) * S);
       else
         for (let s = 0, v = q * S; s < S; s++, v++)
