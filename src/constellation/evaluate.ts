@@ -33,7 +33,7 @@ import { withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
 import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
-import { planeTrackFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
+import { planeTracksFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
 import type { ConstellationRecord } from './record/record.js';
 import { shellNetwork, snapshotSamples, type ShellNetworkResult } from './network/shellNetwork.js';
 import { Memo, SolverMemo } from './memo.js';
@@ -386,9 +386,8 @@ function planeTracks(spec: ConstellationSpec, lean: boolean): PlaneTrack[][] {
       () => referenceOrbit(g.altitude_m, g.inclination_rad, w),
       (r) => r.r_m.length / 3,
     );
-    return Array.from({ length: g.planes }, (_, p) =>
-      planeTrackFromReference(ref, planeElements(g, p, w.epochIso), w, gmst, samples),
-    );
+    const elements = Array.from({ length: g.planes }, (_, p) => planeElements(g, p, w.epochIso));
+    return planeTracksFromReference(ref, elements, w, gmst, samples);
   });
 }
 

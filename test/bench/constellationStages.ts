@@ -20,7 +20,7 @@ import { launchPlan } from '../../src/constellation/launch/launchPlan.js';
 import { shellLinks } from '../../src/constellation/links/links.js';
 import { planeElements } from '../../src/constellation/geometry/pattern.js';
 import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from '../../src/constellation/geometry/propagate.js';
-import { planeTrackFromReference, referenceOrbit } from '../../src/constellation/geometry/shellTracks.js';
+import { planeTracksFromReference, referenceOrbit } from '../../src/constellation/geometry/shellTracks.js';
 import { shellNetwork } from '../../src/constellation/network/shellNetwork.js';
 
 /** CPU time of this process so far (user + system) [ms]: on a shared machine, wall time measures the neighbours. */
@@ -60,9 +60,8 @@ export function evaluationStages(spec: ConstellationSpec, lp: LpSolver): Record<
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   const tracks: PlaneTrack[][] = spec.shells.map((s) => {
     const ref = referenceOrbit(s.geometry.altitude_m, s.geometry.inclination_rad, w);
-    return Array.from({ length: s.geometry.planes }, (_, p) =>
-      planeTrackFromReference(ref, planeElements(s.geometry, p, w.epochIso), w, gmst),
-    );
+    const elements = Array.from({ length: s.geometry.planes }, (_, p) => planeElements(s.geometry, p, w.epochIso));
+    return planeTracksFromReference(ref, elements, w, gmst);
   });
   lap('geometry (SGP4)');
   const linkParams = spec.shells.map((s) => ({

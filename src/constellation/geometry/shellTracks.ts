@@ -132,30 +132,48 @@ export function planeTrackFromReference(
   gmst_rad: Float64Array,
   samples?: readonly number[],
 ): PlaneTrack {
-  if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
-    throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
-  const du = ((e.argumentOfLatitude_rad % TWO_PI) + TWO_PI) % TWO_PI;
-  const dt = du / ref.latitudeRate_rad_s;
-  const angle = e.raan_rad - ref.nodeRate_rad_s * dt;
-  const c = Math.cos(angle),
-    s = Math.sin(angle);
+  return planeTracksFromReference(ref, [e], w, gmst_rad, samples)[0]!;
+}
+
+/**
+ * The tracks of several planes of the reference's altitude and inclination (planeTrackFromReference each), sharing
+ * their sample times and one block of memory for their positions and normals (each track's arrays are views of it).
+ */
+export function planeTracksFromReference(
+  ref: ReferenceOrbit,
+  planes: readonly Readonly<CircularElements>[],
+  w: Readonly<SamplingWindow>,
+  gmst_rad: Float64Array,
+  samples?: readonly number[],
+): PlaneTrack[] {
   const times_s = windowTimes_s(w);
   const n = times_s.length;
-  const r_m = new Float64Array(3 * n);
-  const normal = new Float64Array(3 * n);
-  const place = (j: number): void => {
-    const o = 3 * j;
-    interpolate(ref, times_s[j]! + dt, r_m, normal, o);
-    rotateZ(r_m, o, c, s);
-    rotateZ(normal, o, c, s);
-  };
-  if (samples === undefined) for (let j = 0; j < n; j++) place(j);
-  else {
-    r_m.fill(NaN);
-    normal.fill(NaN);
-    for (const j of samples) place(j);
+  const r_all = new Float64Array(3 * n * planes.length);
+  const normal_all = new Float64Array(3 * n * planes.length);
+  if (samples !== undefined) {
+    r_all.fill(NaN);
+    normal_all.fill(NaN);
   }
-  return { elements: e, times_s, r_m, normal, gmst_rad };
+  return planes.map((e, q) => {
+    if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
+      throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
+    const du = ((e.argumentOfLatitude_rad % TWO_PI) + TWO_PI) % TWO_PI;
+    const dt = du / ref.latitudeRate_rad_s;
+    const angle = e.raan_rad - ref.nodeRate_rad_s * dt;
+    const c = Math.cos(angle),
+      s = Math.sin(angle);
+    const r_m = r_all.subarray(3 * n * q, 3 * n * (q + 1));
+    const normal = normal_all.subarray(3 * n * q, 3 * n * (q + 1));
+    const place = (j: number): void => {
+      const o = 3 * j;
+      interpolate(ref, times_s[j]! + dt, r_m, normal, o);
+      rotateZ(r_m, o, c, s);
+      rotateZ(normal, o, c, s);
+    };
+    if (samples === undefined) for (let j = 0; j < n; j++) place(j);
+    else for (const j of samples) place(j);
+    return { elements: e, times_s, r_m, normal, gmst_rad };
+  });
 }
 
 /** Rotates the vector at a[o..o+2] about z by the angle of cosine c and sine s, in place. */

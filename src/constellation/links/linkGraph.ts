@@ -95,12 +95,24 @@ function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array, o: n
   };
 }
 
+/** Most links of one node among the edges usable at some sample (its terminals). */
+export function maxLinkDegree(
+  edges: readonly ShellEdge[],
+  stats: readonly RepresentativeStats[],
+  nodes: number,
+): number {
+  const degree = new Int32Array(nodes);
+  let most = 0;
+  for (const e of edges) if (usable(stats[e.representative]!)) most = Math.max(most, ++degree[e.u]!, ++degree[e.v]!);
+  return most;
+}
+
 /** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
 export function buildLinkGraphs(
   edges: readonly ShellEdge[],
   stats: readonly RepresentativeStats[],
   g: GraphContext,
-): { snapshot: LinkGraph; averaged: LinkGraph; maxDegree: number } {
+): { snapshot: LinkGraph; averaged: LinkGraph } {
   const { shell, window: w, k } = g;
   const S = shell.satsPerPlane,
     nodes = shell.planes * S,
@@ -112,7 +124,6 @@ export function buildLinkGraphs(
     B = ends.subarray(STATE_FIELDS, STATE_FIELDS + 3);
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
-  const degree = new Array<number>(nodes).fill(0);
   const snapshot: GraphEdge[] = [],
     averaged: GraphEdge[] = [];
   for (const e of edges) {
@@ -137,14 +148,9 @@ export function buildLinkGraphs(
       capacity_bps: s.rateSum_bps / n,
       length_m: s.rangeSum_m / n,
     });
-    if (usable(s)) {
-      degree[e.u]!++;
-      degree[e.v]!++;
-    }
   }
   return {
     snapshot: { nodes, sampleIndex: k, edges: snapshot },
     averaged: { nodes, sampleIndex: null, edges: averaged },
-    maxDegree: Math.max(0, ...degree),
   };
 }

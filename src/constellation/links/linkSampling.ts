@@ -20,7 +20,7 @@ import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/link
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
-import { slotPosition, type PlaneTrack } from '../geometry/propagate.js';
+import { planeFrame, slotPosition, type PlaneTrack } from '../geometry/propagate.js';
 
 /** Window statistics of one representative link. */
 export interface RepresentativeStats {
@@ -226,7 +226,7 @@ export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: nu
   return Math.sqrt(cx * cx + cy * cy + cz * cz) - EARTH_RADIUS_m;
 }
 
-const NODE_FIELDS = STATE_FIELDS + 1; // state, latitude
+const NODE_FIELDS = STATE_FIELDS + 1; // state, poleward flag
 
 /**
  * The satellites the representatives join, each once (the node cache positions each once per sample), and each
@@ -252,21 +252,138 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
   return { nodes, ends };
 }
 
-/** Sample j of every cached node: its state (satelliteState) and latitude, NODE_FIELDS per node. */
+/**
+ * Whether a satellite of |sin latitude| sinLat is poleward of the cutoff, |asin(z/|r|)| > cutoff: decided on sinLat
+ * against sin(cutoff) = sc away from it (asin is monotonic and odd), by asin itself within 1e-12 of it.
+ */
+export function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
+  if (sinLat > sc + 1e-12) return 1;
+  return sinLat >= sc - 1e-12 && Math.asin(sinLat) > cutoff_rad ? 1 : 0;
+}
+
+/**
+ * What every sample of the nodes shares: each node's track and the cosine and sine of its slot phase (a Walker slot
+ * sits at a fixed phase), the cutoff's sine.
+ */
+interface NodeGeometry {
+  readonly tracks: readonly PlaneTrack[];
+  readonly cos: Float64Array;
+  readonly sin: Float64Array;
+  /** Track index of each node. */
+  readonly plane: Int32Array;
+  /** sin(cutoff) (null cutoff: no poleward flags). */
+  readonly sc: number | null;
+}
+
+function nodeGeometry(
+  p: Readonly<LinkSamplingParams>,
+  nodes: readonly { plane: number; slot: number }[],
+): NodeGeometry {
+  const planes = [...new Set(nodes.map((x) => x.plane))];
+  const cos = new Float64Array(nodes.length),
+    sin = new Float64Array(nodes.length),
+    plane = new Int32Array(nodes.length);
+  nodes.forEach((x, k) => {
+    const ph = p.slotPhase_rad(x.slot);
+    cos[k] = Math.cos(ph);
+    sin[k] = Math.sin(ph);
+    plane[k] = planes.indexOf(x.plane);
+  });
+  const sc = p.latitudeCutoff_rad === null ? null : Math.sin(p.latitudeCutoff_rad);
+  return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc };
+}
+
+/** Each track's frame at sample j (propagate.ts planeFrame, 7 per track) and its ω = n·ĥ (3 per track). */
+const frameScratch = { frames: new Float64Array(0), omega: new Float64Array(0) };
+function trackFrames(tracks: readonly PlaneTrack[], j: number): typeof frameScratch {
+  if (frameScratch.omega.length < 3 * tracks.length) {
+    frameScratch.frames = new Float64Array(7 * tracks.length);
+    frameScratch.omega = new Float64Array(3 * tracks.length);
+  }
+  const { frames, omega } = frameScratch;
+  for (let q = 0; q < tracks.length; q++) {
+    const f = planeFrame(tracks[q]!, j, FRAME);
+    frames.set(f, 7 * q);
+    const n = orbitRate_rad_s(f[0]!),
+      h = tracks[q]!.normal;
+    omega[3 * q] = n * h[3 * j]!;
+    omega[3 * q + 1] = n * h[3 * j + 1]!;
+    omega[3 * q + 2] = n * h[3 * j + 2]!;
+  }
+  return frameScratch;
+}
+const FRAME = new Float64Array(7);
+
+/**
+ * Sample j of every cached node: its state and poleward flag (1: poleward of the cutoff), NODE_FIELDS per node. A
+ * Walker node's state is satelliteState's to the bit (its plane's frame and ω found once per sample, the slot phase's
+ * cosine and sine once per window, then slotPosition's and satelliteState's arithmetic); a cluster member's is
+ * satelliteState's own.
+ */
 function cacheNodeStates(
   p: Readonly<LinkSamplingParams>,
+  g: NodeGeometry,
   j: number,
   nodes: readonly { plane: number; slot: number }[],
   cache: Float64Array,
 ): void {
-  for (let k = 0; k < nodes.length; k++) {
-    const { plane, slot } = nodes[k]!;
-    const c = k * NODE_FIELDS;
-    satelliteState(p.tracks.get(plane)!, j, slot, p.slotPhase_rad, p.clusterMotion, cache, c);
+  if (p.clusterMotion !== null)
+    for (let k = 0; k < nodes.length; k++) {
+      const { plane, slot } = nodes[k]!;
+      satelliteState(p.tracks.get(plane)!, j, slot, p.slotPhase_rad, p.clusterMotion, cache, k * NODE_FIELDS);
+    }
+  else walkerStates(g, j, nodes.length, cache);
+  if (g.sc === null) return;
+  const sc = g.sc,
+    cutoff = p.latitudeCutoff_rad!;
+  for (let k = 0, c = 0; k < nodes.length; k++, c += NODE_FIELDS) {
     const x = cache[c]!,
       y = cache[c + 1]!,
       z = cache[c + 2]!;
-    cache[c + STATE_FIELDS] = Math.asin(z / Math.sqrt(x * x + y * y + z * z));
+    cache[c + STATE_FIELDS] = poleward(Math.abs(z / Math.sqrt(x * x + y * y + z * z)), sc, cutoff);
+  }
+}
+
+/** The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). */
+function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64Array): void {
+  const { frames, omega } = trackFrames(g.tracks, j);
+  const i = 3 * j;
+  for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
+    const q = g.plane[k]!,
+      f = 7 * q,
+      normal = g.tracks[q]!.normal;
+    const r = frames[f]!,
+      ux = frames[f + 1]!,
+      uy = frames[f + 2]!,
+      uz = frames[f + 3]!,
+      tx = frames[f + 4]!,
+      ty = frames[f + 5]!,
+      tz = frames[f + 6]!;
+    const c = g.cos[k]!,
+      s = g.sin[k]!;
+    // slotPosition with no offsets: k·p + 0·(along-track) + 0·ĥ, kept term by term so each number is its own.
+    const px = r * (c * ux + s * tx),
+      py = r * (c * uy + s * ty),
+      pz = r * (c * uz + s * tz);
+    const ax = -s * ux + c * tx,
+      ay = -s * uy + c * ty,
+      az = -s * uz + c * tz;
+    const kr = 1 + 0 / r;
+    const x = kr * px + 0 * ax + 0 * normal[i]!,
+      y = kr * py + 0 * ay + 0 * normal[i + 1]!,
+      z = kr * pz + 0 * az + 0 * normal[i + 2]!;
+    const wx = omega[3 * q]!,
+      wy = omega[3 * q + 1]!,
+      wz = omega[3 * q + 2]!;
+    cache[o] = x;
+    cache[o + 1] = y;
+    cache[o + 2] = z;
+    cache[o + 3] = wy * z - wz * y;
+    cache[o + 4] = wz * x - wx * z;
+    cache[o + 5] = wx * y - wy * x;
+    cache[o + 6] = wx;
+    cache[o + 7] = wy;
+    cache[o + 8] = wz;
   }
 }
 
@@ -291,13 +408,13 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     minLineOfSightAltitude_m: Infinity,
     maxLineOfSightAltitude_m: -Infinity,
   }));
-  const cutoff = p.latitudeCutoff_rad ?? Infinity;
+  const g = nodeGeometry(p, nodes);
 
   for (let j = 0; j < n; j++) {
-    cacheNodeStates(p, j, nodes, cache);
+    cacheNodeStates(p, g, j, nodes, cache);
     for (let i = 0; i < reps.length; i++) {
       const [ka, kb] = ends[i]!;
-      sampleLink(p, cutoff, cache, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
+      sampleLink(p, g.sc !== null, cache, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
     }
   }
   return st.map((s) => (s.upSamples === 0 ? { ...s, rateMin_bps: 0 } : s));
@@ -311,7 +428,7 @@ type MutableStats = { -readonly [K in keyof RepresentativeStats]: Representative
  */
 function sampleLink(
   p: Readonly<LinkSamplingParams>,
-  cutoff: number,
+  cutoff: boolean,
   cache: Float64Array,
   a: number,
   b: number,
@@ -333,8 +450,7 @@ function sampleLink(
   s.maxLineOfSightAltitude_m = Math.max(s.maxLineOfSightAltitude_m, alt);
   const blocked = alt < p.grazingHeight_m;
   if (blocked) s.blockedSamples++;
-  const cut =
-    cutoffApplies && (Math.abs(cache[a + STATE_FIELDS]!) > cutoff || Math.abs(cache[b + STATE_FIELDS]!) > cutoff);
+  const cut = cutoff && cutoffApplies && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
   if (blocked || cut) return;
   const w = pointingRate_rad_s(cache, a, b);
   s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);

@@ -17,7 +17,7 @@ import {
   opticalTerminalFromRow,
   type OpticalTerminalRow,
 } from '../../models/links/linkBudget.js';
-import { buildLinkGraphs, type LinkGraph } from './linkGraph.js';
+import { buildLinkGraphs, maxLinkDegree, type GraphContext, type LinkGraph } from './linkGraph.js';
 import { LINK_CLASSES, linkTopology, type LinkClass, type LinkTopology } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
 import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
@@ -106,6 +106,9 @@ export interface ShellLinksResult {
     readonly inPlaneLength_m: number;
     readonly crossPlaneMeanLength_m: number;
   };
+  /** Nodes of the explicit graphs (null: the shell is too large for them). */
+  readonly graphNodes: number | null;
+  /** The explicit graphs (null above maxGraphNodes), built on first read. */
   readonly graph: LinkGraph | null;
   readonly averagedGraph: LinkGraph | null;
 }
@@ -142,22 +145,8 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const t = classTotals(topo, stats, n);
   const classes = t.classes;
 
-  const graphs =
-    topo.edges === null
-      ? null
-      : buildLinkGraphs(topo.edges, stats, {
-          shell,
-          window: w,
-          tracks,
-          slotPhase_rad,
-          motion,
-          grazingHeight_m,
-          cutoff,
-          k,
-          rate,
-          slewLimit_rad_s: slew,
-        });
-  return {
+  const edges = topo.edges;
+  const base = {
     topology: p.topology,
     samples: n,
     classes,
@@ -166,11 +155,36 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     linkRate_bps: t.linkRate_bps,
     blockedLinks: t.blockedLinks,
     ...lineOfSight(t),
-    terminalsPerNode: graphs ? graphs.maxDegree : classTerminals(topo, stats),
+    terminalsPerNode:
+      edges === null ? classTerminals(topo, stats) : maxLinkDegree(edges, stats, shell.planes * shell.satsPerPlane),
     maxPointingRate_rad_s: t.maxPointing,
     torus: torusInputs(classes),
-    graph: graphs?.snapshot ?? null,
-    averagedGraph: graphs?.averaged ?? null,
+  };
+  const context = { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate };
+  return withGraphs(base, edges, stats, { ...context, slewLimit_rad_s: slew });
+}
+
+/**
+ * The result with its explicit graphs as getters that build both on first read (null without edges): the optimizer's
+ * evaluation reads them only for shells the full LP solves.
+ */
+function withGraphs(
+  base: Omit<ShellLinksResult, 'graphNodes' | 'graph' | 'averagedGraph'>,
+  edges: LinkTopology['edges'],
+  stats: readonly RepresentativeStats[],
+  context: GraphContext,
+): ShellLinksResult {
+  let graphs: ReturnType<typeof buildLinkGraphs> | undefined;
+  const built = (e: NonNullable<LinkTopology['edges']>) => (graphs ??= buildLinkGraphs(e, stats, context));
+  return {
+    ...base,
+    graphNodes: edges === null ? null : context.shell.planes * context.shell.satsPerPlane,
+    get graph() {
+      return edges === null ? null : built(edges).snapshot;
+    },
+    get averagedGraph() {
+      return edges === null ? null : built(edges).averaged;
+    },
   };
 }
 

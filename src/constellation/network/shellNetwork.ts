@@ -126,7 +126,7 @@ function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult, maxColu
     (shell.topology === 'grid' || shell.topology === 'ring')
   )
     return false;
-  const n = links.graph?.nodes ?? Infinity;
+  const n = links.graphNodes ?? Infinity;
   return n * 2 * links.links <= maxColumns;
 }
 
@@ -479,7 +479,7 @@ export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {
     (shell.topology === 'ring' && g.planes > 1) ||
     (g.pattern === 'cluster' && g.planes > 1 && p.spec.traffic.pattern === 'uniform');
   if (uniform && (separatePlanes || shell.topology === 'none')) return disconnectedPlanes(shell);
-  if (p.links.graph !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns)))
+  if (p.links.graphNodes !== null && (!uniform || useFullUniformLp(shell, p.links, p.spec.maxFullLpColumns)))
     return graphSeries(p, instants, uniform);
   if (!uniform) return downlinkBoundSeries(p, instants);
   return reducedModelSeries(p, instants);

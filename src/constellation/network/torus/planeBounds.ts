@@ -63,16 +63,21 @@ function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number
 }
 
 /**
- * Upper bound on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob],
- * S slots).
+ * Bounds on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob], S
+ * slots): max √λmax widened, min √λmin narrowed as max is widened (≥ 0).
  */
-export function crossLengthBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
-  return Math.sqrt(crossGram(f, oa, ob, k, S).max) * (1 + WIDEN) + SLACK_m;
-}
-
-/** Lower bound on the length of those links [m] (√λmin narrowed as the upper bound is widened; ≥ 0). */
-export function crossLengthLowerBound_m(f: Float64Array, oa: number, ob: number, k: number, S: number): number {
-  return Math.max(0, Math.sqrt(Math.max(0, crossGram(f, oa, ob, k, S).min)) * (1 - WIDEN) - SLACK_m);
+export function crossLengthBounds_m(
+  f: Float64Array,
+  oa: number,
+  ob: number,
+  k: number,
+  S: number,
+): { min: number; max: number } {
+  const g = crossGram(f, oa, ob, k, S);
+  return {
+    min: Math.max(0, Math.sqrt(Math.max(0, g.min)) * (1 - WIDEN) - SLACK_m),
+    max: Math.sqrt(g.max) * (1 + WIDEN) + SLACK_m,
+  };
 }
 
 /**

@@ -16,13 +16,12 @@
  * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
-import { lineOfSightAltitude_m, orbitRate_rad_s, transverseRate_rad_s } from '../../links/linkSampling.js';
+import { lineOfSightAltitude_m, orbitRate_rad_s, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
 import {
   clearOfCutoff,
-  crossLengthBound_m,
-  crossLengthLowerBound_m,
+  crossLengthBounds_m,
   frameFits,
   inPlaneLengthBound_m,
   linksSettled,
@@ -130,12 +129,6 @@ function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Ar
 }
 const FRAME = new Float64Array(7);
 
-/** The poleward decision on |sin latitude|: on sin(cutoff) away from it, by asin itself within 1e-12 of it. */
-function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
-  if (sinLat > sc + 1e-12) return 1;
-  return sinLat >= sc - 1e-12 && Math.abs(Math.asin(sinLat)) > cutoff_rad ? 1 : 0;
-}
-
 /** Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff. */
 function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: number | null, out: Uint8Array): void {
   out.fill(0, 0, N);
@@ -152,6 +145,7 @@ let scratch = {
   frames: new Float64Array(0),
   omega: new Float64Array(0),
   placed: new Uint8Array(0),
+  planePole: new Uint8Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
@@ -162,6 +156,7 @@ function scratchFor(N: number, P: number): typeof scratch {
       frames: new Float64Array(7 * P),
       omega: new Float64Array(3 * P),
       placed: new Uint8Array(P),
+      planePole: new Uint8Array(P),
     };
   return scratch;
 }
@@ -299,6 +294,8 @@ interface LeanScratch {
   readonly frames: Float64Array;
   readonly placed: Uint8Array;
   readonly poleward: Uint8Array;
+  /** Whether any satellite of each plane is poleward. */
+  readonly planePole: Uint8Array;
 }
 
 /**
@@ -313,8 +310,16 @@ function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
     z = r * (c * f[o + 3]! + n * f[o + 6]!);
   return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
 }
-function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: number | null, out: Uint8Array): void {
+function leanPoleward(
+  frames: Float64Array,
+  P: number,
+  S: number,
+  cutoff_rad: number | null,
+  out: Uint8Array,
+  planePole: Uint8Array,
+): void {
   out.fill(0, 0, P * S);
+  planePole.fill(0, 0, P);
   if (cutoff_rad === null) return;
   const sc = Math.sin(cutoff_rad);
   const { cos, sin } = slotPhasesOf(S);
@@ -323,15 +328,20 @@ function leanPoleward(frames: Float64Array, P: number, S: number, cutoff_rad: nu
       fits = frameFits(frames, o);
     const uz = frames[o + 3]!,
       tz = frames[o + 6]!;
+    // |cos θ ûz + sin θ t̂z| ≤ √(ûz² + t̂z²) (to rounding): a plane that never reaches within 2e-9 of sin(cutoff) has
+    // every slot clear of it and equatorward, as the loop below would decide slot by slot.
+    if (fits && Math.sqrt(uz * uz + tz * tz) * (1 + 1e-9) < sc - 2e-9) continue;
+    let any = 0;
     for (let s = 0, v = q * S; s < S; s++, v++) {
       const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
-      out[v] =
+      any |= out[v] =
         fits && clearOfCutoff(approx, sc)
           ? approx > sc
             ? 1
             : 0
           : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
     }
+    planePole[q] = any;
   }
 }
 
@@ -359,7 +369,7 @@ function leanCapacities(
     frameFits(frames, 7 * q) &&
     frameFits(frames, 7 * q2) &&
     linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
-  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole);
+  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole, w.planePole);
   for (let q = 0; q < P; q++) {
     if (!p.inPlaneUsable) out.inPlane_bps.fill(0, q * S, (q + 1) * S);
     else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S))) out.inPlane_bps.fill(cap, q * S, (q + 1) * S);
@@ -369,20 +379,17 @@ function leanCapacities(
     }
     if (q === P - 1 && !(p.seam ?? true)) continue;
     const q2 = q < P - 1 ? q + 1 : 0;
-    if (!p.crossPlaneUsable) out.cross_bps.fill(0, q * S, (q + 1) * S);
-    else if (
-      settled(q, q2, crossLengthBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S)) &&
-      pointingSettled(
-        c.omega,
-        q,
-        q2,
-        Math.max(frames[7 * q]!, frames[7 * q2]!),
-        crossLengthLowerBound_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S),
-        c.slewLimit_rad_s,
-      )
-    ) {
-      for (let s = 0, v = q * S; s < S; s++, v++)
-        out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
+    if (!p.crossPlaneUsable) {
+      out.cross_bps.fill(0, q * S, (q + 1) * S);
+      continue;
+    }
+    const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
+    const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
+    if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
+      if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill(cap, q * S, (q + 1) * S);
+      else
+        for (let s = 0, v = q * S; s < S; s++, v++)
+          out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
     } else {
       place(q);
       place(q2);
@@ -407,7 +414,7 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward, frames, omega, placed } = scratchFor(N, P);
+  const { pos, r2, poleward, frames, omega, placed, planePole } = scratchFor(N, P);
   planeFrames(p.tracks, j, frames, omega);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
@@ -424,7 +431,7 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);
   if (p.lengths === false) {
-    leanCapacities(c, p, { frames, placed, poleward }, { cross_bps, inPlane_bps });
+    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps });
     return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);

@@ -18,7 +18,11 @@ export interface TorusShape {
 }
 
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -211,48 +215,73 @@ export function torusHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   );
 }
 
+/**
+ * The hull of a shape, walking the destinations in index order: a destination and its point reflection share their
+ * path types (shapePathTypes), so the pair's are written once, into a scratch, and counted for both; steps are listed
+ * in the order of their first destination, as a walk over every destination lists them.
+ */
 function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   const { planes: P, satsPerPlane: S } = shape;
-  const { types, start } = pathTypesOf(shape);
-  // Steps keyed by the primitive direction (dCross, dIn), both < 2²⁰ in any shell odc accepts.
-  const steps = new Map<number, { dCross: number; dIn: number; count: number }>();
+  const F = ((shape.phasing % S) + S) % S;
+  const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
+  if (hullTypes.length < room) hullTypes = new Int32Array(room);
+  // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
+  const steps: { dCross: number; dIn: number; count: number }[] = [];
+  const width = S + 1;
+  const size = P * (Math.floor(room / 4) + 2) * width;
+  if (stepIndex.length < size) stepIndex = new Int32Array(size);
   const minHops = new Int32Array(P * S - 1);
   let baseCrossHops = 0;
   let baseInHops = 0;
   let unreachable = 0;
-  for (let d = 0; d < P * S - 1; d++) {
-    let prevX = -1;
-    let prevY = -1;
-    let h = Infinity;
-    for (let i = start[d]!; i < start[d + 1]!; i += 2) {
-      const x = types[i]!;
-      const y = types[i + 1]!;
-      if (unusableType(x, y, usable)) continue;
-      h = Math.min(h, x + y);
-      if (prevX < 0) {
-        baseCrossHops += x;
-        baseInHops += y;
-      } else {
-        const dx = x - prevX;
-        const dy = prevY - y; // in-plane hops saved (> 0)
-        const g = gcd(dx, dy);
-        const key = (dx / g) * 1048576 + dy / g;
-        const step = steps.get(key);
-        if (step === undefined) steps.set(key, { dCross: dx / g, dIn: dy / g, count: g });
-        else step.count += g;
+  let d = 0;
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      if (p === 0 && s === 0) continue;
+      const m = p === 0 ? S - s - 1 : (P - p) * S + ((((-s - F) % S) + S) % S) - 1;
+      if (m < d) {
+        d++;
+        continue; // counted with its reflection m
       }
-      prevX = x;
-      prevY = y;
+      const k = m === d ? 1 : 2;
+      const end = writePathTypes(shape, p, s, hullTypes, 0);
+      let prevX = -1;
+      let prevY = -1;
+      let h = Infinity;
+      for (let i = 0; i < end; i += 2) {
+        const x = hullTypes[i]!;
+        const y = hullTypes[i + 1]!;
+        if (unusableType(x, y, usable)) continue;
+        h = Math.min(h, x + y);
+        if (prevX < 0) {
+          baseCrossHops += k * x;
+          baseInHops += k * y;
+        } else {
+          const dx = x - prevX;
+          const dy = prevY - y; // in-plane hops saved (> 0)
+          const g = gcd(dx, dy);
+          const key = (dx / g) * width + dy / g;
+          const e = stepIndex[key]!;
+          if (e === 0) stepIndex[key] = steps.push({ dCross: dx / g, dIn: dy / g, count: k * g });
+          else steps[e - 1]!.count += k * g;
+        }
+        prevX = x;
+        prevY = y;
+      }
+      const hops = prevX < 0 ? -1 : h;
+      if (prevX < 0) unreachable += k;
+      minHops[d] = hops;
+      minHops[m] = hops;
+      d++;
     }
-    if (prevX < 0) {
-      unreachable++;
-      minHops[d] = -1;
-      continue;
-    }
-    minHops[d] = h;
   }
-  return { baseCrossHops, baseInHops, steps: [...steps.values()], minHops, unreachable };
+  for (const e of steps) stepIndex[e.dCross * width + e.dIn] = 0;
+  return { baseCrossHops, baseInHops, steps, minHops, unreachable };
 }
+/** Scratch for one destination's hull types in shapeHull, grown on demand. */
+let hullTypes = new Int32Array(64);
+/** Each step direction's index + 1 in shapeHull's list (0: not yet listed), cleared after each use. */
+let stepIndex = new Int32Array(0);
 
 /** Least latency [s] to every destination over its usable path types (Infinity where none is usable). */
 export function destinationLatencies(shape: TorusShape, hop: HopLatency, usable: TorusUsable): Float64Array {

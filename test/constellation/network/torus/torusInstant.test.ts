@@ -276,6 +276,10 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
   it.each([
     ['capped out to 6,000 km: every plane and gap settled by its bounds', cappedTo(6e6), 0, 100e3, 50 * deg, true],
     ['capped just beyond the longest in-plane link', cappedTo(longest * (1 + 1e-6)), 3, 100e3, null, true],
+    // a 53° shell: under a 60° cutoff no plane reaches it (each plane settled equatorward at once); at 53° its planes
+    // reach the cutoff itself and each slot is decided on its own
+    ['every plane below a 60° cutoff', cappedTo(6e6), 3, 100e3, 60 * deg, true],
+    ["a cutoff at the shell's inclination", cappedTo(6e6), 4, 100e3, 53 * deg, true],
     ['capped between the shortest and the longest in-plane link', between, 3, 100e3, null, true],
     ['range-limited long links, an open cylinder', capped, 2, 100e3, 40 * deg, false],
     ['a grazing height the bounds cannot clear', cappedTo(6e6), 5, 1200e3, 40 * deg, true],
