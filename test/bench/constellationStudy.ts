@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docsRequested, loadLine, writeMarkedSections } from './markedSection.js';
 
@@ -116,7 +116,7 @@ function ratioLine(label: string, other: readonly StudyRun[], cur: readonly Stud
 }
 
 /** Whether two runs wrote the same evaluations.csv and pareto.json, byte for byte. */
-function sameOutputs(a: StudyRun, b: StudyRun): string {
+function sameOutputs(a: StudyRun, b: StudyRun, whose = 'reference'): string {
   const files = ['evaluations.csv', 'pareto.json'];
   const read = (r: StudyRun, f: string): Buffer | null =>
     existsSync(join(r.out, f)) ? readFileSync(join(r.out, f)) : null;
@@ -126,8 +126,8 @@ function sameOutputs(a: StudyRun, b: StudyRun): string {
     return x === null || y === null || !x.equals(y);
   });
   return differ.length === 0
-    ? `  outputs: ${files.join(' and ')} byte-identical to the reference's`
-    : `  outputs: ${differ.join(' and ')} differ from the reference's (another search path, or a changed number)`;
+    ? `  outputs: ${files.join(' and ')} byte-identical to the ${whose}'s`
+    : `  outputs: ${differ.join(' and ')} differ from the ${whose}'s (another search path, or a changed number)`;
 }
 
 /**
@@ -141,6 +141,10 @@ export function benchConstellationStudy(root: string): string[] {
   const study = studySlice(root, generations);
   const refDir = process.env['BENCH_REFERENCE_DIR'] ?? referenceCheckout(root, commit);
   const peerDir = process.env['BENCH_PEER_DIR'];
+  // the peer named by the commit its folder holds (a git checkout), else by the folder's name
+  const peerHead = peerDir === undefined ? null : spawnSync('git', ['-C', peerDir, 'rev-parse', '--short=7', 'HEAD']);
+  const peerLabel =
+    peerHead !== null && peerHead.status === 0 ? peerHead.stdout.toString().trim() : basename(peerDir ?? '');
   // a built folder is named by the commit it holds when BENCH_REFERENCE says it
   const label = process.env['BENCH_REFERENCE_DIR'] === undefined ? commit : (process.env['BENCH_REFERENCE'] ?? refDir);
   const lines: string[] = [];
@@ -161,7 +165,7 @@ export function benchConstellationStudy(root: string): string[] {
     say(line(`reference ${label} --workers 0`, ref[k]!));
     if (peerDir !== undefined) {
       peer.push(runStudy(peerDir, studySlice(peerDir, generations), 0));
-      say(line(`peer ${peerDir} --workers 0`, peer[k]!));
+      say(line(`peer ${peerLabel} --workers 0`, peer[k]!));
     }
     cur.push(runStudy(root, study, 0));
     say(line('this checkout --workers 0', cur[k]!));
@@ -169,6 +173,7 @@ export function benchConstellationStudy(root: string): string[] {
   say(ratioLine('reference', ref, cur));
   if (peerDir !== undefined) say(ratioLine('peer', peer, cur));
   say(sameOutputs(ref[0]!, cur[0]!));
+  if (peerDir !== undefined) say(sameOutputs(peer[0]!, cur[0]!, 'peer'));
   const two = runStudy(root, study, 2);
   say(line('this checkout --workers 2', two));
   say(`  speed-up of 2 workers over 0: ${(cur[cur.length - 1]!.wall_s / two.wall_s).toFixed(2)}× end to end`);
