@@ -130,15 +130,36 @@ interface Work {
   readonly f: Float64Array;
 }
 
+/**
+ * Working arrays of inPlaneRate for rings of S slots, and the delivery loads of one unit from every slot (`own`, the
+ * same for every plane, spread and instant): made once per S, so the blend search's passes allocate nothing.
+ */
+interface RingScratch {
+  readonly S: number;
+  readonly ws: Prefix;
+  readonly own: Ring;
+  readonly rings: readonly [Ring, Ring];
+  readonly w: Work;
+  /** Column masses of a blended spread (blendedSpread), (P − 1)·S entries, grown on demand. */
+  blend: Float64Array;
+}
+let ringScratch: RingScratch | null = null;
+function ringScratchFor(S: number): RingScratch {
+  if (ringScratch?.S !== S) {
+    const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
+    const own = ring(S);
+    deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
+    const w: Work = { fwd: new Float64Array(S), bwd: new Float64Array(S), f: new Float64Array(S) };
+    ringScratch = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
+  }
+  return ringScratch;
+}
+
 /** λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane). */
 function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread): number {
-  const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
-  const own = ring(S);
-  deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
-  let below = ring(S),
-    above = ring(S);
+  const { ws, own, rings, w } = ringScratchFor(S);
+  let [below, above] = rings;
   if (P > 1) deliveryInto(S, sp.W, 0, above, ws);
-  const w: Work = { fwd: new Float64Array(S), bwd: new Float64Array(S), f: new Float64Array(S) };
   let lambda = Infinity;
   for (let q = 0; q < P; q++) {
     // `below` holds gap q − 1's delivery loads, `above` gap q's (computed once per gap, kept for the next plane)
@@ -171,9 +192,14 @@ function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread
 const BLEND_STEPS = 8;
 const BLEND_REFINE = 10;
 
-/** The blend α·(per-gap) + (1 − α)·(common), with its cross-plane rate (header). */
+/**
+ * The blend α·(per-gap) + (1 − α)·(common), with its cross-plane rate (header); its masses are in the scratch, valid
+ * until the next blend.
+ */
 function blendedSpread(P: number, S: number, cross_bps: Float64Array, a: Spread, b: Spread, alpha: number): Spread {
-  const W = new Float64Array((P - 1) * S);
+  const scratch = ringScratchFor(S);
+  if (scratch.blend.length < (P - 1) * S) scratch.blend = new Float64Array((P - 1) * S);
+  const W = scratch.blend;
   let lambdaCross = Infinity;
   for (let g = 0; g < P - 1; g++) {
     const load = (g + 1) * (P - 1 - g) * S;
