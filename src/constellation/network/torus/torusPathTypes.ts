@@ -26,6 +26,19 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** A shape's planes, slots, phasing mod S and lift period S / gcd(F, S) (1 when F = 0), worked out once per shape. */
+interface Lattice {
+  readonly P: number;
+  readonly S: number;
+  readonly F: number;
+  readonly period: number;
+}
+function latticeOf(shape: TorusShape): Lattice {
+  const { planes: P, satsPerPlane: S } = shape;
+  const F = ((shape.phasing % S) + S) % S;
+  return { P, S, F, period: F === 0 ? 1 : S / gcd(F, S) };
+}
+
 /** Scratch for the Pareto staircase of one destination (pairs), grown on demand; the hot loop allocates nothing. */
 let scratch = new Int32Array(64);
 
@@ -33,10 +46,8 @@ let scratch = new Int32Array(64);
  * Writes the hull path types (cross, in) to destination (p, s) into `out` from `at` as pairs with x
  * ascending, growing nothing: `out` must hold 2·period more entries. Returns the index after the last pair.
  */
-function writePathTypes(shape: TorusShape, p: number, s: number, out: Int32Array, at: number): number {
-  const { planes: P, satsPerPlane: S } = shape;
-  const F = ((shape.phasing % S) + S) % S;
-  const period = F === 0 ? 1 : S / gcd(F, S);
+function writePathTypes(l: Lattice, p: number, s: number, out: Int32Array, at: number): number {
+  const { P, S, F, period } = l;
   if (scratch.length < 2 * period) scratch = new Int32Array(2 * period);
   const pareto = scratch;
   let n = 0;
@@ -89,10 +100,9 @@ function writePathTypes(shape: TorusShape, p: number, s: number, out: Int32Array
 
 /** Hull path types (cross, in) to destination (p, s), as a flat [x0, y0, x1, y1, …] with x ascending. */
 export function destinationPathTypes(shape: TorusShape, p: number, s: number): number[] {
-  const S = shape.satsPerPlane;
-  const F = ((shape.phasing % S) + S) % S;
-  const out = new Int32Array(2 * (F === 0 ? 1 : S / gcd(F, S)));
-  return [...out.subarray(0, writePathTypes(shape, p, s, out, 0))];
+  const l = latticeOf(shape);
+  const out = new Int32Array(2 * l.period);
+  return [...out.subarray(0, writePathTypes(l, p, s, out, 0))];
 }
 
 /**
@@ -149,9 +159,9 @@ export function pathTypesOf(shape: TorusShape): ShapePathTypes {
 }
 
 function shapePathTypes(shape: TorusShape): ShapePathTypes {
-  const { planes: P, satsPerPlane: S } = shape;
-  const F = ((shape.phasing % S) + S) % S;
-  const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
+  const l = latticeOf(shape);
+  const { P, S, F } = l;
+  const room = 2 * l.period;
   const start = new Int32Array(P * S);
   let types = new Int32Array(Math.max(64, 4 * P * S));
   let at = 0;
@@ -170,7 +180,7 @@ function shapePathTypes(shape: TorusShape): ShapePathTypes {
       if (m < d) {
         types.copyWithin(at, start[m]!, start[m + 1]!);
         at += start[m + 1]! - start[m]!;
-      } else at = writePathTypes(shape, p, s, types, at);
+      } else at = writePathTypes(l, p, s, types, at);
       d++;
     }
   }
@@ -221,9 +231,9 @@ export function torusHull(shape: TorusShape, usable: TorusUsable): TorusHull {
  * in the order of their first destination, as a walk over every destination lists them.
  */
 function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
-  const { planes: P, satsPerPlane: S } = shape;
-  const F = ((shape.phasing % S) + S) % S;
-  const room = 2 * (F === 0 ? 1 : S / gcd(F, S));
+  const l = latticeOf(shape);
+  const { P, S, F } = l;
+  const room = 2 * l.period;
   if (hullTypes.length < room) hullTypes = new Int32Array(room);
   // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
   const steps: { dCross: number; dIn: number; count: number }[] = [];
@@ -244,7 +254,7 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
         continue; // counted with its reflection m
       }
       const k = m === d ? 1 : 2;
-      const end = writePathTypes(shape, p, s, hullTypes, 0);
+      const end = writePathTypes(l, p, s, hullTypes, 0);
       let prevX = -1;
       let prevY = -1;
       let h = Infinity;
