@@ -221,7 +221,7 @@ export function compileConstellationStudy(
   );
   const builder: StudyBuilder = { base, inlineNode, candidates, variables, phased, fileNode, file: src.file };
   const specOf = (values: readonly unknown[]): ConstellationSpec => {
-    const { raw, node } = buildStudyFile(builder, values);
+    const { raw, node } = buildStudyFile(builder, values, false);
     if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
     return compileConstellation(parseConstellation(file, raw, node), catalogs);
   };
@@ -411,12 +411,35 @@ function inlineSections(node: Raw): Raw {
   return sections;
 }
 
-/** The constellation file (and its node) at the variables' values. */
-function buildStudyFile(b: StudyBuilder, values: readonly unknown[]): { raw: Raw; node: BaseNode } {
-  const raw = clone(b.base);
-  let node: Raw = clone(b.inlineNode);
+const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const shallow = (v: unknown): unknown => (isRecord(v) ? { ...v } : clone(v));
+
+/**
+ * A copy of the study's constellation fresh where buildStudyFile and setVariable write (the top level, each
+ * shell, ground, launch's vehicles) and sharing the rest: what specOf reads, not writes.
+ */
+function writable(base: Raw): Raw {
+  const raw = { ...base };
+  if ('shells' in base) raw['shells'] = Array.isArray(base['shells']) ? base['shells'].map(shallow) : base['shells'];
+  raw['ground'] = shallow(base['ground']);
+  const launch = base['launch'];
+  raw['launch'] =
+    isRecord(launch) && Array.isArray(launch['vehicles'])
+      ? { ...launch, vehicles: launch['vehicles'].map(shallow) }
+      : clone(launch);
+  return raw;
+}
+
+/**
+ * The constellation file (and its node) at the variables' values: a deep copy of the study's data (a file handed out
+ * may be written into), or (deep false: `writable`) one that shares what it does not write (specOf only reads the file).
+ */
+function buildStudyFile(b: StudyBuilder, values: readonly unknown[], deep = true): { raw: Raw; node: BaseNode } {
+  const copyNode = deep ? clone : (n: Raw): Raw => ({ ...n }); // setVariable replaces a node section, never edits one
+  const raw = deep ? clone(b.base) : writable(b.base);
+  let node = copyNode(b.inlineNode);
   b.variables.forEach((v, i) => {
-    if (v.name === 'node.design') node = clone(b.candidates![values[i] as number]!);
+    if (v.name === 'node.design') node = copyNode(b.candidates![values[i] as number]!);
   });
   b.variables.forEach((v, i) => {
     if (v.name !== 'node.design') setVariable(raw, node, v.name, values[i]);

@@ -12,8 +12,11 @@ import { km_to_m } from '../../base/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../../node/design/load.js';
 import { parseWith, readInput, type ParsedFile, type YamlInput } from '../../base/yaml.js';
 import { issueToError, locate, type Path } from '../../base/issues.js';
+import { keyedParser } from '../../base/keyedParse.js';
+import { lazy } from '../../base/lazy.js';
 import {
   constellationFileSchema,
+  inlineNodeSchema,
   type ConstellationFile,
   type ConstellationIslInput,
   type ShellInput,
@@ -198,13 +201,19 @@ export const parseConstellationFile = (input: YamlInput): LoadedConstellation =>
  * Validates a constellation given as a raw object (default: the file's own). Studies pass a modified copy
  * per evaluation, with the base node already read (`base`) so the node file is not re-read every time.
  */
+// A study's designs differ in a few fields: their unchanged sections are validated once (../../base/keyedParse.ts).
+const keyedConstellation = lazy(() => keyedParser(constellationFileSchema(), { node: inlineNodeSchema() }));
+const keyedNode = lazy(() => keyedParser(nodeDesignSchema()));
+
 export function parseConstellation(
   file: ParsedFile,
   raw: Record<string, unknown> = file.raw as Record<string, unknown>,
   base?: BaseNode,
 ): LoadedConstellation {
   const path = file.src.file;
-  const c = parseWith(constellationFileSchema(), raw === file.raw ? file : { ...file, raw });
+  const c =
+    (keyedConstellation()(raw) as ConstellationFile | null) ??
+    parseWith(constellationFileSchema(), raw === file.raw ? file : { ...file, raw });
   base ??= baseNode(c, file, raw);
   const rawShells = (raw as { shells: Record<string, unknown>[] }).shells;
   const shellNodes = c.shells.map((shell, i): LoadedShellNode => {
@@ -229,7 +238,8 @@ export function parseConstellation(
     merged['kind'] = 'node';
     merged['orbit'] = { altitude_km: shell.altitude_km, inclination_deg: shell.inclination_deg, ltan_h: shell.ltan_h };
     merged['isl'] = { topology: nodeTopologyFor(isl.topology), terminal: isl.terminal };
-    const r = nodeDesignSchema().safeParse(merged);
+    const keyed = keyedNode()(merged) as NodeDesign | null;
+    const r = keyed ? { success: true as const, data: keyed } : nodeDesignSchema().safeParse(merged);
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');

@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { compileConstellation } from '../../../src/constellation/design/compile.js';
-import { parseConstellationFile } from '../../../src/constellation/design/load.js';
+import { parseConstellation, parseConstellationFile } from '../../../src/constellation/design/load.js';
+import { constellationFileSchema } from '../../../src/constellation/design/schema.js';
+import { nodeDesignSchema } from '../../../src/node/design/schema.js';
+import { parseWith, readInput } from '../../../src/base/yaml.js';
 import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 
 const dir = tempDir('odc-constellation-');
@@ -191,5 +194,35 @@ describe('bad constellation files exit 2 with a clear message', () => {
   it('a bad epoch says the format', () => {
     const e = studyErrorOf(() => load('epoch.yaml', `${head}${shell()}simulation: { epoch: yesterday }\n`));
     expect(e.message).toContain('ISO 8601');
+  });
+});
+
+describe('designs that differ in a few fields (a study): the keyed parse of their unchanged sections', () => {
+  const text = (power: string, shellNode = '') =>
+    `name: c\nkind: constellation\nnode: { compute: { chip: h100, chips: 8 }, power: ${power} }\n` +
+    `shells:\n  - { name: s1, altitude_km: 550, inclination_deg: 53, planes: 4, satsPerPlane: 10${shellNode} }\n`;
+  const file = (name: string, t: string) => readInput(writeFile(dir, name, t));
+  const message = (f: () => unknown) => studyErrorOf(f).message;
+
+  it('a value the schema refuses fails with the full parse’s text after valid designs were parsed', () => {
+    parseConstellation(file('ok1.yaml', text('{ eclipseComputeFraction: 0.5 }')));
+    parseConstellation(file('ok2.yaml', text('{ eclipseComputeFraction: 0.7 }')));
+    const bad = file('bad.yaml', text('{ eclipseComputeFraction: 1.5 }'));
+    const full = message(() => parseWith(constellationFileSchema(), bad));
+    expect(full).toMatch(/eclipseComputeFraction/);
+    expect(message(() => parseConstellation(bad))).toBe(full);
+  });
+
+  it("a shell's node section the node schema refuses fails as the node schema's full parse says", () => {
+    const ok = text('{ eclipseComputeFraction: 0.5 }', ', node: { power: { eclipseComputeFraction: 0.5 } }');
+    parseConstellation(file('shell-ok.yaml', ok));
+    const bad = file('shell-bad.yaml', ok.replace(/0\.5 } } }/, '1.5 } } }'));
+    const raw = bad.raw as { node: Record<string, unknown> };
+    const merged = { ...raw.node, power: { eclipseComputeFraction: 1.5 }, name: 'c/s1', kind: 'node' };
+    const r = nodeDesignSchema().safeParse(merged);
+    expect(r.success).toBe(false);
+    const m = message(() => parseConstellation(bad));
+    expect(m).toMatch(/shell-bad\.yaml:5:\d+: power\.eclipseComputeFraction /); // line 5: the shell's override
+    expect(m).toContain(r.error!.issues[0]!.message);
   });
 });
