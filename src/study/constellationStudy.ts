@@ -432,7 +432,7 @@ function writable(base: Raw): Raw {
 
 /**
  * The constellation file (and its node) at the variables' values: a deep copy of the study's data (a file handed out
- * may be written into), or (deep false: `writable`) one that shares what it does not write (specOf only reads the file).
+ * may be written into), or (deep false: `writable`) one that shares what it does not write (specOf only reads it).
  */
 function buildStudyFile(b: StudyBuilder, values: readonly unknown[], deep = true): { raw: Raw; node: BaseNode } {
   const copyNode = deep ? clone : (n: Raw): Raw => ({ ...n }); // setVariable replaces a node section, never edits one
