@@ -293,26 +293,28 @@ function nodeGeometry(
   return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc };
 }
 
-/** Each track's frame at sample j (propagate.ts planeFrame, 7 per track) and its ω = n·ĥ (3 per track). */
+/** Every plane's frame at sample j (planeFrame: r, û, t̂; 7 per plane) into `frames`, ω = n·ĥ into `omega`. */
+export function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array, omega: Float64Array): void {
+  for (let q = 0; q < tracks.length; q++) {
+    planeFrame(tracks[q]!, j, FRAME);
+    frames.set(FRAME, 7 * q);
+    const n = orbitRate_rad_s(FRAME[0]!),
+      h = tracks[q]!.normal;
+    for (let i = 0; i < 3; i++) omega[3 * q + i] = n * h[3 * j + i]!;
+  }
+}
+const FRAME = new Float64Array(7);
+
+/** planeFrames of the tracks at sample j, in arrays kept across samples (grown on demand). */
 const frameScratch = { frames: new Float64Array(0), omega: new Float64Array(0) };
 function trackFrames(tracks: readonly PlaneTrack[], j: number): typeof frameScratch {
   if (frameScratch.omega.length < 3 * tracks.length) {
     frameScratch.frames = new Float64Array(7 * tracks.length);
     frameScratch.omega = new Float64Array(3 * tracks.length);
   }
-  const { frames, omega } = frameScratch;
-  for (let q = 0; q < tracks.length; q++) {
-    const f = planeFrame(tracks[q]!, j, FRAME);
-    frames.set(f, 7 * q);
-    const n = orbitRate_rad_s(f[0]!),
-      h = tracks[q]!.normal;
-    omega[3 * q] = n * h[3 * j]!;
-    omega[3 * q + 1] = n * h[3 * j + 1]!;
-    omega[3 * q + 2] = n * h[3 * j + 2]!;
-  }
+  planeFrames(tracks, j, frameScratch.frames, frameScratch.omega);
   return frameScratch;
 }
-const FRAME = new Float64Array(7);
 
 /**
  * Sample j of every cached node: its state and poleward flag (1: poleward of the cutoff), NODE_FIELDS per node. A

@@ -16,9 +16,9 @@
  * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
-import { lineOfSightAltitude_m, orbitRate_rad_s, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
+import { lineOfSightAltitude_m, planeFrames, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
-import { planeFrame, type PlaneTrack } from '../../geometry/propagate.js';
+import type { PlaneTrack } from '../../geometry/propagate.js';
 import {
   clearOfCutoff,
   crossLengthBounds_m,
@@ -116,18 +116,6 @@ function placePlane(f: Float64Array, o: number, q: number, S: number, pos: Float
     r2[v] = x ** 2 + y ** 2 + z ** 2;
   }
 }
-
-/** Every plane's frame at sample j (r, û, t̂: 7 entries per plane) into `frames`, its ω = n·ĥ into `omega`. */
-function planeFrames(tracks: readonly PlaneTrack[], j: number, frames: Float64Array, omega: Float64Array): void {
-  for (let q = 0; q < tracks.length; q++) {
-    planeFrame(tracks[q]!, j, FRAME);
-    frames.set(FRAME, 7 * q);
-    const n = orbitRate_rad_s(FRAME[0]!),
-      h = tracks[q]!.normal;
-    for (let i = 0; i < 3; i++) omega[3 * q + i] = n * h[3 * j + i]!;
-  }
-}
-const FRAME = new Float64Array(7);
 
 /** Whether each satellite is poleward of the cutoff (into `out`): |asin(z/|r|)| > cutoff. */
 function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: number | null, out: Uint8Array): void {
