@@ -49,9 +49,9 @@ export interface ThrottleInput {
 export interface ComputeWaterfallParams {
   readonly peakPFLOPS: number;
   /** Typical rate while busy / the chip's stated peak, (0, 1] (catalog typicalFraction); default 1 (not derated). */
-  readonly typicalFraction?: number;
+  readonly typicalFraction?: number | undefined;
   /** Where typicalFraction comes from (shown as the step's source); required with typicalFraction. */
-  readonly typicalFractionSource?: string;
+  readonly typicalFractionSource?: string | undefined;
   /** Share of time the chips are busy, (0, 1]. */
   readonly utilization: number;
   /**

@@ -111,7 +111,7 @@ export interface LaunchParams {
   readonly launch_kg: number;
   readonly stowedVolume_m3: number;
   /** Market launch price [$/kg]; replaces vehicle price / payload. */
-  readonly launchPriceOverride_USD_per_kg?: number;
+  readonly launchPriceOverride_USD_per_kg?: number | undefined;
   /** Vehicle payload into the node's orbit [kg]; default vehicle.payloadLeo_kg. */
   readonly payload_kg?: number;
   /** Usable fraction of the fairing volume; default 0.7. */
@@ -238,7 +238,7 @@ export interface CostParams extends LaunchParams, TerrestrialParams {
   readonly chipIntegrationFraction?: number;
   /** Operations cost per node-year [$]; replaces operationsFraction_per_yr. */
   readonly operations_USD_per_yr?: number;
-  readonly operationsFraction_per_yr?: number;
+  readonly operationsFraction_per_yr?: number | undefined;
   /** Price class of each hardware line; default DEFAULT_LINE_PRICE_CLASSES line by line. */
   readonly priceClasses?: Partial<LinePriceClasses>;
 }
@@ -322,11 +322,31 @@ function sumByClass(classes: LinePriceClasses, lines: Readonly<Record<HardwareLi
   return byClass;
 }
 
+/**
+ * The price class of each line: the given one, else DEFAULT_LINE_PRICE_CLASSES's, every key written out in that order
+ * (a spread of the two costs V8 a slow object; node/stages/massDrag.ts sizeRadiation says why).
+ */
+function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
+  const d = DEFAULT_LINE_PRICE_CLASSES;
+  return {
+    chips: pc.chips ?? d.chips,
+    chipIntegration: pc.chipIntegration ?? d.chipIntegration,
+    array: pc.array ?? d.array,
+    radiator: pc.radiator ?? d.radiator,
+    battery: pc.battery ?? d.battery,
+    isl: pc.isl ?? d.isl,
+    bus: pc.bus ?? d.bus,
+    shielding: pc.shielding ?? d.shielding,
+    propellant: pc.propellant ?? d.propellant,
+    ait: pc.ait ?? d.ait,
+  };
+}
+
 /** Full node cost and the terrestrial comparison. */
 export function nodeCost(p: Readonly<CostParams>): CostResult {
   checkCostInputs(p);
   const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
-  const priceClasses = { ...DEFAULT_LINE_PRICE_CLASSES, ...p.priceClasses };
+  const priceClasses = lineClasses(p.priceClasses ?? {});
   const byClass = sumByClass(priceClasses, {
     chips: chipsMarket,
     chipIntegration: computeHw - chipsMarket,

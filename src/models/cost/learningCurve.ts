@@ -74,7 +74,7 @@ export interface LearningCurveParams {
   /** Units built, N (integer ≥ 1). */
   readonly units: number;
   /** Default 'unit' (Crawford). */
-  readonly formulation?: LearningFormulation;
+  readonly formulation?: LearningFormulation | undefined;
 }
 export interface LearningCurveResult {
   readonly exponent: number;
@@ -112,7 +112,7 @@ export interface LotCostParams {
   readonly fromUnit: number;
   /** Last unit number of the lot (integer ≥ fromUnit). */
   readonly toUnit: number;
-  readonly formulation?: LearningFormulation;
+  readonly formulation?: LearningFormulation | undefined;
 }
 
 /** Cost of units fromUnit..toUnit of a run [$] (a replacement batch continues the same curve). */
@@ -139,7 +139,7 @@ export interface ExpectedLotParams {
   readonly built: number;
   /** Expected units in the lot, not necessarily whole (≥ 0): e.g. an expected count of failure replacements. */
   readonly count: number;
-  readonly formulation?: LearningFormulation;
+  readonly formulation?: LearningFormulation | undefined;
 }
 
 /**

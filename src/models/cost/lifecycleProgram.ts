@@ -30,7 +30,7 @@ export interface ProgramParams {
   readonly firstUnitCost_USD: number;
   /** Learning rate b ∈ [0.5, 1]; default 1 (no learning). */
   readonly learningRate?: number;
-  readonly formulation?: LearningFormulation;
+  readonly formulation?: LearningFormulation | undefined;
   /** Per-node cost off the curve (chips at market price, launch) [$]; default 0. */
   readonly perNodeOffCurve_USD?: number;
   /** Operations per node-year (insurance, spectrum, flight ops share) [$]; default 0 (or the fraction below). */
@@ -101,14 +101,18 @@ function checkProgramInputs(p: Readonly<ProgramParams>): void {
 
 /** Year rows 0..Y, all zero but the ground segment's capital in year 0. */
 function emptyYears(Y: number, ground: number) {
-  return Array.from({ length: Y + 1 }, (_, k) => ({
-    year: k,
-    build_USD: 0,
-    operations_USD: 0,
-    failures_USD: 0,
-    ground_USD: k === 0 ? ground : 0,
-    compute_PFLOP_day: 0,
-  }));
+  const years = [];
+  for (let k = 0; k <= Y; k++) {
+    years.push({
+      year: k,
+      build_USD: 0,
+      operations_USD: 0,
+      failures_USD: 0,
+      ground_USD: k === 0 ? ground : 0,
+      compute_PFLOP_day: 0,
+    });
+  }
+  return years;
 }
 
 /** Cost of generation g's lot of N nodes on the learning curve, plus their off-curve cost. */
@@ -119,7 +123,7 @@ function generationLot(p: Readonly<ProgramParams>, g: number, N: number, offCurv
       learningRate: p.learningRate ?? 1,
       fromUnit: g * N + 1,
       toUnit: (g + 1) * N,
-      ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+      formulation: p.formulation,
     }) +
     N * offCurve
   );
@@ -134,7 +138,7 @@ function failureLot(p: Readonly<ProgramParams>, built: number, H: number, offCur
     learningRate: p.learningRate ?? 1,
     built,
     count,
-    ...(p.formulation !== undefined ? { formulation: p.formulation } : {}),
+    formulation: p.formulation,
   });
   return { count, each_USD: onCurve / count + offCurve };
 }

@@ -63,7 +63,7 @@ export interface RadiatorSurfaceParams {
    */
   readonly radiatingFaces?: 1 | 2;
   /** Default HOT_CASE_ENVIRONMENT. */
-  readonly environment?: ThermalEnvironment;
+  readonly environment?: ThermalEnvironment | undefined;
   /** Default 3 K. */
   readonly sinkTemp_K?: number;
 }

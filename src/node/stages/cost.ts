@@ -66,7 +66,7 @@ export function sizeCost(
     // The vehicle's payload into this orbit (published points, interpolated or flagged extrapolation), as the
     // constellation campaign's.
     payload_kg: launchPayload.payload_kg,
-    ...(e.launchCost_USD_per_kg !== undefined ? { launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg } : {}),
+    launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg,
     itPowerAvg_W: compute.itPowerAvg_W,
     itPowerPeak_W: compute.itPowerPeak_W,
     chips: c.chips,
@@ -84,9 +84,7 @@ export function sizeCost(
     busCost_USD_per_kg: prices.busCost_USD_per_kg,
     aitFraction: prices.aitFraction,
     chipIntegrationFraction: prices.chipIntegrationFraction,
-    ...(design.cost.operationsFraction_per_yr !== undefined
-      ? { operationsFraction_per_yr: design.cost.operationsFraction_per_yr }
-      : {}),
+    operationsFraction_per_yr: design.cost.operationsFraction_per_yr,
     priceClasses: linePriceClasses(design, rows, prices),
     batteryEnergy_Wh,
     batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
@@ -173,59 +171,82 @@ export function lifecycle(
   { cost }: CostSizing,
   { mass }: Pick<MassSizing, 'mass'>,
 ): LifecycleSizing {
-  // chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work, so it
-  // counts with the non-chip hardware (ex-chips capex, the learning curve) and never in the terrestrial baseline
-  const chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
-  const { fleet, program } = fleetProgram(design, costPFLOPS, cost);
-  // What the optimizer rarely reads is computed when read (the record's economics section reads it all): capex per
-  // watt, the terrestrial baselines and verdicts, the comparison metrics, the non-chip $/kg and the parity search
-  // (~10x a node evaluation). A study whose metrics do not name them never pays for them.
-  let capex: LifecycleSizing['capex'] | undefined;
-  let ground: ReturnType<typeof terrestrialTerms> | undefined;
-  let baselines: LifecycleSizing['baselines'] | undefined;
-  let comparison: LifecycleSizing['comparison'] | undefined;
-  let perKg: LifecycleSizing['nonChipPerKg'] | undefined;
-  let parity: readonly BaselineParity[] | undefined;
-  const terms = () => (ground ??= terrestrialTerms(design, rows, compute, chips_USD));
-  return {
-    program,
-    fleet,
-    get nonChipPerKg() {
-      return (perKg ??= nonChipPerKg(cost, program, mass.dry_kg));
-    },
-    get capex() {
-      return (capex ??= capexPerWatt({
-        chips_USD,
-        nonChipHardware_USD: cost.hardware_USD - chips_USD,
-        launch_USD: cost.launch_USD,
-        itPower_W: compute.itPowerAvg_W,
-      }));
-    },
-    get baselines() {
-      return (baselines ??= terms().terms.map(({ id, result: r }) => ({
-        id,
-        lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
-        lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
-        spaceToTerrestrial: program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
-      })));
-    },
-    // $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power)
-    get comparison() {
-      return (comparison ??= comparisonMetrics({
-        lcoc_USD_per_PFLOP_day: program.lcoc_USD_per_PFLOP_day,
-        lcocDiscounted_USD_per_PFLOP_day: program.lcocDiscounted_USD_per_PFLOP_day,
-        deliveredPFLOPS: costPFLOPS,
-        chips: design.compute.chips,
-        itPowerAvg_W: compute.itPowerAvg_W,
-      }));
-    },
-    get terrestrial() {
-      return terms().terrestrial;
-    },
-    get parity() {
-      return (parity ??= parityAgainstBaselines(design, { cost, program: fleet, baselines: terms().terms }));
-    },
-  };
+  return new Lifecycle(design, rows, compute, costPFLOPS, cost, mass.dry_kg);
+}
+
+/**
+ * The programme and fleet, and what the optimizer rarely reads, computed when read (the record's economics section
+ * reads it all): capex per watt, the terrestrial baselines and verdicts, the comparison metrics, the non-chip $/kg and
+ * the parity search (~10x a node evaluation). A study whose metrics do not name them never pays for them. A class, not
+ * an object of getters: V8 builds an object literal's accessors one by one on every call.
+ */
+class Lifecycle implements LifecycleSizing {
+  readonly program: LifecycleSizing['program'];
+  readonly fleet: ReturnType<typeof fleetProgram>['fleet'];
+  /** The chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work,
+   * so it counts with the non-chip hardware (ex-chips capex, the learning curve), never in the terrestrial baseline. */
+  private readonly chips_USD: number;
+  private capex_: LifecycleSizing['capex'] | undefined;
+  private ground_: ReturnType<typeof terrestrialTerms> | undefined;
+  private baselines_: LifecycleSizing['baselines'] | undefined;
+  private comparison_: LifecycleSizing['comparison'] | undefined;
+  private perKg_: LifecycleSizing['nonChipPerKg'] | undefined;
+  private parity_: readonly BaselineParity[] | undefined;
+  constructor(
+    private readonly design: Design,
+    private readonly rows: Rows,
+    private readonly compute: Payload['compute'],
+    private readonly costPFLOPS: number,
+    private readonly cost: CostSizing['cost'],
+    private readonly dry_kg: number,
+  ) {
+    this.chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
+    const { fleet, program } = fleetProgram(design, costPFLOPS, cost);
+    this.program = program;
+    this.fleet = fleet;
+  }
+  private terms() {
+    return (this.ground_ ??= terrestrialTerms(this.design, this.rows, this.compute, this.chips_USD));
+  }
+  get nonChipPerKg(): LifecycleSizing['nonChipPerKg'] {
+    return (this.perKg_ ??= nonChipPerKg(this.cost, this.program, this.dry_kg));
+  }
+  get capex(): LifecycleSizing['capex'] {
+    return (this.capex_ ??= capexPerWatt({
+      chips_USD: this.chips_USD,
+      nonChipHardware_USD: this.cost.hardware_USD - this.chips_USD,
+      launch_USD: this.cost.launch_USD,
+      itPower_W: this.compute.itPowerAvg_W,
+    }));
+  }
+  get baselines(): LifecycleSizing['baselines'] {
+    return (this.baselines_ ??= this.terms().terms.map(({ id, result: r }) => ({
+      id,
+      lcoc_USD_per_PFLOP_day: r.lcoc_USD_per_PFLOP_day,
+      lcocDiscounted_USD_per_PFLOP_day: r.lcocDiscounted_USD_per_PFLOP_day,
+      spaceToTerrestrial: this.program.lcocDiscounted_USD_per_PFLOP_day / r.lcocDiscounted_USD_per_PFLOP_day,
+    })));
+  }
+  /** $/chip-hour and $/MWh of the fleet's LCOC pair (the per-node delivered compute and IT power). */
+  get comparison(): LifecycleSizing['comparison'] {
+    return (this.comparison_ ??= comparisonMetrics({
+      lcoc_USD_per_PFLOP_day: this.program.lcoc_USD_per_PFLOP_day,
+      lcocDiscounted_USD_per_PFLOP_day: this.program.lcocDiscounted_USD_per_PFLOP_day,
+      deliveredPFLOPS: this.costPFLOPS,
+      chips: this.design.compute.chips,
+      itPowerAvg_W: this.compute.itPowerAvg_W,
+    }));
+  }
+  get terrestrial(): LifecycleSizing['terrestrial'] {
+    return this.terms().terrestrial;
+  }
+  get parity(): readonly BaselineParity[] {
+    return (this.parity_ ??= parityAgainstBaselines(this.design, {
+      cost: this.cost,
+      program: this.fleet,
+      baselines: this.terms().terms,
+    }));
+  }
 }
 
 /**
@@ -309,8 +330,17 @@ function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost
     discountRate_per_yr: e.discountRate_per_yr,
     nodeOperationsFraction_per_yr: design.cost.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr,
   };
+  // every key written out (massDrag.ts sizeRadiation says why)
   const program = programEconomics({
-    ...fleet,
+    nodes: fleet.nodes,
+    nodeLifetime_yr: fleet.nodeLifetime_yr,
+    horizon_yr: fleet.horizon_yr,
+    learningRate: fleet.learningRate,
+    groundSegment_USD: fleet.groundSegment_USD,
+    groundOperations_USD_per_yr: fleet.groundOperations_USD_per_yr,
+    deliveredPFLOPSPerNode: fleet.deliveredPFLOPSPerNode,
+    discountRate_per_yr: fleet.discountRate_per_yr,
+    nodeOperationsFraction_per_yr: fleet.nodeOperationsFraction_per_yr,
     firstUnitCost_USD: cost.learningHardware_USD,
     perNodeOffCurve_USD: cost.hardware_USD - cost.learningHardware_USD + cost.launch_USD,
   });

@@ -30,13 +30,15 @@ export function sizePayload(design: Design, rows: Rows): Payload {
         ? { kind: 'sso', ltan_h: o.ltan_h }
         : { kind: 'fixed', inclination_rad: deg_to_rad(o.inclination_deg) },
   });
+  const precision = precisionOf(rows, c.precision, c.sparsity);
   const unthrottled = computePayload({
     chip: rows.chip,
     chips: c.chips,
     utilization: c.utilization,
     lifetime_yr: mission.lifetime_yr,
     failureRate_per_yr: c.chipFailureRate_per_yr,
-    ...precisionOf(rows, c.precision, c.sparsity),
+    precisionFactor: precision.precisionFactor,
+    precision: precision.precision,
   });
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
@@ -115,7 +117,7 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
     radiatingFaces: t.radiatingFaces,
     solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
     sinkTemp_K: t.sinkTemp_K,
-    ...(t.hotCase !== undefined ? { environment: t.hotCase } : {}),
+    environment: t.hotCase,
   });
   const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
   const cold = coldCase(design, rows, payload, { earthViewFactors, finEfficiency, busPower_W, pumpPower_W });
@@ -305,7 +307,8 @@ export function deliveredCompute(
   const k = thermal.pumpPower_W / thermal.heatLoad_W;
   return computeWaterfall({
     peakPFLOPS: compute.peakPFLOPS,
-    ...(typicalFraction !== undefined ? { typicalFraction, typicalFractionSource: typicalFractionSource! } : {}),
+    typicalFraction,
+    typicalFractionSource,
     utilization: c.utilization,
     sustainedFraction: c.sustainedFraction,
     computeShare,
