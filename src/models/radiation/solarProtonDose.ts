@@ -438,15 +438,26 @@ export function solarProtonDose(p: Readonly<SolarProtonDoseParams>): SolarProton
     perSolarMaxYear_rad =
       tabulatedPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m) ??
       directPerSolarMaxYear_rad(p.altitude_m, p.inclination_rad, p.shieldThickness_m);
-  const { altitude_m, inclination_rad } = p;
-  return {
-    doseRate_rad_per_yr: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE,
-    missionDose_rad: perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * p.missionLife_yr,
-    get transmission100MeV() {
-      const { cos4, scale, shadow } = orbitOf(altitude_m, inclination_rad);
-      return shadow * shareBelow(cos4, protonRigidity_V(100) / scale);
-    },
-  };
+  return new SepDose(perSolarMaxYear_rad, p.missionLife_yr, p.altitude_m, p.inclination_rad);
+}
+
+/** solarProtonDose's result; its transmission is worked out when read (a class: a literal makes a getter per call). */
+class SepDose implements SolarProtonDoseResult {
+  readonly doseRate_rad_per_yr: number;
+  readonly missionDose_rad: number;
+  constructor(
+    perSolarMaxYear_rad: number,
+    missionLife_yr: number,
+    private readonly altitude_m: number,
+    private readonly inclination_rad: number,
+  ) {
+    this.doseRate_rad_per_yr = perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE;
+    this.missionDose_rad = perSolarMaxYear_rad * SOLAR_MAXIMUM_SHARE * missionLife_yr;
+  }
+  get transmission100MeV(): number {
+    const { cos4, scale, shadow } = orbitOf(this.altitude_m, this.inclination_rad);
+    return shadow * shareBelow(cos4, protonRigidity_V(100) / scale);
+  }
 }
 
 /** The integral itself, off the grid (tests measure the grid's interpolation against it). */
