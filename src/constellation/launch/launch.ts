@@ -278,6 +278,35 @@ function addMilestone(
   });
 }
 
+/**
+ * The 'deployed' MILP's optimum for a campaign of one vehicle, exactly: the most of Σ_s min(N_s, k_s·e_s) over launches
+ * e_s ≤ ub_s with Σ_s e_s ≤ min(⌊c·T_m⌋, maxLaunches). Shell s's launches carry k_s each but the last, which carries
+ * what is left (N_s − k_s·(ub_s − 1), at most k_s): each shell's gains are non-increasing, so the budget's best use is
+ * the largest gains over all shells (a separable concave objective under one budget row: greedy is optimal).
+ */
+function oneVehicleAchievable(plan: Plan, m: Milestone): number {
+  const v = plan.vehicles[0]!;
+  let budget = Math.min(launchesBy(v.cadence_per_yr, m.within_yr), v.maxLaunches ?? Infinity);
+  // (gain per launch, launches at that gain) of every shell
+  const gains: [number, number][] = [];
+  plan.sats.forEach((N, s) => {
+    const k = plan.k[0]![s]!,
+      ub = plan.ub[0]![s]!;
+    if (k < 1 || ub < 1) return;
+    const full = Math.min(ub, Math.floor(N / k));
+    if (full > 0) gains.push([k, full]);
+    if (full < ub && N - k * full > 0) gains.push([N - k * full, 1]);
+  });
+  gains.sort((a, b) => b[0] - a[0]);
+  let carried = 0;
+  for (const [gain, count] of gains) {
+    const take = Math.min(count, budget);
+    carried += gain * take;
+    budget -= take;
+  }
+  return carried;
+}
+
 const total = (plan: Plan): number => plan.sats.reduce((a, b) => a + b, 0);
 const requiredBy = (m: Readonly<Milestone>, plan: Plan): number => Math.ceil(m.fraction * total(plan) - EPS);
 
@@ -338,6 +367,7 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
   const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
   const n = total(plan);
   const achievable = milestones.map((m) => {
+    if (plan.vehicles.length === 1) return Math.min(n, oneVehicleAchievable(plan, m));
     const r = solveMilp(p.solver, campaignModel(plan, [m], 'deployed'));
     return r.status === 'optimal' ? Math.min(n, Math.round(r.objective)) : 0;
   });
