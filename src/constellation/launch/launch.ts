@@ -515,36 +515,49 @@ function deploymentSchedule(
   campaign_yr: number;
 } {
   const { k, sats, vehicles } = plan;
-  const events: { t: number; v: number }[] = [];
-  launches.forEach((perShell, v) => {
-    const count = perShell.reduce((a, x) => a + x, 0);
-    for (let j = 1; j <= count; j++) events.push({ t: j / vehicles[v]!.cadence_per_yr, v });
-  });
-  events.sort((a, b) => a.t - b.t || a.v - b.v);
+  const V = vehicles.length;
+  // each vehicle's launches in time order (launch j at j/c_v): merged by time, the lower vehicle index first on a tie
+  const count = launches.map((perShell) => perShell.reduce((a, x) => a + x, 0));
+  const next = new Array<number>(V).fill(1);
   const left = launches.map((row) => [...row]);
   const ground = [...sats];
   const carried = launches.map((row) => row.map(() => 0));
   const curve: DeploymentPoint[] = [{ time_yr: 0, satellites: 0 }];
   let up = 0,
     campaign_yr = 0;
-  for (const e of events) {
+  for (;;) {
+    let v = -1,
+      t = Infinity;
+    for (let i = 0; i < V; i++) {
+      if (next[i]! > count[i]!) continue;
+      const ti = next[i]! / vehicles[i]!.cadence_per_yr;
+      if (ti < t) {
+        t = ti;
+        v = i;
+      }
+    }
+    if (v < 0) break;
+    next[v]!++;
+    const lv = left[v]!,
+      kv = k[v]!;
     let best = -1,
       load = 0;
-    left[e.v]!.forEach((l, s) => {
-      const x = l > 0 ? Math.min(k[e.v]![s]!, ground[s]!) : -1;
+    for (let s = 0; s < lv.length; s++) {
+      const l = lv[s]!;
+      const x = l > 0 ? Math.min(kv[s]!, ground[s]!) : -1;
       if (x > load || (best < 0 && l > 0)) {
         best = s;
         load = Math.max(0, x);
       }
-    });
+    }
     if (best < 0) continue;
-    left[e.v]![best]! -= 1;
+    lv[best]! -= 1;
     if (load <= 0) continue;
     ground[best]! -= load;
-    carried[e.v]![best]! += load;
+    carried[v]![best]! += load;
     up += load;
-    campaign_yr = e.t;
-    curve.push({ time_yr: e.t, satellites: up });
+    campaign_yr = t;
+    curve.push({ time_yr: t, satellites: up });
   }
   return { curve, carried, campaign_yr };
 }
