@@ -278,6 +278,35 @@ function addMilestone(
   });
 }
 
+/**
+ * The 'deployed' MILP's optimum for a campaign of one vehicle, exactly: the most of Σ_s min(N_s, k_s·e_s) over launches
+ * e_s ≤ ub_s with Σ_s e_s ≤ min(⌊c·T_m⌋, maxLaunches). Shell s's launches carry k_s each but the last, which carries
+ * what is left (N_s − k_s·(ub_s − 1), at most k_s): each shell's gains are non-increasing, so the budget's best use is
+ * the largest gains over all shells (a separable concave objective under one budget row: greedy is optimal).
+ */
+function oneVehicleAchievable(plan: Plan, m: Milestone): number {
+  const v = plan.vehicles[0]!;
+  let budget = Math.min(launchesBy(v.cadence_per_yr, m.within_yr), v.maxLaunches ?? Infinity);
+  // (gain per launch, launches at that gain) of every shell
+  const gains: [number, number][] = [];
+  plan.sats.forEach((N, s) => {
+    const k = plan.k[0]![s]!,
+      ub = plan.ub[0]![s]!;
+    if (k < 1 || ub < 1) return;
+    const full = Math.min(ub, Math.floor(N / k));
+    if (full > 0) gains.push([k, full]);
+    if (full < ub && N - k * full > 0) gains.push([N - k * full, 1]);
+  });
+  gains.sort((a, b) => b[0] - a[0]);
+  let carried = 0;
+  for (const [gain, count] of gains) {
+    const take = Math.min(count, budget);
+    carried += gain * take;
+    budget -= take;
+  }
+  return carried;
+}
+
 const total = (plan: Plan): number => plan.sats.reduce((a, b) => a + b, 0);
 const requiredBy = (m: Readonly<Milestone>, plan: Plan): number => Math.ceil(m.fraction * total(plan) - EPS);
 
@@ -338,6 +367,7 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
   const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
   const n = total(plan);
   const achievable = milestones.map((m) => {
+    if (plan.vehicles.length === 1) return Math.min(n, oneVehicleAchievable(plan, m));
     const r = solveMilp(p.solver, campaignModel(plan, [m], 'deployed'));
     return r.status === 'optimal' ? Math.min(n, Math.round(r.objective)) : 0;
   });
@@ -485,36 +515,49 @@ function deploymentSchedule(
   campaign_yr: number;
 } {
   const { k, sats, vehicles } = plan;
-  const events: { t: number; v: number }[] = [];
-  launches.forEach((perShell, v) => {
-    const count = perShell.reduce((a, x) => a + x, 0);
-    for (let j = 1; j <= count; j++) events.push({ t: j / vehicles[v]!.cadence_per_yr, v });
-  });
-  events.sort((a, b) => a.t - b.t || a.v - b.v);
+  const V = vehicles.length;
+  // each vehicle's launches in time order (launch j at j/c_v): merged by time, the lower vehicle index first on a tie
+  const count = launches.map((perShell) => perShell.reduce((a, x) => a + x, 0));
+  const next = new Array<number>(V).fill(1);
   const left = launches.map((row) => [...row]);
   const ground = [...sats];
   const carried = launches.map((row) => row.map(() => 0));
   const curve: DeploymentPoint[] = [{ time_yr: 0, satellites: 0 }];
   let up = 0,
     campaign_yr = 0;
-  for (const e of events) {
+  for (;;) {
+    let v = -1,
+      t = Infinity;
+    for (let i = 0; i < V; i++) {
+      if (next[i]! > count[i]!) continue;
+      const ti = next[i]! / vehicles[i]!.cadence_per_yr;
+      if (ti < t) {
+        t = ti;
+        v = i;
+      }
+    }
+    if (v < 0) break;
+    next[v]!++;
+    const lv = left[v]!,
+      kv = k[v]!;
     let best = -1,
       load = 0;
-    left[e.v]!.forEach((l, s) => {
-      const x = l > 0 ? Math.min(k[e.v]![s]!, ground[s]!) : -1;
+    for (let s = 0; s < lv.length; s++) {
+      const l = lv[s]!;
+      const x = l > 0 ? Math.min(kv[s]!, ground[s]!) : -1;
       if (x > load || (best < 0 && l > 0)) {
         best = s;
         load = Math.max(0, x);
       }
-    });
+    }
     if (best < 0) continue;
-    left[e.v]![best]! -= 1;
+    lv[best]! -= 1;
     if (load <= 0) continue;
     ground[best]! -= load;
-    carried[e.v]![best]! += load;
+    carried[v]![best]! += load;
     up += load;
-    campaign_yr = e.t;
-    curve.push({ time_yr: e.t, satellites: up });
+    campaign_yr = t;
+    curve.push({ time_yr: t, satellites: up });
   }
   return { curve, carried, campaign_yr };
 }

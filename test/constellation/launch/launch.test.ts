@@ -269,6 +269,47 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
     expect(r.campaign_yr).toBeCloseTo(7.5, 12);
   });
 
+  it("one vehicle: each milestone's achievable count is the brute-force most satellites its launches can carry", () => {
+    // Oracle: every split e_s ≤ ⌈N_s/k_s⌉ of at most min(⌊c·T⌋, cap) launches between the shells, satellites
+    // Σ min(N_s, k_s·e_s). Cases where the best split leaves one shell's last, part-full launch unflown.
+    const most = (k: number[], sats: number[], budget: number): number => {
+      let best = 0;
+      const visit = (s: number, left: number, up: number): void => {
+        if (s === sats.length) return void (best = Math.max(best, up));
+        for (let e = 0; e <= Math.min(left, Math.ceil(sats[s]! / k[s]!)); e++)
+          visit(s + 1, left - e, up + Math.min(sats[s]!, k[s]! * e));
+      };
+      visit(0, budget, 0);
+      return best;
+    };
+    const cases = [
+      { k: [7, 3], sats: [20, 10], cadence: 0.5, cap: undefined }, // by year 6: 3 launches, 7 + 7 + 6 = 20
+      { k: [7, 3], sats: [22, 10], cadence: 0.5, cap: undefined }, // 7 + 7 + 7, not shell 0's last (1)
+      { k: [5, 4, 9], sats: [11, 13, 10], cadence: 1, cap: 9 }, // year 6: 9 + 5 + 5 + 4 + 4 + 4; the cap binds by 20
+      { k: [6], sats: [30], cadence: 0.7, cap: undefined }, // ⌊0.7·6⌋ = 4 launches
+    ];
+    for (const c of cases) {
+      const v: CampaignVehicle = {
+        ...vehicle('V', 1000, 1e6, c.cadence),
+        payloadToShell_kg: c.k.map((x) => x * 1000),
+        ...(c.cap !== undefined ? { maxLaunches: c.cap } : {}),
+      };
+      const shells = c.sats.map((n, s) => ({ id: `S${s}`, satellites: n, launchMass_kg: 1000, stowedVolume_m3: 1 }));
+      const milestones = [
+        { fraction: 0.5, within_yr: 6 },
+        { fraction: 1, within_yr: 20 },
+      ];
+      const r = launchCampaign({ shells, vehicles: [v], solver, milestones });
+      const budget = (t: number): number => Math.min(Math.floor(c.cadence * t + 1e-9), c.cap ?? Infinity);
+      const oracle = milestones.map((m) => most(c.k, c.sats, budget(m.within_yr)));
+      expect(r.milestones.map((m) => m.achievable)).toEqual(oracle);
+    }
+    // the hand sums in the comments
+    expect(most([7, 3], [20, 10], 3)).toBe(20);
+    expect(most([7, 3], [22, 10], 3)).toBe(21);
+    expect(most([5, 4, 9], [11, 13, 10], 6)).toBe(31);
+  });
+
   it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
     const v: CampaignVehicle = { ...vehicle('V', 5000, 1e6, 1), payloadToShell_kg: [5000, 500] };
     const shells = [

@@ -178,7 +178,33 @@ describe('the MILP handed to the solver', () => {
   });
 
   it('with one milestone: e_vs integer ≤ min(ub, ⌊c·T⌋), y_s continuous; the "achievable" model maximises Σ y', () => {
-    // One vehicle, one shell of 100 at 10 per launch, 2 launches/yr: by year 3 at most 6 launches (ub 10).
+    // One shell of 100; V carries 10 per launch at 2 launches/yr, W 1 at 1/yr: by year 3 at most 6 and 3 launches.
+    const { lp, calls } = recording();
+    const r = launchCampaign(
+      one({
+        satellites: 100,
+        vehicles: [veh({ id: 'V', cadence_per_yr: 2 }), veh({ id: 'W', payloadLeo_kg: 1000, cadence_per_yr: 1 })],
+        solver: lp,
+        milestones: [{ fraction: 0.5, within_yr: 3 }],
+      }),
+    );
+    expect(calls.map((c) => c.model.sense)).toEqual(['maximize', 'minimize']);
+    const [deployed, cost] = [calls[0]!.model, calls[1]!.model];
+    // columns: n_V, n_W, e_V, e_W, y; rows (deployed): credit y − 10·e_V − e_W ≤ 0, then per vehicle cadence e ≤ ⌊c·T⌋
+    // and link e − n ≤ 0.
+    expect(Array.from(deployed.colUpper)).toEqual([10, 100, 6, 3, 100]);
+    expect(deployed.integer).toEqual([0, 1, 2, 3]);
+    expect(Array.from(deployed.cost)).toEqual([0, 0, 0, 0, 1]);
+    expect(Array.from(deployed.rowUpper)).toEqual([0, 6, 0, 3, 0]);
+    // cost model: cover row N ≤ k·n, then the milestone's Σ y ≥ 50, credit, cadence and link rows.
+    expect(Array.from(cost.cost)).toEqual([10e6, 10e6, 0, 0, 0]);
+    expect(Array.from(cost.rowLower)).toEqual([100, 50, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity]);
+    expect(r.milestones[0]!.achievable).toBe(63); // 6 × 10 + 3 × 1
+    expect(r.solver.withMilestones).toBe(true);
+  });
+
+  it('one vehicle: the achievable counts without the "achievable" model (its optimum in closed form)', () => {
+    // 100 satellites at 10 per launch, 2 launches/yr: 6 launches by year 3 carry 60, as the MILP's optimum.
     const { lp, calls } = recording();
     const r = launchCampaign(
       one({
@@ -188,16 +214,7 @@ describe('the MILP handed to the solver', () => {
         milestones: [{ fraction: 0.5, within_yr: 3 }],
       }),
     );
-    expect(calls.map((c) => c.model.sense)).toEqual(['maximize', 'minimize']);
-    const [deployed, cost] = [calls[0]!.model, calls[1]!.model];
-    // columns: n, e, y; rows (deployed): credit y − k·e ≤ 0, cadence e ≤ 6, link e − n ≤ 0.
-    expect(Array.from(deployed.colUpper)).toEqual([10, 6, 100]);
-    expect(deployed.integer).toEqual([0, 1]);
-    expect(Array.from(deployed.cost)).toEqual([0, 0, 1]);
-    expect(Array.from(deployed.rowUpper)).toEqual([0, 6, 0]);
-    // cost model: cover row N ≤ k·n, then the milestone's Σ y ≥ 50, credit, cadence, link.
-    expect(Array.from(cost.cost)).toEqual([10e6, 0, 0]);
-    expect(Array.from(cost.rowLower)).toEqual([100, 50, -Infinity, -Infinity, -Infinity]);
+    expect(calls.map((c) => c.model.sense)).toEqual(['minimize']);
     expect(r.milestones[0]!.achievable).toBe(60);
     expect(r.solver.withMilestones).toBe(true);
   });
@@ -224,13 +241,15 @@ describe('solver outcomes', () => {
       one({ satellites: 100, vehicles: [veh({ id: 'V', cadence_per_yr: 1 })], solver: some.lp }),
     );
     expect(r.solver.withMilestones).toBe(false);
-    expect(some.calls.map((c) => c.model.sense)).toEqual(['maximize', 'maximize', 'minimize']);
-    expect(some.calls[2]!.model.cost).toHaveLength(1); // n only: no milestone columns
+    expect(r.milestones.map((m) => m.achievable)).toEqual([60, 90]);
+    expect(some.calls.map((c) => c.model.sense)).toEqual(['minimize']); // one vehicle: achievable in closed form
+    expect(some.calls[0]!.model.cost).toHaveLength(1); // n only: no milestone columns
   });
 
   it('achievable counts are 0 when the "achievable" model fails', () => {
     const lp: LpSolver = (m, o) => (m.sense === 'maximize' ? failed('error', 'x') : solver(m, o));
-    const r = launchCampaign(one({ solver: lp }));
+    // two vehicles: the achievable counts come from the MILP (one vehicle's are in closed form)
+    const r = launchCampaign(one({ vehicles: [veh({ id: 'V' }), veh({ id: 'W', price_USD: 20e6 })], solver: lp }));
     expect(r.milestones.map((m) => m.achievable)).toEqual([0, 0]);
     expect(r.solver.withMilestones).toBe(false);
     expect(r.milestonesMet).toBe(true); // one launch at 0.1 yr carries all 10
@@ -250,7 +269,7 @@ describe('solver outcomes', () => {
       return solver(m, o);
     };
     const r = launchCampaign(one({ solver: lp }));
-    expect(senses).toEqual(['maximize', 'maximize', 'minimize', 'minimize']);
+    expect(senses).toEqual(['minimize', 'minimize']); // one vehicle: achievable in closed form
     expect(columns.at(-1)).toBe(1); // the fallback has no milestone columns, only n
     expect(r.solver.withMilestones).toBe(false);
     expect(r.launches).toBe(1);
