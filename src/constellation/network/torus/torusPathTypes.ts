@@ -299,7 +299,8 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   if (hullTypes.length < room) hullTypes = new Int32Array(room);
   // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
   const steps: { dCross: number; dIn: number; count: number }[] = [];
-  const width = S + 1;
+  const width = (S >> 1) + 1;
+  const every = usable.cross && usable.in; // no type ruled out
   const size = P * (Math.floor(room / 4) + 2) * width;
   if (stepIndex.length < size) stepIndex = new Int32Array(size);
   const minHops = new Int32Array(P * S - 1);
@@ -324,7 +325,7 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
       for (let i = 0; i < end; i += 2) {
         const x = hullTypes[i]!;
         const y = hullTypes[i + 1]!;
-        if (unusableType(x, y, usable)) continue;
+        if (!every && unusableType(x, y, usable)) continue;
         h = Math.min(h, x + y);
         if (prevX < 0) {
           baseCrossHops += k * x;
@@ -332,7 +333,7 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
         } else {
           const dx = x - prevX;
           const dy = prevY - y; // in-plane hops saved (> 0)
-          const g = gcd(dx, dy);
+          const g = dy === 1 ? 1 : gcd(dx, dy);
           const key = (dx / g) * width + dy / g;
           const e = stepIndex[key]!;
           if (e === 0) stepIndex[key] = steps.push({ dCross: dx / g, dIn: dy / g, count: k * g });
