@@ -93,11 +93,11 @@ export function pointingSettled(
   minLength_m: number,
   slewLimit_rad_s: number,
 ): boolean {
-  const dw = Math.hypot(
-    omega[3 * qb]! - omega[3 * qa]!,
-    omega[3 * qb + 1]! - omega[3 * qa + 1]!,
-    omega[3 * qb + 2]! - omega[3 * qa + 2]!,
-  );
+  // √ of the squares, not Math.hypot (several times slower): within an ulp of it, far inside the 1e-9 widening.
+  const dx = omega[3 * qb]! - omega[3 * qa]!,
+    dy = omega[3 * qb + 1]! - omega[3 * qa + 1]!,
+    dz = omega[3 * qb + 2]! - omega[3 * qa + 2]!;
+  const dw = Math.sqrt(dx * dx + dy * dy + dz * dz);
   return dw * r_m * (1 + WIDEN) <= slewLimit_rad_s * minLength_m;
 }
 

@@ -23,7 +23,12 @@ import type { InstantNetwork } from '../networkSeries.js';
 import type { PathStatistics } from '../graph/network.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../../memo.js';
-import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstantBuffers } from './torusInstant.js';
+import {
+  torusInstantCapacities,
+  type ClassStats,
+  type ReducedSeriesParams,
+  type TorusInstantBuffers,
+} from './torusInstant.js';
 import { torusRoutingBound } from './torusRouting.js';
 
 export interface TorusSeriesParams extends ReducedSeriesParams {
@@ -56,6 +61,13 @@ function meanMinMax(a: Float64Array): { mean: number; min: number; max: number }
   }
   return { mean: sum / a.length, min, max };
 }
+
+/** meanMinMax of a class from its statistics summed as the capacities came (torusInstant.ts `classStats`). */
+const classMeans = (st: ClassStats, n: number): { mean: number; min: number; max: number } => ({
+  mean: st.sum / n,
+  min: st.min,
+  max: st.max,
+});
 
 const uniformClass = (m: { min: number; max: number }): boolean => m.max - m.min <= 1e-9 * m.max;
 
@@ -111,6 +123,12 @@ export function planeCutBound_bps(P: number, S: number, cross_bps: Float64Array)
     for (let v = q * S; v < (q + 1) * S; v++) c += cross_bps[v]!;
     gap[q] = c;
   }
+  return gapCutBound_bps(P, S, gap);
+}
+
+/** planeCutBound_bps from each gap's cross-plane capacity summed in edge order (`gap[q]`). */
+function gapCutBound_bps(P: number, S: number, gap: Float64Array): number {
+  if (P < 2) return Infinity;
   let best = Infinity;
   for (let k = 1; k <= P >> 1; k++) {
     const pairs = k * S * (P - k) * S;
@@ -132,8 +150,8 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
   for (const j of p.instants) {
     const c = instantCapacities(p, j, buffers);
-    const cross = meanMinMax(c.cross_bps),
-      inPlane = meanMinMax(c.inPlane_bps);
+    const cross = c.stats !== null ? classMeans(c.stats.cross, n) : meanMinMax(c.cross_bps),
+      inPlane = c.stats !== null ? classMeans(c.stats.inPlane, n) : meanMinMax(c.inPlane_bps);
     // A lean series has no lengths: the rate does not read them, and its paths are not read.
     const lean = p.lean === true;
     const t = torusThroughputMemo(
@@ -187,6 +205,7 @@ function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: T
       inPlaneUsable: p.inPlaneUsable,
       crossPlaneUsable: p.crossPlaneUsable,
       lengths: p.lean !== true,
+      classStats: p.lean === true,
     },
     buffers,
   );
@@ -261,7 +280,8 @@ function boundedInstant(
         })
       : null;
   const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
-  const upper = Math.min(t.throughputPerNode_bps, planeCutBound_bps(P, S, c.cross_bps));
+  const cut = c.stats !== null ? gapCutBound_bps(P, S, c.stats.gap_bps) : planeCutBound_bps(P, S, c.cross_bps);
+  const upper = Math.min(t.throughputPerNode_bps, cut);
   // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
   // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
   const instant: InstantNetwork = {

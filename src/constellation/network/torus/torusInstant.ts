@@ -51,6 +51,11 @@ export interface TorusInstantParams {
    * the terminal's capacity are settled by bounds (planeBounds.ts), not link by link; the lengths read NaN.
    */
   readonly lengths?: boolean;
+  /**
+   * Whether a lean call (`lengths: false`) also sums each class as it goes (`TorusInstant.stats`): what a pass over the
+   * arrays in edge order finds, without the pass. Default false.
+   */
+  readonly classStats?: boolean;
 }
 
 /** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
@@ -72,6 +77,73 @@ export interface TorusInstant {
   /** Mean length over the class's links at the instant [m]. */
   readonly crossPlaneLength_m: number;
   readonly inPlaneLength_m: number;
+  /** The classes' sums (`classStats`), else null; valid until the next call. */
+  readonly stats: InstantStats | null;
+}
+
+/** A link class's capacities summed in edge order (as a loop over its array adds them), least and largest. */
+export interface ClassStats {
+  sum: number;
+  min: number;
+  max: number;
+}
+
+/** Both classes' statistics and each gap's cross-plane capacity summed in edge order (gap q: edges q·S … q·S + S−1). */
+export interface InstantStats {
+  readonly inPlane: ClassStats;
+  readonly cross: ClassStats;
+  readonly gap_bps: Float64Array;
+}
+
+/**
+ * Sum of `k` copies of x ≥ 0 added one by one to s ≥ 0, as that loop rounds: at once where every partial sum is an
+ * integer multiple of the largest power of two dividing x (then exact) and below 2^53 of them, else one by one.
+ */
+export function addCopies(s: number, x: number, k: number): number {
+  if (k <= 0 || x === 0) return s;
+  const m = powerOfTwoIn(x);
+  if (m > 0 && Number.isInteger(s / m) && s / m + k * (x / m) < 2 ** 53) return s + k * x;
+  for (let i = 0; i < k; i++) s += x;
+  return s;
+}
+
+/** The largest power of two (≥ 1, ≤ 2^52) dividing integer x > 0, 0 for any other x; the last answer is kept. */
+function powerOfTwoIn(x: number): number {
+  if (x !== twoPower.x) {
+    let m = 0;
+    if (Number.isInteger(x) && x > 0) for (m = 1; m < 2 ** 52 && Number.isInteger(x / (2 * m));) m *= 2;
+    twoPower.x = x;
+    twoPower.m = m;
+  }
+  return twoPower.m;
+}
+const twoPower = { x: NaN, m: 0 };
+
+/** `k` copies of x added to a class's statistics (addCopies; least and largest as x read k times). */
+function statsCopies(st: ClassStats, x: number, k: number): void {
+  if (k <= 0) return;
+  st.sum = addCopies(st.sum, x, k);
+  st.min = Math.min(st.min, x);
+  st.max = Math.max(st.max, x);
+}
+
+/** a[from … to) added to a class's statistics in order; returns their own sum from 0 in order. */
+function statsRow(st: ClassStats, a: Float64Array, from: number, to: number): number {
+  let sum = st.sum,
+    min = st.min,
+    max = st.max,
+    own = 0;
+  for (let i = from; i < to; i++) {
+    const x = a[i]!;
+    sum += x;
+    own += x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  st.sum = sum;
+  st.min = min;
+  st.max = max;
+  return own;
 }
 
 /** cos and sin of the slot phases 2πs/S, kept for the last S asked (every instant of a shell shares them). */
@@ -344,10 +416,12 @@ function leanCapacities(
   p: Readonly<TorusInstantParams>,
   w: LeanScratch,
   out: TorusInstantBuffers,
+  st: InstantStats | null,
 ): void {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
   const { frames, placed, poleward: pole } = w;
   const cap = c.rate.capacity_bps;
+  const seam = p.seam ?? true;
   placed.fill(0, 0, P);
   const place = (q: number): void => {
     if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
@@ -359,31 +433,88 @@ function leanCapacities(
     linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
   leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole, w.planePole);
   for (let q = 0; q < P; q++) {
-    if (!p.inPlaneUsable) out.inPlane_bps.fill(0, q * S, (q + 1) * S);
-    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S))) out.inPlane_bps.fill(cap, q * S, (q + 1) * S);
+    // A row's value for every link (`uniform`), or NaN: read it from the array, or (cross-plane) cap where on.
+    let uniform = NaN;
+    if (!p.inPlaneUsable) out.inPlane_bps.fill((uniform = 0), q * S, (q + 1) * S);
+    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S)))
+      out.inPlane_bps.fill((uniform = cap), q * S, (q + 1) * S);
     else {
       place(q);
       inPlaneRow(c, S, q, true, out.inPlane_bps, 0);
     }
-    if (q === P - 1 && !(p.seam ?? true)) continue;
+    if (st !== null) foldRow(st.inPlane, out.inPlane_bps, q, S, uniform, -1, cap);
+    uniform = NaN;
+    let on = -1; // links on at the capacity (the others off), when counted
     const q2 = q < P - 1 ? q + 1 : 0;
-    if (!p.crossPlaneUsable) {
-      out.cross_bps.fill(0, q * S, (q + 1) * S);
-      continue;
+    if (q === P - 1 && !seam)
+      uniform = 0; // filled by the caller
+    else if (!p.crossPlaneUsable) out.cross_bps.fill((uniform = 0), q * S, (q + 1) * S);
+    else {
+      const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
+      const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
+      if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
+        if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill((uniform = cap), q * S, (q + 1) * S);
+        else on = polewardGap(P, S, F, q, pole, cap, out.cross_bps);
+      } else {
+        place(q);
+        place(q2);
+        crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
+      }
     }
-    const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
-    const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
-    if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
-      if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill(cap, q * S, (q + 1) * S);
-      else
-        for (let s = 0, v = q * S; s < S; s++, v++)
-          out.cross_bps[v] = pole[v] === 0 && pole[crossEnd(P, S, F, q, s)] === 0 ? cap : 0;
-    } else {
-      place(q);
-      place(q2);
-      crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
-    }
+    if (st !== null) st.gap_bps[q] = foldRow(st.cross, out.cross_bps, q, S, uniform, on, cap);
   }
+}
+
+/**
+ * Row q of a class (links q·S … q·S + S − 1 of `a`) added to its statistics: `uniform` on every link unless NaN, else
+ * `on` ≥ 0 links at `cap` and the others off, else read from `a`. Returns the row's own sum in edge order.
+ */
+function foldRow(
+  st: ClassStats,
+  a: Float64Array,
+  q: number,
+  S: number,
+  uniform: number,
+  on: number,
+  cap: number,
+): number {
+  if (!Number.isNaN(uniform)) {
+    statsCopies(st, uniform, S);
+    return addCopies(0, uniform, S);
+  }
+  if (on < 0) return statsRow(st, a, q * S, (q + 1) * S);
+  statsCopies(st, 0, S - on);
+  statsCopies(st, cap, on);
+  return addCopies(0, cap, on);
+}
+
+/**
+ * A settled gap q with a poleward end: each link the capacity where neither end is poleward, else 0 (into `into`);
+ * returns how many are on.
+ */
+function polewardGap(
+  P: number,
+  S: number,
+  F: number,
+  q: number,
+  pole: Uint8Array,
+  cap: number,
+  into: Float64Array,
+): number {
+  let on = 0;
+  if (q < P - 1)
+    for (let v = q * S; v < (q + 1) * S; v++) {
+      const off = pole[v]! | pole[v + S]!;
+      into[v] = off === 0 ? cap : 0;
+      on += off ^ 1;
+    }
+  else
+    for (let s = 0, v = q * S; s < S; s++, v++) {
+      const off = pole[v]! | pole[crossEnd(P, S, F, q, s)]!;
+      into[v] = off === 0 ? cap : 0;
+      on += off ^ 1;
+    }
+  return on;
 }
 
 /** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
@@ -419,8 +550,9 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);
   if (p.lengths === false) {
-    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps });
-    return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN };
+    const st = p.classStats === true ? statsFor(P) : null;
+    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps }, st);
+    return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
   polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
@@ -434,5 +566,24 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     inPlane_bps,
     crossPlaneLength_m: crossLinks > 0 ? crossLen / crossLinks : 0,
     inPlaneLength_m: inLen / N,
+    stats: null,
   };
 }
+
+/** The statistics of one call, cleared (sums 0, least ∞, largest 0, as a pass over the arrays starts), kept. */
+function statsFor(P: number): InstantStats {
+  if (stats.gap_bps.length !== P) stats = { ...stats, gap_bps: new Float64Array(P) };
+  clearStats(stats.inPlane);
+  clearStats(stats.cross);
+  return stats;
+}
+function clearStats(st: ClassStats): void {
+  st.sum = 0;
+  st.min = Infinity;
+  st.max = 0;
+}
+let stats: InstantStats = {
+  inPlane: { sum: 0, min: Infinity, max: 0 },
+  cross: { sum: 0, min: Infinity, max: 0 },
+  gap_bps: new Float64Array(0),
+};

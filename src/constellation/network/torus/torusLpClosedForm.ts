@@ -37,16 +37,51 @@ export interface ClosedFormTorusLpParams {
  */
 const ORDERS = new WeakMap<readonly HullStep[], readonly number[]>();
 
-/** Indices of `steps` in decreasing order of dIn/dCross (the greedy chain, header). */
+/**
+ * Indices of `steps` in decreasing order of dIn/dCross (the greedy chain, header). The hull's directions are distinct
+ * and primitive, so no two ratios are equal; their quotients (rounded monotonically) sort as the exact ratios do while
+ * no two round alike (quotientOrder), else a sort on the exact cross products decides.
+ */
 function greedyOrder(steps: readonly HullStep[]): readonly number[] {
   let order = ORDERS.get(steps);
   if (order === undefined) {
-    order = Array.from(steps.keys()).sort(
-      (i, j) => steps[j]!.dIn * steps[i]!.dCross - steps[i]!.dIn * steps[j]!.dCross,
-    );
+    order = quotientOrder(steps) ?? exactOrder(steps);
     ORDERS.set(steps, order);
   }
   return order;
+}
+
+/** Steps a quotient's low 16 mantissa bits can index (quotientOrder). */
+const QUOTIENT_INDEX = 0x10000;
+/** Whether a double's low word comes first in memory (quotientOrder reads it so; else the exact sort decides). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The decreasing order of dIn/dCross by a native sort of the quotients, each carrying its step's index in its low 16
+ * mantissa bits (a positive double's bits order as its value); null where two quotients agree in their other bits
+ * (then the rounding or the index bits could reorder them) or there are too many steps to index.
+ */
+function quotientOrder(steps: readonly HullStep[]): number[] | null {
+  const n = steps.length;
+  if (n > QUOTIENT_INDEX || !LITTLE_ENDIAN) return null;
+  const keys = new Float64Array(n);
+  const words = new Uint32Array(keys.buffer); // little-endian: word 2i holds the low 32 mantissa bits of key i
+  for (let i = 0; i < n; i++) {
+    keys[i] = steps[i]!.dIn / steps[i]!.dCross;
+    words[2 * i] = ((words[2 * i]! & 0xffff0000) | i) >>> 0;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && words[2 * k + 1] === words[2 * k - 1] && (words[2 * k]! ^ words[2 * k - 2]!) >>> 16 === 0) return null;
+    order[n - 1 - k] = words[2 * k]! & 0xffff;
+  }
+  return order;
+}
+
+/** The decreasing order of dIn/dCross by exact integer cross products. */
+function exactOrder(steps: readonly HullStep[]): number[] {
+  return Array.from(steps.keys()).sort((i, j) => steps[j]!.dIn * steps[i]!.dCross - steps[i]!.dIn * steps[j]!.dCross);
 }
 
 /** The LP's optimum (header), or null outside the closed form's validity. */

@@ -39,51 +39,98 @@ function latticeOf(shape: TorusShape): Lattice {
   return { P, S, F, period: F === 0 ? 1 : S / gcd(F, S) };
 }
 
-/** Scratch for the Pareto staircase of one destination (pairs), grown on demand; the hot loop allocates nothing. */
-let scratch = new Int32Array(64);
-
 /**
- * Writes the hull path types (cross, in) to destination (p, s) into `out` from `at` as pairs with x
- * ascending, growing nothing: `out` must hold 2·period more entries. Returns the index after the last pair.
+ * The Pareto staircases of every destination (p, s) of one column p, for s = 0 … S − 1: lift w reaches slot s with
+ * cyc_S(s − o_w) in-plane hops, o_w = wF mod S, so with the lifts taken in increasing x = |p + wP| (ties: w ≥ 0
+ * first), lift w is a staircase point of s exactly where it is nearer s than every earlier lift's o — an arc of slots
+ * around o_w (the distance to the nearest earlier o changes by at most 1 a slot, the distance to o_w by exactly 1):
+ * walked outward from o_w both ways until a slot is no nearer. Each slot's points land in increasing x, an equal x
+ * (the two lifts at p = 0 or 2p = P) keeping the fewer in-plane hops. Slot s's pairs are `pairs[2·(s·width + k)]`,
+ * k < `count[s]`; the arrays are kept for the largest S seen and overwritten by the next call.
  */
-function writePathTypes(l: Lattice, p: number, s: number, out: Int32Array, at: number): number {
+interface ColumnStaircases {
+  width: number;
+  pairs: Int32Array;
+  count: Int32Array;
+  best: Int32Array;
+}
+const column: ColumnStaircases = {
+  width: 0,
+  pairs: new Int32Array(0),
+  count: new Int32Array(0),
+  best: new Int32Array(0),
+};
+
+function columnStaircases(l: Lattice, p: number): ColumnStaircases {
   const { P, S, F, period } = l;
-  if (scratch.length < 2 * period) scratch = new Int32Array(2 * period);
-  const pareto = scratch;
-  let n = 0;
-  let bestY = Infinity;
-  let right = 0; // next w ≥ 0: x = p + wP
+  const half = S >> 1;
+  // A slot's points have strictly fewer in-plane hops each (≤ S/2 down to ≥ 0): at most half + 1 of them.
+  const width = half + 1;
+  if (column.count.length < S) {
+    column.count = new Int32Array(S);
+    column.best = new Int32Array(S);
+  }
+  if (column.pairs.length < 2 * S * width) column.pairs = new Int32Array(2 * S * width);
+  column.width = width;
+  const { count, best } = column;
+  count.fill(0, 0, S);
+  best.fill(S, 0, S); // above every cyc_S
+  let right = 0; // next w ≥ 0: x = p + wP, o = wF mod S
   let left = -1; // next w < 0: x = −(p + wP)
-  // (s − wF) mod S of the next w on each side, stepped by ∓F (F < S) instead of a modulo per type.
-  let rRight = ((s % S) + S) % S;
-  let rLeft = rRight + F >= S ? rRight + F - S : rRight + F;
-  for (let i = 0; i < period && bestY > 0; i++) {
+  let oRight = 0;
+  let oLeft = F === 0 ? 0 : S - F;
+  for (let i = 0; i < period; i++) {
     const xr = p + right * P;
     const xl = -(p + left * P);
-    let x: number, r: number;
+    let x: number, o: number;
     if (xr <= xl) {
       x = xr;
-      r = rRight;
+      o = oRight;
       right++;
-      rRight = rRight - F < 0 ? rRight - F + S : rRight - F;
+      oRight = oRight + F >= S ? oRight + F - S : oRight + F;
     } else {
       x = xl;
-      r = rLeft;
+      o = oLeft;
       left--;
-      rLeft = rLeft + F >= S ? rLeft + F - S : rLeft + F;
+      oLeft = oLeft - F < 0 ? oLeft - F + S : oLeft - F;
     }
-    const y = Math.min(r, S - r);
-    if (y >= bestY) continue;
-    if (n > 0 && pareto[n - 2] === x) n -= 2; // same x, fewer in-plane hops
-    pareto[n++] = x;
-    pareto[n++] = y;
-    bestY = y;
+    // Slots o + t (t = 0 … ⌊S/2⌋) and o − t (t = 1 … S − 1 − ⌊S/2⌋), each t in-plane hops from o.
+    for (let t = 0, slot = o; t <= half; t++, slot = slot + 1 === S ? 0 : slot + 1) {
+      if (t >= best[slot]!) break;
+      addPoint(column, slot, x, t);
+    }
+    for (let t = 1, slot = o === 0 ? S - 1 : o - 1; t < S - half; t++, slot = slot === 0 ? S - 1 : slot - 1) {
+      if (t >= best[slot]!) break;
+      addPoint(column, slot, x, t);
+    }
   }
-  // Lower-left convex hull (monotone chain): drop points on or above the chord of their neighbours.
+  return column;
+}
+
+/** Lift point (x, y) of slot `slot` (columnStaircases): y in-plane hops, fewer than the slot's earlier points. */
+function addPoint(c: ColumnStaircases, slot: number, x: number, y: number): void {
+  const { pairs, count } = c;
+  c.best[slot] = y;
+  const k = count[slot]!;
+  const at = 2 * (slot * c.width + k);
+  if (k > 0 && pairs[at - 2] === x)
+    pairs[at - 1] = y; // same x, fewer in-plane hops
+  else {
+    pairs[at] = x;
+    pairs[at + 1] = y;
+    count[slot] = k + 1;
+  }
+}
+
+/**
+ * Writes the lower-left convex hull (monotone chain: points on or above the chord of their neighbours dropped) of the
+ * staircase `n` pairs at `pairs[from …]` (x ascending) into `out` from `at`; returns the index after the last pair.
+ */
+function writeHull(pairs: Int32Array, from: number, n: number, out: Int32Array, at: number): number {
   let h = at;
-  for (let i = 0; i < n; i += 2) {
-    const cx = pareto[i]!;
-    const cy = pareto[i + 1]!;
+  for (let i = from; i < from + 2 * n; i += 2) {
+    const cx = pairs[i]!;
+    const cy = pairs[i + 1]!;
     while (h - at >= 4) {
       const ax = out[h - 4]!;
       const ay = out[h - 3]!;
@@ -98,11 +145,18 @@ function writePathTypes(l: Lattice, p: number, s: number, out: Int32Array, at: n
   return h;
 }
 
+/** Writes the hull path types of destination (p, s) of the column last passed to columnStaircases into `out`. */
+function writeColumnHull(c: ColumnStaircases, s: number, out: Int32Array, at: number): number {
+  return writeHull(c.pairs, 2 * s * c.width, c.count[s]!, out, at);
+}
+
 /** Hull path types (cross, in) to destination (p, s), as a flat [x0, y0, x1, y1, …] with x ascending. */
 export function destinationPathTypes(shape: TorusShape, p: number, s: number): number[] {
   const l = latticeOf(shape);
-  const out = new Int32Array(2 * l.period);
-  return [...out.subarray(0, writePathTypes(l, p, s, out, 0))];
+  const slot = ((s % l.S) + l.S) % l.S;
+  const c = columnStaircases(l, p);
+  const out = new Int32Array(2 * c.count[slot]!);
+  return [...out.subarray(0, writeColumnHull(c, slot, out, 0))];
 }
 
 /**
@@ -158,6 +212,13 @@ export function pathTypesOf(shape: TorusShape): ShapePathTypes {
   );
 }
 
+/**
+ * Index of the point reflection −(p, s) ≡ (P − p, −s − F) (p ≥ 1) or (0, −s) of destination (p, s), given
+ * r = (−s − F) mod S (stepped down with s by the callers: no modulo per destination).
+ */
+const reflection = (P: number, S: number, p: number, s: number, r: number): number =>
+  p === 0 ? S - s - 1 : (P - p) * S + r - 1;
+
 function shapePathTypes(shape: TorusShape): ShapePathTypes {
   const l = latticeOf(shape);
   const { P, S, F } = l;
@@ -167,7 +228,8 @@ function shapePathTypes(shape: TorusShape): ShapePathTypes {
   let at = 0;
   let d = 0;
   for (let p = 0; p < P; p++) {
-    for (let s = 0; s < S; s++) {
+    let c: ColumnStaircases | null = null; // worked out on the column's first destination not a reflection
+    for (let s = 0, r = F === 0 ? 0 : S - F; s < S; s++, r = r === 0 ? S - 1 : r - 1) {
       if (p === 0 && s === 0) continue;
       if (types.length < at + room) {
         const grown = new Int32Array(Math.max(2 * types.length, at + room));
@@ -176,11 +238,11 @@ function shapePathTypes(shape: TorusShape): ShapePathTypes {
       }
       start[d] = at;
       // −(p, s) ≡ (P − p, −s − F) (p ≥ 1) or (0, −s): its lifts are the negated lifts, the same path types.
-      const m = p === 0 ? S - s - 1 : (P - p) * S + ((((-s - F) % S) + S) % S) - 1;
+      const m = reflection(P, S, p, s, r);
       if (m < d) {
         types.copyWithin(at, start[m]!, start[m + 1]!);
         at += start[m + 1]! - start[m]!;
-      } else at = writePathTypes(l, p, s, types, at);
+      } else at = writeColumnHull((c ??= columnStaircases(l, p)), s, types, at);
       d++;
     }
   }
@@ -237,7 +299,8 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   if (hullTypes.length < room) hullTypes = new Int32Array(room);
   // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
   const steps: { dCross: number; dIn: number; count: number }[] = [];
-  const width = S + 1;
+  const width = (S >> 1) + 1;
+  const every = usable.cross && usable.in; // no type ruled out
   const size = P * (Math.floor(room / 4) + 2) * width;
   if (stepIndex.length < size) stepIndex = new Int32Array(size);
   const minHops = new Int32Array(P * S - 1);
@@ -246,22 +309,23 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   let unreachable = 0;
   let d = 0;
   for (let p = 0; p < P; p++) {
-    for (let s = 0; s < S; s++) {
+    let c: ColumnStaircases | null = null; // worked out on the column's first destination not a reflection
+    for (let s = 0, r = F === 0 ? 0 : S - F; s < S; s++, r = r === 0 ? S - 1 : r - 1) {
       if (p === 0 && s === 0) continue;
-      const m = p === 0 ? S - s - 1 : (P - p) * S + ((((-s - F) % S) + S) % S) - 1;
+      const m = reflection(P, S, p, s, r);
       if (m < d) {
         d++;
         continue; // counted with its reflection m
       }
       const k = m === d ? 1 : 2;
-      const end = writePathTypes(l, p, s, hullTypes, 0);
+      const end = writeColumnHull((c ??= columnStaircases(l, p)), s, hullTypes, 0);
       let prevX = -1;
       let prevY = -1;
       let h = Infinity;
       for (let i = 0; i < end; i += 2) {
         const x = hullTypes[i]!;
         const y = hullTypes[i + 1]!;
-        if (unusableType(x, y, usable)) continue;
+        if (!every && unusableType(x, y, usable)) continue;
         h = Math.min(h, x + y);
         if (prevX < 0) {
           baseCrossHops += k * x;
@@ -269,7 +333,7 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
         } else {
           const dx = x - prevX;
           const dy = prevY - y; // in-plane hops saved (> 0)
-          const g = gcd(dx, dy);
+          const g = dy === 1 ? 1 : gcd(dx, dy);
           const key = (dx / g) * width + dy / g;
           const e = stepIndex[key]!;
           if (e === 0) stepIndex[key] = steps.push({ dCross: dx / g, dIn: dy / g, count: k * g });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
+import { addCopies, torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { planeElements } from '../../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../../src/constellation/geometry/propagate.js';
 import { lineOfSightAltitude_m } from '../../../../src/constellation/links/linkSampling.js';
@@ -62,6 +62,33 @@ const base = {
   inPlaneUsable: true,
   crossPlaneUsable: true,
 };
+
+/** Sum in order, least and largest of `a`, as one pass over it finds them. */
+function pass(a: readonly number[]): { sum: number; min: number; max: number } {
+  let sum = 0,
+    min = Infinity,
+    max = 0;
+  for (const x of a) {
+    sum += x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  return { sum, min, max };
+}
+
+describe('addCopies: k copies added one by one, as that loop rounds', () => {
+  it('hand-worked sums, exact at once and rounded step by step', () => {
+    // 10,000 × 1e12 = 1e16 exactly (every partial sum k·1e12 = k·244,140,625·2^12 is a double).
+    expect(addCopies(0, 1e12, 10_000)).toBe(1e16);
+    expect(addCopies(3, 1e11, 5)).toBe(500_000_000_003);
+    // 2^53 + 1 rounds to 2^53 (ties to even) at each step, where 2^53 + 2·1 is a double: the loop's answer is 2^53.
+    expect(addCopies(2 ** 53, 1, 2)).toBe(2 ** 53);
+    // 0.1 added ten times to 0 gives 0.9999999999999999, not 10 × 0.1 = 1.
+    expect(addCopies(0, 0.1, 10)).toBe(0.9999999999999999);
+    expect(addCopies(5, 0, 7)).toBe(5);
+    expect(addCopies(5, 2, 0)).toBe(5);
+  });
+});
 
 const close = (got: Float64Array, want: number[]): void => {
   expect(got).toHaveLength(want.length);
@@ -299,9 +326,29 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
         lengths: false,
       });
       const e = oracle(j, grazing_m, cutoff, rate);
-      expect(Array.from(r.cross_bps)).toEqual(seam ? e.cross : e.cross.map((c, v) => (v >= 11 * 9 ? 0 : c)));
+      const cross = seam ? e.cross : e.cross.map((c, v) => (v >= 11 * 9 ? 0 : c));
+      expect(Array.from(r.cross_bps)).toEqual(cross);
       expect(Array.from(r.inPlane_bps)).toEqual(e.inPlane);
       expect(r.inPlaneLength_m).toBeNaN();
+      expect(r.stats).toBeNull();
+      // Bug caught: class sums taken in another order or by a product where the loop over the array rounds, a row
+      // counted twice or not at all (the seam of an open cylinder), a gap's sum carried over from the previous gap.
+      const st = torusInstantCapacities({
+        ...sgp4Shell,
+        sampleIndex: j,
+        rate,
+        grazingHeight_m: grazing_m,
+        latitudeCutoff_rad: cutoff,
+        slewLimit_rad_s: Infinity,
+        seam,
+        lengths: false,
+        classStats: true,
+      }).stats!;
+      expect({ ...st.inPlane }).toEqual(pass(e.inPlane));
+      expect({ ...st.cross }).toEqual(pass(cross));
+      expect(Array.from(st.gap_bps)).toEqual(
+        Array.from({ length: 12 }, (_, q) => pass(cross.slice(9 * q, 9 * q + 9)).sum),
+      );
       if (rate === between) leanSeen.push(...e.inPlane);
     },
   );

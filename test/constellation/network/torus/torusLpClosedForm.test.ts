@@ -41,6 +41,23 @@ describe('reduced torus LP in closed form', () => {
     expect(end.mu).toBeCloseTo(4, 12);
   });
 
+  it('hand-worked: the steepest step first, also where the quotients agree in all but their last 13 bits', () => {
+    // A: dIn/dCross = (2^40 + 1)/2^40 = 1 + 2^-40, B: 1/1 (their doubles differ in the 13th bit from the end). b_x = 1,
+    // b_y = 10, U_c = U_i = 2: x/U_c = 0.5 < y/U_i = 5, so the steeper A comes first and the classes meet inside it:
+    // τ = (5 − 0.5)/(2^40/2 + (2^40 + 1)/2) = 9/(2^41 + 1), a = 1; B (which would be taken whole first) is left unused.
+    const A = { dCross: 2 ** 40, dIn: 2 ** 40 + 1, count: 4 },
+      B = { dCross: 1, dIn: 1, count: 4 };
+    const base = { baseCrossHops: 4, baseInHops: 40, destinations: 4, crossBound: 2, inBound: 2 };
+    for (const [steps, a, b] of [
+      [[A, B], 0, 1],
+      [[B, A], 1, 0],
+    ] as const) {
+      const c = closedFormTorusLp({ ...base, steps })!;
+      expect(c.stepUse[a]).toBeCloseTo(9 / (2 ** 41 + 1), 20);
+      expect(c.stepUse[b]).toBe(0);
+    }
+  });
+
   it('outside its validity (a link class off) it declines', () => {
     const p = { steps: [], baseCrossHops: 4, baseInHops: 4, destinations: 4, crossBound: 2, inBound: 0 };
     expect(closedFormTorusLp(p)).toBeNull();
