@@ -217,20 +217,19 @@ function nearClasses(
   const P = st.planes,
     S = st.slots;
   const out = new Collector();
-  // In-plane classes (constant distance): all of them, in both passes.
-  for (let p = 0; p < inPlane; p++) {
-    const pair = planePair(st, p, p);
-    for (let ds = 1; 2 * ds <= S; ds++) out.push(p * S, p * S + ds, classD2(st, p, p, pair, ds), (p * P + p) * S + ds);
-  }
   // Pass 1: each plane pair's closest class bounds the k-th smallest from above (its representative's d², the
-  // same class), and decides whether the pair is walked (the centre's).
+  // same class), and decides whether the pair is walked (the centre's); so do the in-plane classes of offset 1
+  // (the closest of their planes).
   const n = pairs.length / 2;
   const centre = new Float64Array(n);
-  const upper = out.d2.slice();
+  const constants = new Float64Array(4 * n);
+  const upper: number[] = [];
+  for (let p = 0; p < inPlane && S > 1; p++) upper.push(classD2(st, p, p, planePair(st, p, p), 1));
   for (let i = 0; i < n; i++) {
     const p1 = pairs[2 * i]!,
       p2 = pairs[2 * i + 1]!;
     const pair = planePair(st, p1, p2);
+    constants.set([pair.X, pair.Y, pair.K1, pair.centre], 4 * i);
     centre[i] = classD2(st, p1, p2, pair, pair.centre);
     const c = rep === null ? pair.centre : rep(p2, pair.centre);
     upper.push(c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c));
@@ -239,13 +238,21 @@ function nearClasses(
   const twoR2 = 2 * st.r * st.r;
   const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
   const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
-  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (its constants again: the
-  // same numbers, held for these pairs only).
+  // In-plane classes (a constant distance, growing with the offset): offsets 1, 2, … up to the first at the bound.
+  for (let p = 0; p < inPlane; p++) {
+    const pair = planePair(st, p, p);
+    for (let ds = 1; 2 * ds <= S; ds++) {
+      const d2 = classD2(st, p, p, pair, ds);
+      out.push(p * S, p * S + ds, d2, (p * P + p) * S + ds);
+      if (!(d2 < bound)) break;
+    }
+  }
+  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (with its pass-1 constants).
   for (let i = 0; i < n; i++) {
     if (!(centre[i]! < bound)) continue;
-    const p1 = pairs[2 * i]!,
-      p2 = pairs[2 * i + 1]!;
-    walkPair(st, p1, p2, planePair(st, p1, p2), bound, rep, out);
+    const o = 4 * i;
+    const pair = { X: constants[o]!, Y: constants[o + 1]!, K1: constants[o + 2]!, centre: constants[o + 3]! };
+    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, pair, bound, rep, out);
   }
   return out.classes();
 }
