@@ -18,6 +18,7 @@
  */
 import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
+import { LatencyHeap } from '../network/graph/networkPaths.js';
 import { pairsWithin } from './pairGrid.js';
 import { refineClasses, type ClassHit } from './refineClasses.js';
 import { encounter, Sgp4Objects } from './sgp4Refine.js';
@@ -295,11 +296,12 @@ const ORDER_TOLERANCE_m = 100;
  */
 class SecularOrder {
   private readonly hits: ClassHit[] = [];
-  /** Computed hits not yet placed, with their position in enumeration order. */
-  private readonly pending: { h: ClassHit; pos: number }[] = [];
-  /** Positions in `kept` by ascending d², and how many of them are computed. */
-  private readonly byD2: number[];
-  private next = 0;
+  /** Kept classes not yet computed, by d² (node: position in `kept`, enumeration order). */
+  private readonly byD2: LatencyHeap;
+  /** Computed hits not yet placed, by closest approach (node: position in `kept`), and the hits by position. */
+  private readonly pending: LatencyHeap;
+  private readonly computed: (ClassHit | undefined)[] = [];
+  private readonly ties: number[] = [];
   readonly size: number;
   constructor(
     private readonly st: ShellState,
@@ -307,7 +309,9 @@ class SecularOrder {
     private readonly kept: readonly number[],
   ) {
     this.size = kept.length;
-    this.byD2 = kept.map((_, pos) => pos).sort((x, y) => set.d2[kept[x]!]! - set.d2[kept[y]!]!);
+    this.byD2 = new LatencyHeap(kept.length);
+    kept.forEach((i, pos) => this.byD2.push(set.d2[i]!, pos));
+    this.pending = new LatencyHeap(16);
   }
   /** The i-th closest hit (undefined past the last). */
   get(i: number): ClassHit | undefined {
@@ -322,28 +326,29 @@ class SecularOrder {
       yield h;
     }
   }
-  /** Place the next hit in order; false when none is left. */
+  /** Place the next hits in order (those tied with the closest, by position); false when none is left. */
   private place(): boolean {
-    const { st, set, kept, pending } = this;
+    const { st, set, kept, byD2, pending } = this;
     for (;;) {
-      let best = -1;
-      for (let j = 0; j < pending.length; j++) {
-        const p = pending[j]!,
-          b = pending[best] ?? p;
-        if (best < 0 || p.h.d_m < b.h.d_m || (p.h.d_m === b.h.d_m && p.pos < b.pos)) best = j;
-      }
-      const i = this.next < this.size ? kept[this.byD2[this.next]!]! : -1;
-      const bound = i < 0 ? Infinity : Math.sqrt(Math.max(0, set.d2[i]!)) - ORDER_TOLERANCE_m - st.shrink_m;
-      if (best >= 0 && pending[best]!.h.d_m < Math.max(0, bound)) {
-        this.hits.push(pending.splice(best, 1)[0]!.h);
+      const bound = byD2.size === 0 ? Infinity : Math.sqrt(Math.max(0, byD2.key[0]!)) - ORDER_TOLERANCE_m - st.shrink_m;
+      if (pending.size > 0 && pending.key[0]! < Math.max(0, bound)) {
+        const d = pending.key[0]!,
+          ties = this.ties;
+        ties.length = 0;
+        while (pending.size > 0 && pending.key[0] === d) {
+          ties.push(pending.node[0]!);
+          pending.pop();
+        }
+        for (const pos of ties.sort((x, y) => x - y)) this.hits.push(this.computed[pos]!);
         return true;
       }
-      if (i < 0) return false;
-      pending.push({
-        h: classHit(st, set.a[i]!, set.b[i]!, pairClosestApproach(st, set.a[i]!, set.b[i]!)),
-        pos: this.byD2[this.next]!,
-      });
-      this.next++;
+      if (byD2.size === 0) return false;
+      const pos = byD2.node[0]!,
+        i = kept[pos]!;
+      byD2.pop();
+      const h = classHit(st, set.a[i]!, set.b[i]!, pairClosestApproach(st, set.a[i]!, set.b[i]!));
+      this.computed[pos] = h;
+      pending.push(h.d_m, pos);
     }
   }
 }
