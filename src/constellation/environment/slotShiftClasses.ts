@@ -96,13 +96,17 @@ export function kthSmallest(v: ArrayLike<number>, k: number): number {
 
 /** Constants of one plane pair: its d²(ds) = twoR2·(1 − ½(cos δ·X + sin δ·Y) − K1), δ = u0[b] − u0[a]. */
 interface PlanePair {
-  readonly X: number;
-  readonly Y: number;
-  readonly K1: number;
+  X: number;
+  Y: number;
+  K1: number;
   /** The offset nearest the pair's closest approach (0 … S − 1). */
-  readonly centre: number;
+  centre: number;
 }
 
+/** The one plane pair being worked on (written by planePair: no object per pair). */
+const PAIR: PlanePair = { X: 0, Y: 0, K1: 0, centre: 0 };
+
+/** The constants of plane pair (p1, p2), into PAIR. */
 function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const B = st.basis,
     o1 = p1 * 6,
@@ -116,8 +120,11 @@ function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const S = st.slots;
   const delta0 = st.u0[p2 * S]! - st.u0[p1 * S]!;
   const ds = ((Math.atan2(Y, X) - delta0) * S) / TWO_PI;
-  const centre = (((Math.round(ds) % S) + S) % S) | 0;
-  return { X, Y, K1: Math.hypot((PP - QQ) / 2, (PQ + QP) / 2), centre };
+  PAIR.X = X;
+  PAIR.Y = Y;
+  PAIR.K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
+  PAIR.centre = (((Math.round(ds) % S) + S) % S) | 0;
+  return PAIR;
 }
 
 /** d² of the class (p1 slot 0, p2 slot ds): the full enumeration's expression (conjunction.ts), term for term. */
@@ -229,7 +236,10 @@ function nearClasses(
     const p1 = pairs[2 * i]!,
       p2 = pairs[2 * i + 1]!;
     const pair = planePair(st, p1, p2);
-    constants.set([pair.X, pair.Y, pair.K1, pair.centre], 4 * i);
+    constants[4 * i] = pair.X;
+    constants[4 * i + 1] = pair.Y;
+    constants[4 * i + 2] = pair.K1;
+    constants[4 * i + 3] = pair.centre;
     centre[i] = classD2(st, p1, p2, pair, pair.centre);
     const c = rep === null ? pair.centre : rep(p2, pair.centre);
     upper.push(c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c));
@@ -251,8 +261,11 @@ function nearClasses(
   for (let i = 0; i < n; i++) {
     if (!(centre[i]! < bound)) continue;
     const o = 4 * i;
-    const pair = { X: constants[o]!, Y: constants[o + 1]!, K1: constants[o + 2]!, centre: constants[o + 3]! };
-    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, pair, bound, rep, out);
+    PAIR.X = constants[o]!;
+    PAIR.Y = constants[o + 1]!;
+    PAIR.K1 = constants[o + 2]!;
+    PAIR.centre = constants[o + 3]!;
+    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, PAIR, bound, rep, out);
   }
   return out.classes();
 }
