@@ -63,11 +63,21 @@ export function sgp4PairBound_m(
   dRaan_rad: number,
   dU_rad: number,
 ): number {
+  return sgp4PairBound(altitude_m, inclination_rad)(dRaan_rad, dU_rad);
+}
+
+/** sgp4PairBound_m of one altitude and inclination, as a function of (dRaan_rad, dU_rad) (its E and L made once). */
+export function sgp4PairBound(
+  altitude_m: number,
+  inclination_rad: number,
+): (dRaan_rad: number, dU_rad: number) => number {
   const E = sgp4ExcursionBound_m(altitude_m, inclination_rad);
   const A = sgp4ExcursionAmplitudes_m(altitude_m, inclination_rad);
   const L = Math.hypot(2 * A.radial_m + A.alongTrack_m, 2 * A.alongTrack_m + A.radial_m, 2 * A.crossTrack_m);
-  const wrapped = Math.abs(Math.atan2(Math.sin(dU_rad), Math.cos(dU_rad)));
-  return Math.min(2 * E, 2 * Math.abs(Math.sin(dRaan_rad / 2)) * E + L * wrapped + 2 * EXCURSION_MARGIN_m);
+  return (dRaan_rad, dU_rad) => {
+    const wrapped = Math.abs(Math.atan2(Math.sin(dU_rad), Math.cos(dU_rad)));
+    return Math.min(2 * E, 2 * Math.abs(Math.sin(dRaan_rad / 2)) * E + L * wrapped + 2 * EXCURSION_MARGIN_m);
+  };
 }
 
 /** What the refinement needs of a shell (conjunction.ts ShellState). */
@@ -95,16 +105,21 @@ export interface RefineShell {
  * (sgp4Refine.test.ts), at a tenth of its cost.
  */
 export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularElements>): SatRec {
-  const { degreesToRadians } = satelliteJs();
-  const mo = degreesToRadians(rad_to_deg(meanAnomaly_rad(e)));
+  const [mo, nodeo] = shiftedAngles(e);
   const delmo = 1.0 + template.eta * Math.cos(mo);
   return {
     ...template,
-    nodeo: degreesToRadians(rad_to_deg(e.raan_rad)),
+    nodeo,
     mo,
     delmo: delmo * delmo * delmo,
     sinmao: Math.sin(mo),
   };
+}
+
+/** The record's mean anomaly and RAAN [rad] of elements e, as ommRecord writes and json2satrec reads them. */
+function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
+  const { degreesToRadians } = satelliteJs();
+  return [degreesToRadians(rad_to_deg(meanAnomaly_rad(e))), degreesToRadians(rad_to_deg(e.raan_rad))];
 }
 
 /**
@@ -147,11 +162,7 @@ export class Sgp4Objects {
     this.calls++;
     const ev = this.sgp4;
     if (ev !== null) {
-      if (Number.isNaN(this.mo[k]!)) {
-        const rec = this.satrec(k);
-        this.mo[k] = rec.mo;
-        this.nodeo[k] = rec.nodeo;
-      }
+      if (Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
       if (!ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o))
         throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
       for (let i = o; i < o + 6; i++) out[i] = out[i]! * M_PER_KM;
