@@ -18,6 +18,7 @@
  */
 import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
+import { LatencyHeap } from '../network/graph/networkPaths.js';
 import { pairsWithin } from './pairGrid.js';
 import { refineClasses, type ClassHit } from './refineClasses.js';
 import { encounter, Sgp4Objects } from './sgp4Refine.js';
@@ -31,7 +32,7 @@ import {
   shellState,
   type ShellState,
 } from './shellState.js';
-import { classesBelow, kthSmallest, slotShiftClasses, walkerDeltaClasses } from './slotShiftClasses.js';
+import { classesBelow, kthSmallest, slotShiftClasses, walkerDeltaClasses, type ClassSet } from './slotShiftClasses.js';
 import { sgp4ShellGap } from './shellGap.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
@@ -227,16 +228,16 @@ function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: 
 
 function shellResult(
   st: ShellState,
-  secular: readonly ClassHit[],
+  secular: Iterable<ClassHit>,
   threshold_m: number,
   k: number,
   how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
 ): ShellResult {
-  const { hits, pairsBelow, refinedClasses } = refineClasses(st, secular, threshold_m, k);
+  const { hits, pairsBelow, refinedClasses, secularMin_m } = refineClasses(st, secular, threshold_m, k);
   return {
     screen: {
       minSeparation_m: hits[0]?.d_m ?? Infinity,
-      secularMinSeparation_m: secular[0]?.d_m ?? Infinity,
+      secularMinSeparation_m: secularMin_m,
       pairBound_m: st.pairBound_m,
       refinedClasses,
       pairsBelow,
@@ -266,23 +267,90 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
   const floor_m = threshold_m + st.shrink_m;
   // Only the classes near the cut (slotShiftClasses.ts), the same kept classes as enumerating all.
   const set = (st.delta ? walkerDeltaClasses : slotShiftClasses)(st, k, floor_m, REFINE_MARGIN_m + inflation(st));
-  const { a, b } = set;
   const kth2 = kthSmallest(set.d2, k);
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);
-  // The classes under the cut in enumeration order, then closest first (a stable sort: ties keep that order).
-  const refined = classesBelow(set, cut_m * cut_m).map((i) =>
-    classHit(st, a[i]!, b[i]!, pairClosestApproach(st, a[i]!, b[i]!)),
-  );
-  refined.sort((x, y) => x.d_m - y.d_m);
+  // The classes under the cut, closest first (ties in enumeration order), each refined when first read.
+  const order = new SecularOrder(st, set, classesBelow(set, cut_m * cut_m));
   // D in the grid's terms (before the cluster bound is subtracted)
-  const D = Math.max(floor_m, (refined[Math.min(k, refined.length) - 1]?.d_m ?? 0) + st.shrink_m) + inflation(st);
-  const hits = refined.filter((h, i) => i < k || h.d_m + st.shrink_m < D);
+  const D = Math.max(floor_m, (order.get(Math.min(k, order.size) - 1)?.d_m ?? 0) + st.shrink_m) + inflation(st);
+  const hits = order.prefix((h, i) => i < k || h.d_m + st.shrink_m < D);
   return shellResult(st, hits, threshold_m, k, {
     window_s: repeatWindow_s(st),
     steps: 0,
     screeningDistance_m: D,
     candidates: classCount(st),
   });
+}
+
+/**
+ * Most the closed form of a class's d² (slotShiftClasses.ts) and its closest approach from two position vectors
+ * (pairClosestApproach) differ [m]: their rounding, a fraction of a metre (enumerateShell), with a wide margin.
+ */
+const ORDER_TOLERANCE_m = 100;
+
+/**
+ * The kept classes' hits in ascending secular closest approach, ties in enumeration order (as a stable sort of all
+ * of them gives), each hit computed (pairClosestApproach) when the order first needs it: classes are taken in
+ * ascending closed-form d², and a computed hit is final once every class not yet computed is, by its d² less
+ * ORDER_TOLERANCE_m, farther. The refinement reads only the first few of a band's hundreds of kept classes.
+ */
+class SecularOrder {
+  private readonly hits: ClassHit[] = [];
+  /** Kept classes not yet computed, by d² (node: position in `kept`, enumeration order). */
+  private readonly byD2: LatencyHeap;
+  /** Computed hits not yet placed, by closest approach (node: position in `kept`), and the hits by position. */
+  private readonly pending: LatencyHeap;
+  private readonly computed: (ClassHit | undefined)[] = [];
+  private readonly ties: number[] = [];
+  readonly size: number;
+  constructor(
+    private readonly st: ShellState,
+    private readonly set: ClassSet,
+    private readonly kept: readonly number[],
+  ) {
+    this.size = kept.length;
+    this.byD2 = new LatencyHeap(kept.length);
+    kept.forEach((i, pos) => this.byD2.push(set.d2[i]!, pos));
+    this.pending = new LatencyHeap(16);
+  }
+  /** The i-th closest hit (undefined past the last). */
+  get(i: number): ClassHit | undefined {
+    while (this.hits.length <= i && this.place());
+    return this.hits[i];
+  }
+  /** The hits while `keep` holds, in order. */
+  *prefix(keep: (h: ClassHit, i: number) => boolean): Generator<ClassHit> {
+    for (let i = 0; ; i++) {
+      const h = this.get(i);
+      if (h === undefined || !keep(h, i)) return;
+      yield h;
+    }
+  }
+  /** Place the next hits in order (those tied with the closest, by position); false when none is left. */
+  private place(): boolean {
+    const { st, set, kept, byD2, pending } = this;
+    for (;;) {
+      const bound = byD2.size === 0 ? Infinity : Math.sqrt(Math.max(0, byD2.key[0]!)) - ORDER_TOLERANCE_m - st.shrink_m;
+      if (pending.size > 0 && pending.key[0]! < Math.max(0, bound)) {
+        const d = pending.key[0]!,
+          ties = this.ties;
+        ties.length = 0;
+        while (pending.size > 0 && pending.key[0] === d) {
+          ties.push(pending.node[0]!);
+          pending.pop();
+        }
+        for (const pos of ties.sort((x, y) => x - y)) this.hits.push(this.computed[pos]!);
+        return true;
+      }
+      if (byD2.size === 0) return false;
+      const pos = byD2.node[0]!,
+        i = kept[pos]!;
+      byD2.pop();
+      const h = classHit(st, set.a[i]!, set.b[i]!, pairClosestApproach(st, set.a[i]!, set.b[i]!));
+      this.computed[pos] = h;
+      pending.push(h.d_m, pos);
+    }
+  }
 }
 
 /** Margin of the closed form's pre-selection [m]: well above its rounding (a fraction of a metre). */

@@ -28,6 +28,8 @@ export interface RefinedClasses {
   readonly pairsBelow: number;
   /** Classes refined on SGP4 positions. */
   readonly refinedClasses: number;
+  /** The first class's secular closest approach [m] (Infinity with none). */
+  readonly secularMin_m: number;
 }
 
 /** Insert h into the ascending list, keeping at most k entries. */
@@ -39,19 +41,26 @@ function insertTopK(top: ClassHit[], h: ClassHit, k: number): void {
   if (top.length > k) top.pop();
 }
 
-/** Refine `secular` (ascending secular closest approach, cluster bound subtracted) on SGP4 positions (header). */
+/**
+ * Refine `secular` (ascending secular closest approach, cluster bound subtracted; read only as far as the refinement
+ * goes) on SGP4 positions (header).
+ */
 export function refineClasses(
   st: ShellState,
-  secular: readonly ClassHit[],
+  secular: Iterable<ClassHit>,
   threshold_m: number,
   k: number,
 ): RefinedClasses {
-  if (secular.length === 0) return { hits: [], pairsBelow: 0, refinedClasses: 0 };
-  const objs = new Sgp4Objects(st);
+  let objs: Sgp4Objects | null = null;
   const top: ClassHit[] = [];
   let pairsBelow = 0,
-    refinedClasses = 0;
+    refinedClasses = 0,
+    secularMin_m = Infinity;
   for (const h of secular) {
+    if (objs === null) {
+      objs = new Sgp4Objects(st);
+      secularMin_m = h.d_m;
+    }
     const limit = Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
     if (h.d_m - st.pairBound_m >= limit) break;
     if (h.d_m - st.pairBoundOf(h.a, h.b) >= limit) continue;
@@ -61,5 +70,5 @@ export function refineClasses(
     if (d_m < threshold_m) pairsBelow += h.size;
     if (d_m < limit) insertTopK(top, { ...h, d_m, t_s: r.t_s }, k);
   }
-  return { hits: top, pairsBelow, refinedClasses };
+  return { hits: top, pairsBelow, refinedClasses, secularMin_m };
 }

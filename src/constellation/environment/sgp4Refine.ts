@@ -17,6 +17,7 @@ import { satelliteJs } from '../../base/satelliteJs.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { circularSatrec, meanAnomaly_rad } from '../geometry/propagate.js';
+import { circularSgp4, type CircularSgp4 } from '../geometry/sgp4Circular.js';
 import type { CircularElements } from '../design/types.js';
 
 /** Earth's third zonal harmonic J3 [-] (EGM-96; Vallado 2013, App. D: −2.53265649e-6). */
@@ -62,11 +63,21 @@ export function sgp4PairBound_m(
   dRaan_rad: number,
   dU_rad: number,
 ): number {
+  return sgp4PairBound(altitude_m, inclination_rad)(dRaan_rad, dU_rad);
+}
+
+/** sgp4PairBound_m of one altitude and inclination, as a function of (dRaan_rad, dU_rad) (its E and L made once). */
+export function sgp4PairBound(
+  altitude_m: number,
+  inclination_rad: number,
+): (dRaan_rad: number, dU_rad: number) => number {
   const E = sgp4ExcursionBound_m(altitude_m, inclination_rad);
   const A = sgp4ExcursionAmplitudes_m(altitude_m, inclination_rad);
   const L = Math.hypot(2 * A.radial_m + A.alongTrack_m, 2 * A.alongTrack_m + A.radial_m, 2 * A.crossTrack_m);
-  const wrapped = Math.abs(Math.atan2(Math.sin(dU_rad), Math.cos(dU_rad)));
-  return Math.min(2 * E, 2 * Math.abs(Math.sin(dRaan_rad / 2)) * E + L * wrapped + 2 * EXCURSION_MARGIN_m);
+  return (dRaan_rad, dU_rad) => {
+    const wrapped = Math.abs(Math.atan2(Math.sin(dU_rad), Math.cos(dU_rad)));
+    return Math.min(2 * E, 2 * Math.abs(Math.sin(dRaan_rad / 2)) * E + L * wrapped + 2 * EXCURSION_MARGIN_m);
+  };
 }
 
 /** What the refinement needs of a shell (conjunction.ts ShellState). */
@@ -94,24 +105,37 @@ export interface RefineShell {
  * (sgp4Refine.test.ts), at a tenth of its cost.
  */
 export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularElements>): SatRec {
-  const { degreesToRadians } = satelliteJs();
-  const mo = degreesToRadians(rad_to_deg(meanAnomaly_rad(e)));
+  const [mo, nodeo] = shiftedAngles(e);
   const delmo = 1.0 + template.eta * Math.cos(mo);
   return {
     ...template,
-    nodeo: degreesToRadians(rad_to_deg(e.raan_rad)),
+    nodeo,
     mo,
     delmo: delmo * delmo * delmo,
     sinmao: Math.sin(mo),
   };
 }
 
-/** SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0). */
+/** The record's mean anomaly and RAAN [rad] of elements e, as ommRecord writes and json2satrec reads them. */
+function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
+  const { degreesToRadians } = satelliteJs();
+  return [degreesToRadians(rad_to_deg(meanAnomaly_rad(e))), degreesToRadians(rad_to_deg(e.raan_rad))];
+}
+
+/**
+ * SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0): by the shell's
+ * trimmed evaluator (geometry/sgp4Circular.ts, satellite.js's sgp4 bit for bit) from each object's mean anomaly and
+ * RAAN as its record holds them, or by satellite.js on the records where the evaluator does not apply.
+ */
 export class Sgp4Objects {
   private readonly recs = new Map<number, SatRec>();
   private readonly pv = new Float64Array(6);
   /** Object 0's record before any propagation: the other objects' records are its shifted copies. */
   private readonly template: Readonly<SatRec>;
+  private readonly sgp4: CircularSgp4 | null;
+  /** Each object's record mean anomaly and RAAN [rad] (NaN until first used). */
+  private readonly mo: Float64Array;
+  private readonly nodeo: Float64Array;
   /** SGP4's mean argument-of-latitude rate [rad/s]. */
   readonly uDot: number;
   /** SGP4 calls made. */
@@ -121,6 +145,9 @@ export class Sgp4Objects {
     this.template = { ...rec };
     this.recs.set(0, rec);
     this.uDot = (rec.mdot + rec.argpdot) / S_PER_MIN;
+    this.sgp4 = circularSgp4(this.template);
+    this.mo = new Float64Array(shell.u0.length).fill(NaN);
+    this.nodeo = new Float64Array(shell.u0.length).fill(NaN);
   }
   satrec(k: number): SatRec {
     let rec = this.recs.get(k);
@@ -133,6 +160,14 @@ export class Sgp4Objects {
   /** TEME position and velocity of object k at t [m, m/s] into out[o … o + 5]. */
   state(k: number, t_s: number, out: Float64Array, o: number): void {
     this.calls++;
+    const ev = this.sgp4;
+    if (ev !== null) {
+      if (Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
+      if (!ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o))
+        throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
+      for (let i = o; i < o + 6; i++) out[i] = out[i]! * M_PER_KM;
+      return;
+    }
     const r = satelliteJs().sgp4(this.satrec(k), t_s / S_PER_MIN);
     if (r === null) throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
     out[o] = r.position.x * M_PER_KM;

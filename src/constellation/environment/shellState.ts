@@ -6,7 +6,7 @@
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound_m, type RefineShell } from './sgp4Refine.js';
+import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound, type RefineShell } from './sgp4Refine.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -56,6 +56,7 @@ export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState 
     basis.set([co, so, 0, -so * ci, co * ci, si], p * 6);
     for (let s = 0; s < slots; s++) u0[p * slots + s] = slotPhase_rad(sh, p, s);
   }
+  const pairBound = sgp4PairBound(sh.altitude_m, sh.inclination_rad);
   return {
     r: EARTH_RADIUS_m + sh.altitude_m,
     uDot: argumentOfLatitudeRate_rad_s(sh.altitude_m, sh.inclination_rad),
@@ -72,13 +73,7 @@ export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState 
     inclination_rad: sh.inclination_rad,
     epochIso,
     pairBound_m: 2 * sgp4ExcursionBound_m(sh.altitude_m, sh.inclination_rad),
-    pairBoundOf: (a, b) =>
-      sgp4PairBound_m(
-        sh.altitude_m,
-        sh.inclination_rad,
-        raan[Math.floor(a / slots)]! - raan[Math.floor(b / slots)]!,
-        u0[b]! - u0[a]!,
-      ),
+    pairBoundOf: (a, b) => pairBound(raan[Math.floor(a / slots)]! - raan[Math.floor(b / slots)]!, u0[b]! - u0[a]!),
     elements: (k) => ({
       altitude_m: sh.altitude_m,
       inclination_rad: sh.inclination_rad,

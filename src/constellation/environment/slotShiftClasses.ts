@@ -96,13 +96,17 @@ export function kthSmallest(v: ArrayLike<number>, k: number): number {
 
 /** Constants of one plane pair: its d²(ds) = twoR2·(1 − ½(cos δ·X + sin δ·Y) − K1), δ = u0[b] − u0[a]. */
 interface PlanePair {
-  readonly X: number;
-  readonly Y: number;
-  readonly K1: number;
+  X: number;
+  Y: number;
+  K1: number;
   /** The offset nearest the pair's closest approach (0 … S − 1). */
-  readonly centre: number;
+  centre: number;
 }
 
+/** The one plane pair being worked on (written by planePair: no object per pair). */
+const PAIR: PlanePair = { X: 0, Y: 0, K1: 0, centre: 0 };
+
+/** The constants of plane pair (p1, p2), into PAIR. */
 function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const B = st.basis,
     o1 = p1 * 6,
@@ -116,8 +120,11 @@ function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const S = st.slots;
   const delta0 = st.u0[p2 * S]! - st.u0[p1 * S]!;
   const ds = ((Math.atan2(Y, X) - delta0) * S) / TWO_PI;
-  const centre = (((Math.round(ds) % S) + S) % S) | 0;
-  return { X, Y, K1: Math.hypot((PP - QQ) / 2, (PQ + QP) / 2), centre };
+  PAIR.X = X;
+  PAIR.Y = Y;
+  PAIR.K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
+  PAIR.centre = (((Math.round(ds) % S) + S) % S) | 0;
+  return PAIR;
 }
 
 /** d² of the class (p1 slot 0, p2 slot ds): the full enumeration's expression (conjunction.ts), term for term. */
@@ -179,8 +186,48 @@ export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number,
       pairs[i++] = p2;
     }
   }
-  return nearClasses(st, k, floor_m, margin_m, P, pairs, null);
+  return nearClasses(st, k, floor_m, margin_m, P, pairs, null, evenlySpaced(st) ? separationProxy(st) : null);
 }
+
+/** Most the RAAN or phase step between neighbouring planes may differ from the first one's [rad] (rounding). */
+const EVEN_TOLERANCE_rad = 1e-12;
+
+/** Whether the planes' RAANs and first slots' phases advance by one step each (pattern.ts: sso-ltan, Walker star). */
+function evenlySpaced(st: SlotShiftShell): boolean {
+  const step = (p: number): [number, number] => {
+    const B = st.basis,
+      o = p * 6;
+    return [
+      Math.atan2(B[o + 7]!, B[o + 6]!) - Math.atan2(B[o + 1]!, B[o]!),
+      st.u0[(p + 1) * st.slots]! - st.u0[p * st.slots]!,
+    ];
+  };
+  const near = (x: number, y: number): boolean =>
+    Math.abs(Math.atan2(Math.sin(x - y), Math.cos(x - y))) < EVEN_TOLERANCE_rad;
+  const [raan0, phase0] = step(0);
+  for (let p = 1; p + 1 < st.planes; p++) {
+    const [raan, phase] = step(p);
+    if (!near(raan, raan0) || !near(phase, phase0)) return false;
+  }
+  return true;
+}
+
+/**
+ * With evenly spaced planes, plane pair (p, p + Δ) is pair (0, Δ) turned about the polar axis and shifted in phase:
+ * its closest class's d² is pair (0, Δ)'s, to rounding (angles within P·EVEN_TOLERANCE_rad: d² within a few times that
+ * of 2r², far under PROXY_ALLOWANCE). Indexed by Δ.
+ */
+function separationProxy(st: SlotShiftShell): Float64Array {
+  const proxy = new Float64Array(st.planes);
+  for (let d = 1; d < st.planes; d++) {
+    const pair = planePair(st, 0, d);
+    proxy[d] = classD2(st, 0, d, pair, pair.centre);
+  }
+  return proxy;
+}
+
+/** How far a proxy d² may be from the pair's own, as a share of 2r² (separationProxy). */
+const PROXY_ALLOWANCE = 1e-7;
 
 /** The part of the screen's shell state a Walker delta shell's classes read. */
 export type WalkerDeltaShell = SlotShiftShell & Pick<ShellState, 'delta' | 'phasing'>;
@@ -197,7 +244,21 @@ export function walkerDeltaClasses(st: WalkerDeltaShell, k: number, floor_m: num
   const pairs = new Int32Array(2 * half);
   for (let p2 = 1; p2 <= half; p2++) pairs[2 * p2 - 1] = p2;
   const rep = (p2: number, ds: number): number => (2 * p2 === P ? pairClassKey(st, 0, p2 * S + ds) - p2 * S : ds);
-  return nearClasses(st, k, floor_m, margin_m, 1, pairs, rep);
+  return nearClasses(st, k, floor_m, margin_m, 1, pairs, rep, null);
+}
+
+/** In-plane classes (a constant distance, growing with the offset): offsets 1, 2, … up to the first at the bound. */
+function walkInPlane(st: SlotShiftShell, inPlane: number, bound: number, out: Collector): void {
+  const P = st.planes,
+    S = st.slots;
+  for (let p = 0; p < inPlane; p++) {
+    const pair = planePair(st, p, p);
+    for (let ds = 1; 2 * ds <= S; ds++) {
+      const d2 = classD2(st, p, p, pair, ds);
+      out.push(p * S, p * S + ds, d2, (p * P + p) * S + ds);
+      if (!(d2 < bound)) break;
+    }
+  }
 }
 
 /**
@@ -213,39 +274,60 @@ function nearClasses(
   inPlane: number,
   pairs: Int32Array,
   rep: Representative,
+  proxy: Float64Array | null,
 ): ClassSet {
   const P = st.planes,
     S = st.slots;
   const out = new Collector();
-  // In-plane classes (constant distance): all of them, in both passes.
-  for (let p = 0; p < inPlane; p++) {
-    const pair = planePair(st, p, p);
-    for (let ds = 1; 2 * ds <= S; ds++) out.push(p * S, p * S + ds, classD2(st, p, p, pair, ds), (p * P + p) * S + ds);
-  }
+  const twoR2 = 2 * st.r * st.r;
   // Pass 1: each plane pair's closest class bounds the k-th smallest from above (its representative's d², the
-  // same class), and decides whether the pair is walked (the centre's).
+  // same class), and decides whether the pair is walked (the centre's); so do the in-plane classes of offset 1
+  // (the closest of their planes). With a proxy (evenly spaced planes: all plane pairs), only the pairs of the
+  // closest separations until there are k of them; the others at pass 2, where their proxy is near the bound.
   const n = pairs.length / 2;
-  const centre = new Float64Array(n);
-  const upper = out.d2.slice();
-  for (let i = 0; i < n; i++) {
+  const centre = new Float64Array(n).fill(NaN);
+  const constants = new Float64Array(4 * n);
+  const upper = Array.from({ length: S > 1 ? inPlane : 0 }, (_, p) => classD2(st, p, p, planePair(st, p, p), 1));
+  const exact = (i: number): number => {
     const p1 = pairs[2 * i]!,
       p2 = pairs[2 * i + 1]!;
     const pair = planePair(st, p1, p2);
+    constants[4 * i] = pair.X;
+    constants[4 * i + 1] = pair.Y;
+    constants[4 * i + 2] = pair.K1;
+    constants[4 * i + 3] = pair.centre;
     centre[i] = classD2(st, p1, p2, pair, pair.centre);
     const c = rep === null ? pair.centre : rep(p2, pair.centre);
-    upper.push(c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c));
+    return c === pair.centre ? centre[i]! : classD2(st, p1, p2, pair, c);
+  };
+  if (proxy === null) for (let i = 0; i < n; i++) upper.push(exact(i));
+  else {
+    const bySeparation = Array.from({ length: P - 1 }, (_, d) => d + 1).sort((x, y) => proxy[x]! - proxy[y]!);
+    let taken = 0;
+    for (const d of bySeparation) {
+      // pair (p1, p1 + d): index p1·P − p1(p1 + 1)/2 + d − 1 in `pairs` (slotShiftClasses' order)
+      for (let p1 = 0; p1 + d < P && taken < k; p1++, taken++) upper.push(exact(p1 * P - (p1 * (p1 + 1)) / 2 + d - 1));
+      if (taken >= k) break;
+    }
   }
   const kthUpper = upper.length < k ? Infinity : kthSmallest(upper, k);
-  const twoR2 = 2 * st.r * st.r;
   const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kthUpper))) + margin_m;
   const bound = cut * cut + 1e-12 * twoR2; // Infinity with fewer than k classes: every class
-  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (its constants again: the
-  // same numbers, held for these pairs only).
+  walkInPlane(st, inPlane, bound, out);
+  // Pass 2: every plane pair whose closest class is below the bound, walked out to it (with its pass-1 constants).
+  const proxyBound = bound + PROXY_ALLOWANCE * twoR2;
   for (let i = 0; i < n; i++) {
+    if (Number.isNaN(centre[i]!)) {
+      if (!(proxy![pairs[2 * i + 1]! - pairs[2 * i]!]! < proxyBound)) continue;
+      exact(i);
+    }
     if (!(centre[i]! < bound)) continue;
-    const p1 = pairs[2 * i]!,
-      p2 = pairs[2 * i + 1]!;
-    walkPair(st, p1, p2, planePair(st, p1, p2), bound, rep, out);
+    const o = 4 * i;
+    PAIR.X = constants[o]!;
+    PAIR.Y = constants[o + 1]!;
+    PAIR.K1 = constants[o + 2]!;
+    PAIR.centre = constants[o + 3]!;
+    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, PAIR, bound, rep, out);
   }
   return out.classes();
 }

@@ -25,9 +25,12 @@ export function utcMs(epochIso: string): number {
   return t;
 }
 
-/** Julian date of an ISO 8601 UTC instant. */
+let lastJulian: { readonly epochIso: string; readonly jd: number } | null = null;
+
+/** Julian date of an ISO 8601 UTC instant (the last one kept: a shell's planes ask for one epoch each). */
 export function julianDate(epochIso: string): number {
-  return satelliteJs().jday(new Date(utcMs(epochIso)));
+  if (lastJulian?.epochIso !== epochIso) lastJulian = { epochIso, jd: satelliteJs().jday(new Date(utcMs(epochIso))) };
+  return lastJulian.jd;
 }
 
 /**
@@ -43,7 +46,17 @@ export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
   return wrap(meanSunRightAscension_rad(epochIso) + (ltan_h - 12) * RAD_PER_HOUR_ANGLE);
 }
 
-const wrap = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+/**
+ * ((a % 2π) + 2π) % 2π, bit for bit, without the two floating-point remainders where they are exact subtractions:
+ * a % 2π = a for |a| < 2π, and b % 2π = b − 2π for 2π ≤ b < 4π (Sterbenz: the difference is exact). One per
+ * satellite of a shell (slotPhase_rad).
+ */
+export function wrapAngle_rad(a: number): number {
+  const m = a > -TWO_PI && a < TWO_PI ? a : a % TWO_PI;
+  const b = m + TWO_PI;
+  return b < TWO_PI ? b : b < 2 * TWO_PI ? b - TWO_PI : b % TWO_PI;
+}
+const wrap = wrapAngle_rad;
 const wrapHours = (h: number): number => ((h % 24) + 24) % 24;
 
 /** What fixes the LTAN of each plane (a ShellGeometrySpec, or a shell as the user wrote it). */

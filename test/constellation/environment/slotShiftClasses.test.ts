@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
 import {
   classesBelow,
+  kthSmallest,
   slotShiftClasses,
   walkerDeltaClasses,
   type SlotShiftShell,
@@ -201,5 +202,86 @@ describe('Walker delta classes near the cut, against every class by brute force'
   it('a large shell is screened with a small share of its classes', () => {
     const st = shellState(walkerShell({ planes: 60, satsPerPlane: 70 }), EPOCH);
     expect(walkerDeltaClasses(st, k, 1000, margin_m).a.length).toBeLessThan((60 * 70 - 1) / 10);
+  });
+});
+
+/**
+ * Oracle: the full enumeration the screen's kept classes must equal to the bit (docs/constellations.md §"Slot-shift
+ * pair classes"): every class (p1 slot 0, p2 slot ds), its d² = 2r²(1 − ½(cos δ·X + sin δ·Y) − K1) from the plane
+ * bases, the k-th smallest, and the classes under the refinement cut (√kth + margin)², in enumeration order.
+ */
+function keptByFullEnumeration(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): string[] {
+  const B = st.basis,
+    S = st.slots,
+    all: { a: number; b: number; d2: number }[] = [];
+  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
+  for (let p1 = 0; p1 < st.planes; p1++) {
+    for (let p2 = p1; p2 < st.planes; p2++) {
+      const o1 = p1 * 6,
+        o2 = p2 * 6;
+      const PP = dot(o1, o2),
+        QQ = dot(o1 + 3, o2 + 3),
+        PQ = dot(o1, o2 + 3),
+        QP = dot(o1 + 3, o2);
+      const K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
+      for (let ds = p1 === p2 ? 1 : 0; p1 === p2 ? 2 * ds <= S : ds < S; ds++) {
+        const delta = st.u0[p2 * S + ds]! - st.u0[p1 * S]!;
+        const K0 = 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP));
+        all.push({ a: p1 * S, b: p2 * S + ds, d2: 2 * st.r * st.r * (1 - K0 - K1) });
+      }
+    }
+  }
+  const kth = [...all.map((c) => c.d2)].sort((x, y) => x - y)[Math.min(k, all.length) - 1]!;
+  const cut = Math.max(floor_m, Math.sqrt(Math.max(0, kth))) + margin_m;
+  return all.filter((c) => c.d2 < cut * cut).map((c) => `${c.a}-${c.b}:${c.d2}`);
+}
+
+describe('slot-shift classes of evenly spaced planes (pair (p, p + Δ) read from pair (0, Δ)) equal the full enumeration', () => {
+  // A proxy read for the wrong separation, or a pair skipped at pass 2 whose own closest class is under the bound,
+  // loses a kept class or changes the k-th d²; an uneven shell (one plane moved) must take every pair's own constants.
+  const k = 10,
+    margin_m = 10 + 29_000;
+  const uneven = (st: SlotShiftShell): SlotShiftShell => {
+    const basis = st.basis.slice();
+    const o = 3 * 6,
+      c = Math.cos(1e-3),
+      s = Math.sin(1e-3);
+    for (const i of [o, o + 3])
+      [basis[i], basis[i + 1]] = [c * basis[i]! - s * basis[i + 1]!, s * basis[i]! + c * basis[i + 1]!];
+    return { ...st, basis };
+  };
+  it.each([
+    ['sso-ltan band 40 × 30, 1 h, F = 1', shellState(shell({ planes: 40, satsPerPlane: 30, phasing: 1 }), EPOCH)],
+    ['sso-ltan band 61 × 23, 1 h, F = 17', shellState(shell({ planes: 61, satsPerPlane: 23, phasing: 17 }), EPOCH)],
+    [
+      'sso-ltan band 25 × 40, 2 h, F = 0',
+      shellState(shell({ planes: 25, satsPerPlane: 40, ltanBand_h: 2, phasing: 0 }), EPOCH),
+    ],
+    [
+      'Walker star 18 × 20 at 86.4°, F = 5',
+      shellState(
+        shell({
+          pattern: 'walker-star',
+          inclination_rad: 86.4 * deg,
+          planes: 18,
+          satsPerPlane: 20,
+          phasing: 5,
+          sunSynchronous: false,
+        }),
+        EPOCH,
+      ),
+    ],
+    [
+      'uneven: band 30 × 25 with plane 3 turned 0.06°',
+      uneven(shellState(shell({ planes: 30, satsPerPlane: 25 }), EPOCH)),
+    ],
+  ] as const)('%s', (_label, st) => {
+    const got = slotShiftClasses(st, k, 1000, margin_m);
+    const kth = Math.sqrt(Math.max(0, kthSmallest(got.d2, k)));
+    const cut = Math.max(1000, kth) + margin_m;
+    const kept = classesBelow(got, cut * cut).map((i) => `${got.a[i]}-${got.b[i]}:${got.d2[i]}`);
+    const want = keptByFullEnumeration(st, k, 1000, margin_m);
+    expect(want.length).toBeGreaterThanOrEqual(k);
+    expect(kept).toEqual(want);
   });
 });

@@ -13,7 +13,9 @@ import {
   satelliteElements,
   slotPhase_rad,
   utcMs,
+  wrapAngle_rad,
 } from '../../../src/constellation/geometry/pattern.js';
+import { createRng } from '../../../src/base/rng.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
@@ -306,5 +308,23 @@ describe('epoch', () => {
       expect(() => utcMs('next Tuesday')).toThrow(RangeError);
       expect(() => utcMs('next Tuesday')).toThrow("epoch 'next Tuesday' is not an ISO 8601 date");
     });
+  });
+});
+
+describe('wrapAngle_rad: ((a % 2π) + 2π) % 2π bit for bit', () => {
+  // The remainders it skips are exact subtractions only inside [−2π, 4π): a bound off by one ulp, or b − 2π taken at
+  // b = 4π (where the remainder is 0), differs from the definition at some of these values.
+  const TWO_PI = 2 * Math.PI;
+  const reference = (a: number): number => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+  const edges = [0, -0, TWO_PI, -TWO_PI, 2 * TWO_PI, -2 * TWO_PI, Math.PI, 1e-300, -1e-300, 1e-17, -1e-17];
+  const near = edges.flatMap((x) => [x, x * (1 + 2 ** -52), x * (1 - 2 ** -52), x + 1e-15, x - 1e-15]);
+  const rng = createRng(11);
+  const random = Array.from({ length: 20000 }, (_, i) => (rng.next() - 0.5) * 10 ** ((i % 6) - 1) * TWO_PI);
+  it.each([
+    ['edges', near],
+    ['random', random],
+    ['special', [NaN, Infinity, -Infinity, 1e300, -1e300]],
+  ] as const)('%s', (_label, values) => {
+    for (const a of values) expect([a, Object.is(wrapAngle_rad(a), reference(a))]).toEqual([a, true]);
   });
 });
