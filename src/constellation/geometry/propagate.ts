@@ -14,6 +14,7 @@ import { satelliteJs } from '../../base/satelliteJs.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { julianDate, utcMs } from './pattern.js';
+import { sgp4State } from './sgp4Circular.js';
 
 import type { CircularElements, SamplingWindow } from '../design/types.js';
 
@@ -127,12 +128,16 @@ export function propagatePlane(
   const n = times_s.length;
   const r_m = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  const { sgp4, SatRecError } = satelliteJs();
+  const state = sgp4State(satrec);
+  const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let j = 0; j < n; j++) {
-    const pv = sgp4(satrec, times_s[j]! / S_PER_MIN);
-    if (pv === null) throw new Error(`SGP4 failed at t = ${times_s[j]} s (SatRecError.${SatRecError[satrec.error]})`);
-    const { x, y, z } = pv.position;
-    const { x: vx, y: vy, z: vz } = pv.velocity;
+    state(times_s[j]! / S_PER_MIN, pv);
+    const x = pv[0]!,
+      y = pv[1]!,
+      z = pv[2]!,
+      vx = pv[3]!,
+      vy = pv[4]!,
+      vz = pv[5]!;
     r_m[3 * j] = x * M_PER_KM;
     r_m[3 * j + 1] = y * M_PER_KM;
     r_m[3 * j + 2] = z * M_PER_KM;

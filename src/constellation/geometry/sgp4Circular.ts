@@ -15,6 +15,7 @@
  */
 import type { SatRec } from 'satellite.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
+import { S_PER_MIN } from '../../base/convert.js';
 
 /** SGP4 evaluator of the records that share a template's fields but mo and nodeo (header). */
 export class CircularSgp4 {
@@ -205,4 +206,31 @@ export function circularSgp4(rec: Readonly<SatRec>): CircularSgp4 | null {
   const pv = satelliteJs().sgp4({ ...rec } as SatRec, 0);
   if (pv === null) return null;
   return new CircularSgp4(rec, pv.meanElements);
+}
+
+/**
+ * SGP4 state of `rec` at tsince [min] into out[0 … 5] (TEME km, km/s): the evaluator above where `rec` is of its
+ * family (bit for bit satellite.js's sgp4, without its per-call objects), satellite.js itself otherwise; throws where
+ * SGP4 fails.
+ */
+export function sgp4State(rec: SatRec): (tsince_min: number, out: Float64Array) => void {
+  const { sgp4, SatRecError } = satelliteJs();
+  const fail = (tsince_min: number): never => {
+    throw new Error(`SGP4 failed at t = ${tsince_min * S_PER_MIN} s (SatRecError.${SatRecError[rec.error]})`);
+  };
+  const ev = circularSgp4(rec);
+  if (ev !== null)
+    return (tsince_min, out) => {
+      if (!ev.state(rec.mo, rec.nodeo, tsince_min, out, 0)) fail(tsince_min);
+    };
+  return (tsince_min, out) => {
+    const pv = sgp4(rec, tsince_min);
+    if (pv === null) return fail(tsince_min);
+    out[0] = pv.position.x;
+    out[1] = pv.position.y;
+    out[2] = pv.position.z;
+    out[3] = pv.velocity.x;
+    out[4] = pv.velocity.y;
+    out[5] = pv.velocity.z;
+  };
 }

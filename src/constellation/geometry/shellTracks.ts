@@ -9,10 +9,10 @@
  * Validity: circular LEO (as propagate.ts), any window; BSTAR = 0.
  * Derivation, evidence and costs: docs/constellations.md §"Plane tracks from one reference orbit".
  */
-import { satelliteJs } from '../../base/satelliteJs.js';
 import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
 import type { CircularElements, SamplingWindow } from '../design/types.js';
 import { circularSatrec, windowTimes_s, type PlaneTrack } from './propagate.js';
+import { sgp4State } from './sgp4Circular.js';
 
 const TWO_PI = 2 * Math.PI;
 /** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, docs/constellations.md). */
@@ -48,13 +48,17 @@ export function referenceOrbit(
   const r_m = new Float64Array(3 * n);
   const v_m_s = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  const { sgp4, SatRecError } = satelliteJs();
+  const state = sgp4State(satrec);
+  const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let k = 0; k < n; k++) {
     const t_s = (k - 1) * REFERENCE_STEP_s;
-    const pv = sgp4(satrec, t_s / S_PER_MIN);
-    if (pv === null) throw new Error(`SGP4 failed at t = ${t_s} s (SatRecError.${SatRecError[satrec.error]})`);
-    const { x, y, z } = pv.position;
-    const { x: vx, y: vy, z: vz } = pv.velocity;
+    state(t_s / S_PER_MIN, pv);
+    const x = pv[0]!,
+      y = pv[1]!,
+      z = pv[2]!,
+      vx = pv[3]!,
+      vy = pv[4]!,
+      vz = pv[5]!;
     const o = 3 * k;
     r_m[o] = x * M_PER_KM;
     r_m[o + 1] = y * M_PER_KM;

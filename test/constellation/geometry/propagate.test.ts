@@ -5,6 +5,7 @@
  * Kelso, AIAA 2006-6753) — never the function under test.
  */
 import { json2satrec } from 'satellite.js';
+import { satelliteJs } from '../../../src/base/satelliteJs.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   argumentOfPerigee_rad,
@@ -175,6 +176,17 @@ describe('windowTimes_s', () => {
 });
 
 describe('propagatePlane', () => {
+  it("positions are satellite.js's sgp4 of the plane's own record, bit for bit (×1000: km → m)", () => {
+    // Bug caught: the trimmed evaluator (sgp4Circular.ts) given the template's mean anomaly or RAAN instead of the
+    // plane's (40°, 10° here), or seconds for minutes. Oracle: satellite.js on the same OMM, one call per sample.
+    const { sgp4 } = satelliteJs();
+    const rec = json2satrec(ommRecord(elements, day.epochIso, { name: 'ODC', objectId: '2026-000A', noradId: 99999 }));
+    for (let j = 0; j < track.times_s.length; j += 37) {
+      const p = sgp4(rec, track.times_s[j]! / 60)!.position;
+      expect(at(track.r_m, j)).toEqual([p.x * 1000, p.y * 1000, p.z * 1000]);
+    }
+  });
+
   it('radius stays within R⊕ + h ± 10 km over a day (catches km/m scaling or a wrong mean motion)', () => {
     // R⊕ + h = 6928.137 km. Offsets SGP4 adds to a circular two-body orbit: Kozai→Brouwer mean motion and
     // the constant short-period J2 term (≈ ±1 km, inclination-dependent), the periodic short-period J2 term

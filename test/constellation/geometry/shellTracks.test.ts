@@ -7,8 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
-import { propagatePlane } from '../../../src/constellation/geometry/propagate.js';
-import { planeTrackFromReference, referenceOrbit } from '../../../src/constellation/geometry/shellTracks.js';
+import { circularSatrec, propagatePlane } from '../../../src/constellation/geometry/propagate.js';
+import { satelliteJs } from '../../../src/base/satelliteJs.js';
+import {
+  planeTrackFromReference,
+  REFERENCE_STEP_s,
+  referenceOrbit,
+} from '../../../src/constellation/geometry/shellTracks.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
@@ -83,6 +88,29 @@ describe('plane tracks from one reference orbit', () => {
     const w = { epochIso: day.epochIso, duration_s: 600, step_s: 30 };
     const s = shell({ planes: 1, phasing: 0 });
     expect(worstError(s, [0], w).pos_m).toBeLessThan(1e-6);
+  });
+
+  it("samples the reference with satellite.js's own SGP4 numbers, bit for bit", () => {
+    // Bug caught: the trimmed evaluator (sgp4Circular.ts) fed another record's mean anomaly or RAAN, minutes taken for
+    // seconds, or km for m: the oracle is satellite.js's sgp4 on the same record, one call per sample.
+    const w = { epochIso: day.epochIso, duration_s: 1800, step_s: 60 };
+    for (const [altitude_m, inclination_deg] of [
+      [550e3, 53],
+      [650e3, 97.98],
+    ] as const) {
+      const ref = referenceOrbit(altitude_m, inclination_deg * deg, w);
+      const rec = circularSatrec(
+        { altitude_m, inclination_rad: inclination_deg * deg, raan_rad: 0, argumentOfLatitude_rad: 0 },
+        w.epochIso,
+      );
+      for (let k = 0; k < ref.r_m.length / 3; k++) {
+        const pv = satelliteJs().sgp4(rec, ((k - 1) * REFERENCE_STEP_s) / 60)!;
+        const direct = [pv.position.x, pv.position.y, pv.position.z].map((x) => x * 1000);
+        const velocity = [pv.velocity.x, pv.velocity.y, pv.velocity.z].map((x) => x * 1000);
+        expect([...ref.r_m.subarray(3 * k, 3 * k + 3)]).toEqual(direct);
+        expect([...ref.v_m_s.subarray(3 * k, 3 * k + 3)]).toEqual(velocity);
+      }
+    }
   });
 
   it('given samples, computes those (within 0.25 m of direct SGP4) and leaves the others NaN', () => {
