@@ -280,4 +280,41 @@ describe('distanceSum (junctions and chains)', () => {
       expect(distanceSum(g)).toBe(floydSum(g));
     }
   });
+  it('equals Floyd–Warshall on larger hub graphs: hub links, chains up to 30 long, a ring apart (80 graphs)', () => {
+    // the junctions' distances come from a search over hubs with chains as long edges: lengths from 1 (a link between
+    // hubs) to 31 in one graph, many paths of equal length, and a ring of its own that only the node count reveals
+    const rng = createRng(17);
+    let connected = 0;
+    for (let t = 0; t < 80; t++) {
+      const hubs = 2 + rng.int(14),
+        size: number[] = [],
+        edges: [number, number][] = [];
+      const linked = (a: number, b: number) => edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+      for (let h = 0; h < hubs; h++) size.push(1 + rng.int(5));
+      for (let h = 1; h < hubs; h++) if (rng.next() < 0.5) edges.push([rng.int(h), h]);
+      for (let c = 0, chains = rng.int(12); c < chains; c++) {
+        let prev = rng.int(hubs);
+        for (let k = 0, L = rng.next() < 0.3 ? rng.int(31) : rng.int(4); k < L; k++) {
+          size.push(1 + rng.int(4));
+          edges.push([prev, size.length - 1]);
+          prev = size.length - 1;
+        }
+        const end = rng.int(hubs);
+        if (end !== prev && !linked(prev, end)) edges.push([prev, end]);
+      }
+      if (t % 8 === 7) {
+        const first = size.length; // a ring of 3–5 nodes apart from the rest: Infinity
+        for (let k = 0, n = 3 + rng.int(3); k < n; k++) {
+          size.push(1);
+          edges.push([first + k, first + ((k + 1) % n)]);
+        }
+      }
+      const g = graph(size, edges);
+      const expected = floydSum(g);
+      if (Number.isFinite(expected)) connected++;
+      expect(distanceSum(g)).toBe(expected);
+    }
+    expect(connected).toBeGreaterThan(20);
+    expect(connected).toBeLessThan(70);
+  });
 });
