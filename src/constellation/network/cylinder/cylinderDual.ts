@@ -421,20 +421,28 @@ const distanceMemo = new Map<string, number>();
 const DISTANCE_MEMO_LIMIT = 8192;
 
 /**
- * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
- * each plane's in-plane (bit 0) and cross-plane (bit 1) link on, eight planes to a 16-bit code.
+ * The links' part of a structure key: per column, a first code left for K, then each plane's in-plane (bit 0) and
+ * cross-plane (bit 1) link on, eight planes to a 16-bit code (W = 1 + ⌈P/8⌉ codes a column).
  */
-function structureKey(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array, K: Uint8Array): string {
+function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
   const W = 1 + Math.ceil(P / 8);
   const codes = new Uint16Array(W * S);
-  for (let s = 0; s < S; s++) {
-    codes[s * W] = K[s]!;
+  for (let s = 0; s < S; s++)
     for (let q = 0; q < P; q++) {
       const i = q * S + s;
       const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
       codes[s * W + 1 + (q >> 3)]! |= bits << (2 * (q & 7));
     }
-  }
+  return codes;
+}
+
+/**
+ * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
+ * the column's link codes (linkCodes, whose K slots it writes).
+ */
+function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): string {
+  const W = codes.length / S;
+  for (let s = 0; s < S; s++) codes[s * W] = K[s]!;
   const r = leastRotation(codes, W, S);
   const rotated = new Uint16Array(W * S);
   rotated.set(codes.subarray(r * W));
@@ -470,17 +478,21 @@ function leastRotation(codes: Uint16Array, W: number, S: number): number {
   return Math.min(i, j) % S;
 }
 
-/** The bound of one K [b/s per node]: Σ_a c_a·l_a / Σ dist · (N − 1); 0 when the graph is disconnected. */
+/**
+ * The bound of one K [b/s per node]: Σ_a c_a·l_a / Σ dist · (N − 1); 0 when the graph is disconnected. `codes`: the
+ * instant's linkCodes, shared by its families.
+ */
 export function cylinderDualRate(
   P: number,
   S: number,
   inPlane_bps: Float64Array,
   cross_bps: Float64Array,
   K: Uint8Array,
+  codes = linkCodes(P, S, inPlane_bps, cross_bps),
 ): number {
   let lengthCapacity = 0; // both directions of every K link
   for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
-  const key = structureKey(P, S, inPlane_bps, cross_bps, K);
+  const key = structureKey(P, S, codes, K);
   let d = distanceMemo.get(key);
   if (d === undefined) {
     d = distanceSum(contract(P, S, inPlane_bps, cross_bps, K));
@@ -500,9 +512,10 @@ export function cylinderDualBound(
 ): CylinderDualBound {
   let best: CylinderDualBound = { rate_bps: Infinity, family: null };
   if (S < 3) return best;
+  const codes = linkCodes(P, S, inPlane_bps, cross_bps); // one instant's links for every family
   familySets(P, S, cross_bps).forEach((K, i) => {
     if (K === null) return;
-    const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K);
+    const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K, codes);
     if (rate_bps < best.rate_bps) best = { rate_bps, family: CYLINDER_DUAL_FAMILIES[i]! };
   });
   return best;
