@@ -422,23 +422,26 @@ const DISTANCE_MEMO_LIMIT = 8192;
 
 /**
  * The links' part of a structure key: per column, a first code left for K, then each plane's in-plane (bit 0) and
- * cross-plane (bit 1) link on, eight planes to a 16-bit code (W = 1 + ⌈P/8⌉ codes a column).
+ * cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
+ * surrogates, so every code is one character of the key).
  */
 function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
-  const W = 1 + Math.ceil(P / 8);
+  const W = 1 + Math.ceil(P / 7);
   const codes = new Uint16Array(W * S);
   for (let s = 0; s < S; s++)
     for (let q = 0; q < P; q++) {
       const i = q * S + s;
       const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
-      codes[s * W + 1 + (q >> 3)]! |= bits << (2 * (q & 7));
+      codes[s * W + 1 + Math.floor(q / 7)]! |= bits << (2 * (q % 7));
     }
   return codes;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
 /**
  * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
- * the column's link codes (linkCodes, whose K slots it writes).
+ * the column's link codes (linkCodes, whose K slots it writes), each code one UTF-16 character.
  */
 function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): string {
   const W = codes.length / S;
@@ -447,9 +450,7 @@ function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): 
   const rotated = new Uint16Array(W * S);
   rotated.set(codes.subarray(r * W));
   rotated.set(codes.subarray(0, r * W), (S - r) * W);
-  let key = `${P},${S}:`;
-  for (let i = 0; i < rotated.length; i += 4096) key += String.fromCharCode(...rotated.subarray(i, i + 4096));
-  return key;
+  return `${P},${S}:` + utf16.decode(rotated);
 }
 
 /** Start of the lexicographically least rotation of S columns of W codes (two-pointer minimum expression, O(S·W)). */

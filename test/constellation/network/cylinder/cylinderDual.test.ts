@@ -93,7 +93,7 @@ describe('cylinderDualRate', () => {
     // change the answer, the rates alone must not reuse a stale numerator
     const rng = createRng(29);
     for (let t = 0; t < 12; t++) {
-      const P = 2 + rng.int(5),
+      const P = t < 4 ? 7 + rng.int(11) : 2 + rng.int(5), // 7–17 planes: one to three codes a column in the key
         S = 3 + rng.int(8);
       const { inPlane, cross } = randomBand(rng, P, S, 0.4);
       const K = Uint8Array.from({ length: S }, (_, s) => (s % 3 === 0 ? 1 : 0));
@@ -119,6 +119,27 @@ describe('cylinderDualRate', () => {
       const k2 = K.slice();
       k2[1] = 1; // one more column of length 1
       check(inPlane, cross, k2);
+    }
+  });
+  it('16 planes (three key codes a column), each link toggled in turn: the bound by definition every time', () => {
+    // a structure key that drops or overlaps a plane's bits would hand one of these its neighbour's stale sum (in-plane
+    // links toggled at K's columns only: one off elsewhere is taken as on, header of cylinderDual.ts)
+    const rng = createRng(41);
+    const P = 16,
+      S = 5;
+    const { inPlane, cross } = randomBand(rng, P, S, 0.3);
+    const K = Uint8Array.of(1, 0, 1, 0, 0);
+    const toggled = (a: Float64Array, i: number) => a.map((c, j) => (j === i ? (c > 0 ? 0 : 1.5) : c));
+    const check = (ip: Float64Array, cr: Float64Array): void => {
+      const expected = bruteRate(P, S, ip, cr, K);
+      const got = cylinderDualRate(P, S, ip, cr, K);
+      if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+      else expect(got / expected).toBeCloseTo(1, 12);
+    };
+    check(inPlane, cross);
+    for (let i = 0; i < P * S; i++) {
+      if (K[i % S] === 1) check(toggled(inPlane, i), cross);
+      if (i < (P - 1) * S) check(inPlane, toggled(cross, i));
     }
   });
   it('polar columns of interchangeable planes, and one plane set apart by an outage: the bound by definition', () => {
