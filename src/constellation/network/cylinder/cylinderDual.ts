@@ -6,7 +6,7 @@
  * For every length function l ≥ 0 on the arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao,
  * J. ACM 46(6) 787–832, 1999, §1):  λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t).  Here l is 1 on the in-plane links at
  * a set K of slot positions (hops, polar or pattern; the smallest bound kept) and 0 elsewhere; distances over the
- * segments' merged nodes by breadth-first search from the junctions, and along the chains between them.
+ * segments' merged nodes from the junctions (Dijkstra on the graph of the junctions), and along the chains between.
  * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies). An
  * in-plane link off inside a segment (l = 0) is taken as on: distances on that supergraph are no longer, so the bound
  * only weakens and stays a bound.
@@ -415,7 +415,7 @@ function binByDifference(
  * structure turned by whole columns (the segments close into the same ring; sizes and distances are integers, so the
  * sum is exact in any order). A study meets the same structures again and again (shells of one geometry at the same
  * instants, the pattern carried round the ring between instants: ~85 % of the shipped constellation study's bounds),
- * while the sum costs a search per junction.
+ * while the sum costs a search per junction and a pass over the nodes per junction and per pair of chain ends.
  */
 const distanceMemo = new Map<string, number>();
 const DISTANCE_MEMO_LIMIT = 8192;
