@@ -55,8 +55,10 @@ function checkCylinder(p: Readonly<CylinderParams>): void {
   if (p.inPlane_bps.length !== P) throw new RangeError(`need ${P} in-plane capacities, got ${p.inPlane_bps.length}`);
   if (p.crossGap_bps.length !== P - 1)
     throw new RangeError(`need ${P - 1} gap capacities, got ${p.crossGap_bps.length}`);
-  for (const c of [...p.inPlane_bps, ...p.crossGap_bps])
-    if (!(Number.isFinite(c) && c >= 0)) throw new RangeError(`capacities must be finite and ≥ 0, got ${c}`);
+  for (const a of [p.inPlane_bps, p.crossGap_bps])
+    for (let i = 0; i < a.length; i++)
+      if (!(Number.isFinite(a[i]) && a[i]! >= 0))
+        throw new RangeError(`capacities must be finite and ≥ 0, got ${a[i]}`);
 }
 
 /** λ of the tightest cut and that gap (Infinity, −1 without gaps). */
@@ -97,9 +99,11 @@ export function cylinderThroughput(p: Readonly<CylinderParams>): CylinderResult 
   const inPlane = inPlaneBounds(p);
   const upper = Math.min(cut.lambda, inPlane.upper);
   const lower = Math.min(cut.lambda, inPlane.monotone);
-  const gapUtilization = Float64Array.from(p.crossGap_bps, (c, g) =>
-    c > 0 ? (lower * (g + 1) * (P - 1 - g) * S) / c : 0,
-  );
+  const gapUtilization = new Float64Array(P - 1);
+  for (let g = 0; g < P - 1; g++) {
+    const c = p.crossGap_bps[g]!;
+    gapUtilization[g] = c > 0 ? (lower * (g + 1) * (P - 1 - g) * S) / c : 0;
+  }
   const sat = (l: number): boolean => l <= lower * (1 + 1e-9);
   const bottleneck =
     !(lower > 0) || !Number.isFinite(lower)

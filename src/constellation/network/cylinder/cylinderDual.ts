@@ -6,7 +6,7 @@
  * For every length function l ≥ 0 on the arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao,
  * J. ACM 46(6) 787–832, 1999, §1):  λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t).  Here l is 1 on the in-plane links at
  * a set K of slot positions (hops, polar or pattern; the smallest bound kept) and 0 elsewhere; distances over the
- * segments' merged nodes by breadth-first search from the junctions, and along the chains between them.
+ * segments' merged nodes from the junctions (Dijkstra on the graph of the junctions), and along the chains between.
  * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies). An
  * in-plane link off inside a segment (l = 0) is taken as on: distances on that supergraph are no longer, so the bound
  * only weakens and stays a bound.
@@ -113,38 +113,21 @@ function contract(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Fl
   return { size: Float64Array.from(sizes), start, adj };
 }
 
-/** Breadth-first distances from x into `dist` (−1 where unreached); returns how many nodes it reached. */
-function breadthFirst(g: Contracted, x: number, dist: Int32Array, queue: Int32Array): number {
-  dist.fill(-1);
-  dist[x] = 0;
-  queue[0] = x;
-  let head = 0,
-    tail = 1;
-  while (head < tail) {
-    const u = queue[head++]!;
-    for (let e = g.start[u]!; e < g.start[u + 1]!; e++) {
-      const v = g.adj[e]!;
-      if (dist[v]! < 0) {
-        dist[v] = dist[u]! + 1;
-        queue[tail++] = v;
-      }
-    }
-  }
-  return tail;
-}
-
-/** A maximal path of nodes of two distinct neighbours (in order from u) between junctions u and v (maybe equal). */
-interface Chain {
-  readonly u: number;
-  readonly v: number;
-  readonly inner: readonly number[];
-}
-
 /**
- * The junctions (nodes without exactly two distinct neighbours; node 0 when every node has two, a ring) and the
- * chains between them. An inner node's paths leave its chain through u or v, which is what makes the sum cheap.
+ * Maximal paths of nodes of two distinct neighbours between junctions (nodes without exactly two; node 0 when every
+ * node has two, a ring), flat: chain c runs from junction u[c] through inner[innerStart[c] .. innerStart[c + 1]) (in
+ * order from u) to junction v[c] (maybe u[c]). An inner node's paths leave its chain through u or v, which is what
+ * makes the sum cheap.
  */
-function chainsOf(g: Contracted): { junction: Uint8Array; chains: Chain[] } {
+interface Chains {
+  readonly junction: Uint8Array;
+  readonly u: Int32Array;
+  readonly v: Int32Array;
+  readonly innerStart: Int32Array;
+  readonly inner: Int32Array;
+}
+
+function chainsOf(g: Contracted): Chains {
   const M = g.size.length;
   const junction = new Uint8Array(M);
   let any = false;
@@ -155,89 +138,256 @@ function chainsOf(g: Contracted): { junction: Uint8Array; chains: Chain[] } {
   }
   if (!any && M > 0) junction[0] = 1;
   const seen = new Uint8Array(M);
-  const chains: Chain[] = [];
+  const us: number[] = [],
+    vs: number[] = [],
+    innerStart = [0];
+  const inner = new Int32Array(M);
+  let n = 0;
   for (let u = 0; u < M; u++) {
     if (junction[u] !== 1) continue;
     for (let e = g.start[u]!; e < g.start[u + 1]!; e++) {
       let prev = u,
         cur = g.adj[e]!;
       if (junction[cur] === 1 || seen[cur] === 1) continue;
-      const inner: number[] = [];
       while (junction[cur] !== 1) {
         seen[cur] = 1;
-        inner.push(cur);
+        inner[n++] = cur;
         const a = g.adj[g.start[cur]!]!,
           next = a === prev ? g.adj[g.start[cur]! + 1]! : a;
         prev = cur;
         cur = next;
       }
-      chains.push({ u, v: cur, inner });
+      us.push(u);
+      vs.push(cur);
+      innerStart.push(n);
     }
   }
-  return { junction, chains };
+  return {
+    junction,
+    u: Int32Array.from(us),
+    v: Int32Array.from(vs),
+    innerStart: Int32Array.from(innerStart),
+    inner: inner.subarray(0, n),
+  };
 }
 
 /**
- * Σ over ordered node pairs of size·size·dist (header); Infinity if disconnected. A breadth-first search from every
- * junction; an inner node x of a chain at a hops from u (L from u to v) is at min(a + d_u(y), L − a + d_v(y)) from
- * any y off its chain (its paths leave through u or v), so with every y binned by d_u(y) − d_v(y) ∈ [−d(u,v), d(u,v)]
- * (once per pair u, v) its sum is two prefix sums; pairs inside one chain are corrected directly. A band's polar
- * columns, where each plane is a chain, cost a few searches instead of one per node. Exact: sizes and distances are
- * integers below 2^53 in sum.
+ * The junction graph (CSR over junction numbers): a link between two junctions is an edge of length 1, a chain
+ * between two distinct junctions one of its length (a chain back to its own junction shortens nothing).
+ */
+function junctionGraph(g: Contracted, ch: Chains, id: Int32Array, J: number) {
+  const from: number[] = [],
+    to: number[] = [],
+    length: number[] = [];
+  for (let u = 0; u < g.size.length; u++) {
+    if (ch.junction[u] !== 1) continue;
+    for (let e = g.start[u]!; e < g.start[u + 1]!; e++)
+      if (ch.junction[g.adj[e]!] === 1) {
+        from.push(id[u]!);
+        to.push(id[g.adj[e]!]!);
+        length.push(1);
+      }
+  }
+  for (let c = 0; c < ch.u.length; c++) {
+    const a = id[ch.u[c]!]!,
+      b = id[ch.v[c]!]!,
+      L = ch.innerStart[c + 1]! - ch.innerStart[c]! + 1;
+    if (a === b) continue;
+    from.push(a, b);
+    to.push(b, a);
+    length.push(L, L);
+  }
+  const start = new Int32Array(J + 1);
+  for (const a of from) start[a + 1]!++;
+  for (let a = 0; a < J; a++) start[a + 1]! += start[a]!;
+  const fill = start.slice(0, J);
+  const adj = new Int32Array(from.length),
+    len = new Int32Array(from.length);
+  from.forEach((a, e) => {
+    adj[fill[a]!] = to[e]!;
+    len[fill[a]!++] = length[e]!;
+  });
+  return { start, adj, len };
+}
+
+/** Work arrays of junctionDistances: a bucket queue of W + 1 buckets (W the longest edge), an entry per improvement. */
+interface Buckets {
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly node: Int32Array;
+  readonly done: Uint8Array;
+}
+
+function bucketsFor(jg: ReturnType<typeof junctionGraph>, J: number): Buckets {
+  const W = jg.len.reduce((a, b) => Math.max(a, b), 0);
+  const entries = jg.adj.length + 1;
+  return {
+    head: new Int32Array(W + 1),
+    next: new Int32Array(entries),
+    node: new Int32Array(entries),
+    done: new Uint8Array(J),
+  };
+}
+
+/**
+ * Distances from junction x to every junction into `dist` (Dijkstra with a bucket queue, Dial, Commun. ACM 12(11)
+ * 632–633, 1969: the lengths are integers ≤ W, so every entry pending at distance d lies in [d, d + W] and bucket
+ * d mod (W + 1) holds those at d); false when one is unreached.
+ */
+function junctionDistances(jg: ReturnType<typeof junctionGraph>, x: number, dist: Int32Array, q: Buckets): boolean {
+  const J = dist.length,
+    B = q.head.length;
+  const { head, next, node, done } = q;
+  dist.fill(-1);
+  done.fill(0);
+  head.fill(-1);
+  dist[x] = 0;
+  node[0] = x;
+  next[0] = -1;
+  head[0] = 0;
+  let entries = 1,
+    pending = 1,
+    reached = 0;
+  for (let d = 0; pending > 0 && reached < J; d++) {
+    const b = d % B;
+    let e = head[b]!;
+    head[b] = -1;
+    while (e >= 0) {
+      const u = node[e]!;
+      e = next[e]!;
+      pending--;
+      if (done[u] === 1 || dist[u] !== d) continue;
+      done[u] = 1;
+      reached++;
+      for (let f: number = jg.start[u]!; f < jg.start[u + 1]!; f++) {
+        const w = jg.adj[f]!,
+          dw = d + jg.len[f]!;
+        if (dist[w]! >= 0 && dist[w]! <= dw) continue;
+        dist[w] = dw;
+        node[entries] = w;
+        next[entries] = head[dw % B]!;
+        head[dw % B] = entries++;
+        pending++;
+      }
+    }
+  }
+  return reached === J;
+}
+
+/**
+ * Σ over ordered node pairs of size·size·dist (header); Infinity if disconnected. Distances from every junction: to
+ * the junctions by Dijkstra on the junction graph (chains as edges of their length), to an inner node x of a chain at
+ * a hops from u (L from u to v) as min(a + d_u, L − a + d_v). The same holds from x to any y off its chain (its paths
+ * leave through u or v), so with every y binned by d_u(y) − d_v(y) ∈ [−d(u,v), d(u,v)] (once per pair u, v) its sum
+ * is two prefix sums; pairs inside one chain are corrected directly. A band's polar columns, where each plane is a
+ * chain, cost a few searches of the few junctions instead of one per node. Exact: sizes and distances are integers
+ * below 2^53 in sum.
  */
 export function distanceSum(g: Contracted): number {
   const M = g.size.length;
-  const { junction, chains } = chainsOf(g);
-  const queue = new Int32Array(M);
+  const ch = chainsOf(g);
+  const id = new Int32Array(M).fill(-1);
+  const junctions: number[] = [];
+  for (let x = 0; x < M; x++) if (ch.junction[x] === 1) id[x] = junctions.push(x) - 1;
+  if (junctions.length + ch.inner.length < M) return Infinity; // a ring of its own, apart from the junctions
   const row = new Int32Array(M).fill(-1); // each chain end's row of distances in `ends`
   let rowCount = 0;
-  for (const c of chains) for (const j of [c.u, c.v]) if (row[j]! < 0) row[j] = rowCount++;
-  const ends = new Int32Array((rowCount + 1) * M); // the last row: scratch for junctions that end no chain
+  for (let c = 0; c < ch.u.length; c++) for (const j of [ch.u[c]!, ch.v[c]!]) if (row[j]! < 0) row[j] = rowCount++;
+  const ends = new Int32Array(rowCount * M);
+  const fromJunctions = junctionSums(g, ch, junctions, id, row, ends);
+  return Number.isFinite(fromJunctions) ? fromJunctions + chainSums(g, ch, row, ends) : Infinity;
+}
+
+/** Σ over the junctions x and every y of size·size·dist (Infinity if disconnected), writing the chain ends' rows. */
+function junctionSums(
+  g: Contracted,
+  ch: Chains,
+  junctions: readonly number[],
+  id: Int32Array,
+  row: Int32Array,
+  ends: Int32Array,
+): number {
+  const { u: cu, v: cv, innerStart, inner } = ch;
+  const M = g.size.length,
+    J = junctions.length;
+  const jg = junctionGraph(g, ch, id, J);
+  const dj = new Int32Array(J),
+    queue = bucketsFor(jg, J);
   let total = 0;
-  for (let x = 0; x < M; x++) {
-    if (junction[x] !== 1) continue;
-    const dist = ends.subarray((row[x]! < 0 ? rowCount : row[x]!) * M, (row[x]! < 0 ? rowCount + 1 : row[x]! + 1) * M);
-    if (breadthFirst(g, x, dist, queue) < M) return Infinity;
+  for (let k = 0; k < J; k++) {
+    const x = junctions[k]!;
+    if (!junctionDistances(jg, k, dj, queue)) return Infinity;
     let sum = 0;
-    for (let y = 0; y < M; y++) sum += g.size[y]! * dist[y]!;
+    for (let i = 0; i < J; i++) sum += g.size[junctions[i]!]! * dj[i]!;
+    const r = row[x]!;
+    const dist = r < 0 ? null : ends.subarray(r * M, (r + 1) * M);
+    if (dist !== null) for (let i = 0; i < J; i++) dist[junctions[i]!] = dj[i]!;
+    for (let c = 0; c < cu.length; c++) {
+      const i0 = innerStart[c]!,
+        L = innerStart[c + 1]! - i0 + 1,
+        du = dj[id[cu[c]!]!]!,
+        dv = dj[id[cv[c]!]!]!;
+      for (let a = 1; a < L; a++) {
+        const y = inner[i0 + a - 1]!,
+          d = Math.min(a + du, L - a + dv);
+        sum += g.size[y]! * d;
+        if (dist !== null) dist[y] = d;
+      }
+    }
     total += g.size[x]! * sum;
   }
+  return total;
+}
+
+/** Σ over the chains' inner nodes x and every y of size·size·dist, from the chain ends' rows (distanceSum). */
+function chainSums(g: Contracted, ch: Chains, row: Int32Array, ends: Int32Array): number {
+  const { u: cu, v: cv, innerStart, inner } = ch;
+  const M = g.size.length;
   // chains grouped by their ends: one binning per pair, in arrays kept across pairs (|δ| ≤ d(u, v) < M)
-  chains.sort((a, b) => a.u - b.u || a.v - b.v);
+  const order = Array.from({ length: cu.length }, (_, c) => c).sort((a, b) => cu[a]! - cu[b]! || cv[a]! - cv[b]!);
   const bins = {
     D: 0,
     count: new Float64Array(2 * M + 2),
     viaU: new Float64Array(2 * M + 2),
     viaV: new Float64Array(2 * M + 2),
   };
-  chains.forEach((c, n) => {
-    const du = ends.subarray(row[c.u]! * M, (row[c.u]! + 1) * M),
-      dv = ends.subarray(row[c.v]! * M, (row[c.v]! + 1) * M);
-    if (n === 0 || chains[n - 1]!.u !== c.u || chains[n - 1]!.v !== c.v)
-      binByDifference(g.size, du, dv, du[c.v]!, bins);
+  let total = 0;
+  order.forEach((c, n) => {
+    const ou = row[cu[c]!]! * M,
+      ov = row[cv[c]!]! * M; // the ends' rows in `ends`
+    const p = order[n - 1];
+    if (p === undefined || cu[p] !== cu[c] || cv[p] !== cv[c])
+      binByDifference(g.size, ends, ou, ov, ends[ou + cv[c]!]!, bins);
     const { D, count, viaU, viaV } = bins;
-    const L = c.inner.length + 1;
-    const viaEnds = (a: number, y: number) => Math.min(a + du[y]!, L - a + dv[y]!);
-    c.inner.forEach((x, i) => {
-      const a = i + 1;
+    const i0 = innerStart[c]!,
+      L = innerStart[c + 1]! - i0 + 1;
+    for (let i = 0; i < L - 1; i++) {
+      const x = inner[i0 + i]!,
+        a = i + 1;
       const t = Math.max(-D - 1, Math.min(D, L - 2 * a)) + D; // bins 0..t leave through u
       let sum = a * count[t + 1]! + viaU[t + 1]! + (L - a) * (count[2 * D + 1]! - count[t + 1]!);
       sum += viaV[2 * D + 1]! - viaV[t + 1]!;
-      c.inner.forEach((y, k) => (sum += g.size[y]! * (Math.min(Math.abs(k - i), viaEnds(a, y)) - viaEnds(a, y))));
+      for (let k = 0; k < L - 1; k++) {
+        const y = inner[i0 + k]!,
+          viaEnds = Math.min(a + ends[ou + y]!, L - a + ends[ov + y]!);
+        sum += g.size[y]! * (Math.min(Math.abs(k - i), viaEnds) - viaEnds);
+      }
       total += g.size[x]! * sum;
-    });
+    }
   });
   return total;
 }
 
 /**
- * Prefix sums over the bins of δ = d_u(y) − d_v(y) + D, D = d(u, v) ≥ |d_u − d_v| (triangle inequality): Σ size,
- * Σ size·d_u, Σ size·d_v (entry i: bins below i), written into `out`.
+ * Prefix sums over the bins of δ = d_u(y) − d_v(y) + D, D = d(u, v) ≥ |d_u − d_v| (triangle inequality), d_u and d_v
+ * the rows at ou and ov of `ends`: Σ size, Σ size·d_u, Σ size·d_v (entry i: bins below i; a bin's Σ size·d_v is its
+ * Σ size·d_u − δ·Σ size, exact in integers), written into `out`.
  */
 function binByDifference(
   size: Float64Array,
-  du: Int32Array,
-  dv: Int32Array,
+  ends: Int32Array,
+  ou: number,
+  ov: number,
   D: number,
   out: { D: number; count: Float64Array; viaU: Float64Array; viaV: Float64Array },
 ): void {
@@ -246,17 +396,17 @@ function binByDifference(
   out.D = D;
   count.fill(0, 0, n + 1);
   viaU.fill(0, 0, n + 1);
-  viaV.fill(0, 0, n + 1);
+  viaV[0] = 0;
   for (let y = 0; y < size.length; y++) {
-    const i = du[y]! - dv[y]! + D + 1;
+    const du = ends[ou + y]!,
+      i = du - ends[ov + y]! + D + 1;
     count[i]! += size[y]!;
-    viaU[i]! += size[y]! * du[y]!;
-    viaV[i]! += size[y]! * dv[y]!;
+    viaU[i]! += size[y]! * du;
   }
   for (let i = 1; i <= n; i++) {
+    viaV[i] = viaV[i - 1]! + viaU[i]! - (i - D - 1) * count[i]!;
     count[i]! += count[i - 1]!;
     viaU[i]! += viaU[i - 1]!;
-    viaV[i]! += viaV[i - 1]!;
   }
 }
 
@@ -265,33 +415,42 @@ function binByDifference(
  * structure turned by whole columns (the segments close into the same ring; sizes and distances are integers, so the
  * sum is exact in any order). A study meets the same structures again and again (shells of one geometry at the same
  * instants, the pattern carried round the ring between instants: ~85 % of the shipped constellation study's bounds),
- * while the sum costs a search per junction.
+ * while the sum costs a search per junction and a pass over the nodes per junction and per pair of chain ends.
  */
 const distanceMemo = new Map<string, number>();
 const DISTANCE_MEMO_LIMIT = 8192;
 
 /**
- * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
- * each plane's in-plane (bit 0) and cross-plane (bit 1) link on, eight planes to a 16-bit code.
+ * The links' part of a structure key: per column, a first code left for K, then each plane's in-plane (bit 0) and
+ * cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
+ * surrogates, so every code is one character of the key).
  */
-function structureKey(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array, K: Uint8Array): string {
-  const W = 1 + Math.ceil(P / 8);
+function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
+  const W = 1 + Math.ceil(P / 7);
   const codes = new Uint16Array(W * S);
-  for (let s = 0; s < S; s++) {
-    codes[s * W] = K[s]!;
+  for (let s = 0; s < S; s++)
     for (let q = 0; q < P; q++) {
       const i = q * S + s;
       const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
-      codes[s * W + 1 + (q >> 3)]! |= bits << (2 * (q & 7));
+      codes[s * W + 1 + Math.floor(q / 7)]! |= bits << (2 * (q % 7));
     }
-  }
+  return codes;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
+ * the column's link codes (linkCodes, whose K slots it writes), each code one UTF-16 character.
+ */
+function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): string {
+  const W = codes.length / S;
+  for (let s = 0; s < S; s++) codes[s * W] = K[s]!;
   const r = leastRotation(codes, W, S);
   const rotated = new Uint16Array(W * S);
   rotated.set(codes.subarray(r * W));
   rotated.set(codes.subarray(0, r * W), (S - r) * W);
-  let key = `${P},${S}:`;
-  for (let i = 0; i < rotated.length; i += 4096) key += String.fromCharCode(...rotated.subarray(i, i + 4096));
-  return key;
+  return `${P},${S}:` + utf16.decode(rotated);
 }
 
 /** Start of the lexicographically least rotation of S columns of W codes (two-pointer minimum expression, O(S·W)). */
@@ -320,17 +479,21 @@ function leastRotation(codes: Uint16Array, W: number, S: number): number {
   return Math.min(i, j) % S;
 }
 
-/** The bound of one K [b/s per node]: Σ_a c_a·l_a / Σ dist · (N − 1); 0 when the graph is disconnected. */
+/**
+ * The bound of one K [b/s per node]: Σ_a c_a·l_a / Σ dist · (N − 1); 0 when the graph is disconnected. `codes`: the
+ * instant's linkCodes, shared by its families.
+ */
 export function cylinderDualRate(
   P: number,
   S: number,
   inPlane_bps: Float64Array,
   cross_bps: Float64Array,
   K: Uint8Array,
+  codes = linkCodes(P, S, inPlane_bps, cross_bps),
 ): number {
   let lengthCapacity = 0; // both directions of every K link
   for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
-  const key = structureKey(P, S, inPlane_bps, cross_bps, K);
+  const key = structureKey(P, S, codes, K);
   let d = distanceMemo.get(key);
   if (d === undefined) {
     d = distanceSum(contract(P, S, inPlane_bps, cross_bps, K));
@@ -350,9 +513,10 @@ export function cylinderDualBound(
 ): CylinderDualBound {
   let best: CylinderDualBound = { rate_bps: Infinity, family: null };
   if (S < 3) return best;
+  const codes = linkCodes(P, S, inPlane_bps, cross_bps); // one instant's links for every family
   familySets(P, S, cross_bps).forEach((K, i) => {
     if (K === null) return;
-    const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K);
+    const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K, codes);
     if (rate_bps < best.rate_bps) best = { rate_bps, family: CYLINDER_DUAL_FAMILIES[i]! };
   });
   return best;

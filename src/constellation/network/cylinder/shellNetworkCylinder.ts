@@ -45,75 +45,82 @@ interface OrbitCapacities {
   readonly crossGap_bps: Float64Array;
   /** Every link of every orbit has its orbit's capacity. */
   readonly alike: boolean;
-  readonly inOff: number;
-  readonly crossOff: number;
-  /** Per orbit mean over the links that are on / weakest link on (1 when alike). */
-  readonly inSpread: number;
-  readonly crossSpread: number;
 }
 
-/** Mean of each run of S entries of `a` (the first `orbits` runs), whether each run is constant, and its spread. */
+/** Mean of each run of S entries of `a` (the first `orbits` runs, `links` entries each), whether each is constant. */
 function orbitMeans(a: Float64Array, S: number, orbits: number, links: number) {
   const mean = new Float64Array(orbits);
-  let alike = true,
-    off = 0,
-    spread = 1;
+  let alike = true;
   for (let o = 0; o < orbits; o++) {
     // indexed, not `for of` a subarray: the per-instant loop allocates nothing for the collector
     let sum = 0,
       min = Infinity,
-      max = 0,
-      on = 0,
-      minOn = Infinity;
+      max = 0;
     for (let i = o * S; i < o * S + links; i++) {
       const x = a[i]!;
       sum += x;
       min = Math.min(min, x);
       max = Math.max(max, x);
-      if (x > 0) {
-        on++;
-        minOn = Math.min(minOn, x);
-      } else off++;
     }
     mean[o] = links > 0 ? sum / links : 0;
     if (max - min > 1e-9 * max) alike = false;
-    if (on > 0) spread = Math.max(spread, sum / on / minOn);
   }
-  return { mean, alike, off, spread };
+  return { mean, alike };
 }
 
 function orbitCapacities(P: number, S: number, c: TorusInstant): OrbitCapacities {
   const inPlane = orbitMeans(c.inPlane_bps, S, P, inPlaneLinksPerPlane(S));
   const cross = orbitMeans(c.cross_bps, S, P - 1, S);
-  return {
-    inPlane_bps: inPlane.mean,
-    crossGap_bps: cross.mean,
-    alike: inPlane.alike && cross.alike,
-    inOff: inPlane.off,
-    crossOff: cross.off,
-    inSpread: inPlane.spread,
-    crossSpread: cross.spread,
-  };
+  return { inPlane_bps: inPlane.mean, crossGap_bps: cross.mean, alike: inPlane.alike && cross.alike };
+}
+
+/** Links off among the first `orbits` runs of S entries of `a` (`links` each), and the largest mean / weakest on. */
+function offAndSpread(a: Float64Array, S: number, orbits: number, links: number): { off: number; spread: number } {
+  let off = 0,
+    spread = 1;
+  for (let o = 0; o < orbits; o++) {
+    let sum = 0,
+      on = 0,
+      minOn = Infinity;
+    for (let i = o * S; i < o * S + links; i++) {
+      const x = a[i]!;
+      sum += x;
+      if (x > 0) {
+        on++;
+        minOn = Math.min(minOn, x);
+      } else off++;
+    }
+    if (on > 0) spread = Math.max(spread, sum / on / minOn);
+  }
+  return { off, spread };
 }
 
 /** Class utilisation at the routing's rate: a gap's cut load spread over its links that are on. */
-function classes(P: number, S: number, o: OrbitCapacities, r: CylinderResult): InstantNetwork['classes'] {
+function classes(
+  P: number,
+  S: number,
+  c: TorusInstant,
+  o: OrbitCapacities,
+  r: CylinderResult,
+): InstantNetwork['classes'] {
+  const inPlane = offAndSpread(c.inPlane_bps, S, P, inPlaneLinksPerPlane(S));
+  const cross = offAndSpread(c.cross_bps, S, P - 1, S);
   const gaps = [...r.gapUtilization].filter((_, g) => o.crossGap_bps[g]! > 0);
   const crossMean = gaps.length > 0 ? gaps.reduce((a, b) => a + b, 0) / gaps.length : 0;
   return [
     {
       linkClass: 'inPlane',
       links: P * inPlaneLinksPerPlane(S),
-      off: o.inOff,
+      off: inPlane.off,
       meanUtilization: r.inPlaneUtilization,
-      maxUtilization: r.inPlaneUtilization * o.inSpread,
+      maxUtilization: r.inPlaneUtilization * inPlane.spread,
     },
     {
       linkClass: 'crossPlane',
       links: (P - 1) * S,
-      off: o.crossOff,
+      off: cross.off,
       meanUtilization: crossMean,
-      maxUtilization: Math.max(0, ...gaps) * o.crossSpread,
+      maxUtilization: Math.max(0, ...gaps) * cross.spread,
     },
   ];
 }
@@ -157,7 +164,7 @@ function cylinderInstant(
     : p.lean === true && !p.meshIgnored
       ? NaN
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
-  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, o, r) };
+  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, c, o, r) };
   if (p.meshIgnored)
     return {
       instant: {

@@ -93,7 +93,7 @@ describe('cylinderDualRate', () => {
     // change the answer, the rates alone must not reuse a stale numerator
     const rng = createRng(29);
     for (let t = 0; t < 12; t++) {
-      const P = 2 + rng.int(5),
+      const P = t < 4 ? 7 + rng.int(11) : 2 + rng.int(5), // 7–17 planes: one to three codes a column in the key
         S = 3 + rng.int(8);
       const { inPlane, cross } = randomBand(rng, P, S, 0.4);
       const K = Uint8Array.from({ length: S }, (_, s) => (s % 3 === 0 ? 1 : 0));
@@ -119,6 +119,27 @@ describe('cylinderDualRate', () => {
       const k2 = K.slice();
       k2[1] = 1; // one more column of length 1
       check(inPlane, cross, k2);
+    }
+  });
+  it('16 planes (three key codes a column), each link toggled in turn: the bound by definition every time', () => {
+    // a structure key that drops or overlaps a plane's bits would hand one of these its neighbour's stale sum (in-plane
+    // links toggled at K's columns only: one off elsewhere is taken as on, header of cylinderDual.ts)
+    const rng = createRng(41);
+    const P = 16,
+      S = 5;
+    const { inPlane, cross } = randomBand(rng, P, S, 0.3);
+    const K = Uint8Array.of(1, 0, 1, 0, 0);
+    const toggled = (a: Float64Array, i: number) => a.map((c, j) => (j === i ? (c > 0 ? 0 : 1.5) : c));
+    const check = (ip: Float64Array, cr: Float64Array): void => {
+      const expected = bruteRate(P, S, ip, cr, K);
+      const got = cylinderDualRate(P, S, ip, cr, K);
+      if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+      else expect(got / expected).toBeCloseTo(1, 12);
+    };
+    check(inPlane, cross);
+    for (let i = 0; i < P * S; i++) {
+      if (K[i % S] === 1) check(toggled(inPlane, i), cross);
+      if (i < (P - 1) * S) check(inPlane, toggled(cross, i));
     }
   });
   it('polar columns of interchangeable planes, and one plane set apart by an outage: the bound by definition', () => {
@@ -279,5 +300,42 @@ describe('distanceSum (junctions and chains)', () => {
       const g = graph(size, edges);
       expect(distanceSum(g)).toBe(floydSum(g));
     }
+  });
+  it('equals Floyd–Warshall on larger hub graphs: hub links, chains up to 30 long, a ring apart (80 graphs)', () => {
+    // the junctions' distances come from a search over hubs with chains as long edges: lengths from 1 (a link between
+    // hubs) to 31 in one graph, many paths of equal length, and a ring of its own that only the node count reveals
+    const rng = createRng(17);
+    let connected = 0;
+    for (let t = 0; t < 80; t++) {
+      const hubs = 2 + rng.int(14),
+        size: number[] = [],
+        edges: [number, number][] = [];
+      const linked = (a: number, b: number) => edges.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+      for (let h = 0; h < hubs; h++) size.push(1 + rng.int(5));
+      for (let h = 1; h < hubs; h++) if (rng.next() < 0.5) edges.push([rng.int(h), h]);
+      for (let c = 0, chains = rng.int(12); c < chains; c++) {
+        let prev = rng.int(hubs);
+        for (let k = 0, L = rng.next() < 0.3 ? rng.int(31) : rng.int(4); k < L; k++) {
+          size.push(1 + rng.int(4));
+          edges.push([prev, size.length - 1]);
+          prev = size.length - 1;
+        }
+        const end = rng.int(hubs);
+        if (end !== prev && !linked(prev, end)) edges.push([prev, end]);
+      }
+      if (t % 8 === 7) {
+        const first = size.length; // a ring of 3–5 nodes apart from the rest: Infinity
+        for (let k = 0, n = 3 + rng.int(3); k < n; k++) {
+          size.push(1);
+          edges.push([first + k, first + ((k + 1) % n)]);
+        }
+      }
+      const g = graph(size, edges);
+      const expected = floydSum(g);
+      if (Number.isFinite(expected)) connected++;
+      expect(distanceSum(g)).toBe(expected);
+    }
+    expect(connected).toBeGreaterThan(20);
+    expect(connected).toBeLessThan(70);
   });
 });
