@@ -68,12 +68,12 @@ interface Spread {
 }
 
 /**
- * Adds m × the arc flows of the transport X → Y on the ring to the loads (ΣX = ΣY), X = bx·W[ob …] + 1 (bx = 0: the
- * slots alone), Y = cy·W[oc …]: the cumulative excess less θ, θ minimising the largest arc flow (header).
+ * The cumulative excess of the transport X → Y on the ring into `f` (ΣX = ΣY), X = bx·W[ob …] + 1 (bx = 0: the slots
+ * alone), Y = cy·W[oc …]; returns θ, the shift minimising the largest arc flow: arc s carries f[s] − θ forward where
+ * positive, else θ − f[s] backward (header).
  */
-function addTransport(S: number, sp: Spread, ob: number, bx: number, oc: number, cy: number, m: number, w: Work): void {
-  const W = sp.W,
-    f = w.f;
+function transportInto(S: number, sp: Spread, ob: number, bx: number, oc: number, cy: number, f: Float64Array): number {
+  const W = sp.W;
   let cum = 0,
     lo = Infinity,
     hi = -Infinity;
@@ -83,12 +83,7 @@ function addTransport(S: number, sp: Spread, ob: number, bx: number, oc: number,
     if (cum < lo) lo = cum;
     if (cum > hi) hi = cum;
   }
-  const theta = (lo + hi) / 2;
-  for (let s = 0; s < S; s++) {
-    const x = f[s]! - theta;
-    if (x > 0) w.fwd[s]! += m * x;
-    else w.bwd[s]! -= m * x;
-  }
+  return (lo + hi) / 2;
 }
 
 /** Each gap spread over its own columns in proportion to their capacity (header); null when a gap has none. */
@@ -125,9 +120,9 @@ function commonSpread(P: number, S: number, cross_bps: Float64Array): Spread | n
 
 /** Buffers of one in-plane pass. */
 interface Work {
-  readonly fwd: Float64Array;
-  readonly bwd: Float64Array;
-  readonly f: Float64Array;
+  /** Cumulative excess of the hand-over from the plane below, and to the plane above (transportInto). */
+  readonly fBelow: Float64Array;
+  readonly fAbove: Float64Array;
 }
 
 /**
@@ -149,7 +144,7 @@ function ringScratchFor(S: number): RingScratch {
     const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
     const own = ring(S);
     deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
-    const w: Work = { fwd: new Float64Array(S), bwd: new Float64Array(S), f: new Float64Array(S) };
+    const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S) };
     ringScratch = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
   }
   return ringScratch;
@@ -169,16 +164,27 @@ function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread
     }
     const mb = q,
       ma = P - 1 - q;
-    for (let s = 0; s < S; s++) {
-      w.fwd[s] = own.forward[s]! + (mb > 0 ? mb * below.forward[s]! : 0) + (ma > 0 ? ma * above.forward[s]! : 0);
-      w.bwd[s] = own.backward[s]! + (mb > 0 ? mb * below.backward[s]! : 0) + (ma > 0 ? ma * above.backward[s]! : 0);
-    }
     const ob = (q - 1) * sp.stride,
       oa = q * sp.stride;
-    if (q < P - 1) addTransport(S, sp, ob, q, oa, q + 1, (P - 1 - q) * S, w);
-    if (q > 0) addTransport(S, sp, oa, q < P - 1 ? P - 1 - q : 0, ob, P - q, q * S, w);
+    // hand-over loads m·(f[s] − θ) added to each arc after its delivery loads, above's before below's
+    const tAbove = q < P - 1 ? transportInto(S, sp, ob, q, oa, q + 1, w.fAbove) : NaN,
+      mAbove = (P - 1 - q) * S;
+    const tBelow = q > 0 ? transportInto(S, sp, oa, q < P - 1 ? P - 1 - q : 0, ob, P - q, w.fBelow) : NaN,
+      mBelow = q * S;
     for (let s = 0; s < S; s++) {
-      const load = w.fwd[s]! > w.bwd[s]! ? w.fwd[s]! : w.bwd[s]!;
+      let fwd = own.forward[s]! + (mb > 0 ? mb * below.forward[s]! : 0) + (ma > 0 ? ma * above.forward[s]! : 0),
+        bwd = own.backward[s]! + (mb > 0 ? mb * below.backward[s]! : 0) + (ma > 0 ? ma * above.backward[s]! : 0);
+      if (q < P - 1) {
+        const x = w.fAbove[s]! - tAbove;
+        if (x > 0) fwd += mAbove * x;
+        else bwd -= mAbove * x;
+      }
+      if (q > 0) {
+        const x = w.fBelow[s]! - tBelow;
+        if (x > 0) fwd += mBelow * x;
+        else bwd -= mBelow * x;
+      }
+      const load = fwd > bwd ? fwd : bwd;
       if (load > 0) {
         const l = inPlane_bps[q * S + s]! / load;
         if (l < lambda) lambda = l;
