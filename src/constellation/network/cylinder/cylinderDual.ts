@@ -280,25 +280,50 @@ function junctionDistances(jg: ReturnType<typeof junctionGraph>, x: number, dist
  * a hops from u (L from u to v) as min(a + d_u, L − a + d_v). The same holds from x to any y off its chain (its paths
  * leave through u or v), so with every y binned by d_u(y) − d_v(y) ∈ [−d(u,v), d(u,v)] (once per pair u, v) its sum
  * is two prefix sums; pairs inside one chain are corrected directly. A band's polar columns, where each plane is a
- * chain, cost a few searches of the few junctions instead of one per node. Exact: sizes and distances are integers
- * below 2^53 in sum.
+ * chain, cost a few searches of the few junctions instead of one per node. `copies` m: the structure repeats m times
+ * round the ring (cylinderDualRate), so σ(u) = u + M/m (mod M) may be an automorphism (checked, else m = 1): then
+ * d(σx, σy) = d(x, y), the sum is m times that from the nodes below M/m, and a chain end's row is its image's row
+ * permuted. Exact: sizes and distances are integers below 2^53 in sum.
  */
-export function distanceSum(g: Contracted): number {
+export function distanceSum(g: Contracted, copies = 1): number {
   const M = g.size.length;
   const ch = chainsOf(g);
   const id = new Int32Array(M).fill(-1);
   const junctions: number[] = [];
   for (let x = 0; x < M; x++) if (ch.junction[x] === 1) id[x] = junctions.push(x) - 1;
   if (junctions.length + ch.inner.length < M) return Infinity; // a ring of its own, apart from the junctions
+  const B = copies > 1 && isShiftAutomorphism(g, ch, M / copies) ? M / copies : M;
   const row = new Int32Array(M).fill(-1); // each chain end's row of distances in `ends`
   let rowCount = 0;
   for (let c = 0; c < ch.u.length; c++) for (const j of [ch.u[c]!, ch.v[c]!]) if (row[j]! < 0) row[j] = rowCount++;
   const ends = new Int32Array(rowCount * M);
-  const fromJunctions = junctionSums(g, ch, junctions, id, row, ends);
-  return Number.isFinite(fromJunctions) ? fromJunctions + chainSums(g, ch, row, ends) : Infinity;
+  const fromJunctions = junctionSums(g, ch, junctions, id, row, ends, B);
+  return Number.isFinite(fromJunctions) ? (M / B) * (fromJunctions + chainSums(g, ch, row, ends, B)) : Infinity;
 }
 
-/** Σ over the junctions x and every y of size·size·dist (Infinity if disconnected), writing the chain ends' rows. */
+/** Whether u ↦ u + B (mod M) keeps sizes, junctions and the adjacency (as multisets); B a whole divisor of M. */
+function isShiftAutomorphism(g: Contracted, ch: Chains, B: number): boolean {
+  const M = g.size.length;
+  if (!Number.isInteger(B) || B <= 0 || B >= M) return false;
+  const { start, adj } = g;
+  const count = (from: number, w: number): number => {
+    let n = 0;
+    for (let e = start[from]!; e < start[from + 1]!; e++) if (adj[e] === w) n++;
+    return n;
+  };
+  for (let u = 0; u < M; u++) {
+    const v = (u + B) % M;
+    if (g.size[v] !== g.size[u] || ch.junction[v] !== ch.junction[u]) return false;
+    if (start[v + 1]! - start[v]! !== start[u + 1]! - start[u]!) return false;
+    for (let e = start[u]!; e < start[u + 1]!; e++) if (count(v, (adj[e]! + B) % M) !== count(u, adj[e]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Σ over the junctions x < B and every y of size·size·dist (Infinity if disconnected), writing the chain ends' rows:
+ * a row of x = x₀ + t·B from that of x₀ (distanceSum): d(x, y) = d(x₀, y − t·B mod M).
+ */
 function junctionSums(
   g: Contracted,
   ch: Chains,
@@ -306,6 +331,7 @@ function junctionSums(
   id: Int32Array,
   row: Int32Array,
   ends: Int32Array,
+  B: number,
 ): number {
   const { u: cu, v: cv, innerStart, inner } = ch;
   const M = g.size.length,
@@ -316,10 +342,18 @@ function junctionSums(
   let total = 0;
   for (let k = 0; k < J; k++) {
     const x = junctions[k]!;
+    const r = row[x]!;
+    if (x >= B) {
+      if (r < 0) continue;
+      const shift = x - (x % B), // t·B
+        image = ends.subarray(row[x % B]! * M, (row[x % B]! + 1) * M);
+      ends.set(image.subarray(M - shift), r * M);
+      ends.set(image.subarray(0, M - shift), r * M + shift);
+      continue;
+    }
     if (!junctionDistances(jg, k, dj, queue)) return Infinity;
     let sum = 0;
     for (let i = 0; i < J; i++) sum += g.size[junctions[i]!]! * dj[i]!;
-    const r = row[x]!;
     const dist = r < 0 ? null : ends.subarray(r * M, (r + 1) * M);
     if (dist !== null) for (let i = 0; i < J; i++) dist[junctions[i]!] = dj[i]!;
     for (let c = 0; c < cu.length; c++) {
@@ -339,8 +373,8 @@ function junctionSums(
   return total;
 }
 
-/** Σ over the chains' inner nodes x and every y of size·size·dist, from the chain ends' rows (distanceSum). */
-function chainSums(g: Contracted, ch: Chains, row: Int32Array, ends: Int32Array): number {
+/** Σ over the chains' inner nodes x < B and every y of size·size·dist, from the chain ends' rows (distanceSum). */
+function chainSums(g: Contracted, ch: Chains, row: Int32Array, ends: Int32Array, B: number): number {
   const { u: cu, v: cv, innerStart, inner } = ch;
   const M = g.size.length;
   // chains grouped by their ends: one binning per pair, in arrays kept across pairs (|δ| ≤ d(u, v) < M)
@@ -351,19 +385,24 @@ function chainSums(g: Contracted, ch: Chains, row: Int32Array, ends: Int32Array)
     viaU: new Float64Array(2 * M + 2),
     viaV: new Float64Array(2 * M + 2),
   };
-  let total = 0;
-  order.forEach((c, n) => {
-    const ou = row[cu[c]!]! * M,
-      ov = row[cv[c]!]! * M; // the ends' rows in `ends`
-    const p = order[n - 1];
-    if (p === undefined || cu[p] !== cu[c] || cv[p] !== cv[c])
-      binByDifference(g.size, ends, ou, ov, ends[ou + cv[c]!]!, bins);
-    const { D, count, viaU, viaV } = bins;
+  let total = 0,
+    binned = -1; // the chain whose ends the bins hold
+  for (const c of order) {
     const i0 = innerStart[c]!,
       L = innerStart[c + 1]! - i0 + 1;
+    let any = false;
+    for (let i = i0; i < i0 + L - 1 && !any; i++) any = inner[i]! < B;
+    if (!any) continue;
+    const ou = row[cu[c]!]! * M,
+      ov = row[cv[c]!]! * M; // the ends' rows in `ends`
+    if (binned < 0 || cu[binned] !== cu[c] || cv[binned] !== cv[c])
+      binByDifference(g.size, ends, ou, ov, ends[ou + cv[c]!]!, bins);
+    binned = c;
+    const { D, count, viaU, viaV } = bins;
     for (let i = 0; i < L - 1; i++) {
       const x = inner[i0 + i]!,
         a = i + 1;
+      if (x >= B) continue;
       const t = Math.max(-D - 1, Math.min(D, L - 2 * a)) + D; // bins 0..t leave through u
       let sum = a * count[t + 1]! + viaU[t + 1]! + (L - a) * (count[2 * D + 1]! - count[t + 1]!);
       sum += viaV[2 * D + 1]! - viaV[t + 1]!;
@@ -374,7 +413,7 @@ function chainSums(g: Contracted, ch: Chains, row: Int32Array, ends: Int32Array)
       }
       total += g.size[x]! * sum;
     }
-  });
+  }
   return total;
 }
 
@@ -453,6 +492,18 @@ function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): 
   return `${P},${S}:` + utf16.decode(rotated);
 }
 
+/** Smallest p dividing S with the columns' codes (K slots written) equal under a turn by p columns. */
+function period(codes: Uint16Array, S: number): number {
+  const W = codes.length / S;
+  for (let p = 1; p < S; p++) {
+    if (S % p !== 0) continue;
+    let same = true;
+    for (let i = p * W; i < S * W && same; i++) same = codes[i] === codes[i - p * W];
+    if (same) return p;
+  }
+  return S;
+}
+
 /** Start of the lexicographically least rotation of S columns of W codes (two-pointer minimum expression, O(S·W)). */
 function leastRotation(codes: Uint16Array, W: number, S: number): number {
   const compare = (a: number, b: number): number => {
@@ -496,7 +547,7 @@ export function cylinderDualRate(
   const key = structureKey(P, S, codes, K);
   let d = distanceMemo.get(key);
   if (d === undefined) {
-    d = distanceSum(contract(P, S, inPlane_bps, cross_bps, K));
+    d = distanceSum(contract(P, S, inPlane_bps, cross_bps, K), S / period(codes, S));
     if (distanceMemo.size >= DISTANCE_MEMO_LIMIT) distanceMemo.clear();
     distanceMemo.set(key, d);
   }

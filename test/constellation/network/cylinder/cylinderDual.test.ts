@@ -154,6 +154,36 @@ describe('cylinderDualRate', () => {
       for (const K of [new Uint8Array(S).fill(1), Uint8Array.from({ length: S }, (_, s) => (s % 2 === 0 ? 1 : 0))])
         expect(cylinderDualRate(P, S, ip, cross, K) / bruteRate(P, S, ip, cross, K)).toBeCloseTo(1, 12);
   });
+  it('structures that repeat 2–4 times round the ring (polar sweeps, patterns): the bound by definition', () => {
+    // the sum is taken from the nodes of one repeat and the other chain ends' rows are permuted copies (distanceSum)
+    const rng = createRng(41);
+    for (let t = 0; t < 40; t++) {
+      const m = 2 + rng.int(3),
+        p = 2 + rng.int(4),
+        P = 1 + rng.int(6),
+        S = m * p;
+      const on = (pOff: number, rows: number) => {
+        const block = Array.from({ length: rows * p }, () => rng.next() >= pOff);
+        return (q: number, s: number) => block[q * p + (s % p)]!;
+      };
+      const inOn = on(0.3, P),
+        crossOn = on(0.5 * rng.next(), P - 1),
+        kOn = on(0.6, 1);
+      const K = Uint8Array.from({ length: S }, (_, s) => (kOn(0, s) ? 1 : 0));
+      if (K.every((x) => x === 0)) for (let s = 0; s < S; s += p) K[s] = 1;
+      // in-plane links off only where l = 1 (off inside a segment the bound is that of the link on: header)
+      const inPlane = Float64Array.from({ length: P * S }, (_, v) =>
+        K[v % S] === 0 || inOn(Math.floor(v / S), v % S) ? 0.5 + rng.next() : 0,
+      );
+      const cross = Float64Array.from({ length: P * S }, (_, v) =>
+        v < (P - 1) * S && crossOn(Math.floor(v / S), v % S) ? 0.2 + 3 * rng.next() : 0,
+      );
+      const expected = bruteRate(P, S, inPlane, cross, K);
+      const got = cylinderDualRate(P, S, inPlane, cross, K);
+      if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+      else expect(got / expected).toBeCloseTo(1, 12);
+    }
+  });
   it('3 × 4 band, column 0 off in both gaps, links 3 and 0 of length 1: 2c per node (hand calculation)', () => {
     // Segments {1, 2, 3} (every gap on: one node of 9) and {0} (three single nodes). Distances: 9-node ↔ single 1,
     // single ↔ single of another plane 2. Σ dist = 2·(9·3·1) + 6·2 = 66; Σ c·l = 2 links · 3 planes · 2 ways · c = 12c;
@@ -337,5 +367,43 @@ describe('distanceSum (junctions and chains)', () => {
     }
     expect(connected).toBeGreaterThan(20);
     expect(connected).toBeLessThan(70);
+  });
+  it('equals Floyd–Warshall on blocks repeated 2–5 times round a ring, given the repeats or not (90 graphs)', () => {
+    // node u of repeat r is u + r·B: hubs, chains and links to the next repeat, as a band's contracted graph that
+    // repeats round the ring; distanceSum(g, m) sums from one repeat and copies the other ends' rows, permuted
+    const rng = createRng(23);
+    let connected = 0;
+    for (let t = 0; t < 90; t++) {
+      const m = 2 + rng.int(4),
+        hubs = 1 + rng.int(4),
+        size: number[] = [],
+        inside: [number, number][] = [],
+        across: [number, number][] = [];
+      for (let h = 0; h < hubs; h++) size.push(1 + rng.int(5));
+      for (let c = 0, chains = rng.int(5); c < chains; c++) {
+        let prev = rng.int(hubs);
+        for (let k = 0, L = rng.int(6); k < L; k++) {
+          size.push(1 + rng.int(3));
+          inside.push([prev, size.length - 1]);
+          prev = size.length - 1;
+        }
+        const end = rng.int(hubs);
+        if (end !== prev && rng.next() < 0.7) inside.push([prev, end]);
+      }
+      const B = size.length;
+      for (let k = 0, n = 1 + rng.int(3); k < n; k++) across.push([rng.int(B), rng.int(B)]); // u of r to v of r + 1
+      const edges: [number, number][] = [];
+      for (let r = 0; r < m; r++) {
+        for (const [a, b] of inside) edges.push([a + r * B, b + r * B]);
+        for (const [a, b] of across) edges.push([a + r * B, b + ((r + 1) % m) * B]);
+      }
+      const g = graph(Array.from({ length: m }, () => size).flat(), edges);
+      const expected = floydSum(g);
+      if (Number.isFinite(expected)) connected++;
+      expect(distanceSum(g, m)).toBe(expected);
+      expect(distanceSum(g, m + 1)).toBe(expected); // not a symmetry of g: checked and set aside
+      expect(distanceSum(g)).toBe(expected);
+    }
+    expect(connected).toBeGreaterThan(30);
   });
 });
