@@ -132,18 +132,11 @@ export function propagatePlane(
   const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let j = 0; j < n; j++) {
     state(times_s[j]! / S_PER_MIN, pv);
-    const x = pv[0]!,
-      y = pv[1]!,
-      z = pv[2]!,
-      vx = pv[3]!,
-      vy = pv[4]!,
-      vz = pv[5]!;
-    r_m[3 * j] = x * M_PER_KM;
-    r_m[3 * j + 1] = y * M_PER_KM;
-    r_m[3 * j + 2] = z * M_PER_KM;
-    const hx = y * vz - z * vy,
-      hy = z * vx - x * vz,
-      hz = x * vy - y * vx;
+    for (let k = 0; k < 3; k++) r_m[3 * j + k] = pv[k]! * M_PER_KM;
+    // h = r × v (km²/s): only its direction is kept
+    const hx = pv[1]! * pv[5]! - pv[2]! * pv[4]!,
+      hy = pv[2]! * pv[3]! - pv[0]! * pv[5]!,
+      hz = pv[0]! * pv[4]! - pv[1]! * pv[3]!;
     const h = Math.hypot(hx, hy, hz);
     normal[3 * j] = hx / h;
     normal[3 * j + 1] = hy / h;
