@@ -77,6 +77,23 @@ describe('cylinderRoutingLowerBound', () => {
     expect(cylinderRoutingLowerBound(6, 10, weak.inPlane, weak.cross)).toBeCloseTo((0.2 / 150) * 59, 12);
   });
 
+  it('4 × 3 band crossing at column 0 alone: the hand-over loads of every plane bind (hand calculation)', () => {
+    // Every gap's cross-plane links are off but at column 0 (100 Gb/s there), in-plane links 12 Gb/s. All traffic
+    // between planes leaves and enters a plane at its slot 0, so per unit λ each direction of the two arcs at slot 0
+    // carries its ring's own traffic (1: S = 3, each slot's neighbours one hop away) plus, for the slot beyond the arc,
+    // the 9 units it sends to the other planes' 9 nodes (hand-over) or receives from them (delivery): 10 in all,
+    // λ = 12/10 Gb/s per pair. The cuts allow more: the middle gap 100/(2·2·3²) = 2.78 Gb/s. Per node: λ·(P·S − 1).
+    // Bug caught: a plane's hand-over to the planes below weighted by the count above (plane 1 of 4 would hand
+    // 6 + 6 units over at its slot 0 instead of 6 to the planes above and 3 below: λ = 12/13), or one left out.
+    const { inPlane, cross } = band(
+      4,
+      3,
+      () => 12e9,
+      (_g, s) => (s === 0 ? 100e9 : 0),
+    );
+    expect(cylinderRoutingLowerBound(4, 3, inPlane, cross)).toBeCloseTo((12e9 / 10) * 11, 0);
+  });
+
   // Links off (columns near the poles, shifting by one column from gap to gap) and capacities that vary by link.
   // With in-plane capacity to spare, spreading each gap over its own columns meets the tightest gap cut, an upper
   // bound: the routing is then the full LP's rate.
