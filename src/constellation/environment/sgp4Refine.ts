@@ -17,7 +17,7 @@ import { satelliteJs } from '../../base/satelliteJs.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { circularSatrec, meanAnomaly_rad } from '../geometry/propagate.js';
-import { circularSgp4, type CircularSgp4 } from '../geometry/sgp4Circular.js';
+import { circularSgp4, satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
 import type { CircularElements } from '../design/types.js';
 
 /** Earth's third zonal harmonic J3 [-] (EGM-96; Vallado 2013, App. D: −2.53265649e-6). */
@@ -161,21 +161,13 @@ export class Sgp4Objects {
   state(k: number, t_s: number, out: Float64Array, o: number): void {
     this.calls++;
     const ev = this.sgp4;
-    if (ev !== null) {
-      if (Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
-      if (!ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o))
-        throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
-      for (let i = o; i < o + 6; i++) out[i] = out[i]! * M_PER_KM;
-      return;
-    }
-    const r = satelliteJs().sgp4(this.satrec(k), t_s / S_PER_MIN);
-    if (r === null) throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
-    out[o] = r.position.x * M_PER_KM;
-    out[o + 1] = r.position.y * M_PER_KM;
-    out[o + 2] = r.position.z * M_PER_KM;
-    out[o + 3] = r.velocity.x * M_PER_KM;
-    out[o + 4] = r.velocity.y * M_PER_KM;
-    out[o + 5] = r.velocity.z * M_PER_KM;
+    if (ev !== null && Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
+    const ok =
+      ev !== null
+        ? ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o)
+        : satelliteJsState(this.satrec(k), t_s / S_PER_MIN, out, o);
+    if (!ok) throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
+    for (let i = o; i < o + 6; i++) out[i] = out[i]! * M_PER_KM;
   }
   /** Distance [m], range rate × distance f = r_rel·v_rel [m²/s] and |v_rel|² of the pair at t. */
   relative(a: number, b: number, t_s: number): { d: number; f: number; v2: number } {

@@ -209,28 +209,34 @@ export function circularSgp4(rec: Readonly<SatRec>): CircularSgp4 | null {
 }
 
 /**
+ * satellite.js's sgp4 of `rec` at tsince [min] into out[o … o + 5] (TEME km, km/s), as the evaluator above writes it;
+ * false where sgp4 returns null (SGP4 failed).
+ */
+export function satelliteJsState(rec: SatRec, tsince_min: number, out: Float64Array, o: number): boolean {
+  const pv = satelliteJs().sgp4(rec, tsince_min);
+  if (pv === null) return false;
+  out[o] = pv.position.x;
+  out[o + 1] = pv.position.y;
+  out[o + 2] = pv.position.z;
+  out[o + 3] = pv.velocity.x;
+  out[o + 4] = pv.velocity.y;
+  out[o + 5] = pv.velocity.z;
+  return true;
+}
+
+/**
  * SGP4 state of `rec` at tsince [min] into out[0 … 5] (TEME km, km/s): the evaluator above where `rec` is of its
  * family (bit for bit satellite.js's sgp4, without its per-call objects), satellite.js itself otherwise; throws where
  * SGP4 fails.
  */
 export function sgp4State(rec: SatRec): (tsince_min: number, out: Float64Array) => void {
-  const { sgp4, SatRecError } = satelliteJs();
-  const fail = (tsince_min: number): never => {
-    throw new Error(`SGP4 failed at t = ${tsince_min * S_PER_MIN} s (SatRecError.${SatRecError[rec.error]})`);
-  };
   const ev = circularSgp4(rec);
-  if (ev !== null)
-    return (tsince_min, out) => {
-      if (!ev.state(rec.mo, rec.nodeo, tsince_min, out, 0)) fail(tsince_min);
-    };
   return (tsince_min, out) => {
-    const pv = sgp4(rec, tsince_min);
-    if (pv === null) return fail(tsince_min);
-    out[0] = pv.position.x;
-    out[1] = pv.position.y;
-    out[2] = pv.position.z;
-    out[3] = pv.velocity.x;
-    out[4] = pv.velocity.y;
-    out[5] = pv.velocity.z;
+    const ok =
+      ev !== null ? ev.state(rec.mo, rec.nodeo, tsince_min, out, 0) : satelliteJsState(rec, tsince_min, out, 0);
+    if (!ok) {
+      const { SatRecError } = satelliteJs();
+      throw new Error(`SGP4 failed at t = ${tsince_min * S_PER_MIN} s (SatRecError.${SatRecError[rec.error]})`);
+    }
   };
 }
