@@ -50,6 +50,28 @@ describe('keyedParser', () => {
     expect(parse(input)!['part']).toEqual({ a: 8, b: 'x' });
   });
 
+  it('a scalar gives the full parse of its own value: -0 apart from 0, an absent section its defaults', () => {
+    const signed = z.strictObject({
+      x: z.number().transform((v) => (Object.is(v, -0) ? 'negative zero' : 'other')),
+      part: z.strictObject({ a: z.number().default(1) }).prefault({}),
+    });
+    const p = keyedParser(signed);
+    for (const x of [0, -0, 0, -0]) expect(p({ x })).toStrictEqual(signed.parse({ x }));
+    expect(p({ x: 2 })!['part']).toStrictEqual({ a: 1 });
+    expect(p({ x: 2, part: undefined })!['part']).toStrictEqual({ a: 1 });
+  });
+
+  it('a list of objects is parsed element by element, its own checks left to `accepts`', () => {
+    const item = z.strictObject({ name: z.string(), n: z.number().default(1) });
+    const unique = (xs: readonly unknown[]) => new Set(xs.map((x) => (x as { name: string }).name)).size === xs.length;
+    const listed = z.strictObject({ items: z.array(item).refine(unique) });
+    const p = keyedParser(listed, {}, { items: { element: item, accepts: unique } });
+    for (const v of [{ items: [{ name: 'a' }, { name: 'b', n: 2 }] }, { items: [{ name: 'a', n: 3 }] }, { items: [] }])
+      expect(same(p(v), listed.parse(v))).toBe(true);
+    expect(p({ items: [{ name: 'a' }, { name: 'a' }] })).toBeNull();
+    expect(p({ items: [{ name: 'a', extra: 1 }] })).toBeNull();
+  });
+
   it('a schema with checks of its own is left to the full parse', () => {
     const checked = schema.refine((v) => v.size > 0);
     expect(keyedParser(checked as unknown as z.ZodObject)({ name: 'n', part: { a: 1 } })).toBeNull();

@@ -6,7 +6,7 @@
  * spacecraft). Every user error is a StudyError naming the file, the field and the fix.
  */
 import { dirname, resolve } from 'node:path';
-import { nodeDesignSchema, type NodeDesign } from '../../node/design/schema.js';
+import { nodeDesignSchema, orbitSchema, type NodeDesign } from '../../node/design/schema.js';
 import { StudyError } from '../../base/errors.js';
 import { km_to_m } from '../../base/convert.js';
 import { checkCatalogId, checkCatalogIds, parseDesignFile, type CatalogIds } from '../../node/design/load.js';
@@ -17,6 +17,8 @@ import { lazy } from '../../base/lazy.js';
 import {
   constellationFileSchema,
   inlineNodeSchema,
+  shellListAccepted,
+  shellSchema,
   type ConstellationFile,
   type ConstellationIslInput,
   type ShellInput,
@@ -202,8 +204,15 @@ export const parseConstellationFile = (input: YamlInput): LoadedConstellation =>
  * per evaluation, with the base node already read (`base`) so the node file is not re-read every time.
  */
 // A study's designs differ in a few fields: their unchanged sections are validated once (../../base/keyedParse.ts).
-const keyedConstellation = lazy(() => keyedParser(constellationFileSchema(), { node: inlineNodeSchema() }));
-const keyedNode = lazy(() => keyedParser(nodeDesignSchema()));
+const keyedConstellation = lazy(() =>
+  keyedParser(
+    constellationFileSchema(),
+    { node: inlineNodeSchema() },
+    { shells: { element: shellSchema(), accepts: shellListAccepted } },
+  ),
+);
+// A shell's node takes the shell's orbit: that section is new for every design, its keys are not.
+const keyedNode = lazy(() => keyedParser(nodeDesignSchema(), { orbit: orbitSchema() }));
 
 export function parseConstellation(
   file: ParsedFile,

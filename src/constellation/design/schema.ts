@@ -135,6 +135,27 @@ function shellClusterFields() {
   };
 }
 
+const MIN_SHELLS = 1;
+
+/**
+ * Each shell whose name an earlier shell has, with that shell's index: names address shells in studies
+ * (shells.<name>.<key>), records and exports, so two shells may not share one.
+ */
+function repeatedShellNames(shells: readonly { readonly name: string }[]): { shell: number; first: number }[] {
+  const first = new Map<string, number>();
+  const repeated: { shell: number; first: number }[] = [];
+  shells.forEach((sh, i) => {
+    const j = first.get(sh.name);
+    if (j !== undefined) repeated.push({ shell: i, first: j });
+    else first.set(sh.name, i);
+  });
+  return repeated;
+}
+
+/** The shell list's own checks on parsed shells (the list schema's min and superRefine), for a keyed parse. */
+export const shellListAccepted = (shells: readonly unknown[]): boolean =>
+  shells.length >= MIN_SHELLS && repeatedShellNames(shells as { name: string }[]).length === 0;
+
 export const shellSchema = lazy(() =>
   z
     .strictObject({
@@ -413,20 +434,14 @@ export const constellationFileSchema = lazy(() =>
       ),
     shells: z
       .array(shellSchema())
-      .min(1, 'shells needs at least one shell')
+      .min(MIN_SHELLS, 'shells needs at least one shell')
       .superRefine((shells, ctx) => {
-        // Names address shells in studies (shells.<name>.<key>), records and exports: two shells may not share one.
-        const first = new Map<string, number>();
-        shells.forEach((sh, i) => {
-          const j = first.get(sh.name);
-          if (j !== undefined)
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'name'],
-              message: `"${sh.name}" is already the name of shells[${j}]: give each shell its own name`,
-            });
-          else first.set(sh.name, i);
-        });
+        for (const { shell, first } of repeatedShellNames(shells))
+          ctx.addIssue({
+            code: 'custom',
+            path: [shell, 'name'],
+            message: `"${shells[shell]!.name}" is already the name of shells[${first}]: give each shell its own name`,
+          });
       }),
     isl: constellationIslSchema().prefault({}),
     ground: groundSchema().prefault({}),

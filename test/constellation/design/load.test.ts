@@ -225,4 +225,19 @@ describe('designs that differ in a few fields (a study): the keyed parse of thei
     expect(m).toMatch(/shell-bad\.yaml:5:\d+: power\.eclipseComputeFraction /); // line 5: the shell's override
     expect(m).toContain(r.error!.issues[0]!.message);
   });
+
+  it("shells parsed one by one give the full parse's data, and a repeated shell name its error", () => {
+    const two = (a: string, b: string) =>
+      text('{ eclipseComputeFraction: 0.5 }') +
+      `  - { name: ${a}, altitude_km: 600, inclination_deg: sso, planes: 2, satsPerPlane: 10 }\n` +
+      `  - { name: ${b}, altitude_km: 700, planes: 3, satsPerPlane: 12, pattern: sso-ltan, ltanBand_h: 1 }\n`;
+    for (const [k, t] of [two('s2', 's3'), two('s2', 's3').replace('600', '610')].entries()) {
+      const f = file(`shells-${k}.yaml`, t);
+      expect(parseConstellation(f).constellation).toStrictEqual(parseWith(constellationFileSchema(), f));
+    }
+    const repeated = file('shells-repeated.yaml', two('s2', 's1'));
+    const full = message(() => parseWith(constellationFileSchema(), repeated));
+    expect(full).toContain('"s1" is already the name of shells[0]');
+    expect(message(() => parseConstellation(repeated))).toBe(full);
+  });
 });
