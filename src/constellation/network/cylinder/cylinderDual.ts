@@ -51,75 +51,62 @@ function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array 
   return [hops, repeats(polar) ? null : polar, repeats(pattern) || same(pattern, polar) ? null : pattern];
 }
 
-/** Work arrays of contract for a band of P × S, grown on demand (a miss of the distance memo allocates its result). */
+/** Work arrays of contract for n segments of P planes, grown on demand (a memo miss allocates only its result). */
 interface ContractScratch {
   readonly nodes: number;
-  /** Node of (segment of column s, plane q) at [segment·P + q], and each node's size. */
+  /** Node of (segment j, plane q) at [j·P + q], and each node's size. */
   readonly nodeOf: Int32Array;
   readonly size: Float64Array;
-  readonly segStart: Int32Array;
-  readonly segLen: Int32Array;
   /** Each edge's ends, once per direction (two per segment and plane at most). */
   readonly from: Int32Array;
   readonly to: Int32Array;
-  /** The codes of a segment's columns or-ed together (linkCodes). */
-  readonly joined: Uint16Array;
 }
 let contractScratch: ContractScratch | null = null;
-function contractScratchFor(P: number, S: number, W: number): ContractScratch {
-  const n = P * S;
-  if (contractScratch === null || contractScratch.nodes < n || contractScratch.joined.length < W) {
+function contractScratchFor(nodes: number): ContractScratch {
+  if (contractScratch === null || contractScratch.nodes < nodes)
     contractScratch = {
-      nodes: n,
-      nodeOf: new Int32Array(n),
-      size: new Float64Array(n),
-      segStart: new Int32Array(n),
-      segLen: new Int32Array(n),
-      from: new Int32Array(2 * n),
-      to: new Int32Array(2 * n),
-      joined: new Uint16Array(W),
+      nodes,
+      nodeOf: new Int32Array(nodes),
+      size: new Float64Array(nodes),
+      from: new Int32Array(2 * nodes),
+      to: new Int32Array(2 * nodes),
     };
-  }
   return contractScratch;
 }
 
 /**
- * Contract the band for K (header): nodes are (segment, run of planes), edges the K links that are on, read from the
- * instant's linkCodes (in-plane link of plane q on: bit 2·(q mod 7) of the column's code 1 + ⌊q/7⌋; cross-plane link
- * to the next plane on: the bit above).
+ * Contract the band for K (header) from its segments' codes (segmentCodes): nodes are (segment, run of planes joined
+ * by a cross-plane link in one of its columns), edges the K links that are on.
  */
-function contract(P: number, S: number, codes: Uint16Array, K: Uint8Array): Contracted {
-  const W = codes.length / S;
-  const { nodeOf, size, segStart, segLen, from, to, joined } = contractScratchFor(P, S, W);
-  const first = K.indexOf(1); // segments start after a K link: the first at column first + 1
-  let M = 0,
-    J = 0;
-  for (let i = 0; i < S; J++) {
-    const s0 = (first + 1 + i) % S;
-    let len = 1;
-    while (K[(s0 + len - 1) % S] === 0) len++;
-    segStart[J] = s0;
-    segLen[J] = len;
-    joined.fill(0);
-    for (let k = 0; k < len; k++) for (let w = 1, c = ((s0 + k) % S) * W; w < W; w++) joined[w]! |= codes[c + w]!;
+function contract(P: number, seg: Uint16Array, W: number): Contracted {
+  const n = seg.length / W;
+  const { nodeOf, size, from, to } = contractScratchFor(n * P);
+  let M = 0;
+  for (let j = 0; j < n; j++) {
     let runStart = 0;
-    for (let q = 0; q < P; q++) {
-      if (q < P - 1 && ((joined[1 + Math.floor(q / 7)]! >> (2 * (q % 7) + 1)) & 1) === 1) continue;
-      for (let r = runStart; r <= q; r++) nodeOf[J * P + r] = M;
-      size[M++] = len * (q - runStart + 1);
+    for (let q = 0, c = j * W + 1, bit = 0; q < P; q++, bit += 2) {
+      if (bit === 14) {
+        c++;
+        bit = 0;
+      }
+      if (q < P - 1 && ((seg[c]! >> (bit + 1)) & 1) === 1) continue;
+      for (let r = runStart; r <= q; r++) nodeOf[j * P + r] = M;
+      size[M++] = seg[j * W]! * (q - runStart + 1);
       runStart = q + 1;
     }
-    i += len;
   }
   // Edges: the K link closing segment j joins (j, q) to (j + 1, q) in every plane where it is on.
   let E = 0;
-  for (let j = 0; j < J; j++) {
-    const c = ((segStart[j]! + segLen[j]! - 1) % S) * W,
-      next = (j + 1) % J;
+  for (let j = 0; j < n; j++) {
+    const next = (j + 1) % n;
     let lu = -1,
       lv = -1;
-    for (let q = 0; q < P; q++) {
-      if (((codes[c + 1 + Math.floor(q / 7)]! >> (2 * (q % 7))) & 1) === 0) continue;
+    for (let q = 0, c = j * W + 1, bit = 0; q < P; q++, bit += 2) {
+      if (bit === 14) {
+        c++;
+        bit = 0;
+      }
+      if (((seg[c]! >> bit) & 1) === 0) continue;
       const u = nodeOf[j * P + q]!,
         v = nodeOf[next * P + q]!;
       if (u === v || (u === lu && v === lv)) continue;
@@ -142,51 +129,80 @@ function contract(P: number, S: number, codes: Uint16Array, K: Uint8Array): Cont
 }
 
 /**
- * Σ dist by link structure: it depends on which links are on and on K, not on their rates, and is the same for the
- * structure turned by whole columns (the segments close into the same ring; sizes and distances are integers, so the
+ * Σ dist by contracted graph: it depends on the segments (contract), not on the links' rates nor on which links inside
+ * a segment are on, and is the same for the segments turned round the ring (sizes and distances are integers, so the
  * sum is exact in any order). A study meets the same structures again and again (shells of one geometry at the same
- * instants, the pattern carried round the ring between instants: ~85 % of the shipped constellation study's bounds),
- * while the sum costs a search per junction and a pass over the nodes per junction and per pair of chain ends.
+ * instants, the pattern carried round the ring between instants: ~65 % of the shipped constellation study's bounds),
+ * while the sum costs a search per junction and a pass over the chains per junction and per pair of chain ends.
  */
 const distanceMemo = new Map<string, number>();
 const DISTANCE_MEMO_LIMIT = 8192;
 
+/** Bits of the seven planes' in-plane links (even bits) and cross-plane links (odd bits) in a 14-bit code. */
+const IN_PLANE_BITS = 0x1555,
+  CROSS_PLANE_BITS = 0x2aaa;
+
 /**
- * The links' part of a structure key: per column, a first code left for K, then each plane's in-plane (bit 0) and
- * cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
- * surrogates, so every code is one character of the key).
+ * Per column, a first code left free (segmentCodes puts a segment's length there), then each plane's in-plane (bit 0)
+ * and cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
+ * surrogates, so every code is one character of a key).
  */
 function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
   const W = 1 + Math.ceil(P / 7);
   const codes = new Uint16Array(W * S);
-  for (let s = 0; s < S; s++)
-    for (let q = 0; q < P; q++) {
-      const i = q * S + s;
-      const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
-      codes[s * W + 1 + Math.floor(q / 7)]! |= bits << (2 * (q % 7));
+  for (let q = 0, c = 1, bit = 0; q < P; q++, bit += 2) {
+    if (bit === 14) {
+      c++;
+      bit = 0;
     }
+    for (let s = 0, i = q * S; s < S; s++, i++) {
+      const bits = (inPlane_bps[i]! > 0 ? 1 : 0) + (q < P - 1 && cross_bps[i]! > 0 ? 2 : 0);
+      codes[s * W + c]! |= bits << bit;
+    }
+  }
   return codes;
+}
+
+/**
+ * The segments of K (contract) from the first after a K link, W codes each as a column's (linkCodes): its length,
+ * then the cross-plane bits or-ed over its columns and the in-plane bits of its closing column (the K link).
+ */
+function segmentCodes(S: number, codes: Uint16Array, K: Uint8Array): Uint16Array {
+  const W = codes.length / S;
+  const seg = new Uint16Array(codes.length);
+  const first = K.indexOf(1);
+  let n = 0;
+  for (let i = 0; i < S; n++) {
+    const s0 = (first + 1 + i) % S;
+    let len = 1;
+    while (K[(s0 + len - 1) % S] === 0) len++;
+    seg[n * W] = len;
+    const close = ((s0 + len - 1) % S) * W;
+    for (let k = 0; k < len; k++)
+      for (let w = 1, c = ((s0 + k) % S) * W; w < W; w++) seg[n * W + w]! |= codes[c + w]! & CROSS_PLANE_BITS;
+    for (let w = 1; w < W; w++) seg[n * W + w]! |= codes[close + w]! & IN_PLANE_BITS;
+    i += len;
+  }
+  return seg.subarray(0, n * W);
 }
 
 const utf16 = new TextDecoder('utf-16le');
 
 /**
- * The structure a distance sum depends on, as a string: P, S, then column by column from the least rotation, K and
- * the column's link codes (linkCodes, whose K slots it writes), each code one UTF-16 character.
+ * The structure a distance sum depends on, as a string: P, S, then the segments' codes (segmentCodes) from their
+ * least rotation, each code one UTF-16 character.
  */
-function structureKey(P: number, S: number, codes: Uint16Array, K: Uint8Array): string {
-  const W = codes.length / S;
-  for (let s = 0; s < S; s++) codes[s * W] = K[s]!;
-  const r = leastRotation(codes, W, S);
-  const rotated = new Uint16Array(W * S);
-  rotated.set(codes.subarray(r * W));
-  rotated.set(codes.subarray(0, r * W), (S - r) * W);
+function structureKey(P: number, S: number, seg: Uint16Array, W: number): string {
+  const n = seg.length / W;
+  const r = leastRotation(seg, W, n);
+  const rotated = new Uint16Array(W * n);
+  rotated.set(seg.subarray(r * W));
+  rotated.set(seg.subarray(0, r * W), (n - r) * W);
   return `${P},${S}:` + utf16.decode(rotated);
 }
 
-/** Smallest p dividing S with the columns' codes (K slots written) equal under a turn by p columns. */
-function period(codes: Uint16Array, S: number): number {
-  const W = codes.length / S;
+/** Smallest p dividing S with the S groups of W codes equal under a turn by p groups. */
+function period(codes: Uint16Array, W: number, S: number): number {
   for (let p = 1; p < S; p++) {
     if (S % p !== 0) continue;
     let same = true;
@@ -236,10 +252,13 @@ export function cylinderDualRate(
 ): number {
   let lengthCapacity = 0; // both directions of every K link
   for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
-  const key = structureKey(P, S, codes, K);
+  const W = codes.length / S,
+    seg = segmentCodes(S, codes, K),
+    n = seg.length / W;
+  const key = structureKey(P, S, seg, W);
   let d = distanceMemo.get(key);
   if (d === undefined) {
-    d = distanceSum(contract(P, S, codes, K), S / period(codes, S));
+    d = distanceSum(contract(P, seg, W), n / period(seg, W, n));
     if (distanceMemo.size >= DISTANCE_MEMO_LIMIT) distanceMemo.clear();
     distanceMemo.set(key, d);
   }
