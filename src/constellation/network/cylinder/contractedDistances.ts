@@ -306,17 +306,16 @@ function chainSums(
   const M = g.size.length,
     J = junctions.length;
   // chains grouped by their ends: one binning per pair, in arrays kept across pairs (|δ| ≤ d(u, v) < M)
-  const order = Array.from({ length: cu.length }, (_, c) => c).sort((a, b) => cu[a]! - cu[b]! || cv[a]! - cv[b]!);
-  const bins: Bins = {
-    D: 0,
-    count: new Float64Array(2 * M + 2),
-    viaU: new Float64Array(2 * M + 2),
-    viaV: new Float64Array(2 * M + 2),
-  };
+  const C = cu.length,
+    order = new Float64Array(C); // (u·M + v)·C + c, sorted as numbers: below 2^53
+  for (let c = 0; c < C; c++) order[c] = (cu[c]! * M + cv[c]!) * C + c;
+  order.sort();
+  const bins = binsFor(M);
   let total = 0,
     binned = -1; // the chain whose ends the bins hold
-  for (const c of order) {
-    const i0 = innerStart[c]!,
+  for (const key of order) {
+    const c = key % C,
+      i0 = innerStart[c]!,
       L = innerStart[c + 1]! - i0 + 1;
     let any = false;
     for (let i = i0; i < i0 + L - 1 && !any; i++) any = inner[i]! < B;
@@ -347,12 +346,20 @@ function chainSums(
   return total;
 }
 
-/** Bins of δ (binByDifference), 2·M + 2 entries each, kept across pairs of chain ends. */
+/** Bins of δ (binByDifference), 2·M + 2 entries each at least, kept across pairs of chain ends and calls. */
 interface Bins {
   D: number;
   readonly count: Float64Array;
   readonly viaU: Float64Array;
   readonly viaV: Float64Array;
+}
+let bins: Bins | null = null;
+function binsFor(M: number): Bins {
+  if (bins === null || bins.count.length < 2 * M + 2) {
+    const n = 2 * M + 2;
+    bins = { D: 0, count: new Float64Array(n), viaU: new Float64Array(n), viaV: new Float64Array(n) };
+  }
+  return bins;
 }
 
 /**
