@@ -61,7 +61,7 @@ export function deliveryLoads(S: number, W: Float64Array): Ring {
 }
 
 /** Column masses per gap, gap g at W[g·stride …] (stride 0: one spread for every gap), and the cross-plane rate. */
-interface Spread {
+export interface Spread {
   readonly W: Float64Array;
   readonly stride: number;
   readonly lambdaCross: number;
@@ -150,16 +150,22 @@ function ringScratchFor(S: number): RingScratch {
   return ringScratch;
 }
 
-/** λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane). */
-function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread): number {
+/**
+ * λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane); once it falls
+ * below `floor` (a value the caller would set aside), that partial minimum, the planes left unread.
+ */
+export function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread, floor = -Infinity): number {
   const { ws, own, rings, w } = ringScratchFor(S);
-  let [below, above] = rings;
+  let below = rings[0],
+    above = rings[1]; // indexed, not destructured, and swapped through a local: no iterator or array to allocate
   if (P > 1) deliveryInto(S, sp.W, 0, above, ws);
   let lambda = Infinity;
   for (let q = 0; q < P; q++) {
     // `below` holds gap q − 1's delivery loads, `above` gap q's (computed once per gap, kept for the next plane)
     if (q > 0) {
-      [below, above] = [above, below];
+      const held = below;
+      below = above;
+      above = held;
       if (q < P - 1) deliveryInto(S, sp.W, q * sp.stride, above, ws);
     }
     const mb = q,
@@ -190,6 +196,7 @@ function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread
         if (l < lambda) lambda = l;
       }
     }
+    if (lambda < floor) return lambda;
   }
   return lambda;
 }
@@ -228,15 +235,19 @@ function bestBlendRate(
   common: Spread,
   perGapRate: number,
 ): number {
-  const rate = (alpha: number): number => {
+  // λ(α), or when it falls below `floor`, any value below it: a point that loses a comparison is set aside at once
+  const rate = (alpha: number, floor: number): number => {
     const sp = alpha === 1 ? perGap : alpha === 0 ? common : blendedSpread(P, S, cross_bps, perGap, common, alpha);
-    return Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp));
+    return Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp, floor));
   };
   let best = perGapRate,
     bestAlpha = 1;
   for (let k = 0; k < BLEND_STEPS; k++) {
-    const r = rate(k / BLEND_STEPS);
-    if (r > best) [best, bestAlpha] = [r, k / BLEND_STEPS];
+    const r = rate(k / BLEND_STEPS, best);
+    if (r > best) {
+      best = r;
+      bestAlpha = k / BLEND_STEPS;
+    }
   }
   // golden section on [α* − h, α* + h]: any point it visits is a routing, so only its best value is kept
   let lo = Math.max(0, bestAlpha - 1 / BLEND_STEPS),
@@ -244,17 +255,21 @@ function bestBlendRate(
   const phi = (Math.sqrt(5) - 1) / 2;
   let x1 = hi - phi * (hi - lo),
     x2 = lo + phi * (hi - lo);
-  let f1 = rate(x1),
-    f2 = rate(x2);
+  let f1 = rate(x1, -Infinity),
+    f2 = rate(x2, f1);
   for (let i = 0; i < BLEND_REFINE; i++) {
     if (f1 >= f2) {
-      [hi, x2, f2] = [x2, x1, f1];
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
       x1 = hi - phi * (hi - lo);
-      f1 = rate(x1);
+      f1 = rate(x1, f2);
     } else {
-      [lo, x1, f1] = [x1, x2, f2];
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
       x2 = lo + phi * (hi - lo);
-      f2 = rate(x2);
+      f2 = rate(x2, f1);
     }
   }
   return Math.max(best, f1, f2);

@@ -9,7 +9,9 @@ import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   cylinderRoutingLowerBound,
   deliveryLoads,
+  inPlaneRate,
 } from '../../../../src/constellation/network/cylinder/cylinderRouting.js';
+import { createRng } from '../../../../src/base/rng.js';
 
 import { bandFullLp } from '../bandShell.js';
 
@@ -155,5 +157,42 @@ describe('cylinderRoutingLowerBound', () => {
     );
     expect(cylinderRoutingLowerBound(3, 6, inPlane, cross)).toBe(0);
     expect(cylinderRoutingLowerBound(3, 2, new Float64Array(6), new Float64Array(6).fill(1))).toBe(0);
+  });
+});
+
+describe('inPlaneRate with a floor (the blend search sets a losing point aside)', () => {
+  it('the full rate where it reaches the floor, else a value below the floor: random bands and spreads', () => {
+    // The oracle is the same rate over every plane (no floor). Bug caught: a pass cut short at a partial minimum that
+    // is not below the floor (the blend search would keep a rate no routing reaches), or one never cut short.
+    const rng = createRng(13);
+    let cut = 0;
+    for (let t = 0; t < 40; t++) {
+      const P = 2 + rng.int(6),
+        S = 3 + rng.int(10);
+      const { inPlane } = band(
+        P,
+        S,
+        () => 0.5 + rng.next(),
+        () => 0,
+      );
+      const W = Float64Array.from({ length: (P - 1) * S }, () => rng.next());
+      for (let g = 0; g < P - 1; g++) {
+        const row = W.subarray(g * S, (g + 1) * S),
+          sum = row.reduce((a, b) => a + b, 0);
+        row.forEach((w, a) => (row[a] = (S * w) / sum)); // masses S per gap, as a spread's
+      }
+      const sp = { W, stride: S, lambdaCross: Infinity };
+      const full = inPlaneRate(P, S, inPlane, sp);
+      for (const floor of [0.5 * full, full, full * (1 + 1e-9), 1.05 * full, 2 * full]) {
+        const got = inPlaneRate(P, S, inPlane, sp, floor);
+        if (full >= floor) expect(got).toBe(full);
+        else {
+          expect(got).toBeLessThan(floor);
+          expect(got).toBeGreaterThanOrEqual(full);
+          if (got > full) cut++;
+        }
+      }
+    }
+    expect(cut).toBeGreaterThan(10); // passes were cut short (a partial minimum above the full one)
   });
 });
