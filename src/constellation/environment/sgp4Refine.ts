@@ -13,6 +13,7 @@
  * Derivation, evidence and costs: docs/constellations.md §"SGP4 refinement of candidate pairs".
  */
 import type { SatRec } from 'satellite.js';
+import { hypot2, hypot3 } from '../../base/hypot.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
@@ -176,7 +177,7 @@ export class Sgp4Objects {
     this.state(b, t_s, STATE, 6);
     for (let i = 0; i < 6; i++) x[i] = STATE[i + 6]! - STATE[i]!;
     return {
-      d: Math.hypot(x[0]!, x[1]!, x[2]!),
+      d: hypot3(x[0]!, x[1]!, x[2]!),
       f: x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!,
       v2: x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!,
     };
@@ -215,7 +216,7 @@ export function pairConstants(
 /** Time arcs [t0, t1] within one orbit where the pair's secular distance is below L [m] (header). */
 function arcs(sh: RefineShell, objs: Sgp4Objects, a: number, b: number, L: number): [number, number][] {
   const { K0, A, C, delta } = pairConstants(sh, a, b);
-  const K1 = Math.hypot(A, C),
+  const K1 = hypot2(A, C),
     psi = Math.atan2(C, A);
   const period = (2 * Math.PI) / objs.uDot;
   const c = K1 < 1e-14 ? -Infinity : (1 - K0 - (L * L) / (2 * sh.r * sh.r)) / K1;

@@ -3,6 +3,7 @@
  * orbits) in the frame turning with the nodes, their secular positions, the closed-form closest approach of a pair
  * and the symmetry class of a pair. Model, symmetry and equations: docs/constellations.md §"Conjunction screen".
  */
+import { hypot2, hypot3 } from '../../base/hypot.js';
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
 import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
@@ -100,12 +101,12 @@ export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m
   const { A, C, delta } = pairConstants(st, a, b);
   const ua0 = st.u0[a]!;
   // Same plane (A = C = 0): the distance is constant.
-  const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
+  const ua = hypot2(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
   const t_s = mod(ua - ua0, Math.PI) / st.uDot;
   const x = SCRATCH;
   position(st, a, ua, x, 0);
   position(st, b, ua + delta, x, 3);
-  return { d_m: Math.hypot(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
+  return { d_m: hypot3(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
 }
 
 /** Symmetry class of the pair (a, b): a key and the number of object pairs in the class (header). */

@@ -10,6 +10,7 @@
  * Validity: circular orbits of one shell (one radius), evenly spaced slots; rounding allowance 1e-12 of 2r².
  * Derivation, evidence and costs: docs/constellations.md §"Slot-shift pair classes".
  */
+import { hypot2 } from '../../base/hypot.js';
 import { pairClassKey, type ShellState } from './shellState.js';
 
 /** The part of the screen's shell state (./shellState.ts) the slot-shift classes read. */
@@ -122,7 +123,7 @@ function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const ds = ((Math.atan2(Y, X) - delta0) * S) / TWO_PI;
   PAIR.X = X;
   PAIR.Y = Y;
-  PAIR.K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
+  PAIR.K1 = hypot2((PP - QQ) / 2, (PQ + QP) / 2);
   PAIR.centre = (((Math.round(ds) % S) + S) % S) | 0;
   return PAIR;
 }
