@@ -14,11 +14,10 @@
  */
 import type { SatRec } from 'satellite.js';
 import { hypot2, hypot3 } from '../../base/hypot.js';
-import { satelliteJs } from '../../base/satelliteJs.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
-import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
-import { circularSatrec, meanAnomaly_rad } from '../geometry/propagate.js';
-import { circularSgp4, satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
+import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
+import { circularFamily, recordAngles } from '../geometry/propagate.js';
+import { satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
 import type { CircularElements } from '../design/types.js';
 
 /** Earth's third zonal harmonic J3 [-] (EGM-96; Vallado 2013, App. D: −2.53265649e-6). */
@@ -106,7 +105,7 @@ export interface RefineShell {
  * (sgp4Refine.test.ts), at a tenth of its cost.
  */
 export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularElements>): SatRec {
-  const [mo, nodeo] = shiftedAngles(e);
+  const [mo, nodeo] = recordAngles(e);
   const delmo = 1.0 + template.eta * Math.cos(mo);
   return {
     ...template,
@@ -117,12 +116,6 @@ export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularEl
   };
 }
 
-/** The record's mean anomaly and RAAN [rad] of elements e, as ommRecord writes and json2satrec reads them. */
-function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
-  const { degreesToRadians } = satelliteJs();
-  return [degreesToRadians(rad_to_deg(meanAnomaly_rad(e))), degreesToRadians(rad_to_deg(e.raan_rad))];
-}
-
 /**
  * SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0): by the shell's
  * trimmed evaluator (geometry/sgp4Circular.ts, satellite.js's sgp4 bit for bit) from each object's mean anomaly and
@@ -131,7 +124,7 @@ function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
 export class Sgp4Objects {
   private readonly recs = new Map<number, SatRec>();
   private readonly pv = new Float64Array(6);
-  /** Object 0's record before any propagation: the other objects' records are its shifted copies. */
+  /** The shell's family (propagate.ts circularFamily): the objects' records are its template's shifted copies. */
   private readonly template: Readonly<SatRec>;
   private readonly sgp4: CircularSgp4 | null;
   /** Each object's record mean anomaly and RAAN [rad] (NaN until first used). */
@@ -142,11 +135,11 @@ export class Sgp4Objects {
   /** SGP4 calls made. */
   calls = 0;
   constructor(readonly shell: RefineShell) {
-    const rec = circularSatrec(shell.elements(0), shell.epochIso);
-    this.template = { ...rec };
-    this.recs.set(0, rec);
-    this.uDot = (rec.mdot + rec.argpdot) / S_PER_MIN;
-    this.sgp4 = circularSgp4(this.template);
+    const e = shell.elements(0);
+    const family = circularFamily(e.altitude_m, e.inclination_rad, shell.epochIso);
+    this.template = family.template;
+    this.uDot = (family.template.mdot + family.template.argpdot) / S_PER_MIN;
+    this.sgp4 = family.sgp4;
     this.mo = new Float64Array(shell.u0.length).fill(NaN);
     this.nodeo = new Float64Array(shell.u0.length).fill(NaN);
   }
@@ -162,7 +155,7 @@ export class Sgp4Objects {
   state(k: number, t_s: number, out: Float64Array, o: number): void {
     this.calls++;
     const ev = this.sgp4;
-    if (ev !== null && Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
+    if (ev !== null && Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = recordAngles(this.shell.elements(k));
     const ok =
       ev !== null
         ? ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o)

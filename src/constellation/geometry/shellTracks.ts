@@ -11,8 +11,7 @@
  */
 import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
 import type { CircularElements, SamplingWindow } from '../design/types.js';
-import { circularSatrec, windowTimes_s, type PlaneTrack } from './propagate.js';
-import { sgp4State } from './sgp4Circular.js';
+import { circularFamily, circularState, windowTimes_s, type PlaneTrack } from './propagate.js';
 
 const TWO_PI = 2 * Math.PI;
 /** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, docs/constellations.md). */
@@ -41,14 +40,15 @@ export function referenceOrbit(
   inclination_rad: number,
   w: Readonly<SamplingWindow>,
 ): ReferenceOrbit {
-  const satrec = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, w.epochIso);
+  const elements = { altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 };
+  const satrec = circularFamily(altitude_m, inclination_rad, w.epochIso).template;
   const latitudeRate_rad_s = (satrec.mdot + satrec.argpdot) / S_PER_MIN;
   const span_s = w.duration_s + TWO_PI / latitudeRate_rad_s;
   const n = Math.ceil(span_s / REFERENCE_STEP_s) + 4;
   const r_m = new Float64Array(3 * n);
   const v_m_s = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  const state = sgp4State(satrec);
+  const state = circularState(elements, w.epochIso);
   const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let k = 0; k < n; k++) {
     const t_s = (k - 1) * REFERENCE_STEP_s;
