@@ -189,14 +189,11 @@ export function pairConstants(
   a: number,
   b: number,
 ): { K0: number; A: number; C: number; delta: number } {
-  const B = st.basis,
-    pa = Math.floor(a / st.slots) * 6,
-    pb = Math.floor(b / st.slots) * 6;
-  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
-  const PP = dot(pa, pb),
-    QQ = dot(pa + 3, pb + 3),
-    PQ = dot(pa, pb + 3),
-    QP = dot(pa + 3, pb);
+  const D = planeDots(st, a, b);
+  const PP = D[0]!,
+    QQ = D[1]!,
+    PQ = D[2]!,
+    QP = D[3]!;
   const delta = st.u0[b]! - st.u0[a]!;
   return {
     K0: 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP)),
@@ -204,6 +201,23 @@ export function pairConstants(
     C: (PQ + QP) / 2,
     delta,
   };
+}
+
+const DOTS = new Float64Array(4);
+
+/**
+ * The dot products P̂a·P̂b, Q̂a·Q̂b, P̂a·Q̂b and Q̂a·P̂b of the planes of objects a and b, into a buffer that the next
+ * call overwrites (pairConstants, and shellState.ts pairClosestApproach, which needs no cos/sin of Δ).
+ */
+export function planeDots(st: Pick<RefineShell, 'basis' | 'slots'>, a: number, b: number): Float64Array {
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
+  DOTS[0] = B[pa]! * B[pb]! + B[pa + 1]! * B[pb + 1]! + B[pa + 2]! * B[pb + 2]!;
+  DOTS[1] = B[pa + 3]! * B[pb + 3]! + B[pa + 4]! * B[pb + 4]! + B[pa + 5]! * B[pb + 5]!;
+  DOTS[2] = B[pa]! * B[pb + 3]! + B[pa + 1]! * B[pb + 4]! + B[pa + 2]! * B[pb + 5]!;
+  DOTS[3] = B[pa + 3]! * B[pb]! + B[pa + 4]! * B[pb + 1]! + B[pa + 5]! * B[pb + 2]!;
+  return DOTS;
 }
 
 /** Time arcs [t0, t1] within one orbit where the pair's secular distance is below L [m] (header). */
