@@ -152,12 +152,12 @@ export function planeTracksFromReference(
 ): PlaneTrack[] {
   const times_s = windowTimes_s(w);
   const n = times_s.length;
-  const r_all = new Float64Array(3 * n * planes.length);
-  const normal_all = new Float64Array(3 * n * planes.length);
-  if (samples !== undefined) {
-    r_all.fill(NaN);
-    normal_all.fill(NaN);
-  }
+  // positions then normals, in one block (one allocation)
+  const size = 3 * n * planes.length;
+  const block = new Float64Array(2 * size);
+  if (samples !== undefined) block.fill(NaN);
+  const r_all = block.subarray(0, size),
+    normal_all = block.subarray(size);
   return planes.map((e, q) => {
     if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
       throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
