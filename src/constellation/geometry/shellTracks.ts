@@ -11,6 +11,7 @@
  */
 import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
 import type { CircularElements, SamplingWindow } from '../design/types.js';
+import { wrapAngle_rad } from './pattern.js';
 import { circularFamily, circularState, windowTimes_s, type PlaneTrack } from './propagate.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -161,21 +162,21 @@ export function planeTracksFromReference(
   return planes.map((e, q) => {
     if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
       throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
-    const du = ((e.argumentOfLatitude_rad % TWO_PI) + TWO_PI) % TWO_PI;
+    const du = wrapAngle_rad(e.argumentOfLatitude_rad);
     const dt = du / ref.latitudeRate_rad_s;
     const angle = e.raan_rad - ref.nodeRate_rad_s * dt;
     const c = Math.cos(angle),
       s = Math.sin(angle);
     const r_m = r_all.subarray(3 * n * q, 3 * n * (q + 1));
     const normal = normal_all.subarray(3 * n * q, 3 * n * (q + 1));
-    const place = (j: number): void => {
-      const o = 3 * j;
+    const count = samples === undefined ? n : samples.length;
+    for (let i = 0; i < count; i++) {
+      const j = samples === undefined ? i : samples[i]!,
+        o = 3 * j;
       interpolate(ref, times_s[j]! + dt, r_m, normal, o);
       rotateZ(r_m, o, c, s);
       rotateZ(normal, o, c, s);
-    };
-    if (samples === undefined) for (let j = 0; j < n; j++) place(j);
-    else for (const j of samples) place(j);
+    }
     return { elements: e, times_s, r_m, normal, gmst_rad };
   });
 }
