@@ -24,8 +24,8 @@ import { refineClasses, type ClassHit } from './refineClasses.js';
 import { encounter, Sgp4Objects } from './sgp4Refine.js';
 import {
   classCount,
-  pairClass,
   pairClassKey,
+  pairClassSize,
   pairClosestApproach,
   positionsAt,
   repeatWindow_s,
@@ -222,7 +222,7 @@ function classHit(st: ShellState, a: number, b: number, ca: { d_m: number; t_s: 
     b,
     d_m: Math.max(0, ca.d_m - st.shrink_m),
     t_s: ca.t_s,
-    size: pairClass(st, a, b).size * st.members * st.members,
+    size: pairClassSize(st, a, b) * st.members * st.members,
   };
 }
 
@@ -339,7 +339,8 @@ class SecularOrder {
           ties.push(pending.node[0]!);
           pending.pop();
         }
-        for (const pos of ties.sort((x, y) => x - y)) this.hits.push(this.computed[pos]!);
+        insertionSort(ties);
+        for (const pos of ties) this.hits.push(this.computed[pos]!);
         return true;
       }
       if (byD2.size === 0) return false;
@@ -350,6 +351,16 @@ class SecularOrder {
       this.computed[pos] = h;
       pending.push(h.d_m, pos);
     }
+  }
+}
+
+/** Sorts a short list of distinct integers ascending, in place (the ties of one closest approach: one or a few). */
+function insertionSort(v: number[]): void {
+  for (let i = 1; i < v.length; i++) {
+    const x = v[i]!;
+    let j = i - 1;
+    for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
+    v[j + 1] = x;
   }
 }
 

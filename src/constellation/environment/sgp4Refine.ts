@@ -13,11 +13,11 @@
  * Derivation, evidence and costs: docs/constellations.md §"SGP4 refinement of candidate pairs".
  */
 import type { SatRec } from 'satellite.js';
-import { satelliteJs } from '../../base/satelliteJs.js';
+import { hypot2, hypot3 } from '../../base/hypot.js';
 import { EARTH_J2, EARTH_RADIUS_m } from '../../base/constants.js';
-import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
-import { circularSatrec, meanAnomaly_rad } from '../geometry/propagate.js';
-import { circularSgp4, satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
+import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
+import { circularFamily, recordAngles } from '../geometry/propagate.js';
+import { satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
 import type { CircularElements } from '../design/types.js';
 
 /** Earth's third zonal harmonic J3 [-] (EGM-96; Vallado 2013, App. D: −2.53265649e-6). */
@@ -105,7 +105,7 @@ export interface RefineShell {
  * (sgp4Refine.test.ts), at a tenth of its cost.
  */
 export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularElements>): SatRec {
-  const [mo, nodeo] = shiftedAngles(e);
+  const [mo, nodeo] = recordAngles(e);
   const delmo = 1.0 + template.eta * Math.cos(mo);
   return {
     ...template,
@@ -116,12 +116,6 @@ export function shiftedSatrec(template: Readonly<SatRec>, e: Readonly<CircularEl
   };
 }
 
-/** The record's mean anomaly and RAAN [rad] of elements e, as ommRecord writes and json2satrec reads them. */
-function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
-  const { degreesToRadians } = satelliteJs();
-  return [degreesToRadians(rad_to_deg(meanAnomaly_rad(e))), degreesToRadians(rad_to_deg(e.raan_rad))];
-}
-
 /**
  * SGP4 state of objects, made on first use (object a of a Walker delta class is always object 0): by the shell's
  * trimmed evaluator (geometry/sgp4Circular.ts, satellite.js's sgp4 bit for bit) from each object's mean anomaly and
@@ -130,7 +124,7 @@ function shiftedAngles(e: Readonly<CircularElements>): [number, number] {
 export class Sgp4Objects {
   private readonly recs = new Map<number, SatRec>();
   private readonly pv = new Float64Array(6);
-  /** Object 0's record before any propagation: the other objects' records are its shifted copies. */
+  /** The shell's family (propagate.ts circularFamily): the objects' records are its template's shifted copies. */
   private readonly template: Readonly<SatRec>;
   private readonly sgp4: CircularSgp4 | null;
   /** Each object's record mean anomaly and RAAN [rad] (NaN until first used). */
@@ -141,11 +135,11 @@ export class Sgp4Objects {
   /** SGP4 calls made. */
   calls = 0;
   constructor(readonly shell: RefineShell) {
-    const rec = circularSatrec(shell.elements(0), shell.epochIso);
-    this.template = { ...rec };
-    this.recs.set(0, rec);
-    this.uDot = (rec.mdot + rec.argpdot) / S_PER_MIN;
-    this.sgp4 = circularSgp4(this.template);
+    const e = shell.elements(0);
+    const family = circularFamily(e.altitude_m, e.inclination_rad, shell.epochIso);
+    this.template = family.template;
+    this.uDot = (family.template.mdot + family.template.argpdot) / S_PER_MIN;
+    this.sgp4 = family.sgp4;
     this.mo = new Float64Array(shell.u0.length).fill(NaN);
     this.nodeo = new Float64Array(shell.u0.length).fill(NaN);
   }
@@ -161,7 +155,7 @@ export class Sgp4Objects {
   state(k: number, t_s: number, out: Float64Array, o: number): void {
     this.calls++;
     const ev = this.sgp4;
-    if (ev !== null && Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = shiftedAngles(this.shell.elements(k));
+    if (ev !== null && Number.isNaN(this.mo[k]!)) [this.mo[k], this.nodeo[k]] = recordAngles(this.shell.elements(k));
     const ok =
       ev !== null
         ? ev.state(this.mo[k]!, this.nodeo[k]!, t_s / S_PER_MIN, out, o)
@@ -176,7 +170,7 @@ export class Sgp4Objects {
     this.state(b, t_s, STATE, 6);
     for (let i = 0; i < 6; i++) x[i] = STATE[i + 6]! - STATE[i]!;
     return {
-      d: Math.hypot(x[0]!, x[1]!, x[2]!),
+      d: hypot3(x[0]!, x[1]!, x[2]!),
       f: x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!,
       v2: x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!,
     };
@@ -195,14 +189,11 @@ export function pairConstants(
   a: number,
   b: number,
 ): { K0: number; A: number; C: number; delta: number } {
-  const B = st.basis,
-    pa = Math.floor(a / st.slots) * 6,
-    pb = Math.floor(b / st.slots) * 6;
-  const dot = (i: number, j: number): number => B[i]! * B[j]! + B[i + 1]! * B[j + 1]! + B[i + 2]! * B[j + 2]!;
-  const PP = dot(pa, pb),
-    QQ = dot(pa + 3, pb + 3),
-    PQ = dot(pa, pb + 3),
-    QP = dot(pa + 3, pb);
+  const D = planeDots(st, a, b);
+  const PP = D[0]!,
+    QQ = D[1]!,
+    PQ = D[2]!,
+    QP = D[3]!;
   const delta = st.u0[b]! - st.u0[a]!;
   return {
     K0: 0.5 * (Math.cos(delta) * (PP + QQ) + Math.sin(delta) * (PQ - QP)),
@@ -212,10 +203,27 @@ export function pairConstants(
   };
 }
 
+const DOTS = new Float64Array(4);
+
+/**
+ * The dot products P̂a·P̂b, Q̂a·Q̂b, P̂a·Q̂b and Q̂a·P̂b of the planes of objects a and b, into a buffer that the next
+ * call overwrites (pairConstants, and shellState.ts pairClosestApproach, which needs no cos/sin of Δ).
+ */
+export function planeDots(st: Pick<RefineShell, 'basis' | 'slots'>, a: number, b: number): Float64Array {
+  const B = st.basis,
+    pa = Math.floor(a / st.slots) * 6,
+    pb = Math.floor(b / st.slots) * 6;
+  DOTS[0] = B[pa]! * B[pb]! + B[pa + 1]! * B[pb + 1]! + B[pa + 2]! * B[pb + 2]!;
+  DOTS[1] = B[pa + 3]! * B[pb + 3]! + B[pa + 4]! * B[pb + 4]! + B[pa + 5]! * B[pb + 5]!;
+  DOTS[2] = B[pa]! * B[pb + 3]! + B[pa + 1]! * B[pb + 4]! + B[pa + 2]! * B[pb + 5]!;
+  DOTS[3] = B[pa + 3]! * B[pb]! + B[pa + 4]! * B[pb + 1]! + B[pa + 5]! * B[pb + 2]!;
+  return DOTS;
+}
+
 /** Time arcs [t0, t1] within one orbit where the pair's secular distance is below L [m] (header). */
 function arcs(sh: RefineShell, objs: Sgp4Objects, a: number, b: number, L: number): [number, number][] {
   const { K0, A, C, delta } = pairConstants(sh, a, b);
-  const K1 = Math.hypot(A, C),
+  const K1 = hypot2(A, C),
     psi = Math.atan2(C, A);
   const period = (2 * Math.PI) / objs.uDot;
   const c = K1 < 1e-14 ? -Infinity : (1 - K0 - (L * L) / (2 * sh.r * sh.r)) / K1;

@@ -3,10 +3,11 @@
  * orbits) in the frame turning with the nodes, their secular positions, the closed-form closest approach of a pair
  * and the symmetry class of a pair. Model, symmetry and equations: docs/constellations.md §"Conjunction screen".
  */
+import { hypot2, hypot3 } from '../../base/hypot.js';
 import { EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { positive } from '../../models/validate.js';
-import { planeRaan_rad, slotPhase_rad } from '../geometry/pattern.js';
-import { pairConstants, sgp4ExcursionBound_m, sgp4PairBound, type RefineShell } from './sgp4Refine.js';
+import { planeRaan_rad, slotPhases_rad } from '../geometry/pattern.js';
+import { planeDots, sgp4ExcursionBound_m, sgp4PairBound, type RefineShell } from './sgp4Refine.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -44,7 +45,7 @@ export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState 
   const cluster = sh.pattern === 'cluster';
   const slots = cluster ? 1 : sh.satsPerPlane;
   const basis = new Float64Array(sh.planes * 6);
-  const u0 = new Float64Array(sh.planes * slots);
+  const u0 = slotPhases_rad(sh);
   const raan = new Float64Array(sh.planes);
   const ci = Math.cos(sh.inclination_rad),
     si = Math.sin(sh.inclination_rad);
@@ -53,8 +54,13 @@ export function shellState(sh: ShellGeometrySpec, epochIso: string): ShellState 
     const co = Math.cos(raan[p]!),
       so = Math.sin(raan[p]!);
     // P̂ = ascending node, Q̂ = ĥ × P̂ (90° ahead in the plane).
-    basis.set([co, so, 0, -so * ci, co * ci, si], p * 6);
-    for (let s = 0; s < slots; s++) u0[p * slots + s] = slotPhase_rad(sh, p, s);
+    const o = p * 6;
+    basis[o] = co;
+    basis[o + 1] = so;
+    basis[o + 2] = 0;
+    basis[o + 3] = -so * ci;
+    basis[o + 4] = co * ci;
+    basis[o + 5] = si;
   }
   const pairBound = sgp4PairBound(sh.altitude_m, sh.inclination_rad);
   return {
@@ -97,19 +103,25 @@ const SCRATCH = new Float64Array(6);
 
 /** Secular closest approach of objects a and b over all time (closed form), and its first time after the epoch. */
 export function pairClosestApproach(st: ShellState, a: number, b: number): { d_m: number; t_s: number } {
-  const { A, C, delta } = pairConstants(st, a, b);
+  const D = planeDots(st, a, b);
+  const A = (D[0]! - D[1]!) / 2,
+    C = (D[2]! + D[3]!) / 2,
+    delta = st.u0[b]! - st.u0[a]!;
   const ua0 = st.u0[a]!;
   // Same plane (A = C = 0): the distance is constant.
-  const ua = Math.hypot(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
+  const ua = hypot2(A, C) < 1e-14 ? ua0 : (Math.atan2(C, A) - delta) / 2;
   const t_s = mod(ua - ua0, Math.PI) / st.uDot;
   const x = SCRATCH;
   position(st, a, ua, x, 0);
   position(st, b, ua + delta, x, 3);
-  return { d_m: Math.hypot(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
+  return { d_m: hypot3(x[0]! - x[3]!, x[1]! - x[4]!, x[2]! - x[5]!), t_s };
 }
 
-/** Symmetry class of the pair (a, b): a key and the number of object pairs in the class (header). */
-export function pairClass(st: ShellState, a: number, b: number): { key: number; size: number } {
+/**
+ * The number of object pairs in the symmetry class of the pair (a, b) (header): T, or T/2 for a pair that is its own
+ * mirror (Walker delta); S, or S/2 for the in-plane offset S/2 (slot shift).
+ */
+export function pairClassSize(st: ClassShell, a: number, b: number): number {
   const P = st.planes,
     S = st.slots,
     T = P * S;
@@ -117,18 +129,8 @@ export function pairClass(st: ShellState, a: number, b: number): { key: number; 
     sa = a % S,
     pb = Math.floor(b / S),
     sb = b % S;
-  if (st.delta) {
-    const d1 = deltaDiff(st, pa, sa, pb, sb),
-      d2 = deltaDiff(st, pb, sb, pa, sa);
-    return { key: Math.min(d1, d2), size: d1 === d2 ? T / 2 : T };
-  }
-  const [p1, p2, ds] =
-    pa < pb
-      ? [pa, pb, mod(sb - sa, S)]
-      : pa > pb
-        ? [pb, pa, mod(sa - sb, S)]
-        : [pa, pa, Math.min(mod(sb - sa, S), mod(sa - sb, S))];
-  return { key: (p1 * P + p2) * S + ds, size: p1 === p2 && 2 * ds === S ? S / 2 : S };
+  if (st.delta) return deltaDiff(st, pa, sa, pb, sb) === deltaDiff(st, pb, sb, pa, sa) ? T / 2 : T;
+  return pa === pb && 2 * Math.min(mod(sb - sa, S), mod(sa - sb, S)) === S ? S / 2 : S;
 }
 
 /** What a pair's symmetry class reads of a shell. */
@@ -139,7 +141,7 @@ export function deltaDiff(st: ClassShell, p1: number, s1: number, p2: number, s2
   return mod(p2 - p1, st.planes) * st.slots + mod(s2 - s1 - (p2 < p1 ? st.phasing : 0), st.slots);
 }
 
-/** The key of pairClass alone (no allocation: it runs for every candidate pair). */
+/** The symmetry class of the pair (a, b) as one number (header; no allocation: it runs for every candidate pair). */
 export function pairClassKey(st: ClassShell, a: number, b: number): number {
   const S = st.slots;
   const pa = Math.floor(a / S),

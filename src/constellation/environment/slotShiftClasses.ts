@@ -10,6 +10,7 @@
  * Validity: circular orbits of one shell (one radius), evenly spaced slots; rounding allowance 1e-12 of 2r².
  * Derivation, evidence and costs: docs/constellations.md §"Slot-shift pair classes".
  */
+import { hypot2 } from '../../base/hypot.js';
 import { pairClassKey, type ShellState } from './shellState.js';
 
 /** The part of the screen's shell state (./shellState.ts) the slot-shift classes read. */
@@ -30,22 +31,39 @@ const TWO_PI = 2 * Math.PI;
 
 /** Growable columns of the class set, with each class's position in the full enumeration (for the order). */
 class Collector {
-  a: number[] = [];
-  b: number[] = [];
-  d2: number[] = [];
-  order: number[] = [];
+  private n = 0;
+  private a = new Int32Array(256);
+  private b = new Int32Array(256);
+  private d2 = new Float64Array(256);
+  private order = new Float64Array(256);
   push(a: number, b: number, d2: number, order: number): void {
-    this.a.push(a);
-    this.b.push(b);
-    this.d2.push(d2);
-    this.order.push(order);
+    const n = this.n;
+    if (n === this.a.length) this.grow();
+    this.a[n] = a;
+    this.b[n] = b;
+    this.d2[n] = d2;
+    this.order[n] = order;
+    this.n = n + 1;
+  }
+  private grow(): void {
+    const size = 2 * this.a.length;
+    const a = new Int32Array(size),
+      b = new Int32Array(size),
+      d2 = new Float64Array(size),
+      order = new Float64Array(size);
+    a.set(this.a);
+    b.set(this.b);
+    d2.set(this.d2);
+    order.set(this.order);
+    [this.a, this.b, this.d2, this.order] = [a, b, d2, order];
   }
   classes(): ClassSet {
+    const n = this.n;
     return {
-      a: Int32Array.from(this.a),
-      b: Int32Array.from(this.b),
-      d2: Float64Array.from(this.d2),
-      order: Float64Array.from(this.order),
+      a: this.a.subarray(0, n),
+      b: this.b.subarray(0, n),
+      d2: this.d2.subarray(0, n),
+      order: this.order.subarray(0, n),
     };
   }
 }
@@ -56,11 +74,16 @@ class Collector {
  */
 export function classesBelow(set: ClassSet, cut2: number): number[] {
   const kept: number[] = [];
-  for (let i = 0; i < set.d2.length; i++) if (set.d2[i]! < cut2) kept.push(i);
+  const d2 = set.d2,
+    n = d2.length;
+  for (let i = 0; i < n; i++) if (d2[i]! < cut2) kept.push(i);
   const order = set.order;
   if (order === null) return kept;
-  const n = set.d2.length;
-  return Array.from(Float64Array.from(kept, (i) => order[i]! * n + i).sort(), (key) => key % n);
+  const keys = new Float64Array(kept.length);
+  for (let j = 0; j < kept.length; j++) keys[j] = order[kept[j]!]! * n + kept[j]!;
+  keys.sort();
+  for (let j = 0; j < kept.length; j++) kept[j] = keys[j]! % n;
+  return kept;
 }
 
 /** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
@@ -122,8 +145,10 @@ function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   const ds = ((Math.atan2(Y, X) - delta0) * S) / TWO_PI;
   PAIR.X = X;
   PAIR.Y = Y;
-  PAIR.K1 = Math.hypot((PP - QQ) / 2, (PQ + QP) / 2);
-  PAIR.centre = (((Math.round(ds) % S) + S) % S) | 0;
+  PAIR.K1 = hypot2((PP - QQ) / 2, (PQ + QP) / 2);
+  // |ds| ≤ 1.5·S: the rounded offset is an int32, and its remainders integer ones (no floating-point fmod)
+  const c = Math.round(ds) | 0;
+  PAIR.centre = ((c % S) + S) % S;
   return PAIR;
 }
 
@@ -151,24 +176,34 @@ function walkPair(
   rep: Representative,
   out: Collector,
 ): void {
-  const S = st.slots,
-    P = st.planes;
-  const visit = (ds: number): number => {
-    const d2 = classD2(st, p1, p2, pair, ds);
-    if (rep === null || rep(p2, ds) === ds) out.push(p1 * S, p2 * S + ds, d2, (p1 * P + p2) * S + ds);
-    return d2;
-  };
+  const S = st.slots;
   const c = pair.centre;
-  visit(c);
+  visit(st, p1, p2, pair, c, rep, out);
   let r = 0,
     l = 0,
     right = true,
     left = true;
   // Offsets c + r and c − l are distinct while r + l < S.
   while ((right || left) && r + l < S - 1) {
-    if (right) right = visit((c + ++r) % S) < bound;
-    if (left && r + l < S - 1) left = visit((c - ++l + S) % S) < bound;
+    if (right) right = visit(st, p1, p2, pair, (c + ++r) % S, rep, out) < bound;
+    if (left && r + l < S - 1) left = visit(st, p1, p2, pair, (c - ++l + S) % S, rep, out) < bound;
   }
+}
+
+/** d² of offset ds of plane pair (p1, p2), collected when ds is its class's representative (walkPair). */
+function visit(
+  st: SlotShiftShell,
+  p1: number,
+  p2: number,
+  pair: PlanePair,
+  ds: number,
+  rep: Representative,
+  out: Collector,
+): number {
+  const S = st.slots;
+  const d2 = classD2(st, p1, p2, pair, ds);
+  if (rep === null || rep(p2, ds) === ds) out.push(p1 * S, p2 * S + ds, d2, (p1 * st.planes + p2) * S + ds);
+  return d2;
 }
 
 /**
@@ -262,6 +297,17 @@ function walkInPlane(st: SlotShiftShell, inPlane: number, bound: number, out: Co
 }
 
 /**
+ * The separation of smallest proxy not yet `used`, ties to the smaller (the order of a stable sort by proxy), marked
+ * used; 0 when every one is.
+ */
+function nextSeparation(proxy: Float64Array, used: Uint8Array): number {
+  let d = 0;
+  for (let x = 1; x < proxy.length; x++) if (used[x] === 0 && (d === 0 || proxy[x]! < proxy[d]!)) d = x;
+  used[d] = 1;
+  return d;
+}
+
+/**
  * The classes near the cut (header) of a shell whose classes are the in-plane offsets 1 … S/2 of planes
  * 0 … inPlane − 1 and every offset of the plane pairs `pairs` (p1, p2 interleaved, p1 < p2), each offset taken
  * as its class's representative (`rep`).
@@ -302,12 +348,11 @@ function nearClasses(
   };
   if (proxy === null) for (let i = 0; i < n; i++) upper.push(exact(i));
   else {
-    const bySeparation = Array.from({ length: P - 1 }, (_, d) => d + 1).sort((x, y) => proxy[x]! - proxy[y]!);
+    const used = new Uint8Array(P);
     let taken = 0;
-    for (const d of bySeparation) {
+    for (let d = nextSeparation(proxy, used); d > 0 && taken < k; d = nextSeparation(proxy, used)) {
       // pair (p1, p1 + d): index p1·P − p1(p1 + 1)/2 + d − 1 in `pairs` (slotShiftClasses' order)
       for (let p1 = 0; p1 + d < P && taken < k; p1++, taken++) upper.push(exact(p1 * P - (p1 * (p1 + 1)) / 2 + d - 1));
-      if (taken >= k) break;
     }
   }
   const kthUpper = upper.length < k ? Infinity : kthSmallest(upper, k);

@@ -95,6 +95,25 @@ export function slotPhase_rad(shell: Readonly<ShellGeometrySpec>, plane: number,
   return wrap((slot * TWO_PI) / shell.satsPerPlane + phasing);
 }
 
+/**
+ * slotPhase_rad of every slot of every plane, plane-major (one per plane for `cluster`), by the same floating-point
+ * operations: each slot's term and each plane's phasing made once.
+ */
+export function slotPhases_rad(shell: Readonly<ShellGeometrySpec>): Float64Array {
+  const cluster = shell.pattern === 'cluster';
+  const S = cluster ? 1 : shell.satsPerPlane;
+  const total = cluster ? shell.planes : shell.planes * shell.satsPerPlane;
+  const out = new Float64Array(shell.planes * S);
+  const slot = new Float64Array(S);
+  for (let s = 0; s < S; s++) slot[s] = (s * TWO_PI) / shell.satsPerPlane;
+  for (let p = 0; p < shell.planes; p++) {
+    const phasing = (p * shell.phasing * TWO_PI) / total;
+    if (cluster) out[p] = wrap(phasing);
+    else for (let s = 0; s < S; s++) out[p * S + s] = wrap(slot[s]! + phasing);
+  }
+  return out;
+}
+
 /** Elements of plane p's representative orbit (slot 0, or the cluster's reference orbit). */
 export function planeElements(shell: Readonly<ShellGeometrySpec>, plane: number, epochIso: string): CircularElements {
   return {

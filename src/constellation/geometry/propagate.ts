@@ -10,11 +10,12 @@
  * Derivation, evidence and costs: docs/constellations.md §"Plane propagation".
  */
 import type { OMMJsonObject, SatRec } from 'satellite.js';
+import { hypot3 } from '../../base/hypot.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { julianDate, utcMs } from './pattern.js';
-import { sgp4State } from './sgp4Circular.js';
+import { circularSgp4, sgp4State, type CircularSgp4 } from './sgp4Circular.js';
 
 import type { CircularElements, SamplingWindow } from '../design/types.js';
 
@@ -87,6 +88,60 @@ export function circularSatrec(e: Readonly<CircularElements>, epochIso: string):
   return satrec;
 }
 
+/**
+ * The satellite.js records of the circular orbits of one altitude and inclination at one epoch: `template` is the
+ * record of RAAN 0 and argument of latitude 0, `sgp4` the trimmed evaluator (sgp4Circular.ts) of every record of the
+ * family, or null where it does not apply. The records differ only in their mean anomaly and RAAN (recordAngles), so
+ * one initialisation (json2satrec) and one evaluator serve a shell's plane tracks, its links' planes and its
+ * conjunction screen. The last FAMILIES_KEPT families are kept, matched on all three inputs (Object.is).
+ */
+export interface CircularFamily {
+  readonly altitude_m: number;
+  readonly inclination_rad: number;
+  readonly epochIso: string;
+  readonly template: Readonly<SatRec>;
+  readonly sgp4: CircularSgp4 | null;
+}
+
+/** Families kept (a study's evaluation propagates two shells; a filing of 86 shells reuses each within its pass). */
+const FAMILIES_KEPT = 16;
+const FAMILIES: CircularFamily[] = [];
+
+/** The family of circular records of this altitude and inclination at this epoch (see CircularFamily). */
+export function circularFamily(altitude_m: number, inclination_rad: number, epochIso: string): CircularFamily {
+  const i = FAMILIES.findIndex(
+    (f) =>
+      Object.is(f.altitude_m, altitude_m) && Object.is(f.inclination_rad, inclination_rad) && f.epochIso === epochIso,
+  );
+  if (i >= 0) return FAMILIES[i]!;
+  const template = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, epochIso);
+  const family = { altitude_m, inclination_rad, epochIso, template, sgp4: circularSgp4({ ...template }) };
+  if (FAMILIES.push(family) > FAMILIES_KEPT) FAMILIES.shift();
+  return family;
+}
+
+/** The record's mean anomaly and RAAN [rad] of circular elements e, as ommRecord writes and json2satrec reads them. */
+export function recordAngles(e: Readonly<CircularElements>): [number, number] {
+  const { degreesToRadians } = satelliteJs();
+  return [degreesToRadians(rad_to_deg(meanAnomaly_rad(e))), degreesToRadians(rad_to_deg(e.raan_rad))];
+}
+
+/**
+ * SGP4 state of circular elements e at tsince [min] into out[0 … 5] (TEME km, km/s), as sgp4State(circularSatrec(e))
+ * gives it bit for bit: by the family's evaluator where there is one (no record of e's own), else by satellite.js.
+ */
+export function circularState(
+  e: Readonly<CircularElements>,
+  epochIso: string,
+): (tsince_min: number, out: Float64Array) => void {
+  const ev = e.eccentricity === undefined ? circularFamily(e.altitude_m, e.inclination_rad, epochIso).sgp4 : null;
+  if (ev === null) return sgp4State(circularSatrec(e, epochIso));
+  const [mo, nodeo] = recordAngles(e);
+  return (tsince_min, out) => {
+    if (!ev.state(mo, nodeo, tsince_min, out, 0)) sgp4State(circularSatrec(e, epochIso))(tsince_min, out);
+  };
+}
+
 /** Sample times since epoch [s]: 0, step, …, up to and including duration where it falls on the grid. */
 export function windowTimes_s(w: Readonly<SamplingWindow>): Float64Array {
   if (!(w.duration_s > 0 && w.step_s > 0)) throw new RangeError('sampling window needs duration_s > 0 and step_s > 0');
@@ -123,12 +178,11 @@ export function propagatePlane(
   w: Readonly<SamplingWindow>,
   gmst_rad?: Float64Array,
 ): PlaneTrack {
-  const satrec = circularSatrec(e, w.epochIso);
   const times_s = windowTimes_s(w);
   const n = times_s.length;
   const r_m = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  const state = sgp4State(satrec);
+  const state = circularState(e, w.epochIso);
   const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let j = 0; j < n; j++) {
     state(times_s[j]! / S_PER_MIN, pv);
@@ -137,7 +191,7 @@ export function propagatePlane(
     const hx = pv[1]! * pv[5]! - pv[2]! * pv[4]!,
       hy = pv[2]! * pv[3]! - pv[0]! * pv[5]!,
       hz = pv[0]! * pv[4]! - pv[1]! * pv[3]!;
-    const h = Math.hypot(hx, hy, hz);
+    const h = hypot3(hx, hy, hz);
     normal[3 * j] = hx / h;
     normal[3 * j + 1] = hy / h;
     normal[3 * j + 2] = hz / h;

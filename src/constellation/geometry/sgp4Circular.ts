@@ -9,13 +9,16 @@
  * mean anomaly that feed only those zero terms, the mean-element record and the writes to the satrec.
  * Per record: only the mean anomaly `mo` and RAAN `nodeo` differ across one shell's satellites (propagate.ts
  * ommRecord), so one evaluator serves a shell; the argument of perigee's cos/sin depend on time alone and are kept
- * for the last time evaluated. Validity: records for which `circularSgp4` returns an evaluator (it checks every zero
- * the method assumes); otherwise callers use satellite.js. Evidence: test/constellation/geometry/sgp4Circular.test.ts
- * (Object.is on every component against satellite.js over random records and times).
+ * for the last time evaluated. Its remainders by 2π are base/remainder.ts's (x % y bit for bit, without a call to
+ * the C library's fmod where the quotient is small). Validity: records for which `circularSgp4` returns an
+ * evaluator (it checks every zero the method assumes); otherwise callers use satellite.js. Evidence:
+ * test/constellation/geometry/sgp4Circular.test.ts (Object.is on every component against satellite.js over random
+ * records and times).
  */
 import type { SatRec } from 'satellite.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { S_PER_MIN } from '../../base/convert.js';
+import { remainder } from '../../base/remainder.js';
 
 /** SGP4 evaluator of the records that share a template's fields but mo and nodeo (header). */
 export class CircularSgp4 {
@@ -88,9 +91,9 @@ export class CircularSgp4 {
     const nodedf = nodeo + this.nodedot * tsince;
     let nodem = nodedf;
     let xlm = xmdf + argpdf + nodem;
-    nodem %= twoPi;
+    nodem = remainder(nodem, twoPi);
     if (tsince !== this.lastT) {
-      const argpm = argpdf % twoPi;
+      const argpm = remainder(argpdf, twoPi);
       this.argpm = argpm;
       this.axnl = this.em * Math.cos(argpm);
       this.aynl = this.em * Math.sin(argpm) + this.tempAm * this.aycof;
@@ -99,13 +102,13 @@ export class CircularSgp4 {
     const argpp = this.argpm,
       axnl = this.axnl,
       aynl = this.aynl;
-    xlm %= twoPi;
-    const mp = (xlm - argpp - nodem) % twoPi;
+    xlm = remainder(xlm, twoPi);
+    const mp = remainder(xlm - argpp - nodem, twoPi);
     const nodep = nodem;
     // long-period periodics
     const xl = mp + argpp + nodep + this.tempAm * this.xlcof * axnl;
     // Kepler's equation
-    const u = (xl - nodep) % twoPi;
+    const u = remainder(xl - nodep, twoPi);
     let eo1 = u,
       tem5 = 9999.9,
       ktr = 1,

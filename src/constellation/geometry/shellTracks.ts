@@ -11,8 +11,8 @@
  */
 import { M_PER_KM, S_PER_MIN } from '../../base/convert.js';
 import type { CircularElements, SamplingWindow } from '../design/types.js';
-import { circularSatrec, windowTimes_s, type PlaneTrack } from './propagate.js';
-import { sgp4State } from './sgp4Circular.js';
+import { wrapAngle_rad } from './pattern.js';
+import { circularFamily, circularState, windowTimes_s, type PlaneTrack } from './propagate.js';
 
 const TWO_PI = 2 * Math.PI;
 /** Spacing of the reference orbit's SGP4 samples [s] (Hermite error ~0.03 m at 300 km, docs/constellations.md). */
@@ -41,14 +41,15 @@ export function referenceOrbit(
   inclination_rad: number,
   w: Readonly<SamplingWindow>,
 ): ReferenceOrbit {
-  const satrec = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, w.epochIso);
+  const elements = { altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 };
+  const satrec = circularFamily(altitude_m, inclination_rad, w.epochIso).template;
   const latitudeRate_rad_s = (satrec.mdot + satrec.argpdot) / S_PER_MIN;
   const span_s = w.duration_s + TWO_PI / latitudeRate_rad_s;
   const n = Math.ceil(span_s / REFERENCE_STEP_s) + 4;
   const r_m = new Float64Array(3 * n);
   const v_m_s = new Float64Array(3 * n);
   const normal = new Float64Array(3 * n);
-  const state = sgp4State(satrec);
+  const state = circularState(elements, w.epochIso);
   const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
   for (let k = 0; k < n; k++) {
     const t_s = (k - 1) * REFERENCE_STEP_s;
@@ -152,30 +153,30 @@ export function planeTracksFromReference(
 ): PlaneTrack[] {
   const times_s = windowTimes_s(w);
   const n = times_s.length;
-  const r_all = new Float64Array(3 * n * planes.length);
-  const normal_all = new Float64Array(3 * n * planes.length);
-  if (samples !== undefined) {
-    r_all.fill(NaN);
-    normal_all.fill(NaN);
-  }
+  // positions then normals, in one block (one allocation)
+  const size = 3 * n * planes.length;
+  const block = new Float64Array(2 * size);
+  if (samples !== undefined) block.fill(NaN);
+  const r_all = block.subarray(0, size),
+    normal_all = block.subarray(size);
   return planes.map((e, q) => {
     if (e.altitude_m !== ref.altitude_m || e.inclination_rad !== ref.inclination_rad || e.eccentricity !== undefined)
       throw new RangeError('planeTrackFromReference: the plane is not a circular copy of the reference orbit');
-    const du = ((e.argumentOfLatitude_rad % TWO_PI) + TWO_PI) % TWO_PI;
+    const du = wrapAngle_rad(e.argumentOfLatitude_rad);
     const dt = du / ref.latitudeRate_rad_s;
     const angle = e.raan_rad - ref.nodeRate_rad_s * dt;
     const c = Math.cos(angle),
       s = Math.sin(angle);
     const r_m = r_all.subarray(3 * n * q, 3 * n * (q + 1));
     const normal = normal_all.subarray(3 * n * q, 3 * n * (q + 1));
-    const place = (j: number): void => {
-      const o = 3 * j;
+    const count = samples === undefined ? n : samples.length;
+    for (let i = 0; i < count; i++) {
+      const j = samples === undefined ? i : samples[i]!,
+        o = 3 * j;
       interpolate(ref, times_s[j]! + dt, r_m, normal, o);
       rotateZ(r_m, o, c, s);
       rotateZ(normal, o, c, s);
-    };
-    if (samples === undefined) for (let j = 0; j < n; j++) place(j);
-    else for (const j of samples) place(j);
+    }
     return { elements: e, times_s, r_m, normal, gmst_rad };
   });
 }

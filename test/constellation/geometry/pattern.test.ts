@@ -12,6 +12,7 @@ import {
   raanFromLtan_rad,
   satelliteElements,
   slotPhase_rad,
+  slotPhases_rad,
   utcMs,
   wrapAngle_rad,
 } from '../../../src/constellation/geometry/pattern.js';
@@ -326,5 +327,32 @@ describe('wrapAngle_rad: ((a % 2π) + 2π) % 2π bit for bit', () => {
     ['special', [NaN, Infinity, -Infinity, 1e300, -1e300]],
   ] as const)('%s', (_label, values) => {
     for (const a of values) expect([a, Object.is(wrapAngle_rad(a), reference(a))]).toEqual([a, true]);
+  });
+});
+
+describe('slotPhases_rad: slotPhase_rad of every slot, bit for bit', () => {
+  it('random shells of every pattern (1–60 planes, 1–90 slots, any phasing)', () => {
+    // Bug caught: a slot term or a plane phasing hoisted with another grouping of its operations (the last bits move),
+    // a plane-major / slot-major mix-up, or a cluster given one phase per member. Oracle: slotPhase_rad slot by slot.
+    const rng = createRng(31);
+    const patterns = ['walker-delta', 'walker-star', 'sso-ltan', 'cluster'] as const;
+    let bad = 0,
+      compared = 0;
+    for (let i = 0; i < 200; i++) {
+      const planes = 1 + Math.floor(rng.next() * 60);
+      const s = shell({
+        pattern: patterns[i % 4]!,
+        planes,
+        satsPerPlane: 1 + Math.floor(rng.next() * 90),
+        phasing: Math.floor(rng.next() * planes),
+      });
+      const all = slotPhases_rad(s);
+      const slots = s.pattern === 'cluster' ? 1 : s.satsPerPlane;
+      expect(all.length).toBe(s.planes * slots);
+      for (let p = 0; p < s.planes; p++)
+        for (let k = 0; k < slots; k++, compared++) if (!Object.is(all[p * slots + k], slotPhase_rad(s, p, k))) bad++;
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(bad).toBe(0);
   });
 });

@@ -9,6 +9,9 @@ import { satelliteJs } from '../../../src/base/satelliteJs.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   argumentOfPerigee_rad,
+  circularFamily,
+  circularSatrec,
+  circularState,
   gmstSamples_rad,
   meanAnomaly_rad,
   meanMotion_rev_per_day,
@@ -172,6 +175,50 @@ describe('windowTimes_s', () => {
         new RangeError('sampling window needs duration_s > 0 and step_s > 0'),
       );
     }
+  });
+});
+
+describe('circularState (one record family per altitude, inclination and epoch)', () => {
+  it("is satellite.js's sgp4 of each elements' own record, bit for bit, as altitude, inclination or epoch change", () => {
+    // Bug caught: a family kept across calls that ignores one of its three inputs (the evaluator of another altitude,
+    // inclination or epoch), or the elements' RAAN and phase not given to it. Oracle: satellite.js on each own OMM.
+    const { sgp4 } = satelliteJs();
+    const base = { ...elements, raan_rad: 200 * deg, argumentOfLatitude_rad: 300 * deg };
+    const cases: [CircularElements, string][] = [
+      [base, day.epochIso],
+      [{ ...base, altitude_m: base.altitude_m + 1 }, day.epochIso],
+      [base, day.epochIso],
+      [{ ...base, inclination_rad: base.inclination_rad + 1e-9 }, day.epochIso],
+      [base, '2026-03-21T00:00:00Z'],
+      [{ ...base, raan_rad: 1, argumentOfLatitude_rad: 2 }, day.epochIso],
+      [base, day.epochIso],
+    ];
+    const out = new Float64Array(6);
+    for (const [e, epochIso] of cases) {
+      const rec = json2satrec(ommRecord(e, epochIso, { name: 'ODC', objectId: '2026-000A', noradId: 99999 }));
+      const state = circularState(e, epochIso);
+      for (const t_min of [0, 17.25, -3.5, 1440]) {
+        state(t_min, out);
+        const pv = sgp4(rec, t_min)!;
+        const want = [pv.position.x, pv.position.y, pv.position.z, pv.velocity.x, pv.velocity.y, pv.velocity.z];
+        want.forEach((w, i) => expect([i, out[i]]).toEqual([i, w]));
+      }
+    }
+  });
+
+  it("the family's template is the record of RAAN 0 and phase 0, and a changed input gives another family", () => {
+    const { epochIso } = day;
+    const f = circularFamily(elements.altitude_m, elements.inclination_rad, epochIso);
+    const own = circularSatrec({ ...elements, raan_rad: 0, argumentOfLatitude_rad: 0 }, epochIso);
+    expect(f.template).toEqual(own);
+    expect(circularFamily(elements.altitude_m, elements.inclination_rad, epochIso)).toBe(f);
+    expect(circularFamily(elements.altitude_m + 1, elements.inclination_rad, epochIso).template.no).not.toBe(own.no);
+    expect(circularFamily(elements.altitude_m, elements.inclination_rad + 1e-6, epochIso).template.inclo).not.toBe(
+      own.inclo,
+    );
+    expect(
+      circularFamily(elements.altitude_m, elements.inclination_rad, '2026-03-21T00:00:00Z').template.jdsatepoch,
+    ).toBe(own.jdsatepoch + 1);
   });
 });
 
