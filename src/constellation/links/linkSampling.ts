@@ -173,7 +173,22 @@ export function pointingRate_rad_s(s: Float64Array, a: number, b: number): numbe
   const dx = s[b]! - s[a]!,
     dy = s[b + 1]! - s[a + 1]!,
     dz = s[b + 2]! - s[a + 2]!;
-  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  return differencePointingRate(s, a, b, dx, dy, dz, Math.sqrt(dx * dx + dy * dy + dz * dz));
+}
+
+/**
+ * pointingRate_rad_s of the link whose ends' difference B − A is (dx, dy, dz), of length d. Ends turning at one ω (one
+ * plane) see the line of sight turn at one rate: B's frame is not evaluated again (frameRate of equal arguments).
+ */
+function differencePointingRate(
+  s: Float64Array,
+  a: number,
+  b: number,
+  dx: number,
+  dy: number,
+  dz: number,
+  d: number,
+): number {
   if (!(d > 0)) return 0;
   const ux = dx / d,
     uy = dy / d,
@@ -181,7 +196,10 @@ export function pointingRate_rad_s(s: Float64Array, a: number, b: number): numbe
   const vx = s[b + 3]! - s[a + 3]!,
     vy = s[b + 4]! - s[a + 4]!,
     vz = s[b + 5]! - s[a + 5]!;
-  return Math.max(frameRate(s, a + 6, ux, uy, uz, d, vx, vy, vz), frameRate(s, b + 6, ux, uy, uz, d, vx, vy, vz));
+  const rateA = frameRate(s, a + 6, ux, uy, uz, d, vx, vy, vz);
+  return s[a + 6] === s[b + 6] && s[a + 7] === s[b + 7] && s[a + 8] === s[b + 8]
+    ? rateA
+    : Math.max(rateA, frameRate(s, b + 6, ux, uy, uz, d, vx, vy, vz));
 }
 
 /** The line of sight's rate in the frame turning at ω = s[w…w+2] (pointingRate_rad_s). */
@@ -218,7 +236,11 @@ export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: nu
   const dx = bx - ax,
     dy = by - ay,
     dz = bz - az;
-  const d2 = dx * dx + dy * dy + dz * dz;
+  return segmentAltitude_m(ax, ay, az, dx, dy, dz, dx * dx + dy * dy + dz * dz);
+}
+
+/** lineOfSightAltitude_m of the segment from A along (dx, dy, dz), of squared length d2. */
+function segmentAltitude_m(ax: number, ay: number, az: number, dx: number, dy: number, dz: number, d2: number): number {
   const t = d2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy + az * dz) / d2)) : 0;
   const cx = ax + t * dx,
     cy = ay + t * dy,
@@ -236,10 +258,12 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
   nodes: { plane: number; slot: number }[];
   ends: (readonly [number, number])[];
 } {
-  const nodeIndex = new Map<string, number>();
+  // key plane·K + slot, K above every slot: a whole number below 2^53 for any shell
+  const K = reps.reduce((m, r) => Math.max(m, r.a.slot, r.b.slot), 0) + 1;
+  const nodeIndex = new Map<number, number>();
   const nodes: { plane: number; slot: number }[] = [];
   const node = (s: { plane: number; slot: number }): number => {
-    const key = `${s.plane}:${s.slot}`;
+    const key = s.plane * K + s.slot;
     let k = nodeIndex.get(key);
     if (k === undefined) {
       k = nodes.length;
@@ -346,14 +370,25 @@ function cacheNodeStates(
   }
 }
 
-/** The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). */
+/**
+ * The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). What
+ * slotPosition's zero offsets add depends on the plane alone: its 1 + 0/r and 0·ĥ are found once per plane.
+ */
 function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64Array): void {
   const { frames, omega } = trackFrames(g.tracks, j);
   const i = 3 * j;
+  if (planeScratch.length < 4 * g.tracks.length) planeScratch = new Float64Array(4 * g.tracks.length);
+  const zero = planeScratch; // per plane: 1 + 0/r, 0·ĥ
+  for (let q = 0; q < g.tracks.length; q++) {
+    const normal = g.tracks[q]!.normal;
+    zero[4 * q] = 1 + 0 / frames[7 * q]!;
+    zero[4 * q + 1] = 0 * normal[i]!;
+    zero[4 * q + 2] = 0 * normal[i + 1]!;
+    zero[4 * q + 3] = 0 * normal[i + 2]!;
+  }
   for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
     const q = g.plane[k]!,
-      f = 7 * q,
-      normal = g.tracks[q]!.normal;
+      f = 7 * q;
     const r = frames[f]!,
       ux = frames[f + 1]!,
       uy = frames[f + 2]!,
@@ -370,10 +405,10 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     const ax = -s * ux + c * tx,
       ay = -s * uy + c * ty,
       az = -s * uz + c * tz;
-    const kr = 1 + 0 / r;
-    const x = kr * px + 0 * ax + 0 * normal[i]!,
-      y = kr * py + 0 * ay + 0 * normal[i + 1]!,
-      z = kr * pz + 0 * az + 0 * normal[i + 2]!;
+    const kr = zero[4 * q]!;
+    const x = kr * px + 0 * ax + zero[4 * q + 1]!,
+      y = kr * py + 0 * ay + zero[4 * q + 2]!,
+      z = kr * pz + 0 * az + zero[4 * q + 3]!;
     const wx = omega[3 * q]!,
       wy = omega[3 * q + 1]!,
       wz = omega[3 * q + 2]!;
@@ -388,6 +423,33 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     cache[o + 8] = wz;
   }
 }
+let planeScratch = new Float64Array(0);
+
+/** Fields of one representative's running statistics (sampleRepresentativeLinks). */
+const RANGE_MIN = 0,
+  RANGE_MAX = 1,
+  RANGE_SUM = 2,
+  UP = 3,
+  BLOCKED = 4,
+  POINTING = 5,
+  RATE_MIN = 6,
+  RATE_MAX = 7,
+  RATE_SUM = 8,
+  MAX_POINTING = 9,
+  LOS_MIN = 10,
+  LOS_MAX = 11,
+  STAT_FIELDS = 12;
+
+/** What sampleLinks reads besides the node states: each link's ends, whether its cutoff applies, the limits. */
+interface LinkKernel {
+  /** Cache offsets of each link's two ends (a, b interleaved). */
+  readonly ends: Int32Array;
+  /** 1 where the latitude cutoff applies to the link and the window has a cutoff. */
+  readonly cut: Uint8Array;
+  readonly grazingHeight_m: number;
+  readonly slewLimit_rad_s: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+}
 
 /** Samples every representative link over the window. */
 export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): RepresentativeStats[] {
@@ -396,73 +458,89 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const first = p.tracks.values().next().value;
   const n = first === undefined ? 0 : first.times_s.length;
   const cache = new Float64Array(nodes.length * NODE_FIELDS);
-  const st = reps.map(() => ({
-    rangeMin_m: Infinity,
-    rangeMax_m: 0,
-    rangeSum_m: 0,
-    upSamples: 0,
-    blockedSamples: 0,
-    pointingSamples: 0,
-    rateMin_bps: Infinity,
-    rateMax_bps: 0,
-    rateSum_bps: 0,
-    maxPointingRate_rad_s: 0,
-    minLineOfSightAltitude_m: Infinity,
-    maxLineOfSightAltitude_m: -Infinity,
-  }));
   const g = nodeGeometry(p, nodes);
-
+  const k: LinkKernel = {
+    ends: new Int32Array(2 * reps.length),
+    cut: new Uint8Array(reps.length),
+    grazingHeight_m: p.grazingHeight_m,
+    slewLimit_rad_s: p.slewLimit_rad_s,
+    rate: p.rate,
+  };
+  const st = new Float64Array(STAT_FIELDS * reps.length);
+  for (let i = 0; i < reps.length; i++) {
+    k.ends[2 * i] = ends[i]![0] * NODE_FIELDS;
+    k.ends[2 * i + 1] = ends[i]![1] * NODE_FIELDS;
+    k.cut[i] = g.sc !== null && reps[i]!.cutoffApplies ? 1 : 0;
+    const o = STAT_FIELDS * i;
+    st[o + RANGE_MIN] = Infinity;
+    st[o + RATE_MIN] = Infinity;
+    st[o + LOS_MIN] = Infinity;
+    st[o + LOS_MAX] = -Infinity;
+  }
   for (let j = 0; j < n; j++) {
     cacheNodeStates(p, g, j, nodes, cache);
-    for (let i = 0; i < reps.length; i++) {
-      const [ka, kb] = ends[i]!;
-      sampleLink(p, g.sc !== null, cache, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
-    }
+    sampleLinks(k, cache, st);
   }
-  return st.map((s) => (s.upSamples === 0 ? { ...s, rateMin_bps: 0 } : s));
+  return reps.map((_, i) => representativeStats(st, STAT_FIELDS * i));
 }
 
-type MutableStats = { -readonly [K in keyof RepresentativeStats]: RepresentativeStats[K] };
+/** One representative's statistics from its running fields at st[o…] (rateMin 0 for a link never on). */
+function representativeStats(st: Float64Array, o: number): RepresentativeStats {
+  const up = st[o + UP]!;
+  return {
+    rangeMin_m: st[o + RANGE_MIN]!,
+    rangeMax_m: st[o + RANGE_MAX]!,
+    rangeSum_m: st[o + RANGE_SUM]!,
+    upSamples: up,
+    blockedSamples: st[o + BLOCKED]!,
+    pointingSamples: st[o + POINTING]!,
+    rateMin_bps: up === 0 ? 0 : st[o + RATE_MIN]!,
+    rateMax_bps: st[o + RATE_MAX]!,
+    rateSum_bps: st[o + RATE_SUM]!,
+    maxPointingRate_rad_s: st[o + MAX_POINTING]!,
+    minLineOfSightAltitude_m: st[o + LOS_MIN]!,
+    maxLineOfSightAltitude_m: st[o + LOS_MAX]!,
+  };
+}
 
 /**
- * Adds a link's range, line of sight, pointing rate and rate at this sample to `s`; its ends' states start at cache
- * offsets a and b.
+ * Adds every link's range, line of sight, pointing rate and rate at this sample (node states in `cache`) to its
+ * running statistics in `st` (STAT_FIELDS per link).
  */
-function sampleLink(
-  p: Readonly<LinkSamplingParams>,
-  cutoff: boolean,
-  cache: Float64Array,
-  a: number,
-  b: number,
-  s: MutableStats,
-  cutoffApplies: boolean,
-): void {
-  const ax = cache[a]!,
-    ay = cache[a + 1]!,
-    az = cache[a + 2]!;
-  const dx = cache[b]! - ax,
-    dy = cache[b + 1]! - ay,
-    dz = cache[b + 2]! - az;
-  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  s.rangeMin_m = Math.min(s.rangeMin_m, d);
-  s.rangeMax_m = Math.max(s.rangeMax_m, d);
-  s.rangeSum_m += d;
-  const alt = lineOfSightAltitude_m(ax, ay, az, cache[b]!, cache[b + 1]!, cache[b + 2]!);
-  s.minLineOfSightAltitude_m = Math.min(s.minLineOfSightAltitude_m, alt);
-  s.maxLineOfSightAltitude_m = Math.max(s.maxLineOfSightAltitude_m, alt);
-  const blocked = alt < p.grazingHeight_m;
-  if (blocked) s.blockedSamples++;
-  const cut = cutoff && cutoffApplies && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
-  if (blocked || cut) return;
-  const w = pointingRate_rad_s(cache, a, b);
-  s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
-  if (w > p.slewLimit_rad_s) {
-    s.pointingSamples++;
-    return;
+function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
+  const ends = k.ends,
+    cuts = k.cut;
+  for (let i = 0, o = 0; i < cuts.length; i++, o += STAT_FIELDS) {
+    const a = ends[2 * i]!,
+      b = ends[2 * i + 1]!;
+    const ax = cache[a]!,
+      ay = cache[a + 1]!,
+      az = cache[a + 2]!;
+    const dx = cache[b]! - ax,
+      dy = cache[b + 1]! - ay,
+      dz = cache[b + 2]! - az;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    const d = Math.sqrt(d2);
+    st[o + RANGE_MIN] = Math.min(st[o + RANGE_MIN]!, d);
+    st[o + RANGE_MAX] = Math.max(st[o + RANGE_MAX]!, d);
+    st[o + RANGE_SUM] = st[o + RANGE_SUM]! + d;
+    const alt = segmentAltitude_m(ax, ay, az, dx, dy, dz, d2);
+    st[o + LOS_MIN] = Math.min(st[o + LOS_MIN]!, alt);
+    st[o + LOS_MAX] = Math.max(st[o + LOS_MAX]!, alt);
+    const blocked = alt < k.grazingHeight_m;
+    if (blocked) st[o + BLOCKED] = st[o + BLOCKED]! + 1;
+    const cut = cuts[i] === 1 && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
+    if (blocked || cut) continue;
+    const w = differencePointingRate(cache, a, b, dx, dy, dz, d);
+    st[o + MAX_POINTING] = Math.max(st[o + MAX_POINTING]!, w);
+    if (w > k.slewLimit_rad_s) {
+      st[o + POINTING] = st[o + POINTING]! + 1;
+      continue;
+    }
+    const rate = linkRate_bps(k.rate, d);
+    st[o + UP] = st[o + UP]! + 1;
+    st[o + RATE_SUM] = st[o + RATE_SUM]! + rate;
+    st[o + RATE_MIN] = Math.min(st[o + RATE_MIN]!, rate);
+    st[o + RATE_MAX] = Math.max(st[o + RATE_MAX]!, rate);
   }
-  const rate = linkRate_bps(p.rate, d);
-  s.upSamples++;
-  s.rateSum_bps += rate;
-  s.rateMin_bps = Math.min(s.rateMin_bps, rate);
-  s.rateMax_bps = Math.max(s.rateMax_bps, rate);
 }
