@@ -446,6 +446,8 @@ interface LinkKernel {
   readonly ends: Int32Array;
   /** 1 where the latitude cutoff applies to the link and the window has a cutoff. */
   readonly cut: Uint8Array;
+  /** Each link's range at this sample, −1 where it is blocked or cut (sampleLinks). */
+  readonly range: Float64Array;
   readonly grazingHeight_m: number;
   readonly slewLimit_rad_s: number;
   readonly rate: Readonly<LinkRateCoefficients>;
@@ -462,6 +464,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const k: LinkKernel = {
     ends: new Int32Array(2 * reps.length),
     cut: new Uint8Array(reps.length),
+    range: new Float64Array(reps.length),
     grazingHeight_m: p.grazingHeight_m,
     slewLimit_rad_s: p.slewLimit_rad_s,
     rate: p.rate,
@@ -505,11 +508,14 @@ function representativeStats(st: Float64Array, o: number): RepresentativeStats {
 
 /**
  * Adds every link's range, line of sight, pointing rate and rate at this sample (node states in `cache`) to its
- * running statistics in `st` (STAT_FIELDS per link).
+ * running statistics in `st` (STAT_FIELDS per link): the geometry of every link, then (samplePointing) the pointing
+ * and rate of those in sight and inside the cutoff. Two functions, so that V8 compiles each with its calls inlined (one
+ * exceeds its inlining budget): a call per link would box its numbers.
  */
 function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
   const ends = k.ends,
-    cuts = k.cut;
+    cuts = k.cut,
+    range = k.range;
   for (let i = 0, o = 0; i < cuts.length; i++, o += STAT_FIELDS) {
     const a = ends[2 * i]!,
       b = ends[2 * i + 1]!;
@@ -530,8 +536,29 @@ function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void
     const blocked = alt < k.grazingHeight_m;
     if (blocked) st[o + BLOCKED] = st[o + BLOCKED]! + 1;
     const cut = cuts[i] === 1 && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
-    if (blocked || cut) continue;
-    const w = differencePointingRate(cache, a, b, dx, dy, dz, d);
+    range[i] = blocked || cut ? -1 : d;
+  }
+  samplePointing(k, cache, st);
+}
+
+/** The pointing rate and rate at this sample of every link whose range sampleLinks kept, added to `st`. */
+function samplePointing(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
+  const ends = k.ends,
+    range = k.range;
+  for (let i = 0, o = 0; i < range.length; i++, o += STAT_FIELDS) {
+    const d = range[i]!;
+    if (d < 0) continue;
+    const a = ends[2 * i]!,
+      b = ends[2 * i + 1]!;
+    const w = differencePointingRate(
+      cache,
+      a,
+      b,
+      cache[b]! - cache[a]!,
+      cache[b + 1]! - cache[a + 1]!,
+      cache[b + 2]! - cache[a + 2]!,
+      d,
+    );
     st[o + MAX_POINTING] = Math.max(st[o + MAX_POINTING]!, w);
     if (w > k.slewLimit_rad_s) {
       st[o + POINTING] = st[o + POINTING]! + 1;
