@@ -16,7 +16,7 @@
  * rate.
  * Derivation, evidence and costs: docs/constellations.md §"Link geometry sampling".
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
+import { cappedRange_m, linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
@@ -451,6 +451,8 @@ interface LinkKernel {
   readonly grazingHeight_m: number;
   readonly slewLimit_rad_s: number;
   readonly rate: Readonly<LinkRateCoefficients>;
+  /** Range up to which the rate is the terminal's capacity [m] (cappedRange_m: no exponential there). */
+  readonly capped_m: number;
 }
 
 /** Samples every representative link over the window. */
@@ -468,6 +470,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
     grazingHeight_m: p.grazingHeight_m,
     slewLimit_rad_s: p.slewLimit_rad_s,
     rate: p.rate,
+    capped_m: cappedRange_m(p.rate),
   };
   const st = new Float64Array(STAT_FIELDS * reps.length);
   for (let i = 0; i < reps.length; i++) {
@@ -564,7 +567,7 @@ function samplePointing(k: LinkKernel, cache: Float64Array, st: Float64Array): v
       st[o + POINTING] = st[o + POINTING]! + 1;
       continue;
     }
-    const rate = linkRate_bps(k.rate, d);
+    const rate = d <= k.capped_m ? k.rate.capacity_bps : linkRate_bps(k.rate, d);
     st[o + UP] = st[o + UP]! + 1;
     st[o + RATE_SUM] = st[o + RATE_SUM]! + rate;
     st[o + RATE_MIN] = Math.min(st[o + RATE_MIN]!, rate);
