@@ -8,13 +8,8 @@
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
 import type { LinkClass, LinkTopology, ShellEdge } from './linkTopology.js';
-import {
-  lineOfSightAltitude_m,
-  pointingRate_rad_s,
-  satelliteState,
-  STATE_FIELDS,
-  type RepresentativeStats,
-} from './linkSampling.js';
+import { lineOfSightAltitude_m, pointingRate_rad_s } from './linkGeometry.js';
+import { satelliteState, STATE_FIELDS, type RepresentativeStats } from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';

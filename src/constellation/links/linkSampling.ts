@@ -2,12 +2,9 @@
  * Per-sample geometry of inter-satellite links over the sampling window: range, Earth blockage,
  * latitude cutoff, link-budget rate and line-of-sight (LOS) angular rate in each end's LVLH frame.
  *
- * Earth blockage: the segment A→B must clear R⊕ + grazing height at its closest point A + t·(B−A),
- * t = clamp(−A·(B−A)/|B−A|², 0, 1); LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT
- * 2019, doi:10.1145/3359989.3365407), the caller adds a margin (default 20 km). Latitude: geocentric asin(z/|r|).
- * Pointing rate at a sample: the angular rate of the LOS in each end's orbital (radial / along-track / normal) frame,
- * the larger of the two, from the ends' velocities at that instant (pointingRate_rad_s: no finite difference, so a
- * fast swing between two samples is not averaged away). A link is on at a sample when it clears the grazing height,
+ * Each link's geometry at a sample is linkGeometry.ts's (LOS altitude, pointing rate, poleward ends). Earth blockage:
+ * LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT 2019, doi:10.1145/3359989.3365407),
+ * the caller adds a margin (default 20 km). A link is on at a sample when it clears the grazing height,
  * the cutoff and its pointing rate is within the terminal's slew limit (a terminal cannot hold a link it cannot
  * follow); off at that sample only.
  * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius; each plane's
@@ -17,10 +14,14 @@
  * Derivation, evidence and costs: docs/constellations.md §"Link geometry sampling".
  */
 import { cappedRange_m, linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
-import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
+import { EARTH_MU_m3_s2 } from '../../base/constants.js';
+import { differencePointingRate, polewardPoint, segmentAltitude_m, squaredSineBounds } from './linkGeometry.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeFrame, slotPosition, type PlaneTrack } from '../geometry/propagate.js';
+
+// The network stage reads the single link's geometry through this module.
+export { lineOfSightAltitude_m, pointingRate_rad_s, poleward, transverseRate_rad_s } from './linkGeometry.js';
 
 /** Window statistics of one representative link. */
 export interface RepresentativeStats {
@@ -144,110 +145,6 @@ export function satelliteState(
 }
 const POS = new Float64Array(3);
 
-/**
- * Angular rate [rad/s] of a line of sight of unit direction u and length d whose far end moves at velocity e relative
- * to the frame the rate is taken in: the part of e across the line of sight over d, |e − u(u·e)|/d.
- */
-export function transverseRate_rad_s(
-  ux: number,
-  uy: number,
-  uz: number,
-  d: number,
-  ex: number,
-  ey: number,
-  ez: number,
-): number {
-  const k = ux * ex + uy * ey + uz * ez;
-  const px = ex - k * ux,
-    py = ey - k * uy,
-    pz = ez - k * uz;
-  return Math.sqrt(px * px + py * py + pz * pz) / d;
-}
-
-/**
- * Pointing rate [rad/s] of the link between the states at s[a…] and s[b…] (STATE_FIELDS each): the larger over its two
- * ends of the line of sight's angular rate in that end's rotating frame, the far end's velocity relative to that frame
- * being (v_B − v_A) − ω_end × (B − A). Two satellites turning rigidly together (one circular plane) read 0.
- */
-export function pointingRate_rad_s(s: Float64Array, a: number, b: number): number {
-  const dx = s[b]! - s[a]!,
-    dy = s[b + 1]! - s[a + 1]!,
-    dz = s[b + 2]! - s[a + 2]!;
-  return differencePointingRate(s, a, b, dx, dy, dz, Math.sqrt(dx * dx + dy * dy + dz * dz));
-}
-
-/**
- * pointingRate_rad_s of the link whose ends' difference B − A is (dx, dy, dz), of length d. Ends turning at one ω (one
- * plane) see the line of sight turn at one rate: B's frame is not evaluated again (frameRate of equal arguments).
- */
-function differencePointingRate(
-  s: Float64Array,
-  a: number,
-  b: number,
-  dx: number,
-  dy: number,
-  dz: number,
-  d: number,
-): number {
-  if (!(d > 0)) return 0;
-  const ux = dx / d,
-    uy = dy / d,
-    uz = dz / d;
-  const vx = s[b + 3]! - s[a + 3]!,
-    vy = s[b + 4]! - s[a + 4]!,
-    vz = s[b + 5]! - s[a + 5]!;
-  const rateA = frameRate(s, a + 6, ux, uy, uz, d, vx, vy, vz);
-  return s[a + 6] === s[b + 6] && s[a + 7] === s[b + 7] && s[a + 8] === s[b + 8]
-    ? rateA
-    : Math.max(rateA, frameRate(s, b + 6, ux, uy, uz, d, vx, vy, vz));
-}
-
-/** The line of sight's rate in the frame turning at ω = s[w…w+2] (pointingRate_rad_s). */
-function frameRate(
-  s: Float64Array,
-  w: number,
-  ux: number,
-  uy: number,
-  uz: number,
-  d: number,
-  vx: number,
-  vy: number,
-  vz: number,
-): number {
-  const wx = s[w]!,
-    wy = s[w + 1]!,
-    wz = s[w + 2]!;
-  const dx = ux * d,
-    dy = uy * d,
-    dz = uz * d;
-  return transverseRate_rad_s(
-    ux,
-    uy,
-    uz,
-    d,
-    vx - (wy * dz - wz * dy),
-    vy - (wz * dx - wx * dz),
-    vz - (wx * dy - wy * dx),
-  );
-}
-
-/** Lowest altitude above the sphere R⊕ of the segment A–B [m]. */
-export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const dx = bx - ax,
-    dy = by - ay,
-    dz = bz - az;
-  return segmentAltitude_m(ax, ay, az, dx, dy, dz, dx * dx + dy * dy + dz * dz);
-}
-
-/** lineOfSightAltitude_m of the segment from A along (dx, dy, dz), of squared length d2. */
-function segmentAltitude_m(ax: number, ay: number, az: number, dx: number, dy: number, dz: number, d2: number): number {
-  const t = d2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy + az * dz) / d2)) : 0;
-  const cx = ax + t * dx,
-    cy = ay + t * dy,
-    cz = az + t * dz;
-  return Math.sqrt(cx * cx + cy * cy + cz * cz) - EARTH_RADIUS_m;
-}
-
 const NODE_FIELDS = STATE_FIELDS + 1; // state, poleward flag
 
 /**
@@ -277,15 +174,6 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
 }
 
 /**
- * Whether a satellite of |sin latitude| sinLat is poleward of the cutoff, |asin(z/|r|)| > cutoff: decided on sinLat
- * against sin(cutoff) = sc away from it (asin is monotonic and odd), by asin itself within 1e-12 of it.
- */
-export function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
-  if (sinLat > sc + 1e-12) return 1;
-  return sinLat >= sc - 1e-12 && Math.asin(sinLat) > cutoff_rad ? 1 : 0;
-}
-
-/**
  * What every sample of the nodes shares: each node's track and the cosine and sine of its slot phase (a Walker slot
  * sits at a fixed phase), the cutoff's sine.
  */
@@ -297,11 +185,17 @@ interface NodeGeometry {
   readonly plane: Int32Array;
   /** sin(cutoff) (null cutoff: no poleward flags). */
   readonly sc: number | null;
+  /** polewardPoint's squared-sine bounds of sc. */
+  readonly lo: number;
+  readonly hi: number;
+  /** 1 for a node some link of the cutoff ends at (the others' poleward flags are never read). */
+  readonly flagged: Uint8Array;
 }
 
 function nodeGeometry(
   p: Readonly<LinkSamplingParams>,
   nodes: readonly { plane: number; slot: number }[],
+  ends: readonly (readonly [number, number])[],
 ): NodeGeometry {
   const planes = [...new Set(nodes.map((x) => x.plane))];
   const cos = new Float64Array(nodes.length),
@@ -314,7 +208,12 @@ function nodeGeometry(
     plane[k] = planes.indexOf(x.plane);
   });
   const sc = p.latitudeCutoff_rad === null ? null : Math.sin(p.latitudeCutoff_rad);
-  return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc };
+  const flagged = new Uint8Array(nodes.length);
+  p.representatives.forEach((r, i) => {
+    if (r.cutoffApplies) for (const k of ends[i]!) flagged[k] = 1;
+  });
+  const { lo, hi } = squaredSineBounds(sc ?? 0);
+  return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc, lo, hi, flagged };
 }
 
 /** Every plane's frame at sample j (planeFrame: r, û, t̂; 7 per plane) into `frames`, ω = n·ĥ into `omega`. */
@@ -360,14 +259,11 @@ function cacheNodeStates(
     }
   else walkerStates(g, j, nodes.length, cache);
   if (g.sc === null) return;
-  const sc = g.sc,
+  const { sc, lo, hi, flagged } = g,
     cutoff = p.latitudeCutoff_rad!;
-  for (let k = 0, c = 0; k < nodes.length; k++, c += NODE_FIELDS) {
-    const x = cache[c]!,
-      y = cache[c + 1]!,
-      z = cache[c + 2]!;
-    cache[c + STATE_FIELDS] = poleward(Math.abs(z / Math.sqrt(x * x + y * y + z * z)), sc, cutoff);
-  }
+  for (let k = 0, c = 0; k < nodes.length; k++, c += NODE_FIELDS)
+    if (flagged[k] === 1)
+      cache[c + STATE_FIELDS] = polewardPoint(cache[c]!, cache[c + 1]!, cache[c + 2]!, sc, cutoff, lo, hi);
 }
 
 /**
@@ -386,8 +282,9 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     zero[4 * q + 2] = 0 * normal[i + 1]!;
     zero[4 * q + 3] = 0 * normal[i + 2]!;
   }
+  const { plane, cos, sin } = g;
   for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
-    const q = g.plane[k]!,
+    const q = plane[k]!,
       f = 7 * q;
     const r = frames[f]!,
       ux = frames[f + 1]!,
@@ -396,8 +293,8 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
       tx = frames[f + 4]!,
       ty = frames[f + 5]!,
       tz = frames[f + 6]!;
-    const c = g.cos[k]!,
-      s = g.sin[k]!;
+    const c = cos[k]!,
+      s = sin[k]!;
     // slotPosition with no offsets: k·p + 0·(along-track) + 0·ĥ, kept term by term so each number is its own.
     const px = r * (c * ux + s * tx),
       py = r * (c * uy + s * ty),
@@ -462,7 +359,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const first = p.tracks.values().next().value;
   const n = first === undefined ? 0 : first.times_s.length;
   const cache = new Float64Array(nodes.length * NODE_FIELDS);
-  const g = nodeGeometry(p, nodes);
+  const g = nodeGeometry(p, nodes, ends);
   const k: LinkKernel = {
     ends: new Int32Array(2 * reps.length),
     cut: new Uint8Array(reps.length),
