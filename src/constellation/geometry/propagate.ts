@@ -10,6 +10,7 @@
  * Derivation, evidence and costs: docs/constellations.md §"Plane propagation".
  */
 import type { OMMJsonObject, SatRec } from 'satellite.js';
+import { hypot3 } from '../../base/hypot.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
@@ -137,7 +138,7 @@ export function propagatePlane(
     const hx = pv[1]! * pv[5]! - pv[2]! * pv[4]!,
       hy = pv[2]! * pv[3]! - pv[0]! * pv[5]!,
       hz = pv[0]! * pv[4]! - pv[1]! * pv[3]!;
-    const h = Math.hypot(hx, hy, hz);
+    const h = hypot3(hx, hy, hz);
     normal[3 * j] = hx / h;
     normal[3 * j + 1] = hy / h;
     normal[3 * j + 2] = hz / h;
