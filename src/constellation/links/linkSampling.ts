@@ -266,22 +266,10 @@ function cacheNodeStates(
       cache[c + STATE_FIELDS] = polewardPoint(cache[c]!, cache[c + 1]!, cache[c + 2]!, sc, cutoff, lo, hi);
 }
 
-/**
- * The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). What
- * slotPosition's zero offsets add depends on the plane alone: its 1 + 0/r and 0·ĥ are found once per plane.
- */
+/** The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). */
 function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64Array): void {
   const { frames, omega } = trackFrames(g.tracks, j);
   const i = 3 * j;
-  if (planeScratch.length < 4 * g.tracks.length) planeScratch = new Float64Array(4 * g.tracks.length);
-  const zero = planeScratch; // per plane: 1 + 0/r, 0·ĥ
-  for (let q = 0; q < g.tracks.length; q++) {
-    const normal = g.tracks[q]!.normal;
-    zero[4 * q] = 1 + 0 / frames[7 * q]!;
-    zero[4 * q + 1] = 0 * normal[i]!;
-    zero[4 * q + 2] = 0 * normal[i + 1]!;
-    zero[4 * q + 3] = 0 * normal[i + 2]!;
-  }
   const { plane, cos, sin } = g;
   for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
     const q = plane[k]!,
@@ -302,10 +290,11 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     const ax = -s * ux + c * tx,
       ay = -s * uy + c * ty,
       az = -s * uz + c * tz;
-    const kr = zero[4 * q]!;
-    const x = kr * px + 0 * ax + zero[4 * q + 1]!,
-      y = kr * py + 0 * ay + zero[4 * q + 2]!,
-      z = kr * pz + 0 * az + zero[4 * q + 3]!;
+    const normal = g.tracks[q]!.normal,
+      kr = 1 + 0 / r;
+    const x = kr * px + 0 * ax + 0 * normal[i]!,
+      y = kr * py + 0 * ay + 0 * normal[i + 1]!,
+      z = kr * pz + 0 * az + 0 * normal[i + 2]!;
     const wx = omega[3 * q]!,
       wy = omega[3 * q + 1]!,
       wz = omega[3 * q + 2]!;
@@ -320,7 +309,6 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     cache[o + 8] = wz;
   }
 }
-let planeScratch = new Float64Array(0);
 
 /** Fields of one representative's running statistics (sampleRepresentativeLinks). */
 const RANGE_MIN = 0,
