@@ -7,14 +7,9 @@
  * Node index = plane·S + slot.
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
-import type { LinkClass, ShellEdge } from './linkTopology.js';
-import {
-  lineOfSightAltitude_m,
-  pointingRate_rad_s,
-  satelliteState,
-  STATE_FIELDS,
-  type RepresentativeStats,
-} from './linkSampling.js';
+import type { LinkClass, LinkTopology, ShellEdge } from './linkTopology.js';
+import { lineOfSightAltitude_m, pointingRate_rad_s } from './linkGeometry.js';
+import { satelliteState, STATE_FIELDS, type RepresentativeStats } from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
 import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
@@ -95,15 +90,17 @@ function snapshotPlacer(g: GraphContext): (node: number, out: Float64Array, o: n
   };
 }
 
-/** Most links of one node among the edges usable at some sample (its terminals). */
+/** Most links of one node among the edges usable at some sample (its terminals), the edges visited in place. */
 export function maxLinkDegree(
-  edges: readonly ShellEdge[],
+  forEachEdge: NonNullable<LinkTopology['forEachEdge']>,
   stats: readonly RepresentativeStats[],
   nodes: number,
 ): number {
   const degree = new Int32Array(nodes);
   let most = 0;
-  for (const e of edges) if (usable(stats[e.representative]!)) most = Math.max(most, ++degree[e.u]!, ++degree[e.v]!);
+  forEachEdge((u, v, _linkClass, representative) => {
+    if (usable(stats[representative]!)) most = Math.max(most, ++degree[u]!, ++degree[v]!);
+  });
   return most;
 }
 

@@ -2,12 +2,9 @@
  * Per-sample geometry of inter-satellite links over the sampling window: range, Earth blockage,
  * latitude cutoff, link-budget rate and line-of-sight (LOS) angular rate in each end's LVLH frame.
  *
- * Earth blockage: the segment A→B must clear R⊕ + grazing height at its closest point A + t·(B−A),
- * t = clamp(−A·(B−A)/|B−A|², 0, 1); LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT
- * 2019, doi:10.1145/3359989.3365407), the caller adds a margin (default 20 km). Latitude: geocentric asin(z/|r|).
- * Pointing rate at a sample: the angular rate of the LOS in each end's orbital (radial / along-track / normal) frame,
- * the larger of the two, from the ends' velocities at that instant (pointingRate_rad_s: no finite difference, so a
- * fast swing between two samples is not averaged away). A link is on at a sample when it clears the grazing height,
+ * Each link's geometry at a sample is linkGeometry.ts's (LOS altitude, pointing rate, poleward ends). Earth blockage:
+ * LEO ISL studies keep the LOS above 80 km (Bhattacherjee & Singla, ACM CoNEXT 2019, doi:10.1145/3359989.3365407),
+ * the caller adds a margin (default 20 km). A link is on at a sample when it clears the grazing height,
  * the cutoff and its pointing rate is within the terminal's slew limit (a terminal cannot hold a link it cannot
  * follow); off at that sample only.
  * Validity: as `propagate.ts` (circular LEO, windows of days); spherical Earth of equatorial radius; each plane's
@@ -16,11 +13,15 @@
  * rate.
  * Derivation, evidence and costs: docs/constellations.md §"Link geometry sampling".
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
-import { EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
+import { cappedRange_m, linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
+import { EARTH_MU_m3_s2 } from '../../base/constants.js';
+import { differencePointingRate, polewardPoint, segmentAltitude_m, squaredSineBounds } from './linkGeometry.js';
 import type { RepresentativeLink } from './linkTopology.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeFrame, slotPosition, type PlaneTrack } from '../geometry/propagate.js';
+
+// The network stage reads the single link's geometry through this module.
+export { lineOfSightAltitude_m, pointingRate_rad_s, poleward, transverseRate_rad_s } from './linkGeometry.js';
 
 /** Window statistics of one representative link. */
 export interface RepresentativeStats {
@@ -144,88 +145,6 @@ export function satelliteState(
 }
 const POS = new Float64Array(3);
 
-/**
- * Angular rate [rad/s] of a line of sight of unit direction u and length d whose far end moves at velocity e relative
- * to the frame the rate is taken in: the part of e across the line of sight over d, |e − u(u·e)|/d.
- */
-export function transverseRate_rad_s(
-  ux: number,
-  uy: number,
-  uz: number,
-  d: number,
-  ex: number,
-  ey: number,
-  ez: number,
-): number {
-  const k = ux * ex + uy * ey + uz * ez;
-  const px = ex - k * ux,
-    py = ey - k * uy,
-    pz = ez - k * uz;
-  return Math.sqrt(px * px + py * py + pz * pz) / d;
-}
-
-/**
- * Pointing rate [rad/s] of the link between the states at s[a…] and s[b…] (STATE_FIELDS each): the larger over its two
- * ends of the line of sight's angular rate in that end's rotating frame, the far end's velocity relative to that frame
- * being (v_B − v_A) − ω_end × (B − A). Two satellites turning rigidly together (one circular plane) read 0.
- */
-export function pointingRate_rad_s(s: Float64Array, a: number, b: number): number {
-  const dx = s[b]! - s[a]!,
-    dy = s[b + 1]! - s[a + 1]!,
-    dz = s[b + 2]! - s[a + 2]!;
-  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  if (!(d > 0)) return 0;
-  const ux = dx / d,
-    uy = dy / d,
-    uz = dz / d;
-  const vx = s[b + 3]! - s[a + 3]!,
-    vy = s[b + 4]! - s[a + 4]!,
-    vz = s[b + 5]! - s[a + 5]!;
-  return Math.max(frameRate(s, a + 6, ux, uy, uz, d, vx, vy, vz), frameRate(s, b + 6, ux, uy, uz, d, vx, vy, vz));
-}
-
-/** The line of sight's rate in the frame turning at ω = s[w…w+2] (pointingRate_rad_s). */
-function frameRate(
-  s: Float64Array,
-  w: number,
-  ux: number,
-  uy: number,
-  uz: number,
-  d: number,
-  vx: number,
-  vy: number,
-  vz: number,
-): number {
-  const wx = s[w]!,
-    wy = s[w + 1]!,
-    wz = s[w + 2]!;
-  const dx = ux * d,
-    dy = uy * d,
-    dz = uz * d;
-  return transverseRate_rad_s(
-    ux,
-    uy,
-    uz,
-    d,
-    vx - (wy * dz - wz * dy),
-    vy - (wz * dx - wx * dz),
-    vz - (wx * dy - wy * dx),
-  );
-}
-
-/** Lowest altitude above the sphere R⊕ of the segment A–B [m]. */
-export function lineOfSightAltitude_m(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const dx = bx - ax,
-    dy = by - ay,
-    dz = bz - az;
-  const d2 = dx * dx + dy * dy + dz * dz;
-  const t = d2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy + az * dz) / d2)) : 0;
-  const cx = ax + t * dx,
-    cy = ay + t * dy,
-    cz = az + t * dz;
-  return Math.sqrt(cx * cx + cy * cy + cz * cz) - EARTH_RADIUS_m;
-}
-
 const NODE_FIELDS = STATE_FIELDS + 1; // state, poleward flag
 
 /**
@@ -236,10 +155,12 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
   nodes: { plane: number; slot: number }[];
   ends: (readonly [number, number])[];
 } {
-  const nodeIndex = new Map<string, number>();
+  // key plane·K + slot, K above every slot: a whole number below 2^53 for any shell
+  const K = reps.reduce((m, r) => Math.max(m, r.a.slot, r.b.slot), 0) + 1;
+  const nodeIndex = new Map<number, number>();
   const nodes: { plane: number; slot: number }[] = [];
   const node = (s: { plane: number; slot: number }): number => {
-    const key = `${s.plane}:${s.slot}`;
+    const key = s.plane * K + s.slot;
     let k = nodeIndex.get(key);
     if (k === undefined) {
       k = nodes.length;
@@ -250,15 +171,6 @@ function linkEnds(reps: LinkSamplingParams['representatives']): {
   };
   const ends = reps.map((r) => [node(r.a), node(r.b)] as const);
   return { nodes, ends };
-}
-
-/**
- * Whether a satellite of |sin latitude| sinLat is poleward of the cutoff, |asin(z/|r|)| > cutoff: decided on sinLat
- * against sin(cutoff) = sc away from it (asin is monotonic and odd), by asin itself within 1e-12 of it.
- */
-export function poleward(sinLat: number, sc: number, cutoff_rad: number): 0 | 1 {
-  if (sinLat > sc + 1e-12) return 1;
-  return sinLat >= sc - 1e-12 && Math.asin(sinLat) > cutoff_rad ? 1 : 0;
 }
 
 /**
@@ -273,11 +185,17 @@ interface NodeGeometry {
   readonly plane: Int32Array;
   /** sin(cutoff) (null cutoff: no poleward flags). */
   readonly sc: number | null;
+  /** polewardPoint's squared-sine bounds of sc. */
+  readonly lo: number;
+  readonly hi: number;
+  /** 1 for a node some link of the cutoff ends at (the others' poleward flags are never read). */
+  readonly flagged: Uint8Array;
 }
 
 function nodeGeometry(
   p: Readonly<LinkSamplingParams>,
   nodes: readonly { plane: number; slot: number }[],
+  ends: readonly (readonly [number, number])[],
 ): NodeGeometry {
   const planes = [...new Set(nodes.map((x) => x.plane))];
   const cos = new Float64Array(nodes.length),
@@ -290,7 +208,12 @@ function nodeGeometry(
     plane[k] = planes.indexOf(x.plane);
   });
   const sc = p.latitudeCutoff_rad === null ? null : Math.sin(p.latitudeCutoff_rad);
-  return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc };
+  const flagged = new Uint8Array(nodes.length);
+  p.representatives.forEach((r, i) => {
+    if (r.cutoffApplies) for (const k of ends[i]!) flagged[k] = 1;
+  });
+  const { lo, hi } = squaredSineBounds(sc ?? 0);
+  return { tracks: planes.map((q) => p.tracks.get(q)!), cos, sin, plane, sc, lo, hi, flagged };
 }
 
 /** Every plane's frame at sample j (planeFrame: r, û, t̂; 7 per plane) into `frames`, ω = n·ĥ into `omega`. */
@@ -336,24 +259,21 @@ function cacheNodeStates(
     }
   else walkerStates(g, j, nodes.length, cache);
   if (g.sc === null) return;
-  const sc = g.sc,
+  const { sc, lo, hi, flagged } = g,
     cutoff = p.latitudeCutoff_rad!;
-  for (let k = 0, c = 0; k < nodes.length; k++, c += NODE_FIELDS) {
-    const x = cache[c]!,
-      y = cache[c + 1]!,
-      z = cache[c + 2]!;
-    cache[c + STATE_FIELDS] = poleward(Math.abs(z / Math.sqrt(x * x + y * y + z * z)), sc, cutoff);
-  }
+  for (let k = 0, c = 0; k < nodes.length; k++, c += NODE_FIELDS)
+    if (flagged[k] === 1)
+      cache[c + STATE_FIELDS] = polewardPoint(cache[c]!, cache[c + 1]!, cache[c + 2]!, sc, cutoff, lo, hi);
 }
 
 /** The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). */
 function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64Array): void {
   const { frames, omega } = trackFrames(g.tracks, j);
   const i = 3 * j;
+  const { plane, cos, sin } = g;
   for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
-    const q = g.plane[k]!,
-      f = 7 * q,
-      normal = g.tracks[q]!.normal;
+    const q = plane[k]!,
+      f = 7 * q;
     const r = frames[f]!,
       ux = frames[f + 1]!,
       uy = frames[f + 2]!,
@@ -361,8 +281,8 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
       tx = frames[f + 4]!,
       ty = frames[f + 5]!,
       tz = frames[f + 6]!;
-    const c = g.cos[k]!,
-      s = g.sin[k]!;
+    const c = cos[k]!,
+      s = sin[k]!;
     // slotPosition with no offsets: k·p + 0·(along-track) + 0·ĥ, kept term by term so each number is its own.
     const px = r * (c * ux + s * tx),
       py = r * (c * uy + s * ty),
@@ -370,7 +290,8 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
     const ax = -s * ux + c * tx,
       ay = -s * uy + c * ty,
       az = -s * uz + c * tz;
-    const kr = 1 + 0 / r;
+    const normal = g.tracks[q]!.normal,
+      kr = 1 + 0 / r;
     const x = kr * px + 0 * ax + 0 * normal[i]!,
       y = kr * py + 0 * ay + 0 * normal[i + 1]!,
       z = kr * pz + 0 * az + 0 * normal[i + 2]!;
@@ -389,6 +310,36 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
   }
 }
 
+/** Fields of one representative's running statistics (sampleRepresentativeLinks). */
+const RANGE_MIN = 0,
+  RANGE_MAX = 1,
+  RANGE_SUM = 2,
+  UP = 3,
+  BLOCKED = 4,
+  POINTING = 5,
+  RATE_MIN = 6,
+  RATE_MAX = 7,
+  RATE_SUM = 8,
+  MAX_POINTING = 9,
+  LOS_MIN = 10,
+  LOS_MAX = 11,
+  STAT_FIELDS = 12;
+
+/** What sampleLinks reads besides the node states: each link's ends, whether its cutoff applies, the limits. */
+interface LinkKernel {
+  /** Cache offsets of each link's two ends (a, b interleaved). */
+  readonly ends: Int32Array;
+  /** 1 where the latitude cutoff applies to the link and the window has a cutoff. */
+  readonly cut: Uint8Array;
+  /** Each link's range at this sample, −1 where it is blocked or cut (sampleLinks). */
+  readonly range: Float64Array;
+  readonly grazingHeight_m: number;
+  readonly slewLimit_rad_s: number;
+  readonly rate: Readonly<LinkRateCoefficients>;
+  /** Range up to which the rate is the terminal's capacity [m] (cappedRange_m: no exponential there). */
+  readonly capped_m: number;
+}
+
 /** Samples every representative link over the window. */
 export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): RepresentativeStats[] {
   const reps = p.representatives;
@@ -396,73 +347,115 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   const first = p.tracks.values().next().value;
   const n = first === undefined ? 0 : first.times_s.length;
   const cache = new Float64Array(nodes.length * NODE_FIELDS);
-  const st = reps.map(() => ({
-    rangeMin_m: Infinity,
-    rangeMax_m: 0,
-    rangeSum_m: 0,
-    upSamples: 0,
-    blockedSamples: 0,
-    pointingSamples: 0,
-    rateMin_bps: Infinity,
-    rateMax_bps: 0,
-    rateSum_bps: 0,
-    maxPointingRate_rad_s: 0,
-    minLineOfSightAltitude_m: Infinity,
-    maxLineOfSightAltitude_m: -Infinity,
-  }));
-  const g = nodeGeometry(p, nodes);
-
+  const g = nodeGeometry(p, nodes, ends);
+  const k: LinkKernel = {
+    ends: new Int32Array(2 * reps.length),
+    cut: new Uint8Array(reps.length),
+    range: new Float64Array(reps.length),
+    grazingHeight_m: p.grazingHeight_m,
+    slewLimit_rad_s: p.slewLimit_rad_s,
+    rate: p.rate,
+    capped_m: cappedRange_m(p.rate),
+  };
+  const st = new Float64Array(STAT_FIELDS * reps.length);
+  for (let i = 0; i < reps.length; i++) {
+    k.ends[2 * i] = ends[i]![0] * NODE_FIELDS;
+    k.ends[2 * i + 1] = ends[i]![1] * NODE_FIELDS;
+    k.cut[i] = g.sc !== null && reps[i]!.cutoffApplies ? 1 : 0;
+    const o = STAT_FIELDS * i;
+    st[o + RANGE_MIN] = Infinity;
+    st[o + RATE_MIN] = Infinity;
+    st[o + LOS_MIN] = Infinity;
+    st[o + LOS_MAX] = -Infinity;
+  }
   for (let j = 0; j < n; j++) {
     cacheNodeStates(p, g, j, nodes, cache);
-    for (let i = 0; i < reps.length; i++) {
-      const [ka, kb] = ends[i]!;
-      sampleLink(p, g.sc !== null, cache, ka * NODE_FIELDS, kb * NODE_FIELDS, st[i]!, reps[i]!.cutoffApplies);
-    }
+    sampleLinks(k, cache, st);
   }
-  return st.map((s) => (s.upSamples === 0 ? { ...s, rateMin_bps: 0 } : s));
+  return reps.map((_, i) => representativeStats(st, STAT_FIELDS * i));
 }
 
-type MutableStats = { -readonly [K in keyof RepresentativeStats]: RepresentativeStats[K] };
+/** One representative's statistics from its running fields at st[o…] (rateMin 0 for a link never on). */
+function representativeStats(st: Float64Array, o: number): RepresentativeStats {
+  const up = st[o + UP]!;
+  return {
+    rangeMin_m: st[o + RANGE_MIN]!,
+    rangeMax_m: st[o + RANGE_MAX]!,
+    rangeSum_m: st[o + RANGE_SUM]!,
+    upSamples: up,
+    blockedSamples: st[o + BLOCKED]!,
+    pointingSamples: st[o + POINTING]!,
+    rateMin_bps: up === 0 ? 0 : st[o + RATE_MIN]!,
+    rateMax_bps: st[o + RATE_MAX]!,
+    rateSum_bps: st[o + RATE_SUM]!,
+    maxPointingRate_rad_s: st[o + MAX_POINTING]!,
+    minLineOfSightAltitude_m: st[o + LOS_MIN]!,
+    maxLineOfSightAltitude_m: st[o + LOS_MAX]!,
+  };
+}
 
 /**
- * Adds a link's range, line of sight, pointing rate and rate at this sample to `s`; its ends' states start at cache
- * offsets a and b.
+ * Adds every link's range, line of sight, pointing rate and rate at this sample (node states in `cache`) to its
+ * running statistics in `st` (STAT_FIELDS per link): the geometry of every link, then (samplePointing) the pointing
+ * and rate of those in sight and inside the cutoff. Two functions, so that V8 compiles each with its calls inlined (one
+ * exceeds its inlining budget): a call per link would box its numbers.
  */
-function sampleLink(
-  p: Readonly<LinkSamplingParams>,
-  cutoff: boolean,
-  cache: Float64Array,
-  a: number,
-  b: number,
-  s: MutableStats,
-  cutoffApplies: boolean,
-): void {
-  const ax = cache[a]!,
-    ay = cache[a + 1]!,
-    az = cache[a + 2]!;
-  const dx = cache[b]! - ax,
-    dy = cache[b + 1]! - ay,
-    dz = cache[b + 2]! - az;
-  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  s.rangeMin_m = Math.min(s.rangeMin_m, d);
-  s.rangeMax_m = Math.max(s.rangeMax_m, d);
-  s.rangeSum_m += d;
-  const alt = lineOfSightAltitude_m(ax, ay, az, cache[b]!, cache[b + 1]!, cache[b + 2]!);
-  s.minLineOfSightAltitude_m = Math.min(s.minLineOfSightAltitude_m, alt);
-  s.maxLineOfSightAltitude_m = Math.max(s.maxLineOfSightAltitude_m, alt);
-  const blocked = alt < p.grazingHeight_m;
-  if (blocked) s.blockedSamples++;
-  const cut = cutoff && cutoffApplies && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
-  if (blocked || cut) return;
-  const w = pointingRate_rad_s(cache, a, b);
-  s.maxPointingRate_rad_s = Math.max(s.maxPointingRate_rad_s, w);
-  if (w > p.slewLimit_rad_s) {
-    s.pointingSamples++;
-    return;
+function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
+  const ends = k.ends,
+    cuts = k.cut,
+    range = k.range;
+  for (let i = 0, o = 0; i < cuts.length; i++, o += STAT_FIELDS) {
+    const a = ends[2 * i]!,
+      b = ends[2 * i + 1]!;
+    const ax = cache[a]!,
+      ay = cache[a + 1]!,
+      az = cache[a + 2]!;
+    const dx = cache[b]! - ax,
+      dy = cache[b + 1]! - ay,
+      dz = cache[b + 2]! - az;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    const d = Math.sqrt(d2);
+    st[o + RANGE_MIN] = Math.min(st[o + RANGE_MIN]!, d);
+    st[o + RANGE_MAX] = Math.max(st[o + RANGE_MAX]!, d);
+    st[o + RANGE_SUM] = st[o + RANGE_SUM]! + d;
+    const alt = segmentAltitude_m(ax, ay, az, dx, dy, dz, d2);
+    st[o + LOS_MIN] = Math.min(st[o + LOS_MIN]!, alt);
+    st[o + LOS_MAX] = Math.max(st[o + LOS_MAX]!, alt);
+    const blocked = alt < k.grazingHeight_m;
+    if (blocked) st[o + BLOCKED] = st[o + BLOCKED]! + 1;
+    const cut = cuts[i] === 1 && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
+    range[i] = blocked || cut ? -1 : d;
   }
-  const rate = linkRate_bps(p.rate, d);
-  s.upSamples++;
-  s.rateSum_bps += rate;
-  s.rateMin_bps = Math.min(s.rateMin_bps, rate);
-  s.rateMax_bps = Math.max(s.rateMax_bps, rate);
+  samplePointing(k, cache, st);
+}
+
+/** The pointing rate and rate at this sample of every link whose range sampleLinks kept, added to `st`. */
+function samplePointing(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
+  const ends = k.ends,
+    range = k.range;
+  for (let i = 0, o = 0; i < range.length; i++, o += STAT_FIELDS) {
+    const d = range[i]!;
+    if (d < 0) continue;
+    const a = ends[2 * i]!,
+      b = ends[2 * i + 1]!;
+    const w = differencePointingRate(
+      cache,
+      a,
+      b,
+      cache[b]! - cache[a]!,
+      cache[b + 1]! - cache[a + 1]!,
+      cache[b + 2]! - cache[a + 2]!,
+      d,
+    );
+    st[o + MAX_POINTING] = Math.max(st[o + MAX_POINTING]!, w);
+    if (w > k.slewLimit_rad_s) {
+      st[o + POINTING] = st[o + POINTING]! + 1;
+      continue;
+    }
+    const rate = d <= k.capped_m ? k.rate.capacity_bps : linkRate_bps(k.rate, d);
+    st[o + UP] = st[o + UP]! + 1;
+    st[o + RATE_SUM] = st[o + RATE_SUM]! + rate;
+    st[o + RATE_MIN] = Math.min(st[o + RATE_MIN]!, rate);
+    st[o + RATE_MAX] = Math.max(st[o + RATE_MAX]!, rate);
+  }
 }

@@ -54,28 +54,44 @@ export interface LinkTopologyParams {
   readonly clusterFormation?: ClusterFormation;
 }
 
+/** Visits one shell link: its end nodes (plane·S + slot), class and representative's index. */
+export type EdgeVisitor = (u: number, v: number, linkClass: LinkClass, representative: number) => void;
+
 export interface LinkTopology {
   readonly counts: Readonly<Record<LinkClass, number>>;
   readonly representatives: readonly RepresentativeLink[];
   /** Links per node each class contributes at most (seam included). */
   readonly degree: Readonly<Record<LinkClass, number>>;
+  /** Visits every shell link in the order of `edges` (null without explicit edges). */
+  readonly forEachEdge: ((visit: EdgeVisitor) => void) | null;
+  /** The explicit edges (null unless asked for), listed on first read. */
   readonly edges: readonly ShellEdge[] | null;
 }
 
 const zeroByClass = (): Record<LinkClass, number> => ({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
 
+/** One slot family's links: base slots 0..n−1 of graph planes `graphPlanes`, (q, s)–(q or q + 1, s + shift). */
+interface SlotFamily {
+  readonly linkClass: LinkClass;
+  readonly n: number;
+  readonly shift: number;
+  readonly graphPlanes: readonly number[];
+  /** Index of the family's first representative. */
+  readonly first: number;
+}
+
 /**
  * The adder of one slot family: base slots 0..n−1, link (plane pa, s)–(plane pb, s + shift), graph planes
- * `graphPlanes`; it counts the family's links, samples its representatives and (when `edges` is kept) lists its edges.
+ * `graphPlanes`; it counts the family's links, samples its representatives and lists the family in `families`.
  */
 function familyAdder(
   p: Readonly<LinkTopologyParams>,
   stride: number,
   counts: Record<LinkClass, number>,
   reps: RepresentativeLink[],
-  edges: ShellEdge[] | null,
+  families: SlotFamily[],
 ) {
-  const { planes: P, satsPerPlane: S } = p.shell;
+  const S = p.shell.satsPerPlane;
   return (
     linkClass: LinkClass,
     n: number,
@@ -88,7 +104,7 @@ function familyAdder(
   ): void => {
     if (n === 0 || planeLinks === 0) return;
     counts[linkClass] += n * planeLinks;
-    const first = reps.length;
+    families.push({ linkClass, n, shift, graphPlanes, first: reps.length });
     for (let s = 0; s < n; s += stride) {
       const covered = Math.min(stride, n - s);
       reps.push({
@@ -100,17 +116,44 @@ function familyAdder(
         cutoffApplies: linkClass !== 'inPlane',
       });
     }
-    if (edges === null) return;
-    for (const q of graphPlanes) {
-      const qb = linkClass === 'inPlane' ? q : (q + 1) % P;
-      for (let s = 0; s < n; s++)
-        edges.push({
-          u: q * S + s,
-          v: qb * S + ((s + shift) % S),
-          linkClass,
-          representative: first + Math.floor(s / stride),
-        });
-    }
+  };
+}
+
+/** Visits the links of the slot families (familyAdder), each base slot's link on the representative of its stride. */
+function familyEdges(p: Readonly<LinkTopologyParams>, stride: number, families: readonly SlotFamily[]) {
+  const { planes: P, satsPerPlane: S } = p.shell;
+  return (visit: EdgeVisitor): void => {
+    for (const { linkClass, n, shift, graphPlanes, first } of families)
+      for (const q of graphPlanes) {
+        const qb = linkClass === 'inPlane' ? q : (q + 1) % P;
+        for (let s = 0; s < n; s++)
+          visit(q * S + s, qb * S + ((s + shift) % S), linkClass, first + Math.floor(s / stride));
+      }
+  };
+}
+
+/** The topology, its edges (when `forEachEdge` is given) listed on first read of `edges`. */
+function withEdges(
+  counts: Record<LinkClass, number>,
+  representatives: readonly RepresentativeLink[],
+  degree: Record<LinkClass, number>,
+  forEachEdge: LinkTopology['forEachEdge'],
+): LinkTopology {
+  let edges: ShellEdge[] | undefined;
+  return {
+    counts,
+    representatives,
+    degree,
+    forEachEdge,
+    get edges() {
+      if (forEachEdge === null) return null;
+      if (edges === undefined) {
+        const list: ShellEdge[] = [];
+        forEachEdge((u, v, linkClass, representative) => list.push({ u, v, linkClass, representative }));
+        edges = list;
+      }
+      return edges;
+    },
   };
 }
 
@@ -132,24 +175,26 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   const counts = zeroByClass(),
     degree = zeroByClass();
   const reps: RepresentativeLink[] = [];
-  const edges: ShellEdge[] | null = p.explicitEdges ? [] : null;
   const isCluster = p.shell.pattern === 'cluster';
   if ((p.topology === 'cluster') !== isCluster && p.topology !== 'none') {
     throw new RangeError(
       `topology '${p.topology}' does not fit pattern '${p.shell.pattern}' (cluster topology ⇔ cluster pattern)`,
     );
   }
-  if (p.topology === 'none') return { counts, representatives: reps, degree, edges };
-  if (isCluster) return clusterTopology(p, counts, degree, edges);
-
   const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
-  const family = familyAdder(p, stride, counts, reps, edges);
+  const families: SlotFamily[] = [];
+  const done = (): LinkTopology =>
+    withEdges(counts, reps, degree, p.explicitEdges ? familyEdges(p, stride, families) : null);
+  if (p.topology === 'none') return done();
+  if (isCluster) return clusterTopology(p, counts, degree);
+
+  const family = familyAdder(p, stride, counts, reps, families);
   const range = (n: number): number[] => Array.from({ length: Math.max(0, n) }, (_, i) => i);
 
   const inPlaneLinks = S >= 3 ? S : S === 2 ? 1 : 0;
   family('inPlane', inPlaneLinks, P, false, 0, 0, 1, range(P));
   degree.inPlane = S >= 3 ? 2 : S === 2 ? 1 : 0;
-  if (p.topology === 'ring') return { counts, representatives: reps, degree, edges };
+  if (p.topology === 'ring') return done();
 
   const seamed = closesSeam(p.shell);
   const crossDegree = P >= 3 ? 2 : P === 2 ? 1 : 0; // interior planes have two neighbours, seam or not
@@ -163,14 +208,13 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
     if (seamed) family('diagonal', S, 1, true, P - 1, 0, F + 1, [P - 1]);
     degree.diagonal = crossDegree;
   }
-  return { counts, representatives: reps, degree, edges };
+  return done();
 }
 
 function clusterTopology(
   p: Readonly<LinkTopologyParams>,
   counts: Record<LinkClass, number>,
   degree: Record<LinkClass, number>,
-  edges: ShellEdge[] | null,
 ): LinkTopology {
   const f = p.clusterFormation;
   const { planes: P, satsPerPlane: S } = p.shell;
@@ -180,10 +224,10 @@ function clusterTopology(
   const memberDegree = new Array<number>(S).fill(0);
   // Every neighbour pair is one lattice step apart: they share the formation's largest neighbour distance.
   const inRange = f.neighbourDistance_m.max <= p.clusterLinkRange_m;
-  for (const [i, j] of inRange ? f.neighbours : []) {
+  const pairs = inRange ? f.neighbours : [];
+  for (const [i, j] of pairs) {
     memberDegree[i]!++;
     memberDegree[j]!++;
-    const r = reps.length;
     reps.push({
       linkClass: 'cluster',
       a: { plane: 0, slot: i },
@@ -192,10 +236,12 @@ function clusterTopology(
       seam: false,
       cutoffApplies: false,
     });
-    if (edges !== null)
-      for (let c = 0; c < P; c++) edges.push({ u: c * S + i, v: c * S + j, linkClass: 'cluster', representative: r });
   }
   counts.cluster = reps.length * P;
   degree.cluster = Math.max(0, ...memberDegree);
-  return { counts, representatives: reps, degree, edges };
+  const clusterEdges = (visit: EdgeVisitor): void =>
+    pairs.forEach(([i, j], r) => {
+      for (let c = 0; c < P; c++) visit(c * S + i, c * S + j, 'cluster', r);
+    });
+  return withEdges(counts, reps, degree, p.explicitEdges ? clusterEdges : null);
 }

@@ -145,7 +145,6 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
   const t = classTotals(topo, stats, n);
   const classes = t.classes;
 
-  const edges = topo.edges;
   const base = {
     topology: p.topology,
     samples: n,
@@ -156,12 +155,14 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
     blockedLinks: t.blockedLinks,
     ...lineOfSight(t),
     terminalsPerNode:
-      edges === null ? classTerminals(topo, stats) : maxLinkDegree(edges, stats, shell.planes * shell.satsPerPlane),
+      topo.forEachEdge === null
+        ? classTerminals(topo, stats)
+        : maxLinkDegree(topo.forEachEdge, stats, shell.planes * shell.satsPerPlane),
     maxPointingRate_rad_s: t.maxPointing,
     torus: torusInputs(classes),
   };
   const context = { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate };
-  return withGraphs(base, edges, stats, { ...context, slewLimit_rad_s: slew });
+  return withGraphs(base, topo, stats, { ...context, slewLimit_rad_s: slew });
 }
 
 /**
@@ -170,20 +171,21 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
  */
 function withGraphs(
   base: Omit<ShellLinksResult, 'graphNodes' | 'graph' | 'averagedGraph'>,
-  edges: LinkTopology['edges'],
+  topo: LinkTopology,
   stats: readonly RepresentativeStats[],
   context: GraphContext,
 ): ShellLinksResult {
   let graphs: ReturnType<typeof buildLinkGraphs> | undefined;
   const built = (e: NonNullable<LinkTopology['edges']>) => (graphs ??= buildLinkGraphs(e, stats, context));
+  const explicit = topo.forEachEdge !== null;
   return {
     ...base,
-    graphNodes: edges === null ? null : context.shell.planes * context.shell.satsPerPlane,
+    graphNodes: explicit ? context.shell.planes * context.shell.satsPerPlane : null,
     get graph() {
-      return edges === null ? null : built(edges).snapshot;
+      return explicit ? built(topo.edges!).snapshot : null;
     },
     get averagedGraph() {
-      return edges === null ? null : built(edges).averaged;
+      return explicit ? built(topo.edges!).averaged : null;
     },
   };
 }
@@ -335,11 +337,9 @@ function classStats(
   stats: readonly RepresentativeStats[],
   n: number,
 ): { cls: LinkClassStats; represented: boolean; rateSum: number; upWeight: number; anyUp: boolean } {
-  const idx = topo.representatives.map((r, i) => (r.linkClass === c ? i : -1)).filter((i) => i >= 0);
-  const wt = (i: number): number => topo.representatives[i]!.weight;
-  const sum = (f: (i: number) => number): number => idx.reduce((a, i) => a + wt(i) * f(i), 0);
   const count = topo.counts[c];
-  if (idx.length === 0) {
+  const m = classSums(c, topo.representatives, stats, n);
+  if (m === null) {
     const cls = {
       count,
       range_m: ZERO,
@@ -355,34 +355,78 @@ function classStats(
     };
     return { cls, represented: false, rateSum: 0, upWeight: 0, anyUp: false };
   }
-  const st = (i: number): RepresentativeStats => stats[i]!;
-  const ok = idx.filter((i) => usable(st(i)));
-  const weightTotal = sum(() => 1);
-  const upWeight = ok.reduce((a, i) => a + wt(i) * st(i).upSamples, 0);
-  const rateSum = ok.reduce((a, i) => a + wt(i) * st(i).rateSum_bps, 0);
+  const W = m.weightTotal;
   const cls: LinkClassStats = {
     count,
-    range_m: {
-      min: Math.min(...idx.map((i) => st(i).rangeMin_m)),
-      mean: sum((i) => st(i).rangeSum_m / n) / weightTotal,
-      max: Math.max(...idx.map((i) => st(i).rangeMax_m)),
-    },
-    rate_bps:
-      ok.length === 0
-        ? ZERO
-        : {
-            min: Math.min(...ok.map((i) => st(i).rateMin_bps)),
-            mean: rateSum / upWeight,
-            max: Math.max(...ok.map((i) => st(i).rateMax_bps)),
-          },
-    availability: sum((i) => st(i).upSamples / n) / weightTotal,
-    blocked: sum((i) => (st(i).blockedSamples > 0 ? 1 : 0)),
-    pointingLostFraction: sum((i) => st(i).pointingSamples / n) / weightTotal,
-    meanCapacity_bps: sum((i) => st(i).rateSum_bps / n) / weightTotal,
-    maxPointingRate_rad_s: Math.max(0, ...idx.map((i) => st(i).maxPointingRate_rad_s)),
-    pointingExceeded: sum((i) => (st(i).pointingSamples > 0 ? 1 : 0)),
-    minLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).minLineOfSightAltitude_m)),
-    minPeakLineOfSightAltitude_m: Math.min(...idx.map((i) => st(i).maxLineOfSightAltitude_m)),
+    range_m: { min: m.rangeMin, mean: m.rangeMean / W, max: m.rangeMax },
+    rate_bps: m.anyUp ? { min: m.rateMin, mean: m.rateSum / m.upWeight, max: m.rateMax } : ZERO,
+    availability: m.availability / W,
+    blocked: m.blocked,
+    pointingLostFraction: m.pointingLost / W,
+    meanCapacity_bps: m.capacity / W,
+    maxPointingRate_rad_s: m.maxPointing,
+    pointingExceeded: m.pointingExceeded,
+    minLineOfSightAltitude_m: m.losMin,
+    minPeakLineOfSightAltitude_m: m.peakMin,
   };
-  return { cls, represented: true, rateSum, upWeight, anyUp: ok.length > 0 };
+  return { cls, represented: true, rateSum: m.rateSum, upWeight: m.upWeight, anyUp: m.anyUp };
+}
+
+/**
+ * The weighted sums (weight × value, over the class's representatives in index order; the rates' over its usable
+ * ones), extremes and whether it has a usable link, of one link class (null: no representative).
+ */
+function classSums(
+  c: LinkClass,
+  reps: LinkTopology['representatives'],
+  stats: readonly RepresentativeStats[],
+  n: number,
+): ClassSums | null {
+  let m: ClassSums | null = null;
+  for (let i = 0; i < reps.length; i++)
+    if (reps[i]!.linkClass === c) (m ??= new ClassSums()).add(reps[i]!.weight, stats[i]!, n);
+  return m;
+}
+
+/** Running weighted sums and extremes of one class's representatives (classSums). */
+class ClassSums {
+  anyUp = false;
+  weightTotal = 0;
+  upWeight = 0;
+  rateSum = 0;
+  rangeMean = 0;
+  availability = 0;
+  blocked = 0;
+  pointingLost = 0;
+  capacity = 0;
+  pointingExceeded = 0;
+  rangeMin = Infinity;
+  rangeMax = -Infinity;
+  rateMin = Infinity;
+  rateMax = -Infinity;
+  maxPointing = 0;
+  losMin = Infinity;
+  peakMin = Infinity;
+
+  /** Adds representative s of weight w (n samples). */
+  add(w: number, s: RepresentativeStats, n: number): void {
+    this.weightTotal += w * 1;
+    this.rangeMean += w * (s.rangeSum_m / n);
+    this.availability += w * (s.upSamples / n);
+    this.blocked += w * (s.blockedSamples > 0 ? 1 : 0);
+    this.pointingLost += w * (s.pointingSamples / n);
+    this.capacity += w * (s.rateSum_bps / n);
+    this.pointingExceeded += w * (s.pointingSamples > 0 ? 1 : 0);
+    this.rangeMin = Math.min(this.rangeMin, s.rangeMin_m);
+    this.rangeMax = Math.max(this.rangeMax, s.rangeMax_m);
+    this.maxPointing = Math.max(this.maxPointing, s.maxPointingRate_rad_s);
+    this.losMin = Math.min(this.losMin, s.minLineOfSightAltitude_m);
+    this.peakMin = Math.min(this.peakMin, s.maxLineOfSightAltitude_m);
+    if (!usable(s)) return;
+    this.anyUp = true;
+    this.upWeight += w * s.upSamples;
+    this.rateSum += w * s.rateSum_bps;
+    this.rateMin = Math.min(this.rateMin, s.rateMin_bps);
+    this.rateMax = Math.max(this.rateMax, s.rateMax_bps);
+  }
 }

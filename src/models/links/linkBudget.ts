@@ -247,3 +247,17 @@ export function opticalLinkBudget(p: Readonly<LinkBudgetParams>): LinkBudgetResu
     capacityLimited: uncappedRate_bps > c.capacity_bps,
   };
 }
+
+/**
+ * Range [m] up to which linkRate_bps is surely the terminal's capacity (0 when it never is): where the uncapped rate
+ * exceeds the capacity by 1e-9 (far above rounding), found from the collected fraction 1 − exp(−F/(d² + z_R²)) and
+ * checked against the rate itself. The uncapped rate falls with the range, so below it Math.min takes the capacity.
+ */
+export function cappedRange_m(c: Readonly<LinkRateCoefficients>): number {
+  const target = (c.capacity_bps * (1 + 1e-9)) / c.fullCollectionRate_bps;
+  if (!(target < 1)) return 0;
+  const d2 = c.farFieldFraction_m2 / -Math.log1p(-target) - c.rayleighRange_m ** 2;
+  if (!(d2 > 0)) return 0;
+  const d = Math.sqrt(d2) * (1 - 1e-9);
+  return c.fullCollectionRate_bps * collected(c, d) >= c.capacity_bps * (1 + 1e-10) ? d : 0;
+}

@@ -178,7 +178,7 @@ describe('buildLinkGraphs: snapshot', () => {
     );
     expect(
       maxLinkDegree(
-        topology.edges!,
+        topology.forEachEdge!,
         stats((i) => (cross(i) ? 9 : 11)),
         12,
       ),
@@ -200,14 +200,14 @@ describe('buildLinkGraphs: snapshot', () => {
     for (const e of r.averaged.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
     expect(
       maxLinkDegree(
-        topology.edges!,
+        topology.forEachEdge!,
         stats((i) => (cross(i) ? 0 : 11)),
         12,
       ),
     ).toBe(2); // the in-plane ring only
     expect(
       maxLinkDegree(
-        topology.edges!,
+        topology.forEachEdge!,
         stats(() => 0),
         12,
       ),

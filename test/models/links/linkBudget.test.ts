@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import {
+  cappedRange_m,
   linkRate_bps,
   linkRateCoefficients,
   opticalLinkBudget,
@@ -75,6 +76,30 @@ describe('opticalLinkBudget', () => {
     const c = linkRateCoefficients({ terminal: scot80 });
     for (const d of [50, 5e5, 8e6, 2e7])
       expect(linkRate_bps(c, d) / opticalLinkBudget({ terminal: scot80, range_m: d }).rate_bps).toBeCloseTo(1, 12);
+  });
+});
+
+describe('cappedRange_m', () => {
+  it('below it linkRate_bps is the capacity at every range; at it the full budget is within 1e-6 of the rating', () => {
+    for (const row of loadCatalogs().islTerminals) {
+      const terminal = opticalTerminalFromRow(row);
+      const c = linkRateCoefficients({ terminal });
+      const d = cappedRange_m(c);
+      expect(d, row.id).toBeGreaterThan(0); // every catalog terminal is capped at short range
+      for (let k = 0; k <= 10_000; k++) expect(linkRate_bps(c, (d * k) / 10_000), row.id).toBe(c.capacity_bps);
+      const r = opticalLinkBudget({ terminal, range_m: d });
+      expect(r.capacityLimited, row.id).toBe(true);
+      expect(r.uncappedRate_bps / terminal.capacity_bps - 1, row.id).toBeLessThan(1e-6);
+      // just beyond, the budget falls below the rating (the range is the cap's own, not a loose bound)
+      expect(opticalLinkBudget({ terminal, range_m: d * 1.001 }).capacityLimited, row.id).toBe(false);
+    }
+  });
+
+  it('0 for a terminal that never reaches its rating', () => {
+    // scot80's full-collection rate: 1 W × 0.8 × 0.65 × L_p × 10^-0.6 / (40 × 1.28e-19 J) ≈ 2.5e16 bit/s
+    const c = linkRateCoefficients({ terminal: { ...scot80, capacity_bps: 1e18 } });
+    expect(c.fullCollectionRate_bps).toBeLessThan(1e18);
+    expect(cappedRange_m(c)).toBe(0);
   });
 });
 
