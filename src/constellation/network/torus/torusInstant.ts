@@ -17,15 +17,16 @@
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
 import { lineOfSightAltitude_m, planeFrames, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
+import { leanPoleward, polewardGap, slotPhasesOf } from './polewardArcs.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import type { PlaneTrack } from '../../geometry/propagate.js';
 import {
-  clearOfCutoff,
   crossLengthBounds_m,
   frameFits,
   inPlaneLengthBound_m,
   linksSettled,
   pointingSettled,
+  type LengthBounds,
 } from './planeBounds.js';
 
 export interface TorusInstantParams {
@@ -146,22 +147,6 @@ function statsRow(st: ClassStats, a: Float64Array, from: number, to: number): nu
   return own;
 }
 
-/** cos and sin of the slot phases 2πs/S, kept for the last S asked (every instant of a shell shares them). */
-let slotPhases = { S: 0, cos: new Float64Array(0), sin: new Float64Array(0) };
-function slotPhasesOf(S: number): { cos: Float64Array; sin: Float64Array } {
-  if (slotPhases.S !== S) {
-    const cos = new Float64Array(S),
-      sin = new Float64Array(S);
-    for (let s = 0; s < S; s++) {
-      const phase = (2 * Math.PI * s) / S;
-      cos[s] = Math.cos(phase);
-      sin[s] = Math.sin(phase);
-    }
-    slotPhases = { S, cos, sin };
-  }
-  return slotPhases;
-}
-
 /**
  * Positions of plane q's satellites into `pos` (xyz per node v = q·S + s) and their squared radii into `r2`, from the
  * plane's representative frame f (propagate.ts `planeFrame`: r, û, t̂) with the slots at phase 2πs/S as propagate.ts
@@ -206,6 +191,7 @@ let scratch = {
   omega: new Float64Array(0),
   placed: new Uint8Array(0),
   planePole: new Uint8Array(0),
+  arcs: new Int32Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
@@ -217,6 +203,7 @@ function scratchFor(N: number, P: number): typeof scratch {
       omega: new Float64Array(3 * P),
       placed: new Uint8Array(P),
       planePole: new Uint8Array(P),
+      arcs: new Int32Array(4 * P),
     };
   return scratch;
 }
@@ -245,8 +232,20 @@ function cappedRange_m(c: Readonly<LinkRateCoefficients>): number {
     : 0;
 }
 
-/** What every link's capacity reads besides its ends: positions, squared radii, clearance and the link budget. */
+/**
+ * What every link's capacity reads besides its ends: the shell's shape and classes, positions, squared radii, clearance
+ * and the link budget. One record of one shape for every caller (the parameters arrive in records of several shapes,
+ * which would make the functions below polymorphic).
+ */
 interface LinkContext {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly phasing: number;
+  readonly inPlaneUsable: boolean;
+  readonly crossPlaneUsable: boolean;
+  /** The last plane links to the first. */
+  readonly seam: boolean;
+  readonly latitudeCutoff_rad: number | null;
   readonly pos: Float64Array;
   readonly r2: Float64Array;
   /** (R⊕ + grazing height + CLEARANCE_MARGIN_m)² [m²]. */
@@ -315,16 +314,9 @@ function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: 
 }
 
 /** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
-function crossPlaneRow(
-  c: LinkContext,
-  p: Readonly<TorusInstantParams>,
-  q: number,
-  poleward: Uint8Array,
-  into: Float64Array,
-  len: number,
-): number {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
-  const usable = p.crossPlaneUsable;
+function crossPlaneRow(c: LinkContext, q: number, poleward: Uint8Array, into: Float64Array, len: number): number {
+  const { planes: P, satsPerPlane: S, phasing: F } = c;
+  const usable = c.crossPlaneUsable;
   const q2 = q < P - 1 ? q + 1 : 0;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
@@ -356,53 +348,10 @@ interface LeanScratch {
   readonly poleward: Uint8Array;
   /** Whether any satellite of each plane is poleward. */
   readonly planePole: Uint8Array;
-}
-
-/**
- * |sin latitude| of plane q's slot s as the full path computes it (placePlane, then polewardOf's |z/|r||), and the
- * poleward flags of the lean path: decided on |cos θ ûz + sin θ t̂z| (the same within 1e-12 for an orthonormal frame,
- * planeBounds.ts) away from sin(cutoff), on the full path's value near it.
- */
-function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
-  const r = f[o]!;
-  const x = r * (c * f[o + 1]! + n * f[o + 4]!),
-    y = r * (c * f[o + 2]! + n * f[o + 5]!),
-    z = r * (c * f[o + 3]! + n * f[o + 6]!);
-  return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
-}
-function leanPoleward(
-  frames: Float64Array,
-  P: number,
-  S: number,
-  cutoff_rad: number | null,
-  out: Uint8Array,
-  planePole: Uint8Array,
-): void {
-  out.fill(0, 0, P * S);
-  planePole.fill(0, 0, P);
-  if (cutoff_rad === null) return;
-  const sc = Math.sin(cutoff_rad);
-  const { cos, sin } = slotPhasesOf(S);
-  for (let q = 0; q < P; q++) {
-    const o = 7 * q,
-      fits = frameFits(frames, o);
-    const uz = frames[o + 3]!,
-      tz = frames[o + 6]!;
-    // |cos θ ûz + sin θ t̂z| ≤ √(ûz² + t̂z²) (to rounding): a plane that never reaches within 2e-9 of sin(cutoff) has
-    // every slot clear of it and equatorward, as the loop below would decide slot by slot.
-    if (fits && Math.sqrt(uz * uz + tz * tz) * (1 + 1e-9) < sc - 2e-9) continue;
-    let any = 0;
-    for (let s = 0, v = q * S; s < S; s++, v++) {
-      const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
-      any |= out[v] =
-        fits && clearOfCutoff(approx, sc)
-          ? approx > sc
-            ? 1
-            : 0
-          : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
-    }
-    planePole[q] = any;
-  }
+  /** Each plane's two ranges of slots [lo, hi) (modulo S) that hold its poleward satellites (leanPoleward). */
+  readonly arcs: Int32Array;
+  /** A gap's link length bounds (crossLengthBounds_m). */
+  readonly length: LengthBounds;
 }
 
 /**
@@ -411,17 +360,10 @@ function leanPoleward(
  * link (a cross-plane link where neither end is poleward) without placing its satellites; any other plane or gap is
  * computed link by link as the full path does. The capacities are the full path's, to the bit.
  */
-function leanCapacities(
-  c: LinkContext,
-  p: Readonly<TorusInstantParams>,
-  w: LeanScratch,
-  out: TorusInstantBuffers,
-  st: InstantStats | null,
-): void {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
+function leanCapacities(c: LinkContext, w: LeanScratch, out: TorusInstantBuffers, st: InstantStats | null): void {
+  const { planes: P, satsPerPlane: S, phasing: F, seam } = c;
   const { frames, placed, poleward: pole } = w;
   const cap = c.rate.capacity_bps;
-  const seam = p.seam ?? true;
   placed.fill(0, 0, P);
   const place = (q: number): void => {
     if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
@@ -431,11 +373,11 @@ function leanCapacities(
     frameFits(frames, 7 * q) &&
     frameFits(frames, 7 * q2) &&
     linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
-  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole, w.planePole);
+  leanPoleward(frames, P, S, c.latitudeCutoff_rad, pole, w.planePole, w.arcs);
   for (let q = 0; q < P; q++) {
     // A row's value for every link (`uniform`), or NaN: read it from the array, or (cross-plane) cap where on.
     let uniform = NaN;
-    if (!p.inPlaneUsable) out.inPlane_bps.fill((uniform = 0), q * S, (q + 1) * S);
+    if (!c.inPlaneUsable) out.inPlane_bps.fill((uniform = 0), q * S, (q + 1) * S);
     else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S)))
       out.inPlane_bps.fill((uniform = cap), q * S, (q + 1) * S);
     else {
@@ -448,17 +390,17 @@ function leanCapacities(
     const q2 = q < P - 1 ? q + 1 : 0;
     if (q === P - 1 && !seam)
       uniform = 0; // filled by the caller
-    else if (!p.crossPlaneUsable) out.cross_bps.fill((uniform = 0), q * S, (q + 1) * S);
+    else if (!c.crossPlaneUsable) out.cross_bps.fill((uniform = 0), q * S, (q + 1) * S);
     else {
-      const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
+      const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S, w.length);
       const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
       if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
         if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill((uniform = cap), q * S, (q + 1) * S);
-        else on = polewardGap(P, S, F, q, pole, cap, out.cross_bps);
+        else on = polewardGap(P, S, F, q, pole, w.arcs, cap, out.cross_bps);
       } else {
         place(q);
         place(q2);
-        crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
+        crossPlaneRow(c, q, pole, out.cross_bps, 0);
       }
     }
     if (st !== null) st.gap_bps[q] = foldRow(st.cross, out.cross_bps, q, S, uniform, on, cap);
@@ -488,35 +430,6 @@ function foldRow(
   return addCopies(0, cap, on);
 }
 
-/**
- * A settled gap q with a poleward end: each link the capacity where neither end is poleward, else 0 (into `into`);
- * returns how many are on.
- */
-function polewardGap(
-  P: number,
-  S: number,
-  F: number,
-  q: number,
-  pole: Uint8Array,
-  cap: number,
-  into: Float64Array,
-): number {
-  let on = 0;
-  if (q < P - 1)
-    for (let v = q * S; v < (q + 1) * S; v++) {
-      const off = pole[v]! | pole[v + S]!;
-      into[v] = off === 0 ? cap : 0;
-      on += off ^ 1;
-    }
-  else
-    for (let s = 0, v = q * S; s < S; s++, v++) {
-      const off = pole[v]! | pole[crossEnd(P, S, F, q, s)]!;
-      into[v] = off === 0 ? cap : 0;
-      on += off ^ 1;
-    }
-  return on;
-}
-
 /** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
 export interface TorusInstantBuffers {
   readonly cross_bps: Float64Array;
@@ -533,11 +446,19 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward, frames, omega, placed, planePole } = scratchFor(N, P);
+  const { pos, r2, poleward, frames, omega, placed, planePole, arcs } = scratchFor(N, P);
   planeFrames(p.tracks, j, frames, omega);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
+  const seam = p.seam ?? true;
   const c: LinkContext = {
+    planes: P,
+    satsPerPlane: S,
+    phasing: p.phasing,
+    inPlaneUsable: p.inPlaneUsable,
+    crossPlaneUsable: p.crossPlaneUsable,
+    seam,
+    latitudeCutoff_rad: p.latitudeCutoff_rad,
     pos,
     r2,
     clear2: (EARTH_RADIUS_m + p.grazingHeight_m + CLEARANCE_MARGIN_m) ** 2,
@@ -547,19 +468,18 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     omega,
     slewLimit_rad_s: p.slewLimit_rad_s,
   };
-  const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);
   if (p.lengths === false) {
     const st = p.classStats === true ? statsFor(P) : null;
-    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps }, st);
+    leanCapacities(c, { frames, placed, poleward, planePole, arcs, length: LENGTH }, { cross_bps, inPlane_bps }, st);
     return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
-  polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
+  polewardOf(pos, r2, N, c.latitudeCutoff_rad, poleward);
   let crossLen = 0,
     inLen = 0;
-  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, p, q, poleward, cross_bps, crossLen);
-  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, p.inPlaneUsable, inPlane_bps, inLen);
+  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, q, poleward, cross_bps, crossLen);
+  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, c.inPlaneUsable, inPlane_bps, inLen);
   const crossLinks = seam ? N : (P - 1) * S;
   return {
     cross_bps,
@@ -569,6 +489,9 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     stats: null,
   };
 }
+
+/** The lean path's gap length bounds, written in place. */
+const LENGTH: LengthBounds = { min: NaN, max: NaN };
 
 /** The statistics of one call, cleared (sums 0, least ∞, largest 0, as a pass over the arrays starts), kept. */
 function statsFor(P: number): InstantStats {
