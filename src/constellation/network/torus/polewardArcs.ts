@@ -186,8 +186,9 @@ function fillSlots(out: Uint8Array, v0: number, from: number, to: number, S: num
 }
 
 /**
- * A settled gap q with a poleward end: each link the capacity where neither end is poleward, else 0 (into `into`);
- * returns how many are on. Only the slots in the two planes' poleward ranges (`arcs`, leanPoleward) are read.
+ * A settled gap q with a poleward end: each link off (0 in `into`, whose row holds the capacity on every link) where
+ * either end is poleward; returns how many stay on. Only the slots in the two planes' poleward ranges (`arcs`,
+ * leanPoleward) are read.
  */
 export function polewardGap(
   P: number,
@@ -196,14 +197,12 @@ export function polewardGap(
   q: number,
   pole: Uint8Array,
   arcs: Int32Array,
-  cap: number,
   into: Float64Array,
 ): number {
   const v0 = q * S,
     q2 = q < P - 1 ? q + 1 : 0,
     // plane q's slot s links to plane q2's slot s + shift (the seam twists by F)
     shift = q < P - 1 ? 0 : ((F % S) + S) % S;
-  into.fill(cap, v0, v0 + S);
   let off = 0;
   // a range's slots t lie in [0, 2S) (leanPoleward)
   for (let k = 4 * q; k < 4 * q + 4; k += 2)

@@ -290,11 +290,14 @@ const crossEnd = (P: number, S: number, F: number, q: number, s: number): number
   q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
 
 /**
- * Pointing rate [rad/s] of the cross-plane link v (plane q) – w (plane q2) of length d: the larger of its ends' line of
- * sight rates, |(Δω × w)⊥|/d and |(Δω × v)⊥|/d with Δω = ω_q2 − ω_q.
+ * Whether the cross-plane link v (plane q) – w (plane q2) turns faster than the slew limit: the larger of its ends'
+ * line of sight rates, |(Δω × w)⊥|/d and |(Δω × v)⊥|/d with Δω = ω_q2 − ω_q, above it. Integers in, a boolean out
+ * (the length d measured again, the same number): doubles passed to or returned from a call V8 does not inline are
+ * allocated, and this runs for every cross-plane link that is on.
  */
-function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: number, d: number): number {
+function slewExceeded(c: LinkContext, q: number, q2: number, v: number, w: number): boolean {
   const { pos, omega } = c;
+  const d = distance(pos, v, w);
   const wx = omega[3 * q2]! - omega[3 * q]!,
     wy = omega[3 * q2 + 1]! - omega[3 * q + 1]!,
     wz = omega[3 * q2 + 2]! - omega[3 * q + 2]!;
@@ -307,9 +310,11 @@ function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: 
   const ux = (bx - ax) / d,
     uy = (by - ay) / d,
     uz = (bz - az) / d;
-  return Math.max(
-    transverseRate_rad_s(ux, uy, uz, d, wy * bz - wz * by, wz * bx - wx * bz, wx * by - wy * bx),
-    transverseRate_rad_s(ux, uy, uz, d, wy * az - wz * ay, wz * ax - wx * az, wx * ay - wy * ax),
+  return (
+    Math.max(
+      transverseRate_rad_s(ux, uy, uz, d, wy * bz - wz * by, wz * bx - wx * bz, wx * by - wy * bx),
+      transverseRate_rad_s(ux, uy, uz, d, wy * az - wz * ay, wz * ax - wx * az, wx * ay - wy * ax),
+    ) > c.slewLimit_rad_s
   );
 }
 
@@ -324,7 +329,7 @@ function crossPlaneRow(c: LinkContext, q: number, poleward: Uint8Array, into: Fl
     const d = distance(c.pos, v, w);
     len += d;
     const cap = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
-    into[v] = cap > 0 && crossPointingRate(c, q, q2, v, w, d) > c.slewLimit_rad_s ? 0 : cap;
+    into[v] = cap > 0 && slewExceeded(c, q, q2, v, w) ? 0 : cap;
   }
   return len;
 }
@@ -369,65 +374,99 @@ function leanCapacities(c: LinkContext, w: LeanScratch, out: TorusInstantBuffers
     if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
     placed[q] = 1;
   };
-  const settled = (q: number, q2: number, length_m: number): boolean =>
-    frameFits(frames, 7 * q) &&
-    frameFits(frames, 7 * q2) &&
-    linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
   leanPoleward(frames, P, S, c.latitudeCutoff_rad, pole, w.planePole, w.arcs);
+  // Every row starts at its class's one value (one call each: a double handed to a builtin is allocated); the rows
+  // settled otherwise are overwritten below. The open cylinder's seam row is the caller's.
+  out.inPlane_bps.fill(c.inPlaneUsable ? cap : 0, 0, P * S);
+  out.cross_bps.fill(c.crossPlaneUsable ? cap : 0, 0, (seam ? P : P - 1) * S);
   for (let q = 0; q < P; q++) {
-    // A row's value for every link (`uniform`), or NaN: read it from the array, or (cross-plane) cap where on.
-    let uniform = NaN;
-    if (!c.inPlaneUsable) out.inPlane_bps.fill((uniform = 0), q * S, (q + 1) * S);
-    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S)))
-      out.inPlane_bps.fill((uniform = cap), q * S, (q + 1) * S);
-    else {
+    // How each row is laid (foldRow): one value on every link, or read from the array, or (cross-plane) cap where on.
+    let row = !c.inPlaneUsable ? ROW_OFF : inPlaneSettled(c, frames, q) ? ROW_CAP : ROW_READ;
+    if (row === ROW_READ) {
       place(q);
       inPlaneRow(c, S, q, true, out.inPlane_bps, 0);
     }
-    if (st !== null) foldRow(st.inPlane, out.inPlane_bps, q, S, uniform, -1, cap);
-    uniform = NaN;
+    if (st !== null) foldRow(c, st.inPlane, out.inPlane_bps, q, row, -1, null);
+    row = ROW_READ;
     let on = -1; // links on at the capacity (the others off), when counted
     const q2 = q < P - 1 ? q + 1 : 0;
     if (q === P - 1 && !seam)
-      uniform = 0; // filled by the caller
-    else if (!c.crossPlaneUsable) out.cross_bps.fill((uniform = 0), q * S, (q + 1) * S);
+      row = ROW_OFF; // filled by the caller
+    else if (!c.crossPlaneUsable) row = ROW_OFF;
     else {
-      const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S, w.length);
-      const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
-      if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
-        if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill((uniform = cap), q * S, (q + 1) * S);
-        else on = polewardGap(P, S, F, q, pole, w.arcs, cap, out.cross_bps);
+      if (gapSettled(c, frames, q, q2, w.length)) {
+        if (w.planePole[q] === 0 && w.planePole[q2] === 0) row = ROW_CAP;
+        else on = polewardGap(P, S, F, q, pole, w.arcs, out.cross_bps);
       } else {
         place(q);
         place(q2);
         crossPlaneRow(c, q, pole, out.cross_bps, 0);
       }
     }
-    if (st !== null) st.gap_bps[q] = foldRow(st.cross, out.cross_bps, q, S, uniform, on, cap);
+    if (st !== null) foldRow(c, st.cross, out.cross_bps, q, row, on, st.gap_bps);
   }
 }
 
 /**
- * Row q of a class (links q·S … q·S + S − 1 of `a`) added to its statistics: `uniform` on every link unless NaN, else
- * `on` ≥ 0 links at `cap` and the others off, else read from `a`. Returns the row's own sum in edge order.
+ * Whether plane q's in-plane links are all capped and clear of the Earth by its bounds (planeBounds.ts). This and
+ * gapSettled take integers and give a boolean: doubles passed to or returned from a call V8 does not inline are
+ * allocated, and these run for every plane and gap at every instant.
+ */
+function inPlaneSettled(c: LinkContext, frames: Float64Array, q: number): boolean {
+  const o = 7 * q;
+  return (
+    frameFits(frames, o) &&
+    linksSettled(frames[o]!, inPlaneLengthBound_m(frames, o, c.satsPerPlane), c.capped_m, c.clear2)
+  );
+}
+
+/** Whether the cross-plane links of gap q (plane q to q2) are all capped, clear and within the slew limit by bounds. */
+function gapSettled(c: LinkContext, frames: Float64Array, q: number, q2: number, length: LengthBounds): boolean {
+  crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? c.phasing : 0, c.satsPerPlane, length);
+  const ra = frames[7 * q]!,
+    rb = frames[7 * q2]!;
+  return (
+    frameFits(frames, 7 * q) &&
+    frameFits(frames, 7 * q2) &&
+    linksSettled(Math.min(ra, rb), length.max, c.capped_m, c.clear2) &&
+    pointingSettled(c.omega, q, q2, Math.max(ra, rb), length.min, c.slewLimit_rad_s)
+  );
+}
+
+/** How a row of a class was laid (foldRow): read from its array, every link off, every link at the capacity. */
+const ROW_READ = 0,
+  ROW_OFF = 1,
+  ROW_CAP = 2;
+
+/**
+ * Row q of a class (links q·S … q·S + S − 1 of `a`) added to its statistics: every link off or at the capacity
+ * (`row`), else `on` ≥ 0 links at the capacity and the others off, else read from `a`. The row's own sum in edge order
+ * goes to gap[q] when gap is given. Integers in, nothing out: doubles passed to or returned from a call V8 does not
+ * inline are allocated.
  */
 function foldRow(
+  c: LinkContext,
   st: ClassStats,
   a: Float64Array,
   q: number,
-  S: number,
-  uniform: number,
+  row: number,
   on: number,
-  cap: number,
-): number {
-  if (!Number.isNaN(uniform)) {
-    statsCopies(st, uniform, S);
-    return addCopies(0, uniform, S);
+  gap: Float64Array | null,
+): void {
+  const S = c.satsPerPlane,
+    cap = c.rate.capacity_bps;
+  let own: number;
+  if (row !== ROW_READ) {
+    const x = row === ROW_OFF ? 0 : cap;
+    statsCopies(st, x, S);
+    own = addCopies(0, x, S);
+  } else if (on < 0) own = statsRow(st, a, q * S, (q + 1) * S);
+  else {
+    statsCopies(st, 0, S - on);
+    statsCopies(st, cap, on);
+    own = addCopies(0, cap, on);
   }
-  if (on < 0) return statsRow(st, a, q * S, (q + 1) * S);
-  statsCopies(st, 0, S - on);
-  statsCopies(st, cap, on);
-  return addCopies(0, cap, on);
+  if (gap !== null) gap[q] = own;
 }
 
 /** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
