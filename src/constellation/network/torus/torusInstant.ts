@@ -318,32 +318,42 @@ function slewExceeded(c: LinkContext, q: number, q2: number, v: number, w: numbe
   );
 }
 
+/**
+ * The running sum of a row's link lengths (crossPlaneRow, inPlaneRow): added in a typed array, not in a number passed
+ * in, which V8 allocates again at every addition.
+ */
+const LENGTH_SUM = new Float64Array(1);
+
 /** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
 function crossPlaneRow(c: LinkContext, q: number, poleward: Uint8Array, into: Float64Array, len: number): number {
   const { planes: P, satsPerPlane: S, phasing: F } = c;
   const usable = c.crossPlaneUsable;
   const q2 = q < P - 1 ? q + 1 : 0;
+  const sum = LENGTH_SUM;
+  sum[0] = len;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
     const w = crossEnd(P, S, F, q, s);
     const d = distance(c.pos, v, w);
-    len += d;
+    sum[0] += d;
     const cap = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
     into[v] = cap > 0 && slewExceeded(c, q, q2, v, w) ? 0 : cap;
   }
-  return len;
+  return sum[0]!;
 }
 
 /** Plane q's in-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
 function inPlaneRow(c: LinkContext, S: number, q: number, usable: boolean, into: Float64Array, len: number): number {
+  const sum = LENGTH_SUM;
+  sum[0] = len;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
     const w = s + 1 < S ? v + 1 : q * S;
     const d = distance(c.pos, v, w);
-    len += d;
+    sum[0] += d;
     into[v] = usable ? lineOfSightCapacity(c, v, w, d) : 0;
   }
-  return len;
+  return sum[0]!;
 }
 
 /** Working arrays of the lean path: plane frames, which planes are placed, poleward flags. */
