@@ -21,7 +21,6 @@ import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeFrame, slotPosition, type PlaneTrack } from '../geometry/propagate.js';
 
 // The network stage reads the single link's geometry through this module.
-export { lineOfSightAltitude_m, pointingRate_rad_s, poleward, transverseRate_rad_s } from './linkGeometry.js';
 
 /** Window statistics of one representative link. */
 export interface RepresentativeStats {

@@ -13,9 +13,8 @@
  * The rate is K/d² below the cap (linkBudget.ts: full-collection rate × far-field fraction / d²).
  */
 import { describe, expect, it } from 'vitest';
+import { lineOfSightAltitude_m, pointingRate_rad_s } from '../../../src/constellation/links/linkGeometry.js';
 import {
-  lineOfSightAltitude_m,
-  pointingRate_rad_s,
   sampleRepresentativeLinks,
   satellitePosition,
   satelliteState,

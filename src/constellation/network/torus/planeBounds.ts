@@ -35,11 +35,17 @@ export function inPlaneLengthBound_m(f: Float64Array, o: number, S: number): num
   return 2 * f[o]! * Math.sin(Math.PI / S) * (1 + WIDEN) + SLACK_m;
 }
 
+/** Bounds on a link length [m], written in place (one record per caller: this runs for every gap at every instant). */
+export interface LengthBounds {
+  min: number;
+  max: number;
+}
+
 /**
  * Extreme eigenvalues of the Gram matrix [[A·A, A·B], [A·B, B·B]] of the links from plane a's slot s to plane b's
- * slot s + k (frames at f[oa], f[ob], S slots): a link's squared length lies between them.
+ * slot s + k (frames at f[oa], f[ob], S slots), into `out`: a link's squared length lies between them.
  */
-function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number): { min: number; max: number } {
+function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number, out: LengthBounds): void {
   const phi = (2 * Math.PI * k) / S;
   const cp = Math.cos(phi),
     sp = Math.sin(phi);
@@ -59,12 +65,13 @@ function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number
     ab += a * b;
   }
   const spread = Math.sqrt(((aa - bb) / 2) ** 2 + ab * ab);
-  return { min: (aa + bb) / 2 - spread, max: (aa + bb) / 2 + spread };
+  out.min = (aa + bb) / 2 - spread;
+  out.max = (aa + bb) / 2 + spread;
 }
 
 /**
  * Bounds on the length of the links from plane a's slot s to plane b's slot s + k [m] (frames at f[oa], f[ob], S
- * slots): max √λmax widened, min √λmin narrowed as max is widened (≥ 0).
+ * slots), into `out` (returned): max √λmax widened, min √λmin narrowed as max is widened (≥ 0).
  */
 export function crossLengthBounds_m(
   f: Float64Array,
@@ -72,12 +79,13 @@ export function crossLengthBounds_m(
   ob: number,
   k: number,
   S: number,
-): { min: number; max: number } {
-  const g = crossGram(f, oa, ob, k, S);
-  return {
-    min: Math.max(0, Math.sqrt(Math.max(0, g.min)) * (1 - WIDEN) - SLACK_m),
-    max: Math.sqrt(g.max) * (1 + WIDEN) + SLACK_m,
-  };
+  out: LengthBounds,
+): LengthBounds {
+  crossGram(f, oa, ob, k, S, out);
+  const min = Math.max(0, Math.sqrt(Math.max(0, out.min)) * (1 - WIDEN) - SLACK_m);
+  out.max = Math.sqrt(out.max) * (1 + WIDEN) + SLACK_m;
+  out.min = min;
+  return out;
 }
 
 /**

@@ -15,17 +15,19 @@
  * Validity: as propagate.ts; walker-delta, walker-star and sso-ltan shells, P·S satellites all propagated.
  * Derivation, evidence and costs: docs/constellations.md §"Per-instant torus link capacities".
  */
-import { linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
-import { lineOfSightAltitude_m, planeFrames, poleward, transverseRate_rad_s } from '../../links/linkSampling.js';
+import { cappedRange_m, linkRate_bps, type LinkRateCoefficients } from '../../../models/links/linkBudget.js';
+import { lineOfSightAltitude_m, poleward, transverseRate_rad_s } from '../../links/linkGeometry.js';
+import { planeFrames } from '../../links/linkSampling.js';
+import { leanPoleward, polewardGap, slotPhasesOf } from './polewardArcs.js';
 import { EARTH_RADIUS_m } from '../../../base/constants.js';
 import type { PlaneTrack } from '../../geometry/propagate.js';
 import {
-  clearOfCutoff,
   crossLengthBounds_m,
   frameFits,
   inPlaneLengthBound_m,
   linksSettled,
   pointingSettled,
+  type LengthBounds,
 } from './planeBounds.js';
 
 export interface TorusInstantParams {
@@ -146,22 +148,6 @@ function statsRow(st: ClassStats, a: Float64Array, from: number, to: number): nu
   return own;
 }
 
-/** cos and sin of the slot phases 2πs/S, kept for the last S asked (every instant of a shell shares them). */
-let slotPhases = { S: 0, cos: new Float64Array(0), sin: new Float64Array(0) };
-function slotPhasesOf(S: number): { cos: Float64Array; sin: Float64Array } {
-  if (slotPhases.S !== S) {
-    const cos = new Float64Array(S),
-      sin = new Float64Array(S);
-    for (let s = 0; s < S; s++) {
-      const phase = (2 * Math.PI * s) / S;
-      cos[s] = Math.cos(phase);
-      sin[s] = Math.sin(phase);
-    }
-    slotPhases = { S, cos, sin };
-  }
-  return slotPhases;
-}
-
 /**
  * Positions of plane q's satellites into `pos` (xyz per node v = q·S + s) and their squared radii into `r2`, from the
  * plane's representative frame f (propagate.ts `planeFrame`: r, û, t̂) with the slots at phase 2πs/S as propagate.ts
@@ -206,6 +192,7 @@ let scratch = {
   omega: new Float64Array(0),
   placed: new Uint8Array(0),
   planePole: new Uint8Array(0),
+  arcs: new Int32Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
   if (scratch.r2.length < N)
@@ -217,6 +204,7 @@ function scratchFor(N: number, P: number): typeof scratch {
       omega: new Float64Array(3 * P),
       placed: new Uint8Array(P),
       planePole: new Uint8Array(P),
+      arcs: new Int32Array(4 * P),
     };
   return scratch;
 }
@@ -229,24 +217,19 @@ function scratchFor(N: number, P: number): typeof scratch {
 const CLEARANCE_MARGIN_m = 1;
 
 /**
- * Range [m] up to which the link budget's rate is surely capped at the terminal's capacity (0 when it never is):
- * where the uncapped rate exceeds the capacity by 1e-9 (far above rounding), found from the collected fraction
- * 1 − exp(−F/(d² + z_R²)) (models/links/linkBudget.ts) and checked against linkRate_bps itself.
+ * What every link's capacity reads besides its ends: the shell's shape and classes, positions, squared radii, clearance
+ * and the link budget. One record of one shape for every caller (the parameters arrive in records of several shapes,
+ * which would make the functions below polymorphic).
  */
-function cappedRange_m(c: Readonly<LinkRateCoefficients>): number {
-  const target = (c.capacity_bps * (1 + 1e-9)) / c.fullCollectionRate_bps;
-  if (!(target < 1)) return 0;
-  const d2 = c.farFieldFraction_m2 / -Math.log1p(-target) - c.rayleighRange_m ** 2;
-  if (!(d2 > 0)) return 0;
-  const d = Math.sqrt(d2) * (1 - 1e-9);
-  return c.fullCollectionRate_bps * -Math.expm1(-c.farFieldFraction_m2 / (d * d + c.rayleighRange_m ** 2)) >=
-    c.capacity_bps * (1 + 1e-10)
-    ? d
-    : 0;
-}
-
-/** What every link's capacity reads besides its ends: positions, squared radii, clearance and the link budget. */
 interface LinkContext {
+  readonly planes: number;
+  readonly satsPerPlane: number;
+  readonly phasing: number;
+  readonly inPlaneUsable: boolean;
+  readonly crossPlaneUsable: boolean;
+  /** The last plane links to the first. */
+  readonly seam: boolean;
+  readonly latitudeCutoff_rad: number | null;
   readonly pos: Float64Array;
   readonly r2: Float64Array;
   /** (R⊕ + grazing height + CLEARANCE_MARGIN_m)² [m²]. */
@@ -291,11 +274,14 @@ const crossEnd = (P: number, S: number, F: number, q: number, s: number): number
   q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
 
 /**
- * Pointing rate [rad/s] of the cross-plane link v (plane q) – w (plane q2) of length d: the larger of its ends' line of
- * sight rates, |(Δω × w)⊥|/d and |(Δω × v)⊥|/d with Δω = ω_q2 − ω_q.
+ * Whether the cross-plane link v (plane q) – w (plane q2) turns faster than the slew limit: the larger of its ends'
+ * line of sight rates, |(Δω × w)⊥|/d and |(Δω × v)⊥|/d with Δω = ω_q2 − ω_q, above it. Integers in, a boolean out
+ * (the length d measured again, the same number): doubles passed to or returned from a call V8 does not inline are
+ * allocated, and this runs for every cross-plane link that is on.
  */
-function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: number, d: number): number {
+function slewExceeded(c: LinkContext, q: number, q2: number, v: number, w: number): boolean {
   const { pos, omega } = c;
+  const d = distance(pos, v, w);
   const wx = omega[3 * q2]! - omega[3 * q]!,
     wy = omega[3 * q2 + 1]! - omega[3 * q + 1]!,
     wz = omega[3 * q2 + 2]! - omega[3 * q + 2]!;
@@ -308,45 +294,50 @@ function crossPointingRate(c: LinkContext, q: number, q2: number, v: number, w: 
   const ux = (bx - ax) / d,
     uy = (by - ay) / d,
     uz = (bz - az) / d;
-  return Math.max(
-    transverseRate_rad_s(ux, uy, uz, d, wy * bz - wz * by, wz * bx - wx * bz, wx * by - wy * bx),
-    transverseRate_rad_s(ux, uy, uz, d, wy * az - wz * ay, wz * ax - wx * az, wx * ay - wy * ax),
+  return (
+    Math.max(
+      transverseRate_rad_s(ux, uy, uz, d, wy * bz - wz * by, wz * bx - wx * bz, wx * by - wy * bx),
+      transverseRate_rad_s(ux, uy, uz, d, wy * az - wz * ay, wz * ax - wx * az, wx * ay - wy * ax),
+    ) > c.slewLimit_rad_s
   );
 }
 
+/**
+ * The running sum of a row's link lengths (crossPlaneRow, inPlaneRow): added in a typed array, not in a number passed
+ * in, which V8 allocates again at every addition.
+ */
+const LENGTH_SUM = new Float64Array(1);
+
 /** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
-function crossPlaneRow(
-  c: LinkContext,
-  p: Readonly<TorusInstantParams>,
-  q: number,
-  poleward: Uint8Array,
-  into: Float64Array,
-  len: number,
-): number {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
-  const usable = p.crossPlaneUsable;
+function crossPlaneRow(c: LinkContext, q: number, poleward: Uint8Array, into: Float64Array, len: number): number {
+  const { planes: P, satsPerPlane: S, phasing: F } = c;
+  const usable = c.crossPlaneUsable;
   const q2 = q < P - 1 ? q + 1 : 0;
+  const sum = LENGTH_SUM;
+  sum[0] = len;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
     const w = crossEnd(P, S, F, q, s);
     const d = distance(c.pos, v, w);
-    len += d;
+    sum[0] += d;
     const cap = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
-    into[v] = cap > 0 && crossPointingRate(c, q, q2, v, w, d) > c.slewLimit_rad_s ? 0 : cap;
+    into[v] = cap > 0 && slewExceeded(c, q, q2, v, w) ? 0 : cap;
   }
-  return len;
+  return sum[0]!;
 }
 
 /** Plane q's in-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
 function inPlaneRow(c: LinkContext, S: number, q: number, usable: boolean, into: Float64Array, len: number): number {
+  const sum = LENGTH_SUM;
+  sum[0] = len;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
     const w = s + 1 < S ? v + 1 : q * S;
     const d = distance(c.pos, v, w);
-    len += d;
+    sum[0] += d;
     into[v] = usable ? lineOfSightCapacity(c, v, w, d) : 0;
   }
-  return len;
+  return sum[0]!;
 }
 
 /** Working arrays of the lean path: plane frames, which planes are placed, poleward flags. */
@@ -356,53 +347,10 @@ interface LeanScratch {
   readonly poleward: Uint8Array;
   /** Whether any satellite of each plane is poleward. */
   readonly planePole: Uint8Array;
-}
-
-/**
- * |sin latitude| of plane q's slot s as the full path computes it (placePlane, then polewardOf's |z/|r||), and the
- * poleward flags of the lean path: decided on |cos θ ûz + sin θ t̂z| (the same within 1e-12 for an orthonormal frame,
- * planeBounds.ts) away from sin(cutoff), on the full path's value near it.
- */
-function exactSinLat(f: Float64Array, o: number, c: number, n: number): number {
-  const r = f[o]!;
-  const x = r * (c * f[o + 1]! + n * f[o + 4]!),
-    y = r * (c * f[o + 2]! + n * f[o + 5]!),
-    z = r * (c * f[o + 3]! + n * f[o + 6]!);
-  return Math.abs(z / Math.sqrt(x ** 2 + y ** 2 + z ** 2));
-}
-function leanPoleward(
-  frames: Float64Array,
-  P: number,
-  S: number,
-  cutoff_rad: number | null,
-  out: Uint8Array,
-  planePole: Uint8Array,
-): void {
-  out.fill(0, 0, P * S);
-  planePole.fill(0, 0, P);
-  if (cutoff_rad === null) return;
-  const sc = Math.sin(cutoff_rad);
-  const { cos, sin } = slotPhasesOf(S);
-  for (let q = 0; q < P; q++) {
-    const o = 7 * q,
-      fits = frameFits(frames, o);
-    const uz = frames[o + 3]!,
-      tz = frames[o + 6]!;
-    // |cos θ ûz + sin θ t̂z| ≤ √(ûz² + t̂z²) (to rounding): a plane that never reaches within 2e-9 of sin(cutoff) has
-    // every slot clear of it and equatorward, as the loop below would decide slot by slot.
-    if (fits && Math.sqrt(uz * uz + tz * tz) * (1 + 1e-9) < sc - 2e-9) continue;
-    let any = 0;
-    for (let s = 0, v = q * S; s < S; s++, v++) {
-      const approx = Math.abs(cos[s]! * uz + sin[s]! * tz);
-      any |= out[v] =
-        fits && clearOfCutoff(approx, sc)
-          ? approx > sc
-            ? 1
-            : 0
-          : poleward(exactSinLat(frames, o, cos[s]!, sin[s]!), sc, cutoff_rad);
-    }
-    planePole[q] = any;
-  }
+  /** Each plane's two ranges of slots [lo, hi) (modulo S) that hold its poleward satellites (leanPoleward). */
+  readonly arcs: Int32Array;
+  /** A gap's link length bounds (crossLengthBounds_m). */
+  readonly length: LengthBounds;
 }
 
 /**
@@ -411,110 +359,108 @@ function leanPoleward(
  * link (a cross-plane link where neither end is poleward) without placing its satellites; any other plane or gap is
  * computed link by link as the full path does. The capacities are the full path's, to the bit.
  */
-function leanCapacities(
-  c: LinkContext,
-  p: Readonly<TorusInstantParams>,
-  w: LeanScratch,
-  out: TorusInstantBuffers,
-  st: InstantStats | null,
-): void {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
+function leanCapacities(c: LinkContext, w: LeanScratch, out: TorusInstantBuffers, st: InstantStats | null): void {
+  const { planes: P, satsPerPlane: S, phasing: F, seam } = c;
   const { frames, placed, poleward: pole } = w;
   const cap = c.rate.capacity_bps;
-  const seam = p.seam ?? true;
   placed.fill(0, 0, P);
   const place = (q: number): void => {
     if (placed[q] === 0) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
     placed[q] = 1;
   };
-  const settled = (q: number, q2: number, length_m: number): boolean =>
-    frameFits(frames, 7 * q) &&
-    frameFits(frames, 7 * q2) &&
-    linksSettled(Math.min(frames[7 * q]!, frames[7 * q2]!), length_m, c.capped_m, c.clear2);
-  leanPoleward(frames, P, S, p.latitudeCutoff_rad, pole, w.planePole);
+  leanPoleward(frames, P, S, c.latitudeCutoff_rad, pole, w.planePole, w.arcs);
+  // Every row starts at its class's one value (one call each: a double handed to a builtin is allocated); the rows
+  // settled otherwise are overwritten below. The open cylinder's seam row is the caller's.
+  out.inPlane_bps.fill(c.inPlaneUsable ? cap : 0, 0, P * S);
+  out.cross_bps.fill(c.crossPlaneUsable ? cap : 0, 0, (seam ? P : P - 1) * S);
   for (let q = 0; q < P; q++) {
-    // A row's value for every link (`uniform`), or NaN: read it from the array, or (cross-plane) cap where on.
-    let uniform = NaN;
-    if (!p.inPlaneUsable) out.inPlane_bps.fill((uniform = 0), q * S, (q + 1) * S);
-    else if (settled(q, q, inPlaneLengthBound_m(frames, 7 * q, S)))
-      out.inPlane_bps.fill((uniform = cap), q * S, (q + 1) * S);
-    else {
+    // How each row is laid (foldRow): one value on every link, or read from the array, or (cross-plane) cap where on.
+    let row = !c.inPlaneUsable ? ROW_OFF : inPlaneSettled(c, frames, q) ? ROW_CAP : ROW_READ;
+    if (row === ROW_READ) {
       place(q);
       inPlaneRow(c, S, q, true, out.inPlane_bps, 0);
     }
-    if (st !== null) foldRow(st.inPlane, out.inPlane_bps, q, S, uniform, -1, cap);
-    uniform = NaN;
+    if (st !== null) foldRow(c, st.inPlane, out.inPlane_bps, q, row, -1, null);
+    row = ROW_READ;
     let on = -1; // links on at the capacity (the others off), when counted
     const q2 = q < P - 1 ? q + 1 : 0;
     if (q === P - 1 && !seam)
-      uniform = 0; // filled by the caller
-    else if (!p.crossPlaneUsable) out.cross_bps.fill((uniform = 0), q * S, (q + 1) * S);
+      row = ROW_OFF; // filled by the caller
+    else if (!c.crossPlaneUsable) row = ROW_OFF;
     else {
-      const length = crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? F : 0, S);
-      const r_m = Math.max(frames[7 * q]!, frames[7 * q2]!);
-      if (settled(q, q2, length.max) && pointingSettled(c.omega, q, q2, r_m, length.min, c.slewLimit_rad_s)) {
-        if (w.planePole[q] === 0 && w.planePole[q2] === 0) out.cross_bps.fill((uniform = cap), q * S, (q + 1) * S);
-        else on = polewardGap(P, S, F, q, pole, cap, out.cross_bps);
+      if (gapSettled(c, frames, q, q2, w.length)) {
+        if (w.planePole[q] === 0 && w.planePole[q2] === 0) row = ROW_CAP;
+        else on = polewardGap(P, S, F, q, pole, w.arcs, out.cross_bps);
       } else {
         place(q);
         place(q2);
-        crossPlaneRow(c, p, q, pole, out.cross_bps, 0);
+        crossPlaneRow(c, q, pole, out.cross_bps, 0);
       }
     }
-    if (st !== null) st.gap_bps[q] = foldRow(st.cross, out.cross_bps, q, S, uniform, on, cap);
+    if (st !== null) foldRow(c, st.cross, out.cross_bps, q, row, on, st.gap_bps);
   }
 }
 
 /**
- * Row q of a class (links q·S … q·S + S − 1 of `a`) added to its statistics: `uniform` on every link unless NaN, else
- * `on` ≥ 0 links at `cap` and the others off, else read from `a`. Returns the row's own sum in edge order.
+ * Whether plane q's in-plane links are all capped and clear of the Earth by its bounds (planeBounds.ts). This and
+ * gapSettled take integers and give a boolean: doubles passed to or returned from a call V8 does not inline are
+ * allocated, and these run for every plane and gap at every instant.
+ */
+function inPlaneSettled(c: LinkContext, frames: Float64Array, q: number): boolean {
+  const o = 7 * q;
+  return (
+    frameFits(frames, o) &&
+    linksSettled(frames[o]!, inPlaneLengthBound_m(frames, o, c.satsPerPlane), c.capped_m, c.clear2)
+  );
+}
+
+/** Whether the cross-plane links of gap q (plane q to q2) are all capped, clear and within the slew limit by bounds. */
+function gapSettled(c: LinkContext, frames: Float64Array, q: number, q2: number, length: LengthBounds): boolean {
+  crossLengthBounds_m(frames, 7 * q, 7 * q2, q2 === 0 ? c.phasing : 0, c.satsPerPlane, length);
+  const ra = frames[7 * q]!,
+    rb = frames[7 * q2]!;
+  return (
+    frameFits(frames, 7 * q) &&
+    frameFits(frames, 7 * q2) &&
+    linksSettled(Math.min(ra, rb), length.max, c.capped_m, c.clear2) &&
+    pointingSettled(c.omega, q, q2, Math.max(ra, rb), length.min, c.slewLimit_rad_s)
+  );
+}
+
+/** How a row of a class was laid (foldRow): read from its array, every link off, every link at the capacity. */
+const ROW_READ = 0,
+  ROW_OFF = 1,
+  ROW_CAP = 2;
+
+/**
+ * Row q of a class (links q·S … q·S + S − 1 of `a`) added to its statistics: every link off or at the capacity
+ * (`row`), else `on` ≥ 0 links at the capacity and the others off, else read from `a`. The row's own sum in edge order
+ * goes to gap[q] when gap is given. Integers in, nothing out: doubles passed to or returned from a call V8 does not
+ * inline are allocated.
  */
 function foldRow(
+  c: LinkContext,
   st: ClassStats,
   a: Float64Array,
   q: number,
-  S: number,
-  uniform: number,
+  row: number,
   on: number,
-  cap: number,
-): number {
-  if (!Number.isNaN(uniform)) {
-    statsCopies(st, uniform, S);
-    return addCopies(0, uniform, S);
+  gap: Float64Array | null,
+): void {
+  const S = c.satsPerPlane,
+    cap = c.rate.capacity_bps;
+  let own: number;
+  if (row !== ROW_READ) {
+    const x = row === ROW_OFF ? 0 : cap;
+    statsCopies(st, x, S);
+    own = addCopies(0, x, S);
+  } else if (on < 0) own = statsRow(st, a, q * S, (q + 1) * S);
+  else {
+    statsCopies(st, 0, S - on);
+    statsCopies(st, cap, on);
+    own = addCopies(0, cap, on);
   }
-  if (on < 0) return statsRow(st, a, q * S, (q + 1) * S);
-  statsCopies(st, 0, S - on);
-  statsCopies(st, cap, on);
-  return addCopies(0, cap, on);
-}
-
-/**
- * A settled gap q with a poleward end: each link the capacity where neither end is poleward, else 0 (into `into`);
- * returns how many are on.
- */
-function polewardGap(
-  P: number,
-  S: number,
-  F: number,
-  q: number,
-  pole: Uint8Array,
-  cap: number,
-  into: Float64Array,
-): number {
-  let on = 0;
-  if (q < P - 1)
-    for (let v = q * S; v < (q + 1) * S; v++) {
-      const off = pole[v]! | pole[v + S]!;
-      into[v] = off === 0 ? cap : 0;
-      on += off ^ 1;
-    }
-  else
-    for (let s = 0, v = q * S; s < S; s++, v++) {
-      const off = pole[v]! | pole[crossEnd(P, S, F, q, s)]!;
-      into[v] = off === 0 ? cap : 0;
-      on += off ^ 1;
-    }
-  return on;
+  if (gap !== null) gap[q] = own;
 }
 
 /** Arrays a series of instants may hand over for the capacities (length P·S), overwritten at each call. */
@@ -533,11 +479,19 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.tracks.length !== P) throw new RangeError(`need one track per plane (${P}), got ${p.tracks.length}`);
   if (out !== undefined && (out.cross_bps.length !== N || out.inPlane_bps.length !== N))
     throw new RangeError(`capacity buffers must hold one entry per satellite (${N})`);
-  const { pos, r2, poleward, frames, omega, placed, planePole } = scratchFor(N, P);
+  const { pos, r2, poleward, frames, omega, placed, planePole, arcs } = scratchFor(N, P);
   planeFrames(p.tracks, j, frames, omega);
   const cross_bps = out?.cross_bps ?? new Float64Array(N),
     inPlane_bps = out?.inPlane_bps ?? new Float64Array(N);
+  const seam = p.seam ?? true;
   const c: LinkContext = {
+    planes: P,
+    satsPerPlane: S,
+    phasing: p.phasing,
+    inPlaneUsable: p.inPlaneUsable,
+    crossPlaneUsable: p.crossPlaneUsable,
+    seam,
+    latitudeCutoff_rad: p.latitudeCutoff_rad,
     pos,
     r2,
     clear2: (EARTH_RADIUS_m + p.grazingHeight_m + CLEARANCE_MARGIN_m) ** 2,
@@ -547,19 +501,18 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     omega,
     slewLimit_rad_s: p.slewLimit_rad_s,
   };
-  const seam = p.seam ?? true;
   if (!seam) cross_bps.fill(0, (P - 1) * S, N);
   if (p.lengths === false) {
     const st = p.classStats === true ? statsFor(P) : null;
-    leanCapacities(c, p, { frames, placed, poleward, planePole }, { cross_bps, inPlane_bps }, st);
+    leanCapacities(c, { frames, placed, poleward, planePole, arcs, length: LENGTH }, { cross_bps, inPlane_bps }, st);
     return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
-  polewardOf(pos, r2, N, p.latitudeCutoff_rad, poleward);
+  polewardOf(pos, r2, N, c.latitudeCutoff_rad, poleward);
   let crossLen = 0,
     inLen = 0;
-  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, p, q, poleward, cross_bps, crossLen);
-  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, p.inPlaneUsable, inPlane_bps, inLen);
+  for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, q, poleward, cross_bps, crossLen);
+  for (let q = 0; q < P; q++) inLen = inPlaneRow(c, S, q, c.inPlaneUsable, inPlane_bps, inLen);
   const crossLinks = seam ? N : (P - 1) * S;
   return {
     cross_bps,
@@ -569,6 +522,9 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
     stats: null,
   };
 }
+
+/** The lean path's gap length bounds, written in place. */
+const LENGTH: LengthBounds = { min: NaN, max: NaN };
 
 /** The statistics of one call, cleared (sums 0, least ∞, largest 0, as a pass over the arrays starts), kept. */
 function statsFor(P: number): InstantStats {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addCopies, torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { planeElements } from '../../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../../src/constellation/geometry/propagate.js';
-import { lineOfSightAltitude_m } from '../../../../src/constellation/links/linkSampling.js';
+import { lineOfSightAltitude_m } from '../../../../src/constellation/links/linkGeometry.js';
 import { linkRate_bps, linkRateCoefficients, opticalTerminalFromRow } from '../../../../src/models/links/linkBudget.js';
 import { circularPosition, circularTracks } from '../circularShell.js';
 import type { ShellGeometrySpec } from '../../../../src/constellation/design/types.js';
@@ -357,5 +357,89 @@ describe('torusInstantCapacities equals the link-by-link computation on SGP4 tra
     expect(seen.some((c) => c === 10e9)).toBe(true);
     expect(seen.some((c) => c > 0 && c < 10e9)).toBe(true);
     expect(seen.some((c) => c === 0)).toBe(true);
+  });
+});
+
+/**
+ * The lean path's poleward flags (polewardArcs.ts): each plane's satellites poleward of the cutoff found
+ * by arcs around its highest and lowest points, only the slots near an arc's ends decided one by one, and a settled
+ * gap's links switched off from those arcs (`polewardGap`). Oracle: every satellite's latitude on the exact circular
+ * orbit (circularShell.ts), asin(|z|/a), against the cutoff, and every link capped (a terminal capped out to 6,000 km,
+ * every link shorter and clear of the Earth): the capacity where neither end is poleward, else 0.
+ */
+describe('lean poleward flags by arcs equal each satellite latitude against the cutoff', () => {
+  const capped = beamRate(1e-3, 1e27, 1e27 * -Math.expm1(-1e-3 / 6e6 ** 2));
+  /** Argument of latitude where a plane of inclination i reaches latitude `cut`: asin(sin cut / sin i). */
+  const edge = (i: number, cut: number) => Math.asin(Math.sin(cut) / Math.sin(i));
+  const cases = [
+    ['a polar shell under a 75° cutoff', 30, 20, 7, 80 * deg, 75 * deg, 0.3, true],
+    ['a phasing beyond the slot count (the seam shifts by F mod S)', 30, 20, 25, 80 * deg, 75 * deg, 1.1, true],
+    [
+      'slot 0 of plane 0 5e-7 rad past the arc end',
+      30,
+      20,
+      7,
+      80 * deg,
+      75 * deg,
+      edge(80 * deg, 75 * deg) + 5e-7,
+      true,
+    ],
+    [
+      'slot 0 of plane 0 5e-7 rad short of the arc end',
+      30,
+      20,
+      7,
+      80 * deg,
+      75 * deg,
+      edge(80 * deg, 75 * deg) - 5e-7,
+      true,
+    ],
+    ["a cutoff at the planes' own highest latitude", 30, 20, 7, 80 * deg, 80 * deg, 0.05, true],
+    // F = 0 and slot 0 near the equator: the links of slot 0 stay on
+    ['a cutoff of 1°: arcs of nearly half the orbit', 30, 20, 0, 80 * deg, 1 * deg, 0.005, true],
+    ['three slots under a 1° cutoff: arcs that meet', 30, 3, 0, 80 * deg, 1 * deg, 0.005, true],
+    ['two slots', 30, 2, 1, 80 * deg, 30 * deg, 0.7, true],
+    ['an open cylinder', 30, 20, 7, 98 * deg, 75 * deg, 2.0, false],
+  ] as const;
+  it.each(cases)('%s', (_l, P, S, F, i, cutoff, u0, seam) => {
+    // Bug caught: an arc end placed a slot off (a satellite near the cutoff flagged on the wrong side), the second
+    // arc (θ0 + π) missed, a wrapped arc filled short, two overlapping arcs counted twice in a gap's links on, or the
+    // seam's link ends shifted the wrong way.
+    const sh = { planes: P, satsPerPlane: S, phasing: F, radius_m: 7e6, inclination_rad: i };
+    const at = (q: number, s: number) => circularPosition(sh, u0, q, s);
+    const lat = (A: number[]) => Math.asin(Math.abs(A[2]!) / 7e6);
+    const cross: number[] = [];
+    for (let q = 0; q < P; q++)
+      for (let s = 0; s < S; s++) {
+        const A = at(q, s),
+          B = q < P - 1 ? at(q + 1, s) : at(0, (s + F) % S);
+        // the oracle's premises: every link capped, and no satellite within 1e-9 of the cutoff in sin latitude
+        expect(dist(A, B)).toBeLessThan(5.9e6);
+        expect(Math.abs(Math.abs(A[2]!) / 7e6 - Math.sin(cutoff))).toBeGreaterThan(1e-9);
+        cross.push(!seam && q === P - 1 ? 0 : lat(A) > cutoff || lat(B) > cutoff ? 0 : capped.capacity_bps);
+      }
+    const r = torusInstantCapacities({
+      planes: P,
+      satsPerPlane: S,
+      phasing: F,
+      tracks: circularTracks(sh, [u0]),
+      sampleIndex: 0,
+      rate: capped,
+      grazingHeight_m: 80e3,
+      latitudeCutoff_rad: cutoff,
+      slewLimit_rad_s: Infinity,
+      inPlaneUsable: true,
+      crossPlaneUsable: true,
+      seam,
+      lengths: false,
+      classStats: true,
+    });
+    expect(Array.from(r.cross_bps)).toEqual(cross);
+    expect({ ...r.stats!.cross }).toEqual(pass(cross));
+    expect(Array.from(r.stats!.gap_bps)).toEqual(
+      Array.from({ length: P }, (_, q) => pass(cross.slice(S * q, S * q + S)).sum),
+    );
+    // both sides of the cutoff occur (a case with every satellite on one side would test no arc)
+    if (cutoff < i) expect(cross.some((c) => c === 0) && cross.some((c) => c > 0)).toBe(true);
   });
 });
