@@ -12,7 +12,7 @@
 import type { InstantNetwork } from '../networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
-import { torusInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
+import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
 import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
 
@@ -209,7 +209,7 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
   const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
   for (const j of p.instants) {
-    const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false, lengths: p.lean !== true }, buffers);
+    const c = seriesInstantCapacities(p, j, false, buffers);
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
     const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c));
     instants.push(r.instant);

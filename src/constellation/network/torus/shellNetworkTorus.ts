@@ -24,10 +24,10 @@ import type { PathStatistics } from '../graph/network.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../../memo.js';
 import {
-  torusInstantCapacities,
+  seriesInstantCapacities,
   type ClassStats,
   type ReducedSeriesParams,
-  type TorusInstantBuffers,
+  type TorusInstant,
 } from './torusInstant.js';
 import { torusRoutingBound } from './torusRouting.js';
 
@@ -149,7 +149,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
   const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
   for (const j of p.instants) {
-    const c = instantCapacities(p, j, buffers);
+    const c = seriesInstantCapacities(p, j, true, buffers);
     const cross = c.stats !== null ? classMeans(c.stats.cross, n) : meanMinMax(c.cross_bps),
       inPlane = c.stats !== null ? classMeans(c.stats.inPlane, n) : meanMinMax(c.inPlane_bps);
     // A lean series has no lengths: the rate does not read them, and its paths are not read.
@@ -189,29 +189,6 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   return { instants, paths, lp, handedOver, cutBound };
 }
 
-/** ISL capacities of every link at sample j (line of sight, latitude cutoff, pointing, range), into `buffers`. */
-function instantCapacities(p: Readonly<TorusSeriesParams>, j: number, buffers: TorusInstantBuffers): InstantCapacities {
-  return torusInstantCapacities(
-    {
-      planes: p.planes,
-      satsPerPlane: p.satsPerPlane,
-      phasing: p.phasing,
-      tracks: p.tracks,
-      sampleIndex: j,
-      rate: p.rate,
-      grazingHeight_m: p.grazingHeight_m,
-      latitudeCutoff_rad: p.latitudeCutoff_rad,
-      slewLimit_rad_s: p.slewLimit_rad_s,
-      inPlaneUsable: p.inPlaneUsable,
-      crossPlaneUsable: p.crossPlaneUsable,
-      lengths: p.lean !== true,
-      classStats: p.lean === true,
-    },
-    buffers,
-  );
-}
-
-type InstantCapacities = ReturnType<typeof torusInstantCapacities>;
 type ClassMeans = ReturnType<typeof meanMinMax>;
 
 /** Links off (capacity 0) among `a`. */
@@ -258,7 +235,7 @@ function spreadUtilization(
 function boundedInstant(
   p: Readonly<TorusSeriesParams>,
   j: number,
-  c: InstantCapacities,
+  c: TorusInstant,
   t: TorusResult,
   cross: ClassMeans,
   inPlane: ClassMeans,

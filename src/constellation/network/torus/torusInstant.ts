@@ -470,6 +470,37 @@ export interface TorusInstantBuffers {
 }
 
 /**
+ * torusInstantCapacities of a series' shell at sample j, its parameters in one record of one shape for the torus
+ * (`seam` true) and the open cylinder (false): the class sums only for a lean torus series (shellNetworkTorus.ts).
+ */
+export function seriesInstantCapacities(
+  p: Readonly<ReducedSeriesParams>,
+  j: number,
+  seam: boolean,
+  buffers: TorusInstantBuffers,
+): TorusInstant {
+  return torusInstantCapacities(
+    {
+      planes: p.planes,
+      satsPerPlane: p.satsPerPlane,
+      phasing: p.phasing,
+      tracks: p.tracks,
+      sampleIndex: j,
+      rate: p.rate,
+      grazingHeight_m: p.grazingHeight_m,
+      latitudeCutoff_rad: p.latitudeCutoff_rad,
+      slewLimit_rad_s: p.slewLimit_rad_s,
+      inPlaneUsable: p.inPlaneUsable,
+      crossPlaneUsable: p.crossPlaneUsable,
+      seam,
+      lengths: p.lean !== true,
+      classStats: seam && p.lean === true,
+    },
+    buffers,
+  );
+}
+
+/**
  * Capacity of every link of the shell at one sample, into `out` when given (the result then holds `out`'s arrays,
  * valid until the next call with them) or into new arrays.
  */
