@@ -9,6 +9,7 @@
  * Validity: circular orbits; any P ≥ 1, S ≥ 1, 0 ≤ F < P.
  * Derivation, evidence and costs: docs/constellations.md §"Shell patterns".
  */
+import { remainder } from '../../base/remainder.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
 
@@ -47,14 +48,11 @@ export function raanFromLtan_rad(ltan_h: number, epochIso: string): number {
 }
 
 /**
- * ((a % 2π) + 2π) % 2π, bit for bit, without the two floating-point remainders where they are exact subtractions:
- * a % 2π = a for |a| < 2π, and b % 2π = b − 2π for 2π ≤ b < 4π (Sterbenz: the difference is exact). One per
- * satellite of a shell (slotPhase_rad).
+ * ((a % 2π) + 2π) % 2π, bit for bit, with base/remainder.ts's exact remainders (no call to fmod where the quotient
+ * is small). One per satellite of a shell (slotPhase_rad).
  */
 export function wrapAngle_rad(a: number): number {
-  const m = a > -TWO_PI && a < TWO_PI ? a : a % TWO_PI;
-  const b = m + TWO_PI;
-  return b < TWO_PI ? b : b < 2 * TWO_PI ? b - TWO_PI : b % TWO_PI;
+  return remainder(remainder(a, TWO_PI) + TWO_PI, TWO_PI);
 }
 const wrap = wrapAngle_rad;
 const wrapHours = (h: number): number => ((h % 24) + 24) % 24;

@@ -16,6 +16,7 @@ import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import { M_PER_KM, rad_to_deg, S_PER_MIN } from '../../base/convert.js';
 import { julianDate, utcMs } from './pattern.js';
 import { circularSgp4, sgp4State, type CircularSgp4 } from './sgp4Circular.js';
+import { Memo } from '../memo.js';
 
 import type { CircularElements, SamplingWindow } from '../design/types.js';
 
@@ -93,7 +94,7 @@ export function circularSatrec(e: Readonly<CircularElements>, epochIso: string):
  * record of RAAN 0 and argument of latitude 0, `sgp4` the trimmed evaluator (sgp4Circular.ts) of every record of the
  * family, or null where it does not apply. The records differ only in their mean anomaly and RAAN (recordAngles), so
  * one initialisation (json2satrec) and one evaluator serve a shell's plane tracks, its links' planes and its
- * conjunction screen. The last FAMILIES_KEPT families are kept, matched on all three inputs (Object.is).
+ * conjunction screen. The last 16 families used are kept (../memo.ts), matched on all three inputs.
  */
 export interface CircularFamily {
   readonly altitude_m: number;
@@ -104,20 +105,16 @@ export interface CircularFamily {
 }
 
 /** Families kept (a study's evaluation propagates two shells; a filing of 86 shells reuses each within its pass). */
-const FAMILIES_KEPT = 16;
-const FAMILIES: CircularFamily[] = [];
+const families = new Memo<CircularFamily>(16);
+/** A number as a key, -0 apart from 0 (the memo's keys are strings; the family is matched with Object.is). */
+const keyOf = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
 
 /** The family of circular records of this altitude and inclination at this epoch (see CircularFamily). */
 export function circularFamily(altitude_m: number, inclination_rad: number, epochIso: string): CircularFamily {
-  const i = FAMILIES.findIndex(
-    (f) =>
-      Object.is(f.altitude_m, altitude_m) && Object.is(f.inclination_rad, inclination_rad) && f.epochIso === epochIso,
-  );
-  if (i >= 0) return FAMILIES[i]!;
-  const template = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, epochIso);
-  const family = { altitude_m, inclination_rad, epochIso, template, sgp4: circularSgp4({ ...template }) };
-  if (FAMILIES.push(family) > FAMILIES_KEPT) FAMILIES.shift();
-  return family;
+  return families.get(`${keyOf(altitude_m)} ${keyOf(inclination_rad)} ${epochIso}`, () => {
+    const template = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, epochIso);
+    return { altitude_m, inclination_rad, epochIso, template, sgp4: circularSgp4({ ...template }) };
+  });
 }
 
 /** The record's mean anomaly and RAAN [rad] of circular elements e, as ommRecord writes and json2satrec reads them. */

@@ -23,12 +23,8 @@ import type { InstantNetwork } from '../networkSeries.js';
 import type { PathStatistics } from '../graph/network.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../../memo.js';
-import {
-  seriesInstantCapacities,
-  type ClassStats,
-  type ReducedSeriesParams,
-  type TorusInstant,
-} from './torusInstant.js';
+import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
+import type { ClassStats } from './torusClassStats.js';
 import { torusRoutingBound } from './torusRouting.js';
 
 export interface TorusSeriesParams extends ReducedSeriesParams {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCopies, torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
+import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
+import { addCopies } from '../../../../src/constellation/network/torus/torusClassStats.js';
 import { planeElements } from '../../../../src/constellation/geometry/pattern.js';
 import { propagatePlane, slotPosition } from '../../../../src/constellation/geometry/propagate.js';
 import { lineOfSightAltitude_m } from '../../../../src/constellation/links/linkGeometry.js';
