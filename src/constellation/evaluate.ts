@@ -2,7 +2,8 @@
  * Composes the constellation models into one evaluation: spec → ConstellationRecord.
  *
  * Order: every shell's node through the node model at that shell's orbit (an SSO shell's node at its most-shadowed
- * plane's LTAN, ssoPlanes.ts) → plane tracks (SGP4, one reference orbit per shell) → ISL links per shell → gateway
+ * plane's LTAN, ssoPlanes.ts) → each vehicle's payload into each shell's orbit (a shell none can reach fails the design
+ * before the costly stages) → plane tracks (SGP4, one reference orbit per shell) → ISL links per shell → gateway
  * contacts → network per shell (`shellNetwork.ts`) → launch campaign (MILP) → economics → life year by year
  * (economics/life.ts: the deployment milestones read it) → orbital environment → constraints. Pure apart from the
  * injected LP solver; SI inside, user units only in the record.
@@ -26,7 +27,7 @@ import { filedShellClearance_m, shellOverlaps } from './environment/environment.
 import { skyFigures, type SkyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy } from './launch/launch.js';
-import { launchPlan } from './launch/launchPlan.js';
+import { campaignPayloads, launchPlan } from './launch/launchPlan.js';
 import { lifePlan } from './economics/lifePlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { withFormationKeeping } from './geometry/clusterKeeping.js';
@@ -174,6 +175,7 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
+  const payloads = campaignPayloads(spec); // a shell no vehicle can reach fails the design here, before costly stages
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
@@ -183,7 +185,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
   const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp, lean }, notes);
 
-  const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes);
+  const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes, payloads);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   const life = lifePlan(spec, nodes, sats, campaign, econ);
   const environment = separation(spec, notes, lean);

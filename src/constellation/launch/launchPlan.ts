@@ -30,6 +30,22 @@ import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
 const PRICE_GAP_NOTED = 0.1;
 
+/** Each campaign vehicle's payload into each shell's orbit, [vehicle][shell]. */
+export type CampaignPayloads = readonly (readonly PayloadToOrbitResult[])[];
+
+/**
+ * Each campaign vehicle's payload into each shell's orbit; a shell that every vehicle is refused for fails the design
+ * here (refuseUnreachableShells). It reads the orbits and vehicles only, so an evaluation calls it before its costly
+ * stages: a design that cannot be launched fails before its links, networks and screens are computed.
+ */
+export function campaignPayloads(spec: ConstellationSpec): CampaignPayloads {
+  const payloads = spec.launch.vehicles.map((v) =>
+    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
+  );
+  refuseUnreachableShells(spec, payloads);
+  return payloads;
+}
+
 /** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
 export function launchPlan(
   spec: ConstellationSpec,
@@ -37,12 +53,9 @@ export function launchPlan(
   sats: readonly number[],
   lp: LpSolver,
   notes: string[],
+  payloads: CampaignPayloads = campaignPayloads(spec),
 ) {
   const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
-  const payloads = spec.launch.vehicles.map((v) =>
-    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
-  );
-  refuseUnreachableShells(spec, payloads);
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
       id: s.geometry.name,
@@ -102,7 +115,7 @@ const extrapolatedLaunches = (perShell: readonly ShellLaunchRecord[]): number =>
 function shellLaunchRecords(
   campaign: LaunchCampaignResult,
   nodes: readonly DesignRecord[],
-  payloads: readonly (readonly PayloadToOrbitResult[])[],
+  payloads: CampaignPayloads,
 ): ShellLaunchRecord[] {
   return campaign.shells.map((s, i) => ({
     shell: s.id,
@@ -134,22 +147,15 @@ const shellOrbit = (s: ConstellationSpec['shells'][number]): string =>
   `${((s.geometry.inclination_rad * 180) / Math.PI).toFixed(1)}°)`;
 
 /** "new-glenn: needs 922 m/s of extrapolation …" for a vehicle refused for shell i. */
-const refusalOf = (
-  spec: ConstellationSpec,
-  payloads: readonly (readonly PayloadToOrbitResult[])[],
-  j: number,
-  i: number,
-) => `${spec.launch.vehicles[j]!.vehicle.id}: ${payloads[j]![i]!.refusal ?? 'refused'}`;
+const refusalOf = (spec: ConstellationSpec, payloads: CampaignPayloads, j: number, i: number) =>
+  `${spec.launch.vehicles[j]!.vehicle.id}: ${payloads[j]![i]!.refusal ?? 'refused'}`;
 
 /**
  * A shell that every campaign vehicle is refused for (no published points, past the extrapolation limit, or not
  * offered for SSO) cannot be launched: a failed design naming the vehicles, the orbit and why, before the MILP reports
  * it as a mass or volume limit.
  */
-function refuseUnreachableShells(
-  spec: ConstellationSpec,
-  payloads: readonly (readonly PayloadToOrbitResult[])[],
-): void {
+function refuseUnreachableShells(spec: ConstellationSpec, payloads: CampaignPayloads): void {
   spec.shells.forEach((s, i) => {
     if (payloads.every((perShell) => perShell[i]!.basis === 'refused'))
       throw new RangeError(
@@ -161,7 +167,7 @@ function refuseUnreachableShells(
 }
 
 /** One note per vehicle refused for some shells (the others carry them): which shells and why. */
-function refusalNotes(spec: ConstellationSpec, payloads: readonly (readonly PayloadToOrbitResult[])[]): string[] {
+function refusalNotes(spec: ConstellationSpec, payloads: CampaignPayloads): string[] {
   return payloads.flatMap((perShell, j) => {
     const refused = spec.shells.filter((_, i) => perShell[i]!.basis === 'refused');
     if (refused.length === 0) return [];
@@ -174,11 +180,7 @@ function refusalNotes(spec: ConstellationSpec, payloads: readonly (readonly Payl
 }
 
 /** One note per vehicle that flies to shells on payloads extrapolated beyond its published points. */
-function payloadNotes(
-  spec: ConstellationSpec,
-  payloads: readonly (readonly PayloadToOrbitResult[])[],
-  campaign: LaunchCampaignResult,
-): string[] {
+function payloadNotes(spec: ConstellationSpec, payloads: CampaignPayloads, campaign: LaunchCampaignResult): string[] {
   return payloads.flatMap((perShell, j) => {
     const used = perShell
       .map((p, i) => ({ p, i }))
