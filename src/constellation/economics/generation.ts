@@ -24,7 +24,7 @@ import { constellationEconomics, type ConstellationEconomicsResult } from './eco
 import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 import type { PriceFactors } from '../../models/cost/priceTrajectories.js';
 import { linePriceClasses } from '../../node/stages/cost.js';
-import { nonChipChange_USD } from '../../node/stages/parity.js';
+import { nonChipChange_USD, type HardwareLines } from '../../node/stages/parity.js';
 
 /** The constellation's satellite count, its programme size (at least 1: an empty design still has a learning rate). */
 export function constellationSatellites(spec: ConstellationSpec): number {
@@ -84,10 +84,19 @@ export function pricesAt(
   const classes = spec.shells.map((s) => linePriceClasses(s.node, s.rows));
   const chips = (i: number) =>
     classes[i]!.chipIntegration === 'first-unit' ? chipsOf(spec, nodes)(i) : nodes[i]!.cost.chipsHardware_USD;
+  // the lines each year's re-pricing reads, taken once (the life prices every year of its horizon)
+  const lines = nodes.map(({ cost: c }): HardwareLines => ({
+    hardware_USD: c.hardware_USD,
+    computeHardware_USD: c.chipsHardware_USD,
+    ait_USD: c.ait_USD,
+    arrayHardware_USD: c.arrayHardware_USD,
+    radiatorHardware_USD: c.radiatorHardware_USD,
+    busHardware_USD: c.busHardware_USD,
+    batteryHardware_USD: c.batteryHardware_USD,
+    islHardware_USD: c.islHardware_USD,
+  }));
   return (f) => {
-    const change = nodes.map((n, i) =>
-      nonChipChange_USD({ ...n.cost, computeHardware_USD: n.cost.chipsHardware_USD }, f, classes[i]!),
-    );
+    const change = lines.map((l, i) => nonChipChange_USD(l, f, classes[i]!));
     return {
       learning_USD: (i) => ref.learning_USD(i) + change[i]!.learning_USD,
       offCurve_USD: (i) => ref.offCurve_USD(i) + chips(i) * (f.chip - 1) + change[i]!.offCurve_USD,
