@@ -285,3 +285,22 @@ describe('slot-shift classes of evenly spaced planes (pair (p, p + Δ) read from
     expect(kept).toEqual(want);
   });
 });
+
+describe('slot-shift classes of shells taken in turn (pass-1 arrays and plane pairs kept across calls)', () => {
+  it("a shell after a larger or another one gets its own classes, as the full enumeration's", () => {
+    // Bug caught: a pass-1 entry or a plane pair of the previous call read as this call's (a stale centre taken for
+    // a pair not yet made, a pair list of another plane count): the oracle is the full enumeration of each shell.
+    const k = 10,
+      margin_m = 10 + 29_000;
+    const small = shellState(shell({ planes: 12, satsPerPlane: 30, phasing: 1 }), EPOCH);
+    const large = shellState(shell({ planes: 41, satsPerPlane: 17, phasing: 3 }), EPOCH);
+    const other = shellState(shell({ planes: 12, satsPerPlane: 30, phasing: 1, ltanBand_h: 3 }), EPOCH);
+    for (const st of [small, large, small, other, large]) {
+      const got = slotShiftClasses(st, k, 1000, margin_m);
+      const kth = Math.sqrt(Math.max(0, kthSmallest(got.d2, k)));
+      const cut = Math.max(1000, kth) + margin_m;
+      const kept = classesBelow(got, cut * cut).map((i) => `${got.a[i]}-${got.b[i]}:${got.d2[i]}`);
+      expect(kept).toEqual(keptByFullEnumeration(st, k, 1000, margin_m));
+    }
+  });
+});
