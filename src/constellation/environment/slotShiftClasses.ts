@@ -69,21 +69,12 @@ class Collector {
 }
 
 /**
- * Indices of the classes of `set` whose d² is below `cut2`, in the full enumeration's order (by `order`, ties in
- * collection order, as a stable sort by order gives; a numeric sort of order·n + i, exact below 2⁵³: orders < P²S).
+ * The rank of class i of `set` in the full enumeration's order, as a number that compares as the rank does (exact
+ * below 2⁵³: orders < P²S): order·n + i (ties in collection order, as a stable sort by order gives), or i where the
+ * set is in enumeration order.
  */
-export function classesBelow(set: ClassSet, cut2: number): number[] {
-  const kept: number[] = [];
-  const d2 = set.d2,
-    n = d2.length;
-  for (let i = 0; i < n; i++) if (d2[i]! < cut2) kept.push(i);
-  const order = set.order;
-  if (order === null) return kept;
-  const keys = new Float64Array(kept.length);
-  for (let j = 0; j < kept.length; j++) keys[j] = order[kept[j]!]! * n + kept[j]!;
-  keys.sort();
-  for (let j = 0; j < kept.length; j++) kept[j] = keys[j]! % n;
-  return kept;
+export function enumerationRank(set: ClassSet, i: number): number {
+  return set.order === null ? i : set.order[i]! * set.d2.length + i;
 }
 
 /** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
@@ -225,7 +216,7 @@ function collect(
 /**
  * The classes of a slot-shift shell that the enumeration screen keeps (header): every class with d² below the
  * refinement cut (max(floor_m, √(k-th smallest d²)) + margin_m)², and the k smallest, each with its position in the
- * full enumeration's order (`classesBelow` puts those the screen keeps in it).
+ * full enumeration's order (`enumerationRank` ranks those the screen keeps in it).
  */
 export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): ClassSet {
   return nearClasses(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
 import {
-  classesBelow,
+  enumerationRank,
   kthSmallest,
   slotShiftClasses,
   walkerDeltaClasses,
+  type ClassSet,
   type SlotShiftShell,
 } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
@@ -19,6 +20,12 @@ const EPOCH = '2026-03-20T00:00:00Z';
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
   ssoShell(o);
+
+/** Indices of the classes of `set` with d² below cut2, by their enumeration rank (as the screen orders ties). */
+function classesBelow(set: ClassSet, cut2: number): number[] {
+  const kept = Array.from(set.d2.keys()).filter((i) => set.d2[i]! < cut2);
+  return kept.sort((i, j) => enumerationRank(set, i) - enumerationRank(set, j));
+}
 
 /** Plane bases (P̂ ascending node, Q̂ 90° ahead: Vallado 2013 §2.6) and slot phases of the pattern. */
 function state(sh: ShellGeometrySpec): SlotShiftShell {
@@ -102,8 +109,8 @@ describe('slot-shift classes near the cut, against every class by brute force', 
     const needed = all.filter((c) => c.d < cut - 0.01);
     expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
     for (const c of needed) expect(gotD.has(key(c.a, c.b))).toBe(true);
-    // classesBelow puts them in the full enumeration's order (by plane p1, then p2, then offset), keeping those under
-    // the cut only.
+    // enumerationRank ranks them in the full enumeration's order (by plane p1, then p2, then offset); classesBelow
+    // keeps those under the cut only.
     const order = classesBelow(got, Infinity);
     expect(order).toHaveLength(got.a.length);
     for (let i = 1; i < order.length; i++) {
@@ -194,7 +201,7 @@ describe('Walker delta classes near the cut, against every class by brute force'
     const needed = all.filter((c) => c.d < cut - 0.01);
     expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
     for (const c of needed) expect(got.b).toContain(c.b);
-    // classesBelow puts them in the full enumeration's order: by j.
+    // enumerationRank ranks them in the full enumeration's order: by j.
     const order = classesBelow(got, Infinity).map((i) => got.b[i]!);
     expect(order).toEqual([...order].sort((x, y) => x - y));
   });
