@@ -20,7 +20,7 @@ import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
 import { LatencyHeap } from '../network/graph/networkPaths.js';
 import { pairsWithin } from './pairGrid.js';
-import { refineClasses, type ClassHit } from './refineClasses.js';
+import { refineClasses, type ClassHit, type RefineLimit } from './refineClasses.js';
 import { encounter, Sgp4Objects } from './sgp4Refine.js';
 import {
   classCount,
@@ -238,8 +238,9 @@ function shellResult(
   threshold_m: number,
   k: number,
   how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
+  watch?: RefineLimit,
 ): ShellResult {
-  const { hits, pairsBelow, refinedClasses, secularMin_m } = refineClasses(st, secular, threshold_m, k);
+  const { hits, pairsBelow, refinedClasses, secularMin_m } = refineClasses(st, secular, threshold_m, k, watch);
   return {
     screen: {
       minSeparation_m: hits[0]?.d_m ?? Infinity,
@@ -280,12 +281,14 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
   // D in the grid's terms (before the cluster bound is subtracted)
   const D = Math.max(floor_m, (order.get(Math.min(k, order.size) - 1)?.d_m ?? 0) + st.shrink_m) + inflation(st);
   const hits = order.prefix((h, i) => i < k || h.d_m + st.shrink_m < D);
-  return shellResult(st, hits, threshold_m, k, {
-    window_s: repeatWindow_s(st),
-    steps: 0,
-    screeningDistance_m: D,
-    candidates: classCount(st),
-  });
+  return shellResult(
+    st,
+    hits,
+    threshold_m,
+    k,
+    { window_s: repeatWindow_s(st), steps: 0, screeningDistance_m: D, candidates: classCount(st) },
+    order,
+  );
 }
 
 /**
@@ -300,7 +303,14 @@ const ORDER_TOLERANCE_m = 100;
  * ascending closed-form d², and a computed hit is final once every class not yet computed is, by its d² less
  * ORDER_TOLERANCE_m, farther. The refinement reads only the first few of a band's hundreds of kept classes.
  */
-class SecularOrder {
+class SecularOrder implements RefineLimit {
+  /**
+   * The refinement's limit (refineClasses): a class the refinement would skip under it, by its closed-form d² less
+   * ORDER_TOLERANCE_m, is left out uncomputed (it changes nothing read: skipped classes and those past the
+   * refinement's end alike are not refined). Infinity (none left out) until the refinement has k classes, after the
+   * first k hits are placed.
+   */
+  limit = Infinity;
   private readonly hits: ClassHit[] = [];
   /** Kept classes not yet computed, by d² (node: the class's index in `set`). */
   private readonly byD2: LatencyHeap;
@@ -356,8 +366,10 @@ class SecularOrder {
         return true;
       }
       if (byD2.size === 0) return false;
-      const i = byD2.node[0]!;
+      const i = byD2.node[0]!,
+        lower_m = Math.sqrt(Math.max(0, byD2.key[0]!)) - ORDER_TOLERANCE_m - st.shrink_m;
       byD2.pop();
+      if (this.limit < Infinity && lower_m - st.pairBoundOf(set.a[i]!, set.b[i]!) >= this.limit) continue;
       const h = classHit(st, set.a[i]!, set.b[i]!, pairClosestApproach(st, set.a[i]!, set.b[i]!));
       pending.push(h.d_m, computed.length);
       computed.push(h);
