@@ -20,7 +20,7 @@ import { positive } from '../../models/validate.js';
 import { Memo } from '../memo.js';
 import { LatencyHeap } from '../network/graph/networkPaths.js';
 import { pairsWithin } from './pairGrid.js';
-import { refineClasses, type ClassHit } from './refineClasses.js';
+import { refineClasses, type ClassHit, type RefineLimit } from './refineClasses.js';
 import { encounter, Sgp4Objects } from './sgp4Refine.js';
 import {
   classCount,
@@ -32,7 +32,13 @@ import {
   shellState,
   type ShellState,
 } from './shellState.js';
-import { classesBelow, kthSmallest, slotShiftClasses, walkerDeltaClasses, type ClassSet } from './slotShiftClasses.js';
+import {
+  enumerationRank,
+  kthSmallest,
+  slotShiftClasses,
+  walkerDeltaClasses,
+  type ClassSet,
+} from './slotShiftClasses.js';
 import { sgp4ShellGap } from './shellGap.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 
@@ -232,8 +238,9 @@ function shellResult(
   threshold_m: number,
   k: number,
   how: { window_s: number; steps: number; screeningDistance_m: number; candidates: number },
+  watch?: RefineLimit,
 ): ShellResult {
-  const { hits, pairsBelow, refinedClasses, secularMin_m } = refineClasses(st, secular, threshold_m, k);
+  const { hits, pairsBelow, refinedClasses, secularMin_m } = refineClasses(st, secular, threshold_m, k, watch);
   return {
     screen: {
       minSeparation_m: hits[0]?.d_m ?? Infinity,
@@ -270,16 +277,18 @@ function enumerateShell(st: ShellState, threshold_m: number, k: number): ShellRe
   const kth2 = kthSmallest(set.d2, k);
   const cut_m = Math.max(floor_m, Math.sqrt(Math.max(0, kth2))) + REFINE_MARGIN_m + inflation(st);
   // The classes under the cut, closest first (ties in enumeration order), each refined when first read.
-  const order = new SecularOrder(st, set, classesBelow(set, cut_m * cut_m));
+  const order = new SecularOrder(st, set, cut_m * cut_m);
   // D in the grid's terms (before the cluster bound is subtracted)
   const D = Math.max(floor_m, (order.get(Math.min(k, order.size) - 1)?.d_m ?? 0) + st.shrink_m) + inflation(st);
   const hits = order.prefix((h, i) => i < k || h.d_m + st.shrink_m < D);
-  return shellResult(st, hits, threshold_m, k, {
-    window_s: repeatWindow_s(st),
-    steps: 0,
-    screeningDistance_m: D,
-    candidates: classCount(st),
-  });
+  return shellResult(
+    st,
+    hits,
+    threshold_m,
+    k,
+    { window_s: repeatWindow_s(st), steps: 0, screeningDistance_m: D, candidates: classCount(st) },
+    order,
+  );
 }
 
 /**
@@ -294,23 +303,36 @@ const ORDER_TOLERANCE_m = 100;
  * ascending closed-form d², and a computed hit is final once every class not yet computed is, by its d² less
  * ORDER_TOLERANCE_m, farther. The refinement reads only the first few of a band's hundreds of kept classes.
  */
-class SecularOrder {
+class SecularOrder implements RefineLimit {
+  /**
+   * The refinement's limit (refineClasses): a class the refinement would skip under it, by its closed-form d² less
+   * ORDER_TOLERANCE_m, is left out uncomputed (it changes nothing read: skipped classes and those past the
+   * refinement's end alike are not refined). Infinity (none left out) until the refinement has k classes, after the
+   * first k hits are placed.
+   */
+  limit = Infinity;
   private readonly hits: ClassHit[] = [];
-  /** Kept classes not yet computed, by d² (node: position in `kept`, enumeration order). */
+  /** Kept classes not yet computed, by d² (node: the class's index in `set`). */
   private readonly byD2: LatencyHeap;
-  /** Computed hits not yet placed, by closest approach (node: position in `kept`), and the hits by position. */
+  /**
+   * Computed hits not yet placed, by closest approach (node: index in `computed`), the hits in the order computed, and
+   * each one's rank in the enumeration (enumerationRank: ties are placed by it).
+   */
   private readonly pending: LatencyHeap;
-  private readonly computed: (ClassHit | undefined)[] = [];
+  private readonly computed: ClassHit[] = [];
+  private readonly rank: number[] = [];
   private readonly ties: number[] = [];
+  /** Kept classes: those with d² below cut2. */
   readonly size: number;
   constructor(
     private readonly st: ShellState,
     private readonly set: ClassSet,
-    private readonly kept: readonly number[],
+    cut2: number,
   ) {
-    this.size = kept.length;
-    this.byD2 = new LatencyHeap(kept.length);
-    kept.forEach((i, pos) => this.byD2.push(set.d2[i]!, pos));
+    const d2 = set.d2;
+    this.byD2 = new LatencyHeap(64);
+    for (let i = 0; i < d2.length; i++) if (d2[i]! < cut2) this.byD2.push(d2[i]!, i);
+    this.size = this.byD2.size;
     this.pending = new LatencyHeap(16);
   }
   /** The i-th closest hit (undefined past the last). */
@@ -326,40 +348,46 @@ class SecularOrder {
       yield h;
     }
   }
-  /** Place the next hits in order (those tied with the closest, by position); false when none is left. */
+  /** Place the next hits in order (those tied with the closest, by enumeration rank); false when none is left. */
   private place(): boolean {
-    const { st, set, kept, byD2, pending } = this;
+    const { st, set, byD2, pending, computed, rank } = this;
     for (;;) {
       const bound = byD2.size === 0 ? Infinity : Math.sqrt(Math.max(0, byD2.key[0]!)) - ORDER_TOLERANCE_m - st.shrink_m;
       if (pending.size > 0 && pending.key[0]! < Math.max(0, bound)) {
         const d = pending.key[0]!,
           ties = this.ties;
-        ties.length = 0;
+        let n = 0;
         while (pending.size > 0 && pending.key[0] === d) {
-          ties.push(pending.node[0]!);
+          ties[n++] = pending.node[0]!;
           pending.pop();
         }
-        insertionSort(ties);
-        for (const pos of ties) this.hits.push(this.computed[pos]!);
+        sortByRank(ties, n, rank);
+        for (let j = 0; j < n; j++) this.hits.push(computed[ties[j]!]!);
         return true;
       }
       if (byD2.size === 0) return false;
-      const pos = byD2.node[0]!,
-        i = kept[pos]!;
+      const i = byD2.node[0]!,
+        lower_m = Math.sqrt(Math.max(0, byD2.key[0]!)) - ORDER_TOLERANCE_m - st.shrink_m;
       byD2.pop();
+      if (this.limit < Infinity && lower_m - st.pairBoundOf(set.a[i]!, set.b[i]!) >= this.limit) continue;
       const h = classHit(st, set.a[i]!, set.b[i]!, pairClosestApproach(st, set.a[i]!, set.b[i]!));
-      this.computed[pos] = h;
-      pending.push(h.d_m, pos);
+      pending.push(h.d_m, computed.length);
+      computed.push(h);
+      rank.push(enumerationRank(set, i));
     }
   }
 }
 
-/** Sorts a short list of distinct integers ascending, in place (the ties of one closest approach: one or a few). */
-function insertionSort(v: number[]): void {
-  for (let i = 1; i < v.length; i++) {
-    const x = v[i]!;
+/**
+ * Sorts v[0 … n − 1] (indices of distinct ranks) by rank ascending, in place (the ties of one closest approach: one
+ * or a few).
+ */
+function sortByRank(v: number[], n: number, rank: readonly number[]): void {
+  for (let i = 1; i < n; i++) {
+    const x = v[i]!,
+      r = rank[x]!;
     let j = i - 1;
-    for (; j >= 0 && v[j]! > x; j--) v[j + 1] = v[j]!;
+    for (; j >= 0 && rank[v[j]!]! > r; j--) v[j + 1] = v[j]!;
     v[j + 1] = x;
   }
 }

@@ -42,14 +42,23 @@ function insertTopK(top: ClassHit[], h: ClassHit, k: number): void {
 }
 
 /**
+ * The refinement's limit L as it stands (header), for a source of classes that leaves out those the refinement would
+ * skip when it reads them (L only falls: a class skipped under the L of the time it is made is skipped when read).
+ */
+export interface RefineLimit {
+  limit: number;
+}
+
+/**
  * Refine `secular` (ascending secular closest approach, cluster bound subtracted; read only as far as the refinement
- * goes) on SGP4 positions (header).
+ * goes) on SGP4 positions (header); `watch`, when given, is kept at the limit the next class is read under.
  */
 export function refineClasses(
   st: ShellState,
   secular: Iterable<ClassHit>,
   threshold_m: number,
   k: number,
+  watch?: RefineLimit,
 ): RefinedClasses {
   let objs: Sgp4Objects | null = null;
   const top: ClassHit[] = [];
@@ -68,7 +77,10 @@ export function refineClasses(
     const r = refinePair(objs, h.a, h.b, h.d_m + st.shrink_m, limit + st.shrink_m);
     const d_m = Math.max(0, r.d_m - st.shrink_m);
     if (d_m < threshold_m) pairsBelow += h.size;
-    if (d_m < limit) insertTopK(top, { ...h, d_m, t_s: r.t_s }, k);
+    if (d_m < limit) {
+      insertTopK(top, { ...h, d_m, t_s: r.t_s }, k);
+      if (watch !== undefined) watch.limit = Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
+    }
   }
   return { hits: top, pairsBelow, refinedClasses, secularMin_m };
 }

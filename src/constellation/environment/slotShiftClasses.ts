@@ -69,21 +69,12 @@ class Collector {
 }
 
 /**
- * Indices of the classes of `set` whose d² is below `cut2`, in the full enumeration's order (by `order`, ties in
- * collection order, as a stable sort by order gives; a numeric sort of order·n + i, exact below 2⁵³: orders < P²S).
+ * The rank of class i of `set` in the full enumeration's order, as a number that compares as the rank does (exact
+ * below 2⁵³: orders < P²S): order·n + i (ties in collection order, as a stable sort by order gives), or i where the
+ * set is in enumeration order.
  */
-export function classesBelow(set: ClassSet, cut2: number): number[] {
-  const kept: number[] = [];
-  const d2 = set.d2,
-    n = d2.length;
-  for (let i = 0; i < n; i++) if (d2[i]! < cut2) kept.push(i);
-  const order = set.order;
-  if (order === null) return kept;
-  const keys = new Float64Array(kept.length);
-  for (let j = 0; j < kept.length; j++) keys[j] = order[kept[j]!]! * n + kept[j]!;
-  keys.sort();
-  for (let j = 0; j < kept.length; j++) kept[j] = keys[j]! % n;
-  return kept;
+export function enumerationRank(set: ClassSet, i: number): number {
+  return set.order === null ? i : set.order[i]! * set.d2.length + i;
 }
 
 /** The k-th smallest value (Infinity when there are fewer), by a bounded max-heap: O(n log k). */
@@ -146,9 +137,11 @@ function planePair(st: SlotShiftShell, p1: number, p2: number): PlanePair {
   PAIR.X = X;
   PAIR.Y = Y;
   PAIR.K1 = hypot2((PP - QQ) / 2, (PQ + QP) / 2);
-  // |ds| ≤ 1.5·S: the rounded offset is an int32, and its remainders integer ones (no floating-point fmod)
-  const c = Math.round(ds) | 0;
-  PAIR.centre = ((c % S) + S) % S;
+  // |ds| ≤ 1.5·S: the rounded offset is an int32 in (−2S, 2S), brought into 0 … S − 1 by adding or subtracting S
+  let c = Math.round(ds) | 0;
+  while (c < 0) c += S;
+  while (c >= S) c -= S;
+  PAIR.centre = c;
   return PAIR;
 }
 
@@ -163,22 +156,23 @@ function classD2(st: SlotShiftShell, p1: number, p2: number, pair: PlanePair, ds
 type Representative = ((p2: number, ds: number) => number) | null;
 
 /**
- * Every class of plane pair (p1, p2) with d² < bound, walking out from the pair's centre both ways (header),
- * each offset at most once; the centre is always taken. Offsets that are not their class's representative are
- * walked over (their d² is their class's) but not collected.
+ * Every class of plane pair (p1, p2) with d² < bound, walking out from the pair's centre (of d² centreD2, pass 1's)
+ * both ways (header), each offset at most once; the centre is always taken. Offsets that are not their class's
+ * representative are walked over (their d² is their class's) but not collected.
  */
 function walkPair(
   st: SlotShiftShell,
   p1: number,
   p2: number,
   pair: PlanePair,
+  centreD2: number,
   bound: number,
   rep: Representative,
   out: Collector,
 ): void {
   const S = st.slots;
   const c = pair.centre;
-  visit(st, p1, p2, pair, c, rep, out);
+  collect(st, p1, p2, c, centreD2, rep, out);
   let r = 0,
     l = 0,
     right = true,
@@ -200,19 +194,49 @@ function visit(
   rep: Representative,
   out: Collector,
 ): number {
-  const S = st.slots;
   const d2 = classD2(st, p1, p2, pair, ds);
-  if (rep === null || rep(p2, ds) === ds) out.push(p1 * S, p2 * S + ds, d2, (p1 * st.planes + p2) * S + ds);
+  collect(st, p1, p2, ds, d2, rep, out);
   return d2;
+}
+
+/** Collects offset ds of plane pair (p1, p2), of squared closest approach d2, when it is its class's representative. */
+function collect(
+  st: SlotShiftShell,
+  p1: number,
+  p2: number,
+  ds: number,
+  d2: number,
+  rep: Representative,
+  out: Collector,
+): void {
+  const S = st.slots;
+  if (rep === null || rep(p2, ds) === ds) out.push(p1 * S, p2 * S + ds, d2, (p1 * st.planes + p2) * S + ds);
 }
 
 /**
  * The classes of a slot-shift shell that the enumeration screen keeps (header): every class with d² below the
  * refinement cut (max(floor_m, √(k-th smallest d²)) + margin_m)², and the k smallest, each with its position in the
- * full enumeration's order (`classesBelow` puts those the screen keeps in it).
+ * full enumeration's order (`enumerationRank` ranks those the screen keeps in it).
  */
 export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number, margin_m: number): ClassSet {
-  const P = st.planes;
+  return nearClasses(
+    st,
+    k,
+    floor_m,
+    margin_m,
+    st.planes,
+    planePairs(st.planes),
+    null,
+    evenlySpaced(st) ? separationProxy(st) : null,
+  );
+}
+
+/** The last plane count's plane pairs (planePairs). */
+let lastPairs = new Int32Array(0);
+
+/** Every plane pair (p1, p2), p1 < p2, of P planes, interleaved in lexicographic order (kept for the last P). */
+function planePairs(P: number): Int32Array {
+  if (lastPairs.length === P * (P - 1)) return lastPairs;
   const pairs = new Int32Array(P * (P - 1));
   let i = 0;
   for (let p1 = 0; p1 < P; p1++) {
@@ -221,7 +245,8 @@ export function slotShiftClasses(st: SlotShiftShell, k: number, floor_m: number,
       pairs[i++] = p2;
     }
   }
-  return nearClasses(st, k, floor_m, margin_m, P, pairs, null, evenlySpaced(st) ? separationProxy(st) : null);
+  lastPairs = pairs;
+  return pairs;
 }
 
 /** Most the RAAN or phase step between neighbouring planes may differ from the first one's [rad] (rounding). */
@@ -307,6 +332,9 @@ function nextSeparation(proxy: Float64Array, used: Uint8Array): number {
   return d;
 }
 
+/** Pass 1's arrays, kept across calls (nearClasses reads no entry it has not written in the same call). */
+let scratch = { centre: new Float64Array(0), constants: new Float64Array(0) };
+
 /**
  * The classes near the cut (header) of a shell whose classes are the in-plane offsets 1 … S/2 of planes
  * 0 … inPlane − 1 and every offset of the plane pairs `pairs` (p1, p2 interleaved, p1 < p2), each offset taken
@@ -331,8 +359,10 @@ function nearClasses(
   // (the closest of their planes). With a proxy (evenly spaced planes: all plane pairs), only the pairs of the
   // closest separations until there are k of them; the others at pass 2, where their proxy is near the bound.
   const n = pairs.length / 2;
-  const centre = new Float64Array(n).fill(NaN);
-  const constants = new Float64Array(4 * n);
+  if (scratch.centre.length < n) scratch = { centre: new Float64Array(n), constants: new Float64Array(4 * n) };
+  // centre[i] is NaN until pair i's constants are made (constants[4i … 4i + 3] are read only then)
+  const { centre, constants } = scratch;
+  centre.fill(NaN, 0, n);
   const upper = Array.from({ length: S > 1 ? inPlane : 0 }, (_, p) => classD2(st, p, p, planePair(st, p, p), 1));
   const exact = (i: number): number => {
     const p1 = pairs[2 * i]!,
@@ -372,7 +402,7 @@ function nearClasses(
     PAIR.Y = constants[o + 1]!;
     PAIR.K1 = constants[o + 2]!;
     PAIR.centre = constants[o + 3]!;
-    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, PAIR, bound, rep, out);
+    walkPair(st, pairs[2 * i]!, pairs[2 * i + 1]!, PAIR, centre[i]!, bound, rep, out);
   }
   return out.classes();
 }

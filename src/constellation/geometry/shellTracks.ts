@@ -20,12 +20,14 @@ export const REFERENCE_STEP_s = 30;
 
 /**
  * The reference orbit (Ω = 0, u = 0 at epoch) of one altitude and inclination, sampled at
- * t_k = (k − 1)·REFERENCE_STEP_s
- * (one sample before the epoch, so that four-point interpolation has a sample on each side from t = 0).
+ * t_k = (k − 1)·REFERENCE_STEP_s over the window plus one period (one sample before the epoch, so that four-point
+ * interpolation has a sample on each side from t = 0). A sample is propagated when first read (`ensure`): the lean
+ * evaluation's tracks read about half of them (the planes' time shifts at the network's instants). Each sample is one
+ * SGP4 call at its own time, the same number in any order (the trimmed evaluator's state depends on the time alone);
+ * where SGP4 runs through satellite.js (no trimmed evaluator: its deep-space integrator depends on the order of the
+ * times), every sample is propagated at once, in order.
  */
-export interface ReferenceOrbit {
-  readonly altitude_m: number;
-  readonly inclination_rad: number;
+export class ReferenceOrbit {
   /** TEME position [m], velocity [m/s] and unit orbit normal r × v / |r × v| at each t_k, xyz interleaved. */
   readonly r_m: Float64Array;
   readonly v_m_s: Float64Array;
@@ -33,34 +35,57 @@ export interface ReferenceOrbit {
   /** SGP4 secular RAAN rate Ω̇ and argument-of-latitude rate ω̇ + Ṁ [rad/s]. */
   readonly nodeRate_rad_s: number;
   readonly latitudeRate_rad_s: number;
-}
+  /** 1 where sample k is propagated. */
+  private readonly ready: Uint8Array;
+  private readonly state: (tsince_min: number, out: Float64Array) => void;
+  /** TEME position [km] and velocity [km/s] of the sample being propagated. */
+  private readonly pv = new Float64Array(6);
 
-/** Propagates the reference orbit of (altitude, inclination) over the window plus one period. */
-export function referenceOrbit(
-  altitude_m: number,
-  inclination_rad: number,
-  w: Readonly<SamplingWindow>,
-): ReferenceOrbit {
-  const elements = { altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 };
-  const satrec = circularFamily(altitude_m, inclination_rad, w.epochIso).template;
-  const latitudeRate_rad_s = (satrec.mdot + satrec.argpdot) / S_PER_MIN;
-  const span_s = w.duration_s + TWO_PI / latitudeRate_rad_s;
-  const n = Math.ceil(span_s / REFERENCE_STEP_s) + 4;
-  const r_m = new Float64Array(3 * n);
-  const v_m_s = new Float64Array(3 * n);
-  const normal = new Float64Array(3 * n);
-  const state = circularState(elements, w.epochIso);
-  const pv = new Float64Array(6); // TEME position [km] and velocity [km/s]
-  for (let k = 0; k < n; k++) {
+  constructor(
+    readonly altitude_m: number,
+    readonly inclination_rad: number,
+    w: Readonly<SamplingWindow>,
+  ) {
+    const elements = { altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 };
+    const family = circularFamily(altitude_m, inclination_rad, w.epochIso);
+    const satrec = family.template;
+    this.latitudeRate_rad_s = (satrec.mdot + satrec.argpdot) / S_PER_MIN;
+    this.nodeRate_rad_s = satrec.nodedot / S_PER_MIN;
+    const span_s = w.duration_s + TWO_PI / this.latitudeRate_rad_s;
+    const n = Math.ceil(span_s / REFERENCE_STEP_s) + 4;
+    this.r_m = new Float64Array(3 * n);
+    this.v_m_s = new Float64Array(3 * n);
+    this.normal = new Float64Array(3 * n);
+    this.ready = new Uint8Array(n);
+    this.state = circularState(elements, w.epochIso);
+    if (family.sgp4 === null) this.ensure(0, n - 1);
+  }
+
+  /** Propagates the samples lo … hi not yet propagated (indices clamped to the samples held). */
+  ensure(lo: number, hi: number): void {
+    const ready = this.ready;
+    for (let k = Math.max(0, lo), last = Math.min(hi, ready.length - 1); k <= last; k++) {
+      if (ready[k] === 0) {
+        this.propagate(k);
+        ready[k] = 1;
+      }
+    }
+  }
+
+  private propagate(k: number): void {
+    const pv = this.pv;
     const t_s = (k - 1) * REFERENCE_STEP_s;
-    state(t_s / S_PER_MIN, pv);
+    this.state(t_s / S_PER_MIN, pv);
     const x = pv[0]!,
       y = pv[1]!,
       z = pv[2]!,
       vx = pv[3]!,
       vy = pv[4]!,
       vz = pv[5]!;
-    const o = 3 * k;
+    const o = 3 * k,
+      r_m = this.r_m,
+      v_m_s = this.v_m_s,
+      normal = this.normal;
     r_m[o] = x * M_PER_KM;
     r_m[o + 1] = y * M_PER_KM;
     r_m[o + 2] = z * M_PER_KM;
@@ -75,15 +100,15 @@ export function referenceOrbit(
     normal[o + 1] = hy / h;
     normal[o + 2] = hz / h;
   }
-  return {
-    altitude_m,
-    inclination_rad,
-    r_m,
-    v_m_s,
-    normal,
-    nodeRate_rad_s: satrec.nodedot / S_PER_MIN,
-    latitudeRate_rad_s,
-  };
+}
+
+/** The reference orbit of (altitude, inclination) over the window plus one period, its samples propagated when read. */
+export function referenceOrbit(
+  altitude_m: number,
+  inclination_rad: number,
+  w: Readonly<SamplingWindow>,
+): ReferenceOrbit {
+  return new ReferenceOrbit(altitude_m, inclination_rad, w);
 }
 
 /**
@@ -94,6 +119,7 @@ function interpolate(ref: ReferenceOrbit, t: number, r: Float64Array, h: Float64
   const x = t / REFERENCE_STEP_s + 1;
   const k = Math.min(Math.floor(x), ref.r_m.length / 3 - 3);
   const s = x - k;
+  ref.ensure(k - 1, k + 2);
   const s2 = s * s,
     s3 = s2 * s;
   const h00 = 2 * s3 - 3 * s2 + 1,

@@ -16,7 +16,14 @@ import { conjunctionScreen } from '../../../src/constellation/environment/conjun
 import { closestApproach } from '../../../src/constellation/environment/environment.js';
 import { phasingScan } from '../../../src/constellation/geometry/phasing.js';
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
-import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { shell as shellSpec, ssoShell } from '../../helpers/shellSpec.js';
+import { refineClasses, type ClassHit } from '../../../src/constellation/environment/refineClasses.js';
+import {
+  pairClassKey,
+  pairClassSize,
+  pairClosestApproach,
+  shellState,
+} from '../../../src/constellation/environment/shellState.js';
 import { deg } from '../../helpers/units.js';
 import { EARTH_J2 as J2, EARTH_MU_m3_s2 as MU, EARTH_RADIUS_m as RE } from '../../helpers/constants.js';
 
@@ -391,5 +398,59 @@ describe('phasing in constellation studies', () => {
       'environment.conjunctions.required_km',
     ])
       expect(isConstellationMetric(m)).toBe(true);
+  });
+});
+
+describe('the enumeration screen refines the classes an ordered list of every class gives', () => {
+  // Oracle: every pair class of the shell (plane p1 slot 0 with plane p2 slot ds, in enumeration order), its secular
+  // closest approach in closed form, a stable sort by it, cut where the screen's own rule cuts (the k closest, then
+  // those within D), refined by refineClasses one by one. The screen computes a class only when its order needs it
+  // and leaves out those the refinement would skip: a class left out that the refinement would refine, or one placed
+  // out of order, changes the refined count or the worst pairs.
+  const k = 10;
+  it.each([
+    ['sso-ltan band 40 × 30, 650 km, 1 h', ssoShell({ planes: 40, satsPerPlane: 30, phasing: 1, altitude_m: 650e3 })],
+    ['sso-ltan band 25 × 41, 2 h, F = 7', ssoShell({ planes: 25, satsPerPlane: 41, phasing: 7, ltanBand_h: 2 })],
+    ['Walker delta 30 × 24 at 53°, F = 5', shell({ planes: 30, satsPerPlane: 24, phasing: 5 })],
+  ] as const)('%s', (_label, sh) => {
+    const threshold_m = 1000;
+    const st = shellState(sh, EPOCH);
+    const S = st.slots;
+    const all: ClassHit[] = [];
+    const add = (a: number, b: number): void => {
+      const ca = pairClosestApproach(st, a, b);
+      all.push({ a, b, d_m: ca.d_m, t_s: ca.t_s, size: pairClassSize(st, a, b) });
+    };
+    if (st.delta) for (let b = 1; b < st.u0.length; b++) add(0, b);
+    else
+      for (let p1 = 0; p1 < st.planes; p1++) {
+        for (let ds = 1; 2 * ds <= S; ds++) add(p1 * S, p1 * S + ds);
+        for (let p2 = p1 + 1; p2 < st.planes; p2++) for (let ds = 0; ds < S; ds++) add(p1 * S, p2 * S + ds);
+      }
+    // Walker delta: one class per pair (0, b) and its mirror; keep each class's smaller representative once.
+    const seen = new Set<number>();
+    const classes = all.filter((h) => {
+      const key = pairClassKey(st, h.a, h.b);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    classes.sort((x, y) => x.d_m - y.d_m);
+    const D = Math.max(threshold_m, classes[k - 1]!.d_m) + 2 * st.pairBound_m;
+    const read = classes.filter((h, i) => i < k || h.d_m < D);
+    const want = refineClasses(st, read, threshold_m, k);
+    const got = conjunctionScreen({
+      shells: [sh],
+      epochIso: EPOCH,
+      threshold_m,
+      worst: k,
+      method: 'enumerate',
+      memoise: false,
+      encounters: false,
+    });
+    expect(got.shells[0]!.refinedClasses).toBe(want.refinedClasses);
+    expect(got.shells[0]!.pairsBelow).toBe(want.pairsBelow);
+    expect(got.shells[0]!.secularMinSeparation_m).toBe(want.secularMin_m);
+    expect(got.worst.map((w) => [w.separation_m, w.time_s, w.pairs])).toEqual(
+      want.hits.map((h) => [h.d_m, h.t_s, h.size]),
+    );
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { conjunctionScreen } from '../../../src/constellation/environment/conjunction.js';
 import {
-  classesBelow,
+  enumerationRank,
   kthSmallest,
   slotShiftClasses,
   walkerDeltaClasses,
+  type ClassSet,
   type SlotShiftShell,
 } from '../../../src/constellation/environment/slotShiftClasses.js';
 import { planeRaan_rad, slotPhase_rad } from '../../../src/constellation/geometry/pattern.js';
@@ -19,6 +20,12 @@ const EPOCH = '2026-03-20T00:00:00Z';
 
 const shell = (o: Partial<ShellGeometrySpec> & { planes: number; satsPerPlane: number }): ShellGeometrySpec =>
   ssoShell(o);
+
+/** Indices of the classes of `set` with d² below cut2, by their enumeration rank (as the screen orders ties). */
+function classesBelow(set: ClassSet, cut2: number): number[] {
+  const kept = Array.from(set.d2.keys()).filter((i) => set.d2[i]! < cut2);
+  return kept.sort((i, j) => enumerationRank(set, i) - enumerationRank(set, j));
+}
 
 /** Plane bases (P̂ ascending node, Q̂ 90° ahead: Vallado 2013 §2.6) and slot phases of the pattern. */
 function state(sh: ShellGeometrySpec): SlotShiftShell {
@@ -102,8 +109,8 @@ describe('slot-shift classes near the cut, against every class by brute force', 
     const needed = all.filter((c) => c.d < cut - 0.01);
     expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
     for (const c of needed) expect(gotD.has(key(c.a, c.b))).toBe(true);
-    // classesBelow puts them in the full enumeration's order (by plane p1, then p2, then offset), keeping those under
-    // the cut only.
+    // enumerationRank ranks them in the full enumeration's order (by plane p1, then p2, then offset); classesBelow
+    // keeps those under the cut only.
     const order = classesBelow(got, Infinity);
     expect(order).toHaveLength(got.a.length);
     for (let i = 1; i < order.length; i++) {
@@ -194,7 +201,7 @@ describe('Walker delta classes near the cut, against every class by brute force'
     const needed = all.filter((c) => c.d < cut - 0.01);
     expect(needed.length).toBeGreaterThanOrEqual(Math.min(k, all.length));
     for (const c of needed) expect(got.b).toContain(c.b);
-    // classesBelow puts them in the full enumeration's order: by j.
+    // enumerationRank ranks them in the full enumeration's order: by j.
     const order = classesBelow(got, Infinity).map((i) => got.b[i]!);
     expect(order).toEqual([...order].sort((x, y) => x - y));
   });
@@ -283,5 +290,24 @@ describe('slot-shift classes of evenly spaced planes (pair (p, p + Δ) read from
     const want = keptByFullEnumeration(st, k, 1000, margin_m);
     expect(want.length).toBeGreaterThanOrEqual(k);
     expect(kept).toEqual(want);
+  });
+});
+
+describe('slot-shift classes of shells taken in turn (pass-1 arrays and plane pairs kept across calls)', () => {
+  it("a shell after a larger or another one gets its own classes, as the full enumeration's", () => {
+    // Bug caught: a pass-1 entry or a plane pair of the previous call read as this call's (a stale centre taken for
+    // a pair not yet made, a pair list of another plane count): the oracle is the full enumeration of each shell.
+    const k = 10,
+      margin_m = 10 + 29_000;
+    const small = shellState(shell({ planes: 12, satsPerPlane: 30, phasing: 1 }), EPOCH);
+    const large = shellState(shell({ planes: 41, satsPerPlane: 17, phasing: 3 }), EPOCH);
+    const other = shellState(shell({ planes: 12, satsPerPlane: 30, phasing: 1, ltanBand_h: 3 }), EPOCH);
+    for (const st of [small, large, small, other, large]) {
+      const got = slotShiftClasses(st, k, 1000, margin_m);
+      const kth = Math.sqrt(Math.max(0, kthSmallest(got.d2, k)));
+      const cut = Math.max(1000, kth) + margin_m;
+      const kept = classesBelow(got, cut * cut).map((i) => `${got.a[i]}-${got.b[i]}:${got.d2[i]}`);
+      expect(kept).toEqual(keptByFullEnumeration(st, k, 1000, margin_m));
+    }
   });
 });

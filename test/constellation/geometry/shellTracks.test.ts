@@ -90,15 +90,20 @@ describe('plane tracks from one reference orbit', () => {
     expect(worstError(s, [0], w).pos_m).toBeLessThan(1e-6);
   });
 
-  it("samples the reference with satellite.js's own SGP4 numbers, bit for bit", () => {
+  it("samples the reference with satellite.js's own SGP4 numbers, bit for bit, in any order of reading", () => {
     // Bug caught: the trimmed evaluator (sgp4Circular.ts) fed another record's mean anomaly or RAAN, minutes taken for
-    // seconds, or km for m: the oracle is satellite.js's sgp4 on the same record, one call per sample.
+    // seconds, or km for m; a sample propagated when first read written at another sample's offset, propagated twice
+    // into a neighbour, or depending on which samples were read before it: the oracle is satellite.js's sgp4 on the
+    // same record, one call per sample in time order, and the reference is read backwards, then in overlapping runs.
     const w = { epochIso: day.epochIso, duration_s: 1800, step_s: 60 };
     for (const [altitude_m, inclination_deg] of [
       [550e3, 53],
       [650e3, 97.98],
     ] as const) {
       const ref = referenceOrbit(altitude_m, inclination_deg * deg, w);
+      const n = ref.r_m.length / 3;
+      for (let k = n - 1; k >= 0; k -= 7) ref.ensure(k, k);
+      for (let k = -3; k < n + 3; k += 3) ref.ensure(k, k + 3);
       const rec = circularSatrec(
         { altitude_m, inclination_rad: inclination_deg * deg, raan_rad: 0, argumentOfLatitude_rad: 0 },
         w.epochIso,
@@ -110,6 +115,24 @@ describe('plane tracks from one reference orbit', () => {
         expect([...ref.r_m.subarray(3 * k, 3 * k + 3)]).toEqual(direct);
         expect([...ref.v_m_s.subarray(3 * k, 3 * k + 3)]).toEqual(velocity);
       }
+    }
+  });
+
+  it('propagates a deep-space reference (satellite.js, no trimmed evaluator) whole, in time order, at once', () => {
+    // Bug caught: samples of a record outside the trimmed evaluator's family left unpropagated (zeros) or propagated
+    // out of time order (satellite.js's deep-space integrator restarts by the previous time): nothing is read through
+    // `ensure` here; the oracle is satellite.js's sgp4 on one record, sample by sample in time order.
+    const w = { epochIso: day.epochIso, duration_s: 3600, step_s: 600 };
+    const altitude_m = 35_786e3,
+      inclination_rad = 0.1 * deg;
+    const ref = referenceOrbit(altitude_m, inclination_rad, w);
+    const rec = circularSatrec({ altitude_m, inclination_rad, raan_rad: 0, argumentOfLatitude_rad: 0 }, w.epochIso);
+    expect(rec.method).toBe('d');
+    for (let k = 0; k < ref.r_m.length / 3; k++) {
+      const pv = satelliteJs().sgp4(rec, ((k - 1) * REFERENCE_STEP_s) / 60)!;
+      expect([...ref.r_m.subarray(3 * k, 3 * k + 3)]).toEqual(
+        [pv.position.x, pv.position.y, pv.position.z].map((x) => x * 1000),
+      );
     }
   });
 
