@@ -240,9 +240,9 @@ function trackFrames(tracks: readonly PlaneTrack[], j: number): typeof frameScra
 
 /**
  * Sample j of every cached node: its state and poleward flag (1: poleward of the cutoff), NODE_FIELDS per node. A
- * Walker node's state is satelliteState's to the bit (its plane's frame and ω found once per sample, the slot phase's
- * cosine and sine once per window, then slotPosition's and satelliteState's arithmetic); a cluster member's is
- * satelliteState's own.
+ * Walker node's state is satelliteState's to the bit but for the sign of a zero coordinate (its plane's frame and ω
+ * found once per sample, the slot phase's cosine and sine once per window, then slotPosition's arithmetic without its
+ * zero offsets and satelliteState's); a cluster member's is satelliteState's own.
  */
 function cacheNodeStates(
   p: Readonly<LinkSamplingParams>,
@@ -268,7 +268,6 @@ function cacheNodeStates(
 /** The states of Walker nodes (no cluster offsets) at sample j, as satelliteState gives them (cacheNodeStates). */
 function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64Array): void {
   const { frames, omega } = trackFrames(g.tracks, j);
-  const i = 3 * j;
   const { plane, cos, sin } = g;
   for (let k = 0, o = 0; k < count; k++, o += NODE_FIELDS) {
     const q = plane[k]!,
@@ -282,18 +281,11 @@ function walkerStates(g: NodeGeometry, j: number, count: number, cache: Float64A
       tz = frames[f + 6]!;
     const c = cos[k]!,
       s = sin[k]!;
-    // slotPosition with no offsets: k·p + 0·(along-track) + 0·ĥ, kept term by term so each number is its own.
-    const px = r * (c * ux + s * tx),
-      py = r * (c * uy + s * ty),
-      pz = r * (c * uz + s * tz);
-    const ax = -s * ux + c * tx,
-      ay = -s * uy + c * ty,
-      az = -s * uz + c * tz;
-    const normal = g.tracks[q]!.normal,
-      kr = 1 + 0 / r;
-    const x = kr * px + 0 * ax + 0 * normal[i]!,
-      y = kr * py + 0 * ay + 0 * normal[i + 1]!,
-      z = kr * pz + 0 * az + 0 * normal[i + 2]!;
+    // slotPosition with no offsets: (1 + 0/r)·p + 0·(along-track) + 0·ĥ is p itself (1·p = p; adding a zero to p
+    // changes at most the sign of a zero coordinate, and no statistic reads that sign: they square or add it).
+    const x = r * (c * ux + s * tx),
+      y = r * (c * uy + s * ty),
+      z = r * (c * uz + s * tz);
     const wx = omega[3 * q]!,
       wy = omega[3 * q + 1]!,
       wz = omega[3 * q + 2]!;

@@ -32,7 +32,14 @@ export function frameFits(f: Float64Array, o: number): boolean {
 
 /** Upper bound on the length of plane q's in-plane links [m] (frame at f[o], S slots). */
 export function inPlaneLengthBound_m(f: Float64Array, o: number, S: number): number {
-  return 2 * f[o]! * Math.sin(Math.PI / S) * (1 + WIDEN) + SLACK_m;
+  return 2 * f[o]! * chordSine(S) * (1 + WIDEN) + SLACK_m;
+}
+
+/** sin(π/S), kept for the last S asked (every plane of a shell at every instant reads it). */
+let chord = { S: 0, sin: NaN };
+function chordSine(S: number): number {
+  if (chord.S !== S) chord = { S, sin: Math.sin(Math.PI / S) };
+  return chord.sin;
 }
 
 /** Bounds on a link length [m], written in place (one record per caller: this runs for every gap at every instant). */
@@ -46,9 +53,10 @@ export interface LengthBounds {
  * slot s + k (frames at f[oa], f[ob], S slots), into `out`: a link's squared length lies between them.
  */
 function crossGram(f: Float64Array, oa: number, ob: number, k: number, S: number, out: LengthBounds): void {
+  // cos 0 = 1 and sin 0 = 0 exactly: no call for the gaps without a twist (every gap but the seam)
   const phi = (2 * Math.PI * k) / S;
-  const cp = Math.cos(phi),
-    sp = Math.sin(phi);
+  const cp = k === 0 ? 1 : Math.cos(phi),
+    sp = k === 0 ? 0 : Math.sin(phi);
   const ra = f[oa]!,
     rb = f[ob]!;
   // A = r_a û_a − r_b û′_b, B = r_a t̂_a − r_b t̂′_b, component by component (scalars: this runs for every gap).

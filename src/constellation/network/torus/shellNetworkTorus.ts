@@ -122,13 +122,33 @@ export function planeCutBound_bps(P: number, S: number, cross_bps: Float64Array)
   return gapCutBound_bps(P, S, gap);
 }
 
-/** planeCutBound_bps from each gap's cross-plane capacity summed in edge order (`gap[q]`). */
+/**
+ * planeCutBound_bps from each gap's cross-plane capacity summed in edge order (`gap[q]`). For each k the least pair
+ * sum is divided once: x ↦ x / pairs rounds monotonically, so the least quotient is the least sum's. The k go from P/2
+ * down (most pairs first), and a k whose bound from the two least gaps cannot go below the best so far is skipped:
+ * every sum of two gaps is at least theirs, rounded alike. The least of the same quotients: a pass over every (k, a)
+ * gives the same number.
+ */
 function gapCutBound_bps(P: number, S: number, gap: Float64Array): number {
   if (P < 2) return Infinity;
+  let lo1 = Infinity,
+    lo2 = Infinity; // the two least gaps
+  for (let a = 0; a < P; a++) {
+    const g = gap[a]!;
+    if (g < lo1) {
+      lo2 = lo1;
+      lo1 = g;
+    } else if (g < lo2) lo2 = g;
+  }
+  const floor = lo1 + lo2;
   let best = Infinity;
-  for (let k = 1; k <= P >> 1; k++) {
+  for (let k = P >> 1; k >= 1; k--) {
     const pairs = k * S * (P - k) * S;
-    for (let a = 0; a < P; a++) best = Math.min(best, (gap[a]! + gap[(a + k) % P]!) / pairs);
+    if (floor / pairs >= best) continue;
+    let least = Infinity;
+    for (let a = 0; a < P - k; a++) least = Math.min(least, gap[a]! + gap[a + k]!);
+    for (let a = P - k; a < P; a++) least = Math.min(least, gap[a]! + gap[a + k - P]!);
+    best = Math.min(best, least / pairs);
   }
   return best * (P * S - 1);
 }

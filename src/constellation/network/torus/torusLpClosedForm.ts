@@ -32,51 +32,83 @@ export interface ClosedFormTorusLpParams {
 }
 
 /**
- * Step orders kept per steps array: the hull's steps are memoised per shape (torusPathTypes.ts), so every instant of a
- * shell and every design of its shape reads one sort.
+ * The greedy order of one steps list (decreasing dIn/dCross), found as far as a walk reads it: a walk stops after a few
+ * tens of steps where a hull has ~1,000 (the study's). The quotients, each carrying its step's index in its low 16
+ * mantissa bits (a positive double's bits order as its value), sit in a max-heap popped one step at a time; `order`
+ * holds the steps popped so far. A popped quotient that agrees with the next in its other bits (then the rounding or
+ * the index bits could reorder them), too many steps to index or a big-endian machine: the exact order (`heap` null).
  */
-const ORDERS = new WeakMap<readonly HullStep[], readonly number[]>();
-
-/**
- * Indices of `steps` in decreasing order of dIn/dCross (the greedy chain, header). The hull's directions are distinct
- * and primitive, so no two ratios are equal; their quotients (rounded monotonically) sort as the exact ratios do while
- * no two round alike (quotientOrder), else a sort on the exact cross products decides.
- */
-function greedyOrder(steps: readonly HullStep[]): readonly number[] {
-  let order = ORDERS.get(steps);
-  if (order === undefined) {
-    order = quotientOrder(steps) ?? exactOrder(steps);
-    ORDERS.set(steps, order);
-  }
-  return order;
+interface GreedyOrder {
+  order: number[];
+  heap: Float64Array | null;
+  words: Uint32Array | null;
+  size: number;
 }
 
-/** Steps a quotient's low 16 mantissa bits can index (quotientOrder). */
+/**
+ * Orders kept per steps array: the hull's steps are memoised per shape (torusPathTypes.ts), so every instant of a
+ * shell and every design of its shape extends one order.
+ */
+const ORDERS = new WeakMap<readonly HullStep[], GreedyOrder>();
+
+/** Steps a quotient's low 16 mantissa bits can index. */
 const QUOTIENT_INDEX = 0x10000;
-/** Whether a double's low word comes first in memory (quotientOrder reads it so; else the exact sort decides). */
+/** Whether a double's low word comes first in memory (the heap reads it so; else the exact sort decides). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/**
- * The decreasing order of dIn/dCross by a native sort of the quotients, each carrying its step's index in its low 16
- * mantissa bits (a positive double's bits order as its value); null where two quotients agree in their other bits
- * (then the rounding or the index bits could reorder them) or there are too many steps to index.
- */
-function quotientOrder(steps: readonly HullStep[]): number[] | null {
+function greedyOrder(steps: readonly HullStep[]): GreedyOrder {
+  let g = ORDERS.get(steps);
+  if (g === undefined) {
+    g = quotientHeap(steps);
+    ORDERS.set(steps, g);
+  }
+  return g;
+}
+
+/** The steps' quotients with their indices in a max-heap (GreedyOrder), or the exact order where they cannot be. */
+function quotientHeap(steps: readonly HullStep[]): GreedyOrder {
   const n = steps.length;
-  if (n > QUOTIENT_INDEX || !LITTLE_ENDIAN) return null;
-  const keys = new Float64Array(n);
-  const words = new Uint32Array(keys.buffer); // little-endian: word 2i holds the low 32 mantissa bits of key i
+  if (n > QUOTIENT_INDEX || !LITTLE_ENDIAN) return { order: exactOrder(steps), heap: null, words: null, size: 0 };
+  const heap = new Float64Array(n);
+  const words = new Uint32Array(heap.buffer); // little-endian: word 2i holds the low 32 mantissa bits of key i
   for (let i = 0; i < n; i++) {
-    keys[i] = steps[i]!.dIn / steps[i]!.dCross;
+    heap[i] = steps[i]!.dIn / steps[i]!.dCross;
     words[2 * i] = ((words[2 * i]! & 0xffff0000) | i) >>> 0;
   }
-  keys.sort();
-  const order = new Array<number>(n);
-  for (let k = 0; k < n; k++) {
-    if (k > 0 && words[2 * k + 1] === words[2 * k - 1] && (words[2 * k]! ^ words[2 * k - 2]!) >>> 16 === 0) return null;
-    order[n - 1 - k] = words[2 * k]! & 0xffff;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, i, n);
+  return { order: [], heap, words, size: n };
+}
+
+/** Restores the max-heap below node i of heap[0 … n). */
+function siftDown(heap: Float64Array, i: number, n: number): void {
+  const x = heap[i]!;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && heap[c + 1]! > heap[c]!) c++;
+    if (!(heap[c]! > x)) break;
+    heap[i] = heap[c]!;
+    i = c;
   }
-  return order;
+  heap[i] = x;
+}
+
+/** Index of the k-th step (k < steps.length) of the greedy order, the heap popped as far as k. */
+function stepAt(g: GreedyOrder, steps: readonly HullStep[], k: number): number {
+  while (g.order.length <= k) {
+    const heap = g.heap!,
+      words = g.words!;
+    const lo = words[0]!,
+      hi = words[1]!;
+    const rest = --g.size;
+    heap[0] = heap[rest]!;
+    siftDown(heap, 0, rest);
+    if (rest > 0 && words[1] === hi && (words[0]! ^ lo) >>> 16 === 0) {
+      g.order = exactOrder(steps);
+      g.heap = g.words = null;
+    } else g.order.push(lo & 0xffff);
+  }
+  return g.order[k]!;
 }
 
 /** The decreasing order of dIn/dCross by exact integer cross products. */
@@ -95,8 +127,9 @@ export function closedFormTorusLp(p: Readonly<ClosedFormTorusLpParams>): ClosedF
   const steps = p.steps;
   const order = greedyOrder(steps);
   const stepUse = new Float64Array(steps.length);
-  for (const e of order) {
+  for (let k = 0; k < steps.length; k++) {
     if (x / Uc >= y / Ui) break; // cross-plane hops bind: a further step only adds to them
+    const e = stepAt(order, steps, k);
     const s = steps[e]!,
       a = s.count / m;
     const nx = x + s.dCross * a,

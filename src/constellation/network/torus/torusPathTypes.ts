@@ -289,20 +289,21 @@ export function torusHull(shape: TorusShape, usable: TorusUsable): TorusHull {
 
 /**
  * The hull of a shape, walking the destinations in index order: a destination and its point reflection share their
- * path types (shapePathTypes), so the pair's are written once, into a scratch, and counted for both; steps are listed
- * in the order of their first destination, as a walk over every destination lists them.
+ * path types (shapePathTypes), so the pair's are written once, into a scratch, and counted for both. Each hull edge's
+ * (dx, dy) is counted in a table by itself (most edges repeat one seen before: no gcd for them); the edges are then
+ * reduced to their primitive directions in the order of their first use, so the steps are listed in the order of their
+ * first destination, as a walk over every destination lists them. The counts are whole numbers: summed in any order.
  */
 function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
   const l = latticeOf(shape);
   const { P, S, F } = l;
   const room = 2 * l.period;
   if (hullTypes.length < room) hullTypes = new Int32Array(room);
-  // Steps in order of first use, found by primitive direction (dCross < P·(⌊period/2⌋ + 2), dIn ≤ S/2) in a table.
-  const steps: { dCross: number; dIn: number; count: number }[] = [];
+  // Edges and steps by (dx, dy) in tables: dx < P·(⌊period/2⌋ + 2) (the largest lift x), dy ≤ S/2.
   const width = (S >> 1) + 1;
   const every = usable.cross && usable.in; // no type ruled out
-  const size = P * (Math.floor(room / 4) + 2) * width;
-  if (stepIndex.length < size) stepIndex = new Int32Array(size);
+  const units = edgeTables(P * (Math.floor(room / 4) + 2) * width);
+  let edges = 0;
   const minHops = new Int32Array(P * S - 1);
   let baseCrossHops = 0;
   let baseInHops = 0;
@@ -331,13 +332,14 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
           baseCrossHops += k * x;
           baseInHops += k * y;
         } else {
-          const dx = x - prevX;
-          const dy = prevY - y; // in-plane hops saved (> 0)
-          const g = dy === 1 ? 1 : gcd(dx, dy);
-          const key = (dx / g) * width + dy / g;
-          const e = stepIndex[key]!;
-          if (e === 0) stepIndex[key] = steps.push({ dCross: dx / g, dIn: dy / g, count: k * g });
-          else steps[e - 1]!.count += k * g;
+          // dx more cross-plane hops for dy = prevY − y (> 0) fewer in-plane hops
+          const key = (x - prevX) * width + prevY - y;
+          const u = units[key]!;
+          if (u === 0) {
+            if (edges === edgeKeys.length) edgeKeys = grown(edgeKeys);
+            edgeKeys[edges++] = key;
+          }
+          units[key] = u + k;
         }
         prevX = x;
         prevY = y;
@@ -349,13 +351,56 @@ function shapeHull(shape: TorusShape, usable: TorusUsable): TorusHull {
       d++;
     }
   }
-  for (const e of steps) stepIndex[e.dCross * width + e.dIn] = 0;
+  const steps = edgeSteps(edges, width);
   return { baseCrossHops, baseInHops, steps, minHops, unreachable };
 }
 /** Scratch for one destination's hull types in shapeHull, grown on demand. */
 let hullTypes = new Int32Array(64);
+/** Unit steps (destinations) of each hull edge (dx, dy) in shapeHull, at dx·width + dy; cleared after each use. */
+let edgeUnits = new Int32Array(0);
+/** The edges' keys in edgeUnits in the order of their first use, grown on demand. */
+let edgeKeys = new Int32Array(1024);
 /** Each step direction's index + 1 in shapeHull's list (0: not yet listed), cleared after each use. */
 let stepIndex = new Int32Array(0);
+
+/**
+ * The first `edges` hull edges of edgeKeys (keys dx·width + dy in edgeUnits) reduced to unit steps of their primitive
+ * directions, listed in the order of their first edge; clears the tables.
+ */
+function edgeSteps(edges: number, width: number): HullStep[] {
+  const units = edgeUnits;
+  const steps: { dCross: number; dIn: number; count: number }[] = [];
+  for (let i = 0; i < edges; i++) {
+    const key = edgeKeys[i]!;
+    const dx = Math.floor(key / width),
+      dy = key - dx * width;
+    const g = gcd(dx, dy);
+    const n = units[key]! * g;
+    units[key] = 0;
+    const step = (dx / g) * width + dy / g;
+    const e = stepIndex[step]!;
+    if (e === 0) stepIndex[step] = steps.push({ dCross: dx / g, dIn: dy / g, count: n });
+    else steps[e - 1]!.count += n;
+  }
+  for (const e of steps) stepIndex[e.dCross * width + e.dIn] = 0;
+  return steps;
+}
+
+/** edgeUnits (returned) and stepIndex, grown to `size` entries where smaller. */
+function edgeTables(size: number): Int32Array {
+  if (edgeUnits.length < size) {
+    edgeUnits = new Int32Array(size);
+    stepIndex = new Int32Array(size);
+  }
+  return edgeUnits;
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
 
 /** Least latency [s] to every destination over its usable path types (Infinity where none is usable). */
 export function destinationLatencies(shape: TorusShape, hop: HopLatency, usable: TorusUsable): Float64Array {

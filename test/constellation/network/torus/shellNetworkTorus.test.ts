@@ -2,7 +2,11 @@ import type { InstantNetwork } from '../../../../src/constellation/network/netwo
 import { describe, expect, it } from 'vitest';
 import type { LpSolver } from '../../../../src/optimize/lp.js';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
-import { torusSeries, type TorusSeriesParams } from '../../../../src/constellation/network/torus/shellNetworkTorus.js';
+import {
+  planeCutBound_bps,
+  torusSeries,
+  type TorusSeriesParams,
+} from '../../../../src/constellation/network/torus/shellNetworkTorus.js';
 import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { torusThroughput } from '../../../../src/constellation/network/torus/torus.js';
 import { torusRoutingBound } from '../../../../src/constellation/network/torus/torusRouting.js';
@@ -263,5 +267,51 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(r.instants[1]!.throughputPerNode_bps).toBe(0);
     expect(r.lp.solver).toBe('closed form');
     expect(r.lp.rows).toBeGreaterThan(0);
+  });
+});
+
+describe('planeCutBound_bps: the least cut of two gaps', () => {
+  /** The header's bound as written: every k ≤ P/2 and every a, each pair's quotient, the least of them all. */
+  function everyPair(P: number, S: number, cross_bps: Float64Array): number {
+    const gap: number[] = [];
+    for (let q = 0; q < P; q++) {
+      let c = 0;
+      for (let v = q * S; v < (q + 1) * S; v++) c += cross_bps[v]!;
+      gap.push(c);
+    }
+    let best = Infinity;
+    for (let k = 1; k <= P / 2; k++)
+      for (let a = 0; a < P; a++) best = Math.min(best, (gap[a]! + gap[(a + k) % P]!) / (k * S * (P - k) * S));
+    return best * (P * S - 1);
+  }
+
+  /** Park–Miller generator: capacities on, off (0) and in between, reproducible. */
+  function capacities(n: number, seed: number, off: number): Float64Array {
+    let x = seed;
+    const next = (): number => (x = (x * 48271) % 2147483647) / 2147483647;
+    return Float64Array.from({ length: n }, () => (next() < off ? 0 : 1e11 * (0.2 + 0.8 * next())));
+  }
+
+  it.each([
+    [2, 3, 1, 0],
+    [3, 5, 2, 0.3],
+    [7, 4, 3, 0.5],
+    [12, 6, 4, 0.1],
+    [40, 9, 5, 0.6],
+    [117, 20, 6, 0.05],
+  ])('P = %i, S = %i (seed %i, %f off): the pass over every pair of gaps, to the bit', (P, S, seed, off) => {
+    const cross = capacities(P * S, seed, off);
+    expect(planeCutBound_bps(P, S, cross)).toBe(everyPair(P, S, cross));
+  });
+
+  it('every gap alike: every k ties at its pair count, the largest (k = P/2) binds', () => {
+    const P = 10,
+      S = 4;
+    // 2·(4·1e9) / (5·4·5·4) per pair, times N − 1 = 39
+    expect(planeCutBound_bps(P, S, new Float64Array(P * S).fill(1e9))).toBe(((2 * 4e9) / 400) * 39);
+  });
+
+  it('one plane has no cut through planes', () => {
+    expect(planeCutBound_bps(1, 8, new Float64Array(8).fill(1))).toBe(Infinity);
   });
 });

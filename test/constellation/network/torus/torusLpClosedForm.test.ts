@@ -163,3 +163,97 @@ describe('reduced torus LP in closed form', () => {
     }
   });
 });
+
+describe('closed form: the greedy order found as far as a walk reads it', () => {
+  type Step = { dCross: number; dIn: number; count: number };
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+  /** The header's walk, written out: the steps sorted by exact cross products (decreasing dIn/dCross), then in turn. */
+  function walk(steps: Step[], bx: number, by: number, m: number, Uc: number, Ui: number) {
+    const order = [...steps.keys()].sort((i, j) => steps[j]!.dIn * steps[i]!.dCross - steps[i]!.dIn * steps[j]!.dCross);
+    let x = bx / m,
+      y = by / m;
+    const use = new Float64Array(steps.length);
+    for (const e of order) {
+      if (x / Uc >= y / Ui) break;
+      const s = steps[e]!,
+        a = s.count / m;
+      const nx = x + s.dCross * a,
+        ny = y - s.dIn * a;
+      if (nx / Uc < ny / Ui) {
+        use[e] = 1;
+        x = nx;
+        y = ny;
+        continue;
+      }
+      const tau = Math.min(a, Math.max(0, (y / Ui - x / Uc) / (s.dCross / Uc + s.dIn / Ui)));
+      use[e] = tau / a;
+      x += s.dCross * tau;
+      y -= s.dIn * tau;
+      break;
+    }
+    const mu = Math.min(Uc / x, y > 0 ? Ui / y : Infinity);
+    return { mu, crossActivity: mu * x, inActivity: mu * y, stepUse: use };
+  }
+
+  /** Distinct primitive directions (dCross, dIn) in a scrambled order (Park–Miller), each of 1–8 unit steps. */
+  function scrambled(n: number, seed: number): Step[] {
+    let r = seed;
+    const next = (k: number): number => (r = (r * 48271) % 2147483647) % k;
+    const seen = new Set<string>();
+    const steps: Step[] = [];
+    while (steps.length < n) {
+      const dCross = 1 + next(400),
+        dIn = 1 + next(50);
+      if (gcd(dCross, dIn) !== 1 || seen.has(`${dCross},${dIn}`)) continue;
+      seen.add(`${dCross},${dIn}`);
+      steps.push({ dCross, dIn, count: 1 + next(8) });
+    }
+    return steps;
+  }
+
+  it('one steps list walked short, then deeper, then short again: each as the written-out walk, to the bit', () => {
+    const steps = scrambled(1500, 11);
+    // b_y large against U_i/U_c: the deeper walks take more steps before the classes meet (72, 334, 1,156 of 1,500)
+    const depths: number[] = [];
+    for (const [by, Ui] of [
+      [2e4, 2],
+      [1e5, 1],
+      [4e5, 0.5],
+      [2e4, 2],
+    ] as const) {
+      const p = { steps, baseCrossHops: 4000, baseInHops: by, destinations: 2000, crossBound: 2, inBound: Ui };
+      const got = closedFormTorusLp(p)!;
+      const want = walk(steps, 4000, by, 2000, 2, Ui);
+      expect(got.mu).toBe(want.mu);
+      expect(got.crossActivity).toBe(want.crossActivity);
+      expect(got.inActivity).toBe(want.inActivity);
+      expect([...got.stepUse]).toEqual([...want.stepUse]);
+      depths.push(want.stepUse.filter((u) => u > 0).length);
+    }
+    expect(depths[0]).toBeGreaterThan(0);
+    expect(depths[1]).toBeGreaterThan(depths[0]!);
+    expect(depths[2]).toBeGreaterThan(depths[1]!);
+    expect(depths[3]).toBe(depths[0]);
+  });
+
+  it('two quotients that agree in all but their last bits, deep in the order: the exact order decides there', () => {
+    // (2^40 + 1)/2^40 and 1/1 differ in the 13th bit from the end; below every other step's ratio of the list (≥ 2)
+    const steps: Step[] = [
+      ...Array.from({ length: 40 }, (_, i) => ({ dCross: 1, dIn: 2 * i + 3, count: 1 })),
+      { dCross: 1, dIn: 1, count: 1 },
+      { dCross: 2 ** 40, dIn: 2 ** 40 + 1, count: 1 },
+      { dCross: 1, dIn: 2, count: 1 },
+    ].reverse();
+    const p = { steps, baseCrossHops: 40, baseInHops: 4e4, destinations: 20, crossBound: 2, inBound: 2 };
+    const got = closedFormTorusLp(p)!;
+    const want = walk(steps, 40, 4e4, 20, 2, 2);
+    // the walk reaches the pair: the 41 steps before it in full, the classes meet inside the steeper (2^40, 2^40 + 1)
+    // (index 1 of the reversed list), and (1, 1) (index 2) is left unused: taken first it would be used in full
+    expect(want.stepUse.filter((u) => u === 1).length).toBe(41);
+    expect(want.stepUse[1]).toBeGreaterThan(0);
+    expect(want.stepUse[2]).toBe(0);
+    expect(got.mu).toBe(want.mu);
+    expect([...got.stepUse]).toEqual([...want.stepUse]);
+  });
+});

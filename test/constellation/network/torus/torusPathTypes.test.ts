@@ -123,6 +123,16 @@ describe('steps', () => {
       });
   });
 
+  it('P = 60, S = 70, F = 13: more distinct hull edges than the first edge list holds', () => {
+    const usable = { cross: true, in: true };
+    const got = torusDestinations({ planes: 60, satsPerPlane: 70, phasing: 13 }, { cross_s: 3e-3, in_s: 1e-3 }, usable);
+    const want = oracle(60, 70, 13, 3e-3, 1e-3, usable);
+    expect(got.baseCrossHops).toBe(want.baseCross);
+    expect(got.baseInHops).toBe(want.baseIn);
+    expect(got.steps.map((e) => `${e.dCross},${e.dIn}`)).toEqual([...want.steps.keys()]);
+    expect(got.steps.map((e) => e.count)).toEqual([...want.steps.values()]);
+  });
+
   describe('path types of shapes whose staircase outgrows the first scratch', () => {
     // One or two planes of 70 slots, F = 1: the staircase to the slot opposite steps down one in-plane hop per
     // cross-plane hop, 36 points (72 entries) before its hull keeps the two ends.
