@@ -148,7 +148,7 @@ const IN_PLANE_BITS = 0x1555,
  * and cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
  * surrogates, so every code is one character of a key).
  */
-function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
+export function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
   const W = 1 + Math.ceil(P / 7);
   const codes = new Uint16Array(W * S);
   for (let q = 0, c = 1, bit = 0; q < P; q++, bit += 2) {
@@ -168,7 +168,7 @@ function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: F
  * The segments of K (contract) from the first after a K link, W codes each as a column's (linkCodes): its length,
  * then the cross-plane bits or-ed over its columns and the in-plane bits of its closing column (the K link).
  */
-function segmentCodes(S: number, codes: Uint16Array, K: Uint8Array): Uint16Array {
+export function segmentCodes(S: number, codes: Uint16Array, K: Uint8Array): Uint16Array {
   const W = codes.length / S;
   const seg = new Uint16Array(codes.length);
   const first = K.indexOf(1);
@@ -208,7 +208,7 @@ function structureKey(P: number, S: number, seg: Uint16Array, W: number): string
  * segment n − 2 − i (the one between them). Its contracted graph (contract) is the original's with the nodes renamed,
  * so its distance sum is the same integer; a band's two poles, or its ascending and descending halves, meet that way.
  */
-function turnedOver(P: number, seg: Uint16Array, W: number): Uint16Array {
+export function turnedOver(P: number, seg: Uint16Array, W: number): Uint16Array {
   const n = seg.length / W;
   const out = new Uint16Array(seg.length);
   for (let i = 0; i < n; i++) {
@@ -216,13 +216,32 @@ function turnedOver(P: number, seg: Uint16Array, W: number): Uint16Array {
       b = ((2 * n - 2 - i) % n) * W,
       o = i * W;
     out[o] = seg[a]!;
+    // plane q's bits at code cq, bit bq (even: in-plane, odd: cross-plane) go to plane P − 1 − q's (cr, br) and to
+    // gap P − 2 − q's (cg, bg), one step back for each step on
+    let cq = 1,
+      bq = 0,
+      cr = 1 + Math.floor((P - 1) / 7),
+      br = 2 * ((P - 1) % 7),
+      cg = 1 + Math.floor((P - 2) / 7),
+      bg = 2 * ((P - 2) % 7);
     for (let q = 0; q < P; q++) {
-      const r = P - 1 - q;
-      out[o + 1 + Math.floor(r / 7)]! |= ((seg[b + 1 + Math.floor(q / 7)]! >> (2 * (q % 7))) & 1) << (2 * (r % 7));
-      if (q === P - 1) continue;
-      const g = P - 2 - q;
-      out[o + 1 + Math.floor(g / 7)]! |=
-        ((seg[a + 1 + Math.floor(q / 7)]! >> (2 * (q % 7) + 1)) & 1) << (2 * (g % 7) + 1);
+      out[o + cr]! |= ((seg[b + cq]! >> bq) & 1) << br;
+      if (q < P - 1) out[o + cg]! |= ((seg[a + cq]! >> (bq + 1)) & 1) << (bg + 1);
+      bq += 2;
+      if (bq === 14) {
+        cq++;
+        bq = 0;
+      }
+      br -= 2;
+      if (br < 0) {
+        cr--;
+        br = 12;
+      }
+      bg -= 2;
+      if (bg < 0) {
+        cg--;
+        bg = 12;
+      }
     }
   }
   return out;

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
-import { cylinderDualBound, cylinderDualRate } from '../../../../src/constellation/network/cylinder/cylinderDual.js';
+import {
+  cylinderDualBound,
+  cylinderDualRate,
+  linkCodes,
+  segmentCodes,
+  turnedOver,
+} from '../../../../src/constellation/network/cylinder/cylinderDual.js';
 import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { createRng, type Rng } from '../../../../src/base/rng.js';
 
@@ -146,6 +152,33 @@ describe('cylinderDualRate', () => {
         });
       check(inPlane, cross, K);
       check(turned(inPlane, P, 2), turned(cross, P - 1, 1), Uint8Array.from(turned(K, 1, 2).subarray(0, S)));
+    }
+  });
+  it('turnedOver: the codes of the band reversed in slots and planes, up to a turn of its segments (1–20 planes)', () => {
+    // the oracle reverses the band's arrays and codes them again: one to three codes a column, every code boundary
+    const rng = createRng(59);
+    for (let t = 0; t < 200; t++) {
+      const P = 1 + rng.int(20),
+        S = 3 + rng.int(8);
+      const { inPlane, cross } = randomBand(rng, P, S, 0.5);
+      for (let i = 0; i < P * S; i++) if (rng.next() < 0.3) inPlane[i] = 0;
+      const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.5 ? 1 : 0));
+      K[rng.int(S)] = 1;
+      const W = 1 + Math.ceil(P / 7);
+      // slot s to S − 1 − s, so the link from s to s + 1 (in-plane, K) to link S − 2 − s; plane q to P − 1 − q, gap g
+      // to P − 2 − g
+      const turned = (a: ArrayLike<number>, rows: number, shift: number) =>
+        Float64Array.from({ length: P * S }, (_, i) => {
+          const q = Math.floor(i / S);
+          return q < rows ? a[(rows - 1 - q) * S + ((2 * S - shift - (i % S)) % S)]! : 0;
+        });
+      const got = turnedOver(P, segmentCodes(S, linkCodes(P, S, inPlane, cross), K), W);
+      const k2 = Uint8Array.from(turned(K, 1, 2).subarray(0, S));
+      const want = segmentCodes(S, linkCodes(P, S, turned(inPlane, P, 2), turned(cross, P - 1, 1)), k2);
+      const n = want.length / W;
+      expect(got.length).toBe(want.length);
+      const rotations = Array.from({ length: n }, (_, r) => [...want.subarray(r * W), ...want.subarray(0, r * W)]);
+      expect(rotations).toContainEqual([...got]);
     }
   });
   it('16 planes (three key codes a column), each link toggled in turn: the bound by definition every time', () => {
