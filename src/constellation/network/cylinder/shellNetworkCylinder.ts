@@ -173,11 +173,13 @@ function cylinderInstant(
     : p.lean === true && !p.meshIgnored
       ? NaN
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
-  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, c, o, r) };
+  const classList = p.lean === true ? [] : classes(P, S, c, o, r);
+  // each record written out, keys in one order (no spread: it copies through a generic path at every instant)
   if (p.meshIgnored)
     return {
       instant: {
-        ...base,
+        sampleIndex: j,
+        classes: classList,
         model: 'lower-bound',
         throughputPerNode_bps: lower,
         lowerBound_bps: lower,
@@ -189,7 +191,8 @@ function cylinderInstant(
   const upper = upperBound(p, c, o, r);
   return {
     instant: {
-      ...base,
+      sampleIndex: j,
+      classes: classList,
       model: exact ? 'exact' : 'bounds',
       throughputPerNode_bps: upper.rate_bps,
       lowerBound_bps: exact ? upper.rate_bps : lower,
