@@ -14,6 +14,7 @@
  */
 
 import { distanceSum, type Contracted } from './contractedDistances.js';
+import { addCopies } from '../torus/torusClassStats.js';
 
 /** The length functions tried (header). */
 export const CYLINDER_DUAL_FAMILIES = ['hops', 'polar', 'pattern'] as const;
@@ -296,8 +297,20 @@ export function cylinderDualRate(
   K: Uint8Array,
   codes = linkCodes(P, S, inPlane_bps, cross_bps),
 ): number {
-  let lengthCapacity = 0; // both directions of every K link
-  for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
+  // both directions of every K link, plane by plane, slot by slot: a run of equal rates (between links not in K) added
+  // at once where that is exact (torusClassStats.ts addCopies), so the sum is the in-order loop's to the bit
+  let lengthCapacity = 0;
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S;) {
+      if (K[s] !== 1) {
+        s++;
+        continue;
+      }
+      const x = inPlane_bps[q * S + s]!;
+      let k = 1;
+      for (s++; s < S && (K[s] !== 1 || inPlane_bps[q * S + s] === x); s++) k += K[s]!;
+      lengthCapacity = k === 1 ? lengthCapacity + 2 * x : addCopies(lengthCapacity, 2 * x, k);
+    }
   const W = codes.length / S,
     seg = segmentCodes(S, codes, K),
     n = seg.length / W;

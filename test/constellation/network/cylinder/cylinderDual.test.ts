@@ -181,6 +181,22 @@ describe('cylinderDualRate', () => {
       expect(rotations).toContainEqual([...got]);
     }
   });
+  it("sums the K links' rates as the in-order loop does, to the bit: runs of 0.1 b/s (inexact), of 1e11 (exact)", () => {
+    // bruteRate adds 2·l·c link by link in the same order and its distance sum is an exact integer: the same double
+    const rng = createRng(61);
+    for (const rate of [0.1, 1e11, 1 / 3]) {
+      for (let t = 0; t < 20; t++) {
+        const P = 1 + rng.int(4),
+          S = 3 + rng.int(20);
+        const { cross } = randomBand(rng, P, S, 0.3);
+        const inPlane = new Float64Array(P * S).fill(rate);
+        if (t % 2 === 1) inPlane[rng.int(P * S)] = 2 * rate; // a run broken
+        const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.7 ? 1 : 0));
+        K[rng.int(S)] = 1;
+        expect(cylinderDualRate(P, S, inPlane, cross, K)).toBe(bruteRate(P, S, inPlane, cross, K));
+      }
+    }
+  });
   it('16 planes (three key codes a column), each link toggled in turn: the bound by definition every time', () => {
     // a structure key that drops or overlaps a plane's bits would hand one of these its neighbour's stale sum (in-plane
     // links toggled at K's columns only: one off elsewhere is taken as on, header of cylinderDual.ts)
