@@ -27,12 +27,20 @@ export interface CylinderDualBound {
   readonly family: CylinderDualFamily | null;
 }
 
-/** The K sets of the families (null where a family gives no link or repeats an earlier one). */
-function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array | null)[] {
+/**
+ * The K sets of the families (null where a family gives no link or repeats an earlier one), from the instant's codes
+ * (linkCodes: a column's cross-plane links on are its codes' odd bits, so a column is read a code of seven gaps at a
+ * time).
+ */
+function familySets(P: number, S: number, codes: Uint16Array): (Uint8Array | null)[] {
+  const W = codes.length / S;
+  // the cross-plane bits of code w when every gap is on: the gaps of its planes, plane P − 1 having none
+  const full = new Uint16Array(W);
+  for (let g = 0; g < P - 1; g++) full[1 + Math.floor(g / 7)]! |= 2 << (2 * (g % 7));
   const fullyOn = new Uint8Array(S); // whether every gap is on in the column
   for (let s = 0; s < S; s++) {
     let all = 1;
-    for (let g = 0; g < P - 1 && all === 1; g++) if (!(cross_bps[g * S + s]! > 0)) all = 0;
+    for (let w = 1; w < W && all === 1; w++) if ((codes[s * W + w]! & full[w]!) !== full[w]) all = 0;
     fullyOn[s] = all;
   }
   const hops = new Uint8Array(S).fill(1),
@@ -41,8 +49,8 @@ function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array 
   for (let s = 0; s < S; s++) {
     const t = (s + 1) % S;
     polar[s] = fullyOn[s] !== fullyOn[t] ? 1 : 0;
-    for (let g = 0; g < P - 1 && pattern[s] === 0; g++)
-      if (cross_bps[g * S + s]! > 0 !== cross_bps[g * S + t]! > 0) pattern[s] = 1;
+    for (let w = 1; w < W && pattern[s] === 0; w++)
+      if (((codes[s * W + w]! ^ codes[t * W + w]!) & CROSS_PLANE_BITS) !== 0) pattern[s] = 1;
   }
   const same = (a: Uint8Array, b: Uint8Array): boolean => {
     for (let s = 0; s < S; s++) if (a[s] !== b[s]) return false;
@@ -338,7 +346,7 @@ export function cylinderDualBound(
   let best: CylinderDualBound = { rate_bps: Infinity, family: null };
   if (S < 3) return best;
   const codes = linkCodes(P, S, inPlane_bps, cross_bps); // one instant's links for every family
-  familySets(P, S, cross_bps).forEach((K, i) => {
+  familySets(P, S, codes).forEach((K, i) => {
     if (K === null) return;
     const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K, codes);
     if (rate_bps < best.rate_bps) best = { rate_bps, family: CYLINDER_DUAL_FAMILIES[i]! };

@@ -280,6 +280,41 @@ describe('cylinderDualBound', () => {
     expect(r.rate_bps).toBeCloseTo(0.875, 12);
   });
 
+  it('the families written from their definitions (1–20 planes, polar caps and scattered outages): the least', () => {
+    // hops: every column; polar: where "every gap on" changes from a column to the next; pattern: where any gap's link
+    // does; a set with no link, every link, or the polar one's again is not tried (header)
+    const rng = createRng(67);
+    for (let t = 0; t < 60; t++) {
+      const P = 1 + rng.int(20),
+        S = 3 + rng.int(10);
+      const { inPlane, cross } = randomBand(rng, P, S, t % 3 === 0 ? 0.02 : 0.2);
+      const cap = rng.int(S); // a polar cap: columns cap, cap + 1 with every gap off
+      if (t % 2 === 0) for (let g = 0; g < P - 1; g++) cross[g * S + cap] = cross[g * S + ((cap + 1) % S)] = 0;
+      const on = (g: number, s: number) => cross[g * S + (s % S)]! > 0;
+      const allOn = (s: number) => Array.from({ length: P - 1 }, (_, g) => on(g, s)).every(Boolean);
+      const sets: [string, Uint8Array][] = [
+        ['hops', new Uint8Array(S).fill(1)],
+        ['polar', Uint8Array.from({ length: S }, (_, s) => (allOn(s) !== allOn(s + 1) ? 1 : 0))],
+        [
+          'pattern',
+          Uint8Array.from({ length: S }, (_, s) =>
+            Array.from({ length: P - 1 }, (_, g) => on(g, s) !== on(g, s + 1)).some(Boolean) ? 1 : 0,
+          ),
+        ],
+      ];
+      const tried = sets.filter(
+        ([name, k], i) =>
+          i === 0 || (k.includes(0) && k.includes(1) && !(name === 'pattern' && k.join() === sets[1]![1].join())),
+      );
+      let want = { rate_bps: Infinity, family: null as string | null };
+      for (const [name, k] of tried) {
+        const rate_bps = cylinderDualRate(P, S, inPlane, cross, k);
+        if (rate_bps < want.rate_bps) want = { rate_bps, family: name };
+      }
+      expect(cylinderDualBound(P, S, inPlane, cross)).toEqual(want);
+    }
+  });
+
   it('fewer than three slots: no bound (Infinity)', () => {
     expect(cylinderDualBound(3, 2, new Float64Array(6).fill(1), new Float64Array(6))).toEqual({
       rate_bps: Infinity,
