@@ -215,7 +215,7 @@ function structureKey(P: number, S: number, seg: Uint16Array, W: number): string
  * The segments' codes (segmentCodes) of the band turned over, its ring and its planes both in reverse order:
  * segment i is segment n − 1 − i with plane q as P − 1 − q and gap g as P − 2 − g, closed by the K link that closed
  * segment n − 2 − i (the one between them). Its contracted graph (contract) is the original's with the nodes renamed,
- * so its distance sum is the same integer; a band's two poles, or its ascending and descending halves, meet that way.
+ * so its distance sum is the same integer (the shipped constellation study meets ~15 % of its memo misses that way).
  */
 export function turnedOver(P: number, seg: Uint16Array, W: number): Uint16Array {
   const n = seg.length / W;
