@@ -73,13 +73,17 @@ function cutBound(p: Readonly<CylinderParams>): { lambda: number; gap: number } 
   return { lambda, gap };
 }
 
+/** Prefix sums of inPlaneBounds, kept across calls (a typed array made per instant costs more than its loop). */
+let prefixScratch = new Float64Array(1);
+
 /** λ the in-plane hops allow: over the whole band (upper) and over its tightest interval (monotone routing). */
 function inPlaneBounds(p: Readonly<CylinderParams>): { upper: number; monotone: number } {
   const { planes: P, satsPerPlane: S } = p;
   const D = ringDistanceSum(S);
   if (D === 0) return { upper: Infinity, monotone: Infinity };
   const perHop = (2 * inPlaneLinksPerPlane(S)) / (S * D);
-  const prefix = new Float64Array(P + 1);
+  if (prefixScratch.length < P + 1) prefixScratch = new Float64Array(P + 1);
+  const prefix = prefixScratch; // entries 1 … P written before they are read, entry 0 is never written
   for (let q = 0; q < P; q++) prefix[q + 1] = prefix[q]! + p.inPlane_bps[q]!;
   let monotone = Infinity;
   for (let a = 0; a < P; a++)

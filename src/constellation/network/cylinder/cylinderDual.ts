@@ -14,6 +14,7 @@
  */
 
 import { distanceSum, type Contracted } from './contractedDistances.js';
+import { addCopies } from '../torus/torusClassStats.js';
 
 /** The length functions tried (header). */
 export const CYLINDER_DUAL_FAMILIES = ['hops', 'polar', 'pattern'] as const;
@@ -26,12 +27,20 @@ export interface CylinderDualBound {
   readonly family: CylinderDualFamily | null;
 }
 
-/** The K sets of the families (null where a family gives no link or repeats an earlier one). */
-function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array | null)[] {
+/**
+ * The K sets of the families (null where a family gives no link or repeats an earlier one), from the instant's codes
+ * (linkCodes: a column's cross-plane links on are its codes' odd bits, so a column is read a code of seven gaps at a
+ * time).
+ */
+function familySets(P: number, S: number, codes: Uint16Array): (Uint8Array | null)[] {
+  const W = codes.length / S;
+  // the cross-plane bits of code w when every gap is on: the gaps of its planes, plane P − 1 having none
+  const full = new Uint16Array(W);
+  for (let g = 0; g < P - 1; g++) full[1 + Math.floor(g / 7)]! |= 2 << (2 * (g % 7));
   const fullyOn = new Uint8Array(S); // whether every gap is on in the column
   for (let s = 0; s < S; s++) {
     let all = 1;
-    for (let g = 0; g < P - 1 && all === 1; g++) if (!(cross_bps[g * S + s]! > 0)) all = 0;
+    for (let w = 1; w < W && all === 1; w++) if ((codes[s * W + w]! & full[w]!) !== full[w]) all = 0;
     fullyOn[s] = all;
   }
   const hops = new Uint8Array(S).fill(1),
@@ -40,8 +49,8 @@ function familySets(P: number, S: number, cross_bps: Float64Array): (Uint8Array 
   for (let s = 0; s < S; s++) {
     const t = (s + 1) % S;
     polar[s] = fullyOn[s] !== fullyOn[t] ? 1 : 0;
-    for (let g = 0; g < P - 1 && pattern[s] === 0; g++)
-      if (cross_bps[g * S + s]! > 0 !== cross_bps[g * S + t]! > 0) pattern[s] = 1;
+    for (let w = 1; w < W && pattern[s] === 0; w++)
+      if (((codes[s * W + w]! ^ codes[t * W + w]!) & CROSS_PLANE_BITS) !== 0) pattern[s] = 1;
   }
   const same = (a: Uint8Array, b: Uint8Array): boolean => {
     for (let s = 0; s < S; s++) if (a[s] !== b[s]) return false;
@@ -130,10 +139,11 @@ function contract(P: number, seg: Uint16Array, W: number): Contracted {
 
 /**
  * Σ dist by contracted graph: it depends on the segments (contract), not on the links' rates nor on which links inside
- * a segment are on, and is the same for the segments turned round the ring (sizes and distances are integers, so the
- * sum is exact in any order). A study meets the same structures again and again (shells of one geometry at the same
- * instants, the pattern carried round the ring between instants: ~65 % of the shipped constellation study's bounds),
- * while the sum costs a search per junction and a pass over the chains per junction and per pair of chain ends.
+ * a segment are on, and is the same for the segments turned round the ring or the band turned over (turnedOver; sizes
+ * and distances are integers, so the sum is exact in any order). A study meets the same structures again and again
+ * (shells of one geometry at the same instants, the pattern carried round the ring between instants: ~65 % of the
+ * shipped constellation study's bounds; turned over, ~15 % of the rest), while the sum costs a search per junction
+ * and a pass over the chains per junction and per pair of chain ends.
  */
 const distanceMemo = new Map<string, number>();
 const DISTANCE_MEMO_LIMIT = 8192;
@@ -147,7 +157,7 @@ const IN_PLANE_BITS = 0x1555,
  * and cross-plane (bit 1) link on, seven planes to a 14-bit code (W = 1 + ⌈P/7⌉ codes a column; below the UTF-16
  * surrogates, so every code is one character of a key).
  */
-function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
+export function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: Float64Array): Uint16Array {
   const W = 1 + Math.ceil(P / 7);
   const codes = new Uint16Array(W * S);
   for (let q = 0, c = 1, bit = 0; q < P; q++, bit += 2) {
@@ -167,7 +177,7 @@ function linkCodes(P: number, S: number, inPlane_bps: Float64Array, cross_bps: F
  * The segments of K (contract) from the first after a K link, W codes each as a column's (linkCodes): its length,
  * then the cross-plane bits or-ed over its columns and the in-plane bits of its closing column (the K link).
  */
-function segmentCodes(S: number, codes: Uint16Array, K: Uint8Array): Uint16Array {
+export function segmentCodes(S: number, codes: Uint16Array, K: Uint8Array): Uint16Array {
   const W = codes.length / S;
   const seg = new Uint16Array(codes.length);
   const first = K.indexOf(1);
@@ -199,6 +209,51 @@ function structureKey(P: number, S: number, seg: Uint16Array, W: number): string
   rotated.set(seg.subarray(r * W));
   rotated.set(seg.subarray(0, r * W), (n - r) * W);
   return `${P},${S}:` + utf16.decode(rotated);
+}
+
+/**
+ * The segments' codes (segmentCodes) of the band turned over, its ring and its planes both in reverse order:
+ * segment i is segment n − 1 − i with plane q as P − 1 − q and gap g as P − 2 − g, closed by the K link that closed
+ * segment n − 2 − i (the one between them). Its contracted graph (contract) is the original's with the nodes renamed,
+ * so its distance sum is the same integer (the shipped constellation study meets ~15 % of its memo misses that way).
+ */
+export function turnedOver(P: number, seg: Uint16Array, W: number): Uint16Array {
+  const n = seg.length / W;
+  const out = new Uint16Array(seg.length);
+  for (let i = 0; i < n; i++) {
+    const a = (n - 1 - i) * W,
+      b = ((2 * n - 2 - i) % n) * W,
+      o = i * W;
+    out[o] = seg[a]!;
+    // plane q's bits at code cq, bit bq (even: in-plane, odd: cross-plane) go to plane P − 1 − q's (cr, br) and to
+    // gap P − 2 − q's (cg, bg), one step back for each step on
+    let cq = 1,
+      bq = 0,
+      cr = 1 + Math.floor((P - 1) / 7),
+      br = 2 * ((P - 1) % 7),
+      cg = 1 + Math.floor((P - 2) / 7),
+      bg = 2 * ((P - 2) % 7);
+    for (let q = 0; q < P; q++) {
+      out[o + cr]! |= ((seg[b + cq]! >> bq) & 1) << br;
+      if (q < P - 1) out[o + cg]! |= ((seg[a + cq]! >> (bq + 1)) & 1) << (bg + 1);
+      bq += 2;
+      if (bq === 14) {
+        cq++;
+        bq = 0;
+      }
+      br -= 2;
+      if (br < 0) {
+        cr--;
+        br = 12;
+      }
+      bg -= 2;
+      if (bg < 0) {
+        cg--;
+        bg = 12;
+      }
+    }
+  }
+  return out;
 }
 
 /** Smallest p dividing S with the S groups of W codes equal under a turn by p groups. */
@@ -250,15 +305,30 @@ export function cylinderDualRate(
   K: Uint8Array,
   codes = linkCodes(P, S, inPlane_bps, cross_bps),
 ): number {
-  let lengthCapacity = 0; // both directions of every K link
-  for (let q = 0; q < P; q++) for (let s = 0; s < S; s++) if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[q * S + s]!;
+  // both directions of every K link, plane by plane, slot by slot: a run of equal rates (between links not in K) added
+  // at once where that is exact (torusClassStats.ts addCopies), so the sum is the in-order loop's to the bit
+  let lengthCapacity = 0;
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S;) {
+      if (K[s] !== 1) {
+        s++;
+        continue;
+      }
+      const x = inPlane_bps[q * S + s]!;
+      let k = 1;
+      for (s++; s < S && (K[s] !== 1 || inPlane_bps[q * S + s] === x); s++) k += K[s]!;
+      lengthCapacity = k === 1 ? lengthCapacity + 2 * x : addCopies(lengthCapacity, 2 * x, k);
+    }
   const W = codes.length / S,
     seg = segmentCodes(S, codes, K),
     n = seg.length / W;
   const key = structureKey(P, S, seg, W);
   let d = distanceMemo.get(key);
   if (d === undefined) {
-    d = distanceSum(contract(P, seg, W), n / period(seg, W, n));
+    // the band turned over has the same sum (turnedOver): a structure met turned over is not searched again
+    d =
+      distanceMemo.get(structureKey(P, S, turnedOver(P, seg, W), W)) ??
+      distanceSum(contract(P, seg, W), n / period(seg, W, n));
     if (distanceMemo.size >= DISTANCE_MEMO_LIMIT) distanceMemo.clear();
     distanceMemo.set(key, d);
   }
@@ -276,7 +346,7 @@ export function cylinderDualBound(
   let best: CylinderDualBound = { rate_bps: Infinity, family: null };
   if (S < 3) return best;
   const codes = linkCodes(P, S, inPlane_bps, cross_bps); // one instant's links for every family
-  familySets(P, S, cross_bps).forEach((K, i) => {
+  familySets(P, S, codes).forEach((K, i) => {
     if (K === null) return;
     const rate_bps = cylinderDualRate(P, S, inPlane_bps, cross_bps, K, codes);
     if (rate_bps < best.rate_bps) best = { rate_bps, family: CYLINDER_DUAL_FAMILIES[i]! };

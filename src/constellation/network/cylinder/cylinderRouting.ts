@@ -236,9 +236,12 @@ function bestBlendRate(
   perGapRate: number,
 ): number {
   // λ(α), or when it falls below `floor`, any value below it: a point that loses a comparison is set aside at once
+  // (a spread whose cross-plane rate is already below it without its in-plane pass)
   const rate = (alpha: number, floor: number): number => {
     const sp = alpha === 1 ? perGap : alpha === 0 ? common : blendedSpread(P, S, cross_bps, perGap, common, alpha);
-    return Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp, floor));
+    return sp.lambdaCross < floor
+      ? sp.lambdaCross
+      : Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp, floor));
   };
   let best = perGapRate,
     bestAlpha = 1;

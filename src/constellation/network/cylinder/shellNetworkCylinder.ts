@@ -15,6 +15,7 @@ import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type 
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
 import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
+import { addCopies } from '../torus/torusClassStats.js';
 
 /**
  * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
@@ -47,31 +48,39 @@ interface OrbitCapacities {
   readonly alike: boolean;
 }
 
-/** Mean of each run of S entries of `a` (the first `orbits` runs, `links` entries each), whether each is constant. */
-function orbitMeans(a: Float64Array, S: number, orbits: number, links: number) {
-  const mean = new Float64Array(orbits);
+/**
+ * Mean of each run of S entries of `a` (the first `orbits` runs, `links` entries each) into `mean`, and whether each
+ * run is constant. A row of equal values (most rows: every link at the terminal's capacity, or off) is added at once
+ * where that is exact (torusClassStats.ts addCopies), so each mean is the in-order loop's to the bit.
+ */
+export function orbitMeans(a: Float64Array, S: number, orbits: number, links: number, mean: Float64Array): boolean {
   let alike = true;
   for (let o = 0; o < orbits; o++) {
     // indexed, not `for of` a subarray: the per-instant loop allocates nothing for the collector
     let sum = 0,
       min = Infinity,
       max = 0;
-    for (let i = o * S; i < o * S + links; i++) {
+    const end = o * S + links;
+    for (let i = o * S; i < end;) {
       const x = a[i]!;
-      sum += x;
+      let k = i + 1;
+      while (k < end && a[k] === x) k++;
+      sum = k === i + 1 ? sum + x : addCopies(sum, x, k - i);
       min = Math.min(min, x);
       max = Math.max(max, x);
+      i = k;
     }
     mean[o] = links > 0 ? sum / links : 0;
     if (max - min > 1e-9 * max) alike = false;
   }
-  return { mean, alike };
+  return alike;
 }
 
-function orbitCapacities(P: number, S: number, c: TorusInstant): OrbitCapacities {
-  const inPlane = orbitMeans(c.inPlane_bps, S, P, inPlaneLinksPerPlane(S));
-  const cross = orbitMeans(c.cross_bps, S, P - 1, S);
-  return { inPlane_bps: inPlane.mean, crossGap_bps: cross.mean, alike: inPlane.alike && cross.alike };
+/** The orbit means of instant c into the series' arrays `o` (valid until the next instant). */
+function orbitCapacities(P: number, S: number, c: TorusInstant, o: OrbitCapacities): OrbitCapacities {
+  const inPlane = orbitMeans(c.inPlane_bps, S, P, inPlaneLinksPerPlane(S), o.inPlane_bps);
+  const cross = orbitMeans(c.cross_bps, S, P - 1, S, o.crossGap_bps);
+  return { inPlane_bps: o.inPlane_bps, crossGap_bps: o.crossGap_bps, alike: inPlane && cross };
 }
 
 /** Links off among the first `orbits` runs of S entries of `a` (`links` each), and the largest mean / weakest on. */
@@ -164,11 +173,13 @@ function cylinderInstant(
     : p.lean === true && !p.meshIgnored
       ? NaN
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
-  const base = { sampleIndex: j, classes: p.lean === true ? [] : classes(P, S, c, o, r) };
+  const classList = p.lean === true ? [] : classes(P, S, c, o, r);
+  // each record written out, keys in one order (no spread: it copies through a generic path at every instant)
   if (p.meshIgnored)
     return {
       instant: {
-        ...base,
+        sampleIndex: j,
+        classes: classList,
         model: 'lower-bound',
         throughputPerNode_bps: lower,
         lowerBound_bps: lower,
@@ -180,7 +191,8 @@ function cylinderInstant(
   const upper = upperBound(p, c, o, r);
   return {
     instant: {
-      ...base,
+      sampleIndex: j,
+      classes: classList,
       model: exact ? 'exact' : 'bounds',
       throughputPerNode_bps: upper.rate_bps,
       lowerBound_bps: exact ? upper.rate_bps : lower,
@@ -206,12 +218,13 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   const instants: InstantNetwork[] = [];
   const upperBounds: (CylinderUpperBound | null)[] = [];
   let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
-  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
+  // One pair of capacity arrays, and of orbit means, for every instant: each instant's are read before the next's.
   const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
+  const means = { inPlane_bps: new Float64Array(P), crossGap_bps: new Float64Array(Math.max(0, P - 1)), alike: true };
   for (const j of p.instants) {
     const c = seriesInstantCapacities(p, j, false, buffers);
     lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
-    const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c));
+    const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c, means));
     instants.push(r.instant);
     upperBounds.push(r.bound);
   }

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../../solvers/lp/index.js';
-import { cylinderDualBound, cylinderDualRate } from '../../../../src/constellation/network/cylinder/cylinderDual.js';
+import {
+  cylinderDualBound,
+  cylinderDualRate,
+  linkCodes,
+  segmentCodes,
+  turnedOver,
+} from '../../../../src/constellation/network/cylinder/cylinderDual.js';
 import { torusInstantCapacities } from '../../../../src/constellation/network/torus/torusInstant.js';
 import { createRng, type Rng } from '../../../../src/base/rng.js';
 
@@ -116,6 +122,81 @@ describe('cylinderDualRate', () => {
       check(inPlane, cross, k2);
     }
   });
+  it('small bands met again and turned over (ring and planes reversed): the bound by definition every time', () => {
+    // A band turned over has the same sum, taken from the memo under the turned structure's key; a turn that closed a
+    // segment by the wrong K link, or lost a plane's or a gap's bit, would hand a band the stale sum of another of
+    // these few structures (1–3 planes, 3–6 slots, in-plane links off at K's columns).
+    const rng = createRng(53);
+    for (let t = 0; t < 400; t++) {
+      const P = 1 + rng.int(3),
+        S = 3 + rng.int(4);
+      const { inPlane, cross } = randomBand(rng, P, S, 0.5);
+      const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.5 ? 1 : 0));
+      K[rng.int(S)] = 1;
+      // in-plane links off only where l = 1 (off inside a segment the bound is that of the link on: header)
+      for (let i = 0; i < P * S; i++) if (K[i % S] === 1 && rng.next() < 0.4) inPlane[i] = 0;
+      const check = (ip: Float64Array, cr: Float64Array, k: Uint8Array): void => {
+        const expected = bruteRate(P, S, ip, cr, k);
+        const got = cylinderDualRate(P, S, ip, cr, k);
+        // 0 / 0: every K link off and every pair at distance 0, no bound (Infinity)
+        if (Number.isNaN(expected)) expect(got).toBe(Infinity);
+        else if (expected === 0 || expected === Infinity) expect(got).toBe(expected);
+        else expect(got / expected).toBeCloseTo(1, 12);
+      };
+      // Turned over: slot s to S − 1 − s (cross-plane links at it), so the link from s to s + 1 (in-plane, K) to link
+      // S − 2 − s; plane q to P − 1 − q, gap g to P − 2 − g (the last row of cross-plane links is unused).
+      const turned = (a: ArrayLike<number>, rows: number, shift: number) =>
+        Float64Array.from({ length: P * S }, (_, i) => {
+          const q = Math.floor(i / S);
+          return q < rows ? a[(rows - 1 - q) * S + ((2 * S - shift - (i % S)) % S)]! : 0;
+        });
+      check(inPlane, cross, K);
+      check(turned(inPlane, P, 2), turned(cross, P - 1, 1), Uint8Array.from(turned(K, 1, 2).subarray(0, S)));
+    }
+  });
+  it('turnedOver: the codes of the band reversed in slots and planes, up to a turn of its segments (1–20 planes)', () => {
+    // the oracle reverses the band's arrays and codes them again: one to three codes a column, every code boundary
+    const rng = createRng(59);
+    for (let t = 0; t < 200; t++) {
+      const P = 1 + rng.int(20),
+        S = 3 + rng.int(8);
+      const { inPlane, cross } = randomBand(rng, P, S, 0.5);
+      for (let i = 0; i < P * S; i++) if (rng.next() < 0.3) inPlane[i] = 0;
+      const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.5 ? 1 : 0));
+      K[rng.int(S)] = 1;
+      const W = 1 + Math.ceil(P / 7);
+      // slot s to S − 1 − s, so the link from s to s + 1 (in-plane, K) to link S − 2 − s; plane q to P − 1 − q, gap g
+      // to P − 2 − g
+      const turned = (a: ArrayLike<number>, rows: number, shift: number) =>
+        Float64Array.from({ length: P * S }, (_, i) => {
+          const q = Math.floor(i / S);
+          return q < rows ? a[(rows - 1 - q) * S + ((2 * S - shift - (i % S)) % S)]! : 0;
+        });
+      const got = turnedOver(P, segmentCodes(S, linkCodes(P, S, inPlane, cross), K), W);
+      const k2 = Uint8Array.from(turned(K, 1, 2).subarray(0, S));
+      const want = segmentCodes(S, linkCodes(P, S, turned(inPlane, P, 2), turned(cross, P - 1, 1)), k2);
+      const n = want.length / W;
+      expect(got.length).toBe(want.length);
+      const rotations = Array.from({ length: n }, (_, r) => [...want.subarray(r * W), ...want.subarray(0, r * W)]);
+      expect(rotations).toContainEqual([...got]);
+    }
+  });
+  it("sums the K links' rates as the in-order loop does, to the bit: runs of 0.1 b/s (inexact), of 1e11 (exact)", () => {
+    // bruteRate adds 2·l·c link by link in the same order and its distance sum is an exact integer: the same double
+    const rng = createRng(61);
+    for (const rate of [0.1, 1e11, 1 / 3]) {
+      for (let t = 0; t < 20; t++) {
+        const P = 1 + rng.int(4),
+          S = 3 + rng.int(20);
+        const { cross } = randomBand(rng, P, S, 0.3);
+        const inPlane = new Float64Array(P * S).fill(rate);
+        if (t % 2 === 1) inPlane[rng.int(P * S)] = 2 * rate; // a run broken
+        const K = Uint8Array.from({ length: S }, () => (rng.next() < 0.7 ? 1 : 0));
+        K[rng.int(S)] = 1;
+        expect(cylinderDualRate(P, S, inPlane, cross, K)).toBe(bruteRate(P, S, inPlane, cross, K));
+      }
+    }
+  });
   it('16 planes (three key codes a column), each link toggled in turn: the bound by definition every time', () => {
     // a structure key that drops or overlaps a plane's bits would hand one of these its neighbour's stale sum (in-plane
     // links toggled at K's columns only: one off elsewhere is taken as on, header of cylinderDual.ts)
@@ -197,6 +278,41 @@ describe('cylinderDualBound', () => {
     const r = cylinderDualBound(4, 9, new Float64Array(36).fill(1), new Float64Array(36).fill(1));
     expect(r.family).toBe('hops');
     expect(r.rate_bps).toBeCloseTo(0.875, 12);
+  });
+
+  it('the families written from their definitions (1–20 planes, polar caps and scattered outages): the least', () => {
+    // hops: every column; polar: where "every gap on" changes from a column to the next; pattern: where any gap's link
+    // does; a set with no link, every link, or the polar one's again is not tried (header)
+    const rng = createRng(67);
+    for (let t = 0; t < 60; t++) {
+      const P = 1 + rng.int(20),
+        S = 3 + rng.int(10);
+      const { inPlane, cross } = randomBand(rng, P, S, t % 3 === 0 ? 0.02 : 0.2);
+      const cap = rng.int(S); // a polar cap: columns cap, cap + 1 with every gap off
+      if (t % 2 === 0) for (let g = 0; g < P - 1; g++) cross[g * S + cap] = cross[g * S + ((cap + 1) % S)] = 0;
+      const on = (g: number, s: number) => cross[g * S + (s % S)]! > 0;
+      const allOn = (s: number) => Array.from({ length: P - 1 }, (_, g) => on(g, s)).every(Boolean);
+      const sets: [string, Uint8Array][] = [
+        ['hops', new Uint8Array(S).fill(1)],
+        ['polar', Uint8Array.from({ length: S }, (_, s) => (allOn(s) !== allOn(s + 1) ? 1 : 0))],
+        [
+          'pattern',
+          Uint8Array.from({ length: S }, (_, s) =>
+            Array.from({ length: P - 1 }, (_, g) => on(g, s) !== on(g, s + 1)).some(Boolean) ? 1 : 0,
+          ),
+        ],
+      ];
+      const tried = sets.filter(
+        ([name, k], i) =>
+          i === 0 || (k.includes(0) && k.includes(1) && !(name === 'pattern' && k.join() === sets[1]![1].join())),
+      );
+      let want = { rate_bps: Infinity, family: null as string | null };
+      for (const [name, k] of tried) {
+        const rate_bps = cylinderDualRate(P, S, inPlane, cross, k);
+        if (rate_bps < want.rate_bps) want = { rate_bps, family: name };
+      }
+      expect(cylinderDualBound(P, S, inPlane, cross)).toEqual(want);
+    }
   });
 
   it('fewer than three slots: no bound (Infinity)', () => {

@@ -5,6 +5,7 @@ import { createLpSolver } from '../../../../solvers/lp/index.js';
 import {
   cylinderSeries,
   DUAL_REGIME,
+  orbitMeans,
   type CylinderSeriesParams,
 } from '../../../../src/constellation/network/cylinder/shellNetworkCylinder.js';
 import { cylinderThroughput } from '../../../../src/constellation/network/cylinder/cylinder.js';
@@ -160,5 +161,62 @@ describe('DUAL_REGIME: where the LP-duality bound is computed', () => {
     console.log(
       `${near} bands with in-plane/cut in [1, 4]: ${below} with a dual bound below the cut, ratio ≤ ${worst}`,
     );
+  });
+});
+
+describe('orbitMeans: each orbit mean as an in-order loop adds it, runs of equal values added at once', () => {
+  /** The oracle: every entry added one by one, least and largest read entry by entry. */
+  function loopMeans(a: Float64Array, S: number, orbits: number, links: number) {
+    const mean = new Float64Array(orbits);
+    let alike = true;
+    for (let o = 0; o < orbits; o++) {
+      let sum = 0,
+        min = Infinity,
+        max = 0;
+      for (let i = o * S; i < o * S + links; i++) {
+        sum += a[i]!;
+        min = Math.min(min, a[i]!);
+        max = Math.max(max, a[i]!);
+      }
+      mean[o] = links > 0 ? sum / links : 0;
+      if (max - min > 1e-9 * max) alike = false;
+    }
+    return { mean, alike };
+  }
+
+  it('adds ten copies of 0.1 one by one (0.9999999999999999, not 10 × 0.1 = 1): the inexact run is not bulk-added', () => {
+    const mean = new Float64Array(1);
+    expect(orbitMeans(new Float64Array(10).fill(0.1), 10, 1, 10, mean)).toBe(true);
+    expect(mean[0]).toBe(0.9999999999999999 / 10);
+  });
+
+  it('reads only the first `links` entries of each run of S, and flags an orbit whose links differ', () => {
+    const mean = new Float64Array(2);
+    // S = 4 entries an orbit, 3 links each: the fourth entry (99) is not a link
+    expect(orbitMeans(Float64Array.of(2, 2, 2, 99, 4, 4, 4, 99), 4, 2, 3, mean)).toBe(true);
+    expect([...mean]).toEqual([2, 4]);
+    expect(orbitMeans(Float64Array.of(1, 1, 4, 0, 6, 6, 6, 0), 4, 2, 3, mean)).toBe(false);
+    expect([...mean]).toEqual([2, 6]);
+  });
+
+  it('equals the in-order loop to the bit on random rows of runs (capacities, zeros, fractions, near 2^53)', () => {
+    const rng = createRng(91);
+    const values = [100e9, 0, 25e9, 0.1, 1 / 3, 2 ** 52 + 2, 2 ** 53 - 2, 1e9 + 0.5, 7];
+    for (let trial = 0; trial < 400; trial++) {
+      const S = 1 + Math.floor(rng.next() * 40),
+        orbits = 1 + Math.floor(rng.next() * 6),
+        links = Math.floor(rng.next() * (S + 1));
+      const a = new Float64Array(orbits * S);
+      for (let i = 0; i < a.length;) {
+        const x = rng.next() < 0.3 ? rng.next() * 1e11 : values[Math.floor(rng.next() * values.length)]!;
+        const run = 1 + Math.floor(rng.next() * 12);
+        for (let k = 0; k < run && i < a.length; k++) a[i++] = x;
+      }
+      const mean = new Float64Array(orbits);
+      const alike = orbitMeans(a, S, orbits, links, mean);
+      const want = loopMeans(a, S, orbits, links);
+      expect(alike).toBe(want.alike);
+      for (let o = 0; o < orbits; o++) expect(Object.is(mean[o], want.mean[o])).toBe(true);
+    }
   });
 });
