@@ -167,7 +167,8 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
 
 /**
  * The result with its explicit graphs as getters that build both on first read (null without edges): the optimizer's
- * evaluation reads them only for shells the full LP solves.
+ * evaluation reads them only for shells the full LP solves. Without edges the result holds no getter, so a kept result
+ * (evaluate.ts memo) does not keep the shell's tracks and statistics alive through the getters' closure.
  */
 function withGraphs(
   base: Omit<ShellLinksResult, 'graphNodes' | 'graph' | 'averagedGraph'>,
@@ -175,17 +176,17 @@ function withGraphs(
   stats: readonly RepresentativeStats[],
   context: GraphContext,
 ): ShellLinksResult {
+  if (topo.forEachEdge === null) return { ...base, graphNodes: null, graph: null, averagedGraph: null };
   let graphs: ReturnType<typeof buildLinkGraphs> | undefined;
-  const built = (e: NonNullable<LinkTopology['edges']>) => (graphs ??= buildLinkGraphs(e, stats, context));
-  const explicit = topo.forEachEdge !== null;
+  const built = () => (graphs ??= buildLinkGraphs(topo.edges!, stats, context)); // edges listed on this first read
   return {
     ...base,
-    graphNodes: explicit ? context.shell.planes * context.shell.satsPerPlane : null,
+    graphNodes: context.shell.planes * context.shell.satsPerPlane,
     get graph() {
-      return explicit ? built(topo.edges!).snapshot : null;
+      return built().snapshot;
     },
     get averagedGraph() {
-      return explicit ? built(topo.edges!).averaged : null;
+      return built().averaged;
     },
   };
 }

@@ -282,6 +282,20 @@ describe('edges', () => {
       expect(run({ planes: 101, satsPerPlane: 20 }, { topology: 'ring' }).graph).toBeNull();
     });
 
+    it('a result above the limit holds its nulls as values, no getter keeping the shell alive', () => {
+      // Bug caught: the graphs' getters on every result, closing over the shell's tracks and statistics, so that each
+      // result a study keeps across evaluations (evaluate.ts memo) holds them (~25 kB a shell in the shipped study).
+      const above = run({}, { topology: 'ring', maxGraphNodes: 21 });
+      for (const key of ['graph', 'averagedGraph'] as const)
+        expect(Object.getOwnPropertyDescriptor(above, key)).toEqual({
+          value: null,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      expect(Object.getOwnPropertyDescriptor(run({}, { topology: 'ring' }), 'graph')!.get).toBeTypeOf('function');
+    });
+
     it('a blocked class needs no terminal: a ring of 4 (chord 2r·sin 45°, lowest point r·cos 45° < R⊕)', () => {
       expect(r550 * Math.cos(Math.PI / 4)).toBeLessThan(EARTH_RADIUS_m);
       const x = run({ satsPerPlane: 4, planes: 12 }, { maxGraphNodes: 0 });
