@@ -362,6 +362,7 @@ export function sampleRepresentativeLinks(p: Readonly<LinkSamplingParams>): Repr
   for (let j = 0; j < n; j++) {
     cacheNodeStates(p, g, j, nodes, cache);
     sampleLinks(k, cache, st);
+    samplePointing(k, cache, st);
   }
   return reps.map((_, i) => representativeStats(st, STAT_FIELDS * i));
 }
@@ -386,10 +387,10 @@ function representativeStats(st: Float64Array, o: number): RepresentativeStats {
 }
 
 /**
- * Adds every link's range, line of sight, pointing rate and rate at this sample (node states in `cache`) to its
- * running statistics in `st` (STAT_FIELDS per link): the geometry of every link, then (samplePointing) the pointing
- * and rate of those in sight and inside the cutoff. Two functions, so that V8 compiles each with its calls inlined (one
- * exceeds its inlining budget): a call per link would box its numbers.
+ * Adds every link's range and line of sight at this sample (node states in `cache`) to its running statistics in `st`
+ * (STAT_FIELDS per link), and marks those in sight and inside the cutoff for samplePointing. The two are called one
+ * after the other by the sampling loop, not one from the other, so that V8 compiles each with its own calls inlined:
+ * inlined into one function, they exceed V8's inlining budget, and a call per link left out of line boxes its numbers.
  */
 function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void {
   const ends = k.ends,
@@ -417,7 +418,6 @@ function sampleLinks(k: LinkKernel, cache: Float64Array, st: Float64Array): void
     const cut = cuts[i] === 1 && (cache[a + STATE_FIELDS] === 1 || cache[b + STATE_FIELDS] === 1);
     range[i] = blocked || cut ? -1 : d;
   }
-  samplePointing(k, cache, st);
 }
 
 /** The pointing rate and rate at this sample of every link whose range sampleLinks kept, added to `st`. */
