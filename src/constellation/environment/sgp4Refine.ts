@@ -163,17 +163,22 @@ export class Sgp4Objects {
     if (!ok) throw new Error(`SGP4 failed for object ${k} at t = ${t_s} s`);
     for (let i = o; i < o + 6; i++) out[i] = out[i]! * M_PER_KM;
   }
-  /** Distance [m], range rate × distance f = r_rel·v_rel [m²/s] and |v_rel|² of the pair at t. */
-  relative(a: number, b: number, t_s: number): { d: number; f: number; v2: number } {
+  /** Range rate × distance f = r_rel·v_rel [m²/s] of the pair at the last `distance` call's time. */
+  f = 0;
+  /** |v_rel|² [m²/s²] of the pair at the last `distance` call's time. */
+  v2 = 0;
+  /**
+   * Distance [m] of the pair at t; its f and v2 into the fields above (read before the next call). Numbers, not an
+   * object per call: the refinement's loops carry the last state across iterations, so V8 would allocate each one.
+   */
+  distance(a: number, b: number, t_s: number): number {
     const x = this.pv;
     this.state(a, t_s, STATE, 0);
     this.state(b, t_s, STATE, 6);
     for (let i = 0; i < 6; i++) x[i] = STATE[i + 6]! - STATE[i]!;
-    return {
-      d: hypot3(x[0]!, x[1]!, x[2]!),
-      f: x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!,
-      v2: x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!,
-    };
+    this.f = x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!;
+    this.v2 = x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!;
+    return hypot3(x[0]!, x[1]!, x[2]!);
   }
 }
 
@@ -245,18 +250,19 @@ function arcs(sh: RefineShell, objs: Sgp4Objects, a: number, b: number, L: numbe
 function closestInBracket(objs: Sgp4Objects, a: number, b: number, lo: number, hi: number): { d: number; t: number } {
   let t = (lo + hi) / 2;
   for (let it = 0; it < 80; it++) {
-    const s = objs.relative(a, b, t);
-    if (s.f < 0) lo = t;
+    const d = objs.distance(a, b, t),
+      f = objs.f;
+    if (f < 0) lo = t;
     else hi = t;
-    let next = t - s.f / s.v2;
+    let next = t - f / objs.v2;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;
     if (Math.abs(next - t) < REFINE_TOLERANCE_s || hi - lo < REFINE_TOLERANCE_s) {
-      const e = objs.relative(a, b, next);
-      return e.d < s.d ? { d: e.d, t: next } : { d: s.d, t };
+      const e = objs.distance(a, b, next);
+      return e < d ? { d: e, t: next } : { d, t };
     }
     t = next;
   }
-  return { d: objs.relative(a, b, t).d, t };
+  return { d: objs.distance(a, b, t), t };
 }
 
 /**
@@ -276,18 +282,20 @@ export function refinePair(
   let best = { d_m: Infinity, t_s: 0 };
   for (const [t0, t1] of arcs(objs.shell, objs, a, b, L)) {
     const n = Math.max(2, Math.ceil((t1 - t0) / ARC_STEP_s));
-    let prev = objs.relative(a, b, t0);
-    let tPrev = t0;
-    if (prev.d < best.d_m) best = { d_m: prev.d, t_s: t0 };
+    const d0 = objs.distance(a, b, t0);
+    let fPrev = objs.f,
+      tPrev = t0;
+    if (d0 < best.d_m) best = { d_m: d0, t_s: t0 };
     for (let j = 1; j <= n; j++) {
       const t = t0 + ((t1 - t0) * j) / n;
-      const cur = objs.relative(a, b, t);
-      if (cur.d < best.d_m) best = { d_m: cur.d, t_s: t };
-      if (prev.f < 0 && cur.f >= 0) {
+      const d = objs.distance(a, b, t),
+        f = objs.f;
+      if (d < best.d_m) best = { d_m: d, t_s: t };
+      if (fPrev < 0 && f >= 0) {
         const m = closestInBracket(objs, a, b, tPrev, t);
         if (m.d < best.d_m) best = { d_m: m.d, t_s: m.t };
       }
-      prev = cur;
+      fPrev = f;
       tPrev = t;
     }
   }
@@ -309,21 +317,21 @@ export interface Encounter {
  * the first sample at or above R, then bisection to 1 ms; capped at half an orbit each way.
  */
 export function encounter(objs: Sgp4Objects, a: number, b: number, t_ca: number, radius_m: number): Encounter {
-  const at = objs.relative(a, b, t_ca);
-  const v = Math.sqrt(at.v2);
-  if (!(at.d < radius_m)) return { relativeSpeed_m_s: v, duration_s: 0 };
+  const d_ca = objs.distance(a, b, t_ca);
+  const v = Math.sqrt(objs.v2);
+  if (!(d_ca < radius_m)) return { relativeSpeed_m_s: v, duration_s: 0 };
   const half = Math.PI / objs.uDot;
   const exit = (dir: 1 | -1): number => {
     let inside = 0,
-      h = Math.max(1e-3, Math.sqrt(radius_m * radius_m - at.d * at.d) / Math.max(v, 1e-9) / 2);
+      h = Math.max(1e-3, Math.sqrt(radius_m * radius_m - d_ca * d_ca) / Math.max(v, 1e-9) / 2);
     for (;;) {
       const t = Math.min(inside + h, half);
-      if (objs.relative(a, b, t_ca + dir * t).d >= radius_m) {
+      if (objs.distance(a, b, t_ca + dir * t) >= radius_m) {
         let lo = inside,
           hi = t;
         while (hi - lo > 1e-3) {
           const mid = (lo + hi) / 2;
-          if (objs.relative(a, b, t_ca + dir * mid).d < radius_m) lo = mid;
+          if (objs.distance(a, b, t_ca + dir * mid) < radius_m) lo = mid;
           else hi = mid;
         }
         return (lo + hi) / 2;
