@@ -48,8 +48,8 @@ export function pointingRate_rad_s(s: Float64Array, a: number, b: number): numbe
 /**
  * pointingRate_rad_s of the link whose ends' difference B − A is (dx, dy, dz), of length d. Ends turning at one ω (one
  * plane) see the line of sight turn at one rate: B's frame is not evaluated again. Each end's frame is written out in
- * one loop rather than called: V8 inlines this function into the link sampling's loop, and a call it did not inline
- * there (its budget spent) would box the nine numbers handed to it (~0.7 GB over the shipped constellation study).
+ * one loop rather than called: V8 inlines this function into the link sampling's pointing pass, where a frame-rate
+ * call left out of line (the pass's inlining budget spent) boxed the nine numbers handed to it per link and sample.
  */
 export function differencePointingRate(
   s: Float64Array,
