@@ -54,7 +54,7 @@ async function runOpened(
     outcome = await generationLoop(ctx);
     if (outcome.stopReason !== 'interrupted') {
       reported = reportedFront(algorithm.archive());
-      // Costly records (constellations) of the reported designs are computed by the pool, not serially here.
+      // Costly records (constellations) of the reported designs: by the pool where it runs threads, else here.
       if (evaluator.records !== undefined && run.loaded.record !== null)
         records = await evaluator.records(reported.map((ind) => ind.x));
     }

@@ -8,8 +8,11 @@ import { safeEvaluate, type Evaluation, type Problem } from '../../optimize/type
 export interface Evaluator {
   readonly workers: number;
   evaluate(batch: readonly Float64Array[]): Promise<Evaluation[]>;
-  /** Full records of decision vectors, where the evaluator can compute them in parallel (else the driver does). */
-  records?(batch: readonly Float64Array[]): Promise<unknown[]>;
+  /**
+   * Full records of decision vectors, where the evaluator can compute them in parallel; undefined (or no method): the
+   * driver computes them on the run's own thread.
+   */
+  records?(batch: readonly Float64Array[]): Promise<unknown[] | undefined>;
   close(): Promise<void>;
   /** Remote evaluators (Redis): connected workers and each worker's rate so far, for the progress display. */
   remoteStatus?(): Promise<RemoteStatus>;

@@ -15,13 +15,26 @@ export const COSTLY_EVALUATION_ms = 2;
 
 /**
  * Workers that can run at once on this machine [-]: the cores the other processes leave free, at least one, at most
- * `workers`. `load1`: the 1-minute load average, which counts this run's own busy threads (`own`) too. A thread beyond
- * the free cores only takes turns with the others on the same cores while it pays its own start-up, memos and
- * messages: the pool runs no more tasks at once than this (a second worker never slows the study down).
+ * `workers`. `load1`: the 1-minute load average, which counts this run's own busy threads too, as much of them as
+ * it holds yet (`own`, ownLoad). A thread beyond the free cores only takes turns with the others on the same cores
+ * while it pays its own start-up, memos and messages: the pool runs no more tasks at once than this (a second worker
+ * never slows the study down).
  */
 export function usefulWorkers(workers: number, cores: number, load1: number, own: number): number {
   const others = Math.max(0, load1 - own);
   return Math.max(1, Math.min(workers, Math.round(cores - others)));
+}
+
+/** Time constant of the 1-minute load average [s] (Linux kernel/sched/loadavg.c: EXP_1 = 2048·e^(−5 s / 60 s)). */
+const LOAD_AVERAGE_TAU_s = 60;
+
+/**
+ * How much of `threads` busy threads the 1-minute load average holds after `elapsed_s` of them [-]: it moves towards
+ * the running count as 1 − e^(−t/60 s), so a run's own threads enter it only gradually (a few seconds in, hardly at
+ * all: the load then is the other processes').
+ */
+export function ownLoad(threads: number, elapsed_s: number): number {
+  return threads * (1 - Math.exp(-Math.max(0, elapsed_s) / LOAD_AVERAGE_TAU_s));
 }
 
 export interface PoolOptions {
@@ -46,6 +59,8 @@ export class PoolEvaluator implements Evaluator {
   private evalTime_ms = 0;
   /** Tasks run at once in the last batch (usefulWorkers at its start). */
   private active: number;
+  /** When the pool was made [ms, performance.now]: how long its threads have been in the load average (ownLoad). */
+  private readonly started_ms = performance.now();
   constructor(private readonly opts: PoolOptions) {
     this.workers = opts.workers;
     this.objectives = opts.objectives;
@@ -74,7 +89,9 @@ export class PoolEvaluator implements Evaluator {
     const cores = availableParallelism();
     const fixed = Number(process.env['ODC_USEFUL_WORKERS']);
     const useful =
-      fixed >= 1 ? Math.min(this.workers, Math.floor(fixed)) : usefulWorkers(this.workers, cores, load, this.active);
+      fixed >= 1
+        ? Math.min(this.workers, Math.floor(fixed))
+        : usefulWorkers(this.workers, cores, load, ownLoad(this.active, (performance.now() - this.started_ms) / 1000));
     return { workers: this.workers, useful, load, cores };
   }
 
@@ -117,8 +134,15 @@ export class PoolEvaluator implements Evaluator {
     return results.flatMap((r) => unpackBatch(r, this.opts.objectives, this.opts.constraints));
   }
 
-  /** Full records of decision vectors, computed in the pool (one per task: records are costly and few). */
-  async records(batch: readonly Float64Array[]): Promise<unknown[]> {
+  /**
+   * Full records of decision vectors, computed in the pool (one per task: records are costly and few); undefined (the
+   * driver computes them here) while one worker is useful and no worker thread has started: starting threads for a few
+   * records costs more than it saves (each loads the study and compiles its code: ~1 s of CPU in the shipped
+   * constellation study).
+   */
+  async records(batch: readonly Float64Array[]): Promise<unknown[] | undefined> {
+    if (this.pool.threads.length === 0 && this.opts.here !== undefined && this.localStatus().useful === 1)
+      return undefined;
     if (batch.length === 0) return [];
     const dims = batch[0]!.length;
     const tasks = batch.map((v) => {
