@@ -41,6 +41,10 @@ function insertTopK(top: ClassHit[], h: ClassHit, k: number): void {
   if (top.length > k) top.pop();
 }
 
+/** L = max(threshold, the k-th smallest SGP4 closest approach refined so far) (header). */
+const refineLimit = (top: readonly ClassHit[], k: number, threshold_m: number): number =>
+  Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
+
 /**
  * The refinement's limit L as it stands (header), for a source of classes that leaves out those the refinement would
  * skip when it reads them (L only falls: a class skipped under the L of the time it is made is skipped when read).
@@ -70,7 +74,7 @@ export function refineClasses(
       objs = new Sgp4Objects(st);
       secularMin_m = h.d_m;
     }
-    const limit = Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
+    const limit = refineLimit(top, k, threshold_m);
     if (h.d_m - st.pairBound_m >= limit) break;
     if (h.d_m - st.pairBoundOf(h.a, h.b) >= limit) continue;
     refinedClasses++;
@@ -79,7 +83,7 @@ export function refineClasses(
     if (d_m < threshold_m) pairsBelow += h.size;
     if (d_m < limit) {
       insertTopK(top, { ...h, d_m, t_s: r.t_s }, k);
-      if (watch !== undefined) watch.limit = Math.max(threshold_m, top.length >= k ? top[k - 1]!.d_m : Infinity);
+      if (watch !== undefined) watch.limit = refineLimit(top, k, threshold_m);
     }
   }
   return { hits: top, pairsBelow, refinedClasses, secularMin_m };
