@@ -13,6 +13,11 @@
  * bundle (tsc output alone), tsc's per-file modules run. ODC_CODE_CACHE_WARMUP (a JSON list of argument
  * lists) is the build's warm-up: it runs those commands in one process, then writes the cache; ODC_CODE_CACHE_REPORT=1
  * says on stderr whether each cache was used.
+ *
+ * The process runs V8's optimizing compiler without escape analysis (--no-turbo-escape, set before anything is
+ * compiled, so the cache and every worker thread see the same flags), unless the command line names the flag: a run
+ * optimizes ~1,000 distinct functions, each a few thousand times hot, and TurboFan's compiles were a quarter of the
+ * constellation study's CPU; docs/performance.md ("Compiler") has the measurements on both shipped studies.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -20,9 +25,12 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 type RunCli = (argv: readonly string[]) => Promise<void>;
+
+if (!process.execArgv.some((a) => a.includes('turbo-escape'))) setFlagsFromString('--no-turbo-escape');
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(DIR, 'odc.cjs');
