@@ -88,7 +88,9 @@ export function kthSmallest(v: ArrayLike<number>, k: number): number {
       for (let c = heap.length - 1; c > 0;) {
         const p = (c - 1) >> 1;
         if (heap[p]! >= heap[c]!) break;
-        [heap[p], heap[c]] = [heap[c]!, heap[p]!];
+        const t = heap[p]!;
+        heap[p] = heap[c]!;
+        heap[c] = t;
         c = p;
       }
     } else if (x < heap[0]!) {
@@ -100,7 +102,9 @@ export function kthSmallest(v: ArrayLike<number>, k: number): number {
         if (l < k && heap[l]! > heap[m]!) m = l;
         if (r < k && heap[r]! > heap[m]!) m = r;
         if (m === c) break;
-        [heap[m], heap[c]] = [heap[c]!, heap[m]!];
+        const t = heap[m]!;
+        heap[m] = heap[c]!;
+        heap[c] = t;
         c = m;
       }
     }

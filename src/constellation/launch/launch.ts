@@ -166,7 +166,8 @@ export function satellitesPerLaunch(
 /** Satellites in orbit at time t from a deployment curve. */
 export function deployedBy(curve: readonly DeploymentPoint[], t_yr: number): number {
   let n = 0;
-  for (const p of curve) if (p.time_yr <= t_yr + EPS) n = p.satellites;
+  // indexed: a for-of's iterator results are objects once escape analysis is off (src/entries/cli/bin.ts)
+  for (let i = 0; i < curve.length; i++) if (curve[i]!.time_yr <= t_yr + EPS) n = curve[i]!.satellites;
   return n;
 }
 

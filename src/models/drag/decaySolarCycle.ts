@@ -475,7 +475,10 @@ function sweepStartPhases(
         tabulated: false,
       };
     sum += d;
-    if (d > worst) [worst, worstPhase] = [d, phase_yr];
+    if (d > worst) {
+      worst = d;
+      worstPhase = phase_yr;
+    }
   }
   const decay_yr = mode === 'worst' ? worst : sum / START_PHASES_PER_CYCLE;
   return {

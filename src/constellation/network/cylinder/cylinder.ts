@@ -55,10 +55,13 @@ function checkCylinder(p: Readonly<CylinderParams>): void {
   if (p.inPlane_bps.length !== P) throw new RangeError(`need ${P} in-plane capacities, got ${p.inPlane_bps.length}`);
   if (p.crossGap_bps.length !== P - 1)
     throw new RangeError(`need ${P - 1} gap capacities, got ${p.crossGap_bps.length}`);
-  for (const a of [p.inPlane_bps, p.crossGap_bps])
-    for (let i = 0; i < a.length; i++)
-      if (!(Number.isFinite(a[i]) && a[i]! >= 0))
-        throw new RangeError(`capacities must be finite and ≥ 0, got ${a[i]}`);
+  checkCapacities(p.inPlane_bps);
+  checkCapacities(p.crossGap_bps);
+}
+
+function checkCapacities(a: Float64Array): void {
+  for (let i = 0; i < a.length; i++)
+    if (!(Number.isFinite(a[i]) && a[i]! >= 0)) throw new RangeError(`capacities must be finite and ≥ 0, got ${a[i]}`);
 }
 
 /** λ of the tightest cut and that gap (Infinity, −1 without gaps). */
@@ -68,7 +71,10 @@ function cutBound(p: Readonly<CylinderParams>): { lambda: number; gap: number } 
     gap = -1;
   for (let g = 0; g < P - 1; g++) {
     const l = p.crossGap_bps[g]! / ((g + 1) * (P - 1 - g) * S);
-    if (l < lambda) [lambda, gap] = [l, g];
+    if (l < lambda) {
+      lambda = l;
+      gap = g;
+    }
   }
   return { lambda, gap };
 }
