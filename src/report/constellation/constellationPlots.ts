@@ -2,8 +2,9 @@
  * Constellation report plots: the shell map (altitude vs inclination, with the FCC filings' envelopes),
  * one shell's inter-satellite link graph and its utilisation histogram. Pure functions of plain data
  * returning static SVG strings, written directly (plotParts.ts, svg.ts) as vega-lite drew the same specs: same data,
- * marks, colours, sizes, titles and ticks, in a few milliseconds instead of vega's load and layout. The time-series
- * plots live in constellationPlotsSeries.ts and are re-exported here.
+ * marks, colours, sizes, titles and ticks, in a few milliseconds instead of vega's load and layout; the histogram's
+ * "nice" count axis is d3's nice in one pass (niceMax). The time-series plots live in constellationPlotsSeries.ts and
+ * are re-exported here.
  */
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
