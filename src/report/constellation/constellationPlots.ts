@@ -1,14 +1,30 @@
 /**
  * Constellation report plots: the shell map (altitude vs inclination, with the FCC filings' envelopes),
  * one shell's inter-satellite link graph and its utilisation histogram. Pure functions of plain data
- * returning static SVG strings (vega-lite rendered in Node, see plots.ts). The time-series plots live in
- * constellationPlotsSeries.ts and are re-exported here.
+ * returning static SVG strings, written directly (plotParts.ts, svg.ts) as vega-lite drew the same specs: same data,
+ * marks, colours, sizes, titles and ticks, in a few milliseconds instead of vega's load and layout; the histogram's
+ * "nice" count axis is d3's nice in one pass (niceMax). The time-series plots live in constellationPlotsSeries.ts and
+ * are re-exported here.
  */
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
-import { renderPlotSvg } from './constellationPlotsSeries.js';
 import { placeLabels } from '../plots/labelPlacement.js';
+import { linear, niceMax, px, svgDocument, symbolPath, text, tickFormat, ticks, type Frame } from '../plots/svg.js';
+import {
+  axesSvg,
+  circleLegend,
+  gradientLegend,
+  LEGEND_OFFSET,
+  leftAxisWidth,
+  linearAxis,
+  PAD,
+  plotTop,
+  titleSvg,
+  VIRIDIS,
+  viridis,
+  type Titles,
+} from './plotParts.js';
 
 export * from './constellationPlotsSeries.js';
 
@@ -88,9 +104,6 @@ export function describeEnvelope(e: FilingEnvelope): string {
   return `${e.name}, ${e.source}: ${fmt(e.altitude_km[0])}–${fmt(e.altitude_km[1])} km at ${inc.join(' and ')}`;
 }
 
-/** Legends wide enough for the long titles (filing numbers, scale statement). */
-const LEGEND = { titleLimit: 400, labelLimit: 400 };
-
 export interface ShellMapInput {
   /** The design's shells (all drawn in one colour, labelled by shell name). */
   readonly designs: readonly ShellPoint[];
@@ -101,55 +114,13 @@ export interface ShellMapInput {
 const MAP_W = 640,
   MAP_H = 400,
   MAX_MARKER_AREA_px2 = 900;
+/** Colours of the filing envelopes, in FILING_ENVELOPES' order. */
+const ENVELOPE_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
+const SHELL_COLORS = { 'design shell': '#d62728', 'reference constellation': '#8c8c8c' } as const;
+/** Radius [px] of a legend's category circle (vega-lite's legend symbolSize 80 px², plots.ts). */
+const LEGEND_R = Math.sqrt(80) / 2;
 
-/**
- * Text layers of the shell labels, placed around their markers without overlapping each other or any marker
- * (labelPlacement.ts); a label with no free spot is left out (the shell is still drawn).
- */
-function labelLayers(
-  pts: readonly { label: string; i: number; h: number; n: number }[],
-  xd: readonly [number, number],
-  yd: readonly [number, number],
-  x: object,
-  y: object,
-): object[] {
-  const px = (i: number): number => ((i - xd[0]) / (xd[1] - xd[0])) * MAP_W,
-    py = (h: number): number => (1 - (h - yd[0]) / (yd[1] - yd[0])) * MAP_H;
-  const nMax = Math.max(1, ...pts.map((p) => p.n));
-  const markers = pts.map((p) => {
-    const r = Math.sqrt((MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, p.n) / nMax)) / Math.PI);
-    return { x0: px(p.i) - r, y0: py(p.h) - r, x1: px(p.i) + r, y1: py(p.h) + r };
-  });
-  const labelled = pts.map((p, k) => ({ p, k })).filter(({ p }) => p.label !== '');
-  const requests = labelled.map(({ p, k }) => ({
-    x: px(p.i),
-    y: py(p.h),
-    text: p.label,
-    gap_px: (markers[k]!.x1 - markers[k]!.x0) / 2 + 3,
-  }));
-  const placed = placeLabels(requests, MAP_W, MAP_H, 10, 3, markers);
-  const groups = new Map<string, { i: number; h: number; label: string }[]>();
-  for (const l of placed) {
-    const key = `${l.align}|${l.baseline}`;
-    // Back from pixels to data coordinates, so the text mark's own scales put it where it was placed.
-    const row = {
-      i: xd[0] + (l.x / MAP_W) * (xd[1] - xd[0]),
-      h: yd[0] + (1 - l.y / MAP_H) * (yd[1] - yd[0]),
-      label: l.text,
-    };
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups].map(([key, values]) => {
-    const [align, baseline] = key.split('|');
-    return {
-      data: { values },
-      mark: { type: 'text', align, baseline, fontSize: 10, color: '#444' },
-      encoding: { x, y, text: { field: 'label' } },
-    };
-  });
-}
-
-type MapPoint = { cat: string; label: string; i: number; h: number; n: number };
+type MapPoint = { cat: keyof typeof SHELL_COLORS; label: string; i: number; h: number; n: number };
 
 /** The reference constellations' shells and the design's, as (inclination, altitude, satellites) points. */
 function shellMapPoints(input: ShellMapInput): MapPoint[] {
@@ -157,109 +128,154 @@ function shellMapPoints(input: ShellMapInput): MapPoint[] {
     // Each reference constellation is labelled once, at its top shell (86 Sunrise planes would bury the chart).
     ...input.references.flatMap((r) => {
       const top = r.shells.reduce((a, s, i) => (s.altitude_km > r.shells[a]!.altitude_km ? i : a), 0);
-      return r.shells.map((s, i) => ({ ...s, cat: 'reference constellation', label: i === top ? r.name : '' }));
+      return r.shells.map((s, i) => ({
+        ...s,
+        cat: 'reference constellation' as const,
+        label: i === top ? r.name : '',
+      }));
     }),
-    ...input.designs.map((s) => ({ ...s, cat: 'design shell', label: s.name })),
+    ...input.designs.map((s) => ({ ...s, cat: 'design shell' as const, label: s.name })),
   ].map((p) => ({ cat: p.cat, label: p.label, i: p.inclination_deg, h: p.altitude_km, n: p.satellites }));
 }
 
-/** The filing envelopes as horizontal bands of inclination at each filed altitude. */
-function envelopeLayer(
+/**
+ * The shells' labels, placed around their markers without overlapping each other or any marker (labelPlacement.ts,
+ * in the plot's pixels; a marker's box is √(area/π) from its centre); a label with no free spot is left out (the shell
+ * is still drawn).
+ */
+function shellLabels(pts: readonly MapPoint[], area: readonly number[], at: (p: MapPoint) => [number, number]): string {
+  const markers = pts.map((p, k) => {
+    const [x, y] = at(p),
+      r = Math.sqrt(area[k]! / Math.PI);
+    return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+  });
+  const requests = pts.flatMap((p, k) => {
+    const [x, y] = at(p);
+    return p.label === '' ? [] : [{ x, y, text: p.label, gap_px: (markers[k]!.x1 - markers[k]!.x0) / 2 + 3 }];
+  });
+  const anchor = { left: 'start', right: 'end', center: 'middle' } as const;
+  const placed = placeLabels(requests, MAP_W, MAP_H, 10, 3, markers).map((l) =>
+    // vega's bottom baseline: 0.21 font sizes above the text's baseline
+    text(l.x, l.baseline === 'bottom' ? l.y - 2.1 : l.y, l.text, {
+      size: 10,
+      color: '#444',
+      anchor: anchor[l.align],
+      baseline: l.baseline === 'bottom' ? 'alphabetic' : l.baseline,
+    }),
+  );
+  return `<g class="mark-text role-mark">${placed.join('')}</g>`;
+}
+
+/** The filing envelopes' bands (one area each, from the low edge up and back down the high edge) in `sx`, `sy`. */
+function envelopeAreas(
   bands: ReturnType<typeof envelopeBands>,
   envNames: readonly string[],
-  x: Record<string, unknown>,
-  y: Record<string, unknown>,
-): Record<string, unknown> {
+  sx: (i: number) => number,
+  sy: (h: number) => number,
+): string {
+  const byBand = new Map<string, typeof bands>();
+  for (const b of bands) byBand.set(b.band, [...(byBand.get(b.band) ?? []), b]);
+  return [...byBand.values()]
+    .map((rows) => {
+      const edge = [...rows.map((b) => [b.lo, b.h]), ...[...rows].reverse().map((b) => [b.hi, b.h])];
+      const color = ENVELOPE_COLORS[envNames.indexOf(rows[0]!.env) % ENVELOPE_COLORS.length];
+      const d = `M${edge.map(([i, h]) => `${px(sx(i!))},${px(sy(h!))}`).join('L')}Z`;
+      return `<g class="mark-area role-mark"><path d="${d}" fill="${color}" opacity="0.3"/></g>`;
+    })
+    .join('');
+}
+
+/** The three legends right of the map: marker size, shell kind, filing envelope; with their width and height. */
+function shellMapLegends(
+  x: number,
+  y: number,
+  nMax: number,
+  envNames: readonly string[],
+): { svg: string; width: number; height: number } {
+  const sizeTicks = ticks(0, nMax, 5);
+  const format = tickFormat(sizeTicks.step);
+  const size = circleLegend(
+    x,
+    y,
+    ['satellites per shell [-]', '(marker area ∝ √count)'],
+    sizeTicks.values
+      .filter((v) => v > 0)
+      .map((v) => ({
+        label: format(v),
+        r: Math.sqrt(MAX_MARKER_AREA_px2 * Math.sqrt(v / nMax)) / 2,
+        style: 'fill="#000" fill-opacity="0.75" stroke="#333" stroke-width="1.5" opacity="0.75"',
+      })),
+  );
+  const kinds = circleLegend(
+    x,
+    y + size.height + 8,
+    ['shells'],
+    Object.entries(SHELL_COLORS).map(([label, c]) => ({
+      label,
+      r: LEGEND_R,
+      style: `fill="${c}" stroke="#333" stroke-width="1.5" opacity="0.75"`,
+    })),
+  );
+  const envs = circleLegend(
+    x,
+    y + size.height + kinds.height + 16,
+    ['filing envelope'],
+    envNames.map((label, k) => ({
+      label,
+      r: LEGEND_R,
+      style: `fill="${ENVELOPE_COLORS[k % ENVELOPE_COLORS.length]}" opacity="0.3"`,
+    })),
+  );
   return {
-    data: { values: bands.map((b) => ({ env: b.env, band: b.band, h: b.h, i: b.lo, i2: b.hi })) },
-    mark: { type: 'area', orient: 'horizontal', opacity: 0.3 },
-    encoding: {
-      y,
-      x,
-      x2: { field: 'i2' },
-      detail: { field: 'band', type: 'nominal' },
-      color: {
-        field: 'env',
-        type: 'nominal',
-        title: 'filing envelope',
-        scale: { domain: envNames, range: ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'] },
-        legend: LEGEND,
-      },
-    },
+    svg: size.svg + kinds.svg + envs.svg,
+    width: Math.max(size.width, kinds.width, envs.width),
+    height: size.height + kinds.height + envs.height + 16,
   };
 }
 
-/** The shells as circles, area ∝ √satellites, design shells in red. */
-function shellLayer(
-  pts: readonly MapPoint[],
-  x: Record<string, unknown>,
-  y: Record<string, unknown>,
-): Record<string, unknown> {
-  return {
-    data: { values: pts },
-    mark: { type: 'circle', opacity: 0.75, stroke: '#333', strokeWidth: 0.5 },
-    encoding: {
-      x,
-      y,
-      size: {
-        field: 'n',
-        type: 'quantitative',
-        title: ['satellites per shell [-]', '(marker area ∝ √count)'],
-        scale: { type: 'sqrt', zero: true, range: [0, MAX_MARKER_AREA_px2] },
-        legend: LEGEND,
-      },
-      fill: {
-        field: 'cat',
-        type: 'nominal',
-        title: 'shells',
-        scale: { domain: ['design shell', 'reference constellation'], range: ['#d62728', '#8c8c8c'] },
-        legend: LEGEND,
-      },
-    },
-  };
-}
-
-/** Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites, over the filings' envelopes. */
+/**
+ * Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites (900 px² at the most; vega's circle of area
+ * s has radius √s / 2), over the filings' envelopes.
+ */
 export async function shellMapSvg(input: ShellMapInput): Promise<string> {
   const envelopes = input.envelopes ?? FILING_ENVELOPES;
   const bands = envelopeBands(envelopes);
   const pts = shellMapPoints(input);
-  const x = {
-    field: 'i',
-    type: 'quantitative',
-    title: 'inclination [deg]',
-    scale: {
-      domain: span([...pts.map((p) => p.i), ...bands.flatMap((b) => [b.lo, b.hi])], 3),
-      nice: false,
-      zero: false,
-    },
+  const titles: Titles = {
+    title: 'Shells and filing envelopes',
+    subtitle: [
+      ...envelopes.map(describeEnvelope),
+      `bands ±${FILING_BAND_HALF_WIDTH_deg}° wide; SSO bands follow the J2 sun-synchronous inclination`,
+    ],
   };
-  const y = {
-    field: 'h',
-    type: 'quantitative',
-    title: 'altitude [km]',
-    scale: { domain: span([...pts.map((p) => p.h), ...bands.map((b) => b.h)], 80), nice: false, zero: false },
-  };
+  const xAxis = linearAxis(
+    span([...pts.map((p) => p.i), ...bands.flatMap((b) => [b.lo, b.hi])], 3),
+    MAP_W,
+    'inclination [deg]',
+  );
+  const yAxis = linearAxis(span([...pts.map((p) => p.h), ...bands.map((b) => b.h)], 80), MAP_H, 'altitude [km]');
+  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, MAP_H), width: MAP_W, height: MAP_H };
+  // the marks are drawn in the plot's own pixels (the label placement's), shifted to the frame
+  const sx = linear(xAxis.domain[0], xAxis.domain[1], 0, MAP_W),
+    sy = linear(yAxis.domain[0], yAxis.domain[1], MAP_H, 0);
+  const nMax = Math.max(1, ...pts.map((p) => p.n));
+  const area = pts.map((p) => MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, p.n) / nMax));
+  const circles = pts.map(
+    (p, k) =>
+      `<path transform="translate(${px(sx(p.i))},${px(sy(p.h))})" d="${symbolPath('circle', (Math.PI / 4) * area[k]!)}" fill="${SHELL_COLORS[p.cat]}"/>`,
+  );
   const envNames = envelopes.map((e) => e.name);
-  return renderPlotSvg(
-    {
-      width: MAP_W,
-      height: MAP_H,
-      title: {
-        text: 'Shells and filing envelopes',
-        subtitle: [
-          ...envelopes.map(describeEnvelope),
-          `bands ±${FILING_BAND_HALF_WIDTH_deg}° wide; SSO bands follow the J2 sun-synchronous inclination`,
-        ],
-      },
-      layer: [
-        envelopeLayer(bands, envNames, x, y),
-        shellLayer(pts, x, y),
-        ...labelLayers(pts, x.scale.domain, y.scale.domain, x, y),
-      ],
-      resolve: { scale: { color: 'independent' } },
-    },
-    'shell-map',
+  const legends = shellMapLegends(f.x + MAP_W + LEGEND_OFFSET, f.y, nMax, envNames);
+  const title = titleSvg(titles);
+  const body =
+    axesSvg(f, xAxis, yAxis) +
+    `<g transform="translate(${px(f.x)},${px(f.y)})">${envelopeAreas(bands, envNames, sx, sy)}` +
+    `<g class="mark-symbol role-mark" stroke="#333" stroke-width="0.5" opacity="0.75">${circles.join('')}</g>` +
+    `${shellLabels(pts, area, (p) => [sx(p.i), sy(p.h)])}</g>${legends.svg}${title.svg}`;
+  return svgDocument(
+    Math.max(f.x + MAP_W + LEGEND_OFFSET + legends.width, PAD + title.width) + PAD,
+    Math.max(f.y + MAP_H + 38, f.y + legends.height + PAD),
+    body,
   );
 }
 
@@ -303,27 +319,33 @@ export function classUtilizations(detail: LinkGraphDetail): { linkClass: string;
   return [...seen].map(([linkClass, utilization]) => ({ linkClass, utilization }));
 }
 
+/** Each link as one path (`M…L…`, a seam link's two stubs `M…L…M…L…`) in `sx`, `sy`, coloured by its utilisation. */
+function linkPaths(detail: LinkGraphDetail, sx: (x: number) => number, sy: (y: number) => number): string {
+  const byId: string[][] = detail.edges.map(() => []);
+  let pen = 'M';
+  for (const r of linkGraphRows(detail)) {
+    if (r.x === null || r.y === null) pen = 'M';
+    else {
+      byId[r.id]!.push(`${r.k === 0 ? 'M' : pen}${px(sx(r.x))},${px(sy(r.y))}`);
+      pen = 'L';
+    }
+  }
+  return detail.edges
+    .map(
+      (e, id) =>
+        `<g class="mark-line role-mark" fill="none"><path d="${byId[id]!.join('')}" stroke="${viridis(e.utilization)}" stroke-width="2.5"/></g>`,
+    )
+    .join('');
+}
+
 /**
  * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis, with its scale); seam links drawn as
  * border stubs; under the reduced model the subtitle gives each class's one value.
  */
 export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const { planes: P, satsPerPlane: S } = detail;
-  const nodes = Array.from({ length: P * S }, (_, n) => ({ x: Math.floor(n / S), y: n % S }));
-  const x = {
-    field: 'x',
-    type: 'quantitative',
-    title: 'orbital plane [index]',
-    scale: { domain: [-0.7, P - 0.3], nice: false, zero: false },
-    axis: { tickMinStep: 1, format: 'd', grid: false },
-  };
-  const y = {
-    field: 'y',
-    type: 'quantitative',
-    title: 'slot in plane [index]',
-    scale: { domain: [-0.7, S - 0.3], nice: false, zero: false },
-    axis: { tickMinStep: 1, format: 'd', grid: false },
-  };
+  const width = Math.min(640, Math.max(320, 44 * P)),
+    height = Math.min(520, Math.max(240, 36 * S));
   const source = detail.reducedModel
     ? 'reduced torus model (one utilisation per link class)'
     : 'maximum concurrent flow';
@@ -331,40 +353,41 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const perClass = classUtilizations(detail)
     .map((c) => `${c.linkClass} ${fmt(c.utilization)}`)
     .join(', ');
-  return renderPlotSvg(
-    {
-      width: Math.min(640, Math.max(320, 44 * P)),
-      height: Math.min(520, Math.max(240, 36 * S)),
-      title: {
-        text: `Link graph of shell ${detail.shell}`,
-        subtitle: [
-          `${P} planes × ${S} slots, ${detail.edges.length} links; seam links drawn as stubs at the border`,
-          `utilisation from the ${source}, ${when}`,
-          ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
-        ],
-      },
-      layer: [
-        {
-          data: { values: linkGraphRows(detail) },
-          mark: { type: 'line', strokeWidth: 2.5, invalid: 'break-paths-show-domains' },
-          encoding: {
-            x,
-            y,
-            detail: { field: 'id', type: 'nominal' },
-            order: { field: 'k', type: 'quantitative' },
-            color: {
-              field: 'u',
-              type: 'quantitative',
-              title: 'link utilisation [-]',
-              scale: { domain: [0, 1], clamp: true, scheme: 'viridis' },
-              legend: LEGEND,
-            },
-          },
-        },
-        { data: { values: nodes }, mark: { type: 'circle', size: 36, color: '#222', opacity: 1 }, encoding: { x, y } },
-      ],
-    },
-    'link-graph',
+  const titles: Titles = {
+    title: `Link graph of shell ${detail.shell}`,
+    subtitle: [
+      `${P} planes × ${S} slots, ${detail.edges.length} links; seam links drawn as stubs at the border`,
+      `utilisation from the ${source}, ${when}`,
+      ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
+    ],
+  };
+  const index = { integer: true, grid: false };
+  const xAxis = linearAxis([-0.7, P - 0.3], width, 'orbital plane [index]', index);
+  const yAxis = linearAxis([-0.7, S - 0.3], height, 'slot in plane [index]', index);
+  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, height), width, height };
+  const sx = linear(xAxis.domain[0], xAxis.domain[1], f.x, f.x + width),
+    sy = linear(yAxis.domain[0], yAxis.domain[1], f.y + height, f.y);
+  const node = symbolPath('circle', (Math.PI / 4) * 36);
+  const nodes = Array.from(
+    { length: P * S },
+    (_, n) => `<path transform="translate(${px(sx(Math.floor(n / S)))},${px(sy(n % S))})" d="${node}"/>`,
+  );
+  const legend = gradientLegend(
+    f.x + width + LEGEND_OFFSET,
+    f.y,
+    'link utilisation [-]',
+    'link-graph-gradient0',
+    VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
+    [0, 0.2, 0.4, 0.6, 0.8, 1],
+    tickFormat(0.2),
+  );
+  const title = titleSvg(titles);
+  return svgDocument(
+    Math.max(f.x + width + LEGEND_OFFSET + legend.width, PAD + title.width) + PAD,
+    Math.max(f.y + height + 38, f.y + legend.height + PAD),
+    axesSvg(f, xAxis, yAxis) +
+      linkPaths(detail, sx, sy) +
+      `<g class="mark-symbol role-mark" fill="#222">${nodes.join('')}</g>${legend.svg}${title.svg}`,
   );
 }
 
@@ -379,35 +402,32 @@ export function utilizationBins(values: readonly number[]): { lo: number; hi: nu
 export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<string> {
   const u = detail.edges.map((e) => e.utilization);
   const over = u.filter((v) => v > 1).length;
-  return renderPlotSvg(
-    {
-      width: 420,
-      height: 240,
-      title: {
-        text: `Link utilisation, shell ${detail.shell}`,
-        subtitle: `${u.length} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${over} above 1 counted in the top bin` : ''}`,
-      },
-      data: { values: utilizationBins(u) },
-      mark: { type: 'bar', color: '#4c78a8', stroke: 'white', strokeWidth: 0.5 },
-      encoding: {
-        x: {
-          field: 'lo',
-          type: 'quantitative',
-          title: 'link utilisation [-]',
-          scale: { domain: [0, 1], nice: false },
-          axis: { values: [0, 0.2, 0.4, 0.6, 0.8, 1] },
-        },
-        x2: { field: 'hi' },
-        y: {
-          field: 'count',
-          type: 'quantitative',
-          title: 'links [count]',
-          scale: { zero: true },
-          axis: { tickMinStep: 1, format: 'd' },
-        },
-        y2: { datum: 0 },
-      },
-    },
-    'utilization-histogram',
+  const bins = utilizationBins(u);
+  const width = 420,
+    height = 240;
+  const titles: Titles = {
+    title: `Link utilisation, shell ${detail.shell}`,
+    subtitle: [
+      `${u.length} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${over} above 1 counted in the top bin` : ''}`,
+    ],
+  };
+  const xAxis = linearAxis([0, 1], width, 'link utilisation [-]', { values: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+  // vega-lite's nice zero-based count axis: the top rounded up to a tick step of about ten ticks
+  const top = niceMax(Math.max(0, ...bins.map((b) => b.count)), 10);
+  const yAxis = linearAxis([0, top], height, 'links [count]', { integer: true });
+  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, height), width, height };
+  const sx = linear(0, 1, f.x, f.x + width),
+    sy = linear(0, top, f.y + height, f.y);
+  const bars = bins.map((b) => {
+    const x0 = sx(b.lo),
+      y = sy(b.count);
+    return `<path d="M${px(x0)},${px(y)}h${px(sx(b.hi) - x0)}v${px(sy(0) - y)}h${px(x0 - sx(b.hi))}Z"/>`;
+  });
+  const title = titleSvg(titles);
+  return svgDocument(
+    Math.max(f.x + width, PAD + title.width) + PAD,
+    f.y + height + 38,
+    axesSvg(f, xAxis, yAxis) +
+      `<g class="mark-rect role-mark" fill="#4c78a8" stroke="white" stroke-width="0.5">${bars.join('')}</g>${title.svg}`,
   );
 }

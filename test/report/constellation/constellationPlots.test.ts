@@ -285,3 +285,171 @@ describe('costBreakdownSvg', () => {
     expect(svg).toContain('&lt;script&gt;');
   });
 });
+
+/** The plotting area's frame (x, y, width, height) [px]. */
+function frameOf(svg: string): [number, number, number, number] {
+  const m = /<rect class="frame" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+  return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+}
+/** Texts of the axis label groups, bottom axis first. */
+const axisLabels = (svg: string): string[][] =>
+  [...svg.matchAll(/role-axis-label">(.*?)<\/g>/g)].map((m) =>
+    [...m[1]!.matchAll(/>([^<]*)<\/text>/g)].map((t) => t[1]!),
+  );
+/** Labels and their circle's attributes of each legend, in order. */
+const legends = (svg: string): { labels: string[]; symbols: string[] }[] =>
+  [...svg.matchAll(/role-legend">(.*?)role-legend-label">(.*?)<\/g><\/g>/g)].map((m) => ({
+    symbols: [...m[1]!.matchAll(/<path [^>]*\/>/g)].map((p) => p[0]),
+    labels: [...m[2]!.matchAll(/>([^<]*)<\/text>/g)].map((t) => t[1]!),
+  }));
+/** Equal to within the 0.1 px the SVG prints, on each of the two numbers compared. */
+const expectNear = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.1 + 1e-9);
+const numbers = (s: string): number[] => [...s.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+
+describe('shellMapSvg, drawn directly', () => {
+  // one filing at 40° from 500 to 1,500 km, a design shell and a reference shell
+  const input = {
+    designs: [{ name: 'd', altitude_km: 800, inclination_deg: 60, satellites: 400 }],
+    references: [{ name: '<R>', shells: [{ name: 'r', altitude_km: 1000, inclination_deg: 50, satellites: 100 }] }],
+    envelopes: [
+      {
+        name: 'E',
+        source: 'S',
+        altitude_km: [500, 1500] as [number, number],
+        inclinations: [{ kind: 'fixed' as const, inclination_deg: 40 }],
+      },
+    ],
+  };
+
+  it('puts a shell, its marker size and the band where the axis ranges say', async () => {
+    const svg = await shellMapSvg(input);
+    expectWellFormed(svg);
+    // axes: inclination 39.5–60 padded by 3° → [36.5, 63]; altitude 500–1,500 padded by 80 km → [420, 1,580]
+    const [fx, fy, w, h] = frameOf(svg);
+    expect([w, h]).toEqual([640, 400]);
+    const x = (i: number): number => ((i - 36.5) / 26.5) * 640,
+      y = (alt: number): number => 400 * (1 - (alt - 420) / 1160);
+    // the marks are drawn in the frame's pixels, shifted to it
+    const shift = numbers(/<g transform="translate\(([^)]*)\)"><g class="mark-area/.exec(svg)![1]!);
+    expect(shift).toEqual([fx, fy]);
+    const circles = [
+      ...markGroups(svg, 'symbol')[0]!.matchAll(/translate\(([^)]*)\)" d="M([\d.]+),[^"]*" fill="([^"]*)"/g),
+    ];
+    // vega's circle of area s has radius √s / 2: 900 px² for the largest shell (400), 900·√(100/400) for the other
+    expect(circles.map((c) => [...numbers(c[1]!), Number(c[2]), c[3]])).toEqual([
+      [
+        Math.round(x(50) * 10) / 10,
+        Math.round(y(1000) * 10) / 10,
+        Math.round((Math.sqrt(450) / 2) * 10) / 10,
+        '#8c8c8c',
+      ],
+      [Math.round(x(60) * 10) / 10, Math.round(y(800) * 10) / 10, 15, '#d62728'],
+    ]);
+    // the band: 39.5–40.5° from 500 to 1,500 km, up the low edge and back down the high one
+    const band = numbers(
+      /<g class="mark-area role-mark"><path d="([^"]*)" fill="#1f77b4" opacity="0.3"/.exec(svg)![1]!,
+    );
+    const expected = [x(39.5), y(500), x(39.5), y(1500), x(40.5), y(1500), x(40.5), y(500)];
+    band.forEach((v, k) => expectNear(v, expected[k]!));
+    // vega-lite's ticks: one per 40 px → 2° steps from 38° and 100 km steps on the altitude axis
+    expect(axisLabels(svg)).toEqual([
+      ['38', '40', '42', '44', '46', '48', '50', '52', '54', '56', '58', '60', '62'],
+      ['500', '600', '700', '800', '900', '1,000', '1,100', '1,200', '1,300', '1,400', '1,500'],
+    ]);
+    expect(svg).toContain('&lt;R&gt;');
+  });
+
+  it('has the size, shell and envelope legends with their entries and colours', async () => {
+    const [size, shells, envelopes] = legends(await shellMapSvg(input));
+    // d3 ticks of [0, 400] by 5: steps of 100, the zero left out (no marker)
+    expect(size!.labels).toEqual(['100', '200', '300', '400']);
+    const radii = size!.symbols.map((s) => Number(/d="M([\d.]+),/.exec(s)![1]));
+    expect(radii).toEqual(
+      [100, 200, 300, 400].map((n) => Math.round((Math.sqrt(900 * Math.sqrt(n / 400)) / 2) * 10) / 10),
+    );
+    expect(shells!.labels).toEqual(['design shell', 'reference constellation']);
+    expect(shells!.symbols.map((s) => /fill="([^"]*)"/.exec(s)![1])).toEqual(['#d62728', '#8c8c8c']);
+    expect(envelopes!.labels).toEqual(['E']);
+    expect(envelopes!.symbols[0]).toContain('fill="#1f77b4"');
+  });
+});
+
+describe('linkGraphSvg, drawn directly', () => {
+  // 4 planes × 5 slots: 320 × 240 px over planes [−0.7, 3.7] and slots [−0.7, 4.7]
+  const px = (p: number): number => ((p + 0.7) / 4.4) * 320,
+    py = (s: number): number => 240 * (1 - (s + 0.7) / 5.4);
+
+  it('draws a seam link as two stubs at the nodes it joins, coloured by viridis', async () => {
+    const detail: LinkGraphDetail = {
+      ...torus(4, 5),
+      edges: [
+        { u: 15, v: 0, linkClass: 'inter', utilization: 0.5, capacity_Gbps: 1 }, // plane 3 → plane 0 across the seam
+        { u: 0, v: 1, linkClass: 'intra', utilization: 0, capacity_Gbps: 1 },
+        { u: 1, v: 2, linkClass: 'intra', utilization: 1.4, capacity_Gbps: 1 },
+      ],
+    };
+    const svg = await linkGraphSvg(detail);
+    expectWellFormed(svg);
+    const [fx, fy, w, h] = frameOf(svg);
+    expect([w, h]).toEqual([320, 240]);
+    const lines = markGroups(svg, 'line');
+    const seam = /d="([^"]*)"/.exec(lines[0]!)![1]!;
+    expect(seam.replace(/[\d.,-]+/g, '')).toBe('MLML');
+    const pts = numbers(seam);
+    const expected = [px(3), py(0), px(3.4), py(0), px(-0.4), py(0), px(0), py(0)];
+    pts.forEach((v, k) => expectNear(v - (k % 2 === 0 ? fx : fy), expected[k]!));
+    // matplotlib's viridis: #21918c at 0.5, #440154 at 0, #fde725 at 1 (utilisation above 1 is clamped)
+    const rgb = lines.map((g) => numbers(/stroke="rgb\(([^)]*)\)"/.exec(g)![1]!));
+    [
+      [0x21, 0x91, 0x8c],
+      [0x44, 0x01, 0x54],
+      [0xfd, 0xe7, 0x25],
+    ].forEach((c, k) => c.forEach((v, j) => expect(Math.abs(rgb[k]![j]! - v)).toBeLessThanOrEqual(1)));
+    // the colour ramp: a gradient under the plot's own id, referenced by the legend's bar
+    expect(svg).toContain('<linearGradient id="link-graph-gradient0"');
+    expect(svg).toContain('fill="url(#link-graph-gradient0)"');
+    expect(legends(svg).map((l) => l.labels)).toEqual([['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']]);
+  });
+
+  it('puts every node on the plane × slot grid with whole-number ticks', async () => {
+    const svg = await linkGraphSvg(torus(4, 5));
+    const [fx, fy] = frameOf(svg);
+    const nodes = [...markGroups(svg, 'symbol')[0]!.matchAll(/translate\(([^)]*)\)/g)].map((m) => numbers(m[1]!));
+    expect(nodes.length).toBe(20);
+    // node 13 is plane 2, slot 3
+    expectNear(nodes[13]![0]! - fx, px(2));
+    expectNear(nodes[13]![1]! - fy, py(3));
+    expect(axisLabels(svg)).toEqual([
+      ['0', '1', '2', '3'],
+      ['0', '1', '2', '3', '4'],
+    ]);
+  });
+});
+
+describe('utilizationHistogramSvg, drawn directly', () => {
+  it('draws each bin as tall as its count on a 0–max axis', async () => {
+    // the 4 × 5 torus's 40 utilisations by hand: 4 in each tenth but 3 in 0.4–0.5 and 0.8–0.9, 6 in 0.9–1 (1.0 twice)
+    const svg = await utilizationHistogramSvg(torus(4, 5));
+    const [fx, fy, w, h] = frameOf(svg);
+    expect([w, h]).toEqual([420, 240]);
+    const bars = [...markGroups(svg, 'rect')[0]!.matchAll(/d="([^"]*)"/g)].map((m) => numbers(m[1]!));
+    const counts = [4, 4, 4, 4, 3, 4, 4, 4, 3, 6];
+    bars.forEach(([x, y, bw, bh], k) => {
+      expectNear(x! - fx, 42 * k);
+      expectNear(bw!, 42);
+      expectNear(y! - fy, 240 - 40 * counts[k]!); // the axis reaches the top count, 6: 40 px a link
+      expectNear(bh!, 40 * counts[k]!);
+    });
+    expect(axisLabels(svg)).toEqual([
+      ['0.0', '0.2', '0.4', '0.6', '0.8', '1.0'],
+      ['0', '1', '2', '3', '4', '5', '6'],
+    ]);
+    expect(svg).toContain('>40 links<');
+    const over = await utilizationHistogramSvg({
+      ...torus(4, 5, EVIL),
+      edges: [{ u: 0, v: 1, linkClass: 'intra', utilization: 1.4, capacity_Gbps: 1 }],
+    });
+    expect(over).toContain('1 links; 1 above 1 counted in the top bin');
+    expect(over).toContain('Link utilisation, shell &lt;script&gt;');
+  });
+});
