@@ -72,7 +72,8 @@ export function splitAtAntimeridian(points: readonly GeoPoint[]): GeoPoint[][] {
       const east = q.lon_deg > p.lon_deg;
       const edge = east ? 180 : -180;
       const pUnwrapped = p.lon_deg + (east ? 360 : -360);
-      const f = (edge - q.lon_deg) / (pUnwrapped - q.lon_deg);
+      // q at +180° and p at −180° (or the reverse) are on one meridian: the crossing is at q (0/0 otherwise).
+      const f = pUnwrapped === q.lon_deg ? 0 : (edge - q.lon_deg) / (pUnwrapped - q.lon_deg);
       const lat = q.lat_deg + f * (p.lat_deg - q.lat_deg);
       cur.push({ lon_deg: edge, lat_deg: lat });
       pieces.push(cur);

@@ -4,7 +4,7 @@
  * graticule, the start circles, a station's triangle and its escaped label, the legend and the axes.
  */
 import { describe, expect, it } from 'vitest';
-import { groundTrackSvg } from '../../../src/report/constellation/groundTrack.js';
+import { groundTrackSvg, splitAtAntimeridian } from '../../../src/report/constellation/groundTrack.js';
 
 const input = {
   tracks: [
@@ -69,6 +69,30 @@ describe('ground-track map', () => {
     // first choice right of the station, 5 px away, vertically centred: baseline 0.3 × 10 px below the anchor
     const [labels] = group(svg, 'mark-text role-mark');
     expect(labels).toBe('<text x="185" y="123" font-size="10" fill="#333">A&amp;B &lt;x&gt;</text>');
+  });
+
+  it('splits a coastline stepping from +180° to −180° (one meridian) at the first point, not at 0/0', async () => {
+    const line = [
+      { lon_deg: 170, lat_deg: 0 },
+      { lon_deg: 180, lat_deg: 10 },
+      { lon_deg: -180, lat_deg: 20 },
+      { lon_deg: -170, lat_deg: 30 },
+    ];
+    expect(splitAtAntimeridian(line)).toEqual([
+      [line[0], line[1], { lon_deg: 180, lat_deg: 10 }],
+      [{ lon_deg: -180, lat_deg: 10 }, line[2], line[3]],
+    ]);
+    const svg = await groundTrackSvg({
+      ...input,
+      coastlines: [line, line.map((p) => ({ ...p, lon_deg: -p.lon_deg }))],
+    });
+    expect(svg).not.toContain('NaN');
+    // (170°, 0°) → (700, 180); (180°, 10°) → (720, 160); (−180°, 20°) → (0, 140); (−170°, 30°) → (20, 120)
+    expect(svg).toContain('<path d="M700,180L720,160L720,160" stroke="#999"');
+    expect(svg).toContain('<path d="M0,160L0,140L20,120" stroke="#999"');
+    // the mirrored line, westward: (−170°, 0°) → (20, 180) … (170°, 30°) → (700, 120)
+    expect(svg).toContain('<path d="M20,180L0,160L0,160" stroke="#999"');
+    expect(svg).toContain('<path d="M720,160L720,140L700,120" stroke="#999"');
   });
 
   it('draws the frame, both map axes and a legend of the shells in order', async () => {
