@@ -217,7 +217,7 @@ describe('every plane over the coastlines', () => {
     });
     // 30 min of a 95-min orbit from the ascending node cross no antimeridian unless the node is near it; count the
     // track pieces in the shell's colour (palette[0]), at least one per plane.
-    const trackPaths = svg.match(/<path[^>]*stroke="#1f77b4"[^>]*stroke-width="1"/g) ?? [];
+    const trackPaths = svg.match(/<path[^>]*stroke="#1f77b4"[^>]*stroke-width="1"[\s/>]/g) ?? [];
     expect(trackPaths.length).toBeGreaterThanOrEqual(3);
     expect(svg).toContain('low: all 3 plane(s)');
     expect(svg).toContain('wide: 0 of 60 planes, evenly spaced in RAAN');

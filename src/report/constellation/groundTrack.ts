@@ -7,15 +7,27 @@
  * §3.2: geocentric, not geodetic, latitude; the two differ by at most 0.19° on the WGS-84 ellipsoid, below a
  * pixel here). Tracks are split where they cross the antimeridian, at the latitude interpolated linearly in
  * unwrapped longitude, so no line is drawn across the map. Coastlines: Natural Earth 1:110m land boundaries
- * (public domain; designs/maps/README.md), read by the caller and passed in as polylines.
+ * (public domain; designs/maps/README.md), read by the caller and passed in as polylines. Drawn as SVG directly
+ * (plotChrome.ts: vega-lite's layout without loading vega); legend entries are spaced by estimated text widths.
  */
 import { planeElements } from '../../constellation/geometry/pattern.js';
 import { propagatePlane, temeToEarthFixed } from '../../constellation/geometry/propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
-import { renderPlotSvg } from './constellationPlotsSeries.js';
 import { PALETTE } from '../plots/plots.js';
 import { labelBox, placeLabels, type Box } from '../plots/labelPlacement.js';
+import { px, svgDocument, symbolPath, tickFormat } from '../plots/svg.js';
+import {
+  axisSvg,
+  frameSvg,
+  LEGEND_BELOW,
+  leftAxisWidth,
+  legendSvg,
+  PAD,
+  titleSvg,
+  vegaText,
+  type Axis,
+} from './plotChrome.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -60,7 +72,8 @@ export function splitAtAntimeridian(points: readonly GeoPoint[]): GeoPoint[][] {
       const east = q.lon_deg > p.lon_deg;
       const edge = east ? 180 : -180;
       const pUnwrapped = p.lon_deg + (east ? 360 : -360);
-      const f = (edge - q.lon_deg) / (pUnwrapped - q.lon_deg);
+      // q at +180° and p at −180° (or the reverse) are on one meridian: the crossing is at q (0/0 otherwise).
+      const f = pUnwrapped === q.lon_deg ? 0 : (edge - q.lon_deg) / (pUnwrapped - q.lon_deg);
       const lat = q.lat_deg + f * (p.lat_deg - q.lat_deg);
       cur.push({ lon_deg: edge, lat_deg: lat });
       pieces.push(cur);
@@ -103,16 +116,18 @@ const W = 720,
   H = 360;
 
 /** Map position [px] of a longitude and a latitude [deg] on the equirectangular map. */
-const px = (lon: number): number => ((lon + 180) / 360) * W,
-  py = (lat: number): number => ((90 - lat) / 180) * H;
+const mapX = (lon: number): number => ((lon + 180) / 360) * W,
+  mapY = (lat: number): number => ((90 - lat) / 180) * H;
 
-/** Meridians every 30° and parallels every 30° up to ±60°, as two-point lines. */
-function graticule(): { id: string; o: number; lon: number; lat: number }[] {
+/** Meridians every 30° and parallels every 30° up to ±60°, as two-point lines (south to north, west to east). */
+function graticule(): GeoPoint[][] {
+  const line = (lon0: number, lat0: number, lon1: number, lat1: number): GeoPoint[] => [
+    { lon_deg: lon0, lat_deg: lat0 },
+    { lon_deg: lon1, lat_deg: lat1 },
+  ];
   return [
-    ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].flatMap((lon) =>
-      [0, 1].map((o) => ({ id: `m${lon}`, o, lon, lat: o ? 90 : -90 })),
-    ),
-    ...[-60, -30, 0, 30, 60].flatMap((lat) => [0, 1].map((o) => ({ id: `p${lat}`, o, lon: o ? 180 : -180, lat }))),
+    ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].map((lon) => line(lon, -90, lon, 90)),
+    ...[-60, -30, 0, 30, 60].map((lat) => line(-180, lat, 180, lat)),
   ];
 }
 
@@ -122,18 +137,18 @@ function graticule(): { id: string; o: number; lon: number; lat: number }[] {
  */
 function placeStationLabels(
   station: readonly { lon: number; lat: number; name: string }[],
-  lines: readonly { lon: number; lat: number }[],
+  lines: readonly (readonly GeoPoint[])[],
 ) {
   // Labels keep clear of the station markers and, where they can, of the tracks (else they may cross a track).
   const around = (lon: number, lat: number, r: number): Box => ({
-    x0: px(lon) - r,
-    y0: py(lat) - r,
-    x1: px(lon) + r,
-    y1: py(lat) + r,
+    x0: mapX(lon) - r,
+    y0: mapY(lat) - r,
+    x1: mapX(lon) + r,
+    y1: mapY(lat) + r,
   });
   const markers = station.map((s) => around(s.lon, s.lat, 4));
-  const trackBoxes = lines.map((p) => around(p.lon, p.lat, 2));
-  const requests = station.map((s) => ({ x: px(s.lon), y: py(s.lat), text: shortStationName(s.name) }));
+  const trackBoxes = lines.flatMap((l) => l.map((p) => around(p.lon_deg, p.lat_deg, 2)));
+  const requests = station.map((s) => ({ x: mapX(s.lon), y: mapY(s.lat), text: shortStationName(s.name) }));
   const clear = placeLabels(requests, W, H, 10, 5, [...markers, ...trackBoxes]);
   const rest = requests.filter((_, i) => !clear.some((l) => l.index === i));
   const crossing = placeLabels(rest, W, H, 10, 5, [...markers, ...clear.map((l) => labelBox(l))]).map((l) => ({
@@ -141,40 +156,6 @@ function placeStationLabels(
     index: requests.indexOf(rest[l.index]!),
   }));
   return [...clear, ...crossing];
-}
-
-/** A map axis over [-max, max] degrees with a tick every `step`. */
-const mapAxis = (title: string, field: string, step: number, max: number): object => ({
-  field,
-  type: 'quantitative',
-  title,
-  scale: { domain: [-max, max], nice: false },
-  axis: { values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step), grid: false },
-});
-
-/** One text layer per placed station label, offset from its station as placed. */
-function stationLabelLayers(
-  labels: ReturnType<typeof placeStationLabels>,
-  station: readonly { lon: number; lat: number; name: string }[],
-  x: object,
-  y: object,
-): Record<string, unknown>[] {
-  return labels.map((l) => {
-    const st = station[l.index]!;
-    return {
-      data: { values: [{ lon: st.lon, lat: st.lat, t: l.text }] },
-      mark: {
-        type: 'text',
-        align: l.align,
-        baseline: l.baseline,
-        fontSize: 10,
-        color: '#333',
-        dx: l.x - px(st.lon),
-        dy: l.y - py(st.lat),
-      },
-      encoding: { x, y, text: { field: 't' } },
-    };
-  });
 }
 
 /** Which planes of each shell are drawn: `low: all 60 planes; dawn-dusk: 24 of 40 planes, evenly spaced`. */
@@ -189,24 +170,63 @@ function planesLine(input: GroundTrackInput): string {
     .join('; ');
 }
 
-/** The graticule, the coastlines (grey, when given) and the tracks (in their shell's colour), bottom to top. */
-function lineLayers(
-  rows: { grid: readonly object[]; coast: readonly object[]; lines: readonly object[] },
-  x: object,
-  y: object,
-  color: object,
-): Record<string, unknown>[] {
-  const pieces = { detail: { field: 'id', type: 'nominal' }, order: { field: 'o', type: 'quantitative' } };
-  const layer = (values: readonly object[], mark: object, extra: object = {}): Record<string, unknown> => ({
-    data: { values },
-    mark: { type: 'line', ...mark },
-    encoding: { x, y, ...extra, ...pieces },
-  });
-  return [
-    layer(rows.grid, { color: '#ddd', strokeWidth: 0.8 }),
-    ...(rows.coast.length ? [layer(rows.coast, { color: '#999', strokeWidth: 0.7 })] : []),
-    layer(rows.lines, { strokeWidth: 1, opacity: 0.75 }, { color }),
+/** One path per polyline, each with its own stroke (the browser test tells tracks from the graticule by it). */
+function linePaths(lines: readonly (readonly GeoPoint[])[], stroke: string): string {
+  return lines
+    .map((l) => `<path d="M${l.map((p) => `${px(mapX(p.lon_deg))},${px(mapY(p.lat_deg))}`).join('L')}"${stroke}/>`)
+    .join('');
+}
+
+/** vega's circle of `size` [px²] (diameter √size) centred on 0, 0. */
+const circle = (size: number): string => symbolPath('circle', (size * Math.PI) / 4);
+
+/** vega's upward triangle of `size` [px²]: half-width r = √size / 2, height √3·r. */
+function triangleUp(size: number): string {
+  const r = Math.sqrt(size) / 2,
+    h = (Math.sqrt(3) / 2) * r;
+  return `M0,${px(-h)}L${px(-r)},${px(h)}L${px(r)},${px(h)}Z`;
+}
+
+/** The marks on the map: graticule, coastlines, tracks by shell colour, track starts, stations and their labels. */
+function mapMarks(input: GroundTrackInput, colorOf: (shell: string) => string): { svg: string; dropped: number } {
+  const tracks = input.tracks.map((t) => ({ shell: t.shell, pieces: splitAtAntimeridian(t.points) }));
+  const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
+  const labels = placeStationLabels(
+    station,
+    tracks.flatMap((t) => t.pieces),
+  );
+  const start = circle(18),
+    triangle = triangleUp(45);
+  const out = [
+    '<g class="mark-line role-mark" fill="none">',
+    linePaths(graticule(), ' stroke="#ddd" stroke-width="0.8"'),
+    linePaths(input.coastlines.flatMap(splitAtAntimeridian), ' stroke="#999" stroke-width="0.7"'),
+    ...tracks.map((t) => linePaths(t.pieces, ` stroke="${colorOf(t.shell)}" stroke-width="1" opacity="0.75"`)),
+    '</g><g class="mark-symbol role-mark" stroke="white" stroke-width="0.5">',
+    ...input.tracks
+      .filter((t) => t.points.length)
+      .map((t) => {
+        const p = t.points[0]!;
+        return `<path transform="translate(${px(mapX(p.lon_deg))},${px(mapY(p.lat_deg))})" d="${start}" fill="${colorOf(t.shell)}"/>`;
+      }),
+    '</g><g class="mark-symbol role-mark" fill="#333" fill-opacity="0.7">',
+    ...station.map((s) => `<path transform="translate(${px(mapX(s.lon))},${px(mapY(s.lat))})" d="${triangle}"/>`),
+    '</g><g class="mark-text role-mark">',
+    ...labels.map((l) => vegaText(l.x, l.y, l.text, { size: 10, baseline: l.baseline, align: l.align, color: '#333' })),
+    '</g>',
   ];
+  return { svg: out.join(''), dropped: station.length - labels.length };
+}
+
+/** A map axis over [-max, max] degrees with a tick every `step`. */
+function mapAxis(orient: 'bottom' | 'left', title: string, step: number, max: number): Axis {
+  return {
+    orient,
+    values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step),
+    scale: orient === 'bottom' ? (v) => mapX(v) : (v) => mapY(v),
+    format: tickFormat(step),
+    title,
+  };
 }
 
 /**
@@ -215,60 +235,34 @@ function lineLayers(
  */
 export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
   const names = [...new Set(input.tracks.map((t) => t.shell))];
-  const lines = input.tracks.flatMap((t, i) =>
-    splitAtAntimeridian(t.points).flatMap((piece, k) =>
-      piece.map((p, o) => ({ s: t.shell, id: `${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
-    ),
+  const colorOf = (shell: string): string => PALETTE[names.indexOf(shell) % PALETTE.length]!;
+  const marks = mapMarks(input, colorOf);
+  const x = mapAxis('bottom', 'longitude [deg]', 60, 180),
+    y = mapAxis('left', 'latitude [deg]', 30, 90);
+  const title = titleSvg('Ground tracks of the planes of each shell', [
+    planesLine(input),
+    `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: a plane's position at the epoch; ` +
+      `triangles: gateways${marks.dropped ? ` (${marks.dropped} label(s) left out for space)` : ''}` +
+      (input.coastlines.length ? '; coastlines: Natural Earth 1:110m' : '; no coastlines'),
+  ]);
+  const legend = legendSvg(
+    0,
+    H + LEGEND_BELOW,
+    'shell',
+    names.map((n) => ({
+      name: n,
+      symbol: `<path d="${circle(80)}" fill="${colorOf(n)}" stroke="${colorOf(n)}" stroke-width="1.5" opacity="0.75"/>`,
+    })),
+    'horizontal',
   );
-  const coast = input.coastlines.flatMap((line, i) =>
-    splitAtAntimeridian(line).flatMap((piece, k) =>
-      piece.map((p, o) => ({ id: `c${i}-${k}`, o, lon: p.lon_deg, lat: p.lat_deg })),
-    ),
-  );
-  const starts = input.tracks
-    .filter((t) => t.points.length)
-    .map((t) => ({ s: t.shell, lon: t.points[0]!.lon_deg, lat: t.points[0]!.lat_deg }));
-  const grid = graticule();
-  const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
-  const labels = placeStationLabels(station, lines);
-  const dropped = station.length - labels.length;
-  const x = mapAxis('longitude [deg]', 'lon', 60, 180),
-    y = mapAxis('latitude [deg]', 'lat', 30, 90);
-  const color = {
-    field: 's',
-    type: 'nominal',
-    title: 'shell',
-    scale: { domain: names, range: PALETTE },
-    legend: { orient: 'bottom' },
-  };
-  return renderPlotSvg(
-    {
-      width: W,
-      height: H,
-      title: {
-        text: 'Ground tracks of the planes of each shell',
-        subtitle: [
-          planesLine(input),
-          `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: a plane's position at the epoch; ` +
-            `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}` +
-            (input.coastlines.length ? '; coastlines: Natural Earth 1:110m' : '; no coastlines'),
-        ],
-      },
-      layer: [
-        ...lineLayers({ grid, coast, lines }, x, y, color),
-        {
-          data: { values: starts },
-          mark: { type: 'circle', size: 18, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
-          encoding: { x, y, color },
-        },
-        {
-          data: { values: station },
-          mark: { type: 'point', shape: 'triangle-up', size: 45, filled: true, color: '#333' },
-          encoding: { x, y },
-        },
-        ...stationLabelLayers(labels, station, x, y),
-      ],
-    },
-    'ground-track',
+  const left = Math.ceil(PAD + leftAxisWidth(y)),
+    top = PAD + title.height;
+  const body =
+    `<g transform="translate(${left},${top})">${frameSvg(W, H)}${axisSvg(x, W, H)}${axisSvg(y, W, H)}` +
+    `${marks.svg}${legend.svg}</g>${title.svg}`;
+  return svgDocument(
+    Math.max(left + Math.max(W, legend.width), PAD + title.width) + PAD,
+    top + H + LEGEND_BELOW + legend.height + PAD,
+    body,
   );
 }
