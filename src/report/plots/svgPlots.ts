@@ -26,7 +26,7 @@ import {
 const LEGEND_SYMBOL_px2 = 80;
 
 /** Legend: a title and one row per entry (symbol or stroke, then the name), at (x, y). */
-function legend(
+export function legend(
   x: number,
   y: number,
   title: string | null,
