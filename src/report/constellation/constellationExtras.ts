@@ -173,15 +173,17 @@ export function conjunctionTable(pairs: readonly ConjunctionPair[]): ReportTable
 }
 
 /** Ticks of a log axis over [10^e0, 10^e1]: 1…9 × 10^e within a few decades, else the powers of ten (d3's rule). */
-function logTicks(e0: number, e1: number, count: number): { values: number[]; labels: string[] } {
+function logTicks(e0: number, e1: number, count: number): { values: number[]; labels: string[]; powers: number[] } {
   const values =
     e1 - e0 < count
       ? Array.from({ length: e1 - e0 }, (_, i) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => k * 10 ** (e0 + i)))
           .flat()
           .concat(10 ** e1)
       : ticks(e0, e1, count).values.map((e) => 10 ** e);
-  const labels = values.map((v) => tickFormat(10 ** Math.floor(Math.log10(v) + 1e-9))(v));
-  return { values, labels };
+  const exponents = values.map((v) => Math.log10(v));
+  const labels = values.map((v, i) => tickFormat(10 ** Math.floor(exponents[i]! + 1e-9))(v));
+  const powers = exponents.flatMap((e, i) => (Math.abs(e - Math.round(e)) < 1e-9 ? [i] : []));
+  return { values, labels, powers };
 }
 
 /**
@@ -210,7 +212,14 @@ export async function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Promis
   const f = placeFrame(head.bottom, { labels: yt.labels, title }, width, height);
   const ly = linear(e0, e1, f.y + height, f.y);
   const sy = (d: number): number => ly(Math.log10(d));
-  const y: AxisSpec = { at: yt.values.map(sy), labels: yt.labels, title, grid: true, overlap: 'greedy' };
+  const y: AxisSpec = {
+    at: yt.values.map(sy),
+    labels: yt.labels,
+    title,
+    grid: true,
+    overlap: 'greedy',
+    first: yt.powers,
+  };
   const tMax = niceUpper(Math.max(0, ...values.map((v) => v.t)), tickCount(width));
   const sx = linear(0, tMax, f.x, f.x + width);
   const xt = linearTicks(0, tMax, tickCount(width));

@@ -3,7 +3,8 @@
  * title block, axes with ticks on linear, log or band scales, the legends at the right, and the document around them,
  * laid out as the vega-lite specs of the same charts were (5 px padding, legends 18 px right of the plot). Built on
  * svg.ts's primitives. Like vega, tick labels that would overlap are dropped (every other one on linear and band axes,
- * greedily on log ones), judged by vega's own width estimate (0.8 em a character, as it has no canvas in Node).
+ * greedily on log ones, where the powers of ten go first), judged by vega's own width estimate (0.8 em a character, as
+ * it has no canvas in Node).
  */
 import { legend } from '../plots/svgPlots.js';
 import { px, svgDocument, symbolPath, text, textWidth, tickFormat, ticks, type Frame } from '../plots/svg.js';
@@ -25,6 +26,8 @@ export interface AxisSpec {
   readonly grid: boolean;
   /** How overlapping labels are dropped: vega's parity strategy (default) or greedy (its choice for log scales). */
   readonly overlap?: 'parity' | 'greedy';
+  /** Labels kept before the others by the greedy strategy (a log axis's powers of ten), by index. */
+  readonly first?: readonly number[];
 }
 
 /** Tick values of a linear axis over [lo, hi] (1-2-5 rule) with their labels. */
@@ -45,15 +48,22 @@ export function niceUpper(hi: number, count: number): number {
 
 /**
  * Which labels stay, none overlapping another kept one: spans are each label's [start, end] along the axis [px], gap
- * the least space between two.
+ * the least space between two; greedy takes the `first` labels before the others.
  */
-function shownLabels(spans: readonly (readonly [number, number])[], mode: 'parity' | 'greedy', gap: number): boolean[] {
+function shownLabels(
+  spans: readonly (readonly [number, number])[],
+  mode: 'parity' | 'greedy',
+  gap: number,
+  first: readonly number[] = [],
+): boolean[] {
   const overlaps = (i: number, j: number): boolean =>
     spans[i]![0] - gap < spans[j]![1] && spans[j]![0] - gap < spans[i]![1];
   let keep = spans.map((_, i) => i);
   if (mode === 'greedy') {
-    let last = -1;
-    keep = keep.filter((i) => (last < 0 || !overlaps(last, i) ? ((last = i), true) : false));
+    const kept: number[] = [];
+    for (const i of [...first, ...keep.filter((k) => !first.includes(k))])
+      if (!kept.some((k) => overlaps(k, i))) kept.push(i);
+    keep = kept;
   } else
     while (keep.length > 1 && keep.some((k, n) => n > 0 && overlaps(keep[n - 1]!, k)))
       keep = keep.filter((_, n) => n % 2 === 0);
@@ -101,6 +111,7 @@ export function frameAxes(f: Frame, x: AxisSpec, y: AxisSpec): string {
     y.at.map((a): [number, number] => [a - 5.5, a + 5.5]),
     y.overlap ?? 'parity',
     2,
+    y.first,
   );
   y.at.forEach((a, i) => {
     if (yShown[i]) out.push(text(f.x - 7, a, y.labels[i]!, { anchor: 'end', baseline: 'middle' }));
@@ -123,7 +134,10 @@ export interface TitleBlock {
   readonly right: number;
 }
 
-/** vega's title: the title in 14 px bold, each subtitle line below it in 12 px, at the top left. */
+/**
+ * vega's title: the title in 14 px bold, each subtitle line below it in 12 px, at the top left; a plot placed at its
+ * bottom leaves room for a y tick label centred on the plot's top edge.
+ */
 export function titleBlock(title: string, subtitle: readonly string[]): TitleBlock {
   const out = [
     '<g class="mark-group role-title"><g class="mark-text role-title-text">',
@@ -133,7 +147,7 @@ export function titleBlock(title: string, subtitle: readonly string[]): TitleBlo
     '</g></g>',
   ];
   const right = PAD + Math.max(textWidth(title, 14), ...subtitle.map((s) => textWidth(s, 12)));
-  return { svg: out.join(''), bottom: PAD + (subtitle.length ? 33 + 14 * (subtitle.length - 1) : 20), right };
+  return { svg: out.join(''), bottom: PAD + (subtitle.length ? 37 + 14 * (subtitle.length - 1) : 22), right };
 }
 
 /**
