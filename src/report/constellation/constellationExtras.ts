@@ -7,7 +7,7 @@
  */
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { linear, px, text, tickFormat, ticks } from '../plots/svg.js';
+import { linear, px, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
 import {
   chartSvg,
   circleMark,
@@ -77,7 +77,16 @@ function utilizationOneInstantSvg(rows: readonly UtilizationRow[]): string {
       return [`<path d="M${px(x)},${px(sy(u))}h${px(half)}V${px(sy(0))}h${px(-half)}Z" fill="${colors[k]}"/>`];
     }),
   );
-  const x: AxisSpec = { at: classes.map((_, i) => start(i) + half), labels: classes, title: 'link class', grid: false };
+  // every class named (vega-lite drops no nominal label), cut to its band's width
+  const fit = Math.max(3, Math.floor(step / (11 * TEXT_WIDTH_EM)));
+  const labels = classes.map((c) => (c.length > fit ? `${c.slice(0, fit - 1)}…` : c));
+  const x: AxisSpec = {
+    at: classes.map((_, i) => start(i) + half),
+    labels,
+    title: 'link class',
+    grid: false,
+    overlap: 'none',
+  };
   const body = `${frameAxes(f, x, y)}<g class="mark-rect role-mark">${bars.join('')}</g>${ruleAt(f, sy(1), '2,2')}`;
   const legend = { title: 'statistic', entries: STATS.map((s, k) => ({ name: s, mark: squareMark(colors[k]!) })) };
   return chartSvg(head, f, body, [legend], UTILIZATION);
@@ -284,7 +293,7 @@ export async function launchManifestSvg(rows: readonly LaunchManifestRow[]): Pro
     );
   const xt = linearTicks(0, nMax * 1.02, tickCount(width));
   const x: AxisSpec = { at: xt.values.map(sx), labels: xt.labels, title: 'satellites launched [-]', grid: true };
-  const y: AxisSpec = { at: vehicles.map(mid), labels: vehicles, title: yTitle, grid: false };
+  const y: AxisSpec = { at: vehicles.map(mid), labels: vehicles, title: yTitle, grid: false, overlap: 'none' };
   const body =
     frameAxes(f, x, y) +
     `<g class="mark-rect role-mark" stroke="white" stroke-width="1">${bars.join('')}</g>` +

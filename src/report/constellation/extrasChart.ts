@@ -2,8 +2,8 @@
  * The frame of the hand-written constellation charts (utilisation, conjunctions, launch manifest, life): vega's
  * title block, axes with ticks on linear, log or band scales, the legends at the right, and the document around them,
  * laid out as the vega-lite specs of the same charts were (5 px padding, legends 18 px right of the plot). Built on
- * svg.ts's primitives. Like vega, tick labels that would overlap are dropped (every other one on linear and band axes,
- * greedily on log ones, where the powers of ten go first), judged by vega's own width estimate (0.8 em a character, as
+ * svg.ts's primitives. Like vega, tick labels that would overlap are dropped (every other one on linear axes, greedily
+ * on log ones, where the powers of ten go first), judged by vega's own width estimate (0.8 em a character, as
  * it has no canvas in Node).
  */
 import { legend } from '../plots/svgPlots.js';
@@ -24,8 +24,11 @@ export interface AxisSpec {
   readonly title: string | null;
   /** Gridlines at the ticks (continuous scales); band axes have none. */
   readonly grid: boolean;
-  /** How overlapping labels are dropped: vega's parity strategy (default) or greedy (its choice for log scales). */
-  readonly overlap?: 'parity' | 'greedy';
+  /**
+   * How overlapping labels are dropped: vega's parity strategy (default), greedy (its choice for log scales) or not at
+   * all (vega-lite's choice for nominal axes: a dropped name could not be inferred).
+   */
+  readonly overlap?: 'parity' | 'greedy' | 'none';
   /** Labels kept before the others by the greedy strategy (a log axis's powers of ten), by index. */
   readonly first?: readonly number[];
 }
@@ -52,13 +55,14 @@ export function niceUpper(hi: number, count: number): number {
  */
 function shownLabels(
   spans: readonly (readonly [number, number])[],
-  mode: 'parity' | 'greedy',
+  mode: 'parity' | 'greedy' | 'none',
   gap: number,
   first: readonly number[] = [],
 ): boolean[] {
   const overlaps = (i: number, j: number): boolean =>
     spans[i]![0] - gap < spans[j]![1] && spans[j]![0] - gap < spans[i]![1];
   let keep = spans.map((_, i) => i);
+  if (mode === 'none') return spans.map(() => true);
   if (mode === 'greedy') {
     const kept: number[] = [];
     for (const i of [...first, ...keep.filter((k) => !first.includes(k))])

@@ -100,6 +100,11 @@ describe('link utilisation by class', () => {
     expect(bars[0]![5]).toBe('#1f77b4');
     expect(texts(svg, 'mark-text role-axis-label').slice(0, 2)).toEqual(['inPlane', 'crossPlane']);
   });
+  it('names every class under its bars, cut with an ellipsis to the band', async () => {
+    const svg = await utilizationByClassSvg([row(0, 'dawn-dusk/crossPlane', 0.5, 1), row(0, 'x', 0.25, 0.5)]);
+    // a 120 px band holds 120 / (11 px × 0.58 em) = 18 characters: 17 and the ellipsis
+    expect(texts(svg, 'mark-text role-axis-label').slice(0, 2)).toEqual(['dawn-dusk/crossPl…', 'x']);
+  });
 });
 
 describe('conjunctions', () => {
