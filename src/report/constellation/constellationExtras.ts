@@ -7,13 +7,12 @@
  */
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { linear, px, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
+import { linear, niceMax, px, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
 import {
   chartSvg,
   circleMark,
   frameAxes,
   linearTicks,
-  niceUpper,
   placeFrame,
   pointMarks,
   polyline,
@@ -107,8 +106,9 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
     })),
   );
   const times = series.flatMap((s) => s.points.map((p) => p.t));
-  const t0 = Math.min(...times),
-    t1 = Math.max(...times);
+  // no finite value at all: an empty plot over [0, 1] h
+  const t0 = times.length ? Math.min(...times) : 0,
+    t1 = times.length ? Math.max(...times) : 1;
   const head = titleBlock('Link utilisation by link class over time', [
     `${instants} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
   ]);
@@ -116,12 +116,14 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
   const sx = linear(t0, t1, f.x, f.x + f.width);
   const xt = linearTicks(t0, t1, tickCount(f.width));
   const x: AxisSpec = { at: xt.values.map(sx), labels: xt.labels, title: 'time since epoch [h]', grid: true };
-  const lines = series.map((s) =>
-    polyline(
-      s.points.map((p) => ({ x: sx(p.t), y: sy(p.u) })),
-      `stroke="${s.color}"${s.dash}`,
-    ),
-  );
+  const lines = series
+    .filter((s) => s.points.length > 0)
+    .map((s) =>
+      polyline(
+        s.points.map((p) => ({ x: sx(p.t), y: sy(p.u) })),
+        `stroke="${s.color}"${s.dash}`,
+      ),
+    );
   const dots = series.flatMap((s) => s.points.map((p) => ({ x: sx(p.t), y: sy(p.u), color: s.color })));
   const body =
     frameAxes(f, x, y) +
@@ -229,7 +231,7 @@ export async function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Promis
     overlap: 'greedy',
     first: yt.powers,
   };
-  const tMax = niceUpper(Math.max(0, ...values.map((v) => v.t)), tickCount(width));
+  const tMax = niceMax(Math.max(0, ...values.map((v) => v.t)), tickCount(width));
   const sx = linear(0, tMax, f.x, f.x + width);
   const xt = linearTicks(0, tMax, tickCount(width));
   const x: AxisSpec = { at: xt.values.map(sx), labels: xt.labels, title: 'time since epoch [h]', grid: true };

@@ -8,13 +8,12 @@
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
-import { linear, px, text, textWidth, ticks, tickStep } from '../plots/svg.js';
+import { linear, niceMax, px, text, textWidth, ticks, tickStep } from '../plots/svg.js';
 import {
   chartSvg,
   circleMark,
   frameAxes,
   linearTicks,
-  niceUpper,
   placeFrame,
   pointMarks,
   polyline,
@@ -61,7 +60,7 @@ export async function lifeSvg(life: Life, satellites: number): Promise<string> {
   );
   const width = 640,
     height = 300;
-  const nMax = niceUpper(Math.max(satellites, ...series.flat().filter(Number.isFinite)), tickCount(height));
+  const nMax = niceMax(Math.max(satellites, ...series.flat().filter(Number.isFinite)), tickCount(height));
   const yt = linearTicks(0, nMax, tickCount(height));
   const yTitle = 'satellites [-]';
   const f = placeFrame(head.bottom + 24, { labels: yt.labels, title: yTitle }, width, height);

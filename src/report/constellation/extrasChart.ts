@@ -3,8 +3,8 @@
  * title block, axes with ticks on linear, log or band scales, the legends at the right, and the document around them,
  * laid out as the vega-lite specs of the same charts were (5 px padding, legends 18 px right of the plot). Built on
  * svg.ts's primitives. Like vega, tick labels that would overlap are dropped (every other one on linear axes, greedily
- * on log ones, where the powers of ten go first), judged by vega's own width estimate (0.8 em a character, as
- * it has no canvas in Node).
+ * on log ones, where the powers of ten go first: vega goes from the bottom up), judged by vega's own width estimate
+ * (0.8 em a character, as it has no canvas in Node).
  */
 import { legend } from '../plots/svgPlots.js';
 import { px, svgDocument, symbolPath, text, textWidth, tickFormat, ticks, type Frame } from '../plots/svg.js';
@@ -42,12 +42,6 @@ export function linearTicks(lo: number, hi: number, count: number): { values: nu
 
 /** Tick count vega-lite gives a continuous axis of `size` px: one per 40 px. */
 export const tickCount = (size_px: number): number => Math.max(2, Math.ceil(size_px / 40));
-
-/** Upper end of a zero-based "nice" domain: hi rounded up to the tick step for `count` ticks (d3's nice). */
-export function niceUpper(hi: number, count: number): number {
-  const t = ticks(0, hi, count);
-  return t.step > 0 ? Math.ceil(hi / t.step - 1e-9) * t.step : Math.max(hi, 1);
-}
 
 /**
  * Which labels stay, none overlapping another kept one: spans are each label's [start, end] along the axis [px], gap
