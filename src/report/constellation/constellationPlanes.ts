@@ -12,7 +12,7 @@ import { planeRaan_rad, raanFromLtan_rad } from '../../constellation/geometry/pa
 import type { ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { linear, px, svgDocument, textWidth, tickFormat, ticks } from '../plots/svg.js';
+import { linear, PAD, px, svgDocument, textWidth, tickFormat, ticks } from '../plots/svg.js';
 import {
   axisSvg,
   frameSvg,
@@ -20,7 +20,6 @@ import {
   LEGEND_BELOW,
   leftAxisWidth,
   legendSvg,
-  PAD,
   titleSvg,
   type Axis,
 } from './plotChrome.js';

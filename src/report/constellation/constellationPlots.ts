@@ -10,15 +10,26 @@ import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
 import { placeLabels } from '../plots/labelPlacement.js';
-import { linear, niceMax, px, svgDocument, symbolPath, text, tickFormat, ticks, type Frame } from '../plots/svg.js';
+import {
+  LEGEND_OFFSET,
+  LEGEND_SYMBOL_px2,
+  linear,
+  niceMax,
+  PAD,
+  px,
+  svgDocument,
+  symbolPath,
+  text,
+  tickFormat,
+  ticks,
+  type Frame,
+} from '../plots/svg.js';
 import {
   axesSvg,
   circleLegend,
   gradientLegend,
-  LEGEND_OFFSET,
   leftAxisWidth,
   linearAxis,
-  PAD,
   plotTop,
   titleSvg,
   VIRIDIS,
@@ -118,7 +129,7 @@ const MAP_W = 640,
 const ENVELOPE_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
 const SHELL_COLORS = { 'design shell': '#d62728', 'reference constellation': '#8c8c8c' } as const;
 /** Radius [px] of a legend's category circle (vega-lite's legend symbolSize 80 px², plots.ts). */
-const LEGEND_R = Math.sqrt(80) / 2;
+const LEGEND_R = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
 
 type MapPoint = { cat: keyof typeof SHELL_COLORS; label: string; i: number; h: number; n: number };
 

@@ -5,14 +5,15 @@
  * (mark-rect, mark-rule, mark-line, mark-text, role-axis-*, role-legend, role-title) for tests and the report CSS.
  * Simpler than vega: x ticks at svg.ts axes' count (about one per 80 px; vega draws one per 40 px and hides every
  * other label), design labels cut to 180 px by estimated width, the cost axis made nice at that count (d3's `nice`).
- * `renderPlotSvg`, vega's renderer with stable ids, serves the constellation views drawn with vega-lite
- * (constellationPlots.ts re-exports everything here).
- */ import { fmt } from '../../base/numberFormat.js';
-import { renderSvg, samplePositions } from '../plots/plots.js';
+ */
+import { fmt } from '../../base/numberFormat.js';
+import { samplePositions } from '../plots/plots.js';
 import {
   axes,
+  LEGEND_SYMBOL_px2,
   linear,
   niceMax,
+  PAD,
   px,
   svgDocument,
   symbolPath,
@@ -27,25 +28,6 @@ import { legend } from '../plots/svgPlots.js';
 export const MAX_CONTACT_BARS = 2000;
 /** At most this many deployment points are drawn (evenly sampled beyond it, stated in the title). */
 export const MAX_DEPLOYMENT_POINTS = 5000;
-
-/**
- * `renderSvg` with element ids renumbered in order of appearance: vega numbers gradients and clip
- * paths with process-wide counters, so without this two renders of one spec differ.
- */
-export async function renderPlotSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
-  const svg = await renderSvg(spec, idPrefix);
-  const map = new Map<string, string>();
-  const counts = new Map<string, number>();
-  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
-    const id = m[1]!;
-    if (map.has(id)) continue;
-    const base = id.replace(/\d+$/, '');
-    const n = counts.get(base) ?? 0;
-    counts.set(base, n + 1);
-    map.set(id, `${base}${n}`);
-  }
-  return svg.replace(/(\sid="|url\(#)([^")]+)/g, (_all, pre: string, id: string) => pre + (map.get(id) ?? id));
-}
 
 /** Distinct labels in order (a repeated label gets ` (2)`, ` (3)` …), so nominal axes keep every row. */
 export function uniqueLabels(labels: readonly string[]): string[] {
@@ -201,12 +183,10 @@ function gapLabels(
   });
 }
 
-/** Margin around the plot [px] (vega's autosize padding). */
-const PAD = 5;
 /** No y ticks: an empty y domain gives svg.ts `axes` no tick values, for plots whose rows are categories. */
 const NO_Y = { domain: [NaN, NaN] as const, title: null };
 /** Legend squares of 80 px² (vega's default symbol size for bars), centred on 0, 0. */
-const HALF = Math.sqrt(80) / 2;
+const HALF = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
 const SQUARE = `M${px(-HALF)},${px(-HALF)}h${px(2 * HALF)}v${px(2 * HALF)}h${px(-2 * HALF)}Z`;
 const square = (color: string): string =>
   `<path class="mark-symbol role-legend-symbol" d="${SQUARE}" fill="${color}"/>`;

@@ -16,14 +16,13 @@ import type { SamplingWindow, ShellGeometrySpec } from '../../constellation/desi
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
 import { labelBox, placeLabels, type Box } from '../plots/labelPlacement.js';
-import { px, svgDocument, symbolPath, tickFormat } from '../plots/svg.js';
+import { PAD, px, svgDocument, symbolPath, tickFormat } from '../plots/svg.js';
 import {
   axisSvg,
   frameSvg,
   LEGEND_BELOW,
   leftAxisWidth,
   legendSvg,
-  PAD,
   titleSvg,
   vegaText,
   type Axis,

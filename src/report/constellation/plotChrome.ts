@@ -7,10 +7,8 @@
  * their text). Class names are vega's (role-axis, role-axis-label, role-legend, role-title…), which the report's
  * tests read.
  */
-import { esc, px, text, textWidth } from '../plots/svg.js';
+import { esc, PAD, px, text, textWidth } from '../plots/svg.js';
 
-/** Padding around the plot [px]. */
-export const PAD = 5;
 /** From the plot's bottom edge to a legend below it: the bottom axis and 18 px (vega-lite's legend offset). */
 export const LEGEND_BELOW = 51;
 

@@ -7,12 +7,7 @@
  * than vega's; tick labels that would overlap are not thinned (vega-lite's labelOverlap), none of these plots has any.
  * Class names are vega's (role-axis-*, role-legend-*, role-title-*), so tests and CSS read them as before.
  */
-import { linear, px, symbolPath, text, textWidth, tickFormat, ticks, type Frame } from '../plots/svg.js';
-
-/** Space around the plot [px]. */
-export const PAD = 5;
-/** Gap between the plot and the legends to its right [px]. */
-export const LEGEND_OFFSET = 18;
+import { linear, PAD, px, symbolPath, text, textWidth, tickFormat, ticks, type Frame } from '../plots/svg.js';
 
 export interface Titles {
   readonly title: string;

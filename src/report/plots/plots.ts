@@ -1,10 +1,11 @@
 /**
  * Static SVG plots for the reports: vega-lite specs compiled and rendered in Node without a canvas
  * (`new vega.View(vega.parse(spec), {renderer: 'none'}).toSVG()`), so report.html needs no JavaScript and
- * no network. The run report's own plots (objective space, parallel coordinates, convergence, waterfall) and
- * compare's fronts are written directly (svgPlots.ts: vega costs more CPU than a whole benchmark run); the
- * analysis, robust and constellation plots stay here. Specs take plain, already-sampled data; field names are `o0…`,
- * `v` (never dotted metric names, which vega would read as nested paths). Every axis title carries its unit.
+ * no network. The run report's own plots (objective space, parallel coordinates, convergence, waterfall),
+ * compare's fronts and the constellation report's plots (src/report/constellation/) are written directly
+ * (svgPlots.ts: vega costs more CPU than a whole benchmark run); the analysis and robust plots stay here. Specs
+ * take plain, already-sampled data; field names are `o0…`, `v` (never dotted metric names, which vega would read as
+ * nested paths). Every axis title carries its unit.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../../base/numberFormat.js';

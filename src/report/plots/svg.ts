@@ -8,6 +8,11 @@
  */
 
 export const FONT = 'sans-serif';
+/** vega-lite's layout defaults the hand-written plots keep: padding around a plot [px], the gap from a plot to a
+ * legend at its right [px] and a legend symbol's area [px²]. */
+export const PAD = 5;
+export const LEGEND_OFFSET = 18;
+export const LEGEND_SYMBOL_px2 = 80;
 /** Average advance of a sans-serif character, in font sizes [em]. */
 export const TEXT_WIDTH_EM = 0.58;
 

@@ -12,6 +12,7 @@ import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
 import {
   axes as drawAxes,
+  LEGEND_SYMBOL_px2,
   linear,
   niceMax,
   px,
@@ -22,8 +23,6 @@ import {
   yAxisWidth,
   type Frame,
 } from './svg.js';
-
-const LEGEND_SYMBOL_px2 = 80;
 
 /** Legend: a title and one row per entry (symbol or stroke, then the name), at (x, y). */
 export function legend(
