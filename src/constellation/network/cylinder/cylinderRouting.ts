@@ -151,15 +151,82 @@ function ringScratchFor(S: number): RingScratch {
 }
 
 /**
- * λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane); once it falls
- * below `floor` (a value the caller would set aside), that partial minimum, the planes left unread.
+ * The least capacity / load over the arcs of plane q's ring (header: delivery loads from `below`, gap q − 1's, and
+ * `above`, gap q's, and the hand-over loads of both gaps).
  */
-export function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread, floor = -Infinity): number {
-  const { ws, own, rings, w } = ringScratchFor(S);
+function planeRate(
+  q: number,
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  sp: Spread,
+  below: Ring,
+  above: Ring,
+  scratch: RingScratch,
+): number {
+  const { own, w } = scratch;
+  const mb = q,
+    ma = P - 1 - q;
+  const ob = (q - 1) * sp.stride,
+    oa = q * sp.stride;
+  // hand-over loads m·(f[s] − θ) added to each arc after its delivery loads, above's before below's
+  const tAbove = q < P - 1 ? transportInto(S, sp, ob, q, oa, q + 1, w.fAbove) : NaN,
+    mAbove = (P - 1 - q) * S;
+  const tBelow = q > 0 ? transportInto(S, sp, oa, q < P - 1 ? P - 1 - q : 0, ob, P - q, w.fBelow) : NaN,
+    mBelow = q * S;
+  let lambda = Infinity;
+  for (let s = 0; s < S; s++) {
+    let fwd = own.forward[s]! + (mb > 0 ? mb * below.forward[s]! : 0) + (ma > 0 ? ma * above.forward[s]! : 0),
+      bwd = own.backward[s]! + (mb > 0 ? mb * below.backward[s]! : 0) + (ma > 0 ? ma * above.backward[s]! : 0);
+    if (q < P - 1) {
+      const x = w.fAbove[s]! - tAbove;
+      if (x > 0) fwd += mAbove * x;
+      else bwd -= mAbove * x;
+    }
+    if (q > 0) {
+      const x = w.fBelow[s]! - tBelow;
+      if (x > 0) fwd += mBelow * x;
+      else bwd -= mBelow * x;
+    }
+    const load = fwd > bwd ? fwd : bwd;
+    if (load > 0) {
+      const l = inPlane_bps[q * S + s]! / load;
+      if (l < lambda) lambda = l;
+    }
+  }
+  return lambda;
+}
+
+/** The plane whose ring gave inPlaneRate's last full minimum (−1 before any): the blend search reads it first. */
+let bindingPlane = -1;
+
+/**
+ * λ the in-plane links allow under a spread (header: delivery and hand-over loads of every plane); once it falls
+ * below `floor` (a value the caller would set aside), that partial minimum, the planes left unread. Plane `first`
+ * (where the last full pass bound, a spread of the same band) is read before the others: a spread that loses there
+ * is set aside after one plane. The minimum does not depend on the order the planes are read in.
+ */
+export function inPlaneRate(
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  sp: Spread,
+  floor = -Infinity,
+  first = -1,
+): number {
+  const scratch = ringScratchFor(S);
+  const { ws, rings } = scratch;
   let below = rings[0],
     above = rings[1]; // indexed, not destructured, and swapped through a local: no iterator or array to allocate
+  if (first >= 0 && first < P && floor > -Infinity) {
+    if (first > 0) deliveryInto(S, sp.W, (first - 1) * sp.stride, below, ws);
+    if (first < P - 1) deliveryInto(S, sp.W, first * sp.stride, above, ws);
+    const l = planeRate(first, P, S, inPlane_bps, sp, below, above, scratch);
+    if (l < floor) return l;
+  }
   if (P > 1) deliveryInto(S, sp.W, 0, above, ws);
-  let lambda = Infinity;
+  let lambda = Infinity,
+    at = -1;
   for (let q = 0; q < P; q++) {
     // `below` holds gap q − 1's delivery loads, `above` gap q's (computed once per gap, kept for the next plane)
     if (q > 0) {
@@ -168,36 +235,14 @@ export function inPlaneRate(P: number, S: number, inPlane_bps: Float64Array, sp:
       above = held;
       if (q < P - 1) deliveryInto(S, sp.W, q * sp.stride, above, ws);
     }
-    const mb = q,
-      ma = P - 1 - q;
-    const ob = (q - 1) * sp.stride,
-      oa = q * sp.stride;
-    // hand-over loads m·(f[s] − θ) added to each arc after its delivery loads, above's before below's
-    const tAbove = q < P - 1 ? transportInto(S, sp, ob, q, oa, q + 1, w.fAbove) : NaN,
-      mAbove = (P - 1 - q) * S;
-    const tBelow = q > 0 ? transportInto(S, sp, oa, q < P - 1 ? P - 1 - q : 0, ob, P - q, w.fBelow) : NaN,
-      mBelow = q * S;
-    for (let s = 0; s < S; s++) {
-      let fwd = own.forward[s]! + (mb > 0 ? mb * below.forward[s]! : 0) + (ma > 0 ? ma * above.forward[s]! : 0),
-        bwd = own.backward[s]! + (mb > 0 ? mb * below.backward[s]! : 0) + (ma > 0 ? ma * above.backward[s]! : 0);
-      if (q < P - 1) {
-        const x = w.fAbove[s]! - tAbove;
-        if (x > 0) fwd += mAbove * x;
-        else bwd -= mAbove * x;
-      }
-      if (q > 0) {
-        const x = w.fBelow[s]! - tBelow;
-        if (x > 0) fwd += mBelow * x;
-        else bwd -= mBelow * x;
-      }
-      const load = fwd > bwd ? fwd : bwd;
-      if (load > 0) {
-        const l = inPlane_bps[q * S + s]! / load;
-        if (l < lambda) lambda = l;
-      }
+    const l = planeRate(q, P, S, inPlane_bps, sp, below, above, scratch);
+    if (l < lambda) {
+      lambda = l;
+      at = q;
     }
     if (lambda < floor) return lambda;
   }
+  bindingPlane = at;
   return lambda;
 }
 
@@ -241,7 +286,7 @@ function bestBlendRate(
     const sp = alpha === 1 ? perGap : alpha === 0 ? common : blendedSpread(P, S, cross_bps, perGap, common, alpha);
     return sp.lambdaCross < floor
       ? sp.lambdaCross
-      : Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp, floor));
+      : Math.min(sp.lambdaCross, inPlaneRate(P, S, inPlane_bps, sp, floor, bindingPlane));
   };
   let best = perGapRate,
     bestAlpha = 1;

@@ -163,7 +163,8 @@ describe('cylinderRoutingLowerBound', () => {
 describe('inPlaneRate with a floor (the blend search sets a losing point aside)', () => {
   it('the full rate where it reaches the floor, else a value below the floor: random bands and spreads', () => {
     // The oracle is the same rate over every plane (no floor). Bug caught: a pass cut short at a partial minimum that
-    // is not below the floor (the blend search would keep a rate no routing reaches), or one never cut short.
+    // is not below the floor (the blend search would keep a rate no routing reaches), or one never cut short; a first
+    // plane read with another plane's delivery loads (its rate then differs from the full pass's).
     const rng = createRng(13);
     let cut = 0;
     for (let t = 0; t < 40; t++) {
@@ -183,15 +184,17 @@ describe('inPlaneRate with a floor (the blend search sets a losing point aside)'
       }
       const sp = { W, stride: S, lambdaCross: Infinity };
       const full = inPlaneRate(P, S, inPlane, sp);
-      for (const floor of [0.5 * full, full, full * (1 + 1e-9), 1.05 * full, 2 * full]) {
-        const got = inPlaneRate(P, S, inPlane, sp, floor);
-        if (full >= floor) expect(got).toBe(full);
-        else {
-          expect(got).toBeLessThan(floor);
-          expect(got).toBeGreaterThanOrEqual(full);
-          if (got > full) cut++;
+      // read from plane `first` onwards as well: every plane, and none (−1)
+      for (let first = -1; first < P; first++)
+        for (const floor of [0.5 * full, full, full * (1 + 1e-9), 1.05 * full, 2 * full]) {
+          const got = inPlaneRate(P, S, inPlane, sp, floor, first);
+          if (full >= floor) expect(got).toBe(full);
+          else {
+            expect(got).toBeLessThan(floor);
+            expect(got).toBeGreaterThanOrEqual(full);
+            if (got > full) cut++;
+          }
         }
-      }
     }
     expect(cut).toBeGreaterThan(10); // passes were cut short (a partial minimum above the full one)
   });
