@@ -15,7 +15,7 @@
  * says on stderr whether each cache was used.
  *
  * The process runs V8's optimizing compiler without escape analysis (--no-turbo-escape, set before anything is
- * compiled, so the cache and every worker thread see the same flags), unless the command line names the flag: a run
+ * compiled, so the cache and every worker thread see the same flags), unless node's options name the flag: a run
  * optimizes ~1,000 distinct functions, each a few thousand times hot, and TurboFan's compiles were a quarter of the
  * constellation study's CPU; docs/performance.md ("Compiler") has the measurements on both shipped studies.
  */
@@ -30,7 +30,8 @@ import { Script } from 'node:vm';
 
 type RunCli = (argv: readonly string[]) => Promise<void>;
 
-if (!process.execArgv.some((a) => a.includes('turbo-escape'))) setFlagsFromString('--no-turbo-escape');
+if (![...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a) => a.includes('turbo-escape')))
+  setFlagsFromString('--no-turbo-escape');
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(DIR, 'odc.cjs');
