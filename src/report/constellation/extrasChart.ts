@@ -7,6 +7,7 @@
  * (0.8 em a character, as it has no canvas in Node).
  */
 import { legend } from '../plots/svgPlots.js';
+import { titleSvg } from './plotParts.js';
 import {
   LEGEND_OFFSET,
   LEGEND_SYMBOL_px2,
@@ -144,15 +145,8 @@ export interface TitleBlock {
  * bottom leaves room for a y tick label centred on the plot's top edge.
  */
 export function titleBlock(title: string, subtitle: readonly string[]): TitleBlock {
-  const out = [
-    '<g class="mark-group role-title"><g class="mark-text role-title-text">',
-    text(PAD, PAD + 11, title, { size: 14, weight: 'bold' }),
-    '</g><g class="mark-text role-title-subtitle">',
-    ...subtitle.map((s, i) => text(PAD, PAD + 26 + 14 * i, s, { size: 12 })),
-    '</g></g>',
-  ];
-  const right = PAD + Math.max(textWidth(title, 14), ...subtitle.map((s) => textWidth(s, 12)));
-  return { svg: out.join(''), bottom: PAD + (subtitle.length ? 37 + 14 * (subtitle.length - 1) : 22), right };
+  const { svg, width } = titleSvg({ title, subtitle });
+  return { svg, bottom: PAD + (subtitle.length ? 37 + 14 * (subtitle.length - 1) : 22), right: PAD + width };
 }
 
 /**
