@@ -7,20 +7,18 @@
  */
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { linear, niceMax, px, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
+import { circleMark, linear, niceMax, px, squareMark, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
 import {
+  type AxisSpec,
   chartSvg,
-  circleMark,
   frameAxes,
   linearTicks,
   placeFrame,
   pointMarks,
   polyline,
   ruleAt,
-  squareMark,
   tickCount,
   titleBlock,
-  type AxisSpec,
 } from './extrasChart.js';
 
 export interface UtilizationRow {

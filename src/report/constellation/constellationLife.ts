@@ -8,10 +8,10 @@
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
-import { linear, niceMax, px, text, textWidth, ticks, tickStep } from '../plots/svg.js';
+import { circleMark, linear, niceMax, px, text, textWidth, ticks, tickStep } from '../plots/svg.js';
 import {
+  type AxisSpec,
   chartSvg,
-  circleMark,
   frameAxes,
   linearTicks,
   placeFrame,
@@ -20,7 +20,6 @@ import {
   ruleAt,
   tickCount,
   titleBlock,
-  type AxisSpec,
 } from './extrasChart.js';
 
 type Life = ConstellationRecord['life'];

@@ -10,17 +10,17 @@ import { fmt } from '../../base/numberFormat.js';
 import { samplePositions } from '../plots/plots.js';
 import {
   axes,
-  LEGEND_SYMBOL_px2,
+  circleMark,
+  type Frame,
   linear,
   niceMax,
   PAD,
   px,
+  squareMark,
   svgDocument,
-  symbolPath,
   text,
   textWidth,
   yAxisWidth,
-  type Frame,
 } from '../plots/svg.js';
 import { legend } from '../plots/svgPlots.js';
 
@@ -185,11 +185,6 @@ function gapLabels(
 
 /** No y ticks: an empty y domain gives svg.ts `axes` no tick values, for plots whose rows are categories. */
 const NO_Y = { domain: [NaN, NaN] as const, title: null };
-/** Legend squares of 80 px² (vega's default symbol size for bars), centred on 0, 0. */
-const HALF = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
-const SQUARE = `M${px(-HALF)},${px(-HALF)}h${px(2 * HALF)}v${px(2 * HALF)}h${px(-2 * HALF)}Z`;
-const square = (color: string): string =>
-  `<path class="mark-symbol role-legend-symbol" d="${SQUARE}" fill="${color}"/>`;
 
 /** The title (14 px bold) and subtitle (12 px) at the top left, and the top of the plot below them. */
 function titleBlock(title: string, subtitle?: string): { svg: string; bottom: number; width: number } {
@@ -247,7 +242,9 @@ function rowLegend(x: number, y: number, entries: readonly { name: string; color
   const out = ['<g class="mark-group role-legend">'];
   let at = x;
   for (const e of entries) {
-    out.push(`<g class="role-legend-entry" transform="translate(${px(at + 6)},${px(y + 6)})">${square(e.color)}</g>`);
+    out.push(
+      `<g class="role-legend-entry" transform="translate(${px(at + 6)},${px(y + 6)})">${squareMark(e.color)}</g>`,
+    );
     out.push(text(at + 16, y + 6, e.name, { size: 12, baseline: 'middle' }));
     at += 16 + textWidth(e.name, 12) + 10;
   }
@@ -376,11 +373,11 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
   const lg = legend(f.x + f.width + 18, f.y, 'milestone', [
     {
       name: MET,
-      mark: `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', 80)}" fill="${MET_COLOR}"/>`,
+      mark: circleMark(MET_COLOR),
     },
     {
       name: MISSED,
-      mark: `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', 80)}" fill="${MISSED_COLOR}"/>`,
+      mark: circleMark(MISSED_COLOR),
     },
   ]);
   const body = [
@@ -463,7 +460,7 @@ export async function costBreakdownSvg(rows: readonly CostBreakdownRow[]): Promi
     f.x + width + 18,
     f.y,
     'cost component',
-    COST_COMPONENTS.map((c, k) => ({ name: c, mark: square(COST_COLORS[k]!) })),
+    COST_COMPONENTS.map((c, k) => ({ name: c, mark: squareMark(COST_COLORS[k]!) })),
   );
   out.push(lg.svg);
   return svgDocument(

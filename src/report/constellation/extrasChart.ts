@@ -9,8 +9,8 @@
 import { legend } from '../plots/svgPlots.js';
 import { titleSvg } from './plotParts.js';
 import {
+  type Frame,
   LEGEND_OFFSET,
-  LEGEND_SYMBOL_px2,
   PAD,
   px,
   svgDocument,
@@ -19,7 +19,6 @@ import {
   textWidth,
   tickFormat,
   ticks,
-  type Frame,
 } from '../plots/svg.js';
 
 /** Circle symbols of the point marks [px²] (vega-lite's default point size) and of the legends. */
@@ -181,16 +180,6 @@ function rightLegends(f: Frame, legends: readonly LegendSpec[]): { svg: string; 
     y += (l.title ? 20 : 0) + 20 * l.entries.length + 12;
   }
   return { svg: out.join(''), right: legends.length ? x + width : f.x + f.width, bottom: y - 12 };
-}
-
-/** A filled circle of the legends. */
-export const circleMark = (color: string): string =>
-  `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', LEGEND_SYMBOL_px2)}" fill="${color}"/>`;
-
-/** A filled square of the legends of bars (vega-lite's bar legend symbol). */
-export function squareMark(color: string): string {
-  const r = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
-  return `<path class="mark-symbol role-legend-symbol" d="M${px(-r)},${px(-r)}h${px(2 * r)}v${px(2 * r)}h${px(-2 * r)}Z" fill="${color}"/>`;
 }
 
 /** Filled circles at the points (the `point: true` of a vega-lite line, or a point mark). */

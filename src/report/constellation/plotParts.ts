@@ -7,7 +7,18 @@
  * than vega's; tick labels that would overlap are not thinned (vega-lite's labelOverlap), none of these plots has any.
  * Class names are vega's (role-axis-*, role-legend-*, role-title-*), so tests and CSS read them as before.
  */
-import { linear, PAD, px, symbolPath, text, textWidth, tickFormat, ticks, type Frame } from '../plots/svg.js';
+import {
+  type Frame,
+  linear,
+  PAD,
+  px,
+  symbolPath,
+  text,
+  textWidth,
+  tickFormat,
+  ticks,
+  yLabelsWidth,
+} from '../plots/svg.js';
 
 export interface Titles {
   readonly title: string;
@@ -66,8 +77,7 @@ export function linearAxis(
 }
 
 /** Room a left axis takes beside the plot: tick, labels, gap and the rotated title [px]. */
-export const leftAxisWidth = (y: LinearAxis): number =>
-  7 + Math.max(0, ...y.values.map((v) => textWidth(y.format(v), 11))) + 8 + 12 + 4;
+export const leftAxisWidth = (y: LinearAxis): number => yLabelsWidth(y.values.map((v) => y.format(v)));
 
 /** Grid lines, frame, and the bottom and left axes (ticks, labels, domain line, title) of the plotting area `f`. */
 export function axesSvg(f: Frame, x: LinearAxis, y: LinearAxis): string {

@@ -175,9 +175,12 @@ export function axes(
 /** Room a y axis needs left of its frame: tick labels (estimated from the domain's ticks) and the rotated title. */
 export function yAxisWidth(domain: readonly [number, number], height: number): number {
   const t = ticks(domain[0], domain[1], Math.max(2, Math.round(height / 40)));
-  const f = tickFormat(t.step);
-  return 7 + Math.max(0, ...t.values.map((v) => textWidth(f(v), 11))) + 8 + 12 + 4;
+  return yLabelsWidth(t.values.map(tickFormat(t.step)));
 }
+
+/** Room a y axis with these tick labels needs left of its frame: tick, labels (11 px), gap and rotated title. */
+export const yLabelsWidth = (labels: readonly string[]): number =>
+  7 + Math.max(0, ...labels.map((l) => textWidth(l, 11))) + 8 + 12 + 4;
 
 /** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
 export function symbolPath(shape: string, area_px2: number): string {
@@ -192,4 +195,14 @@ export function symbolPath(shape: string, area_px2: number): string {
   }
   const r = Math.sqrt(area_px2 / Math.PI);
   return `M${px(r)},0A${px(r)},${px(r)},0,1,1,${px(-r)},0A${px(r)},${px(r)},0,1,1,${px(r)},0Z`;
+}
+
+/** A legend's filled circle of LEGEND_SYMBOL_px2 (vega-lite's point legend symbol). */
+export const circleMark = (color: string): string =>
+  `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', LEGEND_SYMBOL_px2)}" fill="${color}"/>`;
+
+/** A legend's filled square of LEGEND_SYMBOL_px2 (vega-lite's bar legend symbol). */
+export function squareMark(color: string): string {
+  const r = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
+  return `<path class="mark-symbol role-legend-symbol" d="M${px(-r)},${px(-r)}h${px(2 * r)}v${px(2 * r)}h${px(-2 * r)}Z" fill="${color}"/>`;
 }

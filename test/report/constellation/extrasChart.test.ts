@@ -4,7 +4,8 @@
  * 0.8 em a character at 11 px; legends taller than the plot stay on the canvas.
  */
 import { describe, expect, it } from 'vitest';
-import { chartSvg, frameAxes, squareMark, titleBlock } from '../../../src/report/constellation/extrasChart.js';
+import { chartSvg, frameAxes, titleBlock } from '../../../src/report/constellation/extrasChart.js';
+import { squareMark } from '../../../src/report/plots/svg.js';
 
 const f = { x: 50, y: 40, width: 320, height: 100 };
 const labels = (svg: string): string[] =>
