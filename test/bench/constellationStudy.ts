@@ -115,7 +115,37 @@ function ratioLine(label: string, other: readonly StudyRun[], cur: readonly Stud
   );
 }
 
-/** Whether two runs wrote the same evaluations.csv and pareto.json, byte for byte. */
+/**
+ * Where two JSON values differ: each path with its array indices written `[]`, how many values differ there and the
+ * first pair (a key present on one side only differs as a value against `undefined`).
+ */
+function jsonDifferences(a: unknown, b: unknown): Map<string, { count: number; first: string }> {
+  const out = new Map<string, { count: number; first: string }>();
+  const walk = (x: unknown, y: unknown, path: string): void => {
+    if (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null) {
+      if (Array.isArray(x) !== Array.isArray(y)) return walk(JSON.stringify(x), JSON.stringify(y), path);
+      if (Array.isArray(x) && Array.isArray(y)) {
+        if (x.length !== y.length) return walk(`${x.length} items`, `${y.length} items`, path);
+        return x.forEach((v, i) => walk(v, y[i], `${path}[]`));
+      }
+      const xo = x as Record<string, unknown>,
+        yo = y as Record<string, unknown>;
+      for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)])) walk(xo[k], yo[k], `${path}.${k}`);
+      return;
+    }
+    if (Object.is(x, y)) return;
+    const seen = out.get(path);
+    if (seen !== undefined) seen.count++;
+    else out.set(path, { count: 1, first: `${JSON.stringify(x)} → ${JSON.stringify(y)}` });
+  };
+  walk(a, b, '');
+  return out;
+}
+
+/**
+ * Whether two runs wrote the same evaluations.csv and pareto.json, byte for byte; where pareto.json differs but holds
+ * the same designs, the fields that differ (a stated label, say, rather than a number).
+ */
 function sameOutputs(a: StudyRun, b: StudyRun, whose = 'reference'): string {
   const files = ['evaluations.csv', 'pareto.json'];
   const read = (r: StudyRun, f: string): Buffer | null =>
@@ -125,9 +155,17 @@ function sameOutputs(a: StudyRun, b: StudyRun, whose = 'reference'): string {
       y = read(b, f);
     return x === null || y === null || !x.equals(y);
   });
-  return differ.length === 0
-    ? `  outputs: ${files.join(' and ')} byte-identical to the ${whose}'s`
-    : `  outputs: ${differ.join(' and ')} differ from the ${whose}'s (another search path, or a changed number)`;
+  if (differ.length === 0) return `  outputs: ${files.join(' and ')} byte-identical to the ${whose}'s`;
+  const [pa, pb] = [read(a, 'pareto.json'), read(b, 'pareto.json')];
+  if (differ.length === 1 && differ[0] === 'pareto.json' && pa !== null && pb !== null) {
+    const fields = jsonDifferences(JSON.parse(pa.toString()), JSON.parse(pb.toString()));
+    if (fields.size <= 3)
+      return (
+        `  outputs: evaluations.csv byte-identical to the ${whose}'s; pareto.json differs only at ` +
+        [...fields].map(([path, d]) => `${path} (${d.count} values, ${d.first})`).join('; ')
+      );
+  }
+  return `  outputs: ${differ.join(' and ')} differ from the ${whose}'s (another search path, or a changed number)`;
 }
 
 /**

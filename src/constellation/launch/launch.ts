@@ -3,31 +3,41 @@
  * long the deployment takes and whether it meets the regulatory milestones.
  *
  * A launch carries one shell; satellites per launch k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs from
- * src/models/launch/launchPerformance.ts, η = 0.7 by default. Launch counts n_vs: a MILP (injected `LpSolver`)
- * minimising Σ_vs price_v·n_vs with every satellite flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉ under the
- * cadences (⌊c_v·T_m⌋ launches by T_m); unmet milestones are solved again without them and reported. Schedule: each
- * vehicle at its cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR
- * §25.164(b), 50 % within 6 years of the grant and the rest within 9.
+ * src/models/launch/launchPerformance.ts, η = 0.7 by default. Launch counts n_vs: a MILP (launchMilp.ts, injected
+ * `LpSolver`) minimising Σ_vs price_v·n_vs with every satellite flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉
+ * under the cadences (⌊c_v·T_m⌋ launches by T_m); unmet milestones are solved again without them and reported; with
+ * one vehicle the MILP's optimum in closed form (n_s = ⌈N_s/k_s⌉, no solver called). Schedule: each vehicle at its
+ * cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR §25.164(b), 50 %
+ * within 6 years of the grant and the rest within 9.
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
  * Throws RangeError when no vehicle can carry a satellite of some shell or the launch caps cannot carry them all.
  * Derivation, evidence and costs: docs/constellations.md §"Launch campaign".
  */
-import type { LpModel, LpResult, LpSolver, LpStatus } from '../../optimize/lp.js';
+import type { LpSolver } from '../../optimize/lp.js';
+import {
+  campaignModel,
+  capsCannotCarry,
+  cheapestLaunches,
+  EPS,
+  launchesBy,
+  requiredBy,
+  solveMilp,
+  total,
+  type CheapestLaunches,
+  type LaunchSolverRecord,
+  type Milestone,
+  type Plan,
+} from './launchMilp.js';
 import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost/cost.js';
 import { nonNegative, positive } from '../../models/validate.js';
+
+export type { Milestone } from './launchMilp.js';
 
 /** FCC 47 CFR §25.164(b)(1)–(2). */
 export const FCC_NGSO_MILESTONES: readonly Milestone[] = [
   { fraction: 0.5, within_yr: 6 },
   { fraction: 1, within_yr: 9 },
 ];
-
-export interface Milestone {
-  /** Fraction of the authorised satellites that must be in orbit (0, 1]. */
-  readonly fraction: number;
-  /** Deadline after authorisation [yr]. */
-  readonly within_yr: number;
-}
 
 /** A catalog row (spread into the record) plus how often and how many times it can fly for us. */
 export interface CampaignVehicle extends LaunchVehicleSpec {
@@ -126,25 +136,8 @@ export interface LaunchCampaignResult {
   readonly milestones: readonly MilestoneOutcome[];
   /** (0, 0) then one point per launch: time and cumulative satellites in orbit. */
   readonly deploymentCurve: readonly DeploymentPoint[];
-  readonly solver: {
-    readonly name: string;
-    readonly status: LpStatus;
-    readonly rows: number;
-    readonly cols: number;
-    readonly withMilestones: boolean;
-  };
+  readonly solver: LaunchSolverRecord;
 }
-
-const EPS = 1e-9;
-/**
- * Integer columns above which the MILPs go to HiGHS: javascript-lp-solver's branch and bound took 2 s on 10 shells × 2
- * vehicles (20 integer columns) and minutes on 86 × 2; HiGHS takes about a second on 86 × 2. Small campaigns keep the
- * default.
- */
-const HIGHS_ABOVE_INTEGER_COLUMNS = 8;
-const solveMilp = (solver: LpSolver, model: LpModel): LpResult =>
-  solver(model, (model.integer?.length ?? 0) > HIGHS_ABOVE_INTEGER_COLUMNS ? { solver: 'highs' } : undefined);
-const launchesBy = (cadence_per_yr: number, t_yr: number): number => Math.floor(cadence_per_yr * t_yr + EPS);
 
 /**
  * Satellites per launch of one vehicle and which limit binds (payload_kg: into the shell's orbit, default
@@ -169,114 +162,6 @@ export function deployedBy(curve: readonly DeploymentPoint[], t_yr: number): num
   // indexed: a for-of's iterator results are objects once escape analysis is off (src/entries/cli/bin.ts)
   for (let i = 0; i < curve.length; i++) if (curve[i]!.time_yr <= t_yr + EPS) n = curve[i]!.satellites;
   return n;
-}
-
-/** The campaign's numbers, indexed [v][s] for vehicle × shell. */
-interface Plan {
-  readonly k: readonly (readonly number[])[];
-  readonly ub: readonly (readonly number[])[];
-  readonly sats: readonly number[];
-  readonly vehicles: readonly CampaignVehicle[];
-}
-
-/** Accumulates an LP model's columns, rows and matrix entries in the order they are added. */
-function modelBuilder() {
-  const cols: { lower: number; upper: number; cost: number }[] = [];
-  const rows: { lower: number; upper: number }[] = [];
-  const er: number[] = [],
-    ec: number[] = [],
-    ev: number[] = [];
-  const integer: number[] = [];
-  const add = (r: number, c: number, a: number): void => {
-    er.push(r);
-    ec.push(c);
-    ev.push(a);
-  };
-  const col = (lower: number, upper: number, cost: number, isInteger: boolean): number => {
-    if (isInteger) integer.push(cols.length);
-    cols.push({ lower, upper, cost });
-    return cols.length - 1;
-  };
-  const row = (lower: number, upper: number): number => rows.push({ lower, upper }) - 1;
-  const model = (sense: LpModel['sense']): LpModel => ({
-    sense,
-    cost: Float64Array.from(cols, (c) => c.cost),
-    colLower: Float64Array.from(cols, (c) => c.lower),
-    colUpper: Float64Array.from(cols, (c) => c.upper),
-    rowLower: Float64Array.from(rows, (r) => r.lower),
-    rowUpper: Float64Array.from(rows, (r) => r.upper),
-    entryRow: Int32Array.from(er),
-    entryCol: Int32Array.from(ec),
-    entryValue: Float64Array.from(ev),
-    integer,
-  });
-  return { add, col, row, model };
-}
-
-type ModelBuilder = ReturnType<typeof modelBuilder>;
-
-/** Builds the MILP; columns: n_vs (v·S + s), then per milestone e_vsm (V·S) and y_sm (S). */
-function campaignModel(plan: Plan, milestones: readonly Milestone[], objective: 'cost' | 'deployed'): LpModel {
-  const { k, ub, sats, vehicles } = plan;
-  const V = vehicles.length,
-    S = sats.length;
-  const b = modelBuilder();
-  const { add, col, row } = b;
-  const n = vehicles.map((v, i) =>
-    sats.map((_, s) => col(0, ub[i]![s]!, objective === 'cost' ? v.price_USD : 0, true)),
-  );
-  if (objective === 'cost') {
-    sats.forEach((N, s) => {
-      const r = row(N, Infinity);
-      for (let i = 0; i < V; i++) add(r, n[i]![s]!, k[i]![s]!);
-    });
-  }
-  vehicles.forEach((v, i) => {
-    if (v.maxLaunches === undefined) return;
-    const r = row(-Infinity, v.maxLaunches);
-    for (let s = 0; s < S; s++) add(r, n[i]![s]!, 1);
-  });
-  for (const m of milestones) addMilestone(b, plan, m, n, objective);
-  return b.model(objective === 'cost' ? 'minimize' : 'maximize');
-}
-
-/**
- * One milestone's columns and rows: launches e_vs flown by its date (at most the cadence allows, at most n_vs),
- * satellites y_s they carry, and (cost objective) the satellites it requires.
- */
-function addMilestone(
-  b: ModelBuilder,
-  plan: Plan,
-  m: Milestone,
-  n: readonly (readonly number[])[],
-  objective: 'cost' | 'deployed',
-): void {
-  const { k, ub, sats, vehicles } = plan;
-  const { add, col, row } = b;
-  const V = vehicles.length,
-    S = sats.length;
-  const e = vehicles.map((v, i) =>
-    sats.map((_, s) => col(0, Math.min(ub[i]![s]!, launchesBy(v.cadence_per_yr, m.within_yr)), 0, true)),
-  );
-  const y = sats.map((N) => col(0, N, objective === 'deployed' ? 1 : 0, false));
-  if (objective === 'cost') {
-    const total = row(requiredBy(m, plan), Infinity);
-    for (const c of y) add(total, c, 1);
-  }
-  sats.forEach((_, s) => {
-    const credit = row(-Infinity, 0);
-    add(credit, y[s]!, 1);
-    for (let i = 0; i < V; i++) add(credit, e[i]![s]!, -k[i]![s]!);
-  });
-  vehicles.forEach((v, i) => {
-    const cadence = row(-Infinity, launchesBy(v.cadence_per_yr, m.within_yr));
-    for (let s = 0; s < S; s++) {
-      add(cadence, e[i]![s]!, 1);
-      const link = row(-Infinity, 0);
-      add(link, e[i]![s]!, 1);
-      add(link, n[i]![s]!, -1);
-    }
-  });
 }
 
 /**
@@ -307,9 +192,6 @@ function oneVehicleAchievable(plan: Plan, m: Milestone): number {
   }
   return carried;
 }
-
-const total = (plan: Plan): number => plan.sats.reduce((a, b) => a + b, 0);
-const requiredBy = (m: Readonly<Milestone>, plan: Plan): number => Math.ceil(m.fraction * total(plan) - EPS);
 
 function validateVehicle(v: Readonly<CampaignVehicle>, shells: number): void {
   positive(`${v.id}.payloadLeo_kg`, v.payloadLeo_kg);
@@ -373,18 +255,11 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     return r.status === 'optimal' ? Math.min(n, Math.round(r.objective)) : 0;
   });
 
-  let withMilestones = milestones.length > 0 && milestones.every((m, i) => requiredBy(m, plan) <= achievable[i]!);
-  let lp: LpResult = solveMilp(p.solver, campaignModel(plan, withMilestones ? milestones : [], 'cost'));
-  if (lp.status !== 'optimal' && withMilestones) {
-    withMilestones = false;
-    lp = solveMilp(p.solver, campaignModel(plan, [], 'cost'));
-  }
-  if (lp.status === 'infeasible')
-    throw new RangeError(`the vehicles' launch caps cannot carry all ${n} satellites (launch MILP infeasible)`);
-  if (lp.status !== 'optimal')
-    throw new Error(`launch MILP ${lp.status}: ${lp.message ?? 'no message'} (${lp.solver})`);
-  const S = shells.length;
-  const launches = p.vehicles.map((_, i) => shells.map((__, j) => Math.round(lp.x[i * S + j]!)));
+  const reachable = milestones.length > 0 && milestones.every((m, i) => requiredBy(m, plan) <= achievable[i]!);
+  const { launches, solver } =
+    plan.vehicles.length === 1
+      ? oneVehicleLaunches(plan, reachable)
+      : cheapestLaunches(p.solver, plan, milestones, reachable);
   const schedule = deploymentSchedule(plan, launches);
   const outcomes = milestoneOutcomes(plan, milestones, achievable, schedule.curve);
   const { perShell, vehicles } = campaignLaunches(p, shells, fit, k, launches, schedule.carried);
@@ -400,7 +275,29 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     milestonesMet: outcomes.every((o) => o.met),
     milestones: outcomes,
     deploymentCurve: schedule.curve,
-    solver: { name: lp.solver, status: lp.status, rows: lp.rows, cols: lp.cols, withMilestones },
+    solver,
+  };
+}
+
+/** The solver name a campaign of one vehicle reports (oneVehicleLaunches): no LP is solved. */
+export const ONE_VEHICLE_SOLVER = 'closed form (one vehicle)';
+
+/**
+ * The cost MILP's optimum for a campaign of one vehicle, exactly: the cover row k_s·n_s ≥ N_s and n_s ≤ ub_s ≤
+ * ⌈N_s/k_s⌉ (launchCapacities) leave n_s = ⌈N_s/k_s⌉ as the only launch counts, feasible when Σ_s n_s is within the
+ * vehicle's cap. The milestone columns (e ≤ n, Σ_s e ≤ ⌊c·T_m⌋, y ≤ k·e) then have a solution exactly when each
+ * milestone's requirement is within its achievable count (oneVehicleAchievable, the most satellites up by T_m over the
+ * same columns), so the plan is made with the milestones when they are reachable; the launch counts do not depend on
+ * it.
+ */
+function oneVehicleLaunches(plan: Plan, reachable: boolean): CheapestLaunches {
+  const v = plan.vehicles[0]!;
+  const launches = plan.sats.map((N, s) => Math.ceil(N / plan.k[0]![s]!));
+  if (launches.reduce((a, b) => a + b, 0) > (v.maxLaunches ?? Infinity))
+    throw capsCannotCarry(plan, `${v.id} is capped at ${v.maxLaunches} launches`);
+  return {
+    launches: [launches],
+    solver: { name: ONE_VEHICLE_SOLVER, status: 'optimal', rows: 0, cols: 0, withMilestones: reachable },
   };
 }
 

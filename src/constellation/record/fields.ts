@@ -306,7 +306,12 @@ const launch = section({
     (c) => c.deployed.half >= 0.5 && c.deployed.full >= 1,
   ),
   solver: value(
-    () => z.string(),
+    () =>
+      z
+        .string()
+        .describe(
+          "What found the launch counts: 'closed form (one vehicle)', or the launch MILP's solver and version.",
+        ),
     (c) => c.launch.solver,
   ),
   price_USD_per_kg: num(

@@ -4,6 +4,7 @@ import {
   deployedBy,
   FCC_NGSO_MILESTONES,
   launchCampaign,
+  ONE_VEHICLE_SOLVER,
   satellitesPerLaunch,
   type CampaignVehicle,
   type CampaignShell,
@@ -13,6 +14,7 @@ import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
 import { abstractVehicle, BIG_FAIRING_m3 } from './vehicles.js';
+import { createRng } from '../../../src/base/rng.js';
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -308,6 +310,53 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
     expect(most([7, 3], [20, 10], 3)).toBe(20);
     expect(most([7, 3], [22, 10], 3)).toBe(21);
     expect(most([5, 4, 9], [11, 13, 10], 6)).toBe(31);
+  });
+
+  it("one vehicle: the plan in closed form is the MILP's, solved beside a second vehicle that can never help", () => {
+    // Oracle: the same campaign with a second vehicle W, dearer, carrying no more and flying less than once by the
+    // last deadline (⌊c·T⌋ = 0 launches): the MILP (the injected solver) may use it, so the plan is the solver's,
+    // and its optimum is V's alone. 60 random campaigns of 1–3 shells, some with V's cap binding the milestones.
+    const rng = createRng(20261127);
+    const last_yr = 9;
+    const outcomes = { withMilestones: 0, without: 0, capped: 0 };
+    for (let trial = 0; trial < 60; trial++) {
+      const S = 1 + rng.int(3);
+      const shells = Array.from({ length: S }, (_, s) => ({
+        id: `S${s}`,
+        satellites: 1 + rng.int(300),
+        launchMass_kg: 200 + rng.int(2000),
+        stowedVolume_m3: 1,
+      }));
+      const payload = Array.from({ length: S }, () => 2500 + rng.int(20000));
+      const needed = shells.reduce(
+        (a, sh, s) => a + Math.ceil(sh.satellites / Math.floor(payload[s]! / sh.launchMass_kg)),
+        0,
+      );
+      const V: CampaignVehicle = {
+        ...vehicle('V', 20000, 5e6 + rng.int(100) * 1e6, 0.5 + rng.int(20)),
+        payloadToShell_kg: payload,
+        ...(rng.next() < 0.3 ? { maxLaunches: needed + rng.int(3) } : {}),
+      };
+      const W: CampaignVehicle = { ...V, id: 'W', price_USD: V.price_USD + 1, cadence_per_yr: 0.9 / last_yr };
+      const milestones = [
+        { fraction: 0.5, within_yr: 1 + rng.int(5) },
+        { fraction: 1, within_yr: last_yr },
+      ];
+      const alone = launchCampaign({ shells, vehicles: [V], solver, milestones });
+      const milp = launchCampaign({ shells, vehicles: [V, W], solver, milestones });
+      expect(alone.solver.name).toBe(ONE_VEHICLE_SOLVER);
+      expect(milp.solver.name).not.toBe(ONE_VEHICLE_SOLVER);
+      expect(milp.vehicles[1]!.launches).toBe(0);
+      expect(alone.shells.map((s) => s.launches)).toEqual(milp.shells.map((s) => s.launches));
+      expect(alone.launch_USD).toBe(milp.launch_USD);
+      expect(alone.milestones).toEqual(milp.milestones);
+      expect(alone.solver.withMilestones).toBe(milp.solver.withMilestones);
+      expect(alone.deploymentCurve).toEqual(milp.deploymentCurve);
+      outcomes[alone.solver.withMilestones ? 'withMilestones' : 'without']++;
+      if (V.maxLaunches !== undefined) outcomes.capped++;
+    }
+    // both outcomes of the milestones, and caps, were met
+    expect(Math.min(outcomes.withMilestones, outcomes.without, outcomes.capped)).toBeGreaterThan(5);
   });
 
   it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {

@@ -8,6 +8,7 @@ import { createLpSolver } from '../../../solvers/lp/index.js';
 import {
   deployedBy,
   launchCampaign,
+  ONE_VEHICLE_SOLVER,
   satellitesPerLaunch,
   type CampaignShell,
   type CampaignVehicle,
@@ -203,8 +204,9 @@ describe('the MILP handed to the solver', () => {
     expect(r.solver.withMilestones).toBe(true);
   });
 
-  it('one vehicle: the achievable counts without the "achievable" model (its optimum in closed form)', () => {
-    // 100 satellites at 10 per launch, 2 launches/yr: 6 launches by year 3 carry 60, as the MILP's optimum.
+  it('one vehicle: no model at all (the achievable counts and the plan in closed form)', () => {
+    // 100 satellites at 10 per launch, 2 launches/yr: 6 launches by year 3 carry 60, as the MILP's optimum; the plan
+    // is the 10 launches that carry them all.
     const { lp, calls } = recording();
     const r = launchCampaign(
       one({
@@ -214,9 +216,10 @@ describe('the MILP handed to the solver', () => {
         milestones: [{ fraction: 0.5, within_yr: 3 }],
       }),
     );
-    expect(calls.map((c) => c.model.sense)).toEqual(['minimize']);
+    expect(calls).toEqual([]);
     expect(r.milestones[0]!.achievable).toBe(60);
-    expect(r.solver.withMilestones).toBe(true);
+    expect(r.launches).toBe(10);
+    expect(r.solver).toEqual({ name: ONE_VEHICLE_SOLVER, status: 'optimal', rows: 0, cols: 0, withMilestones: true });
   });
 
   it('more than 8 integer columns go to HiGHS, 8 stay with the default', () => {
@@ -233,17 +236,26 @@ describe('the MILP handed to the solver', () => {
 
 describe('solver outcomes', () => {
   it('no milestone list, or one milestone out of reach: the plan is solved without milestones, once', () => {
+    const two = [veh({ id: 'V' }), veh({ id: 'W', price_USD: 20e6 })];
     const none = recording();
-    expect(launchCampaign(one({ solver: none.lp, milestones: [] })).solver.withMilestones).toBe(false);
-    // 100 satellites, 10 per launch, 1 launch/yr: 50 by year 6 is reachable, 100 by year 9 is not.
+    expect(launchCampaign(one({ vehicles: two, solver: none.lp, milestones: [] })).solver.withMilestones).toBe(false);
+    // 100 satellites; V carries 10 per launch, W 1, each 1 launch/yr: by year 6 at most 60 + 6 (50 needed), by year 9
+    // 90 + 9 (100 needed).
     const some = recording();
-    const r = launchCampaign(
-      one({ satellites: 100, vehicles: [veh({ id: 'V', cadence_per_yr: 1 })], solver: some.lp }),
-    );
+    const slow = [veh({ id: 'V', cadence_per_yr: 1 }), veh({ id: 'W', payloadLeo_kg: 1000, cadence_per_yr: 1 })];
+    const r = launchCampaign(one({ satellites: 100, vehicles: slow, solver: some.lp }));
     expect(r.solver.withMilestones).toBe(false);
-    expect(r.milestones.map((m) => m.achievable)).toEqual([60, 90]);
-    expect(some.calls.map((c) => c.model.sense)).toEqual(['minimize']); // one vehicle: achievable in closed form
-    expect(some.calls[0]!.model.cost).toHaveLength(1); // n only: no milestone columns
+    expect(r.milestones.map((m) => m.achievable)).toEqual([66, 99]);
+    expect(some.calls.map((c) => c.model.sense)).toEqual(['maximize', 'maximize', 'minimize']);
+    expect(some.calls[2]!.model.cost).toHaveLength(2); // n_V and n_W only: no milestone columns
+    // one vehicle: the same outcome without a model (V alone: 60 of 50 by year 6, 90 of 100 by year 9)
+    const alone = recording();
+    const a = launchCampaign(one({ satellites: 100, vehicles: [slow[0]!], solver: alone.lp }));
+    expect([a.solver.withMilestones, a.milestones.map((m) => m.achievable), alone.calls]).toEqual([
+      false,
+      [60, 90],
+      [],
+    ]);
   });
 
   it('achievable counts are 0 when the "achievable" model fails', () => {
@@ -268,23 +280,34 @@ describe('solver outcomes', () => {
       }
       return solver(m, o);
     };
-    const r = launchCampaign(one({ solver: lp }));
-    expect(senses).toEqual(['minimize', 'minimize']); // one vehicle: achievable in closed form
-    expect(columns.at(-1)).toBe(1); // the fallback has no milestone columns, only n
+    const r = launchCampaign(one({ vehicles: [veh({ id: 'V' }), veh({ id: 'W', price_USD: 20e6 })], solver: lp }));
+    expect(senses).toEqual(['maximize', 'maximize', 'minimize', 'minimize']);
+    expect(columns.at(-1)).toBe(2); // the fallback has no milestone columns, only n_V and n_W
     expect(r.solver.withMilestones).toBe(false);
     expect(r.launches).toBe(1);
   });
 
   it('an infeasible plan is a RangeError about the caps; any other failure an Error with the solver message', () => {
+    const two = (lp: LpSolver) => one({ vehicles: [veh({ id: 'V' }), veh({ id: 'W', price_USD: 20e6 })], solver: lp });
     const infeasible: LpSolver = () => failed('infeasible');
-    expect(() => launchCampaign(one({ solver: infeasible }))).toThrow(RangeError);
-    expect(() => launchCampaign(one({ solver: infeasible }))).toThrow(
+    expect(() => launchCampaign(two(infeasible))).toThrow(RangeError);
+    expect(() => launchCampaign(two(infeasible))).toThrow(
       /launch caps cannot carry all 10 satellites \(launch MILP infeasible\)/,
     );
     const broken: LpSolver = () => failed('error', 'boom');
-    expect(() => launchCampaign(one({ solver: broken }))).toThrow(/^launch MILP error: boom \(fake\)$/);
+    expect(() => launchCampaign(two(broken))).toThrow(/^launch MILP error: boom \(fake\)$/);
     const silent: LpSolver = () => failed('unbounded');
-    expect(() => launchCampaign(one({ solver: silent }))).toThrow(/^launch MILP unbounded: no message \(fake\)$/);
+    expect(() => launchCampaign(two(silent))).toThrow(/^launch MILP unbounded: no message \(fake\)$/);
+  });
+
+  it('one vehicle over its cap across shells: a RangeError naming the cap, no solver called', () => {
+    // 25 and 3 satellites at 10 and 2 per launch (1 t and 4 t nodes, 10 t payload): 3 + 2 launches against a cap of 4
+    const { lp, calls } = recording();
+    const capped = () =>
+      shellsCampaign([shellOf('A', 25, 1000), shellOf('B', 3, 4000)], [veh({ id: 'V', maxLaunches: 4 })], lp);
+    expect(capped).toThrow(RangeError);
+    expect(capped).toThrow(/^the vehicles' launch caps cannot carry all 28 satellites \(V is capped at 4 launches\)$/);
+    expect(calls).toEqual([]);
   });
 });
 
