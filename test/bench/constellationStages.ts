@@ -34,8 +34,8 @@ export const STAGES = [
   'geometry (SGP4)',
   'link capacities',
   'ground contacts',
-  'network LP',
-  'launch MILP',
+  'network',
+  'launch campaign',
   'economics',
   'conjunction screen',
 ] as const;
@@ -88,9 +88,9 @@ export function evaluationStages(spec: ConstellationSpec, lp: LpSolver): Record<
   spec.shells.forEach((_, i) =>
     shellNetwork({ spec, shellIndex: i, links: links[i]!, linkParams: linkParams[i]!, tracks: tracks[i]!, ground, lp }),
   );
-  lap('network LP');
+  lap('network');
   const { campaign } = launchPlan(spec, nodes, sats, lp, []);
-  lap('launch MILP');
+  lap('launch campaign');
   const satellites = sats.reduce((a, b) => a + b, 0);
   const mean = (f: (i: number) => number): number => sats.reduce((a, n, i) => a + n * f(i), 0) / satellites;
   constellationEconomics({
