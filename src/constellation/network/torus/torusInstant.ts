@@ -119,8 +119,11 @@ function polewardOf(pos: Float64Array, r2: Float64Array, N: number, cutoff_rad: 
   for (let v = 0; v < N; v++) out[v] = poleward(Math.abs(pos[3 * v + 2]! / Math.sqrt(r2[v]!)), sc, cutoff_rad);
 }
 
-/** Working arrays of the positions, kept for the largest shell seen (the function returns none of them). */
-let scratch = {
+/**
+ * Working arrays of the positions, kept for the largest shell seen (the function returns none of them); grown in
+ * place, so the record keeps one shape (a spread copy has another, and deoptimised its readers).
+ */
+const scratch = {
   pos: new Float64Array(0),
   r2: new Float64Array(0),
   poleward: new Uint8Array(0),
@@ -131,17 +134,18 @@ let scratch = {
   arcs: new Int32Array(0),
 };
 function scratchFor(N: number, P: number): typeof scratch {
-  if (scratch.r2.length < N)
-    scratch = { ...scratch, pos: new Float64Array(3 * N), r2: new Float64Array(N), poleward: new Uint8Array(N) };
-  if (scratch.placed.length < P)
-    scratch = {
-      ...scratch,
-      frames: new Float64Array(7 * P),
-      omega: new Float64Array(3 * P),
-      placed: new Uint8Array(P),
-      planePole: new Uint8Array(P),
-      arcs: new Int32Array(4 * P),
-    };
+  if (scratch.r2.length < N) {
+    scratch.pos = new Float64Array(3 * N);
+    scratch.r2 = new Float64Array(N);
+    scratch.poleward = new Uint8Array(N);
+  }
+  if (scratch.placed.length < P) {
+    scratch.frames = new Float64Array(7 * P);
+    scratch.omega = new Float64Array(3 * P);
+    scratch.placed = new Uint8Array(P);
+    scratch.planePole = new Uint8Array(P);
+    scratch.arcs = new Int32Array(4 * P);
+  }
   return scratch;
 }
 
