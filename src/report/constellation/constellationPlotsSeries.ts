@@ -12,6 +12,7 @@ import {
   axes,
   circleMark,
   type Frame,
+  LEGEND_OFFSET,
   linear,
   niceMax,
   PAD,
@@ -370,7 +371,7 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
   // step-after: each count holds until the next time
   const d = steps.map((s, i) => (i === 0 ? `M${px(sx(s.t))},${px(sy(s.n))}` : `H${px(sx(s.t))}V${px(sy(s.n))}`));
   const full = px(sy(satellites));
-  const lg = legend(f.x + f.width + 18, f.y, 'milestone', [
+  const lg = legend(f.x + f.width + LEGEND_OFFSET, f.y, 'milestone', [
     {
       name: MET,
       mark: circleMark(MET_COLOR),
@@ -390,7 +391,7 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
     lg.svg,
   ];
   return svgDocument(
-    Math.max(f.x + f.width + 18 + lg.width + PAD, head.width + PAD),
+    Math.max(f.x + f.width + LEGEND_OFFSET + lg.width + PAD, head.width + PAD),
     f.y + f.height + 41,
     body.join(''),
   );
@@ -457,15 +458,15 @@ export async function costBreakdownSvg(rows: readonly CostBreakdownRow[]): Promi
   });
   out.push('</g>');
   const lg = legend(
-    f.x + width + 18,
+    f.x + width + LEGEND_OFFSET,
     f.y,
     'cost component',
     COST_COMPONENTS.map((c, k) => ({ name: c, mark: squareMark(COST_COLORS[k]!) })),
   );
   out.push(lg.svg);
   return svgDocument(
-    f.x + width + 18 + lg.width + PAD,
-    Math.max(f.y + f.height + 41, f.y + 20 * 6 + PAD),
+    f.x + width + LEGEND_OFFSET + lg.width + PAD,
+    Math.max(f.y + f.height + 41, f.y + lg.height + PAD),
     out.join(''),
   );
 }

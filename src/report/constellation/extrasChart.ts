@@ -177,7 +177,7 @@ function rightLegends(f: Frame, legends: readonly LegendSpec[]): { svg: string; 
     const lg = legend(x, y, l.title, l.entries);
     out.push(lg.svg);
     width = Math.max(width, lg.width);
-    y += (l.title ? 20 : 0) + 20 * l.entries.length + 12;
+    y += lg.height + 12;
   }
   return { svg: out.join(''), right: legends.length ? x + width : f.x + f.width, bottom: y - 12 };
 }

@@ -24,13 +24,13 @@ import {
   type Frame,
 } from './svg.js';
 
-/** Legend: a title and one row per entry (symbol or stroke, then the name), at (x, y). */
+/** Legend: a title and one row per entry (symbol or stroke, then the name), at (x, y); its rows take `height`. */
 export function legend(
   x: number,
   y: number,
   title: string | null,
   entries: readonly { name: string; mark: string }[],
-): { svg: string; width: number } {
+): { svg: string; width: number; height: number } {
   const out: string[] = ['<g class="mark-group role-legend">'];
   let row = y;
   if (title) {
@@ -45,7 +45,7 @@ export function legend(
     row += 20;
   }
   out.push('</g>');
-  return { svg: out.join(''), width };
+  return { svg: out.join(''), width, height: row - y };
 }
 
 /**
