@@ -123,6 +123,8 @@ export abstract class GeneticAlgorithm extends AlgorithmBase implements Tourname
   private readonly duplicates = new DuplicateFilter();
   /** Warm-start designs (options.initial): the head of the initial population. */
   private readonly warmDesigns: readonly Float64Array[];
+  /** The warm-start designs were evaluated by an earlier run of this problem: they are the whole first batch. */
+  private readonly inherited: boolean;
   /** The variables whose options keep survivors (../operators/optionNiches.ts). */
   private readonly optionVars: Int32Array;
 
@@ -137,6 +139,7 @@ export abstract class GeneticAlgorithm extends AlgorithmBase implements Tourname
     };
     this.pmParams = { eta: this.params.mutationEta, probVar: this.params.mutationProbVar };
     this.warmDesigns = options.initial?.designs ?? [];
+    this.inherited = options.initial?.inherited !== undefined && this.warmDesigns.length > 0;
     this.optionVars = optionVariables(this.layout);
   }
 
@@ -176,7 +179,8 @@ export abstract class GeneticAlgorithm extends AlgorithmBase implements Tourname
     this.evaluations += batch.length;
     const first = this.generation === 0;
     const merged = first ? off : this.pop.concat(off);
-    const nSurvive = first ? off.length : this.params.population;
+    // an inherited first batch may hold more designs than the population: survival picks the population among them
+    const nSurvive = first ? Math.min(off.length, this.params.population) : this.params.population;
     const front = this.survive(merged, nSurvive);
     this.keepOptions(merged);
     // Only offspring in the merged first front can be non-dominated w.r.t. the archive
@@ -219,6 +223,7 @@ export abstract class GeneticAlgorithm extends AlgorithmBase implements Tourname
   }
 
   private initialPopulation(): Float64Array[] {
+    if (this.inherited) return this.warmDesigns.map((x) => Float64Array.from(x));
     const N = this.params.population;
     const filter = this.duplicates;
     const out: Float64Array[] = [];

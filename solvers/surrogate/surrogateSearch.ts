@@ -60,6 +60,8 @@ export abstract class SurrogateSearch extends AlgorithmBase {
   /** Warm-start evaluations of an earlier run: model data only. */
   protected prior: Individual[] = [];
   private readonly warmDesigns: Float64Array[];
+  /** The warm-start designs were evaluated by an earlier run of this problem (options.initial.inherited). */
+  private readonly inherited: boolean;
 
   /** Subclasses call `restore(snapshot)` at the end of their constructor, once their own fields exist. */
   constructor(problem: Problem, options: SurrogateOptions) {
@@ -74,6 +76,7 @@ export abstract class SurrogateSearch extends AlgorithmBase {
       ...(options.archiveLimit !== undefined ? { archiveLimit: options.archiveLimit } : {}),
     };
     this.warmDesigns = (options.initial?.designs ?? []).map((x) => Float64Array.from(x));
+    this.inherited = options.initial?.inherited !== undefined && this.warmDesigns.length > 0;
     this.prior = (options.initial?.evaluations ?? []).map((e) => ({ x: e.x, f: e.f, g: e.g, cv: e.cv, evalIndex: -1 }));
   }
 
@@ -129,6 +132,8 @@ export abstract class SurrogateSearch extends AlgorithmBase {
 
   /** Warm-start designs first (no duplicates), then a maximin LHS up to the initial size. */
   private initialDesigns(): Float64Array[] {
+    // designs an earlier run of this problem evaluated: the whole first batch, answered from its log
+    if (this.inherited) return this.warmDesigns.map((x) => Float64Array.from(x));
     const size = Math.min(this.params.initialSize, this.params.evaluations ?? Infinity);
     const seen = new DuplicateFilter();
     const out: Float64Array[] = [];

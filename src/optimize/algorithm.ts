@@ -87,6 +87,13 @@ export interface WarmStart {
     readonly g: Float64Array;
     readonly cv: number;
   }[];
+  /**
+   * Set when an earlier run of this same problem already evaluated `designs`: they are this run's first batch, exactly
+   * and in order (no design added, none dropped as a duplicate), and the driver answers that batch with these
+   * evaluations instead of evaluating it, at no cost to the budget. The algorithm's own survival then picks its
+   * population from them.
+   */
+  readonly inherited?: readonly Evaluation[];
 }
 
 /**

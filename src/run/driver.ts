@@ -17,7 +17,14 @@ import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
 import { generationLoop, recordingStride } from './generationLoop.js';
 import { finishRun } from './finishRun.js';
-import type { AlgorithmFactoryByName, LoopOutcome, RunContext, RunOptions, RunSummary } from './runContext.js';
+import {
+  inheritedOf,
+  type AlgorithmFactoryByName,
+  type LoopOutcome,
+  type RunContext,
+  type RunOptions,
+  type RunSummary,
+} from './runContext.js';
 
 export type { AlgorithmFactoryByName, FinishingProgress, ProgressInfo, RunOptions, RunSummary } from './runContext.js';
 export { CHECKPOINT_INTERVAL_MS, HISTORY_FRONT_POINTS } from './generationLoop.js';
@@ -78,7 +85,11 @@ async function openContext(
   // A warm start seeds a fresh run only (a resumed one continues from its snapshot): read when the folder was made.
   const initial = checkpoint === undefined ? run.initial : undefined;
   const evaluator = await createEvaluator(opts, run);
-  const algOptions = algorithmOptions(settings);
+  const inherited = inheritedOf(run.meta).evaluations;
+  const own = algorithmOptions(settings);
+  // an evaluation budget the algorithm reads (a surrogate sizes its batches by what is left) excludes inherited ones
+  const algOptions =
+    inherited > 0 && own.evaluations !== undefined ? { ...own, evaluations: own.evaluations + inherited } : own;
   let log: EvaluationLog;
   let algorithm: Algorithm;
   try {

@@ -24,7 +24,7 @@ import { reportedFront, writeResults, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
 import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
-import { fixedNormalizationOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
+import { fixedNormalizationOf, inheritedOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
 import { algorithmEntry } from '../../solvers/index.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import type { ReoptimizeSource } from './decision/relaxation.js';
@@ -187,6 +187,7 @@ async function commitResults(
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
   const leastInfeasible = archive.length === 0 ? leastInfeasibleOf(ctx) : [];
   const reported = reportedDesigns ?? reportedFront(archive);
+  const inherited = inheritedOf(run.meta).evaluations;
   const counts: RunCounts = {
     generations: p.generation,
     evaluations: p.evaluations,
@@ -194,6 +195,7 @@ async function commitResults(
     feasible,
     paretoSize: reported.length,
     archiveSize: archive.length,
+    ...(inherited > 0 ? { inherited } : {}),
     stopReason: end.stopReason,
     failureReasons: end.failureReasons,
     leastInfeasible,

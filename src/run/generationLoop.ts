@@ -4,6 +4,7 @@
  * only decides when a checkpoint is written and what a progress report says.
  */
 import type { AlgorithmProgress } from '../optimize/algorithm.js';
+import type { Evaluation } from '../optimize/types.js';
 import {
   historyStride,
   liveNormalization,
@@ -15,7 +16,13 @@ import {
 import { toLogged, type LoggedEvaluation } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import { writeCheckpoint } from './checkpoint.js';
-import { fixedNormalizationOf, maxGenerationsOf, type LoopOutcome, type RunContext } from './runContext.js';
+import {
+  fixedNormalizationOf,
+  inheritedOf,
+  maxGenerationsOf,
+  type LoopOutcome,
+  type RunContext,
+} from './runContext.js';
 
 /**
  * Generations between recorded fronts: the history's stride (one row per block of that many generations) when the
@@ -33,10 +40,22 @@ export function recordingStride(settings: LoadedStudy['algorithm']): number {
  */
 export const HISTORY_FRONT_POINTS = 4_000_000;
 
+/**
+ * The algorithm's progress less an inherited warm start (./runContext.ts inheritedOf): the generations and evaluations
+ * spent from the budget.
+ */
+function spent(ctx: RunContext, p: AlgorithmProgress): AlgorithmProgress {
+  const inherited = inheritedOf(ctx.run.meta);
+  return {
+    generation: Math.max(0, p.generation - inherited.generations),
+    evaluations: Math.max(0, p.evaluations - inherited.evaluations),
+  };
+}
+
 /** Why the run stops before the next generation, or null to go on. */
 function stopReasonBefore(ctx: RunContext, generationsThisProcess: number): string | null {
   const settings = ctx.run.loaded.algorithm;
-  const { generation, evaluations } = ctx.algorithm.progress();
+  const { generation, evaluations } = spent(ctx, ctx.algorithm.progress());
   const maxGenerations = maxGenerationsOf(settings);
   const maxEvaluations = settings.evaluations ?? null;
   if (maxGenerations !== null && generation >= maxGenerations) return `reached ${maxGenerations} generations`;
@@ -128,9 +147,18 @@ async function oneGeneration(ctx: RunContext, state: LoopState, benchmark: Fixed
     state.proposeTime_s += Number(te - tp) / 1e9;
     state.proposed += batch.length;
   }
-  const results = await evaluator.evaluate(batch);
-  state.evalTime_s += Number(process.hrtime.bigint() - te) / 1e9;
-  state.evaluated += batch.length;
+  const inherited = generation === 0 ? ctx.run.initial?.inherited : undefined;
+  let results: readonly Evaluation[];
+  if (inherited !== undefined) {
+    // an earlier run of this problem evaluated the first batch (its warm-start designs, exactly): answered from its log
+    if (inherited.length !== batch.length)
+      throw new Error(`${algorithm.name}: first batch of ${batch.length} designs for ${inherited.length} inherited`);
+    results = inherited;
+  } else {
+    results = await evaluator.evaluate(batch);
+    state.evalTime_s += Number(process.hrtime.bigint() - te) / 1e9;
+    state.evaluated += batch.length;
+  }
   algorithm.tell(results);
   const rows = batch.map((x, i) => toLogged(problem, evaluations + i, generation, x, results[i]!));
   log.append(rows);
@@ -221,16 +249,17 @@ async function reportProgress(
   const norm = state.displayNorm;
   const { opts, evaluator, log } = ctx;
   const settings = ctx.run.loaded.algorithm;
+  const own = spent(ctx, p);
   const maxGenerations = maxGenerationsOf(settings);
   const maxEvaluations = settings.evaluations ?? null;
   const done = Math.max(
-    maxGenerations !== null ? p.generation / maxGenerations : 0,
-    maxEvaluations !== null ? p.evaluations / maxEvaluations : 0,
+    maxGenerations !== null ? own.generation / maxGenerations : 0,
+    maxEvaluations !== null ? own.evaluations / maxEvaluations : 0,
   );
   const info = {
-    generation: p.generation,
+    generation: own.generation,
     maxGenerations,
-    evaluations: p.evaluations,
+    evaluations: own.evaluations,
     maxEvaluations,
     feasibleShare: rows.filter((r) => r.cv === 0).length / rows.length,
     failures: log.counts.failures,

@@ -173,6 +173,17 @@ export const fixedNormalizationOf = (loaded: LoadedStudy): FixedNormalization =>
     ? (benchmarkNormalization(loaded.benchmark.problem, loaded.problem.objectives.length) ?? true)
     : false;
 
+/**
+ * What an inherited warm start (run.json `warmStart`, mode `inherited`) adds to the run's counts without spending its
+ * budget: its evaluations, told as generation 0.
+ */
+export function inheritedOf(meta: OpenRun['meta']): { readonly evaluations: number; readonly generations: number } {
+  const w = meta.warmStart;
+  return w?.mode === 'inherited' && w.designs > 0
+    ? { evaluations: w.designs, generations: 1 }
+    : { evaluations: 0, generations: 0 };
+}
+
 /** The generation budget: `generations`, else 100 without an evaluation budget, else none (null). */
 export const maxGenerationsOf = (s: LoadedStudy['algorithm']): number | null =>
   s.generations ?? (s.evaluations === undefined ? 100 : null);

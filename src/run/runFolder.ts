@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { StudyError } from '../base/errors.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { loadWarmStart } from './warmStart.js';
+import { problemKey } from './problemKey.js';
 import { loadDesignWarmStart } from './warmStartDesigns.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { redactRedisUrl } from './evaluators/redisUrl.js';
@@ -49,7 +50,10 @@ export interface OpenRun {
   readonly lock: RunLock;
   /** What the user should know about how the folder was opened (a stale lock taken over, a commit finished). */
   readonly notes: readonly string[];
-  /** A new run's warm start (algorithm.initial), read and checked before the folder was made. */
+  /**
+   * The warm start (algorithm.initial) of a run that has not evaluated yet: a new run's, read and checked before the
+   * folder was made, or read again for a run resumed before its first checkpoint.
+   */
   readonly initial?: WarmStart;
 }
 
@@ -104,13 +108,7 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
   let loaded = loadStudyProblem(studyPath, opts.lpSolver);
   // Checked before anything is written: a warm start that does not fit leaves no run folder behind.
-  const { from, designs } = loaded.algorithm.initial ?? {};
-  const initial =
-    from !== undefined
-      ? loadWarmStart(studyPath, from, loaded.problem)
-      : designs !== undefined
-        ? loadDesignWarmStart(studyPath, designs, loaded.problem)
-        : undefined;
+  const warm = warmStartOf(studyPath, loaded);
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
   prepareOutputFolder(runDir);
@@ -139,17 +137,34 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
       workers: opts.workers ?? 0,
       startedAt: now().toISOString(),
       packageVersions: packageVersions(),
+      problemKey: problemKey(loaded.studyText),
+      ...(warm?.summary !== undefined ? { warmStart: warm.summary } : {}),
       ...(opts.redis !== undefined
         ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } }
         : {}),
     };
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     const notes = lock.note !== undefined ? [lock.note] : [];
+    const initial = warm?.start;
     return { runDir, loaded, meta, checkpoint: undefined, lock, notes, ...(initial !== undefined ? { initial } : {}) };
   } catch (e) {
     lock.release();
     throw e;
   }
+}
+
+/**
+ * The study's warm start (algorithm.initial), with what run.json records of one from a run folder; `studyPath` is the
+ * file `from` and `designs` are relative to (the study as the user gave it, also for a resumed run: run.json keeps it).
+ */
+function warmStartOf(
+  studyPath: string,
+  loaded: LoadedStudy,
+): { start: WarmStart; summary?: NonNullable<RunMeta['warmStart']> } | undefined {
+  const { from, designs } = loaded.algorithm.initial ?? {};
+  if (from !== undefined) return loadWarmStart(studyPath, from, loaded.problem, loaded.studyText);
+  if (designs !== undefined) return { start: loadDesignWarmStart(studyPath, designs, loaded.problem) };
+  return undefined;
 }
 
 /** The study text with `algorithm.seed` set (comments and layout kept). */
@@ -194,10 +209,13 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
     if (reopened !== undefined) notes.push(reopened);
     const point = resumePoint(runDir, loaded.hash, join(runDir, LOG_PARTIAL), fromPrevious);
     if (point?.note !== undefined) notes.push(point.note);
+    // killed before its first checkpoint: the run starts again, from its warm start as it first did
+    const initial = point?.checkpoint === undefined ? warmStartOf(meta.study.file, loaded)?.start : undefined;
     return {
       runDir,
       loaded,
       meta,
+      ...(initial !== undefined ? { initial } : {}),
       checkpoint: point?.checkpoint,
       ...(point !== undefined ? { logHash: point.logHash } : {}),
       lock,

@@ -304,6 +304,11 @@ const runCountsSchema = lazy(() =>
     stopReason: z.string(),
     /** Designs in the archive before near-duplicates were collapsed (absent in older runs, and when interrupted). */
     archiveSize: z.number().exactOptional(),
+    /**
+     * Evaluations taken over from an earlier run of the same problem (a warm start): the first rows of the log,
+     * included in `evaluations` and `generations` (as generation 0) but not spent from the budget.
+     */
+    inherited: z.number().exactOptional(),
     failureReasons: z.array(z.object({ reason: z.string(), count: z.number() })),
     /** Set when nothing feasible was found: the least-infeasible designs and each violated constraint. */
     leastInfeasible: z.array(
@@ -352,6 +357,17 @@ export const runMetaSchema = lazy(() =>
     startedAt: z.string(),
     finishedAt: z.string().exactOptional(),
     packageVersions: z.record(z.string(), z.string()),
+    /** src/run/problemKey.ts: equal for two runs whose designs evaluate alike (absent in older runs). */
+    problemKey: z.string().exactOptional(),
+    /**
+     * A warm start (algorithm.initial.from): `inherited`, the earlier run's evaluations of this same problem taken
+     * over as this run's generation 0 (not spent from the budget); `reevaluated`, the earlier designs evaluated first
+     * (another problem), a spread subset of its front in the order iterated crowding-distance pruning keeps them.
+     * `designs`: how many; `front`: the earlier run's front size.
+     */
+    warmStart: z
+      .object({ mode: z.enum(['inherited', 'reevaluated']), designs: z.number(), front: z.number() })
+      .exactOptional(),
     result: runCountsSchema().exactOptional(),
     timings: runTimingsSchema().exactOptional(),
     normalization: normalizationSchema().exactOptional(),

@@ -1,19 +1,26 @@
 /**
- * Warm start (`algorithm.initial.from`): the Pareto designs of an earlier run, read from its pareto.json, become the
- * first designs the new run evaluates; when the earlier run's evaluation log has this study's columns (same variables,
- * objectives and constraints, so its values mean the same), its evaluations are passed too, for a surrogate to learn
- * from (they are model data only: the new run's results hold its own evaluations). The earlier run must share this
- * study's variables — the same names and kinds, every value inside this study's bounds or options — or the run stops
- * with exit 2 naming the file, the field and the fix.
+ * Warm start (`algorithm.initial.from`) from an earlier run folder. When the earlier run studied the same problem
+ * (equal problem keys, ./problemKey.ts: same study design, variables, objectives, constraints and model version), its
+ * evaluations are this run's too: they are inherited as its generation 0, answered from the earlier log (or, when that
+ * log is too large to read, its front from pareto.json) and not spent from the budget, and the algorithm's own survival
+ * picks its population among them. Otherwise its Pareto designs are evaluated first, in spread order (iterated
+ * crowding-distance pruning on the earlier objectives, src/optimize/pareto/spreadOrder.ts), so any head of the list a
+ * population takes is spread over the earlier front; when the earlier log has this study's columns its evaluations
+ * are also passed as model data for a surrogate. The earlier run must share this study's variables — the same names
+ * and kinds, every value inside this study's bounds or options — or the run stops with exit 2 naming the file, the
+ * field and the fix. docs/algorithms.md, "Warm starts".
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
-import type { Problem } from '../optimize/types.js';
+import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
+import { constraintViolation, type Evaluation, type Problem } from '../optimize/types.js';
 import { logHeader, parseLog } from './log.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
+import { problemKey } from './problemKey.js';
+import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
 
 /**
  * Evaluation logs larger than this are not read for surrogate data (a surrogate conditions on a few hundred designs).
@@ -22,8 +29,21 @@ const MAX_LOG_BYTES = 64 * 2 ** 20;
 const FIX =
   'point algorithm.initial.from at a finished run of a study with the same variables, or remove algorithm.initial';
 
-/** The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file). */
-export function loadWarmStart(studyFile: string, from: string, problem: Problem): WarmStart {
+/** How many of a run's evaluations an earlier run of the same problem made (a warm start), as the summaries say it. */
+export const inheritedText = (inherited: number): string =>
+  `of which ${inherited} inherited from the warm-start run (same problem: taken from its log as generation 0, not evaluated again, not spent from the budget)`;
+
+/** A warm start with what run.json records of it. */
+export interface LoadedWarmStart {
+  readonly start: WarmStart;
+  readonly summary: NonNullable<RunMeta['warmStart']>;
+}
+
+/**
+ * The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file); `studyText` is
+ * the study as the new run keeps it (its problem key is compared with the earlier run's).
+ */
+export function loadWarmStart(studyFile: string, from: string, problem: Problem, studyText: string): LoadedWarmStart {
   const dir = resolve(dirname(studyFile), from);
   const where = { file: studyFile, field: 'algorithm.initial.from' };
   if (!existsSync(dir))
@@ -39,8 +59,62 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem)
   const file = readParetoFile(path, 'BAD_RUN_DIR', FIX);
   checkVariables(path, file, problem);
   const designs = file.designs.map((d, i) => designVector(path, i, d.variables, problem));
+  const front = designs.length;
+  if (sameProblem(dir, studyText)) {
+    const rows = priorEvaluations(dir, problem);
+    const inherited = rows.length > 0 ? rows : frontEvaluations(file, designs, problem);
+    return {
+      start: {
+        designs: inherited.map((r) => r.x),
+        inherited: inherited.map((r): Evaluation => ({ status: 'ok', f: r.f, g: r.g })),
+      },
+      summary: { mode: 'inherited', designs: inherited.length, front },
+    };
+  }
+  const spread = spreadOrder(minimizedObjectives(file), front, file.objectives.length);
+  const ordered = Array.from(spread, (i) => designs[i]!);
   const evaluations = priorEvaluations(dir, problem);
-  return evaluations.length > 0 ? { designs, evaluations } : { designs };
+  return {
+    start: evaluations.length > 0 ? { designs: ordered, evaluations } : { designs: ordered },
+    summary: { mode: 'reevaluated', designs: ordered.length, front },
+  };
+}
+
+/** Whether the earlier run's run.json records this study's problem key. */
+function sameProblem(dir: string, studyText: string): boolean {
+  const metaPath = join(dir, 'run.json');
+  if (!existsSync(metaPath)) return false;
+  const theirs = fieldOf(readJsonFile(metaPath, 'BAD_RUN_DIR', FIX), 'problemKey');
+  return typeof theirs === 'string' && theirs === problemKey(studyText);
+}
+
+/** The earlier front's objective vectors, each minimized (a maximized objective negated), row-major. */
+function minimizedObjectives(file: ParetoFile): Float64Array {
+  const m = file.objectives.length;
+  const F = new Float64Array(file.designs.length * m);
+  file.designs.forEach((d, i) =>
+    file.objectives.forEach((o, k) => {
+      const v = d.objectives[o.name] ?? NaN;
+      F[i * m + k] = o.sense === 'maximize' ? -v : v;
+    }),
+  );
+  return F;
+}
+
+/** The earlier front as evaluations of this problem (its objectives and constraints as pareto.json gives them). */
+function frontEvaluations(
+  file: ParetoFile,
+  designs: readonly Float64Array[],
+  problem: Problem,
+): NonNullable<WarmStart['evaluations']> {
+  return file.designs.map((d, i) => {
+    const f = Float64Array.from(problem.objectives, (o) => {
+      const v = d.objectives[o.name] ?? NaN;
+      return o.sense === 'maximize' ? -v : v;
+    });
+    const g = Float64Array.from(problem.constraints, (c) => d.constraints[c.name] ?? NaN);
+    return { x: designs[i]!, f, g, cv: constraintViolation({ status: 'ok', f, g }) };
+  });
 }
 
 function checkVariables(path: string, file: ParetoFile, problem: Problem): void {

@@ -56,7 +56,7 @@ const runFields = lazy(() => ({
         .min(1)
         .optional()
         .describe(
-          'An earlier run folder (relative to this file): its Pareto designs are evaluated first; parego and smsego also learn from its evaluations.',
+          'An earlier run folder (relative to this file). Same problem (equal problem keys in run.json): its evaluations are inherited as generation 0, not evaluated again nor spent from the budget. Another problem: its Pareto designs are evaluated first, in spread order; parego and smsego also learn from its evaluations.',
         ),
       designs: z
         .array(z.string().min(1))

@@ -1,7 +1,8 @@
 /**
  * ParEGO and warm starts through `odc run`: the same seed gives a byte-identical pareto.json with 1 or 2 worker
- * threads and after an interruption and resume; a warm start from an earlier run evaluates its front first; a warm
- * start from a run of other variables stops with exit 2 naming the file and the variable.
+ * threads and after an interruption and resume; a warm start from an earlier run of the same problem inherits its
+ * evaluations, one of another problem evaluates its front first, ends first; a warm start from a run of other
+ * variables stops with exit 2 naming the file and the variable.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,16 +42,33 @@ describe('odc run with parego', () => {
       await interruptedAndResumed(path, join(dir, 'cut'), 3);
       expect(readFileSync(join(dir, 'cut', 'pareto.json'), 'utf8')).toBe(a);
 
-      // warm start: the earlier front is evaluated first (rows 0 … front size − 1 of the new log hold its designs)
+      // warm start, same problem: the earlier run's 20 evaluations are inherited as the new log's first rows
+      // (generation 0), and the budget of 20 is spent on new designs after them
       const front = JSON.parse(a) as { designs: { variables: Record<string, number> }[] };
       const warm = writeFile(dir, 'warm.yaml', study(3, '  initial:\n    from: w1\n'));
-      expect((await odc('run', warm, '--out', join(dir, 'warm'), '--quiet')).code).toBe(0);
-      const rows = readFileSync(join(dir, 'warm', 'evaluations.csv'), 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1, 1 + front.designs.length);
-      const x1 = rows.map((r) => Number(r.split(',')[3]));
-      expect(x1).toEqual(front.designs.map((d) => d.variables['x1']));
+      const warmRun = await odc('run', warm, '--out', join(dir, 'warm'), '--quiet');
+      expect(warmRun.code).toBe(0);
+      expect(warmRun.out).toMatch(/40 evaluations .*\n\s+of which 20 inherited from the warm-start run/);
+      const log = (run: string): string[] =>
+        readFileSync(join(dir, run, 'evaluations.csv'), 'utf8')
+          .trim()
+          .split('\n')
+          .slice(1);
+      const cells = (r: string): string => r.split(',').slice(2).join(',');
+      expect(log('warm').slice(0, 20).map(cells)).toEqual(log('w1').map(cells));
+
+      // another problem (ZDT2 on the same variables): the earlier front is evaluated first (as much of it as the
+      // start of min(11 · 3 − 1, ⌊20 / 3⌋) = 6 designs holds), both ends of it first
+      const zdt2 = writeFile(dir, 'zdt2.yaml', study(3, '  initial:\n    from: w1\n').replace('zdt1', 'zdt2'));
+      expect((await odc('run', zdt2, '--out', join(dir, 'zdt2'), '--quiet')).code).toBe(0);
+      const x1 = log('zdt2')
+        .slice(0, Math.min(6, front.designs.length))
+        .map((r) => Number(r.split(',')[3]));
+      const frontX1 = front.designs.map((d) => d.variables['x1']!);
+      expect(x1.every((v) => frontX1.includes(v))).toBe(true);
+      expect(front.designs.length).toBeGreaterThanOrEqual(2);
+      // ZDT1's f1 is x1: the front's ends in f1 are its least and largest x1
+      expect(new Set(x1.slice(0, 2))).toEqual(new Set([Math.min(...frontX1), Math.max(...frontX1)]));
 
       // an nsga2 study seeded from the parego run
       const ga = writeFile(

@@ -6,6 +6,7 @@ import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } f
 import { kneeLabel, pickName, standingTexts } from '../../run/decision/decisionText.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
+import { inheritedText } from '../../run/warmStart.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
@@ -135,6 +136,7 @@ export function formatRunSummary(s: RunSummary): string {
   const lines = [
     `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
     `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
+    ...(s.inherited !== undefined ? [`  ${inheritedText(s.inherited)}`] : []),
     `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}`,
     hypervolumeLine(s),
   ];

@@ -24,6 +24,7 @@ import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '.
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
 import { decisionSummary, withShadowPrices } from '../../run/decision/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
+import { inheritedText } from '../../run/warmStart.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
 import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';
@@ -167,6 +168,21 @@ function hypervolumeRow(meta: LoadedRun['meta']): KeyValue[] {
   return h === null ? [] : [{ label: 'hypervolume', value: `${hypervolumeValueText(h)} (${normalizationText(h)})` }];
 }
 
+/** The warm start from an earlier run, as run.json records it. */
+function warmStartRow(meta: LoadedRun['meta']): KeyValue[] {
+  const w = meta.warmStart;
+  if (w === undefined) return [];
+  return [
+    {
+      label: 'warm start',
+      value:
+        w.mode === 'inherited'
+          ? `an earlier run of the same problem: its ${w.designs} evaluations inherited (its front: ${w.front} designs)`
+          : `an earlier run of another problem: its ${w.front} front designs evaluated again first, in spread order`,
+    },
+  ];
+}
+
 function runSummary(run: LoadedRun): KeyValue[] {
   const { meta, pareto, study } = run;
   const res = meta.result;
@@ -193,8 +209,11 @@ function runSummary(run: LoadedRun): KeyValue[] {
     { label: 'seed', value: String(a.seed) },
     {
       label: 'evaluations',
-      value: `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})`,
+      value:
+        `${n} in ${res?.generations ?? 0} generations (${res?.stopReason ?? 'unknown stop'})` +
+        (res?.inherited !== undefined ? `, ${inheritedText(res.inherited)}` : ''),
     },
+    ...warmStartRow(meta),
     { label: 'budget regime', value: budgetRegimeText(a.name, n, pareto.objectives.length) },
     ...proposalCostRow(a.name, pareto.objectives.length, meta.timings),
     {
