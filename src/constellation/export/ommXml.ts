@@ -23,27 +23,6 @@ import {
 /** Text of an XML element: & < > escaped (names come from the user's shell and constellation names). */
 export const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const META = ['OBJECT_NAME', 'OBJECT_ID'] as const;
-const MEAN = [
-  'EPOCH',
-  'MEAN_MOTION',
-  'ECCENTRICITY',
-  'INCLINATION',
-  'RA_OF_ASC_NODE',
-  'ARG_OF_PERICENTER',
-  'MEAN_ANOMALY',
-] as const;
-const TLE = [
-  'EPHEMERIS_TYPE',
-  'CLASSIFICATION_TYPE',
-  'NORAD_CAT_ID',
-  'ELEMENT_SET_NO',
-  'REV_AT_EPOCH',
-  'BSTAR',
-  'MEAN_MOTION_DOT',
-  'MEAN_MOTION_DDOT',
-] as const;
-
 /** `<K>v</K>` for each key of `record`. */
 const tags = (record: Readonly<Record<string, unknown>>, keys: readonly string[]): string =>
   keys.map((k) => `<${k}>${xmlText(String(record[k]))}</${k}>`).join('');
@@ -65,12 +44,15 @@ export function writeOmmXml(
       ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
       BSTAR: options.bstar_per_earth_radius?.[s.shellIndex] ?? 0,
     } as Record<string, unknown>;
+    // ommRecord's keys in CCSDS order: 2 of metadata, 7 mean elements, 8 TLE parameters
+    const keys = Object.keys(r);
+    const [meta, mean, tle] = [tags(r, keys.slice(0, 2)), tags(r, keys.slice(2, 9)), tags(r, keys.slice(9))];
     const comment = s.index === 0 ? `<COMMENT>${xmlText(numberingComment(base))}</COMMENT>` : '';
     out.push(
       `<omm id="CCSDS_OMM_VERS" version="3.0"><header>${comment}<CREATION_DATE>${created}</CREATION_DATE>` +
-        `<ORIGINATOR>odc</ORIGINATOR></header><body><segment><metadata>${tags(r, META)}<CENTER_NAME>EARTH</CENTER_NAME>` +
+        `<ORIGINATOR>odc</ORIGINATOR></header><body><segment><metadata>${meta}<CENTER_NAME>EARTH</CENTER_NAME>` +
         `<REF_FRAME>TEME</REF_FRAME><TIME_SYSTEM>UTC</TIME_SYSTEM><MEAN_ELEMENT_THEORY>SGP4</MEAN_ELEMENT_THEORY>` +
-        `</metadata><data><meanElements>${tags(r, MEAN)}</meanElements><tleParameters>${tags(r, TLE)}</tleParameters>` +
+        `</metadata><data><meanElements>${mean}</meanElements><tleParameters>${tle}</tleParameters>` +
         `</data></segment></body></omm>\n`,
     );
   }

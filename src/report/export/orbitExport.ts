@@ -62,15 +62,7 @@ export function writeOutput(
   out: string | undefined,
   files: Readonly<Record<string, Produce>>,
 ): { text: string; path: string | null } {
-  const limited = <T>(write: () => T): T => {
-    try {
-      return write();
-    } catch (e) {
-      if (e instanceof RangeError)
-        throw new StudyError('BAD_ARGUMENT', `${where}: --format ${format}: ${e.message.replaceAll('<source>', where)}`, { field: 'format' });
-      throw e;
-    }
-  };
+  const limited = <T>(write: () => T): T => limitedFiles(where, format, write);
   const names = Object.keys(files);
   if (names.length > 1) {
     if (out === undefined)
@@ -160,17 +152,15 @@ export function exportConstellationOrbits(
   return writeOutput(where, opts.format, opts.out, files);
 }
 
-/** Builds the files, the format's RangeErrors (bad epoch, selection) as StudyErrors. */
-export function limitedFiles(
-  where: string,
-  format: string,
-  build: () => Record<string, Produce>,
-): Record<string, Produce> {
+/** Runs `build`, the format's RangeErrors (bad epoch, selection, numbers) as StudyErrors naming `where`. */
+export function limitedFiles<T>(where: string, format: string, build: () => T): T {
   try {
     return build();
   } catch (e) {
     if (e instanceof RangeError)
-      throw new StudyError('BAD_ARGUMENT', `${where}: --format ${format}: ${e.message.replaceAll('<source>', where)}`, { field: 'format' });
+      throw new StudyError('BAD_ARGUMENT', `${where}: --format ${format}: ${e.message.replaceAll('<source>', where)}`, {
+        field: 'format',
+      });
     throw e;
   }
 }
