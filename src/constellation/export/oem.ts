@@ -1,6 +1,7 @@
 /**
- * CCSDS Orbit Ephemeris Message (OEM) in KVN, CCSDS 502.0-B-3 (2023) §5 and §7: one header (CCSDS_OEM_VERS 3.0,
- * CREATION_DATE, ORIGINATOR, a COMMENT stating the numbering policy and the source of the states), then per selected
+ * CCSDS Orbit Ephemeris Message (OEM) in KVN, CCSDS 502.0-B-3 (2023) §5 and §7, or in XML (CCSDS 505.0-B-3): one
+ * header (CCSDS_OEM_VERS 3.0, CREATION_DATE, ORIGINATOR, COMMENTs stating the numbering policy and the source of the
+ * states), then per selected
  * satellite one segment: metadata (OBJECT_NAME, OBJECT_ID, CENTER_NAME EARTH, REF_FRAME TEME, TIME_SYSTEM UTC,
  * START_TIME, STOP_TIME, INTERPOLATION LAGRANGE, INTERPOLATION_DEGREE) and one state line per step: epoch, position
  * [km] and velocity [km/s].
@@ -12,6 +13,7 @@
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { ommRecord } from '../geometry/propagate.js';
+import { xmlText } from './ommXml.js';
 import {
   CATALOG_BASE,
   chunker,
@@ -50,13 +52,53 @@ export function oemTimes_s(span_s: number, step_s: number): number[] {
   return Array.from({ length: n }, (_, k) => k * step_s);
 }
 
-/** The selected satellites' SGP4 states as one OEM (KVN). Throws a RangeError when nothing is selected. */
+/** How one layout writes the message's parts (KVN: 502.0-B-3 §5; XML: 505.0-B-3, the OEM element names). */
+interface OemLayout {
+  head(comments: readonly string[], created: string): string;
+  meta(fields: readonly (readonly [string, string])[]): string;
+  state(epoch: string, values: readonly string[]): string;
+  segmentEnd: string;
+  tail: string;
+}
+
+const STATE_KEYS = ['X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT'];
+const LAYOUTS: Record<'kvn' | 'xml', OemLayout> = {
+  kvn: {
+    head: (comments, created) =>
+      `CCSDS_OEM_VERS = 3.0\n${comments.map((c) => `COMMENT ${c}\n`).join('')}` +
+      `CREATION_DATE = ${created}\nORIGINATOR = odc\n`,
+    meta: (fields) => `\nMETA_START\n${fields.map(([k, v]) => `${k} = ${v}\n`).join('')}META_STOP\n\n`,
+    state: (epoch, values) => `${epoch} ${values.join(' ')}\n`,
+    segmentEnd: '',
+    tail: '',
+  },
+  xml: {
+    head: (comments, created) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<oem id="CCSDS_OEM_VERS" version="3.0">\n<header>` +
+      `${comments.map((c) => `<COMMENT>${xmlText(c)}</COMMENT>`).join('')}<CREATION_DATE>${created}</CREATION_DATE>` +
+      `<ORIGINATOR>odc</ORIGINATOR></header>\n<body>\n`,
+    meta: (fields) =>
+      `<segment><metadata>${fields.map(([k, v]) => `<${k}>${xmlText(v)}</${k}>`).join('')}</metadata><data>\n`,
+    state: (epoch, values) =>
+      `<stateVector><EPOCH>${epoch}</EPOCH>${values.map((v, i) => `<${STATE_KEYS[i]}>${v}</${STATE_KEYS[i]}>`).join('')}` +
+      `</stateVector>\n`,
+    segmentEnd: '</data></segment>\n',
+    tail: '</body>\n</oem>\n',
+  },
+};
+
+/**
+ * The selected satellites' SGP4 states as one OEM, KVN or XML (`layout`). Throws a RangeError when nothing is
+ * selected.
+ */
 export function writeOem(
   spec: Readonly<ExportableConstellation>,
   sink: (chunk: string) => void,
   options: Readonly<OemOptions>,
+  layout: 'kvn' | 'xml' = 'kvn',
 ): void {
   sgp4MeanOnly(options);
+  const L = LAYOUTS[layout];
   const { json2satrec, sgp4 } = satelliteJs();
   const times = oemTimes_s(options.span_s, options.step_s);
   const base = options.catalogBase ?? CATALOG_BASE;
@@ -64,11 +106,11 @@ export function writeOem(
   const epochIso = new Date(epoch_ms).toISOString();
   const degree = Math.min(OEM_INTERPOLATION_DEGREE, times.length - 1);
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
-  out.push(
-    `CCSDS_OEM_VERS = 3.0\nCOMMENT ${numberingComment(base)}\n` +
-      `COMMENT states: SGP4 (satellite.js) of the satellites' OMM mean elements, frame TEME of date\n` +
-      `CREATION_DATE = ${oemEpoch(epochMs(options.creationDate))}\nORIGINATOR = odc\n`,
-  );
+  const comments = [
+    numberingComment(base),
+    "states: SGP4 (satellite.js) of the satellites' OMM mean elements, frame TEME of date",
+  ];
+  out.push(L.head(comments, oemEpoch(epochMs(options.creationDate))));
   let written = 0;
   for (const s of satelliteRecords(spec, base)) {
     if (!options.select(s)) continue;
@@ -78,21 +120,29 @@ export function writeOem(
     };
     const rec = json2satrec(omm);
     out.push(
-      `\nMETA_START\nOBJECT_NAME = ${s.name}\nOBJECT_ID = ${s.objectId}\nCENTER_NAME = EARTH\nREF_FRAME = TEME\n` +
-        `TIME_SYSTEM = UTC\nSTART_TIME = ${oemEpoch(epoch_ms)}\nSTOP_TIME = ${oemEpoch(epoch_ms + times.at(-1)! * 1000)}\n` +
-        `INTERPOLATION = LAGRANGE\nINTERPOLATION_DEGREE = ${degree}\nMETA_STOP\n\n`,
+      L.meta([
+        ['OBJECT_NAME', s.name],
+        ['OBJECT_ID', s.objectId],
+        ['CENTER_NAME', 'EARTH'],
+        ['REF_FRAME', 'TEME'],
+        ['TIME_SYSTEM', 'UTC'],
+        ['START_TIME', oemEpoch(epoch_ms)],
+        ['STOP_TIME', oemEpoch(epoch_ms + times.at(-1)! * 1000)],
+        ['INTERPOLATION', 'LAGRANGE'],
+        ['INTERPOLATION_DEGREE', String(degree)],
+      ]),
     );
     for (const t of times) {
       const pv = sgp4(rec, t / 60);
       if (pv === null) throw new RangeError(`SGP4 failed for ${s.name} at ${t} s from the epoch (decayed?)`);
       const { position: r, velocity: v } = pv;
-      out.push(
-        `${oemEpoch(epoch_ms + t * 1000)} ${r.x.toFixed(6)} ${r.y.toFixed(6)} ${r.z.toFixed(6)} ` +
-          `${v.x.toFixed(9)} ${v.y.toFixed(9)} ${v.z.toFixed(9)}\n`,
-      );
+      const values = [r.x, r.y, r.z].map((x) => x.toFixed(6)).concat([v.x, v.y, v.z].map((x) => x.toFixed(9)));
+      out.push(L.state(oemEpoch(epoch_ms + t * 1000), values));
     }
+    out.push(L.segmentEnd);
     written++;
   }
   if (written === 0) throw new RangeError('the satellite selection matches no satellite');
+  out.push(L.tail);
   out.flush();
 }

@@ -16,6 +16,7 @@ const EXPORT_FORMAT_CHOICES = [
   'tle',
   'qsmag',
   'oem',
+  'oem-xml',
   'czml',
   'network',
 ] as const satisfies readonly Odc.ExportFormat[];
@@ -53,7 +54,7 @@ function orbitOptions(cmd: Command): Command {
     )
     .option(
       '--satellites <list>',
-      'oem, czml: all, or a comma list of <shell>, <shell>/P<plane>, <shell>/P<plane>/S<slot> (oem default: the first of each shell)',
+      'oem, oem-xml, czml: all, or a comma list of <shell>, <shell>/P<plane>, <shell>/P<plane>/S<slot> (oem default: the first of each shell)',
     )
     .option('--span-h <hours>', 'oem, czml: time span from the epoch (default oem 24, czml 1.5)', floatArg('--span-h'))
     .option('--step-s <seconds>', 'oem, czml: step between states (default 60)', floatArg('--step-s'))
@@ -66,7 +67,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     program
       .command('export')
       .description(
-        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem (CCSDS OEM ephemeris, TEME), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
+        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
       )
       .argument(
         '<run-dir-or-file>',

@@ -1,8 +1,9 @@
 /**
  * The orbit formats of `odc export`: a constellation's satellites (from a run's design or a constellation design
- * file) or a node's one satellite, as CCSDS OMM (JSON, XML), TLE, CSV, the sky pack's qs.mag, CCSDS OEM, CZML or a
- * network folder for a packet-level simulator. `--epoch` re-epochs every orbit format (sun-synchronous RAANs follow
- * their LTAN); `--catalog-base` sets the first NORAD_CAT_ID (docs/constellations.md §"Hand-off to other tools").
+ * file) or a node's one satellite, as CCSDS OMM (JSON, XML), TLE, CSV, the sky pack's qs.mag, CCSDS OEM (KVN, XML),
+ * CZML or a network folder for a packet-level simulator. `--epoch` re-epochs every orbit format (sun-synchronous
+ * RAANs follow their LTAN); `--catalog-base` sets the first NORAD_CAT_ID (docs/constellations.md §"Hand-off to other
+ * tools").
  * Every file goes out through `writeOutput`, the one place an export writes: streamed, atomically.
  */
 import { StudyError } from '../../base/errors.js';
@@ -26,10 +27,10 @@ import { writeCzml } from '../../constellation/export/czml.js';
 import { join } from 'node:path';
 
 /** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
-export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'czml', 'network'] as const;
+export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
 export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
 /** What a node's one satellite can be written as. */
-export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'czml'];
+export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
 
 export interface OrbitExportOptions {
   readonly format: OrbitFormat;
@@ -117,9 +118,15 @@ export function orbitFiles(
     case 'csv':
       return { 'satellites.csv': (sink) => writeSatelliteCsv(spec, sink, o) };
     case 'oem':
+    case 'oem-xml':
       return {
-        'satellites.oem': (sink) =>
-          writeOem(spec, sink, { ...o, select: selection(firstOfEachShell(spec)), span_s, step_s }),
+        [opts.format === 'oem' ? 'satellites.oem' : 'satellites.oem.xml']: (sink) =>
+          writeOem(
+            spec,
+            sink,
+            { ...o, select: selection(firstOfEachShell(spec)), span_s, step_s },
+            opts.format === 'oem' ? 'kvn' : 'xml',
+          ),
       };
     case 'qsmag':
       if (full === null) throw new RangeError('qsmag writes a constellation: a node has no sky pack');

@@ -1,7 +1,8 @@
 /**
- * CCSDS OEM (KVN) read by an independent parser written here from CCSDS 502.0-B-3 §5 and §7 (keyword = value lines,
- * COMMENT lines, META_START/META_STOP blocks, data lines of epoch and six numbers), never odc's writer: the header
- * and metadata keywords the standard requires, START_TIME/STOP_TIME against the data, and the states against odc's
+ * CCSDS OEM read by independent parsers, never odc's writer: KVN by one written here from CCSDS 502.0-B-3 §5 and §7
+ * (keyword = value lines, COMMENT lines, META_START/META_STOP blocks, data lines of epoch and six numbers), XML by
+ * Python's xml.etree (CCSDS 505.0-B-3 element names). Checked: the header and metadata keywords the standard
+ * requires, START_TIME/STOP_TIME against the data, and the states against odc's
  * own SGP4 of the same satellites (pattern.ts elements through propagate.ts `circularState`) within 1 m, at the
  * written epochs and, by Lagrange interpolation of the stated degree, between them.
  */
@@ -12,6 +13,8 @@ import { parseSatelliteSelection } from '../../../src/constellation/export/satel
 import { satelliteElements } from '../../../src/constellation/geometry/pattern.js';
 import { circularState } from '../../../src/constellation/geometry/propagate.js';
 import { shell } from '../../helpers/shellSpec.js';
+import { PYTHON } from '../../helpers/pythonSgp4.js';
+import { spawnSync } from 'node:child_process';
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const spec: ExportableConstellation = {
@@ -76,16 +79,55 @@ function lagrange(xs: readonly number[], ys: readonly number[], x: number): numb
   return sum;
 }
 
-const write = (select: string, span_s: number, step_s: number): string => {
+const write = (select: string, span_s: number, step_s: number, layout: 'kvn' | 'xml' = 'kvn'): string => {
   let text = '';
   const select_ = parseSatelliteSelection(spec, select);
-  writeOem(spec, (c) => void (text += c), { creationDate: EPOCH, select: select_, span_s, step_s, catalogBase: 7 });
+  const options = { creationDate: EPOCH, select: select_, span_s, step_s, catalogBase: 7 };
+  writeOem(spec, (c) => void (text += c), options, layout);
   return text;
 };
 
-describe('OEM read by an independent KVN parser', () => {
+/** OEM XML read by Python's xml.etree (a real XML parser): header fields and per segment metadata and states. */
+function parseOemXml(text: string): { header: Record<string, string>; segments: Segment[] } {
+  const script = `
+import json, sys, xml.etree.ElementTree as ET
+root = ET.fromstring(sys.stdin.read())
+assert root.tag == 'oem' and root.get('id') == 'CCSDS_OEM_VERS', root.tag
+header = {e.tag: e.text for e in root.find('header') if e.tag != 'COMMENT'}
+header['CCSDS_OEM_VERS'] = root.get('version')
+segs = []
+for seg in root.find('body').findall('segment'):
+    meta = {e.tag: e.text for e in seg.find('metadata')}
+    states = [[sv.find(k).text for k in ('EPOCH', 'X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT')]
+              for sv in seg.find('data').findall('stateVector')]
+    segs.append({'meta': meta, 'states': states})
+print(json.dumps({'header': header, 'segments': segs}))
+`;
+  const r = spawnSync(PYTHON, ['-c', script], { input: text, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${PYTHON} could not read the OEM XML: ${r.stderr}`);
+  const raw = JSON.parse(r.stdout) as {
+    header: Record<string, string>;
+    segments: { meta: Record<string, string>; states: string[][] }[];
+  };
+  return {
+    header: raw.header,
+    segments: raw.segments.map((g) => ({
+      meta: g.meta,
+      states: g.states.map(([t, ...n]) => ({
+        t_ms: Date.parse(`${t}Z`),
+        r: n.slice(0, 3).map(Number),
+        v: n.slice(3).map(Number),
+      })),
+    })),
+  };
+}
+
+describe.each(['kvn', 'xml'] as const)('OEM (%s) read by an independent parser', (layout) => {
   let header: Record<string, string>, segments: Segment[];
-  beforeAll(() => ({ header, segments } = parseOem(write('a/P2,b/P1/S2', 3 * 3600, 60))));
+  beforeAll(() => {
+    const text = write('a/P2,b/P1/S2', 3 * 3600, 60, layout);
+    ({ header, segments } = layout === 'kvn' ? parseOem(text) : parseOemXml(text));
+  });
 
   it('carries the header and metadata keywords CCSDS 502.0-B-3 requires, one segment per satellite', () => {
     expect(header).toMatchObject({ CCSDS_OEM_VERS: '3.0', ORIGINATOR: 'odc' });
@@ -138,7 +180,9 @@ describe('OEM read by an independent KVN parser', () => {
     const e = sgp4At(0, 2, 0, at_s);
     expect(1000 * Math.hypot(r[0]! - e[0]!, r[1]! - e[1]!, r[2]! - e[2]!)).toBeLessThan(1);
   });
+});
 
+describe('OEM selection and span', () => {
   it('refuses a span shorter than a step, an unknown shell or an absent plane', () => {
     expect(() => write('a', 30, 60)).toThrow('OEM span (30 s) must be at least one step (60 s)');
     expect(() => write('c', 600, 60)).toThrow("no shell 'c' (shells: a, b)");

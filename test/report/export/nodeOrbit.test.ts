@@ -148,7 +148,7 @@ describe('a node design exports its orbit as one satellite (OMM, TLE)', () => {
     expect(lines[2]!.startsWith('2 ')).toBe(true);
     const q = await odc('export', run, '--design', String(index), '--format', 'qsmag');
     expect(q.code).toBe(2);
-    expect(q.err).toContain('this is a node run (use omm, omm-xml, tle, oem, czml for its orbit)');
+    expect(q.err).toContain('this is a node run (use omm, omm-xml, tle, oem, oem-xml, czml for its orbit)');
     const f = await odc('export', run, '--design', String(index), '--format', 'omm', '--frozen-eccentricity');
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/SGP4 mean elements/);
@@ -190,7 +190,7 @@ describe('odc export <node design file> --format tle|omm', () => {
   it('refuses what a design file cannot give, and a run folder without --design, with exit 2', async () => {
     const yaml = await odc('export', 'designs/ai1.yaml', '--format', 'yaml');
     expect(yaml.code).toBe(2);
-    expect(yaml.err).toContain('a node design file exports its orbit (--format omm, omm-xml, tle, oem, czml)');
+    expect(yaml.err).toContain('a node design file exports its orbit (--format omm, omm-xml, tle, oem, oem-xml, czml)');
     const con = await odc('export', 'designs/constellations/suncatcher-81.yaml', '--format', 'json');
     expect(con.code).toBe(2);
     expect(con.err).toContain('a constellation file exports its satellites (--format omm, omm-xml, tle');
