@@ -284,7 +284,7 @@ export function shellNodes(
 }
 
 /** The inputs of each shell's link model, at the window's first instant. */
-function shellLinkParams(spec: ConstellationSpec): ShellLinksParams[] {
+export function shellLinkParams(spec: ConstellationSpec): ShellLinksParams[] {
   return spec.shells.map((s) => ({
     shell: s.geometry,
     window: spec.window,

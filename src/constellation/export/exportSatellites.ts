@@ -7,8 +7,9 @@
  * elements the self-conjunction screen propagates. `frozenEccentricity` (CSV only) writes e_f, ω = 90° as long-period
  * elements for non-SGP4 tools; OMM/TLE refuse it (e_f as SGP4 mean e would fly 0…2e_f). B* per orbitHandoff.ts from
  * each shell's drag term; cluster members carry their HCW differential elements (models/relativeMotion.ts).
- * Catalog numbers `catalogBase` + index (default 100,000, Alpha-5; a TLE carries at most 339,999); synthetic
- * international designators, launch numbers 900–999 (1,442,400 satellites at most).
+ * Numbering (docs/constellations.md §"Hand-off to other tools"): NORAD_CAT_ID = `catalogBase` + export index (default
+ * 100,000, Alpha-5 'A0000'; a TLE carries at most 339,999); OBJECT_ID 'PLACEHOLDER-YYYY-NNNP…', a synthetic
+ * international designator (launch numbers 900–999, 1,442,400 satellites at most) that says it is no registry's.
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
  * Alpha-5 documentation (18 SPCS); RFC 4180.
  * Derivation, evidence and costs: docs/constellations.md §"Satellite export".
@@ -57,7 +58,7 @@ export interface SatelliteRecord {
   /** `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
   readonly name: string;
   readonly catalogNumber: number;
-  /** International designator 'YYYY-NNNP…'. */
+  /** Placeholder OBJECT_ID 'PLACEHOLDER-YYYY-NNNP…' (a synthetic international designator, not a registry's). */
   readonly objectId: string;
   readonly elements: CircularElements;
   /** A cluster member's HCW relative orbit about its cluster's reference orbit (null outside clusters). */
@@ -65,7 +66,7 @@ export interface SatelliteRecord {
 }
 
 export interface ExportOptions {
-  /** Catalog number of the first satellite (OMM default 900,000; TLE default 100,000). */
+  /** Catalog number of the first satellite (default CATALOG_BASE, 100,000). */
   readonly catalogBase?: number;
   /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
   readonly chunkChars?: number;
@@ -76,6 +77,8 @@ export interface ExportOptions {
    * keep their own). OMM/TLE throw: their SGP4 mean elements already fly the frozen orbit at e ≈ 0.
    */
   readonly frozenEccentricity?: boolean;
+  /** TLE only: the name line of each satellite (default its name). */
+  readonly tleNameLine?: (s: Readonly<SatelliteRecord>) => string;
 }
 
 /**
@@ -94,7 +97,7 @@ const bstarOf = (options: Readonly<ExportOptions>, shellIndex: number): number =
   options.bstar_per_earth_radius?.[shellIndex] ?? 0;
 
 /** OMM/TLE carry SGP4 mean elements: the frozen orbit is e ≈ 0 there, so e_f would double it (header). */
-function sgp4MeanOnly(options: Readonly<ExportOptions>): void {
+export function sgp4MeanOnly(options: Readonly<ExportOptions>): void {
   if (options.frozenEccentricity === true)
     throw new RangeError(
       "OMM and TLE already carry the frozen orbit: in SGP4 mean elements it is e ≈ 0 (SGP4's J3 term adds e_f at " +
@@ -133,6 +136,21 @@ export function internationalDesignator(index: number, epochYear: number): { obj
   };
 }
 
+/** Prefix of every OBJECT_ID odc writes: the designators are synthetic, no registry's (header). */
+export const PLACEHOLDER_PREFIX = 'PLACEHOLDER-';
+
+/** The constellation flown from another epoch (`--epoch`): sun-synchronous RAANs follow from their LTAN there. */
+export function withEpoch<T extends ExportableConstellation>(spec: T, epochIso: string | undefined): T {
+  if (epochIso === undefined) return spec;
+  epochMs(epochIso); // refuses a date that does not parse
+  return { ...spec, window: { ...spec.window, epochIso } };
+}
+
+/** The numbering policy in one sentence, for the comments of the formats that have them (OMM XML, OEM). */
+export const numberingComment = (base: number): string =>
+  `NORAD_CAT_ID = ${base} + export index (shell, plane, slot order); OBJECT_ID ${PLACEHOLDER_PREFIX}YYYY-NNNP: ` +
+  'placeholders, not registry numbers; map them to assigned ones by OBJECT_NAME';
+
 /** Number of satellites the writers export. */
 export function satelliteCount(spec: Readonly<ExportableConstellation>): number {
   return spec.shells.reduce((n, s) => n + s.geometry.planes * s.geometry.satsPerPlane, 0);
@@ -145,6 +163,18 @@ export function epochMs(epochIso: string): number {
   return t;
 }
 
+/** Largest NORAD_CAT_ID an OMM carries: nine digits (CCSDS 502.0-B-3 leaves it to the catalogue; 18 SDS plans nine). */
+export const OMM_MAX_CATALOG_NUMBER = 999_999_999;
+
+/** Throws unless the satellites' numbers `base` … `base` + n − 1 are whole numbers 0 … OMM_MAX_CATALOG_NUMBER. */
+export function checkCatalogBase(spec: Readonly<ExportableConstellation>, base: number): void {
+  const n = satelliteCount(spec);
+  if (!(Number.isInteger(base) && base >= 0 && base + n - 1 <= OMM_MAX_CATALOG_NUMBER))
+    throw new RangeError(
+      `catalog base ${base}: the ${n} satellites' numbers must be whole numbers 0…${OMM_MAX_CATALOG_NUMBER}; give --catalog-base ≥ 0 and ≤ ${OMM_MAX_CATALOG_NUMBER - n + 1}`,
+    );
+}
+
 /** Every satellite, shell by shell, plane by plane, slot by slot. */
 export function* satelliteRecords(
   spec: Readonly<ExportableConstellation>,
@@ -154,6 +184,7 @@ export function* satelliteRecords(
   const names = new Set(spec.shells.map((s) => s.geometry.name));
   if (names.size !== spec.shells.length)
     throw new RangeError(`shell names must be unique to name satellites uniquely (${spec.name})`);
+  checkCatalogBase(spec, catalogBase);
   const year = new Date(epochMs(spec.window.epochIso)).getUTCFullYear();
   let index = 0;
   for (const [shellIndex, { geometry: g }] of spec.shells.entries()) {
@@ -169,7 +200,7 @@ export function* satelliteRecords(
         slot,
         name: `${spec.name}-${g.name}-P${plane}-S${slot}`,
         catalogNumber: catalogBase + index,
-        objectId,
+        objectId: PLACEHOLDER_PREFIX + objectId,
         elements: formation ? clusterMemberElements(ref, formation, slot) : frozenEccentricity ? frozen(ref) : ref,
         clusterOrbit: formation?.orbits[slot] ?? null,
       };
@@ -234,7 +265,8 @@ export function checkTleNumbering(spec: Readonly<ExportableConstellation>, base:
     const room = TLE_MAX_CATALOG_NUMBER - base + 1;
     throw new RangeError(
       `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); ` +
-        `export OMM instead (or csv: any number of satellites, no magnitudes)` +
+        `export OMM instead, any number of satellites: odc export <source> --format omm (JSON) or --format ` +
+        `omm-xml (CCSDS XML), or csv (no magnitudes)` +
         (valid ? `, or a design of at most ${room} satellites for a planetarium's TLE and qs.mag files` : ''),
     );
   }
@@ -271,7 +303,7 @@ export function writeTle(
       meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m),
       revolutionNumber: 0,
     });
-    out.push(`${s.name}\n${l1}\n${l2}\n`);
+    out.push(`${options.tleNameLine?.(s) ?? s.name}\n${l1}\n${l2}\n`);
   }
   out.flush();
 }

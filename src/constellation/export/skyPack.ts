@@ -3,7 +3,7 @@
  * qs.mag (a header line, then one line per satellite: catalog number in columns 1–5, name in 6–33, standard
  * magnitude in 34–38; a closing line), the file satellite-checking and planetarium tools read beside TLEs
  * (Stellarium's Satellites plugin takes its stdMag from it). Catalog numbers and names are those of `--format tle`
- * (Alpha-5 above 99,999; beyond 339,999, 240,000 satellites, it refuses before writing, as the TLE export does).
+ * (`--catalog-base` + index, Alpha-5 above 99,999; beyond 339,999 it refuses before writing, as the TLE export does).
  * Standard magnitude: at 1,000 km range and 90° phase angle, each shell's photometric model
  * (skyPhotometry.ts) over its node's array area or the design's sky.area_m2; the header line states the model and
  * its parameters: the apparent magnitude is m = std + 5·log10(d / 1,000 km) + the model's phase term at α less at 90°.
@@ -51,15 +51,15 @@ export function writeQsMag(
   spec: Readonly<ExportableConstellation>,
   models: readonly PhotometricModel[],
   sink: (chunk: string) => void,
-  chunkChars = DEFAULT_CHUNK_CHARS,
+  options: { readonly chunkChars?: number; readonly catalogBase?: number } = {},
 ): void {
-  checkTleNumbering(spec, CATALOG_BASE);
+  const base = options.catalogBase ?? CATALOG_BASE;
+  checkTleNumbering(spec, base);
   const std = models.map(standardMagnitude);
-  const out = chunker(sink, chunkChars);
+  const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   const shells = spec.shells.map((s, i) => `${s.geometry.name}: ${modelText(models[i]!)}`).join('; ');
   out.push(`odc sky pack ${spec.name}: standard magnitude at 1000 km and 90 deg phase; ${shells}\n`);
-  for (const s of satelliteRecords(spec, CATALOG_BASE))
-    out.push(qsMagLine(s.catalogNumber, s.name, std[s.shellIndex]!));
+  for (const s of satelliteRecords(spec, base)) out.push(qsMagLine(s.catalogNumber, s.name, std[s.shellIndex]!));
   out.push('end\n');
   out.flush();
 }

@@ -20,6 +20,7 @@ import { compareText, createProgress, createStatus } from './progress.js';
 import { addServeCommand } from './serve.js';
 import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
+import { addExportCommand } from './exportCommand.js';
 import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg } from './args.js';
 
 export { type CliIo, MAX_WORKERS } from './args.js';
@@ -468,45 +469,6 @@ function addCompareCommand(program: Command, io: CliIo): void {
       }
       io.out(formatCompare(r));
     });
-}
-
-/** odc export: one Pareto design as a file. */
-function addExportCommand(program: Command, io: CliIo): void {
-  program
-    .command('export')
-    .description(
-      "Export one Pareto design, or a node design file's orbit: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), omm (CCSDS OMM JSON) or tle (two-line elements) of a constellation's satellites or a node design's one satellite (its orbit; epoch 2026-03-20T00:00:00Z, the constellation default), or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack) of a constellation design.",
-    )
-    .argument('<run-dir-or-file>', 'run folder written by odc run, or a node design file (its orbit: omm, tle)')
-    .option('--design <which>', 'of a run folder: knee, best:<objective> or a design index (pareto.csv index column)')
-    .addOption(
-      new Option(
-        '--format <format>',
-        "output format (omm, tle: a constellation's satellites or a node's one satellite; qsmag: a constellation's)",
-      )
-        .choices(['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'])
-        .makeOptionMandatory(),
-    )
-    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout', outArg)
-    .option(
-      '--frozen-eccentricity',
-      'csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°, long-period elements) instead of e ≈ 0; omm and tle always fly the frozen orbit (SGP4 mean e ≈ 0: SGP4 adds e_f itself)',
-    )
-    .action(
-      async (
-        dir: string,
-        opts: { design?: string; format: Odc.ExportFormat; out?: string; frozenEccentricity?: boolean },
-      ) => {
-        const r = (await import('./libraryChunk.js')).exportDesign(dir, {
-          ...(opts.design !== undefined ? { design: opts.design } : {}),
-          format: opts.format,
-          frozenEccentricity: opts.frozenEccentricity === true,
-          ...(opts.out !== undefined ? { out: opts.out } : {}),
-        });
-        if (r.path === null) io.out(r.text);
-        else io.err(`wrote ${r.selector === 'file' ? dir : `design ${r.design.index} (${r.selector})`} to ${r.path}\n`);
-      },
-    );
 }
 
 /** Reference listings: odc metrics, odc schema, odc catalog. */

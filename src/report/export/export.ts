@@ -8,9 +8,9 @@
  *   benchmark runs have no record and give {index, variables, objectives}.
  * - csv: one header line and one row: the record flattened to dotted paths (constraints as
  *   `constraints[<name>].<field>`, notes joined with " | "), after the design's `index`.
- * - omm, tle: the satellites of a constellation design; a node design's one satellite (nodeOrbit.ts).
- * - qsmag: a constellation design's standard magnitudes (constellation/export/skyPack.ts).
- * With `out`, the file is written atomically.
+ * - omm, omm-xml, tle, oem, czml, network, qsmag (and csv of a constellation): its orbits (orbitExport.ts), of a run's
+ *   design or of a design file (a constellation's satellites, a node's one satellite).
+ * With `out`, the file is written atomically (orbitExport.ts `writeOutput`).
  */
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
@@ -19,35 +19,38 @@ import { existsSync, statSync } from 'node:fs';
 import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
-import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
-import { checkOutputFile } from '../../base/outputTarget.js';
 import { loadStudyProblem } from '../../run/problem.js';
-import { shellBstars, writeOmmJson, writeSatelliteCsv, writeTle } from '../../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision/decision.js';
 import { loadRun } from '../document/load.js';
 import { selectedKnee } from '../decision/robustness.js';
 import { csvCell } from '../../base/csv.js';
-import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { parseConstraint } from '../../study/expression.js';
 import { evaluateNodeFile } from '../../study/requirements.js';
 import { readYaml } from '../../base/yaml.js';
 import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
+import { loadConstellationSpec } from '../../constellation/evaluator.js';
+import { loadCatalogs } from '../../catalog/load.js';
+import {
+  exportConstellationOrbits,
+  limitedFiles,
+  NODE_ORBIT_FORMATS,
+  ORBIT_FORMATS,
+  orbitFiles,
+  writeOutput,
+  type OrbitExportOptions,
+  type OrbitFormat,
+} from './orbitExport.js';
 
-export type ExportFormat = 'yaml' | 'json' | 'csv' | 'omm' | 'tle' | 'qsmag';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', 'omm', 'tle', 'qsmag'];
+export type ExportFormat = 'yaml' | 'json' | OrbitFormat;
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', ...ORBIT_FORMATS];
 
-export interface ExportOptions {
+export interface ExportOptions extends Omit<OrbitExportOptions, 'format'> {
   /** `knee`, `best:<objective>`, or the design's evaluation index (pareto.csv `index`); a run folder needs it. */
   readonly design?: DesignSelector | string;
   readonly format: ExportFormat;
-  /** Write here (atomically) instead of only returning the text. */
-  readonly out?: string;
-  /**
-   * csv of a constellation: circular shells at their frozen eccentricity, ω = 90° (constellation/export/
-   * orbitHandoff.ts); omm and tle refuse it (their SGP4 mean elements fly the frozen orbit at e ≈ 0).
-   */
-  readonly frozenEccentricity?: boolean;
+  /** A node's RAAN [deg] at the epoch (a sun-synchronous node's follows from its LTAN; default 0). */
+  readonly raan_deg?: number;
 }
 
 export interface ExportResult {
@@ -191,7 +194,7 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
-  if (existsSync(runDir) && statSync(runDir).isFile()) return exportNodeFile(runDir, opts);
+  if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(
       'BAD_ARGUMENT',
@@ -211,13 +214,13 @@ function exportPicked(
 ): ExportResult {
   if (run.pareto.kind === 'constellation' && opts.format !== 'json')
     return exportConstellation(runDir, run.studyText, d, selector, opts);
-  if (run.pareto.kind === 'node' && (opts.format === 'omm' || opts.format === 'tle'))
+  if (run.pareto.kind === 'node' && NODE_ORBIT_FORMATS.includes(opts.format))
     return exportNodeOrbit(runDir, run, d, selector, opts);
-  if (opts.format === 'omm' || opts.format === 'tle' || opts.format === 'qsmag') {
+  if ((ORBIT_FORMATS as readonly string[]).includes(opts.format)) {
     throw new StudyError(
       'BAD_ARGUMENT',
       run.pareto.kind === 'node'
-        ? `${runDir}: --format qsmag writes the sky pack of a constellation study's satellites; this is a node run (use omm or tle for its orbit)`
+        ? `${runDir}: --format ${opts.format} writes a constellation's satellites; this is a node run (use ${NODE_ORBIT_FORMATS.join(', ')} for its orbit)`
         : `${runDir}: --format ${opts.format} writes satellites; this is a benchmark run (use json or csv)`,
       { field: 'format' },
     );
@@ -240,10 +243,7 @@ function exportPicked(
       text = `${flat.map(([k]) => csvCell(k)).join(',')}\n${flat.map(([, v]) => csvCell(v)).join(',')}\n`;
     }
   }
-  if (opts.out !== undefined) {
-    checkOutputFile(opts.out);
-    writeFileAtomic(opts.out, text);
-  }
+  if (opts.out !== undefined) writeOutput(runDir, opts.format, opts.out, { [opts.format]: (sink) => sink(text) });
   return { text, design: d, selector: selector, path: opts.out ?? null };
 }
 
@@ -269,9 +269,8 @@ function constellationYaml(runDir: string, studyText: string, file: object, inde
 
 /**
  * A constellation study's design: yaml = the constellation file it stands for (node inlined, the study's constraints
- * as `requirements:`; `odc evaluate` reproduces its record and checks them), csv = one row per satellite, omm = CCSDS
- * OMM JSON, tle = two-line element sets. Satellite lists stream to `--out` (atomically) so a million satellites never
- * sit in memory; without `--out` the text is returned.
+ * as `requirements:`; `odc evaluate` reproduces its record and checks them); the other formats its satellites
+ * (orbitExport.ts), streamed to `--out` (atomically) so a million satellites never sit in memory.
  */
 function exportConstellation(
   runDir: string,
@@ -286,80 +285,45 @@ function exportConstellation(
     return v.kind === 'choice' ? v.options.findIndex((o) => o === value) : Number(value);
   });
   const c = loaded.constellation!;
-  const produce = (sink: (chunk: string) => void): void => {
-    if (opts.format === 'yaml') {
-      sink(constellationYaml(runDir, studyText, c.file(x), d.index, selector));
-    } else {
-      // Every satellite carries B* from its shell node's drag, so propagators see it decay at odc's rate.
-      const spec = c.spec(x);
-      const options = {
-        bstar_per_earth_radius: shellBstars(spec),
-        frozenEccentricity: opts.frozenEccentricity === true,
-      };
-      if (opts.format === 'qsmag') writeQsMag(spec, skyModels(spec), sink);
-      else if (opts.format === 'omm') writeOmmJson(spec, sink, options);
-      else if (opts.format === 'tle') writeTle(spec, sink, options);
-      else writeSatelliteCsv(spec, sink, options);
-    }
-  };
-  return emitSatellites(runDir, d, selector, opts, produce);
+  const r =
+    opts.format === 'yaml'
+      ? writeOutput(runDir, opts.format, opts.out, {
+          'design.yaml': (sink) => sink(constellationYaml(runDir, studyText, c.file(x), d.index, selector)),
+        })
+      : exportConstellationOrbits(runDir, c.spec(x), { ...opts, format: opts.format as OrbitFormat });
+  return { ...r, design: d, selector };
 }
 
 /**
- * Hands `produce`'s text to `--out` (streamed, atomically) or returns it; the formats' own limits (the TLE's Alpha-5
- * catalog numbers, synthetic designators, SGP4 mean elements without a frozen eccentricity) are the user's to work
- * around, so their RangeError becomes a StudyError.
+ * A design file's orbits: a constellation file's satellites (any orbit format), a node file's one satellite (omm,
+ * omm-xml, tle, oem, czml); the file evaluated as `odc evaluate` does for the node's resolved inclination and drag.
  */
-function emitSatellites(
-  runDir: string,
-  d: ParetoDesign,
-  selector: string,
-  opts: ExportOptions,
-  produce: (sink: (chunk: string) => void) => void,
-): ExportResult {
-  const limited = (write: () => void): void => {
-    try {
-      write();
-    } catch (e) {
-      if (e instanceof RangeError)
-        throw new StudyError('BAD_ARGUMENT', `${runDir}: --format ${opts.format}: ${e.message}`, { field: 'format' });
-      throw e;
-    }
-  };
-  if (opts.out !== undefined) {
-    checkOutputFile(opts.out);
-    const out = opts.out;
-    limited(() => writeStreamAtomic(out, produce));
-    return { text: '', design: d, selector, path: opts.out };
-  }
-  const chunks: string[] = [];
-  limited(() => produce((chunk) => chunks.push(chunk)));
-  return { text: chunks.join(''), design: d, selector, path: null };
-}
-
-/**
- * A node design file's orbit as one satellite (omm, tle), named after the design: the file evaluated as `odc evaluate`
- * does (its record's resolved inclination and drag), the writers as for a run's node design.
- */
-function exportNodeFile(path: string, opts: ExportOptions): ExportResult {
+function exportDesignFile(path: string, opts: ExportOptions): ExportResult {
   const file = readYaml(path);
   const refuse = (why: string): never => {
     throw new StudyError('BAD_ARGUMENT', `${path}: ${why}`, { field: 'format', file: path });
   };
-  if ((file.raw as { kind?: unknown }).kind === 'constellation')
-    refuse('a constellation file: export its satellites from a run folder (odc export <run> --design …)');
-  if (opts.format !== 'omm' && opts.format !== 'tle')
+  const d: ParetoDesign = { index: 0, variables: {}, objectives: {}, constraints: {}, record: null };
+  if ((file.raw as { kind?: unknown }).kind === 'constellation') {
+    if (!(ORBIT_FORMATS as readonly string[]).includes(opts.format) && opts.format !== 'csv')
+      refuse(
+        `a constellation file exports its satellites (--format ${[...ORBIT_FORMATS, 'csv'].join(', ')}); --format ${opts.format} needs a run folder (the file is its own yaml, odc evaluate --json prints its record)`,
+      );
+    const spec = loadConstellationSpec(file, loadCatalogs());
+    const r = exportConstellationOrbits(path, spec, { ...opts, format: opts.format as OrbitFormat });
+    return { ...r, design: d, selector: 'file' };
+  }
+  if (!NODE_ORBIT_FORMATS.includes(opts.format))
     refuse(
-      `a design file exports its orbit (--format omm or tle); --format ${opts.format} needs a run folder (the file is its own yaml, odc evaluate --json prints its record)`,
+      `a node design file exports its orbit (--format ${NODE_ORBIT_FORMATS.join(', ')}); --format ${opts.format} needs a run folder (the file is its own yaml, odc evaluate --json prints its record)`,
     );
   const { record } = evaluateNodeFile(file);
-  const d: ParetoDesign = { index: 0, variables: {}, objectives: {}, constraints: {}, record };
-  return writeNodeOrbit(path, record.name, d, 'file', opts);
+  return writeNodeOrbit(path, record.name, { ...d, record }, 'file', opts);
 }
 
 /**
- * A node study's design as one satellite (omm, tle): its orbit by the constellation's conventions (nodeOrbit.ts),
- * named `<study>-<index>-node-P0-S0`.
+ * A node study's design as one satellite: its orbit by the constellation's conventions (nodeOrbit.ts), named
+ * `<study>-<index>-node-P0-S0`.
  */
 function exportNodeOrbit(
   runDir: string,
@@ -377,7 +341,7 @@ function exportNodeOrbit(
   return writeNodeOrbit(runDir, name, d, selector, opts);
 }
 
-/** The node of record `d.record` as the satellite `<name>-node-P0-S0` (nodeOrbit.ts). */
+/** The node of record `d.record` as the satellite `<name>-node-P0-S0` (nodeOrbit.ts), RAAN `--raan` if given. */
 function writeNodeOrbit(
   where: string,
   name: string,
@@ -385,9 +349,9 @@ function writeNodeOrbit(
   selector: string,
   opts: ExportOptions,
 ): ExportResult {
-  const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name);
-  const options = { bstar_per_earth_radius, frozenEccentricity: opts.frozenEccentricity === true };
-  return emitSatellites(where, d, selector, opts, (sink) =>
-    opts.format === 'omm' ? writeOmmJson(spec, sink, options) : writeTle(spec, sink, options),
-  );
+  const node = limitedFiles(where, opts.format, () => {
+    const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name, opts.raan_deg);
+    return orbitFiles(spec, { ...opts, format: opts.format as OrbitFormat }, bstar_per_earth_radius, null);
+  });
+  return { ...writeOutput(where, opts.format, opts.out, node), design: d, selector };
 }

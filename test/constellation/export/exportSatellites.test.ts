@@ -353,7 +353,7 @@ describe('streaming and tables', () => {
     // Slot 1 of 2: u = 180°; RAAN = raan0 = 10°; n = √(μ/a³)·86400/2π, a = 6,928,137 m = 15.0549064592 rev/day
     // (30-digit arithmetic).
     expect(rows[2]).toBe(
-      '"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z,0.000000e+0,0.00000000',
+      '"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,PLACEHOLDER-2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z,0.000000e+0,0.00000000',
     );
   });
 
@@ -451,7 +451,7 @@ describe('edges', () => {
         '7:b:0:1:14',
       ]);
       expect(recs[5]!.name).toBe('k-a-P1-S2');
-      expect(recs[7]!.objectId).toBe('2026-900H');
+      expect(recs[7]!.objectId).toBe('PLACEHOLDER-2026-900H');
       expect(recs.every((r) => r.clusterOrbit === null)).toBe(true);
       // Walker-delta 2/3 slot 2 of plane 1: RAAN 10° + 180°, u = 2·120° + 1·360°/6 = 300°.
       expect(recs[5]!.elements.raan_rad / deg).toBeCloseTo(190, 9);
@@ -523,8 +523,9 @@ describe('edges', () => {
     // the room a valid base leaves: 339,999 − 339,997 + 1 = 3 satellites; a negative or fractional base leaves none
     const msg = (base: number, room = ''): RangeError =>
       new RangeError(
-        `4 satellites from catalog number ${base} exceed the TLE limit 339999 (Alpha-5); export OMM instead ` +
-          `(or csv: any number of satellites, no magnitudes)${room}`,
+        `4 satellites from catalog number ${base} exceed the TLE limit 339999 (Alpha-5); export OMM instead, any ` +
+          `number of satellites: odc export <source> --format omm (JSON) or --format omm-xml (CCSDS XML), or csv ` +
+          `(no magnitudes)${room}`,
       );
 
     it('TLE: base 0 numbers from 00000; negative or fractional bases are refused with the limit named', () => {

@@ -148,7 +148,7 @@ describe('a node design exports its orbit as one satellite (OMM, TLE)', () => {
     expect(lines[2]!.startsWith('2 ')).toBe(true);
     const q = await odc('export', run, '--design', String(index), '--format', 'qsmag');
     expect(q.code).toBe(2);
-    expect(q.err).toContain('this is a node run (use omm or tle for its orbit)');
+    expect(q.err).toContain('this is a node run (use omm, omm-xml, tle, oem, oem-xml, czml for its orbit)');
     const f = await odc('export', run, '--design', String(index), '--format', 'omm', '--frozen-eccentricity');
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/SGP4 mean elements/);
@@ -174,13 +174,30 @@ describe('odc export <node design file> --format tle|omm', () => {
     expect(omm[0].MEAN_MOTION).toBeCloseTo(Number(lines[2]!.slice(52, 63)), 7);
   });
 
+  it('--epoch moves the epoch, and the SSO RAAN with the mean Sun (LTAN 6 h: RAAN = L☉ − 90°)', async () => {
+    const r = await odc('export', 'designs/ai1.yaml', '--format', 'tle', '--epoch', '2026-06-21T00:00:00Z');
+    expect(r.code).toBe(0);
+    const [, l1, l2] = r.out.trimEnd().split('\n');
+    expect(l1!.slice(18, 32)).toBe('26172.00000000'); // 21 June 2026 is day 172 (31+28+31+30+31+21)
+    const sat = twoline2satrec(l1!, l2!);
+    // JD of 2026-06-21T00:00Z = 2461119.5 (2026-03-20) + 93 days
+    expect(Math.abs(angleDiff(sat.nodeo / DEG, sun(2461212.5).meanLongitude_deg - 90))).toBeLessThan(1e-3);
+    const bad = await odc('export', 'designs/ai1.yaml', '--format', 'omm', '--epoch', 'yesterday');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("epoch 'yesterday' is not an ISO 8601 date");
+  });
+
   it('refuses what a design file cannot give, and a run folder without --design, with exit 2', async () => {
     const yaml = await odc('export', 'designs/ai1.yaml', '--format', 'yaml');
     expect(yaml.code).toBe(2);
-    expect(yaml.err).toContain('a design file exports its orbit (--format omm or tle)');
-    const con = await odc('export', 'designs/constellations/suncatcher-81.yaml', '--format', 'tle');
+    expect(yaml.err).toContain('a node design file exports its orbit (--format omm, omm-xml, tle, oem, oem-xml, czml)');
+    const con = await odc('export', 'designs/constellations/suncatcher-81.yaml', '--format', 'json');
     expect(con.code).toBe(2);
-    expect(con.err).toContain('a constellation file: export its satellites from a run folder');
+    expect(con.err).toContain('a constellation file exports its satellites (--format omm, omm-xml, tle');
+    // an SSO node's RAAN is its LTAN's: --raan is refused rather than silently ignored
+    const raan = await odc('export', 'designs/ai1.yaml', '--format', 'tle', '--raan', '10');
+    expect(raan.code).toBe(2);
+    expect(raan.err).toContain("a sun-synchronous node's RAAN follows from its LTAN (6 h) at the epoch");
     const noDesign = await odc('export', dir, '--format', 'tle');
     expect(noDesign.code).toBe(2);
     expect(noDesign.err).toContain('a run folder needs --design (knee, best:<objective> or a design index)');
@@ -202,5 +219,16 @@ describe('nodeSatellite', () => {
     expect(Number(l2.slice(8, 16))).toBe(53); // inclination, columns 9–16
     expect(Number(l2.slice(17, 25))).toBe(0); // RAAN, columns 18–25
     expect(Math.abs(altitudeOf(Number(l2.slice(52, 63))) - 550)).toBeLessThan(1e-3);
+  });
+
+  it('flies it at the RAAN given (--raan), and refuses one outside [0, 360)', () => {
+    const record = {
+      orbit: { altitude_km: 550, inclination_deg: 53, sunSynchronous: false, ltan_h: 10 },
+      drag: { ballisticCoefficient_kg_m2: 100, density_kg_m3: 1e-13 },
+    };
+    let text = '';
+    writeTle(nodeSatellite(record, 'n', 123.25).spec, (c) => void (text += c));
+    expect(Number(text.split('\n')[2]!.slice(17, 25))).toBe(123.25); // RAAN, columns 18–25
+    expect(() => nodeSatellite(record, 'n', 360)).toThrow('--raan must be in [0, 360) deg, got 360');
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * The orbit formats of `odc export`: a constellation's satellites (from a run's design or a constellation design
+ * file) or a node's one satellite, as CCSDS OMM (JSON, XML), TLE, CSV, the sky pack's qs.mag, CCSDS OEM (KVN, XML),
+ * CZML or a network folder for a packet-level simulator. `--epoch` re-epochs every orbit format (sun-synchronous
+ * RAANs follow their LTAN); `--catalog-base` sets the first NORAD_CAT_ID (docs/constellations.md §"Hand-off to other
+ * tools").
+ * Every file goes out through `writeOutput`, the one place an export writes: streamed, atomically.
+ */
+import { StudyError } from '../../base/errors.js';
+import { writeStreamAtomic } from '../../run/atomic.js';
+import { checkOutputFile, prepareOutputFolder } from '../../base/outputTarget.js';
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import {
+  shellBstars,
+  withEpoch,
+  writeOmmJson,
+  writeSatelliteCsv,
+  writeTle,
+  type ExportableConstellation,
+} from '../../constellation/export/exportSatellites.js';
+import { writeOmmXml } from '../../constellation/export/ommXml.js';
+import { writeOem } from '../../constellation/export/oem.js';
+import { firstOfEachShell, parseSatelliteSelection } from '../../constellation/export/satelliteSelection.js';
+import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
+import { writeNetworkFolder } from '../../constellation/export/networkFiles.js';
+import { writeCzml } from '../../constellation/export/czml.js';
+import { join } from 'node:path';
+
+/** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
+export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
+export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
+/** What a node's one satellite can be written as. */
+export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
+
+export interface OrbitExportOptions {
+  readonly format: OrbitFormat;
+  readonly out?: string;
+  readonly frozenEccentricity?: boolean;
+  /** Epoch of every orbit (ISO 8601 UTC); default the design's `simulation.epoch`. */
+  readonly epoch?: string;
+  readonly catalogBase?: number;
+  /** oem, czml: the satellites (satelliteSelection.ts); oem default the first of each shell, czml its subset. */
+  readonly satellites?: string;
+  /** oem, czml: span from the epoch [h] and step [s]. */
+  readonly span_h?: number;
+  readonly step_s?: number;
+  /** czml: every satellite instead of the representative subset. */
+  readonly full?: boolean;
+  /** CREATION_DATE of OMM XML and OEM headers (ISO 8601 UTC); default now. */
+  readonly creationDate?: string;
+}
+
+type Produce = (sink: (chunk: string) => void) => void;
+
+/**
+ * Writes `files` (name → producer): to `out` (a file, or for several files a folder), each streamed atomically;
+ * without `out` one file's text is returned. The formats' limits (Alpha-5 numbers, a selection matching nothing) are
+ * the user's to work around, so their RangeError becomes a StudyError naming `where` and the format.
+ */
+export function writeOutput(
+  where: string,
+  format: string,
+  out: string | undefined,
+  files: Readonly<Record<string, Produce>>,
+): { text: string; path: string | null } {
+  const limited = <T>(write: () => T): T => limitedFiles(where, format, write);
+  const names = Object.keys(files);
+  if (names.length > 1) {
+    if (out === undefined)
+      throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${names.length} files: give --out <folder>`, {
+        field: 'out',
+      });
+    prepareOutputFolder(out);
+    for (const n of names) limited(() => writeStreamAtomic(join(out, n), files[n]!));
+    return { text: '', path: out };
+  }
+  const produce = files[names[0]!]!;
+  if (out !== undefined) {
+    checkOutputFile(out);
+    limited(() => writeStreamAtomic(out, produce));
+    return { text: '', path: out };
+  }
+  const chunks: string[] = [];
+  limited(() => produce((chunk) => chunks.push(chunk)));
+  return { text: chunks.join(''), path: null };
+}
+
+/** The common writer options of a spec: B* per shell, numbering, epoch, creation date. */
+function writerOptions(opts: Readonly<OrbitExportOptions>, bstar: readonly number[]) {
+  return {
+    bstar_per_earth_radius: bstar,
+    frozenEccentricity: opts.frozenEccentricity === true,
+    ...(opts.catalogBase !== undefined ? { catalogBase: opts.catalogBase } : {}),
+    creationDate: opts.creationDate ?? new Date().toISOString(),
+  };
+}
+
+/** The files of one orbit format for a constellation or a node's one-satellite constellation. */
+export function orbitFiles(
+  source: Readonly<ExportableConstellation>,
+  opts: Readonly<OrbitExportOptions>,
+  bstar: readonly number[],
+  full: ConstellationSpec | null,
+): Record<string, Produce> {
+  const spec = withEpoch(source, opts.epoch);
+  const o = writerOptions(opts, bstar);
+  const span_s = (opts.span_h ?? (opts.format === 'czml' ? 1.5 : 24)) * 3600;
+  const step_s = opts.step_s ?? 60;
+  const selection = (fallback: string): ReturnType<typeof parseSatelliteSelection> =>
+    parseSatelliteSelection(spec, opts.satellites ?? fallback);
+  switch (opts.format) {
+    case 'omm':
+      return { 'satellites.json': (sink) => writeOmmJson(spec, sink, o) };
+    case 'omm-xml':
+      return { 'satellites.xml': (sink) => writeOmmXml(spec, sink, o) };
+    case 'tle':
+      return { 'satellites.tle': (sink) => writeTle(spec, sink, o) };
+    case 'csv':
+      return { 'satellites.csv': (sink) => writeSatelliteCsv(spec, sink, o) };
+    case 'oem':
+    case 'oem-xml':
+      return {
+        [opts.format === 'oem' ? 'satellites.oem' : 'satellites.oem.xml']: (sink) =>
+          writeOem(
+            spec,
+            sink,
+            { ...o, select: selection(firstOfEachShell(spec)), span_s, step_s },
+            opts.format === 'oem' ? 'kvn' : 'xml',
+          ),
+      };
+    case 'qsmag':
+      if (full === null) throw new RangeError('qsmag writes a constellation: a node has no sky pack');
+      return { 'satellites.qs.mag': (sink) => writeQsMag(withEpoch(full, opts.epoch), skyModels(full), sink, o) };
+    case 'czml':
+      return {
+        'scene.czml': (sink) =>
+          writeCzml(withEpoch(full ?? (spec as ConstellationSpec), opts.epoch), sink, {
+            ...o,
+            span_s,
+            step_s,
+            ...(opts.satellites !== undefined ? { select: selection('all') } : {}),
+            full: opts.full === true,
+          }),
+      };
+    case 'network':
+      if (full === null) throw new RangeError('network writes a constellation: a node has no links');
+      return writeNetworkFolder(withEpoch(full, opts.epoch), o);
+  }
+}
+
+/** A constellation (a run's design or a design file) in an orbit format: `where` names it in messages. */
+export function exportConstellationOrbits(
+  where: string,
+  spec: ConstellationSpec,
+  opts: Readonly<OrbitExportOptions>,
+): { text: string; path: string | null } {
+  // Every satellite carries B* from its shell node's drag, so propagators see it decay at odc's rate.
+  const files = limitedFiles(where, opts.format, () => orbitFiles(spec, opts, shellBstars(spec), spec));
+  return writeOutput(where, opts.format, opts.out, files);
+}
+
+/** Runs `build`, the format's RangeErrors (bad epoch, selection, numbers) as StudyErrors naming `where`. */
+export function limitedFiles<T>(where: string, format: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new StudyError('BAD_ARGUMENT', `${where}: --format ${format}: ${e.message.replaceAll('<source>', where)}`, {
+        field: 'format',
+      });
+    throw e;
+  }
+}
