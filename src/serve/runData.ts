@@ -5,7 +5,7 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { hypervolumeText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
+import { hypervolumeText, hypervolumeValueText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
 import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
 import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
@@ -65,6 +65,8 @@ export interface RunInfo {
   readonly version: string;
   /** A complete run's hypervolume as `odc run` printed it, with its normalization (src/run/hypervolumeFigure.ts). */
   readonly hypervolume: string | null;
+  /** Its value alone ("1.0340", or an estimate's "0.6032 ± 0.0012"), for the run's line in the legend. */
+  readonly hypervolumeValue: string | null;
   /**
    * A complete run's recommended knee as `odc run` printed it: how it stands, what it was sized to and what binds it
    * (run.json `decision`, the lines of src/report/decision/summary.ts).
@@ -407,11 +409,12 @@ function grow(a: Float64Array, length: number): Float64Array {
 }
 
 /** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
-function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' | 'normalization'> {
+function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'hypervolumeValue' | 'decision' | 'normalization'> {
   const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
   const d = meta.status === 'complete' ? meta.decision : undefined;
   return {
     hypervolume: h === null ? null : hypervolumeText(h),
+    hypervolumeValue: h === null ? null : hypervolumeValueText(h),
     decision:
       d === undefined
         ? []

@@ -385,19 +385,30 @@ function runSummaries(): string {
 const indicatorText = (x: number | null, digits: number): string =>
   x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
 
+/** The common-normalization hypervolume as `odc compare` prints it: exact, or "estimated x ± se" on large fronts. */
+const commonHv = (ind: Comparison['runs'][number]): string =>
+  ind.hypervolume === null || !Number.isFinite(ind.hypervolume)
+    ? indicatorText(ind.hypervolume, 4)
+    : ind.hypervolumeStandardError === null
+      ? indicatorText(ind.hypervolume, 4)
+      : `estimated ${ind.hypervolume.toPrecision(4)} ± ${ind.hypervolumeStandardError.toPrecision(2)}`;
+
 function legend(): void {
   const rows = comparison?.runs ?? [];
   $('runs').innerHTML =
     runs
       .map((r) => {
         const ind = rows.find((x) => x.run === r.info.id);
+        // the run's own hypervolume (run.json, as odc run prints it), then with several runs their common figures;
         // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
-        const figures = ind
-          ? ` HV on the common normalization ${indicatorText(ind.hypervolume, 4)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
-          : '';
+        const own = r.info.hypervolumeValue !== null ? `, HV ${r.info.hypervolumeValue} on its own normalization` : '';
+        const figures =
+          ind && runs.length > 1
+            ? `; HV on the common normalization ${commonHv(ind)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
+            : '';
         return (
           `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${figures})</span>`
+          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
         );
       })
       .join('') + runSummaries();
