@@ -16,7 +16,7 @@
 import { shellNodes } from '../../constellation/evaluate.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import { constellationLearningRate, generationEconomics } from '../../constellation/economics/generation.js';
-import { nodeConstellationBridge, type NodeConstellationBridge } from '../../constellation/economics/bridge.js';
+import { bridgeEntriesText } from '../../constellation/economics/bridge.js';
 import { DEFAULT_FAILURE_RATE_per_yr, DEFAULT_GATEWAY_CAPEX_USD } from '../../constellation/economics/economics.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -190,21 +190,11 @@ function basisBridge(spec: ConstellationSpec, r: ConstellationRecord, baseline: 
   );
 }
 
-/** "4.91× × 1.02 (one generation …) × … = 6.44×": the nodes' verdict to this one, step by step, as a line. */
-export function nodeBridgeText(b: NodeConstellationBridge): string {
-  const shells = b.shells
-    .map((s) => `${s.name} ${ratioText(s.ratio)}, eclipse ${fmt(100 * s.eclipseFraction)} %`)
-    .join('; ');
-  const steps = b.steps.map((s) => `${factorText(s.factor)} ${s.label} (${ratioText(s.ratio)})`).join(' ');
-  return `nodes' verdict ${ratioText(b.nodes)} (${shells}; satellites × PFLOPS weighted) ${steps} = ${ratioText(b.constellation)}`;
-}
-
-/** The bridge from the shells' node records to this verdict (src/constellation/economics/bridge.ts) in one row. */
-function nodeBridgeRow(spec: ConstellationSpec, r: ConstellationRecord, baseline: string): BudgetRow {
-  const b = nodeConstellationBridge(spec, r, baseline);
-  return b === null
-    ? row('nodes → constellation', 'none', '-', `no shell delivers compute against ${baseline}: no bridge`)
-    : row('nodes → constellation', ratioText(b.constellation), '-', nodeBridgeText(b));
+/** The bridge from the shells' node records to this verdict (record totals.verdictBridge) in one row. */
+function nodeBridgeRow(r: ConstellationRecord): BudgetRow {
+  const b = r.totals.verdictBridge;
+  const last = b[b.length - 1];
+  return row('nodes → constellation', last === undefined ? 'none' : ratioText(last.ratio), '-', bridgeEntriesText(b));
 }
 
 /** The verdict's parity year and band (./constellationParity.ts) in one row. */
@@ -267,7 +257,7 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
       `ground ${fmt(groundChipHour)}: ${costRatioText(t.costPerChipHourDiscounted_USD / groundChipHour, 'space ')}`,
     ),
     basisBridge(spec, r, baseline, verdict),
-    nodeBridgeRow(spec, r, baseline),
+    nodeBridgeRow(r),
     parityRow(spec, r, baseline),
     ...driverRows(constellationCostDrivers(spec, r, baseline)),
   ];

@@ -5,12 +5,8 @@ import { evaluateConstellation } from '../../../src/constellation/evaluate.js';
 import { evaluateConstellationFileWith } from '../../../src/constellation/evaluator.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
-import {
-  constellationCostBreakdown,
-  constellationCostDrivers,
-  nodeBridgeText,
-} from '../../../src/report/budget/constellationCost.js';
-import { nodeConstellationBridge } from '../../../src/constellation/economics/bridge.js';
+import { constellationCostBreakdown, constellationCostDrivers } from '../../../src/report/budget/constellationCost.js';
+import { bridgeEntriesText, verdictBridge } from '../../../src/constellation/economics/bridge.js';
 import { STEP } from '../../../src/report/budget/costBreakdown.js';
 import { expectChipHourRatio } from './costLines.js';
 
@@ -133,7 +129,7 @@ describe('constellation cost breakdown', () => {
 
 describe("the bridge from the nodes' verdict to the constellation's", () => {
   it('multiplies out to the constellation ratio, each step worked by hand (see the header)', () => {
-    const b = nodeConstellationBridge(spec, r, 'hyperscale-virginia')!;
+    const b = verdictBridge(spec, r.shells, r.totals.launch_USD, 'hyperscale-virginia')!;
     const t = r.totals;
     const node = r.shells[0]!.node;
     const ground = node.cost.baselines.find((x) => x.id === 'hyperscale-virginia')!.lcocDiscounted_USD_per_PFLOP_day;
@@ -153,11 +149,14 @@ describe("the bridge from the nodes' verdict to the constellation's", () => {
     expect(gateways).toBeCloseTo(withNodeLaunch / (withNodeLaunch - 3 * 5e6 - 3 * 0.5e6 * A), 9);
     // the campaign's launch in place of 12 node launches
     expect(launch).toBeCloseTo(pv / withNodeLaunch, 9);
-    const text = nodeBridgeText(b);
+    // the record carries the same bridge, and the cost breakdown and the run summary print it as one line
+    expect(r.totals.verdictBridge.map((e) => e.ratio)).toEqual([b.nodes, ...b.steps.map((s) => s.ratio)]);
+    const text = bridgeEntriesText(r.totals.verdictBridge);
     expect(text).toMatch(
-      /^nodes' verdict [\d.]+× \(.*eclipse [\d.]+ %; satellites × PFLOPS weighted\) × [\d.]+ one generation/,
+      /^nodes' verdict vs hyperscale-virginia \(.*eclipse [\d.]+ %; satellites × PFLOPS weighted\) [\d.]+× × [\d.]+ one generation/,
     );
     expect(text).toMatch(/= [\d.]+×$/);
+    expect(constellationCostBreakdown(spec, r).rows.find((x) => x.label === 'nodes → constellation')!.note).toBe(text);
   });
 });
 
