@@ -35,6 +35,7 @@ import {
 } from './data.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
+import { runSummariesHtml } from './runSummaries.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
@@ -364,23 +365,6 @@ function subsetButtons(): void {
   );
 }
 
-/** Each complete run's hypervolume and recommended knee as `odc run` printed them (RunInfo, from run.json). */
-function runSummaries(): string {
-  return runs
-    .filter((r) => r.info.hypervolume !== null || r.info.decision.length > 0)
-    .map((r) => {
-      const lines = [...r.info.decision, ...(r.info.hypervolume !== null ? [r.info.hypervolume] : [])];
-      return (
-        `<details class="run-summary" data-run="${r.info.id}"><summary>run ${r.info.id}: ${esc(lines[0]!)}</summary>` +
-        `<ul>${lines
-          .slice(1)
-          .map((l) => `<li>${esc(l)}</li>`)
-          .join('')}</ul></details>`
-      );
-    })
-    .join('');
-}
-
 /** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
 const indicatorText = (x: number | null, digits: number): string =>
   x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
@@ -411,7 +395,7 @@ function legend(): void {
           `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
         );
       })
-      .join('') + runSummaries();
+      .join('') + runSummariesHtml(runs.map((r) => r.info));
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';
