@@ -241,7 +241,7 @@ export type TerrestrialVerdict = RecommendedDesign['verdicts'][number];
 export type ShellSummary = NonNullable<RecommendedDesign['shells']>[number];
 
 /** run.json `decision` (src/run/decision/recommend.ts): what the terminal summary and the reports lead with. */
-const decisionSchema = lazy(() =>
+export const decisionSchema = lazy(() =>
   z.object({
     /** Relative constraint margin at or below which a constraint binds, and the bound tolerance (share of range). */
     bindingMargin: z.number(),

@@ -5,10 +5,10 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { hypervolumeText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
+import { hypervolumeText, hypervolumeValueText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
 import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
-import { closeSync, existsSync, lstatSync, readSync, statSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { closeSync, existsSync, lstatSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
@@ -20,7 +20,8 @@ import { LOG_COLUMN, logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
-import type { RunMeta } from '../run/schemas.js';
+import { decisionSchema, type DecisionSummary, type RunMeta } from '../run/schemas.js';
+import { SEEDS_FILE } from '../run/multiSeed.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -65,11 +66,18 @@ export interface RunInfo {
   readonly version: string;
   /** A complete run's hypervolume as `odc run` printed it, with its normalization (src/run/hypervolumeFigure.ts). */
   readonly hypervolume: string | null;
+  /** Its value alone ("1.0340", or an estimate's "0.6032 ± 0.0012"), for the run's line in the legend. */
+  readonly hypervolumeValue: string | null;
   /**
    * A complete run's recommended knee as `odc run` printed it: how it stands, what it was sized to and what binds it
    * (run.json `decision`, the lines of src/report/decision/summary.ts).
    */
   readonly decision: readonly string[];
+  /**
+   * A seed folder of a multi-seed run (`odc run --seeds`): the run's answer, the knee of the seeds' union front as
+   * `odc run` printed it (its seeds.json), which the seed's own knee (`decision`) is not; null for any other folder.
+   */
+  readonly runAnswer: { readonly source: string; readonly lines: readonly string[] } | null;
   /**
    * A complete run's hypervolume normalization (run.json; objectives minimized, ideal → 0, nadir → 1): the explorer's
    * optimization history measures on it. Null while running.
@@ -295,6 +303,7 @@ export class ServedRun {
       ...frontOf(this.meta, existsSync(join(this.dir, 'pareto.json'))),
       version: this.version(),
       ...runSummaryOf(this.meta),
+      runAnswer: multiSeedAnswerOf(this.dir),
     };
   }
 
@@ -406,18 +415,44 @@ function grow(a: Float64Array, length: number): Float64Array {
   return b;
 }
 
+/** Decision lines as `odc run` prints them (run.json's or seeds.json's `decision`). */
+const decisionLines = (d: DecisionSummary): string[] =>
+  [...kneeLines(d), ...kneeBindingLines(d), ...(d.noAnswer !== undefined ? [d.noAnswer] : [])].map((l) => l.trim());
+
+/**
+ * The answer of the multi-seed run a seed folder `<out>/seed-<s>/` belongs to: `<out>/seeds.json`'s decision when it
+ * lists this folder among its seeds; null otherwise, or when seeds.json cannot be read as odc writes it.
+ */
+export function multiSeedAnswerOf(dir: string): RunInfo['runAnswer'] {
+  const out = dirname(dir);
+  const path = join(out, SEEDS_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as {
+      seeds?: { seed: number; runDir: string }[];
+      decision?: unknown;
+    };
+    const seeds = raw.seeds ?? [];
+    if (!seeds.some((s) => s.runDir === basename(dir))) return null;
+    const d = decisionSchema().safeParse(raw.decision);
+    if (!d.success) return null;
+    return {
+      source: `${basename(out)}/${SEEDS_FILE}: the knee of the union front of seeds ${seeds.map((s) => s.seed).join(', ')}`,
+      lines: decisionLines(d.data),
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
-function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'decision' | 'normalization'> {
+function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'hypervolumeValue' | 'decision' | 'normalization'> {
   const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
   const d = meta.status === 'complete' ? meta.decision : undefined;
   return {
     hypervolume: h === null ? null : hypervolumeText(h),
-    decision:
-      d === undefined
-        ? []
-        : [...kneeLines(d), ...kneeBindingLines(d), ...(d.noAnswer !== undefined ? [d.noAnswer] : [])].map((l) =>
-            l.trim(),
-          ),
+    hypervolumeValue: h === null ? null : hypervolumeValueText(h),
+    decision: d === undefined ? [] : decisionLines(d),
     normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
   };
 }

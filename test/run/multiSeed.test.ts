@@ -332,6 +332,14 @@ describe('the study states its seeds: algorithm.seeds', () => {
     // the answer written like a single run's: the union knee with its seed, and the folder's report
     expect(multi.out).toMatch(/Multi-seed run complete[\s\S]*: the knee, design \d+ of seed [45]/);
     expect(readFileSync(join(dir, 'multi', 'report.md'), 'utf8')).toMatch(/the knee, design \d+ of seed [45]/);
+    // each seed's own hypervolume, the figure its run.json holds (the last history row), named with its normalization
+    for (const seed of [4, 5]) {
+      const meta = JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'run.json'), 'utf8')) as {
+        history: { hypervolume: number }[];
+      };
+      const hv = meta.history.at(-1)!.hypervolume.toFixed(4);
+      expect(multi.out).toContain(`  seed ${seed}: hypervolume ${hv} (final front of `);
+    }
 
     await odc('run', study, '--out', join(dir, 'three'), '--seeds', '3', '--quiet');
     expect(JSON.parse(readFileSync(join(dir, 'three', SEEDS_FILE), 'utf8')).seeds).toHaveLength(3);

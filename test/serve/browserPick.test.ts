@@ -104,6 +104,8 @@ describe.skipIf(skipBrowser)('decision picks in the explorer', () => {
     const page = await openExplorer(browser, serve.url, faults);
     await page.getByTestId('pick-method').selectOption('topsis');
     expect(await picked(page, 1)).toBe('TOPSIS (weights f1 0.5, f2 0.5): run 0 design 1 · f1 2 · f2 2');
+    // beside the pick: it applies none of the run's select: screens, and the header has the run's answer
+    expect(await page.getByTestId('pick-screens').textContent()).toContain("the run's select: screens");
     await page.getByLabel('weight f1').fill('9');
     expect(await picked(page, 0)).toBe('TOPSIS (weights f1 0.9, f2 0.1): run 0 design 0 · f1 1 · f2 4');
     expect(page.url()).toContain('pick=topsis&weight=f1:9&weight=f2:1');

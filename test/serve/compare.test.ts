@@ -55,11 +55,20 @@ async function sameFigures(runDirs: readonly string[], out: string): Promise<Com
   const figures = (r: {
     frontSize: number;
     hypervolume: number;
+    hypervolumeStandardError: number | null;
     igdPlus: number;
     nonDominatedShare: number;
     paretoNonDominatedShare: number;
     unionShare: number;
-  }): number[] => [r.frontSize, r.hypervolume, r.igdPlus, r.nonDominatedShare, r.paretoNonDominatedShare, r.unionShare];
+  }): (number | null)[] => [
+    r.frontSize,
+    r.hypervolume,
+    r.hypervolumeStandardError,
+    r.igdPlus,
+    r.nonDominatedShare,
+    r.paretoNonDominatedShare,
+    r.unionShare,
+  ];
   expect(api.runs.map(figures)).toEqual(cli.rows.map(figures));
   return api;
 }

@@ -15,6 +15,7 @@ import type { DesignRecord } from '../../node/record/record.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { TRAFFIC_PATTERNS, type Stats } from '../design/types.js';
 import type { GenerationEconomicsResult } from '../economics/generation.js';
+import { bridgeEntries, verdictBridge } from '../economics/bridge.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
 import type { SkyFigures } from '../environment/skyFigures.js';
 import { shellDensity } from '../environment/environment.js';
@@ -377,6 +378,25 @@ const environment = section({
   }),
 });
 
+const verdictBridgeSchema = () =>
+  z.array(
+    z.strictObject({
+      step: z.string().describe("The step: the shells' node verdicts, then a part of the generation added"),
+      ratio: z
+        .number()
+        .describe("Space/ground after the step, discounted, against the first shell's economics.baseline [-]"),
+      factor: z.number().describe("ratio over the previous entry's (1 for the first): the factors multiply out [-]"),
+    }),
+  );
+
+/** The bridge from the shells' node verdicts to the constellation's (economics/bridge.ts) as record entries. */
+function verdictBridgeEntries(c: ConstellationStages) {
+  const baseline = c.spec.shells[0]!.node.economics.baseline;
+  const shells = c.spec.shells.map((s, i) => ({ name: s.geometry.name, satellites: c.sats[i]!, node: c.nodes[i]! }));
+  const b = verdictBridge(c.spec, shells, c.econ.launch_USD, baseline);
+  return b === null ? [] : bridgeEntries(b);
+}
+
 const totals = section({
   satellites: num('[-]', 'satellites', (c) => c.satellites),
   itPowerAvg_W: num('[W]', 'IT power, average', (c) => fleetSum(c, (n) => n.compute.itPowerAvg_W)),
@@ -426,6 +446,7 @@ const totals = section({
     'Discounted LCOC per calendar hour of each installed chip [USD/chip-h]',
     (c) => comparison(c).costPerChipHourDiscounted_USD,
   ),
+  verdictBridge: list(verdictBridgeSchema, verdictBridgeEntries),
 });
 
 const worst = section(

@@ -28,7 +28,7 @@ const yearsSchema = () =>
       year: n('Calendar year [-]'),
       built: n('Satellites built [-]'),
       launched: n('Satellites launched, first deployment and replacements [-]'),
-      launches: n('Launches (replacements at the mean satellites per launch) [-]'),
+      launches: n('Launches, an expected value (replacements at the mean satellites per launch: fractional) [-]'),
       deployed: n('Satellites of the first deployment launched [-]'),
       failed: n('Expected random failures [-]'),
       renewed: n(
@@ -94,9 +94,13 @@ export const lifeSection = section(
       'least delivered fraction, steady state',
       (c) => c.life.minDeliveredFraction,
     ),
-    peakAnnualLaunches: num('Most launches in any year [-]', 'peak launches a year', (c) => c.life.peakAnnualLaunches),
+    peakAnnualLaunches: num(
+      'Most launches in any year, an expected value (replacements at the mean satellites per launch: fractional) [-]',
+      'peak launches a year (expected)',
+      (c) => c.life.peakAnnualLaunches,
+    ),
     replacementsPerYear: num(
-      'Mean satellites launched a year after the year full capability falls in (0 when none) [1/yr]',
+      'Mean satellites launched a year after the year full capability falls in, an expected value (0 when none) [1/yr]',
       (c) => c.life.replacementsPerYear,
     ),
     cost_USD: num('Spend from the first launch to the horizon [USD]', 'spend over the life', (c) => c.life.total_USD),

@@ -306,6 +306,14 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
       .join(''),
   );
   io.out(chunk.formatSeedAgreement(agreement, union.pareto.objectives));
+  // each seed's own hypervolume, as its report and run.json give it (the union front has none of its own)
+  io.out(
+    result.summaries
+      .map((s, i) =>
+        s.hypervolumeFigure !== undefined ? `  seed ${seeds[i]}: ${chunk.hypervolumeText(s.hypervolumeFigure)}\n` : '',
+      )
+      .join(''),
+  );
   io.out(
     `  seeds: ${join(out, chunk.SEEDS_FILE)} (decision and agreement); report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`,
   );

@@ -1,9 +1,11 @@
 /**
  * Progress display for long runs: a bar on a terminal; on a pipe or log file, one plain line every ~10 %
- * of the run; nothing with --quiet. After the last generation, the finishing steps (history, exact hypervolume,
- * result files, report), and `odc compare`'s steps, through `createStatus`: on a terminal one status line rewritten in
- * place and cleared at the end, on a pipe one line per step (and per quarter of a hypervolume's sweep). Only the CLI
- * writes to the terminal.
+ * of the run; nothing with --quiet. Its "running HV" is the front so far on the display's fixed normalization (the
+ * first feasible front's, widened: src/run/history.ts `liveNormalization`), not the run's hypervolume, which the
+ * summary prints at the end on the final front's normalization (src/run/hypervolumeFigure.ts). After the last
+ * generation, the finishing steps (history, exact hypervolume, result files, report), and `odc compare`'s steps,
+ * through `createStatus`: on a terminal one status line rewritten in place and cleared at the end, on a pipe one line
+ * per step (and per quarter of a hypervolume's sweep). Only the CLI writes to the terminal.
  */
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
@@ -93,7 +95,7 @@ function lineProgress(stream: NodeJS.WriteStream): ProgressSink {
       if (decile === lastDecile && frac < 1) return;
       lastDecile = decile;
       stream.write(
-        `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
+        `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  running HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
       );
     },
     finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
@@ -108,7 +110,7 @@ function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     {
       stream,
       format:
-        'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | HV {hv} | fail {fail} | ETA {eta_h}{remote}',
+        'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | running HV {hv} | fail {fail} | ETA {eta_h}{remote}',
       // The cursor stays visible: a run stopped at any instant (Ctrl-C, kill) never leaves the terminal without one.
       hideCursor: false,
       clearOnComplete: false,

@@ -10,6 +10,7 @@ export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
 export { formatRunSummary } from '../../report/decision/summary.js';
 export { readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
+export { hypervolumeText } from '../../run/hypervolumeFigure.js';
 export { runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
 export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
 export { writeSeedsReport } from '../../report/decision/seedsReport.js';

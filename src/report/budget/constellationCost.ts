@@ -16,6 +16,7 @@
 import { shellNodes } from '../../constellation/evaluate.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import { constellationLearningRate, generationEconomics } from '../../constellation/economics/generation.js';
+import { bridgeEntriesText } from '../../constellation/economics/bridge.js';
 import { DEFAULT_FAILURE_RATE_per_yr, DEFAULT_GATEWAY_CAPEX_USD } from '../../constellation/economics/economics.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -189,6 +190,13 @@ function basisBridge(spec: ConstellationSpec, r: ConstellationRecord, baseline: 
   );
 }
 
+/** The bridge from the shells' node records to this verdict (record totals.verdictBridge) in one row. */
+function nodeBridgeRow(r: ConstellationRecord): BudgetRow {
+  const b = r.totals.verdictBridge;
+  const last = b[b.length - 1];
+  return row('nodes → constellation', last === undefined ? 'none' : ratioText(last.ratio), '-', bridgeEntriesText(b));
+}
+
 /** The verdict's parity year and band (./constellationParity.ts) in one row. */
 function parityRow(spec: ConstellationSpec, r: ConstellationRecord, baseline: string): BudgetRow {
   const t = spec.shells[0]!.node.economics.trajectories;
@@ -249,6 +257,7 @@ export function constellationCostBreakdown(spec: ConstellationSpec, r: Constella
       `ground ${fmt(groundChipHour)}: ${costRatioText(t.costPerChipHourDiscounted_USD / groundChipHour, 'space ')}`,
     ),
     basisBridge(spec, r, baseline, verdict),
+    nodeBridgeRow(r),
     parityRow(spec, r, baseline),
     ...driverRows(constellationCostDrivers(spec, r, baseline)),
   ];

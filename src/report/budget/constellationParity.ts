@@ -20,7 +20,7 @@ import { terrestrialTerms } from '../../node/stages/cost.js';
 import { groundLcoc, parityWithBand, type ParityBand } from '../../node/stages/parity.js';
 
 /** The ground side: the scenario's discounted LCOC of the fleet's chips at a year's factors; null without a term. */
-function groundOf(spec: ConstellationSpec, r: ConstellationRecord, baseline: string) {
+export function groundAtFactors(spec: ConstellationSpec, r: ConstellationRecord, baseline: string) {
   const chips = chipsOf(
     spec,
     r.shells.map((s) => s.node),
@@ -55,7 +55,7 @@ export function constellationParity(
   r: ConstellationRecord,
   baseline: string,
 ): ParityBand | null {
-  const ground = groundOf(spec, r, baseline);
+  const ground = groundAtFactors(spec, r, baseline);
   if (ground === null) return null;
   const space = spaceOf(spec, r);
   try {

@@ -27,7 +27,13 @@ import {
   groupTable,
   type IndicatorComparison,
 } from './compareStats.js';
-import { compareFronts, type CompareProgress, type FrontIndicators } from './frontComparison.js';
+import {
+  compareFronts,
+  comparisonHypervolumeText,
+  COMPARE_EXACT_HV_POINTS,
+  type CompareProgress,
+  type FrontIndicators,
+} from './frontComparison.js';
 import { axisLabel, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
 import { objectiveMatrixSvg } from '../plots/svgPlots.js';
 
@@ -46,6 +52,8 @@ export interface CompareRow {
   readonly frontSize: number;
   /** Normalized hypervolume on the common normalization (reference 1.1 in every objective). */
   readonly hypervolume: number;
+  /** Its standard error when estimated (a large front in 4+ objectives: ./frontComparison.ts), else null. */
+  readonly hypervolumeStandardError: number | null;
   /** The run's own hypervolume as `odc run` printed it (src/run/hypervolumeFigure.ts); null for a run without one. */
   readonly runHypervolume: RunHypervolume | null;
   /** IGD+ against the non-dominated union, normalized (0 = the run found the whole union). */
@@ -199,6 +207,7 @@ function compareRow(r: LoadedRun, label: string, side: 'A' | 'B' | null, x: Fron
     wall_s: r.meta.timings?.wall_s ?? null,
     frontSize: x.frontSize,
     hypervolume: x.hypervolume,
+    hypervolumeStandardError: x.hypervolumeStandardError,
     runHypervolume: runHypervolumeFigure(r.meta),
     igdPlus: x.igdPlus,
     nonDominatedShare: x.nonDominatedShare,
@@ -334,7 +343,7 @@ function summaryTable(r: CompareResult): { headers: string[]; rows: string[][] }
       x.wall_s === null ? 'n/a' : fmt(x.wall_s),
       String(x.frontSize),
       x.runHypervolume === null ? 'n/a' : hypervolumeValueText(x.runHypervolume),
-      num(x.hypervolume),
+      comparisonHypervolumeText(x),
       num(x.igdPlus),
       pct(x.nonDominatedShare),
       pct(x.unionShare),
@@ -360,8 +369,7 @@ function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } 
   };
 }
 
-const METHOD =
-  "Two hypervolumes, named apart. The run's hypervolume is the figure odc run, the report and odc serve give: its final front's, on its own normalization (that front's ideal and nadir map to 0 and 1, reference point 1.1 in every objective; run.json normalization), so it does not depend on what it is compared with. For the comparison, all fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the common-normalization hypervolume's reference point is 1.1 in every objective, and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). \"Not dominated by others\": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.";
+const METHOD = `Two hypervolumes, named apart. The run's hypervolume is the figure odc run, the report and odc serve give: its final front's, on its own normalization (that front's ideal and nadir map to 0 and 1, reference point 1.1 in every objective; run.json normalization), so it does not depend on what it is compared with. For the comparison, all fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the common-normalization hypervolume's reference point is 1.1 in every objective (exact, or for a front of more than ${COMPARE_EXACT_HV_POINTS} designs in 4+ objectives a seeded Monte Carlo estimate printed "estimated value ± standard error", the rule the explorer uses too), and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.`;
 
 /** compare.html and compare.md: the indicators, the sides, the fronts, who dominates where, the runs compared. */
 function compareDocument(r: CompareResult, svg: string): ReportDocument {

@@ -5,15 +5,18 @@
  * 1.1. Per front: the exact hypervolume (src/optimize/indicators/hypervolumeParallel.ts: large 5+-objective fronts
  * on threads, the value of one thread to the last bit), IGD+ against the non-dominated union, the share of the front
  * no design of another run (of the other side, with sides) dominates, with the tolerance ε and plainly
- * (./compareStats.ts), and its share of the union. One policy, exact always: on the explorer's case (fronts of
- * several hundred designs in 4–6 objectives) the exact value costs less than a 200,000-sample estimate, and 2,000
- * points in 6 objectives ~0.5 s (docs/performance.md, "Hypervolume").
+ * (./compareStats.ts), and its share of the union. One policy for both: exact for up to 3 objectives and for fronts of
+ * up to COMPARE_EXACT_HV_POINTS designs (2,000 points in 6 objectives ~0.5 s: docs/performance.md, "Hypervolume");
+ * above, the exact sweep grows past minutes (a 97,809-design 6-objective front did not finish in 12 minutes), so the
+ * figure is the seeded Monte Carlo estimate (src/optimize/indicators/hypervolumeEstimate.ts, COMPARE_HV_SAMPLES
+ * samples, standard error ≤ 0.5·V_box/√N ≈ 0.0011·V_box) with its standard error, printed "estimated x ± se".
  */
 import { nonDominatedIndices, toMatrix } from '../../optimize/pareto/dominance.js';
 import { dominatedByMask } from '../../optimize/pareto/dominatedBy.js';
 import { hypervolumeParallel } from '../../optimize/indicators/hypervolumeParallel.js';
+import { hypervolumeEstimate } from '../../optimize/indicators/hypervolumeEstimate.js';
 import { igdPlus } from '../../optimize/indicators/igd.js';
-import { normalizationOf, type Normalization } from '../../run/hypervolumeRule.js';
+import { HV_ESTIMATE_SEED, normalizationOf, type Normalization } from '../../run/hypervolumeRule.js';
 import { epsilonDominatedMask } from './compareStats.js';
 
 /** A step of a comparison (`odc compare` adds 'load' and 'files' around `compareFronts`'s own). */
@@ -44,11 +47,17 @@ export interface FrontComparisonOptions {
   readonly onProgress?: (p: CompareProgress) => void;
 }
 
+/** Fronts of more designs than this in 4+ objectives get the estimated hypervolume (COMPARE_HV_SAMPLES samples). */
+export const COMPARE_EXACT_HV_POINTS = 5000;
+export const COMPARE_HV_SAMPLES = 200_000;
+
 /** One front's figures on the common normalization. */
 export interface FrontIndicators {
   readonly frontSize: number;
-  /** Exact hypervolume of the normalized front, reference 1.1 in every objective. */
+  /** Hypervolume of the normalized front, reference 1.1 in every objective: exact, or estimated (see below). */
   readonly hypervolume: number;
+  /** The estimate's standard error above COMPARE_EXACT_HV_POINTS designs in 4+ objectives; null when exact. */
+  readonly hypervolumeStandardError: number | null;
   /** IGD+ against the non-dominated union (0: the front holds all of it; ∞ for an empty front). */
   readonly igdPlus: number;
   /** Share of the front that no design of another run dominates by at least ε. */
@@ -75,6 +84,35 @@ function stacked(matrices: readonly Float64Array[]): Float64Array {
     at += M.length;
   }
   return out;
+}
+
+/** Whether a front of n designs in m objectives gets the estimated hypervolume rather than the exact one. */
+export const hypervolumeEstimated = (n: number, m: number): boolean => m >= 4 && n > COMPARE_EXACT_HV_POINTS;
+
+/** A normalized front's hypervolume by the comparison's rule: exact, or above the stated size the seeded estimate. */
+async function frontHypervolume(
+  P: Float64Array,
+  n: number,
+  m: number,
+  reference: readonly number[],
+  threads: number,
+  onProgress: (share: number) => void,
+): Promise<{ value: number; standardError: number | null }> {
+  if (n === 0) return { value: 0, standardError: null };
+  if (hypervolumeEstimated(n, m)) {
+    const e = hypervolumeEstimate(P, reference, { samples: COMPARE_HV_SAMPLES, seed: HV_ESTIMATE_SEED });
+    onProgress(1);
+    return { value: e.value, standardError: e.standardError };
+  }
+  return { value: await hypervolumeParallel(P, reference, { threads, onProgress }), standardError: null };
+}
+
+/** "0.6032", or an estimate's "estimated 0.6032 ± 0.0011": how every comparison prints a front's hypervolume. */
+export function comparisonHypervolumeText(
+  x: Pick<FrontIndicators, 'hypervolume' | 'hypervolumeStandardError'>,
+): string {
+  const v = Number.isFinite(x.hypervolume) ? x.hypervolume.toFixed(4) : '∞';
+  return x.hypervolumeStandardError === null ? v : `estimated ${v} ± ${x.hypervolumeStandardError.toPrecision(2)}`;
 }
 
 /** The fronts of runs of the same m objectives, each design's objectives in the minimized sense. */
@@ -107,16 +145,14 @@ export async function compareFronts(
     const freeEps =
       F.length - epsilonDominatedMask(matrices[i]!, F.length, O, nO, m, opts.epsilon).reduce((s, d) => s + d, 0);
     say({ step: 'hypervolume', ...step, share: 0 });
-    const hv = F.length
-      ? await hypervolumeParallel(matrices[i]!, norm.reference, {
-          threads: opts.threads,
-          onProgress: (share) => say({ step: 'hypervolume', ...step, share }),
-        })
-      : 0;
+    const hv = await frontHypervolume(matrices[i]!, F.length, m, norm.reference, opts.threads, (share) =>
+      say({ step: 'hypervolume', ...step, share }),
+    );
     say({ step: 'igd', run: label(i), count: Z.length, objectives: m });
     runs.push({
       frontSize: F.length,
-      hypervolume: hv,
+      hypervolume: hv.value,
+      hypervolumeStandardError: hv.standardError,
       igdPlus: F.length && Z.length ? igdPlus(F, Z, m) : Z.length ? Infinity : 0,
       nonDominatedShare: F.length ? freeEps / F.length : 0,
       paretoNonDominatedShare: F.length ? free / F.length : 0,

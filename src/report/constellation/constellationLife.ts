@@ -8,6 +8,7 @@
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
+import type { LifeBasis } from './lifeBasis.js';
 import { circleMark, linear, niceMax, px, text, textWidth, ticks, tickStep } from '../plots/svg.js';
 import {
   type AxisSpec,
@@ -91,24 +92,35 @@ export async function lifeSvg(life: Life, satellites: number): Promise<string> {
 const money = (usd: number): string => `${fmt(usd / 1e6)} M`;
 const orDash = (x: number | null): string => (x === null ? '–' : fmt(x));
 
-/** One row per year of the life. */
-export function lifeTable(life: Life): TableData {
+/**
+ * One row per year of the life; with the verdict's basis (./lifeBasis.ts) the discounted LCOC to date, the ground's on
+ * the same chip trajectory and their ratio beside the undiscounted figure.
+ */
+export function lifeTable(life: Life, basis: LifeBasis | null = null): TableData {
+  const pct = basis === null ? '' : `${fmt(100 * basis.discountRate_per_yr)} %`;
   return {
     headers: [
       'year',
-      'launched',
-      'launches',
-      'failed',
+      'launched (expected)',
+      'launches (expected)',
+      'failed (expected)',
       'renewals due',
-      'backlog',
-      'in orbit',
-      'delivering',
-      'PFLOPS',
+      'backlog (expected)',
+      'in orbit (end of year)',
+      'delivering (mean over the year)',
+      'PFLOPS (mean over the year)',
       'spend [USD]',
       'cumulative [USD]',
-      'LCOC to date [USD/PFLOP-day]',
+      'LCOC to date, undiscounted [USD/PFLOP-day]',
+      ...(basis === null
+        ? []
+        : [
+            `LCOC to date, discounted at ${pct} (the verdict's basis) [USD/PFLOP-day]`,
+            `ground (${basis.baseline}) to date, same chip trajectory, discounted [USD/PFLOP-day]`,
+            'space/ground to date, discounted [-]',
+          ]),
     ],
-    rows: life.years.map((y) => [
+    rows: life.years.map((y, k) => [
       String(y.year),
       fmt(y.launched),
       fmt(y.launches),
@@ -121,6 +133,13 @@ export function lifeTable(life: Life): TableData {
       money(y.spend_USD),
       money(y.cumulative_USD),
       orDash(y.lcocToDate_USD_per_PFLOP_day),
+      ...(basis === null
+        ? []
+        : [
+            orDash(y.lcocDiscountedToDate_USD_per_PFLOP_day),
+            orDash(basis.years[k]!.groundToDate_USD_per_PFLOP_day),
+            orDash(basis.years[k]!.ratioToDate),
+          ]),
     ]),
   };
 }

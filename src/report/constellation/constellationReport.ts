@@ -41,6 +41,7 @@ import {
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
 import { lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
+import { lifeBasis, lifeBasisNote } from './lifeBasis.js';
 import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../document/load.js';
@@ -236,13 +237,15 @@ async function addNetworkPlots(
       satellites: record.satellites,
     }),
   );
+  const basis = lifeBasis(spec, record);
   add(
     'life',
     'Life of the constellation (knee)',
     'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.',
     await lifeSvg(record.life, record.satellites),
-    lifeTable(record.life),
+    lifeTable(record.life, basis),
   );
+  if (basis !== null) notes.push(lifeBasisNote(basis, record.life.years[record.life.years.length - 1]?.year ?? 0));
   notes.push(...roadmapNotes(record.life));
 }
 

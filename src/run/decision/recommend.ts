@@ -20,6 +20,7 @@ import { answerKnee, bestPosition, noAnswerText } from './decision.js';
 import { frontSpread } from './spread.js';
 import { pickName } from './decisionText.js';
 import { costBridgeText } from '../../base/verdictText.js';
+import { bridgeEntriesText } from '../../constellation/economics/bridge.js';
 import type {
   ConstraintMargin,
   DecisionSummary,
@@ -50,17 +51,20 @@ export function nodeBridge(r: DesignRecord): string {
   });
 }
 
-/** The constellation's cost bridge: the programme of its satellites → discounted → the first verdict's ratio. */
+/**
+ * The constellation's cost bridge: the programme of its satellites → discounted → the first verdict's ratio; then from
+ * its shells' node verdicts to its own, step by step (record totals.verdictBridge, economics/bridge.ts).
+ */
 function constellationBridge(r: ConstellationRecord, verdicts: readonly TerrestrialVerdict[]): string {
   const v = verdicts[0];
-  return costBridgeText({
+  return `${costBridgeText({
     units: r.totals.satellites,
     programme: r.totals.lcoc_USD_per_PFLOP_day,
     discountRate_per_yr: r.shells[0]?.node.cost.discountRate_per_yr ?? NaN,
     discounted: r.totals.lcocDiscounted_USD_per_PFLOP_day,
     ratio: v?.spaceToTerrestrial ?? NaN,
     baseline: v?.baseline ?? 'no baseline',
-  });
+  })}; from its nodes: ${bridgeEntriesText(r.totals.verdictBridge)}`;
 }
 
 /** Key figures; the cost of delivered compute on the verdict's basis (programme, discounted) first. */

@@ -35,6 +35,7 @@ import {
 } from './data.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
+import { runSummariesHtml } from './runSummaries.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
@@ -364,26 +365,17 @@ function subsetButtons(): void {
   );
 }
 
-/** Each complete run's hypervolume and recommended knee as `odc run` printed them (RunInfo, from run.json). */
-function runSummaries(): string {
-  return runs
-    .filter((r) => r.info.hypervolume !== null || r.info.decision.length > 0)
-    .map((r) => {
-      const lines = [...r.info.decision, ...(r.info.hypervolume !== null ? [r.info.hypervolume] : [])];
-      return (
-        `<details class="run-summary" data-run="${r.info.id}"><summary>run ${r.info.id}: ${esc(lines[0]!)}</summary>` +
-        `<ul>${lines
-          .slice(1)
-          .map((l) => `<li>${esc(l)}</li>`)
-          .join('')}</ul></details>`
-      );
-    })
-    .join('');
-}
-
 /** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
 const indicatorText = (x: number | null, digits: number): string =>
   x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
+
+/** The common-normalization hypervolume as `odc compare` prints it: exact, or "estimated x ± se" on large fronts. */
+const commonHv = (ind: Comparison['runs'][number]): string =>
+  ind.hypervolume === null || !Number.isFinite(ind.hypervolume)
+    ? indicatorText(ind.hypervolume, 4)
+    : ind.hypervolumeStandardError === null
+      ? indicatorText(ind.hypervolume, 4)
+      : `estimated ${ind.hypervolume.toPrecision(4)} ± ${ind.hypervolumeStandardError.toPrecision(2)}`;
 
 function legend(): void {
   const rows = comparison?.runs ?? [];
@@ -391,16 +383,19 @@ function legend(): void {
     runs
       .map((r) => {
         const ind = rows.find((x) => x.run === r.info.id);
+        // the run's own hypervolume (run.json, as odc run prints it), then with several runs their common figures;
         // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
-        const figures = ind
-          ? ` HV on the common normalization ${indicatorText(ind.hypervolume, 4)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
-          : '';
+        const own = r.info.hypervolumeValue !== null ? `, HV ${r.info.hypervolumeValue} on its own normalization` : '';
+        const figures =
+          ind && runs.length > 1
+            ? `; HV on the common normalization ${commonHv(ind)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
+            : '';
         return (
           `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${figures})</span>`
+          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
         );
       })
-      .join('') + runSummaries();
+      .join('') + runSummariesHtml(runs.map((r) => r.info));
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';

@@ -6,11 +6,17 @@
  * feasible ones are admitted; every objective enters in the minimized sense (a maximized one negated, as the run
  * does). The pick is named with its parameters as a run names a `select:` pick, its design's objectives printed
  * beside the name, and it is selected (its line, points, table row and budget). It is computed when the rule or the
- * runs change, never on a brush.
+ * runs change, never on a brush. It applies none of the run's select: screens (a joint probability, a margin): the
+ * panel says so beside the pick, and the header shows the run's own answer.
  */
 import { pickAmong, pickText, type PickName, type PickRule } from '../../run/decision/picks.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { esc } from './table.js';
+
+/** What a pick here does not do that the run's own answer does (shown beside every pick). */
+export const PICK_SCREENS =
+  "(among the front's feasible designs as shown: the run's select: screens, P(all hold) and margins, are not " +
+  "applied here; the run's answer is in the header)";
 
 /** The dataset row the rule picks, or -1 (no rule, or no feasible design on the front). */
 export function pickedRow(ds: Dataset, rule: PickRule | null): number {
@@ -89,7 +95,8 @@ export class PickPanel {
     ).join('');
     this.host.innerHTML =
       `<label>pick a design <select data-testid="pick-method" aria-label="pick method">${options}</select></label>` +
-      `<span class="pick-params">${this.paramsHtml()}</span><span data-testid="pick-result"></span>`;
+      `<span class="pick-params">${this.paramsHtml()}</span><span data-testid="pick-result"></span>` +
+      (method === '' ? '' : `<span class="pick-screens" data-testid="pick-screens"> ${PICK_SCREENS}</span>`);
     const select = this.host.querySelector('select')!;
     select.onchange = () => this.setRule(select.value === '' ? null : { pick: select.value as PickName }, true);
     this.host.querySelectorAll<HTMLInputElement>('input[data-weight]').forEach((input) => {

@@ -6,6 +6,7 @@ import { evaluateConstellationFileWith } from '../../../src/constellation/evalua
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
 import { constellationCostBreakdown, constellationCostDrivers } from '../../../src/report/budget/constellationCost.js';
+import { bridgeEntriesText, verdictBridge } from '../../../src/constellation/economics/bridge.js';
 import { STEP } from '../../../src/report/budget/costBreakdown.js';
 import { expectChipHourRatio } from './costLines.js';
 
@@ -123,6 +124,39 @@ describe('constellation cost breakdown', () => {
     const b = r.shells[0]!.node.cost.baselines.find((x) => x.id === 'hyperscale-virginia')!;
     const factor = ((pv * 5) / (A * total)) * (b.lcoc_USD_per_PFLOP_day / b.lcocDiscounted_USD_per_PFLOP_day);
     expect(F!).toBeWithinRelative(factor, 0.01);
+  });
+});
+
+describe("the bridge from the nodes' verdict to the constellation's", () => {
+  it('multiplies out to the constellation ratio, each step worked by hand (see the header)', () => {
+    const b = verdictBridge(spec, r.shells, r.totals.launch_USD, 'hyperscale-virginia')!;
+    const t = r.totals;
+    const node = r.shells[0]!.node;
+    const ground = node.cost.baselines.find((x) => x.id === 'hyperscale-virginia')!.lcocDiscounted_USD_per_PFLOP_day;
+    // one shell: the nodes' verdict is its node record's own; the constellation's is its record's LCOC over that ground
+    expect(b.nodes).toBeCloseTo(node.cost.lcocToBaseline, 9);
+    expect(b.constellation).toBeCloseTo(t.lcocDiscounted_USD_per_PFLOP_day / ground, 9);
+    expect(b.steps.reduce((a, s) => a * s.factor, b.nodes)).toBeCloseTo(b.constellation, 9);
+    let A = 0;
+    for (let k = 1; k <= 5; k++) A += 1.07 ** -k;
+    const pv = t.hardware_USD + t.launch_USD + 3 * 5e6 + (12 * 1e6 + 3 * 0.5e6) * A;
+    const nodeLaunch = 12 * node.cost.launch_USD;
+    const [, replacements, gateways, launch] = b.steps.map((s) => s.factor);
+    // no failures in this spec: replacing them changes nothing
+    expect(replacements).toBeCloseTo(1, 12);
+    // the gateways' 3 × $5M and 3 × $0.5M a year, discounted: PV with them over PV without (compute unchanged)
+    const withNodeLaunch = pv - t.launch_USD + nodeLaunch;
+    expect(gateways).toBeCloseTo(withNodeLaunch / (withNodeLaunch - 3 * 5e6 - 3 * 0.5e6 * A), 9);
+    // the campaign's launch in place of 12 node launches
+    expect(launch).toBeCloseTo(pv / withNodeLaunch, 9);
+    // the record carries the same bridge, and the cost breakdown and the run summary print it as one line
+    expect(r.totals.verdictBridge.map((e) => e.ratio)).toEqual([b.nodes, ...b.steps.map((s) => s.ratio)]);
+    const text = bridgeEntriesText(r.totals.verdictBridge);
+    expect(text).toMatch(
+      /^nodes' verdict vs hyperscale-virginia \(.*eclipse [\d.]+ %; satellites × PFLOPS weighted\) [\d.]+× × [\d.]+ one generation/,
+    );
+    expect(text).toMatch(/= [\d.]+×$/);
+    expect(constellationCostBreakdown(spec, r).rows.find((x) => x.label === 'nodes → constellation')!.note).toBe(text);
   });
 });
 

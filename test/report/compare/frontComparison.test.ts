@@ -5,7 +5,13 @@
  * dominance shares with and without a tolerance and with sides.
  */
 import { describe, expect, it } from 'vitest';
-import { compareFronts, type CompareProgress } from '../../../src/report/compare/frontComparison.js';
+import {
+  compareFronts,
+  comparisonHypervolumeText,
+  COMPARE_EXACT_HV_POINTS,
+  COMPARE_HV_SAMPLES,
+  type CompareProgress,
+} from '../../../src/report/compare/frontComparison.js';
 
 // normalized: R0 = (0, 1), (1, 0), (0.7, 0.7); R1 = (0.5, 0.5); R2 = (0.8, 0.8). Raw: f1 = 5 + 100 · normalized.
 const raw = (f: readonly [number, number][]): number[][] => f.map(([a, b]) => [5 + 100 * a, b]);
@@ -60,11 +66,39 @@ describe('compareFronts', () => {
     expect(c.runs[1]).toEqual({
       frontSize: 0,
       hypervolume: 0,
+      hypervolumeStandardError: null,
       igdPlus: Infinity,
       nonDominatedShare: 0,
       paretoNonDominatedShare: 0,
       unionShare: 0,
     });
+  });
+
+  it('estimates the hypervolume of a front above COMPARE_EXACT_HV_POINTS designs in 4 objectives, with its error', async () => {
+    // n points (t, 1 − t, 0, 0), t = i/(n − 1): normalized they stay so (the constant objectives map to 0). Their
+    // hypervolume against 1.1 is 1.1² (the two constant objectives) times a staircase's area: from each t to the
+    // next (to 1.1 after the last) a column of height 1.1 − (1 − t).
+    const line = (n: number): number[][] => Array.from({ length: n }, (_, i) => [i / (n - 1), 1 - i / (n - 1), 0, 0]);
+    const staircase = (n: number): number => {
+      let a = 0;
+      for (let i = 0; i < n; i++) {
+        const t = i / (n - 1);
+        a += ((i + 1 < n ? (i + 1) / (n - 1) : 1.1) - t) * (1.1 - (1 - t));
+      }
+      return a * 1.1 * 1.1;
+    };
+    const atLimit = await compareFronts([line(COMPARE_EXACT_HV_POINTS)], 4, { epsilon: 0, threads: 1 });
+    expect(atLimit.runs[0]!.hypervolumeStandardError).toBeNull();
+    expect(atLimit.runs[0]!.hypervolume).toBeCloseTo(staircase(COMPARE_EXACT_HV_POINTS), 9);
+    const n = COMPARE_EXACT_HV_POINTS + 1;
+    const above = (await compareFronts([line(n)], 4, { epsilon: 0, threads: 1 })).runs[0]!;
+    const se = above.hypervolumeStandardError!;
+    // the box [0, 1.1]^4 of volume 1.1⁴: se ≤ 0.5 · V_box / √N
+    expect(se).toBeGreaterThan(0);
+    expect(se).toBeLessThanOrEqual((0.5 * 1.1 ** 4) / Math.sqrt(COMPARE_HV_SAMPLES));
+    expect(Math.abs(above.hypervolume - staircase(n))).toBeLessThan(4 * se);
+    expect(comparisonHypervolumeText(above)).toBe(`estimated ${above.hypervolume.toFixed(4)} ± ${se.toPrecision(2)}`);
+    expect(comparisonHypervolumeText(atLimit.runs[0]!)).toBe(atLimit.runs[0]!.hypervolume.toFixed(4));
   });
 
   it('reports its steps per run under the labels given', async () => {

@@ -1,0 +1,123 @@
+/**
+ * The life table on the verdict's basis: beside the constellation's LCOC to date (src/constellation/economics/life.ts,
+ * undiscounted and discounted at the node's economics.discountRate_per_yr, flows at mid-year), the ground's LCOC to
+ * date on the same chip trajectory, and their ratio, so that a reader compares like with like.
+ * Method: year k's delivered PFLOP-days E_k bought on the ground at g_k, the verdict scenario's discounted LCOC of a
+ * data centre built in year k (its chips at that year's price and performance: src/node/stages/parity.ts
+ * groundLcoc, the shells' chips weighted as the verdict's, ../budget/constellationParity.ts); ground to date
+ * G_K = Σ_{k≤K} d_k·E_k·g_k / Σ_{k≤K} d_k·E_k with d_k = (1 + r)^−(k+½), the space side's discounting.
+ * Assumption: the ground refreshes its chips every year while the constellation renews at each design life, so the
+ * ground's figure is its cheapest on that trajectory (a ratio above 1 stays above 1 with a slower ground refresh).
+ * Parity read from the table: the first year the discounted ratio to date is ≤ 1, null when none by the horizon.
+ */
+import { fmt } from '../../base/numberFormat.js';
+import { ratioText } from '../../base/verdictText.js';
+import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import type { ConstellationRecord } from '../../constellation/record/record.js';
+import { priceFactorSeries } from '../../models/cost/priceTrajectories.js';
+import { constellationParity, groundAtFactors } from '../budget/constellationParity.js';
+
+const DAYS_PER_YEAR = JULIAN_YEAR_s / DAY_s;
+
+export interface LifeBasisYear {
+  /** The ground's discounted LCOC of a data centre built this year [USD/PFLOP-day]. */
+  readonly groundYear_USD_per_PFLOP_day: number;
+  /** Ground to date, discounted as the space side [USD/PFLOP-day]; null before any compute. */
+  readonly groundToDate_USD_per_PFLOP_day: number | null;
+  /** Space (discounted, to date) / ground (to date); null before any compute. */
+  readonly ratioToDate: number | null;
+}
+
+export interface LifeBasis {
+  readonly baseline: string;
+  readonly discountRate_per_yr: number;
+  readonly years: readonly LifeBasisYear[];
+  /** First calendar year the discounted ratio to date is ≤ 1; null when none by the horizon. */
+  readonly parityYear: number | null;
+  /** The verdict's parity (../budget/constellationParity.ts): its statement and year; null when it has none. */
+  readonly verdictParity: { readonly statement: string; readonly year: number | null } | null;
+}
+
+/** Ground to date and space/ground to date for each year (see the header); `ground[k]` is g_k. */
+export function groundToDate(
+  years: readonly {
+    readonly deliveredPFLOPS: number;
+    readonly lcocDiscountedToDate_USD_per_PFLOP_day: number | null;
+  }[],
+  ground: readonly number[],
+  discountRate_per_yr: number,
+): LifeBasisYear[] {
+  let cost = 0;
+  let compute = 0;
+  return years.map((y, k) => {
+    const weight = (1 + discountRate_per_yr) ** -(k + 0.5) * y.deliveredPFLOPS * DAYS_PER_YEAR;
+    cost += weight * ground[k]!;
+    compute += weight;
+    const g = compute > 0 ? cost / compute : null;
+    const space = y.lcocDiscountedToDate_USD_per_PFLOP_day;
+    return {
+      groundYear_USD_per_PFLOP_day: ground[k]!,
+      groundToDate_USD_per_PFLOP_day: g,
+      ratioToDate: g !== null && space !== null ? space / g : null,
+    };
+  });
+}
+
+function verdictParityOf(
+  spec: ConstellationSpec,
+  r: ConstellationRecord,
+  baseline: string,
+): LifeBasis['verdictParity'] {
+  const p = constellationParity(spec, r, baseline);
+  return p === null ? null : { statement: p.statement, year: p.parityYear };
+}
+
+/** The life against the verdict's ground (the first shell's node economics.baseline), year by year. */
+export function lifeBasis(spec: ConstellationSpec, r: ConstellationRecord): LifeBasis | null {
+  const node = spec.shells[0]!.node;
+  const baseline = node.economics.baseline;
+  const at = groundAtFactors(spec, r, baseline);
+  if (at === null) return null;
+  const t = node.economics.trajectories;
+  const factors = priceFactorSeries(
+    t,
+    r.life.years.map((y) => y.year),
+    t.referenceYear,
+  );
+  const rate = node.economics.discountRate_per_yr;
+  const years = groundToDate(r.life.years, factors.map(at), rate);
+  const first = years.findIndex((y) => y.ratioToDate !== null && y.ratioToDate <= 1);
+  return {
+    baseline,
+    discountRate_per_yr: rate,
+    years,
+    parityYear: first < 0 ? null : r.life.years[first]!.year,
+    verdictParity: verdictParityOf(spec, r, baseline),
+  };
+}
+
+/** The note under the life table: its basis, and parity read from it beside the verdict's, agreeing or why not. */
+export function lifeBasisNote(b: LifeBasis, lastYear: number): string {
+  const last = b.years[b.years.length - 1]?.ratioToDate ?? null;
+  const table =
+    b.parityYear !== null
+      ? `parity read from the table: ${b.parityYear}`
+      : `parity read from the table: none by ${lastYear} (space/ground to date ${last === null ? '–' : ratioText(last)} then)`;
+  const v = b.verdictParity;
+  const verdictBy = v !== null && v.year !== null && v.year <= lastYear + 1;
+  const agree =
+    v === null
+      ? ''
+      : verdictBy === (b.parityYear !== null)
+        ? ' They agree on whether parity comes by the horizon.'
+        : ' They differ: the verdict compares a generation built in a year with the ground built that year, the ' +
+          'table every PFLOP-day delivered to date, older generations included.';
+  return (
+    `Life table basis: launched, launches, failed and backlog are expected values (fractional); "in orbit" is ` +
+    `the end-of-year count, "delivering" and PFLOPS the mean over the year. LCOC to date is given undiscounted and ` +
+    `discounted at ${fmt(100 * b.discountRate_per_yr)} %/yr (flows at mid-year), the verdict's basis; the ground ` +
+    `(${b.baseline}) runs on the same chip trajectory: each year's PFLOP-days at the discounted LCOC of a data centre ` +
+    `built that year, discounted alike. ${table}; the verdict's: ${v?.statement ?? 'none'}.${agree}`
+  );
+}
