@@ -42,6 +42,48 @@ function meshNeighbours(P: number, S: number, F: number): Int32Array {
 let lastShape = '';
 let lastNeighbours: Int32Array = new Int32Array(0);
 
+/** Binary min-heap of (key, node) with lazy deletion (an entry per relaxation). */
+class MinHeap {
+  readonly node: Int32Array;
+  readonly key: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.node = new Int32Array(capacity);
+    this.key = new Float64Array(capacity);
+  }
+  push(v: number, d: number): void {
+    const { node, key } = this;
+    let j = this.size++;
+    while (j > 0) {
+      const up = (j - 1) >> 1;
+      if (key[up]! <= d) break;
+      node[j] = node[up]!;
+      key[j] = key[up]!;
+      j = up;
+    }
+    node[j] = v;
+    key[j] = d;
+  }
+  /** Removes the least entry (read node[0], key[0] first). */
+  pop(): void {
+    const { node, key } = this;
+    const lv = node[--this.size]!,
+      ld = key[this.size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && key[c + 1]! < key[c]!) c++;
+      if (key[c]! >= ld) break;
+      node[i] = node[c]!;
+      key[i] = key[c]!;
+      i = c;
+    }
+    node[i] = lv;
+    key[i] = ld;
+  }
+}
+
 /**
  * Sum of the shortest-path lengths from node 0 with class lengths w (Infinity when some node is unreachable); the hops
  * of each class summed over those paths go to `hops` (in-plane, cross-plane, diagonal) when given.
@@ -64,34 +106,15 @@ export function meshDistanceSum(
   const len = Float64Array.of(w[0], w[0], w[1], w[1], w[2], w[2]);
   const dist = new Float64Array(N).fill(Infinity);
   const count = new Float64Array(3 * N); // hops of each class on the path found to each node
-  // binary heap of (key, node), lazy deletion: at most one entry per relaxation
-  const heap = new Int32Array(6 * N + 1);
-  const key = new Float64Array(6 * N + 1);
-  let size = 0;
+  const heap = new MinHeap(6 * N + 1);
   dist[0] = 0;
-  heap[0] = 0;
-  key[0] = 0;
-  size = 1;
+  heap.push(0, 0);
   let total = 0,
     reached = 0;
-  while (size > 0) {
-    const v: number = heap[0]!,
-      d0 = key[0]!;
-    // pop
-    const lv = heap[--size]!,
-      ld = key[size]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= size) break;
-      if (c + 1 < size && key[c + 1]! < key[c]!) c++;
-      if (key[c]! >= ld) break;
-      heap[i] = heap[c]!;
-      key[i] = key[c]!;
-      i = c;
-    }
-    heap[i] = lv;
-    key[i] = ld;
+  while (heap.size > 0) {
+    const v: number = heap.node[0]!,
+      d0 = heap.key[0]!;
+    heap.pop();
     if (d0 > dist[v]!) continue;
     total += d0;
     reached++;
@@ -102,17 +125,7 @@ export function meshDistanceSum(
       if (!(dk < dist[to]!)) continue;
       dist[to] = dk;
       for (let m = 0; m < 3; m++) count[3 * to + m] = count[3 * v + m]! + (m === k >> 1 ? 1 : 0);
-      // push
-      let j = size++;
-      while (j > 0) {
-        const up = (j - 1) >> 1;
-        if (key[up]! <= dk) break;
-        heap[j] = heap[up]!;
-        key[j] = key[up]!;
-        j = up;
-      }
-      heap[j] = to;
-      key[j] = dk;
+      heap.push(to, dk);
     }
   }
   return reached === N ? total : Infinity;

@@ -15,11 +15,8 @@
  * - lower: the achievable rate of the explicit routing of torusRouting.ts, for shells of at most
  *   ROUTING_BOUND_MAX_NODES satellites (its cost grows as N·S·max|X|); 0 (unknown) above.
  * The instant's reported rate is the upper bound (see networkSeries.ts for why), its gap to the lower bound is
- * stated. Mesh shells (diagonals laid) get a bound pair at every instant: upper, the least of the class-length
- * duality bound (meshBound.ts, on the instant's class sums) and the plane cuts counting the diagonals that cross
- * them; lower, the +Grid part's exact reduced LP where its classes are alike, else its routing bound (a flow that
- * leaves the diagonals idle is a flow of the mesh). Both only grow when the diagonals are added, so a mesh never
- * reports less than the same shell's +Grid.
+ * stated. Mesh shells: upper, the least of the class-length duality bound (meshBound.ts) and the plane cuts with
+ * the diagonals; lower, the +Grid part's flow (the diagonals idle). A mesh never reports less than its +Grid.
  */
 import type { LpSolver } from '../../../optimize/lp.js';
 import type { InstantNetwork } from '../networkSeries.js';
