@@ -176,12 +176,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
   // a shell no vehicle can reach fails a lean evaluation here, before costly stages; a full one fails its launch check
-  const { payloads, unlaunchable } = campaignPayloads(spec, lean);
-  notes.push(
-    ...unlaunchable.map(
-      (why) => `${why} (the campaign flies it on the rule's payload past the limit, for reference only)`,
-    ),
-  );
+  const { payloads, unlaunchable } = campaignPayloads(spec, lean, notes);
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 

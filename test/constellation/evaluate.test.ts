@@ -189,11 +189,12 @@ describe('constellation evaluation', () => {
     expect(reduced.network.reducedModel).toBe(true);
   });
 
-  it('a shell no campaign vehicle can reach fails the launch check, naming the vehicle and why; lean: a failed point', () => {
+  it('a shell no campaign vehicle can reach fails the launch check, naming vehicle and why; lean: fails', () => {
     // Bug caught: the refusal checked only inside the launch plan that the evaluation hands its payloads to (they are
     // found before the costly stages), so a design nothing can launch would pass; and, the other way, a refusal that
     // made the whole evaluation fail, with no budget at all. New Glenn's published points stop short of a 726 km SSO
-    // shell by more than the 700 m/s of extrapolation the rule allows (the shipped study's failures at 726 km: 770 m/s).
+    // shell by more than the 700 m/s of extrapolation the rule allows (the shipped study's failures at 726 km: 770
+    // m/s).
     const text = file(
       '  - { name: dd, altitude_km: 726, inclination_deg: sso, ltan_h: 6, planes: 2, satsPerPlane: 10, pattern: sso-ltan, ltanBand_h: 1 }',
       'launch: { vehicles: [{ vehicle: new-glenn, cadence_per_yr: 12 }] }\n',

@@ -43,6 +43,7 @@ export type CampaignPayloads = readonly (readonly PayloadToOrbitResult[])[];
 export function campaignPayloads(
   spec: ConstellationSpec,
   lean = true,
+  notes: string[] = [],
 ): { payloads: CampaignPayloads; unlaunchable: readonly string[] } {
   const payloads = spec.launch.vehicles.map((v) =>
     spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
@@ -53,6 +54,8 @@ export function campaignPayloads(
   const planned = payloads.map((perShell) =>
     perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: p.beyondLimit_kg ?? 0 } : p)),
   );
+  for (const u of unlaunchable)
+    notes.push(`${u.why} (the campaign flies it on the rule's payload past the limit, for reference only)`);
   return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
 

@@ -140,18 +140,22 @@ export function constellationConstraints(
       'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
     ...filedShellConstraints(spec, c),
-    ...((c.unlaunchableShells ?? 0) > 0
-      ? [
-          constraintResult(
-            'launch.vehicle',
-            c.unlaunchableShells!,
-            '<=',
-            0,
-            'shells',
-            true,
-            'every shell has a campaign vehicle that may fly to its orbit (published points, or the extrapolation within its limit; the notes say why not)',
-          ),
-        ]
-      : []),
+    ...launchVehicleConstraint(c),
+  ];
+}
+
+/** Shells no campaign vehicle may fly (present only when there are some: the notes say why). */
+function launchVehicleConstraint(c: ConstraintInputs): ConstraintResult[] {
+  if (!((c.unlaunchableShells ?? 0) > 0)) return [];
+  return [
+    constraintResult(
+      'launch.vehicle',
+      c.unlaunchableShells!,
+      '<=',
+      0,
+      'shells',
+      true,
+      'every shell has a campaign vehicle that may fly to its orbit (published points, or the extrapolation within its limit; the notes say why not)',
+    ),
   ];
 }
