@@ -13,6 +13,7 @@
  * Validity: P ≥ 3 planes, S ≥ 3 slots, integer phasing F ≥ 0; class capacities ≥ 0.
  * Derivation, evidence and costs: docs/constellations.md §"Mesh shells".
  */
+import { LatencyHeap } from '../graph/networkPaths.js';
 
 export interface MeshClassCapacities {
   /** Capacity summed over the class's links at the instant [b/s]. */
@@ -42,48 +43,6 @@ function meshNeighbours(P: number, S: number, F: number): Int32Array {
 let lastShape = '';
 let lastNeighbours: Int32Array = new Int32Array(0);
 
-/** Binary min-heap of (key, node) with lazy deletion (an entry per relaxation). */
-class MinHeap {
-  readonly node: Int32Array;
-  readonly key: Float64Array;
-  size = 0;
-  constructor(capacity: number) {
-    this.node = new Int32Array(capacity);
-    this.key = new Float64Array(capacity);
-  }
-  push(v: number, d: number): void {
-    const { node, key } = this;
-    let j = this.size++;
-    while (j > 0) {
-      const up = (j - 1) >> 1;
-      if (key[up]! <= d) break;
-      node[j] = node[up]!;
-      key[j] = key[up]!;
-      j = up;
-    }
-    node[j] = v;
-    key[j] = d;
-  }
-  /** Removes the least entry (read node[0], key[0] first). */
-  pop(): void {
-    const { node, key } = this;
-    const lv = node[--this.size]!,
-      ld = key[this.size]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && key[c + 1]! < key[c]!) c++;
-      if (key[c]! >= ld) break;
-      node[i] = node[c]!;
-      key[i] = key[c]!;
-      i = c;
-    }
-    node[i] = lv;
-    key[i] = ld;
-  }
-}
-
 /**
  * Sum of the shortest-path lengths from node 0 with class lengths w (Infinity when some node is unreachable); the hops
  * of each class summed over those paths go to `hops` (in-plane, cross-plane, diagonal) when given.
@@ -106,7 +65,7 @@ export function meshDistanceSum(
   const len = Float64Array.of(w[0], w[0], w[1], w[1], w[2], w[2]);
   const dist = new Float64Array(N).fill(Infinity);
   const count = new Float64Array(3 * N); // hops of each class on the path found to each node
-  const heap = new MinHeap(6 * N + 1);
+  const heap = new LatencyHeap(6 * N + 1); // lazy deletion: an entry per relaxation
   dist[0] = 0;
   heap.push(0, 0);
   let total = 0,
@@ -125,7 +84,7 @@ export function meshDistanceSum(
       if (!(dk < dist[to]!)) continue;
       dist[to] = dk;
       for (let m = 0; m < 3; m++) count[3 * to + m] = count[3 * v + m]! + (m === k >> 1 ? 1 : 0);
-      heap.push(to, dk);
+      heap.push(dk, to);
     }
   }
   return reached === N ? total : Infinity;

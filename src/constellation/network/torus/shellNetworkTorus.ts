@@ -218,6 +218,18 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
 
 type ClassMeans = ReturnType<typeof meanMinMax>;
 
+/** The explicit routing of the instant's +Grid links (torusRouting.ts) along the reduced optimum's steps. */
+const gridRouting = (p: Readonly<TorusSeriesParams>, c: TorusInstant, t: TorusResult) =>
+  torusRoutingBound({
+    planes: p.planes,
+    satsPerPlane: p.satsPerPlane,
+    phasing: p.phasing,
+    cross_bps: c.cross_bps,
+    inPlane_bps: c.inPlane_bps,
+    steps: t.steps,
+    stepUse: t.stepUse,
+  });
+
 /** Sum of a's entries. */
 function total(a: Float64Array): number {
   let x = 0;
@@ -250,18 +262,7 @@ function meshInstant(
   const cut = planeCutBound_bps(P, S, gapLinks);
   const upper = Math.min(dual, cut);
   const gridExact = t.disconnected || (uniformClass(cross) && uniformClass(inPlane));
-  const routed =
-    gridExact || n > ROUTING_BOUND_MAX_NODES
-      ? null
-      : torusRoutingBound({
-          planes: P,
-          satsPerPlane: S,
-          phasing: F,
-          cross_bps: c.cross_bps,
-          inPlane_bps: c.inPlane_bps,
-          steps: t.steps,
-          stepUse: t.stepUse,
-        });
+  const routed = gridExact || n > ROUTING_BOUND_MAX_NODES ? null : gridRouting(p, c, t);
   const lower = Math.min(upper, gridExact ? t.throughputPerNode_bps : (routed?.throughputPerNode_bps ?? 0));
   const instant: InstantNetwork = {
     sampleIndex: j,
@@ -323,22 +324,11 @@ function boundedInstant(
   cross: ClassMeans,
   inPlane: ClassMeans,
 ): { instant: InstantNetwork; handedOver: number; cutBinds: boolean } {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const { planes: P, satsPerPlane: S } = p;
   const n = P * S;
   // A lean series does not read the routing: the reported rate is the upper bound.
   const skip = p.lean === true;
-  const b =
-    n <= ROUTING_BOUND_MAX_NODES && !skip
-      ? torusRoutingBound({
-          planes: P,
-          satsPerPlane: S,
-          phasing: F,
-          cross_bps: c.cross_bps,
-          inPlane_bps: c.inPlane_bps,
-          steps: t.steps,
-          stepUse: t.stepUse,
-        })
-      : null;
+  const b = n <= ROUTING_BOUND_MAX_NODES && !skip ? gridRouting(p, c, t) : null;
   const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
   const cut = c.stats !== null ? gapCutBound_bps(P, S, c.stats.gap_bps) : planeCutBound_bps(P, S, c.cross_bps);
   const upper = Math.min(t.throughputPerNode_bps, cut);
