@@ -175,7 +175,8 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
-  const payloads = campaignPayloads(spec); // a shell no vehicle can reach fails the design here, before costly stages
+  // a shell no vehicle can reach fails a lean evaluation here, before costly stages; a full one fails its launch check
+  const { payloads, unlaunchable } = campaignPayloads(spec, lean, notes);
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
@@ -207,6 +208,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     campaign_yr: life.fullCapability_yr,
     minSeparation_km: environment.minSeparation_km,
     filedShellClearance_km: environment.filedShellClearance_km,
+    unlaunchableShells: unlaunchable.length,
   });
   notes.push(GEOMETRY_NOTE);
   let sky: SkyFigures | undefined;

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../solvers/lp/index.js';
-import { evaluateConstellationFileWith } from '../../src/constellation/evaluator.js';
+import { evaluateConstellationFileWith, loadConstellationSpec } from '../../src/constellation/evaluator.js';
+import { evaluateConstellationLean } from '../../src/constellation/evaluate.js';
+import { loadCatalogs } from '../../src/catalog/load.js';
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
 import { evaluateDesignFile } from '../../src/node/evaluator.js';
 
@@ -187,18 +189,29 @@ describe('constellation evaluation', () => {
     expect(reduced.network.reducedModel).toBe(true);
   });
 
-  it('a shell no campaign vehicle can reach fails the design, naming the vehicle and why', () => {
+  it('a shell no campaign vehicle can reach fails the launch check, naming vehicle and why; lean: fails', () => {
     // Bug caught: the refusal checked only inside the launch plan that the evaluation hands its payloads to (they are
-    // found before the costly stages), so a design nothing can launch would pass. New Glenn's published points stop
-    // short of a 726 km SSO shell by more than the 700 m/s of extrapolation the rule allows (the shipped study's
-    // failures at 726 km: 770 m/s).
+    // found before the costly stages), so a design nothing can launch would pass; and, the other way, a refusal that
+    // made the whole evaluation fail, with no budget at all. New Glenn's published points stop short of a 726 km SSO
+    // shell by more than the 700 m/s of extrapolation the rule allows (the shipped study's failures at 726 km: 770
+    // m/s).
     const text = file(
       '  - { name: dd, altitude_km: 726, inclination_deg: sso, ltan_h: 6, planes: 2, satsPerPlane: 10, pattern: sso-ltan, ltanBand_h: 1 }',
       'launch: { vehicles: [{ vehicle: new-glenn, cadence_per_yr: 12 }] }\n',
     );
-    expect(() => evaluate('unlaunchable.yaml', text)).toThrow(
-      /launch: every campaign vehicle is refused for shell dd \(726 km, 98\.3°\): new-glenn: needs 7\d\d m\/s of extrapolation .* past the 700 m\/s limit/,
-    );
+    const why =
+      /launch: every campaign vehicle is refused for shell dd \(726 km, 98\.3°\): new-glenn: needs 7\d\d m\/s of extrapolation .* past the 700 m\/s limit/;
+    const r = evaluate('unlaunchable.yaml', text);
+    const check = r.constraints.find((c) => c.name === 'launch.vehicle')!;
+    expect([check.value, check.satisfied, check.enforced]).toEqual([1, false, true]);
+    expect(r.notes.some((n) => why.test(n))).toBe(true);
+    // every other budget is still there: the node, the totals, the campaign planned for reference
+    expect(r.totals.itPowerAvg_W).toBeGreaterThan(0);
+    expect(r.shells[0]!.node.mass.launch_kg).toBeGreaterThan(0);
+    expect(r.launch.launches).toBeGreaterThan(0);
+    // the optimizer's lean evaluation stops at the refusal, before its costly stages
+    const spec = loadConstellationSpec(writeFile(dir, 'unlaunchable.yaml', text), loadCatalogs());
+    expect(() => evaluateConstellationLean(spec, lp)).toThrow(why);
   });
 
   it('totals are sums over shells, and the launch campaign carries every kilogram', () => {

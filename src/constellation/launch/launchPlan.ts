@@ -6,7 +6,8 @@
  * the 700 m/s extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
  * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
  * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
- * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the design.
+ * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the launch check
+ * (campaignPayloads).
  *
  * One launch price: the campaign vehicles' price_USD per launch is authoritative for the constellation (the MILP
  * needs a price per launch to choose vehicles). The node record prices its launch from its own vehicle row with the
@@ -34,16 +35,28 @@ const PRICE_GAP_NOTED = 0.1;
 export type CampaignPayloads = readonly (readonly PayloadToOrbitResult[])[];
 
 /**
- * Each campaign vehicle's payload into each shell's orbit; a shell that every vehicle is refused for fails the design
- * here (refuseUnreachableShells). It reads the orbits and vehicles only, so an evaluation calls it before its costly
- * stages: a design that cannot be launched fails before its links, networks and screens are computed.
+ * Each campaign vehicle's payload into each shell's orbit. A shell that every vehicle is refused for (unlaunchable)
+ * fails a lean evaluation here (the optimizer's failed point, before its costly stages); a full evaluation keeps
+ * going: the launch check fails with the reason (`unlaunchable`), and where the refusal is the extrapolation limit the
+ * campaign plans the shell on the rule's payload past it, for reference, so every other budget is still computed.
  */
-export function campaignPayloads(spec: ConstellationSpec): CampaignPayloads {
+export function campaignPayloads(
+  spec: ConstellationSpec,
+  lean = true,
+  notes: string[] = [],
+): { payloads: CampaignPayloads; unlaunchable: readonly string[] } {
   const payloads = spec.launch.vehicles.map((v) =>
     spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
   );
-  refuseUnreachableShells(spec, payloads);
-  return payloads;
+  const unlaunchable = unreachableShells(spec, payloads);
+  const reference = spec.shells.map((_, i) => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0));
+  if (unlaunchable.some((u) => u.i >= 0 && (lean || !reference[u.i]!))) throw new RangeError(unlaunchable[0]!.why);
+  const planned = payloads.map((perShell) =>
+    perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: p.beyondLimit_kg ?? 0 } : p)),
+  );
+  for (const u of unlaunchable)
+    notes.push(`${u.why} (the campaign flies it on the rule's payload past the limit, for reference only)`);
+  return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
 
 /** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
@@ -53,7 +66,7 @@ export function launchPlan(
   sats: readonly number[],
   lp: LpSolver,
   notes: string[],
-  payloads: CampaignPayloads = campaignPayloads(spec),
+  payloads: CampaignPayloads = campaignPayloads(spec).payloads,
 ) {
   const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
   const campaign = launchCampaign({
@@ -155,21 +168,29 @@ const refusalOf = (spec: ConstellationSpec, payloads: CampaignPayloads, j: numbe
  * offered for SSO) cannot be launched: a failed design naming the vehicles, the orbit and why, before the MILP reports
  * it as a mass or volume limit.
  */
-function refuseUnreachableShells(spec: ConstellationSpec, payloads: CampaignPayloads): void {
-  spec.shells.forEach((s, i) => {
-    if (payloads.every((perShell) => perShell[i]!.basis === 'refused'))
-      throw new RangeError(
-        `launch: every campaign vehicle is refused for shell ${shellOrbit(s)}: ` +
-          `${payloads.map((_, j) => refusalOf(spec, payloads, j, i)).join('; ')}; ` +
-          'offer a vehicle with published performance near this orbit (designs/catalogs/launch-vehicles.yaml) or change the orbit',
-      );
-  });
+function unreachableShells(spec: ConstellationSpec, payloads: CampaignPayloads): { i: number; why: string }[] {
+  return spec.shells.flatMap((s, i) =>
+    payloads.every((perShell) => perShell[i]!.basis === 'refused')
+      ? [
+          {
+            i,
+            why:
+              `launch: every campaign vehicle is refused for shell ${shellOrbit(s)}: ` +
+              `${payloads.map((_, j) => refusalOf(spec, payloads, j, i)).join('; ')}; ` +
+              'offer a vehicle with published performance near this orbit (designs/catalogs/launch-vehicles.yaml) or change the orbit',
+          },
+        ]
+      : [],
+  );
 }
 
 /** One note per vehicle refused for some shells (the others carry them): which shells and why. */
 function refusalNotes(spec: ConstellationSpec, payloads: CampaignPayloads): string[] {
   return payloads.flatMap((perShell, j) => {
-    const refused = spec.shells.filter((_, i) => perShell[i]!.basis === 'refused');
+    // a shell every vehicle is refused for has its own note (evaluate.ts: the launch check)
+    const refused = spec.shells.filter(
+      (_, i) => perShell[i]!.basis === 'refused' && !payloads.every((v) => v[i]!.basis === 'refused'),
+    );
     if (refused.length === 0) return [];
     const i = spec.shells.indexOf(refused[0]!);
     return [

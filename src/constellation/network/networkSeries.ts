@@ -29,7 +29,7 @@ export interface ClassUtilization {
  *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
  *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
  *   below), the band's meets the cut where the cut binds;
- * - lower-bound: only an achievable rate is known (mesh shells solved without their diagonals);
+ * - lower-bound: only an achievable rate is known (mesh open-cylinder shells solved without their diagonals);
  * - upper-bound: only an upper bound is known (downlink traffic on a large shell);
  * - time-average: the reduced LP on capacities averaged over the window (pattern not a Walker delta torus).
  */

@@ -333,6 +333,7 @@ function reducedSeriesInputs(p: ShellNetworkParams, instants: readonly number[])
     slewLimit_rad_s: slewLimit_rad_s(shell.terminal),
     inPlaneUsable: true,
     crossPlaneUsable: shell.topology !== 'ring',
+    diagonalUsable: shell.topology === 'mesh',
     meshIgnored: shell.topology === 'mesh',
     lean: p.lean === true,
   };
@@ -360,7 +361,7 @@ function worstInstantUtilization(
 function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
-  const r = cylinderSeries(reducedSeriesInputs(p, instants));
+  const r = cylinderSeries({ ...reducedSeriesInputs(p, instants), diagonalUsable: false });
   const bounded = r.instants.some((i) => i.model === 'bounds');
   const how = !bounded
     ? 'every link of an orbit alike at each instant: exact'
@@ -384,10 +385,14 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
   const g = shell.geometry;
   const r = torusSeries({
     ...reducedSeriesInputs(p, instants),
+    meshIgnored: false,
     lp: p.lp,
   });
   const bounded = r.instants.some((i) => i.model === 'bounds');
-  const mesh = shell.topology === 'mesh' ? ' (mesh diagonals ignored: a lower bound)' : '';
+  const mesh =
+    shell.topology === 'mesh'
+      ? " (mesh: the upper bound is the least of a class-length LP-duality bound and the plane cuts with the diagonals, the lower bound the +Grid part's flow)"
+      : '';
   const lowerKnown = r.instants.every((i) => i.model !== 'bounds' || i.lowerBound_bps > 0);
   const how = !bounded
     ? 'every link of a class alike at each instant: exact'
@@ -398,7 +403,7 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
       }`;
   return withSeries(r.instants, {
     reducedModel: true,
-    upperBound: bounded && shell.topology !== 'mesh',
+    upperBound: bounded,
     paths: r.paths,
     solver: r.lp.solver,
     lpRows: r.lp.rows,

@@ -39,6 +39,8 @@ export interface ConstraintInputs {
   readonly campaign_yr: number;
   readonly minSeparation_km: number;
   readonly filedShellClearance_km: number;
+  /** Shells every campaign vehicle is refused for (launch/launchPlan.ts); absent or 0: none. */
+  readonly unlaunchableShells?: number;
 }
 
 /** The keep-out from other operators' filed shells, when the design asks for it (environment.keepOutFiledShells). */
@@ -138,5 +140,22 @@ export function constellationConstraints(
       'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
     ...filedShellConstraints(spec, c),
+    ...launchVehicleConstraint(c),
+  ];
+}
+
+/** Shells no campaign vehicle may fly (present only when there are some: the notes say why). */
+function launchVehicleConstraint(c: ConstraintInputs): ConstraintResult[] {
+  if (!((c.unlaunchableShells ?? 0) > 0)) return [];
+  return [
+    constraintResult(
+      'launch.vehicle',
+      c.unlaunchableShells!,
+      '<=',
+      0,
+      'shells',
+      true,
+      'every shell has a campaign vehicle that may fly to its orbit (published points, or the extrapolation within its limit; the notes say why not)',
+    ),
   ];
 }

@@ -76,6 +76,11 @@ export interface PayloadToOrbitResult {
   readonly extrapolationDeltaV_m_s: number;
   /** Why the vehicle is refused for this orbit (basis refused only), for messages that name vehicle and orbit. */
   readonly refusal?: string;
+  /**
+   * Refused past the extrapolation limit only: the rule's payload there [kg], for a record that must still show a
+   * campaign (evaluate.ts plans an unlaunchable shell on it for reference, the launch check failed).
+   */
+  readonly beyondLimit_kg?: number;
 }
 
 /** Signed Hohmann ΔV between circular orbits of altitudes h1 → h2 [m/s] (+ to raise). */
@@ -228,11 +233,12 @@ export function payloadToOrbit(p: Readonly<PayloadToOrbitParams>): PayloadToOrbi
   return payloadOf(prepare(p), p.altitude_m, p.inclination_rad);
 }
 
-const refused = (refusal: string, extrapolationDeltaV_m_s = 0): PayloadToOrbitResult => ({
+const refused = (refusal: string, extrapolationDeltaV_m_s = 0, beyondLimit_kg?: number): PayloadToOrbitResult => ({
   payload_kg: 0,
   basis: 'refused',
   extrapolationDeltaV_m_s,
   refusal,
+  ...(beyondLimit_kg !== undefined ? { beyondLimit_kg } : {}),
 });
 const REFUSED_NO_POINTS = refused('no published performance points (designs/catalogs/launch-vehicles.yaml)');
 
@@ -268,6 +274,7 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
       `needs ${dv.toFixed(0)} m/s of extrapolation beyond its published points, past the ` +
         `${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s limit over which the rule's error was measured`,
       dv,
+      nearest.payload_kg,
     );
   return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: dv };
 }

@@ -15,8 +15,8 @@
  * - lower: the achievable rate of the explicit routing of torusRouting.ts, for shells of at most
  *   ROUTING_BOUND_MAX_NODES satellites (its cost grows as N·S·max|X|); 0 (unknown) above.
  * The instant's reported rate is the upper bound (see networkSeries.ts for why), its gap to the lower bound is
- * stated. Mesh shells are solved without their diagonals: a lower bound only (no upper bound); at a bounded
- * instant a mesh shell reports the routing bound (0 above the size limit).
+ * stated. Mesh shells: upper, the least of the class-length duality bound (meshBound.ts) and the plane cuts with
+ * the diagonals; lower, the +Grid part's flow (the diagonals idle). A mesh never reports less than its +Grid.
  */
 import type { LpSolver } from '../../../optimize/lp.js';
 import type { InstantNetwork } from '../networkSeries.js';
@@ -26,6 +26,7 @@ import { SolverMemo } from '../../memo.js';
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
 import type { ClassStats } from './torusClassStats.js';
 import { torusRoutingBound } from './torusRouting.js';
+import { meshDualBound_bps } from './meshBound.js';
 
 export interface TorusSeriesParams extends ReducedSeriesParams {
   readonly lp: LpSolver;
@@ -162,8 +163,12 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   let lp = { rows: 0, cols: 0, solver: 'none' };
   let handedOver = 0,
     cutBound = 0;
-  // One pair of capacity arrays for every instant: each instant's are read before the next is computed.
-  const buffers = { cross_bps: new Float64Array(n), inPlane_bps: new Float64Array(n) };
+  // One set of capacity arrays for every instant: each instant's are read before the next is computed.
+  const buffers = {
+    cross_bps: new Float64Array(n),
+    inPlane_bps: new Float64Array(n),
+    diagonal_bps: new Float64Array(p.diagonalUsable === true ? n : 0),
+  };
   for (const j of p.instants) {
     const c = seriesInstantCapacities(p, j, true, buffers);
     const cross = c.stats !== null ? classMeans(c.stats.cross, n) : meanMinMax(c.cross_bps),
@@ -185,14 +190,20 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
     );
     if (p.lean !== true) paths ??= t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
+    if (c.diagonal_bps !== null) {
+      const r = meshInstant(p, j, c, t, cross, inPlane);
+      if (r.cutBinds) cutBound++;
+      instants.push(r.instant);
+      continue;
+    }
     if (t.disconnected || (uniformClass(cross) && uniformClass(inPlane))) {
       const v = t.throughputPerNode_bps;
       instants.push({
         sampleIndex: j,
-        model: p.meshIgnored ? 'lower-bound' : 'exact',
+        model: 'exact',
         throughputPerNode_bps: v,
         lowerBound_bps: v,
-        upperBound_bps: p.meshIgnored ? null : v,
+        upperBound_bps: v,
         classes: p.lean === true ? [] : symmetricClasses(t, n, off(c.cross_bps), off(c.inPlane_bps)),
       });
       continue;
@@ -206,6 +217,63 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
 }
 
 type ClassMeans = ReturnType<typeof meanMinMax>;
+
+/** The explicit routing of the instant's +Grid links (torusRouting.ts) along the reduced optimum's steps. */
+const gridRouting = (p: Readonly<TorusSeriesParams>, c: TorusInstant, t: TorusResult) =>
+  torusRoutingBound({
+    planes: p.planes,
+    satsPerPlane: p.satsPerPlane,
+    phasing: p.phasing,
+    cross_bps: c.cross_bps,
+    inPlane_bps: c.inPlane_bps,
+    steps: t.steps,
+    stepUse: t.stepUse,
+  });
+
+/** Sum of a's entries. */
+function total(a: Float64Array): number {
+  let x = 0;
+  for (let i = 0; i < a.length; i++) x += a[i]!;
+  return x;
+}
+
+/**
+ * A mesh shell's instant (header): the upper bound the least of the class-length duality bound and the plane cuts
+ * with the diagonals; the lower bound the +Grid part's exact reduced LP, or its routing bound, or 0 (unknown).
+ */
+function meshInstant(
+  p: Readonly<TorusSeriesParams>,
+  j: number,
+  c: TorusInstant,
+  t: TorusResult,
+  cross: ClassMeans,
+  inPlane: ClassMeans,
+): { instant: InstantNetwork; cutBinds: boolean } {
+  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const n = P * S;
+  const diag = c.diagonal_bps!;
+  const dual = meshDualBound_bps(P, S, F, {
+    inPlane_bps: inPlane.mean * n,
+    crossPlane_bps: cross.mean * n,
+    diagonal_bps: total(diag),
+  });
+  const gapLinks = new Float64Array(n);
+  for (let v = 0; v < n; v++) gapLinks[v] = c.cross_bps[v]! + diag[v]!;
+  const cut = planeCutBound_bps(P, S, gapLinks);
+  const upper = Math.min(dual, cut);
+  const gridExact = t.disconnected || (uniformClass(cross) && uniformClass(inPlane));
+  const routed = gridExact || n > ROUTING_BOUND_MAX_NODES ? null : gridRouting(p, c, t);
+  const lower = Math.min(upper, gridExact ? t.throughputPerNode_bps : (routed?.throughputPerNode_bps ?? 0));
+  const instant: InstantNetwork = {
+    sampleIndex: j,
+    model: 'bounds',
+    throughputPerNode_bps: upper,
+    lowerBound_bps: lower,
+    upperBound_bps: upper,
+    classes: [], // no flow is solved with the diagonals: no class loads
+  };
+  return { instant, cutBinds: cut < dual };
+}
 
 /** Links off (capacity 0) among `a`. */
 function off(a: Float64Array): number {
@@ -256,22 +324,11 @@ function boundedInstant(
   cross: ClassMeans,
   inPlane: ClassMeans,
 ): { instant: InstantNetwork; handedOver: number; cutBinds: boolean } {
-  const { planes: P, satsPerPlane: S, phasing: F } = p;
+  const { planes: P, satsPerPlane: S } = p;
   const n = P * S;
-  // A lean series reads the routing only where it is the reported rate (mesh).
-  const skip = p.lean === true && !p.meshIgnored;
-  const b =
-    n <= ROUTING_BOUND_MAX_NODES && !skip
-      ? torusRoutingBound({
-          planes: P,
-          satsPerPlane: S,
-          phasing: F,
-          cross_bps: c.cross_bps,
-          inPlane_bps: c.inPlane_bps,
-          steps: t.steps,
-          stepUse: t.stepUse,
-        })
-      : null;
+  // A lean series does not read the routing: the reported rate is the upper bound.
+  const skip = p.lean === true;
+  const b = n <= ROUTING_BOUND_MAX_NODES && !skip ? gridRouting(p, c, t) : null;
   const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
   const cut = c.stats !== null ? gapCutBound_bps(P, S, c.stats.gap_bps) : planeCutBound_bps(P, S, c.cross_bps);
   const upper = Math.min(t.throughputPerNode_bps, cut);
@@ -279,10 +336,10 @@ function boundedInstant(
   // optimum's class load spread evenly over the links that are on, the largest at the weakest link on.
   const instant: InstantNetwork = {
     sampleIndex: j,
-    model: p.meshIgnored ? 'lower-bound' : 'bounds',
-    throughputPerNode_bps: p.meshIgnored ? lower : upper,
+    model: 'bounds',
+    throughputPerNode_bps: upper,
     lowerBound_bps: lower,
-    upperBound_bps: p.meshIgnored ? null : upper,
+    upperBound_bps: upper,
     classes: p.lean
       ? []
       : b !== null

@@ -47,6 +47,10 @@ export interface TorusInstantParams {
   /** Whether the class is laid (false: every link of it off, e.g. cross-plane links of a ring). */
   readonly inPlaneUsable: boolean;
   readonly crossPlaneUsable: boolean;
+  /**
+   * Mesh diagonals (q, s)–(q+1, s+1) laid (seam: (P−1, s)–(0, s+F+1)), decided as cross-plane links are; default false.
+   */
+  readonly diagonalUsable?: boolean;
   /** The last plane links to the first (a torus); default true. */
   readonly seam?: boolean;
   /**
@@ -64,7 +68,7 @@ export interface TorusInstantParams {
 /** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
 export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleIndex' | 'seam'> {
   readonly instants: readonly number[];
-  /** Diagonals laid but not modelled: the result is a lower bound only. */
+  /** Diagonals laid but not modelled (the open cylinder): the result is a lower bound only. */
   readonly meshIgnored: boolean;
   /**
    * The optimizer's lean evaluation (evaluate.ts): no path statistics (null), no class utilisation (empty) and no
@@ -77,6 +81,8 @@ export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleInd
 export interface TorusInstant {
   readonly cross_bps: Float64Array;
   readonly inPlane_bps: Float64Array;
+  /** Diagonal capacities by edge v = q·S + s (gap q), when `diagonalUsable`; else null. */
+  readonly diagonal_bps: Float64Array | null;
   /** Mean length over the class's links at the instant [m]. */
   readonly crossPlaneLength_m: number;
   readonly inPlaneLength_m: number;
@@ -209,9 +215,9 @@ function lineOfSightCapacity(c: LinkContext, a: number, b: number, d: number): n
   return d <= c.capped_m ? c.rate.capacity_bps : linkRate_bps(c.rate, d);
 }
 
-/** The satellite plane q, slot s links to across the gap after plane q (the seam twists by F). */
+/** The satellite of slot s (mod S) of the plane after q (the seam twists by F): cross-plane s, diagonal s + 1. */
 const crossEnd = (P: number, S: number, F: number, q: number, s: number): number =>
-  q < P - 1 ? (q + 1) * S + s : (((s + F) % S) + S) % S;
+  q < P - 1 ? (q + 1) * S + (s % S) : (((s + F) % S) + S) % S;
 
 /**
  * Whether the cross-plane link v (plane q) – w (plane q2) turns faster than the slew limit: the larger of its ends'
@@ -248,16 +254,26 @@ function slewExceeded(c: LinkContext, q: number, q2: number, v: number, w: numbe
  */
 const LENGTH_SUM = new Float64Array(1);
 
-/** Plane q's cross-plane capacities into `into`, their lengths added to `len` in link order; returns the sum [m]. */
-function crossPlaneRow(c: LinkContext, q: number, poleward: Uint8Array, into: Float64Array, len: number): number {
+/**
+ * Plane q's cross-plane capacities (diagonal: `ds` 1) into `into`, their lengths added to `len` in link order; returns
+ * the sum [m].
+ */
+function crossPlaneRow(
+  c: LinkContext,
+  q: number,
+  poleward: Uint8Array,
+  into: Float64Array,
+  len: number,
+  ds = 0,
+  usable = c.crossPlaneUsable,
+): number {
   const { planes: P, satsPerPlane: S, phasing: F } = c;
-  const usable = c.crossPlaneUsable;
   const q2 = q < P - 1 ? q + 1 : 0;
   const sum = LENGTH_SUM;
   sum[0] = len;
   for (let s = 0; s < S; s++) {
     const v = q * S + s;
-    const w = crossEnd(P, S, F, q, s);
+    const w = crossEnd(P, S, F, q, s + ds);
     const d = distance(c.pos, v, w);
     sum[0] += d;
     const cap = usable && poleward[v] === 0 && poleward[w] === 0 ? lineOfSightCapacity(c, v, w, d) : 0;
@@ -407,6 +423,8 @@ function foldRow(
 export interface TorusInstantBuffers {
   readonly cross_bps: Float64Array;
   readonly inPlane_bps: Float64Array;
+  /** Diagonal capacities, read when the shell lays diagonals. */
+  readonly diagonal_bps?: Float64Array;
 }
 
 /**
@@ -432,6 +450,7 @@ export function seriesInstantCapacities(
       slewLimit_rad_s: p.slewLimit_rad_s,
       inPlaneUsable: p.inPlaneUsable,
       crossPlaneUsable: p.crossPlaneUsable,
+      diagonalUsable: p.diagonalUsable === true,
       seam,
       lengths: p.lean !== true,
       classStats: seam && p.lean === true,
@@ -476,10 +495,12 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.lengths === false) {
     const st = p.classStats === true ? statsFor(P) : null;
     leanCapacities(c, { frames, placed, poleward, planePole, arcs, length: LENGTH }, { cross_bps, inPlane_bps }, st);
-    return { cross_bps, inPlane_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
+    const diagonal_bps = diagonals(c, p, frames, poleward, out, false);
+    return { cross_bps, inPlane_bps, diagonal_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
   polewardOf(pos, r2, N, c.latitudeCutoff_rad, poleward);
+  const diagonal_bps = diagonals(c, p, frames, poleward, out, true);
   let crossLen = 0,
     inLen = 0;
   for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, q, poleward, cross_bps, crossLen);
@@ -488,10 +509,37 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   return {
     cross_bps,
     inPlane_bps,
+    diagonal_bps,
     crossPlaneLength_m: crossLinks > 0 ? crossLen / crossLinks : 0,
     inPlaneLength_m: inLen / N,
     stats: null,
   };
+}
+
+/**
+ * The diagonal capacities of a shell that lays them (null else), decided as cross-plane links are (line of sight, both
+ * ends within the cutoff, slew limit); every plane placed first unless `placed`.
+ */
+function diagonals(
+  c: LinkContext,
+  p: Readonly<TorusInstantParams>,
+  frames: Float64Array,
+  poleward: Uint8Array,
+  out: TorusInstantBuffers | undefined,
+  placed: boolean,
+): Float64Array | null {
+  if (p.diagonalUsable !== true) return null;
+  const { planes: P, satsPerPlane: S } = c;
+  const N = P * S;
+  const into = out?.diagonal_bps ?? new Float64Array(N);
+  if (into.length !== N) throw new RangeError(`diagonal buffer must hold one entry per satellite (${N})`);
+  if (!placed) {
+    for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, c.pos, c.r2);
+    polewardOf(c.pos, c.r2, N, c.latitudeCutoff_rad, poleward);
+  }
+  into.fill(0);
+  for (let q = 0; q < (c.seam ? P : P - 1); q++) crossPlaneRow(c, q, poleward, into, 0, 1, S >= 2);
+  return into;
 }
 
 /** The lean path's gap length bounds, written in place. */

@@ -105,7 +105,7 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(r.lp.solver).toBe('closed form');
   });
 
-  it('a lean series: the same rates, no paths or class loads, no routing bound unless it is the rate (mesh)', () => {
+  it('a lean series: the same rates, no paths or class loads, no routing bound (+Grid)', () => {
     const p = params(8, 10, { lp });
     const full = torusSeries(p);
     const lean = torusSeries({ ...p, lean: true });
@@ -117,21 +117,24 @@ describe('torusSeries: the shell network at each instant', () => {
       expect(i.upperBound_bps).toBe(full.instants[j]!.upperBound_bps);
       expect(i.lowerBound_bps).toBeNaN();
     });
-    const mesh = { ...p, meshIgnored: true };
+    const mesh = { ...p, diagonalUsable: true };
     expect(torusSeries({ ...mesh, lean: true }).instants).toEqual(withoutClasses(torusSeries(mesh).instants));
   });
 
-  it('a mesh shell solved without its diagonals reports the routing rate as a lower bound only', () => {
-    const p = params(8, 10, { lp, meshIgnored: true, instants: [1] });
-    const i = torusSeries(p).instants[0]!;
-    expect(i.model).toBe('lower-bound');
-    expect(i.upperBound_bps).toBeNull();
-    expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
+  it('a mesh shell: its upper bound the +Grid’s or more, its lower bound the +Grid’s routing', () => {
+    const p = params(8, 10, { lp, instants: [1] });
+    const grid = torusSeries(p).instants[0]!;
+    const i = torusSeries({ ...p, diagonalUsable: true }).instants[0]!;
+    expect(i.model).toBe('bounds');
+    expect(i.throughputPerNode_bps).toBe(i.upperBound_bps);
+    expect(i.upperBound_bps!).toBeGreaterThan(grid.upperBound_bps!);
+    // a flow of the +Grid leaves the diagonals idle: the same routing is a flow of the mesh
+    expect(i.lowerBound_bps).toBe(grid.lowerBound_bps);
     expect(i.lowerBound_bps).toBeGreaterThan(0);
   });
 
   // Terminal rating 1 Gb/s, far below every link's range-limited rate, and no cutoff: every link of a class alike.
-  it('an instant whose links are alike: the reduced LP is exact; a mesh shell keeps it as a lower bound', () => {
+  it('an instant whose links are alike: the reduced LP is exact; a mesh shell keeps it as its lower bound', () => {
     const p = params(8, 10, { lp, rate: rate(1e13, 1e9), latitudeCutoff_rad: null, grazingHeight_m: 0 });
     const r = torusSeries(p);
     r.instants.forEach((i, j) => {
@@ -162,12 +165,12 @@ describe('torusSeries: the shell network at each instant', () => {
       });
     });
     expect(r.handedOver).toBe(0);
-    const mesh = torusSeries({ ...p, meshIgnored: true }).instants[0]!;
-    expect([mesh.model, mesh.upperBound_bps, mesh.lowerBound_bps]).toEqual([
-      'lower-bound',
-      null,
-      r.instants[0]!.throughputPerNode_bps,
-    ]);
+    const mesh = torusSeries({ ...p, diagonalUsable: true }).instants[0]!;
+    expect([mesh.model, mesh.lowerBound_bps]).toEqual(['bounds', r.instants[0]!.throughputPerNode_bps]);
+    // every link 1 Gb/s: the plane cuts with the diagonals are twice the +Grid's, and bound the mesh
+    const { cut } = instantParts(p, 0);
+    expect(mesh.upperBound_bps!).toBeGreaterThan(r.instants[0]!.throughputPerNode_bps);
+    expect(mesh.upperBound_bps!).toBeLessThanOrEqual(2 * cut * (1 + 1e-12));
   });
 
   it('cross-plane links unusable: a split shell, rate 0 at every instant, every cross-plane link counted off', () => {
