@@ -25,6 +25,8 @@ export type ContinuousAxis = {
   readonly nice?: boolean;
   /** Only whole-number ticks. */
   readonly integer?: boolean;
+  /** Labels without thousands separators (calendar years). */
+  readonly plain?: boolean;
   /** Gridlines at the ticks (default true). */
   readonly grid?: boolean;
 };
@@ -227,7 +229,7 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
   if (a.nice) s.nice(count);
   const values = Number.isFinite(d0) && Number.isFinite(d1) ? s.ticks(count) : [];
   const whole = a.integer ? values.filter((v) => Number.isInteger(v)) : values;
-  const f = a.integer ? format(',d') : s.tickFormat(count, ',f');
+  const f = a.integer ? format(a.plain ? 'd' : ',d') : s.tickFormat(count, ',f');
   return { at: (v) => s(v as number), band: () => 0, ticks: whole.map((v) => ({ value: v, label: f(v) })) };
 }
 
