@@ -243,11 +243,17 @@ export const niceDomain = (domain: readonly [number, number], length_px: number,
 const lineEl = (x1: number, y1: number, x2: number, y2: number): string =>
   `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}"/>`;
 
-/** Of labels along an axis, which to draw: every other one until none overlaps (spans in px along the axis). */
+/**
+ * Of labels along an axis, which to draw: every other one until no two neighbours overlap (spans in px along the axis,
+ * in tick order; the first is kept).
+ */
 function thin(spans: readonly (readonly [number, number])[]): boolean[] {
   let step = 1;
   const overlap = (s: number): boolean => {
-    for (let i = s; i < spans.length; i += s) if (spans[i]![0] < spans[i - s]![1] + 2) return true;
+    for (let i = s; i < spans.length; i += s) {
+      const [a, b] = [spans[i - s]!, spans[i]!];
+      if (b[0] < a[1] + 2 && a[0] < b[1] + 2) return true;
+    }
     return false;
   };
   while (step < spans.length && overlap(step)) step *= 2;
@@ -426,7 +432,7 @@ export function chart(spec: ChartSpec): Scene {
   const xShown = thin(
     xTicks.map((t) => [t.at - textWidth(t.label, LABEL_px) / 2, t.at + textWidth(t.label, LABEL_px) / 2]),
   );
-  const yShown = thin([...yTicks].reverse().map((t) => [t.at - 6, t.at + 6])).reverse();
+  const yShown = thin(yTicks.map((t) => [t.at - 6, t.at + 6]));
   out.push('<g class="tick-labels">');
   xTicks.forEach((t, i) => {
     if (xShown[i]) out.push(text(t.at, bottom + 7, t.label, { anchor: 'middle', baseline: 'top' }));

@@ -178,13 +178,3 @@ export function symbolPath(shape: string, area_px2: number): string {
   const r = Math.sqrt(area_px2 / Math.PI);
   return `M${px(r)},0A${px(r)},${px(r)},0,1,1,${px(-r)},0A${px(r)},${px(r)},0,1,1,${px(r)},0Z`;
 }
-
-/** A legend's filled circle of LEGEND_SYMBOL_px2 (vega-lite's point legend symbol). */
-export const circleMark = (color: string): string =>
-  `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', LEGEND_SYMBOL_px2)}" fill="${color}"/>`;
-
-/** A legend's filled square of LEGEND_SYMBOL_px2 (vega-lite's bar legend symbol). */
-export function squareMark(color: string): string {
-  const r = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
-  return `<path class="mark-symbol role-legend-symbol" d="M${px(-r)},${px(-r)}h${px(2 * r)}v${px(2 * r)}h${px(-2 * r)}Z" fill="${color}"/>`;
-}
