@@ -174,7 +174,9 @@ export function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Drawn {
     y: {
       kind: 'log',
       title: 'miss distance [km]',
-      domain: ds.length ? [Math.min(...ds), Math.max(Math.max(...ds), 10 * Math.min(...ds))] : [1, 10],
+      domain: ds.length
+        ? [Math.min(...ds), Math.max(...ds) > Math.min(...ds) ? Math.max(...ds) : 10 * Math.min(...ds)]
+        : [1, 10],
       nice: true,
     },
     marks: [{ type: 'dots', points: values, color: '#d62728', opacity: 0.7 }],

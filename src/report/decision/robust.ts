@@ -36,7 +36,7 @@ const categoryNames = (statistics: readonly string[], samples: number): [string,
   'nominal (same design)',
 ];
 
-/** Scatter matrix of robust and nominal points (one axis: a strip per kind), each design's pair joined by a grey line. */
+/** Scatter matrix of robust and nominal points (one axis: a strip per kind), a design's two points joined in grey. */
 export function robustNominalSvg(
   points: readonly Record<string, unknown>[],
   axes: readonly AxisDef[],

@@ -233,13 +233,6 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
   return { at: (v) => s(v as number), band: () => 0, ticks: whole.map((v) => ({ value: v, label: f(v) })) };
 }
 
-/** The domain a nice axis ends up with (for marks that need it before drawing). */
-export const niceDomain = (domain: readonly [number, number], length_px: number, spacing = 40): [number, number] =>
-  scaleLinear()
-    .domain(domain)
-    .nice(Math.max(2, Math.round(length_px / spacing)))
-    .domain() as [number, number];
-
 const lineEl = (x1: number, y1: number, x2: number, y2: number): string =>
   `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}"/>`;
 
@@ -265,7 +258,8 @@ function legendSymbol(e: LegendEntry): string {
   const o = e.opacity !== undefined ? ` fill-opacity="${e.opacity}"` : '';
   if (e.symbol === 'line' || e.symbol === 'dash')
     return `<line x1="-8" y1="0" x2="8" y2="0" stroke="${e.color}" stroke-width="2"${e.symbol === 'dash' ? ' stroke-dasharray="4,3"' : ''}/>`;
-  return `<path d="${symbolPath(e.symbol ?? 'square', 80)}" fill="${e.color}"${o}/>`;
+  const d = e.symbol === undefined || e.symbol === 'square' ? 'M-4.5,-4.5h9v9h-9Z' : symbolPath(e.symbol, 80);
+  return `<path d="${d}" fill="${e.color}"${o}/>`;
 }
 
 /** Legends stacked in a column at (x, y), with the width and height they take. */
@@ -296,102 +290,156 @@ export function legendColumn(
   return { svg: out.join(''), width, height: legends.length ? row - 8 - y : 0 };
 }
 
-/** The marks' SVG in the scales sx, sy; what is drawn is recorded in `seen`. */
-function drawMarks(marks: readonly Mark[], sx: Scale, sy: Scale, box: Box, seen: Drawing): string {
-  const out: string[] = [];
-  const mid = (s: Scale, v: V, sub?: readonly [number, number]): number => s.at(v, sub) + s.band(sub) / 2;
-  for (const m of marks) {
-    if (m.type === 'dots') {
-      const fill = m.hollow ? `fill="none" stroke="${m.color}" stroke-width="1.2"` : `fill="${m.color}"`;
-      const stroke = m.stroke && !m.hollow ? ` stroke="${m.stroke}" stroke-width="0.5"` : '';
-      out.push(`<g class="dots" ${fill}${stroke}${m.opacity !== undefined ? ` opacity="${m.opacity}"` : ''}>`);
-      const shared = symbolPath(m.shape ?? 'circle', m.area ?? 30);
-      for (const p of m.points) {
-        const x = mid(sx, p.x),
-          y = mid(sy, p.y);
-        if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-        seen.dots.push({ x, y, color: m.color });
-        const d = p.area !== undefined ? symbolPath(m.shape ?? 'circle', p.area) : shared;
-        out.push(`<path transform="translate(${px(x)},${px(y)})" d="${d}"/>`);
-      }
-      out.push('</g>');
-    } else if (m.type === 'line' || m.type === 'area') {
-      const pts = m.points.filter((p) => Number.isFinite(sx.at(p.x)) && Number.isFinite(sy.at(p.y)));
-      const path = d3line<{ x: number; y: number }>()
-        .x((p) => sx.at(p.x))
-        .y((p) => sy.at(p.y))
-        .digits(1);
-      if (m.type === 'line' && m.step) path.curve(curveStepAfter);
-      const d = pts.length ? path(pts) : null;
-      if (d === null) continue;
-      seen.lines.push({ points: pts.map((p) => [sx.at(p.x), sy.at(p.y)] as const), color: m.color });
-      const o = m.opacity !== undefined ? ` opacity="${m.opacity}"` : '';
-      out.push(
-        m.type === 'area'
-          ? `<path class="area" d="${d}Z" fill="${m.color}"${o}/>`
-          : `<path class="line" d="${d}" fill="none" stroke="${m.color}" stroke-width="${m.width ?? 2}"${m.dash ? ` stroke-dasharray="${m.dash}"` : ''}${o}/>`,
-      );
-    } else if (m.type === 'bars') {
-      out.push(`<g class="bars"${m.opacity !== undefined ? ` opacity="${m.opacity}"` : ''}>`);
-      for (const b of m.bars) {
-        const span = (s: Scale, v: Bar['x']): [number, number] =>
-          typeof v === 'string' ? [s.at(v, b.sub), s.at(v, b.sub) + s.band(b.sub)] : [s.at(v[0]), s.at(v[1])];
-        const [x0, x1] = span(sx, b.x),
-          [y0, y1] = span(sy, b.y);
-        const x = Math.min(x0, x1),
-          y = Math.min(y0, y1);
-        if (![x, y, x0, x1, y0, y1].every(Number.isFinite)) continue;
-        seen.rects.push({ x, y, width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), color: b.color });
-        out.push(
-          `<rect x="${px(x)}" y="${px(y)}" width="${px(Math.abs(x1 - x0))}" height="${px(Math.abs(y1 - y0))}" fill="${b.color}"/>`,
-        );
-      }
-      out.push('</g>');
-    } else if (m.type === 'rule' || m.type === 'segments') {
-      const dash = m.dash ? ` stroke-dasharray="${m.dash}"` : '';
-      const o = m.type === 'segments' && m.opacity !== undefined ? ` opacity="${m.opacity}"` : '';
-      out.push(`<g class="rules" stroke="${m.color}" stroke-width="${m.width ?? 1}"${dash}${o}>`);
-      const ends =
-        m.type === 'rule'
-          ? [ruleEnds(m.at, sx, sy, box)]
-          : m.segments.map((g) => [
-              mid(sx, g.x1, g.sub),
-              mid(sy, g.y1, g.sub),
-              mid(sx, g.x2, g.sub),
-              mid(sy, g.y2, g.sub),
-            ]);
-      for (const [x1, y1, x2, y2] of ends) {
-        if (![x1, y1, x2, y2].every((v) => Number.isFinite(v))) continue;
-        out.push(lineEl(x1!, y1!, x2!, y2!));
-        seen.lines.push({
-          points: [
-            [x1!, y1!],
-            [x2!, y2!],
-          ],
-          color: m.color,
-        });
-      }
-      out.push('</g>');
-    } else {
-      out.push(`<g class="labels">`);
-      for (const l of m.labels)
-        out.push(
-          text(mid(sx, l.x) + (l.dx ?? 0), mid(sy, l.y) + (l.dy ?? 0), l.text, {
-            size: m.size ?? 10,
-            anchor: l.anchor ?? 'start',
-            color: m.color ?? '#222',
-            ...(m.bold ? { weight: 'bold' as const } : {}),
-          }),
-        );
-      out.push('</g>');
-    }
+/** Where a value sits on a scale: a number's pixel, a band's middle (or its part `sub`'s). */
+const mid = (s: Scale, v: V, sub?: readonly [number, number]): number => s.at(v, sub) + s.band(sub) / 2;
+const opacityOf = (o: number | undefined): string => (o !== undefined ? ` opacity="${o}"` : '');
+type Kind<T extends Mark['type']> = Extract<Mark, { type: T }>;
+interface Ctx {
+  readonly sx: Scale;
+  readonly sy: Scale;
+  readonly box: Box;
+  readonly seen: Drawing;
+}
+
+function dotsSvg(m: Kind<'dots'>, { sx, sy, seen }: Ctx): string {
+  const fill = m.hollow ? `fill="none" stroke="${m.color}" stroke-width="1.2"` : `fill="${m.color}"`;
+  const stroke = m.stroke && !m.hollow ? ` stroke="${m.stroke}" stroke-width="0.5"` : '';
+  const out = [`<g class="dots" ${fill}${stroke}${opacityOf(m.opacity)}>`];
+  const shared = symbolPath(m.shape ?? 'circle', m.area ?? 30);
+  for (const p of m.points) {
+    const x = mid(sx, p.x),
+      y = mid(sy, p.y);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    seen.dots.push({ x, y, color: m.color });
+    const d = p.area !== undefined ? symbolPath(m.shape ?? 'circle', p.area) : shared;
+    out.push(`<path transform="translate(${px(x)},${px(y)})" d="${d}"/>`);
   }
-  return out.join('');
+  return `${out.join('')}</g>`;
+}
+
+function pathSvg(m: Kind<'line'> | Kind<'area'>, { sx, sy, seen }: Ctx): string {
+  const pts = m.points.filter((p) => Number.isFinite(sx.at(p.x)) && Number.isFinite(sy.at(p.y)));
+  const path = d3line<{ x: number; y: number }>()
+    .x((p) => sx.at(p.x))
+    .y((p) => sy.at(p.y))
+    .digits(1);
+  if (m.type === 'line' && m.step) path.curve(curveStepAfter);
+  const d = pts.length ? path(pts) : null;
+  if (d === null) return '';
+  seen.lines.push({ points: pts.map((p) => [sx.at(p.x), sy.at(p.y)] as const), color: m.color });
+  if (m.type === 'area') return `<path class="area" d="${d}Z" fill="${m.color}"${opacityOf(m.opacity)}/>`;
+  const dash = m.dash ? ` stroke-dasharray="${m.dash}"` : '';
+  return `<path class="line" d="${d}" fill="none" stroke="${m.color}" stroke-width="${m.width ?? 2}"${dash}${opacityOf(m.opacity)}/>`;
+}
+
+function barsSvg(m: Kind<'bars'>, { sx, sy, seen }: Ctx): string {
+  const out = [`<g class="bars"${opacityOf(m.opacity)}>`];
+  for (const b of m.bars) {
+    const span = (s: Scale, v: Bar['x']): [number, number] =>
+      typeof v === 'string' ? [s.at(v, b.sub), s.at(v, b.sub) + s.band(b.sub)] : [s.at(v[0]), s.at(v[1])];
+    const [x0, x1] = span(sx, b.x),
+      [y0, y1] = span(sy, b.y);
+    const r = { x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) };
+    if (![r.x, r.y, r.width, r.height].every(Number.isFinite)) continue;
+    seen.rects.push({ ...r, color: b.color });
+    out.push(`<rect x="${px(r.x)}" y="${px(r.y)}" width="${px(r.width)}" height="${px(r.height)}" fill="${b.color}"/>`);
+  }
+  return `${out.join('')}</g>`;
+}
+
+function rulesSvg(m: Kind<'rule'> | Kind<'segments'>, { sx, sy, box, seen }: Ctx): string {
+  const dash = m.dash ? ` stroke-dasharray="${m.dash}"` : '';
+  const o = m.type === 'segments' ? opacityOf(m.opacity) : '';
+  const out = [`<g class="rules" stroke="${m.color}" stroke-width="${m.width ?? 1}"${dash}${o}>`];
+  const ends =
+    m.type === 'rule'
+      ? [ruleEnds(m.at, sx, sy, box)]
+      : m.segments.map((g) => [mid(sx, g.x1, g.sub), mid(sy, g.y1, g.sub), mid(sx, g.x2, g.sub), mid(sy, g.y2, g.sub)]);
+  for (const [x1, y1, x2, y2] of ends as [number, number, number, number][]) {
+    if (![x1, y1, x2, y2].every((v) => Number.isFinite(v))) continue;
+    out.push(lineEl(x1, y1, x2, y2));
+    seen.lines.push({
+      points: [
+        [x1, y1],
+        [x2, y2],
+      ],
+      color: m.color,
+    });
+  }
+  return `${out.join('')}</g>`;
+}
+
+function labelsSvg(m: Kind<'text'>, { sx, sy }: Ctx): string {
+  const weight = m.bold ? { weight: 'bold' as const } : {};
+  const texts = m.labels.map((l) =>
+    text(mid(sx, l.x) + (l.dx ?? 0), mid(sy, l.y) + (l.dy ?? 0), l.text, {
+      size: m.size ?? 10,
+      anchor: l.anchor ?? 'start',
+      color: m.color ?? '#222',
+      ...weight,
+    }),
+  );
+  return `<g class="labels">${texts.join('')}</g>`;
+}
+
+/** The marks' SVG; what is drawn is recorded in `ctx.seen`. */
+function drawMarks(marks: readonly Mark[], ctx: Ctx): string {
+  return marks
+    .map((m) =>
+      m.type === 'dots'
+        ? dotsSvg(m, ctx)
+        : m.type === 'line' || m.type === 'area'
+          ? pathSvg(m, ctx)
+          : m.type === 'bars'
+            ? barsSvg(m, ctx)
+            : m.type === 'text'
+              ? labelsSvg(m, ctx)
+              : rulesSvg(m, ctx),
+    )
+    .join('');
 }
 
 /** The ends [x1, y1, x2, y2] of a rule across the frame (box, in px) at a data value of x or y. */
 function ruleEnds(at: { x: number } | { y: number }, sx: Scale, sy: Scale, box: Box): number[] {
   return 'x' in at ? [sx.at(at.x), box.y0, sx.at(at.x), box.y1] : [box.x0, sy.at(at.y), box.x1, sy.at(at.y)];
+}
+
+type Frame = Scene['frame'];
+
+/** Gridlines at the ticks of continuous axes, and the frame. */
+function gridSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[]): string {
+  const out: string[] = ['<g class="grid" stroke="#e6e6e6" stroke-width="1">'];
+  if (spec.x.kind !== 'band' && spec.x.grid !== false)
+    for (const t of xTicks) out.push(lineEl(t.at, f.y, t.at, f.y + f.height));
+  if (spec.y.kind !== 'band' && spec.y.grid !== false)
+    for (const t of yTicks) out.push(lineEl(f.x, t.at, f.x + f.width, t.at));
+  const frame = `<rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}"`;
+  return `${out.join('')}</g>${frame} fill="none" stroke="#bbb"/>`;
+}
+
+/** Ticks, tick labels (overlapping ones thinned) and titles of both axes. */
+function axesSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[], yLabels: number): string {
+  const bottom = f.y + f.height;
+  const out = ['<g class="axis x" stroke="#888">', ...xTicks.map((t) => lineEl(t.at, bottom, t.at, bottom + 5))];
+  out.push('</g><g class="axis y" stroke="#888">', ...yTicks.map((t) => lineEl(f.x - 5, t.at, f.x, t.at)), '</g>');
+  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
+  const xShown = thin(xTicks.map((t) => [t.at - half(t), t.at + half(t)]));
+  const yShown = thin(yTicks.map((t) => [t.at - 6, t.at + 6]));
+  out.push('<g class="tick-labels">');
+  xTicks.forEach((t, i) => {
+    if (xShown[i]) out.push(text(t.at, bottom + 7, t.label, { anchor: 'middle', baseline: 'top' }));
+  });
+  yTicks.forEach((t, i) => {
+    if (yShown[i]) out.push(text(f.x - 7, t.at, t.label, { anchor: 'end', baseline: 'middle' }));
+  });
+  out.push('</g>');
+  if (spec.x.title)
+    out.push(text(f.x + f.width / 2, bottom + 24, spec.x.title, { size: TITLE_px, anchor: 'middle', baseline: 'top' }));
+  if (spec.y.title) {
+    const o = { size: TITLE_px, anchor: 'middle', rotate: -90 } as const;
+    out.push(text(f.x - 7 - yLabels - 8, f.y + f.height / 2, spec.y.title, o));
+  }
+  return out.join('');
 }
 
 /** Lays out one chart: title block, frame with axes, marks, legends; see the header. */
@@ -412,45 +460,14 @@ export function chart(spec: ChartSpec): Scene {
   const bottom = f.y + height;
   const xTicks = sx.ticks.map((t) => ({ ...t, at: sx.at(t.value) + sx.band() / 2 }));
   const yTicks = sy.ticks.map((t) => ({ ...t, at: sy.at(t.value) + sy.band() / 2 }));
-  const out: string[] = ['<g class="grid" stroke="#e6e6e6" stroke-width="1">'];
-  if (spec.x.kind !== 'band' && spec.x.grid !== false)
-    for (const t of xTicks) out.push(lineEl(t.at, f.y, t.at, bottom));
-  if (spec.y.kind !== 'band' && spec.y.grid !== false)
-    for (const t of yTicks) out.push(lineEl(f.x, t.at, f.x + width, t.at));
-  out.push(
-    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`,
-  );
+  const out: string[] = [gridSvg(spec, f, xTicks, yTicks)];
   const clip = spec.clipId
     ? `<clipPath id="${esc(spec.clipId)}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath>`
     : '';
   const seen: Drawing = { dots: [], rects: [], lines: [] };
-  const marks = drawMarks(spec.marks, sx, sy, { x0: f.x, x1: f.x + width, y0: f.y, y1: bottom }, seen);
+  const marks = drawMarks(spec.marks, { sx, sy, box: { x0: f.x, x1: f.x + width, y0: f.y, y1: bottom }, seen });
   out.push(clip, spec.clipId ? `<g clip-path="url(#${esc(spec.clipId)})">${marks}</g>` : marks);
-  // axes: ticks, labels (overlapping x labels thinned), titles
-  out.push('<g class="axis x" stroke="#888">', ...xTicks.map((t) => lineEl(t.at, bottom, t.at, bottom + 5)), '</g>');
-  out.push('<g class="axis y" stroke="#888">', ...yTicks.map((t) => lineEl(f.x - 5, t.at, f.x, t.at)), '</g>');
-  const xShown = thin(
-    xTicks.map((t) => [t.at - textWidth(t.label, LABEL_px) / 2, t.at + textWidth(t.label, LABEL_px) / 2]),
-  );
-  const yShown = thin(yTicks.map((t) => [t.at - 6, t.at + 6]));
-  out.push('<g class="tick-labels">');
-  xTicks.forEach((t, i) => {
-    if (xShown[i]) out.push(text(t.at, bottom + 7, t.label, { anchor: 'middle', baseline: 'top' }));
-  });
-  yTicks.forEach((t, i) => {
-    if (yShown[i]) out.push(text(f.x - 7, t.at, t.label, { anchor: 'end', baseline: 'middle' }));
-  });
-  out.push('</g>');
-  if (spec.x.title)
-    out.push(text(f.x + width / 2, bottom + 24, spec.x.title, { size: TITLE_px, anchor: 'middle', baseline: 'top' }));
-  if (spec.y.title)
-    out.push(
-      text(f.x - 7 - yLabelWidth - 8, f.y + height / 2, spec.y.title, {
-        size: TITLE_px,
-        anchor: 'middle',
-        rotate: -90,
-      }),
-    );
+  out.push(axesSvg(spec, f, xTicks, yTicks, yLabelWidth));
   if (spec.title) out.push(text(PAD, PAD + 11, spec.title, { size: 14, weight: 'bold' }));
   subtitle.forEach((s, i) => out.push(text(PAD, PAD + 26 + 14 * i, s, { size: TITLE_px })));
   const legends = spec.legends ?? [];

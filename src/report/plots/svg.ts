@@ -7,7 +7,6 @@
 import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
 import { format, precisionFixed } from 'd3-format';
 
-export const FONT = 'sans-serif';
 /** vega-lite's layout defaults the hand-written plots keep: padding around a plot [px], the gap from a plot to a
  * legend at its right [px] and a legend symbol's area [px²]. */
 export const PAD = 5;
@@ -94,7 +93,7 @@ export function svgDocument(width: number, height: number, body: string): string
   const w = Math.ceil(width),
     h = Math.ceil(height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif">` +
     `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`
   );
 }
