@@ -13,8 +13,8 @@
  * sensitivity), as ES modules sharing their chunks (dist/src/entries/cli/bundle-*.js): every evaluation thread loads
  * one,
  * and a thread was ready in ~300 ms instead of ~460 ms wall (~210 ms less CPU per thread; flagship study, 3 runs
- * each, interleaved). zod, yaml, commander, pure-rand and the d3 modules are bundled, other npm packages stay external (see
- * EXTERNAL). Building from the sources keeps the step repeatable: it never reads its own output.
+ * each, interleaved). zod, yaml, commander, pure-rand and the d3 modules are bundled, other npm packages stay
+ * external (see EXTERNAL). Building from the sources keeps the step repeatable: it never reads its own output.
  *
  * Why: Node 20's ESM loader resolves, compiles and links each of the ~150 project modules (and zod's ~100)
  * separately; one module costs less. Measured on the 2-core reference machine, the same commit tsc-only against

@@ -224,7 +224,8 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
     };
   }
   const s = scaleLinear()
-    .domain(d1 > d0 ? [d0, d1] : [d0 - 1, d0 + 1])
+    // an empty span: [0, 1] at 0 (nothing to show below it), else ±10 % around the value
+    .domain(d1 > d0 ? [d0, d1] : d0 === 0 ? [0, 1] : [d0 - 0.1 * Math.abs(d0), d0 + 0.1 * Math.abs(d0)])
     .range([r0, r1]);
   if (a.nice) s.nice(count);
   const values = Number.isFinite(d0) && Number.isFinite(d1) ? s.ticks(count) : [];

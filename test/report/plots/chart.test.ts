@@ -208,6 +208,18 @@ describe('empty and single-point series', () => {
     expect(s.xTicks.map((t) => t.value)).toContain(5);
   });
 
+  it('an all-zero series sits at the bottom of a [0, 1] axis', () => {
+    const s = chart({
+      width: 200,
+      height: 100,
+      x: { title: 'x [-]', domain: [0, 1] },
+      y: { title: 'y [-]', domain: [0, 0] },
+      marks: [{ type: 'dots', color: '#000', points: [{ x: 0, y: 0 }] }],
+    });
+    close(s.dots[0]!.y, s.frame.y + 100);
+    expect(s.yTicks[0]!.value).toBe(0);
+  });
+
   it('a point that is not finite is left out', () => {
     const s = chart({
       width: 200,
