@@ -13,8 +13,8 @@
  * sensitivity), as ES modules sharing their chunks (dist/src/entries/cli/bundle-*.js): every evaluation thread loads
  * one,
  * and a thread was ready in ~300 ms instead of ~460 ms wall (~210 ms less CPU per thread; flagship study, 3 runs
- * each, interleaved). zod, yaml, commander and pure-rand are bundled, other npm packages stay external (see
- * EXTERNAL). Building from the sources keeps the step repeatable: it never reads its own output.
+ * each, interleaved). zod, yaml, commander, pure-rand and the d3 modules are bundled, other npm packages stay
+ * external (see EXTERNAL). Building from the sources keeps the step repeatable: it never reads its own output.
  *
  * Why: Node 20's ESM loader resolves, compiles and links each of the ~150 project modules (and zod's ~100)
  * separately; one module costs less. Measured on the 2-core reference machine, the same commit tsc-only against
@@ -37,8 +37,10 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const CLI_DIR = join(ROOT, 'dist/src/entries/cli');
 const BUNDLED = new Set(['zod', 'yaml', 'commander', 'pure-rand']);
+/** The plotting layer's d3 modules (src/report/plots/chart.ts): ES modules only, bundled with the code that draws. */
+const isBundled = (name) => BUNDLED.has(name) || name.startsWith('d3-');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
+const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !isBundled(name));
 const CHUNK = /^bundle-[A-Z0-9]+\.js(\.map)?$/;
 /**
  * The CLI's chunks: the module src/entries/cli/main.ts imports with import(), and the file it becomes. A chunk holds
@@ -93,7 +95,7 @@ export async function bundleCli() {
     target: 'node20',
     // Bundled too: the packages every command loads (zod alone is ~100 modules; imported as `import * as z`, so
     // only the parts used are bundled: 200 kB instead of 730 kB with its locales). The rest stay external: loaded on
-    // demand, or finding files beside themselves (piscina's workers, HiGHS's WebAssembly, vega's data).
+    // demand, or finding files beside themselves (piscina's workers, HiGHS's WebAssembly).
     external: EXTERNAL,
     // a stack trace under --enable-source-maps names the TypeScript line
     sourcemap: true,
@@ -108,8 +110,7 @@ export async function bundleCli() {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     // import() as require(): a vm script compiled from a code cache loses its dynamic-import callback in Node 20
-    // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); vega, whose top-level await rules out require(), is imported by the
-    // entry module for the bundle (src/report/plots/plots.ts)
+    // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING)
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__odcModuleUrl' },
     banner: { js: "const __odcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,9 +1,10 @@
 /**
- * vega-lite specs of the uncertainty and sensitivity reports, rendered to static SVG by src/report/plots/plots.ts
- * `renderSvg` (no JavaScript, no network). Every axis title carries its unit; data are plain, already reduced
+ * The uncertainty and sensitivity reports' plots, drawn with the reports' plotting layer (src/report/plots/chart.ts)
+ * as static SVG (no JavaScript, no network). Every axis title carries its unit; data are plain, already reduced
  * (histogram bins, at most 400 CDF points, the top bars).
  */
-import { axisLabel, samplePositions, topLegendColor } from '../report/plots/plots.js';
+import { axisLabel, samplePositions } from '../report/plots/plots.js';
+import { chart, concat, drawn, TABLEAU10, type Drawn, type LegendEntry, type Mark } from '../report/plots/chart.js';
 import type { BreakEven } from './breakEven.js';
 import type { SobolOutput, TornadoOutput } from './sensitivity.js';
 import type { MarginSummary, OutputSummary } from './uncertainty.js';
@@ -12,38 +13,26 @@ import type { MarginSummary, OutputSummary } from './uncertainty.js';
 export const shortInput = (path: string): string => path.replace(/^catalogs\./, '');
 
 const NOMINAL_COLOR = '#b3261e';
+const GREY = '#555';
+const [BLUE, ORANGE, , TEAL, GREEN] = TABLEAU10 as [string, string, string, string, string];
+const LIGHT_BLUE = '#9ecae9';
 
-/** Rules at the nominal design (solid red) and at p5 and p95 (dashed grey), layered on both panels. */
-function quantileRules(o: OutputSummary): Record<string, unknown> {
-  const marks = [
-    ...(o.nominal !== null ? [{ x: o.nominal, what: 'nominal design' }] : []),
-    { x: o.p5, what: 'p5 / p95' },
-    { x: o.p95, what: 'p5 / p95' },
+/** Rules at the nominal design (solid red) and at p5 and p95 (dashed grey). */
+function quantileRules(o: OutputSummary): Mark[] {
+  return [
+    ...(o.nominal !== null ? [{ type: 'rule' as const, at: { x: o.nominal }, color: NOMINAL_COLOR, width: 1.5 }] : []),
+    ...[o.p5, o.p95].map((x) => ({ type: 'rule' as const, at: { x }, color: GREY, width: 1.5, dash: '4,3' })),
   ];
-  return {
-    data: { values: marks },
-    mark: { type: 'rule', strokeWidth: 1.5 },
-    encoding: {
-      x: { field: 'x', type: 'quantitative' },
-      color: topLegendColor('what', ['nominal design', 'p5 / p95'], [NOMINAL_COLOR, '#555']),
-      strokeDash: {
-        field: 'what',
-        type: 'nominal',
-        scale: {
-          domain: ['nominal design', 'p5 / p95'],
-          range: [
-            [1, 0],
-            [4, 3],
-          ],
-        },
-        legend: null,
-      },
-    },
-  };
+}
+
+/** The x domain holding every value and mark (`lo`…`hi`, then the extra values). */
+function extent(values: readonly number[]): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  return finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
 }
 
 /** Histogram (counts per bin) and empirical CDF of one output, with the nominal design and p5/p95 marked. */
-export function distributionSpec(o: OutputSummary, values: readonly number[]): Record<string, unknown> {
+export function distributionSvg(o: OutputSummary, values: readonly number[]): Drawn {
   const title = axisLabel(o.path, o.unit);
   const bins = o.histogram.bins.map((b) => ({
     lo: b.lower,
@@ -51,209 +40,170 @@ export function distributionSpec(o: OutputSummary, values: readonly number[]): R
     count: b.count,
   }));
   const sorted = [...values].sort((a, b) => a - b);
-  const cdf = samplePositions(sorted.length, 400).map((i) => ({ x: sorted[i]!, F: (i + 1) / sorted.length }));
+  const cdf = samplePositions(sorted.length, 400).map((i) => ({ x: sorted[i]!, y: (i + 1) / sorted.length }));
   const rules = quantileRules(o);
-  const x = { title, scale: { zero: false } };
-  return {
-    hconcat: [
-      {
-        width: 360,
-        height: 220,
-        title: 'Histogram',
-        layer: [
-          {
-            data: { values: bins },
-            mark: { type: 'bar', color: '#4c78a8', opacity: 0.85 },
-            encoding: {
-              x: { field: 'lo', type: 'quantitative', bin: { binned: true }, ...x },
-              x2: { field: 'hi' },
-              y: { field: 'count', type: 'quantitative', title: 'samples [-]' },
-            },
-          },
-          rules,
-        ],
-      },
-      {
-        width: 360,
-        height: 220,
-        title: 'Empirical CDF',
-        layer: [
-          {
-            data: { values: cdf },
-            mark: { type: 'line', interpolate: 'step-after', color: '#4c78a8', strokeWidth: 2 },
-            encoding: {
-              x: { field: 'x', type: 'quantitative', ...x },
-              y: { field: 'F', type: 'quantitative', title: 'cumulative probability [-]', scale: { domain: [0, 1] } },
-            },
-          },
-          rules,
-        ],
-      },
+  const xDomain = extent([...bins.flatMap((b) => [b.lo, b.hi]), ...sorted, o.p5, o.p95, o.nominal ?? NaN]);
+  const x = { title, domain: xDomain, nice: true };
+  const histogram = chart({
+    title: 'Histogram',
+    width: 360,
+    height: 220,
+    x,
+    y: { title: 'samples [-]', domain: [0, Math.max(1, ...bins.map((b) => b.count))], nice: true },
+    marks: [
+      { type: 'bars', opacity: 0.85, bars: bins.map((b) => ({ x: [b.lo, b.hi], y: [0, b.count], color: BLUE })) },
+      ...rules,
     ],
-    config: { concat: { spacing: 40 } },
-  };
+  });
+  const cumulative = chart({
+    title: 'Empirical CDF',
+    width: 360,
+    height: 220,
+    x,
+    y: { title: 'cumulative probability [-]', domain: [0, 1] },
+    marks: [{ type: 'line', points: cdf, color: BLUE, width: 2, step: true }, ...rules],
+  });
+  const legend: LegendEntry[] = [
+    ...(o.nominal !== null ? [{ name: 'nominal design', color: NOMINAL_COLOR, symbol: 'line' as const }] : []),
+    { name: 'p5 / p95', color: GREY, symbol: 'dash' },
+  ];
+  return concat([[histogram, cumulative]], { gap: 30, legends: [{ title: null, entries: legend }] });
 }
 
 /** P(constraint holds) with its Wilson interval, one bar per constraint. */
-export function constraintSpec(margins: readonly MarginSummary[]): Record<string, unknown> {
-  const values = margins.map((m) => ({
-    name: m.name,
-    p: 100 * m.holds.estimate,
-    lo: 100 * m.holds.lower,
-    hi: 100 * m.holds.upper,
-    kind: m.enforced ? 'enforced' : 'check',
-  }));
-  const y = { field: 'name', type: 'nominal', title: null, sort: null };
-  return {
+export function constraintSvg(margins: readonly MarginSummary[]): Drawn {
+  const color = (m: MarginSummary): string => (m.enforced ? BLUE : LIGHT_BLUE);
+  return drawn({
     width: 520,
-    height: Math.max(60, 24 * values.length),
-    data: { values },
-    layer: [
+    height: Math.max(60, 24 * margins.length),
+    x: { title: 'probability the constraint holds [%]', domain: [0, 100] },
+    y: { kind: 'band', title: null, categories: margins.map((m) => m.name) },
+    marks: [
+      { type: 'bars', bars: margins.map((m) => ({ x: [0, 100 * m.holds.estimate], y: m.name, color: color(m) })) },
       {
-        mark: { type: 'bar' },
-        encoding: {
-          y,
-          x: {
-            field: 'p',
-            type: 'quantitative',
-            title: 'probability the constraint holds [%]',
-            scale: { domain: [0, 100] },
-          },
-          color: topLegendColor('kind', ['enforced', 'check'], ['#4c78a8', '#9ecae9']),
-        },
-      },
-      {
-        mark: { type: 'rule', color: '#222' },
-        encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        type: 'segments',
+        color: '#222',
+        segments: margins.map((m) => ({ x1: 100 * m.holds.lower, y1: m.name, x2: 100 * m.holds.upper, y2: m.name })),
       },
     ],
-  };
+    legends: [
+      {
+        title: null,
+        entries: [
+          { name: 'enforced', color: BLUE },
+          { name: 'check', color: LIGHT_BLUE },
+        ],
+      },
+    ],
+  });
 }
 
 /**
  * Tornado: output with each input at its p5 and at its p95 (others at the design's value), bars from the nominal
  * output.
  */
-export function tornadoSpec(t: TornadoOutput, maxBars = 12): Record<string, unknown> {
+export function tornadoSvg(t: TornadoOutput, maxBars = 12): Drawn {
   const bars = t.bars.filter((b) => Number.isFinite(b.swing) && b.swing > 0).slice(0, maxBars);
-  const order = bars.map((b) => shortInput(b.input));
-  const values = bars.flatMap((b) => [
-    { input: shortInput(b.input), end: 'input at p5', from: t.nominalOutput, to: b.outputAtLow },
-    { input: shortInput(b.input), end: 'input at p95', from: t.nominalOutput, to: b.outputAtHigh },
-  ]);
-  return {
+  const names = bars.map((b) => shortInput(b.input));
+  const ends = bars.flatMap((b) => [b.outputAtLow, b.outputAtHigh]);
+  return drawn({
     width: 520,
     height: Math.max(60, 26 * bars.length),
-    layer: [
+    x: { title: axisLabel(t.output, t.unit), domain: extent([t.nominalOutput, ...ends]), nice: true },
+    y: { kind: 'band', title: null, categories: names },
+    marks: [
       {
-        data: { values },
-        mark: { type: 'bar', opacity: 0.9 },
-        encoding: {
-          y: { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 460 } },
-          x: { field: 'from', type: 'quantitative', title: axisLabel(t.output, t.unit), scale: { zero: false } },
-          x2: { field: 'to' },
-          color: topLegendColor('end', ['input at p5', 'input at p95'], ['#f58518', '#4c78a8']),
-        },
+        type: 'bars',
+        opacity: 0.9,
+        bars: bars.flatMap((b, i) => [
+          { x: [t.nominalOutput, b.outputAtLow] as const, y: names[i]!, color: ORANGE },
+          { x: [t.nominalOutput, b.outputAtHigh] as const, y: names[i]!, color: BLUE },
+        ]),
       },
+      { type: 'rule', at: { x: t.nominalOutput }, color: NOMINAL_COLOR, width: 1.5 },
+    ],
+    legends: [
       {
-        data: { values: [{ x: t.nominalOutput }] },
-        mark: { type: 'rule', color: NOMINAL_COLOR, strokeWidth: 1.5 },
-        encoding: { x: { field: 'x', type: 'quantitative' } },
+        title: null,
+        entries: [
+          { name: 'input at p5', color: ORANGE },
+          { name: 'input at p95', color: BLUE },
+          { name: 'nominal output', color: NOMINAL_COLOR, symbol: 'line' },
+        ],
       },
     ],
-  };
+  });
 }
 
 /** Sobol' first-order and total indices with bootstrap intervals, ranked by total. */
-export function sobolSpec(s: SobolOutput, maxBars = 12): Record<string, unknown> {
+export function sobolSvg(s: SobolOutput, maxBars = 12): Drawn {
   const top = s.indices.filter((i) => i.total > 1e-3 || i.first > 1e-3).slice(0, maxBars);
-  const order = top.map((i) => shortInput(i.input));
-  const values = top.flatMap((i) => [
-    { input: shortInput(i.input), index: 'first order S_i', v: i.first, lo: i.firstLow, hi: i.firstHigh },
-    { input: shortInput(i.input), index: 'total S_Ti', v: i.total, lo: i.totalLow, hi: i.totalHigh },
+  const names = top.map((i) => shortInput(i.input));
+  const rows = top.flatMap((i, k) => [
+    { y: names[k]!, sub: [0, 2] as const, v: i.first, lo: i.firstLow, hi: i.firstHigh, color: TEAL },
+    { y: names[k]!, sub: [1, 2] as const, v: i.total, lo: i.totalLow, hi: i.totalHigh, color: BLUE },
   ]);
-  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 460 } };
-  const yOffset = { field: 'index', type: 'nominal', sort: ['first order S_i', 'total S_Ti'] };
-  return {
+  return drawn({
     width: 520,
     height: Math.max(60, 34 * top.length),
-    data: { values },
-    layer: [
+    x: { title: "Sobol' index [-]", domain: extent([0, ...rows.flatMap((r) => [r.v, r.lo, r.hi])]), nice: true },
+    y: { kind: 'band', title: null, categories: names },
+    marks: [
+      { type: 'bars', bars: rows.map((r) => ({ x: [0, r.v] as const, y: r.y, sub: r.sub, color: r.color })) },
       {
-        mark: { type: 'bar' },
-        encoding: {
-          y,
-          yOffset,
-          x: { field: 'v', type: 'quantitative', title: "Sobol' index [-]" },
-          color: topLegendColor('index', ['first order S_i', 'total S_Ti'], ['#72b7b2', '#4c78a8']),
-        },
-      },
-      {
-        mark: { type: 'rule', color: '#222' },
-        encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        type: 'segments',
+        color: '#222',
+        segments: rows.map((r) => ({ x1: r.lo, y1: r.y, x2: r.hi, y2: r.y, sub: r.sub })),
       },
     ],
-  };
+    legends: [
+      {
+        title: null,
+        entries: [
+          { name: 'first order S_i', color: TEAL },
+          { name: 'total S_Ti', color: BLUE },
+        ],
+      },
+    ],
+  });
 }
 
 /** LCOC and terrestrial LCOC over one input's range, with the break-even and the nominal value marked. */
-export function breakEvenSpec(b: BreakEven): Record<string, unknown> {
+export function breakEvenSvg(b: BreakEven): Drawn {
   const log = b.curve.length > 2 && b.curve.every((c) => c.x > 0) && b.domain.hi / Math.max(b.domain.lo, 1e-300) >= 100;
   const pts = b.curve.filter((c) => !log || c.x > 0);
-  const values = pts.flatMap((c) => [
-    { x: c.x, y: c.lcoc, what: 'LCOC (space)' },
-    { x: c.x, y: c.terrestrial, what: 'terrestrial LCOC' },
-  ]);
-  const marks = [
-    ...(b.root !== null ? [{ x: b.root, what: 'break-even' }] : []),
-    ...(b.nominal !== null ? [{ x: b.nominal, what: 'design value' }] : []),
-  ];
+  const ys = pts.flatMap((c) => [c.lcoc, c.terrestrial]).filter((v) => v > 0 && Number.isFinite(v));
+  const xs = [...pts.map((c) => c.x), ...(b.root !== null ? [b.root] : []), ...(b.nominal !== null ? [b.nominal] : [])];
   const xTitle = axisLabel(b.path.replace(/^catalogs\.chips\.[^.]+\./, 'chip.'), b.unit);
-  const names = ['LCOC (space)', 'terrestrial LCOC', 'break-even', 'design value'];
-  const color = {
-    field: 'what',
-    type: 'nominal',
-    title: null,
-    scale: { domain: names, range: ['#4c78a8', '#54a24b', NOMINAL_COLOR, '#777'] },
-    legend: { orient: 'top', symbolType: 'stroke', symbolStrokeWidth: 2 },
-  };
-  const strokeDash = {
-    field: 'what',
-    type: 'nominal',
-    scale: {
-      domain: names,
-      range: [
-        [1, 0],
-        [1, 0],
-        [1, 0],
-        [4, 3],
-      ],
-    },
-    legend: null,
-  };
-  const x = { field: 'x', type: 'quantitative', title: xTitle, scale: log ? { type: 'log' } : { zero: false } };
-  return {
+  const marks: Mark[] = [
+    { type: 'line', points: pts.map((c) => ({ x: c.x, y: c.lcoc })), color: BLUE },
+    { type: 'line', points: pts.map((c) => ({ x: c.x, y: c.terrestrial })), color: GREEN },
+    ...(b.root !== null ? [{ type: 'rule' as const, at: { x: b.root }, color: NOMINAL_COLOR, width: 1.5 }] : []),
+    ...(b.nominal !== null
+      ? [{ type: 'rule' as const, at: { x: b.nominal }, color: '#777', width: 1.5, dash: '4,3' }]
+      : []),
+  ];
+  return drawn({
     width: 460,
     height: 240,
-    layer: [
+    x: { kind: log ? 'log' : 'linear', title: xTitle, domain: extent(xs), nice: !log },
+    y: {
+      kind: 'log',
+      title: 'cost of delivered compute, programme, discounted [USD/PFLOP-day]',
+      domain: ys.length ? extent(ys) : [1, 10],
+      nice: true,
+    },
+    marks,
+    legends: [
       {
-        data: { values },
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          x,
-          y: {
-            field: 'y',
-            type: 'quantitative',
-            title: 'cost of delivered compute, programme, discounted [USD/PFLOP-day]',
-            scale: { type: 'log' },
-          },
-          color,
-          strokeDash,
-        },
+        title: null,
+        entries: [
+          { name: 'LCOC (space)', color: BLUE, symbol: 'line' },
+          { name: 'terrestrial LCOC', color: GREEN, symbol: 'line' },
+          ...(b.root !== null ? [{ name: 'break-even', color: NOMINAL_COLOR, symbol: 'line' as const }] : []),
+          ...(b.nominal !== null ? [{ name: 'design value', color: '#777', symbol: 'dash' as const }] : []),
+        ],
       },
-      ...(marks.length
-        ? [{ data: { values: marks }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, color, strokeDash } }]
-        : []),
     ],
-  };
+  });
 }

@@ -32,8 +32,7 @@ export function packageVersions(): Record<string, string> {
     'zod',
     'yaml',
     'pure-rand',
-    'vega',
-    'vega-lite',
+    'd3-scale',
     'javascript-lp-solver',
     'ml-matrix',
   ]) {

@@ -1,73 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BreakEven } from '../../src/analysis/breakEven.js';
 import {
-  breakEvenSpec,
-  constraintSpec,
-  distributionSpec,
+  breakEvenSvg,
+  constraintSvg,
+  distributionSvg,
   shortInput,
-  sobolSpec,
-  tornadoSpec,
+  sobolSvg,
+  tornadoSvg,
 } from '../../src/analysis/plots.js';
+import type { Scene } from '../../src/report/plots/chart.js';
 import { launchMassSobol, launchPriceBreakEven, lcocTornado, sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 
 /**
- * The vega-lite specs of src/analysis/plots.ts, checked against what any reader of the figure relies on rather
- * than against today's spec: each uses vega-lite's words (marks, types, legend orients, interpolations and scale
- * types as the schema shipped with the vega-lite package lists them), every
- * categorical value drawn has an entry in its colour and dash scales (domain and range of equal length, colours as
- * hex codes), every axis title carries a unit in brackets, and the data are the figures given (hand-made summaries
- * below), with the documented filters: tornado bars of zero or undefined swing and Sobol' indices ≤ 1e-3 left out,
- * at most `maxBars`, a log axis for a break-even scan over positive values spanning ≥ 100×.
+ * The analysis figures (src/analysis/plots.ts) checked by what they show, from hand-made summaries: the bars, lines,
+ * rules and legend entries drawn, at the pixels the axes map the given figures to (a linear axis maps d to
+ * frame.x + (d − d0) / (d1 − d0) · width), the documented filters (tornado bars of zero or undefined swing and Sobol'
+ * indices ≤ 1e-3 left out, at most `maxBars`), a log axis for a break-even scan over positive values spanning ≥ 100×,
+ * and a unit in brackets in every axis title.
  */
-type Json = Record<string, unknown>;
-/** Enumerations of the vega-lite schema shipped with the package (definitions StandardType, Mark, …). */
-let vocabulary: Record<'StandardType' | 'Mark' | 'LegendOrient' | 'Interpolate' | 'ScaleType', string[]>;
-
-beforeAll(() => {
-  const file = new URL('../../node_modules/vega-lite/build/vega-lite-schema.json', import.meta.url);
-  const definitions = (JSON.parse(readFileSync(file, 'utf8')) as { definitions: Record<string, { enum: string[] }> })
-    .definitions;
-  const names = ['StandardType', 'Mark', 'LegendOrient', 'Interpolate', 'ScaleType'] as const;
-  vocabulary = Object.fromEntries(names.map((n) => [n, definitions[n]!.enum])) as typeof vocabulary;
-});
-
-/** Every object inside `x` (itself included). */
-function objects(x: unknown): Json[] {
-  if (Array.isArray(x)) return x.flatMap(objects);
-  if (x === null || typeof x !== 'object') return [];
-  return [x as Json, ...Object.values(x).flatMap(objects)];
-}
-
-/** Checks shared by every spec: vega-lite words, scales against the data they colour, units in axis titles. */
-function checkSpec(spec: Json): void {
-  for (const node of objects(spec)) {
-    const mark = node['mark'] as Json | undefined;
-    if (mark !== undefined) expect(vocabulary.Mark).toContain(mark['type']);
-    if (mark?.['interpolate'] !== undefined) expect(vocabulary.Interpolate).toContain(mark['interpolate']);
-    const encoding = node['encoding'] as Record<string, Json> | undefined;
-    if (encoding === undefined) continue;
-    const data = ((node['data'] ?? spec['data']) as { values: Json[] } | undefined)?.values ?? [];
-    for (const [channel, def] of Object.entries(encoding)) {
-      if (def['type'] !== undefined) expect(vocabulary.StandardType, channel).toContain(def['type']);
-      if (!['x2', 'yOffset'].includes(channel)) expect(def['type'], channel).toBeDefined();
-      const legend = def['legend'] as Json | null | undefined;
-      if (legend) expect(vocabulary.LegendOrient).toContain(legend['orient']);
-      const scale = def['scale'] as { domain?: unknown[]; range?: unknown[]; type?: string } | undefined;
-      if (scale?.type !== undefined) expect(vocabulary.ScaleType).toContain(scale.type);
-      if (channel === 'x' && def['title'] !== undefined) expect(def['title']).toMatch(/^\S.* \[[^\]]+\]$/);
-      if (channel === 'y' && typeof def['title'] === 'string') expect(def['title']).toMatch(/ \[[^\]]+\]$/);
-      if (scale?.range === undefined || !Array.isArray(scale.domain)) continue;
-      expect(scale.domain.length, `${channel} scale`).toBe(scale.range.length);
-      expect(new Set(scale.domain).size).toBe(scale.domain.length);
-      if (channel === 'color') for (const c of scale.range) expect(c).toMatch(/^#[0-9a-f]{3}([0-9a-f]{3})?$/);
-      if (channel === 'strokeDash') for (const d of scale.range) expect((d as number[]).length).toBe(2);
-      const field = def['field'] as string;
-      for (const row of data) expect(scale.domain, `${channel} ${String(row[field])}`).toContain(row[field]);
-    }
-  }
-}
+const xPixel = (s: Scene, v: number): number => {
+  const [a, b] = [s.xTicks[0]!, s.xTicks[s.xTicks.length - 1]!];
+  return a.at + ((v - (a.value as number)) / ((b.value as number) - (a.value as number))) * (b.at - a.at);
+};
+const legendNames = (s: Scene): string[] => s.legends.flatMap((l) => l.entries.map((e) => e.name));
+/** Vertical rules (lines of two points at one x), by colour. */
+const rulesAt = (s: Scene): { x: number; color: string }[] =>
+  s.lines
+    .filter((l) => l.points.length === 2 && l.points[0]![0] === l.points[1]![0])
+    .map((l) => ({ x: l.points[0]![0], color: l.color }));
+const close = (a: number, b: number): void => expect(a).toBeCloseTo(b, 6);
 
 const summary = (nominal: number | null): OutputSummary => ({
   path: 'cost.lcoc_USD_per_PFLOP_day',
@@ -91,40 +53,44 @@ const summary = (nominal: number | null): OutputSummary => ({
 });
 
 describe('distribution figure', () => {
-  it('valid vega-lite; the nominal and p5/p95 rules coloured on both panels; the CDF of the values', () => {
-    const spec = distributionSpec(summary(2), [4, 1, 3, 2]) as Json;
-    checkSpec(spec);
-    const panels = spec['hconcat'] as { title: string; layer: { data: { values: Json[] } }[] }[];
-    expect(panels.map((p) => p.title)).toEqual(['Histogram', 'Empirical CDF']);
-    for (const p of panels) {
-      expect(p.layer[1]!.data.values).toEqual([
-        { x: 2, what: 'nominal design' },
-        { x: 1.15, what: 'p5 / p95' },
-        { x: 3.85, what: 'p5 / p95' },
-      ]);
+  it('histogram and CDF panels; the nominal and p5/p95 rules on both; the CDF steps through the values', () => {
+    const d = distributionSvg(summary(2), [4, 1, 3, 2]);
+    expect(d.scenes).toHaveLength(2);
+    const [hist, cdf] = d.scenes as [Scene, Scene];
+    expect(d.svg).toContain('>Histogram</text>');
+    expect(d.svg).toContain('>Empirical CDF</text>');
+    for (const s of d.scenes) {
+      const rules = rulesAt(s);
+      expect(rules.map((r) => r.color)).toEqual(['#b3261e', '#555', '#555']);
+      [2, 1.15, 3.85].forEach((v, i) => close(rules[i]!.x, xPixel(s, v)));
     }
-    expect(panels[1]!.layer[0]!.data.values).toEqual([
-      { x: 1, F: 0.25 },
-      { x: 2, F: 0.5 },
-      { x: 3, F: 0.75 },
-      { x: 4, F: 1 },
-    ]);
+    // two bins of 2 samples each: equal heights from the count axis's 0
+    expect(hist.rects).toHaveLength(2);
+    close(hist.rects[0]!.height, hist.rects[1]!.height);
+    close(hist.rects[0]!.x, xPixel(hist, 1));
+    close(hist.rects[1]!.x + hist.rects[1]!.width, xPixel(hist, 4));
+    // CDF: F = 0.25, 0.5, 0.75, 1 at x = 1..4 on a [0, 1] axis
+    const line = cdf.lines[0]!.points;
+    const yOf = (F: number): number => cdf.frame.y + cdf.frame.height * (1 - F);
+    close(line[0]![0], xPixel(cdf, 1));
+    close(line[0]![1], yOf(0.25));
+    close(line[line.length - 1]![1], yOf(1));
+    expect(legendNames(d.scenes[0]!)).toEqual(['nominal design', 'p5 / p95']);
+    expect(hist.yTicks.every((t) => t.label !== '')).toBe(true);
     // no nominal value: the two quantile rules only
-    const none = distributionSpec(summary(null), [1, 2]) as Json;
-    checkSpec(none);
-    const rules = (none['hconcat'] as { layer: { data: { values: Json[] } }[] }[])[0]!.layer[1]!.data.values;
-    expect(rules.map((r) => r['what'])).toEqual(['p5 / p95', 'p5 / p95']);
+    const none = distributionSvg(summary(null), [1, 2]);
+    expect(rulesAt(none.scenes[0]!).map((r) => r.color)).toEqual(['#555', '#555']);
+    expect(legendNames(none.scenes[0]!)).toEqual(['p5 / p95']);
   });
 
-  it('a bin of zero width at a negative value still gets a positive width', () => {
+  it('a bin of zero width at a negative value is still drawn', () => {
     const s = {
       ...summary(null),
       histogram: { bins: [{ lower: -5, upper: -5, count: 3 }] } as unknown as OutputSummary['histogram'],
     };
-    const bar = (distributionSpec(s, [-5, -5, -5]) as { hconcat: { layer: { data: { values: Json[] } }[] }[] })
-      .hconcat[0]!.layer[0]!.data.values[0]!;
-    expect(bar['lo']).toBe(-5);
-    expect((bar['hi'] as number) + 5).toBeCloseTo(5e-9 + 1e-12, 14);
+    const hist = distributionSvg(s, [-5, -5, -5]).scenes[0]!;
+    expect(hist.rects).toHaveLength(1);
+    expect(hist.rects[0]!.height).toBeGreaterThan(0);
   });
 });
 
@@ -132,23 +98,32 @@ describe('constraint figure', () => {
   // estimates and interval ends exact in binary, so 100·p is exact
   const margin = (name: string, enforced: boolean, p: number, lower: number, upper: number): MarginSummary =>
     ({ ...summary(null), name, enforced, description: '', holds: { estimate: p, lower, upper } }) as never;
+  const margins = [
+    margin('thermal', true, 0.5, 0.25, 0.75),
+    margin('power', false, 0.875, 0.75, 1),
+    margin('mass', true, 0.25, 0.125, 0.5),
+  ];
 
-  it('percent bars with their interval, enforced and check constraints coloured apart, a row per constraint', () => {
-    const margins = [
-      margin('thermal', true, 0.5, 0.25, 0.75),
-      margin('power', false, 0.875, 0.75, 1),
-      margin('mass', true, 0.25, 0.125, 0.5),
-    ];
-    const spec = constraintSpec(margins) as Json;
-    checkSpec(spec);
-    expect((spec['data'] as { values: Json[] }).values).toEqual([
-      { name: 'thermal', p: 50, lo: 25, hi: 75, kind: 'enforced' },
-      { name: 'power', p: 87.5, lo: 75, hi: 100, kind: 'check' },
-      { name: 'mass', p: 25, lo: 12.5, hi: 50, kind: 'enforced' },
+  it('a percent bar per constraint with its interval, enforced and check constraints coloured apart', () => {
+    const s = constraintSvg(margins).scenes[0]!;
+    expect(s.yTicks.map((t) => t.label)).toEqual(['thermal', 'power', 'mass']);
+    expect(s.rects.map((r) => r.color)).toEqual(['#4e79a7', '#9ecae9', '#4e79a7']);
+    // x axis 0..100 % over 520 px
+    [50, 87.5, 25].forEach((p, i) => close(s.rects[i]!.width, (520 * p) / 100));
+    const whiskers = s.lines.map((l) => [l.points[0]![0] - s.frame.x, l.points[1]![0] - s.frame.x]);
+    expect(whiskers.map(([a, b]) => [+a!.toFixed(6), +b!.toFixed(6)])).toEqual([
+      [130, 390],
+      [390, 520],
+      [65, 260],
     ]);
-    // taller with more constraints, never below a legible minimum
-    const heights = [1, 3, 10].map((n) => constraintSpec(margins.slice(0, 1).concat(Array(n - 1).fill(margins[1]))));
-    const h = heights.map((s) => (s as Json)['height'] as number);
+    expect(legendNames(s)).toEqual(['enforced', 'check']);
+    expect(s.xTicks.map((t) => t.value)).toEqual([0, 20, 40, 60, 80, 100]);
+  });
+
+  it('taller with more constraints, never below a legible minimum', () => {
+    const h = [1, 3, 10].map(
+      (n) => constraintSvg(margins.slice(0, 1).concat(Array(n - 1).fill(margins[1]))).scenes[0]!.frame.height,
+    );
     expect(h[0]).toBeGreaterThanOrEqual(60);
     expect(h[2]).toBeGreaterThan(h[1]!);
     expect(h[2]! / 10).toBeGreaterThanOrEqual(20);
@@ -165,27 +140,30 @@ describe('tornado figure', () => {
   );
 
   it('bars from the nominal output to each end, in the given order; no bar of zero or undefined swing', () => {
-    const spec = tornadoSpec(t) as { layer: Json[] } & Json;
-    checkSpec(spec);
-    const values = (spec.layer[0]!['data'] as { values: Json[] }).values;
-    expect(values).toEqual([
-      { input: 'batteries.li-ion-leo.cost_USD_per_Wh', end: 'input at p5', from: 10, to: 4 },
-      { input: 'batteries.li-ion-leo.cost_USD_per_Wh', end: 'input at p95', from: 10, to: 18 },
-      { input: 'economics.launchCost_USD_per_kg', end: 'input at p5', from: 10, to: 8 },
-      { input: 'economics.launchCost_USD_per_kg', end: 'input at p95', from: 10, to: 13 },
-      { input: 'economics.pue', end: 'input at p5', from: 10, to: 9 },
-      { input: 'economics.pue', end: 'input at p95', from: 10, to: 11 },
-    ]);
-    const y = (spec.layer[0]!['encoding'] as Record<string, Json>)['y']!;
-    expect(y['sort']).toEqual([
+    const s = tornadoSvg(t).scenes[0]!;
+    expect(s.yTicks.map((x) => x.label)).toEqual([
       'batteries.li-ion-leo.cost_USD_per_Wh',
       'economics.launchCost_USD_per_kg',
       'economics.pue',
     ]);
-    expect((spec.layer[1]!['data'] as { values: Json[] }).values).toEqual([{ x: 10 }]);
-    const two = tornadoSpec(t, 2) as { layer: Json[] } & Json;
-    expect((two.layer[0]!['data'] as { values: Json[] }).values).toHaveLength(4);
-    expect(two['height'] as number).toBeLessThan(spec['height'] as number);
+    const ends = s.rects.map((r) => [r.x, r.x + r.width]);
+    const expected = [
+      [4, 10],
+      [10, 18],
+      [8, 10],
+      [10, 13],
+      [9, 10],
+      [10, 11],
+    ].map(([a, b]) => [xPixel(s, a!), xPixel(s, b!)]);
+    ends.forEach((e, i) => {
+      close(e[0]!, expected[i]![0]!);
+      close(e[1]!, expected[i]![1]!);
+    });
+    close(rulesAt(s)[0]!.x, xPixel(s, 10));
+    expect(legendNames(s)).toEqual(['input at p5', 'input at p95', 'nominal output']);
+    const two = tornadoSvg(t, 2).scenes[0]!;
+    expect(two.rects).toHaveLength(4);
+    expect(two.frame.height).toBeLessThan(s.frame.height);
     expect(shortInput('catalogs.chips.gb300.costPerChip_USD')).toBe('chips.gb300.costPerChip_USD');
     expect(shortInput('economics.catalogs.x')).toBe('economics.catalogs.x');
   });
@@ -199,23 +177,18 @@ describe("Sobol' figure", () => {
     sobolIndex('d.w', 0.001, 0.001),
   );
 
-  it('first and total index with their intervals for each input above 1e-3 (either index), in rank order', () => {
-    const spec = sobolSpec(s) as Json;
-    checkSpec(spec);
-    const values = (spec['data'] as { values: Json[] }).values;
-    expect(values.map((v) => [v['input'], v['index'], v['v'], v['lo'], v['hi']])).toEqual([
-      ['a.x', 'first order S_i', 0.6, 0.6 - 0.01, 0.6 + 0.01],
-      ['a.x', 'total S_Ti', 0.7, 0.7 - 0.02, 0.7 + 0.02],
-      ['b.y', 'first order S_i', 0.002, 0.002 - 0.01, 0.002 + 0.01],
-      ['b.y', 'total S_Ti', 0.0005, 0.0005 - 0.02, 0.0005 + 0.02],
-      ['c.z', 'first order S_i', 0.0001, 0.0001 - 0.01, 0.0001 + 0.01],
-      ['c.z', 'total S_Ti', 0.01, 0.01 - 0.02, 0.01 + 0.02],
-    ]);
-    const y = ((spec['layer'] as Json[])[0]!['encoding'] as Record<string, Json>)['y']!;
-    expect(y['sort']).toEqual(['a.x', 'b.y', 'c.z']);
-    const one = sobolSpec(s, 1) as Json;
-    expect((one['data'] as { values: Json[] }).values).toHaveLength(2);
-    expect(one['height'] as number).toBeLessThan(spec['height'] as number);
+  it('first and total index side by side with their intervals, for each input above 1e-3, in rank order', () => {
+    const sc = sobolSvg(s).scenes[0]!;
+    expect(sc.yTicks.map((t) => t.label)).toEqual(['a.x', 'b.y', 'c.z']);
+    const values = [0.6, 0.7, 0.002, 0.0005, 0.0001, 0.01];
+    sc.rects.forEach((r, i) => close(r.x + r.width, xPixel(sc, values[i]!)));
+    // first order above total within each row, both in the row's band
+    expect(sc.rects[0]!.y).toBeLessThan(sc.rects[1]!.y);
+    close(sc.rects[0]!.y + sc.rects[0]!.height, sc.rects[1]!.y);
+    close(sc.lines[0]!.points[0]![0], xPixel(sc, 0.6 - 0.01));
+    close(sc.lines[1]!.points[1]![0], xPixel(sc, 0.7 + 0.02));
+    expect(legendNames(sc)).toEqual(['first order S_i', 'total S_Ti']);
+    expect(sobolSvg(s, 1).scenes[0]!.rects).toHaveLength(2);
   });
 });
 
@@ -229,29 +202,21 @@ describe('break-even figure', () => {
       curve: curve([10, 100, 1000, 1e4, 1e5]),
       ...over,
     });
-  const xScale = (spec: Json): Json => {
-    const layer = (spec['layer'] as Json[])[0]!;
-    return (layer['encoding'] as Record<string, Json>)['x']!['scale'] as Json;
-  };
-  const lines = (spec: Json): Json[] => ((spec['layer'] as Json[])[0]!['data'] as { values: Json[] }).values;
-  const rules = (spec: Json): Json[] | undefined =>
-    ((spec['layer'] as Json[])[1]?.['data'] as { values: Json[] } | undefined)?.values;
+  const decades = (s: Scene): boolean => s.xTicks.every((t) => Number.isInteger(Math.log10(t.value as number)));
 
-  it('a scan of positive values over ≥ 100×: log x axis; LCOC and terrestrial lines; the root and design value', () => {
-    const spec = breakEvenSpec(be({})) as Json;
-    checkSpec(spec);
-    expect(xScale(spec)).toEqual({ type: 'log' });
-    expect(lines(spec)).toHaveLength(10);
-    expect(lines(spec).slice(0, 2)).toEqual([
-      { x: 10, y: 100 / 11, what: 'LCOC (space)' },
-      { x: 10, y: 5, what: 'terrestrial LCOC' },
-    ]);
-    expect(rules(spec)).toEqual([
-      { x: 19, what: 'break-even' },
-      { x: 500, what: 'design value' },
-    ]);
-    const x = ((spec['layer'] as Json[])[0]!['encoding'] as Record<string, Json>)['x']!;
-    expect(x['title']).toBe('economics.launchCost [USD/kg]');
+  it('a scan of positive values over ≥ 100×: log x axis by decade; LCOC and terrestrial lines; the root and design value', () => {
+    const d = breakEvenSvg(be({}));
+    const s = d.scenes[0]!;
+    expect(s.xTicks.map((t) => t.label)).toEqual(['10', '100', '1,000', '10,000', '100,000']);
+    expect(s.lines.slice(0, 2).map((l) => l.points.length)).toEqual([5, 5]);
+    // terrestrial LCOC is flat at 5
+    expect(new Set(s.lines[1]!.points.map((p) => p[1].toFixed(6))).size).toBe(1);
+    expect(rulesAt(s).map((r) => r.color)).toEqual(['#b3261e', '#777']);
+    // a log axis: the decades are evenly spaced, the root (19) at log10(1.9) of the first decade
+    close(s.xTicks[2]!.at - s.xTicks[1]!.at, s.xTicks[1]!.at - s.xTicks[0]!.at);
+    close(rulesAt(s)[0]!.x, s.xTicks[0]!.at + Math.log10(1.9) * (s.xTicks[1]!.at - s.xTicks[0]!.at));
+    expect(d.svg).toContain('economics.launchCost [USD/kg]');
+    expect(legendNames(s)).toEqual(['LCOC (space)', 'terrestrial LCOC', 'break-even', 'design value']);
   });
 
   it('a linear x axis for a range under 100×, for a scan through 0, and for two points', () => {
@@ -260,29 +225,25 @@ describe('break-even figure', () => {
       be({ domain: { lo: 0, hi: 1e5 }, curve: curve([0, 100, 1e5]) }),
       be({ curve: curve([10, 1e5]) }),
     ]) {
-      const spec = breakEvenSpec(b) as Json;
-      checkSpec(spec);
-      expect(xScale(spec)).toEqual({ zero: false });
-      expect(lines(spec)).toHaveLength(2 * b.curve.length);
+      const s = breakEvenSvg(b).scenes[0]!;
+      expect(decades(s)).toBe(false);
+      expect(s.lines[0]!.points).toHaveLength(b.curve.length);
     }
-    // exactly 100× is "≥ 100×": log
-    expect(xScale(breakEvenSpec(be({ domain: { lo: 10, hi: 1000 }, curve: curve([10, 100, 1000]) })) as Json)).toEqual({
-      type: 'log',
-    });
-    // a range starting at 0 whose scan is all positive (0 not sampled) is still log
-    expect(xScale(breakEvenSpec(be({ domain: { lo: 0, hi: 1e5 }, curve: curve([0.1, 10, 1e5]) })) as Json)).toEqual({
-      type: 'log',
-    });
+    // exactly 100× is "≥ 100×": log; a range from 0 whose scan is all positive is still log
+    expect(decades(breakEvenSvg(be({ domain: { lo: 10, hi: 1000 }, curve: curve([10, 100, 1000]) })).scenes[0]!)).toBe(
+      true,
+    );
+    expect(decades(breakEvenSvg(be({ domain: { lo: 0, hi: 1e5 }, curve: curve([0.1, 10, 1e5]) })).scenes[0]!)).toBe(
+      true,
+    );
   });
 
-  it('no root and no design value: no rule layer; a chip row field is titled chip.<field>', () => {
-    const spec = breakEvenSpec(
+  it('no root and no design value: no rules; a chip row field is titled chip.<field>', () => {
+    const d = breakEvenSvg(
       be({ root: null, nominal: null, path: 'catalogs.chips.gb300.costPerChip_USD', unit: 'USD' }),
-    ) as Json;
-    checkSpec(spec);
-    expect(spec['layer'] as Json[]).toHaveLength(1);
-    const x = ((spec['layer'] as Json[])[0]!['encoding'] as Record<string, Json>)['x']!;
-    expect(x['title']).toBe('chip.costPerChip [USD]');
-    expect(rules(breakEvenSpec(be({ root: null })) as Json)).toEqual([{ x: 500, what: 'design value' }]);
+    );
+    expect(rulesAt(d.scenes[0]!)).toEqual([]);
+    expect(d.svg).toContain('chip.costPerChip [USD]');
+    expect(rulesAt(breakEvenSvg(be({ root: null })).scenes[0]!).map((r) => r.color)).toEqual(['#777']);
   });
 });

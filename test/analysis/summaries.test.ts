@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/analysis/analysisModel.js';
-import { distributionSpec } from '../../src/analysis/plots.js';
+import { distributionSvg } from '../../src/analysis/plots.js';
+import type { Scene } from '../../src/report/plots/chart.js';
 import {
   checkSampleCount,
   columnSummary,
@@ -105,8 +106,13 @@ describe('uncertainty summaries on hand-made samples', () => {
 });
 
 describe('uncertainty report plot of one output', () => {
-  type Layer = { data: { values: Record<string, number | string>[] } };
-  type Spec = { hconcat: { layer: Layer[] }[] };
+  /** Pixel of a value on a linear x axis, from its first and last ticks. */
+  const xPixel = (s: Scene, v: number): number => {
+    const [a, b] = [s.xTicks[0]!, s.xTicks[s.xTicks.length - 1]!];
+    return a.at + ((v - (a.value as number)) / ((b.value as number) - (a.value as number))) * (b.at - a.at);
+  };
+  const rules = (s: Scene): number[] =>
+    s.lines.filter((l) => l.points.length === 2 && l.points[0]![0] === l.points[1]![0]).map((l) => l.points[0]![0]);
 
   it('histogram bars span each bin; p5 and p95 rules sit at the type-7 quantiles; the CDF steps 1/n', () => {
     const values = Array.from({ length: 100 }, (_, i) => i);
@@ -119,30 +125,31 @@ describe('uncertainty report plot of one output', () => {
         30,
       )!,
     };
-    const spec = distributionSpec(s, values) as unknown as Spec;
-    const [histogramLayer, rules] = spec.hconcat[0]!.layer;
-    expect(histogramLayer!.data.values.map((b) => [b['lo'], b['hi'], b['count']])).toEqual(
-      [0, 1, 2, 3, 4].map((k) => [k * 19.8, k === 4 ? 99 : (k + 1) * 19.8, 20]),
-    );
-    expect(rules!.data.values).toEqual([
-      { x: 30, what: 'nominal design' },
-      { x: 99 * 0.05, what: 'p5 / p95' },
-      { x: 99 * 0.95, what: 'p5 / p95' },
-    ]);
-    const cdf = spec.hconcat[1]!.layer[0]!.data.values;
-    expect(cdf).toHaveLength(100);
-    expect(cdf[0]).toEqual({ x: 0, F: 0.01 });
-    expect(cdf[99]).toEqual({ x: 99, F: 1 });
+    const [hist, cdf] = distributionSvg(s, values).scenes as [Scene, Scene];
+    const bins = [0, 1, 2, 3, 4].map((k) => [k * 19.8, k === 4 ? 99 : (k + 1) * 19.8]);
+    expect(hist.rects).toHaveLength(5);
+    hist.rects.forEach((r, k) => {
+      expect(r.x).toBeCloseTo(xPixel(hist, bins[k]![0]!), 6);
+      expect(r.x + r.width).toBeCloseTo(xPixel(hist, bins[k]![1]!), 6);
+    });
+    // 20 samples each: equal heights
+    expect(new Set(hist.rects.map((r) => r.height.toFixed(6))).size).toBe(1);
+    [30, 99 * 0.05, 99 * 0.95].forEach((v, i) => expect(rules(hist)[i]).toBeCloseTo(xPixel(hist, v), 6));
+    const line = cdf.lines[0]!.points;
+    const yOf = (F: number): number => cdf.frame.y + cdf.frame.height * (1 - F);
+    expect(line[0]![0]).toBeCloseTo(xPixel(cdf, 0), 6);
+    expect(line[0]![1]).toBeCloseTo(yOf(0.01), 6);
+    expect(line[line.length - 1]![1]).toBeCloseTo(yOf(1), 6);
   });
 
-  it('a single-value histogram is drawn as a thin bar of positive width around the value', () => {
+  it('a single-value histogram is drawn as a thin bar around the value, with both rules at it', () => {
     const s = { path: 'mass.launch_kg', unit: 'kg', ...columnSummary([ok(1000), ok(1000)], 0, null)! };
-    const bar = (distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[0]!.data.values[0]!;
-    expect(bar['lo']).toBe(1000);
-    expect((bar['hi'] as number) - 1000).toBeCloseTo(1000 * 1e-9 + 1e-12, 12);
-    // the rules: no nominal, p5 = p95 = the value
-    expect(
-      (distributionSpec(s, [1000, 1000]) as unknown as Spec).hconcat[0]!.layer[1]!.data.values.map((r) => r['x']),
-    ).toEqual([1000, 1000]);
+    const hist = distributionSvg(s, [1000, 1000]).scenes[0]!;
+    expect(hist.rects).toHaveLength(1);
+    expect(hist.rects[0]!.x).toBeCloseTo(xPixel(hist, 1000), 3);
+    expect(hist.rects[0]!.height).toBeGreaterThan(0);
+    // no nominal, p5 = p95 = the value
+    expect(rules(hist)).toHaveLength(2);
+    rules(hist).forEach((x) => expect(x).toBeCloseTo(xPixel(hist, 1000), 3));
   });
 });

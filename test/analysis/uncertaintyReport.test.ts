@@ -3,8 +3,7 @@ import type { SampleOutcome } from '../../src/analysis/analysisModel.js';
 import { documentMarkdown } from '../../src/report/document/markdown.js';
 import { flatBlocks } from '../helpers/documentOutline.js';
 import type { FileModel } from '../../src/analysis/loadModel.js';
-import { renderSvg } from '../../src/report/plots/plots.js';
-import { constraintSpec, distributionSpec } from '../../src/analysis/plots.js';
+import { constraintSvg, distributionSvg } from '../../src/analysis/plots.js';
 import { formatUncertainty } from '../../src/analysis/run.js';
 import { analyzeModel, type UncertaintyAnalysis } from '../../src/analysis/uncertainty.js';
 import {
@@ -203,7 +202,7 @@ describe('the uncertainty report with failed samples (ranks above 98 fail)', () 
 
   it("draws a key output's figure from the successful samples only", async () => {
     const ranks = a.values.map((v) => Math.min(100, Math.floor(100 * v[0]!) + 1)).filter((r) => r <= 98);
-    const expected = await renderSvg(distributionSpec(a.outputs[0]!, ranks), 'output-rank');
+    const expected = distributionSvg(a.outputs[0]!, ranks).svg;
     expect(plots[0]!.svg).toBe(expected);
   });
 
@@ -365,7 +364,7 @@ describe('the sections of a node report', () => {
     expect(figures.at(-1)).toMatchObject({ plot: { id: 'constraints', file: 'constraints.svg' } });
     const last = figures.at(-1);
     if (last?.kind !== 'figure') throw new Error('no constraint figure');
-    expect(last.plot.svg).toBe(await renderSvg(constraintSpec(a.margins), 'constraints'));
+    expect(last.plot.svg).toBe(constraintSvg(a.margins).svg);
     expect(figures.at(-1)).toMatchObject({ plot: { caption: expect.stringMatching(/Wilson score interval/) } });
     const method = flatBlocks(doc.blocks).find(
       (b) => b.kind === 'list' && b.items.some((i) => i.includes('inverse CDF')),

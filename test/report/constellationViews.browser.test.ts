@@ -114,7 +114,7 @@ async function views(): Promise<Record<string, string>> {
         },
       ],
     }),
-    utilization: await utilizationByClassSvg(
+    utilization: utilizationByClassSvg(
       [0, 1, 2, 3].flatMap((k) =>
         ['inPlane', 'crossPlane', 'gateway'].map((c, j) => ({
           instant: k,
@@ -124,16 +124,16 @@ async function views(): Promise<Record<string, string>> {
           max: Math.min(1, 0.5 + 0.15 * j + 0.05 * k),
         })),
       ),
-    ),
-    conjunctions: await conjunctionsSvg([
+    ).svg,
+    conjunctions: conjunctionsSvg([
       { a: 'low-0-1', b: 'dawn-dusk-3-5', distance_km: 2.4, time_s: 1200 },
       { a: 'low-4-2', b: 'low-5-2', distance_km: 18, time_s: 4000 },
-    ]),
-    manifest: await launchManifestSvg([
+    ]).svg,
+    manifest: launchManifestSvg([
       { vehicle: 'starship', shell: 'low', launches: 42, satellites: 4200 },
       { vehicle: 'starship', shell: 'dawn-dusk', launches: 28, satellites: 2800 },
       { vehicle: 'new-glenn', shell: 'low', launches: 5, satellites: 150 },
-    ]),
+    ]).svg,
   };
 }
 

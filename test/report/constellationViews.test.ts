@@ -235,13 +235,12 @@ describe('link utilisation views', () => {
       mean,
       max,
     });
-    const one = await utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(0, 'crossPlane', 0.2, 0.4)]);
-    expect(one).toContain('one instant');
-    expect(one).not.toContain('time since epoch');
+    const one = utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(0, 'crossPlane', 0.2, 0.4)]);
+    expect(one.svg).toContain('one instant');
+    expect(one.svg).not.toContain('time since epoch');
     // 2 classes × (mean, maximum) bars
-    const bars = one.match(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/)?.[1]?.match(/<path/g)?.length;
-    expect(bars).toBe(4);
-    const two = await utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(1, 'inPlane', 0.6, 1)]);
+    expect(one.scenes[0]!.rects).toHaveLength(4);
+    const two = utilizationByClassSvg([row(0, 'inPlane', 0.5, 0.9), row(1, 'inPlane', 0.6, 1)]).svg;
     expect(two).toContain('2 instants');
     expect(two).toContain('time since epoch');
   });
@@ -382,17 +381,15 @@ describe('network, conjunction and manifest views', () => {
         max: 0.9,
       })),
     );
-    const u = await utilizationByClassSvg(rows);
-    const lines = [...u.matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/g)].map(
-      (m) => m[1]!.match(/<path/g)?.length ?? 0,
-    );
-    expect(lines.reduce((a, b) => a + b, 0)).toBe(4); // 2 classes × (mean, max)
-    expect(u).toContain('3 instants, 2 link class(es)');
-    const m = await launchManifestSvg([
+    const u = utilizationByClassSvg(rows);
+    // 2 classes × (mean, max) lines of 3 instants, and the saturation rule
+    expect(u.scenes[0]!.lines.filter((l) => l.points.length === 3)).toHaveLength(4);
+    expect(u.svg).toContain('3 instants, 2 link class(es)');
+    const m = launchManifestSvg([
       { vehicle: 'starship', shell: 'low', launches: 30, satellites: 3000 },
       { vehicle: 'starship', shell: 'dawn-dusk', launches: 20, satellites: 2000 },
       { vehicle: 'new-glenn', shell: 'low', launches: 4, satellites: 40 },
-    ]);
+    ]).svg;
     expect(m).toContain('starship: 50 launches; new-glenn: 4 launches');
     expect(m).toContain('30 launches');
     expect(m).not.toContain('>4 launches<'); // a 40-satellite segment is too narrow for its label

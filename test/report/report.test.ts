@@ -105,7 +105,7 @@ describe('renderReport', () => {
     expect(html).toContain('maximize');
     expect(html).toContain('nsga3, population 24, 30 generations');
     expect(html).toMatch(/<th>seed<\/th><td>42<\/td>/);
-    expect(html).toContain('vega-lite');
+    expect(html).toContain('d3-scale');
     // decision support: knee method, budgets and binding constraints
     expect(html).toContain('Knee method:');
     expect(html).toContain('<strong>Binds</strong>');

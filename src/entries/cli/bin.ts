@@ -109,9 +109,6 @@ function loadBundle(writeCache: boolean): RunCli {
  */
 const requireBundle = (): RunCli => (createRequire(import.meta.url)(BUNDLE) as { runCli: RunCli }).runCli;
 
-// the bundle's import() of ES-module packages with top-level await (vega): see src/report/plots/plots.ts
-(globalThis as { __odcImport?: (name: string) => Promise<unknown> }).__odcImport = (name) => import(name);
-
 // A dist/ missing a file it was built with, in this thread or a worker's: the file and the fix, exit 2 (see
 // incompleteBuildMessage, loaded only here so a command's start-up does not pay for it); any other uncaught error ends
 // the process as Node would: its stack, exit 1.

@@ -108,7 +108,7 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
       'utilization-by-class',
       'Link utilisation by class over the evaluated instants (knee)',
       'Mean and maximum utilisation of each link class at every evaluated instant of the network flow (bars when the study evaluates one instant).',
-      await utilizationByClassSvg(data.utilization),
+      utilizationByClassSvg(data.utilization).svg,
     );
   }
   if (data.conjunctions?.length) {
@@ -116,7 +116,7 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
       'conjunctions',
       'Self-conjunctions (knee)',
       "Closest approaches between the design's own satellites found by the screening; the table lists the closest first.",
-      await conjunctionsSvg(data.conjunctions),
+      conjunctionsSvg(data.conjunctions).svg,
       conjunctionTable(data.conjunctions),
     );
   }
@@ -125,7 +125,7 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
       'launch-manifest',
       'Launch manifest (knee)',
       'Satellites launched per vehicle, by shell, with the number of launches.',
-      await launchManifestSvg(data.manifest),
+      launchManifestSvg(data.manifest).svg,
     );
   }
 }
@@ -242,7 +242,7 @@ async function addNetworkPlots(
     'life',
     'Life of the constellation (knee)',
     'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.',
-    await lifeSvg(record.life, record.satellites),
+    lifeSvg(record.life, record.satellites).svg,
     lifeTable(record.life, basis),
   );
   if (basis !== null) notes.push(lifeBasisNote(basis, record.life.years[record.life.years.length - 1]?.year ?? 0));

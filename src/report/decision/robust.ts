@@ -11,14 +11,8 @@ import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { LoadedRun } from '../document/load.js';
 import type { KeyValue, ReportPlot } from '../document/blocks.js';
-import {
-  objectiveTitle,
-  paddedDomain,
-  renderSvg,
-  samplePositions,
-  STATISTIC_NAME,
-  type AxisDef,
-} from '../plots/plots.js';
+import { chart, concat, type Drawn, type Mark, type Scene } from '../plots/chart.js';
+import { objectiveTitle, paddedDomain, samplePositions, STATISTIC_NAME, type AxisDef } from '../plots/plots.js';
 
 /** Robust designs drawn at most (with their nominal twins: twice as many points). */
 export const MAX_ROBUST_POINTS = 600;
@@ -42,66 +36,61 @@ const categoryNames = (statistics: readonly string[], samples: number): [string,
   'nominal (same design)',
 ];
 
-/** Scatter matrix of robust and nominal points, each design's pair joined by a grey line. */
-export function robustNominalSpec(
+/** Scatter matrix of robust and nominal points (one axis: a strip per kind), a design's two points joined in grey. */
+export function robustNominalSvg(
   points: readonly Record<string, unknown>[],
   axes: readonly AxisDef[],
   names: readonly [string, string],
-): Record<string, unknown> {
-  const CATEGORIES = STYLES.map((st, i) => ({ ...st, name: names[i]! }));
+): Drawn {
   const m = axes.length;
   const width = m <= 2 ? 620 : Math.max(220, Math.min(440, Math.floor(1040 / (m - 1)) - 90));
   const height = m <= 2 ? 400 : Math.round(width * 0.8);
-  const color = {
-    field: 'cat',
-    type: 'nominal',
-    title: null,
-    scale: { domain: CATEGORIES.map((c) => c.name), range: CATEGORIES.map((c) => c.color) },
-    legend: { orient: 'top', direction: 'vertical' },
-  };
-  const enc = (i: number) => ({
-    field: `o${i}`,
-    type: 'quantitative',
-    title: axes[i]!.title,
-    scale: { domain: axes[i]!.domain, zero: false, nice: false },
-  });
-  const cell = (x: Record<string, unknown>, y: Record<string, unknown>): Record<string, unknown> => ({
-    width,
-    height: m === 1 ? 160 : height,
-    layer: [
+  const byId = new Map<unknown, Record<string, unknown>[]>();
+  for (const p of points) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  const panel = (xi: number, yi: number | null): Scene => {
+    const y = (p: Record<string, unknown>): number | string =>
+      yi === null ? (p.cat as string) : (p[`o${yi}`] as number);
+    const x = (p: Record<string, unknown>): number => p[`o${xi}`] as number;
+    const pairs = [...byId.values()].filter((ps) => ps.length === 2);
+    const marks: Mark[] = [
       {
-        mark: { type: 'line', color: '#9a9a9a', strokeWidth: 0.8, opacity: 0.7, clip: true },
-        encoding: { x, y, detail: { field: 'id', type: 'nominal' } },
+        type: 'segments',
+        color: '#9a9a9a',
+        width: 0.8,
+        opacity: 0.7,
+        segments: pairs.map(([a, b]) => ({ x1: x(a!), y1: y(a!), x2: x(b!), y2: y(b!) })),
       },
-      ...CATEGORIES.map((c) => ({
-        transform: [{ filter: { field: 'cat', equal: c.name } }],
-        mark: {
-          type: 'point',
-          shape: c.shape,
-          size: c.size,
-          filled: c.filled,
-          opacity: 0.9,
-          strokeWidth: 1.2,
-          clip: true,
-        },
-        encoding: { x, y, color },
+      ...STYLES.map((st, k): Mark => ({
+        type: 'dots',
+        color: st.color,
+        shape: st.shape,
+        area: st.size,
+        hollow: !st.filled,
+        opacity: 0.9,
+        points: points.filter((p) => p.cat === names[k]).map((p) => ({ x: x(p), y: y(p) })),
       })),
-    ],
-  });
-  if (m === 1) {
-    return {
-      data: { values: points },
-      ...cell(enc(0), { field: 'cat', type: 'nominal', title: null, axis: { labelLimit: 320 } }),
-    };
-  }
-  const rows: Record<string, unknown>[] = [];
-  for (let yi = 1; yi < m; yi++) rows.push({ hconcat: Array.from({ length: yi }, (_, xi) => cell(enc(xi), enc(yi))) });
-  return {
-    data: { values: points },
-    ...(rows.length === 1 ? (rows[0] as object) : { vconcat: rows }),
-    spacing: 24,
-    config: { concat: { spacing: 24 } },
+    ];
+    return chart({
+      width,
+      height: yi === null ? 160 : height,
+      x: { title: axes[xi]!.title, domain: axes[xi]!.domain },
+      y:
+        yi === null
+          ? { kind: 'band', title: null, categories: names }
+          : { title: axes[yi]!.title, domain: axes[yi]!.domain },
+      marks,
+      clipId: `robust-clip${xi}-${yi ?? 'n'}`,
+    });
   };
+  const rows: Scene[][] =
+    m === 1
+      ? [[panel(0, null)]]
+      : Array.from({ length: m - 1 }, (_, r) => Array.from({ length: r + 1 }, (_, xi) => panel(xi, r + 1)));
+  const legend = {
+    title: null,
+    entries: STYLES.map((st, k) => ({ name: names[k]!, color: st.color, symbol: st.shape })),
+  };
+  return concat(rows, { legends: [legend] });
 }
 
 /** What pareto.json says about a robust run, or null for a run without statistics. */
@@ -122,7 +111,7 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
     title: objectiveTitle(STATISTIC_NAME.exec(o.name)?.[2] ?? o.name, o.unit, o.sense),
     domain: paddedDomain(points.map((p) => p[`o${j}`] as number)),
   }));
-  const svg = await renderSvg(robustNominalSpec(points, axes, names), 'robust');
+  const { svg } = robustNominalSvg(points, axes, names);
   const nominalFront = nominalFrontOf(designs, objectives);
   const statistics = objectives.filter((o) => STATISTIC_NAME.test(o.name));
   const hasSd = statistics.some((o) => o.name.startsWith('sd('));

@@ -19,5 +19,5 @@ export function esc(s: unknown): string {
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ENTITIES[c]!) : text;
 }
 
-/** Strips the XML prolog so an SVG document can be inlined; vega's SVG text is already escaped. */
+/** Strips the XML prolog so an SVG document can be inlined; the plots' SVG text is already escaped. */
 export const inlineSvg = (svg: string): string => svg.replace(/^<\?xml[^>]*>\s*/, '');

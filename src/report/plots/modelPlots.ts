@@ -316,7 +316,7 @@ export function waterfallPlot(knee: Pick | undefined): ReportPlot | null {
 export function convergencePlot(run: LoadedRun): ReportPlot | null {
   const h = run.meta.history ?? [];
   if (h.length === 0) return null;
-  const svg = tidySvg(convergenceSvg(h), 'convergence');
+  const { svg } = convergenceSvg(h);
   return {
     id: 'convergence',
     file: 'convergence.svg',

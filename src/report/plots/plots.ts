@@ -1,14 +1,10 @@
 /**
- * Static SVG plots for the reports: vega-lite specs compiled and rendered in Node without a canvas
- * (`new vega.View(vega.parse(spec), {renderer: 'none'}).toSVG()`), so report.html needs no JavaScript and
- * no network. The run report's own plots (objective space, parallel coordinates, convergence, waterfall),
- * compare's fronts and the constellation report's plots (src/report/constellation/) are written directly
- * (svgPlots.ts: vega costs more CPU than a whole benchmark run); the analysis and robust plots stay here. Specs
- * take plain, already-sampled data; field names are `o0…`, `v` (never dotted metric names, which vega would read as
- * nested paths). Every axis title carries its unit.
+ * What the reports' plots share besides drawing (chart.ts, svg.ts): axis titles with units, the category palette,
+ * padded and widened axis domains, even sampling of many points, stacked axis labels. Points are plain records with
+ * fields `o0…` (one per objective). Every axis title carries its unit.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../../base/numberFormat.js';
+import { CATEGORY10 } from './chart.js';
 
 /**
  * Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets); a
@@ -46,17 +42,8 @@ export function objectiveTitle(name: string, unit: string, sense: 'minimize' | '
   return `${t.slice(0, cut)} (${senseWord(sense)})${t.slice(cut)}`;
 }
 
-/** A vega-lite colour encoding: the categories `domain` of `field` in the colours `range`, untitled legend on top. */
-export const topLegendColor = (field: string, domain: readonly string[], range: readonly string[]) => ({
-  field,
-  type: 'nominal',
-  title: null,
-  scale: { domain, range },
-  legend: { orient: 'top' },
-});
-
-/** The category colours of the plots (vega's category10, in its order). */
-export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
+/** The category colours of the plots: d3's category10, red second (the first two categories are compared most). */
+export const PALETTE = [0, 3, 2, 4, 1, 5, 6, 9].map((i) => CATEGORY10[i]!);
 
 /** An axis domain around the finite `values`, padded by 5 % of their range ([0, 1] when none is finite). */
 export function paddedDomain(values: readonly number[]): [number, number] {
@@ -81,79 +68,6 @@ export function samplePositions(n: number, max: number): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
   if (max <= 1) return [0];
   return Array.from({ length: max }, (_, i) => Math.round((i * (n - 1)) / (max - 1)));
-}
-
-const BASE_CONFIG = {
-  aria: false,
-  font: 'sans-serif',
-  axis: {
-    labelFontSize: 11,
-    titleFontSize: 12,
-    titleFontWeight: 'normal',
-    labelLimit: 180,
-    titleLimit: 400,
-    gridColor: '#e6e6e6',
-  },
-  legend: { labelFontSize: 12, titleFontSize: 12, symbolSize: 80, labelLimit: 320 },
-  view: { stroke: '#bbb' },
-  title: { fontSize: 14, anchor: 'start' },
-} as const;
-
-/**
- * vega and vega-lite, loaded on the first plot: together they take ~0.45 s of CPU to load, which a command that
- * draws nothing (odc evaluate, odc run before its report, odc worker) should not pay.
- */
-let renderer:
-  | Promise<{
-      vega: typeof import('vega');
-      compile: typeof import('vega-lite').compile;
-      quiet: ReturnType<typeof import('vega').logger>;
-    }>
-  | undefined;
-/**
- * import() of an ES-module package. The `odc` executable runs a CommonJS bundle compiled from a V8 code cache
- * (src/entries/cli/bin.ts), where import() has no loader behind it and vega's top-level await rules out require():
- * there the entry module lends its own import() as globalThis.__odcImport.
- */
-const importEsm = (name: string): Promise<unknown> => {
-  const lent = (globalThis as { __odcImport?: (s: string) => Promise<unknown> }).__odcImport;
-  return lent !== undefined ? lent(name) : import(name);
-};
-const loadRenderer = (): NonNullable<typeof renderer> =>
-  (renderer ??= Promise.all([
-    importEsm('vega') as Promise<typeof import('vega')>,
-    importEsm('vega-lite') as Promise<typeof import('vega-lite')>,
-  ]).then(([vega, vl]) => ({
-    vega,
-    compile: vl.compile,
-    // vega-lite's warnings are about our own specs (tests render them all): keep the output clean.
-    quiet: vega.logger(vega.None),
-  })));
-
-/**
- * A headless vega view of a vega-lite spec with the reports' base config, laid out; the caller finalizes it (tests
- * read its scenegraph).
- */
-export async function layoutView(spec: Record<string, unknown>): Promise<import('vega').View> {
-  const { vega, compile, quiet: QUIET } = await loadRenderer();
-  const vl = compile(
-    { ...spec, config: { ...BASE_CONFIG, ...((spec.config as object | undefined) ?? {}) } } as TopLevelSpec,
-    { logger: QUIET },
-  ).spec;
-  const view = new vega.View(vega.parse(vl), { renderer: 'none', logLevel: vega.Error });
-  await view.runAsync();
-  return view;
-}
-
-/** Renders a vega-lite spec to a standalone SVG string, made safe to inline several times in one page. */
-export async function renderSvg(spec: Record<string, unknown>, idPrefix: string): Promise<string> {
-  const view = await layoutView(spec);
-  try {
-    const svg = await view.toSVG();
-    return tidySvg(svg, idPrefix);
-  } finally {
-    view.finalize();
-  }
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
- * SVG primitives for the hand-written report plots (svgPlots.ts): linear scales, "nice" tick steps, tick
- * labels, escaped text, axes and legends. Layout is computed, not measured: text widths are estimated at
- * TEXT_WIDTH_EM of the font size per character (a sans-serif average; vega estimates the same way without a
- * canvas), so labels may sit a few pixels off their true extent.
- * Tick steps follow the 1-2-5 rule of d3-array's tickIncrement (Bostock, d3-array `ticks`, ISC licence):
- * step = 10^⌊log10(span / count)⌋ × (1, 2, 5 or 10), whichever brings the tick count nearest `count`.
+ * SVG primitives of the report plots (chart.ts, svgPlots.ts): escaped text, pixel coordinates, symbols, the document,
+ * tick values and labels (d3-array's ticks, d3-format's formats; Bostock, ISC licence). Layout is computed, not
+ * measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so labels
+ * may sit a few pixels off their true extent.
  */
+import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
+import { format, precisionFixed } from 'd3-format';
 
-export const FONT = 'sans-serif';
 /** vega-lite's layout defaults the hand-written plots keep: padding around a plot [px], the gap from a plot to a
  * legend at its right [px] and a legend symbol's area [px²]. */
 export const PAD = 5;
@@ -39,48 +38,30 @@ export function linear(d0: number, d1: number, r0: number, r1: number): (v: numb
   return (v) => r0 + (v - d0) * k;
 }
 
-/** Tick step for about `count` ticks over [lo, hi] (1-2-5 rule). */
+/** Tick step for about `count` ticks over [lo, hi] (d3-array's 1-2-5 rule); 0 for an empty or unbounded span. */
 export function tickStep(lo: number, hi: number, count: number): number {
-  const raw = (hi - lo) / Math.max(1, count);
-  if (!(raw > 0) || !Number.isFinite(raw)) return 0;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const error = raw / power;
-  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+  if (!(hi > lo) || !Number.isFinite(hi - lo)) return 0;
+  return Math.abs(d3TickStep(lo, hi, Math.max(1, count)));
 }
 
-/** Multiples of the tick step inside [lo, hi], computed as i·step or i / (1/step) so 0.1·3 prints as 0.3. */
+/** d3-array's ticks over [lo, hi] with their step (a lone tick at lo when the span is empty). */
 export function ticks(lo: number, hi: number, count: number): { values: number[]; step: number } {
   const step = tickStep(lo, hi, count);
   if (step === 0) return { values: Number.isFinite(lo) ? [lo] : [], step: 0 };
-  const inv = step < 1 ? Math.round(1 / step) : 0;
-  const at = (i: number): number => (inv > 0 ? i / inv : i * step);
-  const values: number[] = [];
-  for (let i = Math.ceil(lo / step - 1e-9); at(i) <= hi + step * 1e-9; i++) values.push(at(i) + 0); // + 0: no -0 tick
-  return { values, step };
+  return { values: d3Ticks(lo, hi, Math.max(1, count)).map((v) => v + 0), step }; // + 0: no -0 tick
 }
 
-/** Upper end of [0, hi] rounded up to a tick step (a "nice" domain). */
+/** Upper end of [0, hi] rounded up to a tick step (d3's nice). */
 export function niceMax(hi: number, count = 5): number {
   if (!(hi > 0)) return 1;
-  const step = tickStep(0, hi, count);
-  return Math.ceil(hi / step - 1e-9) * step;
+  return d3Nice(0, hi, count)[1];
 }
 
-/** Tick labels with the decimals the step needs and thousands separators; exponents for very large or small steps. */
+/** Tick labels with the decimals the step needs and thousands separators (d3-format); exponents for extreme steps. */
 export function tickFormat(step: number): (v: number) => string {
-  if (step === 0) return (v) => formatPlain(v, 3);
-  if (step >= 1e7 || step < 1e-5)
-    return (v) => (v === 0 ? '0' : Number(v.toPrecision(3)).toExponential().replace('e+', 'e').replace('-', '−'));
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return (v) => formatPlain(v, decimals);
-}
-
-function formatPlain(v: number, decimals: number): string {
-  const s = Math.abs(v).toFixed(decimals);
-  const [int, frac] = s.split('.') as [string, string | undefined];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = v < 0 && Number(s) !== 0 ? '−' : '';
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  if (step === 0) return format(',.3~r');
+  if (step >= 1e7 || step < 1e-5) return (v) => (v === 0 ? '0' : format('.3~e')(v).replace('e+', 'e'));
+  return format(`,.${precisionFixed(step)}f`);
 }
 
 export interface TextOptions {
@@ -112,7 +93,7 @@ export function svgDocument(width: number, height: number, body: string): string
   const w = Math.ceil(width),
     h = Math.ceil(height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="${FONT}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif">` +
     `<rect width="${w}" height="${h}" fill="white"/>${body}</svg>`
   );
 }
@@ -195,14 +176,4 @@ export function symbolPath(shape: string, area_px2: number): string {
   }
   const r = Math.sqrt(area_px2 / Math.PI);
   return `M${px(r)},0A${px(r)},${px(r)},0,1,1,${px(-r)},0A${px(r)},${px(r)},0,1,1,${px(r)},0Z`;
-}
-
-/** A legend's filled circle of LEGEND_SYMBOL_px2 (vega-lite's point legend symbol). */
-export const circleMark = (color: string): string =>
-  `<path class="mark-symbol role-legend-symbol" d="${symbolPath('circle', LEGEND_SYMBOL_px2)}" fill="${color}"/>`;
-
-/** A legend's filled square of LEGEND_SYMBOL_px2 (vega-lite's bar legend symbol). */
-export function squareMark(color: string): string {
-  const r = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
-  return `<path class="mark-symbol role-legend-symbol" d="M${px(-r)},${px(-r)}h${px(2 * r)}v${px(2 * r)}h${px(-2 * r)}Z" fill="${color}"/>`;
 }

@@ -1,15 +1,13 @@
 /**
- * The run report's plots written directly as SVG: objective space (scatter matrix), parallel coordinates,
- * convergence and the delivered-compute waterfall; compare.ts draws its fronts with the same scatter matrix.
- * Why not vega-lite like the other plots (plots.ts): these are linear scales, symbols, polylines and bars, and
- * vega and vega-lite cost ~0.45 s of CPU to load plus 0.4–0.9 s to lay out and render them for a ZDT1 run
- * (3,441 points, 441 lines over 32 axes): more than the whole 20,000-evaluation optimization. Written
- * here they take a few milliseconds. Same data, sampling, colours, sizes and titles as vega-lite specs of the same
- * plots would give; the class names (mark-symbol, mark-line, mark-rect) are vega's, so the report's CSS applies.
+ * The run report's plots with thousands of marks, written directly as SVG: objective space (scatter matrix: each
+ * category's symbol defined once and placed by reference), parallel coordinates and the delivered-compute waterfall
+ * (rotated step names); convergence is two charts of chart.ts. Tick values and labels are d3's (svg.ts); compare.ts
+ * draws its fronts with the same scatter matrix.
  */
 import { fmt } from '../../base/numberFormat.js';
 import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
+import { CATEGORY10, chart, concat, type Drawn } from './chart.js';
 import {
   axes as drawAxes,
   LEGEND_SYMBOL_px2,
@@ -324,54 +322,37 @@ export function parallelSvg(
   return svgDocument(leftPad + f.x + width + 20, f.y + height + 14 + labelHeight + 8, body);
 }
 
-/** Hypervolume and feasible share per generation, side by side. */
+/** Hypervolume and feasible share per generation, side by side (the chart layer). */
 export function convergenceSvg(
   history: readonly { generation: number; hypervolume: number; feasibleShare: number }[],
-): string {
-  const maxGen = Math.max(1, ...history.map((h) => h.generation));
-  const panels = [
-    {
-      title: 'hypervolume, normalized [-]',
-      color: '#1f77b4',
-      values: history.map((h) => h.hypervolume),
-      domain: [0, niceMax(Math.max(0, ...history.map((h) => h.hypervolume).filter(Number.isFinite)))] as const,
-    },
-    {
-      title: 'feasible share of generation [%]',
-      color: '#2ca02c',
-      values: history.map((h) => 100 * h.feasibleShare),
-      domain: [0, 100] as const,
-    },
-  ];
-  const width = 470,
-    height = 260;
-  const xDomain = [0, niceMax(maxGen)] as const;
-  const out: string[] = [];
-  let x = 0;
-  for (const p of panels) {
-    const left = yAxisWidth(p.domain, height);
-    const f: Frame = { x: x + left, y: 10, width, height };
-    const sx = linear(xDomain[0], xDomain[1], f.x, f.x + width),
-      sy = linear(p.domain[0], p.domain[1], f.y + height, f.y);
-    out.push(
-      `<g class="mark-group role-scope">${drawAxes(f, { domain: xDomain, title: 'generation [-]', integer: true }, { domain: p.domain, title: p.title }).svg}`,
-    );
-    const pts = history
-      .map((h, i) => [sx(h.generation), sy(p.values[i]!)] as const)
-      .filter(([, y]) => Number.isFinite(y));
-    out.push(
-      `<path class="mark-line role-mark" d="M${pts.map(([a, b]) => `${px(a)},${px(b)}`).join('L')}" fill="none" stroke="${p.color}" stroke-width="2"/>`,
-    );
-    if (history.length <= 60) {
-      const d = symbolPath('circle', 25);
-      out.push(
-        `<g class="mark-symbol role-mark" fill="${p.color}">${pts.map(([a, b]) => `<path transform="translate(${px(a)},${px(b)})" d="${d}"/>`).join('')}</g>`,
-      );
-    }
-    out.push('</g>');
-    x = f.x + width + 60;
-  }
-  return svgDocument(x - 60 + 10, 10 + height + 48, out.join(''));
+): Drawn {
+  const panel = (title: string, color: string, y: (h: (typeof history)[number]) => number, top: number | null) => {
+    const points = history.map((h) => ({ x: h.generation, y: y(h) })).filter((p) => Number.isFinite(p.y));
+    return chart({
+      width: 470,
+      height: 260,
+      x: {
+        title: 'generation [-]',
+        domain: [0, Math.max(1, ...history.map((h) => h.generation))],
+        nice: true,
+        integer: true,
+      },
+      y: { title, domain: [0, top ?? Math.max(0, ...points.map((p) => p.y))], nice: top === null },
+      marks: [
+        { type: 'line', points, color },
+        ...(history.length <= 60 ? [{ type: 'dots' as const, points, color, area: 25 }] : []),
+      ],
+    });
+  };
+  return concat(
+    [
+      [
+        panel('hypervolume, normalized [-]', CATEGORY10[0]!, (h) => h.hypervolume, null),
+        panel('feasible share of generation [%]', CATEGORY10[2]!, (h) => 100 * h.feasibleShare, 100),
+      ],
+    ],
+    { gap: 40 },
+  );
 }
 
 /**

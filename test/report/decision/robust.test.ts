@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDesign, runStudy } from '../../../src/index.js';
 import { evaluateDesignFile } from '../../../src/node/evaluator.js';
 import { loadRun } from '../../../src/report/document/load.js';
-import { robustNominalSpec, robustReport } from '../../../src/report/decision/robust.js';
-import { renderSvg } from '../../../src/report/plots/plots.js';
+import { robustNominalSvg, robustReport } from '../../../src/report/decision/robust.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 
 const dir = tempDir('odc-report-robust-');
@@ -68,17 +67,29 @@ describe('robust report', () => {
     );
   });
 
-  it('the plot renders for one objective too (a strip per point kind)', async () => {
+  it("one objective: a strip per point kind, each design's two points joined at their values", () => {
     const names = ['robust (p90 over 8 samples)', 'nominal (same design)'] as const;
     const points = [
       { id: 1, cat: names[0], o0: 3 },
       { id: 1, cat: names[1], o0: 2 },
     ];
-    const svg = await renderSvg(
-      robustNominalSpec(points, [{ title: 'cost.lcoc (min) [USD/PFLOP-day]', domain: [0, 4] }], names),
-      't',
-    );
-    expect(svg).toMatch(/^<svg/);
-    expect(svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
+    const d = robustNominalSvg(points, [{ title: 'cost.lcoc (min) [USD/PFLOP-day]', domain: [0, 4] }], names);
+    const s = d.scenes[0]!;
+    expect(d.svg).toMatch(/^<svg/);
+    expect(d.svg).toContain('cost.lcoc (min) [USD/PFLOP-day]');
+    expect(s.yTicks.map((t) => t.label)).toEqual([...names]);
+    // x over [0, 4]: 3 at 3/4 of the width, 2 at its middle; robust red, nominal blue
+    expect(s.dots.map((p) => [+(p.x - s.frame.x).toFixed(6), p.color])).toEqual([
+      [0.75 * s.frame.width, '#d62728'],
+      [0.5 * s.frame.width, '#1f77b4'],
+    ]);
+    expect(s.lines[0]!.points.map((p) => +(p[0] - s.frame.x).toFixed(6))).toEqual([
+      0.75 * s.frame.width,
+      0.5 * s.frame.width,
+    ]);
+    expect(s.legends[0]!.entries.map((e) => [e.name, e.color])).toEqual([
+      [names[0], '#d62728'],
+      [names[1], '#1f77b4'],
+    ]);
   });
 });

@@ -2,9 +2,11 @@
  * report.html and report.md carry the same blocks: every kind of report odc writes (node, robust, constellation and
  * benchmark runs, a comparison, uncertainty and sensitivity) is rendered both ways from small real runs, each file is
  * read back into an outline (headings, paragraphs, tables with their rows, figures, list items), and the two
- * outlines must equal each other and, for run reports, the outline of the document model itself.
+ * outlines must equal each other and, for run reports, the outline of the document model itself. Every plot those
+ * reports write (each .svg file) is then checked for what a reader needs: a self-contained SVG, numeric tick labels
+ * on an axis, and a legend wherever a chart of the chart layer draws marks in more than one colour.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, createLpSolver, runSensitivity, runUncertainty } from '../../../src/index.js';
@@ -72,5 +74,46 @@ describe('report.html and report.md carry the same blocks', () => {
       expect(html.filter((l) => l.startsWith('figure:')).length).toBeGreaterThan(0);
       expect(md).toEqual(html);
     }
+  });
+});
+
+/** Tick labels as the plots print them: numbers with separators, a minus sign or an exponent, or decades (10⁹). */
+const TICK = /^[−-]?[\d,]+(\.\d+)?(e[−-]?\d+)?$|^10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
+
+describe('every plot of every report kind', () => {
+  it('is self-contained, has tick labels on an axis and a legend where its marks differ in colour', () => {
+    const dirs = [...Object.values(runs), ...['compare', 'uncertainty', 'sensitivity'].map((d) => join(tmp, d))];
+    let charts = 0;
+    for (const dir of dirs) {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.svg'));
+      expect(files.length, dir).toBeGreaterThan(0);
+      for (const f of files) {
+        const svg = readFileSync(join(dir, f), 'utf8');
+        const where = `${dir}/${f}`;
+        expect(svg, where).toMatch(/^(<\?xml [^>]*>\s*)?<svg /);
+        expect(svg, where).not.toMatch(/<script|(?:href|src)="https?:|url\(https?:/);
+        const texts = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]!);
+        // the maps (ground track, sky, planes) label longitudes, directions and planes rather than numbers
+        if (!/ground-track|sky-map|shell-planes/.test(f))
+          expect(texts.filter((t) => TICK.test(t)).length, where).toBeGreaterThanOrEqual(2);
+        if (!svg.includes('<g class="tick-labels">')) continue;
+        charts++;
+        // one chart per grid (a figure may set several side by side): marks of several colours in one need a legend
+        const colours = svg
+          .split('<g class="grid"')
+          .map(
+            (chart) =>
+              new Set(
+                [
+                  ...chart.matchAll(
+                    /<(?:g class="(?:dots|bars)"[^>]*fill|rect [^>]*fill|path class="line"[^>]*stroke)="(#[0-9a-f]{6})"/g,
+                  ),
+                ].map((m) => m[1]),
+              ).size,
+          );
+        if (Math.max(...colours) > 1) expect(svg, where).toContain('<g class="legend">');
+      }
+    }
+    expect(charts).toBeGreaterThan(5);
   });
 });

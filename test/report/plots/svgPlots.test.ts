@@ -162,8 +162,15 @@ describe('parallel coordinates, convergence, waterfall', () => {
       { generation: 0, hypervolume: 0, feasibleShare: 0.5 },
       { generation: 10, hypervolume: 0.5, feasibleShare: 1 },
     ]);
-    expect(all(conv, /<rect class="frame"/g)).toHaveLength(2);
-    expect(conv).toContain('>generation [-]</text>');
+    expect(conv.scenes).toHaveLength(2);
+    expect(conv.svg).toContain('>generation [-]</text>');
+    // hypervolume 0 → 0.5 over generations 0 → 10: the line ends at the top right of its [0, 0.5] × [0, 10] frame
+    const [hv, feasible] = conv.scenes;
+    const end = hv!.lines[0]!.points[1]!;
+    expect(end[0]).toBeCloseTo(hv!.frame.x + hv!.frame.width, 6);
+    expect(end[1]).toBeCloseTo(hv!.frame.y, 6);
+    // feasible share on a fixed 0–100 % axis: 50 % at mid-height
+    expect(feasible!.lines[0]!.points[0]![1]).toBeCloseTo(feasible!.frame.y + feasible!.frame.height / 2, 6);
     const fall = waterfallSvg([
       { name: 'peak', factor: 1, valueAfter_PFLOPS: 200 },
       { name: 'utilization', factor: 0.5, valueAfter_PFLOPS: 100 },

@@ -48,7 +48,7 @@ export function loadedRun(f: RunFields = {}): LoadedRun {
     dir: f.dir ?? 'runs/r1',
     meta: {
       odcVersion: '9.9.9',
-      packageVersions: { 'vega-lite': '5.0.0' },
+      packageVersions: { 'd3-scale': '4.0.0' },
       result: f.noResult
         ? undefined
         : {
@@ -84,7 +84,7 @@ const BASE: ReportModel = {
   variables: [{ name: 'chips', kind: 'integer', domain: '1 … 400', unit: '-' }],
   objectives: [{ name: 'cost', sense: 'minimize', unit: 'USD' }],
   constraints: [],
-  packages: [{ label: 'vega', value: '5.1' }],
+  packages: [{ label: 'd3-scale', value: '4.0.3' }],
   plots: [],
   kneeMethod: 'distance',
   picks: [],

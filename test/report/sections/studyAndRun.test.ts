@@ -17,7 +17,7 @@ const STUDY_TABLES = [
 const PACKAGES = {
   kind: 'details',
   summary: 'Package versions',
-  blocks: [{ kind: 'keyValue', rows: [{ label: 'vega', value: '5.1' }], headers: ['package', 'version'] }],
+  blocks: [{ kind: 'keyValue', rows: [{ label: 'd3-scale', value: '4.0.3' }], headers: ['package', 'version'] }],
 };
 const section = (blocks: unknown[]) => ({
   kind: 'section',
