@@ -344,6 +344,8 @@ export const runMetaSchema = lazy(() =>
       kind: z.enum(['node', 'benchmark', 'constellation']),
       file: z.string(),
       hash: z.string(),
+      /** The `--set key=value` edits applied to the file (study.yaml holds the edited study). */
+      sets: z.array(z.string()).exactOptional(),
     }),
     algorithm: runAlgorithmSchema(),
     workers: z.number(),

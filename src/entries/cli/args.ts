@@ -65,3 +65,6 @@ export interface CliIo {
 
 /** A run or analysis seed: the generator takes a 32-bit seed. */
 export const SEED_ARG = intArg('--seed', 0, 4294967295, ' (the generator takes a 32-bit seed)');
+
+/** A repeatable `--set key=value` option's values, in order (odc evaluate, odc run: src/base/yamlSet.ts). */
+export const collectSet = (v: string, prev: string[] = []): string[] => [...prev, v];
