@@ -34,7 +34,7 @@ import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
-import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunMeta } from './schemas.js';
+import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
 
 export const SEEDS_FILE = 'seeds.json';
 
@@ -48,6 +48,8 @@ export interface MultiSeedResult {
   readonly agreement?: SeedAgreement;
   /** The union front and its decision (absent when a seed was interrupted). */
   readonly union?: SeedUnion;
+  /** Each seed's run.json result, in seed order (absent when a seed was interrupted). */
+  readonly results?: readonly { readonly seed: number; readonly result: RunCounts | undefined }[];
 }
 
 /** The seeds' union front and the decision on it. */
@@ -255,5 +257,5 @@ export async function runSeeds(
     decision: union.decision,
   };
   writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify(file, null, 2)}\n`);
-  return { summaries, agreement, union };
+  return { summaries, agreement, union, results: read.map((r) => ({ seed: r.knee.seed, result: r.meta.result })) };
 }

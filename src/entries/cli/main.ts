@@ -20,7 +20,17 @@ import { compareText, createProgress, createStatus } from './progress.js';
 import { addServeCommand } from './serve.js';
 import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
-import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg, collectSet } from './args.js';
+import {
+  type CliIo,
+  MAX_WORKERS,
+  SEED_ARG,
+  floatArg,
+  intArg,
+  outArg,
+  queueArg,
+  collectSet,
+  NO_FEASIBLE_EXIT,
+} from './args.js';
 
 export { type CliIo, MAX_WORKERS } from './args.js';
 
@@ -216,6 +226,7 @@ async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions)
   );
   io.out(chunk.formatRunSummary(summary));
   if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+  if (summary.status === 'complete' && summary.paretoSize === 0) io.exitCode = NO_FEASIBLE_EXIT;
 }
 
 /** One run (or resumed run) of runStudy with the progress display and Ctrl-C handling. */
@@ -283,6 +294,13 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
   }
   const { agreement, union } = result;
   const html = chunk.writeSeedsReport(out, agreement, union);
+  if (union.pareto.designs.length === 0) {
+    io.out(`Multi-seed run complete: ${out}\n  ${count} seeds\n`);
+    io.out(chunk.noFeasibleSeedsLines(result.results ?? []).join('\n') + '\n');
+    io.out(`  report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`);
+    io.exitCode = NO_FEASIBLE_EXIT;
+    return;
+  }
   const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
   const pick = union.decision.standing?.pick;
   io.out(
@@ -549,7 +567,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return io.exitCode ?? 0;
   } catch (e) {
     // An InvalidArgumentError thrown by an action (not by commander's own option parsing, which prints it and
     // throws a plain CommanderError) has not been printed yet; it is a CommanderError too, so test it first.

@@ -13,4 +13,4 @@ export { readYaml } from '../../base/yaml.js';
 export { multiSeedDir, runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
 export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
 export { writeSeedsReport } from '../../report/decision/seedsReport.js';
-export { decisionLines } from '../../report/decision/summary.js';
+export { decisionLines, noFeasibleSeedsLines } from '../../report/decision/summary.js';

@@ -34,9 +34,12 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** The shipped flagship study, its three seeds kept, cut to a few hundred evaluations per seed. */
+/**
+ * The shipped flagship study, its three seeds kept, cut to 900 evaluations per seed: enough for seed 43 to find
+ * feasible designs (a multi-seed run with none in any seed exits 3), few enough for a test.
+ */
 const shipped = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8');
-const SMALL = shipped.replace('population: 200, generations: 250', 'population: 20, generations: 3');
+const SMALL = shipped.replace('population: 200, generations: 250', 'population: 60, generations: 15');
 
 describe('odc run: runs that never collide', () => {
   const dir = tempDir('odc-run-folders-');
@@ -52,7 +55,7 @@ describe('odc run: runs that never collide', () => {
     const before = snapshot(join(runs, firstDir!));
     expect(Object.keys(before)).toContain(join('seed-44', 'run.json'));
 
-    writeFile(dir, 'flagship-study.yaml', SMALL.replace('generations: 3', 'generations: 2'));
+    writeFile(dir, 'flagship-study.yaml', SMALL.replace('generations: 15', 'generations: 14'));
     const edited = cli(dir, 'run', 'flagship-study.yaml', '--quiet');
     expect(edited.err).not.toMatch(/holds a run/);
     expect(edited.code).toBe(0);
@@ -60,13 +63,13 @@ describe('odc run: runs that never collide', () => {
     expect(folders).toHaveLength(2);
     const secondDir = folders.find((f) => f !== firstDir)!;
     expect(edited.out).toContain(`Multi-seed run complete: ${join('results', 'flagship-120-150kW', secondDir)}`);
-    // the edit is what the new folder ran: 2 generations of 20
+    // the edit is what the new folder ran: 14 generations of 60
     const meta = JSON.parse(readFileSync(join(runs, secondDir, 'seed-42', 'run.json'), 'utf8'));
-    expect(meta.result.evaluations).toBe(40);
+    expect(meta.result.evaluations).toBe(14 * 60);
     expect(snapshot(join(runs, firstDir!))).toEqual(before);
 
     // edited a second time: a third folder
-    writeFile(dir, 'flagship-study.yaml', SMALL.replace('generations: 3', 'generations: 4'));
+    writeFile(dir, 'flagship-study.yaml', SMALL.replace('generations: 15', 'generations: 16'));
     expect(cli(dir, 'run', 'flagship-study.yaml', '--quiet').code).toBe(0);
     expect(readdirSync(runs)).toHaveLength(3);
 
@@ -82,7 +85,7 @@ describe('odc run: runs that never collide', () => {
 
   it('--out into a folder holding another study is still refused: exit 2, the folder named', () => {
     const [some] = readdirSync(runs).sort();
-    writeFile(dir, 'other.yaml', SMALL.replace('generations: 3', 'generations: 5'));
+    writeFile(dir, 'other.yaml', SMALL.replace('generations: 15', 'generations: 5'));
     const r = cli(dir, 'run', 'other.yaml', '--quiet', '--out', join('results', 'flagship-120-150kW', some!));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/seed-42: holds a run of another study/);
@@ -111,17 +114,17 @@ describe('odc run --set', () => {
   it('changes the run and is recorded in its study.yaml and run.json', () => {
     const r = cli(
       dir,
-      ...['run', 'flagship-study.yaml', '--seeds', '1', '--quiet', '--out', 'one'],
-      ...['--set', 'algorithm.generations=2', '--set', 'orbit.ltan_h=18'],
+      ...['run', 'flagship-study.yaml', '--seed', '43', '--seeds', '1', '--quiet', '--out', 'one'],
+      ...['--set', 'algorithm.generations=14', '--set', 'orbit.ltan_h=18'],
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    // 2 generations of 20 designs, not the file's 3
+    // 14 generations of 60 designs, not the file's 15
     const meta = JSON.parse(readFileSync(join(dir, 'one', 'run.json'), 'utf8'));
-    expect(meta.result.evaluations).toBe(40);
-    expect(meta.study.sets).toEqual(['algorithm.generations=2', 'orbit.ltan_h=18']);
+    expect(meta.result.evaluations).toBe(14 * 60);
+    expect(meta.study.sets).toEqual(['algorithm.generations=14', 'orbit.ltan_h=18']);
     const stored = readFileSync(join(dir, 'one', 'study.yaml'), 'utf8');
-    expect(stored).toMatch(/generations: 2\b/);
+    expect(stored).toMatch(/generations: 14\b/);
     expect(stored).toMatch(/ltan_h: 18\b/);
     // the file itself is unchanged
     expect(readFileSync(join(dir, 'flagship-study.yaml'), 'utf8')).toBe(SMALL);
@@ -143,8 +146,39 @@ describe('odc run --set', () => {
     expect(bad.err).toMatch(
       /^odc: flagship-study\.yaml, --set orbit\.altitude_kmm=600: unknown key orbit\.altitude_kmm/,
     );
-    const resume = cli(dir, 'run', '--resume', 'one', '--set', 'algorithm.generations=4');
+    const resume = cli(dir, 'run', '--resume', 'one', '--set', 'algorithm.generations=16');
     expect(resume.code).toBe(2);
     expect(resume.err).toMatch(/--resume one continues the run with the study it started with .*drop --set/);
+  });
+});
+
+describe('odc run on an impossible study', () => {
+  const dir = tempDir('odc-run-impossible-');
+  // an average IT power above the peak allowed: each is met by some design, both by none (average ≤ peak)
+  writeFile(dir, 'impossible.yaml', SMALL.replace('itPowerAvg_W >= 120000', 'itPowerAvg_W >= 200000'));
+  const AVG = 'compute.itPowerAvg_W >= 200000';
+  const PEAK = 'compute.itPowerPeak_W <= 150000';
+
+  it('names the conflicting pair and what to change, prints no hypervolume of the empty front, exits 3', () => {
+    const r = cli(dir, 'run', 'impossible.yaml', '--seeds', '1', '--quiet', '--out', 'one');
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(`NO FEASIBLE DESIGN was found: ${AVG} and ${PEAK} conflict`);
+    expect(r.out).toContain('relax one of the two limits');
+    expect(r.out).not.toMatch(/hypervolume|ideal \(/);
+    const meta = JSON.parse(readFileSync(join(dir, 'one', 'run.json'), 'utf8'));
+    expect(meta.result.infeasibility.conflict).toEqual([AVG, PEAK]);
+    // the report says it too (markdown escapes the constraints' > and _)
+    expect(readFileSync(join(dir, 'one', 'report.md'), 'utf8')).toMatch(
+      /No feasible design was found: compute\.itPowerAvg\\_W .* conflict: each is met by some of the 900 evaluated/,
+    );
+  });
+
+  it('a multi-seed run without a feasible design in any seed names the pair once for its seeds, exits 3', () => {
+    const r = cli(dir, 'run', 'impossible.yaml', '--quiet', '--out', 'multi');
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(
+      `seeds 42, 43, 44: ${AVG} and ${PEAK} conflict: each is met by some of the 2,700 evaluated`,
+    );
+    expect(r.out).not.toMatch(/DISAGREE|hypervolume/);
   });
 });
