@@ -63,7 +63,9 @@ export function addServeCommand(program: Command, io: { out: (s: string) => void
         io.err(
           `warning: listening on ${opts.host || 'every interface'} (--allow-remote): other machines can read these runs\n`,
         );
-      io.err(`serving ${server.runs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`);
+      io.err(
+        `serving ${server.runs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`,
+      );
       if (opts.open) await openBrowser(server.url);
       await new Promise<void>((done) => {
         const stop = (): void => {
