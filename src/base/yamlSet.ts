@@ -1,9 +1,9 @@
 /**
- * `--set key=value` edits of a YAML input file (odc evaluate --set): each puts a value at a dotted key path
- * (`orbit.altitude_km=600`, `shells.0.planes=12`) into the parsed document before any validation, so the edited file
- * meets every check the file itself meets, with the same messages (an unknown key's "did you mean", a key's unit); an
- * error about an edited key names the `--set` that made it. The value is read as YAML: `600` a number, `b200` a
- * string, `true` a boolean, `[1, 2]` a list. The file's other values keep their line:column in messages.
+ * `--set key=value` edits of a YAML input file (odc evaluate --set, odc run --set): each puts a value at a dotted key
+ * path (`orbit.altitude_km=600`, `shells.0.planes=12`) into the parsed document before any validation, so the edited
+ * file meets every check the file itself meets, with the same messages (an unknown key's "did you mean", a key's
+ * unit); an error about an edited key names the `--set` that made it. The value is read as YAML: `600` a number,
+ * `b200` a string, `true` a boolean, `[1, 2]` a list. The file's other values keep their line:column in messages.
  */
 import { createHash } from 'node:crypto';
 import type { Document } from 'yaml';
@@ -92,14 +92,28 @@ export async function namingSets<T>(file: string, sets: readonly string[], evalu
   try {
     return await evaluate();
   } catch (e) {
-    if (!isStudyError(e) || e.code === 'BAD_ARGUMENT') throw e;
-    const s = sets
-      .map(parseSet)
-      .reverse()
-      .find((x) => isAbout(e, x.key));
-    if (s === undefined) throw e;
-    // the edited value's place in the file says nothing more than the --set
-    const rest = e.message.replace(new RegExp(`^${escaped(file)}(:\\d+:\\d+)?: `), '');
-    throw new StudyError(e.code, `${file}, --set ${s.text}: ${rest}`, { file, field: e.field });
+    throw namingSet(file, sets, e);
   }
+}
+
+/** `namingSets` for a synchronous `load` (a study loaded for a run). */
+export function namingSetsSync<T>(file: string, sets: readonly string[], load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    throw namingSet(file, sets, e);
+  }
+}
+
+/** The error `e` of a file edited by `sets`, naming the edit it is about (else `e` itself). */
+function namingSet(file: string, sets: readonly string[], e: unknown): unknown {
+  if (!isStudyError(e) || e.code === 'BAD_ARGUMENT') return e;
+  const s = sets
+    .map(parseSet)
+    .reverse()
+    .find((x) => isAbout(e, x.key));
+  if (s === undefined) return e;
+  // the edited value's place in the file says nothing more than the --set
+  const rest = e.message.replace(new RegExp(`^${escaped(file)}(:\\d+:\\d+)?: `), '');
+  return new StudyError(e.code, `${file}, --set ${s.text}: ${rest}`, { file, field: e.field });
 }

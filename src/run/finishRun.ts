@@ -28,6 +28,7 @@ import { fixedNormalizationOf, inheritedOf, type LoopOutcome, type RunContext, t
 import { algorithmEntry } from '../../solvers/index.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import type { ReoptimizeSource } from './decision/relaxation.js';
+import { logInfeasibility } from './decision/infeasible.js';
 import type { DecisionSummary, GenerationStats, RunCounts, RunMeta } from './schemas.js';
 
 /** Failure reasons, most frequent first (ties by reason). */
@@ -186,6 +187,7 @@ async function commitResults(
   const tell = opts.onFinishing;
   renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
   const leastInfeasible = archive.length === 0 ? leastInfeasibleOf(ctx) : [];
+  const infeasibility = archive.length === 0 ? logInfeasibility(join(runDir, LOG_FINAL)) : null;
   const reported = reportedDesigns ?? reportedFront(archive);
   const inherited = inheritedOf(run.meta).evaluations;
   const counts: RunCounts = {
@@ -199,6 +201,7 @@ async function commitResults(
     stopReason: end.stopReason,
     failureReasons: end.failureReasons,
     leastInfeasible,
+    ...(infeasibility !== null ? { infeasibility } : {}),
   };
   const finished: RunMeta = {
     ...run.meta,

@@ -9,20 +9,22 @@
  * into `<out>/seeds.json` (`decision` as in run.json; each design names its seed). seeds.json holds no clock or path
  * outside the folder, so the same seeds give the same bytes whatever --workers (every seed's run already does).
  *
- * Stopping and continuing: each seed folder is a run folder with its checkpoints. The same command run again with the
- * same --out keeps the seeds whose run is complete, resumes a seed whose run was interrupted (from its last
- * checkpoint, bit-identical to an uninterrupted run) and starts the missing ones; `--resume` takes one run folder
- * and is refused with --seeds (src/entries/cli/main.ts). A seed folder is reused only when it holds this study's run of
- * that seed: its study.yaml is the study file with that seed written in and its run.json ran that seed; any other run
- * (the study was edited, a folder was copied over another) is refused with the folder named, never counted.
+ * Stopping and continuing: each seed folder is a run folder with its checkpoints. The same command run again (the
+ * default folder is named by the seeds and the study's hash: `multiSeedDir`), or with the same --out, keeps the seeds
+ * whose run is complete, resumes a seed whose run was interrupted (from its last checkpoint, bit-identical to an
+ * uninterrupted run) and starts the missing ones; `--resume` takes one run folder and is refused with --seeds
+ * (src/entries/cli/main.ts). A seed folder is reused only when it holds this study's run of that seed: its study.yaml
+ * is the study with that seed written in and its run.json ran that seed; any other run (--out naming the folder of a
+ * study since edited, a folder copied over another) is refused with the folder named, never counted.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { prepareOutputFolder } from '../base/outputTarget.js';
 import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { readParetoFile, type ParetoDesign, type ParetoFile } from './paretoFile.js';
-import { readRunMeta, withSeed } from './runFolder.js';
+import { readRunMeta, studySlug, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type ChoiceVariable, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
 import { decisionSummary } from './decision/recommend.js';
@@ -32,7 +34,7 @@ import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
-import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunMeta } from './schemas.js';
+import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
 
 export const SEEDS_FILE = 'seeds.json';
 
@@ -46,6 +48,8 @@ export interface MultiSeedResult {
   readonly agreement?: SeedAgreement;
   /** The union front and its decision (absent when a seed was interrupted). */
   readonly union?: SeedUnion;
+  /** Each seed's run.json result, in seed order (absent when a seed was interrupted). */
+  readonly results?: readonly { readonly seed: number; readonly result: RunCounts | undefined }[];
 }
 
 /** The seeds' union front and the decision on it. */
@@ -64,9 +68,20 @@ export function seedList(first: number, count: number): number[] {
 
 const seedDir = (seed: number): string => `seed-${seed}`;
 
+/**
+ * The default folder of a multi-seed run: results/<study slug>/seeds-<first>-<last>-<8 hex digits of the sha256 of
+ * the study as it runs (its --set edits applied)>. The same study and seeds give the same folder, so the same
+ * command run again continues a stopped run; an edited study (or other edits) gives another folder, so a changed
+ * study never collides with an earlier run of it.
+ */
+export function multiSeedDir(studyName: string, seeds: readonly number[], studyText: string): string {
+  const hash = createHash('sha256').update(studyText).digest('hex').slice(0, 8);
+  return join('results', studySlug(studyName), `seeds-${seeds[0]}-${seeds.at(-1)}-${hash}`);
+}
+
 const DAMAGED = 'the seed folder is damaged or was not written by odc run: remove it and run the same command again';
 
-/** The study a multi-seed run runs: its file (for messages) and its text. */
+/** The study a multi-seed run runs: its file (for messages) and its text as a run folder keeps it (LoadedStudy). */
 export interface SeedStudy {
   readonly file: string;
   readonly text: string;
@@ -242,5 +257,5 @@ export async function runSeeds(
     decision: union.decision,
   };
   writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify(file, null, 2)}\n`);
-  return { summaries, agreement, union };
+  return { summaries, agreement, union, results: read.map((r) => ({ seed: r.knee.seed, result: r.meta.result })) };
 }

@@ -9,9 +9,9 @@ import type { Problem } from '../optimize/types.js';
 import { locate } from '../base/issues.js';
 import { compileNodeStudy, type CompiledStudy } from '../study/nodeStudy.js';
 import { createHash } from 'node:crypto';
-import { checkCatalogIds, fileKind } from '../node/design/load.js';
+import { checkCatalogIds } from '../node/design/load.js';
 import { parseStudyFile, type StudyFile } from '../study/studyFile.js';
-import { readYaml } from '../base/yaml.js';
+import { readInput, type ParsedFile, type YamlInput } from '../base/yaml.js';
 import { loadCatalogs } from '../catalog/load.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { ConstellationSpec } from '../constellation/design/compile.js';
@@ -48,9 +48,12 @@ export interface LoadedStudy {
   readonly benchmark: { readonly problem: string } | null;
 }
 
-export function loadStudyProblem(path: string, lp?: LpSolver): LoadedStudy {
-  if (fileKind(path) === 'constellation') return loadConstellationStudy(path, lp);
-  const loaded = parseStudyFile(path);
+/** A study file (a path, or a file already read and perhaps edited by `--set`: src/base/yamlSet.ts) as a Problem. */
+export function loadStudyProblem(input: YamlInput, lp?: LpSolver): LoadedStudy {
+  const file = readInput(input);
+  const path = file.src.file;
+  if ((file.raw as { kind?: unknown }).kind === 'constellation') return loadConstellationStudy(file, lp);
+  const loaded = parseStudyFile(file);
   if (loaded.kind === 'design') {
     throw new StudyError(
       'BAD_VARIABLE',
@@ -133,8 +136,8 @@ function loadNodeStudy(path: string, loaded: Exclude<ParsedStudy, { kind: 'bench
   };
 }
 
-function loadConstellationStudy(path: string, lp: LpSolver | undefined): LoadedStudy {
-  const file = readYaml(path);
+function loadConstellationStudy(file: ParsedFile, lp: LpSolver | undefined): LoadedStudy {
+  const path = file.src.file;
   const raw = file.raw as Record<string, unknown>;
   if (!['variables', 'objectives', 'constraints', 'algorithm'].some((k) => k in raw)) {
     throw new StudyError(

@@ -74,6 +74,8 @@ export interface RunOptions {
   readonly outDir?: string;
   /** Replaces the study's `algorithm.seed` for this run (not with resumeDir: a resumed run keeps its seed). */
   readonly seed?: number;
+  /** `key=value` edits of the study (odc run --set; not with resumeDir): the run folder's study.yaml records them. */
+  readonly sets?: readonly string[];
   /** 0 = evaluate in this thread; N ≥ 1 = a pool of N worker threads. */
   readonly workers?: number;
   readonly onProgress?: (p: ProgressInfo) => void;

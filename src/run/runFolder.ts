@@ -11,6 +11,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { StudyError } from '../base/errors.js';
+import { readYaml } from '../base/yaml.js';
+import { applySets, namingSetsSync } from '../base/yamlSet.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { loadWarmStart } from './warmStart.js';
 import { problemKey } from './problemKey.js';
@@ -66,6 +68,8 @@ export interface RunFolderOptions {
   readonly lpSolver?: LpSolver | undefined;
   /** Replaces the study's `algorithm.seed` (odc run --seed): the run folder's study.yaml records the seed used. */
   readonly seed?: number | undefined;
+  /** `key=value` edits of the study (odc run --set, src/base/yamlSet.ts): the run folder's study.yaml records them. */
+  readonly sets?: readonly string[] | undefined;
   /** With resumeDir: resume from checkpoint.prev.json (the user's answer to a damaged checkpoint.json). */
   readonly fromPreviousCheckpoint?: boolean | undefined;
 }
@@ -105,8 +109,17 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
   return freshStampedFolder((stamp) => join('results', studySlug(studyName), `${stamp}-seed${seed}`), now);
 }
 
+/**
+ * The study a run runs: the file with its `--set` edits applied, validated (every error names the file, line:column
+ * and field, or the edit) before any folder is looked at.
+ */
+export function loadRunStudy(studyPath: string, sets: readonly string[] = [], lp?: LpSolver): LoadedStudy {
+  if (sets.length === 0) return loadStudyProblem(studyPath, lp);
+  return namingSetsSync(studyPath, sets, () => loadStudyProblem(applySets(readYaml(studyPath), sets), lp));
+}
+
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
-  let loaded = loadStudyProblem(studyPath, opts.lpSolver);
+  let loaded = loadRunStudy(studyPath, opts.sets, opts.lpSolver);
   // Checked before anything is written: a warm start that does not fit leaves no run folder behind.
   const warm = warmStartOf(studyPath, loaded);
   const seed = opts.seed ?? loaded.algorithm.seed;
@@ -123,8 +136,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     const stored = join(runDir, 'study.yaml');
     if (seed === loaded.algorithm.seed) writeFileAtomic(stored, loaded.studyText);
     else {
-      // The folder's study.yaml is what ran: the seed is written into it, and the run loads it from there (as a resume
-      // does).
+      // The folder's study.yaml is what ran (the --set edits already in its text): the seed is written into it, and
+      // the run loads it from there (as a resume does).
       writeFileAtomic(stored, withSeed(loaded.studyText, seed));
       loaded = loadStudyProblem(stored, opts.lpSolver);
     }
@@ -132,7 +145,13 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
       formatVersion: 1,
       odcVersion: ODC_VERSION,
       status: 'running',
-      study: { name: loaded.name, kind: loaded.kind, file: studyPath, hash: loaded.hash },
+      study: {
+        name: loaded.name,
+        kind: loaded.kind,
+        file: studyPath,
+        hash: loaded.hash,
+        ...(opts.sets !== undefined && opts.sets.length > 0 ? { sets: [...opts.sets] } : {}),
+      },
       algorithm: loaded.algorithm,
       workers: opts.workers ?? 0,
       startedAt: now().toISOString(),

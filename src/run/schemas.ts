@@ -314,6 +314,20 @@ const runCountsSchema = lazy(() =>
     leastInfeasible: z.array(
       z.object({ index: z.number(), violations: z.array(z.object({ name: z.string(), g: jsonNumber() })) }),
     ),
+    /** Set when nothing feasible was found: the constraints that conflict (src/run/decision/infeasible.ts). */
+    infeasibility: z
+      .object({
+        /** Designs evaluated (not failed) and read. */
+        evaluated: z.number(),
+        /** The constraint no design meets, or the pair none meets together; empty when each pair is met by some. */
+        conflict: z.array(z.string()),
+        /** The conflict's best joint margin over the designs (negative: the closest misses by that share). */
+        conflictMargin: jsonNumber(),
+        /** The design closest to feasible (its worst margin the highest) and that margin. */
+        closestIndex: z.number(),
+        closestMargin: jsonNumber(),
+      })
+      .exactOptional(),
   }),
 );
 export type RunCounts = DeepReadonly<z.output<ReturnType<typeof runCountsSchema>>>;
@@ -349,6 +363,8 @@ export const runMetaSchema = lazy(() =>
       kind: z.enum(['node', 'benchmark', 'constellation']),
       file: z.string(),
       hash: z.string(),
+      /** The `--set key=value` edits applied to the file (study.yaml holds the edited study). */
+      sets: z.array(z.string()).exactOptional(),
     }),
     algorithm: runAlgorithmSchema(),
     workers: z.number(),

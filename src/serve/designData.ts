@@ -156,10 +156,10 @@ export function designFile(run: ServedRun, index: number): string | undefined {
   const x = run.decisionVector(row);
   if (run.loaded.kind === 'constellation') {
     const c = run.loaded.constellation!;
-    return `# Exported by odc from run ${run.dir}: design ${index}.\n# Evaluate it with: odc evaluate <this file>\n${stringify(c.file(x), { lineWidth: 0 })}`;
+    return `# Exported by odc from run ${run.shown}: design ${index}.\n# Evaluate it with: odc evaluate <this file>\n${stringify(c.file(x), { lineWidth: 0 })}`;
   }
   const { variables, objectives } = loggedValues(run, row);
   const onFront = Array.from(run.front()).includes(index);
   const [selector, what] = onFront ? ['on the front', 'Pareto design'] : ['off the front', 'design'];
-  return designYaml(run.loaded.studyText, { index, variables, objectives }, run.dir, selector, what);
+  return designYaml(run.loaded.studyText, { index, variables, objectives }, run.shown, selector, what);
 }

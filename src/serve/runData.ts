@@ -7,8 +7,8 @@
  */
 import { hypervolumeText, hypervolumeValueText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
 import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
-import { closeSync, existsSync, lstatSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
@@ -52,7 +52,6 @@ export interface RunInfo {
   readonly id: number;
   /** The run's name in links (runKeys): the same whatever order the runs are given in. */
   readonly key: string;
-  readonly dir: string;
   readonly name: string;
   readonly kind: 'node' | 'benchmark' | 'constellation';
   readonly status: 'running' | 'complete';
@@ -83,6 +82,32 @@ export interface RunInfo {
    * optimization history measures on it. Null while running.
    */
   readonly normalization: Normalization | null;
+}
+
+/**
+ * The run folders `odc serve` opens for its arguments: a run folder as it is; a multi-seed run's folder (no run.json,
+ * its seeds in seed-<s>/: src/run/multiSeed.ts) as its seed folders in seed order, so the explorer shows every seed's
+ * evaluations, coloured by run. Anything else is left for ServedRun to refuse.
+ */
+export function expandRunDirs(dirs: readonly string[]): string[] {
+  return dirs.flatMap((dir) => {
+    if (existsSync(join(dir, 'run.json'))) return [dir];
+    let seeds: number[] = [];
+    try {
+      seeds = readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const m = /^seed-(\d+)$/.exec(e.name);
+        return m !== null && e.isDirectory() && existsSync(join(dir, e.name, 'run.json')) ? [Number(m[1])] : [];
+      });
+    } catch {
+      // not a folder: ServedRun says so
+    }
+    return seeds.length > 0 ? seeds.sort((a, b) => a - b).map((s) => join(dir, `seed-${s}`)) : [dir];
+  });
+}
+
+/** A message with each run's absolute folder replaced by the name the page shows for it (ServedRun.shown). */
+export function withoutPaths(text: string, runs: readonly { readonly dir: string; readonly shown: string }[]): string {
+  return runs.reduce((t, r) => t.split(r.dir).join(r.shown), text);
 }
 
 /** What stops serving a folder: not a folder, or not a run (no run.json, study.yaml), or unreadable. */
@@ -124,7 +149,13 @@ export function runKeys(dirs: readonly string[]): string[] {
 export class ServedRun {
   readonly id: number;
   readonly key: string;
+  /** The folder's absolute path: read by the server, never sent (see `shown`). */
   readonly dir: string;
+  /**
+   * The folder as the page and its exports name it: relative to the working folder when inside it, else the run's key
+   * (docs/explorer.md: no machine path leaves the server).
+   */
+  readonly shown: string;
   readonly loaded: LoadedStudy;
   readonly columns: ColumnInfo[];
   private meta: RunMeta;
@@ -161,6 +192,8 @@ export class ServedRun {
     this.id = id;
     this.key = key;
     this.dir = dir;
+    const rel = relative(process.cwd(), dir);
+    this.shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : key;
     this.meta = readMeta(dir);
     this.loaded = loadStudyProblem(join(dir, 'study.yaml'), lp);
     this.columns = columnsOf(this.loaded);
@@ -294,7 +327,6 @@ export class ServedRun {
     return {
       id: this.id,
       key: this.key,
-      dir: this.dir,
       name: this.loaded.name,
       kind: this.loaded.kind,
       status: this.meta.status,

@@ -24,7 +24,7 @@ import { designPair } from './designPair.js';
 import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
 import { noteRequestSchema, readNotes, writeNote } from './notes.js';
 import { PAGE_HTML } from './page.js';
-import { runKeys, ServedRun } from './runData.js';
+import { expandRunDirs, runKeys, ServedRun, withoutPaths } from './runData.js';
 
 export interface ServeOptions {
   readonly runDirs: readonly string[];
@@ -64,8 +64,9 @@ export function explorerAssetPath(): string {
 /** Opens every run (a folder that is not a run stops here, exit 2) and listens. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.runDirs.length === 0) throw new StudyError('BAD_ARGUMENT', 'odc serve needs at least one run folder');
-  const keys = runKeys(opts.runDirs);
-  const runs = opts.runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp, keys[id]));
+  const runDirs = expandRunDirs(opts.runDirs);
+  const keys = runKeys(runDirs);
+  const runs = runDirs.map((dir, id) => new ServedRun(id, dir, opts.lp, keys[id]));
   const asset = opts.assetPath ?? explorerAssetPath();
   const script = readFileSync(asset);
   const workerScript = readFileSync(join(dirname(asset), 'analysis.js'));
@@ -73,8 +74,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     handle(req, res, { runs, script, workerScript, allowedHosts }).catch((e: unknown) =>
       // a run file that is not what odc wrote (a link, a FIFO, malformed JSON): 409 naming it; anything else is a bug
       isStudyError(e)
-        ? problem(res, 409, e.message)
-        : send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`),
+        ? problem(res, 409, withoutPaths(e.message, runs))
+        : send(res, 500, 'text/plain; charset=utf-8', `internal error: ${withoutPaths((e as Error).message, runs)}\n`),
     );
   });
   await refuseRemoteUnlessAllowed(opts);
@@ -295,7 +296,7 @@ async function postNote(req: IncomingMessage, res: ServerResponse, ctx: Context,
   try {
     return json(res, 200, writeNote(run.dir, parsed.data.design, parsed.data.text, new Date()));
   } catch (e) {
-    return problem(res, 409, (e as Error).message);
+    return problem(res, 409, withoutPaths((e as Error).message, [run]));
   }
 }
 

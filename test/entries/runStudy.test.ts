@@ -104,5 +104,8 @@ describe('odc run', () => {
     expect(s.paretoSize).toBe(0);
     expect(s.leastInfeasible.length).toBeGreaterThan(0);
     expect(s.leastInfeasible[0]!.violations.map((v) => v.name)).toContain('compute.itPowerAvg_W >= 1e9');
+    // 1 GW of IT power is out of reach of every design the bounds allow: that constraint alone is the conflict
+    expect(s.infeasibility?.conflict).toEqual(['compute.itPowerAvg_W >= 1e9']);
+    expect(s.infeasibility?.evaluated).toBe(60 - s.failures);
   });
 });

@@ -364,7 +364,8 @@ describe('the study states its seeds: algorithm.seeds', () => {
     const bad = writeFile(dir, 'bad.yaml', readFileSync(study, 'utf8').replace('seeds: 2', 'seeds: 0'));
     const r = await odc('run', bad, '--out', join(dir, 'bad'), '--quiet');
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${bad}: algorithm.seeds must be a whole number from 1 to 1000`);
+    expect(r.err).toContain(`odc: ${bad}:`);
+    expect(r.err).toMatch(/:\d+:\d+: algorithm\.seeds: must be at least 1/); // line:column, the schema's rule
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

@@ -61,7 +61,15 @@ export interface CliIo {
   isTTY: boolean;
   /** Ends the process now (Ctrl-C during odc run); default process.exit. */
   exit?: (code: number) => void;
+  /** The exit code of a command that ended normally but without its answer (odc run: NO_FEASIBLE_EXIT); default 0. */
+  exitCode?: number;
 }
+
+/** odc run's exit code when the run completed but no evaluated design is feasible (docs/runs.md). */
+export const NO_FEASIBLE_EXIT = 3;
 
 /** A run or analysis seed: the generator takes a 32-bit seed. */
 export const SEED_ARG = intArg('--seed', 0, 4294967295, ' (the generator takes a 32-bit seed)');
+
+/** A repeatable `--set key=value` option's values, in order (odc evaluate, odc run: src/base/yamlSet.ts). */
+export const collectSet = (v: string, prev: string[] = []): string[] => [...prev, v];

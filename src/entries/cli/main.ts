@@ -21,7 +21,17 @@ import { addServeCommand } from './serve.js';
 import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
 import { addExportCommand } from './exportCommand.js';
-import { type CliIo, MAX_WORKERS, SEED_ARG, floatArg, intArg, outArg, queueArg } from './args.js';
+import {
+  type CliIo,
+  MAX_WORKERS,
+  SEED_ARG,
+  floatArg,
+  intArg,
+  outArg,
+  queueArg,
+  collectSet,
+  NO_FEASIBLE_EXIT,
+} from './args.js';
 
 export { type CliIo, MAX_WORKERS } from './args.js';
 
@@ -136,6 +146,7 @@ function addRunCommands(program: Command, io: CliIo): void {
 
 interface RunOptions {
   workers: number;
+  set?: string[];
   seeds?: number;
   out?: string;
   resume?: string;
@@ -176,6 +187,11 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
       `--seeds starts a multi-seed run from a study file; --resume ${opts.resume} continues one run folder. To continue a stopped multi-seed run, run the same odc run <study> --seeds command again`,
     );
   }
+  if (opts.resume !== undefined && opts.set !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run with the study it started with (its study.yaml); drop --set ${opts.set[0]}`,
+    );
+  }
   if (opts.resume !== undefined && opts.seed !== undefined) {
     throw new InvalidArgumentError(
       `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
@@ -185,17 +201,23 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
 
 type RunChunk = typeof import('./runChunk.js');
 
-/** Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. */
+/**
+ * Runs the study (or resumes the run) with a progress display and Ctrl-C handling, then prints the summary. The study
+ * (with its --set edits) is validated before any output folder is looked at, so a typo gets its file:line message.
+ */
 async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions): Promise<void> {
   const chunk = await import('./runChunk.js');
-  const seeds = file !== undefined && opts.resume === undefined ? (opts.seeds ?? studySeeds(file, chunk)) : 1;
-  if (seeds > 1) return runSeedsCommand(io, file!, seeds, opts, chunk);
+  const sets = opts.set ?? [];
+  const loaded = file !== undefined ? chunk.loadRunStudy(file, sets) : undefined;
+  const seeds = loaded !== undefined ? (opts.seeds ?? loaded.algorithm.seeds ?? 1) : 1;
+  if (seeds > 1) return runSeedsCommand(io, loaded!, seeds, opts, chunk);
   const summary = await runWithProgress(
     io,
     chunk,
     opts,
     {
       ...(file ? { studyPath: file } : {}),
+      ...(sets.length > 0 ? { sets } : {}),
       ...(opts.resume ? { resumeDir: opts.resume } : {}),
       ...(opts.fromPreviousCheckpoint === true ? { fromPreviousCheckpoint: true } : {}),
       ...(opts.out ? { outDir: opts.out } : {}),
@@ -205,6 +227,7 @@ async function runCommand(io: CliIo, file: string | undefined, opts: RunOptions)
   );
   io.out(chunk.formatRunSummary(summary));
   if (summary.status === 'complete') io.out(`  report: ${summary.runDir}/report.html (and report.md)\n`);
+  if (summary.status === 'complete' && summary.paretoSize === 0) io.exitCode = NO_FEASIBLE_EXIT;
 }
 
 /** One run (or resumed run) of runStudy with the progress display and Ctrl-C handling. */
@@ -212,7 +235,10 @@ async function runWithProgress(
   io: CliIo,
   chunk: RunChunk,
   opts: RunOptions,
-  what: Pick<Odc.RunOptions, 'studyPath' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices'>,
+  what: Pick<
+    Odc.RunOptions,
+    'studyPath' | 'sets' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices'
+  >,
   runDir: () => string | undefined,
 ): Promise<Odc.RunSummary> {
   const progress = createProgress(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
@@ -240,51 +266,26 @@ async function runWithProgress(
   }
 }
 
-/** The study's algorithm.seed (the schema's default 1 when absent), the first seed of --seeds without --seed. */
-function studySeed(file: string, chunk: RunChunk): number {
-  const raw = chunk.readYaml(file).raw as { algorithm?: { seed?: unknown } } | null;
-  const seed = raw?.algorithm?.seed ?? 1;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295)
-    throw new StudyError('BAD_ALGORITHM', `${file}: algorithm.seed must be a whole number from 0 to 4294967295`, {
-      file,
-      field: 'algorithm.seed',
-    });
-  return seed;
-}
-
-/** The study's algorithm.seeds (1 when absent: one run); --seeds overrides it. */
-function studySeeds(file: string, chunk: RunChunk): number {
-  const raw = chunk.readYaml(file).raw as { algorithm?: { seeds?: unknown } } | null;
-  const seeds = raw?.algorithm?.seeds ?? 1;
-  if (typeof seeds !== 'number' || !Number.isInteger(seeds) || seeds < 1 || seeds > 1000)
-    throw new StudyError(
-      'BAD_ALGORITHM',
-      `${file}: algorithm.seeds must be a whole number from 1 to 1000 (the number of seeds to run; 1 = one run)`,
-      { file, field: 'algorithm.seeds' },
-    );
-  return seeds;
-}
-
 /**
  * odc run --seeds N (or the study's algorithm.seeds): the study once per seed into <out>/seed-<s>/
- * (src/run/multiSeed.ts), then whether they agree.
- * The default folder has no timestamp, so the same command run again continues a stopped multi-seed run.
+ * (src/run/multiSeed.ts), then whether they agree. The default folder is named by the seeds and the study's hash
+ * (multiSeedDir): the same command run again continues a stopped multi-seed run, an edited study gets a new folder.
  */
-async function runSeedsCommand(io: CliIo, file: string, count: number, opts: RunOptions, chunk: RunChunk) {
-  const seeds = chunk.seedList(opts.seed ?? studySeed(file, chunk), count);
-  const parsed = chunk.readYaml(file);
-  const name = (parsed.raw as { name?: unknown } | null)?.name;
-  const out =
-    opts.out ??
-    join('results', chunk.studySlug(typeof name === 'string' ? name : 'study'), `seeds-${seeds[0]}-${seeds.at(-1)}`);
-  const result = await chunk.runSeeds(out, seeds, { file, text: parsed.text }, (seed, dir, resume) => {
+async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number, opts: RunOptions, chunk: RunChunk) {
+  const file = loaded.file;
+  const sets = opts.set ?? [];
+  const seeds = chunk.seedList(opts.seed ?? loaded.algorithm.seed, count);
+  const out = opts.out ?? chunk.multiSeedDir(loaded.name, seeds, loaded.studyText);
+  const result = await chunk.runSeeds(out, seeds, { file, text: loaded.studyText }, (seed, dir, resume) => {
     io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
     return runWithProgress(
       io,
       chunk,
       opts,
       // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
-      resume ? { resumeDir: dir, shadowPrices: false } : { studyPath: file, outDir: dir, seed, shadowPrices: false },
+      resume
+        ? { resumeDir: dir, shadowPrices: false }
+        : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed, shadowPrices: false },
       () => dir,
     );
   });
@@ -294,6 +295,13 @@ async function runSeedsCommand(io: CliIo, file: string, count: number, opts: Run
   }
   const { agreement, union } = result;
   const html = chunk.writeSeedsReport(out, agreement, union);
+  if (union.pareto.designs.length === 0) {
+    io.out(`Multi-seed run complete: ${out}\n  ${count} seeds\n`);
+    io.out(chunk.noFeasibleSeedsLines(result.results ?? []).join('\n') + '\n');
+    io.out(`  report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`);
+    io.exitCode = NO_FEASIBLE_EXIT;
+    return;
+  }
   const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
   const pick = union.decision.standing?.pick;
   io.out(
@@ -338,7 +346,16 @@ function addRunCommand(program: Command, io: CliIo): void {
       ),
       0,
     )
-    .option('-o, --out <dir>', 'output folder (default results/<study>/<timestamp>-seed<seed>)', outArg)
+    .option(
+      '-o, --out <dir>',
+      'output folder (default results/<study>/<timestamp>-seed<seed>; several seeds: results/<study>/seeds-<first>-<last>-<study hash>)',
+      outArg,
+    )
+    .option(
+      '--set <key=value>',
+      "change a study key for this run, as odc evaluate --set does (--set algorithm.generations=50 --set orbit.altitude_km=600); the run folder's study.yaml records the edited study",
+      collectSet,
+    )
     .option('--resume <run-dir>', 'continue an interrupted run from its last checkpoint')
     .option(
       '--from-previous-checkpoint',
@@ -520,7 +537,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return io.exitCode ?? 0;
   } catch (e) {
     // An InvalidArgumentError thrown by an action (not by commander's own option parsing, which prints it and
     // throws a plain CommanderError) has not been printed yet; it is a CommanderError too, so test it first.

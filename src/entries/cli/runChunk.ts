@@ -8,10 +8,10 @@
 export { renderReport, runStudy } from '../runStudy.js';
 export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
 export { formatRunSummary } from '../../report/decision/summary.js';
-export { readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
+export { loadRunStudy, readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
 export { hypervolumeText } from '../../run/hypervolumeFigure.js';
-export { runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
+export { multiSeedDir, runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
 export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
 export { writeSeedsReport } from '../../report/decision/seedsReport.js';
-export { decisionLines } from '../../report/decision/summary.js';
+export { decisionLines, noFeasibleSeedsLines } from '../../report/decision/summary.js';

@@ -35,7 +35,7 @@ export function addServeCommand(program: Command, io: { out: (s: string) => void
       'Explore run folders in the browser (node, constellation or benchmark runs, finished or running): parallel coordinates, ' +
         'scatter matrix, design table and budgets, linked by brushing. Read-only except notes.json beside a run.',
     )
-    .argument('<run-dirs...>', 'run folders written by odc run')
+    .argument('<run-dirs...>', 'run folders written by odc run (a multi-seed run folder: each of its seeds)')
     .option(
       '--port <n>',
       `port to listen on (default ${DEFAULT_SERVE_PORT}; 0: any free port)`,
@@ -63,7 +63,9 @@ export function addServeCommand(program: Command, io: { out: (s: string) => void
         io.err(
           `warning: listening on ${opts.host || 'every interface'} (--allow-remote): other machines can read these runs\n`,
         );
-      io.err(`serving ${dirs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`);
+      io.err(
+        `serving ${server.runs.length} run folder(s) read-only (notes.json is the only file written); Ctrl-C to stop\n`,
+      );
       if (opts.open) await openBrowser(server.url);
       await new Promise<void>((done) => {
         const stop = (): void => {

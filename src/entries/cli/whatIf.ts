@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { isStudyError } from '../../base/errors.js';
 import type { ParsedFile } from '../../base/yaml.js';
 import type { EvaluatedRecord } from '../../report/compare/designDiff.js';
-import type { CliIo } from './args.js';
+import { collectSet, type CliIo } from './args.js';
 
 /** A file evaluated: its record and what `odc evaluate` prints for it. */
 interface Evaluated {
@@ -72,7 +72,7 @@ export function addEvaluateCommand(program: Command, io: CliIo): void {
     .option(
       '--set <key=value>',
       "what-if: set a key of the file (dotted, unit in the name: orbit.altitude_km=550, compute.chip=b200), checked as the file is; repeatable. Prints the figures it changes against the file's, then the budget",
-      (v: string, prev: string[] = []) => [...prev, v],
+      collectSet,
     )
     .option(
       '--json',

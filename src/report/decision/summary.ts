@@ -9,7 +9,8 @@ import { spreadText } from '../../run/decision/spread.js';
 import { inheritedText } from '../../run/warmStart.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
-import type { DecisionSummary, TerrestrialVerdict } from '../../run/schemas.js';
+import type { DecisionSummary, RunCounts, TerrestrialVerdict } from '../../run/schemas.js';
+import { infeasibilityText, type Infeasibility } from '../../run/decision/infeasible.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
@@ -132,28 +133,60 @@ function hypervolumeLine(s: RunSummary): string {
   return `  hypervolume ${s.hypervolume.toFixed(4)} (the progress display's live value, on its own normalization: run to the end for the final figure)`;
 }
 
+/** A complete run without a feasible design: why (the constraints that conflict), then its least-infeasible designs. */
+export function noFeasibleLines(s: RunCounts): string[] {
+  const lines = [
+    `  NO FEASIBLE DESIGN was found${s.infeasibility !== undefined ? `: ${infeasibilityText(s.infeasibility)}` : ''}.`,
+    '  Least-infeasible designs and their violated constraints (g > 0, relative to the limit):',
+  ];
+  for (const d of s.leastInfeasible.slice(0, 3))
+    lines.push(
+      `    evaluation ${d.index}: ${d.violations.map((v) => `${v.name} g=${Number.isFinite(v.g) ? v.g.toFixed(3) : 'failed'}`).join('; ')}`,
+    );
+  return lines;
+}
+
+/**
+ * A multi-seed run whose seeds found no feasible design: each conflict once, with the seeds that found it, over their
+ * evaluated designs together (the closest miss of any of them); a seed without a conflict is named alone (its
+ * closest design is its own evaluation).
+ */
+export function noFeasibleSeedsLines(results: readonly { seed: number; result: RunCounts | undefined }[]): string[] {
+  const groups = new Map<string, { seeds: number[]; d: Infeasibility | undefined }>();
+  for (const { seed, result } of results) {
+    const d = result?.infeasibility;
+    const key = d !== undefined && d.conflict.length > 0 ? d.conflict.join('\n') : `seed ${seed}`;
+    const g = groups.get(key);
+    if (g === undefined || g.d === undefined || d === undefined) groups.set(key, { seeds: [seed], d });
+    else {
+      const closer = d.conflictMargin > g.d.conflictMargin ? d : g.d;
+      groups.set(key, { seeds: [...g.seeds, seed], d: { ...closer, evaluated: g.d.evaluated + d.evaluated } });
+    }
+  }
+  return [
+    '  NO FEASIBLE DESIGN was found by any seed:',
+    ...[...groups.values()].map(
+      ({ seeds, d }) =>
+        `    seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}: ${d !== undefined ? infeasibilityText(d) : 'no diagnosis (a run of an older odc)'}.`,
+    ),
+  ];
+}
+
 export function formatRunSummary(s: RunSummary): string {
+  const none = s.status === 'complete' && s.paretoSize === 0;
   const lines = [
     `${s.status === 'complete' ? 'Run complete' : 'Run interrupted'}: ${s.runDir}`,
     `  ${s.generations} generations, ${s.evaluations} evaluations (${s.stopReason}), ${fmt(s.wall_s)} s`,
     ...(s.inherited !== undefined ? [`  ${inheritedText(s.inherited)}`] : []),
     `  feasible ${s.feasible} (${((100 * s.feasible) / Math.max(1, s.evaluations)).toFixed(1)} %), failed ${s.failures}, Pareto designs ${s.paretoSize}${collapsedText(s)}`,
-    hypervolumeLine(s),
+    // an empty front has no hypervolume to speak of (its ideal and nadir are placeholders)
+    ...(none ? [] : [hypervolumeLine(s)]),
   ];
   if (s.failureReasons.length) {
     lines.push('  failed evaluations (treated as infeasible):');
     for (const f of s.failureReasons.slice(0, 5)) lines.push(`    ${f.count} × ${f.reason}`);
   }
-  if (s.status === 'complete' && s.paretoSize === 0) {
-    lines.push(
-      '  NO FEASIBLE DESIGN was found. Least-infeasible designs and their violated constraints (g > 0, relative to the limit):',
-    );
-    for (const d of s.leastInfeasible) {
-      lines.push(
-        `    evaluation ${d.index}: ${d.violations.map((v) => `${v.name} g=${Number.isFinite(v.g) ? v.g.toFixed(3) : 'failed'}`).join('; ')}`,
-      );
-    }
-  }
+  if (none) lines.push(...noFeasibleLines(s));
   if (s.decision !== undefined) lines.push(...decisionLines(s.decision));
   for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
   if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);

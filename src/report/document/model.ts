@@ -199,7 +199,10 @@ function runSummary(run: LoadedRun): KeyValue[] {
             ? 'constellation study'
             : `benchmark (${String(study.problem ?? '')})`,
     },
-    { label: 'study file', value: `${meta.study.file} (sha256 ${meta.study.hash.slice(0, 12)}…)` },
+    {
+      label: 'study file',
+      value: `${meta.study.file}${(meta.study.sets ?? []).map((s) => ` --set ${s}`).join('')} (sha256 ${meta.study.hash.slice(0, 12)}…)`,
+    },
     {
       label: 'algorithm',
       value:

@@ -1,5 +1,6 @@
 /** The run report's failures: why evaluations failed, and the least-infeasible designs with their violations. */
-import { heading3, section, table, type Block } from '../document/blocks.js';
+import { heading3, paragraph, section, table, type Block } from '../document/blocks.js';
+import { infeasibilityText } from '../../run/decision/infeasible.js';
 import type { ReportModel } from '../document/model.js';
 
 export function failuresSection(model: ReportModel): Block | null {
@@ -14,6 +15,8 @@ export function failuresSection(model: ReportModel): Block | null {
         res.failureReasons.map((f) => [f.reason, String(f.count)]),
       ),
     );
+  if (res.infeasibility !== undefined)
+    blocks.push(paragraph(`No feasible design was found: ${infeasibilityText(res.infeasibility)}.`, 'strong'));
   if (res.leastInfeasible.length)
     blocks.push(
       heading3('Least-infeasible designs'),

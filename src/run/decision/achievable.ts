@@ -76,14 +76,16 @@ export function achievability(names: readonly string[], minMargin: number) {
 }
 
 /**
- * The achievability of `minMargin` over the feasible designs of the log at `logPath`, counting the constraints
- * `counts` accepts; null when the log is absent or has no feasible design.
+ * The achievability of `minMargin` over the feasible designs of the log at `logPath` (or the rows whose status `rows`
+ * accepts: ./infeasible.ts reads every evaluated design), counting the constraints `counts` accepts; null when the log
+ * is absent or has no such design.
  */
 export function logAchievability(
   logPath: string,
   counts: (constraint: string) => boolean,
   minMargin: number,
   discrete: ReadonlySet<string> = new Set(),
+  rows: (status: string) => boolean = (status) => status === 'feasible',
 ): Achievability | null {
   if (!existsSync(logPath)) return null;
   let acc: ReturnType<typeof achievability> | null = null;
@@ -102,7 +104,7 @@ export function logAchievability(
         );
       return;
     }
-    if (acc === null || fields[iStatus] !== 'feasible') return;
+    if (acc === null || !rows(fields[iStatus]!)) return;
     // a met requirement on a discrete quantity has no margin to keep (./discrete.ts): it limits nothing
     const margins = cols.map((i) => {
       const m = -Number(fields[i]);
