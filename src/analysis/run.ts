@@ -46,14 +46,15 @@ export interface SensitivityRun {
 
 async function withFolder<T extends { model: { loaded: { name: string } } }>(
   kind: AnalysisKind,
-  opts: { seed?: number } & FolderOptions,
+  opts: { seed?: number; designPath: string } & FolderOptions,
   analyze: () => Promise<T>,
 ): Promise<{ result: T; dir: string; now: Date }> {
-  if (opts.outDir !== undefined) prepareAnalysisDir(opts.outDir, kind); // a bad --out fails before the work
+  const inputs = [opts.designPath];
+  if (opts.outDir !== undefined) prepareAnalysisDir(opts.outDir, kind, inputs); // a bad --out fails before the work
   const result = await analyze();
   const now = (opts.now ?? (() => new Date()))();
   const dir = opts.outDir ?? defaultAnalysisDir(kind, result.model.loaded.name, opts.seed ?? DEFAULT_SEED, now);
-  prepareAnalysisDir(dir, kind);
+  prepareAnalysisDir(dir, kind, inputs);
   return { result, dir, now };
 }
 

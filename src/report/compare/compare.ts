@@ -6,7 +6,7 @@
  * Mann–Whitney U test (./compareStats.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
  * compare.html, compare.md and fronts.svg atomically.
  */
-import { freshStampedFolder, prepareOutputFolder } from '../../base/outputTarget.js';
+import { checkOutputTarget, freshStampedFolder } from '../../base/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../../base/errors.js';
@@ -252,6 +252,7 @@ export async function compareRuns(
 ): Promise<CompareResult> {
   const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
   const { runDirs, sides } = runFolders(sideA, opts.vs);
+  if (outDir !== undefined) checkOutputTarget(outDir, 'folder', runDirs); // a bad --out fails before the work
   const say = opts.onProgress ?? ((): void => undefined);
   say({ step: 'load', count: runDirs.length });
   const runs = loadComparableRuns(runDirs);
@@ -272,7 +273,7 @@ export async function compareRuns(
   const svg = frontsOverlaySvg(runs, names);
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
-  prepareOutputFolder(dir);
+  checkOutputTarget(dir, 'folder', runDirs);
   const result: CompareResult = {
     outDir: dir,
     htmlPath: join(dir, 'compare.html'),

@@ -20,7 +20,7 @@ import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
 import { writeFileAtomic, writeStreamAtomic } from '../../run/atomic.js';
-import { checkOutputFile } from '../../base/outputTarget.js';
+import { checkOutputTarget } from '../../base/outputTarget.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import { shellBstars, writeOmmJson, writeSatelliteCsv, writeTle } from '../../constellation/export/exportSatellites.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
@@ -191,6 +191,8 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
+  // before any work: --out may be neither the run folder's own file nor the design file read
+  if (opts.out !== undefined) checkOutputTarget(opts.out, 'file', [runDir]);
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportNodeFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(
@@ -240,10 +242,7 @@ function exportPicked(
       text = `${flat.map(([k]) => csvCell(k)).join(',')}\n${flat.map(([, v]) => csvCell(v)).join(',')}\n`;
     }
   }
-  if (opts.out !== undefined) {
-    checkOutputFile(opts.out);
-    writeFileAtomic(opts.out, text);
-  }
+  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
   return { text, design: d, selector: selector, path: opts.out ?? null };
 }
 
@@ -327,7 +326,6 @@ function emitSatellites(
     }
   };
   if (opts.out !== undefined) {
-    checkOutputFile(opts.out);
     const out = opts.out;
     limited(() => writeStreamAtomic(out, produce));
     return { text: '', design: d, selector, path: opts.out };
