@@ -6,6 +6,7 @@
  * Mann–Whitney U test (./compareStats.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
  * compare.html, compare.md and fronts.svg atomically.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { checkOutputTarget, freshStampedFolder } from '../../base/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -221,8 +222,8 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
   });
   const axes = first.pareto.objectives.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number);
-    let lo = Math.min(...vals),
-      hi = Math.max(...vals);
+    let lo = minOf(vals),
+      hi = maxOf(vals);
     if (!Number.isFinite(lo)) {
       lo = 0;
       hi = 1;
@@ -405,7 +406,7 @@ function compareDocument(r: CompareResult, svg: string): ReportDocument {
 
 /** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */
 function textTable(table: readonly (readonly string[])[], left: readonly number[] = [0]): string[] {
-  const w = table[0]!.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
+  const w = table[0]!.map((_, j) => maxOf(table.map((row) => [...row[j]!].length)));
   return table.map((row) =>
     row
       .map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!)))

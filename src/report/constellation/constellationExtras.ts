@@ -5,6 +5,7 @@
  * Pure functions of plain rows returning static SVG written directly (extrasChart.ts: the same picture as the
  * vega-lite specs they replace, without vega's CPU) or table cells.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
 import { circleMark, linear, niceMax, px, squareMark, text, TEXT_WIDTH_EM, tickFormat, ticks } from '../plots/svg.js';
@@ -45,7 +46,7 @@ const UTILIZATION = 'link utilisation [-]';
 
 /** The utilisation axis: 0 to 5 % above the largest value (at least 1, saturation), not rounded. */
 function utilizationAxis(rows: readonly UtilizationRow[], top: number, width: number, height: number) {
-  const uMax = Math.max(1, ...rows.flatMap((r) => [r.mean, r.max]).filter(Number.isFinite));
+  const uMax = maxOf([1, ...rows.flatMap((r) => [r.mean, r.max]).filter(Number.isFinite)]);
   const yt = linearTicks(0, uMax * 1.05, tickCount(height));
   const f = placeFrame(top, { labels: yt.labels, title: UTILIZATION }, width, height);
   const sy = linear(0, uMax * 1.05, f.y + height, f.y);
@@ -105,8 +106,8 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
   );
   const times = series.flatMap((s) => s.points.map((p) => p.t));
   // no finite value at all: an empty plot over [0, 1] h
-  const t0 = times.length ? Math.min(...times) : 0,
-    t1 = times.length ? Math.max(...times) : 1;
+  const t0 = times.length ? minOf(times) : 0,
+    t1 = times.length ? maxOf(times) : 1;
   const head = titleBlock('Link utilisation by link class over time', [
     `${instants} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
   ]);
@@ -214,8 +215,8 @@ export async function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Promis
     height = 220;
   // the distance axis spans whole decades (vega's nice log domain); time starts at 0 and ends on a tick
   const logs = values.map((v) => Math.log10(v.d));
-  const e0 = values.length ? Math.floor(Math.min(...logs)) : 0;
-  const e1 = Math.max(e0 + 1, values.length ? Math.ceil(Math.max(...logs)) : 1);
+  const e0 = values.length ? Math.floor(minOf(logs)) : 0;
+  const e1 = Math.max(e0 + 1, values.length ? Math.ceil(maxOf(logs)) : 1);
   const yt = logTicks(e0, e1, tickCount(height));
   const title = 'miss distance [km]';
   const f = placeFrame(head.bottom, { labels: yt.labels, title }, width, height);
@@ -229,7 +230,7 @@ export async function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Promis
     overlap: 'greedy',
     first: yt.powers,
   };
-  const tMax = niceMax(Math.max(0, ...values.map((v) => v.t)), tickCount(width));
+  const tMax = niceMax(maxOf([0, ...values.map((v) => v.t)]), tickCount(width));
   const sx = linear(0, tMax, f.x, f.x + width);
   const xt = linearTicks(0, tMax, tickCount(width));
   const x: AxisSpec = { at: xt.values.map(sx), labels: xt.labels, title: 'time since epoch [h]', grid: true };
@@ -260,7 +261,7 @@ export async function launchManifestSvg(rows: readonly LaunchManifestRow[]): Pro
       ends.set(r.vehicle, start + r.satellites);
       return { ...r, start, text: `${fmt(r.launches)} launches` };
     });
-  const nMax = Math.max(1, ...ends.values());
+  const nMax = maxOf([1, ...ends.values()]);
   const width = 600,
     height = Math.max(40, 40 * vehicles.length);
   const totals = vehicles.map(

@@ -5,6 +5,7 @@
  * date), with the published roadmaps it is checked against as notes. Pure functions of the record's lists; the plot
  * is SVG written directly (extrasChart.ts).
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
@@ -59,14 +60,14 @@ export async function lifeSvg(life: Life, satellites: number): Promise<string> {
   );
   const width = 640,
     height = 300;
-  const nMax = niceMax(Math.max(satellites, ...series.flat().filter(Number.isFinite)), tickCount(height));
+  const nMax = niceMax(maxOf([satellites, ...series.flat().filter(Number.isFinite)]), tickCount(height));
   const yt = linearTicks(0, nMax, tickCount(height));
   const yTitle = 'satellites [-]';
   const f = placeFrame(head.bottom + 24, { labels: yt.labels, title: yTitle }, width, height);
   const sy = linear(0, nMax, f.y + height, f.y);
   const y: AxisSpec = { at: yt.values.map(sy), labels: yt.labels, title: yTitle, grid: true };
-  const first = Math.min(...years),
-    last = Math.max(...years);
+  const first = minOf(years),
+    last = maxOf(years);
   const step = tickStep(first, last, tickCount(width));
   const [x0, x1] = step > 0 ? [Math.floor(first / step) * step, Math.ceil(last / step) * step] : [first - 1, last + 1];
   const sx = linear(x0, x1, f.x, f.x + width);

@@ -6,6 +6,7 @@
  * Simpler than vega: x ticks at svg.ts axes' count (about one per 80 px; vega draws one per 40 px and hides every
  * other label), design labels cut to 180 px by estimated width, the cost axis made nice at that count (d3's `nice`).
  */
+import { maxOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { samplePositions } from '../plots/plots.js';
 import {
@@ -218,7 +219,7 @@ function bandRows(f: Frame, n: number): { centre: (i: number) => number; bar: nu
 
 /** Room left of the frame for row labels at 11 px and, with a title, the rotated title. */
 const rowAxisWidth = (labels: readonly string[], titled: boolean): number =>
-  7 + Math.max(0, ...labels.map((l) => textWidth(l, 11))) + (titled ? 8 + 12 + 4 : 0);
+  7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + (titled ? 8 + 12 + 4 : 0);
 
 /** The y axis of categories: a tick and an end-anchored label per row, and the rotated title. */
 function rowAxis(f: Frame, labels: readonly string[], title: string | null): string {
@@ -263,7 +264,7 @@ const GAP = '#f4a6a0';
  */
 export async function contactTimelineSvg(input: ContactTimelineInput): Promise<string> {
   const { step_s, stations } = input;
-  const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
+  const samples = maxOf([0, ...stations.map((s) => s.inContact.length)]);
   const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
   const names = stationLabels(stations, summaries);
   const h = step_s / 3600;
@@ -355,9 +356,9 @@ export async function launchCampaignSvg(input: LaunchCampaignInput): Promise<str
   const steps = pos.map((p) => ({ t: deployment[p]!.time_yr, n: deployment[p]!.satellites }));
   if (steps.length && steps[0]!.t > 0) steps.unshift({ t: 0, n: 0 });
   steps.sort((a, b) => a.t - b.t); // a line runs in x order (vega-lite's default), equal times as given
-  const tMax = Math.max(1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr));
+  const tMax = maxOf([1e-9, ...steps.map((s) => s.t), ...milestones.map((m) => m.within_yr)]);
   const xDomain = [0, tMax * 1.05] as const;
-  const nMax = Math.max(1, satellites, ...steps.map((s) => s.n), ...milestones.map((m) => m.required));
+  const nMax = maxOf([1, satellites, ...steps.map((s) => s.n), ...milestones.map((m) => m.required)]);
   const yDomain = [0, nMax * 1.08] as const;
   const met = milestones.filter((m) => m.met).length;
   const head = titleBlock(
@@ -433,7 +434,7 @@ export async function costBreakdownSvg(rows: readonly CostBreakdownRow[]): Promi
     COST_COMPONENTS.map((c) => (Number.isFinite(r[`${c}_USD`]) ? r[`${c}_USD`] / 1e9 : 0)),
   );
   const width = 600;
-  const xMax = niceTop(Math.max(0, ...values.map((v) => v.reduce((a, b) => a + b, 0))), width);
+  const xMax = niceTop(maxOf([0, ...values.map((v) => v.reduce((a, b) => a + b, 0))]), width);
   const head = titleBlock('Lifetime cost breakdown');
   const f: Frame = {
     x: Math.ceil(PAD + rowAxisWidth(names, true)),

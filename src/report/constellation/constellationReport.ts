@@ -8,6 +8,7 @@
  * gaps, the launch campaign against its milestones, the life year by year with the roadmaps checked against it, and
  * the cost breakdown of the knee and best designs.
  */
+import { pushAll } from '../../base/arrays.js';
 import { skyMapSvg, skyTable } from './skyMap.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -243,7 +244,7 @@ async function addNetworkPlots(
     await lifeSvg(record.life, record.satellites),
     lifeTable(record.life),
   );
-  notes.push(...roadmapNotes(record.life));
+  pushAll(notes, roadmapNotes(record.life));
 }
 
 export async function constellationReportPlots(

@@ -6,6 +6,7 @@
  * on log ones, where the powers of ten go first: vega goes from the bottom up), judged by vega's own width estimate
  * (0.8 em a character, as it has no canvas in Node).
  */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import { legend } from '../plots/svgPlots.js';
 import { titleSvg } from './plotParts.js';
 import {
@@ -84,7 +85,7 @@ const line = (x1: number, y1: number, x2: number, y2: number): string =>
 
 /** Room a y axis takes left of the plot [px]: ticks, the widest label, the rotated title. */
 function yAxisRoom(labels: readonly string[], title: string | null): number {
-  return 7 + Math.max(0, ...labels.map((l) => textWidth(l, 11))) + 8 + (title ? 16 : 0);
+  return 7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + (title ? 16 : 0);
 }
 
 /** Gridlines, frame, ticks, labels and titles of both axes (x labels at the plot's ends flush with them). */
@@ -94,13 +95,13 @@ export function frameAxes(f: Frame, x: AxisSpec, y: AxisSpec): string {
   const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#e6e6e6" stroke-width="1">'];
   if (x.grid) for (const a of x.at) out.push(line(a, f.y, a, bottom));
   if (y.grid) for (const a of y.at) out.push(line(f.x, a, right, a));
-  out.push(
+  pushAll(out, [
     `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}" fill="none" stroke="#bbb"/>`,
     '<g class="mark-rule role-axis-tick" stroke="#888" stroke-width="1">',
     ...x.at.map((a) => line(a, bottom, a, bottom + 5)),
     ...y.at.map((a) => line(f.x - 5, a, f.x, a)),
     '</g><g class="mark-text role-axis-label">',
-  );
+  ]);
   const anchors = x.at.map((a) => (Math.abs(a - f.x) < 0.5 ? 'start' : Math.abs(a - right) < 0.5 ? 'end' : 'middle'));
   const xSpans = x.at.map((a, i): [number, number] => {
     const w = x.labels[i]!.length * 11 * VEGA_LABEL_EM;

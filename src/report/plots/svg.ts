@@ -6,6 +6,7 @@
  * Tick steps follow the 1-2-5 rule of d3-array's tickIncrement (Bostock, d3-array `ticks`, ISC licence):
  * step = 10^⌊log10(span / count)⌋ × (1, 2, 5 or 10), whichever brings the tick count nearest `count`.
  */
+import { maxOf } from '../../base/arrays.js';
 
 export const FONT = 'sans-serif';
 /** vega-lite's layout defaults the hand-written plots keep: padding around a plot [px], the gap from a plot to a
@@ -180,7 +181,7 @@ export function yAxisWidth(domain: readonly [number, number], height: number): n
 
 /** Room a y axis with these tick labels needs left of its frame: tick, labels (11 px), gap and rotated title. */
 export const yLabelsWidth = (labels: readonly string[]): number =>
-  7 + Math.max(0, ...labels.map((l) => textWidth(l, 11))) + 8 + 12 + 4;
+  7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + 12 + 4;
 
 /** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
 export function symbolPath(shape: string, area_px2: number): string {

@@ -13,6 +13,7 @@
  *   best on the next, and so on; a tie left after the last is settled by the knee distance.
  * Ties otherwise go to the lower front position. Pure.
  */
+import { hypotOf, maxOf, minOf } from '../../base/arrays.js';
 import { kneeAmong } from './decision.js';
 
 export type PickName = 'knee' | 'topsis' | 'lexicographic';
@@ -41,13 +42,13 @@ export function topsisWeights(names: readonly string[], weights: Readonly<Record
 /** TOPSIS closeness C of every position of the minimized matrix `F` with weights `w` (see the header). */
 export function topsisCloseness(F: Matrix, w: readonly number[]): number[] {
   const m = w.length;
-  const norm = Array.from({ length: m }, (_, j) => Math.hypot(...F.map((f) => f[j]!)));
+  const norm = Array.from({ length: m }, (_, j) => hypotOf(F.map((f) => f[j]!)));
   const V = F.map((f) => f.map((x, j) => (norm[j]! > 0 ? (w[j]! * x) / norm[j]! : 0)));
-  const ideal = Array.from({ length: m }, (_, j) => Math.min(...V.map((v) => v[j]!)));
-  const anti = Array.from({ length: m }, (_, j) => Math.max(...V.map((v) => v[j]!)));
+  const ideal = Array.from({ length: m }, (_, j) => minOf(V.map((v) => v[j]!)));
+  const anti = Array.from({ length: m }, (_, j) => maxOf(V.map((v) => v[j]!)));
   return V.map((v) => {
-    const plus = Math.hypot(...v.map((x, j) => x - ideal[j]!));
-    const minus = Math.hypot(...v.map((x, j) => x - anti[j]!));
+    const plus = hypotOf(v.map((x, j) => x - ideal[j]!));
+    const minus = hypotOf(v.map((x, j) => x - anti[j]!));
     return plus + minus > 0 ? minus / (plus + minus) : 0;
   });
 }
@@ -64,8 +65,8 @@ function lexicographicAmong(F: Matrix, order: readonly number[], tolerance: numb
   for (const j of order) {
     if (left.length <= 1) break;
     const col = F.map((f) => f[j]!);
-    const range = Math.max(...col) - Math.min(...col);
-    const best = Math.min(...left.map((i) => col[i]!));
+    const range = maxOf(col) - minOf(col);
+    const best = minOf(left.map((i) => col[i]!));
     left = left.filter((i) => col[i]! <= best + tolerance * range);
   }
   const keep = new Set(left);
