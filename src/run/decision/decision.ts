@@ -97,7 +97,10 @@ export function kneeAmong(F: readonly (readonly number[])[], allowed: (position:
   const m = F[0]!.length;
   const ideal = Array.from({ length: m }, (_, j) => minOf(F.map((f) => f[j]!)));
   const nadir = Array.from({ length: m }, (_, j) => maxOf(F.map((f) => f[j]!)));
-  const N = F.map((f) => f.map((v, j) => (nadir[j]! > ideal[j]! ? (v - ideal[j]!) / (nadir[j]! - ideal[j]!) : 0)));
+  // halves first: a range past the largest double (−1e308 to 1e308) stays finite; the quotient is the same
+  const N = F.map((f) =>
+    f.map((v, j) => (nadir[j]! > ideal[j]! ? (v / 2 - ideal[j]! / 2) / (nadir[j]! / 2 - ideal[j]! / 2) : 0)),
+  );
   const extremes = Array.from({ length: m }, (_, j) => {
     let best = 0;
     for (let i = 1; i < n; i++) {

@@ -32,11 +32,22 @@ export interface PickRule {
 type Matrix = readonly (readonly number[])[];
 type Allowed = (position: number) => boolean;
 
-/** The weights by objective position, scaled to sum to 1 (all 0 when none is positive). */
+/**
+ * The weights by objective position, scaled to sum to 1 (all 0 when none is positive). Each is divided by a power of
+ * two near the largest before they are added, so weights whose sum passes the largest double (1e308 twice) keep their ratios; an infinite
+ * weight outweighs every finite one.
+ */
 export function topsisWeights(names: readonly string[], weights: Readonly<Record<string, number>>): number[] {
-  const w = names.map((n) => Math.max(0, weights[n] ?? 0));
-  const sum = w.reduce((s, x) => s + x, 0);
-  return w.map((x) => (sum > 0 ? x / sum : 0));
+  const w = names.map((n) => {
+    const x = Object.hasOwn(weights, n) ? weights[n]! : 0;
+    return x > 0 ? x : 0; // NaN and negatives weigh 0
+  });
+  const top = maxOf(w);
+  // a power of two near the largest: dividing by it is exact, so weights that do not overflow keep every bit
+  const unit = top > 0 && top < Infinity ? 2 ** Math.floor(Math.log2(top)) : 1;
+  const scaled = w.map((x) => (top === Infinity ? Number(x === Infinity) : x / unit));
+  const sum = scaled.reduce((s, x) => s + x, 0);
+  return scaled.map((x) => (sum > 0 ? x / sum : 0));
 }
 
 /** TOPSIS closeness C of every position of the minimized matrix `F` with weights `w` (see the header). */
@@ -65,9 +76,10 @@ function lexicographicAmong(F: Matrix, order: readonly number[], tolerance: numb
   for (const j of order) {
     if (left.length <= 1) break;
     const col = F.map((f) => f[j]!);
-    const range = maxOf(col) - minOf(col);
+    // in halves: a range past the largest double (−1e308 to 1e308) stays finite
+    const halfRange = maxOf(col) / 2 - minOf(col) / 2;
     const best = minOf(left.map((i) => col[i]!));
-    left = left.filter((i) => col[i]! <= best + tolerance * range);
+    left = left.filter((i) => col[i]! <= best || col[i]! / 2 - best / 2 <= tolerance * halfRange);
   }
   const keep = new Set(left);
   return kneeAmong(F, (i) => keep.has(i));

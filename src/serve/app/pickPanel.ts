@@ -9,6 +9,7 @@
  * runs change, never on a brush.
  */
 import { pickAmong, pickText, type PickName, type PickRule } from '../../run/decision/picks.js';
+import { toleranceProblem, weightProblem } from '../../study/pickBounds.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { esc } from './table.js';
 
@@ -95,7 +96,7 @@ export class PickPanel {
     this.host.querySelectorAll<HTMLInputElement>('input[data-weight]').forEach((input) => {
       input.oninput = () => {
         const w = Number(input.value);
-        if (!(w >= 0) || this.rule === null) return;
+        if (weightProblem(w) !== null || this.rule === null) return; // the study schema's bounds
         this.setRule({ ...this.rule, weights: { ...this.rule.weights, [input.dataset['weight']!]: w } }, false);
       };
     });
@@ -111,7 +112,7 @@ export class PickPanel {
     if (tol !== null)
       tol.oninput = () => {
         const pct = Number(tol.value);
-        if (pct >= 0) this.setRule({ ...this.rule, tolerance: pct / 100 }, false);
+        if (toleranceProblem(pct / 100) === null) this.setRule({ ...this.rule, tolerance: pct / 100 }, false);
       };
     this.showResult();
   }
@@ -135,7 +136,7 @@ export class PickPanel {
               `${k + 1}. ${esc(n)}${k > 0 ? ` <button type="button" data-up="${k}" aria-label="move ${esc(n)} up">▲</button>` : ''}`,
           )
           .join(' ') +
-        ` <label>tolerance <input type="number" min="0" max="100" step="1" size="3" data-tolerance aria-label="tolerance" ` +
+        ` <label>tolerance <input type="number" min="0" max="50" step="1" size="3" data-tolerance aria-label="tolerance" ` +
         `value="${100 * (r.tolerance ?? 0)}"> % of range</label>`
       );
     return '';
