@@ -22,7 +22,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { StudyError } from './errors.js';
+import { StudyError, WRITE_LIMITS } from './errors.js';
 
 const lstatOrNull = (path: string): Stats | null => {
   try {
@@ -40,8 +40,7 @@ function refusal(option: string, path: string, e: NodeJS.ErrnoException): StudyE
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
+    ...WRITE_LIMITS,
     ELOOP: 'too many symbolic links',
     ENOENT: 'a part of the path does not exist or cannot hold files',
     EEXIST: 'something else already has that name',
