@@ -84,8 +84,8 @@ function spaceOf(dir: string): string {
 }
 
 /**
- * The StudyError for a write to `path` that failed because of the disk, a limit or the folder (ENOSPC, EDQUOT, EFBIG, EROFS,
- * EACCES, EPERM), naming the folder and the fix; undefined for any other error (a bug: rethrow it as is).
+ * The StudyError for a write to `path` that failed because of the disk, a limit or the folder (ENOSPC, EDQUOT,
+ * EFBIG, EROFS, EACCES, EPERM), naming the folder and the fix; undefined for any other error (a bug: rethrow it).
  */
 export function diskWriteError(e: unknown, path: string): StudyError | undefined {
   if (e instanceof StudyError) return undefined;

@@ -34,8 +34,8 @@ type Allowed = (position: number) => boolean;
 
 /**
  * The weights by objective position, scaled to sum to 1 (all 0 when none is positive). Each is divided by a power of
- * two near the largest before they are added, so weights whose sum passes the largest double (1e308 twice) keep their ratios; an infinite
- * weight outweighs every finite one.
+ * two near the largest before they are added, so weights whose sum passes the largest double (1e308 twice) keep
+ * their ratios; an infinite weight outweighs every finite one.
  */
 export function topsisWeights(names: readonly string[], weights: Readonly<Record<string, number>>): number[] {
   const w = names.map((n) => {
