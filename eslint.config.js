@@ -103,6 +103,31 @@ export default tseslint.config(
     },
   },
   {
+    // A list spread into a call's arguments goes on the stack: past ~120,000 elements (a front, a log, a satellite
+    // list) the call throws "Maximum call stack size exceeded". minOf, maxOf, hypotOf and pushAll (src/base/arrays.ts)
+    // loop instead.
+    files: ['src/**/*.ts', 'solvers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max|hypot)$/] > SpreadElement",
+          message: 'Use minOf/maxOf/hypotOf (src/base/arrays.ts): a spread list of unbounded size overflows the stack.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+          message: 'Use pushAll (src/base/arrays.ts) or a loop: a spread list of unbounded size overflows the stack.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='String'][callee.property.name=/^fromC(har)?Code(Point)?$/] > SpreadElement",
+          message: 'Build the string in pieces: a spread list of unbounded size overflows the stack.',
+        },
+      ],
+    },
+  },
+  {
     // Layering (all of it in .dependency-cruiser.cjs, run by `npm run lint`); repeated here so an editor flags it:
     // solvers/ imports from src/ only the two layers below it, src/base/ and src/optimize/.
     files: ['solvers/**/*.ts'],

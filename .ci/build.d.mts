@@ -1,6 +1,7 @@
 // Types of .ci/build.mjs for the TypeScript that imports it (test/helpers/globalSetup.ts, test/ci/build.test.ts).
 export declare const SOURCES: readonly string[];
 export declare const MANIFEST: string;
+export declare const MAX_MANIFEST_BYTES: number;
 export declare const OUTPUTS: readonly string[];
 export interface BuildManifest {
   readonly sources: Readonly<Record<string, string>>;

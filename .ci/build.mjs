@@ -16,7 +16,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,15 +115,63 @@ export const outputHashes = (root = ROOT) =>
       .map((p) => [p, sha256(join(root, p))]),
   );
 
+/** Largest manifest read [bytes]: ~100 bytes an entry, far above the few thousand files a build reads. */
+export const MAX_MANIFEST_BYTES = 2 ** 24;
+
+const isHashTable = (v) =>
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.values(v).every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
+
+/**
+ * The manifest at `path`, read as odc reads its own files (src/base/guardedFile.ts): a regular file only (a link, a
+ * FIFO or /dev/zero is not opened; O_NOFOLLOW and O_NONBLOCK, then fstat on the open file), at most
+ * MAX_MANIFEST_BYTES, of the shape buildDist writes ({ sources, outputs }: path → sha256). undefined when absent;
+ * otherwise why it cannot be used, so the build runs again (never an exception, never a read without end).
+ * @returns {{ manifest?: { sources: Record<string, string>, outputs: Record<string, string> }, problem?: string }}
+ */
+export function readManifest(path) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return {};
+  }
+  if (!st.isFile()) return { problem: 'is not a regular file' };
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return { problem: 'cannot be opened' };
+  }
+  let text;
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { problem: 'is not a regular file' };
+    if (opened.size > MAX_MANIFEST_BYTES) return { problem: `is larger than ${MAX_MANIFEST_BYTES} bytes` };
+    const buf = Buffer.alloc(opened.size);
+    let n = 0;
+    for (let k = 1; n < buf.length && k > 0; n += k) k = readSync(fd, buf, n, buf.length - n, n);
+    text = buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { problem: 'is not JSON' };
+  }
+  if (body === null || typeof body !== 'object' || !isHashTable(body.sources) || !isHashTable(body.outputs))
+    return { problem: 'is not of the shape the build writes ({ sources, outputs }: path → sha256)' };
+  return { manifest: body };
+}
+
 /** Why dist/ under `root` must be built, or undefined (reads the file system, decides with staleReason). */
 export function staleness(root = ROOT) {
-  const path = join(root, MANIFEST);
-  let manifest;
-  try {
-    manifest = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
-  } catch {
-    return `${MANIFEST} cannot be read`;
-  }
+  const { manifest, problem } = readManifest(join(root, MANIFEST));
+  if (problem !== undefined) return `${MANIFEST} ${problem}`;
   return staleReason({ manifest, sources: sourceHashes(root), outputs: outputHashes(root) });
 }
 

@@ -3,6 +3,7 @@
  * src/entries/cli writes to the terminal. This is also the composition root that wires the solvers/ registry
  * into the run driver (src/ otherwise never imports solvers/).
  */
+import { maxOf, pushAll } from './base/arrays.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
 import { pickRunDesign } from './report/export/export.js';
@@ -145,9 +146,9 @@ export function formatMetrics(kind: 'node' | 'constellation' = 'node'): string {
   const paths = kind === 'constellation' ? constellationMetricPaths() : metricPaths();
   const record = kind === 'constellation' ? constellationRecordSchema() : designRecordSchema();
   const described = new Map(numericLeaves(record, '', true).map((l) => [l.path, l.description]));
-  const pathWidth = Math.max(...paths.map((p) => p.length));
+  const pathWidth = maxOf(paths.map((p) => p.length));
   const units = paths.map((p) => `[${unitOf(p)}]`);
-  const unitWidth = Math.max(...units.map((u) => u.length));
+  const unitWidth = maxOf(units.map((u) => u.length));
   // The unit has its own column: a description's trailing '[km].' (or one that is only the unit) is dropped.
   const text = (p: string): string =>
     (described.get(p) ?? '').replace(/\s*\[[^\]]*\]/g, '').replace(/\s+([.,;])/g, '$1');
@@ -163,7 +164,7 @@ const CATALOG_NAMES = CATALOG_KINDS.map((k) => CATALOG_SPECS[k].file.replace('.y
 export function formatCatalog(name?: string): string {
   const catalogs = loadCatalogs();
   if (name === undefined) {
-    const width = Math.max(...CATALOG_NAMES.map((n) => n.length));
+    const width = maxOf(CATALOG_NAMES.map((n) => n.length));
     const rows = CATALOG_KINDS.map(
       (k, i) =>
         `  ${CATALOG_NAMES[i]!.padEnd(width)}  ${String(catalogs[k].length).padStart(3)} rows  designs/catalogs/${CATALOG_SPECS[k].file}`,
@@ -186,7 +187,10 @@ export function formatCatalog(name?: string): string {
   for (const k of kinds) {
     out.push(`${CATALOG_SPECS[k].file.replace('.yaml', '')} (designs/catalogs/${CATALOG_SPECS[k].file})`);
     const rows = catalogs[k] as unknown as Parameters<typeof catalogTable>[1];
-    out.push(...catalogTable(k, rows, (row) => rowUncertaintyLines(row as { uncertainty?: Record<string, unknown> })));
+    pushAll(
+      out,
+      catalogTable(k, rows, (row) => rowUncertaintyLines(row as { uncertainty?: Record<string, unknown> })),
+    );
     out.push('');
   }
   return `${out.join('\n')}`;

@@ -13,6 +13,7 @@
  * With a `region` (SMS-EGO's trust region, solvers/smsego/trustRegion.ts), the random designs are placed in it and
  * every child is projected onto it, so the search stays inside.
  */
+import { pushAll } from '../../src/base/arrays.js';
 import type { Rng } from '../../src/base/rng.js';
 import { randomDesign, type VariableLayout } from '../operators/layout.js';
 import { sbxCrossover } from '../operators/sbx.js';
@@ -117,7 +118,7 @@ function remembered(score: Scorer): Scorer {
       fresh.push(x);
       return scores.length + fresh.length - 1;
     });
-    if (fresh.length > 0) scores.push(...score(fresh));
+    if (fresh.length > 0) pushAll(scores, score(fresh));
     return at.map((i) => scores[i]!);
   };
 }

@@ -12,6 +12,7 @@
  * is missed: the grid has the model's `defaults.breakEvenPoints` points (64 for node designs).
  * Unevaluable points and "no break-even in range": docs/runs.md §"Break-even thresholds".
  */
+import { maxOf, minOf } from '../base/arrays.js';
 import { brentRoot } from '../statistics/rootFinding.js';
 import type { AnalysisModel, BreakEvenInput, SampleOutcome } from './analysisModel.js';
 import type { InputSpec } from '../study/uncertainTargets.js';
@@ -137,7 +138,7 @@ function noCrossingWhy(
   if (curve.length === 0) return 'the models cannot evaluate the design anywhere in the range';
   const above = curve.every((c) => c.lcoc > c.terrestrial);
   const gaps = curve.map((c) => c.lcoc / c.terrestrial);
-  const closest = above ? Math.min(...gaps) : Math.max(...gaps);
+  const closest = above ? minOf(gaps) : maxOf(gaps);
   const where = curve[gaps.indexOf(closest)]!.x;
   const side = above
     ? `the LCOC stays above the terrestrial LCOC (at least ${fmt(closest)}× it, at ${fmt(where)} ${spec.unit})`

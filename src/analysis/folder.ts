@@ -5,7 +5,7 @@
  * is empty or holds an earlier result of the same kind (its files are replaced); anything else is refused, so a
  * run folder or unrelated files are never overwritten.
  */
-import { freshStampedFolder, prepareOutputFolder } from '../base/outputTarget.js';
+import { checkOutputTarget, freshStampedFolder } from '../base/outputTarget.js';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StudyError } from '../base/errors.js';
@@ -33,7 +33,7 @@ function earlierKind(dir: string): string | undefined {
 }
 
 /** Creates the folder, or checks that an existing one may be written (see the header). */
-export function prepareAnalysisDir(dir: string, kind: AnalysisKind): void {
+export function prepareAnalysisDir(dir: string, kind: AnalysisKind, inputs: readonly string[]): void {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory())
       throw new StudyError('BAD_RUN_DIR', `--out ${dir} is a file, not a folder; choose a folder`);
@@ -45,7 +45,7 @@ export function prepareAnalysisDir(dir: string, kind: AnalysisKind): void {
       );
     }
   }
-  prepareOutputFolder(dir);
+  checkOutputTarget(dir, 'folder', inputs);
 }
 
 /**

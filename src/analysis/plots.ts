@@ -3,6 +3,7 @@
  * as static SVG (no JavaScript, no network). Every axis title carries its unit; data are plain, already reduced
  * (histogram bins, at most 400 CDF points, the top bars).
  */
+import { maxOf, minOf } from '../base/arrays.js';
 import { axisLabel, samplePositions } from '../report/plots/plots.js';
 import { chart, concat, drawn, TABLEAU10, type Drawn, type LegendEntry, type Mark } from '../report/plots/chart.js';
 import type { BreakEven } from './breakEven.js';
@@ -28,7 +29,7 @@ function quantileRules(o: OutputSummary): Mark[] {
 /** The x domain holding every value and mark (`lo`…`hi`, then the extra values). */
 function extent(values: readonly number[]): [number, number] {
   const finite = values.filter(Number.isFinite);
-  return finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
+  return finite.length ? [minOf(finite), maxOf(finite)] : [0, 1];
 }
 
 /** Histogram (counts per bin) and empirical CDF of one output, with the nominal design and p5/p95 marked. */
@@ -49,7 +50,7 @@ export function distributionSvg(o: OutputSummary, values: readonly number[]): Dr
     width: 360,
     height: 220,
     x,
-    y: { title: 'samples [-]', domain: [0, Math.max(1, ...bins.map((b) => b.count))], nice: true },
+    y: { title: 'samples [-]', domain: [0, maxOf([1, ...bins.map((b) => b.count)])], nice: true },
     marks: [
       { type: 'bars', opacity: 0.85, bars: bins.map((b) => ({ x: [b.lo, b.hi], y: [0, b.count], color: BLUE })) },
       ...rules,

@@ -3,6 +3,7 @@
  * (./folder.ts) in one call, what the CLI commands run; plus their plain-text summaries for the terminal. The analyses
  * alone (no files) are `analyzeUncertainty` and `analyzeSensitivity`.
  */
+import { maxOf, pushAll } from '../base/arrays.js';
 import { fmt } from '../base/numberFormat.js';
 import { documentHtml } from '../report/document/html.js';
 import { documentMarkdown } from '../report/document/markdown.js';
@@ -46,14 +47,15 @@ export interface SensitivityRun {
 
 async function withFolder<T extends { model: { loaded: { name: string } } }>(
   kind: AnalysisKind,
-  opts: { seed?: number } & FolderOptions,
+  opts: { seed?: number; designPath: string } & FolderOptions,
   analyze: () => Promise<T>,
 ): Promise<{ result: T; dir: string; now: Date }> {
-  if (opts.outDir !== undefined) prepareAnalysisDir(opts.outDir, kind); // a bad --out fails before the work
+  const inputs = [opts.designPath];
+  if (opts.outDir !== undefined) prepareAnalysisDir(opts.outDir, kind, inputs); // a bad --out fails before the work
   const result = await analyze();
   const now = (opts.now ?? (() => new Date()))();
   const dir = opts.outDir ?? defaultAnalysisDir(kind, result.model.loaded.name, opts.seed ?? DEFAULT_SEED, now);
-  prepareAnalysisDir(dir, kind);
+  prepareAnalysisDir(dir, kind, inputs);
   return { result, dir, now };
 }
 
@@ -90,7 +92,7 @@ export async function runSensitivity(opts: SensitivityOptions & FolderOptions): 
 }
 
 const table = (headers: readonly string[], rows: readonly (readonly string[])[]): string[] => {
-  const w = headers.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const w = headers.map((h, j) => maxOf([h.length, ...rows.map((r) => (r[j] ?? '').length)]));
   const line = (r: readonly string[]): string =>
     r
       .map((c, j) => (j === 0 ? c.padEnd(w[j]!) : c.padStart(w[j]!)))
@@ -151,18 +153,18 @@ export function formatSensitivity(r: SensitivityRun): string {
   ];
   const headline = (path: string): boolean => s.model.headlineOutputs.includes(path);
   for (const t of s.tornado?.outputs.filter((o) => headline(o.output)) ?? []) {
-    out.push(
+    pushAll(out, [
       '',
       `tornado of ${t.output} (nominal ${fmt(t.nominalOutput)} ${t.unit}), top 5 by swing:`,
       ...table(
         ['  input', 'at p5', 'at p95', 'swing'],
         t.bars.slice(0, 5).map((b) => [`  ${b.input}`, fmt(b.outputAtLow), fmt(b.outputAtHigh), fmt(b.swing)]),
       ),
-    );
+    ]);
   }
   for (const o of s.sobol?.outputs.filter((x) => headline(x.output)) ?? []) {
     const n = sampleCountNote(s.sobol!.n, s.samplesDefaulted, s.model.defaults.why, 'base rows');
-    out.push(
+    pushAll(out, [
       '',
       `Sobol' indices of ${o.output} (N = ${n}, ${s.sobol!.evaluations} evaluations, 95 % bootstrap CI), top 5 by total:`,
       ...table(
@@ -175,15 +177,15 @@ export function formatSensitivity(r: SensitivityRun): string {
             `${i.total.toFixed(3)} [${i.totalLow.toFixed(3)}, ${i.totalHigh.toFixed(3)}]`,
           ]),
       ),
-    );
+    ]);
   }
-  out.push(
+  pushAll(out, [
     '',
     'break-even (LCOC = terrestrial LCOC):',
     ...s.breakEven.map((b) => `  ${b.label} (${b.path}): ${b.message}`),
     ...(s.breakEvenNote !== null ? [`  ${s.breakEvenNote}`] : []),
     ...s.model.notes.map((n) => `note: ${n}`),
     `folder: ${r.dir} (report.html, report.md, summary.json)`,
-  );
+  ]);
   return `${out.join('\n')}\n`;
 }

@@ -88,3 +88,14 @@ export function incompleteBuildMessage(e: unknown): string | undefined {
   if (!/[/\\]dist[/\\]/.test(text)) return undefined;
   return `the build in dist/ is incomplete (${text.split('\n')[0]}): run npm run build`;
 }
+
+/**
+ * A write the disk or a limit refused, in words, by errno: no space, the quota, or the largest file size (EFBIG: the
+ * process's file-size limit, `ulimit -f`, or the file system's; Node ignores SIGXFSZ, so the write fails with EFBIG
+ * instead of the signal ending the process). One list for every writer: run files, --out, standard output.
+ */
+export const WRITE_LIMITS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file would pass the largest file size allowed (the file-size limit, ulimit -f, or the file system’s)',
+};

@@ -63,7 +63,8 @@ function describeInput(v: unknown): string {
 
 function valueAt(root: unknown, path: Path): unknown {
   let v = root;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
 }
 
@@ -198,7 +199,13 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
       msg = `${field} must be ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}, got ${describeInput(input)}${unitHint}`;
     }
   } else if (issue.code === 'invalid_value') {
-    msg = `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describeInput(valueAt(raw, path))}`;
+    const input = valueAt(raw, path);
+    const options = issue.values.map((v) => JSON.stringify(v)).join(' | ');
+    if (input === undefined) {
+      // a required choice left out: the field's own message when it has one (zod's own begins "Invalid")
+      code = 'MISSING_FIELD';
+      msg = /^Invalid\b/.test(issue.message) ? `${field} must be stated: one of ${options}` : issue.message;
+    } else msg = `${field} must be one of ${options}, got ${describeInput(input)}`;
   } else if (issue.code === 'invalid_union') {
     const inner = issue.errors.flat().find((e) => e.code === 'custom');
     msg = inner ? inner.message : unionMessage(path, field, valueAt(raw, path), issue.errors);

@@ -6,10 +6,23 @@
  * disk, a folder no file can be created in, a path into the kernel's /proc, /sys or /dev, a symbolic-link loop —
  * is a StudyError naming the path and the fix (exit 2), never an internal error from the first write nor a hang:
  * folders are created one level at a time (Node's recursive mkdir retries for ever where /proc answers ENOENT).
+ * Nor may a target be what the command reads, or a file an odc result folder keeps (`checkOutputTarget`): the same file
+ * by inode (so a link, a hard link, `./o/../o/pareto.json` or a relative path all count), a folder that is one of the
+ * inputs, an input a folder writer would overwrite, or a name of RESULT_FILE in a folder that holds an odc result.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync, type Stats } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { StudyError } from './errors.js';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { StudyError, WRITE_LIMITS } from './errors.js';
 
 const lstatOrNull = (path: string): Stats | null => {
   try {
@@ -27,8 +40,7 @@ function refusal(option: string, path: string, e: NodeJS.ErrnoException): StudyE
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
+    ...WRITE_LIMITS,
     ELOOP: 'too many symbolic links',
     ENOENT: 'a part of the path does not exist or cannot hold files',
     EEXIST: 'something else already has that name',
@@ -84,7 +96,7 @@ function makeFolder(path: string): void {
 }
 
 /** Creates `dir` (and its parents) or checks an existing one, then proves a file can be created in it. */
-export function prepareOutputFolder(dir: string, option = '--out'): void {
+function prepareOutputFolder(dir: string, option = '--out'): void {
   const st = lstatOrNull(dir);
   if (st?.isSymbolicLink()) {
     throw new StudyError(
@@ -113,7 +125,7 @@ export function prepareOutputFolder(dir: string, option = '--out'): void {
 }
 
 /** An output file: not a folder or link, in a folder that exists and takes files. */
-export function checkOutputFile(path: string, option = '--out'): void {
+function checkOutputFile(path: string, option = '--out'): void {
   const st = lstatOrNull(path);
   if (st?.isDirectory())
     throw new StudyError(
@@ -151,6 +163,92 @@ export function checkOutputFile(path: string, option = '--out'): void {
   } catch (e) {
     throw refusal(option, path, e as NodeJS.ErrnoException);
   }
+}
+
+/**
+ * The names odc writes into its result folders (a run, a multi-seed run, an uncertainty or sensitivity result, a
+ * comparison), with the atomic writer's temporary names; test/base/outputTarget.test.ts checks every file of real
+ * result folders against it.
+ */
+export const RESULT_FILE =
+  /^(run\.json|run\.lock|study\.yaml|pareto\.(json|csv)|evaluations\.csv(\.partial)?|checkpoint(\.prev|\.damaged)?\.json|notes\.json|seeds\.json|summary\.json|samples\.csv|(report|compare)\.(html|md)|[^/]+\.svg|seed-\d+)(\.tmp-[0-9a-f]{12})?$/;
+
+/** Files only an odc result folder holds: a folder with one of them is one. */
+const RESULT_MARKERS = [
+  'run.json',
+  'run.lock',
+  'pareto.json',
+  'checkpoint.json',
+  'evaluations.csv.partial',
+  'seeds.json',
+  'summary.json',
+  'compare.html',
+];
+
+const statOrNull = (path: string): Stats | null => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+const realOrNull = (path: string): string | null => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+};
+const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
+
+/** Refuses a target that is an input, or a file of an odc result folder (see the header). */
+function refuseOwnTarget(path: string, kind: 'file' | 'folder', inputs: readonly string[], option: string): void {
+  const refuse = (why: string): never => {
+    throw new StudyError('BAD_ARGUMENT', `${option} ${path} ${why}`, { field: option });
+  };
+  const target = statOrNull(path);
+  const realTarget = kind === 'folder' ? realOrNull(path) : null;
+  for (const input of inputs) {
+    const st = statOrNull(input);
+    if (st === null) continue;
+    if (target !== null && sameFile(st, target))
+      refuse(
+        kind === 'file'
+          ? `is ${input}, which this command reads: writing it would replace its own input; give another file name`
+          : `is ${input}, which this command reads: odc does not write its results into its own input; give another folder`,
+      );
+    if (
+      realTarget !== null &&
+      st.isFile() &&
+      realOrNull(dirname(input)) === realTarget &&
+      RESULT_FILE.test(basename(input))
+    )
+      refuse(`holds ${input}, which this command reads and would overwrite there; give another folder`);
+  }
+  if (kind === 'file') {
+    const folder = realOrNull(dirname(path));
+    const name = basename(path);
+    if (folder !== null && RESULT_FILE.test(name) && RESULT_MARKERS.some((m) => existsSync(join(folder, m))))
+      refuse(
+        `is the ${name} of the odc result folder ${dirname(path)}, which odc keeps there (replacing it damages the folder); give a file outside the folder, or another name`,
+      );
+  }
+}
+
+/**
+ * Checks where a command writes, before anything is written (see the header): a `file` target (`--out` of odc export)
+ * or a `folder` it creates if missing (odc run, compare, uncertainty, sensitivity); `inputs` are every file and folder
+ * the command reads, none of which the target may be or overwrite. Every writer calls this one check.
+ */
+export function checkOutputTarget(
+  path: string,
+  kind: 'file' | 'folder',
+  inputs: readonly string[],
+  option = '--out',
+): void {
+  if (kind === 'file') checkOutputFile(path, option);
+  refuseOwnTarget(path, kind, inputs, option);
+  if (kind === 'folder') prepareOutputFolder(path, option);
 }
 
 /**

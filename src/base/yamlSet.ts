@@ -41,7 +41,12 @@ export function parseSet(text: string): YamlSet {
 function blockedAt(raw: unknown, parts: readonly string[]): string | undefined {
   let node = raw;
   for (let i = 0; i < parts.length - 1; i++) {
-    const next = Array.isArray(node) ? node[Number(parts[i])] : (node as Record<string, unknown>)[parts[i]!];
+    // the file's own keys only: `constructor`, `toString` or `__proto__` name no section of it (validation names them)
+    const next = Array.isArray(node)
+      ? node[Number(parts[i])]
+      : Object.hasOwn(node as object, parts[i]!)
+        ? (node as Record<string, unknown>)[parts[i]!]
+        : undefined;
     if (next === undefined) return undefined; // a new section: validation says whether it may be there
     const here = parts.slice(0, i + 1).join('.');
     if (next === null || typeof next !== 'object') return `${here} is a value (${JSON.stringify(next)}), not a section`;

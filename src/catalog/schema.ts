@@ -55,7 +55,13 @@ export const chipRowSchema = lazy(() =>
   z
     .strictObject({
       ...rowBase(),
-      precision: z.enum(PRECISIONS),
+      precision: z.enum(PRECISIONS, {
+        // left out: said as priceClass says it; a wrong value keeps the reader's "must be one of …, got …"
+        error: (iss) =>
+          iss.input === undefined
+            ? `precision must be stated: the number format peakTFLOPS is quoted at, one of ${PRECISIONS.join(', ')}`
+            : undefined,
+      }),
       /**
        * Dense peak at `precision` [TFLOPS or TOPS]: edge NPUs ~1, Blackwell FP4 ~10,000; above 100,000 is a unit slip.
        */

@@ -12,6 +12,7 @@
  * satellite-weighted mean node cost and delivered compute; each shell's network sees the full gateway capacity.
  * Derivation, evidence and costs: docs/constellations.md §"Evaluation order".
  */
+import { maxOf, minOf, pushAll } from '../base/arrays.js';
 import type { NodeDesign } from '../node/design/schema.js';
 import { evaluateNode } from '../node/evaluate.js';
 import { closeNodeDesign } from '../node/stages/sizing.js';
@@ -67,7 +68,7 @@ const NETWORKS = new SolverMemo<ShellNetworkResult>(64);
  * (fixed cluster lattice) stands for every instant; a shell with no path between its planes is 0 throughout.
  */
 export function constellationSeries(networks: readonly Pick<ShellNetworkResult, 'instants'>[]): number[] {
-  const k = Math.max(1, ...networks.map((n) => n.instants.length));
+  const k = maxOf([1, ...networks.map((n) => n.instants.length)]);
   return Array.from({ length: k }, (_, i) =>
     networks.reduce((a, n) => {
       const at = n.instants[Math.min(i, n.instants.length - 1)];
@@ -190,7 +191,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   const life = lifePlan(spec, nodes, sats, campaign, econ);
   const environment = separation(spec, notes, lean);
-  notes.push(...ssoNotes(spec));
+  pushAll(notes, ssoNotes(spec));
 
   const violations = linkViolations(links);
   // The constellation's rate at an instant is its worst shell's; mean, p5 and worst over the instants.
@@ -201,8 +202,8 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const constraints = constellationConstraints(spec, nodes, {
     lineOfSight_km: lineOfSightForCheck_m(spec, violations.minPeakLineOfSightAltitude_m) / M_PER_KM,
     grazingHeight_km: DEFAULT_GRAZING_HEIGHT_m / M_PER_KM,
-    maxPointingRate_deg_s: rad_to_deg(Math.max(0, ...links.map((l) => l.maxPointingRate_rad_s))),
-    slewLimit_deg_s: Math.min(...spec.shells.map((s) => s.terminal.maxSlewRate_deg_s)),
+    maxPointingRate_deg_s: rad_to_deg(maxOf([0, ...links.map((l) => l.maxPointingRate_rad_s)])),
+    slewLimit_deg_s: minOf(spec.shells.map((s) => s.terminal.maxSlewRate_deg_s)),
     worst_bps: net.worst,
     half,
     campaign_yr: life.fullCapability_yr,
@@ -361,8 +362,8 @@ function linkViolations(links: readonly ShellLinksResult[]): {
   minPeakLineOfSightAltitude_m: number;
 } {
   const blockedLinks = links.reduce((a, l) => a + l.blockedLinks, 0);
-  const minLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minLineOfSightAltitude_m));
-  const minPeakLineOfSightAltitude_m = Math.min(Infinity, ...links.map((l) => l.minPeakLineOfSightAltitude_m));
+  const minLineOfSightAltitude_m = minOf([Infinity, ...links.map((l) => l.minLineOfSightAltitude_m)]);
+  const minPeakLineOfSightAltitude_m = minOf([Infinity, ...links.map((l) => l.minPeakLineOfSightAltitude_m)]);
   return { blockedLinks, minLineOfSightAltitude_m, minPeakLineOfSightAltitude_m };
 }
 
@@ -375,7 +376,7 @@ function linkViolations(links: readonly ShellLinksResult[]): {
  */
 function lineOfSightForCheck_m(spec: ConstellationSpec, minPeakLineOfSightAltitude_m: number): number {
   if (Number.isFinite(minPeakLineOfSightAltitude_m)) return minPeakLineOfSightAltitude_m;
-  return Math.min(...spec.shells.map((s) => s.geometry.altitude_m));
+  return minOf(spec.shells.map((s) => s.geometry.altitude_m));
 }
 
 /**

@@ -10,6 +10,7 @@
  * notes in record/constraints.ts, the record's fields in record/fields.ts and costFields.ts; this file runs the stages,
  * builds the record from the fields and holds the lean evaluation a study's optimizer uses.
  */
+import { pushAll } from '../base/arrays.js';
 import type { DesignRecord } from './record/record.js';
 import { fieldAt, tableBuilder } from '../base/recordFields.js';
 import { fmt } from '../base/numberFormat.js';
@@ -48,7 +49,7 @@ export function evaluateNode(design: Design, rows: Rows, lean = false): DesignRe
   const notes: string[] = [];
   const s = sizeNode(design, rows, notes);
   const constraints = nodeConstraints(design, rows, s);
-  notes.push(...modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
+  pushAll(notes, modelNotes(design, s.computeShare, s.mass.drag.disposalModel));
   if (rows.chip.typicalFraction !== undefined) notes.push(chipFigureNote(rows.chip, rows.chip.typicalFraction));
   const o = design.orbit;
   const orbit = `${fmt(o.altitude_km, 4)} km ${o.inclination_deg === 'sso' ? 'SSO' : `${fmt(o.inclination_deg, 4)}°`}`;

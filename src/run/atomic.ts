@@ -17,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { StudyError } from '../base/errors.js';
+import { StudyError, WRITE_LIMITS } from '../base/errors.js';
 
 /**
  * Test seams (test/run/atomic.test.ts, test/run/data-safety.test.ts). Production code never sets them.
@@ -84,8 +84,8 @@ function spaceOf(dir: string): string {
 }
 
 /**
- * The StudyError for a write to `path` that failed because of the disk or the folder (ENOSPC, EDQUOT, EROFS,
- * EACCES, EPERM), naming the folder and the fix; undefined for any other error (a bug: rethrow it as is).
+ * The StudyError for a write to `path` that failed because of the disk, a limit or the folder (ENOSPC, EDQUOT,
+ * EFBIG, EROFS, EACCES, EPERM), naming the folder and the fix; undefined for any other error (a bug: rethrow it).
  */
 export function diskWriteError(e: unknown, path: string): StudyError | undefined {
   if (e instanceof StudyError) return undefined;
@@ -103,6 +103,12 @@ export function diskWriteError(e: unknown, path: string): StudyError | undefined
       return new StudyError(
         'BAD_RUN_DIR',
         `cannot write ${path}: your disk quota on the file system holding ${dir} is used up (EDQUOT); free space or write to another disk (--out), ${retry}`,
+        { file: path },
+      );
+    case 'EFBIG':
+      return new StudyError(
+        'BAD_RUN_DIR',
+        `cannot write ${path}: ${WRITE_LIMITS['EFBIG']} (EFBIG); raise the limit (ulimit -f unlimited) or write to another disk (--out), ${retry}`,
         { file: path },
       );
     case 'EROFS':

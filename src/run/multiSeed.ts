@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { prepareOutputFolder } from '../base/outputTarget.js';
+import { checkOutputTarget } from '../base/outputTarget.js';
 import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
@@ -228,7 +228,7 @@ export async function runSeeds(
   study: SeedStudy,
   run: SeedRunner,
 ): Promise<MultiSeedResult> {
-  prepareOutputFolder(outDir);
+  checkOutputTarget(outDir, 'folder', [study.file]);
   checkSeedsFile(join(outDir, SEEDS_FILE));
   // every folder is checked before any seed runs: a foreign one stops the command before it spends time
   const states = seeds.map((seed) => folderState(join(outDir, seedDir(seed)), seed, study));

@@ -4,7 +4,7 @@
  * is trusted, so a truncated, empty, `null` or foreign file stops with an exit-2 StudyError naming it.
  * One writer at a time: the process writing a run folder holds its `run.lock` (see `acquireRunLock`).
  */
-import { freshStampedFolder, prepareOutputFolder } from '../base/outputTarget.js';
+import { checkOutputTarget, freshStampedFolder } from '../base/outputTarget.js';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -124,7 +124,7 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
   const warm = warmStartOf(studyPath, loaded);
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
-  prepareOutputFolder(runDir);
+  checkOutputTarget(runDir, 'folder', [studyPath]);
   // The lock first: a second run into a folder still being written is told who writes it.
   const lock = acquireRunLock(runDir);
   try {

@@ -18,6 +18,7 @@
  * and the app applies the rounded bounds itself, so the link and the page keep the same designs. Pure.
  */
 import type { PickName, PickRule } from '../run/decision/picks.js';
+import { toleranceProblem, weightProblem } from '../study/pickBounds.js';
 
 export interface Filter {
   readonly metric: string;
@@ -158,6 +159,9 @@ function parseTable(params: URLSearchParams, s: Mutable<ViewState>, errors: stri
   else if (pairNames.length > 0) errors.push(`pair: expected two names (pair=<x>&pair=<y>), got ${pairNames.length}`);
 }
 
+/** A number as written; an empty text is none (Number('') is 0). */
+const numberOf = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
 const PICKS: readonly PickName[] = ['knee', 'topsis', 'lexicographic'];
 
 function parsePick(params: URLSearchParams, s: Mutable<ViewState>, errors: string[]): void {
@@ -167,14 +171,21 @@ function parsePick(params: URLSearchParams, s: Mutable<ViewState>, errors: strin
     errors.push(`pick "${pick}": expected one of ${PICKS.join(', ')}`);
     return;
   }
+  // the study schema's bounds (PICK_BOUNDS): a value outside is named and left out, never used
   const weights: Record<string, number> = {};
   for (const v of params.getAll('weight')) {
     const parts = cut(v, false);
-    if (parts !== null && Number(parts[1]) >= 0) weights[parts[0]] = Number(parts[1]);
-    else errors.push(`weight "${v}": expected <objective>:<weight ≥ 0>`);
+    const why = parts === null ? 'expected <objective>:<weight>' : weightProblem(numberOf(parts[1]));
+    if (parts !== null && why === null) weights[parts[0]] = Number(parts[1]);
+    else errors.push(`weight "${v}": ${why}`);
   }
-  const tolerance = Number(params.get('tolerance') ?? 0);
-  if (!(tolerance >= 0)) errors.push(`tolerance "${params.get('tolerance')}": expected a share of range ≥ 0`);
+  const given = params.get('tolerance');
+  let tolerance = given === null ? 0 : numberOf(given);
+  const why = toleranceProblem(tolerance);
+  if (why !== null) {
+    errors.push(`tolerance "${given}": ${why}`);
+    tolerance = 0;
+  }
   const order = params.getAll('order');
   s.pick = {
     pick: pick as PickName,

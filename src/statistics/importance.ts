@@ -11,7 +11,9 @@
  * Correlated inputs (an optimizer's designs couple them) each take credit for the same variance, so the indices can sum
  * past 1 (2.97 in a flagship run): an index is not a share of the variance. `relativeImportance` gives each input's
  * part of their sum instead (sums to 1), which ranks them the same and cannot be read as a variance share.
- * Pure: columns in, indices out; rows whose output or input is not finite are left out of that input's index.
+ * Pure: columns in, indices out; rows whose output or input is not finite are left out of that input's index. The
+ * outputs are divided by their largest magnitude before any sum (the indices are ratios of sums of squares, so they do
+ * not change): outputs near the largest double (1e308) give indices, not Infinity − Infinity = NaN.
  * Estimator and what it does not measure: docs/algorithms.md §"Parameter importance".
  */
 
@@ -63,17 +65,22 @@ function inputIndex(x: Float64Array, y: Float64Array, input: number): Importance
   if (n < 3) return none;
   const rowIdx = Int32Array.from(rows);
   const { bin, count: B } = equalCountBins(x, rowIdx, Math.min(MAX_BINS, Math.ceil(Math.sqrt(n))));
+  let scale = 0;
+  for (const r of rows) scale = Math.max(scale, Math.abs(y[r]!));
+  if (!(scale > 0)) return { ...none, bins: B };
+  // y / scale in [−1, 1]: no sum below passes n (header)
   let mean = 0;
-  for (const r of rows) mean += y[r]!;
+  for (const r of rows) mean += y[r]! / scale;
   mean /= n;
   const sum = new Float64Array(B);
   const cnt = new Float64Array(B);
   let ssTotal = 0;
   for (const r of rows) {
     const b = bin[r]!;
-    sum[b] = sum[b]! + y[r]!;
+    const v = y[r]! / scale;
+    sum[b] = sum[b]! + v;
     cnt[b] = cnt[b]! + 1;
-    ssTotal += (y[r]! - mean) ** 2;
+    ssTotal += (v - mean) ** 2;
   }
   if (!(ssTotal > 0) || B < 2) return { ...none, bins: B };
   let ssBetween = 0;

@@ -15,6 +15,7 @@
  * A decision vector the loader or the models reject is a failed evaluation.
  * Every variable path and the enforced closures: docs/runs.md §"Constellation studies".
  */
+import { maxOf } from '../base/arrays.js';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
@@ -378,7 +379,7 @@ function studyVariables(
   if (stationCount !== undefined) {
     const listed = (base['ground'] as Raw)['stations'];
     const n = Array.isArray(listed) ? listed.length : 0;
-    const upper = stationCount.kind === 'choice' ? Math.max(...stationCount.options.map(Number)) : stationCount.upper;
+    const upper = stationCount.kind === 'choice' ? maxOf(stationCount.options.map(Number)) : stationCount.upper;
     if (!(upper <= n)) {
       throw new StudyError(
         'BAD_VARIABLE',
@@ -479,10 +480,8 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
   const g = new Float64Array(constraintCount);
   let k = 0;
   for (const name of q.closures) {
-    g[k++] = Math.max(
-      ...rec.constraints
-        .filter((c) => c.name.endsWith(`/${name}`))
-        .map((c) => scaledViolation(c.value, c.sense, c.limit)),
+    g[k++] = maxOf(
+      rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)),
     );
   }
   const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;

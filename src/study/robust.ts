@@ -13,6 +13,7 @@
  * statistics can never see an uncertain input is refused at load.
  * Failed samples and degenerate designs in full: docs/runs.md §"Robust optimization".
  */
+import { maxOf, minOf } from '../base/arrays.js';
 import type { SamplingMethod } from '../statistics/sampling.js';
 import type { RobustDetail } from './robustDetail.js';
 import { sortedQuantile } from '../statistics/statistics.js';
@@ -126,9 +127,9 @@ export function statisticOf(stat: Statistic, values: readonly number[]): number 
       return Math.sqrt(values.reduce((s, v) => s + (v - m) * (v - m), 0) / (n - 1));
     }
     case 'min':
-      return Math.min(...values);
+      return minOf(values);
     case 'max':
-      return Math.max(...values);
+      return maxOf(values);
     case 'percentile':
       return sortedQuantile(
         [...values].sort((a, b) => a - b),

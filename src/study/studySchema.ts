@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../base/lazy.js';
+import { PICK_BOUNDS } from './pickBounds.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../base/names.js';
 import { designFields, type StudySection } from '../node/design/schema.js';
 import { algorithmSchema } from './algorithmSettings.js';
@@ -75,7 +76,7 @@ const pickFields = lazy(() => ({
       'Which design among the qualifying Pareto designs is recommended: knee (default), topsis (needs weights:) or lexicographic (needs order:).',
     ),
   weights: z
-    .record(z.string(), z.number().min(0, 'must be a weight of 0 or more'))
+    .record(z.string(), z.number().min(PICK_BOUNDS.weight.min, PICK_BOUNDS.weight.message))
     .optional()
     .describe(
       'pick: topsis: a weight for each objective, by its name as objectives: writes it (an objective not named weighs 0; scaled to sum to 1).',
@@ -87,8 +88,8 @@ const pickFields = lazy(() => ({
     .describe('pick: lexicographic: objectives by name, most important first.'),
   tolerance: z
     .number()
-    .min(0, 'must be from 0 to 0.5 (a share of the objective’s range over the front)')
-    .max(0.5, 'must be from 0 to 0.5 (a share of the objective’s range over the front)')
+    .min(PICK_BOUNDS.tolerance.min, PICK_BOUNDS.tolerance.message)
+    .max(PICK_BOUNDS.tolerance.max, PICK_BOUNDS.tolerance.message)
     .optional()
     .describe(
       'pick: lexicographic: designs within this share of an objective’s range over the front of its best count as equal on it (default 0).',

@@ -27,14 +27,14 @@ describe('analysis result folders', () => {
 
   it('a new, an empty or a same-kind folder may be written; a file or a foreign folder is refused', () => {
     const fresh = join(dir, 'new', 'deeper');
-    prepareAnalysisDir(fresh, 'uncertainty');
+    prepareAnalysisDir(fresh, 'uncertainty', []);
     expect(existsSync(fresh)).toBe(true);
-    prepareAnalysisDir(fresh, 'sensitivity'); // empty: any kind
+    prepareAnalysisDir(fresh, 'sensitivity', []); // empty: any kind
     const same = join(dir, 'same');
     mkdirSync(same);
     writeFile(same, SUMMARY_FILE, JSON.stringify({ kind: 'sensitivity' }));
-    prepareAnalysisDir(same, 'sensitivity');
-    const other = studyErrorOf(() => prepareAnalysisDir(same, 'uncertainty'));
+    prepareAnalysisDir(same, 'sensitivity', []);
+    const other = studyErrorOf(() => prepareAnalysisDir(same, 'uncertainty', []));
     expect(other.code).toBe('BAD_RUN_DIR');
     expect(other.message).toBe(
       `--out ${same} is not empty and holds no earlier odc uncertainty result; choose a new or empty folder (odc writes only its own result folders)`,
@@ -48,14 +48,14 @@ describe('analysis result folders', () => {
       const d = join(dir, name);
       mkdirSync(d);
       writeFile(d, SUMMARY_FILE, text);
-      expect(studyErrorOf(() => prepareAnalysisDir(d, 'uncertainty')).code, name).toBe('BAD_RUN_DIR');
+      expect(studyErrorOf(() => prepareAnalysisDir(d, 'uncertainty', [])).code, name).toBe('BAD_RUN_DIR');
     }
     const stray = join(dir, 'stray');
     mkdirSync(stray);
     writeFile(stray, 'notes.txt', 'mine');
-    expect(studyErrorOf(() => prepareAnalysisDir(stray, 'uncertainty')).code).toBe('BAD_RUN_DIR');
+    expect(studyErrorOf(() => prepareAnalysisDir(stray, 'uncertainty', [])).code).toBe('BAD_RUN_DIR');
     const file = writeFile(dir, 'a-file', 'x');
-    const e = studyErrorOf(() => prepareAnalysisDir(file, 'uncertainty'));
+    const e = studyErrorOf(() => prepareAnalysisDir(file, 'uncertainty', []));
     expect([e.code, e.message]).toEqual(['BAD_RUN_DIR', `--out ${file} is a file, not a folder; choose a folder`]);
   });
 

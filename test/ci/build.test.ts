@@ -3,10 +3,20 @@
  * file whose content differs from the last build's manifest, one added or missing, or no manifest) is checked on
  * fabricated hashes, then on a small package tree in a temporary folder; nothing is built.
  */
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, OUTPUTS, outputHashes, SOURCES, sourceHashes, staleReason, staleness } from '../../.ci/build.mjs';
+import {
+  MANIFEST,
+  MAX_MANIFEST_BYTES,
+  OUTPUTS,
+  outputHashes,
+  SOURCES,
+  sourceHashes,
+  staleReason,
+  staleness,
+} from '../../.ci/build.mjs';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('staleReason (fabricated hashes)', () => {
@@ -101,6 +111,39 @@ describe('staleness (a package tree on disk)', () => {
     const third = tree();
     rmSync(join(third, MANIFEST));
     expect(staleness(third)).toBe(`${MANIFEST} is missing (no complete build)`);
+  });
+
+  it('a manifest of another shape, not JSON, not a regular file or too large means rebuild, never a throw', () => {
+    const shape = `${MANIFEST} is not of the shape the build writes ({ sources, outputs }: path → sha256)`;
+    const cases: [string, string][] = [
+      ['[]', shape],
+      ['null', shape],
+      ['{"sources": 1, "outputs": {}}', shape],
+      ['{"sources": {"a": 1}, "outputs": {}}', shape],
+      ['{"sources": {}, "outputs": {"x": "not a hash"}}', shape],
+      ['{"outputs": {}}', shape],
+      ['{"sources', `${MANIFEST} is not JSON`],
+    ];
+    for (const [text, reason] of cases) {
+      const root = tree();
+      writeFileSync(join(root, MANIFEST), text);
+      expect(staleness(root), text).toBe(reason);
+    }
+    const link = tree();
+    rmSync(join(link, MANIFEST));
+    symlinkSync('/dev/zero', join(link, MANIFEST));
+    expect(staleness(link)).toBe(`${MANIFEST} is not a regular file`); // not read: /dev/zero has no end
+    const fifo = tree();
+    rmSync(join(fifo, MANIFEST));
+    execFileSync('mkfifo', [join(fifo, MANIFEST)]);
+    expect(staleness(fifo)).toBe(`${MANIFEST} is not a regular file`); // not opened: no writer would block it
+    const folder = tree();
+    rmSync(join(folder, MANIFEST));
+    mkdirSync(join(folder, MANIFEST));
+    expect(staleness(folder)).toBe(`${MANIFEST} is not a regular file`);
+    const big = tree();
+    writeFileSync(join(big, MANIFEST), Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x20));
+    expect(staleness(big)).toBe(`${MANIFEST} is larger than ${MAX_MANIFEST_BYTES} bytes`);
   });
 
   it('files the build does not read (study files, run folders) and the code caches odc writes do not make it stale', () => {

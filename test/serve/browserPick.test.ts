@@ -122,6 +122,24 @@ describe.skipIf(skipBrowser)('decision picks in the explorer', () => {
     expect(faults.foreign).toEqual([]);
   });
 
+  it('a link with weights whose sum overflows picks as at equal weights; values a study refuses are named, not used', async () => {
+    const page = await openExplorer(browser, `${serve.url}?pick=topsis&weight=f1:1e308&weight=f2:1e308`, faults);
+    expect(await picked(page, 1)).toBe('TOPSIS (weights f1 0.5, f2 0.5): run 0 design 1 · f1 2 · f2 2');
+    for (const [query, named] of [
+      ['pick=topsis&weight=f1:Infinity&weight=f2:1', 'weight "f1:Infinity": must be a weight of 0 or more'],
+      ['pick=lexicographic&order=f2&order=f1&tolerance=Infinity', 'tolerance "Infinity": must be from 0 to 0.5'],
+      ['pick=lexicographic&order=f2&order=f1&tolerance=5', 'tolerance "5": must be from 0 to 0.5'],
+    ] as const) {
+      const p = await openExplorer(browser, `${serve.url}?${query}`, faults);
+      await expect.poll(() => p.locator('#messages').textContent()).toContain(named);
+      // the refused value is left out: f1 weighs its default 1 (B, equal weights), the tolerance 0 (C, f2 first)
+      expect(await picked(p, query.startsWith('pick=topsis') ? 1 : 2)).not.toMatch(/NaN|Infinity|500 %/);
+      expect(await p.locator('body').innerText()).not.toMatch(/NaN|500 % of range/);
+    }
+    expect(faults.errors).toEqual([]);
+    expect(faults.foreign).toEqual([]);
+  });
+
   it('lexicographic: f1 first picks A, f2 first C, f2 first within 40 % of its range B; the link keeps it', async () => {
     const page = await openExplorer(browser, serve.url, faults);
     await page.getByTestId('pick-method').selectOption('lexicographic');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runKeys } from '../../src/serve/runData.js';
+import { selectSchema } from '../../src/study/studySchema.js';
 import {
   displayStep,
   formatViewState,
@@ -87,7 +88,7 @@ describe('explorer URL state', () => {
       'pick "best": expected one of knee, topsis, lexicographic',
     ]);
     expect(parseViewState('?pick=topsis&weight=f1:-1').errors).toEqual([
-      'weight "f1:-1": expected <objective>:<weight ≥ 0>',
+      'weight "f1:-1": must be a weight of 0 or more',
     ]);
     // each default is left out of the URL and read back as the default
     const empty = parseViewState('');
@@ -166,5 +167,41 @@ describe('explorer URL state', () => {
   it('keeps a value inside the closed interval, never NaN', () => {
     const f = { metric: 'f1', lo: 1, hi: 2 };
     expect([0.999, 1, 1.5, 2, 2.001, NaN].map((v) => passes(f, v))).toEqual([false, true, true, true, false, false]);
+  });
+});
+
+describe('the pick parameters a link may carry are exactly those a study may write', () => {
+  // each value through the study schema's select: (zod) and through the URL: both take it or both refuse it
+  const WEIGHTS = [
+    '0',
+    '1',
+    '0.25',
+    '1e308',
+    '1.7e308',
+    'Infinity',
+    '-Infinity',
+    '-1',
+    '-0.001',
+    'NaN',
+    '1e400',
+    'x',
+    '',
+  ];
+  const TOLERANCES = ['0', '0.05', '0.5', '0.5000001', '5', '-0.1', 'Infinity', 'NaN', '1e400', 'x'];
+
+  it.each(WEIGHTS)('weight %s', (v) => {
+    const study = selectSchema().safeParse({ pick: 'topsis', weights: { f1: Number(v === '' ? NaN : v) } }).success;
+    const url = parseViewState(`?pick=topsis&weight=f1:${v}`);
+    expect(url.errors.length === 0, url.errors.join('; ')).toBe(study);
+    // a refused weight is left out, never used
+    expect(url.pick?.weights?.['f1']).toBe(study ? Number(v) : undefined);
+  });
+
+  it.each(TOLERANCES)('tolerance %s', (v) => {
+    const study = selectSchema().safeParse({ pick: 'lexicographic', order: ['f1'], tolerance: Number(v) }).success;
+    const url = parseViewState(`?pick=lexicographic&order=f1&tolerance=${v}`);
+    expect(url.errors.length === 0, url.errors.join('; ')).toBe(study);
+    if (!study) expect(url.errors[0]).toMatch(/must be from 0 to 0\.5/);
+    expect(url.pick?.tolerance ?? 0).toBe(study ? Number(v) : 0);
   });
 });

@@ -69,6 +69,20 @@ describe('firstOrderImportance', () => {
     expect(flat.index).toBe(0);
   });
 
+  it('outputs near the largest double: the hand case scaled by 1e308, not NaN', () => {
+    // the hand case below (ε² = 1/7, η² = 4/7) with y × 3e307: the indices are ratios of sums of squares, unchanged;
+    // unscaled, the mean of 0, 6e307, 9e307 and the squares overflow to Infinity − Infinity = NaN
+    const [r] = firstOrderImportance([Float64Array.from([0, 1, 2])], Float64Array.from([0, 6e307, 9e307]));
+    expect(r!.eta2).toBeCloseTo(4 / 7, 12);
+    expect(r!.index).toBeCloseTo(1 / 7, 12);
+    // outputs of both signs at the limit, a log with 1e308 cells
+    const x = Float64Array.from({ length: 64 }, (_, i) => i);
+    const y = Float64Array.from({ length: 64 }, (_, i) => (i < 32 ? -1e308 : 1e308));
+    const [s] = firstOrderImportance([x], y);
+    expect(Number.isFinite(s!.index)).toBe(true);
+    expect(s!.index).toBeGreaterThan(0.9); // the input splits the output in two halves: nearly all of its variance
+  });
+
   it('three rows in two bins, by hand; two rows are too few', () => {
     // x = 0, 1, 2 → ⌈√3⌉ = 2 bins {0, 1} and {2}; y = 0, 2, 3: mean 5/3, SS_total = 42/9 = 14/3,
     // SS_between = 2·(1 − 5/3)² + (3 − 5/3)² = 8/3, so η² = 4/7 and ε² = 1 − (2 / (3 − 2)) / ((14/3) / (3 − 1)) = 1/7

@@ -16,6 +16,7 @@
  * Validity: N ≥ 1; L ≥ 0.1 yr; 0 ≤ λ ≤ 0.5/yr; horizon a whole number of years 1–100; capacities > 0.
  * Derivation, evidence and costs: docs/constellations.md §"Life of the constellation".
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
 import { expectedLotCost_USD } from '../../models/cost/learningCurve.js';
 import { nonNegative, positive } from '../../models/validate.js';
@@ -288,8 +289,8 @@ export function constellationLife(p: Readonly<LifeParams>): LifeResult {
     years,
     deployment,
     fullCapability_yr,
-    minDeliveredFraction: steady.length > 0 ? Math.min(...steady.map((y) => y.deliveredFraction)) : 0,
-    peakAnnualLaunches: Math.max(0, ...years.map((y) => y.launches)),
+    minDeliveredFraction: steady.length > 0 ? minOf(steady.map((y) => y.deliveredFraction)) : 0,
+    peakAnnualLaunches: maxOf([0, ...years.map((y) => y.launches)]),
     replacementsPerYear: steady.length > 0 ? steady.reduce((a, y) => a + y.launched, 0) / steady.length : 0,
     total_USD: years.length > 0 ? years[years.length - 1]!.cumulative_USD : 0,
   };

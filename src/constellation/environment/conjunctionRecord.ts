@@ -4,6 +4,7 @@
  * separation the Walker phasing F that keeps it farthest apart (phasing.ts: secular closed form for one shell, a
  * suggestion to check with the screen, not an SGP4 result).
  */
+import { maxOf } from '../../base/arrays.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import type { ConjunctionScreenResult } from './conjunction.js';
@@ -56,7 +57,7 @@ export function conjunctionRecord(
 ): ConjunctionFigures {
   const names = spec.shells.map((s) => s.geometry.name);
   // With no pair at all (one satellite), report the largest possible distance, the widest orbit's diameter.
-  const widest_m = 2 * (EARTH_RADIUS_m + Math.max(...spec.shells.map((s) => s.geometry.altitude_m)));
+  const widest_m = 2 * (EARTH_RADIUS_m + maxOf(spec.shells.map((s) => s.geometry.altitude_m)));
   const km = (m: number): number => (Number.isFinite(m) ? m : widest_m) / M_PER_KM;
   return {
     minSeparation_km: km(screen.minSeparation_m),

@@ -11,6 +11,7 @@
  * Validity: circular orbits; the closed form needs equal altitudes and inclinations (one shell).
  * Derivation, evidence and costs: docs/constellations.md §"Orbital environment".
  */
+import { hypotOf } from '../../base/arrays.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
 import { km_to_m, M_PER_KM } from '../../base/convert.js';
 import { positive } from '../../models/validate.js';
@@ -79,7 +80,7 @@ export function planePairGeometry(
   const a = basis(inclinationA_rad, raanA_rad),
     b = basis(inclinationB_rad, raanB_rad);
   const c = cross(a.h, b.h);
-  const s = Math.hypot(...c);
+  const s = hypotOf(c);
   const node: Vec = s > 1e-12 ? [c[0] / s, c[1] / s, c[2] / s] : a.p;
   return {
     planeAngle_rad: Math.atan2(s, dot(a.h, b.h)),

@@ -7,6 +7,7 @@
  * RAANs as at the simulation epoch (a uniform Walker shell's counts do not depend on its absolute RAAN).
  * Derivation, evidence and costs: docs/constellations.md §"Sky brightness".
  */
+import { minOf } from '../../base/arrays.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import type { SkySpec } from '../design/skySchema.js';
 import { jdToIso, skyCount, skyPlanes, sunsetJd, type SkyPoint } from './skyCount.js';
@@ -119,7 +120,7 @@ export function skyFigures(spec: ConstellationSpec, arrayAreas_m2: readonly numb
     sunsetUtc: sunsetIso,
     limit_mag: sky.limit_mag,
     epochs,
-    standardMagnitude: Math.min(...models.map(standardMagnitude)),
+    standardMagnitude: minOf(models.map(standardMagnitude)),
     mapMinutesAfterSunset: sky.minutesAfterSunset[worst]!,
     map: binMap(points, sky.limit_mag),
   };

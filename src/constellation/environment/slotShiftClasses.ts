@@ -10,6 +10,7 @@
  * Validity: circular orbits of one shell (one radius), evenly spaced slots; rounding allowance 1e-12 of 2r².
  * Derivation, evidence and costs: docs/constellations.md §"Slot-shift pair classes".
  */
+import { maxOf } from '../../base/arrays.js';
 import { hypot2 } from '../../base/hypot.js';
 import { pairClassKey, type ShellState } from './shellState.js';
 
@@ -109,7 +110,7 @@ export function kthSmallest(v: ArrayLike<number>, k: number): number {
       }
     }
   }
-  return heap.length < k ? (heap.length > 0 ? Math.max(...heap) : Infinity) : heap[0]!;
+  return heap.length < k ? (heap.length > 0 ? maxOf(heap) : Infinity) : heap[0]!;
 }
 
 /** Constants of one plane pair: its d²(ds) = twoR2·(1 − ½(cos δ·X + sin δ·Y) − K1), δ = u0[b] − u0[a]. */

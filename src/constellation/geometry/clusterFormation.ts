@@ -10,6 +10,7 @@
  * or nonlinear distortion.
  * Derivation, evidence and costs: docs/constellations.md §"Cluster formations".
  */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import {
   differentialElements,
   formationKeeping,
@@ -74,7 +75,7 @@ export function selectLatticePoints(candidates: readonly LatticePoint[], members
     const room = members - out.length;
     if (room <= 0) break;
     if (ring.length <= room) {
-      out.push(...ring);
+      pushAll(out, ring);
       continue;
     }
     // Partly filled ring: antipodal pairs in angle order, then one more if `room` is odd.
@@ -150,7 +151,7 @@ export function clusterFormation(
 ): ClusterFormation {
   const lattice = hexLatticeMembers(members);
   const stretch = formationStretch(kind);
-  const far = Math.sqrt(Math.max(...lattice.map(norm2)));
+  const far = Math.sqrt(maxOf(lattice.map(norm2)));
   if (members > 1 && !(radius_m > 0)) throw new RangeError(`cluster radius must be > 0, got ${radius_m}`);
   const spacing_m = members === 1 ? 0 : radius_m / (stretch.max * far);
   const orbits = lattice.map((p): RelativeOrbit => {

@@ -10,6 +10,7 @@
  * Validity: circular orbits, LEO; 0 ≤ ε < 90°; clear sky (no rain fade or cloud outage). Pure functions, SI inside.
  * Derivation, evidence and costs: docs/constellations.md §"Gateway contacts".
  */
+import { maxOf } from '../../base/arrays.js';
 import { DAY_s } from '../../base/constants.js';
 import { slotPhase_rad } from '../geometry/pattern.js';
 import { slotPosition, temeToEarthFixed, type PlaneTrack } from '../geometry/propagate.js';
@@ -287,7 +288,7 @@ export function visibleCountsBySample(p: Readonly<GroundContactParams>): Visible
   const ecef = p.stations.map(stationEcef_m);
   const perStation = new Float64Array(p.stations.length * samples),
     distinct = new Float64Array(samples);
-  const maxS = Math.max(...p.shells.map((s) => s.spec.satsPerPlane));
+  const maxS = maxOf(p.shells.map((s) => s.spec.satsPerPlane));
   const mark = new Int32Array(maxS);
   let stamp = 0;
   for (let j = 0; j < samples; j++) {

@@ -16,6 +16,7 @@
  * record only. The record states both $/kg per shell, and a note names any shell whose node price differs by more
  * than 10 % from the campaign's.
  */
+import { maxOf, minOf, pushAll } from '../../base/arrays.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import {
   EXTRAPOLATED_NOTE,
@@ -89,13 +90,13 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  notes.push(...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign));
+  pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
   if (spec.shells.length > 1)
     notes.push(
       "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
     );
   const perShell = shellLaunchRecords(campaign, nodes, payloads);
-  notes.push(...priceNotes(spec, perShell));
+  pushAll(notes, priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);
   return {
     campaign,
@@ -208,7 +209,7 @@ function payloadNotes(spec: ConstellationSpec, payloads: CampaignPayloads, campa
       .filter(({ p, i }) => p.basis === 'extrapolated' && campaign.shells[i]!.vehicles[j]!.launches > 0);
     if (used.length === 0) return [];
     const dv = used.map(({ p }) => p.extrapolationDeltaV_m_s);
-    const [lo, hi] = [Math.min(...dv), Math.max(...dv)];
+    const [lo, hi] = [minOf(dv), maxOf(dv)];
     const span = lo.toFixed(0) === hi.toFixed(0) ? hi.toFixed(0) : `${lo.toFixed(0)}–${hi.toFixed(0)}`;
     return [
       `launch: ${spec.launch.vehicles[j]!.vehicle.id} payload into ${listed(used.map(({ i }) => spec.shells[i]!.geometry.name))} is ${EXTRAPOLATED_NOTE} ` +

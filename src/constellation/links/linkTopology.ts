@@ -9,6 +9,7 @@
  * 0 and 1 plus the seam, every `stride`-th base slot weighted by the shell links it stands for.
  * Derivation, evidence and costs: docs/constellations.md §"Link topologies".
  */
+import { maxOf } from '../../base/arrays.js';
 import type { ClusterFormation } from '../geometry/clusterFormation.js';
 import type { ConstellationTopology, ShellGeometrySpec } from '../design/types.js';
 
@@ -238,7 +239,7 @@ function clusterTopology(
     });
   }
   counts.cluster = reps.length * P;
-  degree.cluster = Math.max(0, ...memberDegree);
+  degree.cluster = maxOf([0, ...memberDegree]);
   const clusterEdges = (visit: EdgeVisitor): void =>
     pairs.forEach(([i, j], r) => {
       for (let c = 0; c < P; c++) visit(c * S + i, c * S + j, 'cluster', r);

@@ -6,6 +6,7 @@
  * statistics or routing lower bounds: the fields read from them are declared `omittedWhenLean` and read NaN there.
  * Multi-shell totals are satellite-weighted over the shells; user units (km, Gbps, min, ms, TB/day) are converted here.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import * as z from 'zod';
 import { rad_to_deg, s_to_min } from '../../base/convert.js';
 import { omittedWhenLean, recordFields } from '../../base/recordFields.js';
@@ -90,9 +91,9 @@ function combineStats(parts: readonly { stats: Stats; weight: number }[]): Stats
   if (used.length === 0) return { min: 0, mean: 0, max: 0 };
   const w = used.reduce((a, p) => a + p.weight, 0);
   return {
-    min: Math.min(...used.map((p) => p.stats.min)),
+    min: minOf(used.map((p) => p.stats.min)),
     mean: used.reduce((a, p) => a + p.stats.mean * p.weight, 0) / w,
-    max: Math.max(...used.map((p) => p.stats.max)),
+    max: maxOf(used.map((p) => p.stats.max)),
   };
 }
 
@@ -198,7 +199,7 @@ const isl = section({
   maxPointingRate_deg_s: num(
     "Largest line-of-sight rate of any link in either end's orbital frame, over the samples it clears the Earth and the cutoff; the isl.pointing check compares it with the terminal's slew limit (a link above it is off at that instant) [deg/s]",
     'max pointing rate',
-    (c) => rad_to_deg(Math.max(0, ...c.links.map((l) => l.maxPointingRate_rad_s))),
+    (c) => rad_to_deg(maxOf([0, ...c.links.map((l) => l.maxPointingRate_rad_s)])),
   ),
   classes: list(linkClassesSchema, linkClasses),
 });
@@ -226,7 +227,7 @@ const network = section({
   boundGap: omittedWhenLean(
     num(
       'Largest relative gap between upper and lower bound at any instant of any shell (0: exact; 1: no lower bound computed) [-]',
-      (c) => Math.max(0, ...c.networks.map((n) => n.boundGap)),
+      (c) => maxOf([0, ...c.networks.map((n) => n.boundGap)]),
     ),
   ),
   // A network must carry its demand at every instant: demand and bottleneck are judged at the worst instant.
@@ -239,10 +240,10 @@ const network = section({
     },
   ),
   meanHops: omittedWhenLean(num('[-]', (c) => netMean(c, (n) => n.paths!.meanHops))),
-  maxHops: omittedWhenLean(num('[-]', (c) => Math.max(0, ...pathNets(c).map((n) => n.paths!.maxHops)))),
+  maxHops: omittedWhenLean(num('[-]', (c) => maxOf([0, ...pathNets(c).map((n) => n.paths!.maxHops)]))),
   p50Latency_ms: omittedWhenLean(num('[ms]', (c) => netMean(c, (n) => n.paths!.p50Latency_s) / S_PER_MS)),
   p99Latency_ms: omittedWhenLean(
-    num('[ms]', (c) => Math.max(0, ...pathNets(c).map((n) => n.paths!.p99Latency_s)) / S_PER_MS),
+    num('[ms]', (c) => maxOf([0, ...pathNets(c).map((n) => n.paths!.p99Latency_s)]) / S_PER_MS),
   ),
   reducedModel: value(
     () => z.boolean().describe("True when any shell's result comes from the reduced (symmetric or bounding) model."),
@@ -338,8 +339,8 @@ const launch = section({
 
 const environment = section({
   density_per_km3: num('Highest satellite density of any shell [satellites/km³]', (c) =>
-    Math.max(
-      ...c.spec.shells.map(
+    maxOf(
+      c.spec.shells.map(
         (s, i) => shellDensity({ satellites: c.sats[i]!, altitude_m: s.geometry.altitude_m }).density_per_km3,
       ),
     ),
@@ -454,14 +455,14 @@ const worst = section(
     doseMargin: num(
       "Smallest (tolerance − mission dose) / tolerance of any shell's node: negative when a chip exceeds it [-]",
       (c) =>
-        Math.min(
-          ...c.nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
+        minOf(
+          c.nodes.map((n) => (n.radiation.tolerance_rad - n.radiation.missionDose_rad) / n.radiation.tolerance_rad),
         ),
     ),
     passiveDecay_yr: num("Longest passive decay after end of life of any shell's node (FCC: ≤ 5) [yr]", (c) =>
-      Math.max(...c.nodes.map((n) => n.drag.passiveDecay_yr)),
+      maxOf(c.nodes.map((n) => n.drag.passiveDecay_yr)),
     ),
-    nodeLaunchMass_kg: num('Heaviest node launch mass [kg]', (c) => Math.max(...c.nodes.map((n) => n.mass.launch_kg))),
+    nodeLaunchMass_kg: num('Heaviest node launch mass [kg]', (c) => maxOf(c.nodes.map((n) => n.mass.launch_kg))),
   },
   "The worst shell's node on the checks studies usually constrain (node records are in `shells[]`).",
 );

@@ -5,6 +5,7 @@
  * evaluation computes none of it (the counts cost ~3 % of a study that does not name them): a study naming one is
  * searched on complete records.
  */
+import { maxOf } from '../../base/arrays.js';
 import * as z from 'zod';
 import { n, omittedWhenLean, recordFields } from '../../base/recordFields.js';
 import type { SkyFigures } from '../environment/skyFigures.js';
@@ -33,7 +34,7 @@ const mapSchema = () =>
     }),
   );
 
-const maxOver = (s: SkyFigures, f: (e: SkyFigures['epochs'][number]) => number): number => Math.max(...s.epochs.map(f));
+const maxOver = (s: SkyFigures, f: (e: SkyFigures['epochs'][number]) => number): number => maxOf(s.epochs.map(f));
 
 export const SKY_SECTION = section(
   {

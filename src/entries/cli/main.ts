@@ -8,11 +8,11 @@
  * design) or libraryChunk.ts (the rest of the library). The build bundles each into a file of its own with its own
  * code cache (esbuild.config.mjs, bin.ts): `odc --version` loads none of them, `odc run` only the run's.
  */
-import { readdirSync } from 'node:fs';
+import { fstatSync, readdirSync, writeSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { incompleteBuildMessage, isStudyError, StudyError } from '../../base/errors.js';
+import { incompleteBuildMessage, isStudyError, StudyError, WRITE_LIMITS } from '../../base/errors.js';
 import type * as Odc from '../../index.js';
 import { DEFAULT_COMPARE_EPSILON } from '../../report/compare/compareStats.js';
 import { ODC_VERSION } from '../../run/versions.js';
@@ -527,9 +527,39 @@ function addReferenceCommands(program: Command, io: CliIo): void {
     .action(async (name: string | undefined) => io.out((await import('./libraryChunk.js')).formatCatalog(name)));
 }
 
+/**
+ * Standard output redirected to a file is written here, to its end: Node's stdout writes a file once and drops what a
+ * short write left (a file-size limit cut `odc catalog all > f` at the limit with exit 0); the write past the limit
+ * then fails (EFBIG), a StudyError naming the limit (exit 2). Else (a terminal, a pipe) Node's stream.
+ */
+function stdoutWriter(): (s: string) => void {
+  let isFile = false;
+  try {
+    isFile = fstatSync(1).isFile();
+  } catch {
+    // no standard output: the stream reports it
+  }
+  if (!isFile) return (s) => void process.stdout.write(s);
+  return (s) => {
+    // a caller that replaced the stream's write (an embedding program, the tests' capture) gets the text as before
+    if (Object.hasOwn(process.stdout, 'write')) return void process.stdout.write(s);
+    const bytes = Buffer.from(s, 'utf8');
+    try {
+      for (let off = 0; off < bytes.length;) off += writeSync(1, bytes, off, bytes.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      const why = Object.hasOwn(WRITE_LIMITS, code) ? WRITE_LIMITS[code] : (e as Error).message.split(',')[0];
+      throw new StudyError(
+        'BAD_ARGUMENT',
+        `cannot write to standard output: ${why} (${code}); send it to a file on a disk with space`,
+      );
+    }
+  };
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const io: CliIo = {
-    out: (s: string) => void process.stdout.write(s),
+    out: stdoutWriter(),
     err: (s: string) => void process.stderr.write(s),
     errStream: process.stderr,
     isTTY: Boolean(process.stderr.isTTY),

@@ -4,6 +4,7 @@
  * esbuild.config.mjs)
  * or from tsc's per-file output when there is no bundle.
  */
+import { WRITE_LIMITS } from '../../base/errors.js';
 import { main } from './main.js';
 
 export function runCli(argv: readonly string[]): Promise<void> {
@@ -28,11 +29,7 @@ export function runCli(argv: readonly string[]): Promise<void> {
 function outputFailed(e: NodeJS.ErrnoException, target: string, finished: boolean): never {
   if (e.code === 'EPIPE') process.exit(finished ? (process.exitCode ?? 0) : 141);
   const why =
-    e.code === 'ENOSPC'
-      ? 'no space left on the device'
-      : e.code === 'EDQUOT'
-        ? 'disk quota exceeded'
-        : (e.message.split(',')[0] ?? e.message);
+    (Object.hasOwn(WRITE_LIMITS, e.code ?? '') ? WRITE_LIMITS[e.code!] : undefined) ?? e.message.split(',')[0];
   try {
     if (target !== 'standard error')
       process.stderr.write(

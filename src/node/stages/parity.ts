@@ -18,6 +18,7 @@
  * (src/report/budget/constellationParity.ts).
  * Re-pricing line by line and the band rule: docs/runs.md §"Node parity year".
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import type { CostResult, LinePriceClasses } from '../../models/cost/cost.js';
 import type { BaselineLcocResult } from '../../models/cost/lifecycleBaseline.js';
 import { programEconomics, type ProgramParams } from '../../models/cost/lifecycleProgram.js';
@@ -188,7 +189,7 @@ function band(t: Trajectories, central: ParityResult, search: Search) {
   if (later(low.parityYear, high.parityYear)) [low, high] = [high, low];
   const names = (g: TrajectoryAlternative[]) => (g.length === 0 ? 'central trends' : g.map((a) => a.name).join(', '));
   const ratios = [low, central, high].map((x) => x.ratioLastYear).filter((r) => !Number.isNaN(r));
-  const [lo, hi] = [Math.min(...ratios), Math.max(...ratios)];
+  const [lo, hi] = [minOf(ratios), maxOf(ratios)];
   // an unbounded or undefined end reads as the sentence of verdictText.ts, never "Infinity×"
   const ratioBand = ratioProblem(ratios.length === 0 ? NaN : hi) ?? `${ratioText(lo)}–${ratioText(hi)}`;
   return {

@@ -14,6 +14,7 @@
  * The disconnected fronts are filtered to their non-dominated points; the other families' fronts, `paretoFront` and
  * `benchmarkNormalization`: docs/algorithms.md §"Benchmark fronts".
  */
+import { pushAll } from '../../base/arrays.js';
 import { dasDennis, partitionsForPoints } from '../pareto/simplexLattice.js';
 import { CDTLZ_NAMES, cdtlzFront, cdtlzNormalization } from './cdtlz.js';
 import { CLASSIC_NAMES, classicFront, classicNormalization } from './classic.js';
@@ -56,7 +57,7 @@ function dtlz7Front(m: number, points: number): Float64Array[] {
   const perDim = Math.max(2, Math.floor(Math.pow(points, 1 / d)));
   const half = Math.max(1, Math.floor(perDim / 2));
   const values: number[] = [];
-  for (const [a, b] of DTLZ7_REGIONS) values.push(...linspace(a, b, half));
+  for (const [a, b] of DTLZ7_REGIONS) pushAll(values, linspace(a, b, half));
   const out: Float64Array[] = [];
   const cur = new Float64Array(d);
   const rec = (k: number): void => {
@@ -106,7 +107,7 @@ export function paretoFront(name: string, m = 2, points?: number): Float64Array[
       const f1s: number[] = [];
       ZDT3_REGIONS.forEach(([a, b], r) => {
         const count = r === ZDT3_REGIONS.length - 1 ? Math.max(2, n - per * (ZDT3_REGIONS.length - 1)) : per;
-        f1s.push(...linspace(a, b, count));
+        pushAll(f1s, linspace(a, b, count));
       });
       return nonDominatedOnly(twoObjectiveFront(f1s, (f1) => 1 - Math.sqrt(f1) - f1 * Math.sin(10 * Math.PI * f1)));
     }

@@ -2,6 +2,7 @@
  * Human-readable budget tables for one evaluated design (what `odc evaluate` prints). Units are shown
  * in every row; numbers are rounded for reading, the JSON record keeps full precision.
  */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import type { ConstraintResult, DesignRecord } from '../../node/record/record.js';
 import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { lazy } from '../../base/lazy.js';
@@ -377,7 +378,7 @@ const WATERFALL_LABELS: Record<string, string> = {
 };
 
 export function table(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
+  const widths = rows[0]!.map((_, j) => maxOf(rows.map((r) => [...(r[j] ?? '')].length)));
   return rows
     .map((r) =>
       r
@@ -399,7 +400,7 @@ export function formatBudget(r: DesignRecord, note?: string, lead: readonly Budg
     '',
     ...sectionLines([...lead, ...budgetSections(r)]),
   ];
-  out.push(...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes));
+  pushAll(out, [...constraintLines(r.constraints), ...warningLines(r.warnings), ...noteLines(r.notes)]);
   return `${out.join('\n')}\n`;
 }
 

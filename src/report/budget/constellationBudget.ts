@@ -3,6 +3,7 @@
  * links, network, ground, launch, environment, totals, constraints with margins. Numbers are rounded
  * for reading; the JSON record keeps full precision.
  */
+import { pushAll } from '../../base/arrays.js';
 import type { ConstellationRecord, StatsRecord } from '../../constellation/record/record.js';
 import type { ConstraintResult } from '../../node/record/record.js';
 import { DEFAULT_GRAZING_HEIGHT_m } from '../../constellation/links/links.js';
@@ -364,10 +365,10 @@ export function formatConstellationBudget(r: ConstellationRecord, lead: readonly
     shells,
     '',
   ];
-  out.push(
+  pushAll(out, [
     ...sectionLines([...lead, ...constellationSections(r)]),
     ...constraintLines(summarisedConstraints(r)),
     ...noteLines(r.notes),
-  );
+  ]);
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@
  * Mann–Whitney U test (./compareStats.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
  * compare.html, compare.md and fronts.svg atomically.
  */
-import { freshStampedFolder, prepareOutputFolder } from '../../base/outputTarget.js';
+import { maxOf, minOf } from '../../base/arrays.js';
+import { checkOutputTarget, freshStampedFolder } from '../../base/outputTarget.js';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../../base/errors.js';
@@ -230,8 +231,8 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
   });
   const axes = first.pareto.objectives.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number);
-    let lo = Math.min(...vals),
-      hi = Math.max(...vals);
+    let lo = minOf(vals),
+      hi = maxOf(vals);
     if (!Number.isFinite(lo)) {
       lo = 0;
       hi = 1;
@@ -261,6 +262,7 @@ export async function compareRuns(
 ): Promise<CompareResult> {
   const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
   const { runDirs, sides } = runFolders(sideA, opts.vs);
+  if (outDir !== undefined) checkOutputTarget(outDir, 'folder', runDirs); // a bad --out fails before the work
   const say = opts.onProgress ?? ((): void => undefined);
   say({ step: 'load', count: runDirs.length });
   const runs = loadComparableRuns(runDirs);
@@ -281,7 +283,7 @@ export async function compareRuns(
   const svg = frontsOverlaySvg(runs, names);
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
-  prepareOutputFolder(dir);
+  checkOutputTarget(dir, 'folder', runDirs);
   const result: CompareResult = {
     outDir: dir,
     htmlPath: join(dir, 'compare.html'),
@@ -412,7 +414,7 @@ function compareDocument(r: CompareResult, svg: string): ReportDocument {
 
 /** Columns padded to their widest cell: text columns (`left`) on the left, numbers on the right. */
 function textTable(table: readonly (readonly string[])[], left: readonly number[] = [0]): string[] {
-  const w = table[0]!.map((_, j) => Math.max(...table.map((row) => [...row[j]!].length)));
+  const w = table[0]!.map((_, j) => maxOf(table.map((row) => [...row[j]!].length)));
   return table.map((row) =>
     row
       .map((c, j) => (left.includes(j) ? c.padEnd(w[j]!) : c.padStart(w[j]!)))

@@ -13,6 +13,7 @@
  *   cannot reach any p below 2/C(2n, n) (n = 3: 0.1), which the output states, so "no significant difference" is
  *   not mistaken for "equal" when too few seeds were run.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { mannWhitneyU, type RankTest } from '../../statistics/rankTest.js';
 import { StudyError } from '../../base/errors.js';
 import { dominatedByMask } from '../../optimize/pareto/dominatedBy.js';
@@ -75,7 +76,7 @@ export function spread(values: readonly number[]): Spread {
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  return { n, mean, sd, min: Math.min(...values), max: Math.max(...values) };
+  return { n, mean, sd, min: minOf(values), max: maxOf(values) };
 }
 
 export interface IndicatorComparison {

@@ -5,6 +5,7 @@
  * Pure functions of plain rows returning static SVG (the reports' chart layer, src/report/plots/chart.ts) or table
  * cells.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
 import { drawn, type Drawn, type Mark } from '../plots/chart.js';
@@ -35,7 +36,7 @@ const SATURATION: Mark = { type: 'rule', at: { y: 1 }, color: '#999', dash: '2,2
 /** The utilisation axis: 0 to 5 % above the largest value (at least 1, saturation), not rounded. */
 const utilizationAxis = (rows: readonly UtilizationRow[]) => ({
   title: UTILIZATION,
-  domain: [0, 1.05 * Math.max(1, ...rows.flatMap((r) => [r.mean, r.max]).filter(Number.isFinite))] as const,
+  domain: [0, 1.05 * maxOf([1, ...rows.flatMap((r) => [r.mean, r.max]).filter(Number.isFinite)])] as const,
 });
 
 /** One instant: grouped bars, class × statistic, with the saturation rule. */
@@ -79,7 +80,7 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
   );
   const times = series.flatMap((s) => s.points.map((p) => p.x));
   // no finite value at all: an empty plot over [0, 1] h
-  const domain = times.length ? ([Math.min(...times), Math.max(...times)] as const) : ([0, 1] as const);
+  const domain = times.length ? ([minOf(times), maxOf(times)] as const) : ([0, 1] as const);
   const marks: Mark[] = [SATURATION];
   for (const s of series) {
     marks.push({ type: 'line', points: s.points, color: s.color, width: 1.8, ...(s.dash ? { dash: s.dash } : {}) });
@@ -170,13 +171,11 @@ export function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Drawn {
     ],
     width: 560,
     height: 220,
-    x: { title: 'time since epoch [h]', domain: [0, Math.max(0, ...values.map((v) => v.x)) || 1], nice: true },
+    x: { title: 'time since epoch [h]', domain: [0, maxOf([0, ...values.map((v) => v.x)]) || 1], nice: true },
     y: {
       kind: 'log',
       title: 'miss distance [km]',
-      domain: ds.length
-        ? [Math.min(...ds), Math.max(...ds) > Math.min(...ds) ? Math.max(...ds) : 10 * Math.min(...ds)]
-        : [1, 10],
+      domain: ds.length ? [minOf(ds), maxOf(ds) > minOf(ds) ? maxOf(ds) : 10 * minOf(ds)] : [1, 10],
       nice: true,
     },
     marks: [{ type: 'dots', points: values, color: '#d62728', opacity: 0.7 }],
@@ -204,7 +203,7 @@ export function launchManifestSvg(rows: readonly LaunchManifestRow[]): Drawn {
       ends.set(r.vehicle, start + r.satellites);
       return { ...r, start, text: `${fmt(r.launches)} launches` };
     });
-  const nMax = Math.max(1, ...ends.values());
+  const nMax = maxOf([1, ...ends.values()]);
   const width = 600;
   const totals = vehicles.map(
     (v) => `${v}: ${fmt(rows.filter((r) => r.vehicle === v).reduce((a, r) => a + r.launches, 0))} launches`,

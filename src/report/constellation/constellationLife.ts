@@ -5,6 +5,7 @@
  * date), with the published roadmaps it is checked against as notes. Pure functions of the record's lists; the plot
  * is drawn with the reports' chart layer (src/report/plots/chart.ts).
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
@@ -28,7 +29,7 @@ export function lifeSvg(life: Life, satellites: number): Drawn {
     );
     marks.push({ type: 'line', points, color: COLORS[k]! }, { type: 'dots', points, color: COLORS[k]! });
   });
-  const nMax = Math.max(satellites, ...series.flat().filter(Number.isFinite));
+  const nMax = maxOf([satellites, ...series.flat().filter(Number.isFinite)]);
   return drawn({
     title: `Life: ${fmt(satellites)} satellites, full capability after ${fmt(life.fullCapability_yr)} yr`,
     subtitle: [
@@ -41,7 +42,7 @@ export function lifeSvg(life: Life, satellites: number): Drawn {
     // whole years only, on a year axis that ends on ticks
     x: {
       title: 'calendar year',
-      domain: years.length ? [Math.min(...years), Math.max(...years)] : [0, 1],
+      domain: years.length ? [minOf(years), maxOf(years)] : [0, 1],
       nice: true,
       integer: true,
       plain: true,

@@ -8,6 +8,7 @@
  * regression minus the Sun's ~0.986°/day (stated in the plot). Drawn as SVG directly (plotChrome.ts: vega-lite's
  * layout without loading vega); altitude ticks: the 1-2-5 rule inside the (not rounded) domain, as vega-lite.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { planeRaan_rad, raanFromLtan_rad } from '../../constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
@@ -69,8 +70,8 @@ export function planeRows(shells: readonly ShellGeometrySpec[], epochIso: string
 /** Altitude axis domain [km]: the shells' span padded by 20 % of it, at least ±15 km. */
 export function altitudeDomain_km(altitudes_km: readonly number[]): [number, number] {
   if (altitudes_km.length === 0) return [0, 1];
-  const lo = Math.min(...altitudes_km),
-    hi = Math.max(...altitudes_km);
+  const lo = minOf(altitudes_km),
+    hi = maxOf(altitudes_km);
   const pad = Math.max(15, 0.2 * (hi - lo));
   return [lo - pad, hi + pad];
 }
@@ -86,12 +87,12 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
   const inc = `${s.sunSynchronous ? 'SSO ' : ''}${fmt(s.inclination_rad * DEG_PER_RAD)}°`;
   const own = rows.filter((r) => r.shell === s.name);
   const ltans = own.map((r) => r.ltan_h);
-  const band = own.length > 1 ? `–${clockText(Math.max(...ltans))}` : '';
+  const band = own.length > 1 ? `–${clockText(maxOf(ltans))}` : '';
   const ltan =
     !s.sunSynchronous || own.length === 0
       ? ''
       : own.length === 1 || s.pattern === 'sso-ltan'
-        ? `, LTAN ${clockText(Math.min(...ltans))}${band}`
+        ? `, LTAN ${clockText(minOf(ltans))}${band}`
         : `, LTAN every ${fmt(24 / own.length)} h`;
   const unit = s.pattern === 'cluster' ? 'clusters' : 'planes';
   return `${s.name}: ${fmt(s.altitude_m / 1e3)} km, ${inc}${ltan}, ${s.planes} ${unit} × ${s.satsPerPlane}`;

@@ -6,6 +6,7 @@
  * "nice" count axis is d3's nice in one pass (niceMax). The time-series plots live in constellationPlotsSeries.ts and
  * are re-exported here.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
@@ -104,8 +105,8 @@ export function envelopeBands(
 }
 
 function span(values: readonly number[], pad: number): [number, number] {
-  const lo = Math.min(...values),
-    hi = Math.max(...values);
+  const lo = minOf(values),
+    hi = maxOf(values);
   return Number.isFinite(lo) ? [lo - pad, hi + pad] : [0, 1];
 }
 
@@ -269,7 +270,7 @@ export async function shellMapSvg(input: ShellMapInput): Promise<string> {
   // the marks are drawn in the plot's own pixels (the label placement's), shifted to the frame
   const sx = linear(xAxis.domain[0], xAxis.domain[1], 0, MAP_W),
     sy = linear(yAxis.domain[0], yAxis.domain[1], MAP_H, 0);
-  const nMax = Math.max(1, ...pts.map((p) => p.n));
+  const nMax = maxOf([1, ...pts.map((p) => p.n)]);
   const area = pts.map((p) => MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, p.n) / nMax));
   const circles = pts.map(
     (p, k) =>
@@ -424,7 +425,7 @@ export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<
   };
   const xAxis = linearAxis([0, 1], width, 'link utilisation [-]', { values: [0, 0.2, 0.4, 0.6, 0.8, 1] });
   // vega-lite's nice zero-based count axis: the top rounded up to a tick step of about ten ticks
-  const top = niceMax(Math.max(0, ...bins.map((b) => b.count)), 10);
+  const top = niceMax(maxOf([0, ...bins.map((b) => b.count)]), 10);
   const yAxis = linearAxis([0, top], height, 'links [count]', { integer: true });
   const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, height), width, height };
   const sx = linear(0, 1, f.x, f.x + width),

@@ -2,6 +2,7 @@
  * Constellation report plots over time and per design: gateway contact timeline, launch campaign and cost breakdown,
  * drawn with the reports' chart layer (src/report/plots/chart.ts); design labels are cut to 180 px by estimated width.
  */
+import { maxOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { samplePositions } from '../plots/plots.js';
 import { drawn, TABLEAU10, type Drawn } from '../plots/chart.js';
@@ -176,7 +177,7 @@ const GAP = '#f4a6a0';
  */
 export function contactTimelineChart(input: ContactTimelineInput): Drawn {
   const { step_s, stations } = input;
-  const samples = Math.max(0, ...stations.map((s) => s.inContact.length));
+  const samples = maxOf([0, ...stations.map((s) => s.inContact.length)]);
   const summaries = stations.map((s) => contactSummary(s.inContact, step_s));
   const names = stationLabels(stations, summaries);
   const h = step_s / 3600;
@@ -246,8 +247,8 @@ export function launchCampaignChart(input: LaunchCampaignInput): Drawn {
   const steps = pos.map((p) => ({ x: deployment[p]!.time_yr, y: deployment[p]!.satellites }));
   if (steps.length && steps[0]!.x > 0) steps.unshift({ x: 0, y: 0 });
   steps.sort((a, b) => a.x - b.x); // a line runs in x order, equal times as given
-  const tMax = Math.max(1e-9, ...steps.map((s) => s.x), ...milestones.map((m) => m.within_yr));
-  const nMax = Math.max(1, satellites, ...steps.map((s) => s.y), ...milestones.map((m) => m.required));
+  const tMax = maxOf([1e-9, ...steps.map((s) => s.x), ...milestones.map((m) => m.within_yr)]);
+  const nMax = maxOf([1, satellites, ...steps.map((s) => s.y), ...milestones.map((m) => m.required)]);
   const met = milestones.filter((m) => m.met).length;
   const corners = (ok: boolean) => milestones.filter((m) => m.met === ok);
   return drawn({
@@ -338,7 +339,7 @@ export function costBreakdownChart(rows: readonly CostBreakdownRow[]): Drawn {
     height: Math.max(40, 34 * rows.length),
     x: {
       title: 'cost [billion USD]',
-      domain: [0, Math.max(0, ...values.map((v) => v.reduce((a, b) => a + b, 0))) || 1],
+      domain: [0, maxOf([0, ...values.map((v) => v.reduce((a, b) => a + b, 0))]) || 1],
       nice: true,
     },
     y: { kind: 'band', title: 'design [-]', categories: names },

@@ -8,6 +8,7 @@
  * gaps, the launch campaign against its milestones, the life year by year with the roadmaps checked against it, and
  * the cost breakdown of the knee and best designs.
  */
+import { pushAll } from '../../base/arrays.js';
 import { skyMapSvg, skyTable } from './skyMap.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -246,7 +247,7 @@ async function addNetworkPlots(
     lifeTable(record.life, basis),
   );
   if (basis !== null) notes.push(lifeBasisNote(basis, record.life.years[record.life.years.length - 1]?.year ?? 0));
-  notes.push(...roadmapNotes(record.life));
+  pushAll(notes, roadmapNotes(record.life));
 }
 
 export async function constellationReportPlots(

@@ -7,6 +7,7 @@
  * their text). Class names are vega's (role-axis, role-axis-label, role-legend, role-title…), which the report's
  * tests read.
  */
+import { maxOf } from '../../base/arrays.js';
 import { esc, PAD, px, text, textWidth } from '../plots/svg.js';
 
 /** From the plot's bottom edge to a legend below it: the bottom axis and 18 px (vega-lite's legend offset). */
@@ -55,7 +56,7 @@ export function gridSvg(a: Axis, width: number, height: number): string {
 }
 
 /** Room left of the plot a left axis needs: its widest label, the gaps and the rotated title [px]. */
-export const leftAxisWidth = (a: Axis): number => Math.max(0, ...a.values.map((v) => textWidth(a.format(v), 11))) + 26;
+export const leftAxisWidth = (a: Axis): number => maxOf([0, ...a.values.map((v) => textWidth(a.format(v), 11))]) + 26;
 
 /** Ticks, labels, domain line and title of one axis of a width × height plot. */
 export function axisSvg(a: Axis, width: number, height: number): string {
@@ -103,7 +104,7 @@ export function titleSvg(title: string, subtitle: readonly string[]): { svg: str
     `<g class="mark-group role-title"><g class="mark-text role-title-text">` +
     text(PAD, PAD + 11, title, { size: 14, weight: 'bold' }) +
     `</g><g class="mark-text role-title-subtitle"><text x="${PAD}" y="${PAD + 26}" font-size="12" fill="#000">${lines}</text></g></g>`;
-  const width = Math.max(textWidth(title, 14), ...subtitle.map((s) => textWidth(s, 12)));
+  const width = maxOf([textWidth(title, 14), ...subtitle.map((s) => textWidth(s, 12))]);
   return { svg, width, height: 26 + 14 * Math.max(0, subtitle.length - 1) + 12 };
 }
 

@@ -7,6 +7,7 @@
  * than vega's; tick labels that would overlap are not thinned (vega-lite's labelOverlap), none of these plots has any.
  * Class names are vega's (role-axis-*, role-legend-*, role-title-*), so tests and CSS read them as before.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import {
   type Frame,
   linear,
@@ -31,7 +32,7 @@ export interface Titles {
  */
 export function plotTop(t: Titles, y: LinearAxis, height: number): number {
   const [d0, d1] = y.domain;
-  const gap = Math.min(height, ...y.values.map((v) => height * ((d1 - v) / (d1 - d0))));
+  const gap = minOf([height, ...y.values.map((v) => height * ((d1 - v) / (d1 - d0)))]);
   return PAD + 18 + 14 * t.subtitle.length + Math.max(0, 6 - gap);
 }
 
@@ -42,7 +43,7 @@ export function titleSvg(t: Titles): { svg: string; width: number } {
     svg:
       `<g class="mark-group role-title"><g class="mark-text role-title-text">${text(PAD, PAD + 11, t.title, { size: 14, weight: 'bold' })}</g>` +
       `<g class="mark-text role-title-subtitle">${lines}</g></g>`,
-    width: Math.max(textWidth(t.title, 14), ...t.subtitle.map((s) => textWidth(s, 12))),
+    width: maxOf([textWidth(t.title, 14), ...t.subtitle.map((s) => textWidth(s, 12))]),
   };
 }
 
@@ -141,7 +142,7 @@ export function circleLegend(
   entries: readonly LegendCircle[],
 ): { svg: string; width: number; height: number } {
   const head = legendTitle(x, y, title);
-  const rMax = Math.max(0, ...entries.map((e) => e.r));
+  const rMax = maxOf([0, ...entries.map((e) => e.r)]);
   const symbols: string[] = [],
     labels: string[] = [];
   let row = head.entriesTop;
@@ -154,10 +155,10 @@ export function circleLegend(
     labels.push(text(x + 2 * rMax + 7, cy, e.label, { size: 12, baseline: 'middle' }));
     row += h + 4;
   }
-  const width = Math.max(
+  const width = maxOf([
     ...title.map((l) => textWidth(l, 12)),
     ...entries.map((e) => 2 * rMax + 7 + textWidth(e.label, 12)),
-  );
+  ]);
   return {
     svg:
       `<g class="mark-group role-legend">${head.svg}<g class="mark-symbol role-legend-symbol">${symbols.join('')}</g>` +
@@ -196,7 +197,7 @@ export function gradientLegend(
       `<g class="mark-group role-legend">${head.svg}<g class="mark-rect role-legend-gradient">` +
       `<rect x="${px(x)}" y="${px(top)}" width="16" height="${length}" fill="url(#${id})"/></g>` +
       `<g class="mark-text role-legend-label">${labels.join('')}</g></g>`,
-    width: Math.max(textWidth(title, 12), 18 + Math.max(0, ...values.map((v) => textWidth(format(v), 12)))),
+    width: Math.max(textWidth(title, 12), 18 + maxOf([0, ...values.map((v) => textWidth(format(v), 12))])),
     height: top + length - y,
   };
 }

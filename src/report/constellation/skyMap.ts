@@ -3,6 +3,7 @@
  * (the record's sky.map cells: rings of 10° elevation, sectors of 15° azimuth, north up, east left as seen looking up),
  * and the table of counts over the times after sunset (src/constellation/environment/skyFigures.ts).
  */
+import { maxOf } from '../../base/arrays.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { px, svgDocument, text } from '../plots/svg.js';
 import type { ReportTableData } from './constellationExtras.js';
@@ -31,7 +32,7 @@ function cellPath(az_deg: number, el_deg: number): string {
 }
 
 export function skyMapSvg(sky: ConstellationRecord['sky']): string {
-  const most = Math.max(1, ...sky.map.map((c) => c.nakedEye));
+  const most = maxOf([1, ...sky.map.map((c) => c.nakedEye)]);
   const cells = sky.map
     .filter((c) => c.nakedEye > 0)
     .map(

@@ -3,6 +3,7 @@
  * one sentence, the recommended designs with their key figures, the verdict against each terrestrial scenario, what
  * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
  */
+import { maxOf, minOf, pushAll } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioProblem, ratioText } from '../../base/verdictText.js';
 
@@ -11,8 +12,8 @@ export function ratioRangeText(ratios: readonly number[]): string {
   const finite = ratios.filter((r) => ratioProblem(r) === undefined);
   const others = ratios.length - finite.length;
   if (finite.length === 0) return ratioProblem(ratios[0] ?? Number.NaN)!;
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const lo = minOf(finite);
+  const hi = maxOf(finite);
   const range = `${fmt(lo)}–${fmt(hi)}×`;
   return others === 0 ? range : `${range}; ${others} scenario(s) without a finite ratio`;
 }
@@ -105,7 +106,10 @@ function headline(d: DecisionSummary): string | null {
   if (knee.costBridge !== undefined)
     parts.push(`${knee.costBridge.charAt(0).toUpperCase()}${knee.costBridge.slice(1)}.`);
   if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
-  parts.push(...spreadTexts(d).map((t) => `${t}.`));
+  pushAll(
+    parts,
+    spreadTexts(d).map((t) => `${t}.`),
+  );
   if (knee.verdicts.length) {
     const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
     const range = ratioRangeText(knee.verdicts.map((v) => v.spaceToTerrestrial));
@@ -240,8 +244,13 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
   if (pareto.designs.length === 0 || pareto.objectives.length < 2) return null;
   const objs = pareto.objectives.slice(0, 2);
   const pos = samplePositions(pareto.designs.length, MAX_FRONT_PLOT_POINTS);
-  const at = (index: number): Record<string, number> => pareto.designs.find((x) => x.index === index)!.objectives;
-  const row = (cat: string, o: Record<string, number>, label?: string): Record<string, unknown> => ({
+  // a recommended design is marked only when the front holds it (none is when no design meets the requirements)
+  const byIndex = new Map(pareto.designs.map((x) => [x.index, x.objectives]));
+  const marked = (cat: string, index: number | undefined, label: string): Record<string, unknown>[] => {
+    const o = index === undefined ? undefined : byIndex.get(index);
+    return o === undefined ? [] : [row(cat, o, label)];
+  };
+  const row = (cat: string, o: Readonly<Record<string, number>>, label?: string): Record<string, unknown> => ({
     cat,
     o0: o[objs[0]!.name],
     o1: o[objs[1]!.name],
@@ -249,13 +258,13 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
   });
   const points = [
     ...pos.map((p) => row('Pareto design', pareto.designs[p]!.objectives)),
-    ...d.designs.slice(1).map((x) => row('best per objective', at(x.index), `design ${x.index}`)),
-    row('knee', at(d.designs[0]!.index), `knee: design ${d.designs[0]!.index}`),
+    ...d.designs.slice(1).flatMap((x) => marked('best per objective', x.index, `design ${x.index}`)),
+    ...marked('knee', d.designs[0]?.index, `knee: design ${d.designs[0]?.index}`),
   ];
   const axes: AxisDef[] = objs.map((o, j) => {
     const vals = points.map((p) => p[`o${j}`] as number).filter(Number.isFinite);
     // at least MIN_AXIS_SPAN of the values' magnitude (plots.ts spanDomain): a 1 % front looks flat
-    const span = spanDomain(Math.min(...vals), Math.max(...vals));
+    const span = spanDomain(minOf(vals), maxOf(vals));
     const lo = span.lo,
       hi = span.hi;
     const pad = hi > lo ? 0.06 * (hi - lo) : Math.abs(lo) * 0.05 || 1;

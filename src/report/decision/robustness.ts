@@ -182,7 +182,9 @@ export function robustPicks(
       : selects(rule)
         ? chooseKnee(run.pareto, rule, typeof source === 'string' ? null : joint)
         : null;
-  const lead = select !== null ? kneePick(run, select) : picksOtherThanKnee(rule) ? rulePick(run, rule) : picks[0]!;
+  // the plain knee when the rule's position holds no design
+  const lead =
+    (select !== null ? kneePick(run, select) : picksOtherThanKnee(rule) ? rulePick(run, rule) : null) ?? picks[0]!;
   const out = [lead, ...picks.slice(1)];
   const designs = pickRobustness(run.pareto, out, sampled, joint, typeof source !== 'string', notes);
   const first = out.map((p) => sampled(p.position)).find((s): s is ConstraintSamples => typeof s !== 'string');
@@ -208,20 +210,24 @@ export function robustPicks(
   };
 }
 
-const kneePick = (run: LoadedRun, s: SelectOutcome): Pick => {
+// null when the position holds no design (none qualifies, or a stored position past the front)
+const kneePick = (run: LoadedRun, s: SelectOutcome): Pick | null => {
   const word = pickWord(run.pareto, selectRule(run));
+  const design = run.pareto.designs[s.position];
+  if (design === undefined) return null;
   return {
     label: s.qualified ? `${word} (${s.rule})` : `${word} (plain: no design meets ${s.rule})`,
     selector: 'knee',
     position: s.position,
-    design: run.pareto.designs[s.position]!,
+    design,
   };
 };
 
 /** The design a select.pick rule without margin or probability recommends (./picks.ts). */
-const rulePick = (run: LoadedRun, rule: SelectRule): Pick => {
+const rulePick = (run: LoadedRun, rule: SelectRule): Pick | null => {
   const position = rulePosition(run.pareto, rule);
-  return { label: pickWord(run.pareto, rule), selector: 'knee', position, design: run.pareto.designs[position]! };
+  const design = run.pareto.designs[position];
+  return design === undefined ? null : { label: pickWord(run.pareto, rule), selector: 'knee', position, design };
 };
 
 /**

@@ -4,6 +4,7 @@
  * prices when they are its seed's), then whether the seeds agree with each seed's knee. The seeds' own folders keep
  * their full reports.
  */
+import { pushAll } from '../../base/arrays.js';
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../../run/atomic.js';
 import type { SeedUnion } from '../../run/multiSeed.js';
@@ -41,7 +42,7 @@ function answerSection(union: SeedUnion): Block {
   const v = decisionView({ pareto: union.pareto, study: {} }, union.decision, []);
   const blocks: Block[] = answerBlocks(v);
   if (v.binding.length) blocks.push(heading3('What binds'), list(v.binding), note(v.bindingRule));
-  blocks.push(...relaxationBlocks(v));
+  pushAll(blocks, relaxationBlocks(v));
   return section('decision-summary', 'Recommended designs', blocks, 'Recommended');
 }
 

@@ -1,4 +1,5 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ratioProblem } from '../../base/verdictText.js';
@@ -93,7 +94,7 @@ export function relaxationLines(d: DecisionSummary): string[] {
   if (r === undefined || r === null || r.gains.length === 0) return [];
   const { table: t, note } = relaxationView(r);
   if (t === null) return [`    ${note}`];
-  const widths = t.headers.map((h, j) => Math.max(h.length, ...t.rows.map((row) => row[j]!.length)));
+  const widths = t.headers.map((h, j) => maxOf([h.length, ...t.rows.map((row) => row[j]!.length)]));
   const line = (cells: readonly string[]): string =>
     `      ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
   return [`    shadow prices: ${note}`, line(t.headers), ...t.rows.map(line)];
@@ -117,7 +118,7 @@ export function decisionLines(d: DecisionSummary): string[] {
   }
   const pressure = pressureText(d);
   if (pressure !== null) lines.push(pressure);
-  lines.push(...spreadLines(d));
+  pushAll(lines, spreadLines(d));
   return lines;
 }
 
@@ -186,8 +187,8 @@ export function formatRunSummary(s: RunSummary): string {
     lines.push('  failed evaluations (treated as infeasible):');
     for (const f of s.failureReasons.slice(0, 5)) lines.push(`    ${f.count} × ${f.reason}`);
   }
-  if (none) lines.push(...noFeasibleLines(s));
-  if (s.decision !== undefined) lines.push(...decisionLines(s.decision));
+  if (none) pushAll(lines, noFeasibleLines(s));
+  if (s.decision !== undefined) pushAll(lines, decisionLines(s.decision));
   for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
   if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);
   return `${lines.join('\n')}\n`;

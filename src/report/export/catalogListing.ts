@@ -2,6 +2,7 @@
  * `odc catalog`: each catalog as a table of the figures a user chooses a row by (power, performance, mass,
  * cost, payload), one row per entry with its year and name, then the row's uncertainty distributions.
  */
+import { maxOf } from '../../base/arrays.js';
 import type { CatalogKind } from '../../catalog/schema.js';
 import { unitOf } from '../../node/record/metrics.js';
 import { fmt } from '../../base/numberFormat.js';
@@ -34,7 +35,7 @@ export function catalogTable(
   const figures = CATALOG_FIGURES[kind];
   const header = ['id', ...figures.map((f) => axisLabel(f, unitOf(f)).replace(' [-]', '')), 'year', 'name'];
   const body = rows.map((r) => [r.id, ...figures.map((f) => cell(r[f])), String(r.year), r.name]);
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j]!.length)));
+  const widths = header.map((h, j) => maxOf([h.length, ...body.map((b) => b[j]!.length)]));
   const line = (cells: readonly string[]): string =>
     `  ${cells
       .map((c, j) => (j === 0 || j === cells.length - 1 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))

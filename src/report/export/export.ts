@@ -19,6 +19,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
+import { checkOutputTarget } from '../../base/outputTarget.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision/decision.js';
@@ -194,6 +195,8 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
+  // before any work: --out may be neither the run folder's own file nor the design file read
+  if (opts.out !== undefined) checkOutputTarget(opts.out, 'file', [runDir]);
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(

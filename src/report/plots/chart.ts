@@ -7,6 +7,7 @@
  * d3-scale-chromatic, d3-shape; Bostock et al., ISC licence); the layout is ours and estimates text widths (svg.ts
  * TEXT_WIDTH_EM) as there is no canvas in Node. `concat` sets charts side by side or in a grid.
  */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { line as d3line, curveStepAfter } from 'd3-shape';
@@ -422,7 +423,11 @@ function gridSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: rea
 function axesSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[], yLabels: number): string {
   const bottom = f.y + f.height;
   const out = ['<g class="axis x" stroke="#888">', ...xTicks.map((t) => lineEl(t.at, bottom, t.at, bottom + 5))];
-  out.push('</g><g class="axis y" stroke="#888">', ...yTicks.map((t) => lineEl(f.x - 5, t.at, f.x, t.at)), '</g>');
+  pushAll(out, [
+    '</g><g class="axis y" stroke="#888">',
+    ...yTicks.map((t) => lineEl(f.x - 5, t.at, f.x, t.at)),
+    '</g>',
+  ]);
   const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
   const xShown = thin(xTicks.map((t) => [t.at - half(t), t.at + half(t)]));
   const yShown = thin(yTicks.map((t) => [t.at - 6, t.at + 6]));
@@ -454,7 +459,7 @@ export function chart(spec: ChartSpec): Scene {
   // band rows run top down, values bottom up
   const sy =
     spec.y.kind === 'band' ? axisScale(spec.y, top, top + height, 40) : axisScale(spec.y, top + height, top, 40);
-  const yLabelWidth = Math.max(0, ...sy.ticks.map((t) => textWidth(t.label, LABEL_px)));
+  const yLabelWidth = maxOf([0, ...sy.ticks.map((t) => textWidth(t.label, LABEL_px))]);
   const left = Math.max(spec.minLeft ?? 0, PAD + 7 + yLabelWidth + (spec.y.title ? 8 + TITLE_px + 2 : 0));
   const f = { x: left, y: top, width, height };
   const sx = axisScale(spec.x, f.x, f.x + width, 80);
@@ -476,10 +481,10 @@ export function chart(spec: ChartSpec): Scene {
   out.push(lg.svg);
   const lastLabel = xTicks.length ? xTicks[xTicks.length - 1]! : null;
   const xReach = lastLabel ? lastLabel.at + textWidth(lastLabel.label, LABEL_px) / 2 : 0;
-  const titleReach = Math.max(
+  const titleReach = maxOf([
     spec.title ? PAD + textWidth(spec.title, 14) : 0,
     ...subtitle.map((s) => PAD + textWidth(s, TITLE_px)),
-  );
+  ]);
   return {
     width: Math.ceil(Math.max(f.x + width + (legends.length ? LEGEND_GAP + lg.width : 0), xReach, titleReach) + 10),
     height: Math.ceil(Math.max(bottom + 24 + 16, f.y + height / 2 + yTitleLength / 2, f.y + lg.height) + PAD),

@@ -2,6 +2,7 @@
  * The run report's plots computed from a loaded run: the objective-space scatter matrix, parallel coordinates of the
  * Pareto set, the knee design's compute waterfall and convergence, each an SVG string with its caption.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { unitOf } from '../../node/record/metrics.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { Pick } from '../../run/decision/decision.js';
@@ -223,8 +224,8 @@ function parallelAxes(pareto: LoadedRun['pareto']): NormAxis[] {
  */
 function objectiveAxis(pareto: LoadedRun['pareto'], o: LoadedRun['pareto']['objectives'][number]): NormAxis {
   const vals = pareto.designs.map((d) => d.objectives[o.name]!);
-  const lo = Math.min(...vals),
-    hi = Math.max(...vals);
+  const lo = minOf(vals),
+    hi = maxOf(vals);
   const title = objectiveTitle(o.name, o.unit, o.sense);
   const axis = spanDomain(lo, hi);
   if (axis.widened) {
@@ -258,7 +259,7 @@ function spanCaption(pareto: LoadedRun['pareto']): string {
   const w = pareto.objectives
     .filter((o) => {
       const vals = pareto.designs.map((d) => d.objectives[o.name]!);
-      return spanDomain(Math.min(...vals), Math.max(...vals)).widened;
+      return spanDomain(minOf(vals), maxOf(vals)).widened;
     })
     .map((o) => o.name);
   const rule = `An objective axis spans at least ${100 * MIN_AXIS_SPAN} % of its values' magnitude, so a front that varies by 1 % looks flat`;
@@ -323,7 +324,7 @@ export function convergencePlot(run: LoadedRun): ReportPlot | null {
     title: 'Convergence',
     caption:
       `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? "; benchmarks use their true front's ideal and nadir, the raw objectives when that front spans [0, 1]" : ''}). Right: share of each generation's evaluations that were feasible.` +
-      `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(Math.max(...h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +
+      `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(maxOf(h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +
       `${h.some((r) => r.igdPlus !== undefined) ? ' IGD+ (benchmarks) before the last row may use 100 evenly spaced points of the analytic front when the front is large; the last uses all of it.' : ''}` +
       `${(run.meta.historyStride ?? 1) > 1 ? ` The run had ${run.meta.result?.generations ?? '?'} generations: each point is the last of a block of ${run.meta.historyStride} generations (${h.length} points), its feasible share taken over the block; the hypervolume${h.some((r) => r.igdPlus !== undefined) ? ' and IGD+ were' : ' was'} computed at those generations only.` : ''}`,
     svg,

@@ -4,6 +4,7 @@
  * measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so labels
  * may sit a few pixels off their true extent.
  */
+import { maxOf } from '../../base/arrays.js';
 import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
 import { format, precisionFixed } from 'd3-format';
 
@@ -161,7 +162,7 @@ export function yAxisWidth(domain: readonly [number, number], height: number): n
 
 /** Room a y axis with these tick labels needs left of its frame: tick, labels (11 px), gap and rotated title. */
 export const yLabelsWidth = (labels: readonly string[]): number =>
-  7 + Math.max(0, ...labels.map((l) => textWidth(l, 11))) + 8 + 12 + 4;
+  7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + 12 + 4;
 
 /** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
 export function symbolPath(shape: string, area_px2: number): string {

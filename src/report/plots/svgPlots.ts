@@ -4,6 +4,7 @@
  * (rotated step names); convergence is two charts of chart.ts. Tick values and labels are d3's (svg.ts); compare.ts
  * draws its fronts with the same scatter matrix.
  */
+import { maxOf, pushAll } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { AxisDef, CategoryStyle, ParallelAxis } from './plots.js';
 import { stackedLabel } from './plots.js';
@@ -144,7 +145,7 @@ export function objectiveMatrixSvg(
   const pre = idPrefix === '' ? '' : `${idPrefix}-`;
   const m = axes.length;
   const { width, height } = matrixPanelSize(m);
-  const left = Math.max(...axes.map((a) => yAxisWidth(a.domain, height)));
+  const left = maxOf(axes.map((a) => yAxisWidth(a.domain, height)));
   const bottom = 48;
   const top = 10;
   const gap = 24;
@@ -165,10 +166,10 @@ export function objectiveMatrixSvg(
         [y0, y1] = axes[yi]!.domain;
       const sx = linear(x0, x1, f.x, f.x + width),
         sy = linear(y0, y1, f.y + height, f.y);
-      out.push(...panelOpen(f, axes[xi]!, axes[yi]!, `${pre}clip${xi}-${yi}`));
+      pushAll(out, panelOpen(f, axes[xi]!, axes[yi]!, `${pre}clip${xi}-${yi}`));
       const domain = { x0, x1, y0, y1, sx, sy };
-      out.push(...panelSymbols(categories, byCategory, xi, yi, domain, pre));
-      if (labelled) out.push(...panelLabels(points, xi, yi, domain));
+      pushAll(out, panelSymbols(categories, byCategory, xi, yi, domain, pre));
+      if (labelled) pushAll(out, panelLabels(points, xi, yi, domain));
       out.push('</g></g>');
     }
   }
@@ -307,16 +308,16 @@ export function parallelSvg(
   out.push(
     `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}" fill="none" stroke="#bbb"/>`,
   );
-  out.push(...parallelLines(lines, groups, sx, sy));
+  pushAll(out, parallelLines(lines, groups, sx, sy));
   const labels = parallelAxisText(axes, sx, sy, f.y + height, many);
-  out.push(...labels.svg);
+  pushAll(out, labels.svg);
   const labelHeight = labels.height;
   const legendItems = parallelLegend(groups, f.x);
   // room for the first axis's label, which reaches left of the plot
   const first = axes[0]?.title ?? '';
   const firstReach = many
     ? Math.min(200, textWidth(first, 10)) * Math.cos((40 * Math.PI) / 180)
-    : Math.max(0, ...stackedLabel(first).map((r) => textWidth(r, 10.5) / 2));
+    : maxOf([0, ...stackedLabel(first).map((r) => textWidth(r, 10.5) / 2)]);
   const leftPad = Math.max(0, firstReach - sx(0) + 4);
   const body = `<g transform="translate(${px(leftPad)},0)">${legendItems.join('')}${out.join('')}</g>`;
   return svgDocument(leftPad + f.x + width + 20, f.y + height + 14 + labelHeight + 8, body);
@@ -333,11 +334,11 @@ export function convergenceSvg(
       height: 260,
       x: {
         title: 'generation [-]',
-        domain: [0, Math.max(1, ...history.map((h) => h.generation))],
+        domain: [0, maxOf([1, ...history.map((h) => h.generation)])],
         nice: true,
         integer: true,
       },
-      y: { title, domain: [0, top ?? Math.max(0, ...points.map((p) => p.y))], nice: top === null },
+      y: { title, domain: [0, top ?? maxOf([0, ...points.map((p) => p.y)])], nice: top === null },
       marks: [
         { type: 'line', points, color },
         ...(history.length <= 60 ? [{ type: 'dots' as const, points, color, area: 25 }] : []),
@@ -363,7 +364,7 @@ export function waterfallSvg(steps: readonly { name: string; factor: number; val
   const width = 520,
     height = 260;
   const names = steps.map((s, i) => `${i + 1}. ${s.name}`);
-  const yDomain = [0, niceMax(Math.max(0, ...steps.map((s) => s.valueAfter_PFLOPS).filter(Number.isFinite)))] as const;
+  const yDomain = [0, niceMax(maxOf([0, ...steps.map((s) => s.valueAfter_PFLOPS).filter(Number.isFinite)]))] as const;
   const left = yAxisWidth(yDomain, height);
   const f: Frame = { x: left, y: 16, width, height };
   const sy = linear(yDomain[0], yDomain[1], f.y + height, f.y);

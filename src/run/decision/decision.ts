@@ -13,6 +13,7 @@
  * with a constraint the run held at g > 0, or whose constellation record has an enforced check not met (its traffic
  * demand, a shell's node closure). The front keeps such a design (it is shown in its tables), the picks skip it.
  */
+import { hypotOf, maxOf, minOf } from '../../base/arrays.js';
 import { StudyError, didYouMean } from '../../base/errors.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 
@@ -94,9 +95,12 @@ export function kneeAmong(F: readonly (readonly number[])[], allowed: (position:
   const n = F.length;
   if (n === 0) return -1;
   const m = F[0]!.length;
-  const ideal = Array.from({ length: m }, (_, j) => Math.min(...F.map((f) => f[j]!)));
-  const nadir = Array.from({ length: m }, (_, j) => Math.max(...F.map((f) => f[j]!)));
-  const N = F.map((f) => f.map((v, j) => (nadir[j]! > ideal[j]! ? (v - ideal[j]!) / (nadir[j]! - ideal[j]!) : 0)));
+  const ideal = Array.from({ length: m }, (_, j) => minOf(F.map((f) => f[j]!)));
+  const nadir = Array.from({ length: m }, (_, j) => maxOf(F.map((f) => f[j]!)));
+  // halves first: a range past the largest double (−1e308 to 1e308) stays finite; the quotient is the same
+  const N = F.map((f) =>
+    f.map((v, j) => (nadir[j]! > ideal[j]! ? (v / 2 - ideal[j]! / 2) / (nadir[j]! / 2 - ideal[j]! / 2) : 0)),
+  );
   const extremes = Array.from({ length: m }, (_, j) => {
     let best = 0;
     for (let i = 1; i < n; i++) {
@@ -111,7 +115,7 @@ export function kneeAmong(F: readonly (readonly number[])[], allowed: (position:
     new Array<number>(m).fill(1),
   );
   if (!w || w.some((x) => !(x > 0) || !Number.isFinite(x))) w = new Array<number>(m).fill(1);
-  const norm = Math.hypot(...w);
+  const norm = hypotOf(w);
   let best = -1;
   let bestD = -Infinity;
   let bestIdeal = Infinity;
@@ -119,7 +123,7 @@ export function kneeAmong(F: readonly (readonly number[])[], allowed: (position:
     if (!allowed(i)) continue;
     const f = N[i]!;
     const d = (1 - f.reduce((s, v, j) => s + v * w[j]!, 0)) / norm;
-    const toIdeal = Math.hypot(...f);
+    const toIdeal = hypotOf(f);
     if (best < 0 || d > bestD + 1e-12 || (Math.abs(d - bestD) <= 1e-12 && toIdeal < bestIdeal)) {
       best = i;
       bestD = d;

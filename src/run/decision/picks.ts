@@ -13,6 +13,7 @@
  *   best on the next, and so on; a tie left after the last is settled by the knee distance.
  * Ties otherwise go to the lower front position. Pure.
  */
+import { hypotOf, maxOf, minOf } from '../../base/arrays.js';
 import { kneeAmong } from './decision.js';
 
 export type PickName = 'knee' | 'topsis' | 'lexicographic';
@@ -31,23 +32,34 @@ export interface PickRule {
 type Matrix = readonly (readonly number[])[];
 type Allowed = (position: number) => boolean;
 
-/** The weights by objective position, scaled to sum to 1 (all 0 when none is positive). */
+/**
+ * The weights by objective position, scaled to sum to 1 (all 0 when none is positive). Each is divided by a power of
+ * two near the largest before they are added, so weights whose sum passes the largest double (1e308 twice) keep
+ * their ratios; an infinite weight outweighs every finite one.
+ */
 export function topsisWeights(names: readonly string[], weights: Readonly<Record<string, number>>): number[] {
-  const w = names.map((n) => Math.max(0, weights[n] ?? 0));
-  const sum = w.reduce((s, x) => s + x, 0);
-  return w.map((x) => (sum > 0 ? x / sum : 0));
+  const w = names.map((n) => {
+    const x = Object.hasOwn(weights, n) ? weights[n]! : 0;
+    return x > 0 ? x : 0; // NaN and negatives weigh 0
+  });
+  const top = maxOf(w);
+  // a power of two near the largest: dividing by it is exact, so weights that do not overflow keep every bit
+  const unit = top > 0 && top < Infinity ? 2 ** Math.floor(Math.log2(top)) : 1;
+  const scaled = w.map((x) => (top === Infinity ? Number(x === Infinity) : x / unit));
+  const sum = scaled.reduce((s, x) => s + x, 0);
+  return scaled.map((x) => (sum > 0 ? x / sum : 0));
 }
 
 /** TOPSIS closeness C of every position of the minimized matrix `F` with weights `w` (see the header). */
 export function topsisCloseness(F: Matrix, w: readonly number[]): number[] {
   const m = w.length;
-  const norm = Array.from({ length: m }, (_, j) => Math.hypot(...F.map((f) => f[j]!)));
+  const norm = Array.from({ length: m }, (_, j) => hypotOf(F.map((f) => f[j]!)));
   const V = F.map((f) => f.map((x, j) => (norm[j]! > 0 ? (w[j]! * x) / norm[j]! : 0)));
-  const ideal = Array.from({ length: m }, (_, j) => Math.min(...V.map((v) => v[j]!)));
-  const anti = Array.from({ length: m }, (_, j) => Math.max(...V.map((v) => v[j]!)));
+  const ideal = Array.from({ length: m }, (_, j) => minOf(V.map((v) => v[j]!)));
+  const anti = Array.from({ length: m }, (_, j) => maxOf(V.map((v) => v[j]!)));
   return V.map((v) => {
-    const plus = Math.hypot(...v.map((x, j) => x - ideal[j]!));
-    const minus = Math.hypot(...v.map((x, j) => x - anti[j]!));
+    const plus = hypotOf(v.map((x, j) => x - ideal[j]!));
+    const minus = hypotOf(v.map((x, j) => x - anti[j]!));
     return plus + minus > 0 ? minus / (plus + minus) : 0;
   });
 }
@@ -64,9 +76,10 @@ function lexicographicAmong(F: Matrix, order: readonly number[], tolerance: numb
   for (const j of order) {
     if (left.length <= 1) break;
     const col = F.map((f) => f[j]!);
-    const range = Math.max(...col) - Math.min(...col);
-    const best = Math.min(...left.map((i) => col[i]!));
-    left = left.filter((i) => col[i]! <= best + tolerance * range);
+    // in halves: a range past the largest double (−1e308 to 1e308) stays finite
+    const halfRange = maxOf(col) / 2 - minOf(col) / 2;
+    const best = minOf(left.map((i) => col[i]!));
+    left = left.filter((i) => col[i]! <= best || col[i]! / 2 - best / 2 <= tolerance * halfRange);
   }
   const keep = new Set(left);
   return kneeAmong(F, (i) => keep.has(i));

@@ -8,6 +8,7 @@
  * union front (src/run/multiSeed.ts), not one seed's. A disagreement names the choices that differ, seed by seed
  * (docs/algorithms.md, "Choices that stay alive", shows why seeds can disagree). Pure: knees in, a plain record out.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 
 /** Integer variables agree when they differ by at most this share of the variable's range, in whole steps (floored). */
@@ -79,7 +80,7 @@ export const toleranceOf = (v: ChoiceVariable): number =>
 function differs(values: readonly (string | number)[], tolerance: number): boolean {
   if (values.length < 2) return false;
   if (values.every((v) => typeof v === 'number'))
-    return Math.max(...(values as number[])) - Math.min(...(values as number[])) > tolerance;
+    return maxOf(values as number[]) - minOf(values as number[]) > tolerance;
   return new Set(values).size > 1;
 }
 
@@ -155,7 +156,7 @@ export function spreadsText(a: SeedAgreement): string | null {
 /** The terminal lines of the agreement: its verdict, the table aligned, the differences and the spreads. */
 export function formatSeedAgreement(a: SeedAgreement, objectives: readonly { readonly name: string }[]): string {
   const t = agreementTable(a, objectives);
-  const widths = t.headers.map((h, j) => Math.max(h.length, ...t.rows.map((r) => r[j]!.length)));
+  const widths = t.headers.map((h, j) => maxOf([h.length, ...t.rows.map((r) => r[j]!.length)]));
   const line = (cells: readonly string[]): string =>
     `    ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
   const lines = [`  ${agreementVerdict(a)}`, line(t.headers), ...t.rows.map(line)];

@@ -5,6 +5,7 @@
  * designs (0 when every value is 0). Written into run.json's decision (`spread`) and said by the terminal summary and
  * the report's first screen (src/run/decision/decisionText.ts). Pure: a function of pareto.json's content.
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { ParetoFile } from '../paretoFile.js';
 import type { ObjectiveSpread } from '../schemas.js';
@@ -17,8 +18,8 @@ export function frontSpread(pareto: Pick<ParetoFile, 'objectives' | 'designs'>):
   if (pareto.designs.length === 0) return [];
   return pareto.objectives.map((o) => {
     const vals = pareto.designs.map((d) => d.objectives[o.name]!).filter(Number.isFinite);
-    const min = Math.min(...vals);
-    const max = Math.max(...vals);
+    const min = minOf(vals);
+    const max = maxOf(vals);
     const mag = Math.max(Math.abs(min), Math.abs(max));
     const relative = mag > 0 ? (max - min) / mag : 0;
     return {

@@ -11,6 +11,7 @@
  * database-index error stop the run. Jobs, results and the study key are removed when the run ends.
  * Each fault and its handling: docs/runs.md §"Redis evaluator".
  */
+import { pushAll } from '../../base/arrays.js';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { BoundedJob } from './boundedWorker.js';
@@ -155,7 +156,7 @@ export class RedisEvaluator implements Evaluator {
       const r = results.get(j.id)!;
       const s = this.perWorker.get(r.worker) ?? { evaluations: 0, busy_ms: 0 };
       this.perWorker.set(r.worker, { evaluations: s.evaluations + r.ok.length, busy_ms: s.busy_ms + r.elapsed_ms });
-      out.push(...unpackBatch(r, this.opts.objectives, this.opts.constraints));
+      pushAll(out, unpackBatch(r, this.opts.objectives, this.opts.constraints));
     }
     await this.withRedis(() => Promise.all(jobs.map((j) => this.queue.remove(j.id))));
     return out;
@@ -169,7 +170,7 @@ export class RedisEvaluator implements Evaluator {
     for (let start = 0, k = 0; start < batch.length; start += size, k++) {
       const part = batch.slice(start, start + size);
       const x: number[] = [];
-      for (const v of part) x.push(...v);
+      for (const v of part) pushAll(x, v);
       jobs.push({
         id: `${this.runKey}-${b}-${k}`,
         data: {

@@ -10,6 +10,7 @@
  *   is always the low end.
  * Designs without a value (a column another run lacks) are grey.
  */
+import { maxOf } from '../../base/arrays.js';
 import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
 import type { AxisScale } from './scales.js';
 
@@ -37,7 +38,7 @@ const withUnit = (text: string, d: Dim): string => (d.unit === '-' || d.unit ===
 
 function byRun(ds: Dataset): Colouring {
   const palette = Array.from(
-    { length: Math.max(1, ...ds.runs.map((r) => r.id + 1)) },
+    { length: maxOf([1, ...ds.runs.map((r) => r.id + 1)]) },
     (_, k) => RUN_COLOURS[k % RUN_COLOURS.length]!,
   );
   return {

@@ -5,6 +5,7 @@
  * names, units and tick values), and the kept designs (subset and brushes) as CSV: the rows of each run's
  * evaluations.csv as the file holds them, its header first (several runs: a leading `run` column with the run's key).
  */
+import { pushAll } from '../../base/arrays.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { axisNote, BIN_PX, type PlotView } from './parcoords.js';
 import { ticksOf, type AxisScale } from './scales.js';
@@ -92,7 +93,7 @@ export function parcoordsSvg(v: PlotView): string {
   dims.forEach((d, k) => {
     const x = xs[k]!;
     const sc = scales[k]!;
-    parts.push(
+    pushAll(parts, [
       `<g data-axis="${esc(d.name)}"><line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotH}" stroke="#555"/>`,
       text(x, 12, d.name, 'middle', ' font-weight="600"'),
       text(x, 26, axisNote(d, sc)),
@@ -102,7 +103,7 @@ export function parcoordsSvg(v: PlotView): string {
           text(x + 4, top + (1 - t.t) * plotH + 4, t.label, 'start', ' fill="#5b6475"'),
       ),
       '</g>',
-    );
+    ]);
   });
   return svgDocument(v.canvas.width, v.canvas.height, 'odc explorer: parallel coordinates', parts.join(''));
 }

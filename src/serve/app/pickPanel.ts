@@ -10,6 +10,7 @@
  * panel says so beside the pick, and the header shows the run's own answer.
  */
 import { pickAmong, pickText, type PickName, type PickRule } from '../../run/decision/picks.js';
+import { toleranceProblem, weightProblem } from '../../study/pickBounds.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { esc } from './table.js';
 
@@ -102,7 +103,7 @@ export class PickPanel {
     this.host.querySelectorAll<HTMLInputElement>('input[data-weight]').forEach((input) => {
       input.oninput = () => {
         const w = Number(input.value);
-        if (!(w >= 0) || this.rule === null) return;
+        if (weightProblem(w) !== null || this.rule === null) return; // the study schema's bounds
         this.setRule({ ...this.rule, weights: { ...this.rule.weights, [input.dataset['weight']!]: w } }, false);
       };
     });
@@ -118,7 +119,7 @@ export class PickPanel {
     if (tol !== null)
       tol.oninput = () => {
         const pct = Number(tol.value);
-        if (pct >= 0) this.setRule({ ...this.rule, tolerance: pct / 100 }, false);
+        if (toleranceProblem(pct / 100) === null) this.setRule({ ...this.rule, tolerance: pct / 100 }, false);
       };
     this.showResult();
   }
@@ -142,7 +143,7 @@ export class PickPanel {
               `${k + 1}. ${esc(n)}${k > 0 ? ` <button type="button" data-up="${k}" aria-label="move ${esc(n)} up">▲</button>` : ''}`,
           )
           .join(' ') +
-        ` <label>tolerance <input type="number" min="0" max="100" step="1" size="3" data-tolerance aria-label="tolerance" ` +
+        ` <label>tolerance <input type="number" min="0" max="50" step="1" size="3" data-tolerance aria-label="tolerance" ` +
         `value="${100 * (r.tolerance ?? 0)}"> % of range</label>`
       );
     return '';

@@ -12,6 +12,7 @@
  * their place while brushing. Elements are made once per layout; a brush only rewrites text and attributes that
  * changed.
  */
+import { maxOf } from '../../base/arrays.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 
@@ -57,7 +58,7 @@ export function widestTexts(dim: Dim, count: number): string[] {
         texts.add(fmtValue(sign * Math.min(8.888 * 10 ** d, Number.MAX_VALUE), dim));
     }
   }
-  const longest = Math.max(...[...texts].map((t) => t.length));
+  const longest = maxOf([...texts].map((t) => t.length));
   return [...texts].filter((t) => t.length === longest);
 }
 
@@ -173,7 +174,7 @@ export class DesignTable {
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
     const column = (c: Omit<Column, 'width' | 'lead'>, texts: readonly string[], lead = 0): Column => {
       const header = c.label.length + (c.left ? 0 : ARROW.none.length);
-      return { ...c, lead, width: Math.max(header, ...texts.map((t) => lead + t.length)) };
+      return { ...c, lead, width: maxOf([header, ...texts.map((t) => lead + t.length)]) };
     };
     const dims = [...pick('index'), ...pick('status'), ...pick('objective'), ...pick('variable'), ...pick('violation')];
     const runs = ds.runs.length > 1;

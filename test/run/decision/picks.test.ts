@@ -80,6 +80,39 @@ describe('TOPSIS on a 3-design front (closeness by hand in the header)', () => {
   });
 });
 
+describe('user weights that overflow when added', () => {
+  it('1e308 and 1e308 weigh as 1 and 1; 9e307 : 1e307 as 9 : 1 (scaled by the largest before the sum)', () => {
+    expect(topsisWeights(NAMES, { cost: 1e308, throughput: 1e308 })).toEqual([0.5, 0.5]);
+    expect(topsisWeights(NAMES, { cost: 1.7e308, throughput: 1.7e308 })).toEqual([0.5, 0.5]);
+    const w = topsisWeights(NAMES, { cost: 9e307, throughput: 1e307 });
+    expect(w[0]).toBeCloseTo(0.9, 12);
+    expect(w[1]).toBeCloseTo(0.1, 12);
+    // the picks of the hand cases above: B at equal weights, A at 9 : 1
+    expect(pickAmong(F, NAMES, { pick: 'topsis', weights: { cost: 1e308, throughput: 1e308 } }, all)).toBe(1);
+    expect(pickAmong(F, NAMES, { pick: 'topsis', weights: { cost: 9e307, throughput: 1e307 } }, all)).toBe(0);
+    expect(pickText(NAMES, { pick: 'topsis', weights: { cost: 1e308, throughput: 1e308 } })).toBe(
+      'TOPSIS (weights cost 0.5, throughput 0.5)',
+    );
+    // an inherited key is no weight
+    expect(topsisWeights(['constructor', 'cost'], { cost: 1 })).toEqual([0, 1]);
+  });
+
+  it('objective values from −1e308 to 1e308: the lexicographic tolerance and the knee keep their ranges finite', () => {
+    const G = [
+      [-1e308, 1e308],
+      [0, 0],
+      [1e308, -1e308],
+    ];
+    // tolerance 0: the lowest first objective alone (0 × an infinite range was NaN, which left no design at all);
+    // tolerance 0.5 of the range (2e308: 1e308) keeps −1e308 and 0, and the knee of those two then picks 0
+    expect(pickAmong(G, NAMES, { pick: 'lexicographic', order: ['cost'] }, all)).toBe(0);
+    expect(pickAmong(G, NAMES, { pick: 'lexicographic', order: ['cost'], tolerance: 0.5 }, all)).toBe(1);
+    // the knee of three collinear points is the middle one (all at distance 0 from the line: the tie goes to the one
+    // nearest the ideal)
+    expect(pickAmong(G, NAMES, null, all)).toBe(1);
+  });
+});
+
 describe('a lexicographic order', () => {
   it('throughput first picks C, cost first picks A', () => {
     expect(pickAmong(F, NAMES, { pick: 'lexicographic', order: ['throughput'] }, all)).toBe(2);

@@ -10,6 +10,7 @@
  * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound).
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder model".
  */
+import { maxOf } from '../../../base/arrays.js';
 import type { PathStatistics } from '../graph/network.js';
 import { SPEED_OF_LIGHT_m_s } from '../graph/networkPaths.js';
 
@@ -174,7 +175,7 @@ export function cylinderPathStatistics(
   };
   return {
     meanHops: mean((r) => r.hops),
-    maxHops: Math.max(0, ...rows.map((r) => r.hops)),
+    maxHops: maxOf([0, ...rows.map((r) => r.hops)]),
     meanLatency_s: mean((r) => r.latency),
     p50Latency_s: quantile(0.5),
     p99Latency_s: quantile(0.99),

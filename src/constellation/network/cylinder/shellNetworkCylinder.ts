@@ -9,6 +9,7 @@
  * (docs/approximations.md). Mesh shells are solved without their diagonals: the routing rate is a lower bound.
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder shells per instant".
  */
+import { maxOf } from '../../../base/arrays.js';
 import type { InstantNetwork } from '../networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
@@ -129,7 +130,7 @@ function classes(
       links: (P - 1) * S,
       off: cross.off,
       meanUtilization: crossMean,
-      maxUtilization: Math.max(0, ...gaps) * cross.spread,
+      maxUtilization: maxOf([0, ...gaps]) * cross.spread,
     },
   ];
 }

@@ -13,6 +13,7 @@
  * Validity: P ≥ 3 planes, S ≥ 3 slots, integer phasing F ≥ 0; class capacities ≥ 0.
  * Derivation, evidence and costs: docs/constellations.md §"Mesh shells".
  */
+import { maxOf } from '../../../base/arrays.js';
 import { LatencyHeap } from '../graph/networkPaths.js';
 
 export interface MeshClassCapacities {
@@ -171,7 +172,7 @@ function solve(A: readonly (readonly number[])[], b: readonly number[]): number[
           M[0]![1]! * (M[1]![0]! * M[2]![2]! - M[1]![2]! * M[2]![0]!) +
           M[0]![2]! * (M[1]![0]! * M[2]![1]! - M[1]![1]! * M[2]![0]!);
   const D = det(A);
-  const scale = Math.max(...A.flat().map(Math.abs), 1);
+  const scale = maxOf([...A.flat().map(Math.abs), 1]);
   if (Math.abs(D) <= 1e-12 * scale ** A.length) return null;
   return A.map((_, i) => det(A.map((row, r) => row.map((v, j) => (j === i ? b[r]! : v)))) / D);
 }
