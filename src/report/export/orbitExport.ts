@@ -8,7 +8,7 @@
  */
 import { StudyError } from '../../base/errors.js';
 import { writeStreamAtomic } from '../../run/atomic.js';
-import { checkOutputFile, prepareOutputFolder } from '../../base/outputTarget.js';
+import { checkOutputTarget } from '../../base/outputTarget.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import {
   shellBstars,
@@ -70,13 +70,13 @@ export function writeOutput(
       throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${names.length} files: give --out <folder>`, {
         field: 'out',
       });
-    prepareOutputFolder(out);
+    checkOutputTarget(out, 'folder', [where]);
     for (const n of names) limited(() => writeStreamAtomic(join(out, n), files[n]!));
     return { text: '', path: out };
   }
   const produce = files[names[0]!]!;
   if (out !== undefined) {
-    checkOutputFile(out);
+    checkOutputTarget(out, 'file', [where]);
     limited(() => writeStreamAtomic(out, produce));
     return { text: '', path: out };
   }
