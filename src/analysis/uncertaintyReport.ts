@@ -1,7 +1,8 @@
 /**
  * Files of an odc uncertainty folder: summary.json (inputs, statistics, probabilities, failures), samples.csv
- * (one row per sample: status, the sampled inputs, every record metric, each constraint's margin and whether it
- * holds; full precision), report.html / report.md with a histogram and empirical CDF per key output and the
+ * (one row per sample: status, the sampled inputs, every record metric of the design as given (`asGiven.`), each
+ * constraint's margin and whether it holds with the margins spent and the economics inputs at nominal
+ * (`marginsSpent.`); full precision), report.html / report.md with a histogram and empirical CDF per key output and the
  * probability that each constraint holds.
  */
 import { fmt } from '../base/numberFormat.js';
@@ -38,14 +39,17 @@ export function sampleCountNote(n: number, defaulted: boolean, why: string, what
 }
 
 export const JOINT_NOTE =
-  'P(all constraints hold): the share of samples in which every constraint holds at once. It is not the product of the ' +
+  'P(all hold): the share of samples in which the requirements and the enforced checks all hold at once, margins spent, ' +
+  'with the compliance inputs sampled and the economics inputs at nominal (as a run and a robust study define it). It is not the product of the ' +
   'per-constraint probabilities: constraints that depend on the same inputs are correlated, and the joint share can be far below the smallest of them.';
 
-/** The joint-probability rows of the summary: all constraints, and the enforced ones when some are checks only. */
-export function jointRows(a: Pick<UncertaintyAnalysis, 'allHold' | 'enforcedHold'>): [string, string][] {
+/** The joint-probability rows of the summary: P(all hold), and every check when some are relaxed. */
+export function jointRows(a: Pick<UncertaintyAnalysis, 'allHold' | 'everyCheckHold'>): [string, string][] {
   return [
-    ...(a.allHold !== null ? [['P(all constraints hold)', pct(a.allHold)] as [string, string]] : []),
-    ...(a.enforcedHold !== null ? [['P(all enforced constraints hold)', pct(a.enforcedHold)] as [string, string]] : []),
+    ...(a.allHold !== null ? [['P(all hold)', pct(a.allHold)] as [string, string]] : []),
+    ...(a.everyCheckHold !== null
+      ? [['P(every check holds, relaxed ones too)', pct(a.everyCheckHold)] as [string, string]]
+      : []),
   ];
 }
 
@@ -70,8 +74,9 @@ export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): R
     inputs: a.inputs,
     outputs: a.outputs,
     constraints: a.margins,
-    allConstraintsHold: a.allHold,
-    enforcedConstraintsHold: a.enforcedHold,
+    allHold: a.allHold,
+    allHoldBasis: a.allHoldBasis,
+    everyCheckHold: a.everyCheckHold,
     lcocBelowTerrestrial: a.lcocBelowTerrestrial,
     terrestrialComparison: a.model.comparison,
     modelNotes: a.model.notes,
@@ -94,9 +99,10 @@ export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) =>
     'status',
     'reason',
     ...a.inputs.map((x) => x.path),
-    ...a.model.metricPaths,
-    ...names.map((n) => `margin.${n}`),
-    ...names.map((n) => `holds.${n}`),
+    // the outputs of the design as given, over every input; the checks margins spent, economics inputs at nominal
+    ...a.model.metricPaths.map((m) => `asGiven.${m}`),
+    ...names.map((n) => `marginsSpent.margin.${n}`),
+    ...names.map((n) => `marginsSpent.holds.${n}`),
   ];
   const width = a.model.width;
   let text = `${header.map(csvCell).join(',')}\n`;
@@ -114,7 +120,7 @@ export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) =>
 export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'constellation' = 'node'): Block {
   const file = kind === 'node' ? 'design file' : 'constellation or node file';
   return table(
-    ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+    ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'affects', 'reason'],
     inputs.map((x) => [
       x.path,
       x.description,
@@ -124,6 +130,7 @@ export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'cons
       fmt(x.p95),
       x.unit,
       x.origin === 'catalog' ? 'catalog row' : x.origin === 'model' ? 'model' : file,
+      `${x.affects}: ${x.affectsWhy}`,
       x.reason ?? '',
     ]),
   );
@@ -145,6 +152,7 @@ function summarySection(a: UncertaintyAnalysis, what: string): Block {
         ['uncertain inputs', String(a.inputs.length)],
         ['evaluated / failed samples', `${a.samples - a.failed} / ${a.failed}`],
         ...jointRows(a),
+        ...(a.allHold !== null ? [['P(all hold) basis', a.allHoldBasis] as [string, string]] : []),
         [
           'P(LCOC < terrestrial LCOC)',
           a.lcocBelowTerrestrial === null ? 'no terrestrial comparison in the record' : pct(a.lcocBelowTerrestrial),
