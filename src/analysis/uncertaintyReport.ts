@@ -289,7 +289,7 @@ function methodSection(a: UncertaintyAnalysis): Block {
       `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
       'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
       'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001 recommend it over the ' +
-        'Wald interval); a failed sample counts as not holding. P(all constraints hold) counts the samples in which every constraint holds at once.',
+        'Wald interval); a failed sample counts as not holding. P(all hold) counts the samples in which the requirements and enforced checks all hold at once, margins spent, economics inputs at nominal.',
       'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
     ]),
   ]);

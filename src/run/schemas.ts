@@ -36,6 +36,13 @@ const relaxationSchema = lazy(() =>
     evaluations: z.number(),
     /** What the re-optimization started from besides the knee: absent, the run's final population. */
     warmStart: z.literal('union front').exactOptional(),
+    /**
+     * The control: the same re-optimization with no limit relaxed, per objective. A gain is counted beyond it (what
+     * the relaxation buys, not what more search alone finds); absent in runs of older odc.
+     */
+    control: z
+      .array(z.object({ objective: z.string(), unit: z.string(), knee: jsonNumber(), best: jsonNumber(), change: jsonNumber() }))
+      .exactOptional(),
     gains: z.array(
       z.object({
         /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
@@ -51,7 +58,10 @@ const relaxationSchema = lazy(() =>
             knee: jsonNumber(),
             /** The best value among the re-optimization's front no worse than the knee in every other objective. */
             best: jsonNumber(),
-            /** best − knee (≤ 0 for a minimized objective, ≥ 0 for a maximized one). */
+            /**
+             * best − the control's best (≤ 0 for a minimized objective, ≥ 0 for a maximized one, never a loss); best −
+             * knee in runs of older odc without a control.
+             */
             change: jsonNumber(),
           }),
         ),
@@ -143,7 +153,7 @@ const standingSchema = lazy(() =>
     tightest: z.array(z.string()),
     /** Discrete requirements the knee meets within 2 % (src/run/decision/discrete.ts): no margin to keep. */
     exact: z.array(z.string()).optional(),
-    /** P(all constraints hold): the estimate, its interval, the samples, uncertain inputs sampled and the seed. */
+    /** P(all hold): the estimate, its interval, the samples, compliance inputs sampled and the seed. */
     joint: z
       .object({
         estimate: z.number(),
@@ -207,6 +217,10 @@ const recommendedSchema = lazy(() =>
      * discounted → ratio to the ground; absent for a benchmark.
      */
     costBridge: z.string().exactOptional(),
+    /** The scenario of the verdict (the design's economics.baseline): the ratio the answer line states. */
+    baseline: z.string().exactOptional(),
+    /** When the verdict reaches parity with that scenario, from the node record's parity search (absent: none run). */
+    parity: z.string().exactOptional(),
     /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */
     figures: z.array(z.object({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
     /** Against each terrestrial scenario; spaceToTerrestrial: space / terrestrial (< 1: space is cheaper). */
