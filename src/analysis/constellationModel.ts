@@ -126,6 +126,23 @@ function constraintInfos(r: ConstellationRecord): ConstraintInfo[] {
   }));
 }
 
+/**
+ * The outputs of a sample as given; its checks with the economics inputs at nominal (src/study/inputKinds.ts: the one
+ * definition of P(all hold)): a second evaluation only when the vector moves an economics input.
+ */
+function complianceOutcome(
+  record: (values: readonly number[], specs: readonly InputSpec[]) => ConstellationRecord | string,
+  values: readonly number[],
+  specs: readonly InputSpec[],
+  getters: readonly ((r: ConstellationRecord) => number)[],
+  constraints: readonly ConstraintInfo[],
+) {
+  const r = record(values, specs);
+  const compliance = complianceValues(specs, values);
+  const same = compliance.every((v, k) => Object.is(v, values[k] ?? NaN));
+  return outcomeOf(r, getters, constraints, same ? r : record(compliance, specs));
+}
+
 export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
   const { inputs, notes } = constellationInputs(d);
   const getters: ((r: ConstellationRecord) => number)[] = [
@@ -179,14 +196,7 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
     ],
     column: columnLookup(constellationAnalysisMetrics()),
     unitOf,
-    evaluate: (values, specs = inputs) => {
-      // the checks with the economics inputs at nominal (src/study/inputKinds.ts: the one definition of P(all hold));
-      // a second evaluation only when the vector moves an economics input
-      const r = record(values, specs);
-      const compliance = complianceValues(specs, values);
-      const same = compliance.every((v, k) => Object.is(v, values[k] ?? NaN));
-      return outcomeOf(r, getters, constraints, same ? r : record(compliance, specs));
-    },
+    evaluate: (values, specs = inputs) => complianceOutcome(record, values, specs, getters, constraints),
     record,
     breakEvenInputs,
     specFor: specLookup(inputs, breakEvenInputs),

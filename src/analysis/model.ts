@@ -191,11 +191,11 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     evaluated(values, specs, (d) => d);
   const nominalRecord = record([], []);
   const constraints = nodeConstraintInfos(nominalRecord);
-  // outputs of the design as given over every input; its checks (requirements included) with the design margins spent
-  // (src/node/record/marginPolicy.ts) and the economics inputs at nominal, as a run's samples check them
-  // (src/study/inputKinds.ts: the one definition of P(all hold))
+  // outputs as given over every input; checks (requirements included) margins spent (marginPolicy.ts), economics
+  // inputs at nominal, as a run's samples check them (src/study/inputKinds.ts: the one definition of P(all hold))
+  const checked = (v: readonly number[], s: readonly InputSpec[]) => evaluated(complianceValues(s, v), s, spendMargins);
   const outcome = (values: readonly number[], specs: readonly InputSpec[] = inputs): SampleOutcome =>
-    outcomeOf(record(values, specs), getters, constraints, evaluated(complianceValues(specs, values), specs, spendMargins));
+    outcomeOf(record(values, specs), getters, constraints, checked(values, specs));
   const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
   const breakEvenInputs = (): BreakEvenInput[] => nodeBreakEvenInputs(design, rows, nominal);
   return {

@@ -127,9 +127,7 @@ export function formatUncertainty(r: UncertaintyRun): string {
       a.margins.map((m) => [m.name, fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)]),
     ),
     ...(a.allHold !== null
-      ? [
-          `P(all hold) = ${pct(a.allHold)}: ${a.allHoldBasis} (not the product of the above: they share inputs)`,
-        ]
+      ? [`P(all hold) = ${pct(a.allHold)}: ${a.allHoldBasis} (not the product of the above: they share inputs)`]
       : []),
     ...(a.everyCheckHold !== null ? [`P(every check holds, relaxed ones too) = ${pct(a.everyCheckHold)}`] : []),
     '',

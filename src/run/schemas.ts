@@ -28,6 +28,24 @@ const jsonNumber = lazy(() =>
  * run.json `decision.shadowPrices` (src/run/decision/relaxation.ts): what relaxing each binding constraint of the knee
  * by 10 % buys, from a short warm-started re-optimization per constraint.
  */
+/** One objective of a re-optimization (a relaxed limit's, or the control's). */
+const relaxedObjectiveSchema = lazy(() =>
+  z.object({
+    objective: z.string(),
+    /** The objective's unit (pareto.json's). */
+    unit: z.string(),
+    /** The knee's value, in the objective's own sense. */
+    knee: jsonNumber(),
+    /** The best value among the re-optimization's front no worse than the knee in every other objective. */
+    best: jsonNumber(),
+    /**
+     * A relaxed limit's: best − the control's best (≤ 0 for a minimized objective, ≥ 0 for a maximized one, never a
+     * loss; best − knee in runs of older odc without a control). The control's: best − knee.
+     */
+    change: jsonNumber(),
+  }),
+);
+
 const relaxationSchema = lazy(() =>
   z.object({
     relaxation: z.number(),
@@ -40,31 +58,14 @@ const relaxationSchema = lazy(() =>
      * The control: the same re-optimization with no limit relaxed, per objective. A gain is counted beyond it (what
      * the relaxation buys, not what more search alone finds); absent in runs of older odc.
      */
-    control: z
-      .array(z.object({ objective: z.string(), unit: z.string(), knee: jsonNumber(), best: jsonNumber(), change: jsonNumber() }))
-      .exactOptional(),
+    control: z.array(relaxedObjectiveSchema()).exactOptional(),
     gains: z.array(
       z.object({
         /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
         constraint: z.string(),
         /** Designs of the re-optimization's front past the stated limit (within the relaxed one). */
         pastLimit: z.number(),
-        objectives: z.array(
-          z.object({
-            objective: z.string(),
-            /** The objective's unit (pareto.json's). */
-            unit: z.string(),
-            /** The knee's value, in the objective's own sense. */
-            knee: jsonNumber(),
-            /** The best value among the re-optimization's front no worse than the knee in every other objective. */
-            best: jsonNumber(),
-            /**
-             * best − the control's best (≤ 0 for a minimized objective, ≥ 0 for a maximized one, never a loss); best −
-             * knee in runs of older odc without a control.
-             */
-            change: jsonNumber(),
-          }),
-        ),
+        objectives: z.array(relaxedObjectiveSchema()),
       }),
     ),
   }),

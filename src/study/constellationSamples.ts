@@ -93,9 +93,7 @@ export function constellationConstraintSampler(
   return (x) => {
     const d = constellationDesignOf({ ...p.read, raw: p.fileOf(x) }, p.catalogs);
     // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
-    const inputs = constellationInputs(d, 'skip').inputs.filter(
-      (i) => !held.has(i.path) && i.affects === 'compliance',
-    );
+    const inputs = constellationInputs(d, 'skip').inputs.filter((i) => !held.has(i.path) && i.affects === 'compliance');
     const plan = samplePlan(inputs, column, unit);
     const sizes = p.sizesOf(x);
     const at = (i: number): boolean[] | string => {

@@ -62,13 +62,8 @@ const SHELL_KEYS = [
   'clusterRadius_m',
 ];
 const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
-/**
- * Shell keys that wrap around: the Walker phasing F (taken modulo the plane count: F and F + P are one constellation)
- * and the first plane's RAAN (an angle: 0° and 360° are one plane). Their bounds are no limit of the design, so a
- * value at one never binds (src/run/decision/binding.ts).
- */
+/** Shell keys that wrap around (phasing mod P; a RAAN, 0° = 360°): their bounds never bind (decision/binding.ts). */
 const WRAPPING_KEYS = new Set(['phasing', 'raan0_deg']);
-/** Whether a study variable (`shells.<name>.<key>`) wraps around (WRAPPING_KEYS). */
 export const wrapsAround = (variable: string): boolean =>
   /^shells\.[^.]+\.[^.]+$/.test(variable) && WRAPPING_KEYS.has(variable.slice(variable.lastIndexOf('.') + 1));
 const FIXED_PATHS = [

@@ -18,29 +18,31 @@ export interface InputKind {
 }
 
 /** The default economics inputs: a test on the path (without a constellation's `node.` prefix) and unit, and why. */
-export const ECONOMICS_RULES: readonly { readonly test: (path: string, unit: string) => boolean; readonly why: string }[] =
-  [
-    {
-      test: (_, unit) => /USD/.test(unit),
-      why: 'a price (a figure in USD) changes what the design costs, never whether it meets a check',
-    },
-    {
-      test: (path) => /^(economics|cost)\./.test(path),
-      why: 'economics and cost keys (prices, discount rate, programme size, electricity) are market terms the cost model alone reads',
-    },
-    {
-      test: (path) => path === 'compute.utilization',
-      why: 'utilization is the share of the installed compute the market keeps busy (demand), not a property of the built node: the requirements are checked at the design utilization',
-    },
-    {
-      test: (path) => path === 'mission.lifetime_yr',
-      why: "how long the operator keeps the node in service (GPU obsolescence to bus life) is the market's lifetime; the checks hold the design life",
-    },
-    {
-      test: (path) => /^traffic\./.test(path),
-      why: "traffic is the market's demand on the network, not a property of the built constellation",
-    },
-  ];
+export const ECONOMICS_RULES: readonly {
+  readonly test: (path: string, unit: string) => boolean;
+  readonly why: string;
+}[] = [
+  {
+    test: (_, unit) => /USD/.test(unit),
+    why: 'a price (a figure in USD) changes what the design costs, never whether it meets a check',
+  },
+  {
+    test: (path) => /^(economics|cost)\./.test(path),
+    why: 'economics and cost keys (prices, discount rate, programme size, electricity) are market terms the cost model alone reads',
+  },
+  {
+    test: (path) => path === 'compute.utilization',
+    why: 'utilization is the share of the installed compute the market keeps busy (demand), not a property of the built node: the requirements are checked at the design utilization',
+  },
+  {
+    test: (path) => path === 'mission.lifetime_yr',
+    why: "how long the operator keeps the node in service (GPU obsolescence to bus life) is the market's lifetime; the checks hold the design life",
+  },
+  {
+    test: (path) => /^traffic\./.test(path),
+    why: "traffic is the market's demand on the network, not a property of the built constellation",
+  },
+];
 
 /** Default kind of an input when its file does not declare one. */
 export const COMPLIANCE_WHY =
@@ -48,9 +50,10 @@ export const COMPLIANCE_WHY =
 
 /** The kind of the input at `path` with unit `unit`, `declared` by its file or by default (ECONOMICS_RULES). */
 export function inputKind(path: string, unit: string, declared: InputAffects | undefined, where?: string): InputKind {
-  if (declared !== undefined) return { affects: declared, why: `declared affects: ${declared}${where ? ` (${where})` : ''}` };
+  if (declared !== undefined)
+    return { affects: declared, why: `declared affects: ${declared}${where ? ` (${where})` : ''}` };
   const bare = path.startsWith('node.') ? path.slice('node.'.length) : path;
-  // a failure or degradation rate is degradation wherever its key lives (a constellation's failure rate is an economics key)
+  // a failure or degradation rate is degradation wherever its key lives (a constellation's is an economics key)
   if (/FailureRate|degradation/i.test(bare)) return { affects: 'compliance', why: COMPLIANCE_WHY };
   const rule = ECONOMICS_RULES.find((r) => r.test(bare, unit));
   return rule !== undefined ? { affects: 'economics', why: rule.why } : { affects: 'compliance', why: COMPLIANCE_WHY };

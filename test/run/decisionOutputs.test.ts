@@ -89,7 +89,9 @@ describe('one shadow-price table', () => {
         const beyond = o.best - control.best;
         expect(o.change).toBe(sense === 'maximize' ? Math.max(0, beyond) : Math.min(0, beyond));
       }
-    const start = terminal.findIndex((l) => l.includes('shadow prices:') || l.includes('No binding limit moves the answer'));
+    const start = terminal.findIndex(
+      (l) => l.includes('shadow prices:') || l.includes('No binding limit moves the answer'),
+    );
     expect(start).toBeGreaterThan(0);
     const lines = terminal.slice(start).filter((l, i) => i === 0 || l.startsWith('      '));
     const info = new ServedRun(0, dir).info();

@@ -63,7 +63,9 @@ describe('P(all hold) over the compliance inputs', () => {
     const delivered = (a: typeof low) => a.outputs.find((o) => o.path === 'compute.deliveredPFLOPS')!.p50;
     expect(delivered(high) / delivered(low)).toBeGreaterThan(2);
     // declared compliance, a utilization of 0.3–0.35 gives ~50 kW average IT power: the 120 kW requirement never holds
-    const declared = await run(withUtilization('declared', '{ kind: uniform, min: 0.3, max: 0.35, affects: compliance }'));
+    const declared = await run(
+      withUtilization('declared', '{ kind: uniform, min: 0.3, max: 0.35, affects: compliance }'),
+    );
     expect(declared.margins.find((m) => m.name === 'compute.itPowerAvg_W >= 120000')!.holds.successes).toBe(0);
     expect(declared.allHold!.successes).toBe(0);
   });

@@ -273,7 +273,7 @@ export function robustnessNotes(r: RobustnessReport): string[] {
       ? ''
       : `P(all hold): the share of ${r.sampling.samples} common uncertainty samples ` +
         `(Latin hypercube, seed ${r.sampling.seed}; ` +
-        "the compliance inputs of the catalog rows' and the study's distributions, economics inputs at nominal: docs/runs.md §\"Two kinds of uncertain input\") in which the requirements and every enforced constraint hold at once, margins spent, with its 95 % Wilson score interval " +
+        'the compliance inputs of the catalog rows\' and the study\'s distributions, economics inputs at nominal: docs/runs.md §"Two kinds of uncertain input") in which the requirements and every enforced constraint hold at once, margins spent, with its 95 % Wilson score interval ' +
         "(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints' own probabilities: they share inputs. " +
         "A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint's distribution.",
     ...(r.select ? [`Selection (study select:): ${r.select.text}`] : []),

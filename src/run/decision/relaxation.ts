@@ -123,11 +123,7 @@ export function shadowPrices(
   const initial: WarmStart = { designs: [encode(problem, knee), ...src.population] };
   const kneeMin = pareto.objectives.map((o) => (o.sense === 'maximize' ? -1 : 1) * knee.objectives[o.name]!);
   // one more re-optimization, the control, with nothing relaxed
-  const generations = relaxationGenerations(
-    src.runEvaluations,
-    Math.max(1, src.population.length),
-    groups.length + 1,
-  );
+  const generations = relaxationGenerations(src.runEvaluations, Math.max(1, src.population.length), groups.length + 1);
   let evaluations = 0;
   const reoptimize = (positions: ReadonlySet<number>) => {
     const relaxed = relaxedProblem(problem, positions, kneeMin);

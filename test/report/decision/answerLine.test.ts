@@ -51,7 +51,7 @@ const summary = {
 describe('the answer line', () => {
   it('names the design, its ratio to its own baseline, the tally and range, parity and P(all hold), once', () => {
     expect(answerLine(summary)).toBe(
-      'Recommended: the knee, design 14895 — 77 × gb300, 549 km SSO — 4.52× hyperscale-virginia\'s discounted cost of ' +
+      "Recommended: the knee, design 14895 — 77 × gb300, 549 km SSO — 4.52× hyperscale-virginia's discounted cost of " +
         'delivered compute (ground cheaper in all 3 scenarios, 3.82–4.52×); does not reach parity by 2045: space costs ' +
         '4.02× the terrestrial baseline in 2045; P(all hold) = 99.2 % (95 % CI 97.2–99.8 %) over 256 samples of 10 ' +
         'compliance inputs (Latin hypercube, seed 42)',
