@@ -16,6 +16,7 @@ import { parseConstellation } from '../constellation/design/load.js';
 import { constellationMetricPaths, pathGetter } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { StudyError } from '../base/errors.js';
+import { complianceValues } from '../study/inputKinds.js';
 import { programmeLearningRate } from '../models/cost/learningCurve.js';
 import { lazy } from '../base/lazy.js';
 import { unitOf } from '../node/record/metrics.js';
@@ -125,6 +126,23 @@ function constraintInfos(r: ConstellationRecord): ConstraintInfo[] {
   }));
 }
 
+/**
+ * The outputs of a sample as given; its checks with the economics inputs at nominal (src/study/inputKinds.ts: the one
+ * definition of P(all hold)): a second evaluation only when the vector moves an economics input.
+ */
+function complianceOutcome(
+  record: (values: readonly number[], specs: readonly InputSpec[]) => ConstellationRecord | string,
+  values: readonly number[],
+  specs: readonly InputSpec[],
+  getters: readonly ((r: ConstellationRecord) => number)[],
+  constraints: readonly ConstraintInfo[],
+) {
+  const r = record(values, specs);
+  const compliance = complianceValues(specs, values);
+  const same = compliance.every((v, k) => Object.is(v, values[k] ?? NaN));
+  return outcomeOf(r, getters, constraints, same ? r : record(compliance, specs));
+}
+
 export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSolver): ConstellationSampleModel {
   const { inputs, notes } = constellationInputs(d);
   const getters: ((r: ConstellationRecord) => number)[] = [
@@ -172,10 +190,13 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
         : `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the node record's figure, src/models/cost/cost.ts)`,
     },
     defaults: CONSTELLATION_DEFAULTS,
-    notes,
+    notes: [
+      ...notes,
+      "P(all hold) here checks each sample's constellation re-sized to its inputs, without the file's requirements; a constellation study's select flies the design as built (margins spent, src/study/constellationSamples.ts) with its constraints, so the two can differ",
+    ],
     column: columnLookup(constellationAnalysisMetrics()),
     unitOf,
-    evaluate: (values, specs) => outcomeOf(record(values, specs), getters, constraints),
+    evaluate: (values, specs = inputs) => complianceOutcome(record, values, specs, getters, constraints),
     record,
     breakEvenInputs,
     specFor: specLookup(inputs, breakEvenInputs),

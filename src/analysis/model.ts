@@ -34,6 +34,9 @@ import {
   type SampleOutcome,
 } from './analysisModel.js';
 import { uncertainInputs } from '../study/uncertainInputs.js';
+import { complianceValues } from '../study/inputKinds.js';
+import { parseConstraint } from '../study/expression.js';
+import { requirementResults } from '../study/requirements.js';
 import { applyInputs, resolveInput, type InputSpec } from '../study/uncertainTargets.js';
 import { hardwareLines } from '../report/budget/budget.js';
 import { fmt } from '../base/numberFormat.js';
@@ -62,6 +65,11 @@ export const NODE_DEFAULTS: AnalysisDefaults = {
 };
 
 export interface LoadedDesign {
+  /**
+   * The requirements checked beside the physical checks: a design file's `requirements:`, or a node study's
+   * constraints that need no statistic (the ones each sample of a run is checked against).
+   */
+  readonly requirements: readonly string[];
   readonly file: string;
   readonly name: string;
   /** sha256 of the file bytes. */
@@ -83,7 +91,12 @@ export function loadDesign(path: string): LoadedDesign {
   }
   const evaluator = nodeEvaluator(undefined, loaded.design.catalogs);
   checkCatalogIds(loaded.design, evaluator.catalogs, loaded.file.src);
+  const requirements =
+    loaded.kind === 'node-study'
+      ? (loaded.study.constraints ?? []).filter((t) => !parseConstraint(t, { statistics: true }).statistics)
+      : (loaded.design.requirements ?? []);
   return {
+    requirements,
     file: path,
     name: loaded.design.name,
     hash: loaded.file.hash,
@@ -167,7 +180,9 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     const bad = firstInvalid(values, specs);
     if (bad !== undefined) return bad;
     try {
-      return evaluator.evaluate(spend(applyInputs({ base: design, specs, values, rows })));
+      const r = evaluator.evaluate(spend(applyInputs({ base: design, specs, values, rows })));
+      if (loaded.requirements.length === 0) return r;
+      return { ...r, constraints: [...r.constraints, ...requirementResults(loaded.requirements, loaded.src, r)] };
     } catch (e) {
       return `the models cannot evaluate this sample: ${reasonOf(e)}`;
     }
@@ -176,10 +191,11 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     evaluated(values, specs, (d) => d);
   const nominalRecord = record([], []);
   const constraints = nodeConstraintInfos(nominalRecord);
-  // outputs of the design as given; its checks with the design margins spent (src/node/record/marginPolicy.ts), as a
-  // run's samples check them
+  // outputs as given over every input; checks (requirements included) margins spent (marginPolicy.ts), economics
+  // inputs at nominal, as a run's samples check them (src/study/inputKinds.ts: the one definition of P(all hold))
+  const checked = (v: readonly number[], s: readonly InputSpec[]) => evaluated(complianceValues(s, v), s, spendMargins);
   const outcome = (values: readonly number[], specs: readonly InputSpec[] = inputs): SampleOutcome =>
-    outcomeOf(record(values, specs), getters, constraints, evaluated(values, specs, spendMargins));
+    outcomeOf(record(values, specs), getters, constraints, checked(values, specs));
   const nominal = typeof nominalRecord === 'string' ? undefined : nominalRecord;
   const breakEvenInputs = (): BreakEvenInput[] => nodeBreakEvenInputs(design, rows, nominal);
   return {

@@ -129,11 +129,9 @@ export function formatUncertainty(r: UncertaintyRun): string {
       a.margins.map((m) => [m.name, fmt(m.p5), fmt(m.p50), fmt(m.p95), pct(m.holds)]),
     ),
     ...(a.allHold !== null
-      ? [
-          `P(all ${a.margins.length} constraints hold at once) = ${pct(a.allHold)} (not the product of the above: they share inputs)`,
-        ]
+      ? [`P(all hold) = ${pct(a.allHold)}: ${a.allHoldBasis} (not the product of the above: they share inputs)`]
       : []),
-    ...(a.enforcedHold !== null ? [`P(all enforced constraints hold at once) = ${pct(a.enforcedHold)}`] : []),
+    ...(a.everyCheckHold !== null ? [`P(every check holds, relaxed ones too) = ${pct(a.everyCheckHold)}`] : []),
     '',
     a.lcocBelowTerrestrial === null
       ? 'P(LCOC < terrestrial LCOC): no terrestrial comparison in the record'

@@ -36,6 +36,7 @@ import { StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { SampleOutcome } from './analysisModel.js';
 import type { UncertainInput } from '../study/uncertainInputs.js';
+import { basisText } from '../study/inputKinds.js';
 import { modelWithInputs, type FileModel } from './loadModel.js';
 import { withRunner } from './runner.js';
 
@@ -49,6 +50,9 @@ export interface InputSummary {
   readonly path: string;
   readonly unit: string;
   readonly origin: 'catalog' | 'model' | 'design';
+  /** compliance (sampled for P(all hold)) or economics (cost figures only), and why. */
+  readonly affects: UncertainInput['affects'];
+  readonly affectsWhy: string;
   readonly distribution: Distribution;
   readonly description: string;
   readonly reason: string | null;
@@ -96,13 +100,16 @@ export interface UncertaintyAnalysis {
   readonly outputs: readonly OutputSummary[];
   readonly margins: readonly MarginSummary[];
   /**
-   * P(every constraint holds in the same sample), Wilson interval; failed samples count as not holding. Not the
-   * product of the per-constraint probabilities: constraints that share an input are correlated. Null without
-   * constraints.
+   * P(all hold) as every command defines it (src/study/inputKinds.ts): the requirements and the enforced checks all
+   * hold in the same sample, margins spent, the compliance inputs sampled and the economics inputs at nominal; Wilson
+   * interval; failed samples count as not holding. Not the product of the per-constraint probabilities: constraints
+   * that share an input are correlated. Null without constraints.
    */
   readonly allHold: ProportionInterval | null;
-  /** The same over the enforced constraints only; null when every constraint is enforced or none is. */
-  readonly enforcedHold: ProportionInterval | null;
+  /** How allHold was drawn (which inputs were sampled, which held), stated where it is printed. */
+  readonly allHoldBasis: string;
+  /** The same with the relaxed (not enforced) checks too; null when none is relaxed. */
+  readonly everyCheckHold: ProportionInterval | null;
   /**
    * P(LCOC < terrestrial LCOC of the same chips), failed samples counted as not; null when the model has no comparison.
    */
@@ -139,6 +146,8 @@ export function inputSummary(x: UncertainInput): InputSummary {
     path: x.path,
     unit: x.unit,
     origin: x.origin,
+    affects: x.affects,
+    affectsWhy: x.affectsWhy,
     distribution: x.distribution,
     description: describeDistribution(x.distribution),
     reason: x.reason ?? null,
@@ -215,22 +224,23 @@ export function countBelow(outcomes: readonly SampleOutcome[], lower: number, up
   return outcomes.reduce((acc, o) => acc + (o.status === 'ok' && o.y[lower]! < o.y[upper]! ? 1 : 0), 0);
 }
 
-/** P(all constraints hold) and P(all enforced constraints hold) over the samples (see UncertaintyAnalysis). */
+/**
+ * P(all hold) (the enforced checks and the requirements) and P(every check holds, relaxed ones too) over the samples
+ * (see UncertaintyAnalysis); the second only when some check is relaxed.
+ */
 export function jointHolds(
   model: Pick<FileModel, 'metricPaths' | 'constraints'>,
   outcomes: readonly SampleOutcome[],
-): { allHold: ProportionInterval | null; enforcedHold: ProportionInterval | null } {
+): { allHold: ProportionInterval | null; everyCheckHold: ProportionInterval | null } {
   const m = model.metricPaths.length;
   const k = model.constraints.length;
-  if (k === 0 || outcomes.length === 0) return { allHold: null, enforcedHold: null };
+  if (k === 0 || outcomes.length === 0) return { allHold: null, everyCheckHold: null };
   const rows = outcomes.map((o) => (o.status === 'ok' ? model.constraints.map((_, j) => o.y[m + k + j] === 1) : null));
   const enforced = model.constraints.flatMap((c, j) => (c.enforced ? [j] : []));
-  const partly = enforced.length > 0 && enforced.length < k;
+  if (enforced.length === 0) return { allHold: null, everyCheckHold: jointProbability({ holds: rows }) };
   return {
-    allHold: jointProbability({ holds: rows }),
-    enforcedHold: partly
-      ? jointProbability({ holds: rows.map((r) => (r === null ? null : enforced.map((j) => r[j]!))) })
-      : null,
+    allHold: jointProbability({ holds: rows.map((r) => (r === null ? null : enforced.map((j) => r[j]!))) }),
+    everyCheckHold: enforced.length < k ? jointProbability({ holds: rows }) : null,
   };
 }
 
@@ -285,7 +295,7 @@ export async function analyzeModel(model: FileModel, opts: UncertaintyOptions): 
     return s === undefined ? [] : [{ path, unit: model.unitOf(path), ...s }];
   });
   const margins = marginSummaries(model, outcomes, samples);
-  const { allHold, enforcedHold } = jointHolds(model, outcomes);
+  const { allHold, everyCheckHold } = jointHolds(model, outcomes);
   let lcocBelowTerrestrial: ProportionInterval | null = null;
   if (model.comparison !== null) {
     const [lcoc, terrestrial] = [model.column(model.comparison.lcoc), model.column(model.comparison.terrestrial)];
@@ -307,7 +317,8 @@ export async function analyzeModel(model: FileModel, opts: UncertaintyOptions): 
     outputs,
     margins,
     allHold,
-    enforcedHold,
+    allHoldBasis: basisText(model.inputs),
+    everyCheckHold,
     lcocBelowTerrestrial,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Files of an odc uncertainty folder: summary.json (inputs, statistics, probabilities, failures), samples.csv
- * (one row per sample: status, the sampled inputs, every record metric, each constraint's margin and whether it
- * holds; full precision), report.html / report.md with a histogram and empirical CDF per key output and the
+ * (one row per sample: status, the sampled inputs, every record metric of the design as given (`asGiven.`), each
+ * constraint's margin and whether it holds with the margins spent and the economics inputs at nominal
+ * (`marginsSpent.`); full precision), report.html / report.md with a histogram and empirical CDF per key output and the
  * probability that each constraint holds.
  */
 import { fmt } from '../base/numberFormat.js';
@@ -37,14 +38,17 @@ export function sampleCountNote(n: number, defaulted: boolean, why: string, what
 }
 
 export const JOINT_NOTE =
-  'P(all constraints hold): the share of samples in which every constraint holds at once. It is not the product of the ' +
+  'P(all hold): the share of samples in which the requirements and the enforced checks all hold at once, margins spent, ' +
+  'with the compliance inputs sampled and the economics inputs at nominal (as a run and a robust study define it). It is not the product of the ' +
   'per-constraint probabilities: constraints that depend on the same inputs are correlated, and the joint share can be far below the smallest of them.';
 
-/** The joint-probability rows of the summary: all constraints, and the enforced ones when some are checks only. */
-export function jointRows(a: Pick<UncertaintyAnalysis, 'allHold' | 'enforcedHold'>): [string, string][] {
+/** The joint-probability rows of the summary: P(all hold), and every check when some are relaxed. */
+export function jointRows(a: Pick<UncertaintyAnalysis, 'allHold' | 'everyCheckHold'>): [string, string][] {
   return [
-    ...(a.allHold !== null ? [['P(all constraints hold)', pct(a.allHold)] as [string, string]] : []),
-    ...(a.enforcedHold !== null ? [['P(all enforced constraints hold)', pct(a.enforcedHold)] as [string, string]] : []),
+    ...(a.allHold !== null ? [['P(all hold)', pct(a.allHold)] as [string, string]] : []),
+    ...(a.everyCheckHold !== null
+      ? [['P(every check holds, relaxed ones too)', pct(a.everyCheckHold)] as [string, string]]
+      : []),
   ];
 }
 
@@ -69,8 +73,9 @@ export function uncertaintySummary(a: UncertaintyAnalysis, createdAt: string): R
     inputs: a.inputs,
     outputs: a.outputs,
     constraints: a.margins,
-    allConstraintsHold: a.allHold,
-    enforcedConstraintsHold: a.enforcedHold,
+    allHold: a.allHold,
+    allHoldBasis: a.allHoldBasis,
+    everyCheckHold: a.everyCheckHold,
     lcocBelowTerrestrial: a.lcocBelowTerrestrial,
     terrestrialComparison: a.model.comparison,
     modelNotes: a.model.notes,
@@ -93,9 +98,10 @@ export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) =>
     'status',
     'reason',
     ...a.inputs.map((x) => x.path),
-    ...a.model.metricPaths,
-    ...names.map((n) => `margin.${n}`),
-    ...names.map((n) => `holds.${n}`),
+    // the outputs of the design as given, over every input; the checks margins spent, economics inputs at nominal
+    ...a.model.metricPaths.map((m) => `asGiven.${m}`),
+    ...names.map((n) => `marginsSpent.margin.${n}`),
+    ...names.map((n) => `marginsSpent.holds.${n}`),
   ];
   const width = a.model.width;
   let text = `${header.map(csvCell).join(',')}\n`;
@@ -113,7 +119,7 @@ export function writeSamplesCsv(a: UncertaintyAnalysis, sink: (chunk: string) =>
 export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'constellation' = 'node'): Block {
   const file = kind === 'node' ? 'design file' : 'constellation or node file';
   return table(
-    ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+    ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'affects', 'reason'],
     inputs.map((x) => [
       x.path,
       x.description,
@@ -123,6 +129,7 @@ export function inputTable(inputs: readonly InputSummary[], kind: 'node' | 'cons
       fmt(x.p95),
       x.unit,
       x.origin === 'catalog' ? 'catalog row' : x.origin === 'model' ? 'model' : file,
+      `${x.affects}: ${x.affectsWhy}`,
       x.reason ?? '',
     ]),
   );
@@ -144,6 +151,7 @@ function summarySection(a: UncertaintyAnalysis, what: string): Block {
         ['uncertain inputs', String(a.inputs.length)],
         ['evaluated / failed samples', `${a.samples - a.failed} / ${a.failed}`],
         ...jointRows(a),
+        ...(a.allHold !== null ? [['P(all hold) basis', a.allHoldBasis] as [string, string]] : []),
         [
           'P(LCOC < terrestrial LCOC)',
           a.lcocBelowTerrestrial === null ? 'no terrestrial comparison in the record' : pct(a.lcocBelowTerrestrial),
@@ -280,7 +288,7 @@ function methodSection(a: UncertaintyAnalysis): Block {
       `${METHOD_NAMES[a.method]} of the unit cube, mapped through each input's inverse CDF (independent inputs); the samples are a pure function of the seed.`,
       'p5/p50/p95: type-7 sample quantiles (Hyndman & Fan 1996). Mean ± SE: SE = s/√n, the i.i.d. standard error (conservative for Latin hypercube sampling).',
       'Probabilities: fraction of all samples with the event, 95 % Wilson (1927) score interval (Brown, Cai & DasGupta 2001 recommend it over the ' +
-        'Wald interval); a failed sample counts as not holding. P(all constraints hold) counts the samples in which every constraint holds at once.',
+        'Wald interval); a failed sample counts as not holding. P(all hold) counts the samples in which the requirements and enforced checks all hold at once, margins spent, economics inputs at nominal.',
       'Output statistics use the successful samples; samples.csv has every sample with its inputs, all record metrics and margins.',
     ]),
   ]);

@@ -28,6 +28,24 @@ const jsonNumber = lazy(() =>
  * run.json `decision.shadowPrices` (src/run/decision/relaxation.ts): what relaxing each binding constraint of the knee
  * by 10 % buys, from a short warm-started re-optimization per constraint.
  */
+/** One objective of a re-optimization (a relaxed limit's, or the control's). */
+const relaxedObjectiveSchema = lazy(() =>
+  z.object({
+    objective: z.string(),
+    /** The objective's unit (pareto.json's). */
+    unit: z.string(),
+    /** The knee's value, in the objective's own sense. */
+    knee: jsonNumber(),
+    /** The best value among the re-optimization's front no worse than the knee in every other objective. */
+    best: jsonNumber(),
+    /**
+     * A relaxed limit's: best − the control's best (≤ 0 for a minimized objective, ≥ 0 for a maximized one, never a
+     * loss; best − knee in runs of older odc without a control). The control's: best − knee.
+     */
+    change: jsonNumber(),
+  }),
+);
+
 const relaxationSchema = lazy(() =>
   z.object({
     relaxation: z.number(),
@@ -36,25 +54,18 @@ const relaxationSchema = lazy(() =>
     evaluations: z.number(),
     /** What the re-optimization started from besides the knee: absent, the run's final population. */
     warmStart: z.literal('union front').exactOptional(),
+    /**
+     * The control: the same re-optimization with no limit relaxed, per objective. A gain is counted beyond it (what
+     * the relaxation buys, not what more search alone finds); absent in runs of older odc.
+     */
+    control: z.array(relaxedObjectiveSchema()).exactOptional(),
     gains: z.array(
       z.object({
         /** The binding constraint as binding.ts names it ("radiation.dose & radiation.softDose"). */
         constraint: z.string(),
         /** Designs of the re-optimization's front past the stated limit (within the relaxed one). */
         pastLimit: z.number(),
-        objectives: z.array(
-          z.object({
-            objective: z.string(),
-            /** The objective's unit (pareto.json's). */
-            unit: z.string(),
-            /** The knee's value, in the objective's own sense. */
-            knee: jsonNumber(),
-            /** The best value among the re-optimization's front no worse than the knee in every other objective. */
-            best: jsonNumber(),
-            /** best − knee (≤ 0 for a minimized objective, ≥ 0 for a maximized one). */
-            change: jsonNumber(),
-          }),
-        ),
+        objectives: z.array(relaxedObjectiveSchema()),
       }),
     ),
   }),
@@ -143,7 +154,7 @@ const standingSchema = lazy(() =>
     tightest: z.array(z.string()),
     /** Discrete requirements the knee meets within 2 % (src/run/decision/discrete.ts): no margin to keep. */
     exact: z.array(z.string()).optional(),
-    /** P(all constraints hold): the estimate, its interval, the samples, uncertain inputs sampled and the seed. */
+    /** P(all hold): the estimate, its interval, the samples, compliance inputs sampled and the seed. */
     joint: z
       .object({
         estimate: z.number(),
@@ -207,6 +218,10 @@ const recommendedSchema = lazy(() =>
      * discounted → ratio to the ground; absent for a benchmark.
      */
     costBridge: z.string().exactOptional(),
+    /** The scenario of the verdict (the design's economics.baseline): the ratio the answer line states. */
+    baseline: z.string().exactOptional(),
+    /** When the verdict reaches parity with that scenario, from the node record's parity search (absent: none run). */
+    parity: z.string().exactOptional(),
     /** Key figures; `metric`: the record path (or objective) shown, `value` in `unit` (e.g. kW from W). */
     figures: z.array(z.object({ label: z.string(), metric: z.string(), value: z.number(), unit: z.string() })),
     /** Against each terrestrial scenario; spaceToTerrestrial: space / terrestrial (< 1: space is cheaper). */

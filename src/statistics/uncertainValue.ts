@@ -3,7 +3,8 @@
  * normal, lognormal, with optional truncation) plus an optional `reason` saying where its spread comes from, e.g.
  *   cost_USD_per_Wh: { kind: triangular, min: 100, mode: 150, max: 300, reason: "qualified batteries $100–300/Wh" }
  * In a design's `uncertainty:` section an entry may also be the word `fixed`: the input is held at its nominal
- * value (a catalog row's distribution is switched off for this design).
+ * value (a catalog row's distribution is switched off for this design). An optional `affects: compliance | economics`
+ * says what the input moves (src/study/inputKinds.ts gives the default by path and why).
  *
  * Validation reuses `validateDistribution` (./distributionValidation.ts) so every message names the field
  * and the fix ("uncertainty.economics.launchCost_USD_per_kg.sd must be > 0, got -1"). The zod schemas here only
@@ -19,7 +20,13 @@ export interface UncertainValue {
   readonly distribution: Distribution;
   /** Why this spread (source range, basis of the estimate). */
   readonly reason: string | undefined;
+  /** What the input moves, when the file says (else the default of src/study/inputKinds.ts). */
+  readonly affects?: InputAffects;
 }
+
+/** What an uncertain input moves: whether the design meets its checks, or only what it costs and earns. */
+export type InputAffects = 'compliance' | 'economics';
+export const INPUT_AFFECTS: readonly InputAffects[] = ['compliance', 'economics'];
 
 /** Parses one entry; throws StudyError naming `path` (e.g. "uncertainty.compute.utilization") and the fix. */
 export function parseUncertainValue(
@@ -36,8 +43,21 @@ export function parseUncertainValue(
   }
   let rest = value;
   let reason: string | undefined;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'reason' in value) {
-    const { reason: r, ...others } = value as Record<string, unknown>;
+  let affects: InputAffects | undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'affects' in value) {
+    const { affects: a, ...others } = value as Record<string, unknown>;
+    if (!INPUT_AFFECTS.includes(a as InputAffects)) {
+      throw new StudyError(
+        'WRONG_TYPE',
+        `${path}.affects must be compliance (the input moves whether the design meets its checks) or economics (only what it costs or earns), got ${JSON.stringify(a)}`,
+        { field: `${path}.affects` },
+      );
+    }
+    affects = a as InputAffects;
+    rest = others;
+  }
+  if (typeof rest === 'object' && rest !== null && !Array.isArray(rest) && 'reason' in rest) {
+    const { reason: r, ...others } = rest as Record<string, unknown>;
     if (typeof r !== 'string' || r.trim() === '') {
       throw new StudyError(
         'WRONG_TYPE',
@@ -48,12 +68,17 @@ export function parseUncertainValue(
     reason = r;
     rest = others;
   }
-  return { distribution: validateDistribution({ value: rest, path }), reason };
+  return {
+    distribution: validateDistribution({ value: rest, path }),
+    reason,
+    ...(affects !== undefined ? { affects } : {}),
+  };
 }
 
 const DESCRIPTION =
   'Distribution of an uncertain figure: { kind: uniform, min, max } | { kind: triangular, min, mode, max } | ' +
-  '{ kind: normal, mean, sd, min?, max? } | { kind: lognormal, median, gsd, min?, max? }, each with an optional reason.';
+  '{ kind: normal, mean, sd, min?, max? } | { kind: lognormal, median, gsd, min?, max? }, each with an optional reason ' +
+  'and an optional affects: compliance | economics (default by path: docs/runs.md §"Two kinds of uncertain input").';
 
 /**
  * zod schema of a mapping from field paths to uncertain values. `prefix` is prepended to keys in messages

@@ -86,6 +86,11 @@ export interface CommonSamplerParams {
   readonly evaluate: (design: NodeDesign) => DesignRecord;
   /** The columns (default: every input any design of the study could use, sorted; see the header). */
   readonly columns?: readonly string[];
+  /**
+   * Sample the compliance inputs only, the economics inputs at nominal (./inputKinds.ts: the sample set of P(all
+   * hold)); the columns stay those of every input, so a compliance input takes the same values as in the full set.
+   */
+  readonly complianceOnly?: boolean;
 }
 
 /** The catalog rows a design uses, as [catalog, id] (the ISL terminal only with links). */
@@ -138,7 +143,12 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
     const hit = plans.get(key);
     if (hit !== undefined) return hit;
     const own = sectionForRows(section, used);
-    const plan = samplePlan(uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows }), column, unit);
+    const inputs = uncertainInputs({ design: { ...d, uncertainty: own } as NodeDesign, rows });
+    const plan = samplePlan(
+      p.complianceOnly === true ? inputs.filter((x) => x.affects === 'compliance') : inputs,
+      column,
+      unit,
+    );
     plans.set(key, plan);
     return plan;
   };

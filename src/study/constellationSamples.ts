@@ -1,5 +1,6 @@
 /**
- * Does a design of a constellation study still meet its constraints when its uncertain inputs vary? The constellation
+ * Does a design of a constellation study still meet its constraints when its compliance inputs vary (the economics
+ * inputs at nominal: ./inputKinds.ts)? The constellation
  * counterpart of ./constraintSamples.ts, on the same common random numbers (./commonSamples.ts):
  * - one unit sample matrix U (N rows, Latin hypercube by default) drawn from the seed xored with ROBUST_SEED_SALT,
  *   column j for the j-th of the sorted input paths any design of the study could use: every uncertain field of every
@@ -91,7 +92,8 @@ export function constellationConstraintSampler(
     e.status === 'ok' ? Array.from(e.g, (g) => g <= 0) : `the models cannot evaluate this sample: ${e.reason}`;
   return (x) => {
     const d = constellationDesignOf({ ...p.read, raw: p.fileOf(x) }, p.catalogs);
-    const inputs = constellationInputs(d, 'skip').inputs.filter((i) => !held.has(i.path));
+    // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
+    const inputs = constellationInputs(d, 'skip').inputs.filter((i) => !held.has(i.path) && i.affects === 'compliance');
     const plan = samplePlan(inputs, column, unit);
     const sizes = p.sizesOf(x);
     const at = (i: number): boolean[] | string => {

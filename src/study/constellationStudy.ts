@@ -63,6 +63,10 @@ const SHELL_KEYS = [
   'clusterRadius_m',
 ];
 const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
+/** Shell keys that wrap around (phasing mod P; a RAAN, 0° = 360°): their bounds never bind (decision/binding.ts). */
+const WRAPPING_KEYS = new Set(['phasing', 'raan0_deg']);
+export const wrapsAround = (variable: string): boolean =>
+  /^shells\.[^.]+\.[^.]+$/.test(variable) && WRAPPING_KEYS.has(variable.slice(variable.lastIndexOf('.') + 1));
 const FIXED_PATHS = [
   'isl.topology',
   'isl.terminal',

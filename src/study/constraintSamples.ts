@@ -1,5 +1,6 @@
 /**
- * Does a design of a node study still meet its constraints when its uncertain inputs vary? Each design is evaluated
+ * Does a design of a node study still meet its constraints when its compliance inputs vary (./inputKinds.ts: the
+ * economics inputs stay at their nominal values, as P(all hold) is defined)? Each design is evaluated
  * on the study's common sample set (./commonSamples.ts `commonSampler`: one unit matrix, Latin hypercube by default,
  * mapped through each input's distribution — the catalog rows' `uncertainty:` and the study's `uncertainty:` section),
  * and in every sample each constraint the optimizer enforces is checked:
@@ -62,7 +63,8 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   const uncertain = new Set(inputColumns(p.base, p.rows));
   for (const name of p.variableNames) if (uncertain.has(name)) section[name] = 'fixed';
   const base = { ...p.base, uncertainty: section } as NodeDesign;
-  const sampler = commonSampler({ base, rows: p.rows, ...p.settings, evaluate: p.evaluate });
+  // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
+  const sampler = commonSampler({ base, rows: p.rows, ...p.settings, evaluate: p.evaluate, complianceOnly: true });
   if (sampler.columns.length === 0) return null;
   const needs = {
     metrics: [...new Set(p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs))],

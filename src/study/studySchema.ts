@@ -131,7 +131,7 @@ export const selectSchema = lazy(() =>
         .max(10000, 'at most 10000 samples (each costs one model evaluation per design checked)')
         .default(256)
         .describe(
-          "Uncertainty samples per design for minProbability and for the report's P(all constraints hold) of the recommended designs.",
+          'Uncertainty samples per design for minProbability and for the report\'s P(all hold) of the recommended designs (the compliance inputs; docs/runs.md §"Two kinds of uncertain input").',
         ),
     })
     .describe(

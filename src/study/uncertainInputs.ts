@@ -21,7 +21,8 @@ import { CATALOG_SPECS, type Catalogs } from '../catalog/schema.js';
 import { didYouMean, StudyError } from '../base/errors.js';
 import { locate, type SourceMap } from '../base/issues.js';
 import type { NodeDesign } from '../node/design/schema.js';
-import { parseUncertainValue } from '../statistics/uncertainValue.js';
+import { parseUncertainValue, type InputAffects } from '../statistics/uncertainValue.js';
+import { inputKind } from './inputKinds.js';
 import { numericRowFields, resolveInput, rowFieldSchema, type InputSpec } from './uncertainTargets.js';
 import { TRAPPED_DOSE_FACTOR_UNCERTAINTY } from '../models/radiation/radiation.js';
 
@@ -33,7 +34,21 @@ export interface UncertainInput extends InputSpec {
    * section.
    */
   readonly origin: 'catalog' | 'model' | 'design';
+  /** What the input moves (./inputKinds.ts): compliance inputs alone are sampled for P(all hold). */
+  readonly affects: InputAffects;
+  /** Why that kind: the file's declaration or the default rule's reason. */
+  readonly affectsWhy: string;
 }
+
+/** The kind fields of an input at `spec` parsed from `parsed`. */
+const kindOf = (
+  spec: Pick<InputSpec, 'path' | 'unit'>,
+  parsed: { affects?: InputAffects },
+  where?: string,
+): { affects: InputAffects; affectsWhy: string } => {
+  const k = inputKind(spec.path, spec.unit, parsed.affects, where);
+  return { affects: k.affects, affectsWhy: k.why };
+};
 
 /**
  * Uncertain inputs of the models themselves, drawn for every node design (design key → distribution, with the model
@@ -147,7 +162,13 @@ export function rowInput(
   const problem = supportProblem(spec, parsed.distribution);
   if (problem !== undefined)
     throw new StudyError('OUT_OF_RANGE', `${where}: ${problem}`, { file, field: `uncertainty.${field}` });
-  return { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'catalog' };
+  return {
+    ...spec,
+    distribution: parsed.distribution,
+    reason: parsed.reason,
+    origin: 'catalog',
+    ...kindOf(spec, parsed, where),
+  };
 }
 
 /**
@@ -179,7 +200,13 @@ export function uncertainInputs(
       ReturnType<typeof parseUncertainValue>,
       'fixed'
     >;
-    byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'model' });
+    byPath.set(path, {
+      ...spec,
+      distribution: parsed.distribution,
+      reason: parsed.reason,
+      origin: 'model',
+      ...kindOf(spec, parsed),
+    });
   }
   const used = usedRows(design, rows);
   for (const [path, value] of Object.entries(section)) {
@@ -223,5 +250,11 @@ export function setFileEntry(
       field: `uncertainty.${path}`,
     });
   }
-  byPath.set(path, { ...spec, distribution: parsed.distribution, reason: parsed.reason, origin: 'design' });
+  byPath.set(path, {
+    ...spec,
+    distribution: parsed.distribution,
+    reason: parsed.reason,
+    origin: 'design',
+    ...kindOf(spec, parsed, e.where),
+  });
 }

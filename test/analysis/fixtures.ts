@@ -176,6 +176,8 @@ export const unitUniformInput = (path: string, origin: 'design' | 'catalog', nom
   path,
   unit: 'u',
   origin,
+  affects: 'compliance' as const,
+  affectsWhy: 'a stand-in',
   distribution: { kind: 'uniform', min: 0, max: 1 },
   reason,
   nominal,

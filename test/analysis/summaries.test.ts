@@ -84,7 +84,7 @@ describe('uncertainty summaries on hand-made samples', () => {
     for (const n of [1, 2.5, 10_000_001, NaN]) expect(() => checkSampleCount('--samples', n, 2)).toThrow(message);
   });
 
-  it('joint probabilities: all constraints in the same sample, enforced ones only when some are not enforced', () => {
+  it('joint probabilities: P(all hold) over the enforced constraints, every check only when some are relaxed', () => {
     // one metric, two constraints (first enforced): y = [metric, margin₁, margin₂, holds₁, holds₂]
     const model = {
       metricPaths: ['m'],
@@ -95,13 +95,15 @@ describe('uncertainty summaries on hand-made samples', () => {
     } satisfies Parameters<typeof jointHolds>[0];
     const rows = [ok(0, 1, 1, 1, 1), ok(0, 1, -1, 1, 0), ok(0, -1, 1, 0, 1), ok(0, 1, 1, 1, 1), failed('x')];
     const j = jointHolds(model, rows);
-    expect([j.allHold!.successes, j.allHold!.trials]).toEqual([2, 5]);
-    expect([j.enforcedHold!.successes, j.enforcedHold!.trials]).toEqual([3, 5]);
-    // every constraint enforced: the enforced figure is the joint one, not repeated
+    // a holds in rows 1, 2, 4; a and b together in rows 1, 4; the failed row holds nothing
+    expect([j.allHold!.successes, j.allHold!.trials]).toEqual([3, 5]);
+    expect([j.everyCheckHold!.successes, j.everyCheckHold!.trials]).toEqual([2, 5]);
+    // every constraint enforced: the every-check figure is P(all hold), not repeated
     const allEnforced = { ...model, constraints: model.constraints.map((c) => ({ ...c, enforced: true })) };
-    expect(jointHolds(allEnforced, rows).enforcedHold).toBeNull();
-    expect(jointHolds({ ...model, constraints: [] }, rows)).toEqual({ allHold: null, enforcedHold: null });
-    expect(jointHolds(model, [])).toEqual({ allHold: null, enforcedHold: null });
+    expect(jointHolds(allEnforced, rows).everyCheckHold).toBeNull();
+    expect([jointHolds(allEnforced, rows).allHold!.successes]).toEqual([2]);
+    expect(jointHolds({ ...model, constraints: [] }, rows)).toEqual({ allHold: null, everyCheckHold: null });
+    expect(jointHolds(model, [])).toEqual({ allHold: null, everyCheckHold: null });
   });
 });
 

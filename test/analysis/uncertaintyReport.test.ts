@@ -101,19 +101,19 @@ describe('the uncertainty report of ranks 1…100', () => {
     expect(rows('output')).toEqual([['rank', 'pts', '26', '5.95', '50.5', '95.1', '50.5 ± 2.9', '29']]);
   });
 
-  it('constraints: margin quantiles and P(holds) 80 % and 91 %, jointly 71 % (10 ≤ rank ≤ 80), enforced 80 %', () => {
+  it('constraints: margin quantiles and P(holds) 80 % and 91 %; P(all hold) 80 % (the enforced cap), every check 71 %', () => {
     // cap margin (80 − r)/80: p5 = (80 − 95.05)/80 = −0.188125, p50 = 0.36875, p95 = (80 − 5.95)/80 = 0.925625;
     // nominal (80 − 26)/80 = 0.675. floor margin (r − 10)/8: p5 = −4.05/8 = −0.50625, p50 = 5.0625,
     // p95 = 85.05/8 = 10.63125, nominal 16/8 = 2.
     expect(rows('constraint')).toEqual([
       ['cap', 'enforced', '0.675', '-0.188', '0.369', '0.926', pct(80, 100)],
       ['floor', 'check', '2', '-0.506', '5.06', '10.6', pct(91, 100)],
-      ['P(all constraints hold)', 'jointly', '', '', '', '', pct(71, 100)],
-      ['P(all enforced constraints hold)', 'jointly', '', '', '', '', pct(80, 100)],
+      ['P(all hold)', 'jointly', '', '', '', '', pct(80, 100)],
+      ['P(every check holds, relaxed ones too)', 'jointly', '', '', '', '', pct(71, 100)],
     ]);
     expect(jointRows(a)).toEqual([
-      ['P(all constraints hold)', pct(71, 100)],
-      ['P(all enforced constraints hold)', pct(80, 100)],
+      ['P(all hold)', pct(80, 100)],
+      ['P(every check holds, relaxed ones too)', pct(71, 100)],
     ]);
   });
 
@@ -126,15 +126,27 @@ describe('the uncertainty report of ranks 1…100', () => {
       sampling: 'Latin hypercube sampling (McKay, Beckman & Conover 1979), 100 samples, seed 9',
       'uncertain inputs': '1',
       'evaluated / failed samples': '100 / 0',
-      'P(all constraints hold)': pct(71, 100),
-      'P(all enforced constraints hold)': pct(80, 100),
+      'P(all hold)': pct(80, 100),
+      'P(every check holds, relaxed ones too)': pct(71, 100),
+      'P(all hold) basis': 'the requirements and enforced checks, margins spent, over the 1 compliance input(s)',
       'P(LCOC < terrestrial LCOC)': pct(30, 100),
       'terrestrial LCOC': 'a flat 30.5',
       'worker threads': '0',
     });
     // U(0, 1): p5 0.05, mean 0.5, p95 0.95; nominal 0.255
     expect(rows('input')).toEqual([
-      ['economics.u', expect.any(String), '0.255', '0.05', '0.5', '0.95', 'u', 'catalog row', 'the rank input'],
+      [
+        'economics.u',
+        expect.any(String),
+        '0.255',
+        '0.05',
+        '0.5',
+        '0.95',
+        'u',
+        'catalog row',
+        'compliance: a stand-in',
+        'the rank input',
+      ],
     ]);
     expect(doc.title).toBe('Uncertainty: rank-model');
     expect(doc.leads[0]).toBe('100 samples of 1 uncertain inputs (Latin hypercube, seed 9) of rank.yaml; 0 failed.');
@@ -166,8 +178,8 @@ describe('the uncertainty report of ranks 1…100', () => {
       evaluated: 100,
       failed: 0,
       lcocBelowTerrestrial: { successes: 30, trials: 100, estimate: 0.3 },
-      allConstraintsHold: { successes: 71, trials: 100 },
-      enforcedConstraintsHold: { successes: 80, trials: 100 },
+      allHold: { successes: 80, trials: 100 },
+      everyCheckHold: { successes: 71, trials: 100 },
       modelNotes: ['rank is a stand-in'],
     });
     const out = (s['outputs'] as { p5: number; p50: number; p95: number; mean: number }[])[0]!;
@@ -182,8 +194,8 @@ describe('the uncertainty report of ranks 1…100', () => {
     expect(text).toContain('100 evaluated, 0 failed');
     expect(text).toMatch(/^rank\s+pts\s+26\s+5\.95\s+50\.5\s+95\.1\s+50\.5 ± 2\.9$/m);
     expect(text).toMatch(/^cap\s+-0\.188\s+0\.369\s+0\.926\s+80\.0 % \[/m);
-    expect(text).toContain('P(all 2 constraints hold at once) = 71.0 %');
-    expect(text).toContain('P(all enforced constraints hold at once) = 80.0 %');
+    expect(text).toContain('P(all hold) = 80.0 %');
+    expect(text).toContain('P(every check holds, relaxed ones too) = 71.0 %');
     expect(text).toContain('note: rank is a stand-in');
     expect(text.endsWith('folder: out/rank (report.html, report.md, samples.csv, summary.json)\n')).toBe(true);
   });
@@ -289,7 +301,7 @@ describe('the uncertainty report of a constellation without constraints or compa
     expect(jointRows(a)).toEqual([]);
     expect(plots.map((p) => [p.id, p.file])).toEqual([['output-cost-rank', 'output-cost-rank.svg']]);
     expect(flatBlocks(doc.blocks).filter((b) => b.kind === 'figure')).toHaveLength(1);
-    expect(paragraphs(doc).filter((p) => p.startsWith('P(all constraints hold)'))).toEqual([]);
+    expect(paragraphs(doc).filter((p) => p.startsWith('P(all hold)'))).toEqual([]);
     // an optional part that is left out leaves nothing behind
     expect(flatBlocks(doc.blocks).every((b) => typeof b === 'object' && 'kind' in b)).toBe(true);
     expect(flatBlocks(doc.blocks).some((b) => b.kind === 'list' && b.items.includes('rank is a stand-in'))).toBe(false);
@@ -303,7 +315,7 @@ describe('the uncertainty report of a constellation without constraints or compa
     });
     // U(0, 1): p5 0.05, mean 0.5, p95 0.95; declared in the file, no nominal, no reason
     expect(table('input')).toMatchObject({
-      headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'reason'],
+      headers: ['input', 'distribution', 'nominal', 'p5', 'mean', 'p95', 'unit', 'declared in', 'affects', 'reason'],
       rows: [
         [
           'economics.u',
@@ -314,6 +326,7 @@ describe('the uncertainty report of a constellation without constraints or compa
           '0.95',
           'u',
           'constellation or node file',
+          'compliance: a stand-in',
           '',
         ],
       ],
@@ -387,6 +400,8 @@ describe('the input table', () => {
       path: 'chips.count',
       unit: '-',
       origin: 'design' as const,
+      affects: 'compliance' as const,
+      affectsWhy: 'a physical figure',
       distribution: { kind: 'uniform' as const, min: 1, max: 3 },
       description: 'uniform 1–3',
       reason: 'supply',
@@ -424,7 +439,7 @@ describe('samples.csv', () => {
     expect(chunks.length).toBeGreaterThan(5);
     for (const c of chunks) expect(c.length).toBeLessThan(70_000);
     const lines = chunks.join('').split('\n');
-    expect(lines[0]).toBe('sample,status,reason,economics.launchCost_USD_per_kg,mass.launch_kg');
+    expect(lines[0]).toBe('sample,status,reason,economics.launchCost_USD_per_kg,asGiven.mass.launch_kg');
     expect(lines[1]).toBe('0,ok,,0,0.25');
     expect(lines[8]).toBe('7,failed,radiator does not close,14,');
     expect(lines[n]).toBe(`${n - 1},ok,,${2 * (n - 1)},${n - 1 + 0.25}`);
@@ -450,7 +465,7 @@ describe('samples.csv', () => {
       values: [[0.255], [0.995]],
     } as unknown as UncertaintyAnalysis;
     expect(samplesCsv(withConstraints)).toBe(
-      'sample,status,reason,economics.u,rank,margin.cap,margin.floor,holds.cap,holds.floor\n' +
+      'sample,status,reason,economics.u,asGiven.rank,marginsSpent.margin.cap,marginsSpent.margin.floor,marginsSpent.holds.cap,marginsSpent.holds.floor\n' +
         '0,ok,,0.255,26,0.675,2,1,1\n' +
         '1,failed,rank too high,0.995,,,,,\n',
     );

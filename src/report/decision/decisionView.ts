@@ -5,18 +5,8 @@
  */
 import { maxOf, minOf, pushAll } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
-import { ratioProblem, ratioText } from '../../base/verdictText.js';
-
-/** "8.0–9.9×" over the finite ratios; a ratio that is not finite is named in words, never printed as ∞ or NaN. */
-export function ratioRangeText(ratios: readonly number[]): string {
-  const finite = ratios.filter((r) => ratioProblem(r) === undefined);
-  const others = ratios.length - finite.length;
-  if (finite.length === 0) return ratioProblem(ratios[0] ?? Number.NaN)!;
-  const lo = minOf(finite);
-  const hi = maxOf(finite);
-  const range = `${fmt(lo)}–${fmt(hi)}×`;
-  return others === 0 ? range : `${range}; ${others} scenario(s) without a finite ratio`;
-}
+import { ratioText } from '../../base/verdictText.js';
+import { answerLine } from './answerLine.js';
 import {
   BINDING_MARGIN,
   BOUND_TOLERANCE,
@@ -25,7 +15,7 @@ import {
   frontPressureTexts,
   sizedToText,
 } from '../../run/decision/binding.js';
-import { kneeLabel, pickName, standingTexts } from '../../run/decision/decisionText.js';
+import { standingTexts } from '../../run/decision/decisionText.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import type { LoadedRun } from '../document/load.js';
@@ -100,7 +90,8 @@ function headline(d: DecisionSummary): string | null {
     .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
     .join(', ');
   const parts = [
-    `${kneeLabel(d.standing)}: the ${pickName(d.standing)}, ${designLabel(knee)} — ${knee.configuration}: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
+    `${answerLine(d)!}.`,
+    `Its figures: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
     ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
   ];
   if (knee.costBridge !== undefined)
@@ -110,15 +101,6 @@ function headline(d: DecisionSummary): string | null {
     parts,
     spreadTexts(d).map((t) => `${t}.`),
   );
-  if (knee.verdicts.length) {
-    const cheaper = knee.verdicts.filter((v) => v.spaceToTerrestrial < 1);
-    const range = ratioRangeText(knee.verdicts.map((v) => v.spaceToTerrestrial));
-    parts.push(
-      cheaper.length === 0
-        ? `Against terrestrial data centers with the same chips it is dearer in all ${knee.verdicts.length} scenarios (space/ground LCOC ${range}).`
-        : `Against terrestrial data centers with the same chips it is cheaper in ${cheaper.length} of ${knee.verdicts.length} scenarios (${cheaper.map((v) => v.baseline).join(', ')}; space/ground LCOC ${range}).`,
-    );
-  }
   return parts.join(' ');
 }
 

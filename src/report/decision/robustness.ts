@@ -84,9 +84,9 @@ function runSampler(run: LoadedRun, samples: number): JointSource | string {
 
 const CONSTELLATION_JOINT_NOTE =
   'A constellation run samples its recommended design only, when the run finishes (each sample is a constellation ' +
-  'evaluation): the other designs have no P(all constraints hold).';
+  'evaluation): the other designs have no P(all hold).';
 
-/** P(all constraints hold) of a front position as run.json's standing has it: the recommended design's only. */
+/** P(all hold) of a front position as run.json's standing has it: the recommended design's only. */
 const storedJoint =
   (s: KneeStanding): Joint =>
   (position) => {
@@ -259,7 +259,7 @@ export function robustnessTable(r: RobustnessReport): { headers: string[]; rows:
       'index [-]',
       'smallest margin, sizing closures aside [%]',
       'binding constraints (within 2 % of their limit)',
-      'P(all constraints hold) [95 % CI]',
+      'P(all hold) [95 % CI]',
     ],
     rows: r.designs.map((d) => [
       d.label,
@@ -277,9 +277,9 @@ export function robustnessNotes(r: RobustnessReport): string[] {
       'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
     r.sampling === null
       ? ''
-      : `P(all constraints hold): the share of ${r.sampling.samples} common uncertainty samples ` +
+      : `P(all hold): the share of ${r.sampling.samples} common uncertainty samples ` +
         `(Latin hypercube, seed ${r.sampling.seed}; ` +
-        "catalog rows' and the study's distributions) in which every enforced constraint holds at once, with its 95 % Wilson score interval " +
+        'the compliance inputs of the catalog rows\' and the study\'s distributions, economics inputs at nominal: docs/runs.md §"Two kinds of uncertain input") in which the requirements and every enforced constraint hold at once, margins spent, with its 95 % Wilson score interval ' +
         "(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints' own probabilities: they share inputs. " +
         "A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint's distribution.",
     ...(r.select ? [`Selection (study select:): ${r.select.text}`] : []),

@@ -4,7 +4,8 @@ import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ratioProblem } from '../../base/verdictText.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/decision/binding.js';
-import { kneeLabel, pickName, standingTexts } from '../../run/decision/decisionText.js';
+import { standingTexts } from '../../run/decision/decisionText.js';
+import { answerLine } from './answerLine.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { inheritedText } from '../../run/warmStart.js';
@@ -16,18 +17,14 @@ import { infeasibilityText, type Infeasibility } from '../../run/decision/infeas
 /** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
 
-/** "hyperscale-virginia 18.1, colocation-us-primary 16.2 (space/ground; ground cheaper in all 2)". */
+/**
+ * "hyperscale-virginia 18.1, colocation-us-primary 16.2": each scenario's space/ground ratio (the tally is the answer
+ * line's, src/report/decision/answerLine.ts).
+ */
 export function verdictText(v: readonly TerrestrialVerdict[]): string {
-  const cheaper = v.filter((x) => x.spaceToTerrestrial < 1).map((x) => x.baseline);
-  const tally =
-    cheaper.length === 0
-      ? `ground cheaper in all ${v.length}`
-      : cheaper.length === v.length
-        ? `space cheaper in all ${v.length}`
-        : `space cheaper in ${cheaper.length} of ${v.length}: ${cheaper.join(', ')}`;
   // a ratio that is not a finite number ≥ 0 (no compute delivered, an overflowing price) reads as its sentence
   const ratio = (r: number): string => (ratioProblem(r) === undefined ? fmt(r) : `(${ratioProblem(r)!})`);
-  return `${v.map((x) => `${x.baseline} ${ratio(x.spaceToTerrestrial)}`).join(', ')} (${tally})`;
+  return v.map((x) => `${x.baseline} ${ratio(x.spaceToTerrestrial)}`).join(', ');
 }
 
 /** The front's bounds and binding constraints, most designs first: "x2 <= 3 (bound, 18 %), g1 (64 %)". */
@@ -54,7 +51,7 @@ function pressureText(d: DecisionSummary): string | null {
 const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 
 /**
- * The knee: what it is, how it stands (its label, margin and P(all constraints hold),
+ * The knee: what it is, how it stands (its label, margin and P(all hold),
  * src/run/decision/decisionText.ts), its
  * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
@@ -62,14 +59,15 @@ export function kneeLines(d: DecisionSummary): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  ${kneeLabel(d.standing)}: the ${pickName(d.standing)}, ${designLabel(knee)}${knee.roles.length > 1 ? ` (also ${knee.roles.slice(1).join(', ')})` : ''} — ${knee.configuration}`,
+    `  ${answerLine(d)!}`,
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
-  if (knee.verdicts.length)
-    lines.push(`    vs terrestrial, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
+  // the verdict is on the answer line; here each scenario's ratio on its basis
+  if (knee.verdicts.length > 1)
+    lines.push(`    per scenario, ${knee.verdicts[0]!.basis} LCOC space/ground: ${verdictText(knee.verdicts)}`);
   return lines;
 }
 

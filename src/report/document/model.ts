@@ -79,7 +79,7 @@ export interface ReportModel {
    */
   readonly robust: RobustReport | null;
   /**
-   * Margins and P(all constraints hold) of the recommended designs, and the study's select: outcome (./robustness.ts).
+   * Margins and P(all hold) of the recommended designs, and the study's select: outcome (./robustness.ts).
    */
   readonly robustness: RobustnessReport | null;
   readonly references: readonly ReferenceDesign[];

@@ -1,7 +1,7 @@
 /**
  * The words every output uses for how the recommended design stands (src/run/decision/select.ts KneeStanding): whether
  * it may
- * be called recommended, its smallest margin against the study's select: rule, and P(all constraints hold). The
+ * be called recommended, its smallest margin against the study's select: rule, and P(all hold). The
  * terminal summary, report.html/report.md's first screen and the explorer print these same sentences.
  *
  * A design whose smallest margin (sizing closures aside) is at most BINDING_MARGIN, or that does not meet the study's
@@ -49,16 +49,20 @@ export function marginText(s: KneeStanding): string | null {
   return chosen === null ? tight : `${tight}; ${chosen}`;
 }
 
-/** "P(all constraints hold) = 2.0 % (95 % CI 0.8–4.5 %) over 256 samples of 9 uncertain inputs", or why none. */
+/**
+ * "P(all hold) = 2.0 % (95 % CI 0.8–4.5 %) over 256 samples of 9 compliance inputs (Latin hypercube, seed 7)", or why
+ * none: the requirements and enforced checks at once, margins spent, economics inputs at nominal
+ * (src/study/inputKinds.ts). Printed once, on the answer line (src/report/decision/answerLine.ts).
+ */
 export function jointText(s: KneeStanding): string | null {
   const j = s.joint;
   if (j !== null) {
     return (
-      `P(all constraints hold) = ${percentText(j.estimate)} (95 % CI ${percentText(j.lower).replace(' %', '')}–${percentText(j.upper)}) ` +
-      `over ${j.samples} samples of ${j.inputs} uncertain input${j.inputs === 1 ? '' : 's'} (Latin hypercube, seed ${j.seed})`
+      `P(all hold) = ${percentText(j.estimate)} (95 % CI ${percentText(j.lower).replace(' %', '')}–${percentText(j.upper)}) ` +
+      `over ${j.samples} samples of ${j.inputs} compliance input${j.inputs === 1 ? '' : 's'} (Latin hypercube, seed ${j.seed})`
     );
   }
-  return s.jointNone === null ? null : `P(all constraints hold): not computed, ${s.jointNone}`;
+  return s.jointNone === null ? null : `P(all hold): not computed, ${s.jointNone}`;
 }
 
 /**
@@ -88,8 +92,11 @@ export function achievableText(s: KneeStanding): string | null {
   return `${best}${conflict}. Lower the rule's margin to at most ${percentText(a.bestMargin)}${widen} (${policy})`;
 }
 
-/** The standing's sentences in order (margin, what can be achieved, then probability); none for a run of older odc. */
+/**
+ * The standing's sentences in order (margin, what can be achieved); none for a run of older odc. P(all hold) is on
+ * the answer line (src/report/decision/answerLine.ts), not repeated here.
+ */
 export function standingTexts(s: KneeStanding | null | undefined): string[] {
   if (s === null || s === undefined) return [];
-  return [marginText(s), achievableText(s), jointText(s)].filter((t): t is string => t !== null);
+  return [marginText(s), achievableText(s)].filter((t): t is string => t !== null);
 }

@@ -35,10 +35,14 @@ import type {
 const fig = (label: string, metric: string, value: number | undefined, unit: string, scale = 1): Figure[] =>
   typeof value === 'number' && Number.isFinite(value) ? [{ label, metric, value: value * scale, unit }] : [];
 
+/** The record's economics.baseline scenario (the one its lcocToBaseline is against). */
+const ownBaseline = (r: DesignRecord) =>
+  r.cost.baselines?.find((b) => b.spaceToTerrestrial === r.cost.lcocToBaseline) ?? r.cost.baselines?.[0];
+
 /** The node's cost bridge: first unit → programme → discounted → economics.baseline's ratio. */
 export function nodeBridge(r: DesignRecord): string {
   const c = r.cost;
-  const own = c.baselines?.find((b) => b.spaceToTerrestrial === c.lcocToBaseline) ?? c.baselines?.[0];
+  const own = ownBaseline(r);
   return costBridgeText({
     firstUnit: c.lcoc_USD_per_PFLOP_day,
     units: c.programmeUnits,
@@ -65,6 +69,17 @@ function constellationBridge(r: ConstellationRecord, verdicts: readonly Terrestr
     ratio: v?.spaceToTerrestrial ?? NaN,
     baseline: v?.baseline ?? 'no baseline',
   })}; from its nodes: ${bridgeEntriesText(r.totals.verdictBridge)}`;
+}
+
+/**
+ * The parity clause of a node record: its parity statement against economics.baseline up to its band ("does not
+ * reach parity by 2045: space costs 4.02× the terrestrial baseline in 2045"); none when the search did not run.
+ */
+function parityOf(r: DesignRecord): { parity?: string } {
+  const text = r.economics.parityStatement;
+  if (typeof text !== 'string' || text === '') return {};
+  const own = text.replace(/^vs [^:]*: /, '');
+  return { parity: own.split('; ')[0]! };
 }
 
 /** Key figures; the cost of delivered compute on the verdict's basis (programme, discounted) first. */
@@ -183,7 +198,7 @@ export function shellText(s: ShellSummary): string {
 function describe(
   pareto: ParetoFile,
   d: ParetoDesign,
-): Pick<RecommendedDesign, 'configuration' | 'costBridge' | 'figures' | 'verdicts' | 'shells'> {
+): Pick<RecommendedDesign, 'configuration' | 'costBridge' | 'baseline' | 'parity' | 'figures' | 'verdicts' | 'shells'> {
   const rec = d.record;
   if (rec !== null && rec.kind === 'constellation') {
     const configuration = `${rec.satellites} satellites in ${rec.shells.length} shell${rec.shells.length === 1 ? '' : 's'}`;
@@ -191,6 +206,7 @@ function describe(
     return {
       configuration,
       costBridge: constellationBridge(rec, verdicts),
+      ...(verdicts[0] !== undefined ? { baseline: verdicts[0].baseline } : {}),
       figures: constellationFigures(rec),
       verdicts,
       shells: shellsOf(rec),
@@ -200,6 +216,8 @@ function describe(
     return {
       configuration: nodeConfiguration(rec),
       costBridge: nodeBridge(rec),
+      ...(ownBaseline(rec) !== undefined ? { baseline: ownBaseline(rec)!.id } : {}),
+      ...parityOf(rec),
       figures: nodeFigures(rec),
       verdicts: nodeVerdicts(rec),
     };

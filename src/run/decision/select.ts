@@ -155,11 +155,11 @@ function kneeWithProbability(
   return { position: -1, checked: rejected.size, p: null };
 }
 
-/** "every constraint ≥ 2 % margin and P(all constraints hold) ≥ 0.9". */
+/** "every constraint ≥ 2 % margin and P(all hold) ≥ 0.9". */
 export function ruleText(rule: SelectRule): string {
   const parts: string[] = [];
   if (rule.minMargin !== undefined) parts.push(`every constraint ≥ ${fmt(100 * rule.minMargin)} % margin`);
-  if (rule.minProbability !== undefined) parts.push(`P(all constraints hold) ≥ ${rule.minProbability}`);
+  if (rule.minProbability !== undefined) parts.push(`P(all hold) ≥ ${rule.minProbability}`);
   return parts.join(' and ');
 }
 
@@ -243,7 +243,8 @@ export function chooseKnee(
       meetingMargin,
       sampled: found.checked,
       text:
-        `Design ${designs[k]!.index} is the ${word} among the designs that keep ${text}: P(all hold) = ${pctText(found.p!)}` +
+        // the figure itself is on the answer line (src/report/decision/answerLine.ts), once
+        `Design ${designs[k]!.index} is the ${word} among the designs that keep ${text}` +
         (found.checked > 1 ? `; ${found.checked - 1} design(s) ranked above it were sampled and fell short.` : '.'),
     };
   }
@@ -304,7 +305,7 @@ export function jointSource(
   };
 }
 
-/** P(all constraints hold) of a front position from its samples (null when it could not be sampled). */
+/** P(all hold) of a front position from its samples (null when it could not be sampled). */
 export const jointOf =
   (src: JointSource): Joint =>
   (position) => {

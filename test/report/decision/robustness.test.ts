@@ -1,5 +1,5 @@
 /**
- * Margins and P(all constraints hold) of recommended designs, and the study option select:
+ * Margins and P(all hold) of recommended designs, and the study option select:
  * (src/report/decision/robustness.ts,
  * src/study/constraintSamples.ts).
  */
@@ -169,7 +169,7 @@ describe("a flagship run with select: and the catalogs' uncertainty", () => {
     const md = readFileSync(r.mdPath, 'utf8');
     expect(md).toContain('## Margins and robustness of the recommended designs');
     const section = md.slice(md.indexOf('## Margins and robustness'));
-    expect(section).toMatch(/P\\?\(all constraints hold\\?\) \\?\[95 % CI\\?\]/);
+    expect(section).toMatch(/P\\?\(all hold\\?\) \\?\[95 % CI\\?\]/);
     expect(readFileSync(r.htmlPath, 'utf8')).toContain('id="robustness"');
     expect(exportDesign(run, { design: 'knee', format: 'json' }).design.index).toBe(knee.design.index);
   });
@@ -192,13 +192,13 @@ describe('select.minProbability on the same run', () => {
     expect(joint.trials).toBe(32);
     if (s.qualified) {
       expect(joint.estimate).toBeGreaterThanOrEqual(0.5);
-      expect(picks[0]!.label).toBe('knee (P(all constraints hold) ≥ 0.5)');
+      expect(picks[0]!.label).toBe('knee (P(all hold) ≥ 0.5)');
       // the designs nearer the knee were sampled and fell short
       if (s.position !== plain) expect(s.sampled).toBeGreaterThan(1);
     } else {
       expect(picks[0]!.position).toBe(plain);
       expect(s.sampled).toBe(Math.min(loaded.pareto.designs.length, 100));
-      expect(picks[0]!.label).toMatch(/^knee \(plain: no design meets P\(all constraints hold\) ≥ 0\.5\)/);
+      expect(picks[0]!.label).toMatch(/^knee \(plain: no design meets P\(all hold\) ≥ 0\.5\)/);
     }
     expect(exportDesign(run, { design: 'knee', format: 'json' }).design.index).toBe(picks[0]!.design.index);
   });
@@ -213,7 +213,8 @@ describe('P(a study constraint holds) under a declared distribution: analytic', 
         .replace(
           /^economics:.*$/m,
           'economics: { electricity_USD_per_kWh: 0.05, pue: 1.3, launchCost_USD_per_kg: 900 }\n' +
-            'uncertainty:\n  economics.launchCost_USD_per_kg: { kind: uniform, min: 100, max: 2000 }',
+            // declared compliance: a price is economics by default and P(all hold) would hold it at nominal
+            'uncertainty:\n  economics.launchCost_USD_per_kg: { kind: uniform, min: 100, max: 2000, affects: compliance }',
         )
         .replace(/^constraints:\n/m, 'constraints:\n  - cost.launchPrice_USD_per_kg <= 860\n'),
     );

@@ -4,7 +4,7 @@
  * src/base/verdictText.ts. Expectations are the hand-written texts.
  */
 import { describe, expect, it } from 'vitest';
-import { ratioRangeText } from '../../../src/report/decision/decisionView.js';
+import { ratioRangeText } from '../../../src/report/decision/answerLine.js';
 import { verdictText } from '../../../src/report/decision/summary.js';
 import type { TerrestrialVerdict } from '../../../src/run/schemas.js';
 

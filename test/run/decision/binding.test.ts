@@ -356,14 +356,21 @@ describe('sized to apart from binding, one name per quantity', () => {
 });
 
 describe('at a bound: a real within 1 % of its range, an integer only at the bound itself', () => {
-  // a Walker phasing F on [0, 119]: 1 % of the range is 1.19, so a 1 % rule would call F = 1 "its floor"
-  const phasing = { kind: 'int', name: 'shells.sso.phasing', lower: 0, upper: 119 } as const;
+  // a plane count on [0, 119]: 1 % of the range is 1.19, so a 1 % rule would call 1 plane "its floor"
+  const planes = { kind: 'int', name: 'shells.sso.planes', lower: 0, upper: 119 } as const;
   const altitude = { kind: 'real', name: 'altitude_km', lower: 0, upper: 119 } as const;
   it('an integer one step inside either bound is not at it; at the bound it is', () => {
-    expect(boundOf(phasing, 1)).toBeNull();
-    expect(boundOf(phasing, 118)).toBeNull();
-    expect(boundOf(phasing, 0)).toBe('lower');
-    expect(boundOf(phasing, 119)).toBe('upper');
+    expect(boundOf(planes, 1)).toBeNull();
+    expect(boundOf(planes, 118)).toBeNull();
+    expect(boundOf(planes, 0)).toBe('lower');
+    expect(boundOf(planes, 119)).toBe('upper');
+  });
+  it('a variable that wraps around (Walker phasing F mod P, a RAAN in degrees) is never at a bound', () => {
+    // F = 0 and F = P are one constellation, as 0° and 360° are one plane: neither end is a limit of the design
+    const phasing = { kind: 'int', name: 'shells.dawn-dusk.phasing', lower: 0, upper: 119 } as const;
+    const raan = { kind: 'real', name: 'shells.low.raan0_deg', lower: 0, upper: 360 } as const;
+    for (const x of [0, 119]) expect(boundOf(phasing, x)).toBeNull();
+    for (const x of [0, 360]) expect(boundOf(raan, x)).toBeNull();
   });
   it('a real within 1.19 of a bound of [0, 119] is at it, 1.2 away is not', () => {
     expect(boundOf(altitude, 1)).toBe('lower');

@@ -1,5 +1,5 @@
 /**
- * The recommended knee among designs meeting a margin, how it stands, and P(all constraints hold)
+ * The recommended knee among designs meeting a margin, how it stands, and P(all hold)
  * (src/run/decision/select.ts,
  * src/run/decision/decisionText.ts), on a front built in the test whose knee is known by hand:
  * five designs on f2 = (1 − f1)², f1 = 0, 0.25, 0.5, 0.75, 1, already normalized (ideal 0, nadir 1). The extremes
@@ -99,7 +99,7 @@ describe('a count that must be 0 and is has no margin', () => {
   });
 });
 
-describe('P(all constraints hold) of the recommended design', () => {
+describe('P(all hold) of the recommended design', () => {
   it('7 of 10 samples: 70 %, Wilson 95 % interval 39.7–89.2 %', () => {
     // Wilson (1927), z = 1.96, n = 10, p̂ = 0.7: centre (0.7 + z²/20)/(1 + z²/10) = 0.89208/1.38416 = 0.64449;
     // half-width z √(p̂(1 − p̂)/n + z²/400)/(1 + z²/10) = 1.96 × 0.174940/1.38416 = 0.247718 → 0.39677 … 0.89221
@@ -108,7 +108,7 @@ describe('P(all constraints hold) of the recommended design', () => {
     expect(s.joint!.lower).toBeCloseTo(0.39677, 4);
     expect(s.joint!.upper).toBeCloseTo(0.89221, 4);
     expect(jointText(s)).toBe(
-      'P(all constraints hold) = 70.0 % (95 % CI 39.7–89.2 %) over 10 samples of 3 uncertain inputs (Latin hypercube, seed 7)',
+      'P(all hold) = 70.0 % (95 % CI 39.7–89.2 %) over 10 samples of 3 compliance inputs (Latin hypercube, seed 7)',
     );
   });
 
@@ -116,7 +116,7 @@ describe('P(all constraints hold) of the recommended design', () => {
     const why = 'the study declares no uncertain input (no uncertainty: section, no catalog row with one)';
     const s = kneeStanding(front(MARGINS), null, why)!;
     expect(s.joint).toBeNull();
-    expect(jointText(s)).toBe(`P(all constraints hold): not computed, ${why}`);
+    expect(jointText(s)).toBe(`P(all hold): not computed, ${why}`);
     const b = kneeStanding(
       front(MARGINS, 'benchmark'),
       null,
