@@ -51,6 +51,23 @@ export const CHIP_FIGURE_KINDS = ['peak', 'typical', 'sustained'] as const;
  * Physical ranges: wide enough for every accelerator, battery, coating, terminal and launcher
  * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
  */
+/** A chip's cold-plate figures (src/models/thermal/coolantLoop.ts): both optional, cited together. */
+const chipCoolingFields = () => ({
+  /** Junction-to-coolant-inlet resistance per chip [K/W] (lid, TIM and cold plate): liquid cold plates 0.005–0.2. */
+  junctionToCoolant_K_per_W: z.number().min(0).max(1).optional(),
+  /** Highest coolant supply temperature the part is qualified for [K] (ASHRAE W-class): 290–340 K. */
+  coolantInletMax_K: z.number().min(280).max(360).optional(),
+  /** Where the two cooling figures come from (required with either). */
+  coolingSource: z.string().min(1).optional(),
+});
+
+const citesCooling = (r: {
+  junctionToCoolant_K_per_W?: number | undefined;
+  coolantInletMax_K?: number | undefined;
+  coolingSource?: string | undefined;
+}): boolean =>
+  (r.junctionToCoolant_K_per_W === undefined && r.coolantInletMax_K === undefined) || r.coolingSource !== undefined;
+
 export const chipRowSchema = lazy(() =>
   z
     .strictObject({
@@ -75,12 +92,7 @@ export const chipRowSchema = lazy(() =>
       softDoseThreshold_rad: z.number().min(10).max(1e7).optional(),
       /** Junction limit [K]: silicon parts are specified from ~330 K (58 °C) to ~423 K (150 °C, automotive grade 0). */
       maxJunctionTemp_K: z.number().min(320).max(450),
-      /** Junction-to-coolant-inlet resistance per chip [K/W] (lid, TIM and cold plate): liquid cold plates 0.005–0.2. */
-      junctionToCoolant_K_per_W: z.number().min(0).max(1).optional(),
-      /** Highest coolant supply temperature the part is qualified for [K] (ASHRAE W-class): 290–340 K. */
-      coolantInletMax_K: z.number().min(280).max(360).optional(),
-      /** Where the two cooling figures come from (required with either). */
-      coolingSource: z.string().min(1).optional(),
+      ...chipCoolingFields(),
       idlePowerFraction: z.number().min(0).lt(1),
       /**
        * What `peakTFLOPS` states: `peak` (the maximum rate: a datasheet peak, or a press "up to" figure), `typical`
@@ -127,16 +139,11 @@ export const chipRowSchema = lazy(() =>
         'typicalFraction and typicalFractionSource go together: cite where the fraction comes from ("estimate: …" with its basis if unpublished)',
       path: ['typicalFractionSource'],
     })
-    .refine(
-      (r) =>
-        (r.junctionToCoolant_K_per_W === undefined && r.coolantInletMax_K === undefined) ||
-        r.coolingSource !== undefined,
-      {
-        message:
-          'junctionToCoolant_K_per_W and coolantInletMax_K need coolingSource: cite them ("estimate: …" with its basis)',
-        path: ['coolingSource'],
-      },
-    )
+    .refine(citesCooling, {
+      message:
+        'junctionToCoolant_K_per_W and coolantInletMax_K need coolingSource: cite them ("estimate: …" if unpublished)',
+      path: ['coolingSource'],
+    })
     .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, {
       message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)',
       path: ['systemPowerPerChip_W'],

@@ -47,8 +47,8 @@ export const PHYSICAL_CONSTRAINTS = [
  * The closures a node design meets by sizing, each with the requirement that sizes it: the array area is the area the
  * worst-orbit demand needs, the radiator the area the hot-case heat load needs, the junction temperature is the chip
  * limit the coolant supply is set from (junction limit − cold plate, capped by the rack's inlet limit, unless
- * thermal.radiatorTemp_K fixes the radiator), the launch allocation the built-up mass. A cost-minimizing optimizer drives each to
- * its limit, so at their limit they say what the design was sized to, not what binds the trade
+ * thermal.radiatorTemp_K fixes the radiator), the launch allocation the built-up mass. A cost-minimizing optimizer
+ * drives each to its limit, so at their limit they say what the design was sized to, not what binds the trade
  * (src/run/decision/binding.ts).
  */
 export const SIZING_CLOSURES: Readonly<Record<string, string>> = {

@@ -165,8 +165,7 @@ function thermalLoop(
   });
   // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
   const excess = t.radiatorTemp_K === undefined ? Math.max(0, loop.radiatorInletTemp_K - radiator.maxTemp_K) : 0;
-  if (excess > 0)
-    notes?.push(`radiator inlet capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+  if (excess > 0) notes?.push(`radiator inlet capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
   return { loop, inlet_K: loop.radiatorInletTemp_K - excess, outlet_K: loop.radiatorOutletTemp_K - excess };
 }
 

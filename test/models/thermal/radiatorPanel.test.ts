@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { radiatorPanel, tubeFinEfficiency, type RadiatorPanelParams } from '../../../src/models/thermal/radiatorPanel.js';
+import {
+  radiatorPanel,
+  tubeFinEfficiency,
+  type RadiatorPanelParams,
+} from '../../../src/models/thermal/radiatorPanel.js';
 import { EARTH_RADIUS_m, SIGMA } from '../../helpers/constants.js';
 
 // Oracles written here, independent of the model's closed form:
@@ -30,7 +34,7 @@ const F = (Math.atan(1 / Math.sqrt(H * H - 1)) - Math.sqrt(H * H - 1) / (H * H))
 /** Absorbed per face [W/m²]: albedo 0.35 × 1,406 W/m² × α + OLR 260 W/m² × ε, each × F. */
 const absorbedPerFace = (0.1 * 0.35 * 1406 + 0.77 * 260) * F;
 
-/** Net heat one face sheet rejects per metre of tube, nonlinear fin, RK4 from the tip with shooting on its temperature. */
+/** Net heat per metre of tube over one pitch: the nonlinear fin by RK4 from the tip, shooting on its temperature. */
 function finHeatPerLength_W_m(rootTemp_K: number, g = geometry, emittance = 0.77, absorbed = absorbedPerFace): number {
   const kt = g.finConductivity_W_mK * g.finThickness_m;
   const L = (g.tubePitch_m - g.tubeDiameter_m) / 2;
@@ -120,9 +124,9 @@ describe('tubeFinEfficiency: the adiabatic-tip fin linearised at the root', () =
     expect(() => tubeFinEfficiency({ ...geometry, tubePitch_m: 0.006, irEmittance: 0.77, rootTemp_K: 300 })).toThrow(
       /tubePitch_m = 0.006 must exceed tubeDiameter_m/,
     );
-    expect(() =>
-      tubeFinEfficiency({ ...geometry, finThickness_m: 1e-5, irEmittance: 0.77, rootTemp_K: 300 }),
-    ).toThrow(/finThickness_m/);
+    expect(() => tubeFinEfficiency({ ...geometry, finThickness_m: 1e-5, irEmittance: 0.77, rootTemp_K: 300 })).toThrow(
+      /finThickness_m/,
+    );
   });
 });
 
@@ -194,7 +198,8 @@ describe('radiatorPanel: the coolant cooling along the panel', () => {
     expect(() => radiatorPanel({ ...flagship, outletTemp_K: 190, inletTemp_K: 200 })).toThrow(
       /coolant leaving at 190.0 K cannot reject heat below the panel's environmental equilibrium of 194.2 K/,
     );
-    expect(radiatorPanel({ ...flagship, outletTemp_K: 200, inletTemp_K: 210 }).requiredRadiatorArea_m2).toBeGreaterThan(0);
+    const justAbove = radiatorPanel({ ...flagship, outletTemp_K: 200, inletTemp_K: 210 });
+    expect(justAbove.requiredRadiatorArea_m2).toBeGreaterThan(0);
     expect(() => radiatorPanel({ ...flagship, outletTemp_K: 330 })).toThrow(/outlet 330 K ≤ inlet 328 K/);
   });
 });
