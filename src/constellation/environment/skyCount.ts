@@ -62,7 +62,7 @@ export interface SkyCountParams {
   readonly extinction_mag_per_airmass?: number;
 }
 
-/** Relative optical airmass at apparent elevation h [deg] (Kasten & Young 1989): 1 at the zenith, 38.09 at 0°. */
+/** Relative optical airmass at apparent elevation h [deg] (Kasten & Young 1989): 1 at the zenith, 37.92 at 0°. */
 export function airmassKastenYoung(elevation_deg: number): number {
   const h = Math.max(0, elevation_deg);
   return 1 / (Math.sin(h * RAD_PER_DEG) + 0.50572 * (h + 6.07995) ** -1.6364);
