@@ -51,17 +51,37 @@ export const CHIP_FIGURE_KINDS = ['peak', 'typical', 'sustained'] as const;
  * Physical ranges: wide enough for every accelerator, battery, coating, terminal and launcher
  * flown or announced, narrow enough to catch a unit slip (W for kW, rad for krad, % for fraction).
  */
+/** A chip's cold-plate figures (src/models/thermal/coolantLoop.ts): both optional, cited together. */
+const chipCoolingFields = () => ({
+  /** Junction-to-coolant-inlet resistance per chip [K/W] (lid, TIM and cold plate): liquid cold plates 0.005–0.2. */
+  junctionToCoolant_K_per_W: z.number().min(0).max(1).optional(),
+  /** Highest coolant supply temperature the part is qualified for [K] (ASHRAE W-class): 290–340 K. */
+  coolantInletMax_K: z.number().min(280).max(360).optional(),
+  /** Where the two cooling figures come from (required with either). */
+  coolingSource: z.string().min(1).optional(),
+});
+
+const citesCooling = (r: {
+  junctionToCoolant_K_per_W?: number | undefined;
+  coolantInletMax_K?: number | undefined;
+  coolingSource?: string | undefined;
+}): boolean =>
+  (r.junctionToCoolant_K_per_W === undefined && r.coolantInletMax_K === undefined) || r.coolingSource !== undefined;
+
+/** A chip row's number format; left out, said as priceClass says it (a wrong value: "must be one of …, got …"). */
+const precisionField = () =>
+  z.enum(PRECISIONS, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `precision must be stated: the number format peakTFLOPS is quoted at, one of ${PRECISIONS.join(', ')}`
+        : undefined,
+  });
+
 export const chipRowSchema = lazy(() =>
   z
     .strictObject({
       ...rowBase(),
-      precision: z.enum(PRECISIONS, {
-        // left out: said as priceClass says it; a wrong value keeps the reader's "must be one of …, got …"
-        error: (iss) =>
-          iss.input === undefined
-            ? `precision must be stated: the number format peakTFLOPS is quoted at, one of ${PRECISIONS.join(', ')}`
-            : undefined,
-      }),
+      precision: precisionField(),
       /**
        * Dense peak at `precision` [TFLOPS or TOPS]: edge NPUs ~1, Blackwell FP4 ~10,000; above 100,000 is a unit slip.
        */
@@ -81,6 +101,7 @@ export const chipRowSchema = lazy(() =>
       softDoseThreshold_rad: z.number().min(10).max(1e7).optional(),
       /** Junction limit [K]: silicon parts are specified from ~330 K (58 °C) to ~423 K (150 °C, automotive grade 0). */
       maxJunctionTemp_K: z.number().min(320).max(450),
+      ...chipCoolingFields(),
       idlePowerFraction: z.number().min(0).lt(1),
       /**
        * What `peakTFLOPS` states: `peak` (the maximum rate: a datasheet peak, or a press "up to" figure), `typical`
@@ -126,6 +147,11 @@ export const chipRowSchema = lazy(() =>
       message:
         'typicalFraction and typicalFractionSource go together: cite where the fraction comes from ("estimate: …" with its basis if unpublished)',
       path: ['typicalFractionSource'],
+    })
+    .refine(citesCooling, {
+      message:
+        'junctionToCoolant_K_per_W and coolantInletMax_K need coolingSource: cite them ("estimate: …" if unpublished)',
+      path: ['coolingSource'],
     })
     .refine((r) => r.systemPowerPerChip_W >= r.chipPower_W, {
       message: 'systemPowerPerChip_W must be at least chipPower_W (it includes the chip)',
@@ -255,7 +281,10 @@ export const radiatorRowSchema = lazy(() =>
      * 17.5).
      */
     arealDensity_kg_m2: z.number().min(0.5).max(40),
-    /** Coolant hot leg to mean radiator surface [K]; a loop drop above ~80 K leaves no useful radiator temperature. */
+    /**
+     * Coolant supply to radiator outlet [K]: interface heat exchanger, tube film and saddle (0 for a radiator fed
+     * directly at a stated temperature); above ~80 K no useful radiator temperature is left.
+     */
     loopDeltaT_K: z.number().min(0).max(80),
     /** Working fluid: a coolants.yaml id. */
     coolant: kebabId(),
@@ -264,6 +293,23 @@ export const radiatorRowSchema = lazy(() =>
      * loopDeltaT_K.
      */
     finEfficiency: z.number().gt(0.3).max(1).optional(),
+    /**
+     * Tube-and-fin panel geometry (src/models/thermal/radiatorPanel.ts): the fin efficiency follows from it at the
+     * loop temperature; absent: finEfficiency.
+     */
+    panel: z
+      .strictObject({
+        /** Face sheet feeding one radiating face [m]: 0.05–5 mm. */
+        finThickness_m: z.number().min(5e-5).max(5e-3),
+        /** Sheet conductivity [W/(m·K)]: composites ~20 to pyrolytic graphite ~1,500. */
+        finConductivity_W_mK: z.number().min(1).max(2000),
+        /** Tube spacing [m]: 1 cm to 1 m. */
+        tubePitch_m: z.number().min(0.01).max(1),
+        /** Tube or saddle width on the sheet [m]. */
+        tubeDiameter_m: z.number().min(0.001).max(0.1),
+      })
+      .refine((g) => g.tubePitch_m > g.tubeDiameter_m, { message: 'panel.tubePitch_m must exceed tubeDiameter_m' })
+      .optional(),
     /** Highest radiator surface temperature of the technology [K]. */
     maxTemp_K: z.number().min(150).max(600),
     cost_USD_per_m2: nonNegative(),

@@ -172,7 +172,10 @@ const AI1: Table = {
       model: (c) => `${fmt(c.r.thermal.radiatorTemp_K)} K`,
       ratio: (c) => fmt(c.r.thermal.radiatorTemp_K / 340),
       why: (c) =>
-        `agrees: Tj ${fmt(c.r.thermal.junctionTemp_K)} K − loop ΔT ${fmt(c.rows.radiator.loopDeltaT_K)} K (${c.d.thermal.radiator})`,
+        `area-weighted mean of a panel whose coolant falls ${fmt(c.r.thermal.radiatorInletTemp_K)} → ` +
+        `${fmt(c.r.thermal.radiatorOutletTemp_K)} K: the cold plates receive ${fmt(c.r.thermal.coolantSupplyTemp_K)} K ` +
+        `(set by the ${c.r.thermal.coolantSupplySetBy}: Tj ${fmt(c.r.thermal.junctionTemp_K)} K through the ${c.d.compute.chip} ` +
+        `cold plate, rack inlet ≤ 45 °C), loop ΔT ${fmt(c.rows.radiator.loopDeltaT_K)} K (${c.d.thermal.radiator})`,
       change: (c) =>
         `\`thermal.radiator\` (pumped-two-phase → ${fmt(c.with({ thermal: { radiator: 'pumped-two-phase' } }).thermal.radiatorTemp_K)} K)`,
     },
@@ -187,8 +190,9 @@ const AI1: Table = {
         const emitted = c.d.thermal.radiatingFaces * eps * STEFAN_BOLTZMANN_W_m2K4 * T ** 4;
         return (
           `${c.d.thermal.coating} EOL ε ${fmt(eps)} emits ${fmt(emitted)} W/m² from ${c.d.thermal.radiatingFaces} faces at ` +
-          `${fmt(T)} K, not 1,364. The hot case absorbs the other ${fmt(emitted - c.r.thermal.netFlux_W_m2)} W/m²: Earth IR, ` +
-          `albedo (α ${fmt(c.rows.coating.absorptanceEol)} EOL) and the Sun off knife-edge`
+          `the ${fmt(T)} K mean, not 1,364; fin efficiency ${fmt(c.r.thermal.finEfficiency, 3)} and the hot case (Earth IR, ` +
+          `albedo at α ${fmt(c.rows.coating.absorptanceEol)} EOL, the Sun off knife-edge) take the other ` +
+          `${fmt(emitted - c.r.thermal.netFlux_W_m2)} W/m²`
         );
       },
       change: (c) => {
@@ -304,8 +308,9 @@ const STARCLOUD: Table = {
         const at293 = c.with({ thermal: { radiatorTemp_K: 293.15 } }).thermal.netFlux_W_m2;
         const spaceFacing = c.with({ thermal: { radiatorTemp_K: 293.15, earthViewFactors: [0.05, 0.05] } }).thermal;
         return (
-          `The model radiator runs at ${fmt(c.r.thermal.radiatorTemp_K)} K (Tj ${fmt(c.r.thermal.junctionTemp_K)} − ΔT ` +
-          `${fmt(c.rows.radiator.loopDeltaT_K)}, ${c.d.thermal.radiator}) and gives ${fmt(c.r.thermal.netFlux_W_m2)} W/m² net. ` +
+          `The model radiator runs at ${fmt(c.r.thermal.radiatorTemp_K)} K (coolant supply ${fmt(c.r.thermal.coolantSupplyTemp_K)} K ` +
+          `from Tj ${fmt(c.r.thermal.junctionTemp_K)} through the cold plate, − ΔT ${fmt(c.rows.radiator.loopDeltaT_K)}, ` +
+          `${c.d.thermal.radiator}) and gives ${fmt(c.r.thermal.netFlux_W_m2)} W/m² net. ` +
           `The WP's 633 W/m² is at 293 K with a mostly space-facing panel: the model gives ${fmt(spaceFacing.netFlux_W_m2)} W/m² ` +
           `at 293 K with Earth view factor 0.05, ${fmt(at293)} W/m² with its own vertical-plate factors. The array is also ` +
           `${fmt(smad(c).factor)} × the load (SMAD) over ${fmt(smad(c).eol_W_m2)} W/m² EOL ${c.d.power.array}`

@@ -122,28 +122,44 @@ describe('README flagship figures', () => {
         peakCeiling - most.compute.itPowerPeak_W < peakPerChip,
       `${range((r) => r.compute.itPowerPeak_W)} W peak`,
     );
-    // "the link requirement (400 Gbps) selects the grid topology, but for one design near the high-compute end that
-    // carries a mesh (600 Gbps)"
-    const [reqQ] = quoted(text, /requirement \((\d+) Gbps\)/);
-    const grids = records.filter((r) => r.isl.topology === 'grid');
-    const others = records.filter((r) => r.isl.topology !== 'grid');
+    // "the link requirement (400 Gbps) selects the grid topology on every design"
+    const [reqQ] = quoted(text, /requirement \((\d+) Gbps\) selects the grid topology on every design/);
     check(
       reqQ!,
-      grids.every((r) => r.isl.capacity_Gbps === Number(reqQ)) &&
-        others.every((r) => r.isl.capacity_Gbps > Number(reqQ)),
-      `${range((r) => r.isl.capacity_Gbps)} Gbps`,
+      records.every((r) => r.isl.topology === 'grid' && r.isl.capacity_Gbps === Number(reqQ)),
+      `${records.map((r) => `${r.isl.topology} ${r.isl.capacity_Gbps} Gbps`).join(', ')}`,
     );
-    const [meshQ] = quoted(text, /one design near the high-compute end that carries a mesh \((\d+) Gbps\)/);
-    // near the high-compute end: in the top quarter of the front's delivered compute
-    const pflops = records.map((r) => r.compute.deliveredPFLOPS);
-    const topQuarter = Math.max(...pflops) - 0.25 * (Math.max(...pflops) - Math.min(...pflops));
+    // "The radiator is 249–262 m²: the GPUs' 45 °C coolant inlet ... cools from 325 to 315 K, at fin efficiency 0.955"
+    const [raLo, raHi] = quoted(text, /radiator is (\d+)–(\d+) m²/);
+    const areas = records.map((r) => r.thermal.radiatorArea_m2);
+    check(raLo!, readsAs(Math.min(...areas), raLo!), `${Math.min(...areas)} m²`);
+    check(raHi!, readsAs(Math.max(...areas), raHi!), `${Math.max(...areas)} m²`);
+    // installed at least the required area with the study's 20 % margin
+    expect(
+      records.every((r) => r.thermal.radiatorArea_m2 >= 1.2 * r.thermal.requiredRadiatorArea_m2 * (1 - 1e-9)),
+    ).toBe(true);
+    const [inletQ] = quoted(text, /GPUs' (\d+) °C coolant inlet/);
     check(
-      meshQ!,
-      others.length === 1 &&
-        others[0]!.isl.topology === 'mesh' &&
-        others[0]!.isl.capacity_Gbps === Number(meshQ) &&
-        others[0]!.compute.deliveredPFLOPS >= topQuarter,
-      `${others.length} non-grid designs: ${others.map((r) => `${r.isl.topology} ${r.isl.capacity_Gbps} Gbps`).join(', ')}`,
+      inletQ!,
+      records.every((r) => r.thermal.coolantSupplyTemp_K <= Number(inletQ) + 273.15 + 1e-9),
+      `supply ${range((r) => r.thermal.coolantSupplyTemp_K)} K`,
+    );
+    const [tInQ, tOutQ] = quoted(text, /cools from (\d+) to (\d+) K/);
+    check(
+      tInQ!,
+      records.every((r) => readsAs(r.thermal.radiatorInletTemp_K, tInQ!)),
+      range((r) => r.thermal.radiatorInletTemp_K),
+    );
+    check(
+      tOutQ!,
+      records.every((r) => readsAs(r.thermal.radiatorOutletTemp_K, tOutQ!)),
+      range((r) => r.thermal.radiatorOutletTemp_K),
+    );
+    const [finQ] = quoted(text, /fin efficiency (\d\.\d+)/);
+    check(
+      finQ!,
+      records.every((r) => readsAs(r.thermal.finEfficiency, finQ!)),
+      range((r) => r.thermal.finEfficiency),
     );
 
     // Every number in the paragraph was checked above (the study path's digits and names such as GB300 aside).

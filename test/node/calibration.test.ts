@@ -37,13 +37,16 @@ describe('CALIBRATION.md generated sections', () => {
 });
 
 describe('published designs under their own assumptions', () => {
-  it('JPL 1 MW anchor: one radiating face at 297.5 K, ε 0.90, no environment → 400 W/m², 2,529 m² for 1.0 MW + pumps (paper 2,500 m²)', () => {
-    // Hand: 0.90 σ 297.5⁴ = 399.8 W/m²; IT 516 × 1,940 W = 1,001,040 W, / (1 − k) with ammonia k = 1e5/(638.6 × 4,617 ×
-    // 10 × 0.35) = 9.6906e-3 → 1,010,836 W / 399.8 = 2,528.6 m². The paper's inputs are not in the corpus: 297.5 K
-    // one-sided is inferred from its 2.5 m²/kW (designs/calibration/jpl-1mw.yaml header).
+  it('JPL 1 MW anchor: one radiating face around 297.5 K, ε 0.90, no environment → 400 W/m², 2,531 m² for 1.0 MW + pumps (paper 2,500 m²)', () => {
+    // Hand: 0.90 σ 297.5⁴ = 399.8 W/m² at a uniform 297.5 K; the coolant falls 302.5 → 292.5 K along the panel (fin
+    // efficiency 1, the paper's ideal plate): ṁc_p ∫ dT/(0.9 σ (T⁴ − 3⁴)) by Simpson (100 intervals) = 2,531.0 m² for
+    // IT 516 × 1,940 W = 1,001,040 W / (1 − k), ammonia k = 1e5/(638.6 × 4,617 × 10 × 0.35) = 9.6906e-3 → 1,010,836 W
+    // (399.39 W/m² mean). The paper's inputs are not in the corpus: 297.5 K one-sided is inferred from its 2.5 m²/kW
+    // (designs/calibration/jpl-1mw.yaml header).
     const r = evaluateDesignFile('designs/calibration/jpl-1mw.yaml').record;
-    expect(r.thermal.netFlux_W_m2).toBeCloseTo(0.9 * SIGMA * (297.5 ** 4 - 3 ** 4), 6); // 3 K sink
-    expect(r.thermal.requiredRadiatorArea_m2).toBeCloseTo(2528.6, 0);
+    expect(r.thermal.netFlux_W_m2 / (0.9 * SIGMA * (297.5 ** 4 - 3 ** 4))).toBeLessThan(1); // 3 K sink
+    expect(r.thermal.netFlux_W_m2).toBeCloseTo(399.39, 1);
+    expect(r.thermal.requiredRadiatorArea_m2).toBeCloseTo(2531.0, 0);
     expect(Math.abs(r.thermal.requiredRadiatorArea_m2 / 2500 - 1)).toBeLessThan(0.02);
   });
   it("JPL 1 MW PV area DISAGREES by 1.15×: SMAD sizing with eclipse recharge on rosa-flex (274 W/m² BOL) vs the paper's 5,640 m²", () => {

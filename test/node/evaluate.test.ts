@@ -335,12 +335,12 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
   it('a closed design is not throttled, and sustainedFraction scales delivered compute and LCOC', () => {
     const closed = withChange((d) => {
       d.power.arrayArea_m2 = 900;
-      d.thermal.radiatorArea_m2 = 160;
+      d.thermal.radiatorArea_m2 = 240;
       d.compute.sustainedFraction = 0.4;
     });
     const base = withChange((d) => {
       d.power.arrayArea_m2 = 900;
-      d.thermal.radiatorArea_m2 = 160;
+      d.thermal.radiatorArea_m2 = 240;
     });
     expect(base.compute.powerThrottle).toBe(1);
     expect(base.compute.thermalThrottle).toBe(1);

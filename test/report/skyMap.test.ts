@@ -6,7 +6,15 @@ const sky = {
   limitCount: 12,
   limit_mag: 7,
   standardMagnitude: 5.9,
+  latitude_deg: 37,
+  longitude_deg: 0,
+  date: '2026-03-20',
   sunsetUtc: '2026-03-20T18:11:43.896Z',
+  extinction_mag_per_airmass: 0.15,
+  ltanTime: 'mean' as const,
+  evenings: [
+    { latitude_deg: 37, date: '2026-03-20', sunsetUtc: '2026-03-20T18:11:43.896Z', nakedEye: 7, belowLimit: 12 },
+  ],
   epochs: [
     { minutesAfterSunset: 0, sunElevation_deg: -0.83, aboveHorizon: 20, sunlit: 20, nakedEye: 7, belowLimit: 12 },
     { minutesAfterSunset: 30, sunElevation_deg: -6.81, aboveHorizon: 19, sunlit: 15, nakedEye: 2, belowLimit: 5 },

@@ -86,7 +86,7 @@ describe('live hypervolume on the progress display', () => {
     const study = writeFile(
       dir,
       's.yaml',
-      flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 60, generations: 25, seed: 7 }'),
+      flagship.replace(/^algorithm:.*$/m, 'algorithm: { name: nsga3, population: 60, generations: 25, seed: 8 }'),
     );
     const hv: number[] = [];
     const s = await runStudy({

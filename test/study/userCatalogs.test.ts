@@ -37,9 +37,12 @@ describe('user catalog rows in a design file', () => {
     ai1.replace(/thermal: \{ radiator: [a-z-]+/, 'thermal: { radiator: my-panel') + myRadiator,
   );
   const { record } = evaluateDesignFile(path);
-  it('a new radiator row is used: 110 m² × 3.5 kg/m² = 385 kg, radiator at 360 − 15 = 345 K', () => {
+  it('a new radiator row is used: 110 m² × 3.5 kg/m² = 385 kg, radiator outlet 360 − 15 = 345 K, no panel: fin 1', () => {
+    // the user's gb300 row gives no cold-plate figures: the supply sits at the 360 K junction limit
     expect(record.thermal.radiatorMass_kg).toBeCloseTo(385, 9);
-    expect(record.thermal.radiatorTemp_K).toBeCloseTo(345, 9);
+    expect(record.thermal.radiatorOutletTemp_K).toBeCloseTo(345, 9);
+    expect(record.thermal.radiatorInletTemp_K).toBeCloseTo(355, 9); // + the 10 K coolant rise
+    expect(record.thermal.finEfficiency).toBe(1);
     expect(record.thermal.coolant).toBe('ammonia');
   });
   it('a row whose id matches a shipped one overrides it: 72 GB300 at 20 kg = 1,440 kg of compute', () => {

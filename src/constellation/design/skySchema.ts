@@ -1,8 +1,9 @@
 /**
- * The constellation file's `sky:` section: the observer, evening and photometric model of the sky-brightness metric
- * (src/constellation/environment/skyFigures.ts), and its compiled SI form. Defaults: 37° N, 0° E on the March 2026
- * equinox, counted at sunset and 30, 60 and 90 minutes after, a Lambertian sphere of albedo 0.2 over the node's
- * solar array area (the unmitigated model of Boley, Lawler & Rein 2026, arXiv:2608.02757).
+ * The constellation file's `sky:` section: the observers, evenings and photometric model of the sky-brightness metric
+ * (src/constellation/environment/skyFigures.ts), and its compiled SI form. Defaults: observers at 0°, 37° and 52° N,
+ * 0° E on the March 2026 equinox and both 2026 solstices (the worst evening reported), counted at sunset and 30, 60
+ * and 90 minutes after, V-band extinction 0.15 mag per airmass, LTAN read as mean-Sun time, a Lambertian sphere of
+ * albedo 0.2 over the node's solar array area (the unmitigated model of Boley, Lawler & Rein 2026, arXiv:2608.02757).
  */
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
@@ -16,13 +17,34 @@ export const SKY_MODELS = ['lambertian', ...Object.keys(PHASE_FUNCTIONS)] as [st
 export const skySchema = lazy(() =>
   z
     .strictObject({
-      latitude_deg: range('sky.latitude_deg', -89, 89, 'deg', "the observer's latitude").default(37),
+      latitudes_deg: z
+        .array(range('sky.latitudes_deg', -89, 89, 'deg', "an observer's latitude"))
+        .min(1, 'sky.latitudes_deg needs at least one latitude')
+        .max(12, 'sky.latitudes_deg takes at most 12 latitudes')
+        .default([0, 37, 52])
+        .describe(
+          "Observers' latitudes [deg]; every latitude is counted on every date and the worst evening reported.",
+        ),
       longitude_deg: range('sky.longitude_deg', -180, 180, 'deg', "the observer's longitude, east positive").default(0),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d\d-\d\d$/, 'sky.date must be a date written YYYY-MM-DD')
-        .default('2026-03-20')
-        .describe('Evening counted (YYYY-MM-DD; default the March 2026 equinox).'),
+      dates: z
+        .array(z.string().regex(/^\d{4}-\d\d-\d\d$/, 'sky.dates must be dates written YYYY-MM-DD'))
+        .min(1, 'sky.dates needs at least one date')
+        .max(12, 'sky.dates takes at most 12 dates')
+        .default(['2026-03-20', '2026-06-21', '2026-12-21'])
+        .describe(
+          'Evenings counted (YYYY-MM-DD; default the March 2026 equinox and both 2026 solstices); an evening whose Sun does not set at a latitude is skipped.',
+        ),
+      extinction_mag_per_airmass: range('sky.extinction_mag_per_airmass', 0, 1, 'mag', 'V-band extinction per airmass')
+        .default(0.15)
+        .describe(
+          "Atmospheric extinction [mag per airmass]: a satellite at elevation h is k·X(h) fainter, X the Kasten & Young (1989) airmass; 0.15 the V band at a good site (the value of the sky paper's script; Green 1992 gives 0.1–0.3), 0 none.",
+        ),
+      ltanTime: z
+        .enum(['mean', 'apparent'])
+        .default('mean')
+        .describe(
+          "How the shells' LTAN is read for the sky: mean-Sun time (odc's convention everywhere) or apparent-Sun time (the sky paper's script), which turns each sun-synchronous plane by the equation of time.",
+        ),
       minutesAfterSunset: z
         .array(range('sky.minutesAfterSunset', 0, 720, 'min', 'within the night after sunset'))
         .min(1, 'sky.minutesAfterSunset needs at least one time')
@@ -46,14 +68,22 @@ export const skySchema = lazy(() =>
         .optional()
         .describe("Reflecting area [m²]; default each shell's node solar array area."),
     })
-    .describe('Sky brightness: satellites brighter than V = 6 and a chosen limit above an observer after sunset.'),
+    .describe(
+      'Sky brightness: satellites brighter than V = 6 and a chosen limit above observers after sunset, the worst evening reported.',
+    ),
 );
 
 export type SkyInput = z.infer<ReturnType<typeof skySchema>>;
 
 export interface SkySpec {
-  readonly observer: { readonly latitude_rad: number; readonly longitude_rad: number };
-  readonly date: string;
+  /** Observers' latitudes [deg] as written (the record reports them) and [rad]. */
+  readonly latitudes_deg: readonly number[];
+  readonly latitudes_rad: readonly number[];
+  readonly longitude_deg: number;
+  readonly longitude_rad: number;
+  readonly dates: readonly string[];
+  readonly extinction_mag_per_airmass: number;
+  readonly ltanTime: 'mean' | 'apparent';
   readonly minutesAfterSunset: readonly number[];
   readonly limit_mag: number;
   readonly minElevation_rad: number;
@@ -65,8 +95,13 @@ export interface SkySpec {
 
 export function compileSky(s: Readonly<SkyInput>): SkySpec {
   return {
-    observer: { latitude_rad: deg_to_rad(s.latitude_deg), longitude_rad: deg_to_rad(s.longitude_deg) },
-    date: s.date,
+    latitudes_deg: s.latitudes_deg,
+    latitudes_rad: s.latitudes_deg.map(deg_to_rad),
+    longitude_deg: s.longitude_deg,
+    longitude_rad: deg_to_rad(s.longitude_deg),
+    dates: s.dates,
+    extinction_mag_per_airmass: s.extinction_mag_per_airmass,
+    ltanTime: s.ltanTime,
     minutesAfterSunset: s.minutesAfterSunset,
     limit_mag: s.limit_mag,
     minElevation_rad: deg_to_rad(s.minElevation_deg),

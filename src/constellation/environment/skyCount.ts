@@ -15,13 +15,13 @@
  * no allocation per satellite).
  * Sunset: the Sun's centre 0.833° below the horizon (refraction and semi-diameter; Meeus, Astronomical
  * Algorithms, 2nd ed., 1998, ch. 15), found by bisection on the given date.
- * Validity: circular LEO; the observer below the Sun's horizon; no extinction, no glints.
- * Derivation, evidence and costs: docs/constellations.md §"Sky brightness".
+ * Extinction: k·X(h) mag, X = 1/(sin h + 0.50572 (h° + 6.07995)^−1.6364) (Kasten & Young, Appl. Opt. 28, 4735, 1989).
+ * Validity: circular LEO; the observer below the Sun's horizon; no glints. Evidence: docs/constellations.md.
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import type { ShellGeometrySpec } from '../design/types.js';
-import { planeRaan_rad, slotPhase_rad, utcMs } from '../geometry/pattern.js';
+import { meanSunRightAscension_rad, planeRaan_rad, slotPhase_rad, utcMs } from '../geometry/pattern.js';
 
 const TWO_PI = 2 * Math.PI;
 const RAD_PER_DEG = Math.PI / 180;
@@ -58,6 +58,14 @@ export interface SkyCountParams {
   readonly magnitude: (range_m: number, alpha_rad: number) => number;
   /** Instant (index into instantsJd) whose sunlit satellites above the horizon are listed for a sky map. */
   readonly mapInstant?: number;
+  /** Extinction [mag per airmass], added as k·X(elevation); default 0. */
+  readonly extinction_mag_per_airmass?: number;
+}
+
+/** Relative optical airmass at apparent elevation h [deg] (Kasten & Young 1989): 1 at the zenith, 37.92 at 0°. */
+export function airmassKastenYoung(elevation_deg: number): number {
+  const h = Math.max(0, elevation_deg);
+  return 1 / (Math.sin(h * RAD_PER_DEG) + 0.50572 * (h + 6.07995) ** -1.6364);
 }
 
 /** A satellite on the sky map: azimuth from north through east, elevation, magnitude. */
@@ -124,18 +132,33 @@ export function sunsetJd(o: Readonly<SkyObserver>, date: string): number {
 }
 
 /**
- * The planes of the shells at an instant: RAAN from each plane's LTAN there (SSO) or its Walker RAAN; a cluster's
- * members at its reference orbit's one slot.
+ * The apparent Sun's right ascension less the mean Sun's at an instant [rad] (the equation of time as an angle, sign
+ * reversed): what reading an LTAN as apparent-Sun time adds to a sun-synchronous plane's RAAN.
  */
-export function skyPlanes(shells: readonly Readonly<ShellGeometrySpec>[], referenceIso: string): SkyPlane[] {
+export function apparentMinusMeanSun_rad(iso: string): number {
+  const s = sunDirection(isoToJd(iso));
+  const d = Math.atan2(s[1], s[0]) - meanSunRightAscension_rad(iso);
+  return d - TWO_PI * Math.round(d / TWO_PI);
+}
+
+/**
+ * The planes of the shells at an instant: RAAN from each plane's LTAN there (SSO; read as apparent-Sun time when
+ * `apparentSun`) or its Walker RAAN; a cluster's members at its reference orbit's one slot.
+ */
+export function skyPlanes(
+  shells: readonly Readonly<ShellGeometrySpec>[],
+  referenceIso: string,
+  apparentSun = false,
+): SkyPlane[] {
   const planes: SkyPlane[] = [];
+  const shift = apparentSun ? apparentMinusMeanSun_rad(referenceIso) : 0;
   for (const g of shells) {
     const cluster = g.pattern === 'cluster';
     for (let p = 0; p < g.planes; p++) {
       planes.push({
         altitude_m: g.altitude_m,
         inclination_rad: g.inclination_rad,
-        raan_rad: planeRaan_rad(g, p, referenceIso),
+        raan_rad: planeRaan_rad(g, p, referenceIso) + (g.sunSynchronous ? shift : 0),
         u0_rad: slotPhase_rad(g, p, 0),
         satellites: cluster ? 1 : g.satsPerPlane,
         perSlot: cluster ? g.satsPerPlane : 1,
@@ -200,6 +223,7 @@ function countPlane(p: Readonly<SkyCountParams>, pl: Readonly<SkyPlane>, f: Fram
   const last = Math.min(Math.floor((psi + w - u0) / du), first + pl.satellites - 1);
   const shadowCos = -Math.sqrt(1 - (R / a) * (R / a));
   const sinE = Math.sin(p.minElevation_rad);
+  const ext = p.extinction_mag_per_airmass ?? 0;
   for (let k = first; k <= last; k++) {
     const u = u0 + k * du;
     const cu = Math.cos(u),
@@ -220,7 +244,9 @@ function countPlane(p: Readonly<SkyCountParams>, pl: Readonly<SkyPlane>, f: Fram
     t.sunlit += weight;
     // phase angle: between satellite→Sun (ŝ) and satellite→observer (−d̂)
     const cosAlpha = -(dx * sx + dy * sy + dz * sz) / d;
-    const m = p.magnitude(d, Math.acos(Math.max(-1, Math.min(1, cosAlpha))));
+    const m =
+      p.magnitude(d, Math.acos(Math.max(-1, Math.min(1, cosAlpha)))) +
+      (ext > 0 ? ext * airmassKastenYoung(Math.asin(up / d) / RAD_PER_DEG) : 0);
     for (let l = 0; l < t.row.length; l++) if (m < p.limits_mag[l]!) t.row[l]! += weight;
     if (t.map !== null) {
       const az = Math.atan2(dx * f.e[0]! + dy * f.e[1]!, dx * f.n[0]! + dy * f.n[1]! + dz * f.n[2]!) / RAD_PER_DEG;

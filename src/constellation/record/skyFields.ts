@@ -1,6 +1,7 @@
 /**
  * The constellation record's `sky` section (fields.ts spreads it into the record): satellites brighter than V = 6
- * and than the design's limit above its observer after sunset (src/constellation/environment/skyFigures.ts).
+ * and than the design's limit above its observers after sunset, the worst evening's (src/constellation/environment/
+ * skyFigures.ts), with its observer, date and times.
  * `sky.nakedEyeCount` and `sky.limitCount` (the most at any counted time) are the metrics studies name. The lean
  * evaluation computes none of it (the counts cost ~3 % of a study that does not name them): a study naming one is
  * searched on complete records.
@@ -34,6 +35,17 @@ const mapSchema = () =>
     }),
   );
 
+const eveningsSchema = () =>
+  z.array(
+    z.strictObject({
+      latitude_deg: n("Observer's latitude [deg]."),
+      date: z.string().describe('Evening (YYYY-MM-DD).'),
+      sunsetUtc: z.string().describe('Sunset (ISO 8601 UTC).'),
+      nakedEye: n('Most satellites brighter than V = 6 at any counted time that evening [-].'),
+      belowLimit: n('Most satellites brighter than the limit at any counted time that evening [-].'),
+    }),
+  );
+
 const maxOver = (s: SkyFigures, f: (e: SkyFigures['epochs'][number]) => number): number => maxOf(s.epochs.map(f));
 
 export const SKY_SECTION = section(
@@ -59,12 +71,30 @@ export const SKY_SECTION = section(
         (c) => c.sky.standardMagnitude,
       ),
     ),
+    latitude_deg: omittedWhenLean(num("The worst evening's observer latitude [deg]", (c) => c.sky.latitude_deg)),
+    longitude_deg: omittedWhenLean(num("The observers' longitude, east positive [deg]", (c) => c.sky.longitude_deg)),
+    date: omittedWhenLean(
+      value(
+        () => z.string().describe('The worst evening (YYYY-MM-DD): the epochs and the map are its.'),
+        (c) => c.sky.date,
+      ),
+    ),
     sunsetUtc: omittedWhenLean(
       value(
-        () => z.string().describe('Sunset at the observer on sky.date (ISO 8601 UTC).'),
+        () => z.string().describe("Sunset at the worst evening's observer (ISO 8601 UTC)."),
         (c) => c.sky.sunsetUtc,
       ),
     ),
+    extinction_mag_per_airmass: omittedWhenLean(
+      num('Atmospheric extinction applied [mag per airmass]', (c) => c.sky.extinction_mag_per_airmass),
+    ),
+    ltanTime: omittedWhenLean(
+      value(
+        () => z.enum(['mean', 'apparent']).describe("How the shells' LTAN was read: mean- or apparent-Sun time."),
+        (c) => c.sky.ltanTime,
+      ),
+    ),
+    evenings: list(eveningsSchema, (c) => c.sky.evenings),
     epochs: list(epochsSchema, (c) => c.sky.epochs),
     mapMinutesAfterSunset: omittedWhenLean(
       num(
@@ -74,5 +104,5 @@ export const SKY_SECTION = section(
     ),
     map: list(mapSchema, (c) => c.sky.map),
   },
-  "Sky brightness: satellites brighter than V = 6 and the chosen limit above the design's observer after sunset.",
+  "Sky brightness: satellites brighter than V = 6 and the chosen limit above the design's observers after sunset, the worst evening's.",
 );

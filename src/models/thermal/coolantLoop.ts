@@ -1,14 +1,16 @@
 /**
- * The thermal chain from chip to radiator: junction limit → cold plate → pumped coolant loop → radiator
- * surface temperature, the pump power the loop needs, and the heat the radiator must reject.
+ * The thermal chain from chip to radiator: junction limit → cold plate → coolant supply (capped by the rack's inlet
+ * limit) → radiator outlet and inlet, the pump power the loop needs, and the heat the radiator must reject.
  *
  * Equations (steady state, hottest chip; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed. 2002, ch. 12;
  * Incropera & DeWitt, 6th ed. 2007, §3.1; White, Fluid Mechanics 7th ed. 2011, §6.4 and §11.3):
- *   T_radiator = T_limit − R_jc · P_chip − ΔT_loop   (or T_junction = T_radiator + ΔT_loop + R_jc · P_chip ≤ T_limit)
- *   ṁ = Q / (c_p ΔT_rise) or Q / (h_fg · x_exit),   P_pump = ṁ Δp / (ρ η_pump)
- *   Q = Q_other / (1 − k),  k = P_pump / Q   (the pump's work ends as heat in the loop)
- * Validity: 0 ≤ R_jc ≤ 1 K/W, ΔT_loop ≥ 0, 0 < η_pump ≤ 1, k < 0.5 (RangeError outside).
- * Assumptions: one loop temperature for all chips, constant coolant properties, no heat leak to or from the bus.
+ *   T_supply = min(T_limit − R_j→inlet · P_chip, T_inlet,max)   (chips in parallel, R referred to the coolant inlet)
+ *   T_out = T_supply − ΔT_loop,  T_in = T_out + ΔT_rise (two-phase: 0)   (radiator outlet and inlet)
+ *   ṁ = Q / (c_p ΔT_rise) or Q / (h_fg · x_exit),   P_pump = ṁ Δp / (ρ η_pump),   Q = Q_other / (1 − k), k = P_pump/Q
+ * A fixed mean radiator temperature T runs the chain upward: T_out = T − ΔT_rise/2, T_j = T_out + ΔT_loop + R · P.
+ * Validity: 0 ≤ R ≤ 1 K/W, ΔT_loop ≥ 0, 0 < η_pump ≤ 1, k < 0.5 (RangeError outside).
+ * Assumptions: one supply temperature for all chips, constant coolant properties, no heat leak to or from the bus;
+ * the coolant's drop along the radiator equals its rise through the cold plates (one loop, steady state).
  * Derivation, evidence and costs: docs/models.md §"Coolant loop".
  */
 import { positive } from '../validate.js';
@@ -28,11 +30,13 @@ export interface CoolantLoopParams {
   readonly junctionLimit_K: number;
   /** Heat of one chip [W] (sets the cold-plate drop). */
   readonly chipPower_W: number;
-  /** Junction-to-coolant thermal resistance per chip [K/W], default 0 (then ΔT_loop holds the whole drop). */
-  readonly junctionToCoolant_K_per_W?: number;
-  /** Coolant hot leg to mean radiator surface [K], ≥ 0. */
+  /** Junction-to-coolant-inlet thermal resistance per chip [K/W] (junction → lid → cold plate → coolant), default 0. */
+  readonly junctionToCoolant_K_per_W?: number | undefined;
+  /** Highest coolant supply temperature the cold plates accept [K] (a rack's inlet limit); absent: no cap. */
+  readonly coolantInletMax_K?: number | undefined;
+  /** Coolant supply to radiator outlet [K] (interface heat exchanger, tube film and saddle), ≥ 0. */
   readonly loopDeltaT_K: number;
-  /** Fixed radiator temperature [K]: the chain then runs upward to the junction. */
+  /** Fixed mean radiator temperature [K]: the chain then runs upward to the junction. */
   readonly radiatorTemp_K?: number | undefined;
   readonly coolant: CoolantProperties;
   /** Coolant temperature rise through the cold plates [K] (single-phase), > 0. */
@@ -46,9 +50,16 @@ export interface CoolantLoopParams {
 }
 
 export interface CoolantLoopResult {
-  readonly radiatorTemp_K: number;
+  /** Coolant entering the cold plates [K]. */
+  readonly coolantSupplyTemp_K: number;
+  /** Coolant leaving the cold plates [K]. */
   readonly coolantHotTemp_K: number;
-  /** Junction temperature of the hottest chip with the radiator at radiatorTemp_K [K]. */
+  /** Coolant entering and leaving the radiator [K]. */
+  readonly radiatorInletTemp_K: number;
+  readonly radiatorOutletTemp_K: number;
+  /** What sets the supply temperature: the junction limit through the cold plate, or the rack's inlet limit. */
+  readonly supplySetBy: 'junction' | 'inlet limit' | 'radiator';
+  /** Junction temperature of the hottest chip (fed at the supply temperature) [K]. */
   readonly junctionTemp_K: number;
   /** Pump electrical power per watt carried [W/W]. */
   readonly pumpPower_W_per_W: number;
@@ -85,12 +96,19 @@ export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
       `${who}: pumping takes ${(100 * k).toFixed(0)} % of the heat carried (pressure drop too high or flow too large)`,
     );
   const drop_K = R * p.chipPower_W;
-  const coolantHotTemp_K =
-    p.radiatorTemp_K !== undefined ? p.radiatorTemp_K + p.loopDeltaT_K : p.junctionLimit_K - drop_K;
+  const rise_K = c.phase === 'two-phase' ? 0 : p.coolantTempRise_K;
+  const fromJunction = p.junctionLimit_K - drop_K;
+  const cap = p.coolantInletMax_K ?? Infinity;
+  const coolantSupplyTemp_K =
+    p.radiatorTemp_K !== undefined ? p.radiatorTemp_K - rise_K / 2 + p.loopDeltaT_K : Math.min(fromJunction, cap);
+  const supplySetBy = p.radiatorTemp_K !== undefined ? 'radiator' : fromJunction <= cap ? 'junction' : 'inlet limit';
   return {
-    radiatorTemp_K: coolantHotTemp_K - p.loopDeltaT_K,
-    coolantHotTemp_K,
-    junctionTemp_K: coolantHotTemp_K + drop_K,
+    coolantSupplyTemp_K,
+    coolantHotTemp_K: coolantSupplyTemp_K + rise_K,
+    radiatorInletTemp_K: coolantSupplyTemp_K + rise_K - p.loopDeltaT_K,
+    radiatorOutletTemp_K: coolantSupplyTemp_K - p.loopDeltaT_K,
+    supplySetBy,
+    junctionTemp_K: coolantSupplyTemp_K + drop_K,
     pumpPower_W_per_W: k,
     massFlow_kg_s_per_W,
   };

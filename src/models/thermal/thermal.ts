@@ -110,7 +110,7 @@ export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>
   return { viewFactorPerFace: (Math.atan(1 / s) - s / (H * H)) / Math.PI };
 }
 
-interface Absorbed {
+export interface Absorbed {
   /** Mean per-face view factor (F₁ + F₂)/2. */
   readonly F: number;
   /** Fin efficiency applied to the emission. */
@@ -122,7 +122,8 @@ interface Absorbed {
   readonly ir: number;
 }
 
-function absorbedFluxes(p: Readonly<RadiatorSurfaceParams>, who: string): Absorbed {
+/** Absorbed fluxes per m² of planform and the faces that radiate (shared with radiatorPanel.ts). */
+export function radiatorAbsorbed(p: Readonly<RadiatorSurfaceParams>, who: string): Absorbed {
   const { solarAbsorptance: a, irEmittance: e } = p;
   if (!(a > 0 && a <= 1)) throw new RangeError(`${who}: solarAbsorptance = ${a} must be in (0, 1]`);
   if (!(e > 0 && e <= 1)) throw new RangeError(`${who}: irEmittance = ${e} must be in (0, 1]`);
@@ -173,7 +174,7 @@ export function radiatorSizing(p: Readonly<RadiatorSizingParams>): RadiatorSizin
   const T = p.junctionTempMax_K - p.loopDeltaT_K;
   checkTemp(T, who);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
-  const abs = absorbedFluxes(p, who);
+  const abs = radiatorAbsorbed(p, who);
   const emitted = abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (T ** 4 - Ts ** 4);
   const absorbed = abs.solar + abs.albedo + abs.ir;
   const net = emitted - absorbed;
@@ -217,7 +218,7 @@ export function radiatorTempForArea_K(p: Readonly<RadiatorTempForAreaParams>): R
   if (!(p.heatLoad_W >= 0 && Number.isFinite(p.heatLoad_W))) throw new RangeError(`${who}: heatLoad_W must be ≥ 0`);
   if (!(p.area_m2 > 0 && Number.isFinite(p.area_m2)))
     throw new RangeError(`${who}: area_m2 = ${p.area_m2} must be > 0`);
-  const abs = absorbedFluxes(p, who);
+  const abs = radiatorAbsorbed(p, who);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const net = p.heatLoad_W / p.area_m2;
   const T =

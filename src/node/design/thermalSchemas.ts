@@ -27,18 +27,20 @@ const thermalLoopFields = () => ({
   radiatorTemp_K: range('thermal.radiatorTemp_K', 150, 600, 'K', 'the radiator balance model range')
     .optional()
     .describe(
-      'Fixes the mean radiator surface temperature [K]; the chain then runs upward and the junction temperature becomes a check (thermal.junctionTemp). Default: junction limit − cold plate − loop drop.',
+      "Fixes the mean radiator temperature [K]: the coolant enters the panel coolantTempRise_K/2 above it and leaves as far below, and the chain runs upward (the junction temperature becomes the thermal.junctionTemp check). Default: from the chip's junction limit through its cold plate, capped by the chip row's coolant inlet limit.",
     ),
   coolant: id('coolants')
     .optional()
     .describe("Loop working fluid (designs/catalogs/coolants.yaml); default: the radiator row's coolant."),
-  loopDeltaT_K: range('thermal.loopDeltaT_K', 0, 80, 'K', 'coolant hot leg to mean radiator surface')
+  loopDeltaT_K: range('thermal.loopDeltaT_K', 0, 80, 'K', 'coolant supply to radiator outlet')
     .optional()
-    .describe("Coolant hot leg to mean radiator surface [K]; default: the radiator row's loopDeltaT_K."),
-  junctionToCoolant_K_per_W: range('thermal.junctionToCoolant_K_per_W', 0, 1, 'K/W', 'cold-plate resistance per chip')
-    .default(0)
     .describe(
-      'Junction-to-coolant thermal resistance per chip [K/W] (0: the cold-plate drop is inside loopDeltaT_K; a liquid cold plate on a ~1 kW GPU is ~0.02–0.05).',
+      "Drop from the radiator outlet to the coolant the cold plates receive, negative sense [K]: interface heat exchanger, tube film and saddle; default: the radiator row's loopDeltaT_K.",
+    ),
+  junctionToCoolant_K_per_W: range('thermal.junctionToCoolant_K_per_W', 0, 1, 'K/W', 'cold-plate resistance per chip')
+    .optional()
+    .describe(
+      "Junction-to-coolant-inlet thermal resistance per chip [K/W] (junction → lid → cold plate → coolant); default: the chip row's, else 0.",
     ),
   coolantTempRise_K: range('thermal.coolantTempRise_K', 1, 60, 'K', 'single-phase coolant rise through the cold plates')
     .default(10)
@@ -56,7 +58,9 @@ const thermalLoopFields = () => ({
     .describe('Pump and motor efficiency [-] (estimate 0.35: small canned-motor centrifugal pumps run 0.25–0.45).'),
   finEfficiency: range('thermal.finEfficiency', 0.3, 1, '(fraction)', 'radiator fin efficiency')
     .optional()
-    .describe("Radiator fin efficiency [-]; default the radiator row's, else 1 (fin drop inside loopDeltaT_K)."),
+    .describe(
+      "Radiator panel efficiency [-], overriding the one computed from the radiator row's panel geometry (fin thickness, conductivity, tube pitch); without geometry the row's finEfficiency, else 1.",
+    ),
 });
 
 /** Radiator attitude and faces, the hot- and cold-case environment, the sink and what is rejected. */

@@ -46,9 +46,9 @@ export const PHYSICAL_CONSTRAINTS = [
 /**
  * The closures a node design meets by sizing, each with the requirement that sizes it: the array area is the area the
  * worst-orbit demand needs, the radiator the area the hot-case heat load needs, the junction temperature is the chip
- * limit the radiator temperature is set from (radiator at junction limit − cold plate − loop drop, unless
- * thermal.radiatorTemp_K fixes it), the launch allocation the built-up mass. A cost-minimizing optimizer drives each to
- * its limit, so at their limit they say what the design was sized to, not what binds the trade
+ * limit the coolant supply is set from (junction limit − cold plate, capped by the rack's inlet limit, unless
+ * thermal.radiatorTemp_K fixes the radiator), the launch allocation the built-up mass. A cost-minimizing optimizer
+ * drives each to its limit, so at their limit they say what the design was sized to, not what binds the trade
  * (src/run/decision/binding.ts).
  */
 export const SIZING_CLOSURES: Readonly<Record<string, string>> = {
@@ -102,7 +102,8 @@ export const NODE_CONSTRAINTS: readonly NodeConstraint[] = [
     limit: (d, _r, s) => s.thermal.radiator.requiredRadiatorArea_m2 * (1 + d.thermal.designMargin),
     describe: (d, _r, s) =>
       `radiator rejects ${d.thermal.rejects === 'all' ? 'all heat (IT, bus, ISL, pumps, battery losses)' : 'peak IT heat'} ` +
-      `at ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, hot case` +
+      `with coolant ${s.thermal.radiator.inletTemp_K.toFixed(1)} → ${s.thermal.radiator.outletTemp_K.toFixed(1)} K ` +
+      `(mean ${s.thermal.radiator.radiatorTemp_K.toFixed(1)} K, fin efficiency ${s.thermal.radiator.finEfficiency.toFixed(3)}), hot case` +
       marginText(d.thermal.designMargin),
   },
   {
@@ -219,7 +220,7 @@ export function modelNotes(design: Design, share: number, disposalModel: string)
       : 'thermal.rejects: it — the radiator rejects the peak IT heat and pumps; bus, ISL and battery heat go to bus panels (not sized here)',
   ];
   notes.push(
-    `thermal chain: ${t.radiatorTemp_K !== undefined ? `radiator fixed at ${t.radiatorTemp_K} K, junction checked upward` : 'radiator at junction limit − cold plate − loop drop'}; ` +
+    `thermal chain: ${t.radiatorTemp_K !== undefined ? `radiator fixed at ${t.radiatorTemp_K} K, junction checked upward` : 'coolant supply at junction limit − cold plate (capped by the inlet limit) − loop drop, cooling along a single-pass tube-and-fin panel'}; ` +
       (t.coldCaseControl === 'bypass'
         ? 'cold case: radiator bypass valve, no heater power (panel freezing not modelled)'
         : 'cold-case heater without capacitance or bypass credit (conservative)'),

@@ -121,7 +121,26 @@ export const RECORD_FIELDS = {
       'radiator area (required)',
       (s) => s.thermal.radiator.requiredRadiatorArea_m2,
     ),
-    radiatorTemp_K: num('Radiator temperature [K]', 'radiator temperature', (s) => s.thermal.radiator.radiatorTemp_K),
+    radiatorTemp_K: num(
+      'Mean radiator panel temperature, area-weighted over the coolant cooling from inlet to outlet [K]',
+      'radiator temperature (mean)',
+      (s) => s.thermal.radiator.radiatorTemp_K,
+    ),
+    radiatorInletTemp_K: num(
+      'Coolant temperature entering the radiator [K]',
+      'radiator inlet',
+      (s) => s.thermal.radiator.inletTemp_K,
+    ),
+    radiatorOutletTemp_K: num(
+      'Coolant temperature leaving the radiator [K]',
+      'radiator outlet',
+      (s) => s.thermal.radiator.outletTemp_K,
+    ),
+    finEfficiency: num(
+      "Radiator panel (fin) efficiency from the radiator row's tube-and-fin geometry at the loop temperature [-]",
+      'fin efficiency',
+      (s) => s.thermal.radiator.finEfficiency,
+    ),
     netFlux_W_m2: num(
       'Net rejection per m² planform (both faces), hot case [W/m²]',
       'net rejection (hot case)',
@@ -134,8 +153,22 @@ export const RECORD_FIELDS = {
       (s) => s.rows.coolant.id,
     ),
     coolantHotTemp_K: num('Coolant hot-leg temperature [K]', 'coolant hot leg', (s) => s.thermal.coolantHotTemp_K),
+    coolantSupplyTemp_K: num(
+      'Coolant temperature the cold plates receive [K]',
+      'coolant supply',
+      (s) => s.thermal.coolantSupplyTemp_K,
+    ),
+    coolantSupplySetBy: value(
+      () =>
+        z
+          .enum(['junction', 'inlet limit', 'radiator'])
+          .describe(
+            "What sets the coolant supply: the junction limit through the cold plate, the chip row's inlet limit, or a fixed thermal.radiatorTemp_K.",
+          ),
+      (s) => s.thermal.supplySetBy,
+    ),
     junctionTemp_K: num(
-      'Hottest chip junction temperature with the radiator at radiatorTemp_K [K]',
+      'Hottest chip junction temperature with the coolant at coolantSupplyTemp_K [K]',
       'chip junction',
       (s) => s.thermal.junctionTemp_K,
     ),

@@ -17,7 +17,7 @@ import type { PayloadToOrbitResult } from '../../models/launch/launchPerformance
 import type { orbitGeometry } from '../../models/orbit/orbit.js';
 import type { powerSystem } from '../../models/power/power.js';
 import type { radiationDose } from '../../models/radiation/radiation.js';
-import type { radiatorSizing } from '../../models/thermal/thermal.js';
+import type { RadiatorPanelResult } from '../../models/thermal/radiatorPanel.js';
 import type { EclipsePowerStatesResult } from '../../models/compute/powerStates.js';
 import type { BaselineParity } from '../stages/parity.js';
 import type { TokenFigures } from '../stages/tokens.js';
@@ -56,12 +56,16 @@ export interface Payload {
 export interface ThermalSizing {
   /** Heat the loop carries in the hot case: all of it, or peak IT only (`thermal.rejects`) [W]. */
   readonly heatLoad_W: number;
-  readonly radiator: ReturnType<typeof radiatorSizing>;
+  readonly radiator: RadiatorPanelResult;
   readonly radiatorMass_kg: number;
   readonly pumpPower_W: number;
   readonly batteryLoss_W: number;
   readonly busPower_W: number;
   readonly coolantHotTemp_K: number;
+  /** Coolant entering the cold plates [K]. */
+  readonly coolantSupplyTemp_K: number;
+  /** What sets the supply: the junction limit through the cold plate, the rack's inlet limit, or a fixed radiator. */
+  readonly supplySetBy: 'junction' | 'inlet limit' | 'radiator';
   readonly junctionTemp_K: number;
   readonly junctionLimit_K: number;
   /** Cold-case heater power in eclipse [W]. */

@@ -8,7 +8,8 @@ import { orbitGeometry } from '../../models/orbit/orbit.js';
 import { computePayload } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';
 import { islPayload } from '../../models/links/isl.js';
-import { earthViewFactorVerticalPlate, radiatorSizing } from '../../models/thermal/thermal.js';
+import { earthViewFactorVerticalPlate } from '../../models/thermal/thermal.js';
+import { radiatorPanel } from '../../models/thermal/radiatorPanel.js';
 import { coolantLoop, loopHeatLoad } from '../../models/thermal/coolantLoop.js';
 import { coldCaseHeater } from '../../models/thermal/thermalColdCase.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
@@ -86,14 +87,14 @@ function powerEclipse_s(design: Design, maxEclipse_s: number): number {
 }
 
 /**
- * Coolant loop → hot-case heat load → radiator (at the junction-limited temperature, hot case) → junction
- * temperature → cold-case heater; `notes` receives the radiator temperature cap.
+ * Coolant loop (supply, radiator inlet and outlet) → hot-case heat load → radiator panel (the coolant cooling along
+ * it, fin efficiency from the row's geometry) → junction temperature → cold-case heater; `notes` receives the cap.
  */
 export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes: string[] | null): ThermalSizing {
   const { chip, radiator, coating } = rows;
   const t = design.thermal;
   const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
-  const { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency } = thermalLoop(design, rows, notes);
+  const { loop, inlet_K, outlet_K } = thermalLoop(design, rows, notes);
   const { heatLoad_W, pumpPower_W, batteryLoss_W } = hotCaseHeat(
     design,
     rows,
@@ -103,53 +104,58 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   );
   const altitude_m = km_to_m(design.orbit.altitude_km);
   const earthViewFactors = radiatorEarthViewFactors(t, altitude_m);
-  const sizing = radiatorSizing({
+  const panel = radiatorPanel({
     heatLoad_W,
-    junctionTempMax_K: radiatorTemp_K,
-    loopDeltaT_K: 0,
+    inletTemp_K: inlet_K,
+    outletTemp_K: outlet_K,
+    geometry: t.finEfficiency === undefined ? radiator.panel : undefined,
+    finEfficiency: t.finEfficiency ?? radiator.finEfficiency ?? 1,
     arealDensity_kg_m2: radiator.arealDensity_kg_m2,
     pumpPower_W_per_W: loop.pumpPower_W_per_W,
     solarAbsorptance: coating.absorptanceEol,
     irEmittance: coating.emittanceEol,
     altitude_m,
     earthViewFactors,
-    finEfficiency,
     radiatingFaces: t.radiatingFaces,
     solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
     sinkTemp_K: t.sinkTemp_K,
     environment: t.hotCase,
   });
-  const junctionTemp_K = radiatorTemp_K + loopDeltaT_K + (loop.junctionTemp_K - loop.coolantHotTemp_K);
+  const shift_K = loop.radiatorOutletTemp_K - outlet_K; // the technology cap lowers the whole loop
+  const finEfficiency = panel.finEfficiency;
   const cold = coldCase(design, rows, payload, { earthViewFactors, finEfficiency, busPower_W, pumpPower_W });
   return {
     heatLoad_W,
-    radiator: sizing,
+    radiator: panel,
     radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
     pumpPower_W,
     batteryLoss_W,
     busPower_W,
-    junctionTemp_K,
+    junctionTemp_K: loop.junctionTemp_K - shift_K,
     junctionLimit_K: chip.maxJunctionTemp_K,
     heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
-    coolantHotTemp_K: radiatorTemp_K + loopDeltaT_K,
+    coolantHotTemp_K: loop.coolantHotTemp_K - shift_K,
+    coolantSupplyTemp_K: loop.coolantSupplyTemp_K - shift_K,
+    supplySetBy: loop.supplySetBy,
   };
 }
 
-/** The coolant loop from the chip junction limit, and the radiator temperature it allows (capped by the technology). */
+/**
+ * The coolant loop from the chip junction limit and the rack's inlet limit, and the radiator inlet and outlet it
+ * allows (the inlet capped by the radiator technology).
+ */
 function thermalLoop(
   design: Design,
   { chip, radiator, coolant }: Rows,
   notes: string[] | null,
-): { loop: ReturnType<typeof coolantLoop>; radiatorTemp_K: number; loopDeltaT_K: number; finEfficiency: number } {
+): { loop: ReturnType<typeof coolantLoop>; inlet_K: number; outlet_K: number } {
   const t = design.thermal;
-  const loopDeltaT_K = t.loopDeltaT_K ?? radiator.loopDeltaT_K;
-  const finEfficiency = t.finEfficiency ?? radiator.finEfficiency ?? 1;
-  // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
   const loop = coolantLoop({
     junctionLimit_K: chip.maxJunctionTemp_K,
     chipPower_W: chip.chipPower_W,
-    junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W,
-    loopDeltaT_K,
+    junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W ?? chip.junctionToCoolant_K_per_W,
+    coolantInletMax_K: chip.coolantInletMax_K,
+    loopDeltaT_K: t.loopDeltaT_K ?? radiator.loopDeltaT_K,
     radiatorTemp_K: t.radiatorTemp_K,
     coolant,
     coolantTempRise_K: t.coolantTempRise_K,
@@ -157,12 +163,10 @@ function thermalLoop(
     pressureDrop_Pa: t.loopPressureDrop_Pa,
     pumpEfficiency: t.pumpEfficiency,
   });
-  let radiatorTemp_K = loop.radiatorTemp_K;
-  if (t.radiatorTemp_K === undefined && radiatorTemp_K > radiator.maxTemp_K) {
-    radiatorTemp_K = radiator.maxTemp_K;
-    notes?.push(`radiator temperature capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
-  }
-  return { loop, radiatorTemp_K, loopDeltaT_K, finEfficiency };
+  // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
+  const excess = t.radiatorTemp_K === undefined ? Math.max(0, loop.radiatorInletTemp_K - radiator.maxTemp_K) : 0;
+  if (excess > 0) notes?.push(`radiator inlet capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+  return { loop, inlet_K: loop.radiatorInletTemp_K - excess, outlet_K: loop.radiatorOutletTemp_K - excess };
 }
 
 /** The heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power. */

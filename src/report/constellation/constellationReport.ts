@@ -282,7 +282,10 @@ export async function constellationReportPlots(
   add(
     'sky-map',
     `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
-    'Satellites brighter than V = 6 above the observer of the sky: section, per 10° × 15° cell; the table counts them at each time after sunset (docs/constellations.md §"Sky brightness").',
+    `Satellites brighter than V = 6 above the worst evening's observer, ${record.sky.latitude_deg.toFixed(1)}° latitude, ` +
+      `${record.sky.longitude_deg.toFixed(1)}° E, on ${record.sky.date} (sunset ${record.sky.sunsetUtc.slice(11, 16)} UTC), with ` +
+      `${record.sky.extinction_mag_per_airmass} mag per airmass of extinction, per 10° × 15° cell; the table counts them ` +
+      `at each time after that sunset, and the record's sky.evenings gives every observer's evening (docs/constellations.md §"Sky brightness").`,
     skyMapSvg(record.sky),
     skyTable(record.sky),
   );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import {
+  airmassKastenYoung,
+  apparentMinusMeanSun_rad,
   jdToIso,
   skyCount,
   sunElevation_rad,
@@ -117,6 +119,27 @@ describe('sunset', () => {
   });
 });
 
+describe("atmosphere and the Sun's time", () => {
+  it('airmass of Kasten & Young (1989): their formula within 0.5 % of their table, 1 at the zenith, 38 on the horizon', () => {
+    // their Table: zenith angle 0° → 0.99976, 80° → 5.6034, 90° → 38.0868 (the formula fits it to a few tenths of a %)
+    expect(airmassKastenYoung(90)).toBeWithinRelative(0.99976, 0.005);
+    expect(airmassKastenYoung(10)).toBeWithinRelative(5.6034, 0.005);
+    expect(airmassKastenYoung(0)).toBeWithinRelative(38.0868, 0.005);
+    // at 30° from the zenith the curved atmosphere gives a little less than the plane-parallel sec 30° = 1.1547
+    expect(airmassKastenYoung(60)).toBeLessThan(1 / Math.cos(30 * RAD));
+    expect(airmassKastenYoung(60)).toBeGreaterThan(1.153);
+  });
+  it('reading an LTAN as apparent-Sun time turns a plane by the equation of time (USNO: −7.5 min on 20 March, +16.4 min on 3 November)', () => {
+    // apparent − mean Sun right ascension = −EoT: +7.5 min = +1.87° on 20 March, −16.4 min = −4.1° on 3 November
+    const march = apparentMinusMeanSun_rad('2026-03-20T18:00:00Z') / RAD;
+    const november = apparentMinusMeanSun_rad('2026-11-03T17:00:00Z') / RAD;
+    expect(march).toBeGreaterThan(1.75);
+    expect(march).toBeLessThan(1.95);
+    expect(november).toBeGreaterThan(-4.2);
+    expect(november).toBeLessThan(-4.0);
+  });
+});
+
 describe('fast path against brute force', () => {
   it('counts a mixed Walker and SSO layout exactly as checking every satellite does', () => {
     const set = sunsetJd(observer, '2026-03-20');
@@ -143,6 +166,11 @@ describe('fast path against brute force', () => {
       const fast = skyCount(p).counts;
       expect(fast).toEqual(bruteForceSkyCount(p));
       expect(fast.flat().some((c) => c > 0)).toBe(true);
+      // with 0.15 mag per airmass (the brute force has its own airmass): the same counts, and fewer than without
+      const dimmed = { ...p, extinction_mag_per_airmass: 0.15 };
+      const withExtinction = skyCount(dimmed).counts;
+      expect(withExtinction).toEqual(bruteForceSkyCount(dimmed));
+      expect(withExtinction.flat().reduce((a, c) => a + c, 0)).toBeLessThan(fast.flat().reduce((a, c) => a + c, 0));
     }
   });
 

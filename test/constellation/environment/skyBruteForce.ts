@@ -1,7 +1,9 @@
 /**
  * Brute-force oracle for skyCount (src/constellation/environment/skyCount.ts): every satellite of every plane
  * positioned in 3-D at every instant, its elevation from the topocentric vector (no arc of argument of latitude),
- * its shadow from the perpendicular distance to the anti-Sun axis, its phase angle from the two unit vectors.
+ * its shadow from the perpendicular distance to the anti-Sun axis, its phase angle from the two unit vectors, and
+ * its extinction k·X from the airmass of Kasten & Young (1989, Appl. Opt. 28, 4735, eq. 3) written out here:
+ * X = 1/(cos z + 0.50572 (96.07995° − z)^−1.6364), z the zenith angle in degrees.
  */
 import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { sunDirection, zenith, type SkyCountParams } from '../../../src/constellation/environment/skyCount.js';
@@ -37,7 +39,9 @@ export function bruteForceSkyCount(p: Readonly<SkyCountParams>): number[][] {
         const perp = norm(sub(r, [sun[0] * along, sun[1] * along, sun[2] * along]));
         if (along < 0 && perp < EARTH_RADIUS_m) continue; // in the cylinder behind the Earth
         const alpha = Math.acos(Math.max(-1, Math.min(1, -dot(los, sun) / d)));
-        const m = p.magnitude(d, alpha);
+        const zenith_deg = (Math.acos(dot(los, z) / d) * 180) / Math.PI;
+        const X = 1 / (Math.cos((zenith_deg * Math.PI) / 180) + 0.50572 * (96.07995 - zenith_deg) ** -1.6364);
+        const m = p.magnitude(d, alpha) + (p.extinction_mag_per_airmass ?? 0) * X;
         p.limits_mag.forEach((L, k) => {
           if (m < L) row[k]!++;
         });

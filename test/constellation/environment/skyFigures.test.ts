@@ -47,9 +47,44 @@ describe('the record’s sky section', () => {
     // midnight at the equinox: the anti-Sun axis lies in the equator under the observer's meridian; a satellite at
     // 550 km is lit only where (R + h)·sin φ > R, φ > 67°, beyond the observer's 22.5° visible cap (to 59.5° N).
     // Sunset is at 18:12 UT, local apparent midnight at 00:07 UT: 355 minutes after.
-    const r = evaluate('midnight.yaml', '{ minutesAfterSunset: [355], area_m2: 5000, albedo: 1 }');
+    const r = evaluate(
+      'midnight.yaml',
+      "{ latitudes_deg: [37], dates: ['2026-03-20'], minutesAfterSunset: [355], area_m2: 5000, albedo: 1 }",
+    );
     expect(r.sky.epochs[0]!.sunlit).toBe(0);
     expect(r.sky.nakedEyeCount).toBe(0);
+  });
+
+  it('reports the worst evening of every latitude and date, naming observer, date and times', () => {
+    const sky = "{ area_m2: 800, latitudes_deg: [0, 52], dates: ['2026-03-20', '2026-06-21'] }";
+    const all = evaluate('season.yaml', sky).sky;
+    const one = (lat: number, date: string) =>
+      evaluate(`one-${lat}-${date}.yaml`, `{ area_m2: 800, latitudes_deg: [${lat}], dates: ['${date}'] }`).sky;
+    const singles = [
+      { lat: 0, date: '2026-03-20' },
+      { lat: 0, date: '2026-06-21' },
+      { lat: 52, date: '2026-03-20' },
+      { lat: 52, date: '2026-06-21' },
+    ].map((e) => ({ ...e, sky: one(e.lat, e.date) }));
+    expect(all.evenings).toHaveLength(4);
+    const worst = Math.max(...singles.map((e) => e.sky.nakedEyeCount));
+    expect(all.nakedEyeCount).toBe(worst);
+    const at = singles.find((e) => e.lat === all.latitude_deg && e.date === all.date)!;
+    expect(at.sky.nakedEyeCount).toBe(worst);
+    expect(all.epochs).toEqual(at.sky.epochs);
+    expect(all.sunsetUtc).toBe(at.sky.sunsetUtc);
+    // each evening's peak is that evening's own count
+    for (const e of singles)
+      expect(all.evenings.find((v) => v.latitude_deg === e.lat && v.date === e.date)!.nakedEye).toBe(
+        e.sky.nakedEyeCount,
+      );
+    expect(all.extinction_mag_per_airmass).toBe(0.15);
+    expect(all.ltanTime).toBe('mean');
+  });
+
+  it('skips an evening whose Sun does not set (70° N at the June solstice)', () => {
+    const r = evaluate('polar.yaml', "{ latitudes_deg: [37, 70], dates: ['2026-06-21'] }").sky;
+    expect(r.evenings.map((e) => e.latitude_deg)).toEqual([37]);
   });
 
   it('scales the mitigated model by area: brighter satellites with a larger array never count fewer', () => {

@@ -4,7 +4,7 @@
  * ODC's sun-synchronous shells ("sxodc" without its 30° shells: 598,720 satellites), phase_of_year = π/2 (March
  * equinox), latitude 37°, solar hour angles −6, −5.5, −5, −4.5 h (sunset and 30, 60, 90 minutes after), its 10°
  * elevation cut, its Lambertian sphere (ζ = 0.2, a Bond albedo, over 800 m²) and its extinction term 0.15·X (Kasten &
- * Young 1989) switched off (odc has none; docs/constellations.md §"Sky brightness" gives the script's counts with it).
+ * Young 1989) switched off, then on (docs/constellations.md §"Sky brightness" gives the script's counts both ways).
  * The paper's own text was not reachable; these are its code's numbers.
  */
 import { describe, expect, it } from 'vitest';
@@ -83,9 +83,9 @@ function geometricSunsetJd(): number {
 }
 
 describe('counts of the Boley, Lawler & Rein (2026) script for the SpaceX ODC sun-synchronous shells', () => {
-  it('are matched within 25 % at sunset and 30, 60, 90 minutes after', () => {
-    const set = geometricSunsetJd();
-    const r = skyCount({
+  const set = geometricSunsetJd();
+  const count = (extinction: number) =>
+    skyCount({
       planes: scriptPlanes(jdToIso(set)),
       referenceJd: set,
       observer,
@@ -94,21 +94,39 @@ describe('counts of the Boley, Lawler & Rein (2026) script for the SpaceX ODC su
       minElevation_rad: 10 * RAD,
       // the script's ζ is a Bond albedo: geometric albedo p = 2ζ/3 for a Lambertian sphere
       magnitude: magnitudeFunction({ kind: 'lambertian', albedo: (2 / 3) * 0.2, area_m2: 800 }),
+      extinction_mag_per_airmass: extinction,
     });
+  const within25 = (odc: number, paper: number): void => {
+    expect(odc).toBeGreaterThan(0.75 * paper);
+    expect(odc).toBeLessThan(1.25 * paper);
+  };
+  it('are matched within 25 % at sunset and 30, 60, 90 minutes after (extinction off)', () => {
+    const r = count(0);
     // the script's counts (extinction off): sunlit above 10°, V < 5, V < 6
     const script = {
       sunlit: [60_580, 56_847, 41_997, 23_953],
       v5: [60_580, 56_211, 31_152, 23_953],
       v6: [60_580, 56_847, 37_472, 23_953],
     };
-    const within25 = (odc: number, paper: number): void => {
-      expect(odc).toBeGreaterThan(0.75 * paper);
-      expect(odc).toBeLessThan(1.25 * paper);
-    };
     for (let i = 0; i < 4; i++) {
       within25(r.sunlit[i]!, script.sunlit[i]!);
       within25(r.counts[i]![0]!, script.v5[i]!);
       within25(r.counts[i]![1]!, script.v6[i]!);
     }
+  });
+  it("with the script's extinction 0.15 mag per airmass: within 25 %, and never above the counts without it", () => {
+    const on = count(0.15);
+    const off = count(0);
+    // the script's counts with extinction: V < 5, V < 6
+    const script = { v5: [60_580, 50_856, 29_461, 22_228], v6: [60_580, 56_847, 32_462, 23_953] };
+    for (let i = 0; i < 4; i++) {
+      within25(on.counts[i]![0]!, script.v5[i]!);
+      within25(on.counts[i]![1]!, script.v6[i]!);
+      expect(on.counts[i]![0]!).toBeLessThanOrEqual(off.counts[i]![0]!);
+      expect(on.counts[i]![1]!).toBeLessThanOrEqual(off.counts[i]![1]!);
+      expect(on.sunlit[i]).toBe(off.sunlit[i]); // extinction dims, it does not hide
+    }
+    // at 60 minutes the script loses 5 % at V < 5 and 13 % at V < 6 to extinction: odc loses some too
+    expect(on.counts[2]![1]!).toBeLessThan(0.97 * off.counts[2]![1]!);
   });
 });

@@ -17,16 +17,39 @@ const base: CoolantLoopParams = {
 };
 
 describe('coolantLoop: junction → cold plate → loop → radiator', () => {
-  it('runs down from the junction limit: 360 − 0.03 K/W × 1,000 W − 20 K = 310 K radiator, coolant hot leg 330 K', () => {
+  it('runs down from the junction limit: supply 360 − 0.03 K/W × 1,000 W = 330 K, radiator outlet 310 K, inlet 320 K', () => {
     const r = coolantLoop(base);
-    expect(r.coolantHotTemp_K).toBeCloseTo(330, 9);
-    expect(r.radiatorTemp_K).toBeCloseTo(310, 9);
+    expect(r.coolantSupplyTemp_K).toBeCloseTo(330, 9);
+    expect(r.coolantHotTemp_K).toBeCloseTo(340, 9); // + the 10 K rise through the cold plates
+    expect(r.radiatorOutletTemp_K).toBeCloseTo(310, 9);
+    expect(r.radiatorInletTemp_K).toBeCloseTo(320, 9);
     expect(r.junctionTemp_K).toBeCloseTo(360, 9);
+    expect(r.supplySetBy).toBe('junction');
   });
-  it('with the radiator fixed it runs up: 300 + 20 + 30 = 350 K junction (10 K under the limit)', () => {
+  it("a rack's 45 °C inlet limit caps the supply below the junction's 330 K: 318.15 K, junction 348.15 K", () => {
+    // ASHRAE W45: facility water ≤ 45 °C = 318.15 K
+    const r = coolantLoop({ ...base, coolantInletMax_K: 318.15 });
+    expect(r.coolantSupplyTemp_K).toBeCloseTo(318.15, 9);
+    expect(r.radiatorOutletTemp_K).toBeCloseTo(298.15, 9);
+    expect(r.junctionTemp_K).toBeCloseTo(348.15, 9);
+    expect(r.supplySetBy).toBe('inlet limit');
+    // a cap above what the junction allows changes nothing
+    expect(coolantLoop({ ...base, coolantInletMax_K: 335 }).coolantSupplyTemp_K).toBeCloseTo(330, 9);
+  });
+  it('with the mean radiator fixed at 300 K it runs up: outlet 295, supply 315, junction 345 K (15 K under the limit)', () => {
     const r = coolantLoop({ ...base, radiatorTemp_K: 300 });
-    expect(r.radiatorTemp_K).toBe(300);
-    expect(r.junctionTemp_K).toBeCloseTo(350, 9);
+    expect(r.radiatorOutletTemp_K).toBeCloseTo(295, 9);
+    expect(r.radiatorInletTemp_K).toBeCloseTo(305, 9);
+    expect(r.junctionTemp_K).toBeCloseTo(345, 9);
+    expect(r.supplySetBy).toBe('radiator');
+  });
+  it('a two-phase loop condenses at one temperature: radiator inlet = outlet', () => {
+    const r = coolantLoop({
+      ...base,
+      coolant: { phase: 'two-phase', specificHeat_J_per_kgK: 4617, density_kg_m3: 638.6, latentHeat_J_per_kg: 1.262e6 },
+    });
+    expect(r.radiatorInletTemp_K).toBe(r.radiatorOutletTemp_K);
+    expect(r.radiatorOutletTemp_K).toBeCloseTo(310, 9);
   });
   it('single-phase pump power per watt: Δp / (ρ c_p ΔT η) = 1e5 / (997 × 4,181 × 10 × 0.35) = 6.85420e-3 W/W', () => {
     const r = coolantLoop(base);
@@ -73,9 +96,11 @@ describe('ranges', () => {
   };
 
   describe('coolantLoop validity range', () => {
-    it('without a junction-to-coolant resistance the loop drop holds the whole chain: 350 − 10 = 340 K', () => {
+    it('without a junction-to-coolant resistance the supply sits at the junction limit: outlet 350 − 10 = 340 K', () => {
       const r = coolantLoop(loop);
-      expect([r.coolantHotTemp_K, r.radiatorTemp_K, r.junctionTemp_K]).toEqual([350, 340, 350]);
+      expect([r.coolantSupplyTemp_K, r.radiatorOutletTemp_K, r.radiatorInletTemp_K, r.junctionTemp_K]).toEqual([
+        350, 340, 350, 350,
+      ]);
       // ṁ per watt = 1/(c_p ΔT) = 1e-3 kg/s; k = 1e5/(1e3 · 1e3 · 1) = 0.1
       expect(r.massFlow_kg_s_per_W).toBeCloseTo(1e-3, 18);
       expect(r.pumpPower_W_per_W).toBeCloseTo(0.1, 15);
@@ -83,8 +108,8 @@ describe('ranges', () => {
 
     it('accepts R = 1 K/W, ΔT_loop = 0, Δp = 0 and η = 1; refuses just beyond, naming the field', () => {
       const r = coolantLoop({ ...loop, junctionToCoolant_K_per_W: 1, loopDeltaT_K: 0, pressureDrop_Pa: 0 });
-      // 350 − 1 K/W · 100 W = 250 K at the coolant and at the radiator; no pumping
-      expect([r.coolantHotTemp_K, r.radiatorTemp_K, r.pumpPower_W_per_W]).toEqual([250, 250, 0]);
+      // 350 − 1 K/W · 100 W = 250 K supply and radiator outlet; no pumping
+      expect([r.coolantSupplyTemp_K, r.radiatorOutletTemp_K, r.pumpPower_W_per_W]).toEqual([250, 250, 0]);
       const refused: [Partial<CoolantLoopParams>, RegExp][] = [
         [{ junctionToCoolant_K_per_W: 1.01 }, /junctionToCoolant_K_per_W = 1.01 must be in \[0, 1\] K\/W/],
         [{ junctionToCoolant_K_per_W: -0.01 }, /junctionToCoolant_K_per_W = -0.01 must be in \[0, 1\]/],

@@ -86,7 +86,7 @@ describe('parity year of a node design', () => {
     // cross: the launch trajectory decides when.
     const years = [1, 0.5, 0.2, 0.05, 0.01].map((scale) => {
       const r = withChange(starcloud.design, (d) => {
-        stressGround(d, 1.8, 240);
+        stressGround(d, 2.5, 330);
         d.economics.trajectories.chipPricePerformance_TFLOPS_per_USD = [{ year: 2026, value: 1 }];
         d.economics.trajectories.chipPerformancePerWatt_TFLOPS_per_W = [{ year: 2026, value: 1 }];
         d.economics.trajectories.launchPrice_USD_per_kg = [
