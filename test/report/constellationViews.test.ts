@@ -371,6 +371,22 @@ describe('network, conjunction and manifest views', () => {
     ]);
   });
 
+  it('merges approaches that read alike into one row, named by its first pair, pairs summed with separators', () => {
+    // five pairs at 9.43 km at the same time (the pattern's symmetry), 700 pairs each: one row of 3,500
+    const same = Array.from({ length: 5 }, (_, i) => ({
+      a: `P${i} S0`,
+      b: `P${i + 1} S0`,
+      distance_km: 9.43,
+      time_s: 7200,
+      pairs: 700,
+    }));
+    const t = conjunctionTable([{ a: 'P9 S1', b: 'P0 S1', distance_km: 12, time_s: 7200 }, ...same]);
+    expect(t.rows).toEqual([
+      ['1', 'P0 S0', 'P1 S0', '9.43', '2', '3,500'],
+      ['2', 'P9 S1', 'P0 S1', '12', '2', '1'],
+    ]);
+  });
+
   it('draws mean and maximum per link class and a stacked manifest with launch counts', async () => {
     const rows = [0, 1, 2].flatMap((k) =>
       ['inPlane', 'crossPlane'].map((c) => ({

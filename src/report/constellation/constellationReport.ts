@@ -8,7 +8,7 @@
  * gaps, the launch campaign against its milestones, the life year by year with the roadmaps checked against it, and
  * the cost breakdown of the knee and best designs.
  */
-import { skyMapSvg, skyTable } from './skyMap.js';
+import { skyMapSvg, skyObserverText, skyTable } from './skyMap.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -281,7 +281,7 @@ export async function constellationReportPlots(
   add(
     'sky-map',
     `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
-    'Satellites brighter than V = 6 above the observer of the sky: section, per 10° × 15° cell; the table counts them at each time after sunset (docs/constellations.md §"Sky brightness").',
+    `Satellites brighter than V = 6 above the sky: section's ${skyObserverText(spec.sky, record.sky)}, per 10° × 15° cell; the table counts them at each time after sunset (docs/constellations.md §"Sky brightness").`,
     skyMapSvg(record.sky),
     skyTable(record.sky),
   );
