@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addExtraViews } from '../../src/report/constellation/constellationReport.js';
 import {
   conjunctionTable,
+  conjunctionsSvg,
   launchManifestSvg,
   MAX_CONJUNCTION_ROWS,
   utilizationByClassSvg,
@@ -385,6 +386,11 @@ describe('network, conjunction and manifest views', () => {
       ['1', 'P0 S0', 'P1 S0', '9.43', '2', '3,500'],
       ['2', 'P9 S1', 'P0 S1', '12', '2', '1'],
     ]);
+  });
+
+  it('counts the plotted pairs with thousands separators', () => {
+    const pairs = Array.from({ length: 1200 }, (_, i) => ({ a: `a${i}`, b: `b${i}`, distance_km: 1 + i, time_s: 60 }));
+    expect(conjunctionsSvg(pairs).svg).toContain('1,200 pair(s); closest 1 km');
   });
 
   it('draws mean and maximum per link class and a stacked manifest with launch counts', async () => {

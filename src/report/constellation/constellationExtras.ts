@@ -88,7 +88,7 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
   return drawn({
     title: 'Link utilisation by link class over time',
     subtitle: [
-      `${instants} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
+      `${fmt(instants)} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
     ],
     width: 640,
     height: 260,
@@ -172,7 +172,7 @@ export function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Drawn {
     subtitle: [
       closest === null
         ? 'no conjunction reported'
-        : `${values.length} pair(s); closest ${fmt(closest.y)} km (${closest.pair}) at ${fmt(closest.x)} h`,
+        : `${fmt(values.length)} pair(s); closest ${fmt(closest.y)} km (${closest.pair}) at ${fmt(closest.x)} h`,
     ],
     width: 560,
     height: 220,

@@ -367,7 +367,7 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const titles: Titles = {
     title: `Link graph of shell ${detail.shell}`,
     subtitle: [
-      `${P} planes × ${S} slots, ${detail.edges.length} links; seam links drawn as stubs at the border`,
+      `${fmt(P)} planes × ${fmt(S)} slots, ${fmt(detail.edges.length)} links; seam links drawn as stubs at the border`,
       `utilisation from the ${source}, ${when}`,
       ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
     ],
@@ -419,7 +419,7 @@ export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<
   const titles: Titles = {
     title: `Link utilisation, shell ${detail.shell}`,
     subtitle: [
-      `${u.length} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${over} above 1 counted in the top bin` : ''}`,
+      `${fmt(u.length)} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${fmt(over)} above 1 counted in the top bin` : ''}`,
     ],
   };
   const xAxis = linearAxis([0, 1], width, 'link utilisation [-]', { values: [0, 0.2, 0.4, 0.6, 0.8, 1] });
