@@ -142,6 +142,9 @@ describe('worker threads on the progress line', () => {
   });
 });
 
+/** The escape character that starts a terminal control sequence. */
+const ESC = String.fromCharCode(27);
+
 describe('the progress line within the width', () => {
   // gen 60/60 (9) evals 384,000 (13) running HV 1.4000 (17) front 128,824 (13) ETA 0.0s (8), two spaces apart: 68
   const core = 'gen 60/60  evals 384,000  running HV 1.4000  front 128,824  ETA 0.0s';
@@ -200,8 +203,8 @@ describe('the progress line within the width', () => {
     // rows start at a carriage return, a newline or a cursor move to a column (cli-progress redraws with those)
     const rows = tty
       .text()
-      .split(/\r|\n|\x1B\[\d*G/)
-      .map((r) => r.replace(/\x1B(\[[0-9;?]*[A-Za-z]|[78])/g, ''))
+      .split(new RegExp(`\r|\n|${ESC}\\[\\d*G`))
+      .map((r) => r.replace(new RegExp(`${ESC}(\\[[0-9;?]*[A-Za-z]|[78])`, 'g'), ''))
       .filter((r) => r !== '');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.length > 79 || !r.includes('ETA'))).toEqual([]);
