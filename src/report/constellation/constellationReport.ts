@@ -202,7 +202,7 @@ async function addNetworkPlots(
     add(
       'link-graph',
       `Link graph of shell ${details.linkGraph.shell} (knee)`,
-      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}; at most a 12 × 12 window of planes × slots.`,
+      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}, or by link class when every link carries the same; at most a 12 × 12 window of planes × slots.`,
       await linkGraphSvg(details.linkGraph),
     );
     // The reduced model gives every link of a class one utilisation: a histogram of its one or two values tells
