@@ -346,6 +346,29 @@ export function linkColours(detail: LinkGraphDetail): { colours: string[]; class
   return { colours: detail.edges.map((e) => colour(e.linkClass)), classes };
 }
 
+/** The link graph's legend at (x, y): the utilisation scale, or the link classes' colours. */
+function linkLegend(
+  x: number,
+  y: number,
+  classes: readonly string[] | null,
+): { svg: string; width: number; height: number } {
+  if (classes === null)
+    return gradientLegend(
+      x,
+      y,
+      'link utilisation [-]',
+      'link-graph-gradient0',
+      VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
+      [0, 0.2, 0.4, 0.6, 0.8, 1],
+      tickFormat(0.2),
+    );
+  const entries = classes.map((c, i) => ({
+    name: c,
+    symbol: `<path d="M-6,0H6" stroke="${CATEGORY10[i % CATEGORY10.length]!}" stroke-width="2.5"/>`,
+  }));
+  return legendSvg(x, y, 'link class', entries, 'vertical');
+}
+
 function linkPaths(
   detail: LinkGraphDetail,
   colours: readonly string[],
@@ -408,27 +431,7 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
     { length: P * S },
     (_, n) => `<path transform="translate(${px(sx(Math.floor(n / S)))},${px(sy(n % S))})" d="${node}"/>`,
   );
-  const legend =
-    classes === null
-      ? gradientLegend(
-          f.x + width + LEGEND_OFFSET,
-          f.y,
-          'link utilisation [-]',
-          'link-graph-gradient0',
-          VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
-          [0, 0.2, 0.4, 0.6, 0.8, 1],
-          tickFormat(0.2),
-        )
-      : legendSvg(
-          f.x + width + LEGEND_OFFSET,
-          f.y,
-          'link class',
-          classes.map((c, i) => ({
-            name: c,
-            symbol: `<path d="M-6,0H6" stroke="${CATEGORY10[i % CATEGORY10.length]!}" stroke-width="2.5"/>`,
-          })),
-          'vertical',
-        );
+  const legend = linkLegend(f.x + width + LEGEND_OFFSET, f.y, classes);
   const title = titleSvg(titles);
   return svgDocument(
     Math.max(f.x + width + LEGEND_OFFSET + legend.width, PAD + title.width) + PAD,
