@@ -163,7 +163,7 @@ algorithm: { name: nsga2, population: 8, generations: 2, seed: 1 }
         // the answer first: the knee's satellites, cost per PFLOP-day and its shell
         const answer = (await page.locator('#decision-summary p.answer').textContent()) ?? '';
         expect(answer).toMatch(
-          /the knee, design \d+ .*— \d+ satellites in 1 shell — [\d.]+× hyperscale-virginia's discounted cost of delivered compute .* Its figures: cost of delivered compute \(programme, discounted\) [\d,.]+ USD\/PFLOP-day/,
+          /the knee, design \d+ .*— [\d,]+ satellites in 1 shell — [\d.]+× hyperscale-virginia's discounted cost of delivered compute .* Its figures: cost of delivered compute \(programme, discounted\) [\d,.]+ USD\/PFLOP-day/,
         );
         expect(answer).toMatch(/Shells: a: [\d.]+ km 53°, 10 × 1\d\./);
         for (const id of [

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addExtraViews } from '../../src/report/constellation/constellationReport.js';
 import {
   conjunctionTable,
+  conjunctionsSvg,
   launchManifestSvg,
   MAX_CONJUNCTION_ROWS,
   utilizationByClassSvg,
@@ -369,6 +370,27 @@ describe('network, conjunction and manifest views', () => {
       ['1', 'low P0 S0', 'low P3 S1', '5', '0.0167', '70'],
       ['2', 'shell low', 'shell high', '5', 'drifts (between shells)', '1'],
     ]);
+  });
+
+  it('merges approaches that read alike into one row, named by its first pair, pairs summed with separators', () => {
+    // five pairs at 9.43 km at the same time (the pattern's symmetry), 700 pairs each: one row of 3,500
+    const same = Array.from({ length: 5 }, (_, i) => ({
+      a: `P${i} S0`,
+      b: `P${i + 1} S0`,
+      distance_km: 9.43,
+      time_s: 7200,
+      pairs: 700,
+    }));
+    const t = conjunctionTable([{ a: 'P9 S1', b: 'P0 S1', distance_km: 12, time_s: 7200 }, ...same]);
+    expect(t.rows).toEqual([
+      ['1', 'P0 S0', 'P1 S0', '9.43', '2', '3,500'],
+      ['2', 'P9 S1', 'P0 S1', '12', '2', '1'],
+    ]);
+  });
+
+  it('counts the plotted pairs with thousands separators', () => {
+    const pairs = Array.from({ length: 1200 }, (_, i) => ({ a: `a${i}`, b: `b${i}`, distance_km: 1 + i, time_s: 60 }));
+    expect(conjunctionsSvg(pairs).svg).toContain('1,200 pair(s); closest 1 km');
   });
 
   it('draws mean and maximum per link class and a stacked manifest with launch counts', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skyMapSvg, skyTable } from '../../src/report/constellation/skyMap.js';
+import { skyMapSvg, skyObserverText, skyTable } from '../../src/report/constellation/skyMap.js';
 
 const sky = {
   nakedEyeCount: 7,
@@ -44,10 +44,27 @@ describe('sky map of the knee', () => {
 
   it('tables the counts at each time after sunset', () => {
     const t = skyTable(sky);
-    expect(t.headers[5]).toBe('V < 7 [-]');
+    expect(t.headers[6]).toBe('V < 7 [-]');
     expect(t.rows).toEqual([
-      ['0', '-0.8', '20', '20', '7', '12'],
-      ['30', '-6.8', '19', '15', '2', '5'],
+      // sunset 18:11:43.896 UTC; 30 min later 18:41
+      ['0', '18:11', '-0.8', '20', '20', '7', '12'],
+      ['30', '18:41', '-6.8', '19', '15', '2', '5'],
     ]);
+  });
+});
+
+describe("the sky section's observer, date and times", () => {
+  it('names the observer in degrees with hemispheres, the date, the sunset and the map time in UTC', () => {
+    // 33.87° S, 151.21° E (Sydney); the map 30 min after the 18:11:43.896 sunset: 18:41
+    const sydney = { ...sky, latitude_deg: -33.87, longitude_deg: 151.21, mapMinutesAfterSunset: 30 };
+    expect(skyObserverText(sydney)).toBe(
+      'observer at 33.9° S, 151° E on 2026-03-20; sunset 18:11 UTC; map at 18:41 UTC (30 min after sunset, the ' +
+        'counted time with the most naked-eye satellites)',
+    );
+  });
+
+  it('writes counts with thousands separators', () => {
+    const many = { ...sky, epochs: [{ ...sky.epochs[0]!, aboveHorizon: 11_055, sunlit: 1_234 }] };
+    expect(skyTable(many).rows[0]!.slice(3, 5)).toEqual(['11,055', '1,234']);
   });
 });

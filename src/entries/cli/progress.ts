@@ -26,19 +26,60 @@ const fmtTime = (s: number | null): string => {
 
 /**
  * Distributed runs: "workers 3 (a:12.1/s b:11.8/s …)"; worker threads: "workers 2 (1 useful here: load 3.1 on 2
- * cores)".
+ * cores)"; with "workers 3" as the short form when the long one does not fit.
  */
-function remoteText(p: ProgressInfo): string {
+function remoteTexts(p: ProgressInfo): readonly string[] {
   if (p.local !== undefined) {
     const l = p.local;
-    return `  | workers ${l.workers} (${l.useful} useful here: load ${l.load.toFixed(1)} on ${l.cores} cores)`;
+    return [
+      `workers ${l.workers} (${l.useful} useful here: load ${l.load.toFixed(1)} on ${l.cores} cores)`,
+      `workers ${l.workers}`,
+    ];
   }
-  if (p.remote === undefined) return '';
+  if (p.remote === undefined) return [];
   const rates = p.remote.rates
     .map((r) => `${r.worker} ${r.evaluationsPerSecond.toFixed(1)}/s`)
     .slice(0, 4)
     .join(' ');
-  return `  | workers ${p.remote.connected}${rates ? ` (${rates}${p.remote.rates.length > 4 ? ' …' : ''})` : ''}`;
+  const short = `workers ${p.remote.connected}`;
+  return [`${short}${rates ? ` (${rates}${p.remote.rates.length > 4 ? ' …' : ''})` : ''}`, short];
+}
+
+/** The width progress lines are cut to: the terminal's, else COLUMNS, else 80 (a pipe or a log file). */
+export function progressWidth(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): number {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
+}
+
+/**
+ * The fields of a progress line within `width` characters. The generation, the evaluations, the running HV, the
+ * front size and the ETA come first, in long form ("running HV 1.2345") when all five fit, else short ("HV 1.2345",
+ * two spaces apart, then one); then feasible share, failures, elapsed time and workers, each only if it still fits
+ * (long form first). A width too small even for the short five cuts the line.
+ */
+export function progressFields(p: ProgressInfo, width: number, withElapsed: boolean): string {
+  const sep = '  ';
+  const total = p.maxGenerations ?? null;
+  const evals = groupedDecimal(p.evaluations, 0);
+  const front = groupedDecimal(p.frontSize, 0);
+  const hv = p.hypervolume.toFixed(4);
+  const gen = `gen ${p.generation}${total ? `/${total}` : ''}`;
+  const eta = `ETA ${fmtTime(p.eta_s)}`;
+  const long = [gen, `evals ${evals}`, `running HV ${hv}`, `front ${front}`, eta].join(sep);
+  const short = [gen, `ev ${evals}`, `HV ${hv}`, `front ${front}`, eta];
+  let line = [long, short.join(sep), short.join(' ')].find((l) => l.length <= width) ?? short.join(' ');
+  const optional: (readonly string[])[] = [
+    [`feasible ${(100 * p.feasibleShare).toFixed(0)}%`, `feas ${(100 * p.feasibleShare).toFixed(0)}%`],
+    [`failures ${groupedDecimal(p.failures, 0)}`, `fail ${groupedDecimal(p.failures, 0)}`],
+    withElapsed ? [`elapsed ${fmtTime(p.elapsed_s)}`] : [],
+    remoteTexts(p),
+  ];
+  for (const forms of optional) {
+    const fits = forms.find((f) => line.length + sep.length + f.length <= width);
+    if (fits !== undefined) line += sep + fits;
+  }
+  return line.slice(0, Math.max(0, width));
 }
 
 export interface ProgressSink {
@@ -94,14 +135,16 @@ function lineProgress(stream: NodeJS.WriteStream): ProgressSink {
       const decile = Math.floor(frac * 10);
       if (decile === lastDecile && frac < 1) return;
       lastDecile = decile;
-      stream.write(
-        `gen ${p.generation}${total ? `/${total}` : ''}  evals ${p.evaluations}  feasible ${(100 * p.feasibleShare).toFixed(0)}%  front ${p.frontSize}  running HV ${p.hypervolume.toFixed(4)}  failures ${p.failures}  elapsed ${fmtTime(p.elapsed_s)}  eta ${fmtTime(p.eta_s)}${remoteText(p)}\n`,
-      );
+      // one column spare: a line exactly as wide as a terminal wraps on some terminals
+      stream.write(`${progressFields(p, progressWidth(stream) - 1, true)}\n`);
     },
     finishing: (f) => status.show(`finishing: ${finishingText(f)}`, f.share),
     stop: () => status.stop(),
   };
 }
+
+/** Characters of the bar itself. */
+const BAR = 12;
 
 /** A progress bar redrawn in place (terminals), then a status line for the finishing steps. */
 function barProgress(stream: NodeJS.WriteStream): ProgressSink {
@@ -109,12 +152,11 @@ function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format:
-        'gen {gen} |{bar}| {percentage}% | evals {evals} | feasible {feas}% | front {front} | running HV {hv} | fail {fail} | ETA {eta_h}{remote}',
+      format: '{bar} {fields}',
       // The cursor stays visible: a run stopped at any instant (Ctrl-C, kill) never leaves the terminal without one.
       hideCursor: false,
       clearOnComplete: false,
-      barsize: 24,
+      barsize: BAR,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -124,16 +166,8 @@ function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     update(p) {
       const total = p.maxGenerations ?? p.maxEvaluations ?? 1;
       const value = p.maxGenerations !== null ? p.generation : p.evaluations;
-      const payload = {
-        gen: `${p.generation}${p.maxGenerations ? `/${p.maxGenerations}` : ''}`,
-        evals: p.evaluations,
-        feas: (100 * p.feasibleShare).toFixed(0),
-        front: p.frontSize,
-        hv: p.hypervolume.toFixed(4),
-        fail: p.failures,
-        eta_h: fmtTime(p.eta_s),
-        remote: remoteText(p),
-      };
+      // the bar, a space and one column spare (cli-progress cuts a line as wide as the terminal)
+      const payload = { fields: progressFields(p, progressWidth(stream) - BAR - 2, false) };
       if (!started) {
         bar.start(total, value, payload);
         started = true;

@@ -6,7 +6,7 @@
  * cells.
  */
 import { maxOf, minOf } from '../../base/arrays.js';
-import { fmt } from '../../base/numberFormat.js';
+import { fmt, groupedDecimal } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
 import { drawn, type Drawn, type Mark } from '../plots/chart.js';
 
@@ -89,7 +89,7 @@ function utilizationOverTimeSvg(rows: readonly UtilizationRow[], instants: numbe
   return drawn({
     title: 'Link utilisation by link class over time',
     subtitle: [
-      `${instants} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
+      `${fmt(instants)} instants, ${classes.length} link class(es); mean and maximum over each class's links; dotted: saturation (1)`,
     ],
     width: 640,
     height: 260,
@@ -130,23 +130,29 @@ export interface ReportTableData {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** Closest approaches first (ties by time), at most MAX_CONJUNCTION_ROWS rows. */
+/**
+ * Closest approaches first (ties by time), at most MAX_CONJUNCTION_ROWS rows. Approaches that read alike (the same
+ * miss distance and time as printed: the pattern's symmetry) are one row, named by its first pair, with their pairs
+ * summed.
+ */
 export function conjunctionTable(pairs: readonly ConjunctionPair[]): ReportTableData {
   const sorted = [...pairs].sort(
     (p, q) => p.distance_km - q.distance_km || (p.time_s ?? Infinity) - (q.time_s ?? Infinity),
   );
+  const alike = new Map<string, { a: string; b: string; distance: string; time: string; pairs: number }>();
+  for (const p of sorted) {
+    const distance = fmt(p.distance_km);
+    const time = p.time_s === null ? 'drifts (between shells)' : fmt(p.time_s / 3600);
+    const row = alike.get(`${distance} ${time}`);
+    if (row !== undefined) row.pairs += p.pairs ?? 1;
+    else alike.set(`${distance} ${time}`, { a: p.a, b: p.b, distance, time, pairs: p.pairs ?? 1 });
+  }
+  const rows = [...alike.values()];
   return {
     headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]', 'pairs alike [-]'],
-    rows: sorted
+    rows: rows
       .slice(0, MAX_CONJUNCTION_ROWS)
-      .map((p, i) => [
-        String(i + 1),
-        p.a,
-        p.b,
-        fmt(p.distance_km),
-        p.time_s === null ? 'drifts (between shells)' : fmt(p.time_s / 3600),
-        fmt(p.pairs ?? 1),
-      ]),
+      .map((r, i) => [String(i + 1), r.a, r.b, r.distance, r.time, groupedDecimal(r.pairs, 0)]),
   };
 }
 
@@ -167,7 +173,7 @@ export function conjunctionsSvg(pairs: readonly ConjunctionPair[]): Drawn {
     subtitle: [
       closest === null
         ? 'no conjunction reported'
-        : `${values.length} pair(s); closest ${fmt(closest.y)} km (${closest.pair}) at ${fmt(closest.x)} h`,
+        : `${fmt(values.length)} pair(s); closest ${fmt(closest.y)} km (${closest.pair}) at ${fmt(closest.x)} h`,
     ],
     width: 560,
     height: 220,

@@ -95,7 +95,7 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
         ? `, LTAN ${clockText(minOf(ltans))}${band}`
         : `, LTAN every ${fmt(24 / own.length)} h`;
   const unit = s.pattern === 'cluster' ? 'clusters' : 'planes';
-  return `${s.name}: ${fmt(s.altitude_m / 1e3)} km, ${inc}${ltan}, ${s.planes} ${unit} × ${s.satsPerPlane}`;
+  return `${s.name}: ${fmt(s.altitude_m / 1e3)} km, ${inc}${ltan}, ${fmt(s.planes)} ${unit} × ${fmt(s.satsPerPlane)}`;
 }
 
 /** The top axis: LTAN at the epoch every 3 h on whole hours, at the RAAN it has at the epoch, labelled modulo 24 h. */

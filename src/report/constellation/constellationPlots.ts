@@ -10,6 +10,8 @@ import { maxOf, minOf } from '../../base/arrays.js';
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
+import { CATEGORY10 } from '../plots/chart.js';
+import { legendSvg } from './plotChrome.js';
 import { placeLabels } from '../plots/labelPlacement.js';
 import {
   LEGEND_OFFSET,
@@ -332,7 +334,48 @@ export function classUtilizations(detail: LinkGraphDetail): { linkClass: string;
 }
 
 /** Each link as one path (`M…L…`, a seam link's two stubs `M…L…M…L…`) in `sx`, `sy`, coloured by its utilisation. */
-function linkPaths(detail: LinkGraphDetail, sx: (x: number) => number, sy: (y: number) => number): string {
+/**
+ * Link colours: by utilisation (viridis), or, when every link carries the same utilisation (a saturated flow puts
+ * each at 1), by link class so the picture still tells the links apart; null classes when coloured by utilisation.
+ */
+export function linkColours(detail: LinkGraphDetail): { colours: string[]; classes: string[] | null } {
+  const u = detail.edges.map((e) => e.utilization);
+  const flat = u.length > 0 && Math.max(...u) - Math.min(...u) < 1e-9;
+  if (!flat) return { colours: u.map(viridis), classes: null };
+  const classes = [...new Set(detail.edges.map((e) => e.linkClass))];
+  const colour = (c: string) => CATEGORY10[classes.indexOf(c) % CATEGORY10.length]!;
+  return { colours: detail.edges.map((e) => colour(e.linkClass)), classes };
+}
+
+/** The link graph's legend at (x, y): the utilisation scale, or the link classes' colours. */
+function linkLegend(
+  x: number,
+  y: number,
+  classes: readonly string[] | null,
+): { svg: string; width: number; height: number } {
+  if (classes === null)
+    return gradientLegend(
+      x,
+      y,
+      'link utilisation [-]',
+      'link-graph-gradient0',
+      VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
+      [0, 0.2, 0.4, 0.6, 0.8, 1],
+      tickFormat(0.2),
+    );
+  const entries = classes.map((c, i) => ({
+    name: c,
+    symbol: `<path d="M-6,0H6" stroke="${CATEGORY10[i % CATEGORY10.length]!}" stroke-width="2.5"/>`,
+  }));
+  return legendSvg(x, y, 'link class', entries, 'vertical');
+}
+
+function linkPaths(
+  detail: LinkGraphDetail,
+  colours: readonly string[],
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+): string {
   const byId: string[][] = detail.edges.map(() => []);
   let pen = 'M';
   for (const r of linkGraphRows(detail)) {
@@ -344,15 +387,16 @@ function linkPaths(detail: LinkGraphDetail, sx: (x: number) => number, sy: (y: n
   }
   return detail.edges
     .map(
-      (e, id) =>
-        `<g class="mark-line role-mark" fill="none"><path d="${byId[id]!.join('')}" stroke="${viridis(e.utilization)}" stroke-width="2.5"/></g>`,
+      (_, id) =>
+        `<g class="mark-line role-mark" fill="none"><path d="${byId[id]!.join('')}" stroke="${colours[id]!}" stroke-width="2.5"/></g>`,
     )
     .join('');
 }
 
 /**
- * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis, with its scale); seam links drawn as
- * border stubs; under the reduced model the subtitle gives each class's one value.
+ * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis, with its scale; by class when it does
+ * not vary: linkColours); seam links drawn as border stubs; under the reduced model the subtitle gives each class's
+ * one value.
  */
 export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const { planes: P, satsPerPlane: S } = detail;
@@ -365,11 +409,15 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
   const perClass = classUtilizations(detail)
     .map((c) => `${c.linkClass} ${fmt(c.utilization)}`)
     .join(', ');
+  const { colours, classes } = linkColours(detail);
   const titles: Titles = {
     title: `Link graph of shell ${detail.shell}`,
     subtitle: [
-      `${P} planes × ${S} slots, ${detail.edges.length} links; seam links drawn as stubs at the border`,
+      `${fmt(P)} planes × ${fmt(S)} slots, ${fmt(detail.edges.length)} links; seam links drawn as stubs at the border`,
       `utilisation from the ${source}, ${when}`,
+      ...(classes === null
+        ? []
+        : [`every link at utilisation ${fmt(detail.edges[0]!.utilization)}: links coloured by class`]),
       ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
     ],
   };
@@ -384,21 +432,13 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
     { length: P * S },
     (_, n) => `<path transform="translate(${px(sx(Math.floor(n / S)))},${px(sy(n % S))})" d="${node}"/>`,
   );
-  const legend = gradientLegend(
-    f.x + width + LEGEND_OFFSET,
-    f.y,
-    'link utilisation [-]',
-    'link-graph-gradient0',
-    VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
-    [0, 0.2, 0.4, 0.6, 0.8, 1],
-    tickFormat(0.2),
-  );
+  const legend = linkLegend(f.x + width + LEGEND_OFFSET, f.y, classes);
   const title = titleSvg(titles);
   return svgDocument(
     Math.max(f.x + width + LEGEND_OFFSET + legend.width, PAD + title.width) + PAD,
     Math.max(f.y + height + 38, f.y + legend.height + PAD),
     axesSvg(f, xAxis, yAxis) +
-      linkPaths(detail, sx, sy) +
+      linkPaths(detail, colours, sx, sy) +
       `<g class="mark-symbol role-mark" fill="#222">${nodes.join('')}</g>${legend.svg}${title.svg}`,
   );
 }
@@ -420,7 +460,7 @@ export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<
   const titles: Titles = {
     title: `Link utilisation, shell ${detail.shell}`,
     subtitle: [
-      `${u.length} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${over} above 1 counted in the top bin` : ''}`,
+      `${fmt(u.length)} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${fmt(over)} above 1 counted in the top bin` : ''}`,
     ],
   };
   const xAxis = linearAxis([0, 1], width, 'link utilisation [-]', { values: [0, 0.2, 0.4, 0.6, 0.8, 1] });

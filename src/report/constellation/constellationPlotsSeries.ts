@@ -148,7 +148,7 @@ function contactBars(
   ]);
   const merged =
     gap > 0
-      ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${total(runs)} of ${total(raw)} contact intervals`
+      ? `; gaps up to ${fmt((gap * step_s) / 60)} min bridged to draw ${fmt(total(runs))} of ${fmt(total(raw))} contact intervals`
       : '';
   return { bars, merged };
 }
@@ -189,7 +189,7 @@ export function contactTimelineChart(input: ContactTimelineInput): Drawn {
   return drawn({
     title: 'Gateway contact timeline per ground station',
     subtitle: [
-      `${stations.length} station(s) labelled with contact share and gaps; ${samples} samples of ${fmt(step_s)} s ` +
+      `${fmt(stations.length)} station(s) labelled with contact share and gaps; ${fmt(samples)} samples of ${fmt(step_s)} s ` +
         `(gap lengths ± one step)${merged}`,
     ],
     width,
@@ -254,7 +254,7 @@ export function launchCampaignChart(input: LaunchCampaignInput): Drawn {
   return drawn({
     title: `Launch campaign: ${fmt(satellites)} satellites, ${met} of ${milestones.length} milestone(s) met`,
     subtitle: [
-      `grey dashed: full constellation${pos.length < deployment.length ? `; ${pos.length} of ${deployment.length} deployment points drawn (evenly sampled)` : ''}`,
+      `grey dashed: full constellation${pos.length < deployment.length ? `; ${fmt(pos.length)} of ${fmt(deployment.length)} deployment points drawn (evenly sampled)` : ''}`,
     ],
     width: 640,
     height: 320,

@@ -9,7 +9,7 @@
  * the cost breakdown of the knee and best designs.
  */
 import { pushAll } from '../../base/arrays.js';
-import { skyMapSvg, skyTable } from './skyMap.js';
+import { skyMapSvg, skyObserverText, skyTable } from './skyMap.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -203,7 +203,7 @@ async function addNetworkPlots(
     add(
       'link-graph',
       `Link graph of shell ${details.linkGraph.shell} (knee)`,
-      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}; at most a 12 × 12 window of planes × slots.`,
+      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}, or by link class when every link carries the same; at most a 12 × 12 window of planes × slots.`,
       await linkGraphSvg(details.linkGraph),
     );
     // The reduced model gives every link of a class one utilisation: a histogram of its one or two values tells
@@ -282,8 +282,7 @@ export async function constellationReportPlots(
   add(
     'sky-map',
     `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
-    `Satellites brighter than V = 6 above the worst evening's observer, ${record.sky.latitude_deg.toFixed(1)}° latitude, ` +
-      `${record.sky.longitude_deg.toFixed(1)}° E, on ${record.sky.date} (sunset ${record.sky.sunsetUtc.slice(11, 16)} UTC), with ` +
+    `Satellites brighter than V = 6 above the worst evening's ${skyObserverText(record.sky)}, with ` +
       `${record.sky.extinction_mag_per_airmass} mag per airmass of extinction, per 10° × 15° cell; the table counts them ` +
       `at each time after that sunset, and the record's sky.evenings gives every observer's evening (docs/constellations.md §"Sky brightness").`,
     skyMapSvg(record.sky),

@@ -7,6 +7,30 @@ import { maxOf } from '../../base/arrays.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { px, svgDocument, text } from '../plots/svg.js';
 import type { ReportTableData } from './constellationExtras.js';
+import { fmt, groupedDecimal } from '../../base/numberFormat.js';
+
+const count = (n: number): string => groupedDecimal(n, 0);
+
+/** "HH:MM UTC" of the given minutes after the sunset instant (an ISO 8601 time). */
+export function utcAfter(sunsetUtc: string, minutes: number): string {
+  return `${new Date(Date.parse(sunsetUtc) + minutes * 60_000).toISOString().slice(11, 16)} UTC`;
+}
+
+/**
+ * The observer, evening and times of the sky section (the worst of the record's evenings): "observer at 37° N, 0° E on
+ * 2026-03-20; sunset 18:11 UTC; map at 18:11 UTC (0 min after sunset, the counted time with the most naked-eye
+ * satellites)".
+ */
+export function skyObserverText(sky: ConstellationRecord['sky']): string {
+  const lat = sky.latitude_deg;
+  const lon = sky.longitude_deg;
+  const where = `${fmt(Math.abs(lat))}° ${lat < 0 ? 'S' : 'N'}, ${fmt(Math.abs(lon))}° ${lon < 0 ? 'W' : 'E'}`;
+  return (
+    `observer at ${where} on ${sky.date}; sunset ${utcAfter(sky.sunsetUtc, 0)}; map at ` +
+    `${utcAfter(sky.sunsetUtc, sky.mapMinutesAfterSunset)} (${sky.mapMinutesAfterSunset} min after sunset, the ` +
+    'counted time with the most naked-eye satellites)'
+  );
+}
 
 const SIZE = 360;
 const R = 150;
@@ -37,7 +61,7 @@ export function skyMapSvg(sky: ConstellationRecord['sky']): string {
     .filter((c) => c.nakedEye > 0)
     .map(
       (c) =>
-        `<path d="${cellPath(c.azimuth_deg, c.elevation_deg)}" fill="#c0392b" fill-opacity="${(0.15 + (0.85 * c.nakedEye) / most).toFixed(3)}"><title>${c.nakedEye} brighter than V 6</title></path>`,
+        `<path d="${cellPath(c.azimuth_deg, c.elevation_deg)}" fill="#c0392b" fill-opacity="${(0.15 + (0.85 * c.nakedEye) / most).toFixed(3)}"><title>${count(c.nakedEye)} brighter than V 6</title></path>`,
     )
     .join('');
   const rings = [0, 30, 60]
@@ -48,7 +72,7 @@ export function skyMapSvg(sky: ConstellationRecord['sky']): string {
     text(C - R - 12, C, 'E', { anchor: 'middle', baseline: 'middle' }),
     text(C, C + R + 16, 'S', { anchor: 'middle' }),
     text(C + R + 12, C, 'W', { anchor: 'middle', baseline: 'middle' }),
-    text(8, SIZE - 8, `darkest cell: ${most} satellites V < 6; rings at 0°, 30°, 60° elevation`, { size: 10 }),
+    text(8, SIZE - 8, `darkest cell: ${count(most)} satellites V < 6; rings at 0°, 30°, 60° elevation`, { size: 10 }),
   ].join('');
   return svgDocument(SIZE, SIZE, `${cells}${rings}${labels}`);
 }
@@ -57,6 +81,7 @@ export function skyTable(sky: ConstellationRecord['sky']): ReportTableData {
   return {
     headers: [
       'after sunset [min]',
+      'time [UTC]',
       'Sun elevation [deg]',
       'above horizon [-]',
       'sunlit [-]',
@@ -65,11 +90,12 @@ export function skyTable(sky: ConstellationRecord['sky']): ReportTableData {
     ],
     rows: sky.epochs.map((e) => [
       String(e.minutesAfterSunset),
+      utcAfter(sky.sunsetUtc, e.minutesAfterSunset).slice(0, 5),
       e.sunElevation_deg.toFixed(1),
-      String(e.aboveHorizon),
-      String(e.sunlit),
-      String(e.nakedEye),
-      String(e.belowLimit),
+      count(e.aboveHorizon),
+      count(e.sunlit),
+      count(e.nakedEye),
+      count(e.belowLimit),
     ]),
   };
 }

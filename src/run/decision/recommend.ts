@@ -20,6 +20,7 @@ import { answerKnee, bestPosition, noAnswerText } from './decision.js';
 import { frontSpread } from './spread.js';
 import { pickName } from './decisionText.js';
 import { costBridgeText } from '../../base/verdictText.js';
+import { groupedDecimal } from '../../base/numberFormat.js';
 import { bridgeEntriesText } from '../../constellation/economics/bridge.js';
 import type {
   ConstraintMargin,
@@ -201,7 +202,7 @@ function describe(
 ): Pick<RecommendedDesign, 'configuration' | 'costBridge' | 'baseline' | 'parity' | 'figures' | 'verdicts' | 'shells'> {
   const rec = d.record;
   if (rec !== null && rec.kind === 'constellation') {
-    const configuration = `${rec.satellites} satellites in ${rec.shells.length} shell${rec.shells.length === 1 ? '' : 's'}`;
+    const configuration = `${groupedDecimal(rec.satellites, 0)} satellites in ${rec.shells.length} shell${rec.shells.length === 1 ? '' : 's'}`;
     const verdicts = constellationVerdicts(rec);
     return {
       configuration,

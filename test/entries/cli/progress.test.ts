@@ -3,9 +3,18 @@
  * quarter of the hypervolume's sweep; on a terminal one status line rewritten in place, cut to the terminal's
  * width and cleared when the display stops; nothing with --quiet.
  */
+import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { compareText, createProgress, createStatus } from '../../../src/entries/cli/progress.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  compareText,
+  createProgress,
+  createStatus,
+  progressFields,
+  progressWidth,
+} from '../../../src/entries/cli/progress.js';
+import { benchmarkStudy } from '../../helpers/benchmarkStudy.js';
+import { tempDir } from '../../helpers/tmp.js';
 import type { FinishingProgress, ProgressInfo } from '../../../src/run/driver.js';
 
 function sink(isTTY: boolean, columns = 200): { stream: NodeJS.WriteStream; text: () => string } {
@@ -122,11 +131,104 @@ describe("odc compare's steps on a pipe", () => {
 });
 
 describe('worker threads on the progress line', () => {
-  it('says how many of the workers are useful on this machine', () => {
+  it('says how many of the workers are useful on this machine, when the line has room', () => {
+    vi.stubEnv('COLUMNS', '200');
     const { stream, text } = sink(false);
     const p = createProgress('lines', stream);
     p.update({ ...info, local: { workers: 2, useful: 1, load: 3.14, cores: 2 } });
     p.stop();
-    expect(text()).toContain('| workers 2 (1 useful here: load 3.1 on 2 cores)\n');
+    vi.unstubAllEnvs();
+    expect(text()).toContain('  workers 2 (1 useful here: load 3.1 on 2 cores)\n');
+  });
+});
+
+/** The escape character that starts a terminal control sequence. */
+const ESC = String.fromCharCode(27);
+
+describe('the progress line within the width', () => {
+  // gen 60/60 (9) evals 384,000 (13) running HV 1.4000 (17) front 128,824 (13) ETA 0.0s (8), two spaces apart: 68
+  const core = 'gen 60/60  evals 384,000  running HV 1.4000  front 128,824  ETA 0.0s';
+  it('adds the optional fields, long form first, while they fit', () => {
+    expect(progressFields(info, 200, true)).toBe(`${core}  feasible 100%  failures 0  elapsed 9.0s`);
+    // 68 + "  feasible 100%" (15) = 83 > 79; "  feas 100%" (11) = 79 fits; nothing else does
+    expect(progressFields(info, 79, true)).toBe(`${core}  feas 100%`);
+    expect(progressFields(info, 68, true)).toBe(core);
+  });
+
+  it('shortens the five useful fields before cutting them', () => {
+    // short, two spaces apart: 9 + 12 + 9 + 13 + 8 + 8 = 59; one space apart: 55
+    expect(progressFields(info, 60, true)).toBe('gen 60/60  ev 384,000  HV 1.4000  front 128,824  ETA 0.0s');
+    expect(progressFields(info, 55, true)).toBe('gen 60/60 ev 384,000 HV 1.4000 front 128,824 ETA 0.0s');
+    expect(progressFields(info, 20, true)).toBe('gen 60/60 ev 384,000');
+  });
+
+  it('drops the workers, or names only their count, when their rates do not fit', () => {
+    const remote: ProgressInfo = {
+      ...info,
+      remote: {
+        connected: 3,
+        rates: ['a', 'b', 'c'].map((worker) => ({ worker, evaluations: 120, evaluationsPerSecond: 12 })),
+      },
+    };
+    expect(progressFields(remote, 95 + 40, false)).toBe(
+      `${core}  feasible 100%  failures 0  workers 3 (a 12.0/s b 12.0/s c 12.0/s)`,
+    );
+    expect(progressFields(remote, 95 + 11, false)).toBe(`${core}  feasible 100%  failures 0  workers 3`);
+  });
+
+  it('the width: the terminal, else COLUMNS, else 80', () => {
+    expect(progressWidth(sink(true, 120).stream, { COLUMNS: '60' })).toBe(120);
+    expect(progressWidth(sink(false).stream, { COLUMNS: '60' })).toBe(60);
+    expect(progressWidth(sink(false).stream, { COLUMNS: 'wide' })).toBe(80);
+  });
+
+  it('each progress line on a pipe and the bar on an 80-column terminal fit 80 columns', () => {
+    const pipe = sink(false);
+    const lines = createProgress('lines', pipe.stream);
+    const tty = sink(true, 80);
+    const bar = createProgress('bar', tty.stream);
+    for (const generation of [1, 30, 60]) {
+      const p = { ...info, generation, evaluations: 1_234_567 * generation, frontSize: 1_234_567 };
+      lines.update(p);
+      bar.update(p);
+    }
+    lines.stop();
+    bar.stop();
+    const written = pipe
+      .text()
+      .split('\n')
+      .filter((l) => l !== '');
+    expect(written.length).toBe(3);
+    expect(written.filter((l) => l.length > 79)).toEqual([]);
+    // rows start at a carriage return, a newline or a cursor move to a column (cli-progress redraws with those)
+    const rows = tty
+      .text()
+      .split(new RegExp(`\r|\n|${ESC}\\[\\d*G`))
+      .map((r) => r.replace(new RegExp(`${ESC}(\\[[0-9;?]*[A-Za-z]|[78])`, 'g'), ''))
+      .filter((r) => r !== '');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.length > 79 || !r.includes('ETA'))).toEqual([]);
+  });
+});
+
+describe('odc run piped at COLUMNS=80 (built CLI, a real process)', () => {
+  it('writes every progress and finishing line within 80 characters, the useful fields kept', () => {
+    const dir = tempDir();
+    const study = benchmarkStudy(dir, 'zdt1.yaml', {
+      name: 'zdt1-width',
+      algorithm: { population: 20, generations: 10, seed: 2 },
+    });
+    const r = spawnSync(process.execPath, ['dist/src/entries/cli/bin.js', 'run', study, '--out', `${dir}/run`], {
+      encoding: 'utf8',
+      env: { ...process.env, COLUMNS: '80' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    const progress = lines.filter((l) => l.startsWith('gen '));
+    // one line per tenth of 10 generations, and one at the first
+    expect(progress.length).toBeGreaterThanOrEqual(10);
+    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    for (const l of progress)
+      expect(l).toMatch(/^gen \d+\/10 {2}evals [\d,]+ {2}running HV [\d.]+ {2}front \d+ {2}ETA /);
   });
 });

@@ -12,6 +12,7 @@ import {
   FILING_ENVELOPES,
   launchCampaignSvg,
   linkGraphRows,
+  linkColours,
   linkGraphSvg,
   shellMapSvg,
   ssoInclination_deg,
@@ -148,6 +149,21 @@ describe('linkGraphSvg', () => {
     const reduced = await linkGraphSvg({ ...detail, reducedModel: true, sampleIndex: null });
     expect(reduced).toContain('reduced torus model');
     expect(reduced).toContain('time-averaged');
+  });
+
+  it('colours the links by class when every link carries the same utilisation', async () => {
+    const base = torus(4, 5);
+    const saturated = { ...base, edges: base.edges.map((e) => ({ ...e, utilization: 1 })) };
+    // intra is the first class met, inter the second: category10's first two colours
+    expect(new Set(linkColours(saturated).colours)).toEqual(new Set(['#1f77b4', '#ff7f0e']));
+    expect(linkColours(saturated).classes).toEqual(['intra', 'inter']);
+    const svg = await linkGraphSvg(saturated);
+    expectWellFormed(svg);
+    expect(svg).toContain('every link at utilisation 1: links coloured by class');
+    expect(svg).toContain('link class');
+    expect(svg).not.toContain('link utilisation [-]');
+    // utilisations that vary keep the utilisation scale
+    expect(linkColours(base).classes).toBeNull();
   });
 
   it('keeps stubs next to their nodes', () => {

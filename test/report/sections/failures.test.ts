@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { failuresSection } from '../../../src/report/sections/failures.js';
+import { failuresSection, groupFailureReasons } from '../../../src/report/sections/failures.js';
 import { blocksOf, h3, loadedRun, reportModel } from './reportModel.js';
 
 const REASONS = {
   kind: 'table',
-  headers: ['reason', 'count [-]'],
+  headers: ['reason (numbers that vary as their range)', 'count [-]'],
   rows: [
     ['solver diverged', '3'],
     ['no orbit', '1'],
@@ -59,5 +59,37 @@ describe('failuresSection (why evaluations failed, the least-infeasible designs)
     ]);
     const only = failuresSection(reportModel({ run: loadedRun({ leastInfeasible }) }));
     expect(blocksOf(only).map((b) => b.kind)).toEqual(['heading', 'table']);
+  });
+});
+
+describe('groupFailureReasons (one row per message, numbers aside)', () => {
+  it('24 messages alike but for their numbers and 2 others give 2 rows with counts 24 and 2', () => {
+    const alike = Array.from({ length: 24 }, (_, i) => ({
+      reason: `closest approach needs ${1000 + 10 * i} pair evaluations (limit 500)`,
+      count: 1,
+    }));
+    const other = [
+      { reason: 'SGP4 failed for object 3 at t = 60 s', count: 1 },
+      { reason: 'SGP4 failed for object 3 at t = 60 s', count: 1 },
+    ];
+    // the varying number as its range (1000 … 1000 + 10·23 = 1230), the constant kept; most frequent first
+    expect(groupFailureReasons([...other, ...alike])).toEqual([
+      { reason: 'closest approach needs 1000…1230 pair evaluations (limit 500)', count: 24 },
+      { reason: 'SGP4 failed for object 3 at t = 60 s', count: 2 },
+    ]);
+  });
+
+  it('keeps messages whose words differ apart, and sums the counts of a group', () => {
+    expect(
+      groupFailureReasons([
+        { reason: 'shell at 300 m reaches the surface', count: 5 },
+        { reason: 'shell at 2.5 m reaches the surface', count: 7 },
+        { reason: 'no orbit', count: 12 },
+      ]),
+    ).toEqual([
+      // ties by message: "no orbit" < "shell …"
+      { reason: 'no orbit', count: 12 },
+      { reason: 'shell at 2.5…300 m reaches the surface', count: 12 },
+    ]);
   });
 });
