@@ -340,7 +340,7 @@ export function classUtilizations(detail: LinkGraphDetail): { linkClass: string;
  */
 export function linkColours(detail: LinkGraphDetail): { colours: string[]; classes: string[] | null } {
   const u = detail.edges.map((e) => e.utilization);
-  const flat = u.length > 0 && Math.max(...u) - Math.min(...u) < 1e-9;
+  const flat = u.length > 0 && maxOf(u) - minOf(u) < 1e-9;
   if (!flat) return { colours: u.map(viridis), classes: null };
   const classes = [...new Set(detail.edges.map((e) => e.linkClass))];
   const colour = (c: string) => CATEGORY10[classes.indexOf(c) % CATEGORY10.length]!;
