@@ -204,7 +204,12 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
     if (input === undefined) {
       // a required choice left out: the field's own message when it has one (zod's own begins "Invalid")
       code = 'MISSING_FIELD';
-      msg = /^Invalid\b/.test(issue.message) ? `${field} must be stated: one of ${options}` : issue.message;
+      const key = String(path[path.length - 1] ?? '');
+      // the field's own message names its key: the whole path stands for it, so the message says where in the file
+      const own = issue.message.startsWith(key)
+        ? `${field}${issue.message.slice(key.length)}`
+        : `${field}: ${issue.message}`;
+      msg = /^Invalid\b/.test(issue.message) ? `${field} must be stated: one of ${options}` : own;
     } else msg = `${field} must be one of ${options}, got ${describeInput(input)}`;
   } else if (issue.code === 'invalid_union') {
     const inner = issue.errors.flat().find((e) => e.code === 'custom');

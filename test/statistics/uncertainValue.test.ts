@@ -124,7 +124,7 @@ describe('uncertaintyMapSchema', () => {
     expect(entry(rowUncertaintySchema())).not.toContain('fixed');
     // every kind with its parameters, and nothing after "optional reason." where fixed is not allowed
     expect(entry(rowUncertaintySchema())).toMatch(
-      /\{ kind: uniform, min, max \} \| .*\{ kind: normal, mean, sd, min\?, max\? \} \| \{ kind: lognormal, median, gsd, min\?, max\? \}, each with an optional reason\.$/,
+      /\{ kind: uniform, min, max \} \| .*\{ kind: normal, mean, sd, min\?, max\? \} \| \{ kind: lognormal, median, gsd, min\?, max\? \}, each with an optional reason and an optional affects: compliance \| economics \(default by path: docs\/runs\.md §"Two kinds of uncertain input"\)\.$/,
     );
     // the sections tell which keys they take: catalog fields, and the constellation's node and own keys
     expect(designUncertaintySchema().description).toMatch(/catalog fields \(catalogs\.<catalog>\.<row id>\.<field>\)/);
