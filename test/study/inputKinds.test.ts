@@ -10,6 +10,7 @@
  *   must overlap.
  */
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { analyzeUncertainty } from '../../src/analysis/uncertainty.js';
 import { inputKind } from '../../src/study/inputKinds.js';
@@ -116,19 +117,12 @@ describe('P(all hold) over the compliance inputs', () => {
 
 /** The flagship knee of designs/ai1-uncertainty.yaml as a decision vector of a study of the flagship's variables. */
 function kneeVector(loaded: ReturnType<typeof loadStudyProblem>): Float64Array {
-  const knee: Record<string, number | string> = {
-    'orbit.altitude_km': 553.1,
-    'orbit.inclination_deg': 'sso',
-    'power.arrayArea_m2': 885,
-    'power.eclipseComputeFraction': 0.3256,
-    'thermal.radiatorArea_m2': 185,
-    'compute.chip': 'gb300',
-    'compute.chips': 77,
-    'radiation.shielding_mm_al': 3.25,
-    'launch.mass_kg': 7480,
-    'isl.topology': 'grid',
+  const file = parse(AI1U) as Record<string, Record<string, number | string>>;
+  const at = (path: string): number | string => {
+    const [section, key] = path.split('.');
+    return file[section!]![key!]!;
   };
   return Float64Array.from(loaded.problem.variables, (v) =>
-    v.kind === 'choice' ? v.options.findIndex((o) => o === knee[v.name]) : Number(knee[v.name]),
+    v.kind === 'choice' ? v.options.findIndex((o) => String(o) === String(at(v.name))) : Number(at(v.name)),
   );
 }
