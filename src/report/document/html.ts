@@ -30,6 +30,7 @@ figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 13.5px; max-width: 1000px; }
 .scroll { max-height: 640px; overflow: auto; border: 1px solid var(--line); }
 .scroll table { margin: 0; }
+.wide { max-width: 100%; overflow-x: auto; }
 .scroll th { position: sticky; top: 0; z-index: 1; cursor: pointer; }
 th.sorted-asc::after { content: " ▲"; } th.sorted-desc::after { content: " ▼"; }
 details { margin: 6px 0 10px; } summary { cursor: pointer; font-weight: 600; }
@@ -90,7 +91,8 @@ const inlineHtml = (t: Inline): string => (typeof t === 'string' ? esc(t) : t.ma
 
 const figureHtml = (p: Plot): string =>
   `<figure id="fig-${esc(p.id)}">${inlineSvg(p.svg)}<figcaption>${esc(p.caption)} <span class="note">(Also saved as ${esc(p.file)}.)</span></figcaption></figure>` +
-  (p.table ? tableHtml(p.table.headers, p.table.rows) : '');
+  // a figure's table may be wider than the page (the life table's year-by-year columns): it scrolls, the page does not
+  (p.table ? `<div class="wide">${tableHtml(p.table.headers, p.table.rows)}</div>` : '');
 
 const budgetHtml = (sections: readonly BudgetSection[]): string =>
   `<div class="grid">${sections

@@ -167,7 +167,7 @@ describe('documentHtml (report.html of every report)', () => {
       '<table class="kv"><tbody><tr><th>a</th><td>1</td></tr><tr><th>b</th><td>x</td></tr></tbody></table>',
     );
     expect(html).toContain(
-      '</figcaption></figure><table><thead><tr><th>h</th></tr></thead><tbody>\n<tr><td>v</td></tr>\n</tbody></table>\n<figure',
+      '</figcaption></figure><div class="wide"><table><thead><tr><th>h</th></tr></thead><tbody>\n<tr><td>v</td></tr>\n</tbody></table></div>\n<figure',
     );
     const head = '<table><thead><tr><th>quantity</th><th>value</th><th>unit</th><th>note</th></tr></thead><tbody>\n';
     expect(html).toContain(
