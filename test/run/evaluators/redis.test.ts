@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runStudy, VERSION } from '../../../src/index.js';
 import { odc } from '../../helpers/cli.js';
 import {
@@ -247,10 +247,14 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       await waitFor(() => w.log().includes('connected'));
       expect(w.log()).not.toContain(secret);
       const out = join(dir, 'pw');
-      const r = await odc('run', study, '--out', out, '--redis', own.url, '--queue', 'pw');
+      // wide enough for the workers' field, which an 80-column line leaves out
+      vi.stubEnv('COLUMNS', '200');
+      const r = await odc('run', study, '--out', out, '--redis', own.url, '--queue', 'pw').finally(() =>
+        vi.unstubAllEnvs(),
+      );
       expect(r.code, r.err).toBe(0);
       // Progress (plain lines off a terminal) shows the connected workers and each one's rate.
-      expect(r.err).toMatch(/\| workers 1 \(\S+:\d+ \d+(\.\d)?\/s\)/);
+      expect(r.err).toMatch(/ workers 1 \(\S+:\d+ \d+(\.\d)?\/s\)/);
       for (const f of ['run.json', 'report.html', 'report.md', 'pareto.json', 'study.yaml'])
         expect(read(out, f)).not.toContain(secret);
       expect(r.out + r.err).not.toContain(secret);
