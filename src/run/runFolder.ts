@@ -121,7 +121,8 @@ export function loadRunStudy(studyPath: string, sets: readonly string[] = [], lp
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
   let loaded = loadRunStudy(studyPath, opts.sets, opts.lpSolver);
   // Checked before anything is written: a warm start that does not fit leaves no run folder behind.
-  const warm = warmStartOf(studyPath, loaded);
+  const key = problemKey(loaded.studyText);
+  const warm = warmStartOf(studyPath, loaded, key);
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
   checkOutputTarget(runDir, 'folder', [studyPath]);
@@ -156,7 +157,7 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
       workers: opts.workers ?? 0,
       startedAt: now().toISOString(),
       packageVersions: packageVersions(),
-      problemKey: problemKey(loaded.studyText),
+      problemKey: key,
       ...(warm?.summary !== undefined ? { warmStart: warm.summary } : {}),
       ...(opts.redis !== undefined
         ? { distributed: { redis: redactRedisUrl(opts.redis.url), queue: opts.redis.queue } }
@@ -174,14 +175,16 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
 
 /**
  * The study's warm start (algorithm.initial), with what run.json records of one from a run folder; `studyPath` is the
- * file `from` and `designs` are relative to (the study as the user gave it, also for a resumed run: run.json keeps it).
+ * file `from` and `designs` are relative to (the study as the user gave it, also for a resumed run: run.json keeps it);
+ * `key` the study's problem key (./problemKey.ts).
  */
 function warmStartOf(
   studyPath: string,
   loaded: LoadedStudy,
+  key: string,
 ): { start: WarmStart; summary?: NonNullable<RunMeta['warmStart']> } | undefined {
   const { from, designs } = loaded.algorithm.initial ?? {};
-  if (from !== undefined) return loadWarmStart(studyPath, from, loaded.problem, loaded.studyText);
+  if (from !== undefined) return loadWarmStart(studyPath, from, loaded.problem, key);
   if (designs !== undefined) return { start: loadDesignWarmStart(studyPath, designs, loaded.problem) };
   return undefined;
 }
@@ -229,7 +232,10 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
     const point = resumePoint(runDir, loaded.hash, join(runDir, LOG_PARTIAL), fromPrevious);
     if (point?.note !== undefined) notes.push(point.note);
     // killed before its first checkpoint: the run starts again, from its warm start as it first did
-    const initial = point?.checkpoint === undefined ? warmStartOf(meta.study.file, loaded)?.start : undefined;
+    const initial =
+      point?.checkpoint === undefined
+        ? warmStartOf(meta.study.file, loaded, meta.problemKey ?? problemKey(loaded.studyText))?.start
+        : undefined;
     return {
       runDir,
       loaded,

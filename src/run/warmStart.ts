@@ -19,7 +19,6 @@ import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
 import { constraintViolation, type Evaluation, type Problem } from '../optimize/types.js';
 import { logHeader, parseLog } from './log.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
-import { problemKey } from './problemKey.js';
 import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
 
 /**
@@ -40,10 +39,10 @@ export interface LoadedWarmStart {
 }
 
 /**
- * The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file); `studyText` is
- * the study as the new run keeps it (its problem key is compared with the earlier run's).
+ * The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file); `key` is the
+ * new run's problem key (./problemKey.ts), compared with the earlier run's.
  */
-export function loadWarmStart(studyFile: string, from: string, problem: Problem, studyText: string): LoadedWarmStart {
+export function loadWarmStart(studyFile: string, from: string, problem: Problem, key: string): LoadedWarmStart {
   const dir = resolve(dirname(studyFile), from);
   const where = { file: studyFile, field: 'algorithm.initial.from' };
   if (!existsSync(dir))
@@ -60,7 +59,7 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem,
   checkVariables(path, file, problem);
   const designs = file.designs.map((d, i) => designVector(path, i, d.variables, problem));
   const front = designs.length;
-  if (sameProblem(dir, studyText)) {
+  if (sameProblem(dir, key)) {
     const rows = priorEvaluations(dir, problem);
     const inherited = rows.length > 0 ? rows : frontEvaluations(file, designs, problem);
     return {
@@ -81,11 +80,11 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem,
 }
 
 /** Whether the earlier run's run.json records this study's problem key. */
-function sameProblem(dir: string, studyText: string): boolean {
+function sameProblem(dir: string, key: string): boolean {
   const metaPath = join(dir, 'run.json');
   if (!existsSync(metaPath)) return false;
   const theirs = fieldOf(readJsonFile(metaPath, 'BAD_RUN_DIR', FIX), 'problemKey');
-  return typeof theirs === 'string' && theirs === problemKey(studyText);
+  return typeof theirs === 'string' && theirs === key;
 }
 
 /** The earlier front's objective vectors, each minimized (a maximized objective negated), row-major. */

@@ -39,6 +39,7 @@ import {
   ORBIT_FORMATS,
   orbitFiles,
   writeOutput,
+  FOLDER_FORMATS,
   type OrbitExportOptions,
   type OrbitFormat,
 } from './orbitExport.js';
@@ -196,7 +197,8 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
     );
   }
   // before any work: --out may be neither the run folder's own file nor the design file read
-  if (opts.out !== undefined) checkOutputTarget(opts.out, opts.format === 'network' ? 'folder' : 'file', [runDir]);
+  if (opts.out !== undefined)
+    checkOutputTarget(opts.out, FOLDER_FORMATS.includes(opts.format) ? 'folder' : 'file', [runDir]);
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(

@@ -29,6 +29,8 @@ import { join } from 'node:path';
 /** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
 export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
 export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
+/** Formats that write several files: their --out is a folder. */
+export const FOLDER_FORMATS: readonly string[] = ['network'];
 /** What a node's one satellite can be written as. */
 export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
 
