@@ -116,7 +116,7 @@ export function radiatorPanel(p: Readonly<RadiatorPanelParams>): RadiatorPanelRe
     throw new RangeError(`${who}: need 150 K ≤ outlet ${Tout} K ≤ inlet ${Tin} K ≤ 600 K`);
   if (!(p.arealDensity_kg_m2 >= 0)) throw new RangeError(`${who}: arealDensity_kg_m2 must be ≥ 0`);
   if (!(p.pumpPower_W_per_W >= 0)) throw new RangeError(`${who}: pumpPower_W_per_W must be ≥ 0`);
-  const abs = radiatorAbsorbed({ ...p, finEfficiency: 1 }, who);
+  const abs = radiatorAbsorbed(p, who);
   const eta =
     p.geometry !== undefined
       ? tubeFinEfficiency({ ...p.geometry, irEmittance: p.irEmittance, rootTemp_K: (Tin + Tout) / 2 }).panelEfficiency

@@ -3,16 +3,17 @@
  *
  * Equation (per m² of PLANFORM, both faces; Gilmore, Spacecraft Thermal Control Handbook Vol. I, 2nd ed. 2002,
  * ch. 2 and 6; Fortescue et al., Spacecraft Systems Engineering §11.2):
- *   netFlux = η_fin·2 ε σ (T_rad⁴ − T_sink⁴) − [α S sin θ_inc + 2 α a S F_E + 2 ε OLR F_E],   area = Q / netFlux
+ *   netFlux = η_fin·(2 ε σ (T_rad⁴ − T_sink⁴) − [α S sin θ_inc + 2 α a S F_E + 2 ε OLR F_E]),   area = Q / netFlux
  *   F_E = (1/π) [ atan(1/√(H² − 1)) − √(H² − 1)/H² ], H = (R⊕ + h)/R⊕ (Howell, planar element to sphere, tilt 90°)
  * Plate knife-edge to the Sun (docs/sources.md §3), θ_inc default 5°. Hot case: S = 1406 W/m², albedo 0.35,
  * OLR 260 W/m² (project design values, docs/sources.md §14).
  * Validity: T_rad 150–600 K, 0 < α ≤ 1, 0 < ε ≤ 1, altitude 300–2000 km (RangeError outside).
- * Assumptions: no self-view or view to the solar array, steady state. netFlux ≤ 0 THROWS a RangeError naming the
- * equilibrium temperature (never NaN, negative or infinite area).
+ * Assumptions: no self-view or view to the solar array, steady state. This file holds the surface terms; the panel
+ * (radiatorPanel.ts) integrates the balance along the coolant, and refuses a net flux ≤ 0 naming the equilibrium
+ * temperature (never NaN, negative or infinite area).
  * Derivation, evidence and costs: docs/models.md §"Radiator heat balance".
  */
-import { EARTH_RADIUS_m, SOLAR_IRRADIANCE_PERIHELION_W_m2, STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
+import { EARTH_RADIUS_m, SOLAR_IRRADIANCE_PERIHELION_W_m2 } from '../../base/constants.js';
 import { deg_to_rad } from '../../base/convert.js';
 
 export interface ThermalEnvironment {
@@ -68,34 +69,6 @@ export interface RadiatorSurfaceParams {
   readonly sinkTemp_K?: number;
 }
 
-export interface RadiatorSizingParams extends RadiatorSurfaceParams {
-  /** Heat to reject (IT load + everything else dumped into the loop) [W], > 0. */
-  readonly heatLoad_W: number;
-  /** Maximum allowed chip junction temperature [K]. */
-  readonly junctionTempMax_K: number;
-  /** Junction-to-radiator-surface temperature drop through cold plates, loop and fin [K], ≥ 0. */
-  readonly loopDeltaT_K: number;
-  /** Radiator system areal density, panels + fluid + MMOD [kg/m² of planform] (spacedc preset 5–10, 7 typical). */
-  readonly arealDensity_kg_m2: number;
-  /** Pump electrical power per watt of heat transported [W/W] (single-phase ~0.02). */
-  readonly pumpPower_W_per_W: number;
-}
-
-export interface RadiatorSizingResult {
-  readonly radiatorTemp_K: number;
-  readonly earthViewFactorPerFace: number;
-  readonly emitted_W_m2: number;
-  readonly absorbedSolar_W_m2: number;
-  readonly absorbedAlbedo_W_m2: number;
-  readonly absorbedEarthIR_W_m2: number;
-  readonly absorbed_W_m2: number;
-  /** Net heat rejected per m² of planform (both faces) [W/m²]. */
-  readonly netFlux_W_m2: number;
-  readonly requiredRadiatorArea_m2: number;
-  readonly radiatorMass_kg: number;
-  readonly pumpPower_W: number;
-}
-
 /** Per-face view factor from a plate perpendicular to the local horizontal to the Earth sphere. */
 export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>): {
   readonly viewFactorPerFace: number;
@@ -113,8 +86,6 @@ export function earthViewFactorVerticalPlate(p: Readonly<{ altitude_m: number }>
 export interface Absorbed {
   /** Mean per-face view factor (F₁ + F₂)/2. */
   readonly F: number;
-  /** Fin efficiency applied to the emission. */
-  readonly fin: number;
   /** Radiating faces (1 or 2). */
   readonly faces: number;
   readonly solar: number;
@@ -138,8 +109,6 @@ export function radiatorAbsorbed(p: Readonly<RadiatorSurfaceParams>, who: string
       ? (pair[0] + pair[1]) / 2
       : (p.earthViewFactorPerFace ?? earthViewFactorVerticalPlate(p).viewFactorPerFace);
   if (!(F >= 0 && F <= 1)) throw new RangeError(`${who}: earthViewFactorPerFace = ${F} must be in [0, 1]`);
-  const fin = p.finEfficiency ?? 1;
-  if (!(fin > 0 && fin <= 1)) throw new RangeError(`${who}: finEfficiency = ${fin} must be in (0, 1]`);
   const env = p.environment ?? HOT_CASE_ENVIRONMENT;
   if (!(env.solarIrradiance_W_m2 >= 0 && env.albedo >= 0 && env.albedo <= 1 && env.earthIR_W_m2 >= 0)) {
     throw new RangeError(`${who}: environment must have solarIrradiance_W_m2 ≥ 0, 0 ≤ albedo ≤ 1, earthIR_W_m2 ≥ 0`);
@@ -150,81 +119,9 @@ export function radiatorAbsorbed(p: Readonly<RadiatorSurfaceParams>, who: string
   const Fsum = faces === 2 ? 2 * F : (pair?.[0] ?? F);
   return {
     F,
-    fin,
     faces,
     solar: a * S * Math.sin(inc),
     albedo: a * env.albedo * S * Fsum,
     ir: e * env.earthIR_W_m2 * Fsum,
   };
-}
-
-function checkTemp(T: number, who: string): void {
-  if (!(T >= 150 && T <= 600))
-    throw new RangeError(`${who}: radiator temperature ${T} K outside the validity range 150–600 K`);
-}
-
-/** Required two-sided radiator area, temperature set by the junction limit minus the loop drop. */
-export function radiatorSizing(p: Readonly<RadiatorSizingParams>): RadiatorSizingResult {
-  const who = 'radiatorSizing';
-  if (!(p.heatLoad_W > 0 && Number.isFinite(p.heatLoad_W)))
-    throw new RangeError(`${who}: heatLoad_W = ${p.heatLoad_W} must be > 0`);
-  if (!(p.loopDeltaT_K >= 0)) throw new RangeError(`${who}: loopDeltaT_K = ${p.loopDeltaT_K} must be ≥ 0`);
-  if (!(p.arealDensity_kg_m2 >= 0)) throw new RangeError(`${who}: arealDensity_kg_m2 must be ≥ 0`);
-  if (!(p.pumpPower_W_per_W >= 0)) throw new RangeError(`${who}: pumpPower_W_per_W must be ≥ 0`);
-  const T = p.junctionTempMax_K - p.loopDeltaT_K;
-  checkTemp(T, who);
-  const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
-  const abs = radiatorAbsorbed(p, who);
-  const emitted = abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (T ** 4 - Ts ** 4);
-  const absorbed = abs.solar + abs.albedo + abs.ir;
-  const net = emitted - absorbed;
-  if (!(net > 0)) {
-    const Teq = (absorbed / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) + Ts ** 4) ** 0.25;
-    throw new RangeError(
-      `${who}: radiator at ${T.toFixed(1)} K absorbs ${absorbed.toFixed(1)} W/m² but emits only ${emitted.toFixed(1)} W/m²; ` +
-        `it cannot reject heat below its environmental equilibrium of ${Teq.toFixed(1)} K (raise the junction limit, cut ΔT_loop or use a lower-α coating)`,
-    );
-  }
-  const area = p.heatLoad_W / net;
-  return {
-    radiatorTemp_K: T,
-    earthViewFactorPerFace: abs.F,
-    emitted_W_m2: emitted,
-    absorbedSolar_W_m2: abs.solar,
-    absorbedAlbedo_W_m2: abs.albedo,
-    absorbedEarthIR_W_m2: abs.ir,
-    absorbed_W_m2: absorbed,
-    netFlux_W_m2: net,
-    requiredRadiatorArea_m2: area,
-    radiatorMass_kg: area * p.arealDensity_kg_m2,
-    pumpPower_W: p.heatLoad_W * p.pumpPower_W_per_W,
-  };
-}
-
-export interface RadiatorTempForAreaParams extends RadiatorSurfaceParams {
-  readonly heatLoad_W: number;
-  /** Radiator planform area [m²], > 0. */
-  readonly area_m2: number;
-}
-export interface RadiatorTempForAreaResult {
-  /** Equilibrium radiator temperature: 2εσ(T⁴ − T_sink⁴)·A = Q + A·absorbed [K]. */
-  readonly radiatorTemp_K: number;
-  readonly netFlux_W_m2: number;
-}
-
-/** Temperature a given two-sided area reaches for a given load (closed form; absorbed flux is T-independent). */
-export function radiatorTempForArea_K(p: Readonly<RadiatorTempForAreaParams>): RadiatorTempForAreaResult {
-  const who = 'radiatorTempForArea_K';
-  if (!(p.heatLoad_W >= 0 && Number.isFinite(p.heatLoad_W))) throw new RangeError(`${who}: heatLoad_W must be ≥ 0`);
-  if (!(p.area_m2 > 0 && Number.isFinite(p.area_m2)))
-    throw new RangeError(`${who}: area_m2 = ${p.area_m2} must be > 0`);
-  const abs = radiatorAbsorbed(p, who);
-  const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
-  const net = p.heatLoad_W / p.area_m2;
-  const T =
-    ((net + abs.solar + abs.albedo + abs.ir) / (abs.faces * abs.fin * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4) +
-      Ts ** 4) **
-    0.25;
-  checkTemp(T, who);
-  return { radiatorTemp_K: T, netFlux_W_m2: net };
 }
