@@ -277,7 +277,8 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
   const seeds = chunk.seedList(opts.seed ?? loaded.algorithm.seed, count);
   const out = opts.out ?? chunk.multiSeedDir(loaded.name, seeds, loaded.studyText);
   const result = await chunk.runSeeds(out, seeds, { file, text: loaded.studyText }, (seed, dir, resume) => {
-    io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
+    if (opts.quiet !== true)
+      io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
     return runWithProgress(
       io,
       chunk,

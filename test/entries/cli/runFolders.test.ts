@@ -50,6 +50,7 @@ describe('odc run: runs that never collide', () => {
     expect(SMALL).not.toBe(shipped); // the cut applied: the shipped file still has the line edited
     const first = cli(dir, 'run', 'flagship-study.yaml', '--quiet');
     expect(first.code).toBe(0);
+    expect(first.err).toBe(''); // --quiet: no progress, not even the line naming each seed's folder
     const [firstDir] = readdirSync(runs);
     expect(firstDir).toMatch(/^seeds-42-44-[0-9a-f]{8}$/);
     const before = snapshot(join(runs, firstDir!));
