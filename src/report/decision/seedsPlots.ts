@@ -38,6 +38,9 @@ export const MAX_UNION_POINTS = 3000;
 
 const nodeFields = fieldRows(designRecordSchema);
 
+/** A plot with the scenes of its charts (what it shows, which tests read). */
+export type DrawnPlot = ReportPlot & { readonly scenes: readonly Scene[] };
+
 /** The knee's symbol and label at (x, y); the label goes to its left in the right quarter of the x axis. */
 function kneeMarks(k: { x: number; y: number }, xDomain: readonly [number, number]): Mark[] {
   const left = k.x > xDomain[0] + 0.75 * (xDomain[1] - xDomain[0]);
@@ -84,7 +87,7 @@ function frontPanel(
 }
 
 /** The union front in objective space by seed (`seeds`: the run's, in order), the knee marked (see the header). */
-export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): ReportPlot | null {
+export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): DrawnPlot | null {
   const { pareto } = union;
   const m = pareto.objectives.length;
   if (m < 2 || pareto.designs.length === 0) return null;
@@ -118,6 +121,7 @@ export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): Repo
       `${head !== null ? `; black diamond: the knee, design ${head.index} of seed ${head.seed}` : ''}. ` +
       'Maximized objectives are shown in their own sense (larger is better).',
     svg: figure.svg,
+    scenes: figure.scenes,
   };
 }
 
@@ -225,8 +229,8 @@ function massSpec(r: DesignRecord): ChartSpec {
 }
 
 /** The knee's power and mass budgets, one above the other. */
-export function budgetsPlot(r: DesignRecord): ReportPlot {
-  const { svg } = concat([[chart(powerSpec(r))], [chart(massSpec(r))]]);
+export function budgetsPlot(r: DesignRecord): DrawnPlot {
+  const { svg, scenes } = concat([[chart(powerSpec(r))], [chart(massSpec(r))]]);
   return {
     id: 'knee-budgets',
     file: 'knee-budgets.svg',
@@ -237,11 +241,12 @@ export function budgetsPlot(r: DesignRecord): ReportPlot {
       '(the system margin on the dry mass, then propellant and its tankage) beside the mass allocated on the launcher. ' +
       "The figures are those of the budget tables in the seed's report.",
     svg,
+    scenes,
   };
 }
 
 /** The knee's cost lines (one node, first unit) [M USD], each with its share of the node. */
-export function costPlot(r: DesignRecord): ReportPlot {
+export function costPlot(r: DesignRecord): DrawnPlot {
   const k = r.cost;
   const lines: [string, number][] = [
     ...hardwareLines(k),
@@ -264,7 +269,7 @@ export function costPlot(r: DesignRecord): ReportPlot {
     caption:
       `The knee's cost line by line, one node, first unit (${fmt(k.total_USD / 1e6)} M USD in all): hardware by ` +
       'subsystem, assembly, integration and test, launch and operations over the mission; each with its share of the node.',
-    svg: drawn(spec).svg,
+    ...drawn(spec),
   };
 }
 
@@ -273,7 +278,7 @@ export function costPlot(r: DesignRecord): ReportPlot {
  * discounted, the verdict's basis; record cost, src/node/record/costFields.ts) beside each ground scenario's discounted
  * cost of the same chips (cost.baselines), with the ratio the verdict reads.
  */
-export function costWaterfallPlot(r: DesignRecord): ReportPlot {
+export function costWaterfallPlot(r: DesignRecord): DrawnPlot {
   const k = r.cost;
   const steps = [
     { name: 'first unit', value: k.lcoc_USD_per_PFLOP_day },
@@ -330,7 +335,7 @@ export function costWaterfallPlot(r: DesignRecord): ReportPlot {
       "The knee's cost of delivered compute from its first unit, through the programme's learning and discounting, " +
       "to the verdict's basis (dashed line), beside the discounted cost of the same chips in each terrestrial " +
       'scenario (designs/catalogs/terrestrial-baselines.yaml), each with the ratio of space to ground (< 1: space is cheaper).',
-    svg: drawn(withRule).svg,
+    ...drawn(withRule),
   };
 }
 
