@@ -6,17 +6,14 @@
  * Plausible bugs caught: a plot inlined but not written (or the reverse), an absolute or wrong link, a missing seed's
  * report linked anyway, the answer's text changed by the plots.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { seedsReportDocument, writeSeedsReport } from '../../../src/report/decision/seedsReport.js';
 import { seedsPlots } from '../../../src/report/decision/seedsPlots.js';
+import { runShortFlagshipSeeds } from '../../helpers/shortFlagshipSeeds.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { SEEDS, tinyAgreement, tinyUnion } from './seedsUnion.js';
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const svgCount = (html: string): number => (html.match(/<svg[\s>]/g) ?? []).length;
 const hrefs = (html: string): string[] => [...html.matchAll(/<a href="([^"#][^"]*)"/g)].map((m) => m[1]!);
@@ -94,20 +91,7 @@ describe('the multi-seed report of a hand-made union', () => {
 describe('odc run of two short flagship seeds', () => {
   it('writes the multi-seed report with the plots and links to both seeds’ reports', () => {
     const dir = tempDir('odc-seeds-cli-');
-    // the flagship cut to 900 evaluations per seed; seed 43 finds feasible designs at this budget
-    const study = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8').replace(
-      'population: 200, generations: 250, seed: 42, seeds: 3',
-      'population: 60, generations: 15, seed: 43, seeds: 2',
-    );
-    writeFileSync(join(dir, 'study.yaml'), study);
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, 'dist/src/entries/cli/bin.js'), 'run', 'study.yaml', '--out', 'multi', '-q'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-      },
-    );
+    const run = runShortFlagshipSeeds(dir);
     expect(run.status, run.stderr).toBe(0);
     const out = join(dir, 'multi');
     expectPlotsAndLinks(out, [43, 44]);
