@@ -11,7 +11,7 @@ import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { fmt } from '../../base/numberFormat.js';
-import { maxOf } from '../../base/arrays.js';
+import { maxOf, pushAll } from '../../base/arrays.js';
 import {
   CATEGORY10,
   TABLEAU10,
@@ -144,7 +144,7 @@ function barSpec(
   xTitle: string,
   rows: readonly string[],
   bars: readonly Bar[],
-  labels: readonly ReturnType<typeof endLabel>[],
+  labels: readonly StepLabel[],
   legends: readonly Legend[],
 ): ChartSpec {
   const top = maxOf([0, ...bars.map((b) => (typeof b.x === 'string' ? 0 : Math.max(b.x[0], b.x[1])))]);
@@ -273,6 +273,28 @@ export function costPlot(r: DesignRecord): DrawnPlot {
   };
 }
 
+type StepLabel = ReturnType<typeof endLabel> & { anchor?: 'end' };
+
+/**
+ * A waterfall's steps as bars: the first from 0, each next one floating from the value before it to its own, coloured
+ * by whether it lowers or raises the value; each labelled with its value at the end where the value is.
+ */
+function floatingSteps(
+  steps: readonly { name: string; value: number }[],
+  c: { space: string; lower: string; higher: string },
+): { bars: Bar[]; labels: StepLabel[] } {
+  const bars: Bar[] = [],
+    labels: StepLabel[] = [];
+  steps.forEach((s, i) => {
+    const from = i === 0 ? 0 : steps[i - 1]!.value;
+    const lowers = i > 0 && s.value < from;
+    bars.push({ x: [from, s.value], y: s.name, color: i === 0 ? c.space : lowers ? c.lower : c.higher });
+    const label = endLabel(s.name, s.value, fmt(s.value));
+    labels.push(lowers ? { ...label, dx: -5, anchor: 'end' } : label);
+  });
+  return { bars, labels };
+}
+
 /**
  * The knee's cost of delivered compute [USD/PFLOP-day] step by step (first unit → programme with learning →
  * discounted, the verdict's basis; record cost, src/node/record/costFields.ts) beside each ground scenario's discounted
@@ -295,15 +317,11 @@ export function costWaterfallPlot(r: DesignRecord): DrawnPlot {
     ratio: b.spaceToTerrestrial,
   }));
   const rows = [...steps.map((s) => s.name), ...grounds.map((g) => g.name)];
-  // the first step is a bar from 0; each next one floats from the value before it to its own
-  const bars: Bar[] = steps.map((s, i) => {
-    const from = i === 0 ? 0 : steps[i - 1]!.value;
-    return { x: [from, s.value], y: s.name, color: i === 0 ? space : s.value <= from ? lower : higher };
-  });
-  const labels = [
-    ...steps.map((s, i) => endLabel(s.name, Math.max(s.value, i === 0 ? 0 : steps[i - 1]!.value), fmt(s.value))),
-    ...grounds.map((g) => endLabel(g.name, g.value, `${fmt(g.value)}: space ÷ ground ${fmt(g.ratio)}`)),
-  ];
+  const { bars, labels } = floatingSteps(steps, { space, lower, higher });
+  pushAll(
+    labels,
+    grounds.map((g) => endLabel(g.name, g.value, `${fmt(g.value)}: space ÷ ground ${fmt(g.ratio)}`)),
+  );
   const spec = barSpec(
     'Cost of delivered compute, space and ground',
     'cost of delivered compute [USD/PFLOP-day]',
