@@ -362,8 +362,9 @@ function kneePlots(union: SeedUnion, notes: string[]): ReportPlot[] {
   const at = unionKneePosition(union);
   const design = at >= 0 ? union.pareto.designs[at]! : undefined;
   const record = design?.record ?? null;
-  if (design === undefined) return [];
-  if (record === null || record.kind !== 'node') {
+  // a benchmark's designs have no record: nothing to draw and nothing to say
+  if (design === undefined || record === null) return [];
+  if (record.kind !== 'node') {
     notes.push("the knee's budget, cost and waterfall plots are drawn for node studies");
     return [];
   }

@@ -183,11 +183,22 @@ describe("the knee's plots", () => {
     expect(rule.points[0]![0]).toBeCloseTo(pixelOf(s.xTicks, 120), 1);
   });
 
-  it('a study without node records gets the front alone, with a note saying why', () => {
-    const bare: ParetoFile = { ...UNION_PARETO, designs: UNION_PARETO.designs.map((d) => ({ ...d, record: null })) };
-    const drawn = seedsPlots(tinyUnion(bare), SEEDS);
-    expect(drawn.plots.map((p) => p.id)).toEqual(['union-front']);
-    expect(drawn.notes.join(' ')).toMatch(/drawn for node studies/);
+  it('a constellation study gets the front alone with a note saying why; a benchmark the front alone', () => {
+    // the union's decision as it is (the knee, seed 43's design 310): the plots read its first design only
+    const withRecord = (record: unknown): ParetoFile =>
+      ({
+        ...UNION_PARETO,
+        designs: UNION_PARETO.designs.map((d) => ({ ...d, record: d.record && record })),
+      }) as ParetoFile;
+    const constellation = seedsPlots(
+      { ...tinyUnion(), pareto: withRecord({ ...KNEE_RECORD, kind: 'constellation' }) },
+      SEEDS,
+    );
+    expect(constellation.plots.map((p) => p.id)).toEqual(['union-front']);
+    expect(constellation.notes.join(' ')).toMatch(/drawn for node studies/);
+    const benchmark = seedsPlots({ ...tinyUnion(), pareto: withRecord(null) }, SEEDS);
+    expect(benchmark.plots.map((p) => p.id)).toEqual(['union-front']);
+    expect(benchmark.notes).toEqual([]);
     const full = seedsPlots(tinyUnion(), SEEDS);
     expect(full.plots.map((p) => p.file)).toEqual([
       'union-front.svg',
