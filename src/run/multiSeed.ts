@@ -174,6 +174,13 @@ export function unionFront(fronts: readonly { readonly seed: number; readonly pa
   return { pareto: { ...rest, designs: kept.map((k) => k.design) }, seeds: kept.map((k) => k.seed) };
 }
 
+/** The union front's position of its recommended design (-1: none); each design's index is its own seed's. */
+export function unionKneePosition(union: SeedUnion): number {
+  const head = union.decision.designs[0];
+  if (head === undefined) return -1;
+  return union.pareto.designs.findIndex((d, p) => d.index === head.index && union.seeds[p] === head.seed);
+}
+
 type SeedRead = { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly meta: RunMeta };
 
 /**
@@ -185,8 +192,7 @@ function unionDecision(outDir: string, reads: readonly SeedRead[]): SeedUnion {
   const loaded = loadStudyProblem(join(outDir, seedDir(reads[0]!.knee.seed), 'study.yaml'));
   const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto), (p) => seeds[p]!);
   const head = decision.designs[0];
-  // each design's index is its own seed's: the knee is the one with its index and seed
-  const at = pareto.designs.findIndex((d, p) => d.index === head?.index && seeds[p] === head?.seed);
+  const at = unionKneePosition({ pareto, seeds, decision });
   if (head === undefined || at < 0) return { pareto, seeds, decision };
   const prices = unionShadowPrices(loaded, reads, { pareto, seeds }, at, head.binding.constraints);
   return { pareto, seeds, decision: prices === null ? decision : { ...decision, shadowPrices: prices } };

@@ -2,21 +2,12 @@
  * `odc serve` on a multi-seed run's folder, as a real process: it serves every seed's run (each named by its seed
  * folder), and neither its run list nor an exported design names a machine path.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, writeFile } from '../helpers/tmp.js';
+import { runShortFlagshipSeeds } from '../helpers/shortFlagshipSeeds.js';
+import { tempDir } from '../helpers/tmp.js';
 import { startServe, type ServeProcess } from './helpers.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The flagship study cut to 900 evaluations per seed, two seeds (seed 43 finds feasible designs at this budget). */
-const STUDY = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8').replace(
-  'population: 200, generations: 250, seed: 42, seeds: 3',
-  'population: 60, generations: 15, seed: 43, seeds: 2',
-);
 
 describe('odc serve <multi-seed folder>', () => {
   const dir = tempDir('odc-serve-seeds-');
@@ -24,15 +15,7 @@ describe('odc serve <multi-seed folder>', () => {
   let serve: ServeProcess;
 
   beforeAll(async () => {
-    writeFile(dir, 'study.yaml', STUDY);
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, 'dist/src/entries/cli/bin.js'), 'run', 'study.yaml', '--out', 'multi', '-q'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-      },
-    );
+    const run = runShortFlagshipSeeds(dir);
     expect(run.status, run.stderr).toBe(0);
     serve = await startServe([out]);
   });

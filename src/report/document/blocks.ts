@@ -15,7 +15,9 @@ export type Span =
   | { readonly em: string }
   | { readonly code: string }
   /** Highlighted text (what binds a design): red in HTML, plain in Markdown. */
-  | { readonly mark: string };
+  | { readonly mark: string }
+  /** A link to a file beside the report, by a relative path (another run's report.html). */
+  | { readonly link: string; readonly href: string };
 export type Inline = string | readonly Span[];
 
 /** A plot: its SVG (also written as `file` beside the report), caption and an optional table drawn under it. */
@@ -132,6 +134,16 @@ export const plainText = (t: Inline): string =>
     ? t
     : t
         .map((s) =>
-          typeof s === 'string' ? s : 'strong' in s ? s.strong : 'em' in s ? s.em : 'code' in s ? s.code : s.mark,
+          typeof s === 'string'
+            ? s
+            : 'strong' in s
+              ? s.strong
+              : 'em' in s
+                ? s.em
+                : 'code' in s
+                  ? s.code
+                  : 'link' in s
+                    ? s.link
+                    : s.mark,
         )
         .join('');

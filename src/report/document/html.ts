@@ -86,7 +86,9 @@ const spanHtml = (s: Span): string =>
         ? `<em>${esc(s.em)}</em>`
         : 'code' in s
           ? `<code>${esc(s.code)}</code>`
-          : `<span class="binding">${esc(s.mark)}</span>`;
+          : 'link' in s
+            ? `<a href="${esc(s.href)}">${esc(s.link)}</a>`
+            : `<span class="binding">${esc(s.mark)}</span>`;
 const inlineHtml = (t: Inline): string => (typeof t === 'string' ? esc(t) : t.map(spanHtml).join(''));
 
 const figureHtml = (p: Plot): string =>

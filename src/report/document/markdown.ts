@@ -37,7 +37,9 @@ const spanMd = (s: Span): string =>
         ? `*${mdEscape(s.em)}*`
         : 'code' in s
           ? `\`${s.code.replace(/[`\r\n]+/g, ' ')}\``
-          : mdEscape(s.mark);
+          : 'link' in s
+            ? `[${mdEscape(s.link)}](${encodeURI(s.href)})`
+            : mdEscape(s.mark);
 const inlineMd = (t: Inline): string => (typeof t === 'string' ? mdEscape(t) : t.map(spanMd).join(''));
 
 const figureMd = (p: Plot): string[] => [

@@ -44,7 +44,10 @@ export const EVERY_BLOCK: ReportDocument = {
       blocks: [
         { kind: 'keyValue', rows: [{ label: 'k <1>', value: 'v & w' }] },
         { kind: 'figure', plot: PLOT },
-        { kind: 'list', items: ['one', [{ strong: 'two_2' }, ': x']] },
+        {
+          kind: 'list',
+          items: ['one', [{ strong: 'two_2' }, ': x'], ['see ', { link: 'seed_1 & co', href: 'seed 1/report.html' }]],
+        },
         {
           kind: 'details',
           summary: 'More',

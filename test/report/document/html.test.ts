@@ -61,7 +61,9 @@ describe('documentHtml (report.html of every report)', () => {
     expect(html).toContain(
       '<figure id="fig-p&lt;1&gt;"><svg id="s"></svg><figcaption>cap (a*b) <span class="note">(Also saved as p1.svg.)</span></figcaption></figure>',
     );
-    expect(html).toContain('<ul><li>one</li><li><strong>two_2</strong>: x</li></ul>');
+    expect(html).toContain(
+      '<ul><li>one</li><li><strong>two_2</strong>: x</li><li>see <a href="seed 1/report.html">seed_1 &amp; co</a></li></ul>',
+    );
     expect(html).toContain('<details open><summary>More</summary><div class="grid"><div><h4>Mass</h4>');
     expect(html).toContain(
       '<div class="pick knee"><div class="grid"><div><p>left</p></div>\n<div><p>right</p></div></div></div>',

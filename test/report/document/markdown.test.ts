@@ -58,6 +58,7 @@ describe('documentMarkdown (report.md of every report)', () => {
         '',
         '- one',
         '- **two\\_2**: x',
+        '- see [seed\\_1 &amp; co](seed%201/report.html)',
         '',
         '<details><summary>More</summary>',
         '',

@@ -1,0 +1,380 @@
+/**
+ * The multi-seed report's plots (./seedsReport.ts), drawn with the chart layer (../plots/chart.ts): the union front in
+ * objective space, each design coloured by the seed whose run found it and the knee marked (one x–y plot for two
+ * objectives, else the lower triangle of the scatter matrix, as the run report's objective-space plot); and of the
+ * knee, from its record as its seed's pareto.json holds it: the power and mass budgets, the node's cost lines, the cost
+ * of delivered compute from the first unit to the verdict's basis beside the ground scenarios', and the
+ * delivered-compute waterfall (the run report's, ../plots/modelPlots.ts). The knee's plots are drawn for node studies;
+ * a constellation or benchmark study's report has the objective space only.
+ */
+import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
+import type { DesignRecord } from '../../node/record/record.js';
+import { designRecordSchema } from '../../node/record/recordSchema.js';
+import { fmt } from '../../base/numberFormat.js';
+import { maxOf, pushAll } from '../../base/arrays.js';
+import {
+  CATEGORY10,
+  TABLEAU10,
+  chart,
+  concat,
+  drawn,
+  type Bar,
+  type ChartSpec,
+  type Legend,
+  type Mark,
+  type Scene,
+} from '../plots/chart.js';
+import { objectiveTitle, paddedDomain, samplePositions } from '../plots/plots.js';
+import { waterfallPlot } from '../plots/modelPlots.js';
+import { fieldRows, hardwareLines, type BudgetRow } from '../budget/budget.js';
+import type { ReportPlot } from '../document/blocks.js';
+
+/** Seed colours: d3's category10 without its red (cycled past nine seeds); the knee is black. */
+const SEED_COLORS = [0, 1, 2, 4, 5, 6, 7, 8, 9].map((i) => CATEGORY10[i]!);
+export const seedColor = (k: number): string => SEED_COLORS[k % SEED_COLORS.length]!;
+export const KNEE_COLOR = '#111111';
+/** Union designs drawn at most (evenly sampled beyond). */
+export const MAX_UNION_POINTS = 3000;
+
+const nodeFields = fieldRows(designRecordSchema);
+
+/** A plot with the scenes of its charts (what it shows, which tests read). */
+export type DrawnPlot = ReportPlot & { readonly scenes: readonly Scene[] };
+
+/** The knee's symbol and label at (x, y); the label goes to its left in the right quarter of the x axis. */
+function kneeMarks(k: { x: number; y: number }, xDomain: readonly [number, number]): Mark[] {
+  const left = k.x > xDomain[0] + 0.75 * (xDomain[1] - xDomain[0]);
+  const label = { ...k, text: 'knee', dx: left ? -9 : 9, dy: -9, anchor: left ? ('end' as const) : ('start' as const) };
+  return [
+    { type: 'dots', points: [k], color: KNEE_COLOR, shape: 'diamond', area: 150, stroke: '#fff' },
+    { type: 'text', labels: [label], bold: true, size: 11 },
+  ];
+}
+
+/** One panel of the objective space: objective xi against yi, the union's designs by seed, the knee (-1: none). */
+function frontPanel(
+  union: SeedUnion,
+  seeds: readonly number[],
+  drawnAt: readonly number[],
+  [xi, yi]: readonly [number, number],
+  size: { width: number; height: number },
+  knee: number,
+): Scene {
+  const { pareto } = union;
+  const [ox, oy] = [pareto.objectives[xi]!, pareto.objectives[yi]!];
+  const at = (p: number) => ({
+    x: pareto.designs[p]!.objectives[ox.name]!,
+    y: pareto.designs[p]!.objectives[oy.name]!,
+  });
+  const axis = (o: typeof ox) => ({
+    title: objectiveTitle(o.name, o.unit, o.sense),
+    domain: paddedDomain(pareto.designs.map((d) => d.objectives[o.name]!)),
+  });
+  const x = axis(ox);
+  const bySeed = seeds.map((s, c): Mark => ({
+    type: 'dots',
+    points: drawnAt.filter((p) => union.seeds[p] === s).map(at),
+    color: seedColor(c),
+    opacity: 0.8,
+  }));
+  return chart({
+    ...size,
+    minLeft: 72,
+    x,
+    y: axis(oy),
+    marks: [...bySeed, ...(knee >= 0 ? kneeMarks(at(knee), x.domain) : [])],
+  });
+}
+
+/** The union front in objective space by seed (`seeds`: the run's, in order), the knee marked (see the header). */
+export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): DrawnPlot | null {
+  const { pareto } = union;
+  const m = pareto.objectives.length;
+  if (m < 2 || pareto.designs.length === 0) return null;
+  const drawnAt = samplePositions(pareto.designs.length, MAX_UNION_POINTS);
+  const knee = unionKneePosition(union);
+  const legends: Legend[] = [
+    {
+      title: 'found by',
+      entries: seeds.map((s, c) => ({ name: `seed ${s}`, color: seedColor(c), symbol: 'circle' as const })),
+    },
+    ...(knee >= 0
+      ? [{ title: 'answer', entries: [{ name: 'knee', color: KNEE_COLOR, symbol: 'diamond' as const }] }]
+      : []),
+  ];
+  const width = m === 2 ? 560 : Math.max(200, Math.min(300, Math.floor(900 / (m - 1)) - 80));
+  const size = { width, height: m === 2 ? 380 : Math.round(width * 0.8) };
+  const rows = Array.from({ length: m - 1 }, (_, r) =>
+    Array.from({ length: r + 1 }, (_, xi) => frontPanel(union, seeds, drawnAt, [xi, r + 1], size, knee)),
+  );
+  const figure = concat(rows, { legends });
+  const head = knee >= 0 ? union.decision.designs[0]! : null;
+  const counts = seeds.map((s) => `seed ${s}: ${union.seeds.filter((x) => x === s).length}`).join(', ');
+  return {
+    id: 'union-front',
+    file: 'union-front.svg',
+    title: "The seeds' union front",
+    caption:
+      `${m === 2 ? 'Objective space' : `Objective space: scatter matrix of every pair of the ${m} objectives`}. ` +
+      `The union front's ${pareto.designs.length} designs (${counts})${drawnAt.length < pareto.designs.length ? `, ${drawnAt.length} drawn, evenly sampled` : ''}, ` +
+      'each coloured by the seed whose run found it' +
+      `${head !== null ? `; black diamond: the knee, design ${head.index} of seed ${head.seed}` : ''}. ` +
+      'Maximized objectives are shown in their own sense (larger is better).',
+    svg: figure.svg,
+    scenes: figure.scenes,
+  };
+}
+
+/** A stacked horizontal bar of `parts` [value in the axis unit] on category `row`, from 0. */
+function stacked(row: string, parts: readonly { value: number; color: string }[]): Bar[] {
+  let from = 0;
+  return parts.map((p) => {
+    const bar: Bar = { x: [from, from + p.value], y: row, color: p.color };
+    from += p.value;
+    return bar;
+  });
+}
+
+/** A value label at the end of a bar. */
+const endLabel = (row: string, x: number, text: string) => ({ x, y: row, text, dx: 5, dy: 4 });
+
+/** Horizontal bars over categories: the frame's height follows the rows. */
+function barSpec(
+  title: string,
+  xTitle: string,
+  rows: readonly string[],
+  bars: readonly Bar[],
+  labels: readonly StepLabel[],
+  legends: readonly Legend[],
+): ChartSpec {
+  const top = maxOf([0, ...bars.map((b) => (typeof b.x === 'string' ? 0 : Math.max(b.x[0], b.x[1])))]);
+  return {
+    title,
+    width: 440,
+    height: 30 * rows.length,
+    // room right of the longest bar for its label
+    x: { title: xTitle, domain: [0, top * 1.18], nice: true },
+    y: { kind: 'band', title: null, categories: rows },
+    marks: [
+      { type: 'bars', bars },
+      { type: 'text', labels, size: 10 },
+    ],
+    legends,
+  };
+}
+
+/** The knee's power budget [kW]: the array's output beside the peak demand by consumer and the orbit average. */
+function powerSpec(r: DesignRecord): ChartSpec {
+  const p = nodeFields(r, 'power');
+  const kW = (w: number) => w / 1e3;
+  const [bol, eol, peak, avg] = (['bolPower_W', 'eolPower_W', 'demandPeak_W', 'demandAvg_W'] as const).map((k) =>
+    p(k, undefined, 'kW'),
+  ) as [BudgetRow, BudgetRow, BudgetRow, BudgetRow];
+  // peak demand is IT peak + bus + ISL + pumps (src/node/record/fields.ts demandPeak_W): the bus is what remains
+  const others = kW(r.compute.itPowerPeak_W + r.isl.power_W + r.thermal.pumpPower_W);
+  const parts = [
+    { name: 'IT (chips), peak', value: kW(r.compute.itPowerPeak_W) },
+    { name: 'bus', value: kW(r.power.demandPeak_W) - others },
+    { name: 'ISL terminals', value: kW(r.isl.power_W) },
+    { name: 'coolant pumps', value: kW(r.thermal.pumpPower_W) },
+  ].map((d, i) => ({ ...d, color: TABLEAU10[i]! }));
+  const [supply, average] = [TABLEAU10[4]!, TABLEAU10[9]!];
+  const single = (row: BudgetRow, color: string): Bar => ({ x: [0, row.x!], y: row.label, color });
+  return barSpec(
+    'Power budget',
+    'power [kW]',
+    [bol.label, eol.label, peak.label, avg.label],
+    [single(bol, supply), single(eol, supply), ...stacked(peak.label, parts), single(avg, average)],
+    [bol, eol, peak, avg].map((row) => endLabel(row.label, row.x!, fmt(row.x!))),
+    [
+      {
+        title: 'power',
+        entries: [
+          { name: 'array (sunlit)', color: supply },
+          ...parts.map((d) => ({ name: d.name, color: d.color })),
+          { name: 'orbit-average demand', color: average },
+        ],
+      },
+    ],
+  );
+}
+
+/** The parts of the built-up launch mass, in the order they add up (src/models/mass/mass.ts massBudget). */
+const MASS_PARTS = [
+  'compute_kg',
+  'array_kg',
+  'battery_kg',
+  'radiator_kg',
+  'shielding_kg',
+  'isl_kg',
+  'bus_kg',
+  'margin_kg',
+  'propellant_kg',
+  'propellantTank_kg',
+] as const;
+
+/** The knee's mass budget [kg]: the launch mass by part beside the mass allocated on the launcher. */
+function massSpec(r: DesignRecord): ChartSpec {
+  const m = nodeFields(r, 'mass');
+  const parts = MASS_PARTS.map((k, i) => ({ name: m(k).label, value: r.mass[k], color: TABLEAU10[i]! }));
+  const [launch, allocated] = [m('launch_kg'), m('allocated_kg')];
+  return barSpec(
+    'Mass budget',
+    'mass [kg]',
+    [launch.label, allocated.label],
+    [...stacked(launch.label, parts), { x: [0, allocated.x!], y: allocated.label, color: '#9d9d9d' }],
+    [launch, allocated].map((row) => endLabel(row.label, row.x!, fmt(row.x!))),
+    [{ title: 'launch mass', entries: parts.map((d) => ({ name: d.name, color: d.color })) }],
+  );
+}
+
+/** The knee's power and mass budgets, one above the other. */
+export function budgetsPlot(r: DesignRecord): DrawnPlot {
+  const { svg, scenes } = concat([[chart(powerSpec(r))], [chart(massSpec(r))]]);
+  return {
+    id: 'knee-budgets',
+    file: 'knee-budgets.svg',
+    title: 'Power and mass budgets of the knee',
+    caption:
+      "Power: the array's output in sunlight at beginning and end of life beside the bus demand at peak (IT, bus, " +
+      'laser terminals and coolant pumps, stacked) and averaged over the orbit. Mass: the built-up launch mass by part ' +
+      '(the system margin on the dry mass, then propellant and its tankage) beside the mass allocated on the launcher. ' +
+      "The figures are those of the budget tables in the seed's report.",
+    svg,
+    scenes,
+  };
+}
+
+/** The knee's cost lines (one node, first unit) [M USD], each with its share of the node. */
+export function costPlot(r: DesignRecord): DrawnPlot {
+  const k = r.cost;
+  const lines: [string, number][] = [
+    ...hardwareLines(k),
+    ['launch', k.launch_USD],
+    ['operations (mission)', k.operations_USD],
+  ];
+  const rows = lines.map(([label]) => label);
+  const spec = barSpec(
+    'Cost of one node, first unit',
+    'cost [M USD]',
+    rows,
+    lines.map(([label, usd]) => ({ x: [0, usd / 1e6], y: label, color: TABLEAU10[0]! })),
+    lines.map(([label, usd]) => endLabel(label, usd / 1e6, `${fmt(usd / 1e6)} (${fmt((100 * usd) / k.total_USD)} %)`)),
+    [],
+  );
+  return {
+    id: 'knee-cost',
+    file: 'knee-cost.svg',
+    title: 'Cost breakdown of the knee',
+    caption:
+      `The knee's cost line by line, one node, first unit (${fmt(k.total_USD / 1e6)} M USD in all): hardware by ` +
+      'subsystem, assembly, integration and test, launch and operations over the mission; each with its share of the node.',
+    ...drawn(spec),
+  };
+}
+
+type StepLabel = ReturnType<typeof endLabel> & { anchor?: 'end' };
+
+/**
+ * A waterfall's steps as bars: the first from 0, each next one floating from the value before it to its own, coloured
+ * by whether it lowers or raises the value; each labelled with its value at the end where the value is.
+ */
+function floatingSteps(
+  steps: readonly { name: string; value: number }[],
+  c: { space: string; lower: string; higher: string },
+): { bars: Bar[]; labels: StepLabel[] } {
+  const bars: Bar[] = [],
+    labels: StepLabel[] = [];
+  steps.forEach((s, i) => {
+    const from = i === 0 ? 0 : steps[i - 1]!.value;
+    const lowers = i > 0 && s.value < from;
+    bars.push({ x: [from, s.value], y: s.name, color: i === 0 ? c.space : lowers ? c.lower : c.higher });
+    const label = endLabel(s.name, s.value, fmt(s.value));
+    labels.push(lowers ? { ...label, dx: -5, anchor: 'end' } : label);
+  });
+  return { bars, labels };
+}
+
+/**
+ * The knee's cost of delivered compute [USD/PFLOP-day] step by step (first unit → programme with learning →
+ * discounted, the verdict's basis; record cost, src/node/record/costFields.ts) beside each ground scenario's discounted
+ * cost of the same chips (cost.baselines), with the ratio the verdict reads.
+ */
+export function costWaterfallPlot(r: DesignRecord): DrawnPlot {
+  const k = r.cost;
+  const steps = [
+    { name: 'first unit', value: k.lcoc_USD_per_PFLOP_day },
+    {
+      name: `programme of ${fmt(k.programmeUnits)} (learning ${fmt(k.learningRate)})`,
+      value: k.programLcoc_USD_per_PFLOP_day,
+    },
+    { name: `discounted at ${fmt(100 * k.discountRate_per_yr)} %/yr`, value: k.lcocDiscounted_USD_per_PFLOP_day },
+  ];
+  const [space, lower, higher, ground] = [TABLEAU10[0]!, TABLEAU10[4]!, TABLEAU10[2]!, TABLEAU10[9]!];
+  const grounds = k.baselines.map((b) => ({
+    name: `ground: ${b.id}`,
+    value: b.lcocDiscounted_USD_per_PFLOP_day,
+    ratio: b.spaceToTerrestrial,
+  }));
+  const rows = [...steps.map((s) => s.name), ...grounds.map((g) => g.name)];
+  const { bars, labels } = floatingSteps(steps, { space, lower, higher });
+  pushAll(
+    labels,
+    grounds.map((g) => endLabel(g.name, g.value, `${fmt(g.value)}: space ÷ ground ${fmt(g.ratio)}`)),
+  );
+  const spec = barSpec(
+    'Cost of delivered compute, space and ground',
+    'cost of delivered compute [USD/PFLOP-day]',
+    rows,
+    [...bars, ...grounds.map((g) => ({ x: [0, g.value] as const, y: g.name, color: ground }))],
+    labels,
+    [
+      {
+        title: 'step',
+        entries: [
+          { name: 'space, first unit', color: space },
+          { name: 'lowers the cost', color: lower },
+          { name: 'raises the cost', color: higher },
+          { name: 'ground, same chips', color: ground },
+        ],
+      },
+    ],
+  );
+  // the discounted bar ends where the verdict stands: a rule marks it over the ground bars
+  const withRule: ChartSpec = {
+    ...spec,
+    marks: [...spec.marks, { type: 'rule', at: { x: k.lcocDiscounted_USD_per_PFLOP_day }, color: space, dash: '4,3' }],
+  };
+  return {
+    id: 'knee-cost-waterfall',
+    file: 'knee-cost-waterfall.svg',
+    title: 'Cost of delivered compute of the knee, space and ground',
+    caption:
+      "The knee's cost of delivered compute from its first unit, through the programme's learning and discounting, " +
+      "to the verdict's basis (dashed line), beside the discounted cost of the same chips in each terrestrial " +
+      'scenario (designs/catalogs/terrestrial-baselines.yaml), each with the ratio of space to ground (< 1: space is cheaper).',
+    ...drawn(withRule),
+  };
+}
+
+/** The knee's plots (node studies) and a note when there are none. */
+function kneePlots(union: SeedUnion, notes: string[]): ReportPlot[] {
+  const at = unionKneePosition(union);
+  const design = at >= 0 ? union.pareto.designs[at]! : undefined;
+  const record = design?.record ?? null;
+  // a benchmark's designs have no record: nothing to draw and nothing to say
+  if (design === undefined || record === null) return [];
+  if (record.kind !== 'node') {
+    notes.push("the knee's budget, cost and waterfall plots are drawn for node studies");
+    return [];
+  }
+  const fall = waterfallPlot({ label: 'knee', selector: 'knee', position: at, design });
+  return [budgetsPlot(record), costPlot(record), costWaterfallPlot(record), ...(fall ? [fall] : [])];
+}
+
+/** Every plot of the multi-seed report of `seeds`, in its order, with notes on what is not drawn. */
+export function seedsPlots(union: SeedUnion, seeds: readonly number[]): { plots: ReportPlot[]; notes: string[] } {
+  const notes: string[] = [];
+  const front = unionFrontPlot(union, seeds);
+  return { plots: [...(front ? [front] : []), ...kneePlots(union, notes)], notes };
+}
