@@ -133,7 +133,7 @@ function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
  * Each scenario's discounted LCOC of the fleet's chips against the constellation's discounted LCOC: shells' node
  * figures weighted by satellites × delivered PFLOPS.
  */
-function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
+export function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
   const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
   return ids.flatMap((id) => {
     const terrestrial = fleetGroundLcoc(r.shells, id);
