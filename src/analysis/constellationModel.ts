@@ -183,7 +183,7 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
     comparison: {
       lcoc: 'totals.lcocDiscounted_USD_per_PFLOP_day',
       terrestrial: TERRESTRIAL_LCOC,
-      description: `the discounted LCOC of the same chips in the verdict's terrestrial scenario (${TERRESTRIAL_LCOC}: ${multi ? "the shells' node figures weighted by satellites × delivered PFLOPS" : "the node record's figure"}), against the constellation's discounted LCOC: the run's verdict`,
+      description: `the discounted LCOC of the same chips in the verdict's terrestrial scenario (${TERRESTRIAL_LCOC}: ${multi ? "the shells' node figures weighted by satellites × delivered PFLOPS" : "the node record's figure"}), the run's verdict basis: the constellation's discounted LCOC over it is its verdict`,
     },
     defaults: CONSTELLATION_DEFAULTS,
     notes: [

@@ -214,7 +214,7 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     comparison: {
       lcoc: 'cost.lcocDiscounted_USD_per_PFLOP_day',
       terrestrial: 'cost.baselineLcocDiscounted_USD_per_PFLOP_day',
-      description: `the discounted LCOC of the same chips in economics.baseline's terrestrial scenario (${design.economics.baseline}), against the programme's discounted LCOC: the run's verdict (cost.lcocToBaseline)`,
+      description: `economics.baseline's discounted LCOC of the same chips (${design.economics.baseline}), the run's verdict basis: the programme's discounted LCOC over it is cost.lcocToBaseline`,
     },
     defaults: NODE_DEFAULTS,
     notes: [],
