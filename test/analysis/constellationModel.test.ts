@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
@@ -15,6 +15,7 @@ import {
 } from '../../src/analysis/constellationModel.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { threeBodyLight } from './fixtures.js';
+import { constellationVerdicts } from '../../src/run/decision/recommend.js';
 
 /**
  * The sampled model of a constellation file (src/analysis/constellationModel.ts): the fleet's terrestrial LCOC by
@@ -199,5 +200,35 @@ describe('constellation sample model', () => {
     const nodeHash = sha(readFileSync(join(DESIGNS, 'three-body.yaml')));
     expect(w.designHash).toBe(sha(`${sha(readFileSync(file))}\n${nodeHash}`));
     expect(one.loaded).toEqual({ file, name: 'tb-model', hash: w.designHash });
+  });
+});
+
+describe("a node whose economics.baseline is not the catalog's first scenario", () => {
+  it('the verdict, the bridge and the sensitivity comparison all stand on that scenario', async () => {
+    const file = threeBodyLight(tempDir('odc-ireland-'), 'tb-ireland');
+    const text = readFileSync(file, 'utf8');
+    const shell = 'pattern: walker-delta }';
+    expect(text).toContain(shell);
+    writeFileSync(
+      file,
+      text.replace(shell, 'pattern: walker-delta, node: { economics: { baseline: high-power-price-ireland } } }'),
+    );
+    const model = constellationSampleModel(loadConstellationDesign(file), await createLpSolver());
+    const r = model.nominalRecord;
+    // the premise: the node's own verdict is against Ireland, not the catalog's first scenario
+    const node = r.shells[0]!.node.cost;
+    expect(node.baselines[0]!.id).not.toBe('high-power-price-ireland');
+    expect(node.lcocToBaseline).toBe(
+      node.baselines.find((b) => b.id === 'high-power-price-ireland')!.spaceToTerrestrial,
+    );
+    // the answer's verdict is that scenario's, and it is where the bridge from the nodes' verdict ends
+    const verdict = constellationVerdicts(r)[0]!;
+    expect(verdict.baseline).toBe('high-power-price-ireland');
+    expect(verdict.spaceToTerrestrial).toBeWithinRelative(r.totals.verdictBridge.at(-1)!.ratio, 1e-9);
+    // and odc sensitivity compares on it
+    const o = model.nominal;
+    if (o.status !== 'ok') throw new Error(o.reason);
+    const ratio = o.y[model.column(model.comparison!.lcoc)]! / o.y[model.column(model.comparison!.terrestrial)]!;
+    expect(ratio).toBeWithinRelative(verdict.spaceToTerrestrial, 1e-12);
   });
 });
