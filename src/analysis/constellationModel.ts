@@ -3,11 +3,13 @@
  * (./constellationInputs.ts), evaluated at input vectors by the constellation models (src/constellation/evaluate.ts)
  * with one LP solver per thread, made once and reused for every evaluation.
  *
- * Outputs: every constellation metric (src/constellation/record/metrics.ts), then TERRESTRIAL_LCOC, the terrestrial
- * LCOC of the fleet's chips: the shells' nodes' terrestrial LCOC (src/models/cost/cost.ts, same chips on the ground),
- * weighted by satellites × delivered PFLOPS (exactly the node's figure for one shell); then each record constraint's
- * margin and whether it holds. A sample the loader or the models reject is a failed sample with its reason. Break-even
- * inputs: the first campaign vehicle's price_USD per launch, economics.learningRate and shell 0's chip price.
+ * Outputs: every constellation metric (src/constellation/record/metrics.ts), then TERRESTRIAL_LCOC, the ground figure
+ * of the run's verdict: the discounted LCOC of the fleet's chips in the verdict's terrestrial scenario, the shells'
+ * node figures weighted by satellites × delivered PFLOPS (src/run/decision/recommend.ts constellationVerdicts; exactly
+ * the node's figure for one shell), compared with totals.lcocDiscounted_USD_per_PFLOP_day as the verdict is; then each
+ * record constraint's margin and whether it holds. A sample the loader or the models reject is a failed sample with its
+ * reason. Break-even inputs: the first campaign vehicle's price_USD per launch, economics.learningRate and shell 0's
+ * chip price.
  */
 import { resolve } from 'node:path';
 import { compileConstellation } from '../constellation/design/compile.js';
@@ -19,6 +21,7 @@ import { StudyError } from '../base/errors.js';
 import { complianceValues } from '../study/inputKinds.js';
 import { programmeLearningRate } from '../models/cost/learningCurve.js';
 import { lazy } from '../base/lazy.js';
+import { constellationVerdicts } from '../run/decision/recommend.js';
 import { unitOf } from '../node/record/metrics.js';
 import type { LpSolver } from '../optimize/lp.js';
 import {
@@ -41,12 +44,13 @@ import type { InputSpec } from '../study/uncertainTargets.js';
 
 export { loadConstellationDesign, type LoadedConstellationDesign } from '../study/constellationInputs.js';
 
-/** Derived output: the terrestrial LCOC of the fleet's chips (see the header). */
-export const TERRESTRIAL_LCOC = 'comparison.terrestrialLcoc_USD_per_PFLOP_day';
+/** Derived output: the verdict's discounted ground LCOC of the fleet's chips (see the header). */
+export const TERRESTRIAL_LCOC = 'comparison.groundLcocDiscounted_USD_per_PFLOP_day';
 export const CONSTELLATION_KEY_OUTPUTS = [
   'totals.launchMass_kg',
   'totals.cost_USD',
   'totals.lcoc_USD_per_PFLOP_day',
+  'totals.lcocDiscounted_USD_per_PFLOP_day',
   'totals.deliveredPFLOPS',
   'launch.campaign_yr',
   TERRESTRIAL_LCOC,
@@ -68,15 +72,9 @@ export interface ConstellationSampleModel extends AnalysisModel {
   record(values: readonly number[], specs?: readonly InputSpec[]): ConstellationRecord | string;
 }
 
-/** Terrestrial LCOC of the fleet's chips: the shells' nodes' figure weighted by satellites × delivered PFLOPS. */
-export function fleetTerrestrialLcoc(r: ConstellationRecord): number {
-  let [sum, weight] = [0, 0];
-  for (const s of r.shells) {
-    const w = s.satellites * s.node.compute.deliveredPFLOPS;
-    sum += w * s.node.cost.terrestrialLcoc_USD_per_PFLOP_day;
-    weight += w;
-  }
-  return weight > 0 ? sum / weight : NaN;
+/** The verdict's ground: the discounted LCOC of the fleet's chips in the run verdict's terrestrial scenario. */
+export function verdictGroundLcoc(r: ConstellationRecord): number {
+  return constellationVerdicts(r)[0]?.terrestrial_USD_per_PFLOP_day ?? NaN;
 }
 
 /** The break-even inputs of a constellation: the first campaign vehicle's price, the learning rate, the chip price. */
@@ -147,7 +145,7 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
   const { inputs, notes } = constellationInputs(d);
   const getters: ((r: ConstellationRecord) => number)[] = [
     ...constellationMetricPaths().map((p) => pathGetter(p)),
-    fleetTerrestrialLcoc,
+    verdictGroundLcoc,
   ];
   const record = (values: readonly number[], specs: readonly InputSpec[] = inputs): ConstellationRecord | string => {
     const bad = firstInvalid(values, specs);
@@ -183,11 +181,9 @@ export function constellationSampleModel(d: LoadedConstellationDesign, lp: LpSol
     nominal: outcomeOf(nominalRecord, getters, constraints),
     nominalRecord,
     comparison: {
-      lcoc: 'totals.lcoc_USD_per_PFLOP_day',
+      lcoc: 'totals.lcocDiscounted_USD_per_PFLOP_day',
       terrestrial: TERRESTRIAL_LCOC,
-      description: multi
-        ? `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the shells' node records' figures, src/models/cost/cost.ts, weighted by satellites × delivered PFLOPS)`
-        : `the terrestrial LCOC of the same chips (${TERRESTRIAL_LCOC}: the node record's figure, src/models/cost/cost.ts)`,
+      description: `the discounted LCOC of the same chips in the verdict's terrestrial scenario (${TERRESTRIAL_LCOC}: ${multi ? "the shells' node figures weighted by satellites × delivered PFLOPS" : "the node record's figure"}), the run's verdict basis: the constellation's discounted LCOC over it is its verdict`,
     },
     defaults: CONSTELLATION_DEFAULTS,
     notes: [

@@ -128,20 +128,20 @@ function nodeConstraintInfos(nominalRecord: DesignRecord | string): ConstraintIn
 }
 
 /**
- * Why no launch price makes space break even, from the nominal record: the LCOC compared (cost.lcoc, one node's first
- * unit) is capital × (1 + operations), so with launch free what is left is the hardware's share of the capital; its
- * largest lines name what keeps the ratio up.
+ * Why no launch price makes space break even, from the nominal record: the LCOC compared (the verdict's, the
+ * programme's discounted cost) is affine in the launch price, and launch is the part of the programme's average node
+ * (chips and launch included) that a free launch removes; what is left is its hardware and operations, whose largest
+ * first-unit lines name what keeps the ratio up.
  */
 export function launchWhy(k: DesignRecord['cost']): string {
-  const capital = k.hardware_USD + k.launch_USD;
   const top = hardwareLines(k)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([label, usd]) => `${label} ${fmt((100 * usd) / k.hardware_USD)} %`);
   return (
-    `launch is ${fmt((100 * k.launch_USD) / capital)} % of the node's capital at ${fmt(k.launchPrice_USD_per_kg)} ` +
-    `USD/kg, and the hardware alone (${fmt(k.hardware_USD / 1e6)} M USD first unit: ${top.join(', ')}) ` +
-    'and its operations keep it there'
+    `launch is ${fmt((100 * k.launch_USD) / k.averageNodeCost_USD)} % of the programme's average node ` +
+    `(${fmt(k.averageNodeCost_USD / 1e6)} M USD, chips and launch included) at ${fmt(k.launchPrice_USD_per_kg)} ` +
+    `USD/kg, and its hardware (first unit: ${top.join(', ')}) and operations keep it there`
   );
 }
 
@@ -209,13 +209,12 @@ export function sampleModel(loaded: LoadedDesign): SampleModel {
     headlineOutputs: ['cost.lcocDiscounted_USD_per_PFLOP_day', 'cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'],
     nominal: outcome([], []),
     nominalRecord: nominal,
-    // break-even and P(LCOC < terrestrial): the first unit against cost.ts's terrestrial model of the same chips, whose
-    // electricity price and PUE are design keys a study can move; the verdict's ratio is the output cost.lcocToBaseline
+    // break-even and P(LCOC < terrestrial) on the verdict's basis: the programme's discounted LCOC against
+    // economics.baseline's discounted LCOC of the same chips, whose ratio is the run's verdict (cost.lcocToBaseline)
     comparison: {
-      lcoc: 'cost.lcoc_USD_per_PFLOP_day',
-      terrestrial: 'cost.terrestrialLcoc_USD_per_PFLOP_day',
-      description:
-        'the terrestrial LCOC of the same chips (src/models/cost/cost.ts), both first unit and undiscounted; the verdict (programme, discounted) is cost.lcocToBaseline',
+      lcoc: 'cost.lcocDiscounted_USD_per_PFLOP_day',
+      terrestrial: 'cost.baselineLcocDiscounted_USD_per_PFLOP_day',
+      description: `economics.baseline's discounted LCOC of the same chips (${design.economics.baseline}), the run's verdict basis: the programme's discounted LCOC over it is cost.lcocToBaseline`,
     },
     defaults: NODE_DEFAULTS,
     notes: [],

@@ -11,7 +11,8 @@ import { loadAnalysisModel } from '../../src/analysis/loadModel.js';
 import { loadDesign, sampleModel } from '../../src/analysis/model.js';
 import { analyzeSensitivity, analyzeUncertainty, createLpSolver } from '../../src/index.js';
 import { samplesCsv } from '../../src/analysis/uncertaintyReport.js';
-import { ai1CostlyGrid, threeBodyLight } from './fixtures.js';
+import { constellationVerdicts } from '../../src/run/decision/recommend.js';
+import { ai1NearGround, threeBodyLight } from './fixtures.js';
 
 /**
  * Runs on worker threads that execute dist/, which Stryker never mutates: skipped in mutation runs
@@ -70,9 +71,10 @@ describe('constellations: odc uncertainty', () => {
         'totals.launchMass_kg',
         'totals.cost_USD',
         'totals.lcoc_USD_per_PFLOP_day',
+        'totals.lcocDiscounted_USD_per_PFLOP_day',
         'totals.deliveredPFLOPS',
         'launch.campaign_yr',
-        'comparison.terrestrialLcoc_USD_per_PFLOP_day',
+        'comparison.groundLcocDiscounted_USD_per_PFLOP_day',
       ]);
       expect(a.margins.map((m) => m.name)).toEqual(a.model.nominalRecord.constraints.map((c) => c.name));
       expect(a.lcocBelowTerrestrial).not.toBeNull();
@@ -85,7 +87,7 @@ describe('constellations: odc uncertainty', () => {
     expect(
       sampleModel(loadDesign(join(process.cwd(), 'designs/ai1-uncertainty.yaml'))).inputs.map((x) => x.path),
     ).not.toContain('catalogs.launchVehicles.starship.price_USD');
-    const file = ai1CostlyGrid(
+    const file = ai1NearGround(
       dir,
       'ai1u',
       ['uncertainty:', '  node.compute.utilization: fixed', learning],
@@ -147,9 +149,9 @@ describe('constellations: odc sensitivity', () => {
     ]);
   });
 
-  it('break-even launch price: the scan and Brent find the root of the affine g(P) = LCOC − terrestrial LCOC', async () => {
+  it("break-even launch price: the scan and Brent find the root of the affine g(P) = LCOC − the verdict's ground LCOC", async () => {
     const s = await analyzeSensitivity({
-      designPath: ai1CostlyGrid(dir, 'ai1-grid', ['uncertainty:', learning]),
+      designPath: ai1NearGround(dir, 'ai1-grid', ['uncertainty:', learning]),
       method: 'tornado',
     });
     const launch = s.breakEven.find((b) => b.label === 'launch price')!;
@@ -165,14 +167,19 @@ describe('constellations: odc sensitivity', () => {
       const o = model.evaluate([p], [spec]);
       if (o.status !== 'ok') throw new Error(o.reason);
       return (
-        o.y[model.column('totals.lcoc_USD_per_PFLOP_day')]! -
-        o.y[model.column('comparison.terrestrialLcoc_USD_per_PFLOP_day')]!
+        o.y[model.column('totals.lcocDiscounted_USD_per_PFLOP_day')]! -
+        o.y[model.column('comparison.groundLcocDiscounted_USD_per_PFLOP_day')]!
       );
     };
     const [p0, p1] = [10e6, 90e6];
     const root = p0 - (g(p0) * (p1 - p0)) / (g(p1) - g(p0));
     expect(launch.root!).toBeWithinRelative(root, 1e-6);
     expect(launch.lcocAtRoot!).toBeWithinRelative(launch.terrestrialAtRoot!, 1e-6);
+    // the constellation at that price, through the run's verdict (its decision summary's first verdict): 1
+    if (model.kind !== 'constellation') throw new Error('expected a constellation');
+    const at = model.record([launch.root!], [spec]);
+    if (typeof at === 'string') throw new Error(at);
+    expect(constellationVerdicts(at)[0]!.spaceToTerrestrial).toBeCloseTo(1, 6);
   });
 });
 

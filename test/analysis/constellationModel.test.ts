@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConstellationRecord } from '../../src/constellation/record/record.js';
@@ -8,13 +8,14 @@ import type { LpSolver } from '../../src/optimize/lp.js';
 import {
   CONSTELLATION_KEY_OUTPUTS,
   constellationSampleModel,
-  fleetTerrestrialLcoc,
+  verdictGroundLcoc,
   loadConstellationDesign,
   TERRESTRIAL_LCOC,
   type ConstellationSampleModel,
 } from '../../src/analysis/constellationModel.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { threeBodyLight } from './fixtures.js';
+import { constellationVerdicts } from '../../src/run/decision/recommend.js';
 
 /**
  * The sampled model of a constellation file (src/analysis/constellationModel.ts): the fleet's terrestrial LCOC by
@@ -73,20 +74,32 @@ beforeAll(async () => {
   }
 });
 
-/** A record with only what fleetTerrestrialLcoc reads: per shell, satellites, delivered PFLOPS, terrestrial LCOC. */
+/**
+ * A record with only what the verdict's ground reads: per shell, satellites, delivered PFLOPS and the discounted LCOC
+ * of each terrestrial scenario (two: the verdict's is the first the node records list).
+ */
 const fleet = (shells: readonly [number, number, number][]): ConstellationRecord =>
   ({
     shells: shells.map(([satellites, pflops, lcoc]) => ({
       satellites,
-      node: { compute: { deliveredPFLOPS: pflops }, cost: { terrestrialLcoc_USD_per_PFLOP_day: lcoc } },
+      node: {
+        compute: { deliveredPFLOPS: pflops },
+        cost: {
+          baselines: [
+            { id: 'first', lcocDiscounted_USD_per_PFLOP_day: lcoc },
+            { id: 'second', lcocDiscounted_USD_per_PFLOP_day: 10 * lcoc },
+          ],
+        },
+      },
     })),
+    totals: { lcocDiscounted_USD_per_PFLOP_day: 1000 },
   }) as unknown as ConstellationRecord;
 
-describe('fleet terrestrial LCOC', () => {
-  it('the shells’ figures weighted by satellites × delivered PFLOPS', () => {
+describe("the verdict's ground LCOC", () => {
+  it('the first scenario’s discounted figures of the shells, weighted by satellites × delivered PFLOPS', () => {
     // 10 × 2 = 20 PFLOPS at 100, 5 × 1 = 5 PFLOPS at 600: (20·100 + 5·600) / 25 = 200
     expect(
-      fleetTerrestrialLcoc(
+      verdictGroundLcoc(
         fleet([
           [10, 2, 100],
           [5, 1, 600],
@@ -94,9 +107,9 @@ describe('fleet terrestrial LCOC', () => {
       ),
     ).toBe(200);
     // one shell: its own figure
-    expect(fleetTerrestrialLcoc(fleet([[12, 0.5, 321]]))).toBe(321);
+    expect(verdictGroundLcoc(fleet([[12, 0.5, 321]]))).toBe(321);
     // no delivered compute anywhere: undefined, not 0
-    expect(fleetTerrestrialLcoc(fleet([[3, 0, 100]]))).toBeNaN();
+    expect(verdictGroundLcoc(fleet([[3, 0, 100]]))).toBeNaN();
   });
 });
 
@@ -114,8 +127,10 @@ describe('constellation sample model', () => {
     const y = (one.nominal as { y: Float64Array }).y;
     expect(y).toHaveLength(one.width);
     expect(y[one.column('totals.lcoc_USD_per_PFLOP_day')]).toBe(record.totals.lcoc_USD_per_PFLOP_day);
-    // the comparison column: one shell, so its node record's own terrestrial LCOC
-    expect(y[one.column(TERRESTRIAL_LCOC)]).toBe(record.shells[0]!.node.cost.terrestrialLcoc_USD_per_PFLOP_day);
+    // the comparison column: one shell, so its node record's discounted LCOC of the verdict's (the first) scenario
+    expect(y[one.column(TERRESTRIAL_LCOC)]).toBe(
+      record.shells[0]!.node.cost.baselines[0]!.lcocDiscounted_USD_per_PFLOP_day,
+    );
     for (const h of Array.from(y.subarray(one.metricPaths.length + n))) expect([0, 1]).toContain(h);
   });
 
@@ -170,9 +185,8 @@ describe('constellation sample model', () => {
     ];
     const wa = a.satellites * a.node.compute.deliveredPFLOPS;
     const wb = b.satellites * b.node.compute.deliveredPFLOPS;
-    const byHand =
-      (wa * a.node.cost.terrestrialLcoc_USD_per_PFLOP_day + wb * b.node.cost.terrestrialLcoc_USD_per_PFLOP_day) /
-      (wa + wb);
+    const ground = (s: typeof a): number => s.node.cost.baselines[0]!.lcocDiscounted_USD_per_PFLOP_day;
+    const byHand = (wa * ground(a) + wb * ground(b)) / (wa + wb);
     expect(y[two.column(TERRESTRIAL_LCOC)]).toBeCloseTo(byHand, 9);
   });
 
@@ -186,5 +200,35 @@ describe('constellation sample model', () => {
     const nodeHash = sha(readFileSync(join(DESIGNS, 'three-body.yaml')));
     expect(w.designHash).toBe(sha(`${sha(readFileSync(file))}\n${nodeHash}`));
     expect(one.loaded).toEqual({ file, name: 'tb-model', hash: w.designHash });
+  });
+});
+
+describe("a node whose economics.baseline is not the catalog's first scenario", () => {
+  it('the verdict, the bridge and the sensitivity comparison all stand on that scenario', async () => {
+    const file = threeBodyLight(tempDir('odc-ireland-'), 'tb-ireland');
+    const text = readFileSync(file, 'utf8');
+    const shell = 'pattern: walker-delta }';
+    expect(text).toContain(shell);
+    writeFileSync(
+      file,
+      text.replace(shell, 'pattern: walker-delta, node: { economics: { baseline: high-power-price-ireland } } }'),
+    );
+    const model = constellationSampleModel(loadConstellationDesign(file), await createLpSolver());
+    const r = model.nominalRecord;
+    // the premise: the node's own verdict is against Ireland, not the catalog's first scenario
+    const node = r.shells[0]!.node.cost;
+    expect(node.baselines[0]!.id).not.toBe('high-power-price-ireland');
+    expect(node.lcocToBaseline).toBe(
+      node.baselines.find((b) => b.id === 'high-power-price-ireland')!.spaceToTerrestrial,
+    );
+    // the answer's verdict is that scenario's, and it is where the bridge from the nodes' verdict ends
+    const verdict = constellationVerdicts(r)[0]!;
+    expect(verdict.baseline).toBe('high-power-price-ireland');
+    expect(verdict.spaceToTerrestrial).toBeWithinRelative(r.totals.verdictBridge.at(-1)!.ratio, 1e-9);
+    // and odc sensitivity compares on it
+    const o = model.nominal;
+    if (o.status !== 'ok') throw new Error(o.reason);
+    const ratio = o.y[model.column(model.comparison!.lcoc)]! / o.y[model.column(model.comparison!.terrestrial)]!;
+    expect(ratio).toBeWithinRelative(verdict.spaceToTerrestrial, 1e-12);
   });
 });

@@ -86,11 +86,12 @@ export function threeBodyLight(
 }
 
 /**
- * Four AI1 nodes (designs/ai1.yaml) with silicon arrays, COTS batteries, no ISL and expensive terrestrial power
- * (USD 2/kWh, PUE 3: the ends of the schema ranges), launched on one Starship: a constellation that breaks even
- * with the terrestrial LCOC at some launch price.
+ * Four AI1-class nodes (designs/ai1.yaml at 550 km, 77 GB300, a silicon array of 1,250 m², a COTS battery, a
+ * 257 m² radiator, no ISL), their chips busy all the time and
+ * their bus, AIT, array, radiator, chip packaging and operations priced at 0, launched on one Starship: a constellation
+ * whose verdict (its discounted LCOC over the ground's) crosses 1 at some launch price.
  */
-export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'ai1.yaml'): string {
+export function ai1NearGround(dir: string, name: string, extra: readonly string[] = [], nodeFile = 'ai1.yaml'): string {
   return constellationFile(
     dir,
     name,
@@ -98,10 +99,15 @@ export function ai1CostlyGrid(dir: string, name: string, extra: readonly string[
     [
       'shells:',
       '  - name: s1',
-      '    altitude_km: 600',
+      '    altitude_km: 550',
       '    planes: 1',
       '    satsPerPlane: 4',
-      '    node: { power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }, economics: { electricity_USD_per_kWh: 2, pue: 3 } }',
+      '    node:',
+      '      compute: { chips: 77, utilization: 1 }',
+      '      power: { array: silicon-flex, arrayArea_m2: 1250, battery: li-ion-cots, eclipseComputeFraction: 0.45 }',
+      '      thermal: { radiatorArea_m2: 257 }',
+      '      launch: { mass_kg: 8740 }',
+      '      cost: { technology: production-scale, chipIntegrationFraction: 0, operationsFraction_per_yr: 0, busCost_USD_per_kg: 0, aitFraction: 0, arrayPriceFactor: 0, arrayPriceClass: production, radiatorPriceFactor: 0, radiatorPriceClass: production }',
       'isl: { topology: none }',
       'ground: { stations: [] }',
       'simulation: { duration_h: 1, step_s: 60, snapshots: 1 }',

@@ -87,82 +87,102 @@ describe("odc sensitivity: tornado and Sobol' indices", () => {
   });
 });
 
-describe('break-even thresholds', () => {
-  // Expensive terrestrial power (USD 2/kWh, PUE 3: the ends of the schema ranges) so that a break-even exists.
+/**
+ * A node that comes near the ground: production-scale prices with the bus, AIT, array, radiator, chip packaging and
+ * operations priced at 0, chips busy all the time, launch at 100 USD/kg, against the costliest scenario
+ * (high-power-price-ireland). Its verdict is near 1, so the launch price has a break-even inside its range.
+ */
+const NEAR_GROUND = [
+  'mission: { lifetime_yr: 5, solarActivity: moderate }',
+  'orbit: { altitude_km: 550, inclination_deg: sso, ltan_h: 6 }',
+  'compute: { chip: gb300, chips: 77, utilization: 1 }',
+  'power: { array: silicon-flex, arrayArea_m2: 1250, battery: li-ion-cots, eclipseComputeFraction: 0.45 }',
+  'thermal: { radiator: deployable-pumped-cots, radiatorArea_m2: 257, coating: osr }',
+  'radiation: { shielding_mm_al: 3.24 }',
+  'isl: { topology: none }',
+  'launch: { vehicle: starship, mass_kg: 8740 }',
+  'cost: { technology: production-scale, chipIntegrationFraction: 0, operationsFraction_per_yr: 0, ' +
+    'busCost_USD_per_kg: 0, aitFraction: 0, arrayPriceFactor: 0, arrayPriceClass: production, ' +
+    'radiatorPriceFactor: 0, radiatorPriceClass: production }',
+];
+const nearGroundEconomics = (launch: number, lifetime = 5): string[] => [
+  `economics: { launchCost_USD_per_kg: ${launch}, units: 8334, baseline: high-power-price-ireland }`,
+  `mission: { lifetime_yr: ${lifetime}, solarActivity: moderate }`,
+];
+
+describe("break-even thresholds on the verdict's basis", () => {
   let model: SampleModel;
   beforeAll(() => {
-    const costly = designFile(dir, 'costly-grid', [
-      ...AI1.filter((l) => !l.startsWith('power:') && !l.startsWith('isl:')),
-      'power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }',
-      'isl: { topology: none }',
-      'economics: { launchCost_USD_per_kg: 500, electricity_USD_per_kWh: 2, pue: 3 }',
-    ]);
-    model = sampleModel(loadDesign(costly));
+    model = sampleModel(
+      loadDesign(designFile(dir, 'near-ground', [...NEAR_GROUND.slice(1), ...nearGroundEconomics(100)])),
+    );
   });
 
-  it('each threshold reproduces LCOC = terrestrial LCOC to 1e-6 when the design file is evaluated there', () => {
+  it("at the nominal inputs the LCOC compared over the ground's is the record's verdict, cost.lcocToBaseline", () => {
+    const o = model.nominal;
+    if (o.status !== 'ok') throw new Error(o.reason);
+    const ratio = o.y[model.column(model.comparison!.lcoc)]! / o.y[model.column(model.comparison!.terrestrial)]!;
+    const k = model.nominalRecord!.cost;
+    expect(ratio).toBeWithinRelative(k.lcocToBaseline, 1e-12);
+    // and the verdict's scenario is the file's economics.baseline, the ratio its entry among every scenario's
+    expect(k.baselines.find((b) => b.id === 'high-power-price-ireland')!.spaceToTerrestrial).toBe(k.lcocToBaseline);
+    expect(model.comparison!.description).toContain('high-power-price-ireland');
+    expect(model.comparison!.description).not.toMatch(/first unit|undiscounted/);
+  });
+
+  it('each threshold, written into the design file and evaluated, gives the verdict ratio 1 (to 1e-6)', () => {
     const found = breakEvenInputs(model).map((b) => breakEven({ model, ...b }));
-    expect(found.map((b) => b.status)).toEqual(['found', 'found', 'found']);
     const [launch, chip, life] = found as [(typeof found)[0], (typeof found)[0], (typeof found)[0]];
-    const at = (name: string, lines: readonly string[]) => evaluateDesignFile(designFile(dir, name, lines)).record.cost;
-    const base = (l: string) => !l.startsWith('economics:') && !l.startsWith('mission:') && !l.startsWith('catalogs:');
-    const lines = [
-      ...AI1.filter((l) => base(l) && !l.startsWith('power:') && !l.startsWith('isl:')),
-      'power: { array: silicon-flex, arrayArea_m2: 600, battery: li-ion-cots }',
-      'isl: { topology: none }',
-    ];
-    const checks = [
-      at('at-launch', [
-        ...lines,
-        'mission: { lifetime_yr: 5 }',
-        `economics: { launchCost_USD_per_kg: ${launch.root}, electricity_USD_per_kWh: 2, pue: 3 }`,
-      ]),
-      at('at-life', [
-        ...lines,
-        `mission: { lifetime_yr: ${life.root} }`,
-        'economics: { launchCost_USD_per_kg: 500, electricity_USD_per_kWh: 2, pue: 3 }',
-      ]),
-    ];
-    for (const c of checks)
-      expect(c.lcoc_USD_per_PFLOP_day).toBeWithinRelative(c.terrestrialLcoc_USD_per_PFLOP_day, 1e-6);
+    expect(found.map((b) => b.status)).toEqual(['found', 'found', 'found']);
+    // the oracle: a design file with the threshold written in, evaluated as odc evaluate does; its verdict ratio is
+    // the record's cost.lcocToBaseline, the figure a run's answer prints
+    const verdict = (name: string, lines: readonly string[]): number =>
+      evaluateDesignFile(designFile(dir, name, lines)).record.cost.lcocToBaseline;
+    expect(verdict('at-launch', [...NEAR_GROUND.slice(1), ...nearGroundEconomics(launch.root!)])).toBeCloseTo(1, 6);
+    // cheaper launch makes space cheaper: space wins below the launch-price threshold, here above the nominal 100
+    expect(launch.spaceCheaper).toBe('below');
+    expect(launch.root!).toBeGreaterThan(100);
+    expect(launch.root!).toBeLessThan(1e4);
+    // every crossing of the lifetime's scan is a break-even
+    expect(life.roots.length).toBeGreaterThanOrEqual(1);
+    life.roots.forEach((x, i) =>
+      expect(verdict(`at-life-${i}`, [...NEAR_GROUND.slice(1), ...nearGroundEconomics(100, x)])).toBeCloseTo(1, 6),
+    );
     // the chip price lives in the catalog row: re-evaluate through the model with that row field set
     const r = model.record([chip.root!], [breakEvenInputs(model)[1]!.spec]);
     if (typeof r === 'string') throw new Error(r);
-    expect(r.cost.lcoc_USD_per_PFLOP_day).toBeWithinRelative(r.cost.terrestrialLcoc_USD_per_PFLOP_day, 1e-6);
-    // cheaper launch makes space cheaper: space wins below the launch-price threshold, and it lies inside the schema
-    // range
-    expect(launch.spaceCheaper).toBe('below');
-    expect(launch.root!).toBeGreaterThan(10);
-    expect(launch.root!).toBeLessThan(1e5);
+    expect(r.cost.lcocToBaseline).toBeCloseTo(1, 6);
   });
 
-  it('"no break-even in range" when the LCOC stays on one side over the whole range (checked at both ends)', () => {
+  it('"no break-even in range" when the verdict stays on one side over the whole range (checked at both ends)', () => {
     const ai1 = sampleModel(loadDesign(designFile(dir, 'ai1', AI1)));
     const launch = breakEven({ model: ai1, ...breakEvenInputs(ai1)[0]! });
-    const ends = [10, 1e5].map(
-      (x) =>
-        evaluateDesignFile(designFile(dir, `ai1-${x}`, [...AI1, `economics: { launchCost_USD_per_kg: ${x} }`])).record
-          .cost,
-    );
-    const side = ends.map((c) => Math.sign(c.lcoc_USD_per_PFLOP_day - c.terrestrialLcoc_USD_per_PFLOP_day));
+    const at = (x: number) =>
+      evaluateDesignFile(designFile(dir, `ai1-${x}`, [...AI1, `economics: { launchCost_USD_per_kg: ${x} }`])).record
+        .cost;
+    const ends = [10, 1e5].map(at);
+    const side = ends.map((c) => Math.sign(c.lcocToBaseline - 1));
     expect(side[0]).toBe(side[1]); // the premise: same side at both ends of 10–100,000 USD/kg
     expect(launch.status).toBe('none');
     expect(launch.root).toBeNull();
     expect(launch.message).toMatch(/^no break-even in range \[10, 100000\] USD\/kg/);
-    // why, by hand from the nominal record: the LCOC compared is one node's (hardware + launch)(1 + f_ops·L) over its
-    // compute, so with launch free it is LCOC × hardware / (hardware + launch); the ground's does not move
-    const k = ai1.nominalRecord!.cost;
-    const atZero = (k.lcoc_USD_per_PFLOP_day * k.hardware_USD) / (k.hardware_USD + k.launch_USD);
+    // the ratio at 0 by hand: the verdict is affine in the launch price (launch is a cost off the learning curve,
+    // operations a fraction of the average unit), so the line through two evaluated prices, 20 and 40 USD/kg, meets
+    // 0 at 2·r(20) − r(40); a third price on that line checks the premise
+    const [r20, r40, r80] = [20, 40, 80].map((x) => at(x).lcocToBaseline) as [number, number, number];
+    expect(r80).toBeCloseTo(r40 + 2 * (r40 - r20), 9);
     const said = /even at 0 USD\/kg it would be ([\d.]+)× the terrestrial LCOC/.exec(launch.message);
     expect(said, launch.message).not.toBeNull();
-    expect(Number(said![1]) / (atZero / k.terrestrialLcoc_USD_per_PFLOP_day) - 1).toBeCloseTo(0, 3);
-    // and what holds it there: launch's share of the capital and the largest hardware line, here the battery
-    const share = /launch is ([\d.]+) % of the node's capital/.exec(launch.message);
-    expect(Number(share![1]) / ((100 * k.launch_USD) / (k.hardware_USD + k.launch_USD)) - 1).toBeCloseTo(0, 2);
+    expect(Number(said![1]) / (2 * r20 - r40) - 1).toBeCloseTo(0, 3);
+    // and what holds it there: launch's share of the programme's average node, and the largest hardware line, here
+    // the battery
+    const k = ai1.nominalRecord!.cost;
+    const share = /launch is ([\d.]+) % of the programme's average node/.exec(launch.message);
+    expect(Number(share![1]) / ((100 * k.launch_USD) / k.averageNodeCost_USD) - 1).toBeCloseTo(0, 2);
     expect(k.batteryHardware_USD).toBe(
       Math.max(k.chipsHardware_USD, k.arrayHardware_USD, k.batteryHardware_USD, k.busHardware_USD, k.ait_USD),
     );
-    expect(launch.message).toMatch(/the hardware alone \([\d.]+ M USD first unit: battery [\d.]+ %/);
+    expect(launch.message).toMatch(/its hardware \(first unit: battery [\d.]+ %/);
   });
 });
 

@@ -49,6 +49,7 @@ describe('solar-array rated and BOL output', () => {
       'rosa-flex': 0.3 * 0.85 * SOLAR_CONSTANT_W_m2, // 347.06
       'thin-film': 0.2 * 0.92 * SOLAR_CONSTANT_W_m2, // 250.42
       'silicon-flex': 0.22 * 0.9 * SOLAR_CONSTANT_W_m2, // 269.48
+      'ai1-flex': 0.3 * 0.775 * SOLAR_CONSTANT_W_m2, // 316.43
     };
     for (const row of arrays) {
       expect(row.ratedPower_W_m2, row.id).toBeDefined();
@@ -73,6 +74,12 @@ describe('solar-array rated and BOL output', () => {
 });
 
 describe('solar-array rows: BOL = rated × temperature factor × I_d', () => {
+  it("ai1-flex delivers AI1's stated 250 W/m² (150 kW over ~600 m², SpaceX, 8 June 2026) at BOL, at a production price", () => {
+    const row = arrays.find((r) => r.id === 'ai1-flex')!;
+    expect(Math.abs(modelBol(row) - 250)).toBeLessThan(0.5);
+    expect(row.priceClass).toBe('production');
+  });
+
   it('for every row, by the hand formula on the row fields', () => {
     for (const row of arrays) {
       const hand =
@@ -89,6 +96,7 @@ describe('solar-array rows: BOL = rated × temperature factor × I_d', () => {
       'rosa-flex': 347.055 * (1 - 0.0022 * 31.85) * 0.85, // 274.33
       'silicon-flex': 269.478 * (1 - 0.0045 * 28.85) * 0.88, // 269.478 × 0.87018 × 0.88 = 206.35
       'thin-film': 250.424 * (1 - 0.0036 * 28.85) * 0.88, // 250.424 × 0.89614 × 0.88 = 197.49
+      'ai1-flex': 316.433 * (1 - 0.0022 * 31.85) * 0.85, // 316.433 × 0.92993 × 0.85 = 250.12
     };
     for (const [id, bol] of Object.entries(hand)) {
       const row = arrays.find((r) => r.id === id)!;

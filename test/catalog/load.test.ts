@@ -100,6 +100,7 @@ describe('loadCatalogs', () => {
     ]);
     expect(cat.solarArrays.filter((r) => r.priceClass === 'production').map((r) => r.id)).toEqual([
       'silicon-flex',
+      'ai1-flex',
       'thin-film',
     ]);
     expect(cat.islTerminals.filter((r) => r.priceClass === 'first-unit').map((r) => r.id)).toEqual(['tesat-scot80']);

@@ -155,6 +155,13 @@ describe('README flagship figures', () => {
       records.every((r) => readsAs(r.thermal.radiatorOutletTemp_K, tOutQ!)),
       range((r) => r.thermal.radiatorOutletTemp_K),
     );
+    // "The array is AI1's stated one as a catalog product (the `ai1-flex` row: 250 W/m² at beginning of life …)"
+    const [arrayQ] = quoted(text, /`ai1-flex` row: (\d+) W\/m² at beginning of life/);
+    check(
+      arrayQ!,
+      records.every((r) => readsAs(r.power.bolPower_W / r.power.arrayArea_m2, arrayQ!)),
+      range((r) => r.power.bolPower_W / r.power.arrayArea_m2),
+    );
     const [finQ] = quoted(text, /fin efficiency (\d\.\d+)/);
     check(
       finQ!,

@@ -131,10 +131,14 @@ function nodeVerdicts(r: DesignRecord): TerrestrialVerdict[] {
 
 /**
  * Each scenario's discounted LCOC of the fleet's chips against the constellation's discounted LCOC: shells' node
- * figures weighted by satellites × delivered PFLOPS.
+ * figures weighted by satellites × delivered PFLOPS. The first shell's economics.baseline first (the verdict the answer
+ * states, the scenario totals.verdictBridge ends on), then the others in catalog order.
  */
-function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
-  const ids = r.shells[0]?.node.cost.baselines?.map((b) => b.id) ?? [];
+export function constellationVerdicts(r: ConstellationRecord): TerrestrialVerdict[] {
+  const node = r.shells[0]?.node;
+  const all = node?.cost.baselines?.map((b) => b.id) ?? [];
+  const own = node === undefined ? undefined : ownBaseline(node)?.id;
+  const ids = own === undefined ? all : [own, ...all.filter((id) => id !== own)];
   return ids.flatMap((id) => {
     const terrestrial = fleetGroundLcoc(r.shells, id);
     if (terrestrial === null) return [];
