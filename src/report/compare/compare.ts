@@ -36,7 +36,7 @@ import {
   type FrontIndicators,
 } from './frontComparison.js';
 import { axisLabel, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
-import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+import { objectiveMatrix } from '../plots/scatterMatrix.js';
 
 export interface CompareRow {
   readonly label: string;
@@ -252,7 +252,7 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
     size: 40,
     opacity: 0.8,
   }));
-  return objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
+  return objectiveMatrix(points, axes, cats, 'run', false, 'fronts').svg;
 }
 
 export async function compareRuns(

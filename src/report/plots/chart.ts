@@ -596,8 +596,11 @@ export function chart(spec: ChartSpec): Scene {
   return {
     width: Math.ceil(Math.max(f.x + width + (legends.length ? LEGEND_GAP + lg.width : 0), xReach, titleReach) + 10),
     height: Math.ceil(
-      Math.max(bottom + 13 + xLabelsBelow(spec.x, xTicks) + 16, f.y + height / 2 + yTitleLength / 2, f.y + lg.height) +
-        PAD,
+      Math.max(
+        bottom + 7 + xLabelsBelow(spec.x, xTicks) + (spec.x.title ? 6 + 16 : 4),
+        f.y + height / 2 + yTitleLength / 2,
+        f.y + lg.height,
+      ) + PAD,
     ),
     frame: f,
     xTicks,
