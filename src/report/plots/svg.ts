@@ -1,8 +1,8 @@
 /**
  * SVG primitives of the report plots (chart.ts, the constellation maps): escaped text, pixel coordinates, symbols, the
- * document, tick values and labels (d3-array's ticks, d3-format's formats; Bostock, ISC licence). Layout is computed, not
- * measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so labels
- * may sit a few pixels off their true extent.
+ * document, tick values and labels (d3-array's ticks, d3-format's formats; Bostock, ISC licence). Layout is computed,
+ * not measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so
+ * labels may sit a few pixels off their true extent.
  */
 import { maxOf } from '../../base/arrays.js';
 import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';

@@ -110,7 +110,8 @@ describe('objective space, 3 objectives', () => {
     // one left margin: the widest y axis's (cost's)
     expect(a.frame.x).toBe(b.frame.x);
     expect(b.frame.x).toBe(c.frame.x);
-    // (f1, f2) = (0.5, 1): the middle of the first panel; (f1, cost) and (f2, cost): cost 16,000 is 3/4 up [1,000, 21,000]
+    // (f1, f2) = (0.5, 1): the middle of the first panel; (f1, cost) and (f2, cost): cost 16,000 is 3/4 up
+    // [1,000, 21,000]
     close(a.dots[0]!.x, a.frame.x + width / 2);
     close(a.dots[0]!.y, a.frame.y + height / 2);
     close(b.dots[0]!.x, b.frame.x + width / 2);
