@@ -121,7 +121,7 @@ describe('report.html in headless Chromium', () => {
       // box)
       const point = await page.locator('#objective-space svg .dots use').first().boundingBox();
       expect(point?.width ?? 0).toBeGreaterThan(1);
-      expect(await page.locator('#waterfall svg .mark-rect path').count()).toBe(8); // one bar per waterfall step
+      expect(await page.locator('#waterfall svg .bars rect').count()).toBe(8); // one bar per waterfall step
       expect(await page.locator('table.sortable tbody tr').count()).toBeGreaterThan(0);
       // the sort script works: click the first objective header twice
       const th = page.locator('table.sortable th').nth(1);

@@ -7,6 +7,13 @@ import { chart, concat, decadeLabel, drawn, TABLEAU10 } from '../../../src/repor
  * scale maps by log10, tick values follow the 1-2-5 rule, labels carry thousands separators.
  */
 const close = (a: number, b: number): void => expect(a).toBeCloseTo(b, 6);
+/** A 200 × 100 px frame over [0, 1] × [0, 1]. */
+const UNIT = {
+  width: 200,
+  height: 100,
+  x: { title: 'x [-]', domain: [0, 1] },
+  y: { title: 'y [-]', domain: [0, 1] },
+} as const;
 
 describe('scatter', () => {
   const s = chart({
@@ -182,10 +189,7 @@ describe('bars', () => {
 describe('empty and single-point series', () => {
   it('an empty series draws axes and no dot', () => {
     const s = chart({
-      width: 200,
-      height: 100,
-      x: { title: 'x [-]', domain: [0, 1] },
-      y: { title: 'y [-]', domain: [0, 1] },
+      ...UNIT,
       marks: [
         { type: 'dots', color: '#000', points: [] },
         { type: 'line', color: '#000', points: [] },
@@ -222,10 +226,7 @@ describe('empty and single-point series', () => {
 
   it('a point that is not finite is left out', () => {
     const s = chart({
-      width: 200,
-      height: 100,
-      x: { title: 'x [-]', domain: [0, 1] },
-      y: { title: 'y [-]', domain: [0, 1] },
+      ...UNIT,
       marks: [
         {
           type: 'dots',
@@ -263,10 +264,7 @@ describe('concat', () => {
 describe('marks for many points and lines', () => {
   it('dots by reference: the symbol defined once, each point placed at its pixel', () => {
     const d = drawn({
-      width: 200,
-      height: 100,
-      x: { title: 'x [-]', domain: [0, 1] },
-      y: { title: 'y [-]', domain: [0, 1] },
+      ...UNIT,
       marks: [
         {
           type: 'dots',
