@@ -43,7 +43,7 @@ export interface Bar {
   readonly sub?: readonly [number, number];
 }
 
-export type Shape = 'circle' | 'square' | 'diamond' | 'cross';
+export type Shape = 'circle' | 'square' | 'diamond' | 'cross' | 'triangle-up' | 'triangle-down';
 export type Mark =
   | {
       readonly type: 'dots';

@@ -111,8 +111,22 @@ export interface Frame {
 export const yLabelsWidth = (labels: readonly string[]): number =>
   7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + 12 + 4;
 
-/** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
+/**
+ * Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond; a square; equilateral
+ * triangles about their centroid); another name draws a circle.
+ */
 export function symbolPath(shape: string, area_px2: number): string {
+  if (shape === 'square') {
+    const h = Math.sqrt(area_px2) / 2;
+    return `M${px(-h)},${px(-h)}H${px(h)}V${px(h)}H${px(-h)}Z`;
+  }
+  if (shape === 'triangle-up' || shape === 'triangle-down') {
+    // side s with s²·√3/4 = A; the centroid sits a third of the height above the base
+    const side = Math.sqrt((4 * area_px2) / Math.sqrt(3)),
+      h = (side * Math.sqrt(3)) / 2,
+      k = shape === 'triangle-up' ? 1 : -1;
+    return `M0,${px((-k * 2 * h) / 3)}L${px(side / 2)},${px((k * h) / 3)}L${px(-side / 2)},${px((k * h) / 3)}Z`;
+  }
   if (shape === 'cross') {
     const r = Math.sqrt(area_px2) / 2,
       s = r / 2.5;

@@ -37,6 +37,11 @@ describe('ticks (1-2-5 rule)', () => {
     expect(symbolPath('circle', 100 * Math.PI)).toBe('M10,0A10,10,0,1,1,-10,0A10,10,0,1,1,10,0Z');
     expect(symbolPath('diamond', 400)).toBe('M-10,0L0,-10L10,0L0,10Z');
     expect(symbolPath('cross', 400)).toContain('M-10,-4H-4V-10');
+    // a square of 400 px²: side 20; a triangle of 100·√3 px²: side 20, height 10·√3 = 17.32, centroid 5.77 above
+    // the base
+    expect(symbolPath('square', 400)).toBe('M-10,-10H10V10H-10Z');
+    expect(symbolPath('triangle-up', 100 * Math.sqrt(3))).toBe('M0,-11.5L10,5.8L-10,5.8Z');
+    expect(symbolPath('triangle-down', 100 * Math.sqrt(3))).toBe('M0,11.5L10,-5.8L-10,-5.8Z');
     expect(linear(0, 10, 100, 200)(2.5)).toBe(125);
     // tenths of a pixel, as Math.round(v · 10) / 10 would print them
     expect([12.34, -0.04, -0.06, -12.35, 7, 0.96, 1e6 + 0.25].map(px)).toEqual([
