@@ -6,7 +6,7 @@
 import { maxOf, pushAll } from '../../base/arrays.js';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
-import { px, text, textWidth } from './svg.js';
+import { px, text, textWidth, type Frame } from './svg.js';
 
 export const LABEL_px = 11;
 export const TITLE_px = 12;
@@ -119,9 +119,6 @@ function thin(spans: readonly (readonly [number, number])[]): boolean[] {
   while (step < spans.length && overlap(step)) step *= 2;
   return spans.map((_, i) => i % step === 0);
 }
-
-/** A chart's plotting frame [px]. */
-export type Frame = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 
 /** Gridlines at the ticks of continuous axes, and the frame. */
 export function gridSvg(x: Axis, y: Axis, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[]): string {
