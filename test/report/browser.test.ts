@@ -116,12 +116,12 @@ describe('report.html in headless Chromium', () => {
       // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall,
       // convergence
       expect(await page.locator('figure svg').count()).toBe(5);
-      expect(await page.locator('#objective-space svg .mark-symbol use').count()).toBeGreaterThan(10);
+      expect(await page.locator('#objective-space svg .dots use').count()).toBeGreaterThan(10);
       // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0
       // box)
-      const point = await page.locator('#objective-space svg .mark-symbol use').first().boundingBox();
+      const point = await page.locator('#objective-space svg .dots use').first().boundingBox();
       expect(point?.width ?? 0).toBeGreaterThan(1);
-      expect(await page.locator('#waterfall svg .mark-rect path').count()).toBe(8); // one bar per waterfall step
+      expect(await page.locator('#waterfall svg .bars rect').count()).toBe(8); // one bar per waterfall step
       expect(await page.locator('table.sortable tbody tr').count()).toBeGreaterThan(0);
       // the sort script works: click the first objective header twice
       const th = page.locator('table.sortable th').nth(1);

@@ -35,8 +35,8 @@ import {
   type CompareProgress,
   type FrontIndicators,
 } from './frontComparison.js';
-import { axisLabel, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
-import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+import { objectiveTitle, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
+import { objectiveMatrix } from '../plots/scatterMatrix.js';
 
 export interface CompareRow {
   readonly label: string;
@@ -238,12 +238,7 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
       hi = 1;
     }
     const pad = (hi - lo) * 0.05 || Math.abs(lo) * 0.05 || 1;
-    const label = axisLabel(o.name, o.unit);
-    const cut = label.lastIndexOf(' [');
-    return {
-      title: `${label.slice(0, cut)} (${o.sense === 'maximize' ? 'max' : 'min'})${label.slice(cut)}`,
-      domain: [lo - pad, hi + pad] as const,
-    };
+    return { title: objectiveTitle(o.name, o.unit, o.sense), domain: [lo - pad, hi + pad] as const };
   });
   const cats: CategoryStyle[] = names.map((n, i) => ({
     name: n,
@@ -252,7 +247,7 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
     size: 40,
     opacity: 0.8,
   }));
-  return objectiveMatrixSvg(points, axes, cats, 'run', false, 'fronts');
+  return objectiveMatrix(points, axes, cats, 'run', false, 'fronts').svg;
 }
 
 export async function compareRuns(

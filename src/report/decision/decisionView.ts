@@ -29,7 +29,7 @@ import {
 } from '../plots/plots.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
 import { referenceStatus, type ReferenceDesign } from './references.js';
-import { objectiveMatrixSvg } from '../plots/svgPlots.js';
+import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
 
 export interface TextTable {
@@ -257,7 +257,7 @@ export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null 
     { name: 'best per objective', color: '#111111', shape: 'circle', size: 80, opacity: 1 },
     { name: 'knee', color: '#d62728', shape: 'diamond', size: 160, opacity: 1 },
   ];
-  return objectiveMatrixSvg(points, axes, categories, 'recommended', true, 'front-knee');
+  return objectiveMatrix(points, axes, categories, 'recommended', true, 'front-knee').svg;
 }
 
 export function frontKneeCaption(run: LoadedRun): string {

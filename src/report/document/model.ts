@@ -15,7 +15,8 @@ import { decisionPicks, KNEE_METHOD, type Pick } from '../../run/decision/decisi
 import type { LoadedRun } from './load.js';
 import { axisLabel, objectiveTitle } from '../plots/plots.js';
 import type { ReferenceDesign } from '../decision/references.js';
-import { convergencePlot, objectivePlot, parallelPlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
+import { convergencePlot, objectivePlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
+import { parallelPlot } from '../plots/parallelPlot.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
 import { robustPicks, selectRule, storedStanding, type RobustnessReport } from '../decision/robustness.js';
@@ -29,7 +30,8 @@ import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from 
 import { kneeCostBreakdown } from '../decision/decisionCost.js';
 import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';
 
-export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS, MAX_PARALLEL_LINES } from '../plots/modelPlots.js';
+export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS } from '../plots/modelPlots.js';
+export { MAX_PARALLEL_LINES } from '../plots/parallelPlot.js';
 /** A constraint is called binding when its relative margin is at most this (2 %): see binding.ts. */
 export { BINDING_MARGIN };
 

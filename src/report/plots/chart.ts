@@ -5,37 +5,35 @@
  * positions, the legend entries and the dots' pixel centres (what the plot shows, which tests read), and the static
  * SVG text. Scales, tick values, number formats and colour schemes are d3's (d3-scale, d3-array, d3-format,
  * d3-scale-chromatic, d3-shape; Bostock et al., ISC licence); the layout is ours and estimates text widths (svg.ts
- * TEXT_WIDTH_EM) as there is no canvas in Node. `concat` sets charts side by side or in a grid.
+ * TEXT_WIDTH_EM) as there is no canvas in Node. `concat` sets charts side by side or in a grid. The axes (scales,
+ * ticks, labels, titles) are drawn by chartAxes.ts.
  */
-import { maxOf, pushAll } from '../../base/arrays.js';
-import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
-import { format } from 'd3-format';
+import { maxOf } from '../../base/arrays.js';
 import { line as d3line, curveStepAfter } from 'd3-shape';
 import { schemeCategory10, schemeTableau10 } from 'd3-scale-chromatic';
 import { esc, PAD, px, svgDocument, symbolPath, text, textWidth } from './svg.js';
+import {
+  axesSvg,
+  axisScale,
+  gridSvg,
+  LABEL_px,
+  lineEl,
+  TITLE_px,
+  xLabelExtent,
+  xLabelsBelow,
+  type Axis,
+  type Scale,
+  type Tick,
+  type V,
+} from './chartAxes.js';
+
+export type { Axis, BandAxis, ContinuousAxis, Tick } from './chartAxes.js';
+export { axisScale, decadeLabel } from './chartAxes.js';
 
 /** Category colours: d3's category10 (the run and compare plots) and Tableau 10 (bars, analysis plots). */
 export const CATEGORY10: readonly string[] = schemeCategory10;
 export const TABLEAU10: readonly string[] = schemeTableau10;
 
-export type ContinuousAxis = {
-  readonly kind?: 'linear' | 'log';
-  readonly title: string | null;
-  readonly domain: readonly [number, number];
-  /** Extend the domain to round tick values (d3's nice). */
-  readonly nice?: boolean;
-  /** Only whole-number ticks. */
-  readonly integer?: boolean;
-  /** Labels without thousands separators (calendar years). */
-  readonly plain?: boolean;
-  /** Gridlines at the ticks (default true). */
-  readonly grid?: boolean;
-};
-export type BandAxis = { readonly kind: 'band'; readonly title: string | null; readonly categories: readonly string[] };
-export type Axis = ContinuousAxis | BandAxis;
-
-/** A data value on an axis: a number on a continuous axis, a category on a band axis. */
-type V = number | string;
 /** A bar's extent on one axis: [from, to] in data units, or a category (the band's width, or its part `sub`). */
 export interface Bar {
   readonly x: readonly [number, number] | string;
@@ -45,7 +43,7 @@ export interface Bar {
   readonly sub?: readonly [number, number];
 }
 
-export type Shape = 'circle' | 'square' | 'diamond' | 'cross';
+export type Shape = 'circle' | 'square' | 'diamond' | 'cross' | 'triangle-up' | 'triangle-down';
 export type Mark =
   | {
       readonly type: 'dots';
@@ -58,6 +56,16 @@ export type Mark =
       /** Outlined, not filled. */
       readonly hollow?: boolean;
       readonly stroke?: string;
+      /** Define the symbol once under this id (unique in the page) and place each point by reference: fewer bytes. */
+      readonly symbolId?: string;
+    }
+  | {
+      /** Many polylines of one style (parallel coordinates), each through its points in order. */
+      readonly type: 'lines';
+      readonly series: readonly (readonly { readonly x: V; readonly y: V }[])[];
+      readonly color: string;
+      readonly width?: number;
+      readonly opacity?: number;
     }
   | {
       readonly type: 'line';
@@ -140,13 +148,6 @@ export interface ChartSpec {
   readonly minLeft?: number;
 }
 
-export interface Tick {
-  readonly value: V;
-  readonly label: string;
-  /** Pixel position along the axis. */
-  readonly at: number;
-}
-
 export interface Scene {
   readonly width: number;
   readonly height: number;
@@ -164,8 +165,6 @@ export interface Scene {
   readonly body: string;
 }
 
-const LABEL_px = 11;
-const TITLE_px = 12;
 const LEGEND_ROW = 18;
 const LEGEND_GAP = 18;
 
@@ -183,78 +182,6 @@ interface Drawing {
   readonly lines: Scene['lines'][number][];
 }
 type Box = { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number };
-type Scale = {
-  readonly at: (v: V, sub?: readonly [number, number]) => number;
-  /** Band thickness (band axes; 0 for continuous ones). */
-  readonly band: (sub?: readonly [number, number]) => number;
-  readonly ticks: readonly { value: V; label: string }[];
-};
-
-/** Decade label of a log axis: 0.001 … 1,000,000 written out, others as 10ⁿ. */
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-export function decadeLabel(v: number): string {
-  const e = Math.round(Math.log10(v));
-  if (e >= -3 && e <= 6) return format(',~f')(10 ** e);
-  return `10${e < 0 ? '⁻' : ''}${[...String(Math.abs(e))].map((d) => SUPERSCRIPT[+d]).join('')}`;
-}
-
-/** The scale of an axis onto [r0, r1] [px], with its ticks (about one per `spacing` px). */
-export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Scale {
-  if (a.kind === 'band') {
-    const s = scaleBand<string>().domain(a.categories).range([r0, r1]).paddingInner(0.1).paddingOuter(0.05);
-    const part = (sub?: readonly [number, number]): number => (sub ? s.bandwidth() / sub[1] : s.bandwidth());
-    return {
-      at: (v, sub) => (s(String(v)) ?? NaN) + (sub ? sub[0] * part(sub) : 0),
-      band: part,
-      ticks: a.categories.map((c) => ({ value: c, label: c })),
-    };
-  }
-  const count = Math.max(2, Math.round(Math.abs(r1 - r0) / spacing));
-  const [d0, d1] = a.domain;
-  if (a.kind === 'log') {
-    const s = scaleLog().domain([d0, d1]).range([r0, r1]);
-    if (a.nice) s.nice();
-    const decades = s.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-    // a span of under two decades also labels d3's 2 and 5 multiples
-    const values = decades.length >= 3 ? decades : s.ticks(count);
-    const f = s.tickFormat(count, ',~g');
-    return {
-      at: (v) => s(v as number),
-      band: () => 0,
-      ticks: values.map((v) => ({ value: v, label: decades.length >= 3 ? decadeLabel(v) : f(v) })),
-    };
-  }
-  const s = scaleLinear()
-    // an empty span: [0, 1] at 0 (nothing to show below it), else ±10 % around the value
-    .domain(d1 > d0 ? [d0, d1] : d0 === 0 ? [0, 1] : [d0 - 0.1 * Math.abs(d0), d0 + 0.1 * Math.abs(d0)])
-    .range([r0, r1]);
-  if (a.nice) s.nice(count);
-  const values = Number.isFinite(d0) && Number.isFinite(d1) ? s.ticks(count) : [];
-  const whole = a.integer ? values.filter((v) => Number.isInteger(v)) : values;
-  const f = a.integer ? format(a.plain ? 'd' : ',d') : s.tickFormat(count, ',f');
-  return { at: (v) => s(v as number), band: () => 0, ticks: whole.map((v) => ({ value: v, label: f(v) })) };
-}
-
-const lineEl = (x1: number, y1: number, x2: number, y2: number): string =>
-  `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}"/>`;
-
-/**
- * Of labels along an axis, which to draw: every other one until no two neighbours overlap (spans in px along the axis,
- * in tick order; the first is kept).
- */
-function thin(spans: readonly (readonly [number, number])[]): boolean[] {
-  let step = 1;
-  const overlap = (s: number): boolean => {
-    for (let i = s; i < spans.length; i += s) {
-      const [a, b] = [spans[i - s]!, spans[i]!];
-      if (b[0] < a[1] + 2 && a[0] < b[1] + 2) return true;
-    }
-    return false;
-  };
-  while (step < spans.length && overlap(step)) step *= 2;
-  return spans.map((_, i) => i % step === 0);
-}
-
 /** A legend symbol centred on (0, 0). */
 function legendSymbol(e: LegendEntry): string {
   const o = e.opacity !== undefined ? ` fill-opacity="${e.opacity}"` : '';
@@ -303,7 +230,9 @@ interface Ctx {
   readonly seen: Drawing;
 }
 
-function dotsSvg(m: Kind<'dots'>, { sx, sy, seen }: Ctx): string {
+function dotsSvg(m: Kind<'dots'>, ctx: Ctx): string {
+  if (m.symbolId !== undefined) return dotsByReference(m, m.symbolId, ctx);
+  const { sx, sy, seen } = ctx;
   const fill = m.hollow ? `fill="none" stroke="${m.color}" stroke-width="1.2"` : `fill="${m.color}"`;
   const stroke = m.stroke && !m.hollow ? ` stroke="${m.stroke}" stroke-width="0.5"` : '';
   const out = [`<g class="dots" ${fill}${stroke}${opacityOf(m.opacity)}>`];
@@ -315,6 +244,40 @@ function dotsSvg(m: Kind<'dots'>, { sx, sy, seen }: Ctx): string {
     seen.dots.push({ x, y, color: m.color });
     const d = p.area !== undefined ? symbolPath(m.shape ?? 'circle', p.area) : shared;
     out.push(`<path transform="translate(${px(x)},${px(y)})" d="${d}"/>`);
+  }
+  return `${out.join('')}</g>`;
+}
+
+/**
+ * Dots as references to one symbol defined in place (`<use>`: ~35 % fewer bytes than a path per point, for plots of
+ * thousands); the opacity is each symbol's, so overlapping points darken.
+ */
+function dotsByReference(m: Kind<'dots'>, id: string, { sx, sy, seen }: Ctx): string {
+  const o = m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : '';
+  const out = [`<defs><path id="${esc(id)}" d="${symbolPath(m.shape ?? 'circle', m.area ?? 30)}"/></defs>`];
+  out.push(`<g class="dots" fill="${m.color}"${o}>`);
+  const ref = `<use xlink:href="#${esc(id)}" x="`;
+  for (const p of m.points) {
+    const x = mid(sx, p.x),
+      y = mid(sy, p.y);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    seen.dots.push({ x, y, color: m.color });
+    out.push(`${ref}${px(x)}" y="${px(y)}"/>`);
+  }
+  return `${out.join('')}</g>`;
+}
+
+/** Polylines of one style in one group, each through its points (a band value at its band's middle). */
+function linesSvg(m: Kind<'lines'>, { sx, sy, seen }: Ctx): string {
+  const o = m.opacity !== undefined ? ` stroke-opacity="${m.opacity}"` : '';
+  const out = [`<g class="lines" fill="none" stroke="${m.color}" stroke-width="${m.width ?? 1}"${o}>`];
+  for (const series of m.series) {
+    const pts = series
+      .map((p) => [mid(sx, p.x), mid(sy, p.y)] as const)
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    if (pts.length === 0) continue;
+    seen.lines.push({ points: pts, color: m.color });
+    out.push(`<path d="M${pts.map(([x, y]) => `${px(x)},${px(y)}`).join('L')}"/>`);
   }
   return `${out.join('')}</g>`;
 }
@@ -394,9 +357,11 @@ function drawMarks(marks: readonly Mark[], ctx: Ctx): string {
           ? pathSvg(m, ctx)
           : m.type === 'bars'
             ? barsSvg(m, ctx)
-            : m.type === 'text'
-              ? labelsSvg(m, ctx)
-              : rulesSvg(m, ctx),
+            : m.type === 'lines'
+              ? linesSvg(m, ctx)
+              : m.type === 'text'
+                ? labelsSvg(m, ctx)
+                : rulesSvg(m, ctx),
     )
     .join('');
 }
@@ -404,48 +369,6 @@ function drawMarks(marks: readonly Mark[], ctx: Ctx): string {
 /** The ends [x1, y1, x2, y2] of a rule across the frame (box, in px) at a data value of x or y. */
 function ruleEnds(at: { x: number } | { y: number }, sx: Scale, sy: Scale, box: Box): number[] {
   return 'x' in at ? [sx.at(at.x), box.y0, sx.at(at.x), box.y1] : [box.x0, sy.at(at.y), box.x1, sy.at(at.y)];
-}
-
-type Frame = Scene['frame'];
-
-/** Gridlines at the ticks of continuous axes, and the frame. */
-function gridSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[]): string {
-  const out: string[] = ['<g class="grid" stroke="#e6e6e6" stroke-width="1">'];
-  if (spec.x.kind !== 'band' && spec.x.grid !== false)
-    for (const t of xTicks) out.push(lineEl(t.at, f.y, t.at, f.y + f.height));
-  if (spec.y.kind !== 'band' && spec.y.grid !== false)
-    for (const t of yTicks) out.push(lineEl(f.x, t.at, f.x + f.width, t.at));
-  const frame = `<rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}"`;
-  return `${out.join('')}</g>${frame} fill="none" stroke="#bbb"/>`;
-}
-
-/** Ticks, tick labels (overlapping ones thinned) and titles of both axes. */
-function axesSvg(spec: ChartSpec, f: Frame, xTicks: readonly Tick[], yTicks: readonly Tick[], yLabels: number): string {
-  const bottom = f.y + f.height;
-  const out = ['<g class="axis x" stroke="#888">', ...xTicks.map((t) => lineEl(t.at, bottom, t.at, bottom + 5))];
-  pushAll(out, [
-    '</g><g class="axis y" stroke="#888">',
-    ...yTicks.map((t) => lineEl(f.x - 5, t.at, f.x, t.at)),
-    '</g>',
-  ]);
-  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
-  const xShown = thin(xTicks.map((t) => [t.at - half(t), t.at + half(t)]));
-  const yShown = thin(yTicks.map((t) => [t.at - 6, t.at + 6]));
-  out.push('<g class="tick-labels">');
-  xTicks.forEach((t, i) => {
-    if (xShown[i]) out.push(text(t.at, bottom + 7, t.label, { anchor: 'middle', baseline: 'top' }));
-  });
-  yTicks.forEach((t, i) => {
-    if (yShown[i]) out.push(text(f.x - 7, t.at, t.label, { anchor: 'end', baseline: 'middle' }));
-  });
-  out.push('</g>');
-  if (spec.x.title)
-    out.push(text(f.x + f.width / 2, bottom + 24, spec.x.title, { size: TITLE_px, anchor: 'middle', baseline: 'top' }));
-  if (spec.y.title) {
-    const o = { size: TITLE_px, anchor: 'middle', rotate: -90 } as const;
-    out.push(text(f.x - 7 - yLabels - 8, f.y + f.height / 2, spec.y.title, o));
-  }
-  return out.join('');
 }
 
 /** Lays out one chart: title block, frame with axes, marks, legends; see the header. */
@@ -460,34 +383,48 @@ export function chart(spec: ChartSpec): Scene {
   const sy =
     spec.y.kind === 'band' ? axisScale(spec.y, top, top + height, 40) : axisScale(spec.y, top + height, top, 40);
   const yLabelWidth = maxOf([0, ...sy.ticks.map((t) => textWidth(t.label, LABEL_px))]);
-  const left = Math.max(spec.minLeft ?? 0, PAD + 7 + yLabelWidth + (spec.y.title ? 8 + TITLE_px + 2 : 0));
+  // the first x label may reach further left than the y axis's labels (long or rotated category names)
+  const sx0 = axisScale(spec.x, 0, width, 80);
+  const first = sx0.ticks[0];
+  const firstReach = first ? xLabelExtent(spec.x, first.label).left - sx0.at(first.value) - sx0.band() / 2 : 0;
+  const left = Math.max(
+    spec.minLeft ?? 0,
+    PAD + 7 + yLabelWidth + (spec.y.title ? 8 + TITLE_px + 2 : 0),
+    PAD + firstReach,
+  );
   const f = { x: left, y: top, width, height };
   const sx = axisScale(spec.x, f.x, f.x + width, 80);
   const bottom = f.y + height;
   const xTicks = sx.ticks.map((t) => ({ ...t, at: sx.at(t.value) + sx.band() / 2 }));
   const yTicks = sy.ticks.map((t) => ({ ...t, at: sy.at(t.value) + sy.band() / 2 }));
-  const out: string[] = [gridSvg(spec, f, xTicks, yTicks)];
+  const out: string[] = [gridSvg(spec.x, spec.y, f, xTicks, yTicks)];
   const clip = spec.clipId
     ? `<clipPath id="${esc(spec.clipId)}"><rect x="${px(f.x)}" y="${px(f.y)}" width="${px(width)}" height="${px(height)}"/></clipPath>`
     : '';
   const seen: Drawing = { dots: [], rects: [], lines: [] };
   const marks = drawMarks(spec.marks, { sx, sy, box: { x0: f.x, x1: f.x + width, y0: f.y, y1: bottom }, seen });
   out.push(clip, spec.clipId ? `<g clip-path="url(#${esc(spec.clipId)})">${marks}</g>` : marks);
-  out.push(axesSvg(spec, f, xTicks, yTicks, yLabelWidth));
+  out.push(axesSvg(spec.x, spec.y, f, xTicks, yTicks, yLabelWidth));
   if (spec.title) out.push(text(PAD, PAD + 11, spec.title, { size: 14, weight: 'bold' }));
   subtitle.forEach((s, i) => out.push(text(PAD, PAD + 26 + 14 * i, s, { size: TITLE_px })));
   const legends = spec.legends ?? [];
   const lg = legendColumn(f.x + width + LEGEND_GAP, f.y, legends);
   out.push(lg.svg);
   const lastLabel = xTicks.length ? xTicks[xTicks.length - 1]! : null;
-  const xReach = lastLabel ? lastLabel.at + textWidth(lastLabel.label, LABEL_px) / 2 : 0;
+  const xReach = lastLabel ? lastLabel.at + xLabelExtent(spec.x, lastLabel.label).right : 0;
   const titleReach = maxOf([
     spec.title ? PAD + textWidth(spec.title, 14) : 0,
     ...subtitle.map((s) => PAD + textWidth(s, TITLE_px)),
   ]);
   return {
     width: Math.ceil(Math.max(f.x + width + (legends.length ? LEGEND_GAP + lg.width : 0), xReach, titleReach) + 10),
-    height: Math.ceil(Math.max(bottom + 24 + 16, f.y + height / 2 + yTitleLength / 2, f.y + lg.height) + PAD),
+    height: Math.ceil(
+      Math.max(
+        bottom + 7 + xLabelsBelow(spec.x, xTicks) + (spec.x.title ? 6 + 16 : 4),
+        f.y + height / 2 + yTitleLength / 2,
+        f.y + lg.height,
+      ) + PAD,
+    ),
     frame: f,
     xTicks,
     yTicks,

@@ -1,33 +1,21 @@
 /**
- * The run report's plots computed from a loaded run: the objective-space scatter matrix, parallel coordinates of the
- * Pareto set, the knee design's compute waterfall and convergence, each an SVG string with its caption.
+ * The run report's plots computed from a loaded run: the objective-space scatter matrix, the knee design's compute
+ * waterfall and convergence, each an SVG string with its caption (parallel coordinates: parallelPlot.ts).
  */
-import { maxOf, minOf } from '../../base/arrays.js';
+import { maxOf } from '../../base/arrays.js';
 import { unitOf } from '../../node/record/metrics.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../document/load.js';
-import {
-  axisLabel,
-  objectiveTitle,
-  paddedDomain,
-  samplePositions,
-  tidySvg,
-  tickText,
-  spanDomain,
-  MIN_AXIS_SPAN,
-  type AxisDef,
-  type CategoryStyle,
-  type ParallelAxis,
-} from './plots.js';
-import { convergenceSvg, matrixPanelSize, objectiveMatrixSvg, parallelSvg, waterfallSvg } from './svgPlots.js';
+import { objectiveTitle, paddedDomain, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
+import { CATEGORY10, chart, concat, drawn, type Drawn } from './chart.js';
+import { matrixPanelSize, objectiveMatrix } from './scatterMatrix.js';
 import type { ReferenceDesign } from '../decision/references.js';
 import type { ReportPlot } from '../document/blocks.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
 export const MAX_FRONT_POINTS = 1500;
-export const MAX_PARALLEL_LINES = 800;
 
 export const varUnit = (v: { kind: string; name: string; unit?: string }): string =>
   v.kind === 'choice' ? unitOf(v.name) : (v.unit ?? unitOf(v.name));
@@ -135,7 +123,7 @@ export function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], 
     { name: 'Pareto front', color: '#d62728', shape: 'circle', size: 36, opacity: 0.9 },
     ...(refs.length ? [{ name: 'reference design', color: '#111111', shape: 'diamond', size: 90, opacity: 1 }] : []),
   ];
-  const svg = objectiveMatrixSvg(points, axes, categories, 'evaluations', refs.length > 0, 'objective-space');
+  const { svg } = objectiveMatrix(points, axes, categories, 'evaluations', refs.length > 0, 'objective-space');
   const caption = objectiveCaption(run, refs, { evalPos, frontPos, density, anyFeasible, outside, refsOutside });
   if ((run.evaluations ?? []).length === 0)
     notes.push(
@@ -187,113 +175,41 @@ function objectiveCaption(
   return parts.filter(Boolean).join(' ');
 }
 
-type ParetoDesign = LoadedRun['pareto']['designs'][number];
-type NormAxis = ParallelAxis & { norm: (d: ParetoDesign) => number };
-
-/** Parallel-coordinate axes: each variable over its study bounds, each objective over its range on the front. */
-function parallelAxes(pareto: LoadedRun['pareto']): NormAxis[] {
-  const axes: NormAxis[] = [];
-  for (const v of pareto.variables) {
-    if (v.kind === 'choice') {
-      const k = v.options.length;
-      const y = (i: number): number => (k > 1 ? i / (k - 1) : 0.5);
-      axes.push({
-        title: axisLabel(v.name, unitOf(v.name)),
-        ticks: v.options.map((o, i) => ({ y: y(i), text: String(o) })),
-        norm: (d) => y(v.options.indexOf(d.variables[v.name]!)),
-      });
-    } else {
-      const span = v.upper - v.lower || 1;
-      axes.push({
-        title: axisLabel(v.name, varUnit(v)),
-        ticks: [
-          { y: 0, text: tickText(v.lower) },
-          { y: 1, text: tickText(v.upper) },
-        ],
-        norm: (d) => ((d.variables[v.name] as number) - v.lower) / span,
-      });
-    }
-  }
-  for (const o of pareto.objectives) axes.push(objectiveAxis(pareto, o));
-  return axes;
-}
-
 /**
- * An objective's axis over its range on the front, at least MIN_AXIS_SPAN of its magnitude (plots.ts spanDomain): a
- * widened axis prints its ends and marks the front's own smallest and largest values.
+ * Delivered-compute waterfall of one design: the PFLOPS left after each factor, in order (bars), the factor above each
+ * bar, the step names rotated below.
  */
-function objectiveAxis(pareto: LoadedRun['pareto'], o: LoadedRun['pareto']['objectives'][number]): NormAxis {
-  const vals = pareto.designs.map((d) => d.objectives[o.name]!);
-  const lo = minOf(vals),
-    hi = maxOf(vals);
-  const title = objectiveTitle(o.name, o.unit, o.sense);
-  const axis = spanDomain(lo, hi);
-  if (axis.widened) {
-    const y = (v: number): number => (v - axis.lo) / (axis.hi - axis.lo);
-    return {
-      title,
-      ticks: [
-        { y: 0, text: tickText(axis.lo) },
-        ...(hi > lo ? [{ y: y(lo), text: `▸ ${tickText(lo)}` }] : []),
-        { y: y(hi), text: `▸ ${tickText(hi)}` },
-        { y: 1, text: tickText(axis.hi) },
-      ],
-      norm: (d) => y(d.objectives[o.name]!),
-    };
-  }
-  return {
-    title,
-    ticks:
-      hi > lo
-        ? [
-            { y: 0, text: tickText(lo) },
-            { y: 1, text: tickText(hi) },
-          ]
-        : [{ y: 0.5, text: tickText(lo) }],
-    norm: (d) => (hi > lo ? (d.objectives[o.name]! - lo) / (hi - lo) : 0.5),
-  };
-}
-
-/** The caption's sentence on objective axes: their least span, and the objectives drawn on it. */
-function spanCaption(pareto: LoadedRun['pareto']): string {
-  const w = pareto.objectives
-    .filter((o) => {
-      const vals = pareto.designs.map((d) => d.objectives[o.name]!);
-      return spanDomain(minOf(vals), maxOf(vals)).widened;
-    })
-    .map((o) => o.name);
-  const rule = `An objective axis spans at least ${100 * MIN_AXIS_SPAN} % of its values' magnitude, so a front that varies by 1 % looks flat`;
-  if (w.length === 0) return `${rule}.`;
-  return `${rule}: ${w.join(', ')} ${w.length === 1 ? 'varies less and is' : 'vary less and are'} drawn on that span (▸ marks the front's smallest and largest values).`;
-}
-
-export function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot | null {
-  const { pareto } = run;
-  if (pareto.designs.length === 0) return null;
-  const axes = parallelAxes(pareto);
-  const pos = samplePositions(pareto.designs.length, MAX_PARALLEL_LINES);
-  const lines: Record<string, unknown>[] = [];
-  const push = (p: number, grp: string): void =>
-    axes.forEach((a, i) => lines.push({ id: `${grp}-${p}`, grp, a: i, v: a.norm(pareto.designs[p]!) }));
-  for (const p of pos) push(p, 'Pareto design');
-  if (knee) push(knee.position, 'knee design');
-  const svg = tidySvg(
-    parallelSvg(lines, axes, [
-      { name: 'Pareto design', color: '#4c78a8', width: 1.2, opacity: pareto.designs.length > 200 ? 0.25 : 0.5 },
-      { name: 'knee design', color: '#d62728', width: 3, opacity: 1 },
-    ]),
-    'parallel',
-  );
-  return {
-    id: 'parallel',
-    file: 'parallel-coordinates.svg',
-    title: 'Parallel coordinates of the Pareto set',
-    caption:
-      `Each line is a Pareto design${pos.length < pareto.designs.length ? ` (${pos.length} of ${pareto.designs.length}, evenly sampled)` : ''}; the knee design is red. ` +
-      'Variable axes run from the lower to the upper bound of the study (choices evenly spaced); objective axes from the smallest (bottom) to the largest (top) value on the front, with the values printed at the ends. ' +
-      spanCaption(pareto),
-    svg,
-  };
+export function waterfallChart(steps: readonly { name: string; factor: number; valueAfter_PFLOPS: number }[]): Drawn {
+  const names = steps.map((s, i) => `${i + 1}. ${s.name}`);
+  const shown = steps.flatMap((s, i) => (Number.isFinite(s.valueAfter_PFLOPS) ? [{ s, i }] : []));
+  return drawn({
+    width: 520,
+    height: 260,
+    x: { kind: 'band', title: null, categories: names, labelAngle: -30 },
+    y: {
+      title: 'compute after the step [PFLOPS]',
+      domain: [0, maxOf([0, ...shown.map(({ s }) => s.valueAfter_PFLOPS)]) || 1],
+      nice: true,
+    },
+    marks: [
+      {
+        type: 'bars',
+        bars: shown.map(({ s, i }) => ({ x: names[i]!, y: [0, s.valueAfter_PFLOPS], color: '#4c78a8' })),
+      },
+      {
+        type: 'text',
+        size: 11,
+        color: '#000',
+        labels: shown.map(({ s, i }) => ({
+          x: names[i]!,
+          y: s.valueAfter_PFLOPS,
+          dy: -6,
+          anchor: 'middle' as const,
+          text: i === 0 ? fmt(s.valueAfter_PFLOPS) : `× ${fmt(s.factor)}`,
+        })),
+      },
+    ],
+  });
 }
 
 /** The knee design's delivered-compute waterfall (node studies whose records carry one). */
@@ -301,7 +217,7 @@ export function waterfallPlot(knee: Pick | undefined): ReportPlot | null {
   type Step = { name: string; factor: number; valueAfter_PFLOPS: number };
   const steps = (knee?.design.record as { compute?: { waterfall?: Step[] } } | null | undefined)?.compute?.waterfall;
   if (knee === undefined || steps === undefined || steps.length === 0) return null;
-  const svg = tidySvg(waterfallSvg(steps), 'waterfall');
+  const { svg } = waterfallChart(steps);
   const last = steps[steps.length - 1]!;
   return {
     id: 'waterfall',
@@ -314,10 +230,43 @@ export function waterfallPlot(knee: Pick | undefined): ReportPlot | null {
   };
 }
 
+/** Hypervolume and feasible share per generation, side by side. */
+export function convergenceChart(
+  history: readonly { generation: number; hypervolume: number; feasibleShare: number }[],
+): Drawn {
+  const panel = (title: string, color: string, y: (h: (typeof history)[number]) => number, top: number | null) => {
+    const points = history.map((h) => ({ x: h.generation, y: y(h) })).filter((p) => Number.isFinite(p.y));
+    return chart({
+      width: 470,
+      height: 260,
+      x: {
+        title: 'generation [-]',
+        domain: [0, maxOf([1, ...history.map((h) => h.generation)])],
+        nice: true,
+        integer: true,
+      },
+      y: { title, domain: [0, top ?? maxOf([0, ...points.map((p) => p.y)])], nice: top === null },
+      marks: [
+        { type: 'line', points, color },
+        ...(history.length <= 60 ? [{ type: 'dots' as const, points, color, area: 25 }] : []),
+      ],
+    });
+  };
+  return concat(
+    [
+      [
+        panel('hypervolume, normalized [-]', CATEGORY10[0]!, (h) => h.hypervolume, null),
+        panel('feasible share of generation [%]', CATEGORY10[2]!, (h) => 100 * h.feasibleShare, 100),
+      ],
+    ],
+    { gap: 40 },
+  );
+}
+
 export function convergencePlot(run: LoadedRun): ReportPlot | null {
   const h = run.meta.history ?? [];
   if (h.length === 0) return null;
-  const { svg } = convergenceSvg(h);
+  const { svg } = convergenceChart(h);
   return {
     id: 'convergence',
     file: 'convergence.svg',

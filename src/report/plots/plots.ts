@@ -1,9 +1,8 @@
 /**
  * What the reports' plots share besides drawing (chart.ts, svg.ts): axis titles with units, the category palette,
- * padded and widened axis domains, even sampling of many points, stacked axis labels. Points are plain records with
+ * padded and widened axis domains, even sampling of many points. Points are plain records with
  * fields `o0…` (one per objective). Every axis title carries its unit.
  */
-import { fmt } from '../../base/numberFormat.js';
 import { CATEGORY10 } from './chart.js';
 
 /**
@@ -70,21 +69,6 @@ export function samplePositions(n: number, max: number): number[] {
   return Array.from({ length: max }, (_, i) => Math.round((i * (n - 1)) / (max - 1)));
 }
 
-/**
- * Prefixes element ids (clip paths, symbols) and the references to them (url(#…), href) so inlined SVGs do not collide;
- * rounds coordinates to 0.1 px.
- */
-export function tidySvg(svg: string, prefix: string): string {
-  return svg
-    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/(\s(?:xlink:)?href)="#([^"]+)"/g, `$1="#${prefix}-$2"`)
-    .replace(
-      /translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)/g,
-      (_, x: string, y: string) => `translate(${+(+x).toFixed(1)},${+(+y).toFixed(1)})`,
-    );
-}
-
 export interface AxisDef {
   readonly title: string;
   readonly domain: readonly [number, number];
@@ -115,31 +99,3 @@ export function spanDomain(lo: number, hi: number): { lo: number; hi: number; wi
   const mid = (lo + hi) / 2;
   return { lo: mid - span / 2, hi: mid + span / 2, widened: true };
 }
-
-export interface ParallelAxis {
-  readonly title: string;
-  /** Tick labels at normalized heights (0 = bottom, 1 = top). */
-  readonly ticks: readonly { readonly y: number; readonly text: string }[];
-}
-
-/** `cost.lcoc (min) [USD/PFLOP-day]` → ['cost', 'lcoc (min)', '[USD/PFLOP-day]'] for stacked axis labels. */
-export function stackedLabel(t: string): string[] {
-  const cut = t.lastIndexOf(' [');
-  let name = cut > 0 ? t.slice(0, cut) : t;
-  const unit = cut > 0 ? [t.slice(cut + 1)] : [];
-  const sense = / \((min|max)\)$/.exec(name);
-  if (sense) name = name.slice(0, sense.index);
-  const wrapped = STATISTIC_NAME.exec(name);
-  const stat = wrapped ? [`${wrapped[1]} of`] : [];
-  if (wrapped) name = wrapped[2]!;
-  const dot = name.indexOf('.');
-  return [
-    ...stat,
-    ...(dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name]),
-    ...(sense ? [`(${sense[1]})`] : []),
-    ...unit,
-  ];
-}
-
-/** Formats a tick value for the parallel axes. */
-export const tickText = (v: number): string => fmt(v);

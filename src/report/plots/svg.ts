@@ -1,8 +1,8 @@
 /**
- * SVG primitives of the report plots (chart.ts, svgPlots.ts): escaped text, pixel coordinates, symbols, the document,
- * tick values and labels (d3-array's ticks, d3-format's formats; Bostock, ISC licence). Layout is computed, not
- * measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so labels
- * may sit a few pixels off their true extent.
+ * SVG primitives of the report plots (chart.ts, the constellation maps): escaped text, pixel coordinates, symbols, the
+ * document, tick values and labels (d3-array's ticks, d3-format's formats; Bostock, ISC licence). Layout is computed,
+ * not measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so
+ * labels may sit a few pixels off their true extent.
  */
 import { maxOf } from '../../base/arrays.js';
 import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
@@ -107,65 +107,26 @@ export interface Frame {
   readonly height: number;
 }
 
-/**
- * Gridlines, frame, ticks with labels and titles of a plot with a linear y axis and a linear x axis (null: none, e.g.
- * categories).
- */
-export function axes(
-  f: Frame,
-  x: { domain: readonly [number, number]; title: string | null; integer?: boolean } | null,
-  y: { domain: readonly [number, number]; title: string | null },
-): { svg: string } {
-  const xd = x?.domain ?? [0, 1];
-  const sx = linear(xd[0], xd[1], f.x, f.x + f.width);
-  const sy = linear(y.domain[0], y.domain[1], f.y + f.height, f.y);
-  const tx = ticks(xd[0], xd[1], Math.max(2, Math.round(f.width / 80)));
-  const xs = x === null ? [] : x.integer ? tx.values.filter((v) => Number.isInteger(v)) : tx.values;
-  const ty = ticks(y.domain[0], y.domain[1], Math.max(2, Math.round(f.height / 40)));
-  const fx = tickFormat(x?.integer ? Math.max(1, tx.step) : tx.step);
-  const fy = tickFormat(ty.step);
-  const out: string[] = ['<g class="mark-rule role-axis-grid" stroke="#e6e6e6" stroke-width="1">'];
-  for (const v of xs)
-    out.push(`<line x1="${px(sx(v))}" y1="${px(f.y)}" x2="${px(sx(v))}" y2="${px(f.y + f.height)}"/>`);
-  for (const v of ty.values)
-    out.push(`<line x1="${px(f.x)}" y1="${px(sy(v))}" x2="${px(f.x + f.width)}" y2="${px(sy(v))}"/>`);
-  out.push(
-    `</g><rect class="frame" x="${px(f.x)}" y="${px(f.y)}" width="${px(f.width)}" height="${px(f.height)}" fill="none" stroke="#bbb"/>`,
-  );
-  out.push('<g class="mark-rule role-axis-tick" stroke="#888" stroke-width="1">');
-  for (const v of xs)
-    out.push(`<line x1="${px(sx(v))}" y1="${px(f.y + f.height)}" x2="${px(sx(v))}" y2="${px(f.y + f.height + 5)}"/>`);
-  for (const v of ty.values)
-    out.push(`<line x1="${px(f.x - 5)}" y1="${px(sy(v))}" x2="${px(f.x)}" y2="${px(sy(v))}"/>`);
-  out.push('</g><g class="mark-text role-axis-label">');
-  for (const v of xs) out.push(text(sx(v), f.y + f.height + 7, fx(v), { anchor: 'middle', baseline: 'top' }));
-  let labelWidth = 0;
-  for (const v of ty.values) {
-    const s = fy(v);
-    labelWidth = Math.max(labelWidth, textWidth(s, 11));
-    out.push(text(f.x - 7, sy(v), s, { anchor: 'end', baseline: 'middle' }));
-  }
-  out.push('</g><g class="mark-text role-axis-title">');
-  if (x?.title)
-    out.push(text(f.x + f.width / 2, f.y + f.height + 24, x.title, { size: 12, anchor: 'middle', baseline: 'top' }));
-  const titleX = f.x - 7 - labelWidth - 8;
-  if (y.title) out.push(text(titleX, f.y + f.height / 2, y.title, { size: 12, anchor: 'middle', rotate: -90 }));
-  out.push('</g>');
-  return { svg: out.join('') };
-}
-
-/** Room a y axis needs left of its frame: tick labels (estimated from the domain's ticks) and the rotated title. */
-export function yAxisWidth(domain: readonly [number, number], height: number): number {
-  const t = ticks(domain[0], domain[1], Math.max(2, Math.round(height / 40)));
-  return yLabelsWidth(t.values.map(tickFormat(t.step)));
-}
-
 /** Room a y axis with these tick labels needs left of its frame: tick, labels (11 px), gap and rotated title. */
 export const yLabelsWidth = (labels: readonly string[]): number =>
   7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + 12 + 4;
 
-/** Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond). */
+/**
+ * Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond; a square; equilateral
+ * triangles about their centroid); another name draws a circle.
+ */
 export function symbolPath(shape: string, area_px2: number): string {
+  if (shape === 'square') {
+    const h = Math.sqrt(area_px2) / 2;
+    return `M${px(-h)},${px(-h)}H${px(h)}V${px(h)}H${px(-h)}Z`;
+  }
+  if (shape === 'triangle-up' || shape === 'triangle-down') {
+    // side s with s²·√3/4 = A; the centroid sits a third of the height above the base
+    const side = Math.sqrt((4 * area_px2) / Math.sqrt(3)),
+      h = (side * Math.sqrt(3)) / 2,
+      k = shape === 'triangle-up' ? 1 : -1;
+    return `M0,${px((-k * 2 * h) / 3)}L${px(side / 2)},${px((k * h) / 3)}L${px(-side / 2)},${px((k * h) / 3)}Z`;
+  }
   if (shape === 'cross') {
     const r = Math.sqrt(area_px2) / 2,
       s = r / 2.5;

@@ -106,7 +106,7 @@ describe('every plot of every report kind', () => {
               new Set(
                 [
                   ...chart.matchAll(
-                    /<(?:g class="(?:dots|bars)"[^>]*fill|rect [^>]*fill|path class="line"[^>]*stroke)="(#[0-9a-f]{6})"/g,
+                    /<(?:g class="(?:dots|bars)"[^>]*fill|rect [^>]*fill|(?:path class="line"|g class="lines")[^>]*stroke)="(#[0-9a-f]{6})"/g,
                   ),
                 ].map((m) => m[1]),
               ).size,

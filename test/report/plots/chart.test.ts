@@ -7,6 +7,13 @@ import { chart, concat, decadeLabel, drawn, TABLEAU10 } from '../../../src/repor
  * scale maps by log10, tick values follow the 1-2-5 rule, labels carry thousands separators.
  */
 const close = (a: number, b: number): void => expect(a).toBeCloseTo(b, 6);
+/** A 200 × 100 px frame over [0, 1] × [0, 1]. */
+const UNIT = {
+  width: 200,
+  height: 100,
+  x: { title: 'x [-]', domain: [0, 1] },
+  y: { title: 'y [-]', domain: [0, 1] },
+} as const;
 
 describe('scatter', () => {
   const s = chart({
@@ -182,10 +189,7 @@ describe('bars', () => {
 describe('empty and single-point series', () => {
   it('an empty series draws axes and no dot', () => {
     const s = chart({
-      width: 200,
-      height: 100,
-      x: { title: 'x [-]', domain: [0, 1] },
-      y: { title: 'y [-]', domain: [0, 1] },
+      ...UNIT,
       marks: [
         { type: 'dots', color: '#000', points: [] },
         { type: 'line', color: '#000', points: [] },
@@ -222,10 +226,7 @@ describe('empty and single-point series', () => {
 
   it('a point that is not finite is left out', () => {
     const s = chart({
-      width: 200,
-      height: 100,
-      x: { title: 'x [-]', domain: [0, 1] },
-      y: { title: 'y [-]', domain: [0, 1] },
+      ...UNIT,
       marks: [
         {
           type: 'dots',
@@ -257,5 +258,105 @@ describe('concat', () => {
     expect(d.scenes).toHaveLength(2);
     expect(d.scenes[0]!.legends[0]!.entries[0]!.name).toBe('p5 / p95');
     expect(d.svg).toContain(`translate(${a.width + 30},0)`);
+  });
+});
+
+describe('marks for many points and lines', () => {
+  it('dots by reference: the symbol defined once, each point placed at its pixel', () => {
+    const d = drawn({
+      ...UNIT,
+      marks: [
+        {
+          type: 'dots',
+          color: '#6baed6',
+          opacity: 0.6,
+          symbolId: 'p-s0',
+          points: [
+            { x: 0, y: 0 },
+            { x: 0.5, y: 1 },
+          ],
+        },
+      ],
+    });
+    const [s] = d.scenes;
+    const f = s!.frame;
+    const want = [
+      [f.x, f.y + 100],
+      [f.x + 100, f.y],
+    ];
+    s!.dots.forEach((p, i) => {
+      close(p.x, want[i]![0]!);
+      close(p.y, want[i]![1]!);
+    });
+    expect(d.svg.match(/id="p-s0"/g)).toHaveLength(1);
+    // written to 0.1 px
+    const uses = [...d.svg.matchAll(/<use xlink:href="#p-s0" x="([\d.]+)" y="([\d.]+)"\/>/g)];
+    expect(uses).toHaveLength(2);
+    uses.forEach((u, i) => {
+      expect(Math.abs(+u[1]! - want[i]![0]!)).toBeLessThanOrEqual(0.05);
+      expect(Math.abs(+u[2]! - want[i]![1]!)).toBeLessThanOrEqual(0.05);
+    });
+  });
+
+  it('polylines through band centres (one band axis, one hidden axis without ticks)', () => {
+    // 3 bands over 300 px: step 300 / (3 − 0.1 + 2·0.05) = 100, centres at 50, 150, 250
+    const s = chart({
+      width: 300,
+      height: 100,
+      x: { kind: 'band', title: null, categories: ['a', 'b', 'c'] },
+      y: { title: null, domain: [0, 1], hidden: true },
+      marks: [
+        {
+          type: 'lines',
+          color: '#4c78a8',
+          series: [
+            [
+              { x: 'a', y: 0 },
+              { x: 'b', y: 1 },
+              { x: 'c', y: 0.5 },
+            ],
+            [],
+          ],
+        },
+      ],
+    });
+    expect(s.yTicks).toEqual([]);
+    expect(s.lines).toHaveLength(1); // the empty series draws nothing
+    const f = s.frame;
+    const pts = s.lines[0]!.points;
+    [
+      [50, 100],
+      [150, 0],
+      [250, 50],
+    ].forEach(([x, y], i) => {
+      close(pts[i]![0], f.x + x!);
+      close(pts[i]![1], f.y + y!);
+    });
+  });
+
+  it('rotated and stacked category labels stay inside the document', () => {
+    const long = 'a rather long category name [unit]';
+    const rotated = chart({
+      width: 200,
+      height: 100,
+      x: { kind: 'band', title: null, categories: [long, 'b'], labelAngle: -30 },
+      y: { title: 'y [-]', domain: [0, 1] },
+      marks: [],
+    });
+    // the label ends at its tick (band centre 50 px in) and runs down-left at 30°: its start must be right of x = 0
+    // and its bottom above the document's (width estimated at 0.58 em of 11 px per character)
+    const w = long.length * 11 * 0.58;
+    const tick = rotated.xTicks[0]!.at;
+    expect(tick - w * Math.cos(Math.PI / 6)).toBeGreaterThanOrEqual(0);
+    expect(rotated.frame.y + 100 + 10 + w * Math.sin(Math.PI / 6)).toBeLessThanOrEqual(rotated.height);
+    const stacked = drawn({
+      width: 200,
+      height: 100,
+      x: { kind: 'band', title: 'step [-]', categories: ['0', '1'], labels: ['cost\n[USD]', 'mass\n[kg]'] },
+      y: { title: 'y [-]', domain: [0, 1] },
+      marks: [],
+    });
+    expect(stacked.scenes[0]!.xTicks.map((t) => t.label)).toEqual(['cost\n[USD]', 'mass\n[kg]']);
+    for (const row of ['cost', '[USD]', 'mass', '[kg]']) expect(stacked.svg).toContain(`>${row}</text>`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bestPosition, kneePosition, parseDesignSelector, selectDesign } from '../../../src/run/decision/decision.js';
-import { samplePositions, stackedLabel, axisLabel } from '../../../src/report/plots/plots.js';
+import { samplePositions, axisLabel } from '../../../src/report/plots/plots.js';
+import { stackedLabel } from '../../../src/report/plots/parallelPlot.js';
 import type { ParetoFile } from '../../../src/run/paretoFile.js';
 
 const front = (points: number[][], senses: ('minimize' | 'maximize')[] = ['minimize', 'minimize']): ParetoFile => ({
