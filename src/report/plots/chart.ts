@@ -12,7 +12,17 @@ import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { line as d3line, curveStepAfter } from 'd3-shape';
 import { schemeCategory10, schemeTableau10 } from 'd3-scale-chromatic';
-import { esc, PAD, px, svgDocument, symbolPath, text, textWidth } from './svg.js';
+import { esc, PAD, px, svgDocument, text, textWidth } from './svg.js';
+import {
+  LEGEND_ROW,
+  legendRow,
+  pathsSvg,
+  shapePath,
+  TOP_AXIS_ROOM,
+  valuesFormat,
+  type PathsMark,
+  type TopAxis,
+} from './chartMarks.js';
 
 /** Category colours: d3's category10 (the run and compare plots) and Tableau 10 (bars, analysis plots). */
 export const CATEGORY10: readonly string[] = schemeCategory10;
@@ -30,6 +40,8 @@ export type ContinuousAxis = {
   readonly plain?: boolean;
   /** Gridlines at the ticks (default true). */
   readonly grid?: boolean;
+  /** Tick values given, not d3's (e.g. every 30° of a map). */
+  readonly values?: readonly number[];
 };
 export type BandAxis = { readonly kind: 'band'; readonly title: string | null; readonly categories: readonly string[] };
 export type Axis = ContinuousAxis | BandAxis;
@@ -45,7 +57,7 @@ export interface Bar {
   readonly sub?: readonly [number, number];
 }
 
-export type Shape = 'circle' | 'square' | 'diamond' | 'cross';
+export type Shape = 'circle' | 'square' | 'diamond' | 'cross' | 'triangle';
 export type Mark =
   | {
       readonly type: 'dots';
@@ -110,7 +122,8 @@ export type Mark =
       readonly color?: string;
       readonly size?: number;
       readonly bold?: boolean;
-    };
+    }
+  | PathsMark;
 
 /** A legend symbol: a filled shape, a line or a dashed line. */
 export interface LegendEntry {
@@ -118,6 +131,8 @@ export interface LegendEntry {
   readonly color: string;
   readonly symbol?: Shape | 'line' | 'dash';
   readonly opacity?: number;
+  /** Symbol area [px²] (default 80; a size legend); the entry's row grows to fit it. */
+  readonly size?: number;
 }
 export interface Legend {
   readonly title: string | null;
@@ -138,6 +153,10 @@ export interface ChartSpec {
   readonly clipId?: string;
   /** Leave this much room left of the frame at least [px] (aligned panels). */
   readonly minLeft?: number;
+  /** A second x axis above the frame, labelled at x values (e.g. local time over right ascension). */
+  readonly top?: TopAxis;
+  /** Legends below the x axis, not at the right (long entries). */
+  readonly legendBelow?: boolean;
 }
 
 export interface Tick {
@@ -160,13 +179,15 @@ export interface Scene {
   readonly rects: readonly Rect[];
   /** The lines, rules and segments drawn, each as its points [px]. */
   readonly lines: readonly { readonly points: readonly (readonly [number, number])[]; readonly color: string }[];
+  /** The top axis's ticks (none without one). */
+  readonly topTicks: readonly Tick[];
   /** The chart's SVG elements (no document around them). */
   readonly body: string;
 }
 
 const LABEL_px = 11;
 const TITLE_px = 12;
-const LEGEND_ROW = 18;
+
 const LEGEND_GAP = 18;
 
 export interface Rect {
@@ -229,9 +250,9 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
     .domain(d1 > d0 ? [d0, d1] : d0 === 0 ? [0, 1] : [d0 - 0.1 * Math.abs(d0), d0 + 0.1 * Math.abs(d0)])
     .range([r0, r1]);
   if (a.nice) s.nice(count);
-  const values = Number.isFinite(d0) && Number.isFinite(d1) ? s.ticks(count) : [];
+  const values = a.values ?? (Number.isFinite(d0) && Number.isFinite(d1) ? s.ticks(count) : []);
   const whole = a.integer ? values.filter((v) => Number.isInteger(v)) : values;
-  const f = a.integer ? format(a.plain ? 'd' : ',d') : s.tickFormat(count, ',f');
+  const f = a.integer ? format(a.plain ? 'd' : ',d') : a.values ? valuesFormat(a.values) : s.tickFormat(count, ',f');
   return { at: (v) => s(v as number), band: () => 0, ticks: whole.map((v) => ({ value: v, label: f(v) })) };
 }
 
@@ -260,7 +281,7 @@ function legendSymbol(e: LegendEntry): string {
   const o = e.opacity !== undefined ? ` fill-opacity="${e.opacity}"` : '';
   if (e.symbol === 'line' || e.symbol === 'dash')
     return `<line x1="-8" y1="0" x2="8" y2="0" stroke="${e.color}" stroke-width="2"${e.symbol === 'dash' ? ' stroke-dasharray="4,3"' : ''}/>`;
-  const d = e.symbol === undefined || e.symbol === 'square' ? 'M-4.5,-4.5h9v9h-9Z' : symbolPath(e.symbol, 80);
+  const d = e.symbol === undefined || e.symbol === 'square' ? 'M-4.5,-4.5h9v9h-9Z' : shapePath(e.symbol, e.size ?? 80);
   return `<path d="${d}" fill="${e.color}"${o}/>`;
 }
 
@@ -281,10 +302,12 @@ export function legendColumn(
       row += LEGEND_ROW;
     }
     for (const e of l.entries) {
-      out.push(`<g transform="translate(${px(x + 8)},${px(row + 7)})">${legendSymbol(e)}</g>`);
-      out.push(text(x + 20, row + 7, e.name, { size: TITLE_px, baseline: 'middle' }));
-      width = Math.max(width, 20 + textWidth(e.name, TITLE_px));
-      row += LEGEND_ROW;
+      const h = legendRow(e),
+        r = (h - LEGEND_ROW) / 2;
+      out.push(`<g transform="translate(${px(x + 8 + r)},${px(row + 7 + r)})">${legendSymbol(e)}</g>`);
+      out.push(text(x + 20 + 2 * r, row + 7 + r, e.name, { size: TITLE_px, baseline: 'middle' }));
+      width = Math.max(width, 20 + 2 * r + textWidth(e.name, TITLE_px));
+      row += h;
     }
     out.push('</g>');
     row += 8;
@@ -307,13 +330,13 @@ function dotsSvg(m: Kind<'dots'>, { sx, sy, seen }: Ctx): string {
   const fill = m.hollow ? `fill="none" stroke="${m.color}" stroke-width="1.2"` : `fill="${m.color}"`;
   const stroke = m.stroke && !m.hollow ? ` stroke="${m.stroke}" stroke-width="0.5"` : '';
   const out = [`<g class="dots" ${fill}${stroke}${opacityOf(m.opacity)}>`];
-  const shared = symbolPath(m.shape ?? 'circle', m.area ?? 30);
+  const shared = shapePath(m.shape ?? 'circle', m.area ?? 30);
   for (const p of m.points) {
     const x = mid(sx, p.x),
       y = mid(sy, p.y);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     seen.dots.push({ x, y, color: m.color });
-    const d = p.area !== undefined ? symbolPath(m.shape ?? 'circle', p.area) : shared;
+    const d = p.area !== undefined ? shapePath(m.shape ?? 'circle', p.area) : shared;
     out.push(`<path transform="translate(${px(x)},${px(y)})" d="${d}"/>`);
   }
   return `${out.join('')}</g>`;
@@ -396,7 +419,9 @@ function drawMarks(marks: readonly Mark[], ctx: Ctx): string {
             ? barsSvg(m, ctx)
             : m.type === 'text'
               ? labelsSvg(m, ctx)
-              : rulesSvg(m, ctx),
+              : m.type === 'paths'
+                ? pathsSvg(m, (x, y) => [ctx.sx.at(x), ctx.sy.at(y)], ctx.seen.lines)
+                : rulesSvg(m, ctx),
     )
     .join('');
 }
@@ -454,7 +479,7 @@ export function chart(spec: ChartSpec): Scene {
   const subtitle = spec.subtitle ?? [];
   const titleRoom = (spec.title ? 22 : 0) + 14 * subtitle.length;
   const yTitleLength = spec.y.title ? textWidth(spec.y.title, TITLE_px) : 0;
-  const top = PAD + titleRoom + 8 + Math.max(0, (yTitleLength - height) / 2);
+  const top = PAD + titleRoom + 8 + (spec.top ? TOP_AXIS_ROOM : 0) + Math.max(0, (yTitleLength - height) / 2);
   // y first at a provisional left edge: its labels' width sets where the frame starts
   // band rows run top down, values bottom up
   const sy =
@@ -474,25 +499,34 @@ export function chart(spec: ChartSpec): Scene {
   const marks = drawMarks(spec.marks, { sx, sy, box: { x0: f.x, x1: f.x + width, y0: f.y, y1: bottom }, seen });
   out.push(clip, spec.clipId ? `<g clip-path="url(#${esc(spec.clipId)})">${marks}</g>` : marks);
   out.push(axesSvg(spec, f, xTicks, yTicks, yLabelWidth));
+  const top2 = topAxis(spec.top, f, sx);
+  out.push(top2.svg);
   if (spec.title) out.push(text(PAD, PAD + 11, spec.title, { size: 14, weight: 'bold' }));
   subtitle.forEach((s, i) => out.push(text(PAD, PAD + 26 + 14 * i, s, { size: TITLE_px })));
   const legends = spec.legends ?? [];
-  const lg = legendColumn(f.x + width + LEGEND_GAP, f.y, legends);
+  // legends at the right of the frame, or below the x axis's title
+  const below = spec.legendBelow === true && legends.length > 0;
+  const lg = legendColumn(below ? f.x : f.x + width + LEGEND_GAP, below ? bottom + 52 : f.y, legends);
   out.push(lg.svg);
   const lastLabel = xTicks.length ? xTicks[xTicks.length - 1]! : null;
-  const xReach = lastLabel ? lastLabel.at + textWidth(lastLabel.label, LABEL_px) / 2 : 0;
-  const titleReach = maxOf([
+  const reach = maxOf([
+    lastLabel ? lastLabel.at + textWidth(lastLabel.label, LABEL_px) / 2 : 0,
     spec.title ? PAD + textWidth(spec.title, 14) : 0,
     ...subtitle.map((s) => PAD + textWidth(s, TITLE_px)),
+    top2.reach,
+    f.x + width + (legends.length && !below ? LEGEND_GAP + lg.width : 0),
+    below ? f.x + lg.width : 0,
   ]);
+  const lowest = below ? bottom + 52 + lg.height : Math.max(bottom + 24 + 16, f.y + lg.height);
   return {
-    width: Math.ceil(Math.max(f.x + width + (legends.length ? LEGEND_GAP + lg.width : 0), xReach, titleReach) + 10),
-    height: Math.ceil(Math.max(bottom + 24 + 16, f.y + height / 2 + yTitleLength / 2, f.y + lg.height) + PAD),
+    width: Math.ceil(reach + 10),
+    height: Math.ceil(Math.max(lowest, f.y + height / 2 + yTitleLength / 2) + PAD),
     frame: f,
     xTicks,
     yTicks,
     legends,
     ...seen,
+    topTicks: top2.ticks,
     body: out.join(''),
   };
 }
@@ -544,4 +578,21 @@ export function concat(
     // the figure's legends, counted with its first chart
     scenes: rows.flat().map((s, i) => (i === 0 && o.legends ? { ...s, legends: o.legends } : s)),
   };
+}
+
+// ── The top axis of the maps and graphs (chartMarks.ts has their other additions) ──
+
+/** The top axis's ticks, labels (overlapping ones thinned) and title, and how far right its labels reach [px]. */
+function topAxis(a: TopAxis | undefined, f: Frame, sx: Scale): { svg: string; ticks: Tick[]; reach: number } {
+  if (!a) return { svg: '', ticks: [], reach: 0 };
+  const ticks = a.ticks.map((t) => ({ ...t, at: sx.at(t.value) })).filter((t) => Number.isFinite(t.at));
+  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
+  const shown = thin(ticks.map((t) => [t.at - half(t), t.at + half(t)]));
+  const out = ['<g class="axis top" stroke="#888">', ...ticks.map((t) => lineEl(t.at, f.y - 5, t.at, f.y)), '</g>'];
+  out.push('<g class="tick-labels">');
+  ticks.forEach((t, i) => {
+    if (shown[i]) out.push(text(t.at, f.y - 9, t.label, { anchor: 'middle' }));
+  });
+  out.push('</g>', text(f.x + f.width / 2, f.y - 28, a.title, { size: TITLE_px, anchor: 'middle' }));
+  return { svg: out.join(''), ticks, reach: maxOf([0, ...ticks.map((t) => t.at + half(t))]) };
 }
