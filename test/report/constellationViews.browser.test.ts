@@ -176,34 +176,31 @@ describe('constellation views in headless Chromium', () => {
         );
         expect(overlaps).toEqual([]);
         // The altitude axis: the vertical axis's numeric labels (all at one x) of the planes view.
-        const altitudeTicks = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('#fig-planes g.role-axis-label'))
-            .map((g) => {
-              const texts = Array.from(g.querySelectorAll('text'));
-              const xs = new Set(texts.map((t) => Math.round(t.getBoundingClientRect().right)));
-              return xs.size === 1 && texts.length > 1 ? texts.map((t) => Number(t.textContent)) : [];
-            })
-            .flat(),
-        );
+        const altitudeTicks = await page.evaluate(() => {
+          const texts = Array.from(document.querySelectorAll('#fig-planes g.tick-labels text'));
+          // the labels right-aligned at one x: the vertical axis's
+          const right = (t: Element): number => Math.round(t.getBoundingClientRect().right);
+          const xs = texts.filter((t) => t.getAttribute('text-anchor') === 'end');
+          return new Set(xs.map(right)).size === 1 ? xs.map((t) => Number(t.textContent)) : [];
+        });
         expect(altitudeTicks.length).toBeGreaterThan(2);
         expect(Math.min(...altitudeTicks)).toBeGreaterThanOrEqual(520);
         expect(Math.max(...altitudeTicks)).toBeLessThanOrEqual(680);
-        // Ground track: the track pieces (coloured lines, not the grey graticule) as drawn, in the plot's pixels.
+        // Ground track: the track pieces as drawn, as fractions of the frame's width.
         const track = await page.evaluate(() => {
-          const frame = document.querySelector('#fig-track path.background')!.getBoundingClientRect();
-          const pieces = Array.from(document.querySelectorAll('#fig-track g.mark-line.role-mark path'))
-            .filter((p) => p.getAttribute('stroke') !== '#ddd')
-            .map((p) => {
-              const svg = (p as SVGGraphicsElement).ownerSVGElement!;
-              const m = (p as SVGGraphicsElement).getScreenCTM()!;
-              return [...(p.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((c) => {
-                const pt = svg.createSVGPoint();
-                pt.x = Number(c[1]);
-                pt.y = Number(c[2]);
-                const s = pt.matrixTransform(m);
-                return (s.x - frame.left) / frame.width;
-              });
+          const frame = document.querySelector('#fig-track rect.frame')!.getBoundingClientRect();
+          // the polylines drawn: the tracks (this map has no coastline)
+          const pieces = Array.from(document.querySelectorAll('#fig-track g.paths path')).map((p) => {
+            const svg = (p as SVGGraphicsElement).ownerSVGElement!;
+            const m = (p as SVGGraphicsElement).getScreenCTM()!;
+            return [...(p.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((c) => {
+              const pt = svg.createSVGPoint();
+              pt.x = Number(c[1]);
+              pt.y = Number(c[2]);
+              const s = pt.matrixTransform(m);
+              return (s.x - frame.left) / frame.width;
             });
+          });
           return pieces;
         });
         expect(track.length).toBeGreaterThan(2);

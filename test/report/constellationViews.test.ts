@@ -17,6 +17,7 @@ import {
   clockText,
   ltanOfRaan_h,
   planeRows,
+  shellPlanesChart,
   shellPlanesSvg,
   sunRightAscension_deg,
 } from '../../src/report/constellation/constellationPlanes.js';
@@ -27,7 +28,7 @@ import {
 } from '../../src/report/constellation/constellationPlotsSeries.js';
 import {
   drawnPlanes,
-  groundTrackSvg,
+  groundTrackChart,
   MAX_TRACK_PLANES,
   planeGroundTrack,
   shortStationName,
@@ -88,12 +89,9 @@ describe('plane rows', () => {
   });
 
   it('draws one rule per plane with the shells in the legend', async () => {
-    const svg = await shellPlanesSvg(
-      [shell({ name: 'low', planes: 6 }), shell({ name: 'high', altitude_m: 650e3, planes: 3 })],
-      EPOCH,
-    );
-    const rules = svg.match(/<g class="mark-rule role-mark[^"]*"[^>]*>(.*?)<\/g>/)?.[1] ?? '';
-    expect(rules.match(/<line/g)?.length).toBe(9);
+    const shells = [shell({ name: 'low', planes: 6 }), shell({ name: 'high', altitude_m: 650e3, planes: 3 })];
+    const svg = await shellPlanesSvg(shells, EPOCH);
+    expect(shellPlanesChart(shells, EPOCH).scenes[0]!.lines).toHaveLength(9);
     expect(svg).toContain('low: 550 km, 53°, 6 planes × 10');
     expect(svg).toContain('>LTAN at the epoch [h]<');
     expect(svg).toContain('>RAAN at the epoch [deg]<');
@@ -203,7 +201,7 @@ describe('every plane over the coastlines', () => {
   it('draws one line per plane in its shell colour, the coastlines under them, and says how many planes', async () => {
     const low = shell({ name: 'low', planes: 3 });
     const window = { epochIso: EPOCH, duration_s: 1800, step_s: 60 };
-    const svg = await groundTrackSvg({
+    const { svg, scenes } = groundTrackChart({
       tracks: [0, 1, 2].map((p) => ({ shell: 'low', plane: p, points: planeGroundTrack(low, p, window) })),
       planesPerShell: { low: 3, wide: 60 },
       coastlines: [
@@ -218,12 +216,12 @@ describe('every plane over the coastlines', () => {
     });
     // 30 min of a 95-min orbit from the ascending node cross no antimeridian unless the node is near it; count the
     // track pieces in the shell's colour (palette[0]), at least one per plane.
-    const trackPaths = svg.match(/<path[^>]*stroke="#1f77b4"[^>]*stroke-width="1"[\s/>]/g) ?? [];
-    expect(trackPaths.length).toBeGreaterThanOrEqual(3);
+    const lines = scenes[0]!.lines;
+    expect(lines.filter((l) => l.color === '#1f77b4').length).toBeGreaterThanOrEqual(3);
     expect(svg).toContain('low: all 3 plane(s)');
     expect(svg).toContain('wide: 0 of 60 planes, evenly spaced in RAAN');
     expect(svg).toContain('coastlines: Natural Earth 1:110m');
-    expect(svg.match(/stroke="#999"/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(lines.filter((l) => l.color === '#999')).toHaveLength(1);
   });
 });
 

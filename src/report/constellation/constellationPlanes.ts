@@ -5,25 +5,16 @@
  * spacing, or the LTAN band of sun-synchronous shells); LTAN and RAAN are tied at the epoch by
  * Ω = α☉(epoch) + (LTAN − 12 h)·15°/h (Vallado 2013 §11.4, α☉ as in pattern.ts), so both axes are exact at
  * the epoch. A sun-synchronous plane keeps its LTAN; a non-SSO plane's LTAN drifts by its J2 nodal
- * regression minus the Sun's ~0.986°/day (stated in the plot). Drawn as SVG directly (plotChrome.ts: vega-lite's
- * layout without loading vega); altitude ticks: the 1-2-5 rule inside the (not rounded) domain, as vega-lite.
+ * regression minus the Sun's ~0.986°/day (stated in the plot). Drawn with the reports' chart layer (chart.ts): RAAN
+ * every 45° below, LTAN every 3 h above, altitude ticks d3's inside the (not rounded) domain.
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { planeRaan_rad, raanFromLtan_rad } from '../../constellation/geometry/pattern.js';
 import type { ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { linear, PAD, px, svgDocument, textWidth, tickFormat, ticks } from '../plots/svg.js';
-import {
-  axisSvg,
-  frameSvg,
-  gridSvg,
-  LEGEND_BELOW,
-  leftAxisWidth,
-  legendSvg,
-  titleSvg,
-  type Axis,
-} from './plotChrome.js';
+import { drawn, type Drawn, type Mark } from '../plots/chart.js';
+import type { TopAxis } from '../plots/chartMarks.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 const DEG_PER_HOUR = 15;
@@ -99,78 +90,64 @@ export function shellLegend(s: ShellGeometrySpec, rows: readonly PlaneRow[]): st
 }
 
 /** The top axis: LTAN at the epoch every 3 h on whole hours, at the RAAN it has at the epoch, labelled modulo 24 h. */
-function ltanAxis(sunRa: number, width: number): Axis {
+function ltanAxis(sunRa: number): TopAxis {
   // LTAN unwrapped onto the RAAN axis's [0, 360]: l = 12 h + (RAAN − α☉)/15°/h, so both x scales are one linear map.
   const ltan0 = 12 - sunRa / DEG_PER_HOUR;
   const values = Array.from({ length: 9 }, (_, k) => Math.ceil(ltan0 / 3) * 3 + 3 * k).filter((v) => v <= ltan0 + 24);
   return {
-    orient: 'top',
-    values,
-    scale: linear(ltan0, ltan0 + 24, 0, width),
-    format: (v) => `${String(((v % 24) + 24) % 24).padStart(2, '0')}:00`,
     title: 'LTAN at the epoch [h]',
+    ticks: values.map((v) => ({
+      value: (v - ltan0) * DEG_PER_HOUR,
+      label: `${String(((v % 24) + 24) % 24).padStart(2, '0')}:00`,
+    })),
   };
 }
 
-/** Planes as short vertical rules at (RAAN, altitude), one colour per shell; LTAN at the epoch on the top axis. */
-export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): Promise<string> {
+/**
+ * Planes as short vertical rules at (RAAN, altitude), one colour per shell; LTAN at the epoch on the top axis; the
+ * scene of the chart as well as its SVG.
+ */
+export function shellPlanesChart(shells: readonly ShellGeometrySpec[], epochIso: string): Drawn {
   const rows = planeRows(shells, epochIso);
   const [lo, hi] = altitudeDomain_km(shells.map((s) => s.altitude_m / 1e3));
-  const W = 640,
-    H = Math.max(160, 60 * new Set(shells.map((s) => s.altitude_m)).size + 60);
-  const names = shells.map((s) => shellLegend(s, rows));
-  const colorOf = new Map(shells.map((s, i) => [s.name, PALETTE[i % PALETTE.length]!]));
-  const raan: Axis = {
-    orient: 'bottom',
-    values: [0, 45, 90, 135, 180, 225, 270, 315, 360],
-    scale: linear(0, 360, 0, W),
-    format: String,
-    title: 'RAAN at the epoch [deg]',
-  };
-  const altitudeTicks = ticks(lo, hi, Math.ceil(H / 40));
-  const sy = linear(lo, hi, H, 0);
-  const altitude: Axis = {
-    orient: 'left',
-    values: altitudeTicks.values,
-    scale: sy,
-    format: tickFormat(altitudeTicks.step),
-    title: 'altitude [km]',
-  };
-  const ltan = ltanAxis(sunRightAscension_deg(epochIso), W);
   const half = (hi - lo) * 0.06;
-  const rules = rows.map((r) => {
-    const x = px(raan.scale(r.raan_deg));
-    return `<line x1="${x}" y1="${px(sy(r.altitude_km - half))}" x2="${x}" y2="${px(sy(r.altitude_km + half))}" stroke="${colorOf.get(r.shell)}"/>`;
-  });
+  const rules = shells.map((s, i): Mark => ({
+    type: 'segments',
+    segments: rows
+      .filter((r) => r.shell === s.name)
+      .map((r) => ({ x1: r.raan_deg, y1: r.altitude_km - half, x2: r.raan_deg, y2: r.altitude_km + half })),
+    color: PALETTE[i % PALETTE.length]!,
+    width: 2,
+  }));
   const sso = shells.some((s) => s.sunSynchronous),
     other = shells.some((s) => !s.sunSynchronous);
   const drift = other ? 'non-SSO planes drift in LTAN over days' : 'SSO planes keep their LTAN';
-  const title = titleSvg(`Orbital planes of the design's ${shells.length} shell(s)`, [
-    `each plane at its RAAN (bottom) and LTAN (top) at ${epochIso}`,
-    sso && !other ? drift : `LTAN at the epoch only: ${drift}`,
-  ]);
-  const legend = legendSvg(
-    0,
-    H + LEGEND_BELOW,
-    'shell',
-    shells.map((s, i) => ({
-      name: names[i]!,
-      symbol: `<path d="M-4.5,0L4.5,0" stroke="${colorOf.get(s.name)}" stroke-width="1.5"/>`,
-    })),
-    'vertical',
-  );
-  // the top axis's labels, its title and the gap above them (vega-lite's 29 px)
-  const left = Math.ceil(PAD + leftAxisWidth(altitude)),
-    top = PAD + title.height + 29;
-  const lastLtan = ltan.values.at(-1);
-  const overhang = lastLtan === undefined ? 0 : ltan.scale(lastLtan) + textWidth('00:00', 11) / 2 - W;
-  const body =
-    `<g transform="translate(${left},${top})">${frameSvg(W, H)}${gridSvg(raan, W, H)}${gridSvg(altitude, W, H)}` +
-    `${axisSvg(raan, W, H)}${axisSvg(ltan, W, H)}${axisSvg(altitude, W, H)}` +
-    `<g class="mark-rule role-mark" stroke-width="2">${rules.join('')}</g>${legend.svg}</g>${title.svg}`;
-  return svgDocument(
-    Math.max(left + Math.max(W + Math.max(0, overhang), legend.width), PAD + title.width) + PAD,
-    top + H + LEGEND_BELOW + legend.height + PAD,
-    body,
-  );
+  return drawn({
+    title: `Orbital planes of the design's ${shells.length} shell(s)`,
+    subtitle: [
+      `each plane at its RAAN (bottom) and LTAN (top) at ${epochIso}`,
+      sso && !other ? drift : `LTAN at the epoch only: ${drift}`,
+    ],
+    width: 640,
+    height: Math.max(160, 60 * new Set(shells.map((s) => s.altitude_m)).size + 60),
+    x: { title: 'RAAN at the epoch [deg]', domain: [0, 360], values: [0, 45, 90, 135, 180, 225, 270, 315, 360] },
+    y: { title: 'altitude [km]', domain: [lo, hi] },
+    top: ltanAxis(sunRightAscension_deg(epochIso)),
+    marks: rules,
+    legends: [
+      {
+        title: 'shell',
+        entries: shells.map((s, i) => ({
+          name: shellLegend(s, rows),
+          color: PALETTE[i % PALETTE.length]!,
+          symbol: 'line',
+        })),
+      },
+    ],
+    legendBelow: true,
+  });
+}
+
+export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): Promise<string> {
+  return shellPlanesChart(shells, epochIso).svg;
 }

@@ -1,44 +1,17 @@
 /**
  * Constellation report plots: the shell map (altitude vs inclination, with the FCC filings' envelopes),
- * one shell's inter-satellite link graph and its utilisation histogram. Pure functions of plain data
- * returning static SVG strings, written directly (plotParts.ts, svg.ts) as vega-lite drew the same specs: same data,
- * marks, colours, sizes, titles and ticks, in a few milliseconds instead of vega's load and layout; the histogram's
- * "nice" count axis is d3's nice in one pass (niceMax). The time-series plots live in constellationPlotsSeries.ts and
- * are re-exported here.
+ * one shell's inter-satellite link graph and its utilisation histogram. Pure functions of plain data drawn with the
+ * reports' chart layer (src/report/plots/chart.ts); the link colours are d3's viridis (d3-scale-chromatic). The
+ * time-series plots live in constellationPlotsSeries.ts and are re-exported here.
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
-import { CATEGORY10 } from '../plots/chart.js';
-import { legendSvg } from './plotChrome.js';
-import { placeLabels } from '../plots/labelPlacement.js';
-import {
-  LEGEND_OFFSET,
-  LEGEND_SYMBOL_px2,
-  linear,
-  niceMax,
-  PAD,
-  px,
-  svgDocument,
-  symbolPath,
-  text,
-  tickFormat,
-  ticks,
-  type Frame,
-} from '../plots/svg.js';
-import {
-  axesSvg,
-  circleLegend,
-  gradientLegend,
-  leftAxisWidth,
-  linearAxis,
-  plotTop,
-  titleSvg,
-  VIRIDIS,
-  viridis,
-  type Titles,
-} from './plotParts.js';
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { axisScale, CATEGORY10, drawn, type Drawn, type LegendEntry, type Mark } from '../plots/chart.js';
+import { placedTextLabels, placeLabels } from '../plots/labelPlacement.js';
+import { tickFormat, ticks } from '../plots/svg.js';
 
 export * from './constellationPlotsSeries.js';
 
@@ -130,9 +103,7 @@ const MAP_W = 640,
   MAX_MARKER_AREA_px2 = 900;
 /** Colours of the filing envelopes, in FILING_ENVELOPES' order. */
 const ENVELOPE_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
-const SHELL_COLORS = { 'design shell': '#d62728', 'reference constellation': '#8c8c8c' } as const;
-/** Radius [px] of a legend's category circle (vega-lite's legend symbolSize 80 px², plots.ts). */
-const LEGEND_R = Math.sqrt(LEGEND_SYMBOL_px2) / 2;
+const SHELL_COLORS = { 'reference constellation': '#8c8c8c', 'design shell': '#d62728' } as const;
 
 type MapPoint = { cat: keyof typeof SHELL_COLORS; label: string; i: number; h: number; n: number };
 
@@ -154,143 +125,122 @@ function shellMapPoints(input: ShellMapInput): MapPoint[] {
 
 /**
  * The shells' labels, placed around their markers without overlapping each other or any marker (labelPlacement.ts,
- * in the plot's pixels; a marker's box is √(area/π) from its centre); a label with no free spot is left out (the shell
- * is still drawn).
+ * in the frame's pixels `at`; a marker's box reaches √(size/π) from its centre, a little beyond its circle); a label
+ * with no free spot is left out (the shell is still drawn).
  */
-function shellLabels(pts: readonly MapPoint[], area: readonly number[], at: (p: MapPoint) => [number, number]): string {
+function shellLabels(pts: readonly MapPoint[], size: readonly number[], at: (p: MapPoint) => [number, number]): Mark {
   const markers = pts.map((p, k) => {
     const [x, y] = at(p),
-      r = Math.sqrt(area[k]! / Math.PI);
+      r = Math.sqrt(size[k]! / Math.PI);
     return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
   });
-  const requests = pts.flatMap((p, k) => {
-    const [x, y] = at(p);
-    return p.label === '' ? [] : [{ x, y, text: p.label, gap_px: (markers[k]!.x1 - markers[k]!.x0) / 2 + 3 }];
+  const labelled = pts.flatMap((p, k) => (p.label === '' ? [] : [k]));
+  const requests = labelled.map((k) => {
+    const [x, y] = at(pts[k]!);
+    return { x, y, text: pts[k]!.label, gap_px: (markers[k]!.x1 - markers[k]!.x0) / 2 + 3 };
   });
-  const anchor = { left: 'start', right: 'end', center: 'middle' } as const;
-  const placed = placeLabels(requests, MAP_W, MAP_H, 10, 3, markers).map((l) =>
-    // vega's bottom baseline: 0.21 font sizes above the text's baseline
-    text(l.x, l.baseline === 'bottom' ? l.y - 2.1 : l.y, l.text, {
-      size: 10,
-      color: '#444',
-      anchor: anchor[l.align],
-      baseline: l.baseline === 'bottom' ? 'alphabetic' : l.baseline,
-    }),
-  );
-  return `<g class="mark-text role-mark">${placed.join('')}</g>`;
+  const placed = placeLabels(requests, MAP_W, MAP_H, 10, 3, markers);
+  const data = (index: number) => ({ x: pts[labelled[index]!]!.i, y: pts[labelled[index]!]!.h });
+  return { type: 'text', labels: placedTextLabels(placed, requests, data), color: '#444', size: 10 };
 }
 
-/** The filing envelopes' bands (one area each, from the low edge up and back down the high edge) in `sx`, `sy`. */
-function envelopeAreas(
-  bands: ReturnType<typeof envelopeBands>,
-  envNames: readonly string[],
-  sx: (i: number) => number,
-  sy: (h: number) => number,
-): string {
+/** The filing envelopes' bands: one area each, from the low edge up and back down the high edge. */
+function envelopeAreas(bands: ReturnType<typeof envelopeBands>, envNames: readonly string[]): Mark[] {
   const byBand = new Map<string, typeof bands>();
   for (const b of bands) byBand.set(b.band, [...(byBand.get(b.band) ?? []), b]);
-  return [...byBand.values()]
-    .map((rows) => {
-      const edge = [...rows.map((b) => [b.lo, b.h]), ...[...rows].reverse().map((b) => [b.hi, b.h])];
-      const color = ENVELOPE_COLORS[envNames.indexOf(rows[0]!.env) % ENVELOPE_COLORS.length];
-      const d = `M${edge.map(([i, h]) => `${px(sx(i!))},${px(sy(h!))}`).join('L')}Z`;
-      return `<g class="mark-area role-mark"><path d="${d}" fill="${color}" opacity="0.3"/></g>`;
-    })
-    .join('');
-}
-
-/** The three legends right of the map: marker size, shell kind, filing envelope; with their width and height. */
-function shellMapLegends(
-  x: number,
-  y: number,
-  nMax: number,
-  envNames: readonly string[],
-): { svg: string; width: number; height: number } {
-  const sizeTicks = ticks(0, nMax, 5);
-  const format = tickFormat(sizeTicks.step);
-  const size = circleLegend(
-    x,
-    y,
-    ['satellites per shell [-]', '(marker area ∝ √count)'],
-    sizeTicks.values
-      .filter((v) => v > 0)
-      .map((v) => ({
-        label: format(v),
-        r: Math.sqrt(MAX_MARKER_AREA_px2 * Math.sqrt(v / nMax)) / 2,
-        style: 'fill="#000" fill-opacity="0.75" stroke="#333" stroke-width="1.5" opacity="0.75"',
-      })),
-  );
-  const kinds = circleLegend(
-    x,
-    y + size.height + 8,
-    ['shells'],
-    Object.entries(SHELL_COLORS).map(([label, c]) => ({
-      label,
-      r: LEGEND_R,
-      style: `fill="${c}" stroke="#333" stroke-width="1.5" opacity="0.75"`,
-    })),
-  );
-  const envs = circleLegend(
-    x,
-    y + size.height + kinds.height + 16,
-    ['filing envelope'],
-    envNames.map((label, k) => ({
-      label,
-      r: LEGEND_R,
-      style: `fill="${ENVELOPE_COLORS[k % ENVELOPE_COLORS.length]}" opacity="0.3"`,
-    })),
-  );
-  return {
-    svg: size.svg + kinds.svg + envs.svg,
-    width: Math.max(size.width, kinds.width, envs.width),
-    height: size.height + kinds.height + envs.height + 16,
-  };
+  return [...byBand.values()].map((rows) => ({
+    type: 'area',
+    points: [...rows.map((b) => ({ x: b.lo, y: b.h })), ...[...rows].reverse().map((b) => ({ x: b.hi, y: b.h }))],
+    color: ENVELOPE_COLORS[envNames.indexOf(rows[0]!.env) % ENVELOPE_COLORS.length]!,
+    opacity: 0.3,
+  }));
 }
 
 /**
- * Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites (900 px² at the most; vega's circle of area
- * s has radius √s / 2), over the filings' envelopes.
+ * Marker size of a shell of n satellites when the largest has nMax: ∝ √n, MAX_MARKER_AREA_px2 at the most; a marker of
+ * size s is a circle of diameter √s (area π/4·s, as vega drew them).
  */
-export async function shellMapSvg(input: ShellMapInput): Promise<string> {
+const markerSize = (n: number, nMax: number): number => MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, n) / nMax);
+const circleArea = (size: number): number => (Math.PI / 4) * size;
+
+/** The three legends right of the map: marker size (whole counts of satellites), shell kind, filing envelope. */
+function shellMapLegends(nMax: number, envNames: readonly string[]): { title: string; entries: LegendEntry[] }[] {
+  // none when no shell is drawn (nMax 0)
+  const sizes = nMax > 0 ? ticks(0, nMax, 5) : { values: [], step: 1 };
+  const format = tickFormat(Math.max(1, sizes.step));
+  return [
+    {
+      title: 'satellites per shell [-]',
+      entries: sizes.values
+        .filter((v) => v > 0 && Number.isInteger(v))
+        .map((v) => ({
+          name: format(v),
+          color: '#555',
+          symbol: 'circle',
+          size: circleArea(markerSize(v, nMax)),
+          opacity: 0.75,
+        })),
+    },
+    {
+      title: 'shells',
+      entries: Object.entries(SHELL_COLORS).map(([name, color]) => ({ name, color, symbol: 'circle', opacity: 0.75 })),
+    },
+    {
+      title: 'filing envelope',
+      entries: envNames.map((name, k) => ({
+        name,
+        color: ENVELOPE_COLORS[k % ENVELOPE_COLORS.length]!,
+        symbol: 'square',
+        opacity: 0.3,
+      })),
+    },
+  ];
+}
+
+/**
+ * Shells on altitude [km] vs inclination [deg], marker area ∝ √satellites (900 px² at the most), over the filings'
+ * envelopes; the scene of the chart as well as its SVG.
+ */
+export function shellMapChart(input: ShellMapInput): Drawn {
   const envelopes = input.envelopes ?? FILING_ENVELOPES;
   const bands = envelopeBands(envelopes);
   const pts = shellMapPoints(input);
-  const titles: Titles = {
+  const x = {
+    title: 'inclination [deg]',
+    domain: span([...pts.map((p) => p.i), ...bands.flatMap((b) => [b.lo, b.hi])], 3),
+  };
+  const y = { title: 'altitude [km]', domain: span([...pts.map((p) => p.h), ...bands.map((b) => b.h)], 80) };
+  // label placement in the frame's pixels, by the scales the chart draws with
+  const sx = axisScale(x, 0, MAP_W, 80),
+    sy = axisScale(y, MAP_H, 0, 40);
+  const nMax = maxOf([1, ...pts.map((p) => p.n)]);
+  const size = pts.map((p) => markerSize(p.n, nMax));
+  const envNames = envelopes.map((e) => e.name);
+  const dots = (Object.keys(SHELL_COLORS) as MapPoint['cat'][]).map((cat): Mark => ({
+    type: 'dots',
+    points: pts.flatMap((p, k) => (p.cat === cat ? [{ x: p.i, y: p.h, area: circleArea(size[k]!) }] : [])),
+    color: SHELL_COLORS[cat],
+    stroke: '#333',
+    opacity: 0.75,
+  }));
+  return drawn({
     title: 'Shells and filing envelopes',
     subtitle: [
       ...envelopes.map(describeEnvelope),
-      `bands ±${FILING_BAND_HALF_WIDTH_deg}° wide; SSO bands follow the J2 sun-synchronous inclination`,
+      `bands ±${FILING_BAND_HALF_WIDTH_deg}° wide; SSO bands follow the J2 sun-synchronous inclination; ` +
+        'marker area ∝ √satellites',
     ],
-  };
-  const xAxis = linearAxis(
-    span([...pts.map((p) => p.i), ...bands.flatMap((b) => [b.lo, b.hi])], 3),
-    MAP_W,
-    'inclination [deg]',
-  );
-  const yAxis = linearAxis(span([...pts.map((p) => p.h), ...bands.map((b) => b.h)], 80), MAP_H, 'altitude [km]');
-  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, MAP_H), width: MAP_W, height: MAP_H };
-  // the marks are drawn in the plot's own pixels (the label placement's), shifted to the frame
-  const sx = linear(xAxis.domain[0], xAxis.domain[1], 0, MAP_W),
-    sy = linear(yAxis.domain[0], yAxis.domain[1], MAP_H, 0);
-  const nMax = maxOf([1, ...pts.map((p) => p.n)]);
-  const area = pts.map((p) => MAX_MARKER_AREA_px2 * Math.sqrt(Math.max(0, p.n) / nMax));
-  const circles = pts.map(
-    (p, k) =>
-      `<path transform="translate(${px(sx(p.i))},${px(sy(p.h))})" d="${symbolPath('circle', (Math.PI / 4) * area[k]!)}" fill="${SHELL_COLORS[p.cat]}"/>`,
-  );
-  const envNames = envelopes.map((e) => e.name);
-  const legends = shellMapLegends(f.x + MAP_W + LEGEND_OFFSET, f.y, nMax, envNames);
-  const title = titleSvg(titles);
-  const body =
-    axesSvg(f, xAxis, yAxis) +
-    `<g transform="translate(${px(f.x)},${px(f.y)})">${envelopeAreas(bands, envNames, sx, sy)}` +
-    `<g class="mark-symbol role-mark" stroke="#333" stroke-width="0.5" opacity="0.75">${circles.join('')}</g>` +
-    `${shellLabels(pts, area, (p) => [sx(p.i), sy(p.h)])}</g>${legends.svg}${title.svg}`;
-  return svgDocument(
-    Math.max(f.x + MAP_W + LEGEND_OFFSET + legends.width, PAD + title.width) + PAD,
-    Math.max(f.y + MAP_H + 38, f.y + legends.height + PAD),
-    body,
-  );
+    width: MAP_W,
+    height: MAP_H,
+    x,
+    y,
+    marks: [...envelopeAreas(bands, envNames), ...dots, shellLabels(pts, size, (p) => [sx.at(p.i), sy.at(p.h)])],
+    legends: shellMapLegends(pts.length ? nMax : 0, envNames),
+  });
+}
+
+export async function shellMapSvg(input: ShellMapInput): Promise<string> {
+  return shellMapChart(input).svg;
 }
 
 /** Displacement d wrapped onto (−n/2, n/2] when |d| > n/2 (a seam or wrap-around link). */
@@ -333,7 +283,9 @@ export function classUtilizations(detail: LinkGraphDetail): { linkClass: string;
   return [...seen].map(([linkClass, utilization]) => ({ linkClass, utilization }));
 }
 
-/** Each link as one path (`M…L…`, a seam link's two stubs `M…L…M…L…`) in `sx`, `sy`, coloured by its utilisation. */
+/** Viridis at a utilisation (d3-scale-chromatic's, van der Walt and Smith 2015), clamped to [0, 1]; NaN: none drawn. */
+const viridis = (u: number): string => (Number.isNaN(u) ? 'none' : interpolateViridis(Math.min(1, Math.max(0, u))));
+
 /**
  * Link colours: by utilisation (viridis), or, when every link carries the same utilisation (a saturated flow puts
  * each at 1), by link class so the picture still tells the links apart; null classes when coloured by utilisation.
@@ -347,61 +299,45 @@ export function linkColours(detail: LinkGraphDetail): { colours: string[]; class
   return { colours: detail.edges.map((e) => colour(e.linkClass)), classes };
 }
 
-/** The link graph's legend at (x, y): the utilisation scale, or the link classes' colours. */
-function linkLegend(
-  x: number,
-  y: number,
-  classes: readonly string[] | null,
-): { svg: string; width: number; height: number } {
+/** The link graph's legend: viridis at utilisations 0, 0.2 … 1, or the link classes' colours. */
+function linkLegend(classes: readonly string[] | null): { title: string; entries: LegendEntry[] } {
   if (classes === null)
-    return gradientLegend(
-      x,
-      y,
-      'link utilisation [-]',
-      'link-graph-gradient0',
-      VIRIDIS.map((c) => `rgb(${c.join(', ')})`),
-      [0, 0.2, 0.4, 0.6, 0.8, 1],
-      tickFormat(0.2),
-    );
-  const entries = classes.map((c, i) => ({
-    name: c,
-    symbol: `<path d="M-6,0H6" stroke="${CATEGORY10[i % CATEGORY10.length]!}" stroke-width="2.5"/>`,
-  }));
-  return legendSvg(x, y, 'link class', entries, 'vertical');
+    return {
+      title: 'link utilisation [-]',
+      entries: [0, 0.2, 0.4, 0.6, 0.8, 1].map((u) => ({ name: u.toFixed(1), color: viridis(u) })),
+    };
+  return {
+    title: 'link class',
+    entries: classes.map((c, i) => ({ name: c, color: CATEGORY10[i % CATEGORY10.length]!, symbol: 'line' })),
+  };
 }
 
-function linkPaths(
+const indices = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** Each link as its pieces (one, or a seam link's two stubs), in its colour. */
+function linkPieces(
   detail: LinkGraphDetail,
   colours: readonly string[],
-  sx: (x: number) => number,
-  sy: (y: number) => number,
-): string {
-  const byId: string[][] = detail.edges.map(() => []);
-  let pen = 'M';
+): { points: { x: number; y: number }[]; color: string }[] {
+  const pieces: { points: { x: number; y: number }[]; color: string }[] = [];
+  let pen = false;
   for (const r of linkGraphRows(detail)) {
-    if (r.x === null || r.y === null) pen = 'M';
+    if (r.x === null || r.y === null) pen = false;
     else {
-      byId[r.id]!.push(`${r.k === 0 ? 'M' : pen}${px(sx(r.x))},${px(sy(r.y))}`);
-      pen = 'L';
+      if (r.k === 0 || !pen) pieces.push({ points: [], color: colours[r.id]! });
+      pieces[pieces.length - 1]!.points.push({ x: r.x, y: r.y });
+      pen = true;
     }
   }
-  return detail.edges
-    .map(
-      (_, id) =>
-        `<g class="mark-line role-mark" fill="none"><path d="${byId[id]!.join('')}" stroke="${colours[id]!}" stroke-width="2.5"/></g>`,
-    )
-    .join('');
+  return pieces;
 }
 
 /**
- * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis, with its scale; by class when it does
- * not vary: linkColours); seam links drawn as border stubs; under the reduced model the subtitle gives each class's
- * one value.
+ * Nodes on a plane × slot grid, links coloured by utilisation (0–1, viridis; by class when it does not vary:
+ * linkColours); seam links drawn as border stubs; under the reduced model the subtitle gives each class's one value.
  */
-export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
+export function linkGraphChart(detail: LinkGraphDetail): Drawn {
   const { planes: P, satsPerPlane: S } = detail;
-  const width = Math.min(640, Math.max(320, 44 * P)),
-    height = Math.min(520, Math.max(240, 36 * S));
   const source = detail.reducedModel
     ? 'reduced torus model (one utilisation per link class)'
     : 'maximum concurrent flow';
@@ -410,7 +346,8 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
     .map((c) => `${c.linkClass} ${fmt(c.utilization)}`)
     .join(', ');
   const { colours, classes } = linkColours(detail);
-  const titles: Titles = {
+  const nodes = Array.from({ length: P * S }, (_, n) => ({ x: Math.floor(n / S), y: n % S }));
+  return drawn({
     title: `Link graph of shell ${detail.shell}`,
     subtitle: [
       `${fmt(P)} planes × ${fmt(S)} slots, ${fmt(detail.edges.length)} links; seam links drawn as stubs at the border`,
@@ -420,27 +357,21 @@ export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
         : [`every link at utilisation ${fmt(detail.edges[0]!.utilization)}: links coloured by class`]),
       ...(detail.reducedModel ? [`every link of a class carries its class's utilisation: ${perClass}`] : []),
     ],
-  };
-  const index = { integer: true, grid: false };
-  const xAxis = linearAxis([-0.7, P - 0.3], width, 'orbital plane [index]', index);
-  const yAxis = linearAxis([-0.7, S - 0.3], height, 'slot in plane [index]', index);
-  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, height), width, height };
-  const sx = linear(xAxis.domain[0], xAxis.domain[1], f.x, f.x + width),
-    sy = linear(yAxis.domain[0], yAxis.domain[1], f.y + height, f.y);
-  const node = symbolPath('circle', (Math.PI / 4) * 36);
-  const nodes = Array.from(
-    { length: P * S },
-    (_, n) => `<path transform="translate(${px(sx(Math.floor(n / S)))},${px(sy(n % S))})" d="${node}"/>`,
-  );
-  const legend = linkLegend(f.x + width + LEGEND_OFFSET, f.y, classes);
-  const title = titleSvg(titles);
-  return svgDocument(
-    Math.max(f.x + width + LEGEND_OFFSET + legend.width, PAD + title.width) + PAD,
-    Math.max(f.y + height + 38, f.y + legend.height + PAD),
-    axesSvg(f, xAxis, yAxis) +
-      linkPaths(detail, colours, sx, sy) +
-      `<g class="mark-symbol role-mark" fill="#222">${nodes.join('')}</g>${legend.svg}${title.svg}`,
-  );
+    width: Math.min(640, Math.max(320, 44 * P)),
+    height: Math.min(520, Math.max(240, 36 * S)),
+    // a tick at every plane and slot (labels thinned where they would overlap)
+    x: { title: 'orbital plane [index]', domain: [-0.7, P - 0.3], integer: true, grid: false, values: indices(P) },
+    y: { title: 'slot in plane [index]', domain: [-0.7, S - 0.3], integer: true, grid: false, values: indices(S) },
+    marks: [
+      { type: 'paths', paths: linkPieces(detail, colours), color: '#888', width: 2.5 },
+      { type: 'dots', points: nodes, color: '#222', area: circleArea(36) },
+    ],
+    legends: [linkLegend(classes)],
+  });
+}
+
+export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
+  return linkGraphChart(detail).svg;
 }
 
 /** Counts of link utilisation in ten bins of 0.1 over [0, 1]; values above 1 count in the top bin, NaN is skipped. */
@@ -450,36 +381,29 @@ export function utilizationBins(values: readonly number[]): { lo: number; hi: nu
   return bins;
 }
 
-/** Histogram of the link utilisations of one shell's link graph. */
-export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<string> {
+/** Histogram of the link utilisations of one shell's link graph; bins parted by white rules. */
+export function utilizationHistogramChart(detail: LinkGraphDetail): Drawn {
   const u = detail.edges.map((e) => e.utilization);
   const over = u.filter((v) => v > 1).length;
   const bins = utilizationBins(u);
-  const width = 420,
-    height = 240;
-  const titles: Titles = {
+  const top = maxOf([0, ...bins.map((b) => b.count)]);
+  const parts = bins.slice(1).map((b, k) => ({ x1: b.lo, y1: 0, x2: b.lo, y2: Math.max(b.count, bins[k]!.count) }));
+  return drawn({
     title: `Link utilisation, shell ${detail.shell}`,
     subtitle: [
       `${fmt(u.length)} links${detail.reducedModel ? ', reduced model' : ''}${over ? `; ${fmt(over)} above 1 counted in the top bin` : ''}`,
     ],
-  };
-  const xAxis = linearAxis([0, 1], width, 'link utilisation [-]', { values: [0, 0.2, 0.4, 0.6, 0.8, 1] });
-  // vega-lite's nice zero-based count axis: the top rounded up to a tick step of about ten ticks
-  const top = niceMax(maxOf([0, ...bins.map((b) => b.count)]), 10);
-  const yAxis = linearAxis([0, top], height, 'links [count]', { integer: true });
-  const f: Frame = { x: PAD + leftAxisWidth(yAxis), y: plotTop(titles, yAxis, height), width, height };
-  const sx = linear(0, 1, f.x, f.x + width),
-    sy = linear(0, top, f.y + height, f.y);
-  const bars = bins.map((b) => {
-    const x0 = sx(b.lo),
-      y = sy(b.count);
-    return `<path d="M${px(x0)},${px(y)}h${px(sx(b.hi) - x0)}v${px(sy(0) - y)}h${px(x0 - sx(b.hi))}Z"/>`;
+    width: 420,
+    height: 240,
+    x: { title: 'link utilisation [-]', domain: [0, 1], values: [0, 0.2, 0.4, 0.6, 0.8, 1] },
+    y: { title: 'links [count]', domain: [0, top], nice: true, integer: true },
+    marks: [
+      { type: 'bars', bars: bins.map((b) => ({ x: [b.lo, b.hi], y: [0, b.count], color: '#4c78a8' })) },
+      { type: 'segments', segments: parts, color: 'white', width: 1 },
+    ],
   });
-  const title = titleSvg(titles);
-  return svgDocument(
-    Math.max(f.x + width, PAD + title.width) + PAD,
-    f.y + height + 38,
-    axesSvg(f, xAxis, yAxis) +
-      `<g class="mark-rect role-mark" fill="#4c78a8" stroke="white" stroke-width="0.5">${bars.join('')}</g>${title.svg}`,
-  );
+}
+
+export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<string> {
+  return utilizationHistogramChart(detail).svg;
 }

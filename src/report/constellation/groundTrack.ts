@@ -7,26 +7,16 @@
  * §3.2: geocentric, not geodetic, latitude; the two differ by at most 0.19° on the WGS-84 ellipsoid, below a
  * pixel here). Tracks are split where they cross the antimeridian, at the latitude interpolated linearly in
  * unwrapped longitude, so no line is drawn across the map. Coastlines: Natural Earth 1:110m land boundaries
- * (public domain; designs/maps/README.md), read by the caller and passed in as polylines. Drawn as SVG directly
- * (plotChrome.ts: vega-lite's layout without loading vega); legend entries are spaced by estimated text widths.
+ * (public domain; designs/maps/README.md), read by the caller and passed in as polylines. Drawn with the reports'
+ * chart layer (chart.ts): a longitude × latitude frame, 2 px a degree each way, gridlines every 30° as graticule.
  */
 import { planeElements } from '../../constellation/geometry/pattern.js';
 import { propagatePlane, temeToEarthFixed } from '../../constellation/geometry/propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { labelBox, placeLabels, type Box } from '../plots/labelPlacement.js';
-import { PAD, px, svgDocument, symbolPath, tickFormat } from '../plots/svg.js';
-import {
-  axisSvg,
-  frameSvg,
-  LEGEND_BELOW,
-  leftAxisWidth,
-  legendSvg,
-  titleSvg,
-  vegaText,
-  type Axis,
-} from './plotChrome.js';
+import { labelBox, placedTextLabels, placeLabels, type Box } from '../plots/labelPlacement.js';
+import { drawn, type Drawn, type Mark } from '../plots/chart.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -118,18 +108,6 @@ const W = 720,
 const mapX = (lon: number): number => ((lon + 180) / 360) * W,
   mapY = (lat: number): number => ((90 - lat) / 180) * H;
 
-/** Meridians every 30° and parallels every 30° up to ±60°, as two-point lines (south to north, west to east). */
-function graticule(): GeoPoint[][] {
-  const line = (lon0: number, lat0: number, lon1: number, lat1: number): GeoPoint[] => [
-    { lon_deg: lon0, lat_deg: lat0 },
-    { lon_deg: lon1, lat_deg: lat1 },
-  ];
-  return [
-    ...[-150, -120, -90, -60, -30, 0, 30, 60, 90, 120, 150].map((lon) => line(lon, -90, lon, 90)),
-    ...[-60, -30, 0, 30, 60].map((lat) => line(-180, lat, 180, lat)),
-  ];
-}
-
 /**
  * Station labels placed clear of the markers and the tracks; those that do not fit are placed again allowed to cross a
  * track; any still without room are left out.
@@ -154,7 +132,7 @@ function placeStationLabels(
     ...l,
     index: requests.indexOf(rest[l.index]!),
   }));
-  return [...clear, ...crossing];
+  return { placed: [...clear, ...crossing], requests };
 }
 
 /** Which planes of each shell are drawn: `low: all 60 planes; dawn-dusk: 24 of 40 planes, evenly spaced`. */
@@ -169,99 +147,86 @@ function planesLine(input: GroundTrackInput): string {
     .join('; ');
 }
 
-/** One path per polyline, each with its own stroke (the browser test tells tracks from the graticule by it). */
-function linePaths(lines: readonly (readonly GeoPoint[])[], stroke: string): string {
-  return lines
-    .map((l) => `<path d="M${l.map((p) => `${px(mapX(p.lon_deg))},${px(mapY(p.lat_deg))}`).join('L')}"${stroke}/>`)
-    .join('');
-}
+/** Polylines of longitude and latitude as the chart's x and y points. */
+const xy = (lines: readonly (readonly GeoPoint[])[]) =>
+  lines.map((l) => ({ points: l.map((p) => ({ x: p.lon_deg, y: p.lat_deg })) }));
 
-/** vega's circle of `size` [px²] (diameter √size) centred on 0, 0. */
-const circle = (size: number): string => symbolPath('circle', (size * Math.PI) / 4);
-
-/** vega's upward triangle of `size` [px²]: half-width r = √size / 2, height √3·r. */
-function triangleUp(size: number): string {
-  const r = Math.sqrt(size) / 2,
-    h = (Math.sqrt(3) / 2) * r;
-  return `M0,${px(-h)}L${px(-r)},${px(h)}L${px(r)},${px(h)}Z`;
-}
-
-/** The marks on the map: graticule, coastlines, tracks by shell colour, track starts, stations and their labels. */
-function mapMarks(input: GroundTrackInput, colorOf: (shell: string) => string): { svg: string; dropped: number } {
+/** The marks on the map: coastlines, tracks by shell colour, track starts, stations and their labels. */
+function mapMarks(input: GroundTrackInput, names: readonly string[]): { marks: Mark[]; dropped: number } {
+  const colorOf = (shell: string): string => PALETTE[names.indexOf(shell) % PALETTE.length]!;
   const tracks = input.tracks.map((t) => ({ shell: t.shell, pieces: splitAtAntimeridian(t.points) }));
   const station = input.stations.map((s) => ({ lon: s.lon_deg, lat: s.lat_deg, name: s.name }));
   const labels = placeStationLabels(
     station,
     tracks.flatMap((t) => t.pieces),
   );
-  const start = circle(18),
-    triangle = triangleUp(45);
-  const out = [
-    '<g class="mark-line role-mark" fill="none">',
-    linePaths(graticule(), ' stroke="#ddd" stroke-width="0.8"'),
-    linePaths(input.coastlines.flatMap(splitAtAntimeridian), ' stroke="#999" stroke-width="0.7"'),
-    ...tracks.map((t) => linePaths(t.pieces, ` stroke="${colorOf(t.shell)}" stroke-width="1" opacity="0.75"`)),
-    '</g><g class="mark-symbol role-mark" stroke="white" stroke-width="0.5">',
-    ...input.tracks
-      .filter((t) => t.points.length)
-      .map((t) => {
-        const p = t.points[0]!;
-        return `<path transform="translate(${px(mapX(p.lon_deg))},${px(mapY(p.lat_deg))})" d="${start}" fill="${colorOf(t.shell)}"/>`;
-      }),
-    '</g><g class="mark-symbol role-mark" fill="#333" fill-opacity="0.7">',
-    ...station.map((s) => `<path transform="translate(${px(mapX(s.lon))},${px(mapY(s.lat))})" d="${triangle}"/>`),
-    '</g><g class="mark-text role-mark">',
-    ...labels.map((l) => vegaText(l.x, l.y, l.text, { size: 10, baseline: l.baseline, align: l.align, color: '#333' })),
-    '</g>',
+  const marks: Mark[] = [
+    { type: 'paths', paths: xy(input.coastlines.flatMap(splitAtAntimeridian)), color: '#999', width: 0.7 },
+    ...names.map((n): Mark => ({
+      type: 'paths',
+      paths: xy(tracks.filter((t) => t.shell === n).flatMap((t) => t.pieces)),
+      color: colorOf(n),
+      opacity: 0.75,
+    })),
+    ...names.map((n): Mark => ({
+      type: 'dots',
+      points: input.tracks
+        .filter((t) => t.shell === n && t.points.length)
+        .map((t) => ({ x: t.points[0]!.lon_deg, y: t.points[0]!.lat_deg })),
+      color: colorOf(n),
+      area: 14,
+      stroke: 'white',
+    })),
+    {
+      type: 'dots',
+      points: station.map((s) => ({ x: s.lon, y: s.lat })),
+      color: '#333',
+      shape: 'triangle-up',
+      area: 20,
+      opacity: 0.7,
+    },
+    {
+      type: 'text',
+      labels: placedTextLabels(labels.placed, labels.requests, (i) => ({ x: station[i]!.lon, y: station[i]!.lat })),
+      color: '#333',
+      size: 10,
+    },
   ];
-  return { svg: out.join(''), dropped: station.length - labels.length };
+  return { marks, dropped: station.length - labels.placed.length };
 }
 
-/** A map axis over [-max, max] degrees with a tick every `step`. */
-function mapAxis(orient: 'bottom' | 'left', title: string, step: number, max: number): Axis {
-  return {
-    orient,
-    values: Array.from({ length: (2 * max) / step + 1 }, (_, k) => -max + k * step),
-    scale: orient === 'bottom' ? (v) => mapX(v) : (v) => mapY(v),
-    format: tickFormat(step),
-    title,
-  };
-}
+/** Every 30° from −max to max [deg]. */
+const every30 = (max: number): number[] => Array.from({ length: (2 * max) / 30 + 1 }, (_, k) => -max + 30 * k);
 
 /**
  * Tracks on an equirectangular world map (graticule every 30°), the track starts marked, stations labelled without
- * overlaps.
+ * overlaps; the scene of the chart as well as its SVG.
  */
-export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
+export function groundTrackChart(input: GroundTrackInput): Drawn {
   const names = [...new Set(input.tracks.map((t) => t.shell))];
-  const colorOf = (shell: string): string => PALETTE[names.indexOf(shell) % PALETTE.length]!;
-  const marks = mapMarks(input, colorOf);
-  const x = mapAxis('bottom', 'longitude [deg]', 60, 180),
-    y = mapAxis('left', 'latitude [deg]', 30, 90);
-  const title = titleSvg('Ground tracks of the planes of each shell', [
-    planesLine(input),
-    `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: a plane's position at the epoch; ` +
-      `triangles: gateways${marks.dropped ? ` (${marks.dropped} label(s) left out for space)` : ''}` +
-      (input.coastlines.length ? '; coastlines: Natural Earth 1:110m' : '; no coastlines'),
-  ]);
-  const legend = legendSvg(
-    0,
-    H + LEGEND_BELOW,
-    'shell',
-    names.map((n) => ({
-      name: n,
-      symbol: `<path d="${circle(80)}" fill="${colorOf(n)}" stroke="${colorOf(n)}" stroke-width="1.5" opacity="0.75"/>`,
-    })),
-    'horizontal',
-  );
-  const left = Math.ceil(PAD + leftAxisWidth(y)),
-    top = PAD + title.height;
-  const body =
-    `<g transform="translate(${left},${top})">${frameSvg(W, H)}${axisSvg(x, W, H)}${axisSvg(y, W, H)}` +
-    `${marks.svg}${legend.svg}</g>${title.svg}`;
-  return svgDocument(
-    Math.max(left + Math.max(W, legend.width), PAD + title.width) + PAD,
-    top + H + LEGEND_BELOW + legend.height + PAD,
-    body,
-  );
+  const { marks, dropped } = mapMarks(input, names);
+  return drawn({
+    title: 'Ground tracks of the planes of each shell',
+    subtitle: [
+      planesLine(input),
+      `${fmt(input.duration_s / 3600)} h from the epoch, SGP4 every ${fmt(input.step_s)} s; circle: a plane's position at the epoch; ` +
+        `triangles: gateways${dropped ? ` (${dropped} label(s) left out for space)` : ''}` +
+        (input.coastlines.length ? '; coastlines: Natural Earth 1:110m' : '; no coastlines'),
+    ],
+    width: W,
+    height: H,
+    x: { title: 'longitude [deg]', domain: [-180, 180], values: every30(180) },
+    y: { title: 'latitude [deg]', domain: [-90, 90], values: every30(90) },
+    marks,
+    legends: [
+      {
+        title: 'shell',
+        entries: names.map((n) => ({ name: n, color: PALETTE[names.indexOf(n) % PALETTE.length]!, symbol: 'circle' })),
+      },
+    ],
+  });
+}
+
+export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
+  return groundTrackChart(input).svg;
 }

@@ -11,13 +11,15 @@
 import { maxOf } from '../../base/arrays.js';
 import { line as d3line, curveStepAfter } from 'd3-shape';
 import { schemeCategory10, schemeTableau10 } from 'd3-scale-chromatic';
-import { esc, PAD, px, svgDocument, symbolPath, text, textWidth } from './svg.js';
+import { esc, PAD, px, svgDocument, symbolPath, text, textWidth, type Frame } from './svg.js';
+import { LEGEND_ROW, legendRow, pathsSvg, TOP_AXIS_ROOM, type PathsMark, type TopAxis } from './chartMarks.js';
 import {
   axesSvg,
   axisScale,
   gridSvg,
   LABEL_px,
   lineEl,
+  thin,
   TITLE_px,
   xLabelExtent,
   xLabelsBelow,
@@ -118,7 +120,8 @@ export type Mark =
       readonly color?: string;
       readonly size?: number;
       readonly bold?: boolean;
-    };
+    }
+  | PathsMark;
 
 /** A legend symbol: a filled shape, a line or a dashed line. */
 export interface LegendEntry {
@@ -126,6 +129,8 @@ export interface LegendEntry {
   readonly color: string;
   readonly symbol?: Shape | 'line' | 'dash';
   readonly opacity?: number;
+  /** Symbol area [px²] (default 80; a size legend); the entry's row grows to fit it. */
+  readonly size?: number;
 }
 export interface Legend {
   readonly title: string | null;
@@ -146,6 +151,10 @@ export interface ChartSpec {
   readonly clipId?: string;
   /** Leave this much room left of the frame at least [px] (aligned panels). */
   readonly minLeft?: number;
+  /** A second x axis above the frame, labelled at x values (e.g. local time over right ascension). */
+  readonly top?: TopAxis;
+  /** Legends below the x axis, not at the right (long entries). */
+  readonly legendBelow?: boolean;
 }
 
 export interface Scene {
@@ -161,11 +170,12 @@ export interface Scene {
   readonly rects: readonly Rect[];
   /** The lines, rules and segments drawn, each as its points [px]. */
   readonly lines: readonly { readonly points: readonly (readonly [number, number])[]; readonly color: string }[];
+  /** The top axis's ticks (none without one). */
+  readonly topTicks: readonly Tick[];
   /** The chart's SVG elements (no document around them). */
   readonly body: string;
 }
 
-const LEGEND_ROW = 18;
 const LEGEND_GAP = 18;
 
 export interface Rect {
@@ -187,7 +197,7 @@ function legendSymbol(e: LegendEntry): string {
   const o = e.opacity !== undefined ? ` fill-opacity="${e.opacity}"` : '';
   if (e.symbol === 'line' || e.symbol === 'dash')
     return `<line x1="-8" y1="0" x2="8" y2="0" stroke="${e.color}" stroke-width="2"${e.symbol === 'dash' ? ' stroke-dasharray="4,3"' : ''}/>`;
-  const d = e.symbol === undefined || e.symbol === 'square' ? 'M-4.5,-4.5h9v9h-9Z' : symbolPath(e.symbol, 80);
+  const d = e.symbol === undefined || e.symbol === 'square' ? 'M-4.5,-4.5h9v9h-9Z' : symbolPath(e.symbol, e.size ?? 80);
   return `<path d="${d}" fill="${e.color}"${o}/>`;
 }
 
@@ -208,10 +218,12 @@ export function legendColumn(
       row += LEGEND_ROW;
     }
     for (const e of l.entries) {
-      out.push(`<g transform="translate(${px(x + 8)},${px(row + 7)})">${legendSymbol(e)}</g>`);
-      out.push(text(x + 20, row + 7, e.name, { size: TITLE_px, baseline: 'middle' }));
-      width = Math.max(width, 20 + textWidth(e.name, TITLE_px));
-      row += LEGEND_ROW;
+      const h = legendRow(e),
+        r = (h - LEGEND_ROW) / 2;
+      out.push(`<g transform="translate(${px(x + 8 + r)},${px(row + 7 + r)})">${legendSymbol(e)}</g>`);
+      out.push(text(x + 20 + 2 * r, row + 7 + r, e.name, { size: TITLE_px, baseline: 'middle' }));
+      width = Math.max(width, 20 + 2 * r + textWidth(e.name, TITLE_px));
+      row += h;
     }
     out.push('</g>');
     row += 8;
@@ -361,7 +373,9 @@ function drawMarks(marks: readonly Mark[], ctx: Ctx): string {
               ? linesSvg(m, ctx)
               : m.type === 'text'
                 ? labelsSvg(m, ctx)
-                : rulesSvg(m, ctx),
+                : m.type === 'paths'
+                  ? pathsSvg(m, (x, y) => [ctx.sx.at(x), ctx.sy.at(y)], ctx.seen.lines)
+                  : rulesSvg(m, ctx),
     )
     .join('');
 }
@@ -371,28 +385,28 @@ function ruleEnds(at: { x: number } | { y: number }, sx: Scale, sy: Scale, box: 
   return 'x' in at ? [sx.at(at.x), box.y0, sx.at(at.x), box.y1] : [box.x0, sy.at(at.y), box.x1, sy.at(at.y)];
 }
 
+/** Where the frame starts [px]: room for the y labels and title, or for the first x label's reach to the left. */
+function frameLeft(spec: ChartSpec, yLabelWidth: number): number {
+  // the first x label may reach further left than the y axis's labels (long or rotated category names)
+  const sx0 = axisScale(spec.x, 0, spec.width, 80);
+  const first = sx0.ticks[0];
+  const firstReach = first ? xLabelExtent(spec.x, first.label).left - sx0.at(first.value) - sx0.band() / 2 : 0;
+  return Math.max(spec.minLeft ?? 0, PAD + 7 + yLabelWidth + (spec.y.title ? 8 + TITLE_px + 2 : 0), PAD + firstReach);
+}
+
 /** Lays out one chart: title block, frame with axes, marks, legends; see the header. */
 export function chart(spec: ChartSpec): Scene {
   const { width, height } = spec;
   const subtitle = spec.subtitle ?? [];
   const titleRoom = (spec.title ? 22 : 0) + 14 * subtitle.length;
   const yTitleLength = spec.y.title ? textWidth(spec.y.title, TITLE_px) : 0;
-  const top = PAD + titleRoom + 8 + Math.max(0, (yTitleLength - height) / 2);
+  const top = PAD + titleRoom + 8 + (spec.top ? TOP_AXIS_ROOM : 0) + Math.max(0, (yTitleLength - height) / 2);
   // y first at a provisional left edge: its labels' width sets where the frame starts
   // band rows run top down, values bottom up
   const sy =
     spec.y.kind === 'band' ? axisScale(spec.y, top, top + height, 40) : axisScale(spec.y, top + height, top, 40);
   const yLabelWidth = maxOf([0, ...sy.ticks.map((t) => textWidth(t.label, LABEL_px))]);
-  // the first x label may reach further left than the y axis's labels (long or rotated category names)
-  const sx0 = axisScale(spec.x, 0, width, 80);
-  const first = sx0.ticks[0];
-  const firstReach = first ? xLabelExtent(spec.x, first.label).left - sx0.at(first.value) - sx0.band() / 2 : 0;
-  const left = Math.max(
-    spec.minLeft ?? 0,
-    PAD + 7 + yLabelWidth + (spec.y.title ? 8 + TITLE_px + 2 : 0),
-    PAD + firstReach,
-  );
-  const f = { x: left, y: top, width, height };
+  const f = { x: frameLeft(spec, yLabelWidth), y: top, width, height };
   const sx = axisScale(spec.x, f.x, f.x + width, 80);
   const bottom = f.y + height;
   const xTicks = sx.ticks.map((t) => ({ ...t, at: sx.at(t.value) + sx.band() / 2 }));
@@ -405,31 +419,36 @@ export function chart(spec: ChartSpec): Scene {
   const marks = drawMarks(spec.marks, { sx, sy, box: { x0: f.x, x1: f.x + width, y0: f.y, y1: bottom }, seen });
   out.push(clip, spec.clipId ? `<g clip-path="url(#${esc(spec.clipId)})">${marks}</g>` : marks);
   out.push(axesSvg(spec.x, spec.y, f, xTicks, yTicks, yLabelWidth));
+  const top2 = topAxis(spec.top, f, sx);
+  out.push(top2.svg);
   if (spec.title) out.push(text(PAD, PAD + 11, spec.title, { size: 14, weight: 'bold' }));
   subtitle.forEach((s, i) => out.push(text(PAD, PAD + 26 + 14 * i, s, { size: TITLE_px })));
   const legends = spec.legends ?? [];
-  const lg = legendColumn(f.x + width + LEGEND_GAP, f.y, legends);
+  // legends at the right of the frame, or below the x axis's title
+  const below = spec.legendBelow === true && legends.length > 0;
+  const xBottom = bottom + 7 + xLabelsBelow(spec.x, xTicks) + (spec.x.title ? 6 + 16 : 4);
+  const lg = legendColumn(below ? f.x : f.x + width + LEGEND_GAP, below ? xBottom + 8 : f.y, legends);
   out.push(lg.svg);
   const lastLabel = xTicks.length ? xTicks[xTicks.length - 1]! : null;
-  const xReach = lastLabel ? lastLabel.at + xLabelExtent(spec.x, lastLabel.label).right : 0;
-  const titleReach = maxOf([
+  const reach = maxOf([
+    lastLabel ? lastLabel.at + xLabelExtent(spec.x, lastLabel.label).right : 0,
     spec.title ? PAD + textWidth(spec.title, 14) : 0,
     ...subtitle.map((s) => PAD + textWidth(s, TITLE_px)),
+    top2.reach,
+    f.x + width + (legends.length && !below ? LEGEND_GAP + lg.width : 0),
+    below ? f.x + lg.width : 0,
   ]);
   return {
-    width: Math.ceil(Math.max(f.x + width + (legends.length ? LEGEND_GAP + lg.width : 0), xReach, titleReach) + 10),
+    width: Math.ceil(reach + 10),
     height: Math.ceil(
-      Math.max(
-        bottom + 7 + xLabelsBelow(spec.x, xTicks) + (spec.x.title ? 6 + 16 : 4),
-        f.y + height / 2 + yTitleLength / 2,
-        f.y + lg.height,
-      ) + PAD,
+      Math.max(below ? xBottom + 8 + lg.height : xBottom, f.y + height / 2 + yTitleLength / 2, f.y + lg.height) + PAD,
     ),
     frame: f,
     xTicks,
     yTicks,
     legends,
     ...seen,
+    topTicks: top2.ticks,
     body: out.join(''),
   };
 }
@@ -481,4 +500,21 @@ export function concat(
     // the figure's legends, counted with its first chart
     scenes: rows.flat().map((s, i) => (i === 0 && o.legends ? { ...s, legends: o.legends } : s)),
   };
+}
+
+// ── The top axis of the maps and graphs (chartMarks.ts has their other additions) ──
+
+/** The top axis's ticks, labels (overlapping ones thinned) and title, and how far right its labels reach [px]. */
+function topAxis(a: TopAxis | undefined, f: Frame, sx: Scale): { svg: string; ticks: Tick[]; reach: number } {
+  if (!a) return { svg: '', ticks: [], reach: 0 };
+  const ticks = a.ticks.map((t) => ({ ...t, at: sx.at(t.value) })).filter((t) => Number.isFinite(t.at));
+  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
+  const shown = thin(ticks.map((t) => [t.at - half(t), t.at + half(t)]));
+  const out = ['<g class="axis top" stroke="#888">', ...ticks.map((t) => lineEl(t.at, f.y - 5, t.at, f.y)), '</g>'];
+  out.push('<g class="tick-labels">');
+  ticks.forEach((t, i) => {
+    if (shown[i]) out.push(text(t.at, f.y - 9, t.label, { anchor: 'middle' }));
+  });
+  out.push('</g>', text(f.x + f.width / 2, f.y - 28, a.title, { size: TITLE_px, anchor: 'middle' }));
+  return { svg: out.join(''), ticks, reach: maxOf([0, ...ticks.map((t) => t.at + half(t))]) };
 }

@@ -7,6 +7,7 @@ import { maxOf, pushAll } from '../../base/arrays.js';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { px, text, textWidth, type Frame } from './svg.js';
+import { valuesFormat } from './chartMarks.js';
 
 export const LABEL_px = 11;
 export const TITLE_px = 12;
@@ -23,6 +24,8 @@ export type ContinuousAxis = {
   readonly plain?: boolean;
   /** Gridlines at the ticks (default true). */
   readonly grid?: boolean;
+  /** Tick values given, not d3's (e.g. every 30° of a map). */
+  readonly values?: readonly number[];
   /** No ticks, labels or gridlines (a scale only: normalized axes drawn by marks). */
   readonly hidden?: boolean;
 };
@@ -94,9 +97,9 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
     .domain(d1 > d0 ? [d0, d1] : d0 === 0 ? [0, 1] : [d0 - 0.1 * Math.abs(d0), d0 + 0.1 * Math.abs(d0)])
     .range([r0, r1]);
   if (a.nice) s.nice(count);
-  const values = Number.isFinite(d0) && Number.isFinite(d1) && !a.hidden ? s.ticks(count) : [];
+  const values = a.values ?? (Number.isFinite(d0) && Number.isFinite(d1) && !a.hidden ? s.ticks(count) : []);
   const whole = a.integer ? values.filter((v) => Number.isInteger(v)) : values;
-  const f = a.integer ? format(a.plain ? 'd' : ',d') : s.tickFormat(count, ',f');
+  const f = a.integer ? format(a.plain ? 'd' : ',d') : a.values ? valuesFormat(a.values) : s.tickFormat(count, ',f');
   return { at: (v) => s(v as number), band: () => 0, ticks: whole.map((v) => ({ value: v, label: f(v) })) };
 }
 
@@ -107,7 +110,7 @@ export const lineEl = (x1: number, y1: number, x2: number, y2: number): string =
  * Of labels along an axis, which to draw: every other one until no two neighbours overlap (spans in px along the axis,
  * in tick order; the first is kept).
  */
-function thin(spans: readonly (readonly [number, number])[]): boolean[] {
+export function thin(spans: readonly (readonly [number, number])[]): boolean[] {
   let step = 1;
   const overlap = (s: number): boolean => {
     for (let i = s; i < spans.length; i += s) {

@@ -4,15 +4,11 @@
  * not measured: text widths are estimated at TEXT_WIDTH_EM of the font size per character (a sans-serif average), so
  * labels may sit a few pixels off their true extent.
  */
-import { maxOf } from '../../base/arrays.js';
-import { nice as d3Nice, tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
+import { tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
 import { format, precisionFixed } from 'd3-format';
 
-/** vega-lite's layout defaults the hand-written plots keep: padding around a plot [px], the gap from a plot to a
- * legend at its right [px] and a legend symbol's area [px²]. */
+/** Padding around a plot [px]. */
 export const PAD = 5;
-export const LEGEND_OFFSET = 18;
-export const LEGEND_SYMBOL_px2 = 80;
 /** Average advance of a sans-serif character, in font sizes [em]. */
 export const TEXT_WIDTH_EM = 0.58;
 
@@ -33,12 +29,6 @@ export function px(v: number): string {
   return `${tenths < 0 ? '-' : ''}${(a - digit) / 10}${digit !== 0 ? `.${digit}` : ''}`;
 }
 
-/** Maps [d0, d1] linearly onto [r0, r1]. */
-export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
-  const k = d1 !== d0 ? (r1 - r0) / (d1 - d0) : 0;
-  return (v) => r0 + (v - d0) * k;
-}
-
 /** Tick step for about `count` ticks over [lo, hi] (d3-array's 1-2-5 rule); 0 for an empty or unbounded span. */
 export function tickStep(lo: number, hi: number, count: number): number {
   if (!(hi > lo) || !Number.isFinite(hi - lo)) return 0;
@@ -50,12 +40,6 @@ export function ticks(lo: number, hi: number, count: number): { values: number[]
   const step = tickStep(lo, hi, count);
   if (step === 0) return { values: Number.isFinite(lo) ? [lo] : [], step: 0 };
   return { values: d3Ticks(lo, hi, Math.max(1, count)).map((v) => v + 0), step }; // + 0: no -0 tick
-}
-
-/** Upper end of [0, hi] rounded up to a tick step (d3's nice). */
-export function niceMax(hi: number, count = 5): number {
-  if (!(hi > 0)) return 1;
-  return d3Nice(0, hi, count)[1];
 }
 
 /** Tick labels with the decimals the step needs and thousands separators (d3-format); exponents for extreme steps. */
@@ -106,10 +90,6 @@ export interface Frame {
   readonly width: number;
   readonly height: number;
 }
-
-/** Room a y axis with these tick labels needs left of its frame: tick, labels (11 px), gap and rotated title. */
-export const yLabelsWidth = (labels: readonly string[]): number =>
-  7 + maxOf([0, ...labels.map((l) => textWidth(l, 11))]) + 8 + 12 + 4;
 
 /**
  * Symbol paths of the given area [px²] centred on 0, 0 (vega's circle, cross and diamond; a square; equilateral

@@ -11,12 +11,15 @@ import {
   envelopeBands,
   FILING_ENVELOPES,
   launchCampaignSvg,
+  linkGraphChart,
   linkGraphRows,
   linkColours,
   linkGraphSvg,
+  shellMapChart,
   shellMapSvg,
   ssoInclination_deg,
   utilizationBins,
+  utilizationHistogramChart,
   utilizationHistogramSvg,
   type LaunchCampaignInput,
 } from '../../../src/report/constellation/constellationPlots.js';
@@ -40,17 +43,6 @@ function expectWellFormed(svg: string): void {
   expect(text).not.toMatch(/[<>]/);
   expect(svg).not.toMatch(/<script/i);
 }
-
-/** Contents of the data-mark groups of a kind (`mark-line role-mark`, …), one string per group. */
-function markGroups(svg: string, kind: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`<g class="mark-${kind} role-mark[^"]*"[^>]*>(.*?)</g>`, 'g');
-  for (const m of svg.matchAll(re)) out.push(m[1]!);
-  return out;
-}
-const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
-const axisTitles = (svg: string): string[] =>
-  [...svg.matchAll(/role-axis-title"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
 
 async function expectDeterministic(f: () => Promise<string>): Promise<string> {
   const a = await f();
@@ -97,16 +89,14 @@ describe('shellMapSvg', () => {
   it('draws every shell, envelope band and label with unit-carrying axes', async () => {
     const svg = await expectDeterministic(() => shellMapSvg(input));
     expectWellFormed(svg);
-    expect(axisTitles(svg).sort()).toEqual(['altitude [km]', 'inclination [deg]']);
-    expect(
-      markGroups(svg, 'symbol')
-        .map((g) => count(g, /<path/g))
-        .reduce((a, b) => a + b, 0),
-    ).toBe(4);
+    const scene = shellMapChart(input).scenes[0]!;
+    expect(scene.dots).toHaveLength(4);
     // SpaceX 30° + SpaceX SSO + Blue Origin SSO
-    expect(markGroups(svg, 'area').length).toBe(3);
+    expect(scene.lines).toHaveLength(3);
+    expect(svg).toContain('>altitude [km]</text>');
+    expect(svg).toContain('>inclination [deg]</text>');
     expect(svg).toContain('satellites per shell [-]');
-    expect(svg).toContain('(marker area ∝ √count)');
+    expect(svg).toContain('marker area ∝ √satellites');
     expect(svg).toContain('SpaceX ODC, FCC SAT-LOA-20260108-00016: 500–2,000 km at 30° and SSO');
     expect(svg).toContain('Blue Origin Project Sunrise, FCC SAT-LOA-20260319-00032: 500–1,800 km at SSO');
     expect(svg).toContain('&lt;script&gt;');
@@ -132,17 +122,16 @@ describe('shellMapSvg', () => {
 });
 
 describe('linkGraphSvg', () => {
-  it('draws one path per link of a 4 × 5 torus, seam links as two stubs', async () => {
+  it('draws one piece per link of a 4 × 5 torus, seam links as two stubs', async () => {
     const detail = torus(4, 5, EVIL);
     const svg = await expectDeterministic(() => linkGraphSvg(detail));
     expectWellFormed(svg);
-    const lines = markGroups(svg, 'line');
-    expect(lines.length).toBe(40);
-    expect(lines.every((g) => count(g, /<path/g) === 1)).toBe(true);
+    const scene = linkGraphChart(detail).scenes[0]!;
     // 31 direct links (one piece) + 4 slot-wrap and 5 plane-wrap links (two stubs each)
-    expect(lines.map((g) => count(g, /M/g)).reduce((a, b) => a + b, 0)).toBe(31 + 2 * 9);
-    expect(count(markGroups(svg, 'symbol').join(''), /<path/g)).toBe(20);
-    expect(axisTitles(svg).sort()).toEqual(['orbital plane [index]', 'slot in plane [index]']);
+    expect(scene.lines).toHaveLength(31 + 2 * 9);
+    expect(scene.dots).toHaveLength(20);
+    expect(svg).toContain('>orbital plane [index]</text>');
+    expect(svg).toContain('>slot in plane [index]</text>');
     expect(svg).toContain('link utilisation [-]');
     expect(svg).toContain('maximum concurrent flow');
     expect(svg).toContain('&lt;script&gt;');
@@ -160,8 +149,12 @@ describe('linkGraphSvg', () => {
     const svg = await linkGraphSvg(saturated);
     expectWellFormed(svg);
     expect(svg).toContain('every link at utilisation 1: links coloured by class');
-    expect(svg).toContain('link class');
-    expect(svg).not.toContain('link utilisation [-]');
+    const [legend] = linkGraphChart(saturated).scenes[0]!.legends;
+    expect(legend!.title).toBe('link class');
+    expect(legend!.entries.map((e) => [e.name, e.color])).toEqual([
+      ['intra', '#1f77b4'],
+      ['inter', '#ff7f0e'],
+    ]);
     // utilisations that vary keep the utilisation scale
     expect(linkColours(base).classes).toBeNull();
   });
@@ -189,8 +182,9 @@ describe('utilizationHistogramSvg', () => {
     const detail = torus(4, 5);
     const svg = await expectDeterministic(() => utilizationHistogramSvg(detail));
     expectWellFormed(svg);
-    expect(count(markGroups(svg, 'rect').join(''), /<path/g)).toBe(10);
-    expect(axisTitles(svg).sort()).toEqual(['link utilisation [-]', 'links [count]']);
+    expect(utilizationHistogramChart(detail).scenes[0]!.rects).toHaveLength(10);
+    expect(svg).toContain('>link utilisation [-]</text>');
+    expect(svg).toContain('>links [count]</text>');
   });
 });
 
@@ -308,27 +302,12 @@ describe('costBreakdownSvg', () => {
   });
 });
 
-/** The plotting area's frame (x, y, width, height) [px]. */
-function frameOf(svg: string): [number, number, number, number] {
-  const m = /<rect class="frame" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
-  return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-}
-/** Texts of the axis label groups, bottom axis first. */
-const axisLabels = (svg: string): string[][] =>
-  [...svg.matchAll(/role-axis-label">(.*?)<\/g>/g)].map((m) =>
-    [...m[1]!.matchAll(/>([^<]*)<\/text>/g)].map((t) => t[1]!),
-  );
-/** Labels and their circle's attributes of each legend, in order. */
-const legends = (svg: string): { labels: string[]; symbols: string[] }[] =>
-  [...svg.matchAll(/role-legend">(.*?)role-legend-label">(.*?)<\/g><\/g>/g)].map((m) => ({
-    symbols: [...m[1]!.matchAll(/<path [^>]*\/>/g)].map((p) => p[0]),
-    labels: [...m[2]!.matchAll(/>([^<]*)<\/text>/g)].map((t) => t[1]!),
-  }));
-/** Equal to within the 0.1 px the SVG prints, on each of the two numbers compared. */
-const expectNear = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(0.1 + 1e-9);
-const numbers = (s: string): number[] => [...s.matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+/** Equal to within 1e-9 px. */
+const expectAt = (a: number, b: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9);
+/** A colour `#rrggbb` as its three levels. */
+const levels = (c: string): number[] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 
-describe('shellMapSvg, drawn directly', () => {
+describe('shell map as drawn', () => {
   // one filing at 40° from 500 to 1,500 km, a design shell and a reference shell
   const input = {
     designs: [{ name: 'd', altitude_km: 800, inclination_deg: 60, satellites: 400 }],
@@ -343,65 +322,85 @@ describe('shellMapSvg, drawn directly', () => {
     ],
   };
 
-  it('puts a shell, its marker size and the band where the axis ranges say', async () => {
-    const svg = await shellMapSvg(input);
-    expectWellFormed(svg);
+  it('puts a shell and the band where the axis ranges say', () => {
+    const s = shellMapChart(input).scenes[0]!;
     // axes: inclination 39.5–60 padded by 3° → [36.5, 63]; altitude 500–1,500 padded by 80 km → [420, 1,580]
-    const [fx, fy, w, h] = frameOf(svg);
-    expect([w, h]).toEqual([640, 400]);
-    const x = (i: number): number => ((i - 36.5) / 26.5) * 640,
-      y = (alt: number): number => 400 * (1 - (alt - 420) / 1160);
-    // the marks are drawn in the frame's pixels, shifted to it
-    const shift = numbers(/<g transform="translate\(([^)]*)\)"><g class="mark-area/.exec(svg)![1]!);
-    expect(shift).toEqual([fx, fy]);
-    const circles = [
-      ...markGroups(svg, 'symbol')[0]!.matchAll(/translate\(([^)]*)\)" d="M([\d.]+),[^"]*" fill="([^"]*)"/g),
-    ];
-    // vega's circle of area s has radius √s / 2: 900 px² for the largest shell (400), 900·√(100/400) for the other
-    expect(circles.map((c) => [...numbers(c[1]!), Number(c[2]), c[3]])).toEqual([
-      [
-        Math.round(x(50) * 10) / 10,
-        Math.round(y(1000) * 10) / 10,
-        Math.round((Math.sqrt(450) / 2) * 10) / 10,
-        '#8c8c8c',
-      ],
-      [Math.round(x(60) * 10) / 10, Math.round(y(800) * 10) / 10, 15, '#d62728'],
-    ]);
+    expect([s.frame.width, s.frame.height]).toEqual([640, 400]);
+    const x = (i: number): number => s.frame.x + ((i - 36.5) / 26.5) * 640,
+      y = (alt: number): number => s.frame.y + 400 * (1 - (alt - 420) / 1160);
+    // the reference shell (50°, 1,000 km) in grey, then the design shell (60°, 800 km) in red
+    expect(s.dots.map((d) => d.color)).toEqual(['#8c8c8c', '#d62728']);
+    expectAt(s.dots[0]!.x, x(50));
+    expectAt(s.dots[0]!.y, y(1000));
+    expectAt(s.dots[1]!.x, x(60));
+    expectAt(s.dots[1]!.y, y(800));
     // the band: 39.5–40.5° from 500 to 1,500 km, up the low edge and back down the high one
-    const band = numbers(
-      /<g class="mark-area role-mark"><path d="([^"]*)" fill="#1f77b4" opacity="0.3"/.exec(svg)![1]!,
-    );
-    const expected = [x(39.5), y(500), x(39.5), y(1500), x(40.5), y(1500), x(40.5), y(500)];
-    band.forEach((v, k) => expectNear(v, expected[k]!));
-    // vega-lite's ticks: one per 40 px → 2° steps from 38° and 100 km steps on the altitude axis
-    expect(axisLabels(svg)).toEqual([
-      ['38', '40', '42', '44', '46', '48', '50', '52', '54', '56', '58', '60', '62'],
-      ['500', '600', '700', '800', '900', '1,000', '1,100', '1,200', '1,300', '1,400', '1,500'],
+    const band = s.lines[0]!;
+    expect(band.color).toBe('#1f77b4');
+    const expected = [
+      [x(39.5), y(500)],
+      [x(39.5), y(1500)],
+      [x(40.5), y(1500)],
+      [x(40.5), y(500)],
+    ];
+    band.points.forEach(([px, py], k) => {
+      expectAt(px, expected[k]![0]!);
+      expectAt(py, expected[k]![1]!);
+    });
+    // d3's ticks: about one per 80 px on x (26.5°/8 → steps of 5°), one per 40 px on y (1,160 km/10 → 100 km)
+    expect(s.xTicks.map((t) => t.label)).toEqual(['40', '45', '50', '55', '60']);
+    expect(s.yTicks.map((t) => t.label)).toEqual([
+      '500',
+      '600',
+      '700',
+      '800',
+      '900',
+      '1,000',
+      '1,100',
+      '1,200',
+      '1,300',
+      '1,400',
+      '1,500',
     ]);
-    expect(svg).toContain('&lt;R&gt;');
+    expectAt(s.yTicks[5]!.at, y(1000));
+    expect(shellMapChart(input).svg).toContain('&lt;R&gt;');
   });
 
-  it('has the size, shell and envelope legends with their entries and colours', async () => {
-    const [size, shells, envelopes] = legends(await shellMapSvg(input));
-    // d3 ticks of [0, 400] by 5: steps of 100, the zero left out (no marker)
-    expect(size!.labels).toEqual(['100', '200', '300', '400']);
-    const radii = size!.symbols.map((s) => Number(/d="M([\d.]+),/.exec(s)![1]));
-    expect(radii).toEqual(
-      [100, 200, 300, 400].map((n) => Math.round((Math.sqrt(900 * Math.sqrt(n / 400)) / 2) * 10) / 10),
+  it('has the size, shell and envelope legends with their entries, sizes and colours', () => {
+    const [size, shells, envelopes] = shellMapChart(input).scenes[0]!.legends;
+    // d3 ticks of [0, 400] by 5: steps of 100, the zero left out (no marker); a marker of n satellites is a circle
+    // of diameter √(900·√(n/400)) px, so of area π/4·900·√(n/400) px²
+    expect(size!.entries.map((e) => e.name)).toEqual(['100', '200', '300', '400']);
+    [100, 200, 300, 400].forEach((n, k) =>
+      expect(size!.entries[k]!.size).toBeCloseTo((Math.PI / 4) * 900 * Math.sqrt(n / 400), 9),
     );
-    expect(shells!.labels).toEqual(['design shell', 'reference constellation']);
-    expect(shells!.symbols.map((s) => /fill="([^"]*)"/.exec(s)![1])).toEqual(['#d62728', '#8c8c8c']);
-    expect(envelopes!.labels).toEqual(['E']);
-    expect(envelopes!.symbols[0]).toContain('fill="#1f77b4"');
+    expect(shells!.entries.map((e) => [e.name, e.color])).toEqual([
+      ['reference constellation', '#8c8c8c'],
+      ['design shell', '#d62728'],
+    ]);
+    expect(envelopes!.entries.map((e) => [e.name, e.color])).toEqual([['E', '#1f77b4']]);
+  });
+
+  it('draws an empty map with its axes and no marks', () => {
+    const s = shellMapChart({ designs: [], references: [], envelopes: [] }).scenes[0]!;
+    expect(s.dots).toEqual([]);
+    expect(s.lines).toEqual([]);
+    expect(s.xTicks.length).toBeGreaterThan(1);
+    expect(s.legends[0]!.entries).toEqual([]); // no shell: no marker size to show
+    // one shell of one satellite: one point, the largest marker, one size entry
+    const one = shellMapChart({
+      designs: [{ name: 'x', altitude_km: 600, inclination_deg: 45, satellites: 1 }],
+      references: [],
+      envelopes: [],
+    }).scenes[0]!;
+    expect(one.dots).toHaveLength(1);
+    expect(one.legends[0]!.entries.map((e) => e.name)).toEqual(['1']);
+    expect(one.legends[0]!.entries[0]!.size).toBeCloseTo((Math.PI / 4) * 900, 9);
   });
 });
 
-describe('linkGraphSvg, drawn directly', () => {
-  // 4 planes × 5 slots: 320 × 240 px over planes [−0.7, 3.7] and slots [−0.7, 4.7]
-  const px = (p: number): number => ((p + 0.7) / 4.4) * 320,
-    py = (s: number): number => 240 * (1 - (s + 0.7) / 5.4);
-
-  it('draws a seam link as two stubs at the nodes it joins, coloured by viridis', async () => {
+describe('link graph as drawn', () => {
+  it('draws a seam link as two stubs at the nodes it joins, coloured by viridis', () => {
     const detail: LinkGraphDetail = {
       ...torus(4, 5),
       edges: [
@@ -410,68 +409,80 @@ describe('linkGraphSvg, drawn directly', () => {
         { u: 1, v: 2, linkClass: 'intra', utilization: 1.4, capacity_Gbps: 1 },
       ],
     };
-    const svg = await linkGraphSvg(detail);
-    expectWellFormed(svg);
-    const [fx, fy, w, h] = frameOf(svg);
-    expect([w, h]).toEqual([320, 240]);
-    const lines = markGroups(svg, 'line');
-    const seam = /d="([^"]*)"/.exec(lines[0]!)![1]!;
-    expect(seam.replace(/[\d.,-]+/g, '')).toBe('MLML');
-    const pts = numbers(seam);
-    const expected = [px(3), py(0), px(3.4), py(0), px(-0.4), py(0), px(0), py(0)];
-    pts.forEach((v, k) => expectNear(v - (k % 2 === 0 ? fx : fy), expected[k]!));
-    // matplotlib's viridis: #21918c at 0.5, #440154 at 0, #fde725 at 1 (utilisation above 1 is clamped)
-    const rgb = lines.map((g) => numbers(/stroke="rgb\(([^)]*)\)"/.exec(g)![1]!));
+    const s = linkGraphChart(detail).scenes[0]!;
+    // 4 planes × 5 slots: 320 × 240 px over planes [−0.7, 3.7] and slots [−0.7, 4.7]
+    expect([s.frame.width, s.frame.height]).toEqual([320, 240]);
+    const px = (p: number): number => s.frame.x + ((p + 0.7) / 4.4) * 320,
+      py = (q: number): number => s.frame.y + 240 * (1 - (q + 0.7) / 5.4);
+    const [stub1, stub2] = s.lines;
     [
-      [0x21, 0x91, 0x8c],
-      [0x44, 0x01, 0x54],
-      [0xfd, 0xe7, 0x25],
-    ].forEach((c, k) => c.forEach((v, j) => expect(Math.abs(rgb[k]![j]! - v)).toBeLessThanOrEqual(1)));
-    // the colour ramp: a gradient under the plot's own id, referenced by the legend's bar
-    expect(svg).toContain('<linearGradient id="link-graph-gradient0"');
-    expect(svg).toContain('fill="url(#link-graph-gradient0)"');
-    expect(legends(svg).map((l) => l.labels)).toEqual([['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']]);
+      [stub1!, [3, 3.4]],
+      [stub2!, [-0.4, 0]],
+    ].forEach(([l, xs]) => {
+      const line = l as (typeof s.lines)[number];
+      (xs as number[]).forEach((p, k) => {
+        expectAt(line.points[k]![0], px(p));
+        expectAt(line.points[k]![1], py(0));
+      });
+    });
+    // matplotlib's viridis: #21918c at 0.5, #440154 at 0, #fde725 at 1 (utilisation above 1 is clamped)
+    const want = ['#21918c', '#21918c', '#440154', '#fde725'];
+    s.lines.forEach((l, k) =>
+      levels(l.color).forEach((v, j) => expect(Math.abs(v - levels(want[k]!)[j]!)).toBeLessThanOrEqual(1)),
+    );
+    // the legend: viridis at 0, 0.2 … 1
+    const [legend] = s.legends;
+    expect(legend!.title).toBe('link utilisation [-]');
+    expect(legend!.entries.map((e) => e.name)).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']);
+    expect(legend!.entries[0]!.color).toBe(s.lines[2]!.color);
+    expect(legend!.entries[5]!.color).toBe(s.lines[3]!.color);
   });
 
-  it('puts every node on the plane × slot grid with whole-number ticks', async () => {
-    const svg = await linkGraphSvg(torus(4, 5));
-    const [fx, fy] = frameOf(svg);
-    const nodes = [...markGroups(svg, 'symbol')[0]!.matchAll(/translate\(([^)]*)\)/g)].map((m) => numbers(m[1]!));
-    expect(nodes.length).toBe(20);
+  it('puts every node on the plane × slot grid with whole-number ticks', () => {
+    const s = linkGraphChart(torus(4, 5)).scenes[0]!;
+    expect(s.dots).toHaveLength(20);
     // node 13 is plane 2, slot 3
-    expectNear(nodes[13]![0]! - fx, px(2));
-    expectNear(nodes[13]![1]! - fy, py(3));
-    expect(axisLabels(svg)).toEqual([
-      ['0', '1', '2', '3'],
-      ['0', '1', '2', '3', '4'],
-    ]);
+    expectAt(s.dots[13]!.x, s.frame.x + (2.7 / 4.4) * 320);
+    expectAt(s.dots[13]!.y, s.frame.y + 240 * (1 - 3.7 / 5.4));
+    expect(s.xTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3']);
+    expect(s.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  it('draws a one-node graph as one node and no link', () => {
+    const s = linkGraphChart({ ...torus(1, 1), edges: [] }).scenes[0]!;
+    expect(s.dots).toHaveLength(1);
+    expect(s.lines).toEqual([]);
+    expect(s.xTicks.map((t) => t.label)).toEqual(['0']);
   });
 });
 
-describe('utilizationHistogramSvg, drawn directly', () => {
+describe('utilisation histogram as drawn', () => {
   it('draws each bin as tall as its count on a 0–max axis', async () => {
     // the 4 × 5 torus's 40 utilisations by hand: 4 in each tenth but 3 in 0.4–0.5 and 0.8–0.9, 6 in 0.9–1 (1.0 twice)
-    const svg = await utilizationHistogramSvg(torus(4, 5));
-    const [fx, fy, w, h] = frameOf(svg);
-    expect([w, h]).toEqual([420, 240]);
-    const bars = [...markGroups(svg, 'rect')[0]!.matchAll(/d="([^"]*)"/g)].map((m) => numbers(m[1]!));
+    const s = utilizationHistogramChart(torus(4, 5)).scenes[0]!;
+    expect([s.frame.width, s.frame.height]).toEqual([420, 240]);
     const counts = [4, 4, 4, 4, 3, 4, 4, 4, 3, 6];
-    bars.forEach(([x, y, bw, bh], k) => {
-      expectNear(x! - fx, 42 * k);
-      expectNear(bw!, 42);
-      expectNear(y! - fy, 240 - 40 * counts[k]!); // the axis reaches the top count, 6: 40 px a link
-      expectNear(bh!, 40 * counts[k]!);
+    expect(s.rects).toHaveLength(10);
+    s.rects.forEach((r, k) => {
+      expectAt(r.x, s.frame.x + 42 * k);
+      expectAt(r.width, 42);
+      expectAt(r.y, s.frame.y + 240 - 40 * counts[k]!); // the axis reaches the top count, 6: 40 px a link
+      expectAt(r.height, 40 * counts[k]!);
     });
-    expect(axisLabels(svg)).toEqual([
-      ['0.0', '0.2', '0.4', '0.6', '0.8', '1.0'],
-      ['0', '1', '2', '3', '4', '5', '6'],
-    ]);
-    expect(svg).toContain('>40 links<');
+    expect(s.xTicks.map((t) => t.label)).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']);
+    expect(s.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    expect(await utilizationHistogramSvg(torus(4, 5))).toContain('>40 links<');
     const over = await utilizationHistogramSvg({
       ...torus(4, 5, EVIL),
       edges: [{ u: 0, v: 1, linkClass: 'intra', utilization: 1.4, capacity_Gbps: 1 }],
     });
     expect(over).toContain('1 links; 1 above 1 counted in the top bin');
     expect(over).toContain('Link utilisation, shell &lt;script&gt;');
+  });
+
+  it('draws no link as ten empty bins on a 0–1 count axis', () => {
+    const s = utilizationHistogramChart({ ...torus(1, 1), edges: [] }).scenes[0]!;
+    expect(s.rects.map((r) => r.height)).toEqual(Array<number>(10).fill(0));
+    expect(s.yTicks.map((t) => t.label)).toEqual(['0', '1']);
   });
 });

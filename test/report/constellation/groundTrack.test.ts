@@ -1,10 +1,10 @@
 /**
  * The ground-track map as drawn: hand-placed points on the 720 × 360 px equirectangular map (x = (λ + 180°)/360°·720,
- * y = (90° − φ)/180°·360, from the plot's top-left corner), one path per track piece in its shell's colour, the
- * graticule, the start circles, a station's triangle and its escaped label, the legend and the axes.
+ * y = (90° − φ)/180°·360, from the frame's top-left corner), one line per track piece in its shell's colour, the
+ * start circles, a station's triangle and its escaped label, the legend and the axes every 30°.
  */
 import { describe, expect, it } from 'vitest';
-import { groundTrackSvg, splitAtAntimeridian } from '../../../src/report/constellation/groundTrack.js';
+import { groundTrackChart, splitAtAntimeridian } from '../../../src/report/constellation/groundTrack.js';
 
 const input = {
   tracks: [
@@ -33,45 +33,49 @@ const input = {
   step_s: 60,
 };
 
-const group = (svg: string, cls: string): string[] =>
-  [...svg.matchAll(new RegExp(`<g class="${cls}"[^>]*>(.*?)</g>`, 'g'))].map((m) => m[1]!);
+/** The map's pixel of a longitude and latitude: 2 px a degree from the frame's top-left corner. */
+const at = (f: { x: number; y: number }, lon: number, lat: number): [number, number] => [
+  f.x + (lon + 180) * 2,
+  f.y + (90 - lat) * 2,
+];
+const expectPoints = (got: readonly (readonly [number, number])[], want: readonly [number, number][]): void => {
+  expect(got).toHaveLength(want.length);
+  got.forEach(([x, y], k) => {
+    expect(Math.abs(x - want[k]![0])).toBeLessThan(1e-9);
+    expect(Math.abs(y - want[k]![1])).toBeLessThan(1e-9);
+  });
+};
 
 describe('ground-track map', () => {
-  it('puts each track piece at its map pixels in its shell colour, split at the antimeridian', async () => {
-    const svg = await groundTrackSvg(input);
-    const [lines] = group(svg, 'mark-line role-mark');
-    const paths = [...lines!.matchAll(/<path d="([^"]+)" stroke="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    // 11 meridians (−150°…150°) and 5 parallels (−60°…60°) in #ddd, e.g. λ = −150° at x = 30/360·720 = 60 px
-    const grid = paths.filter(([, s]) => s === '#ddd');
-    expect(grid).toHaveLength(16);
-    expect(grid[0]![0]).toBe('M60,360L60,0');
-    expect(grid.at(-1)![0]).toBe('M0,60L720,60'); // φ = 60°: y = 30/180·360
-    expect(paths.filter(([, s]) => s !== '#ddd')).toEqual([
-      // (0°, 0°) → (360, 180); (90°, 45°) → (540, 90); palette's first colour
-      ['M360,180L540,90', '#1f77b4'],
-      // 170° → 700 px, the edge at 720 px, crossing latitude 5° → y = 85/180·360 = 170; −170° → 20 px, 10° → 160
-      ['M700,180L720,170', '#d62728'],
-      ['M0,170L20,160', '#d62728'],
-    ]);
+  it('puts each track piece at its map pixels in its shell colour, split at the antimeridian', () => {
+    const s = groundTrackChart(input).scenes[0]!;
+    expect([s.frame.width, s.frame.height]).toEqual([720, 360]);
+    const f = s.frame;
+    expect(s.lines.map((l) => l.color)).toEqual(['#1f77b4', '#d62728', '#d62728']);
+    // (0°, 0°) → (360, 180); (90°, 45°) → (540, 90) in the frame; palette's first colour
+    expectPoints(s.lines[0]!.points, [at(f, 0, 0), at(f, 90, 45)]);
+    // 170° → 700 px, the edge at 720 px, crossing latitude 5°; then from −180° at 5° to −170° at 10°
+    expectPoints(s.lines[1]!.points, [at(f, 170, 0), at(f, 180, 5)]);
+    expectPoints(s.lines[2]!.points, [at(f, -180, 5), at(f, -170, 10)]);
   });
 
-  it('marks the track starts and the station, labels it escaped and right of it', async () => {
-    const svg = await groundTrackSvg(input);
-    const [starts, stations] = group(svg, 'mark-symbol role-mark');
-    expect([...starts!.matchAll(/translate\(([^)]+)\)[^>]*fill="([^"]+)"/g)].map((m) => [m[1], m[2]])).toEqual([
-      ['360,180', '#1f77b4'],
-      ['700,180', '#d62728'],
-    ]);
-    // vega's circle of area 18 has radius √18/2 = 2.12 px
-    expect(starts).toContain('M2.1,0A2.1,2.1,0,1,1,-2.1,0');
-    // (−90°, 30°) → (180, 120); triangle of area 45: half-width √45/2 = 3.35, half-height 3.35·√3/2 = 2.90
-    expect(stations).toBe('<path transform="translate(180,120)" d="M0,-2.9L-3.4,2.9L3.4,2.9Z"/>');
-    // first choice right of the station, 5 px away, vertically centred: baseline 0.3 × 10 px below the anchor
-    const [labels] = group(svg, 'mark-text role-mark');
-    expect(labels).toBe('<text x="185" y="123" font-size="10" fill="#333">A&amp;B &lt;x&gt;</text>');
+  it('marks the track starts and the station, labels it escaped and right of it', () => {
+    const d = groundTrackChart(input);
+    const s = d.scenes[0]!;
+    const f = s.frame;
+    expect(s.dots.map((p) => p.color)).toEqual(['#1f77b4', '#d62728', '#333']);
+    expectPoints(
+      s.dots.map((p) => [p.x, p.y]),
+      [at(f, 0, 0), at(f, 170, 0), at(f, -90, 30)],
+    );
+    // first choice right of the station, 5 px away, vertically centred: baseline 0.35 × 10 px below the anchor
+    const [x, y] = at(f, -90, 30);
+    const label = /<text x="([\d.]+)" y="([\d.]+)" font-size="10" fill="#333">A&amp;B &lt;x&gt;<\/text>/.exec(d.svg)!;
+    expect(Math.abs(Number(label[1]) - (x + 5))).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(Number(label[2]) - (y + 3.5))).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
-  it('splits a coastline stepping from +180° to −180° (one meridian) at the first point, not at 0/0', async () => {
+  it('splits a coastline stepping from +180° to −180° (one meridian) at the first point, not at 0/0', () => {
     const line = [
       { lon_deg: 170, lat_deg: 0 },
       { lon_deg: 180, lat_deg: 10 },
@@ -82,40 +86,59 @@ describe('ground-track map', () => {
       [line[0], line[1], { lon_deg: 180, lat_deg: 10 }],
       [{ lon_deg: -180, lat_deg: 10 }, line[2], line[3]],
     ]);
-    const svg = await groundTrackSvg({
+    const d = groundTrackChart({
       ...input,
       coastlines: [line, line.map((p) => ({ ...p, lon_deg: -p.lon_deg }))],
     });
-    expect(svg).not.toContain('NaN');
-    // (170°, 0°) → (700, 180); (180°, 10°) → (720, 160); (−180°, 20°) → (0, 140); (−170°, 30°) → (20, 120)
-    expect(svg).toContain('<path d="M700,180L720,160L720,160" stroke="#999"');
-    expect(svg).toContain('<path d="M0,160L0,140L20,120" stroke="#999"');
-    // the mirrored line, westward: (−170°, 0°) → (20, 180) … (170°, 30°) → (700, 120)
-    expect(svg).toContain('<path d="M20,180L0,160L0,160" stroke="#999"');
-    expect(svg).toContain('<path d="M720,160L720,140L700,120" stroke="#999"');
+    expect(d.svg).not.toContain('NaN');
+    const s = d.scenes[0]!;
+    const f = s.frame;
+    const coast = s.lines.filter((l) => l.color === '#999');
+    expect(coast).toHaveLength(4);
+    expectPoints(coast[0]!.points, [at(f, 170, 0), at(f, 180, 10), at(f, 180, 10)]);
+    expectPoints(coast[1]!.points, [at(f, -180, 10), at(f, -180, 20), at(f, -170, 30)]);
+    // the mirrored line, westward
+    expectPoints(coast[2]!.points, [at(f, -170, 0), at(f, -180, 10), at(f, -180, 10)]);
+    expectPoints(coast[3]!.points, [at(f, 180, 10), at(f, 180, 20), at(f, 170, 30)]);
   });
 
-  it('draws the frame, both map axes and a legend of the shells in order', async () => {
-    const svg = await groundTrackSvg(input);
-    expect(svg).toContain('<path class="background" d="M0.5,0.5h720v360h-720Z"');
-    const labels = group(svg, 'mark-text role-axis-label').map((g) =>
-      [...g.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]),
-    );
-    expect(labels).toEqual([
-      ['−180', '−120', '−60', '0', '60', '120', '180'],
-      ['−90', '−60', '−30', '0', '30', '60', '90'],
+  it('draws both map axes every 30° and a legend of the shells in order', () => {
+    const d = groundTrackChart(input);
+    const s = d.scenes[0]!;
+    expect(s.xTicks.map((t) => t.label)).toEqual([
+      '−180',
+      '−150',
+      '−120',
+      '−90',
+      '−60',
+      '−30',
+      '0',
+      '30',
+      '60',
+      '90',
+      '120',
+      '150',
+      '180',
     ]);
-    // the end labels of the x axis sit flush inside the plot: −180 starts at x = 0, 180 ends at x = 720
-    expect(svg).toContain('<text x="0" y="16" font-size="11" fill="#000">−180</text>');
-    expect(svg).toContain('<text x="720" y="16" font-size="11" text-anchor="end" fill="#000">180</text>');
-    const legend = svg.slice(svg.indexOf('role-legend"'));
-    expect([...legend.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1])).toEqual(['#1f77b4', '#d62728']);
-    expect([...legend.matchAll(/role-legend-label"><text[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual([
-      'low',
-      'dawn-dusk',
+    expect(s.yTicks.map((t) => t.label)).toEqual(['−90', '−60', '−30', '0', '30', '60', '90']);
+    expect(s.xTicks[0]!.at).toBe(s.frame.x);
+    expect(s.yTicks[0]!.at).toBe(s.frame.y + 360);
+    expect(s.legends[0]!.entries.map((e) => [e.name, e.color])).toEqual([
+      ['low', '#1f77b4'],
+      ['dawn-dusk', '#d62728'],
     ]);
-    expect(svg).toContain('low: all 1 plane(s); dawn-dusk: all 1 plane(s)');
-    expect(svg).toContain('1 h from the epoch, SGP4 every 60 s');
-    expect(svg).not.toMatch(/\sid="/); // nothing to collide with when several plots are inlined in one page
+    expect(d.svg).toContain('>longitude [deg]</text>');
+    expect(d.svg).toContain('>latitude [deg]</text>');
+    expect(d.svg).toContain('low: all 1 plane(s); dawn-dusk: all 1 plane(s)');
+    expect(d.svg).toContain('1 h from the epoch, SGP4 every 60 s');
+    expect(d.svg).not.toMatch(/\sid="/); // nothing to collide with when several plots are inlined in one page
+  });
+
+  it('draws an empty map: axes, no track, no legend entry', () => {
+    const s = groundTrackChart({ ...input, tracks: [], stations: [], planesPerShell: {} }).scenes[0]!;
+    expect(s.lines).toEqual([]);
+    expect(s.dots).toEqual([]);
+    expect(s.legends[0]!.entries).toEqual([]);
+    expect(s.xTicks).toHaveLength(13);
   });
 });
