@@ -176,8 +176,12 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
-  // a shell no vehicle can reach fails a lean evaluation here, before costly stages; a full one fails its launch check
-  const { payloads, unlaunchable } = campaignPayloads(spec, lean, notes);
+  // a shell no vehicle can reach fails the launch check (lean or full alike), its campaign planned for reference
+  const { payloads, unlaunchable } = campaignPayloads(
+    spec,
+    notes,
+    nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg)),
+  );
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 

@@ -2,8 +2,8 @@
  * The constellation's launch campaign from its spec and evaluated nodes: each shell packed at its own node's launch
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
  * that shell's orbit (src/models/launch/launchPerformance.ts: its published points, interpolated; beyond them
- * extrapolated by the stated rocket-equation rule and flagged; refused, payload 0, for a vehicle without points, past
- * the 700 m/s extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
+ * extrapolated by the stated rocket-equation rule, derated and flagged; refused, payload 0, for a vehicle without
+ * points, past the extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
  * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
  * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
  * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the launch check
@@ -37,26 +37,33 @@ export type CampaignPayloads = readonly (readonly PayloadToOrbitResult[])[];
 
 /**
  * Each campaign vehicle's payload into each shell's orbit. A shell that every vehicle is refused for (unlaunchable)
- * fails a lean evaluation here (the optimizer's failed point, before its costly stages); a full evaluation keeps
- * going: the launch check fails with the reason (`unlaunchable`), and where the refusal is the extrapolation limit the
- * campaign plans the shell on the rule's payload past it, for reference, so every other budget is still computed.
+ * fails the launch check with the reason (`unlaunchable`), in the lean evaluation the optimizer runs (a constraint
+ * value, g > 0) as in the full one, and the campaign plans it for reference only, so every other budget is still
+ * computed: on the rule's payload past the extrapolation limit where there is one, else on one satellite per launch
+ * (`referenceLaunch_kg`, each shell's node launch mass). Without `referenceLaunch_kg` a shell with no payload figure
+ * at all throws (a direct caller of launchPlan).
  */
 export function campaignPayloads(
   spec: ConstellationSpec,
-  lean = true,
   notes: string[] = [],
+  referenceLaunch_kg?: readonly number[],
 ): { payloads: CampaignPayloads; unlaunchable: readonly string[] } {
   const payloads = spec.launch.vehicles.map((v) =>
     spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
   );
   const unlaunchable = unreachableShells(spec, payloads);
-  const reference = spec.shells.map((_, i) => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0));
-  if (unlaunchable.some((u) => u.i >= 0 && (lean || !reference[u.i]!))) throw new RangeError(unlaunchable[0]!.why);
+  const rule = (i: number): boolean => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0);
+  const noFigure = unlaunchable.find((u) => !rule(u.i));
+  if (noFigure !== undefined && referenceLaunch_kg === undefined) throw new RangeError(noFigure.why);
+  const reference = (p: PayloadToOrbitResult, i: number): number =>
+    rule(i) ? (p.beyondLimit_kg ?? 0) : referenceLaunch_kg![i]!;
   const planned = payloads.map((perShell) =>
-    perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: p.beyondLimit_kg ?? 0 } : p)),
+    perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: reference(p, i) } : p)),
   );
   for (const u of unlaunchable)
-    notes.push(`${u.why} (the campaign flies it on the rule's payload past the limit, for reference only)`);
+    notes.push(
+      `${u.why} (the campaign flies it ${rule(u.i) ? "on the rule's payload past the limit" : 'one satellite per launch'}, for reference only)`,
+    );
   return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
 
