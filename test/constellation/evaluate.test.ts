@@ -221,7 +221,7 @@ describe('constellation evaluation', () => {
     const r = evaluate(
       'totals.yaml',
       file(
-        '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }\n  - { name: b, altitude_km: 700, inclination_deg: sso, planes: 3, satsPerPlane: 5 }',
+        '  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 6 }\n  - { name: b, altitude_km: 600, inclination_deg: sso, planes: 3, satsPerPlane: 5 }',
         'launch: { vehicles: [{ vehicle: falcon-9, cadence_per_yr: 12 }] }\n',
       ),
     );
@@ -251,7 +251,7 @@ describe('constellation evaluation', () => {
       // the campaign's $/kg for the shell: its launches × $74M over its satellites' launch mass
       expect(s.price_USD_per_kg).toBeCloseTo((s.launches * 74e6) / (s.satellites * mass[i]!), 6);
     }
-    expect(pb.vehicles[0]!.payload_kg).toBeLessThan(pa.vehicles[0]!.payload_kg); // 700 km SSO below 550 km × 53°
+    expect(pb.vehicles[0]!.payload_kg).toBeLessThan(pa.vehicles[0]!.payload_kg); // 600 km SSO below 550 km × 53°
     expect(r.launch.price_USD_per_kg).toBeCloseTo(r.launch.cost_USD / (12 * mass[0]! + 15 * mass[1]!), 6);
   });
 
