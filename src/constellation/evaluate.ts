@@ -27,7 +27,8 @@ import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRe
 import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
 import { skyFigures, type SkyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
-import { deployedBy } from './launch/launch.js';
+import { deployedBy, type LaunchCampaignResult } from './launch/launch.js';
+import { JULIAN_YEAR_s } from '../base/constants.js';
 import { campaignPayloads, launchPlan } from './launch/launchPlan.js';
 import { lifePlan } from './economics/lifePlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
@@ -193,7 +194,8 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes, payloads);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
-  const life = lifePlan(spec, nodes, sats, campaign, econ);
+  // satellites serve from station: the first deployment reaches it the time to station after each launch
+  const life = lifePlan(spec, nodes, sats, toStation(campaign, launchRecord.timeToStation_s), econ);
   const environment = separation(spec, notes, lean);
   pushAll(notes, ssoNotes(spec));
 
@@ -242,6 +244,13 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     },
   };
   return { stages, constraints, notes, ground, campaign };
+}
+
+/** The campaign with its deployment reaching station `timeToStation_s` after each launch (launch.insertion). */
+function toStation(campaign: LaunchCampaignResult, timeToStation_s: number): LaunchCampaignResult {
+  if (timeToStation_s === 0) return campaign;
+  const dt_yr = timeToStation_s / JULIAN_YEAR_s;
+  return { ...campaign, deploymentCurve: campaign.deploymentCurve.map((p) => ({ ...p, time_yr: p.time_yr + dt_yr })) };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 import type { LpSolver } from '../../optimize/lp.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
+import { orbitRaising, type OrbitRaisingResult } from '../../models/launch/orbitRaising.js';
 import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
@@ -49,7 +50,7 @@ export function campaignPayloads(
   referenceLaunch_kg?: readonly number[],
 ): { payloads: CampaignPayloads; unlaunchable: readonly string[] } {
   const payloads = spec.launch.vehicles.map((v) =>
-    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
+    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, insertionAltitude_m(spec, s), s.geometry.inclination_rad)),
   );
   const unlaunchable = unreachableShells(spec, payloads);
   const rule = (i: number): boolean => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0);
@@ -67,6 +68,43 @@ export function campaignPayloads(
   return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
 
+/** The altitude the vehicles insert a shell's satellites at: launch.insertion's, or the shell's own when lower. */
+const insertionAltitude_m = (spec: ConstellationSpec, s: ConstellationSpec['shells'][number]): number =>
+  Math.min(spec.launch.insertion?.altitude_m ?? Infinity, s.geometry.altitude_m);
+
+/**
+ * Each shell's raise from the insertion orbit to station for a satellite of the given station mass (orbitRaising.ts),
+ * null without launch.insertion.
+ */
+export function shellRaising(
+  spec: ConstellationSpec,
+  stationMass_kg: readonly number[],
+): readonly OrbitRaisingResult[] | null {
+  const ins = spec.launch.insertion ?? null;
+  if (ins === null) return null;
+  return spec.shells.map((s, i) =>
+    orbitRaising({
+      insertionAltitude_m: ins.altitude_m,
+      stationAltitude_m: s.geometry.altitude_m,
+      transfer: ins.transfer,
+      isp_s: ins.isp_s,
+      stationMass_kg: stationMass_kg[i]!,
+      thrusterPower_W: ins.thrusterPower_W,
+      thrusterEfficiency: ins.thrusterEfficiency,
+    }),
+  );
+}
+
+/** The raise's figures for the record: the largest ΔV and time to station, the fleet's propellant (0 without). */
+function raisingRecord(raising: readonly OrbitRaisingResult[] | null, sats: readonly number[]) {
+  const r = raising ?? [];
+  return {
+    raisingDeltaV_m_s: maxOf([0, ...r.map((x) => x.deltaV_m_s)]),
+    raisingPropellant_kg: r.reduce((a, x, i) => a + sats[i]! * x.propellant_kg, 0),
+    timeToStation_s: maxOf([0, ...r.map((x) => x.timeToStation_s)]),
+  };
+}
+
 /** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
 export function launchPlan(
   spec: ConstellationSpec,
@@ -76,7 +114,10 @@ export function launchPlan(
   notes: string[],
   payloads: CampaignPayloads = campaignPayloads(spec).payloads,
 ) {
-  const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
+  const stationMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
+  // with an insertion orbit each satellite carries its raising propellant on the launch
+  const raising = shellRaising(spec, stationMass);
+  const launchMass = raising?.map((r) => r.insertionMass_kg) ?? stationMass;
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
       id: s.geometry.name,
@@ -97,7 +138,11 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
+  pushAll(notes, [
+    ...refusalNotes(spec, payloads),
+    ...payloadNotes(spec, payloads, campaign),
+    ...raisingNotes(spec, raising),
+  ]);
   if (spec.shells.length > 1)
     notes.push(
       "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
@@ -120,9 +165,26 @@ export function launchPlan(
       solver: campaign.solver.name,
       price_USD_per_kg: campaign.launch_USD / mass_kg,
       extrapolatedLaunches: extrapolatedLaunches(perShell),
+      ...raisingRecord(raising, sats),
       perShell,
     },
   };
+}
+
+/** One note stating the insertion orbit and each shell's raise (ΔV, propellant, days to station). */
+function raisingNotes(spec: ConstellationSpec, raising: readonly OrbitRaisingResult[] | null): string[] {
+  const ins = spec.launch.insertion ?? null;
+  if (ins === null || raising === null) return [];
+  const each = raising.map(
+    (r, i) =>
+      `${spec.shells[i]!.geometry.name}: ${r.deltaV_m_s.toFixed(0)} m/s, ${r.propellant_kg.toFixed(0)} kg, ` +
+      `${(r.timeToStation_s / 86400).toFixed(1)} d`,
+  );
+  return [
+    `launch: inserted at ${(ins.altitude_m / 1e3).toFixed(0)} km; each satellite raises itself to its shell ` +
+      `(${ins.transfer === 'low-thrust' ? "Edelbaum spiral at its thruster's constant thrust" : 'Hohmann transfer'}, Isp ${ins.isp_s.toFixed(0)} s; ` +
+      `${listed(each)}): the propellant flies on the launch, service starts at station`,
+  ];
 }
 
 /** Launches flown on a payload extrapolated beyond the vehicle's published points. */

@@ -311,6 +311,51 @@ describe('payload notes and the single-shell plan', () => {
   });
 });
 
+describe("insertion orbit and the satellites' own raise (launch.insertion)", () => {
+  it('Iridium-like practice: payload read at the insertion orbit, the raising propellant packed, Δv by hand', () => {
+    // 'pub' publishes 10 t at 550 km and 9 t at 650 km (53°). A 650 km shell of 950 kg satellites inserted at 550 km
+    // and raised by Hohmann with hydrazine (220 s): vis-viva ΔV 550 → 650 km, by hand below; each satellite leaves
+    // the vehicle at 950 × e^(ΔV/(g₀ × 220)) = 974.1 kg, so 10 t carries ⌊10,000 / 974.1⌋ = 10 (direct: ⌊9,000/950⌋ = 9).
+    const mu = 3.986004418e14,
+      re = 6378137;
+    const [r1, r2] = [re + 550e3, re + 650e3];
+    const a = (r1 + r2) / 2;
+    const dv =
+      Math.sqrt(mu * (2 / r1 - 1 / a)) - Math.sqrt(mu / r1) + (Math.sqrt(mu / r2) - Math.sqrt(mu * (2 / r2 - 1 / a)));
+    expect(dv).toBeCloseTo(54.0, 0);
+    const shells: ShellIn[] = [{ name: 'i', altitude_km: 650, launch_kg: 950, allocated_kg: 950, nodePrice: 1 }];
+    const base = specOf(shells, [{ vehicle: pub, maxLaunches: null }]);
+    const spec = {
+      ...base,
+      launch: {
+        ...base.launch,
+        insertion: {
+          altitude_m: 550e3,
+          transfer: 'hohmann',
+          isp_s: 220,
+          thrusterPower_W: 4500,
+          thrusterEfficiency: 0.5,
+        },
+      },
+    } as ConstellationSpec;
+    const notes: string[] = [];
+    const { launchRecord: r } = launchPlan(spec, nodesOf(shells), [30], lp, notes);
+    expect(r.perShell[0]!.vehicles[0]).toMatchObject({ payload_kg: 10000, payloadBasis: 'published' });
+    expect(r.perShell[0]!.vehicles[0]!.satellitesPerLaunch).toBe(10);
+    expect(r.launches).toBe(3);
+    expect(r.raisingDeltaV_m_s).toBeCloseTo(dv, 6);
+    expect(r.raisingPropellant_kg).toBeCloseTo(30 * 950 * Math.expm1(dv / (STANDARD_GRAVITY_m_s2 * 220)), 6);
+    expect(r.timeToStation_s).toBeCloseTo(Math.PI * Math.sqrt(a ** 3 / mu), 3);
+    expect(
+      notes.some((n) => /^launch: inserted at 550 km; each satellite raises itself .*i: 54 m\/s, 24 kg/.test(n)),
+    ).toBe(true);
+    // without the insertion: 9 t into 650 km carries 9, four launches
+    const direct = launchPlan(base, nodesOf(shells), [30], lp, []).launchRecord;
+    expect(direct.perShell[0]!.vehicles[0]!.satellitesPerLaunch).toBe(9);
+    expect([direct.raisingDeltaV_m_s, direct.raisingPropellant_kg, direct.timeToStation_s]).toEqual([0, 0, 0]);
+  });
+});
+
 describe('refusal', () => {
   const r550: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
   it('a shell that only vehicles without published points could fly to is a failed design naming them', () => {
