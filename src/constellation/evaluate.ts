@@ -29,7 +29,7 @@ import { skyFigures, type SkyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
 import { deployedBy, type LaunchCampaignResult } from './launch/launch.js';
 import { JULIAN_YEAR_s } from '../base/constants.js';
-import { campaignPayloads, launchPlan } from './launch/launchPlan.js';
+import { campaignPayloads, launchPlan, stationMass_kg } from './launch/launchPlan.js';
 import { lifePlan } from './economics/lifePlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { withFormationKeeping } from './geometry/clusterKeeping.js';
@@ -178,11 +178,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
   // a shell no vehicle can reach fails the launch check (lean or full alike), its campaign planned for reference
-  const { payloads, unlaunchable } = campaignPayloads(
-    spec,
-    notes,
-    nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg)),
-  );
+  const { payloads, unlaunchable } = campaignPayloads(spec, notes, nodes.map(stationMass_kg));
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 

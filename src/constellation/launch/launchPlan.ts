@@ -3,7 +3,8 @@
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
  * that shell's orbit (src/models/launch/launchPerformance.ts: its published points, interpolated; beyond them
  * extrapolated by the stated rocket-equation rule, derated and flagged; refused, payload 0, for a vehicle without
- * points, past the extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
+ * points, past the extrapolation limit, or not offered for SSO), into the insertion orbit when launch.insertion sets
+ * one (each satellite then packed with its raising propellant), solved by the launch MILP (./launch.ts); and the launch
  * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
  * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
  * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the launch check
@@ -68,6 +69,9 @@ export function campaignPayloads(
   return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
 
+/** A node's mass on station as the campaign packs it: built-up or allocated, whichever is larger [kg]. */
+export const stationMass_kg = (n: DesignRecord): number => Math.max(n.mass.launch_kg, n.mass.allocated_kg);
+
 /** The altitude the vehicles insert a shell's satellites at: launch.insertion's, or the shell's own when lower. */
 const insertionAltitude_m = (spec: ConstellationSpec, s: ConstellationSpec['shells'][number]): number =>
   Math.min(spec.launch.insertion?.altitude_m ?? Infinity, s.geometry.altitude_m);
@@ -105,6 +109,9 @@ function raisingRecord(raising: readonly OrbitRaisingResult[] | null, sats: read
   };
 }
 
+const ONE_SHELL_PER_LAUNCH =
+  "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit";
+
 /** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
 export function launchPlan(
   spec: ConstellationSpec,
@@ -114,10 +121,9 @@ export function launchPlan(
   notes: string[],
   payloads: CampaignPayloads = campaignPayloads(spec).payloads,
 ) {
-  const stationMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
   // with an insertion orbit each satellite carries its raising propellant on the launch
-  const raising = shellRaising(spec, stationMass);
-  const launchMass = raising?.map((r) => r.insertionMass_kg) ?? stationMass;
+  const raising = shellRaising(spec, nodes.map(stationMass_kg));
+  const launchMass = raising?.map((r) => r.insertionMass_kg) ?? nodes.map(stationMass_kg);
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
       id: s.geometry.name,
@@ -138,15 +144,8 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  pushAll(notes, [
-    ...refusalNotes(spec, payloads),
-    ...payloadNotes(spec, payloads, campaign),
-    ...raisingNotes(spec, raising),
-  ]);
-  if (spec.shells.length > 1)
-    notes.push(
-      "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
-    );
+  pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
+  pushAll(notes, [...raisingNotes(spec, raising), ...(spec.shells.length > 1 ? [ONE_SHELL_PER_LAUNCH] : [])]);
   const perShell = shellLaunchRecords(campaign, nodes, payloads);
   pushAll(notes, priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);

@@ -315,7 +315,8 @@ describe("insertion orbit and the satellites' own raise (launch.insertion)", () 
   it('Iridium-like practice: payload read at the insertion orbit, the raising propellant packed, Δv by hand', () => {
     // 'pub' publishes 10 t at 550 km and 9 t at 650 km (53°). A 650 km shell of 950 kg satellites inserted at 550 km
     // and raised by Hohmann with hydrazine (220 s): vis-viva ΔV 550 → 650 km, by hand below; each satellite leaves
-    // the vehicle at 950 × e^(ΔV/(g₀ × 220)) = 974.1 kg, so 10 t carries ⌊10,000 / 974.1⌋ = 10 (direct: ⌊9,000/950⌋ = 9).
+    // the vehicle at 950 × e^(ΔV/(g₀ × 220)) = 974.1 kg, so 10 t carries ⌊10,000 / 974.1⌋ = 10 (direct:
+    // ⌊9,000/950⌋ = 9).
     const mu = 3.986004418e14,
       re = 6378137;
     const [r1, r2] = [re + 550e3, re + 650e3];
