@@ -217,6 +217,31 @@ describe('constellation evaluation', () => {
     expect(lean.totals.lcoc_USD_per_PFLOP_day).toBe(r.totals.lcoc_USD_per_PFLOP_day);
   });
 
+  it('launch.insertion: each satellite raises itself; its propellant flies, service starts at station', () => {
+    // Starship's 100 t bound covers 350 km; a 550 km shell inserted there spirals up on the node's Hall thruster
+    // (1,500 s, 4.5 kW at η 0.5: 0.306 N). Edelbaum ΔV by hand: v(350 km) − v(550 km) = 111.91 m/s.
+    const shell = '  - { name: s, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 10 }';
+    const direct = evaluate('direct.yaml', file(shell));
+    const raised = evaluate('raised.yaml', file(shell, 'launch: { insertion: { altitude_km: 350 } }\n'));
+    expect(raised.launch.raisingDeltaV_m_s).toBeCloseTo(111.91, 1);
+    const m = Math.max(raised.shells[0]!.node.mass.launch_kg, raised.shells[0]!.node.mass.allocated_kg);
+    const mp = m * Math.expm1(111.91 / (9.80665 * 1500));
+    expect(raised.launch.raisingPropellant_kg).toBeCloseTo(20 * mp, -1);
+    // time to station: the propellant's burn m_p g₀ Isp / F, F = 2 × 0.5 × 4,500 / (9.80665 × 1,500)
+    const t_d = (mp * 9.80665 * 1500) / (4500 / (9.80665 * 1500)) / 86400;
+    expect(raised.launch.timeToStation_d).toBeCloseTo(t_d, 0);
+    // the first deployment reaches station that much later than the direct campaign's
+    expect(raised.life.fullCapability_yr - direct.life.fullCapability_yr).toBeCloseTo(t_d / 365.25, 3);
+    expect(direct.launch.timeToStation_d).toBe(0);
+    expect(raised.notes.some((n) => n.startsWith('launch: inserted at 350 km; each satellite raises itself'))).toBe(
+      true,
+    );
+    // the field is validated: an insertion below 150 km is refused naming it
+    expect(() => evaluate('low.yaml', file(shell, 'launch: { insertion: { altitude_km: 100 } }\n'))).toThrow(
+      /launch\.insertion\.altitude_km/,
+    );
+  });
+
   it('totals are sums over shells, and the launch campaign carries every kilogram', () => {
     const r = evaluate(
       'totals.yaml',
