@@ -27,8 +27,9 @@ import { CONJUNCTION_NOTE, conjunctionRecord } from './environment/conjunctionRe
 import { filedShellClearance_m, shellOverlaps } from './environment/environment.js';
 import { skyFigures, type SkyFigures } from './environment/skyFigures.js';
 import { groundContacts, type GroundContactParams, type GroundContactResult } from './ground/ground.js';
-import { deployedBy } from './launch/launch.js';
-import { campaignPayloads, launchPlan } from './launch/launchPlan.js';
+import { deployedBy, type LaunchCampaignResult } from './launch/launch.js';
+import { JULIAN_YEAR_s } from '../base/constants.js';
+import { campaignPayloads, launchPlan, stationMass_kg } from './launch/launchPlan.js';
 import { lifePlan } from './economics/lifePlan.js';
 import { DEFAULT_GRAZING_HEIGHT_m, shellLinks, type ShellLinksParams, type ShellLinksResult } from './links/links.js';
 import { withFormationKeeping } from './geometry/clusterKeeping.js';
@@ -176,8 +177,8 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
-  // a shell no vehicle can reach fails a lean evaluation here, before costly stages; a full one fails its launch check
-  const { payloads, unlaunchable } = campaignPayloads(spec, lean, notes);
+  // a shell no vehicle can reach fails the launch check (lean or full alike), its campaign planned for reference
+  const { payloads, unlaunchable } = campaignPayloads(spec, notes, nodes.map(stationMass_kg));
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
 
@@ -189,7 +190,8 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
 
   const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes, payloads);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
-  const life = lifePlan(spec, nodes, sats, campaign, econ);
+  // satellites serve from station: the first deployment reaches it the time to station after each launch
+  const life = lifePlan(spec, nodes, sats, toStation(campaign, launchRecord.timeToStation_s), econ);
   const environment = separation(spec, notes, lean);
   pushAll(notes, ssoNotes(spec));
 
@@ -238,6 +240,13 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     },
   };
   return { stages, constraints, notes, ground, campaign };
+}
+
+/** The campaign with its deployment reaching station `timeToStation_s` after each launch (launch.insertion). */
+function toStation(campaign: LaunchCampaignResult, timeToStation_s: number): LaunchCampaignResult {
+  if (timeToStation_s === 0) return campaign;
+  const dt_yr = timeToStation_s / JULIAN_YEAR_s;
+  return { ...campaign, deploymentCurve: campaign.deploymentCurve.map((p) => ({ ...p, time_yr: p.time_yr + dt_yr })) };
 }
 
 /**

@@ -522,16 +522,26 @@ describe('launch payload past the extrapolation limit', () => {
     expect(r.cost.launchExtrapolation_m_s).toBeCloseTo(698.1, 0);
     expect(fits(r).satisfied).toBe(true);
   });
-  it('610 km SSO: refused, 0 nodes per launch; the constraint and a note name vehicle, orbit and the ΔV', () => {
+  it('610 km SSO (704 m/s, past the old 700 m/s cliff): kept, derated, at least one node fits', () => {
     const r = onNewGlenn(610);
+    expect(r.cost.launchPayloadBasis).toBe('extrapolated');
+    expect(r.cost.launchExtrapolation_m_s).toBeCloseTo(703.8, 0);
+    expect(fits(r).satisfied).toBe(true);
+  });
+  it('a vehicle without published points: refused, 0 nodes per launch; the constraint and a note name it and why', () => {
+    const r = withChange((d) => {
+      d.launch = { vehicle: 'falcon-heavy', mass_kg: 2100 };
+    });
     expect(r.cost.launchPayloadBasis).toBe('refused');
     expect(r.cost.nodesPerLaunch).toBe(0);
     expect(fits(r).satisfied).toBe(false);
     expect(fits(r).description).toMatch(
-      /^at least one node fits the new-glenn payload and fairing \(refused for this orbit: needs 704 m\/s of extrapolation/,
+      /^at least one node fits the falcon-heavy payload and fairing \(refused for this orbit: no published performance points/,
     );
     expect(r.notes).toContainEqual(
-      expect.stringMatching(/^launch: new-glenn is refused for 610 km SSO \(needs 704 m\/s .*; choose another/),
+      expect.stringMatching(
+        /^launch: falcon-heavy is refused for .*\(no published performance points.*; choose another/,
+      ),
     );
   });
 });

@@ -20,6 +20,9 @@ import type {
   TrafficPattern,
 } from './types.js';
 import { compileSky, type SkySpec } from './skySchema.js';
+import { DEFAULT_EP_ISP_s } from '../../models/drag/drag.js';
+import type { RaisingTransfer } from '../../models/launch/orbitRaising.js';
+import type { ConstellationFile } from './schema.js';
 
 const BPS_PER_GBPS = 1e9;
 const S_PER_H = 3600;
@@ -77,6 +80,8 @@ export interface ConstellationSpec {
     readonly packingEfficiency: number;
     readonly milestoneHalf_yr: number;
     readonly milestoneFull_yr: number;
+    /** launch.insertion in SI (the thruster's Isp resolved); null: each shell inserted directly. */
+    readonly insertion: InsertionSpec | null;
   };
   readonly economics: {
     /** economics.learningRate; null: the node fleet's rule over the satellite count (generation.ts). */
@@ -99,6 +104,28 @@ export interface ConstellationSpec {
   readonly keepOutFiledShells: boolean;
   /** The sky-brightness metric's observer, evening and photometric model (skySchema.ts). */
   readonly sky: SkySpec;
+}
+
+/** The insertion orbit and raising thruster of launch.insertion (orbitRaising.ts), in SI. */
+export interface InsertionSpec {
+  readonly altitude_m: number;
+  readonly transfer: RaisingTransfer;
+  readonly isp_s: number;
+  readonly thrusterPower_W: number;
+  readonly thrusterEfficiency: number;
+}
+/** Default Isp of an impulsive raise: hydrazine monopropellant [s] (Sutton & Biblarz 9th ed. Table 7-3). */
+const HYDRAZINE_ISP_s = 220;
+
+function compileInsertion(i: ConstellationFile['launch']['insertion']): InsertionSpec | null {
+  if (i === undefined) return null;
+  return {
+    altitude_m: km_to_m(i.altitude_km),
+    transfer: i.transfer,
+    isp_s: i.isp_s ?? (i.transfer === 'low-thrust' ? DEFAULT_EP_ISP_s : HYDRAZINE_ISP_s),
+    thrusterPower_W: i.thrusterPower_W,
+    thrusterEfficiency: i.thrusterEfficiency,
+  };
 }
 
 export function compileConstellation(loaded: LoadedConstellation, catalogs: Catalogs): ConstellationSpec {
@@ -137,6 +164,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       packingEfficiency: c.launch.packingEfficiency,
       milestoneHalf_yr: c.launch.milestones.half_yr,
       milestoneFull_yr: c.launch.milestones.full_yr,
+      insertion: compileInsertion(c.launch.insertion),
     },
     economics: {
       learningRate: c.economics.learningRate ?? null,

@@ -288,6 +288,46 @@ export const simulationSchema = lazy(() =>
     .describe('Geometry sampling.'),
 );
 
+/** The insertion orbit and the satellites' own raising to station (src/models/launch/orbitRaising.ts). */
+const insertionSchema = lazy(() =>
+  z
+    .strictObject({
+      altitude_km: range(
+        'launch.insertion.altitude_km',
+        150,
+        2000,
+        'km',
+        'circular orbit the vehicle inserts the satellites into',
+      ).describe(
+        "Altitude the vehicles insert the satellites at, in each shell's plane [km]; each satellite raises itself to its shell (a shell at or below it is inserted directly). Starlink ~300 km, OneWeb ~450–600 km, Iridium NEXT 625 km.",
+      ),
+      transfer: z
+        .enum(['low-thrust', 'hohmann'])
+        .default('low-thrust')
+        .describe(
+          "The raise: low-thrust (an electric spiral, Edelbaum's ΔV, time from thrust) or hohmann (impulsive burns, chemical).",
+        ),
+      isp_s: range('launch.insertion.isp_s', 150, 5000, 's', "the raising thruster's specific impulse")
+        .optional()
+        .describe(
+          "Specific impulse of the raising thruster [s]; default 1,500 s for low-thrust (the node's Hall-effect station-keeping thruster, Goebel & Katz 2008 ch. 7), 220 s for hohmann (hydrazine monopropellant, Sutton & Biblarz 9th ed. Table 7-3).",
+        ),
+      thrusterPower_W: range('launch.insertion.thrusterPower_W', 100, 200000, 'W', 'electric power to the thruster')
+        .default(4500)
+        .describe(
+          'Electric power to the low-thrust raising thruster [W]; default 4,500 W (estimate: one SPT-140-class Hall thruster, 4.5 kW).',
+        ),
+      thrusterEfficiency: range('launch.insertion.thrusterEfficiency', 0.05, 1, '(fraction)', 'jet power per W')
+        .default(0.5)
+        .describe(
+          'Thruster efficiency, jet power over electric power [-]; default 0.5 (Hall thrusters 0.45–0.6, Goebel & Katz 2008 ch. 7).',
+        ),
+    })
+    .describe(
+      'Insertion orbit and orbit raising: the vehicles carry each satellite to this altitude and its own thruster raises it to its shell; the raising propellant joins the mass each launch carries and the time to station delays its service.',
+    ),
+);
+
 export const launchCampaignSchema = lazy(() =>
   z
     .strictObject({
@@ -308,6 +348,7 @@ export const launchCampaignSchema = lazy(() =>
         .min(1, 'launch.vehicles needs at least one vehicle')
         .default([{ vehicle: 'starship', cadence_per_yr: 25 }]),
       packingEfficiency: range('launch.packingEfficiency', 0.1, 1, '(fraction)', 'usable fairing volume').default(0.7),
+      insertion: insertionSchema().optional(),
       milestones: z
         .strictObject({
           half_yr: range('launch.milestones.half_yr', 0.1, 50, 'yr', '50 % deployment milestone').default(6),

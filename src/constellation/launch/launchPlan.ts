@@ -2,8 +2,9 @@
  * The constellation's launch campaign from its spec and evaluated nodes: each shell packed at its own node's launch
  * mass (built-up or allocated, whichever is larger) and stowed volume, with each campaign vehicle's payload into
  * that shell's orbit (src/models/launch/launchPerformance.ts: its published points, interpolated; beyond them
- * extrapolated by the stated rocket-equation rule and flagged; refused, payload 0, for a vehicle without points, past
- * the 700 m/s extrapolation limit, or not offered for SSO), solved by the launch MILP (./launch.ts); and the launch
+ * extrapolated by the stated rocket-equation rule, derated and flagged; refused, payload 0, for a vehicle without
+ * points, past the extrapolation limit, or not offered for SSO), into the insertion orbit when launch.insertion sets
+ * one (each satellite then packed with its raising propellant), solved by the launch MILP (./launch.ts); and the launch
  * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
  * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
  * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the launch check
@@ -27,6 +28,7 @@ import {
 import type { LpSolver } from '../../optimize/lp.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
+import { orbitRaising, type OrbitRaisingResult } from '../../models/launch/orbitRaising.js';
 import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
@@ -37,28 +39,78 @@ export type CampaignPayloads = readonly (readonly PayloadToOrbitResult[])[];
 
 /**
  * Each campaign vehicle's payload into each shell's orbit. A shell that every vehicle is refused for (unlaunchable)
- * fails a lean evaluation here (the optimizer's failed point, before its costly stages); a full evaluation keeps
- * going: the launch check fails with the reason (`unlaunchable`), and where the refusal is the extrapolation limit the
- * campaign plans the shell on the rule's payload past it, for reference, so every other budget is still computed.
+ * fails the launch check with the reason (`unlaunchable`), in the lean evaluation the optimizer runs (a constraint
+ * value, g > 0) as in the full one, and the campaign plans it for reference only, so every other budget is still
+ * computed: on the rule's payload past the extrapolation limit where there is one, else on one satellite per launch
+ * (`referenceLaunch_kg`, each shell's node launch mass). Without `referenceLaunch_kg` a shell with no payload figure
+ * at all throws (a direct caller of launchPlan).
  */
 export function campaignPayloads(
   spec: ConstellationSpec,
-  lean = true,
   notes: string[] = [],
+  referenceLaunch_kg?: readonly number[],
 ): { payloads: CampaignPayloads; unlaunchable: readonly string[] } {
   const payloads = spec.launch.vehicles.map((v) =>
-    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, s.geometry.altitude_m, s.geometry.inclination_rad)),
+    spec.shells.map((s) => vehiclePayloadToOrbit(v.vehicle, insertionAltitude_m(spec, s), s.geometry.inclination_rad)),
   );
   const unlaunchable = unreachableShells(spec, payloads);
-  const reference = spec.shells.map((_, i) => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0));
-  if (unlaunchable.some((u) => u.i >= 0 && (lean || !reference[u.i]!))) throw new RangeError(unlaunchable[0]!.why);
+  const rule = (i: number): boolean => payloads.some((perShell) => (perShell[i]!.beyondLimit_kg ?? 0) > 0);
+  const noFigure = unlaunchable.find((u) => !rule(u.i));
+  if (noFigure !== undefined && referenceLaunch_kg === undefined) throw new RangeError(noFigure.why);
+  const reference = (p: PayloadToOrbitResult, i: number): number =>
+    rule(i) ? (p.beyondLimit_kg ?? 0) : referenceLaunch_kg![i]!;
   const planned = payloads.map((perShell) =>
-    perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: p.beyondLimit_kg ?? 0 } : p)),
+    perShell.map((p, i) => (unlaunchable.some((u) => u.i === i) ? { ...p, payload_kg: reference(p, i) } : p)),
   );
   for (const u of unlaunchable)
-    notes.push(`${u.why} (the campaign flies it on the rule's payload past the limit, for reference only)`);
+    notes.push(
+      `${u.why} (the campaign flies it ${rule(u.i) ? "on the rule's payload past the limit" : 'one satellite per launch'}, for reference only)`,
+    );
   return { payloads: planned, unlaunchable: unlaunchable.map((u) => u.why) };
 }
+
+/** A node's mass on station as the campaign packs it: built-up or allocated, whichever is larger [kg]. */
+export const stationMass_kg = (n: DesignRecord): number => Math.max(n.mass.launch_kg, n.mass.allocated_kg);
+
+/** The altitude the vehicles insert a shell's satellites at: launch.insertion's, or the shell's own when lower. */
+const insertionAltitude_m = (spec: ConstellationSpec, s: ConstellationSpec['shells'][number]): number =>
+  Math.min(spec.launch.insertion?.altitude_m ?? Infinity, s.geometry.altitude_m);
+
+/**
+ * Each shell's raise from the insertion orbit to station for a satellite of the given station mass (orbitRaising.ts),
+ * null without launch.insertion.
+ */
+export function shellRaising(
+  spec: ConstellationSpec,
+  stationMass_kg: readonly number[],
+): readonly OrbitRaisingResult[] | null {
+  const ins = spec.launch.insertion ?? null;
+  if (ins === null) return null;
+  return spec.shells.map((s, i) =>
+    orbitRaising({
+      insertionAltitude_m: ins.altitude_m,
+      stationAltitude_m: s.geometry.altitude_m,
+      transfer: ins.transfer,
+      isp_s: ins.isp_s,
+      stationMass_kg: stationMass_kg[i]!,
+      thrusterPower_W: ins.thrusterPower_W,
+      thrusterEfficiency: ins.thrusterEfficiency,
+    }),
+  );
+}
+
+/** The raise's figures for the record: the largest ΔV and time to station, the fleet's propellant (0 without). */
+function raisingRecord(raising: readonly OrbitRaisingResult[] | null, sats: readonly number[]) {
+  const r = raising ?? [];
+  return {
+    raisingDeltaV_m_s: maxOf([0, ...r.map((x) => x.deltaV_m_s)]),
+    raisingPropellant_kg: r.reduce((a, x, i) => a + sats[i]! * x.propellant_kg, 0),
+    timeToStation_s: maxOf([0, ...r.map((x) => x.timeToStation_s)]),
+  };
+}
+
+const ONE_SHELL_PER_LAUNCH =
+  "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit";
 
 /** The campaign and its figures for the record's launch section (src/constellation/record/fields.ts). */
 export function launchPlan(
@@ -69,7 +121,9 @@ export function launchPlan(
   notes: string[],
   payloads: CampaignPayloads = campaignPayloads(spec).payloads,
 ) {
-  const launchMass = nodes.map((n) => Math.max(n.mass.launch_kg, n.mass.allocated_kg));
+  // with an insertion orbit each satellite carries its raising propellant on the launch
+  const raising = shellRaising(spec, nodes.map(stationMass_kg));
+  const launchMass = raising?.map((r) => r.insertionMass_kg) ?? nodes.map(stationMass_kg);
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
       id: s.geometry.name,
@@ -91,10 +145,7 @@ export function launchPlan(
     ],
   });
   pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
-  if (spec.shells.length > 1)
-    notes.push(
-      "launch: each launch carries one shell, packed at that shell's node and the vehicle's payload into its orbit",
-    );
+  pushAll(notes, [...raisingNotes(spec, raising), ...(spec.shells.length > 1 ? [ONE_SHELL_PER_LAUNCH] : [])]);
   const perShell = shellLaunchRecords(campaign, nodes, payloads);
   pushAll(notes, priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);
@@ -113,9 +164,26 @@ export function launchPlan(
       solver: campaign.solver.name,
       price_USD_per_kg: campaign.launch_USD / mass_kg,
       extrapolatedLaunches: extrapolatedLaunches(perShell),
+      ...raisingRecord(raising, sats),
       perShell,
     },
   };
+}
+
+/** One note stating the insertion orbit and each shell's raise (ΔV, propellant, days to station). */
+function raisingNotes(spec: ConstellationSpec, raising: readonly OrbitRaisingResult[] | null): string[] {
+  const ins = spec.launch.insertion ?? null;
+  if (ins === null || raising === null) return [];
+  const each = raising.map(
+    (r, i) =>
+      `${spec.shells[i]!.geometry.name}: ${r.deltaV_m_s.toFixed(0)} m/s, ${r.propellant_kg.toFixed(0)} kg, ` +
+      `${(r.timeToStation_s / 86400).toFixed(1)} d`,
+  );
+  return [
+    `launch: inserted at ${(ins.altitude_m / 1e3).toFixed(0)} km; each satellite raises itself to its shell ` +
+      `(${ins.transfer === 'low-thrust' ? "Edelbaum spiral at its thruster's constant thrust" : 'Hohmann transfer'}, Isp ${ins.isp_s.toFixed(0)} s; ` +
+      `${listed(each)}): the propellant flies on the launch, service starts at station`,
+  ];
 }
 
 /** Launches flown on a payload extrapolated beyond the vehicle's published points. */

@@ -324,6 +324,21 @@ const launch = section({
     "Launches flown on a payload extrapolated beyond the vehicle's published points (payloadBasis extrapolated) [-]",
     (c) => c.launch.extrapolatedLaunches,
   ),
+  raisingDeltaV_m_s: num(
+    'Largest ΔV a satellite spends raising itself from the insertion orbit to its shell (launch.insertion; 0 without) [m/s]',
+    'orbit raising ΔV',
+    (c) => c.launch.raisingDeltaV_m_s,
+  ),
+  raisingPropellant_kg: num(
+    'Propellant the first generation spends raising itself to station, carried on the launches [kg]',
+    'raising propellant',
+    (c) => c.launch.raisingPropellant_kg,
+  ),
+  timeToStation_d: num(
+    'Longest time from insertion to station; service starts there (0 without launch.insertion) [d]',
+    'time to station',
+    (c) => c.launch.timeToStation_s / 86400,
+  ),
   perShell: list(perShellSchema, (c) => c.launch.perShell),
   deployedAtHalfMilestone: num(
     'Fraction deployed at the 50 % milestone [-]',

@@ -7,12 +7,12 @@
  * Method: linear interpolation in altitude along a curve of one inclination, then in inclination; `upTo` bound points
  * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
  * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
- * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i). Refused (payload 0, with the reason): a row
- * without published points; an orbit that needs more extrapolation than MEASURED_EXTRAPOLATION_DELTA_V_m_s (the
- * limit the catalog states, designs/catalogs/launch-vehicles.yaml); a sun-synchronous orbit for a row the catalog
- * marks not offered for SSO (ssoNotOffered: no SSO flight and no published SSO figure).
+ * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i), derated by 1 − ΔV⁺/L (ΔV⁺ the part toward
+ * the harder orbit, L = EXTRAPOLATION_LIMIT_DELTA_V_m_s): continuous, ×½ at the measured 700 m/s where the rule was
+ * up to 1.94× optimistic, zero at L. Refused (payload 0, with the reason): a row without published points; an orbit
+ * that needs more than L of extrapolation; a sun-synchronous orbit for a row the catalog marks not offered for SSO.
  * Validity: direct insertion into circular LEO, 150–2000 km; the rule is first order (no gravity or steering losses,
- * no dogleg). Held-out error up to ~2× at ~700 m/s (MEASURED_EXTRAPOLATION_DELTA_V_m_s), unmeasured beyond (refused).
+ * no dogleg). Held-out error of the derated rule −28 … −3 % at 569–697 m/s toward harder orbits; unmeasured beyond.
  * Derivation, evidence and costs: docs/models.md §"Launch-vehicle performance"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
@@ -27,10 +27,15 @@ export const DEFAULT_UPPER_STAGE_ISP_s = 340;
 export const DEFAULT_UPPER_STAGE_DRY_FRACTION = 0.2;
 /**
  * Largest extrapolation ΔV [m/s] over which the rule's error was measured: the held-out checks (docs/models.md
- * §"Launch-vehicle performance") span 563–697 m/s (errors −39 … +94 %). An orbit that needs more is refused (the
- * catalog's stated limit): the rule's error there is unmeasured.
+ * §"Launch-vehicle performance") span 563–697 m/s (errors of the underated rule −39 … +94 %).
  */
 export const MEASURED_EXTRAPOLATION_DELTA_V_m_s = 700;
+/**
+ * The extrapolation limit [m/s]: the derating 1 − ΔV⁺/L halves the rule's payload at the measured range (700 m/s,
+ * where it was up to 1.94× optimistic) and reaches zero here; an orbit that needs more is refused (the catalog's
+ * stated limit).
+ */
+export const EXTRAPOLATION_LIMIT_DELTA_V_m_s = 2 * MEASURED_EXTRAPOLATION_DELTA_V_m_s;
 const SAME_INCLINATION_rad = 1e-6;
 /** A target within this of the sun-synchronous inclination at its altitude is a sun-synchronous orbit [rad] (1°). */
 const SSO_INCLINATION_TOLERANCE_rad = Math.PI / 180;
@@ -74,11 +79,16 @@ export interface PayloadToOrbitResult {
    * for the extrapolation limit, the ΔV the orbit would need; else 0.
    */
   readonly extrapolationDeltaV_m_s: number;
+  /**
+   * The factor the rule's payload was derated by, 1 − ΔV⁺/EXTRAPOLATION_LIMIT_DELTA_V_m_s (ΔV⁺: the extrapolation
+   * toward harder orbits); 1 when not extrapolated or toward easier orbits only, 0 when refused.
+   */
+  readonly derating: number;
   /** Why the vehicle is refused for this orbit (basis refused only), for messages that name vehicle and orbit. */
   readonly refusal?: string;
   /**
-   * Refused past the extrapolation limit only: the rule's payload there [kg], for a record that must still show a
-   * campaign (evaluate.ts plans an unlaunchable shell on it for reference, the launch check failed).
+   * Refused past the extrapolation limit only: the rule's payload there, not derated [kg], for a record that must
+   * still show a campaign (evaluate.ts plans an unlaunchable shell on it for reference, the launch check failed).
    */
   readonly beyondLimit_kg?: number;
 }
@@ -105,18 +115,19 @@ const curveInclination_rad = (inc: number | 'sso', altitude_m: number): number =
 const rotationDeltaV_m_s = (from_rad: number, to_rad: number): number =>
   EARTH_ROTATION_SPEED_m_s * (Math.cos(from_rad) - Math.cos(to_rad));
 
-interface CurveValue {
-  readonly inclination_rad: number;
-  readonly payload_kg: number;
-  readonly dv: number;
-  readonly exact: boolean;
-}
-
-/** A payload with how it was obtained: `dv` 0 within the published range. */
+/**
+ * A payload with how it was obtained: `dv` the extrapolation ΔV (0 within the published range), `harder` its part
+ * toward harder orbits (raising, or less of the Earth's rotation), which the derating reads.
+ */
 interface Candidate {
   readonly payload_kg: number;
   readonly dv: number;
+  readonly harder: number;
   readonly exact: boolean;
+}
+
+interface CurveValue extends Candidate {
+  readonly inclination_rad: number;
 }
 
 /** One inclination curve at the target altitude: linear between bracketing points, rocket-equation rule beyond. */
@@ -131,12 +142,13 @@ function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: Upper
       inclination_rad: inc,
       payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
       dv: Math.abs(dv),
+      harder: Math.max(0, dv),
       exact: false,
     };
   }
   for (let j = 0; j < sorted.length; j++) {
     const p = sorted[j]!;
-    if (p.altitude_m === h) return { inclination_rad: inc, payload_kg: p.payload_kg, dv: 0, exact: true };
+    if (p.altitude_m === h) return { inclination_rad: inc, payload_kg: p.payload_kg, dv: 0, harder: 0, exact: true };
     const q = sorted[j + 1];
     if (q !== undefined && h > p.altitude_m && h < q.altitude_m) {
       const t = (h - p.altitude_m) / (q.altitude_m - p.altitude_m);
@@ -144,11 +156,12 @@ function alongCurve(sorted: readonly PerformancePoint[], h: number, stage: Upper
         inclination_rad: inc,
         payload_kg: p.payload_kg + t * (q.payload_kg - p.payload_kg),
         dv: 0,
+        harder: 0,
         exact: false,
       };
     }
   }
-  return { inclination_rad: inc, payload_kg: last.payload_kg, dv: 0, exact: true };
+  return { inclination_rad: inc, payload_kg: last.payload_kg, dv: 0, harder: 0, exact: true };
 }
 
 /** The points grouped by inclination (in the order first met), each group sorted by altitude. */
@@ -173,7 +186,7 @@ function fromCurves(
     .map((g) => alongCurve(g, altitude_m, stage))
     .sort((a, b) => a.inclination_rad - b.inclination_rad);
   const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
-  if (at !== undefined) return { payload_kg: at.payload_kg, dv: at.dv, exact: at.exact };
+  if (at !== undefined) return at;
   const lo = curves[0]!,
     hi = curves.at(-1)!;
   if (i < lo.inclination_rad || i > hi.inclination_rad) {
@@ -182,6 +195,7 @@ function fromCurves(
     return {
       payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
       dv: from.dv + Math.abs(dv),
+      harder: from.harder + Math.max(0, dv),
       exact: false,
     };
   }
@@ -189,7 +203,12 @@ function fromCurves(
   const a = curves[k - 1]!,
     b = curves[k]!;
   const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
-  return { payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg), dv: Math.max(a.dv, b.dv), exact: false };
+  return {
+    payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg),
+    dv: Math.max(a.dv, b.dv),
+    harder: Math.max(a.harder, b.harder),
+    exact: false,
+  };
 }
 
 /**
@@ -203,6 +222,7 @@ function fromBound(b: PerformancePoint, stage: UpperStage, altitude_m: number, i
   return {
     payload_kg: rocketEquationPayload_kg(b.payload_kg, dvAlt + dvInc, stage),
     dv: dvAlt + dvInc,
+    harder: dvAlt + dvInc,
     exact: dvAlt + dvInc === 0,
   };
 }
@@ -237,6 +257,7 @@ const refused = (refusal: string, extrapolationDeltaV_m_s = 0, beyondLimit_kg?: 
   payload_kg: 0,
   basis: 'refused',
   extrapolationDeltaV_m_s,
+  derating: 0,
   refusal,
   ...(beyondLimit_kg !== undefined ? { beyondLimit_kg } : {}),
 });
@@ -265,18 +286,25 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
       payload_kg: best.payload_kg,
       basis: best.exact ? 'published' : 'interpolated',
       extrapolationDeltaV_m_s: 0,
+      derating: 1,
     };
   }
   const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
   const dv = Math.abs(nearest.dv);
-  if (dv > MEASURED_EXTRAPOLATION_DELTA_V_m_s)
+  if (dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s)
     return refused(
       `needs ${dv.toFixed(0)} m/s of extrapolation beyond its published points, past the ` +
-        `${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s limit over which the rule's error was measured`,
+        `${EXTRAPOLATION_LIMIT_DELTA_V_m_s} m/s limit where the derated rule's payload reaches zero`,
       dv,
       nearest.payload_kg,
     );
-  return { payload_kg: nearest.payload_kg, basis: 'extrapolated', extrapolationDeltaV_m_s: dv };
+  const derating = 1 - Math.min(nearest.harder, EXTRAPOLATION_LIMIT_DELTA_V_m_s) / EXTRAPOLATION_LIMIT_DELTA_V_m_s;
+  return {
+    payload_kg: nearest.payload_kg * derating,
+    basis: 'extrapolated',
+    extrapolationDeltaV_m_s: dv,
+    derating,
+  };
 }
 
 /** The performance fields of a launch-vehicle catalog row (user units, as in designs/catalogs/launch-vehicles.yaml). */
@@ -324,6 +352,8 @@ export function vehiclePayloadToOrbit(
 /** The flag text every output uses for a payload beyond the published points. */
 export const EXTRAPOLATED_NOTE = 'extrapolated beyond published points';
 
-/** What is known of the error of an extrapolation (at most the refusal limit; held-out check, docs/models.md). */
+/** What is known of the error of an extrapolation (held-out check, docs/models.md). */
 export const extrapolationCaveat = (): string =>
-  `up to ~2× optimistic at ${MEASURED_EXTRAPOLATION_DELTA_V_m_s} m/s, docs/approximations.md; refused beyond`;
+  `derated by 1 − ΔV⁺/${EXTRAPOLATION_LIMIT_DELTA_V_m_s} m/s toward harder orbits: −28 … −3 % against held-out ` +
+  `published points at 569–697 m/s, unmeasured beyond; refused past ${EXTRAPOLATION_LIMIT_DELTA_V_m_s} m/s, ` +
+  'docs/approximations.md';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
-import { launchPlan } from '../../../src/constellation/launch/launchPlan.js';
+import { campaignPayloads, launchPlan } from '../../../src/constellation/launch/launchPlan.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
@@ -207,7 +207,8 @@ describe('payload notes and the single-shell plan', () => {
     expect(notes.filter((n) => n.includes('rocket-equation'))).toEqual([
       'launch: one payload into s1, s3, s4 (+1 more) is extrapolated beyond published points ' +
         `by the rocket-equation ΔV rule (${Math.min(...dv).toFixed(0)}–${Math.max(...dv).toFixed(0)} m/s; ` +
-        'up to ~2× optimistic at 700 m/s, docs/approximations.md; refused beyond)',
+        'derated by 1 − ΔV⁺/1400 m/s toward harder orbits: −28 … −3 % against held-out published points at ' +
+        '569–697 m/s, unmeasured beyond; refused past 1400 m/s, docs/approximations.md)',
     ]);
     // one launch per shell, four of them on an extrapolated payload
     expect(launchRecord.extrapolatedLaunches).toBe(4);
@@ -310,6 +311,52 @@ describe('payload notes and the single-shell plan', () => {
   });
 });
 
+describe("insertion orbit and the satellites' own raise (launch.insertion)", () => {
+  it('Iridium-like practice: payload read at the insertion orbit, the raising propellant packed, Δv by hand', () => {
+    // 'pub' publishes 10 t at 550 km and 9 t at 650 km (53°). A 650 km shell of 950 kg satellites inserted at 550 km
+    // and raised by Hohmann with hydrazine (220 s): vis-viva ΔV 550 → 650 km, by hand below; each satellite leaves
+    // the vehicle at 950 × e^(ΔV/(g₀ × 220)) = 974.1 kg, so 10 t carries ⌊10,000 / 974.1⌋ = 10 (direct:
+    // ⌊9,000/950⌋ = 9).
+    const mu = 3.986004418e14,
+      re = 6378137;
+    const [r1, r2] = [re + 550e3, re + 650e3];
+    const a = (r1 + r2) / 2;
+    const dv =
+      Math.sqrt(mu * (2 / r1 - 1 / a)) - Math.sqrt(mu / r1) + (Math.sqrt(mu / r2) - Math.sqrt(mu * (2 / r2 - 1 / a)));
+    expect(dv).toBeCloseTo(54.0, 0);
+    const shells: ShellIn[] = [{ name: 'i', altitude_km: 650, launch_kg: 950, allocated_kg: 950, nodePrice: 1 }];
+    const base = specOf(shells, [{ vehicle: pub, maxLaunches: null }]);
+    const spec = {
+      ...base,
+      launch: {
+        ...base.launch,
+        insertion: {
+          altitude_m: 550e3,
+          transfer: 'hohmann',
+          isp_s: 220,
+          thrusterPower_W: 4500,
+          thrusterEfficiency: 0.5,
+        },
+      },
+    } as ConstellationSpec;
+    const notes: string[] = [];
+    const { launchRecord: r } = launchPlan(spec, nodesOf(shells), [30], lp, notes);
+    expect(r.perShell[0]!.vehicles[0]).toMatchObject({ payload_kg: 10000, payloadBasis: 'published' });
+    expect(r.perShell[0]!.vehicles[0]!.satellitesPerLaunch).toBe(10);
+    expect(r.launches).toBe(3);
+    expect(r.raisingDeltaV_m_s).toBeCloseTo(dv, 6);
+    expect(r.raisingPropellant_kg).toBeCloseTo(30 * 950 * Math.expm1(dv / (STANDARD_GRAVITY_m_s2 * 220)), 6);
+    expect(r.timeToStation_s).toBeCloseTo(Math.PI * Math.sqrt(a ** 3 / mu), 3);
+    expect(
+      notes.some((n) => /^launch: inserted at 550 km; each satellite raises itself .*i: 54 m\/s, 24 kg/.test(n)),
+    ).toBe(true);
+    // without the insertion: 9 t into 650 km carries 9, four launches
+    const direct = launchPlan(base, nodesOf(shells), [30], lp, []).launchRecord;
+    expect(direct.perShell[0]!.vehicles[0]!.satellitesPerLaunch).toBe(9);
+    expect([direct.raisingDeltaV_m_s, direct.raisingPropellant_kg, direct.timeToStation_s]).toEqual([0, 0, 0]);
+  });
+});
+
 describe('refusal', () => {
   const r550: ShellIn[] = [{ name: 'r', altitude_km: 550, launch_kg: 100, allocated_kg: 100, nodePrice: 1 }];
   it('a shell that only vehicles without published points could fly to is a failed design naming them', () => {
@@ -329,9 +376,9 @@ describe('refusal', () => {
   });
 
   /**
-   * 'eq' publishes 10 t to 200 km × 0° only. To a 53° shell, by hand (vis-viva Hohmann from 200 km; Earth rotation
-   * 465.10 m/s × (1 − cos 53°) = 185.20 m/s): 1,150 km needs 507.14 + 185.20 = 692.3 m/s (inside the 700 m/s limit:
-   * kept, extrapolated); 1,200 km needs 531.10 + 185.20 = 716.3 m/s (past it: refused).
+   * 'eq' publishes 10 t to 200 km × 0° only. By hand (vis-viva Hohmann from 200 km; Earth rotation 465.10 m/s × (1 −
+   * cos i)): 1,150 km × 53° needs 507.14 + 185.20 = 692.3 m/s (inside the 1,400 m/s limit: kept, extrapolated and
+   * derated); 1,400 km × 140° (retrograde) needs 624.52 + 821.39 = 1,445.9 m/s (past it: refused).
    */
   const eq = row({
     id: 'eq',
@@ -339,7 +386,14 @@ describe('refusal', () => {
     performance: [{ altitude_km: 200, inclination_deg: 0, payload_kg: 10000, source: 'test' }],
   });
   const near: ShellIn = { name: 'near', altitude_km: 1150, launch_kg: 100, allocated_kg: 100, nodePrice: 1 };
-  const far: ShellIn = { name: 'far', altitude_km: 1200, launch_kg: 100, allocated_kg: 100, nodePrice: 1 };
+  const far: ShellIn = {
+    name: 'far',
+    altitude_km: 1400,
+    inclination_deg: 140,
+    launch_kg: 100,
+    allocated_kg: 100,
+    nodePrice: 1,
+  };
 
   it('a vehicle past the extrapolation limit is refused for that shell; another offered vehicle flies it', () => {
     const notes: string[] = [];
@@ -360,18 +414,29 @@ describe('refusal', () => {
     expect(eqNear.extrapolationDeltaV_m_s).toBeCloseTo(692.3, 0);
     expect(eqNear.launches).toBe(1); // $20M, cheaper than pub's $50M
     expect(eqFar).toMatchObject({ payloadBasis: 'refused', payload_kg: 0, launches: 0 });
-    expect(eqFar.extrapolationDeltaV_m_s).toBeCloseTo(716.3, 0);
+    expect(eqFar.extrapolationDeltaV_m_s).toBeCloseTo(1445.9, 0);
     expect(r.perShell[1]!.vehicles[0]!.launches).toBe(1); // pub carries the far shell
     expect(notes).toContain(
-      'launch: eq is refused for far (1200 km, 53.0°) (needs 716 m/s of extrapolation beyond its published points, ' +
-        "past the 700 m/s limit over which the rule's error was measured); the campaign does not fly it there",
+      'launch: eq is refused for far (1400 km, 140.0°) (needs 1446 m/s of extrapolation beyond its published points, ' +
+        "past the 1400 m/s limit where the derated rule's payload reaches zero); the campaign does not fly it there",
     );
   });
 
-  it('a shell that every vehicle is refused for past the limit fails, naming vehicle, orbit and the ΔV', () => {
-    expect(() => launchPlan(specOf([far], [{ vehicle: eq, maxLaunches: null }]), nodesOf([far]), [1], lp, [])).toThrow(
-      /^launch: every campaign vehicle is refused for shell far \(1200 km, 53\.0°\): eq: needs 716 m\/s of extrapolation/,
+  it('a shell that every vehicle is refused for past the limit is unlaunchable, named with vehicle, orbit and ΔV', () => {
+    const notes: string[] = [];
+    const { payloads, unlaunchable } = campaignPayloads(specOf([far], [{ vehicle: eq, maxLaunches: null }]), notes);
+    expect(unlaunchable).toHaveLength(1);
+    expect(unlaunchable[0]).toMatch(
+      /^launch: every campaign vehicle is refused for shell far \(1400 km, 140\.0°\): eq: needs 1446 m\/s of extrapolation/,
     );
+    // planned for reference on the rule's payload there, not derated: default stage (2 t dry, 340 s) by hand
+    expect(payloads[0]![0]!.payload_kg).toBeCloseTo(
+      12000 * Math.exp(-1445.9 / (STANDARD_GRAVITY_m_s2 * 340)) - 2000,
+      -1,
+    );
+    expect(notes).toEqual([
+      `${unlaunchable[0]} (the campaign flies it on the rule's payload past the limit, for reference only)`,
+    ]);
   });
 
   it('Long March 5B is refused for three-body-2800 (500 km SSO, ssoNotOffered): the LM-2D flies every satellite', () => {

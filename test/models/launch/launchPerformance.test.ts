@@ -23,6 +23,11 @@ import {
 const sso = (altitude_km: number): number =>
   sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
 const oneKg = 1;
+/**
+ * The derating the model header states, by hand: 1 − ΔV⁺/1,400 m/s, ΔV⁺ the extrapolation toward harder orbits (twice
+ * the 700 m/s measured range, where the held-out rule was up to 1.94× optimistic).
+ */
+const derate = (harder_m_s: number): number => 1 - harder_m_s / 1400;
 
 describe('published performance points are reproduced (designs/catalogs/launch-vehicles.yaml)', () => {
   const cat = loadCatalogs();
@@ -55,6 +60,7 @@ describe('published performance points are reproduced (designs/catalogs/launch-v
       payload_kg: 0,
       basis: 'refused',
       extrapolationDeltaV_m_s: 0,
+      derating: 0,
       refusal: 'no published performance points (designs/catalogs/launch-vehicles.yaml)',
     });
   });
@@ -89,7 +95,7 @@ describe('interpolation (hand calculations)', () => {
     const r = payloadToOrbit({ points, upperStage: stage, altitude_m: 200e3, inclination_rad: rad(90) });
     const dv = 465.1 * Math.cos(rad(28.5));
     expect(r.extrapolationDeltaV_m_s).toBeCloseTo(dv, 0);
-    expect(r.payload_kg).toBeCloseTo(2000 * Math.exp(-dv / (G0 * 300)) - 1000, 0);
+    expect(r.payload_kg).toBeCloseTo((2000 * Math.exp(-dv / (G0 * 300)) - 1000) * derate(dv), 0);
     expect(r.basis).toBe('extrapolated');
     expect(EARTH_ROTATION_SPEED_m_s).toBeCloseTo(465.1, 1);
   });
@@ -112,7 +118,7 @@ describe('interpolation (hand calculations)', () => {
     expect(hohmannDeltaV_m_s(191.34411e3, 35781.34857e3)).toBeCloseTo(3935.224, 0);
     expect(hohmannDeltaV_m_s(35781.34857e3, 191.34411e3)).toBeCloseTo(-3935.224, 0);
   });
-  it('the rule alone is optimistic far from a published point (stated in the header): LM-2D 4 t LEO → > 1.3 t at 700 km SSO', () => {
+  it('the rule alone is optimistic far from a published point (stated in the header): LM-2D 4 t LEO → > 1.3 t at 700 km SSO before its derating', () => {
     const cat = loadCatalogs();
     const lm2d = findRow(cat, 'launchVehicles', 'long-march-2d', 't');
     const ruleOnly = vehiclePayloadToOrbit(
@@ -120,7 +126,7 @@ describe('interpolation (hand calculations)', () => {
       700e3,
       sso(700),
     );
-    expect(ruleOnly.payload_kg).toBeGreaterThan(1300 + oneKg);
+    expect(ruleOnly.payload_kg / ruleOnly.derating).toBeGreaterThan(1300 + oneKg);
     expect(ruleOnly.basis).toBe('extrapolated');
   });
 });
@@ -141,12 +147,22 @@ describe('joins', () => {
         { altitude_m: 300e3, inclination: 0.9, payload_kg: 1000 },
         { altitude_m: 500e3, inclination: 0.9, payload_kg: 800 },
       ];
-      expect(at(curve, 300e3, 0.9)).toEqual({ payload_kg: 1000, basis: 'published', extrapolationDeltaV_m_s: 0 });
+      expect(at(curve, 300e3, 0.9)).toEqual({
+        payload_kg: 1000,
+        basis: 'published',
+        extrapolationDeltaV_m_s: 0,
+        derating: 1,
+      });
     });
 
     it('1e-6 rad from an equatorial curve (|0 − 1e-6| is exactly the tolerance) is on the curve', () => {
       const equatorial: PerformancePoint[] = [{ altitude_m: 400e3, inclination: 0, payload_kg: 700 }];
-      expect(at(equatorial, 400e3, 1e-6)).toEqual({ payload_kg: 700, basis: 'published', extrapolationDeltaV_m_s: 0 });
+      expect(at(equatorial, 400e3, 1e-6)).toEqual({
+        payload_kg: 700,
+        basis: 'published',
+        extrapolationDeltaV_m_s: 0,
+        derating: 1,
+      });
     });
   });
 });
@@ -186,10 +202,25 @@ describe('rules', () => {
     );
     it('points listed in any order: linear between the bracketing pair, the middle point exact', () => {
       // (500, 800)–(700, 500): 600 km is halfway → 650 kg; (300, 1000)–(500, 800): 350 km → 950 kg
-      expect(three(600e3, rad(53))).toEqual({ payload_kg: 650, basis: 'interpolated', extrapolationDeltaV_m_s: 0 });
+      expect(three(600e3, rad(53))).toEqual({
+        payload_kg: 650,
+        basis: 'interpolated',
+        extrapolationDeltaV_m_s: 0,
+        derating: 1,
+      });
       expect(three(350e3, rad(53)).payload_kg).toBeCloseTo(950, 9);
-      expect(three(500e3, rad(53))).toEqual({ payload_kg: 800, basis: 'published', extrapolationDeltaV_m_s: 0 });
-      expect(three(700e3, rad(53))).toEqual({ payload_kg: 500, basis: 'published', extrapolationDeltaV_m_s: 0 });
+      expect(three(500e3, rad(53))).toEqual({
+        payload_kg: 800,
+        basis: 'published',
+        extrapolationDeltaV_m_s: 0,
+        derating: 1,
+      });
+      expect(three(700e3, rad(53))).toEqual({
+        payload_kg: 500,
+        basis: 'published',
+        extrapolationDeltaV_m_s: 0,
+        derating: 1,
+      });
     });
 
     it('above the last point: Hohmann raise from it; below the first: Hohmann lowering gains payload', () => {
@@ -198,12 +229,14 @@ describe('rules', () => {
       // first order v·Δr/(2r̄) = 7,504 m/s × 200 km / (2 × 7,178 km) = 104.5 m/s
       expect(dvUp).toBeCloseTo(103.8, 1);
       expect(up.extrapolationDeltaV_m_s).toBeCloseTo(dvUp, 6);
-      expect(up.payload_kg).toBeCloseTo(rocket(500, dvUp, 1000, 300), 6);
+      expect(up.payload_kg).toBeCloseTo(rocket(500, dvUp, 1000, 300) * derate(dvUp), 6);
       expect(up.basis).toBe('extrapolated');
       const down = three(200e3, rad(53));
       const dvDown = hohmannByVisViva(300e3, 200e3);
       expect(down.extrapolationDeltaV_m_s).toBeCloseTo(dvDown, 6); // reported as a positive ΔV
+      // toward an easier orbit the rule is pessimistic already (held-out check): not derated
       expect(down.payload_kg).toBeCloseTo(rocket(1000, -dvDown, 1000, 300), 6);
+      expect(down.derating).toBe(1);
       expect(down.payload_kg).toBeGreaterThan(1000);
     });
 
@@ -230,9 +263,19 @@ describe('rules', () => {
     const v = vehicle([...curve(53, c53), ...curve(97, c97)]);
     it('reproduces each published point exactly', () => {
       for (const [h, m] of c53)
-        expect(v(h * 1e3, rad(53))).toEqual({ payload_kg: m, basis: 'published', extrapolationDeltaV_m_s: 0 });
+        expect(v(h * 1e3, rad(53))).toEqual({
+          payload_kg: m,
+          basis: 'published',
+          extrapolationDeltaV_m_s: 0,
+          derating: 1,
+        });
       for (const [h, m] of c97)
-        expect(v(h * 1e3, rad(97))).toEqual({ payload_kg: m, basis: 'published', extrapolationDeltaV_m_s: 0 });
+        expect(v(h * 1e3, rad(97))).toEqual({
+          payload_kg: m,
+          basis: 'published',
+          extrapolationDeltaV_m_s: 0,
+          derating: 1,
+        });
     });
     it('lies between the neighbours along the curve, labelled interpolated', () => {
       for (let k = 0; k + 1 < c53.length; k++) {
@@ -280,7 +323,7 @@ describe('rules', () => {
     it('above the highest curve the launch pays v⊕(cos 60° − cos 90°) = 232.6 m/s', () => {
       const r = twoCurves(400e3, rad(90));
       expect(r.extrapolationDeltaV_m_s).toBeCloseTo(V_EARTH_m_s * 0.5, 6);
-      expect(r.payload_kg).toBeCloseTo(rocket(700, V_EARTH_m_s * 0.5, 1000, 300), 6);
+      expect(r.payload_kg).toBeCloseTo(rocket(700, V_EARTH_m_s * 0.5, 1000, 300) * derate(V_EARTH_m_s * 0.5), 6);
     });
 
     it('within 1e-6 rad of a curve is that curve (published), beyond it the rule applies', () => {
@@ -288,6 +331,7 @@ describe('rules', () => {
         payload_kg: 700,
         basis: 'published',
         extrapolationDeltaV_m_s: 0,
+        derating: 1,
       });
       expect(twoCurves(400e3, rad(50) - 0.9e-6).payload_kg).toBe(1000);
       expect(twoCurves(400e3, rad(60) + 2e-6).basis).toBe('extrapolated');
@@ -313,8 +357,9 @@ describe('rules', () => {
       ]);
       const dv = hohmannByVisViva(400e3, 500e3);
       const at50 = rocket(1000, dv, 1000, 300);
+      // the derating reads the larger ΔV toward the harder orbit, as the label does
       const r = v(500e3, rad(55));
-      expect(r.payload_kg).toBeCloseTo((at50 + 700) / 2, 6);
+      expect(r.payload_kg).toBeCloseTo(((at50 + 700) / 2) * derate(dv), 6);
       expect(r.extrapolationDeltaV_m_s).toBeCloseTo(dv, 6);
       expect(r.basis).toBe('extrapolated');
       // at 400 km the 50° curve is exact and the 60° one interpolates (300–600 km → 800 kg): interpolated, no ΔV
@@ -347,7 +392,7 @@ describe('rules', () => {
       const p: PayloadToOrbitParams = { points, altitude_m: 200e3, inclination_rad: rad(90) };
       const dv = V_EARTH_m_s * Math.cos(rad(28.5));
       // (1000 + 200)·exp(−408.7/(9.80665 × 340)) − 200
-      expect(payloadToOrbit(p).payload_kg).toBeCloseTo(rocket(1000, dv, 200, 340), 6);
+      expect(payloadToOrbit(p).payload_kg).toBeCloseTo(rocket(1000, dv, 200, 340) * derate(dv), 6);
     });
 
     it('a catalog row: km and degrees converted, its own upper stage', () => {
@@ -356,9 +401,13 @@ describe('rules', () => {
         payload_kg: 700,
         basis: 'published',
         extrapolationDeltaV_m_s: 0,
+        derating: 1,
       });
       const dv = V_EARTH_m_s * (Math.cos(rad(53)) - Math.cos(rad(90)));
-      expect(vehiclePayloadToOrbit(row, 400e3, rad(90)).payload_kg).toBeCloseTo(rocket(700, dv, 1000, 300), 6);
+      expect(vehiclePayloadToOrbit(row, 400e3, rad(90)).payload_kg).toBeCloseTo(
+        rocket(700, dv, 1000, 300) * derate(dv),
+        6,
+      );
     });
 
     it('refuses a target at or below the surface and a non-finite inclination', () => {
@@ -395,6 +444,13 @@ describe('validation', () => {
       inclination: 53,
       payload_kg: 17400,
       source: 'Starlink V2-mini stack (spacecost, 2026); orbit assumed',
+    },
+    {
+      row: 'falcon-9',
+      altitude_km: 625,
+      inclination: 86.4,
+      payload_kg: 8600,
+      source: 'Iridium NEXT: 10 × ~860 kg (Spaceflight Now, Jun 2017) to a 625 km parking orbit (Iridium, Jan 2017)',
     },
     {
       row: 'falcon-9-expendable',
@@ -509,10 +565,14 @@ describe('validation', () => {
           c.sso.h * 1e3,
           ssoInclination(c.sso.h),
         );
-        const err = r.payload_kg / c.sso.m - 1;
+        const err = r.payload_kg / r.derating / c.sso.m - 1;
         expect(r.basis).toBe('extrapolated');
         expect(err).toBeGreaterThan(0);
         expect(err).toBeLessThanOrEqual(1.0);
+        // derated (×½ at 700 m/s) it is never optimistic there, and short by at most 30 % (−28 %, −3 %)
+        const derated = r.payload_kg / c.sso.m - 1;
+        expect(derated).toBeLessThanOrEqual(0);
+        expect(derated).toBeGreaterThanOrEqual(-0.3);
         // the error was measured within MEASURED_EXTRAPOLATION_DELTA_V_m_s, as the header states
         expect(r.extrapolationDeltaV_m_s).toBeGreaterThan(500);
         expect(r.extrapolationDeltaV_m_s).toBeLessThanOrEqual(MEASURED_EXTRAPOLATION_DELTA_V_m_s);
@@ -529,40 +589,5 @@ describe('validation', () => {
         expect(err).toBeGreaterThanOrEqual(-0.45);
       });
     }
-  });
-
-  describe('Starship: the Users Guide bound (rev 1.0, March 2020, Table 3 note 1)', () => {
-    // '100+ t to LEO', note 1: 'up to 500-km circular orbit at up to 98.9-deg inclination'.
-    const ship = row('starship');
-    it('reproduces 100 t at the bound’s hardest corner, 500 km × 98.9°', () => {
-      expect(vehiclePayloadToOrbit(ship, 500e3, rad(98.9)).payload_kg).toBeCloseTo(100000, 6);
-    });
-    it('gives exactly 100 t (the bound, never more) at every orbit inside the envelope (≤ 500 km, ≤ 98.9°)', () => {
-      for (const h of [200, 300, 400, 500]) {
-        const incs = [28.5, 53, 70, 90, 98.9].map(rad).concat(h >= 300 ? [ssoInclination(h)] : []);
-        for (const i of incs) {
-          expect(vehiclePayloadToOrbit(ship, h * 1e3, i)).toEqual({
-            payload_kg: 100000,
-            basis: 'published',
-            extrapolationDeltaV_m_s: 0,
-          });
-        }
-      }
-    });
-    it('550 km × 53° is extrapolated from the 500 km edge by Hohmann alone: 98.4 t, not 120–130 t', () => {
-      // Hohmann 500 → 550 km (vis-viva, as in "rules" above) = 27.47 m/s; ship 120 t dry, 380 s:
-      // (100 + 120) t × e^(−27.47/(9.80665 × 380)) − 120 t = 98.38 t.
-      const r = vehiclePayloadToOrbit(ship, 550e3, rad(53));
-      expect(r.basis).toBe('extrapolated');
-      expect(r.extrapolationDeltaV_m_s).toBeCloseTo(27.47, 1);
-      expect(r.payload_kg).toBeCloseTo(220000 * Math.exp(-27.47 / (G0 * 380)) - 120000, -2);
-      expect(r.payload_kg).toBeLessThan(100000);
-    });
-    it('650 km SSO: the corner 500 km × 98.9° raised and turned to 97.99°, below the bound', () => {
-      const r = vehiclePayloadToOrbit(ship, 650e3, ssoInclination(650));
-      expect(r.basis).toBe('extrapolated');
-      expect(r.payload_kg).toBeLessThan(100000);
-      expect(r.payload_kg).toBeGreaterThan(90000);
-    });
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * A satellite's own raising from the launch vehicle's insertion orbit to its station (circular, coplanar): ΔV,
+ * propellant and time to station. Impulsive: the Hohmann ΔV (Vallado 2013 §6.3.1), time half the transfer ellipse's
+ * period. Low thrust: Edelbaum's ΔV for a slow spiral without plane change, |√(μ/r₁) − √(μ/r₂)| (Edelbaum, ARS Journal
+ * 31(8), 1961), at a constant thrust F = 2ηP/(g₀ Isp) (the jet power ηP = ½ F v_e, Goebel & Katz 2008 §2.4), the
+ * time the propellant's burn m_p g₀ Isp / F. Propellant by the rocket equation (Sutton & Biblarz 9th ed. §4.1) with the
+ * station mass as the final mass: m_p = m_s (e^(ΔV/(g₀ Isp)) − 1).
+ * Validity: circular orbits, no plane change, 150–2000 km; no drag during the raise, no coasts or eclipse pauses in
+ * the spiral (its time is a floor). Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
+ */
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
+import { hohmannDeltaV_m_s } from './launchPerformance.js';
+import { nonNegative, positive } from '../validate.js';
+
+export type RaisingTransfer = 'hohmann' | 'low-thrust';
+
+export interface OrbitRaisingParams {
+  readonly insertionAltitude_m: number;
+  readonly stationAltitude_m: number;
+  readonly transfer: RaisingTransfer;
+  /** Specific impulse of the satellite's thruster [s]. */
+  readonly isp_s: number;
+  /** The satellite's mass on station, propellant for the raise excluded [kg]. */
+  readonly stationMass_kg: number;
+  /** Electric power to the thruster [W] (low thrust only). */
+  readonly thrusterPower_W: number;
+  /** Thruster efficiency η, jet power over electric power [-] (low thrust only). */
+  readonly thrusterEfficiency: number;
+}
+
+export interface OrbitRaisingResult {
+  readonly deltaV_m_s: number;
+  readonly propellant_kg: number;
+  /** Mass at insertion: station mass + propellant [kg]. */
+  readonly insertionMass_kg: number;
+  readonly timeToStation_s: number;
+  /** Thrust of the low-thrust spiral [N]; 0 for an impulsive transfer. */
+  readonly thrust_N: number;
+}
+
+/** Edelbaum's ΔV of a circle-to-circle low-thrust spiral without plane change [m/s]. */
+export function edelbaumDeltaV_m_s(h1_m: number, h2_m: number): number {
+  return Math.abs(
+    Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h1_m)) - Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + h2_m)),
+  );
+}
+
+export function orbitRaising(p: Readonly<OrbitRaisingParams>): OrbitRaisingResult {
+  positive('insertionAltitude_m', p.insertionAltitude_m);
+  positive('stationAltitude_m', p.stationAltitude_m);
+  positive('isp_s', p.isp_s);
+  nonNegative('stationMass_kg', p.stationMass_kg);
+  const h1 = Math.min(p.insertionAltitude_m, p.stationAltitude_m);
+  const h2 = p.stationAltitude_m;
+  const ve = STANDARD_GRAVITY_m_s2 * p.isp_s;
+  const lowThrust = p.transfer === 'low-thrust';
+  const deltaV_m_s = lowThrust ? edelbaumDeltaV_m_s(h1, h2) : Math.abs(hohmannDeltaV_m_s(h1, h2));
+  const propellant_kg = p.stationMass_kg * Math.expm1(deltaV_m_s / ve);
+  if (!lowThrust) {
+    const a = EARTH_RADIUS_m + (h1 + h2) / 2;
+    const timeToStation_s = deltaV_m_s > 0 ? Math.PI * Math.sqrt(a ** 3 / EARTH_MU_m3_s2) : 0;
+    return {
+      deltaV_m_s,
+      propellant_kg,
+      insertionMass_kg: p.stationMass_kg + propellant_kg,
+      timeToStation_s,
+      thrust_N: 0,
+    };
+  }
+  positive('thrusterPower_W', p.thrusterPower_W);
+  positive('thrusterEfficiency', p.thrusterEfficiency);
+  const thrust_N = (2 * p.thrusterEfficiency * p.thrusterPower_W) / ve;
+  return {
+    deltaV_m_s,
+    propellant_kg,
+    insertionMass_kg: p.stationMass_kg + propellant_kg,
+    timeToStation_s: (propellant_kg * ve) / thrust_N,
+    thrust_N,
+  };
+}

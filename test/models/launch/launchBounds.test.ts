@@ -1,0 +1,73 @@
+/**
+ * Launch performance where a row's published data is a bound or a flown floor: Starship's Users Guide envelope
+ * (rev 1.0, March 2020, Table 3 note 1) and Falcon 9's near-polar Iridium NEXT point, each moved by the derated
+ * rocket-equation rule of src/models/launch/launchPerformance.ts and checked by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
+import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
+import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
+import { rad } from '../../helpers/units.js';
+import { STANDARD_GRAVITY_m_s2 as G0 } from '../../helpers/constants.js';
+
+const ssoInclination = (altitude_km: number): number =>
+  sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
+/** The derating the model header states, by hand: 1 − ΔV⁺/1,400 m/s. */
+const derate = (harder_m_s: number): number => 1 - harder_m_s / 1400;
+const cat = loadCatalogs();
+const row = (id: string) => findRow(cat, 'launchVehicles', id, 'test');
+
+describe('Starship: the Users Guide bound (rev 1.0, March 2020, Table 3 note 1)', () => {
+  // '100+ t to LEO', note 1: 'up to 500-km circular orbit at up to 98.9-deg inclination'.
+  const ship = row('starship');
+  it('reproduces 100 t at the bound’s hardest corner, 500 km × 98.9°', () => {
+    expect(vehiclePayloadToOrbit(ship, 500e3, rad(98.9)).payload_kg).toBeCloseTo(100000, 6);
+  });
+  it('gives exactly 100 t (the bound, never more) at every orbit inside the envelope (≤ 500 km, ≤ 98.9°)', () => {
+    for (const h of [200, 300, 400, 500]) {
+      const incs = [28.5, 53, 70, 90, 98.9].map(rad).concat(h >= 300 ? [ssoInclination(h)] : []);
+      for (const i of incs) {
+        expect(vehiclePayloadToOrbit(ship, h * 1e3, i)).toEqual({
+          payload_kg: 100000,
+          basis: 'published',
+          extrapolationDeltaV_m_s: 0,
+          derating: 1,
+        });
+      }
+    }
+  });
+  it('550 km × 53° is extrapolated from the 500 km edge by Hohmann alone: 96.4 t, not 120–130 t', () => {
+    // Hohmann 500 → 550 km (vis-viva, as in "rules" above) = 27.47 m/s; ship 120 t dry, 380 s:
+    // (100 + 120) t × e^(−27.47/(9.80665 × 380)) − 120 t = 98.38 t, derated × (1 − 27.47/1400) = 96.45 t.
+    const r = vehiclePayloadToOrbit(ship, 550e3, rad(53));
+    expect(r.basis).toBe('extrapolated');
+    expect(r.extrapolationDeltaV_m_s).toBeCloseTo(27.47, 1);
+    expect(r.payload_kg).toBeCloseTo((220000 * Math.exp(-27.47 / (G0 * 380)) - 120000) * derate(27.47), -2);
+    expect(r.payload_kg).toBeLessThan(100000);
+  });
+  it('650 km SSO: the corner 500 km × 98.9° raised and turned to 97.99°, below the bound', () => {
+    const r = vehiclePayloadToOrbit(ship, 650e3, ssoInclination(650));
+    expect(r.basis).toBe('extrapolated');
+    expect(r.payload_kg).toBeLessThan(100000);
+    // Hohmann 500 → 650 km 81.6 m/s toward the harder orbit, the turn to 97.99° easier: ~95 t × (1 − 81.6/1400)
+    expect(r.payload_kg).toBeGreaterThan(85000);
+  });
+});
+
+describe('Falcon 9: the flown Iridium NEXT point', () => {
+  it('Falcon 9 to near-polar 1,015–1,100 km: moved from the flown Iridium NEXT point (8.6 t, 625 km × 86.4°)', () => {
+    // By hand from the Iridium NEXT point with the row's stage (4,000 kg dry, 348 s): vis-viva Hohmann 625 → 1,015 km
+    // 201.65 m/s + Earth rotation 465.10 × (cos 86.4° − cos 99°) 101.96 m/s = 303.61 m/s; rule (8,600 + 4,000) ×
+    // e^(−303.61/(9.80665 × 348)) − 4,000 = 7,527.5 kg, derated × (1 − 303.61/1400) = 5,895.0 kg. 1,100 km × 89°:
+    // 243.47 + 21.09 = 264.56 m/s → 7,660.1 × (1 − 264.56/1400) = 6,212.6 kg (no longer the 17.4 t Starlink point moved
+    // 696 m/s: 13.45 t at full credit).
+    const f9 = findRow(cat, 'launchVehicles', 'falcon-9', 't');
+    const a = vehiclePayloadToOrbit(f9, 1015e3, rad(99));
+    expect(a.basis).toBe('extrapolated');
+    expect(a.extrapolationDeltaV_m_s).toBeCloseTo(303.61, 1);
+    expect(a.payload_kg).toBeCloseTo(5895.0, 0);
+    const b = vehiclePayloadToOrbit(f9, 1100e3, rad(89));
+    expect(b.extrapolationDeltaV_m_s).toBeCloseTo(264.56, 1);
+    expect(b.payload_kg).toBeCloseTo(6212.6, 0);
+  });
+});
