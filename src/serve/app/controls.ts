@@ -128,7 +128,13 @@ export function colourLegend(host: HTMLElement, c: Colouring, ds: Dataset): void
   const title =
     c.by === null
       ? 'colour: run'
-      : `colour: ${c.by}${c.ramp !== undefined ? ` (${c.ramp.kind}, ${c.legend.length} steps)` : ''}`;
+      : `colour: ${c.by}${
+          c.ramp !== undefined
+            ? ` (${c.ramp.kind}, ${c.legend.length} steps; grey: beyond the axis's span)`
+            : c.integer === true
+              ? ` (whole numbers: ${c.legend.length === c.palette.length - 1 && c.legend.every((e) => !e.label.includes(' – ')) ? 'one colour per value' : 'bins of whole values'}; grey: beyond the axis's span)`
+              : ''
+        }`;
   const more =
     d?.options !== undefined && d.options.length > c.palette.length - 1 ? ' (colours repeat after 8 options)' : '';
   host.innerHTML =

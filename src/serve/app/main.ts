@@ -41,6 +41,11 @@ import { ScatterMatrix } from './scatter.js';
 import { DesignTable, esc } from './table.js';
 
 const POLL_MS = 2000;
+/** An "i" in a circle, drawn (a glyph such as U+24D8 is missing from Debian's default fonts: a box). */
+const INFO_ICON =
+  '<svg class="info" viewBox="0 0 12 12" width="11" height="11" aria-hidden="true"><circle cx="6" cy="6" r="5.4" ' +
+  'fill="none" stroke="currentColor" stroke-width="1.1"/><circle cx="6" cy="3.4" r="0.8" fill="currentColor"/>' +
+  '<rect x="5.35" y="5" width="1.3" height="4.2" fill="currentColor"/></svg>';
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
 
 interface Timings {
@@ -68,8 +73,11 @@ const state = {
   scales: {} as Record<string, ScaleKind>,
   inverted: new Set<string>(),
   domains: {} as Record<string, readonly [number, number]>,
-  /** The last rescale by name, and the brushes and subset it was computed over (the link names it while they hold). */
-  rescale: null as { to: Rescale; filters: string; subset: Subset } | null,
+  /**
+   * The last rescale by name, and the brushes and subset it was computed over (the link names it while they hold);
+   * null: the domains as they are (a link's `domain=`s). By default the subset shown, the front when all designs are.
+   */
+  rescale: { to: 'shown', filters: '', subset: 'all' } as { to: Rescale; filters: string; subset: Subset } | null,
   /** Constant columns hidden once (a user may show them again). */
   constantsHidden: new Set<string>(),
   /** The column the designs are coloured by, or null: by run. */
@@ -202,16 +210,23 @@ function rescaleInLink(): Rescale | null {
   return r.to !== 'brushed' || (r.filters === JSON.stringify(state.filters) && r.subset === state.subset) ? r.to : null;
 }
 
-/** The designs a rescale spans. */
-function rescaleKeep(to: Rescale): Uint8Array {
-  return to === 'feasible' ? ds!.status.map((v) => (v === 0 ? 1 : 0)) : to === 'front' ? ds!.union : mask;
+/** The axes' spans of a rescale: over the designs it names ('shown': the subset, the front when all are shown). */
+function domainsFor(to: Rescale): Record<string, [number, number]> {
+  const d = ds!;
+  if (to === 'data') return {};
+  if (to === 'feasible') return domainsOver(d, d.status.map((v) => (v === 0 ? 1 : 0)));
+  if (to === 'brushed') return domainsOver(d, mask);
+  if (to === 'front' || state.subset === 'all') return domainsOver(d, d.union);
+  const shown = new Uint8Array(d.n);
+  computeMask(d, state.subset, [], shown);
+  return domainsOver(d, shown);
 }
 
-/** Rescales every numeric axis to a set of designs (null: back to the data's range). */
-function rescaleTo(to: Rescale | null): void {
+/** Rescales every numeric axis to a set of designs. */
+function rescaleTo(to: Rescale): void {
   if (ds === null) return;
-  state.domains = to === null ? {} : domainsOver(ds, rescaleKeep(to));
-  state.rescale = to === null ? null : { to, filters: JSON.stringify(state.filters), subset: state.subset };
+  state.domains = domainsFor(to);
+  state.rescale = { to, filters: JSON.stringify(state.filters), subset: state.subset };
   relayout();
 }
 
@@ -269,6 +284,9 @@ function relayout(): void {
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair, (d) => scaleOf(d), colours);
   timings.steps['scatterLayout'] ??= performance.now();
   renderAxisBar();
+  $('rescale')
+    .querySelectorAll<HTMLElement>('button[data-rescale]')
+    .forEach((b) => b.setAttribute('aria-pressed', String(state.rescale?.to === b.dataset['rescale'])));
   update();
 }
 
@@ -308,8 +326,7 @@ function rescaleButtons(): void {
     .querySelectorAll<HTMLElement>('button[data-rescale]')
     .forEach((b) =>
       b.addEventListener('click', () => {
-        const to = b.dataset['rescale'];
-        rescaleTo(to === 'data' ? null : (to as Rescale));
+        rescaleTo(b.dataset['rescale'] as Rescale);
       }),
     );
 }
@@ -360,7 +377,9 @@ function subsetButtons(): void {
     b.addEventListener('click', () => {
       state.subset = b.dataset['subset'] as Subset;
       subsetButtons();
-      update();
+      // axes on the subset shown follow it
+      if (state.rescale?.to === 'shown') rescaleTo('shown');
+      else update();
     }),
   );
 }
@@ -411,7 +430,7 @@ function frontText(r: RunColumns): string {
       : collapsed !== null
         ? `front ${n}, ${collapsed[1]} near-duplicates collapsed`
         : `front ${n}`;
-  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ⓘ</span>`;
+  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ${INFO_ICON}</span>`;
 }
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
@@ -471,8 +490,7 @@ function rebuild(): void {
   }
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   // a rescale to the feasible designs or the front follows them as the runs (or their union front) change
-  if (state.rescale !== null && state.rescale.to !== 'brushed')
-    state.domains = domainsOver(ds, rescaleKeep(state.rescale.to));
+  if (state.rescale !== null && state.rescale.to !== 'brushed') state.domains = domainsFor(state.rescale.to);
   legend();
   subsetButtons();
   pairSelects();
@@ -506,7 +524,7 @@ function fromLink(view: ViewState): void {
   state.scales = { ...view.scales };
   state.inverted = new Set(view.inverted);
   state.domains = { ...view.domains };
-  if (view.rescale !== null) state.rescale = { to: view.rescale, filters: '', subset: view.subset };
+  state.rescale = view.rescale === null ? null : { to: view.rescale, filters: '', subset: view.subset };
   state.colour = view.colour;
   picks.rule = view.pick;
   if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);

@@ -11,16 +11,20 @@
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
+import { clip, wrap } from './labels.js';
 import { rgb } from './raster.js';
-import type { AxisScale } from './scales.js';
+import { ticksOf, type AxisScale } from './scales.js';
 
 const LABEL = 0;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
 /** Chosen pair: room for the y labels on the left and the x labels below. */
-const PAIR_LEFT = 60;
+const PAIR_LEFT = 66;
 const PAIR_TOP = 8;
-const PAIR_BOTTOM = 36;
+const PAIR_BOTTOM = 40;
+/** Largest pair panel and matrix cell (pixels). */
+const PAIR_MOST = 640;
+const CELL_MOST = 300;
 
 /** Panel showing dims[j] across and dims[i] up, its plot area's top-left pixel at (ox, oy). */
 interface Panel {
@@ -94,17 +98,19 @@ export class ScatterMatrix {
   ): void {
     this.ds = ds;
     this.colours = colours;
-    const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name));
+    const objectives = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+    // two objectives: their one pair, as a chosen pair is drawn (one large panel, not a matrix of one)
+    const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name)) ?? (objectives.length === 2 ? objectives : undefined);
     this.pairMode = chosen !== undefined && chosen.every((d) => d !== undefined);
     if (this.pairMode) {
       this.dims = chosen as Dim[];
-      this.cell = Math.max(200, Math.min(460, Math.floor(width) - PAIR_LEFT - 10));
+      this.cell = Math.max(200, Math.min(PAIR_MOST, Math.floor(width) - PAIR_LEFT - 10));
       this.panels = [{ i: 1, j: 0, ox: PAIR_LEFT + 1, oy: PAIR_TOP + 1 }];
       this.size(PAIR_LEFT + this.cell + 10, PAIR_TOP + this.cell + PAIR_BOTTOM);
     } else {
-      this.dims = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+      this.dims = objectives;
       const m = this.dims.length;
-      this.cell = Math.max(60, Math.min(150, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
+      this.cell = Math.max(60, Math.min(CELL_MOST, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
       this.panels = [];
       for (let i = 1; i < m; i++)
         for (let j = 0; j < i; j++)
@@ -117,8 +123,10 @@ export class ScatterMatrix {
     this.px = this.dims.map((d, k) => {
       const out = new Uint16Array(ds.n);
       const sc = this.scales[k]!;
+      // a design beyond the span is not drawn: piled on the frame it would read as the span's end
       for (let i = 0; i < ds.n; i++) {
-        const t = sc.position(d.values[i]!);
+        const v = d.values[i]!;
+        const t = sc.inside(v) ? sc.position(v) : NaN;
         out[i] = Number.isNaN(t) ? 65535 : Math.round(t * c);
       }
       return out;
@@ -252,9 +260,9 @@ export class ScatterMatrix {
     const ctx = this.ctx;
     const [ox, oy] = this.origin(i, i);
     const d = this.dims[i]!;
-    const name = d.name.slice(d.name.lastIndexOf('.') + 1);
+    const name = wrap(ctx, d.name.slice(d.name.lastIndexOf('.') + 1), this.cell - 8, 2);
     ctx.fillStyle = '#1d2330';
-    ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
+    name.forEach((line, k) => ctx.fillText(line, ox + this.cell / 2, oy + this.cell / 2 - 6 - (name.length - 1 - k) * 13));
     ctx.fillStyle = '#5b6475';
     const sc = this.scales[i]!;
     ctx.fillText(
@@ -267,7 +275,10 @@ export class ScatterMatrix {
     ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 34);
   }
 
-  /** Chosen pair: each axis's name and its range at the ends. */
+  /**
+   * Chosen pair: each axis's ticks (scales.ts ticksOf: round values, decades on a log axis, quartiles on a percentile
+   * one) and its title (name, unit and scale, wrapped to the panel's side).
+   */
   private pairLabels(): void {
     const ctx = this.ctx;
     const [dx, dy] = this.dims as [Dim, Dim];
@@ -275,21 +286,38 @@ export class ScatterMatrix {
     const { ox, oy } = this.panels[0]!;
     const c = this.cell - 2;
     ctx.fillStyle = '#5b6475';
-    ctx.textAlign = 'left';
-    ctx.fillText(fmtValue(sx.value(0), dx), ox, oy + c + 14);
+    ctx.strokeStyle = '#9aa2b1';
+    const xTicks = axisTicks(dx, sx);
+    const yTicks = axisTicks(dy, sy);
+    ctx.textAlign = 'center';
+    for (const t of xTicks) {
+      const x = ox + t.t * c;
+      ctx.fillText(t.text, Math.max(ox + 12, Math.min(ox + c - 12, x)), oy + c + 14);
+      ctx.beginPath();
+      ctx.moveTo(Math.round(x) + 0.5, oy + c + 1);
+      ctx.lineTo(Math.round(x) + 0.5, oy + c + 4);
+      ctx.stroke();
+    }
     ctx.textAlign = 'right';
-    ctx.fillText(fmtValue(sx.value(1), dx), ox + c, oy + c + 14);
-    ctx.fillText(fmtValue(sy.value(0), dy), ox - 4, oy + c);
-    ctx.fillText(fmtValue(sy.value(1), dy), ox - 4, oy + 10);
+    for (const t of yTicks) {
+      const y = oy + c - t.t * c;
+      ctx.fillText(clip(ctx, t.text, PAIR_LEFT - 22), ox - 5, Math.max(oy + 8, Math.min(oy + c, y + 4)));
+      ctx.beginPath();
+      ctx.moveTo(ox - 4, Math.round(y) + 0.5);
+      ctx.lineTo(ox - 1, Math.round(y) + 0.5);
+      ctx.stroke();
+    }
     ctx.fillStyle = '#1d2330';
     ctx.textAlign = 'center';
-    ctx.fillText(axisTitle(dx, sx), ox + c / 2, oy + c + 28);
+    ctx.fillText(clip(ctx, axisTitle(dx, sx), c), ox + c / 2, oy + c + 30);
     ctx.save();
-    ctx.translate(ox - 46, oy + c / 2);
+    ctx.translate(ox - PAIR_LEFT + 12, oy + c / 2);
     ctx.rotate(-Math.PI / 2);
-    ctx.fillText(axisTitle(dy, sy), 0, 0);
+    ctx.fillText(clip(ctx, axisTitle(dy, sy), c), 0, 0);
     ctx.restore();
+    this.canvas.dataset['ticks'] = JSON.stringify({ x: xTicks, y: yTicks });
   }
+
 
   private brushBox(i: number, j: number, filters: readonly Filter[]): void {
     const fx = filters.find((f) => f.metric === this.dims[j]!.name);
@@ -400,6 +428,17 @@ const unitText = (d: Dim): string => (d.options !== undefined ? 'choice' : d.uni
 function axisTitle(d: Dim, sc: AxisScale): string {
   const notes = [...(sc.kind === 'linear' ? [] : [sc.kind]), ...(sc.inverted ? ['inverted'] : [])];
   return `${d.name} [${unitText(d)}]${notes.length ? ` (${notes.join(', ')})` : ''}`;
+}
+
+/** An axis's ticks with their text: round values inside the span, or each option of a choice. */
+function axisTicks(d: Dim, sc: AxisScale): { t: number; value: number; text: string }[] {
+  const ticks =
+    d.options !== undefined
+      ? d.options.map((_, k) => ({ t: sc.position(k), value: k }))
+      : sc.hi > sc.lo
+        ? ticksOf(sc, 6)
+        : [{ t: 0.5, value: sc.lo }];
+  return ticks.map((t) => ({ ...t, text: fmtValue(t.value, d) }));
 }
 
 /** The rows a 0/1 mask marks. */
