@@ -214,7 +214,11 @@ function rescaleInLink(): Rescale | null {
 function domainsFor(to: Rescale): Record<string, [number, number]> {
   const d = ds!;
   if (to === 'data') return {};
-  if (to === 'feasible') return domainsOver(d, d.status.map((v) => (v === 0 ? 1 : 0)));
+  if (to === 'feasible')
+    return domainsOver(
+      d,
+      d.status.map((v) => (v === 0 ? 1 : 0)),
+    );
   if (to === 'brushed') return domainsOver(d, mask);
   if (to === 'front' || state.subset === 'all') return domainsOver(d, d.union);
   const shown = new Uint8Array(d.n);

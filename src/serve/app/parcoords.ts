@@ -337,7 +337,6 @@ export class ParCoords {
     this.canvas.dataset['labels'] = JSON.stringify(drawn);
   }
 
-
   /** The values at the axis's ends (≤ / ≥ where a rescale leaves designs beyond them) and, off linear, its middle. */
   private ticks(ctx: CanvasRenderingContext2D, d: Dim, sc: AxisScale, x: number, gap: number): void {
     ctx.fillStyle = '#5b6475';

@@ -100,7 +100,8 @@ export class ScatterMatrix {
     this.colours = colours;
     const objectives = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
     // two objectives: their one pair, as a chosen pair is drawn (one large panel, not a matrix of one)
-    const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name)) ?? (objectives.length === 2 ? objectives : undefined);
+    const chosen =
+      pair?.map((name) => ds.dims.find((d) => d.name === name)) ?? (objectives.length === 2 ? objectives : undefined);
     this.pairMode = chosen !== undefined && chosen.every((d) => d !== undefined);
     if (this.pairMode) {
       this.dims = chosen as Dim[];
@@ -132,8 +133,17 @@ export class ScatterMatrix {
       return out;
     });
     // where each panel is, for scripts driving the page with a mouse (the browser test)
+    const span = (k: number): [number, number] => [this.scales[k]!.lo, this.scales[k]!.hi];
     this.canvas.dataset['panels'] = JSON.stringify(
-      this.panels.map((p) => ({ x: this.dims[p.j]!.name, y: this.dims[p.i]!.name, left: p.ox, top: p.oy, size: c })),
+      this.panels.map((p) => ({
+        x: this.dims[p.j]!.name,
+        y: this.dims[p.i]!.name,
+        left: p.ox,
+        top: p.oy,
+        size: c,
+        xSpan: span(p.j),
+        ySpan: span(p.i),
+      })),
     );
     this.drawnMask = null;
     this.frontRows = rowsOf(ds.union);
@@ -262,7 +272,9 @@ export class ScatterMatrix {
     const d = this.dims[i]!;
     const name = wrap(ctx, d.name.slice(d.name.lastIndexOf('.') + 1), this.cell - 8, 2);
     ctx.fillStyle = '#1d2330';
-    name.forEach((line, k) => ctx.fillText(line, ox + this.cell / 2, oy + this.cell / 2 - 6 - (name.length - 1 - k) * 13));
+    name.forEach((line, k) =>
+      ctx.fillText(line, ox + this.cell / 2, oy + this.cell / 2 - 6 - (name.length - 1 - k) * 13),
+    );
     ctx.fillStyle = '#5b6475';
     const sc = this.scales[i]!;
     ctx.fillText(
@@ -317,7 +329,6 @@ export class ScatterMatrix {
     ctx.restore();
     this.canvas.dataset['ticks'] = JSON.stringify({ x: xTicks, y: yTicks });
   }
-
 
   private brushBox(i: number, j: number, filters: readonly Filter[]): void {
     const fx = filters.find((f) => f.metric === this.dims[j]!.name);
