@@ -84,8 +84,8 @@ const linearPx = (v: number, [lo, hi]: readonly number[], size: number): number 
   Math.round(((v - lo!) / (hi! - lo!)) * size);
 
 /**
- * Expect the span to hold the front's [min, max] and to pass it by at most the rounding docs/explorer.md states: outward
- * to the axis's display step, 10^(⌊log10 (data's span)⌋ − 3).
+ * Expect the span to hold the front's [min, max] and to pass it by at most the rounding docs/explorer.md states:
+ * outward to the axis's display step, 10^(⌊log10 (data's span)⌋ − 3).
  */
 function expectSpanOf(span: readonly number[], [min, max]: readonly [number, number], data: readonly number[]): void {
   const step = 10 ** (Math.floor(Math.log10(Math.max(...data) - Math.min(...data))) - 3);

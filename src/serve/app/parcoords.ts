@@ -1,40 +1,35 @@
 /**
  * Parallel coordinates on a canvas: one vertical axis per visible dimension (objectives, constraint g's, variables),
  * every design a line through its values, in the colour of its run or of the column chosen (colour.ts). Numeric axes
- * follow their scale (scales.ts: linear, log or percentile, inverted or not, over the data's range or a rescale; a
- * constant axis stays, drawn at mid-height and labelled with its value); choice variables are categorical axes, one
- * band per option. Each axis is labelled with its name, unit and scale, and its ends with their values.
+ * follow their scale (scales.ts: linear, log or percentile, inverted or not, over the designs shown or a rescale; a
+ * line is broken at an axis whose span its value is beyond; a constant axis stays, drawn at mid-height and labelled
+ * with its value); choice variables are categorical axes, one band per option. Labels and end values: pcAxes.ts.
  * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis. The
  * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
  * the pointer's x.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
  * kept designs of the (union) front are stroked over them, exact and 2 px wide in their colour, when at most
  * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud).
- * Hovering an axis's labels shows its full name, unit and span (the canvas's labels are cut to the axis gap).
+ * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame).
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
-import { clip, wrap } from './labels.js';
-import { axisScale, type AxisScale } from './scales.js';
+import { axisBins, axisNote, drawAxisLabels, labelsHeight, labelTiers } from './pcAxes.js';
+import type { AxisScale } from './scales.js';
 import {
   composeFrame,
   drawCountedLines,
   greyBackground,
   LineCounts,
-  NAN_BIN,
   newFrame,
   pairCells,
   rgb,
   type Frame,
 } from './raster.js';
 
-/** Height of a line of label text; an axis's label is five lines (section or role, the name over three, unit and scale). */
-const LINE = 12;
-const LABEL_LINES = 5;
-const FONT = '11px system-ui, sans-serif';
 const BOTTOM = 22;
 export const PLOT_H = 280;
 const PAD_X = 40;
@@ -110,7 +105,7 @@ export class ParCoords {
 
   /** The plot area's top: the label tiers and the line of the axes' top values above it. */
   private get top(): number {
-    return 4 + this.tiers * LABEL_LINES * LINE + 14;
+    return labelsHeight(this.tiers) + 14;
   }
 
   private clampY(y: number): number {
@@ -122,21 +117,13 @@ export class ParCoords {
     return this.axes.length > 1 ? (this.width - 2 * PAD_X) / (this.axes.length - 1) : 200;
   }
 
-  /** 1 when every line of every axis's label fits the gap between axes, else 2 (each label then has two gaps). */
-  private labelTiers(): number {
-    const ctx = this.labels.getContext('2d')!;
-    ctx.font = FONT;
-    const fit = (text: string): boolean => ctx.measureText(text).width <= this.gap - 4;
-    return this.axes.every((d, k) => nameParts(d).every(fit) && fit(axisNote(d, this.scales[k]!))) ? 1 : 2;
-  }
-
   /** Sets the dataset, the visible axes in order, their scales and the colours; recomputes bins and the background. */
   layout(ds: Dataset, axes: readonly Dim[], width: number, scaleOf: (d: Dim) => AxisScale, colours: Colouring): void {
     this.ds = ds;
     this.axes = [...axes];
-    this.scales = this.axes.map(scaleOf);
     this.width = Math.max(300, Math.floor(width));
-    this.tiers = this.labelTiers();
+    this.scales = this.axes.map(scaleOf);
+    this.tiers = labelTiers(this.labels.getContext('2d')!, this.axes, this.scales, this.gap);
     const h = this.top + PLOT_H + BOTTOM;
     this.canvas.width = this.width;
     this.canvas.height = h;
@@ -172,7 +159,19 @@ export class ParCoords {
       this.fgDrawn = true;
     }
     this.composed = false;
-    this.drawLabels();
+    this.labels.width = this.canvas.width;
+    this.labels.height = this.canvas.height;
+    const drawn = drawAxisLabels(this.labels.getContext('2d')!, {
+      axes: this.axes,
+      scales: this.scales,
+      xs: this.axes.map((_, k) => this.axisX(k)),
+      width: this.width,
+      gap: this.gap,
+      tiers: this.tiers,
+      top: this.top,
+      plotH: PLOT_H,
+    });
+    this.canvas.dataset['labels'] = JSON.stringify(drawn);
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */
@@ -288,77 +287,6 @@ export class ParCoords {
     return `${d.name} (${axisNote(d, sc)}): ${span}`;
   }
 
-  /**
-   * Axes, names and ticks, on the off-screen canvas copied over every frame. Each label (section or role, the name
-   * wrapped over two lines, unit and scale) is as wide as the gap between axes, or with two tiers twice that (every
-   * other label a tier lower, a thin line leading the upper ones down to their axes); what is drawn is in the
-   * canvas's `data-labels`, for the browser test.
-   */
-  private drawLabels(): void {
-    this.labels.width = this.canvas.width;
-    this.labels.height = this.canvas.height;
-    const ctx = this.labels.getContext('2d')!;
-    ctx.font = FONT;
-    ctx.textAlign = 'center';
-    const gap = this.gap;
-    const room = this.tiers * gap - 4;
-    const drawn: { name: string; x: number; tier: number; lines: string[]; head: number }[] = [];
-    this.axes.forEach((d, k) => {
-      const x = this.axisX(k);
-      ctx.strokeStyle = '#555';
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(x + 0.5, this.top);
-      ctx.lineTo(x + 0.5, this.top + PLOT_H);
-      ctx.stroke();
-      const tier = k % this.tiers;
-      const y0 = 4 + tier * LABEL_LINES * LINE;
-      // a constraint's g names itself (no head line): its name may take three lines
-      const [head, name] = nameParts(d);
-      const heads = head === '' ? [] : [clip(ctx, head, room)];
-      const names = wrap(ctx, name, room, LABEL_LINES - 1 - heads.length);
-      const lines = [...heads, ...names, clip(ctx, axisNote(d, this.scales[k]!), room)];
-      // the first and last labels kept inside the canvas
-      const cx = Math.max(room / 2 + 1, Math.min(this.width - room / 2 - 1, x));
-      lines.forEach((line, j) => {
-        ctx.fillStyle = j < heads.length || j === lines.length - 1 ? '#5b6475' : '#1d2330';
-        ctx.fillText(line, cx, y0 + (j + 1) * LINE - 2);
-      });
-      if (tier < this.tiers - 1) {
-        ctx.strokeStyle = '#d9dde5';
-        ctx.beginPath();
-        ctx.moveTo(x + 0.5, y0 + lines.length * LINE + 1);
-        ctx.lineTo(x + 0.5, this.top - 14);
-        ctx.stroke();
-      }
-      drawn.push({ name: d.name, x: cx, tier, lines, head: heads.length });
-      this.ticks(ctx, d, this.scales[k]!, x, gap);
-    });
-    this.canvas.dataset['labels'] = JSON.stringify(drawn);
-  }
-
-  /** The values at the axis's ends (≤ / ≥ where a rescale leaves designs beyond them) and, off linear, its middle. */
-  private ticks(ctx: CanvasRenderingContext2D, d: Dim, sc: AxisScale, x: number, gap: number): void {
-    ctx.fillStyle = '#5b6475';
-    if (d.options !== undefined) {
-      ctx.textAlign = 'left';
-      d.options.forEach((o, i) =>
-        ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, this.top + (1 - sc.position(i)) * PLOT_H + 4),
-      );
-      ctx.textAlign = 'center';
-    } else if (sc.lo === sc.hi) {
-      ctx.fillText(clip(ctx, `constant ${fmtValue(d.min, d)}`, gap - 4), x, this.top + PLOT_H / 2 - 6);
-    } else {
-      ctx.fillText(clip(ctx, fmtValue(sc.value(1), d), gap - 2), x, this.top - 3);
-      ctx.fillText(clip(ctx, fmtValue(sc.value(0), d), gap - 2), x, this.top + PLOT_H + 13);
-      if (sc.kind !== 'linear') {
-        ctx.textAlign = 'left';
-        ctx.fillText(clip(ctx, `– ${fmtValue(sc.value(0.5), d)}`, gap / 2), x + 2, this.top + PLOT_H / 2 + 4);
-        ctx.textAlign = 'center';
-      }
-    }
-  }
-
   private axisAt(x: number): number {
     let best = -1;
     let bestD = 15;
@@ -429,7 +357,7 @@ export class ParCoords {
     const at = this.local(e);
     // over the labels: the axis whose labels these are (the nearest)
     let k = -1;
-    const tier = Math.min(this.tiers - 1, Math.floor((at.y - 4) / (LABEL_LINES * LINE)));
+    const tier = Math.min(this.tiers - 1, Math.floor((at.y * this.tiers) / labelsHeight(this.tiers)));
     if (at.y < this.top)
       this.axes.forEach((_, j) => {
         if (at.y < this.top - 14 && j % this.tiers !== tier) return;
@@ -487,56 +415,4 @@ export class ParCoords {
   }
 }
 
-/**
- * The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`; a constraint's g is its excess over
- * the limit divided by |limit| (src/study/objectives.ts scaledViolation), `÷ |limit|`.
- */
-export function axisNote(d: Dim, sc: AxisScale): string {
-  const parts = [
-    d.options !== undefined
-      ? 'choice'
-      : d.role === 'constraint'
-        ? '÷ |limit|'
-        : d.unit === '-' || d.unit === ''
-          ? '(no unit)'
-          : d.unit,
-  ];
-  if (sc.kind !== 'linear') parts.push(sc.kind);
-  if (sc.inverted) parts.push('inverted');
-  return parts.join(' · ');
-}
-
-/**
- * Each design's bin on an axis of `nb` bins (0 at the top) on its scale (linear over its range unless given); NAN_BIN
- * for a missing value or one beyond the scale's span.
- */
-export function axisBins(d: Dim, nb: number, scale: AxisScale = axisScale(d)): Uint16Array {
-  const values = d.values;
-  const b = new Uint16Array(values.length);
-  if (d.options === undefined && d.max !== d.min && scale.kind === 'linear' && !scale.inverted && !scale.clipped) {
-    // a numeric axis: fraction's arithmetic inlined, one tight loop instead of a call per design
-    const min = d.min;
-    const span = d.max - d.min;
-    for (let i = 0; i < b.length; i++) {
-      const v = values[i]!;
-      b[i] = v !== v ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - (v - min) / span) * nb));
-    }
-    return b;
-  }
-  // a value beyond the span is not drawn on it (as a missing one): piled at an end it would read as that value
-  for (let i = 0; i < b.length; i++) {
-    const v = values[i]!;
-    const t = scale.inside(v) ? scale.position(v) : NaN;
-    b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));
-  }
-  return b;
-}
-
 const clamp01 = (t: number): number => Math.max(0, Math.min(1, t));
-
-/** An axis's label head (the name's section, the role for a name without one, none for a constraint's g) and name. */
-function nameParts(d: Dim): [string, string] {
-  const dot = d.name.lastIndexOf('.');
-  if (d.name.startsWith('g[')) return ['', d.name];
-  return dot > 0 ? [d.name.slice(0, dot), d.name.slice(dot + 1)] : [d.role, d.name];
-}
