@@ -21,31 +21,27 @@ import {
 import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
-import { colourLegend, axisBar, constantDims, defaultOrder, domainsOver, readOut } from './controls.js';
+import {
+  axisBar,
+  colourLegend,
+  colourSelect,
+  constantDims,
+  defaultOrder,
+  domainsOver,
+  pairSelects,
+  readOut,
+} from './controls.js';
 import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
-import {
-  buildDataset,
-  computeMask,
-  RUN_COLOURS,
-  rowOfDesign,
-  type Dataset,
-  type Dim,
-  type RunColumns,
-} from './data.js';
+import { buildDataset, computeMask, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
-import { runSummariesHtml } from './runSummaries.js';
+import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
-import { DesignTable, esc } from './table.js';
+import { DesignTable } from './table.js';
 
 const POLL_MS = 2000;
-/** An "i" in a circle, drawn (a glyph such as U+24D8 is missing from Debian's default fonts: a box). */
-const INFO_ICON =
-  '<svg class="info" viewBox="0 0 12 12" width="11" height="11" aria-hidden="true"><circle cx="6" cy="6" r="5.4" ' +
-  'fill="none" stroke="currentColor" stroke-width="1.1"/><circle cx="6" cy="3.4" r="0.8" fill="currentColor"/>' +
-  '<rect x="5.35" y="5" width="1.3" height="4.2" fill="currentColor"/></svg>';
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
 
 interface Timings {
@@ -335,40 +331,23 @@ function rescaleButtons(): void {
     );
 }
 
-/** The colour choice: by run, or by any column but the index. */
-function colourSelect(): void {
+/** The colour and scatter-pair menus over the columns, each change laid out again. */
+function menus(): void {
   if (ds === null) return;
-  const names = ds.dims.filter((d) => d.role !== 'index').map((d) => d.name);
-  if (state.colour !== null && !names.includes(state.colour)) state.colour = null;
-  const sel = $('colour-by') as HTMLSelectElement;
-  sel.innerHTML =
-    `<option value="">run</option>` +
-    names.map((n) => `<option value="${esc(n)}"${n === state.colour ? ' selected' : ''}>${esc(n)}</option>`).join('');
-  sel.onchange = () => {
-    state.colour = sel.value === '' ? null : sel.value;
+  state.colour = colourSelect($('colour-by') as HTMLSelectElement, ds, state.colour, (c) => {
+    state.colour = c;
     relayout();
-  };
-}
-
-/** The scatter's x and y choices: every dimension but the index and status; x "objectives matrix" clears the pair. */
-function pairSelects(): void {
-  if (ds === null) return;
-  const names = ds.dims.filter((d) => d.role !== 'index' && d.role !== 'status').map((d) => d.name);
-  if (state.pair !== null && !state.pair.every((n) => names.includes(n))) state.pair = null;
-  const options = (chosen: string | undefined): string =>
-    names.map((n) => `<option value="${esc(n)}"${n === chosen ? ' selected' : ''}>${esc(n)}</option>`).join('');
-  const x = $('scatter-x') as HTMLSelectElement;
-  const y = $('scatter-y') as HTMLSelectElement;
-  x.innerHTML = `<option value="">objectives matrix</option>${options(state.pair?.[0])}`;
-  y.innerHTML = options(state.pair?.[1] ?? ds.dims.find((d) => d.role === 'objective')?.name);
-  y.disabled = state.pair === null;
-  const change = (): void => {
-    state.pair = x.value === '' ? null : [x.value, y.value];
-    y.disabled = state.pair === null;
-    relayout();
-  };
-  x.onchange = change;
-  y.onchange = change;
+  });
+  state.pair = pairSelects(
+    $('scatter-x') as HTMLSelectElement,
+    $('scatter-y') as HTMLSelectElement,
+    ds,
+    state.pair,
+    (p) => {
+      state.pair = p;
+      relayout();
+    },
+  );
 }
 
 function subsetButtons(): void {
@@ -388,53 +367,11 @@ function subsetButtons(): void {
   );
 }
 
-/** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
-const indicatorText = (x: number | null, digits: number): string =>
-  x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
-
-/** The common-normalization hypervolume as `odc compare` prints it: exact, or "estimated x ± se" on large fronts. */
-const commonHv = (ind: Comparison['runs'][number]): string =>
-  ind.hypervolume === null || !Number.isFinite(ind.hypervolume)
-    ? indicatorText(ind.hypervolume, 4)
-    : ind.hypervolumeStandardError === null
-      ? indicatorText(ind.hypervolume, 4)
-      : `estimated ${ind.hypervolume.toPrecision(4)} ± ${ind.hypervolumeStandardError.toPrecision(2)}`;
-
 function legend(): void {
-  const rows = comparison?.runs ?? [];
-  $('runs').innerHTML =
-    runs
-      .map((r) => {
-        const ind = rows.find((x) => x.run === r.info.id);
-        // the run's own hypervolume (run.json, as odc run prints it), then with several runs their common figures;
-        // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
-        const own = r.info.hypervolumeValue !== null ? `, HV ${r.info.hypervolumeValue} on its own normalization` : '';
-        const figures =
-          ind && runs.length > 1
-            ? `; HV on the common normalization ${commonHv(ind)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
-            : '';
-        return (
-          `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
-        );
-      })
-      .join('') + runSummariesHtml(runs.map((r) => r.info));
+  $('runs').innerHTML = runChipsHtml(runs, comparison) + runSummariesHtml(runs.map((r) => r.info));
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';
-}
-
-/** The front's count with what it counts (a finished run's collapsed near-duplicates, a running run's log so far). */
-function frontText(r: RunColumns): string {
-  const n = r.frontIndices.length;
-  const collapsed = /with (\d+) near-duplicates collapsed/.exec(r.info.frontNote);
-  const short =
-    r.info.frontSource === 'log'
-      ? `front ${n} so far`
-      : collapsed !== null
-        ? `front ${n}, ${collapsed[1]} near-duplicates collapsed`
-        : `front ${n}`;
-  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ${INFO_ICON}</span>`;
 }
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
@@ -497,8 +434,7 @@ function rebuild(): void {
   if (state.rescale !== null && state.rescale.to !== 'brushed') state.domains = domainsFor(state.rescale.to);
   legend();
   subsetButtons();
-  pairSelects();
-  colourSelect();
+  menus();
   timings.steps['dataset'] ??= performance.now();
   relayout();
   picks.setData(ds);

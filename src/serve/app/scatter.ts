@@ -10,16 +10,15 @@
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
-import { fmtValue, type Dataset, type Dim } from './data.js';
-import { clip, wrap } from './labels.js';
+import type { Dataset, Dim } from './data.js';
 import { rgb } from './raster.js';
-import { ticksOf, type AxisScale } from './scales.js';
+import type { AxisScale } from './scales.js';
+import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
 
 const LABEL = 0;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
 /** Chosen pair: room for the y labels on the left and the x labels below. */
-const PAIR_LEFT = 66;
 const PAIR_TOP = 8;
 const PAIR_BOTTOM = 40;
 /** Largest pair panel and matrix cell (pixels). */
@@ -243,8 +242,11 @@ export class ScatterMatrix {
     ctx.lineWidth = 1;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    if (this.pairMode) this.pairLabels();
-    else this.dims.forEach((_, i) => this.diagonal(i));
+    if (this.pairMode) {
+      const { ox, oy } = this.panels[0]!;
+      const ticks = pairLabels(ctx, this.dims as [Dim, Dim], this.scales as [AxisScale, AxisScale], ox, oy, this.cell);
+      this.canvas.dataset['ticks'] = JSON.stringify(ticks);
+    } else this.dims.forEach((d, i) => diagonal(ctx, d, this.scales[i]!, ...this.origin(i, i), this.cell));
     for (const { i, j, ox, oy } of this.panels) {
       // the frame just outside the points (2 × 2 points reach one pixel right of and above the plot area)
       ctx.strokeStyle = '#d9dde5';
@@ -263,71 +265,6 @@ export class ScatterMatrix {
         ctx.stroke();
       }
     }
-  }
-
-  /** Matrix: objective i's name, range and sense on the diagonal. */
-  private diagonal(i: number): void {
-    const ctx = this.ctx;
-    const [ox, oy] = this.origin(i, i);
-    const d = this.dims[i]!;
-    const name = wrap(ctx, d.name.slice(d.name.lastIndexOf('.') + 1), this.cell - 8, 2);
-    ctx.fillStyle = '#1d2330';
-    name.forEach((line, k) =>
-      ctx.fillText(line, ox + this.cell / 2, oy + this.cell / 2 - 6 - (name.length - 1 - k) * 13),
-    );
-    ctx.fillStyle = '#5b6475';
-    const sc = this.scales[i]!;
-    ctx.fillText(
-      `${fmtValue(sc.value(0), d)} … ${fmtValue(sc.value(1), d)}`,
-      ox + this.cell / 2,
-      oy + this.cell / 2 + 8,
-    );
-    const scale = sc.kind === 'linear' ? '' : ` · ${sc.kind}`;
-    ctx.fillText(`${unitText(d)}${scale}`, ox + this.cell / 2, oy + this.cell / 2 + 21);
-    ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 34);
-  }
-
-  /**
-   * Chosen pair: each axis's ticks (scales.ts ticksOf: round values, decades on a log axis, quartiles on a percentile
-   * one) and its title (name, unit and scale, wrapped to the panel's side).
-   */
-  private pairLabels(): void {
-    const ctx = this.ctx;
-    const [dx, dy] = this.dims as [Dim, Dim];
-    const [sx, sy] = this.scales as [AxisScale, AxisScale];
-    const { ox, oy } = this.panels[0]!;
-    const c = this.cell - 2;
-    ctx.fillStyle = '#5b6475';
-    ctx.strokeStyle = '#9aa2b1';
-    const xTicks = axisTicks(dx, sx);
-    const yTicks = axisTicks(dy, sy);
-    ctx.textAlign = 'center';
-    for (const t of xTicks) {
-      const x = ox + t.t * c;
-      ctx.fillText(t.text, Math.max(ox + 12, Math.min(ox + c - 12, x)), oy + c + 14);
-      ctx.beginPath();
-      ctx.moveTo(Math.round(x) + 0.5, oy + c + 1);
-      ctx.lineTo(Math.round(x) + 0.5, oy + c + 4);
-      ctx.stroke();
-    }
-    ctx.textAlign = 'right';
-    for (const t of yTicks) {
-      const y = oy + c - t.t * c;
-      ctx.fillText(clip(ctx, t.text, PAIR_LEFT - 22), ox - 5, Math.max(oy + 8, Math.min(oy + c, y + 4)));
-      ctx.beginPath();
-      ctx.moveTo(ox - 4, Math.round(y) + 0.5);
-      ctx.lineTo(ox - 1, Math.round(y) + 0.5);
-      ctx.stroke();
-    }
-    ctx.fillStyle = '#1d2330';
-    ctx.textAlign = 'center';
-    ctx.fillText(clip(ctx, axisTitle(dx, sx), c), ox + c / 2, oy + c + 30);
-    ctx.save();
-    ctx.translate(ox - PAIR_LEFT + 12, oy + c / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(clip(ctx, axisTitle(dy, sy), c), 0, 0);
-    ctx.restore();
-    this.canvas.dataset['ticks'] = JSON.stringify({ x: xTicks, y: yTicks });
   }
 
   private brushBox(i: number, j: number, filters: readonly Filter[]): void {
@@ -431,25 +368,6 @@ export class ScatterMatrix {
     }
     return best;
   }
-}
-
-const unitText = (d: Dim): string => (d.options !== undefined ? 'choice' : d.unit === '-' ? '(no unit)' : d.unit);
-
-/** A chosen pair's axis title: `name [unit] (log, inverted)`. */
-function axisTitle(d: Dim, sc: AxisScale): string {
-  const notes = [...(sc.kind === 'linear' ? [] : [sc.kind]), ...(sc.inverted ? ['inverted'] : [])];
-  return `${d.name} [${unitText(d)}]${notes.length ? ` (${notes.join(', ')})` : ''}`;
-}
-
-/** An axis's ticks with their text: round values inside the span, or each option of a choice. */
-function axisTicks(d: Dim, sc: AxisScale): { t: number; value: number; text: string }[] {
-  const ticks =
-    d.options !== undefined
-      ? d.options.map((_, k) => ({ t: sc.position(k), value: k }))
-      : sc.hi > sc.lo
-        ? ticksOf(sc, 6)
-        : [{ t: 0.5, value: sc.lo }];
-  return ticks.map((t) => ({ ...t, text: fmtValue(t.value, d) }));
 }
 
 /** The rows a 0/1 mask marks. */
