@@ -1,12 +1,16 @@
 /**
- * Text that fits a width on a canvas: a column name wrapped at its word boundaries (`.`, `_`, a space, a lower-case
- * letter followed by a capital: `lcocDiscounted_USD_per_PFLOP_day` → `lcocDiscounted_USD_` / `per_PFLOP_day`) over a
- * few lines, and cut with an ellipsis only when it still does not fit (the views show the full name on hover).
+ * Text that fits a width on a canvas: a column name wrapped after its separators (`.`, `_`, a space; a word too wide
+ * for a line also before its capitals: `lcocDiscounted_USD_per_PFLOP_day` → `lcocDiscounted_` / `USD_per_PFLOP_` /
+ * `day`) over a few lines, and cut with an ellipsis only when it still does not fit (the views show the full name on
+ * hover).
  */
 
-/** The name's words, each keeping the separator that ends it. */
-function words(text: string): string[] {
-  return text.split(/(?<=[._ \]])|(?<=[a-z0-9])(?=[A-Z])/).filter((w) => w !== '');
+/** The name's words, each keeping the separator that ends it; a word wider than a line also split before capitals. */
+function words(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  return text
+    .split(/(?<=[._ \]])/)
+    .filter((w) => w !== '')
+    .flatMap((w) => (ctx.measureText(w).width <= width ? [w] : w.split(/(?<=[a-z0-9])(?=[A-Z])/)));
 }
 
 /** Text cut to a width, with an ellipsis. */
@@ -22,7 +26,7 @@ export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number,
   if (ctx.measureText(text).width <= width) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const w of words(text)) {
+  for (const w of words(ctx, text, width)) {
     if (line !== '' && ctx.measureText(line + w).width > width && lines.length < most - 1) {
       lines.push(line);
       line = w;
