@@ -1,42 +1,24 @@
 /**
  * The explorer app (bundled by esbuild into /explorer.js): loads the runs' columns, draws the linked views and keeps
- * the URL in step with the whole view (urlState.ts: brushes, subset, axes, scales, colour, sort, selected design,
- * scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
+ * the URL in step with the whole view (viewState.ts, urlState.ts: brushes, subset, axes, scales, colour, sort,
+ * selected design, scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
  * run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
-import {
-  formatViewState,
-  parseViewState,
-  roundOutward,
-  SUBSETS,
-  type Filter,
-  type Rescale,
-  type ScaleKind,
-  type Subset,
-  type ViewState,
-} from '../urlState.js';
+import { parseViewState, SUBSETS, type Rescale, type Subset } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
-import {
-  axisBar,
-  colourLegend,
-  colourSelect,
-  constantDims,
-  defaultOrder,
-  domainsOver,
-  pairSelects,
-  readOut,
-} from './controls.js';
+import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
 import { buildDataset, computeMask, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
 import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
+import { domainsFor, fromLink, roundedFilter, state, unknownInLink, viewUrl } from './viewState.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable } from './table.js';
@@ -57,30 +39,6 @@ interface Timings {
   setFilter(metric: string, lo: number, hi: number): number;
 }
 
-const state = {
-  filters: [] as Filter[],
-  subset: 'all' as Subset,
-  /** The selected design: its run's key and evaluation index. */
-  selected: null as { run: string; index: number } | null,
-  order: [] as string[],
-  hidden: new Set<string>(),
-  /** Visible axes from the link, applied once the columns are known. */
-  linkAxes: null as readonly string[] | null,
-  scales: {} as Record<string, ScaleKind>,
-  inverted: new Set<string>(),
-  domains: {} as Record<string, readonly [number, number]>,
-  /**
-   * The last rescale by name, and the brushes and subset it was computed over (the link names it while they hold);
-   * null: the domains as they are (a link's `domain=`s). By default the subset shown, the front when all designs are.
-   */
-  rescale: { to: 'shown', filters: '', subset: 'all' } as { to: Rescale; filters: string; subset: Subset } | null,
-  /** Constant columns hidden once (a user may show them again). */
-  constantsHidden: new Set<string>(),
-  /** The column the designs are coloured by, or null: by run. */
-  colour: null as string | null,
-  /** Scatter: the chosen pair (x, y), or null for the matrix of the objectives. */
-  pair: null as [string, string] | null,
-};
 let ds: Dataset | null = null;
 let mask = new Uint8Array(0);
 let runs: RunColumns[] = [];
@@ -113,7 +71,7 @@ const parcoords = new ParCoords($('parcoords'), {
 const scatter = new ScatterMatrix($('scatter'), {
   brush2: (x, y) => {
     state.filters = state.filters.filter((f) => f.metric !== x.metric && f.metric !== y.metric);
-    state.filters.push(roundedFilter(x.metric, x.range), roundedFilter(y.metric, y.range));
+    state.filters.push(roundedFilter(ds, x.metric, x.range), roundedFilter(ds, y.metric, y.range));
     update();
   },
   pick: (row) => select(row),
@@ -126,19 +84,8 @@ const picks = new PickPanel($('pick'), (row) => (row >= 0 ? select(row) : update
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
-  if (range !== null) state.filters.push(roundedFilter(metric, range));
+  if (range !== null) state.filters.push(roundedFilter(ds, metric, range));
   update();
-}
-
-/**
- * A brush's bounds widened to its axis's display step (urlState.ts roundOutward), so the link holds what the page
- * applies; an end reaching the data's own is open. Choice axes (option positions) keep theirs.
- */
-function roundedFilter(metric: string, range: readonly [number, number]): Filter {
-  const d = ds?.dims.find((x) => x.name === metric);
-  if (d === undefined || d.options !== undefined) return { metric, lo: range[0], hi: range[1] };
-  const [lo, hi] = roundOutward(range[0], range[1], d.min, d.max);
-  return { metric, lo, hi };
 }
 
 function setFilter(metric: string, lo: number, hi: number): number {
@@ -171,61 +118,10 @@ function scaleOf(d: Dim, inverted = state.inverted.has(d.name)): AxisScale {
   return axisScale(d, state.scales[d.name], inverted, state.domains[d.name] ?? null);
 }
 
-/** The visible axes, or null when they are the default (every axis in the default order). */
-function linkAxes(): string[] | null {
-  if (ds === null) return state.linkAxes === null ? null : [...state.linkAxes];
-  const visible = state.order.filter((n) => !state.hidden.has(n));
-  const constant = new Set(constantDims(ds));
-  const byDefault = defaultOrder(ds).filter((n) => !constant.has(n));
-  return visible.length === byDefault.length && visible.every((n, k) => n === byDefault[k]) ? null : visible;
-}
-
-/** The URL of the view: every piece of state that is not at its default. */
-function viewUrl(): string {
-  const sort = table.sorting;
-  return `${location.pathname}${formatViewState({
-    filters: state.filters,
-    subset: state.subset,
-    axes: linkAxes(),
-    scales: state.scales,
-    inverted: state.order.filter((n) => state.inverted.has(n)),
-    domains: state.domains,
-    rescale: rescaleInLink(),
-    colour: state.colour,
-    sort: sort.key === 'eval' && !sort.descending ? null : sort,
-    design: state.selected,
-    pair: state.pair,
-    pick: picks.rule,
-  })}`;
-}
-
-/** The rescale's name when its domains are still those it computed (same brushes and subset), else null. */
-function rescaleInLink(): Rescale | null {
-  const r = state.rescale;
-  if (r === null) return null;
-  return r.to !== 'brushed' || (r.filters === JSON.stringify(state.filters) && r.subset === state.subset) ? r.to : null;
-}
-
-/** The axes' spans of a rescale: over the designs it names ('shown': the subset, the front when all are shown). */
-function domainsFor(to: Rescale): Record<string, [number, number]> {
-  const d = ds!;
-  if (to === 'data') return {};
-  if (to === 'feasible')
-    return domainsOver(
-      d,
-      d.status.map((v) => (v === 0 ? 1 : 0)),
-    );
-  if (to === 'brushed') return domainsOver(d, mask);
-  if (to === 'front' || state.subset === 'all') return domainsOver(d, d.union);
-  const shown = new Uint8Array(d.n);
-  computeMask(d, state.subset, [], shown);
-  return domainsOver(d, shown);
-}
-
 /** Rescales every numeric axis to a set of designs. */
 function rescaleTo(to: Rescale): void {
   if (ds === null) return;
-  state.domains = domainsFor(to);
+  state.domains = domainsFor(ds, mask, to);
   state.rescale = { to, filters: JSON.stringify(state.filters), subset: state.subset };
   relayout();
 }
@@ -249,7 +145,7 @@ function update(): void {
     $('row-total'),
     `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`,
   );
-  const url = viewUrl();
+  const url = viewUrl(ds, table.sorting, picks.rule);
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
   analysis.setView(mask, (d) => scaleOf(d));
@@ -431,7 +327,7 @@ function rebuild(): void {
   }
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   // a rescale to the feasible designs or the front follows them as the runs (or their union front) change
-  if (state.rescale !== null && state.rescale.to !== 'brushed') state.domains = domainsFor(state.rescale.to);
+  if (state.rescale !== null && state.rescale.to !== 'brushed') state.domains = domainsFor(ds, mask, state.rescale.to);
   legend();
   subsetButtons();
   menus();
@@ -454,38 +350,6 @@ async function poll(): Promise<void> {
   if (changed) rebuild();
 }
 
-/** The link's view as the state, before the runs load. */
-function fromLink(view: ViewState): void {
-  state.filters = [...view.filters];
-  state.subset = view.subset;
-  state.selected = view.design;
-  state.pair = view.pair === null ? null : [view.pair[0], view.pair[1]];
-  state.linkAxes = view.axes;
-  state.scales = { ...view.scales };
-  state.inverted = new Set(view.inverted);
-  state.domains = { ...view.domains };
-  state.rescale = view.rescale === null ? null : { to: view.rescale, filters: '', subset: view.subset };
-  state.colour = view.colour;
-  picks.rule = view.pick;
-  if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
-}
-
-/** What the link names that the runs do not have. */
-function unknownInLink(view: ViewState): string[] {
-  const has = (n: string): boolean => ds!.dims.some((d) => d.name === n);
-  const named: [string, readonly string[]][] = [
-    ['filter', view.filters.map((f) => f.metric)],
-    ['axis', [...(view.axes ?? []), ...Object.keys(view.scales), ...view.inverted, ...Object.keys(view.domains)]],
-    ['colour', view.colour === null ? [] : [view.colour]],
-    ['sort', view.sort === null ? [] : [view.sort.key]],
-    ["the scatter's pair", view.pair ?? []],
-  ];
-  const out = named.flatMap(([what, names]) => names.filter((n) => !has(n)).map((n) => `no column "${n}" (${what})`));
-  if (view.design !== null && !ds!.runs.some((r) => r.key === view.design!.run))
-    out.push(`no run "${view.design.run}" (design): the runs are ${ds!.runs.map((r) => r.key).join(', ')}`);
-  return out;
-}
-
 /** What the export buttons read: the views, the kept designs and the runs. */
 const exportSource = {
   parcoords: () => parcoords,
@@ -497,8 +361,10 @@ const exportSource = {
 async function start(): Promise<void> {
   const view = parseViewState(location.search);
   fromLink(view);
+  picks.rule = view.pick;
+  if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
   await load();
-  $('messages').textContent = [...view.errors, ...unknownInLink(view)].join('; ');
+  $('messages').textContent = [...view.errors, ...unknownInLink(ds!, view)].join('; ');
   // a link's rescale to the brushed designs: its domains over the link's brushes and subset, as when it was clicked
   if (state.rescale?.to === 'brushed') rescaleTo('brushed');
   rescaleButtons();
