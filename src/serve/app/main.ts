@@ -1,8 +1,8 @@
 /**
  * The explorer app (bundled by esbuild into /explorer.js): loads the runs' columns, draws the linked views and keeps
  * the URL in step with the whole view (viewState.ts, urlState.ts: brushes, subset, axes, scales, colour, sort,
- * selected design, scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
- * run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
+ * selected design, scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks
+ * each run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
 import type { Comparison } from '../compare.js';
