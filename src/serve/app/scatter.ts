@@ -15,7 +15,8 @@ import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
 
-const LABEL = 0;
+/** Left of the first column: room for a front point's ring at the panel's edge (it would wrap to the row above). */
+const LABEL = 2;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
 /** Chosen pair: room for the y labels on the left and the x labels below. */
