@@ -2,10 +2,10 @@
  * The parallel coordinates' axes: each design's bin on an axis (a value beyond the axis's span, like a missing one,
  * has none: not drawn), the note under an axis's name (unit, scale), and the labels above the axes with the values
  * at their ends. A label's name is wrapped at its word boundaries (labels.ts) and, when a line of any label does not
- * fit the gap between axes, the labels take two tiers (every other one lower), so each has two gaps.
+ * fit the gap between axes, the labels take two tiers (every other one lower), or three, so each has that many gaps.
  */
 import { fmtValue, type Dim } from './data.js';
-import { clip, wrap } from './labels.js';
+import { clip, fits, wrap } from './labels.js';
 import { NAN_BIN } from './raster.js';
 import { axisScale, type AxisScale } from './scales.js';
 
@@ -39,7 +39,10 @@ export interface DrawnLabel {
 /** The labels' height in tiers. */
 export const labelsHeight = (tiers: number): number => 4 + tiers * LABEL_LINES * LINE;
 
-/** 1 when every line of every axis's label fits the gap between axes, else 2 (each label then has two gaps). */
+/**
+ * 1 when every line of every axis's label fits the gap between axes unwrapped, else 2 when each fits two gaps with
+ * the names wrapped, else 3 (each label then has that many gaps).
+ */
 export function labelTiers(
   ctx: CanvasRenderingContext2D,
   axes: readonly Dim[],
@@ -47,15 +50,23 @@ export function labelTiers(
   gap: number,
 ): number {
   ctx.font = FONT;
-  const fit = (text: string): boolean => ctx.measureText(text).width <= gap - 4;
-  return axes.every((d, k) => nameParts(d).every(fit) && fit(axisNote(d, scales[k]!))) ? 1 : 2;
+  const fit = (text: string, room: number): boolean => ctx.measureText(text).width <= room;
+  const one = axes.every((d, k) => [...nameParts(d), axisNote(d, scales[k]!)].every((t) => fit(t, gap - 4)));
+  if (one) return 1;
+  const two = axes.every((d, k) => {
+    const [head, name] = nameParts(d);
+    const room = 2 * gap - 4;
+    const names = wrap(ctx, name, room, LABEL_LINES - 1 - (head === '' ? 0 : 1));
+    return fit(head, room) && fits(names) && fit(axisNote(d, scales[k]!), room);
+  });
+  return two ? 2 : 3;
 }
 
 /**
  * The axes, their labels and end values onto ctx. Each label (section or role, the name wrapped over up to three
- * lines, unit and scale) is as wide as the gap between axes, or with two tiers twice that (every other label a tier
- * lower, a thin line leading the upper ones down to their axes). Returns what it drew (the canvas's `data-labels`,
- * for the browser test).
+ * lines, unit and scale) is as wide as the gap between axes, or with more tiers that many gaps (the labels of
+ * neighbouring axes in successive tiers, a thin line leading the upper ones down to their axes). Returns what it
+ * drew (the canvas's `data-labels`, for the browser test).
  */
 export function drawAxisLabels(ctx: CanvasRenderingContext2D, at: AxesAt): DrawnLabel[] {
   const { axes, scales, xs, width, tiers, top, plotH } = at;
