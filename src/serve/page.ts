@@ -55,7 +55,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 .axis-item { white-space: nowrap; font-size: 11px; } .axis-item select, .axis-item button { padding: 0 2px; font-size: 11px; }
 .constant-note { font-size: 11px; }
 .export { margin-left: auto; } .export button { padding: 0 5px; font-size: 11px; }
-.front-count { cursor: help; }
+.front-count { cursor: help; } .info { vertical-align: -1px; }
 #pick input[type="number"] { width: 5em; font: inherit; } #pick [data-testid="pick-result"] { flex-basis: 100%; }
 .view-bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 4px; }
 .legend-item { display: inline-flex; gap: 3px; align-items: center; margin-right: 6px; font-size: 12px; }
@@ -83,7 +83,8 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
 </header>
 <main>
   <section id="pc-section"><h2>Parallel coordinates — drag along an axis to brush, click an axis to clear it; drag a label to move the axis</h2>
-    <div class="view-bar"><span id="rescale" role="group" aria-label="rescale axes">rescale axes to
+    <div class="view-bar"><span id="rescale" role="group" aria-label="rescale axes" title="designs beyond an axis's span are not drawn">axes span
+      <button type="button" data-rescale="shown" aria-label="rescale axes to the designs shown" title="the subset shown: the front when all designs are">designs shown</button>
       <button type="button" data-rescale="data" aria-label="rescale axes to all data">all data</button>
       <button type="button" data-rescale="feasible" aria-label="rescale axes to the feasible designs">feasible</button>
       <button type="button" data-rescale="brushed" aria-label="rescale axes to the brushed designs">brushed</button>

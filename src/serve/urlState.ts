@@ -6,8 +6,9 @@
  *   first, then constraints, then variables);
  * - `scale=log:<name>` or `scale=percentile:<name>` (absent: linear), `invert=<name>` (the axis runs top to bottom),
  *   `domain=<name>:<lo>:<hi>` (the axis spans lo..hi instead of the data's range: a rescale; an empty bound is the
- *   data's end), `rescale=feasible|front|brushed` (every numeric axis spans those designs: the short form of a rescale,
- *   computed again when the link is opened);
+ *   data's end), `rescale=data|feasible|front|brushed` (every numeric axis spans those designs: the short form of a
+ *   rescale, computed again when the link is opened; absent with no `domain=`: the subset shown, the front when all
+ *   designs are);
  * - `colour=<name>` (absent: by run); `sort=<name>:asc|desc` (the table's order; absent: by evaluation);
  * - `design=<run>:<index>`: the selected design, by its run's key (RunInfo.key: the run folder's name, stable whatever
  *   order the runs are given in) and evaluation index;
@@ -34,8 +35,11 @@ export type Subset = (typeof SUBSETS)[number];
 export const SCALE_KINDS = ['linear', 'log', 'percentile'] as const;
 export type ScaleKind = (typeof SCALE_KINDS)[number];
 
-/** The sets of designs a rescale spans, in its short form. */
-export const RESCALES = ['feasible', 'front', 'brushed'] as const;
+/**
+ * The sets of designs a rescale spans, in its short form: `shown` (the default) the subset shown, the front when all
+ * designs are; `data` every design (the data's range).
+ */
+export const RESCALES = ['shown', 'data', 'feasible', 'front', 'brushed'] as const;
 export type Rescale = (typeof RESCALES)[number];
 
 export interface ViewState {
@@ -48,7 +52,10 @@ export interface ViewState {
   readonly inverted: readonly string[];
   /** Axes rescaled to [lo, hi] (an infinite bound: the data's end). */
   readonly domains: Readonly<Record<string, readonly [number, number]>>;
-  /** A rescale by name (its domains computed by the app), or null. */
+  /**
+   * A rescale by name (its domains computed by the app), or null: the `domain=`s alone (the data's range elsewhere),
+   * or with none the default, `shown`.
+   */
   readonly rescale: Rescale | null;
   /** The column designs are coloured by, or null: by run. */
   readonly colour: string | null;
@@ -69,7 +76,7 @@ export const EMPTY_VIEW: ViewState = {
   scales: {},
   inverted: [],
   domains: {},
-  rescale: null,
+  rescale: 'shown',
   colour: null,
   sort: null,
   design: null,
@@ -134,6 +141,8 @@ function parseAxes(params: URLSearchParams, s: Mutable<ViewState>, errors: strin
   }
   s.domains = domains;
   const rescale = params.get('rescale');
+  // no rescale named: the domains given (the data's range elsewhere), or with none the default
+  s.rescale = Object.keys(domains).length > 0 ? null : 'shown';
   if (rescale !== null) {
     if ((RESCALES as readonly string[]).includes(rescale)) s.rescale = rescale as Rescale;
     else errors.push(`rescale "${rescale}": expected one of ${RESCALES.join(', ')}`);
@@ -225,7 +234,10 @@ export function formatViewState(state: Partial<Omit<ViewState, 'errors'>>): stri
   for (const [name, kind] of Object.entries(state.scales ?? {}))
     if (kind !== 'linear') params.append('scale', `${kind}:${name}`);
   for (const name of state.inverted ?? []) params.append('invert', name);
-  if (state.rescale !== undefined && state.rescale !== null) params.set('rescale', state.rescale);
+  if (state.rescale === 'shown') {
+    // the default: no parameter
+  } else if (state.rescale !== undefined && state.rescale !== null) params.set('rescale', state.rescale);
+  else if (state.rescale === null && Object.keys(state.domains ?? {}).length === 0) params.set('rescale', 'data');
   else
     for (const [name, [lo, hi]] of Object.entries(state.domains ?? {}))
       params.append('domain', `${name}:${boundText(lo)}:${boundText(hi)}`);

@@ -29,7 +29,8 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
-import { axisBins, BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
+import { BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
+import { axisBins } from '../../src/serve/app/pcAxes.js';
 import {
   composeFrame,
   drawCountedLines,

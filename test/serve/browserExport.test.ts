@@ -129,7 +129,8 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
   });
 
   it('exports the scatter and parallel coordinates as SVG holding their points and lines, and as PNG', async () => {
-    const page = await openExplorer(browser, `${serve.url}?pair=x1&pair=f1`, faults);
+    // the axes on the data's range (by default they span the front), as the test's linear arithmetic places them
+    const page = await openExplorer(browser, `${serve.url}?pair=x1&pair=f1&rescale=data`, faults);
     await brushAxis(page, 'f2', 0.2, 0.9);
     const filters = linkFilters(page);
     const svg = (await downloaded(page, 'export-scatter-svg')).toString('utf8');
@@ -258,7 +259,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
   });
 
   it('rings an isolated front design on the scatter', async () => {
-    const page = await openExplorer(browser, `${serve.url}?pair=f1&pair=f2`, faults);
+    const page = await openExplorer(browser, `${serve.url}?pair=f1&pair=f2&rescale=data`, faults);
     const front = (
       JSON.parse(readFileSync(join(run, 'pareto.json'), 'utf8')) as { designs: { index: number }[] }
     ).designs.map((d) => d.index);

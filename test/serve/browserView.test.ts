@@ -102,10 +102,13 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
   });
 
   const open = (url: string): Promise<Page> => openExplorer(browser, url, faults);
-  /** A page on run a alone, served for it (stopped when the page closes). */
+  /**
+   * A page on run a alone, served for it (stopped when the page closes), its axes on the data's range (by default they
+   * span the front), where the test's scale arithmetic over the log's values puts them.
+   */
   const oneRun = async (search: string): Promise<Page> => {
     const s = await startServe([runA]);
-    const page = await open(`${s.url}${search}`);
+    const page = await open(`${s.url}${search}${search === '' ? '?' : '&'}rescale=data`);
     page.on('close', () => void s.stop());
     return page;
   };

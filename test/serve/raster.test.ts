@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Dim } from '../../src/serve/app/data.js';
-import { axisBins } from '../../src/serve/app/parcoords.js';
+import { axisBins } from '../../src/serve/app/pcAxes.js';
 import { LineCounts, NAN_BIN, NAN_CELL, pairCells } from '../../src/serve/app/raster.js';
 
 const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {

@@ -5,7 +5,7 @@
  * by hand).
  */
 import { describe, expect, it } from 'vitest';
-import { axisBins } from '../../src/serve/app/parcoords.js';
+import { axisBins } from '../../src/serve/app/pcAxes.js';
 import { axisScale, ticksOf } from '../../src/serve/app/scales.js';
 import { dim } from './dims.js';
 

@@ -95,6 +95,10 @@ describe('explorer URL state', () => {
     expect(formatViewState(empty)).toBe('');
     expect(empty).toMatchObject({ subset: 'all', axes: null, colour: null, sort: null, design: null, pair: null });
     expect(formatViewState({ scales: { f1: 'linear' }, subset: 'all' })).toBe('');
+    // the axes span the subset shown (the front) unless told: all data is written, and read back
+    expect(empty.rescale).toBe('shown');
+    expect(formatViewState({ rescale: null, domains: {} })).toBe('?rescale=data');
+    expect(parseViewState('?rescale=data').rescale).toBe('data');
   });
 
   it('names what it cannot read: scale kind, subset, sort direction, domain bounds', () => {
@@ -102,7 +106,7 @@ describe('explorer URL state', () => {
       '?scale=cubic:f1&subset=best&sort=f1:up&domain=f1:2:2&domain=f2::&scale=log:f3&rescale=best',
     );
     expect(s.errors).toHaveLength(6);
-    expect(s.errors.join('\n')).toMatch(/rescale "best": expected one of feasible, front, brushed/);
+    expect(s.errors.join('\n')).toMatch(/rescale "best": expected one of shown, data, feasible, front, brushed/);
     expect(s.errors.join('\n')).toMatch(/scale "cubic:f1"/);
     expect(s.errors.join('\n')).toMatch(/subset "best"/);
     expect(s.errors.join('\n')).toMatch(/sort "f1:up"/);

@@ -176,9 +176,10 @@ export function drawSlices(
     let shown = 0;
     for (let i = 0; i < ds.n; i++) {
       if (mask[i] !== 1) continue;
+      // beyond an axis's span (or missing): not drawn, as in the plots above
+      if (!sx.inside(x.values[i]!) || !sy.inside(y.values[i]!)) continue;
       const u = sx.position(x.values[i]!);
       const v = sy.position(y.values[i]!);
-      if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
       shown++;
       const cx = SLICE_PAD.left + Math.min(w - 2, Math.max(0, Math.round(u * (w - 2))));
       const cy = SLICE_PAD.top + Math.min(h - 2, Math.max(0, Math.round((1 - v) * (h - 2))));

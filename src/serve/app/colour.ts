@@ -6,9 +6,10 @@
  *   eight options reuse them, and the legend says which).
  * - A numeric column: STEPS colours of viridis (van der Walt and Smith, matplotlib 2015; the eight colours of R's
  *   viridisLite::viridis(8)), perceptually uniform and readable in grey, over equal steps of the column's axis scale
- *   (linear, log or percentile, over its span), so the colour bands match the axis the user set; uninverted, so dark
- *   is always the low end.
- * Designs without a value (a column another run lacks) are grey.
+ *   (linear, log or percentile, over its span: the front's by default), so the colour bands match the axis the user
+ *   set; uninverted, so dark is always the low end. A column whose values in the span are whole numbers (chips, a
+ *   generation) gets one colour per value, or bins of whole values when there are more than STEPS: never 75 – 75.25.
+ * Designs without a value (a column another run lacks) or beyond the span are grey.
  */
 import { maxOf } from '../../base/arrays.js';
 import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
@@ -30,6 +31,8 @@ export interface Colouring {
   readonly index: Uint8Array;
   readonly palette: readonly string[];
   readonly legend: readonly LegendEntry[];
+  /** A whole-numbered column: one colour per value, or per bin of whole values. */
+  readonly integer?: boolean;
   /** Numeric: the low and high ends of the ramp and its scale kind (for the legend's title). */
   readonly ramp?: { readonly lo: string; readonly hi: string; readonly kind: AxisScale['kind'] };
 }
@@ -62,11 +65,13 @@ function categorical(ds: Dataset, d: Dim): Colouring {
 }
 
 function continuous(ds: Dataset, d: Dim, scale: AxisScale): Colouring {
+  const whole = integerValues(d, scale);
+  if (whole !== null) return integers(ds, d, whole);
   const palette = [...VIRIDIS, MISSING];
   const index = new Uint8Array(ds.n);
   for (let i = 0; i < ds.n; i++) {
-    const t = scale.position(d.values[i]!);
-    index[i] = Number.isNaN(t) ? STEPS : Math.min(STEPS - 1, Math.floor(t * STEPS));
+    const v = d.values[i]!;
+    index[i] = scale.inside(v) ? Math.min(STEPS - 1, Math.floor(scale.position(v) * STEPS)) : STEPS;
   }
   const legend = VIRIDIS.map((colour, k) => ({
     colour,
@@ -79,6 +84,42 @@ function continuous(ds: Dataset, d: Dim, scale: AxisScale): Colouring {
     legend,
     ramp: { lo: fmtValue(scale.lo, d), hi: fmtValue(scale.hi, d), kind: scale.kind },
   };
+}
+
+/** The distinct values inside the span, sorted, when every one is a whole number (a count, an integer variable). */
+function integerValues(d: Dim, scale: AxisScale): number[] | null {
+  const seen = new Set<number>();
+  for (let i = 0; i < d.values.length; i++) {
+    const v = d.values[i]!;
+    if (!scale.inside(v)) continue;
+    if (!Number.isInteger(v)) return null;
+    seen.add(v);
+  }
+  return seen.size === 0 ? null : [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * A whole-numbered column: up to STEPS distinct values get one colour each (viridis at evenly spaced steps, in the
+ * values' order); more get STEPS bins of whole values, each `a – b` (equal numbers of values, not of the scale).
+ */
+function integers(ds: Dataset, d: Dim, values: readonly number[]): Colouring {
+  const n = values.length;
+  const bins = Math.min(n, STEPS);
+  const binOf = (k: number): number => Math.floor((k * bins) / n);
+  const palette = [
+    ...Array.from({ length: bins }, (_, b) => VIRIDIS[bins === 1 ? 0 : Math.round((b * (STEPS - 1)) / (bins - 1))]!),
+    MISSING,
+  ];
+  const at = new Map(values.map((v, k) => [v, binOf(k)]));
+  const index = new Uint8Array(ds.n);
+  for (let i = 0; i < ds.n; i++) index[i] = at.get(d.values[i]!) ?? bins;
+  const legend = Array.from({ length: bins }, (_, b) => {
+    const members = values.filter((_, k) => binOf(k) === b);
+    const [first, last] = [members[0]!, members[members.length - 1]!];
+    const text = first === last ? fmtValue(first, d) : `${fmtValue(first, d)} – ${fmtValue(last, d)}`;
+    return { colour: palette[b]!, label: withUnit(text, d) };
+  });
+  return { by: d.name, index, palette, legend, integer: true };
 }
 
 /**

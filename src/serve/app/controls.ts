@@ -128,7 +128,13 @@ export function colourLegend(host: HTMLElement, c: Colouring, ds: Dataset): void
   const title =
     c.by === null
       ? 'colour: run'
-      : `colour: ${c.by}${c.ramp !== undefined ? ` (${c.ramp.kind}, ${c.legend.length} steps)` : ''}`;
+      : `colour: ${c.by}${
+          c.ramp !== undefined
+            ? ` (${c.ramp.kind}, ${c.legend.length} steps; grey: beyond the axis's span)`
+            : c.integer === true
+              ? ` (whole numbers: ${c.legend.length === c.palette.length - 1 && c.legend.every((e) => !e.label.includes(' – ')) ? 'one colour per value' : 'bins of whole values'}; grey: beyond the axis's span)`
+              : ''
+        }`;
   const more =
     d?.options !== undefined && d.options.length > c.palette.length - 1 ? ' (colours repeat after 8 options)' : '';
   host.innerHTML =
@@ -167,4 +173,47 @@ export function readOut(
   host.hidden = false;
   host.style.left = `${x + 14}px`;
   host.style.top = `${y + 14}px`;
+}
+
+const optionsOf = (names: readonly string[], chosen: string | null | undefined): string =>
+  names.map((n) => `<option value="${esc(n)}"${n === chosen ? ' selected' : ''}>${esc(n)}</option>`).join('');
+
+/** The colour menu: by run, or by any column but the index. Returns the column chosen (null: by run; one the runs
+ * lack is dropped). */
+export function colourSelect(
+  sel: HTMLSelectElement,
+  ds: Dataset,
+  current: string | null,
+  on: (column: string | null) => void,
+): string | null {
+  const names = ds.dims.filter((d) => d.role !== 'index').map((d) => d.name);
+  const chosen = current !== null && names.includes(current) ? current : null;
+  sel.innerHTML = `<option value="">run</option>${optionsOf(names, chosen)}`;
+  sel.onchange = () => on(sel.value === '' ? null : sel.value);
+  return chosen;
+}
+
+/**
+ * The scatter's x and y menus: every dimension but the index and status; x "objectives" (the matrix, or with two
+ * objectives their pair) clears the pair. Returns the pair kept (null when the runs lack one of its columns).
+ */
+export function pairSelects(
+  x: HTMLSelectElement,
+  y: HTMLSelectElement,
+  ds: Dataset,
+  current: readonly [string, string] | null,
+  on: (pair: [string, string] | null) => void,
+): [string, string] | null {
+  const names = ds.dims.filter((d) => d.role !== 'index' && d.role !== 'status').map((d) => d.name);
+  const pair = current !== null && current.every((n) => names.includes(n)) ? ([...current] as [string, string]) : null;
+  x.innerHTML = `<option value="">objectives matrix</option>${optionsOf(names, pair?.[0])}`;
+  y.innerHTML = optionsOf(names, pair?.[1] ?? ds.dims.find((d) => d.role === 'objective')?.name);
+  y.disabled = pair === null;
+  const change = (): void => {
+    y.disabled = x.value === '';
+    on(x.value === '' ? null : [x.value, y.value]);
+  };
+  x.onchange = change;
+  y.onchange = change;
+  return pair;
 }

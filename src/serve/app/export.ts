@@ -7,7 +7,8 @@
  */
 import { pushAll } from '../../base/arrays.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
-import { axisNote, BIN_PX, type PlotView } from './parcoords.js';
+import { BIN_PX, type PlotView } from './parcoords.js';
+import { axisNote } from './pcAxes.js';
 import { ticksOf, type AxisScale } from './scales.js';
 import type { ScatterView } from './scatter.js';
 import { esc } from './table.js';
@@ -54,9 +55,10 @@ function axisTicks(d: Dim, sc: AxisScale): { t: number; label: string }[] {
 export function parcoordsSvg(v: PlotView): string {
   const { ds, dims, scales, xs, top, plotH, colours, mask } = v;
   const nb = Math.ceil(plotH / BIN_PX);
+  // as the canvas: a value beyond its axis's span is not drawn
   const bin = (k: number, i: number): number => {
-    const t = scales[k]!.position(dims[k]!.values[i]!);
-    return Number.isNaN(t) ? -1 : Math.min(nb - 1, Math.floor((1 - t) * nb));
+    const v = dims[k]!.values[i]!;
+    return scales[k]!.inside(v) ? Math.min(nb - 1, Math.floor((1 - scales[k]!.position(v)) * nb)) : -1;
   };
   const y = (b: number): number => top + (b + 0.5) * BIN_PX;
   const parts: string[] = [];
@@ -116,9 +118,9 @@ export function scatterSvg(v: ScatterView): string {
     const [sx, sy] = [v.scale(p.x), v.scale(p.y)];
     const sets: Map<string, string>[] = [new Map(), new Map()];
     for (let i = 0; i < ds.n; i++) {
+      if (!sx.inside(p.x.values[i]!) || !sy.inside(p.y.values[i]!)) continue;
       const tx = sx.position(p.x.values[i]!);
       const ty = sy.position(p.y.values[i]!);
-      if (Number.isNaN(tx) || Number.isNaN(ty)) continue;
       const cx = p.left + Math.round(tx * p.size);
       const cy = p.top + p.size - Math.round(ty * p.size);
       const kept = mask[i] === 1 ? 1 : 0;

@@ -1,44 +1,27 @@
 /**
  * The explorer app (bundled by esbuild into /explorer.js): loads the runs' columns, draws the linked views and keeps
- * the URL in step with the whole view (urlState.ts: brushes, subset, axes, scales, colour, sort, selected design,
- * scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks each
- * run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
+ * the URL in step with the whole view (viewState.ts, urlState.ts: brushes, subset, axes, scales, colour, sort,
+ * selected design, scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks
+ * each run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
-import {
-  formatViewState,
-  parseViewState,
-  roundOutward,
-  SUBSETS,
-  type Filter,
-  type Rescale,
-  type ScaleKind,
-  type Subset,
-  type ViewState,
-} from '../urlState.js';
+import { parseViewState, SUBSETS, type Rescale, type Subset } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
 import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
-import { colourLegend, axisBar, constantDims, defaultOrder, domainsOver, readOut } from './controls.js';
+import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
-import {
-  buildDataset,
-  computeMask,
-  RUN_COLOURS,
-  rowOfDesign,
-  type Dataset,
-  type Dim,
-  type RunColumns,
-} from './data.js';
+import { buildDataset, computeMask, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
-import { runSummariesHtml } from './runSummaries.js';
+import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
+import { domainsFor, fromLink, roundedFilter, state, unknownInLink, viewUrl } from './viewState.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
-import { DesignTable, esc } from './table.js';
+import { DesignTable } from './table.js';
 
 const POLL_MS = 2000;
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
@@ -56,27 +39,6 @@ interface Timings {
   setFilter(metric: string, lo: number, hi: number): number;
 }
 
-const state = {
-  filters: [] as Filter[],
-  subset: 'all' as Subset,
-  /** The selected design: its run's key and evaluation index. */
-  selected: null as { run: string; index: number } | null,
-  order: [] as string[],
-  hidden: new Set<string>(),
-  /** Visible axes from the link, applied once the columns are known. */
-  linkAxes: null as readonly string[] | null,
-  scales: {} as Record<string, ScaleKind>,
-  inverted: new Set<string>(),
-  domains: {} as Record<string, readonly [number, number]>,
-  /** The last rescale by name, and the brushes and subset it was computed over (the link names it while they hold). */
-  rescale: null as { to: Rescale; filters: string; subset: Subset } | null,
-  /** Constant columns hidden once (a user may show them again). */
-  constantsHidden: new Set<string>(),
-  /** The column the designs are coloured by, or null: by run. */
-  colour: null as string | null,
-  /** Scatter: the chosen pair (x, y), or null for the matrix of the objectives. */
-  pair: null as [string, string] | null,
-};
 let ds: Dataset | null = null;
 let mask = new Uint8Array(0);
 let runs: RunColumns[] = [];
@@ -109,7 +71,7 @@ const parcoords = new ParCoords($('parcoords'), {
 const scatter = new ScatterMatrix($('scatter'), {
   brush2: (x, y) => {
     state.filters = state.filters.filter((f) => f.metric !== x.metric && f.metric !== y.metric);
-    state.filters.push(roundedFilter(x.metric, x.range), roundedFilter(y.metric, y.range));
+    state.filters.push(roundedFilter(ds, x.metric, x.range), roundedFilter(ds, y.metric, y.range));
     update();
   },
   pick: (row) => select(row),
@@ -122,19 +84,8 @@ const picks = new PickPanel($('pick'), (row) => (row >= 0 ? select(row) : update
 
 function setRange(metric: string, range: readonly [number, number] | null): void {
   state.filters = state.filters.filter((f) => f.metric !== metric);
-  if (range !== null) state.filters.push(roundedFilter(metric, range));
+  if (range !== null) state.filters.push(roundedFilter(ds, metric, range));
   update();
-}
-
-/**
- * A brush's bounds widened to its axis's display step (urlState.ts roundOutward), so the link holds what the page
- * applies; an end reaching the data's own is open. Choice axes (option positions) keep theirs.
- */
-function roundedFilter(metric: string, range: readonly [number, number]): Filter {
-  const d = ds?.dims.find((x) => x.name === metric);
-  if (d === undefined || d.options !== undefined) return { metric, lo: range[0], hi: range[1] };
-  const [lo, hi] = roundOutward(range[0], range[1], d.min, d.max);
-  return { metric, lo, hi };
 }
 
 function setFilter(metric: string, lo: number, hi: number): number {
@@ -167,51 +118,11 @@ function scaleOf(d: Dim, inverted = state.inverted.has(d.name)): AxisScale {
   return axisScale(d, state.scales[d.name], inverted, state.domains[d.name] ?? null);
 }
 
-/** The visible axes, or null when they are the default (every axis in the default order). */
-function linkAxes(): string[] | null {
-  if (ds === null) return state.linkAxes === null ? null : [...state.linkAxes];
-  const visible = state.order.filter((n) => !state.hidden.has(n));
-  const constant = new Set(constantDims(ds));
-  const byDefault = defaultOrder(ds).filter((n) => !constant.has(n));
-  return visible.length === byDefault.length && visible.every((n, k) => n === byDefault[k]) ? null : visible;
-}
-
-/** The URL of the view: every piece of state that is not at its default. */
-function viewUrl(): string {
-  const sort = table.sorting;
-  return `${location.pathname}${formatViewState({
-    filters: state.filters,
-    subset: state.subset,
-    axes: linkAxes(),
-    scales: state.scales,
-    inverted: state.order.filter((n) => state.inverted.has(n)),
-    domains: state.domains,
-    rescale: rescaleInLink(),
-    colour: state.colour,
-    sort: sort.key === 'eval' && !sort.descending ? null : sort,
-    design: state.selected,
-    pair: state.pair,
-    pick: picks.rule,
-  })}`;
-}
-
-/** The rescale's name when its domains are still those it computed (same brushes and subset), else null. */
-function rescaleInLink(): Rescale | null {
-  const r = state.rescale;
-  if (r === null) return null;
-  return r.to !== 'brushed' || (r.filters === JSON.stringify(state.filters) && r.subset === state.subset) ? r.to : null;
-}
-
-/** The designs a rescale spans. */
-function rescaleKeep(to: Rescale): Uint8Array {
-  return to === 'feasible' ? ds!.status.map((v) => (v === 0 ? 1 : 0)) : to === 'front' ? ds!.union : mask;
-}
-
-/** Rescales every numeric axis to a set of designs (null: back to the data's range). */
-function rescaleTo(to: Rescale | null): void {
+/** Rescales every numeric axis to a set of designs. */
+function rescaleTo(to: Rescale): void {
   if (ds === null) return;
-  state.domains = to === null ? {} : domainsOver(ds, rescaleKeep(to));
-  state.rescale = to === null ? null : { to, filters: JSON.stringify(state.filters), subset: state.subset };
+  state.domains = domainsFor(ds, mask, to);
+  state.rescale = { to, filters: JSON.stringify(state.filters), subset: state.subset };
   relayout();
 }
 
@@ -234,7 +145,7 @@ function update(): void {
     $('row-total'),
     `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`,
   );
-  const url = viewUrl();
+  const url = viewUrl(ds, table.sorting, picks.rule);
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
   analysis.setView(mask, (d) => scaleOf(d));
@@ -269,6 +180,9 @@ function relayout(): void {
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair, (d) => scaleOf(d), colours);
   timings.steps['scatterLayout'] ??= performance.now();
   renderAxisBar();
+  $('rescale')
+    .querySelectorAll<HTMLElement>('button[data-rescale]')
+    .forEach((b) => b.setAttribute('aria-pressed', String(state.rescale?.to === b.dataset['rescale'])));
   update();
 }
 
@@ -308,46 +222,28 @@ function rescaleButtons(): void {
     .querySelectorAll<HTMLElement>('button[data-rescale]')
     .forEach((b) =>
       b.addEventListener('click', () => {
-        const to = b.dataset['rescale'];
-        rescaleTo(to === 'data' ? null : (to as Rescale));
+        rescaleTo(b.dataset['rescale'] as Rescale);
       }),
     );
 }
 
-/** The colour choice: by run, or by any column but the index. */
-function colourSelect(): void {
+/** The colour and scatter-pair menus over the columns, each change laid out again. */
+function menus(): void {
   if (ds === null) return;
-  const names = ds.dims.filter((d) => d.role !== 'index').map((d) => d.name);
-  if (state.colour !== null && !names.includes(state.colour)) state.colour = null;
-  const sel = $('colour-by') as HTMLSelectElement;
-  sel.innerHTML =
-    `<option value="">run</option>` +
-    names.map((n) => `<option value="${esc(n)}"${n === state.colour ? ' selected' : ''}>${esc(n)}</option>`).join('');
-  sel.onchange = () => {
-    state.colour = sel.value === '' ? null : sel.value;
+  state.colour = colourSelect($('colour-by') as HTMLSelectElement, ds, state.colour, (c) => {
+    state.colour = c;
     relayout();
-  };
-}
-
-/** The scatter's x and y choices: every dimension but the index and status; x "objectives matrix" clears the pair. */
-function pairSelects(): void {
-  if (ds === null) return;
-  const names = ds.dims.filter((d) => d.role !== 'index' && d.role !== 'status').map((d) => d.name);
-  if (state.pair !== null && !state.pair.every((n) => names.includes(n))) state.pair = null;
-  const options = (chosen: string | undefined): string =>
-    names.map((n) => `<option value="${esc(n)}"${n === chosen ? ' selected' : ''}>${esc(n)}</option>`).join('');
-  const x = $('scatter-x') as HTMLSelectElement;
-  const y = $('scatter-y') as HTMLSelectElement;
-  x.innerHTML = `<option value="">objectives matrix</option>${options(state.pair?.[0])}`;
-  y.innerHTML = options(state.pair?.[1] ?? ds.dims.find((d) => d.role === 'objective')?.name);
-  y.disabled = state.pair === null;
-  const change = (): void => {
-    state.pair = x.value === '' ? null : [x.value, y.value];
-    y.disabled = state.pair === null;
-    relayout();
-  };
-  x.onchange = change;
-  y.onchange = change;
+  });
+  state.pair = pairSelects(
+    $('scatter-x') as HTMLSelectElement,
+    $('scatter-y') as HTMLSelectElement,
+    ds,
+    state.pair,
+    (p) => {
+      state.pair = p;
+      relayout();
+    },
+  );
 }
 
 function subsetButtons(): void {
@@ -360,58 +256,18 @@ function subsetButtons(): void {
     b.addEventListener('click', () => {
       state.subset = b.dataset['subset'] as Subset;
       subsetButtons();
-      update();
+      // axes on the subset shown follow it
+      if (state.rescale?.to === 'shown') rescaleTo('shown');
+      else update();
     }),
   );
 }
 
-/** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
-const indicatorText = (x: number | null, digits: number): string =>
-  x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
-
-/** The common-normalization hypervolume as `odc compare` prints it: exact, or "estimated x ± se" on large fronts. */
-const commonHv = (ind: Comparison['runs'][number]): string =>
-  ind.hypervolume === null || !Number.isFinite(ind.hypervolume)
-    ? indicatorText(ind.hypervolume, 4)
-    : ind.hypervolumeStandardError === null
-      ? indicatorText(ind.hypervolume, 4)
-      : `estimated ${ind.hypervolume.toPrecision(4)} ± ${ind.hypervolumeStandardError.toPrecision(2)}`;
-
 function legend(): void {
-  const rows = comparison?.runs ?? [];
-  $('runs').innerHTML =
-    runs
-      .map((r) => {
-        const ind = rows.find((x) => x.run === r.info.id);
-        // the run's own hypervolume (run.json, as odc run prints it), then with several runs their common figures;
-        // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
-        const own = r.info.hypervolumeValue !== null ? `, HV ${r.info.hypervolumeValue} on its own normalization` : '';
-        const figures =
-          ind && runs.length > 1
-            ? `; HV on the common normalization ${commonHv(ind)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
-            : '';
-        return (
-          `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
-          `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
-        );
-      })
-      .join('') + runSummariesHtml(runs.map((r) => r.info));
+  $('runs').innerHTML = runChipsHtml(runs, comparison) + runSummariesHtml(runs.map((r) => r.info));
   $('live').textContent = runs.some((r) => r.info.status === 'running')
     ? `live: polling every ${POLL_MS / 1000} s`
     : '';
-}
-
-/** The front's count with what it counts (a finished run's collapsed near-duplicates, a running run's log so far). */
-function frontText(r: RunColumns): string {
-  const n = r.frontIndices.length;
-  const collapsed = /with (\d+) near-duplicates collapsed/.exec(r.info.frontNote);
-  const short =
-    r.info.frontSource === 'log'
-      ? `front ${n} so far`
-      : collapsed !== null
-        ? `front ${n}, ${collapsed[1]} near-duplicates collapsed`
-        : `front ${n}`;
-  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ⓘ</span>`;
 }
 
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
@@ -471,12 +327,10 @@ function rebuild(): void {
   }
   state.order = [...state.order.filter((n) => names.includes(n)), ...names.filter((n) => !state.order.includes(n))];
   // a rescale to the feasible designs or the front follows them as the runs (or their union front) change
-  if (state.rescale !== null && state.rescale.to !== 'brushed')
-    state.domains = domainsOver(ds, rescaleKeep(state.rescale.to));
+  if (state.rescale !== null && state.rescale.to !== 'brushed') state.domains = domainsFor(ds, mask, state.rescale.to);
   legend();
   subsetButtons();
-  pairSelects();
-  colourSelect();
+  menus();
   timings.steps['dataset'] ??= performance.now();
   relayout();
   picks.setData(ds);
@@ -496,38 +350,6 @@ async function poll(): Promise<void> {
   if (changed) rebuild();
 }
 
-/** The link's view as the state, before the runs load. */
-function fromLink(view: ViewState): void {
-  state.filters = [...view.filters];
-  state.subset = view.subset;
-  state.selected = view.design;
-  state.pair = view.pair === null ? null : [view.pair[0], view.pair[1]];
-  state.linkAxes = view.axes;
-  state.scales = { ...view.scales };
-  state.inverted = new Set(view.inverted);
-  state.domains = { ...view.domains };
-  if (view.rescale !== null) state.rescale = { to: view.rescale, filters: '', subset: view.subset };
-  state.colour = view.colour;
-  picks.rule = view.pick;
-  if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
-}
-
-/** What the link names that the runs do not have. */
-function unknownInLink(view: ViewState): string[] {
-  const has = (n: string): boolean => ds!.dims.some((d) => d.name === n);
-  const named: [string, readonly string[]][] = [
-    ['filter', view.filters.map((f) => f.metric)],
-    ['axis', [...(view.axes ?? []), ...Object.keys(view.scales), ...view.inverted, ...Object.keys(view.domains)]],
-    ['colour', view.colour === null ? [] : [view.colour]],
-    ['sort', view.sort === null ? [] : [view.sort.key]],
-    ["the scatter's pair", view.pair ?? []],
-  ];
-  const out = named.flatMap(([what, names]) => names.filter((n) => !has(n)).map((n) => `no column "${n}" (${what})`));
-  if (view.design !== null && !ds!.runs.some((r) => r.key === view.design!.run))
-    out.push(`no run "${view.design.run}" (design): the runs are ${ds!.runs.map((r) => r.key).join(', ')}`);
-  return out;
-}
-
 /** What the export buttons read: the views, the kept designs and the runs. */
 const exportSource = {
   parcoords: () => parcoords,
@@ -539,8 +361,10 @@ const exportSource = {
 async function start(): Promise<void> {
   const view = parseViewState(location.search);
   fromLink(view);
+  picks.rule = view.pick;
+  if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
   await load();
-  $('messages').textContent = [...view.errors, ...unknownInLink(view)].join('; ');
+  $('messages').textContent = [...view.errors, ...unknownInLink(ds!, view)].join('; ');
   // a link's rescale to the brushed designs: its domains over the link's brushes and subset, as when it was clicked
   if (state.rescale?.to === 'brushed') rescaleTo('brushed');
   rescaleButtons();

@@ -1,36 +1,35 @@
 /**
  * Parallel coordinates on a canvas: one vertical axis per visible dimension (objectives, constraint g's, variables),
  * every design a line through its values, in the colour of its run or of the column chosen (colour.ts). Numeric axes
- * follow their scale (scales.ts: linear, log or percentile, inverted or not, over the data's range or a rescale; a
- * constant axis stays, drawn at mid-height and labelled with its value); choice variables are categorical axes, one
- * band per option. Each axis is labelled with its name, unit and scale, and its ends with their values.
+ * follow their scale (scales.ts: linear, log or percentile, inverted or not, over the designs shown or a rescale; a
+ * line is broken at an axis whose span its value is beyond; a constant axis stays, drawn at mid-height and labelled
+ * with its value); choice variables are categorical axes, one band per option. Labels and end values: pcAxes.ts.
  * Drag along an axis to brush it, click it to clear its brush; drag an axis label sideways to move the axis. The
  * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
  * the pointer's x.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
  * kept designs of the (union) front are stroked over them, exact and 2 px wide in their colour, when at most
  * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud).
- * Hovering an axis's labels shows its full name, unit and span (the canvas's labels are cut to the axis gap).
+ * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame).
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
-import { axisScale, type AxisScale } from './scales.js';
+import { axisBins, axisNote, drawAxisLabels, labelsHeight, labelTiers } from './pcAxes.js';
+import type { AxisScale } from './scales.js';
 import {
   composeFrame,
   drawCountedLines,
   greyBackground,
   LineCounts,
-  NAN_BIN,
   newFrame,
   pairCells,
   rgb,
   type Frame,
 } from './raster.js';
 
-const TOP = 52;
 const BOTTOM = 22;
 export const PLOT_H = 280;
 const PAD_X = 40;
@@ -81,6 +80,8 @@ export class ParCoords {
   private colours: Colouring | null = null;
   /** Rows on the (union) front. */
   private frontRows: number[] = [];
+  /** Label tiers: 2 when the names do not fit the gap between axes (every other axis's label a tier lower). */
+  private tiers = 1;
   private pendingHover: MouseEvent | null = null;
   private pendingBrush: { metric: string; range: readonly [number, number] } | null = null;
   private drag: { kind: 'brush'; axis: number; y0: number } | { kind: 'move'; axis: number; x0: number } | null = null;
@@ -102,13 +103,28 @@ export class ParCoords {
     return Math.ceil(PLOT_H / BIN_PX);
   }
 
+  /** The plot area's top: the label tiers and the line of the axes' top values above it. */
+  private get top(): number {
+    return labelsHeight(this.tiers) + 14;
+  }
+
+  private clampY(y: number): number {
+    return Math.max(this.top, Math.min(this.top + PLOT_H, y));
+  }
+
+  /** The space between neighbouring axes. */
+  private get gap(): number {
+    return this.axes.length > 1 ? (this.width - 2 * PAD_X) / (this.axes.length - 1) : 200;
+  }
+
   /** Sets the dataset, the visible axes in order, their scales and the colours; recomputes bins and the background. */
   layout(ds: Dataset, axes: readonly Dim[], width: number, scaleOf: (d: Dim) => AxisScale, colours: Colouring): void {
     this.ds = ds;
     this.axes = [...axes];
-    this.scales = this.axes.map(scaleOf);
     this.width = Math.max(300, Math.floor(width));
-    const h = TOP + PLOT_H + BOTTOM;
+    this.scales = this.axes.map(scaleOf);
+    this.tiers = labelTiers(this.labels.getContext('2d')!, this.axes, this.scales, this.gap);
+    const h = this.top + PLOT_H + BOTTOM;
     this.canvas.width = this.width;
     this.canvas.height = h;
     this.canvas.style.width = `${this.width}px`;
@@ -127,7 +143,7 @@ export class ParCoords {
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['width'] = String(this.width);
-    this.canvas.dataset['plotTop'] = String(TOP);
+    this.canvas.dataset['plotTop'] = String(this.top);
     this.canvas.dataset['plotHeight'] = String(PLOT_H);
     const grey = new LineCounts(cells, nb, 1, null);
     const all = new Uint8Array(ds.n).fill(1);
@@ -143,7 +159,19 @@ export class ParCoords {
       this.fgDrawn = true;
     }
     this.composed = false;
-    this.drawLabels();
+    this.labels.width = this.canvas.width;
+    this.labels.height = this.canvas.height;
+    const drawn = drawAxisLabels(this.labels.getContext('2d')!, {
+      axes: this.axes,
+      scales: this.scales,
+      xs: this.axes.map((_, k) => this.axisX(k)),
+      width: this.width,
+      gap: this.gap,
+      tiers: this.tiers,
+      top: this.top,
+      plotH: PLOT_H,
+    });
+    this.canvas.dataset['labels'] = JSON.stringify(drawn);
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */
@@ -155,7 +183,7 @@ export class ParCoords {
       dims: this.axes,
       scales: this.scales,
       xs: this.axes.map((_, k) => this.axisX(k)),
-      top: TOP,
+      top: this.top,
       plotH: PLOT_H,
       colours: this.colours,
       mask: this.mask,
@@ -172,7 +200,7 @@ export class ParCoords {
   }
 
   private geometry(): { xs: number[]; top: number; binPx: number } {
-    return { xs: this.axes.map((_, k) => this.axisX(k)), top: TOP, binPx: BIN_PX };
+    return { xs: this.axes.map((_, k) => this.axisX(k)), top: this.top, binPx: BIN_PX };
   }
 
   /** Draws the designs the mask keeps over the grey background, the axes, the brushes and the selected design. */
@@ -194,8 +222,8 @@ export class ParCoords {
       const x = this.axisX(k);
       const f = filters.find((x2) => x2.metric === d.name);
       if (f !== undefined) {
-        const ya = TOP + (1 - clamp01(this.fraction(k, f.hi))) * PLOT_H;
-        const yb = TOP + (1 - clamp01(this.fraction(k, f.lo))) * PLOT_H;
+        const ya = this.top + (1 - clamp01(this.fraction(k, f.hi))) * PLOT_H;
+        const yb = this.top + (1 - clamp01(this.fraction(k, f.lo))) * PLOT_H;
         const [yHi, yLo] = [Math.min(ya, yb), Math.max(ya, yb)];
         ctx.fillStyle = 'rgba(192, 57, 43, 0.18)';
         ctx.strokeStyle = '#c0392b';
@@ -209,11 +237,7 @@ export class ParCoords {
       ctx.strokeStyle = '#c0392b';
       ctx.lineWidth = 2.5;
       ctx.beginPath();
-      this.axes.forEach((d, k) => {
-        const y = TOP + (1 - this.fraction(k, d.values[selected]!)) * PLOT_H;
-        if (k === 0) ctx.moveTo(this.axisX(k), y);
-        else ctx.lineTo(this.axisX(k), y);
-      });
+      this.trace(selected);
       ctx.stroke();
     }
   }
@@ -234,14 +258,25 @@ export class ParCoords {
     for (const [c, rows] of byColour) {
       ctx.strokeStyle = this.colours.palette[c]!;
       ctx.beginPath();
-      for (const i of rows)
-        this.axes.forEach((d, k) => {
-          const y = TOP + (1 - this.fraction(k, d.values[i]!)) * PLOT_H;
-          if (k === 0) ctx.moveTo(this.axisX(k), y);
-          else ctx.lineTo(this.axisX(k), y);
-        });
+      for (const i of rows) this.trace(i);
       ctx.stroke();
     }
+  }
+
+  /** A design's line into the current path, broken where a value is beyond its axis's span (or missing). */
+  private trace(i: number): void {
+    let pen = false;
+    this.axes.forEach((d, k) => {
+      const v = d.values[i]!;
+      if (!this.scales[k]!.inside(v)) {
+        pen = false;
+        return;
+      }
+      const y = this.top + (1 - this.fraction(k, v)) * PLOT_H;
+      if (pen) this.ctx.lineTo(this.axisX(k), y);
+      else this.ctx.moveTo(this.axisX(k), y);
+      pen = true;
+    });
   }
 
   /** The axis's full name, unit and span, for the title shown when the pointer is over its labels. */
@@ -250,60 +285,6 @@ export class ParCoords {
     const sc = this.scales[k]!;
     const span = d.options !== undefined ? d.options.join(', ') : `${fmtValue(sc.lo, d)} … ${fmtValue(sc.hi, d)}`;
     return `${d.name} (${axisNote(d, sc)}): ${span}`;
-  }
-
-  /** Axes, names and ticks, on the off-screen canvas copied over every frame. */
-  private drawLabels(): void {
-    this.labels.width = this.canvas.width;
-    this.labels.height = this.canvas.height;
-    const ctx = this.labels.getContext('2d')!;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    const gap = this.axes.length > 1 ? (this.width - 2 * PAD_X) / (this.axes.length - 1) : 200;
-    this.axes.forEach((d, k) => {
-      const x = this.axisX(k);
-      ctx.strokeStyle = '#555';
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(x + 0.5, TOP);
-      ctx.lineTo(x + 0.5, TOP + PLOT_H);
-      ctx.stroke();
-      const dot = d.name.lastIndexOf('.');
-      ctx.fillStyle = '#5b6475';
-      ctx.fillText(clip(ctx, dot > 0 && !d.name.startsWith('g[') ? d.name.slice(0, dot) : d.role, gap - 4), x, 12);
-      ctx.fillStyle = '#1d2330';
-      ctx.fillText(clip(ctx, dot > 0 ? d.name.slice(dot + 1) : d.name, gap - 4), x, 25);
-      ctx.fillStyle = '#5b6475';
-      ctx.fillText(clip(ctx, axisNote(d, this.scales[k]!), gap - 4), x, 38);
-      this.ticks(ctx, d, this.scales[k]!, x, gap);
-    });
-  }
-
-  /** The values at the axis's ends (≤ / ≥ where a rescale leaves designs beyond them) and, off linear, its middle. */
-  private ticks(ctx: CanvasRenderingContext2D, d: Dim, sc: AxisScale, x: number, gap: number): void {
-    ctx.fillStyle = '#5b6475';
-    if (d.options !== undefined) {
-      ctx.textAlign = 'left';
-      d.options.forEach((o, i) =>
-        ctx.fillText(clip(ctx, String(o), gap / 2), x + 4, TOP + (1 - sc.position(i)) * PLOT_H + 4),
-      );
-      ctx.textAlign = 'center';
-    } else if (sc.lo === sc.hi) {
-      ctx.fillText(clip(ctx, `constant ${fmtValue(d.min, d)}`, gap - 4), x, TOP + PLOT_H / 2 - 6);
-    } else {
-      const end = (t: number): string => {
-        const v = sc.value(t);
-        const beyond = v === sc.hi ? (sc.hi < d.max ? '≥ ' : '') : sc.lo > d.min ? '≤ ' : '';
-        return beyond + fmtValue(v, d);
-      };
-      ctx.fillText(clip(ctx, end(1), gap - 2), x, TOP - 3);
-      ctx.fillText(clip(ctx, end(0), gap - 2), x, TOP + PLOT_H + 13);
-      if (sc.kind !== 'linear') {
-        ctx.textAlign = 'left';
-        ctx.fillText(clip(ctx, `– ${fmtValue(sc.value(0.5), d)}`, gap / 2), x + 2, TOP + PLOT_H / 2 + 4);
-        ctx.textAlign = 'center';
-      }
-    }
   }
 
   private axisAt(x: number): number {
@@ -326,7 +307,7 @@ export class ParCoords {
 
   private down(e: MouseEvent): void {
     const { x, y } = this.local(e);
-    if (y < TOP) {
+    if (y < this.top) {
       const k = this.axisAt(x);
       if (k >= 0) this.drag = { kind: 'move', axis: k, x0: x };
       return;
@@ -334,21 +315,15 @@ export class ParCoords {
     const k = this.axisAt(x);
     if (k < 0) return;
     e.preventDefault();
-    this.drag = { kind: 'brush', axis: k, y0: clampY(y) };
+    this.drag = { kind: 'brush', axis: k, y0: this.clampY(y) };
   }
 
-  /**
-   * The value range between two canvas heights on axis k; a brush reaching an end of a rescaled axis keeps the
-   * designs piled there (that bound is open).
-   */
+  /** The value range between two canvas heights on axis k. */
   private range(k: number, y0: number, y1: number): [number, number] {
-    const d = this.axes[k]!;
     const sc = this.scales[k]!;
-    const a = sc.value(1 - (Math.max(y0, y1) - TOP) / PLOT_H);
-    const b = sc.value(1 - (Math.min(y0, y1) - TOP) / PLOT_H);
-    const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-    if (d.options !== undefined) return [lo, hi];
-    return [lo <= sc.lo && sc.lo > d.min ? -Infinity : lo, hi >= sc.hi && sc.hi < d.max ? Infinity : hi];
+    const a = sc.value(1 - (Math.max(y0, y1) - this.top) / PLOT_H);
+    const b = sc.value(1 - (Math.min(y0, y1) - this.top) / PLOT_H);
+    return [Math.min(a, b), Math.max(a, b)];
   }
 
   /** The kept design whose line passes nearest the pointer, vertically, at its x (within 6 px), or -1. */
@@ -362,11 +337,11 @@ export class ParCoords {
     const u = Math.max(0, Math.min(1, (x - x0) / (this.axisX(k + 1) - x0)));
     const [sa, sb] = [this.scales[k]!, this.scales[k + 1]!];
     const [va, vb] = [this.axes[k]!.values, this.axes[k + 1]!.values];
-    const t = 1 - (y - TOP) / PLOT_H;
+    const t = 1 - (y - this.top) / PLOT_H;
     let best = -1;
     let bestD = 6 / PLOT_H;
     for (let i = 0; i < ds.n; i++) {
-      if (mask[i] === 0) continue;
+      if (mask[i] === 0 || !sa.inside(va[i]!) || !sb.inside(vb[i]!)) continue;
       const d = Math.abs((1 - u) * sa.position(va[i]!) + u * sb.position(vb[i]!) - t);
       if (d < bestD) {
         best = i;
@@ -382,8 +357,10 @@ export class ParCoords {
     const at = this.local(e);
     // over the labels: the axis whose labels these are (the nearest)
     let k = -1;
-    if (at.y < TOP)
+    const tier = Math.min(this.tiers - 1, Math.floor((at.y * this.tiers) / labelsHeight(this.tiers)));
+    if (at.y < this.top)
       this.axes.forEach((_, j) => {
+        if (at.y < this.top - 14 && j % this.tiers !== tier) return;
         if (k < 0 || Math.abs(this.axisX(j) - at.x) < Math.abs(this.axisX(k) - at.x)) k = j;
       });
     const title = k >= 0 ? this.axisTitle(k) : '';
@@ -395,7 +372,7 @@ export class ParCoords {
       const last = this.pendingHover!;
       this.pendingHover = null;
       const { x, y } = this.local(last);
-      this.events.hover(y < TOP || y > TOP + PLOT_H ? -1 : this.nearestLine(x, y), last.pageX, last.pageY);
+      this.events.hover(y < this.top || y > this.top + PLOT_H ? -1 : this.nearestLine(x, y), last.pageX, last.pageY);
     });
   }
 
@@ -403,7 +380,7 @@ export class ParCoords {
     const drag = this.drag;
     if (drag?.kind !== 'brush') return;
     const { y } = this.local(e);
-    const y1 = clampY(y);
+    const y1 = this.clampY(y);
     if (Math.abs(y1 - drag.y0) < 3) return;
     // one render per frame however many mouse moves arrive in it
     const pending = this.pendingBrush === null;
@@ -431,61 +408,11 @@ export class ParCoords {
       this.events.move(this.axes[drag.axis]!.name, to);
       return;
     }
-    const y1 = clampY(y);
+    const y1 = this.clampY(y);
     const name = this.axes[drag.axis]!.name;
     if (Math.abs(y1 - drag.y0) < 3) this.events.brush(name, null);
     else this.events.brush(name, this.range(drag.axis, drag.y0, y1));
   }
 }
 
-/**
- * The axis's unit and scale, under its name: `USD/PFLOP-day · log · inverted`; a constraint's g is its excess over
- * the limit divided by |limit| (src/study/objectives.ts scaledViolation), `÷ |limit|`.
- */
-export function axisNote(d: Dim, sc: AxisScale): string {
-  const parts = [
-    d.options !== undefined
-      ? 'choice'
-      : d.role === 'constraint'
-        ? '÷ |limit|'
-        : d.unit === '-' || d.unit === ''
-          ? '(no unit)'
-          : d.unit,
-  ];
-  if (sc.kind !== 'linear') parts.push(sc.kind);
-  if (sc.inverted) parts.push('inverted');
-  if (sc.clipped) parts.push('rescaled');
-  return parts.join(' · ');
-}
-
-/** Each design's bin on an axis of `nb` bins (0 at the top) on its scale (linear over its range unless given). */
-export function axisBins(d: Dim, nb: number, scale: AxisScale = axisScale(d)): Uint16Array {
-  const values = d.values;
-  const b = new Uint16Array(values.length);
-  if (d.options === undefined && d.max !== d.min && scale.kind === 'linear' && !scale.inverted && !scale.clipped) {
-    // a numeric axis: fraction's arithmetic inlined, one tight loop instead of a call per design
-    const min = d.min;
-    const span = d.max - d.min;
-    for (let i = 0; i < b.length; i++) {
-      const v = values[i]!;
-      b[i] = v !== v ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - (v - min) / span) * nb));
-    }
-    return b;
-  }
-  for (let i = 0; i < b.length; i++) {
-    const t = scale.position(values[i]!);
-    b[i] = Number.isNaN(t) ? NAN_BIN : Math.min(nb - 1, Math.floor((1 - t) * nb));
-  }
-  return b;
-}
-
 const clamp01 = (t: number): number => Math.max(0, Math.min(1, t));
-const clampY = (y: number): number => Math.max(TOP, Math.min(TOP + PLOT_H, y));
-
-/** Text cut to a width, with an ellipsis. */
-function clip(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-  if (ctx.measureText(text).width <= width) return text;
-  let s = text;
-  while (s.length > 1 && ctx.measureText(`${s}…`).width > width) s = s.slice(0, -1);
-  return `${s}…`;
-}

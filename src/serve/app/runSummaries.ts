@@ -1,10 +1,19 @@
 /**
  * The explorer header's lines of what `odc run` printed: for seed folders of a multi-seed run, that run's answer (the
  * knee of the seeds' union front, from its seeds.json) once, above each served run's own knee and hypervolume (from
- * its run.json), a seed's knee labelled as not the run's answer. Pure: run infos in, HTML out.
+ * its run.json), a seed's knee labelled as not the run's answer; and each run's chip (colour, front, hypervolumes).
+ * Pure: run infos in, HTML out.
  */
+import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
+import { RUN_COLOURS, type RunColumns } from './data.js';
 import { esc } from './table.js';
+
+/** An "i" in a circle, drawn (a glyph such as U+24D8 is missing from Debian's default fonts: a box). */
+const INFO_ICON =
+  '<svg class="info" viewBox="0 0 12 12" width="11" height="11" aria-hidden="true"><circle cx="6" cy="6" r="5.4" ' +
+  'fill="none" stroke="currentColor" stroke-width="1.1"/><circle cx="6" cy="3.4" r="0.8" fill="currentColor"/>' +
+  '<rect x="5.35" y="5" width="1.3" height="4.2" fill="currentColor"/></svg>';
 
 /** A folded block: its first line as the summary, the rest as a list. */
 const folded = (attrs: string, lead: string, lines: readonly string[]): string =>
@@ -44,4 +53,50 @@ export function runSummariesHtml(runs: readonly RunInfo[]): string {
       )
       .join('')
   );
+}
+
+/** An indicator as the legend prints it; "n/a (no feasible design)" for what JSON could not carry (∞, NaN). */
+const indicatorText = (x: number | null, digits: number): string =>
+  x === null || !Number.isFinite(x) ? 'n/a (no feasible design)' : x.toPrecision(digits);
+
+/** The common-normalization hypervolume as `odc compare` prints it: exact, or "estimated x ± se" on large fronts. */
+const commonHv = (ind: Comparison['runs'][number]): string =>
+  ind.hypervolume === null || !Number.isFinite(ind.hypervolume)
+    ? indicatorText(ind.hypervolume, 4)
+    : ind.hypervolumeStandardError === null
+      ? indicatorText(ind.hypervolume, 4)
+      : `estimated ${ind.hypervolume.toPrecision(4)} ± ${ind.hypervolumeStandardError.toPrecision(2)}`;
+
+/** The front's count with what it counts (a finished run's collapsed near-duplicates, a running run's log so far). */
+function frontText(r: RunColumns): string {
+  const n = r.frontIndices.length;
+  const collapsed = /with (\d+) near-duplicates collapsed/.exec(r.info.frontNote);
+  const short =
+    r.info.frontSource === 'log'
+      ? `front ${n} so far`
+      : collapsed !== null
+        ? `front ${n}, ${collapsed[1]} near-duplicates collapsed`
+        : `front ${n}`;
+  return `<span class="front-count" data-testid="front-count" title="${esc(r.info.frontNote)}">${short} ${INFO_ICON}</span>`;
+}
+
+/** Each run's chip: its colour, name, status, front's count and hypervolume; with several runs their comparison. */
+export function runChipsHtml(runs: readonly RunColumns[], comparison: Comparison | null): string {
+  const rows = comparison?.runs ?? [];
+  return runs
+    .map((r) => {
+      const ind = rows.find((x) => x.run === r.info.id);
+      // the run's own hypervolume (run.json, as odc run prints it), then with several runs their common figures;
+      // a run without a feasible design has an empty front: no hypervolume to speak of, IGD+ unbounded (null in JSON)
+      const own = r.info.hypervolumeValue !== null ? `, HV ${r.info.hypervolumeValue} on its own normalization` : '';
+      const figures =
+        ind && runs.length > 1
+          ? `; HV on the common normalization ${commonHv(ind)}, IGD+ ${indicatorText(ind.igdPlus, 3)}`
+          : '';
+      return (
+        `<span class="run-chip" title="${esc(r.info.key)}"><span class="swatch" style="background:${RUN_COLOURS[r.info.id % RUN_COLOURS.length]}"></span>` +
+        `${r.info.id}: ${esc(r.info.name)} (${r.info.status}, ${frontText(r)}${esc(own)}${figures})</span>`
+      );
+    })
+    .join('');
 }

@@ -6,8 +6,9 @@
  *   two decades gets its front's decade as much room as the rest);
  * - percentile: the design's mid-rank among the designs inside the span, r / (N − 1) with r = (below + below-or-equal
  *   − 1) / 2 (ties share one place), so each design gets the same room whatever the values' spread.
- * The span is the data's range, or a rescale's [lo, hi] (URL `domain=`; an infinite bound is the data's end); values
- * outside it sit at the nearer end.
+ * The span is the data's range, or a rescale's [lo, hi] (URL `domain=`; an infinite bound is the data's end). A value
+ * outside it is not inside the span (`inside`): the views do not draw it (piled at an end it would read as a value);
+ * position() still clamps it to the nearer end.
  * Inverted: 1 − position (the best value of a maximized objective can be put at the bottom, and so on). A choice
  * variable keeps its bands (one per option); only inversion applies to it.
  */
@@ -26,6 +27,8 @@ export interface AxisScale {
   readonly clipped: boolean;
   /** Position in [0, 1] of a value (NaN for a missing one), inversion applied. */
   position(v: number): number;
+  /** Whether a value lies in the span (a choice's option always does; a missing value never). */
+  inside(v: number): boolean;
   /** The value at a position (the inverse of position, inversion applied). */
   value(t: number): number;
 }
@@ -107,6 +110,7 @@ export function axisScale(
     hi,
     clipped: lo > d.min || hi < d.max,
     position: (v) => (Number.isNaN(v) ? NaN : flip(pos(v))),
+    inside: (v) => v >= lo && v <= hi && (effective !== 'log' || v > 0),
     value: (t) => val(flip(t)),
   };
 }

@@ -10,17 +10,21 @@
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
-import { fmtValue, type Dataset, type Dim } from './data.js';
+import type { Dataset, Dim } from './data.js';
 import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
+import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
 
-const LABEL = 0;
+/** Left of the first column: room for a front point's ring at the panel's edge (it would wrap to the row above). */
+const LABEL = 2;
 const GAP = 6;
 const MAX_OBJECTIVES = 8;
 /** Chosen pair: room for the y labels on the left and the x labels below. */
-const PAIR_LEFT = 60;
 const PAIR_TOP = 8;
-const PAIR_BOTTOM = 36;
+const PAIR_BOTTOM = 40;
+/** Largest pair panel and matrix cell (pixels). */
+const PAIR_MOST = 640;
+const CELL_MOST = 300;
 
 /** Panel showing dims[j] across and dims[i] up, its plot area's top-left pixel at (ox, oy). */
 interface Panel {
@@ -94,17 +98,20 @@ export class ScatterMatrix {
   ): void {
     this.ds = ds;
     this.colours = colours;
-    const chosen = pair?.map((name) => ds.dims.find((d) => d.name === name));
+    const objectives = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+    // two objectives: their one pair, as a chosen pair is drawn (one large panel, not a matrix of one)
+    const chosen =
+      pair?.map((name) => ds.dims.find((d) => d.name === name)) ?? (objectives.length === 2 ? objectives : undefined);
     this.pairMode = chosen !== undefined && chosen.every((d) => d !== undefined);
     if (this.pairMode) {
       this.dims = chosen as Dim[];
-      this.cell = Math.max(200, Math.min(460, Math.floor(width) - PAIR_LEFT - 10));
+      this.cell = Math.max(200, Math.min(PAIR_MOST, Math.floor(width) - PAIR_LEFT - 10));
       this.panels = [{ i: 1, j: 0, ox: PAIR_LEFT + 1, oy: PAIR_TOP + 1 }];
       this.size(PAIR_LEFT + this.cell + 10, PAIR_TOP + this.cell + PAIR_BOTTOM);
     } else {
-      this.dims = ds.dims.filter((d) => d.role === 'objective').slice(0, MAX_OBJECTIVES);
+      this.dims = objectives;
       const m = this.dims.length;
-      this.cell = Math.max(60, Math.min(150, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
+      this.cell = Math.max(60, Math.min(CELL_MOST, Math.floor((width - LABEL) / Math.max(1, m)) - GAP));
       this.panels = [];
       for (let i = 1; i < m; i++)
         for (let j = 0; j < i; j++)
@@ -117,15 +124,26 @@ export class ScatterMatrix {
     this.px = this.dims.map((d, k) => {
       const out = new Uint16Array(ds.n);
       const sc = this.scales[k]!;
+      // a design beyond the span is not drawn: piled on the frame it would read as the span's end
       for (let i = 0; i < ds.n; i++) {
-        const t = sc.position(d.values[i]!);
+        const v = d.values[i]!;
+        const t = sc.inside(v) ? sc.position(v) : NaN;
         out[i] = Number.isNaN(t) ? 65535 : Math.round(t * c);
       }
       return out;
     });
     // where each panel is, for scripts driving the page with a mouse (the browser test)
+    const span = (k: number): [number, number] => [this.scales[k]!.lo, this.scales[k]!.hi];
     this.canvas.dataset['panels'] = JSON.stringify(
-      this.panels.map((p) => ({ x: this.dims[p.j]!.name, y: this.dims[p.i]!.name, left: p.ox, top: p.oy, size: c })),
+      this.panels.map((p) => ({
+        x: this.dims[p.j]!.name,
+        y: this.dims[p.i]!.name,
+        left: p.ox,
+        top: p.oy,
+        size: c,
+        xSpan: span(p.j),
+        ySpan: span(p.i),
+      })),
     );
     this.drawnMask = null;
     this.frontRows = rowsOf(ds.union);
@@ -225,8 +243,11 @@ export class ScatterMatrix {
     ctx.lineWidth = 1;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    if (this.pairMode) this.pairLabels();
-    else this.dims.forEach((_, i) => this.diagonal(i));
+    if (this.pairMode) {
+      const { ox, oy } = this.panels[0]!;
+      const ticks = pairLabels(ctx, this.dims as [Dim, Dim], this.scales as [AxisScale, AxisScale], ox, oy, this.cell);
+      this.canvas.dataset['ticks'] = JSON.stringify(ticks);
+    } else this.dims.forEach((d, i) => diagonal(ctx, d, this.scales[i]!, ...this.origin(i, i), this.cell));
     for (const { i, j, ox, oy } of this.panels) {
       // the frame just outside the points (2 × 2 points reach one pixel right of and above the plot area)
       ctx.strokeStyle = '#d9dde5';
@@ -245,50 +266,6 @@ export class ScatterMatrix {
         ctx.stroke();
       }
     }
-  }
-
-  /** Matrix: objective i's name, range and sense on the diagonal. */
-  private diagonal(i: number): void {
-    const ctx = this.ctx;
-    const [ox, oy] = this.origin(i, i);
-    const d = this.dims[i]!;
-    const name = d.name.slice(d.name.lastIndexOf('.') + 1);
-    ctx.fillStyle = '#1d2330';
-    ctx.fillText(name.length > 22 ? `${name.slice(0, 21)}…` : name, ox + this.cell / 2, oy + this.cell / 2 - 6);
-    ctx.fillStyle = '#5b6475';
-    const sc = this.scales[i]!;
-    ctx.fillText(
-      `${fmtValue(sc.value(0), d)} … ${fmtValue(sc.value(1), d)}`,
-      ox + this.cell / 2,
-      oy + this.cell / 2 + 8,
-    );
-    const scale = sc.kind === 'linear' ? '' : ` · ${sc.kind}`;
-    ctx.fillText(`${unitText(d)}${scale}`, ox + this.cell / 2, oy + this.cell / 2 + 21);
-    ctx.fillText(d.sense === 'maximize' ? '(maximized)' : '(minimized)', ox + this.cell / 2, oy + this.cell / 2 + 34);
-  }
-
-  /** Chosen pair: each axis's name and its range at the ends. */
-  private pairLabels(): void {
-    const ctx = this.ctx;
-    const [dx, dy] = this.dims as [Dim, Dim];
-    const [sx, sy] = this.scales as [AxisScale, AxisScale];
-    const { ox, oy } = this.panels[0]!;
-    const c = this.cell - 2;
-    ctx.fillStyle = '#5b6475';
-    ctx.textAlign = 'left';
-    ctx.fillText(fmtValue(sx.value(0), dx), ox, oy + c + 14);
-    ctx.textAlign = 'right';
-    ctx.fillText(fmtValue(sx.value(1), dx), ox + c, oy + c + 14);
-    ctx.fillText(fmtValue(sy.value(0), dy), ox - 4, oy + c);
-    ctx.fillText(fmtValue(sy.value(1), dy), ox - 4, oy + 10);
-    ctx.fillStyle = '#1d2330';
-    ctx.textAlign = 'center';
-    ctx.fillText(axisTitle(dx, sx), ox + c / 2, oy + c + 28);
-    ctx.save();
-    ctx.translate(ox - 46, oy + c / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(axisTitle(dy, sy), 0, 0);
-    ctx.restore();
   }
 
   private brushBox(i: number, j: number, filters: readonly Filter[]): void {
@@ -392,14 +369,6 @@ export class ScatterMatrix {
     }
     return best;
   }
-}
-
-const unitText = (d: Dim): string => (d.options !== undefined ? 'choice' : d.unit === '-' ? '(no unit)' : d.unit);
-
-/** A chosen pair's axis title: `name [unit] (log, inverted)`. */
-function axisTitle(d: Dim, sc: AxisScale): string {
-  const notes = [...(sc.kind === 'linear' ? [] : [sc.kind]), ...(sc.inverted ? ['inverted'] : [])];
-  return `${d.name} [${unitText(d)}]${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 /** The rows a 0/1 mask marks. */

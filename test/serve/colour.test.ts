@@ -1,0 +1,64 @@
+/**
+ * Colour by a column (src/serve/app/colour.ts), against hand counts: a whole-numbered column gets one colour per value
+ * inside its axis's span (viridis at evenly spaced steps of viridisLite::viridis(8)), or 8 bins of whole values when
+ * it holds more; a design beyond the span is grey, whatever the column.
+ */
+import { describe, expect, it } from 'vitest';
+import { colouring, MISSING } from '../../src/serve/app/colour.js';
+import type { Dataset } from '../../src/serve/app/data.js';
+import { axisScale } from '../../src/serve/app/scales.js';
+import { dim } from './dims.js';
+
+const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
+
+/** A dataset of one column x (what colouring reads). */
+const dataset = (values: number[]): Dataset =>
+  ({
+    n: values.length,
+    dims: [dim(values, { unit: '-' })],
+    runs: [],
+    run: new Uint8Array(values.length),
+  }) as unknown as Dataset;
+
+describe('colour by a whole-numbered column', () => {
+  it('gives each value in the span its colour, and a design beyond it grey', () => {
+    const ds = dataset([75, 76, 77, 75, 200]);
+    const c = colouring(ds, 'x', (d) => axisScale(d, 'linear', false, [75, 77]));
+    // three values: viridis steps 0, round(3.5) = 4 and 7
+    expect(c.legend).toEqual([
+      { colour: VIRIDIS8[0], label: '75' },
+      { colour: VIRIDIS8[4], label: '76' },
+      { colour: VIRIDIS8[7], label: '77' },
+    ]);
+    expect(Array.from(c.index, (k) => c.palette[k])).toEqual([
+      VIRIDIS8[0],
+      VIRIDIS8[4],
+      VIRIDIS8[7],
+      VIRIDIS8[0],
+      MISSING,
+    ]);
+  });
+
+  it('bins twenty values in eight bins of whole values', () => {
+    const values = Array.from({ length: 20 }, (_, k) => k + 1);
+    const c = colouring(dataset(values), 'x', (d) => axisScale(d));
+    // value k + 1 in bin ⌊8k / 20⌋
+    expect(c.legend.map((e) => e.label)).toEqual([
+      '1 – 3',
+      '4 – 5',
+      '6 – 8',
+      '9 – 10',
+      '11 – 13',
+      '14 – 15',
+      '16 – 18',
+      '19 – 20',
+    ]);
+    expect(c.legend.map((e) => e.colour)).toEqual(VIRIDIS8);
+  });
+
+  it('bins a fractional column over its span, grey beyond it', () => {
+    const c = colouring(dataset([0, 0.5, 1, 1.5]), 'x', (d) => axisScale(d, 'linear', false, [0, 1]));
+    // t = 0, 0.5, 1 → steps 0, 4, 7 (the top end in the last step); 1.5 beyond the span
+    expect(Array.from(c.index, (k) => c.palette[k])).toEqual([VIRIDIS8[0], VIRIDIS8[4], VIRIDIS8[7], MISSING]);
+  });
+});
