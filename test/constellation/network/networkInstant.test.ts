@@ -170,7 +170,6 @@ describe('per-instant torus model where every link of a class is alike', () => {
       slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
-      meshIgnored: false,
       lp: lpSolver,
     });
     const avg = reducedLp(12, 10, 1, 100 * G, 100 * G);
