@@ -17,13 +17,18 @@
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder mesh shells".
  */
 import { classLengthBound_bps } from '../torus/meshBound.js';
+import { CYLINDER_DUAL_FAMILIES, familySets, linkCodes, type CylinderDualFamily } from './cylinderDual.js';
+import { distanceSum } from './contractedDistances.js';
 
 export interface CylinderMeshBound {
   /** The least gap cut with the diagonals, as a rate per node [b/s]. */
   readonly cut_bps: number;
   /** The class-length duality bound [b/s per node]. */
   readonly dual_bps: number;
-  /** The smaller of the two [b/s per node]. */
+  /** The least of cylinderDual.ts's families with the diagonals (Infinity where not computed) [b/s per node]. */
+  readonly family_bps: number;
+  readonly family: CylinderDualFamily | null;
+  /** The least of the three [b/s per node]. */
   readonly upperBound_bps: number;
 }
 
@@ -88,13 +93,99 @@ function sumOf(a: Float64Array, from: number, to: number): number {
   return x;
 }
 
-/** The instant's mesh bound (header) from its link capacities by edge (torusInstant.ts numbering, no seam). */
+/** Union-find root of v (path halving). */
+function root(parent: Int32Array, v: number): number {
+  while (parent[v] !== v) {
+    parent[v] = parent[parent[v]!]!;
+    v = parent[v]!;
+  }
+  return v;
+}
+
+/**
+ * cylinderDual.ts's bound for one set K of slot positions on the mesh: length 1 on the links that step over a slot
+ * boundary of K (in-plane s → s+1 and diagonal (q, s)–(q+1, s+1), K[s] = 1), 0 on every other link (cross-plane and
+ * diagonal links that are on, in-plane links off K taken as on), so the nodes joined by length-0 links merge and Σ dist
+ * is the contracted graph's (contractedDistances.ts) [b/s per node].
+ */
+export function meshFamilyRate(
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  cross_bps: Float64Array,
+  diagonal_bps: Float64Array,
+  K: Uint8Array,
+): number {
+  const N = P * S;
+  const parent = Int32Array.from({ length: N }, (_, v) => v);
+  const join = (a: number, b: number): void => {
+    const ra = root(parent, a),
+      rb = root(parent, b);
+    if (ra !== rb) parent[ra] = rb;
+  };
+  let lengthCapacity = 0;
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S; s++) {
+      const v = q * S + s,
+        next = q * S + ((s + 1) % S);
+      if (K[s] === 1) lengthCapacity += 2 * inPlane_bps[v]!;
+      else join(v, next);
+      if (q < P - 1 && cross_bps[v]! > 0) join(v, v + S);
+      if (q < P - 1 && K[s] === 1) lengthCapacity += 2 * diagonal_bps[v]!;
+      else if (q < P - 1 && diagonal_bps[v]! > 0) join(v, next + S);
+    }
+  const id = new Int32Array(N).fill(-1);
+  const sizes: number[] = [];
+  for (let v = 0; v < N; v++) {
+    const r = root(parent, v);
+    if (id[r]! < 0) id[r] = sizes.push(0) - 1;
+    sizes[id[r]!]!++;
+  }
+  const M = sizes.length;
+  const pairs = new Set<number>();
+  const unit = (v: number, w: number): void => {
+    const a = id[root(parent, v)]!,
+      b = id[root(parent, w)]!;
+    if (a !== b) pairs.add(Math.min(a, b) * M + Math.max(a, b));
+  };
+  for (let q = 0; q < P; q++)
+    for (let s = 0; s < S; s++) {
+      if (K[s] !== 1) continue;
+      const v = q * S + s,
+        next = q * S + ((s + 1) % S);
+      if (inPlane_bps[v]! > 0) unit(v, next);
+      if (q < P - 1 && diagonal_bps[v]! > 0) unit(v, next + S);
+    }
+  const start = new Int32Array(M + 1);
+  for (const e of pairs) {
+    start[Math.floor(e / M) + 1]!++;
+    start[(e % M) + 1]!++;
+  }
+  for (let x = 0; x < M; x++) start[x + 1]! += start[x]!;
+  const fill = start.slice(0, M);
+  const adj = new Int32Array(2 * pairs.size);
+  for (const e of pairs) {
+    const a = Math.floor(e / M),
+      b = e % M;
+    adj[fill[a]!++] = b;
+    adj[fill[b]!++] = a;
+  }
+  const d = distanceSum({ size: Float64Array.from(sizes), start, adj });
+  return d > 0 ? (lengthCapacity / d) * (N - 1) : Infinity;
+}
+
+/**
+ * The instant's mesh bound (header) from its link capacities by edge (torusInstant.ts numbering, no seam); with
+ * `families`, also cylinderDual.ts's length families with the diagonals: the +Grid's K sets (read from its cross-plane
+ * links), so each is at least the +Grid's bound for the same K (its distances only shorten).
+ */
 export function cylinderMeshBound(
   P: number,
   S: number,
   inPlane_bps: Float64Array,
   cross_bps: Float64Array,
   diagonal_bps: Float64Array,
+  families = false,
 ): CylinderMeshBound {
   if (!(Number.isInteger(P) && P >= 2 && Number.isInteger(S) && S >= 3))
     throw new RangeError(`open-cylinder mesh bound needs planes ≥ 2 and satsPerPlane ≥ 3, got ${P} × ${S}`);
@@ -115,5 +206,14 @@ export function cylinderMeshBound(
     (w, hops) => cylinderMeshDistanceSum(P, S, w, hops),
   );
   const cut_bps = cut * (N - 1);
-  return { cut_bps, dual_bps, upperBound_bps: Math.min(cut_bps, dual_bps) };
+  let family_bps = Infinity,
+    family: CylinderDualFamily | null = null;
+  if (families) {
+    familySets(P, S, linkCodes(P, S, inPlane_bps, cross_bps)).forEach((K, i) => {
+      if (K === null) return;
+      const rate = meshFamilyRate(P, S, inPlane_bps, cross_bps, diagonal_bps, K);
+      if (rate < family_bps) [family_bps, family] = [rate, CYLINDER_DUAL_FAMILIES[i]!];
+    });
+  }
+  return { cut_bps, dual_bps, family_bps, family, upperBound_bps: Math.min(cut_bps, dual_bps, family_bps) };
 }

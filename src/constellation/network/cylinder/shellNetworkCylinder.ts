@@ -210,10 +210,18 @@ function meshInstant(
   o: OrbitCapacities,
 ): { instant: InstantNetwork; bound: CylinderUpperBound } {
   const { planes: P, satsPerPlane: S } = p;
-  const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!);
+  const r = cylinderThroughput({
+    planes: P,
+    satsPerPlane: S,
+    inPlane_bps: o.inPlane_bps,
+    crossGap_bps: o.crossGap_bps,
+  });
+  // the length families where the +Grid computes them (upperBound): so the mesh's bound is never below the +Grid's
+  const families = r.upperBound_bps > 0 && r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps;
+  const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!, families);
+  console.log('DBG', families, r.cutBound_bps, r.inPlaneBound_bps, m);
   const grid = o.alike
-    ? cylinderThroughput({ planes: P, satsPerPlane: S, inPlane_bps: o.inPlane_bps, crossGap_bps: o.crossGap_bps })
-        .lowerBound_bps
+    ? r.lowerBound_bps
     : p.lean === true
       ? NaN
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
@@ -226,7 +234,7 @@ function meshInstant(
       lowerBound_bps: Math.min(grid, m.upperBound_bps),
       upperBound_bps: m.upperBound_bps,
     },
-    bound: m.cut_bps <= m.dual_bps ? 'gap cut' : 'class lengths',
+    bound: m.upperBound_bps === m.cut_bps ? 'gap cut' : m.upperBound_bps === m.dual_bps ? 'class lengths' : m.family!,
   };
 }
 
