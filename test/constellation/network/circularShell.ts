@@ -1,8 +1,8 @@
 /**
  * Test fixture: plane tracks of a Walker delta (or star) shell on exact circular orbits (no SGP4), so positions,
- * latitudes and link lengths can be worked out by hand. Plane q has RAAN Ω = Σ·q/P (Σ = 2π, star π); slot s of plane q is at argument of latitude
- * u = u0 + 2πs/S + 2πqF/(PS) (Walker 1984), i.e. at a·(cosΩ cos u − sinΩ sin u cos i, sinΩ cos u + cosΩ sin u cos i,
- * sin u sin i), with orbit normal (sinΩ sin i, −cosΩ sin i, cos i).
+ * latitudes and link lengths can be worked out by hand. Plane q has RAAN Ω = Σ·q/P (Σ = 2π, star π); slot s of plane q
+ * is at argument of latitude u = u0 + 2πs/S + 2πqF/(PS) (Walker 1984), i.e. at a·(cosΩ cos u − sinΩ sin u cos i,
+ * sinΩ cos u + cosΩ sin u cos i, sin u sin i), with orbit normal (sinΩ sin i, −cosΩ sin i, cos i).
  */
 import type { PlaneTrack } from '../../../src/constellation/geometry/propagate.js';
 

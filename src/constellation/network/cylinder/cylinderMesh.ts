@@ -1,24 +1,22 @@
 /**
  * Upper bound on the uniform all-to-all maximum concurrent flow of an open-cylinder mesh shell (a band of planes with
- * in-plane rings, cross-plane links (q, s)–(q+1, s) and diagonals (q, s)–(q+1, s+1), no seam) at one instant: the
- * least of the gap cuts counting the diagonals and an LP-duality bound with one length per link class.
- *
+ * in-plane rings, cross-plane links (q, s)–(q+1, s) and diagonals (q, s)–(q+1, s+1), no seam) at one instant: the least
+ * of the gap cuts counting the diagonals, a class-length LP-duality bound and, where the +Grid computes them, the
+ * +Grid's length families of cylinderDual.ts with length 1 also on the diagonals that step over a boundary of K.
  * Cut through gap g (Leighton & Rao, J. ACM 46(6), 1999, §1): λ ≤ (X_g + Y_g) / ((g+1)(P−1−g)S²), X_g, Y_g the gap's
- * cross-plane and diagonal capacities summed at the instant. Duality (Shahrokhi & Matula, J. ACM 37(2), 1990): for
- * class lengths w, λ·Σ_pairs dist_w ≤ 2·Σ_k w_k·C_k, minimised over w by meshBound.ts's cutting planes. The pair
- * distances are closed-form: going k planes up with m diagonals (each a slot on) costs (k−m)·w_x + m·w_d, and each
- * slot left over the shorter way round min(w_in, w_x + w_d) (an in-plane hop, or a diagonal and a cross-plane link
- * to a neighbouring plane and back), so dist(k, d) = min over 0 ≤ m ≤ k of that sum; the least is at m = 0, m = k or
- * an m ≡ d (mod S) (the ring term is concave between its zeros). Σ_pairs = S·Σ_k (P−|k|)·Σ_d dist(|k|, d).
- * Both parts only grow with a link class added (a cut counts more links, every distance is no longer), and without
- * diagonals the duality bound is cylinder.ts's in-plane volume and mean-gap bounds: a mesh never reports less than
- * its +Grid. The lower bound is the +Grid part's routing (cylinderRouting.ts), the diagonals idle.
+ * cross-plane and diagonal capacities. Duality (Shahrokhi & Matula, J. ACM 37(2), 1990): λ·Σ_pairs dist_w ≤
+ * 2·Σ_k w_k·C_k, minimised over class lengths w by meshBound.ts's cutting planes, with closed-form pair distances:
+ * k planes up with m diagonals (each a slot on) costs (k−m)·w_x + m·w_d, each slot left over the shorter way round
+ * min(w_in, w_x + w_d) (an in-plane hop, or a diagonal and a cross-plane link to a neighbouring plane and back);
+ * dist(k, d) = min over 0 ≤ m ≤ k, least at m = 0, k or an m ≡ d (mod S) (the ring term is concave between its zeros);
+ * Σ_pairs = S·Σ_k (P−|k|)·Σ_d dist(|k|, d). Every part is at least the +Grid's (more links cut, no distance longer, the
+ * same K sets): a mesh never reports less than its +Grid. Lower bound: the +Grid part's routing, the diagonals idle.
  * Validity: P ≥ 2, S ≥ 3; capacities ≥ 0 (edge numbering of torusInstant.ts, gap q's links at q·S + s).
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder mesh shells".
  */
 import { classLengthBound_bps } from '../torus/meshBound.js';
 import { CYLINDER_DUAL_FAMILIES, familySets, linkCodes, type CylinderDualFamily } from './cylinderDual.js';
-import { distanceSum } from './contractedDistances.js';
+import { distanceSum, type Contracted } from './contractedDistances.js';
 
 export interface CylinderMeshBound {
   /** The least gap cut with the diagonals, as a rate per node [b/s]. */
@@ -28,7 +26,7 @@ export interface CylinderMeshBound {
   /** The least of cylinderDual.ts's families with the diagonals (Infinity where not computed) [b/s per node]. */
   readonly family_bps: number;
   readonly family: CylinderDualFamily | null;
-  /** The least of the three [b/s per node]. */
+  /** The least of the three bounds [b/s per node]. */
   readonly upperBound_bps: number;
 }
 
@@ -102,6 +100,26 @@ function root(parent: Int32Array, v: number): number {
   return v;
 }
 
+/** The contracted graph (contractedDistances.ts) of node sizes and undirected edges a·M + b (a < b). */
+function contracted(sizes: readonly number[], pairs: ReadonlySet<number>): Contracted {
+  const M = sizes.length;
+  const start = new Int32Array(M + 1);
+  for (const e of pairs) {
+    start[Math.floor(e / M) + 1]!++;
+    start[(e % M) + 1]!++;
+  }
+  for (let x = 0; x < M; x++) start[x + 1]! += start[x]!;
+  const fill = start.slice(0, M);
+  const adj = new Int32Array(2 * pairs.size);
+  for (const e of pairs) {
+    const a = Math.floor(e / M),
+      b = e % M;
+    adj[fill[a]!++] = b;
+    adj[fill[b]!++] = a;
+  }
+  return { size: Float64Array.from(sizes), start, adj };
+}
+
 /**
  * cylinderDual.ts's bound for one set K of slot positions on the mesh: length 1 on the links that step over a slot
  * boundary of K (in-plane s → s+1 and diagonal (q, s)–(q+1, s+1), K[s] = 1), 0 on every other link (cross-plane and
@@ -156,21 +174,7 @@ export function meshFamilyRate(
       if (inPlane_bps[v]! > 0) unit(v, next);
       if (q < P - 1 && diagonal_bps[v]! > 0) unit(v, next + S);
     }
-  const start = new Int32Array(M + 1);
-  for (const e of pairs) {
-    start[Math.floor(e / M) + 1]!++;
-    start[(e % M) + 1]!++;
-  }
-  for (let x = 0; x < M; x++) start[x + 1]! += start[x]!;
-  const fill = start.slice(0, M);
-  const adj = new Int32Array(2 * pairs.size);
-  for (const e of pairs) {
-    const a = Math.floor(e / M),
-      b = e % M;
-    adj[fill[a]!++] = b;
-    adj[fill[b]!++] = a;
-  }
-  const d = distanceSum({ size: Float64Array.from(sizes), start, adj });
+  const d = distanceSum(contracted(sizes, pairs));
   return d > 0 ? (lengthCapacity / d) * (N - 1) : Infinity;
 }
 

@@ -10,7 +10,7 @@
  * w, and the least ratio is found by Kelley's cutting planes over the classes that carry capacity (a class with none
  * gets infinite length: its links are left out). Where every link of a class has the same capacity
  * the minimum is the LP's optimum (an optimal dual is class-uniform by the averaging argument of shellNetworkTorus.ts).
- * The cutting planes take any graph's pair distance sum (`classLengthBound_bps`): the open cylinder's is cylinderMesh.ts.
+ * The cutting planes take any graph's pair distance sum (`classLengthBound_bps`; the open cylinder's: cylinderMesh.ts).
  * Validity: P ≥ 3 planes, S ≥ 3 slots, integer phasing F ≥ 0; class capacities ≥ 0.
  * Derivation, evidence and costs: docs/constellations.md §"Mesh shells".
  */

@@ -53,9 +53,9 @@ function series(sh: CircularShell, cutoff_rad: number | null, over: Partial<Cyli
   }).instants;
 }
 
-describe('large open-cylinder mesh and +Grid shells: each instant between a feasible routing and the plane cut', () => {
-  // 250, 1,000 and 2,000 satellites at 550 km; cutoffs below the highest latitude (star 60°, band 70°: cross-plane links
-  // off near the poles) and above it (88°, 85°: none cut, rates still range-dependent).
+describe('large open-cylinder mesh and +Grid shells: each instant between a routing and the plane cut', () => {
+  // 250, 1,000 and 2,000 satellites at 550 km; cutoffs below the highest latitude (star 60°, band 70°: cross-plane
+  // links off near the poles) and above it (88°, 85°: none cut, rates still range-dependent).
   const cases = [
     ['star', 10, 25, 60],
     ['star', 10, 25, 88],

@@ -35,7 +35,6 @@ function instantFullLp(p: CylinderSeriesParams, j: number) {
   return { full: bandFullLp(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps, lp), c };
 }
 
-
 describe('cylinderSeries: a band at each instant against the full LP on its instant graph', () => {
   // Sun-synchronous inclination, 70° and 75° cutoffs: 16–29 % of the cross-plane links off (polar), each gap's links
   // differ. The reported rate is an upper bound. Where the gap cut binds, the instant's own cut is achieved (9 × 8 with
