@@ -6,9 +6,13 @@
  *   cross-plane and diagonal, both ends are within the latitude cutoff; its capacity is rangeRate(1e13) at its length
  *   (bandShell.ts);
  * - a feasible routing: every ordered pair sends λ along one fewest-hop path (BFS on the live links, ties to the first
- *   neighbour found), λ the least capacity / load over the arcs; no maximum concurrent flow is below it.
+ *   neighbour found), λ the least capacity / load over the arcs; no maximum concurrent flow is below it;
+ * - a cut: the least cut through the planes (test/helpers/planeCut.ts), cross-plane and diagonal links both counted.
  */
+import { expect } from 'vitest';
 import type { LinkEdge } from '../../../src/constellation/network/graph/network.js';
+import type { InstantNetwork } from '../../../src/constellation/network/networkSeries.js';
+import { leastPlaneCut_bps } from '../../helpers/planeCut.js';
 import { linkRate_bps } from '../../../src/models/links/linkBudget.js';
 import { circularPosition, type CircularShell } from './circularShell.js';
 import { rangeRate } from './bandShell.js';
@@ -103,4 +107,32 @@ export function shortestPathRouting_bps(n: number, edges: readonly LinkEdge[]): 
     if (l > 0) lambda = Math.min(lambda, cap[a]! / l);
   });
   return lambda * (n - 1);
+}
+
+/**
+ * The +Grid and mesh figures of one instant at u0 between the feasible routing and the least plane cut on their own
+ * live links, the lower bound below the figure, and the mesh's figure at least the +Grid's.
+ */
+export function expectBetweenRoutingAndCut(
+  sh: CircularShell,
+  u0: number,
+  cutoff_rad: number | null,
+  grid: InstantNetwork,
+  mesh: InstantNetwork,
+  seam: boolean,
+): void {
+  const { planes: P, satsPerPlane: S } = sh;
+  for (const [diagonals, r] of [
+    [false, grid],
+    [true, mesh],
+  ] as const) {
+    const live = liveLinks(sh, u0, cutoff_rad, diagonals, seam);
+    const routed = shortestPathRouting_bps(P * S, live.edges);
+    const cut = leastPlaneCut_bps(P, S, live.gap);
+    expect(routed).toBeGreaterThan(0);
+    expect(r.throughputPerNode_bps).toBeGreaterThanOrEqual(routed * (1 - 1e-9));
+    expect(r.throughputPerNode_bps).toBeLessThanOrEqual(cut * (1 + 1e-9));
+    expect(r.lowerBound_bps).toBeLessThanOrEqual(r.throughputPerNode_bps);
+  }
+  expect(mesh.throughputPerNode_bps).toBeGreaterThanOrEqual(grid.throughputPerNode_bps);
 }

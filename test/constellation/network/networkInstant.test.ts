@@ -198,7 +198,7 @@ describe('series statistics', () => {
   it('bound gap and the constellation series (worst shell per instant) by hand', () => {
     const at = (v: number, lo: number, up: number | null): InstantNetwork => ({
       sampleIndex: 0,
-      model: up === null ? 'lower-bound' : 'bounds',
+      model: up === null ? 'time-average' : 'bounds',
       throughputPerNode_bps: v,
       lowerBound_bps: lo,
       upperBound_bps: up,

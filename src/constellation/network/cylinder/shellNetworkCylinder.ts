@@ -167,14 +167,14 @@ function cylinderInstant(
   o: OrbitCapacities,
 ): { instant: InstantNetwork; bound: CylinderUpperBound } {
   const { planes: P, satsPerPlane: S } = p;
-  // a band of at least two planes and three slots (below that a diagonal adds no route a cut or ring lacks)
-  if (c.diagonal_bps !== null && P >= 2 && S >= 3) return meshInstant(p, j, c, o);
   const r = cylinderThroughput({
     planes: P,
     satsPerPlane: S,
     inPlane_bps: o.inPlane_bps,
     crossGap_bps: o.crossGap_bps,
   });
+  // the mesh bound's domain (one plane has no diagonals; a band of two-satellite planes is solved as its +Grid)
+  if (c.diagonal_bps !== null && P >= 2 && S >= 3) return meshInstant(p, j, c, o, r);
   // A lean series does not read the routing: the reported rate is the upper bound.
   const lower = o.alike
     ? r.lowerBound_bps
@@ -200,22 +200,17 @@ function cylinderInstant(
 
 /**
  * A mesh shell's instant (header): the upper bound cylinderMesh.ts's, the lower bound the +Grid part's routing (the
- * monotone routing on the orbit means where every link of an orbit is alike), no class loads (no flow is solved with
- * the diagonals).
+ * monotone routing on the orbit means, r, where every link of an orbit is alike), no class loads (no flow is solved
+ * with the diagonals).
  */
 function meshInstant(
   p: Readonly<CylinderSeriesParams>,
   j: number,
   c: TorusInstant,
   o: OrbitCapacities,
+  r: CylinderResult,
 ): { instant: InstantNetwork; bound: CylinderUpperBound } {
   const { planes: P, satsPerPlane: S } = p;
-  const r = cylinderThroughput({
-    planes: P,
-    satsPerPlane: S,
-    inPlane_bps: o.inPlane_bps,
-    crossGap_bps: o.crossGap_bps,
-  });
   // the length families where the +Grid computes them (upperBound): so the mesh's bound is never below the +Grid's
   const families = r.upperBound_bps > 0 && r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps;
   const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!, families);

@@ -17,9 +17,8 @@ import {
 import { cylinderMeshDistanceSum } from '../../../../src/constellation/network/cylinder/cylinderMesh.js';
 import { networkThroughput } from '../../../../src/constellation/network/graph/network.js';
 import { circularTracks, type CircularShell } from '../circularShell.js';
-import { liveLinks, shortestPathRouting_bps } from '../liveLinks.js';
+import { expectBetweenRoutingAndCut, liveLinks } from '../liveLinks.js';
 import { rangeRate, SERIES_LINKS } from '../bandShell.js';
-import { leastPlaneCut_bps } from '../../../helpers/planeCut.js';
 import { EARTH_RADIUS_m } from '../../../helpers/constants.js';
 import { deg } from '../../../helpers/units.js';
 
@@ -70,21 +69,7 @@ describe('large open-cylinder mesh and +Grid shells: each instant between a rout
       const sh = shell(kind, P, S, 550e3);
       const grid = series(sh, cutoff * deg);
       const mesh = series(sh, cutoff * deg, { diagonalUsable: true });
-      U0S.forEach((u0, j) => {
-        for (const [topology, r] of [
-          ['grid', grid[j]!],
-          ['mesh', mesh[j]!],
-        ] as const) {
-          const live = liveLinks(sh, u0, cutoff * deg, topology === 'mesh', false);
-          const routed = shortestPathRouting_bps(P * S, live.edges);
-          const cut = leastPlaneCut_bps(P, S, live.gap);
-          expect(routed).toBeGreaterThan(0);
-          expect(r.throughputPerNode_bps).toBeGreaterThanOrEqual(routed * (1 - 1e-9));
-          expect(r.throughputPerNode_bps).toBeLessThanOrEqual(cut * (1 + 1e-9));
-          expect(r.lowerBound_bps).toBeLessThanOrEqual(r.throughputPerNode_bps);
-        }
-        expect(mesh[j]!.throughputPerNode_bps).toBeGreaterThanOrEqual(grid[j]!.throughputPerNode_bps);
-      });
+      U0S.forEach((u0, j) => expectBetweenRoutingAndCut(sh, u0, cutoff * deg, grid[j]!, mesh[j]!, false));
     });
 });
 
