@@ -14,8 +14,8 @@ import type { LinkEdge } from '../../../src/constellation/network/graph/network.
 import type { InstantNetwork } from '../../../src/constellation/network/networkSeries.js';
 import { leastPlaneCut_bps } from '../../helpers/planeCut.js';
 import { linkRate_bps } from '../../../src/models/links/linkBudget.js';
-import { circularPosition, type CircularShell } from './circularShell.js';
-import { rangeRate } from './bandShell.js';
+import { circularPosition, circularTracks, type CircularShell } from './circularShell.js';
+import { rangeRate, SERIES_LINKS } from './bandShell.js';
 import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 
 const GRAZING_m = 80e3;
@@ -136,3 +136,30 @@ export function expectBetweenRoutingAndCut(
   }
   expect(mesh.throughputPerNode_bps).toBeGreaterThanOrEqual(grid.throughputPerNode_bps);
 }
+
+/**
+ * Adding a link class never lowers the worst instant: ring ≤ +Grid ≤ mesh, `worst` giving a series' least
+ * throughput per node with the classes changed as asked.
+ */
+export function expectMonotoneInClasses(
+  worst: (over: { crossPlaneUsable?: boolean; diagonalUsable?: boolean }) => number,
+): void {
+  const ring = worst({ crossPlaneUsable: false });
+  const grid = worst({});
+  const mesh = worst({ diagonalUsable: true });
+  expect(grid).toBeGreaterThanOrEqual(ring);
+  expect(mesh).toBeGreaterThanOrEqual(grid * (1 - 1e-12));
+}
+
+/** A reduced series' inputs for the shell at the instants u0s, its links as liveLinks lays them (header). */
+export const liveSeriesInputs = (sh: CircularShell, cutoff_rad: number | null, u0s: readonly number[]) => ({
+  planes: sh.planes,
+  satsPerPlane: sh.satsPerPlane,
+  phasing: sh.phasing,
+  tracks: circularTracks(sh, u0s),
+  instants: u0s.map((_, j) => j),
+  ...SERIES_LINKS,
+  rate: RATE,
+  grazingHeight_m: GRAZING_m,
+  latitudeCutoff_rad: cutoff_rad,
+});

@@ -16,9 +16,8 @@ import {
 } from '../../../../src/constellation/network/cylinder/shellNetworkCylinder.js';
 import { cylinderMeshDistanceSum } from '../../../../src/constellation/network/cylinder/cylinderMesh.js';
 import { networkThroughput } from '../../../../src/constellation/network/graph/network.js';
-import { circularTracks, type CircularShell } from '../circularShell.js';
-import { expectBetweenRoutingAndCut, liveLinks } from '../liveLinks.js';
-import { rangeRate, SERIES_LINKS } from '../bandShell.js';
+import type { CircularShell } from '../circularShell.js';
+import { expectBetweenRoutingAndCut, expectMonotoneInClasses, liveLinks, liveSeriesInputs } from '../liveLinks.js';
 import { EARTH_RADIUS_m } from '../../../helpers/constants.js';
 import { deg } from '../../../helpers/units.js';
 
@@ -39,15 +38,7 @@ function shell(kind: 'star' | 'band', P: number, S: number, altitude_m: number):
 
 function series(sh: CircularShell, cutoff_rad: number | null, over: Partial<CylinderSeriesParams> = {}) {
   return cylinderSeries({
-    planes: sh.planes,
-    satsPerPlane: sh.satsPerPlane,
-    phasing: sh.phasing,
-    tracks: circularTracks(sh, U0S),
-    instants: U0S.map((_, j) => j),
-    ...SERIES_LINKS,
-    rate: rangeRate(1e13),
-    grazingHeight_m: 80e3,
-    latitudeCutoff_rad: cutoff_rad,
+    ...liveSeriesInputs(sh, cutoff_rad, U0S),
     ...over,
   }).instants;
 }
@@ -179,13 +170,7 @@ describe('property: adding a link class never lowers the worst-instant throughpu
         (kind, P, S, F, cutoff) => {
           const sh = { ...shell(kind, P, S, 7e6 - EARTH_RADIUS_m), phasing: F % P };
           const cut = cutoff === null ? null : cutoff * deg;
-          const worst = (over: Partial<CylinderSeriesParams>) =>
-            Math.min(...series(sh, cut, over).map((i) => i.throughputPerNode_bps));
-          const ring = worst({ crossPlaneUsable: false });
-          const grid = worst({});
-          const mesh = worst({ diagonalUsable: true });
-          expect(grid).toBeGreaterThanOrEqual(ring);
-          expect(mesh).toBeGreaterThanOrEqual(grid * (1 - 1e-12));
+          expectMonotoneInClasses((over) => Math.min(...series(sh, cut, over).map((i) => i.throughputPerNode_bps)));
         },
       ),
       { numRuns: 60, seed: 88 },

@@ -12,14 +12,12 @@ import { torusSeries, type TorusSeriesParams } from '../../../../src/constellati
 import { meshDualBound_bps } from '../../../../src/constellation/network/torus/meshBound.js';
 import { torusThroughput } from '../../../../src/constellation/network/torus/torus.js';
 import { networkThroughput } from '../../../../src/constellation/network/graph/network.js';
-import { circularTracks, type CircularShell } from '../circularShell.js';
-import { expectBetweenRoutingAndCut, liveLinks } from '../liveLinks.js';
-import { rangeRate, SERIES_LINKS } from '../bandShell.js';
+import type { CircularShell } from '../circularShell.js';
+import { expectBetweenRoutingAndCut, expectMonotoneInClasses, liveLinks, liveSeriesInputs } from '../liveLinks.js';
 import { EARTH_RADIUS_m } from '../../../helpers/constants.js';
 import { deg } from '../../../helpers/units.js';
 
 const lp = await createLpSolver();
-const RATE = rangeRate(1e13);
 const U0S = [0.3, 1.2];
 
 function shell(P: number, S: number, altitude_m: number): CircularShell {
@@ -28,15 +26,7 @@ function shell(P: number, S: number, altitude_m: number): CircularShell {
 
 function series(sh: CircularShell, cutoff_rad: number | null, over: Partial<TorusSeriesParams> = {}) {
   return torusSeries({
-    planes: sh.planes,
-    satsPerPlane: sh.satsPerPlane,
-    phasing: sh.phasing,
-    tracks: circularTracks(sh, U0S),
-    instants: U0S.map((_, j) => j),
-    ...SERIES_LINKS,
-    rate: RATE,
-    grazingHeight_m: 80e3,
-    latitudeCutoff_rad: cutoff_rad,
+    ...liveSeriesInputs(sh, cutoff_rad, U0S),
     lp,
     ...over,
   }).instants;
@@ -124,13 +114,7 @@ describe('property: adding a link class never lowers the worst-instant throughpu
         (P, S, F, inc, cutoff) => {
           const sh = { planes: P, satsPerPlane: S, phasing: F % P, radius_m: 7e6, inclination_rad: inc * deg };
           const cut = cutoff === null ? null : cutoff * deg;
-          const worst = (over: Partial<TorusSeriesParams>) =>
-            Math.min(...series(sh, cut, over).map((i) => i.throughputPerNode_bps));
-          const ring = worst({ crossPlaneUsable: false });
-          const grid = worst({});
-          const mesh = worst({ diagonalUsable: true });
-          expect(grid).toBeGreaterThanOrEqual(ring);
-          expect(mesh).toBeGreaterThanOrEqual(grid * (1 - 1e-12));
+          expectMonotoneInClasses((over) => Math.min(...series(sh, cut, over).map((i) => i.throughputPerNode_bps)));
         },
       ),
       { numRuns: 40, seed: 88 },
