@@ -365,7 +365,7 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
   const achieved = `achieves at least ${(100 * (1 - boundGap(r.instants))).toFixed(0)} % of it`;
   const how =
     shell.topology === 'mesh'
-      ? `mesh: the rate reported is an upper bound, the least of the instant's gap cuts counting the diagonals and an LP-duality bound with one length per link class (${boundsInForce(r.upperBounds)}); an explicit routing on the instant's +Grid links ${achieved}`
+      ? `mesh: the rate reported is an upper bound, the least of the instant's gap cuts counting the diagonals, an LP-duality bound with one length per link class and, where the in-plane hops bind, the +Grid's LP-duality bounds with the diagonals (${boundsInForce(r.upperBounds)}); an explicit routing on the instant's +Grid links ${achieved}`
       : !bounded
         ? 'every link of an orbit alike at each instant: exact'
         : `links of a gap differ at some instants (latitude cutoff or range): the rate reported is an upper bound, the least of the instant's gap cut, the in-plane volume bound on its plane means and, where the in-plane hops bind, LP-duality bounds on its own links (${boundsInForce(r.upperBounds)}); an explicit routing on the instant's links ${achieved}`;
