@@ -128,7 +128,6 @@ for (const [P, S, inc] of [
       slewLimit_rad_s: (spec.shells[0]!.terminal.maxSlewRate_deg_s * Math.PI) / 180,
       inPlaneUsable: true,
       crossPlaneUsable: true,
-      meshIgnored: false,
       lp,
     });
   run([0]);
@@ -176,7 +175,6 @@ for (const [P, S] of [
     slewLimit_rad_s: (s.terminal.maxSlewRate_deg_s * Math.PI) / 180,
     inPlaneUsable: true,
     crossPlaneUsable: true,
-    meshIgnored: false,
   };
   const caps = instants.map((j) => torusInstantCapacities({ ...inputs, sampleIndex: j, seam: false }));
   cylinderSeries({ ...inputs, instants, lean: true }); // warm-up

@@ -29,19 +29,15 @@ export interface ClassUtilization {
  *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
  *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
  *   below), the band's meets the cut where the cut binds;
- * - lower-bound: only an achievable rate is known (mesh open-cylinder shells solved without their diagonals);
  * - upper-bound: only an upper bound is known (downlink traffic on a large shell);
  * - time-average: the reduced LP on capacities averaged over the window (pattern not a Walker delta torus).
  */
-export type InstantModel = 'exact' | 'bounds' | 'lower-bound' | 'upper-bound' | 'time-average';
+export type InstantModel = 'exact' | 'bounds' | 'upper-bound' | 'time-average';
 
 export interface InstantNetwork {
   readonly sampleIndex: number;
   readonly model: InstantModel;
-  /**
-   * Rate per node reported for the instant [b/s]: exact; the upper bound ('bounds', 'upper-bound'); the lower bound
-   * ('lower-bound').
-   */
+  /** Rate per node reported for the instant [b/s]: exact; the upper bound ('bounds', 'upper-bound'). */
   readonly throughputPerNode_bps: number;
   /** Achievable rate per node [b/s] (0 when unknown). */
   readonly lowerBound_bps: number;

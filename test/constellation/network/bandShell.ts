@@ -29,7 +29,6 @@ export const SERIES_LINKS = {
   slewLimit_rad_s: Infinity,
   inPlaneUsable: true,
   crossPlaneUsable: true,
-  meshIgnored: false,
 } as const;
 
 /**

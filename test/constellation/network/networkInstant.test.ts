@@ -170,7 +170,6 @@ describe('per-instant torus model where every link of a class is alike', () => {
       slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
-      meshIgnored: false,
       lp: lpSolver,
     });
     const avg = reducedLp(12, 10, 1, 100 * G, 100 * G);
@@ -199,7 +198,7 @@ describe('series statistics', () => {
   it('bound gap and the constellation series (worst shell per instant) by hand', () => {
     const at = (v: number, lo: number, up: number | null): InstantNetwork => ({
       sampleIndex: 0,
-      model: up === null ? 'lower-bound' : 'bounds',
+      model: up === null ? 'time-average' : 'bounds',
       throughputPerNode_bps: v,
       lowerBound_bps: lo,
       upperBound_bps: up,

@@ -155,7 +155,6 @@ describe('bounds of a bounded instant bracket the full LP on the instant’s own
       slewLimit_rad_s: Infinity,
       inPlaneUsable: true,
       crossPlaneUsable: true,
-      meshIgnored: false,
       lp,
     }).instants;
 

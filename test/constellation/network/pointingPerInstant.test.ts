@@ -302,7 +302,7 @@ describe('reduced torus model: each instant’s capacities and bounds on its own
   });
 
   it('the series: lower ≤ the full LP on the instant’s live links ≤ upper ≤ the least plane cut, at each instant', () => {
-    const r = torusSeries({ ...inputs, instants: u0s.map((_, j) => j), meshIgnored: false, lp }).instants;
+    const r = torusSeries({ ...inputs, instants: u0s.map((_, j) => j), lp }).instants;
     u0s.forEach((u0, j) => {
       const o = oracle(u0);
       const full = networkThroughput({

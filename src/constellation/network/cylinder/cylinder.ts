@@ -7,7 +7,7 @@
  * D = ⌊S²/4⌋ (LP duality: Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990). Lower bound: a monotone routing, feasible
  * iff λ ≤ 2·L·Σ_{q∈[a,b]} c̄_q / (S·k²·D) for every interval of k planes (Hall's condition). Exact when every link of
  * an orbit has the same capacity and the planes are alike; otherwise the pair is stated. throughputPerNode = λ·(N − 1).
- * Validity: P, S ≥ 1, P·S ≥ 2; mesh diagonals are not modelled (the result is then a lower bound).
+ * Validity: P, S ≥ 1, P·S ≥ 2; no mesh diagonals (a mesh's instant: cylinderMesh.ts).
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder model".
  */
 import { maxOf } from '../../../base/arrays.js';

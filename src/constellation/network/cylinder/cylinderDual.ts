@@ -5,7 +5,7 @@
  *
  * For every length function l ≥ 0 on the arcs (Shahrokhi & Matula, J. ACM 37(2) 318–334, 1990, §2; Leighton & Rao,
  * J. ACM 46(6) 787–832, 1999, §1):  λ* ≤ Σ_a c_a·l_a / Σ_{s≠t} dist_l(s, t).  Here l is 1 on the in-plane links at
- * a set K of slot positions (hops, polar or pattern; the smallest bound kept) and 0 elsewhere; distances over the
+ * a set K of slot positions (hops, polar, pattern or dark; the smallest bound kept) and 0 elsewhere; distances over the
  * segments' merged nodes from the junctions (Dijkstra on the graph of the junctions), and along the chains between.
  * Validity: P ≥ 1, S ≥ 3 (a ring of S links per plane); any capacities ≥ 0 (Infinity when no set applies). An
  * in-plane link off inside a segment (l = 0) is taken as on: distances on that supergraph are no longer, so the bound
@@ -17,7 +17,7 @@ import { distanceSum, type Contracted } from './contractedDistances.js';
 import { addCopies } from '../torus/torusClassStats.js';
 
 /** The length functions tried (header). */
-export const CYLINDER_DUAL_FAMILIES = ['hops', 'polar', 'pattern'] as const;
+export const CYLINDER_DUAL_FAMILIES = ['hops', 'polar', 'pattern', 'dark'] as const;
 export type CylinderDualFamily = (typeof CYLINDER_DUAL_FAMILIES)[number];
 
 export interface CylinderDualBound {
@@ -28,27 +28,33 @@ export interface CylinderDualBound {
 }
 
 /**
- * The K sets of the families (null where a family gives no link or repeats an earlier one), from the instant's codes
+ * The K sets of the families (null where a family gives no link or repeats an earlier one): every slot (hops), the
+ * edges of the columns whose cross-plane links are all on (polar), the changes of a column's pattern of them (pattern),
+ * the edges of the columns with none on (dark: the detours into them are in-plane hops alone), from the instant's codes
  * (linkCodes: a column's cross-plane links on are its codes' odd bits, so a column is read a code of seven gaps at a
  * time).
  */
-function familySets(P: number, S: number, codes: Uint16Array): (Uint8Array | null)[] {
+export function familySets(P: number, S: number, codes: Uint16Array): (Uint8Array | null)[] {
   const W = codes.length / S;
   // the cross-plane bits of code w when every gap is on: the gaps of its planes, plane P − 1 having none
   const full = new Uint16Array(W);
   for (let g = 0; g < P - 1; g++) full[1 + Math.floor(g / 7)]! |= 2 << (2 * (g % 7));
-  const fullyOn = new Uint8Array(S); // whether every gap is on in the column
+  const fullyOn = new Uint8Array(S), // whether every gap is on in the column
+    anyOn = new Uint8Array(S); // whether some gap is
   for (let s = 0; s < S; s++) {
     let all = 1;
     for (let w = 1; w < W && all === 1; w++) if ((codes[s * W + w]! & full[w]!) !== full[w]) all = 0;
     fullyOn[s] = all;
+    for (let w = 1; w < W && anyOn[s] === 0; w++) if ((codes[s * W + w]! & CROSS_PLANE_BITS) !== 0) anyOn[s] = 1;
   }
   const hops = new Uint8Array(S).fill(1),
     polar = new Uint8Array(S),
-    pattern = new Uint8Array(S);
+    pattern = new Uint8Array(S),
+    dark = new Uint8Array(S);
   for (let s = 0; s < S; s++) {
     const t = (s + 1) % S;
     polar[s] = fullyOn[s] !== fullyOn[t] ? 1 : 0;
+    dark[s] = anyOn[s] !== anyOn[t] ? 1 : 0;
     for (let w = 1; w < W && pattern[s] === 0; w++)
       if (((codes[s * W + w]! ^ codes[t * W + w]!) & CROSS_PLANE_BITS) !== 0) pattern[s] = 1;
   }
@@ -57,7 +63,12 @@ function familySets(P: number, S: number, codes: Uint16Array): (Uint8Array | nul
     return true;
   };
   const repeats = (k: Uint8Array): boolean => k.indexOf(1) < 0 || k.indexOf(0) < 0; // no link, or hops again
-  return [hops, repeats(polar) ? null : polar, repeats(pattern) || same(pattern, polar) ? null : pattern];
+  return [
+    hops,
+    repeats(polar) ? null : polar,
+    repeats(pattern) || same(pattern, polar) ? null : pattern,
+    repeats(dark) || same(dark, polar) || same(dark, pattern) ? null : dark,
+  ];
 }
 
 /** Work arrays of contract for n segments of P planes, grown on demand (a memo miss allocates only its result). */

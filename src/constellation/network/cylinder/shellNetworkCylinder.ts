@@ -6,7 +6,8 @@
  * concave and invariant under the slot rotation, so λ(c) = mean_r λ(r·c) ≤ λ(mean_r r·c)); where the in-plane volume
  * bound binds or comes near the cut (below DUAL_REGIME × the cut) the LP-duality bound of cylinderDual.ts replaces it
  * when lower. The lower bound is the explicit routing of cylinderRouting.ts; the full LP lies between the two
- * (docs/approximations.md). Mesh shells are solved without their diagonals: the routing rate is a lower bound.
+ * (docs/approximations.md). Mesh shells (diagonals laid): the upper bound is cylinderMesh.ts's (gap cuts with the
+ * diagonals, class-length duality), the lower bound the +Grid part's routing.
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder shells per instant".
  */
 import { maxOf } from '../../../base/arrays.js';
@@ -17,6 +18,7 @@ import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } 
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
 import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
 import { addCopies } from '../torus/torusClassStats.js';
+import { cylinderMeshBound } from './cylinderMesh.js';
 
 /**
  * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
@@ -28,16 +30,19 @@ import { addCopies } from '../torus/torusClassStats.js';
  */
 export const DUAL_REGIME = 1.25;
 
-/** Which upper bound an instant reports: cylinder.ts's two, or an LP-duality family of cylinderDual.ts. */
-export type CylinderUpperBound = 'gap cut' | 'in-plane volume' | CylinderDualFamily;
+/**
+ * Which upper bound an instant reports: cylinder.ts's two, an LP-duality family of cylinderDual.ts, or a mesh's
+ * class-length bound (cylinderMesh.ts).
+ */
+export type CylinderUpperBound = 'gap cut' | 'in-plane volume' | CylinderDualFamily | 'class lengths';
 
 /** The cylinder's inputs: those of every reduced model (its phasing places the slots only: no seam to twist). */
 export type CylinderSeriesParams = ReducedSeriesParams;
 
 export interface CylinderSeries {
   readonly instants: readonly InstantNetwork[];
-  /** The upper bound each instant reports (null where none is: mesh shells). */
-  readonly upperBounds: readonly (CylinderUpperBound | null)[];
+  /** The upper bound each instant reports. */
+  readonly upperBounds: readonly CylinderUpperBound[];
   /** Null in a lean series (ReducedSeriesParams.lean). */
   readonly paths: PathStatistics | null;
 }
@@ -160,7 +165,7 @@ function cylinderInstant(
   j: number,
   c: TorusInstant,
   o: OrbitCapacities,
-): { instant: InstantNetwork; bound: CylinderUpperBound | null } {
+): { instant: InstantNetwork; bound: CylinderUpperBound } {
   const { planes: P, satsPerPlane: S } = p;
   const r = cylinderThroughput({
     planes: P,
@@ -168,26 +173,16 @@ function cylinderInstant(
     inPlane_bps: o.inPlane_bps,
     crossGap_bps: o.crossGap_bps,
   });
-  // A lean series reads the routing only where it is the reported rate (mesh).
+  // the mesh bound's domain (one plane has no diagonals; a band of two-satellite planes is solved as its +Grid)
+  if (c.diagonal_bps !== null && P >= 2 && S >= 3) return meshInstant(p, j, c, o, r);
+  // A lean series does not read the routing: the reported rate is the upper bound.
   const lower = o.alike
     ? r.lowerBound_bps
-    : p.lean === true && !p.meshIgnored
+    : p.lean === true
       ? NaN
       : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
   const classList = p.lean === true ? [] : classes(P, S, c, o, r);
   // each record written out, keys in one order (no spread: it copies through a generic path at every instant)
-  if (p.meshIgnored)
-    return {
-      instant: {
-        sampleIndex: j,
-        classes: classList,
-        model: 'lower-bound',
-        throughputPerNode_bps: lower,
-        lowerBound_bps: lower,
-        upperBound_bps: null,
-      },
-      bound: null,
-    };
   const exact = o.alike && r.exact;
   const upper = upperBound(p, c, o, r);
   return {
@@ -203,10 +198,45 @@ function cylinderInstant(
   };
 }
 
+/**
+ * A mesh shell's instant (header): the upper bound cylinderMesh.ts's, the lower bound the +Grid part's routing (the
+ * monotone routing on the orbit means, r, where every link of an orbit is alike), no class loads (no flow is solved
+ * with the diagonals).
+ */
+function meshInstant(
+  p: Readonly<CylinderSeriesParams>,
+  j: number,
+  c: TorusInstant,
+  o: OrbitCapacities,
+  r: CylinderResult,
+): { instant: InstantNetwork; bound: CylinderUpperBound } {
+  const { planes: P, satsPerPlane: S } = p;
+  // the length families where the +Grid computes them (upperBound): so the mesh's bound is never below the +Grid's
+  const families = r.upperBound_bps > 0 && r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps;
+  const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!, families);
+  console.log('DBG', families, r.cutBound_bps, r.inPlaneBound_bps, m);
+  const grid = o.alike
+    ? r.lowerBound_bps
+    : p.lean === true
+      ? NaN
+      : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  return {
+    instant: {
+      sampleIndex: j,
+      classes: [],
+      model: 'bounds',
+      throughputPerNode_bps: m.upperBound_bps,
+      lowerBound_bps: Math.min(grid, m.upperBound_bps),
+      upperBound_bps: m.upperBound_bps,
+    },
+    bound: m.upperBound_bps === m.cut_bps ? 'gap cut' : m.upperBound_bps === m.dual_bps ? 'class lengths' : m.family!,
+  };
+}
+
 /** Which upper bound is in force at how many instants, e.g. 'in force: gap cut at 40, polar at 8 of 48 instants'. */
-export function boundsInForce(bounds: readonly (CylinderUpperBound | null)[]): string {
+export function boundsInForce(bounds: readonly CylinderUpperBound[]): string {
   const counts = new Map<string, number>();
-  for (const b of bounds) if (b !== null) counts.set(b, (counts.get(b) ?? 0) + 1);
+  for (const b of bounds) counts.set(b, (counts.get(b) ?? 0) + 1);
   const list = [...counts].map(
     ([b, k]) => `${b === 'gap cut' || b === 'in-plane volume' ? b : `LP dual (${b})`} at ${k}`,
   );
@@ -217,10 +247,14 @@ export function boundsInForce(bounds: readonly (CylinderUpperBound | null)[]): s
 export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSeries {
   const { planes: P, satsPerPlane: S } = p;
   const instants: InstantNetwork[] = [];
-  const upperBounds: (CylinderUpperBound | null)[] = [];
+  const upperBounds: CylinderUpperBound[] = [];
   let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
   // One pair of capacity arrays, and of orbit means, for every instant: each instant's are read before the next's.
-  const buffers = { cross_bps: new Float64Array(P * S), inPlane_bps: new Float64Array(P * S) };
+  const buffers = {
+    cross_bps: new Float64Array(P * S),
+    inPlane_bps: new Float64Array(P * S),
+    diagonal_bps: new Float64Array(p.diagonalUsable === true ? P * S : 0),
+  };
   const means = { inPlane_bps: new Float64Array(P), crossGap_bps: new Float64Array(Math.max(0, P - 1)), alike: true };
   for (const j of p.instants) {
     const c = seriesInstantCapacities(p, j, false, buffers);

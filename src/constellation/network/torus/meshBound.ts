@@ -10,6 +10,7 @@
  * w, and the least ratio is found by Kelley's cutting planes over the classes that carry capacity (a class with none
  * gets infinite length: its links are left out). Where every link of a class has the same capacity
  * the minimum is the LP's optimum (an optimal dual is class-uniform by the averaging argument of shellNetworkTorus.ts).
+ * The cutting planes take any graph's pair distance sum (`classLengthBound_bps`; the open cylinder's: cylinderMesh.ts).
  * Validity: P ≥ 3 planes, S ≥ 3 slots, integer phasing F ≥ 0; class capacities ≥ 0.
  * Derivation, evidence and costs: docs/constellations.md §"Mesh shells".
  */
@@ -92,20 +93,39 @@ export function meshDistanceSum(
 }
 
 /**
- * The least over class lengths of the duality bound (header) as a rate per node [b/s]; 0 when disconnected. Kelley's
- * cutting planes: each Dijkstra at w gives the classes' summed hops H (D(w') ≤ w'·H for every w', equality at w), so
- * min c·w subject to w·H_j ≥ 1 over the cuts found is a lower estimate of the least ratio and its solution the next w;
- * the best ratio evaluated is returned (a valid bound whatever the iterations), stopping when the two meet.
+ * The least over class lengths of the duality bound (header) as a rate per node [b/s]; 0 when disconnected.
  */
 export function meshDualBound_bps(P: number, S: number, F: number, c: Readonly<MeshClassCapacities>): number {
   if (!(Number.isInteger(P) && P >= 3 && Number.isInteger(S) && S >= 3 && Number.isInteger(F) && F >= 0))
     throw new RangeError(`mesh bound needs planes ≥ 3, satsPerPlane ≥ 3 and an integer phasing ≥ 0`);
+  const N = P * S;
+  return classLengthBound_bps(N, c, (w, hops) => {
+    const d = meshDistanceSum(P, S, F, w, hops);
+    for (let k = 0; k < 3; k++) hops[k]! *= N;
+    return N * d; // a Cayley graph: every node's distance sum is node 0's
+  });
+}
+
+/**
+ * Σ over ordered node pairs of the shortest-path lengths with class lengths w (in-plane, cross-plane, diagonal;
+ * Infinity where a class is left out), Infinity when some pair is unreachable; each class's hops summed over those
+ * paths into `hops`.
+ */
+export type PairDistanceSum = (w: readonly [number, number, number], hops: Float64Array) => number;
+
+/**
+ * The least over class lengths w of 2(N−1)·Σ_k w_k·C_k / Σ_pairs dist_w as a rate per node [b/s] (weak duality, header)
+ * on any graph of N nodes whose pair distances `sum` gives; 0 when disconnected. Kelley's cutting planes: each
+ * evaluation at w gives the classes' summed hops H (Σ dist(w') ≤ w'·H for every w', equality at w), so min c·w subject
+ * to w·H_j ≥ 1 over the cuts found is a lower estimate of the least ratio and its solution the next w; the best ratio
+ * evaluated is returned (a valid bound whatever the iterations), stopping when the two meet.
+ */
+export function classLengthBound_bps(N: number, c: Readonly<MeshClassCapacities>, sum: PairDistanceSum): number {
   const cap = [c.inPlane_bps, c.crossPlane_bps, c.diagonal_bps] as const;
   if (!cap.every((x) => Number.isFinite(x) && x >= 0)) throw new RangeError('class capacities must be finite and ≥ 0');
-  const N = P * S;
   const on = [0, 1, 2].filter((k) => cap[k]! > 0);
   if (on.length === 0) return 0;
-  const cost = on.map((k) => (2 * (N - 1) * cap[k]!) / N);
+  const cost = on.map((k) => 2 * (N - 1) * cap[k]!);
   const hops = new Float64Array(3);
   const cuts: number[][] = [];
   let best = Infinity;
@@ -113,7 +133,8 @@ export function meshDualBound_bps(P: number, S: number, F: number, c: Readonly<M
   for (let it = 0; it < MAX_CUTS; it++) {
     const w: [number, number, number] = [Infinity, Infinity, Infinity];
     on.forEach((k, i) => (w[k] = x[i]!));
-    const d = meshDistanceSum(P, S, F, w, hops);
+    hops.fill(0);
+    const d = sum(w, hops);
     if (!Number.isFinite(d)) return 0;
     if (d > 0) best = Math.min(best, dotOf(cost, x) / d);
     cuts.push(on.map((k) => hops[k]!));

@@ -68,8 +68,6 @@ export interface TorusInstantParams {
 /** A reduced model's inputs over a series of instants (the torus and the open cylinder, shellNetwork*.ts). */
 export interface ReducedSeriesParams extends Omit<TorusInstantParams, 'sampleIndex' | 'seam'> {
   readonly instants: readonly number[];
-  /** Diagonals laid but not modelled (the open cylinder): the result is a lower bound only. */
-  readonly meshIgnored: boolean;
   /**
    * The optimizer's lean evaluation (evaluate.ts): no path statistics (null), no class utilisation (empty) and no
    * routing lower bound where the reported rate is the upper bound (lowerBound_bps NaN); the reported rates are the

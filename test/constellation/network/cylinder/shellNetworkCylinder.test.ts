@@ -1,4 +1,3 @@
-import type { InstantNetwork } from '../../../../src/constellation/network/networkSeries.js';
 import { describe, expect, it } from 'vitest';
 
 import { createLpSolver } from '../../../../solvers/lp/index.js';
@@ -35,9 +34,6 @@ function instantFullLp(p: CylinderSeriesParams, j: number) {
   const c = torusInstantCapacities({ ...p, sampleIndex: j, seam: false });
   return { full: bandFullLp(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps, lp), c };
 }
-
-/** A series' instants as a lean series gives them: no class utilisation. */
-const withoutClasses = (instants: readonly InstantNetwork[]) => instants.map((i) => ({ ...i, classes: [] }));
 
 describe('cylinderSeries: a band at each instant against the full LP on its instant graph', () => {
   // Sun-synchronous inclination, 70° and 75° cutoffs: 16–29 % of the cross-plane links off (polar), each gap's links
@@ -108,18 +104,27 @@ describe('cylinderSeries: a band at each instant against the full LP on its inst
       if (i.model === 'bounds') expect(i.lowerBound_bps).toBeNaN();
       else expect(i.lowerBound_bps).toBe(f.lowerBound_bps);
     });
-    const mesh = params(6, 10, { meshIgnored: true });
-    expect(cylinderSeries({ ...mesh, lean: true }).instants).toEqual(withoutClasses(cylinderSeries(mesh).instants));
+    const mesh = params(6, 10, { diagonalUsable: true });
+    const meshFull = cylinderSeries(mesh).instants;
+    cylinderSeries({ ...mesh, lean: true }).instants.forEach((i, j) => {
+      const f = meshFull[j]!;
+      expect([i.model, i.throughputPerNode_bps, i.upperBound_bps]).toEqual([
+        'bounds',
+        f.throughputPerNode_bps,
+        f.upperBound_bps,
+      ]);
+      expect(i.lowerBound_bps).toBeNaN();
+    });
   });
 
-  it('mesh shell: the routing rate as a lower bound', () => {
-    const r = cylinderSeries(params(6, 10, { meshIgnored: true }));
-    for (const i of r.instants) {
-      expect(i.model).toBe('lower-bound');
-      expect(i.upperBound_bps).toBeNull();
-      expect(i.throughputPerNode_bps).toBeGreaterThan(0);
-      expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
-    }
+  it('mesh shell: an upper bound at least the +Grid figure, the +Grid routing below it', () => {
+    const grid = cylinderSeries(params(6, 10)).instants;
+    cylinderSeries(params(6, 10, { diagonalUsable: true })).instants.forEach((i, j) => {
+      expect(i.model).toBe('bounds');
+      expect(i.upperBound_bps).toBe(i.throughputPerNode_bps);
+      expect(i.throughputPerNode_bps).toBeGreaterThanOrEqual(grid[j]!.throughputPerNode_bps);
+      expect(i.lowerBound_bps).toBe(grid[j]!.lowerBound_bps);
+    });
   });
 });
 
