@@ -277,12 +277,14 @@ export function roundTo(v: number, step: number, up: boolean): number {
 
 /**
  * [lo, hi] widened to the display step of an axis whose data span [min, max]; a bound that reaches the data's end
- * becomes open (±∞: the data's end, an empty bound in the link).
+ * becomes open (±∞: the data's end, an empty bound in the link). A single value gets one step either side, so the
+ * span has a width and its designs sit in its middle.
  */
 export function roundOutward(lo: number, hi: number, min: number, max: number): [number, number] {
   const step = displayStep(max - min);
-  const a = roundTo(lo, step, false);
-  const b = roundTo(hi, step, true);
+  const one = lo === hi ? step : 0;
+  const a = roundTo(lo - one, step, false);
+  const b = roundTo(hi + one, step, true);
   return [a <= min ? -Infinity : a, b >= max ? Infinity : b];
 }
 

@@ -31,7 +31,8 @@ const sky = {
 describe('sky map of the knee', () => {
   it('draws one sector per cell with a naked-eye satellite, the darkest for the most', () => {
     const svg = skyMapSvg(sky);
-    const paths = [...svg.matchAll(/<path d="([^"]+)" fill="#c0392b" fill-opacity="([\d.]+)"/g)];
+    const cells = svg.slice(0, svg.indexOf('<g class="legend">'));
+    const paths = [...cells.matchAll(/<path d="([^"]+)" fill="#c0392b" fill-opacity="([\d.]+)"/g)];
     expect(paths).toHaveLength(2);
     // opacity 0.15 + 0.85·n/max, written to 3 decimals: 4 of 4 → 1, 3 of 4 → 0.7875
     expect(Number(paths[0]![2])).toBe(1);
@@ -40,6 +41,18 @@ describe('sky map of the knee', () => {
     // azimuth 75°, elevation 0 → x = 180 − 150·sin 75° = 35.11, y = 180 − 150·cos 75° = 141.18 (SVG to 0.1 px)
     expect(paths[1]![1]).toMatch(/^M35\.1,141\.2A150,150 /);
     expect(svg).toContain('darkest cell: 4 satellites V &lt; 6');
+    // the shading legend: 1 satellite, thirds of the darkest cell (1.33 → 1, 2.67 → 3) and the darkest (4), each at
+    // its cells' opacity 0.15 + 0.85·n/4: 1 → 0.3625, 3 → 0.7875, 4 → 1
+    const legend = svg.slice(svg.indexOf('<g class="legend">'));
+    expect([...legend.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      'satellites V &lt; 6 in a cell',
+      '1',
+      '3',
+      '4',
+    ]);
+    const opacities = [...legend.matchAll(/fill="#c0392b" fill-opacity="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(opacities).toHaveLength(3);
+    [0.3625, 0.7875, 1].forEach((o, k) => expect(Math.abs(opacities[k]! - o)).toBeLessThan(1e-3)); // written to 3 decimals
   });
 
   it('tables the counts at each time after sunset', () => {

@@ -155,6 +155,8 @@ describe('explorer URL state', () => {
     expect(roundOutward(91.7, 4703.2, 91.5, 4703.2)).toEqual([-Infinity, Infinity]);
     expect(roundOutward(92.2, 4703.2, 91.5, 4703.2)).toEqual([92, Infinity]);
     expect(roundOutward(91.5, 4000.2, 91.5, 4703.2)).toEqual([-Infinity, 4001]);
+    // one value (a front whose designs all have 83 chips, the data 20–120: span 100, step 0.1) keeps two steps' width
+    expect(roundOutward(83, 83, 20, 120)).toEqual([82.9, 83.1]);
   });
 
   it('writes a rescale by name instead of its domains; 22 rounded domains stay under 1,000 characters', () => {

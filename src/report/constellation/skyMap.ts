@@ -5,7 +5,8 @@
  */
 import { maxOf } from '../../base/arrays.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
-import { px, svgDocument, text } from '../plots/svg.js';
+import { legendColumn } from '../plots/chart.js';
+import { PAD, px, svgDocument, text } from '../plots/svg.js';
 import type { ReportTableData } from './constellationExtras.js';
 import { fmt, groupedDecimal } from '../../base/numberFormat.js';
 
@@ -55,13 +56,24 @@ function cellPath(az_deg: number, el_deg: number): string {
   );
 }
 
+const SKY_RED = '#c0392b';
+/** A cell's fill opacity: 0.15 for one satellite up to 1 for the darkest cell. */
+const shade = (n: number, most: number): number => Number((0.15 + (0.85 * n) / most).toFixed(3));
+
+/** The map's shading legend: one satellite, thirds of the darkest cell and the darkest cell itself. */
+function shadeLegend(most: number): ReturnType<typeof legendColumn> {
+  const levels = [...new Set([1, Math.round(most / 3), Math.round((2 * most) / 3), most])].filter((n) => n >= 1);
+  const entries = levels.map((n) => ({ name: count(n), color: SKY_RED, opacity: shade(n, most) }));
+  return legendColumn(SIZE + 8, 24, [{ title: 'satellites V < 6 in a cell', entries }]);
+}
+
 export function skyMapSvg(sky: ConstellationRecord['sky']): string {
   const most = maxOf([1, ...sky.map.map((c) => c.nakedEye)]);
   const cells = sky.map
     .filter((c) => c.nakedEye > 0)
     .map(
       (c) =>
-        `<path d="${cellPath(c.azimuth_deg, c.elevation_deg)}" fill="#c0392b" fill-opacity="${(0.15 + (0.85 * c.nakedEye) / most).toFixed(3)}"><title>${count(c.nakedEye)} brighter than V 6</title></path>`,
+        `<path d="${cellPath(c.azimuth_deg, c.elevation_deg)}" fill="${SKY_RED}" fill-opacity="${shade(c.nakedEye, most)}"><title>${count(c.nakedEye)} brighter than V 6</title></path>`,
     )
     .join('');
   const rings = [0, 30, 60]
@@ -74,7 +86,8 @@ export function skyMapSvg(sky: ConstellationRecord['sky']): string {
     text(C + R + 12, C, 'W', { anchor: 'middle', baseline: 'middle' }),
     text(8, SIZE - 8, `darkest cell: ${count(most)} satellites V < 6; rings at 0°, 30°, 60° elevation`, { size: 10 }),
   ].join('');
-  return svgDocument(SIZE, SIZE, `${cells}${rings}${labels}`);
+  const legend = shadeLegend(most);
+  return svgDocument(Math.ceil(SIZE + 8 + legend.width + PAD), SIZE, `${cells}${rings}${labels}${legend.svg}`);
 }
 
 export function skyTable(sky: ConstellationRecord['sky']): ReportTableData {

@@ -109,7 +109,7 @@ export function domainsOver(ds: Dataset, keep: Uint8Array): Record<string, [numb
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    if (!(lo < hi)) continue;
+    if (!(lo <= hi)) continue;
     const span = roundOutward(lo, hi, d.min, d.max);
     if (Number.isFinite(span[0]) || Number.isFinite(span[1])) out[d.name] = span;
   }

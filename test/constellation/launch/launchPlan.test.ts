@@ -17,7 +17,7 @@ import type { DesignRecord } from '../../../src/node/record/record.js';
 
 import { shell } from '../../helpers/shellSpec.js';
 import { deg } from '../../helpers/units.js';
-import { STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
+import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../helpers/constants.js';
 
 const lp = await createLpSolver();
 
@@ -317,8 +317,7 @@ describe("insertion orbit and the satellites' own raise (launch.insertion)", () 
     // and raised by Hohmann with hydrazine (220 s): vis-viva ΔV 550 → 650 km, by hand below; each satellite leaves
     // the vehicle at 950 × e^(ΔV/(g₀ × 220)) = 974.1 kg, so 10 t carries ⌊10,000 / 974.1⌋ = 10 (direct:
     // ⌊9,000/950⌋ = 9).
-    const mu = 3.986004418e14,
-      re = 6378137;
+    const [mu, re] = [EARTH_MU_m3_s2, EARTH_RADIUS_m];
     const [r1, r2] = [re + 550e3, re + 650e3];
     const a = (r1 + r2) / 2;
     const dv =
