@@ -52,7 +52,8 @@ describe('sky map of the knee', () => {
     ]);
     const opacities = [...legend.matchAll(/fill="#c0392b" fill-opacity="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(opacities).toHaveLength(3);
-    [0.3625, 0.7875, 1].forEach((o, k) => expect(Math.abs(opacities[k]! - o)).toBeLessThan(1e-3)); // written to 3 decimals
+    // written to 3 decimals
+    [0.3625, 0.7875, 1].forEach((o, k) => expect(Math.abs(opacities[k]! - o)).toBeLessThan(1e-3));
   });
 
   it('tables the counts at each time after sunset', () => {
