@@ -31,9 +31,8 @@ describe('constellation evaluation', () => {
       dir,
       'node-550.yaml',
       `name: t/s1\nkind: node\nmission: { lifetime_yr: 5, solarActivity: moderate }\norbit: { altitude_km: 550, inclination_deg: 53 }\n` +
-        'compute: { chip: gb300, chips: 72, utilization: 0.8 }\npower: { array: rosa-flex, arrayArea_m2: 600, battery: li-ion-cots }\n' +
+        'compute: { chip: gb300, chips: 72, utilization: 0.8 }\npower: { array: ai1-flex, arrayArea_m2: 600, battery: li-ion-cots }\n' +
         'thermal: { radiator: deployable-pumped-cots, radiatorArea_m2: 110, coating: osr }\nradiation: { shielding_mm_al: 5 }\nisl: { topology: grid, terminal: isl-100g }\n' +
-        'cost: { arrayPriceFactor: 0.267, arrayPriceClass: production }\n' +
         // the constellation prices its node on its programme: 40 satellites at its learning rate (default 0.9)
         'launch: { vehicle: starship, mass_kg: 2100 }\neconomics: { electricity_USD_per_kWh: 0.05, pue: 1.3, units: 40, learningRate: 0.9 }\n',
     );

@@ -281,8 +281,9 @@ describe('mass factors as design inputs (mass section, technology presets)', () 
 });
 
 describe('plausibility warnings (record.warnings, not failures)', () => {
-  it('the shipped AI1 design has only the flight-proven array warning, and its specific power is the kW/t metric in W/kg', () => {
-    expect(ai1.record.warnings.map((w) => w.code)).toEqual(['array-beyond-flight-proven']);
+  it('the shipped AI1 design raises no plausibility warning, and its specific power is the kW/t metric in W/kg', () => {
+    // its array row (ai1-flex) cites no flown wing, so there is no flight-proven size to exceed
+    expect(ai1.record.warnings.map((w) => w.code)).toEqual([]);
     expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(ai1.record.mass.kW_per_t, 9);
     expect(ai1.record.mass.specificPower_W_per_kg).toBeCloseTo(
       ai1.record.compute.itPowerAvg_W / ai1.record.mass.launch_kg,
@@ -333,13 +334,14 @@ describe('delivered-compute waterfall and lifecycle economics in the record', ()
     expect(c.powerThrottle).toBeCloseTo((r * (Lc + Lf) - Lf) / Lc, 9);
   });
   it('a closed design is not throttled, and sustainedFraction scales delivered compute and LCOC', () => {
+    // 950 m² covers AI1's ~910 m² array need (reference-designs.test.ts), 240 m² its ~202 m² radiator need
     const closed = withChange((d) => {
-      d.power.arrayArea_m2 = 900;
+      d.power.arrayArea_m2 = 950;
       d.thermal.radiatorArea_m2 = 240;
       d.compute.sustainedFraction = 0.4;
     });
     const base = withChange((d) => {
-      d.power.arrayArea_m2 = 900;
+      d.power.arrayArea_m2 = 950;
       d.thermal.radiatorArea_m2 = 240;
     });
     expect(base.compute.powerThrottle).toBe(1);

@@ -120,10 +120,15 @@ describe('cold case: heater power in eclipse enters the battery', () => {
 });
 
 describe('flight-proven range warnings', () => {
-  it("AI1's 600 m² rosa-flex array is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure", () => {
-    const w = ai1.record.warnings.find((x) => x.code === 'array-beyond-flight-proven');
+  it("AI1's 600 m² on rosa-flex is 5.1× the largest flown iROSA wing (117 m²): a warning, not a failure", () => {
+    // ai1.yaml's own row (ai1-flex) cites no flown wing: no warning; the rosa-flex row cites the iROSA wing
+    expect(ai1.record.warnings.some((x) => x.code === 'array-beyond-flight-proven')).toBe(false);
+    const rosa = withChange((d) => {
+      d.power.array = 'rosa-flex';
+    });
+    const w = rosa.warnings.find((x) => x.code === 'array-beyond-flight-proven');
     expect(w?.message).toMatch(/600 m² is 5\.1× the largest flown rosa-flex system \(117 m²\)/);
-    expect(ai1.record.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false); // deployable-pumped has no flown figure
+    expect(rosa.warnings.some((x) => x.code === 'radiator-beyond-flight-proven')).toBe(false); // deployable-pumped has no flown figure
   });
   it('an ISS PVR sized within its flown 42.4 m² carries no radiator warning; 110 m² does', () => {
     const small = withChange((d) => {

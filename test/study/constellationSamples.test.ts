@@ -135,13 +135,13 @@ describe('P(all hold) of a constellation study design', async () => {
   });
 
   it('a closed node is flown as built: the array its nominal closure fixed, not re-sized to the sample', async () => {
-    // ai1.yaml flies rosa-flex cells of efficiency 0.30 with power.designMargin 0: the closure sizes the array to the
+    // ai1.yaml flies ai1-flex cells of efficiency 0.30 with power.designMargin 0: the closure sizes the array to the
     // nominal need exactly. The required area is ∝ 1/efficiency (power.ts: flux × efficiency × packing × …), so a
     // sampled efficiency e needs more area than was built exactly when e < 0.30: for e uniform on [0.27, 0.33] the
     // check holds when the unit draw is above 0.5 — n/2 of an even Latin hypercube (one draw per stratum). A sample
     // re-sized to its own efficiency would hold in all n; on [0.305, 0.33] every sample holds.
     const efficiency = (lo: number, hi: number): string =>
-      `uncertainty:\n  catalogs.solarArrays.rosa-flex.cellEfficiency: { kind: uniform, min: ${lo}, max: ${hi}, reason: test }\n`;
+      `uncertainty:\n  catalogs.solarArrays.ai1-flex.cellEfficiency: { kind: uniform, min: ${lo}, max: ${hi}, reason: test }\n`;
     const sample = async (name: string, lo: number, hi: number) =>
       (await load(name, efficiency(lo, hi))).constraintSampler!({ samples: N, method: 'lhs', seed: SEED })!(X);
     const spread = await sample('eff', 0.27, 0.33);

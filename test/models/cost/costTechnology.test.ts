@@ -15,12 +15,16 @@ import { studyErrorOf, tempDir, writeFile } from '../../helpers/tmp.js';
 
 const AI1 = parseDesignFile('designs/ai1.yaml');
 if (AI1.kind !== 'design') throw new Error('designs/ai1.yaml is a node design');
-/** AI1's file without its own cost keys (its cost.arrayPriceFactor), under the given ones. */
-const withoutCost = (): Record<string, unknown> => {
+/**
+ * AI1's file on the rosa-flex array, without cost keys: the presets' factors rescale a first-unit catalog price
+ * (production-scale's 8/30 is silicon-flex's $8/W over rosa-flex's $30/W), and ai1.yaml's own ai1-flex row is already
+ * a production price.
+ */
+const onRosaFlex = (): Record<string, unknown> => {
   const { cost: _own, ...rest } = structuredClone(AI1.file.raw as Record<string, unknown>);
-  return rest;
+  return { ...rest, power: { ...(rest['power'] as object), array: 'rosa-flex' } };
 };
-const ai1 = (cost: Record<string, unknown>): NodeDesign => nodeDesignSchema().parse({ ...withoutCost(), cost });
+const ai1 = (cost: Record<string, unknown>): NodeDesign => nodeDesignSchema().parse({ ...onRosaFlex(), cost });
 const evaluate = (d: NodeDesign): DesignRecord => nodeEvaluator().evaluate(d);
 
 /**
@@ -60,7 +64,7 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
   >;
 
   it('current is the default and reproduces the catalog prices (bus $5,000/kg, AIT 10 %, no chip premium)', () => {
-    const plain = evaluate(nodeDesignSchema().parse(withoutCost()));
+    const plain = evaluate(nodeDesignSchema().parse(onRosaFlex()));
     expect(plain.cost.hardware_USD).toBe(rec.current!.cost.hardware_USD);
     expect(plain.economics.costTechnology).toBe('current');
     expect(rec.current!.cost.hardware_USD).toBeCloseTo(
@@ -87,7 +91,7 @@ describe('cost technology presets (src/models/cost/costTechnology.ts)', () => {
     (units: number, economics: object = {}): DesignRecord =>
       evaluate(
         nodeDesignSchema().parse({
-          ...structuredClone(AI1.file.raw as object),
+          ...onRosaFlex(),
           cost,
           economics: { units, ...economics },
         }),

@@ -45,11 +45,11 @@ describe('eclipse power policy: battery sized for the load kept through the wors
   });
 
   it("the space-qualified classes give issue 53's figures: 162 kWh, 1,244 kg and $24.3M of $47.1M", () => {
-    // li-ion-leo, the deployable-pumped radiator ($20,000/m²) and the array at its row price (factor 1)
+    // li-ion-leo, the deployable-pumped radiator ($20,000/m²) and the rosa-flex array at its row price ($30/W)
     const r = withChange((d) => {
       d.power.battery = 'li-ion-leo';
       d.thermal.radiator = 'deployable-pumped';
-      d.cost.arrayPriceFactor = 1;
+      d.power.array = 'rosa-flex';
     });
     // 126.8 kW × 20.67 min / (0.3 × 0.9) = 161.8 kWh
     expect(r.power.batteryEnergy_Wh / handBattery_Wh(1, r, P_IT, QUALIFIED) - 1).toBeLessThan(1e-9);
@@ -58,11 +58,12 @@ describe('eclipse power policy: battery sized for the load kept through the wors
     expect(r.cost.batteryHardware_USD / 1e6).toBeCloseTo(24.3, 1);
     expect(r.cost.hardware_USD / 1e6).toBeCloseTo(47.1, 1);
     // the COTS classes of ai1.yaml: the battery line × 2/150 at 0.3/0.25 of the energy, the radiator × 7,700/20,000,
-    // the array × 0.267, AIT 10 % of the non-chip lines with them
+    // the array ai1-flex at $8/W over rosa-flex at $30/W on the same 600 m², whose BOL watts differ only by the
+    // packing factor (0.775 / 0.85: same cells, temperature and I_d), AIT 10 % of the non-chip lines with them
     const k = ai1.record.cost;
     expect(k.batteryHardware_USD / r.cost.batteryHardware_USD).toBeCloseTo(((2 / 150) * 0.3) / 0.25, 3);
     expect(k.radiatorHardware_USD / r.cost.radiatorHardware_USD).toBeCloseTo(7700 / 20000, 9);
-    expect(k.arrayHardware_USD / r.cost.arrayHardware_USD).toBeCloseTo(0.267, 9);
+    expect(k.arrayHardware_USD / r.cost.arrayHardware_USD).toBeCloseTo((8 / 30) * (0.775 / 0.85), 9);
   });
 
   for (const f of [0.5, 0]) {

@@ -14,7 +14,7 @@ import { expectChipHourRatio, COST_LINE_LABELS, hardwareLinesSum_USD } from './c
 const ev = nodeEvaluator();
 /**
  * AI1 priced as one node (economics.units 1) with the space-qualified rows issue 53 describes: the li-ion-leo battery
- * ($150/Wh), the deployable-pumped radiator ($20,000/m²) and rosa-flex at its row price (cost.arrayPriceFactor 1).
+ * ($150/Wh), the deployable-pumped radiator ($20,000/m²) and the rosa-flex array at its row price ($30/W).
  * The battery then dominates the hardware, and no cost key of the file sets its price: the case the hand
  * calculations below are written for. (ai1.yaml itself picks the COTS classes its maker builds at: see its header.)
  */
@@ -24,7 +24,7 @@ const oneNode = (() => {
   d.economics.units = 1;
   d.power.battery = 'li-ion-leo';
   d.thermal.radiator = 'deployable-pumped';
-  d.cost.arrayPriceFactor = 1;
+  d.power.array = 'rosa-flex';
   return { design: d, record: ev.evaluate(d) };
 })();
 const ai1 = oneNode;
