@@ -1,7 +1,7 @@
 /**
  * The multi-seed report's plots (./seedsReport.ts), drawn with the chart layer (../plots/chart.ts): the union front in
  * objective space, each design coloured by the seed whose run found it and the knee marked (one x–y plot for two
- * objectives, else the lower triangle of the scatter matrix, as the run report's objective-space plot); and of the
+ * objectives, else the lower triangle of the scatter matrix: the run report's objectiveMatrix); and of the
  * knee, from its record as its seed's pareto.json holds it: the power and mass budgets, the node's cost lines, the cost
  * of delivered compute from the first unit to the verdict's basis beside the ground scenarios', and the
  * delivered-compute waterfall (the run report's, ../plots/modelPlots.ts). The knee's plots are drawn for node studies;
@@ -21,11 +21,11 @@ import {
   type Bar,
   type ChartSpec,
   type Legend,
-  type Mark,
   type Scene,
 } from '../plots/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions } from '../plots/plots.js';
 import { waterfallPlot } from '../plots/modelPlots.js';
+import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import { fieldRows, hardwareLines, type BudgetRow } from '../budget/budget.js';
 import type { ReportPlot } from '../document/blocks.js';
 
@@ -41,51 +41,6 @@ const nodeFields = fieldRows(designRecordSchema);
 /** A plot with the scenes of its charts (what it shows, which tests read). */
 export type DrawnPlot = ReportPlot & { readonly scenes: readonly Scene[] };
 
-/** The knee's symbol and label at (x, y); the label goes to its left in the right quarter of the x axis. */
-function kneeMarks(k: { x: number; y: number }, xDomain: readonly [number, number]): Mark[] {
-  const left = k.x > xDomain[0] + 0.75 * (xDomain[1] - xDomain[0]);
-  const label = { ...k, text: 'knee', dx: left ? -9 : 9, dy: -9, anchor: left ? ('end' as const) : ('start' as const) };
-  return [
-    { type: 'dots', points: [k], color: KNEE_COLOR, shape: 'diamond', area: 150, stroke: '#fff' },
-    { type: 'text', labels: [label], bold: true, size: 11 },
-  ];
-}
-
-/** One panel of the objective space: objective xi against yi, the union's designs by seed, the knee (-1: none). */
-function frontPanel(
-  union: SeedUnion,
-  seeds: readonly number[],
-  drawnAt: readonly number[],
-  [xi, yi]: readonly [number, number],
-  size: { width: number; height: number },
-  knee: number,
-): Scene {
-  const { pareto } = union;
-  const [ox, oy] = [pareto.objectives[xi]!, pareto.objectives[yi]!];
-  const at = (p: number) => ({
-    x: pareto.designs[p]!.objectives[ox.name]!,
-    y: pareto.designs[p]!.objectives[oy.name]!,
-  });
-  const axis = (o: typeof ox) => ({
-    title: objectiveTitle(o.name, o.unit, o.sense),
-    domain: paddedDomain(pareto.designs.map((d) => d.objectives[o.name]!)),
-  });
-  const x = axis(ox);
-  const bySeed = seeds.map((s, c): Mark => ({
-    type: 'dots',
-    points: drawnAt.filter((p) => union.seeds[p] === s).map(at),
-    color: seedColor(c),
-    opacity: 0.8,
-  }));
-  return chart({
-    ...size,
-    minLeft: 72,
-    x,
-    y: axis(oy),
-    marks: [...bySeed, ...(knee >= 0 ? kneeMarks(at(knee), x.domain) : [])],
-  });
-}
-
 /** The union front in objective space by seed (`seeds`: the run's, in order), the knee marked (see the header). */
 export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): DrawnPlot | null {
   const { pareto } = union;
@@ -93,6 +48,23 @@ export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): Draw
   if (m < 2 || pareto.designs.length === 0) return null;
   const drawnAt = samplePositions(pareto.designs.length, MAX_UNION_POINTS);
   const knee = unionKneePosition(union);
+  const point = (p: number, cat: string, label?: string): Record<string, unknown> => ({
+    cat,
+    ...(label !== undefined ? { label } : {}),
+    ...Object.fromEntries(pareto.objectives.map((o, i) => [`o${i}`, pareto.designs[p]!.objectives[o.name]!])),
+  });
+  const points = [
+    ...drawnAt.map((p) => point(p, `seed ${union.seeds[p]}`)),
+    ...(knee >= 0 ? [point(knee, 'knee', 'knee')] : []),
+  ];
+  const axes = pareto.objectives.map((o) => ({
+    title: objectiveTitle(o.name, o.unit, o.sense),
+    domain: paddedDomain(pareto.designs.map((d) => d.objectives[o.name]!)),
+  }));
+  const categories = [
+    ...seeds.map((s, c) => ({ name: `seed ${s}`, color: seedColor(c), shape: 'circle', size: 30, opacity: 0.8 })),
+    ...(knee >= 0 ? [{ name: 'knee', color: KNEE_COLOR, shape: 'diamond', size: 150, opacity: 1 }] : []),
+  ];
   const legends: Legend[] = [
     {
       title: 'found by',
@@ -102,12 +74,7 @@ export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): Draw
       ? [{ title: 'answer', entries: [{ name: 'knee', color: KNEE_COLOR, symbol: 'diamond' as const }] }]
       : []),
   ];
-  const width = m === 2 ? 560 : Math.max(200, Math.min(300, Math.floor(900 / (m - 1)) - 80));
-  const size = { width, height: m === 2 ? 380 : Math.round(width * 0.8) };
-  const rows = Array.from({ length: m - 1 }, (_, r) =>
-    Array.from({ length: r + 1 }, (_, xi) => frontPanel(union, seeds, drawnAt, [xi, r + 1], size, knee)),
-  );
-  const figure = concat(rows, { legends });
+  const figure = objectiveMatrix(points, axes, categories, 'found by', true, 'union-front', legends);
   const head = knee >= 0 ? union.decision.designs[0]! : null;
   const counts = seeds.map((s) => `seed ${s}: ${union.seeds.filter((x) => x === s).length}`).join(', ');
   return {

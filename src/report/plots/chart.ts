@@ -11,7 +11,7 @@
 import { maxOf } from '../../base/arrays.js';
 import { line as d3line, curveStepAfter } from 'd3-shape';
 import { schemeCategory10, schemeTableau10 } from 'd3-scale-chromatic';
-import { esc, PAD, px, svgDocument, symbolPath, text, textWidth, type Frame } from './svg.js';
+import { esc, PAD, px, svgDocument, symbolPath, text, textWidth } from './svg.js';
 import { LEGEND_ROW, legendRow, pathsSvg, TOP_AXIS_ROOM, type PathsMark, type TopAxis } from './chartMarks.js';
 import {
   axesSvg,
@@ -19,7 +19,7 @@ import {
   gridSvg,
   LABEL_px,
   lineEl,
-  thin,
+  topAxis,
   TITLE_px,
   xLabelExtent,
   xLabelsBelow,
@@ -500,21 +500,4 @@ export function concat(
     // the figure's legends, counted with its first chart
     scenes: rows.flat().map((s, i) => (i === 0 && o.legends ? { ...s, legends: o.legends } : s)),
   };
-}
-
-// ── The top axis of the maps and graphs (chartMarks.ts has their other additions) ──
-
-/** The top axis's ticks, labels (overlapping ones thinned) and title, and how far right its labels reach [px]. */
-function topAxis(a: TopAxis | undefined, f: Frame, sx: Scale): { svg: string; ticks: Tick[]; reach: number } {
-  if (!a) return { svg: '', ticks: [], reach: 0 };
-  const ticks = a.ticks.map((t) => ({ ...t, at: sx.at(t.value) })).filter((t) => Number.isFinite(t.at));
-  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
-  const shown = thin(ticks.map((t) => [t.at - half(t), t.at + half(t)]));
-  const out = ['<g class="axis top" stroke="#888">', ...ticks.map((t) => lineEl(t.at, f.y - 5, t.at, f.y)), '</g>'];
-  out.push('<g class="tick-labels">');
-  ticks.forEach((t, i) => {
-    if (shown[i]) out.push(text(t.at, f.y - 9, t.label, { anchor: 'middle' }));
-  });
-  out.push('</g>', text(f.x + f.width / 2, f.y - 28, a.title, { size: TITLE_px, anchor: 'middle' }));
-  return { svg: out.join(''), ticks, reach: maxOf([0, ...ticks.map((t) => t.at + half(t))]) };
 }

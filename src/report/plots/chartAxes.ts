@@ -1,13 +1,14 @@
 /**
  * The axes of chart.ts's charts: an axis's d3 scale onto pixels with its tick values and labels (d3-scale, d3-format:
  * the 1-2-5 rule, thousands separators, log axes by decade), gridlines, ticks, tick labels (level, stacked or rotated,
- * overlapping ones thinned) and axis titles, and the room the labels take.
+ * overlapping ones thinned) and axis titles, the room the labels take, and a second x axis above the frame (a map's
+ * or graph's top axis).
  */
 import { maxOf, pushAll } from '../../base/arrays.js';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
 import { px, text, textWidth, type Frame } from './svg.js';
-import { valuesFormat } from './chartMarks.js';
+import { valuesFormat, type TopAxis } from './chartMarks.js';
 
 export const LABEL_px = 11;
 export const TITLE_px = 12;
@@ -110,7 +111,7 @@ export const lineEl = (x1: number, y1: number, x2: number, y2: number): string =
  * Of labels along an axis, which to draw: every other one until no two neighbours overlap (spans in px along the axis,
  * in tick order; the first is kept).
  */
-export function thin(spans: readonly (readonly [number, number])[]): boolean[] {
+function thin(spans: readonly (readonly [number, number])[]): boolean[] {
   let step = 1;
   const overlap = (s: number): boolean => {
     for (let i = s; i < spans.length; i += s) {
@@ -207,3 +208,21 @@ export function axesSvg(
 /** How far the x tick labels reach below the frame's bottom, past the first row's 7 px gap [px]. */
 export const xLabelsBelow = (a: Axis, ticks: readonly { label: string }[]): number =>
   maxOf([LABEL_px, ...ticks.map((t) => xLabelExtent(a, t.label).below - 7)]);
+
+/**
+ * The top axis of a map or graph (ChartSpec.top): its ticks, labels (overlapping ones thinned) and title, and how far
+ * right its labels reach [px].
+ */
+export function topAxis(a: TopAxis | undefined, f: Frame, sx: Scale): { svg: string; ticks: Tick[]; reach: number } {
+  if (!a) return { svg: '', ticks: [], reach: 0 };
+  const ticks = a.ticks.map((t) => ({ ...t, at: sx.at(t.value) })).filter((t) => Number.isFinite(t.at));
+  const half = (t: Tick): number => textWidth(t.label, LABEL_px) / 2;
+  const shown = thin(ticks.map((t) => [t.at - half(t), t.at + half(t)]));
+  const out = ['<g class="axis top" stroke="#888">', ...ticks.map((t) => lineEl(t.at, f.y - 5, t.at, f.y)), '</g>'];
+  out.push('<g class="tick-labels">');
+  ticks.forEach((t, i) => {
+    if (shown[i]) out.push(text(t.at, f.y - 9, t.label, { anchor: 'middle' }));
+  });
+  out.push('</g>', text(f.x + f.width / 2, f.y - 28, a.title, { size: TITLE_px, anchor: 'middle' }));
+  return { svg: out.join(''), ticks, reach: maxOf([0, ...ticks.map((t) => t.at + half(t))]) };
+}

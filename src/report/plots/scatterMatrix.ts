@@ -5,7 +5,7 @@
  * report (objective space, the front with the knee) and the comparison of runs (fronts.svg).
  */
 import { maxOf } from '../../base/arrays.js';
-import { chart, concat, type ChartSpec, type Drawn, type Mark, type Shape } from './chart.js';
+import { chart, concat, type ChartSpec, type Drawn, type Legend, type Mark, type Shape } from './chart.js';
 import type { AxisDef, CategoryStyle } from './plots.js';
 
 /**
@@ -64,6 +64,7 @@ function labels(points: readonly Point[], xi: number, yi: number, x: AxisDef, y:
 /**
  * Objective space: points are {cat, o0..o(m-1), label?}, drawn in the order of `categories` (later on top), clipped
  * to each panel. `idPrefix` is written before every id (clip paths, symbols), unique in the page the SVG is inlined in.
+ * `legends` replaces the one legend of the categories (e.g. the categories split under two titles).
  */
 export function objectiveMatrix(
   points: readonly Point[],
@@ -72,6 +73,7 @@ export function objectiveMatrix(
   legendTitle: string,
   labelled = false,
   idPrefix = '',
+  legends?: readonly Legend[],
 ): Drawn {
   const pre = idPrefix === '' ? '' : `${idPrefix}-`;
   const m = axes.length;
@@ -111,6 +113,6 @@ export function objectiveMatrix(
   }));
   return concat(
     cells.map((row) => row.map(panel)),
-    { legends: [{ title: legendTitle, entries }] },
+    { legends: legends ?? [{ title: legendTitle, entries }] },
   );
 }
