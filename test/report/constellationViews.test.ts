@@ -254,7 +254,7 @@ describe('link utilisation views', () => {
         { u: 0, v: 2, linkClass: 'crossPlane', utilization: 0.75, capacity_Gbps: 0 },
         { u: 2, v: 3, linkClass: 'inPlane', utilization: 0.25, capacity_Gbps: 0 },
       ],
-      sampleIndex: null,
+      sampleIndex: 0,
       reducedModel: true,
     };
     expect(classUtilizations(detail)).toEqual([

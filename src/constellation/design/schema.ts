@@ -282,7 +282,7 @@ export const simulationSchema = lazy(() =>
       maxFullLpColumns: whole('simulation.maxFullLpColumns', 0, 10_000_000, 'largest full-graph network LP')
         .default(250_000)
         .describe(
-          "Largest all-to-all network LP solved on a shell's full link graph at each instant [columns, N·2E]. Larger shells take the reduced models: Walker delta +Grid/ring the torus LP per instant (exact or bounded), other patterns the symmetric LP on time-averaged capacities (approximate, flagged). The full LP of a 2 × 100 satellite band is ~100,000 columns and ~50 s of CPU.",
+          "Largest all-to-all network LP solved on a shell's full link graph at each instant [columns, N·2E]. Larger shells take the reduced models per instant: the torus LP where the last plane links to the first (Walker delta, a 24 h sso-ltan band; +Grid and ring at any size), the open cylinder elsewhere (exact or bounded, flagged). The full LP of a 2 × 100 satellite band is ~100,000 columns and ~50 s of CPU.",
         ),
     })
     .describe('Geometry sampling.'),

@@ -1,9 +1,7 @@
 /**
- * Explicit link graph of a small shell: a snapshot at one sample (every plane propagated to that instant;
- * capacity 0 while a link is blocked by the Earth, latitude-cut or turning faster than the terminal's slew limit at
- * that instant, whatever the other samples hold; pointing rate as linkSampling.ts)
- * and the time average (capacity × availability, mean length) from the representative of each edge,
- * which sees the same geometry up to a time shift (Walker symmetry, see linkTopology.ts).
+ * Explicit link graph of a small shell at one sample (every plane propagated to that instant; capacity 0 while a link
+ * is blocked by the Earth, latitude-cut or turning faster than the terminal's slew limit at that instant, whatever the
+ * other samples hold; pointing rate as linkSampling.ts).
  * Node index = plane·S + slot.
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
@@ -12,7 +10,7 @@ import { lineOfSightAltitude_m, pointingRate_rad_s } from './linkGeometry.js';
 import { satelliteState, STATE_FIELDS, type RepresentativeStats } from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
 import { planeElements } from '../geometry/pattern.js';
-import { propagatePlane, windowTimes_s, type PlaneTrack } from '../geometry/propagate.js';
+import { propagatePlane, type PlaneTrack } from '../geometry/propagate.js';
 import type { SamplingWindow, ShellGeometrySpec } from '../design/types.js';
 
 export interface GraphEdge {
@@ -25,8 +23,8 @@ export interface GraphEdge {
 
 export interface LinkGraph {
   readonly nodes: number;
-  /** Snapshot sample index; null for the time average. */
-  readonly sampleIndex: number | null;
+  /** Snapshot sample index. */
+  readonly sampleIndex: number;
   readonly edges: readonly GraphEdge[];
 }
 
@@ -104,16 +102,9 @@ export function maxLinkDegree(
   return most;
 }
 
-/** Snapshot at sample k (every plane propagated to that instant) and time-averaged graphs. */
-export function buildLinkGraphs(
-  edges: readonly ShellEdge[],
-  stats: readonly RepresentativeStats[],
-  g: GraphContext,
-): { snapshot: LinkGraph; averaged: LinkGraph } {
-  const { shell, window: w, k } = g;
-  const S = shell.satsPerPlane,
-    nodes = shell.planes * S,
-    n = windowTimes_s(w).length;
+/** The graph at sample k (every plane propagated to that instant). */
+export function buildSnapshotGraph(edges: readonly ShellEdge[], g: GraphContext): LinkGraph {
+  const S = g.shell.satsPerPlane;
   const place = snapshotPlacer(g);
   // The two ends' states: A at 0, B at STATE_FIELDS.
   const ends = new Float64Array(2 * STATE_FIELDS);
@@ -121,10 +112,8 @@ export function buildLinkGraphs(
     B = ends.subarray(STATE_FIELDS, STATE_FIELDS + 3);
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
-  const snapshot: GraphEdge[] = [],
-    averaged: GraphEdge[] = [];
+  const snapshot: GraphEdge[] = [];
   for (const e of edges) {
-    const s = stats[e.representative]!;
     place(e.u, ends, 0);
     place(e.v, ends, STATE_FIELDS);
     const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
@@ -138,16 +127,6 @@ export function buildLinkGraphs(
       capacity_bps: on ? linkRate_bps(g.rate, length_m) : 0,
       length_m,
     });
-    averaged.push({
-      u: e.u,
-      v: e.v,
-      class: e.linkClass,
-      capacity_bps: s.rateSum_bps / n,
-      length_m: s.rangeSum_m / n,
-    });
   }
-  return {
-    snapshot: { nodes, sampleIndex: k, edges: snapshot },
-    averaged: { nodes, sampleIndex: null, edges: averaged },
-  };
+  return { nodes: g.shell.planes * S, sampleIndex: g.k, edges: snapshot };
 }

@@ -1,7 +1,7 @@
 /**
  * Inter-satellite links of one shell over the sampling window: per link class the range, rate, availability,
- * Earth blockage and pointing-rate statistics, the shell totals, the per-class time-averaged capacities of the
- * reduced torus model, and for small shells the explicit link graph (a snapshot and a time average).
+ * Earth blockage and pointing-rate statistics, the shell totals, and for small shells the explicit link graph at a
+ * snapshot instant.
  *
  * `linkTopology.ts` lays the links (planes 0, 1 and the seam pair propagated), `linkSampling.ts` samples them; rate =
  * optical link budget (`models/linkBudget.ts`) capped at the terminal rating. A link is on at a sample when its line of
@@ -17,7 +17,7 @@ import {
   opticalTerminalFromRow,
   type OpticalTerminalRow,
 } from '../../models/links/linkBudget.js';
-import { buildLinkGraphs, maxLinkDegree, type GraphContext, type LinkGraph } from './linkGraph.js';
+import { buildSnapshotGraph, maxLinkDegree, type GraphContext, type LinkGraph } from './linkGraph.js';
 import { LINK_CLASSES, linkTopology, type LinkClass, type LinkTopology } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
 import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
@@ -100,17 +100,10 @@ export interface ShellLinksResult {
   /** Max links per node counting the links on at some sample only (a never-closing link needs no terminal). */
   readonly terminalsPerNode: number;
   readonly maxPointingRate_rad_s: number;
-  readonly torus: {
-    readonly capIn_bps: number;
-    readonly capCross_bps: number;
-    readonly inPlaneLength_m: number;
-    readonly crossPlaneMeanLength_m: number;
-  };
   /** Nodes of the explicit graphs (null: the shell is too large for them). */
   readonly graphNodes: number | null;
-  /** The explicit graphs (null above maxGraphNodes), built on first read. */
+  /** The explicit graph at the snapshot instant (null above maxGraphNodes), built on first read. */
   readonly graph: LinkGraph | null;
-  readonly averagedGraph: LinkGraph | null;
 }
 
 const ZERO: Stats = { min: 0, mean: 0, max: 0 };
@@ -159,10 +152,9 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
         ? classTerminals(topo, stats)
         : maxLinkDegree(topo.forEachEdge, stats, shell.planes * shell.satsPerPlane),
     maxPointingRate_rad_s: t.maxPointing,
-    torus: torusInputs(classes),
   };
   const context = { shell, window: w, tracks, slotPhase_rad, motion, grazingHeight_m, cutoff, k, rate };
-  return withGraphs(base, topo, stats, { ...context, slewLimit_rad_s: slew });
+  return withGraphs(base, topo, { ...context, slewLimit_rad_s: slew });
 }
 
 /**
@@ -171,33 +163,20 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
  * (evaluate.ts memo) does not keep the shell's tracks and statistics alive through the getters' closure.
  */
 function withGraphs(
-  base: Omit<ShellLinksResult, 'graphNodes' | 'graph' | 'averagedGraph'>,
+  base: Omit<ShellLinksResult, 'graphNodes' | 'graph'>,
   topo: LinkTopology,
-  stats: readonly RepresentativeStats[],
   context: GraphContext,
 ): ShellLinksResult {
-  if (topo.forEachEdge === null) return { ...base, graphNodes: null, graph: null, averagedGraph: null };
-  let graphs: ReturnType<typeof buildLinkGraphs> | undefined;
-  const built = () => (graphs ??= buildLinkGraphs(topo.edges!, stats, context)); // edges listed on this first read
+  if (topo.forEachEdge === null) return { ...base, graphNodes: null, graph: null };
+  let graph: LinkGraph | undefined;
   return {
     ...base,
     graphNodes: context.shell.planes * context.shell.satsPerPlane,
     get graph() {
-      return built().snapshot;
-    },
-    get averagedGraph() {
-      return built().averaged;
+      return (graph ??= buildSnapshotGraph(topo.edges!, context)); // edges listed on this first read
     },
   };
 }
-
-/** The reduced torus model's time-averaged inputs: each class's capacity and mean length. */
-const torusInputs = (classes: Readonly<Record<LinkClass, LinkClassStats>>): ShellLinksResult['torus'] => ({
-  capIn_bps: classes.inPlane.meanCapacity_bps,
-  capCross_bps: classes.crossPlane.meanCapacity_bps,
-  inPlaneLength_m: classes.inPlane.range_m.mean,
-  crossPlaneMeanLength_m: classes.crossPlane.range_m.mean,
-});
 
 /** The shell's link classes, representatives and (for a shell small enough) edges. */
 function shellTopology(

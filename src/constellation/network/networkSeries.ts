@@ -29,10 +29,9 @@ export interface ClassUtilization {
  *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
  *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
  *   below), the band's meets the cut where the cut binds;
- * - upper-bound: only an upper bound is known (downlink traffic on a large shell);
- * - time-average: the reduced LP on capacities averaged over the window (pattern not a Walker delta torus).
+ * - upper-bound: only an upper bound is known (downlink traffic on a large shell).
  */
-export type InstantModel = 'exact' | 'bounds' | 'upper-bound' | 'time-average';
+export type InstantModel = 'exact' | 'bounds' | 'upper-bound';
 
 export interface InstantNetwork {
   readonly sampleIndex: number;
@@ -41,8 +40,8 @@ export interface InstantNetwork {
   readonly throughputPerNode_bps: number;
   /** Achievable rate per node [b/s] (0 when unknown). */
   readonly lowerBound_bps: number;
-  /** No schedule does better [b/s]; null when unknown. */
-  readonly upperBound_bps: number | null;
+  /** No schedule does better [b/s]. */
+  readonly upperBound_bps: number;
   /** Utilisation per link class (empty in a lean series: torusInstant.ts ReducedSeriesParams.lean). */
   readonly classes: readonly ClassUtilization[];
 }
@@ -61,14 +60,11 @@ export function seriesStats(values: readonly number[]): SeriesStats {
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, p5: sorted[rank - 1]!, worst: sorted[0]! };
 }
 
-/**
- * Largest relative gap (upper − lower) / upper over the instants with an upper bound (0: all exact; 1: no lower bound
- * known).
- */
+/** Largest relative gap (upper − lower) / upper over the instants (0: all exact; 1: no lower bound known). */
 export function boundGap(instants: readonly InstantNetwork[]): number {
   let gap = 0;
   for (const i of instants) {
-    if (i.upperBound_bps === null || !(i.upperBound_bps > 0)) continue;
+    if (!(i.upperBound_bps > 0)) continue;
     gap = Math.max(gap, (i.upperBound_bps - i.lowerBound_bps) / i.upperBound_bps);
   }
   return gap;

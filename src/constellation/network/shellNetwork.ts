@@ -3,12 +3,12 @@
  * (`simulation.snapshots`); the shell's result is the series (mean, nearest-rank p5 and worst instant,
  * networkSeries.ts), never a time average presented as an instant.
  *
- * Small shells (≤ maxGraphNodes, not Walker delta +Grid/ring): the full arc-flow LP of `network.ts` on each instant's
- * link graph. Walker delta +Grid, ring and large mesh shells of three planes or more: the reduced torus model per
- * instant (shellNetworkTorus.ts). Large open-cylinder shells (linkTopology `closesSeam`): shellNetworkCylinder.ts,
- * never the torus. Other large seamed shells: the torus LP on time-averaged capacities; large downlink shells: the
- * upper bound of `torusDownlinkBound`; all flagged `reducedModel`. Each shell sees every station's full capacity
- * (an optimistic simplification for multi-shell constellations, stated in the record notes).
+ * Small shells (≤ maxGraphNodes, not seamed +Grid/ring): the full arc-flow LP of `network.ts` on each instant's
+ * link graph. Shells whose last plane links to the first (linkTopology `closesSeam`: Walker delta or a 24 h sso-ltan
+ * band, three planes or more), +Grid and ring at any size and mesh when large: the reduced torus model per instant
+ * (shellNetworkTorus.ts). Large open-cylinder shells: shellNetworkCylinder.ts, never the torus. Large downlink
+ * shells: the upper bound of `torusDownlinkBound`; all flagged `reducedModel`. Each shell sees every station's full
+ * capacity (an optimistic simplification for multi-shell constellations, stated in the record notes).
  * Derivation, evidence and costs: docs/constellations.md §"Network model per shell".
  */
 import type { LpSolver } from '../../optimize/lp.js';
@@ -27,7 +27,7 @@ import {
 import { SolverMemo } from '../memo.js';
 import { boundGap, graphClassUtilization, seriesStats, type InstantNetwork } from './networkSeries.js';
 import type { PlaneTrack } from '../geometry/propagate.js';
-import { torusSeries, torusThroughputMemo } from './torus/shellNetworkTorus.js';
+import { torusSeries } from './torus/shellNetworkTorus.js';
 import { torusDownlinkBound } from './torus/torus.js';
 import { boundsInForce, cylinderSeries } from './cylinder/shellNetworkCylinder.js';
 import type { ReducedSeriesParams } from './torus/torusInstant.js';
@@ -69,7 +69,7 @@ export interface ShellNetworkResult {
         readonly kind: 'torus';
         readonly inPlane: number;
         readonly crossPlane: number;
-        readonly sampleIndex: number | null;
+        readonly sampleIndex: number;
       }
     | null;
 }
@@ -118,14 +118,9 @@ function gatewaySinks(p: ShellNetworkParams, sample: number): NetworkTraffic {
  */
 function useFullUniformLp(shell: CompiledShell, links: ShellLinksResult, maxColumns: number): boolean {
   if (shell.geometry.pattern === 'cluster') return true;
-  // Walker delta +Grid / ring shells of three planes or more are twisted tori: the reduced LP is exact there and far
-  // smaller.
-  if (
-    shell.geometry.pattern === 'walker-delta' &&
-    closesSeam(shell.geometry) &&
-    (shell.topology === 'grid' || shell.topology === 'ring')
-  )
-    return false;
+  // Seamed +Grid / ring shells (Walker delta, a 24 h sso-ltan band: planes evenly spread over 360° of RAAN, slots
+  // phased as Walker's) are twisted tori: the reduced LP is exact there and far smaller.
+  if (closesSeam(shell.geometry) && (shell.topology === 'grid' || shell.topology === 'ring')) return false;
   const n = links.graphNodes ?? Infinity;
   return n * 2 * links.links <= maxColumns;
 }
@@ -304,14 +299,12 @@ function downlinkBoundSeries(p: ShellNetworkParams, instants: readonly number[])
 }
 
 /**
- * Open-cylinder model at each instant (no seam link), reduced torus model at each instant (Walker delta), or on
- * time-averaged capacities for other seamed patterns.
+ * Open-cylinder model at each instant (no seam link) or reduced torus model at each instant (the seam closes: Walker
+ * delta or a 24 h sso-ltan band, the same twisted torus).
  */
 function reducedModelSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const g = p.spec.shells[p.shellIndex]!.geometry;
-  if (!closesSeam(g)) return bandCylinderSeries(p, instants);
-  if (g.pattern === 'walker-delta') return walkerTorusSeries(p, instants);
-  return timeAveragedTorus(p);
+  return closesSeam(g) ? seamedTorusSeries(p, instants) : bandCylinderSeries(p, instants);
 }
 
 /**
@@ -381,8 +374,8 @@ function bandCylinderSeries(p: ShellNetworkParams, instants: readonly number[]):
   });
 }
 
-/** Reduced torus model at each instant of a Walker delta shell. */
-function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
+/** Reduced torus model at each instant of a shell whose seam closes. */
+function seamedTorusSeries(p: ShellNetworkParams, instants: readonly number[]): ShellNetworkResult {
   const shell = p.spec.shells[p.shellIndex]!;
   const g = shell.geometry;
   const r = torusSeries({ ...reducedSeriesInputs(p, instants), lp: p.lp });
@@ -409,68 +402,6 @@ function walkerTorusSeries(p: ShellNetworkParams, instants: readonly number[]): 
     utilization: worstInstantUtilization(r.instants),
     note: `shell ${g.name}: reduced torus model at each of ${instants.length} instants; ${how}${mesh}`,
   });
-}
-
-/** Not a Walker delta torus: the symmetric model on time-averaged capacities, an approximation (not per instant). */
-function timeAveragedTorus(p: ShellNetworkParams): ShellNetworkResult {
-  const shell = p.spec.shells[p.shellIndex]!;
-  const g = shell.geometry;
-  const cls = p.links.classes;
-  const t = p.links.torus;
-  const torus = torusThroughputMemo({
-    planes: g.planes,
-    satsPerPlane: g.satsPerPlane,
-    phasing: g.phasing,
-    inPlaneCapacity_bps: t.capIn_bps,
-    crossPlaneCapacity_bps: shell.topology === 'ring' ? 0 : t.capCross_bps,
-    inPlaneLength_m: t.inPlaneLength_m,
-    crossPlaneLength_m: t.crossPlaneMeanLength_m,
-    lpSolver: p.lp,
-  });
-  const v = torus.throughputPerNode_bps;
-  const classes = [
-    {
-      linkClass: 'inPlane',
-      links: cls.inPlane.count,
-      off: 0,
-      meanUtilization: torus.inPlaneUtilization,
-      maxUtilization: torus.inPlaneUtilization,
-    },
-    {
-      linkClass: 'crossPlane',
-      links: cls.crossPlane.count,
-      off: 0,
-      meanUtilization: torus.crossPlaneUtilization,
-      maxUtilization: torus.crossPlaneUtilization,
-    },
-  ];
-  return withSeries(
-    [
-      {
-        sampleIndex: 0,
-        model: 'time-average',
-        throughputPerNode_bps: v,
-        lowerBound_bps: 0,
-        upperBound_bps: null,
-        classes,
-      },
-    ],
-    {
-      reducedModel: true,
-      upperBound: false,
-      paths: p.lean === true ? null : torus.paths,
-      solver: torus.lp.solver,
-      lpRows: torus.lp.rows,
-      lpCols: torus.lp.cols,
-      utilization: {
-        kind: 'torus',
-        inPlane: torus.inPlaneUtilization,
-        crossPlane: torus.crossPlaneUtilization,
-        sampleIndex: null,
-      },
-      note: `shell ${g.name}: reduced symmetric torus LP on link capacities averaged over the window (pattern ${g.pattern} is not a Walker delta torus: symmetry assumed, approximate, not per instant)`,
-    },
-  );
 }
 
 export function shellNetwork(p: ShellNetworkParams): ShellNetworkResult {

@@ -46,9 +46,9 @@ export interface LinkGraphDetail {
     readonly capacity_Gbps: number;
   }[];
   /**
-   * The graph (or, reduced model, the class utilisations) is the worst instant at this sample; null when time-averaged.
+   * The graph (or, reduced model, the class utilisations) is the worst instant at this sample.
    */
-  readonly sampleIndex: number | null;
+  readonly sampleIndex: number;
   /** True when utilisations come from the reduced torus model (one value per link class). */
   readonly reducedModel: boolean;
 }
@@ -67,12 +67,11 @@ export interface NetworkInstantsDetail {
     readonly sampleIndex: number;
     /** Seconds from the window's epoch. */
     readonly time_s: number;
-    /** 'exact' | 'bounds' | 'upper-bound' | 'time-average' (networkSeries.ts InstantModel). */
+    /** 'exact' | 'bounds' | 'upper-bound' (networkSeries.ts InstantModel). */
     readonly model: InstantModel;
     readonly throughputPerNode_Gbps: number;
     readonly lowerBound_Gbps: number;
-    /** null where no upper bound is known. */
-    readonly upperBound_Gbps: number | null;
+    readonly upperBound_Gbps: number;
     readonly classes: readonly ClassUtilization[];
   }[];
 }
@@ -185,7 +184,7 @@ export function constellationDetails(d: DetailInputs): ConstellationDetails {
         model: x.model,
         throughputPerNode_Gbps: x.throughputPerNode_bps / 1e9,
         lowerBound_Gbps: x.lowerBound_bps / 1e9,
-        upperBound_Gbps: x.upperBound_bps === null ? null : x.upperBound_bps / 1e9,
+        upperBound_Gbps: x.upperBound_bps / 1e9,
         classes: x.classes,
       })),
     })),

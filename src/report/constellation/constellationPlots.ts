@@ -341,7 +341,7 @@ export function linkGraphChart(detail: LinkGraphDetail): Drawn {
   const source = detail.reducedModel
     ? 'reduced torus model (one utilisation per link class)'
     : 'maximum concurrent flow';
-  const when = detail.sampleIndex === null ? 'time-averaged' : `snapshot at sample ${detail.sampleIndex}`;
+  const when = `snapshot at sample ${detail.sampleIndex}`;
   const perClass = classUtilizations(detail)
     .map((c) => `${c.linkClass} ${fmt(c.utilization)}`)
     .join(', ');

@@ -1,14 +1,14 @@
 /**
- * Snapshot and time-averaged link graphs of a small shell (src/constellation/links/linkGraph.ts) against positions
+ * Snapshot link graphs of a small shell (src/constellation/links/linkGraph.ts) against positions
  * worked out by hand from the Walker elements: satellite (p, s) at RAAN 2πp/P and argument of latitude
  * u = 2πs/S + 2πpF/(PS) + n·t (two-body; SGP4's short-period terms move a satellite by ~0.1 %, inside the
  * tolerances and the ≥ 2° latitude margins used below). A snapshot link carries capacity only if, at that instant,
  * its line of sight clears the grazing height (the chord's closest point to Earth's centre is r·cos(θ/2) for two
  * satellites θ apart) and, for cross-plane links, both ends are within the latitude cutoff; what its representative
- * met at other samples does not enter. The averaged graph divides the representative's window sums by the sample count.
+ * met at other samples does not enter; it only decides whether the link needs a terminal (maxLinkDegree).
  */
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraphs, maxLinkDegree, type GraphContext } from '../../../src/constellation/links/linkGraph.js';
+import { buildSnapshotGraph, maxLinkDegree, type GraphContext } from '../../../src/constellation/links/linkGraph.js';
 import type { RepresentativeStats } from '../../../src/constellation/links/linkSampling.js';
 import { linkTopology } from '../../../src/constellation/links/linkTopology.js';
 import { planeElements } from '../../../src/constellation/geometry/pattern.js';
@@ -52,7 +52,6 @@ const stats = (up: (rep: number) => number): RepresentativeStats[] =>
         blockedSamples: 11 - up(i),
       }) as RepresentativeStats,
   );
-const always = (): number => 11;
 const context = (o: Partial<GraphContext>): GraphContext => ({
   shell,
   window,
@@ -95,7 +94,7 @@ function hand(u: number, v: number, t_s: number): Hand {
   return { length_m, losAltitude_m: R * Math.cos(theta / 2) - EARTH_RADIUS_m, latA: latitude(a), latB: latitude(b) };
 }
 
-describe('buildLinkGraphs: snapshot', () => {
+describe('buildSnapshotGraph', () => {
   it('no cutoff, nothing blocked: a link carries K/d² exactly when its line of sight clears the grazing height', () => {
     // in-plane chord of S = 4: θ = 90°, closest point r·cos 45° = 4,899 km from the centre, 1,479 km below the
     // surface. The grazing height is put between two of the links' hand-worked line-of-sight altitudes, at the
@@ -105,7 +104,7 @@ describe('buildLinkGraphs: snapshot', () => {
     for (let j = 1; j < alt.length; j++) if (alt[j]! - alt[j - 1]! > alt[g]! - alt[g - 1]!) g = j;
     const grazing_m = (alt[g]! + alt[g - 1]!) / 2;
     expect(alt[g]! - alt[g - 1]!).toBeGreaterThan(100e3);
-    const { snapshot } = buildLinkGraphs(topology.edges!, stats(always), context({ grazingHeight_m: grazing_m }));
+    const snapshot = buildSnapshotGraph(topology.edges!, context({ grazingHeight_m: grazing_m }));
     expect(snapshot.nodes).toBe(12);
     expect(snapshot.sampleIndex).toBe(0);
     expect(snapshot.edges).toHaveLength(topology.edges!.length);
@@ -126,9 +125,8 @@ describe('buildLinkGraphs: snapshot', () => {
   it('latitude cutoff 35°: a cross-plane link with either end beyond it carries nothing; in-plane links ignore it', () => {
     for (const k of [0, 5]) {
       const t_s = k * 60;
-      const { snapshot } = buildLinkGraphs(
+      const snapshot = buildSnapshotGraph(
         topology.edges!,
-        stats(always),
         context({ cutoff: 35 * deg, grazingHeight_m: -EARTH_RADIUS_m, k }),
       );
       let decided = 0,
@@ -154,7 +152,7 @@ describe('buildLinkGraphs: snapshot', () => {
   it('at sample 5 (300 s) the satellites have moved 18.8° along their orbits; tracks given or not, the same graph', () => {
     const full = new Map([[1, propagatePlane(planeElements(shell, 1, window.epochIso), window)]]);
     for (const tracks of [new Map(), full]) {
-      const { snapshot } = buildLinkGraphs(topology.edges!, stats(always), context({ k: 5, tracks }));
+      const snapshot = buildSnapshotGraph(topology.edges!, context({ k: 5, tracks }));
       expect(snapshot.sampleIndex).toBe(5);
       for (const e of snapshot.edges) expect(e.length_m / hand(e.u, e.v, 300).length_m - 1).toBeCloseTo(0, 2);
     }
@@ -162,18 +160,11 @@ describe('buildLinkGraphs: snapshot', () => {
 
   it('a link blocked at other samples is on in the snapshot where it clears, and needs its terminals', () => {
     // Cross-plane representatives blocked at 2 of the 11 samples, every line of sight clear at the snapshot (grazing
-    // height at the Earth's centre): the snapshot reads its own instant only, so it is the graph of links clear all
-    // the time, and each node keeps its 4 links.
+    // height at the Earth's centre): the snapshot reads its own instant only, so every cross-plane link is on, and
+    // each node keeps its 4 links.
     const cross = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
-    const at = context({ grazingHeight_m: -EARTH_RADIUS_m });
-    const r = buildLinkGraphs(
-      topology.edges!,
-      stats((i) => (cross(i) ? 9 : 11)),
-      at,
-    );
-    const clear = buildLinkGraphs(topology.edges!, stats(always), at);
-    expect(r.snapshot).toEqual(clear.snapshot);
-    expect(r.snapshot.edges.filter((e) => e.class === 'crossPlane' && e.capacity_bps > 0)).toHaveLength(
+    const snapshot = buildSnapshotGraph(topology.edges!, context({ grazingHeight_m: -EARTH_RADIUS_m }));
+    expect(snapshot.edges.filter((e) => e.class === 'crossPlane' && e.capacity_bps > 0)).toHaveLength(
       topology.edges!.filter((e) => e.linkClass === 'crossPlane').length,
     );
     expect(
@@ -183,21 +174,10 @@ describe('buildLinkGraphs: snapshot', () => {
         12,
       ),
     ).toBe(4);
-    // The time average: rate × 9/11 on the cross-plane links.
-    topology.edges!.forEach((e, j) => {
-      const rate_bps = 1e9 + 1e7 * e.representative;
-      expect(r.averaged.edges[j]!.capacity_bps).toBeCloseTo(((cross(e.representative) ? 9 : 11) / 11) * rate_bps, 3);
-    });
   });
 
-  it('a link never on adds no terminal and no time-averaged capacity', () => {
+  it('a link never on adds no terminal', () => {
     const cross = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
-    const r = buildLinkGraphs(
-      topology.edges!,
-      stats((i) => (cross(i) ? 0 : 11)),
-      context({}),
-    );
-    for (const e of r.averaged.edges) if (e.class === 'crossPlane') expect(e.capacity_bps).toBe(0);
     expect(
       maxLinkDegree(
         topology.forEachEdge!,
@@ -212,23 +192,5 @@ describe('buildLinkGraphs: snapshot', () => {
         12,
       ),
     ).toBe(0);
-  });
-});
-
-describe('buildLinkGraphs: time average', () => {
-  it('capacity = rate sum / 11 samples, length = range sum / 11, whatever the snapshot geometry', () => {
-    const { averaged } = buildLinkGraphs(topology.edges!, stats(always), context({}));
-    expect(averaged.sampleIndex).toBeNull();
-    expect(averaged.nodes).toBe(12);
-    topology.edges!.forEach((e, j) => {
-      const i = e.representative;
-      expect(averaged.edges[j]).toEqual({
-        u: e.u,
-        v: e.v,
-        class: e.linkClass,
-        capacity_bps: expect.closeTo(1e9 + 1e7 * i, 3) as number,
-        length_m: expect.closeTo(3e6 + 1e5 * i, 6) as number,
-      });
-    });
   });
 });

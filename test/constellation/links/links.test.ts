@@ -67,9 +67,9 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
     expect(x.classes.crossPlane.range_m.min).toBeWithinRelative(min, 0.003);
     expect(x.classes.crossPlane.count).toBe(72 * 22); // 71 plane pairs + the seam
     expect(x.terminalsPerNode).toBe(4);
-    expect(x.torus.capCross_bps).toBe(100e9); // always in range, never blocked, no cutoff
-    expect(x.torus.crossPlaneMeanLength_m).toBeGreaterThan(min);
-    expect(x.torus.crossPlaneMeanLength_m).toBeLessThan(max);
+    expect(x.classes.crossPlane.meanCapacity_bps).toBe(100e9); // always in range, never blocked, no cutoff
+    expect(x.classes.crossPlane.range_m.mean).toBeGreaterThan(min);
+    expect(x.classes.crossPlane.range_m.mean).toBeLessThan(max);
   });
 
   it('flags pointing only when the LOS rate exceeds the terminal slew limit', () => {
@@ -81,9 +81,9 @@ describe('cross-plane links of a Walker 53° shell (72 × 22, F = 0)', () => {
     // Never blocked, no cutoff: every sample of every cross-plane link is lost to pointing, none of the in-plane ones.
     expect(slow.classes.crossPlane.pointingLostFraction).toBe(1);
     expect(slow.classes.crossPlane.availability).toBe(0);
-    expect(slow.torus.capCross_bps).toBe(0);
+    expect(slow.classes.crossPlane.meanCapacity_bps).toBe(0);
     expect(slow.classes.inPlane.pointingLostFraction).toBe(0);
-    expect(slow.torus.capIn_bps).toBe(x.torus.capIn_bps);
+    expect(slow.classes.inPlane.meanCapacity_bps).toBe(x.classes.inPlane.meanCapacity_bps);
     // A link never on needs no terminal: in-plane links only.
     expect(slow.terminalsPerNode).toBe(2);
   });
@@ -112,7 +112,7 @@ describe('latitude cutoff', () => {
       expect(x.classes.crossPlane.blocked).toBe(0);
       expect(Math.abs(x.classes.crossPlane.availability - (1 - above(i_deg * deg, phi_deg * deg)))).toBeLessThan(0.01);
       expect(x.classes.inPlane.availability).toBe(1); // in-plane links ignore the cutoff
-      expect(x.torus.capCross_bps / 100e9).toBeCloseTo(x.classes.crossPlane.availability, 6);
+      expect(x.classes.crossPlane.meanCapacity_bps / 100e9).toBeCloseTo(x.classes.crossPlane.availability, 6);
     });
   }
 });
@@ -135,7 +135,7 @@ describe('Earth blockage, decided at each sample', () => {
     expect(Math.abs(cross.availability - (1 - blockedFraction))).toBeLessThan(0.01);
     // While on, the links are ≤ 5,140 km long: the terminal's 100 Gbps cap, so capacity = cap × availability.
     expect(cross.rate_bps.min).toBe(100e9);
-    expect(x.torus.capCross_bps / 100e9).toBeCloseTo(cross.availability, 6);
+    expect(x.classes.crossPlane.meanCapacity_bps / 100e9).toBeCloseTo(cross.availability, 6);
     expect(x.terminalsPerNode).toBe(4); // a link on at some sample needs its terminal
     // The snapshot at sample 0 (every satellite at u = 0 + its slot's phase): the links near the equator are off.
     const snap = x.graph!.edges.filter((e) => e.class === 'crossPlane');
@@ -185,7 +185,6 @@ describe('graph and scale', () => {
     expect(g.sampleIndex).toBe(5);
     expect(g.edges.length).toBe(x.links);
     expect(g.edges.filter((e) => e.class === 'crossPlane' && e.u >= 50).map((e) => [e.u, e.v])).toContainEqual([50, 2]); // (5,0)–(0,0+F)
-    expect(x.averagedGraph!.edges.every((e) => e.capacity_bps >= 0 && e.length_m > 0)).toBe(true);
   });
 
   it('a 10,000-satellite +Grid shell over one day at 60 s: counts by symmetry, no graph', () => {
@@ -270,10 +269,8 @@ describe('edges', () => {
     it('a graph up to maxGraphNodes satellites inclusive; above it none, terminals from the class degrees', () => {
       const at = run({}, { topology: 'ring', maxGraphNodes: 22 });
       expect(at.graph!.nodes).toBe(22);
-      expect(at.averagedGraph!.nodes).toBe(22);
       const above = run({}, { topology: 'ring', maxGraphNodes: 21 });
       expect(above.graph).toBeNull();
-      expect(above.averagedGraph).toBeNull();
       expect(above.terminalsPerNode).toBe(2); // a ring: two in-plane neighbours
       // Grid of 12 planes (30° apart) without a graph: 2 in-plane + 2 cross-plane terminals.
       expect(run({ planes: 12 }, { maxGraphNodes: 0 }).terminalsPerNode).toBe(4);
@@ -286,13 +283,12 @@ describe('edges', () => {
       // Bug caught: the graphs' getters on every result, closing over the shell's tracks and statistics, so that each
       // result a study keeps across evaluations (evaluate.ts memo) holds them (~25 kB a shell in the shipped study).
       const above = run({}, { topology: 'ring', maxGraphNodes: 21 });
-      for (const key of ['graph', 'averagedGraph'] as const)
-        expect(Object.getOwnPropertyDescriptor(above, key)).toEqual({
-          value: null,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
+      expect(Object.getOwnPropertyDescriptor(above, 'graph')).toEqual({
+        value: null,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
       expect(Object.getOwnPropertyDescriptor(run({}, { topology: 'ring' }), 'graph')!.get).toBeTypeOf('function');
     });
 
@@ -331,8 +327,6 @@ describe('edges', () => {
       expect(grid.maxPointingRate_rad_s).toBe(Math.max(a.maxPointingRate_rad_s, b.maxPointingRate_rad_s));
       expect(grid.classes.diagonal).toEqual(EMPTY);
       expect(grid.classes.cluster).toEqual(EMPTY);
-      expect(grid.torus.inPlaneLength_m).toBe(a.range_m.mean);
-      expect(grid.torus.crossPlaneMeanLength_m).toBe(b.range_m.mean);
     });
 
     it('the rate statistics weigh each class by the samples its links are up', () => {

@@ -194,17 +194,17 @@ describe('series statistics', () => {
     expect(seriesStats([])).toEqual({ mean: 0, p5: 0, worst: 0 });
   });
 
-  // Gaps (10 − 6)/10 = 0.4 and (8 − 8)/8 = 0; an instant without an upper bound does not count.
+  // Gaps (10 − 6)/10 = 0.4, (8 − 8)/8 = 0 and (5 − 3)/5 = 0.4: the largest, 0.4.
   it('bound gap and the constellation series (worst shell per instant) by hand', () => {
-    const at = (v: number, lo: number, up: number | null): InstantNetwork => ({
+    const at = (v: number, lo: number, up: number): InstantNetwork => ({
       sampleIndex: 0,
-      model: up === null ? 'time-average' : 'bounds',
+      model: 'bounds',
       throughputPerNode_bps: v,
       lowerBound_bps: lo,
       upperBound_bps: up,
       classes: [],
     });
-    expect(boundGap([at(10, 6, 10), at(8, 8, 8), at(3, 3, null)])).toBeCloseTo(0.4, 12);
+    expect(boundGap([at(10, 6, 10), at(8, 8, 8), at(5, 3, 5)])).toBeCloseTo(0.4, 12);
     // Shell A over 3 instants [4, 2, 6]; shell B at one instant (a fixed cluster), 3: min per instant [3, 2, 3].
     const series = constellationSeries([
       { instants: [at(4, 4, 4), at(2, 2, 2), at(6, 6, 6)] },

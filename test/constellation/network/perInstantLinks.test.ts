@@ -244,3 +244,59 @@ describe('the line-of-sight check judges the links as the network sees them', ()
     // What the grazing costs is the network's to judge at each instant on its live links (the oracle LPs above).
   });
 });
+
+describe('a 24 h sso-ltan band is the twisted torus, solved at each instant', () => {
+  // 6 planes evenly over 24 h of LTAN (60° of RAAN) × 10 slots at 1,400 km, sun-synchronous (101.4°), F = 1, with a
+  // 60° cutoff below the inclination: cross-plane and diagonal links go off near the turning latitudes. The seam
+  // closes as a Walker delta shell's does, so the reduced torus model answers at each instant; the oracles are the
+  // full arc-flow LP on each instant's own live links (+Grid: laid by hand here on every plane's own SGP4; mesh: the
+  // evaluator's own full-LP path on the same instants, forced by maxFullLpColumns).
+  const band = (topology: string, maxColumns: number) =>
+    `name: band\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\nshells:\n` +
+    '  - { name: band, altitude_km: 1400, inclination_deg: sso, ltan_h: 6, planes: 6, satsPerPlane: 10, ' +
+    'pattern: sso-ltan, ltanBand_h: 24, phasing: 1 }\n' +
+    `isl: { topology: ${topology}, terminal: isl-100g, crossPlaneCutoffLatitude_deg: 60 }\n` +
+    'traffic: { pattern: uniform, demandPerNode_Gbps: 10 }\n' +
+    `simulation: { epoch: '2026-03-20T00:00:00Z', duration_h: 2, step_s: 120, snapshots: 3, maxFullLpColumns: ${maxColumns} }\n` +
+    'launch:\n  vehicles: [{ vehicle: starship, cadence_per_yr: 400 }]\n';
+  const dir = tempDir('odc-sso-band-');
+  const evaluate = (topology: string, maxColumns: number) =>
+    evaluateConstellationFileWith(writeFile(dir, `${topology}-${maxColumns}.yaml`, band(topology, maxColumns)), lp);
+
+  it('+Grid: each instant between the full LP on its live links and 1.1 × it; the note says per instant', () => {
+    const { spec, record } = evaluate('grid', 10_000_000);
+    const shell = record.network.shells[0]!;
+    expect(shell.reducedModel).toBe(true); // a seamed +Grid shell takes the torus at any size
+    expect(record.notes.join('\n')).toContain('reduced torus model at each of 3 instants');
+    const g = spec.shells[0]!.geometry;
+    const tracks = planeTracks(g);
+    // 61 samples over 2 h, 3 snapshots: samples 0, 20 and 40.
+    const full = [0, 20, 40].map((j) => fullLp(60, oracleInstant(g, tracks, j, 60 * deg, false)) / 1e9);
+    const mean = full.reduce((a, b) => a + b, 0) / 3;
+    expect(Math.min(...full)).toBeGreaterThan(1);
+    expect(shell.minThroughputPerNode_Gbps).toBeGreaterThanOrEqual(Math.min(...full) * (1 - 1e-6));
+    expect(shell.minThroughputPerNode_Gbps).toBeLessThanOrEqual(Math.min(...full) * 1.1);
+    expect(shell.throughputPerNode_Gbps).toBeGreaterThanOrEqual(mean * (1 - 1e-6));
+    expect(shell.throughputPerNode_Gbps).toBeLessThanOrEqual(mean * 1.1);
+    console.log(
+      `24 h band +Grid: worst instant ${shell.minThroughputPerNode_Gbps.toFixed(3)} against the full LP's ${Math.min(...full).toFixed(3)} Gbps, mean ${shell.throughputPerNode_Gbps.toFixed(3)} against ${mean.toFixed(3)}`,
+    );
+  });
+
+  it('mesh: the reduced model between the full LP and 1.1 × it at the same instants, and never below +Grid', () => {
+    const reduced = evaluate('mesh', 0).record.network.shells[0]!;
+    const full = evaluate('mesh', 10_000_000).record.network.shells[0]!;
+    const grid = evaluate('grid', 0).record.network.shells[0]!;
+    expect(reduced.reducedModel).toBe(true);
+    expect(full.reducedModel).toBe(false);
+    for (const k of ['throughputPerNode_Gbps', 'minThroughputPerNode_Gbps'] as const) {
+      expect(reduced[k]).toBeGreaterThanOrEqual(full[k] * (1 - 1e-6));
+      expect(reduced[k]).toBeLessThanOrEqual(full[k] * 1.1);
+      expect(full[k]).toBeGreaterThan(grid[k]); // the diagonals carry traffic the +Grid cannot
+      expect(reduced[k]).toBeGreaterThanOrEqual(grid[k]);
+    }
+    console.log(
+      `24 h band mesh: worst instant ${reduced.minThroughputPerNode_Gbps.toFixed(3)} (reduced), ${full.minThroughputPerNode_Gbps.toFixed(3)} (full LP), +Grid ${grid.minThroughputPerNode_Gbps.toFixed(3)} Gbps`,
+    );
+  });
+});

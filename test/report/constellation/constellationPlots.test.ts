@@ -135,9 +135,9 @@ describe('linkGraphSvg', () => {
     expect(svg).toContain('link utilisation [-]');
     expect(svg).toContain('maximum concurrent flow');
     expect(svg).toContain('&lt;script&gt;');
-    const reduced = await linkGraphSvg({ ...detail, reducedModel: true, sampleIndex: null });
+    const reduced = await linkGraphSvg({ ...detail, reducedModel: true, sampleIndex: 3 });
     expect(reduced).toContain('reduced torus model');
-    expect(reduced).toContain('time-averaged');
+    expect(reduced).toContain('snapshot at sample 3');
   });
 
   it('colours the links by class when every link carries the same utilisation', async () => {

@@ -10,9 +10,8 @@
  * Validity: P, S ≥ 1, P·S ≥ 2; no mesh diagonals (a mesh's instant: cylinderMesh.ts).
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder model".
  */
-import { maxOf } from '../../../base/arrays.js';
 import type { PathStatistics } from '../graph/network.js';
-import { SPEED_OF_LIGHT_m_s } from '../graph/networkPaths.js';
+import { rowPathStatistics, SPEED_OF_LIGHT_m_s, type PathRow } from '../graph/networkPaths.js';
 
 export interface CylinderParams {
   readonly planes: number;
@@ -141,7 +140,7 @@ export function cylinderThroughput(p: Readonly<CylinderParams>): CylinderResult 
 /**
  * Hop and latency statistics over every ordered pair: the fewest hops from (p0, s0) to (p1, s1) is |p1 − p0| + d
  * (cross-plane hops cannot be saved, nor in-plane ones), with latency (|Δp|·crossLength + d·inLength)/c + hops·delay.
- * Percentiles are nearest-rank over the pairs (as networkPaths.percentile).
+ * Percentiles are nearest-rank over the pairs (networkPaths.ts rowPathStatistics).
  */
 export function cylinderPathStatistics(
   P: number,
@@ -150,38 +149,17 @@ export function cylinderPathStatistics(
   perHopDelay_s: number,
   connected: { readonly inPlane: boolean; readonly crossPlane: boolean },
 ): PathStatistics {
-  const n = P * S;
-  const rows: { hops: number; latency: number; pairs: number }[] = [];
+  const rows: PathRow[] = [];
   for (let dp = 0; dp < P; dp++) {
     if (dp > 0 && !connected.crossPlane) continue;
     const planePairs = dp === 0 ? P : 2 * (P - dp);
     for (let d = 0; d <= Math.floor(S / 2); d++) {
       if ((dp === 0 && d === 0) || (d > 0 && !connected.inPlane)) continue;
       const slots = d === 0 || 2 * d === S ? 1 : 2;
-      const latency =
+      const latency_s =
         (dp * lengths.crossPlane_m + d * lengths.inPlane_m) / SPEED_OF_LIGHT_m_s + (dp + d) * perHopDelay_s;
-      rows.push({ hops: dp + d, latency, pairs: planePairs * slots * S });
+      rows.push({ hops: dp + d, latency_s, pairs: planePairs * slots * S });
     }
   }
-  const pairs = rows.reduce((a, r) => a + r.pairs, 0);
-  const mean = (f: (r: (typeof rows)[number]) => number): number =>
-    pairs > 0 ? rows.reduce((a, r) => a + f(r) * r.pairs, 0) / pairs : 0;
-  const sorted = [...rows].sort((a, b) => a.latency - b.latency);
-  const quantile = (q: number): number => {
-    const rank = Math.min(pairs, Math.max(1, Math.ceil(q * pairs)));
-    let seen = 0;
-    for (const r of sorted) if ((seen += r.pairs) >= rank) return r.latency;
-    return 0;
-  };
-  return {
-    meanHops: mean((r) => r.hops),
-    maxHops: maxOf([0, ...rows.map((r) => r.hops)]),
-    meanLatency_s: mean((r) => r.latency),
-    p50Latency_s: quantile(0.5),
-    p99Latency_s: quantile(0.99),
-    pairs,
-    unreachablePairs: n * (n - 1) - pairs,
-    sampledSources: n,
-    sourceStride: 1,
-  };
+  return rowPathStatistics(rows, P * S);
 }

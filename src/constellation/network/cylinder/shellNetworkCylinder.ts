@@ -13,6 +13,8 @@
 import { maxOf } from '../../../base/arrays.js';
 import type { InstantNetwork } from '../networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
+import { rowPathStatistics } from '../graph/networkPaths.js';
+import { cylinderMeshRows, meshHopLatency } from '../meshPaths.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
@@ -248,7 +250,7 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   const { planes: P, satsPerPlane: S } = p;
   const instants: InstantNetwork[] = [];
   const upperBounds: CylinderUpperBound[] = [];
-  let lengths: { inPlane_m: number; crossPlane_m: number } | null = null;
+  let lengths: { inPlane_m: number; crossPlane_m: number; diagonal_m: number } | null = null;
   // One pair of capacity arrays, and of orbit means, for every instant: each instant's are read before the next's.
   const buffers = {
     cross_bps: new Float64Array(P * S),
@@ -258,15 +260,19 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   const means = { inPlane_bps: new Float64Array(P), crossGap_bps: new Float64Array(Math.max(0, P - 1)), alike: true };
   for (const j of p.instants) {
     const c = seriesInstantCapacities(p, j, false, buffers);
-    lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m };
+    lengths ??= { inPlane_m: c.inPlaneLength_m, crossPlane_m: c.crossPlaneLength_m, diagonal_m: c.diagonalLength_m };
     const r = cylinderInstant(p, j, c, orbitCapacities(P, S, c, means));
     instants.push(r.instant);
     upperBounds.push(r.bound);
   }
   if (p.lean === true) return { instants, upperBounds, paths: null };
-  const paths = cylinderPathStatistics(P, S, lengths ?? { inPlane_m: 0, crossPlane_m: 0 }, DEFAULT_PER_HOP_DELAY_s, {
-    inPlane: p.inPlaneUsable && S > 1,
-    crossPlane: p.crossPlaneUsable,
-  });
+  const l = lengths ?? { inPlane_m: 0, crossPlane_m: 0, diagonal_m: 0 };
+  const paths =
+    p.diagonalUsable === true && p.inPlaneUsable && p.crossPlaneUsable && S > 1
+      ? rowPathStatistics(cylinderMeshRows(P, S, meshHopLatency(l, DEFAULT_PER_HOP_DELAY_s)), P * S)
+      : cylinderPathStatistics(P, S, l, DEFAULT_PER_HOP_DELAY_s, {
+          inPlane: p.inPlaneUsable && S > 1,
+          crossPlane: p.crossPlaneUsable,
+        });
   return { instants, upperBounds, paths };
 }

@@ -220,3 +220,76 @@ export function pathStatistics(adj: Adjacency, queries: readonly PathQuery[], so
     sourceStride,
   };
 }
+
+/** Ordered (source, destination) pairs sharing one fewest-hop count and one least latency. */
+export interface PathRow {
+  readonly hops: number;
+  readonly latency_s: number;
+  readonly pairs: number;
+}
+
+/**
+ * Statistics over pairs given as rows (a closed form's classes of pairs): pair-weighted means, nearest-rank latency
+ * percentiles over the pairs (as `percentile`); every source covered. `nodes`: the graph's, for the unreachable pairs.
+ */
+export function rowPathStatistics(rows: readonly PathRow[], nodes: number): PathStatistics {
+  let pairs = 0,
+    hopSum = 0,
+    latSum = 0,
+    maxHops = 0;
+  for (const r of rows) {
+    pairs += r.pairs;
+    hopSum += r.hops * r.pairs;
+    latSum += r.latency_s * r.pairs;
+    if (r.pairs > 0) maxHops = Math.max(maxHops, r.hops);
+  }
+  const sorted = [...rows].sort((a, b) => a.latency_s - b.latency_s);
+  const quantile = (q: number): number => {
+    const rank = Math.min(pairs, Math.max(1, Math.ceil(q * pairs)));
+    let seen = 0;
+    for (const r of sorted) if ((seen += r.pairs) >= rank) return r.latency_s;
+    return 0;
+  };
+  return {
+    meanHops: pairs > 0 ? hopSum / pairs : 0,
+    maxHops,
+    meanLatency_s: pairs > 0 ? latSum / pairs : 0,
+    p50Latency_s: quantile(0.5),
+    p99Latency_s: quantile(0.99),
+    pairs,
+    unreachablePairs: nodes * (nodes - 1) - pairs,
+    sampledSources: nodes,
+    sourceStride: 1,
+  };
+}
+
+/**
+ * Statistics over every ordered pair of a vertex-transitive graph (every source sees the same destinations) from one
+ * source's: `minHops[d]` (−1: unreachable) and `latency_s[d]` (Infinity: unreachable) over its N − 1 destinations.
+ */
+export function destinationPathStatistics(minHops: Int32Array, latency_s: Float64Array): PathStatistics {
+  const n = minHops.length + 1;
+  let hopSum = 0;
+  let maxHops = 0;
+  let reachable = 0;
+  for (const h of minHops)
+    if (h >= 0) {
+      hopSum += h;
+      maxHops = Math.max(maxHops, h);
+      reachable++;
+    }
+  const sorted = Float64Array.from(latency_s.filter(Number.isFinite)).sort();
+  let latSum = 0;
+  for (const l of sorted) latSum += l;
+  return {
+    meanHops: reachable > 0 ? hopSum / reachable : 0,
+    maxHops,
+    meanLatency_s: reachable > 0 ? latSum / reachable : 0,
+    p50Latency_s: percentile(sorted, 0.5),
+    p99Latency_s: percentile(sorted, 0.99),
+    pairs: n * reachable,
+    unreachablePairs: n * (n - 1 - reachable),
+    sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
+    sourceStride: 1,
+  };
+}

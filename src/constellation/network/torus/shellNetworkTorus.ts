@@ -20,7 +20,9 @@
  */
 import type { LpSolver } from '../../../optimize/lp.js';
 import type { InstantNetwork } from '../networkSeries.js';
-import type { PathStatistics } from '../graph/network.js';
+import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
+import { destinationPathStatistics } from '../graph/networkPaths.js';
+import { meshHopLatency, torusMeshDestinations } from '../meshPaths.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../../memo.js';
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
@@ -154,6 +156,14 @@ function gapCutBound_bps(P: number, S: number, gap: Float64Array): number {
   return best * (P * S - 1);
 }
 
+/** A mesh torus's paths on the instant's class-mean lengths, diagonals counted (meshPaths.ts). */
+function meshPaths(p: Readonly<TorusSeriesParams>, c: TorusInstant): PathStatistics {
+  const lengths = { crossPlane_m: c.crossPlaneLength_m, inPlane_m: c.inPlaneLength_m, diagonal_m: c.diagonalLength_m };
+  const h = meshHopLatency(lengths, DEFAULT_PER_HOP_DELAY_s);
+  const d = torusMeshDestinations(p.planes, p.satsPerPlane, p.phasing, h);
+  return destinationPathStatistics(d.minHops, d.latency_s);
+}
+
 /** The shell's network at each instant (see header). */
 export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
   const { planes: P, satsPerPlane: S, phasing: F } = p;
@@ -188,7 +198,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       },
       !lean,
     );
-    if (p.lean !== true) paths ??= t.paths;
+    if (p.lean !== true) paths ??= c.diagonal_bps !== null ? meshPaths(p, c) : t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
     if (c.diagonal_bps !== null) {
       const r = meshInstant(p, j, c, t, cross, inPlane);

@@ -12,8 +12,8 @@
  */
 import type { LpSolveOptions, LpSolver } from '../../../optimize/lp.js';
 import { DEFAULT_PER_HOP_DELAY_s, type LinkEdge, type LinkGraph, type PathStatistics } from '../graph/network.js';
-import { percentile, SPEED_OF_LIGHT_m_s } from '../graph/networkPaths.js';
-import { destinationLatencies, torusHull, type HullStep, type TorusHull, type TorusShape } from './torusPathTypes.js';
+import { destinationPathStatistics, SPEED_OF_LIGHT_m_s } from '../graph/networkPaths.js';
+import { destinationLatencies, torusHull, type HullStep, type TorusShape } from './torusPathTypes.js';
 import { solveTorusLp, type TorusLpSolution } from './torusLp.js';
 
 export { torusDownlinkBound, type TorusDownlinkBoundParams, type TorusDownlinkBound } from './torusLp.js';
@@ -112,7 +112,7 @@ export function torusThroughput(p: Readonly<TorusParams>): TorusResult {
     stepUse: lp.stepUse,
     lp: lp.lp,
     get paths(): PathStatistics {
-      return (paths ??= torusPathStatistics(hull, destinationLatencies(p, hop, usable), n));
+      return (paths ??= destinationPathStatistics(hull.minHops, destinationLatencies(p, hop, usable)));
     },
     get hopHistogram(): Float64Array {
       return (histogram ??= hopHistogram(hull.minHops));
@@ -127,33 +127,6 @@ function hopHistogram(minHops: Int32Array): Float64Array {
   const histogram = new Float64Array(maxHops + 1);
   for (const h of minHops) if (h >= 0) histogram[h]!++;
   return histogram;
-}
-
-/** Hop and latency statistics over every destination of one source (all sources see the same, by symmetry). */
-function torusPathStatistics(hull: TorusHull, latency_s: Float64Array, n: number): PathStatistics {
-  let hopSum = 0;
-  let maxHops = 0;
-  let reachable = 0;
-  for (const h of hull.minHops)
-    if (h >= 0) {
-      hopSum += h;
-      maxHops = Math.max(maxHops, h);
-      reachable++;
-    }
-  const sorted = Float64Array.from(latency_s.filter(Number.isFinite)).sort();
-  let latSum = 0;
-  for (const l of sorted) latSum += l;
-  return {
-    meanHops: reachable > 0 ? hopSum / reachable : 0,
-    maxHops,
-    meanLatency_s: reachable > 0 ? latSum / reachable : 0,
-    p50Latency_s: percentile(sorted, 0.5),
-    p99Latency_s: percentile(sorted, 0.99),
-    pairs: n * reachable,
-    unreachablePairs: n * (n - 1 - reachable),
-    sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
-    sourceStride: 1,
-  };
 }
 
 /** Which link class is saturated at the reduced LP's optimum. */

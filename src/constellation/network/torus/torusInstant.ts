@@ -81,9 +81,10 @@ export interface TorusInstant {
   readonly inPlane_bps: Float64Array;
   /** Diagonal capacities by edge v = q·S + s (gap q), when `diagonalUsable`; else null. */
   readonly diagonal_bps: Float64Array | null;
-  /** Mean length over the class's links at the instant [m]. */
+  /** Mean length over the class's links at the instant [m] (diagonal: NaN without diagonals). */
   readonly crossPlaneLength_m: number;
   readonly inPlaneLength_m: number;
+  readonly diagonalLength_m: number;
   /** The classes' sums (`classStats`), else null; valid until the next call. */
   readonly stats: InstantStats | null;
 }
@@ -493,12 +494,12 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   if (p.lengths === false) {
     const st = p.classStats === true ? statsFor(P) : null;
     leanCapacities(c, { frames, placed, poleward, planePole, arcs, length: LENGTH }, { cross_bps, inPlane_bps }, st);
-    const diagonal_bps = diagonals(c, p, frames, poleward, out, false);
-    return { cross_bps, inPlane_bps, diagonal_bps, crossPlaneLength_m: NaN, inPlaneLength_m: NaN, stats: st };
+    const diagonal_bps = diagonals(c, p, frames, poleward, out, false).bps;
+    return { cross_bps, inPlane_bps, diagonal_bps, ...NO_LENGTHS, stats: st };
   }
   for (let q = 0; q < P; q++) placePlane(frames, 7 * q, q, S, pos, r2);
   polewardOf(pos, r2, N, c.latitudeCutoff_rad, poleward);
-  const diagonal_bps = diagonals(c, p, frames, poleward, out, true);
+  const diagonal = diagonals(c, p, frames, poleward, out, true);
   let crossLen = 0,
     inLen = 0;
   for (let q = 0; q < (seam ? P : P - 1); q++) crossLen = crossPlaneRow(c, q, poleward, cross_bps, crossLen);
@@ -507,16 +508,17 @@ export function torusInstantCapacities(p: Readonly<TorusInstantParams>, out?: To
   return {
     cross_bps,
     inPlane_bps,
-    diagonal_bps,
+    diagonal_bps: diagonal.bps,
     crossPlaneLength_m: crossLinks > 0 ? crossLen / crossLinks : 0,
     inPlaneLength_m: inLen / N,
+    diagonalLength_m: diagonal.bps !== null && crossLinks > 0 ? diagonal.length_m / crossLinks : NaN,
     stats: null,
   };
 }
 
 /**
  * The diagonal capacities of a shell that lays them (null else), decided as cross-plane links are (line of sight, both
- * ends within the cutoff, slew limit); every plane placed first unless `placed`.
+ * ends within the cutoff, slew limit), and their summed length [m]; every plane placed first unless `placed`.
  */
 function diagonals(
   c: LinkContext,
@@ -525,8 +527,8 @@ function diagonals(
   poleward: Uint8Array,
   out: TorusInstantBuffers | undefined,
   placed: boolean,
-): Float64Array | null {
-  if (p.diagonalUsable !== true) return null;
+): { bps: Float64Array | null; length_m: number } {
+  if (p.diagonalUsable !== true) return { bps: null, length_m: 0 };
   const { planes: P, satsPerPlane: S } = c;
   const N = P * S;
   const into = out?.diagonal_bps ?? new Float64Array(N);
@@ -536,9 +538,13 @@ function diagonals(
     polewardOf(c.pos, c.r2, N, c.latitudeCutoff_rad, poleward);
   }
   into.fill(0);
-  for (let q = 0; q < (c.seam ? P : P - 1); q++) crossPlaneRow(c, q, poleward, into, 0, 1, S >= 2);
-  return into;
+  let length_m = 0;
+  for (let q = 0; q < (c.seam ? P : P - 1); q++) length_m = crossPlaneRow(c, q, poleward, into, length_m, 1, S >= 2);
+  return { bps: into, length_m };
 }
+
+/** A lean instant's lengths: not worked out (the rate does not read them). */
+const NO_LENGTHS = { crossPlaneLength_m: NaN, inPlaneLength_m: NaN, diagonalLength_m: NaN } as const;
 
 /** The lean path's gap length bounds, written in place. */
 const LENGTH: LengthBounds = { min: NaN, max: NaN };
