@@ -20,8 +20,14 @@ import { deg } from '../../../helpers/units.js';
 const lp = await createLpSolver();
 const U0S = [0.3, 1.2];
 
-function shell(P: number, S: number, altitude_m: number): CircularShell {
-  return { planes: P, satsPerPlane: S, phasing: 1, radius_m: EARTH_RADIUS_m + altitude_m, inclination_rad: 53 * deg };
+function shell(P: number, S: number, altitude_m: number, inclination_deg = 53): CircularShell {
+  return {
+    planes: P,
+    satsPerPlane: S,
+    phasing: 1,
+    radius_m: EARTH_RADIUS_m + altitude_m,
+    inclination_rad: inclination_deg * deg,
+  };
 }
 
 function series(sh: CircularShell, cutoff_rad: number | null, over: Partial<TorusSeriesParams> = {}) {
@@ -48,6 +54,15 @@ describe('large mesh and +Grid shells: each instant between a feasible routing a
         const mesh = series(sh, cutoff * deg, { diagonalUsable: true });
         U0S.forEach((u0, j) => expectBetweenRoutingAndCut(sh, u0, cutoff * deg, grid[j]!, mesh[j]!, true));
       });
+  // A 24 h sun-synchronous band's geometry (planes evenly over 360° of RAAN at 97.8°, 650 km): cutoffs 60° (below the
+  // turning latitude, 82.2°) and 85° (above it).
+  for (const cutoff of [60, 85])
+    it(`SSO 20 × 50 at 650 km, 97.8°, cutoff ${cutoff}°: routing ≤ figure ≤ cut, mesh ≥ +Grid, mesh never 0`, () => {
+      const sh = shell(20, 50, 650e3, 97.8);
+      const grid = series(sh, cutoff * deg);
+      const mesh = series(sh, cutoff * deg, { diagonalUsable: true });
+      U0S.forEach((u0, j) => expectBetweenRoutingAndCut(sh, u0, cutoff * deg, grid[j]!, mesh[j]!, true));
+    });
 });
 
 describe('against the per-instant LP on the live links (where the LP is solvable in the test’s time)', () => {
