@@ -144,13 +144,23 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
+  // a campaign that cannot fly as given (a satellite too large, caps too small) fails the launch check as a refusal does;
+  // a shell every vehicle is refused for has its reason already (campaignPayloads)
+  const refused = (id: string | null) =>
+    spec.shells.some((s, i) => s.geometry.name === id && payloads.every((v) => v[i]!.basis === 'refused'));
+  const shortfalls = campaign.shortfalls.filter((x) => !refused(x.shell));
+  pushAll(notes, [
+    ...shortfalls.map((x) => x.why),
+    ...refusalNotes(spec, payloads),
+    ...payloadNotes(spec, payloads, campaign),
+  ]);
   pushAll(notes, [...raisingNotes(spec, raising), ...(spec.shells.length > 1 ? [ONE_SHELL_PER_LAUNCH] : [])]);
   const perShell = shellLaunchRecords(campaign, nodes, payloads);
   pushAll(notes, priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);
   return {
     campaign,
+    shortfalls,
     launchRecord: {
       launches: campaign.launches,
       perVehicle: campaign.vehicles.map((v) => ({
