@@ -10,9 +10,9 @@
  * cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR §25.164(b), 50 %
  * within 6 years of the grant and the rest within 9.
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
- * A campaign that cannot fly as given is planned for reference and says why (`shortfalls`): a shell no vehicle can carry
- * one satellite of (mass or stowed volume) flies one satellite per launch on the vehicle that comes nearest; launch caps
- * too small for every satellite are dropped (the plan without them).
+ * A campaign that cannot fly as given is planned for reference and says why (`shortfalls`): a shell no vehicle can
+ * carry one satellite of (mass or stowed volume) flies one satellite per launch on the vehicle that comes nearest;
+ * launch caps too small for every satellite are dropped (the plan without them).
  * Derivation, evidence and costs: docs/constellations.md §"Launch campaign".
  */
 import type { LpSolver } from '../../optimize/lp.js';
@@ -346,7 +346,8 @@ function oneVehicleLaunches(plan: Plan, reachable: boolean): CheapestLaunches {
 /**
  * Satellites each vehicle carries to each shell per launch (`fit`, `k`) and the most launches worth flying (`ub`). A
  * shell no vehicle can carry one satellite of flies one per launch on the vehicle whose payload and fairing come
- * nearest (least max(m/P, V/(η·V_fairing))), said in `shortfalls`; throws CapsCannotCarry when a shell's caps fall short.
+ * nearest (least max(m/P, V/(η·V_fairing))), said in `shortfalls`; throws CapsCannotCarry when a shell's caps fall
+ * short.
  */
 function launchCapacities(
   p: Readonly<LaunchCampaignParams>,

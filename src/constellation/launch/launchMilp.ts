@@ -187,7 +187,7 @@ export function cheapestLaunches(
   };
 }
 
-/** The vehicles' launch caps cannot carry every satellite (launch.ts plans the campaign without them, for reference). */
+/** The vehicles' launch caps cannot carry every satellite (launch.ts plans without them, for reference). */
 export class CapsCannotCarry extends RangeError {}
 
 export const capsCannotCarry = (plan: Plan, why: string): CapsCannotCarry =>
