@@ -457,7 +457,8 @@ describe('validation', () => {
       altitude_km: 314,
       inclination: 97.6,
       payload_kg: 11960,
-      source: 'Starlink 3-1: 46 satellites to 308 × 320 km × 97.6° (der-orion, Jul 2022), ≥ 260 kg each (Spaceflight Now, May 2021)',
+      source:
+        'Starlink 3-1: 46 satellites to 308 × 320 km × 97.6° (der-orion, Jul 2022), ≥ 260 kg each (Spaceflight Now, May 2021)',
     },
     {
       row: 'falcon-9-expendable',
