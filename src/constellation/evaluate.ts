@@ -177,7 +177,8 @@ const buildFields = tableBuilder<ConstellationStages, typeof CONSTELLATION_FIELD
 export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean: boolean) {
   const notes: string[] = [];
   const { designs, nodes } = shellNodes(spec, notes, lean);
-  // a shell no vehicle can reach fails the launch check (lean or full alike), its campaign planned for reference
+  // a shell no vehicle can reach or carry fails the launch check (lean or full alike), its campaign planned for
+  // reference (so do launch caps too small for every satellite: campaign.shortfalls)
   const { payloads, unlaunchable } = campaignPayloads(spec, notes, nodes.map(stationMass_kg));
   const sats = spec.shells.map((s) => s.geometry.planes * s.geometry.satsPerPlane);
   const satellites = sats.reduce((a, b) => a + b, 0);
@@ -188,7 +189,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
   const { ground, contacts } = gatewayContacts(spec, tracks, notes, lean);
   const networks = shellNetworks({ spec, links, linkParams, tracks, ground, lp, lean }, notes);
 
-  const { campaign, launchRecord } = launchPlan(spec, nodes, sats, lp, notes, payloads);
+  const { campaign, shortfalls, launchRecord } = launchPlan(spec, nodes, sats, lp, notes, payloads);
   const econ = generationEconomics(spec, nodes, sats, campaign.launch_USD, notes);
   // satellites serve from station: the first deployment reaches it the time to station after each launch
   const life = lifePlan(spec, nodes, sats, toStation(campaign, launchRecord.timeToStation_s), econ);
@@ -211,7 +212,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     campaign_yr: life.fullCapability_yr,
     minSeparation_km: environment.minSeparation_km,
     filedShellClearance_km: environment.filedShellClearance_km,
-    unlaunchableShells: unlaunchable.length,
+    launchShortfalls: unlaunchable.length + shortfalls.length,
   });
   notes.push(GEOMETRY_NOTE);
   let sky: SkyFigures | undefined;

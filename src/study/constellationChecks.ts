@@ -1,6 +1,7 @@
 /**
  * The checks a constellation study always enforces (the physical closure, before the study's own constraints): every
- * shell's node closures, the traffic demand when the file states it, the separation screen. Names as in the
+ * shell's node closures, the traffic demand when the file states it, the launch campaign flying at all and the
+ * separation screen. Names as in the
  * constellation record; the order is the g vector's. Link line of sight and pointing are not among them: a link off at
  * an instant costs throughput there, which network.demand judges (record/constraints.ts).
  */
@@ -29,13 +30,17 @@ export function enforcedNodeClosures(closedSizing: boolean): readonly string[] {
 }
 
 /**
- * The always-enforced constraints' names with these node closures, in the order of the g vector; `demand`: the file
- * states its traffic demand (or searches it), which network.demand then holds.
+ * The constellation record's checks a study holds after the node closures, in g order; `demand`: the file states its
+ * traffic demand (or searches it), which network.demand then holds. launch.vehicle counts why the campaign cannot fly
+ * (0 when it can; a zero count at a limit of 0 is never called binding, src/run/decision/binding.ts).
  */
+export const recordChecksHeld = (demand: boolean): readonly string[] => [
+  ...(demand ? ['network.demand'] : []),
+  'launch.vehicle',
+  'environment.minSeparation',
+];
+
+/** The always-enforced constraints' names with these node closures, in the order of the g vector. */
 export function constellationPhysicalConstraints(closures: readonly string[], demand: boolean): string[] {
-  return [
-    ...closures.map((n) => `node.${n} (worst shell)`),
-    ...(demand ? ['network.demand'] : []),
-    'environment.minSeparation',
-  ];
+  return [...closures.map((n) => `node.${n} (worst shell)`), ...recordChecksHeld(demand)];
 }

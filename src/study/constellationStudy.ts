@@ -40,14 +40,18 @@ import {
 } from '../constellation/design/load.js';
 import { isConstellationMetric, pathGetter, unknownConstellationMetricHint } from '../constellation/record/metrics.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
-import type { ConstraintResult } from '../node/record/record.js';
 import {
   constellationStudySectionsSchema,
   type ConstellationStudySections,
   type SelectSettings,
 } from './studySchema.js';
 import { constellationDesignOf, constellationInputs } from './constellationInputs.js';
-import { constellationPhysicalConstraints, enforcedNodeClosures, NODE_CLOSURES } from './constellationChecks.js';
+import {
+  constellationPhysicalConstraints,
+  enforcedNodeClosures,
+  recordChecksHeld,
+  NODE_CLOSURES,
+} from './constellationChecks.js';
 import { constellationConstraintSampler, constellationInputColumns } from './constellationSamples.js';
 import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 
@@ -488,13 +492,10 @@ function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraint
       rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)),
     );
   }
-  const check = (name: string): ConstraintResult => rec.constraints.find((r) => r.name === name)!;
-  if (q.demand) {
-    const demand = check('network.demand');
-    g[k++] = scaledViolation(demand.value, demand.sense, demand.limit);
+  for (const name of recordChecksHeld(q.demand)) {
+    const c = rec.constraints.find((r) => r.name === name)!;
+    g[k++] = scaledViolation(c.value, c.sense, c.limit);
   }
-  const sep = check('environment.minSeparation');
-  g[k++] = scaledViolation(sep.value, sep.sense, sep.limit);
   const lookup = (p: string): number => refGetters.get(p)!(rec);
   for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
   return { status: 'ok', f, g };

@@ -10,13 +10,16 @@
  * cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR §25.164(b), 50 %
  * within 6 years of the grant and the rest within 9.
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
- * Throws RangeError when no vehicle can carry a satellite of some shell or the launch caps cannot carry them all.
+ * A campaign that cannot fly as given is planned for reference and says why (`shortfalls`): a shell no vehicle can
+ * carry one satellite of (mass or stowed volume) flies one satellite per launch on the vehicle that comes nearest;
+ * launch caps too small for every satellite are dropped (the plan without them).
  * Derivation, evidence and costs: docs/constellations.md §"Launch campaign".
  */
 import type { LpSolver } from '../../optimize/lp.js';
 import {
   campaignModel,
   capsCannotCarry,
+  CapsCannotCarry,
   cheapestLaunches,
   EPS,
   launchesBy,
@@ -30,6 +33,7 @@ import {
 } from './launchMilp.js';
 import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost/cost.js';
 import { nonNegative, positive } from '../../models/validate.js';
+import { minOf } from '../../base/arrays.js';
 
 export type { Milestone } from './launchMilp.js';
 
@@ -119,6 +123,12 @@ export interface MilestoneOutcome extends Milestone {
   readonly met: boolean;
 }
 
+/** A reason the campaign cannot fly as given: the shell it concerns (null: the whole campaign) and a sentence. */
+export interface Shortfall {
+  readonly shell: string | null;
+  readonly why: string;
+}
+
 export interface DeploymentPoint {
   readonly time_yr: number;
   readonly satellites: number;
@@ -137,6 +147,11 @@ export interface LaunchCampaignResult {
   /** (0, 0) then one point per launch: time and cumulative satellites in orbit. */
   readonly deploymentCurve: readonly DeploymentPoint[];
   readonly solver: LaunchSolverRecord;
+  /**
+   * Why the campaign as given cannot fly (empty when it can): each shell no vehicle can carry one satellite of, and
+   * launch caps too small for every satellite (shell null). The plan is then for reference only.
+   */
+  readonly shortfalls: readonly Shortfall[];
 }
 
 /**
@@ -242,11 +257,37 @@ function checkInputs(
   return { packing, milestones };
 }
 
-/** Cheapest launch campaign that deploys every shell, meeting the milestones where the cadences allow. */
+/**
+ * Cheapest launch campaign that deploys every shell, meeting the milestones where the cadences allow; a campaign that
+ * cannot fly as given is planned for reference, its `shortfalls` saying why (header).
+ */
 export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaignResult {
   const shells = campaignShells(p);
   const { packing, milestones } = checkInputs(p, shells.length);
-  const { fit, k, ub } = launchCapacities(p, shells, packing);
+  try {
+    return plannedCampaign(p, shells, packing, milestones);
+  } catch (e) {
+    // caps too small for every satellite: the plan without them, for reference (a solver fault without caps throws)
+    if (!(e instanceof CapsCannotCarry) || p.vehicles.every((v) => v.maxLaunches === undefined)) throw e;
+    const uncapped = p.vehicles.map(({ maxLaunches: _, ...v }) => v);
+    const r = plannedCampaign({ ...p, vehicles: uncapped }, shells, packing, milestones);
+    return {
+      ...r,
+      shortfalls: [
+        ...r.shortfalls,
+        { shell: null, why: `launch: ${e.message}; the campaign is planned without the caps, for reference only` },
+      ],
+    };
+  }
+}
+
+function plannedCampaign(
+  p: Readonly<LaunchCampaignParams>,
+  shells: readonly CampaignShell[],
+  packing: number,
+  milestones: readonly Milestone[],
+): LaunchCampaignResult {
+  const { fit, k, ub, shortfalls } = launchCapacities(p, shells, packing);
   const plan: Plan = { k, ub, sats: shells.map((s) => s.satellites), vehicles: p.vehicles };
   const n = total(plan);
   const achievable = milestones.map((m) => {
@@ -276,6 +317,7 @@ export function launchCampaign(p: Readonly<LaunchCampaignParams>): LaunchCampaig
     milestones: outcomes,
     deploymentCurve: schedule.curve,
     solver,
+    shortfalls,
   };
 }
 
@@ -302,20 +344,40 @@ function oneVehicleLaunches(plan: Plan, reachable: boolean): CheapestLaunches {
 }
 
 /**
- * Satellites each vehicle carries to each shell per launch (`fit`, `k`) and the most launches worth flying (`ub`);
- * throws when a shell cannot be carried at all.
+ * Satellites each vehicle carries to each shell per launch (`fit`, `k`) and the most launches worth flying (`ub`). A
+ * shell no vehicle can carry one satellite of flies one per launch on the vehicle whose payload and fairing come
+ * nearest (least max(m/P, V/(η·V_fairing))), said in `shortfalls`; throws CapsCannotCarry when a shell's caps fall
+ * short.
  */
 function launchCapacities(
   p: Readonly<LaunchCampaignParams>,
   shells: readonly CampaignShell[],
   packing: number,
-): { fit: ReturnType<typeof satellitesPerLaunch>[][]; k: number[][]; ub: number[][] } {
+): { fit: ReturnType<typeof satellitesPerLaunch>[][]; k: number[][]; ub: number[][]; shortfalls: Shortfall[] } {
+  const payload = (v: CampaignVehicle, j: number): number => v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg;
   const fit = p.vehicles.map((v) =>
-    shells.map((s, j) =>
-      satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg),
-    ),
+    shells.map((s, j) => satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, payload(v, j))),
   );
   const k = fit.map((f) => f.map((x) => x.perLaunch));
+  const shortfalls: Shortfall[] = [];
+  shells.forEach((s, j) => {
+    if (k.some((row) => row[j]! >= 1)) return;
+    // how many times too large the satellite is for each vehicle: the nearest carries it, for reference
+    const over = p.vehicles.map((v) =>
+      Math.max(s.launchMass_kg / payload(v, j), s.stowedVolume_m3 / (packing * v.fairingVolume_m3)),
+    );
+    const near = over.indexOf(minOf(over));
+    const v = p.vehicles[near]!;
+    k[near]![j] = 1;
+    shortfalls.push({
+      shell: s.id,
+      why:
+        `launch: no campaign vehicle can carry one satellite of shell ${s.id} (${s.launchMass_kg.toFixed(0)} kg, ` +
+        `${s.stowedVolume_m3.toFixed(1)} m³ stowed; nearest ${v.id}: ${payload(v, j).toFixed(0)} kg to its orbit, ` +
+        `${(packing * v.fairingVolume_m3).toFixed(1)} m³ of fairing at packing ${packing}); the campaign flies it one ` +
+        `satellite per launch on ${v.id}, for reference only`,
+    });
+  });
   // A vehicle never needs more launches to a shell than it takes to carry that shell alone; 0 if the node does not fit.
   const ub = p.vehicles.map((v, i) =>
     shells.map((s, j) =>
@@ -323,14 +385,12 @@ function launchCapacities(
     ),
   );
   shells.forEach((s, j) => {
-    if (k.every((row) => row[j]! < 1))
-      throw new RangeError(
-        `no vehicle can carry one satellite of shell ${s.id} (mass or stowed volume too large for the payload to its orbit)`,
-      );
     if (k.reduce((a, row, i) => a + row[j]! * ub[i]![j]!, 0) < s.satellites)
-      throw new RangeError(`the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`);
+      throw new CapsCannotCarry(
+        `the vehicles' launch caps cannot carry all ${s.satellites} satellites of shell ${s.id}`,
+      );
   });
-  return { fit, k, ub };
+  return { fit, k, ub, shortfalls };
 }
 
 /** Each milestone's required, achieved and achievable satellite counts under the chosen schedule. */

@@ -187,5 +187,8 @@ export function cheapestLaunches(
   };
 }
 
-export const capsCannotCarry = (plan: Plan, why: string): RangeError =>
-  new RangeError(`the vehicles' launch caps cannot carry all ${total(plan)} satellites (${why})`);
+/** The vehicles' launch caps cannot carry every satellite (launch.ts plans without them, for reference). */
+export class CapsCannotCarry extends RangeError {}
+
+export const capsCannotCarry = (plan: Plan, why: string): CapsCannotCarry =>
+  new CapsCannotCarry(`the vehicles' launch caps cannot carry all ${total(plan)} satellites (${why})`);

@@ -8,7 +8,7 @@
  * part of the constellation record. The flag reaches the record (perShell[].vehicles[].payloadBasis and
  * extrapolationDeltaV_m_s, launch.extrapolatedLaunches) and one note per vehicle that flies on an extrapolated
  * payload; a vehicle refused for a shell gets a note, and a shell every vehicle is refused for fails the launch check
- * (campaignPayloads).
+ * (campaignPayloads), as does a campaign that cannot fly as given (./launch.ts shortfalls: campaignShortfalls).
  *
  * One launch price: the campaign vehicles' price_USD per launch is authoritative for the constellation (the MILP
  * needs a price per launch to choose vehicles). The node record prices its launch from its own vehicle row with the
@@ -144,13 +144,16 @@ export function launchPlan(
       { fraction: 1, within_yr: spec.launch.milestoneFull_yr },
     ],
   });
-  pushAll(notes, [...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
+  const shortfalls = campaignShortfalls(spec, payloads, campaign);
+  const why = shortfalls.map((x) => x.why);
+  pushAll(notes, [...why, ...refusalNotes(spec, payloads), ...payloadNotes(spec, payloads, campaign)]);
   pushAll(notes, [...raisingNotes(spec, raising), ...(spec.shells.length > 1 ? [ONE_SHELL_PER_LAUNCH] : [])]);
   const perShell = shellLaunchRecords(campaign, nodes, payloads);
   pushAll(notes, priceNotes(spec, perShell));
   const mass_kg = sats.reduce((a, n, i) => a + n * launchMass[i]!, 0);
   return {
     campaign,
+    shortfalls,
     launchRecord: {
       launches: campaign.launches,
       perVehicle: campaign.vehicles.map((v) => ({
@@ -168,6 +171,16 @@ export function launchPlan(
       perShell,
     },
   };
+}
+
+/**
+ * Why the campaign cannot fly as given (a satellite too large, caps too small): the launch check counts each, as it
+ * does a refused shell; a shell every vehicle is refused for has its reason already (campaignPayloads).
+ */
+function campaignShortfalls(spec: ConstellationSpec, payloads: CampaignPayloads, campaign: LaunchCampaignResult) {
+  const refused = (id: string | null) =>
+    spec.shells.some((s, i) => s.geometry.name === id && payloads.every((v) => v[i]!.basis === 'refused'));
+  return campaign.shortfalls.filter((x) => !refused(x.shell));
 }
 
 /** One note stating the insertion orbit and each shell's raise (ΔV, propellant, days to station). */

@@ -2,7 +2,8 @@
  * The constellation's constraints (g <= 0 in the optimizer): every node's own constraints per shell, the ISL
  * links' line of sight and pointing (checks: a link is off at the instants it grazes or turns too fast), the network
  * demand at the worst snapshot instant, the FCC deployment
- * milestones (47 CFR 25.164(b)) and the self-conjunction separation. The figures are computed in evaluate.ts.
+ * milestones (47 CFR 25.164(b)), the self-conjunction separation and whether the campaign can fly at all
+ * (launch.vehicle: the reasons it cannot, 0 when it can). The figures are computed in evaluate.ts.
  * The network demand is enforced when the file states traffic.demandPerNode_Gbps, what it requires each node to
  * carry: a constellation that cannot carry it misses its own requirement (studies hold it,
  * src/study/constellationStudy.ts); the default demand is a check only.
@@ -39,8 +40,11 @@ export interface ConstraintInputs {
   readonly campaign_yr: number;
   readonly minSeparation_km: number;
   readonly filedShellClearance_km: number;
-  /** Shells every campaign vehicle is refused for (launch/launchPlan.ts); absent or 0: none. */
-  readonly unlaunchableShells?: number;
+  /**
+   * Why the campaign cannot fly as given, one per reason (launch/launchPlan.ts): shells every vehicle is refused for or
+   * none can carry one satellite of, and launch caps too small for every satellite; 0: it can.
+   */
+  readonly launchShortfalls: number;
 }
 
 /** The keep-out from other operators' filed shells, when the design asks for it (environment.keepOutFiledShells). */
@@ -131,6 +135,16 @@ export function constellationConstraints(
       `all satellites in orbit within ${spec.launch.milestoneFull_yr} yr (FCC 47 CFR 25.164(b))`,
     ),
     constraintResult(
+      'launch.vehicle',
+      c.launchShortfalls,
+      '<=',
+      0,
+      '-',
+      true,
+      'the campaign vehicles fly every satellite: each shell has one that may fly to its orbit (published points, or ' +
+        'the extrapolation within its limit) and carry its satellite, within the launch caps (the notes say why not)',
+    ),
+    constraintResult(
       'environment.minSeparation',
       c.minSeparation_km,
       '>=',
@@ -140,22 +154,5 @@ export function constellationConstraints(
       'no two satellites come closer than the required separation (self-conjunction screen on SGP4 positions)',
     ),
     ...filedShellConstraints(spec, c),
-    ...launchVehicleConstraint(c),
-  ];
-}
-
-/** Shells no campaign vehicle may fly (present only when there are some: the notes say why). */
-function launchVehicleConstraint(c: ConstraintInputs): ConstraintResult[] {
-  if (!((c.unlaunchableShells ?? 0) > 0)) return [];
-  return [
-    constraintResult(
-      'launch.vehicle',
-      c.unlaunchableShells!,
-      '<=',
-      0,
-      'shells',
-      true,
-      'every shell has a campaign vehicle that may fly to its orbit (published points, or the extrapolation within its limit; the notes say why not)',
-    ),
   ];
 }

@@ -137,8 +137,13 @@ describe('launchCampaign', () => {
     const r = campaignOf1t(50, vehicles);
     expect(r.vehicles.map((v) => v.launches)).toEqual([2, 3]);
     const base = { satellites: 10, launchMass_kg: 1000, stowedVolume_m3: 1, solver };
-    expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, payloadLeo_kg: 500 }] })).toThrow(RangeError);
-    expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, maxLaunches: 0 }] })).toThrow(RangeError);
+    // a 1 t satellite on a 500 kg vehicle capped at 2 launches, and a cap of 0: planned for reference, said why. The
+    // first is short twice: no vehicle carries the satellite (one per launch: 10 launches) and 10 > its cap of 2.
+    const tooSmall = launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, payloadLeo_kg: 500 }] });
+    expect([tooSmall.launches, tooSmall.shortfalls.map((x) => x.shell)]).toEqual([10, ['all', null]]);
+    const capped = launchCampaign({ ...base, vehicles: [{ ...vehicles[0]!, maxLaunches: 0 }] });
+    // 10 t carries ⌊10,000/1,000⌋ = 10 satellites: one launch once the cap of 0 is dropped
+    expect([capped.launches, capped.shortfalls.map((x) => x.shell)]).toEqual([1, [null]]);
     expect(() => launchCampaign({ ...base, satellites: 2.5, vehicles })).toThrow(RangeError);
     expect(() => launchCampaign({ ...base, vehicles: [{ ...vehicles[1]!, cadence_per_yr: 0 }] })).toThrow(RangeError);
   });
@@ -359,13 +364,19 @@ describe('launchCampaign: each shell packed at its own node and orbit', () => {
     expect(Math.min(outcomes.withMilestones, outcomes.without, outcomes.capped)).toBeGreaterThan(5);
   });
 
-  it('a shell no vehicle can reach is a RangeError naming the shell; payloads per shell are checked', () => {
+  it('a shell no vehicle can carry is a shortfall naming the shell, planned one per launch; payloads per shell checked', () => {
     const v: CampaignVehicle = { ...vehicle('V', 5000, 1e6, 1), payloadToShell_kg: [5000, 500] };
     const shells = [
       { id: 'low', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
       { id: 'high', satellites: 2, launchMass_kg: 1000, stowedVolume_m3: 1 },
     ];
-    expect(() => launchCampaign({ shells, vehicles: [v], solver })).toThrow(/shell high/);
+    const r = launchCampaign({ shells, vehicles: [v], solver });
+    // low: ⌊5,000/1,000⌋ = 5 per launch, 1 launch; high: 500 kg < 1 t, flown one per launch for reference: 2 launches
+    expect(r.shells.map((s) => s.launches)).toEqual([1, 2]);
+    expect(r.shortfalls.map((x) => x.shell)).toEqual(['high']);
+    expect(r.shortfalls[0]!.why).toMatch(
+      /^launch: no campaign vehicle can carry one satellite of shell high \(1000 kg/,
+    );
     expect(() => launchCampaign({ shells, vehicles: [{ ...v, payloadToShell_kg: [5000] }], solver })).toThrow(
       /one payload per shell/,
     );

@@ -141,16 +141,48 @@ describe('input checks name the field', () => {
     expect(launchCampaign(one({ milestones: [{ fraction: 1, within_yr: 5 }] })).milestonesMet).toBe(true);
   });
 
-  it('a shell no vehicle reaches, and launch caps too small, are told apart', () => {
-    throwsWith(
-      one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 999 })] }),
-      /no vehicle can carry one satellite of shell all/,
-    );
+  it('a shell no vehicle reaches, and launch caps too small, are told apart (each a shortfall, planned for reference)', () => {
+    const short = launchCampaign(one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 999 })] }));
+    expect(short.shortfalls).toHaveLength(1);
+    expect(short.shortfalls[0]!.why).toMatch(/no campaign vehicle can carry one satellite of shell all/);
+    expect(short.launches).toBe(10); // one 1 t satellite per launch on the 999 kg vehicle, for reference
     // payload = node mass: exactly one per launch is still a fit.
-    expect(launchCampaign(one({ satellites: 2, vehicles: [veh({ id: 'V', payloadLeo_kg: 1000 })] })).launches).toBe(2);
-    throwsWith(
-      one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 5000, maxLaunches: 1 })] }),
-      /the vehicles' launch caps cannot carry all 10 satellites of shell all/,
+    const exact = launchCampaign(one({ satellites: 2, vehicles: [veh({ id: 'V', payloadLeo_kg: 1000 })] }));
+    expect([exact.launches, exact.shortfalls]).toEqual([2, []]);
+    // 5 t carries 5 satellites: 10 need 2 launches against a cap of 1, planned uncapped (2 launches)
+    const capped = launchCampaign(one({ vehicles: [veh({ id: 'V', payloadLeo_kg: 5000, maxLaunches: 1 })] }));
+    expect(capped.shortfalls).toEqual([
+      {
+        shell: null,
+        why:
+          "launch: the vehicles' launch caps cannot carry all 10 satellites of shell all; the campaign is planned " +
+          'without the caps, for reference only',
+      },
+    ]);
+    expect(capped.launches).toBe(2);
+  });
+
+  it('the nearest vehicle carries a shell none can: the least of max(m/P, V/(η·V_fairing))', () => {
+    // a 2 t, 30 m³ satellite; η = 0.7. A: 1.5 t, 100 m³ → max(1.33, 0.43) = 1.33; B: 3 t, 20 m³ (14 m³ usable) →
+    // max(0.67, 2.14) = 2.14. Neither carries one (A by mass, B by volume); A comes nearest.
+    const r = launchCampaign(
+      one({
+        satellites: 3,
+        launchMass_kg: 2000,
+        stowedVolume_m3: 30,
+        vehicles: [
+          veh({ id: 'A', payloadLeo_kg: 1500, fairingVolume_m3: 100 }),
+          veh({ id: 'B', payloadLeo_kg: 3000, fairingVolume_m3: 20 }),
+        ],
+        milestones: [],
+      }),
+    );
+    expect(r.vehicles.map((v) => [v.id, v.launches])).toEqual([
+      ['A', 3],
+      ['B', 0],
+    ]);
+    expect(r.shortfalls[0]!.why).toMatch(
+      /nearest A: 1500 kg to its orbit, 70\.0 m³ of fairing .* on A, for reference only$/,
     );
   });
 });
@@ -300,13 +332,19 @@ describe('solver outcomes', () => {
     expect(() => launchCampaign(two(silent))).toThrow(/^launch MILP unbounded: no message \(fake\)$/);
   });
 
-  it('one vehicle over its cap across shells: a RangeError naming the cap, no solver called', () => {
+  it('one vehicle over its cap across shells: a shortfall naming the cap, planned uncapped, no solver called', () => {
     // 25 and 3 satellites at 10 and 2 per launch (1 t and 4 t nodes, 10 t payload): 3 + 2 launches against a cap of 4
     const { lp, calls } = recording();
-    const capped = () =>
-      shellsCampaign([shellOf('A', 25, 1000), shellOf('B', 3, 4000)], [veh({ id: 'V', maxLaunches: 4 })], lp);
-    expect(capped).toThrow(RangeError);
-    expect(capped).toThrow(/^the vehicles' launch caps cannot carry all 28 satellites \(V is capped at 4 launches\)$/);
+    const capped = shellsCampaign(
+      [shellOf('A', 25, 1000), shellOf('B', 3, 4000)],
+      [veh({ id: 'V', maxLaunches: 4 })],
+      lp,
+    );
+    expect(capped.shortfalls.map((x) => x.why)).toEqual([
+      "launch: the vehicles' launch caps cannot carry all 28 satellites (V is capped at 4 launches); the campaign is " +
+        'planned without the caps, for reference only',
+    ]);
+    expect(capped.shells.map((s) => s.launches)).toEqual([3, 2]);
     expect(calls).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('constellation constraints: margins by hand', () => {
     { constraints: [own('power.arrayArea')] },
   ] as unknown as ConstellationRecord['shells'][number]['node'][];
 
-  it("each shell's node checks named after the shell, then links, demand, milestones and separation", () => {
+  it("each shell's node checks named after the shell, then links, demand, milestones, launch and separation", () => {
     const r = constellationConstraints(spec, nodes, {
       lineOfSight_km: 80,
       grazingHeight_km: 100,
@@ -42,6 +42,7 @@ describe('constellation constraints: margins by hand', () => {
       campaign_yr: 4.5,
       minSeparation_km: 1.5,
       filedShellClearance_km: -5,
+      launchShortfalls: 2,
     });
     const fcc = '(FCC 47 CFR 25.164(b))';
     expect(r).toEqual([
@@ -109,6 +110,19 @@ describe('constellation constraints: margins by hand', () => {
         description: `all satellites in orbit within 6 yr ${fcc}`,
       },
       {
+        name: 'launch.vehicle',
+        value: 2, // two reasons the campaign cannot fly (e.g. a shell refused and the caps short)
+        limit: 0,
+        sense: '<=',
+        unit: '-',
+        satisfied: false,
+        margin: -2, // (0 − 2)/1: a limit of 0 scales by 1
+        enforced: true,
+        description:
+          'the campaign vehicles fly every satellite: each shell has one that may fly to its orbit (published points, ' +
+          'or the extrapolation within its limit) and carry its satellite, within the launch caps (the notes say why not)',
+      },
+      {
         name: 'environment.minSeparation',
         value: 1.5,
         limit: 2,
@@ -134,6 +148,7 @@ describe('constellation constraints: margins by hand', () => {
       campaign_yr: 4.5,
       minSeparation_km: 3,
       filedShellClearance_km: -5, // 545 km: 5 km from Starlink's 540 and 550 km shells, less 10 km of band
+      launchShortfalls: 0,
     };
     const names = (keepOut: boolean) =>
       constellationConstraints({ ...spec, keepOutFiledShells: keepOut } as ConstellationSpec, nodes, inputs);
@@ -156,6 +171,7 @@ describe('constellation constraints: margins by hand', () => {
       campaign_yr: 4.5,
       minSeparation_km: 3,
       filedShellClearance_km: 0,
+      launchShortfalls: 0,
     };
     const demand = (required: boolean) =>
       constellationConstraints({ ...spec, traffic: { ...spec.traffic, required } }, nodes, inputs).find(

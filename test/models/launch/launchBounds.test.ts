@@ -54,20 +54,38 @@ describe('Starship: the Users Guide bound (rev 1.0, March 2020, Table 3 note 1)'
   });
 });
 
-describe('Falcon 9: the flown Iridium NEXT point', () => {
-  it('Falcon 9 to near-polar 1,015–1,100 km: moved from the flown Iridium NEXT point (8.6 t, 625 km × 86.4°)', () => {
-    // By hand from the Iridium NEXT point with the row's stage (4,000 kg dry, 348 s): vis-viva Hohmann 625 → 1,015 km
-    // 201.65 m/s + Earth rotation 465.10 × (cos 86.4° − cos 99°) 101.96 m/s = 303.61 m/s; rule (8,600 + 4,000) ×
-    // e^(−303.61/(9.80665 × 348)) − 4,000 = 7,527.5 kg, derated × (1 − 303.61/1400) = 5,895.0 kg. 1,100 km × 89°:
-    // 243.47 + 21.09 = 264.56 m/s → 7,660.1 × (1 − 264.56/1400) = 6,212.6 kg (no longer the 17.4 t Starlink point moved
-    // 696 m/s: 13.45 t at full credit).
-    const f9 = findRow(cat, 'launchVehicles', 'falcon-9', 't');
+describe('Falcon 9: the flown Iridium NEXT and Starlink 3-1 points (floors)', () => {
+  const f9 = row('falcon-9');
+  it('Starlink 3-1 (46 × ≥ 260 kg to 308 × 320 km, 97.6°): at least the flown 11,960 kg there', () => {
+    // a flown mass is a floor of the capability: odc's payload into that orbit must be at least it
+    const r = vehiclePayloadToOrbit(f9, 314e3, rad(97.6));
+    expect(r.payload_kg).toBeGreaterThanOrEqual(46 * 260);
+    expect(r.basis).toBe('published');
+  });
+
+  it("Starlink's polar shell, 560 km × 97.6°: the 3-1 point raised by Hohmann, derated", () => {
+    // by hand: vis-viva Hohmann 314 → 560 km 138.04 m/s; (11,960 + 4,000) × e^(−138.04/(9.80665 × 348)) − 4,000 =
+    // 11,327.3 kg, derated × (1 − 138.04/1400) = 10,210.4 kg (7.85 t before, moved from the 86.4° Iridium point)
+    const r = vehiclePayloadToOrbit(f9, 560e3, rad(97.6));
+    expect(r.extrapolationDeltaV_m_s).toBeCloseTo(138.04, 1);
+    expect(r.payload_kg).toBeCloseTo(10210.4, 0);
+  });
+
+  it('near-polar 1,015–1,100 km: moved from the flown points by hand', () => {
+    // The row's stage (4,000 kg dry, 348 s). 1,015 km × 99° lies past the 97.6° curve: Hohmann 314 → 1,015 km
+    // 374.76 m/s + Earth rotation 465.10 × (cos 97.6° − cos 99°) 11.25 m/s = 386.01 m/s; rule (11,960 + 4,000) ×
+    // e^(−386.01/(9.80665 × 348)) − 4,000 = 10,253.1 kg, derated × (1 − 386.01/1400) = 7,426.1 kg (5,895 kg from the
+    // Iridium point alone). 1,100 km × 89° lies between the curves: 86.4° raised 625 → 1,100 km (243.47 m/s) gives
+    // 7,732.4 kg, 97.6° raised 314 → 1,100 km (416.52 m/s) 10,126.2 kg; at t = 2.6/11.2 = 0.2321 the line gives
+    // 8,288.1 kg, derated by the larger extrapolation of the two, × (1 − 416.52/1400) = 5,822.3 kg.
     const a = vehiclePayloadToOrbit(f9, 1015e3, rad(99));
     expect(a.basis).toBe('extrapolated');
-    expect(a.extrapolationDeltaV_m_s).toBeCloseTo(303.61, 1);
-    expect(a.payload_kg).toBeCloseTo(5895.0, 0);
+    expect(a.extrapolationDeltaV_m_s).toBeCloseTo(386.01, 1);
+    expect(a.payload_kg).toBeCloseTo(7426.1, 0);
     const b = vehiclePayloadToOrbit(f9, 1100e3, rad(89));
-    expect(b.extrapolationDeltaV_m_s).toBeCloseTo(264.56, 1);
-    expect(b.payload_kg).toBeCloseTo(6212.6, 0);
+    expect(b.extrapolationDeltaV_m_s).toBeCloseTo(416.52, 1);
+    expect(b.payload_kg).toBeCloseTo(5822.3, 0);
+    // Iridium NEXT itself: 10 × ~860 kg into 625 km × 86.4°, at least the flown 8,600 kg there
+    expect(vehiclePayloadToOrbit(f9, 625e3, rad(86.4)).payload_kg).toBeGreaterThanOrEqual(8600);
   });
 });

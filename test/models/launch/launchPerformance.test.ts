@@ -453,6 +453,14 @@ describe('validation', () => {
       source: 'Iridium NEXT: 10 × ~860 kg (Spaceflight Now, Jun 2017) to a 625 km parking orbit (Iridium, Jan 2017)',
     },
     {
+      row: 'falcon-9',
+      altitude_km: 314,
+      inclination: 97.6,
+      payload_kg: 11960,
+      source:
+        'Starlink 3-1: 46 satellites to 308 × 320 km × 97.6° (der-orion, Jul 2022), ≥ 260 kg each (Spaceflight Now, May 2021)',
+    },
+    {
       row: 'falcon-9-expendable',
       altitude_km: 200,
       inclination: 28.5,
