@@ -205,6 +205,17 @@ export function pathStatistics(adj: Adjacency, queries: readonly PathQuery[], so
     }
   }
   const sorted = Float64Array.from(latencies).sort();
+  return {
+    ...reachedStatistics(hopSum, maxHops, sorted),
+    pairs: sorted.length,
+    unreachablePairs: unreachable,
+    sampledSources: queries.length,
+    sourceStride,
+  };
+}
+
+/** Hop and latency summaries over the reached pairs: their hop sum, most hops and ascending latencies. */
+function reachedStatistics(hopSum: number, maxHops: number, sorted: Float64Array) {
   const n = sorted.length;
   let latSum = 0;
   for (const l of sorted) latSum += l;
@@ -214,10 +225,6 @@ export function pathStatistics(adj: Adjacency, queries: readonly PathQuery[], so
     meanLatency_s: n > 0 ? latSum / n : 0,
     p50Latency_s: percentile(sorted, 0.5),
     p99Latency_s: percentile(sorted, 0.99),
-    pairs: n,
-    unreachablePairs: unreachable,
-    sampledSources: queries.length,
-    sourceStride,
   };
 }
 
@@ -271,22 +278,15 @@ export function destinationPathStatistics(minHops: Int32Array, latency_s: Float6
   const n = minHops.length + 1;
   let hopSum = 0;
   let maxHops = 0;
-  let reachable = 0;
   for (const h of minHops)
     if (h >= 0) {
       hopSum += h;
       maxHops = Math.max(maxHops, h);
-      reachable++;
     }
   const sorted = Float64Array.from(latency_s.filter(Number.isFinite)).sort();
-  let latSum = 0;
-  for (const l of sorted) latSum += l;
+  const reachable = sorted.length;
   return {
-    meanHops: reachable > 0 ? hopSum / reachable : 0,
-    maxHops,
-    meanLatency_s: reachable > 0 ? latSum / reachable : 0,
-    p50Latency_s: percentile(sorted, 0.5),
-    p99Latency_s: percentile(sorted, 0.99),
+    ...reachedStatistics(hopSum, maxHops, sorted),
     pairs: n * reachable,
     unreachablePairs: n * (n - 1 - reachable),
     sampledSources: n, // every source is covered: all see the same distribution (vertex transitivity)
