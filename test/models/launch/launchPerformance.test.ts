@@ -22,7 +22,6 @@ import {
 
 const sso = (altitude_km: number): number =>
   sunSynchronousInclination({ altitude_m: altitude_km * 1e3 }).inclination_rad;
-const oneKg = 1;
 /**
  * The derating the model header states, by hand: 1 − ΔV⁺/1,400 m/s, ΔV⁺ the extrapolation toward harder orbits (twice
  * the 700 m/s measured range, where the held-out rule was up to 1.94× optimistic).
@@ -126,7 +125,7 @@ describe('interpolation (hand calculations)', () => {
       700e3,
       sso(700),
     );
-    expect(ruleOnly.payload_kg / ruleOnly.derating).toBeGreaterThan(1300 + oneKg);
+    expect(ruleOnly.payload_kg / ruleOnly.derating).toBeGreaterThan(1301); // 1 kg above the published 1,300 kg
     expect(ruleOnly.basis).toBe('extrapolated');
   });
 });
