@@ -4,7 +4,8 @@
  * with its source and year). The result says how it was obtained: on a published point, interpolated between them,
  * extrapolated beyond them (flagged), or refused.
  *
- * Method: linear interpolation in altitude along a curve of one inclination, then in inclination; `upTo` bound points
+ * Method: linear interpolation in altitude along a curve of one inclination, then in inclination (each curve derated by
+ * its own extrapolation first, so the payload is continuous into either curve); `upTo` bound points
  * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
  * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
  * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i), derated by 1 − ΔV⁺/L (ΔV⁺ the part toward
@@ -124,7 +125,19 @@ interface Candidate {
   readonly dv: number;
   readonly harder: number;
   readonly exact: boolean;
+  /** Between two curves: the interpolation of each curve's derated payload [kg] (a curve past the limit gives 0). */
+  readonly derated_kg?: number;
+  /** Between two curves: past the limit only when both are. */
+  readonly beyondLimit?: boolean;
 }
+
+/** The derating of a payload extrapolated `harder` m/s toward harder orbits (0 at and past the limit). */
+const deratingOf = (harder: number): number =>
+  1 - Math.min(harder, EXTRAPOLATION_LIMIT_DELTA_V_m_s) / EXTRAPOLATION_LIMIT_DELTA_V_m_s;
+
+/** A curve's payload as the target would get it from that curve alone: derated, 0 past the limit. */
+const deratedOnCurve = (c: Candidate): number =>
+  c.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s ? 0 : c.payload_kg * deratingOf(c.harder);
 
 interface CurveValue extends Candidate {
   readonly inclination_rad: number;
@@ -203,11 +216,16 @@ function fromCurves(
   const a = curves[k - 1]!,
     b = curves[k]!;
   const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
+  const lerp = (x: number, y: number): number => x + t * (y - x);
+  // Each curve derated by its own extrapolation, then interpolated: continuous into either curve, and a curve's
+  // extrapolation weighs only as near as the target is to it.
   return {
-    payload_kg: a.payload_kg + t * (b.payload_kg - a.payload_kg),
-    dv: Math.max(a.dv, b.dv),
-    harder: Math.max(a.harder, b.harder),
+    payload_kg: lerp(a.payload_kg, b.payload_kg),
+    dv: lerp(a.dv, b.dv),
+    harder: lerp(a.harder, b.harder),
     exact: false,
+    derated_kg: lerp(deratedOnCurve(a), deratedOnCurve(b)),
+    beyondLimit: a.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s && b.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s,
   };
 }
 
@@ -291,16 +309,22 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
   }
   const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
   const dv = Math.abs(nearest.dv);
-  if (dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s)
+  if (nearest.beyondLimit ?? dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s)
     return refused(
       `needs ${dv.toFixed(0)} m/s of extrapolation beyond its published points, past the ` +
         `${EXTRAPOLATION_LIMIT_DELTA_V_m_s} m/s limit where the derated rule's payload reaches zero`,
       dv,
       nearest.payload_kg,
     );
-  const derating = 1 - Math.min(nearest.harder, EXTRAPOLATION_LIMIT_DELTA_V_m_s) / EXTRAPOLATION_LIMIT_DELTA_V_m_s;
+  const payload_kg = nearest.derated_kg ?? nearest.payload_kg * deratingOf(nearest.harder);
+  const derating =
+    nearest.derated_kg === undefined
+      ? deratingOf(nearest.harder)
+      : nearest.payload_kg > 0
+        ? payload_kg / nearest.payload_kg
+        : 0;
   return {
-    payload_kg: nearest.payload_kg * derating,
+    payload_kg,
     basis: 'extrapolated',
     extrapolationDeltaV_m_s: dv,
     derating,
