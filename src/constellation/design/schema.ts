@@ -342,7 +342,15 @@ export const launchCampaignSchema = lazy(() =>
               'launches/yr',
               'launch rate of one vehicle type',
             ),
-            maxLaunches: z.number().int().min(1).optional(),
+            maxLaunches: z
+              .number()
+              .int()
+              .min(1)
+              .optional()
+              .describe(
+                'Most launches of this vehicle the campaign may fly [-]; caps too small for every satellite fail the ' +
+                  'launch.vehicle check (the campaign is then planned without them, for reference).',
+              ),
           }),
         )
         .min(1, 'launch.vehicles needs at least one vehicle')
