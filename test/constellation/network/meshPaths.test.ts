@@ -87,6 +87,7 @@ describe('mesh paths on the twisted torus (Walker delta, 24 h sso-ltan band)', (
     [4, 17, 3],
     [8, 4, 0],
     [7, 6, 6],
+    [4, 2, 1],
   ] as const)
     it(`${P} × ${S}, F = ${F}: the closed form equals graph search over every pair`, () => {
       const g = shellSpec({ planes: P, satsPerPlane: S, phasing: F });
@@ -107,6 +108,7 @@ describe('mesh paths on the open cylinder (sso-ltan band narrower than 24 h, Wal
     [7, 5],
     [2, 9],
     [3, 16],
+    [5, 2],
   ] as const)
     it(`${P} × ${S} band: the closed form equals graph search over every pair`, () => {
       const g = ssoShell({ planes: P, satsPerPlane: S, ltanBand_h: 1 });

@@ -198,7 +198,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       },
       !lean,
     );
-    if (p.lean !== true) paths ??= c.diagonal_bps !== null ? meshPaths(p, c) : t.paths;
+    if (p.lean !== true) paths ??= c.diagonal_bps !== null && S >= 2 ? meshPaths(p, c) : t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
     if (c.diagonal_bps !== null) {
       const r = meshInstant(p, j, c, t, cross, inPlane);
