@@ -262,11 +262,15 @@ function meshInstant(
   const { planes: P, satsPerPlane: S, phasing: F } = p;
   const n = P * S;
   const diag = c.diagonal_bps!;
-  const dual = meshDualBound_bps(P, S, F, {
-    inPlane_bps: inPlane.mean * n,
-    crossPlane_bps: cross.mean * n,
-    diagonal_bps: total(diag),
-  });
+  // The class-length bound walks in-plane rings of three slots or more; a two-slot torus is bounded by its plane cuts.
+  const dual =
+    S >= 3
+      ? meshDualBound_bps(P, S, F, {
+          inPlane_bps: inPlane.mean * n,
+          crossPlane_bps: cross.mean * n,
+          diagonal_bps: total(diag),
+        })
+      : Infinity;
   const gapLinks = new Float64Array(n);
   for (let v = 0; v < n; v++) gapLinks[v] = c.cross_bps[v]! + diag[v]!;
   const cut = planeCutBound_bps(P, S, gapLinks);

@@ -164,7 +164,7 @@ describe('property: adding a link class never lowers the worst-instant throughpu
       fc.property(
         fc.constantFrom('star' as const, 'band' as const),
         fc.integer({ min: 2, max: 8 }),
-        fc.integer({ min: 8, max: 16 }),
+        fc.integer({ min: 2, max: 16 }),
         fc.integer({ min: 0, max: 7 }),
         fc.option(fc.double({ min: 20, max: 89, noNaN: true })),
         (kind, P, S, F, cutoff) => {

@@ -122,7 +122,7 @@ describe('property: adding a link class never lowers the worst-instant throughpu
     fc.assert(
       fc.property(
         fc.integer({ min: 3, max: 8 }),
-        fc.integer({ min: 8, max: 16 }),
+        fc.integer({ min: 2, max: 16 }),
         fc.integer({ min: 0, max: 7 }),
         fc.double({ min: 45, max: 90, noNaN: true }),
         fc.option(fc.double({ min: 20, max: 85, noNaN: true })),
