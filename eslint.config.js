@@ -89,6 +89,11 @@ export default tseslint.config(
     },
   },
   {
+    // Output goes through the CLI's writers (src/entries/cli), never a stray console call: stdout may be --json.
+    files: ['src/**/*.ts', 'solvers/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // The optimizer and the models must draw randomness from the seeded RNG (src/base/rng.ts) only.
     files: ['src/**/*.ts', 'solvers/**/*.ts'],
     rules: {

@@ -216,7 +216,6 @@ function meshInstant(
   // the length families where the +Grid computes them (upperBound): so the mesh's bound is never below the +Grid's
   const families = r.upperBound_bps > 0 && r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps;
   const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!, families);
-  console.log('DBG', families, r.cutBound_bps, r.inPlaneBound_bps, m);
   const grid = o.alike
     ? r.lowerBound_bps
     : p.lean === true
