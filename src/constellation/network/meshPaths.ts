@@ -14,6 +14,12 @@
  * Validity: mesh shells with all three classes usable; lengths are class means (outages are the rate model's).
  */
 import { SPEED_OF_LIGHT_m_s, type PathRow } from './graph/networkPaths.js';
+import type { ReducedSeriesParams } from './torus/torusInstant.js';
+
+type MeshShell = Pick<ReducedSeriesParams, 'diagonalUsable' | 'inPlaneUsable' | 'crossPlaneUsable' | 'satsPerPlane'>;
+/** Whether a shell's paths are the mesh's (this file): diagonals laid, every class usable, two slots or more. */
+export const meshPathsApply = (p: Readonly<MeshShell>): boolean =>
+  p.diagonalUsable === true && p.inPlaneUsable && p.crossPlaneUsable && p.satsPerPlane >= 2;
 
 /** Per-hop latency of each class [s]: mean length / c + the per-hop delay. */
 export interface MeshHopLatency {
@@ -72,12 +78,13 @@ export function torusMeshDestinations(
   const latency_s = new Float64Array(n - 1);
   const perPlane_s = Math.min(h.cross_s, h.diagonal_s); // the least a lift's |X| plane steps cost
   const best: Best = { hops: Infinity, latency_s: Infinity };
+  // a lift whose plane steps alone cost no less than the best found cannot improve on it
+  const useless = (ax: number): boolean => ax >= best.hops && ax * perPlane_s >= best.latency_s;
   for (let p = 0; p < P; p++)
     for (let s = 0; s < S; s++) {
       if (p === 0 && s === 0) continue;
       best.hops = Infinity;
       best.latency_s = Infinity;
-      const useless = (ax: number): boolean => ax >= best.hops && ax * perPlane_s >= best.latency_s;
       for (let t = 0; !useless(t * P); t++)
         for (const w of [t, -t - 1]) {
           const X = p + w * P;

@@ -14,7 +14,7 @@ import { maxOf } from '../../../base/arrays.js';
 import type { InstantNetwork } from '../networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
 import { rowPathStatistics } from '../graph/networkPaths.js';
-import { cylinderMeshRows, meshHopLatency } from '../meshPaths.js';
+import { cylinderMeshRows, meshHopLatency, meshPathsApply } from '../meshPaths.js';
 import { cylinderPathStatistics, cylinderThroughput, inPlaneLinksPerPlane, type CylinderResult } from './cylinder.js';
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from '../torus/torusInstant.js';
 import { cylinderRoutingLowerBound } from './cylinderRouting.js';
@@ -266,12 +266,11 @@ export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSerie
   }
   if (p.lean === true) return { instants, upperBounds, paths: null };
   const l = lengths ?? { inPlane_m: 0, crossPlane_m: 0, diagonal_m: 0 };
-  const paths =
-    p.diagonalUsable === true && p.inPlaneUsable && p.crossPlaneUsable && S > 1
-      ? rowPathStatistics(cylinderMeshRows(P, S, meshHopLatency(l, DEFAULT_PER_HOP_DELAY_s)), P * S)
-      : cylinderPathStatistics(P, S, l, DEFAULT_PER_HOP_DELAY_s, {
-          inPlane: p.inPlaneUsable && S > 1,
-          crossPlane: p.crossPlaneUsable,
-        });
+  const paths = meshPathsApply(p)
+    ? rowPathStatistics(cylinderMeshRows(P, S, meshHopLatency(l, DEFAULT_PER_HOP_DELAY_s)), P * S)
+    : cylinderPathStatistics(P, S, l, DEFAULT_PER_HOP_DELAY_s, {
+        inPlane: p.inPlaneUsable && S > 1,
+        crossPlane: p.crossPlaneUsable,
+      });
   return { instants, upperBounds, paths };
 }

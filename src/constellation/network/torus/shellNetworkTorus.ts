@@ -22,7 +22,7 @@ import type { LpSolver } from '../../../optimize/lp.js';
 import type { InstantNetwork } from '../networkSeries.js';
 import { DEFAULT_PER_HOP_DELAY_s, type PathStatistics } from '../graph/network.js';
 import { destinationPathStatistics } from '../graph/networkPaths.js';
-import { meshHopLatency, torusMeshDestinations } from '../meshPaths.js';
+import { meshHopLatency, meshPathsApply, torusMeshDestinations } from '../meshPaths.js';
 import { torusThroughput, type TorusParams, type TorusResult } from './torus.js';
 import { SolverMemo } from '../../memo.js';
 import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } from './torusInstant.js';
@@ -198,7 +198,7 @@ export function torusSeries(p: Readonly<TorusSeriesParams>): TorusSeries {
       },
       !lean,
     );
-    if (p.lean !== true) paths ??= c.diagonal_bps !== null && S >= 2 ? meshPaths(p, c) : t.paths;
+    if (p.lean !== true) paths ??= meshPathsApply(p) ? meshPaths(p, c) : t.paths;
     if (t.lp.rows > lp.rows) lp = t.lp;
     if (c.diagonal_bps !== null) {
       const r = meshInstant(p, j, c, t, cross, inPlane);
