@@ -158,36 +158,27 @@ describe('radiatorPanel: the coolant cooling along the panel', () => {
     expect(r).toBeLessThan(iso(308));
   });
   it('isothermal, no environment, fin efficiency 0.9: A = Q/(0.9 × 2 ε σ T⁴) = 100 kW/(0.9 × 2 × 0.9 σ 300⁴) = 134.39 m²', () => {
-    const r = radiatorPanel({
-      heatLoad_W: 100e3,
-      inletTemp_K: 300,
-      outletTemp_K: 300,
-      finEfficiency: 0.9,
-      solarAbsorptance: 0.2,
-      irEmittance: 0.9,
-      altitude_m: 550e3,
-      environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 },
-      sinkTemp_K: 0,
-      arealDensity_kg_m2: 5,
-      pumpPower_W_per_W: 0,
-    });
+    // a 100 kW panel at fin efficiency 0.9 with no environment and a 0 K sink, between the given temperatures
+    const darkPanel = (inletTemp_K: number, outletTemp_K: number) =>
+      radiatorPanel({
+        heatLoad_W: 100e3,
+        inletTemp_K,
+        outletTemp_K,
+        finEfficiency: 0.9,
+        solarAbsorptance: 0.2,
+        irEmittance: 0.9,
+        altitude_m: 550e3,
+        environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 },
+        sinkTemp_K: 0,
+        arealDensity_kg_m2: 5,
+        pumpPower_W_per_W: 0,
+      });
+    const r = darkPanel(300, 300);
     const expected = 100e3 / (0.9 * 2 * 0.9 * SIGMA * 300 ** 4);
     expect(r.requiredRadiatorArea_m2).toBeCloseTo(expected, 6);
     expect(expected).toBeCloseTo(134.39, 1);
     // with a drop and a 0 K sink the integral is −1/(3T³): A = (Q/ΔT)/(a) × (1/(3·290³) − 1/(3·310³))
-    const drop = radiatorPanel({
-      heatLoad_W: 100e3,
-      inletTemp_K: 310,
-      outletTemp_K: 290,
-      finEfficiency: 0.9,
-      solarAbsorptance: 0.2,
-      irEmittance: 0.9,
-      altitude_m: 550e3,
-      environment: { solarIrradiance_W_m2: 0, albedo: 0, earthIR_W_m2: 0 },
-      sinkTemp_K: 0,
-      arealDensity_kg_m2: 5,
-      pumpPower_W_per_W: 0,
-    });
+    const drop = darkPanel(310, 290);
     const a = 0.9 * 2 * 0.9 * SIGMA;
     expect(drop.requiredRadiatorArea_m2).toBeCloseTo((100e3 / 20 / a) * (1 / (3 * 290 ** 3) - 1 / (3 * 310 ** 3)), 6);
   });
