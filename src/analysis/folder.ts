@@ -6,9 +6,8 @@
  * run folder or unrelated files are never overwritten.
  */
 import { checkOutputTarget, freshStampedFolder } from '../base/outputTarget.js';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { StudyError } from '../base/errors.js';
 import { readRegularText } from '../base/guardedFile.js';
 import { writeFileAtomic, writeStreamAtomic } from '../run/atomic.js';
 import { studySlug } from '../run/runFolder.js';
@@ -34,18 +33,9 @@ function earlierKind(dir: string): string | undefined {
 
 /** Creates the folder, or checks that an existing one may be written (see the header). */
 export function prepareAnalysisDir(dir: string, kind: AnalysisKind, inputs: readonly string[]): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory())
-      throw new StudyError('BAD_RUN_DIR', `--out ${dir} is a file, not a folder; choose a folder`);
-    const entries = readdirSync(dir);
-    if (entries.length > 0 && earlierKind(dir) !== kind) {
-      throw new StudyError(
-        'BAD_RUN_DIR',
-        `--out ${dir} is not empty and holds no earlier odc ${kind} result; choose a new or empty folder (odc writes only its own result folders)`,
-      );
-    }
-  }
-  checkOutputTarget(dir, 'folder', inputs);
+  checkOutputTarget(dir, 'folder', inputs, {
+    folder: { writer: `odc ${kind}`, holdsOwnResult: (d) => earlierKind(d) === kind },
+  });
 }
 
 /**

@@ -11,6 +11,8 @@
  * Reads are synchronous reads of a regular file, so they end: the refusal of FIFOs and devices is what stands in for
  * a deadline (a read of a local regular file cannot wait on another process). Errors are StudyErrors naming the file
  * and what to do (exit 2 on the CLI, a 4xx JSON error on the server).
+ * Every file opened is remembered by device and inode (`filesRead`): the command's one input set, which the output
+ * guard (./outputTarget.ts) refuses as a target under any spelling, whichever loader opened it.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { StudyError, type StudyErrorCode } from './errors.js';
@@ -26,6 +28,30 @@ export interface FileGuard {
   readonly fix: string;
   /** Follow a symbolic link to a regular file (input files a user may link); run files refuse links. */
   readonly followLinks?: boolean;
+}
+
+/** A file this command opened: the path as given and what fstat saw. */
+export interface FileRead {
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/**
+ * Process-wide, one map for every copy of this module: the CLI's chunks each bundle their own copy (esbuild.config.mjs),
+ * and the command line clears the set its command's chunk fills.
+ */
+const inputs: Map<string, FileRead> = ((globalThis as Record<symbol, unknown>)[Symbol.for('odc.filesRead')] ??= new Map<
+  string,
+  FileRead
+>()) as Map<string, FileRead>;
+
+/** The files opened since the command began (`forgetFilesRead`), each once. */
+export const filesRead = (): readonly FileRead[] => [...inputs.values()];
+
+/** Starts a command's input set afresh (the CLI calls it once per command; a test process runs many). */
+export function forgetFilesRead(): void {
+  inputs.clear();
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -78,6 +104,8 @@ export function openRegularFile(path: string, guard: FileGuard): { fd: number; s
       `is ${kindOf(opened)}, not a regular file: odc reads a ${guard.what} only from a regular file`,
     );
   }
+  const key = `${opened.dev}:${opened.ino}`;
+  if (!inputs.has(key)) inputs.set(key, { path, dev: opened.dev, ino: opened.ino });
   if (opened.size > guard.maxBytes) {
     closeSync(fd);
     refuse(

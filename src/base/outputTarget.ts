@@ -1,14 +1,17 @@
 /**
  * Where a command writes, checked once before anything is written: an output folder (odc run, compare,
- * uncertainty, sensitivity) is created or must already be a folder odc can write into, and an output file
- * (odc export --out) must be a name in a writable folder. Every way this can fail — a file or device where the
- * folder should be, a symbolic link, a path through a file, a name too long, no permission, a read-only or full
+ * uncertainty, sensitivity, a folder export) is created or must already be a folder odc can write into, and an output
+ * file (odc export --out) must be a name in a writable folder. Every way this can fail — a file or device where the
+ * folder should be, a dangling link, a path through a file, a name too long, no permission, a read-only or full
  * disk, a folder no file can be created in, a path into the kernel's /proc, /sys or /dev, a symbolic-link loop —
  * is a StudyError naming the path and the fix (exit 2), never an internal error from the first write nor a hang:
  * folders are created one level at a time (Node's recursive mkdir retries for ever where /proc answers ENOENT).
- * Nor may a target be what the command reads, or a file an odc result folder keeps (`checkOutputTarget`): the same file
- * by inode (so a link, a hard link, `./o/../o/pareto.json` or a relative path all count), a folder that is one of the
- * inputs, an input a folder writer would overwrite, or a name of RESULT_FILE in a folder that holds an odc result.
+ * A folder reached through a symbolic link is a folder (stat, not lstat); an output file that is itself a link is not.
+ * Nor may a target be what the command reads, or a file an odc result folder keeps (`checkOutputTarget`): the inputs
+ * are the ones named plus every file the command's loaders opened (guardedFile.ts `filesRead`), compared by device
+ * and inode (so a link, a hard link, `./o/../o/pareto.json` or a relative path all count). One rule for every folder
+ * writer: an existing folder that is not empty must hold an earlier result of this writer (`FolderRule`), so no file
+ * of the user's is replaced. Folders made for a command that then fails are removed again (`removeMadeFolders`).
  */
 import {
   closeSync,
@@ -16,17 +19,28 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   realpathSync,
+  rmdirSync,
   rmSync,
   statSync,
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { StudyError, WRITE_LIMITS } from './errors.js';
+import { filesRead } from './guardedFile.js';
 
 const lstatOrNull = (path: string): Stats | null => {
   try {
     return lstatSync(path);
+  } catch {
+    return null;
+  }
+};
+
+const statOrNull = (path: string): Stats | null => {
+  try {
+    return statSync(path);
   } catch {
     return null;
   }
@@ -86,22 +100,47 @@ function refuseSpecial(option: string, dir: string, nearest: string, real: strin
     );
 }
 
+/** The folders this command made, outermost first: removed again, when still empty, if the command fails. */
+const madeFolders: string[] = ((globalThis as Record<symbol, unknown>)[Symbol.for('odc.madeFolders')] ??=
+  []) as string[]; // one list for every bundled copy of this module, as guardedFile.ts's input set
+
+/**
+ * Removes the folders made for this command's output that are still empty, innermost first (rmdir refuses a folder
+ * with anything in it, so nothing written is lost): a refused or failed command leaves no empty --out behind.
+ */
+export function removeMadeFolders(): void {
+  for (const d of madeFolders.splice(0).reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // not empty, or gone: kept as it is
+    }
+  }
+}
+
+/** Forgets the folders made so far (a command that finished keeps them). */
+export function keepMadeFolders(): void {
+  madeFolders.length = 0;
+}
+
 /** One folder, whose parent exists; one made meanwhile by another process is fine. */
 function makeFolder(path: string): void {
   try {
     mkdirSync(path);
+    madeFolders.push(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !lstatSync(path).isDirectory()) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(path).isDirectory()) throw e;
   }
 }
 
 /** Creates `dir` (and its parents) or checks an existing one, then proves a file can be created in it. */
 function prepareOutputFolder(dir: string, option = '--out'): void {
-  const st = lstatOrNull(dir);
-  if (st?.isSymbolicLink()) {
+  const link = lstatOrNull(dir)?.isSymbolicLink() === true;
+  const st = statOrNull(dir);
+  if (link && st === null) {
     throw new StudyError(
       'BAD_ARGUMENT',
-      `${option} ${dir} is a symbolic link; odc does not write through links: give the folder it points to, or another name`,
+      `${option} ${dir} is a symbolic link to nothing; give an existing folder or a new name`,
       { field: option },
     );
   }
@@ -146,7 +185,7 @@ function checkOutputFile(path: string, option = '--out'): void {
       { field: option },
     );
   const dir = dirname(path);
-  const parent = lstatOrNull(dir);
+  const parent = statOrNull(dir);
   if (parent === null || !parent.isDirectory()) {
     throw new StudyError(
       'BAD_ARGUMENT',
@@ -185,13 +224,6 @@ const RESULT_MARKERS = [
   'compare.html',
 ];
 
-const statOrNull = (path: string): Stats | null => {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-};
 const realOrNull = (path: string): string | null => {
   try {
     return realpathSync(path);
@@ -199,56 +231,127 @@ const realOrNull = (path: string): string | null => {
     return null;
   }
 };
-const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b.ino;
+/** A file or folder the command reads: named by its caller, or opened by a loader (guardedFile.ts). */
+interface Input {
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
+  readonly isFile: boolean;
+}
 
-/** Refuses a target that is an input, or a file of an odc result folder (see the header). */
-function refuseOwnTarget(path: string, kind: 'file' | 'folder', inputs: readonly string[], option: string): void {
+/** The command's input set: the inputs named and every file its loaders opened, each once. */
+function inputSet(named: readonly string[]): Input[] {
+  const all = new Map<string, Input>();
+  for (const path of named) {
+    const st = statOrNull(path);
+    if (st !== null) all.set(`${st.dev}:${st.ino}`, { path, dev: st.dev, ino: st.ino, isFile: st.isFile() });
+  }
+  for (const f of filesRead()) {
+    const key = `${f.dev}:${f.ino}`;
+    if (!all.has(key)) all.set(key, { ...f, isFile: true });
+  }
+  return [...all.values()];
+}
+
+const inputAt = (inputs: readonly Input[], path: string): Input | undefined => {
+  const st = statOrNull(path);
+  return st === null ? undefined : inputs.find((i) => i.dev === st.dev && i.ino === st.ino);
+};
+
+const entriesOf = (dir: string): string[] => {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+};
+
+/** Refuses a target that is an input, holds one, or is a file an odc result folder keeps (see the header). */
+function refuseOwnTarget(path: string, kind: 'file' | 'folder', named: readonly string[], option: string): void {
   const refuse = (why: string): never => {
     throw new StudyError('BAD_ARGUMENT', `${option} ${path} ${why}`, { field: option });
   };
-  const target = statOrNull(path);
-  const realTarget = kind === 'folder' ? realOrNull(path) : null;
-  for (const input of inputs) {
-    const st = statOrNull(input);
-    if (st === null) continue;
-    if (target !== null && sameFile(st, target))
-      refuse(
-        kind === 'file'
-          ? `is ${input}, which this command reads: writing it would replace its own input; give another file name`
-          : `is ${input}, which this command reads: odc does not write its results into its own input; give another folder`,
-      );
-    if (
-      realTarget !== null &&
-      st.isFile() &&
-      realOrNull(dirname(input)) === realTarget &&
-      RESULT_FILE.test(basename(input))
-    )
-      refuse(`holds ${input}, which this command reads and would overwrite there; give another folder`);
+  const inputs = inputSet(named);
+  const same = inputAt(inputs, path);
+  if (same !== undefined)
+    refuse(
+      kind === 'file'
+        ? `is ${same.path}, which this command reads: writing it would replace its own input; give another file name`
+        : `is ${same.path}, which this command reads: odc does not write its results into its own input; give another folder`,
+    );
+  if (kind === 'folder') {
+    for (const name of entriesOf(path)) {
+      const held = inputAt(inputs, join(path, name));
+      if (held?.isFile === true)
+        refuse(`holds ${held.path}, which this command reads and would overwrite there; give another folder`);
+    }
+    return;
   }
-  if (kind === 'file') {
-    const folder = realOrNull(dirname(path));
-    const name = basename(path);
-    if (folder !== null && RESULT_FILE.test(name) && RESULT_MARKERS.some((m) => existsSync(join(folder, m))))
-      refuse(
-        `is the ${name} of the odc result folder ${dirname(path)}, which odc keeps there (replacing it damages the folder); give a file outside the folder, or another name`,
-      );
-  }
+  const folder = realOrNull(dirname(path));
+  const name = basename(path);
+  if (folder !== null && RESULT_FILE.test(name) && RESULT_MARKERS.some((m) => existsSync(join(folder, m))))
+    refuse(
+      `is the ${name} of the odc result folder ${dirname(path)}, which odc keeps there (replacing it damages the folder); give a file outside the folder, or another name`,
+    );
+}
+
+/**
+ * What an existing folder may already hold for a folder writer: an earlier result of this writer (and study), which it
+ * continues or replaces. A folder holding anything else is refused, so a user's file that happens to carry one of
+ * odc's names (report.html, study.yaml) is never replaced.
+ */
+export interface FolderRule {
+  /** The writer, for the message: "odc run", "odc compare", "odc export --format network". */
+  readonly writer: string;
+  /** True when `dir` holds an earlier result of this writer. */
+  readonly holdsOwnResult?: (dir: string) => boolean;
+  /** The names this writer writes: a folder holding only these (and interrupted atomic writes of them) is its own. */
+  readonly names?: readonly string[];
+}
+
+/** An atomic write a kill interrupted (src/run/atomic.ts): the writer's own, whatever the file. */
+const TEMPORARY = /\.tmp-[0-9a-f]{12}$/;
+
+function refuseForeignFolder(dir: string, rule: FolderRule, option: string): void {
+  const st = statOrNull(dir);
+  if (st === null || !st.isDirectory()) return;
+  const entries = entriesOf(dir).filter((e) => !TEMPORARY.test(e));
+  if (entries.length === 0) return;
+  const names = rule.names;
+  if (names !== undefined && entries.every((e) => names.includes(e))) return;
+  if (rule.holdsOwnResult?.(dir) === true) return;
+  throw new StudyError(
+    'BAD_RUN_DIR',
+    `${option} ${dir} is not empty and holds no earlier ${rule.writer} result; choose a new or empty folder (odc writes only its own result folders)`,
+    { field: option },
+  );
+}
+
+export interface OutputTargetOptions {
+  /** The option naming the target in messages (default --out). */
+  readonly option?: string;
+  /** A folder target: what it may already hold. */
+  readonly folder?: FolderRule;
 }
 
 /**
  * Checks where a command writes, before anything is written (see the header): a `file` target (`--out` of odc export)
- * or a `folder` it creates if missing (odc run, compare, uncertainty, sensitivity); `inputs` are every file and folder
- * the command reads, none of which the target may be or overwrite. Every writer calls this one check.
+ * or a `folder` it creates if missing (odc run, compare, uncertainty, sensitivity, a folder export) under the writer's
+ * `FolderRule`; `inputs` are the files and folders the command was given, to which every file its loaders opened is
+ * added: the target may be none of them, nor overwrite one. Every writer calls this one check.
  */
 export function checkOutputTarget(
   path: string,
   kind: 'file' | 'folder',
   inputs: readonly string[],
-  option = '--out',
+  opts: OutputTargetOptions = {},
 ): void {
+  const option = opts.option ?? '--out';
   if (kind === 'file') checkOutputFile(path, option);
   refuseOwnTarget(path, kind, inputs, option);
-  if (kind === 'folder') prepareOutputFolder(path, option);
+  if (kind === 'file') return;
+  refuseForeignFolder(path, opts.folder ?? { writer: 'odc' }, option);
+  prepareOutputFolder(path, option);
 }
 
 /**

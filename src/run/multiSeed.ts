@@ -18,7 +18,7 @@
  * study since edited, a folder copied over another) is refused with the folder named, never counted.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { checkOutputTarget } from '../base/outputTarget.js';
 import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
@@ -234,7 +234,12 @@ export async function runSeeds(
   study: SeedStudy,
   run: SeedRunner,
 ): Promise<MultiSeedResult> {
-  checkOutputTarget(outDir, 'folder', [study.file]);
+  checkOutputTarget(outDir, 'folder', [study.file], {
+    folder: {
+      writer: 'odc run --seeds',
+      holdsOwnResult: (d) => existsSync(join(d, SEEDS_FILE)) || readdirSync(d).some((e) => /^seed-\d+$/.test(e)),
+    },
+  });
   checkSeedsFile(join(outDir, SEEDS_FILE));
   // every folder is checked before any seed runs: a foreign one stops the command before it spends time
   const states = seeds.map((seed) => folderState(join(outDir, seedDir(seed)), seed, study));

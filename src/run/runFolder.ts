@@ -125,7 +125,9 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
   const warm = warmStartOf(studyPath, loaded, key);
   const seed = opts.seed ?? loaded.algorithm.seed;
   const runDir = opts.outDir ?? defaultRunDir(loaded.name, seed, now());
-  checkOutputTarget(runDir, 'folder', [studyPath]);
+  checkOutputTarget(runDir, 'folder', [studyPath], {
+    folder: { writer: 'odc run', holdsOwnResult: (d) => lexists(join(d, 'run.json')) || lexists(join(d, RUN_LOCK)) },
+  });
   // The lock first: a second run into a folder still being written is told who writes it.
   const lock = acquireRunLock(runDir);
   try {

@@ -10,14 +10,15 @@
  * and kinds, every value inside this study's bounds or options — or the run stops with exit 2 naming the file, the
  * field and the fix. docs/algorithms.md, "Warm starts".
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
-import { constraintViolation, type Evaluation, type Problem } from '../optimize/types.js';
-import { logHeader, parseLog } from './log.js';
+import { constraintViolation, safeEvaluate, type Evaluation, type Problem } from '../optimize/types.js';
+import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
+import { logHeader, parseLog, type LoggedEvaluation } from './log.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
 import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
 
@@ -38,30 +39,65 @@ export interface LoadedWarmStart {
   readonly summary: NonNullable<RunMeta['warmStart']>;
 }
 
+/** A path as messages show it: relative to the working folder (where the user typed the command). */
+const shown = (path: string): string => relative(process.cwd(), path) || '.';
+
 /**
- * The warm start of a study file's `algorithm.initial.from` (a run folder relative to the study file); `key` is the
- * new run's problem key (./problemKey.ts), compared with the earlier run's.
+ * The run folders of `dir`: itself, or the seed folders (seed-<s>/, by seed) of a multi-seed run (`odc run --seeds`),
+ * whose fronts and logs are one problem's, all inherited or evaluated again together.
+ */
+function runFoldersOf(dir: string): string[] {
+  if (existsSync(join(dir, 'pareto.json')) || existsSync(join(dir, 'run.json'))) return [dir];
+  let seeds: string[] = [];
+  try {
+    seeds = readdirSync(dir)
+      .filter((e) => /^seed-\d+$/.test(e))
+      .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+  } catch {
+    // not a folder: named below
+  }
+  return seeds.length > 0 ? seeds.map((e) => join(dir, e)) : [dir];
+}
+
+/**
+ * The warm start of a study file's `algorithm.initial.from` (a run folder, or a multi-seed run's folder, relative to
+ * the study file); `key` is the new run's problem key (./problemKey.ts), compared with the earlier run's. Every row
+ * inherited is checked as this run's own (`inheritedRows`).
  */
 export function loadWarmStart(studyFile: string, from: string, problem: Problem, key: string): LoadedWarmStart {
   const dir = resolve(dirname(studyFile), from);
   const where = { file: studyFile, field: 'algorithm.initial.from' };
   if (!existsSync(dir))
-    throw new StudyError('BAD_RUN_DIR', `${studyFile}: algorithm.initial.from: ${dir} does not exist; ${FIX}`, where);
-  const path = join(dir, 'pareto.json');
-  if (!existsSync(path)) {
     throw new StudyError(
       'BAD_RUN_DIR',
-      `${studyFile}: algorithm.initial.from: ${dir} holds no pareto.json (not a finished run); ${FIX}`,
+      `${studyFile}: algorithm.initial.from: ${shown(dir)} does not exist; ${FIX}`,
       where,
     );
-  }
-  const file = readParetoFile(path, 'BAD_RUN_DIR', FIX);
-  checkVariables(path, file, problem);
-  const designs = file.designs.map((d, i) => designVector(path, i, d.variables, problem));
+  const runs = runFoldersOf(dir).map((runDir) => {
+    const path = join(runDir, 'pareto.json');
+    if (!existsSync(path)) {
+      throw new StudyError(
+        'BAD_RUN_DIR',
+        `${studyFile}: algorithm.initial.from: ${shown(runDir)} holds no pareto.json (not a finished run); ${FIX}`,
+        where,
+      );
+    }
+    const file = readParetoFile(path, 'BAD_RUN_DIR', FIX);
+    checkVariables(shown(path), file, problem);
+    const designs = file.designs.map((d, i) => designVector(shown(path), i, d.variables, problem));
+    return { runDir, file, designs };
+  });
+  const file: ParetoFile = { ...runs[0]!.file, designs: runs.flatMap((r) => r.file.designs) };
+  const designs = runs.flatMap((r) => r.designs);
   const front = designs.length;
-  if (sameProblem(dir, key)) {
-    const rows = priorEvaluations(dir, problem);
-    const inherited = rows.length > 0 ? rows : frontEvaluations(file, designs, problem);
+  if (runs.every((r) => sameProblem(r.runDir, key))) {
+    const rows = runs.flatMap((r) => priorEvaluations(r.runDir, problem, true));
+    const inherited = checkedAgainstModel(
+      rows.length > 0 ? rows : frontEvaluations(file, designs, problem),
+      problem,
+      rows.length > 0 ? 'evaluations.csv' : 'pareto.json',
+      shown(dir),
+    );
     return {
       start: {
         designs: inherited.map((r) => r.x),
@@ -72,11 +108,68 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem,
   }
   const spread = spreadOrder(minimizedObjectives(file), front, file.objectives.length);
   const ordered = Array.from(spread, (i) => designs[i]!);
-  const evaluations = priorEvaluations(dir, problem);
+  const evaluations = runs.flatMap((r) => priorEvaluations(r.runDir, problem, false));
   return {
     start: evaluations.length > 0 ? { designs: ordered, evaluations } : { designs: ordered },
     summary: { mode: 'reevaluated', designs: ordered.length, front },
   };
+}
+
+/** Relative tolerance of a logged value against the model's: the log writes numbers that read back exactly. */
+const MODEL_TOLERANCE = 1e-9;
+
+const agrees = (logged: number, model: number): boolean =>
+  logged === model || Math.abs(logged - model) <= MODEL_TOLERANCE * Math.max(Math.abs(logged), Math.abs(model), 1e-300);
+
+/**
+ * The inherited rows that could make this run's front or knee — the feasible non-dominated ones, or without a feasible
+ * row the least violating — evaluated again by this study's model: a row whose objectives or constraints are not
+ * what the model gives for its design (a log edited, or written by another model under the same key) makes the warm
+ * start refused by name, so no value the model cannot produce enters the front. Rows no front can hold are
+ * dominated by rows checked here, so they cannot change the answer.
+ */
+function checkedAgainstModel<R extends { x: Float64Array; f: Float64Array; g: Float64Array; cv: number }>(
+  rows: readonly R[],
+  problem: Problem,
+  source: string,
+  where: string,
+): readonly R[] {
+  const feasible = rows.filter((r) => r.cv <= 0);
+  const m = problem.objectives.length;
+  let candidates: readonly R[];
+  if (feasible.length > 0) {
+    const F = new Float64Array(feasible.length * m);
+    feasible.forEach((r, i) => F.set(r.f, i * m));
+    candidates = Array.from(nonDominatedIndices(F, feasible.length, m), (i) => feasible[i]!);
+  } else {
+    const least = Math.min(...rows.map((r) => r.cv));
+    candidates = rows.filter((r) => r.cv === least);
+  }
+  for (const r of candidates) {
+    const e = safeEvaluate(problem, r.x);
+    const design = problem.variables
+      .map((v, i) => `${v.name}=${v.kind === 'choice' ? String(v.options[r.x[i]!]) : r.x[i]}`)
+      .join(', ');
+    const refuse = (what: string): never => {
+      throw new StudyError(
+        'INCOMPATIBLE_RUN',
+        `${where}: its ${source} ${what} for the design ${design}: an inherited value must be one this study's model gives (the file was altered, or written by another model); ${FIX}`,
+        { file: where },
+      );
+    };
+    if (e.status === 'failed') refuse(`holds an evaluation where this study's model fails (${e.reason})`);
+    if (e.status !== 'ok') continue;
+    problem.objectives.forEach((o, k) => {
+      const sign = o.sense === 'maximize' ? -1 : 1;
+      if (!agrees(r.f[k]!, e.f[k]!))
+        refuse(`gives ${o.name} = ${sign * r.f[k]!}, where the model gives ${sign * e.f[k]!},`);
+    });
+    problem.constraints.forEach((c, k) => {
+      if (!agrees(r.g[k]!, e.g[k]!))
+        refuse(`gives constraint ${c.name} = ${r.g[k]!}, where the model gives ${e.g[k]!},`);
+    });
+  }
+  return rows;
 }
 
 /** Whether the earlier run's run.json records this study's problem key. */
@@ -173,10 +266,20 @@ function designVector(
   });
 }
 
-/** The earlier run's evaluations when its log has this study's columns (else none); failed rows are left out. */
-function priorEvaluations(dir: string, problem: Problem): NonNullable<WarmStart['evaluations']> {
+/**
+ * The earlier run's evaluations when its log has this study's columns; failed rows are left out. `inherited`: the run
+ * is of this very problem, so its log must be this problem's (its header exactly, every row whole): a log that is
+ * not (cut, emptied, a column renamed) or a row that is not a valid evaluation of this study (a number that is not
+ * one, a value outside the study's bounds or options, a fractional integer) is refused by name, never set aside in
+ * silence. Otherwise (another problem) a log without this study's columns is only not used as model data.
+ */
+function priorEvaluations(dir: string, problem: Problem, inherited: boolean): NonNullable<WarmStart['evaluations']> {
   const path = join(dir, 'evaluations.csv');
   if (!existsSync(path)) return [];
+  const name = shown(path);
+  const damaged = (why: string): never => {
+    throw new StudyError('BAD_RUN_DIR', `${name}: ${why}; ${FIX}`, { file: name });
+  };
   let text: string;
   try {
     text = readRegularText(path, { what: 'run log', maxBytes: MAX_LOG_BYTES, fix: FIX });
@@ -184,17 +287,45 @@ function priorEvaluations(dir: string, problem: Problem): NonNullable<WarmStart[
     if (isStudyError(e) && e.code === 'OUT_OF_RANGE') return []; // too large to be worth reading: no model data
     throw e;
   }
-  if (!text.startsWith(logHeader(problem))) return [];
+  const header = logHeader(problem);
+  if (!text.startsWith(header)) {
+    if (!inherited) return [];
+    const first = text.slice(0, text.indexOf('\n') >>> 0);
+    damaged(
+      text.length === 0
+        ? 'is empty, though the run of this same problem wrote its evaluations there'
+        : `its header is not this problem's (${first.length < header.trimEnd().length && header.startsWith(first) ? 'cut short' : 'a column renamed, added or missing'}), though run.json records the same problem`,
+    );
+  }
   // odc ends every row with a line end: a last row without one was cut (a copy or a disk that stopped mid-write)
   if (!text.endsWith('\n'))
-    throw new StudyError(
-      'BAD_RUN_DIR',
-      `${path}: ends mid-row (its last row has no line end: the file was cut, and that row is not model data); ${FIX}`,
-      { file: path },
-    );
-  const inRange = (x: Float64Array): boolean =>
-    problem.variables.every((v, i) => v.kind === 'choice' || (x[i]! >= v.lower && x[i]! <= v.upper));
+    damaged('ends mid-row (its last row has no line end: the file was cut, and that row is not model data)');
   return parseLog(text, problem)
-    .filter((r) => r.failure === null && r.f.every(Number.isFinite) && inRange(r.x))
-    .map((r) => ({ x: r.x, f: r.f, g: r.g, cv: r.cv }));
+    .filter((r) => r.failure === null)
+    .map((r) => {
+      const why = rowProblem(r, problem);
+      if (why !== null) damaged(`row ${Number.isFinite(r.index) ? r.index : '?'} ${why}`);
+      return { x: r.x, f: r.f, g: r.g, cv: r.cv };
+    });
+}
+
+/** Why a logged evaluation is not one of this study's (its parsed values, whatever the log's layout), or null. */
+function rowProblem(r: LoggedEvaluation, problem: Problem): string | null {
+  for (const [i, v] of problem.variables.entries()) {
+    const x = r.x[i]!;
+    if (v.kind === 'choice') {
+      if (!(Number.isInteger(x) && x >= 0 && x < v.options.length))
+        return `has ${v.name} outside this study's options ${JSON.stringify(v.options)}`;
+      continue;
+    }
+    if (!Number.isFinite(x)) return `has ${v.name} = ${x}, not a number`;
+    if (v.kind === 'int' && !Number.isInteger(x)) return `has ${v.name} = ${x}, not a whole number`;
+    if (x < v.lower || x > v.upper) return `has ${v.name} = ${x}, outside this study's range [${v.lower}, ${v.upper}]`;
+  }
+  for (const [k, o] of problem.objectives.entries())
+    if (!Number.isFinite(r.f[k]!)) return `has ${o.name} = ${r.f[k]}, not a finite number`;
+  for (const [k, c] of problem.constraints.entries())
+    if (Number.isNaN(r.g[k]!)) return `has constraint ${c.name} not a number`;
+  if (!(r.cv >= 0)) return 'has a violation that is not a number ≥ 0';
+  return null;
 }

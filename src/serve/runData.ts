@@ -9,7 +9,7 @@ import { hypervolumeText, hypervolumeValueText, runHypervolumeFigure } from '../
 import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
 import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { StudyError } from '../base/errors.js';
+import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
@@ -82,6 +82,11 @@ export interface RunInfo {
    * optimization history measures on it. Null while running.
    */
   readonly normalization: Normalization | null;
+  /**
+   * The run's files that could not be read as odc writes them (a cut pareto.json or log, a damaged run.json), each
+   * named with what was wrong and what is shown instead: the explorer shows the rest of the run and says these.
+   */
+  readonly damaged: readonly string[];
 }
 
 /**
@@ -167,6 +172,9 @@ export class ServedRun {
   /** Column of each log field (header order), -1 for the trailing reason. */
   private fieldColumn: number[] = [];
   private frontCache: { key: string; indices: Int32Array } | undefined;
+  /** What was found damaged, by file (the latest message of each): RunInfo.damaged. */
+  private readonly damage = new Map<string, string>();
+  private paretoCache: { key: string; indices: Int32Array | null } | undefined;
   /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
@@ -230,6 +238,17 @@ export class ServedRun {
     }
     const path = this.logPath();
     if (path === undefined) return;
+    try {
+      this.readLog(path);
+      this.damage.delete('log');
+    } catch (e) {
+      // a cut log: the rows read so far are shown, the file named
+      if (!isStudyError(e)) throw e;
+      this.damage.set('log', `${e.message} (the explorer shows its ${this.n} whole rows)`);
+    }
+  }
+
+  private readLog(path: string): void {
     // a regular file, opened without following a link (guardedFile.ts); its new bytes are read, however many
     const { fd, size } = openLog(path);
     try {
@@ -332,10 +351,11 @@ export class ServedRun {
       status: this.meta.status,
       columns: this.columns,
       rows: this.n,
-      ...frontOf(this.meta, existsSync(join(this.dir, 'pareto.json'))),
+      ...frontOf(this.meta, this.paretoFront() !== null),
       version: this.version(),
       ...runSummaryOf(this.meta),
       runAnswer: multiSeedAnswerOf(this.dir),
+      damaged: [...this.damage.values()].map((m) => m.split(this.dir).join(this.shown)),
     };
   }
 
@@ -407,12 +427,35 @@ export class ServedRun {
   front(): Int32Array {
     const key = `${this.meta.status}:${this.n}`;
     if (this.frontCache?.key === key) return this.frontCache.indices;
-    const indices =
-      this.meta.status === 'complete' && existsSync(join(this.dir, 'pareto.json'))
-        ? paretoIndices(this.dir)
-        : this.logFront();
+    const indices = (this.meta.status === 'complete' ? this.paretoFront() : null) ?? this.logFront();
     this.frontCache = { key, indices };
     return indices;
+  }
+
+  /**
+   * pareto.json's front (evaluation indices), or null without one; a pareto.json that is not what odc writes (cut,
+   * emptied) is named in RunInfo.damaged and the front is then the log's.
+   */
+  private paretoFront(): Int32Array | null {
+    let key: string;
+    try {
+      const st = statSync(join(this.dir, 'pareto.json'));
+      key = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return null; // none (yet)
+    }
+    if (this.paretoCache?.key !== key) {
+      let indices: Int32Array | null = null;
+      try {
+        indices = paretoIndices(this.dir);
+        this.damage.delete('pareto');
+      } catch (e) {
+        if (!isStudyError(e)) throw e;
+        this.damage.set('pareto', `${e.message} (the front shown is the log's non-dominated feasible designs)`);
+      }
+      this.paretoCache = { key, indices };
+    }
+    return this.paretoCache.indices;
   }
 
   /** Non-dominated feasible rows of the log (objectives minimized), as evaluation indices. */

@@ -8,6 +8,7 @@ import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import type { NodeCatalogRows } from '../../node/record/rows.js';
 import type { NodeDesign } from '../../node/design/schema.js';
 import { deg_to_rad, km_to_m } from '../../base/convert.js';
+import { utcInstant } from '../../base/utcTime.js';
 import { checkConstellationIds, type LoadedConstellation, type LoadedShellNode } from './load.js';
 import type { OpticalTerminalRow } from '../../models/links/linkBudget.js';
 import type { SsoPlanesResult } from '../geometry/ssoPlanes.js';
@@ -149,7 +150,7 @@ export function compileConstellation(loaded: LoadedConstellation, catalogs: Cata
       required: c.traffic.demandPerNode_Gbps !== undefined,
     },
     window: {
-      epochIso: c.simulation.epoch,
+      epochIso: utcInstant(c.simulation.epoch, 'simulation.epoch').iso, // a leap second read as the next instant
       duration_s: c.simulation.duration_h * S_PER_H,
       step_s: c.simulation.step_s,
     },

@@ -22,6 +22,7 @@ import {
   thermalSchema,
 } from '../../node/design/schema.js';
 import { lazy } from '../../base/lazy.js';
+import { readUtc, UTC_MAX_MS, utcRefusal } from '../../base/utcTime.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
 import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
 import { skySchema } from './skySchema.js';
@@ -264,11 +265,13 @@ export const trafficSchema = lazy(() =>
 export const simulationSchema = lazy(() =>
   z
     .strictObject({
-      epoch: z.iso
-        .datetime({
-          offset: true,
-          error: 'simulation.epoch must be an ISO 8601 UTC date-time such as 2026-03-20T00:00:00Z',
+      epoch: z
+        .string()
+        .superRefine((text, ctx) => {
+          const r = readUtc(text);
+          if ('reason' in r) ctx.addIssue({ code: 'custom', message: utcRefusal('simulation.epoch', text, r.reason) });
         })
+        .meta({ format: 'date-time' })
         .default('2026-03-20T00:00:00Z'),
       duration_h: range('simulation.duration_h', 0.1, 240, 'h', 'geometry sampling window')
         .default(24)
@@ -284,6 +287,15 @@ export const simulationSchema = lazy(() =>
         .describe(
           "Largest all-to-all network LP solved on a shell's full link graph at each instant [columns, N·2E]. Larger shells take the reduced models per instant: the torus LP where the last plane links to the first (Walker delta, a 24 h sso-ltan band; +Grid and ring at any size), the open cylinder elsewhere (exact or bounded, flagged). The full LP of a 2 × 100 satellite band is ~100,000 columns and ~50 s of CPU.",
         ),
+    })
+    .superRefine((sim, ctx) => {
+      const start = readUtc(sim.epoch);
+      if ('ms' in start && start.ms + sim.duration_h * 3_600_000 > UTC_MAX_MS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['duration_h'],
+          message: `simulation.duration_h ${sim.duration_h} h from ${sim.epoch} ends after 9999-12-31T23:59:59Z, past the four-digit years odc writes; give an earlier epoch or a shorter window`,
+        });
     })
     .describe('Geometry sampling.'),
 );

@@ -16,6 +16,7 @@
  */
 import { csvText } from '../../base/csv.js';
 import { rad_to_deg } from '../../base/convert.js';
+import { utcMsOf } from '../../base/utcTime.js';
 import type { RelativeOrbit } from '../../models/orbit/relativeMotion.js';
 import { clusterMemberElements, shellFormation } from '../geometry/clusterFormation.js';
 import { satelliteElements } from '../geometry/pattern.js';
@@ -157,11 +158,7 @@ export function satelliteCount(spec: Readonly<ExportableConstellation>): number 
 }
 
 /** UTC instant [ms since 1970] of an ISO 8601 epoch (no zone = UTC, as pattern.ts reads it). */
-export function epochMs(epochIso: string): number {
-  const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
-  if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
-  return t;
-}
+export const epochMs = (epochIso: string): number => utcMsOf(epochIso); // src/base/utcTime.ts, the one time reader
 
 /** Largest NORAD_CAT_ID an OMM carries: nine digits (CCSDS 502.0-B-3 leaves it to the catalogue; 18 SDS plans nine). */
 export const OMM_MAX_CATALOG_NUMBER = 999_999_999;

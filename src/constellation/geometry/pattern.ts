@@ -11,6 +11,7 @@
  */
 import { remainder } from '../../base/remainder.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
+import { utcMsOf } from '../../base/utcTime.js';
 import type { CircularElements, ShellGeometrySpec } from '../design/types.js';
 
 const TWO_PI = 2 * Math.PI;
@@ -20,11 +21,7 @@ const J2000_JD = 2451545.0;
 const DAYS_PER_JULIAN_CENTURY = 36525;
 
 /** Milliseconds since 1970 of an ISO 8601 instant (UTC when it names no zone). */
-export function utcMs(epochIso: string): number {
-  const t = Date.parse(epochIso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(epochIso) ? epochIso : `${epochIso}Z`);
-  if (!Number.isFinite(t)) throw new RangeError(`epoch '${epochIso}' is not an ISO 8601 date`);
-  return t;
-}
+export const utcMs = (epochIso: string): number => utcMsOf(epochIso); // src/base/utcTime.ts, the one time reader
 
 let lastJulian: { readonly epochIso: string; readonly jd: number } | null = null;
 

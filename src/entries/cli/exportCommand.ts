@@ -5,6 +5,7 @@
 import { type Command, Option } from 'commander';
 import type * as Odc from '../../index.js';
 import { type CliIo, floatArg, intArg, outArg } from './args.js';
+import { utcInstant } from '../../base/utcTime.js';
 
 /** --format choices (the library's EXPORT_FORMATS: the CLI loads no library module to list them). */
 const EXPORT_FORMAT_CHOICES = [
@@ -81,9 +82,11 @@ export function addExportCommand(program: Command, io: CliIo): void {
         'csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°, long-period elements) instead of e ≈ 0; omm and tle always fly the frozen orbit (SGP4 mean e ≈ 0: SGP4 adds e_f itself)',
       ),
   ).action(async (dir: string, opts: ExportFlags) => {
-    const { raan, spanH, stepS, design, ...rest } = opts;
+    const { raan, spanH, stepS, design, epoch, ...rest } = opts;
     const r = (await import('./libraryChunk.js')).exportDesign(dir, {
       ...rest,
+      // read by the one time reader: a calendar-checked UTC instant (a leap second as the next instant), or exit 2
+      ...(epoch !== undefined ? { epoch: utcInstant(epoch, '--epoch').iso } : {}),
       ...(design !== undefined ? { design } : {}),
       ...(raan !== undefined ? { raan_deg: raan } : {}),
       ...(spanH !== undefined ? { span_h: spanH } : {}),

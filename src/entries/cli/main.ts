@@ -12,6 +12,8 @@ import { fstatSync, readdirSync, writeSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { forgetFilesRead } from '../../base/guardedFile.js';
+import { keepMadeFolders, removeMadeFolders } from '../../base/outputTarget.js';
 import { incompleteBuildMessage, isStudyError, StudyError, WRITE_LIMITS } from '../../base/errors.js';
 import type * as Odc from '../../index.js';
 import { DEFAULT_COMPARE_EPSILON } from '../../report/compare/compareStats.js';
@@ -566,10 +568,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     isTTY: Boolean(process.stderr.isTTY),
   };
   const program = buildProgram(io);
+  forgetFilesRead(); // each command its own input set (a test process runs many)
+  keepMadeFolders();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
+    keepMadeFolders();
     return io.exitCode ?? 0;
   } catch (e) {
+    removeMadeFolders(); // a refused or failed command leaves no empty output folder behind
     // An InvalidArgumentError thrown by an action (not by commander's own option parsing, which prints it and
     // throws a plain CommanderError) has not been printed yet; it is a CommanderError too, so test it first.
     if (e instanceof InvalidArgumentError || isStudyError(e)) {

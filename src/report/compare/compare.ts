@@ -250,6 +250,10 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
   return objectiveMatrix(points, axes, cats, 'run', false, 'fronts').svg;
 }
 
+/** The files a comparison writes: a folder holding only these is an earlier comparison, which it replaces. */
+const COMPARE_FILES = ['compare.html', 'compare.md', 'fronts.svg'] as const;
+const OUT_RULE = { folder: { writer: 'odc compare', names: COMPARE_FILES } };
+
 export async function compareRuns(
   sideA: readonly string[],
   outDir?: string,
@@ -257,7 +261,7 @@ export async function compareRuns(
 ): Promise<CompareResult> {
   const epsilon = checkEpsilon(opts.epsilon ?? DEFAULT_COMPARE_EPSILON);
   const { runDirs, sides } = runFolders(sideA, opts.vs);
-  if (outDir !== undefined) checkOutputTarget(outDir, 'folder', runDirs); // a bad --out fails before the work
+  if (outDir !== undefined) checkOutputTarget(outDir, 'folder', runDirs, OUT_RULE); // a bad --out fails before the work
   const say = opts.onProgress ?? ((): void => undefined);
   say({ step: 'load', count: runDirs.length });
   const runs = loadComparableRuns(runDirs);
@@ -278,12 +282,12 @@ export async function compareRuns(
   const svg = frontsOverlaySvg(runs, names);
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
-  checkOutputTarget(dir, 'folder', runDirs);
+  checkOutputTarget(dir, 'folder', runDirs, OUT_RULE);
   const result: CompareResult = {
     outDir: dir,
-    htmlPath: join(dir, 'compare.html'),
-    mdPath: join(dir, 'compare.md'),
-    svgPath: join(dir, 'fronts.svg'),
+    htmlPath: join(dir, COMPARE_FILES[0]),
+    mdPath: join(dir, COMPARE_FILES[1]),
+    svgPath: join(dir, COMPARE_FILES[2]),
     objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
     normalization: norm,
     unionSize: Z.length,

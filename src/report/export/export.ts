@@ -196,9 +196,9 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
-  // before any work: --out may be neither the run folder's own file nor the design file read
-  if (opts.out !== undefined)
-    checkOutputTarget(opts.out, FOLDER_FORMATS.includes(opts.format) ? 'folder' : 'file', [runDir]);
+  // before any work: --out may be neither the run folder's own file nor the design file read (a folder is checked when
+  // written, by writeOutput, which knows the names it writes there)
+  if (opts.out !== undefined && !FOLDER_FORMATS.includes(opts.format)) checkOutputTarget(opts.out, 'file', [runDir]);
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(

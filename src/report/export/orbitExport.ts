@@ -8,7 +8,7 @@
  */
 import { StudyError } from '../../base/errors.js';
 import { writeStreamAtomic } from '../../run/atomic.js';
-import { checkOutputTarget } from '../../base/outputTarget.js';
+import { checkOutputTarget, removeMadeFolders } from '../../base/outputTarget.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import {
   shellBstars,
@@ -25,6 +25,8 @@ import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { writeNetworkFolder } from '../../constellation/export/networkFiles.js';
 import { writeCzml } from '../../constellation/export/czml.js';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { utcMsOf, utcSpanEnd } from '../../base/utcTime.js';
 
 /** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
 export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
@@ -72,8 +74,19 @@ export function writeOutput(
       throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${names.length} files: give --out <folder>`, {
         field: 'out',
       });
-    checkOutputTarget(out, 'folder', [where]);
-    for (const n of names) limited(() => writeStreamAtomic(join(out, n), files[n]!));
+    checkOutputTarget(out, 'folder', [where], { folder: { writer: `odc export --format ${format}`, names } });
+    // all files or none: a format limit met in a later file removes the ones written before it
+    const written: string[] = [];
+    try {
+      for (const n of names) {
+        limited(() => writeStreamAtomic(join(out, n), files[n]!));
+        written.push(join(out, n));
+      }
+    } catch (e) {
+      for (const w of written) rmSync(w, { force: true });
+      removeMadeFolders();
+      throw e;
+    }
     return { text: '', path: out };
   }
   const produce = files[names[0]!]!;
@@ -108,6 +121,8 @@ export function orbitFiles(
   const o = writerOptions(opts, bstar);
   const span_s = (opts.span_h ?? (opts.format === 'czml' ? 1.5 : 24)) * 3600;
   const step_s = opts.step_s ?? 60;
+  // an ephemeris's last state is dated too: it may not pass 9999-12-31 (src/base/utcTime.ts)
+  if (['oem', 'oem-xml', 'czml'].includes(opts.format)) utcSpanEnd(utcMsOf(spec.window.epochIso), span_s, '--span-h');
   const selection = (fallback: string): ReturnType<typeof parseSatelliteSelection> =>
     parseSatelliteSelection(spec, opts.satellites ?? fallback);
   switch (opts.format) {

@@ -270,6 +270,14 @@ function legend(): void {
     : '';
 }
 
+/** A JSON answer of the server, or an Error with the message it gave (a run file it names) instead of the body. */
+async function apiJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  const body = (await r.json()) as T | { error?: string };
+  if (!r.ok) throw new Error((body as { error?: string }).error ?? `${url}: HTTP ${r.status}`);
+  return body as T;
+}
+
 async function fetchRun(info: RunInfo): Promise<RunColumns> {
   const [bin, front] = await Promise.all([
     // through a Blob: Chromium then gathers the body outside the page's main thread, which Response.arrayBuffer()
@@ -277,14 +285,14 @@ async function fetchRun(info: RunInfo): Promise<RunColumns> {
     fetch(`/api/runs/${info.id}/columns`)
       .then((r) => r.blob())
       .then((b) => b.arrayBuffer()),
-    fetch(`/api/runs/${info.id}/front`).then((r) => r.json() as Promise<{ indices: number[] }>),
+    apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`),
   ]);
   return { info, data: new Float64Array(bin), frontIndices: front.indices };
 }
 
 async function load(): Promise<void> {
   timings.steps['script'] = performance.now();
-  const infos = (await (await fetch('/api/runs')).json()) as RunInfo[];
+  const infos = await apiJson<RunInfo[]>('/api/runs');
   runs = await Promise.all(infos.map(fetchRun));
   timings.steps['fetched'] = performance.now();
   // column counts from the binary: rows = length / columns (a run may have grown since /api/runs)
@@ -364,7 +372,9 @@ async function start(): Promise<void> {
   picks.rule = view.pick;
   if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
   await load();
-  $('messages').textContent = [...view.errors, ...unknownInLink(ds!, view)].join('; ');
+  // the runs' damaged files named (the rest of each run is shown), then the link's own problems
+  const damaged = runs.flatMap((r) => r.info.damaged.map((d) => `${r.info.name}: ${d}`));
+  $('messages').textContent = [...damaged, ...view.errors, ...unknownInLink(ds!, view)].join('; ');
   // a link's rescale to the brushed designs: its domains over the link's brushes and subset, as when it was clicked
   if (state.rescale?.to === 'brushed') rescaleTo('brushed');
   rescaleButtons();
@@ -387,5 +397,5 @@ async function start(): Promise<void> {
 }
 
 void start().catch((e: unknown) => {
-  $('messages').textContent = `could not load the runs: ${String(e)}`;
+  $('messages').textContent = `could not load the runs: ${e instanceof Error ? e.message : String(e)}`;
 });
