@@ -143,6 +143,7 @@ export async function bundleCli() {
       'entries/workers/evaluation': join(ROOT, 'src/entries/workers/evaluation.ts'),
       'entries/workers/uncertainty': join(ROOT, 'src/entries/workers/uncertainty.ts'),
       'entries/workers/hypervolume': join(ROOT, 'src/entries/workers/hypervolume.ts'),
+      'entries/workers/screen': join(ROOT, 'src/entries/workers/screen.ts'),
     },
     splitting: true,
     chunkNames: 'entries/cli/bundle-[hash]',

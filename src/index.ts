@@ -7,10 +7,11 @@ import { maxOf, pushAll } from './base/arrays.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
 import { pickRunDesign } from './report/export/export.js';
+import { runOperand } from './report/screen/screen.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
 import { readInput, type YamlInput } from './base/yaml.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { EvaluatedRecord } from './report/compare/designDiff.js';
 import { loadCatalogs } from './catalog/load.js';
 import { CATALOG_KINDS, CATALOG_SPECS, type CatalogKind } from './catalog/schema.js';
@@ -46,6 +47,14 @@ import {
 export const VERSION = ODC_VERSION;
 export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
 export { evaluateNodeFile } from './study/requirements.js';
+export {
+  screenTarget,
+  checkScreenOutput,
+  writeScreenOutput,
+  type ScreenRequest,
+  type ScreenResult,
+} from './report/screen/screen.js';
+export { formatScreen } from './report/screen/screenText.js';
 export { evaluateNode } from './node/evaluate.js';
 export { PHYSICAL_CONSTRAINTS } from './node/record/constraints.js';
 export type { DesignRecord, ConstraintResult } from './node/record/record.js';
@@ -105,16 +114,6 @@ export async function evaluateFileRecord(input: YamlInput): Promise<EvaluatedRec
   return (file.raw as { kind?: unknown }).kind === 'constellation'
     ? (await evaluateConstellationFile(file)).record
     : evaluateNodeFile(file).record;
-}
-
-/** `RUNFOLDER:design` split where the part before a colon is a folder; null for anything else. */
-function runOperand(operand: string): { dir: string; design: string } | null {
-  if (existsSync(operand)) return null;
-  for (let i = operand.indexOf(':'); i > 0; i = operand.indexOf(':', i + 1)) {
-    const dir = operand.slice(0, i);
-    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true) return { dir, design: operand.slice(i + 1) };
-  }
-  return null;
 }
 
 /**

@@ -29,7 +29,7 @@ export function codeRoot(): string {
 }
 
 /** The compiled worker entries (src/entries/workers/<name>.ts), bundled by `npm run build`. */
-export type WorkerEntry = 'evaluation' | 'uncertainty' | 'hypervolume';
+export type WorkerEntry = 'evaluation' | 'uncertainty' | 'hypervolume' | 'screen';
 
 /**
  * The compiled worker entry for piscina, dist/src/entries/workers/<name>.js: workers run compiled JavaScript, also

@@ -23,6 +23,7 @@ import { addServeCommand } from './serve.js';
 import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
 import { addExportCommand } from './exportCommand.js';
+import { addScreenCommand } from './screenCommand.js';
 import {
   type CliIo,
   MAX_WORKERS,
@@ -447,6 +448,7 @@ function addResultCommands(program: Command, io: CliIo): void {
   addReportCommand(program, io);
   addCompareCommand(program, io);
   addExportCommand(program, io);
+  addScreenCommand(program, io);
 }
 
 /** odc report: write report.html and report.md into a run folder. */

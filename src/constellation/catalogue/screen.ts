@@ -1,0 +1,338 @@
+/**
+ * Close-approach screen of own satellites against catalogue objects, both propagated with SGP4 (satellite.js), over
+ * [start, start + span]. Every local minimum of a pair's range below the threshold is found (none is filtered out):
+ * 1. Radial bands: each object's radius stays within [q − M, Q + M], q/Q the osculating perigee and apogee radii
+ *    sampled every 6 h and at both ends, M = 30 km (J2 short-period terms in the osculating elements, ≤ ~15 km in LEO,
+ *    and drag between samples); pairs whose bands are farther apart than the threshold never meet.
+ * 2. Time steps h: at a sample t_k, |d(t)| ≥ |d_k + w_k τ| − ½·A·τ² for |τ| ≤ h/2 (w the relative velocity, A a bound
+ *    on the relative acceleration: the gravity gradient 2μs/r³ over the separation s, plus 0.05 m/s² for J2's gradient
+ *    and drag), so an approach below D at t* is flagged at the sample nearest to it by a linear miss < D + ½A(h/2)²;
+ *    a spatial grid of cell ≥ D + V·h/2 (V the pair's largest relative speed, vis-viva at the band's low edge) hands
+ *    each own satellite its neighbours without losing any.
+ * 3. Refinement: Brent's minimum of the range over t_k ± 0.75 h; the event is the sample k nearest to its TCA (each
+ *    minimum counted once). A range maximum needs |w⊥| ≤ √3·n·ρ (bounded relative motion), whose extrema lie
+ *    minutes apart, so a bracket of 1.5 h ≤ 90 s holds one minimum.
+ * Element sets carry no covariance: this is a screen of nominal trajectories, not a probability of collision.
+ * Sources: Vallado et al. AIAA 2006-6753 (SGP4); Brent, Algorithms for Minimization without Derivatives (1973) ch. 5;
+ * Hoots, Crawford & Roehrich, Celest. Mech. 33 (1984) (apogee/perigee filter). docs/constellations.md §"Screening
+ * against the catalogue".
+ */
+import { satelliteJs } from '../../base/satelliteJs.js';
+import type { SatRec } from 'satellite.js';
+import type { ElementSet } from './elementSets.js';
+
+const MU_km3_s2 = 398_600.8; // WGS-72, SGP4's own (Vallado et al. 2006)
+const BAND_MARGIN_km = 30;
+const BAND_SAMPLE_h = 6;
+const PERTURBATION_km_s2 = 0.05e-3;
+const NUMERIC_km = 0.1;
+
+/** An element set made ready to propagate over the window. */
+export interface Prepared {
+  readonly set: ElementSet;
+  readonly satrec: SatRec;
+  /** Minutes from the set's epoch to the window's start. */
+  readonly tsince0_min: number;
+  /** Radius band over the window, margin included [km]. */
+  readonly rLo_km: number;
+  readonly rHi_km: number;
+  /** Largest speed in the band [km/s]. */
+  readonly vMax_km_s: number;
+}
+
+export interface Window {
+  readonly start_ms: number;
+  readonly span_s: number;
+}
+
+/** satellite.js record of a set, null when SGP4 refuses its elements. */
+export function satrecOf(set: Readonly<ElementSet>): SatRec | null {
+  const sat = satelliteJs();
+  const rec =
+    'tle' in set.source
+      ? sat.twoline2satrec(set.source.tle[0], set.source.tle[1])
+      : sat.json2satrec(set.source.omm as unknown as Parameters<SatelliteJsJson>[0]);
+  return rec.error === 0 && Number.isFinite(rec.jdsatepoch) ? rec : null;
+}
+type SatelliteJsJson = ReturnType<typeof satelliteJs>['json2satrec'];
+
+/** The set ready for the window, or null when SGP4 cannot propagate it over the whole window (decayed, e ≥ 1, …). */
+export function prepare(set: Readonly<ElementSet>, w: Readonly<Window>): Prepared | null {
+  const satrec = satrecOf(set);
+  if (satrec === null) return null;
+  const { sgp4 } = satelliteJs();
+  const tsince0_min = (w.start_ms - set.epoch_ms) / 60_000;
+  const span_min = w.span_s / 60;
+  const n = Math.max(2, Math.ceil(span_min / (BAND_SAMPLE_h * 60)) + 1);
+  let q = Infinity;
+  let Q = 0;
+  let aMax = 0;
+  for (let i = 0; i < n; i++) {
+    const pv = sgp4(satrec, tsince0_min + (span_min * i) / (n - 1));
+    if (pv === null || typeof pv.position !== 'object') return null;
+    const { x, y, z } = pv.position;
+    const { x: vx, y: vy, z: vz } = pv.velocity;
+    const r = Math.hypot(x, y, z);
+    const v2 = vx * vx + vy * vy + vz * vz;
+    const a = 1 / (2 / r - v2 / MU_km3_s2);
+    // e·r̂ from the eccentricity vector: e = ((v² − μ/r)·r − (r·v)·v)/μ
+    const rv = x * vx + y * vy + z * vz;
+    const k = v2 - MU_km3_s2 / r;
+    const e = Math.hypot(k * x - rv * vx, k * y - rv * vy, k * z - rv * vz) / MU_km3_s2;
+    if (!(a > 0 && e < 1)) return null; // escaping: no SGP4 orbit
+    q = Math.min(q, a * (1 - e));
+    Q = Math.max(Q, a * (1 + e));
+    aMax = Math.max(aMax, a);
+  }
+  const rLo_km = q - BAND_MARGIN_km;
+  const rHi_km = Q + BAND_MARGIN_km;
+  const vMax_km_s = Math.sqrt(MU_km3_s2 * (2 / rLo_km - 1 / (aMax + BAND_MARGIN_km)));
+  return { set, satrec, tsince0_min, rLo_km, rHi_km, vMax_km_s };
+}
+
+/** Bands of two objects within `d_km` of each other: they can come that close. */
+export const bandsMeet = (a: Readonly<Prepared>, b: Readonly<Prepared>, d_km: number): boolean =>
+  a.rLo_km - d_km <= b.rHi_km && b.rLo_km - d_km <= a.rHi_km;
+
+export interface ScreenOptions extends Window {
+  readonly threshold_km: number;
+  /** Sample step [s] (default 60). */
+  readonly step_s?: number;
+}
+
+/** One close approach: own and catalogue object by their index in the lists screened. */
+export interface RawEvent {
+  readonly own: number;
+  readonly cat: number;
+  readonly tca_ms: number;
+  readonly miss_m: number;
+  readonly relativeSpeed_m_s: number;
+}
+
+/** Brent's minimum of f on [a, b] to `tol` (Brent 1973, ch. 5 "localmin"). */
+export function brentMinimum(f: (x: number) => number, a: number, b: number, tol: number): { x: number; f: number } {
+  const g = 0.5 * (3 - Math.sqrt(5));
+  let x = a + g * (b - a);
+  let w = x;
+  let v = x;
+  let fx = f(x);
+  let fw = fx;
+  let fv = fx;
+  let d = 0;
+  let e = 0;
+  for (let it = 0; it < 200; it++) {
+    const m = 0.5 * (a + b);
+    const t2 = 2 * tol;
+    if (Math.abs(x - m) <= t2 - 0.5 * (b - a)) break;
+    let golden = true;
+    if (Math.abs(e) > tol) {
+      const r = (x - w) * (fx - fv);
+      let q = (x - v) * (fx - fw);
+      let p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p;
+      else q = -q;
+      if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
+        e = d;
+        d = p / q;
+        const u = x + d;
+        if (u - a < t2 || b - u < t2) d = x < m ? tol : -tol;
+        golden = false;
+      }
+    }
+    if (golden) {
+      e = (x < m ? b : a) - x;
+      d = g * e;
+    }
+    const u = x + (Math.abs(d) >= tol ? d : d > 0 ? tol : -tol);
+    const fu = f(u);
+    if (fu <= fx) {
+      if (u < x) b = x;
+      else a = x;
+      [v, fv, w, fw, x, fx] = [w, fw, x, fx, u, fu];
+    } else {
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) [v, fv, w, fw] = [w, fw, u, fu];
+      else if (fu <= fv || v === x || v === w) [v, fv] = [u, fu];
+    }
+  }
+  return { x, f: fx };
+}
+
+/** Relative state (other − own) at `t_s` from the window start [km, km/s], null when either fails to propagate. */
+function relative(
+  own: Prepared,
+  other: Prepared,
+  t_s: number,
+): [number, number, number, number, number, number] | null {
+  const { sgp4 } = satelliteJs();
+  const a = sgp4(own.satrec, own.tsince0_min + t_s / 60);
+  const b = sgp4(other.satrec, other.tsince0_min + t_s / 60);
+  if (a === null || b === null || typeof a.position !== 'object' || typeof b.position !== 'object') return null;
+  return [
+    b.position.x - a.position.x,
+    b.position.y - a.position.y,
+    b.position.z - a.position.z,
+    b.velocity.x - a.velocity.x,
+    b.velocity.y - a.velocity.y,
+    b.velocity.z - a.velocity.z,
+  ];
+}
+
+/** Positions and velocities of `objs` at `t_s` into `out` (6 per object; NaN when SGP4 fails). */
+function propagateAll(objs: readonly Prepared[], t_s: number, out: Float64Array): void {
+  const { sgp4 } = satelliteJs();
+  for (let i = 0; i < objs.length; i++) {
+    const o = objs[i]!;
+    const pv = sgp4(o.satrec, o.tsince0_min + t_s / 60);
+    const j = 6 * i;
+    if (pv === null || typeof pv.position !== 'object') {
+      out.fill(Number.NaN, j, j + 6);
+      continue;
+    }
+    out[j] = pv.position.x;
+    out[j + 1] = pv.position.y;
+    out[j + 2] = pv.position.z;
+    out[j + 3] = pv.velocity.x;
+    out[j + 4] = pv.velocity.y;
+    out[j + 5] = pv.velocity.z;
+  }
+}
+
+/** The filter's bounds for a step (header §2): flag distance, coarse distance, grid cell [km]. */
+export function stepBounds(
+  threshold_km: number,
+  step_s: number,
+  vPair_km_s: number,
+  rLow_km: number,
+): { flag_km: number; coarse_km: number } {
+  const half = step_s / 2;
+  const sMax = 2 * (threshold_km + vPair_km_s * step_s); // ≥ coarse + V·h/2 while the slack ≤ threshold + V·h
+  const A = (2 * MU_km3_s2 * sMax) / rLow_km ** 3 + PERTURBATION_km_s2;
+  const slack = 0.5 * A * half * half + NUMERIC_km;
+  return { flag_km: threshold_km + slack, coarse_km: threshold_km + vPair_km_s * half + slack };
+}
+
+const GRID_OFFSET = 2048;
+const GRID_SIZE = 4096;
+const cellIndex = (x: number, cell: number): number =>
+  Math.min(GRID_SIZE - 1, Math.max(0, Math.floor(x / cell) + GRID_OFFSET));
+
+/**
+ * Screens `own` against `cat` over the window: every approach closer than `threshold_km`, in no particular order.
+ * `onStep(done, total)` reports the samples done.
+ */
+export function screenPrepared(
+  own: readonly Prepared[],
+  cat: readonly Prepared[],
+  opts: Readonly<ScreenOptions>,
+  onStep?: (done: number, total: number) => void,
+): RawEvent[] {
+  const thr = opts.threshold_km;
+  const h = opts.step_s ?? 60;
+  const steps = Math.ceil(opts.span_s / h);
+  // Each own satellite's candidates (bands that meet), and the catalogue objects any of them needs.
+  const candidates = own.map((o) => {
+    const c: number[] = [];
+    for (let j = 0; j < cat.length; j++) if (bandsMeet(o, cat[j]!, thr) && o.set.norad !== cat[j]!.set.norad) c.push(j);
+    return c;
+  });
+  const used = [...new Set(candidates.flat())].sort((a, b) => a - b);
+  if (used.length === 0) return [];
+  const slot = new Int32Array(cat.length).fill(-1);
+  used.forEach((j, s) => (slot[j] = s));
+  const usedObjs = used.map((j) => cat[j]!);
+  const rLow = Math.min(...own.map((o) => o.rLo_km), ...usedObjs.map((o) => o.rLo_km));
+  const vPair = Math.max(...own.map((o) => o.vMax_km_s)) + Math.max(...usedObjs.map((o) => o.vMax_km_s));
+  const { flag_km, coarse_km } = stepBounds(thr, h, vPair, rLow);
+  const pairs = candidates.reduce((s, c) => s + c.length, 0);
+  const useGrid = pairs > 4 * used.length + 40 * own.length;
+  const ownState = new Float64Array(6 * own.length);
+  const catState = new Float64Array(6 * used.length);
+  const head = new Map<number, number>();
+  const next = new Int32Array(used.length);
+  const events: RawEvent[] = [];
+  const coarse2 = coarse_km * coarse_km;
+
+  const check = (i: number, j: number, s: number, k: number): void => {
+    const o = 6 * i;
+    const c = 6 * s;
+    const dx = catState[c]! - ownState[o]!;
+    const dy = catState[c + 1]! - ownState[o + 1]!;
+    const dz = catState[c + 2]! - ownState[o + 2]!;
+    if (!(dx * dx + dy * dy + dz * dz < coarse2)) return;
+    const wx = catState[c + 3]! - ownState[o + 3]!;
+    const wy = catState[c + 4]! - ownState[o + 4]!;
+    const wz = catState[c + 5]! - ownState[o + 5]!;
+    const w2 = wx * wx + wy * wy + wz * wz;
+    const half = h / 2;
+    const tau = w2 > 0 ? Math.max(-half, Math.min(half, -(dx * wx + dy * wy + dz * wz) / w2)) : 0;
+    if (Math.hypot(dx + wx * tau, dy + wy * tau, dz + wz * tau) >= flag_km) return;
+    refine(i, j, k);
+  };
+
+  const refine = (i: number, j: number, k: number): void => {
+    const a = own[i]!;
+    const b = cat[j]!;
+    const lo = Math.max(0, (k - 0.75) * h);
+    const hi = Math.min(opts.span_s, (k + 0.75) * h);
+    const range = (t: number): number => {
+      const r = relative(a, b, t);
+      return r === null ? Infinity : Math.hypot(r[0], r[1], r[2]);
+    };
+    const m = brentMinimum(range, lo, hi, 1e-4);
+    if (Math.round(m.x / h) !== k || !(m.f < thr)) return;
+    // a minimum at the window's edge is the window's, not an approach's
+    if (m.x - 1e-3 <= 0 || m.x + 1e-3 >= opts.span_s) return;
+    const r = relative(a, b, m.x)!;
+    events.push({
+      own: i,
+      cat: j,
+      tca_ms: opts.start_ms + m.x * 1000,
+      miss_m: m.f * 1000,
+      relativeSpeed_m_s: Math.hypot(r[3], r[4], r[5]) * 1000,
+    });
+  };
+
+  for (let k = 0; k <= steps; k++) {
+    const t = k * h;
+    propagateAll(own, t, ownState);
+    propagateAll(usedObjs, t, catState);
+    if (useGrid) {
+      head.clear();
+      for (let s = 0; s < used.length; s++) {
+        const key = gridKey(catState, 6 * s, coarse_km);
+        next[s] = head.get(key) ?? -1;
+        head.set(key, s);
+      }
+      for (let i = 0; i < own.length; i++) {
+        if (Number.isNaN(ownState[6 * i]!)) continue;
+        const ix = cellIndex(ownState[6 * i]!, coarse_km);
+        const iy = cellIndex(ownState[6 * i + 1]!, coarse_km);
+        const iz = cellIndex(ownState[6 * i + 2]!, coarse_km);
+        const o = own[i]!;
+        for (let ax = ix - 1; ax <= ix + 1; ax++)
+          for (let ay = iy - 1; ay <= iy + 1; ay++)
+            for (let az = iz - 1; az <= iz + 1; az++) {
+              for (let s = head.get((ax * GRID_SIZE + ay) * GRID_SIZE + az) ?? -1; s >= 0; s = next[s]!) {
+                const j = used[s]!;
+                const b = cat[j]!;
+                if (bandsMeet(o, b, thr) && o.set.norad !== b.set.norad) check(i, j, s, k);
+              }
+            }
+      }
+    } else {
+      for (let i = 0; i < own.length; i++) for (const j of candidates[i]!) check(i, j, slot[j]!, k);
+    }
+    if (onStep !== undefined && (k % 64 === 0 || k === steps)) onStep(k + 1, steps + 1);
+  }
+  return events;
+}
+
+/** Grid key of the position at `state[o..o+2]` (NaN positions land in a cell of their own and meet nothing). */
+function gridKey(state: Float64Array, o: number, cell: number): number {
+  const x = state[o]!;
+  if (Number.isNaN(x)) return -1;
+  return (cellIndex(x, cell) * GRID_SIZE + cellIndex(state[o + 1]!, cell)) * GRID_SIZE + cellIndex(state[o + 2]!, cell);
+}

@@ -1,0 +1,350 @@
+/**
+ * `odc screen`: a design's satellites (a node or constellation file, a run's design `RUN:knee`, `RUN:<index>`) or a
+ * file of element sets screened against the catalogue (src/constellation/catalogue/screen.ts), the approaches closer
+ * than the threshold listed with their TCA, miss distance and relative speed, and summed: totals at 1, 5 and 10 km,
+ * events per satellite-year, the objects, groups and altitude bands contributing most. Element sets carry no
+ * covariance: a screen of nominal trajectories, not a risk assessment (no probability of collision).
+ * Workers (piscina) split the own satellites; the events are sorted, so any worker count gives the same bytes.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { StudyError } from '../../base/errors.js';
+import { compiledWorkerFile } from '../../base/paths.js';
+import {
+  DEFAULT_CATALOGUE_FILES,
+  epochSummary,
+  loadCatalogue,
+  readElementFile,
+  uniqueSets,
+} from '../../constellation/catalogue/catalogue.js';
+import {
+  emptySkips,
+  readElementSets,
+  type ElementSet,
+  type SkipCounts,
+} from '../../constellation/catalogue/elementSets.js';
+import {
+  prepare,
+  screenPrepared,
+  type Prepared,
+  type RawEvent,
+  type ScreenOptions,
+} from '../../constellation/catalogue/screen.js';
+import { exportDesign } from '../export/export.js';
+import { checkOutputTarget } from '../../base/outputTarget.js';
+import { writeFileAtomic } from '../../run/atomic.js';
+import { parseIsoUtc } from './isoTime.js';
+
+/** Totals are counted at these distances [km]; the screen runs to the largest of them and the threshold. */
+export const SCREEN_TOTALS_km = [1, 5, 10] as const;
+/** Element sets older or newer than this at the screen's start are left out: TLE errors grow km per day. */
+export const MAX_AGE_d = 30;
+const HOURS_PER_YEAR = 8766;
+
+export interface ScreenRequest {
+  /** Design file, RUNFOLDER:knee / RUNFOLDER:best:<objective> / RUNFOLDER:<index>, or a TLE/OMM file. */
+  readonly target: string;
+  readonly catalogue?: readonly string[];
+  /** ISO 8601 UTC; default the catalogue's median epoch. */
+  readonly start?: string;
+  readonly hours?: number;
+  readonly threshold_km?: number;
+  readonly step_s?: number;
+  readonly workers?: number;
+}
+
+export interface ScreenEvent {
+  readonly own: string;
+  readonly norad: number;
+  readonly name: string;
+  readonly tca: string;
+  readonly miss_m: number;
+  readonly relativeSpeed_m_s: number;
+}
+
+export interface ScreenResult {
+  readonly screen: {
+    readonly target: string;
+    readonly start: string;
+    readonly end: string;
+    readonly hours: number;
+    readonly threshold_km: number;
+    readonly step_s: number;
+    readonly note: string;
+  };
+  readonly catalogue: {
+    readonly files: readonly { path: string; format: string; sets: number }[];
+    readonly objects: number;
+    readonly screened: number;
+    readonly skipped: SkipCounts;
+    readonly epochs: { min: string; median: string; max: string };
+    readonly ageAtStart_d: { oldest: number; median: number; newest: number };
+  };
+  readonly own: { readonly satellites: number; readonly skipped: SkipCounts };
+  readonly events: readonly ScreenEvent[];
+  readonly totals: readonly { below_km: number; events: number; perSatelliteYear: number }[];
+  readonly perSatelliteYear: number;
+  readonly topObjects: readonly { norad: number; name: string; events: number }[];
+  readonly groups: readonly { group: string; events: number }[];
+  readonly bands: readonly { altitude_km: number; events: number }[];
+}
+
+export const SCREEN_NOTE =
+  'A screen of nominal SGP4 trajectories, not a risk assessment: element sets carry no covariance (TLE errors are ~1 km at epoch, growing km per day), so no probability of collision is given.';
+
+/** `RUNFOLDER:design` split where the part before a colon is a folder; null for anything else. */
+export function runOperand(operand: string): { dir: string; design: string } | null {
+  if (existsSync(operand)) return null;
+  for (let i = operand.indexOf(':'); i > 0; i = operand.indexOf(':', i + 1)) {
+    const dir = operand.slice(0, i);
+    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true) return { dir, design: operand.slice(i + 1) };
+  }
+  return null;
+}
+
+const DESIGN_EXTENSIONS = ['.yaml', '.yml'];
+
+/** The target's satellites as element sets at `startIso` (a design's are placed by its elements at that epoch). */
+function ownSets(target: string, startIso: string, skips: SkipCounts): ElementSet[] {
+  const run = runOperand(target);
+  if (run === null && !existsSync(target))
+    throw new StudyError(
+      'FILE_NOT_FOUND',
+      `${target}: no such design or element-set file, nor a run folder's design (RUNFOLDER:knee, RUNFOLDER:<index>)`,
+      { file: target },
+    );
+  if (run === null && !DESIGN_EXTENSIONS.includes(extname(target).toLowerCase()))
+    return uniqueSets(readElementFile(target, 'element-set file', skips).sets, skips);
+  const r = exportDesign(run?.dir ?? target, {
+    format: 'omm',
+    epoch: startIso,
+    creationDate: startIso,
+    ...(run !== null ? { design: run.design } : {}),
+  });
+  return readElementSets(r.text, skips).sets;
+}
+
+/** Sets SGP4 can propagate over the window and whose epoch is within MAX_AGE_d of its start; the rest counted. */
+function usable(sets: readonly ElementSet[], opts: Readonly<ScreenOptions>, skips: SkipCounts): Prepared[] {
+  const out: Prepared[] = [];
+  for (const s of sets) {
+    if (Math.abs(s.epoch_ms - opts.start_ms) > MAX_AGE_d * 86_400_000) {
+      skips.stale++;
+      continue;
+    }
+    const p = prepare(s, opts);
+    if (p === null) skips.unpropagable++;
+    else out.push(p);
+  }
+  return out;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** What the worker threads need: the catalogue's sets and the options (src/entries/workers/screen.ts). */
+export interface ScreenTask {
+  readonly own: readonly ElementSet[];
+  readonly offset: number;
+  readonly cat: readonly ElementSet[];
+  readonly opts: ScreenOptions;
+  readonly progress: Int32Array;
+}
+
+/** A worker's share: its own satellites against the catalogue, own indices offset to the whole list. */
+export function runScreenTask(task: ScreenTask): RawEvent[] {
+  const prep = (sets: readonly ElementSet[]): Prepared[] => sets.map((s) => prepare(s, task.opts)!);
+  let last = 0;
+  const events = screenPrepared(prep(task.own), prep(task.cat), task.opts, (done) => {
+    Atomics.add(task.progress, 0, done - last);
+    last = done;
+  });
+  return events.map((e) => ({ ...e, own: e.own + task.offset }));
+}
+
+/** The screen of a request; `onProgress(share)` as samples are done. */
+export async function screenTarget(
+  req: Readonly<ScreenRequest>,
+  onProgress?: (share: number) => void,
+): Promise<ScreenResult> {
+  const catalogue = loadCatalogue(req.catalogue);
+  if (catalogue.sets.length === 0)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${catalogue.files.map((f) => f.path).join(', ')}: no element set could be read (${skipText(catalogue.skips)}); give a TLE or OMM catalogue`,
+      { field: 'catalogue' },
+    );
+  const epochs = epochSummary(catalogue.sets);
+  const start_ms = req.start !== undefined ? parseIsoUtc(req.start, '--start') : epochs.median_ms;
+  const hours = req.hours ?? 168;
+  const threshold_km = req.threshold_km ?? 5;
+  const step_s = req.step_s ?? 60;
+  const opts: ScreenOptions = {
+    start_ms,
+    span_s: hours * 3600,
+    threshold_km: Math.max(threshold_km, ...SCREEN_TOTALS_km),
+    step_s,
+  };
+  const ownSkips = emptySkips();
+  const ownRead = ownSets(req.target, iso(start_ms), ownSkips);
+  const own = usable(ownRead, opts, ownSkips);
+  const cat = usable(catalogue.sets, opts, catalogue.skips);
+  const nothing = (what: string, skips: SkipCounts): never => {
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `${what}: nothing to screen from ${iso(start_ms)} (${skipText(skips)}); ${
+        skips.stale > 0
+          ? `element sets more than ${MAX_AGE_d} days from the start are left out: give --start near their epochs or a newer catalogue`
+          : 'give element sets SGP4 can propagate'
+      }`,
+      { field: 'catalogue' },
+    );
+  };
+  if (cat.length === 0) nothing(`catalogue ${catalogue.files.map((f) => f.path).join(', ')}`, catalogue.skips);
+  if (own.length === 0) nothing(req.target, ownSkips);
+  const raw = await runScreen(own, cat, opts, req.workers ?? 0, onProgress);
+  return summarise(req, opts, threshold_km, catalogue, epochs, cat, own, ownSkips, raw);
+}
+
+/** Serial, or `workers` threads each with a contiguous share of the own satellites. */
+async function runScreen(
+  own: readonly Prepared[],
+  cat: readonly Prepared[],
+  opts: ScreenOptions,
+  workers: number,
+  onProgress?: (share: number) => void,
+): Promise<RawEvent[]> {
+  const threads = Math.min(workers, own.length);
+  const steps = Math.ceil(opts.span_s / (opts.step_s ?? 60)) + 1;
+  if (threads < 2) return screenPrepared(own, cat, opts, (done, total) => onProgress?.(done / total));
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({ filename: compiledWorkerFile('screen', 'screen worker'), maxThreads: threads });
+  const progress = new Int32Array(new SharedArrayBuffer(4));
+  const timer = setInterval(() => onProgress?.(Atomics.load(progress, 0) / (steps * threads)), 250);
+  try {
+    const sets = cat.map((c) => c.set);
+    const size = Math.ceil(own.length / threads);
+    const parts = await Promise.all(
+      Array.from({ length: threads }, (_, t) => {
+        const task: ScreenTask = {
+          own: own.slice(t * size, (t + 1) * size).map((o) => o.set),
+          offset: t * size,
+          cat: sets,
+          opts,
+          progress,
+        };
+        return pool.run(task) as Promise<RawEvent[]>;
+      }),
+    );
+    return parts.flat();
+  } finally {
+    clearInterval(timer);
+    await pool.destroy();
+  }
+}
+
+export function skipText(s: Readonly<SkipCounts>): string {
+  const parts = [
+    [s.checksum, 'bad checksum'],
+    [s.format, 'malformed'],
+    [s.duplicate, 'duplicate'],
+    [s.unpropagable, 'not propagable by SGP4 over the window (decayed or invalid)'],
+    [s.stale, `epoch more than ${MAX_AGE_d} days from the start`],
+  ] as const;
+  const text = parts.filter(([n]) => n > 0).map(([n, why]) => `${n.toLocaleString('en-US')} ${why}`);
+  return text.length ? `skipped: ${text.join(', ')}` : 'none skipped';
+}
+
+/** Counts of `keys`, largest first, then by key. */
+function ranked<K extends string | number>(keys: readonly K[]): { key: K; n: number }[] {
+  const m = new Map<K, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m]
+    .map(([key, n]) => ({ key, n }))
+    .sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const EARTH_RADIUS_km = 6378.135; // WGS-72, the element sets' own
+
+function summarise(
+  req: Readonly<ScreenRequest>,
+  opts: ScreenOptions,
+  threshold_km: number,
+  catalogue: ReturnType<typeof loadCatalogue>,
+  epochs: ReturnType<typeof epochSummary>,
+  cat: readonly Prepared[],
+  own: readonly Prepared[],
+  ownSkips: SkipCounts,
+  raw: readonly RawEvent[],
+): ScreenResult {
+  const sorted = [...raw].sort(
+    (a, b) => a.tca_ms - b.tca_ms || a.own - b.own || cat[a.cat]!.set.norad - cat[b.cat]!.set.norad,
+  );
+  const below = sorted.filter((e) => e.miss_m < threshold_km * 1000);
+  const satYears = (own.length * opts.span_s) / 3600 / HOURS_PER_YEAR;
+  const totals = [...new Set([...SCREEN_TOTALS_km, threshold_km])]
+    .sort((a, b) => a - b)
+    .map((d) => {
+      const n = sorted.filter((e) => e.miss_m < d * 1000).length;
+      return { below_km: d, events: n, perSatelliteYear: n / satYears };
+    });
+  const objs = below.map((e) => cat[e.cat]!);
+  const age = (ms: number): number => (opts.start_ms - ms) / 86_400_000;
+  return {
+    screen: {
+      target: req.target,
+      start: iso(opts.start_ms),
+      end: iso(opts.start_ms + opts.span_s * 1000),
+      hours: opts.span_s / 3600,
+      threshold_km,
+      step_s: opts.step_s ?? 60,
+      note: SCREEN_NOTE,
+    },
+    catalogue: {
+      // the shipped snapshot by its repository path, not this machine's
+      files: catalogue.files.map((f, i) => ({
+        path: req.catalogue === undefined ? DEFAULT_CATALOGUE_FILES[i]! : f.path,
+        format: f.format,
+        sets: f.sets,
+      })),
+      objects: catalogue.sets.length,
+      screened: cat.length,
+      skipped: catalogue.skips,
+      epochs: { min: iso(epochs.min_ms), median: iso(epochs.median_ms), max: iso(epochs.max_ms) },
+      ageAtStart_d: { oldest: age(epochs.min_ms), median: age(epochs.median_ms), newest: age(epochs.max_ms) },
+    },
+    own: { satellites: own.length, skipped: ownSkips },
+    events: below.map((e) => ({
+      own: own[e.own]!.set.name,
+      norad: cat[e.cat]!.set.norad,
+      name: cat[e.cat]!.set.name,
+      tca: iso(e.tca_ms),
+      miss_m: Math.round(e.miss_m * 10) / 10,
+      relativeSpeed_m_s: Math.round(e.relativeSpeed_m_s * 10) / 10,
+    })),
+    totals,
+    perSatelliteYear: below.length / satYears,
+    topObjects: ranked(objs.map((o) => o.set.norad))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ norad: key, name: cat.find((c) => c.set.norad === key)!.set.name, events: n })),
+    groups: ranked(objs.map((o) => o.set.name.split(/[\s-]/)[0] ?? o.set.name))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ group: key, events: n })),
+    bands: ranked(objs.map((o) => 10 * Math.floor(((o.rLo_km + o.rHi_km) / 2 - EARTH_RADIUS_km) / 10)))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ altitude_km: key, events: n })),
+  };
+}
+
+/** Refuses an --out that is an input or cannot be written, before the screen runs. */
+export const checkScreenOutput = (out: string, inputs: readonly string[]): void =>
+  checkOutputTarget(
+    out,
+    'file',
+    inputs.map((i) => runOperand(i)?.dir ?? i),
+  );
+
+/** The screen's output written to `out` atomically: a file is whole or absent. */
+export function writeScreenOutput(out: string, text: string, inputs: readonly string[]): void {
+  checkScreenOutput(out, inputs);
+  writeFileAtomic(out, text);
+}
