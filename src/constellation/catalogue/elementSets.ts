@@ -157,10 +157,13 @@ function csvRows(text: string): Record<string, string>[] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      (row.push(cell), (cell = ''));
+      row.push(cell);
+      cell = '';
       if (row.some((x) => x.trim() !== '')) rows.push(row);
       row = [];
     } else cell += c;

@@ -17,6 +17,7 @@
  * Hoots, Crawford & Roehrich, Celest. Mech. 33 (1984) (apogee/perigee filter). docs/constellations.md §"Screening
  * against the catalogue".
  */
+import { maxOf, minOf } from '../../base/arrays.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
 import type { SatRec } from 'satellite.js';
 import type { ElementSet } from './elementSets.js';
@@ -219,6 +220,97 @@ const GRID_SIZE = 4096;
 const cellIndex = (x: number, cell: number): number =>
   Math.min(GRID_SIZE - 1, Math.max(0, Math.floor(x / cell) + GRID_OFFSET));
 
+/** What a screen holds while it steps: the objects, their states at the sample, the bounds, the events found. */
+interface Stepper {
+  readonly own: readonly Prepared[];
+  readonly cat: readonly Prepared[];
+  /** Catalogue indices propagated, and their slot in `catState` by catalogue index (−1: none). */
+  readonly used: readonly number[];
+  readonly slot: Int32Array;
+  readonly ownState: Float64Array;
+  readonly catState: Float64Array;
+  readonly opts: Readonly<ScreenOptions>;
+  readonly h: number;
+  readonly flag_km: number;
+  readonly coarse_km: number;
+  readonly events: RawEvent[];
+}
+
+/** The pair (own i, catalogue j in slot s) at sample k: flagged by the bound of the header §2, then refined. */
+function checkPair(st: Stepper, i: number, j: number, k: number): void {
+  const o = 6 * i;
+  const c = 6 * st.slot[j]!;
+  const { ownState: a, catState: b } = st;
+  const dx = b[c]! - a[o]!;
+  const dy = b[c + 1]! - a[o + 1]!;
+  const dz = b[c + 2]! - a[o + 2]!;
+  if (!(dx * dx + dy * dy + dz * dz < st.coarse_km * st.coarse_km)) return;
+  const wx = b[c + 3]! - a[o + 3]!;
+  const wy = b[c + 4]! - a[o + 4]!;
+  const wz = b[c + 5]! - a[o + 5]!;
+  const w2 = wx * wx + wy * wy + wz * wz;
+  const half = st.h / 2;
+  const tau = w2 > 0 ? Math.max(-half, Math.min(half, -(dx * wx + dy * wy + dz * wz) / w2)) : 0;
+  if (Math.hypot(dx + wx * tau, dy + wy * tau, dz + wz * tau) < st.flag_km) refinePair(st, i, j, k);
+}
+
+/** Brent's minimum of the pair's range over t_k ± 0.75 h, kept when sample k is the nearest to its TCA. */
+function refinePair(st: Stepper, i: number, j: number, k: number): void {
+  const { h, opts } = st;
+  const a = st.own[i]!;
+  const b = st.cat[j]!;
+  const range = (t: number): number => {
+    const r = relative(a, b, t);
+    return r === null ? Infinity : Math.hypot(r[0], r[1], r[2]);
+  };
+  const m = brentMinimum(range, Math.max(0, (k - 0.75) * h), Math.min(opts.span_s, (k + 0.75) * h), 1e-4);
+  if (Math.round(m.x / h) !== k || !(m.f < opts.threshold_km)) return;
+  // a minimum at the window's edge is the window's, not an approach's
+  if (m.x - 1e-3 <= 0 || m.x + 1e-3 >= opts.span_s) return;
+  const r = relative(a, b, m.x)!;
+  st.events.push({
+    own: i,
+    cat: j,
+    tca_ms: opts.start_ms + m.x * 1000,
+    miss_m: m.f * 1000,
+    relativeSpeed_m_s: Math.hypot(r[3], r[4], r[5]) * 1000,
+  });
+}
+
+/** Every own satellite against the catalogue objects in its 27 neighbouring grid cells (cell = the coarse distance). */
+function gridStep(st: Stepper, k: number, head: Map<number, number>, next: Int32Array): void {
+  const { ownState, coarse_km: cell, used } = st;
+  head.clear();
+  for (let s = 0; s < used.length; s++) {
+    const key = gridKey(st.catState, 6 * s, cell);
+    next[s] = head.get(key) ?? -1;
+    head.set(key, s);
+  }
+  for (let i = 0; i < st.own.length; i++) {
+    if (Number.isNaN(ownState[6 * i]!)) continue;
+    const ix = cellIndex(ownState[6 * i]!, cell);
+    const iy = cellIndex(ownState[6 * i + 1]!, cell);
+    const iz = cellIndex(ownState[6 * i + 2]!, cell);
+    const o = st.own[i]!;
+    for (let ax = ix - 1; ax <= ix + 1; ax++)
+      for (let ay = iy - 1; ay <= iy + 1; ay++)
+        for (let az = iz - 1; az <= iz + 1; az++)
+          for (let s = head.get((ax * GRID_SIZE + ay) * GRID_SIZE + az) ?? -1; s >= 0; s = next[s]!) {
+            const b = st.cat[used[s]!]!;
+            if (bandsMeet(o, b, st.opts.threshold_km) && o.set.norad !== b.set.norad) checkPair(st, i, used[s]!, k);
+          }
+  }
+}
+
+/** Each own satellite's candidates: the catalogue objects whose bands meet its own (another NORAD number). */
+function candidateLists(own: readonly Prepared[], cat: readonly Prepared[], thr: number): number[][] {
+  return own.map((o) => {
+    const c: number[] = [];
+    for (let j = 0; j < cat.length; j++) if (bandsMeet(o, cat[j]!, thr) && o.set.norad !== cat[j]!.set.norad) c.push(j);
+    return c;
+  });
+}
+
 /**
  * Screens `own` against `cat` over the window: every approach closer than `threshold_km`, in no particular order.
  * `onStep(done, total)` reports the samples done.
@@ -229,105 +321,40 @@ export function screenPrepared(
   opts: Readonly<ScreenOptions>,
   onStep?: (done: number, total: number) => void,
 ): RawEvent[] {
-  const thr = opts.threshold_km;
   const h = opts.step_s ?? 60;
   const steps = Math.ceil(opts.span_s / h);
-  // Each own satellite's candidates (bands that meet), and the catalogue objects any of them needs.
-  const candidates = own.map((o) => {
-    const c: number[] = [];
-    for (let j = 0; j < cat.length; j++) if (bandsMeet(o, cat[j]!, thr) && o.set.norad !== cat[j]!.set.norad) c.push(j);
-    return c;
-  });
+  const candidates = candidateLists(own, cat, opts.threshold_km);
   const used = [...new Set(candidates.flat())].sort((a, b) => a - b);
   if (used.length === 0) return [];
   const slot = new Int32Array(cat.length).fill(-1);
   used.forEach((j, s) => (slot[j] = s));
   const usedObjs = used.map((j) => cat[j]!);
-  const rLow = Math.min(...own.map((o) => o.rLo_km), ...usedObjs.map((o) => o.rLo_km));
-  const vPair = Math.max(...own.map((o) => o.vMax_km_s)) + Math.max(...usedObjs.map((o) => o.vMax_km_s));
-  const { flag_km, coarse_km } = stepBounds(thr, h, vPair, rLow);
-  const pairs = candidates.reduce((s, c) => s + c.length, 0);
-  const useGrid = pairs > 4 * used.length + 40 * own.length;
-  const ownState = new Float64Array(6 * own.length);
-  const catState = new Float64Array(6 * used.length);
+  const rLow = Math.min(minOf(own.map((o) => o.rLo_km)), minOf(usedObjs.map((o) => o.rLo_km)));
+  const vPair = maxOf(own.map((o) => o.vMax_km_s)) + maxOf(usedObjs.map((o) => o.vMax_km_s));
+  const st: Stepper = {
+    own,
+    cat,
+    used,
+    slot,
+    ownState: new Float64Array(6 * own.length),
+    catState: new Float64Array(6 * used.length),
+    opts,
+    h,
+    ...stepBounds(opts.threshold_km, h, vPair, rLow),
+    events: [],
+  };
+  // the grid pays when the band lists are long against the objects binned each step
+  const useGrid = candidates.reduce((s, c) => s + c.length, 0) > 4 * used.length + 40 * own.length;
   const head = new Map<number, number>();
   const next = new Int32Array(used.length);
-  const events: RawEvent[] = [];
-  const coarse2 = coarse_km * coarse_km;
-
-  const check = (i: number, j: number, s: number, k: number): void => {
-    const o = 6 * i;
-    const c = 6 * s;
-    const dx = catState[c]! - ownState[o]!;
-    const dy = catState[c + 1]! - ownState[o + 1]!;
-    const dz = catState[c + 2]! - ownState[o + 2]!;
-    if (!(dx * dx + dy * dy + dz * dz < coarse2)) return;
-    const wx = catState[c + 3]! - ownState[o + 3]!;
-    const wy = catState[c + 4]! - ownState[o + 4]!;
-    const wz = catState[c + 5]! - ownState[o + 5]!;
-    const w2 = wx * wx + wy * wy + wz * wz;
-    const half = h / 2;
-    const tau = w2 > 0 ? Math.max(-half, Math.min(half, -(dx * wx + dy * wy + dz * wz) / w2)) : 0;
-    if (Math.hypot(dx + wx * tau, dy + wy * tau, dz + wz * tau) >= flag_km) return;
-    refine(i, j, k);
-  };
-
-  const refine = (i: number, j: number, k: number): void => {
-    const a = own[i]!;
-    const b = cat[j]!;
-    const lo = Math.max(0, (k - 0.75) * h);
-    const hi = Math.min(opts.span_s, (k + 0.75) * h);
-    const range = (t: number): number => {
-      const r = relative(a, b, t);
-      return r === null ? Infinity : Math.hypot(r[0], r[1], r[2]);
-    };
-    const m = brentMinimum(range, lo, hi, 1e-4);
-    if (Math.round(m.x / h) !== k || !(m.f < thr)) return;
-    // a minimum at the window's edge is the window's, not an approach's
-    if (m.x - 1e-3 <= 0 || m.x + 1e-3 >= opts.span_s) return;
-    const r = relative(a, b, m.x)!;
-    events.push({
-      own: i,
-      cat: j,
-      tca_ms: opts.start_ms + m.x * 1000,
-      miss_m: m.f * 1000,
-      relativeSpeed_m_s: Math.hypot(r[3], r[4], r[5]) * 1000,
-    });
-  };
-
   for (let k = 0; k <= steps; k++) {
-    const t = k * h;
-    propagateAll(own, t, ownState);
-    propagateAll(usedObjs, t, catState);
-    if (useGrid) {
-      head.clear();
-      for (let s = 0; s < used.length; s++) {
-        const key = gridKey(catState, 6 * s, coarse_km);
-        next[s] = head.get(key) ?? -1;
-        head.set(key, s);
-      }
-      for (let i = 0; i < own.length; i++) {
-        if (Number.isNaN(ownState[6 * i]!)) continue;
-        const ix = cellIndex(ownState[6 * i]!, coarse_km);
-        const iy = cellIndex(ownState[6 * i + 1]!, coarse_km);
-        const iz = cellIndex(ownState[6 * i + 2]!, coarse_km);
-        const o = own[i]!;
-        for (let ax = ix - 1; ax <= ix + 1; ax++)
-          for (let ay = iy - 1; ay <= iy + 1; ay++)
-            for (let az = iz - 1; az <= iz + 1; az++) {
-              for (let s = head.get((ax * GRID_SIZE + ay) * GRID_SIZE + az) ?? -1; s >= 0; s = next[s]!) {
-                const j = used[s]!;
-                const b = cat[j]!;
-                if (bandsMeet(o, b, thr) && o.set.norad !== b.set.norad) check(i, j, s, k);
-              }
-            }
-      }
-    } else {
-      for (let i = 0; i < own.length; i++) for (const j of candidates[i]!) check(i, j, slot[j]!, k);
-    }
+    propagateAll(own, k * h, st.ownState);
+    propagateAll(usedObjs, k * h, st.catState);
+    if (useGrid) gridStep(st, k, head, next);
+    else for (let i = 0; i < own.length; i++) for (const j of candidates[i]!) checkPair(st, i, j, k);
     if (onStep !== undefined && (k % 64 === 0 || k === steps)) onStep(k + 1, steps + 1);
   }
-  return events;
+  return st.events;
 }
 
 /** Grid key of the position at `state[o..o+2]` (NaN positions land in a cell of their own and meet nothing). */

@@ -8,6 +8,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { maxOf } from '../../base/arrays.js';
 import { StudyError } from '../../base/errors.js';
 import { compiledWorkerFile } from '../../base/paths.js';
 import {
@@ -181,7 +182,7 @@ export async function screenTarget(
   const opts: ScreenOptions = {
     start_ms,
     span_s: hours * 3600,
-    threshold_km: Math.max(threshold_km, ...SCREEN_TOTALS_km),
+    threshold_km: maxOf([threshold_km, ...SCREEN_TOTALS_km]),
     step_s,
   };
   const ownSkips = emptySkips();
@@ -265,6 +266,22 @@ function ranked<K extends string | number>(keys: readonly K[]): { key: K; n: num
 
 const EARTH_RADIUS_km = 6378.135; // WGS-72, the element sets' own
 
+/** The objects, name groups (first word) and 10 km bands of mean altitude met most, ten of each. */
+function contributors(objs: readonly Prepared[]): Pick<ScreenResult, 'topObjects' | 'groups' | 'bands'> {
+  const nameOf = new Map(objs.map((o) => [o.set.norad, o.set.name]));
+  return {
+    topObjects: ranked(objs.map((o) => o.set.norad))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ norad: key, name: nameOf.get(key)!, events: n })),
+    groups: ranked(objs.map((o) => o.set.name.split(/[\s-]/)[0] ?? o.set.name))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ group: key, events: n })),
+    bands: ranked(objs.map((o) => 10 * Math.floor(((o.rLo_km + o.rHi_km) / 2 - EARTH_RADIUS_km) / 10)))
+      .slice(0, 10)
+      .map(({ key, n }) => ({ altitude_km: key, events: n })),
+  };
+}
+
 function summarise(
   req: Readonly<ScreenRequest>,
   opts: ScreenOptions,
@@ -287,7 +304,6 @@ function summarise(
       const n = sorted.filter((e) => e.miss_m < d * 1000).length;
       return { below_km: d, events: n, perSatelliteYear: n / satYears };
     });
-  const objs = below.map((e) => cat[e.cat]!);
   const age = (ms: number): number => (opts.start_ms - ms) / 86_400_000;
   return {
     screen: {
@@ -323,15 +339,7 @@ function summarise(
     })),
     totals,
     perSatelliteYear: below.length / satYears,
-    topObjects: ranked(objs.map((o) => o.set.norad))
-      .slice(0, 10)
-      .map(({ key, n }) => ({ norad: key, name: cat.find((c) => c.set.norad === key)!.set.name, events: n })),
-    groups: ranked(objs.map((o) => o.set.name.split(/[\s-]/)[0] ?? o.set.name))
-      .slice(0, 10)
-      .map(({ key, n }) => ({ group: key, events: n })),
-    bands: ranked(objs.map((o) => 10 * Math.floor(((o.rLo_km + o.rHi_km) / 2 - EARTH_RADIUS_km) / 10)))
-      .slice(0, 10)
-      .map(({ key, n }) => ({ altitude_km: key, events: n })),
+    ...contributors(below.map((e) => cat[e.cat]!)),
   };
 }
 

@@ -210,12 +210,12 @@ describe('catalogue screen: recall against an exhaustive reference (24 h, 1, 5, 
 describe('catalogue screen: filters', () => {
   it("radial bands hold every sampled radius of an object's week", () => {
     const text = readFileSync(join(ROOT, 'designs/catalogue/celestrak-debris-clouds-2026-08-22.tle'), 'utf8');
-    const sets = readElementSets(text, emptySkips()).sets.filter((_, i) => i % 25 === 0);
+    const sets = readElementSets(text, emptySkips()).sets.filter((_, i) => i % 100 === 0);
     const window = { start_ms: START_ms, span_s: 7 * 86400 };
     for (const s of sets) {
       const p = prepare(s, window);
       if (p === null) continue;
-      for (let t = 0; t <= window.span_s; t += 97) {
+      for (let t = 0; t <= window.span_s; t += 397) {
         const pv = sgp4(p.satrec, p.tsince0_min + t / 60)!;
         const r = Math.hypot(pv.position.x, pv.position.y, pv.position.z);
         expect(r).toBeGreaterThanOrEqual(p.rLo_km);

@@ -84,6 +84,17 @@ describe('odc screen', () => {
     expect(parseIsoUtc('2026-08-22T01:00:00+01:00', 'x')).toBe(Date.UTC(2026, 7, 22, 0, 0, 0));
   });
 
+  it('two workers give the same bytes as one thread (a 12-satellite shell split by satellites)', async () => {
+    const shell = writeFile(dir, 'own12.tle', nearSets(412).slice(400).flat().join('\n'));
+    const args = ['screen', shell, '--catalogue', catalogue, '--hours', '12', '--threshold-km', '10', '--json'];
+    const one = await odc(...args, '--workers', '0');
+    const two = await odc(...args, '--workers', '2');
+    expect(one.code, one.err).toBe(0);
+    expect(two.code, two.err).toBe(0);
+    expect(json(one.out).own.satellites).toBe(12);
+    expect(two.out).toBe(one.out);
+  });
+
   describe('bad input: exit 2, a message, nothing written', () => {
     const fails = async (what: string, file: string, message: RegExp) => {
       const out = join(dir, `${what}.json`);
