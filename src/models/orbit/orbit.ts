@@ -167,9 +167,31 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
   return grid;
 }
 
+/**
+ * Results kept by altitude, then inclination: a study revisits its orbits (crossover hands a parent's altitude to about
+ * half its children), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
+ */
+const kept = new Map<number, { sso: boolean; at: number; result: OrbitGeometryResult }[]>();
+const KEPT_ALTITUDES = 4096;
+
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
-// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
+  const spec = p.inclination;
+  const sso = spec.kind === 'sso';
+  const at = spec.kind === 'sso' ? spec.ltan_h : spec.inclination_rad;
+  const same = kept.get(p.altitude_m);
+  if (same !== undefined) for (const k of same) if (k.sso === sso && k.at === at) return k.result;
+  const result = computeOrbitGeometry(p);
+  if (same !== undefined) same.push({ sso, at, result });
+  else {
+    if (kept.size >= KEPT_ALTITUDES) kept.clear();
+    kept.set(p.altitude_m, [{ sso, at, result }]);
+  }
+  return result;
+}
+
+// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
+function computeOrbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
   const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);
   const betaStar_rad = Math.asin(EARTH_RADIUS_m / a);
