@@ -168,25 +168,30 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
 }
 
 /**
- * Results kept by altitude, then inclination: a study revisits its orbits (crossover hands a parent's altitude to about
- * half its children), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
+ * Results kept by altitude, then LTAN (sun-synchronous) or inclination (fixed): a study revisits its orbits (crossover
+ * hands a parent's altitude to about half its children; a sun-synchronous shell asks one altitude for each plane's
+ * LTAN), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
  */
-const kept = new Map<number, { sso: boolean; at: number; result: OrbitGeometryResult }[]>();
+const keptSso = new Map<number, Map<number, OrbitGeometryResult>>();
+const keptFixed = new Map<number, Map<number, OrbitGeometryResult>>();
 const KEPT_ALTITUDES = 4096;
+const KEPT_PER_ALTITUDE = 1024;
 
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const spec = p.inclination;
-  const sso = spec.kind === 'sso';
+  const kept = spec.kind === 'sso' ? keptSso : keptFixed;
   const at = spec.kind === 'sso' ? spec.ltan_h : spec.inclination_rad;
-  const same = kept.get(p.altitude_m);
-  if (same !== undefined) for (const k of same) if (k.sso === sso && k.at === at) return k.result;
+  let byAt = kept.get(p.altitude_m);
+  const known = byAt?.get(at);
+  if (known !== undefined) return known;
   const result = computeOrbitGeometry(p);
-  if (same !== undefined) same.push({ sso, at, result });
-  else {
+  if (byAt === undefined) {
     if (kept.size >= KEPT_ALTITUDES) kept.clear();
-    kept.set(p.altitude_m, [{ sso, at, result }]);
+    kept.set(p.altitude_m, (byAt = new Map()));
   }
+  if (byAt.size >= KEPT_PER_ALTITUDE) byAt.clear();
+  byAt.set(at, result);
   return result;
 }
 
