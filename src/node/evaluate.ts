@@ -28,7 +28,7 @@ import type {
   Rows,
   ThermalSizing,
 } from './record/nodeRecord.js';
-import { deliveredCompute, sizePayload, sizePower, sizeThermal } from './stages/thermalPower.js';
+import { deliveredCompute, sizePayload, sizePower, sizeThermal, withCompute } from './stages/thermalPower.js';
 import { sizeMassAndDrag, sizeRadiation } from './stages/massDrag.js';
 import { lifecycle, sizeCost } from './stages/cost.js';
 import {
@@ -85,7 +85,12 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null): No
   const rad = sizeRadiation(design, payload);
   const mass = sizeMassAndDrag(design, rows.vehicle, payload, thermal, power, rad);
   const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
-  const compute = { ...payload.compute, deliveredPFLOPS: waterfall.deliveredPFLOPS };
+  const c = payload.compute;
+  const compute = withCompute(c, {
+    itPowerAvg_W: c.itPowerAvg_W,
+    heatLoadAvg_W: c.heatLoadAvg_W,
+    deliveredPFLOPS: waterfall.deliveredPFLOPS,
+  });
   return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
 }
 

@@ -14,9 +14,9 @@
  * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
- * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a peer; `-- --no-e2e` to skip the runs;
- * `-- --only robust,warmup` to run some sections (node, robust, warmup, e2e); `-- --docs` writes the node and warm-up
- * tables into docs/performance.md (./markedSection.ts).
+ * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a built peer (the lean path's ratio
+ * to it is printed); `-- --no-e2e` to skip the runs; `-- --only robust,warmup` to run some sections (node, robust,
+ * warmup, e2e); `-- --docs` writes the node and warm-up tables into docs/performance.md (./markedSection.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -266,6 +266,10 @@ if (sections.has('node')) {
   // feasible region
   const visited = visitedDesigns(lean, 'nsga2', 200, 100);
   const visitedUs = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
+  const against = (k: number, set: number[]) => (peer ? ` (${(set[0]! / set[k]!).toFixed(2)}× the peer's)` : '');
+  console.log(
+    `\nlean path, this build: visited ${visitedUs[0]!.toFixed(1)} µs${against(2, visitedUs)}, random ${random[0]!.toFixed(1)} µs${against(2, random)}`,
+  );
   const table = mdTable(
     ['design set', 'lean path', 'complete record'],
     [

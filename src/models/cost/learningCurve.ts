@@ -47,11 +47,32 @@ function partialSums(e: number): Float64Array {
   return sums;
 }
 
+/**
+ * Σ_{n=1..N} n^e beyond the exact table, kept per exponent and N: a study prices every design's fleet on the same few
+ * lots (the fleet size and life are study constants), and the sum is a function of (e, N) alone.
+ */
+const TAIL_SUMS = new Map<number, Map<number, number>>();
+
 /** Σ_{n=1..N} n^e (the unit curve's cumulative multiplier). */
 function unitSum(e: number, N: number): number {
   const K = Math.min(N, EXACT_SUM_LIMIT);
   const s = partialSums(e)[K]!;
   if (N <= K) return s;
+  let byN = TAIL_SUMS.get(e);
+  const known = byN?.get(N);
+  if (known !== undefined) return known;
+  if (byN === undefined) {
+    if (TAIL_SUMS.size >= 64) TAIL_SUMS.clear();
+    TAIL_SUMS.set(e, (byN = new Map()));
+  }
+  if (byN.size >= 1024) byN.clear();
+  const sum = eulerMaclaurinSum(e, N, K, s);
+  byN.set(N, sum);
+  return sum;
+}
+
+/** s + Σ_{n=K+1..N} n^e by Euler–Maclaurin. */
+function eulerMaclaurinSum(e: number, N: number, K: number, s: number): number {
   // Euler–Maclaurin for Σ_{n=K+1..N} f(n), f(x) = x^e.
   const f = (x: number): number => x ** e;
   const f1 = (x: number): number => e * x ** (e - 1);

@@ -167,9 +167,36 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
   return grid;
 }
 
+/**
+ * Results kept by altitude, then LTAN (sun-synchronous) or inclination (fixed): a study revisits its orbits (crossover
+ * hands a parent's altitude to about half its children; a sun-synchronous shell asks one altitude for each plane's
+ * LTAN), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
+ */
+const keptSso = new Map<number, Map<number, OrbitGeometryResult>>();
+const keptFixed = new Map<number, Map<number, OrbitGeometryResult>>();
+const KEPT_ALTITUDES = 4096;
+const KEPT_PER_ALTITUDE = 1024;
+
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
-// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
+  const spec = p.inclination;
+  const kept = spec.kind === 'sso' ? keptSso : keptFixed;
+  const at = spec.kind === 'sso' ? spec.ltan_h : spec.inclination_rad;
+  let byAt = kept.get(p.altitude_m);
+  const known = byAt?.get(at);
+  if (known !== undefined) return known;
+  const result = computeOrbitGeometry(p);
+  if (byAt === undefined) {
+    if (kept.size >= KEPT_ALTITUDES) kept.clear();
+    kept.set(p.altitude_m, (byAt = new Map()));
+  }
+  if (byAt.size >= KEPT_PER_ALTITUDE) byAt.clear();
+  byAt.set(at, result);
+  return result;
+}
+
+// eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
+function computeOrbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
   const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);
   const betaStar_rad = Math.asin(EARTH_RADIUS_m / a);

@@ -49,6 +49,30 @@ function userRow<T extends { id: string }>(design: Readonly<NodeDesign>, kind: s
   return rows?.find((r) => r.id === id);
 }
 
+/** What a design's rows are a function of: its own catalogs and the ids it names. */
+const idsOf = (d: Readonly<NodeDesign>): readonly unknown[] => [
+  d.catalogs,
+  d.thermal.radiator,
+  d.compute.chip,
+  d.power.array,
+  d.power.battery,
+  d.thermal.coating,
+  d.thermal.coolant,
+  d.isl.terminal,
+  d.launch.vehicle,
+];
+/** idsOf(d) equals `a`, element by element (no array built). */
+const sameIds = (a: readonly unknown[], d: Readonly<NodeDesign>): boolean =>
+  a[0] === d.catalogs &&
+  a[1] === d.thermal.radiator &&
+  a[2] === d.compute.chip &&
+  a[3] === d.power.array &&
+  a[4] === d.power.battery &&
+  a[5] === d.thermal.coating &&
+  a[6] === d.thermal.coolant &&
+  a[7] === d.isl.terminal &&
+  a[8] === d.launch.vehicle;
+
 /** Builds an id → row resolver; ids are assumed checked by the loader (an unknown id throws). */
 export function rowResolver(catalogs: Catalogs): RowResolver {
   const index = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
@@ -71,7 +95,16 @@ export function rowResolver(catalogs: Catalogs): RowResolver {
     if (r === undefined) throw new Error(`unknown ${what} id '${id}'`);
     return r;
   };
+  // The last design's ids and rows: a study's designs mostly name the rows the previous one named, and the rows are a
+  // function of the ids and the design's own catalogs alone.
+  let last: { ids: readonly unknown[]; rows: NodeCatalogRows } | undefined;
   return (d) => {
+    if (last !== undefined && sameIds(last.ids, d)) return last.rows;
+    const rows = resolve(d);
+    last = { ids: idsOf(d), rows };
+    return rows;
+  };
+  function resolve(d: Readonly<NodeDesign>): NodeCatalogRows {
     const radiator = get(d, radiators, d.thermal.radiator, 'radiator', 'radiators');
     return {
       chip: get(d, chips, d.compute.chip, 'chip', 'chips'),
@@ -83,5 +116,5 @@ export function rowResolver(catalogs: Catalogs): RowResolver {
       terminal: get(d, terminals, d.isl.terminal, 'ISL terminal', 'islTerminals'),
       vehicle: get(d, vehicles, d.launch.vehicle, 'launch vehicle', 'launchVehicles'),
     };
-  };
+  }
 }

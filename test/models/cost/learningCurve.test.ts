@@ -50,6 +50,29 @@ describe('learningCurve, unit formulation', () => {
     expect(total(1001) - total(1000)).toBeCloseTo(1001 ** e, 10);
   });
 
+  it('a lot priced again on a kept tail sum is the term-by-term sum, whatever was priced in between', () => {
+    // 8,334 units at 90 %: the flagship's fleet. Priced, then other (e, N) pairs, then again: each time the plain sum.
+    const sum = (rate: number, N: number) => {
+      let s = 0;
+      for (let n = 1; n <= N; n++) s += n ** Math.log2(rate);
+      return s;
+    };
+    const total = (rate: number, units: number) =>
+      learningCurve({ firstUnitCost_USD: 1, learningRate: rate, units }).total_USD;
+    for (const [rate, N] of [
+      [0.9, 8334],
+      [0.85, 8334],
+      [0.9, 16668],
+      [0.9, 8334],
+      [0.85, 8334],
+    ] as const)
+      expect(total(rate, N)).toBeWithinRelative(sum(rate, N), 1e-10);
+    expect(lotCost_USD({ firstUnitCost_USD: 2, learningRate: 0.9, fromUnit: 8335, toUnit: 16668 })).toBeWithinRelative(
+      2 * (sum(0.9, 16668) - sum(0.9, 8334)),
+      1e-9,
+    );
+  });
+
   it('no learning (b = 1): every unit costs T₁', () => {
     const r = learningCurve({ firstUnitCost_USD: 7, learningRate: 1, units: 50 });
     expect(r.total_USD).toBeCloseTo(350, 9);

@@ -119,6 +119,29 @@ describe('orbitGeometry', () => {
     expect(g.eclipseFractionMean).toBeGreaterThan(0.36);
     expect(g.eclipseFractionMean).toBeLessThan(0.3724);
   });
+  it('one altitude asked with other inclinations in between: each answer is its own orbit (results kept by both)', () => {
+    // ltan 1 h and inclination 1 rad share the number 1; a drifting 53° orbit and a dawn-dusk SSO differ in kind.
+    const at = (inclination: Parameters<typeof orbitGeometry>[0]['inclination']) =>
+      orbitGeometry({ altitude_m: 612.5e3, inclination });
+    const ssoDawn = at({ kind: 'sso', ltan_h: 6 });
+    const ssoOne = at({ kind: 'sso', ltan_h: 1 });
+    const fixedOne = at({ kind: 'fixed', inclination_rad: 1 });
+    const fixed53 = at({ kind: 'fixed', inclination_rad: deg_to_rad(53) });
+    expect(ssoOne.sunSynchronous).toBe(true);
+    expect(fixedOne.sunSynchronous).toBe(false);
+    expect(fixedOne.inclination_rad).toBe(1);
+    // a drifting orbit reaches β = 0 (worst = the β = 0 eclipse); a dawn-dusk SSO never does, and a node 1 h from
+    // midnight sees the Sun nearer its plane (a longer worst eclipse) than the dawn-dusk plane
+    const beta0 = eclipseFraction({ altitude_m: 612.5e3, beta_rad: 0 }).eclipseFraction;
+    expect(fixed53.eclipseFractionWorst).toBeCloseTo(beta0, 12);
+    expect(ssoDawn.eclipseFractionWorst).toBeLessThan(beta0);
+    expect(ssoOne.eclipseFractionWorst).toBeGreaterThan(ssoDawn.eclipseFractionWorst);
+    expect(rad_to_deg(fixed53.betaMax_rad)).toBeCloseTo(53 + 23.44, 1);
+    // asked again in another order: the same answers
+    expect(at({ kind: 'fixed', inclination_rad: deg_to_rad(53) })).toEqual(fixed53);
+    expect(at({ kind: 'sso', ltan_h: 1 })).toEqual(ssoOne);
+    expect(at({ kind: 'sso', ltan_h: 6 })).toEqual(ssoDawn);
+  });
   it('rejects out-of-range LTAN and inclination with RangeError', () => {
     expect(() => orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'sso', ltan_h: 24 } })).toThrow(RangeError);
     expect(() => orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'fixed', inclination_rad: 4 } })).toThrow(
