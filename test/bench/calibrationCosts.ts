@@ -23,7 +23,7 @@ import { readYaml } from '../../src/base/yaml.js';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { rowResolver } from '../../src/node/record/rows.js';
-import { costDrivers, DRIVERS_SHOWN, type CostDriver } from '../../src/report/budget/costBreakdown.js';
+import { costDrivers, DRIVERS_SHOWN, type CostDriver } from '../../src/run/answer/costBreakdown.js';
 import { fmt } from '../../src/base/numberFormat.js';
 import { repoRoot } from './calibrationNodes.js';
 import { COST_SOURCES, type Adjustment, type CostFigure, type CostSource } from './calibrationCostSources.js';

@@ -14,11 +14,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { StudyError } from '../../../src/base/errors.js';
 import { buildProgram } from '../../../src/entries/cli/main.js';
 import { runStudy } from '../../../src/index.js';
-import { designYaml, exportDesign, flattenRecord } from '../../../src/report/export/export.js';
+import { designYaml, exportDesign, flattenRecord } from '../../../src/run/export/export.js';
 import { evaluateNodeFile, REQUIREMENT_DESCRIPTION } from '../../../src/study/requirements.js';
 import { odc } from '../../helpers/cli.js';
 import { writeFile } from '../../helpers/tmp.js';
-import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../helpers.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../../report/helpers.js';
 
 const dir = tempDir('export');
 

@@ -4,8 +4,8 @@ import { evaluateConstellation } from '../../../src/constellation/evaluate.js';
 import { evaluateConstellationFileWith } from '../../../src/constellation/evaluator.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
-import { constellationParity } from '../../../src/report/budget/constellationParity.js';
-import { constellationCostBreakdown } from '../../../src/report/budget/constellationCost.js';
+import { constellationParity } from '../../../src/run/answer/constellationParity.js';
+import { constellationCostBreakdown } from '../../../src/run/answer/constellationCost.js';
 import { fleetGroundLcoc } from '../../../src/run/decision/recommend.js';
 
 /**
