@@ -15,7 +15,7 @@
  * - Waterfall: from the source's arithmetic to odc's defaults one input at a time, adjustments first (after them, the
  *   calibration value), then each key removed (its schema default then applies); the last step is odc's defaults.
  * - Drivers: every space-side cost input raised by 10 % in turn, whether or not the source file sets it (the ranking
- *   the report's first screen uses, src/report/budget/costBreakdown.ts), by the change of the calibration value.
+ *   the report's first screen uses, src/run/answer/costBreakdown.ts), by the change of the calibration value.
  */
 import { join } from 'node:path';
 import { nodeDesignSchema, type NodeDesign } from '../../src/node/design/schema.js';

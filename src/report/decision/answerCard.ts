@@ -1,9 +1,10 @@
 /**
  * The answer card: the run's answer at a glance, read from its answer record (answer.json, src/run/answer/): the
  * design, its figures, the verdict, P(all hold) with its samples and what binds. One list of rows, drawn by every
- * output: the terminal (`answerCardLines`, wrapped to 80 columns), the report's first table (sections/decisionSummary.ts)
- * and the explorer's header (src/serve). The bridges as numbered tables: `bridgeTable`.
+ * output: the terminal (`answerCardLines`, wrapped to 80 columns), the report's first table
+ * (sections/decisionSummary.ts) and the explorer's header (src/serve). The bridges as numbered tables: `bridgeTable`.
  */
+import { maxOf } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioText } from '../../base/verdictText.js';
 import type { Answer, BridgeStep } from '../../run/answer/schema.js';
@@ -63,7 +64,7 @@ export function wrapWords(text: string, width: number): string[] {
 /** The card for a terminal: "  label  value" rows, values wrapped under their column, no line over `width`. */
 export function answerCardLines(a: Answer, width = 80): string[] {
   const rows = answerCardRows(a);
-  const labelWidth = Math.min(20, Math.max(...rows.map((r) => r.label.length)));
+  const labelWidth = Math.min(20, maxOf(rows.map((r) => r.label.length)));
   const indent = 2 + labelWidth + 2;
   return rows.flatMap((r) => {
     const label = r.label.length > labelWidth ? wrapWords(r.label, labelWidth) : [r.label];

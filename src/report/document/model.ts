@@ -89,7 +89,7 @@ export interface ReportModel {
   readonly decision: DecisionSummary;
   readonly decisionView: DecisionView;
   /**
-   * The knee's cost where the verdict stands (src/report/decision/decisionCost.ts), on the first screen beside the
+   * The knee's cost where the verdict stands (src/run/answer/kneeCost.ts), on the first screen beside the
    * verdict; null without a knee or when its design cannot be rebuilt (a note says so).
    */
   readonly cost: BudgetSection | null;

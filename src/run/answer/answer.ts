@@ -183,6 +183,26 @@ function pickedText(d: DecisionSummary): string {
     : knee;
 }
 
+/** The verdict of the recommended design against its own scenario, with every scenario's ratio. */
+function verdictOf(knee: DecisionSummary['designs'][number] | undefined): Answer['verdict'] {
+  const own = knee?.verdicts.find((v) => v.baseline === knee.baseline) ?? knee?.verdicts[0];
+  return own === undefined || knee === undefined
+    ? null
+    : {
+        baseline: own.baseline,
+        ratio: own.spaceToTerrestrial,
+        space_USD_per_PFLOP_day: own.space_USD_per_PFLOP_day,
+        terrestrial_USD_per_PFLOP_day: own.terrestrial_USD_per_PFLOP_day,
+        basis: own.basis,
+        why:
+          own.basis === 'discounted'
+            ? "the programme's discounted cost of delivered compute over the ground's, same chips, same discount rate"
+            : "the programme's undiscounted cost of delivered compute over the ground's",
+        ...(knee.parity !== undefined ? { parity: knee.parity } : {}),
+        scenarios: knee.verdicts.map((v) => ({ baseline: v.baseline, ratio: v.spaceToTerrestrial })),
+      };
+}
+
 /** The answer's head: the design, its figures, verdict, P(all hold) and margins, read from the decision. */
 export function answerHead(
   d: DecisionSummary,
@@ -190,7 +210,6 @@ export function answerHead(
 ): Pick_<Answer, 'design' | 'figures' | 'nominalFigures' | 'verdict' | 'joint' | 'jointNone' | 'margins'> {
   const knee = d.designs[0];
   const s = d.standing ?? null;
-  const own = knee?.verdicts.find((v) => v.baseline === knee.baseline) ?? knee?.verdicts[0];
   const j = s?.joint ?? null;
   return {
     design:
@@ -206,22 +225,7 @@ export function answerHead(
           },
     figures: knee?.figures ?? [],
     nominalFigures: d.nominalFigures,
-    verdict:
-      own === undefined || knee === undefined
-        ? null
-        : {
-            baseline: own.baseline,
-            ratio: own.spaceToTerrestrial,
-            space_USD_per_PFLOP_day: own.space_USD_per_PFLOP_day,
-            terrestrial_USD_per_PFLOP_day: own.terrestrial_USD_per_PFLOP_day,
-            basis: own.basis,
-            why:
-              own.basis === 'discounted'
-                ? "the programme's discounted cost of delivered compute over the ground's, same chips, same discount rate"
-                : "the programme's undiscounted cost of delivered compute over the ground's",
-            ...(knee.parity !== undefined ? { parity: knee.parity } : {}),
-            scenarios: knee.verdicts.map((v) => ({ baseline: v.baseline, ratio: v.spaceToTerrestrial })),
-          },
+    verdict: verdictOf(knee),
     joint:
       j === null
         ? null

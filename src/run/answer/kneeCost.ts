@@ -1,9 +1,9 @@
 /**
  * The cost where the verdict stands, for the answer record (./answer.ts) the report's first screen draws: the knee's
  * cost breakdown, $/W and $/chip-hour beside the ground's and the three inputs that move its verdict most —
- * ./costBreakdown.ts for a node study, ./constellationCost.ts for a constellation study. The knee's design is rebuilt from the run's
- * study.yaml and its variables (as the robustness and constellation sections do); its record is the run's. A design
- * that cannot be rebuilt gives a note, never a failed run.
+ * ./costBreakdown.ts for a node study, ./constellationCost.ts for a constellation study. The knee's design is rebuilt
+ * from the run's study.yaml and its variables (as ./robustness.ts does); its record is the run's. A design that cannot
+ * be rebuilt gives a note, never a failed run.
  */
 import { join } from 'node:path';
 import { loadStudyProblem, type LoadedStudy } from '../problem.js';

@@ -105,91 +105,96 @@ const lifeBasisSchema = lazy(() =>
   }),
 );
 
-export const answerSchema = lazy(() =>
-  z.object({
-    formatVersion: z.literal(ANSWER_FORMAT_VERSION),
-    kind: z.enum(['node', 'constellation', 'benchmark']),
-    study: z.string(),
-    seeds: z.array(z.number()).describe('The seeds whose runs the answer is over (one: a single run)'),
-    design: z
-      .object({
-        index: z.number().describe("Evaluation index (pareto.csv's index column; its seed's, in a multi-seed run)"),
-        seed: z.number().exactOptional(),
-        label: z
-          .string()
-          .describe('"Recommended", or what keeps it from being called so (src/run/decision/decisionText.ts)'),
-        picked: z.string().describe('How it was picked: the knee method, a select: rule, a pick rule'),
-        roles: z.array(z.string()),
-        configuration: z.string(),
-      })
-      .nullable()
-      .describe('The recommended design; null when the run has no answer (`noAnswer` says why)'),
-    noAnswer: z.string().exactOptional(),
-    figures: z.array(z.object({ label: z.string(), metric: z.string(), value: jsonNumber(), unit: z.string() })),
-    nominalFigures: z.boolean().describe("Robust studies: the figures and the verdict are the nominal design's"),
-    verdict: z
-      .object({
-        baseline: z.string(),
-        ratio: jsonNumber().describe('Space / ground cost of delivered compute [-]'),
-        space_USD_per_PFLOP_day: jsonNumber(),
-        terrestrial_USD_per_PFLOP_day: jsonNumber(),
-        basis: z.enum(['discounted', 'undiscounted']),
-        why: z.string().describe('What the basis is'),
-        parity: z.string().exactOptional(),
-        scenarios: z.array(z.object({ baseline: z.string(), ratio: jsonNumber() })),
-      })
-      .nullable(),
-    joint: z
-      .object({
-        estimate: z.number(),
-        lower: z.number(),
-        upper: z.number(),
-        interval: z.string().describe('The interval and its confidence level'),
-        samples: z.number(),
-        method: z.string(),
-        seed: z.number(),
-        inputs: z.array(z.string()).describe('The compliance inputs sampled, by path (empty when not recorded)'),
-        inputCount: z.number(),
-      })
-      .nullable()
-      .describe('P(all hold) of the recommended design: its requirements and every enforced check at once'),
-    jointNone: z.string().nullable(),
-    margins: z.object({
-      smallest: jsonNumber().nullable().describe('Smallest relative margin, sizing closures aside [-]'),
-      tightest: z.array(z.string()),
-      binds: z.string().describe('What binds the design, in words'),
-      binding: z.array(z.object({ name: z.string(), margin: jsonNumber() })),
-    }),
-    costBridge: z.array(bridgeStepSchema()).describe('First unit → programme → discounted → the verdict'),
-    hypervolumes: z.array(z.object({ scope: z.string(), value: z.number(), normalization: z.string() })),
-    seedAgreement: z
-      .object({
-        agree: z.boolean(),
-        verdict: z.string(),
-        knees: z.array(z.object({ seed: z.number(), index: z.number() })),
-      })
-      .exactOptional(),
-    references: z.array(
-      z.object({
-        label: z.string(),
-        file: z.string(),
-        objectives: z.record(z.string(), jsonNumber()),
-        offFront: z.string().describe('Why it is not on the front'),
-        constraints: z.array(z.object({ name: z.string(), enforced: z.boolean(), description: z.string() })),
-      }),
-    ),
-    constellation: z
-      .object({ bridge: z.array(bridgeStepSchema()), lifeBasis: lifeBasisSchema().nullable() })
-      .exactOptional()
-      .describe("A constellation's bridge from its nodes' verdict to its own, and its life on the verdict's basis"),
-    decision: decisionSchema().describe('The decision in full (run.json `decision`), shadow prices included'),
-    picks: z.array(z.object({ label: z.string(), selector: z.string(), position: z.number() })),
-    robustness: robustnessSchema().nullable(),
-    costBreakdown: budgetSectionSchema().nullable(),
-    environment: z.looseObject({}).exactOptional().describe('Reserved: environment figures of the design'),
-    notes: z.array(z.string()),
+/** The answer's head: what is recommended and how it stands. */
+const headFields = () => ({
+  formatVersion: z.literal(ANSWER_FORMAT_VERSION),
+  kind: z.enum(['node', 'constellation', 'benchmark']),
+  study: z.string(),
+  seeds: z.array(z.number()).describe('The seeds whose runs the answer is over (one: a single run)'),
+  design: z
+    .object({
+      index: z.number().describe("Evaluation index (pareto.csv's index column; its seed's, in a multi-seed run)"),
+      seed: z.number().exactOptional(),
+      label: z
+        .string()
+        .describe('"Recommended", or what keeps it from being called so (src/run/decision/decisionText.ts)'),
+      picked: z.string().describe('How it was picked: the knee method, a select: rule, a pick rule'),
+      roles: z.array(z.string()),
+      configuration: z.string(),
+    })
+    .nullable()
+    .describe('The recommended design; null when the run has no answer (`noAnswer` says why)'),
+  noAnswer: z.string().exactOptional(),
+  figures: z.array(z.object({ label: z.string(), metric: z.string(), value: jsonNumber(), unit: z.string() })),
+  nominalFigures: z.boolean().describe("Robust studies: the figures and the verdict are the nominal design's"),
+  verdict: z
+    .object({
+      baseline: z.string(),
+      ratio: jsonNumber().describe('Space / ground cost of delivered compute [-]'),
+      space_USD_per_PFLOP_day: jsonNumber(),
+      terrestrial_USD_per_PFLOP_day: jsonNumber(),
+      basis: z.enum(['discounted', 'undiscounted']),
+      why: z.string().describe('What the basis is'),
+      parity: z.string().exactOptional(),
+      scenarios: z.array(z.object({ baseline: z.string(), ratio: jsonNumber() })),
+    })
+    .nullable(),
+  joint: z
+    .object({
+      estimate: z.number(),
+      lower: z.number(),
+      upper: z.number(),
+      interval: z.string().describe('The interval and its confidence level'),
+      samples: z.number(),
+      method: z.string(),
+      seed: z.number(),
+      inputs: z.array(z.string()).describe('The compliance inputs sampled, by path (empty when not recorded)'),
+      inputCount: z.number(),
+    })
+    .nullable()
+    .describe('P(all hold) of the recommended design: its requirements and every enforced check at once'),
+  jointNone: z.string().nullable(),
+  margins: z.object({
+    smallest: jsonNumber().nullable().describe('Smallest relative margin, sizing closures aside [-]'),
+    tightest: z.array(z.string()),
+    binds: z.string().describe('What binds the design, in words'),
+    binding: z.array(z.object({ name: z.string(), margin: jsonNumber() })),
   }),
-);
+});
+
+/** What explains the answer: the bridges, the front, the references, what the report draws. */
+const detailFields = () => ({
+  costBridge: z.array(bridgeStepSchema()).describe('First unit → programme → discounted → the verdict'),
+  hypervolumes: z.array(z.object({ scope: z.string(), value: z.number(), normalization: z.string() })),
+  seedAgreement: z
+    .object({
+      agree: z.boolean(),
+      verdict: z.string(),
+      knees: z.array(z.object({ seed: z.number(), index: z.number() })),
+    })
+    .exactOptional(),
+  references: z.array(
+    z.object({
+      label: z.string(),
+      file: z.string(),
+      objectives: z.record(z.string(), jsonNumber()),
+      offFront: z.string().describe('Why it is not on the front'),
+      constraints: z.array(z.object({ name: z.string(), enforced: z.boolean(), description: z.string() })),
+    }),
+  ),
+  constellation: z
+    .object({ bridge: z.array(bridgeStepSchema()), lifeBasis: lifeBasisSchema().nullable() })
+    .exactOptional()
+    .describe("A constellation's bridge from its nodes' verdict to its own, and its life on the verdict's basis"),
+  decision: decisionSchema().describe('The decision in full (run.json `decision`), shadow prices included'),
+  picks: z.array(z.object({ label: z.string(), selector: z.string(), position: z.number() })),
+  robustness: robustnessSchema().nullable(),
+  costBreakdown: budgetSectionSchema().nullable(),
+  environment: z.looseObject({}).exactOptional().describe('Reserved: environment figures of the design'),
+  notes: z.array(z.string()),
+});
+
+export const answerSchema = lazy(() => z.object({ ...headFields(), ...detailFields() }));
 export type Answer = DeepReadonly<z.output<ReturnType<typeof answerSchema>>>;
 export type AnswerRobustness = NonNullable<Answer['robustness']>;
 export type AnswerReference = Answer['references'][number];

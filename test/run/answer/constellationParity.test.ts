@@ -9,7 +9,7 @@ import { constellationCostBreakdown } from '../../../src/run/answer/constellatio
 import { fleetGroundLcoc } from '../../../src/run/decision/recommend.js';
 
 /**
- * The constellation verdict's parity year and band (src/report/budget/constellationParity.ts) on three-body-12, and the
+ * The constellation verdict's parity year and band (src/run/answer/constellationParity.ts) on three-body-12, and the
  * rule that no verdict text prints Infinity, NaN or "∞" (src/base/verdictText.ts): with no compute delivered and with
  * a trajectory beyond the range of a double, each gives a sentence.
  */

@@ -1,6 +1,6 @@
 /**
  * Margins and P(all hold) of recommended designs, and the study option select:
- * (src/report/decision/robustness.ts,
+ * (src/run/answer/robustness.ts,
  * src/study/constraintSamples.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';

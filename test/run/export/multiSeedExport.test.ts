@@ -1,5 +1,5 @@
 /**
- * `odc export` on a multi-seed folder (src/report/export/export.ts `seedRunOf`): the union decision's design with the
+ * `odc export` on a multi-seed folder (src/run/export/export.ts `seedRunOf`): the union decision's design with the
  * selector asked for is exported from the seed folder that found it, as exporting that index from that folder does.
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * A node design's orbit out as OMM/TLE (src/report/export/nodeOrbit.ts through `odc export`). The TLE is read back by
+ * A node design's orbit out as OMM/TLE (src/run/export/nodeOrbit.ts through `odc export`). The TLE is read back by
  * satellite.js and every element checked against a hand calculation from the design's record, never against the
  * writer: altitude from the mean motion by Kepler's third law (n = √(μ/a³), J2 ignored, the constellation export's
  * mean-element convention), the J2 sun-synchronous inclination, the RAAN from the LTAN and the Sun's right ascension
