@@ -54,6 +54,28 @@ module.exports = {
       to: { path: '^solvers/', pathNot: '^solvers/index\\.ts$' },
     },
     {
+      name: 'report-only-reads',
+      comment:
+        'src/report renders run-folder files (answer.json, run.json, pareto.json, ...): it imports no module that ' +
+        'evaluates a node or a constellation or loads a study. The run decides the answer (src/run/answer/answer.ts); ' +
+        'what a report draws of a re-evaluated design is passed in by a composition root (src/entries).',
+      severity: 'error',
+      from: { path: '^src/report/' },
+      to: {
+        path: [
+          '^src/node/(evaluate|evaluator)\\.ts$',
+          '^src/node/stages/',
+          '^src/constellation/(evaluate|evaluator)\\.ts$',
+          '^src/constellation/economics/',
+          '^src/study/',
+          '^src/catalog/load\\.ts$',
+          '^src/run/problem\\.ts$',
+          '^src/run/answer/(?!schema\\.ts$|read\\.ts$|budgetRows\\.ts$)',
+        ],
+        pathNot: '^src/study/studySchema\\.ts$',
+      },
+    },
+    {
       name: 'no-import-of-package-entry',
       comment: 'Nothing inside the package imports its entry src/index.ts (only the CLI, which is its user).',
       severity: 'error',

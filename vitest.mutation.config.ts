@@ -20,9 +20,9 @@ const REPORT_STUDY_TESTS = [
   'test/report/browser.test.ts',
   'test/report/report.test.ts',
   'test/report/document/formats.test.ts',
-  'test/report/export/export.test.ts',
+  'test/run/export/export.test.ts',
   'test/report/decision/robust.test.ts',
-  'test/report/decision/robustness.test.ts',
+  'test/run/answer/robustness.test.ts',
   'test/report/compare/compareStats.test.ts',
 ];
 const narrowed = process.env['ODC_MUTATION_TESTS']?.split(',').filter((g) => g !== '');

@@ -6,7 +6,7 @@
 import { maxOf, pushAll } from './base/arrays.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
-import { pickRunDesign } from './report/export/export.js';
+import { pickRunDesign } from './run/export/export.js';
 import { runOperand } from './report/screen/screen.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
@@ -19,7 +19,7 @@ import { StudyError, didYouMean } from './base/errors.js';
 import { metricPaths, unitOf } from './node/record/metrics.js';
 import { constellationMetricPaths } from './constellation/record/metrics.js';
 import { ODC_VERSION } from './run/versions.js';
-import { constellationJsonSchema, designJsonSchema } from './report/export/jsonSchema.js';
+import { answerJsonSchema, constellationJsonSchema, designJsonSchema } from './report/export/jsonSchema.js';
 import { constellationRecordJsonSchema, constellationRecordSchema } from './constellation/record/recordSchema.js';
 import { designRecordJsonSchema, designRecordSchema } from './node/record/recordSchema.js';
 import { numericLeaves } from './base/zodPaths.js';
@@ -76,8 +76,8 @@ export type { ConstellationSpec } from './constellation/design/compile.js';
 export type { ConstellationRecord } from './constellation/record/record.js';
 export { constellationRecordSchema, constellationRecordJsonSchema } from './constellation/record/recordSchema.js';
 export { formatConstellationBudget } from './report/budget/constellationBudget.js';
-export { constellationCostBreakdown } from './report/budget/constellationCost.js';
-export { nodeCostBreakdown } from './report/budget/costBreakdown.js';
+export { constellationCostBreakdown } from './run/answer/constellationCost.js';
+export { nodeCostBreakdown } from './run/answer/costBreakdown.js';
 export type { NodeDesign } from './node/design/schema.js';
 export type { NodeStudy, BenchmarkStudy } from './study/studySchema.js';
 export { StudyError, isStudyError } from './base/errors.js';
@@ -106,7 +106,7 @@ export async function evaluateConstellationFile(
 export { applySets, namingSets, parseSet } from './base/yamlSet.js';
 export { diffDesigns, diffSummary, formatDiff, recordSections } from './report/compare/designDiff.js';
 export type { DesignDiff, DiffLine, ConstraintDiff, EvaluatedRecord } from './report/compare/designDiff.js';
-export { pickRunDesign } from './report/export/export.js';
+export { pickRunDesign } from './run/export/export.js';
 
 /** The record of a design file (node, node study or constellation), as `odc evaluate` computes it. */
 export async function evaluateFileRecord(input: YamlInput): Promise<EvaluatedRecord> {
@@ -202,9 +202,10 @@ export function jsonSchema(which: string): object {
   if (which === 'record') return designRecordJsonSchema();
   if (which === 'constellation') return constellationJsonSchema();
   if (which === 'constellation-record') return constellationRecordJsonSchema();
+  if (which === 'answer') return answerJsonSchema();
   throw new StudyError(
     'BAD_ARGUMENT',
-    `unknown schema "${which}": choose design, record, constellation or constellation-record`,
+    `unknown schema "${which}": choose design, record, constellation, constellation-record or answer`,
   );
 }
 
@@ -233,8 +234,8 @@ export {
   type ExportFormat,
   type ExportOptions,
   type ExportResult,
-} from './report/export/export.js';
-export { loadRun, type LoadedRun } from './report/document/load.js';
+} from './run/export/export.js';
+export { loadRun, type LoadedRun } from './run/loadRun.js';
 export { RUN_FORMAT_VERSION } from './run/schemas.js';
 export type { RunEvaluation, SampledEvaluations } from './run/evaluationSample.js';
 export {
@@ -248,7 +249,7 @@ export {
   type DesignSelector,
   type Pick,
 } from './run/decision/decision.js';
-export { robustPicks, selectedKnee, type RobustnessReport } from './report/decision/robustness.js';
+export { robustPicks, selectedKnee, type RobustnessReport } from './run/answer/robustness.js';
 export { designMargins, kneeStanding, type SelectOutcome } from './run/decision/select.js';
 export type { KneeStanding } from './run/schemas.js';
 export { jointProbability, wilsonInterval, type ProportionInterval } from './statistics/statistics.js';

@@ -13,6 +13,11 @@ import type { SampledEvaluations } from '../run/evaluationSample.js';
 import type { WrittenResults } from '../run/results.js';
 import { renderReport as renderRunReport, type ReportOptions, type ReportPaths } from '../report/document/render.js';
 import { fileKind } from '../node/design/load.js';
+import { buildAnswer, writeAnswer, type AnswerOptions } from '../run/answer/answer.js';
+import { readAnswer } from '../run/answer/read.js';
+import type { Answer } from '../run/answer/schema.js';
+import { loadRun } from '../run/loadRun.js';
+import { constellationKnee } from '../run/answer/constellationKnee.js';
 
 /**
  * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
@@ -45,8 +50,10 @@ export async function runStudy(opts: RunOptions): Promise<RunSummary> {
     (await lpSolverFor(opts.resumeDir !== undefined ? join(opts.resumeDir, 'study.yaml') : opts.studyPath));
   return runStudyWith(
     {
-      afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults) =>
+      afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults, answer?: Answer) =>
         void (await renderRunReport(dir, {
+          constellationKnee,
+          ...(answer !== undefined ? { answer } : {}),
           ...(lpSolver !== undefined ? { lpSolver } : {}),
           ...(evaluations !== undefined ? { evaluations } : {}),
           ...(written !== undefined ? { written } : {}),
@@ -61,6 +68,19 @@ export async function runStudy(opts: RunOptions): Promise<RunSummary> {
 /**
  * Writes report.html / report.md with their SVG plots into a run folder (constellation studies get their plots too).
  */
-export async function renderReport(runDir: string, opts: ReportOptions = {}): Promise<ReportPaths> {
-  return renderRunReport(runDir, { createLpSolver, ...opts });
+export async function renderReport(runDir: string, opts: ReportOptions & AnswerOptions = {}): Promise<ReportPaths> {
+  const { referenceDesigns, ...rest } = opts;
+  // the answer is decided again (and answer.json rewritten) only when the folder has none or other references are asked
+  const answer =
+    opts.answer ??
+    (referenceDesigns === undefined ? readAnswer(runDir) : null) ??
+    answerOf(runDir, referenceDesigns !== undefined ? { referenceDesigns } : {});
+  return renderRunReport(runDir, { createLpSolver, constellationKnee, ...rest, answer });
+}
+
+/** Decides a finished run's answer from its folder and writes answer.json (a run of an older odc has none). */
+function answerOf(runDir: string, opts: AnswerOptions): Answer {
+  const answer = buildAnswer(loadRun(runDir, { evaluations: false }), opts);
+  writeAnswer(runDir, answer);
+  return answer;
 }

@@ -29,6 +29,9 @@ import { algorithmEntry } from '../../solvers/index.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import type { ReoptimizeSource } from './decision/relaxation.js';
 import { logInfeasibility } from './decision/infeasible.js';
+import { buildAnswer, writeAnswer } from './answer/answer.js';
+import type { Answer } from './answer/schema.js';
+import { loadRun } from './loadRun.js';
 import type { DecisionSummary, GenerationStats, RunCounts, RunMeta } from './schemas.js';
 
 /** Failure reasons, most frequent first (ties by reason). */
@@ -165,6 +168,7 @@ interface Committed {
   readonly reported: readonly Individual[];
   readonly counts: RunCounts;
   readonly written: WrittenResults & { readonly decision: DecisionSummary };
+  readonly answer: Answer;
 }
 
 /**
@@ -219,11 +223,14 @@ async function commitResults(
   const written = writeResults(runDir, loaded, reported, archive.length, finished, reoptimize, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
+  // the run decides once: answer.json, which the reports, the explorer, diff and export read
+  const answer = buildAnswer(loadRun(runDir, { evaluations: false, written }));
+  writeAnswer(runDir, answer);
   if (opts.afterResults) {
     tell?.({ step: 'report', count: reported.length, objectives: m });
-    await opts.afterResults(runDir, log.sample(), written);
+    await opts.afterResults(runDir, log.sample(), written, answer);
   }
-  return { reported, counts, written };
+  return { reported, counts, written, answer };
 }
 
 /**
@@ -278,6 +285,7 @@ function completeSummary(
     wall_s: end.wall_s,
     hypervolume: history[history.length - 1]?.hypervolume ?? 0,
     decision: written.decision,
+    answer: committed.answer,
     ...notesOf(notes),
   };
 }

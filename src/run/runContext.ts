@@ -4,6 +4,7 @@
  * own module so the driver (driver.ts), its generation loop (generationLoop.ts) and its finish (finishRun.ts) import
  * them without importing one another.
  */
+import type { Answer } from './answer/schema.js';
 import type { Algorithm, AlgorithmSnapshot } from '../optimize/algorithm.js';
 import type { AlgorithmOptions } from '../../solvers/index.js';
 import type { Problem } from '../optimize/types.js';
@@ -115,6 +116,7 @@ export interface RunOptions {
     runDir: string,
     evaluations?: SampledEvaluations,
     written?: WrittenResults,
+    answer?: Answer,
   ) => void | Promise<void>;
 }
 
@@ -130,6 +132,8 @@ export interface RunSummary extends RunCounts {
   readonly notes?: readonly string[];
   /** Complete runs: the recommended designs and what binds them (as in run.json). */
   readonly decision?: DecisionSummary;
+  /** Complete runs: the answer record (answer.json, src/run/answer/answer.ts). */
+  readonly answer?: Answer;
 }
 
 /** What the generation loop works on: the open run folder, the algorithm, where it evaluates and logs. */

@@ -12,7 +12,7 @@ import {
   formatConstellationBudget,
   shellTableRows,
 } from '../report/budget/constellationBudget.js';
-import { designYaml } from '../report/export/export.js';
+import { designYaml } from '../run/export/export.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { stringify } from 'yaml';

@@ -38,6 +38,8 @@ export interface ConstraintSamples {
   readonly holds: readonly (readonly boolean[] | null)[];
   /** Uncertain inputs of this design. */
   readonly inputs: number;
+  /** Their paths (`catalogs.chips.gb300.mass_kg`, `section.key`). */
+  readonly inputNames?: readonly string[];
   /** Failed samples and the first reason. */
   readonly failed: number;
   readonly firstFailure: string | null;
@@ -108,6 +110,14 @@ function perDesign<R>(
         out.push(null);
       } else out.push(check(rec));
     }
-    return { names, skipped, holds: out, inputs: plan.inputs.length, failed, firstFailure };
+    return {
+      names,
+      skipped,
+      holds: out,
+      inputs: plan.inputs.length,
+      inputNames: plan.inputs.map((x) => x.path),
+      failed,
+      firstFailure,
+    };
   };
 }

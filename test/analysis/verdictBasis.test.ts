@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDesign, sampleModel } from '../../src/analysis/model.js';
-import { exportDesign } from '../../src/report/export/export.js';
+import { exportDesign } from '../../src/run/export/export.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 
 const dir = tempDir('verdict-basis');

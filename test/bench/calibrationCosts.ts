@@ -15,7 +15,7 @@
  * - Waterfall: from the source's arithmetic to odc's defaults one input at a time, adjustments first (after them, the
  *   calibration value), then each key removed (its schema default then applies); the last step is odc's defaults.
  * - Drivers: every space-side cost input raised by 10 % in turn, whether or not the source file sets it (the ranking
- *   the report's first screen uses, src/report/budget/costBreakdown.ts), by the change of the calibration value.
+ *   the report's first screen uses, src/run/answer/costBreakdown.ts), by the change of the calibration value.
  */
 import { join } from 'node:path';
 import { nodeDesignSchema, type NodeDesign } from '../../src/node/design/schema.js';
@@ -23,7 +23,7 @@ import { readYaml } from '../../src/base/yaml.js';
 import { nodeEvaluator } from '../../src/node/evaluator.js';
 import type { DesignRecord } from '../../src/node/record/record.js';
 import { rowResolver } from '../../src/node/record/rows.js';
-import { costDrivers, DRIVERS_SHOWN, type CostDriver } from '../../src/report/budget/costBreakdown.js';
+import { costDrivers, DRIVERS_SHOWN, type CostDriver } from '../../src/run/answer/costBreakdown.js';
 import { fmt } from '../../src/base/numberFormat.js';
 import { repoRoot } from './calibrationNodes.js';
 import { COST_SOURCES, type Adjustment, type CostFigure, type CostSource } from './calibrationCostSources.js';

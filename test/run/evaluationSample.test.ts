@@ -12,7 +12,7 @@ import {
   finalSampleStride,
   type SampledEvaluations,
 } from '../../src/run/evaluationSample.js';
-import { readEvaluations } from '../../src/report/document/load.js';
+import { readEvaluations } from '../../src/run/loadRun.js';
 import type { Evaluation, Problem } from '../../src/optimize/types.js';
 import { tempDir } from '../helpers/tmp.js';
 

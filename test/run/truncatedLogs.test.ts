@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StudyError } from '../../src/base/errors.js';
 import { runStudy } from '../../src/index.js';
-import { loadRun } from '../../src/report/document/load.js';
+import { loadRun } from '../../src/run/loadRun.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const study = (extra = ''): string =>

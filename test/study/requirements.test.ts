@@ -1,7 +1,7 @@
 /**
  * A design file's `requirements:` (src/study/requirements.ts): one naming no metric is a user error naming its file,
  * line and entry, with the closest metric names. The requirements `odc export` writes and `odc evaluate` checks are
- * tested with the export (test/report/export/export.test.ts).
+ * tested with the export (test/run/export/export.test.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

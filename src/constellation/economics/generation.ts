@@ -1,7 +1,7 @@
 /**
  * One generation of a constellation priced by ./economics.ts: the inputs of `constellationEconomics` from the
  * constellation specification, the shells' node records and the launch campaign's cost. Shared by the evaluation
- * (src/constellation/evaluate.ts) and the report's cost drivers (src/report/budget/constellationCost.ts), which price
+ * (src/constellation/evaluate.ts) and the report's cost drivers (src/run/answer/constellationCost.ts), which price
  * the same generation again with one cost input raised.
  *
  * Method: the first unit is the satellite-weighted mean node (Σ nᵢ·xᵢ / Σ nᵢ over the shells, nᵢ satellites of shell i)
@@ -49,7 +49,7 @@ export function constellationLearningRate(spec: ConstellationSpec): number {
 }
 
 /**
- * The generation's prices in another year (the parity search, src/report/budget/constellationParity.ts): shell i's
+ * The generation's prices in another year (the parity search, src/run/answer/constellationParity.ts): shell i's
  * first-unit-class hardware (on the learning curve) and the rest of its hardware (off it) [USD], and the
  * delivered-compute factor (perf/W).
  */

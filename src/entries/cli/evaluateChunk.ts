@@ -6,7 +6,7 @@
  */
 export { evaluateNodeFile } from '../../study/requirements.js';
 export { formatBudget } from '../../report/budget/budget.js';
-export { nodeCostBreakdown } from '../../report/budget/costBreakdown.js';
+export { nodeCostBreakdown } from '../../run/answer/costBreakdown.js';
 export { nodeEvaluator } from '../../node/evaluator.js';
 export { readYaml } from '../../base/yaml.js';
 export { applySets, namingSets } from '../../base/yamlSet.js';

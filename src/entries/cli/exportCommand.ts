@@ -1,5 +1,5 @@
 /**
- * `odc export`: one Pareto design, or a design file's orbits, as a file (src/report/export/export.ts and
+ * `odc export`: one Pareto design, or a design file's orbits, as a file (src/run/export/export.ts and
  * orbitExport.ts); the options parsed here, the library loaded on use.
  */
 import { type Command, Option } from 'commander';

@@ -516,9 +516,9 @@ function addReferenceCommands(program: Command, io: CliIo): void {
   program
     .command('schema')
     .description(
-      'Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record.',
+      "Print a JSON Schema: design (design/study files), record (evaluated node), constellation (constellation files), constellation-record, answer (a run folder's answer.json).",
     )
-    .argument('<which>', 'design | record | constellation | constellation-record')
+    .argument('<which>', 'design | record | constellation | constellation-record | answer')
     .action(async (which: string) =>
       io.out(`${JSON.stringify((await import('./libraryChunk.js')).jsonSchema(which), null, 2)}\n`),
     );

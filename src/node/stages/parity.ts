@@ -15,7 +15,7 @@
  * factor divides both sides alike, so the $/Mtoken parity year is this one.
  * Band: each applicable alternative of priceTrajectories.ts priced alone; the favourable ones together give the early
  * end, the unfavourable ones the late end. parityWithBand and nonChipChange_USD are the constellation verdict's too
- * (src/report/budget/constellationParity.ts).
+ * (src/run/answer/constellationParity.ts).
  * Re-pricing line by line and the band rule: docs/runs.md §"Node parity year".
  */
 import { maxOf, minOf } from '../../base/arrays.js';

@@ -17,7 +17,7 @@ import { fmt } from '../../base/numberFormat.js';
 import { minimizedObjectives } from '../../run/decision/decision.js';
 import { documentHtml } from '../document/html.js';
 import { figure, list, note, section, table, type ReportDocument } from '../document/blocks.js';
-import { loadRun, type LoadedRun } from '../document/load.js';
+import { loadRun, type LoadedRun } from '../../run/loadRun.js';
 import { documentMarkdown } from '../document/markdown.js';
 import { ODC_VERSION } from '../../run/versions.js';
 import {

@@ -9,7 +9,8 @@ import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
-import type { LifeBasis } from './lifeBasis.js';
+import type { LifeBasisRecord as LifeBasis } from '../../run/answer/schema.js';
+import { ratioText } from '../../base/verdictText.js';
 import { drawn, TABLEAU10, type Drawn, type Mark } from '../plots/chart.js';
 
 type Life = ConstellationRecord['life'];
@@ -118,4 +119,29 @@ export function roadmapNotes(life: Life): string[] {
       `${what} in ${r.year} ${got} against ${fmt(r.target)}`
     );
   });
+}
+
+/** The note under the life table: its basis, and parity read from it beside the verdict's, agreeing or why not. */
+export function lifeBasisNote(b: LifeBasis, lastYear: number): string {
+  const last = b.years[b.years.length - 1]?.ratioToDate ?? null;
+  const table =
+    b.parityYear !== null
+      ? `parity read from the table: ${b.parityYear}`
+      : `parity read from the table: none by ${lastYear} (space/ground to date ${last === null ? '–' : ratioText(last)} then)`;
+  const v = b.verdictParity;
+  const verdictBy = v !== null && v.year !== null && v.year <= lastYear + 1;
+  const agree =
+    v === null
+      ? ''
+      : verdictBy === (b.parityYear !== null)
+        ? ' They agree on whether parity comes by the horizon.'
+        : ' They differ: the verdict compares a generation built in a year with the ground built that year, the ' +
+          'table every PFLOP-day delivered to date, older generations included.';
+  return (
+    `Life table basis: launched, launches, failed and backlog are expected values (fractional); "in orbit" is ` +
+    `the end-of-year count, "delivering" and PFLOPS the mean over the year. LCOC to date is given undiscounted and ` +
+    `discounted at ${fmt(100 * b.discountRate_per_yr)} %/yr (flows at mid-year), the verdict's basis; the ground ` +
+    `(${b.baseline}) runs on the same chip trajectory: each year's PFLOP-days at the discounted LCOC of a data centre ` +
+    `built that year, discounted alike. ${table}; the verdict's: ${v?.statement ?? 'none'}.${agree}`
+  );
 }

@@ -10,17 +10,12 @@
  */
 import { pushAll } from '../../base/arrays.js';
 import { skyMapSvg, skyObserverText, skyTable } from './skyMap.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { loadCatalogs } from '../../catalog/load.js';
-import { evaluateConstellationWithDetails } from '../../constellation/evaluate.js';
-import { loadConstellationSpec } from '../../constellation/evaluator.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import type { ConstellationDetails } from '../../constellation/record/details.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
-import type { LpSolver } from '../../optimize/lp.js';
-import { loadStudyProblem } from '../../run/problem.js';
 import { PROJECT_ROOT } from '../../run/versions.js';
 import {
   contactTimelineSvg,
@@ -41,40 +36,14 @@ import {
   type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
-import { lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
-import { lifeBasis, lifeBasisNote } from './lifeBasis.js';
+import { lifeBasisNote, lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
+import type { LifeBasisRecord } from '../../run/answer/schema.js';
 import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
-import type { LoadedRun } from '../document/load.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import type { ReportPlot } from '../document/blocks.js';
 
 const RAD_TO_DEG = 180 / Math.PI;
-
-/** The shipped reference constellations' shells (geometry only, no evaluation). */
-function referenceConstellations(notes: string[]): ReferenceConstellation[] {
-  const dir = join(PROJECT_ROOT, 'designs', 'constellations');
-  const catalogs = loadCatalogs();
-  const out: ReferenceConstellation[] = [];
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.yaml'))
-    .sort()) {
-    try {
-      const spec = loadConstellationSpec(join(dir, f), catalogs);
-      out.push({
-        name: spec.name,
-        shells: spec.shells.map((s) => ({
-          name: s.geometry.name,
-          altitude_km: s.geometry.altitude_m / 1e3,
-          inclination_deg: s.geometry.inclination_rad * RAD_TO_DEG,
-          satellites: s.geometry.planes * s.geometry.satsPerPlane,
-        })),
-      });
-    } catch (e) {
-      notes.push(`reference constellation ${f} could not be read (${(e as Error).message}): not drawn`);
-    }
-  }
-  return out;
-}
 
 /** Ground-track sample step [s]: a 60 s chord (~460 km, 4°, ~8 px on the 720-px map) still draws as a smooth curve. */
 const TRACK_STEP_s = 60;
@@ -135,6 +104,7 @@ export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<
 async function addGeometryPlots(
   spec: ConstellationSpec,
   record: ConstellationRecord,
+  references: readonly ReferenceConstellation[],
   notes: string[],
   add: AddPlot,
 ): Promise<void> {
@@ -186,7 +156,7 @@ async function addGeometryPlots(
         inclination_deg: s.inclination_deg,
         satellites: s.satellites,
       })),
-      references: referenceConstellations(notes),
+      references,
     }),
   );
 }
@@ -196,6 +166,7 @@ async function addNetworkPlots(
   spec: ConstellationSpec,
   record: ConstellationRecord,
   details: ConstellationDetails,
+  basis: LifeBasisRecord | null,
   notes: string[],
   add: AddPlot,
 ): Promise<void> {
@@ -238,7 +209,6 @@ async function addNetworkPlots(
       satellites: record.satellites,
     }),
   );
-  const basis = lifeBasis(spec, record);
   add(
     'life',
     'Life of the constellation (knee)',
@@ -250,20 +220,26 @@ async function addNetworkPlots(
   pushAll(notes, roadmapNotes(record.life));
 }
 
+/**
+ * The knee of a constellation run evaluated again with its details, and the shipped reference constellations' shells:
+ * what the plots draw. The run layer computes it (src/run/answer/constellationKnee.ts); the report draws it.
+ */
+export interface ConstellationKnee {
+  readonly spec: ConstellationSpec;
+  readonly record: ConstellationRecord;
+  readonly details: ConstellationDetails;
+  readonly references: readonly ReferenceConstellation[];
+  readonly notes: readonly string[];
+}
+
 export async function constellationReportPlots(
   run: LoadedRun,
-  lp: LpSolver,
+  knee: ConstellationKnee,
+  basis: LifeBasisRecord | null,
 ): Promise<{ plots: ReportPlot[]; notes: string[] }> {
-  const notes: string[] = [];
+  const notes: string[] = [...knee.notes];
   const picks = decisionPicks(run.pareto);
-  if (picks.length === 0) return { plots: [], notes: ['no Pareto design: no constellation plots'] };
-  const knee = picks[0]!.design;
-  const loaded = loadStudyProblem(join(run.dir, 'study.yaml'), lp);
-  const x = Float64Array.from(loaded.problem.variables, (v) =>
-    v.kind === 'choice' ? v.options.findIndex((o) => o === knee.variables[v.name]) : Number(knee.variables[v.name]),
-  );
-  const spec = loaded.constellation!.spec(x);
-  const { record, details } = evaluateConstellationWithDetails(spec, lp);
+  const { spec, record, details } = knee;
   const plots: ReportPlot[] = [];
   const add: AddPlot = (id, title, caption, svg, table) =>
     void plots.push({
@@ -275,8 +251,8 @@ export async function constellationReportPlots(
       ...(table ? { table } : {}),
     });
 
-  await addGeometryPlots(spec, record, notes, add);
-  await addNetworkPlots(spec, record, details, notes, add);
+  await addGeometryPlots(spec, record, knee.references, notes, add);
+  await addNetworkPlots(spec, record, details, basis, notes, add);
   const rows = costRows(picks);
   await addExtraViews(extraViewData(record, details), add);
   add(

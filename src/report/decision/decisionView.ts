@@ -18,7 +18,7 @@ import {
 import { standingTexts } from '../../run/decision/decisionText.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
-import type { LoadedRun } from '../document/load.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import {
   MIN_AXIS_SPAN,
   objectiveTitle,
@@ -28,7 +28,7 @@ import {
   type CategoryStyle,
 } from '../plots/plots.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
-import { referenceStatus, type ReferenceDesign } from './references.js';
+import type { AnswerReference } from '../../run/answer/schema.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
 
@@ -170,14 +170,14 @@ function verdictNote(d: DecisionSummary, kind: string): string | null {
 export function decisionView(
   run: Pick<LoadedRun, 'pareto' | 'study'>,
   d: DecisionSummary,
-  refs: readonly ReferenceDesign[],
+  refs: readonly Pick<AnswerReference, 'label' | 'offFront'>[],
 ): DecisionView {
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
     `${run.pareto.kind === 'benchmark' ? '; benchmarks: their own scaling' : ''}); a real variable is at a bound when it lies within ${fmt(100 * BOUND_TOLERANCE)} % ` +
     'of its range from it, an integer when it equals it. Choices have no bound. "Sized to": a closure met by sizing (array area, radiator area, junction temperature, ' +
     'launch-mass closure) at its limit, which a cost-minimizing design sits at by construction: what the design was sized to, not what binds the trade.';
-  const references = refs.map((r) => ({ label: r.label, status: referenceStatus(r, run.pareto, run.study) }));
+  const references = refs.map((r) => ({ label: r.label, status: r.offFront }));
   if (d.designs.length === 0) {
     return {
       headline: null,

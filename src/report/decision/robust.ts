@@ -9,7 +9,7 @@
 import { nonDominatedIndices } from '../../optimize/pareto/dominance.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
-import type { LoadedRun } from '../document/load.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import type { KeyValue, ReportPlot } from '../document/blocks.js';
 import { chart, concat, type Drawn, type Mark, type Scene } from '../plots/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions, STATISTIC_NAME, type AxisDef } from '../plots/plots.js';

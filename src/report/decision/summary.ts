@@ -6,6 +6,8 @@ import { ratioProblem } from '../../base/verdictText.js';
 import { boundText, designBindingText, shortAdvice, sizedToText, WIDEN_SHARE } from '../../run/decision/binding.js';
 import { standingTexts } from '../../run/decision/decisionText.js';
 import { answerLine } from './answerLine.js';
+import { answerCardLines } from './answerCard.js';
+import type { Answer } from '../../run/answer/schema.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
 import { spreadText } from '../../run/decision/spread.js';
 import { inheritedText } from '../../run/warmStart.js';
@@ -55,11 +57,11 @@ const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
  * src/run/decision/decisionText.ts), its
  * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
  */
-export function kneeLines(d: DecisionSummary): string[] {
+export function kneeLines(d: DecisionSummary, answer?: Answer): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const lines = [
-    `  ${answerLine(d)!}`,
+    ...(answer !== undefined && answer.design !== null ? answerCardLines(answer) : [`  ${answerLine(d)!}`]),
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
     `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
@@ -105,9 +107,9 @@ export function spreadLines(d: DecisionSummary): string[] {
 }
 
 /** The knee, what binds it; the best design per objective; what the front presses against; its spread. */
-export function decisionLines(d: DecisionSummary): string[] {
+export function decisionLines(d: DecisionSummary, answer?: Answer): string[] {
   if (d.designs.length === 0) return d.noAnswer !== undefined ? [`  ${d.noAnswer}`] : [];
-  const lines = [...kneeLines(d), ...kneeBindingLines(d)];
+  const lines = [...kneeLines(d, answer), ...kneeBindingLines(d)];
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(
@@ -186,7 +188,7 @@ export function formatRunSummary(s: RunSummary): string {
     for (const f of s.failureReasons.slice(0, 5)) lines.push(`    ${f.count} × ${f.reason}`);
   }
   if (none) pushAll(lines, noFeasibleLines(s));
-  if (s.decision !== undefined) pushAll(lines, decisionLines(s.decision));
+  if (s.decision !== undefined) pushAll(lines, decisionLines(s.decision, s.answer));
   for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
   if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);
   return `${lines.join('\n')}\n`;

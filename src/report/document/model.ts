@@ -3,31 +3,25 @@
  * (summary, plots as SVG strings, decision picks with budgets and binding constraints, the Pareto table).
  * The HTML and Markdown writers only format it, so the two reports cannot disagree.
  */
-import { join } from 'node:path';
-import { LOG_FINAL } from '../../run/runFolder.js';
 import { algorithmEntry, DEFAULT_SURROGATE_BATCH } from '../../../solvers/index.js';
 import type { ConstraintResult } from '../../node/record/record.js';
 import { metricValue } from '../../node/record/metrics.js';
 import { constellationSections } from '../budget/constellationBudget.js';
 import { budgetSections, type BudgetSection } from '../budget/budget.js';
 import { fmt } from '../../base/numberFormat.js';
-import { decisionPicks, KNEE_METHOD, type Pick } from '../../run/decision/decision.js';
-import type { LoadedRun } from './load.js';
+import { KNEE_METHOD, type Pick } from '../../run/decision/decision.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import { axisLabel, objectiveTitle } from '../plots/plots.js';
-import type { ReferenceDesign } from '../decision/references.js';
 import { convergencePlot, objectivePlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
 import { parallelPlot } from '../plots/parallelPlot.js';
 import { robustReport, type RobustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
-import { robustPicks, selectRule, storedStanding, type RobustnessReport } from '../decision/robustness.js';
-import { kneeStanding } from '../../run/decision/select.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
-import { decisionSummary, withShadowPrices } from '../../run/decision/recommend.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import { inheritedText } from '../../run/warmStart.js';
 import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
-import { kneeCostBreakdown } from '../decision/decisionCost.js';
+import type { Answer, AnswerReference, AnswerRobustness } from '../../run/answer/schema.js';
 import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';
 
 export { MAX_EVALUATION_POINTS, MAX_FRONT_POINTS } from '../plots/modelPlots.js';
@@ -83,8 +77,10 @@ export interface ReportModel {
   /**
    * Margins and P(all hold) of the recommended designs, and the study's select: outcome (./robustness.ts).
    */
-  readonly robustness: RobustnessReport | null;
-  readonly references: readonly ReferenceDesign[];
+  readonly robustness: AnswerRobustness | null;
+  readonly references: readonly AnswerReference[];
+  /** The run's answer record (answer.json), which every figure about the answer is read from. */
+  readonly answer: Answer;
   readonly notes: readonly string[];
   /**
    * What the report opens with: the recommended designs, their verdicts and what binds them (plot also in `plots`, id
@@ -93,7 +89,7 @@ export interface ReportModel {
   readonly decision: DecisionSummary;
   readonly decisionView: DecisionView;
   /**
-   * The knee's cost where the verdict stands (src/report/decision/decisionCost.ts), on the first screen beside the
+   * The knee's cost where the verdict stands (src/run/answer/kneeCost.ts), on the first screen beside the
    * verdict; null without a knee or when its design cannot be rebuilt (a note says so).
    */
   readonly cost: BudgetSection | null;
@@ -262,9 +258,9 @@ function studyConstraintMeaning(c: string, robustRun: boolean): string {
 }
 
 /** The constraints table: the enforced physical checks, then the study's constraints. */
-function constraintRows(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): ReportModel['constraints'] {
+function constraintRows(run: LoadedRun, refs: readonly AnswerReference[], notes: string[]): ReportModel['constraints'] {
   const { meta, pareto, study } = run;
-  const physical = pareto.designs[0]?.record?.constraints ?? refs[0]?.record.constraints ?? [];
+  const physical = pareto.designs[0]?.record?.constraints ?? refs[0]?.constraints ?? [];
   const studyCons = Array.isArray(study.constraints) ? (study.constraints as unknown[]).map(String) : [];
   // robust studies: physical checks and constraints without a statistic hold on the nominal design
   // (src/study/robust.ts)
@@ -289,7 +285,7 @@ function constraintRows(run: LoadedRun, refs: readonly ReferenceDesign[], notes:
 /** The plots in report order; a robust study's summary rows go into `summary` before its evaluation count. */
 async function reportPlots(
   run: LoadedRun,
-  refs: readonly ReferenceDesign[],
+  refs: readonly AnswerReference[],
   notes: string[],
   knee: Pick | undefined,
   decision: DecisionSummary,
@@ -375,30 +371,27 @@ function paretoTable(run: LoadedRun): ReportModel['table'] {
   return { headers, rows };
 }
 
-export async function buildReportModel(
-  run: LoadedRun,
-  refs: readonly ReferenceDesign[],
-  refNotes: readonly string[],
-): Promise<ReportModel> {
+/** The Pick objects of the answer's picks, on this run's front. */
+function answerPicks(run: LoadedRun, answer: Answer): Pick[] {
+  return answer.picks.flatMap((p) => {
+    const design = run.pareto.designs[p.position];
+    return design === undefined ? [] : [{ label: p.label, selector: p.selector, position: p.position, design }];
+  });
+}
+
+/** The report model of a run and its answer record (answer.json: nothing about the answer is computed here). */
+export async function buildReportModel(run: LoadedRun, answer: Answer): Promise<ReportModel> {
   const { meta, pareto, study } = run;
-  const notes: string[] = [...refNotes];
+  const refs = answer.references;
+  const notes: string[] = [...answer.notes];
   const summary = runSummary(run);
   const constraints = constraintRows(run, refs, notes);
-  const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
-  // the knee the study's select: rule chose (the plain knee without one), as run.json's decision has it
-  // the shadow prices are the run's (a re-optimization, run.json), when its knee is this one
-  const stored = meta.decision;
-  const decision = withShadowPrices(
-    decisionSummary(
-      pareto,
-      storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
-    ),
-    pareto,
-    (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
-  );
+  const picks = answerPicks(run, answer);
+  const robustness = answer.robustness;
+  const decision = answer.decision;
   const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
-  const cost = kneeCostBreakdown(run, picks[0], notes);
+  const cost = answer.costBreakdown;
   return {
     run,
     title: meta.study.name,
@@ -420,6 +413,7 @@ export async function buildReportModel(
     robust,
     robustness,
     references: refs,
+    answer,
     notes,
     decision,
     decisionView: decisionView(run, decision, refs),

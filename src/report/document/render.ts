@@ -6,25 +6,33 @@
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../../run/atomic.js';
 import { documentHtml } from './html.js';
-import { loadRun } from './load.js';
+import { loadRun } from '../../run/loadRun.js';
 import type { SampledEvaluations } from '../../run/evaluationSample.js';
 import { documentMarkdown } from './markdown.js';
 import { runReportDocument } from '../sections/runReport.js';
 import type { ReportDocument, ReportPlot } from './blocks.js';
 import { buildReportModel } from './model.js';
-import { defaultReferencePaths, evaluateReferences } from '../decision/references.js';
-import { constellationReportPlots } from '../constellation/constellationReport.js';
+import { readAnswer } from '../../run/answer/read.js';
+import type { Answer } from '../../run/answer/schema.js';
+import { StudyError } from '../../base/errors.js';
+import { constellationReportPlots, type ConstellationKnee } from '../constellation/constellationReport.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import type { LpSolver } from '../../optimize/lp.js';
 import type { WrittenResults } from '../../run/results.js';
 
 export interface ReportOptions {
-  /** Design files drawn as labelled reference points in node studies (default: the shipped designs). */
-  readonly referenceDesigns?: readonly string[];
+  /** The run's answer record (src/run/answer/answer.ts) when the caller has it; else the folder's answer.json. */
+  readonly answer?: Answer;
   /**
    * LP solver for the constellation plots of constellation studies (without it or `createLpSolver` they are skipped,
    * with a note).
    */
   readonly lpSolver?: LpSolver;
+  /**
+   * The constellation knee the plots draw, evaluated again with its details (src/run/answer/constellationKnee.ts, which
+   * the composition root passes: the report evaluates nothing); null without a Pareto design.
+   */
+  readonly constellationKnee?: (run: LoadedRun, lp: LpSolver) => ConstellationKnee | null;
   /** Creates the LP solver when `lpSolver` is not given; called only for a constellation run. */
   readonly createLpSolver?: () => Promise<LpSolver>;
   /**
@@ -55,33 +63,27 @@ export async function runReport(
     ...(opts.evaluations !== undefined ? { sampledEvaluations: opts.evaluations } : {}),
     ...(opts.written !== undefined ? { written: opts.written } : {}),
   });
-  // Reference designs are evaluated nominally: in a robust study's objective space (statistics over samples) they are
-  // not comparable.
-  const refs =
-    run.pareto.kind === 'node' && run.pareto.robust === undefined
-      ? evaluateReferences(
-          opts.referenceDesigns ?? defaultReferencePaths(),
-          run.pareto.objectives.map((o) => o.name),
-        )
-      : run.pareto.robust !== undefined
-        ? {
-            designs: [],
-            notes: [
-              'robust study: the reference designs are evaluated nominally, not over the uncertainty samples, so they are not drawn in its objective space',
-            ],
-          }
-        : { designs: [], notes: [] };
-  const base = await buildReportModel(run, refs.designs, refs.notes);
+  const answer = opts.answer ?? readAnswer(runDir);
+  if (answer === null)
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${runDir}: no answer.json (a run of an older odc); render it with \`odc report ${runDir}\`, which writes it first`,
+      { file: runDir },
+    );
+  const base = await buildReportModel(run, answer);
   let model = base;
   if (run.pareto.kind === 'constellation') {
     const lpSolver = opts.lpSolver ?? (await opts.createLpSolver?.());
+    const knee = lpSolver === undefined ? undefined : opts.constellationKnee?.(run, lpSolver);
     const c =
-      lpSolver === undefined
+      knee === undefined
         ? {
             plots: [],
             notes: ['constellation plots need the LP solver (render through the library root or odc report)'],
           }
-        : await constellationReportPlots(run, lpSolver);
+        : knee === null
+          ? { plots: [], notes: ['no Pareto design: no constellation plots'] }
+          : await constellationReportPlots(run, knee, answer.constellation?.lifeBasis ?? null);
     model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
   }
   return { doc: runReportDocument(model), plots: model.plots, notes: model.notes };

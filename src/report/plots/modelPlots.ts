@@ -6,11 +6,11 @@ import { maxOf } from '../../base/arrays.js';
 import { unitOf } from '../../node/record/metrics.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { Pick } from '../../run/decision/decision.js';
-import type { LoadedRun } from '../document/load.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import { objectiveTitle, paddedDomain, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
 import { CATEGORY10, chart, concat, drawn, type Drawn } from './chart.js';
 import { matrixPanelSize, objectiveMatrix } from './scatterMatrix.js';
-import type { ReferenceDesign } from '../decision/references.js';
+import type { AnswerReference as ReferenceDesign } from '../../run/answer/schema.js';
 import type { ReportPlot } from '../document/blocks.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */

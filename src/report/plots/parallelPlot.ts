@@ -8,7 +8,7 @@ import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { unitOf } from '../../node/record/metrics.js';
 import type { Pick } from '../../run/decision/decision.js';
-import type { LoadedRun } from '../document/load.js';
+import type { LoadedRun } from '../../run/loadRun.js';
 import type { ReportPlot } from '../document/blocks.js';
 import { drawn, type Drawn, type Mark } from './chart.js';
 import { axisLabel, MIN_AXIS_SPAN, objectiveTitle, samplePositions, spanDomain, STATISTIC_NAME } from './plots.js';

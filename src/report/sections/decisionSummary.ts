@@ -3,13 +3,41 @@
  * is, what binds, what relaxing each binding constraint would buy, the front with the knee, the reference designs.
  */
 import { pushAll } from '../../base/arrays.js';
-import { figure, heading3, list, note, paragraph, section, type Block } from '../document/blocks.js';
+import { figure, heading3, list, note, paragraph, section, table, type Block } from '../document/blocks.js';
 import { answerBlocks, relaxationBlocks } from '../decision/decisionBlocks.js';
 import type { ReportModel } from '../document/model.js';
+import { answerCardRows, bridgeTable } from '../decision/answerCard.js';
+import type { Answer } from '../../run/answer/schema.js';
+
+/** The answer card (answer.json): the table the report opens with. */
+export function answerCardBlock(a: Answer): Block {
+  return { kind: 'keyValue', rows: answerCardRows(a), headers: ['answer', 'value'] };
+}
+
+/** The verdict's bridges as numbered tables, each step with its factor and why (discounting included). */
+export function bridgeBlocks(a: Answer): Block[] {
+  const blocks: Block[] = [];
+  if (a.costBridge.length) {
+    const t = bridgeTable(a.costBridge);
+    blocks.push(heading3('From the first unit to the verdict'), table(t.headers, t.rows, { className: 'bridge' }));
+  }
+  if (a.constellation?.bridge.length) {
+    const t = bridgeTable(a.constellation.bridge);
+    blocks.push(
+      heading3("From the nodes' verdict to the constellation's"),
+      table(t.headers, t.rows, { className: 'bridge' }),
+    );
+  }
+  return blocks;
+}
 
 export function decisionSummarySection(model: ReportModel): Block {
   const v = model.decisionView;
-  const blocks: Block[] = answerBlocks(v);
+  const blocks: Block[] = [
+    ...(model.answer.design !== null ? [answerCardBlock(model.answer)] : []),
+    ...answerBlocks(v),
+  ];
+  pushAll(blocks, bridgeBlocks(model.answer));
   if (model.cost) blocks.push(heading3('Where the cost is'), { kind: 'budget', sections: [model.cost] });
   if (v.binding.length || v.front.length) {
     blocks.push(heading3('What binds'), list(v.binding));

@@ -2,7 +2,7 @@
  * Which design the run recommends, and how well it holds: the knee among the Pareto designs that meet the study's
  * `select:` rule, its smallest margin, and the probability that all its constraints hold together under the study's
  * uncertain inputs. Computed once when a run finishes (run.json `decision.standing`) and read by the terminal summary,
- * the reports and the explorer; the report's "Margins and robustness" section (src/report/decision/robustness.ts)
+ * the reports and the explorer; the report's "Margins and robustness" section (src/run/answer/robustness.ts)
  * chooses its knee with the same functions.
  * - Margin: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥; a design's margin is the smallest over the
  *   enforced constraints other than the sizing closures (src/run/decision/binding.ts `sizingClosure`) and zero counts.

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { odc } from '../../helpers/cli.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
-import { exportDesign } from '../../../src/report/export/export.js';
+import { exportDesign } from '../../../src/run/export/export.js';
 import type { DesignDiff } from '../../../src/report/compare/designDiff.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tinyRun } from '../../report/helpers.js';
 

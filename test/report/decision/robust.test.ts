@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDesign, runStudy } from '../../../src/index.js';
 import { evaluateDesignFile } from '../../../src/node/evaluator.js';
-import { loadRun } from '../../../src/report/document/load.js';
+import { loadRun } from '../../../src/run/loadRun.js';
 import { robustNominalSvg, robustReport } from '../../../src/report/decision/robust.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 

@@ -3,10 +3,11 @@
  * so each test can write the blocks it expects by hand. `reportModel(over)` replaces fields of the base.
  */
 import type { Block, ReportPlot } from '../../../src/report/document/blocks.js';
-import type { LoadedRun } from '../../../src/report/document/load.js';
+import type { LoadedRun } from '../../../src/run/loadRun.js';
 import type { PickView, ReportModel } from '../../../src/report/document/model.js';
 import type { DecisionView } from '../../../src/report/decision/decisionView.js';
 import type { DesignBinding } from '../../../src/run/schemas.js';
+import { handAnswer } from '../../helpers/answerRecord.js';
 
 export const plot = (id: string, title = `title ${id}`): ReportPlot => ({
   id,
@@ -96,6 +97,7 @@ const BASE: ReportModel = {
   decision: {} as ReportModel['decision'],
   decisionView: EMPTY_VIEW,
   cost: null,
+  answer: handAnswer({ design: null, costBridge: [] }),
 };
 
 export const reportModel = (over: Partial<ReportModel> = {}): ReportModel => ({ ...BASE, ...over });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RobustnessReport } from '../../../src/report/decision/robustness.js';
+import type { RobustnessReport } from '../../../src/run/answer/robustness.js';
 import { robustnessSection } from '../../../src/report/sections/robustness.js';
 import { blocksOf, NO_BINDING, reportModel } from './reportModel.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runReportDocument } from '../../../src/report/sections/runReport.js';
-import type { RobustnessReport } from '../../../src/report/decision/robustness.js';
+import type { RobustnessReport } from '../../../src/run/answer/robustness.js';
 import { EMPTY_VIEW, loadedRun, plot, reportModel } from './reportModel.js';
 
 const ids = (blocks: readonly { kind: string; id?: string }[]) => blocks.map((b) => b.id);

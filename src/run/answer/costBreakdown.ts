@@ -22,8 +22,8 @@ import { fmt } from '../../base/numberFormat.js';
 import { findBaseline, loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
 import { costRatioText, ratioText } from '../../base/verdictText.js';
-import { nodeBridge } from '../../run/decision/recommend.js';
-import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budget.js';
+import { nodeBridge } from '../decision/recommend.js';
+import { hardwareLines, row, type BudgetRow, type BudgetSection } from './budgetRows.js';
 
 /** Relative step on each cost input [-]. */
 export const STEP = 0.1;

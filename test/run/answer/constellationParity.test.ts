@@ -4,12 +4,12 @@ import { evaluateConstellation } from '../../../src/constellation/evaluate.js';
 import { evaluateConstellationFileWith } from '../../../src/constellation/evaluator.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
-import { constellationParity } from '../../../src/report/budget/constellationParity.js';
-import { constellationCostBreakdown } from '../../../src/report/budget/constellationCost.js';
+import { constellationParity } from '../../../src/run/answer/constellationParity.js';
+import { constellationCostBreakdown } from '../../../src/run/answer/constellationCost.js';
 import { fleetGroundLcoc } from '../../../src/run/decision/recommend.js';
 
 /**
- * The constellation verdict's parity year and band (src/report/budget/constellationParity.ts) on three-body-12, and the
+ * The constellation verdict's parity year and band (src/run/answer/constellationParity.ts) on three-body-12, and the
  * rule that no verdict text prints Infinity, NaN or "∞" (src/base/verdictText.ts): with no compute delivered and with
  * a trajectory beyond the range of a double, each gives a sentence.
  */

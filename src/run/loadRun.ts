@@ -10,16 +10,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { StudyError } from '../../base/errors.js';
-import { readRegularText } from '../../base/guardedFile.js';
-import { MAX_INPUT_BYTES } from '../../base/yaml.js';
-import type { WrittenResults } from '../../run/results.js';
-import { readParetoFile, type ParetoFile } from '../../run/paretoFile.js';
-import { fieldOf, readJsonFile, type RunMeta } from '../../run/schemas.js';
-import { readRunMeta, runLockHolder } from '../../run/runFolder.js';
-import { forEachCsvRecord } from '../../run/csvStream.js';
-import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from '../../run/evaluationSample.js';
-import { LOG_COLUMN } from '../../run/log.js';
+import { StudyError } from '../base/errors.js';
+import { readRegularText } from '../base/guardedFile.js';
+import { MAX_INPUT_BYTES } from '../base/yaml.js';
+import type { WrittenResults } from './results.js';
+import { readParetoFile, type ParetoFile } from './paretoFile.js';
+import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
+import { readRunMeta, runLockHolder } from './runFolder.js';
+import { forEachCsvRecord } from './csvStream.js';
+import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
+import { LOG_COLUMN } from './log.js';
 
 export interface LoadedRun {
   readonly dir: string;

@@ -10,13 +10,11 @@
  * ground's figure is its cheapest on that trajectory (a ratio above 1 stays above 1 with a slower ground refresh).
  * Parity read from the table: the first year the discounted ratio to date is ≤ 1, null when none by the horizon.
  */
-import { fmt } from '../../base/numberFormat.js';
-import { ratioText } from '../../base/verdictText.js';
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { priceFactorSeries } from '../../models/cost/priceTrajectories.js';
-import { constellationParity, groundAtFactors } from '../budget/constellationParity.js';
+import { constellationParity, groundAtFactors } from './constellationParity.js';
 
 const DAYS_PER_YEAR = JULIAN_YEAR_s / DAY_s;
 
@@ -95,29 +93,4 @@ export function lifeBasis(spec: ConstellationSpec, r: ConstellationRecord): Life
     parityYear: first < 0 ? null : r.life.years[first]!.year,
     verdictParity: verdictParityOf(spec, r, baseline),
   };
-}
-
-/** The note under the life table: its basis, and parity read from it beside the verdict's, agreeing or why not. */
-export function lifeBasisNote(b: LifeBasis, lastYear: number): string {
-  const last = b.years[b.years.length - 1]?.ratioToDate ?? null;
-  const table =
-    b.parityYear !== null
-      ? `parity read from the table: ${b.parityYear}`
-      : `parity read from the table: none by ${lastYear} (space/ground to date ${last === null ? '–' : ratioText(last)} then)`;
-  const v = b.verdictParity;
-  const verdictBy = v !== null && v.year !== null && v.year <= lastYear + 1;
-  const agree =
-    v === null
-      ? ''
-      : verdictBy === (b.parityYear !== null)
-        ? ' They agree on whether parity comes by the horizon.'
-        : ' They differ: the verdict compares a generation built in a year with the ground built that year, the ' +
-          'table every PFLOP-day delivered to date, older generations included.';
-  return (
-    `Life table basis: launched, launches, failed and backlog are expected values (fractional); "in orbit" is ` +
-    `the end-of-year count, "delivering" and PFLOPS the mean over the year. LCOC to date is given undiscounted and ` +
-    `discounted at ${fmt(100 * b.discountRate_per_yr)} %/yr (flows at mid-year), the verdict's basis; the ground ` +
-    `(${b.baseline}) runs on the same chip trajectory: each year's PFLOP-days at the discounted LCOC of a data centre ` +
-    `built that year, discounted alike. ${table}; the verdict's: ${v?.statement ?? 'none'}.${agree}`
-  );
 }

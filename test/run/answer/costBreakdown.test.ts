@@ -7,9 +7,9 @@ import {
   groundCapex,
   nodeCostBreakdown,
   STEP,
-} from '../../../src/report/budget/costBreakdown.js';
+} from '../../../src/run/answer/costBreakdown.js';
 import { readdirSync } from 'node:fs';
-import { expectChipHourRatio, COST_LINE_LABELS, hardwareLinesSum_USD } from './costLines.js';
+import { expectChipHourRatio, COST_LINE_LABELS, hardwareLinesSum_USD } from '../../report/budget/costLines.js';
 
 const ev = nodeEvaluator();
 /**

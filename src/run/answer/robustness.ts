@@ -13,16 +13,15 @@
 import { join } from 'node:path';
 import { jointProbability, wilsonInterval, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
-import { loadStudyProblem } from '../../run/problem.js';
-import type { ParetoFile } from '../../run/paretoFile.js';
-import { answerKnee, type Pick } from '../../run/decision/decision.js';
+import { loadStudyProblem } from '../problem.js';
+import type { ParetoFile } from '../paretoFile.js';
+import { answerKnee, type Pick } from '../decision/decision.js';
 type PickOf<T, K extends keyof T> = { readonly [P in K]: T[P] };
-import { constraintLabel, designBinding } from '../../run/decision/binding.js';
+import { designBinding } from '../decision/binding.js';
 import {
   chooseKnee,
   jointOf,
   jointSource,
-  pctText,
   pickWord,
   picksOtherThanKnee,
   rulePosition,
@@ -35,10 +34,10 @@ import {
   type MarginRow,
   type SelectOutcome,
   type SelectRule,
-} from '../../run/decision/select.js';
-import { discreteConstraints } from '../../run/decision/discrete.js';
-import type { LoadedRun } from '../document/load.js';
-import type { DesignBinding, KneeStanding } from '../../run/schemas.js';
+} from '../decision/select.js';
+import { discreteConstraints } from '../decision/discrete.js';
+import type { LoadedRun } from '../loadRun.js';
+import type { DesignBinding, KneeStanding } from '../schemas.js';
 
 export interface DesignRobustness {
   readonly label: string;
@@ -248,45 +247,3 @@ export function selectedKnee(run: LoadedRun): Pick | null {
   }
   return kneePick(run, chooseKnee(run.pareto, rule, joint));
 }
-
-const pct = (x: number): string => (Number.isFinite(x) ? (100 * x).toFixed(1) : '–');
-
-/** Table of the recommended designs: smallest margin, the constraints within 2 %, the joint probability. */
-export function robustnessTable(r: RobustnessReport): { headers: string[]; rows: string[][] } {
-  return {
-    headers: [
-      'design',
-      'index [-]',
-      'smallest margin, sizing closures aside [%]',
-      'binding constraints (within 2 % of their limit)',
-      'P(all hold) [95 % CI]',
-    ],
-    rows: r.designs.map((d) => [
-      d.label,
-      String(d.index),
-      pct(d.minMargin),
-      d.binding.constraints.map((m) => `${constraintLabel(m)} (${pct(m.margin)} %)`).join('; ') || 'none',
-      d.joint === null ? '–' : `${pctText(d.joint)}${d.failedSamples ? `, ${d.failedSamples} failed samples` : ''}`,
-    ]),
-  };
-}
-
-export function robustnessNotes(r: RobustnessReport): string[] {
-  return [
-    'Relative margin of each enforced constraint: (limit − value)/|limit| for ≤, (value − limit)/|limit| for ≥. A design on the front typically sits ' +
-      'on several limits at once; a design at a few tenths of a percent on several of them may meet each alone often but all of them rarely.',
-    r.sampling === null
-      ? ''
-      : `P(all hold): the share of ${r.sampling.samples} common uncertainty samples ` +
-        `(Latin hypercube, seed ${r.sampling.seed}; ` +
-        'the compliance inputs of the catalog rows\' and the study\'s distributions, economics inputs at nominal: docs/runs.md §"Two kinds of uncertain input") in which the requirements and every enforced constraint hold at once, margins spent, with its 95 % Wilson score interval ' +
-        "(Wilson 1927; Brown, Cai & DasGupta 2001). It is not the product of the constraints' own probabilities: they share inputs. " +
-        "A failed sample counts as not holding. odc uncertainty on an exported design gives each constraint's distribution.",
-    ...(r.select ? [`Selection (study select:): ${r.select.text}`] : []),
-    ...r.notes,
-  ].filter(Boolean);
-}
-
-/** Whether there is anything to show: a recommended design with a constraint, or a selection. */
-export const robustnessShown = (r: RobustnessReport | null): r is RobustnessReport =>
-  r !== null && (r.select !== null || r.designs.some((d) => d.margins.length > 0));

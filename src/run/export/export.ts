@@ -16,15 +16,16 @@ import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { readJsonFile } from '../../run/schemas.js';
-import { SEEDS_FILE } from '../../run/multiSeed.js';
+import { readJsonFile } from '../schemas.js';
+import { SEEDS_FILE } from '../multiSeed.js';
 import { stringify } from 'yaml';
 import { checkOutputTarget } from '../../base/outputTarget.js';
-import { loadStudyProblem } from '../../run/problem.js';
-import type { ParetoDesign } from '../../run/paretoFile.js';
-import { parseDesignSelector, selectDesign, type DesignSelector } from '../../run/decision/decision.js';
-import { loadRun } from '../document/load.js';
-import { selectedKnee } from '../decision/robustness.js';
+import { loadStudyProblem } from '../problem.js';
+import type { ParetoDesign } from '../paretoFile.js';
+import { parseDesignSelector, selectDesign, type DesignSelector } from '../decision/decision.js';
+import { loadRun } from '../loadRun.js';
+import { selectedKnee } from '../answer/robustness.js';
+import { readAnswer } from '../answer/read.js';
 import { csvCell } from '../../base/csv.js';
 import { parseConstraint } from '../../study/expression.js';
 import { evaluateNodeFile } from '../../study/requirements.js';
@@ -170,6 +171,15 @@ function seedRunOf(runDir: string, design: string): { runDir: string; design: st
   return { runDir: join(runDir, `seed-${picked.seed}`), design: String(picked.index) };
 }
 
+/** The answer record's recommended design (answer.json; decided again when the folder has none). */
+function answerKnee(runDir: string, run: ReturnType<typeof loadRun>): ReturnType<typeof selectedKnee> {
+  const answer = readAnswer(runDir);
+  if (answer === null) return selectedKnee(run);
+  const p = answer.picks[0];
+  const design = p === undefined ? undefined : run.pareto.designs[p.position];
+  return p === undefined || design === undefined ? null : { ...p, design };
+}
+
 /**
  * The Pareto design `design` names in a run folder (knee, best:<objective>, an index; in a multi-seed folder one of its
  * union front's answers), with the run folder it is in and the selector it answers.
@@ -182,8 +192,9 @@ export function pickRunDesign(
   if (seeded !== null) return pickRunDesign(seeded.runDir, seeded.design);
   const run = loadRun(runDir, { evaluations: false });
   const selector = parseDesignSelector(design);
-  // the knee the study's select: recommends (a margin or a joint probability), as the report shows it
-  const pick = (selector === 'knee' ? selectedKnee(run) : null) ?? selectDesign(run.pareto, selector, runDir);
+  // the knee the study's select: recommends (a margin or a joint probability): the answer record's (answer.json), or
+  // decided again for a folder of an older odc without one
+  const pick = (selector === 'knee' ? answerKnee(runDir, run) : null) ?? selectDesign(run.pareto, selector, runDir);
   return { runDir, run, design: pick.design, selector: pick.selector };
 }
 

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { constellationLife } from '../../../src/constellation/economics/life.js';
 import { lifeTable } from '../../../src/report/constellation/constellationLife.js';
-import { groundToDate, lifeBasisNote, type LifeBasis } from '../../../src/report/constellation/lifeBasis.js';
+import { groundToDate, type LifeBasis } from '../../../src/run/answer/lifeBasis.js';
+import { lifeBasisNote } from '../../../src/report/constellation/constellationLife.js';
 
 /** Days of a Julian year (IAU): delivered PFLOPS × days = PFLOP-days. */
 const DAYS = 365.25;

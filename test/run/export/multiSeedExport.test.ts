@@ -1,14 +1,14 @@
 /**
- * `odc export` on a multi-seed folder (src/report/export/export.ts `seedRunOf`): the union decision's design with the
+ * `odc export` on a multi-seed folder (src/run/export/export.ts `seedRunOf`): the union decision's design with the
  * selector asked for is exported from the seed folder that found it, as exporting that index from that folder does.
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StudyError } from '../../../src/base/errors.js';
-import { exportDesign } from '../../../src/report/export/export.js';
-import { loadRun } from '../../../src/report/document/load.js';
-import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../helpers.js';
+import { exportDesign } from '../../../src/run/export/export.js';
+import { loadRun } from '../../../src/run/loadRun.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../../report/helpers.js';
 
 let multi: string;
 let seedRun: string;

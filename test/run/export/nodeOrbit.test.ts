@@ -1,5 +1,5 @@
 /**
- * A node design's orbit out as OMM/TLE (src/report/export/nodeOrbit.ts through `odc export`). The TLE is read back by
+ * A node design's orbit out as OMM/TLE (src/run/export/nodeOrbit.ts through `odc export`). The TLE is read back by
  * satellite.js and every element checked against a hand calculation from the design's record, never against the
  * writer: altitude from the mean motion by Kepler's third law (n = √(μ/a³), J2 ignored, the constellation export's
  * mean-element convention), the J2 sun-synchronous inclination, the RAAN from the LTAN and the Sun's right ascension
@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { twoline2satrec } from 'satellite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runStudy } from '../../../src/index.js';
-import { exportDesign } from '../../../src/report/export/export.js';
-import { nodeSatellite } from '../../../src/report/export/nodeOrbit.js';
+import { exportDesign } from '../../../src/run/export/export.js';
+import { nodeSatellite } from '../../../src/run/export/nodeOrbit.js';
 import { writeTle } from '../../../src/constellation/export/exportSatellites.js';
 import { odc } from '../../helpers/cli.js';
 import { EARTH_J2, EARTH_MU_km3_s2, EARTH_RADIUS_km } from '../../helpers/constants.js';
 import { writeFile } from '../../helpers/tmp.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from '../../report/helpers.js';
 import { closedAi1StudyText } from '../../helpers/closedNodeStudy.js';
 
 const dir = tempDir('node-orbit');

@@ -4,7 +4,7 @@
  * ai1.yaml (600 km, 72 × gb300, starship) is evaluated; the study and the front around it are made up here.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateReferences, referenceStatus, type ReferenceDesign } from '../../../src/report/decision/references.js';
+import { evaluateReferences, referenceStatus, type ReferenceDesign } from '../../../src/run/answer/references.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
 
 const OBJECTIVES = ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'];

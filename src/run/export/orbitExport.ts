@@ -7,7 +7,7 @@
  * Every file goes out through `writeOutput`, the one place an export writes: streamed, atomically.
  */
 import { StudyError } from '../../base/errors.js';
-import { writeStreamAtomic } from '../../run/atomic.js';
+import { writeStreamAtomic } from '../atomic.js';
 import { checkOutputTarget, removeMadeFolders } from '../../base/outputTarget.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import {

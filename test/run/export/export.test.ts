@@ -1,5 +1,5 @@
 /**
- * `odc export` (src/report/export/export.ts). A record flattens to one CSV row. A TLE or qs.mag export past the
+ * `odc export` (src/run/export/export.ts). A record flattens to one CSV row. A TLE or qs.mag export past the
  * Alpha-5 catalog numbers (339,999; 240,000 satellites from the default base 100,000) is the user's choice of format,
  * not a bug: exit 2 with the limit and the alternative, and no partial file left behind. An exported node design
  * carries its study's constraints as `requirements:`, and `odc evaluate` checks them: the knee of a small flagship run
@@ -14,11 +14,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { StudyError } from '../../../src/base/errors.js';
 import { buildProgram } from '../../../src/entries/cli/main.js';
 import { runStudy } from '../../../src/index.js';
-import { designYaml, exportDesign, flattenRecord } from '../../../src/report/export/export.js';
+import { designYaml, exportDesign, flattenRecord } from '../../../src/run/export/export.js';
 import { evaluateNodeFile, REQUIREMENT_DESCRIPTION } from '../../../src/study/requirements.js';
 import { odc } from '../../helpers/cli.js';
 import { writeFile } from '../../helpers/tmp.js';
-import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../helpers.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../../report/helpers.js';
 
 const dir = tempDir('export');
 

@@ -1,6 +1,6 @@
 /**
  * Margins and P(all hold) of recommended designs, and the study option select:
- * (src/report/decision/robustness.ts,
+ * (src/run/answer/robustness.ts,
  * src/study/constraintSamples.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProportionInterval } from '../../../src/statistics/statistics.js';
 import { exportDesign, renderReport } from '../../../src/index.js';
-import { loadRun, type LoadedRun } from '../../../src/report/document/load.js';
-import { robustPicks } from '../../../src/report/decision/robustness.js';
+import { loadRun, type LoadedRun } from '../../../src/run/loadRun.js';
+import { robustPicks } from '../../../src/run/answer/robustness.js';
 import { chooseKnee, designMargins } from '../../../src/run/decision/select.js';
 import { discreteConstraints } from '../../../src/run/decision/discrete.js';
 import { decisionPicks, kneePosition, minimizedObjectives } from '../../../src/run/decision/decision.js';
 import { loadStudyProblem } from '../../../src/run/problem.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
 import { odc } from '../../helpers/cli.js';
-import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../helpers.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../../report/helpers.js';
 
 const tmp = tempDir('robustness');
 

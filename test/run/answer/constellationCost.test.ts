@@ -5,10 +5,10 @@ import { evaluateConstellation } from '../../../src/constellation/evaluate.js';
 import { evaluateConstellationFileWith } from '../../../src/constellation/evaluator.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import type { ConstellationRecord } from '../../../src/constellation/record/record.js';
-import { constellationCostBreakdown, constellationCostDrivers } from '../../../src/report/budget/constellationCost.js';
+import { constellationCostBreakdown, constellationCostDrivers } from '../../../src/run/answer/constellationCost.js';
 import { bridgeEntriesText, verdictBridge } from '../../../src/constellation/economics/bridge.js';
-import { STEP } from '../../../src/report/budget/costBreakdown.js';
-import { expectChipHourRatio } from './costLines.js';
+import { STEP } from '../../../src/run/answer/costBreakdown.js';
+import { expectChipHourRatio } from '../../report/budget/costLines.js';
 
 /**
  * three-body-12: 12 satellites, 3 gateways, learning rate 0.95, cost technology `current` (AIT 10 %), 5-year design

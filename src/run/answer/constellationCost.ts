@@ -22,10 +22,10 @@ import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { costTechnologyPrices } from '../../models/cost/costTechnology.js';
 import type { NodeCatalogRows } from '../../node/record/rows.js';
 import type { NodeDesign } from '../../node/design/schema.js';
-import { fleetGroundLcoc } from '../../run/decision/recommend.js';
+import { fleetGroundLcoc } from '../decision/recommend.js';
 import { fmt } from '../../base/numberFormat.js';
 import { costRatioText, ratioText } from '../../base/verdictText.js';
-import { hardwareLines, parityBandText, row, type BudgetRow, type BudgetSection } from './budget.js';
+import { hardwareLines, parityBandText, row, type BudgetRow, type BudgetSection } from './budgetRows.js';
 import { constellationParity } from './constellationParity.js';
 import { driverRows, groundCapex, groundCapexNote, STEP, type CostDriver, type GroundCapex } from './costBreakdown.js';
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { answerCardLines, answerCardRows, bridgeTable, wrapWords } from '../../../src/report/decision/answerCard.js';
+import { decisionSummarySection } from '../../../src/report/sections/decisionSummary.js';
+import { documentMarkdown } from '../../../src/report/document/markdown.js';
+import { documentHtml } from '../../../src/report/document/html.js';
+import { handAnswer } from '../../helpers/answerRecord.js';
+import { reportModel } from '../sections/reportModel.js';
+
+// The figures written into the hand-built record (test/helpers/answerRecord.ts), as each output must print them.
+const FIGURES = ['design 4321', '(seed 43)', '4.5× hyperscale-virginia', '97.5 %', '400 samples', '123 USD/PFLOP-day'];
+
+describe('answer card', () => {
+  it('prints the record’s figures on the terminal, no line over 80 columns', () => {
+    const lines = answerCardLines(handAnswer());
+    const text = lines.join(' ');
+    for (const f of FIGURES) expect(text.replace(/\s+/g, ' ')).toContain(f);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+  });
+
+  it('wraps a long value under its column and keeps every word', () => {
+    const long = handAnswer({
+      margins: { ...handAnswer().margins, binds: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ') },
+    });
+    const lines = answerCardLines(long, 40);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(40);
+    expect(lines.join(' ')).toContain('w39');
+    expect(wrapWords('aa bb cc', 5)).toEqual(['aa bb', 'cc']);
+  });
+
+  it('the report opens with the same figures, in both formats', () => {
+    const block = decisionSummarySection(reportModel({ answer: handAnswer() }));
+    const doc = { title: 't', leads: [], blocks: [block], footer: '' };
+    for (const text of [documentMarkdown(doc), documentHtml(doc)])
+      // Markdown escapes brackets and underscores: read it as text
+      for (const f of FIGURES) expect(text.replace(/\\([()[\]_*])/g, '$1').replace(/\s+/g, ' ')).toContain(f);
+  });
+
+  it('draws a bridge as numbered steps with factor and reason', () => {
+    const t = bridgeTable(handAnswer().costBridge);
+    // step 2 = 123 / 200 = 0.615 of step 1
+    expect(t.rows[1]).toEqual(['2', 'discounted', '× 0.615', '123 USD/PFLOP-day', 'discounting']);
+    expect(t.rows[0]![2]).toBe('');
+  });
+
+  it('a run without a recommended design says why in its one row', () => {
+    expect(answerCardRows(handAnswer({ design: null, noAnswer: 'none meets it' }))).toEqual([
+      { label: 'answer', value: 'none meets it' },
+    ]);
+  });
+});

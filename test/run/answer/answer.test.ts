@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { odc } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { runShortFlagshipSeeds } from '../../helpers/shortFlagshipSeeds.js';
+import { answerSchema } from '../../../src/run/answer/schema.js';
+import { readAnswer } from '../../../src/run/answer/read.js';
+
+/** answer.json of a run folder, checked against its schema (the zod one, from which the JSON Schema is generated). */
+function validAnswer(dir: string) {
+  const raw: unknown = JSON.parse(readFileSync(join(dir, 'answer.json'), 'utf8'));
+  const parsed = answerSchema().safeParse(raw);
+  expect(parsed.error?.issues ?? []).toEqual([]);
+  return readAnswer(dir)!;
+}
+
+/** A short run of a shipped study into a fresh folder, with its answer. */
+async function shortRun(study: string, ...sets: string[]) {
+  const dir = join(tempDir('odc-answer-'), 'run');
+  const r = await odc(
+    'run',
+    `designs/${study}.yaml`,
+    '--seeds',
+    '1',
+    '-q',
+    '-o',
+    dir,
+    ...sets.flatMap((s) => ['--set', s]),
+  );
+  expect(r.err).toBe('');
+  return { dir, answer: validAnswer(dir), out: r.out };
+}
+
+describe('answer.json', () => {
+  it('a one-seed node run writes a valid record that the terminal, report and export read', async () => {
+    const { dir, answer, out } = await shortRun(
+      'flagship-study',
+      'algorithm.population=40',
+      'algorithm.generations=6',
+      'select={}',
+    );
+    expect(answer.kind).toBe('node');
+    expect(answer.seeds).toHaveLength(1);
+    if (answer.design !== null) {
+      // the terminal card prints the record's design
+      expect(out).toContain(`design ${answer.design.index}`);
+      // report.md opens with it
+      expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain(`design ${answer.design.index}`);
+      // the cost bridge's factors multiply out: each step's value = the previous × its factor
+      for (const [i, s] of answer.costBridge.entries())
+        if (i > 0 && s.factor !== null) expect(s.value).toBeCloseTo(answer.costBridge[i - 1]!.value * s.factor, 9);
+      const e = await odc('export', dir, '--design', 'knee', '--format', 'json');
+      expect(JSON.parse(e.out).index ?? answer.design.index).toBe(answer.design.index);
+    }
+  }, 300_000);
+
+  it('the robust study and the constellation study write valid records', async () => {
+    const robust = await shortRun('robust-study', 'algorithm.population=12', 'algorithm.generations=2');
+    expect(robust.answer.kind).toBe('node');
+    const constellation = await shortRun('constellation-study', 'algorithm.population=8', 'algorithm.generations=2');
+    expect(constellation.answer.kind).toBe('constellation');
+    if (constellation.answer.design !== null) expect(constellation.answer.constellation).toBeDefined();
+  }, 600_000);
+
+  it("the main job's seeds each write a valid record", () => {
+    const dir = tempDir('odc-answer-seeds-');
+    const r = runShortFlagshipSeeds(dir);
+    expect(r.stderr).toBe('');
+    for (const seed of [43, 44]) {
+      const seedDir = join(dir, 'multi', `seed-${seed}`);
+      expect(existsSync(join(seedDir, 'answer.json'))).toBe(true);
+      expect(validAnswer(seedDir).seeds).toEqual([seed]);
+    }
+  }, 300_000);
+});
