@@ -7,7 +7,7 @@ import { maxOf, pushAll } from './base/arrays.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
 import { pickRunDesign } from './run/export/export.js';
-import { runOperand } from './report/screen/screen.js';
+import { runOperand } from './analysis/screen/screen.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
 import { readInput, type YamlInput } from './base/yaml.js';
@@ -53,8 +53,8 @@ export {
   writeScreenOutput,
   type ScreenRequest,
   type ScreenResult,
-} from './report/screen/screen.js';
-export { formatScreen } from './report/screen/screenText.js';
+} from './analysis/screen/screen.js';
+export { formatScreen } from './analysis/screen/screenText.js';
 export { evaluateNode } from './node/evaluate.js';
 export { PHYSICAL_CONSTRAINTS } from './node/record/constraints.js';
 export type { DesignRecord, ConstraintResult } from './node/record/record.js';

@@ -1,6 +1,6 @@
 /**
  * `odc screen`: a design (file or run design) or a file of element sets screened against the satellite catalogue for
- * close approaches (src/report/screen/screen.ts); the options parsed here, the library loaded on use.
+ * close approaches (src/analysis/screen/screen.ts); the options parsed here, the library loaded on use.
  */
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CliIo, floatArg, intArg, MAX_WORKERS, outArg } from './args.js';

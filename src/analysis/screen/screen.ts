@@ -31,10 +31,10 @@ import {
   type RawEvent,
   type ScreenOptions,
 } from '../../constellation/catalogue/screen.js';
-import { exportDesign } from '../export/export.js';
+import { exportDesign } from '../../run/export/export.js';
 import { checkOutputTarget } from '../../base/outputTarget.js';
 import { writeFileAtomic } from '../../run/atomic.js';
-import { parseIsoUtc } from './isoTime.js';
+import { utcInstant } from '../../base/utcTime.js';
 
 /** Totals are counted at these distances [km]; the screen runs to the largest of them and the threshold. */
 export const SCREEN_TOTALS_km = [1, 5, 10] as const;
@@ -175,7 +175,7 @@ export async function screenTarget(
       { field: 'catalogue' },
     );
   const epochs = epochSummary(catalogue.sets);
-  const start_ms = req.start !== undefined ? parseIsoUtc(req.start, '--start') : epochs.median_ms;
+  const start_ms = req.start !== undefined ? screenStart(req.start) : epochs.median_ms;
   const hours = req.hours ?? 168;
   const threshold_km = req.threshold_km ?? 5;
   const step_s = req.step_s ?? 60;
@@ -355,4 +355,20 @@ export const checkScreenOutput = (out: string, inputs: readonly string[]): void 
 export function writeScreenOutput(out: string, text: string, inputs: readonly string[]): void {
   checkScreenOutput(out, inputs);
   writeFileAtomic(out, text);
+}
+
+/**
+ * `--start` read by the one time reader (src/base/utcTime.ts), then held to 1957–2056: the years a TLE epoch can
+ * name (two-digit epoch years, 57–99 → 19xx), so a start outside them lies years from any element set.
+ */
+function screenStart(text: string): number {
+  const { ms } = utcInstant(text, '--start');
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1957 || year > 2056)
+    throw new StudyError(
+      'BAD_ARGUMENT',
+      `--start '${text}': the year ${year} is outside 1957–2056, the years element sets can be dated; give a start near the catalogue's epochs`,
+      { field: '--start' },
+    );
+  return ms;
 }
