@@ -111,6 +111,7 @@ function unknownKeyMessage(
   field: string,
   key: string,
   candidates: readonly string[],
+  value: unknown,
 ): { code: StudyErrorCode; msg: string } {
   const full = path.length ? `${field}.${key}` : key;
   const withUnit = candidates.find((c) => c.startsWith(`${key}_`));
@@ -133,6 +134,17 @@ function unknownKeyMessage(
     };
   }
   const guess = didYouMean(key, candidates);
+  // a key renamed to its plural when it became a list (sky.latitude_deg → latitudes_deg, sky.date → dates)
+  const plural = candidates.find(
+    (c) => c === `${key}s` || (key.includes('_') && c === `${stem}s${key.slice(stem.length)}`),
+  );
+  if (plural !== undefined && !Array.isArray(value)) {
+    const at = path.length ? `${field}.` : '';
+    return {
+      code: 'UNKNOWN_KEY',
+      msg: `unknown key ${full}: did you mean ${at}${plural}? It takes a list: write ${plural}: [${JSON.stringify(value) ?? '…'}]`,
+    };
+  }
   return {
     code: 'UNKNOWN_KEY',
     msg: `unknown key ${full}${guess ? `: did you mean ${guess}?` : ''} (valid keys${path.length ? ` in ${field}` : ''}: ${candidates.join(', ')})`,
@@ -187,7 +199,7 @@ export function issueToError(src: SourceMap, raw: unknown, issue: z.core.$ZodIss
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     where = locate(src, path, key);
-    ({ code, msg } = unknownKeyMessage(path, field, key, known(path)));
+    ({ code, msg } = unknownKeyMessage(path, field, key, known(path), valueAt(raw, [...path, key])));
   } else if (issue.code === 'invalid_type') {
     const input = valueAt(raw, path);
     if (input === undefined) {

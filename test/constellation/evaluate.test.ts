@@ -216,22 +216,33 @@ describe('constellation evaluation', () => {
     expect(lean.totals.lcoc_USD_per_PFLOP_day).toBe(r.totals.lcoc_USD_per_PFLOP_day);
   });
 
-  it('launch.insertion: each satellite raises itself; its propellant flies, service starts at station', () => {
-    // Starship's 100 t bound covers 350 km; a 550 km shell inserted there spirals up on the node's Hall thruster
-    // (1,500 s, 4.5 kW at η 0.5: 0.306 N). Edelbaum ΔV by hand: v(350 km) − v(550 km) = 111.91 m/s.
+  it('launch.insertion: each satellite raises itself on its own power; its propellant flies, service starts at station', () => {
+    // Starship's 100 t bound covers 350 km; a 550 km shell inserted there spirals up on one SPT-140 (the default row:
+    // 4.5 kW, 290 mN, 1,750 s), which the node's spare power (array less the bus, compute off) runs at its rating,
+    // firing in sunlight only. Edelbaum ΔV by hand: v(350 km) − v(550 km) = 111.91 m/s.
     const shell = '  - { name: s, altitude_km: 550, inclination_deg: 53, planes: 2, satsPerPlane: 10 }';
     const direct = evaluate('direct.yaml', file(shell));
     const raised = evaluate('raised.yaml', file(shell, 'launch: { insertion: { altitude_km: 350 } }\n'));
     expect(raised.launch.raisingDeltaV_m_s).toBeCloseTo(111.91, 1);
-    const m = Math.max(raised.shells[0]!.node.mass.launch_kg, raised.shells[0]!.node.mass.allocated_kg);
-    const mp = m * Math.expm1(111.91 / (9.80665 * 1500));
+    const node = raised.shells[0]!.node;
+    const spare = node.power.bolPower_W - (node.power.demandPeak_W - node.compute.itPowerPeak_W - node.isl.power_W);
+    expect(spare).toBeGreaterThan(4500);
+    expect(raised.launch.raisingPower_W).toBe(4500);
+    const m = Math.max(node.mass.launch_kg, node.mass.allocated_kg);
+    const ve = 9.80665 * 1750;
+    const mp = m * Math.expm1(111.91 / ve);
     expect(raised.launch.raisingPropellant_kg).toBeCloseTo(20 * mp, -1);
-    // time to station: the propellant's burn m_p g₀ Isp / F, F = 2 × 0.5 × 4,500 / (9.80665 × 1,500)
-    const t_d = (mp * 9.80665 * 1500) / (4500 / (9.80665 * 1500)) / 86400;
+    // time to station: the propellant's burn m_p g₀ Isp / (F d), F = 0.29 N, d = 1 − the node's eclipse fraction
+    const t_d = (mp * ve) / (0.29 * (1 - node.orbit.eclipseFraction)) / 86400;
     expect(raised.launch.timeToStation_d).toBeCloseTo(t_d, 0);
     // the first deployment reaches station that much later than the direct campaign's
     expect(raised.life.fullCapability_yr - direct.life.fullCapability_yr).toBeCloseTo(t_d / 365.25, 3);
     expect(direct.launch.timeToStation_d).toBe(0);
+    expect(direct.launch.raisingPower_W).toBe(0);
+    // a hydrazine row cannot fly an electric raise: refused naming the key
+    expect(() =>
+      evaluate('chem.yaml', file(shell, 'launch: { insertion: { altitude_km: 350, thruster: hydrazine } }\n')),
+    ).toThrow(/launch\.insertion\.thruster hydrazine cannot fly a low-thrust raise/);
     expect(raised.notes.some((n) => n.startsWith('launch: inserted at 350 km; each satellite raises itself'))).toBe(
       true,
     );

@@ -68,13 +68,14 @@ describe('sky map of the knee', () => {
 });
 
 describe("the sky section's observer, date and times", () => {
-  it('names the observer in degrees with hemispheres, the date, the sunset and the map time in UTC', () => {
+  it('names the observer in degrees with hemispheres, the date, the sunset, the map time in UTC and the LTAN convention', () => {
     // 33.87° S, 151.21° E (Sydney); the map 30 min after the 18:11:43.896 sunset: 18:41
     const sydney = { ...sky, latitude_deg: -33.87, longitude_deg: 151.21, mapMinutesAfterSunset: 30 };
     expect(skyObserverText(sydney)).toBe(
       'observer at 33.9° S, 151° E on 2026-03-20; sunset 18:11 UTC; map at 18:41 UTC (30 min after sunset, the ' +
-        'counted time with the most naked-eye satellites)',
+        'counted time with the most naked-eye satellites); LTAN read as mean-Sun time',
     );
+    expect(skyObserverText({ ...sydney, ltanTime: 'apparent' })).toMatch(/; LTAN read as apparent-Sun time$/);
   });
 
   it('writes counts with thousands separators', () => {

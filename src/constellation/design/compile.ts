@@ -21,7 +21,7 @@ import type {
   TrafficPattern,
 } from './types.js';
 import { compileSky, type SkySpec } from './skySchema.js';
-import { DEFAULT_EP_ISP_s } from '../../models/drag/drag.js';
+import { thrusterRow, type ThrusterRow } from '../../models/launch/thrusters.js';
 import type { RaisingTransfer } from '../../models/launch/orbitRaising.js';
 import type { ConstellationFile } from './schema.js';
 
@@ -107,25 +107,27 @@ export interface ConstellationSpec {
   readonly sky: SkySpec;
 }
 
-/** The insertion orbit and raising thruster of launch.insertion (orbitRaising.ts), in SI. */
+/** The insertion orbit and raising thruster of launch.insertion (orbitRaising.ts, thrusters.ts), in SI. */
 export interface InsertionSpec {
   readonly altitude_m: number;
   readonly transfer: RaisingTransfer;
+  readonly thruster: ThrusterRow;
+  readonly thrusters: number;
   readonly isp_s: number;
-  readonly thrusterPower_W: number;
-  readonly thrusterEfficiency: number;
+  /** Cap on the thrusters' power [W]; null: none. */
+  readonly maxThrusterPower_W: number | null;
 }
-/** Default Isp of an impulsive raise: hydrazine monopropellant [s] (Sutton & Biblarz 9th ed. Table 7-3). */
-const HYDRAZINE_ISP_s = 220;
 
 function compileInsertion(i: ConstellationFile['launch']['insertion']): InsertionSpec | null {
   if (i === undefined) return null;
+  const thruster = thrusterRow(i.thruster ?? (i.transfer === 'low-thrust' ? 'spt-140' : 'hydrazine'));
   return {
     altitude_m: km_to_m(i.altitude_km),
     transfer: i.transfer,
-    isp_s: i.isp_s ?? (i.transfer === 'low-thrust' ? DEFAULT_EP_ISP_s : HYDRAZINE_ISP_s),
-    thrusterPower_W: i.thrusterPower_W,
-    thrusterEfficiency: i.thrusterEfficiency,
+    thruster,
+    thrusters: i.thrusters,
+    isp_s: i.isp_s ?? thruster.isp_s,
+    maxThrusterPower_W: i.thrusterPower_W ?? null,
   };
 }
 

@@ -26,6 +26,7 @@ import { readUtc, UTC_MAX_MS, utcRefusal } from '../../base/utcTime.js';
 import { PRINTABLE, PRINTABLE_MESSAGE } from '../../base/names.js';
 import { constellationUncertaintySchema } from '../../statistics/uncertainValue.js';
 import { skySchema } from './skySchema.js';
+import { THRUSTER_IDS, THRUSTERS } from '../../models/launch/thrusters.js';
 import {
   CLUSTER_FORMATIONS,
   CONSTELLATION_TOPOLOGIES,
@@ -317,23 +318,40 @@ const insertionSchema = lazy(() =>
         .enum(['low-thrust', 'hohmann'])
         .default('low-thrust')
         .describe(
-          "The raise: low-thrust (an electric spiral, Edelbaum's ΔV, time from thrust) or hohmann (impulsive burns, chemical).",
+          "The raise: low-thrust (an electric spiral on the node's own power, Edelbaum's ΔV, firing in sunlight) or hohmann (impulsive burns, chemical).",
+        ),
+      thruster: z
+        .enum(THRUSTER_IDS)
+        .optional()
+        .describe(
+          `The raising thruster, a published row (src/models/launch/thrusters.ts: ${THRUSTER_IDS.join(', ')}): its rated power, thrust and Isp; default spt-140 (a 4.5 kW Hall thruster) for low-thrust, hydrazine for hohmann.`,
+        ),
+      thrusters: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .default(1)
+        .describe(
+          "Electric thrusters fired together [-]: their power is the smallest of their rating, the node's spare power in sunlight (array at beginning of life less the bus with compute and links off) and thrusterPower_W.",
         ),
       isp_s: range('launch.insertion.isp_s', 150, 5000, 's', "the raising thruster's specific impulse")
         .optional()
+        .describe("Specific impulse of the raising thruster [s]; default the thruster row's."),
+      thrusterPower_W: range('launch.insertion.thrusterPower_W', 100, 1e6, 'W', 'power to the raising thrusters')
+        .optional()
         .describe(
-          "Specific impulse of the raising thruster [s]; default 1,500 s for low-thrust (the node's Hall-effect station-keeping thruster, Goebel & Katz 2008 ch. 7), 220 s for hohmann (hydrazine monopropellant, Sutton & Biblarz 9th ed. Table 7-3).",
+          "Most power the raising thrusters may draw, e.g. their power processing units' [W]; default no cap beyond their rating and the node's spare power.",
         ),
-      thrusterPower_W: range('launch.insertion.thrusterPower_W', 100, 200000, 'W', 'electric power to the thruster')
-        .default(4500)
-        .describe(
-          'Electric power to the low-thrust raising thruster [W]; default 4,500 W (estimate: one SPT-140-class Hall thruster, 4.5 kW).',
-        ),
-      thrusterEfficiency: range('launch.insertion.thrusterEfficiency', 0.05, 1, '(fraction)', 'jet power per W')
-        .default(0.5)
-        .describe(
-          'Thruster efficiency, jet power over electric power [-]; default 0.5 (Hall thrusters 0.45–0.6, Goebel & Katz 2008 ch. 7).',
-        ),
+    })
+    .superRefine((i, ctx) => {
+      const chemical = i.thruster !== undefined && THRUSTERS[i.thruster]?.kind === 'chemical';
+      if (i.thruster !== undefined && chemical !== (i.transfer === 'hohmann'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['thruster'],
+          message: `launch.insertion.thruster ${i.thruster} cannot fly a ${i.transfer} raise: ${chemical ? 'set transfer: hohmann, or name an electric thruster' : 'an impulsive (hohmann) raise takes hydrazine'}`,
+        });
     })
     .describe(
       'Insertion orbit and orbit raising: the vehicles carry each satellite to this altitude and its own thruster raises it to its shell; the raising propellant joins the mass each launch carries and the time to station delays its service.',

@@ -2,12 +2,12 @@
  * How many satellites an observer sees brighter than a magnitude limit at chosen instants after sunset.
  *
  * Method. Circular orbits from the shells' own elements at the reference instant (pattern.ts: RAAN from LTAN,
- * slots evenly spaced in argument of latitude u), advanced by the two-body mean motion (u = u0 + n·t; the node's
- * drift over the 1–2 hours counted, < 0.1°, is neglected). Observer on a spherical Earth (R = 6,378.137 km)
- * rotated by GMST (satellite.js `gstime`, IAU-82); Sun direction from satellite.js `sunPos` (Vallado 2013
- * Algorithm 29). A satellite counts when it is above the minimum elevation, sunlit and brighter than the limit
- * (skyPhotometry.ts). Shadow: cylindrical (umbra and penumbra both a cylinder of Earth's radius along the
- * anti-Sun line; the penumbra at 550–1,000 km is < 30 km wide, a few seconds of each orbit).
+ * slots evenly spaced in argument of latitude u), advanced by the two-body mean motion (u = u0 + n·t) and the J2
+ * regression of the node, Ω̇ = −1.5·n·J2·(R/a)²·cos i (Vallado 2013 eq. 9-41: a sun-synchronous plane keeps its place
+ * against the Sun, 0.041°/h). Observer on a spherical Earth (R = 6,378.137 km) rotated by GMST (satellite.js
+ * `gstime`, IAU-82); Sun direction from satellite.js `sunPos` (Vallado 2013 Algorithm 29). A satellite counts when it
+ * is above the minimum elevation, sunlit and brighter than the limit (skyPhotometry.ts). Shadow: a cylinder of
+ * Earth's radius along the anti-Sun line (the penumbra at 550–1,000 km is < 30 km wide, a few seconds of each orbit).
  * Fast path: per plane, the slots above the minimum elevation form one arc of u: with ô the observer's
  * direction and P̂, Q̂ the plane's in-plane axes, r̂·ô = ρ·cos(u − ψ), ρ = |(P̂·ô, Q̂·ô)|, and elevation ≥ e iff
  * the central angle ≤ λ = acos(R·cos e / a) − e, i.e. cos(u − ψ) ≥ cos λ / ρ (Wertz, Mission Geometry, 2001,
@@ -19,7 +19,7 @@
  * Validity: circular LEO; the observer below the Sun's horizon; no glints. Evidence: docs/constellations.md.
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
-import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
+import { DAY_s, EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../base/constants.js';
 import type { ShellGeometrySpec } from '../design/types.js';
 import { meanSunRightAscension_rad, planeRaan_rad, slotPhase_rad, utcMs } from '../geometry/pattern.js';
 
@@ -202,10 +202,13 @@ function countPlane(p: Readonly<SkyCountParams>, pl: Readonly<SkyPlane>, f: Fram
   const a = R + pl.altitude_m;
   const [zx, zy, zz] = f.z as [number, number, number];
   const [sx, sy, sz] = f.s as [number, number, number];
-  const cO = Math.cos(pl.raan_rad),
-    sO = Math.sin(pl.raan_rad);
+  const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
   const cI = Math.cos(pl.inclination_rad),
     sI = Math.sin(pl.inclination_rad);
+  // J2 regression of the node over the time counted (a sun-synchronous plane keeps its place against the Sun)
+  const raan = pl.raan_rad - 1.5 * n * EARTH_J2 * (R / a) ** 2 * cI * f.dt_s;
+  const cO = Math.cos(raan),
+    sO = Math.sin(raan);
   // in-plane axes: P̂ toward the ascending node, Q̂ 90° ahead in the orbit
   const qx = -cI * sO,
     qy = cI * cO;
@@ -217,7 +220,7 @@ function countPlane(p: Readonly<SkyCountParams>, pl: Readonly<SkyPlane>, f: Fram
   const w = c <= -1 ? Math.PI : Math.acos(c);
   const psi = Math.atan2(B, A);
   const du = TWO_PI / pl.satellites;
-  const u0 = pl.u0_rad + Math.sqrt(EARTH_MU_m3_s2 / (a * a * a)) * f.dt_s;
+  const u0 = pl.u0_rad + n * f.dt_s;
   // slots k with u0 + k·du in [ψ − w, ψ + w]
   const first = Math.ceil((psi - w - u0) / du);
   const last = Math.min(Math.floor((psi + w - u0) / du), first + pl.satellites - 1);

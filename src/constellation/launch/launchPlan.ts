@@ -29,6 +29,7 @@ import type { LpSolver } from '../../optimize/lp.js';
 import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
 import { orbitRaising, type OrbitRaisingResult } from '../../models/launch/orbitRaising.js';
+import { raisingPower, type RaisingPowerResult } from '../../models/launch/thrusters.js';
 import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
@@ -76,36 +77,63 @@ export const stationMass_kg = (n: DesignRecord): number => Math.max(n.mass.launc
 const insertionAltitude_m = (spec: ConstellationSpec, s: ConstellationSpec['shells'][number]): number =>
   Math.min(spec.launch.insertion?.altitude_m ?? Infinity, s.geometry.altitude_m);
 
+/** One shell's raise: the rocket-equation figures and, for an electric raise, the thrusters' operating point. */
+export interface ShellRaising extends OrbitRaisingResult {
+  /** null for an impulsive (chemical) raise. */
+  readonly power: RaisingPowerResult | null;
+  readonly dutyCycle: number;
+}
+
 /**
- * Each shell's raise from the insertion orbit to station for a satellite of the given station mass (orbitRaising.ts),
- * null without launch.insertion.
+ * What a node's bus draws while it raises itself, compute and laser links off: the peak demand less the compute's and
+ * the terminals' (bus housekeeping and the thermal loop's pumps stay on) [W].
  */
-export function shellRaising(
-  spec: ConstellationSpec,
-  stationMass_kg: readonly number[],
-): readonly OrbitRaisingResult[] | null {
+export const raisingHousekeeping_W = (n: DesignRecord): number =>
+  n.power.demandPeak_W - n.compute.itPowerPeak_W - n.isl.power_W;
+
+/**
+ * Each shell's raise from the insertion orbit to station (orbitRaising.ts), null without launch.insertion. An electric
+ * raise runs on the node's own power (thrusters.ts raisingPower: its array at beginning of life less the housekeeping
+ * bus) and fires in sunlight only: duty = 1 − the node's annual mean eclipse fraction at its station (an estimate for
+ * the spiral below it, where eclipses are a little longer).
+ */
+export function shellRaising(spec: ConstellationSpec, nodes: readonly DesignRecord[]): readonly ShellRaising[] | null {
   const ins = spec.launch.insertion ?? null;
   if (ins === null) return null;
-  return spec.shells.map((s, i) =>
-    orbitRaising({
+  return spec.shells.map((s, i) => {
+    const n = nodes[i]!;
+    const electric = ins.transfer === 'low-thrust';
+    const power = electric
+      ? raisingPower({
+          thruster: ins.thruster,
+          thrusters: ins.thrusters,
+          arrayPower_W: n.power.bolPower_W,
+          housekeeping_W: raisingHousekeeping_W(n),
+          ...(ins.maxThrusterPower_W !== null ? { maxPower_W: ins.maxThrusterPower_W } : {}),
+        })
+      : null;
+    const dutyCycle = electric ? 1 - n.orbit.eclipseFraction : 1;
+    const r = orbitRaising({
       insertionAltitude_m: ins.altitude_m,
       stationAltitude_m: s.geometry.altitude_m,
       transfer: ins.transfer,
       isp_s: ins.isp_s,
-      stationMass_kg: stationMass_kg[i]!,
-      thrusterPower_W: ins.thrusterPower_W,
-      thrusterEfficiency: ins.thrusterEfficiency,
-    }),
-  );
+      stationMass_kg: stationMass_kg(n),
+      thrust_N: power?.thrust_N ?? 0,
+      dutyCycle,
+    });
+    return { ...r, power, dutyCycle };
+  });
 }
 
 /** The raise's figures for the record: the largest ΔV and time to station, the fleet's propellant (0 without). */
-function raisingRecord(raising: readonly OrbitRaisingResult[] | null, sats: readonly number[]) {
+function raisingRecord(raising: readonly ShellRaising[] | null, sats: readonly number[]) {
   const r = raising ?? [];
   return {
     raisingDeltaV_m_s: maxOf([0, ...r.map((x) => x.deltaV_m_s)]),
     raisingPropellant_kg: r.reduce((a, x, i) => a + sats[i]! * x.propellant_kg, 0),
     timeToStation_s: maxOf([0, ...r.map((x) => x.timeToStation_s)]),
+    raisingPower_W: r.some((x) => x.power !== null) ? minOf(r.flatMap((x) => (x.power ? [x.power.power_W] : []))) : 0,
   };
 }
 
@@ -122,7 +150,7 @@ export function launchPlan(
   payloads: CampaignPayloads = campaignPayloads(spec).payloads,
 ) {
   // with an insertion orbit each satellite carries its raising propellant on the launch
-  const raising = shellRaising(spec, nodes.map(stationMass_kg));
+  const raising = shellRaising(spec, nodes);
   const launchMass = raising?.map((r) => r.insertionMass_kg) ?? nodes.map(stationMass_kg);
   const campaign = launchCampaign({
     shells: spec.shells.map((s, i) => ({
@@ -183,19 +211,26 @@ function campaignShortfalls(spec: ConstellationSpec, payloads: CampaignPayloads,
   return campaign.shortfalls.filter((x) => !refused(x.shell));
 }
 
-/** One note stating the insertion orbit and each shell's raise (ΔV, propellant, days to station). */
-function raisingNotes(spec: ConstellationSpec, raising: readonly OrbitRaisingResult[] | null): string[] {
+/** One note stating the insertion orbit and each shell's raise (ΔV, propellant, days to station, thruster power). */
+function raisingNotes(spec: ConstellationSpec, raising: readonly ShellRaising[] | null): string[] {
   const ins = spec.launch.insertion ?? null;
   if (ins === null || raising === null) return [];
   const each = raising.map(
     (r, i) =>
       `${spec.shells[i]!.geometry.name}: ${r.deltaV_m_s.toFixed(0)} m/s, ${r.propellant_kg.toFixed(0)} kg, ` +
-      `${(r.timeToStation_s / 86400).toFixed(1)} d`,
+      `${(r.timeToStation_s / 86400).toFixed(1)} d` +
+      (r.power === null
+        ? ''
+        : ` at ${r.power.power_W.toFixed(0)} W (${r.power.limitedBy === 'node power' ? "all the node's" : 'of the node'} ` +
+          `${r.power.available_W.toFixed(0)} W to spare), firing ${(100 * r.dutyCycle).toFixed(0)} % of the time`),
   );
+  const how =
+    ins.transfer === 'low-thrust'
+      ? `Edelbaum spiral on ${ins.thrusters} × ${ins.thruster.name}, compute off, in sunlight`
+      : 'Hohmann transfer';
   return [
     `launch: inserted at ${(ins.altitude_m / 1e3).toFixed(0)} km; each satellite raises itself to its shell ` +
-      `(${ins.transfer === 'low-thrust' ? "Edelbaum spiral at its thruster's constant thrust" : 'Hohmann transfer'}, Isp ${ins.isp_s.toFixed(0)} s; ` +
-      `${listed(each)}): the propellant flies on the launch, service starts at station`,
+      `(${how}, Isp ${ins.isp_s.toFixed(0)} s; ${listed(each)}): the propellant flies on the launch, service starts at station`,
   ];
 }
 

@@ -339,6 +339,11 @@ const launch = section({
     'time to station',
     (c) => c.launch.timeToStation_s / 86400,
   ),
+  raisingPower_W: num(
+    "Power the raising thrusters run at in sunlight, the least of any shell's: the node's spare power (array less the bus, compute off) or the thrusters' rating (0 without an electric raise) [W]",
+    'raising thruster power',
+    (c) => c.launch.raisingPower_W,
+  ),
   perShell: list(perShellSchema, (c) => c.launch.perShell),
   deployedAtHalfMilestone: num(
     'Fraction deployed at the 50 % milestone [-]',

@@ -85,7 +85,7 @@ export const lifeSection = section(
       (c) => c.life.launchCapacity_per_yr,
     ),
     fullCapability_yr: num(
-      'Years from the first launch to the last satellite of the first deployment in orbit (factory and launch limited) [yr]',
+      'Years from the first launch to the last satellite of the first deployment in service: launched and raised to station (factory and launch limited) [yr]',
       'years to full capability',
       (c) => c.life.fullCapability_yr,
     ),

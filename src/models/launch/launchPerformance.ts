@@ -5,7 +5,8 @@
  * extrapolated beyond them (flagged), or refused.
  *
  * Method: linear interpolation in altitude along a curve of one inclination, then in inclination (each curve derated by
- * its own extrapolation first, so the payload is continuous into either curve); `upTo` bound points
+ * its own extrapolation first; held at the easier curve's where the harder one carries more, never rising with
+ * inclination between two flown floors); `upTo` bound points
  * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
  * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
  * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i), derated by 1 − ΔV⁺/L (ΔV⁺ the part toward
@@ -218,7 +219,18 @@ function fromCurves(
   const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
   const lerp = (x: number, y: number): number => x + t * (y - x);
   // Each curve derated by its own extrapolation, then interpolated: continuous into either curve, and a curve's
-  // extrapolation weighs only as near as the target is to it.
+  // extrapolation weighs only as near as the target is to it. Where the harder (higher-inclination) curve carries more
+  // (two flown floors: neither is the capability), the payload holds at the easier curve's: never rising with
+  // inclination between them (unless the easier curve is past the limit: then it weighs 0, as above).
+  if (a.dv <= EXTRAPOLATION_LIMIT_DELTA_V_m_s && deratedOnCurve(b) > deratedOnCurve(a))
+    return {
+      payload_kg: a.payload_kg,
+      dv: a.dv,
+      harder: a.harder,
+      exact: false,
+      derated_kg: deratedOnCurve(a),
+      beyondLimit: a.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s,
+    };
   return {
     payload_kg: lerp(a.payload_kg, b.payload_kg),
     dv: lerp(a.dv, b.dv),

@@ -2,11 +2,12 @@
  * A satellite's own raising from the launch vehicle's insertion orbit to its station (circular, coplanar): ΔV,
  * propellant and time to station. Impulsive: the Hohmann ΔV (Vallado 2013 §6.3.1), time half the transfer ellipse's
  * period. Low thrust: Edelbaum's ΔV for a slow spiral without plane change, |√(μ/r₁) − √(μ/r₂)| (Edelbaum, ARS Journal
- * 31(8), 1961), at a constant thrust F = 2ηP/(g₀ Isp) (the jet power ηP = ½ F v_e, Goebel & Katz 2008 §2.4), the
- * time the propellant's burn m_p g₀ Isp / F. Propellant by the rocket equation (Sutton & Biblarz 9th ed. §4.1) with the
- * station mass as the final mass: m_p = m_s (e^(ΔV/(g₀ Isp)) − 1).
- * Validity: circular orbits, no plane change, 150–2000 km; no drag during the raise, no coasts or eclipse pauses in
- * the spiral (its time is a floor). Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
+ * 31(8), 1961), at the thrust F the thruster gives at the power it runs at (thrusters.ts), firing a fraction d of the
+ * time (in sunlight: the node's array powers it); the time the propellant's burn m_p g₀ Isp / (F d). Propellant by
+ * the rocket equation (Sutton & Biblarz 9th ed. §4.1), the station mass m_s as the final mass:
+ * m_p = m_s (e^(ΔV/(g₀ Isp)) − 1).
+ * Validity: circular orbits, no plane change, 150–2000 km; no drag during the raise, no coasts for plane phasing
+ * (its time is a floor). Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { hohmannDeltaV_m_s } from './launchPerformance.js';
@@ -22,10 +23,10 @@ export interface OrbitRaisingParams {
   readonly isp_s: number;
   /** The satellite's mass on station, propellant for the raise excluded [kg]. */
   readonly stationMass_kg: number;
-  /** Electric power to the thruster [W] (low thrust only). */
-  readonly thrusterPower_W: number;
-  /** Thruster efficiency η, jet power over electric power [-] (low thrust only). */
-  readonly thrusterEfficiency: number;
+  /** Thrust while firing [N] (low thrust only). */
+  readonly thrust_N: number;
+  /** Fraction of the time the thruster fires, (0, 1] (low thrust only): the sunlit fraction on the array's power. */
+  readonly dutyCycle: number;
 }
 
 export interface OrbitRaisingResult {
@@ -67,14 +68,13 @@ export function orbitRaising(p: Readonly<OrbitRaisingParams>): OrbitRaisingResul
       thrust_N: 0,
     };
   }
-  positive('thrusterPower_W', p.thrusterPower_W);
-  positive('thrusterEfficiency', p.thrusterEfficiency);
-  const thrust_N = (2 * p.thrusterEfficiency * p.thrusterPower_W) / ve;
+  positive('thrust_N', p.thrust_N);
+  if (!(p.dutyCycle > 0 && p.dutyCycle <= 1)) throw new RangeError(`dutyCycle must be in (0, 1], got ${p.dutyCycle}`);
   return {
     deltaV_m_s,
     propellant_kg,
     insertionMass_kg: p.stationMass_kg + propellant_kg,
-    timeToStation_s: (propellant_kg * ve) / thrust_N,
-    thrust_N,
+    timeToStation_s: (propellant_kg * ve) / (p.thrust_N * p.dutyCycle),
+    thrust_N: p.thrust_N,
   };
 }

@@ -20,7 +20,7 @@ export function utcAfter(sunsetUtc: string, minutes: number): string {
 /**
  * The observer, evening and times of the sky section (the worst of the record's evenings): "observer at 37° N, 0° E on
  * 2026-03-20; sunset 18:11 UTC; map at 18:11 UTC (0 min after sunset, the counted time with the most naked-eye
- * satellites)".
+ * satellites); LTAN read as mean-Sun time" (sky.ltanTime: how the shells' planes were placed against the Sun).
  */
 export function skyObserverText(sky: ConstellationRecord['sky']): string {
   const lat = sky.latitude_deg;
@@ -29,7 +29,7 @@ export function skyObserverText(sky: ConstellationRecord['sky']): string {
   return (
     `observer at ${where} on ${sky.date}; sunset ${utcAfter(sky.sunsetUtc, 0)}; map at ` +
     `${utcAfter(sky.sunsetUtc, sky.mapMinutesAfterSunset)} (${sky.mapMinutesAfterSunset} min after sunset, the ` +
-    'counted time with the most naked-eye satellites)'
+    `counted time with the most naked-eye satellites); LTAN read as ${sky.ltanTime}-Sun time`
   );
 }
 

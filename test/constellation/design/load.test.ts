@@ -191,6 +191,15 @@ describe('bad constellation files exit 2 with a clear message', () => {
     expect(e.message).toContain('nowhere.yaml');
   });
 
+  it("the sky's keys renamed to lists (latitude_deg, date) are refused with the new key and the list to write", () => {
+    const lat = studyErrorOf(() => load('sky-lat.yaml', `${head}${shell()}sky: { latitude_deg: 37 }\n`));
+    expect(lat.code).toBe('UNKNOWN_KEY');
+    expect(lat.message).toContain('did you mean sky.latitudes_deg? It takes a list: write latitudes_deg: [37]');
+    const date = studyErrorOf(() => load('sky-date.yaml', `${head}${shell()}sky: { date: '2026-06-21' }\n`));
+    expect(date.message).toContain('did you mean sky.dates? It takes a list: write dates: ["2026-06-21"]');
+    expect(date.message).toMatch(/sky-date\.yaml:\d+:\d+/);
+  });
+
   it('a bad epoch says the format', () => {
     const e = studyErrorOf(() => load('epoch.yaml', `${head}${shell()}simulation: { epoch: yesterday }\n`));
     expect(e.message).toContain('ISO 8601');

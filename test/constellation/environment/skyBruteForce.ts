@@ -3,9 +3,10 @@
  * positioned in 3-D at every instant, its elevation from the topocentric vector (no arc of argument of latitude),
  * its shadow from the perpendicular distance to the anti-Sun axis, its phase angle from the two unit vectors, and
  * its extinction k·X from the airmass of Kasten & Young (1989, Appl. Opt. 28, 4735, eq. 3) written out here:
- * X = 1/(cos z + 0.50572 (96.07995° − z)^−1.6364), z the zenith angle in degrees.
+ * X = 1/(cos z + 0.50572 (96.07995° − z)^−1.6364), z the zenith angle in degrees. Each plane's node regresses at the
+ * J2 rate dΩ/dt = −(3/2)·J2·(R/a)²·n·cos i (Vallado, Fundamentals of Astrodynamics, 4th ed., 2013, eq. 9-41).
  */
-import { DAY_s, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../../src/base/constants.js';
+import { DAY_s, EARTH_J2, EARTH_MU_m3_s2, EARTH_RADIUS_m } from '../../../src/base/constants.js';
 import { sunDirection, zenith, type SkyCountParams } from '../../../src/constellation/environment/skyCount.js';
 
 type V = [number, number, number];
@@ -25,8 +26,9 @@ export function bruteForceSkyCount(p: Readonly<SkyCountParams>): number[][] {
       const n = Math.sqrt(EARTH_MU_m3_s2 / (a * a * a));
       for (let s = 0; s < pl.satellites; s++) {
         const u = pl.u0_rad + (2 * Math.PI * s) / pl.satellites + n * (jd - p.referenceJd) * DAY_s;
-        const O = pl.raan_rad,
-          i = pl.inclination_rad;
+        const i = pl.inclination_rad;
+        const O =
+          pl.raan_rad - 1.5 * EARTH_J2 * (EARTH_RADIUS_m / a) ** 2 * n * Math.cos(i) * (jd - p.referenceJd) * DAY_s;
         const r: V = [
           a * (Math.cos(O) * Math.cos(u) - Math.sin(O) * Math.sin(u) * Math.cos(i)),
           a * (Math.sin(O) * Math.cos(u) + Math.cos(O) * Math.sin(u) * Math.cos(i)),

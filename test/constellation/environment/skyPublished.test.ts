@@ -5,6 +5,9 @@
  * equinox), latitude 37°, solar hour angles −6, −5.5, −5, −4.5 h (sunset and 30, 60, 90 minutes after), its 10°
  * elevation cut, its Lambertian sphere (ζ = 0.2, a Bond albedo, over 800 m²) and its extinction term 0.15·X (Kasten &
  * Young 1989) switched off, then on (docs/constellations.md §"Sky brightness" gives the script's counts both ways).
+ * Near the magnitude limit: the same script with phase_of_year = π (June solstice, declination 23.4°), latitude 60°,
+ * extinction on, at geometric sunset (solar hour angle 138.5°) and 30 minutes after, against odc on 2026-06-21 with
+ * the planes' nodes at apparent-Sun and at mean-Sun local times (sky.ltanTime).
  * The paper's own text was not reachable; these are its code's numbers.
  */
 import { describe, expect, it } from 'vitest';
@@ -18,10 +21,11 @@ import {
   type SkyPlane,
 } from '../../../src/constellation/environment/skyCount.js';
 import { magnitudeFunction } from '../../../src/constellation/environment/skyPhotometry.js';
+import { meanSunRightAscension_rad } from '../../../src/constellation/geometry/pattern.js';
 import { sunSynchronousInclination } from '../../../src/models/orbit/orbit.js';
 
 const RAD = Math.PI / 180;
-const observer = { latitude_rad: 37 * RAD, longitude_rad: 0 };
+const equinoxObserver = { latitude_rad: 37 * RAD, longitude_rad: 0 };
 /** The script's sun-synchronous shells: altitudes [km] and satellites in each of the shell's two planes. */
 const SHELLS = [
   { perPlane: 4999, alt_km: [565, 567.2, 569.4, 571.7, 573.9, 576.1, 578.3, 580.6, 582.8, 585] },
@@ -42,15 +46,16 @@ const SHELLS = [
 ];
 
 /**
- * RAAN of a plane whose node is at a local time of the apparent Sun: the script puts its planes on the true
- * terminator, odc's LTAN is a mean-Sun time (on 20 March the equation of time, −7.4 min, turns them 1.9° apart).
+ * RAAN of a plane whose node is at a local time of the apparent Sun (the script puts its planes on the true
+ * terminator) or of the mean Sun (odc's LTAN; on 20 March the equation of time, −7.4 min, turns them 1.9° apart).
  */
-function apparentSunRaan_rad(localTime_h: number, iso: string): number {
+function raan_rad(localTime_h: number, iso: string, apparent: boolean): number {
   const d = sunDirection(isoToJd(iso));
-  return Math.atan2(d[1], d[0]) + ((localTime_h - 12) * Math.PI) / 12;
+  const sun = apparent ? Math.atan2(d[1], d[0]) : meanSunRightAscension_rad(iso);
+  return sun + ((localTime_h - 12) * Math.PI) / 12;
 }
 
-function scriptPlanes(referenceIso: string): SkyPlane[] {
+function scriptPlanes(referenceIso: string, apparent = true): SkyPlane[] {
   const planes: SkyPlane[] = [];
   for (const s of SHELLS) {
     for (const alt of s.alt_km) {
@@ -60,7 +65,7 @@ function scriptPlanes(referenceIso: string): SkyPlane[] {
         planes.push({
           altitude_m,
           inclination_rad,
-          raan_rad: apparentSunRaan_rad(ltan_h, referenceIso),
+          raan_rad: raan_rad(ltan_h, referenceIso, apparent),
           u0_rad: planes.length * 0.0137,
           satellites: s.perPlane,
         });
@@ -70,9 +75,11 @@ function scriptPlanes(referenceIso: string): SkyPlane[] {
   return planes;
 }
 
-/** Geometric sunset (the Sun's centre on the horizon, the script's hour angle −6 h at the equinox), by bisection. */
-function geometricSunsetJd(): number {
-  let lo = isoToJd('2026-03-20T12:00:00Z');
+type Observer = typeof equinoxObserver;
+
+/** Geometric sunset (the Sun's centre on the horizon, the script's sunset hour angle) on a date, by bisection. */
+function geometricSunsetJd(observer: Observer, date: string): number {
+  let lo = isoToJd(`${date}T12:00:00Z`);
   let hi = lo + 0.5;
   for (let k = 0; k < 40; k++) {
     const mid = (lo + hi) / 2;
@@ -82,24 +89,29 @@ function geometricSunsetJd(): number {
   return (lo + hi) / 2;
 }
 
+/** odc's counts of the script's layout at sunset and 30, 60, 90 minutes after (V < 5, V < 6). */
+function countScriptLayout(observer: Observer, date: string, extinction: number, apparent = true) {
+  const set = geometricSunsetJd(observer, date);
+  return skyCount({
+    planes: scriptPlanes(jdToIso(set), apparent),
+    referenceJd: set,
+    observer,
+    instantsJd: [0, 30, 60, 90].map((m) => set + m / 1440),
+    limits_mag: [5, 6],
+    minElevation_rad: 10 * RAD,
+    // the script's ζ is a Bond albedo: geometric albedo p = 2ζ/3 for a Lambertian sphere
+    magnitude: magnitudeFunction({ kind: 'lambertian', albedo: (2 / 3) * 0.2, area_m2: 800 }),
+    extinction_mag_per_airmass: extinction,
+  });
+}
+
+const within25 = (odc: number, paper: number): void => {
+  expect(odc).toBeGreaterThanOrEqual(0.75 * paper);
+  expect(odc).toBeLessThanOrEqual(1.25 * paper);
+};
+
 describe('counts of the Boley, Lawler & Rein (2026) script for the SpaceX ODC sun-synchronous shells', () => {
-  const set = geometricSunsetJd();
-  const count = (extinction: number) =>
-    skyCount({
-      planes: scriptPlanes(jdToIso(set)),
-      referenceJd: set,
-      observer,
-      instantsJd: [0, 30, 60, 90].map((m) => set + m / 1440),
-      limits_mag: [5, 6],
-      minElevation_rad: 10 * RAD,
-      // the script's ζ is a Bond albedo: geometric albedo p = 2ζ/3 for a Lambertian sphere
-      magnitude: magnitudeFunction({ kind: 'lambertian', albedo: (2 / 3) * 0.2, area_m2: 800 }),
-      extinction_mag_per_airmass: extinction,
-    });
-  const within25 = (odc: number, paper: number): void => {
-    expect(odc).toBeGreaterThan(0.75 * paper);
-    expect(odc).toBeLessThan(1.25 * paper);
-  };
+  const count = (extinction: number) => countScriptLayout(equinoxObserver, '2026-03-20', extinction);
   it('are matched within 25 % at sunset and 30, 60, 90 minutes after (extinction off)', () => {
     const r = count(0);
     // the script's counts (extinction off): sunlit above 10°, V < 5, V < 6
@@ -129,4 +141,19 @@ describe('counts of the Boley, Lawler & Rein (2026) script for the SpaceX ODC su
     // at 60 minutes the script loses 5 % at V < 5 and 13 % at V < 6 to extinction: odc loses some too
     expect(on.counts[2]![1]!).toBeLessThan(0.97 * off.counts[2]![1]!);
   });
+});
+
+describe('near the magnitude limit: the script at 60° N on the June solstice, both LTAN conventions', () => {
+  // the script's counts (extinction 0.15·X, elevation > 10°) at sunset and 30 minutes after: sunlit, V < 5, V < 6
+  const script = { sunlit: [20_714, 15_220], v5: [3_098, 0], v6: [11_496, 4_485] };
+  for (const apparent of [true, false]) {
+    it(`matches within 25 % with the nodes at ${apparent ? 'apparent' : 'mean'}-Sun local times`, () => {
+      const r = countScriptLayout({ latitude_rad: 60 * RAD, longitude_rad: 0 }, '2026-06-21', 0.15, apparent);
+      for (let i = 0; i < 2; i++) {
+        within25(r.sunlit[i]!, script.sunlit[i]!);
+        within25(r.counts[i]![0]!, script.v5[i]!);
+        within25(r.counts[i]![1]!, script.v6[i]!);
+      }
+    });
+  }
 });

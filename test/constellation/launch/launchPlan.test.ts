@@ -10,6 +10,7 @@ import type { LaunchVehicleRow } from '../../../src/catalog/schema.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import { campaignPayloads, launchPlan } from '../../../src/constellation/launch/launchPlan.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
+import { THRUSTERS } from '../../../src/models/launch/thrusters.js';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
 import { evaluateDesignFile, nodeEvaluator } from '../../../src/node/evaluator.js';
@@ -332,9 +333,10 @@ describe("insertion orbit and the satellites' own raise (launch.insertion)", () 
         insertion: {
           altitude_m: 550e3,
           transfer: 'hohmann',
+          thruster: THRUSTERS['hydrazine']!,
+          thrusters: 1,
           isp_s: 220,
-          thrusterPower_W: 4500,
-          thrusterEfficiency: 0.5,
+          maxThrusterPower_W: null,
         },
       },
     } as ConstellationSpec;
@@ -353,6 +355,52 @@ describe("insertion orbit and the satellites' own raise (launch.insertion)", () 
     const direct = launchPlan(base, nodesOf(shells), [30], lp, []).launchRecord;
     expect(direct.perShell[0]!.vehicles[0]!.satellitesPerLaunch).toBe(9);
     expect([direct.raisingDeltaV_m_s, direct.raisingPropellant_kg, direct.timeToStation_s]).toEqual([0, 0, 0]);
+  });
+
+  it("an electric raise runs on the node's spare power: a OneWeb-like 149 kg node, 590 → 1,200 km, by hand", () => {
+    // The node: array 2,000 W in sunlight; peak demand 1,700 W of which compute 200 W and laser terminals 100 W, so the
+    // bus draws 1,400 W while raising and 600 W are spare: one SPT-140 (4.5 kW, 290 mN, 1,750 s) runs at 600 W,
+    // 290 × 600 / 4,500 = 38.67 mN, firing in sunlight only (eclipse fraction 0.3: 70 % of the time).
+    const shells: ShellIn[] = [{ name: 'ow', altitude_km: 1200, launch_kg: 149, allocated_kg: 149, nodePrice: 1 }];
+    const base = specOf(shells, [{ vehicle: pub, maxLaunches: null }]);
+    const spc = THRUSTERS['spt-140']!;
+    const insertion = { altitude_m: 590e3, transfer: 'low-thrust' as const, thruster: spc, thrusters: 1 };
+    const spec = (cap: number | null) =>
+      ({
+        ...base,
+        launch: { ...base.launch, insertion: { ...insertion, isp_s: spc.isp_s, maxThrusterPower_W: cap } },
+      }) as ConstellationSpec;
+    const node = {
+      ...nodesOf(shells)[0]!,
+      power: { bolPower_W: 2000, demandPeak_W: 1700 },
+      compute: { itPowerPeak_W: 200 },
+      isl: { power_W: 100 },
+      orbit: { eclipseFraction: 0.3 },
+    } as unknown as DesignRecord;
+    const notes: string[] = [];
+    const { launchRecord: r } = launchPlan(spec(null), [node], [36], lp, notes);
+    // Edelbaum: v(590 km) − v(1,200 km) = 7,563.3 − 7,252.5 = 310.8 m/s
+    const dv =
+      Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + 590e3)) - Math.sqrt(EARTH_MU_m3_s2 / (EARTH_RADIUS_m + 1200e3));
+    expect(dv).toBeCloseTo(310.8, 1);
+    const ve = STANDARD_GRAVITY_m_s2 * 1750;
+    const mp = 149 * Math.expm1(dv / ve); // 2.72 kg
+    const thrust = (0.29 * 600) / 4500;
+    const t_d = (mp * ve) / (thrust * 0.7) / 86400; // 19.96 d
+    expect(r.raisingDeltaV_m_s).toBeCloseTo(dv, 6);
+    expect(r.raisingPower_W).toBeCloseTo(600, 9);
+    expect(r.timeToStation_s / 86400).toBeCloseTo(t_d, 6);
+    expect(t_d).toBeCloseTo(19.96, 1); // not the 2.3 days of a 4.5 kW thruster the node could not power
+    expect(notes.some((n) => n.includes("at 600 W (all the node's 600 W to spare), firing 70 % of the time"))).toBe(
+      true,
+    );
+    // a power cap below the node's spare power binds instead: 300 W → half the thrust, twice the time
+    const capped = launchPlan(spec(300), [node], [36], lp, []).launchRecord;
+    expect(capped.raisingPower_W).toBe(300);
+    expect(capped.timeToStation_s / r.timeToStation_s).toBeCloseTo(2, 9);
+    // a node whose bus takes all its array cannot raise itself: a failed design naming why
+    const starved = { ...node, power: { bolPower_W: 1300, demandPeak_W: 1700 } } as unknown as DesignRecord;
+    expect(() => launchPlan(spec(null), [starved], [36], lp, [])).toThrow(/no power to spare/);
   });
 });
 

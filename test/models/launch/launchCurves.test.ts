@@ -74,3 +74,24 @@ describe('between inclination curves', () => {
     expect(both.refusal).toMatch(/1400 m\/s limit/);
   });
 });
+
+describe('two flown floors whose harder orbit carried more (Falcon 9: 86.4° at 625 km, 97.6° at 314 km)', () => {
+  // 86.4°: 8,600 kg at 625 km (Iridium NEXT); 97.6°: 11,960 kg at 314 km (Starlink 3-1). At 450 km the 86.4° curve is
+  // lowered (easier: not derated), the 97.6° curve raised 314 → 450 km; neither floor is the vehicle's capability, and
+  // a harder orbit never carries more: between them the payload holds at the 86.4° curve's.
+  const floors = [point(625, 86.4, 8600), point(314, 97.6, 11960)];
+  it('never rises with inclination between the floors; each floor stays as flown', () => {
+    const easier = at(floors, 450, rad(86.4)).payload_kg;
+    const harder = raised(11960, hohmann(314, 450));
+    expect(harder).toBeGreaterThan(easier); // the inversion the floors make
+    let last = easier;
+    for (let inc = 86.5; inc < 97.6; inc += 0.5) {
+      const p = at(floors, 450, rad(inc)).payload_kg;
+      expect(p).toBeLessThanOrEqual(last + 1e-9);
+      expect(p).toBeCloseTo(easier, 6);
+      last = p;
+    }
+    expect(at(floors, 625, rad(86.4))).toMatchObject({ payload_kg: 8600, basis: 'published' });
+    expect(at(floors, 314, rad(97.6))).toMatchObject({ payload_kg: 11960, basis: 'published' });
+  });
+});

@@ -1,11 +1,12 @@
 /**
  * A satellite's own raise from its insertion orbit (src/models/launch/orbitRaising.ts) against hand calculations:
  * vis-viva Hohmann ΔV (Vallado 2013 §6.3.1), Edelbaum's coplanar spiral ΔV (the difference of circular speeds,
- * Edelbaum 1961), the rocket equation with the station mass as the final mass, and the burn time of a constant thrust
- * F = 2ηP/(g₀ Isp). μ = 3.986004418e14 m³/s², R⊕ = 6,378,137 m, g₀ = 9.80665 m/s².
+ * Edelbaum 1961), the rocket equation with the station mass as the final mass, and the burn time m_p g₀ Isp / (F d) of
+ * a thrust F firing a fraction d of the time. μ = 3.986004418e14 m³/s², R⊕ = 6,378,137 m, g₀ = 9.80665 m/s².
  */
 import { describe, expect, it } from 'vitest';
 import { edelbaumDeltaV_m_s, orbitRaising } from '../../../src/models/launch/orbitRaising.js';
+import { raisingPower, THRUSTERS } from '../../../src/models/launch/thrusters.js';
 import { EARTH_MU_m3_s2 as MU, EARTH_RADIUS_m as RE, STANDARD_GRAVITY_m_s2 as G0 } from '../../helpers/constants.js';
 
 const circular = (h_m: number): number => Math.sqrt(MU / (RE + h_m));
@@ -20,8 +21,8 @@ describe('orbit raising from the insertion orbit', () => {
       transfer: 'hohmann',
       isp_s: 220,
       stationMass_kg: 860,
-      thrusterPower_W: 1,
-      thrusterEfficiency: 1,
+      thrust_N: 0,
+      dutyCycle: 1,
     });
     expect(r.deltaV_m_s).toBeCloseTo(82.13, 1);
     // m_p = 860 × (e^(82.13/(9.80665 × 220)) − 1) = 860 × 0.03878 = 33.35 kg
@@ -34,7 +35,7 @@ describe('orbit raising from the insertion orbit', () => {
     expect(r.thrust_N).toBe(0);
   });
 
-  it('a Starlink-like electric spiral 350 → 550 km: Edelbaum ΔV, propellant and days by hand', () => {
+  it('a Starlink-like electric spiral 350 → 550 km: Edelbaum ΔV, propellant and days by hand, firing in sunlight', () => {
     // Edelbaum without plane change: |v(350) − v(550)| = 7,697.00 − 7,585.09 = 111.91 m/s
     const dv = circular(350e3) - circular(550e3);
     expect(dv).toBeCloseTo(111.91, 1);
@@ -45,8 +46,8 @@ describe('orbit raising from the insertion orbit', () => {
       transfer: 'low-thrust',
       isp_s: 1500,
       stationMass_kg: 7000,
-      thrusterPower_W: 4500,
-      thrusterEfficiency: 0.5,
+      thrust_N: 4500 / (G0 * 1500),
+      dutyCycle: 1,
     });
     expect(r.deltaV_m_s).toBeCloseTo(dv, 9);
     // F = 2 × 0.5 × 4,500 / (9.80665 × 1,500) = 0.3059 N (an SPT-140 gives ~0.29 N at 4.5 kW)
@@ -57,6 +58,17 @@ describe('orbit raising from the insertion orbit', () => {
     expect(r.propellant_kg).toBeCloseTo(53.46, 1);
     expect(r.timeToStation_s).toBeCloseTo((mp * G0 * 1500) / (4500 / (G0 * 1500)), 0);
     expect(r.timeToStation_s / 86400).toBeCloseTo(29.75, 1);
+    // firing only in sunlight, 60 % of the time: 29.75 / 0.6 = 49.6 d
+    const sunlit = orbitRaising({
+      insertionAltitude_m: 350e3,
+      stationAltitude_m: 550e3,
+      transfer: 'low-thrust',
+      isp_s: 1500,
+      stationMass_kg: 7000,
+      thrust_N: 4500 / (G0 * 1500),
+      dutyCycle: 0.6,
+    });
+    expect(sunlit.timeToStation_s / 86400).toBeCloseTo(29.75 / 0.6, 1);
   });
 
   it('a shell at or below the insertion altitude is inserted directly: no ΔV, propellant or time', () => {
@@ -67,24 +79,64 @@ describe('orbit raising from the insertion orbit', () => {
         transfer,
         isp_s: 1500,
         stationMass_kg: 1000,
-        thrusterPower_W: 4500,
-        thrusterEfficiency: 0.5,
+        thrust_N: 0.3,
+        dutyCycle: 1,
       });
       expect([r.deltaV_m_s, r.propellant_kg, r.timeToStation_s]).toEqual([0, 0, 0]);
     }
   });
 
-  it('refuses a non-positive Isp or thruster power with the field named', () => {
+  it('refuses a non-positive Isp, thrust or duty cycle with the field named', () => {
     const base = {
       insertionAltitude_m: 350e3,
       stationAltitude_m: 550e3,
       transfer: 'low-thrust' as const,
       isp_s: 1500,
       stationMass_kg: 1000,
-      thrusterPower_W: 4500,
-      thrusterEfficiency: 0.5,
+      thrust_N: 0.3,
+      dutyCycle: 1,
     };
     expect(() => orbitRaising({ ...base, isp_s: 0 })).toThrow(/isp_s/);
-    expect(() => orbitRaising({ ...base, thrusterPower_W: 0 })).toThrow(/thrusterPower_W/);
+    expect(() => orbitRaising({ ...base, thrust_N: 0 })).toThrow(/thrust_N/);
+    expect(() => orbitRaising({ ...base, dutyCycle: 0 })).toThrow(/dutyCycle/);
+  });
+});
+
+describe("thrusters on the node's own power", () => {
+  const hall = THRUSTERS['spt-100']!; // 1.35 kW, 83 mN, 1,600 s
+  it('the power is the least of the spare power, the rating and the cap; thrust at the row thrust per watt', () => {
+    // 5 kW array, 4 kW bus: 1 kW spare < 1.35 kW rating → 1 kW, 83 × 1,000 / 1,350 = 61.48 mN
+    const a = raisingPower({ thruster: hall, thrusters: 1, arrayPower_W: 5000, housekeeping_W: 4000 });
+    expect(a).toMatchObject({ power_W: 1000, available_W: 1000, limitedBy: 'node power' });
+    expect(a.thrust_N).toBeCloseTo(0.06148, 5);
+    // 10 kW spare, two thrusters: 2.7 kW, 166 mN
+    const b = raisingPower({ thruster: hall, thrusters: 2, arrayPower_W: 12000, housekeeping_W: 2000 });
+    expect(b).toMatchObject({ power_W: 2700, limitedBy: 'thrusters' });
+    expect(b.thrust_N).toBeCloseTo(0.166, 9);
+    const c = raisingPower({
+      thruster: hall,
+      thrusters: 2,
+      arrayPower_W: 12000,
+      housekeeping_W: 2000,
+      maxPower_W: 500,
+    });
+    expect(c).toMatchObject({ power_W: 500, limitedBy: 'power cap' });
+  });
+  it('refuses a node with nothing to spare and a chemical row', () => {
+    expect(() => raisingPower({ thruster: hall, thrusters: 1, arrayPower_W: 1000, housekeeping_W: 1000 })).toThrow(
+      /no power to spare/,
+    );
+    expect(() =>
+      raisingPower({ thruster: THRUSTERS['hydrazine']!, thrusters: 1, arrayPower_W: 1e4, housekeeping_W: 0 }),
+    ).toThrow(/not an electric thruster/);
+  });
+  it('every row states its source and a physical operating point: jet power ½·F·g₀·Isp below the input power', () => {
+    for (const t of Object.values(THRUSTERS)) {
+      expect(t.source.length).toBeGreaterThan(20);
+      if (t.kind === 'chemical') continue;
+      const efficiency = (0.5 * t.thrust_N * G0 * t.isp_s) / t.power_W; // Hall 0.36–0.55, gridded 0.6–0.67
+      expect(efficiency).toBeGreaterThan(0.3);
+      expect(efficiency).toBeLessThan(0.75);
+    }
   });
 });
