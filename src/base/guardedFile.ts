@@ -38,8 +38,8 @@ export interface FileRead {
 }
 
 /**
- * Process-wide, one map for every copy of this module: the CLI's chunks each bundle their own copy (esbuild.config.mjs),
- * and the command line clears the set its command's chunk fills.
+ * Process-wide, one map for every copy of this module: the CLI's chunks each bundle their own copy
+ * (esbuild.config.mjs), and the command line clears the set its command's chunk fills.
  */
 const inputs: Map<string, FileRead> = ((globalThis as Record<symbol, unknown>)[Symbol.for('odc.filesRead')] ??= new Map<
   string,

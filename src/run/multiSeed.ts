@@ -237,7 +237,8 @@ export async function runSeeds(
   checkOutputTarget(outDir, 'folder', [study.file], {
     folder: {
       writer: 'odc run --seeds',
-      holdsOwnResult: (d) => existsSync(join(d, SEEDS_FILE)) || readdirSync(d).some((e) => /^seed-\d+$/.test(e)),
+      // a seed's run folder: seeds.json alone may be anyone's file
+      holdsOwnResult: (d) => readdirSync(d).some((e) => /^seed-\d+$/.test(e) && existsSync(join(d, e, 'run.json'))),
     },
   });
   checkSeedsFile(join(outDir, SEEDS_FILE));

@@ -13,6 +13,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
+import { minOf } from '../base/arrays.js';
 import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
@@ -142,7 +143,7 @@ function checkedAgainstModel<R extends { x: Float64Array; f: Float64Array; g: Fl
     feasible.forEach((r, i) => F.set(r.f, i * m));
     candidates = Array.from(nonDominatedIndices(F, feasible.length, m), (i) => feasible[i]!);
   } else {
-    const least = Math.min(...rows.map((r) => r.cv));
+    const least = minOf(rows.map((r) => r.cv));
     candidates = rows.filter((r) => r.cv === least);
   }
   for (const r of candidates) {
