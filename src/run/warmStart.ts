@@ -8,7 +8,8 @@
  * population takes is spread over the earlier front; when the earlier log has this study's columns its evaluations
  * are also passed as model data for a surrogate. The earlier run must share this study's variables — the same names
  * and kinds, every value inside this study's bounds or options — or the run stops with exit 2 naming the file, the
- * field and the fix. docs/algorithms.md, "Warm starts".
+ * field and the fix; inherited rows are checked as the run's own (`priorEvaluations`, `checkedAgainstModel`). A
+ * multi-seed folder stands for its seeds' folders. docs/algorithms.md, "Warm starts".
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
