@@ -23,7 +23,12 @@ export function defaultAnalysisDir(kind: AnalysisKind, designName: string, seed:
 
 function earlierKind(dir: string): string | undefined {
   try {
-    const text = readRegularText(join(dir, SUMMARY_FILE), { what: 'summary file', maxBytes: 2 ** 24, fix: '' });
+    const text = readRegularText(join(dir, SUMMARY_FILE), {
+      what: 'summary file',
+      maxBytes: 2 ** 24,
+      fix: '',
+      probe: true,
+    });
     const kind = fieldOf(JSON.parse(text), 'kind');
     return typeof kind === 'string' ? kind : undefined;
   } catch {

@@ -28,6 +28,8 @@ export interface FileGuard {
   readonly fix: string;
   /** Follow a symbolic link to a regular file (input files a user may link); run files refuse links. */
   readonly followLinks?: boolean;
+  /** Read to decide whether an output folder may be written (an earlier result's summary): not an input. */
+  readonly probe?: boolean;
 }
 
 /** A file this command opened: the path as given and what fstat saw. */
@@ -38,8 +40,8 @@ export interface FileRead {
 }
 
 /**
- * Process-wide, one map for every copy of this module: the CLI's chunks each bundle their own copy (esbuild.config.mjs),
- * and the command line clears the set its command's chunk fills.
+ * Process-wide, one map for every copy of this module: the CLI's chunks each bundle their own copy
+ * (esbuild.config.mjs), and the command line clears the set its command's chunk fills.
  */
 const inputs: Map<string, FileRead> = ((globalThis as Record<symbol, unknown>)[Symbol.for('odc.filesRead')] ??= new Map<
   string,
@@ -105,7 +107,7 @@ export function openRegularFile(path: string, guard: FileGuard): { fd: number; s
     );
   }
   const key = `${opened.dev}:${opened.ino}`;
-  if (!inputs.has(key)) inputs.set(key, { path, dev: opened.dev, ino: opened.ino });
+  if (guard.probe !== true && !inputs.has(key)) inputs.set(key, { path, dev: opened.dev, ino: opened.ino });
   if (opened.size > guard.maxBytes) {
     closeSync(fd);
     refuse(

@@ -28,10 +28,25 @@ export interface SourceMap {
   readonly file: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** The `--set` edits applied to the document (./yamlSet.ts): where their values came from, in order. */
+  readonly sets?: readonly { readonly path: readonly string[]; readonly text: string }[];
 }
 
-/** line:column of the value (or, with `key`, of that key) at `path`, if it can be found. */
+/** Whether one key path lies within the other (or they are equal), as dotted keys (a variable's key holds dots). */
+const nested = (a: readonly string[], b: readonly string[]): boolean => {
+  const [x, y] = [a.join('.'), b.join('.')];
+  return x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`);
+};
+
+/**
+ * line:column of the value (or, with `key`, of that key) at `path`, if it can be found; a value a `--set` edit wrote
+ * (or a field of a section holding one) is located at that edit, `file, --set key=value`, not at the file's line.
+ */
 export function locate(src: SourceMap, path: Path, key?: string): string {
+  const at = [...path, ...(key !== undefined ? [key] : [])].map(String);
+  // a whole section (`variables`) is not "at" an edit of one of its fields
+  const edit = src.sets?.findLast((s) => nested(s.path, at) && (s.path.length <= at.length || at.length >= 2));
+  if (edit !== undefined) return `${src.file}, --set ${edit.text}`;
   let node: unknown = src.doc.contents;
   for (const p of path) {
     if (!isMap(node) && !isSeq(node)) break;

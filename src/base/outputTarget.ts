@@ -305,7 +305,10 @@ export interface FolderRule {
   readonly writer: string;
   /** True when `dir` holds an earlier result of this writer. */
   readonly holdsOwnResult?: (dir: string) => boolean;
-  /** The names this writer writes: a folder holding only these (and interrupted atomic writes of them) is its own. */
+  /**
+   * The names this writer writes: a folder holding exactly these (an earlier complete result; interrupted atomic
+   * writes aside) is its own. A folder holding some of them only may be a user's files that share a name.
+   */
   readonly names?: readonly string[];
 }
 
@@ -318,7 +321,7 @@ function refuseForeignFolder(dir: string, rule: FolderRule, option: string): voi
   const entries = entriesOf(dir).filter((e) => !TEMPORARY.test(e));
   if (entries.length === 0) return;
   const names = rule.names;
-  if (names !== undefined && entries.every((e) => names.includes(e))) return;
+  if (names !== undefined && entries.length === names.length && names.every((n) => entries.includes(n))) return;
   if (rule.holdsOwnResult?.(dir) === true) return;
   throw new StudyError(
     'BAD_RUN_DIR',
@@ -350,8 +353,8 @@ export function checkOutputTarget(
   if (kind === 'file') checkOutputFile(path, option);
   refuseOwnTarget(path, kind, inputs, option);
   if (kind === 'file') return;
+  prepareOutputFolder(path, option); // what cannot be written at all first (a file, /proc), then whose the folder is
   refuseForeignFolder(path, opts.folder ?? { writer: 'odc' }, option);
-  prepareOutputFolder(path, option);
 }
 
 /**

@@ -200,6 +200,10 @@ function structuralError(
       return error(
         `YAML alias *${problem.name} refers to no anchor: no &${problem.name} is defined before it in the file; define the anchor first (&${problem.name} on a value above), fix the name, or write the value out`,
       );
+    case 'selfAlias':
+      return error(
+        `YAML alias *${problem.name} refers to the value that holds it (&${problem.name}): a value that contains itself, which no odc field holds; write the value out`,
+      );
   }
 }
 
@@ -240,7 +244,7 @@ type StructuralProblem =
   | { readonly kind: 'proto'; readonly offset: number }
   | { readonly kind: 'tag'; readonly tag: string; readonly offset: number }
   | { readonly kind: 'depth'; readonly offset: number }
-  | { readonly kind: 'alias'; readonly name: string; readonly offset: number };
+  | { readonly kind: 'alias' | 'selfAlias'; readonly name: string; readonly offset: number };
 
 /**
  * The first key that repeats a key of the same mapping (scalar keys by value), key named `__proto__`, explicit
@@ -261,8 +265,13 @@ function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undef
     const depth = depths.pop()!;
     const offsetOf = (): number => (node as { range?: [number] } | null)?.range?.[0] ?? 0;
     if (depth > MAX_YAML_DEPTH) return { kind: 'depth', offset: offsetOf() };
-    if (isAlias(node) && ++aliases <= MAX_YAML_ALIASES && node.resolve(doc) === undefined)
-      return { kind: 'alias', name: node.source, offset: offsetOf() };
+    if (isAlias(node) && ++aliases <= MAX_YAML_ALIASES) {
+      const target = node.resolve(doc);
+      if (target === undefined) return { kind: 'alias', name: node.source, offset: offsetOf() };
+      // an alias inside the value its anchor names: a value that contains itself, which no odc field can hold
+      const [from, to] = target.range ?? [0, -1];
+      if (offsetOf() >= from && offsetOf() < to) return { kind: 'selfAlias', name: node.source, offset: offsetOf() };
+    }
     const tag = (node as { tag?: unknown } | null)?.tag;
     if (typeof tag === 'string' && !PLAIN_TAGS.has(tag)) {
       const offset = (node as { range?: [number] }).range?.[0] ?? 0;

@@ -33,8 +33,14 @@ export function parseSet(text: string): YamlSet {
       },
     );
   const at = `--set ${key}`;
-  const value = yamlToJS(parseYamlText(text.slice(eq + 1), at).doc, at);
-  return { text, key, value };
+  try {
+    return { text, key, value: yamlToJS(parseYamlText(text.slice(eq + 1), at).doc, at) };
+  } catch (e) {
+    // the value's own YAML is wrong: the --set is named, never the file it edits
+    if (!isStudyError(e)) throw e;
+    const why = e.message.startsWith(at) ? e.message.slice(at.length).replace(/^(:\d+:\d+)?: /, '') : e.message;
+    throw new StudyError('BAD_ARGUMENT', `--set ${text}: the value: ${why}`, { field: key });
+  }
 }
 
 /** The first part of `key` that is not a section of `raw` to write into (a value, or a list index past the end). */
@@ -62,7 +68,8 @@ export function applySets(file: ParsedFile, sets: readonly string[]): ParsedFile
   if (sets.length === 0) return file;
   // a clone of a parsed document keeps its directives: still a Document.Parsed
   const doc = file.src.doc.clone() as Document.Parsed;
-  for (const s of sets.map(parseSet)) {
+  const edits = sets.map(parseSet);
+  for (const s of edits) {
     const parts = s.key.split('.');
     const blocked = blockedAt(yamlToJS(doc, file.src.file), parts);
     if (blocked !== undefined)
@@ -75,7 +82,8 @@ export function applySets(file: ParsedFile, sets: readonly string[]): ParsedFile
   const text = doc.toString({ lineWidth: 0 });
   const raw = yamlToJS(doc, file.src.file);
   const hash = createHash('sha256').update(text).digest('hex');
-  return { src: { ...file.src, doc }, raw, text, hash };
+  const origins = [...(file.src.sets ?? []), ...edits.map((s) => ({ path: s.key.split('.'), text: s.text }))];
+  return { src: { ...file.src, doc, sets: origins }, raw, text, hash };
 }
 
 const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -112,7 +120,8 @@ export function namingSetsSync<T>(file: string, sets: readonly string[], load: (
 
 /** The error `e` of a file edited by `sets`, naming the edit it is about (else `e` itself). */
 function namingSet(file: string, sets: readonly string[], e: unknown): unknown {
-  if (!isStudyError(e) || e.code === 'BAD_ARGUMENT') return e;
+  // already located at its edit (issues.ts locate): named once
+  if (!isStudyError(e) || e.code === 'BAD_ARGUMENT' || e.message.startsWith(`${file}, --set `)) return e;
   const s = sets
     .map(parseSet)
     .reverse()

@@ -234,13 +234,15 @@ export async function runSeeds(
   study: SeedStudy,
   run: SeedRunner,
 ): Promise<MultiSeedResult> {
+  checkSeedsFile(join(outDir, SEEDS_FILE));
   checkOutputTarget(outDir, 'folder', [study.file], {
     folder: {
       writer: 'odc run --seeds',
-      holdsOwnResult: (d) => existsSync(join(d, SEEDS_FILE)) || readdirSync(d).some((e) => /^seed-\d+$/.test(e)),
+      // a seed's run folder (perhaps killed before its run.json): seeds.json alone may be anyone's file
+      holdsOwnResult: (d) =>
+        readdirSync(d, { withFileTypes: true }).some((e) => /^seed-\d+$/.test(e.name) && e.isDirectory()),
     },
   });
-  checkSeedsFile(join(outDir, SEEDS_FILE));
   // every folder is checked before any seed runs: a foreign one stops the command before it spends time
   const states = seeds.map((seed) => folderState(join(outDir, seedDir(seed)), seed, study));
   const summaries: RunSummary[] = [];

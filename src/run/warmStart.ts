@@ -8,11 +8,13 @@
  * population takes is spread over the earlier front; when the earlier log has this study's columns its evaluations
  * are also passed as model data for a surrogate. The earlier run must share this study's variables — the same names
  * and kinds, every value inside this study's bounds or options — or the run stops with exit 2 naming the file, the
- * field and the fix. docs/algorithms.md, "Warm starts".
+ * field and the fix; inherited rows are checked as the run's own (`priorEvaluations`, `checkedAgainstModel`). A
+ * multi-seed folder stands for its seeds' folders. docs/algorithms.md, "Warm starts".
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
+import { minOf } from '../base/arrays.js';
 import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
@@ -142,7 +144,7 @@ function checkedAgainstModel<R extends { x: Float64Array; f: Float64Array; g: Fl
     feasible.forEach((r, i) => F.set(r.f, i * m));
     candidates = Array.from(nonDominatedIndices(F, feasible.length, m), (i) => feasible[i]!);
   } else {
-    const least = Math.min(...rows.map((r) => r.cv));
+    const least = minOf(rows.map((r) => r.cv));
     candidates = rows.filter((r) => r.cv === least);
   }
   for (const r of candidates) {

@@ -56,7 +56,11 @@ describe('analysis result folders', () => {
     expect(studyErrorOf(() => prepareAnalysisDir(stray, 'uncertainty', [])).code).toBe('BAD_RUN_DIR');
     const file = writeFile(dir, 'a-file', 'x');
     const e = studyErrorOf(() => prepareAnalysisDir(file, 'uncertainty', []));
-    expect([e.code, e.message]).toEqual(['BAD_RUN_DIR', `--out ${file} is a file, not a folder; choose a folder`]);
+    // the one message of every folder writer (src/base/outputTarget.ts)
+    expect([e.code, e.message]).toEqual([
+      'BAD_ARGUMENT',
+      `--out ${file} is a file, not a folder: give a folder path (it is created if missing)`,
+    ]);
   });
 
   it("a rewrite removes the earlier result's own files (plots included) and keeps anything else", () => {

@@ -157,6 +157,19 @@ export function satelliteCount(spec: Readonly<ExportableConstellation>): number 
   return spec.shells.reduce((n, s) => n + s.geometry.planes * s.geometry.satsPerPlane, 0);
 }
 
+/**
+ * Longest title line (line 0) written: the 69 columns of the element lines. Readers take the title as one line of
+ * a few dozen characters (CelesTrak's 3LE names run to 24); a longer name keeps its start and its last
+ * TLE_TITLE_TAIL characters (the shell, plane and slot), joined by `~`.
+ */
+export const TLE_TITLE_MAX = 69;
+const TLE_TITLE_TAIL = 24;
+export function tleTitle(name: string): string {
+  const chars = [...name]; // by code point: a character outside the BMP is never split
+  if (chars.length <= TLE_TITLE_MAX) return name;
+  return `${chars.slice(0, TLE_TITLE_MAX - TLE_TITLE_TAIL - 1).join('')}~${chars.slice(-TLE_TITLE_TAIL).join('')}`;
+}
+
 /** UTC instant [ms since 1970] of an ISO 8601 epoch (no zone = UTC, as pattern.ts reads it). */
 export const epochMs = (epochIso: string): number => utcMsOf(epochIso); // src/base/utcTime.ts, the one time reader
 
@@ -300,7 +313,7 @@ export function writeTle(
       meanMotion_rev_per_day: meanMotion_rev_per_day(e.altitude_m),
       revolutionNumber: 0,
     });
-    out.push(`${options.tleNameLine?.(s) ?? s.name}\n${l1}\n${l2}\n`);
+    out.push(`${tleTitle(options.tleNameLine?.(s) ?? s.name)}\n${l1}\n${l2}\n`);
   }
   out.flush();
 }

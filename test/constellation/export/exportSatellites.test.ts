@@ -405,7 +405,9 @@ describe('edges', () => {
       expect(epochMs('2026-03-20T02:00:00+02:00')).toBe(t0);
       expect(epochMs('2026-03-19T18:30:00-05:30')).toBe(t0);
       expect(() => epochMs('2026-13-45T00:00:00')).toThrow(
-        new RangeError("epoch '2026-13-45T00:00:00' is not an ISO 8601 date"),
+        new RangeError(
+          "epoch '2026-13-45T00:00:00' is not an ISO 8601 date (UTC): month 13 does not exist (01–12); give e.g. 2026-03-20T00:00:00Z or 2026-03-20 (ISO 8601 UTC, ASCII digits, years 0001–9999; a leap second only as 23:59:60 of the last day of a month)",
+        ),
       );
     });
   });
