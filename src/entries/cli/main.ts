@@ -21,6 +21,7 @@ import { addServeCommand } from './serve.js';
 import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
 import { addExportCommand } from './exportCommand.js';
+import { addAttainmentCommand } from './attainmentCommand.js';
 import {
   type CliIo,
   MAX_WORKERS,
@@ -444,6 +445,7 @@ function addWorkerCommand(program: Command, io: CliIo): void {
 function addResultCommands(program: Command, io: CliIo): void {
   addReportCommand(program, io);
   addCompareCommand(program, io);
+  addAttainmentCommand(program, io);
   addExportCommand(program, io);
 }
 
