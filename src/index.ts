@@ -213,6 +213,14 @@ export function jsonSchema(which: string): object {
 export type { ReportOptions, ReportPaths } from './report/document/render.js';
 
 export {
+  attainmentOf,
+  csvFronts,
+  formatAttainment,
+  DEFAULT_ATTAINMENT_LEVELS,
+  type AttainmentResult,
+  type AttainmentOptions,
+} from './report/compare/attainment.js';
+export {
   compareRuns,
   formatCompare,
   type CompareResult,
@@ -303,3 +311,7 @@ export {
 } from './analysis/model.js';
 export { resolveInput, applyInputs, type InputSpec } from './study/uncertainTargets.js';
 export { parseUncertainValue, rowUncertaintyLines, type UncertainValue } from './statistics/uncertainValue.js';
+// Fronts with their spread (src/optimize/indicators): attainment surfaces, EAF difference, Vorob'ev expectation.
+export { attainmentLevel, attainmentSweep, type PointSet } from './optimize/indicators/attainment.js';
+export { eafDifference, eafDifferenceAt, type EafRectangle } from './optimize/indicators/eafDifference.js';
+export { eafBisection, vorobev, vorobevAt, type Vorobev } from './optimize/indicators/vorobev.js';

@@ -23,6 +23,7 @@ import { checkOutputTarget } from '../base/outputTarget.js';
 import { StudyError } from '../base/errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { writeAttainmentFile } from './attainmentFile.js';
 import { readParetoFile, type ParetoDesign, type ParetoFile } from './paretoFile.js';
 import { readRunMeta, studySlug, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
@@ -262,6 +263,8 @@ export async function runSeeds(
     first.objectives,
   );
   const union = unionDecision(outDir, read);
+  const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
+  writeAttainmentFile(outDir, join(outDir, seedDir(seeds[0]!), 'study.yaml'), fronts, union, unionKneePosition(union));
   const bySeed = seeds.map((seed) => ({ seed, designs: union.seeds.filter((s) => s === seed).length }));
   const file = {
     formatVersion: 2,

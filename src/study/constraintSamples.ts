@@ -27,6 +27,8 @@ export interface ConstraintSampleSettings {
   readonly samples: number;
   readonly method: SamplingMethod;
   readonly seed: number;
+  /** Metrics also read in every sample (`values`): e.g. the objectives, for the front under the inputs. */
+  readonly metrics?: readonly string[];
 }
 
 export interface ConstraintSamples {
@@ -43,6 +45,8 @@ export interface ConstraintSamples {
   /** Failed samples and the first reason. */
   readonly failed: number;
   readonly firstFailure: string | null;
+  /** Per sample: the settings' `metrics`, or null for a failed sample (absent without `metrics`). */
+  readonly values?: readonly (readonly number[] | null)[];
 }
 
 export interface ConstraintSamplerParams {
@@ -66,13 +70,14 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   for (const name of p.variableNames) if (uncertain.has(name)) section[name] = 'fixed';
   const base = { ...p.base, uncertainty: section } as NodeDesign;
   // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
-  const sampler = commonSampler({ base, rows: p.rows, ...p.settings, evaluate: p.evaluate, complianceOnly: true });
+  const { metrics = [], ...settings } = p.settings;
+  const sampler = commonSampler({ base, rows: p.rows, ...settings, evaluate: p.evaluate, complianceOnly: true });
   if (sampler.columns.length === 0) return null;
   const needs = {
-    metrics: [...new Set(p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs))],
+    metrics: [...new Set([...p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs), ...metrics])],
     physicalConstraints: p.physicalConstraints,
   };
-  return withReading(p.lean, p.evaluate, needs, (reading) => perDesign(p, sampler, section, reading));
+  return withReading(p.lean, p.evaluate, needs, (reading) => perDesign(p, sampler, section, reading, metrics));
 }
 
 /** The per-sample checks of a design, evaluated and read through `reading`. */
@@ -81,7 +86,9 @@ function perDesign<R>(
   sampler: CommonSampler,
   section: Record<string, unknown>,
   reading: Reading<R>,
+  metrics: readonly string[],
 ): (d: NodeDesign) => ConstraintSamples {
+  const read = metrics.map((m) => reading.getter(m));
   const perSample = p.constraints.filter((c) => !c.statistics);
   const skipped = p.constraints.filter((c) => c.statistics).map((c) => c.text);
   const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
@@ -100,6 +107,7 @@ function perDesign<R>(
     const nominal = reading.nominal(design);
     const plan = sampler.planFor(design);
     const out: (boolean[] | null)[] = [];
+    const values: (number[] | null)[] = [];
     let failed = 0;
     let firstFailure: string | null = null;
     for (let i = 0; i < plan.values.length; i++) {
@@ -108,7 +116,11 @@ function perDesign<R>(
         failed++;
         firstFailure ??= rec;
         out.push(null);
-      } else out.push(check(rec));
+        if (read.length) values.push(null);
+      } else {
+        out.push(check(rec));
+        if (read.length) values.push(read.map((g) => g(rec)));
+      }
     }
     return {
       names,
@@ -118,6 +130,7 @@ function perDesign<R>(
       inputNames: plan.inputs.map((x) => x.path),
       failed,
       firstFailure,
+      ...(read.length ? { values } : {}),
     };
   };
 }

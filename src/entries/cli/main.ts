@@ -24,6 +24,7 @@ import { addDiffCommand, addEvaluateCommand } from './whatIf.js';
 import { addUncertaintyCommands } from './analysisCommands.js';
 import { addExportCommand } from './exportCommand.js';
 import { addScreenCommand } from './screenCommand.js';
+import { addAttainmentCommand } from './attainmentCommand.js';
 import {
   type CliIo,
   MAX_WORKERS,
@@ -447,6 +448,7 @@ function addWorkerCommand(program: Command, io: CliIo): void {
 function addResultCommands(program: Command, io: CliIo): void {
   addReportCommand(program, io);
   addCompareCommand(program, io);
+  addAttainmentCommand(program, io);
   addExportCommand(program, io);
   addScreenCommand(program, io);
 }

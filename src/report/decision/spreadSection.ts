@@ -1,0 +1,162 @@
+/**
+ * "Spread of the front" in a multi-seed report, read from `<out>/attainment.json` (src/run/attainmentFile.ts; the
+ * report computes nothing): one line stating the spread, and per pair of objectives a band plot of the seeds' fronts
+ * and one of the front under the uncertain inputs: shaded between the 25 % and 75 % attainment surfaces, the median
+ * (50 %) surface as a step line, the union front's designs as dots and the knee as a diamond.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { maxOf, minOf } from '../../base/arrays.js';
+import { fmt } from '../../base/numberFormat.js';
+import { ATTAINMENT_FILE, type AttainmentFile, type Projection } from '../../run/attainmentFile.js';
+import type { SeedUnion } from '../../run/multiSeed.js';
+import { drawn, type Legend, type Mark } from '../plots/chart.js';
+import { objectiveTitle } from '../plots/plots.js';
+import { figure, note, paragraph, section, type Block, type ReportPlot } from '../document/blocks.js';
+
+/** attainment.json of a multi-seed folder, or null when it has none (a run finished before it was written). */
+export function readAttainmentFile(outDir: string): AttainmentFile | null {
+  const path = join(outDir, ATTAINMENT_FILE);
+  if (!existsSync(path)) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as AttainmentFile;
+  return file.formatVersion === 1 ? file : null;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
+
+/** The spread in one line (the answer's). */
+export function spreadLine(f: AttainmentFile): string {
+  const parts = [`every seed attains ${pct(f.seeds.everySeedShare)} of the union front's hypervolume`];
+  const d = f.draws;
+  if (!('skipped' in d)) {
+    const k = d.knee;
+    const dev = d.projections[0]?.vorobev;
+    if (k !== null)
+      parts.push(
+        `over ${d.samples} draws of the compliance inputs the knee stays non-dominated in ${pct(k.nonDominatedShare)} ` +
+          `of them and its nominal point is attained in ${pct(k.attainedShare)}`,
+      );
+    if (dev !== undefined)
+      parts.push(`the draws' Vorob'ev deviation is ${pct(dev.relativeDeviation)} of their mean hypervolume`);
+  }
+  return `Spread: ${parts.join('; ')}.`;
+}
+
+/** A surface's staircase in own units, from the box's edge on the y side to its edge on the x side. */
+function staircase(points: readonly number[][], ref: readonly [number, number]): { x: number; y: number }[] {
+  if (points.length === 0) return [];
+  const out: { x: number; y: number }[] = [{ x: points[0]![0]!, y: ref[1] }];
+  points.forEach((p, i) => {
+    out.push({ x: p[0]!, y: p[1]! });
+    const next = points[i + 1];
+    out.push({ x: next !== undefined ? next[0]! : ref[0], y: p[1]! });
+  });
+  return out;
+}
+
+const BAND_LEGEND: Legend = {
+  title: null,
+  entries: [
+    { name: '25–75 % attained', color: '#4c78a8', opacity: 0.25 },
+    { name: 'median (50 %)', color: '#4c78a8', symbol: 'line' },
+    { name: 'union front', color: '#555', symbol: 'circle' },
+    { name: 'knee', color: '#000', symbol: 'diamond' },
+  ],
+};
+
+/** The band plot of one pair (see the header). */
+function bandPlot(
+  f: AttainmentFile,
+  pair: Projection,
+  union: SeedUnion,
+  which: 'seeds' | 'draws',
+  sets: number,
+): ReportPlot {
+  const [a, b] = pair.objectives;
+  const oa = f.objectives[a]!;
+  const ob = f.objectives[b]!;
+  const spread = which === 'seeds' ? f.seeds : (f.draws as Exclude<AttainmentFile['draws'], { skipped: string }>);
+  const ref: [number, number] = [spread.reference[a]!, spread.reference[b]!];
+  const at = (level: number): number[][] =>
+    [...(pair.surfaces.find((s) => s.level === level)?.points ?? [])].sort((p, q) => p[0]! - q[0]!);
+  const q1 = staircase(at(25), ref);
+  const q3 = staircase(at(75), ref);
+  const front = union.pareto.designs.map((d) => ({ x: d.objectives[oa.name]!, y: d.objectives[ob.name]! }));
+  const head = union.decision.designs[0];
+  const kneeDesign = union.pareto.designs.find((d, p) => d.index === head?.index && union.seeds[p] === head?.seed);
+  const xs = [...front.map((p) => p.x), ...q3.map((p) => p.x)];
+  const ys = [...front.map((p) => p.y), ...q3.map((p) => p.y)];
+  const marks: Mark[] = [
+    { type: 'area', points: [...q1, ...q3.reverse()], color: '#4c78a8', opacity: 0.25 },
+    { type: 'line', points: staircase(at(50), ref), color: '#4c78a8', width: 2 },
+    { type: 'dots', points: front, color: '#555', area: 12, opacity: 0.6 },
+  ];
+  if (kneeDesign !== undefined)
+    marks.push({
+      type: 'dots',
+      points: [{ x: kneeDesign.objectives[oa.name]!, y: kneeDesign.objectives[ob.name]! }],
+      color: '#000',
+      shape: 'diamond',
+      area: 80,
+    });
+  const id = `spread-${which}-${a}-${b}`;
+  const plot = drawn({
+    width: 420,
+    height: 300,
+    x: { title: objectiveTitle(oa.name, oa.unit, oa.sense), domain: [minOf(xs), maxOf(xs)], nice: true },
+    y: { title: objectiveTitle(ob.name, ob.unit, ob.sense), domain: [minOf(ys), maxOf(ys)], nice: true },
+    marks,
+    clipId: `${id}-clip`,
+    legends: [BAND_LEGEND],
+  });
+  const whose =
+    which === 'seeds' ? `the ${sets} seeds' fronts` : `the front's sampled designs over ${sets} draws of the inputs`;
+  return {
+    id,
+    file: `${id}.svg`,
+    title: `${oa.name} × ${ob.name}: ${which === 'seeds' ? 'over the seeds' : 'under the uncertain inputs'}`,
+    caption:
+      `Attainment band of ${whose} on ${oa.name} × ${ob.name} (each front projected on the pair): shaded between the ` +
+      '25 % and 75 % attainment surfaces, the line the median (50 %) surface; dots: the union front; diamond: the knee.',
+    svg: plot.svg,
+  };
+}
+
+/** The section and its plots (each also written as a .svg file), or null without attainment.json. */
+export function spreadSection(
+  f: AttainmentFile | null,
+  union: SeedUnion,
+): { section: Block; plots: ReportPlot[] } | null {
+  if (f === null) return null;
+  const plots = f.seeds.projections.map((p) => bandPlot(f, p, union, 'seeds', f.seeds.sets));
+  const d = f.draws;
+  if (!('skipped' in d)) for (const p of d.projections) plots.push(bandPlot(f, p, union, 'draws', d.samples));
+  const blocks: Block[] = [paragraph(spreadLine(f), 'strong')];
+  if ('skipped' in d) blocks.push(note(`Front under the uncertain inputs: not computed (${d.skipped}).`));
+  else {
+    const k = d.knee;
+    if (k !== null)
+      blocks.push(
+        paragraph(
+          `The knee over the draws (25th, 50th, 75th percentile): ${f.objectives
+            .map((o, j) => `${o.name} ${k.quartiles[j]!.map((v) => fmt(v, 4)).join(', ')} ${o.unit}`)
+            .join('; ')}.`,
+        ),
+      );
+    blocks.push(
+      note(
+        `${d.designs} union designs (evenly spaced along ${f.objectives[0]!.name}, and the knee) evaluated on the same ` +
+          `${d.samples} Latin-hypercube samples of the compliance inputs (seed ${d.seed}, economics inputs at nominal, ` +
+          `design margins spent); ${d.failedSamples} samples failed. Vorob'ev figures per pair of objectives.`,
+      ),
+    );
+  }
+  for (const p of plots) blocks.push(figure(p));
+  blocks.push(
+    note(
+      'Attainment surfaces (López-Ibáñez, Paquete & Stützle 2010): the k % surface bounds the region that k % of the ' +
+        "fronts reach. Vorob'ev expectation and deviation: Binois, Ginsbourger & Roustant (2015). From attainment.json.",
+    ),
+  );
+  return { section: section('spread', 'Spread of the front', blocks, 'Spread'), plots };
+}
