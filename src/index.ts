@@ -219,7 +219,7 @@ export {
   DEFAULT_ATTAINMENT_LEVELS,
   type AttainmentResult,
   type AttainmentOptions,
-} from './report/compare/attainment.js';
+} from './analysis/attainment.js';
 export {
   compareRuns,
   formatCompare,

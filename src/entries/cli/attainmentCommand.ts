@@ -1,6 +1,6 @@
 /**
  * `odc attainment`: the attainment surfaces of run folders' fronts or of a CSV of points
- * (src/report/compare/attainment.ts).
+ * (src/analysis/attainment.ts).
  */
 import type { Command } from 'commander';
 import { StudyError } from '../../base/errors.js';

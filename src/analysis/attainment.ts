@@ -9,11 +9,11 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { StudyError } from '../../base/errors.js';
-import { attainmentLevel, attainmentSweep, type PointSet } from '../../optimize/indicators/attainment.js';
-import { readParetoFile } from '../../run/paretoFile.js';
-import { SEEDS_FILE } from '../../run/multiSeed.js';
-import { fmt } from '../../base/numberFormat.js';
+import { StudyError } from '../base/errors.js';
+import { attainmentLevel, attainmentSweep, type PointSet } from '../optimize/indicators/attainment.js';
+import { readParetoFile } from '../run/paretoFile.js';
+import { SEEDS_FILE } from '../run/multiSeed.js';
+import { fmt } from '../base/numberFormat.js';
 
 export const DEFAULT_ATTAINMENT_LEVELS = [0, 25, 50, 75, 100] as const;
 
