@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { odc } from '../../helpers/cli.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
-import { FLAGSHIP, FLAGSHIP_ALGORITHM, tinyRun } from '../helpers.js';
+import { FLAGSHIP, FLAGSHIP_ALGORITHM, tinyRun } from '../../report/helpers.js';
 
 const dir = tempDir('odc-screen-');
 const ACTIVE = readFileSync('designs/catalogue/celestrak-active-2026-08-22.tle', 'utf8').split(/\r?\n/);
