@@ -10,32 +10,15 @@ import { sgp4 } from 'satellite.js';
 import { loadCatalogue } from '../../src/constellation/catalogue/catalogue.js';
 import type { ElementSet } from '../../src/constellation/catalogue/elementSets.js';
 import { prepare, screenPrepared, type Prepared } from '../../src/constellation/catalogue/screen.js';
+import { circularElementSet } from '../helpers/circularElementSet.js';
 
 const START_ms = Date.UTC(2026, 7, 22, 1, 0, 0);
 const SPAN_s = 7 * 86400;
 const STEP_s = 60;
-const RE_km = 6378.135;
-const MU_km3_s2 = 398600.8; // WGS-72 (SGP4's own)
 
-/** A circular orbit at the start, elements as OMM (n from Kepler's third law). */
-function circular(norad: number, alt_km: number, inc_deg: number, raan_deg: number, m_deg: number): ElementSet {
-  const n = (Math.sqrt(MU_km3_s2 / (RE_km + alt_km) ** 3) * 86400) / (2 * Math.PI);
-  const omm = {
-    OBJECT_NAME: `OWN-${norad}`,
-    EPOCH: new Date(START_ms).toISOString().slice(0, -1),
-    MEAN_MOTION: n,
-    ECCENTRICITY: 1e-4,
-    INCLINATION: inc_deg,
-    RA_OF_ASC_NODE: raan_deg,
-    ARG_OF_PERICENTER: 0,
-    MEAN_ANOMALY: m_deg,
-    NORAD_CAT_ID: norad,
-    BSTAR: 0,
-    MEAN_MOTION_DOT: 0,
-    MEAN_MOTION_DDOT: 0,
-  };
-  return { norad, name: omm.OBJECT_NAME, epoch_ms: START_ms, source: { omm } };
-}
+/** A circular orbit at the start (test/helpers/circularElementSet.ts), named by its catalogue number. */
+const circular = (norad: number, alt_km: number, inc_deg: number, raan_deg: number, m_deg: number): ElementSet =>
+  circularElementSet(`OWN-${norad}`, norad, { alt_km, inc_deg, raan_deg, m_deg }, START_ms);
 
 const cpu = (): number => {
   const u = process.cpuUsage();

@@ -18,6 +18,7 @@ import {
   type Prepared,
   type RawEvent,
 } from '../../../src/constellation/catalogue/screen.js';
+import { circularElementSet } from '../../helpers/circularElementSet.js';
 import { EARTH_MU_km3_s2 } from '../../helpers/constants.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -27,33 +28,9 @@ const STEP_REF_s = 5;
 const THRESHOLDS_km = [1, 5, 10];
 const RE_WGS72_km = 6378.135; // SGP4's Earth radius (WGS-72, Vallado et al. 2006)
 
-/** A circular orbit as an OMM record at the screen's start (elements written by hand, n from Kepler's third law). */
-function circular(
-  name: string,
-  norad: number,
-  alt_km: number,
-  inc_deg: number,
-  raan_deg: number,
-  m_deg: number,
-): ElementSet {
-  const a = RE_WGS72_km + alt_km;
-  const n_rev_day = (Math.sqrt(EARTH_MU_km3_s2 / a ** 3) * 86400) / (2 * Math.PI);
-  const omm = {
-    OBJECT_NAME: name,
-    EPOCH: new Date(START_ms).toISOString().slice(0, -1),
-    MEAN_MOTION: n_rev_day,
-    ECCENTRICITY: 1e-4,
-    INCLINATION: inc_deg,
-    RA_OF_ASC_NODE: raan_deg,
-    ARG_OF_PERICENTER: 0,
-    MEAN_ANOMALY: m_deg,
-    NORAD_CAT_ID: norad,
-    BSTAR: 0,
-    MEAN_MOTION_DOT: 0,
-    MEAN_MOTION_DDOT: 0,
-  };
-  return { norad, name, epoch_ms: START_ms, source: { omm } };
-}
+/** A circular orbit at the screen's start (elements written by hand: test/helpers/circularElementSet.ts). */
+const circular = (name: string, norad: number, alt_km: number, inc_deg: number, raan_deg: number, m_deg: number) =>
+  circularElementSet(name, norad, { alt_km, inc_deg, raan_deg, m_deg }, START_ms);
 
 const CASES: Record<string, ElementSet[]> = {
   node: [circular('NODE', 900_001, 545, 97.6, 150, 0)],
