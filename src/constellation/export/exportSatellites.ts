@@ -175,6 +175,10 @@ export function checkCatalogBase(spec: Readonly<ExportableConstellation>, base: 
     );
 }
 
+/** A satellite's name: `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
+export const satelliteName = (constellation: string, shell: string, plane: number, slot: number): string =>
+  `${constellation}-${shell}-P${plane}-S${slot}`;
+
 /** Every satellite, shell by shell, plane by plane, slot by slot. */
 export function* satelliteRecords(
   spec: Readonly<ExportableConstellation>,
@@ -198,7 +202,7 @@ export function* satelliteRecords(
         shellIndex,
         plane,
         slot,
-        name: `${spec.name}-${g.name}-P${plane}-S${slot}`,
+        name: satelliteName(spec.name, g.name, plane, slot),
         catalogNumber: catalogBase + index,
         objectId: PLACEHOLDER_PREFIX + objectId,
         elements: formation ? clusterMemberElements(ref, formation, slot) : frozenEccentricity ? frozen(ref) : ref,

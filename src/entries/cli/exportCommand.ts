@@ -33,6 +33,7 @@ interface ExportFlags {
   spanH?: number;
   stepS?: number;
   full?: boolean;
+  force?: boolean;
 }
 
 /** The orbit formats' options: epoch, numbering, a node's RAAN, the ephemeris span and selection. */
@@ -58,7 +59,14 @@ function orbitOptions(cmd: Command): Command {
     )
     .option('--span-h <hours>', 'oem, czml: time span from the epoch (default oem 24, czml 1.5)', floatArg('--span-h'))
     .option('--step-s <seconds>', 'oem, czml: step between states (default 60)', floatArg('--step-s'))
-    .option('--full', 'czml: every satellite and link (default: plane P0 of each shell, its links, the stations)');
+    .option(
+      '--full',
+      'czml: every satellite (default: at most 1,000, every shell with its planes and slots evenly spread; the scene says which)',
+    )
+    .option(
+      '--force',
+      "oem, oem-xml, czml: write even when the estimated size passes the format's limit (czml 100 MB, oem 2 GB)",
+    );
 }
 
 /** odc export: one Pareto design, or a design file's orbits, as a file. */
@@ -89,6 +97,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
       ...(spanH !== undefined ? { span_h: spanH } : {}),
       ...(stepS !== undefined ? { step_s: stepS } : {}),
       frozenEccentricity: opts.frozenEccentricity === true,
+      notice: (line) => io.err(`${line}\n`),
     });
     if (r.path === null) io.out(r.text);
     else io.err(`wrote ${r.selector === 'file' ? dir : `design ${r.design.index} (${r.selector})`} to ${r.path}\n`);

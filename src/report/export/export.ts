@@ -37,7 +37,7 @@ import {
   limitedFiles,
   NODE_ORBIT_FORMATS,
   ORBIT_FORMATS,
-  orbitFiles,
+  nodeOrbitFiles,
   writeOutput,
   FOLDER_FORMATS,
   type OrbitExportOptions,
@@ -356,7 +356,7 @@ function writeNodeOrbit(
 ): ExportResult {
   const node = limitedFiles(where, opts.format, () => {
     const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name, opts.raan_deg);
-    return orbitFiles(spec, { ...opts, format: opts.format as OrbitFormat }, bstar_per_earth_radius, null);
+    return nodeOrbitFiles(where, spec, { ...opts, format: opts.format as OrbitFormat }, bstar_per_earth_radius);
   });
   return { ...writeOutput(where, opts.format, opts.out, node), design: d, selector };
 }
