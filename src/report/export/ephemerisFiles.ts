@@ -5,8 +5,15 @@
  * past the format's limit (SIZE_LIMITS) unless forced.
  */
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
-import type { ExportableConstellation, ExportOptions } from '../../constellation/export/exportSatellites.js';
-import { writeOem } from '../../constellation/export/oem.js';
+import {
+  CATALOG_BASE,
+  numberingComment,
+  satelliteRecords,
+  type ExportableConstellation,
+  type ExportOptions,
+  type SatelliteRecord,
+} from '../../constellation/export/exportSatellites.js';
+import { writeOemMessage } from '../../constellation/export/oem.js';
 import {
   firstOfEachShell,
   parseSatelliteSelection,
@@ -26,6 +33,8 @@ import {
 /** What the ephemeris formats read of the export's options. */
 export interface EphemerisOptions {
   readonly format: string;
+  /** Where the export goes (oem: a folder of one file per satellite and a manifest; none: one satellite's OEM). */
+  readonly out?: string;
   /** oem, czml: the satellites (satelliteSelection.ts); oem default the first of each shell, czml its subset. */
   readonly satellites?: string;
   /** czml: every satellite instead of the scene subset. */
@@ -39,6 +48,13 @@ export interface EphemerisOptions {
 type WriterOptions = ExportOptions & { readonly creationDate: string };
 
 export type Produce = (sink: (chunk: string) => void) => void;
+
+/** Files produced one after another (a folder of any number of files is never a table in memory). */
+export interface FileSet {
+  readonly kind: 'set';
+  readonly count: number;
+  entries(): Iterable<readonly [string, Produce]>;
+}
 
 /** Satellites of the default Cesium scene: viewers stutter beyond about a thousand animated satellites. */
 export const CZML_SCENE_SATELLITES = 1000;
@@ -69,7 +85,7 @@ export interface SizeEstimate {
 
 /** The files of one export and, for the ephemeris formats, their estimated size. */
 export interface OrbitFiles {
-  readonly files: Record<string, Produce>;
+  readonly files: FileSet | Record<string, Produce>;
   readonly estimate: SizeEstimate | null;
 }
 
@@ -144,7 +160,48 @@ function sceneSelection(
   };
 }
 
-/** The OEM file of the selected satellites (default the first of each shell) and its size. */
+/** A file name from a satellite's name: its catalog number first (unique), then the name's safe characters. */
+const fileNameOf = (s: Readonly<SatelliteRecord>, extension: string): string =>
+  `${s.catalogNumber}_${s.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.${extension}`;
+
+/** manifest.json of an OEM folder: the format, frame, span and step, then each satellite's file and identifiers. */
+function oemManifest(
+  selected: () => Iterable<SatelliteRecord>,
+  extension: string,
+  numbering: string,
+  span_s: number,
+  step_s: number,
+): Produce {
+  return (sink) => {
+    const frame = { REF_FRAME: 'TEME', CENTER_NAME: 'EARTH', TIME_SYSTEM: 'UTC' };
+    sink(
+      `{"format":"CCSDS OEM 3.0 (${extension === 'oem' ? 'KVN' : 'XML'}), one object per file",` +
+        `"numbering":${JSON.stringify(numbering)},"frame":${JSON.stringify(frame)},` +
+        `"span_s":${span_s},"step_s":${step_s},"satellites":[`,
+    );
+    let k = 0;
+    for (const s of selected()) {
+      const row = {
+        file: fileNameOf(s, extension),
+        OBJECT_NAME: s.name,
+        OBJECT_ID: s.objectId,
+        NORAD_CAT_ID: s.catalogNumber,
+        shell: s.shell,
+        plane: s.plane,
+        slot: s.slot,
+      };
+      sink(`${k++ === 0 ? '' : ','}\n${JSON.stringify(row)}`);
+    }
+    sink('\n]}\n');
+  };
+}
+
+/**
+ * One OEM per selected satellite (default the first of each shell; CCSDS 502.0-B-3 §5.2.3: a strict reader and GMAT or
+ * STK attach one message to one object), each `<NORAD_CAT_ID>_<name>.oem` (KVN) or `.oem.xml`, and manifest.json
+ * listing each file with its object's name, designator, number, shell, plane and slot; without `out` one satellite's
+ * OEM alone. The size: one file's bytes times the satellites.
+ */
 export function oemFiles(
   spec: Readonly<ExportableConstellation>,
   opts: Readonly<EphemerisOptions>,
@@ -154,19 +211,36 @@ export function oemFiles(
 ): OrbitFiles {
   const selection =
     opts.satellites !== undefined ? parseSatelliteSelection(spec, opts.satellites) : firstOfEachShell(spec);
+  const select = selectionPredicate(spec, selection);
   const layout = opts.format === 'oem' ? 'kvn' : 'xml';
+  const extension = layout === 'kvn' ? 'oem' : 'oem.xml';
+  const base = o.catalogBase ?? CATALOG_BASE;
   const write =
-    (sel: SatelliteSelection): Produce =>
+    (s: Readonly<SatelliteRecord>): Produce =>
     (sink) =>
-      writeOem(spec, sink, { ...o, select: selectionPredicate(spec, sel), span_s, step_s }, layout);
+      writeOemMessage(spec, [s], sink, { ...o, span_s, step_s }, layout);
+  function* selected(): Generator<SatelliteRecord> {
+    for (const s of satelliteRecords(spec, base)) if (select(s)) yield s;
+  }
   const n = selectionCount(spec, selection);
+  const first = selected().next().value!;
+  const estimate = {
+    bytes: n * bytesOf(write(first)),
+    what: `${n} satellite${n === 1 ? '' : 's'}`,
+    limit: 'oem' as const,
+  };
+  if (opts.out === undefined && n === 1) return { files: { [fileNameOf(first, extension)]: write(first) }, estimate };
+  const manifest = oemManifest(selected, extension, numberingComment(base), span_s, step_s);
   return {
-    files: { [opts.format === 'oem' ? 'satellites.oem' : 'satellites.oem.xml']: write(selection) },
-    estimate: {
-      bytes: scaled(n, write, (k) => firstOf(spec, selection, k)),
-      what: `${n} satellite${n === 1 ? '' : 's'}`,
-      limit: 'oem',
+    files: {
+      kind: 'set',
+      count: n + 1,
+      *entries() {
+        for (const s of selected()) yield [fileNameOf(s, extension), write(s)] as const;
+        yield ['manifest.json', manifest] as const;
+      },
     },
+    estimate,
   };
 }
 

@@ -15,7 +15,7 @@
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { readJsonFile } from '../../run/schemas.js';
 import { SEEDS_FILE } from '../../run/multiSeed.js';
 import { stringify } from 'yaml';
@@ -197,8 +197,19 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
     );
   }
   // before any work: --out may be neither the run folder's own file nor the design file read
-  if (opts.out !== undefined)
-    checkOutputTarget(opts.out, FOLDER_FORMATS.includes(opts.format) ? 'folder' : 'file', [runDir]);
+  const folder = opts.out !== undefined && FOLDER_FORMATS.includes(opts.format) ? opts.out : null;
+  const newFolder = folder !== null && !existsSync(folder);
+  if (opts.out !== undefined) checkOutputTarget(opts.out, folder !== null ? 'folder' : 'file', [runDir]);
+  try {
+    return exportFrom(runDir, opts);
+  } catch (e) {
+    // a refused export leaves no folder it created (one that holds nothing yet)
+    if (newFolder && existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+    throw e;
+  }
+}
+
+function exportFrom(runDir: string, opts: ExportOptions): ExportResult {
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(

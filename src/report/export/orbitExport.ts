@@ -21,13 +21,14 @@ import {
 import { writeOmmXml } from '../../constellation/export/ommXml.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { writeNetworkFolder } from '../../constellation/export/networkFiles.js';
-import { join } from 'node:path';
-import { removeIfLeft } from './tempWatch.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { removeTempsOnExit } from './tempWatch.js';
 import {
   checkSize,
   czmlFiles,
   oemFiles,
   type EphemerisOptions,
+  type FileSet,
   type OrbitFiles,
   type Produce,
 } from './ephemerisFiles.js';
@@ -36,7 +37,7 @@ import {
 export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
 export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
 /** Formats that write several files: their --out is a folder. */
-export const FOLDER_FORMATS: readonly string[] = ['network'];
+export const FOLDER_FORMATS: readonly string[] = ['network', 'oem', 'oem-xml'];
 /** What a node's one satellite can be written as. */
 export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
 
@@ -54,6 +55,15 @@ export interface OrbitExportOptions extends EphemerisOptions {
   readonly creationDate?: string;
 }
 
+const fileSet = (files: FileSet | Readonly<Record<string, Produce>>): FileSet =>
+  files['kind'] === 'set'
+    ? (files as FileSet)
+    : {
+        kind: 'set',
+        count: Object.keys(files).length,
+        entries: () => Object.entries(files as Record<string, Produce>),
+      };
+
 /**
  * Writes `files` (name → producer): to `out` (a file, or for several files a folder), each streamed atomically (its
  * temporary file removed however the process ends, tempWatch.ts); without `out` one file's text is returned. The
@@ -64,23 +74,25 @@ export function writeOutput(
   where: string,
   format: string,
   out: string | undefined,
-  files: Readonly<Record<string, Produce>>,
+  files: FileSet | Readonly<Record<string, Produce>>,
 ): { text: string; path: string | null } {
   const limited = <T>(write: () => T): T => limitedFiles(where, format, write);
-  const names = Object.keys(files);
-  if (names.length > 1) {
+  const set = fileSet(files);
+  if (set.count > 1 || (out !== undefined && FOLDER_FORMATS.includes(format))) {
     if (out === undefined)
-      throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${names.length} files: give --out <folder>`, {
+      throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${set.count} files: give --out <folder>`, {
         field: 'out',
       });
     checkOutputTarget(out, 'folder', [where]);
-    for (const n of names) limited(() => writeStreamAtomic(join(out, n), files[n]!, removeIfLeft));
+    removeTempsOnExit(out);
+    for (const [n, produce] of set.entries()) limited(() => writeStreamAtomic(join(out, n), produce));
     return { text: '', path: out };
   }
-  const produce = files[names[0]!]!;
+  const [, produce] = [...set.entries()][0]!;
   if (out !== undefined) {
     checkOutputTarget(out, 'file', [where]);
-    limited(() => writeStreamAtomic(out, produce, removeIfLeft));
+    removeTempsOnExit(dirname(resolve(out)), basename(out));
+    limited(() => writeStreamAtomic(out, produce));
     return { text: '', path: out };
   }
   const chunks: string[] = [];
@@ -154,7 +166,7 @@ export function nodeOrbitFiles(
   source: Readonly<ExportableConstellation>,
   opts: Readonly<OrbitExportOptions>,
   bstar: readonly number[],
-): Record<string, Produce> {
+): OrbitFiles['files'] {
   const r = orbitFiles(source, opts, bstar, null);
   limitedFiles(where, opts.format, () => checkSize(opts.format, r.estimate, opts));
   return r.files;

@@ -1,13 +1,14 @@
 /**
  * Ephemeris exports sized before they are written: the estimate is printed first, an export past its format's
- * limit (CZML 100 MB, OEM 2 GB) is refused without --force and leaves nothing behind; an export killed while writing
- * (SIGINT, SIGTERM, SIGKILL) leaves no temporary file; selections are data, so a shell whose name holds a comma
- * still gets its default OEM satellite.
+ * limit (CZML 100 MB, OEM 2 GB) is refused without --force and leaves nothing behind (no folder either); an export
+ * killed while writing (SIGINT, SIGTERM, SIGKILL) leaves no temporary file; selections are data, so a shell whose
+ * name holds a comma still gets its default OEM satellite.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
 import { odc } from '../../helpers/cli.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 
@@ -69,11 +70,16 @@ shells:
 isl: { topology: none }
 `,
     );
-    const r = await odc('export', design, '--format', 'oem', '--span-h', '0.5');
-    expect(r.err).toMatch(/^--format oem: 2 satellites: about \d+ kB\n$/);
+    const out = join(dir, 'oem');
+    const r = await odc('export', design, '--format', 'oem', '--span-h', '0.5', '--out', out);
+    expect(r.err).toMatch(/^--format oem: 2 satellites: about \d+ kB\n/);
     expect(r.code).toBe(0);
-    const names = [...r.out.matchAll(/^OBJECT_NAME = (.*)$/gm)].map((m) => m[1]);
-    expect(names).toEqual(['comma-a,b-P0-S0', 'comma-c-P0-S0']);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      satellites: { OBJECT_NAME: string; file: string }[];
+    };
+    expect(manifest.satellites.map((s) => s.OBJECT_NAME)).toEqual(['comma-a,b-P0-S0', 'comma-c-P0-S0']);
+    for (const s of manifest.satellites)
+      expect(readFileSync(join(out, s.file), 'utf8')).toContain(`OBJECT_NAME = ${s.OBJECT_NAME}\n`);
     const one = await odc('export', design, '--format', 'oem', '--span-h', '0.5', '--satellites', 'a,b/P1/S2');
     expect([...one.out.matchAll(/^OBJECT_NAME = (.*)$/gm)].map((m) => m[1])).toEqual(['comma-a,b-P1-S2']);
   });
@@ -93,29 +99,23 @@ function until(test: () => boolean, ms: number, what: string): Promise<void> {
 }
 
 describe('an export killed while writing', () => {
+  // a test that fails before its kill still ends the export it started
+  const started: ChildProcess[] = [];
+  afterEach(() => {
+    for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const)
     it(`${signal}: no temporary file left, no target written`, async () => {
       const dir = tempDir('odc-kill-');
-      const out = join(dir, 'all.oem');
-      // 51,600 satellites × 1,441 states: minutes of writing, killed within its first seconds
-      const child = spawn(
-        process.execPath,
-        [
-          BIN,
-          'export',
-          'designs/constellations/sunrise-51600.yaml',
-          '--format',
-          'oem',
-          '--satellites',
-          'all',
-          '--force',
-          '--out',
-          out,
-        ],
-        { stdio: 'ignore' },
-      );
+      const out = join(dir, 'scene.czml');
+      // 51,600 satellites sampled every 10 s: a ~1 GB scene, killed within its first seconds of writing
+      const args = ['--format', 'czml', '--full', '--force', '--step-s', '10', '--out', out];
+      const child = spawn(process.execPath, [BIN, 'export', 'designs/constellations/sunrise-51600.yaml', ...args], {
+        stdio: 'ignore',
+      });
+      started.push(child);
       const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-      const temps = (): string[] => readdirSync(dir).filter((n) => n.startsWith('all.oem.tmp-'));
+      const temps = (): string[] => readdirSync(dir).filter((n) => n.startsWith('scene.czml.tmp-'));
       await until(() => temps().length === 1 || child.exitCode !== null, 120_000, 'the temporary file');
       expect(temps()).toHaveLength(1);
       child.kill(signal);
@@ -125,17 +125,33 @@ describe('an export killed while writing', () => {
       expect(existsSync(out)).toBe(false);
     });
 
-  it('a finished export keeps its file (the watcher removes only what was not renamed)', async () => {
+  it('SIGKILL during a folder export (one OEM per satellite): no temporary file left in the folder', async () => {
     const dir = tempDir('odc-kill-');
-    const out = join(dir, 'first.oem');
-    const child = spawn(
-      process.execPath,
-      [BIN, 'export', 'designs/ai1.yaml', '--format', 'oem', '--span-h', '0.5', '--out', out],
-      { stdio: 'ignore' },
-    );
+    const out = join(dir, 'oem');
+    const args = ['--format', 'oem', '--satellites', 'all', '--force', '--step-s', '1', '--out', out];
+    const child = spawn(process.execPath, [BIN, 'export', 'designs/constellations/sunrise-51600.yaml', ...args], {
+      stdio: 'ignore',
+    });
+    started.push(child);
+    const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+    const temps = (): string[] =>
+      existsSync(out) ? readdirSync(out).filter((n) => /\.tmp-[0-9a-f]{12}$/.test(n)) : [];
+    await until(() => temps().length === 1 || child.exitCode !== null, 120_000, 'a temporary file');
+    child.kill('SIGKILL');
+    await exited;
+    await until(() => temps().length === 0, 60_000, 'the temporary files to go');
+    expect(readdirSync(out).every((n) => n.endsWith('.oem'))).toBe(true);
+  });
+
+  it('a finished export keeps its files (the watcher removes only what was not renamed)', async () => {
+    const dir = tempDir('odc-kill-');
+    const out = join(dir, 'node.czml');
+    const child = spawn(process.execPath, [BIN, 'export', 'designs/ai1.yaml', '--format', 'czml', '--out', out], {
+      stdio: 'ignore',
+    });
     await new Promise<void>((ok) => child.once('exit', () => ok()));
-    await new Promise((ok) => setTimeout(ok, 500));
-    expect(readdirSync(dir)).toEqual(['first.oem']);
-    expect(readFileSync(out, 'utf8')).toContain('OBJECT_NAME = ai1-node-P0-S0');
+    await new Promise((ok) => setTimeout(ok, 1000));
+    expect(readdirSync(dir)).toEqual(['node.czml']);
+    expect(readFileSync(out, 'utf8')).toContain('"id":"sat/ai1-node-P0-S0"');
   });
 });
