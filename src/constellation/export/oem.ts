@@ -15,7 +15,7 @@ import { satelliteJs } from '../../base/satelliteJs.js';
 import { ommRecord } from '../geometry/propagate.js';
 import { xmlText } from './ommXml.js';
 import {
-  CATALOG_BASE,
+  catalogBaseOf,
   chunker,
   DEFAULT_CHUNK_CHARS,
   epochMs,
@@ -101,7 +101,7 @@ export function writeOem(
   options: Readonly<OemOptions>,
   layout: 'kvn' | 'xml' = 'kvn',
 ): void {
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   function* selected(): Generator<SatelliteRecord> {
     for (const s of satelliteRecords(spec, base)) if (options.select(s)) yield s;
   }
@@ -120,7 +120,7 @@ export function writeOemMessage(
   const L = LAYOUTS[layout];
   const { json2satrec, sgp4 } = satelliteJs();
   const times = oemTimes_s(options.span_s, options.step_s);
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   const epoch_ms = epochMs(spec.window.epochIso);
   const epochIso = new Date(epoch_ms).toISOString();
   const degree = Math.min(OEM_INTERPOLATION_DEGREE, times.length - 1);

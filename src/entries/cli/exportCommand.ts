@@ -45,7 +45,7 @@ function orbitOptions(cmd: Command): Command {
     )
     .option(
       '--catalog-base <n>',
-      'NORAD_CAT_ID of the first satellite (default 100000; the rest follow in export order)',
+      'NORAD_CAT_ID of the first satellite (the rest follow in export order; default the first range 18 SDS reserves for temporary numbers that holds the design: 70000, 270000 or 700000000)',
       intArg('--catalog-base', 0, 999_999_999),
     )
     .option(

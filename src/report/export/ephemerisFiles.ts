@@ -6,7 +6,7 @@
  */
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import {
-  CATALOG_BASE,
+  catalogBaseOf,
   numberingComment,
   satelliteRecords,
   type ExportableConstellation,
@@ -214,7 +214,7 @@ export function oemFiles(
   const select = selectionPredicate(spec, selection);
   const layout = opts.format === 'oem' ? 'kvn' : 'xml';
   const extension = layout === 'kvn' ? 'oem' : 'oem.xml';
-  const base = o.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, o);
   const write =
     (s: Readonly<SatelliteRecord>): Produce =>
     (sink) =>

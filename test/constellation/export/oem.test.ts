@@ -139,7 +139,7 @@ describe.each(['kvn', 'xml'] as const)('OEM (%s) read by an independent parser',
     for (const s of segments) {
       expect(s.meta).toMatchObject({ CENTER_NAME: 'EARTH', REF_FRAME: 'TEME', TIME_SYSTEM: 'UTC' });
       expect(s.meta).toMatchObject({ INTERPOLATION: 'LAGRANGE', INTERPOLATION_DEGREE: '7' });
-      expect(s.meta['OBJECT_ID']).toMatch(/^PLACEHOLDER-2026-900[A-Z]+$/);
+      expect(s.meta['OBJECT_ID']).toMatch(/^2026-900[A-Z]+$/);
       expect(s.states.length).toBe(181); // 3 h at 60 s: 180 steps + 1
       expect(Date.parse(`${s.meta['START_TIME']}Z`)).toBe(s.states[0]!.t_ms);
       expect(Date.parse(`${s.meta['STOP_TIME']}Z`)).toBe(s.states.at(-1)!.t_ms);
