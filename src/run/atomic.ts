@@ -163,12 +163,13 @@ function openTemp(path: string): { tmp: string; fd: number } {
  * the test seam) removes the temporary file and leaves `path` as it was; disk and permission failures become a
  * StudyError (see `diskWriteError`).
  */
-function atomically(path: string, fill: (fd: number) => void, syncDir = true): void {
+function atomically(path: string, fill: (fd: number) => void, syncDir = true, onTemp?: (tmp: string) => void): void {
   let tmp: string | undefined;
   try {
     refuseSymlink(path);
     const opened = openTemp(path);
     tmp = opened.tmp;
+    onTemp?.(tmp);
     try {
       fill(opened.fd);
       fsyncSync(opened.fd);
@@ -256,8 +257,13 @@ export function writeFilesAtomic(
 /**
  * Streams a large file atomically: `produce` calls `sink` with chunks, written to a temporary file beside
  * the target (every byte, looping over short writes), fsynced and renamed over the target; on any error the
- * temporary file is removed and the target left untouched.
+ * temporary file is removed and the target left untouched. `onTemp` hears the temporary file's name once it exists
+ * (so a caller can have it removed should the process be killed while writing).
  */
-export function writeStreamAtomic(path: string, produce: (sink: (chunk: string) => void) => void): void {
-  atomically(path, (fd) => produce((chunk) => writeAllSync(fd, Buffer.from(chunk, 'utf8'))));
+export function writeStreamAtomic(
+  path: string,
+  produce: (sink: (chunk: string) => void) => void,
+  onTemp?: (tmp: string) => void,
+): void {
+  atomically(path, (fd) => produce((chunk) => writeAllSync(fd, Buffer.from(chunk, 'utf8'))), true, onTemp);
 }

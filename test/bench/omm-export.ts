@@ -1,7 +1,8 @@
 /**
  * Benchmark (prints figures, asserts nothing): every satellite of the 1,000,000-satellite filing
  * (designs/constellations/spacex-odc-1m.yaml) exported straight from the design file as CCSDS OMM JSON and OMM XML,
- * each in its own `odc export` process streaming to a file; its wall time, file size and peak resident memory
+ * and its default CZML scene (1,000 satellites) and OEM (the first of each shell), each in its own `odc export`
+ * process streaming to a file; its wall time, file size and peak resident memory
  * (process.resourceUsage().maxRSS at exit), beside two peers measured in the same run: the CSV export of the same
  * satellites (the streamed table) and `odc --version` (the process's floor).
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
@@ -40,6 +41,8 @@ try {
   for (const [format, file] of [
     ['omm', 'sats.json'],
     ['omm-xml', 'sats.xml'],
+    ['czml', 'scene.czml'],
+    ['oem', 'sats.oem'],
     ['csv', 'sats.csv'],
   ] as const) {
     const out = join(dir, file);

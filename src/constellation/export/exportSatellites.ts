@@ -7,11 +7,12 @@
  * elements the self-conjunction screen propagates. `frozenEccentricity` (CSV only) writes e_f, ω = 90° as long-period
  * elements for non-SGP4 tools; OMM/TLE refuse it (e_f as SGP4 mean e would fly 0…2e_f). B* per orbitHandoff.ts from
  * each shell's drag term; cluster members carry their HCW differential elements (models/relativeMotion.ts).
- * Numbering (docs/constellations.md §"Hand-off to other tools"): NORAD_CAT_ID = `catalogBase` + export index (default
- * 100,000, Alpha-5 'A0000'; a TLE carries at most 339,999); OBJECT_ID 'PLACEHOLDER-YYYY-NNNP…', a synthetic
- * international designator (launch numbers 900–999, 1,442,400 satellites at most) that says it is no registry's.
+ * Numbering (docs/constellations.md §"Satellite export"): NORAD_CAT_ID = `catalogBase` + export index, default the
+ * first of 18 SDS's ranges reserved for temporary numbers that holds the design (RESERVED_CATALOG_RANGES; no permanent
+ * object is numbered there); OBJECT_ID a well-formed international designator YYYY-NNNP{PPP} with launch numbers
+ * 900–999 (1,442,400 satellites at most), said to be placeholders in the comments of the formats that have them.
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
- * Alpha-5 documentation (18 SPCS); RFC 4180.
+ * SATCAT documentation (number ranges, Alpha-5; 18 SDS); RFC 4180.
  * Derivation, evidence and costs: docs/constellations.md §"Satellite export".
  */
 import { csvText } from '../../base/csv.js';
@@ -37,8 +38,27 @@ import { shellNodes } from '../evaluate.js';
 const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
 const FIRST_LAUNCH_NUMBER = 900;
-/** First synthetic catalog number of every export format (Alpha-5 'A0000'). */
-export const CATALOG_BASE = 100_000;
+/**
+ * Catalogue numbers 18 SDS keeps for temporary, reused numbers, never a permanent object's (space-track.org SATCAT
+ * documentation, the ranges "reserved for temporary, reused numbers"), in the order the default base tries them: five
+ * digits first (every TLE reader, python-sgp4's TLE exporter), then Alpha-5, then nine digits (OMM only).
+ */
+export const RESERVED_CATALOG_RANGES = [
+  { first: 70_000, last: 99_999, what: 'expected post-launch orbits, analyst objects and uncorrelated tracks' },
+  { first: 270_000, last: 339_999, what: 'additional analyst objects (Alpha-5 T0000–Z9999)' },
+  { first: 700_000_000, last: 899_999_999, what: 'internal use by various systems' },
+] as const;
+
+/** The default catalogue base of a design of `n` satellites: the first reserved range that holds them all. */
+export function defaultCatalogBase(n: number): number {
+  const range = RESERVED_CATALOG_RANGES.find((r) => r.last - r.first + 1 >= n);
+  if (range === undefined) throw new RangeError(`${n} satellites exceed every reserved catalogue range`);
+  return range.first;
+}
+
+/** The catalogue base of an export: the option, else the design's default (`defaultCatalogBase`). */
+export const catalogBaseOf = (spec: Readonly<ExportableConstellation>, options: Readonly<ExportOptions>): number =>
+  options.catalogBase ?? defaultCatalogBase(satelliteCount(spec));
 export const DEFAULT_CHUNK_CHARS = 1 << 16;
 const ELEMENT_SET_NUMBER = 999;
 
@@ -59,7 +79,7 @@ export interface SatelliteRecord {
   /** `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
   readonly name: string;
   readonly catalogNumber: number;
-  /** Placeholder OBJECT_ID 'PLACEHOLDER-YYYY-NNNP…' (a synthetic international designator, not a registry's). */
+  /** OBJECT_ID: a well-formed international designator YYYY-NNNP{PPP}, launch 900–999 (a placeholder). */
   readonly objectId: string;
   readonly elements: CircularElements;
   /** A cluster member's HCW relative orbit about its cluster's reference orbit (null outside clusters). */
@@ -67,7 +87,7 @@ export interface SatelliteRecord {
 }
 
 export interface ExportOptions {
-  /** Catalog number of the first satellite (default CATALOG_BASE, 100,000). */
+  /** Catalog number of the first satellite (default `defaultCatalogBase` of the design's size). */
   readonly catalogBase?: number;
   /** Chunks handed to the sink are at most this long (or one record, if longer) [characters]. */
   readonly chunkChars?: number;
@@ -137,9 +157,6 @@ export function internationalDesignator(index: number, epochYear: number): { obj
   };
 }
 
-/** Prefix of every OBJECT_ID odc writes: the designators are synthetic, no registry's (header). */
-export const PLACEHOLDER_PREFIX = 'PLACEHOLDER-';
-
 /** The constellation flown from another epoch (`--epoch`): sun-synchronous RAANs follow from their LTAN there. */
 export function withEpoch<T extends ExportableConstellation>(spec: T, epochIso: string | undefined): T {
   if (epochIso === undefined) return spec;
@@ -149,8 +166,9 @@ export function withEpoch<T extends ExportableConstellation>(spec: T, epochIso: 
 
 /** The numbering policy in one sentence, for the comments of the formats that have them (OMM XML, OEM). */
 export const numberingComment = (base: number): string =>
-  `NORAD_CAT_ID = ${base} + export index (shell, plane, slot order); OBJECT_ID ${PLACEHOLDER_PREFIX}YYYY-NNNP: ` +
-  'placeholders, not registry numbers; map them to assigned ones by OBJECT_NAME';
+  `PLACEHOLDER identifiers: NORAD_CAT_ID = ${base} + export index (shell, plane, slot order), in a range 18 SDS ` +
+  'reserves for temporary numbers; OBJECT_ID YYYY-NNNP with launch numbers 900-999: no registry assigned them; map ' +
+  'them to assigned ones by OBJECT_NAME';
 
 /** Number of satellites the writers export. */
 export function satelliteCount(spec: Readonly<ExportableConstellation>): number {
@@ -185,10 +203,14 @@ export function checkCatalogBase(spec: Readonly<ExportableConstellation>, base: 
     );
 }
 
+/** A satellite's name: `<constellation>-<shell>-P<plane>-S<slot>` (0-based). */
+export const satelliteName = (constellation: string, shell: string, plane: number, slot: number): string =>
+  `${constellation}-${shell}-P${plane}-S${slot}`;
+
 /** Every satellite, shell by shell, plane by plane, slot by slot. */
 export function* satelliteRecords(
   spec: Readonly<ExportableConstellation>,
-  catalogBase = CATALOG_BASE,
+  catalogBase = defaultCatalogBase(satelliteCount(spec)),
   frozenEccentricity = false,
 ): Generator<SatelliteRecord> {
   const names = new Set(spec.shells.map((s) => s.geometry.name));
@@ -208,9 +230,9 @@ export function* satelliteRecords(
         shellIndex,
         plane,
         slot,
-        name: `${spec.name}-${g.name}-P${plane}-S${slot}`,
+        name: satelliteName(spec.name, g.name, plane, slot),
         catalogNumber: catalogBase + index,
-        objectId: PLACEHOLDER_PREFIX + objectId,
+        objectId,
         elements: formation ? clusterMemberElements(ref, formation, slot) : frozenEccentricity ? frozen(ref) : ref,
         clusterOrbit: formation?.orbits[slot] ?? null,
       };
@@ -252,7 +274,7 @@ export function writeOmmJson(
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
-  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE)) {
+  for (const s of satelliteRecords(spec, catalogBaseOf(spec, options))) {
     const omm = {
       ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
       BSTAR: bstarOf(options, s.shellIndex),
@@ -289,7 +311,7 @@ export function writeTle(
   options: ExportOptions = {},
 ): void {
   sgp4MeanOnly(options);
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   checkTleNumbering(spec, base);
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
@@ -355,7 +377,7 @@ export function writeSatelliteCsv(
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push(`${SATELLITE_CSV_HEADER.join(',')}\r\n`);
-  for (const s of satelliteRecords(spec, options.catalogBase ?? CATALOG_BASE, options.frozenEccentricity)) {
+  for (const s of satelliteRecords(spec, catalogBaseOf(spec, options), options.frozenEccentricity)) {
     const e = s.elements;
     out.push(
       [

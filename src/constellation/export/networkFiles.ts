@@ -31,27 +31,32 @@ export interface InstantLink {
 /** A token without white space or commas (Hypatia splits its lines on both). */
 const token = (s: string): string => s.replace(/[\s,]+/g, '_');
 
+/**
+ * The links of shell `shellIndex` on at sample `sampleIndex` of the design's window (its link graph's edges with a
+ * non-zero capacity), as the shell's own node indices u < v (plane · satsPerPlane + slot).
+ */
+export function* shellInstantLinks(
+  spec: ConstellationSpec,
+  shellIndex: number,
+  sampleIndex: number,
+): Generator<{ u: number; v: number }> {
+  const params = shellLinkParams(spec)[shellIndex]!;
+  if (params.topology === 'none') return;
+  const graph = shellLinks({ ...params, snapshotIndex: sampleIndex, maxGraphNodes: Number.MAX_SAFE_INTEGER }).graph!;
+  for (const e of graph.edges) if (e.capacity_bps > 0) yield { u: Math.min(e.u, e.v), v: Math.max(e.u, e.v) };
+}
+
 /** Every link on at each solved instant, shell by shell, ids offset by the satellites of the shells before. */
 export function instantLinks(spec: ConstellationSpec): InstantLink[] {
   const times = windowTimes_s(spec.window);
   const instants = snapshotSamples(times.length, spec.snapshots);
   const out: InstantLink[] = [];
   let offset = 0;
-  for (const [i, params] of shellLinkParams(spec).entries()) {
-    const g = spec.shells[i]!.geometry;
-    if (params.topology !== 'none')
-      for (const j of instants) {
-        const graph = shellLinks({ ...params, snapshotIndex: j, maxGraphNodes: Number.MAX_SAFE_INTEGER }).graph!;
-        for (const e of graph.edges)
-          if (e.capacity_bps > 0)
-            out.push({
-              sampleIndex: j,
-              time_s: times[j]!,
-              a: offset + Math.min(e.u, e.v),
-              b: offset + Math.max(e.u, e.v),
-            });
-      }
-    offset += g.planes * g.satsPerPlane;
+  for (const [i, s] of spec.shells.entries()) {
+    for (const j of instants)
+      for (const { u, v } of shellInstantLinks(spec, i, j))
+        out.push({ sampleIndex: j, time_s: times[j]!, a: offset + u, b: offset + v });
+    offset += s.geometry.planes * s.geometry.satsPerPlane;
   }
   return out.sort((x, y) => x.sampleIndex - y.sampleIndex || x.a - y.a || x.b - y.b);
 }

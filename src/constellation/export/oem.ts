@@ -15,7 +15,7 @@ import { satelliteJs } from '../../base/satelliteJs.js';
 import { ommRecord } from '../geometry/propagate.js';
 import { xmlText } from './ommXml.js';
 import {
-  CATALOG_BASE,
+  catalogBaseOf,
   chunker,
   DEFAULT_CHUNK_CHARS,
   epochMs,
@@ -24,6 +24,7 @@ import {
   sgp4MeanOnly,
   type ExportableConstellation,
   type ExportOptions,
+  type SatelliteRecord,
 } from './exportSatellites.js';
 import type { SatellitePredicate } from './satelliteSelection.js';
 
@@ -87,6 +88,9 @@ const LAYOUTS: Record<'kvn' | 'xml', OemLayout> = {
   },
 };
 
+/** Options of one OEM message of given satellites (no selection: the caller gives the records). */
+export type OemMessageOptions = Omit<OemOptions, 'select'>;
+
 /**
  * The selected satellites' SGP4 states as one OEM, KVN or XML (`layout`). Throws a RangeError when nothing is
  * selected.
@@ -97,11 +101,26 @@ export function writeOem(
   options: Readonly<OemOptions>,
   layout: 'kvn' | 'xml' = 'kvn',
 ): void {
+  const base = catalogBaseOf(spec, options);
+  function* selected(): Generator<SatelliteRecord> {
+    for (const s of satelliteRecords(spec, base)) if (options.select(s)) yield s;
+  }
+  writeOemMessage(spec, selected(), sink, options, layout);
+}
+
+/** One OEM of the given satellites' SGP4 states, a segment each (throws a RangeError when there is none). */
+export function writeOemMessage(
+  spec: Readonly<ExportableConstellation>,
+  records: Iterable<Readonly<SatelliteRecord>>,
+  sink: (chunk: string) => void,
+  options: Readonly<OemMessageOptions>,
+  layout: 'kvn' | 'xml' = 'kvn',
+): void {
   sgp4MeanOnly(options);
   const L = LAYOUTS[layout];
   const { json2satrec, sgp4 } = satelliteJs();
   const times = oemTimes_s(options.span_s, options.step_s);
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   const epoch_ms = epochMs(spec.window.epochIso);
   const epochIso = new Date(epoch_ms).toISOString();
   const degree = Math.min(OEM_INTERPOLATION_DEGREE, times.length - 1);
@@ -112,8 +131,7 @@ export function writeOem(
   ];
   out.push(L.head(comments, oemEpoch(epochMs(options.creationDate))));
   let written = 0;
-  for (const s of satelliteRecords(spec, base)) {
-    if (!options.select(s)) continue;
+  for (const s of records) {
     const omm = {
       ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
       BSTAR: options.bstar_per_earth_radius?.[s.shellIndex] ?? 0,

@@ -9,7 +9,7 @@
  */
 import { ommRecord } from '../geometry/propagate.js';
 import {
-  CATALOG_BASE,
+  catalogBaseOf,
   chunker,
   DEFAULT_CHUNK_CHARS,
   epochMs,
@@ -34,7 +34,7 @@ export function writeOmmXml(
   options: ExportOptions & { readonly creationDate: string },
 ): void {
   sgp4MeanOnly(options);
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const created = new Date(epochMs(options.creationDate)).toISOString().slice(0, -1);
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);

@@ -16,7 +16,7 @@ import type { PhotometricModel } from '../environment/skyPhotometry.js';
 import { PHASE_FUNCTIONS, standardMagnitude } from '../environment/skyPhotometry.js';
 import { alpha5 } from './tleFormat.js';
 import {
-  CATALOG_BASE,
+  catalogBaseOf,
   chunker,
   DEFAULT_CHUNK_CHARS,
   checkTleNumbering,
@@ -53,7 +53,7 @@ export function writeQsMag(
   sink: (chunk: string) => void,
   options: { readonly chunkChars?: number; readonly catalogBase?: number } = {},
 ): void {
-  const base = options.catalogBase ?? CATALOG_BASE;
+  const base = catalogBaseOf(spec, options);
   checkTleNumbering(spec, base);
   const std = models.map(standardMagnitude);
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);

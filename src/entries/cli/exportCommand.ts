@@ -34,6 +34,7 @@ interface ExportFlags {
   spanH?: number;
   stepS?: number;
   full?: boolean;
+  force?: boolean;
 }
 
 /** The orbit formats' options: epoch, numbering, a node's RAAN, the ephemeris span and selection. */
@@ -45,7 +46,7 @@ function orbitOptions(cmd: Command): Command {
     )
     .option(
       '--catalog-base <n>',
-      'NORAD_CAT_ID of the first satellite (default 100000; the rest follow in export order)',
+      'NORAD_CAT_ID of the first satellite (the rest follow in export order; default the first range 18 SDS reserves for temporary numbers that holds the design: 70000, 270000 or 700000000)',
       intArg('--catalog-base', 0, 999_999_999),
     )
     .option(
@@ -59,7 +60,14 @@ function orbitOptions(cmd: Command): Command {
     )
     .option('--span-h <hours>', 'oem, czml: time span from the epoch (default oem 24, czml 1.5)', floatArg('--span-h'))
     .option('--step-s <seconds>', 'oem, czml: step between states (default 60)', floatArg('--step-s'))
-    .option('--full', 'czml: every satellite and link (default: plane P0 of each shell, its links, the stations)');
+    .option(
+      '--full',
+      'czml: every satellite (default: at most 1,000, every shell with its planes and slots evenly spread; the scene says which)',
+    )
+    .option(
+      '--force',
+      "oem, oem-xml, czml: write even when the estimated size passes the format's limit (czml 100 MB, oem 2 GB)",
+    );
 }
 
 /** odc export: one Pareto design, or a design file's orbits, as a file. */
@@ -92,6 +100,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
       ...(spanH !== undefined ? { span_h: spanH } : {}),
       ...(stepS !== undefined ? { step_s: stepS } : {}),
       frozenEccentricity: opts.frozenEccentricity === true,
+      notice: (line) => io.err(`${line}\n`),
     });
     if (r.path === null) io.out(r.text);
     else io.err(`wrote ${r.selector === 'file' ? dir : `design ${r.design.index} (${r.selector})`} to ${r.path}\n`);

@@ -15,7 +15,7 @@
 import { parseDocument } from 'yaml';
 import { StudyError } from '../../base/errors.js';
 import { join } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { readJsonFile } from '../schemas.js';
 import { SEEDS_FILE } from '../multiSeed.js';
 import { stringify } from 'yaml';
@@ -38,7 +38,7 @@ import {
   limitedFiles,
   NODE_ORBIT_FORMATS,
   ORBIT_FORMATS,
-  orbitFiles,
+  nodeOrbitFiles,
   writeOutput,
   FOLDER_FORMATS,
   type OrbitExportOptions,
@@ -210,6 +210,18 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   // before any work: --out may be neither the run folder's own file nor the design file read (a folder is checked when
   // written, by writeOutput, which knows the names it writes there)
   if (opts.out !== undefined && !FOLDER_FORMATS.includes(opts.format)) checkOutputTarget(opts.out, 'file', [runDir]);
+  const folder = opts.out !== undefined && FOLDER_FORMATS.includes(opts.format) ? opts.out : null;
+  const newFolder = folder !== null && !existsSync(folder);
+  try {
+    return exportFrom(runDir, opts);
+  } catch (e) {
+    // a refused export leaves no folder it created (one that holds nothing yet)
+    if (newFolder && existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+    throw e;
+  }
+}
+
+function exportFrom(runDir: string, opts: ExportOptions): ExportResult {
   if (existsSync(runDir) && statSync(runDir).isFile()) return exportDesignFile(runDir, opts);
   if (opts.design === undefined)
     throw new StudyError(
@@ -367,7 +379,7 @@ function writeNodeOrbit(
 ): ExportResult {
   const node = limitedFiles(where, opts.format, () => {
     const { spec, bstar_per_earth_radius } = nodeSatellite(d.record as NodeOrbitRecord, name, opts.raan_deg);
-    return orbitFiles(spec, { ...opts, format: opts.format as OrbitFormat }, bstar_per_earth_radius, null);
+    return nodeOrbitFiles(where, spec, { ...opts, format: opts.format as OrbitFormat }, bstar_per_earth_radius);
   });
   return { ...writeOutput(where, opts.format, opts.out, node), design: d, selector };
 }

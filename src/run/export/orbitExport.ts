@@ -19,67 +19,87 @@ import {
   type ExportableConstellation,
 } from '../../constellation/export/exportSatellites.js';
 import { writeOmmXml } from '../../constellation/export/ommXml.js';
-import { writeOem } from '../../constellation/export/oem.js';
-import { firstOfEachShell, parseSatelliteSelection } from '../../constellation/export/satelliteSelection.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { writeNetworkFolder } from '../../constellation/export/networkFiles.js';
-import { writeCzml } from '../../constellation/export/czml.js';
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { utcMsOf, utcSpanEnd } from '../../base/utcTime.js';
+import { removeTempsOnExit } from './tempWatch.js';
+import {
+  checkSize,
+  czmlFiles,
+  oemFiles,
+  type EphemerisOptions,
+  type FileSet,
+  type OrbitFiles,
+  type Produce,
+} from './ephemerisFiles.js';
 
 /** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
 export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
 export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
 /** Formats that write several files: their --out is a folder. */
-export const FOLDER_FORMATS: readonly string[] = ['network'];
+export const FOLDER_FORMATS: readonly string[] = ['network', 'oem', 'oem-xml'];
 /** What a node's one satellite can be written as. */
 export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
 
-export interface OrbitExportOptions {
+export interface OrbitExportOptions extends EphemerisOptions {
   readonly format: OrbitFormat;
   readonly out?: string;
   readonly frozenEccentricity?: boolean;
   /** Epoch of every orbit (ISO 8601 UTC); default the design's `simulation.epoch`. */
   readonly epoch?: string;
   readonly catalogBase?: number;
-  /** oem, czml: the satellites (satelliteSelection.ts); oem default the first of each shell, czml its subset. */
-  readonly satellites?: string;
   /** oem, czml: span from the epoch [h] and step [s]. */
   readonly span_h?: number;
   readonly step_s?: number;
-  /** czml: every satellite instead of the representative subset. */
-  readonly full?: boolean;
   /** CREATION_DATE of OMM XML and OEM headers (ISO 8601 UTC); default now. */
   readonly creationDate?: string;
 }
 
-type Produce = (sink: (chunk: string) => void) => void;
+const fileSet = (files: FileSet | Readonly<Record<string, Produce>>): FileSet =>
+  files['kind'] === 'set'
+    ? (files as FileSet)
+    : {
+        kind: 'set',
+        count: Object.keys(files).length,
+        entries: () => Object.entries(files as Record<string, Produce>),
+      };
 
 /**
- * Writes `files` (name → producer): to `out` (a file, or for several files a folder), each streamed atomically;
- * without `out` one file's text is returned. The formats' limits (Alpha-5 numbers, a selection matching nothing) are
- * the user's to work around, so their RangeError becomes a StudyError naming `where` and the format.
+ * Writes `files` (name → producer): to `out` (a file, or for several files a folder), each streamed atomically (its
+ * temporary file removed however the process ends, tempWatch.ts); without `out` one file's text is returned. The
+ * formats' limits (Alpha-5 numbers, a selection matching nothing, a size) are the user's to work around, so their
+ * RangeError becomes a StudyError naming `where` and the format.
  */
 export function writeOutput(
   where: string,
   format: string,
   out: string | undefined,
-  files: Readonly<Record<string, Produce>>,
+  files: FileSet | Readonly<Record<string, Produce>>,
 ): { text: string; path: string | null } {
   const limited = <T>(write: () => T): T => limitedFiles(where, format, write);
-  const names = Object.keys(files);
-  if (names.length > 1) {
+  const set = fileSet(files);
+  if (set.count > 1 || (out !== undefined && FOLDER_FORMATS.includes(format))) {
     if (out === undefined)
-      throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${names.length} files: give --out <folder>`, {
+      throw new StudyError('BAD_ARGUMENT', `--format ${format} writes ${set.count} files: give --out <folder>`, {
         field: 'out',
       });
-    checkOutputTarget(out, 'folder', [where], { folder: { writer: `odc export --format ${format}`, names } });
+    // a small fixed set of names is this writer's own when a folder holds exactly them; a folder of one file per
+    // satellite is its own when it holds the manifest the writer writes last
+    const names = files['kind'] === 'set' ? undefined : Object.keys(files);
+    checkOutputTarget(out, 'folder', [where], {
+      folder: {
+        writer: `odc export --format ${format}`,
+        ...(names !== undefined ? { names } : { holdsOwnResult: (dir) => existsSync(join(dir, 'manifest.json')) }),
+      },
+    });
+    removeTempsOnExit(out);
     // all files or none: a format limit met in a later file removes the ones written before it
     const written: string[] = [];
     try {
-      for (const n of names) {
-        limited(() => writeStreamAtomic(join(out, n), files[n]!));
+      for (const [n, produce] of set.entries()) {
+        limited(() => writeStreamAtomic(join(out, n), produce));
         written.push(join(out, n));
       }
     } catch (e) {
@@ -89,9 +109,10 @@ export function writeOutput(
     }
     return { text: '', path: out };
   }
-  const produce = files[names[0]!]!;
+  const [, produce] = [...set.entries()][0]!;
   if (out !== undefined) {
     checkOutputTarget(out, 'file', [where]);
+    removeTempsOnExit(dirname(resolve(out)), basename(out));
     limited(() => writeStreamAtomic(out, produce));
     return { text: '', path: out };
   }
@@ -110,58 +131,40 @@ function writerOptions(opts: Readonly<OrbitExportOptions>, bstar: readonly numbe
   };
 }
 
-/** The files of one orbit format for a constellation or a node's one-satellite constellation. */
+/** The files of one orbit format for a constellation or a node's one-satellite constellation, with their size. */
 export function orbitFiles(
   source: Readonly<ExportableConstellation>,
   opts: Readonly<OrbitExportOptions>,
   bstar: readonly number[],
   full: ConstellationSpec | null,
-): Record<string, Produce> {
+): OrbitFiles {
   const spec = withEpoch(source, opts.epoch);
   const o = writerOptions(opts, bstar);
   const span_s = (opts.span_h ?? (opts.format === 'czml' ? 1.5 : 24)) * 3600;
   const step_s = opts.step_s ?? 60;
   // an ephemeris's last state is dated too: it may not pass 9999-12-31 (src/base/utcTime.ts)
   if (['oem', 'oem-xml', 'czml'].includes(opts.format)) utcSpanEnd(utcMsOf(spec.window.epochIso), span_s, '--span-h');
-  const selection = (fallback: string): ReturnType<typeof parseSatelliteSelection> =>
-    parseSatelliteSelection(spec, opts.satellites ?? fallback);
+  const one = (files: Record<string, Produce>): OrbitFiles => ({ files, estimate: null });
   switch (opts.format) {
     case 'omm':
-      return { 'satellites.json': (sink) => writeOmmJson(spec, sink, o) };
+      return one({ 'satellites.json': (sink) => writeOmmJson(spec, sink, o) });
     case 'omm-xml':
-      return { 'satellites.xml': (sink) => writeOmmXml(spec, sink, o) };
+      return one({ 'satellites.xml': (sink) => writeOmmXml(spec, sink, o) });
     case 'tle':
-      return { 'satellites.tle': (sink) => writeTle(spec, sink, o) };
+      return one({ 'satellites.tle': (sink) => writeTle(spec, sink, o) });
     case 'csv':
-      return { 'satellites.csv': (sink) => writeSatelliteCsv(spec, sink, o) };
+      return one({ 'satellites.csv': (sink) => writeSatelliteCsv(spec, sink, o) });
     case 'oem':
     case 'oem-xml':
-      return {
-        [opts.format === 'oem' ? 'satellites.oem' : 'satellites.oem.xml']: (sink) =>
-          writeOem(
-            spec,
-            sink,
-            { ...o, select: selection(firstOfEachShell(spec)), span_s, step_s },
-            opts.format === 'oem' ? 'kvn' : 'xml',
-          ),
-      };
+      return oemFiles(spec, opts, o, span_s, step_s);
     case 'qsmag':
       if (full === null) throw new RangeError('qsmag writes a constellation: a node has no sky pack');
-      return { 'satellites.qs.mag': (sink) => writeQsMag(withEpoch(full, opts.epoch), skyModels(full), sink, o) };
+      return one({ 'satellites.qs.mag': (sink) => writeQsMag(withEpoch(full, opts.epoch), skyModels(full), sink, o) });
     case 'czml':
-      return {
-        'scene.czml': (sink) =>
-          writeCzml(withEpoch(full ?? (spec as ConstellationSpec), opts.epoch), sink, {
-            ...o,
-            span_s,
-            step_s,
-            ...(opts.satellites !== undefined ? { select: selection('all') } : {}),
-            full: opts.full === true,
-          }),
-      };
+      return czmlFiles(spec, full === null ? null : withEpoch(full, opts.epoch), opts, o, span_s, step_s);
     case 'network':
       if (full === null) throw new RangeError('network writes a constellation: a node has no links');
-      return writeNetworkFolder(withEpoch(full, opts.epoch), o);
+      return one(writeNetworkFolder(withEpoch(full, opts.epoch), o));
   }
 }
 
@@ -172,8 +175,24 @@ export function exportConstellationOrbits(
   opts: Readonly<OrbitExportOptions>,
 ): { text: string; path: string | null } {
   // Every satellite carries B* from its shell node's drag, so propagators see it decay at odc's rate.
-  const files = limitedFiles(where, opts.format, () => orbitFiles(spec, opts, shellBstars(spec), spec));
+  const { files } = limitedFiles(where, opts.format, () => {
+    const r = orbitFiles(spec, opts, shellBstars(spec), spec);
+    checkSize(opts.format, r.estimate, opts);
+    return r;
+  });
   return writeOutput(where, opts.format, opts.out, files);
+}
+
+/** A node's one-satellite constellation in an orbit format (its size checked as a constellation's). */
+export function nodeOrbitFiles(
+  where: string,
+  source: Readonly<ExportableConstellation>,
+  opts: Readonly<OrbitExportOptions>,
+  bstar: readonly number[],
+): OrbitFiles['files'] {
+  const r = orbitFiles(source, opts, bstar, null);
+  limitedFiles(where, opts.format, () => checkSize(opts.format, r.estimate, opts));
+  return r.files;
 }
 
 /** Runs `build`, the format's RangeErrors (bad epoch, selection, numbers) as StudyErrors naming `where`. */

@@ -13,7 +13,8 @@ import type { Browser } from 'playwright-core';
 import { loadCatalogs } from '../../../src/catalog/load.js';
 import type { ConstellationSpec } from '../../../src/constellation/design/compile.js';
 import { loadConstellationSpec } from '../../../src/constellation/evaluator.js';
-import { writeCzml } from '../../../src/constellation/export/czml.js';
+import { constellationNetwork, writeCzml } from '../../../src/constellation/export/czml.js';
+import { selectionPredicate } from '../../../src/constellation/export/satelliteSelection.js';
 import { satelliteElements } from '../../../src/constellation/geometry/pattern.js';
 import { circularState } from '../../../src/constellation/geometry/propagate.js';
 import { launchChromium } from '../../helpers/chromium.js';
@@ -69,7 +70,13 @@ describe.skipIf(skipBrowser)('CZML loaded by CesiumJS', () => {
     expectChromium();
     spec = loadConstellationSpec(writeFile(tempDir('odc-czml-'), 'scene.yaml', YAML), loadCatalogs());
     text = '';
-    writeCzml(spec, (c) => void (text += c), { span_s: 5400, step_s: 60, full: false });
+    const plane0 = { all: false, items: spec.shells.map((_, shellIndex) => ({ shellIndex, plane: 0, slot: null })) };
+    writeCzml(spec, constellationNetwork(spec), (c) => void (text += c), {
+      span_s: 5400,
+      step_s: 60,
+      select: selectionPredicate(spec, plane0),
+      description: 'plane P0 of each shell',
+    });
     browser = await launchChromium();
     const page = await browser.newPage();
     const errors: string[] = [];

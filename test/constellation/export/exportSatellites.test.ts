@@ -188,22 +188,22 @@ describe('written TLEs and OMMs', () => {
       expect(l2.slice(26, 33)).toBe('0000001');
       expect(l2.slice(34, 42)).toBe('  0.0000');
     }
-    expect(tle[0]!.l1.slice(2, 17)).toBe('A0000U 26900A  ');
+    expect(tle[0]!.l1.slice(2, 17)).toBe('70000U 26900A  ');
     // 550 km: n = 86400/(2π√(a³/μ)), a = 6928.137 km, μ = 398600.4418 km³/s² → 15.05490646 rev/day.
     expect(tle[0]!.l2.slice(52, 63)).toBe('15.05490646');
     expect(tle[0]!.l2.slice(8, 16)).toBe(' 53.0000');
   });
 
-  it('the OMM has one object per satellite, unique names and catalog numbers from 100,000', () => {
+  it('the OMM has one object per satellite, unique names and catalog numbers from 70,000', () => {
     expect(omm).toHaveLength(62);
     expect(new Set(omm.map((o) => o.OBJECT_NAME)).size).toBe(62);
     expect(omm[0]!.OBJECT_NAME).toBe('odc-w550-P0-S0');
-    expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual(Array.from({ length: 62 }, (_, k) => 100000 + k));
+    expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual(Array.from({ length: 62 }, (_, k) => 70000 + k));
     expect(omm[0]!.EPOCH).toBe('2026-03-20T00:00:00.000');
   });
 
   it('a satellite has the same catalog number in the OMM, the TLE and the CSV', () => {
-    // Alpha-5: 'A' = 10, so A0000 = 100,000 and A0061 = 100,061 (space-track.org Alpha-5 documentation).
+    // Alpha-5 above 99,999: 'A' = 10, so A0000 = 100,000 (space-track.org Alpha-5 documentation); 70,000… are digits.
     const fromAlpha5 = (f: string): number =>
       f.charCodeAt(0) >= 65
         ? ('ABCDEFGHJKLMNPQRSTUVWXYZ'.indexOf(f[0]!) + 10) * 10_000 + Number(f.slice(1))
@@ -334,8 +334,8 @@ describe('streaming and tables', () => {
     const parsed = JSON.parse(chunks.join('')) as OMMJsonObject[];
     expect(parsed).toHaveLength(100_000);
     expect(parsed[99_999]!.OBJECT_NAME).toBe('mega-a-P499-S199');
-    expect(parsed[99_999]!.NORAD_CAT_ID).toBe(199_999); // base 100,000 + index 99,999
-    const tleChunks = collect((s) => writeTle(huge, s, { chunkChars: 10_000 }));
+    expect(parsed[99_999]!.NORAD_CAT_ID).toBe(700_099_999); // 100,000 satellites: base 700,000,000 + index 99,999
+    const tleChunks = collect((s) => writeTle(huge, s, { chunkChars: 10_000, catalogBase: 100_000 }));
     expect(Math.max(...tleChunks.map((c) => c.length))).toBeLessThanOrEqual(10_000);
     expect(tleChunks.join('').split('\n')).toHaveLength(300_001); // 3 lines each + final empty
   });
@@ -353,7 +353,7 @@ describe('streaming and tables', () => {
     // Slot 1 of 2: u = 180°; RAAN = raan0 = 10°; n = √(μ/a³)·86400/2π, a = 6,928,137 m = 15.0549064592 rev/day
     // (30-digit arithmetic).
     expect(rows[2]).toBe(
-      '"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",100001,PLACEHOLDER-2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z,0.000000e+0,0.00000000',
+      '"core, ""inner""",0,1,"c-core, ""inner""-P0-S1",70001,2026-900B,550.000000,53.00000000,10.00000000,180.00000000,15.0549064592,2026-03-20T00:00:00.000Z,0.000000e+0,0.00000000',
     );
   });
 
@@ -366,7 +366,7 @@ describe('streaming and tables', () => {
     expect(recs).toHaveLength(2800);
     expect(new Set(recs.map((r) => r.name)).size).toBe(2800);
     expect(recs[2799]!.name).toBe('three-body-2800-sso-500-P39-S69');
-    expect(recs[2799]!.catalogNumber).toBe(102_799);
+    expect(recs[2799]!.catalogNumber).toBe(72_799); // base 70,000 + index 2,799
   });
 });
 
@@ -453,7 +453,7 @@ describe('edges', () => {
         '7:b:0:1:14',
       ]);
       expect(recs[5]!.name).toBe('k-a-P1-S2');
-      expect(recs[7]!.objectId).toBe('PLACEHOLDER-2026-900H');
+      expect(recs[7]!.objectId).toBe('2026-900H');
       expect(recs.every((r) => r.clusterOrbit === null)).toBe(true);
       // Walker-delta 2/3 slot 2 of plane 1: RAAN 10° + 180°, u = 2·120° + 1·360°/6 = 300°.
       expect(recs[5]!.elements.raan_rad / deg).toBeCloseTo(190, 9);
@@ -500,7 +500,7 @@ describe('edges', () => {
       expect(chunks[2]!.startsWith(',\n{')).toBe(true);
       expect(chunks[3]).toBe('\n]\n');
       const omm = JSON.parse(chunks.join('')) as { NORAD_CAT_ID: number }[];
-      expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual([100_000, 100_001]);
+      expect(omm.map((o) => o.NORAD_CAT_ID)).toEqual([70_000, 70_001]);
     });
 
     it('limits below 1 or not a number are refused', () => {

@@ -47,7 +47,7 @@ describe('sky pack magnitude file (McCants qs.mag layout)', () => {
   });
 
   it('refuses past the Alpha-5 numbers before writing anything, naming the limit and the formats without one', () => {
-    // 500 × 500 = 250,000 satellites from 100,000 run to 349,999, past Z9999 = 339,999 (240,000 satellites)
+    // 500 × 500 = 250,000 satellites: default base 700,000,000 (no smaller reserved range holds them), past Z9999
     const big = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 500, satsPerPlane: 500 }) }] };
     const model = [{ kind: 'lambertian' as const, albedo: 0.2, area_m2: 800 }];
     for (const write of [
@@ -56,13 +56,13 @@ describe('sky pack magnitude file (McCants qs.mag layout)', () => {
     ]) {
       const chunks: string[] = [];
       expect(() => write((c) => chunks.push(c))).toThrow(
-        /250000 satellites from catalog number 100000 exceed the TLE limit 339999 \(Alpha-5\); export OMM instead.*at most 240000 satellites/,
+        /250000 satellites from catalog number 700000000 exceed the TLE limit 339999 \(Alpha-5\); export OMM instead/,
       );
       expect(chunks).toEqual([]);
     }
-    // 240,000 satellites end at Z9999 exactly: written
+    // 240,000 satellites from base 100,000 end at Z9999 exactly: written
     const edge = { ...spec, shells: [{ geometry: shell({ name: 'a', planes: 480, satsPerPlane: 500 }) }] };
-    const last = collect((s) => writeQsMag(edge, model, s))
+    const last = collect((s) => writeQsMag(edge, model, s, { catalogBase: 100_000 }))
       .split('\n')
       .slice(-3, -2)[0]!;
     expect(last.slice(0, 5)).toBe('Z9999');

@@ -81,7 +81,7 @@ algorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }
     const r = await odc('export', run, '--design', 'knee', '--format', 'tle', '--out', out);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      '--format tle: 250000 satellites from catalog number 100000 exceed the TLE limit 339999 (Alpha-5); export OMM instead',
+      '--format tle: 250000 satellites from catalog number 700000000 exceed the TLE limit 339999 (Alpha-5); export OMM instead',
     );
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
     expect(existsSync(out)).toBe(false);
@@ -90,7 +90,7 @@ algorithm: { name: nsga2, population: 4, generations: 1, seed: 1 }
     const q = await odc('export', run, '--design', 'knee', '--format', 'qsmag', '--out', mag);
     expect(q.code).toBe(2);
     expect(q.err).toContain(
-      '--format qsmag: 250000 satellites from catalog number 100000 exceed the TLE limit 339999 (Alpha-5); export OMM',
+      '--format qsmag: 250000 satellites from catalog number 700000000 exceed the TLE limit 339999 (Alpha-5); export OMM',
     );
     expect(existsSync(mag)).toBe(false);
   });

@@ -1,0 +1,63 @@
+/**
+ * Ephemeris exports stream at flat memory: the peak resident set (process.resourceUsage().maxRSS at exit, in a fresh
+ * `odc export` process) of a CZML scene and an OEM of every satellite grows by far less than the file does when the
+ * satellites are multiplied by four; a writer that held its output, or a satellite table, would grow by at least
+ * the file's size. At full scale (1,000,000 satellites) `npm run bench:omm` prints the peaks.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeFile } from '../../helpers/tmp.js';
+
+const BIN = resolve('dist/src/entries/cli/bin.js');
+const CHILD = `
+const bin = process.argv[1];
+process.on('exit', () => process.stderr.write('\\nODC_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));
+process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
+await import(bin);
+`;
+
+/** Peak RSS [MB] of one `odc export` and the size of what it wrote (a file, or a folder's files) [MB]. */
+function exportPeak(args: readonly string[], out: string): { rss_MB: number; file_MB: number } {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, BIN, ...args, '--out', out], {
+    encoding: 'utf8',
+  });
+  const m = /ODC_MAXRSS_KB (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || m === null) throw new Error(`odc ${args.join(' ')} failed: ${r.stderr}`);
+  const bytes = statSync(out).isDirectory()
+    ? readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0)
+    : statSync(out).size;
+  return { rss_MB: Number(m[1]) / 1024, file_MB: bytes / 2 ** 20 };
+}
+
+const design = (dir: string, name: string, planes: number, satsPerPlane: number): string =>
+  writeFile(
+    dir,
+    `${name}.yaml`,
+    `kind: constellation
+name: ${name}
+node: ${resolve('designs/ai1.yaml')}
+shells:
+  - { name: s, altitude_km: 550, inclination_deg: 53, planes: ${planes}, satsPerPlane: ${satsPerPlane}, phasing: 1 }
+isl: { topology: none }
+`,
+  );
+
+describe('ephemeris exports at flat memory', () => {
+  const dir = tempDir('odc-mem-');
+  const small = design(dir, 'small', 20, 80); // 1,600 satellites: past the process's warm-up
+  const large = design(dir, 'large', 80, 80); // 6,400
+
+  for (const [format, extra] of [
+    ['czml', ['--full', '--force', '--step-s', '20']],
+    ['oem', ['--satellites', 'all', '--force', '--span-h', '3']],
+  ] as const)
+    it(`${format}: 4× the satellites, the peak grows by under a quarter of the file's growth`, () => {
+      const a = exportPeak(['export', small, '--format', format, ...extra], join(dir, `small.${format}`));
+      const b = exportPeak(['export', large, '--format', format, ...extra], join(dir, `large.${format}`));
+      const fileGrowth = b.file_MB - a.file_MB;
+      expect(fileGrowth).toBeGreaterThan(50);
+      expect(b.rss_MB - a.rss_MB).toBeLessThan(fileGrowth / 4);
+    });
+});
