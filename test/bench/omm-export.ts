@@ -7,29 +7,18 @@
  * satellites (the streamed table) and `odc --version` (the process's floor).
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { odcPeakRss_MB } from '../helpers/peakRss.js';
 import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
 
-const BIN = resolve('dist/src/entries/cli/bin.js');
 const DESIGN = 'designs/constellations/spacex-odc-1m.yaml';
-// Runs odc with `args` in a fresh process and reports its peak resident set at exit.
-const CHILD = `
-const bin = process.argv[1];
-process.on('exit', () => process.stderr.write('\\nODC_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));
-process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
-await import(bin);
-`;
 
 function run(args: readonly string[]): { wall_s: number; rss_MB: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, BIN, ...args], { encoding: 'utf8' });
-  const wall_s = (performance.now() - t) / 1000;
-  const m = /ODC_MAXRSS_KB (\d+)/.exec(r.stderr);
-  if (r.status !== 0 || m === null) throw new Error(`odc ${args.join(' ')} failed: ${r.stderr}`);
-  return { wall_s, rss_MB: Number(m[1]) / 1024 };
+  const rss_MB = odcPeakRss_MB(args);
+  return { wall_s: (performance.now() - t) / 1000, rss_MB };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'odc-bench-omm-'));

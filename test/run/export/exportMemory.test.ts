@@ -4,31 +4,19 @@
  * satellites are multiplied by four; a writer that held its output, or a satellite table, would grow by at least
  * the file's size. At full scale (1,000,000 satellites) `npm run bench:omm` prints the peaks.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { odcPeakRss_MB } from '../../helpers/peakRss.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
-
-const BIN = resolve('dist/src/entries/cli/bin.js');
-const CHILD = `
-const bin = process.argv[1];
-process.on('exit', () => process.stderr.write('\\nODC_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));
-process.argv = [process.argv[0], bin, ...process.argv.slice(2)];
-await import(bin);
-`;
 
 /** Peak RSS [MB] of one `odc export` and the size of what it wrote (a file, or a folder's files) [MB]. */
 function exportPeak(args: readonly string[], out: string): { rss_MB: number; file_MB: number } {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, BIN, ...args, '--out', out], {
-    encoding: 'utf8',
-  });
-  const m = /ODC_MAXRSS_KB (\d+)/.exec(r.stderr);
-  if (r.status !== 0 || m === null) throw new Error(`odc ${args.join(' ')} failed: ${r.stderr}`);
+  const rss_MB = odcPeakRss_MB([...args, '--out', out]);
   const bytes = statSync(out).isDirectory()
     ? readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0)
     : statSync(out).size;
-  return { rss_MB: Number(m[1]) / 1024, file_MB: bytes / 2 ** 20 };
+  return { rss_MB, file_MB: bytes / 2 ** 20 };
 }
 
 const design = (dir: string, name: string, planes: number, satsPerPlane: number): string =>
