@@ -18,6 +18,9 @@ import { readAnswer } from '../run/answer/read.js';
 import type { Answer } from '../run/answer/schema.js';
 import { loadRun } from '../run/loadRun.js';
 import { constellationKnee } from '../run/answer/constellationKnee.js';
+import { finishedSeeds, SEEDS_FILE } from '../run/multiSeed.js';
+import { writeSeedsReport } from '../report/decision/seedsReport.js';
+import { existsSync } from 'node:fs';
 
 /**
  * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
@@ -83,4 +86,23 @@ function answerOf(runDir: string, opts: AnswerOptions): Answer {
   const answer = buildAnswer(loadRun(runDir, { evaluations: false }), opts);
   writeAnswer(runDir, answer);
   return answer;
+}
+
+/**
+ * `odc report <folder>`: a run folder's report, or for a multi-seed folder (seeds.json, no run.json of its own) every
+ * seed's report written again, then the folder's report of their union front, decided from the seeds' folders as
+ * the run's finishing step decided it.
+ */
+export async function renderFolderReport(dir: string): Promise<ReportPaths> {
+  if (existsSync(join(dir, 'run.json')) || !existsSync(join(dir, SEEDS_FILE))) return renderReport(dir);
+  const { seeds, agreement, union } = finishedSeeds(dir);
+  const notes: string[] = [];
+  const svgPaths: string[] = [];
+  for (const seed of seeds) {
+    const r = await renderReport(join(dir, `seed-${seed}`));
+    notes.push(...r.notes.map((n) => `seed ${seed}: ${n}`));
+    svgPaths.push(...r.svgPaths);
+  }
+  const htmlPath = writeSeedsReport(dir, agreement, union);
+  return { htmlPath, mdPath: join(dir, 'report.md'), svgPaths, notes };
 }

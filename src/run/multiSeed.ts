@@ -36,6 +36,7 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
 import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
+import { readJsonFile } from './schemas.js';
 
 export const SEEDS_FILE = 'seeds.json';
 
@@ -228,6 +229,35 @@ function unionShadowPrices(
   return prices === null ? null : { ...prices, warmStart: 'union front' };
 }
 
+/** The seeds' knees, their agreement and the union front's decision, from their finished folders. */
+function seedsDecision(outDir: string, seeds: readonly number[]) {
+  const read = seeds.map((s) => readSeedKnee(outDir, s));
+  const first = read[0]!.pareto;
+  const agreement = seedAgreement(
+    read.map((r) => r.knee),
+    choiceVariables(first),
+    first.objectives,
+  );
+  return { read, agreement, union: unionDecision(outDir, read) };
+}
+
+/**
+ * A finished multi-seed folder read again (`odc report <folder>`): its seeds as seeds.json lists them, their
+ * agreement and union decided from the seeds' folders as the run's finishing step decided them.
+ */
+export function finishedSeeds(outDir: string): { seeds: number[]; agreement: SeedAgreement; union: SeedUnion } {
+  const path = join(outDir, SEEDS_FILE);
+  const fix = 'run the multi-seed study again to write it';
+  const raw = readJsonFile(path, 'BAD_RUN_DIR', fix) as { seeds?: { seed?: unknown }[] } | null;
+  const seeds = (Array.isArray(raw?.seeds) ? raw.seeds : [])
+    .map((s) => s?.seed)
+    .filter((s): s is number => Number.isInteger(s));
+  if (seeds.length === 0)
+    throw new StudyError('BAD_RUN_DIR', `${path}: lists no seed of a finished multi-seed run; ${fix}`, { file: path });
+  const { agreement, union } = seedsDecision(outDir, seeds);
+  return { seeds, agreement, union };
+}
+
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
 export async function runSeeds(
   outDir: string,
@@ -255,14 +285,7 @@ export async function runSeeds(
     summaries.push(summary);
     if (summary.status !== 'complete') return { summaries };
   }
-  const read = seeds.map((s) => readSeedKnee(outDir, s));
-  const first = read[0]!.pareto;
-  const agreement = seedAgreement(
-    read.map((r) => r.knee),
-    choiceVariables(first),
-    first.objectives,
-  );
-  const union = unionDecision(outDir, read);
+  const { read, agreement, union } = seedsDecision(outDir, seeds);
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
   writeAttainmentFile(outDir, join(outDir, seedDir(seeds[0]!), 'study.yaml'), fronts, union, unionKneePosition(union));
   const bySeed = seeds.map((seed) => ({ seed, designs: union.seeds.filter((s) => s === seed).length }));

@@ -458,9 +458,9 @@ function addReportCommand(program: Command, io: CliIo): void {
   program
     .command('report')
     .description('Write report.html (self-contained) and report.md with SVG plots into a run folder.')
-    .argument('<run-dir>', 'run folder written by odc run')
+    .argument('<run-dir>', "run folder written by odc run (a multi-seed folder: its report and every seed's)")
     .action(async (dir: string) => {
-      const r = await (await import('./runChunk.js')).renderReport(dir);
+      const r = await (await import('./runChunk.js')).renderFolderReport(dir);
       io.out(`report: ${r.htmlPath}\nmarkdown: ${r.mdPath}\nplots: ${r.svgPaths.join(', ')}\n`);
       for (const n of r.notes) io.out(`note: ${n}\n`);
     });

@@ -2,12 +2,14 @@
  * The multi-seed report (src/report/decision/seedsReport.ts) as written files: on the hand-made union of
  * ./seedsUnion.ts, report.html inlines the plots, each also a .svg file beside it that report.md links, and the Seeds
  * section links each seed's report.html by a relative path that resolves; the plots add sections and change no other
- * block. Then a real `odc run` of two short flagship seeds (dist/, as the main job runs it) writes the same.
+ * block. Then a real `odc run` of two short flagship seeds (dist/, as the main job runs it) writes the same, and
+ * `odc report` of that folder writes it again, byte for byte, with every seed's report.
  * Plausible bugs caught: a plot inlined but not written (or the reverse), an absolute or wrong link, a missing seed's
  * report linked anyway, the answer's text changed by the plots.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedsReportDocument, writeSeedsReport } from '../../../src/report/decision/seedsReport.js';
 import { seedsPlots } from '../../../src/report/decision/seedsPlots.js';
@@ -99,5 +101,15 @@ describe('odc run of two short flagship seeds', () => {
     for (const f of ['union-front.svg', 'knee-budgets.svg', 'knee-cost.svg', 'knee-cost-waterfall.svg'])
       expect(existsSync(join(out, f)), f).toBe(true);
     expect(html).not.toContain(dir);
+    // `odc report <multi-seed folder>` writes the folder's report again, as the run's finishing step wrote it, and
+    // every seed's report (removed here first)
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    for (const f of ['report.html', 'report.md', 'seed-43/report.html', 'seed-44/report.html']) rmSync(join(out, f));
+    const again = spawnSync(process.execPath, [resolve('dist/src/entries/cli/bin.js'), 'report', out], {
+      encoding: 'utf8',
+    });
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(md);
+    expectPlotsAndLinks(out, [43, 44]);
   });
 });
