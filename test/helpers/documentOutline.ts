@@ -97,7 +97,7 @@ export function documentOutline(blocks: readonly Block[]): Outline {
 }
 
 /** Header pairs of the Markdown tables that are label–value rows (report.html draws them without a header). */
-const KEY_VALUE_HEADERS = ['item|value', 'package|version'];
+const KEY_VALUE_HEADERS = ['item|value', 'package|version', 'answer|value'];
 
 const unescapeHtml = (s: string): string =>
   s

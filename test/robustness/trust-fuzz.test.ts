@@ -357,7 +357,9 @@ describe('output targets', () => {
       case 'symlink-to-folder':
         mkdirSync(`${p}-dir`);
         symlinkSync(`${p}-dir`, p);
-        return { path: p, writable: false };
+        // a link to an empty folder is a folder the user chose to name that way: written through, as `mkdir -p` and
+        // every other writer of odc's would (only a link at a file odc writes is refused)
+        return { path: p, writable: true };
       case 'dangling':
         symlinkSync(join(p, 'missing'), p);
         return { path: p, writable: false };

@@ -332,28 +332,35 @@ describe('odc serve API', () => {
     }
   });
 
-  it('refuses a finished log cut mid-row, naming the file, at start (exit-2 error) and on a poll (409)', async () => {
-    // a finished run's evaluations.csv whose last row lost its tail: the server must not wait for the rest
+  it('names a log cut mid-row, at start and on a poll, and shows the rest of the run', async () => {
+    // a finished run's evaluations.csv whose last row lost its tail: the server must not wait for the rest, and it
+    // names the damaged file while it shows what is whole (test/serve/damagedRun.test.ts)
     const cut = join(dir, 'cut');
     cpSync(runA, cut, { recursive: true });
     const text = readFileSync(join(cut, 'evaluations.csv'), 'utf8');
     writeFileSync(join(cut, 'evaluations.csv'), text.slice(0, text.length - 5));
     const rows = text.split('\n').length - 2; // header and final newline
-    const e = await startServer({ runDirs: [cut], port: 0, host: '127.0.0.1' }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(StudyError);
-    expect((e as StudyError).message).toContain(join(cut, 'evaluations.csv'));
-    expect((e as StudyError).message).toMatch(new RegExp(`ends mid-row \\(row ${rows} after the header`));
+    const started = await startServer({ runDirs: [cut], port: 0, host: '127.0.0.1' });
+    try {
+      const body = (await (await fetch(new URL('/api/runs', started.url))).json()) as { damaged: string[] }[];
+      const damaged = body[0]!.damaged.join(' ');
+      expect(damaged).toContain('evaluations.csv');
+      expect(damaged).toMatch(new RegExp(`ends mid-row \\(row ${rows} after the header`));
+    } finally {
+      await started.close();
+    }
     // a running run whose half-written row is renamed as the final log: the next poll answers 409 naming it
     const liveCut = join(dir, 'live-cut');
     runningCopy(runA, liveCut);
     const s = await startServer({ runDirs: [liveCut], port: 0, host: '127.0.0.1' });
     try {
       renameSync(join(liveCut, 'evaluations.csv.partial'), join(liveCut, 'evaluations.csv'));
+      // the next poll names the damaged log by the path given to odc serve, and still lists the run
       const res = await fetch(new URL('/api/runs', s.url));
-      expect(res.status).toBe(409);
-      const error = ((await res.json()) as { error: string }).error;
-      expect(error).toMatch(/^live-cut\/evaluations\.csv: /);
-      expect(error).not.toContain(liveCut);
+      expect(res.status).toBe(200);
+      const damaged = ((await res.json()) as { damaged: string[] }[])[0]!.damaged.join(' ');
+      expect(damaged).toContain('evaluations.csv');
+      expect(damaged).toContain('ends mid-row');
     } finally {
       await s.close();
     }

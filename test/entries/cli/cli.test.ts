@@ -250,10 +250,11 @@ describe('odc run (CLI)', () => {
     const knee = selectDesign(pareto, 'knee', `${dir}/q`).design;
     expect(run.decision.designs[0].index).toBe(knee.index);
     for (const r of [quiet, piped]) {
-      const line = r.out.split('\n').find((l) => l.includes(': the knee, design '));
+      // the answer card's first row: the recommended design (the knee) and its variables to 4 significant digits
+      const line = r.out.split('\n').find((l) => l.trimStart().startsWith('Recommended '));
       expect(
         line?.endsWith(
-          `: the knee, design ${knee.index} — x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`,
+          `design ${knee.index}: x1 = ${Number((knee.variables.x1 as number).toPrecision(4))}, x2 = ${Number((knee.variables.x2 as number).toPrecision(4))}`,
         ),
         r.out,
       ).toBe(true);

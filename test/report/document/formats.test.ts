@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, createLpSolver, runSensitivity, runUncertainty } from '../../../src/index.js';
 import { runReport } from '../../../src/report/document/render.js';
+import { constellationKnee } from '../../../src/run/answer/constellationKnee.js';
 import { documentOutline, htmlOutline, markdownOutline } from '../../helpers/documentOutline.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../helpers.js';
 
@@ -48,7 +49,8 @@ describe('report.html and report.md carry the same blocks', () => {
   it.each(['flagship', 'robust', 'constellation', 'zdt1'])('%s run report', async (name) => {
     const dir = runs[name]!;
     const { html, md } = outlines(dir, 'report');
-    const { doc } = await runReport(dir, { createLpSolver });
+    // as `odc report` renders it: the constellation knee evaluated by the run layer, handed to the report
+    const { doc } = await runReport(dir, { createLpSolver, constellationKnee });
     const model = documentOutline(doc.blocks);
     // a real report: its answer, its picks and its table are there
     expect(model.filter((l) => l.startsWith('h2:')).length).toBeGreaterThanOrEqual(6);
