@@ -21,6 +21,7 @@ import { constellationKnee } from '../run/answer/constellationKnee.js';
 import { finishedSeeds, SEEDS_FILE } from '../run/multiSeed.js';
 import { writeSeedsReport } from '../report/decision/seedsReport.js';
 import { existsSync } from 'node:fs';
+import { pushAll } from '../base/arrays.js';
 
 /**
  * The LP solver the constellation models use: javascript-lp-solver for small models, HiGHS (WASM, loaded once) for
@@ -100,8 +101,11 @@ export async function renderFolderReport(dir: string): Promise<ReportPaths> {
   const svgPaths: string[] = [];
   for (const seed of seeds) {
     const r = await renderReport(join(dir, `seed-${seed}`));
-    notes.push(...r.notes.map((n) => `seed ${seed}: ${n}`));
-    svgPaths.push(...r.svgPaths);
+    pushAll(
+      notes,
+      r.notes.map((n) => `seed ${seed}: ${n}`),
+    );
+    pushAll(svgPaths, r.svgPaths);
   }
   const htmlPath = writeSeedsReport(dir, agreement, union);
   return { htmlPath, mdPath: join(dir, 'report.md'), svgPaths, notes };
