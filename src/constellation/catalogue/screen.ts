@@ -19,6 +19,7 @@
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
+import { satelliteJsState } from '../geometry/sgp4Circular.js';
 import type { SatRec } from 'satellite.js';
 import type { ElementSet } from './elementSets.js';
 
@@ -183,21 +184,9 @@ function relative(
 
 /** Positions and velocities of `objs` at `t_s` into `out` (6 per object; NaN when SGP4 fails). */
 function propagateAll(objs: readonly Prepared[], t_s: number, out: Float64Array): void {
-  const { sgp4 } = satelliteJs();
   for (let i = 0; i < objs.length; i++) {
     const o = objs[i]!;
-    const pv = sgp4(o.satrec, o.tsince0_min + t_s / 60);
-    const j = 6 * i;
-    if (pv === null || typeof pv.position !== 'object') {
-      out.fill(Number.NaN, j, j + 6);
-      continue;
-    }
-    out[j] = pv.position.x;
-    out[j + 1] = pv.position.y;
-    out[j + 2] = pv.position.z;
-    out[j + 3] = pv.velocity.x;
-    out[j + 4] = pv.velocity.y;
-    out[j + 5] = pv.velocity.z;
+    if (!satelliteJsState(o.satrec, o.tsince0_min + t_s / 60, out, 6 * i)) out.fill(Number.NaN, 6 * i, 6 * i + 6);
   }
 }
 
