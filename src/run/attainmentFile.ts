@@ -21,7 +21,7 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { writeFileAtomic } from './atomic.js';
 import { studyValues } from './decision/select.js';
 import type { ParetoDesign, ParetoFile } from './paretoFile.js';
-import { loadStudyProblem, type LoadedStudy } from './problem.js';
+import type { LoadedStudy } from './problem.js';
 
 export const ATTAINMENT_FILE = 'attainment.json';
 /** Samples of the compliance inputs each front design is evaluated on. */
@@ -287,18 +287,17 @@ function kneeInBand(
 
 /**
  * Computes and writes `<outDir>/attainment.json` for the seeds' fronts and their union (`knee`: the union's
- * recommended position, -1 for none; `seeds`: the seed of each union design; `studyPath` a seed's study.yaml). Null
- * (no file) when a seed's front is empty.
+ * recommended position, -1 for none; `seeds`: the seed of each union design; `loaded` the study as a seed's
+ * study.yaml has it). Null (no file) when a seed's front is empty.
  */
 export function writeAttainmentFile(
   outDir: string,
-  studyPath: string,
+  loaded: LoadedStudy,
   fronts: readonly { seed: number; pareto: ParetoFile }[],
   union: { readonly pareto: ParetoFile; readonly seeds: readonly number[] },
   knee: number,
 ): AttainmentFile | null {
   if (fronts.some((f) => f.pareto.designs.length === 0) || union.pareto.designs.length === 0) return null;
-  const loaded = loadStudyProblem(studyPath);
   const file: AttainmentFile = {
     formatVersion: 1,
     objectives: union.pareto.objectives,

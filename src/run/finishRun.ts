@@ -20,7 +20,7 @@ import { runHypervolumeFigure } from './hypervolumeFigure.js';
 import type { EvaluationLog } from './log.js';
 import { paretoFront } from '../optimize/benchmarks/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
-import { reportedFront, writeResults, type WrittenResults } from './results.js';
+import { reportedFront, writeResults, type WrittenDecision, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
 import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
 import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
@@ -32,7 +32,7 @@ import { logInfeasibility } from './decision/infeasible.js';
 import { buildAnswer, writeAnswer } from './answer/answer.js';
 import type { Answer } from './answer/schema.js';
 import { loadRun } from './loadRun.js';
-import type { DecisionSummary, GenerationStats, RunCounts, RunMeta } from './schemas.js';
+import type { GenerationStats, RunCounts, RunMeta } from './schemas.js';
 
 /** Failure reasons, most frequent first (ties by reason). */
 function failureReasonsOf(log: EvaluationLog): RunCounts['failureReasons'] {
@@ -167,7 +167,7 @@ async function finalHistory(
 interface Committed {
   readonly reported: readonly Individual[];
   readonly counts: RunCounts;
-  readonly written: WrittenResults & { readonly decision: DecisionSummary };
+  readonly written: WrittenResults & WrittenDecision;
   readonly answer: Answer;
 }
 
@@ -224,7 +224,9 @@ async function commitResults(
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
   // the run decides once: answer.json, which the reports, the explorer, diff and export read
-  const answer = buildAnswer(loadRun(runDir, { evaluations: false, written }));
+  const answer = buildAnswer(loadRun(runDir, { evaluations: false, written }), {
+    study: { loaded, joint: written.joint },
+  });
   writeAnswer(runDir, answer);
   if (opts.afterResults) {
     tell?.({ step: 'report', count: reported.length, objectives: m });

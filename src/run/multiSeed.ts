@@ -189,10 +189,9 @@ type SeedRead = { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly
  * The decision on the union front: the study's select: rule (the first seed's study, as its folder keeps it), each
  * design with its seed, and the knee's shadow prices (the seeds' runs leave theirs out: one price list, the answer's).
  */
-function unionDecision(outDir: string, reads: readonly SeedRead[]): SeedUnion {
+function unionDecision(loaded: LoadedStudy, reads: readonly SeedRead[]): SeedUnion {
   const { pareto, seeds } = unionFront(reads.map((r) => ({ seed: r.knee.seed, pareto: r.pareto })));
-  const loaded = loadStudyProblem(join(outDir, seedDir(reads[0]!.knee.seed), 'study.yaml'));
-  const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto), (p) => seeds[p]!);
+  const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto).standing, (p) => seeds[p]!);
   const head = decision.designs[0];
   const at = unionKneePosition({ pareto, seeds, decision });
   if (head === undefined || at < 0) return { pareto, seeds, decision };
@@ -229,7 +228,10 @@ function unionShadowPrices(
   return prices === null ? null : { ...prices, warmStart: 'union front' };
 }
 
-/** The seeds' knees, their agreement and the union front's decision, from their finished folders. */
+/**
+ * The seeds' knees, their agreement and the union front's decision, from their finished folders; `loaded` the first
+ * seed's study as its folder keeps it (the union's select: rule and samples; any seed's differs in the seed alone).
+ */
 function seedsDecision(outDir: string, seeds: readonly number[]) {
   const read = seeds.map((s) => readSeedKnee(outDir, s));
   const first = read[0]!.pareto;
@@ -238,7 +240,8 @@ function seedsDecision(outDir: string, seeds: readonly number[]) {
     choiceVariables(first),
     first.objectives,
   );
-  return { read, agreement, union: unionDecision(outDir, read) };
+  const loaded = loadStudyProblem(join(outDir, seedDir(read[0]!.knee.seed), 'study.yaml'));
+  return { read, agreement, loaded, union: unionDecision(loaded, read) };
 }
 
 /**
@@ -285,9 +288,9 @@ export async function runSeeds(
     summaries.push(summary);
     if (summary.status !== 'complete') return { summaries };
   }
-  const { read, agreement, union } = seedsDecision(outDir, seeds);
+  const { read, agreement, loaded, union } = seedsDecision(outDir, seeds);
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
-  writeAttainmentFile(outDir, join(outDir, seedDir(seeds[0]!), 'study.yaml'), fronts, union, unionKneePosition(union));
+  writeAttainmentFile(outDir, loaded, fronts, union, unionKneePosition(union));
   const bySeed = seeds.map((seed) => ({ seed, designs: union.seeds.filter((s) => s === seed).length }));
   const file = {
     formatVersion: 2,

@@ -14,7 +14,14 @@ import type { LoadedStudy } from './problem.js';
 import { decisionSummary, withShadowPrices } from './decision/recommend.js';
 import { shadowPrices, type ReoptimizeSource } from './decision/relaxation.js';
 import type { DuplicatePolicy, ParetoDesign, ParetoFile } from './paretoFile.js';
-import { jointSource, kneeStanding, selectRuleOf, selectSamples, studyValues } from './decision/select.js';
+import {
+  jointSource,
+  kneeStanding,
+  selectRuleOf,
+  selectSamples,
+  studyValues,
+  type JointSource,
+} from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 import { LOG_FINAL } from './runFolder.js';
 
@@ -188,12 +195,19 @@ export function paretoCsv(file: ParetoFile): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples. */
-export function kneeStandingOf(loaded: LoadedStudy, file: ParetoFile, logPath?: string): KneeStanding | null {
+/**
+ * How the recommended knee stands (src/run/decision/select.ts): the study's select: rule and its joint samples, with
+ * the samples' source (`joint`: each front position sampled once, kept for the answer built after, ./answer/).
+ */
+export function kneeStandingOf(
+  loaded: LoadedStudy,
+  file: ParetoFile,
+  logPath?: string,
+): { standing: KneeStanding | null; joint: JointSource | string } {
   const study = studyValues(loaded);
   const rule = selectRuleOf(study);
   const joint = jointSource(loaded, study, file, selectSamples(loaded.kind, rule));
-  return kneeStanding(file, rule, joint, logPath);
+  return { standing: kneeStanding(file, rule, joint, logPath), joint };
 }
 
 /**
@@ -203,6 +217,13 @@ export function kneeStandingOf(loaded: LoadedStudy, file: ParetoFile, logPath?: 
 export interface WrittenResults {
   readonly meta: RunMeta;
   readonly pareto: ParetoFile;
+}
+
+/** What writeResults decided besides the files: the front's decision and the samples its knee's P(all hold) drew. */
+export interface WrittenDecision {
+  readonly decision: DecisionSummary;
+  /** The joint samples of the front's positions (or why there are none), for the answer: not drawn twice. */
+  readonly joint: JointSource | string;
 }
 
 /**
@@ -226,20 +247,19 @@ export function writeResults(
   meta: RunMeta,
   reoptimize: ReoptimizeSource | null,
   records?: readonly unknown[],
-): WrittenResults & { readonly decision: DecisionSummary } {
+): WrittenResults & WrittenDecision {
   const file = paretoFile(loaded, paretoDesigns(loaded, reported, records), {
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const decision = withShadowPrices(
-    decisionSummary(file, kneeStandingOf(loaded, file, join(runDir, LOG_FINAL))),
-    file,
-    (knee, binding) => (reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding)),
+  const { standing, joint } = kneeStandingOf(loaded, file, join(runDir, LOG_FINAL));
+  const decision = withShadowPrices(decisionSummary(file, standing), file, (knee, binding) =>
+    reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding),
   );
   const paretoJson = `${JSON.stringify(file, null, 1)}\n`;
   const runJson = `${JSON.stringify({ ...meta, decision }, null, 2)}\n`;
   writeFileAtomic(join(runDir, 'pareto.json'), paretoJson);
   writeFileAtomic(join(runDir, 'pareto.csv'), paretoCsv(file));
   writeFileAtomic(join(runDir, 'run.json'), runJson);
-  return { meta: reread<RunMeta>(runJson), pareto: reread<ParetoFile>(paretoJson), decision };
+  return { meta: reread<RunMeta>(runJson), pareto: reread<ParetoFile>(paretoJson), decision, joint };
 }

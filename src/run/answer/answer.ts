@@ -13,7 +13,8 @@ import { LOG_FINAL } from '../runFolder.js';
 import type { LoadedRun } from '../loadRun.js';
 import { fmt } from '../../base/numberFormat.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from '../decision/decision.js';
-import { kneeStanding } from '../decision/select.js';
+import { kneeStanding, type JointSource } from '../decision/select.js';
+import type { LoadedStudy } from '../problem.js';
 import { decisionSummary, withShadowPrices } from '../decision/recommend.js';
 import { designBindingText } from '../decision/binding.js';
 import { kneeLabel } from '../decision/decisionText.js';
@@ -29,6 +30,11 @@ import { ANSWER_FILE, ANSWER_FORMAT_VERSION, type Answer, type BridgeStep } from
 export interface AnswerOptions {
   /** Design files drawn as reference points in node studies (default: the shipped designs). */
   readonly referenceDesigns?: readonly string[];
+  /**
+   * The run's compiled study and the joint samples its run.json decision drew (the run that just finished has both):
+   * neither is loaded nor sampled again. Absent: both from the folder's study.yaml.
+   */
+  readonly study?: { readonly loaded: LoadedStudy; readonly joint: JointSource | string };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -255,7 +261,7 @@ type Pick_<T, K extends keyof T> = { readonly [P in K]: T[P] };
 export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}): Answer {
   const { meta, pareto } = run;
   const { refs, notes } = references(run, opts);
-  const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto));
+  const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto), opts.study?.joint);
   const stored = meta.decision;
   const decision = withShadowPrices(
     decisionSummary(
@@ -266,7 +272,7 @@ export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}): Answer {
     (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
   );
   const knee: Pick | undefined = picks[0];
-  const cost = kneeCost(run, knee, notes);
+  const cost = kneeCost(run, knee, notes, opts.study?.loaded);
   const record = knee?.design.record ?? null;
   const position = decision.standing?.position;
   const sampled = typeof joint === 'string' || position === undefined ? null : joint.sampled(position);

@@ -2,8 +2,8 @@
  * The cost where the verdict stands, for the answer record (./answer.ts) the report's first screen draws: the knee's
  * cost breakdown, $/W and $/chip-hour beside the ground's and the three inputs that move its verdict most —
  * ./costBreakdown.ts for a node study, ./constellationCost.ts for a constellation study. The knee's design is rebuilt
- * from the run's study.yaml and its variables (as ./robustness.ts does); its record is the run's. A design that cannot
- * be rebuilt gives a note, never a failed run.
+ * from the run's study (its study.yaml, or the run's compiled study when given) and its variables (as
+ * ./robustness.ts does); its record is the run's. A design that cannot be rebuilt gives a note, never a failed run.
  */
 import { join } from 'node:path';
 import { loadStudyProblem, type LoadedStudy } from '../problem.js';
@@ -32,13 +32,14 @@ export function kneeCost(
   run: LoadedRun,
   knee: Pick | undefined,
   notes: string[],
+  given?: LoadedStudy,
 ): { section: BudgetSection | null; lifeBasis: LifeBasis | null } {
   const none = { section: null, lifeBasis: null };
   const record = knee?.design.record ?? null;
   if (knee === undefined || record === null || run.pareto.kind === 'benchmark') return none;
   try {
     // without an LP solver: a constellation's specification and its nodes need none (no network is evaluated)
-    const loaded = loadStudyProblem(join(run.dir, 'study.yaml'));
+    const loaded = given ?? loadStudyProblem(join(run.dir, 'study.yaml'));
     const x = vectorOf(loaded, knee);
     if (record.kind === 'constellation') {
       const spec = loaded.constellation!.spec(x);

@@ -147,17 +147,19 @@ function pickRobustness(
 
 /**
  * Picks with the knee chosen by the study's `select:` (unchanged without it) and the robustness of each distinct
- * pick. Evaluates a few hundred samples per design checked (node studies with uncertain inputs only).
+ * pick. Evaluates a few hundred samples per design checked (node studies with uncertain inputs only); `given`: the
+ * samples the run's decision drew already (its front's positions, the study's sampler), drawn from again.
  */
 export function robustPicks(
   run: LoadedRun,
   picks: readonly Pick[],
+  given?: JointSource | string,
 ): { picks: Pick[]; report: RobustnessReport | null; joint: JointSource | string } {
   const rule = selectRule(run);
   const samples = selectSamples(run.pareto.kind, rule);
   let source: JointSource | string;
   try {
-    source = runSampler(run, samples);
+    source = given !== undefined && run.pareto.kind === 'node' ? given : runSampler(run, samples);
   } catch (e) {
     source = `the run's study.yaml could not be compiled again (${e instanceof Error ? e.message : String(e)})`;
   }

@@ -6,6 +6,8 @@ import { tempDir } from '../../helpers/tmp.js';
 import { runShortFlagshipSeeds } from '../../helpers/shortFlagshipSeeds.js';
 import { answerSchema } from '../../../src/run/answer/schema.js';
 import { readAnswer } from '../../../src/run/answer/read.js';
+import { buildAnswer } from '../../../src/run/answer/answer.js';
+import { loadRun } from '../../../src/run/loadRun.js';
 
 /** answer.json of a run folder, checked against its schema (the zod one, from which the JSON Schema is generated). */
 function validAnswer(dir: string) {
@@ -72,5 +74,11 @@ describe('answer.json', () => {
       expect(existsSync(join(seedDir, 'answer.json'))).toBe(true);
       expect(validAnswer(seedDir).seeds).toEqual([seed]);
     }
+    // the run reuses its decision's samples and compiled study; decided again from the folder alone (study.yaml
+    // compiled, every P(all hold) sampled afresh), the record is the same (seed 43 has a knee with samples)
+    const seed43 = join(dir, 'multi', 'seed-43');
+    const again = buildAnswer(loadRun(seed43, { evaluations: false }));
+    expect(again.robustness?.designs[0]?.joint).toBeTruthy();
+    expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(readFileSync(join(seed43, 'answer.json'), 'utf8')));
   }, 300_000);
 });
