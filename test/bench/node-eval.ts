@@ -11,17 +11,18 @@
  *   the same study building the complete record of each (the reference), on designs its NSGA-III visits;
  * - warm-up: cold runs in fresh processes (node-warmup.ts), the first 10,000 evaluations of a run against the next
  *   10,000 and against the same designs evaluated again once warm, under default V8 flags and candidate flags;
- * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads.
+ * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads; the
+ * main job's CPU (`npm run study`, getrusage, all threads) against the peer's in interleaved pairs, its files compared.
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
  * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a built peer (the lean path's ratio
  * to it is printed); `-- --no-e2e` to skip the runs; `-- --only robust,warmup` to run some sections (node, robust,
- * warmup, e2e); `-- --docs` writes the node and warm-up tables into docs/performance.md (./markedSection.ts).
+ * warmup, e2e, main); `-- --docs` writes the node, warm-up and main-job tables into docs/performance.md.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStudyProblem } from '../../src/run/problem.js';
@@ -40,7 +41,7 @@ const onlyAt = args.indexOf('--only');
 const sections = new Set(
   onlyAt >= 0
     ? (args[onlyAt + 1] ?? '').split(',')
-    : ['node', 'robust', 'warmup', ...(args.includes('--no-e2e') ? [] : ['e2e'])],
+    : ['node', 'robust', 'warmup', ...(args.includes('--no-e2e') ? [] : ['e2e', 'main'])],
 );
 const cpuAtStart = process.cpuUsage();
 const ROUNDS = 15;
@@ -78,7 +79,8 @@ const variants: { name: string; pass: Pass }[] = [
  * time: its passes interleave with this process's, and neither build shares the other's V8 heap.
  */
 let peer: ChildProcess | null = null;
-if (peerAt >= 0) {
+const peerDir = peerAt >= 0 ? resolve(args[peerAt + 1] ?? '.') : null;
+if (peerAt >= 0 && sections.has('node')) {
   const dir = resolve(args[peerAt + 1] ?? '.');
   console.log(`peer build: ${dir}`);
   const child = fork(fileURLToPath(new URL('./node-eval-peer.js', import.meta.url)), [dir]);
@@ -381,6 +383,82 @@ function warmUp(): string {
   );
 }
 
+/** Written to stderr when a child exits: its CPU time [µs] over all its threads, from getrusage(2). */
+const CPU_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+const MAIN_PAIRS = 3;
+
+/** `npm run study` of the build in `project` into `out`: its CPU [s] (user + system, every thread). */
+function mainJobCpu_s(project: string, out: string): number {
+  const bin = join(project, 'dist/src/entries/cli/bin.js');
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, bin, 'run', studyPath, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+  });
+  const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || used === null) throw new Error(`odc run (${project}) failed: ${r.stderr}`);
+  return Number(used[1]) / 1e6;
+}
+
+/** The main job's files that must not depend on the build: each seed's front and log, the seeds' decision, spread. */
+function mainJobFiles(out: string): string[] {
+  const seeds = readdirSync(out).filter((d) => /^seed-\d+$/.test(d));
+  return [
+    'seeds.json',
+    'attainment.json',
+    ...seeds.flatMap((d) => [join(d, 'pareto.json'), join(d, 'evaluations.csv'), join(d, 'pareto.csv')]),
+  ].sort();
+}
+
+/**
+ * The main job's CPU, this build against the peer's (when given) in MAIN_PAIRS interleaved pairs (the order swapped
+ * each pair), the load average beside each, and whether the two builds wrote the same bytes.
+ */
+function mainJob(peerProject: string | null): void {
+  const builds = [
+    { name: 'this build', project: root },
+    ...(peerProject ? [{ name: 'peer', project: peerProject }] : []),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'odc-bench-main-'));
+  const cpu = builds.map(() => [] as number[]);
+  const loads: number[] = [];
+  console.log(
+    `\nthe main job (npm run study: ${studyPath}), CPU of the whole process, ${MAIN_PAIRS} interleaved pairs:`,
+  );
+  for (let i = 0; i < MAIN_PAIRS; i++) {
+    loads.push(loadavg()[0]!);
+    for (let j = 0; j < builds.length; j++) {
+      const k = (i + j) % builds.length;
+      const out = join(dir, `${k}`);
+      rmSync(out, { recursive: true, force: true });
+      cpu[k]!.push(mainJobCpu_s(builds[k]!.project, out));
+    }
+    console.log(
+      `  pair ${i + 1}: ${builds.map((b, k) => `${b.name} ${cpu[k]![i]!.toFixed(2)} s`).join(', ')} (load ${loads[i]!.toFixed(1)})`,
+    );
+  }
+  const differ =
+    builds.length < 2
+      ? []
+      : mainJobFiles(join(dir, '0')).filter(
+          (f) => !readFileSync(join(dir, '0', f)).equals(readFileSync(join(dir, '1', f))),
+        );
+  rmSync(dir, { recursive: true, force: true });
+  const rows = builds.map((b, k) => [
+    b.name,
+    `${median(cpu[k]!).toFixed(2)} s`,
+    cpu[k]!.map((x) => x.toFixed(2)).join(', '),
+  ]);
+  const ratio =
+    builds.length < 2
+      ? ''
+      : `\n\nThis build / peer: ${(median(cpu[0]!) / median(cpu[1]!)).toFixed(2)}× (per-pair ratio median ${median(cpu[0]!.map((t, i) => t / cpu[1]![i]!)).toFixed(2)}); ` +
+        (differ.length === 0
+          ? "every seed's pareto.json, pareto.csv and evaluations.csv, seeds.json and attainment.json byte-identical."
+          : `files that differ: ${differ.join(', ')}.`);
+  const body = `${mdTable(['build', 'CPU (median)', 'each pair'], rows)}${ratio}\n\nLoad average (1 min) ${loads.map((l) => l.toFixed(1)).join(' / ')} at the pairs' start on ${cpus().length} cores.`;
+  console.log(body);
+  regions.push({ name: 'bench-main-job', command: 'npm run bench:node -- --peer <folder>', body });
+}
+
 if (sections.has('e2e')) {
   const bin = join(root, 'dist/src/entries/cli/bin.js');
   console.log(
@@ -401,6 +479,7 @@ if (sections.has('e2e')) {
   }
   console.log(`load average at the end: ${load()}`);
 }
+if (sections.has('main')) mainJob(peerDir);
 if (docsRequested() && regions.length > 0) writeMarkedSections('docs/performance.md', regions);
 const cpu = process.cpuUsage(cpuAtStart);
 console.log(`\nthis bench process: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU (children not counted)`);
