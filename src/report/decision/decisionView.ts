@@ -220,10 +220,12 @@ function spreadTexts(d: DecisionSummary): string[] {
   return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];
 }
 
-/** The front in its first two objectives with the knee and the best design per objective marked and labelled. */
-export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string | null {
+/**
+ * The front in its first two objectives with the knee and the best design per objective marked and labelled (a run
+ * with a Pareto design and two objectives or more).
+ */
+export function frontKneeSvg(run: LoadedRun, d: DecisionSummary): string {
   const { pareto } = run;
-  if (pareto.designs.length === 0 || pareto.objectives.length < 2) return null;
   const objs = pareto.objectives.slice(0, 2);
   const pos = samplePositions(pareto.designs.length, MAX_FRONT_PLOT_POINTS);
   // a recommended design is marked only when the front holds it (none is when no design meets the requirements)

@@ -10,7 +10,7 @@ import { nonDominatedIndices } from '../../optimize/pareto/dominance.js';
 import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { LoadedRun } from '../../run/loadRun.js';
-import type { KeyValue, ReportPlot } from '../document/blocks.js';
+import type { KeyValue } from '../document/blocks.js';
 import { chart, concat, type Drawn, type Mark, type Scene } from '../plots/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions, STATISTIC_NAME, type AxisDef } from '../plots/plots.js';
 
@@ -19,7 +19,9 @@ export const MAX_ROBUST_POINTS = 600;
 
 export interface RobustReport {
   readonly summary: readonly KeyValue[];
-  readonly plot: ReportPlot;
+  /** The plot's caption and SVG (the plot catalogue's 'robust', src/report/plots/catalogue.ts). */
+  readonly caption: string;
+  readonly svg: string;
   readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
 }
 
@@ -145,7 +147,8 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
   ];
   return {
     summary,
-    plot: { id: 'robust', file: 'robust-vs-nominal.svg', title: 'Robust front and nominal values', caption, svg },
+    caption,
+    svg,
     table: { headers, rows },
   };
 }

@@ -4,8 +4,8 @@
  * objectives, else the lower triangle of the scatter matrix: the run report's objectiveMatrix); and of the
  * knee, from its record as its seed's pareto.json holds it: the power and mass budgets, the node's cost lines, the cost
  * of delivered compute from the first unit to the verdict's basis beside the ground scenarios', and the
- * delivered-compute waterfall (the run report's, ../plots/modelPlots.ts). The knee's plots are drawn for node studies;
- * a constellation or benchmark study's report has the objective space only.
+ * delivered-compute waterfall (the run report's, ../plots/modelPlots.ts). Which are drawn, in what order, under which
+ * title: the plot catalogue (../plots/catalogue.ts `SEEDS_PLOTS`).
  */
 import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
 import type { DesignRecord } from '../../node/record/record.js';
@@ -24,10 +24,8 @@ import {
   type Scene,
 } from '../plots/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions } from '../plots/plots.js';
-import { waterfallPlot } from '../plots/modelPlots.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import { fieldRows, hardwareLines, type BudgetRow } from '../budget/budget.js';
-import type { ReportPlot } from '../document/blocks.js';
 
 /** Seed colours: d3's category10 without its red (cycled past nine seeds); the knee is black. */
 const SEED_COLORS = [0, 1, 2, 4, 5, 6, 7, 8, 9].map((i) => CATEGORY10[i]!);
@@ -38,14 +36,17 @@ export const MAX_UNION_POINTS = 3000;
 
 const nodeFields = fieldRows(designRecordSchema);
 
-/** A plot with the scenes of its charts (what it shows, which tests read). */
-export type DrawnPlot = ReportPlot & { readonly scenes: readonly Scene[] };
+/** A plot's caption and SVG with the scenes of its charts (what it shows, which tests read). */
+export interface DrawnPlot {
+  readonly caption: string;
+  readonly svg: string;
+  readonly scenes: readonly Scene[];
+}
 
 /** The union front in objective space by seed (`seeds`: the run's, in order), the knee marked (see the header). */
-export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): DrawnPlot | null {
+export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): DrawnPlot {
   const { pareto } = union;
   const m = pareto.objectives.length;
-  if (m < 2 || pareto.designs.length === 0) return null;
   const drawnAt = samplePositions(pareto.designs.length, MAX_UNION_POINTS);
   const knee = unionKneePosition(union);
   const point = (p: number, cat: string, label?: string): Record<string, unknown> => ({
@@ -78,9 +79,6 @@ export function unionFrontPlot(union: SeedUnion, seeds: readonly number[]): Draw
   const head = knee >= 0 ? union.decision.designs[0]! : null;
   const counts = seeds.map((s) => `seed ${s}: ${union.seeds.filter((x) => x === s).length}`).join(', ');
   return {
-    id: 'union-front',
-    file: 'union-front.svg',
-    title: "The seeds' union front",
     caption:
       `${m === 2 ? 'Objective space' : `Objective space: scatter matrix of every pair of the ${m} objectives`}. ` +
       `The union front's ${pareto.designs.length} designs (${counts})${drawnAt.length < pareto.designs.length ? `, ${drawnAt.length} drawn, evenly sampled` : ''}, ` +
@@ -199,9 +197,6 @@ function massSpec(r: DesignRecord): ChartSpec {
 export function budgetsPlot(r: DesignRecord): DrawnPlot {
   const { svg, scenes } = concat([[chart(powerSpec(r))], [chart(massSpec(r))]]);
   return {
-    id: 'knee-budgets',
-    file: 'knee-budgets.svg',
-    title: 'Power and mass budgets of the knee',
     caption:
       "Power: the array's output in sunlight at beginning and end of life beside the bus demand at peak (IT, bus, " +
       'laser terminals and coolant pumps, stacked) and averaged over the orbit. Mass: the built-up launch mass by part ' +
@@ -230,9 +225,6 @@ export function costPlot(r: DesignRecord): DrawnPlot {
     [],
   );
   return {
-    id: 'knee-cost',
-    file: 'knee-cost.svg',
-    title: 'Cost breakdown of the knee',
     caption:
       `The knee's cost line by line, one node, first unit (${fmt(k.total_USD / 1e6)} M USD in all): hardware by ` +
       'subsystem, assembly, integration and test, launch and operations over the mission; each with its share of the node.',
@@ -313,35 +305,10 @@ export function costWaterfallPlot(r: DesignRecord): DrawnPlot {
     marks: [...spec.marks, { type: 'rule', at: { x: k.lcocDiscounted_USD_per_PFLOP_day }, color: space, dash: '4,3' }],
   };
   return {
-    id: 'knee-cost-waterfall',
-    file: 'knee-cost-waterfall.svg',
-    title: 'Cost of delivered compute of the knee, space and ground',
     caption:
       "The knee's cost of delivered compute from its first unit, through the programme's learning and discounting, " +
       "to the verdict's basis (dashed line), beside the discounted cost of the same chips in each terrestrial " +
       'scenario (designs/catalogs/terrestrial-baselines.yaml), each with the ratio of space to ground (< 1: space is cheaper).',
     ...drawn(withRule),
   };
-}
-
-/** The knee's plots (node studies) and a note when there are none. */
-function kneePlots(union: SeedUnion, notes: string[]): ReportPlot[] {
-  const at = unionKneePosition(union);
-  const design = at >= 0 ? union.pareto.designs[at]! : undefined;
-  const record = design?.record ?? null;
-  // a benchmark's designs have no record: nothing to draw and nothing to say
-  if (design === undefined || record === null) return [];
-  if (record.kind !== 'node') {
-    notes.push("the knee's budget, cost and waterfall plots are drawn for node studies");
-    return [];
-  }
-  const fall = waterfallPlot({ label: 'knee', selector: 'knee', position: at, design });
-  return [budgetsPlot(record), costPlot(record), costWaterfallPlot(record), ...(fall ? [fall] : [])];
-}
-
-/** Every plot of the multi-seed report of `seeds`, in its order, with notes on what is not drawn. */
-export function seedsPlots(union: SeedUnion, seeds: readonly number[]): { plots: ReportPlot[]; notes: string[] } {
-  const notes: string[] = [];
-  const front = unionFrontPlot(union, seeds);
-  return { plots: [...(front ? [front] : []), ...kneePlots(union, notes)], notes };
 }

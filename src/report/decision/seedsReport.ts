@@ -2,8 +2,8 @@
  * A multi-seed run's report (`<out>/report.html` and `report.md`, src/run/multiSeed.ts): the answer of the seeds' union
  * front written as a single run's first screen (the knee, its standing, figures, verdicts, what binds it, its shadow
  * prices when they are its seed's), the union front by seed and the knee's budgets, costs and waterfall
- * (./seedsPlots.ts; each plot also written as a .svg file beside the report), then whether the seeds agree with each
- * seed's knee and a relative link to each seed's own report.
+ * (../plots/catalogue.ts; each plot also written as a .svg file beside the report), then whether the seeds agree
+ * with each seed's knee and a relative link to each seed's own report.
  */
 import { pushAll } from '../../base/arrays.js';
 import { existsSync } from 'node:fs';
@@ -19,7 +19,6 @@ import {
 } from '../../run/decision/seedAgreement.js';
 import { ODC_VERSION } from '../../run/versions.js';
 import {
-  figure,
   heading3,
   list,
   note,
@@ -31,7 +30,7 @@ import {
   type ReportDocument,
   type ReportPlot,
 } from '../document/blocks.js';
-import { seedsPlots } from './seedsPlots.js';
+import { gatheredPlots, plotSection, seedsPlots, SEEDS_PLOTS, titledFigures } from '../plots/catalogue.js';
 import { readAttainmentFile, spreadSection } from './spreadSection.js';
 import { documentHtml } from '../document/html.js';
 import { documentMarkdown } from '../document/markdown.js';
@@ -85,18 +84,17 @@ function seedsSection(a: SeedAgreement, union: SeedUnion, reports: readonly Seed
   ]);
 }
 
-/** The union front by seed, then the knee's plots under a heading each (./seedsPlots.ts). */
+/** The plots with a section of their own (the union front), then the knee's under a heading each (SEEDS_PLOTS). */
 function plotSections(union: SeedUnion, plots: readonly ReportPlot[], notes: readonly string[]): Block[] {
-  const front = plots.find((p) => p.id === 'union-front');
-  const knee = plots.filter((p) => p !== front);
+  const out = SEEDS_PLOTS.flatMap((e) => plotSection(e, plots) ?? []);
+  const knee = gatheredPlots(SEEDS_PLOTS, 'knee', plots);
   const head = union.decision.designs[0];
-  const out: Block[] = front ? [section('union-front', 'Union front by seed', [figure(front)], 'Union front')] : [];
   if (head !== undefined && (knee.length > 0 || notes.length > 0))
     out.push(
       section(
         'knee',
         `The knee: design ${head.index} of seed ${head.seed}`,
-        [...knee.flatMap((p) => [heading3(p.title, p.id), figure(p)]), ...notes.map((n) => note(n))],
+        [...titledFigures(knee), ...notes.map((n) => note(n))],
         'Knee',
       ),
     );
@@ -104,8 +102,8 @@ function plotSections(union: SeedUnion, plots: readonly ReportPlot[], notes: rea
 }
 
 /**
- * The multi-seed report's document: `plots` from ./seedsPlots.ts (none: the text alone), `reports` the seeds' own
- * reports to link.
+ * The multi-seed report's document: `plots` from ../plots/catalogue.ts `seedsPlots` (none: the text alone), `reports`
+ * the seeds' own reports to link.
  */
 export function seedsReportDocument(
   a: SeedAgreement,

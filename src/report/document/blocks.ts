@@ -31,8 +31,11 @@ export interface Plot {
   readonly table?: TableData;
 }
 
-/** A run report's plot: always titled (the constellation section heads each plot with its title). */
-export type ReportPlot = Plot & { readonly title: string };
+/**
+ * A report's plot: always titled (a section that gathers plots heads each with its title); `blocks` are shown under
+ * it in a section of its own (the robust front's table).
+ */
+export type ReportPlot = Plot & { readonly title: string; readonly blocks?: readonly Block[] };
 
 export interface TableData {
   readonly headers: readonly string[];

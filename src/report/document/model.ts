@@ -12,15 +12,15 @@ import { fmt } from '../../base/numberFormat.js';
 import { KNEE_METHOD, type Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import { axisLabel, objectiveTitle } from '../plots/plots.js';
-import { convergencePlot, objectivePlot, varUnit, waterfallPlot } from '../plots/modelPlots.js';
-import { parallelPlot } from '../plots/parallelPlot.js';
-import { robustReport, type RobustReport } from '../decision/robust.js';
+import { varUnit } from '../plots/modelPlots.js';
+import { drawPlots, RUN_PLOTS } from '../plots/catalogue.js';
+import { robustReport } from '../decision/robust.js';
 import type { KeyValue, ReportPlot } from './blocks.js';
 import { hypervolumeValueText, normalizationText, runHypervolumeFigure } from '../../run/hypervolumeFigure.js';
 import { BINDING_MARGIN, designBinding, quantityName } from '../../run/decision/binding.js';
 import { budgetRegimeText, proposalCostText } from '../../run/budgetRegime.js';
 import { inheritedText } from '../../run/warmStart.js';
-import { decisionView, frontKneeCaption, frontKneeSvg, type DecisionView } from '../decision/decisionView.js';
+import { decisionView, type DecisionView } from '../decision/decisionView.js';
 import type { Answer, AnswerReference, AnswerRobustness } from '../../run/answer/schema.js';
 import type { DecisionSummary, DesignBinding, RunTimings } from '../../run/schemas.js';
 
@@ -70,10 +70,6 @@ export interface ReportModel {
   readonly kneeMethod: string;
   readonly picks: readonly PickView[];
   readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
-  /**
-   * Robust studies: the robust front beside the nominal values of the same designs (plot also in `plots`, id 'robust').
-   */
-  readonly robust: RobustReport | null;
   /**
    * Margins and P(all hold) of the recommended designs, and the study's select: outcome (./robustness.ts).
    */
@@ -282,7 +278,7 @@ function constraintRows(run: LoadedRun, refs: readonly AnswerReference[], notes:
   return constraints;
 }
 
-/** The plots in report order; a robust study's summary rows go into `summary` before its evaluation count. */
+/** The plots in report order (RUN_PLOTS); a robust study's summary rows go into `summary` before its evaluations. */
 async function reportPlots(
   run: LoadedRun,
   refs: readonly AnswerReference[],
@@ -290,39 +286,15 @@ async function reportPlots(
   knee: Pick | undefined,
   decision: DecisionSummary,
   summary: KeyValue[],
-): Promise<{ plots: ReportPlot[]; robust: RobustReport | null }> {
-  const kneeSvg = frontKneeSvg(run, decision);
-  const plots: ReportPlot[] = [
-    ...(kneeSvg !== null
-      ? [
-          {
-            id: 'front-knee',
-            file: 'front-knee.svg',
-            title: 'Pareto front and the recommended designs',
-            caption: frontKneeCaption(run),
-            svg: kneeSvg,
-          },
-        ]
-      : []),
-    objectivePlot(run, refs, notes),
-  ];
+): Promise<ReportPlot[]> {
   const robust = await robustReport(run);
-  if (robust) {
+  if (robust)
     summary.splice(
       summary.findIndex((k) => k.label === 'evaluations'),
       0,
       ...robust.summary,
     );
-    plots.push(robust.plot);
-  }
-  const par = parallelPlot(run, knee);
-  if (par) plots.push(par);
-  const fall = waterfallPlot(knee);
-  if (fall) plots.push(fall);
-  const conv = convergencePlot(run);
-  if (conv) plots.push(conv);
-  else notes.push('run.json has no per-generation history: no convergence plot');
-  return { plots, robust };
+  return drawPlots(RUN_PLOTS, { run, refs, notes, knee, decision, robust }, notes);
 }
 
 /** Record metrics shown beside the objectives and variables in the Pareto table, with their display unit and scale. */
@@ -389,7 +361,7 @@ export async function buildReportModel(run: LoadedRun, answer: Answer): Promise<
   const picks = answerPicks(run, answer);
   const robustness = answer.robustness;
   const decision = answer.decision;
-  const { plots, robust } = await reportPlots(run, refs, notes, picks[0], decision, summary);
+  const plots = await reportPlots(run, refs, notes, picks[0], decision, summary);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
   const cost = answer.costBreakdown;
   return {
@@ -410,7 +382,6 @@ export async function buildReportModel(run: LoadedRun, answer: Answer): Promise<
     kneeMethod: KNEE_METHOD,
     picks: views,
     table: paretoTable(run),
-    robust,
     robustness,
     references: refs,
     answer,

@@ -11,7 +11,6 @@ import { objectiveTitle, paddedDomain, samplePositions, type AxisDef, type Categ
 import { CATEGORY10, chart, concat, drawn, type Drawn } from './chart.js';
 import { matrixPanelSize, objectiveMatrix } from './scatterMatrix.js';
 import type { AnswerReference as ReferenceDesign } from '../../run/answer/schema.js';
-import type { ReportPlot } from '../document/blocks.js';
 
 /** Plot sizes: evaluations and Pareto designs beyond these are sampled evenly (deterministic). */
 export const MAX_EVALUATION_POINTS = 3000;
@@ -96,7 +95,11 @@ function objectiveAxes(
   }));
 }
 
-export function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], notes: string[]): ReportPlot {
+export function objectivePlot(
+  run: LoadedRun,
+  refs: readonly ReferenceDesign[],
+  notes: string[],
+): { caption: string; svg: string } {
   const { pareto } = run;
   const m = pareto.objectives.length;
   const { points, evalPos, frontPos, density } = objectivePoints(run, refs);
@@ -129,7 +132,7 @@ export function objectivePlot(run: LoadedRun, refs: readonly ReferenceDesign[], 
     notes.push(
       'evaluations.csv is missing or has no evaluated design: the objective-space plot shows the Pareto front only',
     );
-  return { id: 'objective-space', file: 'objective-space.svg', title: 'Objective space', caption, svg };
+  return { caption, svg };
 }
 
 /** The objective-space caption: what is drawn, what was sampled and what falls outside the axes. */
@@ -212,17 +215,20 @@ export function waterfallChart(steps: readonly { name: string; factor: number; v
   });
 }
 
-/** The knee design's delivered-compute waterfall (node studies whose records carry one). */
-export function waterfallPlot(knee: Pick | undefined): ReportPlot | null {
-  type Step = { name: string; factor: number; valueAfter_PFLOPS: number };
-  const steps = (knee?.design.record as { compute?: { waterfall?: Step[] } } | null | undefined)?.compute?.waterfall;
-  if (knee === undefined || steps === undefined || steps.length === 0) return null;
+type WaterfallStep = { name: string; factor: number; valueAfter_PFLOPS: number };
+
+/** The knee design's delivered-compute waterfall steps (node studies whose records carry one; else none). */
+export function waterfallSteps(knee: Pick | undefined): readonly WaterfallStep[] {
+  return (
+    (knee?.design.record as { compute?: { waterfall?: WaterfallStep[] } } | null | undefined)?.compute?.waterfall ?? []
+  );
+}
+
+/** The knee design's delivered-compute waterfall, from its steps (at least one). */
+export function waterfallPlot(steps: readonly WaterfallStep[]): { caption: string; svg: string } {
   const { svg } = waterfallChart(steps);
   const last = steps[steps.length - 1]!;
   return {
-    id: 'waterfall',
-    file: 'waterfall.svg',
-    title: 'Delivered compute of the knee design',
     caption:
       `From peak (${fmt(steps[0]!.valueAfter_PFLOPS)} PFLOPS) to delivered (${fmt(last.valueAfter_PFLOPS)} PFLOPS, ${fmt((100 * last.valueAfter_PFLOPS) / steps[0]!.valueAfter_PFLOPS)} %): ` +
       'utilization, sustained fraction of peak (MFU), eclipse throttling, throttling when the installed array or radiator falls short, chip availability and the downlink limit (src/models/compute/computeWaterfall.ts).',
@@ -263,14 +269,11 @@ export function convergenceChart(
   );
 }
 
-export function convergencePlot(run: LoadedRun): ReportPlot | null {
+/** The convergence plot of a run with a per-generation history. */
+export function convergencePlot(run: LoadedRun): { caption: string; svg: string } {
   const h = run.meta.history ?? [];
-  if (h.length === 0) return null;
   const { svg } = convergenceChart(h);
   return {
-    id: 'convergence',
-    file: 'convergence.svg',
-    title: 'Convergence',
     caption:
       `Left: hypervolume of the feasible front found so far, normalized by the final front (ideal → 0, nadir → 1, reference point 1.1 in every objective${run.meta.study.kind === 'benchmark' ? "; benchmarks use their true front's ideal and nadir, the raw objectives when that front spans [0, 1]" : ''}). Right: share of each generation's evaluations that were feasible.` +
       `${h.some((r) => r.hypervolumeStandardError !== undefined) ? ` With 4+ objectives the values before the last are Monte Carlo estimates (10,000 samples, standard error at most ${fmt(maxOf(h.map((r) => r.hypervolumeStandardError ?? 0)))}); the last is exact.` : ''}` +

@@ -9,7 +9,6 @@ import { fmt } from '../../base/numberFormat.js';
 import { unitOf } from '../../node/record/metrics.js';
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
-import type { ReportPlot } from '../document/blocks.js';
 import { drawn, type Drawn, type Mark } from './chart.js';
 import { axisLabel, MIN_AXIS_SPAN, objectiveTitle, samplePositions, spanDomain, STATISTIC_NAME } from './plots.js';
 import { textWidth } from './svg.js';
@@ -180,9 +179,9 @@ function spanCaption(pareto: LoadedRun['pareto']): string {
   return `${rule}: ${w.join(', ')} ${w.length === 1 ? 'varies less and is' : 'vary less and are'} drawn on that span (▸ marks the front's smallest and largest values).`;
 }
 
-export function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot | null {
+/** Parallel coordinates of a run's Pareto set (at least one design). */
+export function parallelPlot(run: LoadedRun, knee: Pick | undefined): { caption: string; svg: string } {
   const { pareto } = run;
-  if (pareto.designs.length === 0) return null;
   const axes = parallelAxes(pareto);
   const pos = samplePositions(pareto.designs.length, MAX_PARALLEL_LINES);
   const lines = (ps: readonly number[]): number[][] => ps.map((p) => axes.map((a) => a.norm(pareto.designs[p]!)));
@@ -197,9 +196,6 @@ export function parallelPlot(run: LoadedRun, knee: Pick | undefined): ReportPlot
     { name: 'knee design', color: '#d62728', width: 3, opacity: 1, lines: knee ? lines([knee.position]) : [] },
   ]);
   return {
-    id: 'parallel',
-    file: 'parallel-coordinates.svg',
-    title: 'Parallel coordinates of the Pareto set',
     caption:
       `Each line is a Pareto design${pos.length < pareto.designs.length ? ` (${pos.length} of ${pareto.designs.length}, evenly sampled)` : ''}; the knee design is red. ` +
       'Variable axes run from the lower to the upper bound of the study (choices evenly spaced); objective axes from the smallest (bottom) to the largest (top) value on the front, with the values printed at the ends. ' +

@@ -6,6 +6,7 @@ import { pushAll } from '../../base/arrays.js';
 import { figure, heading3, list, note, paragraph, section, table, type Block } from '../document/blocks.js';
 import { answerBlocks, relaxationBlocks } from '../decision/decisionBlocks.js';
 import type { ReportModel } from '../document/model.js';
+import { gatheredPlots, RUN_PLOTS } from '../plots/catalogue.js';
 import { answerCardRows, bridgeTable } from '../decision/answerCard.js';
 import type { Answer } from '../../run/answer/schema.js';
 
@@ -49,8 +50,10 @@ export function decisionSummarySection(model: ReportModel): Block {
     ]);
   }
   pushAll(blocks, relaxationBlocks(v));
-  const plot = model.plots.find((p) => p.id === 'front-knee');
-  if (plot) blocks.push(figure(plot));
+  pushAll(
+    blocks,
+    gatheredPlots(RUN_PLOTS, 'decision-summary', model.plots).map((p) => figure(p)),
+  );
   if (v.references.length)
     blocks.push(heading3('Reference designs'), list(v.references.map((r) => [{ strong: r.label }, `: ${r.status}`])));
   return section('decision-summary', 'Recommended designs', blocks, 'Recommended');

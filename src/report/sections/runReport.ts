@@ -2,7 +2,8 @@
  * The run report (report.html and report.md of a node, constellation or benchmark run) as one document: its sections
  * in reading order, the answer first and the bookkeeping last. Each section is one file of this folder returning its
  * section block, or null when the run has nothing for it (report.html's index lists the sections drawn). Adding a
- * section: its file, and one line in RUN_REPORT_SECTIONS.
+ * section: its file, and one line in RUN_REPORT_SECTIONS; a plot's section comes from its catalogue entry
+ * (../plots/catalogue.ts).
  */
 import type { Block, ReportDocument } from '../document/blocks.js';
 import type { ReportModel } from '../document/model.js';
@@ -10,14 +11,7 @@ import { decisionSummarySection } from './decisionSummary.js';
 import { decisionSupportSection } from './decisionSupport.js';
 import { failuresSection } from './failures.js';
 import { paretoTableSection } from './paretoTable.js';
-import {
-  constellationSection,
-  convergenceSection,
-  objectiveSpaceSection,
-  parallelSection,
-  robustFrontSection,
-  waterfallSection,
-} from './plots.js';
+import { constellationSection, PLOT_SECTIONS } from './plots.js';
 import { robustnessSection } from './robustness.js';
 import { notesSection, studyAndRunSection } from './studyAndRun.js';
 
@@ -25,11 +19,7 @@ export const RUN_REPORT_SECTIONS: readonly ((model: ReportModel) => Block | null
   decisionSummarySection,
   decisionSupportSection,
   robustnessSection,
-  objectiveSpaceSection,
-  robustFrontSection,
-  parallelSection,
-  waterfallSection,
-  convergenceSection,
+  ...PLOT_SECTIONS,
   constellationSection,
   paretoTableSection,
   failuresSection,

@@ -13,7 +13,6 @@ import {
   costPlot,
   costWaterfallPlot,
   KNEE_COLOR,
-  seedsPlots,
   unionFrontPlot,
 } from '../../../src/report/decision/seedsPlots.js';
 import type { ParetoFile } from '../../../src/run/paretoFile.js';
@@ -181,31 +180,5 @@ describe("the knee's plots", () => {
     expect(span(rows[1]!).color).not.toBe(span(rows[2]!).color);
     const rule = s.lines.find((l) => l.points[0]![0] === l.points[1]![0])!;
     expect(rule.points[0]![0]).toBeCloseTo(pixelOf(s.xTicks, 120), 1);
-  });
-
-  it('a constellation study gets the front alone with a note saying why; a benchmark the front alone', () => {
-    // the union's decision as it is (the knee, seed 43's design 310): the plots read its first design only
-    const withRecord = (record: unknown): ParetoFile =>
-      ({
-        ...UNION_PARETO,
-        designs: UNION_PARETO.designs.map((d) => ({ ...d, record: d.record && record })),
-      }) as ParetoFile;
-    const constellation = seedsPlots(
-      { ...tinyUnion(), pareto: withRecord({ ...KNEE_RECORD, kind: 'constellation' }) },
-      SEEDS,
-    );
-    expect(constellation.plots.map((p) => p.id)).toEqual(['union-front']);
-    expect(constellation.notes.join(' ')).toMatch(/drawn for node studies/);
-    const benchmark = seedsPlots({ ...tinyUnion(), pareto: withRecord(null) }, SEEDS);
-    expect(benchmark.plots.map((p) => p.id)).toEqual(['union-front']);
-    expect(benchmark.notes).toEqual([]);
-    const full = seedsPlots(tinyUnion(), SEEDS);
-    expect(full.plots.map((p) => p.file)).toEqual([
-      'union-front.svg',
-      'knee-budgets.svg',
-      'knee-cost.svg',
-      'knee-cost-waterfall.svg',
-      'waterfall.svg',
-    ]);
   });
 });

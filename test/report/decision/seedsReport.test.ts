@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedsReportDocument, writeSeedsReport } from '../../../src/report/decision/seedsReport.js';
-import { seedsPlots } from '../../../src/report/decision/seedsPlots.js';
+import { seedsPlots } from '../../../src/report/plots/catalogue.js';
 import { runShortFlagshipSeeds } from '../../helpers/shortFlagshipSeeds.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { SEEDS, tinyAgreement, tinyUnion } from './seedsUnion.js';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  constellationSection,
-  convergenceSection,
-  objectiveSpaceSection,
-  parallelSection,
-  robustFrontSection,
-  waterfallSection,
-} from '../../../src/report/sections/plots.js';
+import { constellationSection, PLOT_SECTIONS } from '../../../src/report/sections/plots.js';
+import { RUN_PLOTS } from '../../../src/report/plots/catalogue.js';
+import { note } from '../../../src/report/document/blocks.js';
 import { fig, p, plot, reportModel } from './reportModel.js';
 
 const section = (id: string, heading: string, blocks: unknown[], nav = heading) => ({
@@ -17,63 +12,58 @@ const section = (id: string, heading: string, blocks: unknown[], nav = heading) 
   blocks,
 });
 
-/** Every plot drawn in a section of its own, each under its id. */
-const OWN = ['front-knee', 'objective-space', 'robust', 'parallel', 'waterfall', 'convergence'].map((id) => plot(id));
+/** Every plot of the run report's catalogue, each under its id. */
+const OWN = RUN_PLOTS.map((e) => plot(e.id));
 const withOwn = reportModel({ plots: OWN });
 const own = (id: string) => OWN.find((x) => x.id === id)!;
+/** The plot sections of a model, by id. */
+const sections = (model: ReturnType<typeof reportModel>) =>
+  new Map(PLOT_SECTIONS.flatMap((s) => s(model) ?? []).map((b) => [(b as { id: string }).id, b]));
 
 describe('the plot sections of the run report', () => {
-  it('objective space: its plot, or an empty section', () => {
-    expect(objectiveSpaceSection(withOwn)).toStrictEqual(
+  it('one section per catalogue plot with its own, in the catalogue order; front-knee is the summary’s', () => {
+    expect([...sections(withOwn).keys()]).toEqual(RUN_PLOTS.filter((e) => e.id !== 'front-knee').map((e) => e.id));
+  });
+
+  it('each drawn plot is the figure of its section, under the heading and nav the catalogue gives', () => {
+    const s = sections(withOwn);
+    expect(s.get('objective-space')).toStrictEqual(
       section('objective-space', 'Objective space', [fig(own('objective-space'))]),
     );
-    expect(objectiveSpaceSection(reportModel())).toStrictEqual(section('objective-space', 'Objective space', []));
-  });
-
-  it('parallel coordinates: its plot, or why there is none', () => {
-    const heading = 'Pareto set across variables and objectives';
-    expect(parallelSection(withOwn)).toStrictEqual(
-      section('parallel', heading, [fig(own('parallel'))], 'Parallel coordinates'),
+    expect(s.get('parallel')).toStrictEqual(
+      section('parallel', 'Pareto set across variables and objectives', [fig(own('parallel'))], 'Parallel coordinates'),
     );
-    expect(parallelSection(reportModel())).toStrictEqual(
-      section('parallel', heading, [p('No Pareto design: nothing to draw.')], 'Parallel coordinates'),
-    );
+    expect(s.get('waterfall')).toStrictEqual(section('waterfall', 'Delivered compute', [fig(own('waterfall'))]));
+    expect(s.get('convergence')).toStrictEqual(section('convergence', 'Convergence', [fig(own('convergence'))]));
   });
 
-  it('waterfall: its plot, or no section', () => {
-    expect(waterfallSection(withOwn)).toStrictEqual(section('waterfall', 'Delivered compute', [fig(own('waterfall'))]));
-    expect(waterfallSection(reportModel())).toBeNull();
-  });
-
-  it('convergence: its plot, or why there is none', () => {
-    expect(convergenceSection(withOwn)).toStrictEqual(section('convergence', 'Convergence', [fig(own('convergence'))]));
-    expect(convergenceSection(reportModel())).toStrictEqual(
-      section('convergence', 'Convergence', [p('No per-generation history in run.json.')]),
-    );
-  });
-
-  it('robust front: the plot, a note and the long table of robust and nominal values; none for a nominal study', () => {
-    expect(robustFrontSection(reportModel())).toBeNull();
-    const table = { headers: ['design', 'cost (robust)'], rows: [['1', '12']] };
-    const robust = { summary: [], plot: plot('robust'), table };
-    expect(robustFrontSection(reportModel({ robust }))).toStrictEqual(
+  it('a plot not drawn: an empty section, a paragraph saying why, or no section', () => {
+    const s = sections(reportModel());
+    expect(s.get('objective-space')).toStrictEqual(section('objective-space', 'Objective space', []));
+    expect(s.get('parallel')).toStrictEqual(
       section(
-        'robust',
-        'Robust front and nominal values',
-        [
-          fig(robust.plot),
-          p(
-            'Robust value (the statistic over the common uncertainty samples) and nominal value of each Pareto design.',
-            'note',
-          ),
-          { kind: 'table', ...table, long: { more: 'all are in report.html and pareto.json.' } },
-        ],
-        'Robust vs nominal',
+        'parallel',
+        'Pareto set across variables and objectives',
+        [p('No Pareto design: nothing to draw.')],
+        'Parallel coordinates',
       ),
     );
+    expect(s.get('convergence')).toStrictEqual(
+      section('convergence', 'Convergence', [p('No per-generation history in run.json.')]),
+    );
+    expect(s.has('waterfall')).toBe(false);
+    expect(s.has('robust')).toBe(false);
   });
 
-  it('constellation: every other plot under its title and id, in order; none when there is no other plot', () => {
+  it('a plot with blocks of its own (the robust front: a note and a table) shows them under its figure', () => {
+    const extra = [note('under the plot')];
+    const robust = { ...plot('robust'), blocks: extra };
+    expect(sections(reportModel({ plots: [robust] })).get('robust')).toStrictEqual(
+      section('robust', 'Robust front and nominal values', [fig(robust), ...extra], 'Robust vs nominal'),
+    );
+  });
+
+  it('constellation: every plot not in the catalogue under its title and id, in order; none when there is none', () => {
     expect(constellationSection(withOwn)).toBeNull();
     const shells = plot('shells', 'Shells');
     const links = plot('links', 'Links');

@@ -90,7 +90,6 @@ const BASE: ReportModel = {
   kneeMethod: 'distance',
   picks: [],
   table: { headers: ['design'], rows: [] },
-  robust: null,
   robustness: null,
   references: [],
   notes: [],

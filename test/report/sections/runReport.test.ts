@@ -44,8 +44,7 @@ describe('runReportDocument (the run report, sections in reading order)', () => 
       run: loadedRun({ failureReasons: [{ reason: 'diverged', count: 1 }] }),
       decisionView: { ...EMPTY_VIEW, headline: 'yes' },
       robustness,
-      robust: { summary: [], plot: plot('robust'), table: { headers: ['d'], rows: [] } },
-      plots: [plot('waterfall'), plot('shells')],
+      plots: [plot('robust'), plot('waterfall'), plot('shells')],
       notes: ['sampled'],
     });
     expect(ids(runReportDocument(model).blocks)).toEqual([
