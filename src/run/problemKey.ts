@@ -26,11 +26,24 @@ export function problemKey(studyText: string): string {
   const study = parse(studyText) as unknown;
   const problem =
     study !== null && typeof study === 'object' && !Array.isArray(study)
-      ? Object.fromEntries(Object.entries(study).filter(([k]) => !SEARCH_ONLY.has(k)))
+      ? withRobustSeed(study as Record<string, unknown>)
       : study;
   return createHash('sha256')
     .update(canonicalJson({ problem, odc: ODC_VERSION, model: modelVersion() }))
     .digest('hex');
+}
+
+/**
+ * The study less its search-only sections. A robust section without its own seed draws its samples from
+ * `algorithm.seed` (src/study/robust.ts), so that seed is an evaluation input there and is kept as `robust.seed`.
+ */
+function withRobustSeed(study: Record<string, unknown>): Record<string, unknown> {
+  const problem = Object.fromEntries(Object.entries(study).filter(([k]) => !SEARCH_ONLY.has(k)));
+  const robust = problem['robust'];
+  const algorithm = study['algorithm'];
+  if (robust === null || typeof robust !== 'object' || Array.isArray(robust) || 'seed' in robust) return problem;
+  const seed = algorithm !== null && typeof algorithm === 'object' ? (algorithm as { seed?: unknown }).seed : undefined;
+  return { ...problem, robust: { ...robust, seed: seed ?? null } };
 }
 
 let cachedModel: string | undefined;
