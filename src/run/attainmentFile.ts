@@ -174,7 +174,7 @@ function seedSpread(fronts: readonly { seed: number; pareto: ParetoFile }[]): Se
   };
 }
 
-/** The union designs' minimized objectives in every draw (null: the sample failed), or why there are none. */
+/** The union designs' objectives (own units) in every draw (null: the sample failed), or why there are none. */
 function drawValues(
   loaded: LoadedStudy,
   union: ParetoFile,
@@ -189,7 +189,6 @@ function drawValues(
   const seed = robust?.seed ?? loaded.algorithm.seed;
   const sampler = loaded.constraintSampler({ samples: FRONT_DRAWS, method: 'lhs', seed, metrics: names });
   if (sampler === null) return 'the study declares no uncertain input';
-  const sign = signs(union);
   const vars = loaded.problem.variables;
   const perDesign = positions.map((p) => {
     const d = union.designs[p]!;
@@ -198,7 +197,7 @@ function drawValues(
     );
     try {
       const s = sampler(x);
-      return (s.values ?? []).map((v) => (v === null || !v.every(Number.isFinite) ? null : ownUnits(sign, v)));
+      return (s.values ?? []).map((v) => (v === null || !v.every(Number.isFinite) ? null : [...v]));
     } catch {
       return new Array<null>(FRONT_DRAWS).fill(null);
     }
@@ -229,13 +228,28 @@ function drawSpread(
 ): DrawSpread | { skipped: string } {
   const positions = sampledPositions(union, knee);
   const got = drawValues(loaded, union, positions);
-  if (typeof got === 'string') return { skipped: got };
-  const { values } = got;
+  return typeof got === 'string' ? { skipped: got } : drawSpreadOf(got.values, got.seed, union, seeds, positions, knee);
+}
+
+/**
+ * The spread of the sampled union designs over the draws: `values[i][j]` design `positions[i]`'s objectives (own
+ * units) in draw j, null for a failed sample; `knee` the knee's position in the union (-1: none).
+ */
+export function drawSpreadOf(
+  values: readonly (readonly (readonly number[] | null)[])[],
+  seed: number,
+  union: ParetoFile,
+  seeds: readonly number[],
+  positions: readonly number[],
+  knee: number,
+): DrawSpread | { skipped: string } {
+  const draws = values[0]?.length ?? 0;
   const sign = signs(union);
+  const min = values.map((v) => v.map((p) => (p === null ? null : ownUnits(sign, p))));
   const m = sign.length;
-  // draw j's set: the sampled designs whose sample j evaluated, by their place in `positions`
-  const members = Array.from({ length: FRONT_DRAWS }, (_, j) => values.flatMap((v, i) => (v[j] ? [i] : [])));
-  const sets = members.map((ids, j) => ids.map((i) => values[i]![j]!));
+  // draw j's set: the sampled designs whose sample j evaluated (minimized), by their place in `positions`
+  const members = Array.from({ length: draws }, (_, j) => min.flatMap((v, i) => (v[j] ? [i] : [])));
+  const sets = members.map((ids, j) => ids.map((i) => min[i]![j]!));
   const failedSamples = values.reduce((a, v) => a + v.filter((x) => x === null).length, 0);
   if (sets.every((s) => s.length === 0)) return { skipped: 'no front design could be evaluated in any draw' };
   const { volumes: _, ...spread } = spreadOf(sets, sign, false, true);
@@ -244,12 +258,12 @@ function drawSpread(
     const F = Float64Array.from(s.flat());
     for (const k of nonDominatedIndices(F, s.length, m)) stays[members[j]![k]!]!++;
   });
-  const share = (i: number): number => stays[i]! / FRONT_DRAWS;
+  const share = (i: number): number => stays[i]! / draws;
   const at = positions.indexOf(knee);
   return {
     ...spread,
-    samples: FRONT_DRAWS,
-    seed: got.seed,
+    samples: draws,
+    seed,
     failedSamples,
     designs: positions.length,
     nonDominated: positions.map((p, i) => ({ seed: seeds[p]!, index: union.designs[p]!.index, share: share(i) })),
@@ -260,7 +274,7 @@ function drawSpread(
 /** Where the knee sits among the draws (see DrawSpread.knee). */
 function kneeInBand(
   union: ParetoFile,
-  own: readonly (number[] | null)[],
+  own: readonly (readonly number[] | null)[],
   sets: readonly PointSet[],
   knee: number,
   seeds: readonly number[],
@@ -268,8 +282,7 @@ function kneeInBand(
 ): DrawSpread['knee'] {
   const z = minimized(union, union.designs[knee]!);
   const attains = (s: PointSet): boolean => s.some((p) => p.every((v, j) => v <= z[j]!));
-  const sign = signs(union);
-  const drawn = own.filter((v): v is number[] => v !== null).map((v) => ownUnits(sign, v));
+  const drawn = own.filter((v) => v !== null);
   const quartile = (j: number, q: number): number => {
     const xs = drawn.map((v) => v[j]!).sort((a, b) => a - b);
     const at = q * (xs.length - 1);

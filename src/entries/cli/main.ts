@@ -486,7 +486,8 @@ function addCompareCommand(program: Command, io: CliIo): void {
       `dominance tolerance, a fraction of each objective's normalized range (default ${DEFAULT_COMPARE_EPSILON}; 0: plain Pareto dominance)`,
       floatArg('--epsilon'),
     )
-    .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number }) => {
+    .option('--json', 'print the comparison as JSON (rows, sides, EAF difference) instead of the tables')
+    .action(async (dirs: string[], opts: CompareFlags) => {
       const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
       const { compareRuns, formatCompare } = await import('./libraryChunk.js');
       let r: Odc.CompareResult;
@@ -499,9 +500,10 @@ function addCompareCommand(program: Command, io: CliIo): void {
       } finally {
         status.stop();
       }
-      io.out(formatCompare(r));
+      io.out(opts.json === true ? `${JSON.stringify(r, null, 1)}\n` : formatCompare(r));
     });
 }
+type CompareFlags = { out?: string; quiet?: boolean; vs?: string[]; epsilon?: number; json?: boolean };
 
 /** Reference listings: odc metrics, odc schema, odc catalog. */
 function addReferenceCommands(program: Command, io: CliIo): void {

@@ -3,11 +3,13 @@
  * through ./frontComparison.ts (the computation the explorer's /api/compare shares): per run the exact hypervolume,
  * IGD+ against the non-dominated union, the ε-non-dominated share beside the plain Pareto share; here, per objective,
  * which run supplies the union in each quarter of the range, and with `vs` each indicator's spread per side and a
- * Mann–Whitney U test (./compareStats.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
- * compare.html, compare.md and fronts.svg atomically.
+ * Mann–Whitney U test (./compareStats.ts) and where each side attains with the higher probability (the EAF
+ * difference, ./attainmentDifference.ts). What each figure means: docs/runs.md, "Comparing runs". Writes
+ * compare.html, compare.md, fronts.svg (and with `vs` eaf-difference.svg) atomically.
  */
-import { maxOf, minOf } from '../../base/arrays.js';
+import { maxOf, minOf, pushAll } from '../../base/arrays.js';
 import { checkOutputTarget, freshStampedFolder } from '../../base/outputTarget.js';
+import { readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { StudyError } from '../../base/errors.js';
@@ -37,6 +39,14 @@ import {
 } from './frontComparison.js';
 import { objectiveTitle, PALETTE, samplePositions, type CategoryStyle } from '../plots/plots.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
+import {
+  attainmentDifference,
+  attainmentDifferenceLines,
+  attainmentDifferencePlot,
+  attainmentDifferenceSection,
+  type AttainmentDifference,
+} from './attainmentDifference.js';
+import type { Plot } from '../document/blocks.js';
 
 export interface CompareRow {
   readonly label: string;
@@ -96,6 +106,8 @@ export interface CompareResult {
   readonly epsilon: number;
   /** With `vs`: hypervolume, IGD+ and the non-dominated share compared between the sides; else null. */
   readonly groups: readonly IndicatorComparison[] | null;
+  /** With `vs`: where each side attains with the higher probability (./attainmentDifference.ts); else null. */
+  readonly attainmentDifference: AttainmentDifference | null;
 }
 
 export interface CompareOptions {
@@ -251,8 +263,19 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
 }
 
 /** The files a comparison writes: a folder holding only these is an earlier comparison, which it replaces. */
-const COMPARE_FILES = ['compare.html', 'compare.md', 'fronts.svg'] as const;
-const OUT_RULE = { folder: { writer: 'odc compare', names: COMPARE_FILES } };
+const COMPARE_FILES = ['compare.html', 'compare.md', 'fronts.svg', 'eaf-difference.svg'] as const;
+/** A folder holding compare.html and otherwise only these names (eaf-difference.svg: with --vs). */
+const OUT_RULE = {
+  folder: {
+    writer: 'odc compare',
+    holdsOwnResult: (dir: string): boolean => {
+      const entries = readdirSync(dir);
+      return (
+        entries.includes(COMPARE_FILES[0]) && entries.every((e) => (COMPARE_FILES as readonly string[]).includes(e))
+      );
+    },
+  },
+};
 
 export async function compareRuns(
   sideA: readonly string[],
@@ -280,6 +303,8 @@ export async function compareRuns(
   say({ step: 'files', count: Z.length, objectives: m });
   const regions = regionShares(first, union, runs.length);
   const svg = frontsOverlaySvg(runs, names);
+  const objectives = first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit }));
+  const difference = opts.vs === undefined ? null : sidesDifference(runs, sides, objectives, norm);
 
   const dir = outDir ?? defaultOutDir((opts.now ?? (() => new Date()))());
   checkOutputTarget(dir, 'folder', runDirs, OUT_RULE);
@@ -288,19 +313,37 @@ export async function compareRuns(
     htmlPath: join(dir, COMPARE_FILES[0]),
     mdPath: join(dir, COMPARE_FILES[1]),
     svgPath: join(dir, COMPARE_FILES[2]),
-    objectives: first.pareto.objectives.map((o) => ({ name: o.name, sense: o.sense, unit: o.unit })),
+    objectives,
     normalization: norm,
     unionSize: Z.length,
     rows,
     regions,
     epsilon,
     groups: opts.vs === undefined ? null : sideComparison(rows),
+    attainmentDifference: difference,
   };
   writeFileAtomic(result.svgPath, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
-  const doc = compareDocument(result, svg);
+  const differencePlot = difference === null ? null : attainmentDifferencePlot(difference, objectives);
+  // an earlier comparison's plot of sides this one has not
+  if (differencePlot === null) rmSync(join(dir, COMPARE_FILES[3]), { force: true });
+  else
+    writeFileAtomic(join(dir, differencePlot.file), `<?xml version="1.0" encoding="UTF-8"?>\n${differencePlot.svg}\n`);
+  const doc = compareDocument(result, svg, differencePlot);
   writeFileAtomic(result.mdPath, documentMarkdown(doc));
   writeFileAtomic(result.htmlPath, documentHtml(doc));
   return result;
+}
+
+/** Where each side attains more often (./attainmentDifference.ts). */
+function sidesDifference(
+  runs: readonly LoadedRun[],
+  sides: readonly ('A' | 'B' | null)[],
+  objectives: CompareResult['objectives'],
+  norm: CompareResult['normalization'],
+): AttainmentDifference {
+  const side = (s: 'A' | 'B'): number[][][] =>
+    runs.filter((_, i) => sides[i] === s).map((r) => minimizedObjectives(r.pareto));
+  return attainmentDifference(side('A'), side('B'), objectives, norm);
 }
 
 /** Hypervolume, IGD+ and the non-dominated share of side A against side B. */
@@ -373,7 +416,7 @@ function regionTable(r: CompareResult): { headers: string[]; rows: string[][] } 
 const METHOD = `Two hypervolumes, named apart. The run's hypervolume is the figure odc run, the report and odc serve give: its final front's, on its own normalization (that front's ideal and nadir map to 0 and 1, reference point 1.1 in every objective; run.json normalization), so it does not depend on what it is compared with. For the comparison, all fronts are put in the minimized sense and normalized together: the ideal and nadir points of the union of the runs' fronts map to 0 and 1, the common-normalization hypervolume's reference point is 1.1 in every objective (exact, or for a front of more than ${COMPARE_EXACT_HV_POINTS} designs in 4+ objectives a seeded Monte Carlo estimate printed "estimated value ± standard error", the rule the explorer uses too), and IGD+ is measured against the non-dominated union of all fronts (0 = the run found all of it). "Not dominated by others": share of the run's front that no design of another run dominates by more than the tolerance ε: a design counts as dominated only when another is no worse in every objective and better by at least ε (normalized units, a fraction of each objective's range over the union; default 0.001, option --epsilon) in one, so fronts equal to within noise both read ~100 %; the plain Pareto share (ε = 0) is the last column. Regions: each objective's normalized range is cut in quarters; each row gives which run supplies the non-dominated union there.`;
 
 /** compare.html and compare.md: the indicators, the sides, the fronts, who dominates where, the runs compared. */
-function compareDocument(r: CompareResult, svg: string): ReportDocument {
+function compareDocument(r: CompareResult, svg: string, differencePlot: Plot | null): ReportDocument {
   const s = summaryTable(r);
   const g = regionTable(r);
   const norm = r.normalization;
@@ -394,6 +437,9 @@ function compareDocument(r: CompareResult, svg: string): ReportDocument {
               table(groupTable(r.groups).headers, groupTable(r.groups).rows),
             ]),
           ]
+        : []),
+      ...(r.attainmentDifference && differencePlot
+        ? [attainmentDifferenceSection(r.attainmentDifference, r.objectives, differencePlot)]
         : []),
       section('fronts', 'Fronts', [
         figure({
@@ -441,6 +487,8 @@ export function formatCompare(r: CompareResult): string {
             [0, 4],
           ),
         ];
+  if (r.attainmentDifference !== null)
+    pushAll(groups, ['', ...attainmentDifferenceLines(r.attainmentDifference, r.objectives.length)]);
   return (
     `${[...lines, ...groups].join('\n')}\nrun's hypervolume: on each run's own normalization, as odc run gives it; ` +
     `non-dominated union: ${r.unionSize} designs (common normalization, reference 1.1); ` +

@@ -42,16 +42,22 @@ export function spreadLine(f: AttainmentFile): string {
   return `Spread: ${parts.join('; ')}.`;
 }
 
-/** A surface's staircase in own units, from the box's edge on the y side to its edge on the x side. */
-function staircase(points: readonly number[][], ref: readonly [number, number]): { x: number; y: number }[] {
+/**
+ * A surface's staircase in own units (`sign` −1 for a maximized objective): in the minimized sense each corner's
+ * second value is held to the next corner, from the box's edge on the second objective's side to its edge on the
+ * first's (`ref`, own units).
+ */
+export function staircase(
+  points: readonly number[][],
+  ref: readonly [number, number],
+  sign: readonly [number, number],
+): { x: number; y: number }[] {
   if (points.length === 0) return [];
-  const out: { x: number; y: number }[] = [{ x: points[0]![0]!, y: ref[1] }];
-  points.forEach((p, i) => {
-    out.push({ x: p[0]!, y: p[1]! });
-    const next = points[i + 1];
-    out.push({ x: next !== undefined ? next[0]! : ref[0], y: p[1]! });
-  });
-  return out;
+  const [sx, sy] = sign;
+  const min = points.map((p) => [sx * p[0]!, sy * p[1]!] as const).sort((p, q) => p[0] - q[0]);
+  const out: (readonly [number, number])[] = [[min[0]![0], sy * ref[1]]];
+  min.forEach((p, i) => out.push(p, [min[i + 1]?.[0] ?? sx * ref[0], p[1]]));
+  return out.map(([x, y]) => ({ x: sx * x + 0, y: sy * y + 0 }));
 }
 
 const BAND_LEGEND: Legend = {
@@ -77,10 +83,10 @@ function bandPlot(
   const ob = f.objectives[b]!;
   const spread = which === 'seeds' ? f.seeds : (f.draws as Exclude<AttainmentFile['draws'], { skipped: string }>);
   const ref: [number, number] = [spread.reference[a]!, spread.reference[b]!];
-  const at = (level: number): number[][] =>
-    [...(pair.surfaces.find((s) => s.level === level)?.points ?? [])].sort((p, q) => p[0]! - q[0]!);
-  const q1 = staircase(at(25), ref);
-  const q3 = staircase(at(75), ref);
+  const sign = [oa, ob].map((o) => (o.sense === 'maximize' ? -1 : 1)) as [number, number];
+  const at = (level: number): number[][] => pair.surfaces.find((s) => s.level === level)?.points ?? [];
+  const q1 = staircase(at(25), ref, sign);
+  const q3 = staircase(at(75), ref, sign);
   const front = union.pareto.designs.map((d) => ({ x: d.objectives[oa.name]!, y: d.objectives[ob.name]! }));
   const head = union.decision.designs[0];
   const kneeDesign = union.pareto.designs.find((d, p) => d.index === head?.index && union.seeds[p] === head?.seed);
@@ -88,7 +94,7 @@ function bandPlot(
   const ys = [...front.map((p) => p.y), ...q3.map((p) => p.y)];
   const marks: Mark[] = [
     { type: 'area', points: [...q1, ...q3.reverse()], color: '#4c78a8', opacity: 0.25 },
-    { type: 'line', points: staircase(at(50), ref), color: '#4c78a8', width: 2 },
+    { type: 'line', points: staircase(at(50), ref, sign), color: '#4c78a8', width: 2 },
     { type: 'dots', points: front, color: '#555', area: 12, opacity: 0.6 },
   ];
   if (kneeDesign !== undefined)
@@ -110,7 +116,10 @@ function bandPlot(
     legends: [BAND_LEGEND],
   });
   const whose =
-    which === 'seeds' ? `the ${sets} seeds' fronts` : `the front's sampled designs over ${sets} draws of the inputs`;
+    which === 'seeds'
+      ? `the ${sets} seeds' fronts`
+      : `the front's sampled designs over ${sets} draws of the compliance inputs (each design with its design ` +
+        'margins spent, economics inputs at nominal)';
   return {
     id,
     file: `${id}.svg`,

@@ -4,10 +4,10 @@
  * and the --epsilon check. Expectations: the definition written out here, hand-scaled copies of a front, and exact
  * Mann–Whitney p-values (2 / C(n, k)).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareRuns } from '../../../src/index.js';
+import { compareRuns, type CompareResult } from '../../../src/index.js';
 import { epsilonDominatedMask } from '../../../src/report/compare/compareStats.js';
 import { createRng } from '../../../src/base/rng.js';
 import type { ParetoFile } from '../../../src/run/paretoFile.js';
@@ -29,6 +29,9 @@ function scaledCopy(dir: string, name: string, factor: number): string {
   writeFileSync(join(out, 'pareto.json'), JSON.stringify({ ...p, designs }));
   return out;
 }
+
+/** `odc compare s1 s2 --vs s3 s4`'s arguments. */
+const twoVsTwo = (): string[] => ['compare', seeds[0]!, seeds[1]!, '--vs', seeds[2]!, seeds[3]!];
 
 beforeAll(async () => {
   tmp = tempDir('compare-noise');
@@ -109,25 +112,38 @@ describe('odc compare: signal and noise', () => {
   });
 
   it("odc compare a1 a2 --vs b1 b2 prints the sides' comparison and the tolerance", async () => {
-    const r = await odc(
-      'compare',
-      seeds[0]!,
-      seeds[1]!,
-      '--vs',
-      seeds[2]!,
-      seeds[3]!,
-      '--epsilon',
-      '0.002',
-      '-q',
-      '-o',
-      join(tmp, 'cmp-cli'),
-    );
+    const r = await odc(...twoVsTwo(), '--epsilon', '0.002', '-q', '-o', join(tmp, 'cmp-cli'));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^A1: zdt-s1/m);
     expect(r.out).toMatch(/^B2: zdt-s4/m);
     expect(r.out).toContain('side A against side B (two-sided Mann–Whitney U):');
     expect(r.out).toMatch(/hypervolume .*cannot tell: with 2 and 2 runs/);
     expect(r.out).toContain('dominance tolerance ε = 0.002');
+    expect(r.out).toMatch(/where each side attains with the higher probability \(EAF difference; .*exact in 2/);
+    expect(r.out).toMatch(/^ {2}f1 × f2\n {4}A: (nowhere|[\d.]+ % of the box)/m);
+    expect(readFileSync(join(tmp, 'cmp-cli', 'compare.md'), 'utf8')).toContain('](eaf-difference.svg)');
+  });
+
+  it("--json: the rows, the rank tests and the EAF difference, whose integral over the box is the mean hypervolumes' difference", async () => {
+    const r = await odc(...twoVsTwo(), '--json', '-q', '-o', join(tmp, 'cmp-json'));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as CompareResult;
+    expect(j.groups!.map((g) => g.indicator)).toContain('hypervolume');
+    const p = j.attainmentDifference!.pairs[0]!;
+    // ∫ (EAF_A − EAF_B) over the box = mean hypervolume of A − of B (Fubini: each EAF integrates to the mean
+    // attained volume); the hypervolumes are on the normalized box of area 1.1²
+    const area = (x: readonly number[]): number => x[1]! - x[0]!;
+    const integral = p.rectangles.reduce((s, q) => s + q.difference * area(q.x) * area(q.y), 0);
+    const box = area(p.box[0]) * area(p.box[1]);
+    const mean = (side: string): number =>
+      j.rows.filter((x) => x.side === side).reduce((s, x) => s + x.hypervolume, 0) / 2;
+    expect((integral / box) * 1.21).toBeCloseTo(mean('A') - mean('B'), 10);
+    expect(p.aShare + p.bShare).toBeLessThanOrEqual(1);
+    // a comparison without sides replaces it, its plot of the sides too
+    expect(existsSync(join(tmp, 'cmp-json', 'eaf-difference.svg'))).toBe(true);
+    expect((await odc('compare', seeds[0]!, seeds[1]!, '-q', '-o', join(tmp, 'cmp-json'))).code).toBe(0);
+    expect(existsSync(join(tmp, 'cmp-json', 'eaf-difference.svg'))).toBe(false);
+    expect((await odc(...twoVsTwo(), '-q', '-o', join(tmp, 'cmp-json'))).code).toBe(0);
   });
 
   it('bad --epsilon and an empty side exit 2 naming the option and the fix', async () => {
