@@ -1,9 +1,10 @@
 /**
  * Close-approach screen of own satellites against catalogue objects, both propagated with SGP4 (satellite.js), over
  * [start, start + span]. Every local minimum of a pair's range below the threshold is found (none is filtered out):
- * 1. Radial bands: each object's radius stays within [q − M, Q + M], q/Q the osculating perigee and apogee radii
- *    sampled every 6 h and at both ends, M = 30 km (J2 short-period terms in the osculating elements, ≤ ~15 km in LEO,
- *    and drag between samples); pairs whose bands are farther apart than the threshold never meet.
+ * 1. Radial shells: each object's radius range over the window from SGP4's own near-Earth radius formula over the
+ *    range of its mean a and e (drag terms, J3's long-period e and the J2 short-period terms bounded; meanShell), or
+ *    for deep-space objects its osculating perigee and apogee sampled every 6 h ± 30 km. Pairs whose shells are
+ *    farther apart than the threshold never meet.
  * 2. Time steps h: at a sample t_k, |d(t)| ≥ |d_k + w_k τ| − ½·A·τ² for |τ| ≤ h/2 (w the relative velocity, A a bound
  *    on the relative acceleration: the gravity gradient 2μs/r³ over the separation s, plus 0.05 m/s² for J2's gradient
  *    and drag), so an approach below D at t* is flagged at the sample nearest to it by a linear miss < D + ½A(h/2)²;
@@ -24,7 +25,11 @@ import type { SatRec } from 'satellite.js';
 import type { ElementSet } from './elementSets.js';
 
 const MU_km3_s2 = 398_600.8; // WGS-72, SGP4's own (Vallado et al. 2006)
+/** Osculating a between 6 h samples and deep-space perigee/apogee move less than this (J2 short-period ≤ ~15 km). */
 const BAND_MARGIN_km = 30;
+/** Rounding of the mean-element shell: SGP4's mean elements between the drag polynomial's samples. */
+const SHELL_NUMERIC_km = 0.5;
+const SHELL_SAMPLES = 64;
 const BAND_SAMPLE_h = 6;
 const PERTURBATION_km_s2 = 0.05e-3;
 const NUMERIC_km = 0.1;
@@ -35,7 +40,7 @@ export interface Prepared {
   readonly satrec: SatRec;
   /** Minutes from the set's epoch to the window's start. */
   readonly tsince0_min: number;
-  /** Radius band over the window, margin included [km]. */
+  /** Radius shell over the window: every radius SGP4 gives the object in it lies inside [km]. */
   readonly rLo_km: number;
   readonly rHi_km: number;
   /** Largest speed in the band [km/s]. */
@@ -86,10 +91,69 @@ export function prepare(set: Readonly<ElementSet>, w: Readonly<Window>): Prepare
     Q = Math.max(Q, a * (1 + e));
     aMax = Math.max(aMax, a);
   }
-  const rLo_km = q - BAND_MARGIN_km;
-  const rHi_km = Q + BAND_MARGIN_km;
+  const shell =
+    satrec.method === 'n'
+      ? meanShell(satrec, tsince0_min, tsince0_min + span_min)
+      : { lo: q - BAND_MARGIN_km, hi: Q + BAND_MARGIN_km };
+  if (shell === null) return null;
+  const rLo_km = shell.lo;
+  const rHi_km = shell.hi;
+  // vis-viva with the osculating a's largest sample plus its short-period swing: the object's largest speed
   const vMax_km_s = Math.sqrt(MU_km3_s2 * (2 / rLo_km - 1 / (aMax + BAND_MARGIN_km)));
   return { set, satrec, tsince0_min, rLo_km, rHi_km, vMax_km_s };
+}
+
+/**
+ * Radius range [km] of a near-Earth SGP4 record over tsince ∈ [t0, t1] minutes (header §1), null when the drag
+ * polynomial takes the orbit to zero. SGP4: a(t) = (kₑ/n₀)^⅔·(1 − C1·t − D2·t² − D3·t³ − D4·t⁴)², e(t) = e₀ − B*·C4·t
+ * − B*·C5·(sin M − sin M₀) (Vallado et al. 2006, sgp4 "update for secular gravity and atmospheric drag").
+ */
+export function meanShell(rec: Readonly<SatRec>, t0: number, t1: number): { lo: number; hi: number } | null {
+  const { xke, x2o3, j2, earthRadius } = satelliteJs().constants;
+  const simple = rec.isimp === 1;
+  const tempa = (t: number): number =>
+    1 - rec.cc1 * t - (simple ? 0 : rec.d2 * t * t + rec.d3 * t ** 3 + rec.d4 * t ** 4);
+  // the drag polynomial sampled, widened by its largest step between samples (it is smooth over a window of days)
+  let aLo = Infinity;
+  let aHi = 0;
+  let step = 0;
+  let prev = tempa(t0);
+  for (let k = 0; k <= SHELL_SAMPLES; k++) {
+    const ta = tempa(t0 + ((t1 - t0) * k) / SHELL_SAMPLES);
+    if (!(ta > 0)) return null;
+    step = Math.max(step, Math.abs(ta - prev));
+    prev = ta;
+    aLo = Math.min(aLo, ta);
+    aHi = Math.max(aHi, ta);
+  }
+  const a0 = (xke / rec.no) ** x2o3;
+  const amLo = a0 * Math.max(0, aLo - step) ** 2;
+  const amHi = a0 * (aHi + step) ** 2;
+  // e: linear in t, plus B*·C5·(sin M − sin M₀) anywhere in its range; SGP4 clamps e to ≥ 1e-6
+  const e0 = rec.ecco - rec.bstar * rec.cc4 * t0;
+  const e1 = rec.ecco - rec.bstar * rec.cc4 * t1;
+  const k5 = simple ? 0 : rec.bstar * rec.cc5;
+  const emLo = Math.max(1e-6, Math.min(e0, e1) - Math.abs(k5) + k5 * rec.sinmao);
+  const emHi = Math.max(1e-6, Math.max(e0, e1) + Math.abs(k5) + k5 * rec.sinmao);
+  if (!(emHi < 1 && amLo > 0)) return null;
+  // J3's long-period term: e_L = |(e cos ω, e sin ω + A₃₀/(a(1 − e²)))|
+  const lp = Math.abs(rec.aycof) / (amLo * (1 - emHi * emHi));
+  const elHi = Math.min(0.999, emHi + lp);
+  const elLo = Math.max(0, emLo - lp);
+  const plLo = amLo * (1 - elHi * elHi);
+  const plHi = amHi * (1 - elLo * elLo);
+  const t1Hi = (0.5 * j2) / plLo;
+  // 1 − 1.5·temp2·β·con41 over the ranges of temp2 = t1/p and β = √(1 − e_L²)
+  const c = 1.5 * rec.con41;
+  const g1 = c * ((0.5 * j2) / plLo ** 2) * Math.sqrt(1 - elLo * elLo);
+  const g2 = c * ((0.5 * j2) / plHi ** 2) * Math.sqrt(1 - elHi * elHi);
+  const fLo = 1 - Math.max(g1, g2);
+  const fHi = 1 - Math.min(g1, g2);
+  const sp = 0.5 * t1Hi * rec.x1mth2;
+  return {
+    lo: (amLo * (1 - elHi) * fLo - sp) * earthRadius - SHELL_NUMERIC_km,
+    hi: (amHi * (1 + elHi) * fHi + sp) * earthRadius + SHELL_NUMERIC_km,
+  };
 }
 
 /** Bands of two objects within `d_km` of each other: they can come that close. */

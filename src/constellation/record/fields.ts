@@ -20,6 +20,7 @@ import { bridgeEntries, verdictBridge } from '../economics/bridge.js';
 import type { ConjunctionFigures } from '../environment/conjunctionRecord.js';
 import type { SkyFigures } from '../environment/skyFigures.js';
 import { shellDensity } from '../environment/environment.js';
+import { catalogueApproaches_per_sat_yr, FLUX_THRESHOLD_km } from '../../models/orbit/catalogueFlux.js';
 import { clusterShellRecord, planeKeepingRecord } from '../geometry/clusterKeeping.js';
 import type { GroundContactResult } from '../ground/ground.js';
 import type { launchPlan } from '../launch/launchPlan.js';
@@ -376,6 +377,17 @@ const environment = section({
   filedShellClearance_km: num(
     "Smallest altitude clearance between a shell and another operator's filed shell, each a 10 km band (|h − h_filed| less half of both thicknesses; negative inside a filed band) [km]",
     (c) => c.environment.filedShellClearance_km,
+  ),
+  catalogueApproaches_per_sat_yr: num(
+    `Estimated close approaches below ${FLUX_THRESHOLD_km} km per satellite-year with the public catalogue, mean over the satellites of every shell (kinetic-gas flux of the shipped CelesTrak snapshot, models/orbit/catalogueFlux.ts; an estimate, not a screen: odc screen counts them) [1/yr]`,
+    (c) =>
+      c.spec.shells.reduce(
+        (a, s, i) =>
+          a +
+          c.sats[i]! *
+            catalogueApproaches_per_sat_yr(s.geometry.altitude_m / M_PER_KM, rad_to_deg(s.geometry.inclination_rad)),
+        0,
+      ) / c.satellites,
   ),
   conjunctions: section({
     required_km: num(

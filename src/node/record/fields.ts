@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { rad_to_deg, s_to_min } from '../../base/convert.js';
 import { n, recordFields } from '../../base/recordFields.js';
 import { COST_FIELDS } from './costFields.js';
+import { catalogueApproaches_per_sat_yr, FLUX_THRESHOLD_km } from '../../models/orbit/catalogueFlux.js';
 import { softDoseThreshold_rad, yearsToDose, type NodeSizing } from './nodeRecord.js';
 
 const { num, numOrNull, value, list, section } = recordFields<NodeSizing>();
@@ -326,6 +327,13 @@ export const RECORD_FIELDS = {
     stowedVolume_m3: num(
       'Stowed launch volume: folded array and radiator plus the packaged core [m³]',
       (s) => s.cost.stowed.stowedVolume_m3,
+    ),
+  }),
+  environment: section({
+    catalogueApproaches_per_sat_yr: num(
+      `Estimated close approaches below ${FLUX_THRESHOLD_km} km per satellite-year with the public catalogue (kinetic-gas flux of the shipped CelesTrak snapshot by altitude, latitude and encounter velocity, models/orbit/catalogueFlux.ts; an estimate, not a screen: odc screen counts them) [1/yr]`,
+      'catalogue approaches < 5 km',
+      (s) => catalogueApproaches_per_sat_yr(s.design.orbit.altitude_km, rad_to_deg(s.orbit.inclination_rad)),
     ),
   }),
   ...COST_FIELDS,

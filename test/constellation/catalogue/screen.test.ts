@@ -185,20 +185,40 @@ describe('catalogue screen: recall against an exhaustive reference (24 h, 1, 5, 
 });
 
 describe('catalogue screen: filters', () => {
-  it("radial bands hold every sampled radius of an object's week", () => {
-    const text = readFileSync(join(ROOT, 'designs/catalogue/celestrak-debris-clouds-2026-08-22.tle'), 'utf8');
-    const sets = readElementSets(text, emptySkips()).sets.filter((_, i) => i % 100 === 0);
+  it("radial shells hold every radius of an object's week, sampled each minute", () => {
+    const sets = ['active', 'debris-clouds'].flatMap(
+      (f) =>
+        readElementSets(
+          readFileSync(join(ROOT, `designs/catalogue/celestrak-${f}-2026-08-22.tle`), 'utf8'),
+          emptySkips(),
+        ).sets,
+    );
     const window = { start_ms: START_ms, span_s: 7 * 86400 };
-    for (const s of sets) {
-      const p = prepare(s, window);
+    let checked = 0;
+    for (let i = 0; i < sets.length; i += 97) {
+      const p = prepare(sets[i]!, window);
       if (p === null) continue;
-      for (let t = 0; t <= window.span_s; t += 397) {
+      checked++;
+      let lo = Infinity;
+      let hi = 0;
+      for (let t = 0; t <= window.span_s; t += 61) {
         const pv = sgp4(p.satrec, p.tsince0_min + t / 60)!;
         const r = Math.hypot(pv.position.x, pv.position.y, pv.position.z);
-        expect(r).toBeGreaterThanOrEqual(p.rLo_km);
-        expect(r).toBeLessThanOrEqual(p.rHi_km);
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
       }
+      expect(lo, sets[i]!.name).toBeGreaterThanOrEqual(p.rLo_km);
+      expect(hi, sets[i]!.name).toBeLessThanOrEqual(p.rHi_km);
     }
+    expect(checked).toBeGreaterThan(150);
+  });
+
+  it("a circular 552 km node's shell: SGP4's J3 frozen eccentricity and J2 terms, not a 30 km margin", () => {
+    const p = prepare(circular('NODE', 900_001, 552, 97.6, 150, 0), { start_ms: START_ms, span_s: 7 * 86400 })!;
+    // hand bound: J3's long-period e = ½|J3/J2|·sin i/(a/Rₑ) ≈ 1.1e-3 swings r by ±7.6 km about a ≈ 552 km plus
+    // SGP4's mean-to-osculating offset 1.5·(J2/2)(Rₑ/p)²·|3cos²i − 1|·a ≈ +4.4 km, and ½(J2/2)(Rₑ/p)·sin²i·Rₑ ≈ 1.6 km
+    expect(p.rLo_km - RE_WGS72_km).toBeGreaterThan(552 - 7.6 - 1.6 - 1);
+    expect(p.rHi_km - RE_WGS72_km).toBeLessThan(552 + 4.4 + 7.6 + 1.6 + 1.5);
   });
 
   it('bands meet when within the distance: 500 km and 520 km shells meet at 25 km, not at 5 km + margins', () => {

@@ -119,6 +119,7 @@ const FLAGSHIP_CONSTRAINTS = [
   'compute.itPowerPeak_W <= 150000',
   'drag.passiveDecay_yr <= 5',
   'isl.capacity_Gbps >= 400',
+  'environment.catalogueApproaches_per_sat_yr <= 20000',
 ];
 
 describe('exported requirements', () => {
