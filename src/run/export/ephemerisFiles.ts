@@ -13,7 +13,7 @@ import {
   type ExportOptions,
   type SatelliteRecord,
 } from '../../constellation/export/exportSatellites.js';
-import { writeOemMessage } from '../../constellation/export/oem.js';
+import { OEM_FRAMES, writeOemMessage, type OemFrame } from '../../constellation/export/oem.js';
 import {
   firstOfEachShell,
   parseSatelliteSelection,
@@ -41,6 +41,8 @@ export interface EphemerisOptions {
   readonly full?: boolean;
   /** Write an export whose estimated size passes its format's limit (SIZE_LIMITS). */
   readonly force?: boolean;
+  /** oem, oem-xml: the states' frame, `teme` (default) or `eme2000` (OEM_FRAMES, any case). */
+  readonly frame?: string;
   /** Hears the size estimate of an ephemeris export (oem, czml) before anything is written. */
   readonly notice?: (line: string) => void;
 }
@@ -171,9 +173,10 @@ function oemManifest(
   numbering: string,
   span_s: number,
   step_s: number,
+  refFrame: OemFrame,
 ): Produce {
   return (sink) => {
-    const frame = { REF_FRAME: 'TEME', CENTER_NAME: 'EARTH', TIME_SYSTEM: 'UTC' };
+    const frame = { REF_FRAME: refFrame, CENTER_NAME: 'EARTH', TIME_SYSTEM: 'UTC' };
     sink(
       `{"format":"CCSDS OEM 3.0 (${extension === 'oem' ? 'KVN' : 'XML'}), one object per file",` +
         `"numbering":${JSON.stringify(numbering)},"frame":${JSON.stringify(frame)},` +
@@ -196,6 +199,14 @@ function oemManifest(
   };
 }
 
+/** The OEM frame `--frame` names (default TEME); a RangeError names the choices. */
+export function oemFrame(name: string | undefined): OemFrame {
+  const frame = OEM_FRAMES.find((f) => f === (name ?? 'TEME').toUpperCase());
+  if (frame === undefined)
+    throw new RangeError(`--frame ${name}: expected ${OEM_FRAMES.map((f) => f.toLowerCase()).join(' or ')}`);
+  return frame;
+}
+
 /**
  * One OEM per selected satellite (default the first of each shell; CCSDS 502.0-B-3 §5.2.3: a strict reader and GMAT or
  * STK attach one message to one object), each `<NORAD_CAT_ID>_<name>.oem` (KVN) or `.oem.xml`, and manifest.json
@@ -215,10 +226,11 @@ export function oemFiles(
   const layout = opts.format === 'oem' ? 'kvn' : 'xml';
   const extension = layout === 'kvn' ? 'oem' : 'oem.xml';
   const base = catalogBaseOf(spec, o);
+  const frame = oemFrame(opts.frame);
   const write =
     (s: Readonly<SatelliteRecord>): Produce =>
     (sink) =>
-      writeOemMessage(spec, [s], sink, { ...o, span_s, step_s }, layout);
+      writeOemMessage(spec, [s], sink, { ...o, span_s, step_s, frame }, layout);
   function* selected(): Generator<SatelliteRecord> {
     for (const s of satelliteRecords(spec, base)) if (select(s)) yield s;
   }
@@ -230,7 +242,7 @@ export function oemFiles(
     limit: 'oem' as const,
   };
   if (opts.out === undefined && n === 1) return { files: { [fileNameOf(first, extension)]: write(first) }, estimate };
-  const manifest = oemManifest(selected, extension, numberingComment(base), span_s, step_s);
+  const manifest = oemManifest(selected, extension, numberingComment(base), span_s, step_s, frame);
   return {
     files: {
       kind: 'set',

@@ -145,6 +145,8 @@ export function orbitFiles(
   // an ephemeris's last state is dated too: it may not pass 9999-12-31 (src/base/utcTime.ts)
   if (['oem', 'oem-xml', 'czml'].includes(opts.format)) utcSpanEnd(utcMsOf(spec.window.epochIso), span_s, '--span-h');
   const one = (files: Record<string, Produce>): OrbitFiles => ({ files, estimate: null });
+  if (opts.frame !== undefined && !['oem', 'oem-xml'].includes(opts.format))
+    throw new RangeError(`--frame sets an OEM's frame; ${opts.format} is written in TEME (leave --frame out)`);
   switch (opts.format) {
     case 'omm':
       return one({ 'satellites.json': (sink) => writeOmmJson(spec, sink, o) });
