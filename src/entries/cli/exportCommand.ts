@@ -36,6 +36,7 @@ interface ExportFlags {
   full?: boolean;
   force?: boolean;
   frame?: string;
+  split?: boolean;
 }
 
 /** The orbit formats' options: epoch, numbering, a node's RAAN, the ephemeris span and selection. */
@@ -66,6 +67,10 @@ function orbitOptions(cmd: Command): Command {
         '--frame <frame>',
         "oem, oem-xml: the states' frame, teme (SGP4's own, default) or eme2000 (mean equator and equinox of J2000, as GMAT and STK take; IAU 2006/2000B, ~1 mas)",
       ).choices(['teme', 'eme2000']),
+    )
+    .option(
+      '--split',
+      "omm-xml: one OMM document per satellite in the --out folder, with manifest.json (for single-message readers such as Orekit's OMM parser), instead of one combined NDM",
     )
     .option(
       '--full',
