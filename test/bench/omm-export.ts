@@ -4,10 +4,12 @@
  * and its default CZML scene (1,000 satellites) and OEM (the first of each shell), each in its own `odc export`
  * process streaming to a file; its wall time, file size and peak resident memory
  * (process.resourceUsage().maxRSS at exit), beside two peers measured in the same run: the CSV export of the same
- * satellites (the streamed table) and `odc --version` (the process's floor).
+ * satellites (the streamed table) and `odc --version` (the process's floor). `-- --oem-all` adds the forced OEM of
+ * every satellite (`--satellites all --force`, two states each: 1,000,000 files, ~0.9 GB; hours on a loaded 2-core
+ * machine, since each file is written atomically).
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { odcPeakRss_MB } from '../helpers/peakRss.js';
@@ -21,25 +23,34 @@ function run(args: readonly string[]): { wall_s: number; rss_MB: number } {
   return { wall_s: (performance.now() - t) / 1000, rss_MB };
 }
 
+/** Bytes of a file, or of a folder's files (oem writes one file per satellite). */
+const sizeOf = (path: string): number =>
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((n, f) => n + statSync(join(path, f)).size, 0)
+    : statSync(path).size;
+
+const OEM_ALL = ['--satellites', 'all', '--force', '--span-h', '1', '--step-s', '3600'];
 const dir = mkdtempSync(join(tmpdir(), 'odc-bench-omm-'));
 const rows: string[][] = [];
 try {
   const floor = run(['--version']);
   rows.push(['odc --version (floor)', '-', `${floor.wall_s.toFixed(1)} s`, `${floor.rss_MB.toFixed(0)} MB`]);
   console.log(`odc --version: ${floor.rss_MB.toFixed(0)} MB peak`);
-  for (const [format, file] of [
-    ['omm', 'sats.json'],
-    ['omm-xml', 'sats.xml'],
-    ['czml', 'scene.czml'],
-    ['oem', 'sats.oem'],
-    ['csv', 'sats.csv'],
-  ] as const) {
+  const cases: [string, string, readonly string[]][] = [
+    ['omm', 'sats.json', []],
+    ['omm-xml', 'sats.xml', []],
+    ['czml', 'scene.czml', []],
+    ['oem', 'oem', []],
+    ['csv', 'sats.csv', []],
+  ];
+  if (process.argv.includes('--oem-all')) cases.push(['oem', 'oem-all', OEM_ALL]);
+  for (const [format, file, extra] of cases) {
     const out = join(dir, file);
-    const r = run(['export', DESIGN, '--format', format, '--out', out]);
-    const size_MB = statSync(out).size / 2 ** 20;
-    rmSync(out);
+    const r = run(['export', DESIGN, '--format', format, ...extra, '--out', out]);
+    const size_MB = sizeOf(out) / 2 ** 20;
+    rmSync(out, { recursive: true });
     rows.push([
-      `${format}${format === 'csv' ? ' (peer)' : ''}`,
+      `${format}${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${format === 'csv' ? ' (peer)' : ''}`,
       `${size_MB.toFixed(0)} MB`,
       `${r.wall_s.toFixed(1)} s`,
       `${r.rss_MB.toFixed(0)} MB`,

@@ -12,7 +12,7 @@
  * object is numbered there); OBJECT_ID a well-formed international designator YYYY-NNNP{PPP} with launch numbers
  * 900–999 (1,442,400 satellites at most), said to be placeholders in the comments of the formats that have them.
  * Sources: CCSDS 502.0-B-3 (2023); CelesTrak GP data formats and TLE format documentation; space-track.org
- * SATCAT documentation (number ranges, Alpha-5; 18 SDS); RFC 4180.
+ * SATCAT documentation (number ranges, as quoted by Wikipedia's "Satellite Catalog Number"; Alpha-5); RFC 4180.
  * Derivation, evidence and costs: docs/constellations.md §"Satellite export".
  */
 import { csvText } from '../../base/csv.js';
@@ -39,13 +39,16 @@ const PIECE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const PIECES_PER_LAUNCH = 24 + 24 ** 2 + 24 ** 3; // 14,424
 const FIRST_LAUNCH_NUMBER = 900;
 /**
- * Catalogue numbers 18 SDS keeps for temporary, reused numbers, never a permanent object's (space-track.org SATCAT
- * documentation, the ranges "reserved for temporary, reused numbers"), in the order the default base tries them: five
- * digits first (every TLE reader, python-sgp4's TLE exporter), then Alpha-5, then nine digits (OMM only).
+ * Catalogue numbers 18 SDS keeps for temporary, reused numbers, no permanent object's today: the table "Ranges
+ * reserved for temporary, reused numbers" of space-track.org's SATCAT documentation, as Wikipedia's "Satellite Catalog
+ * Number" quotes it (its 2023–2026 revisions agree; the primary page was not retrieved for this file). The same table
+ * says 270,000–339,999 "will be released for permanent objects in the future": only 700,000,000–899,999,999 stays
+ * clear for good. Tried in this order by the default base: five digits first (every TLE reader, python-sgp4's TLE
+ * exporter), then Alpha-5, then nine digits (OMM only).
  */
 export const RESERVED_CATALOG_RANGES = [
   { first: 70_000, last: 99_999, what: 'expected post-launch orbits, analyst objects and uncorrelated tracks' },
-  { first: 270_000, last: 339_999, what: 'additional analyst objects (Alpha-5 T0000–Z9999)' },
+  { first: 270_000, last: 339_999, what: 'additional analyst objects (Alpha-5 T0000–Z9999; to be released later)' },
   { first: 700_000_000, last: 899_999_999, what: 'internal use by various systems' },
 ] as const;
 

@@ -8,7 +8,13 @@
  * - isl_instants.txt (odc's addition): `<sample index> <time from epoch [s]> <a> <b>` for each link on at each instant
  *   the network model solves (shellNetwork.ts `snapshotSamples`), the links of the instant's link graph with a
  *   non-zero capacity (links.ts: Earth blockage, latitude cutoff, range, pointing);
- * - ground_stations.txt: `<gid>,<name>,<latitude deg>,<longitude deg>,<elevation m>` (Hypatia's basic layout).
+ * - ground_stations.txt: `<gid>,<name>,<lat deg>,<lon deg>,<elevation m>,<x>,<y>,<z>` (Hypatia's extended layout,
+ *   extend_ground_stations.py: ECEF metres on WGS72, a = 6,378,135 m, f = 1/298.26, as its geodetic2cartesian);
+ * - description.txt: `max_gsl_length_m=` (slant range at the minimum elevation to the highest shell) and
+ *   `max_isl_length_m=` (the longest link a terminal's range and the grazing height allow), `%.10f` as
+ *   generate_description.py writes them; gsl_interfaces_info.txt: `<node id>,1,1.0` for every satellite, then every
+ *   station (read_gsl_interfaces_info.py; one interface each, as Hypatia's free-one-only algorithms require);
+ * - shells.txt (odc's addition): `<shell>,<name>,<first id>,<orbits>,<satellites per orbit>,<altitude m>,<incl deg>`.
  * Satellites keep the TLE's catalog numbers (Alpha-5, at most 339,999): beyond, OMM carries the orbits.
  * Derivation and conventions: docs/constellations.md §"Hand-off to other tools".
  */
@@ -19,6 +25,38 @@ import { shellLinks } from '../links/links.js';
 import { snapshotSamples } from '../network/shellNetwork.js';
 import { windowTimes_s } from '../geometry/propagate.js';
 import { chunker, DEFAULT_CHUNK_CHARS, writeTle, type ExportOptions } from './exportSatellites.js';
+import { DEFAULT_GRAZING_HEIGHT_m } from '../links/links.js';
+
+/** WGS72 (SGP4's and Hypatia's ellipsoid): semi-major axis [m] and flattening. */
+const WGS72_A_m = 6_378_135;
+const WGS72_F = 1 / 298.26;
+
+/** ECEF [m] of a geodetic point on WGS72 (Hypatia's geodetic2cartesian). */
+export function wgs72Ecef(lat_rad: number, lon_rad: number, h_m: number): [number, number, number] {
+  const e2 = 2 * WGS72_F - WGS72_F * WGS72_F;
+  const n = WGS72_A_m / Math.sqrt(1 - e2 * Math.sin(lat_rad) ** 2);
+  const c = (n + h_m) * Math.cos(lat_rad);
+  return [c * Math.cos(lon_rad), c * Math.sin(lon_rad), (n * (1 - e2) + h_m) * Math.sin(lat_rad)];
+}
+
+/**
+ * description.txt's two lengths [m]: the slant range to the highest shell at the minimum elevation ε,
+ * √((R+h)² − R²cos²ε) − R sin ε on a sphere of WGS72's equatorial radius; and the longest inter-satellite link,
+ * each linked shell's terminal range or line of sight over the grazing height, 2√((R+h)² − (R+g)²), whichever is less.
+ */
+export function hypatiaLengths(spec: ConstellationSpec): { maxGsl_m: number; maxIsl_m: number } {
+  const R = WGS72_A_m;
+  const e = spec.minElevation_rad;
+  let maxGsl_m = 0;
+  let maxIsl_m = 0;
+  for (const s of spec.shells) {
+    const r = R + s.geometry.altitude_m;
+    maxGsl_m = Math.max(maxGsl_m, Math.sqrt(r * r - (R * Math.cos(e)) ** 2) - R * Math.sin(e));
+    const sight = 2 * Math.sqrt(r * r - (R + DEFAULT_GRAZING_HEIGHT_m) ** 2);
+    maxIsl_m = Math.max(maxIsl_m, s.topology === 'none' ? 0 : Math.min(sight, s.terminal.range_km * 1e3));
+  }
+  return { maxGsl_m, maxIsl_m };
+}
 
 /** One link on at one instant: global satellite ids a < b. */
 export interface InstantLink {
@@ -72,7 +110,7 @@ const linesOf =
     out.flush();
   };
 
-/** The four files (name → producer); the links are computed once, on the first file that needs them. */
+/** The folder's files (name → producer); the links are computed once, on the first file that needs them. */
 export function writeNetworkFolder(spec: ConstellationSpec, options: ExportOptions): Record<string, Produce> {
   let links: InstantLink[] | null = null;
   const linksOf = (): InstantLink[] => (links ??= instantLinks(spec));
@@ -93,10 +131,26 @@ export function writeNetworkFolder(spec: ConstellationSpec, options: ExportOptio
     'isl_instants.txt': (sink) => linesOf(linksOf().map((l) => `${l.sampleIndex} ${l.time_s} ${l.a} ${l.b}`))(sink),
     'ground_stations.txt': (sink) =>
       linesOf(
-        spec.stations.map(
-          (s, gid) =>
-            `${gid},${token(s.name)},${rad_to_deg(s.latitude_rad).toFixed(6)},${rad_to_deg(s.longitude_rad).toFixed(6)},${s.altitude_m.toFixed(1)}`,
-        ),
+        spec.stations.map((s, gid) => {
+          const xyz = wgs72Ecef(s.latitude_rad, s.longitude_rad, s.altitude_m).map((x) => x.toFixed(6));
+          const [lat, lon] = [s.latitude_rad, s.longitude_rad].map((x) => rad_to_deg(x).toFixed(6));
+          return `${gid},${token(s.name)},${lat},${lon},${s.altitude_m.toFixed(6)},${xyz.join(',')}`;
+        }),
       )(sink),
+    'description.txt': (sink) => {
+      const { maxGsl_m, maxIsl_m } = hypatiaLengths(spec);
+      sink(`max_gsl_length_m=${maxGsl_m.toFixed(10)}\nmax_isl_length_m=${maxIsl_m.toFixed(10)}\n`);
+    },
+    'gsl_interfaces_info.txt': (sink) =>
+      linesOf(Array.from({ length: n + spec.stations.length }, (_, id) => `${id},1,1.0`))(sink),
+    'shells.txt': (sink) => {
+      let first = 0;
+      const rows = spec.shells.map((s, i) => {
+        const row = `${i},${token(s.geometry.name)},${first},${s.geometry.planes},${s.geometry.satsPerPlane},${s.geometry.altitude_m},${rad_to_deg(s.geometry.inclination_rad)}`;
+        first += s.geometry.planes * s.geometry.satsPerPlane;
+        return row;
+      });
+      linesOf(rows)(sink);
+    },
   };
 }

@@ -7,11 +7,13 @@
  * [km] and velocity [km/s].
  * States: satellite.js `sgp4` (Vallado, Crawford, Hujsak & Kelso, AIAA 2006-6753) of the satellite's OMM record, the
  * very elements and B* `--format omm` writes, so an OEM and an OMM of one export agree to SGP4's round-off. Frame:
- * TEME of date, SGP4's own output frame (no conversion; SANA lists TEME as a reference frame). Degree 7 Lagrange
+ * TEME of date, SGP4's own output frame (SANA lists TEME), or EME2000 (what GMAT's and STK's ephemeris propagators
+ * take), rotated by models/orbit/temeToEme2000.ts (IAU 2006/2000B, ~1 mas). Degree 7 Lagrange
  * interpolation between 60 s LEO states errs by millimetres. Streamed through a sink (any number of satellites).
  * Derivation and conventions: docs/constellations.md §"Satellite export".
  */
 import { satelliteJs } from '../../base/satelliteJs.js';
+import { rotate, temeToEme2000Matrix } from '../../models/orbit/temeToEme2000.js';
 import { ommRecord } from '../geometry/propagate.js';
 import { xmlText } from './ommXml.js';
 import {
@@ -38,6 +40,22 @@ export interface OemOptions extends ExportOptions {
   /** Time span from the epoch [s] and step between states [s]. */
   readonly span_s: number;
   readonly step_s: number;
+  /** REF_FRAME of the states (default TEME, SGP4's own). */
+  readonly frame?: OemFrame;
+}
+
+/** The frames an OEM is written in: SGP4's TEME of date, or EME2000 (mean equator and equinox of J2000). */
+export const OEM_FRAMES = ['TEME', 'EME2000'] as const;
+export type OemFrame = (typeof OEM_FRAMES)[number];
+
+/** The TEME → frame matrices at each time [s] from the epoch (null for TEME), kept for the next satellite. */
+let frameCache: { key: string; matrices: ReturnType<typeof temeToEme2000Matrix>[] } | null = null;
+function frameMatrices(frame: OemFrame, epoch_ms: number, times: readonly number[]) {
+  if (frame === 'TEME') return null;
+  const key = `${epoch_ms}/${times.join(',')}`;
+  if (frameCache?.key !== key)
+    frameCache = { key, matrices: times.map((t) => temeToEme2000Matrix(epoch_ms + t * 1000)) };
+  return frameCache.matrices;
 }
 
 /** KVN/XML epoch text of a UTC instant [ms]: YYYY-MM-DDThh:mm:ss.sss (no zone: TIME_SYSTEM says UTC). */
@@ -88,6 +106,14 @@ const LAYOUTS: Record<'kvn' | 'xml', OemLayout> = {
   },
 };
 
+/** The header COMMENT saying where the states come from, per frame. */
+const STATES_COMMENT: Record<OemFrame, string> = {
+  TEME: "states: SGP4 (satellite.js) of the satellites' OMM mean elements, frame TEME of date",
+  EME2000:
+    "states: SGP4 (satellite.js) of the satellites' OMM mean elements, rotated from TEME of date to EME2000 " +
+    '(GMST82 to true of date, IAU 2000B nutation, IAU 2006 precession; ~1 mas: 3.5 cm at 7,000 km)',
+};
+
 /** Options of one OEM message of given satellites (no selection: the caller gives the records). */
 export type OemMessageOptions = Omit<OemOptions, 'select'>;
 
@@ -125,11 +151,9 @@ export function writeOemMessage(
   const epochIso = new Date(epoch_ms).toISOString();
   const degree = Math.min(OEM_INTERPOLATION_DEGREE, times.length - 1);
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
-  const comments = [
-    numberingComment(base),
-    "states: SGP4 (satellite.js) of the satellites' OMM mean elements, frame TEME of date",
-  ];
-  out.push(L.head(comments, oemEpoch(epochMs(options.creationDate))));
+  const frame = options.frame ?? 'TEME';
+  const matrices = frameMatrices(frame, epoch_ms, times);
+  out.push(L.head([numberingComment(base), STATES_COMMENT[frame]], oemEpoch(epochMs(options.creationDate))));
   let written = 0;
   for (const s of records) {
     const omm = {
@@ -142,7 +166,7 @@ export function writeOemMessage(
         ['OBJECT_NAME', s.name],
         ['OBJECT_ID', s.objectId],
         ['CENTER_NAME', 'EARTH'],
-        ['REF_FRAME', 'TEME'],
+        ['REF_FRAME', frame],
         ['TIME_SYSTEM', 'UTC'],
         ['START_TIME', oemEpoch(epoch_ms)],
         ['STOP_TIME', oemEpoch(epoch_ms + times.at(-1)! * 1000)],
@@ -150,11 +174,14 @@ export function writeOemMessage(
         ['INTERPOLATION_DEGREE', String(degree)],
       ]),
     );
-    for (const t of times) {
+    for (const [k, t] of times.entries()) {
       const pv = sgp4(rec, t / 60);
       if (pv === null) throw new RangeError(`SGP4 failed for ${s.name} at ${t} s from the epoch (decayed?)`);
-      const { position: r, velocity: v } = pv;
-      const values = [r.x, r.y, r.z].map((x) => x.toFixed(6)).concat([v.x, v.y, v.z].map((x) => x.toFixed(9)));
+      const { position: p, velocity: u } = pv;
+      const m = matrices?.[k];
+      const r = m === undefined ? [p.x, p.y, p.z] : rotate(m, [p.x, p.y, p.z]);
+      const v = m === undefined ? [u.x, u.y, u.z] : rotate(m, [u.x, u.y, u.z]);
+      const values = r.map((x) => x.toFixed(6)).concat(v.map((x) => x.toFixed(9)));
       out.push(L.state(oemEpoch(epoch_ms + t * 1000), values));
     }
     out.push(L.segmentEnd);

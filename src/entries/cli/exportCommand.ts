@@ -35,6 +35,8 @@ interface ExportFlags {
   stepS?: number;
   full?: boolean;
   force?: boolean;
+  frame?: string;
+  split?: boolean;
 }
 
 /** The orbit formats' options: epoch, numbering, a node's RAAN, the ephemeris span and selection. */
@@ -60,6 +62,16 @@ function orbitOptions(cmd: Command): Command {
     )
     .option('--span-h <hours>', 'oem, czml: time span from the epoch (default oem 24, czml 1.5)', floatArg('--span-h'))
     .option('--step-s <seconds>', 'oem, czml: step between states (default 60)', floatArg('--step-s'))
+    .addOption(
+      new Option(
+        '--frame <frame>',
+        "oem, oem-xml: the states' frame, teme (SGP4's own, default) or eme2000 (mean equator and equinox of J2000, as GMAT and STK take; IAU 2006/2000B, ~1 mas)",
+      ).choices(['teme', 'eme2000']),
+    )
+    .option(
+      '--split',
+      "omm-xml: one OMM document per satellite in the --out folder, with manifest.json (for single-message readers such as Orekit's OMM parser), instead of one combined NDM",
+    )
     .option(
       '--full',
       'czml: every satellite (default: at most 1,000, every shell with its planes and slots evenly spread; the scene says which)',
@@ -76,7 +88,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     program
       .command('export')
       .description(
-        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
+        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME or --frame eme2000), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt, description.txt, gsl_interfaces_info.txt, shells.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
       )
       .argument(
         '<run-dir-or-file>',

@@ -13,7 +13,8 @@ import {
   type ExportOptions,
   type SatelliteRecord,
 } from '../../constellation/export/exportSatellites.js';
-import { writeOemMessage } from '../../constellation/export/oem.js';
+import { ommMessage, ommXmlContext, XML_DECLARATION } from '../../constellation/export/ommXml.js';
+import { OEM_FRAMES, writeOemMessage, type OemFrame } from '../../constellation/export/oem.js';
 import {
   firstOfEachShell,
   parseSatelliteSelection,
@@ -41,6 +42,8 @@ export interface EphemerisOptions {
   readonly full?: boolean;
   /** Write an export whose estimated size passes its format's limit (SIZE_LIMITS). */
   readonly force?: boolean;
+  /** oem, oem-xml: the states' frame, `teme` (default) or `eme2000` (OEM_FRAMES, any case). */
+  readonly frame?: string;
   /** Hears the size estimate of an ephemeris export (oem, czml) before anything is written. */
   readonly notice?: (line: string) => void;
 }
@@ -164,21 +167,17 @@ function sceneSelection(
 const fileNameOf = (s: Readonly<SatelliteRecord>, extension: string): string =>
   `${s.catalogNumber}_${s.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.${extension}`;
 
-/** manifest.json of an OEM folder: the format, frame, span and step, then each satellite's file and identifiers. */
-function oemManifest(
+/**
+ * manifest.json of a folder of one file per satellite: `head`'s fields (format, numbering, frame, …), then each
+ * satellite's file and identifiers.
+ */
+function satelliteManifest(
   selected: () => Iterable<SatelliteRecord>,
   extension: string,
-  numbering: string,
-  span_s: number,
-  step_s: number,
+  head: Readonly<Record<string, unknown>>,
 ): Produce {
   return (sink) => {
-    const frame = { REF_FRAME: 'TEME', CENTER_NAME: 'EARTH', TIME_SYSTEM: 'UTC' };
-    sink(
-      `{"format":"CCSDS OEM 3.0 (${extension === 'oem' ? 'KVN' : 'XML'}), one object per file",` +
-        `"numbering":${JSON.stringify(numbering)},"frame":${JSON.stringify(frame)},` +
-        `"span_s":${span_s},"step_s":${step_s},"satellites":[`,
-    );
+    sink(`${JSON.stringify(head).slice(0, -1)},"satellites":[`);
     let k = 0;
     for (const s of selected()) {
       const row = {
@@ -194,6 +193,51 @@ function oemManifest(
     }
     sink('\n]}\n');
   };
+}
+
+/** One file per satellite, then manifest.json: the folder of `oem`, `oem-xml` and `omm-xml --split`. */
+function perSatellite(
+  n: number,
+  selected: () => Iterable<SatelliteRecord>,
+  extension: string,
+  write: (s: Readonly<SatelliteRecord>) => Produce,
+  head: Readonly<Record<string, unknown>>,
+): FileSet {
+  const manifest = satelliteManifest(selected, extension, head);
+  return {
+    kind: 'set',
+    count: n + 1,
+    *entries() {
+      for (const s of selected()) yield [fileNameOf(s, extension), write(s)] as const;
+      yield ['manifest.json', manifest] as const;
+    },
+  };
+}
+
+/**
+ * `omm-xml --split`: each satellite's OMM as an XML document of its own (`<omm>` the root: Orekit's OMM parser,
+ * `new ParserBuilder().buildOmmParser()`, and other single-message readers take it), `<NORAD_CAT_ID>_<name>.omm.xml`,
+ * and manifest.json; every message's header COMMENT states the numbering.
+ */
+export function ommXmlFiles(spec: Readonly<ExportableConstellation>, o: WriterOptions): FileSet {
+  const c = ommXmlContext(spec, o);
+  const n = spec.shells.reduce((k, s) => k + s.geometry.planes * s.geometry.satsPerPlane, 0);
+  const head = { format: 'CCSDS OMM 3.0 (XML), one message per file', numbering: numberingComment(c.base) };
+  return perSatellite(
+    n,
+    () => satelliteRecords(spec, c.base),
+    'omm.xml',
+    (s) => (sink) => sink(XML_DECLARATION + ommMessage(s, c, true)),
+    head,
+  );
+}
+
+/** The OEM frame `--frame` names (default TEME); a RangeError names the choices. */
+export function oemFrame(name: string | undefined): OemFrame {
+  const frame = OEM_FRAMES.find((f) => f === (name ?? 'TEME').toUpperCase());
+  if (frame === undefined)
+    throw new RangeError(`--frame ${name}: expected ${OEM_FRAMES.map((f) => f.toLowerCase()).join(' or ')}`);
+  return frame;
 }
 
 /**
@@ -215,10 +259,11 @@ export function oemFiles(
   const layout = opts.format === 'oem' ? 'kvn' : 'xml';
   const extension = layout === 'kvn' ? 'oem' : 'oem.xml';
   const base = catalogBaseOf(spec, o);
+  const frame = oemFrame(opts.frame);
   const write =
     (s: Readonly<SatelliteRecord>): Produce =>
     (sink) =>
-      writeOemMessage(spec, [s], sink, { ...o, span_s, step_s }, layout);
+      writeOemMessage(spec, [s], sink, { ...o, span_s, step_s, frame }, layout);
   function* selected(): Generator<SatelliteRecord> {
     for (const s of satelliteRecords(spec, base)) if (select(s)) yield s;
   }
@@ -230,18 +275,14 @@ export function oemFiles(
     limit: 'oem' as const,
   };
   if (opts.out === undefined && n === 1) return { files: { [fileNameOf(first, extension)]: write(first) }, estimate };
-  const manifest = oemManifest(selected, extension, numberingComment(base), span_s, step_s);
-  return {
-    files: {
-      kind: 'set',
-      count: n + 1,
-      *entries() {
-        for (const s of selected()) yield [fileNameOf(s, extension), write(s)] as const;
-        yield ['manifest.json', manifest] as const;
-      },
-    },
-    estimate,
+  const head = {
+    format: `CCSDS OEM 3.0 (${layout === 'kvn' ? 'KVN' : 'XML'}), one object per file`,
+    numbering: numberingComment(base),
+    frame: { REF_FRAME: frame, CENTER_NAME: 'EARTH', TIME_SYSTEM: 'UTC' },
+    span_s,
+    step_s,
   };
+  return { files: perSatellite(n, selected, extension, write, head), estimate };
 }
 
 /** The CZML scene (its network from `full`, null for a node) and its size. */

@@ -40,7 +40,7 @@ import {
   ORBIT_FORMATS,
   nodeOrbitFiles,
   writeOutput,
-  FOLDER_FORMATS,
+  writesFolder,
   type OrbitExportOptions,
   type OrbitFormat,
 } from './orbitExport.js';
@@ -209,8 +209,8 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
   }
   // before any work: --out may be neither the run folder's own file nor the design file read (a folder is checked when
   // written, by writeOutput, which knows the names it writes there)
-  if (opts.out !== undefined && !FOLDER_FORMATS.includes(opts.format)) checkOutputTarget(opts.out, 'file', [runDir]);
-  const folder = opts.out !== undefined && FOLDER_FORMATS.includes(opts.format) ? opts.out : null;
+  if (opts.out !== undefined && !writesFolder(opts)) checkOutputTarget(opts.out, 'file', [runDir]);
+  const folder = opts.out !== undefined && writesFolder(opts) ? opts.out : null;
   const newFolder = folder !== null && !existsSync(folder);
   try {
     return exportFrom(runDir, opts);

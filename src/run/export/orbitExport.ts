@@ -29,6 +29,7 @@ import {
   checkSize,
   czmlFiles,
   oemFiles,
+  ommXmlFiles,
   type EphemerisOptions,
   type FileSet,
   type OrbitFiles,
@@ -38,8 +39,11 @@ import {
 /** Formats that write orbits (the others, yaml/json/csv of a record, are export.ts's). */
 export const ORBIT_FORMATS = ['omm', 'omm-xml', 'tle', 'qsmag', 'oem', 'oem-xml', 'czml', 'network'] as const;
 export type OrbitFormat = (typeof ORBIT_FORMATS)[number] | 'csv';
-/** Formats that write several files: their --out is a folder. */
+/** Formats that write several files: their --out is a folder (and omm-xml with --split). */
 export const FOLDER_FORMATS: readonly string[] = ['network', 'oem', 'oem-xml'];
+/** Whether an export's --out is a folder. */
+export const writesFolder = (o: { readonly format: string; readonly split?: boolean }): boolean =>
+  FOLDER_FORMATS.includes(o.format) || (o.format === 'omm-xml' && o.split === true);
 /** What a node's one satellite can be written as. */
 export const NODE_ORBIT_FORMATS: readonly string[] = ['omm', 'omm-xml', 'tle', 'oem', 'oem-xml', 'czml'];
 
@@ -53,6 +57,8 @@ export interface OrbitExportOptions extends EphemerisOptions {
   /** oem, czml: span from the epoch [h] and step [s]. */
   readonly span_h?: number;
   readonly step_s?: number;
+  /** omm-xml: one OMM document per satellite in the --out folder, with manifest.json, instead of one NDM. */
+  readonly split?: boolean;
   /** CREATION_DATE of OMM XML and OEM headers (ISO 8601 UTC); default now. */
   readonly creationDate?: string;
 }
@@ -145,10 +151,15 @@ export function orbitFiles(
   // an ephemeris's last state is dated too: it may not pass 9999-12-31 (src/base/utcTime.ts)
   if (['oem', 'oem-xml', 'czml'].includes(opts.format)) utcSpanEnd(utcMsOf(spec.window.epochIso), span_s, '--span-h');
   const one = (files: Record<string, Produce>): OrbitFiles => ({ files, estimate: null });
+  if (opts.frame !== undefined && !['oem', 'oem-xml'].includes(opts.format))
+    throw new RangeError(`--frame sets an OEM's frame; ${opts.format} is written in TEME (leave --frame out)`);
+  if (opts.split === true && opts.format !== 'omm-xml')
+    throw new RangeError('--split writes one OMM XML per file: it goes with --format omm-xml');
   switch (opts.format) {
     case 'omm':
       return one({ 'satellites.json': (sink) => writeOmmJson(spec, sink, o) });
     case 'omm-xml':
+      if (opts.split === true) return { files: ommXmlFiles(spec, o), estimate: null };
       return one({ 'satellites.xml': (sink) => writeOmmXml(spec, sink, o) });
     case 'tle':
       return one({ 'satellites.tle': (sink) => writeTle(spec, sink, o) });

@@ -4,7 +4,7 @@
  * record of the same design (evaluateConstellationWithDetails: per instant and link class, links less those off),
  * on a 10 × 12 grid at 53° with a 45° cross-plane cutoff, so links come and go between the solved instants.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogs } from '../../../src/catalog/load.js';
@@ -101,23 +101,65 @@ describe('network folder in Hypatia layout', () => {
     expect(Math.min(...perInstant.values())).toBeGreaterThanOrEqual(120); // in-plane links stay on
   });
 
-  it('ground_stations.txt: gid,name,lat,lon,elevation, ids from 0, names without commas or spaces', () => {
+  it("ground_stations.txt: Hypatia's extended 8 columns, ECEF metres on WGS72", () => {
+    // read_ground_stations_extended: 8 comma-separated columns, gid counting from 0 (hypatia satgenpy,
+    // ground_stations/read_ground_stations.py); x, y, z as extend_ground_stations.py: WGS72 geodetic → ECEF
     const rows = files['ground_stations.txt']!.trimEnd()
       .split('\n')
       .map((l) => l.split(','));
-    expect(rows).toEqual([
-      ['0', 'Svalbard', '78.230000', '15.390000', '0.0'],
-      ['1', 'Punta_Arenas', '-53.150000', '-70.920000', '0.0'],
+    expect(rows.map((r) => r.slice(0, 5))).toEqual([
+      ['0', 'Svalbard', '78.230000', '15.390000', '0.000000'],
+      ['1', 'Punta_Arenas', '-53.150000', '-70.920000', '0.000000'],
     ]);
+    // hand calculation, WGS72 a = 6,378,135 m, f = 1/298.26 (NIMA TR8350.2 App. and Hypatia's geodetic2cartesian):
+    // N = a / √(1 − e² sin²φ), x = N cosφ cosλ, y = N cosφ sinλ, z = N (1 − e²) sinφ
+    const e2 = 2 / 298.26 - 1 / 298.26 ** 2;
+    for (const [k, [lat, lon]] of [
+      [78.23, 15.39],
+      [-53.15, -70.92],
+    ].entries()) {
+      const [p, l] = [(lat! * Math.PI) / 180, (lon! * Math.PI) / 180];
+      const n = 6378135 / Math.sqrt(1 - e2 * Math.sin(p) ** 2);
+      const xyz = [n * Math.cos(p) * Math.cos(l), n * Math.cos(p) * Math.sin(l), n * (1 - e2) * Math.sin(p)];
+      expect(rows[k]!).toHaveLength(8);
+      for (let i = 0; i < 3; i++) expect(Number(rows[k]![5 + i])).toBeCloseTo(xyz[i]!, 5);
+    }
   });
 
-  it('odc export <constellation file> --format network --out <folder> writes the four files', async () => {
+  it('description.txt and gsl_interfaces_info.txt as Hypatia reads them; shells.txt the orbit structure', () => {
+    // generate_description.py: max_gsl_length_m=%.10f, max_isl_length_m=%.10f
+    const lines = files['description.txt']!.trimEnd().split('\n');
+    expect(lines.map((l) => l.split('=')[0])).toEqual(['max_gsl_length_m', 'max_isl_length_m']);
+    for (const l of lines) expect(l).toMatch(/=\d+\.\d{10}$/);
+    const [gsl, isl] = lines.map((l) => Number(l.split('=')[1]));
+    // hand calculation, R = 6,378,135 m, h = 550 km, ε = 25° (the design's default mask): slant range
+    // √((R+h)² − (R cos ε)²) − R sin ε = √(6,928,135² − 5,780,553²) − 2,695,516 = 3,818,934 − 2,695,516 ≈ 1,123,418 m
+    expect(gsl).toBeWithinRelative(1_123_418, 1e-5);
+    // line of sight over the 100 km grazing height, 2√((R+h)² − (R+100 km)²) = 2√(450,000 × 13,406,270) ≈ 4,912,360 m,
+    // under the isl-100g terminal's 5,000 km range
+    expect(isl).toBeWithinRelative(4_912_360, 1e-5);
+    // read_gsl_interfaces_info.py: <node id>,<interfaces ≥ 1>,<bandwidth > 0>, ids 0 … satellites + stations − 1
+    const gs = files['gsl_interfaces_info.txt']!.trimEnd().split('\n');
+    expect(gs).toHaveLength(120 + 2);
+    for (const [k, l] of gs.entries()) expect(l).toBe(`${k},1,1.0`);
+    expect(files['shells.txt']!.trimEnd().split('\n')).toEqual(['0,a,0,10,12,550000,53']);
+  });
+
+  it('odc export <constellation file> --format network --out <folder> writes every file', async () => {
     const out = join(dir, 'net-out');
     const r = await odc('export', file, '--format', 'network', '--out', out);
     expect(r.code).toBe(0);
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
     const noOut = await odc('export', file, '--format', 'network');
     expect(noOut.code).toBe(2);
-    expect(noOut.err).toContain('--format network writes 4 files: give --out <folder>');
+    expect(noOut.err).toContain('--format network writes 7 files: give --out <folder>');
+  });
+
+  it('a design past Alpha-5 (the 1M design) is refused with nothing written, no folder left', async () => {
+    const out = join(dir, 'net-1m');
+    const r = await odc('export', 'designs/constellations/spacex-odc-1m.yaml', '--format', 'network', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format omm');
+    expect(existsSync(out)).toBe(false);
   });
 });

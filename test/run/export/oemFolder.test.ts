@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { odc } from '../../helpers/cli.js';
 import { PYTHON } from '../../helpers/pythonSgp4.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
+import { skyfieldFromTeme } from '../../helpers/skyfieldFrames.js';
 
 const HEADER = ['CCSDS_OEM_VERS', 'CREATION_DATE', 'ORIGINATOR'];
 const META = ['OBJECT_NAME', 'OBJECT_ID', 'CENTER_NAME', 'REF_FRAME', 'TIME_SYSTEM', 'START_TIME', 'STOP_TIME'];
@@ -111,6 +112,51 @@ print(len(segs), segs[0].find('metadata').find('OBJECT_NAME').text)`;
       const py = spawnSync(PYTHON, ['-c', script, join(out, s.file)], { encoding: 'utf8' });
       expect(py.stderr).toBe('');
       expect(py.stdout.trim()).toBe(`1 ${s.OBJECT_NAME}`);
+    }
+  });
+
+  it('--frame eme2000: REF_FRAME and manifest say EME2000; states within 1 m of skyfield from the TEME ones', async () => {
+    // two shells' satellites, states over 3 h at 30 min, epochs 2026 and 2031: skyfield
+    // (test/helpers/skyfieldFrames.ts) rotates odc's own TEME states; the frame bias makes its GCRS differ by ~0.7 m,
+    // so EME2000 is compared
+    const states = (text: string): [string, number[]][] =>
+      text
+        .split('\n')
+        .filter((l) => /^\d{4}-/.test(l))
+        .map((l) => l.split(' '))
+        .map(([e, ...v]) => [`${e!}Z`, v.map(Number)]);
+    const pairs: [string, number[], number[]][] = [];
+    for (const epoch of ['2026-03-20T00:00:00Z', '2031-07-01T06:30:00Z']) {
+      const run = async (frame: string) => {
+        const out = join(dir, `frame-${frame}-${epoch.slice(0, 4)}`);
+        const args = ['--satellites', 'a/P2/S1, b/P1/S0', '--span-h', '3', '--step-s', '1800', '--epoch', epoch];
+        const r = await odc('export', design, '--format', 'oem', ...args, '--frame', frame, '--out', out);
+        expect(r.code).toBe(0);
+        const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+          frame: { REF_FRAME: string };
+          satellites: ManifestRow[];
+        };
+        expect(manifest.frame.REF_FRAME).toBe(frame.toUpperCase());
+        return manifest.satellites.map((s) => readFileSync(join(out, s.file), 'utf8'));
+      };
+      const [teme, eme] = [await run('teme'), await run('eme2000')];
+      for (const [k, text] of eme.entries()) {
+        expect(readOneObject(text).meta['REF_FRAME']).toBe('EME2000');
+        const [a, b] = [states(teme[k]!), states(text)];
+        expect(b).toHaveLength(7);
+        for (const [i, [e, v]] of a.entries()) pairs.push([e, v, b[i]![1]]);
+      }
+    }
+    const sky = skyfieldFromTeme(pairs.flatMap(([e, v]) => [[e, v.slice(0, 3)] as const, [e, v.slice(3)] as const]));
+    for (const [i, [e, teme, eme]] of pairs.entries()) {
+      const [r, v] = [sky[2 * i]!.eme2000, sky[2 * i + 1]!.eme2000];
+      const dr_m = 1e3 * Math.hypot(...r.map((x, j) => x - eme[j]!));
+      const dv_mm_s = 1e6 * Math.hypot(...v.map((x, j) => x - eme[3 + j]!));
+      expect(dr_m, e).toBeLessThan(1); // 1 mm of rounding in the file, ~1 cm of IAU 2000B against 2000A
+      expect(dv_mm_s, e).toBeLessThan(0.1);
+      // and the rotation is not the identity: precession since 2000 alone turns a LEO vector by km (its z
+      // component, along the pole, moves least: 7 km found for the satellites here)
+      expect(1e3 * Math.hypot(...teme.slice(0, 3).map((x, j) => x - eme[j]!))).toBeGreaterThan(1e3);
     }
   });
 
