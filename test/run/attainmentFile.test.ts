@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawSpreadOf, writeAttainmentFile, type DrawSpread } from '../../src/run/attainmentFile.js';
 import type { ParetoFile } from '../../src/run/paretoFile.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** A pareto.json with the fields the spread reads: objectives and each design's index and objectives. */
@@ -48,7 +49,7 @@ describe('the seeds: three two-point fronts, the second objective maximized', ()
     const union = front(senses, sets.flat());
     const f = writeAttainmentFile(
       dir,
-      'designs/benchmarks/zdt1.yaml',
+      loadStudyProblem('designs/benchmarks/zdt1.yaml'),
       fronts,
       { pareto: union, seeds: [1, 1, 2, 2, 3, 3] },
       -1,
@@ -95,7 +96,7 @@ describe('the seeds: three two-point fronts, the second objective maximized', ()
       { seed: 2, pareto: front(senses, []) },
     ];
     const union = { pareto: front(senses, sets[0]!), seeds: [1, 1] };
-    expect(writeAttainmentFile(dir, 'designs/benchmarks/zdt1.yaml', fronts, union, -1)).toBeNull();
+    expect(writeAttainmentFile(dir, loadStudyProblem('designs/benchmarks/zdt1.yaml'), fronts, union, -1)).toBeNull();
   });
 });
 
