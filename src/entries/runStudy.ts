@@ -18,7 +18,7 @@ import { readAnswer } from '../run/answer/read.js';
 import type { Answer } from '../run/answer/schema.js';
 import { loadRun } from '../run/loadRun.js';
 import { constellationKnee } from '../run/answer/constellationKnee.js';
-import { finishedSeeds, SEEDS_FILE } from '../run/multiSeed.js';
+import { finishedSeeds, SEEDS_FILE, writeSeedsAnswer } from '../run/multiSeed.js';
 import { writeSeedsReport } from '../report/decision/seedsReport.js';
 import { existsSync } from 'node:fs';
 import { pushAll } from '../base/arrays.js';
@@ -92,11 +92,11 @@ function answerOf(runDir: string, opts: AnswerOptions): Answer {
 /**
  * `odc report <folder>`: a run folder's report, or for a multi-seed folder (seeds.json, no run.json of its own) every
  * seed's report written again, then the folder's report of their union front, decided from the seeds' folders as
- * the run's finishing step decided it.
+ * the run's finishing step decided it, with the folder's answer.json (decided and written when it has none).
  */
 export async function renderFolderReport(dir: string): Promise<ReportPaths> {
   if (existsSync(join(dir, 'run.json')) || !existsSync(join(dir, SEEDS_FILE))) return renderReport(dir);
-  const { seeds, agreement, union } = finishedSeeds(dir);
+  const { seeds, agreement, union, read } = finishedSeeds(dir);
   const notes: string[] = [];
   const svgPaths: string[] = [];
   for (const seed of seeds) {
@@ -107,6 +107,8 @@ export async function renderFolderReport(dir: string): Promise<ReportPaths> {
     );
     pushAll(svgPaths, r.svgPaths);
   }
-  const htmlPath = writeSeedsReport(dir, agreement, union);
+  // after the seeds' reports: a seed's answer.json written there is read into the folder's
+  const answer = readAnswer(dir) ?? writeSeedsAnswer(dir, agreement, union, read);
+  const htmlPath = writeSeedsReport(dir, agreement, union, answer);
   return { htmlPath, mdPath: join(dir, 'report.md'), svgPaths, notes };
 }

@@ -170,8 +170,16 @@ const detailFields = () => ({
     .object({
       agree: z.boolean(),
       verdict: z.string(),
-      knees: z.array(z.object({ seed: z.number(), index: z.number() })),
+      knees: z.array(
+        z.object({
+          seed: z.number(),
+          index: z.number().describe("The seed's own pick: its evaluation index"),
+          configuration: z.string().exactOptional(),
+          joint: z.number().nullable().exactOptional().describe("P(all hold) of the seed's pick, as its answer.json"),
+        }),
+      ),
     })
+    .describe("A multi-seed run: whether the seeds agree, and each seed's own pick")
     .exactOptional(),
   references: z.array(
     z.object({

@@ -63,7 +63,7 @@ describe('answer.json', () => {
     if (constellation.answer.design !== null) expect(constellation.answer.constellation).toBeDefined();
   }, 600_000);
 
-  it("the main job's seeds each write a valid record", () => {
+  it("the main job's seeds each write a valid record, and the multi-seed folder its own", () => {
     const dir = tempDir('odc-answer-seeds-');
     const r = runShortFlagshipSeeds(dir);
     expect(r.stderr).toBe('');
@@ -71,6 +71,27 @@ describe('answer.json', () => {
       const seedDir = join(dir, 'multi', `seed-${seed}`);
       expect(existsSync(join(seedDir, 'answer.json'))).toBe(true);
       expect(validAnswer(seedDir).seeds).toEqual([seed]);
+    }
+    const multi = validAnswer(join(dir, 'multi'));
+    expect(multi.seeds).toEqual([43, 44]);
+    // each seed's pick (seed 44 finds no feasible design at this budget: none), and whether they agree
+    expect(multi.seedAgreement?.knees.map((k) => k.seed)).toEqual([43]);
+    expect(multi.seedAgreement?.agree).toBe(false);
+    // the union front's hypervolume, then each seed's on the same stated normalization; the union holds every
+    // seed's front, so no seed's front dominates more of the box than it
+    const [union, ...bySeed] = multi.hypervolumes;
+    expect(union?.scope).toBe('union front');
+    expect(union?.normalization).toMatch(/^union front of \d+ designs; .* reference point 1\.1 in every objective$/);
+    for (const h of bySeed) {
+      expect(h.normalization).toBe(union!.normalization);
+      expect(h.value).toBeLessThanOrEqual(union!.value + 1e-12);
+    }
+    // the terminal prints the card of that record, every line in 80 columns
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    if (multi.design !== null) {
+      expect(r.stdout).toContain(`design ${multi.design.index} (seed ${multi.design.seed})`);
+      expect(lines.some((l) => /^ {2}P\(all hold\) {2,}/.test(l))).toBe(true);
     }
   }, 300_000);
 });
