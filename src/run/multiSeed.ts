@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { writeAttainmentFile } from './attainmentFile.js';
 import { readParetoFile, type ParetoDesign, type ParetoFile } from './paretoFile.js';
-import { readRunMeta, studySlug, withSeed } from './runFolder.js';
+import { readRunMeta, SEEDS_FILE, studySlug, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type ChoiceVariable, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
 import { decisionSummary } from './decision/recommend.js';
@@ -42,7 +42,7 @@ import { buildSeedsAnswer } from './answer/seedsAnswer.js';
 import { writeAnswer } from './answer/answer.js';
 import type { Answer } from './answer/schema.js';
 
-export const SEEDS_FILE = 'seeds.json';
+export { SEEDS_FILE };
 
 /** How a seed's folder is run: afresh into `runDir`, or resumed from it. */
 export type SeedRunner = (seed: number, runDir: string, resume: boolean) => Promise<RunSummary>;

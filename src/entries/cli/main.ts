@@ -241,7 +241,7 @@ async function runWithProgress(
   opts: RunOptions,
   what: Pick<
     Odc.RunOptions,
-    'studyPath' | 'sets' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices'
+    'studyPath' | 'sets' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices' | 'afterResults'
   >,
   runDir: () => string | undefined,
 ): Promise<Odc.RunSummary> {
@@ -280,6 +280,8 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
   const sets = opts.set ?? [];
   const seeds = chunk.seedList(opts.seed ?? loaded.algorithm.seed, count);
   const out = opts.out ?? chunk.multiSeedDir(loaded.name, seeds, loaded.studyText);
+  // each seed's report is written once the run's answer exists: it points to it
+  const reports = chunk.heldSeedReports();
   const result = await chunk.runSeeds(out, seeds, { file, text: loaded.studyText }, (seed, dir, resume) => {
     if (opts.quiet !== true)
       io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
@@ -288,9 +290,11 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
       chunk,
       opts,
       // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
-      resume
-        ? { resumeDir: dir, shadowPrices: false }
-        : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed, shadowPrices: false },
+      {
+        ...(resume ? { resumeDir: dir } : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed }),
+        shadowPrices: false,
+        afterResults: reports.afterResults,
+      },
       () => dir,
     );
   });
@@ -299,6 +303,7 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
     return;
   }
   const { agreement, union, answer } = result;
+  await reports.render(out, seeds, answer);
   const html = chunk.writeSeedsReport(out, agreement, union, answer);
   io.out(
     chunk.formatSeedsSummary(

@@ -5,7 +5,7 @@
  * own
  * code cache: see esbuild.config.mjs), so these commands load the run and the report and not the rest of the library.
  */
-export { renderFolderReport, renderReport, runStudy } from '../runStudy.js';
+export { heldSeedReports, renderFolderReport, renderReport, runStudy } from '../runStudy.js';
 export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
 export { formatRunSummary } from '../../report/decision/summary.js';
 export { loadRunStudy, readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';

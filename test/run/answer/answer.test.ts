@@ -6,6 +6,7 @@ import { tempDir } from '../../helpers/tmp.js';
 import { runShortFlagshipSeeds } from '../../helpers/shortFlagshipSeeds.js';
 import { answerSchema } from '../../../src/run/answer/schema.js';
 import { readAnswer } from '../../../src/run/answer/read.js';
+import { jointCardText } from '../../../src/report/decision/answerCard.js';
 
 /** answer.json of a run folder, checked against its schema (the zod one, from which the JSON Schema is generated). */
 function validAnswer(dir: string) {
@@ -92,6 +93,16 @@ describe('answer.json', () => {
     if (multi.design !== null) {
       expect(r.stdout).toContain(`design ${multi.design.index} (seed ${multi.design.seed})`);
       expect(lines.some((l) => /^ {2}P\(all hold\) {2,}/.test(l))).toBe(true);
+    }
+    // each seed's report says at its top which design is the run's answer, with its P(all hold)
+    for (const seed of [43, 44]) {
+      const md = readFileSync(join(dir, 'multi', `seed-${seed}`, 'report.md'), 'utf8').replace(/\\/g, '');
+      const top = md.slice(0, md.indexOf('\n## '));
+      expect(top).toContain(`This run is seed ${seed} of a multi-seed run (seeds 43, 44): the run's answer `);
+      if (multi.design !== null) {
+        expect(top).toContain(`is design ${multi.design.index} of seed ${multi.design.seed}`);
+        expect(top).toContain(`with P(all hold) ${jointCardText(multi)}`);
+      }
     }
   }, 300_000);
 });
