@@ -98,6 +98,10 @@ const lifeBasisSchema = lazy(() =>
         groundYear_USD_per_PFLOP_day: jsonNumber(),
         groundToDate_USD_per_PFLOP_day: jsonNumber().nullable(),
         ratioToDate: jsonNumber().nullable(),
+        verdictRatio: jsonNumber()
+          .nullable()
+          .exactOptional()
+          .describe("The verdict's ratio that year: a generation built that year over the ground built that year [-]"),
       }),
     ),
     parityYear: z.number().nullable(),
