@@ -18,7 +18,7 @@ import { readAnswer } from '../run/answer/read.js';
 import type { Answer } from '../run/answer/schema.js';
 import { loadRun } from '../run/loadRun.js';
 import { constellationKnee } from '../run/answer/constellationKnee.js';
-import { finishedSeeds, SEEDS_FILE } from '../run/multiSeed.js';
+import { finishedSeeds, SEEDS_FILE, writeSeedsAnswer } from '../run/multiSeed.js';
 import { writeSeedsReport } from '../report/decision/seedsReport.js';
 import { existsSync } from 'node:fs';
 import { pushAll } from '../base/arrays.js';
@@ -90,23 +90,56 @@ function answerOf(runDir: string, opts: AnswerOptions): Answer {
 }
 
 /**
- * `odc report <folder>`: a run folder's report, or for a multi-seed folder (seeds.json, no run.json of its own) every
- * seed's report written again, then the folder's report of their union front, decided from the seeds' folders as
- * the run's finishing step decided it.
+ * The seeds' reports of a multi-seed run, held back until the run's answer exists so that each points to it: the
+ * seeds' runs take `afterResults` (which keeps what the report needs from memory), then `render` writes every seed's
+ * report (a seed run by an earlier, stopped command from its folder).
  */
-export async function renderFolderReport(dir: string): Promise<ReportPaths> {
-  if (existsSync(join(dir, 'run.json')) || !existsSync(join(dir, SEEDS_FILE))) return renderReport(dir);
-  const { seeds, agreement, union } = finishedSeeds(dir);
+export function heldSeedReports() {
+  const held = new Map<string, ReportOptions>();
+  return {
+    afterResults: async (dir: string, evaluations?: SampledEvaluations, written?: WrittenResults, answer?: Answer) =>
+      void held.set(dir, {
+        ...(answer !== undefined ? { answer } : {}),
+        ...(evaluations !== undefined ? { evaluations } : {}),
+        ...(written !== undefined ? { written } : {}),
+      }),
+    render: (outDir: string, seeds: readonly number[], runAnswer: Answer) =>
+      renderSeedReports(outDir, seeds, runAnswer, held),
+  };
+}
+
+/** Each seed's report of a multi-seed folder, pointing to the folder's answer (`held`: from a run's memory). */
+async function renderSeedReports(
+  dir: string,
+  seeds: readonly number[],
+  runAnswer: Answer,
+  held: ReadonlyMap<string, ReportOptions> = new Map(),
+): Promise<{ notes: string[]; svgPaths: string[] }> {
   const notes: string[] = [];
   const svgPaths: string[] = [];
   for (const seed of seeds) {
-    const r = await renderReport(join(dir, `seed-${seed}`));
+    const seedDir = join(dir, `seed-${seed}`);
+    const r = await renderReport(seedDir, { ...held.get(seedDir), runAnswer });
     pushAll(
       notes,
       r.notes.map((n) => `seed ${seed}: ${n}`),
     );
     pushAll(svgPaths, r.svgPaths);
   }
-  const htmlPath = writeSeedsReport(dir, agreement, union);
+  return { notes, svgPaths };
+}
+
+/**
+ * `odc report <folder>`: a run folder's report, or for a multi-seed folder (seeds.json, no run.json of its own) every
+ * seed's report written again, then the folder's report of their union front, decided from the seeds' folders as
+ * the run's finishing step decided it, with the folder's answer.json (decided and written when it has none), to
+ * which every seed's report points.
+ */
+export async function renderFolderReport(dir: string): Promise<ReportPaths> {
+  if (existsSync(join(dir, 'run.json')) || !existsSync(join(dir, SEEDS_FILE))) return renderReport(dir);
+  const { seeds, agreement, union, read } = finishedSeeds(dir);
+  const answer = readAnswer(dir) ?? writeSeedsAnswer(dir, agreement, union, read);
+  const { notes, svgPaths } = await renderSeedReports(dir, seeds, answer);
+  const htmlPath = writeSeedsReport(dir, agreement, union, answer);
   return { htmlPath, mdPath: join(dir, 'report.md'), svgPaths, notes };
 }

@@ -43,13 +43,13 @@ export function hypervolumeValueText(h: RunHypervolume): string {
 }
 
 /** The normalization in words: "final front of 10 designs; objectives minimized, ideal (…) → 0, nadir (…) → 1, …". */
-export function normalizationText(h: RunHypervolume): string {
+export function normalizationText(h: RunHypervolume, front = 'final front'): string {
   const n = h.normalization;
   const ref = n.reference.every((r) => r === n.reference[0])
     ? `${fmt(n.reference[0] ?? 1.1)} in every objective`
     : vector(n.reference);
   return (
-    `final front of ${h.frontSize} designs; objectives minimized (maximized ones negated) and scaled so that ideal ` +
+    `${front} of ${h.frontSize} designs; objectives minimized (maximized ones negated) and scaled so that ideal ` +
     `${vector(n.ideal)} → 0 and nadir ${vector(n.nadir)} → 1; reference point ${ref}`
   );
 }

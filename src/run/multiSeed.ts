@@ -6,7 +6,8 @@
  * pareto.json files), chosen by the study's select: rule as a single run's (./decision/select.ts `kneeStanding`, its
  * joint samples those of the first seed's study), with its figures, verdicts and what binds it
  * (./decision/recommend.ts), and whether the seeds agree (./decision/seedAgreement.ts) with each seed's knee. Both go
- * into `<out>/seeds.json` (`decision` as in run.json; each design names its seed). seeds.json holds no clock or path
+ * into `<out>/seeds.json` (`decision` as in run.json; each design names its seed), and the answer record into
+ * `<out>/answer.json` (./answer/seedsAnswer.ts). seeds.json holds no clock or path
  * outside the folder, so the same seeds give the same bytes whatever --workers (every seed's run already does).
  *
  * Stopping and continuing: each seed folder is a run folder with its checkpoints. The same command run again (the
@@ -25,7 +26,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { writeAttainmentFile } from './attainmentFile.js';
 import { readParetoFile, type ParetoDesign, type ParetoFile } from './paretoFile.js';
-import { readRunMeta, studySlug, withSeed } from './runFolder.js';
+import { readRunMeta, SEEDS_FILE, studySlug, withSeed } from './runFolder.js';
 import type { RunSummary } from './runContext.js';
 import { seedAgreement, type ChoiceVariable, type SeedAgreement, type SeedKnee } from './decision/seedAgreement.js';
 import { decisionSummary } from './decision/recommend.js';
@@ -37,8 +38,11 @@ import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
 import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
 import { readJsonFile } from './schemas.js';
+import { buildSeedsAnswer } from './answer/seedsAnswer.js';
+import { writeAnswer } from './answer/answer.js';
+import type { Answer } from './answer/schema.js';
 
-export const SEEDS_FILE = 'seeds.json';
+export { SEEDS_FILE };
 
 /** How a seed's folder is run: afresh into `runDir`, or resumed from it. */
 export type SeedRunner = (seed: number, runDir: string, resume: boolean) => Promise<RunSummary>;
@@ -52,6 +56,8 @@ export interface MultiSeedResult {
   readonly union?: SeedUnion;
   /** Each seed's run.json result, in seed order (absent when a seed was interrupted). */
   readonly results?: readonly { readonly seed: number; readonly result: RunCounts | undefined }[];
+  /** The folder's answer record, answer.json (absent when a seed was interrupted). */
+  readonly answer?: Answer;
 }
 
 /** The seeds' union front and the decision on it. */
@@ -244,11 +250,29 @@ function seedsDecision(outDir: string, seeds: readonly number[]) {
   return { read, agreement, loaded, union: unionDecision(loaded, read) };
 }
 
+/** Decides the multi-seed answer (./answer/seedsAnswer.ts) and writes it into the folder as answer.json. */
+export function writeSeedsAnswer(
+  outDir: string,
+  agreement: SeedAgreement,
+  union: SeedUnion,
+  read: readonly Pick<SeedRead, 'knee' | 'pareto'>[],
+): Answer {
+  const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
+  const answer = buildSeedsAnswer(outDir, agreement, union, fronts);
+  writeAnswer(outDir, answer);
+  return answer;
+}
+
 /**
  * A finished multi-seed folder read again (`odc report <folder>`): its seeds as seeds.json lists them, their
- * agreement and union decided from the seeds' folders as the run's finishing step decided them.
+ * agreement and union decided from the seeds' folders as the run's finishing step decided them (`read`: each seed's).
  */
-export function finishedSeeds(outDir: string): { seeds: number[]; agreement: SeedAgreement; union: SeedUnion } {
+export function finishedSeeds(outDir: string): {
+  seeds: number[];
+  agreement: SeedAgreement;
+  union: SeedUnion;
+  read: readonly SeedRead[];
+} {
   const path = join(outDir, SEEDS_FILE);
   const fix = 'run the multi-seed study again to write it';
   const raw = readJsonFile(path, 'BAD_RUN_DIR', fix) as { seeds?: { seed?: unknown }[] } | null;
@@ -257,8 +281,8 @@ export function finishedSeeds(outDir: string): { seeds: number[]; agreement: See
     .filter((s): s is number => Number.isInteger(s));
   if (seeds.length === 0)
     throw new StudyError('BAD_RUN_DIR', `${path}: lists no seed of a finished multi-seed run; ${fix}`, { file: path });
-  const { agreement, union } = seedsDecision(outDir, seeds);
-  return { seeds, agreement, union };
+  const { agreement, union, read } = seedsDecision(outDir, seeds);
+  return { seeds, agreement, union, read };
 }
 
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
@@ -299,5 +323,7 @@ export async function runSeeds(
     decision: union.decision,
   };
   writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify(file, null, 2)}\n`);
-  return { summaries, agreement, union, results: read.map((r) => ({ seed: r.knee.seed, result: r.meta.result })) };
+  const answer = writeSeedsAnswer(outDir, agreement, union, read);
+  const results = read.map((r) => ({ seed: r.knee.seed, result: r.meta.result }));
+  return { summaries, agreement, union, results, answer };
 }

@@ -38,6 +38,8 @@ import { packageVersions, ODC_VERSION } from './versions.js';
 export const LOG_PARTIAL = 'evaluations.csv.partial';
 export const LOG_FINAL = 'evaluations.csv';
 export const RUN_LOCK = 'run.lock';
+/** A multi-seed run's summary in its folder (./multiSeed.ts). */
+export const SEEDS_FILE = 'seeds.json';
 
 /** A run folder ready for the generation loop. */
 export interface OpenRun {

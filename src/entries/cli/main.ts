@@ -241,7 +241,7 @@ async function runWithProgress(
   opts: RunOptions,
   what: Pick<
     Odc.RunOptions,
-    'studyPath' | 'sets' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices'
+    'studyPath' | 'sets' | 'resumeDir' | 'fromPreviousCheckpoint' | 'outDir' | 'seed' | 'shadowPrices' | 'afterResults'
   >,
   runDir: () => string | undefined,
 ): Promise<Odc.RunSummary> {
@@ -280,6 +280,8 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
   const sets = opts.set ?? [];
   const seeds = chunk.seedList(opts.seed ?? loaded.algorithm.seed, count);
   const out = opts.out ?? chunk.multiSeedDir(loaded.name, seeds, loaded.studyText);
+  // each seed's report is written once the run's answer exists: it points to it
+  const reports = chunk.heldSeedReports();
   const result = await chunk.runSeeds(out, seeds, { file, text: loaded.studyText }, (seed, dir, resume) => {
     if (opts.quiet !== true)
       io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
@@ -288,48 +290,29 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
       chunk,
       opts,
       // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
-      resume
-        ? { resumeDir: dir, shadowPrices: false }
-        : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed, shadowPrices: false },
+      {
+        ...(resume ? { resumeDir: dir } : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed }),
+        shadowPrices: false,
+        afterResults: reports.afterResults,
+      },
       () => dir,
     );
   });
-  if (result.agreement === undefined || result.union === undefined) {
+  if (result.agreement === undefined || result.union === undefined || result.answer === undefined) {
     io.out(`Multi-seed run stopped; run the same command again to continue it (${out})\n`);
     return;
   }
-  const { agreement, union } = result;
-  const html = chunk.writeSeedsReport(out, agreement, union);
-  if (union.pareto.designs.length === 0) {
-    io.out(`Multi-seed run complete: ${out}\n  ${count} seeds\n`);
-    io.out(chunk.noFeasibleSeedsLines(result.results ?? []).join('\n') + '\n');
-    io.out(`  report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`);
-    io.exitCode = NO_FEASIBLE_EXIT;
-    return;
-  }
-  const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
-  const pick = union.decision.standing?.pick;
+  const { agreement, union, answer } = result;
+  await reports.render(out, seeds, answer);
+  const html = chunk.writeSeedsReport(out, agreement, union, answer);
   io.out(
-    `Multi-seed run complete: ${out}\n  ${count} seeds; the answer is the ${pick !== undefined ? `${pick} pick` : 'knee'} of their union front (${union.pareto.designs.length} designs: ${counts})\n`,
+    chunk.formatSeedsSummary(
+      out,
+      { ...result, agreement, union, answer },
+      { html, seeds: join(out, chunk.SEEDS_FILE) },
+    ),
   );
-  io.out(
-    chunk
-      .decisionLines(union.decision)
-      .map((l) => `${l}\n`)
-      .join(''),
-  );
-  io.out(chunk.formatSeedAgreement(agreement, union.pareto.objectives));
-  // each seed's own hypervolume, as its report and run.json give it (the union front has none of its own)
-  io.out(
-    result.summaries
-      .map((s, i) =>
-        s.hypervolumeFigure !== undefined ? `  seed ${seeds[i]}: ${chunk.hypervolumeText(s.hypervolumeFigure)}\n` : '',
-      )
-      .join(''),
-  );
-  io.out(
-    `  seeds: ${join(out, chunk.SEEDS_FILE)} (decision and agreement); report: ${html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/\n`,
-  );
+  if (union.pareto.designs.length === 0) io.exitCode = NO_FEASIBLE_EXIT;
 }
 
 /** odc run: optimize a study (or resume one), with progress and Ctrl-C handling. */

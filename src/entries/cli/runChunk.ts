@@ -5,13 +5,11 @@
  * own
  * code cache: see esbuild.config.mjs), so these commands load the run and the report and not the rest of the library.
  */
-export { renderFolderReport, renderReport, runStudy } from '../runStudy.js';
+export { heldSeedReports, renderFolderReport, renderReport, runStudy } from '../runStudy.js';
 export { checkRedisUrl } from '../../run/evaluators/redisUrl.js';
 export { formatRunSummary } from '../../report/decision/summary.js';
 export { loadRunStudy, readLock, RUN_LOCK, studySlug } from '../../run/runFolder.js';
 export { readYaml } from '../../base/yaml.js';
-export { hypervolumeText } from '../../run/hypervolumeFigure.js';
 export { multiSeedDir, runSeeds, seedList, SEEDS_FILE } from '../../run/multiSeed.js';
-export { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
 export { writeSeedsReport } from '../../report/decision/seedsReport.js';
-export { decisionLines, noFeasibleSeedsLines } from '../../report/decision/summary.js';
+export { formatSeedsSummary } from '../../report/decision/summary.js';

@@ -57,6 +57,14 @@ export function lifeSvg(life: Life, satellites: number): Drawn {
 const money = (usd: number): string => `${fmt(usd / 1e6)} M`;
 const orDash = (x: number | null): string => (x === null ? '–' : fmt(x));
 
+/** The life table's two space/ground ratios, side by side after the year; each header says what it compares. */
+export const LIFE_RATIO_TO_DATE = 'space/ground to date, discounted: every PFLOP-day delivered so far [-]';
+export const LIFE_RATIO_VERDICT = "the verdict's space/ground: a generation built that year vs the ground then [-]";
+/** Why the two ratios differ, in one line (under the life table). */
+export const LIFE_RATIOS_DIFFER =
+  "The two ratios differ because the verdict's prices one generation built in the year against the ground built " +
+  'that year, while the ratio to date averages every PFLOP-day delivered so far, older generations included.';
+
 /**
  * One row per year of the life; with the verdict's basis (./lifeBasis.ts) the discounted LCOC to date, the ground's on
  * the same chip trajectory and their ratio beside the undiscounted figure.
@@ -66,6 +74,7 @@ export function lifeTable(life: Life, basis: LifeBasis | null = null): TableData
   return {
     headers: [
       'year',
+      ...(basis === null ? [] : [LIFE_RATIO_TO_DATE, LIFE_RATIO_VERDICT]),
       'launched (expected)',
       'launches (expected)',
       'failed (expected)',
@@ -82,11 +91,11 @@ export function lifeTable(life: Life, basis: LifeBasis | null = null): TableData
         : [
             `LCOC to date, discounted at ${pct} (the verdict's basis) [USD/PFLOP-day]`,
             `ground (${basis.baseline}) to date, same chip trajectory, discounted [USD/PFLOP-day]`,
-            'space/ground to date, discounted [-]',
           ]),
     ],
     rows: life.years.map((y, k) => [
       String(y.year),
+      ...(basis === null ? [] : [orDash(basis.years[k]!.ratioToDate), orDash(basis.years[k]!.verdictRatio ?? null)]),
       fmt(y.launched),
       fmt(y.launches),
       fmt(y.failed),
@@ -100,11 +109,7 @@ export function lifeTable(life: Life, basis: LifeBasis | null = null): TableData
       orDash(y.lcocToDate_USD_per_PFLOP_day),
       ...(basis === null
         ? []
-        : [
-            orDash(y.lcocDiscountedToDate_USD_per_PFLOP_day),
-            orDash(basis.years[k]!.groundToDate_USD_per_PFLOP_day),
-            orDash(basis.years[k]!.ratioToDate),
-          ]),
+        : [orDash(y.lcocDiscountedToDate_USD_per_PFLOP_day), orDash(basis.years[k]!.groundToDate_USD_per_PFLOP_day)]),
     ]),
   };
 }

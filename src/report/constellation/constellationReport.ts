@@ -36,7 +36,7 @@ import {
   type UtilizationRow,
 } from './constellationExtras.js';
 import { shellPlanesSvg } from './constellationPlanes.js';
-import { lifeBasisNote, lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
+import { LIFE_RATIOS_DIFFER, lifeBasisNote, lifeSvg, lifeTable, roadmapNotes } from './constellationLife.js';
 import type { LifeBasisRecord } from '../../run/answer/schema.js';
 import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
@@ -212,7 +212,8 @@ async function addNetworkPlots(
   add(
     'life',
     'Life of the constellation (knee)',
-    'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.',
+    'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.' +
+      (basis !== null ? ` ${LIFE_RATIOS_DIFFER}` : ''),
     lifeSvg(record.life, record.satellites).svg,
     lifeTable(record.life, basis),
   );

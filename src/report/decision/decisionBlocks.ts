@@ -1,16 +1,15 @@
 /**
- * The blocks of a decision's first screen that a run's report and a multi-seed run's report both show: the answer,
- * the recommended designs, the terrestrial verdict, and what relaxing each binding constraint buys.
+ * The blocks of a decision's first screen that a run's report and a multi-seed run's report both show below the answer
+ * card: the recommended designs, the terrestrial verdict, and what relaxing each binding constraint buys.
  */
 import { heading3, note, paragraph, table, type Block } from '../document/blocks.js';
 import type { decisionView } from './decisionView.js';
 
 type View = ReturnType<typeof decisionView>;
 
-/** The answer sentence (or why there is none), the recommended designs and the verdict against the ground. */
+/** Why there is no answer (when none), the recommended designs and the verdict against the ground. */
 export function answerBlocks(v: View): Block[] {
   const blocks: Block[] = [];
-  if (v.headline !== null) blocks.push(paragraph(v.headline, 'answer'));
   if (v.empty !== null) blocks.push(paragraph(v.empty, 'strong'));
   if (v.designs) blocks.push(table(v.designs.headers, v.designs.rows, { className: 'recommended' }));
   if (v.verdicts)

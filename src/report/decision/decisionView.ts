@@ -1,12 +1,12 @@
 /**
- * The report's opening section as text and tables (report.html and report.md format the same view): the answer in
- * one sentence, the recommended designs with their key figures, the verdict against each terrestrial scenario, what
- * binds each design and the front, why each reference design is not on the front, and the front plot with the knee.
+ * The report's opening section as text and tables (report.html and report.md format the same view; the answer itself
+ * is the card of ./answerCard.ts, read from answer.json): how the knee stands, the recommended designs with their key
+ * figures, the verdict against each terrestrial scenario, what binds each design and the front, why each reference
+ * design is not on the front, and the front plot with the knee.
  */
-import { maxOf, minOf, pushAll } from '../../base/arrays.js';
+import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioText } from '../../base/verdictText.js';
-import { answerLine } from './answerLine.js';
 import {
   BINDING_MARGIN,
   BOUND_TOLERANCE,
@@ -38,8 +38,11 @@ export interface TextTable {
 }
 
 export interface DecisionView {
-  /** The answer in one or two sentences; null when nothing feasible was found. */
-  readonly headline: string | null;
+  /**
+   * How the recommended design stands beyond the answer card (its margins, what the evaluated designs can achieve):
+   * sentences, none when nothing feasible was found.
+   */
+  readonly standing: readonly string[];
   /** Said instead of the tables when there is no feasible design. */
   readonly empty: string | null;
   readonly designs: TextTable | null;
@@ -79,29 +82,6 @@ function bindingLine(d: RecommendedDesign): string {
       `${b.constraints.length ? 'next-tightest margin' : 'tightest margins'}: ${rest.map((c) => `${constraintLabel(c)} (${percentText(c.margin)})`).join(', ')}`,
     );
   return `${name(d)}: ${parts.join('; ')}.`;
-}
-const figureText = (v: number, unit: string): string => `${fmt(v)}${unit === '-' ? '' : ` ${unit}`}`;
-
-function headline(d: DecisionSummary): string | null {
-  const knee = d.designs[0];
-  if (knee === undefined) return null;
-  const figs = knee.figures
-    .slice(0, 5)
-    .map((f) => `${f.label} ${figureText(f.value, f.unit)}`)
-    .join(', ');
-  const parts = [
-    `${answerLine(d)!}.`,
-    `Its figures: ${figs}${d.nominalFigures ? ' (nominal design)' : ''}.`,
-    ...standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
-  ];
-  if (knee.costBridge !== undefined)
-    parts.push(`${knee.costBridge.charAt(0).toUpperCase()}${knee.costBridge.slice(1)}.`);
-  if (knee.shells?.length) parts.push(`Shells: ${knee.shells.map(shellText).join('; ')}.`);
-  pushAll(
-    parts,
-    spreadTexts(d).map((t) => `${t}.`),
-  );
-  return parts.join(' ');
 }
 
 function designsTable(d: DecisionSummary): TextTable {
@@ -180,7 +160,7 @@ export function decisionView(
   const references = refs.map((r) => ({ label: r.label, status: r.offFront }));
   if (d.designs.length === 0) {
     return {
-      headline: null,
+      standing: [],
       empty:
         d.noAnswer ??
         'No feasible design was found, so there is no recommendation: see "Failures and infeasibility" for the least-infeasible designs.',
@@ -195,14 +175,14 @@ export function decisionView(
     };
   }
   return {
-    headline: headline(d),
+    standing: standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
     empty: null,
     designs: designsTable(d),
     verdictNote: verdictNote(d, run.pareto.kind),
     verdicts: verdictsTable(d),
     bindingRule,
     binding: d.designs.map(bindingLine),
-    front: frontPressureTexts(d.front, fmt),
+    front: [...frontPressureTexts(d.front, fmt), ...spreadTexts(d)],
     relaxation: shadowPricesView(d),
     references,
   };
@@ -214,7 +194,7 @@ function shadowPricesView(d: DecisionSummary): DecisionView['relaxation'] {
   return r === undefined || r === null || r.gains.length === 0 ? null : relaxationView(r);
 }
 
-/** The front's spread sentence (src/run/decision/spread.ts), in the headline. */
+/** The front's spread sentence (src/run/decision/spread.ts), with what the front presses against. */
 function spreadTexts(d: DecisionSummary): string[] {
   const t = spreadText(d.spread, d.front.designs);
   return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];

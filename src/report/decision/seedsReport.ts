@@ -36,6 +36,22 @@ import { documentHtml } from '../document/html.js';
 import { documentMarkdown } from '../document/markdown.js';
 import { decisionView } from './decisionView.js';
 import { answerBlocks, relaxationBlocks } from './decisionBlocks.js';
+import { answerCardBlock, bridgeBlocks } from '../sections/decisionSummary.js';
+import type { Answer } from '../../run/answer/schema.js';
+
+/** The union front's hypervolume and each seed's, on the union's normalization (answer.json `hypervolumes`). */
+function hypervolumeBlocks(a: Answer): Block[] {
+  const h = a.hypervolumes;
+  if (h.length === 0) return [];
+  return [
+    heading3('Hypervolume'),
+    table(
+      ['front', 'hypervolume [-]'],
+      h.map((x) => [x.scope, x.value.toFixed(4)]),
+    ),
+    note(`On one normalization: ${h[0]!.normalization}.`),
+  ];
+}
 
 /** How the answer and the agreement are made, in the report's words. */
 export const SEEDS_METHOD =
@@ -44,10 +60,18 @@ export const SEEDS_METHOD =
   'The seeds agree when their own knees make the same choices: every choice variable the same option, every integer ' +
   `variable within ${100 * INTEGER_AGREEMENT} % of its range (in whole steps; exactly when that is under one).`;
 
-function answerSection(union: SeedUnion): Block {
+function answerSection(union: SeedUnion, answer: Answer | null): Block {
   const v = decisionView({ pareto: union.pareto, study: {} }, union.decision, []);
-  const blocks: Block[] = answerBlocks(v);
-  if (v.binding.length) blocks.push(heading3('What binds'), list(v.binding), note(v.bindingRule));
+  const card = answer !== null && answer.design !== null ? [answerCardBlock(answer), ...bridgeBlocks(answer)] : [];
+  const blocks: Block[] = [...card, ...answerBlocks(v)];
+  if (answer !== null) pushAll(blocks, hypervolumeBlocks(answer));
+  if (v.binding.length)
+    pushAll(blocks, [
+      heading3('What binds'),
+      ...v.standing.map((t) => paragraph(t)),
+      list(v.binding),
+      note(v.bindingRule),
+    ]);
   pushAll(blocks, relaxationBlocks(v));
   return section('decision-summary', 'Recommended designs', blocks, 'Recommended');
 }
@@ -111,6 +135,7 @@ export function seedsReportDocument(
   plots: { readonly plots: readonly ReportPlot[]; readonly notes: readonly string[] } = { plots: [], notes: [] },
   reports: readonly SeedReportLink[] = [],
   spread: Block | null = null,
+  answer: Answer | null = null,
 ): ReportDocument {
   const counts = a.seeds.map((s) => `seed ${s.seed}: ${union.seeds.filter((x) => x === s.seed).length}`).join(', ');
   return {
@@ -120,7 +145,7 @@ export function seedsReportDocument(
         "Each seed's run folder (seed-<s>/) has its own report; the shadow prices are the answer's, here.",
     ],
     blocks: [
-      answerSection(union),
+      answerSection(union, answer),
       ...(spread !== null ? [spread] : []),
       ...plotSections(union, plots.plots, plots.notes),
       seedsSection(a, union, reports),
@@ -133,7 +158,12 @@ export function seedsReportDocument(
  * Writes report.html, report.md and the plots as .svg files of a multi-seed run into `outDir` (report.html last, as a
  * run report is written); returns the HTML's path.
  */
-export function writeSeedsReport(outDir: string, a: SeedAgreement, union: SeedUnion): string {
+export function writeSeedsReport(
+  outDir: string,
+  a: SeedAgreement,
+  union: SeedUnion,
+  answer: Answer | null = null,
+): string {
   const drawn = seedsPlots(
     union,
     a.seeds.map((s) => s.seed),
@@ -143,7 +173,7 @@ export function writeSeedsReport(outDir: string, a: SeedAgreement, union: SeedUn
     return { seed, href: existsSync(join(outDir, href)) ? href : null };
   });
   const spread = spreadSection(readAttainmentFile(outDir), union);
-  const doc = seedsReportDocument(a, union, drawn, reports, spread?.section ?? null);
+  const doc = seedsReportDocument(a, union, drawn, reports, spread?.section ?? null, answer);
   const htmlPath = join(outDir, 'report.html');
   writeFilesAtomic([
     ...[...drawn.plots, ...(spread?.plots ?? [])].map((p) => ({

@@ -1,5 +1,10 @@
 /** Plain-text summary printed at the end of `odc run` (stdout; also with --quiet, which only drops the progress). */
-import { maxOf, pushAll } from '../../base/arrays.js';
+import { join } from 'node:path';
+import { pushAll } from '../../base/arrays.js';
+import { fitLines, terminalTable } from '../../run/terminalText.js';
+import { formatSeedAgreement } from '../../run/decision/seedAgreement.js';
+import type { MultiSeedResult } from '../../run/multiSeed.js';
+import { ANSWER_FILE } from '../../run/answer/schema.js';
 import type { RunSummary } from '../../run/driver.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ratioProblem } from '../../base/verdictText.js';
@@ -60,11 +65,17 @@ const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 export function kneeLines(d: DecisionSummary, answer?: Answer): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
+  const card = answer !== undefined && answer.design !== null;
   const lines = [
-    ...(answer !== undefined && answer.design !== null ? answerCardLines(answer) : [`  ${answerLine(d)!}`]),
+    ...(card ? answerCardLines(answer) : [`  ${answerLine(d)!}`]),
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
-    `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
+    // the card has the figures
+    ...(card
+      ? []
+      : [
+          `    ${knee.figures.map((f) => `${f.label} ${fmt(f.value)}${f.unit === '-' ? '' : ` ${f.unit}`}`).join(', ')}${d.nominalFigures ? ' (nominal design)' : ''}`,
+        ]),
   ];
   if (knee.shells?.length) lines.push(`    shells: ${knee.shells.map(shellText).join('; ')}`);
   // the verdict is on the answer line; here each scenario's ratio on its basis
@@ -74,13 +85,14 @@ export function kneeLines(d: DecisionSummary, answer?: Answer): string[] {
 }
 
 /** What the knee was sized to and what binds it: the one list (src/run/decision/binding.ts), also the explorer's. */
-export function kneeBindingLines(d: DecisionSummary): string[] {
+export function kneeBindingLines(d: DecisionSummary, card = false): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
   const sized = sizedToText(knee.binding, fmt);
   return [
     ...(sized !== null ? [`    sized to: ${sized}`] : []),
-    `    binds: ${designBindingText(knee.binding, fmt)}`,
+    // the card has what binds
+    ...(card ? [] : [`    binds: ${designBindingText(knee.binding, fmt)}`]),
     ...relaxationLines(d),
   ];
 }
@@ -94,10 +106,7 @@ export function relaxationLines(d: DecisionSummary): string[] {
   if (r === undefined || r === null || r.gains.length === 0) return [];
   const { table: t, note } = relaxationView(r);
   if (t === null) return [`    ${note}`];
-  const widths = t.headers.map((h, j) => maxOf([h.length, ...t.rows.map((row) => row[j]!.length)]));
-  const line = (cells: readonly string[]): string =>
-    `      ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
-  return [`    shadow prices: ${note}`, line(t.headers), ...t.rows.map(line)];
+  return [`    shadow prices: ${note}`, ...terminalTable(t.headers, t.rows, 6)];
 }
 
 /** How much each objective varies across the front, and where the front is flat (src/run/decision/spread.ts). */
@@ -109,7 +118,7 @@ export function spreadLines(d: DecisionSummary): string[] {
 /** The knee, what binds it; the best design per objective; what the front presses against; its spread. */
 export function decisionLines(d: DecisionSummary, answer?: Answer): string[] {
   if (d.designs.length === 0) return d.noAnswer !== undefined ? [`  ${d.noAnswer}`] : [];
-  const lines = [...kneeLines(d, answer), ...kneeBindingLines(d)];
+  const lines = [...kneeLines(d, answer), ...kneeBindingLines(d, answer !== undefined && answer.design !== null)];
   const others = d.designs.slice(1);
   if (others.length) {
     lines.push(
@@ -191,5 +200,37 @@ export function formatRunSummary(s: RunSummary): string {
   if (s.decision !== undefined) pushAll(lines, decisionLines(s.decision, s.answer));
   for (const n of s.notes ?? []) lines.push(`  note: ${n}`);
   if (s.status === 'interrupted') lines.push(`  resume with: odc run --resume ${s.runDir}`);
-  return `${lines.join('\n')}\n`;
+  return `${fitLines(lines).join('\n')}\n`;
+}
+
+/** What `odc run --seeds` prints at the end of a multi-seed run (src/run/multiSeed.ts), in 80 columns. */
+export function formatSeedsSummary(
+  out: string,
+  r: Required<Pick<MultiSeedResult, 'agreement' | 'union' | 'answer'>> & Pick<MultiSeedResult, 'results'>,
+  files: { readonly html: string; readonly seeds: string },
+): string {
+  const { agreement, union, answer } = r;
+  const seeds = agreement.seeds.map((s) => s.seed);
+  const where = `  report: ${files.html} (and report.md); each seed's run and report: ${join(out, 'seed-<s>')}/`;
+  const head = `Multi-seed run complete: ${out}`;
+  if (union.pareto.designs.length === 0)
+    return `${fitLines([head, `  ${seeds.length} seeds`, ...noFeasibleSeedsLines(r.results ?? []), where]).join('\n')}\n`;
+  const counts = seeds.map((s) => `seed ${s} ${union.seeds.filter((x) => x === s).length}`).join(', ');
+  const pick = union.decision.standing?.pick;
+  const [hv, ...bySeed] = answer.hypervolumes;
+  const lines = [
+    head,
+    `  ${seeds.length} seeds; the answer is the ${pick !== undefined ? `${pick} pick` : 'knee'} of their union front (${union.pareto.designs.length} designs: ${counts})`,
+    ...decisionLines(union.decision, answer),
+    formatSeedAgreement(agreement, union.pareto.objectives).trimEnd(),
+    ...(hv === undefined
+      ? []
+      : [
+          `  hypervolume of the union front ${hv.value.toFixed(4)}; each seed's front on the same normalization: ${bySeed.map((h) => `${h.scope} ${h.value.toFixed(4)}`).join(', ')}`,
+          `    (${hv.normalization})`,
+        ]),
+    `  answer: ${join(out, ANSWER_FILE)}; seeds: ${files.seeds} (decision and agreement)`,
+    where,
+  ];
+  return `${fitLines(lines).join('\n')}\n`;
 }

@@ -77,6 +77,8 @@ export interface ReportModel {
   readonly references: readonly AnswerReference[];
   /** The run's answer record (answer.json), which every figure about the answer is read from. */
   readonly answer: Answer;
+  /** A seed's run of a multi-seed run: the multi-seed folder's answer.json, which its report points to. */
+  readonly runAnswer?: Answer | null;
   readonly notes: readonly string[];
   /**
    * What the report opens with: the recommended designs, their verdicts and what binds them (plot also in `plots`, id

@@ -3,7 +3,9 @@
  * into the run folder. Everything is computed in memory first; each file is then written atomically
  * (temporary file + rename) and report.html last, so a report is either complete or absent.
  */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { SEEDS_FILE } from '../../run/runFolder.js';
 import { writeFilesAtomic } from '../../run/atomic.js';
 import { documentHtml } from './html.js';
 import { loadRun } from '../../run/loadRun.js';
@@ -23,6 +25,11 @@ import type { WrittenResults } from '../../run/results.js';
 export interface ReportOptions {
   /** The run's answer record (src/run/answer/answer.ts) when the caller has it; else the folder's answer.json. */
   readonly answer?: Answer;
+  /**
+   * The answer of the multi-seed run this run is a seed of (its folder's answer.json), which the report points to;
+   * else read from the parent folder when that holds seeds.json (null: none).
+   */
+  readonly runAnswer?: Answer | null;
   /**
    * LP solver for the constellation plots of constellation studies (without it or `createLpSolver` they are skipped,
    * with a note).
@@ -54,6 +61,12 @@ export interface ReportPaths {
   readonly notes: readonly string[];
 }
 
+/** The answer.json of the multi-seed folder whose seed `runDir` is (`<out>/seed-<s>/`), or null. */
+function multiSeedAnswer(runDir: string): Answer | null {
+  const parent = dirname(runDir);
+  return /^seed-\d+$/.test(basename(runDir)) && existsSync(join(parent, SEEDS_FILE)) ? readAnswer(parent) : null;
+}
+
 /** The run report's document, its plots and its notes, computed in memory. */
 export async function runReport(
   runDir: string,
@@ -70,7 +83,8 @@ export async function runReport(
       `${runDir}: no answer.json (a run of an older odc); render it with \`odc report ${runDir}\`, which writes it first`,
       { file: runDir },
     );
-  const base = await buildReportModel(run, answer);
+  const runAnswer = opts.runAnswer !== undefined ? opts.runAnswer : multiSeedAnswer(runDir);
+  const base = { ...(await buildReportModel(run, answer)), runAnswer };
   let model = base;
   if (run.pareto.kind === 'constellation') {
     const lpSolver = opts.lpSolver ?? (await opts.createLpSolver?.());

@@ -41,7 +41,7 @@ export function decisionSummarySection(model: ReportModel): Block {
   pushAll(blocks, bridgeBlocks(model.answer));
   if (model.cost) blocks.push(heading3('Where the cost is'), { kind: 'budget', sections: [model.cost] });
   if (v.binding.length || v.front.length) {
-    blocks.push(heading3('What binds'), list(v.binding));
+    pushAll(blocks, [heading3('What binds'), ...v.standing.map((t) => paragraph(t)), list(v.binding)]);
     pushAll(blocks, [
       ...(v.front.length
         ? [paragraph('The front as a whole:'), list(v.front)]

@@ -5,7 +5,9 @@
  * section: its file, and one line in RUN_REPORT_SECTIONS; a plot's section comes from its catalogue entry
  * (../plots/catalogue.ts).
  */
-import type { Block, ReportDocument } from '../document/blocks.js';
+import type { Block, Inline, ReportDocument } from '../document/blocks.js';
+import type { Answer } from '../../run/answer/schema.js';
+import { jointCardText } from '../decision/answerCard.js';
 import type { ReportModel } from '../document/model.js';
 import { decisionSummarySection } from './decisionSummary.js';
 import { decisionSupportSection } from './decisionSupport.js';
@@ -27,6 +29,24 @@ export const RUN_REPORT_SECTIONS: readonly ((model: ReportModel) => Block | null
   studyAndRunSection,
 ];
 
+/** A seed's report of a multi-seed run points to the run's answer (its folder's answer.json) at its top. */
+function runAnswerLead(a: Answer, seed: number): Inline {
+  const d = a.design;
+  const answer =
+    d === null
+      ? `has no answer (${a.noAnswer ?? 'no feasible design'})`
+      : `is design ${d.index}${d.seed !== undefined ? ` of seed ${d.seed}` : ''}${d.seed === seed ? ' (this run)' : ''}, ` +
+        `${d.configuration}, with P(all hold) ${jointCardText(a)}`;
+  return [
+    {
+      strong: `This run is seed ${seed} of a multi-seed run (seeds ${a.seeds.join(', ')}): the run's answer ${answer}`,
+    },
+    '; see ',
+    { link: '../report.html', href: '../report.html' },
+    ". The recommendation below is this seed's own pick.",
+  ];
+}
+
 export function runReportDocument(model: ReportModel): ReportDocument {
   const { run } = model;
   return {
@@ -39,6 +59,7 @@ export function runReportDocument(model: ReportModel): ReportDocument {
         `: ${run.meta.result?.evaluations ?? 0} evaluations, ${run.pareto.designs.length} Pareto designs. ` +
           'report.html and report.md carry the same content; report.html sorts its long tables.',
       ],
+      ...(model.runAnswer ? [runAnswerLead(model.runAnswer, run.meta.algorithm.seed)] : []),
     ],
     blocks: RUN_REPORT_SECTIONS.flatMap((s) => s(model) ?? []),
     footer:

@@ -257,20 +257,25 @@ export function answerHead(
 }
 type Pick_<T, K extends keyof T> = { readonly [P in K]: T[P] };
 
-/** The run's answer (see the header); `opts.referenceDesigns` replaces the shipped reference designs. */
-export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}): Answer {
+/**
+ * The run's answer (see the header); `opts.referenceDesigns` replaces the shipped reference designs. `decided`: the
+ * decision already made (a multi-seed run's union decision, its designs named by seed: ./seedsAnswer.ts).
+ */
+export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: DecisionSummary): Answer {
   const { meta, pareto } = run;
   const { refs, notes } = references(run, opts);
   const { picks, report: robustness, joint } = robustPicks(run, decisionPicks(pareto), opts.study?.joint);
   const stored = meta.decision;
-  const decision = withShadowPrices(
-    decisionSummary(
+  const decision =
+    decided ??
+    withShadowPrices(
+      decisionSummary(
+        pareto,
+        storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
+      ),
       pareto,
-      storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
-    ),
-    pareto,
-    (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
-  );
+      (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
+    );
   const knee: Pick | undefined = picks[0];
   const cost = kneeCost(run, knee, notes, opts.study?.loaded);
   const record = knee?.design.record ?? null;

@@ -37,7 +37,7 @@ export function groundAtFactors(spec: ConstellationSpec, r: ConstellationRecord,
 }
 
 /** The space side: the generation's discounted LCOC at a year's factors. */
-function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
+export function spaceOf(spec: ConstellationSpec, r: ConstellationRecord) {
   const nodes = r.shells.map((s) => s.node);
   const sats = r.shells.map((s) => s.satellites);
   const prices = pricesAt(spec, nodes);

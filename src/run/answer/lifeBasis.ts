@@ -9,12 +9,14 @@
  * Assumption: the ground refreshes its chips every year while the constellation renews at each design life, so the
  * ground's figure is its cheapest on that trajectory (a ratio above 1 stays above 1 with a slower ground refresh).
  * Parity read from the table: the first year the discounted ratio to date is ≤ 1, null when none by the horizon.
+ * Beside it each year's verdict ratio: one generation priced at that year's factors against the ground built that
+ * year (./constellationParity.ts), the ratio the verdict and its parity year read.
  */
 import { DAY_s, JULIAN_YEAR_s } from '../../base/constants.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { priceFactorSeries } from '../../models/cost/priceTrajectories.js';
-import { constellationParity, groundAtFactors } from './constellationParity.js';
+import { constellationParity, groundAtFactors, spaceOf } from './constellationParity.js';
 
 const DAYS_PER_YEAR = JULIAN_YEAR_s / DAY_s;
 
@@ -25,6 +27,8 @@ export interface LifeBasisYear {
   readonly groundToDate_USD_per_PFLOP_day: number | null;
   /** Space (discounted, to date) / ground (to date); null before any compute. */
   readonly ratioToDate: number | null;
+  /** The verdict's ratio that year: a generation built that year / the ground built that year; null unpriced. */
+  readonly verdictRatio?: number | null;
 }
 
 export interface LifeBasis {
@@ -84,7 +88,19 @@ export function lifeBasis(spec: ConstellationSpec, r: ConstellationRecord): Life
     t.referenceYear,
   );
   const rate = node.economics.discountRate_per_yr;
-  const years = groundToDate(r.life.years, factors.map(at), rate);
+  const space = spaceOf(spec, r);
+  const verdictRatio = (f: (typeof factors)[number]): number | null => {
+    try {
+      return space(f) / at(f);
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+  const years = groundToDate(r.life.years, factors.map(at), rate).map((y, k) => ({
+    ...y,
+    verdictRatio: verdictRatio(factors[k]!),
+  }));
   const first = years.findIndex((y) => y.ratioToDate !== null && y.ratioToDate <= 1);
   return {
     baseline,

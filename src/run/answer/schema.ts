@@ -98,6 +98,10 @@ const lifeBasisSchema = lazy(() =>
         groundYear_USD_per_PFLOP_day: jsonNumber(),
         groundToDate_USD_per_PFLOP_day: jsonNumber().nullable(),
         ratioToDate: jsonNumber().nullable(),
+        verdictRatio: jsonNumber()
+          .nullable()
+          .exactOptional()
+          .describe("The verdict's ratio that year: a generation built that year over the ground built that year [-]"),
       }),
     ),
     parityYear: z.number().nullable(),
@@ -170,8 +174,16 @@ const detailFields = () => ({
     .object({
       agree: z.boolean(),
       verdict: z.string(),
-      knees: z.array(z.object({ seed: z.number(), index: z.number() })),
+      knees: z.array(
+        z.object({
+          seed: z.number(),
+          index: z.number().describe("The seed's own pick: its evaluation index"),
+          configuration: z.string().exactOptional(),
+          joint: z.number().nullable().exactOptional().describe("P(all hold) of the seed's pick, as its answer.json"),
+        }),
+      ),
     })
+    .describe("A multi-seed run: whether the seeds agree, and each seed's own pick")
     .exactOptional(),
   references: z.array(
     z.object({

@@ -10,6 +10,7 @@
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
+import { fitLines, terminalTable } from '../terminalText.js';
 
 /** Integer variables agree when they differ by at most this share of the variable's range, in whole steps (floored). */
 export const INTEGER_AGREEMENT = 0.02;
@@ -153,16 +154,13 @@ export function spreadsText(a: SeedAgreement): string | null {
   return `the seeds' knees span (information, not a test): ${a.spreads.map(one).join('; ')}`;
 }
 
-/** The terminal lines of the agreement: its verdict, the table aligned, the differences and the spreads. */
+/** The terminal lines of the agreement: its verdict, the table (../terminalText.ts), the differences, the spreads. */
 export function formatSeedAgreement(a: SeedAgreement, objectives: readonly { readonly name: string }[]): string {
   const t = agreementTable(a, objectives);
-  const widths = t.headers.map((h, j) => maxOf([h.length, ...t.rows.map((r) => r[j]!.length)]));
-  const line = (cells: readonly string[]): string =>
-    `    ${cells.map((c, j) => c.padEnd(widths[j]!)).join('  ')}`.trimEnd();
-  const lines = [`  ${agreementVerdict(a)}`, line(t.headers), ...t.rows.map(line)];
+  const lines = [`  ${agreementVerdict(a)}`, ...terminalTable(t.headers, t.rows, 4)];
   for (const c of a.differingChoices)
     lines.push(`    differs: ${c.name}: ${c.bySeed.map((v, i) => `seed ${a.seeds[i]!.seed} ${v ?? '-'}`).join(', ')}`);
   const spreads = spreadsText(a);
   if (spreads !== null) lines.push(`    ${spreads}`);
-  return `${lines.join('\n')}\n`;
+  return `${fitLines(lines).join('\n')}\n`;
 }

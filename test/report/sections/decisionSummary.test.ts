@@ -11,7 +11,7 @@ const section = (blocks: unknown[]) => ({
 });
 
 describe('decisionSummarySection (the run report opens with the answer)', () => {
-  it('writes the answer, designs, verdicts, cost, what binds, relaxation, the front plot and references in order', () => {
+  it('writes the designs, verdicts, cost, what binds, relaxation, the front plot and references in order', () => {
     const frontKnee = plot('front-knee');
     const cost = { title: 'Knee cost', rows: [{ label: 'launch', value: '3', unit: 'MUSD' }] };
     const model = reportModel({
@@ -19,7 +19,7 @@ describe('decisionSummarySection (the run report opens with the answer)', () => 
       cost,
       decisionView: {
         ...EMPTY_VIEW,
-        headline: 'Design 4 delivers.',
+        standing: ['Smallest margin 2 % on mass.'],
         designs: { headers: ['design'], rows: [['4']] },
         verdicts: { headers: ['verdict'], rows: [['cheaper']] },
         verdictNote: 'against 2025 prices',
@@ -32,7 +32,6 @@ describe('decisionSummarySection (the run report opens with the answer)', () => 
     });
     expect(decisionSummarySection(model)).toStrictEqual(
       section([
-        p('Design 4 delivers.', 'answer'),
         { kind: 'table', headers: ['design'], rows: [['4']], className: 'recommended' },
         h3('Against terrestrial data centers'),
         { kind: 'table', headers: ['verdict'], rows: [['cheaper']], className: 'verdicts' },
@@ -40,6 +39,7 @@ describe('decisionSummarySection (the run report opens with the answer)', () => 
         h3('Where the cost is'),
         { kind: 'budget', sections: [cost] },
         h3('What binds'),
+        p('Smallest margin 2 % on mass.'),
         { kind: 'list', items: ['design 4: binds mass'] },
         p('The front as a whole:'),
         { kind: 'list', items: ['mass holds 3 of 5'] },

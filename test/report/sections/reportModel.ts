@@ -20,9 +20,9 @@ export const plot = (id: string, title = `title ${id}`): ReportPlot => ({
 /** Nothing binds, nothing sized: designBindingText's "no constraint …" sentence. */
 export const NO_BINDING: DesignBinding = { constraints: [], bounds: [], tightest: [] };
 
-/** A decision view with nothing in it (no feasible design, no headline). */
+/** A decision view with nothing in it (no feasible design). */
 export const EMPTY_VIEW: DecisionView = {
-  headline: null,
+  standing: [],
   empty: null,
   designs: null,
   verdictNote: null,

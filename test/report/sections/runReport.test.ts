@@ -42,7 +42,7 @@ describe('runReportDocument (the run report, sections in reading order)', () => 
     };
     const model = reportModel({
       run: loadedRun({ failureReasons: [{ reason: 'diverged', count: 1 }] }),
-      decisionView: { ...EMPTY_VIEW, headline: 'yes' },
+      decisionView: { ...EMPTY_VIEW, standing: ['yes'] },
       robustness,
       plots: [plot('robust'), plot('waterfall'), plot('shells')],
       notes: ['sampled'],

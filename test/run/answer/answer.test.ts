@@ -8,6 +8,7 @@ import { answerSchema } from '../../../src/run/answer/schema.js';
 import { readAnswer } from '../../../src/run/answer/read.js';
 import { buildAnswer } from '../../../src/run/answer/answer.js';
 import { loadRun } from '../../../src/run/loadRun.js';
+import { jointCardText } from '../../../src/report/decision/answerCard.js';
 
 /** answer.json of a run folder, checked against its schema (the zod one, from which the JSON Schema is generated). */
 function validAnswer(dir: string) {
@@ -65,7 +66,7 @@ describe('answer.json', () => {
     if (constellation.answer.design !== null) expect(constellation.answer.constellation).toBeDefined();
   }, 600_000);
 
-  it("the main job's seeds each write a valid record", () => {
+  it("the main job's seeds each write a valid record, and the multi-seed folder its own", () => {
     const dir = tempDir('odc-answer-seeds-');
     const r = runShortFlagshipSeeds(dir);
     expect(r.stderr).toBe('');
@@ -80,5 +81,36 @@ describe('answer.json', () => {
     const again = buildAnswer(loadRun(seed43, { evaluations: false }));
     expect(again.robustness?.designs[0]?.joint).toBeTruthy();
     expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(readFileSync(join(seed43, 'answer.json'), 'utf8')));
+    const multi = validAnswer(join(dir, 'multi'));
+    expect(multi.seeds).toEqual([43, 44]);
+    // each seed's pick (seed 44 finds no feasible design at this budget: none), and whether they agree
+    expect(multi.seedAgreement?.knees.map((k) => k.seed)).toEqual([43]);
+    expect(multi.seedAgreement?.agree).toBe(false);
+    // the union front's hypervolume, then each seed's on the same stated normalization; the union holds every
+    // seed's front, so no seed's front dominates more of the box than it
+    const [union, ...bySeed] = multi.hypervolumes;
+    expect(union?.scope).toBe('union front');
+    expect(union?.normalization).toMatch(/^union front of \d+ designs; .* reference point 1\.1 in every objective$/);
+    for (const h of bySeed) {
+      expect(h.normalization).toBe(union!.normalization);
+      expect(h.value).toBeLessThanOrEqual(union!.value + 1e-12);
+    }
+    // the terminal prints the card of that record, every line in 80 columns
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    if (multi.design !== null) {
+      expect(r.stdout).toContain(`design ${multi.design.index} (seed ${multi.design.seed})`);
+      expect(lines.some((l) => /^ {2}P\(all hold\) {2,}/.test(l))).toBe(true);
+    }
+    // each seed's report says at its top which design is the run's answer, with its P(all hold)
+    for (const seed of [43, 44]) {
+      const md = readFileSync(join(dir, 'multi', `seed-${seed}`, 'report.md'), 'utf8').replace(/\\/g, '');
+      const top = md.slice(0, md.indexOf('\n## '));
+      expect(top).toContain(`This run is seed ${seed} of a multi-seed run (seeds 43, 44): the run's answer `);
+      if (multi.design !== null) {
+        expect(top).toContain(`is design ${multi.design.index} of seed ${multi.design.seed}`);
+        expect(top).toContain(`with P(all hold) ${jointCardText(multi)}`);
+      }
+    }
   }, 300_000);
 });

@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { constellationLife } from '../../../src/constellation/economics/life.js';
-import { lifeTable } from '../../../src/report/constellation/constellationLife.js';
+import {
+  LIFE_RATIO_TO_DATE,
+  LIFE_RATIO_VERDICT,
+  lifeTable,
+} from '../../../src/report/constellation/constellationLife.js';
 import { groundToDate, type LifeBasis } from '../../../src/run/answer/lifeBasis.js';
 import { lifeBasisNote } from '../../../src/report/constellation/constellationLife.js';
 
@@ -89,12 +93,19 @@ describe('the life table against the ground on the same trajectory', () => {
       'LCOC to date, undiscounted [USD/PFLOP-day]',
       "LCOC to date, discounted at 10 % (the verdict's basis) [USD/PFLOP-day]",
       'ground (hyperscale-virginia) to date, same chip trajectory, discounted [USD/PFLOP-day]',
-      'space/ground to date, discounted [-]',
     ])
       expect(table.headers).toContain(h);
-    // the last row: 2031, its ratio to date as worked above
+    // the two ratios side by side right after the year, each saying what it compares
+    expect(table.headers.slice(0, 3)).toEqual(['year', LIFE_RATIO_TO_DATE, LIFE_RATIO_VERDICT]);
+    // the last row: 2031, its ratio to date as worked above; no verdict ratio given here: a dash
     expect(table.rows[1]![0]).toBe('2031');
-    expect(Number(table.rows[1]![table.headers.length - 1])).toBeCloseTo(years[1]!.ratioToDate!, 1);
+    expect(Number(table.rows[1]![1])).toBeCloseTo(years[1]!.ratioToDate!, 1);
+    expect(table.rows[1]![2]).toBe('–');
+    const withVerdict = lifeTable({ ...life, years: life.years.map((y, k) => ({ ...y, year: 2030 + k })) } as never, {
+      ...basis,
+      years: years.map((y) => ({ ...y, verdictRatio: 6.5 })),
+    });
+    expect(withVerdict.rows[1]![2]).toBe('6.5');
     const note = lifeBasisNote(basis, 2031);
     expect(note).toContain('parity read from the table: none by 2031');
     expect(note).toContain("the verdict's: does not reach parity by 2045. They agree");
