@@ -68,12 +68,15 @@ const NETWORKS = new SolverMemo<ShellNetworkResult>(64);
  * The constellation's rate per node at each instant: the worst shell's then. A shell solved at one instant
  * (fixed cluster lattice) stands for every instant; a shell with no path between its planes is 0 throughout.
  */
-export function constellationSeries(networks: readonly Pick<ShellNetworkResult, 'instants'>[]): number[] {
+export function constellationSeries(
+  networks: readonly Pick<ShellNetworkResult, 'instants'>[],
+  bound: 'throughputPerNode_bps' | 'upperBound_bps' = 'throughputPerNode_bps',
+): number[] {
   const k = maxOf([1, ...networks.map((n) => n.instants.length)]);
   return Array.from({ length: k }, (_, i) =>
     networks.reduce((a, n) => {
       const at = n.instants[Math.min(i, n.instants.length - 1)];
-      return Math.min(a, at?.throughputPerNode_bps ?? 0);
+      return Math.min(a, at?.[bound] ?? 0);
     }, Infinity),
   );
 }
@@ -226,6 +229,7 @@ export function constellationStages(spec: ConstellationSpec, lp: LpSolver, lean:
     linkViolations: violations,
     networks,
     net,
+    netUpper: seriesStats(constellationSeries(networks, 'upperBound_bps')),
     contacts,
     launch: launchRecord,
     deployed: { half, full },

@@ -24,11 +24,11 @@ export interface ClassUtilization {
  * - exact: full arc-flow LP on the instant's graph, or the reduced torus LP where every link of a class has
  *   the same capacity at that instant;
  * - bounds: upper bound from the reduced model on the instant's class means (concavity of the concurrent flow and
- *   the torus or cylinder symmetry) or, for a band where its in-plane hops bind, from LP duality on the instant's own
- *   links (cylinderDual.ts), lower bound from an explicit routing (torusRouting.ts where the torus is small
- *   enough to afford it, else 0: unknown; cylinderRouting.ts for every band). The reported rate is the upper bound:
- *   full-LP oracles on small shells with a cutoff sat within a few % of it; the torus routing bound is loose (25–60 %
- *   below), the band's meets the cut where the cut binds;
+ *   the torus or cylinder symmetry), plane or gap cuts, LP duality on the instant's own links (cylinderDual.ts) and,
+ *   on shells small enough, the unit-length duality bound on the links up; lower bound from explicit routings on the
+ *   instant's links (torusRouting.ts, cylinderRouting.ts, the torus with its seam idle, the live graph's fewest-hop
+ *   routing: liveGraphBounds.ts). The reported rate is the lower bound, an achievable rate (conservative: the study
+ *   never prefers a topology on an optimistic number); the gap to the upper bound is stated;
  * - upper-bound: only an upper bound is known (downlink traffic on a large shell).
  */
 export type InstantModel = 'exact' | 'bounds' | 'upper-bound';
@@ -36,7 +36,7 @@ export type InstantModel = 'exact' | 'bounds' | 'upper-bound';
 export interface InstantNetwork {
   readonly sampleIndex: number;
   readonly model: InstantModel;
-  /** Rate per node reported for the instant [b/s]: exact; the upper bound ('bounds', 'upper-bound'). */
+  /** Rate per node reported for the instant [b/s]: exact; the lower bound ('bounds'); the upper ('upper-bound'). */
   readonly throughputPerNode_bps: number;
   /** Achievable rate per node [b/s] (0 when unknown). */
   readonly lowerBound_bps: number;

@@ -125,7 +125,10 @@ export const networkShellsSchema = () =>
   z.array(
     z.strictObject({
       shell: z.string(),
-      throughputPerNode_Gbps: n('Rate per node at the maximum concurrent flow, mean over instants [Gbps].'),
+      throughputPerNode_Gbps: n(
+        'Rate per node, mean over instants: exact, or the lower bound (a feasible routing) of a bound pair [Gbps].',
+      ),
+      throughputPerNodeUpper_Gbps: n('Upper bound on the rate per node, mean over instants [Gbps].'),
       p5ThroughputPerNode_Gbps: n('Nearest-rank 5th percentile over instants [Gbps].'),
       minThroughputPerNode_Gbps: n('Worst instant [Gbps].'),
       boundGap: n(

@@ -69,19 +69,20 @@ describe("the constellation study's knee: network throughput over a day", () => 
     }
   });
 
-  it('a band of the dawn–dusk orbit small enough for the full LP (4 × 10): reduced = full LP within 5 % at the same instants', () => {
+  it('a band of the dawn–dusk orbit small enough for the full LP (4 × 10): lower ≤ full LP ≤ upper ≤ 1.05 × it', () => {
     const shell = KNEE_SHELLS.dawnDusk(4, 10);
     const reduced = evaluate('reduced.yaml', design(shell, 3, 0)).network;
     const full = evaluate('full.yaml', design(shell, 3, 10_000_000)).network;
     expect(reduced.shells[0]!.reducedModel).toBe(true);
     expect(full.shells[0]!.reducedModel).toBe(false);
     expect(full.minThroughputPerNode_Gbps).toBeGreaterThan(0);
-    for (const k of ['throughputPerNode_Gbps', 'p5ThroughputPerNode_Gbps', 'minThroughputPerNode_Gbps'] as const) {
-      expect(reduced[k]).toBeGreaterThanOrEqual(full[k] * (1 - 1e-6)); // the reported rate is an upper bound
-      expect(reduced[k]).toBeLessThanOrEqual(full[k] * 1.05);
-    }
+    // the reported rate is a feasible routing (the lower bound), the upper bound within the model's stated 5 %
+    for (const k of ['throughputPerNode_Gbps', 'p5ThroughputPerNode_Gbps', 'minThroughputPerNode_Gbps'] as const)
+      expect(reduced[k]).toBeLessThanOrEqual(full[k] * (1 + 1e-6));
+    expect(reduced.throughputPerNodeUpper_Gbps).toBeGreaterThanOrEqual(full.throughputPerNode_Gbps * (1 - 1e-6));
+    expect(reduced.throughputPerNodeUpper_Gbps).toBeLessThanOrEqual(full.throughputPerNode_Gbps * 1.05);
     console.log(
-      `4 × 10 band over a day: reduced ${reduced.throughputPerNode_Gbps.toFixed(3)} Gbps, full LP ${full.throughputPerNode_Gbps.toFixed(3)} Gbps (worst instant ${reduced.minThroughputPerNode_Gbps.toFixed(3)} and ${full.minThroughputPerNode_Gbps.toFixed(3)})`,
+      `4 × 10 band over a day: reduced ${reduced.throughputPerNode_Gbps.toFixed(3)} (upper ${reduced.throughputPerNodeUpper_Gbps.toFixed(3)}) Gbps, full LP ${full.throughputPerNode_Gbps.toFixed(3)} Gbps (worst instant ${reduced.minThroughputPerNode_Gbps.toFixed(3)} and ${full.minThroughputPerNode_Gbps.toFixed(3)})`,
     );
   });
 });

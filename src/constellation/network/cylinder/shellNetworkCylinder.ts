@@ -7,7 +7,8 @@
  * bound binds or comes near the cut (below DUAL_REGIME × the cut) the LP-duality bound of cylinderDual.ts replaces it
  * when lower. The lower bound is the explicit routing of cylinderRouting.ts; the full LP lies between the two
  * (docs/approximations.md). Mesh shells (diagonals laid): the upper bound is cylinderMesh.ts's (gap cuts with the
- * diagonals, class-length duality), the lower bound the +Grid part's routing.
+ * diagonals, class-length duality), the lower bound the +Grid part's routing. Both then meet the live graph's bound
+ * pair and the instant reports its lower bound (liveGraphBounds.ts `conservativeInstant`).
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder shells per instant".
  */
 import { maxOf } from '../../../base/arrays.js';
@@ -21,6 +22,7 @@ import { cylinderRoutingLowerBound } from './cylinderRouting.js';
 import { cylinderDualBound, type CylinderDualFamily } from './cylinderDual.js';
 import { addCopies } from '../torus/torusClassStats.js';
 import { cylinderMeshBound } from './cylinderMesh.js';
+import { conservativeInstant } from '../liveGraphBounds.js';
 
 /**
  * The LP-duality bound is computed where the in-plane volume bound is below this multiple of the gap cut [-]: its
@@ -177,27 +179,20 @@ function cylinderInstant(
   });
   // the mesh bound's domain (one plane has no diagonals; a band of two-satellite planes is solved as its +Grid)
   if (c.diagonal_bps !== null && P >= 2 && S >= 3) return meshInstant(p, j, c, o, r);
-  // A lean series does not read the routing: the reported rate is the upper bound.
-  const lower = o.alike
-    ? r.lowerBound_bps
-    : p.lean === true
-      ? NaN
-      : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  const lower = o.alike ? r.lowerBound_bps : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
   const classList = p.lean === true ? [] : classes(P, S, c, o, r);
   // each record written out, keys in one order (no spread: it copies through a generic path at every instant)
   const exact = o.alike && r.exact;
   const upper = upperBound(p, c, o, r);
-  return {
-    instant: {
-      sampleIndex: j,
-      classes: classList,
-      model: exact ? 'exact' : 'bounds',
-      throughputPerNode_bps: upper.rate_bps,
-      lowerBound_bps: exact ? upper.rate_bps : lower,
-      upperBound_bps: upper.rate_bps,
-    },
-    bound: upper.bound,
+  const instant: InstantNetwork = {
+    sampleIndex: j,
+    classes: classList,
+    model: exact ? 'exact' : 'bounds',
+    throughputPerNode_bps: upper.rate_bps,
+    lowerBound_bps: exact ? upper.rate_bps : lower,
+    upperBound_bps: upper.rate_bps,
   };
+  return { instant: conservativeInstant(instant, bandArrays(p, c)), bound: upper.bound };
 }
 
 /**
@@ -216,20 +211,23 @@ function meshInstant(
   // the length families where the +Grid computes them (upperBound): so the mesh's bound is never below the +Grid's
   const families = r.upperBound_bps > 0 && r.inPlaneBound_bps < DUAL_REGIME * r.cutBound_bps;
   const m = cylinderMeshBound(P, S, c.inPlane_bps, c.cross_bps, c.diagonal_bps!, families);
-  const grid = o.alike
-    ? r.lowerBound_bps
-    : p.lean === true
-      ? NaN
-      : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  // the +Grid's figure: exact where its orbits' links are alike and cylinder.ts is exact, else a routing
+  const grid =
+    o.alike && r.exact
+      ? r.upperBound_bps
+      : o.alike
+        ? r.lowerBound_bps
+        : cylinderRoutingLowerBound(P, S, c.inPlane_bps, c.cross_bps);
+  const instant: InstantNetwork = {
+    sampleIndex: j,
+    classes: [],
+    model: 'bounds',
+    throughputPerNode_bps: m.upperBound_bps,
+    lowerBound_bps: grid,
+    upperBound_bps: m.upperBound_bps,
+  };
   return {
-    instant: {
-      sampleIndex: j,
-      classes: [],
-      model: 'bounds',
-      throughputPerNode_bps: m.upperBound_bps,
-      lowerBound_bps: Math.min(grid, m.upperBound_bps),
-      upperBound_bps: m.upperBound_bps,
-    },
+    instant: conservativeInstant(instant, bandArrays(p, c)),
     bound: m.upperBound_bps === m.cut_bps ? 'gap cut' : m.upperBound_bps === m.dual_bps ? 'class lengths' : m.family!,
   };
 }
@@ -243,6 +241,17 @@ export function boundsInForce(bounds: readonly CylinderUpperBound[]): string {
   );
   return `in force: ${list.join(', ')} of ${bounds.length} instants`;
 }
+
+/** The band's links at the instant, for the live-graph bounds (no seam). */
+const bandArrays = (p: Readonly<CylinderSeriesParams>, c: TorusInstant) => ({
+  planes: p.planes,
+  satsPerPlane: p.satsPerPlane,
+  phasing: p.phasing,
+  seam: false,
+  cross_bps: c.cross_bps,
+  inPlane_bps: c.inPlane_bps,
+  diagonal_bps: c.diagonal_bps,
+});
 
 /** The cylinder's network at each instant (see header). */
 export function cylinderSeries(p: Readonly<CylinderSeriesParams>): CylinderSeries {

@@ -12,11 +12,10 @@
  *   (a latitude cutoff, range-dependent rates) a cut is tighter: the planes a+1 … a+k on one side cut the
  *   cross-plane links of gaps a and a+k, λ ≤ (C_a + C_{a+k}) / (kS·(P−k)S) with C_g the sum of gap g's capacities
  *   at the instant (Leighton & Rao, J. ACM 46(6), 1999, §1), over every a and k.
- * - lower: the achievable rate of the explicit routing of torusRouting.ts, for shells of at most
- *   ROUTING_BOUND_MAX_NODES satellites (its cost grows as N·S·max|X|); 0 (unknown) above.
- * The instant's reported rate is the upper bound (see networkSeries.ts for why), its gap to the lower bound is
- * stated. Mesh shells: upper, the least of the class-length duality bound (meshBound.ts) and the plane cuts with
- * the diagonals; lower, the +Grid part's flow (the diagonals idle). A mesh never reports less than its +Grid.
+ * - lower: the best of torusRouting.ts's routing (≤ ROUTING_BOUND_MAX_NODES satellites), the open-cylinder routing
+ *   with the seam idle (any size) and the live graph's (liveGraphBounds.ts, which also bounds from above); reported.
+ * Mesh shells: upper, the least of the class-length duality bound (meshBound.ts), the plane cuts with the diagonals
+ * and the live graph's; lower, the best of the +Grid part's flow and the live graph's routings.
  */
 import type { LpSolver } from '../../../optimize/lp.js';
 import type { InstantNetwork } from '../networkSeries.js';
@@ -29,6 +28,8 @@ import { seriesInstantCapacities, type ReducedSeriesParams, type TorusInstant } 
 import type { ClassStats } from './torusClassStats.js';
 import { torusRoutingBound } from './torusRouting.js';
 import { meshDualBound_bps } from './meshBound.js';
+import { cylinderRoutingLowerBound } from '../cylinder/cylinderRouting.js';
+import { conservativeInstant, type LiveGraphArrays } from '../liveGraphBounds.js';
 
 export interface TorusSeriesParams extends ReducedSeriesParams {
   readonly lp: LpSolver;
@@ -277,16 +278,16 @@ function meshInstant(
   const upper = Math.min(dual, cut);
   const gridExact = t.disconnected || (uniformClass(cross) && uniformClass(inPlane));
   const routed = gridExact || n > ROUTING_BOUND_MAX_NODES ? null : gridRouting(p, c, t);
-  const lower = Math.min(upper, gridExact ? t.throughputPerNode_bps : (routed?.throughputPerNode_bps ?? 0));
+  const grid = gridExact ? t.throughputPerNode_bps : Math.max(routed?.throughputPerNode_bps ?? 0, seamOpen(p, c));
   const instant: InstantNetwork = {
     sampleIndex: j,
     model: 'bounds',
     throughputPerNode_bps: upper,
-    lowerBound_bps: lower,
+    lowerBound_bps: grid,
     upperBound_bps: upper,
     classes: [], // no flow is solved with the diagonals: no class loads
   };
-  return { instant, cutBinds: cut < dual };
+  return { instant: conservativeInstant(instant, liveArrays(p, c)), cutBinds: cut < dual };
 }
 
 /** Links off (capacity 0) among `a`. */
@@ -340,10 +341,8 @@ function boundedInstant(
 ): { instant: InstantNetwork; handedOver: number; cutBinds: boolean } {
   const { planes: P, satsPerPlane: S } = p;
   const n = P * S;
-  // A lean series does not read the routing: the reported rate is the upper bound.
-  const skip = p.lean === true;
-  const b = n <= ROUTING_BOUND_MAX_NODES && !skip ? gridRouting(p, c, t) : null;
-  const lower = b?.throughputPerNode_bps ?? (skip && n <= ROUTING_BOUND_MAX_NODES ? NaN : 0);
+  const b = n <= ROUTING_BOUND_MAX_NODES ? gridRouting(p, c, t) : null;
+  const lower = Math.max(b?.throughputPerNode_bps ?? 0, seamOpen(p, c));
   const cut = c.stats !== null ? gapCutBound_bps(P, S, c.stats.gap_bps) : planeCutBound_bps(P, S, c.cross_bps);
   const upper = Math.min(t.throughputPerNode_bps, cut);
   // Class utilisation: the routing's flow where computed; else (an approximation, no flow is computed) the reduced
@@ -376,5 +375,27 @@ function boundedInstant(
             },
           ],
   };
-  return { instant, handedOver: b?.handedOver ?? 0, cutBinds: upper < t.throughputPerNode_bps };
+  return {
+    instant: conservativeInstant(instant, liveArrays(p, c)),
+    handedOver: b?.handedOver ?? 0,
+    cutBinds: upper < t.throughputPerNode_bps,
+  };
 }
+
+/** The instant's links for the live-graph bounds (liveGraphBounds.ts). */
+const liveArrays = (p: Readonly<TorusSeriesParams>, c: TorusInstant): LiveGraphArrays => ({
+  planes: p.planes,
+  satsPerPlane: p.satsPerPlane,
+  phasing: p.phasing,
+  seam: true,
+  cross_bps: c.cross_bps,
+  inPlane_bps: c.inPlane_bps,
+  diagonal_bps: c.diagonal_bps,
+});
+
+/**
+ * The open-cylinder routing (cylinderRouting.ts) of the torus with its seam links idle [b/s]: it reads gaps 0 … P − 2
+ * only, whose links join slot s to slot s as a band's do, so it is a routing on the torus's own links.
+ */
+const seamOpen = (p: Readonly<TorusSeriesParams>, c: TorusInstant): number =>
+  p.inPlaneUsable ? cylinderRoutingLowerBound(p.planes, p.satsPerPlane, c.inPlane_bps, c.cross_bps) : 0;

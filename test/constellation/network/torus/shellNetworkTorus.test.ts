@@ -65,7 +65,7 @@ const withoutClasses = (instants: readonly InstantNetwork[]) => instants.map((i)
 
 describe('torusSeries: the shell network at each instant', () => {
   // 8 × 10 at 70° cutoff: some cross-plane links off at both instants (classes differ), 80 nodes ≤ 300.
-  it('an instant whose links differ: upper bound from the class means, lower bound from the routing', () => {
+  it('an instant whose links differ: upper bound at most the class-mean LP, lower at least the routing; figure the lower', () => {
     const p = params(8, 10, { lp });
     const r = torusSeries(p);
     let handedOver = 0;
@@ -85,17 +85,15 @@ describe('torusSeries: the shell network at each instant', () => {
       expect(lower.unroutable).toBeNull();
       handedOver += lower.handedOver;
       const i = r.instants[j]!;
-      expect(i).toEqual({
-        sampleIndex: j,
-        model: 'bounds',
-        throughputPerNode_bps: expect.closeTo(upper_bps, 0) as number,
-        lowerBound_bps: lower.throughputPerNode_bps,
-        upperBound_bps: expect.closeTo(upper_bps, 0) as number,
-        classes: [
-          { linkClass: 'inPlane', ...lower.inPlane },
-          { linkClass: 'crossPlane', ...lower.crossPlane },
-        ],
-      });
+      expect([i.sampleIndex, i.model]).toEqual([j, 'bounds']);
+      // the reported rate is the lower bound: the best feasible routing, at least torusRouting.ts's
+      expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
+      expect(i.lowerBound_bps).toBeGreaterThanOrEqual(lower.throughputPerNode_bps);
+      expect(i.upperBound_bps).toBeLessThanOrEqual(upper_bps * (1 + 1e-12));
+      expect(i.classes).toEqual([
+        { linkClass: 'inPlane', ...lower.inPlane },
+        { linkClass: 'crossPlane', ...lower.crossPlane },
+      ]);
       expect(i.lowerBound_bps).toBeGreaterThan(0);
       expect(i.lowerBound_bps).toBeLessThan(i.upperBound_bps!);
       if (j === 0) expect(r.paths).toEqual(upper.paths);
@@ -105,7 +103,7 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(r.lp.solver).toBe('closed form');
   });
 
-  it('a lean series: the same rates, no paths or class loads, no routing bound (+Grid)', () => {
+  it('a lean series: the same rates and bounds, no paths or class loads (+Grid)', () => {
     const p = params(8, 10, { lp });
     const full = torusSeries(p);
     const lean = torusSeries({ ...p, lean: true });
@@ -115,21 +113,21 @@ describe('torusSeries: the shell network at each instant', () => {
     lean.instants.forEach((i, j) => {
       expect(i.throughputPerNode_bps).toBe(full.instants[j]!.throughputPerNode_bps);
       expect(i.upperBound_bps).toBe(full.instants[j]!.upperBound_bps);
-      expect(i.lowerBound_bps).toBeNaN();
+      expect(i.lowerBound_bps).toBe(full.instants[j]!.lowerBound_bps);
     });
     const mesh = { ...p, diagonalUsable: true };
     expect(torusSeries({ ...mesh, lean: true }).instants).toEqual(withoutClasses(torusSeries(mesh).instants));
   });
 
-  it('a mesh shell: its upper bound the +Grid’s or more, its lower bound the +Grid’s routing', () => {
+  it('a mesh shell: its lower bound the +Grid’s or more, reported; its upper bound above it', () => {
     const p = params(8, 10, { lp, instants: [1] });
     const grid = torusSeries(p).instants[0]!;
     const i = torusSeries({ ...p, diagonalUsable: true }).instants[0]!;
     expect(i.model).toBe('bounds');
-    expect(i.throughputPerNode_bps).toBe(i.upperBound_bps);
-    expect(i.upperBound_bps!).toBeGreaterThan(grid.upperBound_bps!);
+    expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
     // a flow of the +Grid leaves the diagonals idle: the same routing is a flow of the mesh
-    expect(i.lowerBound_bps).toBe(grid.lowerBound_bps);
+    expect(i.lowerBound_bps).toBeGreaterThanOrEqual(grid.lowerBound_bps);
+    expect(i.upperBound_bps).toBeGreaterThan(i.lowerBound_bps);
     expect(i.lowerBound_bps).toBeGreaterThan(0);
   });
 
@@ -166,7 +164,8 @@ describe('torusSeries: the shell network at each instant', () => {
     });
     expect(r.handedOver).toBe(0);
     const mesh = torusSeries({ ...p, diagonalUsable: true }).instants[0]!;
-    expect([mesh.model, mesh.lowerBound_bps]).toEqual(['bounds', r.instants[0]!.throughputPerNode_bps]);
+    expect(mesh.model).toBe('bounds');
+    expect(mesh.lowerBound_bps).toBeGreaterThanOrEqual(r.instants[0]!.throughputPerNode_bps);
     // every link 1 Gb/s: the plane cuts with the diagonals are twice the +Grid's, and bound the mesh
     const { cut } = instantParts(p, 0);
     expect(mesh.upperBound_bps!).toBeGreaterThan(r.instants[0]!.throughputPerNode_bps);
@@ -185,20 +184,22 @@ describe('torusSeries: the shell network at each instant', () => {
     expect(r.lp.solver).toBe('none');
   });
 
-  // 16 × 20 = 320 nodes, above the routing limit: no lower bound. The class utilisation is the reduced optimum's
+  // 16 × 20 = 320 nodes, above torusRouting.ts's limit: the lower bound is the torus with its seam idle and the live
+  // graph's fewest-hop routing (liveGraphBounds.ts). The class utilisation is the reduced optimum's
   // class load (u at the class-mean capacity, on all n links: u·Σcap in total) carried by the links that are on,
   // evenly: u·Σcap/on each, so the mean over them is u·Σcap/(on·mean_on cap) = u, and the weakest link on carries
   // u·mean_on(cap)/min_on(cap).
-  it('above the routing limit: upper bound only, the class load spread over the links that are on', () => {
+  it('above the routing limit: other routings give the lower bound, the class load spread over the links on', () => {
     const p = params(16, 20, { lp, rate: rate(1e12), latitudeCutoff_rad: 60 * deg, instants: [0] });
     const i = torusSeries(p).instants[0]!;
     const { c, upper, upper_bps } = instantParts(p, 0);
     const on = c.cross_bps.filter((x) => x > 0);
     expect(on.length).toBeLessThan(320);
     expect(Math.min(...on)).toBeLessThan(mean(on) * 0.99); // the rate varies with range
-    expect([i.model, i.lowerBound_bps]).toEqual(['bounds', 0]);
-    expect(i.upperBound_bps).toBeCloseTo(upper_bps, 0);
-    expect(i.throughputPerNode_bps).toBe(i.upperBound_bps);
+    expect(i.model).toBe('bounds');
+    expect(i.lowerBound_bps).toBeGreaterThan(0);
+    expect(i.upperBound_bps).toBeLessThanOrEqual(upper_bps * (1 + 1e-12));
+    expect(i.throughputPerNode_bps).toBe(i.lowerBound_bps);
     const [inPlane, cross] = i.classes;
     expect([cross!.linkClass, cross!.links, cross!.off]).toEqual(['crossPlane', 320, 320 - on.length]);
     expect(cross!.meanUtilization).toBeCloseTo(upper.crossPlaneUtilization, 12);
