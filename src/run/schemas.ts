@@ -341,6 +341,10 @@ const runCountsSchema = lazy(() =>
         /** The design closest to feasible (its worst margin the highest) and that margin. */
         closestIndex: z.number(),
         closestMargin: jsonNumber(),
+        /** Each constraint no design meets alone, with the best margin any keeps on it (absent in older runs). */
+        unmet: z.array(z.object({ name: z.string(), margin: jsonNumber() })).exactOptional(),
+        /** Requirement pairs that cannot hold together by definition, each [floor, cap] (./decision/infeasible.ts). */
+        impossible: z.array(z.array(z.string())).exactOptional(),
       })
       .exactOptional(),
   }),

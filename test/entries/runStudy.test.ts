@@ -106,6 +106,8 @@ describe('odc run', () => {
     expect(s.leastInfeasible[0]!.violations.map((v) => v.name)).toContain('compute.itPowerAvg_W >= 1e9');
     // 1 GW of IT power is out of reach of every design the bounds allow: that constraint alone is the conflict
     expect(s.infeasibility?.conflict).toEqual(['compute.itPowerAvg_W >= 1e9']);
+    // and a 1 GW average under the 150 kW peak cap is impossible by definition, named as such
+    expect(s.infeasibility?.impossible).toEqual([['compute.itPowerAvg_W >= 1e9', 'compute.itPowerPeak_W <= 150000']]);
     expect(s.infeasibility?.evaluated).toBe(60 - s.failures);
   });
 });

@@ -19,7 +19,7 @@ import { inheritedText } from '../../run/warmStart.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
 import type { DecisionSummary, RunCounts, TerrestrialVerdict } from '../../run/schemas.js';
-import { infeasibilityText, type Infeasibility } from '../../run/decision/infeasible.js';
+import { infeasibilityText, shortfallText, type Infeasibility } from '../../run/decision/infeasible.js';
 
 /** Front conditions named on the terminal (the report and run.json have them all). */
 const TERMINAL_PRESSURES = 4;
@@ -145,14 +145,16 @@ function hypervolumeLine(s: RunSummary): string {
 
 /** A complete run without a feasible design: why (the constraints that conflict), then its least-infeasible designs. */
 export function noFeasibleLines(s: RunCounts): string[] {
+  const d = s.infeasibility;
+  const more = d !== undefined ? shortfallText(d) : '';
   const lines = [
-    `  NO FEASIBLE DESIGN was found${s.infeasibility !== undefined ? `: ${infeasibilityText(s.infeasibility)}` : ''}.`,
-    '  Least-infeasible designs and their violated constraints (g > 0, relative to the limit):',
+    `  NO FEASIBLE DESIGN was found${d !== undefined ? `: ${infeasibilityText(d)}` : ''}.`,
+    ...(more !== '' ? [`  closest any evaluated design came, per constraint none meets: ${more}.`] : []),
+    '  Least-infeasible designs and the constraints they violate:',
   ];
-  for (const d of s.leastInfeasible.slice(0, 3))
-    lines.push(
-      `    evaluation ${d.index}: ${d.violations.map((v) => `${v.name} g=${Number.isFinite(v.g) ? v.g.toFixed(3) : 'failed'}`).join('; ')}`,
-    );
+  // the shortfall figures are the per-constraint ones above (one per constraint); a design's own are in run.json
+  for (const x of s.leastInfeasible.slice(0, 3))
+    lines.push(`    evaluation ${x.index}: ${x.violations.map((v) => v.name).join('; ')}`);
   return lines;
 }
 

@@ -1,6 +1,6 @@
 /** The run report's failures: why evaluations failed, and the least-infeasible designs with their violations. */
 import { heading3, paragraph, section, table, type Block } from '../document/blocks.js';
-import { infeasibilityText } from '../../run/decision/infeasible.js';
+import { infeasibilityText, shortfallText } from '../../run/decision/infeasible.js';
 import type { ReportModel } from '../document/model.js';
 import { groupedDecimal } from '../../base/numberFormat.js';
 
@@ -49,17 +49,19 @@ export function failuresSection(model: ReportModel): Block | null {
         groupFailureReasons(res.failureReasons).map((f) => [f.reason, groupedDecimal(f.count, 0)]),
       ),
     );
-  if (res.infeasibility !== undefined)
-    blocks.push(paragraph(`No feasible design was found: ${infeasibilityText(res.infeasibility)}.`, 'strong'));
+  const d = res.infeasibility;
+  if (d !== undefined) {
+    const more = shortfallText(d);
+    blocks.push(paragraph(`No feasible design was found: ${infeasibilityText(d)}.`, 'strong'));
+    if (more !== '') blocks.push(paragraph(`Closest any evaluated design came, per constraint none meets: ${more}.`));
+  }
+  // one shortfall figure per constraint (above); the designs list what they violate
   if (res.leastInfeasible.length)
     blocks.push(
       heading3('Least-infeasible designs'),
       table(
-        ['evaluation [-]', 'violated constraints (g > 0, relative to the limit)'],
-        res.leastInfeasible.map((d) => [
-          String(d.index),
-          d.violations.map((x) => `${x.name}: g = ${Number.isFinite(x.g) ? x.g.toFixed(3) : 'failed'}`).join('; '),
-        ]),
+        ['evaluation [-]', 'violated constraints'],
+        res.leastInfeasible.map((x) => [String(x.index), x.violations.map((v) => v.name).join('; ')]),
       ),
     );
   return section('failures', 'Failures and infeasibility', blocks, 'Failures');

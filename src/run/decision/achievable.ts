@@ -25,6 +25,10 @@ export interface Achievability {
   readonly conflict: readonly string[];
   /** Best joint margin of the conflict: max over designs of min over its constraints. */
   readonly conflictMargin: number;
+  /** Every constraint no design meets alone, with the best margin any design keeps on it (negative), in name order. */
+  readonly unmet: readonly { readonly name: string; readonly margin: number }[];
+  /** The counted constraints' names, in the order given. */
+  readonly names: readonly string[];
 }
 
 /** One feasible design's margins, in the order of the names given to `achievability`. */
@@ -70,7 +74,8 @@ export function achievability(names: readonly string[], minMargin: number) {
               [conflict, conflictMargin] = [[names[i]!, names[j]!], pair[i * k + j]!];
       }
       if (!(conflictMargin < minMargin)) [conflict, conflictMargin] = [[], bestMargin];
-      return { feasible, meeting, bestMargin, bestIndex, conflict, conflictMargin };
+      const unmet = names.flatMap((name, i) => (single[i]! < 0 ? [{ name, margin: single[i]! }] : []));
+      return { feasible, meeting, bestMargin, bestIndex, conflict, conflictMargin, unmet, names };
     },
   };
 }

@@ -41,7 +41,7 @@ describe('failuresSection (why evaluations failed, the least-infeasible designs)
     });
   });
 
-  it('lists the least-infeasible designs, g to three decimals and "failed" where it is not a number', () => {
+  it('lists the least-infeasible designs with the constraints they violate (the shortfalls are per constraint)', () => {
     const s = failuresSection(reportModel({ run: loadedRun({ failureReasons, leastInfeasible }) }));
     expect(s).toMatchObject({ kind: 'section', id: 'failures' });
     expect(blocksOf(s)).toStrictEqual([
@@ -50,10 +50,10 @@ describe('failuresSection (why evaluations failed, the least-infeasible designs)
       h3('Least-infeasible designs'),
       {
         kind: 'table',
-        headers: ['evaluation [-]', 'violated constraints (g > 0, relative to the limit)'],
+        headers: ['evaluation [-]', 'violated constraints'],
         rows: [
-          ['17', 'mass: g = 0.123; power: g = failed'],
-          ['4', 'thermal: g = 2.000'],
+          ['17', 'mass; power'],
+          ['4', 'thermal'],
         ],
       },
     ]);

@@ -5,18 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { infeasibilityText, logInfeasibility } from '../../../src/run/decision/infeasible.js';
+import {
+  impossiblePairs,
+  infeasibilityText,
+  logInfeasibility,
+  shortfallText,
+} from '../../../src/run/decision/infeasible.js';
 import { tempDir } from '../../helpers/tmp.js';
 
-const AVG = 'compute.itPowerAvg_W >= 200000';
+// a floor on the average below the peak's cap: a conflict only the evaluated designs can show
+const AVG = 'compute.itPowerAvg_W >= 140000';
 const PEAK = 'compute.itPowerPeak_W <= 150000';
 const DECAY = 'drag.passiveDecay_yr <= 5';
 const dir = tempDir('odc-infeasible-');
 
 /** An evaluations.csv with the three constraints' g columns and the given rows (status, g per constraint). */
-function log(name: string, rows: readonly (readonly [string, number, number, number])[]): string {
+function log(name: string, rows: readonly (readonly [string, number, number, number])[], avg = AVG): string {
   const path = join(dir, name);
-  const head = `eval,generation,status,x,f,g[${AVG}],g[${PEAK}],g[${DECAY}],violation,reason`;
+  const head = `eval,generation,status,x,f,g[${avg}],g[${PEAK}],g[${DECAY}],violation,reason`;
   const body = rows.map(([status, a, p, d], i) => `${i},0,${status},1,5,${a},${p},${d},0,`);
   writeFileSync(path, [head, ...body].join('\n') + '\n');
   return path;
@@ -71,6 +77,47 @@ describe('no feasible design: what conflicts', () => {
     expect(infeasibilityText(d)).toMatch(
       /all of them by none \(the closest, evaluation 2, misses by 5\.0 % of a limit\)/,
     );
+  });
+
+  it('gives one shortfall per constraint none meets: the diagnosis states the single conflict, the rest follow', () => {
+    // the average misses by 60 % at best, the decay by 20 % at best (design 1), the peak is met by design 0
+    const d = logInfeasibility(
+      log('shortfalls.csv', [
+        ['infeasible', 0.6, -0.2, 0.5],
+        ['infeasible', 0.867, 0.1, 0.2],
+      ]),
+    )!;
+    expect(d.unmet).toEqual([
+      { name: AVG, margin: -0.6 },
+      { name: DECAY, margin: -0.2 },
+    ]);
+    expect(infeasibilityText(d)).toContain('(the closest falls 60.0 % short of its limit)');
+    expect(shortfallText(d)).toBe(`${DECAY} 20.0 % short`);
+  });
+
+  it('names a floor on an average above the cap on its peak as impossible, whatever the designs', () => {
+    const HIGH = 'compute.itPowerAvg_W >= 160000';
+    const d = logInfeasibility(log('impossible.csv', [['infeasible', 0.643, -0.1, -0.5]], HIGH))!;
+    expect(d.impossible).toEqual([[HIGH, PEAK]]);
+    const text = infeasibilityText(d);
+    expect(text).toBe(
+      `${HIGH} and ${PEAK} cannot hold together: an average is never above its own peak; lower the first or raise the second`,
+    );
+    // the diagnosis gives no figure, so the average's shortfall is stated once, in the per-constraint line
+    expect(text).not.toMatch(/%/);
+    expect(shortfallText(d)).toBe(`${HIGH} 64.3 % short`);
+  });
+
+  it('finds impossible pairs by definition only: same metric, average/peak, minimum/maximum, floor above cap', () => {
+    expect(impossiblePairs(['a.x_kg >= 10', 'a.x_kg <= 5', 'a.x_kg <= 20'])).toEqual([['a.x_kg >= 10', 'a.x_kg <= 5']]);
+    expect(impossiblePairs(['orbit.betaMin_deg >= 50', 'orbit.betaMax_deg <= 40'])).toEqual([
+      ['orbit.betaMin_deg >= 50', 'orbit.betaMax_deg <= 40'],
+    ]);
+    expect(impossiblePairs(['compute.itPowerAvg_W >= 1e9', PEAK])).toEqual([['compute.itPowerAvg_W >= 1e9', PEAK]]);
+    // a floor at or below the cap, a cap on the average with a floor on the peak, other metrics, closures: none
+    expect(impossiblePairs(['compute.itPowerAvg_W >= 150000', PEAK])).toEqual([]);
+    expect(impossiblePairs(['compute.itPowerAvg_W <= 1', 'compute.itPowerPeak_W >= 9'])).toEqual([]);
+    expect(impossiblePairs(['power.demandAvg_W >= 9', PEAK, 'thermal.radiatorArea', DECAY])).toEqual([]);
   });
 
   it('is null without a log or without an evaluated design', () => {
