@@ -43,7 +43,9 @@ describe('study compilation', () => {
       'radiation.dose',
       'radiation.softDose',
     ]);
-    expect(s.problem.constraints).toHaveLength(11);
+    // 7 closures + the 5 requirements designs/flagship-study.yaml lists (IT power band, decay, ISL capacity,
+    // catalogue approaches)
+    expect(s.problem.constraints).toHaveLength(12);
   });
 
   it('relax: drops a dose check from the enforced set (and only a dose check)', () => {
@@ -51,7 +53,7 @@ describe('study compilation', () => {
     const names = relaxed.problem.constraints.map((c) => c.name);
     expect(names).not.toContain('radiation.softDose');
     expect(names).toContain('radiation.dose');
-    expect(names).toHaveLength(10);
+    expect(names).toHaveLength(11);
   });
 
   it('a maximized objective is negated internally', () => {
@@ -162,7 +164,7 @@ describe('select.pick against the study’s objectives', () => {
     const f = variant('topsis-typo', SELECT, 'select: { pick: topsis, weights: { mass.launch_kgs: 1 } }');
     const e = studyError(f);
     expect(e.code).toBe('BAD_OBJECTIVE');
-    expect(e.message).toMatch(/topsis-typo\.yaml:61:\d+: select\.weights\.mass\.launch_kgs names "mass\.launch_kgs"/);
+    expect(e.message).toMatch(/topsis-typo\.yaml:72:\d+: select\.weights\.mass\.launch_kgs names "mass\.launch_kgs"/);
     expect(e.message).toContain('did you mean mass.launch_kg?');
   });
 

@@ -264,14 +264,18 @@ function frontsOverlaySvg(runs: readonly LoadedRun[], names: readonly string[]):
 
 /** The files a comparison writes: a folder holding only these is an earlier comparison, which it replaces. */
 const COMPARE_FILES = ['compare.html', 'compare.md', 'fronts.svg', 'eaf-difference.svg'] as const;
-/** A folder holding compare.html and otherwise only these names (eaf-difference.svg: with --vs). */
+/**
+ * An earlier comparison: the three files every comparison writes, and otherwise only eaf-difference.svg (written with
+ * --vs); a folder holding some of them only may be a user's files that share a name.
+ */
 const OUT_RULE = {
   folder: {
     writer: 'odc compare',
     holdsOwnResult: (dir: string): boolean => {
       const entries = readdirSync(dir);
       return (
-        entries.includes(COMPARE_FILES[0]) && entries.every((e) => (COMPARE_FILES as readonly string[]).includes(e))
+        COMPARE_FILES.slice(0, 3).every((f) => entries.includes(f)) &&
+        entries.every((e) => (COMPARE_FILES as readonly string[]).includes(e))
       );
     },
   },

@@ -258,7 +258,7 @@ describe('odc run (CLI)', () => {
         ),
         r.out,
       ).toBe(true);
-      expect(r.out).toMatch(/\n {4}f1 [\d.,]+, f2 [\d.,]+\n/);
+      expect(r.out).toMatch(/\n {2}figures {2,}f1 [\d.,]+, f2 [\d.,]+\n/);
       expect(r.out).toContain('presses against: bound x2 <= 3');
     }
   });
