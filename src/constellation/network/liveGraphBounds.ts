@@ -74,8 +74,15 @@ function liveEdges(g: Readonly<LiveGraphArrays>): { u: Int32Array; v: Int32Array
   return { u: Int32Array.from(u), v: Int32Array.from(v), c: Float64Array.from(c) };
 }
 
-/** Compressed adjacency of the live links: neighbour and edge id per slot, node x's slots start[x] … start[x+1]−1. */
-function adjacency(N: number, u: Int32Array, v: Int32Array): { start: Int32Array; to: Int32Array; edge: Int32Array } {
+/**
+ * Compressed adjacency of the live links: neighbour, edge id and the arc from the neighbour into x per slot (arc 2e
+ * runs u→v, 2e + 1 v→u), node x's slots start[x] … start[x+1]−1.
+ */
+function adjacency(
+  N: number,
+  u: Int32Array,
+  v: Int32Array,
+): { start: Int32Array; to: Int32Array; edge: Int32Array; arcIn: Int32Array } {
   const E = u.length;
   const start = new Int32Array(N + 1);
   for (let e = 0; e < E; e++) {
@@ -85,16 +92,19 @@ function adjacency(N: number, u: Int32Array, v: Int32Array): { start: Int32Array
   for (let x = 0; x < N; x++) start[x + 1]! += start[x]!;
   const fill = start.slice(0, N);
   const to = new Int32Array(2 * E),
-    edge = new Int32Array(2 * E);
+    edge = new Int32Array(2 * E),
+    arcIn = new Int32Array(2 * E);
   for (let e = 0; e < E; e++) {
     const a = fill[u[e]!]!++;
     to[a] = v[e]!;
     edge[a] = e;
+    arcIn[a] = 2 * e + 1; // u's slot to v: the arc v→u
     const b = fill[v[e]!]!++;
     to[b] = u[e]!;
     edge[b] = e;
+    arcIn[b] = 2 * e; // v's slot to u: the arc u→v
   }
-  return { start, to, edge };
+  return { start, to, edge, arcIn };
 }
 
 /** Steps of the blend weights over the simplex of the four routings. */
@@ -136,11 +146,12 @@ interface Search {
 }
 
 interface LiveGraph {
-  readonly u: Int32Array;
   readonly c: Float64Array;
   readonly start: Int32Array;
   readonly to: Int32Array;
   readonly edge: Int32Array;
+  /** Per slot k of node x: the arc from to[k] into x. */
+  readonly arcIn: Int32Array;
 }
 
 /** Breadth-first search from src (distances, order, path counts); the number of nodes reached. */
@@ -174,10 +185,9 @@ function search(g: LiveGraph, w: Search, src: number): number {
  * last-predecessor trees), walking its nodes farthest first; returns the source's hop sum.
  */
 function accumulate(g: LiveGraph, w: Search, loads: readonly Float64Array[]): number {
-  const { u, c, start, to, edge } = g;
+  const { c, start, to, edge, arcIn } = g;
   const { dist, order, sigma, delta, belowFirst, belowLast, through } = w;
   const [split, byCapacity, first, last] = loads as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const arc = (k: number, from: number): number => 2 * edge[k]! + (u[edge[k]!] === from ? 0 : 1);
   delta.fill(0);
   belowFirst.fill(1);
   belowLast.fill(1);
@@ -198,7 +208,7 @@ function accumulate(g: LiveGraph, w: Search, loads: readonly Float64Array[]): nu
       kLast = k;
       cIn += c[edge[k]!]!;
       const f = sigma[x]! * share;
-      split[arc(k, x)]! += f;
+      split[arcIn[k]!]! += f;
       delta[x]! += f;
     }
     // the demand through x0 arrives over its predecessors' arcs in proportion to their capacities
@@ -206,14 +216,14 @@ function accumulate(g: LiveGraph, w: Search, loads: readonly Float64Array[]): nu
       const x = to[k]!;
       if (dist[x] !== dw) continue;
       const f = (through[x0]! * c[edge[k]!]!) / cIn;
-      byCapacity[arc(k, x)]! += f;
+      byCapacity[arcIn[k]!]! += f;
       through[x]! += f;
     }
     const pf = to[kFirst]!,
       pl = to[kLast]!;
-    first[arc(kFirst, pf)]! += belowFirst[x0]!;
+    first[arcIn[kFirst]!]! += belowFirst[x0]!;
     belowFirst[pf]! += belowFirst[x0]!;
-    last[arc(kLast, pl)]! += belowLast[x0]!;
+    last[arcIn[kLast]!]! += belowLast[x0]!;
     belowLast[pl]! += belowLast[x0]!;
   }
   return hops;
@@ -225,7 +235,7 @@ export function liveGraphBounds(g: Readonly<LiveGraphArrays>): LiveGraphBounds {
   if (N < 2) return { lower_bps: 0, upper_bps: 0 };
   const { u, v, c } = liveEdges(g);
   const E = c.length;
-  const graph: LiveGraph = { u, c, ...adjacency(N, u, v) };
+  const graph: LiveGraph = { c, ...adjacency(N, u, v) };
   // each routing's loads per unit demand on every ordered pair: [2e] on arc u→v, [2e + 1] on v→u
   const loads = Array.from({ length: 4 }, () => new Float64Array(2 * E));
   const f = (): Float64Array => new Float64Array(N);
