@@ -137,8 +137,8 @@ async function renderSeedReports(
  */
 export async function renderFolderReport(dir: string): Promise<ReportPaths> {
   if (existsSync(join(dir, 'run.json')) || !existsSync(join(dir, SEEDS_FILE))) return renderReport(dir);
-  const { seeds, agreement, union, read } = finishedSeeds(dir);
-  const answer = readAnswer(dir) ?? writeSeedsAnswer(dir, agreement, union, read);
+  const { seeds, agreement, union, read, loaded } = finishedSeeds(dir);
+  const answer = readAnswer(dir) ?? writeSeedsAnswer(dir, agreement, union, read, loaded);
   const { notes, svgPaths } = await renderSeedReports(dir, seeds, answer);
   const htmlPath = writeSeedsReport(dir, agreement, union, answer);
   return { htmlPath, mdPath: join(dir, 'report.md'), svgPaths, notes };

@@ -36,6 +36,7 @@ import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
 import { kneeStandingOf } from './results.js';
+import type { JointSource } from './decision/select.js';
 import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
 import { readJsonFile } from './schemas.js';
 import { buildSeedsAnswer } from './answer/seedsAnswer.js';
@@ -67,6 +68,8 @@ export interface SeedUnion {
   /** The seed of each union design, by position. */
   readonly seeds: readonly number[];
   readonly decision: DecisionSummary;
+  /** The samples the decision drew (each front position once), for the answer built after: not drawn twice. */
+  readonly joint?: JointSource | string;
 }
 
 /** The seeds of a multi-seed run: `count` consecutive seeds from `first` (32-bit). */
@@ -197,12 +200,13 @@ type SeedRead = { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly
  */
 function unionDecision(loaded: LoadedStudy, reads: readonly SeedRead[]): SeedUnion {
   const { pareto, seeds } = unionFront(reads.map((r) => ({ seed: r.knee.seed, pareto: r.pareto })));
-  const decision = decisionSummary(pareto, kneeStandingOf(loaded, pareto).standing, (p) => seeds[p]!);
+  const { standing, joint } = kneeStandingOf(loaded, pareto);
+  const decision = decisionSummary(pareto, standing, (p) => seeds[p]!);
   const head = decision.designs[0];
   const at = unionKneePosition({ pareto, seeds, decision });
-  if (head === undefined || at < 0) return { pareto, seeds, decision };
+  if (head === undefined || at < 0) return { pareto, seeds, decision, joint };
   const prices = unionShadowPrices(loaded, reads, { pareto, seeds }, at, head.binding.constraints);
-  return { pareto, seeds, decision: prices === null ? decision : { ...decision, shadowPrices: prices } };
+  return { pareto, seeds, decision: prices === null ? decision : { ...decision, shadowPrices: prices }, joint };
 }
 
 /**
@@ -256,9 +260,12 @@ export function writeSeedsAnswer(
   agreement: SeedAgreement,
   union: SeedUnion,
   read: readonly Pick<SeedRead, 'knee' | 'pareto'>[],
+  loaded?: LoadedStudy,
 ): Answer {
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
-  const answer = buildSeedsAnswer(outDir, agreement, union, fronts);
+  // the union decision's study and samples, when the caller has them: neither compiled nor drawn again
+  const opts = loaded !== undefined && union.joint !== undefined ? { study: { loaded, joint: union.joint } } : {};
+  const answer = buildSeedsAnswer(outDir, agreement, union, fronts, opts);
   writeAnswer(outDir, answer);
   return answer;
 }
@@ -272,6 +279,7 @@ export function finishedSeeds(outDir: string): {
   agreement: SeedAgreement;
   union: SeedUnion;
   read: readonly SeedRead[];
+  loaded: LoadedStudy;
 } {
   const path = join(outDir, SEEDS_FILE);
   const fix = 'run the multi-seed study again to write it';
@@ -281,8 +289,8 @@ export function finishedSeeds(outDir: string): {
     .filter((s): s is number => Number.isInteger(s));
   if (seeds.length === 0)
     throw new StudyError('BAD_RUN_DIR', `${path}: lists no seed of a finished multi-seed run; ${fix}`, { file: path });
-  const { agreement, union, read } = seedsDecision(outDir, seeds);
-  return { seeds, agreement, union, read };
+  const { agreement, union, read, loaded } = seedsDecision(outDir, seeds);
+  return { seeds, agreement, union, read, loaded };
 }
 
 /** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
@@ -323,7 +331,7 @@ export async function runSeeds(
     decision: union.decision,
   };
   writeFileAtomic(join(outDir, SEEDS_FILE), `${JSON.stringify(file, null, 2)}\n`);
-  const answer = writeSeedsAnswer(outDir, agreement, union, read);
+  const answer = writeSeedsAnswer(outDir, agreement, union, read, loaded);
   const results = read.map((r) => ({ seed: r.knee.seed, result: r.meta.result }));
   return { summaries, agreement, union, results, answer };
 }

@@ -10,6 +10,7 @@
  */
 import { percentText } from '../../base/numberFormat.js';
 import { logAchievability } from './achievable.js';
+import { parseConstraint } from '../../study/expression.js';
 import type { RunCounts } from '../schemas.js';
 
 /** run.json `result.infeasibility` (its fields described in ../schemas.ts). */
@@ -39,8 +40,14 @@ export function logInfeasibility(logPath: string): Infeasibility | null {
 
 /** A requirement's metric, sense and limit, read from its name ("compute.itPowerAvg_W >= 120000"); null otherwise. */
 function requirementOf(name: string): { metric: string; floor: boolean; limit: number } | null {
-  const m = /^([\w.]+?)\s*(<=|>=)\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)$/i.exec(name.trim());
-  return m === null ? null : { metric: m[1]!, floor: m[2] === '>=', limit: Number(m[3]) };
+  try {
+    const c = parseConstraint(name);
+    return c.lhs.op === 'ref' && c.rhs.op === 'num'
+      ? { metric: c.lhs.path, floor: c.sense === '>=', limit: c.rhs.value }
+      : null;
+  } catch {
+    return null; // a sizing closure's name ("power.arrayArea") is no comparison
+  }
 }
 
 /** The metric never below `metric` by definition (its peak for an average, its maximum for a minimum), or null. */
