@@ -218,10 +218,6 @@ const network = section({
     'throughput per node',
     (c) => c.net.mean / BPS_PER_GBPS,
   ),
-  throughputPerNodeLower_Gbps: num(
-    'Achievable rate per node (a feasible routing at every instant), mean over snapshot instants of the worst shell: the figure throughputPerNode_Gbps reports [Gbps]',
-    (c) => c.net.mean / BPS_PER_GBPS,
-  ),
   throughputPerNodeUpper_Gbps: num(
     "Upper bound on the rate per node (no routing does better at any instant, on the links up then), mean over snapshot instants of the worst shell's; equal to the lower where every instant is exact [Gbps]",
     'throughput per node, upper bound',
