@@ -16,6 +16,7 @@
  * Derivation, evidence and costs: docs/constellations.md §"Live-graph bounds".
  */
 import type { InstantNetwork } from './networkSeries.js';
+import { Memo } from '../memo.js';
 
 export interface LiveGraphArrays {
   readonly planes: number;
@@ -39,10 +40,10 @@ export interface LiveGraphBounds {
 }
 
 /**
- * Largest N·(N + 2E) spent on one instant's live-graph bounds: ~0.15 s of one core at the cap (a 1,130-satellite
- * mesh, a 1,340-satellite +Grid); larger shells keep their reduced models' bounds.
+ * Largest N·(N + 2E) spent on one instant's live-graph bounds: ~20 ms of one core at the cap (a 377-satellite mesh, a
+ * 447-satellite +Grid), paid at every instant of every evaluation; larger shells keep their reduced models' bounds.
  */
-export const LIVE_GRAPH_MAX_WORK = 9e6;
+export const LIVE_GRAPH_MAX_WORK = 1e6;
 
 /** Work of the live-graph bounds of a shell of n satellites with `degree` links per satellite (4 +Grid, 6 mesh). */
 export const liveGraphWork = (n: number, degree: number): number => n * (n + degree * n);
@@ -145,7 +146,7 @@ interface Search {
   readonly through: Float64Array;
 }
 
-interface LiveGraph {
+export interface LiveGraph {
   readonly c: Float64Array;
   readonly start: Int32Array;
   readonly to: Int32Array;
@@ -229,8 +230,33 @@ function accumulate(g: LiveGraph, w: Search, loads: readonly Float64Array[]): nu
   return hops;
 }
 
+/**
+ * Bound pairs already computed, keyed by the whole input (its capacities bit for bit): an instant whose links equal an
+ * earlier one's (a band whose links all run at the terminal's rate, the same shell in another design) gets the same
+ * pair without the searches.
+ */
+const BOUNDS = new Memo<LiveGraphBounds>(256);
+
+/** The input's bytes as a key (a shell's first P·S capacities of each class). */
+function boundsKey(g: Readonly<LiveGraphArrays>): string {
+  const n = g.planes * g.satsPerPlane;
+  const bytes = (a: Float64Array | null): string =>
+    a === null ? '-' : Buffer.from(a.buffer, a.byteOffset, 8 * Math.min(n, a.length)).toString('latin1');
+  return `${g.planes}|${g.satsPerPlane}|${g.phasing}|${g.seam}|${bytes(g.cross_bps)}|${bytes(g.inPlane_bps)}|${bytes(g.diagonal_bps)}`;
+}
+
+/** The live links of an instant as a compressed adjacency with their capacities (downlinkRouting.ts routes on it). */
+export function liveAdjacency(g: Readonly<LiveGraphArrays>): LiveGraph {
+  const { u, v, c } = liveEdges(g);
+  return { c, ...adjacency(g.planes * g.satsPerPlane, u, v) };
+}
+
 /** The bound pair of the instant's live graph (header). */
 export function liveGraphBounds(g: Readonly<LiveGraphArrays>): LiveGraphBounds {
+  return BOUNDS.get(boundsKey(g), () => computeBounds(g));
+}
+
+function computeBounds(g: Readonly<LiveGraphArrays>): LiveGraphBounds {
   const N = g.planes * g.satsPerPlane;
   if (N < 2) return { lower_bps: 0, upper_bps: 0 };
   const { u, v, c } = liveEdges(g);
