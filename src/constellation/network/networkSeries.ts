@@ -28,15 +28,15 @@ export interface ClassUtilization {
  *   on shells small enough, the unit-length duality bound on the links up; lower bound from explicit routings on the
  *   instant's links (torusRouting.ts, cylinderRouting.ts, the torus with its seam idle, the live graph's fewest-hop
  *   routing: liveGraphBounds.ts). The reported rate is the lower bound, an achievable rate (conservative: the study
- *   never prefers a topology on an optimistic number); the gap to the upper bound is stated;
- * - upper-bound: only an upper bound is known (downlink traffic on a large shell).
+ *   never prefers a topology on an optimistic number); the gap to the upper bound is stated. Downlink traffic on a
+ *   large shell: a forest routing to the nearest visible satellite (downlinkRouting.ts) and a closed-form upper bound.
  */
-export type InstantModel = 'exact' | 'bounds' | 'upper-bound';
+export type InstantModel = 'exact' | 'bounds';
 
 export interface InstantNetwork {
   readonly sampleIndex: number;
   readonly model: InstantModel;
-  /** Rate per node reported for the instant [b/s]: exact; the lower bound ('bounds'); the upper ('upper-bound'). */
+  /** Rate per node reported for the instant [b/s]: exact, or the lower bound ('bounds'). */
   readonly throughputPerNode_bps: number;
   /** Achievable rate per node [b/s] (0 when unknown). */
   readonly lowerBound_bps: number;

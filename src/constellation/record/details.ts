@@ -67,7 +67,7 @@ export interface NetworkInstantsDetail {
     readonly sampleIndex: number;
     /** Seconds from the window's epoch. */
     readonly time_s: number;
-    /** 'exact' | 'bounds' | 'upper-bound' (networkSeries.ts InstantModel). */
+    /** 'exact' | 'bounds' (networkSeries.ts InstantModel). */
     readonly model: InstantModel;
     readonly throughputPerNode_Gbps: number;
     readonly lowerBound_Gbps: number;
