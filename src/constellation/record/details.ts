@@ -58,8 +58,8 @@ export interface LinkGraphDetail {
  * of its capacity the flow solved uses. Shape: `instants[k].classes[c]` = { linkClass ('inPlane', 'crossPlane',
  * 'diagonal', 'cluster'), links, off (zero capacity then), meanUtilization and maxUtilization over the links
  * that are on }. Utilisation is load / capacity of the larger direction, from the flow whose rate is reported:
- * the LP optimum where exact, the explicit routing of the lower bound where bounded (torusRouting.ts). An
- * upper-bound instant (downlink on a large shell) has no flow and no classes.
+ * the LP optimum where exact, the explicit routing of the lower bound where bounded (torusRouting.ts). A downlink
+ * instant on a large shell (a forest routing, downlinkRouting.ts) has no classes.
  */
 export interface NetworkInstantsDetail {
   readonly shell: string;
