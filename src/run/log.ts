@@ -118,16 +118,10 @@ const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] =
   failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
 
 /**
- * What logRow derives once per problem: the text cell of every option of each choice variable (guarded and quoted as
- * textCell writes it), and the places of the row's text cells among its number cells (the status, then each choice
- * variable's cell).
+ * What logRow derives once per problem: per variable, its options' text cells (guarded and quoted as textCell writes
+ * them) or null (a number); the row's text cells' places, ascending: the status (2), each choice variable (3 + i).
  */
-interface RowLayout {
-  /** Per variable: its options' cells (a choice), or null (a number). */
-  readonly optionCells: readonly (readonly string[] | null)[];
-  /** Cell positions of the status (2) and of each choice variable (3 + its index), ascending. */
-  readonly textAt: readonly number[];
-}
+type RowLayout = { readonly optionCells: readonly (readonly string[] | null)[]; readonly textAt: readonly number[] };
 const layouts = new WeakMap<Problem, RowLayout>();
 function rowLayout(problem: Problem): RowLayout {
   let layout = layouts.get(problem);
@@ -142,22 +136,14 @@ function rowLayout(problem: Problem): RowLayout {
 }
 
 /** The text of a row's cell at `at` (one of RowLayout.textAt): its status, or the option a choice variable holds. */
-function textCellAt(vars: Problem['variables'], layout: RowLayout, r: LoggedEvaluation, at: number): string {
-  if (at === 2) return statusOf(r.failure, r.cv);
-  const i = at - 3;
-  const x = r.x[i]!;
-  return layout.optionCells[i]![x] ?? textCell(String((vars[i] as { options: readonly unknown[] }).options[x]));
-}
+const textCellAt = (layout: RowLayout, r: LoggedEvaluation, at: number): string =>
+  at === 2 ? statusOf(r.failure, r.cv) : layout.optionCells[at - 3]![r.x[at - 3]!]!;
 
 /**
- * One CSV row; objectives in the user's sense (a maximized metric is positive again). It runs for every evaluation:
- * every cell but the text ones (the status, choice variables and a failure's reason) is a number — the index, the
- * generation, the variables, objectives, constraints and the violation of a row that did not fail — gathered in one
- * array (a text cell's place holding 0) and, when all are finite, written by one JSON.stringify call, which writes each
- * number as String() does (the shortest round-trip form, -0 as 0), digits straight into its result, where
- * join(',') or a template first makes a heap string per number: fewer allocations, page faults and scavenges. The
- * text cells are then put in their places between the commas (RowLayout: their text derived once per problem).
- * test/run/streaming.test.ts checks every cell against String().
+ * One CSV row; objectives in the user's sense (a maximized metric is positive again). Its numbers (index, generation,
+ * variables, objectives, constraints, a kept row's violation; 0 at each text cell's place) are written by one
+ * JSON.stringify call when all are finite: each as String() writes it, with no heap string per number as join or a
+ * template makes; the text cells (RowLayout) then take their places. streaming.test.ts checks each cell vs String().
  */
 const numberCells: number[] = [];
 export function logRow(problem: Problem, r: LoggedEvaluation): string {
@@ -182,19 +168,20 @@ export function logRow(problem: Problem, r: LoggedEvaluation): string {
     const numbers = JSON.stringify(numberCells);
     // the cells sit between "[" and "]": cell c starts after the c-th comma; a text cell replaces its placeholder
     line = '';
-    let from = 1; // start of the numbers not yet copied
-    let cell = 0;
-    let start = 1; // start of cell `cell`
+    // `from`: start of the numbers not yet copied; `start`: where cell `cell` starts
+    let from = 1,
+      cell = 0,
+      start = 1;
     for (let t = 0; t < textAt.length; t++) {
       const at = textAt[t]!;
       for (; cell < at; cell++) start = numbers.indexOf(',', start) + 1;
-      line += numbers.slice(from, start) + textCellAt(vars, layout, r, at);
+      line += numbers.slice(from, start) + textCellAt(layout, r, at);
       from = numbers.indexOf(',', start); // a text cell is never the last one: objectives follow
     }
     line += numbers.slice(from, -1);
   } else {
     const cells = numberCells.map(num);
-    for (const at of textAt) cells[at] = textCellAt(vars, layout, r, at);
+    for (const at of textAt) cells[at] = textCellAt(layout, r, at);
     line = cells.join(',');
   }
   return r.failure === null ? `${line},\n` : `${line},,${textCell(r.failure)}\n`;
