@@ -82,8 +82,10 @@ describe('LineCounts', () => {
       const expected = new Array<number>(lines.counts.length).fill(0);
       for (let k = 0; k < 2; k++)
         for (let i = 0; i < n; i++)
-          if (mask[i] === 1 && axes[k]![i] !== NAN_BIN && axes[k + 1]![i] !== NAN_BIN)
-            expected[k * 32 + run[i]! * 16 + axes[k]![i]! * 4 + axes[k + 1]![i]!]++;
+          if (mask[i] === 1 && axes[k]![i] !== NAN_BIN && axes[k + 1]![i] !== NAN_BIN) {
+            const at = k * 32 + run[i]! * 16 + axes[k]![i]! * 4 + axes[k + 1]![i]!;
+            expected[at] = expected[at]! + 1;
+          }
       expect(Array.from(lines.counts), `step ${step}`).toEqual(expected);
     }
   });
