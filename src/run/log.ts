@@ -117,33 +117,44 @@ export function toLogged(
 const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] =>
   failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
 
-/** Whether a variable is a choice (its cell is the option's text, not a number). */
-export const hasChoiceVariable = (problem: Problem): boolean => problem.variables.some((v) => v.kind === 'choice');
-
-/** The variable cells of a row, each after a comma. */
-function variableCells(vars: Problem['variables'], x: Float64Array): string {
-  let cells = '';
-  for (let i = 0; i < vars.length; i++) {
-    const v = vars[i]!;
-    cells += `,${v.kind === 'choice' ? textCell(String(v.options[x[i]!])) : num(x[i]!)}`;
+/**
+ * What logRow derives once per problem: per variable, its options' text cells (guarded and quoted as textCell writes
+ * them) or null (a number); the row's text cells' places, ascending: the status (2), each choice variable (3 + i).
+ */
+type RowLayout = { readonly optionCells: readonly (readonly string[] | null)[]; readonly textAt: readonly number[] };
+const layouts = new WeakMap<Problem, RowLayout>();
+function rowLayout(problem: Problem): RowLayout {
+  let layout = layouts.get(problem);
+  if (layout === undefined) {
+    const optionCells = problem.variables.map((v) =>
+      v.kind === 'choice' ? v.options.map((o) => textCell(String(o))) : null,
+    );
+    const textAt = [2, ...optionCells.flatMap((c, i) => (c === null ? [] : [3 + i]))];
+    layouts.set(problem, (layout = { optionCells, textAt }));
   }
-  return cells;
+  return layout;
 }
 
+/** The text of a row's cell at `at` (one of RowLayout.textAt): its status, or the option a choice variable holds. */
+const textCellAt = (layout: RowLayout, r: LoggedEvaluation, at: number): string =>
+  at === 2 ? statusOf(r.failure, r.cv) : layout.optionCells[at - 3]![r.x[at - 3]!]!;
+
 /**
- * One CSV row; objectives in the user's sense (a maximized metric is positive again). It runs for every evaluation:
- * the number cells (the variables when none is a choice, then objectives, constraints and the violation of a row
- * that did not fail) are gathered in one array and, when all are finite, joined by one Array.prototype.join call,
- * which writes each number as ToString does (the same text as String(x)) in one native call, without brackets to
- * slice off as JSON.stringify of the array would need.
- * `choices`: hasChoiceVariable(problem), which a log derives once.
+ * One CSV row; objectives in the user's sense (a maximized metric is positive again). Its numbers (index, generation,
+ * variables, objectives, constraints, a kept row's violation; 0 at each text cell's place) are written by one
+ * JSON.stringify call when all are finite: each as String() writes it, with no heap string per number as join or a
+ * template makes; the text cells (RowLayout) then take their places. streaming.test.ts checks each cell vs String().
  */
 const numberCells: number[] = [];
-export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoiceVariable(problem)): string {
+export function logRow(problem: Problem, r: LoggedEvaluation): string {
   const vars = problem.variables;
   const objs = problem.objectives;
+  const layout = rowLayout(problem);
   let n = 0;
-  if (!choices) for (let i = 0; i < vars.length; i++) numberCells[n++] = r.x[i]!;
+  numberCells[n++] = r.index;
+  numberCells[n++] = r.generation;
+  numberCells[n++] = 0;
+  for (let i = 0; i < vars.length; i++) numberCells[n++] = layout.optionCells[i] === null ? r.x[i]! : 0;
   for (let i = 0; i < objs.length; i++) numberCells[n++] = objs[i]!.sense === 'maximize' ? -r.f[i]! : r.f[i]!;
   for (let i = 0; i < r.g.length; i++) numberCells[n++] = r.g[i]!;
   // a failed row's violation cell is empty
@@ -151,13 +162,29 @@ export function logRow(problem: Problem, r: LoggedEvaluation, choices = hasChoic
   numberCells.length = n;
   let finite = true;
   for (let i = 0; i < n && finite; i++) finite = Number.isFinite(numberCells[i]);
-  // JSON writes a finite number as String() does (the shortest round-trip form, -0 as 0), digits straight into its
-  // result, where join(',') first makes a heap string per number (660,000 in a ZDT1 run): fewer allocations, page
-  // faults and scavenges. ZDT1 run, 12 interleaved pairs: JSON took less CPU in 11 (medians 1.07 -> 1.02 s on a slow
-  // phase of the machine) for 1 % more instructions. test/run/streaming.test.ts checks every cell against String().
-  const numbers = finite ? JSON.stringify(numberCells).slice(1, -1) : numberCells.map(num).join(',');
-  const head = `${r.index},${r.generation},${statusOf(r.failure, r.cv)}${choices ? variableCells(vars, r.x) : ''},${numbers}`;
-  return r.failure === null ? `${head},\n` : `${head},,${textCell(r.failure)}\n`;
+  const textAt = layout.textAt;
+  let line: string;
+  if (finite) {
+    const numbers = JSON.stringify(numberCells);
+    // the cells sit between "[" and "]": cell c starts after the c-th comma; a text cell replaces its placeholder
+    line = '';
+    // `from`: start of the numbers not yet copied; `start`: where cell `cell` starts
+    let from = 1,
+      cell = 0,
+      start = 1;
+    for (let t = 0; t < textAt.length; t++) {
+      const at = textAt[t]!;
+      for (; cell < at; cell++) start = numbers.indexOf(',', start) + 1;
+      line += numbers.slice(from, start) + textCellAt(layout, r, at);
+      from = numbers.indexOf(',', start); // a text cell is never the last one: objectives follow
+    }
+    line += numbers.slice(from, -1);
+  } else {
+    const cells = numberCells.map(num);
+    for (const at of textAt) cells[at] = textCellAt(layout, r, at);
+    line = cells.join(',');
+  }
+  return r.failure === null ? `${line},\n` : `${line},,${textCell(r.failure)}\n`;
 }
 
 /** The log's encoding buffer: a piece of ~32k characters and its last row (see EvaluationLog.append). */
@@ -359,7 +386,6 @@ export class EvaluationLog {
   private light: LightRows | undefined;
   private fd: number;
   private bytes: number;
-  private readonly choices: boolean;
   /**
    * sha256 of the log's first `hashed` bytes. The rest is hashed when a checkpoint asks (`sha256`), read back through
    * the log's own descriptor: a run that ends before its first checkpoint never hashes its log (hashing every row as it
@@ -378,7 +404,6 @@ export class EvaluationLog {
     memoryBudget = MEMORY_LOG_DOUBLES,
   ) {
     this.light = new LightRows(problem, memoryBudget);
-    this.choices = hasChoiceVariable(problem);
     this.hash = resume?.verified?.copy() ?? createHash('sha256');
     if (resume === undefined) {
       this.fd = openNoFollow(path, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC);
@@ -433,7 +458,7 @@ export class EvaluationLog {
       text = '';
     };
     for (const r of rows) {
-      text += logRow(this.problem, r, this.choices);
+      text += logRow(this.problem, r);
       if (text.length >= 32_768) flush();
     }
     if (text.length > 0) flush();

@@ -16,7 +16,10 @@
  *   parallel-coordinates libraries do), measured in the same page, against the explorer's full brush update.
  * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
  *   process (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates
- *   far less than the wall-clock ones above.
+ *   far less than the wall-clock ones above (./explorerCpu.ts; with ODC_BENCH_PEER_DIST, the peer build's app code on
+ *   the same columns too, brushes interleaved, and whether both drew the same frame);
+ * - 1,000,000 evaluations: the CPU figures on columns made in memory (a CSV of that size takes minutes to write and
+ *   parse); `-- --sizes 10000,100000,1000000` serves and measures it in Chromium too.
  * - under load (./explorerLoad.ts): two runs of 50,000 evaluations, first rows and brush-to-filtered-table with every
  *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
  * Figures only; no assertions on wall time. `--docs` writes the table of the two sizes into docs/performance.md
@@ -28,24 +31,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
-import { BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
-import { axisBins } from '../../src/serve/app/pcAxes.js';
-import {
-  composeFrame,
-  drawCountedLines,
-  greyBackground,
-  LineCounts,
-  newFrame,
-  pairCells,
-  rgb,
-} from '../../src/serve/app/raster.js';
+import type { RunColumns } from '../../src/serve/app/data.js';
+import type { ColumnInfo, RunInfo } from '../../src/serve/runData.js';
 import { writeDtlz2Folder } from '../serve/syntheticRun.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
 import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
 import { measureUnderLoad } from './explorerLoad.js';
-import { cpuMs } from './cpu.js';
+import { cpuLine, explorerCpu, peerAppCode } from './explorerCpu.js';
 import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
 
 const M = 6;
@@ -150,63 +143,68 @@ function naiveParcoords(page: Page): Promise<number[]> {
   });
 }
 
-/** The app's load and brush steps in Node, on the served columns: CPU time of each. */
-function cpuFigures(server: RunningServer): string {
+/** The served columns of a server's first run, as the page fetches them. */
+function servedColumns(server: RunningServer): RunColumns {
   const run = server.runs[0]!;
   const buf = run.columnsBinary();
-  const columns = {
+  return {
     info: run.info(),
     data: new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8),
     frontIndices: Array.from(run.front()),
   };
-  let ds = buildDataset([columns], null);
-  const dataset = cpuMs(() => {
-    ds = buildDataset([columns], null);
-  });
-  const axes = ds.dims.filter((d) => d.role === 'objective' || d.role === 'variable' || d.role === 'constraint');
-  const nb = Math.ceil(PLOT_H / BIN_PX);
-  let bins: Uint16Array[] = [];
-  const binning = cpuMs(() => {
-    bins = axes.map((d) => axisBins(d, nb));
-  });
-  const width = 1330;
-  const height = 342;
-  const xs = axes.map((_, k) => Math.round(40 + (k * (width - 80)) / (axes.length - 1)));
-  const geo = { xs, top: 40, binPx: BIN_PX };
-  const cells = pairCells(bins, nb);
-  const all = new Uint8Array(ds.n).fill(1);
-  let bg: Uint32Array = new Uint32Array(0);
-  const background = cpuMs(() => {
-    const grey = new LineCounts(cells, nb, 1, null);
-    grey.update(all);
-    const frame = newFrame(width, height);
-    drawCountedLines(frame, grey, geo);
-    bg = greyBackground(frame);
-  });
-  const lines = new LineCounts(cells, nb, 1, ds.run);
-  lines.update(all);
-  const fg = newFrame(width, height);
-  const out = new Uint32Array(width * height);
-  const palette = RUN_COLOURS.map(rgb);
-  const mask = new Uint8Array(ds.n);
-  const brush: number[] = [];
-  for (let k = 0; k < 15; k++) {
-    const lo = 0.05 * (k % 10);
-    brush.push(
-      cpuMs(() => {
-        computeMask(ds, 'all', [{ metric: `f${(k % M) + 1}`, lo, hi: lo + 0.6 }], mask);
-        lines.update(mask);
-        drawCountedLines(fg, lines, geo);
-        composeFrame(out, bg, fg, palette);
-      }),
-    );
-  }
-  const f = (x: number): string => x.toFixed(1);
-  return (
-    `  CPU in Node (same code): dataset ${f(dataset)} ms, axis bins ${f(binning)} ms, background lines ${f(background)} ms; ` +
-    `brush (mask + parallel coordinates + compose) median ${f(median(brush))} ms`
-  );
 }
+
+/**
+ * The columns buildRun's folder of `n` evaluations is served as (eval, generation, status, x, f, violation), made in
+ * memory: the CPU figures at sizes whose CSV would take minutes to write and parse.
+ */
+function memoryColumns(n: number): RunColumns {
+  const rng = createRng(12345 + n);
+  const names = [
+    ...Array.from({ length: N_VAR }, (_, i) => ({ name: `x${i + 1}`, role: 'variable' as const, unit: '' })),
+    ...Array.from({ length: M }, (_, j) => ({
+      name: `f${j + 1}`,
+      role: 'objective' as const,
+      unit: '',
+      sense: 'minimize' as const,
+    })),
+  ];
+  const columns: ColumnInfo[] = [
+    { name: 'eval', role: 'index', unit: '' },
+    { name: 'generation', role: 'generation', unit: '' },
+    { name: 'status', role: 'status', unit: '' },
+    ...names,
+    { name: 'violation', role: 'violation', unit: '' },
+  ];
+  const data = new Float64Array(columns.length * n); // column-major, status and violation 0 (feasible)
+  const front: number[] = [];
+  for (let e = 0; e < n; e++) {
+    const onFront = e >= n - ON_FRONT;
+    const spread = 1 - e / n;
+    const x = Array.from({ length: N_VAR }, (_, i) =>
+      i < M - 1 ? rng.next() : onFront ? 0.5 : 0.5 + (rng.next() - 0.5) * spread,
+    );
+    if (onFront) front.push(e);
+    const row = [e, Math.floor(e / 200), 0, ...x, ...dtlz2(x), 0];
+    for (let c = 0; c < row.length; c++) data[c * n + e] = row[c]!;
+  }
+  const info = {
+    id: 0,
+    key: 'memory',
+    name: 'dtlz2-explorer-bench',
+    kind: 'benchmark',
+    status: 'complete',
+    columns,
+    rows: n,
+  };
+  return { info: info as unknown as RunInfo, data, frontIndices: front };
+}
+
+/** The peer build's app code for the CPU figures (ODC_BENCH_PEER_DIST), or null. */
+const peerApp = async (): Promise<Awaited<ReturnType<typeof peerAppCode>> | null> => {
+  const peer = process.env['ODC_BENCH_PEER_DIST'];
+  return peer === undefined || peer === '' ? null : peerAppCode(peer);
+};
 
 /** Trace events of the renderer's frame work after a brush, with the short name printed for each. */
 const FRAME_WORK: Record<string, string> = {
@@ -421,7 +419,7 @@ async function measure(n: number, root: string): Promise<DocFigures> {
       `  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms` +
         ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`,
     );
-    console.log(cpuFigures(server));
+    console.log(cpuLine('CPU in Node (same code)', explorerCpu(servedColumns(server), M, await peerApp())));
     return {
       load: median(ours.map((f) => f.load)),
       frame: median(ours.flatMap((f) => f.frame)),
@@ -443,9 +441,18 @@ const load = (): string =>
 console.log(
   `odc serve explorer benchmark (${new Date().toISOString().slice(0, 10)}), Chromium ${CHROMIUM}, ${cpus().length} cores, load average ${load()}`,
 );
-const sizes = [10_000, 100_000];
+const sizesAt = process.argv.indexOf('--sizes');
+const sizes =
+  sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '').split(',').filter(Boolean).map(Number) : [10_000, 100_000];
 const figures: DocFigures[] = [];
 for (const n of sizes) figures.push(await measure(n, root));
+// a million evaluations: the app's steps in Node on columns made in memory (in Chromium too with --sizes …,1000000)
+const MILLION = 1_000_000;
+if (!sizes.includes(MILLION)) {
+  const columns = memoryColumns(MILLION);
+  console.log(`\n${MILLION.toLocaleString('en-US')} evaluations (columns made in memory, no page):`);
+  console.log(cpuLine('CPU in Node (same code)', explorerCpu(columns, M, await peerApp())));
+}
 const docLoad = loadLine();
 await measureUnderLoad(root);
 if (docsRequested()) {

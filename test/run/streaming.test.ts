@@ -109,6 +109,15 @@ describe('evaluation log text cells', () => {
         { kind: 'real', name: 'b', lower: -1e30, upper: 1e30 },
       ],
     };
+    const mixed: Problem = {
+      ...problem,
+      name: 'mixed',
+      variables: [
+        { kind: 'choice', name: 'inc', options: ['sso', 53, 'a,"b'] },
+        { kind: 'real', name: 'a', lower: -1e30, upper: 1e30 },
+        { kind: 'choice', name: 'top', options: ['ring', '=x'] },
+      ],
+    } as unknown as Problem;
     const awkward = [
       0,
       -0,
@@ -155,6 +164,11 @@ describe('evaluation log text cells', () => {
         expect(logRow(problem, r)).toBe(
           `${[k, 0, status, cell(r.x[0]!), guardedOptions[r.x[1]!], ...tail].join(',')}\n`,
         );
+      // choices first and last around a number, an option with a comma and a quote (quoted as RFC 4180 says)
+      const mixedX = Float64Array.from([k % 3, r.x[0]!, k % 2]);
+      expect(logRow(mixed, { ...r, x: mixedX })).toBe(
+        `${[k, 0, status, ['sso', '53', '"a,""b"'][k % 3], cell(r.x[0]!), ['ring', "'=x"][k % 2], ...tail].join(',')}\n`,
+      );
     }
   });
 

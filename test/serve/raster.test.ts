@@ -3,6 +3,7 @@
  * bin of each value and the counts per cell worked out by hand on a few designs.
  */
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/base/rng.js';
 import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
 import { LineCounts, NAN_BIN, NAN_CELL, pairCells } from '../../src/serve/app/raster.js';
@@ -60,6 +61,33 @@ describe('LineCounts', () => {
     expect(Array.from(one.counts)).toEqual([0, 1, 1, 0]);
     // the grey counts it started from stay those of all designs
     expect(Array.from(grey.counts)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('after any sequence of masks, holds the count of each (pair, run, cell) over the kept designs', () => {
+    // 3 axes of 4 bins, 2 runs, 500 designs, a few missing values; masks that change a few designs, most of them
+    // (counted afresh: fewer kept than changed) or none
+    const rng = createRng(11);
+    const n = 500;
+    const axes = Array.from({ length: 3 }, () =>
+      Uint16Array.from({ length: n }, () => (rng.int(20) === 0 ? NAN_BIN : rng.int(4))),
+    );
+    const run = Uint8Array.from({ length: n }, () => rng.int(2));
+    const cellsOf = pairCells(axes, 4);
+    const lines = new LineCounts(cellsOf, 4, 2, run);
+    let mask = new Uint8Array(n).fill(1);
+    for (let step = 0; step < 12; step++) {
+      const flip = [0.01, 0.9, 0, 0.3][step % 4]!;
+      mask = mask.map((m) => (rng.next() < flip ? 1 - m : m));
+      lines.update(mask);
+      const expected = new Array<number>(lines.counts.length).fill(0);
+      for (let k = 0; k < 2; k++)
+        for (let i = 0; i < n; i++)
+          if (mask[i] === 1 && axes[k]![i] !== NAN_BIN && axes[k + 1]![i] !== NAN_BIN) {
+            const at = k * 32 + run[i]! * 16 + axes[k]![i]! * 4 + axes[k + 1]![i]!;
+            expected[at] = expected[at]! + 1;
+          }
+      expect(Array.from(lines.counts), `step ${step}`).toEqual(expected);
+    }
   });
 
   it('refuses to start from counts of other cells or another number of runs', () => {

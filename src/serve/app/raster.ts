@@ -37,6 +37,8 @@ export class LineCounts {
   readonly perRun: number;
   readonly perPair: number;
   private prev: Uint8Array | null = null;
+  /** The designs update() counts (reused: one per size of mask). */
+  private list: Int32Array | null = null;
 
   constructor(
     readonly cells: readonly Uint16Array[],
@@ -65,38 +67,63 @@ export class LineCounts {
     this.prev = mask.slice();
   }
 
-  /** Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). */
+  /**
+   * Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). The designs to
+   * count are listed first (those whose bit changed, added at the front of the list and removed at its back; or every
+   * kept one, counted afresh, when there are fewer of those: a brush that swaps most of a million designs costs what
+   * it keeps), then counted pair by pair over the list: one cell column and one index list per inner loop.
+   */
   update(mask: Uint8Array): number {
-    const { cells, counts, perPair, perRun, run } = this;
+    const n = mask.length;
     const prev = this.prev;
-    if (prev === null || prev.length !== mask.length) {
-      counts.fill(0);
-      for (let k = 0; k < cells.length; k++) {
-        const c = cells[k]!;
-        const base = k * perPair;
-        for (let i = 0; i < mask.length; i++) {
-          if (mask[i] === 0 || c[i] === NAN_CELL) continue;
-          counts[base + (run === null ? 0 : run[i]! * perRun) + c[i]!]!++;
-        }
+    const list = (this.list = this.list?.length === n ? this.list : new Int32Array(n));
+    let adds = 0;
+    let removes = n; // removed designs fill the list from its end, down to `removes`
+    let kept = 0;
+    let changed = n;
+    if (prev !== null && prev.length === n) {
+      for (let i = 0; i < n; i++) {
+        const m = mask[i]!;
+        kept += m;
+        if (m === prev[i]) continue;
+        if (m === 1) list[adds++] = i;
+        else list[--removes] = i;
       }
-      this.prev = mask.slice();
-      return mask.length;
+      changed = adds + n - removes;
+      prev.set(mask);
+    } else this.prev = mask.slice();
+    if (changed === n || changed > kept) {
+      this.counts.fill(0);
+      adds = 0;
+      removes = n;
+      for (let i = 0; i < n; i++) if (mask[i] === 1) list[adds++] = i;
     }
-    let changed = 0;
-    for (let i = 0; i < mask.length; i++) {
-      const m = mask[i]!;
-      if (m === prev[i]) continue;
-      prev[i] = m;
-      changed++;
-      const off = run === null ? 0 : run[i]! * perRun;
-      for (let k = 0; k < cells.length; k++) {
-        const c = cells[k]![i]!;
-        if (c === NAN_CELL) continue;
-        const at = k * perPair + off + c;
-        counts[at] = m === 1 ? counts[at]! + 1 : counts[at]! - 1;
-      }
-    }
+    this.count(list, 0, adds, 1);
+    this.count(list, removes, n, -1);
     return changed;
+  }
+
+  /** Adds `sign` to the cell of every pair of each design in list[from, to). */
+  private count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
+    const { cells, counts, perPair, perRun, run } = this;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k]!;
+      const base = k * perPair;
+      // one colour or one per run: the test out of the loop
+      if (run === null)
+        for (let j = from; j < to; j++) {
+          const cell = c[list[j]!]!;
+          if (cell !== NAN_CELL) counts[base + cell] = counts[base + cell]! + sign;
+        }
+      else
+        for (let j = from; j < to; j++) {
+          const i = list[j]!;
+          const cell = c[i]!;
+          if (cell === NAN_CELL) continue;
+          const at = base + run[i]! * perRun + cell;
+          counts[at] = counts[at]! + sign;
+        }
+    }
   }
 }
 
