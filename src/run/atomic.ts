@@ -283,12 +283,14 @@ const PARALLEL_SYNC_FILES = 256;
  */
 const SYNC_THREADS = 64;
 const SYNC_ALL =
-  "const fs=require('fs/promises'),p=require('path'),d=process.argv[1];(async()=>{const n=await fs.readdir(d);let k=0;" +
-  `await Promise.all(Array.from({length:${SYNC_THREADS}},async()=>{while(k<n.length){const h=await fs.open(p.join(d,n[k++]),'r');` +
-  'try{await h.sync()}finally{await h.close()}}}))})().catch(e=>{process.stderr.write(String(e.code||e.message));process.exit(1)})';
+  "const fs=require('fs/promises'),p=require('path'),d=process.argv[1];(async()=>{const dir=await fs.opendir(d);" +
+  `await Promise.all(Array.from({length:${SYNC_THREADS}},async()=>{for(let e;(e=await dir.read())!==null;){` +
+  "const h=await fs.open(p.join(d,e.name),'r');try{await h.sync()}finally{await h.close()}}}));await dir.close()})()" +
+  '.catch(e=>{process.stderr.write(String(e.code||e.message));process.exit(1)})';
 
-function syncFiles(dir: string, names: readonly string[]): void {
-  if (names.length > PARALLEL_SYNC_FILES) {
+/** fsyncs the `count` files of `dir` (names streamed from the folder, never a list of a million in memory). */
+function syncFiles(dir: string, count: number): void {
+  if (count > PARALLEL_SYNC_FILES) {
     const r = spawnSync(process.execPath, ['-e', SYNC_ALL, dir], {
       env: { ...process.env, UV_THREADPOOL_SIZE: String(SYNC_THREADS) },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -299,7 +301,7 @@ function syncFiles(dir: string, names: readonly string[]): void {
     if (r.error === undefined && code) throw Object.assign(new Error(`${code}: fsync of a file in ${dir}`), { code });
     // no helper process (spawn refused): one at a time below
   }
-  for (const n of names) {
+  for (const n of readdirSync(dir)) {
     const fd = openSync(join(dir, n), 'r');
     try {
       fsyncSync(fd);
@@ -312,11 +314,11 @@ function syncFiles(dir: string, names: readonly string[]): void {
 /**
  * Writes a folder of any number of files all at once or not at all: each file streamed into a staging folder beside
  * the target (`<target>.tmp-<12 hex digits>`; `beforeStaging` hears the target's real path before that folder exists,
- * so a watcher can remove it should the process be killed), every file then fsynced together (syncFiles), the staging folder fsynced and renamed to the
- * target, the parent fsynced. A reader, or a crash, finds the old folder or the whole new one, never a part. An
- * existing target (an empty folder, or an earlier result the caller has judged its own) is replaced whole; a link to
- * a folder is followed, the folder it names replaced. Any failure removes the staging folder and leaves the target as
- * it was; disk and permission failures become a StudyError (see `diskWriteError`).
+ * so a watcher can remove it should the process be killed), every file then fsynced together (syncFiles), the
+ * staging folder fsynced and renamed to the target, the parent fsynced. A reader, or a crash, finds the old folder
+ * or the whole new one, never a part. An existing target (an empty folder, or an earlier result the caller has judged
+ * its own) is replaced whole; a link to a folder is followed, the folder it names replaced. Any failure removes the
+ * staging folder and leaves the target as it was; disk and permission failures become a StudyError (diskWriteError).
  */
 export function writeFolderAtomic(
   target: string,
@@ -337,7 +339,7 @@ export function writeFolderAtomic(
         if (errnoOf(e) !== 'EEXIST' || attempt >= 8) throw e;
       }
     }
-    const names: string[] = [];
+    let count = 0;
     for (const [name, produce] of files) {
       const fd = openSync(join(staging, name), 'wx', 0o644);
       try {
@@ -345,9 +347,9 @@ export function writeFolderAtomic(
       } finally {
         closeSync(fd);
       }
-      names.push(name);
+      count++;
     }
-    syncFiles(staging, names);
+    syncFiles(staging, count);
     syncDirectory(staging);
     atomicWriteTestHooks.beforeRename?.(staging, dir);
     // rename(2) replaces an empty folder; an earlier result is moved aside first, then removed
