@@ -50,7 +50,9 @@ try {
     const size_MB = sizeOf(out) / 2 ** 20;
     const files = statSync(out).isDirectory() ? readdirSync(out).length : 1;
     rmSync(out, { recursive: true });
-    const rate = files > 1 ? ` (${files.toLocaleString('en-US')} files, ${Math.round(files / r.wall_s)}/s)` : '';
+    const perSecond = files / r.wall_s;
+    const rate =
+      files > 1 ? ` (${files.toLocaleString('en-US')} files, ${perSecond.toPrecision(perSecond < 10 ? 1 : 3)}/s)` : '';
     rows.push([
       `${format}${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${format === 'csv' ? ' (peer)' : ''}${rate}`,
       `${size_MB.toFixed(0)} MB`,

@@ -105,9 +105,7 @@ export function writeOutput(
     // and renamed to it whole (writeFolderAtomic); a folder made empty for it goes, so a kill leaves nothing either
     unmakeFolder(out);
     try {
-      limited(() =>
-        writeFolderAtomic(out, set.entries(), (dir) => removeTempsOnExit(dirname(dir), basename(dir))),
-      );
+      limited(() => writeFolderAtomic(out, set.entries(), (dir) => removeTempsOnExit(dirname(dir), basename(dir))));
     } catch (e) {
       removeMadeFolders();
       throw e;
