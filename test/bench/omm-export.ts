@@ -52,7 +52,9 @@ try {
     rmSync(out, { recursive: true });
     const perSecond = files / r.wall_s;
     const rate =
-      files > 1 ? ` (${files.toLocaleString('en-US')} files, ${perSecond.toPrecision(perSecond < 10 ? 1 : 3)}/s)` : '';
+      files > 1
+        ? ` (${files.toLocaleString('en-US')} files, ${perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond)}/s)`
+        : '';
     rows.push([
       `${format}${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${format === 'csv' ? ' (peer)' : ''}${rate}`,
       `${size_MB.toFixed(0)} MB`,
