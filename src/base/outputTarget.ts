@@ -118,6 +118,21 @@ export function removeMadeFolders(): void {
   }
 }
 
+/**
+ * Removes `path` again if this command made it and it is still empty (a writer that creates the folder whole by a
+ * rename, src/run/atomic.ts writeFolderAtomic, so that a kill before the rename leaves no empty folder behind).
+ */
+export function unmakeFolder(path: string): void {
+  const i = madeFolders.indexOf(resolve(path));
+  if (i < 0) return;
+  try {
+    rmdirSync(path);
+    madeFolders.splice(i, 1);
+  } catch {
+    // not empty, or gone: kept as it is
+  }
+}
+
 /** Forgets the folders made so far (a command that finished keeps them). */
 export function keepMadeFolders(): void {
   madeFolders.length = 0;

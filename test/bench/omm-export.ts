@@ -5,8 +5,8 @@
  * process streaming to a file; its wall time, file size and peak resident memory
  * (process.resourceUsage().maxRSS at exit), beside two peers measured in the same run: the CSV export of the same
  * satellites (the streamed table) and `odc --version` (the process's floor). `-- --oem-all` adds the forced OEM of
- * every satellite (`--satellites all --force`, two states each: 1,000,000 files, ~0.9 GB; hours on a loaded 2-core
- * machine, since each file is written atomically).
+ * every satellite (`--satellites all --force`, two states each: 1,000,000 files, ~0.9 GB, written into a staging
+ * folder, fsynced together and renamed whole: src/run/atomic.ts writeFolderAtomic), with its files per second.
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -48,14 +48,22 @@ try {
     const out = join(dir, file);
     const r = run(['export', DESIGN, '--format', format, ...extra, '--out', out]);
     const size_MB = sizeOf(out) / 2 ** 20;
+    const files = statSync(out).isDirectory() ? readdirSync(out).length : 1;
     rmSync(out, { recursive: true });
+    const perSecond = files / r.wall_s;
+    const rate =
+      files > 1
+        ? ` (${files.toLocaleString('en-US')} files, ${perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond)}/s)`
+        : '';
     rows.push([
-      `${format}${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${format === 'csv' ? ' (peer)' : ''}`,
+      `${format}${extra.length > 0 ? ` ${extra.join(' ')}` : ''}${format === 'csv' ? ' (peer)' : ''}${rate}`,
       `${size_MB.toFixed(0)} MB`,
       `${r.wall_s.toFixed(1)} s`,
       `${r.rss_MB.toFixed(0)} MB`,
     ]);
-    console.log(`${format}: ${size_MB.toFixed(0)} MB file in ${r.wall_s.toFixed(1)} s, peak ${r.rss_MB.toFixed(0)} MB`);
+    console.log(
+      `${format}${rate}: ${size_MB.toFixed(0)} MB in ${r.wall_s.toFixed(1)} s, peak ${r.rss_MB.toFixed(0)} MB`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -4,10 +4,16 @@
  * target has not been replaced yet — and the tests look at the folder then, or inject a failure there. A reader
  * (or a resume after SIGKILL) must only ever see the old complete file or the new complete file.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { atomicWriteTestHooks, writeFileAtomic, writeFilesAtomic, writeStreamAtomic } from '../../src/run/atomic.js';
+import {
+  atomicWriteTestHooks,
+  writeFileAtomic,
+  writeFilesAtomic,
+  writeFolderAtomic,
+  writeStreamAtomic,
+} from '../../src/run/atomic.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const OLD = 'old complete content\n';
@@ -160,5 +166,66 @@ describe('writeStreamAtomic', () => {
     expect(renamed).toBe(false);
     expect(readFileSync(target, 'utf8')).toBe(OLD);
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('writeFolderAtomic', () => {
+  /** `n` files f0 … f(n−1), each holding its own name and `tag`. */
+  const files = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => [`f${i}`, (sink: (c: string) => void) => sink(`f${i} ${tag}\n`)] as const);
+
+  it('until the rename the target holds its old files; then the new folder whole, the old files gone', () => {
+    const dir = tempDir('odc-atomic-folder-');
+    const target = join(dir, 'oem');
+    mkdirSync(target);
+    writeFileSync(join(target, 'stale'), OLD);
+    let seen: { target: string[]; staged: string[] } | null = null;
+    atomicWriteTestHooks.beforeRename = (staging, final) => {
+      seen = { target: readdirSync(final).sort(), staged: readdirSync(staging).sort() };
+    };
+    // 300 files: past the count fsynced one at a time, so the helper process fsyncs them
+    writeFolderAtomic(target, files(300, 'new'));
+    expect(seen!.target).toEqual(['stale']);
+    expect(seen!.staged).toHaveLength(300);
+    expect(readdirSync(target)).toHaveLength(300);
+    expect(readdirSync(target)).not.toContain('stale');
+    expect(readFileSync(join(target, 'f299'), 'utf8')).toBe('f299 new\n');
+    expect(readdirSync(dir)).toEqual(['oem']); // no staging folder, no moved-aside old one
+  });
+
+  it('a producer that fails half-way leaves the old folder as it was and no staging folder', () => {
+    const dir = tempDir('odc-atomic-folder-');
+    const target = join(dir, 'net');
+    mkdirSync(target);
+    writeFileSync(join(target, 'f0'), OLD);
+    const failing = [
+      ...files(3, 'new'),
+      [
+        'f3',
+        () => {
+          throw new RangeError('format limit met');
+        },
+      ] as const,
+    ];
+    expect(() => writeFolderAtomic(target, failing)).toThrow('format limit met');
+    expect(readdirSync(dir)).toEqual(['net']);
+    expect(readdirSync(target)).toEqual(['f0']);
+    expect(readFileSync(join(target, 'f0'), 'utf8')).toBe(OLD);
+  });
+
+  it('a new target does not exist until complete; a link to a folder stays a link, the folder it names replaced', () => {
+    const dir = tempDir('odc-atomic-folder-');
+    const fresh = join(dir, 'fresh');
+    atomicWriteTestHooks.beforeRename = (_staging, final) => expect(existsSync(final)).toBe(false);
+    writeFolderAtomic(fresh, files(2, 'a'));
+    atomicWriteTestHooks.beforeRename = undefined;
+    expect(readdirSync(fresh).sort()).toEqual(['f0', 'f1']);
+    const real = join(dir, 'real');
+    mkdirSync(real);
+    symlinkSync(real, join(dir, 'link'));
+    writeFolderAtomic(join(dir, 'link'), files(1, 'b'));
+    expect(readFileSync(join(dir, 'link', 'f0'), 'utf8')).toBe('f0 b\n');
+    expect(readdirSync(real)).toEqual(['f0']);
+    expect(readdirSync(dir).sort()).toEqual(['fresh', 'link', 'real']);
   });
 });

@@ -4,10 +4,10 @@
  * read_ground_stations.py):
  * - tles.txt: `<orbits> <satellites per orbit>` (a design of several shells: `1 <satellites>`), then per satellite a
  *   name line `<name> <id>` (id 0, 1, … in export order) and the two TLE lines (exportSatellites.ts `writeTle`);
- * - isls.txt: `<a> <b>` (a < b) for every inter-satellite link on at one solved instant or more;
- * - isl_instants.txt (odc's addition): `<sample index> <time from epoch [s]> <a> <b>` for each link on at each instant
- *   the network model solves (shellNetwork.ts `snapshotSamples`), the links of the instant's link graph with a
- *   non-zero capacity (links.ts: Earth blockage, latitude cutoff, range, pointing);
+ * - isls.txt: `<a> <b>` (a < b), links on at a solved instant that stay within `max_isl_length_m` over a whole orbit
+ *   (`steadyLinks`: Hypatia's ISLs are permanent, its dynamic-state step refuses a longer one);
+ * - isl_instants.txt (odc's addition): `<sample index> <time from epoch [s]> <a> <b>` for each link on (non-zero
+ *   capacity: links.ts) at each instant the network model solves (shellNetwork.ts `snapshotSamples`);
  * - ground_stations.txt: `<gid>,<name>,<lat deg>,<lon deg>,<elevation m>,<x>,<y>,<z>` (Hypatia's extended layout,
  *   extend_ground_stations.py: ECEF metres on WGS72, a = 6,378,135 m, f = 1/298.26, as its geodetic2cartesian);
  * - description.txt: `max_gsl_length_m=` (slant range at the minimum elevation to the highest shell) and
@@ -23,8 +23,10 @@ import type { ConstellationSpec } from '../design/compile.js';
 import { shellLinkParams } from '../evaluate.js';
 import { shellLinks } from '../links/links.js';
 import { snapshotSamples } from '../network/shellNetwork.js';
-import { windowTimes_s } from '../geometry/propagate.js';
-import { chunker, DEFAULT_CHUNK_CHARS, writeTle, type ExportOptions } from './exportSatellites.js';
+import { circularState, meanMotion_rev_per_day, windowTimes_s } from '../geometry/propagate.js';
+import { DAY_s } from '../../base/constants.js';
+import { maxOf, minOf } from '../../base/arrays.js';
+import { chunker, DEFAULT_CHUNK_CHARS, satelliteRecords, writeTle, type ExportOptions } from './exportSatellites.js';
 import { DEFAULT_GRAZING_HEIGHT_m } from '../links/links.js';
 
 /** WGS72 (SGP4's and Hypatia's ellipsoid): semi-major axis [m] and flattening. */
@@ -84,6 +86,52 @@ export function* shellInstantLinks(
   for (const e of graph.edges) if (e.capacity_bps > 0) yield { u: Math.min(e.u, e.v), v: Math.max(e.u, e.v) };
 }
 
+/** Samples per orbit of the ISL length check, and the margin a peak between two samples may pass them by [m]. */
+const STEADY_SAMPLES_PER_ORBIT = 360;
+/**
+ * The distance d(t) between two satellites of a shell repeats each orbit, with at most two swings of amplitude A of a
+ * few thousand km: between samples Δt = T/360 apart its peak passes the sampled ones by at most
+ * |d''|Δt²/8 ≤ A(4π/T)²(T/360)²/8 = 1.5e-4 A, under 1 km for A < 6,500 km.
+ */
+const STEADY_MARGIN_m = 1e3;
+
+/**
+ * The pairs (a < b, global ids of one shell) among `pairs` no longer than `maxIsl_m` less STEADY_MARGIN_m over a
+ * whole orbit (1° steps of the slowest shell's period and a little more; two satellites of one shell come back to the
+ * same geometry each orbit, so this holds at any time), each satellite propagated by SGP4 from its exported
+ * elements, as Hypatia propagates its TLEs.
+ */
+export function steadyLinks(
+  spec: ConstellationSpec,
+  pairs: readonly (readonly [number, number])[],
+  maxIsl_m: number,
+): [number, number][] {
+  if (pairs.length === 0) return [];
+  const states = [...satelliteRecords(spec, 0)].map((r) => circularState(r.elements, spec.window.epochIso));
+  const periods_s: number[] = spec.shells.map((s) => DAY_s / meanMotion_rev_per_day(s.geometry.altitude_m));
+  const step_s = minOf(periods_s) / STEADY_SAMPLES_PER_ORBIT;
+  const end_s = 1.01 * maxOf(periods_s);
+  const xyz = new Float64Array(3 * states.length);
+  const pv = new Float64Array(6);
+  const limit_km = (maxIsl_m - STEADY_MARGIN_m) / 1e3;
+  const keep = new Uint8Array(pairs.length).fill(1);
+  for (let t = 0; t <= end_s; t += step_s) {
+    for (const [i, state] of states.entries()) {
+      state(t / 60, pv);
+      xyz.set(pv.subarray(0, 3), 3 * i);
+    }
+    for (const [k, [a, b]] of pairs.entries()) {
+      const d_km = Math.hypot(
+        xyz[3 * a]! - xyz[3 * b]!,
+        xyz[3 * a + 1]! - xyz[3 * b + 1]!,
+        xyz[3 * a + 2]! - xyz[3 * b + 2]!,
+      );
+      if (d_km > limit_km) keep[k] = 0;
+    }
+  }
+  return pairs.filter((_, k) => keep[k] === 1).map(([a, b]) => [a, b]);
+}
+
 /** Every link on at each solved instant, shell by shell, ids offset by the satellites of the shells before. */
 export function instantLinks(spec: ConstellationSpec): InstantLink[] {
   const times = windowTimes_s(spec.window);
@@ -126,7 +174,7 @@ export function writeNetworkFolder(spec: ConstellationSpec, options: ExportOptio
       const pairs = [...new Set(linksOf().map((l) => `${l.a} ${l.b}`))];
       const ab = pairs.map((p) => p.split(' ').map(Number) as [number, number]);
       ab.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      linesOf(ab.map(([a, b]) => `${a} ${b}`))(sink);
+      linesOf(steadyLinks(spec, ab, hypatiaLengths(spec).maxIsl_m).map(([a, b]) => `${a} ${b}`))(sink);
     },
     'isl_instants.txt': (sink) => linesOf(linksOf().map((l) => `${l.sampleIndex} ${l.time_s} ${l.a} ${l.b}`))(sink),
     'ground_stations.txt': (sink) =>

@@ -62,11 +62,9 @@ function orbitOptions(cmd: Command): Command {
     )
     .option('--span-h <hours>', 'oem, czml: time span from the epoch (default oem 24, czml 1.5)', floatArg('--span-h'))
     .option('--step-s <seconds>', 'oem, czml: step between states (default 60)', floatArg('--step-s'))
-    .addOption(
-      new Option(
-        '--frame <frame>',
-        "oem, oem-xml: the states' frame, teme (SGP4's own, default) or eme2000 (mean equator and equinox of J2000, as GMAT and STK take; IAU 2006/2000B, ~1 mas)",
-      ).choices(['teme', 'eme2000']),
+    .option(
+      '--frame <frame>',
+      "oem, oem-xml: the states' frame, teme (SGP4's own, default) or eme2000 (mean equator and equinox of J2000, as GMAT and STK take; IAU 2006/2000B, ~1 mas)",
     )
     .option(
       '--split',

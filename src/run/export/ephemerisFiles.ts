@@ -232,12 +232,33 @@ export function ommXmlFiles(spec: Readonly<ExportableConstellation>, o: WriterOp
   );
 }
 
-/** The OEM frame `--frame` names (default TEME); a RangeError names the choices. */
+/** The formats whose states `--frame` sets, and the frame every other format is written in. */
+const FRAME_FORMATS: readonly string[] = ['oem', 'oem-xml'];
+const OWN_FRAME: Readonly<Record<string, string>> = {
+  czml: "Cesium's Earth-fixed FIXED frame",
+  yaml: 'no frame (a design, not states)',
+  json: 'no frame (a record, not states)',
+};
+const frameChoices = (): string => OEM_FRAMES.map((f) => f.toLowerCase()).join(' or ');
+
+/** The OEM frame `--frame` names (default TEME); a RangeError names the flag and the choices. */
 export function oemFrame(name: string | undefined): OemFrame {
   const frame = OEM_FRAMES.find((f) => f === (name ?? 'TEME').toUpperCase());
-  if (frame === undefined)
-    throw new RangeError(`--frame ${name}: expected ${OEM_FRAMES.map((f) => f.toLowerCase()).join(' or ')}`);
+  if (frame === undefined) throw new RangeError(`--frame ${name}: expected ${frameChoices()}`);
   return frame;
+}
+
+/**
+ * Refuses, before anything is written, a `--frame` that names no frame, or one given to a format that cannot carry
+ * it: only an OEM's states are rotated; the element formats are SGP4's TEME by definition, a scene is Earth-fixed.
+ */
+export function checkFrameOption(format: string, frame: string | undefined): void {
+  if (frame === undefined) return;
+  oemFrame(frame);
+  if (!FRAME_FORMATS.includes(format))
+    throw new RangeError(
+      `--frame (${frameChoices()}) sets the states' frame of ${FRAME_FORMATS.join(' and ')}; --format ${format} is written in ${OWN_FRAME[format] ?? 'TEME (SGP4 mean elements)'}: leave --frame out`,
+    );
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   type OrbitExportOptions,
   type OrbitFormat,
 } from './orbitExport.js';
+import { checkFrameOption } from './ephemerisFiles.js';
 
 export type ExportFormat = 'yaml' | 'json' | OrbitFormat;
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'json', 'csv', ...ORBIT_FORMATS];
@@ -207,6 +208,8 @@ export function exportDesign(runDir: string, opts: ExportOptions): ExportResult 
       { field: 'format' },
     );
   }
+  // before any work: a --frame the format cannot carry, or no frame at all (ephemerisFiles.ts)
+  limitedFiles(runDir, opts.format, () => checkFrameOption(opts.format, opts.frame));
   // before any work: --out may be neither the run folder's own file nor the design file read (a folder is checked when
   // written, by writeOutput, which knows the names it writes there)
   if (opts.out !== undefined && !writesFolder(opts)) checkOutputTarget(opts.out, 'file', [runDir]);

@@ -7,8 +7,8 @@
  * Every file goes out through `writeOutput`, the one place an export writes: streamed, atomically.
  */
 import { StudyError } from '../../base/errors.js';
-import { writeStreamAtomic } from '../atomic.js';
-import { checkOutputTarget, removeMadeFolders } from '../../base/outputTarget.js';
+import { writeFolderAtomic, writeStreamAtomic } from '../atomic.js';
+import { checkOutputTarget, removeMadeFolders, unmakeFolder } from '../../base/outputTarget.js';
 import type { ConstellationSpec } from '../../constellation/design/compile.js';
 import {
   shellBstars,
@@ -22,10 +22,11 @@ import { writeOmmXml } from '../../constellation/export/ommXml.js';
 import { skyModels, writeQsMag } from '../../constellation/export/skyPack.js';
 import { writeNetworkFolder } from '../../constellation/export/networkFiles.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { utcMsOf, utcSpanEnd } from '../../base/utcTime.js';
 import { removeTempsOnExit } from './tempWatch.js';
 import {
+  checkFrameOption,
   checkSize,
   czmlFiles,
   oemFiles,
@@ -100,16 +101,12 @@ export function writeOutput(
         ...(names !== undefined ? { names } : { holdsOwnResult: (dir) => existsSync(join(dir, 'manifest.json')) }),
       },
     });
-    removeTempsOnExit(out);
-    // all files or none: a format limit met in a later file removes the ones written before it
-    const written: string[] = [];
+    // all files or none (a format limit met in a later file leaves nothing): the folder is written beside its target
+    // and renamed to it whole (writeFolderAtomic); a folder made empty for it goes, so a kill leaves nothing either
+    unmakeFolder(out);
     try {
-      for (const [n, produce] of set.entries()) {
-        limited(() => writeStreamAtomic(join(out, n), produce));
-        written.push(join(out, n));
-      }
+      limited(() => writeFolderAtomic(out, set.entries(), (dir) => removeTempsOnExit(dirname(dir), basename(dir))));
     } catch (e) {
-      for (const w of written) rmSync(w, { force: true });
       removeMadeFolders();
       throw e;
     }
@@ -151,8 +148,7 @@ export function orbitFiles(
   // an ephemeris's last state is dated too: it may not pass 9999-12-31 (src/base/utcTime.ts)
   if (['oem', 'oem-xml', 'czml'].includes(opts.format)) utcSpanEnd(utcMsOf(spec.window.epochIso), span_s, '--span-h');
   const one = (files: Record<string, Produce>): OrbitFiles => ({ files, estimate: null });
-  if (opts.frame !== undefined && !['oem', 'oem-xml'].includes(opts.format))
-    throw new RangeError(`--frame sets an OEM's frame; ${opts.format} is written in TEME (leave --frame out)`);
+  checkFrameOption(opts.format, opts.frame);
   if (opts.split === true && opts.format !== 'omm-xml')
     throw new RangeError('--split writes one OMM XML per file: it goes with --format omm-xml');
   switch (opts.format) {

@@ -125,7 +125,7 @@ describe('an export killed while writing', () => {
       expect(existsSync(out)).toBe(false);
     });
 
-  it('SIGKILL during a folder export (one OEM per satellite): no temporary file left in the folder', async () => {
+  it('SIGKILL during a folder export (one OEM per satellite): no staging folder left, no target folder', async () => {
     const dir = tempDir('odc-kill-');
     const out = join(dir, 'oem');
     const args = ['--format', 'oem', '--satellites', 'all', '--force', '--step-s', '1', '--out', out];
@@ -134,13 +134,15 @@ describe('an export killed while writing', () => {
     });
     started.push(child);
     const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-    const temps = (): string[] =>
-      existsSync(out) ? readdirSync(out).filter((n) => /\.tmp-[0-9a-f]{12}$/.test(n)) : [];
-    await until(() => temps().length === 1 || child.exitCode !== null, 120_000, 'a temporary file');
+    // the folder is written beside its target, <name>.tmp-<12 hex digits>, and renamed whole once complete
+    const staging = (): string[] => readdirSync(dir).filter((n) => /^oem\.tmp-[0-9a-f]{12}$/.test(n));
+    const filesIn = (): number => staging().reduce((k, n) => k + readdirSync(join(dir, n)).length, 0);
+    await until(() => filesIn() > 0 || child.exitCode !== null, 120_000, 'a staged file');
+    expect(filesIn()).toBeGreaterThan(0);
     child.kill('SIGKILL');
     await exited;
-    await until(() => temps().length === 0, 60_000, 'the temporary files to go');
-    expect(readdirSync(out).every((n) => n.endsWith('.oem'))).toBe(true);
+    await until(() => readdirSync(dir).length === 0, 60_000, `the folder to empty (${readdirSync(dir).join(', ')})`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a finished export keeps its files (the watcher removes only what was not renamed)', async () => {

@@ -7,7 +7,7 @@
  * numbers, OBJECT_NAME fixed; XML: Python's xml.etree finds exactly one <segment>), its object the manifest's row.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odc } from '../../helpers/cli.js';
@@ -158,6 +158,32 @@ print(len(segs), segs[0].find('metadata').find('OBJECT_NAME').text)`;
       // component, along the pole, moves least: 7 km found for the satellites here)
       expect(1e3 * Math.hypot(...teme.slice(0, 3).map((x, j) => x - eme[j]!))).toBeGreaterThan(1e3);
     }
+  });
+
+  it('--frame refused, exit 2 naming the flag and its values, nothing left: an unknown frame, a format without one', async () => {
+    // the frames an OEM takes: CCSDS 502.0-B-3 Annex A (SANA) names TEME and EME2000; odc writes these two
+    const cases: [string, string, string][] = [
+      ['oem', 'gcrf', 'unknown-frame'],
+      ['oem-xml', 'J2000', 'unknown-frame-xml'],
+      ['omm', 'eme2000', 'omm.json'],
+      ['omm-xml', 'eme2000', 'omm.xml'],
+      ['tle', 'teme', 'sats.tle'],
+      ['csv', 'eme2000', 'sats.csv'],
+      ['czml', 'eme2000', 'scene.czml'],
+      ['network', 'eme2000', 'network'],
+    ];
+    for (const [format, frame, name] of cases) {
+      const out = join(dir, `refused-${name}`);
+      const r = await odc('export', design, '--format', format, '--frame', frame, '--out', out);
+      expect(r.code, `${format} --frame ${frame}`).toBe(2);
+      expect(r.err).toContain('--frame');
+      expect(r.err).toMatch(/teme or eme2000/);
+      expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+      if (name.startsWith('unknown')) expect(r.err).toContain(`--frame ${frame}: expected teme or eme2000`);
+      else expect(r.err).toContain(`--format ${format} is written in`);
+      expect(existsSync(out), out).toBe(false);
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith('refused-') || f.includes('.tmp'))).toEqual([]);
   });
 
   it('one satellite without --out: its OEM on stdout, no manifest', async () => {
