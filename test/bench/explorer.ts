@@ -28,7 +28,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { buildDataset, computeMask, RUN_COLOURS } from '../../src/serve/app/data.js';
+import { RUN_COLOURS } from '../../src/chart/palettes.js';
+import { buildDataset, computeMask } from '../../src/serve/app/data.js';
 import { BIN_PX, PLOT_H } from '../../src/serve/app/parcoords.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
 import {

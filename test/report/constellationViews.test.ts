@@ -36,7 +36,7 @@ import {
 } from '../../src/report/constellation/groundTrack.js';
 import { classUtilizations } from '../../src/report/constellation/constellationPlots.js';
 import { readFileSync } from 'node:fs';
-import { placeLabels, textWidth_px } from '../../src/report/plots/labelPlacement.js';
+import { placeLabels, textWidth_px } from '../../src/chart/labelPlacement.js';
 import { shell } from '../helpers/shellSpec.js';
 import { deg } from '../helpers/units.js';
 

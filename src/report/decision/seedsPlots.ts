@@ -22,7 +22,7 @@ import {
   type ChartSpec,
   type Legend,
   type Scene,
-} from '../plots/chart.js';
+} from '../../chart/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions } from '../plots/plots.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import { fieldRows, hardwareLines, type BudgetRow } from '../budget/budget.js';
