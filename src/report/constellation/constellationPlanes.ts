@@ -148,6 +148,6 @@ export function shellPlanesChart(shells: readonly ShellGeometrySpec[], epochIso:
   });
 }
 
-export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): Promise<string> {
+export function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): string {
   return shellPlanesChart(shells, epochIso).svg;
 }

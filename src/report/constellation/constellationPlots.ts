@@ -239,7 +239,7 @@ export function shellMapChart(input: ShellMapInput): Drawn {
   });
 }
 
-export async function shellMapSvg(input: ShellMapInput): Promise<string> {
+export function shellMapSvg(input: ShellMapInput): string {
   return shellMapChart(input).svg;
 }
 
@@ -367,7 +367,7 @@ export function linkGraphChart(detail: LinkGraphDetail): Drawn {
   });
 }
 
-export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
+export function linkGraphSvg(detail: LinkGraphDetail): string {
   return linkGraphChart(detail).svg;
 }
 
@@ -401,6 +401,6 @@ export function utilizationHistogramChart(detail: LinkGraphDetail): Drawn {
   });
 }
 
-export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<string> {
+export function utilizationHistogramSvg(detail: LinkGraphDetail): string {
   return utilizationHistogramChart(detail).svg;
 }

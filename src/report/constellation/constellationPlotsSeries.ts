@@ -219,8 +219,7 @@ export function contactTimelineChart(input: ContactTimelineInput): Drawn {
     ],
   });
 }
-export const contactTimelineSvg = async (input: ContactTimelineInput): Promise<string> =>
-  contactTimelineChart(input).svg;
+export const contactTimelineSvg = (input: ContactTimelineInput): string => contactTimelineChart(input).svg;
 
 export interface LaunchCampaignInput {
   readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
@@ -300,7 +299,7 @@ export function launchCampaignChart(input: LaunchCampaignInput): Drawn {
     ],
   });
 }
-export const launchCampaignSvg = async (input: LaunchCampaignInput): Promise<string> => launchCampaignChart(input).svg;
+export const launchCampaignSvg = (input: LaunchCampaignInput): string => launchCampaignChart(input).svg;
 
 export interface CostBreakdownRow {
   readonly label: string;
@@ -349,5 +348,4 @@ export function costBreakdownChart(rows: readonly CostBreakdownRow[]): Drawn {
     ],
   });
 }
-export const costBreakdownSvg = async (rows: readonly CostBreakdownRow[]): Promise<string> =>
-  costBreakdownChart(rows).svg;
+export const costBreakdownSvg = (rows: readonly CostBreakdownRow[]): string => costBreakdownChart(rows).svg;

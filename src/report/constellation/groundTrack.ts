@@ -227,6 +227,6 @@ export function groundTrackChart(input: GroundTrackInput): Drawn {
   });
 }
 
-export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
+export function groundTrackSvg(input: GroundTrackInput): string {
   return groundTrackChart(input).svg;
 }
