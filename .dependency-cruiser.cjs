@@ -15,6 +15,7 @@ const LAYERS = [
   ['constellation', 'the constellation pipeline: design, stages (orbits, links, network, launch, ...), record'],
   ['study', 'a node or constellation study compiled into a Problem: expressions, robust objectives'],
   ['run', 'the run driver, run folders, logs, checkpoints, results, decision summary, evaluators'],
+  ['chart', 'charts as SVG for the reports and the explorer: axes, ticks, formats, palettes, marks, labels (no I/O)'],
   ['report', 'what people read: budgets, plots, reports, comparisons, exports, JSON Schemas'],
   ['analysis', 'odc uncertainty and odc sensitivity'],
   ['serve', 'odc serve: the explorer server over run folders and its browser app'],

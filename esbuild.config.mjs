@@ -37,7 +37,7 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const CLI_DIR = join(ROOT, 'dist/src/entries/cli');
 const BUNDLED = new Set(['zod', 'yaml', 'commander', 'pure-rand']);
-/** The plotting layer's d3 modules (src/report/plots/chart.ts): ES modules only, bundled with the code that draws. */
+/** The chart layer's d3 modules (src/chart/): ES modules only, bundled with the code that draws. */
 const isBundled = (name) => BUNDLED.has(name) || name.startsWith('d3-');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTERNAL = Object.keys(pkg.dependencies).filter((name) => !isBundled(name));

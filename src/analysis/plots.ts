@@ -1,11 +1,11 @@
 /**
- * The uncertainty and sensitivity reports' plots, drawn with the reports' plotting layer (src/report/plots/chart.ts)
+ * The uncertainty and sensitivity reports' plots, drawn with the chart layer (src/chart/chart.ts)
  * as static SVG (no JavaScript, no network). Every axis title carries its unit; data are plain, already reduced
  * (histogram bins, at most 400 CDF points, the top bars).
  */
 import { maxOf, minOf } from '../base/arrays.js';
 import { axisLabel, samplePositions } from '../report/plots/plots.js';
-import { chart, concat, drawn, TABLEAU10, type Drawn, type LegendEntry, type Mark } from '../report/plots/chart.js';
+import { chart, concat, drawn, TABLEAU10, type Drawn, type LegendEntry, type Mark } from '../chart/chart.js';
 import type { BreakEven } from './breakEven.js';
 import type { SobolOutput, TornadoOutput } from './sensitivity.js';
 import type { MarginSummary, OutputSummary } from './uncertainty.js';

@@ -17,7 +17,7 @@ import {
   type ReportDocument,
 } from '../report/document/blocks.js';
 import { breakEvenSvg, sobolSvg, tornadoSvg } from './plots.js';
-import type { Drawn } from '../report/plots/chart.js';
+import type { Drawn } from '../chart/chart.js';
 import type { SensitivityAnalysis } from './sensitivity.js';
 import { inputTable, sampleCountNote } from './uncertaintyReport.js';
 

@@ -8,7 +8,7 @@ import {
   sobolSvg,
   tornadoSvg,
 } from '../../src/analysis/plots.js';
-import type { Scene } from '../../src/report/plots/chart.js';
+import type { Scene } from '../../src/chart/chart.js';
 import { launchMassSobol, launchPriceBreakEven, lcocTornado, sobolIndex, tornadoBar } from './fixtures.js';
 import type { MarginSummary, OutputSummary } from '../../src/analysis/uncertainty.js';
 

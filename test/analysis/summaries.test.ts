@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleOutcome } from '../../src/analysis/analysisModel.js';
 import { distributionSvg } from '../../src/analysis/plots.js';
-import type { Scene } from '../../src/report/plots/chart.js';
+import type { Scene } from '../../src/chart/chart.js';
 import {
   checkSampleCount,
   columnSummary,

@@ -12,6 +12,7 @@ import * as data from '../../src/serve/app/data.js';
 import * as parcoords from '../../src/serve/app/parcoords.js';
 import * as pcAxes from '../../src/serve/app/pcAxes.js';
 import * as raster from '../../src/serve/app/raster.js';
+import { RUN_COLOURS } from '../../src/chart/palettes.js';
 import { cpuMs } from './cpu.js';
 
 /** The app modules the steps call: this build's, or a peer build's (the same exports). */
@@ -48,7 +49,8 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 /** The steps of one build on `columns`: load now, then one brush per call (k: which). */
 function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
-  const { buildDataset, computeMask, RUN_COLOURS } = app.data;
+  // One palette for both builds: the colours are not what the bench compares.
+  const { buildDataset, computeMask } = app.data;
   const r = app.raster;
   let ds = buildDataset([columns], null);
   const dataset = cpuMs(() => {

@@ -4,7 +4,8 @@
  * network / conjunction / launch-manifest views on synthetic rows. Expected values are worked by hand here.
  */
 import { describe, expect, it } from 'vitest';
-import { addExtraViews } from '../../src/report/constellation/constellationReport.js';
+import type { ConstellationPlotInput, ExtraViewData } from '../../src/report/constellation/constellationReport.js';
+import { CONSTELLATION_PLOTS, drawPlots } from '../../src/report/plots/catalogue.js';
 import {
   conjunctionTable,
   conjunctionsSvg,
@@ -36,7 +37,7 @@ import {
 } from '../../src/report/constellation/groundTrack.js';
 import { classUtilizations } from '../../src/report/constellation/constellationPlots.js';
 import { readFileSync } from 'node:fs';
-import { placeLabels, textWidth_px } from '../../src/report/plots/labelPlacement.js';
+import { placeLabels, textWidth_px } from '../../src/chart/labelPlacement.js';
 import { shell } from '../helpers/shellSpec.js';
 import { deg } from '../helpers/units.js';
 
@@ -415,23 +416,19 @@ describe('network, conjunction and manifest views', () => {
     expect(m).not.toContain('>4 launches<'); // a 40-satellite segment is too narrow for its label
   });
 
-  it('adds a view only for the data given, the conjunction list as a table under its chart', async () => {
-    const plots: { id: string; table: unknown }[] = [];
-    const add = (id: string, _t: string, _c: string, svg: string, table?: unknown): void => {
-      expect(svg.startsWith('<svg')).toBe(true);
-      plots.push({ id, table });
-    };
-    await addExtraViews({}, add);
-    expect(plots).toEqual([]);
-    await addExtraViews(
-      {
-        utilization: [{ instant: 0, time_s: 0, linkClass: 'inPlane', mean: 0.3, max: 0.8 }],
-        conjunctions: [{ a: 'x', b: 'y', distance_km: 3, time_s: 60 }],
-        manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
-      },
-      add,
-    );
-    expect(plots.map((p) => p.id)).toEqual(['utilization-by-class', 'conjunctions', 'launch-manifest']);
+  it('adds a view only for the data given, the conjunction list as a table under its chart', () => {
+    // the catalogue's views of the extra rows: they read nothing of the input but those rows
+    const ids = ['utilization-by-class', 'conjunctions', 'launch-manifest'];
+    const views = CONSTELLATION_PLOTS.filter((e) => ids.includes(e.id));
+    const draw = (extra: ExtraViewData) => drawPlots(views, { extra } as ConstellationPlotInput, []);
+    expect(draw({})).toEqual([]);
+    const plots = draw({
+      utilization: [{ instant: 0, time_s: 0, linkClass: 'inPlane', mean: 0.3, max: 0.8 }],
+      conjunctions: [{ a: 'x', b: 'y', distance_km: 3, time_s: 60 }],
+      manifest: [{ vehicle: 'starship', shell: 'low', launches: 2, satellites: 200 }],
+    });
+    expect(plots.map((p) => p.id)).toEqual(ids);
+    for (const p of plots) expect(p.svg.startsWith('<svg')).toBe(true);
     expect(plots[1]!.table).toEqual({
       headers: ['rank', 'satellite A', 'satellite B', 'miss distance [km]', 'time since epoch [h]', 'pairs alike [-]'],
       rows: [['1', 'x', 'y', '3', '0.0167', '1']],

@@ -21,7 +21,15 @@ import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
-import { openExplorer, readLog, shownValues, startServe, type PageFaults, type ServeProcess } from './helpers.js';
+import {
+  openExplorer,
+  readLog,
+  shownValues,
+  startServe,
+  VIRIDIS8,
+  type PageFaults,
+  type ServeProcess,
+} from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STUDY = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8').replace(
@@ -30,8 +38,6 @@ const STUDY = readFileSync(join(ROOT, 'designs/flagship-study.yaml'), 'utf8').re
 );
 const COST = 'cost.lcocDiscounted_USD_per_PFLOP_day';
 const PFLOPS = 'compute.deliveredPFLOPS';
-/** viridis at 8 evenly spaced points (R viridisLite::viridis(8); van der Walt and Smith, matplotlib 2015). */
-const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
 
 interface ParetoFile {
   objectives: { name: string; sense: 'minimize' | 'maximize' }[];

@@ -16,11 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { countKept, openExplorer, readLog, rowCount, shownValues, startServe } from './helpers.js';
+import { countKept, openExplorer, readLog, rowCount, shownValues, startServe, VIRIDIS8 } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
-/** viridis at 8 evenly spaced points (R viridisLite::viridis(8); van der Walt and Smith, matplotlib 2015). */
-const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
 const hexRgb = (h: string): number[] => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
 
 /** Linear, log10 and mid-rank positions in [0, 1] of v among `all` (the test's own arithmetic). */

@@ -8,8 +8,7 @@ import { colouring, MISSING } from '../../src/serve/app/colour.js';
 import type { Dataset } from '../../src/serve/app/data.js';
 import { axisScale } from '../../src/serve/app/scales.js';
 import { dim } from './dims.js';
-
-const VIRIDIS8 = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
+import { VIRIDIS8 } from './helpers.js';
 
 /** A dataset of one column x (what colouring reads). */
 const dataset = (values: number[]): Dataset =>

@@ -14,6 +14,13 @@ import { stopChild } from '../helpers/process.js';
  * evaluations.csv as the test reads it: header cells and, per row, the cells before `reason` (never quoted: numbers and
  * option names).
  */
+/**
+ * Viridis at 8 evenly spaced points: entries ⌊256 k / 7⌋ (k = 0 … 6, then the last, 255) of matplotlib's 256-colour
+ * viridis table (_viridis_data, van der Walt, Smith and Firing 2015), each channel × 255 rounded: e.g. entry 36
+ * (0.275191, 0.194905, 0.496005) → #46327e, entry 219 (0.626579, 0.854645, 0.223353) → #a0da39.
+ */
+export const VIRIDIS8 = ['#440154', '#46327e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#a0da39', '#fde725'];
+
 export interface LogTable {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];

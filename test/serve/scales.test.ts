@@ -60,17 +60,20 @@ describe('axis scales', () => {
   });
 
   it('ticks: round steps on a linear span, decades on a log one, quartiles on a percentile one', () => {
-    // the filed cost axis, 91.5 – 4,703: (4703 − 91.5) / 6 = 768.6 → step 1,000 (2 × 10^2 = 200 and 5 × 10^2 = 500
-    // give more than 6 ticks): 1,000 … 4,000
+    // the filed cost axis, 91.5 – 4,703: (4703 − 91.5) / 6 = 768.6 = 7.7 × 10^2, past √50 × 10^2 (d3-array's
+    // rule) → step 1,000: 1,000 … 4,000
     const cost = axisScale(dim([91.5, 4703]));
     expect(ticksOf(cost).map((k) => k.value)).toEqual([1000, 2000, 3000, 4000]);
     expect(ticksOf(cost)[0]!.t).toBeCloseTo((1000 - 91.5) / (4703 - 91.5), 12);
-    // 0 – 1 in steps of 0.2 (1/6 = 0.167 → 0.2); inverted, 0 sits at the top
+    // 0 – 1 in steps of 0.2 (1/6 = 1.67 × 10^-1, past √2 × 10^-1 → 0.2); inverted, 0 sits at the top
     const unit = axisScale(dim([0, 1]), 'linear', true);
     expect(ticksOf(unit).map((k) => k.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(ticksOf(unit)[0]!.t).toBe(1);
-    // log over 91.5 – 4,703 (1.7 decades): 100, 200, 500, 1,000, 2,000 (5,000 is beyond the span)
-    expect(ticksOf(axisScale(dim([91.5, 4703]), 'log')).map((k) => k.value)).toEqual([100, 200, 500, 1000, 2000]);
+    // log over 91.5 – 4,703 (1.7 decades, two of them decades): d3's 1–9 multiples inside, 100 … 900 and
+    // 1,000 … 4,000 (13), labelled up to the multiple 10 · 6 / 13 = 4.6: 100 … 400 and 1,000 … 4,000
+    expect(ticksOf(axisScale(dim([91.5, 4703]), 'log')).map((k) => k.value)).toEqual([
+      100, 200, 300, 400, 1000, 2000, 3000, 4000,
+    ]);
     // log over 1 – 1e6: the decades only
     expect(ticksOf(axisScale(dim([1, 1e6]), 'log')).map((k) => k.value)).toEqual([1, 10, 100, 1e3, 1e4, 1e5, 1e6]);
     // percentile of 1, 2, 3, 4, 5: quartiles at the ranks 0, 1, 2, 3, 4

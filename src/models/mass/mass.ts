@@ -91,19 +91,36 @@ export interface MassBudgetResult extends DryMassResult {
   readonly kW_per_t: number;
 }
 
+/**
+ * The sized items, the mass line items the bus and the system margin scale with, in the budget's order: the one list
+ * the roll-up sums, the budget rows (src/report/budget/budget.ts) and the mass charts read.
+ */
+export const SIZED_ITEMS_KG = [
+  'compute_kg',
+  'array_kg',
+  'battery_kg',
+  'radiator_kg',
+  'shielding_kg',
+  'isl_kg',
+] as const;
+/** The line items the launch mass is the sum of, in the budget's order. */
+export const LAUNCH_MASS_ITEMS_KG = [
+  ...SIZED_ITEMS_KG,
+  'bus_kg',
+  'margin_kg',
+  'propellant_kg',
+  'propellantTank_kg',
+] as const;
+
 /** Dry mass with bus and system margin; call before the drag model. */
 export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
-  nonNegative('compute_kg', p.compute_kg);
-  nonNegative('array_kg', p.array_kg);
-  nonNegative('battery_kg', p.battery_kg);
-  nonNegative('radiator_kg', p.radiator_kg);
-  nonNegative('shielding_kg', p.shielding_kg);
-  nonNegative('isl_kg', p.isl_kg);
+  for (const k of SIZED_ITEMS_KG) nonNegative(k, p[k]);
   const fBus = p.busFraction ?? DEFAULT_BUS_FRACTION;
   const fMargin = p.marginFraction ?? DEFAULT_SYSTEM_MARGIN_FRACTION;
   if (!(fBus >= 0 && fBus <= 2)) throw new RangeError(`busFraction must be in [0, 2], got ${fBus}`);
   if (!(fMargin >= 0 && fMargin <= 1)) throw new RangeError(`marginFraction must be in [0, 1], got ${fMargin}`);
-  const sized = p.compute_kg + p.array_kg + p.battery_kg + p.radiator_kg + p.shielding_kg + p.isl_kg;
+  // summed from 0 in the list's order: the same double as compute + array + … + isl
+  const sized = SIZED_ITEMS_KG.reduce((sum, k) => sum + p[k], 0);
   if (!(sized > 0)) throw new RangeError('the sized items must have a total mass > 0 kg');
   const bus = fBus * sized;
   const basic = sized + bus;

@@ -6,6 +6,7 @@ import { maxOf, pushAll } from '../../base/arrays.js';
 import type { ConstraintResult, DesignRecord } from '../../node/record/record.js';
 import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
+import { SIZED_ITEMS_KG } from '../../models/mass/mass.js';
 import { costRatioText } from '../../base/verdictText.js';
 import { nodeBridge } from '../../run/decision/recommend.js';
 import {
@@ -202,7 +203,7 @@ function islSection(r: DesignRecord): BudgetSection {
 /** Mass: the built-up launch mass by subsystem. */
 function massSection(r: DesignRecord): BudgetSection {
   const f = nodeFields(r, 'mass');
-  const parts = ['compute_kg', 'array_kg', 'battery_kg', 'radiator_kg', 'shielding_kg', 'isl_kg', 'bus_kg'] as const;
+  const parts = [...SIZED_ITEMS_KG, 'bus_kg'] as const;
   const totals = ['margin_kg', 'dry_kg', 'propellant_kg', 'propellantTank_kg', 'launch_kg', 'allocated_kg'] as const;
   return {
     title: 'Mass',

@@ -12,7 +12,7 @@ import { attainmentLevel, attainmentSweep, type PointSet } from '../../optimize/
 import { eafDifference } from '../../optimize/indicators/eafDifference.js';
 import type { Normalization } from '../../run/hypervolumeRule.js';
 import { fmt } from '../../base/numberFormat.js';
-import { CATEGORY10, concat, chart, type Legend, type Mark } from '../plots/chart.js';
+import { CATEGORY10, concat, chart, type Legend, type Mark } from '../../chart/chart.js';
 import { objectiveTitle } from '../plots/plots.js';
 import { figure, note, section, table, type Block, type Plot } from '../document/blocks.js';
 

@@ -2,13 +2,13 @@
  * Constellation report views of the per-instant network, the self-conjunction screening and the launch
  * manifest: link utilisation by link class over the sampled instants, the closest approaches between the
  * design's own satellites (a table and a distance-over-time chart), and the launches per vehicle and shell.
- * Pure functions of plain rows returning static SVG (the reports' chart layer, src/report/plots/chart.ts) or table
+ * Pure functions of plain rows returning static SVG (the chart layer, src/chart/chart.ts) or table
  * cells.
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt, groupedDecimal } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { drawn, type Drawn, type Mark } from '../plots/chart.js';
+import { drawn, type Drawn, type Mark } from '../../chart/chart.js';
 
 export interface UtilizationRow {
   readonly instant: number;

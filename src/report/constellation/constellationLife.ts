@@ -3,7 +3,7 @@
  * plot of the delivering fleet (its sawtooth of failures and resupply) and the satellites launched each year against
  * the full constellation, and a year table (launched, failed, renewed, in orbit, delivering, compute, spend, LCOC to
  * date), with the published roadmaps it is checked against as notes. Pure functions of the record's lists; the plot
- * is drawn with the reports' chart layer (src/report/plots/chart.ts).
+ * is drawn with the chart layer (src/chart/chart.ts).
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
@@ -11,7 +11,7 @@ import type { ConstellationRecord } from '../../constellation/record/record.js';
 import type { TableData } from '../document/blocks.js';
 import type { LifeBasisRecord as LifeBasis } from '../../run/answer/schema.js';
 import { ratioText } from '../../base/verdictText.js';
-import { drawn, TABLEAU10, type Drawn, type Mark } from '../plots/chart.js';
+import { drawn, TABLEAU10, type Drawn, type Mark } from '../../chart/chart.js';
 
 type Life = ConstellationRecord['life'];
 

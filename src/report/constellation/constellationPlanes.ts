@@ -13,8 +13,8 @@ import { planeRaan_rad, raanFromLtan_rad } from '../../constellation/geometry/pa
 import type { ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { drawn, type Drawn, type Mark } from '../plots/chart.js';
-import type { TopAxis } from '../plots/chartMarks.js';
+import { drawn, type Drawn, type Mark } from '../../chart/chart.js';
+import type { TopAxis } from '../../chart/chartMarks.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 const DEG_PER_HOUR = 15;
@@ -148,6 +148,6 @@ export function shellPlanesChart(shells: readonly ShellGeometrySpec[], epochIso:
   });
 }
 
-export async function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): Promise<string> {
+export function shellPlanesSvg(shells: readonly ShellGeometrySpec[], epochIso: string): string {
   return shellPlanesChart(shells, epochIso).svg;
 }

@@ -1,17 +1,17 @@
 /**
  * Constellation report plots: the shell map (altitude vs inclination, with the FCC filings' envelopes),
  * one shell's inter-satellite link graph and its utilisation histogram. Pure functions of plain data drawn with the
- * reports' chart layer (src/report/plots/chart.ts); the link colours are d3's viridis (d3-scale-chromatic). The
+ * chart layer (src/chart/chart.ts); the link colours are viridis (src/chart/palettes.ts). The
  * time-series plots live in constellationPlotsSeries.ts and are re-exported here.
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import type { LinkGraphDetail } from '../../constellation/record/details.js';
 import { sunSynchronousInclination } from '../../models/orbit/orbit.js';
 import { fmt } from '../../base/numberFormat.js';
-import { interpolateViridis } from 'd3-scale-chromatic';
-import { axisScale, CATEGORY10, drawn, type Drawn, type LegendEntry, type Mark } from '../plots/chart.js';
-import { placedTextLabels, placeLabels } from '../plots/labelPlacement.js';
-import { tickFormat, ticks } from '../plots/svg.js';
+import { axisScale, CATEGORY10, drawn, type Drawn, type LegendEntry, type Mark } from '../../chart/chart.js';
+import { placedTextLabels, placeLabels } from '../../chart/labelPlacement.js';
+import { tickFormat, ticks } from '../../chart/svg.js';
+import { viridis } from '../../chart/palettes.js';
 
 export * from './constellationPlotsSeries.js';
 
@@ -239,7 +239,7 @@ export function shellMapChart(input: ShellMapInput): Drawn {
   });
 }
 
-export async function shellMapSvg(input: ShellMapInput): Promise<string> {
+export function shellMapSvg(input: ShellMapInput): string {
   return shellMapChart(input).svg;
 }
 
@@ -282,9 +282,6 @@ export function classUtilizations(detail: LinkGraphDetail): { linkClass: string;
   for (const e of detail.edges) if (!seen.has(e.linkClass)) seen.set(e.linkClass, e.utilization);
   return [...seen].map(([linkClass, utilization]) => ({ linkClass, utilization }));
 }
-
-/** Viridis at a utilisation (d3-scale-chromatic's, van der Walt and Smith 2015), clamped to [0, 1]; NaN: none drawn. */
-const viridis = (u: number): string => (Number.isNaN(u) ? 'none' : interpolateViridis(Math.min(1, Math.max(0, u))));
 
 /**
  * Link colours: by utilisation (viridis), or, when every link carries the same utilisation (a saturated flow puts
@@ -370,7 +367,7 @@ export function linkGraphChart(detail: LinkGraphDetail): Drawn {
   });
 }
 
-export async function linkGraphSvg(detail: LinkGraphDetail): Promise<string> {
+export function linkGraphSvg(detail: LinkGraphDetail): string {
   return linkGraphChart(detail).svg;
 }
 
@@ -404,6 +401,6 @@ export function utilizationHistogramChart(detail: LinkGraphDetail): Drawn {
   });
 }
 
-export async function utilizationHistogramSvg(detail: LinkGraphDetail): Promise<string> {
+export function utilizationHistogramSvg(detail: LinkGraphDetail): string {
   return utilizationHistogramChart(detail).svg;
 }

@@ -1,12 +1,12 @@
 /**
  * Constellation report plots over time and per design: gateway contact timeline, launch campaign and cost breakdown,
- * drawn with the reports' chart layer (src/report/plots/chart.ts); design labels are cut to 180 px by estimated width.
+ * drawn with the chart layer (src/chart/chart.ts); design labels are cut to 180 px by estimated width.
  */
 import { maxOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { samplePositions } from '../plots/plots.js';
-import { drawn, TABLEAU10, type Drawn } from '../plots/chart.js';
-import { textWidth } from '../plots/svg.js';
+import { drawn, TABLEAU10, type Drawn } from '../../chart/chart.js';
+import { textWidth } from '../../chart/svg.js';
 
 /** At most this many contact bars are drawn; beyond it short gaps are bridged (stated in the title). */
 export const MAX_CONTACT_BARS = 2000;
@@ -219,8 +219,7 @@ export function contactTimelineChart(input: ContactTimelineInput): Drawn {
     ],
   });
 }
-export const contactTimelineSvg = async (input: ContactTimelineInput): Promise<string> =>
-  contactTimelineChart(input).svg;
+export const contactTimelineSvg = (input: ContactTimelineInput): string => contactTimelineChart(input).svg;
 
 export interface LaunchCampaignInput {
   readonly deployment: readonly { readonly time_yr: number; readonly satellites: number }[];
@@ -300,7 +299,7 @@ export function launchCampaignChart(input: LaunchCampaignInput): Drawn {
     ],
   });
 }
-export const launchCampaignSvg = async (input: LaunchCampaignInput): Promise<string> => launchCampaignChart(input).svg;
+export const launchCampaignSvg = (input: LaunchCampaignInput): string => launchCampaignChart(input).svg;
 
 export interface CostBreakdownRow {
   readonly label: string;
@@ -349,5 +348,4 @@ export function costBreakdownChart(rows: readonly CostBreakdownRow[]): Drawn {
     ],
   });
 }
-export const costBreakdownSvg = async (rows: readonly CostBreakdownRow[]): Promise<string> =>
-  costBreakdownChart(rows).svg;
+export const costBreakdownSvg = (rows: readonly CostBreakdownRow[]): string => costBreakdownChart(rows).svg;

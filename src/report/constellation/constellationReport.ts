@@ -41,7 +41,7 @@ import type { LifeBasisRecord } from '../../run/answer/schema.js';
 import { decisionPicks } from '../../run/decision/decision.js';
 import { drawnPlanes, groundTrackSvg, planeGroundTrack, type GeoPoint } from './groundTrack.js';
 import type { LoadedRun } from '../../run/loadRun.js';
-import type { ReportPlot } from '../document/blocks.js';
+import type { Drawing } from '../document/blocks.js';
 
 const RAD_TO_DEG = 180 / Math.PI;
 
@@ -69,65 +69,58 @@ export interface ExtraViewData {
   readonly manifest?: readonly LaunchManifestRow[];
 }
 
-type AddPlot = (id: string, title: string, caption: string, svg: string, table?: ReportPlot['table']) => void;
-
-/** Draws the views of `ExtraViewData` that have rows. */
-export async function addExtraViews(data: ExtraViewData, add: AddPlot): Promise<void> {
-  if (data.utilization?.length) {
-    add(
-      'utilization-by-class',
-      'Link utilisation by class over the evaluated instants (knee)',
-      'Mean and maximum utilisation of each link class at every evaluated instant of the network flow (bars when the study evaluates one instant).',
-      utilizationByClassSvg(data.utilization).svg,
-    );
-  }
-  if (data.conjunctions?.length) {
-    add(
-      'conjunctions',
-      'Self-conjunctions (knee)',
-      "Closest approaches between the design's own satellites found by the screening; the table lists the closest first.",
-      conjunctionsSvg(data.conjunctions).svg,
-      conjunctionTable(data.conjunctions),
-    );
-  }
-  if (data.manifest?.length) {
-    add(
-      'launch-manifest',
-      'Launch manifest (knee)',
-      'Satellites launched per vehicle, by shell, with the number of launches.',
-      launchManifestSvg(data.manifest).svg,
-    );
-  }
+/**
+ * The knee of a constellation run evaluated again with its details, and the shipped reference constellations' shells:
+ * what the plots draw. The run layer computes it (src/run/answer/constellationKnee.ts); the report draws it.
+ */
+export interface ConstellationKnee {
+  readonly spec: ConstellationSpec;
+  readonly record: ConstellationRecord;
+  readonly details: ConstellationDetails;
+  readonly references: readonly ReferenceConstellation[];
+  readonly notes: readonly string[];
 }
 
-/** The knee's orbital planes, ground tracks (a note when they cannot be propagated) and its shells in context. */
-async function addGeometryPlots(
-  spec: ConstellationSpec,
-  record: ConstellationRecord,
-  references: readonly ReferenceConstellation[],
-  notes: string[],
-  add: AddPlot,
-): Promise<void> {
-  const geometry = spec.shells.map((s) => s.geometry).filter((g) => g.planes > 0 && g.satsPerPlane > 0);
-  add(
-    'shell-planes',
-    'Orbital planes of the knee design',
+/** What a constellation run's own plots are drawn from (the catalogue's CONSTELLATION_PLOTS); `notes` collects. */
+export interface ConstellationPlotInput {
+  readonly knee: ConstellationKnee;
+  readonly basis: LifeBasisRecord | null;
+  readonly costs: Parameters<typeof costBreakdownSvg>[0];
+  readonly extra: ExtraViewData;
+  readonly notes: string[];
+}
+
+export function constellationPlotInput(
+  run: LoadedRun,
+  knee: ConstellationKnee,
+  basis: LifeBasisRecord | null,
+): ConstellationPlotInput {
+  const extra = extraViewData(knee.record, knee.details);
+  return { knee, basis, costs: costRows(decisionPicks(run.pareto)), extra, notes: [...knee.notes] };
+}
+
+const shellGeometry = (spec: ConstellationSpec) =>
+  spec.shells.map((s) => s.geometry).filter((g) => g.planes > 0 && g.satsPerPlane > 0);
+
+export const planesDrawing = ({ knee: { spec } }: ConstellationPlotInput): Drawing => ({
+  caption:
     "Each mark is one orbital plane (or cluster) at its RAAN and LTAN at the epoch, on an altitude axis zoomed to the design's shells.",
-    await shellPlanesSvg(geometry, spec.window.epochIso),
-  );
+  svg: shellPlanesSvg(shellGeometry(spec), spec.window.epochIso),
+});
+
+/** The planes' ground tracks over the coastlines; null, with a note, when they cannot be propagated. */
+export function groundTrackDrawing({ knee: { spec }, notes }: ConstellationPlotInput): Drawing | null {
+  const geometry = shellGeometry(spec);
   const trackWindow = {
     epochIso: spec.window.epochIso,
     duration_s: spec.window.duration_s,
     step_s: Math.min(TRACK_STEP_s, spec.window.step_s),
   };
   try {
-    const caption =
-      'Sub-satellite tracks of the planes of each shell over the sampling window, over the coastlines, with the gateways.';
-    add(
-      'ground-track',
-      'Ground tracks (knee)',
-      caption,
-      await groundTrackSvg({
+    return {
+      caption:
+        'Sub-satellite tracks of the planes of each shell over the sampling window, over the coastlines, with the gateways.',
+      svg: groundTrackSvg({
         tracks: geometry.flatMap((g) =>
           drawnPlanes(g.planes).map((p) => ({ shell: g.name, plane: p, points: planeGroundTrack(g, p, trackWindow) })),
         ),
@@ -141,138 +134,112 @@ async function addGeometryPlots(
         duration_s: trackWindow.duration_s,
         step_s: trackWindow.step_s,
       }),
-    );
+    };
   } catch (e) {
     notes.push(`ground tracks could not be propagated (${(e as Error).message}): not drawn`);
+    return null;
   }
-  add(
-    'shell-map',
-    'Shells in context',
-    "Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings' envelopes.",
-    await shellMapSvg({
-      designs: record.shells.map((s) => ({
-        name: s.name,
-        altitude_km: s.altitude_km,
-        inclination_deg: s.inclination_deg,
-        satellites: s.satellites,
-      })),
-      references,
-    }),
-  );
 }
 
-/** The knee's link graph and utilisation, gateway contacts and launch campaign. */
-async function addNetworkPlots(
-  spec: ConstellationSpec,
-  record: ConstellationRecord,
-  details: ConstellationDetails,
-  basis: LifeBasisRecord | null,
-  notes: string[],
-  add: AddPlot,
-): Promise<void> {
-  if (details.linkGraph) {
-    add(
-      'link-graph',
-      `Link graph of shell ${details.linkGraph.shell} (knee)`,
-      `Links coloured by utilisation at the maximum concurrent flow${details.linkGraph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}, or by link class when every link carries the same; at most a 12 × 12 window of planes × slots.`,
-      await linkGraphSvg(details.linkGraph),
-    );
-    // The reduced model gives every link of a class one utilisation: a histogram of its one or two values tells
-    // nothing the link graph's subtitle and the by-class view do not.
-    if (details.linkGraph.reducedModel)
-      notes.push(
-        'no link-utilisation histogram: the reduced torus model gives one utilisation per link class (see the link graph and the by-class view)',
-      );
-    else
-      add(
-        'link-utilization',
-        'Link utilisation (knee)',
-        'Share of links by utilisation at the maximum concurrent flow.',
-        await utilizationHistogramSvg(details.linkGraph),
-      );
-  } else notes.push('the knee design has no link graph (no links, or a bound): no link-graph plot');
-  if (details.stations.length > 0) {
-    add(
-      'contact-timeline',
-      'Gateway contacts (knee)',
-      `Intervals in which each gateway sees at least one satellite over the ${(spec.window.duration_s / 3600).toFixed(1)} h sampling window.`,
-      await contactTimelineSvg({ step_s: details.step_s, stations: details.stations }),
-    );
-  }
-  add(
-    'launch-campaign',
-    'Launch campaign (knee)',
-    'Satellites in orbit over time against the deployment milestones.',
-    await launchCampaignSvg({
-      deployment: details.deployment,
-      milestones: details.milestones,
-      satellites: record.satellites,
-    }),
-  );
-  add(
-    'life',
-    'Life of the constellation (knee)',
-    'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.' +
-      (basis !== null ? ` ${LIFE_RATIOS_DIFFER}` : ''),
-    lifeSvg(record.life, record.satellites).svg,
-    lifeTable(record.life, basis),
-  );
-  if (basis !== null) notes.push(lifeBasisNote(basis, record.life.years[record.life.years.length - 1]?.year ?? 0));
-  pushAll(notes, roadmapNotes(record.life));
+export const shellMapDrawing = ({ knee: { record, references } }: ConstellationPlotInput): Drawing => ({
+  caption:
+    "Altitude against inclination, marker area ∝ √satellites; grey: the shipped reference constellations; shaded: the SpaceX and Project Sunrise filings' envelopes.",
+  svg: shellMapSvg({
+    designs: record.shells.map((s) => ({
+      name: s.name,
+      altitude_km: s.altitude_km,
+      inclination_deg: s.inclination_deg,
+      satellites: s.satellites,
+    })),
+    references,
+  }),
+});
+
+export function linkGraphDrawing({ knee: { details } }: ConstellationPlotInput): Drawing {
+  const graph = details.linkGraph!;
+  return {
+    title: `Link graph of shell ${graph.shell} (knee)`,
+    caption: `Links coloured by utilisation at the maximum concurrent flow${graph.reducedModel ? ' (reduced torus model: one value per link class)' : ''}, or by link class when every link carries the same; at most a 12 × 12 window of planes × slots.`,
+    svg: linkGraphSvg(graph),
+  };
 }
 
 /**
- * The knee of a constellation run evaluated again with its details, and the shipped reference constellations' shells:
- * what the plots draw. The run layer computes it (src/run/answer/constellationKnee.ts); the report draws it.
+ * The link-utilisation histogram; null, with a note, for the reduced model, which gives every link of a class one
+ * utilisation: a histogram of its one or two values tells nothing the link graph and the by-class view do not.
  */
-export interface ConstellationKnee {
-  readonly spec: ConstellationSpec;
-  readonly record: ConstellationRecord;
-  readonly details: ConstellationDetails;
-  readonly references: readonly ReferenceConstellation[];
-  readonly notes: readonly string[];
+export function linkUtilizationDrawing({ knee: { details }, notes }: ConstellationPlotInput): Drawing | null {
+  if (!details.linkGraph!.reducedModel)
+    return {
+      caption: 'Share of links by utilisation at the maximum concurrent flow.',
+      svg: utilizationHistogramSvg(details.linkGraph!),
+    };
+  notes.push(
+    'no link-utilisation histogram: the reduced torus model gives one utilisation per link class (see the link graph and the by-class view)',
+  );
+  return null;
 }
 
-export async function constellationReportPlots(
-  run: LoadedRun,
-  knee: ConstellationKnee,
-  basis: LifeBasisRecord | null,
-): Promise<{ plots: ReportPlot[]; notes: string[] }> {
-  const notes: string[] = [...knee.notes];
-  const picks = decisionPicks(run.pareto);
-  const { spec, record, details } = knee;
-  const plots: ReportPlot[] = [];
-  const add: AddPlot = (id, title, caption, svg, table) =>
-    void plots.push({
-      id,
-      file: `${id}.svg`,
-      title,
-      caption,
-      svg,
-      ...(table ? { table } : {}),
-    });
+export const contactsDrawing = ({ knee: { spec, details } }: ConstellationPlotInput): Drawing => ({
+  caption: `Intervals in which each gateway sees at least one satellite over the ${(spec.window.duration_s / 3600).toFixed(1)} h sampling window.`,
+  svg: contactTimelineSvg({ step_s: details.step_s, stations: details.stations }),
+});
 
-  await addGeometryPlots(spec, record, knee.references, notes, add);
-  await addNetworkPlots(spec, record, details, basis, notes, add);
-  const rows = costRows(picks);
-  await addExtraViews(extraViewData(record, details), add);
-  add(
-    'sky-map',
-    `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
+export const launchCampaignDrawing = ({ knee: { record, details } }: ConstellationPlotInput): Drawing => ({
+  caption: 'Satellites in orbit over time against the deployment milestones.',
+  svg: launchCampaignSvg({
+    deployment: details.deployment,
+    milestones: details.milestones,
+    satellites: record.satellites,
+  }),
+});
+
+/** The life year by year, with its table; the life basis and the roadmaps' notes. */
+export function lifeDrawing({ knee: { record }, basis, notes }: ConstellationPlotInput): Drawing {
+  const drawing = {
+    caption:
+      'Satellites delivering, in orbit and launched each year from the first launch to the horizon, with the year table.' +
+      (basis !== null ? ` ${LIFE_RATIOS_DIFFER}` : ''),
+    svg: lifeSvg(record.life, record.satellites).svg,
+    table: lifeTable(record.life, basis),
+  };
+  if (basis !== null) notes.push(lifeBasisNote(basis, record.life.years[record.life.years.length - 1]?.year ?? 0));
+  pushAll(notes, roadmapNotes(record.life));
+  return drawing;
+}
+
+export const utilizationByClassDrawing = ({ extra }: ConstellationPlotInput): Drawing => ({
+  caption:
+    'Mean and maximum utilisation of each link class at every evaluated instant of the network flow (bars when the study evaluates one instant).',
+  svg: utilizationByClassSvg(extra.utilization!).svg,
+});
+
+export const conjunctionsDrawing = ({ extra }: ConstellationPlotInput): Drawing => ({
+  caption:
+    "Closest approaches between the design's own satellites found by the screening; the table lists the closest first.",
+  svg: conjunctionsSvg(extra.conjunctions!).svg,
+  table: conjunctionTable(extra.conjunctions!),
+});
+
+export const manifestDrawing = ({ extra }: ConstellationPlotInput): Drawing => ({
+  caption: 'Satellites launched per vehicle, by shell, with the number of launches.',
+  svg: launchManifestSvg(extra.manifest!).svg,
+});
+
+export const skyDrawing = ({ knee: { record } }: ConstellationPlotInput): Drawing => ({
+  title: `Naked-eye satellites on the sky, ${record.sky.mapMinutesAfterSunset} min after sunset (knee)`,
+  caption:
     `Satellites brighter than V = 6 above the worst evening's ${skyObserverText(record.sky)}, with ` +
-      `${record.sky.extinction_mag_per_airmass} mag per airmass of extinction, per 10° × 15° cell; the table counts them ` +
-      `at each time after that sunset, and the record's sky.evenings gives every observer's evening (docs/constellations.md §"Sky brightness").`,
-    skyMapSvg(record.sky),
-    skyTable(record.sky),
-  );
-  add(
-    'cost-breakdown',
-    'Cost breakdown',
-    'Life-cycle cost of the knee and the best design per objective, by component.',
-    await costBreakdownSvg(rows),
-  );
-  return { plots, notes };
-}
+    `${record.sky.extinction_mag_per_airmass} mag per airmass of extinction, per 10° × 15° cell; the table counts them ` +
+    `at each time after that sunset, and the record's sky.evenings gives every observer's evening (docs/constellations.md §"Sky brightness").`,
+  svg: skyMapSvg(record.sky),
+  table: skyTable(record.sky),
+});
+
+export const costDrawing = ({ costs }: ConstellationPlotInput): Drawing => ({
+  caption: 'Life-cycle cost of the knee and the best design per objective, by component.',
+  svg: costBreakdownSvg(costs),
+});
 
 /** The cost components of each distinct pick (the knee and the best design per objective). */
 function costRows(picks: ReturnType<typeof decisionPicks>): Parameters<typeof costBreakdownSvg>[0] {
@@ -298,10 +265,7 @@ function costRows(picks: ReturnType<typeof decisionPicks>): Parameters<typeof co
  * Link utilisation per instant and class, the self-conjunction screen's worst pairs, the launch manifest by vehicle and
  * shell.
  */
-function extraViewData(
-  record: ConstellationRecord,
-  details: ConstellationDetails,
-): Parameters<typeof addExtraViews>[0] {
+function extraViewData(record: ConstellationRecord, details: ConstellationDetails): ExtraViewData {
   const sat = (shell: string, plane: number | null, slot: number | null): string =>
     plane === null ? `shell ${shell}` : `${shell} P${plane} S${slot ?? 0}`;
   const manyShells = details.networkInstants.length > 1;

@@ -15,8 +15,8 @@ import { propagatePlane, temeToEarthFixed } from '../../constellation/geometry/p
 import type { SamplingWindow, ShellGeometrySpec } from '../../constellation/design/types.js';
 import { fmt } from '../../base/numberFormat.js';
 import { PALETTE } from '../plots/plots.js';
-import { labelBox, placedTextLabels, placeLabels, type Box } from '../plots/labelPlacement.js';
-import { drawn, type Drawn, type Mark } from '../plots/chart.js';
+import { labelBox, placedTextLabels, placeLabels, type Box } from '../../chart/labelPlacement.js';
+import { drawn, type Drawn, type Mark } from '../../chart/chart.js';
 
 const DEG_PER_RAD = 180 / Math.PI;
 
@@ -227,6 +227,6 @@ export function groundTrackChart(input: GroundTrackInput): Drawn {
   });
 }
 
-export async function groundTrackSvg(input: GroundTrackInput): Promise<string> {
+export function groundTrackSvg(input: GroundTrackInput): string {
   return groundTrackChart(input).svg;
 }

@@ -5,8 +5,8 @@
  */
 import { maxOf } from '../../base/arrays.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
-import { legendColumn } from '../plots/chart.js';
-import { PAD, px, svgDocument, text } from '../plots/svg.js';
+import { legendColumn } from '../../chart/chart.js';
+import { PAD, px, svgDocument, text } from '../../chart/svg.js';
 import type { ReportTableData } from './constellationExtras.js';
 import { fmt, groupedDecimal } from '../../base/numberFormat.js';
 

@@ -11,7 +11,7 @@ import type { ParetoDesign } from '../../run/paretoFile.js';
 import { fmt } from '../../base/numberFormat.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import type { KeyValue } from '../document/blocks.js';
-import { chart, concat, type Drawn, type Mark, type Scene } from '../plots/chart.js';
+import { chart, concat, type Drawn, type Mark, type Scene } from '../../chart/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions, STATISTIC_NAME, type AxisDef } from '../plots/plots.js';
 
 /** Robust designs drawn at most (with their nominal twins: twice as many points). */

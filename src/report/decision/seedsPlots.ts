@@ -11,6 +11,7 @@ import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import { designRecordSchema } from '../../node/record/recordSchema.js';
 import { fmt } from '../../base/numberFormat.js';
+import { LAUNCH_MASS_ITEMS_KG } from '../../models/mass/mass.js';
 import { maxOf, pushAll } from '../../base/arrays.js';
 import {
   CATEGORY10,
@@ -22,7 +23,7 @@ import {
   type ChartSpec,
   type Legend,
   type Scene,
-} from '../plots/chart.js';
+} from '../../chart/chart.js';
 import { objectiveTitle, paddedDomain, samplePositions } from '../plots/plots.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import { fieldRows, hardwareLines, type BudgetRow } from '../budget/budget.js';
@@ -164,24 +165,10 @@ function powerSpec(r: DesignRecord): ChartSpec {
   );
 }
 
-/** The parts of the built-up launch mass, in the order they add up (src/models/mass/mass.ts massBudget). */
-const MASS_PARTS = [
-  'compute_kg',
-  'array_kg',
-  'battery_kg',
-  'radiator_kg',
-  'shielding_kg',
-  'isl_kg',
-  'bus_kg',
-  'margin_kg',
-  'propellant_kg',
-  'propellantTank_kg',
-] as const;
-
-/** The knee's mass budget [kg]: the launch mass by part beside the mass allocated on the launcher. */
+/** The knee's mass budget [kg]: the launch mass by line item (LAUNCH_MASS_ITEMS_KG) beside the mass allocated. */
 function massSpec(r: DesignRecord): ChartSpec {
   const m = nodeFields(r, 'mass');
-  const parts = MASS_PARTS.map((k, i) => ({ name: m(k).label, value: r.mass[k], color: TABLEAU10[i]! }));
+  const parts = LAUNCH_MASS_ITEMS_KG.map((k, i) => ({ name: m(k).label, value: r.mass[k], color: TABLEAU10[i]! }));
   const [launch, allocated] = [m('launch_kg'), m('allocated_kg')];
   return barSpec(
     'Mass budget',

@@ -10,7 +10,7 @@ import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
 import { ATTAINMENT_FILE, type AttainmentFile, type Projection } from '../../run/attainmentFile.js';
 import type { SeedUnion } from '../../run/multiSeed.js';
-import { drawn, type Legend, type Mark } from '../plots/chart.js';
+import { drawn, type Legend, type Mark } from '../../chart/chart.js';
 import { objectiveTitle } from '../plots/plots.js';
 import { figure, note, paragraph, section, type Block, type ReportPlot } from '../document/blocks.js';
 

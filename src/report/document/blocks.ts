@@ -37,6 +37,9 @@ export interface Plot {
  */
 export type ReportPlot = Plot & { readonly title: string; readonly blocks?: readonly Block[] };
 
+/** What a plot catalogue entry draws: caption, SVG, what tests read, blocks under it; a title refining the entry's. */
+export type Drawing = Omit<ReportPlot, 'id' | 'file' | 'title'> & { readonly title?: string };
+
 export interface TableData {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];

@@ -17,7 +17,8 @@ import { buildReportModel } from './model.js';
 import { readAnswer } from '../../run/answer/read.js';
 import type { Answer } from '../../run/answer/schema.js';
 import { StudyError } from '../../base/errors.js';
-import { constellationReportPlots, type ConstellationKnee } from '../constellation/constellationReport.js';
+import type { ConstellationKnee } from '../constellation/constellationReport.js';
+import { constellationReportPlots } from '../plots/catalogue.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import type { LpSolver } from '../../optimize/lp.js';
 import type { WrittenResults } from '../../run/results.js';
@@ -97,7 +98,7 @@ export async function runReport(
           }
         : knee === null
           ? { plots: [], notes: ['no Pareto design: no constellation plots'] }
-          : await constellationReportPlots(run, knee, answer.constellation?.lifeBasis ?? null);
+          : constellationReportPlots(run, knee, answer.constellation?.lifeBasis ?? null);
     model = { ...base, plots: [...base.plots, ...c.plots], notes: [...base.notes, ...c.notes] };
   }
   return { doc: runReportDocument(model), plots: model.plots, notes: model.notes };

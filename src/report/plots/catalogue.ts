@@ -1,17 +1,27 @@
 /**
- * The plot catalogue: one entry per plot of the run report and of the multi-seed report, each with its id (also the
- * figure's anchor), its file, title and section, when it applies and how it draws (its caption and SVG). The
- * reports draw and place their plots from these lists alone (`drawPlots`, `plotSection`), so a plot is its file and
- * one line here. A constellation run's own plots (src/report/constellation/) go under the run report's
- * "Constellation" heading.
+ * The plot catalogue: one entry per plot of the run report (a constellation run's own plots too) and of the multi-seed
+ * report, each with its id (also the figure's anchor), its file, title and section, when it applies and how it draws
+ * (its caption and SVG). The reports draw and place their plots from these lists alone (`drawPlots`, `plotSection`,
+ * `gatheredPlots`), so a plot is its file and one line here.
  */
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
-import type { AnswerReference } from '../../run/answer/schema.js';
+import type { AnswerReference, LifeBasisRecord } from '../../run/answer/schema.js';
 import type { DecisionSummary } from '../../run/schemas.js';
 import type { DesignRecord } from '../../node/record/record.js';
-import { figure, heading3, note, paragraph, section, table, type Block, type ReportPlot } from '../document/blocks.js';
+import {
+  figure,
+  heading3,
+  note,
+  paragraph,
+  section,
+  table,
+  type Block,
+  type Drawing,
+  type ReportPlot,
+} from '../document/blocks.js';
+import * as knee from '../constellation/constellationReport.js';
 import { frontKneeCaption, frontKneeSvg } from '../decision/decisionView.js';
 import type { RobustReport } from '../decision/robust.js';
 import { budgetsPlot, costPlot, costWaterfallPlot, unionFrontPlot } from '../decision/seedsPlots.js';
@@ -21,8 +31,7 @@ import { parallelPlot } from './parallelPlot.js';
 /** A section of the plot's own (its id); `otherwise`: its paragraph when the plot does not apply ('': empty). */
 export type OwnSection = { readonly heading: string; readonly nav?: string; readonly otherwise?: string };
 
-/** What a plot draws: its caption and SVG, the scenes tests read, and blocks shown under it in its own section. */
-export type Drawing = Omit<ReportPlot, 'id' | 'file' | 'title'>;
+export type { Drawing } from '../document/blocks.js';
 
 export interface PlotEntry<I> {
   readonly id: string;
@@ -34,15 +43,19 @@ export interface PlotEntry<I> {
   readonly applies: (input: I) => boolean;
   /** A note for the report when it does not apply. */
   readonly missingNote?: string;
-  readonly draw: (input: I) => Drawing;
+  /** Its drawing; null: none after all (its note pushed by the drawing). */
+  readonly draw: (input: I) => Drawing | null;
 }
 
 /** The plots of `entries` that apply to `input`, in order; a missing plot's note goes into `notes`. */
 export function drawPlots<I>(entries: readonly PlotEntry<I>[], input: I, notes: string[]): ReportPlot[] {
   return entries.flatMap((e) => {
-    if (e.applies(input)) return [{ id: e.id, file: e.file ?? `${e.id}.svg`, title: e.title, ...e.draw(input) }];
-    if (e.missingNote !== undefined) notes.push(e.missingNote);
-    return [];
+    if (!e.applies(input)) {
+      if (e.missingNote !== undefined) notes.push(e.missingNote);
+      return [];
+    }
+    const drawing = e.draw(input);
+    return drawing === null ? [] : [{ id: e.id, file: e.file ?? `${e.id}.svg`, title: e.title, ...drawing }];
   });
 }
 
@@ -139,6 +152,68 @@ export const RUN_PLOTS: readonly PlotEntry<RunPlotInput>[] = [
     draw: ({ run }) => convergencePlot(run),
   },
 ];
+
+type KneeInput = knee.ConstellationPlotInput;
+const kneePlot = (
+  id: string,
+  title: string,
+  applies: (i: KneeInput) => boolean,
+  draw: (i: KneeInput) => Drawing | null,
+  missingNote?: string,
+): PlotEntry<KneeInput> => ({
+  id,
+  title,
+  section: 'constellation',
+  applies,
+  draw,
+  ...(missingNote ? { missingNote } : {}),
+});
+const always = () => true;
+const linkGraph = (i: KneeInput) => i.knee.details.linkGraph !== undefined;
+const rows = (key: keyof knee.ExtraViewData) => (i: KneeInput) => (i.extra[key]?.length ?? 0) > 0;
+
+/** A constellation run's own plots in reading order, gathered under the run report's "Constellation" heading. */
+export const CONSTELLATION_PLOTS: readonly PlotEntry<KneeInput>[] = [
+  kneePlot('shell-planes', 'Orbital planes of the knee design', always, knee.planesDrawing),
+  kneePlot('ground-track', 'Ground tracks (knee)', always, knee.groundTrackDrawing),
+  kneePlot('shell-map', 'Shells in context', always, knee.shellMapDrawing),
+  kneePlot(
+    'link-graph',
+    'Link graph of a shell (knee)',
+    linkGraph,
+    knee.linkGraphDrawing,
+    'the knee design has no link graph (no links, or a bound): no link-graph plot',
+  ),
+  kneePlot('link-utilization', 'Link utilisation (knee)', linkGraph, knee.linkUtilizationDrawing),
+  kneePlot(
+    'contact-timeline',
+    'Gateway contacts (knee)',
+    (i) => i.knee.details.stations.length > 0,
+    knee.contactsDrawing,
+  ),
+  kneePlot('launch-campaign', 'Launch campaign (knee)', always, knee.launchCampaignDrawing),
+  kneePlot('life', 'Life of the constellation (knee)', always, knee.lifeDrawing),
+  kneePlot(
+    'utilization-by-class',
+    'Link utilisation by class over the evaluated instants (knee)',
+    rows('utilization'),
+    knee.utilizationByClassDrawing,
+  ),
+  kneePlot('conjunctions', 'Self-conjunctions (knee)', rows('conjunctions'), knee.conjunctionsDrawing),
+  kneePlot('launch-manifest', 'Launch manifest (knee)', rows('manifest'), knee.manifestDrawing),
+  kneePlot('sky-map', 'Naked-eye satellites on the sky (knee)', always, knee.skyDrawing),
+  kneePlot('cost-breakdown', 'Cost breakdown', always, knee.costDrawing),
+];
+
+/** A constellation run's own plots of its knee, in order, with notes on what is not drawn. */
+export function constellationReportPlots(
+  run: LoadedRun,
+  k: knee.ConstellationKnee,
+  basis: LifeBasisRecord | null,
+): { plots: ReportPlot[]; notes: string[] } {
+  const input = knee.constellationPlotInput(run, k, basis);
+  return { plots: drawPlots(CONSTELLATION_PLOTS, input, input.notes), notes: input.notes };
+}
 
 /** What the multi-seed report's plots are drawn from: the knee's node record (null: none, or not a node's). */
 export interface SeedsPlotInput {

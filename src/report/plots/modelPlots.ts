@@ -8,7 +8,7 @@ import { fmt } from '../../base/numberFormat.js';
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import { objectiveTitle, paddedDomain, samplePositions, type AxisDef, type CategoryStyle } from './plots.js';
-import { CATEGORY10, chart, concat, drawn, type Drawn } from './chart.js';
+import { CATEGORY10, chart, concat, drawn, type Drawn } from '../../chart/chart.js';
 import { matrixPanelSize, objectiveMatrix } from './scatterMatrix.js';
 import type { AnswerReference as ReferenceDesign } from '../../run/answer/schema.js';
 

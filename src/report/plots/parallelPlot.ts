@@ -9,9 +9,9 @@ import { fmt } from '../../base/numberFormat.js';
 import { unitOf } from '../../node/record/metrics.js';
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
-import { drawn, type Drawn, type Mark } from './chart.js';
+import { drawn, type Drawn, type Mark } from '../../chart/chart.js';
 import { axisLabel, MIN_AXIS_SPAN, objectiveTitle, samplePositions, spanDomain, STATISTIC_NAME } from './plots.js';
-import { textWidth } from './svg.js';
+import { textWidth } from '../../chart/svg.js';
 import { varUnit } from './modelPlots.js';
 
 /** Pareto designs beyond this many are sampled evenly (deterministic). */

@@ -3,7 +3,7 @@
  * padded and widened axis domains, even sampling of many points. Points are plain records with
  * fields `o0…` (one per objective). Every axis title carries its unit.
  */
-import { CATEGORY10 } from './chart.js';
+import { CATEGORY10 } from '../../chart/chart.js';
 
 /**
  * Axis label for a metric or design path: `cost.lcoc [USD/PFLOP-day]` (unit suffix moved into brackets); a

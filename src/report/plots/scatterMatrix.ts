@@ -5,7 +5,7 @@
  * report (objective space, the front with the knee) and the comparison of runs (fronts.svg).
  */
 import { maxOf } from '../../base/arrays.js';
-import { chart, concat, type ChartSpec, type Drawn, type Legend, type Mark, type Shape } from './chart.js';
+import { chart, concat, type ChartSpec, type Drawn, type Legend, type Mark, type Shape } from '../../chart/chart.js';
 import type { AxisDef, CategoryStyle } from './plots.js';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The explorer's analysis views, drawn from what the analysis worker computes (analysisData.ts) and from the dataset:
  * - optimization history: per run, the hypervolume over evaluations and each objective's best feasible value so far
- *   (SVG line plots; the best as a staircase of its change points);
+ *   (line charts of the chart layer, src/chart; the best as a staircase of its change points);
  * - parameter importance: per run and objective, the variables ranked by first-order index, each bar its part of the
  *   indices' sum (relative importance), the index itself beside it, and the sum (past 1 when inputs are correlated);
  * - slice plots: one chosen objective against each variable, a pixel per design the view keeps (subset and brushes)
@@ -9,52 +9,33 @@
  * Markup only: every number comes from the worker's result or the dataset.
  */
 import type { RunAnalysis } from './analysisData.js';
-import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
+import { maxOf, minOf } from '../../base/arrays.js';
+import { drawn } from '../../chart/chart.js';
+import { RUN_COLOURS } from '../../chart/palettes.js';
+import { fmtValue, type Dataset, type Dim } from './data.js';
 import { ticksOf, type AxisScale } from './scales.js';
 import { esc } from './table.js';
 
-const PLOT_W = 280;
-const PLOT_H = 130;
-const PAD = { left: 52, right: 8, top: 8, bottom: 22 };
+/** A history plot's frame [px] (the chart adds its axes around it). */
+const PLOT_W = 220;
+const PLOT_H = 100;
 
-/** One SVG line plot over [0, xMax] × [min, max] of the points (a staircase when `step`). */
+/** One line plot over [0, xMax] of the points' finite values (a staircase when `step`), by the chart layer. */
 function linePlot(xs: ArrayLike<number>, ys: ArrayLike<number>, xMax: number, step: boolean, yLabel: string): string {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < ys.length; i++) {
-    const v = ys[i]!;
-    if (Number.isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (!Number.isFinite(lo))
+  const points: { x: number; y: number }[] = [];
+  for (let i = 0; i < ys.length; i++) if (Number.isFinite(ys[i]!)) points.push({ x: xs[i]!, y: ys[i]! });
+  if (points.length === 0)
     return `<svg width="${PLOT_W}" height="${PLOT_H}"><text x="60" y="60">no feasible design yet</text></svg>`;
-  if (hi === lo) hi = lo + Math.max(Math.abs(lo), 1) * 1e-6;
-  const w = PLOT_W - PAD.left - PAD.right;
-  const h = PLOT_H - PAD.top - PAD.bottom;
-  const px = (x: number): number => PAD.left + (x / Math.max(1, xMax)) * w;
-  const py = (y: number): number => PAD.top + (1 - (y - lo) / (hi - lo)) * h;
-  const d: string[] = [];
-  for (let i = 0; i < xs.length; i++) {
-    if (!Number.isFinite(ys[i]!)) continue;
-    const x = px(xs[i]!).toFixed(1);
-    const y = py(ys[i]!).toFixed(1);
-    if (d.length === 0) d.push(`M${x},${y}`);
-    else d.push(step ? `H${x}V${y}` : `L${x},${y}`);
-  }
-  if (step && d.length > 0) d.push(`H${px(xMax).toFixed(1)}`);
-  const axis =
-    `<line x1="${PAD.left}" y1="${PAD.top + h}" x2="${PAD.left + w}" y2="${PAD.top + h}" stroke="#999"/>` +
-    `<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + h}" stroke="#999"/>` +
-    `<text x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${esc(fmtValue(hi))}</text>` +
-    `<text x="${PAD.left - 4}" y="${PAD.top + h}" text-anchor="end">${esc(fmtValue(lo))}</text>` +
-    `<text x="${PAD.left}" y="${PLOT_H - 6}">0</text>` +
-    `<text x="${PAD.left + w}" y="${PLOT_H - 6}" text-anchor="end">${esc(fmtValue(xMax))} evaluations</text>`;
-  return (
-    `<svg width="${PLOT_W}" height="${PLOT_H}" role="img" aria-label="${esc(yLabel)} over evaluations">${axis}` +
-    `<path d="${d.join('')}" fill="none" stroke="#1f6fb4" stroke-width="1.5"/></svg>`
-  );
+  if (step) points.push({ x: xMax, y: points[points.length - 1]!.y });
+  const values = points.map((p) => p.y);
+  const { svg } = drawn({
+    width: PLOT_W,
+    height: PLOT_H,
+    x: { title: 'evaluations', domain: [0, Math.max(1, xMax)] },
+    y: { title: null, domain: [minOf(values), maxOf(values)] },
+    marks: [{ type: 'line', points, color: RUN_COLOURS[0]!, width: 1.5, step }],
+  });
+  return svg.replace('<svg ', `<svg role="img" aria-label="${esc(yLabel)} over evaluations" `);
 }
 
 /** The history of one run: hypervolume over evaluations, then each objective's best so far. */

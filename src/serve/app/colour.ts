@@ -2,21 +2,22 @@
  * Colour by a column, shared by parallel coordinates, the scatter and the table: each design gets a colour index into
  * one palette, and the legend says what each colour stands for.
  * - By run (the default): one colour per run (RUN_COLOURS).
- * - A categorical column (a choice variable, the status): one colour per option, RUN_COLOURS in order (more than
- *   eight options reuse them, and the legend says which).
- * - A numeric column: STEPS colours of viridis (van der Walt and Smith, matplotlib 2015; the eight colours of R's
- *   viridisLite::viridis(8)), perceptually uniform and readable in grey, over equal steps of the column's axis scale
- *   (linear, log or percentile, over its span: the front's by default), so the colour bands match the axis the user
- *   set; uninverted, so dark is always the low end. A column whose values in the span are whole numbers (chips, a
- *   generation) gets one colour per value, or bins of whole values when there are more than STEPS: never 75 – 75.25.
+ * - A categorical column (a choice variable, the status): one colour per option, RUN_COLOURS in order (more than eight
+ *   options reuse them, and the legend says which).
+ * - A numeric column: STEPS colours of viridis at even steps (src/chart/palettes.ts), over equal steps of the column's
+ *   axis scale (linear, log or percentile, over its span: the front's by default), so the colour bands match the axis
+ *   the user set; uninverted, so dark is always the low end. A column whose values in the span are whole numbers
+ *   (chips, a generation) gets one colour per value, or bins of whole values when there are more than STEPS: never
+ *   75 – 75.25.
  * Designs without a value (a column another run lacks) or beyond the span are grey.
  */
 import { maxOf } from '../../base/arrays.js';
-import { fmtValue, RUN_COLOURS, type Dataset, type Dim } from './data.js';
+import { RUN_COLOURS, viridisSteps } from '../../chart/palettes.js';
+import { fmtValue, type Dataset, type Dim } from './data.js';
 import type { AxisScale } from './scales.js';
 
-export const VIRIDIS = ['#440154', '#46337e', '#365c8d', '#277f8e', '#1fa187', '#4ac16d', '#9fda3a', '#fde725'];
-export const STEPS = VIRIDIS.length;
+export const STEPS = 8;
+const VIRIDIS = viridisSteps(STEPS);
 export const MISSING = '#a0a0a0';
 
 export interface LegendEntry {

@@ -187,5 +187,3 @@ export function fmtValue(v: number, dim?: Dim): string {
   if (a >= 1e4) return Math.round(v).toLocaleString('en-US');
   return String(Number(v.toPrecision(4)));
 }
-
-export const RUN_COLOURS = ['#1f6fb4', '#d4700a', '#2a9d3c', '#8e44ad', '#c0392b', '#16a0a0', '#7a5c2e', '#5d6d7e'];

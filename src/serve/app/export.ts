@@ -6,12 +6,12 @@
  * evaluations.csv as the file holds them, its header first (several runs: a leading `run` column with the run's key).
  */
 import { pushAll } from '../../base/arrays.js';
+import { esc, px, svgDocument, text } from '../../chart/svg.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { BIN_PX, type PlotView } from './parcoords.js';
 import { axisNote } from './pcAxes.js';
 import { ticksOf, type AxisScale } from './scales.js';
 import type { ScatterView } from './scatter.js';
-import { esc } from './table.js';
 
 export interface ExportSource {
   parcoords(): { exportView(): PlotView | null };
@@ -32,17 +32,11 @@ function download(blob: Blob, name: string): void {
 }
 
 const GREY = '#c8c8c8';
-const num = (v: number): string => String(Math.round(v * 10) / 10);
-const text = (x: number, y: number, s: string, anchor = 'middle', extra = ''): string =>
-  `<text x="${num(x)}" y="${num(y)}" text-anchor="${anchor}"${extra}>${esc(s)}</text>`;
+const LABEL = '#5b6475';
 
-function svgDocument(w: number, h: number, title: string, body: string): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" ` +
-    `viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif" font-size="11" fill="#1d2330">` +
-    `<title>${esc(title)}</title><rect width="${w}" height="${h}" fill="#fff"/>${body}</svg>\n`
-  );
-}
+/** A document of the chart layer's, titled (its first element names the view). */
+const svgFile = (w: number, h: number, title: string, body: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n${svgDocument(w, h, `<title>${esc(title)}</title>${body}`)}\n`;
 
 /** The ticks of a numeric axis with their labels; a choice's options; a constant's one value. */
 function axisTicks(d: Dim, sc: AxisScale): { t: number; label: string }[] {
@@ -88,7 +82,7 @@ export function parcoordsSvg(v: PlotView): string {
       // as the canvas: opacity grows with the designs a line carries (square root, at least 0.15)
       const alpha = set === 0 ? 0.5 : Math.max(0.15, Math.sqrt(n / most));
       const stroke = set === 0 ? GREY : colours.palette[c]!;
-      return `<line x1="${xs[k]}" y1="${num(y(a))}" x2="${xs[k + 1]}" y2="${num(y(b))}" stroke="${stroke}" stroke-opacity="${alpha.toFixed(2)}"/>`;
+      return `<line x1="${xs[k]}" y1="${px(y(a))}" x2="${xs[k + 1]}" y2="${px(y(b))}" stroke="${stroke}" stroke-opacity="${alpha.toFixed(2)}"/>`;
     });
     parts.push(`<g data-set="${set === 0 ? 'others' : 'kept'}">${lines.join('')}</g>`);
   }
@@ -97,17 +91,17 @@ export function parcoordsSvg(v: PlotView): string {
     const sc = scales[k]!;
     pushAll(parts, [
       `<g data-axis="${esc(d.name)}"><line x1="${x}" y1="${top}" x2="${x}" y2="${top + plotH}" stroke="#555"/>`,
-      text(x, 12, d.name, 'middle', ' font-weight="600"'),
-      text(x, 26, axisNote(d, sc)),
+      text(x, 12, d.name, { anchor: 'middle', weight: 'bold' }),
+      text(x, 26, axisNote(d, sc), { anchor: 'middle' }),
       ...axisTicks(d, sc).map(
         (t) =>
-          `<line x1="${x - 3}" y1="${num(top + (1 - t.t) * plotH)}" x2="${x}" y2="${num(top + (1 - t.t) * plotH)}" stroke="#555"/>` +
-          text(x + 4, top + (1 - t.t) * plotH + 4, t.label, 'start', ' fill="#5b6475"'),
+          `<line x1="${x - 3}" y1="${px(top + (1 - t.t) * plotH)}" x2="${x}" y2="${px(top + (1 - t.t) * plotH)}" stroke="#555"/>` +
+          text(x + 4, top + (1 - t.t) * plotH + 4, t.label, { color: LABEL }),
       ),
       '</g>',
     ]);
   });
-  return svgDocument(v.canvas.width, v.canvas.height, 'odc explorer: parallel coordinates', parts.join(''));
+  return svgFile(v.canvas.width, v.canvas.height, 'odc explorer: parallel coordinates', parts.join(''));
 }
 
 /** The scatter as SVG: per panel, a circle per pixel a design lights (grey: the others, then the kept in colour). */
@@ -129,16 +123,10 @@ export function scatterSvg(v: ScatterView): string {
     }
     const frame = `<rect x="${p.left}" y="${p.top}" width="${p.size}" height="${p.size}" fill="none" stroke="#d9dde5"/>`;
     const labels = [
-      text(p.left + p.size / 2, p.top + p.size + 24, `${p.x.name} [${p.x.unit}]`),
-      text(
-        p.left - 30,
-        p.top + p.size / 2,
-        `${p.y.name} [${p.y.unit}]`,
-        'middle',
-        ` transform="rotate(-90 ${num(p.left - 30)} ${num(p.top + p.size / 2)})"`,
-      ),
-      ...axisTicks(p.x, sx).map((t) => text(p.left + t.t * p.size, p.top + p.size + 11, t.label)),
-      ...axisTicks(p.y, sy).map((t) => text(p.left - 3, p.top + (1 - t.t) * p.size + 4, t.label, 'end')),
+      text(p.left + p.size / 2, p.top + p.size + 24, `${p.x.name} [${p.x.unit}]`, { anchor: 'middle' }),
+      text(p.left - 30, p.top + p.size / 2, `${p.y.name} [${p.y.unit}]`, { anchor: 'middle', rotate: -90 }),
+      ...axisTicks(p.x, sx).map((t) => text(p.left + t.t * p.size, p.top + p.size + 11, t.label, { anchor: 'middle' })),
+      ...axisTicks(p.y, sy).map((t) => text(p.left - 3, p.top + (1 - t.t) * p.size + 4, t.label, { anchor: 'end' })),
     ];
     parts.push(
       `<g data-x="${esc(p.x.name)}" data-y="${esc(p.y.name)}" data-left="${p.left}" data-top="${p.top}" data-size="${p.size}">` +
@@ -146,7 +134,7 @@ export function scatterSvg(v: ScatterView): string {
         `<g data-set="kept">${[...sets[1]!.values()].join('')}</g>${labels.join('')}</g>`,
     );
   }
-  return svgDocument(v.canvas.width + 40, v.canvas.height + 30, 'odc explorer: scatter', parts.join(''));
+  return svgFile(v.canvas.width + 40, v.canvas.height + 30, 'odc explorer: scatter', parts.join(''));
 }
 
 /** The records of a CSV text (a quoted field may hold a comma or a line end), each as the file holds it. */

@@ -6,7 +6,8 @@
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
-import { RUN_COLOURS, type RunColumns } from './data.js';
+import { RUN_COLOURS } from '../../chart/palettes.js';
+import type { RunColumns } from './data.js';
 import { esc } from './table.js';
 
 /** An "i" in a circle, drawn (a glyph such as U+24D8 is missing from Debian's default fonts: a box). */

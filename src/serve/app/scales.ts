@@ -12,6 +12,7 @@
  * Inverted: 1 − position (the best value of a maximized objective can be put at the bottom, and so on). A choice
  * variable keeps its bands (one per option); only inversion applies to it.
  */
+import { logTicks, ticks } from '../../chart/svg.js';
 import type { ScaleKind } from '../urlState.js';
 import type { Dim } from './data.js';
 
@@ -122,10 +123,10 @@ export interface Tick {
 }
 
 /**
- * Tick values of a numeric scale, inside its span: linear, the round steps 1, 2 or 5 × 10^k giving 3 to `most` ticks
- * (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990); log, the powers of ten inside the span (with 2 and
- * 5 × them when it spans less than two decades); percentile, the values at 0, 25, 50, 75 and 100 % of the ranks. A
- * span of one value (or a choice) has none: its callers label it otherwise.
+ * Tick values of a numeric scale, inside its span, by the chart layer's rules (src/chart/svg.ts, d3's): linear, about
+ * `most` round steps of 1, 2 or 5 × 10^k; log, the decades, or over fewer than three the 1–9 multiples d3 labels;
+ * percentile, the values at 0, 25, 50, 75 and 100 % of the ranks. A span of one value (or a choice) has none: its
+ * callers label it otherwise.
  */
 export function ticksOf(sc: AxisScale, most = 6): Tick[] {
   const { lo, hi } = sc;
@@ -134,15 +135,8 @@ export function ticksOf(sc: AxisScale, most = 6): Tick[] {
     values.filter((v) => v >= lo && v <= hi).map((value) => ({ t: sc.position(value), value }));
   if (sc.kind === 'percentile') return [0, 0.25, 0.5, 0.75, 1].map((q) => ({ t: q, value: sc.value(q) }));
   if (sc.kind === 'log') {
-    const decades: number[] = [];
-    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) decades.push(10 ** e);
-    const fine = Math.log10(hi / lo) < 2 ? decades.flatMap((p) => [p, 2 * p, 5 * p]) : decades;
-    return at(fine.map((v) => Number(v.toPrecision(12))));
+    const log = logTicks(lo, hi, most);
+    return at(log.values.filter(log.labelled));
   }
-  const raw = (hi - lo) / most;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => (hi - lo) / s <= most)!;
-  const values: number[] = [];
-  for (let k = Math.ceil(lo / step); k * step <= hi; k++) values.push(Number((k * step).toPrecision(12)));
-  return at(values);
+  return at(ticks(lo, hi, most).values);
 }

@@ -44,7 +44,7 @@ function expectWellFormed(svg: string): void {
   expect(svg).not.toMatch(/<script/i);
 }
 
-async function expectDeterministic(f: () => Promise<string>): Promise<string> {
+async function expectDeterministic(f: () => string | Promise<string>): Promise<string> {
   const a = await f();
   expect(await f()).toBe(a);
   return a;

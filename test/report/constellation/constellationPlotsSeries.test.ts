@@ -11,7 +11,7 @@ import {
   launchCampaignChart,
   type LaunchCampaignInput,
 } from '../../../src/report/constellation/constellationPlotsSeries.js';
-import type { Scene } from '../../../src/report/plots/chart.js';
+import type { Scene } from '../../../src/chart/chart.js';
 
 /** Pixel positions equal the expected ones. */
 function expectPixels(actual: readonly number[], expected: readonly number[]): void {

@@ -7,7 +7,7 @@
  * axis, a stacked part starting at 0 instead of where the one before ends, a floating waterfall step drawn from 0.
  */
 import { describe, expect, it } from 'vitest';
-import type { Scene, Tick } from '../../../src/report/plots/chart.js';
+import type { Scene, Tick } from '../../../src/chart/chart.js';
 import {
   budgetsPlot,
   costPlot,

@@ -9,6 +9,7 @@ import {
   drawPlots,
   gatheredPlots,
   plotSection,
+  CONSTELLATION_PLOTS,
   RUN_PLOTS,
   SEEDS_PLOTS,
   seedsPlots,
@@ -20,8 +21,13 @@ import { KNEE_RECORD, SEEDS, tinyUnion, UNION_PARETO } from '../decision/seedsUn
 const fileOf = (e: PlotEntry<never>) => e.file ?? `${e.id}.svg`;
 
 describe('the plot catalogue', () => {
-  it('no id and no file twice across both reports (the seeds report shares the knee waterfall)', () => {
-    const entries = [...RUN_PLOTS, ...SEEDS_PLOTS.filter((e) => !RUN_PLOTS.some((r) => r.id === e.id))];
+  it('no id and no file twice across the reports (the seeds report shares the knee waterfall)', () => {
+    const entries = [
+      ...RUN_PLOTS,
+      ...CONSTELLATION_PLOTS,
+      ...SEEDS_PLOTS.filter((e) => !RUN_PLOTS.some((r) => r.id === e.id)),
+    ];
+    expect(entries.length).toBe(6 + 13 + 4);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
     expect(new Set(entries.map(fileOf)).size).toBe(entries.length);
   });
@@ -37,7 +43,9 @@ describe('the plot catalogue', () => {
       draw: (n) => ({ caption: `caption ${n}`, svg: `<svg>${id}</svg>` }),
     });
     const notes: string[] = [];
-    const plots = drawPlots([entry('a', true), entry('c', false, 'no c'), entry('b', true)], 7, notes);
+    // a drawing may find it has nothing to draw after all (null): no plot, no missing note
+    const none: PlotEntry<number> = { ...entry('d', true, 'no d'), draw: () => null };
+    const plots = drawPlots([entry('a', true), entry('c', false, 'no c'), none, entry('b', true)], 7, notes);
     expect(plots).toStrictEqual([
       { id: 'a', file: 'a.svg', title: 'title a', caption: 'caption 7', svg: '<svg>a</svg>' },
       { id: 'b', file: 'bee.svg', title: 'title b', caption: 'caption 7', svg: '<svg>b</svg>' },

@@ -63,15 +63,15 @@ describe('the plot sections of the run report', () => {
     );
   });
 
-  it('constellation: every plot not in the catalogue under its title and id, in order; none when there is none', () => {
+  it('constellation: the catalogue constellation plots drawn, under their titles and ids, in order; none without', () => {
     expect(constellationSection(withOwn)).toBeNull();
-    const shells = plot('shells', 'Shells');
-    const links = plot('links', 'Links');
+    const shells = plot('shell-planes', 'Shells');
+    const links = plot('link-graph', 'Links');
     expect(constellationSection(reportModel({ plots: [shells, ...OWN, links] }))).toStrictEqual(
       section('constellation', 'Constellation', [
-        { kind: 'heading', level: 3, text: 'Shells', id: 'shells' },
+        { kind: 'heading', level: 3, text: 'Shells', id: 'shell-planes' },
         fig(shells),
-        { kind: 'heading', level: 3, text: 'Links', id: 'links' },
+        { kind: 'heading', level: 3, text: 'Links', id: 'link-graph' },
         fig(links),
       ]),
     );

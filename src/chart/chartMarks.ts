@@ -3,7 +3,7 @@
  * given in data units (each a path, optionally in its own colour), labels of tick values given rather than d3's, a
  * legend row that grows with its symbol (a size legend), and the room a second x axis above the frame takes.
  */
-import { minOf } from '../../base/arrays.js';
+import { minOf } from '../base/arrays.js';
 import { format, precisionFixed } from 'd3-format';
 import { px } from './svg.js';
 

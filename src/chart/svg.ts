@@ -6,6 +6,7 @@
  */
 import { tickStep as d3TickStep, ticks as d3Ticks } from 'd3-array';
 import { format, precisionFixed } from 'd3-format';
+import { scaleLog } from 'd3-scale';
 
 /** Padding around a plot [px]. */
 export const PAD = 5;
@@ -40,6 +41,22 @@ export function ticks(lo: number, hi: number, count: number): { values: number[]
   const step = tickStep(lo, hi, count);
   if (step === 0) return { values: Number.isFinite(lo) ? [lo] : [], step: 0 };
   return { values: d3Ticks(lo, hi, Math.max(1, count)).map((v) => v + 0), step }; // + 0: no -0 tick
+}
+
+/**
+ * Ticks of a log axis over [lo, hi] (d3-scale's log ticks): the decades when the span holds three or more, else every
+ * decade's 1–9 multiples inside it, `labelled` being those d3 labels for about `count` labels (the rest are minor).
+ */
+export function logTicks(
+  lo: number,
+  hi: number,
+  count: number,
+): { values: number[]; decades: boolean; labelled: (v: number) => boolean } {
+  const s = scaleLog().domain([lo, hi]);
+  const decades = s.ticks().filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+  const f = s.tickFormat(count);
+  if (decades.length >= 3) return { values: decades, decades: true, labelled: () => true };
+  return { values: s.ticks(count), decades: false, labelled: (v) => f(v) !== '' };
 }
 
 /** Tick labels with the decimals the step needs and thousands separators (d3-format); exponents for extreme steps. */

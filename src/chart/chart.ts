@@ -1,16 +1,15 @@
 /**
- * The reports' plotting layer: a chart is one plotting frame with an x and a y axis (linear, log or band scale),
- * marks given in data units (dots, lines, areas, bars, rules, segments, text), an optional title block above and
- * legends at its right. `chart` lays it out into a Scene: the pixel frame, each axis's tick values, labels and pixel
- * positions, the legend entries and the dots' pixel centres (what the plot shows, which tests read), and the static
- * SVG text. Scales, tick values, number formats and colour schemes are d3's (d3-scale, d3-array, d3-format,
+ * The chart layer of the reports and the explorer: a chart is one plotting frame with an x and a y axis (linear, log or
+ * band scale), marks given in data units (dots, lines, areas, bars, rules, segments, text), an optional title block
+ * above and legends at its right. `chart` lays it out into a Scene: the pixel frame, each axis's tick values, labels
+ * and pixel positions, the legend entries and the dots' pixel centres (what the plot shows, which tests read), and the
+ * static SVG text. Scales, tick values, number formats and colour schemes are d3's (d3-scale, d3-array, d3-format,
  * d3-scale-chromatic, d3-shape; Bostock et al., ISC licence); the layout is ours and estimates text widths (svg.ts
  * TEXT_WIDTH_EM) as there is no canvas in Node. `concat` sets charts side by side or in a grid. The axes (scales,
  * ticks, labels, titles) are drawn by chartAxes.ts.
  */
-import { maxOf } from '../../base/arrays.js';
+import { maxOf } from '../base/arrays.js';
 import { line as d3line, curveStepAfter } from 'd3-shape';
-import { schemeCategory10, schemeTableau10 } from 'd3-scale-chromatic';
 import { esc, PAD, px, svgDocument, symbolPath, text, textWidth } from './svg.js';
 import { LEGEND_ROW, legendRow, pathsSvg, TOP_AXIS_ROOM, type PathsMark, type TopAxis } from './chartMarks.js';
 import {
@@ -32,9 +31,7 @@ import {
 export type { Axis, BandAxis, ContinuousAxis, Tick } from './chartAxes.js';
 export { axisScale, decadeLabel } from './chartAxes.js';
 
-/** Category colours: d3's category10 (the run and compare plots) and Tableau 10 (bars, analysis plots). */
-export const CATEGORY10: readonly string[] = schemeCategory10;
-export const TABLEAU10: readonly string[] = schemeTableau10;
+export { CATEGORY10, TABLEAU10 } from './palettes.js';
 
 /** A bar's extent on one axis: [from, to] in data units, or a category (the band's width, or its part `sub`). */
 export interface Bar {

@@ -4,10 +4,10 @@
  * overlapping ones thinned) and axis titles, the room the labels take, and a second x axis above the frame (a map's
  * or graph's top axis).
  */
-import { maxOf, pushAll } from '../../base/arrays.js';
+import { maxOf, pushAll } from '../base/arrays.js';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
 import { format } from 'd3-format';
-import { px, text, textWidth, type Frame } from './svg.js';
+import { logTicks, px, text, textWidth, type Frame } from './svg.js';
 import { valuesFormat, type TopAxis } from './chartMarks.js';
 
 export const LABEL_px = 11;
@@ -81,16 +81,13 @@ export function axisScale(a: Axis, r0: number, r1: number, spacing: number): Sca
   if (a.kind === 'log') {
     const s = scaleLog().domain([d0, d1]).range([r0, r1]);
     if (a.nice) s.nice();
-    const decades = (a.hidden ? [] : s.ticks()).filter(
-      (v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9,
-    );
-    // a span of under two decades also labels d3's 2 and 5 multiples
-    const values = decades.length >= 3 || a.hidden ? decades : s.ticks(count);
+    const [n0, n1] = s.domain() as [number, number];
+    const lt = a.hidden ? { values: [], decades: true } : logTicks(n0, n1, count);
     const f = s.tickFormat(count, ',~g');
     return {
       at: (v) => s(v as number),
       band: () => 0,
-      ticks: values.map((v) => ({ value: v, label: decades.length >= 3 ? decadeLabel(v) : f(v) })),
+      ticks: lt.values.map((v) => ({ value: v, label: lt.decades ? decadeLabel(v) : f(v) })),
     };
   }
   const s = scaleLinear()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chart } from '../../../src/report/plots/chart.js';
+import { chart } from '../../src/chart/chart.js';
 
 /**
  * The chart layer's map and graph parts (chartMarks.ts and the hooks in chart.ts) checked by what a chart shows, worked

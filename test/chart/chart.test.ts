@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chart, concat, decadeLabel, drawn, TABLEAU10 } from '../../../src/report/plots/chart.js';
+import { chart, concat, decadeLabel, drawn, TABLEAU10 } from '../../src/chart/chart.js';
 
 /**
  * The plotting layer checked by what a chart shows (its Scene: frame, ticks, legends, dots), with expectations worked

@@ -1,9 +1,9 @@
 /**
- * The SVG primitives of src/report/plots/svg.ts (the constellation maps draw with them): tick rules against d3-array's
+ * The SVG primitives of src/chart/svg.ts (the constellation maps draw with them): tick rules against d3-array's
  * published examples, symbol areas and pixel rounding worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { px, symbolPath, tickFormat, ticks, tickStep } from '../../../src/report/plots/svg.js';
+import { px, symbolPath, tickFormat, ticks, tickStep } from '../../src/chart/svg.js';
 
 describe('ticks (1-2-5 rule)', () => {
   it('matches d3-array: ticks(0, 1, 10) = 0, 0.1, …, 1 printed without float noise; ticks(0, 10, 5) steps by 2; ticks(-0.3, 0.97, 5) by 0.2', () => {
