@@ -48,7 +48,8 @@ describe('layers in an envelope: a cylinder, then a cone to a point', () => {
     // 0.9 × 0.9 × 6 m: standing needs 6 m of height (5 m here); lying, a 6 m side never fits a 3 m circle: 0
     expect(fairingPacking(env, { a_m: 0.9, b_m: 0.9, c_m: 6 }).satellites).toBe(0);
     // 1 × 1 × 2.5 m standing: one layer, its top at 2.5 m where the cone is 2.5 m wide; one row |y| ≤ 0.5 has chord
-    // 2√(1.5625 − 0.25) = 2.29 m → 2 (the next layer's top, 5 m, is the apex). Lying (1 m vertical, 1 × 2.5 m footprint):
+    // 2√(1.5625 − 0.25) = 2.29 m → 2 (the next layer's top, 5 m, is the apex). Lying (1 m vertical, 1 × 2.5 m
+    // footprint):
     // in the 3 m cylinder one row |y| ≤ 0.5 (chord 2.83 m) holds 1, two rows (chord 2.24 m) none: 1 a layer at tops 1
     // and 2 m; at 3 m the cone is 2 m wide, too narrow for 2.5 m: 2. Either way 2.
     const r = fairingPacking(env, { a_m: 1, b_m: 1, c_m: 2.5 });
@@ -93,7 +94,8 @@ describe('flown Falcon 9 manifests from published masses (a flown count is what 
 
   it('Iridium NEXT, ~860 kg (Spaceflight Now, 25 Jun 2017): at least the 10 flown to 625 km × 86.4°', () => {
     // The flights were bound by the dispenser, two tiers of five (Iridium, Jul 2016), not by mass: odc's mass count,
-    // on the payload the 97.6° Starlink floor gives there (9,787 kg, launchBounds.test.ts), may exceed 10, never fall short.
+    // on the payload the 97.6° Starlink floor gives there (9,787 kg, launchBounds.test.ts), may exceed 10, never fall
+    // short.
     expect(perLaunch(860, 625, 86.4)).toBeGreaterThanOrEqual(10);
   });
 
