@@ -408,6 +408,23 @@ export const launchVehicleRowSchema = lazy(() =>
     referenceAltitude_km: z.number().min(100).max(2000),
     price_USD: z.number().min(0).max(5e9),
     fairingVolume_m3: z.number().positive().max(10000),
+    /**
+     * Usable payload envelope from the vehicle's user's guide [m]: diameter, height of its cylinder and of its top
+     * above the separation plane, with the document. With it a launch's count by volume is geometric (stowed boxes
+     * stacked in the envelope, src/models/launch/fairingPacking.ts); absent: packing efficiency × fairingVolume_m3.
+     */
+    fairing: z
+      .strictObject({
+        diameter_m: z.number().min(0.5).max(20),
+        cylinderHeight_m: z.number().min(0.5).max(50),
+        height_m: z.number().min(0.5).max(60),
+        source: z.string().min(1),
+      })
+      .refine((f) => f.height_m >= f.cylinderHeight_m, {
+        message: 'height_m must be at least cylinderHeight_m (the ogive sits on the cylinder)',
+        path: ['height_m'],
+      })
+      .optional(),
     reusable: z.boolean(),
     /**
      * Published payload to circular orbits, each point citing its document, table or figure and year: the only

@@ -2,13 +2,14 @@
  * Launch campaign: how many launches of which vehicles deploy each shell of a constellation, what they cost, how
  * long the deployment takes and whether it meets the regulatory milestones.
  *
- * A launch carries one shell; satellites per launch k_vs = min(⌊P_vs/m_s⌋, ⌊η·V_fairing/V_s⌋), P_vs from
- * src/models/launch/launchPerformance.ts, η = 0.7 by default. Launch counts n_vs: a MILP (launchMilp.ts, injected
- * `LpSolver`) minimising Σ_vs price_v·n_vs with every satellite flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉
- * under the cadences (⌊c_v·T_m⌋ launches by T_m); unmet milestones are solved again without them and reported; with
- * one vehicle the MILP's optimum in closed form (n_s = ⌈N_s/k_s⌉, no solver called). Schedule: each vehicle at its
- * cadence from t = 0, launch j at j/c_v; orbit raising not timed. Milestones default: FCC 47 CFR §25.164(b), 50 %
- * within 6 years of the grant and the rest within 9.
+ * A launch carries one shell; satellites per launch k_vs = min(⌊P_vs/m_s⌋, by volume), P_vs from
+ * src/models/launch/launchPerformance.ts; by volume: stowed boxes stacked in the vehicle's envelope
+ * (src/models/launch/fairingPacking.ts) where its row gives one, else ⌊η·V_fairing/V_s⌋, η = 0.7 by default.
+ * Launch counts n_vs: a MILP (launchMilp.ts, injected `LpSolver`) minimising Σ_vs price_v·n_vs with every satellite
+ * flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉ under the cadences (⌊c_v·T_m⌋ launches by T_m); unmet
+ * milestones are solved again without them and reported; with one vehicle the MILP's optimum in closed form (n_s =
+ * ⌈N_s/k_s⌉, no solver called). Schedule: each vehicle at its cadence from t = 0, launch j at j/c_v; orbit raising not
+ * timed. Milestones default: FCC 47 CFR §25.164(b), 50 % within 6 years of the grant and the rest within 9.
  * Validity: N_s ≥ 1 whole satellites per shell; cadences > 0; launch prices as catalogued (USD of the catalog year).
  * A campaign that cannot fly as given is planned for reference and says why (`shortfalls`): a shell no vehicle can
  * carry one satellite of (mass or stowed volume) flies one satellite per launch on the vehicle that comes nearest;
@@ -31,7 +32,12 @@ import {
   type Milestone,
   type Plan,
 } from './launchMilp.js';
-import { DEFAULT_FAIRING_PACKING_EFFICIENCY, type LaunchVehicleSpec } from '../../models/cost/cost.js';
+import {
+  DEFAULT_FAIRING_PACKING_EFFICIENCY,
+  satellitesByVolume,
+  type LaunchVehicleSpec,
+} from '../../models/cost/cost.js';
+import type { StowedBox } from '../../models/launch/fairingPacking.js';
 import { nonNegative, positive } from '../../models/validate.js';
 import { minOf } from '../../base/arrays.js';
 
@@ -59,6 +65,8 @@ export interface CampaignShell {
   readonly satellites: number;
   readonly launchMass_kg: number;
   readonly stowedVolume_m3: number;
+  /** Stowed box [m]: stacked in a vehicle's envelope where its row gives one (satellitesByVolume). */
+  readonly stowedBox?: Readonly<StowedBox>;
 }
 
 interface CampaignCommon {
@@ -164,9 +172,10 @@ export function satellitesPerLaunch(
   stowedVolume_m3: number,
   packing: number,
   payload_kg = v.payloadLeo_kg,
+  stowedBox?: Readonly<StowedBox>,
 ): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
   const byMass = Math.floor(payload_kg / launchMass_kg + EPS);
-  const byVolume = Math.floor((packing * v.fairingVolume_m3) / stowedVolume_m3 + EPS);
+  const byVolume = satellitesByVolume(v, stowedVolume_m3, packing, stowedBox);
   const binding: LaunchLimit = byMass < byVolume ? 'mass' : byVolume < byMass ? 'volume' : 'both';
   return { byMass, byVolume, perLaunch: Math.min(byMass, byVolume), binding };
 }
@@ -356,7 +365,9 @@ function launchCapacities(
 ): { fit: ReturnType<typeof satellitesPerLaunch>[][]; k: number[][]; ub: number[][]; shortfalls: Shortfall[] } {
   const payload = (v: CampaignVehicle, j: number): number => v.payloadToShell_kg?.[j] ?? v.payloadLeo_kg;
   const fit = p.vehicles.map((v) =>
-    shells.map((s, j) => satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, payload(v, j))),
+    shells.map((s, j) =>
+      satellitesPerLaunch(v, s.launchMass_kg, s.stowedVolume_m3, packing, payload(v, j), s.stowedBox),
+    ),
   );
   const k = fit.map((f) => f.map((x) => x.perLaunch));
   const shortfalls: Shortfall[] = [];

@@ -30,6 +30,7 @@ import type { ConstellationSpec } from '../design/compile.js';
 import { launchCampaign, type LaunchCampaignResult } from './launch.js';
 import { orbitRaising, type OrbitRaisingResult } from '../../models/launch/orbitRaising.js';
 import { raisingPower, type RaisingPowerResult } from '../../models/launch/thrusters.js';
+import { squareStowedBox } from '../../models/launch/fairingPacking.js';
 import type { ShellLaunchRecord } from '../record/entrySchemas.js';
 
 /** Relative gap between the node's and the campaign's $/kg above which the record notes it. */
@@ -158,6 +159,7 @@ export function launchPlan(
       satellites: sats[i]!,
       launchMass_kg: launchMass[i]!,
       stowedVolume_m3: nodes[i]!.mass.stowedVolume_m3,
+      stowedBox: squareStowedBox(nodes[i]!.mass.stowedVolume_m3, nodes[i]!.mass.stowedHeight_m),
     })),
     solver: lp,
     fairingPackingEfficiency: spec.launch.packingEfficiency,

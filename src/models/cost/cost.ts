@@ -18,6 +18,7 @@ import { HOURS_PER_YEAR_h } from '../../base/constants.js';
 import { W_PER_KW } from '../../base/convert.js';
 import { nonNegative, positive } from '../validate.js';
 import type { PriceClass } from './learningCurve.js';
+import { fairingPacking, type FairingEnvelope, type StowedBox } from '../launch/fairingPacking.js';
 
 // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
 export const DEFAULT_BUS_COST_USD_per_kg = 5000;
@@ -103,6 +104,22 @@ export interface LaunchVehicleSpec {
   readonly payloadLeo_kg: number;
   readonly price_USD: number;
   readonly fairingVolume_m3: number;
+  /** The user's guide's usable envelope; absent: the count by volume is η·fairingVolume_m3 ÷ stowed volume. */
+  readonly fairing?: Readonly<FairingEnvelope> | undefined;
+}
+
+/**
+ * Satellites one launch holds by volume: stowed boxes stacked in the vehicle's envelope where the row gives one and the
+ * box is known (src/models/launch/fairingPacking.ts), else ⌊η·V_fairing / V_stowed⌋ (η the packing efficiency).
+ */
+export function satellitesByVolume(
+  v: Readonly<LaunchVehicleSpec>,
+  stowedVolume_m3: number,
+  eta: number,
+  box?: Readonly<StowedBox>,
+): number {
+  if (v.fairing !== undefined && box !== undefined) return fairingPacking(v.fairing, box).satellites;
+  return Math.floor((eta * v.fairingVolume_m3) / stowedVolume_m3 + 1e-9);
 }
 
 export interface LaunchParams {
@@ -110,6 +127,8 @@ export interface LaunchParams {
   /** Node launch (wet) mass [kg]. */
   readonly launch_kg: number;
   readonly stowedVolume_m3: number;
+  /** The node's stowed box (nodeStowedBox): packed in the vehicle's envelope where the row gives one. */
+  readonly stowedBox?: Readonly<StowedBox>;
   /** Market launch price [$/kg]; replaces vehicle price / payload. */
   readonly launchPriceOverride_USD_per_kg?: number | undefined;
   /** Vehicle payload into the node's orbit [kg]; default vehicle.payloadLeo_kg. */
@@ -139,7 +158,7 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   const payload_kg = Math.max(MIN_PAYLOAD_kg, p.payload_kg ?? v.payloadLeo_kg);
   if (p.payload_kg !== undefined) nonNegative('payload_kg', p.payload_kg);
   const byMass = Math.floor(payload_kg / p.launch_kg);
-  const byVolume = Math.floor((eta * v.fairingVolume_m3) / p.stowedVolume_m3);
+  const byVolume = satellitesByVolume(v, p.stowedVolume_m3, eta, p.stowedBox);
   const n = Math.min(byMass, byVolume);
   const override = p.launchPriceOverride_USD_per_kg;
   if (override !== undefined) nonNegative('launchPriceOverride_USD_per_kg', override);

@@ -4,15 +4,15 @@
  * with its source and year). The result says how it was obtained: on a published point, interpolated between them,
  * extrapolated beyond them (flagged), or refused.
  *
- * Method: linear interpolation in altitude along a curve of one inclination, then in inclination (each curve derated by
- * its own extrapolation first; held at the easier curve's where the harder one carries more, never rising with
- * inclination between two flown floors); `upTo` bound points
- * (Starship Users Guide rev 1.0, 2020, Table 3 note 1) returned as published; beyond the published range the
- * rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d with the Hohmann
- * ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i), derated by 1 − ΔV⁺/L (ΔV⁺ the part toward
- * the harder orbit, L = EXTRAPOLATION_LIMIT_DELTA_V_m_s): continuous, ×½ at the measured 700 m/s where the rule was
- * up to 1.94× optimistic, zero at L. Refused (payload 0, with the reason): a row without published points; an orbit
- * that needs more than L of extrapolation; a sun-synchronous orbit for a row the catalog marks not offered for SSO.
+ * Method: linear interpolation in altitude along a curve of one inclination, then in inclination (each curve derated
+ * by its own extrapolation first); every point is a floor, so at a fixed altitude the payload never rises with
+ * inclination: a higher-inclination curve carrying more holds at every easier one (Falcon 9's 97.6° Starlink floor over
+ * its 86.4° Iridium one); `upTo` bounds (Starship Users Guide rev 1.0, 2020, Table 3 note 1) as published; beyond the
+ * published range the rocket-equation rule (Sutton & Biblarz 9th ed. §4.1) m_B = (m_A + m_d)·exp(−Δv/(g₀ Isp)) − m_d
+ * with the Hohmann ΔV (Vallado 2013 §6.3.1) and the Earth-rotation ΔV v⊕(cos i_c − cos i), derated by 1 − ΔV⁺/L (ΔV⁺
+ * toward the harder orbit, L = EXTRAPOLATION_LIMIT_DELTA_V_m_s): continuous, ×½ at the measured 700 m/s where the rule
+ * was up to 1.94× optimistic, zero at L. Refused (payload 0, with the reason): a row without published points; an
+ * orbit needing more than L of extrapolation; a sun-synchronous orbit for a row the catalog marks not offered for SSO.
  * Validity: direct insertion into circular LEO, 150–2000 km; the rule is first order (no gravity or steering losses,
  * no dogleg). Held-out error of the derated rule −28 … −3 % at 569–697 m/s toward harder orbits; unmeasured beyond.
  * Derivation, evidence and costs: docs/models.md §"Launch-vehicle performance"; docs/approximations.md.
@@ -200,18 +200,18 @@ function fromCurves(
     .map((g) => alongCurve(g, altitude_m, stage))
     .sort((a, b) => a.inclination_rad - b.inclination_rad);
   const at = curves.find((c) => Math.abs(c.inclination_rad - i) <= SAME_INCLINATION_rad);
-  if (at !== undefined) return at;
+  if (at !== undefined) return heldFromHarder(curves, i, at);
   const lo = curves[0]!,
     hi = curves.at(-1)!;
   if (i < lo.inclination_rad || i > hi.inclination_rad) {
     const from = i < lo.inclination_rad ? lo : hi;
     const dv = rotationDeltaV_m_s(from.inclination_rad, i);
-    return {
+    return heldFromHarder(curves, i, {
       payload_kg: rocketEquationPayload_kg(from.payload_kg, dv, stage),
       dv: from.dv + Math.abs(dv),
       harder: from.harder + Math.max(0, dv),
       exact: false,
-    };
+    });
   }
   const k = curves.findIndex((c) => c.inclination_rad > i);
   const a = curves[k - 1]!,
@@ -219,26 +219,40 @@ function fromCurves(
   const t = (i - a.inclination_rad) / (b.inclination_rad - a.inclination_rad);
   const lerp = (x: number, y: number): number => x + t * (y - x);
   // Each curve derated by its own extrapolation, then interpolated: continuous into either curve, and a curve's
-  // extrapolation weighs only as near as the target is to it. Where the harder (higher-inclination) curve carries more
-  // (two flown floors: neither is the capability), the payload holds at the easier curve's: never rising with
-  // inclination between them (unless the easier curve is past the limit: then it weighs 0, as above).
-  if (a.dv <= EXTRAPOLATION_LIMIT_DELTA_V_m_s && deratedOnCurve(b) > deratedOnCurve(a))
-    return {
-      payload_kg: a.payload_kg,
-      dv: a.dv,
-      harder: a.harder,
-      exact: false,
-      derated_kg: deratedOnCurve(a),
-      beyondLimit: a.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s,
-    };
-  return {
+  // extrapolation weighs only as near as the target is to it.
+  return heldFromHarder(curves, i, {
     payload_kg: lerp(a.payload_kg, b.payload_kg),
     dv: lerp(a.dv, b.dv),
     harder: lerp(a.harder, b.harder),
     exact: false,
     derated_kg: lerp(deratedOnCurve(a), deratedOnCurve(b)),
     beyondLimit: a.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s && b.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s,
-  };
+  });
+}
+
+/** What a candidate delivers once derated (0 past the limit): the figure two candidates are compared by. */
+const deliveredBy = (c: Candidate): number => (c.beyondLimit === true ? 0 : (c.derated_kg ?? deratedOnCurve(c)));
+
+/**
+ * Payload never rises with inclination at a fixed altitude (direct insertion: less of the Earth's rotation, more
+ * plane to turn): each published point is a floor of the capability, and a floor at a harder (higher-inclination)
+ * orbit is one at every easier inclination too. So the target takes the largest of its own candidate and every
+ * higher-inclination curve at its altitude, held (without the rotation gain it would earn: conservative). Falcon 9's
+ * two flown floors are the case: Starlink 3-1 at 97.6° carries more than Iridium NEXT at 86.4°, and between them, and
+ * below, the 97.6° floor holds (docs/models.md §"Launch-vehicle performance").
+ */
+function heldFromHarder(curves: readonly CurveValue[], i: number, own: Candidate): Candidate {
+  let best = own,
+    bestKg = deliveredBy(own);
+  for (const c of curves) {
+    if (c.inclination_rad <= i + SAME_INCLINATION_rad || c.dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s) continue;
+    const kg = deratedOnCurve(c);
+    if (kg > bestKg) {
+      best = { payload_kg: c.payload_kg, dv: c.dv, harder: c.harder, exact: false };
+      bestKg = kg;
+    }
+  }
+  return best;
 }
 
 /**

@@ -7,7 +7,10 @@
  * the rocket equation (Sutton & Biblarz 9th ed. §4.1), the station mass m_s as the final mass:
  * m_p = m_s (e^(ΔV/(g₀ Isp)) − 1).
  * Validity: circular orbits, no plane change, 150–2000 km; no drag during the raise, no coasts for plane phasing
- * (its time is a floor). Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
+ * (its time is a floor: propulsion only). Flown campaigns take longer: OneWeb, inserted at 450 km × 87.4° (Spaceflight
+ * Now, 7 Feb 2020), takes "several months" to its 1,200 km orbit (SpaceNews, 23 Jun 2022) with checkout, in-plane
+ * phasing and drift between planes this time omits; no published day count was found to test against.
+ * Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';
 import { hohmannDeltaV_m_s } from './launchPerformance.js';

@@ -6,6 +6,7 @@
  * paths by construction and a stage no named field reads (the fleet economics, the token figures) never runs.
  * User units (km, deg, min, Wh) are converted here, once, for the record.
  */
+import { nodeStowedBox } from '../../models/launch/fairingPacking.js';
 import * as z from 'zod';
 import { rad_to_deg, s_to_min } from '../../base/convert.js';
 import { n, recordFields } from '../../base/recordFields.js';
@@ -327,6 +328,10 @@ export const RECORD_FIELDS = {
     stowedVolume_m3: num(
       'Stowed launch volume: folded array and radiator plus the packaged core [m³]',
       (s) => s.cost.stowed.stowedVolume_m3,
+    ),
+    stowedHeight_m: num(
+      "Stowed box height: the packaged core a cube that sets it, the folded array and radiator around it on a square footprint of the stowed volume ÷ this (estimate, models/launch/fairingPacking.ts nodeStowedBox); stacked in a vehicle's envelope where its row gives one [m]",
+      (s) => nodeStowedBox(s.cost.stowed.stowedVolume_m3, s.cost.stowed.core_m3).c_m,
     ),
   }),
   environment: section({

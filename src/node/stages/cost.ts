@@ -20,6 +20,7 @@ import {
   type LinePriceClasses,
 } from '../../models/cost/cost.js';
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
+import { nodeStowedBox } from '../../models/launch/fairingPacking.js';
 import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
 import { programEconomics } from '../../models/cost/lifecycleProgram.js';
 import { capexPerWatt } from '../../models/cost/lifecycleEconomics.js';
@@ -63,6 +64,7 @@ export function sizeCost(
     vehicle,
     launch_kg: Math.max(mass.allocated_kg, mass.launch_kg),
     stowedVolume_m3: stowed.stowedVolume_m3,
+    stowedBox: nodeStowedBox(stowed.stowedVolume_m3, stowed.core_m3),
     // The vehicle's payload into this orbit (published points, interpolated or flagged extrapolation), as the
     // constellation campaign's.
     payload_kg: launchPayload.payload_kg,

@@ -77,17 +77,37 @@ describe('Falcon 9: the flown Iridium NEXT and Starlink 3-1 points (floors)', ()
     // e^(−386.01/(9.80665 × 348)) − 4,000 = 10,253.1 kg, derated × (1 − 386.01/1400) = 7,426.1 kg (5,895 kg from the
     // Iridium point alone). 1,100 km × 89° lies between the curves: 86.4° raised 625 → 1,100 km (243.47 m/s) gives
     // 7,732.4 kg, 97.6° raised 314 → 1,100 km (416.52 m/s) 10,126.2 kg; each derated by its own ΔV, × (1 − 243.47/1400)
-    // = 6,387.7 kg and × (1 − 416.52/1400) = 7,113.5 kg. The harder orbit's floor carries more: a line between them
-    // would rise with inclination (6,556.2 kg at 89°), so the payload holds at the 86.4° curve's 6,387.7 kg, ΔV
-    // 243.47 m/s (issue 99: two flown floors, neither the capability).
+    // = 6,387.7 kg and × (1 − 416.52/1400) = 7,113.5 kg. The harder orbit's floor carries more, and a floor at 97.6° is
+    // one at 89° too (less plane to turn, more of the Earth's rotation): the payload holds at the 97.6° curve's
+    // 7,113.5 kg, ΔV 416.52 m/s, at every inclination up to 97.6° (issue 99: never rising with inclination).
     const a = vehiclePayloadToOrbit(f9, 1015e3, rad(99));
     expect(a.basis).toBe('extrapolated');
     expect(a.extrapolationDeltaV_m_s).toBeCloseTo(386.01, 1);
     expect(a.payload_kg).toBeCloseTo(7426.1, 0);
-    const b = vehiclePayloadToOrbit(f9, 1100e3, rad(89));
-    expect(b.extrapolationDeltaV_m_s).toBeCloseTo(243.47, 1);
-    expect(b.payload_kg).toBeCloseTo(6387.7, 0);
-    // Iridium NEXT itself: 10 × ~860 kg into 625 km × 86.4°, at least the flown 8,600 kg there
-    expect(vehiclePayloadToOrbit(f9, 625e3, rad(86.4)).payload_kg).toBeGreaterThanOrEqual(8600);
+    for (const inc of [86.4, 89, 92, 97.6]) {
+      const b = vehiclePayloadToOrbit(f9, 1100e3, rad(inc));
+      expect(b.extrapolationDeltaV_m_s).toBeCloseTo(416.52, 1);
+      expect(b.payload_kg).toBeCloseTo(7113.5, 0);
+    }
+  });
+
+  it('Iridium NEXT itself, 625 km × 86.4°: at least the flown 8,600 kg; the 97.6° floor raised gives more', () => {
+    // Hohmann 314 → 625 km by vis-viva: 173.29 m/s; (11,960 + 4,000) × e^(−173.29/(9.80665 × 348)) − 4,000 =
+    // 11,169.8 kg, derated × (1 − 173.29/1400) = 9,787.2 kg > 8,600 kg flown: a harder orbit's floor is one here too.
+    const r = vehiclePayloadToOrbit(f9, 625e3, rad(86.4));
+    expect(r.payload_kg).toBeGreaterThanOrEqual(8600);
+    expect(r.extrapolationDeltaV_m_s).toBeCloseTo(173.29, 1);
+    expect(r.payload_kg).toBeCloseTo(9787.2, 0);
+  });
+
+  it('never rises with inclination at a fixed altitude (300–1,200 km, 53–110°)', () => {
+    for (const h of [300, 450, 552, 625, 800, 1200]) {
+      let last = Infinity;
+      for (let inc = 53; inc <= 110; inc += 0.25) {
+        const p = vehiclePayloadToOrbit(f9, h * 1e3, rad(inc)).payload_kg;
+        expect(p).toBeLessThanOrEqual(last + 1e-6);
+        last = p;
+      }
+    }
   });
 });

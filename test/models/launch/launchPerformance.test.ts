@@ -434,8 +434,8 @@ describe('validation', () => {
     readonly inclination: number | 'sso';
     readonly payload_kg: number;
     readonly source: string;
+    readonly exceededBy?: string; // a flown floor a harder orbit's floor exceeds there (launchBounds.test.ts: by hand)
   }
-
   const PUBLISHED: readonly Published[] = [
     {
       row: 'falcon-9',
@@ -450,6 +450,7 @@ describe('validation', () => {
       inclination: 86.4,
       payload_kg: 8600,
       source: 'Iridium NEXT: 10 × ~860 kg (Spaceflight Now, Jun 2017) to a 625 km parking orbit (Iridium, Jan 2017)',
+      exceededBy: 'the 97.6° Starlink 3-1 floor raised to 625 km',
     },
     {
       row: 'falcon-9',
@@ -524,13 +525,12 @@ describe('validation', () => {
     performance: r.performance!.filter((p) => keep(p.inclination_deg)),
   });
 
-  describe('every published point is reproduced exactly', () => {
+  describe('every published point is reproduced exactly (a flown floor: at least)', () => {
     for (const p of PUBLISHED) {
       it(`${p.row}: ${p.payload_kg} kg to ${p.altitude_km} km × ${p.inclination} (${p.source})`, () => {
         const r = vehiclePayloadToOrbit(row(p.row), p.altitude_km * 1e3, inclinationOf(p.inclination, p.altitude_km));
-        expect(r.payload_kg).toBe(p.payload_kg);
-        expect(r.basis).toBe('published');
-        expect(r.extrapolationDeltaV_m_s).toBe(0);
+        if (p.exceededBy !== undefined) return expect(r.payload_kg).toBeGreaterThan(p.payload_kg); // a floor
+        expect([r.payload_kg, r.basis, r.extrapolationDeltaV_m_s]).toEqual([p.payload_kg, 'published', 0]);
       });
     }
     it('the list above holds every point of the catalog (a new point needs its transcription here)', () => {
