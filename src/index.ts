@@ -6,7 +6,7 @@
 import { maxOf, pushAll } from './base/arrays.js';
 import { evaluateConstellationFileWith } from './constellation/evaluator.js';
 import { evaluateNodeFile, withConstellationRequirements } from './study/requirements.js';
-import { pickRunDesign } from './run/export/export.js';
+import { pickRunDesign, runDesignRecord } from './run/export/export.js';
 import { runOperand } from './analysis/screen/screen.js';
 import type { ConstellationSpec } from './constellation/design/compile.js';
 import type { ConstellationRecord } from './constellation/record/record.js';
@@ -132,12 +132,13 @@ export async function evaluateOperand(operand: string): Promise<{ name: string; 
     return { name: operand, record: await evaluateFileRecord(operand) };
   }
   const pick = pickRunDesign(run.dir, run.design);
-  if (pick.design.record === null)
+  const record = runDesignRecord(pick);
+  if (record === null)
     throw new StudyError('BAD_ARGUMENT', `${operand}: a benchmark run's designs have no budget to compare`, {
       file: run.dir,
     });
   const named = pick.selector === String(pick.design.index) ? '' : ` (design ${pick.design.index})`;
-  return { name: `${operand}${named}`, record: pick.design.record };
+  return { name: `${operand}${named}`, record };
 }
 
 /** Metric paths objectives and constraints may name: of the node record (default) or of the constellation record. */

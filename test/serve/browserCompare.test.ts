@@ -82,7 +82,9 @@ describe.skipIf(skipBrowser)('two designs side by side in the explorer', () => {
   it('/api/diff of a design with itself: no difference; a bad side: 404 naming the form', async () => {
     const index = (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as Front).designs[0]!.index;
     const self = (await (await fetch(new URL(`/api/diff?a=0:${index}&b=0:${index}`, serve.url))).json()) as DesignPair;
-    expect(self.summary).toBe('No difference: every budget line and constraint is the same.');
+    expect(self.summary).toBe(
+      'No difference: every budget line and constraint is the same (numbers within a relative 1e-9 of each other count as the same).',
+    );
     expect(self.changed).toEqual([]);
     for (const t of self.all) for (const r of t.rows) expect(['0', ''], r.join(' | ')).toContain(r[3]);
     const bad = await fetch(new URL(`/api/diff?a=0:${index}&b=x`, serve.url));

@@ -16,6 +16,14 @@ export const intArg =
     return n;
   };
 
+/** A relative tolerance: a number ≥ 0 (e.g. 1e-6). */
+export const toleranceArg = (v: string): number => {
+  const n = v.trim() === '' ? Number.NaN : Number(v);
+  if (!Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError(`--tolerance must be a relative tolerance ≥ 0 such as 1e-6, got "${v}"`);
+  return n;
+};
+
 /** An output path: a name, not an empty string (which would silently mean "the default"). */
 export const outArg = (v: string): string => {
   if (v.trim() === '')

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { isStudyError } from '../../base/errors.js';
 import type { ParsedFile } from '../../base/yaml.js';
 import type { EvaluatedRecord } from '../../report/compare/designDiff.js';
-import { collectSet, type CliIo } from './args.js';
+import { collectSet, toleranceArg, type CliIo } from './args.js';
 
 /** A file evaluated: its record and what `odc evaluate` prints for it. */
 interface Evaluated {
@@ -94,12 +94,17 @@ export function addDiffCommand(program: Command, io: CliIo): void {
     )
     .argument('<b>', 'the other design, in the same forms')
     .option('--changed', 'only the lines and constraints that differ')
+    .option(
+      '--tolerance <relative>',
+      'numbers differ when |B − A| > this × max(|A|, |B|); below it they count as the same (default 1e-9: float noise)',
+      toleranceArg,
+    )
     .option('--json', 'print the comparison as JSON (each line with both texts, delta and relative difference)')
-    .action(async (a: string, b: string, opts: { changed?: boolean; json?: boolean }) => {
+    .action(async (a: string, b: string, opts: { changed?: boolean; json?: boolean; tolerance?: number }) => {
       const odc = await import('./libraryChunk.js');
       const x = await odc.evaluateOperand(a);
       const y = await odc.evaluateOperand(b);
-      const d = odc.diffDesigns(x.name, x.record, y.name, y.record);
+      const d = odc.diffDesigns(x.name, x.record, y.name, y.record, opts.tolerance);
       io.out(opts.json ? `${JSON.stringify(d, null, 2)}\n` : odc.formatDiff(d, opts.changed === true));
     });
 }

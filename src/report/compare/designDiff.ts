@@ -4,7 +4,9 @@
  * difference B − A and the relative difference (B − A)/|A| of each number in the line's display unit, and every
  * constraint's value and verdict in both. Lines pair by the record field they show (else by section and label, the
  * n-th of a repeated label with the n-th); a line only one design has reads "—" on the other side. Text lines (a chip
- * count "72 × gb300", a range) show both texts and whether they differ.
+ * count "72 × gb300", a range) show both texts and whether they differ. A number differs when |B − A| exceeds the
+ * relative tolerance times max(|A|, |B|) (default 1e-9: float noise of two evaluations is not a difference); the
+ * output states the tolerance.
  */
 import type { DesignRecord } from '../../node/record/record.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
@@ -42,10 +44,15 @@ export interface ConstraintDiff {
   readonly changed: boolean;
 }
 
+/** Relative tolerance below which two numbers are the same (float noise of two evaluations is ~1e-15 of them). */
+export const DIFF_TOLERANCE = 1e-9;
+
 export interface DesignDiff {
   /** What each side is: a file, a file with edits, `run:knee`. */
   readonly a: string;
   readonly b: string;
+  /** A number differs when |B − A| > tolerance × max(|A|, |B|). */
+  readonly tolerance: number;
   readonly lines: readonly DiffLine[];
   readonly constraints: readonly ConstraintDiff[];
 }
@@ -101,8 +108,13 @@ function difference(a: number | undefined, b: number | undefined): { delta: numb
   return { delta, relative: delta === 0 ? 0 : a === 0 || !Number.isFinite(delta) ? null : delta / Math.abs(a) };
 }
 
+/** Whether B − A is a difference: over the relative tolerance of the larger magnitude (NaN against a number: yes). */
+function differs(a: number, b: number, delta: number, tolerance: number): boolean {
+  return !(Math.abs(delta) <= tolerance * Math.max(Math.abs(a), Math.abs(b)));
+}
+
 /** Every line of either design's budget, A's order first, then B's lines A has not. */
-function diffLines(a: EvaluatedRecord, b: EvaluatedRecord): DiffLine[] {
+function diffLines(a: EvaluatedRecord, b: EvaluatedRecord, tolerance: number): DiffLine[] {
   const la = linesById(recordSections(a));
   const lb = linesById(recordSections(b));
   const ids = [...la.keys(), ...[...lb.keys()].filter((k) => !la.has(k))];
@@ -120,13 +132,17 @@ function diffLines(a: EvaluatedRecord, b: EvaluatedRecord): DiffLine[] {
       b: y?.value ?? null,
       delta,
       relative,
-      changed: x?.value !== y?.value || (delta !== null && delta !== 0),
+      // a number is compared as a value, within the tolerance; a text line by its text
+      changed:
+        delta !== null && x?.x !== undefined && y?.x !== undefined
+          ? delta !== 0 && differs(x.x, y.x, delta, tolerance)
+          : x?.value !== y?.value,
     };
   });
 }
 
 /** Every constraint of either design, by name: values, limits, verdicts. */
-function diffConstraints(a: EvaluatedRecord, b: EvaluatedRecord): ConstraintDiff[] {
+function diffConstraints(a: EvaluatedRecord, b: EvaluatedRecord, tolerance: number): ConstraintDiff[] {
   const ca = new Map(a.constraints.map((c) => [c.name, c]));
   const cb = new Map(b.constraints.map((c) => [c.name, c]));
   const names = [...ca.keys(), ...[...cb.keys()].filter((k) => !ca.has(k))];
@@ -135,6 +151,7 @@ function diffConstraints(a: EvaluatedRecord, b: EvaluatedRecord): ConstraintDiff
     const y = cb.get(name);
     const { delta } = difference(x?.value, y?.value);
     const limit = (c: typeof x): string | null => (c === undefined ? null : `${c.sense} ${fmt(c.limit)}`);
+    const moved = delta !== null && delta !== 0 && differs(x!.value, y!.value, delta, tolerance);
     const [limitA, limitB] = [limit(x), limit(y)];
     const [satisfiedA, satisfiedB] = [x?.satisfied ?? null, y?.satisfied ?? null];
     return {
@@ -147,14 +164,26 @@ function diffConstraints(a: EvaluatedRecord, b: EvaluatedRecord): ConstraintDiff
       delta,
       satisfiedA,
       satisfiedB,
-      changed: (delta !== null && delta !== 0) || limitA !== limitB || satisfiedA !== satisfiedB,
+      changed: moved || limitA !== limitB || satisfiedA !== satisfiedB,
     };
   });
 }
 
 /** Design B against design A, every budget line and constraint; `a` and `b` say what each side is. */
-export function diffDesigns(a: string, ra: EvaluatedRecord, b: string, rb: EvaluatedRecord): DesignDiff {
-  return { a, b, lines: diffLines(ra, rb), constraints: diffConstraints(ra, rb) };
+export function diffDesigns(
+  a: string,
+  ra: EvaluatedRecord,
+  b: string,
+  rb: EvaluatedRecord,
+  tolerance = DIFF_TOLERANCE,
+): DesignDiff {
+  return {
+    a,
+    b,
+    tolerance,
+    lines: diffLines(ra, rb, tolerance),
+    constraints: diffConstraints(ra, rb, tolerance),
+  };
 }
 
 /** A signed difference: "+50", "−0.2", "0"; "—" when there is none. */
@@ -181,8 +210,9 @@ export function diffTables(d: DesignDiff, changedOnly = false): DiffTable[] {
         l.label,
         l.a ?? '—',
         l.b ?? '—',
-        l.delta !== null ? signed(l.delta) : l.changed ? 'differs' : '',
-        l.delta !== null ? relativeText(l.relative) : '',
+        // a difference within the tolerance reads 0
+        l.delta !== null ? signed(l.changed ? l.delta : 0) : l.changed ? 'differs' : '',
+        l.delta !== null ? relativeText(l.changed ? l.relative : 0) : '',
         l.unit,
       ]),
     align: ['l', 'r', 'r', 'r', 'r', 'l'] as const,
@@ -193,7 +223,7 @@ export function diffTables(d: DesignDiff, changedOnly = false): DiffTable[] {
     c.name,
     c.a === null ? '—' : fmt(c.a),
     c.b === null ? '—' : fmt(c.b),
-    signed(c.delta),
+    signed(c.delta !== null && !c.changed ? 0 : c.delta),
     c.limitA === c.limitB ? (c.limitA ?? '—') : `${c.limitA ?? '—'} / ${c.limitB ?? '—'}`,
     c.unit,
     verdict(c.satisfiedA),
@@ -211,10 +241,12 @@ export function diffSummary(d: DesignDiff): string {
     .filter((c) => c.satisfiedA !== null && c.satisfiedB !== null && c.satisfiedA !== c.satisfiedB)
     .map((c) => c.name);
   const constraints = d.constraints.filter((c) => c.changed).length;
-  if (lines === 0 && constraints === 0) return 'No difference: every budget line and constraint is the same.';
+  const within = `numbers within a relative ${d.tolerance} of each other count as the same`;
+  if (lines === 0 && constraints === 0)
+    return `No difference: every budget line and constraint is the same (${within}).`;
   return (
     `${lines} of ${d.lines.length} budget lines and ${constraints} of ${d.constraints.length} constraints differ; ` +
-    (flipped.length ? `verdicts change: ${flipped.join(', ')}.` : 'no verdict changes.')
+    `${flipped.length ? `verdicts change: ${flipped.join(', ')}` : 'no verdict changes'} (${within}).`
   );
 }
 

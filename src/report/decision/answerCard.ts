@@ -1,8 +1,9 @@
 /**
  * The answer card: the run's answer at a glance, read from its answer record (answer.json, src/run/answer/): the
- * design, its figures, the verdict, P(all hold) with its samples and what binds. One list of rows, drawn by every
- * output: the terminal (`answerCardLines`, wrapped to 80 columns), the report's first table
- * (sections/decisionSummary.ts) and the explorer's header (src/serve). The bridges as numbered tables: `bridgeTable`.
+ * design, a robust study's statistics (each with its sample count), its figures, the verdict, P(all hold) with its
+ * samples and what binds. One list of rows, drawn by every output: the terminal (`answerCardLines`, wrapped to 80
+ * columns), the report's first table (sections/decisionSummary.ts) and the explorer's header (src/serve). The bridges
+ * as numbered tables: `bridgeTable`.
  */
 import { maxOf } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
@@ -24,6 +25,23 @@ export function jointCardText(a: Pick<Answer, 'joint' | 'jointNone'>): string {
   );
 }
 
+/** "p90 cost of delivered compute (programme, discounted) 187 USD/PFLOP-day (16 samples)": a robust statistic. */
+export function robustStatText(label: string, value: number, unit: string, samples: number): string {
+  return `${label} ${fmt(value)}${unit === '-' ? '' : ` ${unit}`} (${fmt(samples)} samples)`;
+}
+
+/** The robust statistics of the recommended design (decision.designs[`k`]), each with its sample count; '' for none. */
+export function robustFiguresText(a: Pick<Answer, 'robust'>, k = 0): string {
+  const r = a.robust;
+  if (r === undefined) return '';
+  return r.statistics
+    .flatMap((s) => {
+      const d = s.designs[k];
+      return d === undefined ? [] : [robustStatText(s.label, d.value, s.unit, r.samples)];
+    })
+    .join(', ');
+}
+
 /** The card's rows; none when the run has no recommended design (`noAnswer` is then the one row). */
 export function answerCardRows(a: Answer): CardRow[] {
   const d = a.design;
@@ -35,6 +53,7 @@ export function answerCardRows(a: Answer): CardRow[] {
       label: d.label,
       value: `design ${d.index}${d.seed !== undefined ? ` (seed ${d.seed})` : ''}: ${d.configuration}`,
     },
+    ...(robustFiguresText(a) !== '' ? [{ label: 'robust', value: robustFiguresText(a) }] : []),
     { label: a.nominalFigures ? 'figures (nominal)' : 'figures', value: figures },
     ...(v === null
       ? []

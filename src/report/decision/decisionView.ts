@@ -28,7 +28,7 @@ import {
   type CategoryStyle,
 } from '../plots/plots.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
-import type { AnswerReference } from '../../run/answer/schema.js';
+import type { Answer, AnswerReference } from '../../run/answer/schema.js';
 import { objectiveMatrix } from '../plots/scatterMatrix.js';
 import type { DecisionSummary, RecommendedDesign } from '../../run/schemas.js';
 
@@ -62,7 +62,7 @@ export interface DecisionView {
 const MAX_FRONT_PLOT_POINTS = 1500;
 
 /** "best cost.lcoc (lowest)" for "best cost.lcoc_USD_per_PFLOP_day (lowest)": the metric without its unit suffix. */
-export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ ]*/, '$1');
+export const shortRole = (role: string): string => role.replace(/(\.[A-Za-z0-9]+)_[^ )]*/, '$1');
 const name = (d: RecommendedDesign): string => `${designLabel(d)} (${d.roles.map(shortRole).join(', ')})`;
 
 /**
@@ -84,17 +84,30 @@ function bindingLine(d: RecommendedDesign): string {
   return `${name(d)}: ${parts.join('; ')}.`;
 }
 
-function designsTable(d: DecisionSummary): TextTable {
+/**
+ * The recommended designs and their figures. A robust study's statistics come first, their sample count in the header;
+ * the record's figures are then the nominal design's and say so, so no nominal value stands under a robust role.
+ */
+function designsTable(d: DecisionSummary, robust: Answer['robust']): TextTable {
   // columns: the union of figure labels in first-seen order (every design of a study has the same kind of record)
   const cols: { label: string; unit: string }[] = [];
   for (const x of d.designs)
     for (const f of x.figures) if (!cols.some((c) => c.label === f.label)) cols.push({ label: f.label, unit: f.unit });
   const shells = d.designs.some((x) => x.shells?.length);
+  const stats = robust?.statistics ?? [];
+  const nominal = d.nominalFigures ? ', nominal' : '';
   return {
-    headers: ['design', 'what it is', ...cols.map((c) => `${c.label} [${c.unit}]`), ...(shells ? ['shells'] : [])],
-    rows: d.designs.map((x) => [
+    headers: [
+      'design',
+      'what it is',
+      ...stats.map((s) => `${s.label} [${s.unit}; ${fmt(robust!.samples)} samples]`),
+      ...cols.map((c) => `${c.label}${nominal} [${c.unit}]`),
+      ...(shells ? ['shells'] : []),
+    ],
+    rows: d.designs.map((x, k) => [
       name(x),
       x.configuration,
+      ...stats.map((s) => fmt(s.designs[k]?.value ?? Number.NaN)),
       ...cols.map((c) => {
         const f = x.figures.find((y) => y.label === c.label);
         return f ? fmt(f.value) : '';
@@ -106,12 +119,13 @@ function designsTable(d: DecisionSummary): TextTable {
 
 /** One row per design: its own LCOC, then per scenario the space/ground ratio and the ground LCOC, then the tally. */
 function verdictsTable(d: DecisionSummary): TextTable | null {
+  const nominal = d.nominalFigures ? ', nominal' : '';
   const withVerdict = d.designs.filter((x) => x.verdicts.length > 0);
   if (withVerdict.length === 0) return null;
   const ids = withVerdict[0]!.verdicts.map((v) => v.baseline);
   const basis = withVerdict[0]!.verdicts[0]!.basis;
   return {
-    headers: ['design', `space LCOC, ${basis} [USD/PFLOP-day]`, ...ids.map((id) => `${id} [-]`), 'verdict'],
+    headers: ['design', `space LCOC, ${basis}${nominal} [USD/PFLOP-day]`, ...ids.map((id) => `${id} [-]`), 'verdict'],
     rows: withVerdict.map((x) => {
       const cheaper = x.verdicts.filter((v) => v.spaceToTerrestrial < 1).length;
       return [
@@ -151,6 +165,7 @@ export function decisionView(
   run: Pick<LoadedRun, 'pareto' | 'study'>,
   d: DecisionSummary,
   refs: readonly Pick<AnswerReference, 'label' | 'offFront'>[],
+  robust?: Answer['robust'],
 ): DecisionView {
   const bindingRule =
     `A constraint binds when its relative margin is at most ${fmt(100 * BINDING_MARGIN)} % (g ≤ 0 scaled by the limit's magnitude` +
@@ -177,12 +192,12 @@ export function decisionView(
   return {
     standing: standingTexts(d.standing).map((t) => `${t.charAt(0).toUpperCase()}${t.slice(1).replace(/\.$/, '')}.`),
     empty: null,
-    designs: designsTable(d),
+    designs: designsTable(d, robust),
     verdictNote: verdictNote(d, run.pareto.kind),
     verdicts: verdictsTable(d),
     bindingRule,
     binding: d.designs.map(bindingLine),
-    front: [...frontPressureTexts(d.front, fmt), ...spreadTexts(d)],
+    front: [...frontPressureTexts(d.front, fmt), ...spreadTexts(d, robust)],
     relaxation: shadowPricesView(d),
     references,
   };
@@ -195,8 +210,8 @@ function shadowPricesView(d: DecisionSummary): DecisionView['relaxation'] {
 }
 
 /** The front's spread sentence (src/run/decision/spread.ts), with what the front presses against. */
-function spreadTexts(d: DecisionSummary): string[] {
-  const t = spreadText(d.spread, d.front.designs);
+function spreadTexts(d: DecisionSummary, robust: Answer['robust']): string[] {
+  const t = spreadText(d.spread, d.front.designs, robust);
   return t === null ? [] : [`${t.charAt(0).toUpperCase()}${t.slice(1)}`];
 }
 

@@ -130,7 +130,7 @@ export async function robustReport(run: LoadedRun): Promise<RobustReport | null>
   ]
     .filter(Boolean)
     .join(' ');
-  const { headers, rows } = robustTable(designs, objectives, nominalFront);
+  const { headers, rows } = robustTable(designs, objectives, nominalFront, settings.samples);
   const summary: KeyValue[] = [
     {
       label: 'robust sampling',
@@ -198,13 +198,20 @@ function robustTable(
   designs: readonly RobustDesign[],
   objectives: LoadedRun['pareto']['objectives'],
   nominalFront: ReadonlySet<number>,
+  samples: number,
 ): { headers: string[]; rows: string[][] } {
   const headers = [
     'index [-]',
     ...objectives.flatMap((o) => {
       const t = objectiveTitle(o.name, o.unit, o.sense);
       const stat = STATISTIC_NAME.exec(o.name);
-      return stat ? [t, `${objectiveTitle(stat[2]!, o.unit, o.sense)} nominal`, `${stat[1]} vs nominal [%]`] : [t];
+      return stat
+        ? [
+            `${t}, ${fmt(samples)} samples`,
+            `${objectiveTitle(stat[2]!, o.unit, o.sense)} nominal`,
+            `${stat[1]} vs nominal [%]`,
+          ]
+        : [t];
     }),
     'nominally non-dominated',
     'failed samples [-]',

@@ -61,7 +61,7 @@ export const SEEDS_METHOD =
   `variable within ${100 * INTEGER_AGREEMENT} % of its range (in whole steps; exactly when that is under one).`;
 
 function answerSection(union: SeedUnion, answer: Answer | null): Block {
-  const v = decisionView({ pareto: union.pareto, study: {} }, union.decision, []);
+  const v = decisionView({ pareto: union.pareto, study: {} }, union.decision, [], answer?.robust);
   const card = answer !== null && answer.design !== null ? [answerCardBlock(answer), ...bridgeBlocks(answer)] : [];
   const blocks: Block[] = [...card, ...answerBlocks(v)];
   if (answer !== null) pushAll(blocks, hypervolumeBlocks(answer));

@@ -14,7 +14,7 @@ import { answerLine } from './answerLine.js';
 import { answerCardLines } from './answerCard.js';
 import type { Answer } from '../../run/answer/schema.js';
 import { hypervolumeText } from '../../run/hypervolumeFigure.js';
-import { spreadText } from '../../run/decision/spread.js';
+import { spreadText, type RobustSamples } from '../../run/decision/spread.js';
 import { inheritedText } from '../../run/warmStart.js';
 import { relaxationView } from '../../run/decision/relaxation.js';
 import { designLabel, shellText } from '../../run/decision/recommend.js';
@@ -110,8 +110,8 @@ export function relaxationLines(d: DecisionSummary): string[] {
 }
 
 /** How much each objective varies across the front, and where the front is flat (src/run/decision/spread.ts). */
-export function spreadLines(d: DecisionSummary): string[] {
-  const t = spreadText(d.spread, d.front.designs);
+export function spreadLines(d: DecisionSummary, robust?: RobustSamples): string[] {
+  const t = spreadText(d.spread, d.front.designs, robust);
   return t === null ? [] : [`  ${t}`];
 }
 
@@ -127,7 +127,7 @@ export function decisionLines(d: DecisionSummary, answer?: Answer): string[] {
   }
   const pressure = pressureText(d);
   if (pressure !== null) lines.push(pressure);
-  pushAll(lines, spreadLines(d));
+  pushAll(lines, spreadLines(d, answer?.robust));
   return lines;
 }
 

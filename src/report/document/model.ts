@@ -11,7 +11,7 @@ import { budgetSections, type BudgetSection } from '../budget/budget.js';
 import { fmt } from '../../base/numberFormat.js';
 import { KNEE_METHOD, type Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
-import { axisLabel, objectiveTitle } from '../plots/plots.js';
+import { axisLabel, objectiveTitle, STATISTIC_NAME } from '../plots/plots.js';
 import { varUnit } from '../plots/modelPlots.js';
 import { drawPlots, RUN_PLOTS } from '../plots/catalogue.js';
 import { robustReport } from '../decision/robust.js';
@@ -119,7 +119,7 @@ function pickView(run: LoadedRun, pick: Pick, earlier: readonly Pick[]): PickVie
     pick,
     sameAs: same ? same.label : null,
     objectives: pareto.objectives.map((o) => ({
-      name: o.name,
+      name: `${o.name}${samplesOf(pareto, o.name)}`,
       value: fmt(d.objectives[o.name]!),
       unit: o.unit,
       sense: o.sense,
@@ -319,6 +319,10 @@ function tableExtras(kind: string): readonly (readonly [string, string, number])
       : [];
 }
 
+/** ", 16 samples" after a robust statistic's name (pareto.json `robust`), so its sample count stands beside it. */
+const samplesOf = (pareto: LoadedRun['pareto'], name: string): string =>
+  pareto.robust !== undefined && STATISTIC_NAME.test(name) ? `, ${fmt(pareto.robust.samples)} samples` : '';
+
 /** The Pareto table: index, objectives, variables and the record metrics not already objectives. */
 function paretoTable(run: LoadedRun): ReportModel['table'] {
   const { meta, pareto } = run;
@@ -326,7 +330,7 @@ function paretoTable(run: LoadedRun): ReportModel['table'] {
   const shownExtras = extras.filter(([p]) => !pareto.objectives.some((o) => o.name === p));
   const headers = [
     'index [-]',
-    ...pareto.objectives.map((o) => objectiveTitle(o.name, o.unit, o.sense)),
+    ...pareto.objectives.map((o) => `${objectiveTitle(o.name, o.unit, o.sense)}${samplesOf(pareto, o.name)}`),
     ...pareto.variables.map((v) => axisLabel(v.name, varUnit(v))),
     ...shownExtras.map(([p, u]) => `${axisLabel(p, u)}`),
   ];
@@ -389,7 +393,7 @@ export async function buildReportModel(run: LoadedRun, answer: Answer): Promise<
     answer,
     notes,
     decision,
-    decisionView: decisionView(run, decision, refs),
+    decisionView: decisionView(run, decision, refs, answer.robust),
     cost,
   };
 }

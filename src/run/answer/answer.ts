@@ -179,6 +179,49 @@ function nodesToConstellation(r: ConstellationRecord): BridgeStep[] {
   }));
 }
 
+const STATISTIC = /^([a-z][a-z0-9]*)\((.+)\)$/;
+
+/**
+ * A robust study's statistics for the recommended designs (pareto.json's objectives: what the optimizer ranked) with
+ * the nominal design's value of each and the sample count, so no output shows a nominal figure as the statistic.
+ */
+function robustStatistics(
+  run: LoadedRun,
+  r: NonNullable<LoadedRun['pareto']['robust']>,
+  d: DecisionSummary,
+  picks: readonly Pick[],
+): NonNullable<Answer['robust']> {
+  // a union front may repeat an index across seeds: a recommended design is found among the picks first
+  const designOf = (index: number) =>
+    picks.find((p) => p.design.index === index)?.design ?? run.pareto.designs.find((x) => x.index === index);
+  const knee = d.designs[0];
+  return {
+    samples: r.samples,
+    method: r.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo',
+    seed: r.seed,
+    statistics: run.pareto.objectives.flatMap((o) => {
+      const m = STATISTIC.exec(o.name);
+      if (m === null) return [];
+      const figure = knee?.figures.find((f) => f.metric === m[2]);
+      return [
+        {
+          objective: o.name,
+          label: `${m[1]} ${figure?.label ?? m[2]}`,
+          unit: o.unit,
+          designs: d.designs.map((x) => {
+            const p = designOf(x.index);
+            return {
+              index: x.index,
+              value: p?.objectives[o.name] ?? Number.NaN,
+              nominal: p?.robust?.nominal[o.name] ?? null,
+            };
+          }),
+        },
+      ];
+    }),
+  };
+}
+
 /** How the recommended design was picked, in words. */
 function pickedText(d: DecisionSummary): string {
   const s = d.standing;
@@ -290,6 +333,7 @@ export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: 
     seeds: [meta.algorithm.seed],
     ...answerHead(decision, inputNames),
     ...(decision.noAnswer !== undefined ? { noAnswer: decision.noAnswer } : {}),
+    ...(pareto.robust !== undefined ? { robust: robustStatistics(run, pareto.robust, decision, picks) } : {}),
     costBridge:
       record === null
         ? []

@@ -109,6 +109,32 @@ const lifeBasisSchema = lazy(() =>
   }),
 );
 
+/** A robust study's statistics of the recommended designs, with their sample count (./answer.ts robustStatistics). */
+const robustSchema = lazy(() =>
+  z.object({
+    samples: z
+      .number()
+      .int()
+      .describe("Uncertainty samples each robust statistic is over (the study's robust.samples)"),
+    method: z.string().describe('How the samples are drawn (Latin hypercube or Monte Carlo), common to every design'),
+    seed: z.number(),
+    statistics: z.array(
+      z.object({
+        objective: z
+          .string()
+          .describe('The objective as the study names it, e.g. p90(cost.lcocDiscounted_USD_per_PFLOP_day)'),
+        label: z.string().describe('e.g. "p90 cost of delivered compute (programme, discounted)"'),
+        unit: z.string(),
+        designs: z
+          .array(z.object({ index: z.number(), value: jsonNumber(), nominal: jsonNumber().nullable() }))
+          .describe(
+            "Each of decision.designs in its order: the statistic over the samples and the nominal design's value",
+          ),
+      }),
+    ),
+  }),
+);
+
 /** The answer's head: what is recommended and how it stands. */
 const headFields = () => ({
   formatVersion: z.literal(ANSWER_FORMAT_VERSION),
@@ -158,6 +184,9 @@ const headFields = () => ({
     .nullable()
     .describe('P(all hold) of the recommended design: its requirements and every enforced check at once'),
   jointNone: z.string().nullable(),
+  robust: robustSchema()
+    .exactOptional()
+    .describe("A robust study: each robust objective's statistic for the recommended designs, with its sample count"),
   margins: z.object({
     smallest: jsonNumber().nullable().describe('Smallest relative margin, sizing closures aside [-]'),
     tightest: z.array(z.string()),

@@ -10,6 +10,12 @@ import { fmt } from '../../base/numberFormat.js';
 import type { ParetoFile } from '../paretoFile.js';
 import type { ObjectiveSpread } from '../schemas.js';
 
+/** A robust study's sample count and its statistic objectives (answer.json `robust`). */
+export interface RobustSamples {
+  readonly samples: number;
+  readonly statistics: readonly { readonly objective: string }[];
+}
+
 /** An objective whose relative spread across the front is under this (2 %) is called flat. */
 export const FLAT_SPREAD = 0.02;
 
@@ -39,10 +45,20 @@ const pct = (x: number): string => `${(100 * x).toPrecision(2)} %`;
  * "spread across the front: cost.lcoc_USD_per_PFLOP_day 0.90 % (290–293 USD/PFLOP-day), …; FLAT in
  * cost.lcoc_USD_per_PFLOP_day (under 2 %): …", or null for a front of one design or none.
  */
-export function spreadText(spread: readonly ObjectiveSpread[] | undefined, designs: number): string | null {
+export function spreadText(
+  spread: readonly ObjectiveSpread[] | undefined,
+  designs: number,
+  robust?: RobustSamples,
+): string | null {
   if (spread === undefined || spread.length === 0 || designs < 2) return null;
+  // a robust statistic's range says how many samples each value is over
+  const over = (objective: string): string =>
+    robust?.statistics.some((x) => x.objective === objective) ? `, ${fmt(robust.samples)} samples` : '';
   const each = spread
-    .map((s) => `${s.objective} ${pct(s.relative)} (${fmt(s.min)}–${fmt(s.max)}${s.unit === '-' ? '' : ` ${s.unit}`})`)
+    .map(
+      (s) =>
+        `${s.objective} ${pct(s.relative)} (${fmt(s.min)}–${fmt(s.max)}${s.unit === '-' ? '' : ` ${s.unit}`}${over(s.objective)})`,
+    )
     .join(', ');
   const flat = spread.filter((s) => s.flat).map((s) => s.objective);
   const verdict =

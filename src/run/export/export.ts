@@ -28,8 +28,8 @@ import { selectedKnee } from '../answer/robustness.js';
 import { readAnswer } from '../answer/read.js';
 import { csvCell } from '../../base/csv.js';
 import { parseConstraint } from '../../study/expression.js';
-import { evaluateNodeFile } from '../../study/requirements.js';
-import { readYaml } from '../../base/yaml.js';
+import { constellationRequirementResults, evaluateNodeFile, requirementResults } from '../../study/requirements.js';
+import { readInput, readYaml } from '../../base/yaml.js';
 import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
 import { loadConstellationSpec } from '../../constellation/evaluator.js';
 import { loadCatalogs } from '../../catalog/load.js';
@@ -197,6 +197,23 @@ export function pickRunDesign(
   // decided again for a folder of an older odc without one
   const pick = (selector === 'knee' ? answerKnee(runDir, run) : null) ?? selectDesign(run.pareto, selector, runDir);
   return { runDir, run, design: pick.design, selector: pick.selector };
+}
+
+/**
+ * A run design's record (pareto.json) with the study's constraints its export carries as `requirements:` evaluated on
+ * it, as `odc evaluate` of the export has them; null for a benchmark's design (no record). `odc diff RUNFOLDER:knee`
+ * so compares the requirements as values on both sides.
+ */
+export function runDesignRecord(pick: ReturnType<typeof pickRunDesign>): ParetoDesign['record'] {
+  const record = pick.design.record;
+  const { carried } = studyRequirements(pick.run.study);
+  if (record === null || carried.length === 0) return record;
+  const { src } = readInput(join(pick.runDir, 'study.yaml'));
+  const results =
+    record.kind === 'constellation'
+      ? constellationRequirementResults(carried, src, record)
+      : requirementResults(carried, src, record);
+  return { ...record, constraints: [...record.constraints, ...results] } as ParetoDesign['record'];
 }
 
 /** `runDir` a run folder and `design` which of its Pareto designs; or `runDir` a node design file (omm, tle only). */

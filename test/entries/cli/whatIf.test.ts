@@ -5,7 +5,9 @@
  * nowhere; two files one launch price apart differ in the launch line by the price step × the mass the node pays for
  * (src/models/cost/cost.ts: launch = price × max(allocated, built-up mass)). A run's design (`RUN:knee`) compares with
  * the file `odc export` writes for it: the same physical record (export.ts: "its physical record is exactly the one
- * stored in pareto.json"), so no budget line differs, and the file's requirements appear on its side only.
+ * stored in pareto.json"), so no budget line differs, and the study's constraints (the file's requirements) are
+ * values on both sides. Numbers within the stated relative tolerance (--tolerance, default 1e-9) count as the same:
+ * two files a launch price 2e-10 apart differ by float-sized amounts only, which --tolerance 0 lists.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import type { DesignDiff } from '../../../src/report/compare/designDiff.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tinyRun } from '../../report/helpers.js';
 
 const AI1 = 'designs/ai1.yaml';
+const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 const dir = tempDir('odc-whatif-');
 const ai1Text = readFileSync(AI1, 'utf8');
 
@@ -104,7 +107,36 @@ describe('odc diff', () => {
     }
     for (const c of d.constraints) expect([c.delta, c.changed]).toEqual([0, false]);
     const text = await odc('diff', AI1, AI1);
-    expect(text.out).toContain('\nNo difference: every budget line and constraint is the same.\n');
+    expect(text.out).toContain(
+      '\nNo difference: every budget line and constraint is the same (numbers within a relative 1e-9 of each other count as the same).\n',
+    );
+  });
+
+  it('differences below the stated tolerance are not differences; --tolerance 0 lists them', async () => {
+    const a = editedCopy('launch-tol-a.yaml', 'economics: { ', 'economics: { launchCost_USD_per_kg: 500, ');
+    const b = editedCopy('launch-tol-b.yaml', 'economics: { ', 'economics: { launchCost_USD_per_kg: 500.0000001, ');
+    // 1e-7 of 500 USD/kg: a relative 2e-10, under the default 1e-9
+    const quiet = await odc('diff', a, b, '--changed');
+    expect(quiet.code).toBe(0);
+    expect(quiet.out).toContain(
+      'No difference: every budget line and constraint is the same (numbers within a relative 1e-9',
+    );
+    const d = await diffJson(a, b);
+    expect(d.tolerance).toBe(1e-9);
+    expect(d.lines.filter((l) => l.changed)).toEqual([]);
+    const loud = await odc('diff', a, b, '--changed', '--tolerance', '0');
+    expect(loud.out).toMatch(/\n {2}launch +[\d.]+ +[\d.]+ +\+/);
+    expect(loud.out).toContain('(numbers within a relative 0 of each other count as the same)');
+    const record = JSON.parse((await odc('evaluate', a, '--json')).out);
+    const paid_kg = Math.max(record.mass.allocated_kg, record.mass.launch_kg);
+    const launch = (JSON.parse((await odc('diff', a, b, '--json', '--tolerance', '0')).out) as DesignDiff).lines.find(
+      (l) => l.section === 'Cost' && l.label === 'launch',
+    )!;
+    expect(launch.changed).toBe(true);
+    expect(launch.delta).toBeCloseTo((1e-7 * paid_kg) / 1e6, 12); // M USD
+    const bad = await odc('diff', a, b, '--tolerance', '-1');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--tolerance must be a relative tolerance ≥ 0');
   });
 
   it('two files a launch price apart: the launch line differs by the price step × the paid mass', async () => {
@@ -144,12 +176,15 @@ describe('odc diff', () => {
       const d = await diffJson(`${run}:knee`, file);
       expect(d.a).toBe(`${run}:knee (design ${picked.design.index})`);
       expect(d.lines.filter((l) => l.changed)).toEqual([]);
-      // the physical checks agree; the study's constraints, carried as requirements, are the file's alone
-      const both = d.constraints.filter((c) => c.a !== null && c.b !== null);
-      expect(both.length).toBeGreaterThan(3);
-      for (const c of both) expect(c.changed, c.name).toBe(false);
-      const fileOnly = d.constraints.filter((c) => c.a === null).map((c) => c.name);
-      expect(fileOnly).toContain('isl.capacity_Gbps >= 400');
+      // the physical checks and the study's constraints (the file's requirements) are values on both sides, equal
+      expect(d.constraints.filter((c) => c.a === null || c.b === null)).toEqual([]);
+      for (const c of d.constraints) expect(c.changed, c.name).toBe(false);
+      const isl = d.constraints.find((c) => c.name === 'isl.capacity_Gbps >= 400')!;
+      const knee = readJson(join(run, 'pareto.json')).designs.find(
+        (x: { index: number }) => x.index === picked.design.index,
+      );
+      expect([isl.a, isl.b]).toEqual([knee.record.isl.capacity_Gbps, knee.record.isl.capacity_Gbps]);
+      expect(isl.limitA).toBe('>= 400');
 
       // by index: the same design
       const byIndex = await diffJson(`${run}:${picked.design.index}`, `${run}:knee`);

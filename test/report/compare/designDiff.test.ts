@@ -39,7 +39,9 @@ describe('diffDesigns', () => {
       expect(c.satisfiedA).toBe(c.satisfiedB);
       expect(c.changed).toBe(false);
     }
-    expect(diffSummary(d)).toBe('No difference: every budget line and constraint is the same.');
+    expect(diffSummary(d)).toBe(
+      'No difference: every budget line and constraint is the same (numbers within a relative 1e-9 of each other count as the same).',
+    );
   });
 
   it('an input edit moves its own line by the edit: array area 600 → 650 m²', () => {
@@ -72,13 +74,17 @@ describe('diffDesigns', () => {
     const d = diffDesigns('file', recordWith(), 'edited', recordWith('power.arrayArea_m2=950'));
     const c = d.constraints.find((x) => x.name === 'power.arrayArea')!;
     expect([c.satisfiedA, c.satisfiedB, c.changed]).toEqual([false, true, true]);
-    expect(diffSummary(d)).toMatch(/verdicts change: power\.arrayArea\.$/);
+    expect(diffSummary(d)).toMatch(
+      /verdicts change: power\.arrayArea \(numbers within a relative 1e-9 of each other count as the same\)\.$/,
+    );
     // a constraint only one side has (a requirement of the file) is listed, and changes no verdict
     const base = recordWith();
     const withReq = { ...base, constraints: [...base.constraints, { ...base.constraints[0]!, name: 'extra' }] };
     const one = diffDesigns('a', base, 'b', withReq);
     expect(one.constraints.at(-1)).toMatchObject({ name: 'extra', a: null, satisfiedA: null, changed: true });
-    expect(diffSummary(one)).toMatch(/1 of \d+ constraints differ; no verdict changes\.$/);
+    expect(diffSummary(one)).toMatch(
+      /1 of \d+ constraints differ; no verdict changes \(numbers within a relative 1e-9/,
+    );
     // the short array throttles ai1's compute (factor < 1); 950 m² does not: a factor of 1 is not a waterfall line
     // (the budget names it once under the total), so the line is A's alone and changed
     const step = d.lines.find((l) => l.label.startsWith('× array throttling'))!;

@@ -7,6 +7,9 @@ import { evaluateDesignFile } from '../../../src/node/evaluator.js';
 import { loadRun } from '../../../src/run/loadRun.js';
 import { robustNominalSvg, robustReport } from '../../../src/report/decision/robust.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
+import { readAnswer } from '../../../src/run/answer/read.js';
+import { answerCardLines, answerCardRows } from '../../../src/report/decision/answerCard.js';
+import { fmt } from '../../../src/base/numberFormat.js';
 
 const dir = tempDir('odc-report-robust-');
 const study = writeFile(
@@ -42,7 +45,7 @@ describe('robust report', () => {
   it("the table pairs each design's statistic with its nominal value and their relative gap", async () => {
     const run = loadRun(runDir);
     const r = (await robustReport(run))!;
-    expect(r.table.headers).toContain('p90(cost.lcocDiscounted) (min) [USD/PFLOP-day]');
+    expect(r.table.headers).toContain('p90(cost.lcocDiscounted) (min) [USD/PFLOP-day], 8 samples');
     expect(r.table.headers).toContain('cost.lcocDiscounted (min) [USD/PFLOP-day] nominal');
     const col = r.table.headers.indexOf('p90 vs nominal [%]');
     run.pareto.designs.forEach((d, i) => {
@@ -51,6 +54,40 @@ describe('robust report', () => {
         .lcocDiscounted_USD_per_PFLOP_day;
       expect(r.table.rows[i]![col]).toBe(((100 * (robust - nominal)) / nominal).toFixed(1));
     });
+  });
+
+  it("answer.json holds each recommended design's statistics and sample count; the card and tables print them", () => {
+    const answer = readAnswer(runDir)!;
+    const pareto = loadRun(runDir).pareto;
+    const r = answer.robust!;
+    expect(r.samples).toBe(8);
+    const p90 = r.statistics.find((s) => s.objective === 'p90(cost.lcocDiscounted_USD_per_PFLOP_day)')!;
+    expect(p90.label).toBe('p90 cost of delivered compute (programme, discounted)');
+    answer.decision.designs.forEach((x, k) => {
+      const d = pareto.designs.find((y) => y.index === x.index)!;
+      expect(p90.designs[k]).toEqual({
+        index: x.index,
+        value: d.objectives[p90.objective],
+        nominal: d.robust!.nominal[p90.objective],
+      });
+    });
+    const knee = p90.designs[0]!;
+    const stat = `p90 cost of delivered compute (programme, discounted) ${fmt(knee.value)} USD/PFLOP-day (8 samples)`;
+    const card = answerCardRows(answer);
+    expect(card.find((c) => c.label === 'robust')?.value).toContain(stat);
+    expect(answerCardLines(answer, 1000).join('\n')).toContain(stat);
+    const md = readFileSync(join(runDir, 'report.md'), 'utf8');
+    expect(md).toContain(stat.replace(/[()]/g, '\\$&'));
+    // the recommended designs' table: the statistic under its sample count, every record figure marked nominal
+    const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+    const table = /<table class="recommended">[\s\S]*?<\/table>/.exec(html)![0];
+    const headers = [...table.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
+    const col = headers.indexOf('p90 cost of delivered compute (programme, discounted) [USD/PFLOP-day; 8 samples]');
+    expect(col).toBe(2);
+    const firstRow = [.../<tbody>\s*<tr>([\s\S]*?)<\/tr>/.exec(table)![1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)];
+    expect(firstRow[col]![1]).toBe(fmt(knee.value));
+    for (const f of answer.figures) expect(headers).toContain(`${f.label}, nominal [${f.unit}]`);
+    expect(headers.filter((h) => h.startsWith('cost of delivered compute (programme, discounted) ['))).toEqual([]);
   });
 
   it('pareto.csv has the nominal columns; an exported design drops the study sections and evaluates to the nominal record', () => {
