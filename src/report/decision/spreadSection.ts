@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
-import { ATTAINMENT_FILE, type AttainmentFile, type Projection } from '../../run/attainmentFile.js';
+import { ATTAINMENT_FILE, type AttainmentFile, type DrawSpread, type Projection } from '../../run/attainmentFile.js';
 import type { SeedUnion } from '../../run/multiSeed.js';
 import { drawn, type Legend, type Mark } from '../plots/chart.js';
 import { objectiveTitle } from '../plots/plots.js';
@@ -40,6 +40,15 @@ export function spreadLine(f: AttainmentFile): string {
       parts.push(`the draws' Vorob'ev deviation is ${pct(dev.relativeDeviation)} of their mean hypervolume`);
   }
   return `Spread: ${parts.join('; ')}.`;
+}
+
+/** How many union designs stay non-dominated in every draw, in at least half of them, and in none. */
+function nonDominatedLine(d: DrawSpread): string {
+  const count = (keep: (share: number) => boolean): number => d.nonDominated.filter((x) => keep(x.share)).length;
+  return (
+    `Of the ${d.designs} union designs, ${count((x) => x === 1)} stay non-dominated in every draw, ` +
+    `${count((x) => x >= 0.5)} in at least half of them and ${count((x) => x === 0)} in none.`
+  );
 }
 
 /**
@@ -118,7 +127,7 @@ function bandPlot(
   const whose =
     which === 'seeds'
       ? `the ${sets} seeds' fronts`
-      : `the front's sampled designs over ${sets} draws of the compliance inputs (each design with its design ` +
+      : `the union front's designs over ${sets} draws of the compliance inputs (each design with its design ` +
         'margins spent, economics inputs at nominal)';
   return {
     id,
@@ -152,9 +161,10 @@ export function spreadSection(
             .join('; ')}.`,
         ),
       );
+    blocks.push(paragraph(nonDominatedLine(d)));
     blocks.push(
       note(
-        `${d.designs} union designs (evenly spaced along ${f.objectives[0]!.name}, and the knee) evaluated on the same ` +
+        `All ${d.designs} union designs evaluated on the same ` +
           `${d.samples} Latin-hypercube samples of the compliance inputs (seed ${d.seed}, economics inputs at nominal, ` +
           `design margins spent); ${d.failedSamples} samples failed. Vorob'ev figures per pair of objectives.`,
       ),
