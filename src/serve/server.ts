@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from '../base/paths.js';
 import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
+import { servedBands } from './attainmentBands.js';
 import { compareServed } from './compare.js';
 import { designFile, designView } from './designData.js';
 import { designPair } from './designPair.js';
@@ -227,6 +228,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     );
   }
   if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
+  if (path === '/api/attainment') return json(res, 200, servedBands(ctx.runs));
   if (path === '/api/diff') return diffResponse(res, ctx, url.searchParams);
   const m = RUN_ROUTE.exec(path);
   const run = m ? ctx.runs[Number(m[1])] : undefined;
