@@ -19,7 +19,7 @@ import { packageRoot } from '../base/paths.js';
 import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { servedBands } from './attainmentBands.js';
-import { compareServed } from './compare.js';
+import { compareServed, parseVs } from './compare.js';
 import { designFile, designView } from './designData.js';
 import { designPair } from './designPair.js';
 import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
@@ -227,7 +227,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
       ctx.runs.map((r) => r.info()),
     );
   }
-  if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
+  if (path === '/api/compare') {
+    const vs = parseVs(url.searchParams.get('vs'), ctx.runs);
+    return typeof vs === 'string' ? problem(res, 400, vs) : json(res, 200, await compareServed(ctx.runs, vs));
+  }
   if (path === '/api/attainment') return json(res, 200, servedBands(ctx.runs));
   if (path === '/api/diff') return diffResponse(res, ctx, url.searchParams);
   const m = RUN_ROUTE.exec(path);
