@@ -5,13 +5,15 @@
  *   projections, which the plots draw), with the share of the union front's hypervolume that every seed attains
  *   (vol(Q_n)/vol(Q_1) in a box 10 % beyond the union's nadir: Q_1 is the union's dominated region);
  * - the union front under the uncertain inputs (node studies whose objectives are metrics): every union design
- *   evaluated on the same FRONT_DRAWS samples of the compliance inputs (src/study/constraintSamples.ts: Latin hypercube, the knee's P(all hold) seed, economics at
- *   nominal, design margins spent as in that check), each draw's values one set: surfaces on each pair of objectives
- *   with the pair's Vorob'ev expectation and deviation (src/optimize/indicators/vorobev.ts), the share of draws in
- *   which each design stays non-dominated among them, and the knee's place: the share of draws whose front
- *   attains its nominal point, its own non-dominated share and its objectives' quartiles over the draws.
+ *   evaluated on the same FRONT_DRAWS samples of the compliance inputs (src/study/constraintSamples.ts: Latin
+ *   hypercube, the knee's P(all hold) seed, economics at nominal, design margins spent as in that check), each
+ *   draw's values one set: surfaces on each pair of objectives with the pair's Vorob'ev expectation and deviation
+ *   (src/optimize/indicators/vorobev.ts), the share of draws in which each design stays non-dominated among them,
+ *   and the knee's place: the share of draws whose front attains its nominal point, its own non-dominated share and
+ *   its objectives' quartiles over the draws.
  * Values are in the objectives' own units and sense. Deterministic: a function of the seeds' fronts and the study.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxOf, minOf } from '../base/arrays.js';
 import { attainmentLevel, attainmentSweep, type PointSet } from '../optimize/indicators/attainment.js';
@@ -303,4 +305,32 @@ export function writeAttainmentFile(
   };
   writeFileAtomic(join(outDir, ATTAINMENT_FILE), `${JSON.stringify(file)}\n`);
   return file;
+}
+
+/** attainment.json of a multi-seed folder, or null when it has none (a run finished before it was written). */
+export function readAttainmentFile(outDir: string): AttainmentFile | null {
+  const path = join(outDir, ATTAINMENT_FILE);
+  if (!existsSync(path)) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as AttainmentFile;
+  return file.formatVersion === 1 ? file : null;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
+
+/** The spread in one line (the answer's). */
+export function spreadLine(f: AttainmentFile): string {
+  const parts = [`every seed attains ${pct(f.seeds.everySeedShare)} of the union front's hypervolume`];
+  const d = f.draws;
+  if (!('skipped' in d)) {
+    const k = d.knee;
+    const dev = d.projections[0]?.vorobev;
+    if (k !== null)
+      parts.push(
+        `over ${d.samples} draws of the compliance inputs the knee stays non-dominated in ${pct(k.nonDominatedShare)} ` +
+          `of them and its nominal point is attained in ${pct(k.attainedShare)}`,
+      );
+    if (dev !== undefined)
+      parts.push(`the draws' Vorob'ev deviation is ${pct(dev.relativeDeviation)} of their mean hypervolume`);
+  }
+  return `Spread: ${parts.join('; ')}.`;
 }

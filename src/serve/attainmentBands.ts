@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readAttainmentFile, spreadLine, staircase } from '../report/decision/spreadSection.js';
-import type { AttainmentFile, Projection } from '../run/attainmentFile.js';
+import { staircase } from '../report/decision/spreadSection.js';
+import { readAttainmentFile, spreadLine, type AttainmentFile, type Projection } from '../run/attainmentFile.js';
 import { SEEDS_FILE } from '../run/multiSeed.js';
 
 type Point = { readonly x: number; readonly y: number };

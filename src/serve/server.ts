@@ -227,10 +227,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
       ctx.runs.map((r) => r.info()),
     );
   }
-  if (path === '/api/compare') {
-    const vs = parseVs(url.searchParams.get('vs'), ctx.runs);
-    return typeof vs === 'string' ? problem(res, 400, vs) : json(res, 200, await compareServed(ctx.runs, vs));
-  }
+  if (path === '/api/compare') return compareResponse(res, ctx, url.searchParams);
   if (path === '/api/attainment') return json(res, 200, servedBands(ctx.runs));
   if (path === '/api/diff') return diffResponse(res, ctx, url.searchParams);
   const m = RUN_ROUTE.exec(path);
@@ -268,6 +265,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
 
 const RUN_ROUTE =
   /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
+
+/** /api/compare[?vs=<ids>]: the served runs compared, side B the runs of vs (./compare.ts). */
+async function compareResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {
+  const vs = parseVs(q.get('vs'), ctx.runs);
+  return typeof vs === 'string' ? problem(res, 400, vs) : json(res, 200, await compareServed(ctx.runs, vs));
+}
 
 /** /api/diff?a=<run>:<index>&b=<run>:<index>: two designs side by side (./designPair.ts). */
 async function diffResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {
