@@ -23,20 +23,15 @@ describe('the bands of a multi-seed folder', () => {
   // 25 % (1 of 3 sets): (1,4), (2,3), (3,2), (4,1); 50 % (2 sets): (2,4), (3,3), (4,2); 75 % (3 sets): (2,5), (5,2).
   // A staircase starts at the reference on f2, steps through each corner and ends at the reference on f1; own
   // units negate f2 again.
+  // each front as x1, y1, x2, y2
   const sets = [
-    [
-      [1, -4],
-      [3, -2],
-    ],
-    [
-      [2, -3],
-      [4, -1],
-    ],
-    [
-      [2, -5],
-      [5, -2],
-    ],
-  ];
+    [1, -4, 3, -2],
+    [2, -3, 4, -1],
+    [2, -5, 5, -2],
+  ].map(([x1, y1, x2, y2]) => [
+    [x1!, y1!],
+    [x2!, y2!],
+  ]);
   it('draws the quartile and median staircases in own units, the knee by its served run, the spread line', () => {
     const out = join(tempDir('attainment-bands-'), 'multi');
     mkdirSync(out, { recursive: true });
