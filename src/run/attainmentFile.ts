@@ -4,15 +4,16 @@
  * - the seeds' fronts: in all objectives when there are 2 or 3 (exact), and on every pair of objectives (the fronts'
  *   projections, which the plots draw), with the share of the union front's hypervolume that every seed attains
  *   (vol(Q_n)/vol(Q_1) in a box 10 % beyond the union's nadir: Q_1 is the union's dominated region);
- * - the union front under the uncertain inputs (node studies whose objectives are metrics): FRONT_DRAW_DESIGNS union
- *   designs evenly spaced along the first objective, and the knee, each evaluated on the same FRONT_DRAWS samples of
- *   the compliance inputs (src/study/constraintSamples.ts: Latin hypercube, the knee's P(all hold) seed, economics at
- *   nominal, design margins spent as in that check), each draw's values one set: surfaces on each pair of objectives
- *   with the pair's Vorob'ev expectation and deviation (src/optimize/indicators/vorobev.ts), the share of draws in
- *   which each sampled design stays non-dominated among them, and the knee's place: the share of draws whose front
- *   attains its nominal point, its own non-dominated share and its objectives' quartiles over the draws.
+ * - the union front under the uncertain inputs (node studies whose objectives are metrics): every union design
+ *   evaluated on the same FRONT_DRAWS samples of the compliance inputs (src/study/constraintSamples.ts: Latin
+ *   hypercube, the knee's P(all hold) seed, economics at nominal, design margins spent as in that check), each
+ *   draw's values one set: surfaces on each pair of objectives with the pair's Vorob'ev expectation and deviation
+ *   (src/optimize/indicators/vorobev.ts), the share of draws in which each design stays non-dominated among them,
+ *   and the knee's place: the share of draws whose front attains its nominal point, its own non-dominated share and
+ *   its objectives' quartiles over the draws.
  * Values are in the objectives' own units and sense. Deterministic: a function of the seeds' fronts and the study.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxOf, minOf } from '../base/arrays.js';
 import { attainmentLevel, attainmentSweep, type PointSet } from '../optimize/indicators/attainment.js';
@@ -26,8 +27,6 @@ import type { LoadedStudy } from './problem.js';
 export const ATTAINMENT_FILE = 'attainment.json';
 /** Samples of the compliance inputs each front design is evaluated on. */
 export const FRONT_DRAWS = 64;
-/** Union designs evaluated on the draws at most (besides the knee): bounds the CPU the finish adds. */
-export const FRONT_DRAW_DESIGNS = 24;
 export const ATTAINMENT_LEVELS = [0, 25, 50, 75, 100] as const;
 
 export interface Surface {
@@ -67,9 +66,9 @@ export interface DrawSpread extends SpreadOf {
   readonly samples: number;
   readonly seed: number;
   readonly failedSamples: number;
-  /** How many union designs were sampled (evenly spaced along the first objective, and the knee). */
+  /** How many union designs were evaluated on the draws (all of them). */
   readonly designs: number;
-  /** Per sampled union design (its seed and index): the share of draws in which it is non-dominated. */
+  /** Per union design (its seed and index): the share of draws in which it is non-dominated. */
   readonly nonDominated: readonly { readonly seed: number; readonly index: number; readonly share: number }[];
   readonly knee: {
     readonly seed: number;
@@ -205,20 +204,6 @@ function drawValues(
   return { values: perDesign, seed };
 }
 
-/** At most FRONT_DRAW_DESIGNS positions evenly spaced along the first objective, and the knee's (-1: none). */
-function sampledPositions(union: ParetoFile, knee: number): number[] {
-  const o = union.objectives[0]!.name;
-  const order = union.designs
-    .map((_, i) => i)
-    .sort((a, b) => union.designs[a]!.objectives[o]! - union.designs[b]!.objectives[o]!);
-  const k = Math.min(FRONT_DRAW_DESIGNS, order.length);
-  const picked = new Set(
-    Array.from({ length: k }, (_, i) => order[Math.round((i * (order.length - 1)) / Math.max(1, k - 1))]!),
-  );
-  if (knee >= 0) picked.add(knee);
-  return [...picked].sort((a, b) => a - b);
-}
-
 /** The front under the uncertain inputs (see the header); `knee` its position in the union, -1 for none. */
 function drawSpread(
   loaded: LoadedStudy,
@@ -226,13 +211,13 @@ function drawSpread(
   seeds: readonly number[],
   knee: number,
 ): DrawSpread | { skipped: string } {
-  const positions = sampledPositions(union, knee);
+  const positions = union.designs.map((_, i) => i);
   const got = drawValues(loaded, union, positions);
   return typeof got === 'string' ? { skipped: got } : drawSpreadOf(got.values, got.seed, union, seeds, positions, knee);
 }
 
 /**
- * The spread of the sampled union designs over the draws: `values[i][j]` design `positions[i]`'s objectives (own
+ * The spread of union designs over the draws: `values[i][j]` design `positions[i]`'s objectives (own
  * units) in draw j, null for a failed sample; `knee` the knee's position in the union (-1: none).
  */
 export function drawSpreadOf(
@@ -320,4 +305,32 @@ export function writeAttainmentFile(
   };
   writeFileAtomic(join(outDir, ATTAINMENT_FILE), `${JSON.stringify(file)}\n`);
   return file;
+}
+
+/** attainment.json of a multi-seed folder, or null when it has none (a run finished before it was written). */
+export function readAttainmentFile(outDir: string): AttainmentFile | null {
+  const path = join(outDir, ATTAINMENT_FILE);
+  if (!existsSync(path)) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as AttainmentFile;
+  return file.formatVersion === 1 ? file : null;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
+
+/** The spread in one line (the answer's). */
+export function spreadLine(f: AttainmentFile): string {
+  const parts = [`every seed attains ${pct(f.seeds.everySeedShare)} of the union front's hypervolume`];
+  const d = f.draws;
+  if (!('skipped' in d)) {
+    const k = d.knee;
+    const dev = d.projections[0]?.vorobev;
+    if (k !== null)
+      parts.push(
+        `over ${d.samples} draws of the compliance inputs the knee stays non-dominated in ${pct(k.nonDominatedShare)} ` +
+          `of them and its nominal point is attained in ${pct(k.attainedShare)}`,
+      );
+    if (dev !== undefined)
+      parts.push(`the draws' Vorob'ev deviation is ${pct(dev.relativeDeviation)} of their mean hypervolume`);
+  }
+  return `Spread: ${parts.join('; ')}.`;
 }

@@ -97,9 +97,10 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <section id="scatter-section"><h2>Scatter — the objectives pairwise, or any chosen pair; drag a box in a panel to brush both</h2>
     <div class="scatter-bar">x <select id="scatter-x" data-testid="scatter-x" aria-label="scatter x"></select>
       y <select id="scatter-y" data-testid="scatter-y" aria-label="scatter y"></select>
+      <label id="band-bar" hidden>band <select id="scatter-band" data-testid="scatter-band" aria-label="attainment band"><option value="seeds">over the seeds</option><option value="draws">under the uncertain inputs</option><option value="none">none</option></select></label>
       <span class="export">export <button type="button" data-export="scatter-svg" data-testid="export-scatter-svg">SVG</button>
       <button type="button" data-export="scatter-png" data-testid="export-scatter-png">PNG</button></span></div>
-    <div id="scatter" data-testid="scatter"></div></section>
+    <div id="scatter" data-testid="scatter"></div><p id="spread" class="muted" data-testid="spread"></p></section>
   <section id="budget-section"><h2>Selected design</h2><div id="budget" data-testid="budget"><p class="muted">Click a design in the table or a line.</p></div></section>
   <section id="table-section"><h2>Designs</h2><div class="view-bar" id="pick" data-testid="pick"></div><div class="table-wrap" data-testid="design-table" id="design-table"></div>
     <div class="pager" id="pager"></div></section>

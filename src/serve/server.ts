@@ -18,7 +18,8 @@ import { dirname, join } from 'node:path';
 import { packageRoot } from '../base/paths.js';
 import { isStudyError, StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
-import { compareServed } from './compare.js';
+import { servedBands } from './attainmentBands.js';
+import { compareServed, parseVs } from './compare.js';
 import { designFile, designView } from './designData.js';
 import { designPair } from './designPair.js';
 import { canonicalHost, hostHeaderKey, isLoopbackAddress, isWildcardAddress, loopbackHostKeys } from './loopback.js';
@@ -226,7 +227,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
       ctx.runs.map((r) => r.info()),
     );
   }
-  if (path === '/api/compare') return json(res, 200, await compareServed(ctx.runs));
+  if (path === '/api/compare') return compareResponse(res, ctx, url.searchParams);
+  if (path === '/api/attainment') return json(res, 200, servedBands(ctx.runs));
   if (path === '/api/diff') return diffResponse(res, ctx, url.searchParams);
   const m = RUN_ROUTE.exec(path);
   const run = m ? ctx.runs[Number(m[1])] : undefined;
@@ -263,6 +265,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
 
 const RUN_ROUTE =
   /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
+
+/** /api/compare[?vs=<ids>]: the served runs compared, side B the runs of vs (./compare.ts). */
+async function compareResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {
+  const vs = parseVs(q.get('vs'), ctx.runs);
+  return typeof vs === 'string' ? problem(res, 400, vs) : json(res, 200, await compareServed(ctx.runs, vs));
+}
 
 /** /api/diff?a=<run>:<index>&b=<run>:<index>: two designs side by side (./designPair.ts). */
 async function diffResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {

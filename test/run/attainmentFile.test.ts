@@ -183,3 +183,49 @@ describe('the front under the uncertain inputs: three designs over four draws', 
     expect(p.vorobev!.relativeDeviation).toBeCloseTo(5.0375 / 5.55, 12);
   });
 });
+
+describe('the front under the uncertain inputs: the whole union front on common draws', () => {
+  // The flagship study's knee variables (77 × GB300 at 552 km SSO) with the chip count varied 60…89: 30 union
+  // designs, more than any subset would keep, and design 0 once more under another seed. Every design must be
+  // evaluated on the same 64 draws: the copy then has design 0's values in every draw, so the same non-dominated share.
+  const loaded = loadStudyProblem('designs/flagship-study.yaml');
+  const knee: Record<string, number | string> = {
+    'orbit.altitude_km': 551.3,
+    'orbit.inclination_deg': 'sso',
+    'power.arrayArea_m2': 1008,
+    'power.eclipseComputeFraction': 0.44,
+    'thermal.radiatorArea_m2': 257,
+    'compute.chip': 'gb300',
+    'compute.chips': 77,
+    'radiation.shielding_mm_al': 3.2,
+    'launch.mass_kg': 9473,
+    'isl.topology': 'grid',
+  };
+  const { variables, objectives } = loaded.problem;
+  const designs = Array.from({ length: 31 }, (_, i) => {
+    const v: Record<string, number | string> = { ...knee, 'compute.chips': 60 + (i % 30) };
+    const x = Float64Array.from(variables, (s) =>
+      s.kind === 'choice' ? s.options.findIndex((o) => o === v[s.name]) : Number(v[s.name]),
+    );
+    const e = loaded.problem.evaluate(x);
+    if (e.status !== 'ok') throw new Error(`design ${i} did not evaluate: ${e.reason}`);
+    const own = Object.fromEntries(objectives.map((o, j) => [o.name, (o.sense === 'maximize' ? -1 : 1) * e.f[j]!]));
+    return { index: i, variables: v, objectives: own };
+  });
+  const pareto = {
+    objectives: objectives.map((o) => ({ name: o.name, sense: o.sense, unit: '-' })),
+    designs,
+  } as unknown as ParetoFile;
+  const seeds = designs.map((_, i) => (i === 30 ? 43 : 42));
+
+  it('evaluates every union design on the same 64 draws', () => {
+    const f = writeAttainmentFile(tempDir('attainment-front-'), loaded, [{ seed: 42, pareto }], { pareto, seeds }, 17)!;
+    const d = f.draws as DrawSpread;
+    expect([d.designs, d.samples, d.sets, d.nonDominated.length]).toEqual([31, 64, 64, 31]);
+    expect(d.nonDominated.map((x) => [x.seed, x.index])).toEqual(designs.map((x, i) => [seeds[i], x.index]));
+    expect(d.nonDominated[30]!.share).toBe(d.nonDominated[0]!.share);
+    expect(d.knee).toMatchObject({ seed: 42, index: 17 });
+    // in every draw some design is non-dominated: the shares sum to at least one
+    expect(d.nonDominated.reduce((a, x) => a + x.share, 0)).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -84,6 +84,36 @@ describe('the explorer and odc compare', () => {
     expect(api.runs.every((r) => r.frontSize > 0 && r.hypervolume > 0)).toBe(true);
   });
 
+  it('with vs: the same sides, dominance shares and EAF difference as odc compare --vs', async () => {
+    const server = await startServer({ runDirs: flagship, port: 0, host: '127.0.0.1' });
+    servers.push(server);
+    const api = (await (await fetch(new URL('/api/compare?vs=1', server.url))).json()) as Comparison;
+    const cli = await compareRuns([flagship[0]!], join(dir, 'compare-vs'), {
+      hypervolumeThreads: 1,
+      vs: [flagship[1]!],
+    });
+    expect(api.sides).toEqual(['A', 'B']);
+    expect(api.runs.map((r) => r.nonDominatedShare)).toEqual(cli.rows.map((r) => r.nonDominatedShare));
+    expect(api.attainmentDifference).toEqual(JSON.parse(JSON.stringify(cli.attainmentDifference)));
+    expect(api.attainmentDifference!.pairs).toHaveLength(3);
+    const bad = await fetch(new URL('/api/compare?vs=0,1', server.url));
+    expect([bad.status, ((await bad.json()) as { error: string }).error]).toEqual([
+      400,
+      'vs=0,1: side A would be empty; leave some runs out of vs',
+    ]);
+    expect((await fetch(new URL('/api/compare?vs=7', server.url))).status).toBe(400);
+  });
+
+  it('with vs: a run against itself attains equally everywhere (no difference either way)', async () => {
+    const server = await startServer({ runDirs: [flagship[0]!, flagship[0]!], port: 0, host: '127.0.0.1' });
+    servers.push(server);
+    const api = (await (await fetch(new URL('/api/compare?vs=1', server.url))).json()) as Comparison;
+    for (const p of api.attainmentDifference!.pairs) {
+      expect([p.aShare, p.bShare, p.aMax, p.bMax, p.rectangles.length]).toEqual([0, 0, 0, 0, 0]);
+      expect(p.medianA).toEqual(p.medianB);
+    }
+  });
+
   it('give the same exact hypervolume for 5-objective fronts of 2,100 designs', async () => {
     const api = await sameFigures(dtlz2, 'compare-dtlz2');
     expect(api.runs.map((r) => r.frontSize)).toEqual([2100, 2100]);

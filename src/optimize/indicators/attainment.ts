@@ -3,11 +3,12 @@
  * Stützle 2010; Fonseca, Guerreiro, López-Ibáñez & Paquete 2011 for the 3-D case). A point z is attained by a set
  * when some point of the set weakly dominates it; the level-k attainment surface is the set of minimal points of
  * {z : at least k of the n sets attain z}, exactly the points R's eaf package (`eafs`) prints for that level.
- * Method: one sweep along the last objective (3-D) over x-strips (the distinct first coordinates); each strip keeps
+ * Method, 3-D: one sweep along the last objective over x-strips (the distinct first coordinates); each strip keeps
  * every set's smallest second coordinate so far, sorted, so its k-th smallest is the level-k boundary in that strip.
- * A level-k point is a strip whose boundary dropped in this slice below the boundary of the strip to its left.
- * The same sweep integrates the volume each level covers inside a reference box (`levelVolumes`), which gives the
- * Vorob'ev quantities (./vorobev.ts) without another pass. Cost O(N·X·n) worst case (N points, X strips, n sets).
+ * A level-k point is a strip whose boundary dropped in this slice below the boundary of the strip to its left. 2-D:
+ * one sweep along x keeping each set's smallest y so far, sorted (a point changes one value). Both sweeps integrate
+ * the volume each level covers inside a reference box, which gives the Vorob'ev quantities (./vorobev.ts) without
+ * another pass. Cost O(N·X·n) worst case in 3-D (N points, X strips, n sets), O(N·n + X·n) in 2-D.
  * Levels from percentages as R eaf maps them: k = ⌈n·p/100⌉ (an integral n·p/100 within √ε taken as is), at least 1.
  */
 
@@ -59,6 +60,7 @@ export function attainmentSweep(
     throw new RangeError(`the reference point has ${reference.length} objectives, the points ${m}`);
   const pts: { x: number; y: number; z: number; s: number }[] = [];
   sets.forEach((set, s) => set.forEach((p) => pts.push({ x: p[0]!, y: p[1]!, z: m === 3 ? p[2]! : 0, s })));
+  if (m === 2) return sweep2d(pts, n, levels, reference);
   const strips = new Strips(pts, n, reference);
   const volumes = new Array<number>(reference === undefined ? 0 : n).fill(0);
   const surfaces: number[][][] = levels.map(() => []);
@@ -66,7 +68,7 @@ export function attainmentSweep(
   let zPrev = pts[0]?.z ?? 0;
   for (let i = 0; i < pts.length;) {
     const z = pts[i]!.z;
-    if (reference !== undefined && m === 3) {
+    if (reference !== undefined) {
       const dz = Math.max(0, Math.min(z, reference[2]!) - Math.min(zPrev, reference[2]!));
       for (let k = 0; k < n; k++) volumes[k]! += strips.area[k]! * dz;
     }
@@ -78,16 +80,55 @@ export function attainmentSweep(
       const j = strips.dirty[d]!;
       for (let l = 0; l < levels.length; l++) {
         const y = strips.corner(j, levels[l]!);
-        if (y !== null) surfaces[l]!.push(m === 3 ? [strips.xs[j]!, y, z] : [strips.xs[j]!, y]);
+        if (y !== null) surfaces[l]!.push([strips.xs[j]!, y, z]);
       }
     }
   }
-  if (reference !== undefined) {
-    if (m === 2) for (let k = 0; k < n; k++) volumes[k] = strips.area[k]!;
-    else if (zPrev < reference[2]!)
-      for (let k = 0; k < n; k++) volumes[k]! += strips.area[k]! * (reference[2]! - zPrev);
+  if (reference !== undefined && zPrev < reference[2]!)
+    for (let k = 0; k < n; k++) volumes[k]! += strips.area[k]! * (reference[2]! - zPrev);
+  for (const s of surfaces) s.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!);
+  return { surfaces, volumes };
+}
+
+/**
+ * The 2-D sweep (see the header): strips in x order, each set's smallest y at x ≤ the strip's in `sorted` (ascending),
+ * its k-th value the level-k boundary; a level's point where its boundary drops below the previous strip's.
+ */
+function sweep2d(
+  pts: { x: number; y: number; s: number }[],
+  n: number,
+  levels: readonly number[],
+  reference: readonly number[] | undefined,
+): AttainmentSweep {
+  pts.sort((a, b) => a.x - b.x || a.y - b.y);
+  const best = new Float64Array(n).fill(Infinity);
+  const sorted = new Float64Array(n).fill(Infinity);
+  const previous = new Float64Array(levels.length).fill(Infinity);
+  const volumes = new Array<number>(reference === undefined ? 0 : n).fill(0);
+  const surfaces: number[][][] = levels.map(() => []);
+  for (let i = 0; i < pts.length;) {
+    const x = pts[i]!.x;
+    for (; i < pts.length && pts[i]!.x === x; i++) {
+      const { y, s } = pts[i]!;
+      const old = best[s]!;
+      if (!(y < old)) continue;
+      best[s] = y;
+      // the old value's place, then the values between y's place and it one step right
+      let at = n - 1;
+      while (sorted[at] !== old) at--;
+      for (; at > 0 && sorted[at - 1]! > y; at--) sorted[at] = sorted[at - 1]!;
+      sorted[at] = y;
+    }
+    for (let l = 0; l < levels.length; l++) {
+      const y = sorted[levels[l]! - 1]!;
+      if (y < previous[l]!) surfaces[l]!.push([x, y]);
+      previous[l] = y;
+    }
+    if (reference === undefined) continue;
+    const w = Math.max(0, Math.min(i < pts.length ? pts[i]!.x : Infinity, reference[0]!) - x);
+    for (let k = 0; k < n && w > 0 && sorted[k]! !== Infinity; k++)
+      volumes[k]! += w * Math.max(0, reference[1]! - sorted[k]!);
   }
-  for (const s of surfaces) s.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || (a[2] ?? 0) - (b[2] ?? 0));
   return { surfaces, volumes };
 }
 

@@ -60,6 +60,7 @@ export function answerCardRows(a: Answer): CardRow[] {
       : [{ label: 'verdict', value: `${ratioText(v.ratio)} ${v.baseline}, ${v.basis} space/ground cost of compute` }]),
     { label: 'P(all hold)', value: jointCardText(a) },
     { label: 'binds', value: a.margins.binds },
+    ...(a.spread === undefined ? [] : [{ label: 'spread', value: a.spread.replace(/^Spread: /, '') }]),
   ];
 }
 

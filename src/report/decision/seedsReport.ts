@@ -31,7 +31,8 @@ import {
   type ReportPlot,
 } from '../document/blocks.js';
 import { gatheredPlots, plotSection, seedsPlots, SEEDS_PLOTS, titledFigures } from '../plots/catalogue.js';
-import { readAttainmentFile, spreadSection } from './spreadSection.js';
+import { readAttainmentFile } from '../../run/attainmentFile.js';
+import { spreadSection } from './spreadSection.js';
 import { documentHtml } from '../document/html.js';
 import { documentMarkdown } from '../document/markdown.js';
 import { decisionView } from './decisionView.js';

@@ -4,42 +4,21 @@
  * and one of the front under the uncertain inputs: shaded between the 25 % and 75 % attainment surfaces, the median
  * (50 %) surface as a step line, the union front's designs as dots and the knee as a diamond.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { maxOf, minOf } from '../../base/arrays.js';
 import { fmt } from '../../base/numberFormat.js';
-import { ATTAINMENT_FILE, type AttainmentFile, type Projection } from '../../run/attainmentFile.js';
+import { spreadLine, type AttainmentFile, type DrawSpread, type Projection } from '../../run/attainmentFile.js';
 import type { SeedUnion } from '../../run/multiSeed.js';
 import { drawn, type Legend, type Mark } from '../../chart/chart.js';
 import { objectiveTitle } from '../plots/plots.js';
 import { figure, note, paragraph, section, type Block, type ReportPlot } from '../document/blocks.js';
 
-/** attainment.json of a multi-seed folder, or null when it has none (a run finished before it was written). */
-export function readAttainmentFile(outDir: string): AttainmentFile | null {
-  const path = join(outDir, ATTAINMENT_FILE);
-  if (!existsSync(path)) return null;
-  const file = JSON.parse(readFileSync(path, 'utf8')) as AttainmentFile;
-  return file.formatVersion === 1 ? file : null;
-}
-
-const pct = (x: number): string => `${(100 * x).toFixed(0)} %`;
-
-/** The spread in one line (the answer's). */
-export function spreadLine(f: AttainmentFile): string {
-  const parts = [`every seed attains ${pct(f.seeds.everySeedShare)} of the union front's hypervolume`];
-  const d = f.draws;
-  if (!('skipped' in d)) {
-    const k = d.knee;
-    const dev = d.projections[0]?.vorobev;
-    if (k !== null)
-      parts.push(
-        `over ${d.samples} draws of the compliance inputs the knee stays non-dominated in ${pct(k.nonDominatedShare)} ` +
-          `of them and its nominal point is attained in ${pct(k.attainedShare)}`,
-      );
-    if (dev !== undefined)
-      parts.push(`the draws' Vorob'ev deviation is ${pct(dev.relativeDeviation)} of their mean hypervolume`);
-  }
-  return `Spread: ${parts.join('; ')}.`;
+/** How many union designs stay non-dominated in every draw, in at least half of them, and in none. */
+function nonDominatedLine(d: DrawSpread): string {
+  const count = (keep: (share: number) => boolean): number => d.nonDominated.filter((x) => keep(x.share)).length;
+  return (
+    `Of the ${d.designs} union designs, ${count((x) => x === 1)} stay non-dominated in every draw, ` +
+    `${count((x) => x >= 0.5)} in at least half of them and ${count((x) => x === 0)} in none.`
+  );
 }
 
 /**
@@ -118,7 +97,7 @@ function bandPlot(
   const whose =
     which === 'seeds'
       ? `the ${sets} seeds' fronts`
-      : `the front's sampled designs over ${sets} draws of the compliance inputs (each design with its design ` +
+      : `the union front's designs over ${sets} draws of the compliance inputs (each design with its design ` +
         'margins spent, economics inputs at nominal)';
   return {
     id,
@@ -152,9 +131,10 @@ export function spreadSection(
             .join('; ')}.`,
         ),
       );
+    blocks.push(paragraph(nonDominatedLine(d)));
     blocks.push(
       note(
-        `${d.designs} union designs (evenly spaced along ${f.objectives[0]!.name}, and the knee) evaluated on the same ` +
+        `All ${d.designs} union designs evaluated on the same ` +
           `${d.samples} Latin-hypercube samples of the compliance inputs (seed ${d.seed}, economics inputs at nominal, ` +
           `design margins spent); ${d.failedSamples} samples failed. Vorob'ev figures per pair of objectives.`,
       ),

@@ -214,6 +214,12 @@ const detailFields = () => ({
     })
     .describe("A multi-seed run: whether the seeds agree, and each seed's own pick")
     .exactOptional(),
+  spread: z
+    .string()
+    .describe(
+      "A multi-seed run: its front's spread over the seeds and the uncertain inputs in one line (attainment.json)",
+    )
+    .exactOptional(),
   references: z.array(
     z.object({
       label: z.string(),

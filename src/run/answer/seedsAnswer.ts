@@ -11,6 +11,7 @@ import { loadRun } from '../loadRun.js';
 import { normalizationOf, normalizedHypervolume } from '../hypervolumeRule.js';
 import { normalizationText } from '../hypervolumeFigure.js';
 import { agreementVerdict, type SeedAgreement } from '../decision/seedAgreement.js';
+import { readAttainmentFile, spreadLine } from '../attainmentFile.js';
 import type { ParetoFile } from '../paretoFile.js';
 import type { DecisionSummary } from '../schemas.js';
 import { buildAnswer, type AnswerOptions } from './answer.js';
@@ -57,6 +58,7 @@ export function buildSeedsAnswer(
   const first = loadRun(join(outDir, `seed-${seeds[0]}`), { evaluations: false });
   const run = { ...first, pareto: union.pareto, meta: { ...first.meta, decision: union.decision } };
   const answer = buildAnswer(run, opts, union.decision);
+  const spread = readAttainmentFile(outDir);
   const knees = agreement.seeds.flatMap((s) => {
     if (s.knee === undefined) return [];
     const own = readAnswer(join(outDir, s.runDir));
@@ -75,5 +77,6 @@ export function buildSeedsAnswer(
     seeds,
     hypervolumes: unionHypervolumes(union, fronts),
     seedAgreement: { agree: agreement.agree, verdict: agreementVerdict(agreement), knees },
+    ...(spread === null ? {} : { spread: spreadLine(spread) }),
   };
 }

@@ -5,10 +5,12 @@
  * each run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  */
+import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
 import { parseViewState, SUBSETS, type Rescale, type Subset } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
+import { drawBands, type BandKind } from './bands.js';
 import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
 import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
@@ -305,6 +307,7 @@ async function load(): Promise<void> {
     setTimeout(ok, 250); // a hidden tab runs no frames
   });
   relayout();
+  void loadBands();
   if (infos.length > 1) {
     void fetch('/api/compare')
       .then((r) => r.json() as Promise<Comparison>)
@@ -314,6 +317,20 @@ async function load(): Promise<void> {
         if (ds !== null) rebuild();
       });
   }
+}
+
+/** The multi-seed runs' attainment bands on the scatter (bands.ts), with the band menu and the spread line. */
+async function loadBands(): Promise<void> {
+  const bands = await apiJson<ServedBands[]>('/api/attainment');
+  if (bands.length === 0) return;
+  const menu = $('scatter-band') as HTMLSelectElement;
+  $('band-bar').hidden = false;
+  $('spread').textContent = bands.map((b) => `${b.source}: ${b.spread}`).join(' ');
+  const kneeRow = (b: ServedBands): number =>
+    ds === null || b.knee === null ? -1 : rowOfDesign(ds, b.knee.run, b.knee.index);
+  scatter.overlay = (ctx, panel) => drawBands(ctx, bands, menu.value as BandKind, panel, kneeRow);
+  menu.addEventListener('change', () => relayout());
+  relayout();
 }
 
 function rebuild(): void {

@@ -9,6 +9,7 @@
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
  */
 import type { Filter } from '../urlState.js';
+import type { BandPanel } from './bands.js';
 import type { Colouring } from './colour.js';
 import type { Dataset, Dim } from './data.js';
 import { rgb } from './raster.js';
@@ -75,6 +76,8 @@ export class ScatterMatrix {
   private drawnMask: Uint8Array | null = null;
   /** Rows on the (union) front: drawn last, larger. */
   private frontRows: Int32Array = new Int32Array(0);
+  /** Drawn over each panel after its points (the attainment bands: bands.ts). */
+  overlay: ((ctx: CanvasRenderingContext2D, panel: BandPanel) => void) | null = null;
 
   constructor(
     host: HTMLElement,
@@ -253,6 +256,8 @@ export class ScatterMatrix {
       ctx.strokeStyle = '#d9dde5';
       ctx.strokeRect(ox - 0.5, oy - 1.5, this.cell + 1, this.cell + 1);
       this.brushBox(i, j, filters);
+      const [x, y, sx, sy] = [this.dims[j]!, this.dims[i]!, this.scales[j]!, this.scales[i]!];
+      this.overlay?.(ctx, { x, y, sx, sy, ox, oy, c: this.cell - 2 });
     }
     if (selected >= 0) {
       ctx.strokeStyle = '#c0392b';

@@ -42,6 +42,18 @@ describe('answer card', () => {
     expect(t.rows[0]![2]).toBe('');
   });
 
+  it("a multi-seed answer's spread is one row of the card, wrapped within 80 columns", () => {
+    const spread =
+      "Spread: every seed attains 90 % of the union front's hypervolume; over 64 draws of the compliance inputs " +
+      'the knee stays non-dominated in 100 % of them and its nominal point is attained in 25 %.';
+    const rows = answerCardRows(handAnswer({ spread }));
+    expect(rows.at(-1)).toEqual({ label: 'spread', value: spread.slice('Spread: '.length) });
+    const lines = answerCardLines(handAnswer({ spread }));
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('nominal point is attained in 25 %.');
+    expect(answerCardRows(handAnswer()).some((r) => r.label === 'spread')).toBe(false);
+  });
+
   it('a run without a recommended design says why in its one row', () => {
     expect(answerCardRows(handAnswer({ design: null, noAnswer: 'none meets it' }))).toEqual([
       { label: 'answer', value: 'none meets it' },

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AttainmentFile, DrawSpread } from '../../../src/run/attainmentFile.js';
 import type { SeedUnion } from '../../../src/run/multiSeed.js';
-import { spreadLine, spreadSection, staircase } from '../../../src/report/decision/spreadSection.js';
+import { spreadLine } from '../../../src/run/attainmentFile.js';
+import { spreadSection, staircase } from '../../../src/report/decision/spreadSection.js';
 
 describe('staircase', () => {
   // Minimized corners (2,4), (3,3), (4,2), box to (5.4, 5.4): up the box edge to the first corner, each corner's
