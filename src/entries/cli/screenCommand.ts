@@ -80,6 +80,8 @@ export function addScreenCommand(program: Command, io: CliIo): void {
       } finally {
         status.stop();
       }
+      const recorded = odc.recordKneeScreen(target, r);
+      if (recorded !== null) io.err(`recorded the screen of the run's answer in ${recorded} and its answer.json\n`);
       const text = opts.json ? `${JSON.stringify(r, null, 2)}\n` : odc.formatScreen(r);
       if (opts.out === undefined) return void io.out(text);
       odc.writeScreenOutput(opts.out, text, inputs);
