@@ -22,9 +22,7 @@ import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
 import { decisionSchema, type DecisionSummary, type RunMeta } from '../run/schemas.js';
 import { SEEDS_FILE } from '../run/multiSeed.js';
-import { readAnswer } from '../run/answer/read.js';
-import { ANSWER_FILE } from '../run/answer/schema.js';
-import { environmentLines } from '../report/decision/answerCard.js';
+import { environmentOf } from './environment.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -363,7 +361,7 @@ export class ServedRun {
       version: this.version(),
       ...runSummaryOf(this.meta),
       runAnswer: multiSeedAnswerOf(this.dir),
-      environment: environmentOf(this.dir),
+      environment: environmentOf(multiSeedAnswerOf(this.dir) !== null ? dirname(this.dir) : this.dir),
       damaged: [...this.damage.values()].map((m) => m.split(this.dir).join(this.shown)),
     };
   }
@@ -527,32 +525,6 @@ export function multiSeedAnswerOf(dir: string): RunInfo['runAnswer'] {
   } catch {
     return null;
   }
-}
-
-const environments = new Map<string, { stamp: string; value: RunInfo['environment'] }>();
-
-/**
- * The run's traffic from answer.json (the multi-seed folder's for a seed folder of one: the run's answer), read again
- * only when the file changes (`odc screen RUN:knee` records a screen in it); null when there is none or it cannot
- * be read as odc writes it.
- */
-export function environmentOf(dir: string): RunInfo['environment'] {
-  const owner = multiSeedAnswerOf(dir) !== null ? dirname(dir) : dir;
-  const path = join(owner, ANSWER_FILE);
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (st === undefined) return null;
-  const stamp = `${st.size}:${st.mtimeMs}`;
-  const had = environments.get(path);
-  if (had?.stamp === stamp) return had.value;
-  let value: RunInfo['environment'] = null;
-  try {
-    const e = readAnswer(owner)?.environment;
-    if (e !== undefined) value = { source: `${basename(owner)}/${ANSWER_FILE}`, lines: environmentLines(e) };
-  } catch {
-    // a damaged answer.json: the header shows no environment
-  }
-  environments.set(path, { stamp, value });
-  return value;
 }
 
 /** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */

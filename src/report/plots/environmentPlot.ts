@@ -5,6 +5,7 @@
  * estimate for the same window when one was recorded.
  */
 import { fmt } from '../../base/numberFormat.js';
+import { maxOf } from '../../base/arrays.js';
 import type { AnswerEnvironment } from '../../run/answer/schema.js';
 import { bandText } from '../decision/answerCard.js';
 import { note, paragraph, table, type Block } from '../document/blocks.js';
@@ -105,7 +106,7 @@ export function environmentPlot(e: AnswerEnvironment): {
     width: 560,
     height: 260,
     x: { title: 'mean altitude [km]', domain: [h.from_km, to_km] },
-    y: { title: `catalogue objects per ${fmt(h.step_km)} km [-]`, domain: [0, Math.max(1, ...tops)], nice: true },
+    y: { title: `catalogue objects per ${fmt(h.step_km)} km [-]`, domain: [0, maxOf([1, ...tops])], nice: true },
     marks,
     legends: [
       {

@@ -8,6 +8,7 @@
  * loaded and nothing is propagated here: a run's CPU does not change.
  */
 import { fmt } from '../../base/numberFormat.js';
+import { maxOf, minOf } from '../../base/arrays.js';
 import { catalogueApproaches_per_sat_yr, shippedFluxTable } from '../../models/orbit/catalogueFlux.js';
 import { bandOccupants, shippedOccupancy, type Occupancy } from '../../constellation/catalogue/occupancy.js';
 import type { DesignRecord } from '../../node/record/record.js';
@@ -77,8 +78,8 @@ export function environmentAnswer(
   }));
   const satellites = shells.reduce((a, s) => a + s.satellites, 0);
   const perSat = record.environment.catalogueApproaches_per_sat_yr;
-  const low = Math.min(...shells.map((s) => s.altitude_km));
-  const high = Math.max(...shells.map((s) => s.altitude_km));
+  const low = minOf(shells.map((s) => s.altitude_km));
+  const high = maxOf(shells.map((s) => s.altitude_km));
   const from_km = Math.max(0, HISTOGRAM_STEP_km * Math.floor((low - HISTOGRAM_MARGIN_km) / HISTOGRAM_STEP_km));
   const to_km = HISTOGRAM_STEP_km * Math.ceil((high + HISTOGRAM_MARGIN_km) / HISTOGRAM_STEP_km);
   const started = startedAt === undefined ? Number.NaN : Date.parse(startedAt);
