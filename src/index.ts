@@ -49,6 +49,7 @@ export { evaluateDesignFile, nodeEvaluator } from './node/evaluator.js';
 export { evaluateNodeFile } from './study/requirements.js';
 export {
   screenTarget,
+  recordKneeScreen,
   checkScreenOutput,
   writeScreenOutput,
   type ScreenRequest,

@@ -22,6 +22,7 @@ import type { LpSolver } from '../optimize/lp.js';
 import type { Normalization } from '../run/hypervolumeRule.js';
 import { decisionSchema, type DecisionSummary, type RunMeta } from '../run/schemas.js';
 import { SEEDS_FILE } from '../run/multiSeed.js';
+import { environmentOf } from './environment.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -77,6 +78,11 @@ export interface RunInfo {
    * `odc run` printed it (its seeds.json), which the seed's own knee (`decision`) is not; null for any other folder.
    */
   readonly runAnswer: { readonly source: string; readonly lines: readonly string[] } | null;
+  /**
+   * The traffic where the run's answer flies (answer.json `environment`, of the multi-seed folder for a seed folder):
+   * its lines as the answer card states them (src/report/decision/answerCard.ts); null without one.
+   */
+  readonly environment: { readonly source: string; readonly lines: readonly string[] } | null;
   /**
    * A complete run's hypervolume normalization (run.json; objectives minimized, ideal → 0, nadir → 1): the explorer's
    * optimization history measures on it. Null while running.
@@ -355,6 +361,7 @@ export class ServedRun {
       version: this.version(),
       ...runSummaryOf(this.meta),
       runAnswer: multiSeedAnswerOf(this.dir),
+      environment: environmentOf(multiSeedAnswerOf(this.dir) !== null ? dirname(this.dir) : this.dir),
       damaged: [...this.damage.values()].map((m) => m.split(this.dir).join(this.shown)),
     };
   }

@@ -6,14 +6,17 @@
  * the inclination, a·(1 − 1.5·(J2/2)·β·(3cos²i − 1)/p²) + ½·(J2/2)/p·sin²i (Vallado et al. 2006; the terms common to
  * every orbit at a latitude, J3's frozen eccentricity and the cos 2u term's latitude part, cancel in a separation);
  * a design on the same footing from the elements `odc export` writes for it (circularSatrec).
- * Run with `npm run gen:flux-table` (builds first). Deterministic: same catalogue, same file.
+ * Beside it, the objects per 1 km of mean altitude by operator (src/constellation/catalogue/occupancy.ts) and the
+ * snapshot's epoch range, which a run's answer reads. Run with `npm run gen:flux-table` (builds first).
+ * Deterministic: same catalogue, same file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SatRec } from 'satellite.js';
 import { DEFAULT_CATALOGUE_FILES, epochSummary, loadCatalogue } from '../../src/constellation/catalogue/catalogue.js';
-import { prepare } from '../../src/constellation/catalogue/screen.js';
+import { buildOccupancy, meanAltitude_km } from '../../src/constellation/catalogue/occupancy.js';
+import { prepare, satrecOf } from '../../src/constellation/catalogue/screen.js';
 import { circularSatrec } from '../../src/constellation/geometry/propagate.js';
 import { satelliteJs } from '../../src/base/satelliteJs.js';
 import { writeFileAtomic } from '../../src/run/atomic.js';
@@ -26,6 +29,9 @@ import {
   type FluxGrid,
   type FluxObject,
 } from '../../src/models/orbit/catalogueFlux.js';
+
+/** Occupancy: objects per 1 km of mean altitude, 0–3,000 km. */
+const OCCUPANCY_AXIS = { min: 0, step: 1, count: 3000 };
 
 const GRID: FluxGrid = {
   altitude_km: { min: 300, step: 2, count: 851 },
@@ -49,11 +55,16 @@ function main(): void {
   const start_ms = epochSummary(catalogue.sets).median_ms;
   const window = { start_ms, span_s: 7 * 86400 };
   const objects: FluxObject[] = [];
+  const named: { name: string; meanAltitude_km: number }[] = [];
   for (const s of catalogue.sets) {
+    // occupancy: every set by its own mean motion (a decaying object still flies there today)
+    const rec = satrecOf(s);
+    if (rec !== null) named.push({ name: s.name, meanAltitude_km: meanAltitude_km(rec.nokozai) });
     const p = prepare(s, window);
     if (p === null) continue;
     objects.push({ ...sgp4MeanRadius_km(p.satrec), inclination_rad: p.satrec.inclo });
   }
+  const epochs = epochSummary(catalogue.sets);
   const epochIso = new Date(start_ms).toISOString();
   const designRadius = (altitude_km: number, inclination_rad: number): number =>
     sgp4MeanRadius_km(
@@ -74,8 +85,10 @@ function main(): void {
     })),
     objects: objects.length,
     start: epochIso,
+    epochs: { first: new Date(epochs.min_ms).toISOString(), last: new Date(epochs.max_ms).toISOString() },
     ...table,
     rate_per_sat_yr: [...table.rate_per_sat_yr],
+    occupancy: buildOccupancy(named, OCCUPANCY_AXIS),
   };
   writeFileAtomic(join(PROJECT_ROOT, FLUX_TABLE_PATH), JSON.stringify(file) + '\n');
   console.log(`wrote ${FLUX_TABLE_PATH}: ${objects.length} objects, ${table.rate_per_sat_yr.length} rates`);

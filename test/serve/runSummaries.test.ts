@@ -4,10 +4,11 @@
  * answer. The seeds.json here is written by hand from a real seed run's decision with its knee renamed (design 987654
  * of seed 5), so a header that shows the seed's own knee where the run's answer belongs fails.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multiSeedAnswerOf, ServedRun } from '../../src/serve/runData.js';
+import { environmentOf } from '../../src/serve/environment.js';
 import { runSummariesHtml } from '../../src/serve/app/runSummaries.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 
@@ -43,6 +44,17 @@ describe("the explorer's header for a seed of a multi-seed run", () => {
     const own = /this seed&#39;s own knee, not the run&#39;s answer/g;
     expect(html.match(own)).toHaveLength(2);
     expect(html.indexOf('design 987654 of seed 5')).toBeLessThan(html.search(own));
+  });
+
+  it("the Environment panel states the run's answer's traffic (the multi-seed folder's answer.json), once", () => {
+    expect(environmentOf(out)).toBeNull(); // the multi-seed folder has no answer.json yet
+    copyFileSync(join(seedDir, 'answer.json'), join(out, 'answer.json'));
+    const info = new ServedRun(0, seedDir).info();
+    expect(info.environment!.source).toBe('multi/answer.json');
+    const html = runSummariesHtml([info, { ...info, id: 1 }]);
+    expect(html.match(/data-testid="environment"/g)).toHaveLength(1);
+    expect(html).toContain('approaches &#60; 5 km per satellite-year (estimate, ±30 %)');
+    expect(html).toMatch(/\d+–\d+ km: [\d,]+ objects/);
   });
 
   it('a folder seeds.json does not list, or no seeds.json, has no run answer', () => {

@@ -7,7 +7,7 @@
  * Workers (piscina) split the own satellites; the events are sorted, so any worker count gives the same bytes.
  */
 import { existsSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { maxOf } from '../../base/arrays.js';
 import { StudyError } from '../../base/errors.js';
 import { compiledWorkerFile } from '../../base/paths.js';
@@ -34,6 +34,8 @@ import {
 import { exportDesign } from '../../run/export/export.js';
 import { checkOutputTarget } from '../../base/outputTarget.js';
 import { writeFileAtomic } from '../../run/atomic.js';
+import { readAnswer } from '../../run/answer/read.js';
+import { writeAnswer } from '../../run/answer/answer.js';
 import { utcInstant } from '../../base/utcTime.js';
 
 /** Totals are counted at these distances [km]; the screen runs to the largest of them and the threshold. */
@@ -371,4 +373,39 @@ function screenStart(text: string): number {
       { field: '--start' },
     );
   return ms;
+}
+
+/** The screen of a run's recommended design, kept beside its answer.json (whose `environment.screen` points to it). */
+export const KNEE_SCREEN_FILE = 'screen-knee.json';
+
+/**
+ * When `target` names a run's recommended design (RUNFOLDER:knee, or RUNFOLDER:<index> of the answer's design), the
+ * screen is written beside the folder's answer.json and its counts recorded in the answer's `environment.screen`
+ * (both atomically), so the report (`odc report RUNFOLDER`) and the explorer state it; null for any other target.
+ */
+export function recordKneeScreen(target: string, r: Readonly<ScreenResult>): string | null {
+  const run = runOperand(target);
+  if (run === null) return null;
+  const answer = readAnswer(run.dir);
+  const d = answer?.design;
+  if (answer === null || answer.environment === undefined || d === null || d === undefined) return null;
+  if (run.design !== 'knee' && !(d.seed === undefined && run.design === String(d.index))) return null;
+  const below = r.totals.find((t) => t.below_km === r.screen.threshold_km);
+  writeFileAtomic(join(run.dir, KNEE_SCREEN_FILE), `${JSON.stringify(r, null, 2)}\n`);
+  writeAnswer(run.dir, {
+    ...answer,
+    environment: {
+      ...answer.environment,
+      screen: {
+        file: KNEE_SCREEN_FILE,
+        start: r.screen.start,
+        hours: r.screen.hours,
+        threshold_km: r.screen.threshold_km,
+        events: below?.events ?? r.events.length,
+        totals: r.totals,
+        perSatelliteYear: r.perSatelliteYear,
+      },
+    },
+  });
+  return join(run.dir, KNEE_SCREEN_FILE);
 }

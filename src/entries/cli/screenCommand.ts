@@ -58,31 +58,36 @@ export function addScreenCommand(program: Command, io: CliIo): void {
       0,
     )
     .option('-q, --quiet', 'no progress output')
-    .action(async (target: string, opts: ScreenFlags) => {
-      const odc = await import('./libraryChunk.js');
-      const inputs = [target, ...(opts.catalogue ?? [])];
-      if (opts.out !== undefined) odc.checkScreenOutput(opts.out, inputs); // before any work
-      const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
-      let r: Awaited<ReturnType<typeof odc.screenTarget>>;
-      try {
-        r = await odc.screenTarget(
-          {
-            target,
-            hours: opts.hours,
-            threshold_km: opts.thresholdKm,
-            step_s: opts.stepS,
-            workers: opts.workers,
-            ...(opts.catalogue !== undefined ? { catalogue: opts.catalogue } : {}),
-            ...(opts.start !== undefined ? { start: opts.start } : {}),
-          },
-          (share) => status.show('screening', share),
-        );
-      } finally {
-        status.stop();
-      }
-      const text = opts.json ? `${JSON.stringify(r, null, 2)}\n` : odc.formatScreen(r);
-      if (opts.out === undefined) return void io.out(text);
-      odc.writeScreenOutput(opts.out, text, inputs);
-      io.err(`wrote ${opts.out}\n`);
-    });
+    .action((target: string, opts: ScreenFlags) => screen(io, target, opts));
+}
+
+/** The screen of `target`, printed or written; a run's answer gets it recorded (src/analysis/screen/screen.ts). */
+async function screen(io: CliIo, target: string, opts: ScreenFlags): Promise<void> {
+  const odc = await import('./libraryChunk.js');
+  const inputs = [target, ...(opts.catalogue ?? [])];
+  if (opts.out !== undefined) odc.checkScreenOutput(opts.out, inputs); // before any work
+  const status = createStatus(opts.quiet ? 'quiet' : io.isTTY ? 'bar' : 'lines', io.errStream);
+  let r: Awaited<ReturnType<typeof odc.screenTarget>>;
+  try {
+    r = await odc.screenTarget(
+      {
+        target,
+        hours: opts.hours,
+        threshold_km: opts.thresholdKm,
+        step_s: opts.stepS,
+        workers: opts.workers,
+        ...(opts.catalogue !== undefined ? { catalogue: opts.catalogue } : {}),
+        ...(opts.start !== undefined ? { start: opts.start } : {}),
+      },
+      (share) => status.show('screening', share),
+    );
+  } finally {
+    status.stop();
+  }
+  const recorded = odc.recordKneeScreen(target, r);
+  if (recorded !== null) io.err(`recorded the screen of the run's answer in ${recorded} and its answer.json\n`);
+  const text = opts.json ? `${JSON.stringify(r, null, 2)}\n` : odc.formatScreen(r);
+  if (opts.out === undefined) return void io.out(text);
+  odc.writeScreenOutput(opts.out, text, inputs);
+  io.err(`wrote ${opts.out}\n`);
 }

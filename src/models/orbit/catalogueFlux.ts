@@ -195,10 +195,16 @@ const fluxFileSchema = lazy(() =>
     catalogue: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
     objects: z.number().int(),
     start: z.string(),
+    epochs: z.strictObject({ first: z.string(), last: z.string() }),
     threshold_km: z.number().positive(),
     altitude_km: axisSchema(),
     inclination_deg: axisSchema(),
     rate_per_sat_yr: z.array(z.number().nonnegative()),
+    /** Objects per bin of mean altitude by operator group (src/constellation/catalogue/occupancy.ts). */
+    occupancy: z.strictObject({
+      altitude_km: axisSchema(),
+      groups: z.array(z.strictObject({ name: z.string(), counts: z.array(z.number().int().nonnegative()) })),
+    }),
   }),
 );
 export type FluxFile = z.infer<ReturnType<typeof fluxFileSchema>>;

@@ -8,7 +8,7 @@
 import { maxOf } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioText } from '../../base/verdictText.js';
-import type { Answer, BridgeStep } from '../../run/answer/schema.js';
+import type { Answer, AnswerEnvironment, BridgeStep } from '../../run/answer/schema.js';
 
 export interface CardRow {
   readonly label: string;
@@ -61,8 +61,35 @@ export function answerCardRows(a: Answer): CardRow[] {
     { label: 'P(all hold)', value: jointCardText(a) },
     { label: 'binds', value: a.margins.binds },
     ...(a.spread === undefined ? [] : [{ label: 'spread', value: a.spread.replace(/^Spread: /, '') }]),
+    ...(a.environment === undefined ? [] : [{ label: 'traffic', value: trafficText(a.environment) }]),
   ];
 }
+
+/** A band's occupants, largest operator first: "532–572 km: 1,171 objects (Starlink 882, other active 289)". */
+export function bandText(b: AnswerEnvironment['shells'][number]['band'], most = 3): string {
+  const ops = b.byOperator.filter((o) => o.objects > 0).toSorted((x, y) => y.objects - x.objects);
+  const rest = ops.slice(most).reduce((n, o) => n + o.objects, 0);
+  const named = ops.slice(0, most).map((o) => `${o.operator} ${fmt(o.objects)}`);
+  const list = [...named, ...(rest > 0 ? [`others ${fmt(rest)}`] : [])].join(', ');
+  return `${fmt(b.low_km)}–${fmt(b.high_km)} km: ${fmt(b.objects)} objects${list ? ` (${list})` : ''}`;
+}
+
+/** The traffic, one statement a line: the estimated approach rate, each shell's band, the catalogue, a screen. */
+export function environmentLines(e: AnswerEnvironment): string[] {
+  const c = e.catalogue;
+  const age = c.ageAtRun_d === null ? '' : ` (${fmt(Math.round(c.ageAtRun_d))} days before the run)`;
+  const s = e.screen;
+  return [
+    `≈ ${fmt(e.approaches_per_sat_yr)} approaches < ${fmt(e.threshold_km)} km per satellite-year ` +
+      `(estimate, ±${fmt(100 * e.relativeError)} %)`,
+    ...e.shells.map((sh) => (e.shells.length > 1 ? `${sh.name} ` : '') + bandText(sh.band)),
+    `catalogue of ${c.epochMedian.slice(0, 10)}${age}`,
+    ...(s === null ? [] : [`screen: ${fmt(s.events)} approaches < ${fmt(s.threshold_km)} km in ${fmt(s.hours)} h`]),
+  ];
+}
+
+/** The card's traffic row (environmentLines, joined). */
+export const trafficText = (e: AnswerEnvironment): string => environmentLines(e).join('; ');
 
 /** Words of `text` in lines of at most `width` characters (a word longer than that on its own line, cut). */
 export function wrapWords(text: string, width: number): string[] {

@@ -168,6 +168,7 @@ export function writeSeedsReport(
   const drawn = seedsPlots(
     union,
     a.seeds.map((s) => s.seed),
+    answer?.environment,
   );
   const reports = a.seeds.map(({ seed, runDir }) => {
     const href = `${runDir}/report.html`;

@@ -288,6 +288,7 @@ async function reportPlots(
   knee: Pick | undefined,
   decision: DecisionSummary,
   summary: KeyValue[],
+  environment?: Answer['environment'],
 ): Promise<ReportPlot[]> {
   const robust = await robustReport(run);
   if (robust)
@@ -296,7 +297,7 @@ async function reportPlots(
       0,
       ...robust.summary,
     );
-  return drawPlots(RUN_PLOTS, { run, refs, notes, knee, decision, robust }, notes);
+  return drawPlots(RUN_PLOTS, { run, refs, notes, knee, decision, robust, environment }, notes);
 }
 
 /** Record metrics shown beside the objectives and variables in the Pareto table, with their display unit and scale. */
@@ -367,7 +368,7 @@ export async function buildReportModel(run: LoadedRun, answer: Answer): Promise<
   const picks = answerPicks(run, answer);
   const robustness = answer.robustness;
   const decision = answer.decision;
-  const plots = await reportPlots(run, refs, notes, picks[0], decision, summary);
+  const plots = await reportPlots(run, refs, notes, picks[0], decision, summary, answer.environment);
   const views: PickView[] = picks.map((p, i) => pickView(run, p, picks.slice(0, i)));
   const cost = answer.costBreakdown;
   return {

@@ -7,7 +7,7 @@
 import type { Pick } from '../../run/decision/decision.js';
 import type { LoadedRun } from '../../run/loadRun.js';
 import { unionKneePosition, type SeedUnion } from '../../run/multiSeed.js';
-import type { AnswerReference, LifeBasisRecord } from '../../run/answer/schema.js';
+import type { AnswerEnvironment, AnswerReference, LifeBasisRecord } from '../../run/answer/schema.js';
 import type { DecisionSummary } from '../../run/schemas.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import {
@@ -27,6 +27,7 @@ import type { RobustReport } from '../decision/robust.js';
 import { budgetsPlot, costPlot, costWaterfallPlot, unionFrontPlot } from '../decision/seedsPlots.js';
 import { convergencePlot, objectivePlot, waterfallPlot, waterfallSteps } from './modelPlots.js';
 import { parallelPlot } from './parallelPlot.js';
+import { environmentPlot } from './environmentPlot.js';
 
 /** A section of the plot's own (its id); `otherwise`: its paragraph when the plot does not apply ('': empty). */
 export type OwnSection = { readonly heading: string; readonly nav?: string; readonly otherwise?: string };
@@ -87,7 +88,17 @@ export interface RunPlotInput {
   readonly knee: Pick | undefined;
   readonly decision: DecisionSummary;
   readonly robust: RobustReport | null;
+  /** The answer's traffic (answer.json `environment`). */
+  readonly environment?: AnswerEnvironment | undefined;
 }
+
+const ENVIRONMENT: PlotEntry<{ readonly environment?: AnswerEnvironment | undefined }> = {
+  id: 'environment',
+  title: "Catalogue traffic around the design's shells",
+  section: { heading: 'Environment: the catalogue around the design', nav: 'Environment' },
+  applies: ({ environment }) => environment !== undefined,
+  draw: ({ environment }) => environmentPlot(environment!),
+};
 
 const WATERFALL: PlotEntry<{ readonly knee: Pick | undefined }> = {
   id: 'waterfall',
@@ -108,6 +119,7 @@ export const RUN_PLOTS: readonly PlotEntry<RunPlotInput>[] = [
     applies: ({ run }) => run.pareto.designs.length > 0 && run.pareto.objectives.length >= 2,
     draw: ({ run, decision }) => ({ caption: frontKneeCaption(run), svg: frontKneeSvg(run, decision) }),
   },
+  ENVIRONMENT,
   {
     id: 'objective-space',
     title: 'Objective space',
@@ -221,6 +233,7 @@ export interface SeedsPlotInput {
   readonly seeds: readonly number[];
   readonly knee: Pick | undefined;
   readonly record: DesignRecord | null;
+  readonly environment?: AnswerEnvironment | undefined;
 }
 
 const nodeKnee = (i: SeedsPlotInput) => i.record !== null;
@@ -234,6 +247,7 @@ export const SEEDS_PLOTS: readonly PlotEntry<SeedsPlotInput>[] = [
     applies: ({ union }) => union.pareto.objectives.length >= 2 && union.pareto.designs.length > 0,
     draw: ({ union, seeds }) => unionFrontPlot(union, seeds),
   },
+  ENVIRONMENT,
   {
     id: 'knee-budgets',
     title: 'Power and mass budgets of the knee',
@@ -259,7 +273,11 @@ export const SEEDS_PLOTS: readonly PlotEntry<SeedsPlotInput>[] = [
 ];
 
 /** The plots of the multi-seed report of `seeds`, in order, with notes on what is not drawn. */
-export function seedsPlots(union: SeedUnion, seeds: readonly number[]): { plots: ReportPlot[]; notes: string[] } {
+export function seedsPlots(
+  union: SeedUnion,
+  seeds: readonly number[],
+  environment?: AnswerEnvironment,
+): { plots: ReportPlot[]; notes: string[] } {
   const at = unionKneePosition(union);
   const design = union.pareto.designs[at];
   const record = design?.record ?? null;
@@ -269,6 +287,7 @@ export function seedsPlots(union: SeedUnion, seeds: readonly number[]): { plots:
       ? ["the knee's budget, cost and waterfall plots are drawn for node studies"]
       : [];
   const knee: Pick | undefined = design && { label: 'knee', selector: 'knee', position: at, design };
-  const plots = drawPlots(SEEDS_PLOTS, { union, seeds, knee, record: record?.kind === 'node' ? record : null }, notes);
+  const input = { union, seeds, knee, record: record?.kind === 'node' ? record : null, environment };
+  const plots = drawPlots(SEEDS_PLOTS, input, notes);
   return { plots, notes };
 }

@@ -25,6 +25,7 @@ import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { robustPicks, selectRule, storedStanding } from './robustness.js';
 import { defaultReferencePaths, evaluateReferences, referenceStatus } from './references.js';
 import { kneeCost } from './kneeCost.js';
+import { environmentAnswer } from './environment.js';
 import { ANSWER_FILE, ANSWER_FORMAT_VERSION, type Answer, type BridgeStep } from './schema.js';
 
 export interface AnswerOptions {
@@ -349,6 +350,8 @@ export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: 
     costBreakdown: cost.section,
     notes,
   };
+  const environment = environmentAnswer(record, meta.startedAt);
+  if (environment !== null) answer.environment = environment;
   if (record?.kind === 'constellation')
     answer.constellation = { bridge: nodesToConstellation(record), lifeBasis: cost.lifeBasis };
   return answer;

@@ -135,6 +135,73 @@ const robustSchema = lazy(() =>
   }),
 );
 
+/** Catalogue objects in a band of mean altitude, by operator (src/constellation/catalogue/occupancy.ts). */
+const bandSchema = lazy(() =>
+  z.object({
+    low_km: z.number(),
+    high_km: z.number(),
+    objects: z.number().describe('Catalogue objects with mean altitude in [low_km, high_km) [-]'),
+    byOperator: z.array(z.object({ operator: z.string(), objects: z.number() })),
+  }),
+);
+
+/** The traffic where the recommended design flies (./environment.ts). */
+const environmentSchema = lazy(() =>
+  z.object({
+    threshold_km: z.number().describe('Approaches are counted below this miss distance [km]'),
+    approaches_per_sat_yr: jsonNumber().describe(
+      "Estimated close approaches per satellite-year: the record's environment.catalogueApproaches_per_sat_yr [1/yr]",
+    ),
+    approaches_per_yr: jsonNumber().describe("The same for all the design's satellites [1/yr]"),
+    satellites: z.number(),
+    relativeError: z.number().describe("The estimate's stated accuracy against full screens, ± this fraction [-]"),
+    calibration: z.string().describe('What the stated accuracy rests on'),
+    shells: z.array(
+      z.object({
+        name: z.string(),
+        altitude_km: z.number(),
+        inclination_deg: z.number(),
+        satellites: z.number(),
+        approaches_per_sat_yr: jsonNumber(),
+        band: bandSchema().describe("The catalogue objects within the band's half-width of the shell's altitude"),
+      }),
+    ),
+    bandHalfWidth_km: z.number(),
+    catalogue: z.object({
+      files: z.array(z.string()),
+      objects: z.number(),
+      epochFirst: z.string(),
+      epochMedian: z.string(),
+      epochLast: z.string(),
+      ageAtRun_d: jsonNumber()
+        .nullable()
+        .describe("Days from the catalogue's median epoch to the run's start (null: no start recorded) [d]"),
+    }),
+    histogram: z
+      .object({
+        from_km: z.number(),
+        step_km: z.number(),
+        operators: z.array(z.string()),
+        counts: z.array(z.array(z.number())).describe('counts[operator][bin]: objects per bin of mean altitude'),
+      })
+      .describe("Objects per step_km of mean altitude by operator around the design's shells"),
+    screen: z
+      .object({
+        file: z.string().describe('The screen result beside answer.json (odc screen --json)'),
+        start: z.string(),
+        hours: z.number(),
+        threshold_km: z.number(),
+        events: z.number().describe('Approaches below threshold_km [-]'),
+        totals: z.array(z.object({ below_km: z.number(), events: z.number(), perSatelliteYear: z.number() })),
+        perSatelliteYear: z.number(),
+      })
+      .nullable()
+      .describe('A full screen of the recommended design (odc screen RUN:knee), when one was run'),
+    note: z.string(),
+  }),
+);
+export type AnswerEnvironment = DeepReadonly<z.output<ReturnType<typeof environmentSchema>>>;
+
 /** The answer's head: what is recommended and how it stands. */
 const headFields = () => ({
   formatVersion: z.literal(ANSWER_FORMAT_VERSION),
@@ -237,7 +304,9 @@ const detailFields = () => ({
   picks: z.array(z.object({ label: z.string(), selector: z.string(), position: z.number() })),
   robustness: robustnessSchema().nullable(),
   costBreakdown: budgetSectionSchema().nullable(),
-  environment: z.looseObject({}).exactOptional().describe('Reserved: environment figures of the design'),
+  environment: environmentSchema()
+    .exactOptional()
+    .describe('The traffic where the recommended design flies: estimate, band occupants, catalogue, screen'),
   notes: z.array(z.string()),
 });
 

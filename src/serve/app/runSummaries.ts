@@ -1,7 +1,8 @@
 /**
  * The explorer header's lines of what `odc run` printed: for seed folders of a multi-seed run, that run's answer (the
  * knee of the seeds' union front, from its seeds.json) once, above each served run's own knee and hypervolume (from
- * its run.json), a seed's knee labelled as not the run's answer; and each run's chip (colour, front, hypervolumes).
+ * its run.json), a seed's knee labelled as not the run's answer; the traffic where the answer flies (answer.json
+ * `environment`); and each run's chip (colour, front, hypervolumes).
  * Pure: run infos in, HTML out.
  */
 import type { Comparison } from '../compare.js';
@@ -38,12 +39,24 @@ function runAnswers(runs: readonly RunInfo[]): string {
     .join('');
 }
 
+/** The Environment panel: the traffic where each served run's answer flies (answer.json), once per answer file. */
+function environments(runs: readonly RunInfo[]): string {
+  const seen = new Map<string, readonly string[]>();
+  for (const r of runs) if (r.environment !== null) seen.set(r.environment.source, r.environment.lines);
+  return [...seen]
+    .map(([source, lines]) =>
+      folded('class="environment" data-testid="environment"', `Environment (${source}): `, lines),
+    )
+    .join('');
+}
+
 /** The run's answer, then each complete run's hypervolume and knee as `odc run` printed them (run.json). */
 export function runSummariesHtml(runs: readonly RunInfo[]): string {
   const own = (r: RunInfo): string =>
     `run ${r.id}: ${r.runAnswer !== null ? "this seed's own knee, not the run's answer: " : ''}`;
   return (
     runAnswers(runs) +
+    environments(runs) +
     runs
       .filter((r) => r.hypervolume !== null || r.decision.length > 0)
       .map((r) =>

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { odc } from '../../helpers/cli.js';
 import { tempDir, writeFile } from '../../helpers/tmp.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tinyRun } from '../../report/helpers.js';
+import { readAnswer } from '../../../src/run/answer/read.js';
 
 const dir = tempDir('odc-screen-');
 const ACTIVE = readFileSync('designs/catalogue/celestrak-active-2026-08-22.tle', 'utf8').split(/\r?\n/);
@@ -147,6 +148,20 @@ describe('odc screen', () => {
       const r = await odc('screen', `${run}:knee`, '--catalogue', catalogue, '--hours', '2', '--json');
       expect(r.code, r.err).toBe(0);
       expect(json(r.out).own.satellites).toBe(1);
+      // the screen of the run's answer is kept beside answer.json and its count recorded in the answer, which the
+      // report then states beside the flux estimate
+      expect(r.err).toContain('recorded the screen');
+      const kept = JSON.parse(readFileSync(join(run, 'screen-knee.json'), 'utf8')) as ReturnType<typeof json>;
+      expect(kept.totals).toEqual(json(r.out).totals);
+      const answer = readAnswer(run)!;
+      const five = json(r.out).totals.find((t) => t.below_km === 5)!;
+      expect(answer.environment?.screen).toMatchObject({ file: 'screen-knee.json', hours: 2, events: five.events });
+      const rep = await odc('report', run);
+      expect(rep.code, rep.err).toBe(0);
+      const md = readFileSync(join(run, 'report.md'), 'utf8');
+      expect(md).toContain('Environment');
+      expect(md).toContain(`found ${five.events} approaches below 5 km`);
+      expect(existsSync(join(run, 'environment.svg'))).toBe(true);
       const bad = await odc('screen', `${run}:99999`, '--catalogue', catalogue, '--hours', '1');
       expect(bad.code).toBe(2);
     });
