@@ -107,9 +107,9 @@ describe('report.html in headless Chromium', () => {
       const report = await openReport(browser, runDir);
       const { page } = report;
       await expectAnswerOnFirstScreen(page, runDir);
-      // the front with the knee, objective space, parallel coordinates, the knee's delivered-compute waterfall,
-      // convergence
-      expect(await page.locator('figure svg').count()).toBe(5);
+      // the front with the knee, the catalogue traffic (environment), objective space, parallel coordinates, the knee's
+      // delivered-compute waterfall, convergence
+      expect(await page.locator('figure svg').count()).toBe(6);
       expect(await page.locator('#objective-space svg .dots use').count()).toBeGreaterThan(10);
       // the points are references to a symbol in the figure's <defs>: one that does not resolve draws nothing (a 0 x 0
       // box)

@@ -93,9 +93,9 @@ describe('renderReport', () => {
     const drawn = [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
     const nav = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
     expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(drawn);
-    // the front with the knee (in the decision summary), objective space, parallel coordinates, the knee's waterfall,
-    // convergence
-    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(5);
+    // the front with the knee (in the decision summary), the catalogue traffic (environment), objective space,
+    // parallel coordinates, the knee's waterfall, convergence
+    expect((html.match(/<svg[\s>]/g) ?? []).length).toBe(6);
     expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
     // study summary: variables with bounds and choices, objectives with sense and unit, algorithm, seed, versions
@@ -139,6 +139,7 @@ describe('renderReport', () => {
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
     expect(links).toEqual([
       'front-knee.svg',
+      'environment.svg',
       'objective-space.svg',
       'parallel-coordinates.svg',
       'waterfall.svg',

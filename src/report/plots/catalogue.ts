@@ -181,7 +181,7 @@ const kneePlot = (
   ...(missingNote ? { missingNote } : {}),
 });
 const always = () => true;
-const linkGraph = (i: KneeInput) => i.knee.details.linkGraph !== undefined;
+const linkGraph = (i: KneeInput) => i.knee.details.linkGraph !== null;
 const rows = (key: keyof knee.ExtraViewData) => (i: KneeInput) => (i.extra[key]?.length ?? 0) > 0;
 
 /** A constellation run's own plots in reading order, gathered under the run report's "Constellation" heading. */

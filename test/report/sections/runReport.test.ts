@@ -44,7 +44,7 @@ describe('runReportDocument (the run report, sections in reading order)', () => 
       run: loadedRun({ failureReasons: [{ reason: 'diverged', count: 1 }] }),
       decisionView: { ...EMPTY_VIEW, standing: ['yes'] },
       robustness,
-      plots: [plot('robust'), plot('waterfall'), plot('shells')],
+      plots: [plot('robust'), plot('waterfall'), plot('shell-planes')],
       notes: ['sampled'],
     });
     expect(ids(runReportDocument(model).blocks)).toEqual([
