@@ -14,6 +14,9 @@ body { margin: 0; background: var(--bg); }
 header { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px 14px; border-bottom: 1px solid var(--line); background: #fff; }
 header h1 { font-size: 15px; margin: 0 8px 0 0; }
 .runs { display: flex; gap: 10px; flex-wrap: wrap; }
+.answer-card { flex-basis: 100%; font-size: 12px; } .answer-card .lead { font-weight: 600; }
+.answer-card table { width: auto; } .answer-card th, .answer-card td { padding: 0 6px 0 0; border: 0; text-align: left; white-space: normal; }
+.answer-card th { color: var(--muted); font-weight: 600; } .answer-card ul { margin: 2px 0; }
 .run-chip { display: inline-flex; gap: 4px; align-items: center; }
 .swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .count { font-weight: 600; }

@@ -5,9 +5,7 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { hypervolumeText, hypervolumeValueText, runHypervolumeFigure } from '../run/hypervolumeFigure.js';
-import { kneeBindingLines, kneeLines } from '../report/decision/summary.js';
-import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
@@ -19,10 +17,9 @@ import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
 import { LOG_COLUMN, logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
-import type { Normalization } from '../run/hypervolumeRule.js';
-import { decisionSchema, type DecisionSummary, type RunMeta } from '../run/schemas.js';
-import { SEEDS_FILE } from '../run/multiSeed.js';
+import type { RunMeta } from '../run/schemas.js';
 import { environmentOf } from './environment.js';
+import { multiSeedAnswerOf, runSummaryOf, type RunAnswer, type RunSummary } from './runSummary.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
 const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -48,7 +45,7 @@ export interface ColumnInfo {
   readonly upper?: number;
 }
 
-export interface RunInfo {
+export interface RunInfo extends RunSummary {
   /** Position on the command line (from 0): what the API routes address. */
   readonly id: number;
   /** The run's name in links (runKeys): the same whatever order the runs are given in. */
@@ -64,30 +61,16 @@ export interface RunInfo {
   readonly frontNote: string;
   /** Byte length and mtime of the log and checkpoint: the app polls this and refetches when they change. */
   readonly version: string;
-  /** A complete run's hypervolume as `odc run` printed it, with its normalization (src/run/hypervolumeFigure.ts). */
-  readonly hypervolume: string | null;
-  /** Its value alone ("1.0340", or an estimate's "0.6032 ± 0.0012"), for the run's line in the legend. */
-  readonly hypervolumeValue: string | null;
-  /**
-   * A complete run's recommended knee as `odc run` printed it: how it stands, what it was sized to and what binds it
-   * (run.json `decision`, the lines of src/report/decision/summary.ts).
-   */
-  readonly decision: readonly string[];
   /**
    * A seed folder of a multi-seed run (`odc run --seeds`): the run's answer, the knee of the seeds' union front as
    * `odc run` printed it (its seeds.json), which the seed's own knee (`decision`) is not; null for any other folder.
    */
-  readonly runAnswer: { readonly source: string; readonly lines: readonly string[] } | null;
+  readonly runAnswer: RunAnswer | null;
   /**
    * The traffic where the run's answer flies (answer.json `environment`, of the multi-seed folder for a seed folder):
    * its lines as the answer card states them (src/report/decision/answerCard.ts); null without one.
    */
   readonly environment: { readonly source: string; readonly lines: readonly string[] } | null;
-  /**
-   * A complete run's hypervolume normalization (run.json; objectives minimized, ideal → 0, nadir → 1): the explorer's
-   * optimization history measures on it. Null while running.
-   */
-  readonly normalization: Normalization | null;
   /**
    * The run's files that could not be read as odc writes them (a cut pareto.json or log, a damaged run.json), each
    * named with what was wrong and what is shown instead: the explorer shows the rest of the run and says these.
@@ -359,7 +342,7 @@ export class ServedRun {
       rows: this.n,
       ...frontOf(this.meta, this.paretoFront() !== null),
       version: this.version(),
-      ...runSummaryOf(this.meta),
+      ...runSummaryOf(this.meta, this.dir),
       runAnswer: multiSeedAnswerOf(this.dir),
       environment: environmentOf(multiSeedAnswerOf(this.dir) !== null ? dirname(this.dir) : this.dir),
       damaged: [...this.damage.values()].map((m) => m.split(this.dir).join(this.shown)),
@@ -495,48 +478,6 @@ function grow(a: Float64Array, length: number): Float64Array {
   const b = new Float64Array(length);
   b.set(a);
   return b;
-}
-
-/** Decision lines as `odc run` prints them (run.json's or seeds.json's `decision`). */
-const decisionLines = (d: DecisionSummary): string[] =>
-  [...kneeLines(d), ...kneeBindingLines(d), ...(d.noAnswer !== undefined ? [d.noAnswer] : [])].map((l) => l.trim());
-
-/**
- * The answer of the multi-seed run a seed folder `<out>/seed-<s>/` belongs to: `<out>/seeds.json`'s decision when it
- * lists this folder among its seeds; null otherwise, or when seeds.json cannot be read as odc writes it.
- */
-export function multiSeedAnswerOf(dir: string): RunInfo['runAnswer'] {
-  const out = dirname(dir);
-  const path = join(out, SEEDS_FILE);
-  if (!existsSync(path)) return null;
-  try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as {
-      seeds?: { seed: number; runDir: string }[];
-      decision?: unknown;
-    };
-    const seeds = raw.seeds ?? [];
-    if (!seeds.some((s) => s.runDir === basename(dir))) return null;
-    const d = decisionSchema().safeParse(raw.decision);
-    if (!d.success) return null;
-    return {
-      source: `${basename(out)}/${SEEDS_FILE}: the knee of the union front of seeds ${seeds.map((s) => s.seed).join(', ')}`,
-      lines: decisionLines(d.data),
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** What `odc run` printed of a complete run: its hypervolume and its knee (the same functions, from run.json). */
-function runSummaryOf(meta: RunMeta): Pick<RunInfo, 'hypervolume' | 'hypervolumeValue' | 'decision' | 'normalization'> {
-  const h = meta.status === 'complete' ? runHypervolumeFigure(meta) : null;
-  const d = meta.status === 'complete' ? meta.decision : undefined;
-  return {
-    hypervolume: h === null ? null : hypervolumeText(h),
-    hypervolumeValue: h === null ? null : hypervolumeValueText(h),
-    decision: d === undefined ? [] : decisionLines(d),
-    normalization: meta.status === 'complete' ? (meta.normalization ?? null) : null,
-  };
 }
 
 /**

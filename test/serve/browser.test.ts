@@ -2,8 +2,9 @@
  * `odc serve` in headless Chromium, against a small flagship run made here: the row count after a mouse brush on a
  * parallel-coordinates axis and after loading a ?filter= URL equals the count taken straight from evaluations.csv
  * (read by the test itself); clicking a design shows its budget, whose figures match the log's objectives; a link
- * with &design= reproduces the selection; no request leaves the loopback interface; raw requests with dot segments
- * (plain and percent-encoded) get 403/404 and nothing from outside the app.
+ * with &design= reproduces the selection; at 1600 × 1000 the header is the run's answer card (answer.json) and the
+ * parallel-coordinates plot starts above y = 400 px; no request leaves the loopback interface; raw requests with dot
+ * segments (plain and percent-encoded) get 403/404 and nothing from outside the app.
  * Without /usr/bin/chromium (or $ODC_TEST_CHROMIUM) the browser tests are skipped with a loud stderr banner, except
  * under CI=true where they fail (as test/report/browser.test.ts).
  */
@@ -251,6 +252,24 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
     expect(rows.length).toBe(25);
     for (const [chip, colour] of rows) expect(colour, chip).toBe(colourOf.get(chip!));
     await page.context().close();
+  });
+
+  it("at 1600 × 1000 the header is the run's answer card, and the first plot starts above y = 400 px", async () => {
+    const page = await openExplorer(browser, serve.url, faults, { viewport: { width: 1600, height: 1000 } });
+    const card = page.getByTestId('answer-card');
+    await expect.poll(() => card.count()).toBe(1);
+    // the card's rows are answer.json's, read here by the test
+    const answer = JSON.parse(readFileSync(join(runDir, 'answer.json'), 'utf8')) as {
+      design: { index: number };
+      joint: { estimate: number } | null;
+    };
+    const text = (await card.textContent())!;
+    expect(text).toContain(`design ${answer.design.index}`);
+    expect(text).toContain('P(all hold)');
+    expect(await card.locator('details').getAttribute('open')).toBeNull();
+    const plot = (await page.getByTestId('parcoords').locator('canvas').boundingBox())!;
+    expect(plot.y).toBeLessThan(400);
+    await page.close();
   });
 
   it('no request left the loopback interface and the pages had no errors', () => {

@@ -142,7 +142,8 @@ describe.skipIf(skipBrowser)('odc serve opens on the answer (headless Chromium)'
       decision: { designs: { roles: string[]; index: number; seed: number }[] };
     };
     const knee = seedsJson.decision.designs.find((d) => d.roles.includes('knee'))!;
-    await expect.poll(() => page.locator('#runs').textContent()).toContain(`design ${knee.index} of seed ${knee.seed}`);
+    // the union answer's card (the multi-seed folder's answer.json) names the knee and its seed
+    await expect.poll(() => page.locator('#runs').textContent()).toContain(`design ${knee.index} (seed ${knee.seed})`);
     const panels = await panelsOf(page);
     // three objectives: the matrix's three panels, each axis on the union front's range
     expect(panels).toHaveLength(3);

@@ -7,7 +7,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { multiSeedAnswerOf, ServedRun } from '../../src/serve/runData.js';
+import { ServedRun } from '../../src/serve/runData.js';
+import { multiSeedAnswerOf } from '../../src/serve/runSummary.js';
 import { environmentOf } from '../../src/serve/environment.js';
 import { runSummariesHtml } from '../../src/serve/app/runSummaries.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';

@@ -60,14 +60,22 @@ const pct = (share: number): string => `${(100 * share).toFixed(0)} %`;
 /**
  * The knee: what it is, how it stands (its label, margin and P(all hold),
  * src/run/decision/decisionText.ts), its
- * figures and terrestrial verdict. Also the explorer's run summary (src/serve).
+ * figures and terrestrial verdict: the answer card (answer.json) or, without one, the answer line; then the details.
  */
 export function kneeLines(d: DecisionSummary, answer?: Answer): string[] {
+  if (d.designs[0] === undefined) return [];
+  const card = answer !== undefined && answer.design !== null;
+  return [...(card ? answerCardLines(answer) : [`  ${answerLine(d)!}`]), ...kneeDetailLines(d, card)];
+}
+
+/**
+ * What the card does not say of the knee: how it stands, its cost bridge, its figures (when there is no card), its
+ * shells and each scenario's ratio. Also the explorer's folded details under its card (src/serve).
+ */
+export function kneeDetailLines(d: DecisionSummary, card: boolean): string[] {
   const knee = d.designs[0];
   if (knee === undefined) return [];
-  const card = answer !== undefined && answer.design !== null;
   const lines = [
-    ...(card ? answerCardLines(answer) : [`  ${answerLine(d)!}`]),
     ...standingTexts(d.standing).map((t) => `    ${t}`),
     ...(knee.costBridge !== undefined ? [`    ${knee.costBridge}`] : []),
     // the card has the figures

@@ -1,12 +1,14 @@
 /**
- * The explorer header's lines of what `odc run` printed: for seed folders of a multi-seed run, that run's answer (the
- * knee of the seeds' union front, from its seeds.json) once, above each served run's own knee and hypervolume (from
- * its run.json), a seed's knee labelled as not the run's answer; the traffic where the answer flies (answer.json
- * `environment`); and each run's chip (colour, front, hypervolumes).
- * Pure: run infos in, HTML out.
+ * The explorer header's answer: each run's answer card (its answer.json: design, figures, verdict, P(all hold), what
+ * binds), the rest of what `odc run` printed folded beneath it; for seed folders of a multi-seed run, that run's
+ * answer (the knee of the seeds' union front: its answer.json's card, else its seeds.json's lines) once, above each
+ * served seed's own knee, folded and labelled as not the run's answer; and each run's chip (colour, front,
+ * hypervolumes); the traffic where the answer flies (answer.json `environment`). The card is a few lines so the
+ * plots start above the fold. Pure: run infos in, HTML out.
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
+import type { CardRow } from '../../report/decision/answerCard.js';
 import { RUN_COLOURS } from '../../chart/palettes.js';
 import type { RunColumns } from './data.js';
 import { esc } from './table.js';
@@ -25,16 +27,27 @@ const folded = (attrs: string, lead: string, lines: readonly string[]): string =
     .map((l) => `<li>${esc(l)}</li>`)
     .join('')}</ul></details>`;
 
+/** The answer card: its rows at a glance, the other lines folded under "details". */
+const cardHtml = (attrs: string, lead: string, rows: readonly CardRow[], details: readonly string[]): string =>
+  `<div class="answer-card" data-testid="answer-card" ${attrs}><span class="lead">${esc(lead)}</span>` +
+  `<table>${rows.map((r) => `<tr><th>${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</table>` +
+  (details.length
+    ? `<details><summary>details</summary><ul>${details.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details>`
+    : '') +
+  '</div>';
+
 /**
  * The answer of the multi-seed run(s) the served seed folders belong to (seeds.json: the union front's knee), once
  * each, above the seeds' own lines, which then say they are the seed's knee and not the run's answer.
  */
 function runAnswers(runs: readonly RunInfo[]): string {
-  const answers = new Map<string, readonly string[]>();
-  for (const r of runs) if (r.runAnswer !== null) answers.set(r.runAnswer.source, r.runAnswer.lines);
+  const answers = new Map<string, NonNullable<RunInfo['runAnswer']>>();
+  for (const r of runs) if (r.runAnswer !== null) answers.set(r.runAnswer.source, r.runAnswer);
   return [...answers]
-    .map(([source, lines]) =>
-      folded('class="run-answer" data-testid="run-answer" open', `the run's answer (${source}): `, lines),
+    .map(([source, a]) =>
+      a.card !== null
+        ? cardHtml('data-run-answer="true"', `the run's answer (${source})`, a.card, [])
+        : folded('class="run-answer" data-testid="run-answer"', `the run's answer (${source}): `, a.lines),
     )
     .join('');
 }
@@ -59,12 +72,13 @@ export function runSummariesHtml(runs: readonly RunInfo[]): string {
     environments(runs) +
     runs
       .filter((r) => r.hypervolume !== null || r.decision.length > 0)
-      .map((r) =>
-        folded(`class="run-summary" data-run="${r.id}"`, own(r), [
-          ...r.decision,
-          ...(r.hypervolume !== null ? [r.hypervolume] : []),
-        ]),
-      )
+      .map((r) => {
+        const rest = [...r.decision, ...(r.hypervolume !== null ? [r.hypervolume] : [])];
+        // a seed's own knee is folded whole: the run's answer is above it
+        return r.card !== null && r.runAnswer === null
+          ? cardHtml(`data-run="${r.id}"`, `run ${r.id}`, r.card, rest)
+          : folded(`class="run-summary" data-run="${r.id}"`, own(r), rest);
+      })
       .join('')
   );
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerCardLines, answerCardRows, bridgeTable, wrapWords } from '../../../src/report/decision/answerCard.js';
 import { decisionSummarySection } from '../../../src/report/sections/decisionSummary.js';
@@ -5,6 +8,9 @@ import { documentMarkdown } from '../../../src/report/document/markdown.js';
 import { documentHtml } from '../../../src/report/document/html.js';
 import { handAnswer } from '../../helpers/answerRecord.js';
 import { reportModel } from '../sections/reportModel.js';
+import { answerCardOf } from '../../../src/report/decision/answerCard.js';
+import { runSummariesHtml } from '../../../src/serve/app/runSummaries.js';
+import type { RunInfo } from '../../../src/serve/runData.js';
 
 // The figures written into the hand-built record (test/helpers/answerRecord.ts), as each output must print them.
 const FIGURES = ['design 4321', '(seed 43)', '4.5× hyperscale-virginia', '97.5 %', '400 samples', '123 USD/PFLOP-day'];
@@ -33,6 +39,40 @@ describe('answer card', () => {
     for (const text of [documentMarkdown(doc), documentHtml(doc)])
       // Markdown escapes brackets and underscores: read it as text
       for (const f of FIGURES) expect(text.replace(/\\([()[\]_*])/g, '$1').replace(/\s+/g, ' ')).toContain(f);
+  });
+
+  it("the explorer's header card shows the same figures, read from the record written as answer.json", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'odc-card-'));
+    writeFileSync(join(dir, 'answer.json'), JSON.stringify(handAnswer()));
+    const card = answerCardOf(dir);
+    expect(card).not.toBeNull();
+    const info: RunInfo = {
+      id: 0,
+      key: 'r',
+      name: 'hand',
+      kind: 'node',
+      status: 'complete',
+      columns: [],
+      rows: 0,
+      frontSource: 'pareto.json',
+      frontNote: '',
+      version: '',
+      hypervolume: null,
+      hypervolumeValue: null,
+      decision: ['folded detail line'],
+      card,
+      runAnswer: null,
+      environment: null,
+      normalization: null,
+      damaged: [],
+    };
+    const html = runSummariesHtml([info]);
+    expect(html).toContain('data-testid="answer-card"');
+    // the card's rows are at a glance; only the other lines fold under "details"
+    const [shown, folded] = html.split('<details>');
+    const text = (shown ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    for (const f of FIGURES) expect(text).toContain(f);
+    expect(folded).toContain('folded detail line');
   });
 
   it('draws a bridge as numbered steps with factor and reason', () => {
