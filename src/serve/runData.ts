@@ -332,6 +332,8 @@ export class ServedRun {
   }
 
   info(): RunInfo {
+    // read seeds.json once: the run's answer and where the environment's answer.json lives both follow from it
+    const runAnswer = multiSeedAnswerOf(this.dir);
     return {
       id: this.id,
       key: this.key,
@@ -343,8 +345,8 @@ export class ServedRun {
       ...frontOf(this.meta, this.paretoFront() !== null),
       version: this.version(),
       ...runSummaryOf(this.meta, this.dir),
-      runAnswer: multiSeedAnswerOf(this.dir),
-      environment: environmentOf(multiSeedAnswerOf(this.dir) !== null ? dirname(this.dir) : this.dir),
+      runAnswer,
+      environment: environmentOf(runAnswer !== null ? dirname(this.dir) : this.dir),
       damaged: [...this.damage.values()].map((m) => m.split(this.dir).join(this.shown)),
     };
   }
