@@ -18,7 +18,7 @@ import { LOG_COLUMN, logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { RunMeta } from '../run/schemas.js';
-import { environmentOf } from './environment.js';
+import { environmentOf } from './answerFile.js';
 import { multiSeedAnswerOf, runSummaryOf, type RunAnswer, type RunSummary } from './runSummary.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ServedRun } from '../../src/serve/runData.js';
 import { multiSeedAnswerOf } from '../../src/serve/runSummary.js';
-import { environmentOf } from '../../src/serve/environment.js';
+import { environmentOf } from '../../src/serve/answerFile.js';
 import { runSummariesHtml } from '../../src/serve/app/runSummaries.js';
 import { FLAGSHIP, FLAGSHIP_ALGORITHM, tempDir, tinyRun } from '../report/helpers.js';
 

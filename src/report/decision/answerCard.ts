@@ -9,7 +9,6 @@ import { maxOf } from '../../base/arrays.js';
 import { fmt, percentText } from '../../base/numberFormat.js';
 import { ratioText } from '../../base/verdictText.js';
 import type { Answer, AnswerEnvironment, BridgeStep } from '../../run/answer/schema.js';
-import { readAnswer } from '../../run/answer/read.js';
 
 export interface CardRow {
   readonly label: string;
@@ -91,16 +90,6 @@ export function environmentLines(e: AnswerEnvironment): string[] {
 
 /** The card's traffic row (environmentLines, joined). */
 export const trafficText = (e: AnswerEnvironment): string => environmentLines(e).join('; ');
-
-/** The card of a folder's answer.json; null without one (an older odc's run), or one that does not read. */
-export function answerCardOf(dir: string): CardRow[] | null {
-  try {
-    const a = readAnswer(dir);
-    return a === null || a.design === null ? null : answerCardRows(a);
-  } catch {
-    return null;
-  }
-}
 
 /** Words of `text` in lines of at most `width` characters (a word longer than that on its own line, cut). */
 export function wrapWords(text: string, width: number): string[] {

@@ -8,7 +8,7 @@ import { documentMarkdown } from '../../../src/report/document/markdown.js';
 import { documentHtml } from '../../../src/report/document/html.js';
 import { handAnswer } from '../../helpers/answerRecord.js';
 import { reportModel } from '../sections/reportModel.js';
-import { answerCardOf } from '../../../src/report/decision/answerCard.js';
+import { answerCardOf } from '../../../src/serve/answerFile.js';
 import { runSummariesHtml } from '../../../src/serve/app/runSummaries.js';
 import type { RunInfo } from '../../../src/serve/runData.js';
 
@@ -73,6 +73,18 @@ describe('answer card', () => {
     const text = (shown ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     for (const f of FIGURES) expect(text).toContain(f);
     expect(folded).toContain('folded detail line');
+  });
+
+  it('the explorer reads a rewritten answer.json again, and a damaged one as no card', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'odc-card-'));
+    writeFileSync(join(dir, 'answer.json'), JSON.stringify(handAnswer()));
+    expect(JSON.stringify(answerCardOf(dir))).toContain('123 USD/PFLOP-day');
+    // `odc screen RUN:knee` rewrites the file: a cache keyed on the path alone would keep the old card
+    const a = handAnswer();
+    writeFileSync(join(dir, 'answer.json'), JSON.stringify({ ...a, design: { ...a.design!, index: 98765 } }));
+    expect(JSON.stringify(answerCardOf(dir))).toContain('design 98765');
+    writeFileSync(join(dir, 'answer.json'), '{"truncated": ');
+    expect(answerCardOf(dir)).toBeNull();
   });
 
   it('draws a bridge as numbered steps with factor and reason', () => {
