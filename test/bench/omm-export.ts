@@ -6,7 +6,8 @@
  * (process.resourceUsage().maxRSS at exit), beside two peers measured in the same run: the CSV export of the same
  * satellites (the streamed table) and `odc --version` (the process's floor). `-- --oem-all` adds the forced OEM of
  * every satellite (`--satellites all --force`, two states each: 1,000,000 files, ~0.9 GB, written into a staging
- * folder, fsynced together and renamed whole: src/run/atomic.ts writeFolderAtomic), with its files per second.
+ * folder, fsynced together and renamed whole: src/run/atomic.ts writeFolderAtomic), with its files per second;
+ * `-- --czml-full` the forced whole scene (`--full --force`: 1,000,000 satellites and their links at the epoch, ~4.9 GB).
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -44,6 +45,7 @@ try {
     ['csv', 'sats.csv', []],
   ];
   if (process.argv.includes('--oem-all')) cases.push(['oem', 'oem-all', OEM_ALL]);
+  if (process.argv.includes('--czml-full')) cases.push(['czml', 'scene-full.czml', ['--full', '--force']]);
   for (const [format, file, extra] of cases) {
     const out = join(dir, file);
     const r = run(['export', DESIGN, '--format', format, ...extra, '--out', out]);
