@@ -137,6 +137,8 @@ interface Work {
   /** Cumulative excess of the hand-over from the plane below, and to the plane above (transportInto). */
   readonly fBelow: Float64Array;
   readonly fAbove: Float64Array;
+  /** The two transports' θ of an inner plane (innerTransports): above, below. */
+  readonly theta: Float64Array;
 }
 
 /**
@@ -158,7 +160,7 @@ function ringScratchFor(S: number): RingScratch {
     const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
     const own = ring(S);
     deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
-    const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S) };
+    const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S), theta: new Float64Array(2) };
     ringScratch = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
   }
   return ringScratch;
@@ -214,27 +216,15 @@ function planeRate(
 }
 
 /**
- * planeRate of an inner plane, 0 < q < P − 1: both transports in one pass over the two gaps' masses (each sum as
- * transportInto forms it), and an arc's quotient taken only where it can lower the minimum: c ≤ λ·load whenever
- * c / load < λ (rounding is monotone), so the minimum is the one every quotient gives.
+ * An inner plane's two transports in one pass over its two gaps' masses: transportInto(S, sp, ob, q, oa, q + 1,
+ * fAbove) and transportInto(S, sp, oa, P − 1 − q, ob, P − q, fBelow), each sum formed as there; their θ in w.theta.
  */
-function interiorPlaneRate(
-  q: number,
-  P: number,
-  S: number,
-  inPlane_bps: Float64Array,
-  sp: Spread,
-  below: Ring,
-  above: Ring,
-  scratch: RingScratch,
-): number {
-  const { own, w } = scratch;
+function innerTransports(q: number, P: number, S: number, sp: Spread, w: Work): void {
   const W = sp.W,
     fA = w.fAbove,
     fB = w.fBelow;
   const ob = (q - 1) * sp.stride,
     oa = q * sp.stride;
-  // transportInto(S, sp, ob, q, oa, q + 1, fAbove) and transportInto(S, sp, oa, P − 1 − q, ob, P − q, fBelow)
   const cA = q + 1,
     bB = P - 1 - q,
     cB = P - q;
@@ -256,9 +246,32 @@ function interiorPlaneRate(
     if (cumB < loB) loB = cumB;
     if (cumB > hiB) hiB = cumB;
   }
-  const tAbove = (loA + hiA) / 2,
+  w.theta[0] = (loA + hiA) / 2;
+  w.theta[1] = (loB + hiB) / 2;
+}
+
+/**
+ * planeRate of an inner plane, 0 < q < P − 1: both transports in one pass over the two gaps' masses (each sum as
+ * transportInto forms it), and an arc's quotient taken only where it can lower the minimum: c ≤ λ·load whenever
+ * c / load < λ (rounding is monotone), so the minimum is the one every quotient gives.
+ */
+function interiorPlaneRate(
+  q: number,
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  sp: Spread,
+  below: Ring,
+  above: Ring,
+  scratch: RingScratch,
+): number {
+  const { own, w } = scratch;
+  const fA = w.fAbove,
+    fB = w.fBelow;
+  innerTransports(q, P, S, sp, w);
+  const tAbove = w.theta[0]!,
     mAbove = (P - 1 - q) * S,
-    tBelow = (loB + hiB) / 2,
+    tBelow = w.theta[1]!,
     mBelow = q * S;
   const mb = q,
     ma = P - 1 - q,
