@@ -105,6 +105,8 @@ export function heldSeedReports() {
       }),
     render: (outDir: string, seeds: readonly number[], runAnswer: Answer) =>
       renderSeedReports(outDir, seeds, runAnswer, held),
+    /** A seed's result files as its run in this process wrote them (the union's decision reads them, not the files). */
+    written: (dir: string): WrittenResults | undefined => held.get(dir)?.written,
   };
 }
 

@@ -35,7 +35,7 @@ import { algorithmEntry, createAlgorithm } from '../../solvers/index.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { loadStudyProblem, type LoadedStudy } from './problem.js';
-import { kneeStandingOf } from './results.js';
+import { kneeStandingOf, type WrittenResults } from './results.js';
 import type { JointSource } from './decision/select.js';
 import type { ConstraintMargin, DecisionSummary, KneeRelaxation, RunCounts, RunMeta } from './schemas.js';
 import { readJsonFile } from './schemas.js';
@@ -147,11 +147,22 @@ export const choiceVariables = (pareto: ParetoFile): ChoiceVariable[] =>
         : [],
   );
 
-/** A complete seed run's knee, from its run.json decision and pareto.json. */
-export function readSeedKnee(outDir: string, seed: number): { knee: SeedKnee; pareto: ParetoFile; meta: RunMeta } {
+/** A seed's run.json and pareto.json as this process wrote them (its run's WrittenResults), when it ran the seed. */
+export type WrittenSeed = (runDir: string) => WrittenResults | undefined;
+
+/**
+ * A complete seed run's knee, from its run.json decision and pareto.json (`written`: the files' values as the run that
+ * wrote them in this process holds them, not read again).
+ */
+export function readSeedKnee(
+  outDir: string,
+  seed: number,
+  written?: WrittenSeed,
+): { knee: SeedKnee; pareto: ParetoFile; meta: RunMeta } {
   const runDir = join(outDir, seedDir(seed));
-  const meta = readRunMeta(join(runDir, 'run.json'), DAMAGED);
-  const pareto = readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
+  const held = written?.(runDir);
+  const meta = held?.meta ?? readRunMeta(join(runDir, 'run.json'), DAMAGED);
+  const pareto = held?.pareto ?? readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
   // the recommended design (the knee, or the study's select.pick) leads the decision's designs
   const index = meta.decision?.designs[0]?.index;
   const design = pareto.designs.find((d) => d.index === index);
@@ -242,8 +253,8 @@ function unionShadowPrices(
  * The seeds' knees, their agreement and the union front's decision, from their finished folders; `loaded` the first
  * seed's study as its folder keeps it (the union's select: rule and samples; any seed's differs in the seed alone).
  */
-function seedsDecision(outDir: string, seeds: readonly number[]) {
-  const read = seeds.map((s) => readSeedKnee(outDir, s));
+function seedsDecision(outDir: string, seeds: readonly number[], written?: WrittenSeed) {
+  const read = seeds.map((s) => readSeedKnee(outDir, s, written));
   const first = read[0]!.pareto;
   const agreement = seedAgreement(
     read.map((r) => r.knee),
@@ -259,13 +270,21 @@ export function writeSeedsAnswer(
   outDir: string,
   agreement: SeedAgreement,
   union: SeedUnion,
-  read: readonly Pick<SeedRead, 'knee' | 'pareto'>[],
+  read: readonly (Pick<SeedRead, 'knee' | 'pareto'> & { readonly meta?: RunMeta })[],
   loaded?: LoadedStudy,
 ): Answer {
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
   // the union decision's study and samples, when the caller has them: neither compiled nor drawn again
   const opts = loaded !== undefined && union.joint !== undefined ? { study: { loaded, joint: union.joint } } : {};
-  const answer = buildSeedsAnswer(outDir, agreement, union, fronts, opts);
+  const first = read[0];
+  const answer = buildSeedsAnswer(
+    outDir,
+    agreement,
+    union,
+    fronts,
+    opts,
+    first !== undefined && 'meta' in first ? { meta: first.meta as RunMeta, pareto: first.pareto } : undefined,
+  );
   writeAnswer(outDir, answer);
   return answer;
 }
@@ -293,12 +312,16 @@ export function finishedSeeds(outDir: string): {
   return { seeds, agreement, union, read, loaded };
 }
 
-/** Runs (or continues) every seed, then writes seeds.json with the agreement of their knees. */
+/**
+ * Runs (or continues) every seed, then writes seeds.json with the agreement of their knees (`written`: the result files
+ * of the seeds this process ran, as their runs hold them).
+ */
 export async function runSeeds(
   outDir: string,
   seeds: readonly number[],
   study: SeedStudy,
   run: SeedRunner,
+  written?: WrittenSeed,
 ): Promise<MultiSeedResult> {
   checkSeedsFile(join(outDir, SEEDS_FILE));
   checkOutputTarget(outDir, 'folder', [study.file], {
@@ -320,7 +343,7 @@ export async function runSeeds(
     summaries.push(summary);
     if (summary.status !== 'complete') return { summaries };
   }
-  const { read, agreement, loaded, union } = seedsDecision(outDir, seeds);
+  const { read, agreement, loaded, union } = seedsDecision(outDir, seeds, written);
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
   writeAttainmentFile(outDir, loaded, fronts, union, unionKneePosition(union));
   const bySeed = seeds.map((seed) => ({ seed, designs: union.seeds.filter((s) => s === seed).length }));

@@ -172,15 +172,30 @@ export function parityWithBand(t: Trajectories, ratioOf: (f: PriceFactors) => nu
   const search: Search = (factors) =>
     parityYear({ fromYear: t.fromYear, toYear: t.toYear, ratioAt: (year) => ratioOf(factors[year - t.fromYear]!) });
   const central = search(gridFactors(t));
-  return { ...central, ...band(t, central, search) };
+  // an alternative alone is read for its last year's ratio only (the one a search would end on)
+  const lastRatio = (factors: readonly PriceFactors[]): number => ratioOf(factors[t.toYear - t.fromYear]!);
+  return { ...central, ...band(t, central, search, lastRatio) };
+}
+
+/** applicableAlternatives of a (read-only) trajectories object, kept with it as gridFactors keeps its factors. */
+const alternativesCache = new WeakMap<object, readonly TrajectoryAlternative[]>();
+function alternativesOf(t: Trajectories): readonly TrajectoryAlternative[] {
+  let a = alternativesCache.get(t);
+  if (a === undefined) alternativesCache.set(t, (a = applicableAlternatives(t)));
+  return a;
 }
 
 /** The band of one baseline (header): the favourable and the unfavourable alternatives, each group applied together. */
-function band(t: Trajectories, central: ParityResult, search: Search) {
+function band(
+  t: Trajectories,
+  central: ParityResult,
+  search: Search,
+  lastRatio: (factors: readonly PriceFactors[]) => number,
+) {
   const last = central.ratioLastYear;
   const groups: { low: TrajectoryAlternative[]; high: TrajectoryAlternative[] } = { low: [], high: [] };
-  for (const a of applicableAlternatives(t)) {
-    const r = search(gridFactors(t, [a])).ratioLastYear;
+  for (const a of alternativesOf(t)) {
+    const r = lastRatio(gridFactors(t, [a]));
     if (r < last) groups.low.push(a);
     else if (r > last) groups.high.push(a);
   }
@@ -204,6 +219,13 @@ function band(t: Trajectories, central: ParityResult, search: Search) {
 /** Parity against every baseline over the design's trajectories, with its band. */
 export function parityAgainstBaselines(design: Design, p: ParityInputs): BaselineParity[] {
   const t = design.economics.trajectories;
-  const spaceLcoc = spaceLcocOf(p.cost, p.program);
+  const spaceLcocAt = spaceLcocOf(p.cost, p.program);
+  // every baseline's search reads the same years' factors (gridFactors' arrays): the space side priced once a year
+  const priced = new Map<PriceFactors, number>();
+  const spaceLcoc = (f: PriceFactors): number => {
+    let v = priced.get(f);
+    if (v === undefined) priced.set(f, (v = spaceLcocAt(f)));
+    return v;
+  };
   return p.baselines.map((b) => ({ id: b.id, ...parityWithBand(t, (f) => spaceLcoc(f) / groundLcoc(b, f)) }));
 }

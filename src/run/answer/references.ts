@@ -7,7 +7,7 @@
  * of its variables lies outside the study's bounds or choices; a reference that is none of these is one the
  * search missed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { evaluateDesignFile } from '../../node/evaluator.js';
 import { metricValue } from '../../node/record/metrics.js';
@@ -38,6 +38,20 @@ export interface ReferenceDesign {
   readonly violated: readonly string[];
 }
 
+/**
+ * A reference file's evaluation, kept by its path and text for the life of the process: a multi-seed run builds an
+ * answer per seed and one for the union, each drawing the same files (a file edited since is read and evaluated again).
+ */
+const evaluatedFiles = new Map<string, { text: string; value: ReturnType<typeof evaluateDesignFile> }>();
+function evaluatedFile(file: string): ReturnType<typeof evaluateDesignFile> {
+  const text = readFileSync(file, 'utf8');
+  const kept = evaluatedFiles.get(file);
+  if (kept?.text === text) return kept.value;
+  const value = evaluateDesignFile(file);
+  evaluatedFiles.set(file, { text, value });
+  return value;
+}
+
 export function evaluateReferences(
   paths: readonly string[],
   objectives: readonly string[],
@@ -51,7 +65,7 @@ export function evaluateReferences(
       continue;
     }
     try {
-      const { record, design } = evaluateDesignFile(file);
+      const { record, design } = evaluatedFile(file);
       const values: Record<string, number> = {};
       for (const o of objectives) values[o] = metricValue(record, o) ?? NaN;
       designs.push({

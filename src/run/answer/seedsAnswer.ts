@@ -13,6 +13,7 @@ import { normalizationText } from '../hypervolumeFigure.js';
 import { agreementVerdict, type SeedAgreement } from '../decision/seedAgreement.js';
 import { readAttainmentFile, spreadLine } from '../attainmentFile.js';
 import type { ParetoFile } from '../paretoFile.js';
+import type { WrittenResults } from '../results.js';
 import type { DecisionSummary } from '../schemas.js';
 import { buildAnswer, type AnswerOptions } from './answer.js';
 import { readAnswer } from './read.js';
@@ -53,9 +54,13 @@ export function buildSeedsAnswer(
   union: UnionOfSeeds,
   fronts: readonly { seed: number; pareto: ParetoFile }[],
   opts: AnswerOptions = {},
+  firstWritten?: WrittenResults,
 ): Answer {
   const seeds = agreement.seeds.map((s) => s.seed);
-  const first = loadRun(join(outDir, `seed-${seeds[0]}`), { evaluations: false });
+  const first = loadRun(join(outDir, `seed-${seeds[0]}`), {
+    evaluations: false,
+    ...(firstWritten !== undefined ? { written: firstWritten } : {}),
+  });
   const run = { ...first, pareto: union.pareto, meta: { ...first.meta, decision: union.decision } };
   const answer = buildAnswer(run, opts, union.decision);
   const spread = readAttainmentFile(outDir);

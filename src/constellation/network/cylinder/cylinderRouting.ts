@@ -34,20 +34,34 @@ function deliveryInto(S: number, W: Float64Array, off: number, out: Ring, ws: Pr
   const L = Math.floor(S / 2),
     m = S % 2 === 1 ? L : S / 2 - 0.5;
   const { p0, p1 } = ws;
-  for (let i = 0; i < 2 * S; i++) {
-    const w = W[off + (i < S ? i : i - S)]!;
-    p0[i + 1] = p0[i]! + w;
-    p1[i + 1] = p1[i]! + i * w;
+  // the doubled ring's prefix sums, its two laps in two loops (no wrap test per slot)
+  let a0 = p0[0]!,
+    a1 = p1[0]!;
+  for (let i = 0; i < S; i++) {
+    const w = W[off + i]!;
+    a0 += w;
+    a1 += i * w;
+    p0[i + 1] = a0;
+    p1[i + 1] = a1;
   }
+  for (let i = S; i < 2 * S; i++) {
+    const w = W[off + i - S]!;
+    a0 += w;
+    a1 += i * w;
+    p0[i + 1] = a0;
+    p1[i + 1] = a1;
+  }
+  const fwd = out.forward,
+    bwd = out.backward;
   for (let s = 0; s < S; s++) {
     // forward arc s: slots j = s − δ, δ < L (unwrapped to s + S − δ), weight m − δ = m − (s + S − j)
     const lo = s + S - L + 1,
       hi = s + S + 1;
-    out.forward[s] = (m - s - S) * (p0[hi]! - p0[lo]!) + (p1[hi]! - p1[lo]!);
+    fwd[s] = (m - s - S) * (p0[hi]! - p0[lo]!) + (p1[hi]! - p1[lo]!);
     // backward arc s: slots j = s + 1 + δ, δ < L, weight m − δ = m + s + 1 − j
     const blo = s + 1,
       bhi = s + L + 1;
-    out.backward[s] = (m + s + 1) * (p0[bhi]! - p0[blo]!) - (p1[bhi]! - p1[blo]!);
+    bwd[s] = (m + s + 1) * (p0[bhi]! - p0[blo]!) - (p1[bhi]! - p1[blo]!);
   }
 }
 
@@ -123,6 +137,8 @@ interface Work {
   /** Cumulative excess of the hand-over from the plane below, and to the plane above (transportInto). */
   readonly fBelow: Float64Array;
   readonly fAbove: Float64Array;
+  /** The two transports' θ of an inner plane (innerTransports): above, below. */
+  readonly theta: Float64Array;
 }
 
 /**
@@ -144,7 +160,7 @@ function ringScratchFor(S: number): RingScratch {
     const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
     const own = ring(S);
     deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
-    const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S) };
+    const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S), theta: new Float64Array(2) };
     ringScratch = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
   }
   return ringScratch;
@@ -152,7 +168,8 @@ function ringScratchFor(S: number): RingScratch {
 
 /**
  * The least capacity / load over the arcs of plane q's ring (header: delivery loads from `below`, gap q − 1's, and
- * `above`, gap q's, and the hand-over loads of both gaps).
+ * `above`, gap q's, and the hand-over loads of both gaps). An inner plane (both gaps) takes interiorPlaneRate, the
+ * same sums without the edge tests; an edge plane this general form.
  */
 function planeRate(
   q: number,
@@ -164,6 +181,7 @@ function planeRate(
   above: Ring,
   scratch: RingScratch,
 ): number {
+  if (q > 0 && q < P - 1) return interiorPlaneRate(q, P, S, inPlane_bps, sp, below, above, scratch);
   const { own, w } = scratch;
   const mb = q,
     ma = P - 1 - q;
@@ -192,6 +210,95 @@ function planeRate(
     if (load > 0) {
       const l = inPlane_bps[q * S + s]! / load;
       if (l < lambda) lambda = l;
+    }
+  }
+  return lambda;
+}
+
+/**
+ * An inner plane's two transports in one pass over its two gaps' masses: transportInto(S, sp, ob, q, oa, q + 1,
+ * fAbove) and transportInto(S, sp, oa, P − 1 − q, ob, P − q, fBelow), each sum formed as there; their θ in w.theta.
+ */
+function innerTransports(q: number, P: number, S: number, sp: Spread, w: Work): void {
+  const W = sp.W,
+    fA = w.fAbove,
+    fB = w.fBelow;
+  const ob = (q - 1) * sp.stride,
+    oa = q * sp.stride;
+  const cA = q + 1,
+    bB = P - 1 - q,
+    cB = P - q;
+  let cumA = 0,
+    loA = Infinity,
+    hiA = -Infinity,
+    cumB = 0,
+    loB = Infinity,
+    hiB = -Infinity;
+  for (let s = 0; s < S; s++) {
+    const wb = W[ob + s]!,
+      wa = W[oa + s]!;
+    cumA += q * wb + 1 - cA * wa;
+    fA[s] = cumA;
+    if (cumA < loA) loA = cumA;
+    if (cumA > hiA) hiA = cumA;
+    cumB += bB * wa + 1 - cB * wb;
+    fB[s] = cumB;
+    if (cumB < loB) loB = cumB;
+    if (cumB > hiB) hiB = cumB;
+  }
+  w.theta[0] = (loA + hiA) / 2;
+  w.theta[1] = (loB + hiB) / 2;
+}
+
+/**
+ * planeRate of an inner plane, 0 < q < P − 1: both transports in one pass over the two gaps' masses (each sum as
+ * transportInto forms it), and an arc's quotient taken only where it can lower the minimum: c ≤ λ·load whenever
+ * c / load < λ (rounding is monotone), so the minimum is the one every quotient gives.
+ */
+function interiorPlaneRate(
+  q: number,
+  P: number,
+  S: number,
+  inPlane_bps: Float64Array,
+  sp: Spread,
+  below: Ring,
+  above: Ring,
+  scratch: RingScratch,
+): number {
+  const { own, w } = scratch;
+  const fA = w.fAbove,
+    fB = w.fBelow;
+  innerTransports(q, P, S, sp, w);
+  const tAbove = w.theta[0]!,
+    mAbove = (P - 1 - q) * S,
+    tBelow = w.theta[1]!,
+    mBelow = q * S;
+  const mb = q,
+    ma = P - 1 - q,
+    oF = own.forward,
+    oB = own.backward,
+    bF = below.forward,
+    bBk = below.backward,
+    aF = above.forward,
+    aB = above.backward,
+    off = q * S;
+  let lambda = Infinity;
+  for (let s = 0; s < S; s++) {
+    let fwd = oF[s]! + mb * bF[s]! + ma * aF[s]!,
+      bwd = oB[s]! + mb * bBk[s]! + ma * aB[s]!;
+    const x = fA[s]! - tAbove;
+    if (x > 0) fwd += mAbove * x;
+    else bwd -= mAbove * x;
+    const y = fB[s]! - tBelow;
+    if (y > 0) fwd += mBelow * y;
+    else bwd -= mBelow * y;
+    const load = fwd > bwd ? fwd : bwd;
+    if (load > 0) {
+      const c = inPlane_bps[off + s]!;
+      if (!(c > lambda * load)) {
+        const l = c / load;
+        if (l < lambda) lambda = l;
+      }
     }
   }
   return lambda;
