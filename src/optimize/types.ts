@@ -50,6 +50,26 @@ export interface Problem {
   evaluate(x: Float64Array): Evaluation;
 }
 
+/**
+ * A fresh Float64Array of `n` zeros for an evaluation's f or g, a view into a shared 1 KiB buffer: V8 keeps a typed
+ * array of more than 8 doubles outside its heap, and allocating one costs ~0.4 µs, as much as a tenth of a lean node
+ * evaluation. A view keeps its whole buffer alive (at most 1 KiB per kept vector); a vector is never transferred.
+ */
+export function evaluationVector(n: number): Float64Array {
+  const bytes = 8 * n;
+  if (bytes > VECTOR_POOL_BYTES) return new Float64Array(n);
+  if (vectorPoolUsed + bytes > VECTOR_POOL_BYTES) {
+    vectorPool = new ArrayBuffer(VECTOR_POOL_BYTES);
+    vectorPoolUsed = 0;
+  }
+  const v = new Float64Array(vectorPool, vectorPoolUsed, n);
+  vectorPoolUsed += bytes;
+  return v;
+}
+const VECTOR_POOL_BYTES = 1024;
+let vectorPool = new ArrayBuffer(VECTOR_POOL_BYTES);
+let vectorPoolUsed = 0;
+
 /** Total constraint violation Σ max(0, g_i); +Infinity for a failed evaluation. */
 export function constraintViolation(e: Evaluation): number {
   if (e.status === 'failed') return Infinity;

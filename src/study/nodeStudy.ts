@@ -11,7 +11,14 @@
 import { StudyError } from '../base/errors.js';
 import type { DesignRecord } from '../node/record/record.js';
 import { isMetricPath, metricGetter, unknownMetricHint } from '../node/record/metrics.js';
-import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
+import {
+  evaluationVector,
+  type ConstraintSpec,
+  type Evaluation,
+  type ObjectiveSpec,
+  type Problem,
+  type VariableSpec,
+} from '../optimize/types.js';
 import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } from './expression.js';
 import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
@@ -510,7 +517,7 @@ function problemEvaluation(
     } catch (e) {
       return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
     }
-    const f = new Float64Array(objectives.length);
+    const f = evaluationVector(objectives.length);
     for (let i = 0; i < objectives.length; i++) {
       const v = objectiveGetters[i]!(rec);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
@@ -518,7 +525,7 @@ function problemEvaluation(
         return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
       f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
     }
-    const g = new Float64Array(constraintCount);
+    const g = evaluationVector(constraintCount);
     let k = 0;
     for (const name of physicalConstraints) {
       const c = rec.constraints.find((r) => r.name === name);
@@ -561,14 +568,14 @@ function leanProblemEvaluation(
     } catch (e) {
       return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
     }
-    const f = new Float64Array(objectives.length);
+    const f = evaluationVector(objectives.length);
     for (let i = 0; i < objectives.length; i++) {
       const value = v[objectiveAt[i]!]!;
       if (!Number.isFinite(value))
         return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
       f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
     }
-    const g = new Float64Array(constraintCount);
+    const g = evaluationVector(constraintCount);
     let k = 0;
     for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
     for (let j = 0; j < parsed.length; j++) g[k++] = scaledViolation(lhs[j]!(v), parsed[j]!.sense, rhs[j]!(v));

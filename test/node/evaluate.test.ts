@@ -10,6 +10,8 @@ import { rowResolver } from '../../src/node/record/rows.js';
 import { boundCorners, nodeStudyCompiler, plainEvaluation, seededDesigns } from '../helpers/problemDesigns.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { WATERFALL_STEPS } from '../helpers/waterfall.js';
+import { createAlgorithm } from '../../solvers/index.js';
+import { safeEvaluate } from '../../src/optimize/types.js';
 
 function numericLeaves(o: unknown, prefix = ''): string[] {
   // a nullable metric (nullableMetricPaths()) is a leaf when null, with its reason in the record
@@ -433,6 +435,21 @@ describe('lean', () => {
         if (a.status === 'ok') ok++;
       }
       expect(ok).toBeGreaterThan(1500);
+    });
+
+    it('flagship study: the same objectives and constraints, bit for bit, on the 3,000 designs NSGA-II visits', () => {
+      // the designs a run evaluates (parents' values crossed over, near the feasible region), where the lean path's
+      // kept results (orbit, fin efficiency, learning curve, discount factors) are hit as in a run
+      const optimizer = createAlgorithm('nsga2', lean.problem, { population: 150, seed: 3 });
+      let compared = 0;
+      for (let gen = 0; gen < 20; gen++) {
+        const xs = optimizer.ask();
+        const evaluated = xs.map((x) => safeEvaluate(lean.problem, x));
+        xs.forEach((x, i) => expect(plain(evaluated[i]!)).toEqual(plain(full.problem.evaluate(x))));
+        compared += xs.length;
+        optimizer.tell(evaluated);
+      }
+      expect(compared).toBe(3000);
     });
 
     it('a study that varies cost and economics keys and reads the fleet economics and token figures: the same numbers', () => {

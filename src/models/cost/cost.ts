@@ -334,11 +334,24 @@ function lineItems(p: Readonly<CostParams>) {
   };
 }
 
-/** The hardware lines summed by their price class [USD]. */
-function sumByClass(classes: LinePriceClasses, lines: Readonly<Record<HardwareLine, number>>) {
-  const byClass: Record<PriceClass, number> = { 'first-unit': 0, production: 0, market: 0 };
-  for (const line of HARDWARE_LINES) byClass[classes[line]] += lines[line];
-  return byClass;
+/**
+ * The hardware lines priced first-unit, summed from 0 in HARDWARE_LINES's order [USD] (written out: a loop over the
+ * line names reads each through V8's generic keyed load; test/models/cost.test.ts holds it to that loop's double).
+ */
+function firstUnitSum(c: LinePriceClasses, l: Readonly<Record<HardwareLine, number>>): number {
+  const F = 'first-unit';
+  let s = 0;
+  if (c.chips === F) s += l.chips;
+  if (c.chipIntegration === F) s += l.chipIntegration;
+  if (c.array === F) s += l.array;
+  if (c.radiator === F) s += l.radiator;
+  if (c.battery === F) s += l.battery;
+  if (c.isl === F) s += l.isl;
+  if (c.bus === F) s += l.bus;
+  if (c.shielding === F) s += l.shielding;
+  if (c.propellant === F) s += l.propellant;
+  if (c.ait === F) s += l.ait;
+  return s;
 }
 
 /**
@@ -366,7 +379,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
   checkCostInputs(p);
   const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
   const priceClasses = lineClasses(p.priceClasses ?? {});
-  const byClass = sumByClass(priceClasses, {
+  const learningHardware = firstUnitSum(priceClasses, {
     chips: chipsMarket,
     chipIntegration: computeHw - chipsMarket,
     array: arrayHw,
@@ -410,7 +423,7 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     ait_USD: aitUsd,
     hardware_USD: hardware,
     priceClasses,
-    learningHardware_USD: byClass['first-unit'],
+    learningHardware_USD: learningHardware,
     operations_USD_per_yr: opsYr,
     operations_USD: ops,
     total_USD: total,

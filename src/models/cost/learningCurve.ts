@@ -21,8 +21,15 @@ const EXACT_SUM_LIMIT = 1000;
 export function learningExponent(learningRate: number): number {
   if (!(learningRate >= 0.5 && learningRate <= 1))
     throw new RangeError(`learningRate must be in [0.5, 1], got ${learningRate}`);
-  return Math.log2(learningRate);
+  // a study prices every design on its one rate: the last rate's exponent is kept (the same double)
+  if (learningRate !== lastRate) {
+    lastRate = learningRate;
+    lastExponent = Math.log2(learningRate);
+  }
+  return lastExponent;
 }
+let lastRate = NaN;
+let lastExponent = NaN;
 
 function unitCount(name: string, n: number, min: number): number {
   if (!(Number.isInteger(n) && n >= min && n <= 1e9))
@@ -53,8 +60,18 @@ function partialSums(e: number): Float64Array {
  */
 const TAIL_SUMS = new Map<number, Map<number, number>>();
 
+/** The last (e, N) asked of unitSum and its sum: a study asks the same one or two lots of every design. */
+let lastSum = { e: NaN, N: NaN, sum: NaN };
+
 /** Σ_{n=1..N} n^e (the unit curve's cumulative multiplier). */
 function unitSum(e: number, N: number): number {
+  if (e === lastSum.e && N === lastSum.N) return lastSum.sum;
+  const sum = unitSumOf(e, N);
+  lastSum = { e, N, sum };
+  return sum;
+}
+
+function unitSumOf(e: number, N: number): number {
   const K = Math.min(N, EXACT_SUM_LIMIT);
   const s = partialSums(e)[K]!;
   if (N <= K) return s;

@@ -25,8 +25,19 @@ function rate(r: number): number {
 /** (1 + r)^−t. */
 export function discountFactor(discountRate_per_yr: number, time_yr: number): number {
   nonNegative('time_yr', time_yr);
-  return (1 + rate(discountRate_per_yr)) ** -time_yr;
+  const r = rate(discountRate_per_yr);
+  // a study discounts every design's whole years at its one rate: those factors are kept (the same doubles)
+  if (!(Number.isInteger(time_yr) && time_yr < KEPT_YEARS)) return (1 + r) ** -time_yr;
+  if (r !== keptRate) {
+    keptRate = r;
+    keptFactors.fill(NaN);
+  }
+  const kept = keptFactors[time_yr]!;
+  return kept === kept ? kept : (keptFactors[time_yr] = (1 + r) ** -time_yr);
 }
+const KEPT_YEARS = 64;
+let keptRate = NaN;
+const keptFactors = new Float64Array(KEPT_YEARS).fill(NaN);
 
 /** a(r, n) = (1 − (1 + r)^−n)/r, or n when r = 0: PV of 1 per year at each year end for n years. */
 export function annuityFactor(discountRate_per_yr: number, years: number): number {

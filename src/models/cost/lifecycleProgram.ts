@@ -143,72 +143,141 @@ function failureLot(p: Readonly<ProgramParams>, built: number, H: number, offCur
   return { count, each_USD: onCurve / count + offCurve };
 }
 
-/** The first generation's average unit and the operations per node-year (given, or a fraction of that unit). */
-function operations(p: Readonly<ProgramParams>, offCurve: number) {
-  const averageUnit = generationLot(p, 0, p.nodes, offCurve) / p.nodes;
+/**
+ * The first generation's average unit (`firstLot`: that generation's lot) and the operations per node-year (given, or
+ * a fraction of that unit).
+ */
+function operations(p: Readonly<ProgramParams>, firstLot: number) {
+  const averageUnit = firstLot / p.nodes;
   return { averageUnit, ops: p.nodeOperations_USD_per_yr ?? (p.nodeOperationsFraction_per_yr ?? 0) * averageUnit };
+}
+
+/** Each generation's lot, the first given. */
+function generationLots(p: Readonly<ProgramParams>, G: number, firstLot: number, offCurve: number): number[] {
+  const lots = [firstLot];
+  for (let g = 1; g < G; g++) lots.push(generationLot(p, g, p.nodes, offCurve));
+  return lots;
 }
 
 /** Program cash flows, replacements and LCOC (see the header). */
 export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
   checkProgramInputs(p);
+  return new Program(p);
+}
+
+/**
+ * A programme's figures, its year rows built when first read: an optimizer reads only the totals, and rows of doubles
+ * cost the lean evaluation an allocation per field. A class, not an object literal with a getter (V8 defines a
+ * literal's accessor on every call).
+ */
+class Program implements ProgramResult {
+  generations: number;
+  nodesBuilt: number;
+  replacements: number;
+  failures = 0;
+  failures_USD = 0;
+  build_USD = 0;
+  averageNodeCost_USD = 0;
+  averageUnit_USD: number;
+  nodeOperations_USD_per_yr: number;
+  totalCost_USD = 0;
+  totalCompute_PFLOP_day = 0;
+  lcoc_USD_per_PFLOP_day = 0;
+  pvCost_USD = 0;
+  pvCompute_PFLOP_day = 0;
+  lcocDiscounted_USD_per_PFLOP_day = 0;
+  private readonly lots: readonly number[];
+  private failureEach_USD = 0;
+  private years_: readonly ProgramYear[] | undefined;
+  constructor(private readonly p: Readonly<ProgramParams>) {
+    const N = p.nodes;
+    const H = p.horizon_yr ?? p.nodeLifetime_yr;
+    const offCurve = p.perNodeOffCurve_USD ?? 0;
+    const firstLot = generationLot(p, 0, N, offCurve);
+    const { averageUnit, ops } = operations(p, firstLot);
+    // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
+    const G = Math.max(1, Math.ceil(H / p.nodeLifetime_yr - 1e-9));
+    if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
+    this.generations = G;
+    this.nodesBuilt = G * N;
+    this.replacements = (G - 1) * N;
+    this.averageUnit_USD = averageUnit;
+    this.nodeOperations_USD_per_yr = ops;
+    this.lots = generationLots(p, G, firstLot, offCurve);
+    this.flows(H, offCurve);
+  }
+  /** The builds, failures and yearly flows, their totals and present values. */
+  private flows(H: number, offCurve: number): void {
+    const p = this.p;
+    const N = p.nodes;
+    const G = this.generations;
+    const ops = this.nodeOperations_USD_per_yr;
+    const ground = p.groundSegment_USD ?? 0;
+    const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
+    let build = 0;
+    let pvCost = ground;
+    for (let g = 0; g < G; g++) {
+      build += this.lots[g]!;
+      pvCost += this.lots[g]! * discountFactor(r, g * p.nodeLifetime_yr);
+    }
+    const failures = failureLot(p, G * N, H, offCurve);
+    let pvCompute = 0;
+    let totalCompute = 0;
+    let recurring = 0;
+    for (let k = 1; k <= Math.ceil(H - 1e-9); k++) {
+      const phi = Math.min(1, H - (k - 1));
+      const d = discountFactor(r, k - 1 + phi);
+      // the year row's flows (yearRows builds the same numbers into rows, when read)
+      const flows =
+        N * ops * phi +
+        (p.failureRate_per_yr ?? 0) * N * phi * failures.each_USD +
+        (p.groundOperations_USD_per_yr ?? 0) * phi;
+      const compute = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
+      recurring += flows;
+      pvCost += flows * d;
+      totalCompute += compute;
+      pvCompute += compute * d;
+    }
+    const total = ground + build + recurring;
+    this.failures = failures.count;
+    this.failureEach_USD = failures.each_USD;
+    this.failures_USD = failures.count * failures.each_USD;
+    this.build_USD = build;
+    this.averageNodeCost_USD = build / (G * N);
+    this.totalCost_USD = total;
+    this.totalCompute_PFLOP_day = totalCompute;
+    this.lcoc_USD_per_PFLOP_day = total / totalCompute;
+    this.pvCost_USD = pvCost;
+    this.pvCompute_PFLOP_day = pvCompute;
+    this.lcocDiscounted_USD_per_PFLOP_day = pvCost / pvCompute;
+  }
+  get years(): readonly ProgramYear[] {
+    return (this.years_ ??= yearRows(this.p, this.lots, this.nodeOperations_USD_per_yr, this.failureEach_USD));
+  }
+}
+
+/** The year rows of programEconomics: each generation's lot in its build year, then each year's flows. */
+function yearRows(
+  p: Readonly<ProgramParams>,
+  lots: readonly number[],
+  ops: number,
+  failureEach_USD: number,
+): ProgramYear[] {
   const N = p.nodes;
   const H = p.horizon_yr ?? p.nodeLifetime_yr;
-  const offCurve = p.perNodeOffCurve_USD ?? 0;
-  const { averageUnit, ops } = operations(p, offCurve);
-  const ground = p.groundSegment_USD ?? 0;
-  const r = p.discountRate_per_yr ?? DEFAULT_DISCOUNT_RATE_per_yr;
   const L = p.nodeLifetime_yr;
-  // ⌈H/L⌉, tolerant of H/L landing a hair above an integer in floating point.
-  const G = Math.max(1, Math.ceil(H / L - 1e-9));
-  if (G * N > 1e9) throw new RangeError(`nodes × generations must be ≤ 1e9, got ${G * N}`);
   const Y = Math.ceil(H - 1e-9);
-  const years = emptyYears(Y, ground);
-
-  let build = 0;
-  let pvCost = ground;
-  for (let g = 0; g < G; g++) {
-    const t = g * L;
-    const lot = generationLot(p, g, N, offCurve);
-    build += lot;
-    pvCost += lot * discountFactor(r, t);
-    years[Math.min(Y, Math.ceil(t - 1e-9))]!.build_USD += lot;
-  }
-  const failures = failureLot(p, G * N, H, offCurve);
-  let pvCompute = 0;
-  let totalCompute = 0;
-  let recurring = 0;
+  const years = emptyYears(Y, p.groundSegment_USD ?? 0);
+  lots.forEach((lot, g) => {
+    years[Math.min(Y, Math.ceil(g * L - 1e-9))]!.build_USD += lot;
+  });
   for (let k = 1; k <= Y; k++) {
     const phi = Math.min(1, H - (k - 1));
-    const d = discountFactor(r, k - 1 + phi);
     const row = years[k]!;
     row.operations_USD = N * ops * phi;
-    row.failures_USD = (p.failureRate_per_yr ?? 0) * N * phi * failures.each_USD;
+    row.failures_USD = (p.failureRate_per_yr ?? 0) * N * phi * failureEach_USD;
     row.ground_USD = (p.groundOperations_USD_per_yr ?? 0) * phi;
     row.compute_PFLOP_day = N * p.deliveredPFLOPSPerNode * DAYS_PER_YEAR * phi;
-    const flows = row.operations_USD + row.failures_USD + row.ground_USD;
-    recurring += flows;
-    pvCost += flows * d;
-    totalCompute += row.compute_PFLOP_day;
-    pvCompute += row.compute_PFLOP_day * d;
   }
-  const total = ground + build + recurring;
-  return {
-    generations: G,
-    nodesBuilt: G * N,
-    replacements: (G - 1) * N,
-    failures: failures.count,
-    failures_USD: failures.count * failures.each_USD,
-    build_USD: build,
-    averageNodeCost_USD: build / (G * N),
-    averageUnit_USD: averageUnit,
-    nodeOperations_USD_per_yr: ops,
-    years,
-    totalCost_USD: total,
-    totalCompute_PFLOP_day: totalCompute,
-    lcoc_USD_per_PFLOP_day: total / totalCompute,
-    pvCost_USD: pvCost,
-    pvCompute_PFLOP_day: pvCompute,
-    lcocDiscounted_USD_per_PFLOP_day: pvCost / pvCompute,
-  };
+  return years;
 }

@@ -149,19 +149,62 @@ const cornerWeight = new Float64Array(8);
 /** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
 export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
   const t = p.table ?? tidTable();
-  const alts = t.altitudes_m;
-  const ths = t.thicknesses_m;
-  const h = p.altitude_m;
-  const th = p.shieldThickness_m;
   const margin = p.designMargin ?? DEFAULT_RADIATION_DESIGN_MARGIN;
-  checkDoseInputs(p, alts, ths, margin);
+  checkDoseInputs(p, t.altitudes_m, t.thicknesses_m, margin);
+  return new TrappedDose(p, t, margin);
+}
 
+/**
+ * radiationDose's result: the total rate on construction, its three components (what only a record reads) when read,
+ * each interpolated at the same corners as the total.
+ */
+class TrappedDose implements RadiationDoseResult {
+  readonly doseRate_rad_per_yr: number;
+  readonly missionDose_rad: number;
+  readonly shieldArealDensity_kg_m2: number;
+  readonly shieldingMass_kg: number;
+  private readonly factor: number;
+  constructor(
+    private readonly p: Readonly<RadiationDoseParams>,
+    private readonly t: TidTable,
+    margin: number,
+  ) {
+    this.factor = p.trappedDoseFactor ?? 1;
+    const rate = this.interp(t.total.logValue);
+    const arealDensity = ALUMINIUM_DENSITY_kg_m3 * p.shieldThickness_m;
+    this.doseRate_rad_per_yr = rate;
+    this.missionDose_rad = rate * p.missionLife_yr * margin;
+    this.shieldArealDensity_kg_m2 = arealDensity;
+    this.shieldingMass_kg = arealDensity * p.shieldedArea_m2;
+  }
+  get protonDoseRate_rad_per_yr(): number {
+    return this.interp(this.t.proton.logValue);
+  }
+  get electronDoseRate_rad_per_yr(): number {
+    return this.interp(this.t.electron.logValue);
+  }
+  get bremsstrahlungDoseRate_rad_per_yr(): number {
+    return this.interp(this.t.bremsstrahlung.logValue);
+  }
+  /** ln(dose) interpolated at the point's 8 corners, exponentiated (0 at the table's floor), × trappedDoseFactor. */
+  private interp(logs: readonly number[]): number {
+    corners(this.p, this.t);
+    const w = cornerWeight;
+    const idx = cornerIndex;
+    let acc = 0;
+    for (let m = 0; m < 8; m++) if (w[m]! !== 0) acc += w[m]! * logs[idx[m]!]!;
+    const v = Math.exp(acc);
+    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v * this.factor;
+  }
+}
+
+/** The 8 interpolation corners of a point (2 altitudes × 2 inclinations × 2 thicknesses), into the scratch. */
+function corners(p: Readonly<RadiationDoseParams>, t: TidTable): void {
   const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
-  const [a0, wa] = bracket(alts, h);
-  const [k0, wt] = bracket(ths, th);
+  const [a0, wa] = bracket(t.altitudes_m, p.altitude_m);
+  const [k0, wt] = bracket(t.thicknesses_m, p.shieldThickness_m);
   const nI = t.inclinations_rad[0]!.length;
-  const nT = ths.length;
-  // 8 corner indices and weights (2 altitude rows × 2 inclination columns × 2 thicknesses)
+  const nT = t.thicknesses_m.length;
   const idx = cornerIndex;
   const w = cornerWeight;
   for (let r = 0; r < 2; r++) {
@@ -176,22 +219,4 @@ export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseRe
       }
     }
   }
-  const factor = p.trappedDoseFactor ?? 1;
-  const interp = (logs: readonly number[]): number => {
-    let acc = 0;
-    for (let m = 0; m < 8; m++) if (w[m]! !== 0) acc += w[m]! * logs[idx[m]!]!;
-    const v = Math.exp(acc);
-    return v <= TID_DOSE_FLOOR_rad_per_yr * (1 + 1e-9) ? 0 : v * factor;
-  };
-  const rate = interp(t.total.logValue);
-  const arealDensity = ALUMINIUM_DENSITY_kg_m3 * th;
-  return {
-    doseRate_rad_per_yr: rate,
-    protonDoseRate_rad_per_yr: interp(t.proton.logValue),
-    electronDoseRate_rad_per_yr: interp(t.electron.logValue),
-    bremsstrahlungDoseRate_rad_per_yr: interp(t.bremsstrahlung.logValue),
-    missionDose_rad: rate * p.missionLife_yr * margin,
-    shieldArealDensity_kg_m2: arealDensity,
-    shieldingMass_kg: arealDensity * p.shieldedArea_m2,
-  };
 }

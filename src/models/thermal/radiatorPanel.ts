@@ -96,6 +96,43 @@ export interface RadiatorPanelResult {
   readonly pumpPower_W: number;
 }
 
+/**
+ * tubeFinEfficiency's panel efficiency, the last one kept with its inputs: the root temperature follows from the chip
+ * and radiator rows alone, so a study's designs ask the same few (a kept value is the computed double).
+ */
+function panelEfficiency(g: PanelGeometry, irEmittance: number, rootTemp_K: number): number {
+  const k = keptFin;
+  if (
+    k.t === g.finThickness_m &&
+    k.k === g.finConductivity_W_mK &&
+    k.pitch === g.tubePitch_m &&
+    k.d === g.tubeDiameter_m &&
+    k.eps === irEmittance &&
+    k.T === rootTemp_K
+  )
+    return k.eta;
+  // Fields named one by one, not spread: V8 copies a spread object of number fields in its runtime (~4 µs a call).
+  const eta = tubeFinEfficiency({
+    finThickness_m: g.finThickness_m,
+    finConductivity_W_mK: g.finConductivity_W_mK,
+    tubePitch_m: g.tubePitch_m,
+    tubeDiameter_m: g.tubeDiameter_m,
+    irEmittance,
+    rootTemp_K,
+  }).panelEfficiency;
+  keptFin = {
+    t: g.finThickness_m,
+    k: g.finConductivity_W_mK,
+    pitch: g.tubePitch_m,
+    d: g.tubeDiameter_m,
+    eps: irEmittance,
+    T: rootTemp_K,
+    eta,
+  };
+  return eta;
+}
+let keptFin = { t: NaN, k: NaN, pitch: NaN, d: NaN, eps: NaN, T: NaN, eta: NaN };
+
 /** ∫ dT/(T⁴ − c⁴) and ∫ T dT/(T⁴ − c⁴) (antiderivatives; c → 0 limits −1/(3T³) and −1/(2T²)). */
 function integrals(T: number, c: number): { inv: number; first: number } {
   if (c < 1e-6 * T) return { inv: -1 / (3 * T ** 3), first: -1 / (2 * T ** 2) };
@@ -118,18 +155,7 @@ export function radiatorPanel(p: Readonly<RadiatorPanelParams>): RadiatorPanelRe
   if (!(p.pumpPower_W_per_W >= 0)) throw new RangeError(`${who}: pumpPower_W_per_W must be ≥ 0`);
   const abs = radiatorAbsorbed(p, who);
   const g = p.geometry;
-  // Fields named one by one, not spread: V8 copies a spread object of number fields in its runtime (~4 µs a call).
-  const eta =
-    g !== undefined
-      ? tubeFinEfficiency({
-          finThickness_m: g.finThickness_m,
-          finConductivity_W_mK: g.finConductivity_W_mK,
-          tubePitch_m: g.tubePitch_m,
-          tubeDiameter_m: g.tubeDiameter_m,
-          irEmittance: p.irEmittance,
-          rootTemp_K: (Tin + Tout) / 2,
-        }).panelEfficiency
-      : (p.finEfficiency ?? 1);
+  const eta = g !== undefined ? panelEfficiency(g, p.irEmittance, (Tin + Tout) / 2) : (p.finEfficiency ?? 1);
   if (!(eta > 0 && eta <= 1)) throw new RangeError(`${who}: finEfficiency = ${eta} must be in (0, 1]`);
   const absorbed = abs.solar + abs.albedo + abs.ir;
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;

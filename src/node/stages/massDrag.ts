@@ -60,18 +60,41 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
     shieldThickness_m,
     missionLife_yr: mission.lifetime_yr,
   }).doseRate_rad_per_yr;
-  const rate = trapped.doseRate_rad_per_yr + sep;
-  return {
-    doseRate_rad_per_yr: rate,
-    protonDoseRate_rad_per_yr: trapped.protonDoseRate_rad_per_yr,
-    electronDoseRate_rad_per_yr: trapped.electronDoseRate_rad_per_yr,
-    bremsstrahlungDoseRate_rad_per_yr: trapped.bremsstrahlungDoseRate_rad_per_yr,
-    missionDose_rad: rate * mission.lifetime_yr * mission.radiationDesignMargin,
-    shieldArealDensity_kg_m2: trapped.shieldArealDensity_kg_m2,
-    shieldingMass_kg: trapped.shieldingMass_kg,
-    trappedDoseRate_rad_per_yr: trapped.doseRate_rad_per_yr,
-    solarProtonDoseRate_rad_per_yr: sep,
-  };
+  return new RadiationSizing(trapped, sep, mission.lifetime_yr, mission.radiationDesignMargin);
+}
+
+/**
+ * The trapped and solar-proton doses summed, the trapped components (what only a record reads) read through when
+ * read. A class, not an object literal with getters (V8 defines a literal's accessors on every call).
+ */
+class RadiationSizing implements Radiation {
+  readonly doseRate_rad_per_yr: number;
+  readonly missionDose_rad: number;
+  readonly shieldArealDensity_kg_m2: number;
+  readonly shieldingMass_kg: number;
+  readonly trappedDoseRate_rad_per_yr: number;
+  constructor(
+    private readonly trapped: ReturnType<typeof radiationDose>,
+    readonly solarProtonDoseRate_rad_per_yr: number,
+    lifetime_yr: number,
+    margin: number,
+  ) {
+    const rate = trapped.doseRate_rad_per_yr + solarProtonDoseRate_rad_per_yr;
+    this.doseRate_rad_per_yr = rate;
+    this.missionDose_rad = rate * lifetime_yr * margin;
+    this.shieldArealDensity_kg_m2 = trapped.shieldArealDensity_kg_m2;
+    this.shieldingMass_kg = trapped.shieldingMass_kg;
+    this.trappedDoseRate_rad_per_yr = trapped.doseRate_rad_per_yr;
+  }
+  get protonDoseRate_rad_per_yr(): number {
+    return this.trapped.protonDoseRate_rad_per_yr;
+  }
+  get electronDoseRate_rad_per_yr(): number {
+    return this.trapped.electronDoseRate_rad_per_yr;
+  }
+  get bremsstrahlungDoseRate_rad_per_yr(): number {
+    return this.trapped.bremsstrahlungDoseRate_rad_per_yr;
+  }
 }
 
 /** Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HARDWARE_LINES,
   launchEconomics,
   nodeCost,
   stowedVolume_m3,
   terrestrialBaseline,
   type CostParams,
   type LaunchVehicleSpec,
+  type LinePriceClasses,
 } from '../../../src/models/cost/cost.js';
 
 /** spacecost launch_vehicles.csv via docs/sources.md §7. */
@@ -205,6 +207,32 @@ describe('nodeCost', () => {
     const dear = nodeCost({ ...ai1, launchPriceOverride_USD_per_kg: 4253 });
     expect(dear.total_USD).toBeGreaterThan(cheap.total_USD);
     expect(nodeCost({ ...ai1, operations_USD_per_yr: 1e5 }).operations_USD).toBe(5e5);
+  });
+
+  it("learningHardware_USD: the first-unit lines summed from 0 in HARDWARE_LINES's order, whatever their classes", () => {
+    // nodeCost writes the sum out; the list is the declaration. Catches a line left out, a production- or
+    // market-priced line put on the curve, or the lines added in another order (another rounding).
+    const classes = ['first-unit', 'production', 'market'] as const;
+    for (let n = 0; n < 300; n++) {
+      const priceClasses = Object.fromEntries(
+        HARDWARE_LINES.map((line, i) => [line, classes[(n * 7 + i * (n % 5)) % 3]!]),
+      ) as unknown as LinePriceClasses;
+      const r = nodeCost({ ...ai1, arrayCost_USD_per_W: 8 + n / 7, priceClasses });
+      const line: Record<(typeof HARDWARE_LINES)[number], number> = {
+        chips: r.chipsAtMarket_USD,
+        chipIntegration: r.computeHardware_USD - r.chipsAtMarket_USD,
+        array: r.arrayHardware_USD,
+        radiator: r.radiatorHardware_USD,
+        battery: r.batteryHardware_USD,
+        isl: r.islHardware_USD,
+        bus: r.busHardware_USD,
+        shielding: r.shieldingHardware_USD,
+        propellant: r.propellant_USD,
+        ait: r.ait_USD,
+      };
+      const expected = HARDWARE_LINES.reduce((s, l) => (priceClasses[l] === 'first-unit' ? s + line[l] : s), 0);
+      expect(r.learningHardware_USD).toBe(expected);
+    }
   });
 
   it('throws RangeError for negative costs or zero delivered compute', () => {

@@ -6,6 +6,7 @@ import {
   DEFAULT_BUS_FRACTION,
   DEFAULT_SYSTEM_MARGIN_FRACTION,
   MASS_TECHNOLOGY,
+  SIZED_ITEMS_KG,
   type MassBudgetParams,
 } from '../../../src/models/mass/mass.js';
 
@@ -25,6 +26,17 @@ const items: DryMassParams = {
 //   system margin 20 % of basic dry = 327 kg → dry 1,962 kg (= 1.5 × 1,308).
 
 describe('dryMass / massBudget', () => {
+  it("sums the sized items in SIZED_ITEMS_KG's order from 0 (the list the budget rows read), to the same double", () => {
+    // dryMass writes the sum out; the list is the declaration. Catches an item left out of the written-out sum or
+    // added in another order (a different rounding: 0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1).
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 10 ** (1 + (seed % 4));
+    for (let n = 0; n < 200; n++) {
+      const p = Object.fromEntries(SIZED_ITEMS_KG.map((k) => [k, next()])) as unknown as DryMassParams;
+      expect(dryMass(p).sizedItems_kg).toBe(SIZED_ITEMS_KG.reduce((sum, k) => sum + p[k], 0));
+    }
+  });
+
   it('bus = 25 % of sized items, 20 % system margin on basic dry mass: 1,308 → 327 / 1,635 / 327 / 1,962 kg', () => {
     // Catches: the margin applied to the sized items instead of basic dry (1,896.6 kg), bus and margin added
     // as fractions of the same base (1.45×: 1,896.6 kg), an item left out of the sum (e.g. ISL: 1,902 kg).
