@@ -516,6 +516,13 @@ describe('validation', () => {
       payload_kg: 300,
       source: 'Rocket Lab capacity announcement (Aug 2020); orbit assumed',
     },
+    {
+      row: 'soyuz-2-1b-fregat',
+      altitude_km: 450,
+      inclination: 87.4,
+      payload_kg: 5310,
+      source: 'OneWeb: 36 × 147.5 kg (Spaceflight Now, Mar 2021) to 450 km (Apr 2021) at 87.4° (Feb 2020), a floor',
+    },
   ];
 
   const cat = loadCatalogs();
