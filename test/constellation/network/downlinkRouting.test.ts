@@ -74,8 +74,10 @@ function shell(kind: 'delta' | 'band' | 'ring', P: number, S: number): CircularS
 }
 
 describe('downlink forest routing', () => {
-  it('a 4-satellite ring with one gateway: λ = least arc into it / 2 (each arc carries two satellites)', () => {
-    // ring 0–1–2–3–0, gateway at 0: satellites 1 and 3 each reach it in one hop, 2 in two via 1 (the first found)
+  it('a 4-satellite ring with one gateway: λ = the two arcs into it / 3 (satellite 2 splits between them)', () => {
+    // ring 0–1–2–3–0, gateway at 0: satellites 1 and 3 each reach it in one hop, 2 in two. The forest sends 2 via 1
+    // (the first found): arc 1→0 carries 2λ ≤ 10 Gb/s, λ = 5 Gb/s. The split sends half of 2's λ each way: each arc
+    // into 0 carries 1.5λ ≤ 10 Gb/s, λ = 20/3 Gb/s, which is the exact value (the two arcs, 20 Gb/s, carry 3λ).
     const g: LiveGraphArrays = {
       planes: 1,
       satsPerPlane: 4,
@@ -86,8 +88,8 @@ describe('downlink forest routing', () => {
       diagonal_bps: null,
     };
     const sinks = [{ node: 0, station: 0, capacity_bps: 1e12 }];
-    // arc 1→0 carries satellites 1 and 2 (2λ ≤ 10 Gb/s), 3→0 one: λ = 5 Gb/s; the station (40 Gb/s) carries 4λ = 20
-    expect(downlinkForestRate_bps(g, sinks, Float64Array.from([40e9]), lp)).toBeCloseTo(5e9, -3);
+    // the station (40 Gb/s) carries 4λ = 26.7 Gb/s: the arcs bind
+    expect(downlinkForestRate_bps(g, sinks, Float64Array.from([40e9]), lp)).toBeCloseTo(20e9 / 3, -3);
     // a station of 8 Gb/s binds: λ = 8/4 = 2 Gb/s
     expect(downlinkForestRate_bps(g, sinks, Float64Array.from([8e9]), lp)).toBeCloseTo(2e9, -3);
     // a link down isolates nothing on a ring; two down cut satellite 2 off: 0
