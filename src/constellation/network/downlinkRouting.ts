@@ -2,16 +2,11 @@
  * A feasible routing of a shell's downlink traffic at one instant (every satellite sends the same rate λ to any
  * gateway), hence a lower bound on the per-satellite downlink rate, for shells too large for the explicit LP.
  *
- * Two routings on a breadth-first search from every satellite that sees a gateway at once, on the links up at the instant
- * (capacity > 0), whose levels d(v) are hops to the nearest visible satellite; the better of the two is returned.
- * - Forest: each satellite has one parent one level nearer (the first found); every satellite sends its λ up its tree,
- *   so the arc from v to its parent carries λ·T(v), T(v) the satellites of v's subtree, and λ ≤ c / T(v).
- * - Split: each satellite forwards what it holds, F(v) = λ·(1 + what its lower neighbours send it), over every live link
- *   to a neighbour one level nearer, in proportion to the links' capacities, so each such arc carries λ·F(v)·c/ΣC(v),
- *   ΣC(v) the capacity of v's links toward the gateways, and λ ≤ ΣC(v)/F(v). Arcs only ever point one level down, so
- *   no link carries both directions. Where one visible satellite's tree would gather a large share of the shell, the
- *   split spreads it over every shortest path (forest on spacex-odc-1m 0.245 Mbps, split: docs/constellations.md).
- * Roots (visible satellites) gather T(r) (forest) or F(r) (split).
+ * Forest: a breadth-first search from every satellite that sees a gateway at once, on the links up at the instant
+ * (capacity > 0), gives each other satellite a parent one hop nearer the nearest visible one; every satellite sends its
+ * λ up its tree, so the arc from v to its parent carries λ·T(v), T(v) the satellites of v's subtree, and λ ≤ c / T(v).
+ * Up to MAX_FLOW_SATELLITES the rate returned is the exact one, a maximum flow (downlinkMaxFlow.ts), never below the
+ * forest's.
  * Each root r delivers λ·T(r) over its access links (one per station it sees, capacity `capacity_bps` each) to stations
  * of capacity C_s: the largest λ with such a split is a small LP (columns: access links and λ; rows: one per root and
  * per station), whose solution is then certified by hand (clipped to its bounds, scaled down until every root's
@@ -24,8 +19,9 @@
 import type { LpSolver } from '../../optimize/lp.js';
 import type { GatewayAccess } from './graph/networkCheck.js';
 import { liveAdjacency, type LiveGraphArrays } from './liveGraphBounds.js';
+import { downlinkMaxFlowRate_bps } from './downlinkMaxFlow.js';
 
-/** Largest λ [b/s per satellite] of the better routing (header); 0 when some satellite cannot reach a gateway. */
+/** Largest λ [b/s per satellite] of the routing (header); 0 when some satellite cannot reach a gateway. */
 export function downlinkForestRate_bps(
   g: Readonly<LiveGraphArrays>,
   sinks: readonly GatewayAccess[],
@@ -66,98 +62,9 @@ export function downlinkForestRate_bps(
     lambdaLinks = Math.min(lambdaLinks, c[parentEdge[v]!]! / T[v]!);
     T[parent[v]!]! += T[v]!;
   }
-  let best = accessSplit(sinks, T, stationCapacity_bps, lambdaLinks, lp);
-  // split, first from every visible satellite at level 0, then with the most loaded ones raised (header)
-  const offset = new Int32Array(N);
-  const access = new Float64Array(N);
-  for (const s of sinks) access[s.node]! += s.capacity_bps;
-  const visible = order.subarray(0, roots).slice();
-  for (let round = 0, stale = 0; round < SPLIT_ROUNDS && stale < 3; round++) {
-    const r = splitRouting({ N, c, start, to, edge }, visible, offset, sinks, stationCapacity_bps, lp);
-    // three rounds in a row that gain under 1 % end the raising
-    stale = r.lambda_bps > best * 1.01 ? 0 : stale + 1;
-    best = Math.max(best, r.lambda_bps);
-    // raise by one level every sink whose load per unit of access capacity is within half of the largest
-    let worst = 0;
-    for (const v of r.sinks) worst = Math.max(worst, r.F[v]! / access[v]!);
-    if (!(worst > 0)) break;
-    for (const v of r.sinks) if (r.F[v]! / access[v]! >= 0.5 * worst) offset[v]! += 1;
-  }
-  return best;
-}
-
-/** Most rounds of the split's raising (header): each a search, a pass and the access LP. */
-const SPLIT_ROUNDS = 8;
-
-interface Adjacency {
-  readonly N: number;
-  readonly c: Float64Array;
-  readonly start: Int32Array;
-  readonly to: Int32Array;
-  readonly edge: Int32Array;
-}
-
-/**
- * The split routing with each visible satellite v entering the search at level offset[v] (header): levels
- * L(x) = min over visible v of offset[v] + hops(v, x), by a bucket queue; a visible satellite at its own offset is a sink,
- * every other satellite sends what it holds over its links to neighbours one level lower, by capacity. Returns the
- * certified rate, the sinks and what each holds.
- */
-function splitRouting(
-  g: Adjacency,
-  visible: Int32Array,
-  offset: Int32Array,
-  sinks: readonly GatewayAccess[],
-  stationCapacity_bps: Float64Array,
-  lp: LpSolver,
-): { lambda_bps: number; sinks: number[]; F: Float64Array } {
-  const { N, c, start, to, edge } = g;
-  const level = new Int32Array(N).fill(-1);
-  const order = new Int32Array(N);
-  // bucket queue over levels: visible satellites enter at their offsets, in index order within a level
-  const byOffset = [...visible].sort((a, b) => offset[a]! - offset[b]! || a - b);
-  let tail = 0,
-    head = 0,
-    next = 0;
-  while (head < tail || next < byOffset.length) {
-    // the next level to settle: the queue's front, or the next visible satellite's offset if it is lower
-    const front = head < tail ? level[order[head]!]! : Infinity;
-    if (next < byOffset.length && offset[byOffset[next]!]! <= front) {
-      const v = byOffset[next++]!;
-      if (level[v] === -1) {
-        level[v] = offset[v]!;
-        order[tail++] = v;
-      }
-      continue;
-    }
-    const x = order[head++]!;
-    for (let k = start[x]!; k < start[x + 1]!; k++) {
-      const y = to[k]!;
-      if (level[y] !== -1) continue;
-      level[y] = level[x]! + 1;
-      order[tail++] = y;
-    }
-  }
-  const isSink = new Uint8Array(N);
-  const sinkList: number[] = [];
-  for (const v of visible)
-    if (level[v] === offset[v]) {
-      isSink[v] = 1;
-      sinkList.push(v);
-    }
-  const F = new Float64Array(N).fill(1);
-  let lambda = Infinity;
-  for (let i = tail - 1; i >= 0; i--) {
-    const v = order[i]!;
-    if (isSink[v] === 1) continue;
-    let down = 0;
-    for (let k = start[v]!; k < start[v + 1]!; k++) if (level[to[k]!] === level[v]! - 1) down += c[edge[k]!]!;
-    lambda = Math.min(lambda, down / F[v]!);
-    for (let k = start[v]!; k < start[v + 1]!; k++)
-      if (level[to[k]!] === level[v]! - 1) F[to[k]!]! += (F[v]! * c[edge[k]!]!) / down;
-  }
-  const live = sinks.filter((s) => isSink[s.node] === 1);
-  return { lambda_bps: accessSplit(live, F, stationCapacity_bps, lambda, lp), sinks: sinkList, F };
+  const forest = accessSplit(sinks, T, stationCapacity_bps, lambdaLinks, lp);
+  // up to MAX_FLOW_SATELLITES the exact rate (downlinkMaxFlow.ts), never below the forest's
+  return Math.max(forest, downlinkMaxFlowRate_bps(N, { c, start, to, edge }, sinks, stationCapacity_bps));
 }
 
 /**
