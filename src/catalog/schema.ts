@@ -418,11 +418,17 @@ export const launchVehicleRowSchema = lazy(() =>
         diameter_m: z.number().min(0.5).max(20),
         cylinderHeight_m: z.number().min(0.5).max(50),
         height_m: z.number().min(0.5).max(60),
+        /** Diameter at height_m where the guide's envelope ends flat (absent: the cone closes to a point). */
+        topDiameter_m: z.number().min(0).max(20).optional(),
         source: z.string().min(1),
       })
       .refine((f) => f.height_m >= f.cylinderHeight_m, {
         message: 'height_m must be at least cylinderHeight_m (the ogive sits on the cylinder)',
         path: ['height_m'],
+      })
+      .refine((f) => (f.topDiameter_m ?? 0) <= f.diameter_m, {
+        message: 'topDiameter_m must be at most diameter_m (the envelope narrows above its cylinder)',
+        path: ['topDiameter_m'],
       })
       .optional(),
     reusable: z.boolean(),

@@ -5,6 +5,8 @@
  * Forest: a breadth-first search from every satellite that sees a gateway at once, on the links up at the instant
  * (capacity > 0), gives each other satellite a parent one hop nearer the nearest visible one; every satellite sends its
  * λ up its tree, so the arc from v to its parent carries λ·T(v), T(v) the satellites of v's subtree, and λ ≤ c / T(v).
+ * Up to MAX_FLOW_SATELLITES the rate returned is the exact one, a maximum flow (downlinkMaxFlow.ts), never below the
+ * forest's.
  * Each root r delivers λ·T(r) over its access links (one per station it sees, capacity `capacity_bps` each) to stations
  * of capacity C_s: the largest λ with such a split is a small LP (columns: access links and λ; rows: one per root and
  * per station), whose solution is then certified by hand (clipped to its bounds, scaled down until every root's
@@ -17,8 +19,9 @@
 import type { LpSolver } from '../../optimize/lp.js';
 import type { GatewayAccess } from './graph/networkCheck.js';
 import { liveAdjacency, type LiveGraphArrays } from './liveGraphBounds.js';
+import { downlinkMaxFlowRate_bps } from './downlinkMaxFlow.js';
 
-/** Largest λ [b/s per satellite] of the forest routing (header); 0 when some satellite cannot reach a gateway. */
+/** Largest λ [b/s per satellite] of the routing (header); 0 when some satellite cannot reach a gateway. */
 export function downlinkForestRate_bps(
   g: Readonly<LiveGraphArrays>,
   sinks: readonly GatewayAccess[],
@@ -59,7 +62,9 @@ export function downlinkForestRate_bps(
     lambdaLinks = Math.min(lambdaLinks, c[parentEdge[v]!]! / T[v]!);
     T[parent[v]!]! += T[v]!;
   }
-  return accessSplit(sinks, T, stationCapacity_bps, lambdaLinks, lp);
+  const forest = accessSplit(sinks, T, stationCapacity_bps, lambdaLinks, lp);
+  // up to MAX_FLOW_SATELLITES the exact rate (downlinkMaxFlow.ts), never below the forest's
+  return Math.max(forest, downlinkMaxFlowRate_bps(N, { c, start, to, edge }, sinks, stationCapacity_bps));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Satellites one fairing holds by geometry: stowed boxes (a × b × c) stacked in layers inside the vehicle's usable
  * payload envelope, a cylinder of diameter D to height H_c above the separation plane, then the ogive, taken as a cone
- * from D at H_c to a point at the envelope's height H (inside the published ogive outline: conservative). Each layer
+ * from D at H_c to the envelope's top diameter D_t (0: a point) at its height H, chosen inside the published ogive
+ * outline at every printed station (conservative). Each layer
  * is as tall as the box's vertical side h and holds a grid of the footprint (w × d) in the circle of the envelope's
  * diameter at the layer's top: rows of depth d across the circle, each row as many w as its narrower chord allows,
  * the rows a block centred on the axis (every row count tried, both footprint orientations); layers stack from the
@@ -20,6 +21,8 @@ export interface FairingEnvelope {
   readonly cylinderHeight_m: number;
   /** Height of the envelope's top (the ogive's), ≥ cylinderHeight_m. */
   readonly height_m: number;
+  /** Diameter at the top, where the guide's drawing ends flat (absent: 0, a point). */
+  readonly topDiameter_m?: number | undefined;
 }
 
 /** A satellite's stowed envelope: a rectangular box [m]. */
@@ -44,8 +47,10 @@ const EPS = 1e-9;
 /** The envelope's diameter at height z above the separation plane (0 above its top) [m]. */
 export function envelopeDiameter_m(env: Readonly<FairingEnvelope>, z_m: number): number {
   if (z_m <= env.cylinderHeight_m + EPS) return env.diameter_m;
-  if (z_m >= env.height_m) return 0;
-  return (env.diameter_m * (env.height_m - z_m)) / (env.height_m - env.cylinderHeight_m);
+  if (z_m > env.height_m + EPS) return 0;
+  const top = env.topDiameter_m ?? 0;
+  const f = Math.min(1, (env.height_m - z_m) / (env.height_m - env.cylinderHeight_m));
+  return top + (env.diameter_m - top) * Math.max(0, f);
 }
 
 /** Rectangles w × d (w along the rows) in a circle of diameter D: a centred block of k rows, the best k. */
@@ -76,6 +81,9 @@ export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<Sto
   positive('fairing.cylinderHeight_m', env.cylinderHeight_m);
   if (!(env.height_m >= env.cylinderHeight_m))
     throw new RangeError(`fairing.height_m must be ≥ cylinderHeight_m, got ${env.height_m}`);
+  const top = env.topDiameter_m ?? 0;
+  if (!(top >= 0 && top <= env.diameter_m))
+    throw new RangeError(`fairing.topDiameter_m must be in [0, diameter_m], got ${top}`);
   positive('box.a_m', box.a_m);
   positive('box.b_m', box.b_m);
   positive('box.c_m', box.c_m);

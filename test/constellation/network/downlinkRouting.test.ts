@@ -10,6 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLpSolver } from '../../../solvers/lp/index.js';
 import { downlinkForestRate_bps } from '../../../src/constellation/network/downlinkRouting.js';
+import { downlinkMaxFlowRate_bps } from '../../../src/constellation/network/downlinkMaxFlow.js';
+import { liveAdjacency } from '../../../src/constellation/network/liveGraphBounds.js';
 import { networkThroughput, type LinkEdge } from '../../../src/constellation/network/graph/network.js';
 import type { GatewayAccess } from '../../../src/constellation/network/graph/networkCheck.js';
 import { torusDownlinkBound } from '../../../src/constellation/network/torus/torus.js';
@@ -73,26 +75,43 @@ function shell(kind: 'delta' | 'band' | 'ring', P: number, S: number): CircularS
   };
 }
 
+/** A ring of four satellites, every link 10 Gb/s. */
+const RING: LiveGraphArrays = {
+  planes: 1,
+  satsPerPlane: 4,
+  phasing: 0,
+  seam: false,
+  cross_bps: new Float64Array(4),
+  inPlane_bps: Float64Array.from([10e9, 10e9, 10e9, 10e9]),
+  diagonal_bps: null,
+};
+
 describe('downlink forest routing', () => {
-  it('a 4-satellite ring with one gateway: λ = least arc into it / 2 (each arc carries two satellites)', () => {
-    // ring 0–1–2–3–0, gateway at 0: satellites 1 and 3 each reach it in one hop, 2 in two via 1 (the first found)
-    const g: LiveGraphArrays = {
-      planes: 1,
-      satsPerPlane: 4,
-      phasing: 0,
-      seam: false,
-      cross_bps: new Float64Array(4),
-      inPlane_bps: Float64Array.from([10e9, 10e9, 10e9, 10e9]),
-      diagonal_bps: null,
-    };
+  it('a 4-satellite ring with one gateway: λ = the two arcs into it / 3, exact (a maximum flow below 20,000)', () => {
+    // ring 0–1–2–3–0, gateway at 0: satellites 1 and 3 each reach it in one hop, 2 in two. The forest sends 2 via 1
+    // (the first found): arc 1→0 carries 2λ ≤ 10 Gb/s, λ = 5 Gb/s. Exact: the two arcs into 0 (20 Gb/s) carry 3λ,
+    // λ = 20/3 Gb/s, half of 2's traffic each way.
+    const g = RING;
     const sinks = [{ node: 0, station: 0, capacity_bps: 1e12 }];
-    // arc 1→0 carries satellites 1 and 2 (2λ ≤ 10 Gb/s), 3→0 one: λ = 5 Gb/s; the station (40 Gb/s) carries 4λ = 20
-    expect(downlinkForestRate_bps(g, sinks, Float64Array.from([40e9]), lp)).toBeCloseTo(5e9, -3);
+    // the station (40 Gb/s) carries 4λ = 26.7 Gb/s: the arcs bind
+    expect(downlinkForestRate_bps(g, sinks, Float64Array.from([40e9]), lp)).toBeCloseTo(20e9 / 3, -3);
     // a station of 8 Gb/s binds: λ = 8/4 = 2 Gb/s
     expect(downlinkForestRate_bps(g, sinks, Float64Array.from([8e9]), lp)).toBeCloseTo(2e9, -3);
     // a link down isolates nothing on a ring; two down cut satellite 2 off: 0
     const cut = { ...g, inPlane_bps: Float64Array.from([10e9, 0, 0, 10e9]) };
     expect(downlinkForestRate_bps(cut, sinks, Float64Array.from([40e9]), lp)).toBe(0);
+  });
+
+  it('the maximum flow alone on the ring: 20/3 Gb/s, 2 Gb/s under an 8 Gb/s station, 0 with satellite 2 cut off', () => {
+    // Dinkelbach from the access/station bound: at 40 Gb/s stations λ starts at 10 Gb/s; the cut around {1, 2, 3}
+    // leaves 20 Gb/s for 3 satellites: 20/3, which saturates. At 8 Gb/s it starts at 2 and saturates at once.
+    const g = RING;
+    const sinks = [{ node: 0, station: 0, capacity_bps: 1e12 }];
+    const rate = (x: LiveGraphArrays, station: number): number =>
+      downlinkMaxFlowRate_bps(4, liveAdjacency(x), sinks, Float64Array.from([station]));
+    expect(rate(g, 40e9)).toBeCloseTo(20e9 / 3, -3);
+    expect(rate(g, 8e9)).toBeCloseTo(2e9, -3);
+    expect(rate({ ...g, inPlane_bps: Float64Array.from([10e9, 0, 0, 10e9]) }, 40e9)).toBe(0);
   });
 
   const cases = [
@@ -135,6 +154,8 @@ describe('downlink forest routing', () => {
           }).throughputPerNodeUpperBound_bps;
           expect(lower).toBeGreaterThan(0);
           expect(lower).toBeLessThanOrEqual(exact * (1 + 1e-6)); // the LP solver's tolerance
+          // below MAX_FLOW_SATELLITES the maximum flow makes it exact: one commodity, so the LP's own optimum
+          expect(lower).toBeGreaterThanOrEqual(exact * (1 - 1e-6));
           expect(upper).toBeGreaterThanOrEqual(exact * (1 - 1e-6));
         }
       });

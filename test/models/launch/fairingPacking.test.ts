@@ -57,6 +57,66 @@ describe('layers in an envelope: a cylinder, then a cone to a point', () => {
   });
 });
 
+describe('a taper that ends flat (topDiameter_m)', () => {
+  const env = { diameter_m: 3, cylinderHeight_m: 2, height_m: 4, topDiameter_m: 1.6 };
+  it('diameter along the taper: D_t + (D − D_t)·(H − z)/(H − H_c), 0 above the top', () => {
+    expect(envelopeDiameter_m(env, 3)).toBeCloseTo(2.3, 12);
+    expect(envelopeDiameter_m(env, 4)).toBeCloseTo(1.6, 12);
+    expect(envelopeDiameter_m(env, 4.01)).toBe(0);
+  });
+  it('unit cubes: 4 + 4 in the cylinder, 2 where the taper is 2.3 m wide, 1 at the 1.6 m top', () => {
+    // top 3 (D 2.3): one row |y| ≤ 0.5 has chord 2√(1.3225 − 0.25) = 2.07 m → 2; top 4 (D 1.6): chord
+    // 2√(0.64 − 0.25) = 1.25 m → 1. A cone to a point would give 0 at the top (test above).
+    expect(fairingPacking(env, { a_m: 1, b_m: 1, c_m: 1 }).satellites).toBe(11);
+  });
+});
+
+describe("catalogued envelopes lie inside their user's guide drawings", () => {
+  const cat = loadCatalogs();
+  // (height above the row's datum [m], printed diameter [m]) at the drawings' stations, transcribed from each guide
+  // (github loggger101/spacecost fairings.py, 2026); the row's cylinder-and-taper must stay inside every one.
+  const stations: Record<string, readonly (readonly [number, number])[]> = {
+    // Blue Origin New Glenn Payload User's Guide rev C (2018), Fig 5-2, heights above the 0.2032 m adapter step
+    'new-glenn': [
+      [6.383, 6.35],
+      [10.5207, 6.2281],
+      [13.0607, 5.4508],
+      [15.6007, 3.9065],
+      [17.6327, 2.1336],
+    ],
+    // Rocket Lab Electron Payload User's Guide 7.0, 'Standard Fairing'
+    electron: [
+      [0.5661, 1.07],
+      [0.717, 1.0421],
+      [1.0189, 0.93],
+      [1.3208, 0.7679],
+      [1.6227, 0.5523],
+      [1.7737, 0.423],
+    ],
+    // Arianespace Soyuz CSG User's Manual issue 2 (2012), Fig 5.3.1a, heights above its 0.31 m start
+    'soyuz-2-1b-fregat': [
+      [0.67, 3.72],
+      [5.06, 3.8],
+      [7.22, 2.68],
+    ],
+  };
+  for (const [id, points] of Object.entries(stations)) {
+    it(id, () => {
+      const env = findRow(cat, 'launchVehicles', id, 'test').fairing!;
+      for (const [z, d] of points) expect(envelopeDiameter_m(env, z)).toBeLessThanOrEqual(d + 1e-9);
+    });
+  }
+  it("New Glenn: the taper holds less than the guide's stated 458 m³ and more than 90 % of it", () => {
+    const e = findRow(cat, 'launchVehicles', 'new-glenn', 'test').fairing!;
+    const top = e.topDiameter_m ?? 0;
+    const v =
+      (Math.PI / 4) * e.diameter_m ** 2 * e.cylinderHeight_m +
+      (Math.PI / 12) * (e.height_m - e.cylinderHeight_m) * (e.diameter_m ** 2 + e.diameter_m * top + top ** 2);
+    expect(v).toBeLessThan(458);
+    expect(v).toBeGreaterThan(0.9 * 458);
+  });
+});
+
 describe("a node's stowed box (estimate): the core a cube, the deployables around it", () => {
   it('35 m³ with a 24 m³ core: 2.88 m tall on a 3.48 m square', () => {
     const b = nodeStowedBox(35, 24);
@@ -102,5 +162,27 @@ describe('flown Falcon 9 manifests from published masses (a flown count is what 
   it('OneWeb, ~147.5 kg (Spaceflight Now, 25 Mar 2021): at least the 40 flown to ~600 km, 87.4° (8 Dec 2022)', () => {
     // 40 × 147.5 kg = 5.9 t, far below the vehicle's mass limit there: the flight was bound by OneWeb's dispenser
     expect(perLaunch(147.5, 600, 87.4)).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('OneWeb on Soyuz-2.1b/Fregat: 34–36 flown per launch', () => {
+  const cat = loadCatalogs();
+  const soyuz = findRow(cat, 'launchVehicles', 'soyuz-2-1b-fregat', 'test');
+  it("by mass: the 36-satellite flights are the row's own floor, so 36 to their 450 km × 87.4° and fewer higher", () => {
+    // The row's only point is those flights (36 × 147.5 kg): this checks the row is read as flown, not the physics.
+    const at = (h_km: number) => vehiclePayloadToOrbit(soyuz, h_km * 1e3, rad(87.4)).payload_kg;
+    expect(satellitesPerLaunch(soyuz, 147.5, 1, 0.7, at(450)).byMass).toBe(36);
+    expect(satellitesPerLaunch(soyuz, 147.5, 1, 0.7, at(600)).byMass).toBeLessThan(36);
+  });
+  it('by volume: no stowed dimensions are published; tiers of four (2 × 2) fit the ST envelope below 1.31 m a side', () => {
+    // OneWeb's satellites left the Fregat 'four at a time' (Spaceflight Now, 25 Mar 2021), and Spaceflight Now calls
+    // each 'about the size of a mini-refrigerator': no dimensions were found (Airbus, OneWeb, eoPortal searched). A
+    // 2 × 2 tier of squares of side s fits a circle of diameter D when D ≥ 2√2·s: s ≤ 3.72/2.83 = 1.315 m in the
+    // 3.72 m cylinder. 36 in nine tiers then need tiers ≤ 0.56 m tall in the 5.06 m cylinder; 34 and 36 are reached
+    // only with the taper's layers too. The model reproduces the hand limit of the tier:
+    const env = soyuz.fairing!;
+    // (cubes, so no face stands differently)
+    expect(fairingPacking(env, { a_m: 1.3, b_m: 1.3, c_m: 1.3 }).perLayer).toBe(4);
+    expect(fairingPacking(env, { a_m: 1.33, b_m: 1.33, c_m: 1.33 }).perLayer).toBeLessThan(4);
   });
 });
