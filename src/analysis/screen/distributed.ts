@@ -24,8 +24,11 @@ import type { ScreenTally } from './tally.js';
 
 /** BullMQ job name of a screen's chunk (an evaluation job is named `evaluate`). */
 export const SCREEN_JOB = 'screen';
-/** Own satellites per job: a few seconds to minutes of one thread, about 0.5 MB of job data. */
-export const SCREEN_CHUNK = 1000;
+/**
+ * Own satellites per job: each job propagates the catalogue objects its chunk can meet over the whole window again,
+ * so chunks are as large as job data allows (~450 characters an OMM set: ~2.3 MB, under MAX_JOB_DATA_CHARS).
+ */
+export const SCREEN_CHUNK = 5000;
 /** Catalogue sets a stored catalogue may hold (the snapshot has ~19,000). */
 const MAX_CATALOGUE_SETS = 1_000_000;
 const POLL_ms = 100;
@@ -95,7 +98,7 @@ export function checkScreenJob(data: unknown, expectedQueue: string): Checked<Sc
   if (!(finite(step) && step > 0 && step <= 120 && (opts['span_s'] as number) > 0) || (opts['span_s'] as number) > 4e7)
     return fail('opts: the span or step is out of range');
   if (!(Number.isInteger(offset) && (offset as number) >= 0)) return fail('offset is not a count');
-  const why = elementSetsFault(own, 4 * SCREEN_CHUNK);
+  const why = elementSetsFault(own, SCREEN_CHUNK);
   if (why !== null) return fail(`own: ${why}`);
   return { ok: true, value: data as unknown as ScreenJob };
 }
