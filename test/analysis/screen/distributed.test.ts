@@ -1,8 +1,9 @@
 /**
  * `odc screen --redis` on a real redis-server with two in-process `odc worker`s (BullMQ): a shell of own element sets
  * split into chunks gives the same bytes as the screen on this thread, through the library (chunks of 5 satellites)
- * and through the CLI; the listed events capped (--max-events) keep every total. Skipped with a warning without
- * redis-server, except under CI=true where it fails (.ci/run installs it).
+ * and through the CLI; the listed events capped (--max-events) keep every total; a worker of another odc version
+ * refuses the chunks. Skipped with a warning without redis-server, except under CI=true where it fails (.ci/run
+ * installs it).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,18 @@ describe.skipIf(!redisAvailable && !ci)('odc screen --redis: split by own satell
     expect(capped.totals).toEqual(all.totals);
     expect(capped.topObjects).toEqual(all.topObjects);
     expect(all.eventsNotListed).toBeUndefined();
+  }, 300_000);
+
+  it('a worker of another odc version refuses the chunks: the screen stops saying so', async () => {
+    const other = await quietWorker(redis.url, 'screen-other', '0.0.0-other');
+    try {
+      const req = { ...request, target: shell, catalogue: [catalogue] };
+      await expect(
+        screenTarget({ ...req, redis: { url: redis.url, queue: 'screen-other', odcVersion: VERSION } }),
+      ).rejects.toThrow(/runs odc 0\.0\.0-other, the screen needs odc .*install the same version/);
+    } finally {
+      await other.close();
+    }
   }, 300_000);
 
   it('--queue without --redis is refused', async () => {
