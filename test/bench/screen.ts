@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { sgp4 } from 'satellite.js';
 import { loadCatalogue } from '../../src/constellation/catalogue/catalogue.js';
 import type { ElementSet } from '../../src/constellation/catalogue/elementSets.js';
-import { bandsMeet, prepare, screenPrepared, type Prepared } from '../../src/constellation/catalogue/screen.js';
+import { bandsMeet, prepare, type Prepared } from '../../src/constellation/catalogue/screen.js';
+import { runScreen } from '../../src/analysis/screen/screen.js';
 import { circularElementSet } from '../helpers/circularElementSet.js';
 import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
 
@@ -39,10 +40,13 @@ function propagationOnly(objs: readonly Prepared[]): number {
 }
 
 const size = Number(process.env['ODC_BENCH_SCREEN_SATS'] ?? 10_000);
-const CASES: readonly { name: string; own: () => ElementSet[] }[] = [
-  { name: 'one node, 552 km SSO', own: () => [circular(900_000, 552, 97.6, 150, 0)] },
+/** Worker threads of the shell's case (the node's runs on one thread). */
+const THREADS = 2;
+const CASES: readonly { name: string; threads: number; own: () => ElementSet[] }[] = [
+  { name: 'one node, 552 km SSO', threads: 0, own: () => [circular(900_000, 552, 97.6, 150, 0)] },
   {
     name: `${size.toLocaleString('en-US')}-satellite Walker shell, 552 km, 53°`,
+    threads: THREADS,
     own: () => {
       const planes = Math.round(Math.sqrt(size));
       return Array.from({ length: size }, (_, i) =>
@@ -64,22 +68,33 @@ interface CaseResult {
   readonly catalogue: number;
   readonly propagated: number;
   readonly events: number;
+  readonly threads: number;
+  /** Reading the catalogue and preparing its sets [CPU s]. */
+  readonly read_s: number;
   readonly screen_s: number;
+  readonly wall_s: number;
   readonly peer_s: number;
   readonly peakRss_MB: number;
 }
 
-/** One case, in this process: the screen, then its peer; printed as one JSON line. */
-function runCase(index: number): void {
+/**
+ * One case, in this process: the catalogue read and prepared, the screen (on `threads` worker threads, their CPU
+ * counted with this process's), then its peer; printed as one JSON line.
+ */
+async function runCase(index: number): Promise<void> {
   const window = { start_ms: START_ms, span_s: SPAN_s };
+  let t = cpu();
   const cat = loadCatalogue()
     .sets.map((s) => prepare(s, window))
     .filter((p): p is Prepared => p !== null);
+  const read_s = cpu() - t;
   const c = CASES[index]!;
   const own = c.own().map((s) => prepare(s, window)!);
-  let t = cpu();
-  const events = screenPrepared(own, cat, { ...window, threshold_km: THRESHOLD_km, step_s: STEP_s });
+  t = cpu();
+  const wall0 = performance.now();
+  const events = await runScreen(own, cat, { ...window, threshold_km: THRESHOLD_km, step_s: STEP_s }, c.threads);
   const screen_s = cpu() - t;
+  const wall_s = (performance.now() - wall0) / 1000;
   const peakRss_MB = process.resourceUsage().maxRSS / 1024;
   // the peer: propagation alone of the own satellites and the catalogue objects whose shells meet theirs
   const used = cat.filter((o) => own.some((x) => bandsMeet(x, o, THRESHOLD_km)));
@@ -92,7 +107,10 @@ function runCase(index: number): void {
     catalogue: cat.length,
     propagated: used.length,
     events: events.length,
+    threads: c.threads,
+    read_s,
     screen_s,
+    wall_s,
     peer_s,
     peakRss_MB,
   };
@@ -100,7 +118,7 @@ function runCase(index: number): void {
 }
 
 const caseArg = process.argv.indexOf('--case');
-if (caseArg >= 0) runCase(Number(process.argv[caseArg + 1]));
+if (caseArg >= 0) await runCase(Number(process.argv[caseArg + 1]));
 else {
   const results: CaseResult[] = [];
   for (let i = 0; i < CASES.length; i++) {
@@ -115,9 +133,11 @@ else {
     const perYear = (r.events / r.own / 7) * 365.25;
     console.log(
       `${r.name}: ${r.events} approaches < ${THRESHOLD_km} km in 7 days (${perYear.toFixed(1)} per satellite-year); ` +
-        `${r.propagated} of ${r.catalogue} catalogue objects propagated\n` +
-        `  screen ${r.screen_s.toFixed(1)} CPU-s; satellite.js propagation alone of those ${r.own} + ${r.propagated} ` +
-        `objects ${r.peer_s.toFixed(1)} CPU-s (ratio ${(r.screen_s / r.peer_s).toFixed(2)}); peak RSS ${r.peakRss_MB.toFixed(0)} MB`,
+        `${r.propagated} of ${r.catalogue} catalogue objects' shells meet the own ones\n` +
+        `  catalogue read and prepared ${r.read_s.toFixed(1)} CPU-s; screen ${r.screen_s.toFixed(1)} CPU-s on ` +
+        `${Math.max(1, r.threads)} thread(s) (${r.wall_s.toFixed(0)} s wall); satellite.js propagation alone of those ` +
+        `${r.own} + ${r.propagated} objects ${r.peer_s.toFixed(1)} CPU-s (ratio ${(r.screen_s / r.peer_s).toFixed(2)}); ` +
+        `peak RSS ${r.peakRss_MB.toFixed(0)} MB`,
     );
   }
   console.log(loadLine());
@@ -127,7 +147,8 @@ else {
       r.events.toLocaleString('en-US'),
       ((r.events / r.own / 7) * 365.25).toFixed(1),
       `${r.propagated.toLocaleString('en-US')} of ${r.catalogue.toLocaleString('en-US')}`,
-      r.screen_s.toFixed(1),
+      r.read_s.toFixed(1),
+      `${r.screen_s.toFixed(1)} (${Math.max(1, r.threads)} thread${r.threads > 1 ? 's' : ''})`,
       r.peer_s.toFixed(1),
       (r.screen_s / r.peer_s).toFixed(2),
       r.peakRss_MB.toFixed(0),
@@ -137,14 +158,15 @@ else {
         'own satellites',
         `events < ${THRESHOLD_km} km, 7 days`,
         'per satellite-year',
-        'catalogue objects propagated',
+        'catalogue shells meeting the own',
+        'catalogue read CPU s',
         'screen CPU s',
         'satellite.js alone CPU s',
         'ratio',
         'peak RSS MB',
       ],
       rows,
-      [1, 2, 4, 5, 6, 7],
+      [1, 2, 4, 5, 6, 7, 8],
     );
     writeMarkedSections('docs/performance.md', [
       { name: 'bench-screen', command: 'npm run bench:screen -- --docs', body: `${table}\n\n${loadLine()}` },

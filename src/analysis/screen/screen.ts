@@ -37,6 +37,8 @@ import { writeFileAtomic } from '../../run/atomic.js';
 import { readAnswer } from '../../run/answer/read.js';
 import { writeAnswer } from '../../run/answer/answer.js';
 import { utcInstant } from '../../base/utcTime.js';
+import { ScreenTally } from './tally.js';
+import type { RedisScreen } from './distributed.js';
 
 /** Totals are counted at these distances [km]; the screen runs to the largest of them and the threshold. */
 export const SCREEN_TOTALS_km = [1, 5, 10] as const;
@@ -54,6 +56,10 @@ export interface ScreenRequest {
   readonly threshold_km?: number;
   readonly step_s?: number;
   readonly workers?: number;
+  /** Screen on `odc worker` processes through Redis, split by own satellites (./distributed.ts). */
+  readonly redis?: RedisScreen;
+  /** Events listed at most (the closest); totals count them all (default MAX_LISTED_EVENTS). */
+  readonly maxEvents?: number;
 }
 
 export interface ScreenEvent {
@@ -85,6 +91,8 @@ export interface ScreenResult {
   };
   readonly own: { readonly satellites: number; readonly skipped: SkipCounts };
   readonly events: readonly ScreenEvent[];
+  /** Events below the threshold not listed (beyond maxEvents, the farthest left out); absent when none. */
+  readonly eventsNotListed?: number;
   readonly totals: readonly { below_km: number; events: number; perSatelliteYear: number }[];
   readonly perSatelliteYear: number;
   readonly topObjects: readonly { norad: number; name: string; events: number }[];
@@ -149,19 +157,43 @@ export interface ScreenTask {
   readonly own: readonly ElementSet[];
   readonly offset: number;
   readonly cat: readonly ElementSet[];
+  /** Names the catalogue (its hash): a thread prepares it once per key and window. */
+  readonly catKey?: string;
   readonly opts: ScreenOptions;
   readonly progress: Int32Array;
 }
 
+export interface ScreenTaskResult {
+  /** Own indices are the share's set indices plus its offset; catalogue indices, the task's list's. */
+  readonly events: RawEvent[];
+  /** Own sets SGP4 cannot propagate over the window (left out). */
+  readonly unpropagable: number;
+}
+
+let preparedCatalogue: { key: string; cat: Prepared[] } | null = null;
+
 /** A worker's share: its own satellites against the catalogue, own indices offset to the whole list. */
-export function runScreenTask(task: ScreenTask): RawEvent[] {
-  const prep = (sets: readonly ElementSet[]): Prepared[] => sets.map((s) => prepare(s, task.opts)!);
+export function runScreenTask(task: ScreenTask): ScreenTaskResult {
+  const key = `${task.catKey ?? ''} ${task.opts.start_ms} ${task.opts.span_s}`;
+  const cat =
+    task.catKey !== undefined && preparedCatalogue?.key === key
+      ? preparedCatalogue.cat
+      : task.cat.map((s) => prepare(s, task.opts)!);
+  if (task.catKey !== undefined) preparedCatalogue = { key, cat };
+  const index: number[] = [];
+  const own: Prepared[] = [];
+  task.own.forEach((s, i) => {
+    const p = prepare(s, task.opts);
+    if (p === null) return;
+    own.push(p);
+    index.push(i + task.offset);
+  });
   let last = 0;
-  const events = screenPrepared(prep(task.own), prep(task.cat), task.opts, (done) => {
+  const events = screenPrepared(own, cat, task.opts, (done) => {
     Atomics.add(task.progress, 0, done - last);
     last = done;
   });
-  return events.map((e) => ({ ...e, own: e.own + task.offset }));
+  return { events: events.map((e) => ({ ...e, own: index[e.own]! })), unpropagable: task.own.length - own.length };
 }
 
 /** The screen of a request; `onProgress(share)` as samples are done. */
@@ -189,7 +221,8 @@ export async function screenTarget(
   };
   const ownSkips = emptySkips();
   const ownRead = ownSets(req.target, iso(start_ms), ownSkips);
-  const own = usable(ownRead, opts, ownSkips);
+  // through Redis the workers prepare the own sets (and count those SGP4 refuses); here only their epochs are checked
+  const own = req.redis === undefined ? usable(ownRead, opts, ownSkips) : current(ownRead, opts, ownSkips);
   const cat = usable(catalogue.sets, opts, catalogue.skips);
   const nothing = (what: string, skips: SkipCounts): never => {
     throw new StudyError(
@@ -204,12 +237,34 @@ export async function screenTarget(
   };
   if (cat.length === 0) nothing(`catalogue ${catalogue.files.map((f) => f.path).join(', ')}`, catalogue.skips);
   if (own.length === 0) nothing(req.target, ownSkips);
-  const raw = await runScreen(own, cat, opts, req.workers ?? 0, onProgress);
-  return summarise(req, opts, threshold_km, catalogue, epochs, cat, own, ownSkips, raw);
+  const totals_km = [...new Set([...SCREEN_TOTALS_km, threshold_km])].sort((a, b) => a - b);
+  const tally = new ScreenTally(cat, totals_km, threshold_km, req.maxEvents);
+  let ownSetsScreened: readonly ElementSet[];
+  let screened = own.length;
+  if (req.redis === undefined) {
+    tally.add(await runScreen(own as Prepared[], cat, opts, req.workers ?? 0, onProgress));
+    ownSetsScreened = (own as Prepared[]).map((o) => o.set);
+  } else {
+    const sets = own as ElementSet[];
+    const { screenOnRedis } = await import('./distributed.js'); // BullMQ loaded only here
+    const { unpropagable } = await screenOnRedis(sets, cat, opts, req.redis, tally, onProgress);
+    ownSkips.unpropagable += unpropagable;
+    screened -= unpropagable;
+    if (screened === 0) nothing(req.target, ownSkips);
+    ownSetsScreened = sets;
+  }
+  return summarise(req, opts, threshold_km, catalogue, epochs, cat, ownSetsScreened, screened, ownSkips, tally);
 }
 
-/** Serial, or `workers` threads each with a contiguous share of the own satellites. */
-async function runScreen(
+/** Sets whose epoch is within MAX_AGE_d of the window's start; the rest counted as stale. */
+function current(sets: readonly ElementSet[], opts: Readonly<ScreenOptions>, skips: SkipCounts): ElementSet[] {
+  const out = sets.filter((s) => Math.abs(s.epoch_ms - opts.start_ms) <= MAX_AGE_d * 86_400_000);
+  skips.stale += sets.length - out.length;
+  return out;
+}
+
+/** Serial, or `workers` threads each with a contiguous share of the own satellites (events in no particular order). */
+export async function runScreen(
   own: readonly Prepared[],
   cat: readonly Prepared[],
   opts: ScreenOptions,
@@ -235,10 +290,10 @@ async function runScreen(
           opts,
           progress,
         };
-        return pool.run(task) as Promise<RawEvent[]>;
+        return pool.run(task) as Promise<ScreenTaskResult>;
       }),
     );
-    return parts.flat();
+    return parts.flatMap((p) => p.events);
   } finally {
     clearInterval(timer);
     await pool.destroy();
@@ -257,10 +312,10 @@ export function skipText(s: Readonly<SkipCounts>): string {
   return text.length ? `skipped: ${text.join(', ')}` : 'none skipped';
 }
 
-/** Counts of `keys`, largest first, then by key. */
-function ranked<K extends string | number>(keys: readonly K[]): { key: K; n: number }[] {
+/** Counts by key, largest first, then by key. */
+function ranked<K extends string | number>(counts: Iterable<[K, number]>): { key: K; n: number }[] {
   const m = new Map<K, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  for (const [k, n] of counts) m.set(k, (m.get(k) ?? 0) + n);
   return [...m]
     .map(([key, n]) => ({ key, n }))
     .sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -269,16 +324,21 @@ function ranked<K extends string | number>(keys: readonly K[]): { key: K; n: num
 const EARTH_RADIUS_km = 6378.135; // WGS-72, the element sets' own
 
 /** The objects, name groups (first word) and 10 km bands of mean altitude met most, ten of each. */
-function contributors(objs: readonly Prepared[]): Pick<ScreenResult, 'topObjects' | 'groups' | 'bands'> {
-  const nameOf = new Map(objs.map((o) => [o.set.norad, o.set.name]));
+function contributors(
+  cat: readonly Prepared[],
+  byObject: ReadonlyMap<number, number>,
+): Pick<ScreenResult, 'topObjects' | 'groups' | 'bands'> {
+  const counts = [...byObject].map(([j, n]) => ({ o: cat[j]!, n }));
+  const nameOf = new Map(counts.map(({ o }) => [o.set.norad, o.set.name]));
+  const band = (o: Prepared): number => 10 * Math.floor(((o.rLo_km + o.rHi_km) / 2 - EARTH_RADIUS_km) / 10);
   return {
-    topObjects: ranked(objs.map((o) => o.set.norad))
+    topObjects: ranked(counts.map(({ o, n }): [number, number] => [o.set.norad, n]))
       .slice(0, 10)
       .map(({ key, n }) => ({ norad: key, name: nameOf.get(key)!, events: n })),
-    groups: ranked(objs.map((o) => o.set.name.split(/[\s-]/)[0] ?? o.set.name))
+    groups: ranked(counts.map(({ o, n }): [string, number] => [o.set.name.split(/[\s-]/)[0] ?? o.set.name, n]))
       .slice(0, 10)
       .map(({ key, n }) => ({ group: key, events: n })),
-    bands: ranked(objs.map((o) => 10 * Math.floor(((o.rLo_km + o.rHi_km) / 2 - EARTH_RADIUS_km) / 10)))
+    bands: ranked(counts.map(({ o, n }): [number, number] => [band(o), n]))
       .slice(0, 10)
       .map(({ key, n }) => ({ altitude_km: key, events: n })),
   };
@@ -291,21 +351,18 @@ function summarise(
   catalogue: ReturnType<typeof loadCatalogue>,
   epochs: ReturnType<typeof epochSummary>,
   cat: readonly Prepared[],
-  own: readonly Prepared[],
+  own: readonly ElementSet[],
+  screened: number,
   ownSkips: SkipCounts,
-  raw: readonly RawEvent[],
+  tally: ScreenTally,
 ): ScreenResult {
-  const sorted = [...raw].sort(
-    (a, b) => a.tca_ms - b.tca_ms || a.own - b.own || cat[a.cat]!.set.norad - cat[b.cat]!.set.norad,
-  );
-  const below = sorted.filter((e) => e.miss_m < threshold_km * 1000);
-  const satYears = (own.length * opts.span_s) / 3600 / HOURS_PER_YEAR;
-  const totals = [...new Set([...SCREEN_TOTALS_km, threshold_km])]
-    .sort((a, b) => a - b)
-    .map((d) => {
-      const n = sorted.filter((e) => e.miss_m < d * 1000).length;
-      return { below_km: d, events: n, perSatelliteYear: n / satYears };
-    });
+  const below = tally.events();
+  const satYears = (screened * opts.span_s) / 3600 / HOURS_PER_YEAR;
+  const totals = tally.totals_km.map((d, i) => ({
+    below_km: d,
+    events: tally.totals[i]!,
+    perSatelliteYear: tally.totals[i]! / satYears,
+  }));
   const age = (ms: number): number => (opts.start_ms - ms) / 86_400_000;
   return {
     screen: {
@@ -330,21 +387,21 @@ function summarise(
       epochs: { min: iso(epochs.min_ms), median: iso(epochs.median_ms), max: iso(epochs.max_ms) },
       ageAtStart_d: { oldest: age(epochs.min_ms), median: age(epochs.median_ms), newest: age(epochs.max_ms) },
     },
-    own: { satellites: own.length, skipped: ownSkips },
+    own: { satellites: screened, skipped: ownSkips },
     events: below.map((e) => ({
-      own: own[e.own]!.set.name,
+      own: own[e.own]!.name,
       norad: cat[e.cat]!.set.norad,
       name: cat[e.cat]!.set.name,
       tca: iso(e.tca_ms),
       miss_m: Math.round(e.miss_m * 10) / 10,
       relativeSpeed_m_s: Math.round(e.relativeSpeed_m_s * 10) / 10,
     })),
+    ...(tally.below > below.length ? { eventsNotListed: tally.below - below.length } : {}),
     totals,
-    perSatelliteYear: below.length / satYears,
-    ...contributors(below.map((e) => cat[e.cat]!)),
+    perSatelliteYear: tally.below / satYears,
+    ...contributors(cat, tally.byObject),
   };
 }
-
 /** Refuses an --out that is an input or cannot be written, before the screen runs. */
 export const checkScreenOutput = (out: string, inputs: readonly string[]): void =>
   checkOutputTarget(

@@ -20,7 +20,7 @@
  */
 import { maxOf, minOf } from '../../base/arrays.js';
 import { satelliteJs } from '../../base/satelliteJs.js';
-import { satelliteJsState } from '../geometry/sgp4Circular.js';
+import { circularSgp4, satelliteJsState, type CircularSgp4 } from '../geometry/sgp4Circular.js';
 import type { SatRec } from 'satellite.js';
 import type { ElementSet } from './elementSets.js';
 
@@ -45,6 +45,8 @@ export interface Prepared {
   readonly rHi_km: number;
   /** Largest speed in the band [km/s]. */
   readonly vMax_km_s: number;
+  /** satellite.js's sgp4 without its per-call objects, bit for bit, where the record has no drag (own designs). */
+  readonly circular: CircularSgp4 | null;
 }
 
 export interface Window {
@@ -100,7 +102,7 @@ export function prepare(set: Readonly<ElementSet>, w: Readonly<Window>): Prepare
   const rHi_km = shell.hi;
   // vis-viva with the osculating a's largest sample plus its short-period swing: the object's largest speed
   const vMax_km_s = Math.sqrt(MU_km3_s2 * (2 / rLo_km - 1 / (aMax + BAND_MARGIN_km)));
-  return { set, satrec, tsince0_min, rLo_km, rHi_km, vMax_km_s };
+  return { set, satrec, tsince0_min, rLo_km, rHi_km, vMax_km_s, circular: circularSgp4(satrec) };
 }
 
 /**
@@ -246,12 +248,19 @@ function relative(
   ];
 }
 
+/** Position and velocity of `o` at `t_s` into out[6i …] (NaN when SGP4 fails). */
+function propagateOne(o: Prepared, t_s: number, out: Float64Array, i: number): void {
+  const t = o.tsince0_min + t_s / 60;
+  const ok =
+    o.circular !== null
+      ? o.circular.state(o.satrec.mo, o.satrec.nodeo, t, out, 6 * i)
+      : satelliteJsState(o.satrec, t, out, 6 * i);
+  if (!ok) out.fill(Number.NaN, 6 * i, 6 * i + 6);
+}
+
 /** Positions and velocities of `objs` at `t_s` into `out` (6 per object; NaN when SGP4 fails). */
 function propagateAll(objs: readonly Prepared[], t_s: number, out: Float64Array): void {
-  for (let i = 0; i < objs.length; i++) {
-    const o = objs[i]!;
-    if (!satelliteJsState(o.satrec, o.tsince0_min + t_s / 60, out, 6 * i)) out.fill(Number.NaN, 6 * i, 6 * i + 6);
-  }
+  for (let i = 0; i < objs.length; i++) propagateOne(objs[i]!, t_s, out, i);
 }
 
 /** The filter's bounds for a step (header §2): flag distance, coarse distance, grid cell [km]. */
@@ -267,11 +276,6 @@ export function stepBounds(
   const slack = 0.5 * A * half * half + NUMERIC_km;
   return { flag_km: threshold_km + slack, coarse_km: threshold_km + vPair_km_s * half + slack };
 }
-
-const GRID_OFFSET = 2048;
-const GRID_SIZE = 4096;
-const cellIndex = (x: number, cell: number): number =>
-  Math.min(GRID_SIZE - 1, Math.max(0, Math.floor(x / cell) + GRID_OFFSET));
 
 /** What a screen holds while it steps: the objects, their states at the sample, the bounds, the events found. */
 interface Stepper {
@@ -289,15 +293,19 @@ interface Stepper {
   readonly events: RawEvent[];
 }
 
-/** The pair (own i, catalogue j in slot s) at sample k: flagged by the bound of the header §2, then refined. */
-function checkPair(st: Stepper, i: number, j: number, k: number): void {
+/**
+ * The pair (own i, catalogue j) at sample k: flagged by the bound of the header §2, then refined. Returns the sampled
+ * range squared [km²] (NaN when either failed to propagate).
+ */
+function checkPair(st: Stepper, i: number, j: number, k: number): number {
   const o = 6 * i;
   const c = 6 * st.slot[j]!;
   const { ownState: a, catState: b } = st;
   const dx = b[c]! - a[o]!;
   const dy = b[c + 1]! - a[o + 1]!;
   const dz = b[c + 2]! - a[o + 2]!;
-  if (!(dx * dx + dy * dy + dz * dz < st.coarse_km * st.coarse_km)) return;
+  const d2 = dx * dx + dy * dy + dz * dz;
+  if (!(d2 < st.coarse_km * st.coarse_km)) return d2;
   const wx = b[c + 3]! - a[o + 3]!;
   const wy = b[c + 4]! - a[o + 4]!;
   const wz = b[c + 5]! - a[o + 5]!;
@@ -305,6 +313,7 @@ function checkPair(st: Stepper, i: number, j: number, k: number): void {
   const half = st.h / 2;
   const tau = w2 > 0 ? Math.max(-half, Math.min(half, -(dx * wx + dy * wy + dz * wz) / w2)) : 0;
   if (Math.hypot(dx + wx * tau, dy + wy * tau, dz + wz * tau) < st.flag_km) refinePair(st, i, j, k);
+  return d2;
 }
 
 /** Brent's minimum of the pair's range over t_k ± 0.75 h, kept when sample k is the nearest to its TCA. */
@@ -330,39 +339,150 @@ function refinePair(st: Stepper, i: number, j: number, k: number): void {
   });
 }
 
-/** Every own satellite against the catalogue objects in its 27 neighbouring grid cells (cell = the coarse distance). */
-function gridStep(st: Stepper, k: number, head: Map<number, number>, next: Int32Array): void {
-  const { ownState, coarse_km: cell, used } = st;
-  head.clear();
-  for (let s = 0; s < used.length; s++) {
-    const key = gridKey(st.catState, 6 * s, cell);
-    next[s] = head.get(key) ?? -1;
-    head.set(key, s);
+/** Cells of the dense grid at most: a cell grows past the coarse distance rather than the grid past this. */
+const MAX_CELLS = 1 << 21;
+
+/**
+ * A dense grid of cubes (side ≥ the coarse distance) over [−R, R]³ holding one side's positions as linked lists;
+ * positions beyond R fall in the edge cells, which keeps two points closer than a side in neighbouring cells.
+ */
+class Grid {
+  readonly n: number;
+  readonly cell_km: number;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly cellOf: Int32Array;
+  constructor(
+    readonly R_km: number,
+    coarse_km: number,
+    size: number,
+  ) {
+    this.n = Math.max(1, Math.min(Math.ceil((2 * R_km) / coarse_km), Math.floor(Math.cbrt(MAX_CELLS))));
+    this.cell_km = Math.max(coarse_km, (2 * R_km) / this.n);
+    this.head = new Int32Array(this.n ** 3).fill(-1);
+    this.next = new Int32Array(size);
+    this.cellOf = new Int32Array(size);
   }
-  for (let i = 0; i < st.own.length; i++) {
-    if (Number.isNaN(ownState[6 * i]!)) continue;
-    const ix = cellIndex(ownState[6 * i]!, cell);
-    const iy = cellIndex(ownState[6 * i + 1]!, cell);
-    const iz = cellIndex(ownState[6 * i + 2]!, cell);
-    const o = st.own[i]!;
-    for (let ax = ix - 1; ax <= ix + 1; ax++)
-      for (let ay = iy - 1; ay <= iy + 1; ay++)
-        for (let az = iz - 1; az <= iz + 1; az++)
-          for (let s = head.get((ax * GRID_SIZE + ay) * GRID_SIZE + az) ?? -1; s >= 0; s = next[s]!) {
-            const b = st.cat[used[s]!]!;
-            if (bandsMeet(o, b, st.opts.threshold_km) && o.set.norad !== b.set.norad) checkPair(st, i, used[s]!, k);
-          }
+  index(x: number): number {
+    return Math.min(this.n - 1, Math.max(0, Math.floor((x + this.R_km) / this.cell_km)));
+  }
+  /** Bins the first `count` positions of `state` (6 numbers each; NaN positions are left out). */
+  fill(state: Float64Array, count: number): void {
+    const { n } = this;
+    for (let b = 0; b < count; b++) {
+      const x = state[6 * b]!;
+      if (Number.isNaN(x)) {
+        this.cellOf[b] = -1;
+        continue;
+      }
+      const c = (this.index(x) * n + this.index(state[6 * b + 1]!)) * n + this.index(state[6 * b + 2]!);
+      this.cellOf[b] = c;
+      this.next[b] = this.head[c]!;
+      this.head[c] = b;
+    }
+  }
+  clear(count: number): void {
+    for (let b = 0; b < count; b++) if (this.cellOf[b]! >= 0) this.head[this.cellOf[b]!] = -1;
   }
 }
 
-/** Each own satellite's candidates: the catalogue objects whose bands meet its own (another NORAD number). */
-function candidateLists(own: readonly Prepared[], cat: readonly Prepared[], thr: number): number[][] {
-  return own.map((o) => {
-    const c: number[] = [];
-    for (let j = 0; j < cat.length; j++) if (bandsMeet(o, cat[j]!, thr) && o.set.norad !== cat[j]!.set.norad) c.push(j);
-    return c;
-  });
+/**
+ * The larger side (own satellites or propagated catalogue objects) binned, each object of the other side against
+ * those in its 27 neighbouring cells: every pair closer than the coarse distance is met.
+ */
+function gridStep(st: Stepper, k: number, grid: Grid, binOwn: boolean): void {
+  const { ownState, catState, used, own, cat } = st;
+  const thr = st.opts.threshold_km;
+  const [binState, binCount, qState, qCount] = binOwn
+    ? [ownState, own.length, catState, used.length]
+    : [catState, used.length, ownState, own.length];
+  grid.fill(binState, binCount);
+  const { n, head, next } = grid;
+  for (let q = 0; q < qCount; q++) {
+    const x = qState[6 * q]!;
+    if (Number.isNaN(x)) continue;
+    const ix = grid.index(x);
+    const iy = grid.index(qState[6 * q + 1]!);
+    const iz = grid.index(qState[6 * q + 2]!);
+    for (let ax = Math.max(0, ix - 1); ax <= Math.min(n - 1, ix + 1); ax++)
+      for (let ay = Math.max(0, iy - 1); ay <= Math.min(n - 1, iy + 1); ay++)
+        for (let az = Math.max(0, iz - 1); az <= Math.min(n - 1, iz + 1); az++)
+          for (let b = head[(ax * n + ay) * n + az]!; b >= 0; b = next[b]!) {
+            const i = binOwn ? b : q;
+            const j = used[binOwn ? q : b]!;
+            const o = own[i]!;
+            const c = cat[j]!;
+            if (bandsMeet(o, c, thr) && o.set.norad !== c.set.norad) checkPair(st, i, j, k);
+          }
+  }
+  grid.clear(binCount);
 }
+
+/**
+ * Without the grid: each catalogue object (slot s) is propagated at the samples where one of its pairs can pass the
+ * coarse test, the rest skipped. The range changes no faster than the relative speed, |d(t)| ≥ d_k − V·|t − t_k|
+ * (V the largest pair speed), so after a sample at range d_k no later sample within (d_k − coarse)/V can pass it:
+ * skipping them drops no pair the step-by-step test would examine, and the events are the same.
+ */
+function pairStep(
+  st: Stepper,
+  k: number,
+  owners: readonly (readonly number[])[],
+  nextK: Int32Array,
+  reach_km: number,
+): void {
+  for (let s = 0; s < st.used.length; s++) {
+    if (nextK[s]! > k) continue;
+    const j = st.used[s]!;
+    propagateOne(st.cat[j]!, k * st.h, st.catState, s);
+    let d2 = Infinity;
+    for (const i of owners[s]!) d2 = Math.min(d2, checkPair(st, i, j, k));
+    const skip = Math.floor((Math.sqrt(d2) - st.coarse_km - NUMERIC_km) / reach_km);
+    nextK[s] = k + 1 + (skip > 0 ? skip : 0); // NaN (a failed propagation): the next sample
+  }
+}
+
+/** Ascending sorted copy. */
+const sortedOf = (xs: readonly number[]): Float64Array => Float64Array.from(xs).sort();
+
+/** Entries of the ascending `xs` below `v` (or at most `v` when `inclusive`). */
+function countBelow(xs: Float64Array, v: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (inclusive ? xs[m]! <= v : xs[m]! < v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
+ * The catalogue objects whose band meets an own satellite's (of another NORAD number), ascending, and the count of
+ * such pairs, without listing them: bandsMeet(o, c) is o.rLo − d ≤ c.rHi and c.rLo − d ≤ o.rHi, and every own band
+ * failing the second passes the first, so the count is #(o.rLo − d ≤ c.rHi) − #(o.rHi < c.rLo − d).
+ */
+function bandPairs(own: readonly Prepared[], cat: readonly Prepared[], d: number): { used: number[]; pairs: number } {
+  const lows = sortedOf(own.map((o) => o.rLo_km - d));
+  const highs = sortedOf(own.map((o) => o.rHi_km));
+  const byNorad = new Map(own.map((o) => [o.set.norad, o]));
+  const used: number[] = [];
+  let pairs = 0;
+  cat.forEach((c, j) => {
+    const twin = byNorad.get(c.set.norad);
+    const n =
+      countBelow(lows, c.rHi_km, true) -
+      countBelow(highs, c.rLo_km - d, false) -
+      (twin !== undefined && bandsMeet(twin, c, d) ? 1 : 0);
+    if (n > 0) used.push(j);
+    pairs += n;
+  });
+  return { used, pairs };
+}
+
+/** The own satellites whose band meets catalogue object `c`'s (of another NORAD number), ascending. */
+const ownersOf = (own: readonly Prepared[], c: Readonly<Prepared>, d: number): number[] =>
+  own.flatMap((o, i) => (bandsMeet(o, c, d) && o.set.norad !== c.set.norad ? [i] : []));
 
 /**
  * Screens `own` against `cat` over the window: every approach closer than `threshold_km`, in no particular order.
@@ -376,8 +496,7 @@ export function screenPrepared(
 ): RawEvent[] {
   const h = opts.step_s ?? 60;
   const steps = Math.ceil(opts.span_s / h);
-  const candidates = candidateLists(own, cat, opts.threshold_km);
-  const used = [...new Set(candidates.flat())].sort((a, b) => a - b);
+  const { used, pairs } = bandPairs(own, cat, opts.threshold_km);
   if (used.length === 0) return [];
   const slot = new Int32Array(cat.length).fill(-1);
   used.forEach((j, s) => (slot[j] = s));
@@ -397,22 +516,20 @@ export function screenPrepared(
     events: [],
   };
   // the grid pays when the band lists are long against the objects binned each step
-  const useGrid = candidates.reduce((s, c) => s + c.length, 0) > 4 * used.length + 40 * own.length;
-  const head = new Map<number, number>();
-  const next = new Int32Array(used.length);
+  const useGrid = pairs > 4 * used.length + 40 * own.length;
+  const binOwn = own.length > used.length;
+  // every pair within the coarse distance lies inside the own shells' outer radius plus it (the rest: edge cells)
+  const R_km = maxOf(own.map((o) => o.rHi_km)) + st.coarse_km;
+  const grid = useGrid ? new Grid(R_km, st.coarse_km, Math.max(own.length, used.length)) : null;
+  const owners: number[][] = useGrid ? [] : used.map((j) => ownersOf(own, cat[j]!, opts.threshold_km));
+  const nextK = new Int32Array(used.length);
   for (let k = 0; k <= steps; k++) {
     propagateAll(own, k * h, st.ownState);
-    propagateAll(usedObjs, k * h, st.catState);
-    if (useGrid) gridStep(st, k, head, next);
-    else for (let i = 0; i < own.length; i++) for (const j of candidates[i]!) checkPair(st, i, j, k);
+    if (grid !== null) {
+      propagateAll(usedObjs, k * h, st.catState);
+      gridStep(st, k, grid, binOwn);
+    } else pairStep(st, k, owners, nextK, vPair * h);
     if (onStep !== undefined && (k % 64 === 0 || k === steps)) onStep(k + 1, steps + 1);
   }
   return st.events;
-}
-
-/** Grid key of the position at `state[o..o+2]` (NaN positions land in a cell of their own and meet nothing). */
-function gridKey(state: Float64Array, o: number, cell: number): number {
-  const x = state[o]!;
-  if (Number.isNaN(x)) return -1;
-  return (cellIndex(x, cell) * GRID_SIZE + cellIndex(state[o + 1]!, cell)) * GRID_SIZE + cellIndex(state[o + 2]!, cell);
 }

@@ -3,7 +3,8 @@
  * close approaches (src/analysis/screen/screen.ts); the options parsed here, the library loaded on use.
  */
 import { type Command, InvalidArgumentError } from 'commander';
-import { type CliIo, floatArg, intArg, MAX_WORKERS, outArg } from './args.js';
+import { type CliIo, floatArg, intArg, MAX_WORKERS, outArg, queueArg } from './args.js';
+import { ODC_VERSION } from '../../run/versions.js';
 import { createStatus } from './progress.js';
 
 interface ScreenFlags {
@@ -16,6 +17,9 @@ interface ScreenFlags {
   out?: string;
   workers: number;
   quiet?: boolean;
+  redis?: string;
+  queue: string;
+  maxEvents?: number;
 }
 
 const positive =
@@ -57,8 +61,24 @@ export function addScreenCommand(program: Command, io: CliIo): void {
       intArg('--workers', 0, MAX_WORKERS),
       0,
     )
+    .option(
+      '--redis <url>',
+      'screen on odc workers through Redis (odc worker --redis), split by own satellites, instead of this machine',
+    )
+    .option('--queue <name>', 'queue name on that Redis (as given to odc worker --queue)', queueArg, 'odc')
+    .option(
+      '--max-events <n>',
+      'list at most this many events, the closest (totals and contributors count them all; default 100,000)',
+      intArg('--max-events', 0),
+    )
     .option('-q, --quiet', 'no progress output')
-    .action((target: string, opts: ScreenFlags) => screen(io, target, opts));
+    .action((target: string, opts: ScreenFlags, command: Command) => {
+      if (opts.redis === undefined && command.getOptionValueSource('queue') === 'cli')
+        throw new InvalidArgumentError(
+          `--queue ${opts.queue} names a queue on a Redis server: add --redis redis://host:port, or drop --queue`,
+        );
+      return screen(io, target, opts);
+    });
 }
 
 /** The screen of `target`, printed or written; a run's answer gets it recorded (src/analysis/screen/screen.ts). */
@@ -76,6 +96,10 @@ async function screen(io: CliIo, target: string, opts: ScreenFlags): Promise<voi
         threshold_km: opts.thresholdKm,
         step_s: opts.stepS,
         workers: opts.workers,
+        ...(opts.redis !== undefined
+          ? { redis: { url: (odc.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue, odcVersion: ODC_VERSION } }
+          : {}),
+        ...(opts.maxEvents !== undefined ? { maxEvents: opts.maxEvents } : {}),
         ...(opts.catalogue !== undefined ? { catalogue: opts.catalogue } : {}),
         ...(opts.start !== undefined ? { start: opts.start } : {}),
       },

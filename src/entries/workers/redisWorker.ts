@@ -30,6 +30,15 @@ import { queueName, redactRedisUrl } from '../../run/evaluators/redisUrl.js';
 import { REFUSED, type EvaluationJobResult } from '../../run/evaluators/redisEvaluator.js';
 import { loadStudyProblem } from '../../run/problem.js';
 import { StudyError } from '../../base/errors.js';
+import { compiledWorkerFile } from '../../base/paths.js';
+import {
+  checkScreenJob,
+  readStoredCatalogue,
+  SCREEN_JOB,
+  type ScreenJobResult,
+} from '../../analysis/screen/distributed.js';
+import type { ScreenTask, ScreenTaskResult } from '../../analysis/screen/screen.js';
+import type { ElementSet } from '../../constellation/catalogue/elementSets.js';
 
 export interface WorkerOptions {
   readonly url: string;
@@ -159,6 +168,59 @@ async function evaluateJob(pool: PoolEvaluator, data: CheckedJob, name: string):
   return padFailed(result, evals.length, pool);
 }
 
+/** Runs screens' jobs (`odc screen --redis`): the catalogue read once per screen, chunks on a thread pool. */
+class ScreenJobs {
+  private pool: import('piscina').Piscina | null = null;
+  private readonly catalogues = new Map<string, Promise<ElementSet[] | string>>();
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly o: WorkerOptions,
+    private readonly name: string,
+  ) {}
+
+  async run(job: { id?: string; data: unknown }): Promise<ScreenJobResult> {
+    const { o, name } = this;
+    const oversize = oversizeOf(job.data);
+    if (oversize !== undefined)
+      throw new UnrecoverableError(`${REJECTED} worker ${name}: screen job ${job.id ?? '?'} is ${oversize} characters`);
+    const checked = checkScreenJob(job.data, o.queue);
+    if (!checked.ok)
+      throw new UnrecoverableError(`${REJECTED} worker ${name} will not run job ${job.id ?? '?'}: ${checked.reason}`);
+    const data = checked.value;
+    if (data.odcVersion !== o.odcVersion)
+      throw new UnrecoverableError(
+        `${REFUSED} worker ${name} runs odc ${o.odcVersion}, the screen needs odc ${data.odcVersion}; install the same version on every machine`,
+      );
+    let loading = this.catalogues.get(data.catalogueKey);
+    if (loading === undefined) {
+      if (this.catalogues.size >= 2) this.catalogues.clear(); // one screen at a time, mostly
+      loading = this.client.get(data.catalogueKey).then((text) => readStoredCatalogue(text, data));
+      this.catalogues.set(data.catalogueKey, loading);
+    }
+    const cat = await loading;
+    if (typeof cat === 'string') throw new UnrecoverableError(`${REFUSED} worker ${name}: ${cat}`);
+    if (this.pool === null) {
+      const { Piscina } = await import('piscina');
+      this.pool = new Piscina({ filename: compiledWorkerFile('screen', 'screen worker'), maxThreads: o.concurrency });
+    }
+    const task: ScreenTask = {
+      own: data.own,
+      offset: data.offset,
+      cat,
+      catKey: data.catalogueKey,
+      opts: data.opts,
+      progress: new Int32Array(new SharedArrayBuffer(4)),
+    };
+    const r = (await this.pool.run(task)) as ScreenTaskResult;
+    return { ...r, worker: name };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
+
 /** Warns when the server accepts values far larger than any odc job (a forged one would cost memory). */
 async function warnLargeValues(client: RedisClient, o: WorkerOptions, name: string): Promise<void> {
   const bulk = await maxBulkBytes(client);
@@ -221,9 +283,11 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     return loading;
   };
 
+  const screens = new ScreenJobs(client, o, name);
   const worker = new BoundedWorker(
     queueName(o.queue),
     async (job) => {
+      if (job.name === SCREEN_JOB) return screens.run(job);
       const data = checkedJobData(job, o, name);
       const { pool, dims } = await study(data);
       if (data.dims !== dims)
@@ -257,7 +321,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await warnLargeValues(client, o, name);
   return {
     name,
-    close: () => closeWorker(worker, studies, [client, blocking]),
+    close: () => closeWorker(worker, studies, [client, blocking]).then(() => screens.close()),
   };
 }
 
