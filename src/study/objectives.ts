@@ -9,6 +9,7 @@ import { locate } from '../base/issues.js';
 import type { ParsedFile } from '../base/yaml.js';
 import type { ObjectiveSpec } from '../optimize/types.js';
 import {
+  evaluateExpr,
   ExpressionError,
   parseConstraint,
   parseObjective,
@@ -168,4 +169,42 @@ export function checkSelectPick(select: PickSettings | undefined, names: readonl
       if (order.indexOf(n) !== i) fail(['order', i], `names ${n} twice`);
     });
   }
+}
+
+/** A study's objectives (select.pick checked against them) and constraints, each naming metrics of `metrics`. */
+export function compileGoals(
+  study: { objectives: NodeStudy['objectives']; constraints: readonly string[]; select?: PickSettings | undefined },
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+): { objectives: ObjectiveSpec[]; parsedObjectives: ParsedObjective[]; parsed: ParsedConstraint[] } {
+  const parsedObjectives: ParsedObjective[] = [];
+  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
+  checkSelectPick(
+    study.select,
+    objectives.map((o) => o.name),
+    src,
+  );
+  return { objectives, parsedObjectives, parsed: compileConstraints(study.constraints, src, metrics) };
+}
+
+/**
+ * A study's reading of one evaluated record (`getter` reads a metric path): its objectives minimized (a maximized
+ * metric negated), and its own constraints' g, written into `g` from index `k` (after the physical constraints).
+ */
+export function recordGoals<R>(
+  objectives: readonly ObjectiveSpec[],
+  parsed: readonly ParsedConstraint[],
+  getter: (path: string) => (rec: R) => number,
+): { objectives(rec: R): Float64Array; constraints(rec: R, g: Float64Array, k: number): void } {
+  const objectiveGetters = objectives.map((o) => getter(o.name));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, getter(r)] as const));
+  return {
+    objectives: (rec) =>
+      Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec)),
+    constraints(rec, g, k) {
+      const lookup = (p: string): number => refGetters.get(p)!(rec);
+      for (const c of parsed)
+        g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+    },
+  };
 }
