@@ -10,12 +10,11 @@
  */
 import { didYouMean, StudyError } from '../base/errors.js';
 import type { DesignRecord } from '../node/record/record.js';
-import { isMetricPath, metricGetter, unknownMetricHint } from '../node/record/metrics.js';
-import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
-import { evaluateExpr, type Expr, type ParsedConstraint } from './expression.js';
+import { isMetricPath, unknownMetricHint } from '../node/record/metrics.js';
+import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../optimize/types.js';
 import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
-import type { LeanEvaluatorFactory } from './reading.js';
+import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import { compileGoals, recordGoals, scaledViolation } from './objectives.js';
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from '../base/issues.js';
@@ -71,10 +70,18 @@ export function compileNodeStudy(
   rows?: Catalogs,
   lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
-  const src = file.src;
-  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows, lean);
-  const { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor } = parts;
-  const robust = parts.robust;
+  const parts = compileNodeParts(
+    study,
+    base,
+    file.src,
+    catalogs,
+    evaluate,
+    allPhysicalConstraints,
+    relaxable,
+    rows,
+    lean,
+  );
+  const { variables, paths, objectives, physicalConstraints, constraints, designFor, robust } = parts;
   const problem: Problem = {
     name: study.name,
     variables,
@@ -82,15 +89,10 @@ export function compileNodeStudy(
     constraints,
     evaluate:
       robust?.evaluate ??
-      leanProblemEvaluation(
-        objectives,
-        physicalConstraints,
-        parsed,
-        constraints.length,
-        designBuilder(base, variables, paths, rows, true),
+      problemEvaluation(parts, constraints.length, (reuse) => designBuilder(base, variables, paths, rows, reuse), {
         lean,
-      ) ??
-      problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+        evaluate,
+      }),
   };
 
   return {
@@ -373,100 +375,54 @@ function designBuilder(
 }
 
 /**
- * `Problem.evaluate`: record → minimized objectives and g (physical constraints first, then the study's),
- * or a failed evaluation when the models cannot evaluate the design.
+ * `Problem.evaluate`: a design's reading (./reading.ts: the lean evaluation when it gives every metric the study names,
+ * no record built; else the record) → minimized objectives and g (physical constraints first, then the study's), or a
+ * failed evaluation when the models cannot evaluate the design. Both readings give the same f and g, number for
+ * number (test/node/evaluate.test.ts, lean).
  */
 function problemEvaluation(
-  objectives: readonly ObjectiveSpec[],
-  physicalConstraints: readonly string[],
-  parsed: readonly ParsedConstraint[],
+  { objectives, physicalConstraints, parsed }: Pick<NodeStudyParts, 'objectives' | 'physicalConstraints' | 'parsed'>,
   constraintCount: number,
-  recordOf: (x: Float64Array) => DesignRecord,
+  designBuilderOf: (reuse: boolean) => (x: Float64Array) => NodeDesign,
+  how: { lean: LeanEvaluatorFactory | undefined; evaluate: DesignEvaluator },
 ): (x: Float64Array) => Evaluation {
-  const goals = recordGoals(objectives, parsed, metricGetter);
-  return (x: Float64Array): Evaluation => {
-    let rec: DesignRecord;
-    try {
-      rec = recordOf(x);
-    } catch (e) {
-      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-    const f = goals.objectives(rec);
-    // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-    const bad = f.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) {
-      const o = objectives[bad]!;
-      return {
-        status: 'failed',
-        reason: `objective ${o.name} is ${o.sense === 'maximize' ? -f[bad]! : f[bad]} for this design`,
-      };
-    }
-    const g = new Float64Array(constraintCount);
-    let k = 0;
-    for (const name of physicalConstraints) {
-      const c = rec.constraints.find((r) => r.name === name);
-      if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
-      g[k++] = scaledViolation(c.value, c.sense, c.limit);
-    }
-    goals.constraints(rec, g, k);
-    return { status: 'ok', f, g };
+  const needs = {
+    metrics: [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])],
+    physicalConstraints,
   };
-}
+  const fast = leanReading(how.lean, needs);
+  // the lean evaluation keeps nothing of a design once it has its numbers: one design object serves every call
+  return fast !== null
+    ? readingEvaluation(fast, designBuilderOf(true))
+    : readingEvaluation(recordReading(how.evaluate, needs), designBuilderOf(false));
 
-/**
- * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full
- * record, number for number (test/node/evaluate.test.ts, lean), or null when the study reads something the lean
- * path does not give.
- */
-function leanProblemEvaluation(
-  objectives: readonly ObjectiveSpec[],
-  physicalConstraints: readonly string[],
-  parsed: readonly ParsedConstraint[],
-  constraintCount: number,
-  designFor: (x: Float64Array) => NodeDesign,
-  lean: LeanEvaluatorFactory | undefined,
-): ((x: Float64Array) => Evaluation) | null {
-  if (lean === undefined) return null;
-  const metrics = [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])];
-  const l = lean({ metrics, constraints: physicalConstraints });
-  if (l === null) return null;
-  const { run, senses } = l;
-  const m = metrics.length;
-  const objectiveAt = objectives.map((o) => metrics.indexOf(o.name));
-  const at = new Map(metrics.map((p, i) => [p, i] as const));
-  const lhs = parsed.map((c) => leanExpr(c.lhs, at));
-  const rhs = parsed.map((c) => leanExpr(c.rhs, at));
-  return (x: Float64Array): Evaluation => {
-    let v: Float64Array;
-    try {
-      v = run(designFor(x));
-    } catch (e) {
-      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-    const f = new Float64Array(objectives.length);
-    for (let i = 0; i < objectives.length; i++) {
-      const value = v[objectiveAt[i]!]!;
-      if (!Number.isFinite(value))
-        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
-      f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
-    }
-    const g = new Float64Array(constraintCount);
-    let k = 0;
-    for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
-    for (let j = 0; j < parsed.length; j++) g[k++] = scaledViolation(lhs[j]!(v), parsed[j]!.sense, rhs[j]!(v));
-    return { status: 'ok', f, g };
-  };
-}
-
-/** `e` over the lean values `v` (metric p at v[at(p)]): evaluateExpr's arithmetic, a number or a ref read directly. */
-function leanExpr(e: Expr, at: ReadonlyMap<string, number>): (v: Float64Array) => number {
-  if (e.op === 'num') {
-    const value = e.value;
-    return () => value;
+  function readingEvaluation<R>(reading: Reading<R>, designFor: (x: Float64Array) => NodeDesign) {
+    const goals = recordGoals(objectives, parsed, reading.getter);
+    return (x: Float64Array): Evaluation => {
+      let r: R;
+      try {
+        r = reading.nominal(designFor(x));
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const f = goals.objectives(r);
+      // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
+      const bad = f.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        const o = objectives[bad]!;
+        return {
+          status: 'failed',
+          reason: `objective ${o.name} is ${o.sense === 'maximize' ? -f[bad]! : f[bad]} for this design`,
+        };
+      }
+      const g = new Float64Array(constraintCount);
+      for (let k = 0; k < physicalConstraints.length; k++) {
+        const v = reading.physical(r, k, scaledViolation);
+        if (typeof v === 'string') return { status: 'failed', reason: v };
+        g[k] = v;
+      }
+      goals.constraints(r, g, physicalConstraints.length);
+      return { status: 'ok', f, g };
+    };
   }
-  if (e.op === 'ref') {
-    const i = at.get(e.path)!;
-    return (v) => v[i]!;
-  }
-  return (v) => evaluateExpr(e, (p) => v[at.get(p)!]!);
 }

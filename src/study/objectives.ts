@@ -13,6 +13,7 @@ import {
   ExpressionError,
   parseConstraint,
   parseObjective,
+  type Expr,
   type ParsedConstraint,
   type ParsedObjective,
 } from './expression.js';
@@ -198,13 +199,21 @@ export function recordGoals<R>(
 ): { objectives(rec: R): Float64Array; constraints(rec: R, g: Float64Array, k: number): void } {
   const objectiveGetters = objectives.map((o) => getter(o.name));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, getter(r)] as const));
+  // a number or a metric read directly (the usual sides: `metric <= 5`), else evaluateExpr's arithmetic
+  const side = (e: Expr): ((rec: R) => number) => {
+    if (e.op === 'num') {
+      const value = e.value;
+      return () => value;
+    }
+    if (e.op === 'ref') return refGetters.get(e.path)!;
+    return (rec) => evaluateExpr(e, (p) => refGetters.get(p)!(rec));
+  };
+  const sides = parsed.map((c) => ({ lhs: side(c.lhs), sense: c.sense, rhs: side(c.rhs) }));
   return {
     objectives: (rec) =>
       Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec)),
     constraints(rec, g, k) {
-      const lookup = (p: string): number => refGetters.get(p)!(rec);
-      for (const c of parsed)
-        g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+      for (const c of sides) g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
     },
   };
 }
