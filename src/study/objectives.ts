@@ -198,6 +198,7 @@ export function recordGoals<R>(
   getter: (path: string) => (rec: R) => number,
 ): { objectives(rec: R): Float64Array; constraints(rec: R, g: Float64Array, k: number): void } {
   const objectiveGetters = objectives.map((o) => getter(o.name));
+  const signs = objectives.map((o) => (o.sense === 'maximize' ? -1 : 1));
   const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, getter(r)] as const));
   // a number or a metric read directly (the usual sides: `metric <= 5`), else evaluateExpr's arithmetic
   const side = (e: Expr): ((rec: R) => number) => {
@@ -210,8 +211,11 @@ export function recordGoals<R>(
   };
   const sides = parsed.map((c) => ({ lhs: side(c.lhs), sense: c.sense, rhs: side(c.rhs) }));
   return {
-    objectives: (rec) =>
-      Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec)),
+    objectives(rec) {
+      const f = new Float64Array(objectives.length);
+      for (let i = 0; i < f.length; i++) f[i] = signs[i]! * objectiveGetters[i]!(rec);
+      return f;
+    },
     constraints(rec, g, k) {
       for (const c of sides) g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
     },
