@@ -390,7 +390,7 @@ function problemEvaluation(
     metrics: [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])],
     physicalConstraints,
   };
-  const fast = leanReading(how.lean, needs);
+  const fast = leanReading(how.lean, needs, false);
   // the lean evaluation keeps nothing of a design once it has its numbers: one design object serves every call
   return fast !== null
     ? readingEvaluation(fast, designBuilderOf(true))
