@@ -78,13 +78,13 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null): No
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
   // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
-  const waterfall = deliveredCompute(design, rows, payload, thermal, power);
+  const waterfall = deliveredCompute(design, rows, { payload, thermal, power });
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
   const rad = sizeRadiation(design, payload);
-  const mass = sizeMassAndDrag(design, rows.vehicle, payload, thermal, power, rad);
-  const cost = sizeCost(design, rows, payload, costPFLOPS, thermal, power, rad, mass);
+  const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad });
+  const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, rad, mass });
   const c = payload.compute;
   const compute = withCompute(c, {
     itPowerAvg_W: c.itPowerAvg_W,

@@ -19,12 +19,18 @@ import { maxOf } from '../base/arrays.js';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Catalogs } from '../catalog/schema.js';
-import { StudyError, didYouMean } from '../base/errors.js';
+import { StudyError } from '../base/errors.js';
 import type { LpSolver } from '../optimize/lp.js';
-import type { ConstraintSpec, Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
-import { compileConstraints, compileObjectives, scaledViolation } from './nodeStudy.js';
-import { checkSelectPick } from './objectives.js';
-import { evaluateExpr, type ParsedConstraint } from './expression.js';
+import type { ConstraintSpec, Evaluation, Problem, VariableSpec } from '../optimize/types.js';
+import { compileGoals, recordGoals, scaledViolation } from './objectives.js';
+import {
+  compileVariables,
+  constellationVariableKey,
+  variableFailure,
+  constellationVariablePaths,
+  unknownVariable,
+  type VariableKey,
+} from './variables.js';
 import { locate } from '../base/issues.js';
 import { parseWith, readYaml, type ParsedFile } from '../base/yaml.js';
 import type { AlgorithmSettings } from './algorithmSettings.js';
@@ -55,40 +61,6 @@ import {
 import { constellationConstraintSampler, constellationInputColumns } from './constellationSamples.js';
 import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 
-const SHELL_KEYS = [
-  'altitude_km',
-  'inclination_deg',
-  'ltan_h',
-  'planes',
-  'satsPerPlane',
-  'phasing',
-  'raan0_deg',
-  'ltanBand_h',
-  'clusterRadius_m',
-];
-const INT_KEYS = new Set(['planes', 'satsPerPlane', 'phasing', 'stationCount']);
-/** Shell keys that wrap around (phasing mod P; a RAAN, 0° = 360°): their bounds never bind (decision/binding.ts). */
-const WRAPPING_KEYS = new Set(['phasing', 'raan0_deg']);
-export const wrapsAround = (variable: string): boolean =>
-  /^shells\.[^.]+\.[^.]+$/.test(variable) && WRAPPING_KEYS.has(variable.slice(variable.lastIndexOf('.') + 1));
-const FIXED_PATHS = [
-  'isl.topology',
-  'isl.terminal',
-  'isl.crossPlaneCutoffLatitude_deg',
-  'isl.implementationLoss_dB',
-  'isl.linkMargin_dB',
-  'isl.pointingJitter_urad',
-  'isl.atmosphericLoss_dB',
-  'ground.stationCount',
-  'ground.stations',
-  'ground.minElevation_deg',
-  'ground.linkRate_Gbps',
-  'launch.vehicle',
-  'traffic.demandPerNode_Gbps',
-  'sky.model',
-  'sky.albedo',
-  'sky.area_m2',
-];
 export interface CompiledConstellationStudy {
   readonly problem: Problem;
   readonly algorithm: AlgorithmSettings;
@@ -295,11 +267,7 @@ function checkUncertainty(read: ParsedFile, catalogs: Catalogs, select: SelectSe
 function studyProblem(
   name: string,
   variables: VariableSpec[],
-  sections: {
-    objectives: Parameters<typeof compileObjectives>[0];
-    constraints: readonly string[];
-    select?: Parameters<typeof checkSelectPick>[0];
-  },
+  sections: Parameters<typeof compileGoals>[0],
   src: ParsedFile['src'],
   specOf: (x: Float64Array) => ConstellationSpec,
   lp: LpSolver,
@@ -314,20 +282,13 @@ function studyProblem(
     hint: unknownConstellationMetricHint,
     record: 'the constellation record',
   };
-  const objectives = compileObjectives(sections.objectives, src, metrics);
-  checkSelectPick(
-    sections.select,
-    objectives.map((o) => o.name),
-    src,
-  );
-  const parsed = compileConstraints(sections.constraints, src, metrics);
+  const { objectives, parsed } = compileGoals(sections, src, metrics);
   const namesWith = (closures: readonly string[]): string[] => [
     ...constellationPhysicalConstraints(closures, held.demand),
     ...parsed.map((c) => c.text),
   ];
-  const objectiveGetters = objectives.map((o) => pathGetter(o.name));
-  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, pathGetter(r)] as const));
-  const read = [...objectives.map((o) => o.name), ...refGetters.keys()];
+  const goals = recordGoals(objectives, parsed, pathGetter);
+  const read = [...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)];
   const recordOf = leanEvaluationGives(read) ? evaluateConstellationLean : evaluateConstellation;
   const evaluationWith =
     (closures: readonly string[]) =>
@@ -338,8 +299,7 @@ function studyProblem(
       } catch (e) {
         return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
       }
-      const q = { objectives, objectiveGetters, closures, demand: held.demand, parsed, refGetters };
-      return recordEvaluation(rec, q, namesWith(closures).length);
+      return recordEvaluation(rec, goals, closures, held.demand, namesWith(closures).length);
     };
   const evaluation = evaluationWith(held.closures);
   const problem = {
@@ -363,38 +323,29 @@ function studyVariables(
   src: ParsedFile['src'],
 ): VariableSpec[] {
   const entries = Object.entries(domains);
-  if ('node.design' in domains) {
-    throw new StudyError(
-      'BAD_VARIABLE',
-      `${locate(src, ['variables', 'node.design'])}: variables.node.design: ${
-        candidates
-          ? "node: { from: <run-dir> } adds this variable itself (a choice over the run's Pareto designs): remove it from variables"
-          : "chooses among a node run's Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead"
-      }`,
-      { file: src.file, field: 'variables.node.design' },
+  if ('node.design' in domains)
+    variableFailure(
+      src,
+      'node.design',
+    )(
+      candidates
+        ? "node: { from: <run-dir> } adds this variable itself (a choice over the run's Pareto designs): remove it from variables"
+        : "chooses among a node run's Pareto designs: write node: { from: results/<node-study>/<run-id> } and remove this variable, or vary node.<section>.<key> instead",
     );
-  }
   if (candidates) entries.push(['node.design', { choice: candidates.map((_, i) => i) }]);
-  const variables: VariableSpec[] = entries.map(([path, domain]) =>
-    variableSpec(path, domain, shellNames, src.file, () => locate(src, ['variables', path])),
-  );
-  if (variables.length === 0)
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
-      file: src.file,
-      field: 'variables',
-    });
+  const variables = compileVariables(entries, src, constellationKey(shellNames));
   const stationCount = variables.find((v) => v.name === 'ground.stationCount');
   if (stationCount !== undefined) {
     const listed = (base['ground'] as Raw)['stations'];
     const n = Array.isArray(listed) ? listed.length : 0;
     const upper = stationCount.kind === 'choice' ? maxOf(stationCount.options.map(Number)) : stationCount.upper;
-    if (!(upper <= n)) {
-      throw new StudyError(
-        'BAD_VARIABLE',
-        `${locate(src, ['variables', 'ground.stationCount'])}: variables.ground.stationCount: takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`,
-        { file: src.file, field: 'variables.ground.stationCount' },
+    if (!(upper <= n))
+      variableFailure(
+        src,
+        'ground.stationCount',
+      )(
+        `takes the first k gateways of ground.stations, which lists ${n}; lower the largest count to ${n}${n === 0 ? ' (list the stations in ground.stations first)' : ''} or list more stations`,
       );
-    }
   }
   return variables;
 }
@@ -470,34 +421,27 @@ function buildStudyFile(b: StudyBuilder, values: readonly unknown[], deep = true
   return { raw, node: { raw: node, nodeFile: b.fileNode?.nodeFile ?? null, where: () => file } };
 }
 
-/** What recordEvaluation reads a record with: the study's objectives, enforced closures and constraints. */
-interface RecordReaders {
-  readonly objectives: readonly ObjectiveSpec[];
-  readonly objectiveGetters: readonly ((r: unknown) => number)[];
-  readonly closures: readonly string[];
-  /** Whether network.demand is held (the file states its demand). */
-  readonly demand: boolean;
-  readonly parsed: readonly ParsedConstraint[];
-  readonly refGetters: ReadonlyMap<string, (r: unknown) => number>;
-}
-
-/** The objectives and constraints of an evaluated constellation. */
-function recordEvaluation(rec: ConstellationRecord, q: RecordReaders, constraintCount: number): Evaluation {
-  const { objectives, objectiveGetters, parsed, refGetters } = q;
-  const f = Float64Array.from(objectives, (o, i) => (o.sense === 'maximize' ? -1 : 1) * objectiveGetters[i]!(rec));
+/** The objectives and constraints of an evaluated constellation: the enforced closures (worst shell) first. */
+function recordEvaluation(
+  rec: ConstellationRecord,
+  goals: ReturnType<typeof recordGoals<ConstellationRecord>>,
+  closures: readonly string[],
+  demand: boolean,
+  constraintCount: number,
+): Evaluation {
+  const f = goals.objectives(rec);
   const g = new Float64Array(constraintCount);
   let k = 0;
-  for (const name of q.closures) {
+  for (const name of closures) {
     g[k++] = maxOf(
       rec.constraints.filter((c) => c.name.endsWith(`/${name}`)).map((c) => scaledViolation(c.value, c.sense, c.limit)),
     );
   }
-  for (const name of recordChecksHeld(q.demand)) {
+  for (const name of recordChecksHeld(demand)) {
     const c = rec.constraints.find((r) => r.name === name)!;
     g[k++] = scaledViolation(c.value, c.sense, c.limit);
   }
-  const lookup = (p: string): number => refGetters.get(p)!(rec);
-  for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
+  goals.constraints(rec, g, k);
   return { status: 'ok', f, g };
 }
 
@@ -517,45 +461,17 @@ function selfContainedText(
   return header + stringify(selfContained, { lineWidth: 0 });
 }
 
-function variableSpec(
-  path: string,
-  domain: VariableDomain,
-  shellNames: readonly string[],
-  file: string,
-  where: () => string,
-): VariableSpec {
-  const fail = (msg: string): never => {
-    throw new StudyError('BAD_VARIABLE', `${where()}: variables.${path}: ${msg}`, { file, field: `variables.${path}` });
-  };
-  const parts = path.split('.');
-  const known =
-    parts[0] === 'shells'
-      ? parts.length === 3 && shellNames.includes(parts[1]!) && SHELL_KEYS.includes(parts[2]!)
-      : parts[0] === 'node'
-        ? parts.length === 3 || path === 'node.design'
-        : FIXED_PATHS.includes(path);
-  if (!known) {
-    const options = [
-      ...FIXED_PATHS,
-      ...shellNames.flatMap((n) => SHELL_KEYS.map((k) => `shells.${n}.${k}`)),
-      'node.<section>.<key>',
-    ];
-    const guess = didYouMean(path, options);
+/** A constellation study's variable path as a key (./variables.ts), or BAD_VARIABLE naming the valid forms. */
+function constellationKey(shellNames: readonly string[]) {
+  return (path: string, fail: (msg: string) => never): VariableKey =>
+    constellationVariableKey(path, shellNames) ??
     fail(
-      `unknown variable${guess ? `: did you mean ${guess}?` : ''} (shells.<shell name>.<key>, isl.*, ground.*, launch.vehicle, traffic.demandPerNode_Gbps, sky.model|albedo|area_m2, node.<section>.<key>)`,
+      unknownVariable(
+        path,
+        constellationVariablePaths(shellNames),
+        constellationVariablePaths(['<shell name>']).join(', '),
+      ),
     );
-  }
-  if ('choice' in domain) {
-    if (new Set(domain.choice).size !== domain.choice.length) fail('choice lists an option twice');
-    return { kind: 'choice', name: path, options: domain.choice };
-  }
-  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
-  if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): write [${hi}, ${lo}]`);
-  if (lo === hi) fail(`the range [${lo}, ${hi}] is empty: fix the value in the file instead`);
-  const isInt = !Array.isArray(domain) || INT_KEYS.has(parts[parts.length - 1]!);
-  if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
-    fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
-  return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
 }
 
 /**

@@ -8,40 +8,30 @@
  * `prob(mass.launch_kg <= 8000) >= 0.95`) make the study robust: its `Problem.evaluate` is ./robust.ts's, on a
  * sample set drawn once here. A study without statistics compiles exactly as before (no sampling).
  */
-import { StudyError } from '../base/errors.js';
+import { didYouMean, StudyError } from '../base/errors.js';
 import type { DesignRecord } from '../node/record/record.js';
-import { isMetricPath, metricGetter, unknownMetricHint } from '../node/record/metrics.js';
+import { isMetricPath, unknownMetricHint } from '../node/record/metrics.js';
 import {
   evaluationVector,
   type ConstraintSpec,
   type Evaluation,
-  type ObjectiveSpec,
   type Problem,
   type VariableSpec,
 } from '../optimize/types.js';
-import { evaluateExpr, type Expr, type ParsedConstraint, type ParsedObjective } from './expression.js';
 import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
-import type { LeanEvaluatorFactory } from './reading.js';
-import {
-  checkSelectPick,
-  compileConstraints,
-  compileObjectives,
-  scaledViolation,
-  type MetricSet,
-} from './objectives.js';
-
+import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
+import { compileGoals, recordGoals, scaledViolation } from './objectives.js';
 import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { locate } from '../base/issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
 import type { ParsedFile } from '../base/yaml.js';
-import { DESIGN_SECTIONS, designSectionFields, type NodeDesign } from '../node/design/schema.js';
-import type { NodeStudy } from './studySchema.js';
-import { didYouMean } from '../base/errors.js';
-import * as z from 'zod';
+import type { NodeDesign } from '../node/design/schema.js';
+import type { NodeStudy, VariableDomain } from './studySchema.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { NODE_CATALOG_SCHEMAS, type NodeCatalogKind } from '../catalog/overrides.js';
-import { catalogPathParts } from './uncertainTargets.js';
+import type { NodeCatalogKind } from '../catalog/overrides.js';
+import { catalogPathParts, numericRowFields, rowFieldSchema } from './uncertainTargets.js';
+import { compileVariables, nodeVariableKey, nodeVariablePaths, type VariableKey } from './variables.js';
 
 export { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
 export type { LeanEvaluatorFactory } from './reading.js';
@@ -67,26 +57,6 @@ export interface CompiledStudy {
   constraintSampler(settings: ConstraintSampleSettings): ((x: Float64Array) => ConstraintSamples) | null;
 }
 
-function fieldSchema(
-  section: string,
-  key: string,
-): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined {
-  const fields = designSectionFields(section);
-  return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-
-function designKeys(): string[] {
-  return DESIGN_SECTIONS.flatMap((section) =>
-    Object.keys(designSectionFields(section)).map((key) => `${section}.${key}`),
-  );
-}
-
-const ENUM_FIELDS: Record<string, readonly string[]> = {
-  'isl.topology': ['none', 'ring', 'grid', 'mesh'],
-  'mission.solarActivity': ['low', 'moderate', 'high'],
-};
-const INT_FIELDS = new Set(['compute.chips']);
-
 /** Where a variable writes in the design: `section.key`. */
 interface DesignPath {
   readonly section: string;
@@ -94,8 +64,6 @@ interface DesignPath {
   /** For `catalogs.<kind>.<id>.<field>` variables: the catalog row written. */
   readonly row?: { readonly kind: NodeCatalogKind; readonly id: string };
 }
-
-type VariableDomain = NodeStudy['variables'][string];
 
 export function compileNodeStudy(
   study: NodeStudy,
@@ -108,10 +76,18 @@ export function compileNodeStudy(
   rows?: Catalogs,
   lean?: LeanEvaluatorFactory,
 ): CompiledStudy {
-  const src = file.src;
-  const parts = compileNodeParts(study, base, src, catalogs, evaluate, allPhysicalConstraints, relaxable, rows, lean);
-  const { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor } = parts;
-  const robust = parts.robust;
+  const parts = compileNodeParts(
+    study,
+    base,
+    file.src,
+    catalogs,
+    evaluate,
+    allPhysicalConstraints,
+    relaxable,
+    rows,
+    lean,
+  );
+  const { variables, paths, objectives, physicalConstraints, constraints, designFor, robust } = parts;
   const problem: Problem = {
     name: study.name,
     variables,
@@ -119,15 +95,10 @@ export function compileNodeStudy(
     constraints,
     evaluate:
       robust?.evaluate ??
-      leanProblemEvaluation(
-        objectives,
-        physicalConstraints,
-        parsed,
-        constraints.length,
-        designBuilder(base, variables, paths, rows, true),
+      problemEvaluation(parts, constraints.length, (reuse) => designBuilder(base, variables, paths, rows, reuse), {
         lean,
-      ) ??
-      problemEvaluation(objectives, physicalConstraints, parsed, constraints.length, (x) => evaluate(designFor(x))),
+        evaluate,
+      }),
   };
 
   return {
@@ -165,21 +136,10 @@ function compileNodeParts(
 ) {
   checkRelax(study, src, allPhysicalConstraints, relaxable);
   const physicalConstraints = allPhysicalConstraints.filter((name) => !study.relax.includes(name));
-  const { variables, paths } = compileVariables(study.variables, src, catalogs, rows);
-  const metrics: MetricSet = {
-    has: isMetricPath,
-    hint: unknownMetricHint,
-    record: 'the design record',
-    statistics: true,
-  };
-  const parsedObjectives: ParsedObjective[] = [];
-  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
-  checkSelectPick(
-    study.select,
-    objectives.map((o) => o.name),
-    src,
-  );
-  const parsed = compileConstraints(study.constraints, src, metrics);
+  const variables = compileVariables(Object.entries(study.variables), src, nodeKey(src, catalogs, rows));
+  const paths = designPaths(variables);
+  const metrics = { has: isMetricPath, hint: unknownMetricHint, record: 'the design record', statistics: true };
+  const { objectives, parsedObjectives, parsed } = compileGoals(study, src, metrics);
   const constraints: ConstraintSpec[] = [
     ...physicalConstraints.map((name) => ({ name })),
     ...parsed.map((c) => ({ name: c.text })),
@@ -290,108 +250,32 @@ function checkUncertainSections(
   }
 }
 
-/** The study's variables, each a design key with a valid domain (BAD_VARIABLE with file:line otherwise). */
-function compileVariables(
-  domains: NodeStudy['variables'],
-  src: ParsedFile['src'],
-  catalogs: CatalogIds,
-  rows: Catalogs | undefined,
-): { variables: VariableSpec[]; paths: DesignPath[] } {
-  const keys = designKeys();
-  const variables: VariableSpec[] = [];
-  const paths: DesignPath[] = [];
-  for (const [path, domain] of Object.entries(domains)) {
-    const { variable, at } = path.startsWith('catalogs.')
-      ? compileCatalogVariable(path, domain, src, rows)
-      : compileVariable(path, domain, src, keys, catalogs);
-    paths.push(at);
-    variables.push(variable);
-  }
-  if (variables.length === 0)
-    throw new StudyError('BAD_VARIABLE', `${locate(src, ['variables'])}: a study needs at least one variable`, {
-      file: src.file,
-      field: 'variables',
-    });
-  return { variables, paths };
-}
-
-/** Throws BAD_VARIABLE at the study's `variables.<path>` entry, with its line. */
-function variableFailure(src: ParsedFile['src'], path: string): (msg: string) => never {
-  const where = locate(src, ['variables', path]);
-  return (msg) => {
-    throw new StudyError('BAD_VARIABLE', `${where}: variables.${path}: ${msg}`, {
-      file: src.file,
-      field: `variables.${path}`,
-    });
-  };
-}
-
-function compileVariable(
-  path: string,
-  domain: VariableDomain,
-  src: ParsedFile['src'],
-  keys: readonly string[],
-  catalogs: CatalogIds,
-): { variable: VariableSpec; at: DesignPath } {
-  const fail = variableFailure(src, path);
-  if (!keys.includes(path)) {
-    const guess = didYouMean(path, keys);
-    fail(
-      `unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`,
-    );
-  }
-  const [section, key] = path.split('.') as [string, string];
-  const schema = fieldSchema(section, key)!;
-  const checkValue = (v: unknown, label: string): void => {
-    const r = schema.safeParse(v);
-    if (!r.success)
-      fail(`${label} ${JSON.stringify(v)} is not a valid value: ${r.error?.issues[0]?.message ?? 'invalid'}`);
-  };
-  if (Array.isArray(domain) || 'int' in domain) {
-    const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
-    if (CATALOG_FIELDS[path as CatalogField] || ENUM_FIELDS[path])
-      fail(`a ${path.endsWith('topology') ? 'topology' : 'catalog id'} is categorical: write { choice: [...] }`);
-    if (lo > hi) fail(`bounds are reversed ([${lo}, ${hi}]): did you swap them? write [${hi}, ${lo}]`);
-    if (lo === hi)
-      fail(
-        `the range [${lo}, ${hi}] is empty: widen it, or fix the value in the design instead of making it a variable`,
+/**
+ * A node study's variable path as a key (./variables.ts): a design key, its catalog ids checked against the catalogs,
+ * or a catalog row's numeric field (BAD_VARIABLE otherwise).
+ */
+function nodeKey(src: ParsedFile['src'], catalogs: CatalogIds, rows: Catalogs | undefined) {
+  const keys = nodeVariablePaths();
+  return (path: string, fail: (msg: string) => never, domain: VariableDomain): VariableKey => {
+    if (path.startsWith('catalogs.')) return catalogFieldKey(path, fail, domain, rows);
+    const key = nodeVariableKey(path);
+    if (key === undefined) {
+      const guess = didYouMean(path, keys);
+      return fail(
+        `unknown design key${guess ? `: did you mean ${guess}?` : ''} (variables name design keys such as orbit.altitude_km, compute.chip)`,
       );
-    checkValue(lo, 'lower bound');
-    checkValue(hi, 'upper bound');
-    const isInt = !Array.isArray(domain) || INT_FIELDS.has(path);
-    if (isInt && (!Number.isInteger(lo) || !Number.isInteger(hi)))
-      fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
-    return { variable: { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi }, at: { section, key } };
-  }
-  const options = domain.choice;
-  checkChoiceOptions(path, options, src, catalogs, fail, checkValue);
-  return { variable: { kind: 'choice', name: path, options }, at: { section, key } };
-}
-
-/** A choice variable's options: no repeats; catalog ids that exist, or values the field's schema accepts. */
-function checkChoiceOptions(
-  path: string,
-  options: readonly (string | number)[],
-  src: ParsedFile['src'],
-  catalogs: CatalogIds,
-  fail: (msg: string) => never,
-  checkValue: (v: unknown, label: string) => void,
-): void {
-  if (new Set(options).size !== options.length) fail('choice lists an option twice');
-  const catalog = CATALOG_FIELDS[path as CatalogField];
-  options.forEach((o, i) => {
-    if (catalog) {
-      if (typeof o !== 'string') fail(`choice ${JSON.stringify(o)} must be a catalog id (a string)`);
-      checkCatalogId(
-        o as string,
-        catalog,
-        catalogs,
-        src,
-        ['variables', path, 'choice', i],
-        `variables.${path}.choice[${i}]`,
-      );
-    } else checkValue(o, 'choice');
-  });
+    }
+    const catalog = CATALOG_FIELDS[path as CatalogField];
+    if (catalog === undefined) return key;
+    return {
+      ...key,
+      check: (o, _label, i) => {
+        if (typeof o !== 'string') return 'must be a catalog id (a string)';
+        checkCatalogId(o, catalog, catalogs, src, ['variables', path, 'choice', i], `variables.${path}.choice[${i}]`);
+        return null;
+      },
+    };
+  };
 }
 
 /**
@@ -399,44 +283,43 @@ function checkChoiceOptions(
  * catalogs.batteries.li-ion-leo.specificEnergy_Wh_per_kg): "what technology would make this close?". The row is the
  * design's own or the shipped one; bounds are checked against the row schema's range.
  */
-function compileCatalogVariable(
+function catalogFieldKey(
   path: string,
+  fail: (msg: string) => never,
   domain: VariableDomain,
-  src: ParsedFile['src'],
   rows: Catalogs | undefined,
-): { variable: VariableSpec; at: DesignPath } {
-  const fail = variableFailure(src, path);
+): VariableKey {
   const [kind, id, field] = catalogPathParts(path, 'variable', 'specificEnergy_Wh_per_kg', fail);
   const ids = ((rows?.[kind] ?? []) as readonly { id: string }[]).map((r) => r.id);
   if (!ids.includes(id)) {
     const guess = didYouMean(id, ids);
     fail(`no ${kind} row '${id}'${guess ? `: did you mean ${guess}?` : ''} (rows: ${ids.join(', ')})`);
   }
-  const shape = NODE_CATALOG_SCHEMAS[kind]().shape as Record<string, z.ZodType>;
-  const isNumber = (f: z.ZodType | undefined): boolean =>
-    f instanceof z.ZodNumber || (f instanceof z.ZodOptional && f.unwrap() instanceof z.ZodNumber);
-  const fieldSchema = shape[field];
-  if (!isNumber(fieldSchema) || field === 'year') {
-    const numeric = Object.keys(shape).filter((k) => k !== 'year' && isNumber(shape[k]));
+  const schema = rowFieldSchema(kind, field);
+  if (schema === undefined) {
+    const numeric = numericRowFields(kind);
     const guess = didYouMean(field, numeric);
     fail(
       `'${field}' is not a numeric field of ${kind} rows${guess ? `: did you mean ${guess}?` : ''} (fields: ${numeric.join(', ')})`,
     );
   }
-  if ('choice' in domain) return fail('a catalog field takes a range [lower, upper]');
-  const [lo, hi] = Array.isArray(domain) ? domain : domain.int;
-  if (lo >= hi) fail(`bounds [${lo}, ${hi}] must be increasing`);
-  for (const [v, label] of [
-    [lo, 'lower bound'],
-    [hi, 'upper bound'],
-  ] as const) {
-    const r = fieldSchema!.safeParse(v);
-    if (!r.success) fail(`${label} ${v} is outside the ${kind} row range: ${r.error?.issues[0]?.message ?? 'invalid'}`);
-  }
+  if (!Array.isArray(domain) && 'choice' in domain) fail('a catalog field takes a range [lower, upper]');
   return {
-    variable: { kind: Array.isArray(domain) ? 'real' : 'int', name: path, lower: lo, upper: hi },
-    at: { section: 'catalogs', key: field, row: { kind, id } },
+    check: (v) => {
+      const r = schema!.safeParse(v);
+      return r.success ? null : `is outside the ${kind} row range: ${r.error.issues[0]?.message ?? 'invalid'}`;
+    },
   };
+}
+
+/** Where each variable writes: `section.key`, or the catalog row of a `catalogs.<kind>.<id>.<field>` path. */
+function designPaths(variables: readonly VariableSpec[]): DesignPath[] {
+  return variables.map(({ name }) => {
+    const [section, key, id, field] = name.split('.') as [string, string, string?, string?];
+    return section === 'catalogs'
+      ? { section, key: field!, row: { kind: key as NodeCatalogKind, id: id! } }
+      : { section, key };
+  });
 }
 
 /**
@@ -498,100 +381,54 @@ function designBuilder(
 }
 
 /**
- * `Problem.evaluate`: record → minimized objectives and g (physical constraints first, then the study's),
- * or a failed evaluation when the models cannot evaluate the design.
+ * `Problem.evaluate`: a design's reading (./reading.ts: the lean evaluation when it gives every metric the study names,
+ * no record built; else the record) → minimized objectives and g (physical constraints first, then the study's), or a
+ * failed evaluation when the models cannot evaluate the design. Both readings give the same f and g, number for
+ * number (test/node/evaluate.test.ts, lean).
  */
 function problemEvaluation(
-  objectives: readonly ObjectiveSpec[],
-  physicalConstraints: readonly string[],
-  parsed: readonly ParsedConstraint[],
+  { objectives, physicalConstraints, parsed }: Pick<NodeStudyParts, 'objectives' | 'physicalConstraints' | 'parsed'>,
   constraintCount: number,
-  recordOf: (x: Float64Array) => DesignRecord,
+  designBuilderOf: (reuse: boolean) => (x: Float64Array) => NodeDesign,
+  how: { lean: LeanEvaluatorFactory | undefined; evaluate: DesignEvaluator },
 ): (x: Float64Array) => Evaluation {
-  const objectiveGetters = objectives.map((o) => metricGetter(o.name));
-  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, metricGetter(r)] as const));
-  return (x: Float64Array): Evaluation => {
-    let rec: DesignRecord;
-    try {
-      rec = recordOf(x);
-    } catch (e) {
-      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-    const f = evaluationVector(objectives.length);
-    for (let i = 0; i < objectives.length; i++) {
-      const v = objectiveGetters[i]!(rec);
+  const needs = {
+    metrics: [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])],
+    physicalConstraints,
+  };
+  const fast = leanReading(how.lean, needs, false);
+  // the lean evaluation keeps nothing of a design once it has its numbers: one design object serves every call
+  return fast !== null
+    ? readingEvaluation(fast, designBuilderOf(true))
+    : readingEvaluation(recordReading(how.evaluate, needs), designBuilderOf(false));
+
+  function readingEvaluation<R>(reading: Reading<R>, designFor: (x: Float64Array) => NodeDesign) {
+    const goals = recordGoals(objectives, parsed, reading.getter);
+    return (x: Float64Array): Evaluation => {
+      let r: R;
+      try {
+        r = reading.nominal(designFor(x));
+      } catch (e) {
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const f = goals.objectives(r);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-      if (!Number.isFinite(v))
-        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${v} for this design` };
-      f[i] = objectives[i]!.sense === 'maximize' ? -v : v;
-    }
-    const g = evaluationVector(constraintCount);
-    let k = 0;
-    for (const name of physicalConstraints) {
-      const c = rec.constraints.find((r) => r.name === name);
-      if (!c) return { status: 'failed', reason: `physical constraint ${name} missing from the record` };
-      g[k++] = scaledViolation(c.value, c.sense, c.limit);
-    }
-    const lookup = (p: string): number => refGetters.get(p)!(rec);
-    for (const c of parsed) g[k++] = scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup));
-    return { status: 'ok', f, g };
-  };
-}
-
-/**
- * `Problem.evaluate` on the lean evaluation (no record built): the same f and g as problemEvaluation on the full
- * record, number for number (test/node/evaluate.test.ts, lean), or null when the study reads something the lean
- * path does not give.
- */
-function leanProblemEvaluation(
-  objectives: readonly ObjectiveSpec[],
-  physicalConstraints: readonly string[],
-  parsed: readonly ParsedConstraint[],
-  constraintCount: number,
-  designFor: (x: Float64Array) => NodeDesign,
-  lean: LeanEvaluatorFactory | undefined,
-): ((x: Float64Array) => Evaluation) | null {
-  if (lean === undefined) return null;
-  const metrics = [...new Set([...objectives.map((o) => o.name), ...parsed.flatMap((c) => c.refs)])];
-  const l = lean({ metrics, constraints: physicalConstraints });
-  if (l === null) return null;
-  const { run, senses } = l;
-  const m = metrics.length;
-  const objectiveAt = objectives.map((o) => metrics.indexOf(o.name));
-  const at = new Map(metrics.map((p, i) => [p, i] as const));
-  const lhs = parsed.map((c) => leanExpr(c.lhs, at));
-  const rhs = parsed.map((c) => leanExpr(c.rhs, at));
-  return (x: Float64Array): Evaluation => {
-    let v: Float64Array;
-    try {
-      v = run(designFor(x));
-    } catch (e) {
-      return { status: 'failed', reason: e instanceof Error ? e.message : String(e) };
-    }
-    const f = evaluationVector(objectives.length);
-    for (let i = 0; i < objectives.length; i++) {
-      const value = v[objectiveAt[i]!]!;
-      if (!Number.isFinite(value))
-        return { status: 'failed', reason: `objective ${objectives[i]!.name} is ${value} for this design` };
-      f[i] = objectives[i]!.sense === 'maximize' ? -value : value;
-    }
-    const g = evaluationVector(constraintCount);
-    let k = 0;
-    for (let j = 0; j < senses.length; j++) g[k++] = scaledViolation(v[m + 2 * j]!, senses[j]!, v[m + 2 * j + 1]!);
-    for (let j = 0; j < parsed.length; j++) g[k++] = scaledViolation(lhs[j]!(v), parsed[j]!.sense, rhs[j]!(v));
-    return { status: 'ok', f, g };
-  };
-}
-
-/** `e` over the lean values `v` (metric p at v[at(p)]): evaluateExpr's arithmetic, a number or a ref read directly. */
-function leanExpr(e: Expr, at: ReadonlyMap<string, number>): (v: Float64Array) => number {
-  if (e.op === 'num') {
-    const value = e.value;
-    return () => value;
+      const bad = f.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        const o = objectives[bad]!;
+        return {
+          status: 'failed',
+          reason: `objective ${o.name} is ${o.sense === 'maximize' ? -f[bad]! : f[bad]} for this design`,
+        };
+      }
+      const g = evaluationVector(constraintCount);
+      for (let k = 0; k < physicalConstraints.length; k++) {
+        const v = reading.physical(r, k, scaledViolation);
+        if (typeof v === 'string') return { status: 'failed', reason: v };
+        g[k] = v;
+      }
+      goals.constraints(r, g, physicalConstraints.length);
+      return { status: 'ok', f, g };
+    };
   }
-  if (e.op === 'ref') {
-    const i = at.get(e.path)!;
-    return (v) => v[i]!;
-  }
-  return (v) => evaluateExpr(e, (p) => v[at.get(p)!]!);
 }

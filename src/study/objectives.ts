@@ -7,11 +7,13 @@ import { StudyError, didYouMean } from '../base/errors.js';
 import type { NodeStudy } from './studySchema.js';
 import { locate } from '../base/issues.js';
 import type { ParsedFile } from '../base/yaml.js';
-import type { ObjectiveSpec } from '../optimize/types.js';
+import { evaluationVector, type ObjectiveSpec } from '../optimize/types.js';
 import {
+  evaluateExpr,
   ExpressionError,
   parseConstraint,
   parseObjective,
+  type Expr,
   type ParsedConstraint,
   type ParsedObjective,
 } from './expression.js';
@@ -168,4 +170,54 @@ export function checkSelectPick(select: PickSettings | undefined, names: readonl
       if (order.indexOf(n) !== i) fail(['order', i], `names ${n} twice`);
     });
   }
+}
+
+/** A study's objectives (select.pick checked against them) and constraints, each naming metrics of `metrics`. */
+export function compileGoals(
+  study: { objectives: NodeStudy['objectives']; constraints: readonly string[]; select?: PickSettings | undefined },
+  src: ParsedFile['src'],
+  metrics: MetricSet,
+): { objectives: ObjectiveSpec[]; parsedObjectives: ParsedObjective[]; parsed: ParsedConstraint[] } {
+  const parsedObjectives: ParsedObjective[] = [];
+  const objectives = compileObjectives(study.objectives, src, metrics, parsedObjectives);
+  checkSelectPick(
+    study.select,
+    objectives.map((o) => o.name),
+    src,
+  );
+  return { objectives, parsedObjectives, parsed: compileConstraints(study.constraints, src, metrics) };
+}
+
+/**
+ * A study's reading of one evaluated record (`getter` reads a metric path): its objectives minimized (a maximized
+ * metric negated), and its own constraints' g, written into `g` from index `k` (after the physical constraints).
+ */
+export function recordGoals<R>(
+  objectives: readonly ObjectiveSpec[],
+  parsed: readonly ParsedConstraint[],
+  getter: (path: string) => (rec: R) => number,
+): { objectives(rec: R): Float64Array; constraints(rec: R, g: Float64Array, k: number): void } {
+  const objectiveGetters = objectives.map((o) => getter(o.name));
+  const signs = objectives.map((o) => (o.sense === 'maximize' ? -1 : 1));
+  const refGetters = new Map(parsed.flatMap((c) => c.refs).map((r) => [r, getter(r)] as const));
+  // a number or a metric read directly (the usual sides: `metric <= 5`), else evaluateExpr's arithmetic
+  const side = (e: Expr): ((rec: R) => number) => {
+    if (e.op === 'num') {
+      const value = e.value;
+      return () => value;
+    }
+    if (e.op === 'ref') return refGetters.get(e.path)!;
+    return (rec) => evaluateExpr(e, (p) => refGetters.get(p)!(rec));
+  };
+  const sides = parsed.map((c) => ({ lhs: side(c.lhs), sense: c.sense, rhs: side(c.rhs) }));
+  return {
+    objectives(rec) {
+      const f = evaluationVector(objectives.length);
+      for (let i = 0; i < f.length; i++) f[i] = signs[i]! * objectiveGetters[i]!(rec);
+      return f;
+    },
+    constraints(rec, g, k) {
+      for (const c of sides) g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
+    },
+  };
 }

@@ -74,12 +74,17 @@ export function recordReading(evaluate: (d: NodeDesign) => DesignRecord, needs: 
 /**
  * The lean evaluation of `needs`: the nominal design with its physical constraints, each sample with the metrics only
  * (its own array, so a sample never overwrites the nominal numbers). Metric `needs.metrics[i]` is at index i of both.
- * Null when the lean path cannot give every need.
+ * Null when the lean path cannot give every need. `samples` false: the nominal evaluation only.
  */
-export function leanReading(lean: LeanEvaluatorFactory | undefined, needs: ReadingNeeds): Reading<Float64Array> | null {
+export function leanReading(
+  lean: LeanEvaluatorFactory | undefined,
+  needs: ReadingNeeds,
+  samples = true,
+): Reading<Float64Array> | null {
   if (lean === undefined) return null;
   const nominal = lean({ metrics: needs.metrics, constraints: needs.physicalConstraints });
-  const sample = lean({ metrics: needs.metrics, constraints: [] });
+  // without samples (a study's own evaluation), `sample` is never called: no second evaluator is built
+  const sample = samples ? lean({ metrics: needs.metrics, constraints: [] }) : nominal;
   if (nominal === null || sample === null) return null;
   const m = needs.metrics.length;
   const getters = new Map(needs.metrics.map((p, i) => [p, (v: Float64Array): number => v[i]!] as const));

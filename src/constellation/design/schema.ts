@@ -20,6 +20,7 @@ import {
   radiationSchema,
   range,
   thermalSchema,
+  varies,
 } from '../../node/design/schema.js';
 import { lazy } from '../../base/lazy.js';
 import { readUtc, UTC_MAX_MS, utcRefusal } from '../../base/utcTime.js';
@@ -70,7 +71,8 @@ export const inlineNodeSchema = lazy(() => z.strictObject(nodeSectionsShape()));
 
 /** Link-budget losses and margins of the ISL (src/models/links/linkBudget.ts); omitted: the model's cited defaults. */
 function islLossFields() {
-  const dB = (key: string, lo: number, hi: number, what: string) => range(`isl.${key}`, lo, hi, 'dB', what).optional();
+  const dB = (key: string, lo: number, hi: number, what: string) =>
+    varies(range(`isl.${key}`, lo, hi, 'dB', what)).optional();
   return {
     implementationLoss_dB: dB('implementationLoss_dB', 0, 20, 'implementation loss').describe(
       'Implementation loss of the link budget: wavefront error, polarisation, ageing, modem penalty [dB]; default 3 (estimate: 1–3 dB in published optical budgets, Hemmati 2020 ch. 1–2).',
@@ -78,7 +80,7 @@ function islLossFields() {
     linkMargin_dB: dB('linkMargin_dB', 0, 20, 'system margin').describe(
       'System margin the link budget keeps [dB]; default 3 (the usual required margin, Hemmati 2020 ch. 1).',
     ),
-    pointingJitter_urad: range('isl.pointingJitter_urad', 0, 1000, 'µrad', 'rms pointing jitter per axis')
+    pointingJitter_urad: varies(range('isl.pointingJitter_urad', 0, 1000, 'µrad', 'rms pointing jitter per axis'))
       .optional()
       .describe(
         'Rms pointing error per axis [µrad]; mean loss 1/(1 + 4σ²/θ²) for beam divergence θ (Chen & Gardner 1989); default 1 (estimate: fine-pointing class).',
@@ -92,21 +94,22 @@ function islLossFields() {
 export const constellationIslSchema = lazy(() =>
   z
     .strictObject({
-      topology: z
-        .enum(CONSTELLATION_TOPOLOGIES)
+      topology: varies(z.enum(CONSTELLATION_TOPOLOGIES))
         .default('grid')
         .describe(
           'none | ring (in-plane neighbours) | grid (+Grid: 2 in-plane, 2 cross-plane) | mesh (+Grid and diagonals) | cluster (all neighbours within range).',
         ),
-      terminal: id('isl-terminals')
+      terminal: varies(id('isl-terminals'))
         .default('isl-100g')
         .describe('ISL terminal catalog id (designs/catalogs/isl-terminals.yaml).'),
-      crossPlaneCutoffLatitude_deg: range(
-        'isl.crossPlaneCutoffLatitude_deg',
-        0,
-        90,
-        'deg',
-        'latitude above which cross-plane links are switched off',
+      crossPlaneCutoffLatitude_deg: varies(
+        range(
+          'isl.crossPlaneCutoffLatitude_deg',
+          0,
+          90,
+          'deg',
+          'latitude above which cross-plane links are switched off',
+        ),
       )
         .optional()
         .describe(
@@ -120,7 +123,7 @@ export const constellationIslSchema = lazy(() =>
 /** The fields of a cluster shell (pattern: cluster). */
 function shellClusterFields() {
   return {
-    clusterRadius_m: range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius')
+    clusterRadius_m: varies(range('shell clusterRadius_m', 1, 1e6, 'm', 'formation radius'))
       .optional()
       .describe(
         'cluster: formation radius [m], the farthest any member gets from the cluster centre over an orbit (Suncatcher: 1,000 m).',
@@ -165,43 +168,42 @@ export const shellSchema = lazy(() =>
         .string({ error: 'shells[].name is required: a short name for the shell' })
         .min(1)
         .regex(PRINTABLE, PRINTABLE_MESSAGE),
-      altitude_km: range(
-        'shell altitude_km',
-        300,
-        2000,
-        'km',
-        'the node models (dose table, atmosphere) span 300–2000 km',
+      altitude_km: varies(
+        range('shell altitude_km', 300, 2000, 'km', 'the node models (dose table, atmosphere) span 300–2000 km'),
       ),
-      inclination_deg: z
-        .union([
+      inclination_deg: varies(
+        z.union([
           z.literal('sso'),
           range('shell inclination_deg', 0, 110, 'deg', 'the dose table spans 0° to the sun-synchronous inclination'),
-        ])
+        ]),
+      )
         .default('sso')
         .describe('Inclination [deg], or "sso" for the J2 sun-synchronous inclination.'),
-      ltan_h: range('shell ltan_h', 0, 23.99, 'h', 'local time of the ascending node')
+      ltan_h: varies(range('shell ltan_h', 0, 23.99, 'h', 'local time of the ascending node'))
         .default(6)
         .describe(
           'Mean local time of the ascending node [h] (sso shells): the centre of an sso-ltan band, or plane 0 of a Walker pattern, whose planes then span all 24 h (star: 12 h) of local time.',
         ),
-      planes: whole('shell planes', 1, 100000, 'orbital planes of one shell'),
-      satsPerPlane: whole('shell satsPerPlane', 1, 100000, 'satellites in one plane (members of one cluster)'),
+      planes: varies(whole('shell planes', 1, 100000, 'orbital planes of one shell'), { int: true }),
+      satsPerPlane: varies(whole('shell satsPerPlane', 1, 100000, 'satellites in one plane (members of one cluster)'), {
+        int: true,
+      }),
       pattern: z
         .enum(SHELL_PATTERNS)
         .default('walker-delta')
         .describe(
           'walker-delta (RAAN over 360°: an SSO shell spans all local times) | walker-star (180°) | sso-ltan (SSO planes within an LTAN band, ltanBand_h) | cluster (formation around one reference orbit per plane).',
         ),
-      phasing: z
-        .number()
-        .int('shell phasing must be a whole number F (0 ≤ F < planes)')
-        .min(0)
+      phasing: varies(z.number().int('shell phasing must be a whole number F (0 ≤ F < planes)').min(0), {
+        int: true,
+        wraps: true,
+      })
         .default(0)
         .describe('Walker phasing factor F (0 … planes−1).'),
-      raan0_deg: range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0')
+      raan0_deg: varies(range('shell raan0_deg', 0, 360, 'deg', 'RAAN of plane 0'), { wraps: true })
         .default(0)
         .describe('RAAN of plane 0 [deg] for non-SSO Walker shells.'),
-      ltanBand_h: range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell')
+      ltanBand_h: varies(range('shell ltanBand_h', 0, 24, 'h', 'LTAN band of an sso-ltan shell'))
         .default(0)
         .describe(
           'sso-ltan only: planes spread over this LTAN band [h], centred on ltan_h (e.g. 1 for dawn-dusk planes within 5:30–6:30).',
@@ -228,16 +230,15 @@ export const groundStationInlineSchema = lazy(() =>
 export const groundSchema = lazy(() =>
   z
     .strictObject({
-      stations: z
-        .array(z.union([id('ground-stations'), groundStationInlineSchema()]))
+      stations: varies(z.array(z.union([id('ground-stations'), groundStationInlineSchema()])))
         .default([])
         .describe(
           'Gateway stations: catalog ids (designs/catalogs/ground-stations.yaml) or inline {name, lat_deg, lon_deg, capacity_Gbps}.',
         ),
-      minElevation_deg: range('ground.minElevation_deg', 0, 80, 'deg', 'elevation mask')
+      minElevation_deg: varies(range('ground.minElevation_deg', 0, 80, 'deg', 'elevation mask'))
         .default(25)
         .describe('Minimum elevation for a contact [deg].'),
-      linkRate_Gbps: range('ground.linkRate_Gbps', 0.001, 10000, 'Gbps', 'gateway terminal rate')
+      linkRate_Gbps: varies(range('ground.linkRate_Gbps', 0.001, 10000, 'Gbps', 'gateway terminal rate'))
         .default(20)
         .describe('Rate of one satellite–gateway contact [Gbps] (the gateway terminal).'),
     })
@@ -253,7 +254,7 @@ export const trafficSchema = lazy(() =>
         .describe(
           'downlink (every node to the nearest gateway) | uniform (all-to-all within a shell) | cluster (within each cluster).',
         ),
-      demandPerNode_Gbps: range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers')
+      demandPerNode_Gbps: varies(range('traffic.demandPerNode_Gbps', 0, 100000, 'Gbps', 'traffic each node offers'))
         .optional()
         .describe(
           'Traffic each node offers [Gbps]; default 10. A demand the file states is a requirement: network.demand is then ' +

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
 import { deg_to_rad } from '../../base/convert.js';
-import { range } from '../../node/design/fields.js';
+import { range, varies } from '../../node/design/fields.js';
 import { PHASE_FUNCTIONS } from '../environment/skyPhotometry.js';
 
 /** Photometric models a design may name: the diffuse sphere, or a measured phase function. */
@@ -55,16 +55,15 @@ export const skySchema = lazy(() =>
         .default(7)
         .describe('A second magnitude limit counted beside the naked-eye V < 6 (default 7, the IAU recommendation).'),
       minElevation_deg: range('sky.minElevation_deg', 0, 80, 'deg', 'elevation above the horizon').default(0),
-      model: z
-        .enum(SKY_MODELS)
+      model: varies(z.enum(SKY_MODELS))
         .default('lambertian')
         .describe(
           'Photometric model: lambertian (diffuse sphere of albedo and area) or a measured phase function scaled by area (starlink-gen2-mini: Mallama et al. 2023).',
         ),
-      albedo: range('sky.albedo', 0.001, 1, '-', 'a geometric albedo')
+      albedo: varies(range('sky.albedo', 0.001, 1, '-', 'a geometric albedo'))
         .default(0.2)
         .describe('Geometric albedo of the lambertian model [-].'),
-      area_m2: range('sky.area_m2', 0.01, 1e6, 'm²', 'the reflecting area')
+      area_m2: varies(range('sky.area_m2', 0.01, 1e6, 'm²', 'the reflecting area'))
         .optional()
         .describe("Reflecting area [m²]; default each shell's node solar array area."),
     })

@@ -21,3 +21,20 @@ export const id = (what: string) =>
 
 export const SOLAR_ACTIVITY = ['low', 'moderate', 'high'] as const;
 export const TOPOLOGIES = ['none', 'ring', 'grid', 'mesh'] as const;
+
+/**
+ * How a study may vary a design key, declared on the key's schema with `varies()` and read by src/study/variables.ts:
+ * `int` searches whole numbers under [lower, upper] bounds too; `wraps` marks a periodic key (a Walker phasing taken
+ * modulo the plane count, a RAAN where 0° = 360°), whose bounds never bind a design (src/run/decision/binding.ts).
+ * A node study may vary every key of a design section; a constellation study the keys declared here (and node.*).
+ */
+export interface StudyVariableKind {
+  readonly int?: boolean;
+  readonly wraps?: boolean;
+}
+export const studyVariableKinds = z.registry<StudyVariableKind>();
+/** `schema`, declared a key a study may vary (the outermost schema of the key: after its default and describe). */
+export function varies<T extends z.ZodType>(schema: T, kind: StudyVariableKind = {}): T {
+  studyVariableKinds.add(schema as z.ZodType, { int: false, wraps: false, ...kind }); // never {}: zod reads {} as unset
+  return schema;
+}

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { lazy } from '../../base/lazy.js';
-import { id, range, SOLAR_ACTIVITY } from './fields.js';
+import { id, range, SOLAR_ACTIVITY, varies } from './fields.js';
 
 export const missionSchema = lazy(() =>
   z
@@ -64,13 +64,16 @@ export const computeSchema = lazy(() =>
   z
     .strictObject({
       chip: id('chips').default('gb300').describe('Accelerator catalog id (designs/catalogs/chips.yaml).'),
-      chips: z
-        .number()
-        .int('must be a whole number of chips')
-        .min(1, 'must be at least 1')
-        .max(100000, 'above 100000 is outside the node model (one satellite)')
-        .default(72)
-        .describe('Number of accelerators on the node [-].'),
+      chips: varies(
+        z
+          .number()
+          .int('must be a whole number of chips')
+          .min(1, 'must be at least 1')
+          .max(100000, 'above 100000 is outside the node model (one satellite)')
+          .default(72)
+          .describe('Number of accelerators on the node [-].'),
+        { int: true },
+      ),
       chipFailureRate_per_yr: range('compute.chipFailureRate_per_yr', 0, 10, '1/yr', 'chip failures without repair')
         .default(0.07)
         .describe(

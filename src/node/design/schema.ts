@@ -19,7 +19,7 @@ import { radiationSchema, thermalSchema } from './thermalSchemas.js';
 import { dragSchema, islSchema, launchSchema, massSchema } from './vehicleSchemas.js';
 
 export { costSchema, economicsSchema } from './costSchemas.js';
-export { id, range, SOLAR_ACTIVITY, TOPOLOGIES } from './fields.js';
+export { id, range, SOLAR_ACTIVITY, studyVariableKinds, TOPOLOGIES, varies, type StudyVariableKind } from './fields.js';
 export { computeSchema, missionSchema, orbitSchema, powerSchema } from './missionSchemas.js';
 export { radiationSchema, thermalSchema } from './thermalSchemas.js';
 export { dragSchema, islSchema, launchSchema, massSchema } from './vehicleSchemas.js';

@@ -114,6 +114,17 @@ export interface LifecycleSizing {
   readonly terrestrial: ComparisonResult | undefined;
 }
 
+/** The stages' results a later stage takes, by name: each stage picks the ones it reads. */
+export interface StageResults {
+  readonly payload: Payload;
+  readonly thermal: ThermalSizing;
+  readonly power: PowerSizing;
+  readonly rad: Radiation;
+  readonly mass: MassSizing;
+  /** The delivered PFLOPS the cost models price (> 0). */
+  readonly costPFLOPS: number;
+}
+
 /** Every sizing stage's result, in the order they run, with the design and catalog rows they sized. */
 export interface NodeSizing extends Payload {
   readonly design: Design;

@@ -8,10 +8,8 @@ import type {
   LifecycleSizing,
   MassSizing,
   Payload,
-  PowerSizing,
-  Radiation,
   Rows,
-  ThermalSizing,
+  StageResults,
 } from '../record/nodeRecord.js';
 import {
   DEFAULT_OPERATIONS_FRACTION_per_yr,
@@ -41,13 +39,10 @@ const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines(
 export function sizeCost(
   design: Design,
   rows: Rows,
-  { compute, isl }: Payload,
-  costPFLOPS: number,
-  thermal: ThermalSizing,
-  { system: power }: PowerSizing,
-  rad: Radiation,
-  { drag, mass, launchPayload }: MassSizing,
+  { payload, costPFLOPS, thermal, power: { system: power }, rad, mass: sized }: StageResults,
 ): CostSizing {
+  const { compute, isl } = payload;
+  const { drag, mass, launchPayload } = sized;
   const { mission, compute: c, thermal: t, economics: e } = design;
   const { chip, array, battery, radiator, vehicle } = rows;
   const stowed = stowedVolume_m3({

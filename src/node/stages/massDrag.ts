@@ -2,7 +2,7 @@
  * The node sizing stages after power (node.ts runs them in order): radiation dose and shielding, then dry mass →
  * drag (on the dry mass) → propellant → launch mass; and the mass technology factors the record notes quote.
  */
-import type { MassSizing, Payload, PowerSizing, Radiation, ThermalSizing } from '../record/nodeRecord.js';
+import type { MassSizing, Payload, Radiation, StageResults } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
 import { solarProtonDose } from '../../models/radiation/solarProtonDose.js';
@@ -101,11 +101,9 @@ class RadiationSizing implements Radiation {
 export function sizeMassAndDrag(
   design: Design,
   vehicle: Rows['vehicle'],
-  { compute, isl, orbit }: Payload,
-  thermal: ThermalSizing,
-  { system: power }: PowerSizing,
-  rad: Radiation,
+  { payload, thermal, power: { system: power }, rad }: Pick<StageResults, 'payload' | 'thermal' | 'power' | 'rad'>,
 ): MassSizing {
+  const { compute, isl, orbit } = payload;
   const { mission, power: p, thermal: t, drag: d } = design;
   const launch = launchAllocation(design, vehicle, orbit.inclination_rad);
   // the separately sized items and the bus and margin factors, for the dry mass and again for the mass budget

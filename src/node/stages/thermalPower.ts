@@ -2,7 +2,7 @@
  * The first node sizing stages (node.ts runs them in order): the payload (orbit, compute, ISL), the thermal chain
  * (coolant loop, hot-case radiator, cold-case heater), the power system, and the delivered-compute waterfall.
  */
-import type { Payload, PowerSizing, ThermalSizing } from '../record/nodeRecord.js';
+import type { Payload, PowerSizing, StageResults, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { orbitGeometry } from '../../models/orbit/orbit.js';
 import { computePayload } from '../../models/compute/compute.js';
@@ -321,10 +321,9 @@ export function sizePower(
 export function deliveredCompute(
   design: Design,
   rows: Rows,
-  { compute, computeShare, sunlitItPowerAvg_W, isl }: Payload,
-  thermal: ThermalSizing,
-  power: PowerSizing,
+  { payload, thermal, power }: Pick<StageResults, 'payload' | 'thermal' | 'power'>,
 ) {
+  const { compute, computeShare, sunlitItPowerAvg_W, isl } = payload;
   const c = design.compute;
   const { typicalFraction, typicalFractionSource } = rows.chip;
   const all = design.thermal.rejects === 'all';

@@ -6,7 +6,8 @@
  * - A closure met by sizing (SIZING_CLOSURES, src/node/record/constraints.ts) is listed once as what the design is
  *   "sized to", never as binding; two constraints on one quantity with one limit are one entry.
  * - A real variable sits at a bound within BOUND_TOLERANCE (1 %) of its range; an integer only when equal to it;
- *   choices and variables that wrap around (src/study/constellationStudy.ts `wrapsAround`) have no bound.
+ *   choices and variables that wrap around (declared on the design schemas: src/study/variables.ts `wrapsAround`) have
+ *   no bound.
  * - Over the front: for each binding constraint and each bound, how many Pareto designs are held there.
  * The lists here are the one list the terminal summary, the reports and the explorer show (run.json `decision`).
  * Pure functions of the Pareto designs and the study's variables; no I/O.
@@ -15,7 +16,7 @@
 import { percentText } from '../../base/numberFormat.js';
 import type { ParetoDesign, ParetoFile } from '../paretoFile.js';
 import { NODE_CONSTRAINTS, SIZING_CLOSURES } from '../../node/record/constraints.js';
-import { wrapsAround } from '../../study/constellationStudy.js';
+import { wrapsAround } from '../../study/variables.js';
 import type { BoundHit, ConstraintMargin, DesignBinding, FrontPressure, SizedTo } from '../schemas.js';
 
 /** A constraint is called binding when its relative margin is at most this (2 %). */
