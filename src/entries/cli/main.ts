@@ -159,6 +159,7 @@ interface RunOptions {
   redis?: string;
   queue: string;
   fromPreviousCheckpoint?: boolean;
+  log?: 'csv' | 'parquet';
 }
 
 /** Options of odc run that contradict each other or the arguments: an InvalidArgumentError saying which. */
@@ -196,11 +197,22 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
       `--resume ${opts.resume} continues the run with the study it started with (its study.yaml); drop --set ${opts.set[0]}`,
     );
   }
+  if (opts.resume !== undefined && opts.log !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run's log in the format it started with; drop --log ${opts.log}`,
+    );
+  }
   if (opts.resume !== undefined && opts.seed !== undefined) {
     throw new InvalidArgumentError(
       `--resume ${opts.resume} continues the run with the seed it started with; drop --seed ${opts.seed}`,
     );
   }
+}
+
+/** --log: the evaluation log's format. */
+function logFormatArg(v: string): 'csv' | 'parquet' {
+  if (v === 'csv' || v === 'parquet') return v;
+  throw new InvalidArgumentError(`--log ${v}: the evaluation log is csv or parquet`);
 }
 
 type RunChunk = typeof import('./runChunk.js');
@@ -251,6 +263,7 @@ async function runWithProgress(
     return await chunk.runStudy({
       ...what,
       workers: opts.workers,
+      ...(opts.log !== undefined && what.resumeDir === undefined ? { logFormat: opts.log } : {}),
       ...(opts.redis !== undefined
         ? { redis: { url: (chunk.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
         : {}),
@@ -358,6 +371,11 @@ function addRunCommand(program: Command, io: CliIo): void {
       '--seeds <n>',
       "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/, answer with the knee of their union front and say whether their knees agree (<out>/seeds.json, report.html); overrides the study's algorithm.seeds (1 = one run)",
       intArg('--seeds', 1, 1000, ' seeds'),
+    )
+    .option(
+      '--log <format>',
+      'evaluation log format: csv (evaluations.csv, the default) or parquet (evaluations.parquet: typed columns, readable while the run writes it; odc export <run> --format csv writes evaluations.csv from it)',
+      logFormatArg,
     )
     .option('-q, --quiet', 'no progress output, only the summary')
     .option(
