@@ -220,7 +220,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
   if (path === '/analysis.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.workerScript);
   if (path === '/api/runs') {
-    for (const r of ctx.runs) r.refresh();
+    await Promise.all(ctx.runs.map((r) => r.refreshed()));
     return json(
       res,
       200,
@@ -236,7 +236,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
   if (what === 'columns') {
-    run.refresh();
+    await run.refreshed();
     return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
       'X-Columns': String(run.columns.length),
       'X-Version': run.version(),
@@ -244,6 +244,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
+  if (what === 'log.csv' && run.logFormat() === 'parquet')
+    return problem(
+      res,
+      404,
+      'this run logs to evaluations.parquet: odc export <run> --format evaluations-csv writes its CSV',
+    );
   if (what === 'log.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
