@@ -9,19 +9,8 @@
  * file would give them back, so a run of ordinary size does not reread and reparse its log at the end.
  */
 import { createHash, type Hash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-  truncateSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
-import { openRegularFile } from '../base/guardedFile.js';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
@@ -37,6 +26,7 @@ export {
 } from './logColumns.js';
 import { constraintViolation } from '../optimize/types.js';
 import { ParquetLogWriter, parquetLogRows } from './parquetLog.js';
+import { hashFile, openNoFollow, refuseSymlink } from './logFile.js';
 import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 
 const quoted = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -161,36 +151,6 @@ export function logRow(problem: Problem, r: LoggedEvaluation): string {
 
 /** The log's encoding buffer: a piece of ~32k characters and its last row (see EvaluationLog.append). */
 const LOG_SCRATCH = Buffer.allocUnsafe(3 * 65_536);
-
-/** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-/** The log is never written (or truncated) through a symbolic link planted in the run folder. */
-function refuseSymlink(path: string): void {
-  let link = false;
-  try {
-    link = lstatSync(path).isSymbolicLink();
-  } catch {
-    // absent: nothing to refuse
-  }
-  if (link) throw symlinkError(path);
-}
-
-function openNoFollow(path: string, flags: number): number {
-  refuseSymlink(path);
-  try {
-    return openSync(path, flags | NOFOLLOW, 0o644);
-  } catch (e) {
-    throw (e as { code?: unknown }).code === 'ELOOP' ? symlinkError(path) : e;
-  }
-}
-
-const symlinkError = (path: string): StudyError =>
-  new StudyError(
-    'BAD_RUN_DIR',
-    `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`,
-    { file: path },
-  );
 
 /** Running counts over the log (what run.json and the progress line report). */
 export interface LogCounts {
@@ -333,23 +293,6 @@ export interface LogPrefix {
   readonly sha256: string;
   /** sha256 state of those bytes, already checked against `sha256` (src/run/checkpoint.ts): not hashed again. */
   readonly verified?: Hash;
-}
-
-/** Feeds a file's bytes to `hash` in 1 MB reads (a log of gigabytes is never held). */
-function hashFile(path: string, hash: Hash): void {
-  const { fd } = openRegularFile(path, {
-    what: 'run log',
-    maxBytes: Number.MAX_SAFE_INTEGER,
-    code: 'BAD_RUN_DIR',
-    fix: 'the run folder is damaged: run the study again',
-  });
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null))
-      hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** A log file's format, from its name (`.parquet` or `.parquet.partial`: Parquet). */

@@ -110,14 +110,14 @@ export class ParquetLogWriter {
 
   /** Buffers `r`; true when a flush is due (ROWS_PER_GROUP rows buffered). */
   add(r: LoggedEvaluation): boolean {
+    if (!Number.isSafeInteger(r.index) || !Number.isSafeInteger(r.generation))
+      throw new Error(`evaluation log: eval ${r.index} / generation ${r.generation} is not an integer below 2^53`);
     const i = this.rows++;
     const { variables, objectives } = this.problem;
     const n = variables.length;
     const m = objectives.length;
     const b = this.buffered;
     for (const col of b) if (col.kind !== 'text' && i >= col.values.length) grow(col);
-    if (!Number.isSafeInteger(r.index) || !Number.isSafeInteger(r.generation))
-      throw new Error(`evaluation log: eval ${r.index} / generation ${r.generation} is not an integer below 2^53`);
     setNumber(b[0]!, i, r.index);
     setNumber(b[1]!, i, r.generation);
     setText(b[2]!, i, statusOf(r));

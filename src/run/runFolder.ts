@@ -182,17 +182,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     const notes = lock.note !== undefined ? [lock.note] : [];
     const initial = warm?.start;
-    const logFormat = opts.logFormat ?? 'csv';
-    return {
-      runDir,
-      loaded,
-      meta,
-      checkpoint: undefined,
-      lock,
-      notes,
-      logFormat,
-      ...(initial !== undefined ? { initial } : {}),
-    };
+    const opened = { runDir, loaded, meta, checkpoint: undefined, lock, notes, logFormat: opts.logFormat ?? 'csv' };
+    return initial !== undefined ? { ...opened, initial } : opened;
   } catch (e) {
     lock.release();
     throw e;

@@ -244,13 +244,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
-  if (what === 'log.csv' && run.logFormat() === 'parquet')
-    return problem(
-      res,
-      404,
-      'this run logs to evaluations.parquet: odc export <run> --format evaluations-csv writes its CSV',
-    );
-  if (what === 'log.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
+  if (what === 'log.csv') return logCsv(res, run);
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
   if (m[4] !== undefined) {
@@ -267,6 +261,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const view = await designView(run, index);
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
+}
+
+/** The rows parsed so far, as the CSV log holds them; a Parquet log's CSV is odc export's. */
+function logCsv(res: ServerResponse, run: ServedRun): void {
+  if (run.logFormat() === 'parquet')
+    return problem(
+      res,
+      404,
+      'this run logs to evaluations.parquet: odc export <run> --format evaluations-csv writes its CSV',
+    );
+  return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
 }
 
 const RUN_ROUTE =

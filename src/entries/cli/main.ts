@@ -35,6 +35,8 @@ import {
   queueArg,
   collectSet,
   NO_FEASIBLE_EXIT,
+  LOG_HELP,
+  logFormatArg,
 } from './args.js';
 
 export { type CliIo, MAX_WORKERS } from './args.js';
@@ -209,12 +211,6 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
   }
 }
 
-/** --log: the evaluation log's format. */
-function logFormatArg(v: string): 'csv' | 'parquet' {
-  if (v === 'csv' || v === 'parquet') return v;
-  throw new InvalidArgumentError(`--log ${v}: the evaluation log is csv or parquet`);
-}
-
 type RunChunk = typeof import('./runChunk.js');
 
 /**
@@ -372,11 +368,7 @@ function addRunCommand(program: Command, io: CliIo): void {
       "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/, answer with the knee of their union front and say whether their knees agree (<out>/seeds.json, report.html); overrides the study's algorithm.seeds (1 = one run)",
       intArg('--seeds', 1, 1000, ' seeds'),
     )
-    .option(
-      '--log <format>',
-      'evaluation log format: csv (evaluations.csv, the default) or parquet (evaluations.parquet: typed columns, readable while the run writes it; odc export <run> --format csv writes evaluations.csv from it)',
-      logFormatArg,
-    )
+    .option('--log <format>', LOG_HELP, logFormatArg)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option(
       '--redis <url>',
