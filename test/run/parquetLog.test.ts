@@ -3,7 +3,7 @@
  * (DuckDB's C++ Parquet reader, @duckdb/node-api), a resumed run after a cut write equal to an uninterrupted one, the
  * explorer reading a log still being written, and evaluations.csv from it byte for byte as a CSV run writes it.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -176,5 +176,16 @@ describe('a run with the Parquet log', () => {
       expect(readFileSync(join(runDir, f)).equals(readFileSync(join(parquetRun, f))), f).toBe(true);
     await served.refreshed();
     expect(served.rows).toBe(480);
+  });
+
+  it('names a finished evaluations.parquet cut short as damaged in the explorer, instead of reading a footer inside', async () => {
+    const runDir = join(dir, 'cut-final');
+    cpSync(parquetRun, runDir, { recursive: true });
+    const path = join(runDir, 'evaluations.parquet');
+    truncateSync(path, readFileSync(path).length - 10);
+    const served = new ServedRun(0, runDir);
+    await served.refreshed();
+    expect(served.info().damaged).toEqual([expect.stringMatching(/evaluations\.parquet: cut/)]);
+    expect(served.rows).toBe(0);
   });
 });
