@@ -94,9 +94,7 @@ export class ParquetLogWriter {
     });
     if (prefix === undefined) return;
     // continuing a file: the magic the constructor wrote is already there; its row groups come from its last footer
-    const meta = parquetMetadata(
-      prefix.buffer.slice(prefix.byteOffset, prefix.byteOffset + prefix.byteLength) as ArrayBuffer,
-    );
+    const meta = parquetMetadata(prefix);
     this.writer.index = 0;
     this.writer.offset = prefix.byteLength;
     this.pw.row_groups = meta.row_groups;
@@ -185,8 +183,7 @@ export function lastFooterEnd(bytes: Uint8Array): number {
     const footer = view.getUint32(at - 8, true);
     if (at - 8 - footer >= 4 && view.getUint32(0, true) === MAGIC) {
       try {
-        const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + at) as ArrayBuffer;
-        parquetMetadata(ab);
+        parquetMetadata(bytes.subarray(0, at));
         return at;
       } catch {
         // "PAR1" inside row data: look further back
@@ -215,7 +212,11 @@ export interface ParquetLogColumns {
  * default). INT64 columns come back as doubles (checked below 2^53).
  */
 export async function readParquetLog(bytes: Uint8Array, only?: readonly string[]): Promise<ParquetLogColumns> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // the file's own buffer when `bytes` is all of it (readFileSync of a large file), else a copy of the part
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const file = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
   const metadata = parquetMetadata(file);
   const rows = Number(metadata.num_rows);
   const names = only ?? metadata.schema.slice(1).map((s) => s.name);
@@ -232,7 +233,8 @@ export async function readParquetLog(bytes: Uint8Array, only?: readonly string[]
     columns: [...names],
     onChunk: ({ columnName, columnData, rowStart }) => {
       const out = columns.get(columnName)!;
-      if (out instanceof Float64Array) {
+      if (out instanceof Float64Array && columnData instanceof Float64Array) out.set(columnData, rowStart);
+      else if (out instanceof Float64Array) {
         for (let i = 0; i < columnData.length; i++) {
           const v = columnData[i] as number | bigint;
           if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)))

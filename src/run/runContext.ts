@@ -92,7 +92,7 @@ export interface RunOptions {
    * (--from-previous-checkpoint).
    */
   readonly fromPreviousCheckpoint?: boolean;
-  /** A new run's evaluation log: CSV (evaluations.csv, default) or Parquet (evaluations.parquet, src/run/parquetLog.ts). */
+  /** A new run's evaluation log: CSV (evaluations.csv, default) or Parquet (src/run/parquetLog.ts). */
   readonly logFormat?: LogFormat;
   /**
    * false: no shadow prices for the knee (a multi-seed study prices its answer, the union front's knee, once:

@@ -78,9 +78,10 @@ function main(): void {
   for (const format of ['csv', 'parquet'] as const) {
     const r = spawnSync(process.execPath, [self, '--child', format, '--rows', String(rows)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${format}: ${r.stderr}`);
-    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number | null>;
     if (m['back'] !== rows) throw new Error(`${format}: ${m['back']} rows back of ${rows}`);
-    const f = (v: number | undefined, d = 2): string => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
+    const f = (v: number | null | undefined, d = 2): string =>
+      typeof v !== 'number' || Number.isNaN(v) ? '–' : v.toFixed(d);
     lines.push(
       `| ${format} | ${f(m['write_s'])} | ${f(m['bytes']! / 1e6, 0)} | ${f(m['rows_s'])} | ${f(m['columns_s'])} | ${f(m['peak_MB'], 0)} |`,
     );
