@@ -12,6 +12,7 @@ import { EvaluationLog } from '../../src/run/log.js';
 import { parquetLogRows } from '../../src/run/parquetLog.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { ServedRun } from '../../src/serve/runData.js';
+import { odc } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { row } from './logRows.js';
 
@@ -148,6 +149,28 @@ describe('a run with the Parquet log', () => {
     const out = join(dir, 'exported.csv');
     expect((await exportLogCsv(parquetRun, out)).rows).toBe(480);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
+  });
+
+  it('odc: run --log parquet, export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
+    const runDir = join(dir, 'cli');
+    const run = await odc('run', small, '--log', 'parquet', '--out', runDir, '--quiet');
+    // 3: no feasible design in 480 evaluations of the flagship (NO_FEASIBLE_EXIT), as the CSV run: the log is whole
+    expect(run.code, run.err).toBe(3);
+    expect(existsSync(join(runDir, 'evaluations.parquet'))).toBe(true);
+    const out = join(dir, 'cli.csv');
+    const exported = await odc('export', runDir, '--format', 'evaluations-csv', '-o', out);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.err).toContain('wrote 480 evaluations');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
+    const resume = await odc('run', '--resume', runDir, '--log', 'csv');
+    expect(resume.code).toBe(2);
+    expect(resume.err).toContain('drop --log csv');
+    const bad = await odc('run', small, '--log', 'arrow');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('csv or parquet');
+    const noLog = await odc('export', csvRun, '--format', 'evaluations-csv');
+    expect(noLog.code).toBe(2);
+    expect(noLog.err).toContain('odc run --log parquet');
   });
 
   it('resumes after a write cut mid row group as the uninterrupted run, the explorer reading it meanwhile', async () => {
