@@ -246,6 +246,7 @@ export {
   type ExportResult,
 } from './run/export/export.js';
 export { loadRun, type LoadedRun } from './run/loadRun.js';
+export { exportLogCsv } from './run/logExport.js';
 export { RUN_FORMAT_VERSION } from './run/schemas.js';
 export type { RunEvaluation, SampledEvaluations } from './run/evaluationSample.js';
 export {

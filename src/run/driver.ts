@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Algorithm, Individual } from '../optimize/algorithm.js';
 import { algorithmOptions } from '../study/algorithmSettings.js';
 import { SerialEvaluator, type Evaluator } from './evaluators/evaluator.js';
-import { EvaluationLog } from './log.js';
+import { EvaluationLog, type LoggedEvaluation } from './log.js';
 import { reportedFront } from './results.js';
-import { LOG_PARTIAL, openRunFolder, type OpenRun } from './runFolder.js';
+import { logFiles, openRunFolder, type OpenRun } from './runFolder.js';
 import { diskWriteError } from './atomic.js';
 import { ODC_VERSION } from './versions.js';
 import { generationLoop, recordingStride } from './generationLoop.js';
@@ -39,7 +39,7 @@ export async function runStudy(opts: RunOptions, createAlgorithm: AlgorithmFacto
   } catch (e) {
     // A full disk (or a lost permission) while appending to the log: exit 2 naming the folder, not a stack trace.
     const path = (e as { path?: unknown } | null)?.path;
-    throw diskWriteError(e, typeof path === 'string' ? path : join(run.runDir, LOG_PARTIAL)) ?? e;
+    throw diskWriteError(e, typeof path === 'string' ? path : join(run.runDir, logFiles(run.logFormat).partial)) ?? e;
   } finally {
     run.lock.release();
   }
@@ -99,7 +99,7 @@ async function openContext(
       initial !== undefined ? { ...algOptions, initial } : algOptions,
       checkpoint?.snapshot,
     );
-    log = openLog(run, algorithm);
+    log = await openLog(run, algorithm);
   } catch (e) {
     await evaluator.close();
     throw e;
@@ -123,24 +123,29 @@ async function openContext(
 }
 
 /** The evaluation log, new or resumed at the checkpoint's byte length (its hash checked). */
-function openLog(run: OpenRun, algorithm: Algorithm): EvaluationLog {
+async function openLog(run: OpenRun, algorithm: Algorithm): Promise<EvaluationLog> {
   const { loaded, checkpoint } = run;
   // Checkpoints leave the archive out (it grows without bound); it is rebuilt from the log's feasible rows.
   const rebuildArchive = checkpoint !== undefined && checkpoint.snapshot['archive'] === null;
   const verified = run.logHash !== undefined ? { verified: run.logHash } : {};
   const resume =
     checkpoint !== undefined ? { bytes: checkpoint.logBytes, sha256: checkpoint.logSha256, ...verified } : undefined;
-  return new EvaluationLog(
-    join(run.runDir, LOG_PARTIAL),
+  const onResumedRow = rebuildArchive
+    ? (row: LoggedEvaluation): void => {
+        if (row.cv === 0 && row.f.every(Number.isFinite))
+          algorithm.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
+      }
+    : undefined;
+  const log = new EvaluationLog(
+    join(run.runDir, logFiles(run.logFormat).partial),
     loaded.problem,
     resume,
-    rebuildArchive
-      ? (row) => {
-          if (row.cv === 0 && row.f.every(Number.isFinite))
-            algorithm.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
-        }
-      : undefined,
+    onResumedRow,
+    undefined,
+    run.logFormat,
   );
+  await log.resumed(onResumedRow);
+  return log;
 }
 
 /** Redis workers, a worker-thread pool, or this thread (BullMQ and piscina are loaded only when used). */

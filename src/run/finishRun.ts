@@ -22,7 +22,7 @@ import { paretoFront } from '../optimize/benchmarks/benchmarks.js';
 import { largeArchiveNote } from './largeArchive.js';
 import { reportedFront, writeResults, type WrittenDecision, type WrittenResults } from './results.js';
 import { CHECKPOINT, CHECKPOINT_PREVIOUS } from './checkpoint.js';
-import { LOG_FINAL, LOG_PARTIAL } from './runFolder.js';
+import { logFiles } from './runFolder.js';
 import { budgetRegimeText, proposalCostText, type ProposalTimings } from './budgetRegime.js';
 import { fixedNormalizationOf, inheritedOf, type LoopOutcome, type RunContext, type RunSummary } from './runContext.js';
 import { algorithmEntry } from '../../solvers/index.js';
@@ -189,9 +189,11 @@ async function commitResults(
   const { runDir, loaded } = run;
   const { p, archive, m, failures, feasible } = end;
   const tell = opts.onFinishing;
-  renameSync(join(runDir, LOG_PARTIAL), join(runDir, LOG_FINAL));
+  const logNames = logFiles(run.logFormat);
+  renameSync(join(runDir, logNames.partial), join(runDir, logNames.final));
   const leastInfeasible = archive.length === 0 ? leastInfeasibleOf(ctx) : [];
-  const infeasibility = archive.length === 0 ? logInfeasibility(join(runDir, LOG_FINAL)) : null;
+  // read from the CSV log only (a Parquet run's diagnosis needs `odc export --format csv` first)
+  const infeasibility = archive.length === 0 ? logInfeasibility(join(runDir, logFiles('csv').final)) : null;
   const reported = reportedDesigns ?? reportedFront(archive);
   const inherited = inheritedOf(run.meta).evaluations;
   const counts: RunCounts = {

@@ -221,6 +221,8 @@ function checkpointIfDue(
   const every = loaded.algorithm.checkpointEvery;
   if (every !== undefined ? p.generation % every === 0 : nowMs - state.lastCheckpointMs >= CHECKPOINT_INTERVAL_MS) {
     state.lastCheckpointMs = nowMs;
+    // a Parquet log writes its buffered rows as a row group and footer: the checkpoint's length ends a whole file
+    log.flush();
     const displayNorm = state.displayNorm;
     writeCheckpoint(run.runDir, {
       formatVersion: 1,

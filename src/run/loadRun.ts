@@ -183,10 +183,11 @@ export function loadRun(
   });
   const study = parseStudyText(dir, studyText);
   const evPath = join(dir, 'evaluations.csv');
+  // the run's own sample when given (a Parquet log's run has no evaluations.csv to read it from)
   const read =
-    opts.evaluations === false || !existsSync(evPath)
+    opts.evaluations === false
       ? null
-      : (opts.sampledEvaluations ?? readEvaluations(evPath, pareto));
+      : (opts.sampledEvaluations ?? (existsSync(evPath) ? readEvaluations(evPath, pareto) : null));
   return {
     dir,
     meta,

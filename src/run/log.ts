@@ -9,26 +9,25 @@
  * file would give them back, so a run of ordinary size does not reread and reparse its log at the end.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync, truncateSync } from 'node:fs';
 import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
-import { openRegularFile } from '../base/guardedFile.js';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
-import type { Evaluation, ObjectiveSpec, Problem, VariableSpec } from '../optimize/types.js';
+import type { Evaluation, Problem } from '../optimize/types.js';
+import { logColumns, type LogFormat, type LoggedEvaluation } from './logColumns.js';
+export {
+  LOG_COLUMN,
+  constraintColumn,
+  logColumns,
+  type LogColumn,
+  type LogFormat,
+  type LoggedEvaluation,
+} from './logColumns.js';
 import { constraintViolation } from '../optimize/types.js';
+import { ParquetLogWriter, parquetLogRows } from './parquetLog.js';
+import { hashFile, openNoFollow, refuseSymlink } from './logFile.js';
 import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
-
-export interface LoggedEvaluation {
-  readonly index: number;
-  readonly generation: number;
-  readonly x: Float64Array;
-  /** Minimized objectives (NaN-filled when failed). */
-  readonly f: Float64Array;
-  readonly g: Float64Array;
-  readonly cv: number;
-  readonly failure: string | null;
-}
 
 const quoted = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 /** Header cells: quoted when needed. */
@@ -43,43 +42,6 @@ const guarded = (s: string): boolean => (FORMULA_PREFIX.test(s) || s.startsWith(
 const textCell = (s: string): string => quoted(guarded(s) ? `'${s}` : s);
 const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) : s);
 const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
-
-/** A column of evaluations.csv: what it holds, and the variable or objective it is. */
-export type LogColumn = { readonly name: string } & (
-  | { readonly role: 'index' | 'generation' | 'status' | 'constraint' | 'violation' | 'reason' }
-  | { readonly role: 'variable'; readonly variable: VariableSpec }
-  | { readonly role: 'objective'; readonly objective: ObjectiveSpec }
-);
-
-/** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
-export const LOG_COLUMN = {
-  index: 'eval',
-  generation: 'generation',
-  status: 'status',
-  violation: 'violation',
-  reason: 'reason',
-} as const;
-
-/**
- * evaluations.csv's columns in order, the one list of them: the header written here and the explorer's columns
- * (src/serve/runData.ts). A constraint's column `g[<name>]` holds its g (≤ 0 satisfied).
- */
-export function logColumns(problem: Problem): LogColumn[] {
-  const c = LOG_COLUMN;
-  return [
-    { name: c.index, role: 'index' },
-    { name: c.generation, role: 'generation' },
-    { name: c.status, role: 'status' },
-    ...problem.variables.map((v): LogColumn => ({ name: v.name, role: 'variable', variable: v })),
-    ...problem.objectives.map((o): LogColumn => ({ name: o.name, role: 'objective', objective: o })),
-    ...problem.constraints.map((k): LogColumn => ({ name: constraintColumn(k.name), role: 'constraint' })),
-    { name: c.violation, role: 'violation' },
-    { name: c.reason, role: 'reason' },
-  ];
-}
-
-/** A constraint's column name, `g[<name>]`. */
-export const constraintColumn = (constraint: string): string => `g[${constraint}]`;
 
 /** The constraint a column holds (the inverse of constraintColumn), or null for any other column. */
 export const columnConstraint = (column: string): string | null =>
@@ -189,36 +151,6 @@ export function logRow(problem: Problem, r: LoggedEvaluation): string {
 
 /** The log's encoding buffer: a piece of ~32k characters and its last row (see EvaluationLog.append). */
 const LOG_SCRATCH = Buffer.allocUnsafe(3 * 65_536);
-
-/** open(2) flags that refuse a symbolic link as the last path component (ELOOP), where the platform has it. */
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-/** The log is never written (or truncated) through a symbolic link planted in the run folder. */
-function refuseSymlink(path: string): void {
-  let link = false;
-  try {
-    link = lstatSync(path).isSymbolicLink();
-  } catch {
-    // absent: nothing to refuse
-  }
-  if (link) throw symlinkError(path);
-}
-
-function openNoFollow(path: string, flags: number): number {
-  refuseSymlink(path);
-  try {
-    return openSync(path, flags | NOFOLLOW, 0o644);
-  } catch (e) {
-    throw (e as { code?: unknown }).code === 'ELOOP' ? symlinkError(path) : e;
-  }
-}
-
-const symlinkError = (path: string): StudyError =>
-  new StudyError(
-    'BAD_RUN_DIR',
-    `${path} is a symbolic link; odc does not write through links: remove it (or use another --out folder) and run the command again`,
-    { file: path },
-  );
 
 /** Running counts over the log (what run.json and the progress line report). */
 export interface LogCounts {
@@ -363,22 +295,8 @@ export interface LogPrefix {
   readonly verified?: Hash;
 }
 
-/** Feeds a file's bytes to `hash` in 1 MB reads (a log of gigabytes is never held). */
-function hashFile(path: string, hash: Hash): void {
-  const { fd } = openRegularFile(path, {
-    what: 'run log',
-    maxBytes: Number.MAX_SAFE_INTEGER,
-    code: 'BAD_RUN_DIR',
-    fix: 'the run folder is damaged: run the study again',
-  });
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null))
-      hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-}
+/** A log file's format, from its name (`.parquet` or `.parquet.partial`: Parquet). */
+export const logFormatOf = (path: string): LogFormat => (/\.parquet(\.partial)?$/.test(path) ? 'parquet' : 'csv');
 
 export class EvaluationLog {
   readonly counts: LogCounts = { evaluations: 0, failures: 0, feasible: 0, failureReasons: new Map() };
@@ -394,19 +312,37 @@ export class EvaluationLog {
   private readonly hash: Hash;
   private hashed = 0;
   private closed = false;
-  /** `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them). */
-  /** `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES). */
+  /** The Parquet log's row groups being built (src/run/parquetLog.ts); undefined for CSV. */
+  private readonly parquet: ParquetLogWriter | undefined;
+  /** A resumed Parquet log's prefix, until `resumed` has read its rows back. */
+  private parquetPrefix: Uint8Array | undefined;
+  /**
+   * `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them); a
+   * Parquet log's rows are read back by `resumed` (asynchronous), a CSV log's here.
+   * `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES).
+   */
   constructor(
     private readonly path: string,
     private readonly problem: Problem,
     resume?: LogPrefix,
     onResumedRow?: (row: LoggedEvaluation) => void,
     memoryBudget = MEMORY_LOG_DOUBLES,
+    readonly format: LogFormat = logFormatOf(path),
   ) {
     this.light = new LightRows(problem, memoryBudget);
     this.hash = resume?.verified?.copy() ?? createHash('sha256');
+    const sink = (bytes: Uint8Array): void => {
+      writeAllSync(this.fd, bytes);
+      this.bytes += bytes.length;
+    };
     if (resume === undefined) {
       this.fd = openNoFollow(path, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC);
+      this.bytes = 0;
+      if (format === 'parquet') {
+        this.parquet = new ParquetLogWriter(problem, sink);
+        this.parquet.start();
+        return;
+      }
       const head = Buffer.from(logHeader(problem), 'utf8');
       writeAllSync(this.fd, head);
       this.hash.update(head);
@@ -433,16 +369,41 @@ export class EvaluationLog {
           { file: path },
         );
       }
+      this.fd = openNoFollow(path, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND);
+      this.bytes = this.hashed = resumeBytes;
+      if (format === 'parquet') {
+        // a checkpoint's length always ends a footer: the prefix is a whole Parquet file, continued after it
+        this.parquetPrefix = readFileSync(path);
+        this.parquet = new ParquetLogWriter(problem, sink, this.parquetPrefix);
+        return;
+      }
       // Streamed, never held: any run size resumes in bounded memory.
       forEachLogRow(path, problem, (row) => {
         this.count(row);
         onResumedRow?.(row);
       });
-      this.fd = openNoFollow(path, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND);
-      this.bytes = this.hashed = resumeBytes;
     }
   }
+  /** A resumed Parquet log: its rows read back, counted and shown to `onResumedRow` (a CSV log did it on opening). */
+  async resumed(onResumedRow?: (row: LoggedEvaluation) => void): Promise<void> {
+    const prefix = this.parquetPrefix;
+    if (prefix === undefined) return;
+    this.parquetPrefix = undefined;
+    for (const row of await parquetLogRows(this.problem, prefix)) {
+      this.count(row);
+      onResumedRow?.(row);
+    }
+  }
+  /** Writes the rows still buffered (a Parquet log's row group and footer): what a checkpoint covers. */
+  flush(): void {
+    this.parquet?.flush();
+  }
   append(rows: readonly LoggedEvaluation[]): void {
+    if (this.parquet !== undefined) {
+      for (const r of rows) if (this.parquet.add(r)) this.parquet.flush();
+      for (const row of rows) this.count(row);
+      return;
+    }
     // Written in pieces of ~32k characters: a generation's rows as one string (720 kB for 1000 ZDT1 rows) would be
     // a large V8 object, garbage that only a full collection frees (the resident size of long runs sawed with it).
     // Every byte or an error (a short write on a nearly full disk would leave a row cut in half).
@@ -505,6 +466,10 @@ export class EvaluationLog {
    */
   replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false, transient = false): void {
     if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow, transient);
+    else if (this.parquet !== undefined)
+      throw new Error(
+        `${this.path}: the rows no longer fit in memory and a Parquet log is not streamed back yet: run with the CSV log`,
+      );
     else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
   }
   /**
@@ -515,6 +480,7 @@ export class EvaluationLog {
     return this.light?.sample();
   }
   close(): void {
+    if (!this.closed) this.flush();
     this.closed = true;
     closeSync(this.fd);
   }

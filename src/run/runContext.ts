@@ -10,7 +10,7 @@ import type { AlgorithmOptions } from '../../solvers/index.js';
 import type { Problem } from '../optimize/types.js';
 import type { Evaluator, LocalStatus, RemoteStatus } from './evaluators/evaluator.js';
 import type { FixedNormalization } from './history.js';
-import type { EvaluationLog } from './log.js';
+import type { EvaluationLog, LogFormat } from './log.js';
 import type { LoadedStudy } from './problem.js';
 import type { LpSolver } from '../optimize/lp.js';
 import { benchmarkNormalization } from '../optimize/benchmarks/benchmarks.js';
@@ -92,6 +92,8 @@ export interface RunOptions {
    * (--from-previous-checkpoint).
    */
   readonly fromPreviousCheckpoint?: boolean;
+  /** A new run's evaluation log: CSV (evaluations.csv, default) or Parquet (src/run/parquetLog.ts). */
+  readonly logFormat?: LogFormat;
   /**
    * false: no shadow prices for the knee (a multi-seed study prices its answer, the union front's knee, once:
    * src/run/multiSeed.ts). Default true.

@@ -34,9 +34,17 @@ import {
 } from './schemas.js';
 import { RESUME_FROM_PREVIOUS, resumePoint } from './checkpoint.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
+import type { LogFormat } from './logColumns.js';
 
 export const LOG_PARTIAL = 'evaluations.csv.partial';
 export const LOG_FINAL = 'evaluations.csv';
+export const LOG_PARQUET_PARTIAL = 'evaluations.parquet.partial';
+export const LOG_PARQUET = 'evaluations.parquet';
+/** A log format's file names: while the run writes it (partial) and once the run is complete (final). */
+export const logFiles = (format: LogFormat): { readonly final: string; readonly partial: string } =>
+  format === 'parquet'
+    ? { final: LOG_PARQUET, partial: LOG_PARQUET_PARTIAL }
+    : { final: LOG_FINAL, partial: LOG_PARTIAL };
 export const RUN_LOCK = 'run.lock';
 /** A multi-seed run's summary in its folder (./multiSeed.ts). */
 export const SEEDS_FILE = 'seeds.json';
@@ -54,6 +62,8 @@ export interface OpenRun {
   readonly lock: RunLock;
   /** What the user should know about how the folder was opened (a stale lock taken over, a commit finished). */
   readonly notes: readonly string[];
+  /** The evaluation log's format: a new run's choice (odc run --log), a resumed run's from the file it left. */
+  readonly logFormat: LogFormat;
   /**
    * The warm start (algorithm.initial) of a run that has not evaluated yet: a new run's, read and checked before the
    * folder was made, or read again for a run resumed before its first checkpoint.
@@ -74,6 +84,8 @@ export interface RunFolderOptions {
   readonly sets?: readonly string[] | undefined;
   /** With resumeDir: resume from checkpoint.prev.json (the user's answer to a damaged checkpoint.json). */
   readonly fromPreviousCheckpoint?: boolean | undefined;
+  /** A new run's evaluation log format (default CSV). */
+  readonly logFormat?: LogFormat | undefined;
 }
 
 /** Creates a new run folder (`opts.studyPath`) or reopens an interrupted one (`opts.resumeDir`). */
@@ -170,7 +182,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     const notes = lock.note !== undefined ? [lock.note] : [];
     const initial = warm?.start;
-    return { runDir, loaded, meta, checkpoint: undefined, lock, notes, ...(initial !== undefined ? { initial } : {}) };
+    const opened = { runDir, loaded, meta, checkpoint: undefined, lock, notes, logFormat: opts.logFormat ?? 'csv' };
+    return initial !== undefined ? { ...opened, initial } : opened;
   } catch (e) {
     lock.release();
     throw e;
@@ -231,9 +244,12 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
         { file: metaPath, field: 'study.hash' },
       );
     }
-    const reopened = reopenFinalLog(runDir);
+    // a Parquet log's files tell its format (odc run --log parquet); else the CSV log
+    const logFormat: LogFormat =
+      lexists(join(runDir, LOG_PARQUET_PARTIAL)) || lexists(join(runDir, LOG_PARQUET)) ? 'parquet' : 'csv';
+    const reopened = reopenFinalLog(runDir, logFormat);
     if (reopened !== undefined) notes.push(reopened);
-    const point = resumePoint(runDir, loaded.hash, join(runDir, LOG_PARTIAL), fromPrevious);
+    const point = resumePoint(runDir, loaded.hash, join(runDir, logFiles(logFormat).partial), fromPrevious);
     if (point?.note !== undefined) notes.push(point.note);
     // killed before its first checkpoint: the run starts again, from its warm start as it first did
     const initial =
@@ -249,6 +265,7 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
       ...(point !== undefined ? { logHash: point.logHash } : {}),
       lock,
       notes,
+      logFormat,
     };
   } catch (e) {
     lock.release();
@@ -262,9 +279,10 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
  * `logBytes` bytes are exactly the checkpointed ones, as the log is append-only — and the resumed run redoes
  * the generations after the last checkpoint (deterministically: the same bytes) and commits again.
  */
-function reopenFinalLog(runDir: string): string | undefined {
-  const partial = join(runDir, LOG_PARTIAL);
-  const final = join(runDir, LOG_FINAL);
+function reopenFinalLog(runDir: string, format: LogFormat): string | undefined {
+  const names = logFiles(format);
+  const partial = join(runDir, names.partial);
+  const final = join(runDir, names.final);
   if (lexists(partial) || !lexists(final)) return undefined;
   if (lstatSync(final).isSymbolicLink()) {
     throw new StudyError(
@@ -274,7 +292,7 @@ function reopenFinalLog(runDir: string): string | undefined {
     );
   }
   renameSync(final, partial);
-  return `the run was stopped while writing its results; finishing it (${LOG_FINAL} reopened, generations after the last checkpoint redone)`;
+  return `the run was stopped while writing its results; finishing it (${names.final} reopened, generations after the last checkpoint redone)`;
 }
 
 // ---- the run-folder lock -------------------------------------------------------------------------------

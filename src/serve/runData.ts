@@ -5,7 +5,7 @@
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
-import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
@@ -13,7 +13,8 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
-import { LOG_FINAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
+import { LOG_FINAL, LOG_PARQUET, LOG_PARQUET_PARTIAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
+import { lastFooterEnd, readParquetLog } from '../run/parquetLog.js';
 import { LOG_COLUMN, logColumns } from '../run/log.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -167,6 +168,9 @@ export class ServedRun {
   /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
+  /** A Parquet log: where its last footer read ends, and the read under way (refresh starts it, refreshed awaits). */
+  private parquetEnd = 0;
+  private loading: Promise<void> | undefined;
 
   /** `key`: the run's address in links (runKeys); `chunk_bytes`: log bytes parsed at a time (tests cross chunks). */
   constructor(
@@ -204,7 +208,7 @@ export class ServedRun {
 
   /** The current log file (final when it exists, else partial), or undefined before the first generation. */
   private logPath(): string | undefined {
-    for (const name of [LOG_FINAL, LOG_PARTIAL]) {
+    for (const name of [LOG_FINAL, LOG_PARTIAL, LOG_PARQUET, LOG_PARQUET_PARTIAL]) {
       const p = join(this.dir, name);
       try {
         if (lstatSync(p).isFile()) return p;
@@ -227,6 +231,10 @@ export class ServedRun {
     }
     const path = this.logPath();
     if (path === undefined) return;
+    if (path.endsWith(LOG_PARQUET) || path.endsWith(LOG_PARQUET_PARTIAL)) {
+      this.loading ??= this.readParquet(path).finally(() => (this.loading = undefined));
+      return;
+    }
     try {
       this.readLog(path);
       this.damage.delete('log');
@@ -235,6 +243,58 @@ export class ServedRun {
       if (!isStudyError(e)) throw e;
       this.damage.set('log', `${e.message} (the explorer shows its ${this.n} whole rows)`);
     }
+  }
+
+  /** refresh, then the Parquet log's read it started (a CSV log is read by refresh itself). */
+  async refreshed(): Promise<void> {
+    this.refresh();
+    await this.loading;
+  }
+
+  /**
+   * A Parquet log (src/run/parquetLog.ts) read up to its last footer: a running log's row group being appended is
+   * left out. Its typed columns are copied in whole (status and options as their codes) when the footer moved.
+   */
+  private async readParquet(path: string): Promise<void> {
+    try {
+      const { fd } = openLog(path);
+      closeSync(fd);
+      const bytes = readFileSync(path);
+      const end = lastFooterEnd(bytes);
+      if (path.endsWith(LOG_PARQUET) && end !== bytes.length)
+        throw new StudyError('BAD_RUN_DIR', `${path}: cut (no Parquet footer at its end); ${DAMAGED}`, { file: path });
+      if (end === this.parquetEnd) return;
+      const { rows, columns } = await readParquetLog(
+        bytes.subarray(0, end),
+        this.columns.map((c) => c.name),
+      );
+      this.data = this.columns.map((info) => {
+        const col = columns.get(info.name)!;
+        if (col instanceof Float64Array) return col;
+        const codes = info.role === 'status' ? ['feasible', 'infeasible', 'failed'] : (info.options ?? []).map(String);
+        return Float64Array.from(col, (v) => {
+          const at = codes.indexOf(v ?? '');
+          return at < 0 ? NaN : at;
+        });
+      });
+      if (rows === 0) this.data = this.columns.map(() => new Float64Array(1024));
+      this.n = rows;
+      this.parquetEnd = end;
+      this.logRevision++;
+      this.damage.delete('log');
+    } catch (e) {
+      // a damaged file is named, never a crash: hyparquet's own errors included
+      const why = isStudyError(e)
+        ? e.message
+        : `${path}: not a readable Parquet log (${(e as Error).message}); ${DAMAGED}`;
+      this.damage.set('log', `${why} (the explorer shows its ${this.n} whole rows)`);
+    }
+  }
+
+  /** The log's format, from its file (a run made with odc run --log parquet: Parquet). */
+  logFormat(): 'csv' | 'parquet' {
+    const path = this.logPath();
+    return path !== undefined && (path.endsWith(LOG_PARQUET) || path.endsWith(LOG_PARQUET_PARTIAL)) ? 'parquet' : 'csv';
   }
 
   private readLog(path: string): void {
@@ -372,14 +432,16 @@ export class ServedRun {
 
   /** Changes whenever the log, the checkpoint or run.json changes (size or mtime). */
   version(): string {
-    const parts = [LOG_FINAL, LOG_PARTIAL, 'checkpoint.json', 'run.json'].map((name) => {
-      try {
-        const s = statSync(join(this.dir, name));
-        return `${s.size}.${s.mtimeMs}`;
-      } catch {
-        return '-';
-      }
-    });
+    const parts = [LOG_FINAL, LOG_PARTIAL, LOG_PARQUET, LOG_PARQUET_PARTIAL, 'checkpoint.json', 'run.json'].map(
+      (name) => {
+        try {
+          const s = statSync(join(this.dir, name));
+          return `${s.size}.${s.mtimeMs}`;
+        } catch {
+          return '-';
+        }
+      },
+    );
     return parts.join('/');
   }
 

@@ -220,7 +220,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
   if (path === '/analysis.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.workerScript);
   if (path === '/api/runs') {
-    for (const r of ctx.runs) r.refresh();
+    await Promise.all(ctx.runs.map((r) => r.refreshed()));
     return json(
       res,
       200,
@@ -236,7 +236,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
   if (what === 'columns') {
-    run.refresh();
+    await run.refreshed();
     return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
       'X-Columns': String(run.columns.length),
       'X-Version': run.version(),
@@ -244,7 +244,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
-  if (what === 'log.csv') return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
+  if (what === 'log.csv') return logCsv(res, run);
   if (what === 'notes') return json(res, 200, readNotes(run.dir));
   const index = Number(m[3]);
   if (m[4] !== undefined) {
@@ -261,6 +261,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const view = await designView(run, index);
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
+}
+
+/** The rows parsed so far, as the CSV log holds them; a Parquet log's CSV is odc export's. */
+function logCsv(res: ServerResponse, run: ServedRun): void {
+  if (run.logFormat() === 'parquet')
+    return problem(
+      res,
+      404,
+      'this run logs to evaluations.parquet: odc export <run> --format evaluations-csv writes its CSV',
+    );
+  return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
 }
 
 const RUN_ROUTE =

@@ -81,3 +81,11 @@ export const SEED_ARG = intArg('--seed', 0, 4294967295, ' (the generator takes a
 
 /** A repeatable `--set key=value` option's values, in order (odc evaluate, odc run: src/base/yamlSet.ts). */
 export const collectSet = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** odc run --log: the evaluation log's format. */
+export const logFormatArg = (v: string): 'csv' | 'parquet' => {
+  if (v === 'csv' || v === 'parquet') return v;
+  throw new InvalidArgumentError(`--log ${v}: the evaluation log is csv or parquet`);
+};
+export const LOG_HELP =
+  'evaluation log: csv (evaluations.csv, default) or parquet (evaluations.parquet: typed columns, read while the run writes it; odc export <run> --format evaluations-csv writes its CSV)';

@@ -21,10 +21,12 @@ const EXPORT_FORMAT_CHOICES = [
   'czml',
   'network',
 ] as const satisfies readonly Odc.ExportFormat[];
+/** A run's evaluation log as evaluations.csv, from its evaluations.parquet (odc run --log parquet). */
+const LOG_CSV = 'evaluations-csv';
 
 interface ExportFlags {
   design?: string;
-  format: Odc.ExportFormat;
+  format: Odc.ExportFormat | typeof LOG_CSV;
   out?: string;
   frozenEccentricity?: boolean;
   epoch?: string;
@@ -86,22 +88,33 @@ export function addExportCommand(program: Command, io: CliIo): void {
     program
       .command('export')
       .description(
-        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME or --frame eme2000), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt, description.txt, gsl_interfaces_info.txt, shells.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
+        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME or --frame eme2000), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt, description.txt, gsl_interfaces_info.txt, shells.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack); evaluations-csv writes a run's evaluations.parquet (odc run --log parquet) as evaluations.csv (into the run folder, or --out). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
       )
       .argument(
         '<run-dir-or-file>',
         'run folder written by odc run, or a node or constellation design file (its orbits)',
       )
       .option('--design <which>', 'of a run folder: knee, best:<objective> or a design index (pareto.csv index column)')
-      .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMAT_CHOICES).makeOptionMandatory())
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...EXPORT_FORMAT_CHOICES, LOG_CSV])
+          .makeOptionMandatory(),
+      )
       .option('-o, --out <file>', 'write to this file (atomically) instead of stdout; network: a folder', outArg)
       .option(
         '--frozen-eccentricity',
         'csv: write circular shells at their J2–J3 frozen eccentricity (ω = 90°, long-period elements) instead of e ≈ 0; omm and tle always fly the frozen orbit (SGP4 mean e ≈ 0: SGP4 adds e_f itself)',
       ),
   ).action(async (dir: string, opts: ExportFlags) => {
-    const { raan, spanH, stepS, design, epoch, ...rest } = opts;
-    const r = (await import('./libraryChunk.js')).exportDesign(dir, {
+    const { raan, spanH, stepS, design, epoch, format, ...rest } = opts;
+    const library = await import('./libraryChunk.js');
+    if (format === LOG_CSV) {
+      const r = await library.exportLogCsv(dir, opts.out);
+      io.err(`wrote ${r.rows} evaluations to ${r.path}\n`);
+      return;
+    }
+    const r = library.exportDesign(dir, {
+      format,
       ...rest,
       // read by the one time reader: a calendar-checked UTC instant (a leap second as the next instant), or exit 2
       ...(epoch !== undefined ? { epoch: utcInstant(epoch, '--epoch').iso } : {}),

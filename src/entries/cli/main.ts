@@ -35,6 +35,8 @@ import {
   queueArg,
   collectSet,
   NO_FEASIBLE_EXIT,
+  LOG_HELP,
+  logFormatArg,
 } from './args.js';
 
 export { type CliIo, MAX_WORKERS } from './args.js';
@@ -159,6 +161,7 @@ interface RunOptions {
   redis?: string;
   queue: string;
   fromPreviousCheckpoint?: boolean;
+  log?: 'csv' | 'parquet';
 }
 
 /** Options of odc run that contradict each other or the arguments: an InvalidArgumentError saying which. */
@@ -194,6 +197,11 @@ function checkRunOptions(file: string | undefined, opts: RunOptions, command: Co
   if (opts.resume !== undefined && opts.set !== undefined) {
     throw new InvalidArgumentError(
       `--resume ${opts.resume} continues the run with the study it started with (its study.yaml); drop --set ${opts.set[0]}`,
+    );
+  }
+  if (opts.resume !== undefined && opts.log !== undefined) {
+    throw new InvalidArgumentError(
+      `--resume ${opts.resume} continues the run's log in the format it started with; drop --log ${opts.log}`,
     );
   }
   if (opts.resume !== undefined && opts.seed !== undefined) {
@@ -251,6 +259,7 @@ async function runWithProgress(
     return await chunk.runStudy({
       ...what,
       workers: opts.workers,
+      ...(opts.log !== undefined && what.resumeDir === undefined ? { logFormat: opts.log } : {}),
       ...(opts.redis !== undefined
         ? { redis: { url: (chunk.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
         : {}),
@@ -367,6 +376,7 @@ function addRunCommand(program: Command, io: CliIo): void {
       "run the study with n consecutive seeds from --seed (or algorithm.seed) into <out>/seed-<s>/, answer with the knee of their union front and say whether their knees agree (<out>/seeds.json, report.html); overrides the study's algorithm.seeds (1 = one run)",
       intArg('--seeds', 1, 1000, ' seeds'),
     )
+    .option('--log <format>', LOG_HELP, logFormatArg)
     .option('-q, --quiet', 'no progress output, only the summary')
     .option(
       '--redis <url>',

@@ -1,0 +1,288 @@
+/**
+ * The evaluation log as Apache Parquet (https://parquet.apache.org/docs/file-format/): the columns of
+ * evaluations.csv (logColumns), typed. eval and generation are INT64; status, reason and a choice variable's option
+ * are UTF-8 strings (reason null unless the row failed); every other column is an IEEE-754 DOUBLE, PLAIN-encoded and
+ * uncompressed, so NaN, ±Infinity, -0 and every double come back bit for bit. What a row holds: the objectives in the
+ * user's sense (a maximized one positive), NaN objectives and constraints for a failed row, its violation (Infinity
+ * when failed).
+ *
+ * Append-only, like the CSV log: rows are buffered and written as one row group followed by a complete footer (the
+ * file's metadata, its length and "PAR1") at each flush (a checkpoint, every ROWS_PER_GROUP rows, the end of the run).
+ * The next row group goes after that footer: Parquet locates column chunks by absolute offsets from the last footer,
+ * so the earlier footers are unreferenced bytes and every flush leaves a file any Parquet reader opens. A checkpoint's
+ * byte length therefore always ends a complete file: a kill loses only the rows after the last flush (the resume
+ * redoes them), the checkpoint's sha256 covers the prefix as for CSV, and the explorer reads a running log up to its
+ * last footer (lastFooterEnd).
+ */
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { parquetMetadata, parquetRead, type FileMetaData } from 'hyparquet';
+import type { Problem } from '../optimize/types.js';
+import { logColumns, type LoggedEvaluation, type LogColumn } from './logColumns.js';
+
+/** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
+export const ROWS_PER_GROUP = 65_536;
+
+const MAGIC = 0x31524150; // "PAR1", little-endian
+
+type SchemaElement = FileMetaData['schema'][number];
+
+/** The Parquet schema of a problem's log: a root, then one leaf per logColumns entry. */
+function parquetSchema(columns: readonly LogColumn[]): SchemaElement[] {
+  const leaf = (c: LogColumn): SchemaElement => {
+    if (c.role === 'index' || c.role === 'generation')
+      return { name: c.name, type: 'INT64', repetition_type: 'REQUIRED' };
+    const text = c.role === 'status' || c.role === 'reason' || (c.role === 'variable' && c.variable.kind === 'choice');
+    if (text)
+      return {
+        name: c.name,
+        type: 'BYTE_ARRAY',
+        converted_type: 'UTF8',
+        repetition_type: c.role === 'reason' ? 'OPTIONAL' : 'REQUIRED',
+      };
+    return { name: c.name, type: 'DOUBLE', repetition_type: 'REQUIRED' };
+  };
+  return [{ name: 'schema', num_children: columns.length }, ...columns.map(leaf)];
+}
+
+/** One column's buffered values: doubles, integers (as doubles, checked safe) or strings. */
+type Buffered = { kind: 'double' | 'int'; values: Float64Array } | { kind: 'text'; values: (string | null)[] };
+
+/** A ByteWriter whose bytes are handed to `sink` after each flush; `offset` stays the absolute file position. */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {
+    super(1 << 20);
+  }
+  drain(): void {
+    if (this.index > 0) this.sink(new Uint8Array(this.buffer, 0, this.index));
+    this.index = 0;
+  }
+}
+
+/** A row's status cell (as evaluations.csv writes it). */
+const statusOf = (r: LoggedEvaluation): string =>
+  r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
+
+/**
+ * Buffers log rows and writes them as row groups with a footer after each (see the header). `sink` gets the bytes in
+ * file order; `resumeAt` continues a file whose first bytes (a complete Parquet file, its footer last) are `prefix`.
+ */
+export class ParquetLogWriter {
+  private readonly columns: readonly LogColumn[];
+  private readonly buffered: Buffered[];
+  private rows = 0;
+  private readonly writer: SinkWriter;
+  private readonly pw: ParquetWriter;
+  constructor(
+    private readonly problem: Problem,
+    sink: (bytes: Uint8Array) => void,
+    prefix?: Uint8Array,
+  ) {
+    this.columns = logColumns(problem);
+    this.buffered = this.columns.map((c): Buffered => {
+      if (c.role === 'index' || c.role === 'generation') return { kind: 'int', values: new Float64Array(1024) };
+      if (c.role === 'status' || c.role === 'reason' || (c.role === 'variable' && c.variable.kind === 'choice'))
+        return { kind: 'text', values: [] };
+      return { kind: 'double', values: new Float64Array(1024) };
+    });
+    this.writer = new SinkWriter(sink);
+    this.pw = new ParquetWriter({
+      writer: this.writer,
+      schema: parquetSchema(this.columns),
+      codec: 'UNCOMPRESSED',
+      statistics: false,
+      createdBy: 'odc',
+    });
+    if (prefix === undefined) return;
+    // continuing a file: the magic the constructor wrote is already there; its row groups come from its last footer
+    const meta = parquetMetadata(prefix);
+    this.writer.index = 0;
+    this.writer.offset = prefix.byteLength;
+    this.pw.row_groups = meta.row_groups;
+    this.pw.num_rows = meta.num_rows;
+  }
+
+  /** Writes the magic of a new file (nothing when continuing one). */
+  start(): void {
+    this.writer.drain();
+  }
+
+  /** Buffers `r`; true when a flush is due (ROWS_PER_GROUP rows buffered). */
+  add(r: LoggedEvaluation): boolean {
+    if (!Number.isSafeInteger(r.index) || !Number.isSafeInteger(r.generation))
+      throw new Error(`evaluation log: eval ${r.index} / generation ${r.generation} is not an integer below 2^53`);
+    const i = this.rows++;
+    const { variables, objectives } = this.problem;
+    const n = variables.length;
+    const m = objectives.length;
+    const b = this.buffered;
+    for (const col of b) if (col.kind !== 'text' && i >= col.values.length) grow(col);
+    setNumber(b[0]!, i, r.index);
+    setNumber(b[1]!, i, r.generation);
+    setText(b[2]!, i, statusOf(r));
+    for (let j = 0; j < n; j++) {
+      const v = variables[j]!;
+      if (v.kind === 'choice') setText(b[3 + j]!, i, String(v.options[r.x[j]!]));
+      else setNumber(b[3 + j]!, i, r.x[j]!);
+    }
+    for (let j = 0; j < m; j++) setNumber(b[3 + n + j]!, i, objectives[j]!.sense === 'maximize' ? -r.f[j]! : r.f[j]!);
+    const k = this.problem.constraints.length;
+    for (let j = 0; j < k; j++) setNumber(b[3 + n + m + j]!, i, r.g.length === k ? r.g[j]! : NaN);
+    setNumber(b[3 + n + m + k]!, i, r.cv);
+    setText(b[4 + n + m + k]!, i, r.failure);
+    return this.rows >= ROWS_PER_GROUP;
+  }
+
+  /** Writes the buffered rows as one row group, then the footer (nothing when no row is buffered). */
+  flush(): void {
+    const rows = this.rows;
+    if (rows === 0) return;
+    this.pw.write({
+      rowGroupSize: rows,
+      columnData: this.columns.map((c, j) => {
+        const col = this.buffered[j]!;
+        const data =
+          col.kind === 'text'
+            ? col.values.slice(0, rows)
+            : col.kind === 'int'
+              ? BigInt64Array.from(col.values.subarray(0, rows), (v) => BigInt(v))
+              : col.values.subarray(0, rows);
+        // no page index: the footer is rewritten at every flush, and a log is read whole
+        return { name: c.name, data, offsetIndex: false };
+      }),
+    });
+    void this.pw.finish();
+    this.pw.pendingIndexes = [];
+    this.writer.drain();
+    this.rows = 0;
+    for (const col of this.buffered) if (col.kind === 'text') col.values.length = 0;
+  }
+}
+
+function grow(col: { values: Float64Array }): void {
+  const next = new Float64Array(col.values.length * 2);
+  next.set(col.values);
+  col.values = next;
+}
+const setNumber = (col: Buffered, i: number, v: number): void => {
+  (col.values as Float64Array)[i] = v;
+};
+const setText = (col: Buffered, i: number, v: string | null): void => {
+  (col.values as (string | null)[])[i] = v;
+};
+
+/**
+ * Where the last complete footer of a log being written ends (0 when there is none yet): `bytes` ends with "PAR1",
+ * or, while a row group is being appended, the last footer is found from the end back (a "PAR1" whose length word
+ * gives a footer that parses). The explorer reads a running log up to there.
+ */
+export function lastFooterEnd(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = bytes.length; end >= 12;) {
+    const at = lastMagicEnd(bytes, end);
+    if (at < 12) return 0;
+    const footer = view.getUint32(at - 8, true);
+    if (at - 8 - footer >= 4 && view.getUint32(0, true) === MAGIC) {
+      try {
+        parquetMetadata(bytes.subarray(0, at));
+        return at;
+      } catch {
+        // "PAR1" inside row data: look further back
+      }
+    }
+    end = at - 1;
+  }
+  return 0;
+}
+
+/** The end of the last "PAR1" ending at or before `end`, or 0. */
+function lastMagicEnd(bytes: Uint8Array, end: number): number {
+  for (let i = end - 4; i >= 0; i--)
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x41 && bytes[i + 2] === 0x52 && bytes[i + 3] === 0x31) return i + 4;
+  return 0;
+}
+
+/** A log's columns as read back: numbers as Float64Array (eval and generation too), text as string arrays. */
+export interface ParquetLogColumns {
+  readonly rows: number;
+  readonly columns: ReadonlyMap<string, Float64Array | readonly (string | null)[]>;
+}
+
+/**
+ * Reads a Parquet log (a complete file: the whole of `bytes`) column by column. `only`: the columns to read (all by
+ * default). INT64 columns come back as doubles (checked below 2^53).
+ */
+export async function readParquetLog(bytes: Uint8Array, only?: readonly string[]): Promise<ParquetLogColumns> {
+  // the file's own buffer when `bytes` is all of it (readFileSync of a large file), else a copy of the part
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const file = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
+  const metadata = parquetMetadata(file);
+  const rows = Number(metadata.num_rows);
+  const names = only ?? metadata.schema.slice(1).map((s) => s.name);
+  const types = new Map(metadata.schema.slice(1).map((s) => [s.name, s.type]));
+  const columns = new Map<string, Float64Array | (string | null)[]>();
+  for (const name of names) {
+    const type = types.get(name);
+    if (type === undefined) throw new Error(`evaluation log: no column ${name}`);
+    columns.set(name, type === 'BYTE_ARRAY' ? new Array<string | null>(rows) : new Float64Array(rows));
+  }
+  await parquetRead({
+    file,
+    metadata,
+    columns: [...names],
+    onChunk: ({ columnName, columnData, rowStart }) => {
+      const out = columns.get(columnName)!;
+      if (out instanceof Float64Array && columnData instanceof Float64Array) out.set(columnData, rowStart);
+      else if (out instanceof Float64Array) {
+        for (let i = 0; i < columnData.length; i++) {
+          const v = columnData[i] as number | bigint;
+          if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)))
+            throw new Error(`evaluation log: ${columnName} holds ${v}, not an integer below 2^53`);
+          out[rowStart + i] = Number(v);
+        }
+      } else for (let i = 0; i < columnData.length; i++) out[rowStart + i] = (columnData[i] as string | null) ?? null;
+    },
+  });
+  return { rows, columns };
+}
+
+/** The rows of a Parquet log back as evaluations (what the run logged, exactly). */
+export async function parquetLogRows(problem: Problem, bytes: Uint8Array): Promise<LoggedEvaluation[]> {
+  const cols = logColumns(problem);
+  const { rows, columns } = await readParquetLog(bytes);
+  const get = (c: LogColumn): Float64Array | readonly (string | null)[] => {
+    const v = columns.get(c.name);
+    if (v === undefined) throw new Error(`evaluation log: no column ${c.name}`);
+    return v;
+  };
+  const data = cols.map(get);
+  const { variables, objectives, constraints } = problem;
+  const n = variables.length;
+  const m = objectives.length;
+  const k = constraints.length;
+  const out: LoggedEvaluation[] = [];
+  for (let i = 0; i < rows; i++) {
+    const num = (j: number): number => (data[j] as Float64Array)[i]!;
+    const text = (j: number): string | null => (data[j] as readonly (string | null)[])[i] ?? null;
+    const x = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const v = variables[j]!;
+      x[j] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === text(3 + j)) : num(3 + j);
+    }
+    const f = new Float64Array(m);
+    for (let j = 0; j < m; j++) f[j] = objectives[j]!.sense === 'maximize' ? -num(3 + n + j) : num(3 + n + j);
+    const g = new Float64Array(k);
+    for (let j = 0; j < k; j++) g[j] = num(3 + n + m + j);
+    out.push({
+      index: num(0),
+      generation: num(1),
+      x,
+      f,
+      g,
+      cv: num(3 + n + m + k),
+      failure: text(2) === 'failed' ? (text(4 + n + m + k) ?? '') : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * The Parquet evaluation log (src/run/parquetLog.ts): every value back bit for bit, read by an independent reader
+ * (DuckDB's C++ Parquet reader, @duckdb/node-api), a resumed run after a cut write equal to an uninterrupted one, the
+ * explorer reading a log still being written, and evaluations.csv from it byte for byte as a CSV run writes it.
+ */
+import { appendFileSync, cpSync, existsSync, readFileSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportLogCsv, runStudy } from '../../src/index.js';
+import { EvaluationLog } from '../../src/run/log.js';
+import { parquetLogRows } from '../../src/run/parquetLog.js';
+import type { Problem } from '../../src/optimize/types.js';
+import { ServedRun } from '../../src/serve/runData.js';
+import { odc } from '../helpers/cli.js';
+import { tempDir, writeFile } from '../helpers/tmp.js';
+import { row } from './logRows.js';
+
+const dir = tempDir('odc-parquet-');
+
+const problem: Problem = {
+  name: 'extremes',
+  variables: [
+    { kind: 'real', name: 'a', lower: -Infinity, upper: Infinity },
+    { kind: 'choice', name: 'pick', options: ['=cmd', 'plain, "quoted"', 42] },
+    { kind: 'int', name: 'n', lower: 0, upper: 2 ** 60 },
+  ],
+  objectives: [
+    { name: 'cost', sense: 'minimize' },
+    { name: 'gain', sense: 'maximize' },
+  ],
+  constraints: [{ name: 'g1' }, { name: 'g2' }] as Problem['constraints'],
+  evaluate: () => ({ status: 'failed', reason: 'not evaluated here' }),
+};
+
+// f is minimized (a maximized objective negated): the file holds the user's sense
+const rows = [
+  row(0, 0, [1e308, 0, 2 ** 53 + 2], [Infinity, -Number.MAX_VALUE], [-0, 5e-324]),
+  row(1, 0, [-0, 1, 2 ** 62], [-Infinity, 0.1 + 0.2], [NaN, -1e-308]),
+  row(2, 1, [NaN, 2, 0], [NaN, NaN], [NaN, NaN], 'ENOENT: "x", y\nnext line'),
+  row(3, 1, [-1e308, 0, 1], [1e-300, -0], [1, 2]),
+  row(Number.MAX_SAFE_INTEGER, 2, [0.1, 2, 3], [Number.MIN_VALUE, 1], [0, 0], '=HYPERLINK("x")'),
+];
+
+/** Writes `rs` as a Parquet log (two row groups: a flush between) and returns its bytes. */
+function writeLog(name: string, rs = rows): string {
+  const path = join(dir, name);
+  const log = new EvaluationLog(path, problem, undefined, undefined, undefined, 'parquet');
+  log.append(rs.slice(0, 2));
+  log.flush();
+  log.append(rs.slice(2));
+  log.close();
+  return path;
+}
+
+/** Every number of a row compared with Object.is (NaN equals NaN, -0 differs from 0). */
+function expectSameRow(got: (typeof rows)[number], want: (typeof rows)[number]): void {
+  expect(got.index).toBe(want.index);
+  expect(got.generation).toBe(want.generation);
+  expect(got.failure).toBe(want.failure);
+  expect(Object.is(got.cv, want.cv), `cv ${got.cv} vs ${want.cv}`).toBe(true);
+  for (const k of ['x', 'f', 'g'] as const)
+    want[k].forEach((v, i) =>
+      expect(Object.is(got[k][i], v), `${k}[${i}] of row ${want.index}: ${got[k][i]}`).toBe(true),
+    );
+}
+
+describe('Parquet evaluation log', () => {
+  it('gives back every value exactly: NaN, ±Infinity, ±1e308, -0, subnormals, integers past 2^53 as doubles', async () => {
+    const path = writeLog('extremes.parquet');
+    const back = await parquetLogRows(problem, readFileSync(path));
+    expect(back).toHaveLength(rows.length);
+    back.forEach((r, i) => expectSameRow(r, rows[i]!));
+  });
+
+  it('refuses an evaluation index past 2^53 (it would not come back as written)', () => {
+    const log = new EvaluationLog(join(dir, 'big.parquet'), problem, undefined, undefined, undefined, 'parquet');
+    expect(() => log.append([row(2 ** 53, 0, [0, 0, 0], [0, 0], [0, 0])])).toThrow(/2\^53/);
+    log.close();
+  });
+
+  it('is read by DuckDB with its types: eval as BIGINT, doubles bit for bit, reason null unless failed', async () => {
+    const path = writeLog('duck.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`)).getRowObjects();
+    expect(Object.fromEntries(types.map((t) => [t['column_name'], t['column_type']]))).toEqual({
+      eval: 'BIGINT',
+      generation: 'BIGINT',
+      status: 'VARCHAR',
+      a: 'DOUBLE',
+      pick: 'VARCHAR',
+      n: 'DOUBLE',
+      cost: 'DOUBLE',
+      gain: 'DOUBLE',
+      'g[g1]': 'DOUBLE',
+      'g[g2]': 'DOUBLE',
+      violation: 'DOUBLE',
+      reason: 'VARCHAR',
+    });
+    const got = (await c.runAndReadAll(`SELECT * FROM read_parquet('${path}')`)).getRowObjects();
+    c.closeSync();
+    expect(got).toHaveLength(rows.length);
+    got.forEach((r, i) => {
+      const want = rows[i]!;
+      expect(r['eval']).toBe(BigInt(want.index));
+      expect(r['status']).toBe(want.failure !== null ? 'failed' : want.cv > 0 ? 'infeasible' : 'feasible');
+      expect(r['pick']).toBe(
+        String(problem.variables[1]!.kind === 'choice' && problem.variables[1]!.options[want.x[1]!]),
+      );
+      expect(r['reason']).toBe(want.failure);
+      const same = (v: unknown, w: number, what: string): void =>
+        expect(Object.is(v, w), `${what} of row ${want.index}: ${String(v)} vs ${w}`).toBe(true);
+      same(r['a'], want.x[0]!, 'a');
+      same(r['n'], want.x[2]!, 'n');
+      same(r['cost'], want.f[0]!, 'cost');
+      same(r['gain'], -want.f[1]!, 'gain');
+      same(r['g[g1]'], want.g[0]!, 'g1');
+      same(r['g[g2]'], want.g[1]!, 'g2');
+      same(r['violation'], want.cv, 'violation');
+    });
+  });
+});
+
+describe('a run with the Parquet log', () => {
+  const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
+  // 12 generations of 40, checkpoints at 5 and 10
+  const small = writeFile(
+    dir,
+    'small.yaml',
+    flagship.replace(
+      /^algorithm:.*$/m,
+      'algorithm: { name: nsga3, population: 40, generations: 12, seed: 7, checkpointEvery: 5 }',
+    ),
+  );
+  const quiet = { afterResults: () => undefined };
+  let csvRun: string;
+  let parquetRun: string;
+  beforeAll(async () => {
+    csvRun = (await runStudy({ studyPath: small, outDir: join(dir, 'csv'), ...quiet })).runDir;
+    parquetRun = (await runStudy({ studyPath: small, outDir: join(dir, 'pq'), logFormat: 'parquet', ...quiet })).runDir;
+  });
+
+  it('finds the same front as the CSV run, and exports evaluations.csv with its bytes', async () => {
+    expect(existsSync(join(parquetRun, 'evaluations.csv'))).toBe(false);
+    expect(readFileSync(join(parquetRun, 'pareto.json'), 'utf8')).toBe(
+      readFileSync(join(csvRun, 'pareto.json'), 'utf8'),
+    );
+    const out = join(dir, 'exported.csv');
+    expect((await exportLogCsv(parquetRun, out)).rows).toBe(480);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
+  });
+
+  it('odc: run --log parquet, export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
+    const runDir = join(dir, 'cli');
+    const run = await odc('run', small, '--log', 'parquet', '--out', runDir, '--quiet');
+    // 3: no feasible design in 480 evaluations of the flagship (NO_FEASIBLE_EXIT), as the CSV run: the log is whole
+    expect(run.code, run.err).toBe(3);
+    expect(existsSync(join(runDir, 'evaluations.parquet'))).toBe(true);
+    const out = join(dir, 'cli.csv');
+    const exported = await odc('export', runDir, '--format', 'evaluations-csv', '-o', out);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.err).toContain('wrote 480 evaluations');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
+    const resume = await odc('run', '--resume', runDir, '--log', 'csv');
+    expect(resume.code).toBe(2);
+    expect(resume.err).toContain('drop --log csv');
+    const bad = await odc('run', small, '--log', 'arrow');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('csv or parquet');
+    const noLog = await odc('export', csvRun, '--format', 'evaluations-csv');
+    expect(noLog.code).toBe(2);
+    expect(noLog.err).toContain('odc run --log parquet');
+  });
+
+  it('resumes after a write cut mid row group as the uninterrupted run, the explorer reading it meanwhile', async () => {
+    const runDir = join(dir, 'cut');
+    const stopped = await runStudy({
+      studyPath: small,
+      outDir: runDir,
+      logFormat: 'parquet',
+      stopAfterGenerations: 7,
+      ...quiet,
+    });
+    expect(stopped.status).toBe('interrupted');
+    const partial = join(runDir, 'evaluations.parquet.partial');
+    // what a kill while a row group is being appended leaves: bytes after the last footer
+    appendFileSync(partial, Buffer.from('PAR1 half a row group, then the process died'));
+    const served = new ServedRun(0, runDir);
+    await served.refreshed();
+    // the 7 generations written (the interruption flushed them), not the cut tail
+    expect(served.rows).toBe(7 * 40);
+    expect(Array.from(served.column(0))).toEqual(Array.from({ length: 280 }, (_, i) => i));
+    expect(served.info().damaged).toEqual([]);
+
+    const resumed = await runStudy({ resumeDir: runDir, ...quiet });
+    expect(resumed.status).toBe('complete');
+    for (const f of ['evaluations.parquet', 'pareto.json', 'pareto.csv'])
+      expect(readFileSync(join(runDir, f)).equals(readFileSync(join(parquetRun, f))), f).toBe(true);
+    await served.refreshed();
+    expect(served.rows).toBe(480);
+  });
+
+  it('names a finished evaluations.parquet cut short as damaged in the explorer, instead of reading a footer inside', async () => {
+    const runDir = join(dir, 'cut-final');
+    cpSync(parquetRun, runDir, { recursive: true });
+    const path = join(runDir, 'evaluations.parquet');
+    truncateSync(path, readFileSync(path).length - 10);
+    const served = new ServedRun(0, runDir);
+    await served.refreshed();
+    expect(served.info().damaged).toEqual([expect.stringMatching(/evaluations\.parquet: cut/)]);
+    expect(served.rows).toBe(0);
+  });
+});
