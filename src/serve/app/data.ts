@@ -1,8 +1,8 @@
 /**
  * The explorer's data in the browser: the runs' columns (fetched as one Float64 buffer each) joined by column name
  * into dimensions over every evaluated design of every run (failed evaluations have no objectives to draw: they are
- * counted, not shown), and the filter mask that every view reads. The mask is recomputed in one pass per filter over
- * typed arrays, so a brush over 100,000 designs costs a few milliseconds.
+ * counted, not shown), and the filter mask every view reads, computed in one pass per filter over typed arrays
+ * (computeMask: a rescale's spans; between brushes the page keeps it with maskIndex.ts instead).
  */
 import type { ColumnInfo, RunInfo } from '../runData.js';
 import type { Filter, Subset } from '../urlState.js';
@@ -174,6 +174,8 @@ export function computeMask(ds: Dataset, subset: Subset, filters: readonly Filte
 
 /** Position of a design (run, evaluation index) in the dataset, or -1. */
 export function rowOfDesign(ds: Dataset, run: number, index: number): number {
+  // one run of evaluations 0, 1, 2, …: the design is at its index (no pass over a million designs)
+  if (ds.run[index] === run && ds.index[index] === index) return index;
   for (let i = 0; i < ds.n; i++) if (ds.run[i] === run && ds.index[i] === index) return i;
   return -1;
 }

@@ -16,7 +16,8 @@ import { compareActions } from './designCompare.js';
 import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
 import { colouring } from './colour.js';
-import { buildDataset, computeMask, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
+import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
+import { MaskIndex } from './maskIndex.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
 import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
@@ -42,7 +43,9 @@ interface Timings {
 }
 
 let ds: Dataset | null = null;
-let mask = new Uint8Array(0);
+let mask: Uint8Array = new Uint8Array(0);
+/** The mask kept between brushes (maskIndex.ts): `mask` is its array. */
+let maskIndex: MaskIndex | null = null;
 let runs: RunColumns[] = [];
 let comparison: Comparison | null = null;
 const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, parts: {}, setFilter };
@@ -132,7 +135,7 @@ function rescaleTo(to: Rescale): void {
 function update(): void {
   if (ds === null) return;
   const t0 = performance.now();
-  const count = computeMask(ds, state.subset, state.filters, mask);
+  const count = maskIndex!.update(state.subset, state.filters);
   const sel = selectedRow();
   const t1 = performance.now();
   parcoords.render(mask, state.filters, sel);
@@ -174,7 +177,7 @@ function relayout(): void {
   timings.steps['tableLayout'] ??= performance.now();
   if (tableFirst) {
     // the first load: the table's rows, painted before the plots are laid out (load() lays them out next frame)
-    table.render(mask, computeMask(ds, state.subset, state.filters, mask), selectedRow());
+    table.render(mask, maskIndex!.update(state.subset, state.filters), selectedRow());
     return;
   }
   parcoords.layout(ds, axes, $('parcoords').clientWidth || 1200, (d) => scaleOf(d), colours);
@@ -335,7 +338,8 @@ async function loadBands(): Promise<void> {
 
 function rebuild(): void {
   ds = buildDataset(runs, comparison !== null && comparison.note === undefined ? comparison.union : null);
-  mask = new Uint8Array(ds.n);
+  maskIndex = new MaskIndex(ds);
+  mask = maskIndex.mask;
   const names = defaultOrder(ds);
   // constant columns: hidden once, named in the axis bar's note (a link's axes, applied next, may show them)
   for (const n of constantDims(ds))
