@@ -226,23 +226,29 @@ interface PageFigures {
   frame: number[];
   parts: Record<string, number>[];
   work: Record<string, { ms: number; n: number }>;
-  /** A colour column chosen (f2, x1, back to the runs' colour, twice) to the next painted frame. */
+  /** A colour column chosen (f2, x1, back to the runs' colour, twice) to the next painted frame, and its parts. */
   colouring: number[];
+  colouringParts: Record<string, number>[];
+  /** performance.now() at the end of each step of the first load (window.__explorer.steps). */
+  steps: Record<string, number>;
 }
 
 /** Colour-column changes in the menu, each timed to the next painted frame. */
-function colourChanges(page: Page): Promise<number[]> {
+function colourChanges(page: Page): Promise<{ times: number[]; parts: Record<string, number>[] }> {
   return page.evaluate(async () => {
     const menu = document.getElementById('colour-by') as HTMLSelectElement;
+    const ex = (window as unknown as { __explorer: { layoutParts: Record<string, number> } }).__explorer;
     const times: number[] = [];
+    const parts: Record<string, number>[] = [];
     for (let k = 0; k < 6; k++) {
       const t0 = performance.now();
       menu.value = ['f2', 'x1', ''][k % 3]!;
       menu.dispatchEvent(new Event('change'));
+      parts.push({ ...ex.layoutParts });
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       times.push(performance.now() - t0);
     }
-    return times;
+    return { times, parts };
   });
 }
 
@@ -261,9 +267,12 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
   const loadCpu = childrenCpuMs() - cpu0;
-  const { load, firstRows } = await page.evaluate(() => {
-    const w = window as unknown as { __explorer: { loadMs: number }; __firstRows: number };
-    return { load: w.__explorer.loadMs, firstRows: w.__firstRows };
+  const { load, firstRows, steps } = await page.evaluate(() => {
+    const w = window as unknown as {
+      __explorer: { loadMs: number; steps: Record<string, number> };
+      __firstRows: number;
+    };
+    return { load: w.__explorer.loadMs, firstRows: w.__firstRows, steps: { ...w.__explorer.steps } };
   });
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
@@ -273,8 +282,9 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
   });
   const traced = await brushes(page);
   const work = frameWork(await browser.stopTracing(), traced.js.length);
-  const colouring = await colourChanges(page);
-  return { page, figures: { firstRows, load, loadCpu, js, frame, parts, work, colouring } };
+  const colours = await colourChanges(page);
+  const figures = { firstRows, steps, load, loadCpu, js, frame, parts, work };
+  return { page, figures: { ...figures, colouring: colours.times, colouringParts: colours.parts } };
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -296,10 +306,18 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
     `  ${label}BRUSH TO NEXT PAINTED FRAME: median ${fmt(median(frame))} ms; its JavaScript, all views: median ` +
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
-  const views = Object.keys(parts[0] ?? {});
+  const byPart = (name: string, ps: readonly Record<string, number>[]): string =>
+    `  ${label}${name} (JS, medians): ${Object.keys(ps[0] ?? {})
+      .map((v) => `${v} ${fmt(median(ps.map((p) => p[v]!)))} ms`)
+      .join(', ')}`;
+  console.log(byPart('brush by view', parts));
   console.log(
-    `  ${label}brush by view (JS, medians): ${views.map((v) => `${v} ${fmt(median(parts.map((p) => p[v]!)))} ms`).join(', ')}`,
+    byPart(
+      'colouring by step',
+      all.flatMap((f) => f.colouringParts),
+    ),
   );
+  console.log(byPart('first load, end of each step (from navigation start)', [...all.map((f) => f.steps)]));
   const names = Object.values(FRAME_WORK);
   const work = names
     .map((name) => {

@@ -43,7 +43,7 @@ describe('PointCounts', () => {
                 ).length,
             );
             per.forEach((count, cls) =>
-              expect(points.counts[(k * classes + cls) * (c + 1) ** 2 + y * (c + 1) + x], `step ${step}`).toBe(count),
+              expect(points.counts[(k * (c + 1) ** 2 + y * (c + 1) + x) * classes + cls], `step ${step}`).toBe(count),
             );
             const most = Math.max(...per);
             if (most > 0) expected[(oy + c - y) * width + ox + x] = colours[per.lastIndexOf(most)]!;

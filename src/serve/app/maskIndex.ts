@@ -57,11 +57,21 @@ export class MaskIndex {
     return this.count;
   }
 
-  /** The positions of the dimension's order whose values lie in [lo, hi] (none when either end is NaN). */
-  private positions(metric: string, values: Float64Array, lo: number, hi: number): Kept {
+  /** Sorts a dimension ahead of its first brush (the page does the objectives' when idle). */
+  prepare(metric: string): void {
+    const dim = this.ds.dims.find((d) => d.name === metric);
+    if (dim !== undefined) this.orderOf(metric, dim.values);
+  }
+
+  private orderOf(metric: string, values: Float64Array): Order {
     let order = this.orders.get(metric);
     if (order === undefined) this.orders.set(metric, (order = sortOrder(values)));
-    const { rows, numbers } = order;
+    return order;
+  }
+
+  /** The positions of the dimension's order whose values lie in [lo, hi] (none when either end is NaN). */
+  private positions(metric: string, values: Float64Array, lo: number, hi: number): Kept {
+    const { rows, numbers } = this.orderOf(metric, values);
     if (Number.isNaN(lo) || Number.isNaN(hi)) return { from: 0, to: 0 };
     // first position whose value is ≥ lo, first whose value is > hi
     const search = (pass: (v: number) => boolean): number => {
@@ -156,55 +166,75 @@ function outOfSubset(ds: Dataset, subset: Subset, i: number): boolean {
   }
 }
 
+/** The radix sort's digits: (word, shift, bits) over the 64-bit key, low word first; 11 bits keep a count in L1. */
+const DIGITS = [
+  [0, 0, 11],
+  [0, 11, 11],
+  [0, 22, 10],
+  [1, 0, 11],
+  [1, 11, 11],
+  [1, 22, 10],
+] as const;
+
 /**
- * The rows of `values` in ascending order, NaN last: an LSD radix sort, 16 bits a pass, of each value's bits made
+ * The rows of `values` in ascending order, NaN last: an LSD radix sort, 11 bits a pass, of each value's bits made
  * to sort as unsigned integers (a positive number's sign bit set, a negative one's bits all flipped), so -0 comes
- * just before +0 and -Infinity first; a pass whose 16 bits every value shares is skipped.
+ * just before +0 and -Infinity first. The keys move with the rows (each pass reads in order), every digit's counts
+ * come from one first pass, and a pass whose digit every value shares is skipped: ~0.1 s for a million values.
  */
 export function sortOrder(values: Float64Array): Order {
   const n = values.length;
   const words = new Uint32Array(values.buffer, values.byteOffset, values.byteLength / 4);
-  // little-endian: word 2i is the low half of value i
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
+  let keys = [new Uint32Array(n), new Uint32Array(n)];
+  let spareKeys = [new Uint32Array(n), new Uint32Array(n)];
   let rows = new Int32Array(n);
+  let spare = new Int32Array(n);
   let numbers = 0;
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(values[i]!)) continue;
+    // little-endian: word 2i is the low half of value i
     const h = words[2 * i + 1]!;
     const negative = h >>> 31 === 1;
-    lo[i] = negative ? ~words[2 * i]! >>> 0 : words[2 * i]!;
-    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    keys[0]![numbers] = negative ? ~words[2 * i]! >>> 0 : words[2 * i]!;
+    keys[1]![numbers] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     rows[numbers++] = i;
   }
   for (let i = 0, k = numbers; i < n; i++) if (Number.isNaN(values[i]!)) rows[k++] = i;
-  let spare = new Int32Array(n);
-  const counts = new Uint32Array(65536);
-  for (const [key, shift] of [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ] as const) {
-    counts.fill(0);
-    for (let k = 0; k < numbers; k++) {
-      const d = (key[rows[k]!]! >>> shift) & 0xffff;
-      counts[d] = counts[d]! + 1;
-    }
-    if (numbers === 0 || counts[(key[rows[0]!]! >>> shift) & 0xffff] === numbers) continue;
-    for (let d = 0, at = 0; d < 65536; d++) {
-      const c = counts[d]!;
-      counts[d] = at;
+  spare.set(rows.subarray(numbers), numbers);
+  const counts = DIGITS.map(([, , bits]) => new Int32Array(1 << bits));
+  const [c0, c1, c2, c3, c4, c5] = counts as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [lo0, hi0] = keys as [Uint32Array, Uint32Array];
+  for (let k = 0; k < numbers; k++) {
+    const [l, h] = [lo0[k]!, hi0[k]!];
+    c0[l & 2047] = c0[l & 2047]! + 1;
+    c1[(l >>> 11) & 2047] = c1[(l >>> 11) & 2047]! + 1;
+    c2[l >>> 22] = c2[l >>> 22]! + 1;
+    c3[h & 2047] = c3[h & 2047]! + 1;
+    c4[(h >>> 11) & 2047] = c4[(h >>> 11) & 2047]! + 1;
+    c5[h >>> 22] = c5[h >>> 22]! + 1;
+  }
+  DIGITS.forEach(([word, shift, bits], d) => {
+    const count = counts[d]!;
+    const mask = (1 << bits) - 1;
+    if (numbers === 0 || count[(keys[word]![0]! >>> shift) & mask] === numbers) return;
+    for (let b = 0, at = 0; b < count.length; b++) {
+      const c = count[b]!;
+      count[b] = at;
       at += c;
     }
+    const key = keys[word]!;
+    const [lo, hi] = keys as [Uint32Array, Uint32Array];
+    const [toLo, toHi] = spareKeys as [Uint32Array, Uint32Array];
     for (let k = 0; k < numbers; k++) {
-      const r = rows[k]!;
-      const d = (key[r]! >>> shift) & 0xffff;
-      spare[counts[d]!] = r;
-      counts[d] = counts[d]! + 1;
+      const digit = (key[k]! >>> shift) & mask;
+      const to = count[digit]!;
+      count[digit] = to + 1;
+      spare[to] = rows[k]!;
+      toLo[to] = lo[k]!;
+      toHi[to] = hi[k]!;
     }
-    spare.set(rows.subarray(numbers), numbers);
     [rows, spare] = [spare, rows];
-  }
+    [keys, spareKeys] = [spareKeys, keys];
+  });
   return { rows, numbers };
 }

@@ -23,10 +23,10 @@ export interface PointPanel {
 }
 
 export class PointCounts extends MaskCounts {
-  /** panels × classes × side² counts (side = c + 1 pixels a panel's row). */
+  /** panels × side² × classes counts (side = c + 1 pixels a panel's row; a pixel's colours side by side). */
   readonly counts: Uint32Array;
   private readonly side: number;
-  private readonly perClass: number;
+  private readonly perPanel: number;
 
   constructor(
     /** Each dimension's pixel position of every design (0 … c, NO_PIXEL: not drawn). */
@@ -40,22 +40,22 @@ export class PointCounts extends MaskCounts {
   ) {
     super();
     this.side = c + 1;
-    this.perClass = this.side * this.side;
-    this.counts = new Uint32Array(panels.length * classes * this.perClass);
+    this.perPanel = this.side * this.side * classes;
+    this.counts = new Uint32Array(panels.length * this.perPanel);
   }
 
   protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
-    const { counts, perClass, side, index, classes } = this;
+    const { counts, perPanel, side, index, classes } = this;
     this.panels.forEach(({ i, j }, k) => {
       const X = this.px[j]!;
       const Y = this.px[i]!;
-      const base = k * classes * perClass;
+      const base = k * perPanel;
       for (let q = from; q < to; q++) {
         const r = list[q]!;
         const x = X[r]!;
         const y = Y[r]!;
         if (x === NO_PIXEL || y === NO_PIXEL) continue;
-        const at = base + index[r]! * perClass + y * side + x;
+        const at = base + (y * side + x) * classes + index[r]!;
         counts[at] = counts[at]! + sign;
       }
     });
@@ -63,13 +63,13 @@ export class PointCounts extends MaskCounts {
 
   /** Each counted pixel into `buf` (RGBA words, `width` a row) in the colour most of its designs have. */
   draw(buf: Uint32Array, width: number, colours: readonly number[]): void {
-    const { counts, perClass, side, classes, c } = this;
+    const { counts, perPanel, side, classes, c } = this;
+    const pixels = side * side;
     this.panels.forEach(({ ox, oy }, k) => {
-      const base = k * classes * perClass;
-      for (let cell = 0; cell < perClass; cell++) {
+      for (let cell = 0, at = k * perPanel; cell < pixels; cell++) {
         let best = -1;
         let most = 0;
-        for (let cls = 0, at = base + cell; cls < classes; cls++, at += perClass)
+        for (let cls = 0; cls < classes; cls++, at++)
           if (counts[at]! > 0 && counts[at]! >= most) {
             most = counts[at]!;
             best = cls;

@@ -63,6 +63,8 @@ export interface ScatterEvents {
 
 export class ScatterMatrix {
   private readonly canvas = document.createElement('canvas');
+  /** Under the canvas: says when the points are binned. */
+  private readonly note = document.createElement('p');
   private readonly ctx: CanvasRenderingContext2D;
   private ds: Dataset | null = null;
   private dims: Dim[] = [];
@@ -91,7 +93,9 @@ export class ScatterMatrix {
     host: HTMLElement,
     private readonly events: ScatterEvents,
   ) {
-    host.append(this.canvas);
+    this.note.className = 'muted';
+    this.note.dataset['testid'] = 'scatter-note';
+    host.append(this.canvas, this.note);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
     this.canvas.addEventListener('mouseup', (e) => this.up(e));
@@ -142,6 +146,11 @@ export class ScatterMatrix {
     ]);
     this.drawnMask = null;
     const classes = colours.palette.length;
+    this.note.textContent =
+      ds.n >= BINNED_POINTS_FROM
+        ? `${ds.n.toLocaleString('en-US')} designs: the points are counted per pixel, and a pixel shows the colour ` +
+          'most of its kept designs have'
+        : '';
     if (this.placed?.ds === ds && this.placed.key === key) {
       // a new colour column only: the positions and the grey background stand
       this.binned =
