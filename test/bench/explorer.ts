@@ -1,7 +1,9 @@
 /**
  * Explorer benchmark (a script, not a vitest test): `npm run bench:explorer`. Builds synthetic DTLZ2 run folders with
- * 6 objectives and 15 variables (24 columns) of 10,000 and 100,000 evaluations, serves each with odc serve's server
- * and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * 6 objectives and 15 variables (24 columns) of 100,000 and 1,000,000 evaluations (`-- --sizes a,b,…` for others),
+ * serves each with odc serve's server and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * - first rows: navigation start to the first design row of the table in the DOM (a MutationObserver installed before
+ *   the page's own script), and the end of each step of the first load;
  * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
  *   page records it (window.__explorer.loadMs), median of 3 fresh pages, and the CPU time Chromium's processes spent
  *   meanwhile (from /proc: less inflated by other jobs than the wall clock);
@@ -10,19 +12,20 @@
  *   layout, paint and commit of that frame included); and the renderer's work per brush from a Chromium trace
  *   (milliseconds and count of style, layout, text shaping, paint, raster... events: counts repeat whatever the
  *   load); and a real mouse drag along an axis (median of the renders its mouse moves caused);
+ * - colouring: a colour column chosen in the menu (f2, x1, the runs' colour, twice) to the next painted frame;
  * - with ODC_BENCH_PEER_DIST=<another build's dist folder> (e.g. main's, built into a second folder), the same pages
  *   served by that build too, alternately with this one's, and the ratios of the two;
  * - peer: the same parallel coordinates drawn the usual canvas way (one stroked polyline per design, as canvas
  *   parallel-coordinates libraries do), measured in the same page, against the explorer's full brush update.
- * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
- *   process (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates
- *   far less than the wall-clock ones above (./explorerCpu.ts; with ODC_BENCH_PEER_DIST, the peer build's app code on
- *   the same columns too, brushes interleaved, and whether both drew the same frame);
- * - 1,000,000 evaluations: the CPU figures on columns made in memory (a CSV of that size takes minutes to write and
- *   parse); `-- --sizes 10000,100000,1000000` serves and measures it in Chromium too.
- * - under load (./explorerLoad.ts): two runs of 50,000 evaluations, first rows and brush-to-filtered-table with every
- *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
- * Figures only; no assertions on wall time. `--docs` writes the table of the two sizes into docs/performance.md
+ * - CPU: the same app code (mask, binned parallel coordinates, scatter points, colouring) run in this Node process
+ *   (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates far less
+ *   than the wall-clock ones above (./explorerCpu.ts; with ODC_BENCH_PEER_DIST, the peer build's app code on the same
+ *   columns too, steps interleaved, and whether both drew the same frames); `--cpu-only`: these alone, on columns
+ *   made in memory (no CSV written and parsed, no page);
+ * - under load (./explorerLoad.ts; skipped with `--no-load`): two runs of 50,000 evaluations, first rows and
+ *   brush-to-filtered-table with every core busy, against the same pages on the machine as it is: the budgets of
+ *   docs/explorer.md.
+ * Figures only; no assertions on wall time. `--docs` writes the table of the sizes into docs/performance.md
  * (./markedSection.ts).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';

@@ -176,7 +176,11 @@ const GAP = 6;
 
 /** The steps of one build on `columns`: load now, then one brush, drag step or colour change per call. */
 function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
-  const { buildDataset, computeMask } = app.data;
+  const { buildDataset } = app.data;
+  // a build before maskIndex.js computed each mask afresh (data.js computeMask)
+  const { computeMask } = app.data as unknown as {
+    computeMask: (d: typeof ds, subset: 'all', filters: readonly Filter[], mask: Uint8Array) => number;
+  };
   const r = app.raster;
   let ds = buildDataset([columns], null);
   const dataset = cpuMs(() => {

@@ -4,8 +4,7 @@
  * an LSD radix sort of the values' bits), so a filter's kept designs are one run of positions found by two binary
  * searches. Each design counts the filters (and the subset) that exclude it; moving a brush from one range to
  * another visits only the positions between the old and the new ends, each design's count going up or down by one
- * and its mask bit flipping when the count leaves or reaches 0. Same mask as computeMask (data.ts) for any subset and
- * filters, NaN kept by no filter.
+ * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter.
  */
 import type { Filter, Subset } from '../urlState.js';
 import type { Dataset } from './data.js';
