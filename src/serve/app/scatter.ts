@@ -151,13 +151,18 @@ export class ScatterMatrix {
         ? `${ds.n.toLocaleString('en-US')} designs: the points are counted per pixel, and a pixel shows the colour ` +
           'most of its kept designs have'
         : '';
-    if (this.placed?.ds === ds && this.placed.key === key) {
-      // a new colour column only: the positions and the grey background stand
-      this.binned =
-        ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index) : null;
-      return;
-    }
+    // a new colour column only: the positions and the grey background stand
+    const placed = this.placed?.ds === ds && this.placed.key === key;
+    if (!placed) this.place(ds, c);
     this.placed = { ds, key };
+    this.binned = ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index) : null;
+    if (placed) return;
+    this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
+    this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
+  }
+
+  /** Each design's pixel position on each dimension, the panels' places for scripts, the front's rows. */
+  private place(ds: Dataset, c: number): void {
     this.px = this.dims.map((d, k) => {
       const out = new Uint16Array(ds.n);
       const sc = this.scales[k]!;
@@ -183,10 +188,6 @@ export class ScatterMatrix {
       })),
     );
     this.frontRows = rowsOf(ds.union);
-    this.binned = ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index) : null;
-    const all = new Uint8Array(ds.n).fill(1);
-    this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
-    this.points(this.bg, all, 0xffc8c8c8);
   }
 
   private size(w: number, h: number): void {
