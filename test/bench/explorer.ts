@@ -38,7 +38,7 @@ import type { RunColumns } from '../../src/serve/app/data.js';
 import { writeDtlz2Folder } from '../serve/syntheticRun.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
-import { measureUnderLoad } from './explorerLoad.js';
+import { measureUnderLoad, pageTimingFirstRows } from './explorerLoad.js';
 import {
   cpuLine,
   dtlz2,
@@ -257,15 +257,7 @@ function colourChanges(page: Page): Promise<{ times: number[]; parts: Record<str
 
 /** A fresh page: load to the first render of every view, then 15 filter changes timed, then the same 15 traced. */
 async function pageFigures(browser: Browser, url: string): Promise<{ page: Page; figures: PageFigures }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstRows?: number };
-    new MutationObserver((_changes, obs) => {
-      if (document.querySelector('[data-testid=design-row]') === null) return;
-      w.__firstRows = performance.now();
-      obs.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const page = await pageTimingFirstRows(browser);
   const cpu0 = childrenCpuMs();
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
