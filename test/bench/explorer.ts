@@ -301,18 +301,18 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
     `  ${label}BRUSH TO NEXT PAINTED FRAME: median ${fmt(median(frame))} ms; its JavaScript, all views: median ` +
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
-  const byPart = (name: string, ps: readonly Record<string, number>[]): string =>
-    `  ${label}${name} (JS, medians): ${Object.keys(ps[0] ?? {})
-      .map((v) => `${v} ${fmt(median(ps.map((p) => p[v]!)))} ms`)
-      .join(', ')}`;
-  console.log(byPart('brush by view', parts));
-  console.log(
-    byPart(
-      'colouring by step',
-      all.flatMap((f) => f.colouringParts),
-    ),
+  // each part's median (a page without a part's figures prints no line for it)
+  const byPart = (name: string, ps: readonly Record<string, number>[]): void => {
+    const keys = Object.keys(ps[0] ?? {});
+    if (keys.length > 0)
+      console.log(`  ${label}${name}: ${keys.map((v) => `${v} ${fmt(median(ps.map((p) => p[v]!)))} ms`).join(', ')}`);
+  };
+  byPart('brush by view (JS, medians)', parts);
+  byPart(
+    'colouring by step (JS, medians)',
+    all.flatMap((f) => f.colouringParts),
   );
-  console.log(byPart('first load, end of each step (from navigation start)', [...all.map((f) => f.steps)]));
+  byPart('first load, end of each step (from navigation start, medians)', [...all.map((f) => f.steps)]);
   const names = Object.values(FRAME_WORK);
   const work = names
     .map((name) => {
