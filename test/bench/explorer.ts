@@ -1,7 +1,9 @@
 /**
  * Explorer benchmark (a script, not a vitest test): `npm run bench:explorer`. Builds synthetic DTLZ2 run folders with
- * 6 objectives and 15 variables (24 columns) of 10,000 and 100,000 evaluations, serves each with odc serve's server
- * and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * 6 objectives and 15 variables (24 columns) of 100,000 and 1,000,000 evaluations (`-- --sizes a,b,…` for others),
+ * serves each with odc serve's server and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * - first rows: navigation start to the first design row of the table in the DOM (a MutationObserver installed before
+ *   the page's own script), and the end of each step of the first load;
  * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
  *   page records it (window.__explorer.loadMs), median of 3 fresh pages, and the CPU time Chromium's processes spent
  *   meanwhile (from /proc: less inflated by other jobs than the wall clock);
@@ -10,19 +12,20 @@
  *   layout, paint and commit of that frame included); and the renderer's work per brush from a Chromium trace
  *   (milliseconds and count of style, layout, text shaping, paint, raster... events: counts repeat whatever the
  *   load); and a real mouse drag along an axis (median of the renders its mouse moves caused);
+ * - colouring: a colour column chosen in the menu (f2, x1, the runs' colour, twice) to the next painted frame;
  * - with ODC_BENCH_PEER_DIST=<another build's dist folder> (e.g. main's, built into a second folder), the same pages
  *   served by that build too, alternately with this one's, and the ratios of the two;
  * - peer: the same parallel coordinates drawn the usual canvas way (one stroked polyline per design, as canvas
  *   parallel-coordinates libraries do), measured in the same page, against the explorer's full brush update.
- * - CPU: the same app code (dataset, mask, binned parallel coordinates and their composition) run in this Node
- *   process (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates
- *   far less than the wall-clock ones above (./explorerCpu.ts; with ODC_BENCH_PEER_DIST, the peer build's app code on
- *   the same columns too, brushes interleaved, and whether both drew the same frame);
- * - 1,000,000 evaluations: the CPU figures on columns made in memory (a CSV of that size takes minutes to write and
- *   parse); `-- --sizes 10000,100000,1000000` serves and measures it in Chromium too.
- * - under load (./explorerLoad.ts): two runs of 50,000 evaluations, first rows and brush-to-filtered-table with every
- *   core busy, against the same pages on the machine as it is: the budgets of docs/explorer.md.
- * Figures only; no assertions on wall time. `--docs` writes the table of the two sizes into docs/performance.md
+ * - CPU: the same app code (mask, binned parallel coordinates, scatter points, colouring) run in this Node process
+ *   (V8, as Chromium's), timed by process.cpuUsage: a figure that a machine shared with other jobs inflates far less
+ *   than the wall-clock ones above (./explorerCpu.ts; with ODC_BENCH_PEER_DIST, the peer build's app code on the same
+ *   columns too, steps interleaved, and whether both drew the same frames); `--cpu-only`: these alone, on columns
+ *   made in memory (no CSV written and parsed, no page);
+ * - under load (./explorerLoad.ts; skipped with `--no-load`): two runs of 50,000 evaluations, first rows and
+ *   brush-to-filtered-table with every core busy, against the same pages on the machine as it is: the budgets of
+ *   docs/explorer.md.
+ * Figures only; no assertions on wall time. `--docs` writes the table of the sizes into docs/performance.md
  * (./markedSection.ts).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,28 +35,22 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import type { RunColumns } from '../../src/serve/app/data.js';
-import type { ColumnInfo, RunInfo } from '../../src/serve/runData.js';
 import { writeDtlz2Folder } from '../serve/syntheticRun.js';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { createRng } from '../../src/base/rng.js';
-import { createBenchmarkProblem } from '../../src/optimize/benchmarks/benchmarks.js';
-import { measureUnderLoad } from './explorerLoad.js';
-import { cpuLine, explorerCpu, peerAppCode } from './explorerCpu.js';
+import { measureUnderLoad, pageTimingFirstRows } from './explorerLoad.js';
+import {
+  cpuLine,
+  dtlz2,
+  explorerCpu,
+  M,
+  memoryColumns,
+  N_VAR,
+  ON_FRONT,
+  peerAppCode,
+  type CpuFigures,
+} from './explorerCpu.js';
 import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
-
-const M = 6;
-const N_VAR = 15;
-/** Evaluations exactly on the DTLZ2 front (distance variables at 0.5): the run's front. */
-const ON_FRONT = 2000;
-
-/** The run's problem: the same DTLZ2 the study file names (src/optimize/benchmarks/benchmarks.ts). */
-const DTLZ2 = createBenchmarkProblem({ problem: 'dtlz2', objectives: M, variables: N_VAR });
-
-function dtlz2(x: readonly number[]): number[] {
-  const e = DTLZ2.evaluate(Float64Array.from(x));
-  if (e.status !== 'ok') throw new Error(`DTLZ2 failed at ${x.join(', ')}`);
-  return Array.from(e.f);
-}
 
 function buildRun(dir: string, n: number): void {
   const rng = createRng(12345 + n);
@@ -154,52 +151,6 @@ function servedColumns(server: RunningServer): RunColumns {
   };
 }
 
-/**
- * The columns buildRun's folder of `n` evaluations is served as (eval, generation, status, x, f, violation), made in
- * memory: the CPU figures at sizes whose CSV would take minutes to write and parse.
- */
-function memoryColumns(n: number): RunColumns {
-  const rng = createRng(12345 + n);
-  const names = [
-    ...Array.from({ length: N_VAR }, (_, i) => ({ name: `x${i + 1}`, role: 'variable' as const, unit: '' })),
-    ...Array.from({ length: M }, (_, j) => ({
-      name: `f${j + 1}`,
-      role: 'objective' as const,
-      unit: '',
-      sense: 'minimize' as const,
-    })),
-  ];
-  const columns: ColumnInfo[] = [
-    { name: 'eval', role: 'index', unit: '' },
-    { name: 'generation', role: 'generation', unit: '' },
-    { name: 'status', role: 'status', unit: '' },
-    ...names,
-    { name: 'violation', role: 'violation', unit: '' },
-  ];
-  const data = new Float64Array(columns.length * n); // column-major, status and violation 0 (feasible)
-  const front: number[] = [];
-  for (let e = 0; e < n; e++) {
-    const onFront = e >= n - ON_FRONT;
-    const spread = 1 - e / n;
-    const x = Array.from({ length: N_VAR }, (_, i) =>
-      i < M - 1 ? rng.next() : onFront ? 0.5 : 0.5 + (rng.next() - 0.5) * spread,
-    );
-    if (onFront) front.push(e);
-    const row = [e, Math.floor(e / 200), 0, ...x, ...dtlz2(x), 0];
-    for (let c = 0; c < row.length; c++) data[c * n + e] = row[c]!;
-  }
-  const info = {
-    id: 0,
-    key: 'memory',
-    name: 'dtlz2-explorer-bench',
-    kind: 'benchmark',
-    status: 'complete',
-    columns,
-    rows: n,
-  };
-  return { info: info as unknown as RunInfo, data, frontIndices: front };
-}
-
 /** The peer build's app code for the CPU figures (ODC_BENCH_PEER_DIST), or null. */
 const peerApp = async (): Promise<Awaited<ReturnType<typeof peerAppCode>> | null> => {
   const peer = process.env['ODC_BENCH_PEER_DIST'];
@@ -270,22 +221,54 @@ function childrenCpuMs(): number {
 const CLOCK_TICKS = 100;
 
 interface PageFigures {
+  /** Navigation start to the first design row of the table in the DOM. */
+  firstRows: number;
   load: number;
   loadCpu: number;
   js: number[];
   frame: number[];
   parts: Record<string, number>[];
   work: Record<string, { ms: number; n: number }>;
+  /** A colour column chosen (f2, x1, back to the runs' colour, twice) to the next painted frame, and its parts. */
+  colouring: number[];
+  colouringParts: Record<string, number>[];
+  /** performance.now() at the end of each step of the first load (window.__explorer.steps). */
+  steps: Record<string, number>;
+}
+
+/** Colour-column changes in the menu, each timed to the next painted frame. */
+function colourChanges(page: Page): Promise<{ times: number[]; parts: Record<string, number>[] }> {
+  return page.evaluate(async () => {
+    const menu = document.getElementById('colour-by') as HTMLSelectElement;
+    const ex = (window as unknown as { __explorer: { layoutParts: Record<string, number> } }).__explorer;
+    const times: number[] = [];
+    const parts: Record<string, number>[] = [];
+    for (let k = 0; k < 6; k++) {
+      const t0 = performance.now();
+      menu.value = ['f2', 'x1', ''][k % 3]!;
+      menu.dispatchEvent(new Event('change'));
+      parts.push({ ...ex.layoutParts });
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+    }
+    return { times, parts };
+  });
 }
 
 /** A fresh page: load to the first render of every view, then 15 filter changes timed, then the same 15 traced. */
 async function pageFigures(browser: Browser, url: string): Promise<{ page: Page; figures: PageFigures }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await pageTimingFirstRows(browser);
   const cpu0 = childrenCpuMs();
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
   const loadCpu = childrenCpuMs() - cpu0;
-  const load = await page.evaluate(() => (window as unknown as { __explorer: { loadMs: number } }).__explorer.loadMs);
+  const { load, firstRows, steps } = await page.evaluate(() => {
+    const w = window as unknown as {
+      __explorer: { loadMs: number; steps: Record<string, number> };
+      __firstRows: number;
+    };
+    return { load: w.__explorer.loadMs, firstRows: w.__firstRows, steps: { ...w.__explorer.steps } };
+  });
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
   const { js, frame, parts } = await brushes(page);
@@ -294,7 +277,9 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
   });
   const traced = await brushes(page);
   const work = frameWork(await browser.stopTracing(), traced.js.length);
-  return { page, figures: { load, loadCpu, js, frame, parts, work } };
+  const colours = await colourChanges(page);
+  const figures = { firstRows, steps, load, loadCpu, js, frame, parts, work };
+  return { page, figures: { ...figures, colouring: colours.times, colouringParts: colours.parts } };
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -305,6 +290,10 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
   const frame = all.flatMap((f) => f.frame);
   const parts = all.flatMap((f) => f.parts);
   console.log(
+    `  ${label}FIRST ROWS: median ${fmt(median(all.map((f) => f.firstRows)))} ms; COLOURING (a colour column ` +
+      `chosen) to the next painted frame: median ${fmt(median(all.flatMap((f) => f.colouring)))} ms`,
+  );
+  console.log(
     `  ${label}load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')}); ` +
       `Chromium CPU during the load: median ${fmt(median(all.map((f) => f.loadCpu)))} ms`,
   );
@@ -312,10 +301,18 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
     `  ${label}BRUSH TO NEXT PAINTED FRAME: median ${fmt(median(frame))} ms; its JavaScript, all views: median ` +
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
-  const views = Object.keys(parts[0] ?? {});
-  console.log(
-    `  ${label}brush by view (JS, medians): ${views.map((v) => `${v} ${fmt(median(parts.map((p) => p[v]!)))} ms`).join(', ')}`,
+  // each part's median (a page without a part's figures prints no line for it)
+  const byPart = (name: string, ps: readonly Record<string, number>[]): void => {
+    const keys = Object.keys(ps[0] ?? {});
+    if (keys.length > 0)
+      console.log(`  ${label}${name}: ${keys.map((v) => `${v} ${fmt(median(ps.map((p) => p[v]!)))} ms`).join(', ')}`);
+  };
+  byPart('brush by view (JS, medians)', parts);
+  byPart(
+    'colouring by step (JS, medians)',
+    all.flatMap((f) => f.colouringParts),
   );
+  byPart('first load, end of each step (from navigation start, medians)', [...all.map((f) => f.steps)]);
   const names = Object.values(FRAME_WORK);
   const work = names
     .map((name) => {
@@ -336,8 +333,11 @@ async function peerServer(dir: string): Promise<RunningServer | null> {
   return mod.startServer({ runDirs: [dir], port: 0, host: '127.0.0.1' });
 }
 
-/** Medians of this build's pages, ms: docs/performance.md's figures. */
+/** Medians of this build's pages, ms, and its CPU figures in Node: docs/performance.md's figures. */
 interface DocFigures {
+  readonly firstRows: number;
+  readonly colouring: number;
+  readonly cpu: CpuFigures;
   readonly load: number;
   readonly frame: number;
   readonly layout: number;
@@ -419,8 +419,12 @@ async function measure(n: number, root: string): Promise<DocFigures> {
       `  peer, one stroked polyline per design (parallel coordinates only): median ${fmt(median(naive))} ms` +
         ` → ${(median(naive) / median(js)).toFixed(1)}× the explorer's full brush update`,
     );
-    console.log(cpuLine('CPU in Node (same code)', explorerCpu(servedColumns(server), M, await peerApp())));
+    const cpu = explorerCpu(servedColumns(server), M, await peerApp());
+    console.log(cpuLine('CPU in Node (same code)', cpu));
     return {
+      firstRows: median(ours.map((f) => f.firstRows)),
+      colouring: median(ours.flatMap((f) => f.colouring)),
+      cpu: cpu.ours,
       load: median(ours.map((f) => f.load)),
       frame: median(ours.flatMap((f) => f.frame)),
       layout: median(ours.map((f) => f.work['layout']?.ms ?? 0)),
@@ -443,19 +447,20 @@ console.log(
 );
 const sizesAt = process.argv.indexOf('--sizes');
 const sizes =
-  sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '').split(',').filter(Boolean).map(Number) : [10_000, 100_000];
+  sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '').split(',').filter(Boolean).map(Number) : [100_000, 1_000_000];
 const figures: DocFigures[] = [];
-for (const n of sizes) figures.push(await measure(n, root));
-// a million evaluations: the app's steps in Node on columns made in memory (in Chromium too with --sizes …,1000000)
-const MILLION = 1_000_000;
-if (!sizes.includes(MILLION)) {
-  const columns = memoryColumns(MILLION);
-  console.log(`\n${MILLION.toLocaleString('en-US')} evaluations (columns made in memory, no page):`);
-  console.log(cpuLine('CPU in Node (same code)', explorerCpu(columns, M, await peerApp())));
+for (const n of sizes) {
+  if (!process.argv.includes('--cpu-only')) {
+    figures.push(await measure(n, root));
+    continue;
+  }
+  // the app's steps in Node only, on columns made in memory (no CSV to write and parse, no page)
+  console.log(`${n.toLocaleString('en-US')} evaluations (columns made in memory, no page):`);
+  console.log(cpuLine('CPU in Node (same code)', explorerCpu(memoryColumns(n), M, await peerApp())));
 }
 const docLoad = loadLine();
-await measureUnderLoad(root);
-if (docsRequested()) {
+if (!process.argv.includes('--cpu-only') && !process.argv.includes('--no-load')) await measureUnderLoad(root);
+if (docsRequested() && figures.length === sizes.length) {
   const ms = (x: number): string => `${x >= 1000 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1)} ms`;
   const row = (figure: string, f: (x: DocFigures) => number, goal: string): string[] => [
     figure,
@@ -465,10 +470,15 @@ if (docsRequested()) {
   const table = mdTable(
     ['figure', ...sizes.map((n) => `${n.toLocaleString('en-US')} evaluations`), 'goal'],
     [
-      row('load to the first render of every view', (x) => x.load, '≤ 2 s'),
-      row('brush to the next painted frame', (x) => x.frame, '≤ 50 ms'),
-      row('layout per brush (trace)', (x) => x.layout, ''),
+      row('first rows of the table (navigation start)', (x) => x.firstRows, '< 3 s'),
+      row('load to the first render of every view', (x) => x.load, ''),
+      row('brush to the next painted frame', (x) => x.frame, '< 50 ms'),
       row('brush JavaScript, all views', (x) => x.js, ''),
+      row('layout per brush (trace)', (x) => x.layout, ''),
+      row('colour column chosen to the next painted frame', (x) => x.colouring, '< 50 ms'),
+      row('CPU in Node: brush (mask, lines, points)', (x) => x.cpu.brush, ''),
+      row('CPU in Node: one step of a mouse drag', (x) => x.cpu.drag, ''),
+      row('CPU in Node: colour column chosen', (x) => x.cpu.colouring, ''),
     ],
     [1, 2],
   );

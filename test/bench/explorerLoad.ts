@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startServer } from '../../src/serve/server.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { writeDtlz2Run } from '../serve/syntheticRun.js';
@@ -38,8 +38,11 @@ interface LoadFigures {
   brushJs: number[];
 }
 
-/** One fresh page: first rows, ready, then BRUSHES filter changes each timed to the next painted frame. */
-async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures> {
+/**
+ * A fresh page of 1400 × 1000 that records in `window.__firstRows` when the table's first design row enters the DOM
+ * (`performance.now()`: from the navigation start).
+ */
+export async function pageTimingFirstRows(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.addInitScript(() => {
     const w = window as unknown as { __firstRows?: number };
@@ -49,6 +52,12 @@ async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures
       obs.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
+  return page;
+}
+
+/** One fresh page: first rows, ready, then BRUSHES filter changes each timed to the next painted frame. */
+async function pageUnderTest(browser: Browser, url: string): Promise<LoadFigures> {
+  const page = await pageTimingFirstRows(browser);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
   const figures = await page.evaluate(

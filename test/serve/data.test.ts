@@ -1,14 +1,15 @@
 /**
- * The explorer's filter mask (src/serve/app/data.ts computeMask): each subset and range filter against the designs
- * worked out one by one here.
+ * The explorer's filter mask (src/serve/app/maskIndex.ts), made afresh for each case: each subset and range filter
+ * against the designs worked out one by one here (test/serve/maskIndex.test.ts: the same kept between brushes).
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
-import { buildDataset, computeMask } from '../../src/serve/app/data.js';
+import { buildDataset } from '../../src/serve/app/data.js';
+import { MaskIndex } from '../../src/serve/app/maskIndex.js';
 import type { ColumnInfo, RunInfo } from '../../src/serve/runData.js';
 import { SUBSETS } from '../../src/serve/urlState.js';
 
-describe('computeMask', () => {
+describe('MaskIndex, made afresh', () => {
   it('keeps the designs of the subset whose values lie in every filter range (NaN in none), and counts them', () => {
     const rng = createRng(3);
     const n = 400;
@@ -25,7 +26,6 @@ describe('computeMask', () => {
     const front = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 === 0);
     const info = { id: 0, columns, rows: n } as unknown as RunInfo;
     const ds = buildDataset([{ info, data, frontIndices: front }], null);
-    const mask = new Uint8Array(n);
     const filterSets = [
       [],
       [{ metric: 'a', lo: 0.2, hi: 0.7 }],
@@ -56,8 +56,9 @@ describe('computeMask', () => {
             ? 1
             : 0,
         );
-        const count = computeMask(ds, subset, filters, mask);
-        expect(Array.from(mask), `${subset} ${JSON.stringify(filters)}`).toEqual(expected);
+        const index = new MaskIndex(ds);
+        const count = index.update(subset, filters);
+        expect(Array.from(index.mask), `${subset} ${JSON.stringify(filters)}`).toEqual(expected);
         expect(count).toBe(expected.filter((m) => m === 1).length);
       }
   });

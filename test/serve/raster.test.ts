@@ -1,12 +1,13 @@
 /**
- * The explorer's parallel-coordinates binning and line counts (src/serve/app/parcoords.ts, raster.ts), in Node: the
- * bin of each value and the counts per cell worked out by hand on a few designs.
+ * The explorer's parallel-coordinates binning, line counts and drawing (src/serve/app/parcoords.ts, raster.ts), in
+ * Node: the bin of each value and the counts per cell worked out by hand on a few designs; the drawn frame against
+ * every (run, cell) line drawn one by one with the rule the docs state.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
 import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
-import { LineCounts, NAN_BIN, NAN_CELL, pairCells } from '../../src/serve/app/raster.js';
+import { drawCountedLines, LineCounts, NAN_BIN, NAN_CELL, newFrame, pairCells } from '../../src/serve/app/raster.js';
 
 const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {
   const finite = values.filter((v) => !Number.isNaN(v));
@@ -98,5 +99,56 @@ describe('LineCounts', () => {
     expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey, new Uint8Array(4))).toThrow(
       /other cells or runs/,
     );
+  });
+});
+
+describe('drawCountedLines', () => {
+  it('shows at each pixel the strongest line through it, the earlier run among equals, as drawing every line does', () => {
+    // 3 axes of 6 bins, 3 runs; each line's pixels taken from a frame holding that line alone; its intensity from the
+    // stated rule, 0.3 + 0.7 √(count / most in the pair), in 0-255
+    const rng = createRng(5);
+    const nb = 6;
+    const geo = { xs: [2, 30, 51], top: 3, binPx: 4 };
+    const [width, height] = [56, 3 + nb * 4 + 2];
+    const n = 300;
+    const axes = Array.from({ length: 3 }, () => Uint16Array.from({ length: n }, () => rng.int(nb)));
+    // runs skewed so that cells hold lines of several runs with equal and unequal counts
+    const run = Uint8Array.from({ length: n }, () => [0, 1, 1, 2][rng.int(4)]!);
+    const cells = pairCells(axes, nb);
+    const lines = new LineCounts(cells, nb, 3, run);
+    lines.update(new Uint8Array(n).fill(1));
+    const frame = newFrame(width, height);
+    drawCountedLines(frame, lines, geo);
+
+    const alpha = new Uint8Array(width * height);
+    const colour = new Uint8Array(width * height);
+    for (let k = 0; k < 2; k++) {
+      const pair = cells[k]!;
+      const count = (r: number, cell: number): number =>
+        Array.from(pair).filter((c, i) => c === cell && run[i] === r).length;
+      let most = 0;
+      for (let r = 0; r < 3; r++) for (let cell = 0; cell < nb * nb; cell++) most = Math.max(most, count(r, cell));
+      for (let r = 0; r < 3; r++)
+        for (let cell = 0; cell < nb * nb; cell++) {
+          const c = count(r, cell);
+          if (c === 0) continue;
+          const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c / most)));
+          // the line alone: one design through that cell of this pair, no other pair drawn
+          const one = new LineCounts([Uint16Array.of(cell)], nb, 1, null);
+          one.update(Uint8Array.of(1));
+          const alone = newFrame(width, height);
+          drawCountedLines(alone, one, { ...geo, xs: geo.xs.slice(k, k + 2) });
+          alone.alpha.forEach((v, p) => {
+            if (v > 0 && a > alpha[p]!) {
+              alpha[p] = a;
+              colour[p] = r;
+            }
+          });
+        }
+    }
+    expect(Array.from(frame.alpha)).toEqual(Array.from(alpha));
+    expect(Array.from(frame.colour)).toEqual(Array.from(colour));
+    // every run shows somewhere (a frame of one colour would not test the choice between runs)
+    expect(new Set(frame.colour).size).toBe(3);
   });
 });

@@ -70,10 +70,19 @@ function continuous(ds: Dataset, d: Dim, scale: AxisScale): Colouring {
   if (whole !== null) return integers(ds, d, whole);
   const palette = [...VIRIDIS, MISSING];
   const index = new Uint8Array(ds.n);
-  for (let i = 0; i < ds.n; i++) {
-    const v = d.values[i]!;
-    index[i] = scale.inside(v) ? Math.min(STEPS - 1, Math.floor(scale.position(v) * STEPS)) : STEPS;
-  }
+  const { lo, hi } = scale;
+  const values = d.values;
+  if (scale.kind === 'linear' && !scale.inverted && hi > lo)
+    // position()'s arithmetic inlined (a value inside the span needs no clamp): no call per design
+    for (let i = 0; i < ds.n; i++) {
+      const v = values[i]!;
+      index[i] = v >= lo && v <= hi ? Math.min(STEPS - 1, Math.floor(((v - lo) / (hi - lo)) * STEPS)) : STEPS;
+    }
+  else
+    for (let i = 0; i < ds.n; i++) {
+      const v = values[i]!;
+      index[i] = scale.inside(v) ? Math.min(STEPS - 1, Math.floor(scale.position(v) * STEPS)) : STEPS;
+    }
   const legend = VIRIDIS.map((colour, k) => ({
     colour,
     label: withUnit(`${fmtValue(scale.value(k / STEPS), d)} – ${fmtValue(scale.value((k + 1) / STEPS), d)}`, d),

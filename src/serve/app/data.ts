@@ -1,11 +1,9 @@
 /**
  * The explorer's data in the browser: the runs' columns (fetched as one Float64 buffer each) joined by column name
  * into dimensions over every evaluated design of every run (failed evaluations have no objectives to draw: they are
- * counted, not shown), and the filter mask that every view reads. The mask is recomputed in one pass per filter over
- * typed arrays, so a brush over 100,000 designs costs a few milliseconds.
+ * counted, not shown); the filter mask every view reads is maskIndex.ts's.
  */
 import type { ColumnInfo, RunInfo } from '../runData.js';
-import type { Filter, Subset } from '../urlState.js';
 
 export interface Dim {
   readonly name: string;
@@ -17,8 +15,6 @@ export interface Dim {
   readonly min: number;
   readonly max: number;
 }
-
-export type { Subset } from '../urlState.js';
 
 export interface Dataset {
   readonly runs: readonly RunInfo[];
@@ -140,40 +136,10 @@ export function buildDataset(
   return { runs: runs.map((r) => r.info), n, failed, dims, run, index, status, front, union: unionMask };
 }
 
-/** 1 for each design the subset and every filter keep; returns how many. */
-export function computeMask(ds: Dataset, subset: Subset, filters: readonly Filter[], mask: Uint8Array): number {
-  const n = ds.n;
-  // the subset's branch taken once, not per design
-  const keep = subset === 'front' ? ds.front : subset === 'union' ? ds.union : null;
-  if (keep !== null) mask.set(keep.subarray(0, n));
-  else if (subset === 'feasible' || subset === 'infeasible') {
-    const want = subset === 'feasible' ? 0 : 1;
-    const status = ds.status;
-    for (let i = 0; i < n; i++) mask[i] = status[i] === want ? 1 : 0;
-  } else mask.fill(1, 0, n);
-  // each filter in one pass without a branch per design (a brush splits a million random designs about evenly: a
-  // mispredicted branch each), the last one counting what it keeps; passes() written out: NaN passes no comparison
-  const active = filters.flatMap((f) => {
-    const dim = ds.dims.find((d) => d.name === f.metric);
-    return dim === undefined ? [] : [{ lo: f.lo, hi: f.hi, v: dim.values }];
-  });
-  let count = 0;
-  for (let k = 0; k < active.length; k++) {
-    const { lo, hi, v } = active[k]!;
-    count = 0;
-    for (let i = 0; i < n; i++) {
-      const x = v[i]!;
-      const m = mask[i]! & +(x >= lo) & +(x <= hi);
-      mask[i] = m;
-      count += m;
-    }
-  }
-  if (active.length === 0) for (let i = 0; i < n; i++) count += mask[i]!;
-  return count;
-}
-
 /** Position of a design (run, evaluation index) in the dataset, or -1. */
 export function rowOfDesign(ds: Dataset, run: number, index: number): number {
+  // one run of evaluations 0, 1, 2, …: the design is at its index (no pass over a million designs)
+  if (ds.run[index] === run && ds.index[index] === index) return index;
   for (let i = 0; i < ds.n; i++) if (ds.run[i] === run && ds.index[i] === index) return i;
   return -1;
 }

@@ -12,7 +12,8 @@
  * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud).
  * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
- * with their labels and ticks (a canvas kept off screen, copied over each frame).
+ * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
+ * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour.
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -74,6 +75,9 @@ export class ParCoords {
   private fgDrawn = false;
   private composed = false;
   private lines: LineCounts | null = null;
+  /** What the bins, background and labels were made for (dataset, axes, scales, width), and the background's lines. */
+  private placed: { ds: Dataset; key: string; cells: Uint16Array[]; grey: LineCounts; greyAlpha: Uint8Array } | null =
+    null;
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
@@ -123,6 +127,32 @@ export class ParCoords {
     this.axes = [...axes];
     this.width = Math.max(300, Math.floor(width));
     this.scales = this.axes.map(scaleOf);
+    this.colours = colours;
+    this.palette32 = colours.palette.map(rgb);
+    const key = JSON.stringify([
+      this.width,
+      this.axes.map((d, k) => {
+        const sc = this.scales[k]!;
+        return [d.name, sc.kind, sc.lo, sc.hi, sc.inverted, sc.clipped];
+      }),
+    ]);
+    const placed = this.placed?.ds === ds && this.placed.key === key ? this.placed : this.place(ds, key);
+    const nb = this.binsPerAxis;
+    const classes = colours.palette.length;
+    this.lines = new LineCounts(placed.cells, nb, classes, colours.index);
+    this.fg = newFrame(this.width, this.canvas.height);
+    this.fgDrawn = false;
+    if (classes === 1) {
+      // one colour: the lines of all designs are the background's lines, counted and drawn already
+      this.lines.startFrom(placed.grey, new Uint8Array(ds.n).fill(1));
+      this.fg.alpha.set(placed.greyAlpha);
+      this.fgDrawn = true;
+    }
+    this.composed = false;
+  }
+
+  /** The canvas, bins, grey background of all designs and axis labels of a dataset, axes, scales and width. */
+  private place(ds: Dataset, key: string): NonNullable<ParCoords['placed']> {
     this.tiers = labelTiers(this.labels.getContext('2d')!, this.axes, this.scales, this.gap);
     const h = this.top + PLOT_H + BOTTOM;
     this.canvas.width = this.width;
@@ -132,13 +162,8 @@ export class ParCoords {
     const nb = this.binsPerAxis;
     this.bins = this.axes.map((d, k) => axisBins(d, nb, this.scales[k]));
     const cells = pairCells(this.bins, nb);
-    const classes = colours.palette.length;
-    this.lines = new LineCounts(cells, nb, classes, colours.index);
-    this.palette32 = colours.palette.map(rgb);
-    this.colours = colours;
     this.frontRows = [];
     for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) this.frontRows.push(i);
-    this.fg = newFrame(this.width, h);
     this.image = this.ctx.createImageData(this.width, h);
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
@@ -146,19 +171,10 @@ export class ParCoords {
     this.canvas.dataset['plotTop'] = String(this.top);
     this.canvas.dataset['plotHeight'] = String(PLOT_H);
     const grey = new LineCounts(cells, nb, 1, null);
-    const all = new Uint8Array(ds.n).fill(1);
-    grey.update(all);
+    grey.update(new Uint8Array(ds.n).fill(1));
     const bgFrame = newFrame(this.width, h);
     drawCountedLines(bgFrame, grey, this.geometry());
     this.bg = greyBackground(bgFrame);
-    this.fgDrawn = false;
-    if (classes === 1) {
-      // one colour: the lines of all designs are the background's lines, counted and drawn already
-      this.lines.startFrom(grey, all);
-      this.fg.alpha.set(bgFrame.alpha);
-      this.fgDrawn = true;
-    }
-    this.composed = false;
     this.labels.width = this.canvas.width;
     this.labels.height = this.canvas.height;
     const drawn = drawAxisLabels(this.labels.getContext('2d')!, {
@@ -172,6 +188,8 @@ export class ParCoords {
       plotH: PLOT_H,
     });
     this.canvas.dataset['labels'] = JSON.stringify(drawn);
+    this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha };
+    return this.placed;
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */

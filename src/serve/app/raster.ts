@@ -28,41 +28,22 @@ export function pairCells(bins: readonly Uint16Array[], nb: number): Uint16Array
 }
 
 /**
- * Designs per (pair, run, cell) for the current mask. The first update counts every kept design; later ones add or
- * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes.
+ * Counts of the designs a mask keeps, kept between masks: the first update counts every kept design; later ones add or
+ * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes. What is
+ * counted where (`count`) is the subclass's: lines per cell of each pair of axes, points per pixel of each panel.
  */
-export class LineCounts {
-  /** pairs × runs × nb² counts. */
-  readonly counts: Uint32Array;
-  readonly perRun: number;
-  readonly perPair: number;
+export abstract class MaskCounts {
+  abstract readonly counts: Uint32Array;
   private prev: Uint8Array | null = null;
   /** The designs update() counts (reused: one per size of mask). */
   private list: Int32Array | null = null;
-
-  constructor(
-    readonly cells: readonly Uint16Array[],
-    readonly nb: number,
-    readonly runs: number,
-    /** Each design's run (colour index), or null: all one colour. */
-    private readonly run: Uint8Array | null,
-  ) {
-    this.perRun = nb * nb;
-    this.perPair = this.perRun * Math.max(1, runs);
-    this.counts = new Uint32Array(this.perPair * Math.max(1, cells.length));
-  }
-
-  get pairs(): number {
-    return this.cells.length;
-  }
 
   /**
    * Starts from `from`'s counts (the same cells, one colour) as the counts of `mask`: one run's first update then
    * costs what the mask changes instead of a full count.
    */
-  startFrom(from: LineCounts, mask: Uint8Array): void {
-    if (from.counts.length !== this.counts.length || from.cells !== this.cells)
-      throw new Error('line counts of other cells or runs');
+  startFrom(from: MaskCounts, mask: Uint8Array): void {
+    if (from.counts.length !== this.counts.length) throw new Error('counts of other cells or runs');
     this.counts.set(from.counts);
     this.prev = mask.slice();
   }
@@ -71,7 +52,7 @@ export class LineCounts {
    * Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). The designs to
    * count are listed first (those whose bit changed, added at the front of the list and removed at its back; or every
    * kept one, counted afresh, when there are fewer of those: a brush that swaps most of a million designs costs what
-   * it keeps), then counted pair by pair over the list: one cell column and one index list per inner loop.
+   * it keeps), then counted by the subclass over the list.
    */
   update(mask: Uint8Array): number {
     const n = mask.length;
@@ -103,8 +84,41 @@ export class LineCounts {
     return changed;
   }
 
-  /** Adds `sign` to the cell of every pair of each design in list[from, to). */
-  private count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
+  /** Adds `sign` to the counts of each design in list[from, to). */
+  protected abstract count(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
+}
+
+/** Designs per (pair, run, cell) for the current mask: one line per non-empty cell. */
+export class LineCounts extends MaskCounts {
+  /** pairs × runs × nb² counts. */
+  readonly counts: Uint32Array;
+  readonly perRun: number;
+  readonly perPair: number;
+
+  constructor(
+    readonly cells: readonly Uint16Array[],
+    readonly nb: number,
+    readonly runs: number,
+    /** Each design's run (colour index), or null: all one colour. */
+    private readonly run: Uint8Array | null,
+  ) {
+    super();
+    this.perRun = nb * nb;
+    this.perPair = this.perRun * Math.max(1, runs);
+    this.counts = new Uint32Array(this.perPair * Math.max(1, cells.length));
+  }
+
+  get pairs(): number {
+    return this.cells.length;
+  }
+
+  override startFrom(from: LineCounts, mask: Uint8Array): void {
+    if (from.cells !== this.cells) throw new Error('line counts of other cells or runs');
+    super.startFrom(from, mask);
+  }
+
+  /** Counted pair by pair over the list: one cell column and one index list per inner loop. */
+  protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
     const { cells, counts, perPair, perRun, run } = this;
     for (let k = 0; k < cells.length; k++) {
       const c = cells[k]!;
@@ -195,42 +209,59 @@ function stampsFor(dx: number, nb: number, binPx: number, width: number): Stamps
   return st;
 }
 
+/** Scratch of drawCountedLines: per cell of a pair, its strongest line's intensity and run. */
+let strongest = { alpha: new Uint8Array(0), run: new Uint8Array(0) };
+
 /**
  * One line per non-empty (pair, run, cell), of intensity 0.3 + 0.7 √(count / most in the pair), in its run's colour:
- * the pixels of its shape, taken from the pair's precomputed line shapes (lineStamps).
+ * the pixels of its shape, taken from the pair's precomputed line shapes (lineStamps). A pixel shows the strongest
+ * line through it, the first one drawn among equals (runs in order, cells in order within a run). The runs' lines of
+ * one cell have the same pixels, so only the strongest of them (the earliest among equals) can show and only it is
+ * drawn: a colouring of 9 classes draws as many lines as one colour, and the same pixels as drawing them all.
  */
 export function drawCountedLines(frame: Frame, lines: LineCounts, geo: AxisGeometry): void {
   const { alpha, colour, width } = frame;
   alpha.fill(0);
   const { counts, perPair, perRun, nb } = lines;
+  const runs = perPair / perRun;
   const { xs, top, binPx } = geo;
   const half = binPx >> 1;
+  if (strongest.alpha.length < perRun) strongest = { alpha: new Uint8Array(perRun), run: new Uint8Array(perRun) };
+  const best = strongest;
   for (let k = 0; k < lines.pairs; k++) {
     const base = k * perPair;
     let most = 0;
     for (let j = base; j < base + perPair; j++) if (counts[j]! > most) most = counts[j]!;
     if (most === 0) continue;
     const norm = 1 / Math.sqrt(most);
-    const x0 = xs[k]!;
-    const { from, offsets } = stampsFor(xs[k + 1]! - x0, nb, binPx, width);
-    for (let j = base; j < base + perPair; j++) {
-      const c = counts[j]!;
-      if (c === 0) continue;
-      const rel = j - base;
-      const run = (rel / perRun) | 0;
-      const cell = rel - run * perRun;
-      const ba = (cell / nb) | 0;
-      const shape = cell - ba * nb - ba + nb - 1;
-      const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c) * norm));
-      const start = (top + ba * binPx + half) * width + x0;
-      for (let q = from[shape]!, end = from[shape + 1]!; q < end; q++) {
-        const p = start + offsets[q]!;
-        if (a > alpha[p]!) {
-          alpha[p] = a;
-          colour[p] = run;
+    best.alpha.fill(0);
+    for (let r = 0; r < runs; r++)
+      for (let cell = 0, j = base + r * perRun; cell < perRun; cell++, j++) {
+        const c = counts[j]!;
+        if (c === 0) continue;
+        const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c) * norm));
+        if (a > best.alpha[cell]!) {
+          best.alpha[cell] = a;
+          best.run[cell] = r;
         }
       }
-    }
+    const x0 = xs[k]!;
+    const { from, offsets } = stampsFor(xs[k + 1]! - x0, nb, binPx, width);
+    for (let r = 0; r < runs; r++)
+      for (let cell = 0; cell < perRun; cell++) {
+        const a = best.alpha[cell]!;
+        if (a === 0 || best.run[cell] !== r) continue;
+        const ba = (cell / nb) | 0;
+        const shape = cell - ba * nb - ba + nb - 1;
+        const start = (top + ba * binPx + half) * width + x0;
+        for (let q = from[shape]!, end = from[shape + 1]!; q < end; q++) {
+          const p = start + offsets[q]!;
+          if (a > alpha[p]!) {
+            alpha[p] = a;
+            colour[p] = r;
+          }
+        }
+      }
   }
 }
 

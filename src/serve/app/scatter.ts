@@ -5,13 +5,17 @@
  * design is one pixel-sized point written into the frame buffer (all designs grey underneath, the ones the filters
  * keep in the colour of their run or of the chosen column, colour.ts); the kept designs of the (union) front are
  * drawn over them as 3 × 3 points ringed in dark where the ring falls on the background, so a front of a few hundred
- * among 100,000 designs stands out. Drag a box in a panel to brush both
+ * among 100,000 designs stands out. From BINNED_POINTS_FROM designs the kept points are counted per pixel and
+ * colour and updated only for the designs a brush changes (pointCounts.ts): a pixel shows the colour most of its
+ * designs have. Drag a box in a panel to brush both
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
+ * What only the colours change (a new colour column) keeps the points' positions and the grey background.
  */
 import type { Filter } from '../urlState.js';
 import type { BandPanel } from './bands.js';
 import type { Colouring } from './colour.js';
 import type { Dataset, Dim } from './data.js';
+import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
 import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
@@ -59,6 +63,8 @@ export interface ScatterEvents {
 
 export class ScatterMatrix {
   private readonly canvas = document.createElement('canvas');
+  /** Under the canvas: says when the points are binned. */
+  private readonly note = document.createElement('p');
   private readonly ctx: CanvasRenderingContext2D;
   private ds: Dataset | null = null;
   private dims: Dim[] = [];
@@ -68,6 +74,10 @@ export class ScatterMatrix {
   private panels: Panel[] = [];
   private pairMode = false;
   private px: Uint16Array[] = [];
+  /** What the positions and background were computed for (dataset, panels, scales, size). */
+  private placed: { ds: Dataset; key: string } | null = null;
+  /** The kept points per pixel and colour (BINNED_POINTS_FROM designs and more), or null: drawn one by one. */
+  private binned: PointCounts | null = null;
   private bg: Uint32Array | null = null;
   private image: ImageData | null = null;
   private drag: { i: number; j: number; x0: number; y0: number } | null = null;
@@ -83,7 +93,9 @@ export class ScatterMatrix {
     host: HTMLElement,
     private readonly events: ScatterEvents,
   ) {
-    host.append(this.canvas);
+    this.note.className = 'muted';
+    this.note.dataset['testid'] = 'scatter-note';
+    host.append(this.canvas, this.note);
     this.ctx = this.canvas.getContext('2d')!;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
     this.canvas.addEventListener('mouseup', (e) => this.up(e));
@@ -124,6 +136,33 @@ export class ScatterMatrix {
     }
     const c = this.cell - 2;
     this.scales = this.dims.map(scaleOf);
+    const key = JSON.stringify([
+      this.cell,
+      this.canvas.width,
+      this.dims.map((d, k) => {
+        const sc = this.scales[k]!;
+        return [d.name, sc.kind, sc.lo, sc.hi, sc.inverted];
+      }),
+    ]);
+    this.drawnMask = null;
+    const classes = colours.palette.length;
+    this.note.textContent =
+      ds.n >= BINNED_POINTS_FROM
+        ? `${ds.n.toLocaleString('en-US')} designs: the points are counted per pixel, and a pixel shows the colour ` +
+          'most of its kept designs have'
+        : '';
+    // a new colour column only: the positions and the grey background stand
+    const placed = this.placed?.ds === ds && this.placed.key === key;
+    if (!placed) this.place(ds, c);
+    this.placed = { ds, key };
+    this.binned = ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index) : null;
+    if (placed) return;
+    this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
+    this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
+  }
+
+  /** Each design's pixel position on each dimension, the panels' places for scripts, the front's rows. */
+  private place(ds: Dataset, c: number): void {
     this.px = this.dims.map((d, k) => {
       const out = new Uint16Array(ds.n);
       const sc = this.scales[k]!;
@@ -131,7 +170,7 @@ export class ScatterMatrix {
       for (let i = 0; i < ds.n; i++) {
         const v = d.values[i]!;
         const t = sc.inside(v) ? sc.position(v) : NaN;
-        out[i] = Number.isNaN(t) ? 65535 : Math.round(t * c);
+        out[i] = Number.isNaN(t) ? NO_PIXEL : Math.round(t * c);
       }
       return out;
     });
@@ -148,11 +187,7 @@ export class ScatterMatrix {
         ySpan: span(p.i),
       })),
     );
-    this.drawnMask = null;
     this.frontRows = rowsOf(ds.union);
-    const all = new Uint8Array(ds.n).fill(1);
-    this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
-    this.points(this.bg, all, 0xffc8c8c8);
   }
 
   private size(w: number, h: number): void {
@@ -180,20 +215,14 @@ export class ScatterMatrix {
       return (255 << 24) | (b << 16) | (g << 8) | r;
     });
     const big = ds.n < BIG_POINTS_BELOW;
+    if (fixed === null) this.binned?.draw(buf, size, colours);
     for (const { i, j, ox, oy } of this.panels) {
-      const X = this.px[j]!;
-      const Y = this.px[i]!;
-      for (let r = 0; r < ds.n; r++) {
-        if (mask[r] === 0) continue;
-        const x = X[r]!;
-        const y = Y[r]!;
-        if (x === 65535 || y === 65535) continue;
-        const p = (oy + c - y) * size + ox + x;
-        const colour = fixed ?? colours[index[r]!] ?? colours[0]!;
-        buf[p] = colour;
-        // few designs: 2 × 2 points, so each can be seen
-        if (big) buf[p + 1] = buf[p - size] = buf[p - size + 1] = colour;
+      if (fixed === null && this.binned !== null) {
+        this.frontPoints(buf, mask, this.px[j]!, this.px[i]!, ox, oy, colours);
+        continue;
       }
+      const [X, Y] = [this.px[j]!, this.px[i]!];
+      drawEachPoint(buf, size, { X, Y, ox, oy, c }, mask, fixed === null ? index : null, fixed ?? colours, big);
       if (fixed === null) this.frontPoints(buf, mask, X, Y, ox, oy, colours);
     }
   }
@@ -219,7 +248,7 @@ export class ScatterMatrix {
       for (let dx = -2; dx <= 2; dx++) (Math.abs(dx) <= 1 && Math.abs(dy) <= 1 ? core : around).push(dy * size + dx);
     for (let k = 0; k < this.frontRows.length; k++) {
       const r = this.frontRows[k]!;
-      if (mask[r] === 0 || X[r] === 65535 || Y[r] === 65535) continue;
+      if (mask[r] === 0 || X[r] === NO_PIXEL || Y[r] === NO_PIXEL) continue;
       const p = (oy + c - Y[r]!) * size + ox + X[r]!;
       const colour = colours[index[r]!] ?? colours[0]!;
       for (const o of around) {
@@ -234,11 +263,15 @@ export class ScatterMatrix {
     if (this.ds === null || this.image === null || this.bg === null) return;
     this.mask = mask;
     // the points change only with the designs kept (a selection or a brush that keeps the same designs does not)
-    if (this.drawnMask === null || !sameBytes(this.drawnMask, mask)) {
+    const changed =
+      this.binned !== null
+        ? this.binned.update(mask) > 0 || this.drawnMask === null
+        : this.drawnMask === null || !sameBytes(this.drawnMask, mask);
+    if (changed) {
       const buf = new Uint32Array(this.image.data.buffer);
       buf.set(this.bg);
       this.points(buf, mask, null);
-      this.drawnMask = mask.slice();
+      this.drawnMask = this.binned !== null ? mask : mask.slice();
     }
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);
@@ -265,7 +298,7 @@ export class ScatterMatrix {
       for (const { i, j, ox, oy } of this.panels) {
         const x = this.px[j]![selected]!;
         const y = this.px[i]![selected]!;
-        if (x === 65535 || y === 65535) continue;
+        if (x === NO_PIXEL || y === NO_PIXEL) continue;
         ctx.beginPath();
         ctx.arc(ox + x, oy + this.cell - 2 - y, 4, 0, 2 * Math.PI);
         ctx.stroke();

@@ -166,11 +166,13 @@ export class DesignTable {
     this.descending = descending;
   }
 
+  /** The columns, widths and sort order of a dataset (kept for the same one: a new colour redraws the rows only). */
   layout(ds: Dataset, colours: Colouring): void {
-    this.ds = ds;
     this.colours = colours;
-    if (!ds.dims.some((d) => d.name === this.sortKey)) [this.sortKey, this.descending] = ['eval', false];
     this.drawn = '';
+    if (this.ds === ds) return;
+    this.ds = ds;
+    if (!ds.dims.some((d) => d.name === this.sortKey)) [this.sortKey, this.descending] = ['eval', false];
     const pick = (role: Dim['role']): Dim[] => ds.dims.filter((d) => d.role === role);
     const column = (c: Omit<Column, 'width' | 'lead'>, texts: readonly string[], lead = 0): Column => {
       const header = c.label.length + (c.left ? 0 : ARROW.none.length);

@@ -15,7 +15,8 @@ import {
   type ViewState,
 } from '../urlState.js';
 import { constantDims, defaultOrder, domainsOver } from './controls.js';
-import { computeMask, type Dataset } from './data.js';
+import type { Dataset } from './data.js';
+import { MaskIndex } from './maskIndex.js';
 
 /** The whole view: what the link holds, and the axis order and hidden constants it derives. */
 export const state = {
@@ -102,9 +103,9 @@ export function domainsFor(d: Dataset, mask: Uint8Array, to: Rescale): Record<st
     );
   if (to === 'brushed') return domainsOver(d, mask);
   if (to === 'front' || state.subset === 'all') return domainsOver(d, d.union);
-  const shown = new Uint8Array(d.n);
-  computeMask(d, state.subset, [], shown);
-  return domainsOver(d, shown);
+  const shown = new MaskIndex(d);
+  shown.update(state.subset, []);
+  return domainsOver(d, shown.mask);
 }
 
 /** The link's view as the state, before the runs load (but the pick and the table's sort, which their views hold). */

@@ -1,0 +1,55 @@
+/**
+ * The scatter's binned points (src/serve/app/pointCounts.ts) against the designs themselves: after masks that change
+ * a few designs, most or none, each pixel of each panel holds the count of kept designs of each colour there, and
+ * the drawn pixel has the colour most of them have (the later colour among equals), worked out here design by design.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/base/rng.js';
+import { NO_PIXEL, PointCounts } from '../../src/serve/app/pointCounts.js';
+
+describe('PointCounts', () => {
+  it('counts the kept designs per pixel and colour and draws each pixel in its most frequent colour', () => {
+    const rng = createRng(17);
+    const n = 2000;
+    const c = 4; // positions 0 … 4: a 5 × 5 panel, crowded
+    const classes = 3;
+    const px = Array.from({ length: 3 }, () =>
+      Uint16Array.from({ length: n }, () => (rng.int(30) === 0 ? NO_PIXEL : rng.int(c + 1))),
+    );
+    const index = Uint8Array.from({ length: n }, () => rng.int(classes));
+    const panels = [
+      { i: 1, j: 0, ox: 1, oy: 1 },
+      { i: 2, j: 0, ox: 8, oy: 1 },
+      { i: 2, j: 1, ox: 8, oy: 8 },
+    ];
+    const width = 14;
+    const points = new PointCounts(px, panels, c, classes, index);
+    const colours = [0xff0000ff, 0xff00ff00, 0xffff0000];
+    let mask = new Uint8Array(n).fill(1);
+    for (let step = 0; step < 12; step++) {
+      const flip = [0.01, 0.9, 0, 0.3][step % 4]!;
+      mask = mask.map((m) => (rng.next() < flip ? 1 - m : m));
+      points.update(mask);
+      const buf = new Uint32Array(width * width);
+      points.draw(buf, width, colours);
+      const expected = new Uint32Array(width * width);
+      panels.forEach(({ i, j, ox, oy }, k) => {
+        for (let x = 0; x <= c; x++)
+          for (let y = 0; y <= c; y++) {
+            const per = [0, 1, 2].map(
+              (cls) =>
+                Array.from({ length: n }, (_, r) => r).filter(
+                  (r) => mask[r] === 1 && px[j]![r] === x && px[i]![r] === y && index[r] === cls,
+                ).length,
+            );
+            per.forEach((count, cls) =>
+              expect(points.counts[(k * (c + 1) ** 2 + y * (c + 1) + x) * classes + cls], `step ${step}`).toBe(count),
+            );
+            const most = Math.max(...per);
+            if (most > 0) expected[(oy + c - y) * width + ox + x] = colours[per.lastIndexOf(most)]!;
+          }
+      });
+      expect(Array.from(buf), `step ${step}`).toEqual(Array.from(expected));
+    }
+  });
+});
