@@ -3,8 +3,7 @@
  * constraint checks (./constraintSamples.ts) and by reports.
  *
  * Common random numbers. One unit sample matrix U (N rows × D columns in (0, 1), Latin hypercube or plain Monte
- * Carlo, src/statistics/sampling.ts) is drawn once, when the study is compiled, from the seed `robust.seed` (default
- * `algorithm.seed`, xored with ROBUST_SEED_SALT so the stream differs from the optimizer's). Column j belongs to
+ * Carlo, src/statistics/sampling.ts) is drawn once, when the study is compiled (unitColumns). Column j belongs to
  * the j-th input path in sorted order (JavaScript string order) over every path any design of the study could use:
  * every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`), every model input
  * (uncertainInputs.ts MODEL_UNCERTAINTY) and every key of the study's `uncertainty:` section. A design collects its
@@ -13,6 +12,11 @@
  * `path` through the input's quantile function at U[i][column(path)]. So every design of a run — and every worker,
  * which compiles the study again from the same file — sees the same samples; comparisons between designs are not
  * blurred by sampling noise, and the run is a deterministic function of the seeds.
+ * Each column is drawn from its own stream, seeded by the seed `robust.seed` (default `algorithm.seed`, xored with
+ * ROBUST_SEED_SALT so the stream differs from the optimizer's) and the FNV-1a hash of its path: an input's samples
+ * do not depend on which other paths exist, so a catalog row added to the catalogs (or an uncertainty entry for a row
+ * the design does not fly) leaves every design's samples as they were. The columns of a Latin hypercube are
+ * independent permutations, so column by column it is the same design.
  */
 import { quantile } from '../statistics/distributions.js';
 import { unitSample, type SamplingMethod } from '../statistics/sampling.js';
@@ -46,6 +50,27 @@ export function inputColumns(base: NodeDesign, rows: Catalogs): string[] {
   for (const path of Object.keys(MODEL_UNCERTAINTY)) paths.add(path);
   for (const [path, value] of Object.entries(base.uncertainty ?? {})) if (value !== 'fixed') paths.add(path);
   return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units (a column's stream name, not a security hash). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The unit sample matrix (N rows × one column per path, see the header): column j drawn from its own stream, named by
+ * the seed and path j alone.
+ */
+export function unitColumns(
+  p: Readonly<{ n: number; columns: readonly string[]; seed: number; method: SamplingMethod }>,
+): number[][] {
+  const base = Math.imul((p.seed ^ ROBUST_SEED_SALT) >>> 0, 0x9e3779b1);
+  const cols = p.columns.map((path) =>
+    unitSample({ n: p.n, d: 1, rng: createRng((base ^ fnv1a(path)) >>> 0), method: p.method }),
+  );
+  return Array.from({ length: p.n }, (_, i) => cols.map((c) => c[i]![0]!));
 }
 
 /** A design's inputs and their N sampled values, shared by every design that uses the same rows. */
@@ -126,12 +151,7 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
   const section = (base.uncertainty ?? {}) as Record<string, unknown>;
   const columns = p.columns ?? inputColumns(base, rows);
   const column = new Map(columns.map((c, j) => [c, j]));
-  const unit = unitSample({
-    n: p.samples,
-    d: columns.length,
-    rng: createRng((p.seed ^ ROBUST_SEED_SALT) >>> 0),
-    method: p.method,
-  });
+  const unit = unitColumns({ n: p.samples, columns, seed: p.seed, method: p.method });
 
   const resolve = rowResolver(rows);
   const plans = new Map<string, SamplePlan>();

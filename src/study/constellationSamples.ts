@@ -2,8 +2,8 @@
  * Does a design of a constellation study still meet its constraints when its compliance inputs vary (the economics
  * inputs at nominal: ./inputKinds.ts)? The constellation
  * counterpart of ./constraintSamples.ts, on the same common random numbers (./commonSamples.ts):
- * - one unit sample matrix U (N rows, Latin hypercube by default) drawn from the seed xored with ROBUST_SEED_SALT,
- *   column j for the j-th of the sorted input paths any design of the study could use: every uncertain field of every
+ * - one unit sample matrix U (N rows, Latin hypercube by default; ./commonSamples.ts unitColumns: each column its
+ *   own stream, named by the seed and its path), column j for the j-th of the sorted input paths any design of the study could use: every uncertain field of every
  *   node catalog row (`catalogs.<catalog>.<row id>.<field>`, the campaign vehicles' rows included), the node file's
  *   `uncertainty:` keys as `node.<section>.<key>`, and the study's `uncertainty:` keys;
  * - a design's inputs are the constellation's (./constellationInputs.ts: its node's rows and section, its campaign
@@ -19,14 +19,12 @@
  */
 import { NODE_CATALOG_KINDS } from '../catalog/overrides.js';
 import type { Catalogs } from '../catalog/schema.js';
-import { createRng } from '../base/rng.js';
 import type { ParsedFile } from '../base/yaml.js';
 import { compileConstellation, type ConstellationSpec } from '../constellation/design/compile.js';
 import { flownAsBuilt, type BuiltNodeSizes } from '../constellation/design/asBuilt.js';
 import { parseConstellation } from '../constellation/design/load.js';
 import type { Evaluation } from '../optimize/types.js';
-import { unitSample } from '../statistics/sampling.js';
-import { reasonOf, ROBUST_SEED_SALT, samplePlan } from './commonSamples.js';
+import { reasonOf, samplePlan, unitColumns } from './commonSamples.js';
 import { applyConstellationInputs, constellationDesignOf, constellationInputs } from './constellationInputs.js';
 import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
 import { MODEL_UNCERTAINTY } from './uncertainInputs.js';
@@ -86,7 +84,7 @@ export function constellationConstraintSampler(
   if (columns.length === 0) return null;
   const column = new Map(columns.map((c, j) => [c, j]));
   const { samples, method, seed } = p.settings;
-  const unit = unitSample({ n: samples, d: columns.length, rng: createRng((seed ^ ROBUST_SEED_SALT) >>> 0), method });
+  const unit = unitColumns({ n: samples, columns, seed, method });
   const held = new Set(p.variableNames);
   const holdsOf = (e: Evaluation): boolean[] | string =>
     e.status === 'ok' ? Array.from(e.g, (g) => g <= 0) : `the models cannot evaluate this sample: ${e.reason}`;
