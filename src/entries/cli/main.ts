@@ -291,30 +291,23 @@ async function runSeedsCommand(io: CliIo, loaded: Odc.LoadedStudy, count: number
   const out = opts.out ?? chunk.multiSeedDir(loaded.name, seeds, loaded.studyText);
   // each seed's report is written once the run's answer exists: it points to it
   const reports = chunk.heldSeedReports();
-  const result = await chunk.runSeeds(
-    out,
-    seeds,
-    { file, text: loaded.studyText },
-    (seed, dir, resume) => {
-      if (opts.quiet !== true)
-        io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
-      return runWithProgress(
-        io,
-        chunk,
-        opts,
-        // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
-        {
-          ...(resume
-            ? { resumeDir: dir }
-            : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed }),
-          shadowPrices: false,
-          afterResults: reports.afterResults,
-        },
-        () => dir,
-      );
-    },
-    reports.written,
-  );
+  const runSeed = (seed: number, dir: string, resume: boolean) => {
+    if (opts.quiet !== true)
+      io.err(`seed ${seed} (${seeds.indexOf(seed) + 1} of ${count})${resume ? ', resumed' : ''}: ${dir}\n`);
+    return runWithProgress(
+      io,
+      chunk,
+      opts,
+      // the answer is the union's knee: its shadow prices are computed once, there (src/run/multiSeed.ts)
+      {
+        ...(resume ? { resumeDir: dir } : { studyPath: file, ...(sets.length > 0 ? { sets } : {}), outDir: dir, seed }),
+        shadowPrices: false,
+        afterResults: reports.afterResults,
+      },
+      () => dir,
+    );
+  };
+  const result = await chunk.runSeeds(out, seeds, { file, text: loaded.studyText }, runSeed, reports.written);
   if (result.agreement === undefined || result.union === undefined || result.answer === undefined) {
     io.out(`Multi-seed run stopped; run the same command again to continue it (${out})\n`);
     return;
