@@ -4,8 +4,9 @@
  * counterpart of ./constraintSamples.ts, on the same common random numbers (./commonSamples.ts):
  * - one unit sample matrix U (N rows, Latin hypercube by default; ./commonSamples.ts unitColumns: each column its
  *   own stream, named by the seed and its path), column j for the j-th of the sorted input paths any design of the
- *   study could use: every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`, the campaign vehicles' rows included), the node file's
- *   `uncertainty:` keys as `node.<section>.<key>`, and the study's `uncertainty:` keys;
+ *   study could use: every uncertain field of every node catalog row (`catalogs.<catalog>.<row id>.<field>`, the
+ *   campaign vehicles' rows included), the node file's `uncertainty:` keys as `node.<section>.<key>`, and the study's
+ *   `uncertainty:` keys;
  * - a design's inputs are the constellation's (./constellationInputs.ts: its node's rows and section, its campaign
  *   vehicle's row, the study's section, where an entry for a row the design does not use, such as the other vehicle
  *   of a searched launch.vehicle, is passed over); sample i of input `path` is its quantile at U[i][column(path)].
