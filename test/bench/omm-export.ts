@@ -7,7 +7,8 @@
  * satellites (the streamed table) and `odc --version` (the process's floor). `-- --oem-all` adds the forced OEM of
  * every satellite (`--satellites all --force`, two states each: 1,000,000 files, ~0.9 GB, written into a staging
  * folder, fsynced together and renamed whole: src/run/atomic.ts writeFolderAtomic), with its files per second;
- * `-- --czml-full` the forced whole scene (`--full --force`: 1,000,000 satellites and their links at the epoch, ~4.9 GB).
+ * `-- --czml-full` the forced whole scene (`--full --force`: 1,000,000 satellites and their links at the epoch,
+ * ~4.9 GB).
  * `npm run bench:omm`; `-- --docs` writes the table into docs/performance.md (./markedSection.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -33,6 +33,7 @@ import {
   type ScreenOptions,
 } from '../../constellation/catalogue/screen.js';
 import { constellationOmm, exportDesign } from '../../run/export/export.js';
+import { limitedFiles } from '../../run/export/orbitExport.js';
 import { checkOutputTarget } from '../../base/outputTarget.js';
 import { writeFileAtomic } from '../../run/atomic.js';
 import { readAnswer } from '../../run/answer/read.js';
@@ -270,24 +271,24 @@ function ownOnDemand(target: string, startIso: string, opts: Readonly<ScreenOpti
   const run = runOperand(target);
   const design = run !== null || (existsSync(target) && DESIGN_EXTENSIONS.includes(extname(target).toLowerCase()));
   const records = design ? constellationOmm(run?.dir ?? target, run?.design, startIso) : null;
-  if (records === null) {
-    const sets = current(ownSets(target, startIso, skips), opts, skips);
-    return {
-      count: sets.length,
-      *from(i) {
-        for (let k = i; k < sets.length; k++) yield sets[k]!;
-      },
-    };
-  }
   const fresh = (s: ElementSet): boolean => Math.abs(s.epoch_ms - opts.start_ms) <= MAX_AGE_d * 86_400_000;
+  if (records === null) {
+    const read = ownSets(target, startIso, skips);
+    const sets = read.filter(fresh);
+    skips.stale += read.length - sets.length;
+    return { count: sets.length, from: (i) => sets.slice(i).values() };
+  }
   function* read(): Generator<ElementSet | 'format'> {
     for (const r of records!()) yield ommSet(JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
   }
   let count = 0;
-  for (const s of read())
-    if (s === 'format') skips.format++;
-    else if (!fresh(s)) skips.stale++;
-    else count++;
+  limitedFiles(target, 'omm', () => {
+    for (const s of read())
+      if (s === 'format') skips.format++;
+      else if (!fresh(s)) skips.stale++;
+      else count++;
+  }); // the first pass meets any format limit; the others make the same records
+
   return {
     count,
     *from(i) {
@@ -299,23 +300,14 @@ function ownOnDemand(target: string, startIso: string, opts: Readonly<ScreenOpti
 
 /** The names of the own sets the listed events name, read in one pass from the first of them to the last. */
 function ownNames(own: OwnSets, events: readonly RawEvent[]): Map<number, string> {
-  const want = [...new Set(events.map((e) => e.own))].sort((a, b) => a - b);
+  const want = new Set(events.map((e) => e.own));
   const names = new Map<number, string>();
-  if (want.length === 0) return names;
-  const sets = own.from(want[0]!);
-  for (let i = want[0]!, j = 0, r = sets.next(); j < want.length && !r.done; i++, r = sets.next())
-    if (i === want[j]) {
-      names.set(i, r.value.name);
-      j++;
-    }
+  const first = events.reduce((m, e) => Math.min(m, e.own), Infinity);
+  if (want.size === 0) return names;
+  const sets = own.from(first);
+  for (let i = first, r = sets.next(); names.size < want.size && !r.done; i++, r = sets.next())
+    if (want.has(i)) names.set(i, r.value.name);
   return names;
-}
-
-/** Sets whose epoch is within MAX_AGE_d of the window's start; the rest counted as stale. */
-function current(sets: readonly ElementSet[], opts: Readonly<ScreenOptions>, skips: SkipCounts): ElementSet[] {
-  const out = sets.filter((s) => Math.abs(s.epoch_ms - opts.start_ms) <= MAX_AGE_d * 86_400_000);
-  skips.stale += sets.length - out.length;
-  return out;
 }
 
 /** Serial, or `workers` threads each with a contiguous share of the own satellites (events in no particular order). */

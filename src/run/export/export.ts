@@ -330,36 +330,27 @@ function runConstellation(runDir: string, d: ParetoDesign) {
 /**
  * The OMM records of a constellation target's satellites at `epochIso`, made one at a time, as `exportDesign(target,
  * { format: 'omm', epoch, design })` writes them (the same generator and B*), so a million satellites never sit in
- * memory; null when `target` is not a constellation (a node's file or run, a benchmark run: exportDesign's).
+ * memory; null when `target` is not a constellation (a node's file or run, a benchmark run: exportDesign's). A format
+ * limit met while they are made is a RangeError (limitedFiles(target, 'omm', …) words it as exportDesign does).
  */
 export function constellationOmm(
   target: string,
   design: string | undefined,
   epochIso: string,
 ): (() => Generator<Record<string, unknown>>) | null {
-  const limited = <T>(build: () => T): T => limitedFiles(target, 'omm', build);
-  let spec: ConstellationSpec;
+  let spec: ConstellationSpec | null = null;
   if (existsSync(target) && statSync(target).isFile()) {
     const file = readYaml(target);
-    if ((file.raw as { kind?: unknown }).kind !== 'constellation') return null;
-    spec = loadConstellationSpec(file, loadCatalogs());
+    if ((file.raw as { kind?: unknown }).kind === 'constellation') spec = loadConstellationSpec(file, loadCatalogs());
   } else {
     const pick = pickRunDesign(target, design ?? 'knee');
-    if (pick.run.pareto.kind !== 'constellation') return null;
-    const { c, x } = runConstellation(pick.runDir, pick.design);
-    spec = c.spec(x);
+    const { c, x } = pick.run.pareto.kind === 'constellation' ? runConstellation(pick.runDir, pick.design) : {};
+    if (c !== undefined) spec = c.spec(x!);
   }
-  const options = limited(() => ({ bstar_per_earth_radius: shellBstars(spec) }));
-  const epoched = limited(() => withEpoch(spec, epochIso));
-  return function* () {
-    try {
-      yield* ommRecords(epoched, options);
-    } catch (e) {
-      limited(() => {
-        throw e;
-      });
-    }
-  };
+  if (spec === null) return null;
+  const options = limitedFiles(target, 'omm', () => ({ bstar_per_earth_radius: shellBstars(spec) }));
+  const epoched = limitedFiles(target, 'omm', () => withEpoch(spec, epochIso));
+  return () => ommRecords(epoched, options);
 }
 
 /**

@@ -3,8 +3,8 @@
  * split into chunks gives the same bytes as the screen on this thread, through the library (chunks of 5 satellites)
  * and through the CLI; the listed events capped (--max-events) keep every total; a worker of another odc version
  * refuses the chunks; a constellation design's sets, made chunk by chunk, give the bytes of this thread too, and a
- * coordinator capped far below what 80,000 own sets would need screens a design of that many. Skipped with a warning without redis-server, except under CI=true where it fails (.ci/run
- * installs it).
+ * coordinator capped far below what 80,000 own sets would need screens a design of that many. Skipped with a warning
+ * without redis-server, except under CI=true where it fails (.ci/run installs it).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ if (!redisAvailable && !ci)
 
 const dir = tempDir('odc-screen-redis-');
 const ACTIVE = readFileSync('designs/catalogue/celestrak-active-2026-08-22.tle', 'utf8').split(/\r?\n/);
-/** Three-line sets of the shipped active file of mean motion lo…hi [rev/day] (15.05–15.25: near 540–570 km), first `n`. */
+/** Three-line sets of the shipped active file of mean motion lo…hi [rev/day] (default: near 540–570 km), first `n`. */
 function nearSets(n: number, lo = 15.05, hi = 15.25): string[][] {
   const out: string[][] = [];
   for (let i = 0; 3 * i + 2 < ACTIVE.length && out.length < n; i++) {
