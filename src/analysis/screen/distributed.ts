@@ -5,7 +5,8 @@
  * only, checked by the worker before use (checkScreenJob). At most `inFlight` jobs sit in Redis at a time, one added
  * as another finishes; each finished job's result is checked (indices in range, finite numbers: checkScreenResult),
  * folded into the tally (./tally.ts) and removed. So the coordinator, Redis and every worker hold a bounded amount
- * whatever the number of own satellites, apart from the coordinator's own element sets themselves. The result is the
+ * whatever the number of own satellites: the own sets too are made chunk by chunk as jobs are added (OwnSets; a
+ * constellation's from its generator), so the coordinator holds none beyond the chunks in flight. The result is the
  * in-process screen's byte for byte: each own satellite's events are the same whichever chunk holds it
  * (src/constellation/catalogue/screen.ts finds every event of its pairs), and the tally does not depend on the order
  * in which jobs finish. A job refused (another odc version) or failed JOB_ATTEMPTS times stops the screen.
@@ -41,6 +42,12 @@ export interface ScreenJob {
   readonly opts: ScreenOptions;
   readonly offset: number;
   readonly own: readonly ElementSet[];
+}
+
+/** Own element sets made on demand: `count` of them; `from(i)` yields them from the i-th on, in order. */
+export interface OwnSets {
+  readonly count: number;
+  from(i: number): Iterator<ElementSet>;
 }
 
 export interface RedisScreen {
@@ -153,17 +160,28 @@ class ScreenJobs {
   next = 0;
   done = 0;
   unpropagable = 0;
+  /** Where the own sets are being read: the next set's index and the iterator. */
+  private cursor: { at: number; sets: Iterator<ElementSet> } | null = null;
 
   constructor(
     private readonly queue: Queue,
     private readonly stored: ReturnType<typeof storedCatalogue>,
-    private readonly own: readonly ElementSet[],
+    private readonly own: OwnSets,
     private readonly catalogue: number,
     private readonly opts: ScreenOptions,
     private readonly redis: Readonly<RedisScreen>,
   ) {
     this.size = Math.max(1, Math.min(SCREEN_CHUNK, redis.chunk ?? SCREEN_CHUNK));
-    this.jobs = Math.ceil(own.length / this.size);
+    this.jobs = Math.ceil(own.count / this.size);
+  }
+
+  /** Own sets `from` … `from + n − 1`, read on from the last chunk's end (from the start again for a lost job). */
+  private take(from: number, n: number): ElementSet[] {
+    if (this.cursor?.at !== from) this.cursor = { at: from, sets: this.own.from(from) };
+    const out: ElementSet[] = [];
+    for (let r: IteratorResult<ElementSet>; out.length < n && !(r = this.cursor.sets.next()).done;) out.push(r.value);
+    this.cursor.at += out.length;
+    return out;
   }
 
   async add(chunk: number): Promise<void> {
@@ -175,7 +193,7 @@ class ScreenJobs {
       catalogueHash: this.stored.hash,
       opts: this.opts,
       offset: chunk * size,
-      own: this.own.slice(chunk * size, (chunk + 1) * size),
+      own: this.take(chunk * size, size),
     };
     const id = `screen-${this.stored.key.slice(-8)}-${chunk}`;
     await this.queue.add(SCREEN_JOB, data, {
@@ -200,7 +218,7 @@ class ScreenJobs {
         throw new StudyError('BAD_ARGUMENT', `screen job ${id} failed: ${job.failedReason}`);
       if (job.finishedOn === undefined) continue;
       const offset = chunk * this.size;
-      const count = Math.min(this.size, this.own.length - offset);
+      const count = Math.min(this.size, this.own.count - offset);
       const r = checkScreenResult(job.returnvalue, offset, count, this.catalogue);
       if (!r.ok) throw new StudyError('BAD_ARGUMENT', `screen job ${id}: a malformed result (${r.reason})`);
       tally.add(r.value.events);
@@ -217,7 +235,7 @@ class ScreenJobs {
  * sets the workers could not propagate is returned. `onProgress(share)` as jobs finish.
  */
 export async function screenOnRedis(
-  own: readonly ElementSet[],
+  own: OwnSets,
   cat: readonly Prepared[],
   opts: ScreenOptions,
   redis: Readonly<RedisScreen>,

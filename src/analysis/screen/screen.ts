@@ -20,6 +20,7 @@ import {
 } from '../../constellation/catalogue/catalogue.js';
 import {
   emptySkips,
+  ommSet,
   readElementSets,
   type ElementSet,
   type SkipCounts,
@@ -31,14 +32,15 @@ import {
   type RawEvent,
   type ScreenOptions,
 } from '../../constellation/catalogue/screen.js';
-import { exportDesign } from '../../run/export/export.js';
+import { constellationOmm, exportDesign } from '../../run/export/export.js';
+import { limitedFiles } from '../../run/export/orbitExport.js';
 import { checkOutputTarget } from '../../base/outputTarget.js';
 import { writeFileAtomic } from '../../run/atomic.js';
 import { readAnswer } from '../../run/answer/read.js';
 import { writeAnswer } from '../../run/answer/answer.js';
 import { utcInstant } from '../../base/utcTime.js';
 import { ScreenTally } from './tally.js';
-import type { RedisScreen } from './distributed.js';
+import type { OwnSets, RedisScreen } from './distributed.js';
 
 /** Totals are counted at these distances [km]; the screen runs to the largest of them and the threshold. */
 export const SCREEN_TOTALS_km = [1, 5, 10] as const;
@@ -220,9 +222,12 @@ export async function screenTarget(
     step_s,
   };
   const ownSkips = emptySkips();
-  const ownRead = ownSets(req.target, iso(start_ms), ownSkips);
-  // through Redis the workers prepare the own sets (and count those SGP4 refuses); here only their epochs are checked
-  const own = req.redis === undefined ? usable(ownRead, opts, ownSkips) : current(ownRead, opts, ownSkips);
+  // through Redis the workers prepare the own sets (and count those SGP4 refuses); here only their epochs are checked,
+  // and the sets are made chunk by chunk as the jobs are added
+  const own =
+    req.redis === undefined
+      ? usable(ownSets(req.target, iso(start_ms), ownSkips), opts, ownSkips)
+      : ownOnDemand(req.target, iso(start_ms), opts, ownSkips);
   const cat = usable(catalogue.sets, opts, catalogue.skips);
   const nothing = (what: string, skips: SkipCounts): never => {
     throw new StudyError(
@@ -236,31 +241,73 @@ export async function screenTarget(
     );
   };
   if (cat.length === 0) nothing(`catalogue ${catalogue.files.map((f) => f.path).join(', ')}`, catalogue.skips);
-  if (own.length === 0) nothing(req.target, ownSkips);
+  let screened = Array.isArray(own) ? own.length : (own as OwnSets).count;
+  if (screened === 0) nothing(req.target, ownSkips);
   const totals_km = [...new Set([...SCREEN_TOTALS_km, threshold_km])].sort((a, b) => a - b);
   const tally = new ScreenTally(cat, totals_km, threshold_km, req.maxEvents);
-  let ownSetsScreened: readonly ElementSet[];
-  let screened = own.length;
-  if (req.redis === undefined) {
-    tally.add(await runScreen(own as Prepared[], cat, opts, req.workers ?? 0, onProgress));
-    ownSetsScreened = (own as Prepared[]).map((o) => o.set);
+  let ownName: (i: number) => string;
+  if (Array.isArray(own)) {
+    tally.add(await runScreen(own, cat, opts, req.workers ?? 0, onProgress));
+    ownName = (i) => own[i]!.set.name;
   } else {
-    const sets = own as ElementSet[];
     const { screenOnRedis } = await import('./distributed.js'); // BullMQ loaded only here
-    const { unpropagable } = await screenOnRedis(sets, cat, opts, req.redis, tally, onProgress);
+    const { unpropagable } = await screenOnRedis(own as OwnSets, cat, opts, req.redis!, tally, onProgress);
     ownSkips.unpropagable += unpropagable;
     screened -= unpropagable;
     if (screened === 0) nothing(req.target, ownSkips);
-    ownSetsScreened = sets;
+    const names = ownNames(own as OwnSets, tally.events());
+    ownName = (i) => names.get(i)!;
   }
-  return summarise(req, opts, threshold_km, catalogue, epochs, cat, ownSetsScreened, screened, ownSkips, tally);
+  return summarise(req, opts, threshold_km, catalogue, epochs, cat, ownName, screened, ownSkips, tally);
 }
 
-/** Sets whose epoch is within MAX_AGE_d of the window's start; the rest counted as stale. */
-function current(sets: readonly ElementSet[], opts: Readonly<ScreenOptions>, skips: SkipCounts): ElementSet[] {
-  const out = sets.filter((s) => Math.abs(s.epoch_ms - opts.start_ms) <= MAX_AGE_d * 86_400_000);
-  skips.stale += sets.length - out.length;
-  return out;
+/**
+ * The own sets of a screen through Redis, made on demand: a constellation's (a design file or a run's design) one at a
+ * time from its generator, each read as its exported OMM text would be (constellationOmm), so the coordinator holds
+ * none of them; any other target's read whole (a TLE/OMM file, a node's one satellite). Sets whose epoch is more than
+ * MAX_AGE_d from the start are counted as stale and left out (a design's are dated at the start).
+ */
+function ownOnDemand(target: string, startIso: string, opts: Readonly<ScreenOptions>, skips: SkipCounts): OwnSets {
+  const run = runOperand(target);
+  const design = run !== null || (existsSync(target) && DESIGN_EXTENSIONS.includes(extname(target).toLowerCase()));
+  const records = design ? constellationOmm(run?.dir ?? target, run?.design, startIso) : null;
+  const fresh = (s: ElementSet): boolean => Math.abs(s.epoch_ms - opts.start_ms) <= MAX_AGE_d * 86_400_000;
+  if (records === null) {
+    const read = ownSets(target, startIso, skips);
+    const sets = read.filter(fresh);
+    skips.stale += read.length - sets.length;
+    return { count: sets.length, from: (i) => sets.slice(i).values() };
+  }
+  function* read(): Generator<ElementSet | 'format'> {
+    for (const r of records!()) yield ommSet(JSON.parse(JSON.stringify(r)) as Record<string, unknown>);
+  }
+  let count = 0;
+  limitedFiles(target, 'omm', () => {
+    for (const s of read())
+      if (s === 'format') skips.format++;
+      else if (!fresh(s)) skips.stale++;
+      else count++;
+  }); // the first pass meets any format limit; the others make the same records
+
+  return {
+    count,
+    *from(i) {
+      let k = 0;
+      for (const s of read()) if (s !== 'format' && fresh(s) && k++ >= i) yield s;
+    },
+  };
+}
+
+/** The names of the own sets the listed events name, read in one pass from the first of them to the last. */
+function ownNames(own: OwnSets, events: readonly RawEvent[]): Map<number, string> {
+  const want = new Set(events.map((e) => e.own));
+  const names = new Map<number, string>();
+  const first = events.reduce((m, e) => Math.min(m, e.own), Infinity);
+  if (want.size === 0) return names;
+  const sets = own.from(first);
+  for (let i = first, r = sets.next(); names.size < want.size && !r.done; i++, r = sets.next())
+    if (want.has(i)) names.set(i, r.value.name);
+  return names;
 }
 
 /** Serial, or `workers` threads each with a contiguous share of the own satellites (events in no particular order). */
@@ -351,7 +398,7 @@ function summarise(
   catalogue: ReturnType<typeof loadCatalogue>,
   epochs: ReturnType<typeof epochSummary>,
   cat: readonly Prepared[],
-  own: readonly ElementSet[],
+  ownName: (i: number) => string,
   screened: number,
   ownSkips: SkipCounts,
   tally: ScreenTally,
@@ -389,7 +436,7 @@ function summarise(
     },
     own: { satellites: screened, skipped: ownSkips },
     events: below.map((e) => ({
-      own: own[e.own]!.name,
+      own: ownName(e.own),
       norad: cat[e.cat]!.set.norad,
       name: cat[e.cat]!.set.name,
       tca: iso(e.tca_ms),

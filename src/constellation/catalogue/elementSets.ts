@@ -116,7 +116,7 @@ const OMM_NUMBERS: Readonly<Record<string, number | null>> = {
 const OMM_EPOCH = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/;
 
 /** One OMM record (values as text or numbers) as an element set, or the reason it is skipped. */
-function ommSet(raw: Readonly<Record<string, unknown>>): ElementSet | 'format' {
+export function ommSet(raw: Readonly<Record<string, unknown>>): ElementSet | 'format' {
   const omm: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(OMM_NUMBERS)) {
     const v = raw[key];

@@ -273,19 +273,29 @@ export function writeOmmJson(
   sink: (chunk: string) => void,
   options: ExportOptions = {},
 ): void {
-  sgp4MeanOnly(options);
-  const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   out.push('[');
-  for (const s of satelliteRecords(spec, catalogBaseOf(spec, options))) {
-    const omm = {
-      ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
-      BSTAR: bstarOf(options, s.shellIndex),
-    };
-    out.push(`${s.index === 0 ? '' : ','}\n${JSON.stringify(omm)}`);
+  let first = true;
+  for (const omm of ommRecords(spec, options)) {
+    out.push(`${first ? '' : ','}\n${JSON.stringify(omm)}`);
+    first = false;
   }
   out.push('\n]\n');
   out.flush();
+}
+
+/** Every satellite's OMM record (CelesTrak field names) in export order, made one at a time. */
+export function* ommRecords(
+  spec: Readonly<ExportableConstellation>,
+  options: ExportOptions = {},
+): Generator<Record<string, unknown>> {
+  sgp4MeanOnly(options);
+  const epochIso = new Date(epochMs(spec.window.epochIso)).toISOString();
+  for (const s of satelliteRecords(spec, catalogBaseOf(spec, options)))
+    yield {
+      ...ommRecord(s.elements, epochIso, { name: s.name, objectId: s.objectId, noradId: s.catalogNumber }),
+      BSTAR: bstarOf(options, s.shellIndex),
+    };
 }
 
 /**

@@ -32,6 +32,8 @@ import { constellationRequirementResults, evaluateNodeFile, requirementResults }
 import { readInput, readYaml } from '../../base/yaml.js';
 import { nodeSatellite, type NodeOrbitRecord } from './nodeOrbit.js';
 import { loadConstellationSpec } from '../../constellation/evaluator.js';
+import type { ConstellationSpec } from '../../constellation/design/compile.js';
+import { ommRecords, shellBstars, withEpoch } from '../../constellation/export/exportSatellites.js';
 import { loadCatalogs } from '../../catalog/load.js';
 import {
   exportConstellationOrbits,
@@ -315,6 +317,42 @@ function constellationYaml(runDir: string, studyText: string, file: object, inde
   return `${head.join('\n')}\n${stringify(body, { lineWidth: 0 })}`;
 }
 
+/** A constellation run's study and the variable vector of its design `d`. */
+function runConstellation(runDir: string, d: ParetoDesign) {
+  const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
+  const x = Float64Array.from(loaded.problem.variables, (v) => {
+    const value = d.variables[v.name];
+    return v.kind === 'choice' ? v.options.findIndex((o) => o === value) : Number(value);
+  });
+  return { c: loaded.constellation!, x };
+}
+
+/**
+ * The OMM records of a constellation target's satellites at `epochIso`, made one at a time, as `exportDesign(target,
+ * { format: 'omm', epoch, design })` writes them (the same generator and B*), so a million satellites never sit in
+ * memory; null when `target` is not a constellation (a node's file or run, a benchmark run: exportDesign's). A format
+ * limit met while they are made is a RangeError (limitedFiles(target, 'omm', …) words it as exportDesign does).
+ */
+export function constellationOmm(
+  target: string,
+  design: string | undefined,
+  epochIso: string,
+): (() => Generator<Record<string, unknown>>) | null {
+  let spec: ConstellationSpec | null = null;
+  if (existsSync(target) && statSync(target).isFile()) {
+    const file = readYaml(target);
+    if ((file.raw as { kind?: unknown }).kind === 'constellation') spec = loadConstellationSpec(file, loadCatalogs());
+  } else {
+    const pick = pickRunDesign(target, design ?? 'knee');
+    const { c, x } = pick.run.pareto.kind === 'constellation' ? runConstellation(pick.runDir, pick.design) : {};
+    if (c !== undefined) spec = c.spec(x!);
+  }
+  if (spec === null) return null;
+  const options = limitedFiles(target, 'omm', () => ({ bstar_per_earth_radius: shellBstars(spec) }));
+  const epoched = limitedFiles(target, 'omm', () => withEpoch(spec, epochIso));
+  return () => ommRecords(epoched, options);
+}
+
 /**
  * A constellation study's design: yaml = the constellation file it stands for (node inlined, the study's constraints
  * as `requirements:`; `odc evaluate` reproduces its record and checks them); the other formats its satellites
@@ -327,12 +365,7 @@ function exportConstellation(
   selector: string,
   opts: ExportOptions,
 ): ExportResult {
-  const loaded = loadStudyProblem(join(runDir, 'study.yaml'));
-  const x = Float64Array.from(loaded.problem.variables, (v) => {
-    const value = d.variables[v.name];
-    return v.kind === 'choice' ? v.options.findIndex((o) => o === value) : Number(value);
-  });
-  const c = loaded.constellation!;
+  const { c, x } = runConstellation(runDir, d);
   const r =
     opts.format === 'yaml'
       ? writeOutput(runDir, opts.format, opts.out, {

@@ -2,10 +2,13 @@
  * `odc screen --redis` on a real redis-server with two in-process `odc worker`s (BullMQ): a shell of own element sets
  * split into chunks gives the same bytes as the screen on this thread, through the library (chunks of 5 satellites)
  * and through the CLI; the listed events capped (--max-events) keep every total; a worker of another odc version
- * refuses the chunks. Skipped with a warning without redis-server, except under CI=true where it fails (.ci/run
- * installs it).
+ * refuses the chunks; a constellation design's sets, made chunk by chunk, give the bytes of this thread too, and a
+ * coordinator capped far below what 80,000 own sets would need screens a design of that many. Skipped with a warning
+ * without redis-server, except under CI=true where it fails (.ci/run installs it).
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenTarget, VERSION } from '../../../src/index.js';
 import { odc } from '../../helpers/cli.js';
@@ -18,16 +21,21 @@ if (!redisAvailable && !ci)
 
 const dir = tempDir('odc-screen-redis-');
 const ACTIVE = readFileSync('designs/catalogue/celestrak-active-2026-08-22.tle', 'utf8').split(/\r?\n/);
-/** Three-line sets of the shipped active file whose mean motion puts them near 540–570 km, first `n`. */
-function nearSets(n: number): string[][] {
+/** Three-line sets of the shipped active file of mean motion lo…hi [rev/day] (default: near 540–570 km), first `n`. */
+function nearSets(n: number, lo = 15.05, hi = 15.25): string[][] {
   const out: string[][] = [];
   for (let i = 0; 3 * i + 2 < ACTIVE.length && out.length < n; i++) {
     const s = ACTIVE.slice(3 * i, 3 * i + 3).map((l) => l.trimEnd());
     const mm = Number(s[2]!.slice(52, 63));
-    if (mm > 15.05 && mm < 15.25) out.push(s);
+    if (mm > lo && mm < hi) out.push(s);
   }
   return out;
 }
+
+/** A constellation file of one 550 km, 53° Walker shell of `planes` × `perPlane` AI1 nodes. */
+const walker = (name: string, planes: number, perPlane: number): string =>
+  `name: ${name}\nkind: constellation\nnode: ${resolve('designs/ai1.yaml')}\nshells:\n` +
+  `  - { name: s550, altitude_km: 550, inclination_deg: 53, planes: ${planes}, satsPerPlane: ${perPlane}, pattern: walker-delta }\n`;
 
 describe.skipIf(!redisAvailable && !ci)('odc screen --redis: split by own satellites over workers', () => {
   let redis: RedisServer;
@@ -67,6 +75,41 @@ describe.skipIf(!redisAvailable && !ci)('odc screen --redis: split by own satell
     expect(remote.out).toBe(one.out);
     expect(remote.err).toBe('');
   }, 300_000);
+
+  it('a constellation design, its sets made chunk by chunk: the same bytes as this thread', async () => {
+    const design = writeFile(dir, 'shell60.yaml', walker('shell60', 6, 10));
+    const base = { ...request, target: design, catalogue: [catalogue], hours: 2 };
+    const local = await screenTarget({ ...base, workers: 0 });
+    const remote = await screenTarget({ ...base, redis: { url: redis.url, queue, odcVersion: VERSION, chunk: 7 } });
+    expect(local.own.satellites).toBe(60);
+    expect(local.events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(remote)).toBe(JSON.stringify(local));
+  }, 300_000);
+
+  it('the coordinator holds no own element sets: 80,000 satellites screened in an 80 MB heap', async () => {
+    // held as a list, 80,000 sets take ~110 MB of heap (~1.4 KB each): this coordinator fails with an out-of-memory
+    // error; made chunk by chunk it needs ~40 MB whatever the number of satellites
+    const design = writeFile(dir, 'shell80k.yaml', walker('shell80k', 160, 500));
+    const far = writeFile(dir, 'geo.tle', `${nearSets(3, 0.99, 1.01).flat().join('\n')}\n`);
+    const args = ['screen', design, '--catalogue', far, '--hours', '0.01', '--json', '--quiet'];
+    const bin = resolve('dist/src/entries/cli/bin.js');
+    const child = spawn(process.execPath, [
+      '--max-old-space-size=80',
+      bin,
+      ...args,
+      '--redis',
+      redis.url,
+      '--queue',
+      queue,
+    ]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code, err).toBe(0);
+    expect((JSON.parse(out) as { own: { satellites: number } }).own.satellites).toBe(80_000);
+  }, 600_000);
 
   it('--max-events lists the closest events and keeps every total', async () => {
     const base = { ...request, target: shell, catalogue: [catalogue], workers: 0 };
