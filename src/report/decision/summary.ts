@@ -151,12 +151,24 @@ function hypervolumeLine(s: RunSummary): string {
   return `  hypervolume ${s.hypervolume.toFixed(4)} (the progress display's live value, on its own normalization: run to the end for the final figure)`;
 }
 
+/**
+ * Why a run whose every evaluation failed has no diagnosis (no design was evaluated to compare constraints on): its
+ * most frequent failure reason; undefined when some evaluation succeeded.
+ */
+function allFailedText(s: RunCounts): string | undefined {
+  if (!(s.evaluations > 0 && s.failures === s.evaluations)) return undefined;
+  const top = [...s.failureReasons].sort((a, b) => b.count - a.count)[0];
+  const why = top === undefined ? '' : `, most often (${fmt(top.count)} of ${fmt(s.evaluations)}): ${top.reason}`;
+  return `the models could evaluate none of its ${fmt(s.evaluations)} designs${why}`;
+}
+
 /** A complete run without a feasible design: why (the constraints that conflict), then its least-infeasible designs. */
 export function noFeasibleLines(s: RunCounts): string[] {
   const d = s.infeasibility;
   const more = d !== undefined ? shortfallText(d) : '';
+  const failed = d === undefined ? allFailedText(s) : undefined;
   const lines = [
-    `  NO FEASIBLE DESIGN was found${d !== undefined ? `: ${infeasibilityText(d)}` : ''}.`,
+    `  NO FEASIBLE DESIGN was found${d !== undefined ? `: ${infeasibilityText(d)}` : failed !== undefined ? `: ${failed}` : ''}.`,
     ...(more !== '' ? [`  closest any evaluated design came, per constraint none meets: ${more}.`] : []),
     '  Least-infeasible designs and the constraints they violate:',
   ];
@@ -172,12 +184,13 @@ export function noFeasibleLines(s: RunCounts): string[] {
  * closest design is its own evaluation).
  */
 export function noFeasibleSeedsLines(results: readonly { seed: number; result: RunCounts | undefined }[]): string[] {
-  const groups = new Map<string, { seeds: number[]; d: Infeasibility | undefined }>();
+  const groups = new Map<string, { seeds: number[]; d: Infeasibility | undefined; failed?: string | undefined }>();
   for (const { seed, result } of results) {
     const d = result?.infeasibility;
+    const failed = d === undefined && result !== undefined ? allFailedText(result) : undefined;
     const key = d !== undefined && d.conflict.length > 0 ? d.conflict.join('\n') : `seed ${seed}`;
     const g = groups.get(key);
-    if (g === undefined || g.d === undefined || d === undefined) groups.set(key, { seeds: [seed], d });
+    if (g === undefined || g.d === undefined || d === undefined) groups.set(key, { seeds: [seed], d, failed });
     else {
       const closer = d.conflictMargin > g.d.conflictMargin ? d : g.d;
       groups.set(key, { seeds: [...g.seeds, seed], d: { ...closer, evaluated: g.d.evaluated + d.evaluated } });
@@ -186,8 +199,8 @@ export function noFeasibleSeedsLines(results: readonly { seed: number; result: R
   return [
     '  NO FEASIBLE DESIGN was found by any seed:',
     ...[...groups.values()].map(
-      ({ seeds, d }) =>
-        `    seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}: ${d !== undefined ? infeasibilityText(d) : 'no diagnosis (a run of an older odc)'}.`,
+      ({ seeds, d, failed }) =>
+        `    seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}: ${d !== undefined ? infeasibilityText(d) : (failed ?? 'no diagnosis (a run of an older odc)')}.`,
     ),
   ];
 }
