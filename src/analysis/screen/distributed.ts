@@ -15,7 +15,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { StudyError } from '../../base/errors.js';
 import type { ElementSet } from '../../constellation/catalogue/elementSets.js';
-import type { Prepared, RawEvent, ScreenOptions } from '../../constellation/catalogue/screen.js';
+import {
+  SCREEN_CHUNK,
+  type Prepared,
+  type RawEvent,
+  type ScreenOptions,
+} from '../../constellation/catalogue/screen.js';
 import { BoundedJob } from '../../run/evaluators/boundedWorker.js';
 import { oversizeOf, type Checked } from '../../run/evaluators/jobCheck.js';
 import { redisClient, watchRedisClient } from '../../run/evaluators/redisConnection.js';
@@ -25,11 +30,7 @@ import type { ScreenTally } from './tally.js';
 
 /** BullMQ job name of a screen's chunk (an evaluation job is named `evaluate`). */
 export const SCREEN_JOB = 'screen';
-/**
- * Own satellites per job: each job propagates the catalogue objects its chunk can meet over the whole window again,
- * so chunks are as large as job data allows (~450 characters an OMM set: ~2.3 MB, under MAX_JOB_DATA_CHARS).
- */
-export const SCREEN_CHUNK = 5000;
+export { SCREEN_CHUNK };
 /** Catalogue sets a stored catalogue may hold (the snapshot has ~19,000). */
 const MAX_CATALOGUE_SETS = 1_000_000;
 const POLL_ms = 100;

@@ -27,6 +27,7 @@ import {
 } from '../../constellation/catalogue/elementSets.js';
 import {
   prepare,
+  SCREEN_CHUNK,
   screenPrepared,
   type Prepared,
   type RawEvent,
@@ -221,13 +222,7 @@ export async function screenTarget(
     threshold_km: maxOf([threshold_km, ...SCREEN_TOTALS_km]),
     step_s,
   };
-  const ownSkips = emptySkips();
-  // through Redis the workers prepare the own sets (and count those SGP4 refuses); here only their epochs are checked,
-  // and the sets are made chunk by chunk as the jobs are added
-  const own =
-    req.redis === undefined
-      ? usable(ownSets(req.target, iso(start_ms), ownSkips), opts, ownSkips)
-      : ownOnDemand(req.target, iso(start_ms), opts, ownSkips);
+  const { own, ownSkips } = ownOf(req, opts);
   const cat = usable(catalogue.sets, opts, catalogue.skips);
   const nothing = (what: string, skips: SkipCounts): never => {
     throw new StudyError(
@@ -250,8 +245,13 @@ export async function screenTarget(
     tally.add(await runScreen(own, cat, opts, req.workers ?? 0, onProgress));
     ownName = (i) => own[i]!.set.name;
   } else {
-    const { screenOnRedis } = await import('./distributed.js'); // BullMQ loaded only here
-    const { unpropagable } = await screenOnRedis(own as OwnSets, cat, opts, req.redis!, tally, onProgress);
+    const { unpropagable } =
+      req.redis === undefined
+        ? await screenInChunks(own as OwnSets, cat, opts, req.workers ?? 0, tally, onProgress)
+        : await (
+            await import('./distributed.js')
+          ) // BullMQ loaded only here
+            .screenOnRedis(own as OwnSets, cat, opts, req.redis, tally, onProgress);
     ownSkips.unpropagable += unpropagable;
     screened -= unpropagable;
     if (screened === 0) nothing(req.target, ownSkips);
@@ -259,6 +259,52 @@ export async function screenTarget(
     ownName = (i) => names.get(i)!;
   }
   return summarise(req, opts, threshold_km, catalogue, epochs, cat, ownName, screened, ownSkips, tally);
+}
+
+/**
+ * The own sets: through Redis, or past one chunk in this process, made on demand (ownOnDemand: only their epochs are
+ * checked here, each chunk prepared as it is screened); else read whole and prepared.
+ */
+function ownOf(req: Readonly<ScreenRequest>, opts: Readonly<ScreenOptions>) {
+  const skips = emptySkips();
+  const onDemand = ownOnDemand(req.target, iso(opts.start_ms), opts, skips);
+  if (req.redis !== undefined || onDemand.count > SCREEN_CHUNK) return { own: onDemand, ownSkips: skips };
+  const ownSkips = emptySkips(); // counted again as the sets are read whole
+  return { own: usable(ownSets(req.target, iso(opts.start_ms), ownSkips), opts, ownSkips), ownSkips };
+}
+
+/**
+ * A large screen in this process, SCREEN_CHUNK own sets at a time (made on demand, prepared, screened, folded into
+ * the tally, dropped), own indices those of `own`: memory bounded whatever the number of own satellites.
+ */
+async function screenInChunks(
+  own: OwnSets,
+  cat: readonly Prepared[],
+  opts: Readonly<ScreenOptions>,
+  workers: number,
+  tally: ScreenTally,
+  onProgress?: (share: number) => void,
+): Promise<{ unpropagable: number }> {
+  const chunks = Math.ceil(own.count / SCREEN_CHUNK);
+  const sets = own.from(0);
+  let unpropagable = 0;
+  for (let c = 0; c < chunks; c++) {
+    const index: number[] = [];
+    const prepared: Prepared[] = [];
+    for (let k = 0; k < SCREEN_CHUNK; k++) {
+      const r = sets.next();
+      if (r.done === true) break;
+      const p = prepare(r.value, opts);
+      if (p === null) unpropagable++;
+      else {
+        prepared.push(p);
+        index.push(c * SCREEN_CHUNK + k);
+      }
+    }
+    const events = await runScreen(prepared, cat, opts, workers, (share) => onProgress?.((c + share) / chunks));
+    tally.add(events.map((e) => ({ ...e, own: index[e.own]! })));
+  }
+  return { unpropagable };
 }
 
 /**

@@ -35,6 +35,13 @@ const PERTURBATION_km_s2 = 0.05e-3;
 const NUMERIC_km = 0.1;
 
 /** An element set made ready to propagate over the window. */
+/**
+ * Own satellites screened at a time by `odc screen` (a Redis job's, or an in-process chunk's): each chunk propagates
+ * the catalogue objects it can meet over the whole window again, so chunks are as large as a Redis job's data allows
+ * (~450 characters an OMM set: ~2.3 MB, under MAX_JOB_DATA_CHARS), and own sets beyond one chunk are never all held.
+ */
+export const SCREEN_CHUNK = 5000;
+
 export interface Prepared {
   readonly set: ElementSet;
   readonly satrec: SatRec;
