@@ -263,14 +263,16 @@ export async function screenTarget(
 
 /**
  * The own sets: through Redis, or past one chunk in this process, made on demand (ownOnDemand: only their epochs are
- * checked here, each chunk prepared as it is screened); else read whole and prepared.
+ * checked here, each chunk prepared as it is screened); else held and prepared at once.
  */
 function ownOf(req: Readonly<ScreenRequest>, opts: Readonly<ScreenOptions>) {
   const skips = emptySkips();
   const onDemand = ownOnDemand(req.target, iso(opts.start_ms), opts, skips);
   if (req.redis !== undefined || onDemand.count > SCREEN_CHUNK) return { own: onDemand, ownSkips: skips };
-  const ownSkips = emptySkips(); // counted again as the sets are read whole
-  return { own: usable(ownSets(req.target, iso(opts.start_ms), ownSkips), opts, ownSkips), ownSkips };
+  // one chunk or less: held and prepared here, from the same read (its stale sets already left out and counted)
+  const held: ElementSet[] = [];
+  for (let it = onDemand.from(0), r = it.next(); r.done !== true; r = it.next()) held.push(r.value);
+  return { own: usable(held, opts, skips), ownSkips: skips };
 }
 
 /**
