@@ -12,6 +12,7 @@ import {
 import { findRow, loadCatalogs } from '../../../src/catalog/load.js';
 import { vehiclePayloadToOrbit } from '../../../src/models/launch/launchPerformance.js';
 import { satellitesPerLaunch } from '../../../src/constellation/launch/launch.js';
+import { launchEconomics } from '../../../src/models/cost/cost.js';
 import { rad } from '../../helpers/units.js';
 
 describe('footprints in a circle (rows of a centred block)', () => {
@@ -173,6 +174,18 @@ describe('OneWeb on Soyuz-2.1b/Fregat: 34–36 flown per launch', () => {
     const at = (h_km: number) => vehiclePayloadToOrbit(soyuz, h_km * 1e3, rad(87.4)).payload_kg;
     expect(satellitesPerLaunch(soyuz, 147.5, 1, 0.7, at(450)).byMass).toBe(36);
     expect(satellitesPerLaunch(soyuz, 147.5, 1, 0.7, at(600)).byMass).toBeLessThan(36);
+  });
+  it('the dispenser is carried out of the payload: 34 × 148 kg on the 5,510 kg Baikonur flight, not 37', () => {
+    // Der Orion (14 Sep 2021): 34 satellites of 148 kg and their dispenser weighed 5,510 kg together: the row's
+    // dispenser is 5,510 − 5,032 = 478 kg. Without it the same payload would hold ⌊5,510/148⌋ = 37.
+    expect(soyuz.dispenser?.mass_kg).toBe(478);
+    expect(satellitesPerLaunch(soyuz, 148, 1, 0.7, 5510).byMass).toBe(34);
+    expect(satellitesPerLaunch({ ...soyuz, dispenser: undefined }, 148, 1, 0.7, 5510).byMass).toBe(37);
+    // the node study's count (models/cost launchEconomics) carries it too
+    const econ = launchEconomics({ vehicle: soyuz, launch_kg: 148, stowedVolume_m3: 0.5, payload_kg: 5510 });
+    expect(econ.nodesPerLaunchByMass).toBe(34);
+    // a dispenser heavier than the payload leaves nothing for satellites
+    expect(satellitesPerLaunch(soyuz, 148, 1, 0.7, 400).byMass).toBe(0);
   });
   it('by volume: no stowed dimensions are published; tiers of four (2 × 2) fit the ST envelope below 1.31 m a side', () => {
     // OneWeb's satellites left the Fregat 'four at a time' (Spaceflight Now, 25 Mar 2021), and Spaceflight Now calls
