@@ -118,6 +118,23 @@ describe("catalogued envelopes lie inside their user's guide drawings", () => {
   });
 });
 
+describe("Starship's envelope, held back: a box shaped for it packs what the knee's mass allows", () => {
+  // SpaceX Starship Users Guide rev 1.0 (2020), Fig 4, as in the row's comment: 8 m to 8 m, a taper to 3.6 m at 17.24 m.
+  const env = { diameter_m: 8, cylinderHeight_m: 8, height_m: 17.24, topDiameter_m: 3.6 };
+  it("37.2 m³ (the flagship knee's stowed volume) as 7.68 × 3.34 × 1.45 m standing on its long side: 10", () => {
+    // Layer 1, top 7.68 m (D 8): five rows 1.45 deep (7.25 m), edges at 0.725, 2.175, 3.625 m from the axis; chords
+    // 2√(16 − 3.625²) = 3.38, 2√(16 − 2.175²) = 6.71, 2√(16 − 0.725²) = 7.87 m hold 1, 2, 2, 2, 1 of 3.34 m: 8.
+    // Layer 2, top 15.36 m: D = 3.6 + 4.4·(17.24 − 15.36)/9.24 = 4.495 m; two rows, chord 2√(2.2476² − 1.45²) = 3.43 m:
+    // 1 + 1. Layer 3 would top at 23 m, above the envelope. The knee's mass allows 10 (docs/approximations.md).
+    expect(fairingPacking(env, { a_m: 7.68, b_m: 3.34, c_m: 1.45 })).toEqual({
+      satellites: 10,
+      layers: 2,
+      perLayer: 8,
+      vertical_m: 7.68,
+    });
+  });
+});
+
 describe("a node's stowed box (estimate): the core a cube, the deployables around it", () => {
   it('35 m³ with a 24 m³ core: 2.88 m tall on a 3.48 m square', () => {
     const b = nodeStowedBox(35, 24);
