@@ -119,7 +119,8 @@ describe("catalogued envelopes lie inside their user's guide drawings", () => {
 });
 
 describe("Starship's envelope, held back: a box shaped for it packs what the knee's mass allows", () => {
-  // SpaceX Starship Users Guide rev 1.0 (2020), Fig 4, as in the row's comment: 8 m to 8 m, a taper to 3.6 m at 17.24 m.
+  // SpaceX Starship Users Guide rev 1.0 (2020), Fig 4, as in the row's comment: 8 m to 8 m, a taper to 3.6 m at
+  // 17.24 m.
   const env = { diameter_m: 8, cylinderHeight_m: 8, height_m: 17.24, topDiameter_m: 3.6 };
   it("37.2 m³ (the flagship knee's stowed volume) as 7.68 × 3.34 × 1.45 m standing on its long side: 10", () => {
     // Layer 1, top 7.68 m (D 8): five rows 1.45 deep (7.25 m), edges at 0.725, 2.175, 3.625 m from the axis; chords
