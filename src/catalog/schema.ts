@@ -431,6 +431,12 @@ export const launchVehicleRowSchema = lazy(() =>
         path: ['topDiameter_m'],
       })
       .optional(),
+    /**
+     * The dispenser or adapter a launch of this row carries besides its satellites, with the document that gives its
+     * mass: the count by mass is ⌊(payload − mass_kg) / satellite mass⌋. Absent: none (satellites stacked without a
+     * dispenser, as Starlink flies, or the row's flown points already count it).
+     */
+    dispenser: z.strictObject({ mass_kg: z.number().min(0).max(20000), source: z.string().min(1) }).optional(),
     reusable: z.boolean(),
     /**
      * Published payload to circular orbits, each point citing its document, table or figure and year: the only

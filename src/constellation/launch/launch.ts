@@ -2,9 +2,10 @@
  * Launch campaign: how many launches of which vehicles deploy each shell of a constellation, what they cost, how
  * long the deployment takes and whether it meets the regulatory milestones.
  *
- * A launch carries one shell; satellites per launch k_vs = min(⌊P_vs/m_s⌋, by volume), P_vs from
- * src/models/launch/launchPerformance.ts; by volume: stowed boxes stacked in the vehicle's envelope
- * (src/models/launch/fairingPacking.ts) where its row gives one, else ⌊η·V_fairing/V_s⌋, η = 0.7 by default.
+ * A launch carries one shell; satellites per launch k_vs = min(⌊(P_vs − m_d)/m_s⌋, by volume), P_vs from
+ * src/models/launch/launchPerformance.ts, m_d the row's dispenser (0 without one); by volume: stowed boxes stacked in
+ * the vehicle's envelope (src/models/launch/fairingPacking.ts) where its row gives one, else ⌊η·V_fairing/V_s⌋,
+ * η = 0.7 by default.
  * Launch counts n_vs: a MILP (launchMilp.ts, injected `LpSolver`) minimising Σ_vs price_v·n_vs with every satellite
  * flown, vehicle caps, and milestones Σ_s y_sm ≥ ⌈f_m·N⌉ under the cadences (⌊c_v·T_m⌋ launches by T_m); unmet
  * milestones are solved again without them and reported; with one vehicle the MILP's optimum in closed form (n_s =
@@ -34,6 +35,7 @@ import {
 } from './launchMilp.js';
 import {
   DEFAULT_FAIRING_PACKING_EFFICIENCY,
+  satellitePayload_kg,
   satellitesByVolume,
   type LaunchVehicleSpec,
 } from '../../models/cost/cost.js';
@@ -164,7 +166,7 @@ export interface LaunchCampaignResult {
 
 /**
  * Satellites per launch of one vehicle and which limit binds (payload_kg: into the shell's orbit, default
- * payloadLeo_kg).
+ * payloadLeo_kg; the row's dispenser is carried out of it).
  */
 export function satellitesPerLaunch(
   v: Readonly<LaunchVehicleSpec>,
@@ -174,7 +176,7 @@ export function satellitesPerLaunch(
   payload_kg = v.payloadLeo_kg,
   stowedBox?: Readonly<StowedBox>,
 ): { byMass: number; byVolume: number; perLaunch: number; binding: LaunchLimit } {
-  const byMass = Math.floor(payload_kg / launchMass_kg + EPS);
+  const byMass = Math.floor(satellitePayload_kg(v, payload_kg) / launchMass_kg + EPS);
   const byVolume = satellitesByVolume(v, stowedVolume_m3, packing, stowedBox);
   const binding: LaunchLimit = byMass < byVolume ? 'mass' : byVolume < byMass ? 'volume' : 'both';
   return { byMass, byVolume, perLaunch: Math.min(byMass, byVolume), binding };

@@ -106,6 +106,13 @@ export interface LaunchVehicleSpec {
   readonly fairingVolume_m3: number;
   /** The user's guide's usable envelope; absent: the count by volume is η·fairingVolume_m3 ÷ stowed volume. */
   readonly fairing?: Readonly<FairingEnvelope> | undefined;
+  /** The dispenser or adapter a launch carries besides its satellites; absent: none (a Starlink-style stack). */
+  readonly dispenser?: { readonly mass_kg: number } | undefined;
+}
+
+/** Payload left for satellites once the row's dispenser is carried [kg] (never below 0). */
+export function satellitePayload_kg(v: Readonly<LaunchVehicleSpec>, payload_kg: number): number {
+  return Math.max(0, payload_kg - (v.dispenser?.mass_kg ?? 0));
 }
 
 /**
@@ -157,7 +164,7 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   // A vehicle that cannot reach the orbit (payload 0) is priced as if it lifted 1 kg: a finite, huge penalty.
   const payload_kg = Math.max(MIN_PAYLOAD_kg, p.payload_kg ?? v.payloadLeo_kg);
   if (p.payload_kg !== undefined) nonNegative('payload_kg', p.payload_kg);
-  const byMass = Math.floor(payload_kg / p.launch_kg);
+  const byMass = Math.floor(satellitePayload_kg(v, payload_kg) / p.launch_kg);
   const byVolume = satellitesByVolume(v, p.stowedVolume_m3, eta, p.stowedBox);
   const n = Math.min(byMass, byVolume);
   const override = p.launchPriceOverride_USD_per_kg;

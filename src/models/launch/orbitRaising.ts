@@ -7,9 +7,11 @@
  * the rocket equation (Sutton & Biblarz 9th ed. §4.1), the station mass m_s as the final mass:
  * m_p = m_s (e^(ΔV/(g₀ Isp)) − 1).
  * Validity: circular orbits, no plane change, 150–2000 km; no drag during the raise, no coasts for plane phasing
- * (its time is a floor: propulsion only). Flown campaigns take longer: OneWeb, inserted at 450 km × 87.4° (Spaceflight
- * Now, 7 Feb 2020), takes "several months" to its 1,200 km orbit (SpaceNews, 23 Jun 2022) with checkout, in-plane
- * phasing and drift between planes this time omits; no published day count was found to test against.
+ * (its time is a floor: propulsion only). Flown campaigns take 1–15 times it, adding checkout, in-plane phasing and
+ * dwell for plane drift: OneWeb's first six, 1,000 → 1,200 km inside a 60–90-day test regime (SpaceNews, 27 Feb 2019)
+ * against 7.2 d of burn at 600 W; OneWeb's Falcon 9 batch of 8 Dec 2022 not on station 91 days on (SpaceNews, 9 Mar
+ * 2023) against 24 d; Starlink v1.0's first group 350 → 550 km within 47 days of launch against 16 d
+ * (test/models/launch/orbitRaising.test.ts).
  * Derivation: docs/models.md §"Orbit raising"; docs/approximations.md.
  */
 import { EARTH_MU_m3_s2, EARTH_RADIUS_m, STANDARD_GRAVITY_m_s2 } from '../../base/constants.js';

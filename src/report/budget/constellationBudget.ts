@@ -20,6 +20,7 @@ import {
   type BudgetSection,
 } from './budget.js';
 import { fmt, groupedDecimal } from '../../base/numberFormat.js';
+import { skyObserverText } from '../constellation/skyMap.js';
 
 const MAX_LISTED = 3;
 /** Above this many shells, per-shell node constraints are summarised by their worst shell. */
@@ -133,7 +134,13 @@ function networkSection(r: ConstellationRecord): BudgetSection {
     title: 'Network',
     rows: [
       row('traffic', n.traffic, '-', `${fmt(n.demandPerNode_Gbps)} Gbps offered per node`),
-      f('throughputPerNode_Gbps', 'maximum concurrent flow, worst shell, mean over instants'),
+      f(
+        'throughputPerNode_Gbps',
+        n.throughputPerNodeUpper_Gbps > n.throughputPerNode_Gbps * (1 + 1e-6)
+          ? 'a feasible routing (lower bound), worst shell, mean over instants'
+          : 'maximum concurrent flow (exact), worst shell, mean over instants',
+      ),
+      f('throughputPerNodeUpper_Gbps', 'no routing does better on the links up at each instant'),
       f('minThroughputPerNode_Gbps'),
       row(
         'bottleneck utilization',
@@ -245,6 +252,12 @@ function environmentSection(r: ConstellationRecord): BudgetSection {
       row('pairs closer than required', e.conjunctions.pairsBelow, '-'),
       ...conjunctionRows(r),
       ...planeKeepingRows(r),
+      row(
+        `satellites brighter than V = 6 / ${fmt(r.sky.limit_mag)}`,
+        `${groupedDecimal(r.sky.nakedEyeCount, 0)} / ${groupedDecimal(r.sky.limitCount, 0)}`,
+        '-',
+        `worst evening: ${skyObserverText(r.sky)}`,
+      ),
       row(
         'overlapping shells',
         e.overlappingShells.length

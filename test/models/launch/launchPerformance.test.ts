@@ -516,7 +516,7 @@ describe('validation', () => {
       payload_kg: 300,
       source: 'Rocket Lab capacity announcement (Aug 2020); orbit assumed',
     },
-    { row: 'soyuz-2-1b-fregat', altitude_km: 450, inclination: 87.4, payload_kg: 5310, source: 'OneWeb flights' },
+    { row: 'soyuz-2-1b-fregat', altitude_km: 450, inclination: 87.4, payload_kg: 5788, source: 'OneWeb flights' },
   ];
   const cat = loadCatalogs();
   const row = (id: string): LaunchVehicleRow => findRow(cat, 'launchVehicles', id, 'test');
