@@ -55,3 +55,20 @@ export class SolverMemo<V> {
     return m;
   }
 }
+
+/**
+ * The first n entries of `a` as a key, run by run ("value*count", each value written so that it reads back to the same
+ * double, −0 apart from 0): exact, and short where runs of equal values are long (capacities at the terminal's rate
+ * or off).
+ */
+export function runKey(a: Float64Array, n: number): string {
+  let key = '';
+  for (let i = 0; i < n; ) {
+    const x = a[i]!;
+    let k = i + 1;
+    while (k < n && Object.is(a[k], x)) k++;
+    key += `${Object.is(x, -0) ? '-0' : x}*${k - i},`;
+    i = k;
+  }
+  return key;
+}

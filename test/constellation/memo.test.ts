@@ -3,7 +3,7 @@
  * constellation is evaluated, so a scoped mutation run can use this file alone.
  */
 import { describe, expect, it } from 'vitest';
-import { Memo, SolverMemo } from '../../src/constellation/memo.js';
+import { Memo, runKey, SolverMemo } from '../../src/constellation/memo.js';
 
 describe('Memo: least recently used entries go first once the cost budget is spent', () => {
   it('a hit returns the stored value without computing; hits and misses are counted', () => {
@@ -75,5 +75,26 @@ describe('Memo: least recently used entries go first once the cost budget is spe
     let again = false;
     m.get('a', () => ((again = true), 1));
     expect(again).toBe(true); // budget 1: b pushed a out
+  });
+});
+
+describe('runKey: an exact key of a capacity array, run by run', () => {
+  it('equal arrays give equal keys; any one entry changed (including 0 → −0, a last bit, NaN) changes the key', () => {
+    // Bug caught: a key that rounds values (two bands a bit apart would share a memoised bound), drops the last run,
+    // or reads past n (a key that depends on entries the search never reads would miss every hit).
+    const a = Float64Array.from([1e12, 1e12, 1e12, 0, 0, 1e12, 7.5, 99]);
+    expect(runKey(a, 6)).toBe('1000000000000*3,0*2,1000000000000*1,');
+    expect(runKey(a, 6)).toBe(runKey(Float64Array.from(a), 6));
+    expect(runKey(a, 6)).toBe(runKey(Float64Array.from([...a.subarray(0, 6), 1, 2]), 6)); // entries past n unread
+    const changed = (i: number, x: number): string => {
+      const b = Float64Array.from(a);
+      b[i] = x;
+      return runKey(b, 6);
+    };
+    expect(changed(3, -0)).not.toBe(runKey(a, 6));
+    expect(changed(0, 1e12 * (1 + Number.EPSILON))).not.toBe(runKey(a, 6));
+    expect(changed(5, NaN)).not.toBe(runKey(a, 6));
+    expect(changed(4, 1e12)).not.toBe(runKey(a, 6));
+    expect(runKey(a, 0)).toBe('');
   });
 });
