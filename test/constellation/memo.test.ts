@@ -3,7 +3,7 @@
  * constellation is evaluated, so a scoped mutation run can use this file alone.
  */
 import { describe, expect, it } from 'vitest';
-import { Memo, runKey, SolverMemo } from '../../src/constellation/memo.js';
+import { Memo, RunMemo, SolverMemo } from '../../src/constellation/memo.js';
 
 describe('Memo: least recently used entries go first once the cost budget is spent', () => {
   it('a hit returns the stored value without computing; hits and misses are counted', () => {
@@ -78,23 +78,30 @@ describe('Memo: least recently used entries go first once the cost budget is spe
   });
 });
 
-describe('runKey: an exact key of a capacity array, run by run', () => {
-  it('equal arrays give equal keys; any one entry changed (including 0 → −0, a last bit, NaN) changes the key', () => {
-    // Bug caught: a key that rounds values (two bands a bit apart would share a memoised bound), drops the last run,
-    // or reads past n (a key that depends on entries the search never reads would miss every hit).
-    const a = Float64Array.from([1e12, 1e12, 1e12, 0, 0, 1e12, 7.5, 99]);
-    expect(runKey(a, 6)).toBe('1000000000000*3,0*2,1000000000000*1,');
-    expect(runKey(a, 6)).toBe(runKey(Float64Array.from(a), 6));
-    expect(runKey(a, 6)).toBe(runKey(Float64Array.from([...a.subarray(0, 6), 1, 2]), 6)); // entries past n unread
-    const changed = (i: number, x: number): string => {
-      const b = Float64Array.from(a);
-      b[i] = x;
-      return runKey(b, 6);
+describe('RunMemo: numbers keyed by the exact contents of arrays', () => {
+  it('a hit for the same contents (another array, entries past n unread); a miss for any entry changed', () => {
+    // Bug caught: a key that rounds values or folds −0 into 0 (two bands a bit apart would share a memoised bound), a
+    // hash trusted without confirming the runs, a key without the arrays' lengths, or one that reads past n (every
+    // band would miss).
+    const m = new RunMemo(1e6);
+    let calls = 0;
+    const get = (a: Float64Array, b: Float64Array, n = 6): number => m.get([a, b], [n, 3], () => ++calls);
+    const a = Float64Array.from([1e12, 1e12, 1e12, 0, 0, 1e12, 7.5, 99]),
+      b = Float64Array.from([0, 0, 1e11]);
+    expect(get(a, b)).toBe(1);
+    expect(get(Float64Array.from([...a.subarray(0, 6), 1, 2]), Float64Array.from(b))).toBe(1); // a hit
+    const changed = (i: number, x: number): Float64Array => {
+      const c = Float64Array.from(a);
+      c[i] = x;
+      return c;
     };
-    expect(changed(3, -0)).not.toBe(runKey(a, 6));
-    expect(changed(0, 1e12 * (1 + Number.EPSILON))).not.toBe(runKey(a, 6));
-    expect(changed(5, NaN)).not.toBe(runKey(a, 6));
-    expect(changed(4, 1e12)).not.toBe(runKey(a, 6));
-    expect(runKey(a, 0)).toBe('');
+    expect(get(changed(3, -0), b)).toBe(2);
+    expect(get(changed(0, 1e12 * (1 + Number.EPSILON)), b)).toBe(3);
+    expect(get(changed(5, NaN), b)).toBe(4);
+    expect(get(changed(4, 1e12), b)).toBe(5); // the runs' boundary moved, same values
+    expect(get(a, Float64Array.from([0, -0, 1e11]))).toBe(6);
+    expect(get(a, b, 5)).toBe(7); // a shorter first array
+    expect(get(a, b)).toBe(1); // still held
+    expect(m.hits).toBe(2);
   });
 });

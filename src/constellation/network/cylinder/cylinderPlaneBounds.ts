@@ -36,18 +36,20 @@ interface BandWork {
   rowStamp: Int32Array;
   stamp: number;
 }
-let bandWork: BandWork | null = null;
+/**
+ * One BandWork per ring size, kept across calls: a study alternates between its shells' bands (and a torus's open
+ * seam), whose sizes differ, and remaking the gaps' buffers at each switch cost more garbage collection than the
+ * search saved. A few sizes are held; past SCRATCH_SIZES the set starts again.
+ */
+const bandWorks = new Map<number, BandWork>();
+const SCRATCH_SIZES = 16;
 function bandWorkFor(P: number, S: number): BandWork {
-  if (bandWork?.S !== S)
-    bandWork = {
-      S,
-      gaps: [],
-      gapStamp: new Int32Array(0),
-      blend: new Float64Array(0),
-      rowStamp: new Int32Array(0),
-      stamp: 0,
-    };
-  const b = bandWork;
+  let b = bandWorks.get(S);
+  if (b === undefined) {
+    if (bandWorks.size >= SCRATCH_SIZES) bandWorks.clear();
+    b = { S, gaps: [], gapStamp: new Int32Array(0), blend: new Float64Array(0), rowStamp: new Int32Array(0), stamp: 0 };
+    bandWorks.set(S, b);
+  }
   while (b.gaps.length < P - 1) b.gaps.push(ring(S));
   if (b.gapStamp.length < P - 1) b.gapStamp = new Int32Array(P - 1);
   if (b.rowStamp.length < P - 1) b.rowStamp = new Int32Array(P - 1);

@@ -116,16 +116,20 @@ export interface RingScratch {
   /** Column masses of a blended spread (blendedSpread), (P − 1)·S entries, grown on demand. */
   blend: Float64Array;
 }
-let ringScratch: RingScratch | null = null;
+/** Scratch per ring size, a few sizes kept (a study alternates between its shells' bands). */
+const ringScratches = new Map<number, RingScratch>();
 export function ringScratchFor(S: number): RingScratch {
-  if (ringScratch?.S !== S) {
+  let r = ringScratches.get(S);
+  if (r === undefined) {
+    if (ringScratches.size >= 16) ringScratches.clear();
     const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
     const own = ring(S);
     deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
     const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S), theta: new Float64Array(2) };
-    ringScratch = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
+    r = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
+    ringScratches.set(S, r);
   }
-  return ringScratch;
+  return r;
 }
 
 /**

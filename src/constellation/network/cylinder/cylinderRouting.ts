@@ -12,7 +12,7 @@
  * Validity: P ≥ 1, S ≥ 3 (a ring in each plane); 0 (unknown) for S < 3 or when no column is on in every gap.
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder routing lower bound".
  */
-import { Memo, runKey } from '../../memo.js';
+import { RunMemo } from '../../memo.js';
 import { deliveryInto, planeRate, ringScratchFor, type Spread } from './cylinderRings.js';
 import { boundedBlends, perGapRate } from './cylinderPlaneBounds.js';
 
@@ -192,21 +192,18 @@ export function cylinderRoutingLowerBound(
   skipPlanes = true,
 ): number {
   if (S < 3 || !skipPlanes) return routingLowerBound(P, S, inPlane_bps, cross_bps, skipPlanes);
-  const key = `${P}|${S}|${runKey(inPlane_bps, P * S)}|${runKey(cross_bps, (P - 1) * S)}`;
-  return BOUNDS.get(
-    key,
-    () => routingLowerBound(P, S, inPlane_bps, cross_bps, true),
-    () => key.length,
+  return BOUNDS.get([inPlane_bps, cross_bps], [P * S, (P - 1) * S], () =>
+    routingLowerBound(P, S, inPlane_bps, cross_bps, true),
   );
 }
 
 /**
- * Bounds already computed, keyed by every capacity the search reads (memo.ts runKey), the budget in key characters
- * (~8 MB). The same band recurs at an instant whenever a design keeps a shell an earlier one had (an offspring's, a
- * reported design's full record, the knee's P(all hold) samples): 4,121 of the shipped constellation study's 16,860
- * instants, of which this budget keeps 3,961.
+ * Bounds already computed, keyed by every capacity the search reads (memo.ts RunMemo, 8 MB of runs). The same band
+ * recurs at an instant whenever a design keeps a shell an earlier one had (an offspring's, a reported design's full
+ * record, the knee's P(all hold) samples): 4,121 of the shipped constellation study's 16,860 instants, ~4,000 of them
+ * still held when met again.
  */
-const BOUNDS = new Memo<number>(8_000_000);
+const BOUNDS = new RunMemo(8_000_000);
 
 function routingLowerBound(
   P: number,
