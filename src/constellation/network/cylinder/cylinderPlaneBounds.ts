@@ -76,8 +76,8 @@ function readPlane(q: number, P: number, S: number, inPlane_bps: Float64Array, s
 }
 
 /**
- * The least of `cap` and the rates of the planes in `order`, reading plane q only while its bound is below the least
- * value so far, and stopping once that falls below `floor` (inPlaneRate's contract: exact where the minimum reaches
+ * The least of `cap` and the planes' rates, reading a plane only while its bound is below the least value so far (the
+ * plane of least bound first, the others in turn), and stopping once that falls below `floor` (inPlaneRate's contract: exact where the minimum reaches
  * the floor, else a value below it). A plane not read has a rate at least its bound, hence at least the minimum.
  * Each rate read is written into `rates` (and `alpha` into `at`, where given). `ensureRows(q)`: the masses plane q
  * reads are made.
@@ -88,7 +88,6 @@ function boundedMin(
   inPlane_bps: Float64Array,
   sp: Spread,
   bound: Float64Array,
-  order: Int32Array,
   cap: number,
   floor: number,
   rates: Float64Array,
@@ -97,21 +96,22 @@ function boundedMin(
   ensureRows: ((q: number) => void) | null,
 ): number {
   const b = bandWorkFor(P, S);
-  for (let q = 0; q < P; q++) order[q] = q;
-  order.sort((x, y) => bound[x]! - bound[y]!);
+  // the plane of least bound first (where the minimum mostly is), then the others in turn
+  let first = 0;
+  for (let q = 1; q < P; q++) if (bound[q]! < bound[first]!) first = q;
   let lambda = cap;
-  for (let i = 0; i < P; i++) {
-    const q = order[i]!;
-    if (bound[q]! >= lambda) break;
+  for (let i = -1; i < P; i++) {
+    const q = i < 0 ? first : i;
+    if ((i >= 0 && q === first) || !(bound[q]! < lambda)) continue;
     if (ensureRows !== null) ensureRows(q);
     const l = readPlane(q, P, S, inPlane_bps, sp, b);
-    rates[q] = l;
     if (at !== null) {
       // the rate read before moves to the second reference (boundedBlends)
       at[P + q] = at[q]!;
       rates[P + q] = rates[q]!;
       at[q] = alpha;
     }
+    rates[q] = l;
     if (l < lambda) lambda = l;
     if (lambda < floor) return lambda;
   }
@@ -179,20 +179,7 @@ export function perGapRate(P: number, S: number, inPlane_bps: Float64Array, sp: 
   b.stamp++;
   const maxW = rowMaxima(P, S, sp.W);
   for (let q = 0; q < P; q++) rates[q] = planeFloor(q, P, S, inPlane_bps, sp.W, maxW);
-  return boundedMin(
-    P,
-    S,
-    inPlane_bps,
-    sp,
-    rates.slice(),
-    new Int32Array(P),
-    sp.lambdaCross,
-    -Infinity,
-    rates,
-    null,
-    1,
-    null,
-  );
+  return boundedMin(P, S, inPlane_bps, sp, rates.slice(), sp.lambdaCross, -Infinity, rates, null, 1, null);
 }
 
 /** Each plane's slope K_q (boundedBlends header): D_q / min_s c_s. */
@@ -308,8 +295,7 @@ export function boundedBlends(
     both = new Float64Array(2 * P);
   both.set(rates);
   both.set(rates, P);
-  const bound = new Float64Array(P),
-    order = new Int32Array(P);
+  const bound = new Float64Array(P);
   const blend: Spread = { W: b.blend, stride: S, lambdaCross: NaN };
   let alphaNow = NaN;
   const ensureRows = (q: number): void => {
@@ -330,6 +316,6 @@ export function boundedBlends(
       );
       bound[q] = inv >= 0 ? BOUND_SAFETY / inv : 0; // NaN (∞·0: no bound from a plane with a link off)
     }
-    return boundedMin(P, S, inPlane_bps, sp, bound, order, cap, floor, both, at, alpha, blended ? ensureRows : null);
+    return boundedMin(P, S, inPlane_bps, sp, bound, cap, floor, both, at, alpha, blended ? ensureRows : null);
   };
 }
