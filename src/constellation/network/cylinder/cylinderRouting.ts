@@ -8,7 +8,7 @@
  * hand-over on each ring) give λ ≤ min over in-plane links of capacity / load. Where that falls short, a common spread
  * and blends W_g = α·(per-gap W_g) + (1 − α)·(common W) are searched; every α is a routing, so λ(α) is a lower bound
  * (test/constellation/network/kneeNetwork.test.ts). Cost: O(P·S) per spread; the search reads at each blend only the
- * planes that can bind there (`PlaneBounds`), with the value of a search over every plane to the bit.
+ * planes that can bind there (cylinderPlaneBounds.ts), with the value of a search over every plane to the bit.
  * Validity: P ≥ 1, S ≥ 3 (a ring in each plane); 0 (unknown) for S < 3 or when no column is on in every gap.
  * Derivation, evidence and costs: docs/constellations.md §"Open-cylinder routing lower bound".
  */
@@ -182,7 +182,7 @@ function bestBlendRate(
 /**
  * Achievable uniform all-to-all rate per node of the instant's open cylinder [b/s] (header): the per-gap spread, or
  * where it falls short of the tightest cut the best of it, the common spread and their blends; 0 when unknown.
- * `skipPlanes` false reads every plane at every blend (the search without PlaneBounds: the same number, for tests).
+ * `skipPlanes` false reads every plane at every blend (the search without the bounds of cylinderPlaneBounds.ts: the same number, for tests).
  */
 export function cylinderRoutingLowerBound(
   P: number,
