@@ -77,10 +77,10 @@ function readPlane(q: number, P: number, S: number, inPlane_bps: Float64Array, s
 
 /**
  * The least of `cap` and the planes' rates, reading a plane only while its bound is below the least value so far (the
- * plane of least bound first, the others in turn), and stopping once that falls below `floor` (inPlaneRate's contract: exact where the minimum reaches
- * the floor, else a value below it). A plane not read has a rate at least its bound, hence at least the minimum.
- * Each rate read is written into `rates` (and `alpha` into `at`, where given). `ensureRows(q)`: the masses plane q
- * reads are made.
+ * plane of least bound first, the others in turn), and stopping once that falls below `floor` (inPlaneRate's
+ * contract: exact where the minimum reaches the floor, else a value below it). A plane not read has a rate at least
+ * its bound, hence at least the minimum. Each rate read is written into `rates` (and `alpha` into `at`, where given).
+ * `ensureRows(q)`: the masses plane q reads are made.
  */
 function boundedMin(
   P: number,

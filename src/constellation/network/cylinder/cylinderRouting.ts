@@ -182,7 +182,8 @@ function bestBlendRate(
 /**
  * Achievable uniform all-to-all rate per node of the instant's open cylinder [b/s] (header): the per-gap spread, or
  * where it falls short of the tightest cut the best of it, the common spread and their blends; 0 when unknown.
- * `skipPlanes` false reads every plane at every blend (the search without the bounds of cylinderPlaneBounds.ts: the same number, for tests).
+ * `skipPlanes` false reads every plane at every blend (the search without the bounds of cylinderPlaneBounds.ts: the
+ * same number, for tests).
  */
 export function cylinderRoutingLowerBound(
   P: number,
