@@ -3,7 +3,7 @@
  * constellation is evaluated, so a scoped mutation run can use this file alone.
  */
 import { describe, expect, it } from 'vitest';
-import { Memo, SolverMemo } from '../../src/constellation/memo.js';
+import { Memo, RunMemo, SolverMemo } from '../../src/constellation/memo.js';
 
 describe('Memo: least recently used entries go first once the cost budget is spent', () => {
   it('a hit returns the stored value without computing; hits and misses are counted', () => {
@@ -75,5 +75,33 @@ describe('Memo: least recently used entries go first once the cost budget is spe
     let again = false;
     m.get('a', () => ((again = true), 1));
     expect(again).toBe(true); // budget 1: b pushed a out
+  });
+});
+
+describe('RunMemo: numbers keyed by the exact contents of arrays', () => {
+  it('a hit for the same contents (another array, entries past n unread); a miss for any entry changed', () => {
+    // Bug caught: a key that rounds values or folds −0 into 0 (two bands a bit apart would share a memoised bound), a
+    // hash trusted without confirming the runs, a key without the arrays' lengths, or one that reads past n (every
+    // band would miss).
+    const m = new RunMemo(1e6);
+    let calls = 0;
+    const get = (a: Float64Array, b: Float64Array, n = 6): number => m.get([a, b], [n, 3], () => ++calls);
+    const a = Float64Array.from([1e12, 1e12, 1e12, 0, 0, 1e12, 7.5, 99]),
+      b = Float64Array.from([0, 0, 1e11]);
+    expect(get(a, b)).toBe(1);
+    expect(get(Float64Array.from([...a.subarray(0, 6), 1, 2]), Float64Array.from(b))).toBe(1); // a hit
+    const changed = (i: number, x: number): Float64Array => {
+      const c = Float64Array.from(a);
+      c[i] = x;
+      return c;
+    };
+    expect(get(changed(3, -0), b)).toBe(2);
+    expect(get(changed(0, 1e12 * (1 + Number.EPSILON)), b)).toBe(3);
+    expect(get(changed(5, NaN), b)).toBe(4);
+    expect(get(changed(4, 1e12), b)).toBe(5); // the runs' boundary moved, same values
+    expect(get(a, Float64Array.from([0, -0, 1e11]))).toBe(6);
+    expect(get(a, b, 5)).toBe(7); // a shorter first array
+    expect(get(a, b)).toBe(1); // still held
+    expect(m.hits).toBe(2);
   });
 });
