@@ -413,8 +413,9 @@ function problemEvaluation(
       }
       const f = goals.objectives(r);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-      const bad = f.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
+      let bad = 0;
+      while (bad < f.length && Number.isFinite(f[bad]!)) bad++;
+      if (bad < f.length) {
         const o = objectives[bad]!;
         return {
           status: 'failed',

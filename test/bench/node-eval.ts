@@ -12,7 +12,8 @@
  * - warm-up: cold runs in fresh processes (node-warmup.ts), the first 10,000 evaluations of a run against the next
  *   10,000 and against the same designs evaluated again once warm, under default V8 flags and candidate flags;
  * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads; the
- * main job's CPU (`npm run study`, getrusage, all threads) against the peer's in interleaved pairs, its files compared.
+ * main job's CPU (`npm run study`, getrusage, all threads; each build runs its own study file) against the peer's in
+ * interleaved pairs, its files and printed recommendation compared.
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
  * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a built peer (the lean path's ratio
@@ -387,15 +388,37 @@ function warmUp(): string {
 const CPU_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 const MAIN_PAIRS = 3;
 
-/** `npm run study` of the build in `project` into `out`: its CPU [s] (user + system, every thread). */
-function mainJobCpu_s(project: string, out: string): number {
+/**
+ * `npm run study` of the build in `project` (its own designs/flagship-study.yaml: an older build may not read this
+ * one's) into `out`: its CPU [s] (user + system, every thread) and the answer it printed (answerLine).
+ */
+function mainJobRun(project: string, out: string): { cpu_s: number; answer: string } {
   const bin = join(project, 'dist/src/entries/cli/bin.js');
-  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, bin, 'run', studyPath, '--out', out, '--quiet'], {
+  const study = join(project, 'designs/flagship-study.yaml');
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, bin, 'run', study, '--out', out, '--quiet'], {
     encoding: 'utf8',
   });
   const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || used === null) throw new Error(`odc run (${project}) failed: ${r.stderr}`);
-  return Number(used[1]) / 1e6;
+  return { cpu_s: Number(used[1]) / 1e6, answer: answerLine(r.stdout) };
+}
+
+/**
+ * The recommendation and figures a multi-seed run printed, in one form whatever the build's wording: the knee (design
+ * and seed), its choices and sizes, cost per delivered compute, launch mass, the verdict and P(all hold).
+ */
+function answerLine(stdout: string): string {
+  const text = stdout.replace(/\s+/g, ' ');
+  const at = (re: RegExp): string => re.exec(text)?.slice(1).join(' ') ?? '?';
+  return [
+    `design ${at(/Recommended:? (?:the knee, )?design (\d+)/)} of seed ${at(/Recommended[^(]*?(?:\(seed|of seed) (\d+)/)}`,
+    at(/(\d+ × [\w-]+, [\d,]+ km [^,]+), array/),
+    `array ${at(/array ([\d,]+) m²/)} m², radiator ${at(/radiator ([\d,]+) m²/)} m²`,
+    `${at(/\(programme, discounted\) ([\d,.]+) USD\/PFLOP-day/)} USD/PFLOP-day`,
+    `${at(/launch mass ([\d,]+) kg/)} kg`,
+    `${at(/([\d.]+)× [\w-]+(?:'s)?,? discounted/)}×`,
+    `P(all hold) ${at(/P\(all hold\)(?: =)? ([\d.]+ %)/)}`,
+  ].join(', ');
 }
 
 /** The main job's files that must not depend on the build: each seed's front and log, the seeds' decision, spread. */
@@ -419,6 +442,7 @@ function mainJob(peerProject: string | null): void {
   ];
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-main-'));
   const cpu = builds.map(() => [] as number[]);
+  const answers = builds.map(() => '');
   const loads: number[] = [];
   console.log(
     `\nthe main job (npm run study: ${studyPath}), CPU of the whole process, ${MAIN_PAIRS} interleaved pairs:`,
@@ -429,7 +453,9 @@ function mainJob(peerProject: string | null): void {
       const k = (i + j) % builds.length;
       const out = join(dir, `${k}`);
       rmSync(out, { recursive: true, force: true });
-      cpu[k]!.push(mainJobCpu_s(builds[k]!.project, out));
+      const run = mainJobRun(builds[k]!.project, out);
+      cpu[k]!.push(run.cpu_s);
+      answers[k] = run.answer;
     }
     console.log(
       `  pair ${i + 1}: ${builds.map((b, k) => `${b.name} ${cpu[k]![i]!.toFixed(2)} s`).join(', ')} (load ${loads[i]!.toFixed(1)})`,
@@ -454,7 +480,9 @@ function mainJob(peerProject: string | null): void {
         (differ.length === 0
           ? "every seed's pareto.json, pareto.csv and evaluations.csv, seeds.json and attainment.json byte-identical."
           : `files that differ: ${differ.join(', ')}.`);
-  const body = `${mdTable(['build', 'CPU (median)', 'each pair'], rows)}${ratio}\n\nLoad average (1 min) ${loads.map((l) => l.toFixed(1)).join(' / ')} at the pairs' start on ${cpus().length} cores.`;
+  const said = builds.map((b, k) => `${b.name}: ${answers[k]}`).join('; ');
+  const same = builds.length < 2 ? '' : answers[0] === answers[1] ? ' (the same)' : ' (they differ)';
+  const body = `${mdTable(['build', 'CPU (median)', 'each pair'], rows)}${ratio}\n\nRecommended${same}: ${said}.\n\nLoad average (1 min) ${loads.map((l) => l.toFixed(1)).join(' / ')} at the pairs' start on ${cpus().length} cores.`;
   console.log(body);
   regions.push({ name: 'bench-main-job', command: 'npm run bench:node -- --peer <folder>', body });
 }
