@@ -413,9 +413,8 @@ function problemEvaluation(
       }
       const f = goals.objectives(r);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-      let bad = 0;
-      while (bad < f.length && Number.isFinite(f[bad]!)) bad++;
-      if (bad < f.length) {
+      const bad = f.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
         const o = objectives[bad]!;
         return {
           status: 'failed',

@@ -217,11 +217,7 @@ export function recordGoals<R>(
       return f;
     },
     constraints(rec, g, k) {
-      // indexed: a for…of loop's iterator results are objects on this path (odc runs without escape analysis)
-      for (let i = 0; i < sides.length; i++) {
-        const c = sides[i]!;
-        g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
-      }
+      for (const c of sides) g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
     },
   };
 }

@@ -91,9 +91,7 @@ export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<Sto
   let best: FairingPackingResult = { satellites: 0, layers: 0, perLayer: 0, vertical_m: box.c_m };
   for (let v = 0; v < 3; v++) {
     const h = sides[v]!;
-    // the other two sides, in order (no filtered array and destructuring per orientation)
-    const w = sides[v === 0 ? 1 : 0]!;
-    const d = sides[v === 2 ? 1 : 2]!;
+    const [w, d] = sides.filter((_, i) => i !== v) as [number, number];
     let satellites = 0,
       layers = 0,
       perLayer = 0;

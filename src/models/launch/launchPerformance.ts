@@ -316,22 +316,16 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
     throw new RangeError(`payloadToOrbit: bad target orbit (${altitude_m} m, ${i} rad)`);
   if (v.ssoNotOffered !== undefined && isSunSynchronous(altitude_m, i))
     return refused(`not offered for sun-synchronous orbits: ${v.ssoNotOffered}`);
-  // The candidates: the curves' value, then each bound's. Within the published range (ΔV 0) the largest payload wins,
-  // the first of equals; otherwise the nearest published data (least |ΔV|, the first of equals). One pass, no arrays.
-  let best: Candidate | undefined;
-  let nearest: Candidate | undefined;
   const fromPoints = fromCurves(v.curves, v.stage, altitude_m, i);
-  if (fromPoints !== undefined) {
-    nearest = fromPoints;
-    if (Math.abs(fromPoints.dv) === 0) best = fromPoints;
-  }
-  for (let k = 0; k < v.bounds.length; k++) {
-    const c = fromBound(v.bounds[k]!, v.stage, altitude_m, i);
-    if (nearest === undefined || Math.abs(c.dv) < Math.abs(nearest.dv)) nearest = c;
-    if (Math.abs(c.dv) === 0 && (best === undefined || c.payload_kg > best.payload_kg)) best = c;
-  }
-  if (nearest === undefined) return REFUSED_NO_POINTS;
-  if (best !== undefined) {
+  // within the published range a point or an interpolation wins; otherwise the nearest published data (least ΔV)
+  const candidates = [
+    ...(fromPoints !== undefined ? [fromPoints] : []),
+    ...v.bounds.map((b) => fromBound(b, v.stage, altitude_m, i)),
+  ];
+  if (candidates.length === 0) return REFUSED_NO_POINTS;
+  const within = candidates.filter((c) => Math.abs(c.dv) === 0);
+  if (within.length > 0) {
+    const best = within.reduce((a, c) => (c.payload_kg > a.payload_kg ? c : a));
     return {
       payload_kg: best.payload_kg,
       basis: best.exact ? 'published' : 'interpolated',
@@ -339,6 +333,7 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
       derating: 1,
     };
   }
+  const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
   const dv = Math.abs(nearest.dv);
   if (nearest.beyondLimit ?? dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s)
     return refused(

@@ -168,40 +168,30 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
 }
 
 /**
- * Results kept in a direct-mapped table keyed by (kind, altitude, LTAN or inclination), compared bit for bit: a study
- * revisits its orbits (crossover hands a parent's altitude to about half its children; a sun-synchronous shell asks
- * one altitude for each plane's LTAN), and a result is a function of these inputs alone, so a kept one is the computed
- * one, bit for bit. A slot holds the last result that hashed to it: a miss allocates only the result it computes (no
- * map entry, no map growing and clearing), so little outlives a young-generation collection.
+ * Results kept by altitude, then LTAN (sun-synchronous) or inclination (fixed): a study revisits its orbits (crossover
+ * hands a parent's altitude to about half its children; a sun-synchronous shell asks one altitude for each plane's
+ * LTAN), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
  */
-const KEPT_SLOTS = 4096; // a power of two: the slot is the hash's top bits
-const keptAltitude = new Float64Array(KEPT_SLOTS).fill(NaN); // NaN matches no altitude: an empty slot
-const keptAt = new Float64Array(KEPT_SLOTS);
-const keptSso = new Uint8Array(KEPT_SLOTS);
-const keptResult: (OrbitGeometryResult | undefined)[] = new Array<OrbitGeometryResult | undefined>(KEPT_SLOTS).fill(
-  undefined,
-);
-const hashDouble = new Float64Array(1);
-const hashWords = new Int32Array(hashDouble.buffer);
-function keptSlot(altitude_m: number, at: number): number {
-  hashDouble[0] = altitude_m;
-  const h = Math.imul(hashWords[0]! ^ hashWords[1]!, 0x9e3779b1);
-  hashDouble[0] = at;
-  return Math.imul(h ^ hashWords[0]! ^ hashWords[1]!, 0x85ebca6b) >>> 20; // 32 − log2(KEPT_SLOTS)
-}
+const keptSso = new Map<number, Map<number, OrbitGeometryResult>>();
+const keptFixed = new Map<number, Map<number, OrbitGeometryResult>>();
+const KEPT_ALTITUDES = 4096;
+const KEPT_PER_ALTITUDE = 1024;
 
 /** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
 export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
   const spec = p.inclination;
-  const sso = spec.kind === 'sso' ? 1 : 0;
+  const kept = spec.kind === 'sso' ? keptSso : keptFixed;
   const at = spec.kind === 'sso' ? spec.ltan_h : spec.inclination_rad;
-  const slot = keptSlot(p.altitude_m, at);
-  if (keptAltitude[slot] === p.altitude_m && keptAt[slot] === at && keptSso[slot] === sso) return keptResult[slot]!;
+  let byAt = kept.get(p.altitude_m);
+  const known = byAt?.get(at);
+  if (known !== undefined) return known;
   const result = computeOrbitGeometry(p);
-  keptAltitude[slot] = p.altitude_m;
-  keptAt[slot] = at;
-  keptSso[slot] = sso;
-  keptResult[slot] = result;
+  if (byAt === undefined) {
+    if (kept.size >= KEPT_ALTITUDES) kept.clear();
+    kept.set(p.altitude_m, (byAt = new Map()));
+  }
+  if (byAt.size >= KEPT_PER_ALTITUDE) byAt.clear();
+  byAt.set(at, result);
   return result;
 }
 

@@ -75,21 +75,13 @@ export interface RadiationDoseResult {
   readonly shieldingMass_kg: number;
 }
 
-/**
- * A bracket's result, written by bracket and inclinationBracket and read at once by corners: two numbers returned
- * through a scratch, as a returned pair would be an array (and its destructuring an iterator) per call on this hot path.
- */
-let bracketIndex = 0;
-let bracketWeight = 0;
-
-/** Bracket x in ascending xs: lower index (≤ n − 2) into bracketIndex and weight in [0, 1] into bracketWeight. */
-function bracket(xs: readonly number[], x: number): void {
+/** Bracket x in ascending xs: lower index (≤ n − 2) and weight in [0, 1]. */
+function bracket(xs: readonly number[], x: number): [number, number] {
   let i = 0;
   while (i < xs.length - 2 && x >= xs[i + 1]!) i++;
   const x0 = xs[i]!;
   const x1 = xs[i + 1]!;
-  bracketIndex = i;
-  bracketWeight = Math.min(1, Math.max(0, (x - x0) / (x1 - x0)));
+  return [i, Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))];
 }
 
 /**
@@ -97,9 +89,8 @@ function bracket(xs: readonly number[], x: number): void {
  * Beyond the SSO column (i' = 180° − i_SSO) the weight exceeds 1: ln D is even in (i − 90°) (the orbit average is the
  * same at i and 180° − i), fitted through the 70° and SSO columns, ln D = ln D_SSO + (ln D_70 − ln D_SSO) (d² − d_S²) /
  * (d_70² − d_S²) with d = 90° − i', so the weight of the SSO column is (d_70² − d²) / (d_70² − d_S²).
- * Into bracketIndex and bracketWeight.
  */
-function inclinationBracket(cols: readonly number[], iEff: number): void {
+function inclinationBracket(cols: readonly number[], iEff: number): [number, number] {
   const last = cols.length - 1;
   const sso = Math.PI - cols[last]!;
   if (iEff >= sso) {
@@ -107,15 +98,12 @@ function inclinationBracket(cols: readonly number[], iEff: number): void {
     const d = half - iEff;
     const dS = half - sso;
     const d70 = half - cols[last - 1]!;
-    bracketIndex = last - 1;
-    bracketWeight = (d70 * d70 - d * d) / (d70 * d70 - dS * dS);
-    return;
+    return [last - 1, (d70 * d70 - d * d) / (d70 * d70 - dS * dS)];
   }
   let j = 0;
   while (j < last - 1 && iEff >= cols[j + 1]!) j++;
   const c1 = j + 1 === last ? sso : cols[j + 1]!;
-  bracketIndex = j;
-  bracketWeight = (iEff - cols[j]!) / (c1 - cols[j]!);
+  return [j, (iEff - cols[j]!) / (c1 - cols[j]!)];
 }
 
 /** Rejects a point outside the table (altitude, thickness, inclination) or a negative life, area or margin. */
@@ -213,21 +201,15 @@ class TrappedDose implements RadiationDoseResult {
 /** The 8 interpolation corners of a point (2 altitudes × 2 inclinations × 2 thicknesses), into the scratch. */
 function corners(p: Readonly<RadiationDoseParams>, t: TidTable): void {
   const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
-  bracket(t.altitudes_m, p.altitude_m);
-  const a0 = bracketIndex;
-  const wa = bracketWeight;
-  bracket(t.thicknesses_m, p.shieldThickness_m);
-  const k0 = bracketIndex;
-  const wt = bracketWeight;
+  const [a0, wa] = bracket(t.altitudes_m, p.altitude_m);
+  const [k0, wt] = bracket(t.thicknesses_m, p.shieldThickness_m);
   const nI = t.inclinations_rad[0]!.length;
   const nT = t.thicknesses_m.length;
   const idx = cornerIndex;
   const w = cornerWeight;
   for (let r = 0; r < 2; r++) {
     const a = a0 + r;
-    inclinationBracket(t.inclinations_rad[a]!, iEff);
-    const j = bracketIndex;
-    const wi = bracketWeight;
+    const [j, wi] = inclinationBracket(t.inclinations_rad[a]!, iEff);
     const wr = r === 0 ? 1 - wa : wa;
     for (let c = 0; c < 2; c++) {
       const wc = c === 0 ? 1 - wi : wi;

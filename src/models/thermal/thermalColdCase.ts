@@ -55,8 +55,7 @@ export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
   if (!(p.eclipseDissipation_W >= 0)) throw new RangeError(`${who}: eclipseDissipation_W must be ≥ 0`);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const olr = p.earthIR_W_m2 ?? COLD_CASE_EARTH_IR_W_m2;
-  const F1 = p.earthViewFactors[0];
-  const F2 = p.earthViewFactors[1];
+  const [F1, F2] = p.earthViewFactors;
   const faces = p.radiatingFaces ?? 2;
   const emitted = faces * p.finEfficiency * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (p.minLoopTemp_K ** 4 - Ts ** 4);
   const absorbed = p.irEmittance * olr * (faces === 2 ? F1 + F2 : F1);

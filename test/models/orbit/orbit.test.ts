@@ -143,11 +143,11 @@ describe('orbitGeometry', () => {
     expect(at({ kind: 'sso', ltan_h: 1 })).toEqual(ssoOne);
     expect(at({ kind: 'sso', ltan_h: 6 })).toEqual(ssoDawn);
   });
-  it("kept answers stay each orbit's own across more orbits than the table keeps (slots overwritten)", () => {
-    // 3 × 6,000 orbits, more than the kept table's slots, each asked twice in a shuffled order: the second answer must
+  it("kept answers stay each orbit's own across more orbits than are kept", () => {
+    // 3 × 6,000 orbits (more altitudes than are kept), each asked twice in a shuffled order: the second answer must
     // equal the first (computed before anything was kept for it) and be that orbit's own: its semi-major axis R⊕ + h,
-    // its kind and inclination. Catches a kept answer matched on part of
-    // its key (altitude alone, or the kind's number without the kind) or returned from a slot another orbit took.
+    // its kind and inclination. Catches a kept answer matched on part of its key (altitude alone, or the kind's
+    // number without the kind) or kept under another orbit's key past a clearing.
     const specs = [
       { kind: 'sso', ltan_h: 6 },
       { kind: 'sso', ltan_h: 1 },
