@@ -2,8 +2,9 @@
  * Benchmark (prints figures, asserts nothing): the cost of one node evaluation on the flagship study, measured side by
  * side in one process so the figures are ratios that survive a shared machine:
  * - the lean path the optimizer runs (objectives and constraints, no record) against the complete-record path (what
- *   reported designs get), and against a peer build when `--peer <checkout>` names one (e.g. main's, built), run in a
- *   child process (node-eval-peer.ts) whose passes interleave with this process's;
+ *   reported designs get); this build's lean path alone in a child process (node-eval-peer.ts) whose passes interleave
+ *   with this process's, and a peer build's so when `--peer <checkout>` names one (e.g. main's, built): the ratio to
+ *   the peer is between those two;
  * - the cost of each model per evaluation: its share of a CPU profile of the lean path (self time by source file) times
  *   the lean path's measured time;
  * - the tabulated worst-phase disposal decay against its full integration, on the designs' own altitudes and B;
@@ -12,7 +13,8 @@
  * - warm-up: cold runs in fresh processes (node-warmup.ts), the first 10,000 evaluations of a run against the next
  *   10,000 and against the same designs evaluated again once warm, under default V8 flags and candidate flags;
  * then the end-to-end time of the flagship study (CLI start to files written) with 0, 1 and 2 worker threads; the
- * main job's CPU (`npm run study`, getrusage, all threads) against the peer's in interleaved pairs, its files compared.
+ * main job's CPU (`npm run study`, getrusage, all threads; each build runs its own study file) against the peer's in
+ * interleaved pairs, its files and printed recommendation compared.
  * Timings are CPU time of the process that runs them (user + system), the median of many interleaved passes, with the
  * load average printed before and after: a busy machine slows every variant in a pass alike.
  * Run with `npm run bench:node` (builds when stale); `-- --peer ../main` to add a built peer (the lean path's ratio
@@ -20,7 +22,7 @@
  * warmup, e2e, main); `-- --docs` writes the node, warm-up and main-job tables into docs/performance.md.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,16 +77,17 @@ const variants: { name: string; pass: Pass }[] = [
   { name: 'complete record', pass: inProcess(fullRecordProblem()) },
 ];
 /**
- * The peer build runs in a child process (node-eval-peer.ts), sent each design set once, then asked for one pass at a
- * time: its passes interleave with this process's, and neither build shares the other's V8 heap.
+ * A build's lean path in a child process (node-eval-peer.ts), sent each design set once, then asked for one pass at a
+ * time: its passes interleave with this process's, and it shares no V8 heap or type feedback with another variant.
+ * This build runs so too: in this process the lean path shares its functions with the complete record's passes, whose
+ * other shapes make V8's feedback polymorphic, and measured ~1.2× its cost alone (either build in either role), so only
+ * two builds each alone in its process compare fairly, and only that figure is the optimizer's (a study's process runs
+ * the lean path alone until its last generation).
  */
-let peer: ChildProcess | null = null;
-const peerDir = peerAt >= 0 ? resolve(args[peerAt + 1] ?? '.') : null;
-if (peerAt >= 0 && sections.has('node')) {
-  const dir = resolve(args[peerAt + 1] ?? '.');
-  console.log(`peer build: ${dir}`);
+const children: ChildProcess[] = [];
+async function ownProcess(name: string, dir: string): Promise<{ name: string; pass: Pass }> {
   const child = fork(fileURLToPath(new URL('./node-eval-peer.js', import.meta.url)), [dir]);
-  peer = child;
+  children.push(child);
   const ask = (m: object) =>
     new Promise<number>((ok) => {
       child.once('message', (r) => ok((r as { us: number }).us));
@@ -92,8 +95,8 @@ if (peerAt >= 0 && sections.has('node')) {
     });
   await new Promise((ok) => child.once('message', ok)); // loaded
   const sent = new Set<string>();
-  variants.push({
-    name: `peer build (own process)`,
+  return {
+    name,
     pass: async (set, designs, limit) => {
       if (!sent.has(set)) {
         sent.add(set);
@@ -101,7 +104,15 @@ if (peerAt >= 0 && sections.has('node')) {
       }
       return ask({ kind: 'pass', set, limit });
     },
-  });
+  };
+}
+const peerDir = peerAt >= 0 ? resolve(args[peerAt + 1] ?? '.') : null;
+if (sections.has('node')) {
+  variants.push(await ownProcess('lean, own process', root));
+  if (peerDir !== null) {
+    console.log(`peer build: ${peerDir}`);
+    variants.push(await ownProcess('peer build (own process)', peerDir));
+  }
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -154,17 +165,23 @@ async function perModel(designs: readonly Float64Array[], measured_us: number): 
   await post('Profiler.start');
   const passes = 5;
   for (let p = 0; p < passes; p++) for (const x of designs) safeEvaluate(lean, x);
-  type Node = { id: number; callFrame: { url: string; functionName: string } };
+  type Node = { id: number; callFrame: { url: string; functionName: string }; children?: number[] };
   const { profile } = await post<{ profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } }>(
     'Profiler.stop',
   );
   session.disconnect();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // the inspector's own frames (Profiler.stop gathering the profile, under `post`) are the bench's, not the model's
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inspector = (id: number | undefined): boolean =>
+    id !== undefined && (byId.get(id)!.callFrame.url === 'node:inspector' || inspector(parent.get(id)));
   const self = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const n = byId.get(id)!;
+    if (inspector(id)) return;
     const url = n.callFrame.url;
     const m = /\/(src|solvers)\/(.+)\.js$/.exec(url);
     const key = m
@@ -268,21 +285,31 @@ if (sections.has('node')) {
   // feasible region
   const visited = visitedDesigns(lean, 'nsga2', 200, 100);
   const visitedUs = await sideBySide('the designs NSGA-II evaluates (100 generations of 200)', visited);
-  const against = (k: number, set: number[]) => (peer ? ` (${(set[0]! / set[k]!).toFixed(2)}× the peer's)` : '');
+  // both builds' lean paths alone in their processes (variants 2 and 3): the fair comparison
+  const against = (set: number[]) => (peerDir ? ` (${(set[2]! / set[3]!).toFixed(2)}× the peer's)` : '');
   console.log(
-    `\nlean path, this build: visited ${visitedUs[0]!.toFixed(1)} µs${against(2, visitedUs)}, random ${random[0]!.toFixed(1)} µs${against(2, random)}`,
+    `\nlean path alone in its process, this build: visited ${visitedUs[2]!.toFixed(1)} µs${against(visitedUs)}, random ${random[2]!.toFixed(1)} µs${against(random)}`,
   );
+  const row = (label: string, set: number[]) => [
+    label,
+    us(set[2]!),
+    us(set[0]!),
+    us(set[1]!),
+    ...(peerDir ? [us(set[3]!)] : []),
+  ];
   const table = mdTable(
-    ['design set', 'lean path', 'complete record'],
     [
-      [
-        `the ${visited.length.toLocaleString('en-US')} designs NSGA-II visits on the flagship study`,
-        us(visitedUs[0]!),
-        us(visitedUs[1]!),
-      ],
-      ["10,000 seeded random designs in the study's bounds", us(random[0]!), us(random[1]!)],
+      'design set',
+      'lean path, own process',
+      "lean path, in the complete record's process",
+      'complete record',
+      ...(peerDir ? ["peer's lean path, own process"] : []),
     ],
-    [1, 2],
+    [
+      row(`the ${visited.length.toLocaleString('en-US')} designs NSGA-II visits on the flagship study`, visitedUs),
+      row("10,000 seeded random designs in the study's bounds", random),
+    ],
+    peerDir ? [1, 2, 3, 4] : [1, 2, 3],
   );
   regions.push({
     name: 'bench-node',
@@ -295,7 +322,7 @@ ${loadLine()}`,
   decayCost(visited);
   console.log(`\nload average (1 / 5 / 15 min) after the node figures: ${load()}`);
 }
-peer?.disconnect();
+for (const child of children) child.disconnect();
 
 if (sections.has('robust')) {
   // the shipped robust study: N + 1 node evaluations per design; the reference builds the complete record of each
@@ -387,15 +414,37 @@ function warmUp(): string {
 const CPU_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('ODC_BENCH_CPU '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 const MAIN_PAIRS = 3;
 
-/** `npm run study` of the build in `project` into `out`: its CPU [s] (user + system, every thread). */
-function mainJobCpu_s(project: string, out: string): number {
+/**
+ * `npm run study` of the build in `project` (its own designs/flagship-study.yaml: an older build may not read this
+ * one's) into `out`: its CPU [s] (user + system, every thread) and the answer it printed (answerLine).
+ */
+function mainJobRun(project: string, out: string): { cpu_s: number; answer: string } {
   const bin = join(project, 'dist/src/entries/cli/bin.js');
-  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, bin, 'run', studyPath, '--out', out, '--quiet'], {
+  const study = join(project, 'designs/flagship-study.yaml');
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, bin, 'run', study, '--out', out, '--quiet'], {
     encoding: 'utf8',
   });
   const used = /ODC_BENCH_CPU (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || used === null) throw new Error(`odc run (${project}) failed: ${r.stderr}`);
-  return Number(used[1]) / 1e6;
+  return { cpu_s: Number(used[1]) / 1e6, answer: answerLine(r.stdout) };
+}
+
+/**
+ * The recommendation and figures a multi-seed run printed, in one form whatever the build's wording: the knee (design
+ * and seed), its choices and sizes, cost per delivered compute, launch mass, the verdict and P(all hold).
+ */
+function answerLine(stdout: string): string {
+  const text = stdout.replace(/\s+/g, ' ');
+  const at = (re: RegExp): string => re.exec(text)?.slice(1).join(' ') ?? '?';
+  return [
+    `design ${at(/Recommended:? (?:the knee, )?design (\d+)/)} of seed ${at(/Recommended[^(]*?(?:\(seed|of seed) (\d+)/)}`,
+    at(/(\d+ × [\w-]+, [\d,]+ km [^,]+), array/),
+    `array ${at(/array ([\d,]+) m²/)} m², radiator ${at(/radiator ([\d,]+) m²/)} m²`,
+    `${at(/\(programme, discounted\) ([\d,.]+) USD\/PFLOP-day/)} USD/PFLOP-day`,
+    `${at(/launch mass ([\d,]+) kg/)} kg`,
+    `${at(/([\d.]+)× [\w-]+(?:'s)?,? discounted/)}×`,
+    `P(all hold) ${at(/P\(all hold\)(?: =)? ([\d.]+ %)/)}`,
+  ].join(', ');
 }
 
 /** The main job's files that must not depend on the build: each seed's front and log, the seeds' decision, spread. */
@@ -419,6 +468,7 @@ function mainJob(peerProject: string | null): void {
   ];
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-main-'));
   const cpu = builds.map(() => [] as number[]);
+  const answers = builds.map(() => '');
   const loads: number[] = [];
   console.log(
     `\nthe main job (npm run study: ${studyPath}), CPU of the whole process, ${MAIN_PAIRS} interleaved pairs:`,
@@ -429,18 +479,20 @@ function mainJob(peerProject: string | null): void {
       const k = (i + j) % builds.length;
       const out = join(dir, `${k}`);
       rmSync(out, { recursive: true, force: true });
-      cpu[k]!.push(mainJobCpu_s(builds[k]!.project, out));
+      const run = mainJobRun(builds[k]!.project, out);
+      cpu[k]!.push(run.cpu_s);
+      answers[k] = run.answer;
     }
     console.log(
       `  pair ${i + 1}: ${builds.map((b, k) => `${b.name} ${cpu[k]![i]!.toFixed(2)} s`).join(', ')} (load ${loads[i]!.toFixed(1)})`,
     );
   }
-  const differ =
-    builds.length < 2
-      ? []
-      : mainJobFiles(join(dir, '0')).filter(
-          (f) => !readFileSync(join(dir, '0', f)).equals(readFileSync(join(dir, '1', f))),
-        );
+  // an older peer may not write every file (efd34389 writes no attainment.json): those are listed apart
+  const files = builds.length < 2 ? [] : mainJobFiles(join(dir, '0'));
+  const onlyHere = files.filter((f) => !existsSync(join(dir, '1', f)));
+  const differ = files.filter(
+    (f) => !onlyHere.includes(f) && !readFileSync(join(dir, '0', f)).equals(readFileSync(join(dir, '1', f))),
+  );
   rmSync(dir, { recursive: true, force: true });
   const rows = builds.map((b, k) => [
     b.name,
@@ -452,9 +504,12 @@ function mainJob(peerProject: string | null): void {
       ? ''
       : `\n\nThis build / peer: ${(median(cpu[0]!) / median(cpu[1]!)).toFixed(2)}× (per-pair ratio median ${median(cpu[0]!.map((t, i) => t / cpu[1]![i]!)).toFixed(2)}); ` +
         (differ.length === 0
-          ? "every seed's pareto.json, pareto.csv and evaluations.csv, seeds.json and attainment.json byte-identical."
-          : `files that differ: ${differ.join(', ')}.`);
-  const body = `${mdTable(['build', 'CPU (median)', 'each pair'], rows)}${ratio}\n\nLoad average (1 min) ${loads.map((l) => l.toFixed(1)).join(' / ')} at the pairs' start on ${cpus().length} cores.`;
+          ? "every seed's pareto.json, pareto.csv and evaluations.csv, seeds.json and attainment.json byte-identical"
+          : `files that differ: ${differ.join(', ')}`) +
+        (onlyHere.length === 0 ? '.' : `; written by this build only: ${onlyHere.join(', ')}.`);
+  const said = builds.map((b, k) => `${b.name}: ${answers[k]}`).join('; ');
+  const same = builds.length < 2 ? '' : answers[0] === answers[1] ? ' (the same)' : ' (they differ)';
+  const body = `${mdTable(['build', 'CPU (median)', 'each pair'], rows)}${ratio}\n\nRecommended${same}: ${said}.\n\nLoad average (1 min) ${loads.map((l) => l.toFixed(1)).join(' / ')} at the pairs' start on ${cpus().length} cores.`;
   console.log(body);
   regions.push({ name: 'bench-main-job', command: 'npm run bench:node -- --peer <folder>', body });
 }

@@ -9,6 +9,7 @@ import { propagatedShadowFraction, propagatedState } from '../../../src/models/o
 import { deg_to_rad, km_to_m, rad_to_deg } from '../../../src/base/convert.js';
 import { SUN_GRID_POINTS, sunCosDec, sunCosEot, sunSinDec, sunSinEot } from '../../../src/models/orbit/orbitSun.js';
 import { deg } from '../../helpers/units.js';
+import { createRng } from '../../../src/base/rng.js';
 import { OBLIQUITY_rad } from '../../../src/base/constants.js';
 import { EARTH_RADIUS_m } from '../../helpers/constants.js';
 
@@ -141,6 +142,37 @@ describe('orbitGeometry', () => {
     expect(at({ kind: 'fixed', inclination_rad: deg_to_rad(53) })).toEqual(fixed53);
     expect(at({ kind: 'sso', ltan_h: 1 })).toEqual(ssoOne);
     expect(at({ kind: 'sso', ltan_h: 6 })).toEqual(ssoDawn);
+  });
+  it("kept answers stay each orbit's own across more orbits than are kept", () => {
+    // 3 × 6,000 orbits (more altitudes than are kept), each asked twice in a shuffled order: the second answer must
+    // equal the first (computed before anything was kept for it) and be that orbit's own: its semi-major axis R⊕ + h,
+    // its kind and inclination. Catches a kept answer matched on part of its key (altitude alone, or the kind's
+    // number without the kind) or kept under another orbit's key past a clearing.
+    const specs = [
+      { kind: 'sso', ltan_h: 6 },
+      { kind: 'sso', ltan_h: 1 },
+      { kind: 'fixed', inclination_rad: 1 },
+    ] as const;
+    const rng = createRng(5);
+    const asks: { altitude_m: number; spec: number }[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const altitude_m = 300e3 + rng.next() * 1700e3;
+      for (let spec = 0; spec < specs.length; spec++) asks.push({ altitude_m, spec });
+    }
+    const first = asks.map((a) => orbitGeometry({ altitude_m: a.altitude_m, inclination: specs[a.spec]! }));
+    const order = asks.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const { altitude_m, spec } = asks[i]!;
+      const again = orbitGeometry({ altitude_m, inclination: specs[spec]! });
+      expect(again).toEqual(first[i]);
+      expect(again.semiMajorAxis_m).toBe(EARTH_RADIUS_m + altitude_m);
+      expect(again.sunSynchronous).toBe(specs[spec]!.kind === 'sso');
+    }
+    expect(first[2]!.inclination_rad).toBe(1);
   });
   it('rejects out-of-range LTAN and inclination with RangeError', () => {
     expect(() => orbitGeometry({ altitude_m: 550e3, inclination: { kind: 'sso', ltan_h: 24 } })).toThrow(RangeError);
