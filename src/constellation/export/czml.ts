@@ -5,7 +5,7 @@
  * interpolation and its orbit path (one period, half behind and half ahead), one per ground station
  * (cartographicDegrees) and one polyline per inter-satellite link on at the window's first instant between two
  * satellites shown, its ends referencing their positions. Written packet by packet: memory does not grow with the
- * satellites (links are computed one shell at a time).
+ * satellites (links are walked one shell at a time, no link graph built).
  * Positions: satellite.js `sgp4` of each satellite's OMM record (TEME), rotated to Earth-fixed by GMST (satellite.js
  * `gstime`, IAU-82) as satellite.js `eciToEcf` does; polar motion neglected (≤ 15 m), so FIXED differs from ITRF by
  * the equation of the equinoxes and polar motion (tens of metres at most).
@@ -29,7 +29,7 @@ import {
   type ExportOptions,
   type SatelliteRecord,
 } from './exportSatellites.js';
-import { shellInstantLinks } from './networkFiles.js';
+import { forEachInstantLink } from './networkFiles.js';
 import { oemTimes_s } from './oem.js';
 import type { SatellitePredicate } from './satelliteSelection.js';
 
@@ -40,10 +40,10 @@ export interface CzmlNetwork {
     'name' | 'latitude_rad' | 'longitude_rad' | 'altitude_m'
   >[];
   /**
-   * The links of a shell on at the epoch, as its node indices u < v (plane · satsPerPlane + slot); none without a
-   * pair of shown satellites that could be linked (`shown`), so a sparse scene never builds a large shell's graph.
+   * Visits the links of a shell on at the epoch, as its node indices u < v (plane · satsPerPlane + slot); none
+   * without a pair of shown satellites that could be linked (`shown`), so a sparse scene never walks a large shell.
    */
-  linksOfShell(shellIndex: number, shown: SatellitePredicate): Iterable<{ readonly u: number; readonly v: number }>;
+  forEachLinkOfShell(shellIndex: number, shown: SatellitePredicate, visit: (u: number, v: number) => void): void;
 }
 
 /**
@@ -103,9 +103,9 @@ export function sceneLinkBound(spec: ConstellationSpec, shown: SatellitePredicat
 /** A constellation's stations and its links on at the window's first instant. */
 export const constellationNetwork = (spec: ConstellationSpec): CzmlNetwork => ({
   stations: spec.stations,
-  linksOfShell: (i, shown) => {
+  forEachLinkOfShell: (i, shown, visit) => {
     const s = spec.shells[i]!;
-    return mayLink(s.geometry, s.topology, i, shown) ? shellInstantLinks(spec, i, 0) : [];
+    if (mayLink(s.geometry, s.topology, i, shown)) forEachInstantLink(spec, i, 0, visit);
   },
 });
 
@@ -224,9 +224,10 @@ export function writeCzml(
   for (const [shellIndex, { geometry: g }] of spec.shells.entries()) {
     const at = (u: number) => ({ shellIndex, plane: Math.floor(u / g.satsPerPlane), slot: u % g.satsPerPlane });
     const name = (u: number): string => satelliteName(spec.name, g.name, at(u).plane, at(u).slot);
-    for (const { u, v } of network.linksOfShell(shellIndex, options.select))
+    network.forEachLinkOfShell(shellIndex, options.select, (u, v) => {
       if (options.select(at(u)) && options.select(at(v)))
         out.push(`,\n${JSON.stringify(linkPacket(name(u), name(v)))}`);
+    });
   }
   for (const st of network.stations)
     out.push(

@@ -302,17 +302,29 @@ export function* ommRecords(
  * Throws, before anything is written, when the satellites from catalog number `base` run past the TLE's Alpha-5
  * numbers (339,999): the limit of the TLE and of the sky pack's qs.mag file, which share its catalog numbers. Split
  * files would reuse numbers that tools key satellites by, so the message names the formats that carry any number.
+ * A design of at most 339,999 satellites that no reserved range below the limit holds (more than 70,000) is past it
+ * only by its default base: the message names the base that fits it, and what such numbers may collide with.
  */
-export function checkTleNumbering(spec: Readonly<ExportableConstellation>, base: number): void {
+export function checkTleNumbering(
+  spec: Readonly<ExportableConstellation>,
+  options: Readonly<Pick<ExportOptions, 'catalogBase'>>,
+): void {
   const n = satelliteCount(spec);
+  const base = catalogBaseOf(spec, options);
   const valid = Number.isInteger(base) && base >= 0 && base <= TLE_MAX_CATALOG_NUMBER;
   if (n > 0 && !(valid && base + n - 1 <= TLE_MAX_CATALOG_NUMBER)) {
     const room = TLE_MAX_CATALOG_NUMBER - base + 1;
+    const fits = options.catalogBase === undefined && n <= TLE_MAX_CATALOG_NUMBER;
     throw new RangeError(
       `${n} satellites from catalog number ${base} exceed the TLE limit ${TLE_MAX_CATALOG_NUMBER} (Alpha-5); ` +
         `export OMM instead, any number of satellites: odc export <source> --format omm (JSON) or --format ` +
         `omm-xml (CCSDS XML), or csv (no magnitudes)` +
-        (valid ? `, or a design of at most ${room} satellites for a planetarium's TLE and qs.mag files` : ''),
+        (valid ? `, or a design of at most ${room} satellites for a planetarium's TLE and qs.mag files` : '') +
+        (fits
+          ? `; ${base} is the default base because no range reserved for temporary numbers below the limit holds ` +
+            `${n} satellites: --catalog-base ${TLE_MAX_CATALOG_NUMBER + 1 - n} numbers them within it, ` +
+            'over numbers the public catalogue assigns (a tool holding real objects may mix them up)'
+          : ''),
     );
   }
 }
@@ -325,7 +337,7 @@ export function writeTle(
 ): void {
   sgp4MeanOnly(options);
   const base = catalogBaseOf(spec, options);
-  checkTleNumbering(spec, base);
+  checkTleNumbering(spec, options);
   const epoch_ms = epochMs(spec.window.epochIso);
   const year = new Date(epoch_ms).getUTCFullYear();
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);

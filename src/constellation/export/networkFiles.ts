@@ -5,7 +5,7 @@
  * - tles.txt: `<orbits> <satellites per orbit>` (a design of several shells: `1 <satellites>`), then per satellite a
  *   name line `<name> <id>` (id 0, 1, … in export order) and the two TLE lines (exportSatellites.ts `writeTle`);
  * - isls.txt: `<a> <b>` (a < b), links on at a solved instant that stay within `max_isl_length_m` over a whole orbit
- *   (`steadyLinks`: Hypatia's ISLs are permanent, its dynamic-state step refuses a longer one);
+ *   (`steadyKeys`: Hypatia's ISLs are permanent, its dynamic-state step refuses a longer one);
  * - isl_instants.txt (odc's addition): `<sample index> <time from epoch [s]> <a> <b>` for each link on (non-zero
  *   capacity: links.ts) at each instant the network model solves (shellNetwork.ts `snapshotSamples`);
  * - ground_stations.txt: `<gid>,<name>,<lat deg>,<lon deg>,<elevation m>,<x>,<y>,<z>` (Hypatia's extended layout,
@@ -25,7 +25,6 @@ import { shellLinks } from '../links/links.js';
 import { snapshotSamples } from '../network/shellNetwork.js';
 import { circularState, meanMotion_rev_per_day, windowTimes_s } from '../geometry/propagate.js';
 import { DAY_s } from '../../base/constants.js';
-import { maxOf, minOf } from '../../base/arrays.js';
 import { chunker, DEFAULT_CHUNK_CHARS, satelliteRecords, writeTle, type ExportOptions } from './exportSatellites.js';
 import { DEFAULT_GRAZING_HEIGHT_m } from '../links/links.js';
 
@@ -60,30 +59,27 @@ export function hypatiaLengths(spec: ConstellationSpec): { maxGsl_m: number; max
   return { maxGsl_m, maxIsl_m };
 }
 
-/** One link on at one instant: global satellite ids a < b. */
-export interface InstantLink {
-  readonly sampleIndex: number;
-  readonly time_s: number;
-  readonly a: number;
-  readonly b: number;
-}
-
 /** A token without white space or commas (Hypatia splits its lines on both). */
 const token = (s: string): string => s.replace(/[\s,]+/g, '_');
 
 /**
- * The links of shell `shellIndex` on at sample `sampleIndex` of the design's window (its link graph's edges with a
- * non-zero capacity), as the shell's own node indices u < v (plane · satsPerPlane + slot).
+ * Visits the links of shell `shellIndex` on at sample `sampleIndex` of the design's window (its link graph's edges
+ * with a non-zero capacity), as the shell's own node indices u < v (plane · satsPerPlane + slot), in the topology's
+ * order: walked from the topology's index arithmetic, no edge list or graph built (a 100,000-satellite shell's would
+ * be ~35 MB of objects).
  */
-export function* shellInstantLinks(
+export function forEachInstantLink(
   spec: ConstellationSpec,
   shellIndex: number,
   sampleIndex: number,
-): Generator<{ u: number; v: number }> {
+  visit: (u: number, v: number) => void,
+): void {
   const params = shellLinkParams(spec)[shellIndex]!;
   if (params.topology === 'none') return;
-  const graph = shellLinks({ ...params, snapshotIndex: sampleIndex, maxGraphNodes: Number.MAX_SAFE_INTEGER }).graph!;
-  for (const e of graph.edges) if (e.capacity_bps > 0) yield { u: Math.min(e.u, e.v), v: Math.max(e.u, e.v) };
+  const links = shellLinks({ ...params, snapshotIndex: sampleIndex, maxGraphNodes: Number.MAX_SAFE_INTEGER });
+  links.forEachSnapshotLink!((u, v, _class, capacity_bps) => {
+    if (capacity_bps > 0) visit(Math.min(u, v), Math.max(u, v));
+  });
 }
 
 /** Samples per orbit of the ISL length check, and the margin a peak between two samples may pass them by [m]. */
@@ -95,32 +91,47 @@ const STEADY_SAMPLES_PER_ORBIT = 360;
  */
 const STEADY_MARGIN_m = 1e3;
 
+/** Satellites of one shell. */
+const shellSize = (g: { planes: number; satsPerPlane: number }): number => g.planes * g.satsPerPlane;
+
 /**
- * The pairs (a < b, global ids of one shell) among `pairs` no longer than `maxIsl_m` less STEADY_MARGIN_m over a
- * whole orbit (1° steps of the slowest shell's period and a little more; two satellites of one shell come back to the
- * same geometry each orbit, so this holds at any time), each satellite propagated by SGP4 from its exported
- * elements, as Hypatia propagates its TLEs.
+ * The links of shell `shellIndex` on at sample `sampleIndex` as ascending keys u·n + v (u < v, the shell's own node
+ * indices, n its satellites): a typed array of the shell's links, never an object per link.
  */
-export function steadyLinks(
-  spec: ConstellationSpec,
-  pairs: readonly (readonly [number, number])[],
-  maxIsl_m: number,
-): [number, number][] {
-  if (pairs.length === 0) return [];
-  const states = [...satelliteRecords(spec, 0)].map((r) => circularState(r.elements, spec.window.epochIso));
-  const periods_s: number[] = spec.shells.map((s) => DAY_s / meanMotion_rev_per_day(s.geometry.altitude_m));
-  const step_s = minOf(periods_s) / STEADY_SAMPLES_PER_ORBIT;
-  const end_s = 1.01 * maxOf(periods_s);
-  const xyz = new Float64Array(3 * states.length);
+function instantKeys(spec: ConstellationSpec, shellIndex: number, sampleIndex: number): Float64Array {
+  const n = shellSize(spec.shells[shellIndex]!.geometry);
+  const keys: number[] = [];
+  forEachInstantLink(spec, shellIndex, sampleIndex, (u, v) => keys.push(u * n + v));
+  return Float64Array.from(keys).sort();
+}
+
+/**
+ * The keys (instantKeys) among `keys` no longer than `maxIsl_m` less STEADY_MARGIN_m over a whole orbit of shell
+ * `shellIndex` (1° steps of its period and a little more; two satellites of one shell come back to the same geometry
+ * each orbit, so this holds at any time), each satellite propagated by SGP4 from its exported elements, as Hypatia
+ * propagates its TLEs.
+ */
+function steadyKeys(spec: ConstellationSpec, shellIndex: number, keys: Float64Array, maxIsl_m: number): Float64Array {
+  if (keys.length === 0) return keys;
+  const shell = spec.shells[shellIndex]!;
+  const n = shellSize(shell.geometry);
+  // the shell alone numbers its satellites 0…n−1 with the elements the export writes
+  const alone = { ...spec, shells: [shell] };
+  const states = Array.from(satelliteRecords(alone, 0), (r) => circularState(r.elements, spec.window.epochIso));
+  const period_s = DAY_s / meanMotion_rev_per_day(shell.geometry.altitude_m);
+  const step_s = period_s / STEADY_SAMPLES_PER_ORBIT;
+  const xyz = new Float64Array(3 * n);
   const pv = new Float64Array(6);
   const limit_km = (maxIsl_m - STEADY_MARGIN_m) / 1e3;
-  const keep = new Uint8Array(pairs.length).fill(1);
-  for (let t = 0; t <= end_s; t += step_s) {
+  const keep = new Uint8Array(keys.length).fill(1);
+  for (let t = 0; t <= 1.01 * period_s; t += step_s) {
     for (const [i, state] of states.entries()) {
       state(t / 60, pv);
       xyz.set(pv.subarray(0, 3), 3 * i);
     }
-    for (const [k, [a, b]] of pairs.entries()) {
+    for (let k = 0; k < keys.length; k++) {
+      const a = Math.floor(keys[k]! / n),
+        b = keys[k]! - a * n;
       const d_km = Math.hypot(
         xyz[3 * a]! - xyz[3 * b]!,
         xyz[3 * a + 1]! - xyz[3 * b + 1]!,
@@ -129,76 +140,91 @@ export function steadyLinks(
       if (d_km > limit_km) keep[k] = 0;
     }
   }
-  return pairs.filter((_, k) => keep[k] === 1).map(([a, b]) => [a, b]);
+  return keys.filter((_, k) => keep[k] === 1);
 }
 
-/** Every link on at each solved instant, shell by shell, ids offset by the satellites of the shells before. */
-export function instantLinks(spec: ConstellationSpec): InstantLink[] {
-  const times = windowTimes_s(spec.window);
-  const instants = snapshotSamples(times.length, spec.snapshots);
-  const out: InstantLink[] = [];
+/**
+ * isls.txt's lines `<a> <b>`: the union of each shell's links over the solved instants, kept by steadyKeys, shell by
+ * shell (a shell's links join its own satellites only) with ids offset by the satellites of the shells before, so they
+ * come out ascending at the memory of one shell's keys.
+ */
+function* islLines(spec: ConstellationSpec): Generator<string> {
+  const instants = snapshotSamples(windowTimes_s(spec.window).length, spec.snapshots);
+  const { maxIsl_m } = hypatiaLengths(spec);
   let offset = 0;
   for (const [i, s] of spec.shells.entries()) {
-    for (const j of instants)
-      for (const { u, v } of shellInstantLinks(spec, i, j))
-        out.push({ sampleIndex: j, time_s: times[j]!, a: offset + u, b: offset + v });
-    offset += s.geometry.planes * s.geometry.satsPerPlane;
+    const n = shellSize(s.geometry);
+    const all = instants.map((j) => instantKeys(spec, i, j));
+    const union = new Float64Array(all.reduce((k, a) => k + a.length, 0));
+    let at = 0;
+    for (const a of all) union.set(a, (at += a.length) - a.length);
+    union.sort();
+    const distinct = union.filter((key, k) => k === 0 || key !== union[k - 1]);
+    for (const key of steadyKeys(spec, i, distinct, maxIsl_m))
+      yield `${offset + Math.floor(key / n)} ${offset + (key % n)}`;
+    offset += n;
   }
-  return out.sort((x, y) => x.sampleIndex - y.sampleIndex || x.a - y.a || x.b - y.b);
+}
+
+/** isl_instants.txt's lines `<sample index> <time [s]> <a> <b>`: instant by instant, then shell by shell as above. */
+function* instantLines(spec: ConstellationSpec): Generator<string> {
+  const times = windowTimes_s(spec.window);
+  for (const j of snapshotSamples(times.length, spec.snapshots)) {
+    let offset = 0;
+    for (const [i, s] of spec.shells.entries()) {
+      const n = shellSize(s.geometry);
+      for (const key of instantKeys(spec, i, j))
+        yield `${j} ${times[j]!} ${offset + Math.floor(key / n)} ${offset + (key % n)}`;
+      offset += n;
+    }
+  }
 }
 
 type Produce = (sink: (chunk: string) => void) => void;
 
-/** Writes the lines one after another through a chunker. */
+/** Writes the lines one after another through a chunker (made afresh each time the file is written). */
 const linesOf =
-  (lines: Iterable<string>): Produce =>
+  (lines: () => Iterable<string>): Produce =>
   (sink) => {
     const out = chunker(sink, DEFAULT_CHUNK_CHARS);
-    for (const l of lines) out.push(`${l}\n`);
+    for (const l of lines()) out.push(`${l}\n`);
     out.flush();
   };
 
-/** The folder's files (name → producer); the links are computed once, on the first file that needs them. */
+/** The folder's files (name → producer), each streamed: its memory is one shell's links, not the design's. */
 export function writeNetworkFolder(spec: ConstellationSpec, options: ExportOptions): Record<string, Produce> {
-  let links: InstantLink[] | null = null;
-  const linksOf = (): InstantLink[] => (links ??= instantLinks(spec));
   const g = spec.shells.map((s) => s.geometry);
-  const n = g.reduce((k, s) => k + s.planes * s.satsPerPlane, 0);
+  const n = g.reduce((k, s) => k + shellSize(s), 0);
   const head = g.length === 1 ? `${g[0]!.planes} ${g[0]!.satsPerPlane}` : `1 ${n}`;
+  function* interfaces(): Generator<string> {
+    for (let id = 0; id < n + spec.stations.length; id++) yield `${id},1,1.0`;
+  }
   return {
     'tles.txt': (sink) => {
       sink(`${head}\n`);
       writeTle(spec, sink, { ...options, tleNameLine: (s) => `${token(s.name)} ${s.index}` });
     },
-    'isls.txt': (sink) => {
-      const pairs = [...new Set(linksOf().map((l) => `${l.a} ${l.b}`))];
-      const ab = pairs.map((p) => p.split(' ').map(Number) as [number, number]);
-      ab.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      linesOf(steadyLinks(spec, ab, hypatiaLengths(spec).maxIsl_m).map(([a, b]) => `${a} ${b}`))(sink);
-    },
-    'isl_instants.txt': (sink) => linesOf(linksOf().map((l) => `${l.sampleIndex} ${l.time_s} ${l.a} ${l.b}`))(sink),
-    'ground_stations.txt': (sink) =>
-      linesOf(
-        spec.stations.map((s, gid) => {
-          const xyz = wgs72Ecef(s.latitude_rad, s.longitude_rad, s.altitude_m).map((x) => x.toFixed(6));
-          const [lat, lon] = [s.latitude_rad, s.longitude_rad].map((x) => rad_to_deg(x).toFixed(6));
-          return `${gid},${token(s.name)},${lat},${lon},${s.altitude_m.toFixed(6)},${xyz.join(',')}`;
-        }),
-      )(sink),
+    'isls.txt': linesOf(() => islLines(spec)),
+    'isl_instants.txt': linesOf(() => instantLines(spec)),
+    'ground_stations.txt': linesOf(() =>
+      spec.stations.map((s, gid) => {
+        const xyz = wgs72Ecef(s.latitude_rad, s.longitude_rad, s.altitude_m).map((x) => x.toFixed(6));
+        const [lat, lon] = [s.latitude_rad, s.longitude_rad].map((x) => rad_to_deg(x).toFixed(6));
+        return `${gid},${token(s.name)},${lat},${lon},${s.altitude_m.toFixed(6)},${xyz.join(',')}`;
+      }),
+    ),
     'description.txt': (sink) => {
       const { maxGsl_m, maxIsl_m } = hypatiaLengths(spec);
       sink(`max_gsl_length_m=${maxGsl_m.toFixed(10)}\nmax_isl_length_m=${maxIsl_m.toFixed(10)}\n`);
     },
-    'gsl_interfaces_info.txt': (sink) =>
-      linesOf(Array.from({ length: n + spec.stations.length }, (_, id) => `${id},1,1.0`))(sink),
-    'shells.txt': (sink) => {
+    'gsl_interfaces_info.txt': linesOf(interfaces),
+    'shells.txt': linesOf(() => {
       let first = 0;
-      const rows = spec.shells.map((s, i) => {
+      return spec.shells.map((s, i) => {
         const row = `${i},${token(s.geometry.name)},${first},${s.geometry.planes},${s.geometry.satsPerPlane},${s.geometry.altitude_m},${rad_to_deg(s.geometry.inclination_rad)}`;
-        first += s.geometry.planes * s.geometry.satsPerPlane;
+        first += shellSize(s.geometry);
         return row;
       });
-      linesOf(rows)(sink);
-    },
+    }),
   };
 }

@@ -54,7 +54,7 @@ export function writeQsMag(
   options: { readonly chunkChars?: number; readonly catalogBase?: number } = {},
 ): void {
   const base = catalogBaseOf(spec, options);
-  checkTleNumbering(spec, base);
+  checkTleNumbering(spec, options);
   const std = models.map(standardMagnitude);
   const out = chunker(sink, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
   const shells = spec.shells.map((s, i) => `${s.geometry.name}: ${modelText(models[i]!)}`).join('; ');

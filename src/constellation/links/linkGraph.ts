@@ -5,7 +5,7 @@
  * Node index = plane·S + slot.
  */
 import { linkRate_bps, type LinkRateCoefficients } from '../../models/links/linkBudget.js';
-import type { LinkClass, LinkTopology, ShellEdge } from './linkTopology.js';
+import type { LinkClass, LinkTopology } from './linkTopology.js';
 import { lineOfSightAltitude_m, pointingRate_rad_s } from './linkGeometry.js';
 import { satelliteState, STATE_FIELDS, type RepresentativeStats } from './linkSampling.js';
 import type { ClusterMotion } from '../geometry/clusterFormation.js';
@@ -102,9 +102,24 @@ export function maxLinkDegree(
   return most;
 }
 
-/** The graph at sample k (every plane propagated to that instant). */
-export function buildSnapshotGraph(edges: readonly ShellEdge[], g: GraphContext): LinkGraph {
-  const S = g.shell.satsPerPlane;
+/** Visits one link at the snapshot: its ends, class, capacity (0 while off) [bit/s] and length [m]. */
+export type SnapshotLinkVisitor = (
+  u: number,
+  v: number,
+  linkClass: LinkClass,
+  capacity_bps: number,
+  length_m: number,
+) => void;
+
+/**
+ * Visits every link at sample k (every plane propagated to that instant) in the topology's order, without listing
+ * the edges or building an object per link: a shell of any size is walked at the memory of its plane tracks.
+ */
+export function forEachSnapshotLink(
+  forEachEdge: NonNullable<LinkTopology['forEachEdge']>,
+  g: GraphContext,
+  visit: SnapshotLinkVisitor,
+): void {
   const place = snapshotPlacer(g);
   // The two ends' states: A at 0, B at STATE_FIELDS.
   const ends = new Float64Array(2 * STATE_FIELDS);
@@ -112,21 +127,22 @@ export function buildSnapshotGraph(edges: readonly ShellEdge[], g: GraphContext)
     B = ends.subarray(STATE_FIELDS, STATE_FIELDS + 3);
   const cutoff = g.cutoff ?? Infinity;
   const lat = (v: Float64Array): number => Math.abs(Math.asin(v[2]! / Math.hypot(v[0]!, v[1]!, v[2]!)));
-  const snapshot: GraphEdge[] = [];
-  for (const e of edges) {
-    place(e.u, ends, 0);
-    place(e.v, ends, STATE_FIELDS);
+  forEachEdge((u, v, linkClass) => {
+    place(u, ends, 0);
+    place(v, ends, STATE_FIELDS);
     const length_m = Math.hypot(B[0]! - A[0]!, B[1]! - A[1]!, B[2]! - A[2]!);
     const los = lineOfSightAltitude_m(A[0]!, A[1]!, A[2]!, B[0]!, B[1]!, B[2]!) >= g.grazingHeight_m;
-    const cut = e.linkClass !== 'inPlane' && e.linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff);
+    const cut = linkClass !== 'inPlane' && linkClass !== 'cluster' && (lat(A) > cutoff || lat(B) > cutoff);
     const on = los && !cut && pointingRate_rad_s(ends, 0, STATE_FIELDS) <= g.slewLimit_rad_s;
-    snapshot.push({
-      u: e.u,
-      v: e.v,
-      class: e.linkClass,
-      capacity_bps: on ? linkRate_bps(g.rate, length_m) : 0,
-      length_m,
-    });
-  }
-  return { nodes: g.shell.planes * S, sampleIndex: g.k, edges: snapshot };
+    visit(u, v, linkClass, on ? linkRate_bps(g.rate, length_m) : 0, length_m);
+  });
+}
+
+/** The graph at sample k (forEachSnapshotLink's links as a list). */
+export function buildSnapshotGraph(forEachEdge: NonNullable<LinkTopology['forEachEdge']>, g: GraphContext): LinkGraph {
+  const edges: GraphEdge[] = [];
+  forEachSnapshotLink(forEachEdge, g, (u, v, linkClass, capacity_bps, length_m) =>
+    edges.push({ u, v, class: linkClass, capacity_bps, length_m }),
+  );
+  return { nodes: g.shell.planes * g.shell.satsPerPlane, sampleIndex: g.k, edges };
 }

@@ -1,6 +1,7 @@
 /**
  * Which inter-satellite links a shell's topology lays, as link classes with counts, a few
- * representative links per class (for the geometry sampler) and, for small shells, the explicit edges.
+ * representative links per class (for the geometry sampler) and, when asked (small shells in an
+ * evaluation, any shell in an export), a walk of the explicit edges.
  *
  * Topologies on node (p, s): ring (p, s)–(p, s+1 mod S); grid adds (p, s)–(p+1, s) and the seam link
  * (P−1, s)–(0, (s+F) mod S), whose phase offset F·2π/(P·S) matches every other pair's (Walker 1984); mesh adds the
@@ -33,15 +34,6 @@ export interface RepresentativeLink {
   readonly cutoffApplies: boolean;
 }
 
-export interface ShellEdge {
-  /** Node index = plane·S + slot. */
-  readonly u: number;
-  readonly v: number;
-  readonly linkClass: LinkClass;
-  /** Index of the representative whose window statistics this edge shares. */
-  readonly representative: number;
-}
-
 export interface LinkTopologyParams {
   readonly shell: Readonly<ShellGeometrySpec>;
   readonly topology: ConstellationTopology;
@@ -55,7 +47,10 @@ export interface LinkTopologyParams {
   readonly clusterFormation?: ClusterFormation;
 }
 
-/** Visits one shell link: its end nodes (plane·S + slot), class and representative's index. */
+/**
+ * Visits one shell link: its end nodes (node index = plane·S + slot), class and the index of the representative whose
+ * window statistics it shares.
+ */
 export type EdgeVisitor = (u: number, v: number, linkClass: LinkClass, representative: number) => void;
 
 export interface LinkTopology {
@@ -63,10 +58,11 @@ export interface LinkTopology {
   readonly representatives: readonly RepresentativeLink[];
   /** Links per node each class contributes at most (seam included). */
   readonly degree: Readonly<Record<LinkClass, number>>;
-  /** Visits every shell link in the order of `edges` (null without explicit edges). */
+  /**
+   * Visits every shell link (null unless explicit edges are asked for), from index arithmetic: no list is held, so a
+   * shell of any size is walked at constant memory.
+   */
   readonly forEachEdge: ((visit: EdgeVisitor) => void) | null;
-  /** The explicit edges (null unless asked for), listed on first read. */
-  readonly edges: readonly ShellEdge[] | null;
 }
 
 const zeroByClass = (): Record<LinkClass, number> => ({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
@@ -133,31 +129,6 @@ function familyEdges(p: Readonly<LinkTopologyParams>, stride: number, families: 
   };
 }
 
-/** The topology, its edges (when `forEachEdge` is given) listed on first read of `edges`. */
-function withEdges(
-  counts: Record<LinkClass, number>,
-  representatives: readonly RepresentativeLink[],
-  degree: Record<LinkClass, number>,
-  forEachEdge: LinkTopology['forEachEdge'],
-): LinkTopology {
-  let edges: ShellEdge[] | undefined;
-  return {
-    counts,
-    representatives,
-    degree,
-    forEachEdge,
-    get edges() {
-      if (forEachEdge === null) return null;
-      if (edges === undefined) {
-        const list: ShellEdge[] = [];
-        forEachEdge((u, v, linkClass, representative) => list.push({ u, v, linkClass, representative }));
-        edges = list;
-      }
-      return edges;
-    },
-  };
-}
-
 /**
  * Whether cross-plane links join the last plane to the first (the shell is a torus, else an open cylinder). The seam
  * closes only where the planes span the full circle of RAAN: Walker delta, or an sso-ltan band of 24 h, with at least
@@ -184,8 +155,12 @@ export function linkTopology(p: Readonly<LinkTopologyParams>): LinkTopology {
   }
   const stride = Math.max(1, Math.ceil(S / p.maxRepresentativesPerClass));
   const families: SlotFamily[] = [];
-  const done = (): LinkTopology =>
-    withEdges(counts, reps, degree, p.explicitEdges ? familyEdges(p, stride, families) : null);
+  const done = (): LinkTopology => ({
+    counts,
+    representatives: reps,
+    degree,
+    forEachEdge: p.explicitEdges ? familyEdges(p, stride, families) : null,
+  });
   if (p.topology === 'none') return done();
   if (isCluster) return clusterTopology(p, counts, degree);
 
@@ -244,5 +219,5 @@ function clusterTopology(
     pairs.forEach(([i, j], r) => {
       for (let c = 0; c < P; c++) visit(c * S + i, c * S + j, 'cluster', r);
     });
-  return withEdges(counts, reps, degree, p.explicitEdges ? clusterEdges : null);
+  return { counts, representatives: reps, degree, forEachEdge: p.explicitEdges ? clusterEdges : null };
 }

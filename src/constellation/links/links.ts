@@ -17,7 +17,14 @@ import {
   opticalTerminalFromRow,
   type OpticalTerminalRow,
 } from '../../models/links/linkBudget.js';
-import { buildSnapshotGraph, maxLinkDegree, type GraphContext, type LinkGraph } from './linkGraph.js';
+import {
+  buildSnapshotGraph,
+  forEachSnapshotLink,
+  maxLinkDegree,
+  type GraphContext,
+  type LinkGraph,
+  type SnapshotLinkVisitor,
+} from './linkGraph.js';
 import { LINK_CLASSES, linkTopology, type LinkClass, type LinkTopology } from './linkTopology.js';
 import { sampleRepresentativeLinks, type RepresentativeStats } from './linkSampling.js';
 import { clusterMotion, shellFormation } from '../geometry/clusterFormation.js';
@@ -104,6 +111,8 @@ export interface ShellLinksResult {
   readonly graphNodes: number | null;
   /** The explicit graph at the snapshot instant (null above maxGraphNodes), built on first read. */
   readonly graph: LinkGraph | null;
+  /** Visits the graph's links without building it (null above maxGraphNodes): an export's walk of a large shell. */
+  readonly forEachSnapshotLink: ((visit: SnapshotLinkVisitor) => void) | null;
 }
 
 const ZERO: Stats = { min: 0, mean: 0, max: 0 };
@@ -163,18 +172,20 @@ export function shellLinks(p: Readonly<ShellLinksParams>): ShellLinksResult {
  * (evaluate.ts memo) does not keep the shell's tracks and statistics alive through the getters' closure.
  */
 function withGraphs(
-  base: Omit<ShellLinksResult, 'graphNodes' | 'graph'>,
+  base: Omit<ShellLinksResult, 'graphNodes' | 'graph' | 'forEachSnapshotLink'>,
   topo: LinkTopology,
   context: GraphContext,
 ): ShellLinksResult {
-  if (topo.forEachEdge === null) return { ...base, graphNodes: null, graph: null };
+  const forEachEdge = topo.forEachEdge;
+  if (forEachEdge === null) return { ...base, graphNodes: null, graph: null, forEachSnapshotLink: null };
   let graph: LinkGraph | undefined;
   return {
     ...base,
     graphNodes: context.shell.planes * context.shell.satsPerPlane,
     get graph() {
-      return (graph ??= buildSnapshotGraph(topo.edges!, context)); // edges listed on this first read
+      return (graph ??= buildSnapshotGraph(forEachEdge, context));
     },
+    forEachSnapshotLink: (visit) => forEachSnapshotLink(forEachEdge, context, visit),
   };
 }
 

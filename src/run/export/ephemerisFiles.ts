@@ -148,7 +148,7 @@ function sceneSelection(
     return { selection, description: `${n} of ${total} satellites (--satellites ${opts.satellites})` };
   }
   if (opts.full === true || total <= CZML_SCENE_SATELLITES)
-    return { selection: { all: true }, description: `all ${total} satellites` };
+    return { selection: { all: true }, description: total === 1 ? 'its one satellite' : `all ${total} satellites` };
   const { selection, shells, count } = sceneSubset(spec, CZML_SCENE_SATELLITES);
   const perShell = shells.map((s) => {
     const g = spec.shells[s.shellIndex]!.geometry;

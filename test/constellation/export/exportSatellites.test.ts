@@ -544,6 +544,23 @@ describe('edges', () => {
       );
     });
 
+    it('a design of 80,000 refused at its default base 700,000,000 is told the base that fits: 260,000', () => {
+      // 80,000 satellites fit neither 70,000–99,999 (30,000) nor 270,000–339,999 (70,000): the default base is
+      // 700,000,000, past Alpha-5; the highest base within it is 339,999 − 80,000 + 1 = 260,000
+      const big = spec('big', [tiny({ name: 's', planes: 200, satsPerPlane: 400 })]);
+      expect(() => writeTle(big, () => undefined)).toThrow(
+        '80000 satellites from catalog number 700000000 exceed the TLE limit 339999 (Alpha-5)',
+      );
+      expect(() => writeTle(big, () => undefined)).toThrow('--catalog-base 260000 numbers them within it');
+      // a base the user gave is not second-guessed; a design past 339,999 is told nothing of a base
+      expect(() => writeTle(big, () => undefined, { catalogBase: 260_001 })).not.toThrow(/--catalog-base \d/);
+      const huge = spec('huge', [tiny({ name: 's', planes: 1000, satsPerPlane: 400 })]);
+      expect(() => writeTle(huge, () => undefined)).not.toThrow(/--catalog-base \d/);
+      let last = '';
+      writeTle(big, (c) => void (last = c), { catalogBase: 260_000 });
+      expect(last.trimEnd().split('\n').at(-2)!.slice(2, 7)).toBe('Z9999'); // 339,999 in Alpha-5
+    });
+
     it('OMM and CSV take the same base', () => {
       const omm = JSON.parse(collect((s) => writeOmmJson(four, s, { catalogBase: 5 })).join('')) as {
         NORAD_CAT_ID: number;

@@ -163,3 +163,58 @@ describe('network folder in Hypatia layout', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('network folder of two shells, walked shell by shell', () => {
+  it('ring links: isls.txt and each instant are the hand-listed rings, ids offset by the shell before, ascending', () => {
+    // shell a: 3 planes × 12 at 550 km (ids 0–35), shell b: 4 planes × 10 at 700 km (ids 36–75); a ring joins
+    // (p, s)–(p, s+1 mod S). Chords 2r sin(π/S): 3,586 km (a) and 4,374 km (b), under the 5,000 km terminal range and
+    // the 4,912 km line of sight of shell a, their lowest points 314 and 353 km up: every link on at every instant
+    // and steady over the orbit.
+    const yaml = `kind: constellation
+name: rings
+node: ${resolve('designs/ai1.yaml')}
+shells:
+  - { name: a, altitude_km: 550, inclination_deg: 53, planes: 3, satsPerPlane: 12, phasing: 1 }
+  - { name: b, altitude_km: 700, inclination_deg: 70, planes: 4, satsPerPlane: 10, phasing: 1 }
+isl: { topology: ring, terminal: isl-100g }
+traffic: { pattern: uniform, demandPerNode_Gbps: 1 }
+simulation: { duration_h: 1, step_s: 300, snapshots: 2 }
+`;
+    const rings = loadConstellationSpec(writeFile(tempDir('odc-net-rings-'), 'rings.yaml', yaml), loadCatalogs());
+    const text: Record<string, string> = {};
+    for (const [name, produce] of Object.entries(writeNetworkFolder(rings, {}))) {
+      text[name] = '';
+      produce((c) => void (text[name] += c));
+    }
+    const hand: [number, number][] = [];
+    for (const [first, P, S] of [
+      [0, 3, 12],
+      [36, 4, 10],
+    ] as const)
+      for (let p = 0; p < P; p++)
+        for (let s = 0; s < S; s++) {
+          const [u, v] = [first + p * S + s, first + p * S + ((s + 1) % S)];
+          hand.push([Math.min(u, v), Math.max(u, v)]);
+        }
+    hand.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const expected = hand.map(([a, b]) => `${a} ${b}`);
+    expect(text['tles.txt']!.split('\n')[0]).toBe('1 76');
+    expect(text['isls.txt']!.trimEnd().split('\n')).toEqual(expected);
+    const instants = text['isl_instants.txt']!.trimEnd().split('\n');
+    const samples = [...new Set(instants.map((l) => l.split(' ')[0]))];
+    expect(samples).toHaveLength(2); // snapshots: 2
+    const perSample = samples.map((k) => instants.filter((l) => l.split(' ')[0] === k));
+    // each instant's lines together, in the order of the samples, each instant's pairs the hand-listed ones in order
+    expect(perSample.flat()).toEqual(instants);
+    for (const lines of perSample) {
+      expect(lines.map((l) => l.split(' ').slice(2).join(' '))).toEqual(expected);
+      const [k, t] = lines[0]!.split(' ').map(Number) as [number, number];
+      expect(t).toBe(k * 300);
+    }
+    expect(
+      text['shells.txt']!.trimEnd()
+        .split('\n')
+        .map((l) => l.split(',').slice(0, 5).join(',')),
+    ).toEqual(['0,a,0,3,12', '1,b,36,4,10']);
+  });
+});

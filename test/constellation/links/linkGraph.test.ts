@@ -18,6 +18,7 @@ import { shell as shellSpec } from '../../helpers/shellSpec.js';
 import { beamRate } from '../../helpers/linkTerminals.js';
 import { deg } from '../../helpers/units.js';
 import { EARTH_MU_m3_s2 as MU_m3_s2, EARTH_RADIUS_m } from '../../helpers/constants.js';
+import { edgesOf } from '../../helpers/shellEdges.js';
 
 const [P, S, F] = [3, 4, 1];
 const INC = 53 * deg;
@@ -99,15 +100,17 @@ describe('buildSnapshotGraph', () => {
     // in-plane chord of S = 4: θ = 90°, closest point r·cos 45° = 4,899 km from the centre, 1,479 km below the
     // surface. The grazing height is put between two of the links' hand-worked line-of-sight altitudes, at the
     // widest gap, so some links clear it and some do not.
-    const alt = topology.edges!.map((e) => hand(e.u, e.v, 0).losAltitude_m).sort((a, b) => a - b);
+    const alt = edgesOf(topology)
+      .map((e) => hand(e.u, e.v, 0).losAltitude_m)
+      .sort((a, b) => a - b);
     let g = 1;
     for (let j = 1; j < alt.length; j++) if (alt[j]! - alt[j - 1]! > alt[g]! - alt[g - 1]!) g = j;
     const grazing_m = (alt[g]! + alt[g - 1]!) / 2;
     expect(alt[g]! - alt[g - 1]!).toBeGreaterThan(100e3);
-    const snapshot = buildSnapshotGraph(topology.edges!, context({ grazingHeight_m: grazing_m }));
+    const snapshot = buildSnapshotGraph(topology.forEachEdge!, context({ grazingHeight_m: grazing_m }));
     expect(snapshot.nodes).toBe(12);
     expect(snapshot.sampleIndex).toBe(0);
-    expect(snapshot.edges).toHaveLength(topology.edges!.length);
+    expect(snapshot.edges).toHaveLength(edgesOf(topology).length);
     let clear = 0;
     for (const e of snapshot.edges) {
       const h = hand(e.u, e.v, 0);
@@ -126,7 +129,7 @@ describe('buildSnapshotGraph', () => {
     for (const k of [0, 5]) {
       const t_s = k * 60;
       const snapshot = buildSnapshotGraph(
-        topology.edges!,
+        topology.forEachEdge!,
         context({ cutoff: 35 * deg, grazingHeight_m: -EARTH_RADIUS_m, k }),
       );
       let decided = 0,
@@ -152,7 +155,7 @@ describe('buildSnapshotGraph', () => {
   it('at sample 5 (300 s) the satellites have moved 18.8° along their orbits; tracks given or not, the same graph', () => {
     const full = new Map([[1, propagatePlane(planeElements(shell, 1, window.epochIso), window)]]);
     for (const tracks of [new Map(), full]) {
-      const snapshot = buildSnapshotGraph(topology.edges!, context({ k: 5, tracks }));
+      const snapshot = buildSnapshotGraph(topology.forEachEdge!, context({ k: 5, tracks }));
       expect(snapshot.sampleIndex).toBe(5);
       for (const e of snapshot.edges) expect(e.length_m / hand(e.u, e.v, 300).length_m - 1).toBeCloseTo(0, 2);
     }
@@ -163,9 +166,9 @@ describe('buildSnapshotGraph', () => {
     // height at the Earth's centre): the snapshot reads its own instant only, so every cross-plane link is on, and
     // each node keeps its 4 links.
     const cross = (i: number): boolean => topology.representatives[i]!.linkClass === 'crossPlane';
-    const snapshot = buildSnapshotGraph(topology.edges!, context({ grazingHeight_m: -EARTH_RADIUS_m }));
+    const snapshot = buildSnapshotGraph(topology.forEachEdge!, context({ grazingHeight_m: -EARTH_RADIUS_m }));
     expect(snapshot.edges.filter((e) => e.class === 'crossPlane' && e.capacity_bps > 0)).toHaveLength(
-      topology.edges!.filter((e) => e.linkClass === 'crossPlane').length,
+      edgesOf(topology).filter((e) => e.linkClass === 'crossPlane').length,
     );
     expect(
       maxLinkDegree(

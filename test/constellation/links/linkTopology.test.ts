@@ -13,6 +13,7 @@ import type { ClusterFormation } from '../../../src/constellation/geometry/clust
 import { linkTopology, type LinkTopology, type LinkClass } from '../../../src/constellation/links/linkTopology.js';
 import type { ConstellationTopology, ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec } from '../../helpers/shellSpec.js';
+import { edgesOf } from '../../helpers/shellEdges.js';
 
 const shell = (P: number, S: number, F: number, o: Partial<ShellGeometrySpec> = {}): ShellGeometrySpec =>
   shellSpec({ name: 'w', inclination_rad: 0.93, planes: P, satsPerPlane: S, phasing: F, ...o });
@@ -56,7 +57,7 @@ describe('linkTopology: counts and degrees by hand', () => {
     const t2 = topo(shell(3, 2, 1), 'ring');
     expect(t2.counts.inPlane).toBe(3);
     expect(t2.degree.inPlane).toBe(1);
-    expect(t2.edges).toEqual([
+    expect(edgesOf(t2)).toEqual([
       { u: 0, v: 1, linkClass: 'inPlane', representative: 0 },
       { u: 2, v: 3, linkClass: 'inPlane', representative: 0 },
       { u: 4, v: 5, linkClass: 'inPlane', representative: 0 },
@@ -83,7 +84,7 @@ describe('linkTopology: counts and degrees by hand', () => {
     // b: slot s + F; a seam link has the cutoff applied
     expect(seam[2]).toEqual(rep('crossPlane', [3, 2], [0, 3], 1, true));
     // representatives 0–4 in-plane, 5–9 cross-plane (0, s)–(1, s), 10–14 the seam
-    expect(t.edges!.filter((e) => e.linkClass === 'crossPlane' && e.u >= 15)).toEqual(
+    expect(edgesOf(t).filter((e) => e.linkClass === 'crossPlane' && e.u >= 15)).toEqual(
       [0, 1, 2, 3, 4].map((s) => ({ u: 15 + s, v: (s + 1) % 5, linkClass: 'crossPlane', representative: 10 + s })),
     );
   });
@@ -107,7 +108,9 @@ describe('linkTopology: counts and degrees by hand', () => {
     const t = topo(shell(3, 4, 2), 'mesh');
     expect(t.counts).toEqual({ inPlane: 12, crossPlane: 12, diagonal: 12, cluster: 0 });
     expect(t.degree.diagonal).toBe(2);
-    const diag = t.edges!.filter((e) => e.linkClass === 'diagonal').map((e) => [e.u, e.v]);
+    const diag = edgesOf(t)
+      .filter((e) => e.linkClass === 'diagonal')
+      .map((e) => [e.u, e.v]);
     expect(diag).toEqual([
       [0, 5],
       [1, 6],
@@ -128,7 +131,7 @@ describe('linkTopology: counts and degrees by hand', () => {
     const t = topo(shell(4, 5, 1), 'none');
     expect(t.counts).toEqual({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 });
     expect(t.representatives).toEqual([]);
-    expect(t.edges).toEqual([]);
+    expect(edgesOf(t)).toEqual([]);
     expect(() => topo(shell(4, 5, 1), 'cluster')).toThrow(
       "topology 'cluster' does not fit pattern 'walker-delta' (cluster topology ⇔ cluster pattern)",
     );
@@ -147,14 +150,16 @@ describe('linkTopology: representatives', () => {
     for (const c of ['inPlane', 'crossPlane']) expect(weightSum(t, c)).toBe(t.counts[c as 'inPlane']);
     expect(t.representatives.filter((r) => r.linkClass === 'crossPlane').map((r) => r.weight)).toEqual([9, 6, 3, 2]);
     // edges point at the representative of their base slot: slots 0–2 → the first, 3–4 → the second
-    expect(t.edges!.filter((e) => e.linkClass === 'inPlane' && e.u < 5).map((e) => e.representative)).toEqual([
-      0, 0, 0, 1, 1,
-    ]);
+    expect(
+      edgesOf(t)
+        .filter((e) => e.linkClass === 'inPlane' && e.u < 5)
+        .map((e) => e.representative),
+    ).toEqual([0, 0, 0, 1, 1]);
   });
 
   it('without explicit edges the edge list is null and the counts are unchanged', () => {
     const t = topo(shell(4, 5, 1), 'mesh', 1000, false);
-    expect(t.edges).toBeNull();
+    expect(t.forEachEdge).toBeNull();
     expect(t.counts).toEqual({ inPlane: 20, crossPlane: 20, diagonal: 20, cluster: 0 });
   });
 });
@@ -177,7 +182,11 @@ describe('linkTopology: cluster shells', () => {
     expect(t.counts).toEqual({ inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 8 });
     expect(t.degree.cluster).toBe(2);
     expect(t.representatives).toEqual([rep('cluster', [0, 0], [0, 1], 4), rep('cluster', [0, 1], [0, 2], 4)]);
-    expect(t.edges!.filter((e) => e.representative === 1).map((e) => [e.u, e.v])).toEqual([
+    expect(
+      edgesOf(t)
+        .filter((e) => e.representative === 1)
+        .map((e) => [e.u, e.v]),
+    ).toEqual([
       [1, 2],
       [4, 5],
       [7, 8],
@@ -187,9 +196,9 @@ describe('linkTopology: cluster shells', () => {
 
   it('cluster edges carry the cluster class; without explicit edges the list is null and the counts stand', () => {
     const t = topo(clusters, 'cluster', 1000, true, formation(2000));
-    expect(new Set(t.edges!.map((e) => e.linkClass))).toEqual(new Set(['cluster']));
+    expect(new Set(edgesOf(t).map((e) => e.linkClass))).toEqual(new Set(['cluster']));
     const bare = topo(clusters, 'cluster', 1000, false, formation(2000));
-    expect(bare.edges).toBeNull();
+    expect(bare.forEachEdge).toBeNull();
     expect(bare.counts.cluster).toBe(8);
   });
 
@@ -197,7 +206,7 @@ describe('linkTopology: cluster shells', () => {
     const t = topo(clusters, 'cluster', 1000, true, formation(2000.001));
     expect(t.counts.cluster).toBe(0);
     expect(t.degree.cluster).toBe(0);
-    expect(t.edges).toEqual([]);
+    expect(edgesOf(t)).toEqual([]);
   });
 
   it('a formation with a different member count is refused', () => {
@@ -251,9 +260,9 @@ describe('seam', () => {
         const sh = shell(P, S, F);
         const t = topo(sh, 'mesh');
         expectLinks(t, [P * S, P * S, P * S], [2, 2, 2]);
-        expect(t.edges).toHaveLength(3 * P * S);
+        expect(edgesOf(t)).toHaveLength(3 * P * S);
         const degree = new Array<number>(P * S).fill(0);
-        for (const e of t.edges!) {
+        for (const e of edgesOf(t)) {
           const [dRaan, du] = offsets(sh, e.u, e.v);
           const [wantRaan, wantU] = expected(sh, e.linkClass);
           expect(dRaan, `${e.linkClass} ${e.u}–${e.v}`).toBeCloseTo(wantRaan, 9);
@@ -285,7 +294,7 @@ describe('seam', () => {
       expect(inPlane.every((r) => !r.cutoffApplies && !r.seam)).toBe(true);
       expect(t.representatives.filter((r) => r.linkClass !== 'inPlane').every((r) => r.cutoffApplies)).toBe(true);
       // each edge points at the representative of its own block of slots
-      for (const e of t.edges!) expect(t.representatives[e.representative]!.linkClass).toBe(e.linkClass);
+      for (const e of edgesOf(t)) expect(t.representatives[e.representative]!.linkClass).toBe(e.linkClass);
     });
   });
 
@@ -308,7 +317,7 @@ describe('seam', () => {
       expect(topo(shell(4, 6, 1), 'grid').counts).toEqual({ inPlane: 24, crossPlane: 24, diagonal: 0, cluster: 0 });
       expect(topo(shell(4, 6, 1), 'ring').counts).toEqual({ inPlane: 24, crossPlane: 0, diagonal: 0, cluster: 0 });
       const none = topo(shell(4, 6, 1), 'none');
-      expect([none.counts, none.representatives, none.edges]).toEqual([
+      expect([none.counts, none.representatives, edgesOf(none)]).toEqual([
         { inPlane: 0, crossPlane: 0, diagonal: 0, cluster: 0 },
         [],
         [],
@@ -339,7 +348,7 @@ describe('seam', () => {
         maxRepresentativesPerClass: 8,
         explicitEdges: false,
       });
-      expect(implicit.edges).toBeNull();
+      expect(implicit.forEachEdge).toBeNull();
       expect(() => topo(shell(3, 4, 1), 'cluster')).toThrow(/does not fit pattern/);
     });
   });

@@ -21,6 +21,7 @@ import {
 import type { ShellGeometrySpec } from '../../../src/constellation/design/types.js';
 import { shell as shellSpec, ssoShell } from '../../helpers/shellSpec.js';
 import { SPEED_OF_LIGHT_m_s } from '../../helpers/constants.js';
+import { edgesOf } from '../../helpers/shellEdges.js';
 
 const LENGTHS = { inPlane_m: 1_000e3, crossPlane_m: 800e3, diagonal_m: 1_300e3 };
 const DELAY_s = 1e-3;
@@ -35,7 +36,7 @@ function searched(g: ShellGeometrySpec) {
     explicitEdges: true,
   });
   const length = { inPlane: LENGTHS.inPlane_m, crossPlane: LENGTHS.crossPlane_m, diagonal: LENGTHS.diagonal_m };
-  const edges = topo.edges!.map((e) => ({
+  const edges = edgesOf(topo).map((e) => ({
     u: e.u,
     v: e.v,
     capacity_bps: 1,

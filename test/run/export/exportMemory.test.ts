@@ -2,9 +2,12 @@
  * Ephemeris exports stream at flat memory: the peak resident set (process.resourceUsage().maxRSS at exit, in a fresh
  * `odc export` process) of a CZML scene and an OEM of every satellite grows by far less than the file does when the
  * satellites are multiplied by four; a writer that held its output, or a satellite table, would grow by at least
- * the file's size. At full scale (1,000,000 satellites) `npm run bench:omm` prints the peaks.
+ * the file's size. A scene's links are walked, not listed: a scene of two adjacent planes of a 1,000,000-satellite
+ * grid shell is written in a 64 MB heap, where a list of the shell's 2,000,000 links (and a graph of them) would not
+ * fit. At full scale (1,000,000 satellites) `npm run bench:omm` prints the peaks.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odcPeakRss_MB } from '../../helpers/peakRss.js';
@@ -48,4 +51,44 @@ describe('ephemeris exports at flat memory', () => {
       expect(fileGrowth).toBeGreaterThan(50);
       expect(b.rss_MB - a.rss_MB).toBeLessThan(fileGrowth / 4);
     });
+});
+
+describe('scene links walked, not listed', () => {
+  it('two planes of a 1000 × 1000 grid shell: its 2,000,000 links walked in a 64 MB heap, 3,000 drawn', () => {
+    const dir = tempDir('odc-mem-links-');
+    const file = writeFile(
+      dir,
+      'big.yaml',
+      `kind: constellation
+name: big
+node: ${resolve('designs/ai1.yaml')}
+shells:
+  - { name: s, altitude_km: 550, inclination_deg: 53, planes: 1000, satsPerPlane: 1000, phasing: 1 }
+isl: { topology: grid, terminal: isl-100g }
+`,
+    );
+    const out = join(dir, 'scene.czml');
+    const args = [
+      'export',
+      file,
+      '--format',
+      'czml',
+      '--satellites',
+      's/P0,s/P1',
+      '--span-h',
+      '0.1',
+      '--step-s',
+      '360',
+    ];
+    const bin = resolve('dist/src/entries/cli/bin.js');
+    const r = spawnSync(process.execPath, ['--max-old-space-size=64', bin, ...args, '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    // Hand count: the in-plane rings of P0 and P1 (1,000 links each) and the cross-plane links P0–P1 (1,000), every
+    // one a few tens of km long, so on; the seam P999–P0 and P1–P2 have an end not shown.
+    const packets = JSON.parse(readFileSync(out, 'utf8')) as { id: string }[];
+    expect(packets.filter((p) => p.id.startsWith('isl/'))).toHaveLength(3000);
+    expect(packets.filter((p) => p.id.startsWith('sat/'))).toHaveLength(2000);
+  }, 120_000);
 });
