@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportLogCsv, runStudy } from '../../src/index.js';
-import { EvaluationLog } from '../../src/run/log.js';
-import { parquetLogRows } from '../../src/run/parquetLog.js';
+import { EvaluationLog, type LoggedEvaluation } from '../../src/run/log.js';
+import { forEachLogRow } from '../../src/run/logRead.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { ServedRun } from '../../src/serve/runData.js';
 import { odc } from '../helpers/cli.js';
@@ -66,9 +66,10 @@ function expectSameRow(got: (typeof rows)[number], want: (typeof rows)[number]):
 }
 
 describe('Parquet evaluation log', () => {
-  it('gives back every value exactly: NaN, ±Infinity, ±1e308, -0, subnormals, integers past 2^53 as doubles', async () => {
+  it('gives back every value exactly: NaN, ±Infinity, ±1e308, -0, subnormals, integers past 2^53 as doubles', () => {
     const path = writeLog('extremes.parquet');
-    const back = await parquetLogRows(problem, readFileSync(path));
+    const back: LoggedEvaluation[] = [];
+    forEachLogRow(path, problem, (r) => back.push(r));
     expect(back).toHaveLength(rows.length);
     back.forEach((r, i) => expectSameRow(r, rows[i]!));
   });
@@ -137,8 +138,9 @@ describe('a run with the Parquet log', () => {
   let csvRun: string;
   let parquetRun: string;
   beforeAll(async () => {
-    csvRun = (await runStudy({ studyPath: small, outDir: join(dir, 'csv'), ...quiet })).runDir;
-    parquetRun = (await runStudy({ studyPath: small, outDir: join(dir, 'pq'), logFormat: 'parquet', ...quiet })).runDir;
+    csvRun = (await runStudy({ studyPath: small, outDir: join(dir, 'csv'), logFormat: 'csv', ...quiet })).runDir;
+    // the default log
+    parquetRun = (await runStudy({ studyPath: small, outDir: join(dir, 'pq'), ...quiet })).runDir;
   });
 
   it('finds the same front as the CSV run, and exports evaluations.csv with its bytes', async () => {
@@ -151,12 +153,13 @@ describe('a run with the Parquet log', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
   });
 
-  it('odc: run --log parquet, export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
+  it('odc: run (Parquet by default), export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
     const runDir = join(dir, 'cli');
-    const run = await odc('run', small, '--log', 'parquet', '--out', runDir, '--quiet');
+    const run = await odc('run', small, '--out', runDir, '--quiet');
     // 3: no feasible design in 480 evaluations of the flagship (NO_FEASIBLE_EXIT), as the CSV run: the log is whole
     expect(run.code, run.err).toBe(3);
     expect(existsSync(join(runDir, 'evaluations.parquet'))).toBe(true);
+    expect(existsSync(join(runDir, 'evaluations.csv'))).toBe(false);
     const out = join(dir, 'cli.csv');
     const exported = await odc('export', runDir, '--format', 'evaluations-csv', '-o', out);
     expect(exported.code, exported.err).toBe(0);
@@ -170,7 +173,7 @@ describe('a run with the Parquet log', () => {
     expect(bad.err).toContain('csv or parquet');
     const noLog = await odc('export', csvRun, '--format', 'evaluations-csv');
     expect(noLog.code).toBe(2);
-    expect(noLog.err).toContain('odc run --log parquet');
+    expect(noLog.err).toContain('this run logged as CSV: evaluations.csv is already there');
   });
 
   it('resumes after a write cut mid row group as the uninterrupted run, the explorer reading it meanwhile', async () => {
@@ -178,7 +181,6 @@ describe('a run with the Parquet log', () => {
     const stopped = await runStudy({
       studyPath: small,
       outDir: runDir,
-      logFormat: 'parquet',
       stopAfterGenerations: 7,
       ...quiet,
     });
@@ -187,7 +189,7 @@ describe('a run with the Parquet log', () => {
     // what a kill while a row group is being appended leaves: bytes after the last footer
     appendFileSync(partial, Buffer.from('PAR1 half a row group, then the process died'));
     const served = new ServedRun(0, runDir);
-    await served.refreshed();
+    served.refresh();
     // the 7 generations written (the interruption flushed them), not the cut tail
     expect(served.rows).toBe(7 * 40);
     expect(Array.from(served.column(0))).toEqual(Array.from({ length: 280 }, (_, i) => i));
@@ -197,7 +199,7 @@ describe('a run with the Parquet log', () => {
     expect(resumed.status).toBe('complete');
     for (const f of ['evaluations.parquet', 'pareto.json', 'pareto.csv'])
       expect(readFileSync(join(runDir, f)).equals(readFileSync(join(parquetRun, f))), f).toBe(true);
-    await served.refreshed();
+    served.refresh();
     expect(served.rows).toBe(480);
   });
 
@@ -207,7 +209,7 @@ describe('a run with the Parquet log', () => {
     const path = join(runDir, 'evaluations.parquet');
     truncateSync(path, readFileSync(path).length - 10);
     const served = new ServedRun(0, runDir);
-    await served.refreshed();
+    served.refresh();
     expect(served.info().damaged).toEqual([expect.stringMatching(/evaluations\.parquet: cut/)]);
     expect(served.rows).toBe(0);
   });
