@@ -81,8 +81,8 @@ describe('checkpoints every 10 s of wall time by default', () => {
       expect(readFileSync(join(run.runDir, 'pareto.json'), 'utf8')).toBe(
         readFileSync(join(reference.runDir, 'pareto.json'), 'utf8'),
       );
-      expect(readFileSync(join(run.runDir, 'evaluations.csv'), 'utf8')).toBe(
-        readFileSync(join(reference.runDir, 'evaluations.csv'), 'utf8'),
+      expect(readFileSync(join(run.runDir, 'evaluations.parquet'), 'utf8')).toBe(
+        readFileSync(join(reference.runDir, 'evaluations.parquet'), 'utf8'),
       );
     }
   });
