@@ -275,7 +275,7 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
 }
 
 /**
- * A run stopped inside its final commit (evaluations.csv already renamed from evaluations.csv.partial, run.json
+ * A run stopped inside its final commit (the log already renamed from its .partial name, run.json
  * not yet "complete") is finished by resuming it: the complete log goes back to its partial name — its first
  * `logBytes` bytes are exactly the checkpointed ones, as the log is append-only — and the resumed run redoes
  * the generations after the last checkpoint (deterministically: the same bytes) and commits again.

@@ -1,7 +1,8 @@
 /**
  * One run folder as `odc serve` sees it: its study (variables, objectives, constraints, units, senses, from the
- * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.csv, or
- * evaluations.csv.partial while the run is going; it is append-only, so a reread parses only the bytes added since
+ * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.parquet (read
+ * up to its last footer) or evaluations.csv (.partial while the run is going); a CSV log is append-only, so a reread
+ * parses only the bytes added since
  * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
  * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
  */
