@@ -420,7 +420,7 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     // refused by the one folder rule (a folder holding no run of odc's) before the link is reached; either refusal
     // leaves the link's target untouched
     expect(e.message).toMatch(
-      /holds no earlier odc run result|evaluations\.csv\.partial is a symbolic link; odc does not write through links/,
+      /holds no earlier odc run result|evaluations\.parquet\.partial is a symbolic link; odc does not write through links/,
     );
     expect(read(victim, '')).toBe('precious\n');
     expect(existsSync(join(out, 'run.lock'))).toBe(false);
@@ -457,7 +457,7 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     rmSync(join(run, 'evaluations.parquet.partial'));
     symlinkSync(victim, join(run, 'evaluations.parquet.partial'));
     expect((await rejection(runStudy({ resumeDir: run }))).message).toMatch(
-      /evaluations\.csv\.partial is a symbolic link/,
+      /evaluations\.parquet\.partial is a symbolic link/,
     );
     expect(read(victim, '')).toBe(before);
   });

@@ -15,6 +15,7 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,31 @@ describe('Parquet evaluation log', () => {
     forEachLogRow(path, problem, (r) => back.push(r));
     expect(back).toHaveLength(rows.length);
     back.forEach((r, i) => expectSameRow(r, rows[i]!));
+  });
+
+  it('each checkpoint leaves a whole file of the rows so far, its sha256 what the log reports; the rows are the same whenever the checkpoints come', () => {
+    const write = (name: string, checkpointsAfter: readonly number[]): LoggedEvaluation[] => {
+      const path = join(dir, name);
+      const log = new EvaluationLog(path, problem, undefined, undefined, undefined, 'parquet');
+      rows.forEach((r, i) => {
+        log.append([r]);
+        if (!checkpointsAfter.includes(i)) return;
+        log.flush();
+        const back: LoggedEvaluation[] = [];
+        forEachLogRow(path, problem, (x) => back.push(x), { maxBytes: log.byteLength });
+        expect(back.map((x) => x.index)).toEqual(rows.slice(0, i + 1).map((x) => x.index));
+        expect(log.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+      });
+      log.close();
+      const back: LoggedEvaluation[] = [];
+      forEachLogRow(path, problem, (x) => back.push(x));
+      return back;
+    };
+    for (const checkpoints of [[], [1, 3], [0, 2, 4]]) {
+      const back = write(`checkpoints-${checkpoints.join('-')}.parquet`, checkpoints);
+      expect(back).toHaveLength(rows.length);
+      back.forEach((r, i) => expectSameRow(r, rows[i]!));
+    }
   });
 
   it('refuses an evaluation index past 2^53 (it would not come back as written)', () => {
