@@ -172,9 +172,9 @@ interface Committed {
 }
 
 /**
- * The commit: the log (evaluations.parquet or .csv), pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps leaves
- * run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts). Then the checkpoints go and
- * the reports are rendered (opts.afterResults).
+ * The commit: the log (evaluations.parquet or .csv), pareto.json, pareto.csv, then run.json "complete" last. A kill
+ * between two steps leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
+ * Then the checkpoints go and the reports are rendered (opts.afterResults).
  */
 async function commitResults(
   ctx: RunContext,

@@ -38,8 +38,8 @@ export interface LoadedRun {
 }
 
 /**
- * The evaluated designs of the evaluation log (evaluations.parquet or .csv), sampled by the rule of src/run/evaluationSample.ts (streamed, never read
- * whole).
+ * The evaluated designs of the evaluation log (evaluations.parquet or .csv), sampled by the rule of
+ * src/run/evaluationSample.ts (streamed, never read whole).
  */
 export function readEvaluations(
   path: string,

@@ -79,8 +79,8 @@ const DAMAGED = 'the run folder is damaged: run the study again';
 
 /**
  * Streams the log at `path` in batches of the columns `pick` chooses from its header (a column it names that the log
- * lacks is a damaged log; null: read no row). A CSV log's last record without a line end is a cut file, refused; so is a Parquet log
- * without a footer at its end (`maxBytes`). Errors name the file (StudyError BAD_RUN_DIR).
+ * lacks is a damaged log; null: read no row). A CSV log's last record without a line end is a cut file, refused; so
+ * is a Parquet log without a footer at its end (`maxBytes`). Errors name the file (StudyError BAD_RUN_DIR).
  */
 export function forEachLogBatch(
   path: string,
@@ -137,42 +137,8 @@ const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) 
 /** Thrown to stop reading a CSV log after its header. */
 const HEADER_ONLY = Symbol('header only');
 
-function forEachCsvBatch(
-  path: string,
-  pick: (header: readonly string[]) => readonly string[] | null,
-  onBatch: (batch: LogBatch) => void,
-  maxBytes: number | undefined,
-  fix: string,
-): void {
-  let names: readonly string[] = [];
-  let cells: string[][] = [];
-  let rows = 0;
-  const emit = (): void => {
-    if (rows === 0) return;
-    const at = (name: string): string[] => {
-      const i = names.indexOf(name);
-      if (i < 0) throw new Error(`column ${name} was not read`);
-      return cells[i]!;
-    };
-    const n = rows;
-    onBatch({
-      rows: n,
-      numbers: (name) => {
-        const cells = at(name);
-        const out = new Float64Array(n);
-        for (let i = 0; i < n; i++) out[i] = cells[i] === '' ? NaN : Number(cells[i]);
-        return out;
-      },
-      texts: (name) => {
-        const cells = at(name);
-        const out = new Array<string | null>(n);
-        for (let i = 0; i < n; i++) out[i] = cells[i] === '' ? null : unguardCell(cells[i]!);
-        return out;
-      },
-    });
-    rows = 0;
-  };
-  // the header first, on its own (a file cut inside its header still has one to show)
+/** A CSV log's header record, read on its own (a file cut inside its header still has one); undefined when empty. */
+function csvHeader(path: string, maxBytes: number | undefined): string[] | undefined {
   let header: string[] | undefined;
   try {
     forEachCsvRecord(
@@ -186,29 +152,66 @@ function forEachCsvBatch(
   } catch (e) {
     if (e !== HEADER_ONLY) throw e;
   }
+  return header;
+}
+
+/** A batch of the first `n` records' cells, `cells[j]` the column `names[j]`. */
+function csvBatch(names: readonly string[], cells: readonly string[][], n: number): LogBatch {
+  const at = (name: string): string[] => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new Error(`column ${name} was not read`);
+    return cells[i]!;
+  };
+  return {
+    rows: n,
+    numbers: (name) => {
+      const column = at(name);
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = column[i] === '' ? NaN : Number(column[i]);
+      return out;
+    },
+    texts: (name) => {
+      const column = at(name);
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) out[i] = column[i] === '' ? null : unguardCell(column[i]!);
+      return out;
+    },
+  };
+}
+
+function forEachCsvBatch(
+  path: string,
+  pick: (header: readonly string[]) => readonly string[] | null,
+  onBatch: (batch: LogBatch) => void,
+  maxBytes: number | undefined,
+  fix: string,
+): void {
+  const header = csvHeader(path, maxBytes);
   if (header === undefined) return; // an empty file: no row
-  const picked = pick(header);
-  if (picked === null) return;
-  names = picked;
-  const missing = names.filter((n) => !header!.includes(n));
+  const names = pick(header);
+  if (names === null) return;
+  const missing = names.filter((n) => !header.includes(n));
   if (missing.length > 0)
     throw new StudyError('BAD_RUN_DIR', `${path}: missing column(s) ${missing.join(', ')}; ${fix}`, { file: path });
-  cells = names.map(() => new Array<string>(LOG_BATCH_ROWS));
-  const columns = names.map((n) => header!.indexOf(n));
+  const cells = names.map(() => new Array<string>(LOG_BATCH_ROWS));
+  let rows = 0;
+  const columns = names.map((n) => header.indexOf(n));
   // every column in the header's order: each record split whole (cutting picked columns costs per column asked)
   const all = columns.length === header.length && columns.every((c, i) => c === i);
   forEachCsvRecord(
     path,
     (fields, record) => {
       if (record === 0 || fields.every((f) => f === '')) return; // the header; a blank line
-      for (let j = 0; j < fields.length; j++) cells[j]![rows] = fields[j]!;
-      if (++rows === LOG_BATCH_ROWS) emit();
+      for (let j = 0; j < names.length; j++) cells[j]![rows] = fields[j] ?? '';
+      if (++rows < LOG_BATCH_ROWS) return;
+      onBatch(csvBatch(names, cells, rows));
+      rows = 0;
     },
     maxBytes,
     undefined,
     all ? { refuseCutTail: fix } : { columns, refuseCutTail: fix },
   );
-  emit();
+  if (rows > 0) onBatch(csvBatch(names, cells, rows));
 }
 
 const NONE = new Float64Array(0);

@@ -251,7 +251,8 @@ export interface ParquetGroup {
 /**
  * Reads the Parquet log in `src` one row group at a time (memory: one group of the columns asked for), synchronously:
  * the footer, then each column chunk by its offsets, decoded by hyparquet's column reader. `pick` gets the file's
- * column names and returns those to read (null: none, no row group read). INT64 columns come back as doubles (refused at 2^53 and beyond).
+ * column names and returns those to read (null: none, no row group read). INT64 columns come back as doubles (refused
+ * at 2^53 and beyond).
  */
 export function forEachParquetGroup(
   src: ByteSource,

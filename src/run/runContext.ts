@@ -92,7 +92,7 @@ export interface RunOptions {
    * (--from-previous-checkpoint).
    */
   readonly fromPreviousCheckpoint?: boolean;
-  /** A new run's evaluation log: Parquet (evaluations.parquet, src/run/parquetLog.ts; default) or CSV (evaluations.csv). */
+  /** A new run's evaluation log: Parquet (evaluations.parquet, ./parquetLog.ts; default) or CSV (evaluations.csv). */
   readonly logFormat?: LogFormat;
   /**
    * false: no shadow prices for the knee (a multi-seed study prices its answer, the union front's knee, once:

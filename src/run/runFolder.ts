@@ -176,15 +176,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     const notes = lock.note !== undefined ? [lock.note] : [];
     const initial = warm?.start;
-    const opened = {
-      runDir,
-      loaded,
-      meta,
-      checkpoint: undefined,
-      lock,
-      notes,
-      logFormat: opts.logFormat ?? DEFAULT_LOG_FORMAT,
-    };
+    const logFormat = opts.logFormat ?? DEFAULT_LOG_FORMAT;
+    const opened = { runDir, loaded, meta, checkpoint: undefined, lock, notes, logFormat };
     return initial !== undefined ? { ...opened, initial } : opened;
   } catch (e) {
     lock.release();

@@ -1,12 +1,12 @@
 /**
  * One run folder as `odc serve` sees it: its study (variables, objectives, constraints, units, senses, from the
- * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.parquet (read
- * up to its last footer) or evaluations.csv (.partial while the run is going); a CSV log is append-only, so a reread
- * parses only the bytes added since
- * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
- * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
+ * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.parquet
+ * (read up to its last footer: ./parquetColumns.ts) or evaluations.csv (.partial while the run is going); a CSV log is
+ * append-only, so a reread parses only the bytes added since the last one (from the last complete row: a row being
+ * written is left for the next poll). A finished run's front is pareto.json's reported front; a running run's is the
+ * non-dominated set of its feasible rows so far.
  */
-import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
@@ -15,15 +15,7 @@ import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { readRunMeta } from '../run/runFolder.js';
-import {
-  bytesSource,
-  fileSource,
-  forEachParquetGroup,
-  lastFooterEnd,
-  parquetFooter,
-  type ByteSource,
-  type ParquetGroup,
-} from '../run/parquetLog.js';
+import { readParquetColumns } from './parquetColumns.js';
 import { LOG_COLUMN, logColumns, logHeader, logRow } from '../run/log.js';
 import { forEachLogRow, LOG_FILES, logFormatOf } from '../run/logRead.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
@@ -262,56 +254,9 @@ export class ServedRun {
    */
   private readParquet(path: string): void {
     try {
-      const { fd, size } = openLog(path);
-      let src: ByteSource;
-      try {
-        // a log ends with its footer except while a row group is being appended (or when cut)
-        src = fileSource(fd, size);
-        try {
-          parquetFooter(src);
-        } catch {
-          if (path.endsWith(LOG_FILES.parquet.final))
-            throw new StudyError('BAD_RUN_DIR', `${path}: cut (no Parquet footer at its end); ${DAMAGED}`, {
-              file: path,
-            });
-          const bytes = readFileSync(path);
-          src = bytesSource(bytes.subarray(0, lastFooterEnd(bytes)));
-        }
-        if (src.size === this.parquetEnd) return;
-        const groups: ParquetGroup[] = [];
-        if (src.size > 0)
-          forEachParquetGroup(
-            src,
-            () => this.columns.map((c) => c.name),
-            (g) => groups.push(g),
-          );
-        this.data = this.columns.map((info) => {
-          const codes =
-            info.role === 'status' ? ['feasible', 'infeasible', 'failed'] : (info.options ?? []).map(String);
-          const out = new Float64Array(
-            Math.max(
-              1024,
-              groups.reduce((n, g) => n + g.rows, 0),
-            ),
-          );
-          let at = 0;
-          for (const g of groups) {
-            const col = g.columns.get(info.name)!;
-            if (col instanceof Float64Array) out.set(col, at);
-            else
-              for (let i = 0; i < col.length; i++) {
-                const code = codes.indexOf(col[i] ?? '');
-                out[at + i] = code < 0 ? NaN : code;
-              }
-            at += g.rows;
-          }
-          return out;
-        });
-        this.n = groups.reduce((n, g) => n + g.rows, 0);
-        this.parquetEnd = src.size;
-      } finally {
-        closeSync(fd);
-      }
+      const read = readParquetColumns(path, this.columns, this.parquetEnd, DAMAGED);
+      if (read === undefined) return;
+      [this.data, this.n, this.parquetEnd] = [read.data, read.rows, read.end];
       this.logRevision++;
       this.damage.delete('log');
     } catch (e) {

@@ -2,9 +2,10 @@
  * The evaluation log's two formats at scale (a script, not a vitest test): `npm run bench:log [-- --rows 1000000]`.
  * Each format runs in a child process of its own (its peak resident set is its own): rows of the flagship study's
  * columns (its 10 variables, 3 objectives and 12 constraints, values drawn in their bounds, 2 % failed rows) appended a
- * generation of 200 at a time by EvaluationLog, as a run appends them, then read back by forEachLogRow (src/run/logRead.ts:
- * what a resume, the history, the warm start and the export read), and the Parquet log's typed columns as the explorer
- * reads them (forEachParquetGroup). CPU of the process (process.cpuUsage), the file's size, the peak RSS.
+ * generation of 200 at a time by EvaluationLog, as a run appends them, then read back by forEachLogRow
+ * (src/run/logRead.ts: what a resume, the history, the warm start and the export read), and the Parquet log's typed
+ * columns as the explorer reads them (forEachParquetGroup). CPU of the process (process.cpuUsage), the file's size,
+ * the peak RSS.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';

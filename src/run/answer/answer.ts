@@ -313,10 +313,7 @@ export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: 
   const decision =
     decided ??
     withShadowPrices(
-      decisionSummary(
-        pareto,
-        storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, runLogFile(run.dir)),
-      ),
+      decisionSummary(pareto, storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, runLogFile(run.dir))),
       pareto,
       (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
     );
