@@ -20,7 +20,7 @@
  * warmup, e2e, main); `-- --docs` writes the node, warm-up and main-job tables into docs/performance.md.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -404,7 +404,12 @@ function mainJobFiles(out: string): string[] {
   return [
     'seeds.json',
     'attainment.json',
-    ...seeds.flatMap((d) => [join(d, 'pareto.json'), join(d, 'evaluations.csv'), join(d, 'pareto.csv')]),
+    // the log in whichever format the build wrote (a build of before the Parquet default writes evaluations.csv)
+    ...seeds.flatMap((d) => [
+      join(d, 'pareto.json'),
+      join(d, existsSync(join(out, d, 'evaluations.parquet')) ? 'evaluations.parquet' : 'evaluations.csv'),
+      join(d, 'pareto.csv'),
+    ]),
   ].sort();
 }
 
@@ -439,7 +444,8 @@ function mainJob(peerProject: string | null): void {
     builds.length < 2
       ? []
       : mainJobFiles(join(dir, '0')).filter(
-          (f) => !readFileSync(join(dir, '0', f)).equals(readFileSync(join(dir, '1', f))),
+          (f) =>
+            !existsSync(join(dir, '1', f)) || !readFileSync(join(dir, '0', f)).equals(readFileSync(join(dir, '1', f))),
         );
   rmSync(dir, { recursive: true, force: true });
   const rows = builds.map((b, k) => [
