@@ -274,7 +274,9 @@ export class ServedRun {
     if (path === undefined || logFormatOf(path) === 'csv') return this.logBytes();
     const problem = this.loaded.problem;
     const parts = [logHeader(problem)];
-    forEachLogRow(path, problem, (r) => parts.push(logRow(problem, r)), { maxBytes: this.parquetEnd });
+    // the rows up to the last footer read (none before the first: a new log holds only its magic)
+    if (this.parquetEnd > 0)
+      forEachLogRow(path, problem, (r) => parts.push(logRow(problem, r)), { maxBytes: this.parquetEnd });
     return Buffer.from(parts.join(''), 'utf8');
   }
 

@@ -234,6 +234,8 @@ describe('a run with the Parquet log', () => {
     expect(served.rows).toBe(7 * 40);
     expect(Array.from(served.column(0))).toEqual(Array.from({ length: 280 }, (_, i) => i));
     expect(served.info().damaged).toEqual([]);
+    // its CSV as the explorer exports it: the header and the 280 rows read, not the cut tail
+    expect(served.logCsv().toString('utf8').trimEnd().split('\n')).toHaveLength(281);
 
     const resumed = await runStudy({ resumeDir: runDir, ...quiet });
     expect(resumed.status).toBe('complete');
