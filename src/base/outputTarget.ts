@@ -225,7 +225,7 @@ function checkOutputFile(path: string, option = '--out'): void {
  * result folders against it.
  */
 export const RESULT_FILE =
-  /^(run\.json|run\.lock|study\.yaml|pareto\.(json|csv)|evaluations\.csv(\.partial)?|checkpoint(\.prev|\.damaged)?\.json|notes\.json|seeds\.json|answer\.json|attainment\.json|summary\.json|samples\.csv|(report|compare)\.(html|md)|[^/]+\.svg|seed-\d+)(\.tmp-[0-9a-f]{12})?$/;
+  /^(run\.json|run\.lock|study\.yaml|pareto\.(json|csv)|evaluations\.(csv|parquet)(\.partial)?|checkpoint(\.prev|\.damaged)?\.json|notes\.json|seeds\.json|answer\.json|attainment\.json|summary\.json|samples\.csv|(report|compare)\.(html|md)|[^/]+\.svg|seed-\d+)(\.tmp-[0-9a-f]{12})?$/;
 
 /** Files only an odc result folder holds: a folder with one of them is one. */
 const RESULT_MARKERS = [
@@ -234,6 +234,7 @@ const RESULT_MARKERS = [
   'pareto.json',
   'checkpoint.json',
   'evaluations.csv.partial',
+  'evaluations.parquet.partial',
   'seeds.json',
   'summary.json',
   'compare.html',

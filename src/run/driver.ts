@@ -136,7 +136,7 @@ async function openLog(run: OpenRun, algorithm: Algorithm): Promise<EvaluationLo
           algorithm.offerToArchive({ x: row.x, f: row.f, g: row.g, cv: row.cv, evalIndex: row.index });
       }
     : undefined;
-  const log = new EvaluationLog(
+  return new EvaluationLog(
     join(run.runDir, logFiles(run.logFormat).partial),
     loaded.problem,
     resume,
@@ -144,8 +144,6 @@ async function openLog(run: OpenRun, algorithm: Algorithm): Promise<EvaluationLo
     undefined,
     run.logFormat,
   );
-  await log.resumed(onResumedRow);
-  return log;
 }
 
 /** Redis workers, a worker-thread pool, or this thread (BullMQ and piscina are loaded only when used). */

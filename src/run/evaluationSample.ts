@@ -1,6 +1,6 @@
 /**
  * The evenly spaced sample of evaluated designs the report plots (objective space, convergence cloud). One rule
- * for both sources of the rows: evaluations.csv read back (src/run/loadRun.ts) and the run's own light rows in
+ * for both sources of the rows: the evaluation log read back (src/run/loadRun.ts) and the run's own light rows in
  * memory (src/run/log.ts), which hold the same numbers the file gives back, so a report drawn at the end of a run
  * and one drawn later by `odc report` are the same bytes.
  */

@@ -1,6 +1,6 @@
 /**
  * The run's end: an interrupted run keeps its checkpoint and reports where it stands; a finished one gets its history
- * (the log replayed, the final front's exact hypervolume), its result files committed in order (evaluations.csv,
+ * (the log replayed, the final front's exact hypervolume), its result files committed in order (the log,
  * pareto.json, pareto.csv, then run.json "complete"), its reports, and its summary.
  */
 import { renameSync, rmSync } from 'node:fs';
@@ -172,9 +172,9 @@ interface Committed {
 }
 
 /**
- * The commit: evaluations.csv, pareto.json, pareto.csv, then run.json "complete" last. A kill between two steps leaves
- * run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts). Then the checkpoints go and
- * the reports are rendered (opts.afterResults).
+ * The commit: the log (evaluations.parquet or .csv), pareto.json, pareto.csv, then run.json "complete" last. A kill
+ * between two steps leaves run.json "running", and --resume finishes the run (see reopenFinalLog in runFolder.ts).
+ * Then the checkpoints go and the reports are rendered (opts.afterResults).
  */
 async function commitResults(
   ctx: RunContext,
@@ -192,8 +192,7 @@ async function commitResults(
   const logNames = logFiles(run.logFormat);
   renameSync(join(runDir, logNames.partial), join(runDir, logNames.final));
   const leastInfeasible = archive.length === 0 ? leastInfeasibleOf(ctx) : [];
-  // read from the CSV log only (a Parquet run's diagnosis needs `odc export --format csv` first)
-  const infeasibility = archive.length === 0 ? logInfeasibility(join(runDir, logFiles('csv').final)) : null;
+  const infeasibility = archive.length === 0 ? logInfeasibility(join(runDir, logNames.final)) : null;
   const reported = reportedDesigns ?? reportedFront(archive);
   const inherited = inheritedOf(run.meta).evaluations;
   const counts: RunCounts = {

@@ -1,6 +1,6 @@
 /**
  * Reads and validates a run folder written by `odc run` (run.json, pareto.json, study.yaml and
- * evaluations.csv; see src/run/results.ts). Everything that can be wrong with the folder is reported
+ * the evaluation log; see src/run/results.ts). Everything that can be wrong with the folder is reported
  * here as a StudyError naming the folder or file and the fix, so the report writers trust what they get:
  * - not a folder, or no run.json / pareto.json / study.yaml → BAD_RUN_DIR;
  * - a formatVersion this odc does not read → INCOMPATIBLE_RUN;
@@ -17,7 +17,7 @@ import type { WrittenResults } from './results.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
 import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
 import { readRunMeta, runLockHolder } from './runFolder.js';
-import { forEachCsvRecord } from './csvStream.js';
+import { forEachLogBatch, runLogFile } from './logRead.js';
 import { EvaluationSampler, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 import { LOG_COLUMN } from './log.js';
 
@@ -30,62 +30,53 @@ export interface LoadedRun {
   readonly study: Record<string, unknown>;
   /**
    * Evaluated designs (not failed, finite objectives) evenly sampled in evaluation order (at most
-   * 2 × EVALUATION_SAMPLE), or null when evaluations.csv is absent (or not asked for).
+   * 2 × EVALUATION_SAMPLE), or null when the evaluation log is absent (or not asked for).
    */
   readonly evaluations: readonly RunEvaluation[] | null;
-  /** How many evaluated designs evaluations.csv holds (the sample's population); 0 when absent. */
+  /** How many evaluated designs the evaluation log holds (the sample's population); 0 when absent. */
   readonly evaluatedCount: number;
 }
 
 /**
- * The evaluated designs of evaluations.csv, sampled by the rule of src/run/evaluationSample.ts (streamed, never read
- * whole).
+ * The evaluated designs of the evaluation log (evaluations.parquet or .csv), sampled by the rule of
+ * src/run/evaluationSample.ts (streamed, never read whole).
  */
 export function readEvaluations(
   path: string,
   pareto: { readonly objectives: readonly { readonly name: string }[] },
 ): SampledEvaluations {
-  const num = (v: string | undefined): number => (v === undefined || v === '' ? NaN : Number(v));
-  const m = pareto.objectives.length;
   const sampler = new EvaluationSampler();
+  const { index, generation, status, violation } = LOG_COLUMN;
+  const objectives = pareto.objectives.map((o) => o.name);
   let hasViolation = false;
-  // after the header: only eval, generation, status, the objectives and the violation are cut from each row
-  const pick: { columns?: readonly number[]; refuseCutTail: string } = { refuseCutTail: DAMAGED };
-  forEachCsvRecord(
+  forEachLogBatch(
     path,
-    (row, r) => {
-      if (r === 0) {
-        const col = (name: string): number => row.indexOf(name);
-        const iObj = pareto.objectives.map((o) => col(o.name));
-        const { index, generation, status, violation } = LOG_COLUMN;
-        const needed: [string, number][] = [
-          [index, col(index)],
-          [generation, col(generation)],
-          [status, col(status)],
-          ...pareto.objectives.map((o, k): [string, number] => [o.name, iObj[k]!]),
-        ];
-        const missing = needed.filter(([, i]) => i < 0);
-        if (missing.length) {
-          throw new StudyError(
-            'BAD_RUN_DIR',
-            `${path}: missing column(s) ${missing.map(([n]) => n).join(', ')}; the run folder is damaged: run the study again`,
-            { file: path },
-          );
-        }
-        hasViolation = col(violation) >= 0;
-        pick.columns = [col(index), col(generation), col(status), ...iObj, ...(hasViolation ? [col(violation)] : [])];
-        return;
+    (header) => {
+      const missing = [index, generation, status, ...objectives].filter((n) => !header.includes(n));
+      if (missing.length) {
+        throw new StudyError(
+          'BAD_RUN_DIR',
+          `${path}: missing column(s) ${missing.join(', ')}; the run folder is damaged: run the study again`,
+          { file: path },
+        );
       }
-      // [eval, generation, status, objectives…, violation]; a cut-off last row has an empty status: skipped
-      const status = row[2] === 'feasible' ? 'feasible' : row[2] === 'infeasible' ? 'infeasible' : 'failed';
-      if (status === 'failed') return;
-      const objectives = new Float64Array(m);
-      for (let k = 0; k < m; k++) objectives[k] = num(row[3 + k]);
-      sampler.offer(num(row[0]), num(row[1]), status, objectives, hasViolation ? num(row[3 + m]) : NaN);
+      hasViolation = header.includes(violation);
+      return [index, generation, status, ...objectives, ...(hasViolation ? [violation] : [])];
     },
-    Infinity,
-    undefined,
-    pick,
+    (b) => {
+      const [ix, gen, st] = [b.numbers(index), b.numbers(generation), b.texts(status)];
+      const f = objectives.map((o) => b.numbers(o));
+      const cv = hasViolation ? b.numbers(violation) : undefined;
+      for (let i = 0; i < b.rows; i++) {
+        // a row whose status is not one of the two (failed, or cut short) is not an evaluated design
+        const s = st[i] === 'feasible' ? 'feasible' : st[i] === 'infeasible' ? 'infeasible' : 'failed';
+        if (s === 'failed') continue;
+        const values = new Float64Array(f.length);
+        for (let k = 0; k < f.length; k++) values[k] = f[k]![i]!;
+        sampler.offer(ix[i]!, gen[i]!, s, values, cv?.[i] ?? NaN);
+      }
+    },
+    { fix: DAMAGED },
   );
   return sampler.result();
 }
@@ -161,7 +152,7 @@ function parseStudyText(dir: string, studyText: string): Record<string, unknown>
 }
 
 /**
- * Reads a complete run folder; `evaluations: false` skips evaluations.csv (compare, export); `sampledEvaluations`:
+ * Reads a complete run folder; `evaluations: false` skips the evaluation log (compare, export); `sampledEvaluations`:
  * the run's own sample of its log, from memory (src/run/log.ts `EvaluationLog.sample`), instead of reading the file.
  */
 export function loadRun(
@@ -182,12 +173,12 @@ export function loadRun(
     fix: DAMAGED,
   });
   const study = parseStudyText(dir, studyText);
-  const evPath = join(dir, 'evaluations.csv');
-  // the run's own sample when given (a Parquet log's run has no evaluations.csv to read it from)
+  const evPath = opts.evaluations === false || opts.sampledEvaluations ? undefined : runLogFile(dir);
+  // the run's own sample when given (read from memory at the run's end)
   const read =
     opts.evaluations === false
       ? null
-      : (opts.sampledEvaluations ?? (existsSync(evPath) ? readEvaluations(evPath, pareto) : null));
+      : (opts.sampledEvaluations ?? (evPath !== undefined ? readEvaluations(evPath, pareto) : null));
   return {
     dir,
     meta,

@@ -1,16 +1,16 @@
 /**
  * The evaluation log: every evaluated design, feasible or not, in evaluation order. It is appended to
- * `evaluations.csv.partial` after each generation; a checkpoint records the byte length reached, so a
- * resumed run truncates to that length and re-evaluates the rest identically. Numbers are written with
- * JavaScript's shortest round-trip form, so a reparsed log holds the same doubles.
+ * `evaluations.parquet.partial` (typed columns, ./parquetLog.ts; the default) or `evaluations.csv.partial` (odc run
+ * --log csv: numbers in JavaScript's shortest round-trip form, so a reparsed log holds the same doubles) after each
+ * generation; a checkpoint records the byte length reached, so a resumed run truncates to that length and
+ * re-evaluates the rest identically. Both are read back by ./logRead.ts.
  * Rows are not kept in memory (a 5-million-evaluation run would need gigabytes): the log keeps running
  * counts, and whatever needs the rows again (resume, the history) streams them back from the file. The history's
  * light rows (objectives, violation, generation) are also kept in memory up to MEMORY_LOG_DOUBLES numbers, as the
  * file would give them back, so a run of ordinary size does not reread and reparse its log at the end.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync, truncateSync } from 'node:fs';
-import { forEachCsvRecord, splitCsvRecord } from './csvStream.js';
+import { closeSync, constants, existsSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
@@ -25,7 +25,8 @@ export {
   type LoggedEvaluation,
 } from './logColumns.js';
 import { constraintViolation } from '../optimize/types.js';
-import { ParquetLogWriter, parquetLogRows } from './parquetLog.js';
+import { fileSource, ParquetLogWriter, parquetFooter } from './parquetLog.js';
+import { forEachLogRow, logFormatOf } from './logRead.js';
 import { hashFile, openNoFollow, refuseSymlink } from './logFile.js';
 import { finalSampleStride, type RunEvaluation, type SampledEvaluations } from './evaluationSample.js';
 
@@ -40,7 +41,6 @@ const csvCell = quoted;
  */
 const guarded = (s: string): boolean => (FORMULA_PREFIX.test(s) || s.startsWith("'")) && !PLAIN_NUMBER.test(s);
 const textCell = (s: string): string => quoted(guarded(s) ? `'${s}` : s);
-const unguardCell = (s: string): string => (s.charCodeAt(0) === 39 ? s.slice(1) : s);
 const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
 
 /** The constraint a column holds (the inverse of constraintColumn), or null for any other column. */
@@ -177,6 +177,7 @@ const asLogged = (v: number): number => (v === 0 ? 0 : v);
  * minimized objectives, exactly as the file gives them back, in chunks; dropped once over its budget.
  */
 const ROWS_PER_CHUNK = 4096;
+const NONE = new Float64Array(0);
 class LightRows {
   private readonly chunks: Float64Array[] = [];
   private readonly failures: (string | null)[] = [];
@@ -295,9 +296,6 @@ export interface LogPrefix {
   readonly verified?: Hash;
 }
 
-/** A log file's format, from its name (`.parquet` or `.parquet.partial`: Parquet). */
-export const logFormatOf = (path: string): LogFormat => (/\.parquet(\.partial)?$/.test(path) ? 'parquet' : 'csv');
-
 export class EvaluationLog {
   readonly counts: LogCounts = { evaluations: 0, failures: 0, feasible: 0, failureReasons: new Map() };
   /** The light rows in memory, or undefined once over the memory budget. */
@@ -314,11 +312,8 @@ export class EvaluationLog {
   private closed = false;
   /** The Parquet log's row groups being built (src/run/parquetLog.ts); undefined for CSV. */
   private readonly parquet: ParquetLogWriter | undefined;
-  /** A resumed Parquet log's prefix, until `resumed` has read its rows back. */
-  private parquetPrefix: Uint8Array | undefined;
   /**
-   * `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them); a
-   * Parquet log's rows are read back by `resumed` (asynchronous), a CSV log's here.
+   * `onResumedRow` sees every row already in the log when resuming (the driver rebuilds the archive from them).
    * `memoryBudget`: numbers the in-memory light rows may hold (default MEMORY_LOG_DOUBLES).
    */
   constructor(
@@ -371,27 +366,14 @@ export class EvaluationLog {
       }
       this.fd = openNoFollow(path, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND);
       this.bytes = this.hashed = resumeBytes;
-      if (format === 'parquet') {
-        // a checkpoint's length always ends a footer: the prefix is a whole Parquet file, continued after it
-        this.parquetPrefix = readFileSync(path);
-        this.parquet = new ParquetLogWriter(problem, sink, this.parquetPrefix);
-        return;
-      }
+      // a Parquet log's checkpoint length always ends a footer: the prefix is a whole Parquet file, continued after it
+      if (format === 'parquet')
+        this.parquet = new ParquetLogWriter(problem, sink, { bytes: resumeBytes, metadata: footerOf(path, this.fd) });
       // Streamed, never held: any run size resumes in bounded memory.
       forEachLogRow(path, problem, (row) => {
         this.count(row);
         onResumedRow?.(row);
       });
-    }
-  }
-  /** A resumed Parquet log: its rows read back, counted and shown to `onResumedRow` (a CSV log did it on opening). */
-  async resumed(onResumedRow?: (row: LoggedEvaluation) => void): Promise<void> {
-    const prefix = this.parquetPrefix;
-    if (prefix === undefined) return;
-    this.parquetPrefix = undefined;
-    for (const row of await parquetLogRows(this.problem, prefix)) {
-      this.count(row);
-      onResumedRow?.(row);
     }
   }
   /** Writes the rows still buffered (a Parquet log's row group and footer): what a checkpoint covers. */
@@ -465,12 +447,10 @@ export class EvaluationLog {
    * `transient`: the caller keeps neither a row nor its f beyond the call (rows from memory may then share one object).
    */
   replay(onRow: (row: LoggedEvaluation) => void, objectivesOnly = false, transient = false): void {
-    if (objectivesOnly && this.light !== undefined) this.light.forEach(onRow, transient);
-    else if (this.parquet !== undefined)
-      throw new Error(
-        `${this.path}: the rows no longer fit in memory and a Parquet log is not streamed back yet: run with the CSV log`,
-      );
-    else forEachLogRow(this.path, this.problem, onRow, this.bytes, objectivesOnly);
+    if (objectivesOnly && this.light !== undefined) return this.light.forEach(onRow, transient);
+    // a Parquet log's rows still buffered are written first (a row group and its footer: what a checkpoint does)
+    if (!this.closed) this.flush();
+    forEachLogRow(this.path, this.problem, onRow, { maxBytes: this.bytes, objectivesOnly });
   }
   /**
    * The report's sample of the rows written so far, from memory; undefined once they no longer fit there (read the
@@ -486,81 +466,15 @@ export class EvaluationLog {
   }
 }
 
-/** Parses one log record (its fields) back into an evaluation. */
-const NONE = new Float64Array(0);
-
-/**
- * Parses one log record back into an evaluation. `withDesign` false: the record holds only the
- * `objectiveColumns` (eval, generation, status, objectives, violation, reason); x and g come back empty.
- */
-function parseLogRecord(c: readonly string[], problem: Problem, withDesign = true): LoggedEvaluation {
-  const n = withDesign ? problem.variables.length : 0;
-  const m = problem.objectives.length;
-  const k = withDesign ? problem.constraints.length : 0;
-  const failed = c[2] === 'failed';
-  const x = withDesign ? new Float64Array(n) : NONE;
-  if (withDesign) {
-    problem.variables.forEach((v, i) => {
-      const cell = unguardCell(c[3 + i]!);
-      x[i] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === cell) : Number(cell);
-    });
+/** The footer of the log at `path` (open as `fd`), as the checkpoint left it: the file ends there. */
+function footerOf(path: string, fd: number): ReturnType<typeof parquetFooter> {
+  try {
+    return parquetFooter(fileSource(fd, statSync(path).size));
+  } catch (e) {
+    throw new StudyError(
+      'BAD_RUN_DIR',
+      `${path}: not a readable evaluation log (${(e as Error).message}); the run folder is damaged: start a new run`,
+      { file: path },
+    );
   }
-  const f = new Float64Array(m);
-  problem.objectives.forEach((o, i) => {
-    const v = c[3 + n + i] === '' ? NaN : Number(c[3 + n + i]);
-    f[i] = o.sense === 'maximize' ? -v : v;
-  });
-  const g = withDesign ? new Float64Array(k) : NONE;
-  for (let i = 0; i < k; i++) g[i] = c[3 + n + m + i] === '' ? NaN : Number(c[3 + n + m + i]);
-  return {
-    index: Number(c[0]),
-    generation: Number(c[1]),
-    x,
-    f,
-    g,
-    cv: failed ? Infinity : Number(c[3 + n + m + k]!),
-    failure: failed ? unguardCell(c[4 + n + m + k] ?? '') : null,
-  };
-}
-
-/** Columns of a log row that `objectivesOnly` reads: eval, generation, status, the objectives, violation, reason. */
-function objectiveColumns(problem: Problem): number[] {
-  const n = problem.variables.length;
-  const m = problem.objectives.length;
-  const k = problem.constraints.length;
-  return [0, 1, 2, ...Array.from({ length: m }, (_, i) => 3 + n + i), 3 + n + m + k, 4 + n + m + k];
-}
-
-/**
- * Streams the rows of a log file written by `EvaluationLog` (the first `maxBytes` bytes when given).
- * `objectivesOnly`: rows without decision vector and constraint values, cut from the few columns needed.
- */
-export function forEachLogRow(
-  path: string,
-  problem: Problem,
-  onRow: (row: LoggedEvaluation) => void,
-  maxBytes?: number,
-  objectivesOnly = false,
-): void {
-  const pick = objectivesOnly ? { columns: objectiveColumns(problem) } : {};
-  forEachCsvRecord(
-    path,
-    (fields, recordNumber) => {
-      if (recordNumber === 0 || (fields.length === 1 && fields[0] === '')) return;
-      if (objectivesOnly && fields[0] === '') return;
-      onRow(parseLogRecord(fields, problem, !objectivesOnly));
-    },
-    maxBytes,
-    undefined,
-    pick,
-  );
-}
-
-/** Reparses a whole log held as text (small logs and tests; `forEachLogRow` streams a file). */
-export function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
-  const out: LoggedEvaluation[] = [];
-  const records = text.split('\n');
-  for (let r = 1; r < records.length; r++)
-    if (records[r]!.length > 0) out.push(parseLogRecord(splitCsvRecord(records[r]!), problem));
-  return out;
 }

@@ -15,7 +15,11 @@
  * last footer (lastFooterEnd).
  */
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import { parquetMetadata, parquetRead, type FileMetaData } from 'hyparquet';
+import { readSync } from 'node:fs';
+import { parquetMetadata, parquetSchema as parquetSchemaTree, type FileMetaData } from 'hyparquet';
+import { readColumn } from 'hyparquet/src/column.js';
+import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { getTreePath } from 'hyparquet/src/schema.js';
 import type { Problem } from '../optimize/types.js';
 import { logColumns, type LoggedEvaluation, type LogColumn } from './logColumns.js';
 
@@ -64,7 +68,7 @@ const statusOf = (r: LoggedEvaluation): string =>
 
 /**
  * Buffers log rows and writes them as row groups with a footer after each (see the header). `sink` gets the bytes in
- * file order; `resumeAt` continues a file whose first bytes (a complete Parquet file, its footer last) are `prefix`.
+ * file order; `resume` continues a file of `bytes` bytes (a complete Parquet file, its footer last, `metadata`).
  */
 export class ParquetLogWriter {
   private readonly columns: readonly LogColumn[];
@@ -75,7 +79,7 @@ export class ParquetLogWriter {
   constructor(
     private readonly problem: Problem,
     sink: (bytes: Uint8Array) => void,
-    prefix?: Uint8Array,
+    resume?: { readonly bytes: number; readonly metadata: FileMetaData },
   ) {
     this.columns = logColumns(problem);
     this.buffered = this.columns.map((c): Buffered => {
@@ -92,13 +96,12 @@ export class ParquetLogWriter {
       statistics: false,
       createdBy: 'odc',
     });
-    if (prefix === undefined) return;
+    if (resume === undefined) return;
     // continuing a file: the magic the constructor wrote is already there; its row groups come from its last footer
-    const meta = parquetMetadata(prefix);
     this.writer.index = 0;
-    this.writer.offset = prefix.byteLength;
-    this.pw.row_groups = meta.row_groups;
-    this.pw.num_rows = meta.num_rows;
+    this.writer.offset = resume.bytes;
+    this.pw.row_groups = resume.metadata.row_groups;
+    this.pw.num_rows = resume.metadata.num_rows;
   }
 
   /** Writes the magic of a new file (nothing when continuing one). */
@@ -201,88 +204,118 @@ function lastMagicEnd(bytes: Uint8Array, end: number): number {
   return 0;
 }
 
-/** A log's columns as read back: numbers as Float64Array (eval and generation too), text as string arrays. */
-export interface ParquetLogColumns {
+/** Bytes of a log by position: a file read with positional reads, or bytes in memory (the explorer's copy). */
+export interface ByteSource {
+  /** Where the Parquet file ends (its last footer): the file's length, or a checkpoint's byte length. */
+  readonly size: number;
+  read(at: number, length: number): Uint8Array;
+}
+
+export const bytesSource = (bytes: Uint8Array): ByteSource => ({
+  size: bytes.length,
+  read: (at, length) => bytes.subarray(at, at + length),
+});
+
+/** The first `size` bytes of the open file `fd`, read where asked (pread: the file is never held whole). */
+export const fileSource = (fd: number, size: number): ByteSource => ({
+  size,
+  read(at, length) {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, at + got);
+      if (n === 0) throw new Error(`the file ends at byte ${at + got}, inside the data its footer points to`);
+      got += n;
+    }
+    return buf;
+  },
+});
+
+/** The metadata of the Parquet file that ends at `src.size`: its footer, the 8 bytes before it give its length. */
+export function parquetFooter(src: ByteSource): FileMetaData {
+  if (src.size < 12) throw new Error('too short to be a Parquet file (no footer)');
+  const tail = src.read(src.size - 8, 8);
+  const view = new DataView(tail.buffer, tail.byteOffset, 8);
+  if (view.getUint32(4, true) !== MAGIC) throw new Error('no Parquet footer at its end (cut while written?)');
+  const length = view.getUint32(0, true);
+  if (length > src.size - 12) throw new Error(`its footer length ${length} exceeds the file`);
+  return parquetMetadata(src.read(src.size - 8 - length, length + 8));
+}
+
+/** One row group's columns: numbers as Float64Array (eval and generation too), text as string arrays. */
+export interface ParquetGroup {
   readonly rows: number;
   readonly columns: ReadonlyMap<string, Float64Array | readonly (string | null)[]>;
 }
 
 /**
- * Reads a Parquet log (a complete file: the whole of `bytes`) column by column. `only`: the columns to read (all by
- * default). INT64 columns come back as doubles (checked below 2^53).
+ * Reads the Parquet log in `src` one row group at a time (memory: one group of the columns asked for), synchronously:
+ * the footer, then each column chunk by its offsets, decoded by hyparquet's column reader. `pick` gets the file's
+ * column names and returns those to read (null: none, no row group read). INT64 columns come back as doubles (refused
+ * at 2^53 and beyond).
  */
-export async function readParquetLog(bytes: Uint8Array, only?: readonly string[]): Promise<ParquetLogColumns> {
-  // the file's own buffer when `bytes` is all of it (readFileSync of a large file), else a copy of the part
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const file = (
-    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-  ) as ArrayBuffer;
-  const metadata = parquetMetadata(file);
-  const rows = Number(metadata.num_rows);
-  const names = only ?? metadata.schema.slice(1).map((s) => s.name);
-  const types = new Map(metadata.schema.slice(1).map((s) => [s.name, s.type]));
-  const columns = new Map<string, Float64Array | (string | null)[]>();
-  for (const name of names) {
-    const type = types.get(name);
-    if (type === undefined) throw new Error(`evaluation log: no column ${name}`);
-    columns.set(name, type === 'BYTE_ARRAY' ? new Array<string | null>(rows) : new Float64Array(rows));
+export function forEachParquetGroup(
+  src: ByteSource,
+  pick: (names: readonly string[]) => readonly string[] | null,
+  onGroup: (group: ParquetGroup) => void,
+): void {
+  const metadata = parquetFooter(src);
+  const leaves = metadata.schema.slice(1);
+  const names = pick(leaves.map((s) => s.name));
+  if (names === null) return;
+  const tree = parquetSchemaTree(metadata);
+  const at = new Map(leaves.map((s, i) => [s.name, i]));
+  for (const name of names) if (!at.has(name)) throw new Error(`no column ${name}`);
+  for (const group of metadata.row_groups) {
+    const rows = Number(group.num_rows);
+    const columns = new Map<string, Float64Array | (string | null)[]>();
+    for (const name of names) {
+      const chunk = group.columns[at.get(name)!]?.meta_data;
+      if (chunk === undefined) throw new Error(`column ${name} has no data in a row group`);
+      const start = Number(chunk.dictionary_page_offset ?? chunk.data_page_offset);
+      const bytes = src.read(start, Number(chunk.total_compressed_size));
+      const schemaPath = getTreePath(tree, chunk.path_in_schema);
+      const decoder = {
+        pathInSchema: chunk.path_in_schema,
+        type: chunk.type,
+        element: schemaPath[schemaPath.length - 1]!.element,
+        schemaPath,
+        codec: chunk.codec,
+        parsers: DEFAULT_PARSERS,
+        utf8: true,
+      };
+      const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+      const { data } = readColumn(reader, { groupStart: 0, groupRows: rows, selectStart: 0, selectEnd: rows }, decoder);
+      columns.set(name, gathered(name, chunk.type === 'BYTE_ARRAY', data, rows));
+    }
+    onGroup({ rows, columns });
   }
-  await parquetRead({
-    file,
-    metadata,
-    columns: [...names],
-    onChunk: ({ columnName, columnData, rowStart }) => {
-      const out = columns.get(columnName)!;
-      if (out instanceof Float64Array && columnData instanceof Float64Array) out.set(columnData, rowStart);
-      else if (out instanceof Float64Array) {
-        for (let i = 0; i < columnData.length; i++) {
-          const v = columnData[i] as number | bigint;
-          if (typeof v === 'bigint' && (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)))
-            throw new Error(`evaluation log: ${columnName} holds ${v}, not an integer below 2^53`);
-          out[rowStart + i] = Number(v);
-        }
-      } else for (let i = 0; i < columnData.length; i++) out[rowStart + i] = (columnData[i] as string | null) ?? null;
-    },
-  });
-  return { rows, columns };
 }
 
-/** The rows of a Parquet log back as evaluations (what the run logged, exactly). */
-export async function parquetLogRows(problem: Problem, bytes: Uint8Array): Promise<LoggedEvaluation[]> {
-  const cols = logColumns(problem);
-  const { rows, columns } = await readParquetLog(bytes);
-  const get = (c: LogColumn): Float64Array | readonly (string | null)[] => {
-    const v = columns.get(c.name);
-    if (v === undefined) throw new Error(`evaluation log: no column ${c.name}`);
-    return v;
-  };
-  const data = cols.map(get);
-  const { variables, objectives, constraints } = problem;
-  const n = variables.length;
-  const m = objectives.length;
-  const k = constraints.length;
-  const out: LoggedEvaluation[] = [];
-  for (let i = 0; i < rows; i++) {
-    const num = (j: number): number => (data[j] as Float64Array)[i]!;
-    const text = (j: number): string | null => (data[j] as readonly (string | null)[])[i] ?? null;
-    const x = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      const v = variables[j]!;
-      x[j] = v.kind === 'choice' ? v.options.findIndex((o) => String(o) === text(3 + j)) : num(3 + j);
+/** A column chunk's decoded pages as one array of `rows` values. */
+function gathered(
+  name: string,
+  text: boolean,
+  pages: readonly ArrayLike<unknown>[],
+  rows: number,
+): Float64Array | (string | null)[] {
+  const out = text ? new Array<string | null>(rows) : new Float64Array(rows);
+  let i = 0;
+  for (const page of pages) {
+    if (out instanceof Float64Array && page instanceof Float64Array && i + page.length <= rows) {
+      out.set(page, i);
+      i += page.length;
+      continue;
     }
-    const f = new Float64Array(m);
-    for (let j = 0; j < m; j++) f[j] = objectives[j]!.sense === 'maximize' ? -num(3 + n + j) : num(3 + n + j);
-    const g = new Float64Array(k);
-    for (let j = 0; j < k; j++) g[j] = num(3 + n + m + j);
-    out.push({
-      index: num(0),
-      generation: num(1),
-      x,
-      f,
-      g,
-      cv: num(3 + n + m + k),
-      failure: text(2) === 'failed' ? (text(4 + n + m + k) ?? '') : null,
-    });
+    for (let j = 0; j < page.length && i < rows; j++, i++) {
+      const v = page[j];
+      if (!(out instanceof Float64Array)) out[i] = typeof v === 'string' ? v : null;
+      else if (typeof v !== 'bigint') out[i] = v as number;
+      else if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+        throw new Error(`${name} holds ${v}, not an integer below 2^53`);
+      else out[i] = Number(v);
+    }
   }
+  if (i !== rows) throw new Error(`column ${name} holds ${i} values in a row group of ${rows}`);
   return out;
 }

@@ -23,7 +23,7 @@ import {
   type JointSource,
 } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
-import { LOG_FINAL } from './runFolder.js';
+import { runLogFile } from './logRead.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
 export const FRONT_DUPLICATE_TOLERANCE = 1e-3;
@@ -252,7 +252,7 @@ export function writeResults(
     relativeTolerance: FRONT_DUPLICATE_TOLERANCE,
     archiveSize,
   });
-  const { standing, joint } = kneeStandingOf(loaded, file, join(runDir, LOG_FINAL));
+  const { standing, joint } = kneeStandingOf(loaded, file, runLogFile(runDir));
   const decision = withShadowPrices(decisionSummary(file, standing), file, (knee, binding) =>
     reoptimize === null ? null : shadowPrices(reoptimize, file, knee, binding),
   );

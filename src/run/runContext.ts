@@ -59,7 +59,7 @@ export interface ProgressInfo {
 export interface FinishingProgress {
   /**
    * history: the log replayed into run.json's per-generation rows (`count` evaluations); hypervolume: the final front's
-   * exact hypervolume (`count` designs of the archive); results: evaluations.csv, pareto.json, pareto.csv, run.json;
+   * exact hypervolume (`count` designs of the archive); results: the log, pareto.json, pareto.csv, run.json;
    * report: report.html and report.md (`count` Pareto designs for both).
    */
   readonly step: 'history' | 'hypervolume' | 'results' | 'report';
@@ -92,7 +92,7 @@ export interface RunOptions {
    * (--from-previous-checkpoint).
    */
   readonly fromPreviousCheckpoint?: boolean;
-  /** A new run's evaluation log: CSV (evaluations.csv, default) or Parquet (src/run/parquetLog.ts). */
+  /** A new run's evaluation log: Parquet (evaluations.parquet, ./parquetLog.ts; default) or CSV (evaluations.csv). */
   readonly logFormat?: LogFormat;
   /**
    * false: no shadow prices for the knee (a multi-seed study prices its answer, the union front's knee, once:

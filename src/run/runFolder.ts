@@ -35,16 +35,10 @@ import {
 import { RESUME_FROM_PREVIOUS, resumePoint } from './checkpoint.js';
 import { packageVersions, ODC_VERSION } from './versions.js';
 import type { LogFormat } from './logColumns.js';
+import { DEFAULT_LOG_FORMAT, LOG_FILES, runLogFormat } from './logRead.js';
 
-export const LOG_PARTIAL = 'evaluations.csv.partial';
-export const LOG_FINAL = 'evaluations.csv';
-export const LOG_PARQUET_PARTIAL = 'evaluations.parquet.partial';
-export const LOG_PARQUET = 'evaluations.parquet';
 /** A log format's file names: while the run writes it (partial) and once the run is complete (final). */
-export const logFiles = (format: LogFormat): { readonly final: string; readonly partial: string } =>
-  format === 'parquet'
-    ? { final: LOG_PARQUET, partial: LOG_PARQUET_PARTIAL }
-    : { final: LOG_FINAL, partial: LOG_PARTIAL };
+export const logFiles = (format: LogFormat): { readonly final: string; readonly partial: string } => LOG_FILES[format];
 export const RUN_LOCK = 'run.lock';
 /** A multi-seed run's summary in its folder (./multiSeed.ts). */
 export const SEEDS_FILE = 'seeds.json';
@@ -182,7 +176,8 @@ function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => D
     writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(meta, null, 2)}\n`);
     const notes = lock.note !== undefined ? [lock.note] : [];
     const initial = warm?.start;
-    const opened = { runDir, loaded, meta, checkpoint: undefined, lock, notes, logFormat: opts.logFormat ?? 'csv' };
+    const logFormat = opts.logFormat ?? DEFAULT_LOG_FORMAT;
+    const opened = { runDir, loaded, meta, checkpoint: undefined, lock, notes, logFormat };
     return initial !== undefined ? { ...opened, initial } : opened;
   } catch (e) {
     lock.release();
@@ -244,9 +239,8 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
         { file: metaPath, field: 'study.hash' },
       );
     }
-    // a Parquet log's files tell its format (odc run --log parquet); else the CSV log
-    const logFormat: LogFormat =
-      lexists(join(runDir, LOG_PARQUET_PARTIAL)) || lexists(join(runDir, LOG_PARQUET)) ? 'parquet' : 'csv';
+    // the log's files tell its format (a run killed before its first generation has none: the default)
+    const logFormat = runLogFormat(runDir) ?? DEFAULT_LOG_FORMAT;
     const reopened = reopenFinalLog(runDir, logFormat);
     if (reopened !== undefined) notes.push(reopened);
     const point = resumePoint(runDir, loaded.hash, join(runDir, logFiles(logFormat).partial), fromPrevious);
@@ -274,7 +268,7 @@ function resumeRunFolder(runDir: string, lpSolver: LpSolver | undefined, fromPre
 }
 
 /**
- * A run stopped inside its final commit (evaluations.csv already renamed from evaluations.csv.partial, run.json
+ * A run stopped inside its final commit (the log already renamed from its .partial name, run.json
  * not yet "complete") is finished by resuming it: the complete log goes back to its partial name — its first
  * `logBytes` bytes are exactly the checkpointed ones, as the log is append-only — and the resumed run redoes
  * the generations after the last checkpoint (deterministically: the same bytes) and commits again.

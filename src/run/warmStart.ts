@@ -11,16 +11,16 @@
  * field and the fix; inherited rows are checked as the run's own (`priorEvaluations`, `checkedAgainstModel`). A
  * multi-seed folder stands for its seeds' folders. docs/algorithms.md, "Warm starts".
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { isStudyError, StudyError } from '../base/errors.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { StudyError } from '../base/errors.js';
 import { minOf } from '../base/arrays.js';
-import { readRegularText } from '../base/guardedFile.js';
 import type { WarmStart } from '../optimize/algorithm.js';
 import { spreadOrder } from '../optimize/pareto/spreadOrder.js';
 import { constraintViolation, safeEvaluate, type Evaluation, type Problem } from '../optimize/types.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
-import { logHeader, parseLog, type LoggedEvaluation } from './log.js';
+import { logColumns, type LoggedEvaluation } from './logColumns.js';
+import { forEachLogBatch, forEachLogRow, runLogFile } from './logRead.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
 import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
 
@@ -97,7 +97,7 @@ export function loadWarmStart(studyFile: string, from: string, problem: Problem,
     const inherited = checkedAgainstModel(
       rows.length > 0 ? rows : frontEvaluations(file, designs, problem),
       problem,
-      rows.length > 0 ? 'evaluations.csv' : 'pareto.json',
+      rows.length > 0 ? basename(runLogFile(runs[0]!.runDir) ?? 'evaluations') : 'pareto.json',
       shown(dir),
     );
     return {
@@ -276,39 +276,44 @@ function designVector(
  * silence. Otherwise (another problem) a log without this study's columns is only not used as model data.
  */
 function priorEvaluations(dir: string, problem: Problem, inherited: boolean): NonNullable<WarmStart['evaluations']> {
-  const path = join(dir, 'evaluations.csv');
-  if (!existsSync(path)) return [];
+  const path = runLogFile(dir);
+  if (path === undefined) return [];
+  // read by the path as shown (relative to the working folder when shorter): the errors name it so
   const name = shown(path);
   const damaged = (why: string): never => {
     throw new StudyError('BAD_RUN_DIR', `${name}: ${why}; ${FIX}`, { file: name });
   };
-  let text: string;
-  try {
-    text = readRegularText(path, { what: 'run log', maxBytes: MAX_LOG_BYTES, fix: FIX });
-  } catch (e) {
-    if (isStudyError(e) && e.code === 'OUT_OF_RANGE') return []; // too large to be worth reading: no model data
-    throw e;
-  }
-  const header = logHeader(problem);
-  if (!text.startsWith(header)) {
+  if (statSync(path).size > MAX_LOG_BYTES) return []; // too large to be worth reading: no model data
+  const want = logColumns(problem).map((c) => c.name);
+  let header: readonly string[] = [];
+  forEachLogBatch(
+    name,
+    (h) => ((header = h), null),
+    () => undefined,
+    { fix: FIX },
+  );
+  if (header.length !== want.length || header.some((h, i) => h !== want[i])) {
     if (!inherited) return [];
-    const first = text.slice(0, text.indexOf('\n') >>> 0);
     damaged(
-      text.length === 0
+      header.length === 0
         ? 'is empty, though the run of this same problem wrote its evaluations there'
-        : `its header is not this problem's (${first.length < header.trimEnd().length && header.startsWith(first) ? 'cut short' : 'a column renamed, added or missing'}), though run.json records the same problem`,
+        : `its header is not this problem's (${header.length < want.length && header.every((h, i) => h === want[i] || (i === header.length - 1 && want[i]!.startsWith(h))) ? 'cut short' : 'a column renamed, added or missing'}), though run.json records the same problem`,
     );
   }
-  // odc ends every row with a line end: a last row without one was cut (a copy or a disk that stopped mid-write)
-  if (!text.endsWith('\n'))
-    damaged('ends mid-row (its last row has no line end: the file was cut, and that row is not model data)');
-  return parseLog(text, problem)
-    .filter((r) => r.failure === null)
-    .map((r) => {
+  // a cut log (a CSV row without its line end, a Parquet file without its footer) is refused by the reader, by name
+  const rows: { x: Float64Array; f: Float64Array; g: Float64Array; cv: number }[] = [];
+  forEachLogRow(
+    name,
+    problem,
+    (r) => {
+      if (r.failure !== null) return;
       const why = rowProblem(r, problem);
       if (why !== null) damaged(`row ${Number.isFinite(r.index) ? r.index : '?'} ${why}`);
-      return { x: r.x, f: r.f, g: r.g, cv: r.cv };
-    });
+      rows.push({ x: r.x, f: r.f, g: r.g, cv: r.cv });
+    },
+    { fix: FIX },
+  );
+  return rows;
 }
 
 /** Why a logged evaluation is not one of this study's (its parsed values, whatever the log's layout), or null. */

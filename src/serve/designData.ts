@@ -82,14 +82,14 @@ async function recordOf(
 
 /** The record of evaluation `index` as the budget panel shows it; null without one (no row, failed, benchmark). */
 export async function designRecord(run: ServedRun, index: number): Promise<DesignRecord | ConstellationRecord | null> {
-  await run.refreshed();
+  run.refresh();
   const row = run.rowOf(index);
   return row < 0 ? null : (await recordOf(run, index, row)).record;
 }
 
 /** The design of evaluation `index`, or undefined when the run has no such row. */
 export async function designView(run: ServedRun, index: number): Promise<DesignView | undefined> {
-  await run.refreshed();
+  run.refresh();
   const row = run.rowOf(index);
   if (row < 0) return undefined;
   const status = STATUS_NAMES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';

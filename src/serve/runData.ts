@@ -1,11 +1,12 @@
 /**
  * One run folder as `odc serve` sees it: its study (variables, objectives, constraints, units, senses, from the
- * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.csv, or
- * evaluations.csv.partial while the run is going; it is append-only, so a reread parses only the bytes added since
- * the last one (from the last complete row: a row being written is left for the next poll). A finished run's front
- * is pareto.json's reported front; a running run's is the non-dominated set of its feasible rows so far.
+ * folder's study.yaml), every evaluation of its log as typed columns, and its front. The log is evaluations.parquet
+ * (read up to its last footer: ./parquetColumns.ts) or evaluations.csv (.partial while the run is going); a CSV log is
+ * append-only, so a reread parses only the bytes added since the last one (from the last complete row: a row being
+ * written is left for the next poll). A finished run's front is pareto.json's reported front; a running run's is the
+ * non-dominated set of its feasible rows so far.
  */
-import { closeSync, existsSync, lstatSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
@@ -13,9 +14,10 @@ import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
 import { unitOf } from '../node/record/metrics.js';
 import { cutTail, splitCsvRecord } from '../run/csvStream.js';
 import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
-import { LOG_FINAL, LOG_PARQUET, LOG_PARQUET_PARTIAL, LOG_PARTIAL, readRunMeta } from '../run/runFolder.js';
-import { lastFooterEnd, readParquetLog } from '../run/parquetLog.js';
-import { LOG_COLUMN, logColumns } from '../run/log.js';
+import { readRunMeta } from '../run/runFolder.js';
+import { readParquetColumns } from './parquetColumns.js';
+import { LOG_COLUMN, logColumns, logHeader, logRow } from '../run/log.js';
+import { forEachLogRow, LOG_FILES, logFormatOf } from '../run/logRead.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { RunMeta } from '../run/schemas.js';
@@ -168,9 +170,8 @@ export class ServedRun {
   /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
-  /** A Parquet log: where its last footer read ends, and the read under way (refresh starts it, refreshed awaits). */
+  /** A Parquet log: where its last footer read ends. */
   private parquetEnd = 0;
-  private loading: Promise<void> | undefined;
 
   /** `key`: the run's address in links (runKeys); `chunk_bytes`: log bytes parsed at a time (tests cross chunks). */
   constructor(
@@ -208,7 +209,12 @@ export class ServedRun {
 
   /** The current log file (final when it exists, else partial), or undefined before the first generation. */
   private logPath(): string | undefined {
-    for (const name of [LOG_FINAL, LOG_PARTIAL, LOG_PARQUET, LOG_PARQUET_PARTIAL]) {
+    for (const name of [
+      LOG_FILES.csv.final,
+      LOG_FILES.csv.partial,
+      LOG_FILES.parquet.final,
+      LOG_FILES.parquet.partial,
+    ]) {
       const p = join(this.dir, name);
       try {
         if (lstatSync(p).isFile()) return p;
@@ -231,10 +237,7 @@ export class ServedRun {
     }
     const path = this.logPath();
     if (path === undefined) return;
-    if (path.endsWith(LOG_PARQUET) || path.endsWith(LOG_PARQUET_PARTIAL)) {
-      this.loading ??= this.readParquet(path).finally(() => (this.loading = undefined));
-      return;
-    }
+    if (logFormatOf(path) === 'parquet') return this.readParquet(path);
     try {
       this.readLog(path);
       this.damage.delete('log');
@@ -245,41 +248,15 @@ export class ServedRun {
     }
   }
 
-  /** refresh, then the Parquet log's read it started (a CSV log is read by refresh itself). */
-  async refreshed(): Promise<void> {
-    this.refresh();
-    await this.loading;
-  }
-
   /**
    * A Parquet log (src/run/parquetLog.ts) read up to its last footer: a running log's row group being appended is
-   * left out. Its typed columns are copied in whole (status and options as their codes) when the footer moved.
+   * left out. Its typed columns are copied in (status and options as their codes) when the footer moved.
    */
-  private async readParquet(path: string): Promise<void> {
+  private readParquet(path: string): void {
     try {
-      const { fd } = openLog(path);
-      closeSync(fd);
-      const bytes = readFileSync(path);
-      const end = lastFooterEnd(bytes);
-      if (path.endsWith(LOG_PARQUET) && end !== bytes.length)
-        throw new StudyError('BAD_RUN_DIR', `${path}: cut (no Parquet footer at its end); ${DAMAGED}`, { file: path });
-      if (end === this.parquetEnd) return;
-      const { rows, columns } = await readParquetLog(
-        bytes.subarray(0, end),
-        this.columns.map((c) => c.name),
-      );
-      this.data = this.columns.map((info) => {
-        const col = columns.get(info.name)!;
-        if (col instanceof Float64Array) return col;
-        const codes = info.role === 'status' ? ['feasible', 'infeasible', 'failed'] : (info.options ?? []).map(String);
-        return Float64Array.from(col, (v) => {
-          const at = codes.indexOf(v ?? '');
-          return at < 0 ? NaN : at;
-        });
-      });
-      if (rows === 0) this.data = this.columns.map(() => new Float64Array(1024));
-      this.n = rows;
-      this.parquetEnd = end;
+      const read = readParquetColumns(path, this.columns, this.parquetEnd, DAMAGED);
+      if (read === undefined) return;
+      [this.data, this.n, this.parquetEnd] = [read.data, read.rows, read.end];
       this.logRevision++;
       this.damage.delete('log');
     } catch (e) {
@@ -291,10 +268,16 @@ export class ServedRun {
     }
   }
 
-  /** The log's format, from its file (a run made with odc run --log parquet: Parquet). */
-  logFormat(): 'csv' | 'parquet' {
+  /** The rows read so far as evaluations.csv holds them (a Parquet log's written as a CSV run writes them). */
+  logCsv(): Buffer {
     const path = this.logPath();
-    return path !== undefined && (path.endsWith(LOG_PARQUET) || path.endsWith(LOG_PARQUET_PARTIAL)) ? 'parquet' : 'csv';
+    if (path === undefined || logFormatOf(path) === 'csv') return this.logBytes();
+    const problem = this.loaded.problem;
+    const parts = [logHeader(problem)];
+    // the rows up to the last footer read (none before the first: a new log holds only its magic)
+    if (this.parquetEnd > 0)
+      forEachLogRow(path, problem, (r) => parts.push(logRow(problem, r)), { maxBytes: this.parquetEnd });
+    return Buffer.from(parts.join(''), 'utf8');
   }
 
   private readLog(path: string): void {
@@ -310,7 +293,7 @@ export class ServedRun {
       this.readFrom(fd, size);
       // the final log is complete by construction (renamed from .partial after its last row): bytes left past the
       // last line end mean it was cut, refused as report refuses it, instead of waiting for a row that never comes
-      if (path.endsWith(LOG_FINAL) && this.offset < size) cutTail(path, this.n + 1, DAMAGED);
+      if (path.endsWith(LOG_FILES.csv.final) && this.offset < size) cutTail(path, this.n + 1, DAMAGED);
     } finally {
       closeSync(fd);
     }
@@ -432,7 +415,7 @@ export class ServedRun {
 
   /** Changes whenever the log, the checkpoint or run.json changes (size or mtime). */
   version(): string {
-    const parts = [LOG_FINAL, LOG_PARTIAL, LOG_PARQUET, LOG_PARQUET_PARTIAL, 'checkpoint.json', 'run.json'].map(
+    const parts = [...Object.values(LOG_FILES).flatMap((f) => [f.final, f.partial]), 'checkpoint.json', 'run.json'].map(
       (name) => {
         try {
           const s = statSync(join(this.dir, name));

@@ -220,7 +220,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (path === '/explorer.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.script);
   if (path === '/analysis.js') return send(res, 200, 'text/javascript; charset=utf-8', ctx.workerScript);
   if (path === '/api/runs') {
-    await Promise.all(ctx.runs.map((r) => r.refreshed()));
+    for (const r of ctx.runs) r.refresh();
     return json(
       res,
       200,
@@ -236,7 +236,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
   if (what === 'columns') {
-    await run.refreshed();
+    run.refresh();
     return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
       'X-Columns': String(run.columns.length),
       'X-Version': run.version(),
@@ -263,15 +263,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
 }
 
-/** The rows parsed so far, as the CSV log holds them; a Parquet log's CSV is odc export's. */
+/** The rows read so far as evaluations.csv holds them (a Parquet log's rows written as CSV). */
 function logCsv(res: ServerResponse, run: ServedRun): void {
-  if (run.logFormat() === 'parquet')
-    return problem(
-      res,
-      404,
-      'this run logs to evaluations.parquet: odc export <run> --format evaluations-csv writes its CSV',
-    );
-  return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logBytes()));
+  return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logCsv()));
 }
 
 const RUN_ROUTE =

@@ -147,7 +147,11 @@ function jsonDifferences(a: unknown, b: unknown): Map<string, { count: number; f
  * the same designs, the fields that differ (a stated label, say, rather than a number).
  */
 function sameOutputs(a: StudyRun, b: StudyRun, whose = 'reference'): string {
-  const files = ['evaluations.csv', 'pareto.json'];
+  // the log in whichever format the runs wrote (a build of before the Parquet default writes evaluations.csv)
+  const files = [
+    existsSync(join(a.out, 'evaluations.parquet')) ? 'evaluations.parquet' : 'evaluations.csv',
+    'pareto.json',
+  ];
   const read = (r: StudyRun, f: string): Buffer | null =>
     existsSync(join(r.out, f)) ? readFileSync(join(r.out, f)) : null;
   const differ = files.filter((f) => {
@@ -161,7 +165,7 @@ function sameOutputs(a: StudyRun, b: StudyRun, whose = 'reference'): string {
     const fields = jsonDifferences(JSON.parse(pa.toString()), JSON.parse(pb.toString()));
     if (fields.size <= 3)
       return (
-        `  outputs: evaluations.csv byte-identical to the ${whose}'s; pareto.json differs only at ` +
+        `  outputs: ${files[0]} byte-identical to the ${whose}'s; pareto.json differs only at ` +
         [...fields].map(([path, d]) => `${path} (${d.count} values, ${d.first})`).join('; ')
       );
   }

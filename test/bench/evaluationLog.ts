@@ -2,17 +2,19 @@
  * The evaluation log's two formats at scale (a script, not a vitest test): `npm run bench:log [-- --rows 1000000]`.
  * Each format runs in a child process of its own (its peak resident set is its own): rows of the flagship study's
  * columns (its 10 variables, 3 objectives and 12 constraints, values drawn in their bounds, 2 % failed rows) appended a
- * generation of 200 at a time by EvaluationLog, as a run appends them, then read back: the CSV log by forEachLogRow
- * (what a resume and the history read), the Parquet log by readParquetLog (the explorer's typed columns) and
- * parquetLogRows (a resume's rows). CPU of the process (process.cpuUsage), the file's size, the peak RSS.
+ * generation of 200 at a time by EvaluationLog, as a run appends them, then read back by forEachLogRow
+ * (src/run/logRead.ts: what a resume, the history, the warm start and the export read), and the Parquet log's typed
+ * columns as the explorer reads them (forEachParquetGroup). CPU of the process (process.cpuUsage), the file's size,
+ * the peak RSS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EvaluationLog, forEachLogRow, type LoggedEvaluation } from '../../src/run/log.js';
-import { parquetLogRows, readParquetLog } from '../../src/run/parquetLog.js';
+import { EvaluationLog, type LoggedEvaluation } from '../../src/run/log.js';
+import { forEachLogRow } from '../../src/run/logRead.js';
+import { fileSource, forEachParquetGroup } from '../../src/run/parquetLog.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { PROJECT_ROOT } from '../../src/run/versions.js';
 
@@ -27,7 +29,7 @@ const cpu_s = (): number => {
   return (u.user + u.system) / 1e6;
 };
 
-async function child(format: 'csv' | 'parquet'): Promise<void> {
+function child(format: 'csv' | 'parquet'): void {
   const { problem } = loadStudyProblem(join(PROJECT_ROOT, 'designs/flagship-study.yaml'));
   const dir = mkdtempSync(join(tmpdir(), 'odc-bench-log-'));
   const path = join(dir, `evaluations.${format}.partial`);
@@ -61,11 +63,20 @@ async function child(format: 'csv' | 'parquet'): Promise<void> {
   const bytes = statSync(path).size;
   // the explorer's typed columns first: the rows read after them leave a million objects for the collector
   const t1 = cpu_s();
-  const columns_s = format === 'parquet' ? ((await readParquetLog(readFileSync(path))).rows, cpu_s() - t1) : NaN;
+  let typed = 0;
+  if (format === 'parquet') {
+    const fd = openSync(path, 'r');
+    forEachParquetGroup(
+      fileSource(fd, bytes),
+      (names) => names,
+      (g) => (typed += g.rows),
+    );
+    closeSync(fd);
+  }
+  const columns_s = format === 'parquet' ? cpu_s() - t1 : NaN;
   const t2 = cpu_s();
   let back = 0;
-  if (format === 'csv') forEachLogRow(path, problem, () => back++);
-  else back = (await parquetLogRows(problem, readFileSync(path))).length;
+  forEachLogRow(path, problem, () => back++);
   const rows_s = cpu_s() - t2;
   rmSync(dir, { recursive: true, force: true });
   const peak_MB = process.resourceUsage().maxRSS / 1e3;

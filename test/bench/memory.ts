@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { runLogFile } from '../../src/run/logRead.js';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/run/versions.js';
@@ -74,7 +75,7 @@ function runCase(evaluations: number, archiveLimit: number | undefined): Row {
       wall_s,
       cpu_s: Number(usage[2]) / 1e6,
       peakRss_MB: Number(usage[1]) / 1024,
-      log_MB: statSync(join(out, 'evaluations.csv')).size / 1e6,
+      log_MB: statSync(runLogFile(out)!).size / 1e6,
       archiveSize: meta.result.archiveSize ?? meta.result.paretoSize,
       report,
     };
@@ -89,9 +90,7 @@ console.log(
     .join(' / ')}`,
 );
 console.log('ZDT1, 30 variables, NSGA-II population 1000, odc run with its report, serial evaluation.');
-console.log(
-  '| evaluations | archive | archive size | wall s | CPU s | peak RSS MB | evaluations.csv MB | report | < 500 MB |',
-);
+console.log('| evaluations | archive | archive size | wall s | CPU s | peak RSS MB | log MB | report | < 500 MB |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 const smallest = Math.min(...budgets);
 const docRows: string[][] = [];
@@ -121,7 +120,7 @@ console.log(
 );
 if (docsRequested()) {
   const table = mdTable(
-    ['evaluations', 'Pareto archive', 'archive size', 'wall s', 'CPU s', 'peak RSS MB', 'evaluations.csv MB'],
+    ['evaluations', 'Pareto archive', 'archive size', 'wall s', 'CPU s', 'peak RSS MB', 'log MB'],
     docRows,
     [0, 2, 3, 4, 5, 6],
   );

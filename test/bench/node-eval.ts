@@ -453,7 +453,12 @@ function mainJobFiles(out: string): string[] {
   return [
     'seeds.json',
     'attainment.json',
-    ...seeds.flatMap((d) => [join(d, 'pareto.json'), join(d, 'evaluations.csv'), join(d, 'pareto.csv')]),
+    // the log in whichever format the build wrote (a build of before the Parquet default writes evaluations.csv)
+    ...seeds.flatMap((d) => [
+      join(d, 'pareto.json'),
+      join(d, existsSync(join(out, d, 'evaluations.parquet')) ? 'evaluations.parquet' : 'evaluations.csv'),
+      join(d, 'pareto.csv'),
+    ]),
   ].sort();
 }
 

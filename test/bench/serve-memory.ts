@@ -36,7 +36,10 @@ function baseRun(dir: string): string {
       'algorithm: { name: nsga2, population: 100, evaluations: 1000, seed: 1 }\n',
   );
   const out = join(dir, 'run');
-  const r = spawnSync(process.execPath, [CLI, 'run', study, '--out', out, '--quiet'], { encoding: 'utf8' });
+  // its log as CSV: growLog rewrites its text
+  const r = spawnSync(process.execPath, [CLI, 'run', study, '--log', 'csv', '--out', out, '--quiet'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`odc run failed: ${r.stderr}`);
   return out;
 }

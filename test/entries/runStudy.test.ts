@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runStudy, type RunSummary } from '../../src/index.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { interruptedAndResumed } from '../helpers/resume.js';
+import { forEachLogRow } from '../../src/run/logRead.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
 
 const dir = tempDir('odc-run-');
 const flagship = readFileSync(new URL('../../designs/flagship-study.yaml', import.meta.url), 'utf8');
@@ -27,11 +29,14 @@ beforeAll(async () => {
 describe('odc run', () => {
   it('writes the result files, with no timestamps in pareto.json', () => {
     const s = reference;
-    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv', 'run.json', 'study.yaml'])
+    for (const f of ['pareto.json', 'pareto.csv', 'evaluations.parquet', 'run.json', 'study.yaml'])
       expect(existsSync(join(s.runDir, f))).toBe(true);
-    expect(existsSync(join(s.runDir, 'evaluations.csv.partial'))).toBe(false);
+    expect(existsSync(join(s.runDir, 'evaluations.parquet.partial'))).toBe(false);
     expect(s.evaluations).toBe(480);
-    expect(read(s.runDir, 'evaluations.csv').trim().split('\n')).toHaveLength(481);
+    let rows = 0;
+    forEachLogRow(join(s.runDir, 'evaluations.parquet'), loadStudyProblem(studySmall).problem, () => rows++);
+    expect(rows).toBe(480);
+    expect(existsSync(join(s.runDir, 'evaluations.csv'))).toBe(false); // CSV only when asked (--log csv)
     const pareto = JSON.parse(read(s.runDir, 'pareto.json'));
     expect(pareto.designs.length).toBe(s.paretoSize);
     expect(read(s.runDir, 'pareto.json')).not.toMatch(/20\d\d-\d\d-\d\dT/);
@@ -54,12 +59,12 @@ describe('odc run', () => {
   it('the same seed gives a byte-identical front with 0 and 2 workers; another seed differs', async () => {
     const pooled = await runStudy({ studyPath: studySmall, outDir: join(dir, 'b'), workers: 2 });
     expect(read(pooled.runDir, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
-    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
+    expect(read(pooled.runDir, 'evaluations.parquet')).toBe(read(reference.runDir, 'evaluations.parquet'));
     const other = await runStudy({
       studyPath: small('seed8', '{ name: nsga3, population: 40, generations: 12, seed: 8, checkpointEvery: 3 }'),
       outDir: join(dir, 'c'),
     });
-    expect(read(other.runDir, 'evaluations.csv')).not.toBe(read(reference.runDir, 'evaluations.csv'));
+    expect(read(other.runDir, 'evaluations.parquet')).not.toBe(read(reference.runDir, 'evaluations.parquet'));
   });
 
   it('an interrupted run resumed from its checkpoint reaches the same front as an uninterrupted one', async () => {
@@ -67,10 +72,10 @@ describe('odc run', () => {
     // Generations 7 is past the checkpoint at 6: the resumed run redoes generation 7 from the checkpoint.
     await interruptedAndResumed(studySmall, out, 7);
     expect(read(out, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
+    expect(read(out, 'evaluations.parquet')).toBe(read(reference.runDir, 'evaluations.parquet'));
   });
 
-  it('a run killed with SIGKILL resumes to the same front', async () => {
+  it('a run killed with SIGKILL mid-run resumes to the same front and log, byte for byte', async () => {
     const study = small('killed', '{ name: nsga3, population: 40, generations: 60, seed: 7, checkpointEvery: 2 }');
     const killedReference = await runStudy({ studyPath: study, outDir: join(dir, 'killed-ref') });
     const out = join(dir, 'killed');
@@ -86,12 +91,14 @@ describe('odc run', () => {
     child.kill('SIGKILL');
     await exited;
     expect(existsSync(cp)).toBe(true);
-    if (!existsSync(join(out, 'pareto.json'))) {
-      const resumed = await runStudy({ resumeDir: out });
-      expect(resumed.status).toBe('complete');
-    }
+    // killed mid-run (60 generations, killed at the first checkpoint): the Parquet log still partial, no result yet
+    expect(existsSync(join(out, 'evaluations.parquet.partial'))).toBe(true);
+    expect(existsSync(join(out, 'pareto.json'))).toBe(false);
+    const resumed = await runStudy({ resumeDir: out });
+    expect(resumed.status).toBe('complete');
     expect(read(out, 'pareto.json')).toBe(read(killedReference.runDir, 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(killedReference.runDir, 'evaluations.csv'));
+    expect(read(out, 'pareto.csv')).toBe(read(killedReference.runDir, 'pareto.csv'));
+    expect(read(out, 'evaluations.parquet')).toBe(read(killedReference.runDir, 'evaluations.parquet'));
   });
 
   it('when nothing is feasible the run says so and lists the least-infeasible designs with their violations', async () => {

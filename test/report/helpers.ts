@@ -6,12 +6,15 @@ import { tempRoot } from '../helpers/tmp.js';
 
 export const tempDir = (tag: string): string => mkdtempSync(join(tempRoot(), `odc-report-${tag}-`));
 
-/** Copies a shipped study with a replaced algorithm line (and optional name), runs it, returns the run folder. */
+/**
+ * Copies a shipped study with a replaced algorithm line (and optional name), runs it (`log`: its log's format, Parquet
+ * by default), returns the run folder.
+ */
 export async function tinyRun(
   dir: string,
   source: string,
   algorithm: string,
-  opts: { name?: string; description?: string; out: string },
+  opts: { name?: string; description?: string; out: string; log?: 'csv' | 'parquet' },
 ): Promise<string> {
   let text = readFileSync(source, 'utf8').replace(/^algorithm:.*$/m, `algorithm: ${algorithm}`);
   if (opts.name !== undefined) text = text.replace(/^name:.*$/m, `name: ${JSON.stringify(opts.name)}`);
@@ -20,7 +23,12 @@ export async function tinyRun(
   const study = join(dir, `${opts.out}.yaml`);
   writeFileSync(study, text);
   const runDir = join(dir, opts.out);
-  const s = await runStudy({ studyPath: study, outDir: runDir, workers: 0 });
+  const s = await runStudy({
+    studyPath: study,
+    outDir: runDir,
+    workers: 0,
+    ...(opts.log !== undefined ? { logFormat: opts.log } : {}),
+  });
   if (s.status !== 'complete') throw new Error(`run ${runDir} did not complete`);
   return runDir;
 }

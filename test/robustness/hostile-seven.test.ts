@@ -180,7 +180,7 @@ describe("warm starts check every inherited row as the run's own", () => {
   let earlier = '';
   beforeAll(async () => {
     earlier = join(base, 'earlier');
-    const r = await odc('run', mixed(1), '--out', earlier, '--quiet');
+    const r = await odc('run', mixed(1), '--log', 'csv', '--out', earlier, '--quiet');
     expect(r.code, r.err).toBe(0);
   }, 120_000);
 

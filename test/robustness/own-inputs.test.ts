@@ -48,7 +48,7 @@ const oneLine = (r: { code: number; err: string }): void => {
 describe('odc export --out never replaces a file of the run folder it reads', () => {
   it('each of its files, under every spelling, with every format: exit 2, the folder byte-identical', async () => {
     const names = readdirSync(run);
-    expect(names).toEqual(expect.arrayContaining(['pareto.json', 'run.json', 'evaluations.csv', 'study.yaml']));
+    expect(names).toEqual(expect.arrayContaining(['pareto.json', 'run.json', 'evaluations.parquet', 'study.yaml']));
     symlinkSync(run, join(dir, 'run-link'));
     const rel = relative(process.cwd(), run);
     for (const name of names) {

@@ -231,7 +231,7 @@ describe('rogue worker results', () => {
           expect((err as Error).message).toContain('odc run --resume');
           expect(answers).toBeGreaterThanOrEqual(MAX_BAD_RESULTS);
           expect(existsSync(join(out, 'pareto.json'))).toBe(false);
-          expect(existsSync(join(out, 'evaluations.csv'))).toBe(false);
+          expect(existsSync(join(out, 'evaluations.parquet'))).toBe(false);
         } finally {
           await w.close();
           connection.disconnect();
@@ -258,7 +258,7 @@ describe('damaged run folders', () => {
       .runDir;
   });
 
-  const files = ['checkpoint.json', 'checkpoint.prev.json', 'evaluations.csv.partial', 'run.json'] as const;
+  const files = ['checkpoint.json', 'checkpoint.prev.json', 'evaluations.parquet.partial', 'run.json'] as const;
   type Damage = {
     file: (typeof files)[number];
     kind: 'flip' | 'truncate' | 'nul';
@@ -309,7 +309,7 @@ describe('damaged run folders', () => {
         return;
       }
       expect(r.code, r.err).toBe(0);
-      for (const f of ['evaluations.csv', 'pareto.json', 'pareto.csv'])
+      for (const f of ['evaluations.parquet', 'pareto.json', 'pareto.csv'])
         expect(read(runDir, f), `${f} after ${JSON.stringify(d)}`).toBe(read(reference, f));
     },
   );

@@ -28,14 +28,19 @@ let reference: RunSummary;
 let runs = 0;
 
 beforeAll(async () => {
-  reference = await runStudy({ studyPath: study, outDir: join(dir, 'reference') });
+  reference = await runStudy({ studyPath: study, logFormat: 'csv', outDir: join(dir, 'reference') });
 });
 afterEach(() => {
   atomicWriteTestHooks.beforeRename = undefined;
 });
 
 async function interrupted(): Promise<string> {
-  const s = await runStudy({ studyPath: study, outDir: join(dir, `run-${++runs}`), stopAfterGenerations: 5 });
+  const s = await runStudy({
+    studyPath: study,
+    logFormat: 'csv',
+    outDir: join(dir, `run-${++runs}`),
+    stopAfterGenerations: 5,
+  });
   expect(s.status).toBe('interrupted');
   return s.runDir;
 }
@@ -173,7 +178,7 @@ describe('the previous checkpoint', () => {
         throw new Error('killed');
     };
     const out = join(dir, `run-${++runs}`);
-    await expect(runStudy({ studyPath: study, outDir: out })).rejects.toThrow('killed');
+    await expect(runStudy({ studyPath: study, logFormat: 'csv', outDir: out })).rejects.toThrow('killed');
     atomicWriteTestHooks.beforeRename = undefined;
     expect(checkpointOf(out, 'checkpoint.json').generation).toBe(2);
     expect(read(out, 'checkpoint.prev.json')).toBe(read(out, 'checkpoint.json'));

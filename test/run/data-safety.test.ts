@@ -74,8 +74,8 @@ function expectCompleteLikeReference(runDir: string): void {
   expect(JSON.parse(read(runDir, 'run.json')).status).toBe('complete');
   expect(read(runDir, 'pareto.json')).toBe(read(reference.runDir, 'pareto.json'));
   expect(read(runDir, 'pareto.csv')).toBe(read(reference.runDir, 'pareto.csv'));
-  expect(read(runDir, 'evaluations.csv')).toBe(read(reference.runDir, 'evaluations.csv'));
-  for (const f of ['evaluations.csv.partial', 'checkpoint.json', 'run.lock'])
+  expect(read(runDir, 'evaluations.parquet')).toBe(read(reference.runDir, 'evaluations.parquet'));
+  for (const f of ['evaluations.parquet.partial', 'checkpoint.json', 'run.lock'])
     expect(existsSync(join(runDir, f)), f).toBe(false);
   expect(leftovers(runDir)).toEqual([]);
   expect(() => loadRun(runDir)).not.toThrow();
@@ -248,7 +248,7 @@ describe('2. one writer per run folder (run.lock)', () => {
     });
     writeFileSync(join(out, 'run.lock'), lock);
     const before = {
-      log: read(out, 'evaluations.csv.partial'),
+      log: read(out, 'evaluations.parquet.partial'),
       cp: read(out, 'checkpoint.json'),
       run: read(out, 'run.json'),
     };
@@ -258,7 +258,7 @@ describe('2. one writer per run folder (run.lock)', () => {
     );
     expect(read(out, 'run.lock')).toBe(lock);
     expect({
-      log: read(out, 'evaluations.csv.partial'),
+      log: read(out, 'evaluations.parquet.partial'),
       cp: read(out, 'checkpoint.json'),
       run: read(out, 'run.json'),
     }).toEqual(before);
@@ -353,7 +353,7 @@ describe('3. a kill at each step of the final commit: --resume finishes the run'
   };
 
   it.each(['pareto.json', 'pareto.csv', 'run.json'])(
-    'killed after evaluations.csv is renamed, before %s: report refuses, resume completes it',
+    'killed after evaluations.parquet is renamed, before %s: report refuses, resume completes it',
     async (file) => {
       const out = join(dir, `commit-${file}`);
       stopBefore(file);
@@ -362,8 +362,8 @@ describe('3. a kill at each step of the final commit: --resume finishes the run'
       );
       atomicWriteTestHooks.beforeRename = undefined;
       // The state a kill there leaves: the final log in place, run.json still "running", the checkpoint kept.
-      expect(existsSync(join(out, 'evaluations.csv'))).toBe(true);
-      expect(existsSync(join(out, 'evaluations.csv.partial'))).toBe(false);
+      expect(existsSync(join(out, 'evaluations.parquet'))).toBe(true);
+      expect(existsSync(join(out, 'evaluations.parquet.partial'))).toBe(false);
       expect(JSON.parse(read(out, 'run.json')).status).toBe('running');
       expect(() => loadRun(out)).toThrow(/has not finished.*odc run --resume/);
       // A kill leaves its lock behind too.
@@ -389,7 +389,7 @@ describe('3. a kill at each step of the final commit: --resume finishes the run'
     expect(existsSync(join(out, 'checkpoint.json'))).toBe(false);
     expect((await runStudy({ resumeDir: out, afterResults: () => undefined })).status).toBe('complete');
     expect(read(out, 'pareto.json')).toBe(read(ref.runDir, 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(ref.runDir, 'evaluations.csv'));
+    expect(read(out, 'evaluations.parquet')).toBe(read(ref.runDir, 'evaluations.parquet'));
   });
 
   it('killed after run.json says complete, before the checkpoint is removed: report accepts it, resume says it is complete', async () => {
@@ -411,16 +411,16 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     return p;
   };
 
-  it('a link at evaluations.csv.partial of a new --out folder: refused, its target untouched', async () => {
+  it('a link at evaluations.parquet.partial of a new --out folder: refused, its target untouched', async () => {
     const out = join(dir, 'link-log');
     mkdirSync(out);
     const victim = outside();
-    symlinkSync(victim, join(out, 'evaluations.csv.partial'));
+    symlinkSync(victim, join(out, 'evaluations.parquet.partial'));
     const e = await rejection(runStudy({ studyPath: small, outDir: out }));
     // refused by the one folder rule (a folder holding no run of odc's) before the link is reached; either refusal
     // leaves the link's target untouched
     expect(e.message).toMatch(
-      /holds no earlier odc run result|evaluations\.csv\.partial is a symbolic link; odc does not write through links/,
+      /holds no earlier odc run result|evaluations\.parquet\.partial is a symbolic link; odc does not write through links/,
     );
     expect(read(victim, '')).toBe('precious\n');
     expect(existsSync(join(out, 'run.lock'))).toBe(false);
@@ -448,16 +448,16 @@ describe('5. symbolic links planted in a run folder are refused, never written t
     expectCompleteLikeReference(run);
   });
 
-  it('a link replacing evaluations.csv.partial of an interrupted run: the resume refuses it (no truncation through it)', async () => {
+  it('a link replacing evaluations.parquet.partial of an interrupted run: the resume refuses it (no truncation through it)', async () => {
     const run = join(dir, 'link-resume-log');
     await runStudy({ studyPath: small, outDir: run, stopAfterGenerations: 7 });
     const victim = outside();
-    writeFileSync(victim, read(run, 'evaluations.csv.partial') + 'more precious rows\n');
+    writeFileSync(victim, read(run, 'evaluations.parquet.partial') + 'more precious rows\n');
     const before = read(victim, '');
-    rmSync(join(run, 'evaluations.csv.partial'));
-    symlinkSync(victim, join(run, 'evaluations.csv.partial'));
+    rmSync(join(run, 'evaluations.parquet.partial'));
+    symlinkSync(victim, join(run, 'evaluations.parquet.partial'));
     expect((await rejection(runStudy({ resumeDir: run }))).message).toMatch(
-      /evaluations\.csv\.partial is a symbolic link/,
+      /evaluations\.parquet\.partial is a symbolic link/,
     );
     expect(read(victim, '')).toBe(before);
   });

@@ -22,7 +22,7 @@ describe('odc run with parego', () => {
     async () => {
       const dir = tempDir();
       const path = writeFile(dir, 'tiny.yaml', study(3));
-      const one = await odc('run', path, '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
+      const one = await odc('run', path, '--log', 'csv', '--workers', '1', '--out', join(dir, 'w1'), '--quiet');
       expect(one.code).toBe(0);
       expect(one.out).toMatch(/budget: small \(≤ 300 evaluations\), 2 objectives: the surrogate regime/);
       // the start is min(11 · 3 − 1, ⌊20 / 3⌋) = 6 designs, so 14 of the 20 were proposed by the model
@@ -36,7 +36,9 @@ describe('odc run with parego', () => {
       expect(Number(shown?.[1])).toBeCloseTo(perProposal, perProposal >= 10 ? -0.3 : 1);
       const report = readFileSync(join(dir, 'w1', 'report.md'), 'utf8');
       expect(report).toMatch(/proposal cost.*parego took [\d.]+ ms per design it proposed/);
-      expect((await odc('run', path, '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(0);
+      expect((await odc('run', path, '--log', 'csv', '--workers', '2', '--out', join(dir, 'w2'), '--quiet')).code).toBe(
+        0,
+      );
       const a = readFileSync(join(dir, 'w1', 'pareto.json'), 'utf8');
       expect(readFileSync(join(dir, 'w2', 'pareto.json'), 'utf8')).toBe(a);
       await interruptedAndResumed(path, join(dir, 'cut'), 3);
@@ -46,7 +48,7 @@ describe('odc run with parego', () => {
       // (generation 0), and the budget of 20 is spent on new designs after them
       const front = JSON.parse(a) as { designs: { variables: Record<string, number> }[] };
       const warm = writeFile(dir, 'warm.yaml', study(3, '  initial:\n    from: w1\n'));
-      const warmRun = await odc('run', warm, '--out', join(dir, 'warm'), '--quiet');
+      const warmRun = await odc('run', warm, '--log', 'csv', '--out', join(dir, 'warm'), '--quiet');
       expect(warmRun.code).toBe(0);
       expect(warmRun.out).toMatch(/40 evaluations .*\n\s+of which 20 inherited from the warm-start run/);
       const log = (run: string): string[] =>
@@ -60,7 +62,7 @@ describe('odc run with parego', () => {
       // another problem (ZDT2 on the same variables): the earlier front is evaluated first (as much of it as the
       // start of min(11 · 3 − 1, ⌊20 / 3⌋) = 6 designs holds), both ends of it first
       const zdt2 = writeFile(dir, 'zdt2.yaml', study(3, '  initial:\n    from: w1\n').replace('zdt1', 'zdt2'));
-      expect((await odc('run', zdt2, '--out', join(dir, 'zdt2'), '--quiet')).code).toBe(0);
+      expect((await odc('run', zdt2, '--log', 'csv', '--out', join(dir, 'zdt2'), '--quiet')).code).toBe(0);
       const x1 = log('zdt2')
         .slice(0, Math.min(6, front.designs.length))
         .map((r) => Number(r.split(',')[3]));
@@ -78,16 +80,16 @@ describe('odc run with parego', () => {
           .replace('  name: parego\n', '  name: nsga2\n  population: 8\n')
           .replace('  batch: 3\n', ''),
       );
-      expect((await odc('run', ga, '--out', join(dir, 'ga'), '--quiet')).code).toBe(0);
+      expect((await odc('run', ga, '--log', 'csv', '--out', join(dir, 'ga'), '--quiet')).code).toBe(0);
 
       // other variables: exit 2 naming pareto.json and the variable missing there
       const other = writeFile(dir, 'other.yaml', study(4, '  initial:\n    from: w1\n'));
-      const bad = await odc('run', other, '--out', join(dir, 'bad'), '--quiet');
+      const bad = await odc('run', other, '--log', 'csv', '--out', join(dir, 'bad'), '--quiet');
       expect(bad.code).toBe(2);
       expect(bad.err).toMatch(/pareto\.json: variables: no variable x4/);
       expect(bad.err).not.toMatch(/\n\s+at /);
       const missing = writeFile(dir, 'missing.yaml', study(3, '  initial:\n    from: nowhere\n'));
-      const none = await odc('run', missing, '--out', join(dir, 'none'), '--quiet');
+      const none = await odc('run', missing, '--log', 'csv', '--out', join(dir, 'none'), '--quiet');
       expect(none.code).toBe(2);
       expect(none.err).toMatch(/algorithm\.initial\.from: .*nowhere does not exist/);
       // checked before the run folder is made: a refused warm start leaves nothing behind to resume or clean up

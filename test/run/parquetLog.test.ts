@@ -1,15 +1,30 @@
 /**
- * The Parquet evaluation log (src/run/parquetLog.ts): every value back bit for bit, read by an independent reader
- * (DuckDB's C++ Parquet reader, @duckdb/node-api), a resumed run after a cut write equal to an uninterrupted one, the
- * explorer reading a log still being written, and evaluations.csv from it byte for byte as a CSV run writes it.
+ * The Parquet evaluation log (src/run/parquetLog.ts), the default: every value back bit for bit, read by an independent
+ * reader (DuckDB's C++ Parquet reader, @duckdb/node-api), a resumed run after a cut write or a full disk equal to an
+ * uninterrupted one, the explorer reading a log still being written, evaluations.csv from it byte for byte as a CSV
+ * run writes it, and every reader of the log (src/run/logRead.ts) giving from it what it gives from the CSV run's:
+ * the report's sample, the infeasibility and achievability diagnoses, the explorer's columns and CSV, the warm start.
  */
-import { appendFileSync, cpSync, existsSync, readFileSync, truncateSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportLogCsv, runStudy } from '../../src/index.js';
-import { EvaluationLog } from '../../src/run/log.js';
-import { parquetLogRows } from '../../src/run/parquetLog.js';
+import { exportLogCsv, loadRun, runStudy } from '../../src/index.js';
+import { atomicWriteTestHooks } from '../../src/run/atomic.js';
+import { logAchievability } from '../../src/run/decision/achievable.js';
+import { loadStudyProblem } from '../../src/run/problem.js';
+import { EvaluationLog, type LoggedEvaluation } from '../../src/run/log.js';
+import { forEachLogRow, runLogFile } from '../../src/run/logRead.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { ServedRun } from '../../src/serve/runData.js';
 import { odc } from '../helpers/cli.js';
@@ -66,11 +81,37 @@ function expectSameRow(got: (typeof rows)[number], want: (typeof rows)[number]):
 }
 
 describe('Parquet evaluation log', () => {
-  it('gives back every value exactly: NaN, ±Infinity, ±1e308, -0, subnormals, integers past 2^53 as doubles', async () => {
+  it('gives back every value exactly: NaN, ±Infinity, ±1e308, -0, subnormals, integers past 2^53 as doubles', () => {
     const path = writeLog('extremes.parquet');
-    const back = await parquetLogRows(problem, readFileSync(path));
+    const back: LoggedEvaluation[] = [];
+    forEachLogRow(path, problem, (r) => back.push(r));
     expect(back).toHaveLength(rows.length);
     back.forEach((r, i) => expectSameRow(r, rows[i]!));
+  });
+
+  it('each checkpoint leaves a whole file of the rows so far, its sha256 what the log reports; the rows are the same whenever the checkpoints come', () => {
+    const write = (name: string, checkpointsAfter: readonly number[]): LoggedEvaluation[] => {
+      const path = join(dir, name);
+      const log = new EvaluationLog(path, problem, undefined, undefined, undefined, 'parquet');
+      rows.forEach((r, i) => {
+        log.append([r]);
+        if (!checkpointsAfter.includes(i)) return;
+        log.flush();
+        const back: LoggedEvaluation[] = [];
+        forEachLogRow(path, problem, (x) => back.push(x), { maxBytes: log.byteLength });
+        expect(back.map((x) => x.index)).toEqual(rows.slice(0, i + 1).map((x) => x.index));
+        expect(log.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+      });
+      log.close();
+      const back: LoggedEvaluation[] = [];
+      forEachLogRow(path, problem, (x) => back.push(x));
+      return back;
+    };
+    for (const checkpoints of [[], [1, 3], [0, 2, 4]]) {
+      const back = write(`checkpoints-${checkpoints.join('-')}.parquet`, checkpoints);
+      expect(back).toHaveLength(rows.length);
+      back.forEach((r, i) => expectSameRow(r, rows[i]!));
+    }
   });
 
   it('refuses an evaluation index past 2^53 (it would not come back as written)', () => {
@@ -137,8 +178,9 @@ describe('a run with the Parquet log', () => {
   let csvRun: string;
   let parquetRun: string;
   beforeAll(async () => {
-    csvRun = (await runStudy({ studyPath: small, outDir: join(dir, 'csv'), ...quiet })).runDir;
-    parquetRun = (await runStudy({ studyPath: small, outDir: join(dir, 'pq'), logFormat: 'parquet', ...quiet })).runDir;
+    csvRun = (await runStudy({ studyPath: small, outDir: join(dir, 'csv'), logFormat: 'csv', ...quiet })).runDir;
+    // the default log
+    parquetRun = (await runStudy({ studyPath: small, outDir: join(dir, 'pq'), ...quiet })).runDir;
   });
 
   it('finds the same front as the CSV run, and exports evaluations.csv with its bytes', async () => {
@@ -151,12 +193,13 @@ describe('a run with the Parquet log', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(csvRun, 'evaluations.csv'), 'utf8'));
   });
 
-  it('odc: run --log parquet, export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
+  it('odc: run (Parquet by default), export --format evaluations-csv; --log with --resume and an unknown format refused', async () => {
     const runDir = join(dir, 'cli');
-    const run = await odc('run', small, '--log', 'parquet', '--out', runDir, '--quiet');
+    const run = await odc('run', small, '--out', runDir, '--quiet');
     // 3: no feasible design in 480 evaluations of the flagship (NO_FEASIBLE_EXIT), as the CSV run: the log is whole
     expect(run.code, run.err).toBe(3);
     expect(existsSync(join(runDir, 'evaluations.parquet'))).toBe(true);
+    expect(existsSync(join(runDir, 'evaluations.csv'))).toBe(false);
     const out = join(dir, 'cli.csv');
     const exported = await odc('export', runDir, '--format', 'evaluations-csv', '-o', out);
     expect(exported.code, exported.err).toBe(0);
@@ -170,7 +213,7 @@ describe('a run with the Parquet log', () => {
     expect(bad.err).toContain('csv or parquet');
     const noLog = await odc('export', csvRun, '--format', 'evaluations-csv');
     expect(noLog.code).toBe(2);
-    expect(noLog.err).toContain('odc run --log parquet');
+    expect(noLog.err).toContain('this run logged as CSV: evaluations.csv is already there');
   });
 
   it('resumes after a write cut mid row group as the uninterrupted run, the explorer reading it meanwhile', async () => {
@@ -178,7 +221,6 @@ describe('a run with the Parquet log', () => {
     const stopped = await runStudy({
       studyPath: small,
       outDir: runDir,
-      logFormat: 'parquet',
       stopAfterGenerations: 7,
       ...quiet,
     });
@@ -187,17 +229,19 @@ describe('a run with the Parquet log', () => {
     // what a kill while a row group is being appended leaves: bytes after the last footer
     appendFileSync(partial, Buffer.from('PAR1 half a row group, then the process died'));
     const served = new ServedRun(0, runDir);
-    await served.refreshed();
+    served.refresh();
     // the 7 generations written (the interruption flushed them), not the cut tail
     expect(served.rows).toBe(7 * 40);
     expect(Array.from(served.column(0))).toEqual(Array.from({ length: 280 }, (_, i) => i));
     expect(served.info().damaged).toEqual([]);
+    // its CSV as the explorer exports it: the header and the 280 rows read, not the cut tail
+    expect(served.logCsv().toString('utf8').trimEnd().split('\n')).toHaveLength(281);
 
     const resumed = await runStudy({ resumeDir: runDir, ...quiet });
     expect(resumed.status).toBe('complete');
     for (const f of ['evaluations.parquet', 'pareto.json', 'pareto.csv'])
       expect(readFileSync(join(runDir, f)).equals(readFileSync(join(parquetRun, f))), f).toBe(true);
-    await served.refreshed();
+    served.refresh();
     expect(served.rows).toBe(480);
   });
 
@@ -207,8 +251,115 @@ describe('a run with the Parquet log', () => {
     const path = join(runDir, 'evaluations.parquet');
     truncateSync(path, readFileSync(path).length - 10);
     const served = new ServedRun(0, runDir);
-    await served.refreshed();
+    served.refresh();
     expect(served.info().damaged).toEqual([expect.stringMatching(/evaluations\.parquet: cut/)]);
     expect(served.rows).toBe(0);
+  });
+
+  it('every reader gives from it what it gives from the CSV log: diagnosis, report sample, achievability, explorer', async () => {
+    const meta = (d: string): { result: { infeasibility?: unknown } } =>
+      JSON.parse(readFileSync(join(d, 'run.json'), 'utf8')) as { result: { infeasibility?: unknown } };
+    // no feasible design in 480 evaluations: the diagnosis run.json records is read from the log at the run's end
+    expect(meta(parquetRun).result.infeasibility).toBeDefined();
+    expect(meta(parquetRun).result).toEqual(meta(csvRun).result);
+    // the report's sample as odc report reads it later (the file, not the run's memory)
+    const [pq, csv] = [loadRun(parquetRun), loadRun(csvRun)];
+    expect(pq.evaluatedCount).toBeGreaterThan(0);
+    expect(pq.evaluatedCount).toBe(csv.evaluatedCount);
+    expect(pq.evaluations).toEqual(csv.evaluations);
+    // a select rule's achievability over the evaluated designs (here every one that did not fail)
+    const achievable = (d: string): unknown =>
+      logAchievability(
+        runLogFile(d)!,
+        () => true,
+        0.05,
+        new Set(),
+        (status) => status !== 'failed',
+      );
+    expect(runLogFile(parquetRun)).toMatch(/evaluations\.parquet$/);
+    expect(achievable(parquetRun)).not.toBeNull();
+    expect(achievable(parquetRun)).toEqual(achievable(csvRun));
+    // the explorer: the same typed columns, and the CSV route gives the CSV run's bytes
+    const [a, b] = [new ServedRun(0, parquetRun), new ServedRun(1, csvRun)];
+    expect(a.rows).toBe(480);
+    a.columns.forEach((c, j) => expect(Array.from(a.column(j)), c.name).toEqual(Array.from(b.column(j))));
+    expect(a.logCsv().equals(readFileSync(join(csvRun, 'evaluations.csv')))).toBe(true);
+    // odc report rendered again later: the same report
+    for (const d of [parquetRun, csvRun]) expect((await odc('report', d)).code).toBe(0);
+    // (the folder's name, the clock and the timings aside)
+    const report = (d: string): string =>
+      readFileSync(join(d, 'report.md'), 'utf8')
+        .split(d)
+        .join('RUN')
+        .replace(/^\| (runtime|started \/ finished) \|.*$/gm, '');
+    expect(report(parquetRun)).toContain('objective');
+    expect(report(parquetRun)).toBe(report(csvRun));
+  });
+
+  it('a full disk while the log is written: a clear error, and --resume then gives the uninterrupted run', async () => {
+    const runDir = join(dir, 'enospc');
+    // the third write to the log (the row group and footer flushed at the checkpoint of generation 10) gets half
+    // its bytes on the disk, then ENOSPC: the file ends inside a row group, after the checkpoint of generation 5
+    let logWrites = 0;
+    let cut = false;
+    atomicWriteTestHooks.write = (fd, buf, off, len) => {
+      if (!readlinkSync(`/proc/self/fd/${fd}`).endsWith('evaluations.parquet.partial'))
+        return writeSync(fd, buf, off, len);
+      if (cut) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      if (off === 0 && ++logWrites === 3) {
+        cut = true;
+        return writeSync(fd, buf, off, Math.floor(len / 2));
+      }
+      return writeSync(fd, buf, off, len);
+    };
+    const e = await runStudy({ studyPath: small, outDir: runDir, ...quiet }).catch((x: unknown) => x as Error);
+    atomicWriteTestHooks.write = undefined;
+    expect(cut).toBe(true);
+    expect((e as Error).message).toMatch(/evaluations\.parquet\.partial.*is full|is full.*ENOSPC/);
+    expect(existsSync(join(runDir, 'run.lock'))).toBe(false);
+    const resumed = await runStudy({ resumeDir: runDir, ...quiet });
+    expect(resumed.status).toBe('complete');
+    for (const f of ['evaluations.parquet', 'pareto.json', 'pareto.csv'])
+      expect(readFileSync(join(runDir, f)).equals(readFileSync(join(parquetRun, f))), f).toBe(true);
+  });
+});
+
+describe('the default Parquet log of a warm start and of a multi-seed run', () => {
+  const quiet = { afterResults: () => undefined };
+  const zdt = (name: string, extra = ''): string =>
+    writeFile(
+      dir,
+      `${name}.yaml`,
+      `name: ${name}\nkind: benchmark\nproblem: zdt1\nvariables: 4\nalgorithm:\n  name: nsga2\n  population: 8\n  generations: 3\n  seed: 3\n${extra}`,
+    );
+
+  it('a warm start from a Parquet run inherits every one of its evaluations, as the first rows of its own log', async () => {
+    const earlier = (await runStudy({ studyPath: zdt('earlier'), outDir: join(dir, 'earlier'), ...quiet })).runDir;
+    const warm = zdt('warm', `  initial:\n    from: ${earlier}\n`);
+    const later = (await runStudy({ studyPath: warm, outDir: join(dir, 'warm'), ...quiet })).runDir;
+    const warmStart = (JSON.parse(readFileSync(join(later, 'run.json'), 'utf8')) as { warmStart: unknown }).warmStart;
+    expect(warmStart).toMatchObject({ mode: 'inherited', designs: 24 });
+    const { problem: zdtProblem } = loadStudyProblem(warm);
+    const rows = (d: string): number[][] => {
+      const out: number[][] = [];
+      forEachLogRow(join(d, 'evaluations.parquet'), zdtProblem, (r) => out.push([...r.x, ...r.f]));
+      return out;
+    };
+    expect(rows(later).slice(0, 24)).toEqual(rows(earlier));
+  });
+
+  it('odc run --seeds writes each seed its evaluations.parquet (no CSV unless --log csv)', async () => {
+    const out = join(dir, 'seeds');
+    const r = await odc('run', zdt('seeded'), '--seeds', '2', '--out', out, '--quiet');
+    expect(r.code, r.err).toBe(0);
+    const seeds = readdirSync(out).filter((f) => f.startsWith('seed-'));
+    expect(seeds).toHaveLength(2);
+    for (const s of seeds) {
+      expect(existsSync(join(out, s, 'evaluations.parquet')), s).toBe(true);
+      expect(existsSync(join(out, s, 'evaluations.csv')), s).toBe(false);
+    }
+    const csv = join(dir, 'seeds-csv');
+    expect((await odc('run', zdt('seeded'), '--seeds', '2', '--log', 'csv', '--out', csv, '--quiet')).code).toBe(0);
+    for (const s of seeds) expect(existsSync(join(csv, s, 'evaluations.csv')), s).toBe(true);
   });
 });

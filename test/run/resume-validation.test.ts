@@ -19,7 +19,12 @@ let runs = 0;
 
 /** A run of `study` interrupted after 3 generations: it holds a checkpoint (of generation 2) to resume from. */
 async function interruptedRun(study = studyA): Promise<string> {
-  const s = await runStudy({ studyPath: study, outDir: join(dir, `run-${++runs}`), stopAfterGenerations: 3 });
+  const s = await runStudy({
+    studyPath: study,
+    logFormat: 'csv',
+    outDir: join(dir, `run-${++runs}`),
+    stopAfterGenerations: 3,
+  });
   expect(s.status).toBe('interrupted');
   return s.runDir;
 }

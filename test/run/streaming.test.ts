@@ -8,12 +8,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
 import { forEachCsvRecord } from '../../src/run/csvStream.js';
-import { EvaluationLog, forEachLogRow, logHeader, logRow, parseLog, type LoggedEvaluation } from '../../src/run/log.js';
+import { EvaluationLog, logHeader, logRow, type LoggedEvaluation } from '../../src/run/log.js';
+import { forEachLogRow } from '../../src/run/logRead.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { tempDir } from '../helpers/tmp.js';
 import { row } from './logRows.js';
 
 const dir = tempDir('odc-stream-');
+
+/** A CSV log's text read back through the log reader (from a file: the reader streams files). */
+function parseLog(text: string, problem: Problem): LoggedEvaluation[] {
+  const path = join(dir, `parsed-${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(path, text);
+  const out: LoggedEvaluation[] = [];
+  forEachLogRow(path, problem, (r) => out.push(r));
+  return out;
+}
 
 /** RFC 4180 encoding written independently of the reader: quote when needed, double quotes. */
 const encode = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
@@ -240,7 +250,7 @@ describe('evaluation log text cells', () => {
     ];
     const fromFile = (log: EvaluationLog, path: string): unknown[] => {
       const out: unknown[] = [];
-      forEachLogRow(path, problem, (r) => out.push(r), log.byteLength, true);
+      forEachLogRow(path, problem, (r) => out.push(r), { maxBytes: log.byteLength, objectivesOnly: true });
       return out;
     };
     const light = (log: EvaluationLog): unknown[] => {

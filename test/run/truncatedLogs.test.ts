@@ -1,7 +1,8 @@
 /**
  * A log cut mid-row (a copy or a disk that stopped mid-write) is refused by every path that reads a finished run's
- * evaluations.csv, naming the file: warm start (`algorithm.initial.from`) and the report's loader; so is a FIFO or a
- * link put in its place. Expectations are the file facts the test makes itself: where it cut, what it planted.
+ * log, naming the file: warm start (`algorithm.initial.from`) and the report's loader; so is a FIFO or a link put in
+ * its place; so is an evaluations.parquet cut anywhere (its footer, at the end, is then gone or partial).
+ * Expectations are the file facts the test makes itself: where it cut, what it planted.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, symlinkSync, truncateSync, statSync } from 'node:fs';
@@ -17,18 +18,21 @@ const study = (extra = ''): string =>
 
 let dir = '';
 let earlier = '';
+/** The same run with the default (Parquet) log. */
+let earlierParquet = '';
 
 beforeAll(async () => {
   dir = tempDir('truncated-logs');
   const path = writeFile(dir, 'tiny.yaml', study());
-  earlier = (await runStudy({ studyPath: path, outDir: join(dir, 'earlier') })).runDir;
+  earlier = (await runStudy({ studyPath: path, outDir: join(dir, 'earlier'), logFormat: 'csv' })).runDir;
+  earlierParquet = (await runStudy({ studyPath: path, outDir: join(dir, 'earlier-parquet') })).runDir;
 }, 120_000);
 
-/** A copy of the earlier run whose evaluations.csv is replaced by `damage`. */
-function damaged(name: string, damage: (log: string) => void): string {
+/** A copy of the earlier run whose evaluations.csv (or, `parquet`, evaluations.parquet) is replaced by `damage`. */
+function damaged(name: string, damage: (log: string) => void, parquet = false): string {
   const copy = join(dir, name);
-  cpSync(earlier, copy, { recursive: true });
-  damage(join(copy, 'evaluations.csv'));
+  cpSync(parquet ? earlierParquet : earlier, copy, { recursive: true });
+  damage(join(copy, parquet ? 'evaluations.parquet' : 'evaluations.csv'));
   return copy;
 }
 
@@ -74,4 +78,27 @@ describe('a finished run whose log was cut or replaced', () => {
     );
     expect(() => loadRun(earlier)).not.toThrow();
   });
+
+  it.each([
+    ['its last 7 bytes (the footer cut)', 7],
+    ['half of it (row groups and footer gone)', 0.5],
+  ])(
+    'an evaluations.parquet cut by %s: warm start and the report loader refuse it, naming the file',
+    async (_, cut) => {
+      const tag = `pq-cut-${cut}`;
+      damaged(
+        tag,
+        (log) => truncateSync(log, cut < 1 ? Math.floor(statSync(log).size * cut) : statSync(log).size - cut),
+        true,
+      );
+      const e = await warmStartError(tag);
+      expect(e.code).toBe('BAD_RUN_DIR');
+      expect(e.message).toContain(`${join(basename(dir), tag, 'evaluations.parquet')}: not a readable evaluation log`);
+      expect(() => loadRun(join(dir, tag))).toThrow(
+        /evaluations\.parquet: not a readable evaluation log \(no Parquet footer/,
+      );
+      // the uncut Parquet run is read by both
+      expect(loadRun(earlierParquet).evaluatedCount).toBe(loadRun(earlier).evaluatedCount);
+    },
+  );
 });

@@ -33,13 +33,13 @@ describe('warm start from an earlier run', () => {
   beforeAll(async () => {
     dir = tempDir();
     writeFile(dir, 'earlier.yaml', study('evaluations: 4000'));
-    await runStudy({ studyPath: join(dir, 'earlier.yaml'), outDir: join(dir, 'earlier') });
+    await runStudy({ logFormat: 'csv', studyPath: join(dir, 'earlier.yaml'), outDir: join(dir, 'earlier') });
     earlier = meta(join(dir, 'earlier'));
   }, 600_000);
 
   it('same problem: its evaluations are inherited, not spent from the budget, and the front only grows', async () => {
     writeFile(dir, 'same.yaml', study('evaluations: 100, initial: { from: earlier }'));
-    const summary = await runStudy({ studyPath: join(dir, 'same.yaml'), outDir: join(dir, 'same') });
+    const summary = await runStudy({ logFormat: 'csv', studyPath: join(dir, 'same.yaml'), outDir: join(dir, 'same') });
     const warm = meta(join(dir, 'same'));
     expect(warm.problemKey).toBe(earlier.problemKey);
     expect(warm.warmStart).toEqual({
@@ -68,7 +68,7 @@ describe('warm start from an earlier run', () => {
     delete older.problemKey;
     writeFileSync(path, JSON.stringify(older));
     writeFile(dir, 'other.yaml', study('evaluations: 100, initial: { from: older }'));
-    await runStudy({ studyPath: join(dir, 'other.yaml'), outDir: join(dir, 'other') });
+    await runStudy({ logFormat: 'csv', studyPath: join(dir, 'other.yaml'), outDir: join(dir, 'other') });
     const warm = meta(join(dir, 'other'));
     const front = JSON.parse(readFileSync(join(dir, 'earlier', 'pareto.json'), 'utf8')) as { designs: unknown[] };
     expect(warm.warmStart).toEqual({ mode: 'reevaluated', designs: front.designs.length, front: front.designs.length });
@@ -81,7 +81,7 @@ describe('warm start from an earlier run', () => {
 
   it('a resumed warm-started run equals an uninterrupted one, with or without a checkpoint to resume from', async () => {
     const warmStudy = writeFile(dir, 'resume.yaml', study('evaluations: 300, initial: { from: earlier }'));
-    await runStudy({ studyPath: warmStudy, outDir: join(dir, 'whole') });
+    await runStudy({ logFormat: 'csv', studyPath: warmStudy, outDir: join(dir, 'whole') });
     const whole = readFileSync(join(dir, 'whole', 'pareto.json'), 'utf8');
     // a checkpoint every generation: resumed from the one after the inherited generation 0
     const everyGeneration = writeFile(
@@ -89,7 +89,7 @@ describe('warm start from an earlier run', () => {
       'resume-cp.yaml',
       study('evaluations: 300, initial: { from: earlier }, checkpointEvery: 1'),
     );
-    await runStudy({ studyPath: everyGeneration, outDir: join(dir, 'whole-cp') });
+    await runStudy({ logFormat: 'csv', studyPath: everyGeneration, outDir: join(dir, 'whole-cp') });
     await interruptedAndResumed(everyGeneration, join(dir, 'cut-cp'), 2);
     expect(readFileSync(join(dir, 'cut-cp', 'pareto.json'), 'utf8')).toBe(
       readFileSync(join(dir, 'whole-cp', 'pareto.json'), 'utf8'),

@@ -70,7 +70,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
 
   beforeAll(async () => {
     expectChromium();
-    runDir = await tinyRun(tempDir('serve'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag' });
+    runDir = await tinyRun(tempDir('serve'), FLAGSHIP, FLAGSHIP_ALGORITHM, { out: 'flag', log: 'csv' });
     log = readLog(runDir);
     serve = await startServe([runDir]);
     browser = await launchChromium();

@@ -86,7 +86,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
   beforeAll(async () => {
     expectChromium();
     const dir = tempDir('serve-export');
-    run = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(3), { out: 'a' });
+    run = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(3), { out: 'a', log: 'csv' });
     log = readLog(run);
     flat = join(dir, 'flat');
     writeDtlz2Run(flat, { evaluations: 400, objectives: 3, variables: 7, spread: 0, seed: 9 });

@@ -84,8 +84,8 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, se
   beforeAll(async () => {
     expectChromium();
     dir = tempDir('serve-runs');
-    runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
-    runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b' });
+    runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a', log: 'csv' });
+    runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b', log: 'csv' });
     const s = await runStudy({ studyPath: constellationStudy(dir), outDir: join(dir, 'c'), workers: 0 });
     if (s.status !== 'complete') throw new Error('the constellation run did not complete');
     constellation = s.runDir;

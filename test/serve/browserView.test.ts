@@ -87,8 +87,8 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
   beforeAll(async () => {
     expectChromium();
     const dir = tempDir('serve-view');
-    runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
-    runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b' });
+    runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a', log: 'csv' });
+    runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b', log: 'csv' });
     [logA, logB] = [readLog(runA), readLog(runB)];
     [serveAB, serveBA] = await Promise.all([startServe([runA, runB]), startServe([runB, runA])]);
     browser = await launchChromium();

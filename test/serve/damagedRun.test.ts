@@ -18,7 +18,7 @@ let cutLog = '';
 
 beforeAll(async () => {
   const dir = tempDir('serve-damaged');
-  good = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'good' });
+  good = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'good', log: 'csv' });
   cutPareto = join(dir, 'cut-pareto');
   cutLog = join(dir, 'cut-log');
   cpSync(good, cutPareto, { recursive: true });

@@ -1,6 +1,7 @@
 /**
- * Runs for the odc serve tests, an independent reader of their evaluations.csv, the two-objective hypervolume and IGD+
- * written out by hand, `odc serve` as a child process, and the explorer's pages in the browser tests.
+ * Runs for the odc serve tests (their logs as CSV: odc run --log csv), an independent reader of their
+ * evaluations.csv, the two-objective hypervolume and IGD+ written out by hand, `odc serve` as a child process, and
+ * the explorer's pages in the browser tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

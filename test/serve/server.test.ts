@@ -37,8 +37,8 @@ function boundRequest(host: string, port: number, opts: RawRequest): Promise<num
 
 beforeAll(async () => {
   dir = tempDir('serve-api');
-  runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a' });
-  runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b' });
+  runA = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'a', log: 'csv' });
+  runB = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(2), { out: 'b', log: 'csv' });
   live = join(dir, 'live');
   server = await startServer({ runDirs: [runA, runB], port: 0, host: '127.0.0.1' });
 });

@@ -96,14 +96,14 @@ describe('constellation studies', () => {
   itPooled('the same seed gives byte-identical files with 0 and 2 workers', async () => {
     const pooled = await runStudy({ studyPath: base, outDir: join(dir, 'b'), workers: 2 });
     expect(read(pooled.runDir, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
-    expect(read(pooled.runDir, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    expect(read(pooled.runDir, 'evaluations.parquet')).toBe(read(join(dir, 'a'), 'evaluations.parquet'));
   });
 
   it('an interrupted run resumed from its checkpoint gives identical files', async () => {
     const out = join(dir, 'resumed');
     await interruptedAndResumed(base, out, 3);
     expect(read(out, 'pareto.json')).toBe(read(join(dir, 'a'), 'pareto.json'));
-    expect(read(out, 'evaluations.csv')).toBe(read(join(dir, 'a'), 'evaluations.csv'));
+    expect(read(out, 'evaluations.parquet')).toBe(read(join(dir, 'a'), 'evaluations.parquet'));
   });
 
   it('a gateway-set variable switches the stations the record counts', async () => {

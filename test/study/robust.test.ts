@@ -550,7 +550,7 @@ describe('run', () => {
         workers: 2,
         afterResults: () => undefined,
       });
-      for (const f of ['pareto.json', 'pareto.csv', 'evaluations.csv'])
+      for (const f of ['pareto.json', 'pareto.csv', 'evaluations.parquet'])
         expect(read(pooled.runDir, f)).toBe(read(serial.runDir, f));
     });
 

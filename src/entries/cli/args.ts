@@ -88,4 +88,4 @@ export const logFormatArg = (v: string): 'csv' | 'parquet' => {
   throw new InvalidArgumentError(`--log ${v}: the evaluation log is csv or parquet`);
 };
 export const LOG_HELP =
-  'evaluation log: csv (evaluations.csv, default) or parquet (evaluations.parquet: typed columns, read while the run writes it; odc export <run> --format evaluations-csv writes its CSV)';
+  'evaluation log: parquet (evaluations.parquet, default: typed columns, exact values, read by pandas/polars/DuckDB; odc export <run> --format evaluations-csv writes its CSV) or csv (evaluations.csv, text)';

@@ -21,7 +21,7 @@ const EXPORT_FORMAT_CHOICES = [
   'czml',
   'network',
 ] as const satisfies readonly Odc.ExportFormat[];
-/** A run's evaluation log as evaluations.csv, from its evaluations.parquet (odc run --log parquet). */
+/** A run's evaluation log as evaluations.csv, from its evaluations.parquet (what odc run writes by default). */
 const LOG_CSV = 'evaluations-csv';
 
 interface ExportFlags {
@@ -88,7 +88,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     program
       .command('export')
       .description(
-        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME or --frame eme2000), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt, description.txt, gsl_interfaces_info.txt, shells.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack); evaluations-csv writes a run's evaluations.parquet (odc run --log parquet) as evaluations.csv (into the run folder, or --out). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
+        "Export one Pareto design, or a design file's orbits: yaml (a design or constellation file odc evaluate accepts), json (the record), csv (flattened record; for constellations one row per satellite), or a constellation's satellites / a node's one satellite as omm (CCSDS OMM JSON), omm-xml (CCSDS OMM XML), tle (two-line elements, catalog numbers up to 339,999), oem / oem-xml (CCSDS OEM ephemeris in KVN / XML, TEME or --frame eme2000), czml (Cesium scene), network (Hypatia-layout folder: tles.txt, isls.txt, isl_instants.txt, ground_stations.txt, description.txt, gsl_interfaces_info.txt, shells.txt) or qsmag (standard magnitudes, McCants qs.mag layout: with tle, the sky pack); evaluations-csv writes a run's evaluations.parquet as evaluations.csv (into the run folder, or --out). NORAD_CAT_ID = --catalog-base + index; OBJECT_IDs are placeholders (docs/constellations.md, \"Hand-off to other tools\").",
       )
       .argument(
         '<run-dir-or-file>',
@@ -109,7 +109,7 @@ export function addExportCommand(program: Command, io: CliIo): void {
     const { raan, spanH, stepS, design, epoch, format, ...rest } = opts;
     const library = await import('./libraryChunk.js');
     if (format === LOG_CSV) {
-      const r = await library.exportLogCsv(dir, opts.out);
+      const r = library.exportLogCsv(dir, opts.out);
       io.err(`wrote ${r.rows} evaluations to ${r.path}\n`);
       return;
     }

@@ -330,7 +330,7 @@ function addRunCommand(program: Command, io: CliIo): void {
   program
     .command('run')
     .description(
-      'Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.csv, run.json and reports.',
+      'Optimize a study: writes results/<study>/<run-id>/ with pareto.json, pareto.csv, evaluations.parquet (--log csv: evaluations.csv), run.json and reports.',
     )
     .argument('[study]', 'study YAML file (design + variables, objectives, constraints, algorithm)')
     .option(

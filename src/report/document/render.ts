@@ -44,7 +44,8 @@ export interface ReportOptions {
   /** Creates the LP solver when `lpSolver` is not given; called only for a constellation run. */
   readonly createLpSolver?: () => Promise<LpSolver>;
   /**
-   * The run's sample of evaluations.csv from memory (what `odc run` has at its end), instead of reading the file back.
+   * The run's sample of its evaluation log from memory (what `odc run` has at its end), instead of reading the file
+   * back.
    */
   readonly evaluations?: SampledEvaluations;
   /**

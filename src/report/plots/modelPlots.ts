@@ -130,7 +130,7 @@ export function objectivePlot(
   const caption = objectiveCaption(run, refs, { evalPos, frontPos, density, anyFeasible, outside, refsOutside });
   if ((run.evaluations ?? []).length === 0)
     notes.push(
-      'evaluations.csv is missing or has no evaluated design: the objective-space plot shows the Pareto front only',
+      'the evaluation log is missing or has no evaluated design: the objective-space plot shows the Pareto front only',
     );
   return { caption, svg };
 }

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
-import { LOG_FINAL } from '../runFolder.js';
+import { runLogFile } from '../logRead.js';
 import type { LoadedRun } from '../loadRun.js';
 import { fmt } from '../../base/numberFormat.js';
 import { decisionPicks, KNEE_METHOD, type Pick } from '../decision/decision.js';
@@ -313,10 +313,7 @@ export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: 
   const decision =
     decided ??
     withShadowPrices(
-      decisionSummary(
-        pareto,
-        storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, join(run.dir, LOG_FINAL)),
-      ),
+      decisionSummary(pareto, storedStanding(run) ?? kneeStanding(pareto, selectRule(run), joint, runLogFile(run.dir))),
       pareto,
       (knee) => (stored?.designs[0]?.index === knee.index ? (stored.shadowPrices ?? null) : null),
     );

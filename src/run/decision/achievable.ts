@@ -1,16 +1,16 @@
 /**
  * What a `select: { minMargin }` rule asks of the evaluated designs, when no Pareto design meets it: how many feasible
- * evaluated designs (evaluations.csv) meet it, the best smallest margin any of them keeps, and the requirements that
+ * evaluated designs (the evaluation log) meet it, the best smallest margin any of them keeps, and the requirements that
  * conflict — the single constraint, else the pair, whose best joint margin over every feasible design stays below the
  * rule. A pair that no design keeps both above m is a conflict of requirements (e.g. an IT power band of 120–150 kW
  * with average/peak ≤ 0.86 leaves at most 3.6 % at both ends), not of the search.
  * Margins are −g of the log's g columns (each scaled by |limit|, src/study/objectives.ts `scaledViolation`); the
  * constraints the rule reads are those of src/run/decision/select.ts `selectionMargins` (sizing closures aside, and a
  * met requirement on a discrete quantity, which limits nothing).
- * `achievability` is pure; `logAchievability` streams the log file.
+ * `achievability` is pure; `logAchievability` streams the log file (either format, ../logRead.ts).
  */
 import { existsSync } from 'node:fs';
-import { forEachCsvRecord } from '../csvStream.js';
+import { forEachLogBatch } from '../logRead.js';
 import { columnConstraint, LOG_COLUMN } from '../log.js';
 
 export interface Achievability {
@@ -94,29 +94,41 @@ export function logAchievability(
 ): Achievability | null {
   if (!existsSync(logPath)) return null;
   let acc: ReturnType<typeof achievability> | null = null;
-  let cols: number[] = [];
-  let names: (string | null)[] = [];
-  let [iIndex, iStatus] = [-1, -1];
-  forEachCsvRecord(logPath, (fields, record) => {
-    if (record === 0) {
-      const named = (names = fields.map(columnConstraint));
-      cols = named.flatMap((n, i) => (n !== null && counts(n) ? [i] : []));
-      [iIndex, iStatus] = [fields.indexOf(LOG_COLUMN.index), fields.indexOf(LOG_COLUMN.status)];
-      if (iIndex >= 0 && iStatus >= 0 && cols.length > 0)
+  let names: string[] = [];
+  forEachLogBatch(
+    logPath,
+    (header) => {
+      names = header.filter((n) => {
+        const c = columnConstraint(n);
+        return c !== null && counts(c);
+      });
+      if (names.length > 0)
         acc = achievability(
-          cols.map((i) => named[i]!),
+          names.map((n) => columnConstraint(n)!),
           minMargin,
         );
-      return;
-    }
-    if (acc === null || !rows(fields[iStatus]!)) return;
-    // a met requirement on a discrete quantity has no margin to keep (./discrete.ts): it limits nothing
-    const margins = cols.map((i) => {
-      const m = -Number(fields[i]);
-      return m >= 0 && discrete.has(names[i]!) ? Infinity : m;
-    });
-    if (!margins.some(Number.isNaN)) acc.add({ index: Number(fields[iIndex]), margins });
-  });
+      return names.length > 0 ? [LOG_COLUMN.index, LOG_COLUMN.status, ...names] : [];
+    },
+    (b) => {
+      if (acc === null) return;
+      const index = b.numbers(LOG_COLUMN.index);
+      const status = b.texts(LOG_COLUMN.status);
+      const g = names.map((n) => b.numbers(n));
+      // a met requirement on a discrete quantity has no margin to keep (./discrete.ts): it limits nothing
+      const free = names.map((n) => discrete.has(columnConstraint(n)!));
+      const margins = new Float64Array(names.length);
+      for (let i = 0; i < b.rows; i++) {
+        if (!rows(status[i] ?? '')) continue;
+        let nan = false;
+        for (let j = 0; j < g.length; j++) {
+          const m = -g[j]![i]!;
+          margins[j] = m >= 0 && free[j] ? Infinity : m;
+          nan ||= Number.isNaN(m);
+        }
+        if (!nan) acc.add({ index: index[i]!, margins });
+      }
+    },
+  );
   const done = acc as ReturnType<typeof achievability> | null;
   return done === null ? null : done.result();
 }

@@ -1,5 +1,5 @@
 /**
- * Why a run found no feasible design, from every design it evaluated (evaluations.csv, failed ones aside): the
+ * Why a run found no feasible design, from every design it evaluated (the evaluation log, failed ones aside): the
  * constraint no evaluated design meets alone, else the pair no design meets together (a requirement that contradicts
  * another, e.g. an average IT power above the peak allowed), else none (every pair is met by some design: the search
  * or the bounds, not the requirements). The same reading as the select rule's diagnosis (./achievable.ts) at a

@@ -88,7 +88,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
           redis: { url: redis.url, queue: `q${n}` },
         });
         expect(read(s.runDir, 'pareto.json')).toBe(read(local, 'pareto.json'));
-        expect(read(s.runDir, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
+        expect(read(s.runDir, 'evaluations.parquet')).toBe(read(local, 'evaluations.parquet'));
         if (n === 3) expect(ws.filter((w) => w.log().includes('loaded study')).length).toBeGreaterThanOrEqual(2);
       } finally {
         stopAll(ws);
@@ -111,7 +111,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       await waitFor(() => a.log().includes('loaded study'));
       a.proc.kill('SIGKILL');
       const s = await run;
-      expect(read(s.runDir, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
+      expect(read(s.runDir, 'evaluations.parquet')).toBe(read(local, 'evaluations.parquet'));
       expect(read(s.runDir, 'pareto.json')).toBe(read(local, 'pareto.json'));
     } finally {
       stopAll([a, b]);
@@ -140,7 +140,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       const s = await runStudy({ resumeDir: out, redis: { url: again.url, queue: 'restart' } });
       expect(s.status).toBe('complete');
       expect(read(out, 'pareto.json')).toBe(read(local, 'pareto.json'));
-      expect(read(out, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
+      expect(read(out, 'evaluations.parquet')).toBe(read(local, 'evaluations.parquet'));
       await again.stop();
     } finally {
       stopAll(ws);
@@ -163,7 +163,7 @@ describe.skipIf(!redisAvailable && !ci)('distributed evaluation on Redis', () =>
       const s = await runStudy({ resumeDir: out, redis: { url: redis.url, queue: 'coord' } });
       expect(s.status).toBe('complete');
       expect(read(out, 'pareto.json')).toBe(read(local, 'pareto.json'));
-      expect(read(out, 'evaluations.csv')).toBe(read(local, 'evaluations.csv'));
+      expect(read(out, 'evaluations.parquet')).toBe(read(local, 'evaluations.parquet'));
     } finally {
       stopAll(ws);
     }
