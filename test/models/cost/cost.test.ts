@@ -160,9 +160,7 @@ const ai1: CostParams = {
   batteryEnergy_Wh: 20000,
   batteryCost_USD_per_Wh: 2,
   islCost_USD: 1.2e6,
-  bus_kg: 300,
-  shielding_kg: 0,
-  propellant_kg: 20,
+  mass: { bus_kg: 300, shielding_kg: 0, propellant_kg: 20 },
 };
 
 describe('nodeCost', () => {
@@ -262,9 +260,6 @@ describe('validation', () => {
       'batteryEnergy_Wh',
       'batteryCost_USD_per_Wh',
       'islCost_USD',
-      'bus_kg',
-      'shielding_kg',
-      'propellant_kg',
       'deliveredPFLOPS',
       'chipIntegrationFraction',
       'operationsFraction_per_yr',
@@ -286,6 +281,14 @@ describe('validation', () => {
     for (const field of fields) {
       it(`${field} = −1 is refused by name`, () => {
         expect(() => nodeCost({ ...node, [field]: -1 })).toThrow(
+          new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`),
+        );
+      });
+    }
+
+    for (const field of ['bus_kg', 'shielding_kg', 'propellant_kg'] as const) {
+      it(`mass.${field} = −1 is refused by name`, () => {
+        expect(() => nodeCost({ ...node, mass: { ...node.mass, [field]: -1 } })).toThrow(
           new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`),
         );
       });
@@ -347,9 +350,10 @@ describe('validation', () => {
 
   describe('cost terms by hand', () => {
     it('shielding adds mass × $50/kg, plus 10 % AIT: 100 kg → $5,500', () => {
-      const extra = nodeCost({ ...node, shielding_kg: 100 }).hardware_USD - nodeCost(node).hardware_USD;
+      const shielded = { ...node, mass: { ...node.mass, shielding_kg: 100 } };
+      const extra = nodeCost(shielded).hardware_USD - nodeCost(node).hardware_USD;
       expect(extra).toBeCloseTo(100 * 50 * 1.1, 6);
-      expect(nodeCost({ ...node, shielding_kg: 100 }).shieldingHardware_USD).toBe(5000);
+      expect(nodeCost(shielded).shieldingHardware_USD).toBe(5000);
     });
 
     it('a 50 % chip premium: compute hardware 72 × $55k × 1.5 = $5.94M, no AIT on chips', () => {
