@@ -279,8 +279,6 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly batteryHardware_USD: number;
   readonly islHardware_USD: number;
   readonly busHardware_USD: number;
-  readonly shieldingHardware_USD: number;
-  readonly propellant_USD: number;
   readonly ait_USD: number;
   readonly hardware_USD: number;
   readonly priceClasses: LinePriceClasses;
@@ -322,27 +320,23 @@ function lineItems(p: Readonly<CostParams>) {
   nonNegative('chipIntegrationFraction', chipPremium);
   const chipsMarket = p.chips * p.costPerChip_USD;
   const computeHw = chipsMarket * (1 + chipPremium);
-  const arrayHw = p.arrayBolPower_W * p.arrayCost_USD_per_W;
-  const radHw = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
-  const battHw = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
   const { bus, shielding, propellant } = HARDWARE_LINE_ITEMS;
-  const busHw = p.mass.bus_kg * (p.busCost_USD_per_kg ?? bus.USD_per_kg);
-  const shieldHw = p.mass.shielding_kg * shielding.USD_per_kg;
-  const propHw = p.mass.propellant_kg * propellant.USD_per_kg;
-  const nonChip = arrayHw + radHw + battHw + p.islCost_USD + busHw + shieldHw + propHw;
-  const aitUsd = ait * nonChip;
-  return {
-    chipsMarket,
-    computeHw,
-    arrayHw,
-    radHw,
-    battHw,
-    busHw,
-    shieldHw,
-    propHw,
-    aitUsd,
-    hardware: computeHw + nonChip + aitUsd,
+  const lines = {
+    chips: chipsMarket,
+    chipIntegration: computeHw - chipsMarket,
+    array: p.arrayBolPower_W * p.arrayCost_USD_per_W,
+    radiator: p.radiatorArea_m2 * p.radiatorCost_USD_per_m2,
+    battery: p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh,
+    isl: p.islCost_USD,
+    bus: p.mass.bus_kg * (p.busCost_USD_per_kg ?? bus.USD_per_kg),
+    shielding: p.mass.shielding_kg * shielding.USD_per_kg,
+    propellant: p.mass.propellant_kg * propellant.USD_per_kg,
+    ait: 0,
   };
+  const l = lines;
+  const nonChip = l.array + l.radiator + l.battery + l.isl + l.bus + l.shielding + l.propellant;
+  lines.ait = ait * nonChip;
+  return { lines, computeHw, hardware: computeHw + nonChip + lines.ait };
 }
 
 /**
@@ -388,20 +382,8 @@ export function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
 /** Full node cost and the terrestrial comparison. */
 export function nodeCost(p: Readonly<CostParams>): CostResult {
   checkCostInputs(p);
-  const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
+  const { lines, computeHw, hardware } = lineItems(p);
   const priceClasses = lineClasses(p.priceClasses ?? {});
-  const lines = {
-    chips: chipsMarket,
-    chipIntegration: computeHw - chipsMarket,
-    array: arrayHw,
-    radiator: radHw,
-    battery: battHw,
-    isl: p.islCost_USD,
-    bus: busHw,
-    shielding: shieldHw,
-    propellant: propHw,
-    ait: aitUsd,
-  };
   const learningHardware = firstUnitSum(priceClasses, lines);
 
   const launch = launchEconomics(p);
@@ -424,15 +406,13 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
     terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
     computeHardware_USD: computeHw,
-    chipsAtMarket_USD: chipsMarket,
-    arrayHardware_USD: arrayHw,
-    radiatorHardware_USD: radHw,
-    batteryHardware_USD: battHw,
-    islHardware_USD: p.islCost_USD,
-    busHardware_USD: busHw,
-    shieldingHardware_USD: shieldHw,
-    propellant_USD: propHw,
-    ait_USD: aitUsd,
+    chipsAtMarket_USD: lines.chips,
+    arrayHardware_USD: lines.array,
+    radiatorHardware_USD: lines.radiator,
+    batteryHardware_USD: lines.battery,
+    islHardware_USD: lines.isl,
+    busHardware_USD: lines.bus,
+    ait_USD: lines.ait,
     hardware_USD: hardware,
     priceClasses,
     lines,
@@ -444,6 +424,6 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     launchPerKWyr_USD: launch.launch_USD / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     // the chips at market price come out; their space-packaging premium stays (integration work)
-    capexExChips_USD_per_W: (hardware - chipsMarket + launch.launch_USD) / p.itPowerAvg_W,
+    capexExChips_USD_per_W: (hardware - lines.chips + launch.launch_USD) / p.itPowerAvg_W,
   };
 }
