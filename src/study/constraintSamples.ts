@@ -129,26 +129,17 @@ export function tally(
   withValues: boolean,
   at: (i: number) => { holds: boolean[]; values?: number[] } | string,
 ): ConstraintSamples {
-  const holds: (boolean[] | null)[] = [];
-  const values: (number[] | null)[] = [];
-  let failed = 0;
-  let firstFailure: string | null = null;
-  for (let i = 0; i < samples; i++) {
-    const s = at(i);
-    if (typeof s === 'string') failed++;
-    if (typeof s === 'string') firstFailure ??= s;
-    holds.push(typeof s === 'string' ? null : s.holds);
-    values.push(typeof s === 'string' ? null : (s.values ?? []));
-  }
-  const { names, skipped, inputs, inputNames } = head;
+  const all = Array.from({ length: samples }, (_, i) => at(i));
+  const failures = all.filter((s): s is string => typeof s === 'string');
+  const ok = (s: (typeof all)[number]) => (typeof s === 'string' ? undefined : s);
   return {
-    names,
-    skipped,
-    holds,
-    inputs,
-    ...(inputNames !== undefined ? { inputNames } : {}),
-    failed,
-    firstFailure,
-    ...(withValues ? { values } : {}),
+    names: head.names,
+    skipped: head.skipped,
+    holds: all.map((s) => ok(s)?.holds ?? null),
+    inputs: head.inputs,
+    ...(head.inputNames !== undefined ? { inputNames: head.inputNames } : {}),
+    failed: failures.length,
+    firstFailure: failures[0] ?? null,
+    ...(withValues ? { values: all.map((s) => ok(s)?.values ?? null) } : {}),
   };
 }

@@ -108,7 +108,22 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings, lean);
+      const variableNames = variables.map((v) => v.name);
+      const sample =
+        rows === undefined
+          ? null
+          : constraintSampler({
+              base,
+              rows,
+              variableNames,
+              physicalConstraints,
+              constraints: parts.parsed,
+              evaluate,
+              lean,
+              scaledViolation,
+              settings,
+            });
+      return sample === null ? null : (x) => sample(designFor(x));
     },
     decode(x) {
       return decodeVariables(variables, x);
@@ -169,29 +184,6 @@ function compileNodeParts(
         })
       : null;
   return { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor, robust };
-}
-
-/** The constraint values of a design over the uncertain inputs' samples, or null when nothing is uncertain. */
-function nodeConstraintSampler(
-  base: NodeDesign,
-  rows: Catalogs,
-  evaluate: DesignEvaluator,
-  parts: NodeStudyParts,
-  settings: ConstraintSampleSettings,
-  lean: LeanEvaluatorFactory | undefined,
-): ((x: Float64Array) => ConstraintSamples) | null {
-  const sample = constraintSampler({
-    base,
-    rows,
-    variableNames: parts.variables.map((v) => v.name),
-    physicalConstraints: parts.physicalConstraints,
-    constraints: parts.parsed,
-    evaluate,
-    lean,
-    scaledViolation,
-    settings,
-  });
-  return sample === null ? null : (x) => sample(parts.designFor(x));
 }
 
 /** A point's variables by name, a choice variable as its option. */
