@@ -22,7 +22,12 @@ import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
 import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import { compileGoals, recordGoals, scaledViolation } from './objectives.js';
-import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
+import {
+  constraintSampler,
+  type ConstraintSamplerParams,
+  type ConstraintSamples,
+  type ConstraintSampleSettings,
+} from './constraintSamples.js';
 import { locate } from '../base/issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
 import type { ParsedFile } from '../base/yaml.js';
@@ -108,22 +113,7 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      const variableNames = variables.map((v) => v.name);
-      const sample =
-        rows === undefined
-          ? null
-          : constraintSampler({
-              base,
-              rows,
-              variableNames,
-              physicalConstraints,
-              constraints: parts.parsed,
-              evaluate,
-              lean,
-              scaledViolation,
-              settings,
-            });
-      return sample === null ? null : (x) => sample(designFor(x));
+      return rows === undefined ? null : nodeSampler(parts, { base, rows, evaluate, lean, settings });
     },
     decode(x) {
       return decodeVariables(variables, x);
@@ -184,6 +174,17 @@ function compileNodeParts(
         })
       : null;
   return { variables, paths, objectives, physicalConstraints, parsed, constraints, designFor, robust };
+}
+
+/** The constraint values of a design over the uncertain inputs' samples, or null when nothing is uncertain. */
+function nodeSampler(
+  parts: NodeStudyParts,
+  p: Pick<ConstraintSamplerParams, 'base' | 'rows' | 'evaluate' | 'lean' | 'settings'>,
+) {
+  const { variables, physicalConstraints, parsed: constraints } = parts;
+  const variableNames = variables.map((v) => v.name);
+  const sample = constraintSampler({ ...p, variableNames, physicalConstraints, constraints, scaledViolation });
+  return sample === null ? null : (x: Float64Array) => sample(parts.designFor(x));
 }
 
 /** A point's variables by name, a choice variable as its option. */

@@ -89,10 +89,10 @@ export function sizeCost(
 
 /**
  * The price class of each hardware line (learningCurve.ts PRICE_CLASSES), the one rule for the node fleet, the
- * constellation and both parity searches: chips, shielding plate and propellant at HARDWARE_LINE_ITEMS's; battery and ISL
- * terminals their catalog row's class; array and radiator the class `cost.arrayPriceClass` / `cost.radiatorPriceClass`
- * states for a rescaled price, else the preset's when its factor rescales the row, else the row's; bus, AIT and the
- * chips' packaging premium `cost.busPriceClass`, else the preset's.
+ * constellation and both parity searches: battery and ISL terminals their catalog row's class; array and radiator the
+ * class `cost.arrayPriceClass` / `cost.radiatorPriceClass` states for a rescaled price, else the preset's when its
+ * factor rescales the row, else the row's; bus, AIT and the chips' packaging premium `cost.busPriceClass`, else the
+ * preset's; the other lines (chips, shielding plate, propellant at market price) HARDWARE_LINE_ITEMS's.
  */
 export function linePriceClasses(
   { cost: c }: Design,
