@@ -130,8 +130,12 @@ class Sizing implements NodeSizing {
     this.powerEclipse_s = payload.powerEclipse_s;
   }
   get economics(): LifecycleSizing {
-    const { design, rows, costPFLOPS, cost, mass } = this;
-    return (this.economics_ ??= lifecycle(design, rows, { payload: this, costPFLOPS, cost, mass }));
+    return (this.economics_ ??= lifecycle(this.design, this.rows, {
+      payload: this,
+      costPFLOPS: this.costPFLOPS,
+      cost: this.cost,
+      mass: this.mass,
+    }));
   }
   get tokens(): TokenFigures {
     if (this.tokens_ === undefined) {

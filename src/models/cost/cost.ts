@@ -321,21 +321,26 @@ function lineItems(p: Readonly<CostParams>) {
   const chipsMarket = p.chips * p.costPerChip_USD;
   const computeHw = chipsMarket * (1 + chipPremium);
   const { bus, shielding, propellant } = HARDWARE_LINE_ITEMS;
+  const array = p.arrayBolPower_W * p.arrayCost_USD_per_W;
+  const radiator = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
+  const battery = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
+  const busHw = p.mass.bus_kg * (p.busCost_USD_per_kg ?? bus.USD_per_kg);
+  const shieldHw = p.mass.shielding_kg * shielding.USD_per_kg;
+  const propHw = p.mass.propellant_kg * propellant.USD_per_kg;
+  const nonChip = array + radiator + battery + p.islCost_USD + busHw + shieldHw + propHw;
+  // every line set once, in HARDWARE_LINES's order (a field written again later takes V8's slower object shapes)
   const lines = {
     chips: chipsMarket,
     chipIntegration: computeHw - chipsMarket,
-    array: p.arrayBolPower_W * p.arrayCost_USD_per_W,
-    radiator: p.radiatorArea_m2 * p.radiatorCost_USD_per_m2,
-    battery: p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh,
+    array,
+    radiator,
+    battery,
     isl: p.islCost_USD,
-    bus: p.mass.bus_kg * (p.busCost_USD_per_kg ?? bus.USD_per_kg),
-    shielding: p.mass.shielding_kg * shielding.USD_per_kg,
-    propellant: p.mass.propellant_kg * propellant.USD_per_kg,
-    ait: 0,
+    bus: busHw,
+    shielding: shieldHw,
+    propellant: propHw,
+    ait: ait * nonChip,
   };
-  const l = lines;
-  const nonChip = l.array + l.radiator + l.battery + l.isl + l.bus + l.shielding + l.propellant;
-  lines.ait = ait * nonChip;
   return { lines, computeHw, hardware: computeHw + nonChip + lines.ait };
 }
 

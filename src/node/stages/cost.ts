@@ -78,7 +78,7 @@ export function sizeCost(
     aitFraction: prices.aitFraction,
     chipIntegrationFraction: prices.chipIntegrationFraction,
     operationsFraction_per_yr: design.cost.operationsFraction_per_yr,
-    priceClasses: linePriceClasses(design, rows, prices),
+    priceClasses: designPriceClasses(design, rows, prices),
     batteryEnergy_Wh,
     batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
     islCost_USD: isl.cost_USD,
@@ -94,15 +94,19 @@ export function sizeCost(
  * factor rescales the row, else the row's; bus, AIT and the chips' packaging premium `cost.busPriceClass`, else the
  * preset's; the other lines (chips, shielding plate, propellant at market price) HARDWARE_LINE_ITEMS's.
  */
-export function linePriceClasses(
+export const linePriceClasses = (design: Design, rows: Pick<Rows, 'array' | 'radiator' | 'battery' | 'terminal'>) =>
+  lineClasses(designPriceClasses(design, rows));
+
+/** The classes linePriceClasses sets from the design and its rows; nodeCost takes the others from the table. */
+function designPriceClasses(
   { cost: c }: Design,
   rows: Pick<Rows, 'array' | 'radiator' | 'battery' | 'terminal'>,
   prices: CostTechnologyPrices = costPrices({ cost: c } as Design),
-): LinePriceClasses {
+): Partial<LinePriceClasses> {
   const scaled = (factor: number, stated: LinePriceClasses['array'] | undefined, row: LinePriceClasses['array']) =>
     stated ?? (factor !== 1 ? prices.priceClass : row);
   const bus = c.busPriceClass ?? prices.priceClass;
-  return lineClasses({
+  return {
     chipIntegration: bus,
     array: scaled(prices.arrayPriceFactor, c.arrayPriceClass, rows.array.priceClass),
     radiator: scaled(prices.radiatorPriceFactor, c.radiatorPriceClass, rows.radiator.priceClass),
@@ -110,7 +114,7 @@ export function linePriceClasses(
     isl: rows.terminal.priceClass,
     bus,
     ait: bus,
-  });
+  };
 }
 
 /** The last prices computed and the inputs they came from: a study's designs share their `cost` section's values. */
