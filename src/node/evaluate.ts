@@ -84,7 +84,7 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null): No
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
   const rad = sizeRadiation(design, payload);
   const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad });
-  const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, rad, mass });
+  const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass });
   const c = payload.compute;
   const compute = withCompute(c, {
     itPowerAvg_W: c.itPowerAvg_W,
@@ -130,7 +130,12 @@ class Sizing implements NodeSizing {
     this.powerEclipse_s = payload.powerEclipse_s;
   }
   get economics(): LifecycleSizing {
-    return (this.economics_ ??= lifecycle(this.design, this.rows, this.compute, this.costPFLOPS, this.cost, this.mass));
+    return (this.economics_ ??= lifecycle(this.design, this.rows, {
+      payload: this,
+      costPFLOPS: this.costPFLOPS,
+      cost: this.cost,
+      mass: this.mass,
+    }));
   }
   get tokens(): TokenFigures {
     if (this.tokens_ === undefined) {

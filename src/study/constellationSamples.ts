@@ -27,7 +27,7 @@ import { parseConstellation } from '../constellation/design/load.js';
 import type { Evaluation } from '../optimize/types.js';
 import { reasonOf, samplePlan, unitColumns } from './commonSamples.js';
 import { applyConstellationInputs, constellationDesignOf, constellationInputs } from './constellationInputs.js';
-import type { ConstraintSamples, ConstraintSampleSettings } from './constraintSamples.js';
+import { tally, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
 import { MODEL_UNCERTAINTY } from './uncertainInputs.js';
 
 type Raw = Record<string, unknown>;
@@ -87,15 +87,17 @@ export function constellationConstraintSampler(
   const { samples, method, seed } = p.settings;
   const unit = unitColumns({ n: samples, columns, seed, method });
   const held = new Set(p.variableNames);
-  const holdsOf = (e: Evaluation): boolean[] | string =>
-    e.status === 'ok' ? Array.from(e.g, (g) => g <= 0) : `the models cannot evaluate this sample: ${e.reason}`;
+  const holdsOf = (e: Evaluation): { holds: boolean[] } | string =>
+    e.status === 'ok'
+      ? { holds: Array.from(e.g, (g) => g <= 0) }
+      : `the models cannot evaluate this sample: ${e.reason}`;
   return (x) => {
     const d = constellationDesignOf({ ...p.read, raw: p.fileOf(x) }, p.catalogs);
     // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
     const inputs = constellationInputs(d, 'skip').inputs.filter((i) => !held.has(i.path) && i.affects === 'compliance');
     const plan = samplePlan(inputs, column, unit);
     const sizes = p.sizesOf(x);
-    const at = (i: number): boolean[] | string => {
+    const at = (i: number): { holds: boolean[] } | string => {
       const bad = plan.invalid[i];
       if (bad !== undefined) return bad;
       try {
@@ -108,15 +110,6 @@ export function constellationConstraintSampler(
     };
     // no uncertain input for this design: every sample is its nominal evaluation
     const nominal = inputs.length === 0 ? at(0) : null;
-    const out = Array.from({ length: samples }, (_, i) => nominal ?? at(i));
-    const failures = out.filter((r): r is string => typeof r === 'string');
-    return {
-      names: p.names,
-      skipped: [],
-      holds: out.map((r) => (typeof r === 'string' ? null : r)),
-      inputs: inputs.length,
-      failed: failures.length,
-      firstFailure: failures[0] ?? null,
-    };
+    return tally({ names: p.names, skipped: [], inputs: inputs.length }, samples, false, (i) => nominal ?? at(i));
   };
 }

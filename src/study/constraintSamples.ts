@@ -106,31 +106,40 @@ function perDesign<R>(
     const design = spendMargins({ ...d, uncertainty: section } as NodeDesign);
     const nominal = reading.nominal(design);
     const plan = sampler.planFor(design);
-    const out: (boolean[] | null)[] = [];
-    const values: (number[] | null)[] = [];
-    let failed = 0;
-    let firstFailure: string | null = null;
-    for (let i = 0; i < plan.values.length; i++) {
-      const rec = sampler.sampleOf(design, nominal, plan, i, reading.nominal);
-      if (typeof rec === 'string') {
-        failed++;
-        firstFailure ??= rec;
-        out.push(null);
-        if (read.length) values.push(null);
-      } else {
-        out.push(check(rec));
-        if (read.length) values.push(read.map((g) => g(rec)));
-      }
-    }
-    return {
-      names,
-      skipped,
-      holds: out,
-      inputs: plan.inputs.length,
-      inputNames: plan.inputs.map((x) => x.path),
-      failed,
-      firstFailure,
-      ...(read.length ? { values } : {}),
-    };
+    const inputNames = plan.inputs.map((x) => x.path);
+    return tally(
+      { names, skipped, inputs: plan.inputs.length, inputNames },
+      plan.values.length,
+      read.length > 0,
+      (i) => {
+        const rec = sampler.sampleOf(design, nominal, plan, i, reading.nominal);
+        return typeof rec === 'string' ? rec : { holds: check(rec), values: read.map((g) => g(rec)) };
+      },
+    );
+  };
+}
+
+/**
+ * One design's samples checked, for a node and a constellation study alike: sample i's checks (and `metrics` values)
+ * from `at(i)`, or why it failed, which counts as not holding.
+ */
+export function tally(
+  head: Pick<ConstraintSamples, 'names' | 'skipped' | 'inputs' | 'inputNames'>,
+  samples: number,
+  withValues: boolean,
+  at: (i: number) => { holds: boolean[]; values?: number[] } | string,
+): ConstraintSamples {
+  const all = Array.from({ length: samples }, (_, i) => at(i));
+  const failures = all.filter((s): s is string => typeof s === 'string');
+  const ok = (s: (typeof all)[number]) => (typeof s === 'string' ? undefined : s);
+  return {
+    names: head.names,
+    skipped: head.skipped,
+    holds: all.map((s) => ok(s)?.holds ?? null),
+    inputs: head.inputs,
+    ...(head.inputNames !== undefined ? { inputNames: head.inputNames } : {}),
+    failed: failures.length,
+    firstFailure: failures[0] ?? null,
+    ...(withValues ? { values: all.map((s) => ok(s)?.values ?? null) } : {}),
   };
 }

@@ -22,7 +22,12 @@ import { compileRobust, type RobustStudy } from './robust.js';
 import { inputColumns } from './commonSamples.js';
 import { leanReading, recordReading, type LeanEvaluatorFactory, type Reading } from './reading.js';
 import { compileGoals, recordGoals, scaledViolation } from './objectives.js';
-import { constraintSampler, type ConstraintSamples, type ConstraintSampleSettings } from './constraintSamples.js';
+import {
+  constraintSampler,
+  type ConstraintSamplerParams,
+  type ConstraintSamples,
+  type ConstraintSampleSettings,
+} from './constraintSamples.js';
 import { locate } from '../base/issues.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
 import type { ParsedFile } from '../base/yaml.js';
@@ -108,7 +113,7 @@ export function compileNodeStudy(
     design: designFor,
     record: (x) => evaluate(designFor(x)),
     constraintSampler(settings) {
-      return rows === undefined ? null : nodeConstraintSampler(base, rows, evaluate, parts, settings, lean);
+      return rows === undefined ? null : nodeSampler(parts, { base, rows, evaluate, lean, settings });
     },
     decode(x) {
       return decodeVariables(variables, x);
@@ -172,26 +177,14 @@ function compileNodeParts(
 }
 
 /** The constraint values of a design over the uncertain inputs' samples, or null when nothing is uncertain. */
-function nodeConstraintSampler(
-  base: NodeDesign,
-  rows: Catalogs,
-  evaluate: DesignEvaluator,
+function nodeSampler(
   parts: NodeStudyParts,
-  settings: ConstraintSampleSettings,
-  lean: LeanEvaluatorFactory | undefined,
-): ((x: Float64Array) => ConstraintSamples) | null {
-  const sample = constraintSampler({
-    base,
-    rows,
-    variableNames: parts.variables.map((v) => v.name),
-    physicalConstraints: parts.physicalConstraints,
-    constraints: parts.parsed,
-    evaluate,
-    lean,
-    scaledViolation,
-    settings,
-  });
-  return sample === null ? null : (x) => sample(parts.designFor(x));
+  p: Pick<ConstraintSamplerParams, 'base' | 'rows' | 'evaluate' | 'lean' | 'settings'>,
+) {
+  const { variables, physicalConstraints, parsed: constraints } = parts;
+  const variableNames = variables.map((v) => v.name);
+  const sample = constraintSampler({ ...p, variableNames, physicalConstraints, constraints, scaledViolation });
+  return sample === null ? null : (x: Float64Array) => sample(parts.designFor(x));
 }
 
 /** A point's variables by name, a choice variable as its option. */

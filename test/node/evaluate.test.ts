@@ -12,6 +12,7 @@ import { tempDir, writeFile } from '../helpers/tmp.js';
 import { WATERFALL_STEPS } from '../helpers/waterfall.js';
 import { createAlgorithm } from '../../solvers/index.js';
 import { safeEvaluate } from '../../src/optimize/types.js';
+import { SIZED_ITEMS_KG } from '../../src/models/mass/mass.js';
 
 function numericLeaves(o: unknown, prefix = ''): string[] {
   // a nullable metric (nullableMetricPaths()) is a leaf when null, with its reason in the record
@@ -77,8 +78,7 @@ describe('node evaluation (composition of the models)', () => {
 
   it('the mass roll-up adds up', () => {
     const m = ai1.record.mass;
-    const items =
-      m.compute_kg + m.array_kg + m.battery_kg + m.radiator_kg + m.shielding_kg + m.isl_kg + m.bus_kg + m.margin_kg;
+    const items = SIZED_ITEMS_KG.reduce((sum, k) => sum + m[k], 0) + m.bus_kg + m.margin_kg;
     const tolerance_kg = 1e-6;
     expect(Math.abs(items - m.dry_kg)).toBeLessThan(tolerance_kg);
     expect(Math.abs(m.dry_kg + m.propellant_kg - m.launch_kg)).toBeLessThan(tolerance_kg);
@@ -246,8 +246,7 @@ describe('drag assumptions as design inputs (drag section)', () => {
 });
 
 describe('mass factors as design inputs (mass section, technology presets)', () => {
-  const sized = (r: typeof ai1.record): number =>
-    r.mass.compute_kg + r.mass.array_kg + r.mass.battery_kg + r.mass.radiator_kg + r.mass.shielding_kg + r.mass.isl_kg;
+  const sized = (r: typeof ai1.record): number => SIZED_ITEMS_KG.reduce((sum, k) => sum + r.mass[k], 0);
   const tech = (t: 'heritage' | 'current' | 'aggressive') =>
     withChange((d) => {
       d.mass.technology = t;

@@ -19,11 +19,10 @@ import { W_PER_KW } from '../../base/convert.js';
 import { nonNegative, positive } from '../validate.js';
 import type { PriceClass } from './learningCurve.js';
 import { fairingPacking, type FairingEnvelope, type StowedBox } from '../launch/fairingPacking.js';
+import type { MassBudgetResult } from '../mass/mass.js';
 
 // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
 export const DEFAULT_BUS_COST_USD_per_kg = 5000;
-export const DEFAULT_SHIELDING_COST_USD_per_kg = 50; // ESTIMATE: machined aluminium plate
-export const DEFAULT_PROPELLANT_COST_USD_per_kg = 1000; // ESTIMATE: krypton/xenon blend for Hall thrusters
 export const DEFAULT_AIT_FRACTION = 0.1; // ESTIMATE: serial-production AIT share of non-chip hardware
 // ESTIMATE within the published 1–1.9 %/yr of operations, no insurance (docs/models.md; docs/sources.md §18)
 export const DEFAULT_OPERATIONS_FRACTION_per_yr = 0.02;
@@ -36,34 +35,45 @@ export const DEFAULT_TERRESTRIAL_FACILITY_LIFE_yr = 15; // ESTIMATE
 export const DEFAULT_TERRESTRIAL_AVAILABILITY = 0.98; // ESTIMATE
 const DAYS_PER_YEAR = 365.25;
 
-/** A node's hardware lines, each priced in one class; they sum to hardware_USD. */
-export const HARDWARE_LINES = [
-  'chips',
-  'chipIntegration',
-  'array',
-  'radiator',
-  'battery',
-  'isl',
-  'bus',
-  'shielding',
-  'propellant',
-  'ait',
-] as const;
-export type HardwareLine = (typeof HARDWARE_LINES)[number];
+/**
+ * A node's hardware lines, in the order the first-unit sum adds them: each line's label (the budget rows, the non-chip
+ * note) and the price class it takes where the design does not set one (src/node/stages/cost.ts `linePriceClasses`;
+ * chips, shielding plate and propellant are bought at market price, the built lines default to first-unit prices). A
+ * line priced by mass names its mass budget line (`kg`, src/models/mass/mass.ts) and its default price [USD/kg].
+ */
+export const HARDWARE_LINE_ITEMS = {
+  chips: { label: 'chips', priceClass: 'market' },
+  chipIntegration: { label: 'chip packaging', priceClass: 'first-unit' },
+  array: { label: 'array', priceClass: 'first-unit' },
+  radiator: { label: 'radiator', priceClass: 'first-unit' },
+  battery: { label: 'battery', priceClass: 'first-unit' },
+  isl: { label: 'ISL terminals', priceClass: 'first-unit' },
+  bus: { label: 'bus', priceClass: 'first-unit', kg: 'bus_kg', USD_per_kg: DEFAULT_BUS_COST_USD_per_kg },
+  shielding: { label: 'shielding', priceClass: 'market', kg: 'shielding_kg', USD_per_kg: 50 }, // ESTIMATE: Al plate
+  // ESTIMATE: krypton/xenon blend for Hall thrusters
+  propellant: { label: 'propellant', priceClass: 'market', kg: 'propellant_kg', USD_per_kg: 1000 },
+  ait: { label: 'AIT', priceClass: 'first-unit' },
+} as const satisfies Record<
+  string,
+  { label: string; priceClass: PriceClass; kg?: keyof MassBudgetResult; USD_per_kg?: number }
+>;
+export type HardwareLine = keyof typeof HARDWARE_LINE_ITEMS;
+export const HARDWARE_LINES = Object.keys(HARDWARE_LINE_ITEMS) as HardwareLine[];
+/** The mass budget lines the lines priced by mass read [kg] (a node's MassBudgetResult holds them). */
+export type PricedMass = Readonly<
+  Record<
+    (typeof HARDWARE_LINE_ITEMS)[HardwareLine] extends infer L
+      ? L extends { kg: infer K extends string }
+        ? K
+        : never
+      : never,
+    number
+  >
+>;
 export type LinePriceClasses = Readonly<Record<HardwareLine, PriceClass>>;
-/** Chips, shielding plate and propellant are bought at market price; the built lines default to first-unit prices. */
-export const DEFAULT_LINE_PRICE_CLASSES: LinePriceClasses = {
-  chips: 'market',
-  chipIntegration: 'first-unit',
-  array: 'first-unit',
-  radiator: 'first-unit',
-  battery: 'first-unit',
-  isl: 'first-unit',
-  bus: 'first-unit',
-  shielding: 'market',
-  propellant: 'market',
-  ait: 'first-unit',
-};
+export const DEFAULT_LINE_PRICE_CLASSES = Object.fromEntries(
+  HARDWARE_LINES.map((l) => [l, HARDWARE_LINE_ITEMS[l].priceClass]),
+) as LinePriceClasses;
 
 export interface StowedVolumeParams {
   readonly arrayBolPower_W: number;
@@ -253,12 +263,10 @@ export interface CostParams extends LaunchParams, TerrestrialParams {
   readonly batteryCost_USD_per_Wh: number;
   /** ISL terminals' cost for the node (from the ISL model) [$]. */
   readonly islCost_USD: number;
-  readonly bus_kg: number;
-  readonly shielding_kg: number;
-  readonly propellant_kg: number;
+  /** The masses the lines priced by mass read (HARDWARE_LINE_ITEMS `kg`) [kg]. */
+  readonly mass: PricedMass;
+  /** Bus price [USD/kg]; default HARDWARE_LINE_ITEMS's. */
   readonly busCost_USD_per_kg?: number;
-  readonly shieldingCost_USD_per_kg?: number;
-  readonly propellantCost_USD_per_kg?: number;
   readonly aitFraction?: number;
   /** Space packaging and qualification premium per chip, fraction of its price (costTechnology.ts); default 0. */
   readonly chipIntegrationFraction?: number;
@@ -278,11 +286,11 @@ export interface CostResult extends LaunchResult, TerrestrialResult {
   readonly batteryHardware_USD: number;
   readonly islHardware_USD: number;
   readonly busHardware_USD: number;
-  readonly shieldingHardware_USD: number;
-  readonly propellant_USD: number;
   readonly ait_USD: number;
   readonly hardware_USD: number;
   readonly priceClasses: LinePriceClasses;
+  /** Each hardware line [USD]: the figures above, by line (chipIntegration: the chips' packaging premium). */
+  readonly lines: Readonly<Record<HardwareLine, number>>;
   /** Hardware lines at a first-unit price: the learning curve's first unit T₁ [USD]. */
   readonly learningHardware_USD: number;
   readonly operations_USD_per_yr: number;
@@ -305,9 +313,9 @@ function checkCostInputs(p: Readonly<CostParams>): void {
   nonNegative('batteryEnergy_Wh', p.batteryEnergy_Wh);
   nonNegative('batteryCost_USD_per_Wh', p.batteryCost_USD_per_Wh);
   nonNegative('islCost_USD', p.islCost_USD);
-  nonNegative('bus_kg', p.bus_kg);
-  nonNegative('shielding_kg', p.shielding_kg);
-  nonNegative('propellant_kg', p.propellant_kg);
+  nonNegative('bus_kg', p.mass.bus_kg);
+  nonNegative('shielding_kg', p.mass.shielding_kg);
+  nonNegative('propellant_kg', p.mass.propellant_kg);
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
 }
 
@@ -319,26 +327,28 @@ function lineItems(p: Readonly<CostParams>) {
   nonNegative('chipIntegrationFraction', chipPremium);
   const chipsMarket = p.chips * p.costPerChip_USD;
   const computeHw = chipsMarket * (1 + chipPremium);
-  const arrayHw = p.arrayBolPower_W * p.arrayCost_USD_per_W;
-  const radHw = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
-  const battHw = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
-  const busHw = p.bus_kg * (p.busCost_USD_per_kg ?? DEFAULT_BUS_COST_USD_per_kg);
-  const shieldHw = p.shielding_kg * (p.shieldingCost_USD_per_kg ?? DEFAULT_SHIELDING_COST_USD_per_kg);
-  const propHw = p.propellant_kg * (p.propellantCost_USD_per_kg ?? DEFAULT_PROPELLANT_COST_USD_per_kg);
-  const nonChip = arrayHw + radHw + battHw + p.islCost_USD + busHw + shieldHw + propHw;
-  const aitUsd = ait * nonChip;
-  return {
-    chipsMarket,
-    computeHw,
-    arrayHw,
-    radHw,
-    battHw,
-    busHw,
-    shieldHw,
-    propHw,
-    aitUsd,
-    hardware: computeHw + nonChip + aitUsd,
+  const { bus, shielding, propellant } = HARDWARE_LINE_ITEMS;
+  const array = p.arrayBolPower_W * p.arrayCost_USD_per_W;
+  const radiator = p.radiatorArea_m2 * p.radiatorCost_USD_per_m2;
+  const battery = p.batteryEnergy_Wh * p.batteryCost_USD_per_Wh;
+  const busHw = p.mass.bus_kg * (p.busCost_USD_per_kg ?? bus.USD_per_kg);
+  const shieldHw = p.mass.shielding_kg * shielding.USD_per_kg;
+  const propHw = p.mass.propellant_kg * propellant.USD_per_kg;
+  const nonChip = array + radiator + battery + p.islCost_USD + busHw + shieldHw + propHw;
+  // every line set once, in HARDWARE_LINES's order (a field written again later takes V8's slower object shapes)
+  const lines = {
+    chips: chipsMarket,
+    chipIntegration: computeHw - chipsMarket,
+    array,
+    radiator,
+    battery,
+    isl: p.islCost_USD,
+    bus: busHw,
+    shielding: shieldHw,
+    propellant: propHw,
+    ait: ait * nonChip,
   };
+  return { lines, computeHw, hardware: computeHw + nonChip + lines.ait };
 }
 
 /**
@@ -365,7 +375,7 @@ function firstUnitSum(c: LinePriceClasses, l: Readonly<Record<HardwareLine, numb
  * The price class of each line: the given one, else DEFAULT_LINE_PRICE_CLASSES's, every key written out in that order
  * (a spread of the two costs V8 a slow object; node/stages/massDrag.ts sizeRadiation says why).
  */
-function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
+export function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
   const d = DEFAULT_LINE_PRICE_CLASSES;
   return {
     chips: pc.chips ?? d.chips,
@@ -384,20 +394,9 @@ function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
 /** Full node cost and the terrestrial comparison. */
 export function nodeCost(p: Readonly<CostParams>): CostResult {
   checkCostInputs(p);
-  const { chipsMarket, computeHw, arrayHw, radHw, battHw, busHw, shieldHw, propHw, aitUsd, hardware } = lineItems(p);
+  const { lines, computeHw, hardware } = lineItems(p);
   const priceClasses = lineClasses(p.priceClasses ?? {});
-  const learningHardware = firstUnitSum(priceClasses, {
-    chips: chipsMarket,
-    chipIntegration: computeHw - chipsMarket,
-    array: arrayHw,
-    radiator: radHw,
-    battery: battHw,
-    isl: p.islCost_USD,
-    bus: busHw,
-    shielding: shieldHw,
-    propellant: propHw,
-    ait: aitUsd,
-  });
+  const learningHardware = firstUnitSum(priceClasses, lines);
 
   const launch = launchEconomics(p);
   const terra = terrestrialBaseline(p);
@@ -419,17 +418,16 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
     terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
     computeHardware_USD: computeHw,
-    chipsAtMarket_USD: chipsMarket,
-    arrayHardware_USD: arrayHw,
-    radiatorHardware_USD: radHw,
-    batteryHardware_USD: battHw,
-    islHardware_USD: p.islCost_USD,
-    busHardware_USD: busHw,
-    shieldingHardware_USD: shieldHw,
-    propellant_USD: propHw,
-    ait_USD: aitUsd,
+    chipsAtMarket_USD: lines.chips,
+    arrayHardware_USD: lines.array,
+    radiatorHardware_USD: lines.radiator,
+    batteryHardware_USD: lines.battery,
+    islHardware_USD: lines.isl,
+    busHardware_USD: lines.bus,
+    ait_USD: lines.ait,
     hardware_USD: hardware,
     priceClasses,
+    lines,
     learningHardware_USD: learningHardware,
     operations_USD_per_yr: opsYr,
     operations_USD: ops,
@@ -438,6 +436,6 @@ export function nodeCost(p: Readonly<CostParams>): CostResult {
     costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     launchPerKWyr_USD: launch.launch_USD / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
     // the chips at market price come out; their space-packaging premium stays (integration work)
-    capexExChips_USD_per_W: (hardware - chipsMarket + launch.launch_USD) / p.itPowerAvg_W,
+    capexExChips_USD_per_W: (hardware - lines.chips + launch.launch_USD) / p.itPowerAvg_W,
   };
 }

@@ -35,18 +35,29 @@ export const DEFAULT_BUS_FRACTION = 0.25;
 /** Default system margin on basic dry mass (ESA CDF phase-A practice; AIAA S-120A-2015 order). */
 export const DEFAULT_SYSTEM_MARGIN_FRACTION = 0.2;
 
-export interface DryMassParams {
-  readonly compute_kg: number;
-  readonly array_kg: number;
-  readonly battery_kg: number;
-  readonly radiator_kg: number;
-  readonly shielding_kg: number;
-  readonly isl_kg: number;
+/**
+ * The sized items, the mass line items the bus and the system margin scale with, in the budget's order, each with its
+ * description and its label (its budget row and chart bar): the one table the roll-up sums and the record's mass
+ * section (src/node/record/fields.ts), the budget rows (src/report/budget/budget.ts) and the mass charts read. Its
+ * price, if it has one: src/models/cost/cost.ts HARDWARE_LINE_ITEMS.
+ */
+export const SIZED_ITEMS = {
+  compute_kg: ['Compute payload (chips, boards, packaging) [kg]', 'compute'],
+  array_kg: ['Solar array [kg]', 'solar array'],
+  battery_kg: ['Battery [kg]', 'battery'],
+  radiator_kg: ['Radiator and coolant loop [kg]', 'radiator'],
+  shielding_kg: ['Radiation shielding [kg]', 'shielding'],
+  isl_kg: ['Laser terminals [kg]', 'ISL terminals'],
+} as const;
+export type SizedItem = keyof typeof SIZED_ITEMS;
+export const SIZED_ITEMS_KG = Object.keys(SIZED_ITEMS) as SizedItem[];
+
+export type DryMassParams = Readonly<Record<SizedItem, number>> & {
   /** Bus mass / sized-items mass; default 0.25. */
   readonly busFraction?: number;
   /** System margin on basic dry mass; default 0.20. */
   readonly marginFraction?: number;
-}
+};
 
 export interface DryMassResult {
   /** Σ of the separately sized items [kg]. */
@@ -59,7 +70,7 @@ export interface DryMassResult {
   readonly dry_kg: number;
 }
 
-export interface MassBudgetParams extends DryMassParams {
+export type MassBudgetParams = DryMassParams & {
   /** Propellant from the drag model (computed from dry_kg) [kg]. */
   readonly propellant_kg: number;
   /** Launch mass allocated to one node [kg] (> 0). */
@@ -68,41 +79,24 @@ export interface MassBudgetParams extends DryMassParams {
   readonly itPowerAvg_W: number;
   /** Tank mass per kg of propellant [-]; default 0 (tankage inside the bus fraction). */
   readonly propellantTankFraction?: number;
-}
+};
 
-export interface MassBudgetResult extends DryMassResult {
-  readonly compute_kg: number;
-  readonly array_kg: number;
-  readonly battery_kg: number;
-  readonly radiator_kg: number;
-  readonly shielding_kg: number;
-  readonly isl_kg: number;
-  readonly propellant_kg: number;
-  /** Propellant tankage counted outside the bus [kg]. */
-  readonly propellantTank_kg: number;
-  /** Built-up launch (wet) mass including margin [kg]. */
-  readonly launch_kg: number;
-  readonly allocated_kg: number;
-  /** allocated − launch [kg]; negative when the budget does not close. */
-  readonly closureMargin_kg: number;
-  /** (allocated − launch)/allocated. */
-  readonly closureMarginFraction: number;
-  /** IT average power per launch mass [kW/t] (= W/kg). */
-  readonly kW_per_t: number;
-}
+export type MassBudgetResult = DryMassResult &
+  Readonly<Record<SizedItem, number>> & {
+    readonly propellant_kg: number;
+    /** Propellant tankage counted outside the bus [kg]. */
+    readonly propellantTank_kg: number;
+    /** Built-up launch (wet) mass including margin [kg]. */
+    readonly launch_kg: number;
+    readonly allocated_kg: number;
+    /** allocated − launch [kg]; negative when the budget does not close. */
+    readonly closureMargin_kg: number;
+    /** (allocated − launch)/allocated. */
+    readonly closureMarginFraction: number;
+    /** IT average power per launch mass [kW/t] (= W/kg). */
+    readonly kW_per_t: number;
+  };
 
-/**
- * The sized items, the mass line items the bus and the system margin scale with, in the budget's order: the one list
- * the roll-up sums, the budget rows (src/report/budget/budget.ts) and the mass charts read.
- */
-export const SIZED_ITEMS_KG = [
-  'compute_kg',
-  'array_kg',
-  'battery_kg',
-  'radiator_kg',
-  'shielding_kg',
-  'isl_kg',
-] as const;
 /** The line items the launch mass is the sum of, in the budget's order. */
 export const LAUNCH_MASS_ITEMS_KG = [
   ...SIZED_ITEMS_KG,

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { n, nn, omittedWhenLean, recordFields } from '../../base/recordFields.js';
 import type { BaselineParity } from '../stages/parity.js';
+import { HARDWARE_LINE_ITEMS, HARDWARE_LINES } from '../../models/cost/cost.js';
 import type { NodeSizing } from './nodeRecord.js';
 
 const { num, numOrNull, value, list, section } = recordFields<NodeSizing>();
@@ -17,6 +18,13 @@ const { num, numOrNull, value, list, section } = recordFields<NodeSizing>();
 /** The economics parity entry of economics.baseline, if it names a scenario. */
 const ownParity = (s: NodeSizing): BaselineParity | undefined =>
   s.economics.parity.find((b) => b.id === s.design.economics.baseline);
+
+/** The hardware lines without a field of their own (HARDWARE_LINE_ITEMS), summed as otherHardware_USD. */
+const OWN: readonly string[] = ['chips', 'chipIntegration', 'array', 'radiator', 'battery', 'isl', 'bus', 'ait'];
+const OTHER_LINES = HARDWARE_LINES.filter((l) => !OWN.includes(l));
+const OTHER_LABEL = OTHER_LINES.map((l) => HARDWARE_LINE_ITEMS[l].label)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
 
 /** Section → field → its declaration, in the record's order. */
 export const COST_FIELDS = {
@@ -58,9 +66,9 @@ export const COST_FIELDS = {
       (s) => s.cost.cost.islHardware_USD,
     ),
     otherHardware_USD: num(
-      'Shielding and propellant (first unit) [USD]',
-      'shielding and propellant',
-      (s) => s.cost.cost.shieldingHardware_USD + s.cost.cost.propellant_USD,
+      `${OTHER_LABEL[0]!.toUpperCase()}${OTHER_LABEL.slice(1)} (first unit) [USD]`,
+      OTHER_LABEL,
+      (s) => OTHER_LINES.reduce((a, l) => a + s.cost.cost.lines[l], 0),
     ),
     ait_USD: num(
       'Assembly, integration and test: AIT fraction × non-chip hardware (first unit) [USD]',

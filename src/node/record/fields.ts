@@ -11,10 +11,17 @@ import * as z from 'zod';
 import { rad_to_deg, s_to_min } from '../../base/convert.js';
 import { n, recordFields } from '../../base/recordFields.js';
 import { COST_FIELDS } from './costFields.js';
+import { SIZED_ITEMS, SIZED_ITEMS_KG, type SizedItem } from '../../models/mass/mass.js';
 import { catalogueApproaches_per_sat_yr, FLUX_THRESHOLD_km } from '../../models/orbit/catalogueFlux.js';
 import { softDoseThreshold_rad, yearsToDose, type NodeSizing } from './nodeRecord.js';
 
 const { num, numOrNull, value, list, section } = recordFields<NodeSizing>();
+
+/** The sized items' fields (SIZED_ITEMS: description, label), read from the mass budget. */
+function sizedItemFields() {
+  const field = (k: SizedItem) => num(SIZED_ITEMS[k][0], SIZED_ITEMS[k][1], (s) => s.mass.mass[k]);
+  return Object.fromEntries(SIZED_ITEMS_KG.map((k) => [k, field(k)])) as Record<SizedItem, ReturnType<typeof field>>;
+}
 
 /** Section → field → its declaration, in the record's order: the physical budget, then cost (costFields.ts). */
 export const RECORD_FIELDS = {
@@ -303,12 +310,7 @@ export const RECORD_FIELDS = {
     capacity_Gbps: num('Aggregate capacity [Gbps]', 'capacity', (s) => s.isl.capacity_Gbps),
   }),
   mass: section({
-    compute_kg: num('Compute payload (chips, boards, packaging) [kg]', 'compute', (s) => s.mass.mass.compute_kg),
-    array_kg: num('Solar array [kg]', 'solar array', (s) => s.mass.mass.array_kg),
-    battery_kg: num('Battery [kg]', 'battery', (s) => s.mass.mass.battery_kg),
-    radiator_kg: num('Radiator and coolant loop [kg]', 'radiator', (s) => s.mass.mass.radiator_kg),
-    shielding_kg: num('Radiation shielding [kg]', 'shielding', (s) => s.mass.mass.shielding_kg),
-    isl_kg: num('Laser terminals [kg]', 'ISL terminals', (s) => s.mass.mass.isl_kg),
+    ...sizedItemFields(),
     bus_kg: num('Bus (structure, ADCS, C&DH, harness, propulsion dry) [kg]', 'bus', (s) => s.mass.mass.bus_kg),
     propellant_kg: num('Propellant for drag make-up and disposal [kg]', 'propellant', (s) => s.mass.mass.propellant_kg),
     propellantTank_kg: num(

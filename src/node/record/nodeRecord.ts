@@ -121,6 +121,7 @@ export interface StageResults {
   readonly power: PowerSizing;
   readonly rad: Radiation;
   readonly mass: MassSizing;
+  readonly cost: CostSizing;
   /** The delivered PFLOPS the cost models price (> 0). */
   readonly costPFLOPS: number;
 }

@@ -2,19 +2,15 @@
  * The last node sizing stages: stowed volume and cost (hardware, launch, operations, LCOC) with the cost technology
  * prices, and the fleet lifecycle economics against the terrestrial baselines (node.ts runs these lazily).
  */
-import type {
-  CostSizing,
-  Design,
-  LifecycleSizing,
-  MassSizing,
-  Payload,
-  Rows,
-  StageResults,
-} from '../record/nodeRecord.js';
+import type { CostSizing, Design, LifecycleSizing, Payload, Rows, StageResults } from '../record/nodeRecord.js';
 import {
   DEFAULT_OPERATIONS_FRACTION_per_yr,
+  HARDWARE_LINE_ITEMS,
+  HARDWARE_LINES,
+  lineClasses,
   nodeCost,
   stowedVolume_m3,
+  type HardwareLine,
   type LinePriceClasses,
 } from '../../models/cost/cost.js';
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -39,10 +35,10 @@ const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines(
 export function sizeCost(
   design: Design,
   rows: Rows,
-  { payload, costPFLOPS, thermal, power: { system: power }, rad, mass: sized }: StageResults,
+  { payload, costPFLOPS, thermal, power: { system: power }, mass: sized }: Omit<StageResults, 'cost' | 'rad'>,
 ): CostSizing {
   const { compute, isl } = payload;
-  const { drag, mass, launchPayload } = sized;
+  const { mass, launchPayload } = sized;
   const { mission, compute: c, thermal: t, economics: e } = design;
   const { chip, array, battery, radiator, vehicle } = rows;
   const stowed = stowedVolume_m3({
@@ -82,42 +78,41 @@ export function sizeCost(
     aitFraction: prices.aitFraction,
     chipIntegrationFraction: prices.chipIntegrationFraction,
     operationsFraction_per_yr: design.cost.operationsFraction_per_yr,
-    priceClasses: linePriceClasses(design, rows, prices),
+    priceClasses: designPriceClasses(design, rows, prices),
     batteryEnergy_Wh,
     batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
     islCost_USD: isl.cost_USD,
-    bus_kg: mass.bus_kg,
-    shielding_kg: rad.shieldingMass_kg,
-    propellant_kg: drag.propellantMass_kg,
+    mass,
   });
   return { stowed, batteryEnergy_Wh, cost };
 }
 
 /**
  * The price class of each hardware line (learningCurve.ts PRICE_CLASSES), the one rule for the node fleet, the
- * constellation and both parity searches: chips, shielding plate and propellant at market price; battery and ISL
- * terminals their catalog row's class; array and radiator the class `cost.arrayPriceClass` / `cost.radiatorPriceClass`
- * states for a rescaled price, else the preset's when its factor rescales the row, else the row's; bus, AIT and the
- * chips' packaging premium `cost.busPriceClass`, else the preset's.
+ * constellation and both parity searches: battery and ISL terminals their catalog row's class; array and radiator the
+ * class `cost.arrayPriceClass` / `cost.radiatorPriceClass` states for a rescaled price, else the preset's when its
+ * factor rescales the row, else the row's; bus, AIT and the chips' packaging premium `cost.busPriceClass`, else the
+ * preset's; the other lines (chips, shielding plate, propellant at market price) HARDWARE_LINE_ITEMS's.
  */
-export function linePriceClasses(
+export const linePriceClasses = (design: Design, rows: Pick<Rows, 'array' | 'radiator' | 'battery' | 'terminal'>) =>
+  lineClasses(designPriceClasses(design, rows));
+
+/** The classes linePriceClasses sets from the design and its rows; nodeCost takes the others from the table. */
+function designPriceClasses(
   { cost: c }: Design,
   rows: Pick<Rows, 'array' | 'radiator' | 'battery' | 'terminal'>,
   prices: CostTechnologyPrices = costPrices({ cost: c } as Design),
-): LinePriceClasses {
+): Partial<LinePriceClasses> {
   const scaled = (factor: number, stated: LinePriceClasses['array'] | undefined, row: LinePriceClasses['array']) =>
     stated ?? (factor !== 1 ? prices.priceClass : row);
   const bus = c.busPriceClass ?? prices.priceClass;
   return {
-    chips: 'market',
     chipIntegration: bus,
     array: scaled(prices.arrayPriceFactor, c.arrayPriceClass, rows.array.priceClass),
     radiator: scaled(prices.radiatorPriceFactor, c.radiatorPriceClass, rows.radiator.priceClass),
     battery: rows.battery.priceClass,
     isl: rows.terminal.priceClass,
     bus,
-    shielding: 'market',
-    propellant: 'market',
     ait: bus,
   };
 }
@@ -163,12 +158,9 @@ function costPrices({ cost: c }: Design): CostTechnologyPrices {
 export function lifecycle(
   design: Design,
   rows: Rows,
-  compute: Payload['compute'],
-  costPFLOPS: number,
-  { cost }: CostSizing,
-  { mass }: Pick<MassSizing, 'mass'>,
+  { payload, costPFLOPS, cost, mass }: Pick<StageResults, 'payload' | 'costPFLOPS' | 'cost' | 'mass'>,
 ): LifecycleSizing {
-  return new Lifecycle(design, rows, compute, costPFLOPS, cost, mass.dry_kg);
+  return new Lifecycle(design, rows, payload.compute, costPFLOPS, cost.cost, mass.mass.dry_kg);
 }
 
 /**
@@ -252,17 +244,12 @@ class Lifecycle implements LifecycleSizing {
  * Space 2024, docs/sources.md §10). Beyond ×3 either way the note names the lines that drive the departure.
  */
 export const PRODUCTION_REFERENCE_USD_per_kg = 1100;
-const LINE_NAMES = {
-  array: 'array',
-  radiator: 'radiator',
-  battery: 'battery',
-  isl: 'ISL terminals',
-  bus: 'bus',
-  ait: 'AIT',
-  chipIntegration: 'chip packaging',
-  shielding: 'shielding',
-  propellant: 'propellant',
-} as const;
+/** The lines of the non-chip figure in the order it sums them: the built lines, AIT, the chips' packaging, the rest. */
+const BUILT = ['array', 'radiator', 'battery', 'isl', 'bus', 'ait', 'chipIntegration'] as const;
+const NON_CHIP_LINES: readonly HardwareLine[] = [
+  ...BUILT,
+  ...HARDWARE_LINES.filter((l) => l !== 'chips' && !(BUILT as readonly string[]).includes(l)),
+];
 function nonChipPerKg(
   c: CostSizing['cost'],
   program: LifecycleSizing['program'],
@@ -273,28 +260,17 @@ function nonChipPerKg(
     c.learningHardware_USD > 0
       ? (program.averageUnit_USD - (c.hardware_USD - c.learningHardware_USD + c.launch_USD)) / c.learningHardware_USD
       : 1;
-  const lines: Record<keyof typeof LINE_NAMES, number> = {
-    array: c.arrayHardware_USD,
-    radiator: c.radiatorHardware_USD,
-    battery: c.batteryHardware_USD,
-    isl: c.islHardware_USD,
-    bus: c.busHardware_USD,
-    ait: c.ait_USD,
-    chipIntegration: c.computeHardware_USD - c.chipsAtMarket_USD,
-    shielding: c.shieldingHardware_USD,
-    propellant: c.propellant_USD,
-  };
-  const perKg = Object.entries(lines).map(([line, usd]) => {
-    const k = line as keyof typeof LINE_NAMES;
-    return { k, usd_per_kg: (usd * (c.priceClasses[k] === 'first-unit' ? learned : 1)) / dry_kg };
-  });
+  const perKg = NON_CHIP_LINES.map((k) => ({
+    k,
+    usd_per_kg: (c.lines[k] * (c.priceClasses[k] === 'first-unit' ? learned : 1)) / dry_kg,
+  }));
   const value = perKg.reduce((a, l) => a + l.usd_per_kg, 0);
   return { value_USD_per_kg: value, note: nonChipNote(value, perKg, c.priceClasses) };
 }
 
 function nonChipNote(
   value: number,
-  perKg: { k: keyof typeof LINE_NAMES; usd_per_kg: number }[],
+  perKg: { k: HardwareLine; usd_per_kg: number }[],
   priceClasses: CostSizing['cost']['priceClasses'],
 ): string {
   const ratio = value / PRODUCTION_REFERENCE_USD_per_kg;
@@ -304,7 +280,7 @@ function nonChipNote(
   const top = [...perKg]
     .sort((a, b) => b.usd_per_kg - a.usd_per_kg)
     .slice(0, 3)
-    .map((l) => `${LINE_NAMES[l.k]} ${fmt0(l.usd_per_kg)} (${priceClasses[l.k]})`)
+    .map((l) => `${HARDWARE_LINE_ITEMS[l.k].label} ${fmt0(l.usd_per_kg)} (${priceClasses[l.k]})`)
     .join(', ');
   return `${head}: ${ratio > 3 ? 'above' : 'below'} it by more than ×3, driven by ${top} USD/kg dry`;
 }

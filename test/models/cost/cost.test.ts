@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HARDWARE_LINE_ITEMS,
   HARDWARE_LINES,
   launchEconomics,
   nodeCost,
   stowedVolume_m3,
   terrestrialBaseline,
   type CostParams,
+  type HardwareLine,
   type LaunchVehicleSpec,
   type LinePriceClasses,
+  type PricedMass,
 } from '../../../src/models/cost/cost.js';
 
 /** spacecost launch_vehicles.csv via docs/sources.md §7. */
@@ -160,9 +163,14 @@ const ai1: CostParams = {
   batteryEnergy_Wh: 20000,
   batteryCost_USD_per_Wh: 2,
   islCost_USD: 1.2e6,
-  bus_kg: 300,
-  shielding_kg: 0,
-  propellant_kg: 20,
+  // every line priced by mass at 0 kg but the bus and the propellant
+  mass: {
+    ...(Object.fromEntries(
+      Object.values(HARDWARE_LINE_ITEMS).flatMap((l) => ('kg' in l ? [[l.kg, 0]] : [])),
+    ) as PricedMass),
+    bus_kg: 300,
+    propellant_kg: 20,
+  },
 };
 
 describe('nodeCost', () => {
@@ -218,19 +226,7 @@ describe('nodeCost', () => {
         HARDWARE_LINES.map((line, i) => [line, classes[(n * 7 + i * (n % 5)) % 3]!]),
       ) as unknown as LinePriceClasses;
       const r = nodeCost({ ...ai1, arrayCost_USD_per_W: 8 + n / 7, priceClasses });
-      const line: Record<(typeof HARDWARE_LINES)[number], number> = {
-        chips: r.chipsAtMarket_USD,
-        chipIntegration: r.computeHardware_USD - r.chipsAtMarket_USD,
-        array: r.arrayHardware_USD,
-        radiator: r.radiatorHardware_USD,
-        battery: r.batteryHardware_USD,
-        isl: r.islHardware_USD,
-        bus: r.busHardware_USD,
-        shielding: r.shieldingHardware_USD,
-        propellant: r.propellant_USD,
-        ait: r.ait_USD,
-      };
-      const expected = HARDWARE_LINES.reduce((s, l) => (priceClasses[l] === 'first-unit' ? s + line[l] : s), 0);
+      const expected = HARDWARE_LINES.reduce((s, l) => (priceClasses[l] === 'first-unit' ? s + r.lines[l] : s), 0);
       expect(r.learningHardware_USD).toBe(expected);
     }
   });
@@ -262,9 +258,6 @@ describe('validation', () => {
       'batteryEnergy_Wh',
       'batteryCost_USD_per_Wh',
       'islCost_USD',
-      'bus_kg',
-      'shielding_kg',
-      'propellant_kg',
       'deliveredPFLOPS',
       'chipIntegrationFraction',
       'operationsFraction_per_yr',
@@ -286,6 +279,14 @@ describe('validation', () => {
     for (const field of fields) {
       it(`${field} = −1 is refused by name`, () => {
         expect(() => nodeCost({ ...node, [field]: -1 })).toThrow(
+          new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`),
+        );
+      });
+    }
+
+    for (const field of ['bus_kg', 'shielding_kg', 'propellant_kg'] as const) {
+      it(`mass.${field} = −1 is refused by name`, () => {
+        expect(() => nodeCost({ ...node, mass: { ...node.mass, [field]: -1 } })).toThrow(
           new RegExp(`^${field} must be a finite number [>≥] 0, got -1$`),
         );
       });
@@ -347,9 +348,24 @@ describe('validation', () => {
 
   describe('cost terms by hand', () => {
     it('shielding adds mass × $50/kg, plus 10 % AIT: 100 kg → $5,500', () => {
-      const extra = nodeCost({ ...node, shielding_kg: 100 }).hardware_USD - nodeCost(node).hardware_USD;
+      const shielded = { ...node, mass: { ...node.mass, shielding_kg: 100 } };
+      const extra = nodeCost(shielded).hardware_USD - nodeCost(node).hardware_USD;
       expect(extra).toBeCloseTo(100 * 50 * 1.1, 6);
-      expect(nodeCost({ ...node, shielding_kg: 100 }).shieldingHardware_USD).toBe(5000);
+      expect(nodeCost(shielded).lines.shielding).toBe(5000);
+    });
+
+    it('every line priced by mass adds 100 kg × its price to its line, plus 10 % AIT, to the hardware', () => {
+      // catches a line of HARDWARE_LINE_ITEMS left out of the priced lines, of the non-chip sum or of `lines`
+      for (const [line, item] of Object.entries(HARDWARE_LINE_ITEMS)) {
+        if (!('kg' in item)) continue;
+        const heavier = nodeCost({ ...node, mass: { ...node.mass, [item.kg]: node.mass[item.kg] + 100 } });
+        const base = nodeCost(node);
+        expect(heavier.lines[line as HardwareLine] - base.lines[line as HardwareLine]).toBeCloseTo(
+          100 * item.USD_per_kg,
+          6,
+        );
+        expect(heavier.hardware_USD - base.hardware_USD).toBeCloseTo(100 * item.USD_per_kg * 1.1, 6);
+      }
     });
 
     it('a 50 % chip premium: compute hardware 72 × $55k × 1.5 = $5.94M, no AIT on chips', () => {

@@ -13,7 +13,10 @@ import {
 const grams_kg = 1e-3; // arithmetic roll-up: agreement to a gram
 
 /** An AI1-like node (docs/sources.md §3): 72 GPUs, ~600 m² array, ~110 m² radiator; item masses illustrative. */
+/** Every sized item at 0 kg: the fixtures below set theirs, an item a later model adds stays at 0. */
+const none = Object.fromEntries(SIZED_ITEMS_KG.map((k) => [k, 0])) as unknown as DryMassParams;
 const items: DryMassParams = {
+  ...none,
   compute_kg: 648,
   array_kg: 360,
   battery_kg: 40,
@@ -91,7 +94,15 @@ describe('ranges', () => {
    * The mass roll-up of src/models/mass/mass.ts on round numbers, by hand, and at the ends of its validity range
    * (masses ≥ 0, 0 ≤ f_bus ≤ 2, 0 ≤ f_margin ≤ 1, 0 ≤ f_tank ≤ 1, allocated > 0, IT power ≥ 0).
    */
-  const items = { compute_kg: 400, array_kg: 200, battery_kg: 100, radiator_kg: 200, shielding_kg: 50, isl_kg: 50 };
+  const items = {
+    ...none,
+    compute_kg: 400,
+    array_kg: 200,
+    battery_kg: 100,
+    radiator_kg: 200,
+    shielding_kg: 50,
+    isl_kg: 50,
+  };
   const budget: MassBudgetParams = { ...items, propellant_kg: 100, allocated_kg: 2000, itPowerAvg_W: 100_000 };
 
   describe('mass budget by hand', () => {
@@ -145,8 +156,7 @@ describe('ranges', () => {
       expect(() => dryMass({ ...items, marginFraction: -0.01 })).toThrow(/marginFraction must be in/);
       for (const k of Object.keys(items) as (keyof typeof items)[])
         expect(() => dryMass({ ...items, [k]: -1 })).toThrow(new RegExp(`${k} must be a finite number ≥ 0`));
-      const zero = { compute_kg: 0, array_kg: 0, battery_kg: 0, radiator_kg: 0, shielding_kg: 0, isl_kg: 0 };
-      expect(() => dryMass(zero)).toThrow('the sized items must have a total mass > 0 kg');
+      expect(() => dryMass(none)).toThrow('the sized items must have a total mass > 0 kg');
       expect(() => massBudget({ ...budget, allocated_kg: 0 })).toThrow('allocated_kg must be > 0, got 0');
       expect(() => massBudget({ ...budget, allocated_kg: Infinity })).toThrow(/allocated_kg must be > 0/);
       expect(() => massBudget({ ...budget, propellantTankFraction: 1.01 })).toThrow(
