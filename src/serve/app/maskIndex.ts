@@ -4,7 +4,9 @@
  * an LSD radix sort of the values' bits), so a filter's kept designs are one run of positions found by two binary
  * searches. Each design counts the filters (and the subset) that exclude it; moving a brush from one range to
  * another visits only the positions between the old and the new ends, each design's count going up or down by one
- * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter.
+ * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter. The designs whose bit
+ * flipped in the last update are listed (`changes`), so the views' counts (raster.ts MaskCounts) follow a brush
+ * without a pass over every design's bit.
  */
 import type { Filter, Subset } from '../urlState.js';
 import type { Dataset } from './data.js';
@@ -21,9 +23,36 @@ interface Order {
   readonly numbers: number;
 }
 
+/**
+ * The designs whose mask bit flipped in an update: `added` went from 0 to 1, `removed` from 1 to 0, each flip listed
+ * (a design flipped out and back in within one update is in both, which cancel when counted). `version` counts the
+ * updates that changed the mask; `source` is the index that made them.
+ */
+export interface MaskChanges {
+  readonly source: object;
+  readonly version: number;
+  /** False when an update flipped more bits than the lists hold: count the mask afresh. */
+  readonly complete: boolean;
+  readonly added: Int32Array;
+  readonly removed: Int32Array;
+  /** How many designs the mask keeps. */
+  readonly kept: number;
+  /** The designs the mask keeps (made once per version, shared by every consumer). */
+  keptRows(): Int32Array;
+}
+
 export class MaskIndex {
   /** 1 for each design the subset and every filter keep. */
   readonly mask: Uint8Array;
+  /** The last update's flips (see MaskChanges): rows[0, adds) added, rows[removes, n) removed. */
+  private flips: Int32Array;
+  private adds = 0;
+  private removes: number;
+  /** More flips than designs in one update: the lists are incomplete and the update's version says so. */
+  private overflow = false;
+  private version = 0;
+  /** keptRows() of a version. */
+  private listed: { version: number; rows: Int32Array } | null = null;
   /** Per design, how many filters (and the subset) exclude it. */
   private readonly excluded: Uint16Array;
   private readonly orders = new Map<string, Order>();
@@ -36,10 +65,51 @@ export class MaskIndex {
     this.mask = new Uint8Array(ds.n).fill(1);
     this.excluded = new Uint16Array(ds.n);
     this.count = ds.n;
+    this.flips = new Int32Array(ds.n);
+    this.removes = ds.n;
+  }
+
+  /** The flips of the last update that changed the mask. Valid until the next update. */
+  changes(): MaskChanges {
+    const { flips, adds, removes } = this;
+    return {
+      source: this,
+      version: this.version,
+      complete: !this.overflow,
+      added: flips.subarray(0, adds),
+      removed: flips.subarray(removes),
+      kept: this.count,
+      keptRows: () => this.keptRows(),
+    };
+  }
+
+  /**
+   * The designs the mask keeps, for counting afresh: from the positions of the narrowest filter when it keeps under
+   * an eighth of the designs (no pass over every design's bit; the rows then come in that dimension's value order),
+   * else in row order from the mask.
+   */
+  private keptRows(): Int32Array {
+    if (this.listed?.version === this.version) return this.listed.rows;
+    const { mask } = this;
+    const rows = new Int32Array(this.count);
+    let narrowest: { metric: string; k: Kept } | null = null;
+    for (const [metric, k] of this.kept)
+      if (narrowest === null || k.to - k.from < narrowest.k.to - narrowest.k.from) narrowest = { metric, k };
+    let at = 0;
+    if (narrowest !== null && (narrowest.k.to - narrowest.k.from) * 8 < this.ds.n) {
+      const order = this.orders.get(narrowest.metric)!.rows;
+      for (let p = narrowest.k.from; p < narrowest.k.to; p++) if (mask[order[p]!] === 1) rows[at++] = order[p]!;
+    } else for (let i = 0; i < mask.length; i++) if (mask[i] === 1) rows[at++] = i;
+    this.listed = { version: this.version, rows };
+    return rows;
   }
 
   /** The mask of `subset` and `filters` (a filter on a dimension the dataset lacks is ignored); returns its count. */
   update(subset: Subset, filters: readonly Filter[]): number {
+    const [adds, removes, overflow] = [this.adds, this.removes, this.overflow];
+    this.adds = 0;
+    this.removes = this.ds.n;
+    this.overflow = false;
     if (subset !== this.subset) this.setSubset(subset);
     const next = new Map<string, Kept>();
     for (const f of filters) {
@@ -53,6 +123,10 @@ export class MaskIndex {
     for (const [metric, k] of this.kept) if (!next.has(metric)) this.move(metric, k, { from: 0, to: this.ds.n });
     for (const [metric, k] of next) this.move(metric, this.kept.get(metric) ?? { from: 0, to: this.ds.n }, k);
     this.kept = next;
+    if (this.adds === 0 && this.removes === this.ds.n && !this.overflow)
+      // nothing flipped: the last change stands for consumers that have not counted it yet
+      [this.adds, this.removes, this.overflow] = [adds, removes, overflow];
+    else this.version++;
     return this.count;
   }
 
@@ -102,10 +176,16 @@ export class MaskIndex {
     }
   }
 
-  /** rows[from, to) gain (1) or lose (-1) an exclusion; a design's mask bit flips as its count leaves or reaches 0. */
+  /**
+   * rows[from, to) gain (1) or lose (-1) an exclusion; a design's mask bit flips as its count leaves or reaches 0, and
+   * the flip is listed (adds from the front of `flips`, removes from its back; a list that would overrun the other is
+   * marked incomplete).
+   */
   private excludeRows(rows: Int32Array, from: number, to: number, by: 1 | -1): void {
-    const { excluded, mask } = this;
+    const { excluded, mask, flips } = this;
     let count = this.count;
+    let adds = this.adds;
+    let removes = this.removes;
     // a loop per sign, no call per design: a brush across a million designs visits most of them
     if (by === 1)
       for (let p = from; p < to; p++) {
@@ -115,6 +195,8 @@ export class MaskIndex {
         if (e === 1) {
           mask[i] = 0;
           count--;
+          if (removes > adds) flips[--removes] = i;
+          else this.overflow = true;
         }
       }
     else
@@ -125,9 +207,13 @@ export class MaskIndex {
         if (e === 0) {
           mask[i] = 1;
           count++;
+          if (adds < removes) flips[adds++] = i;
+          else this.overflow = true;
         }
       }
     this.count = count;
+    this.adds = adds;
+    this.removes = removes;
   }
 
   /** The subset changed: the designs it lets in or out, listed, then counted. */
