@@ -14,7 +14,7 @@
  * this build's; the ratio of their medians is printed, and whether both composed the same parallel-coordinates frames
  * (after the brushes and after each colour change)
  * (a peer without maskIndex.js computes each mask afresh; one without pointCounts.js draws its points as its
- * scatter did, one by one).
+ * scatter did, one by one; the counts take the mask index's flips, which a peer build without them ignores).
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -243,7 +243,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
   const drawPoints = (): void => {
     scatter.fill(0xffffffff);
     if (points !== null) {
-      if (points.update(mask) > 0) points.draw(scatter, side, words());
+      if (points.update(mask, index?.changes()) > 0) points.draw(scatter, side, words());
       return;
     }
     const ws = words();
@@ -259,7 +259,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
       if (index !== null) index.update('all', filters);
       else computeMask(ds, 'all', filters, mask);
     }),
-    counts: cpuMs(() => lines.update(mask)),
+    counts: cpuMs(() => lines.update(mask, index?.changes())),
     draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
     compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
     points: cpuMs(drawPoints),
@@ -291,14 +291,14 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
           palette = colours.palette.map(r.rgb);
         }),
         counts: cpuMs(() => {
-          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index);
-          lines.update(mask);
+          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index, lines.counts);
+          lines.update(mask, index?.changes());
         }),
         draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
         compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
         points: cpuMs(() => {
           if (points !== null && P !== null)
-            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index);
+            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index, points.counts);
           drawPoints();
         }),
       });
