@@ -236,6 +236,8 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
   // the objectives sorted before the brushes, as the page does while idle after loading (maskIndex.ts)
   const sorting = cpuMs(() => objs.forEach((d) => index?.prepare(d.name)));
   const mask = index?.mask ?? new Uint8Array(ds.n);
+  /** The mask index's flips for the views' counts (undefined in a peer build without them: it compares masks). */
+  const changes = (): maskIndex.MaskChanges | undefined => (index as Partial<maskIndex.MaskIndex> | null)?.changes?.();
   let filters: Filter[] = [];
   const words = (): number[] => palette.map(([red, green, blue]) => (255 << 24) | (blue << 16) | (green << 8) | red);
 
@@ -243,7 +245,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
   const drawPoints = (): void => {
     scatter.fill(0xffffffff);
     if (points !== null) {
-      if (points.update(mask, index?.changes()) > 0) points.draw(scatter, side, words());
+      if (points.update(mask, changes()) > 0) points.draw(scatter, side, words());
       return;
     }
     const ws = words();
@@ -259,7 +261,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
       if (index !== null) index.update('all', filters);
       else computeMask(ds, 'all', filters, mask);
     }),
-    counts: cpuMs(() => lines.update(mask, index?.changes())),
+    counts: cpuMs(() => lines.update(mask, changes())),
     draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
     compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
     points: cpuMs(drawPoints),
@@ -292,7 +294,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
         }),
         counts: cpuMs(() => {
           lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index, lines.counts);
-          lines.update(mask, index?.changes());
+          lines.update(mask, changes());
         }),
         draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
         compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
