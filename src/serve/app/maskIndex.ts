@@ -51,6 +51,8 @@ export class MaskIndex {
   /** More flips than designs in one update: the lists are incomplete and the update's version says so. */
   private overflow = false;
   private version = 0;
+  /** The version whose flips are grouped by row blocks. */
+  private grouped = -1;
   /** keptRows() of a version. */
   private listed: { version: number; rows: Int32Array } | null = null;
   /** Per design, how many filters (and the subset) exclude it. */
@@ -72,6 +74,13 @@ export class MaskIndex {
   /** The flips of the last update that changed the mask. Valid until the next update. */
   changes(): MaskChanges {
     const { flips, adds, removes } = this;
+    if (this.grouped !== this.version) {
+      // flips come in a dimension's value order; counted in that order each design's cells are read out of order
+      // (5× slower at a million): grouped by blocks of rows first, once per version for every view
+      byRowBlock(flips.subarray(0, adds));
+      byRowBlock(flips.subarray(removes));
+      this.grouped = this.version;
+    }
     return {
       source: this,
       version: this.version,
@@ -226,6 +235,31 @@ export class MaskIndex {
     }
     this.excludeRows(rows, 0, ins, -1);
     this.excludeRows(rows, outs, n, 1);
+  }
+}
+
+/** Rows per block of byRowBlock: a block's cells and colours (2 and 1 bytes a design) stay in the core's cache. */
+const BLOCK_BITS = 10;
+
+/**
+ * Reorders rows in place by block of 2^BLOCK_BITS rows (a counting sort on row >> BLOCK_BITS; within a block, in the
+ * order given), so a pass over them reads the views' per-design arrays front to back. Short lists stay as they are.
+ */
+function byRowBlock(rows: Int32Array): void {
+  if (rows.length < 1 << BLOCK_BITS) return;
+  let top = 0;
+  for (let k = 0; k < rows.length; k++) if (rows[k]! > top) top = rows[k]!;
+  const starts = new Int32Array((top >> BLOCK_BITS) + 2);
+  for (let k = 0; k < rows.length; k++) {
+    const b = (rows[k]! >> BLOCK_BITS) + 1;
+    starts[b] = starts[b]! + 1;
+  }
+  for (let b = 1; b < starts.length; b++) starts[b] = starts[b]! + starts[b - 1]!;
+  const copy = rows.slice();
+  for (let k = 0; k < copy.length; k++) {
+    const b = copy[k]! >> BLOCK_BITS;
+    rows[starts[b]!] = copy[k]!;
+    starts[b] = starts[b]! + 1;
   }
 }
 
