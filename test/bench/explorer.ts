@@ -80,6 +80,11 @@ function buildRun(dir: string, n: number): void {
   });
 }
 
+/** What the page says of its first load (window.__explorer). */
+interface Timings {
+  steps: Record<string, number>;
+}
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -276,8 +281,13 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
     };
     return { load: w.__explorer.loadMs, firstRows: w.__firstRows, steps: { ...w.__explorer.steps } };
   });
-  // every design kept: a colour column counted over all of them (the idle sorts of the objectives done first)
-  await page.evaluate(() => new Promise((done) => setTimeout(() => requestIdleCallback(done), 3000)));
+  // every design kept: a colour column counted over all of them, once the objectives are sorted (the page does it
+  // while idle; a build that does not say so: 20 s)
+  await page
+    .waitForFunction(() => (window as unknown as { __explorer: Timings }).__explorer.steps['sorted'] !== undefined, {
+      timeout: 20_000,
+    })
+    .catch(() => undefined);
   const all = await colourChanges(page, ['f3', '']);
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
