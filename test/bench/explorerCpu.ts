@@ -14,7 +14,7 @@
  * this build's; the ratio of their medians is printed, and whether both composed the same parallel-coordinates frames
  * (after the brushes and after each colour change)
  * (a peer without maskIndex.js computes each mask afresh; one without pointCounts.js draws its points as its
- * scatter did, one by one).
+ * scatter did, one by one; the counts take the mask index's flips, which a peer build without them ignores).
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -236,6 +236,8 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
   // the objectives sorted before the brushes, as the page does while idle after loading (maskIndex.ts)
   const sorting = cpuMs(() => objs.forEach((d) => index?.prepare(d.name)));
   const mask = index?.mask ?? new Uint8Array(ds.n);
+  /** The mask index's flips for the views' counts (undefined in a peer build without them: it compares masks). */
+  const changes = (): maskIndex.MaskChanges | undefined => (index as Partial<maskIndex.MaskIndex> | null)?.changes?.();
   let filters: Filter[] = [];
   const words = (): number[] => palette.map(([red, green, blue]) => (255 << 24) | (blue << 16) | (green << 8) | red);
 
@@ -243,7 +245,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
   const drawPoints = (): void => {
     scatter.fill(0xffffffff);
     if (points !== null) {
-      if (points.update(mask) > 0) points.draw(scatter, side, words());
+      if (points.update(mask, changes()) > 0) points.draw(scatter, side, words());
       return;
     }
     const ws = words();
@@ -259,7 +261,7 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
       if (index !== null) index.update('all', filters);
       else computeMask(ds, 'all', filters, mask);
     }),
-    counts: cpuMs(() => lines.update(mask)),
+    counts: cpuMs(() => lines.update(mask, changes())),
     draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
     compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
     points: cpuMs(drawPoints),
@@ -291,14 +293,14 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
           palette = colours.palette.map(r.rgb);
         }),
         counts: cpuMs(() => {
-          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index);
-          lines.update(mask);
+          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index, lines.counts);
+          lines.update(mask, changes());
         }),
         draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
         compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
         points: cpuMs(() => {
           if (points !== null && P !== null)
-            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index);
+            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index, points.counts);
           drawPoints();
         }),
       });

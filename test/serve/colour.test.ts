@@ -1,9 +1,11 @@
 /**
  * Colour by a column (src/serve/app/colour.ts), against hand counts: a whole-numbered column gets one colour per value
  * inside its axis's span (viridis at evenly spaced steps of viridisLite::viridis(8)), or 8 bins of whole values when
- * it holds more; a design beyond the span is grey, whatever the column.
+ * it holds more; a design beyond the span is grey, whatever the column. A fractional column's step is ⌊8 t⌋ (the top
+ * end in the last step) for every value, and a column chosen again over another span is coloured over that span.
  */
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/base/rng.js';
 import { colouring, MISSING } from '../../src/serve/app/colour.js';
 import type { Dataset } from '../../src/serve/app/data.js';
 import { axisScale } from '../../src/serve/app/scales.js';
@@ -59,5 +61,20 @@ describe('colour by a whole-numbered column', () => {
     const c = colouring(dataset([0, 0.5, 1, 1.5]), 'x', (d) => axisScale(d, 'linear', false, [0, 1]));
     // t = 0, 0.5, 1 → steps 0, 4, 7 (the top end in the last step); 1.5 beyond the span
     expect(Array.from(c.index, (k) => c.palette[k])).toEqual([VIRIDIS8[0], VIRIDIS8[4], VIRIDIS8[7], MISSING]);
+  });
+
+  it('puts every value of a fractional column in step ⌊8 t⌋ of its span, again over a new span', () => {
+    const rng = createRng(5);
+    const values = Array.from({ length: 2000 }, (_, k) => (k < 9 ? k / 8 : rng.next()));
+    const ds = dataset(values);
+    for (const [lo, hi] of [
+      [0, 1],
+      [0.25, 0.75],
+      [0, 1],
+    ] as const) {
+      const c = colouring(ds, 'x', (d) => axisScale(d, 'linear', false, [lo, hi]));
+      const own = values.map((v) => (v < lo || v > hi ? 8 : Math.min(7, Math.floor(((v - lo) / (hi - lo)) * 8))));
+      expect(Array.from(c.index), `span ${lo}–${hi}`).toEqual(own);
+    }
   });
 });

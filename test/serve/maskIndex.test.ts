@@ -3,12 +3,16 @@
  * step of random brush sequences (ranges whose ends fall on data values, between them, beyond them, reversed, NaN,
  * infinite; filters added, moved, removed, doubled on one dimension, on a missing one; the subset changed), the mask
  * and its count equal the test's own row-by-row check. A range end off by one position (a design at the end value
- * kept or dropped wrongly), a design left out of a move's positions or a count not restored would fail it.
+ * kept or dropped wrongly), a design left out of a move's positions or a count not restored would fail it. The same
+ * steps check the lists of flipped designs the views count from (`changes`): replayed on the previous mask they give
+ * the new one, the kept rows are the mask's, and line counts kept from them (some steps skipped, so counted afresh)
+ * equal the test's own count of the kept designs per cell.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../src/base/rng.js';
 import { buildDataset } from '../../src/serve/app/data.js';
 import { MaskIndex, sortOrder } from '../../src/serve/app/maskIndex.js';
+import { LineCounts, pairCells } from '../../src/serve/app/raster.js';
 import type { ColumnInfo, RunInfo } from '../../src/serve/runData.js';
 import { SUBSETS, type Filter, type Subset } from '../../src/serve/urlState.js';
 
@@ -81,6 +85,10 @@ describe('MaskIndex', () => {
       if (r < 8) return (rng.next() - 0.5) * 12;
       return [Infinity, -Infinity, NaN, 1e301][rng.int(4)]!;
     };
+    // one pair of axes of 4 bins, 2 colours
+    const bins = [0, 1].map(() => Uint16Array.from({ length: n }, () => rng.int(4)));
+    const colour = Uint8Array.from({ length: n }, () => rng.int(2));
+    const lines = new LineCounts(pairCells(bins, 4), 4, 2, colour);
     let filters: Filter[] = [];
     let subset: Subset = 'all';
     for (let step = 0; step < 400; step++) {
@@ -98,9 +106,28 @@ describe('MaskIndex', () => {
         filters.push({ metric: names[k]!, lo, hi });
       }
       const expected = brute(subset, filters);
+      const before = Array.from(index.mask);
+      const version = index.changes().version;
       const count = index.update(subset, filters);
       expect(Array.from(index.mask), `step ${step}: ${subset} ${JSON.stringify(filters)}`).toEqual(expected);
       expect(count).toBe(expected.filter((m) => m === 1).length);
+      const changes = index.changes();
+      if (changes.version === version) expect(expected, `step ${step}: no new version, no change`).toEqual(before);
+      else {
+        // each listed flip replayed on the mask before the step gives the mask after it
+        const replay = [...before];
+        changes.added.forEach((i) => replay[i]!++);
+        changes.removed.forEach((i) => replay[i]!--);
+        expect(changes.complete).toBe(true);
+        expect(replay, `step ${step}: flips`).toEqual(expected);
+      }
+      expect([...changes.keptRows()].sort((x, y) => x - y)).toEqual(expected.flatMap((m, i) => (m === 1 ? [i] : [])));
+      // a view's counts, kept from the flips (every fifth step skipped: two versions behind, counted afresh)
+      if (step % 5 === 4) continue;
+      lines.update(index.mask, changes);
+      const own = new Array<number>(lines.counts.length).fill(0);
+      for (let i = 0; i < n; i++) if (expected[i] === 1) own[colour[i]! * 16 + bins[0]![i]! * 4 + bins[1]![i]!]!++;
+      expect(Array.from(lines.counts), `step ${step}: line counts`).toEqual(own);
     }
   });
 });

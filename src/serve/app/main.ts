@@ -140,9 +140,10 @@ function update(): void {
   const count = maskIndex!.update(state.subset, state.filters);
   const sel = selectedRow();
   const t1 = performance.now();
-  parcoords.render(mask, state.filters, sel);
+  const changes = maskIndex!.changes();
+  parcoords.render(mask, state.filters, sel, changes);
   const t2 = performance.now();
-  scatter.render(mask, state.filters, sel);
+  scatter.render(mask, state.filters, sel, changes);
   const t3 = performance.now();
   table.render(mask, count, sel);
   const t4 = performance.now();
@@ -201,8 +202,15 @@ function relayout(): void {
   timings.layoutParts = { ...l, render: performance.now() - t5 };
 }
 
+/** What the axis bar shows (dataset, order, hidden axes, scales, inversions): a relayout that changes none of it
+ * (a colour column chosen) keeps its elements. */
+let axisBarShows: { ds: Dataset; key: string } | null = null;
+
 function renderAxisBar(): void {
   if (ds === null) return;
+  const key = JSON.stringify([state.order, [...state.hidden], state.scales, [...state.inverted]]);
+  if (axisBarShows?.ds === ds && axisBarShows.key === key) return;
+  axisBarShows = { ds, key };
   axisBar($('axis-bar'), ds, state, {
     showConstants: () => {
       for (const n of constantDims(ds!)) state.hidden.delete(n);
@@ -419,7 +427,8 @@ async function start(): Promise<void> {
   document.body.dataset['ready'] = 'true';
   // the objectives sorted for their first brush while the page is idle (maskIndex.ts: ~0.1 s each at a million)
   const prepare = (names: readonly string[]): void => {
-    if (names.length > 0)
+    if (names.length === 0) timings.steps['sorted'] ??= performance.now();
+    else
       requestIdleCallback(() => {
         maskIndex?.prepare(names[0]!);
         prepare(names.slice(1));

@@ -4,7 +4,9 @@
  * an LSD radix sort of the values' bits), so a filter's kept designs are one run of positions found by two binary
  * searches. Each design counts the filters (and the subset) that exclude it; moving a brush from one range to
  * another visits only the positions between the old and the new ends, each design's count going up or down by one
- * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter.
+ * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter. The designs whose bit
+ * flipped in the last update are listed (`changes`), so the views' counts (raster.ts MaskCounts) follow a brush
+ * without a pass over every design's bit.
  */
 import type { Filter, Subset } from '../urlState.js';
 import type { Dataset } from './data.js';
@@ -21,9 +23,38 @@ interface Order {
   readonly numbers: number;
 }
 
+/**
+ * The designs whose mask bit flipped in an update: `added` went from 0 to 1, `removed` from 1 to 0, each flip listed
+ * (a design flipped out and back in within one update is in both, which cancel when counted). `version` counts the
+ * updates that changed the mask; `source` is the index that made them.
+ */
+export interface MaskChanges {
+  readonly source: object;
+  readonly version: number;
+  /** False when an update flipped more bits than the lists hold: count the mask afresh. */
+  readonly complete: boolean;
+  readonly added: Int32Array;
+  readonly removed: Int32Array;
+  /** How many designs the mask keeps. */
+  readonly kept: number;
+  /** The designs the mask keeps (made once per version, shared by every consumer). */
+  keptRows(): Int32Array;
+}
+
 export class MaskIndex {
   /** 1 for each design the subset and every filter keep. */
   readonly mask: Uint8Array;
+  /** The last update's flips (see MaskChanges): rows[0, adds) added, rows[removes, n) removed. */
+  private flips: Int32Array;
+  private adds = 0;
+  private removes: number;
+  /** More flips than designs in one update: the lists are incomplete and the update's version says so. */
+  private overflow = false;
+  private version = 0;
+  /** The version whose flips are grouped by row blocks. */
+  private grouped = -1;
+  /** keptRows() of a version. */
+  private listed: { version: number; rows: Int32Array } | null = null;
   /** Per design, how many filters (and the subset) exclude it. */
   private readonly excluded: Uint16Array;
   private readonly orders = new Map<string, Order>();
@@ -36,10 +67,51 @@ export class MaskIndex {
     this.mask = new Uint8Array(ds.n).fill(1);
     this.excluded = new Uint16Array(ds.n);
     this.count = ds.n;
+    this.flips = new Int32Array(ds.n);
+    this.removes = ds.n;
+  }
+
+  /** The flips of the last update that changed the mask. Valid until the next update. */
+  changes(): MaskChanges {
+    const { flips, adds, removes } = this;
+    if (this.grouped !== this.version) {
+      // flips come in a dimension's value order; counted in that order each design's cells are read out of order
+      // (5× slower at a million): grouped by blocks of rows first, once per version for every view
+      byRowBlock(flips.subarray(0, adds));
+      byRowBlock(flips.subarray(removes));
+      this.grouped = this.version;
+    }
+    return {
+      source: this,
+      version: this.version,
+      complete: !this.overflow,
+      added: flips.subarray(0, adds),
+      removed: flips.subarray(removes),
+      kept: this.count,
+      keptRows: () => this.keptRows(),
+    };
+  }
+
+  /**
+   * The designs the mask keeps, in row order, for counting afresh. (Taken from the narrowest filter's sorted positions
+   * instead, they came in value order, and counting them by cell was 5× slower than one pass over the mask: each
+   * design's cells are then read out of order.)
+   */
+  private keptRows(): Int32Array {
+    if (this.listed?.version === this.version) return this.listed.rows;
+    const { mask } = this;
+    const rows = new Int32Array(this.count);
+    for (let i = 0, at = 0; i < mask.length; i++) if (mask[i] === 1) rows[at++] = i;
+    this.listed = { version: this.version, rows };
+    return rows;
   }
 
   /** The mask of `subset` and `filters` (a filter on a dimension the dataset lacks is ignored); returns its count. */
   update(subset: Subset, filters: readonly Filter[]): number {
+    const [adds, removes, overflow] = [this.adds, this.removes, this.overflow];
+    this.adds = 0;
+    this.removes = this.ds.n;
+    this.overflow = false;
     if (subset !== this.subset) this.setSubset(subset);
     const next = new Map<string, Kept>();
     for (const f of filters) {
@@ -53,6 +125,10 @@ export class MaskIndex {
     for (const [metric, k] of this.kept) if (!next.has(metric)) this.move(metric, k, { from: 0, to: this.ds.n });
     for (const [metric, k] of next) this.move(metric, this.kept.get(metric) ?? { from: 0, to: this.ds.n }, k);
     this.kept = next;
+    if (this.adds === 0 && this.removes === this.ds.n && !this.overflow)
+      // nothing flipped: the last change stands for consumers that have not counted it yet
+      [this.adds, this.removes, this.overflow] = [adds, removes, overflow];
+    else this.version++;
     return this.count;
   }
 
@@ -102,10 +178,16 @@ export class MaskIndex {
     }
   }
 
-  /** rows[from, to) gain (1) or lose (-1) an exclusion; a design's mask bit flips as its count leaves or reaches 0. */
+  /**
+   * rows[from, to) gain (1) or lose (-1) an exclusion; a design's mask bit flips as its count leaves or reaches 0, and
+   * the flip is listed (adds from the front of `flips`, removes from its back; a list that would overrun the other is
+   * marked incomplete).
+   */
   private excludeRows(rows: Int32Array, from: number, to: number, by: 1 | -1): void {
-    const { excluded, mask } = this;
+    const { excluded, mask, flips } = this;
     let count = this.count;
+    let adds = this.adds;
+    let removes = this.removes;
     // a loop per sign, no call per design: a brush across a million designs visits most of them
     if (by === 1)
       for (let p = from; p < to; p++) {
@@ -115,6 +197,8 @@ export class MaskIndex {
         if (e === 1) {
           mask[i] = 0;
           count--;
+          if (removes > adds) flips[--removes] = i;
+          else this.overflow = true;
         }
       }
     else
@@ -125,9 +209,13 @@ export class MaskIndex {
         if (e === 0) {
           mask[i] = 1;
           count++;
+          if (adds < removes) flips[adds++] = i;
+          else this.overflow = true;
         }
       }
     this.count = count;
+    this.adds = adds;
+    this.removes = removes;
   }
 
   /** The subset changed: the designs it lets in or out, listed, then counted. */
@@ -147,6 +235,31 @@ export class MaskIndex {
     }
     this.excludeRows(rows, 0, ins, -1);
     this.excludeRows(rows, outs, n, 1);
+  }
+}
+
+/** Rows per block of byRowBlock: a block's cells and colours (2 and 1 bytes a design) stay in the core's cache. */
+const BLOCK_BITS = 10;
+
+/**
+ * Reorders rows in place by block of 2^BLOCK_BITS rows (a counting sort on row >> BLOCK_BITS; within a block, in the
+ * order given), so a pass over them reads the views' per-design arrays front to back. Short lists stay as they are.
+ */
+function byRowBlock(rows: Int32Array): void {
+  if (rows.length < 1 << BLOCK_BITS) return;
+  let top = 0;
+  for (let k = 0; k < rows.length; k++) if (rows[k]! > top) top = rows[k]!;
+  const starts = new Int32Array((top >> BLOCK_BITS) + 2);
+  for (let k = 0; k < rows.length; k++) {
+    const b = (rows[k]! >> BLOCK_BITS) + 1;
+    starts[b] = starts[b]! + 1;
+  }
+  for (let b = 1; b < starts.length; b++) starts[b] = starts[b]! + starts[b - 1]!;
+  const copy = rows.slice();
+  for (let k = 0; k < copy.length; k++) {
+    const b = copy[k]! >> BLOCK_BITS;
+    rows[starts[b]!] = copy[k]!;
+    starts[b] = starts[b]! + 1;
   }
 }
 

@@ -17,6 +17,7 @@
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
+import type { MaskChanges } from './maskIndex.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
 import { axisBins, axisNote, drawAxisLabels, labelsHeight, labelTiers } from './pcAxes.js';
 import type { AxisScale } from './scales.js';
@@ -139,7 +140,7 @@ export class ParCoords {
     const placed = this.placed?.ds === ds && this.placed.key === key ? this.placed : this.place(ds, key);
     const nb = this.binsPerAxis;
     const classes = colours.palette.length;
-    this.lines = new LineCounts(placed.cells, nb, classes, colours.index);
+    this.lines = new LineCounts(placed.cells, nb, classes, colours.index, this.lines?.counts);
     this.fg = newFrame(this.width, this.canvas.height);
     this.fgDrawn = false;
     if (classes === 1) {
@@ -222,11 +223,11 @@ export class ParCoords {
   }
 
   /** Draws the designs the mask keeps over the grey background, the axes, the brushes and the selected design. */
-  render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
+  render(mask: Uint8Array, filters: readonly Filter[], selected: number, changes?: MaskChanges): void {
     if (this.ds === null || this.fg === null || this.image === null || this.bg === null) return;
     this.mask = mask;
     // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
-    if (this.lines!.update(mask) > 0 || !this.fgDrawn) {
+    if (this.lines!.update(mask, changes) > 0 || !this.fgDrawn) {
       drawCountedLines(this.fg, this.lines!, this.geometry());
       this.fgDrawn = true;
       this.composed = false;

@@ -6,7 +6,7 @@
  * most of its kept designs have (the later colour among equals); below BINNED_POINTS_FROM, the scatter writes each
  * kept design's pixel in row order instead (drawEachPoint: the last design's colour wins).
  */
-import { MaskCounts } from './raster.js';
+import { MaskCounts, reusable } from './raster.js';
 
 /** Runs of this many designs and more have their scatter points binned per pixel. */
 export const BINNED_POINTS_FROM = 200_000;
@@ -37,11 +37,13 @@ export class PointCounts extends MaskCounts {
     private readonly classes: number,
     /** Each design's colour. */
     private readonly index: Uint8Array,
+    /** Counts of the PointCounts this one replaces (raster.ts reusable). */
+    reuse?: Uint32Array,
   ) {
     super();
     this.side = c + 1;
     this.perPanel = this.side * this.side * classes;
-    this.counts = new Uint32Array(panels.length * this.perPanel);
+    this.counts = reusable(panels.length * this.perPanel, reuse);
   }
 
   protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {

@@ -6,6 +6,7 @@
  * brushes and updated only for the designs whose mask bit flipped. The frame is composed over a fixed background
  * (all designs, grey) in one integer pass and put on the canvas in one call.
  */
+import type { MaskChanges } from './maskIndex.js';
 
 /** Bin of a missing value. */
 export const NAN_BIN = 65535;
@@ -29,12 +30,17 @@ export function pairCells(bins: readonly Uint16Array[], nb: number): Uint16Array
 
 /**
  * Counts of the designs a mask keeps, kept between masks: the first update counts every kept design; later ones add or
- * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes. What is
- * counted where (`count`) is the subclass's: lines per cell of each pair of axes, points per pixel of each panel.
+ * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes. The changed
+ * designs come from the mask index's list of flips (maskIndex.ts MaskChanges) when the counts are one update behind
+ * it, or else from comparing the mask with the one last counted. What is counted where (`count`) is the subclass's:
+ * lines per cell of each pair of axes, points per pixel of each panel.
  */
 export abstract class MaskCounts {
   abstract readonly counts: Uint32Array;
+  /** The mask last counted (null: counted from a change list, or never). */
   private prev: Uint8Array | null = null;
+  /** The change list's source and version the counts hold (version -1: none). */
+  private seen: { source: object | null; version: number } = { source: null, version: -1 };
   /** The designs update() counts (reused: one per size of mask). */
   private list: Int32Array | null = null;
 
@@ -49,15 +55,35 @@ export abstract class MaskCounts {
   }
 
   /**
-   * Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). The designs to
-   * count are listed first (those whose bit changed, added at the front of the list and removed at its back; or every
-   * kept one, counted afresh, when there are fewer of those: a brush that swaps most of a million designs costs what
-   * it keeps), then counted by the subclass over the list.
+   * Counts the designs `mask` keeps; returns how many designs changed (the first count: all of them). With `changes`
+   * (the mask index's flips) and counts one update behind them, the flips are counted; otherwise the designs to count
+   * are listed first (those whose bit changed since the mask last counted, or every kept one when there are fewer
+   * of those or no mask was counted: a brush that swaps most of a million designs costs what it keeps), then counted
+   * by the subclass over the list.
    */
-  update(mask: Uint8Array): number {
+  update(mask: Uint8Array, changes?: MaskChanges): number {
+    if (changes !== undefined) {
+      const seen = this.seen;
+      this.seen = { source: changes.source, version: changes.version };
+      if (seen.source === changes.source && seen.version === changes.version) return 0;
+      const { added, removed, kept } = changes;
+      const flips = added.length + removed.length;
+      if (changes.complete && seen.source === changes.source && seen.version === changes.version - 1 && flips <= kept) {
+        this.prev = null;
+        this.count(added, 0, added.length, 1);
+        this.count(removed, 0, removed.length, -1);
+        return flips;
+      }
+      if (this.prev === null) {
+        const rows = changes.keptRows();
+        this.counts.fill(0);
+        this.count(rows, 0, rows.length, 1);
+        return mask.length;
+      }
+    } else this.seen = { source: null, version: -1 };
     const n = mask.length;
     const prev = this.prev;
-    const list = (this.list = this.list?.length === n ? this.list : new Int32Array(n));
+    const list = this.listOf(n);
     let adds = 0;
     let removes = n; // removed designs fill the list from its end, down to `removes`
     let kept = 0;
@@ -74,19 +100,38 @@ export abstract class MaskCounts {
       prev.set(mask);
     } else this.prev = mask.slice();
     if (changed === n || changed > kept) {
-      this.counts.fill(0);
-      adds = 0;
-      removes = n;
-      for (let i = 0; i < n; i++) if (mask[i] === 1) list[adds++] = i;
+      this.recount(mask);
+      return changed;
     }
     this.count(list, 0, adds, 1);
     this.count(list, removes, n, -1);
     return changed;
   }
 
+  /** The counts of the designs `mask` keeps, afresh. */
+  private recount(mask: Uint8Array): void {
+    const n = mask.length;
+    const list = this.listOf(n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) if (mask[i] === 1) list[kept++] = i;
+    this.counts.fill(0);
+    this.count(list, 0, kept, 1);
+  }
+
+  private listOf(n: number): Int32Array {
+    return (this.list = this.list?.length === n ? this.list : new Int32Array(n));
+  }
+
   /** Adds `sign` to the counts of each design in list[from, to). */
   protected abstract count(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
 }
+
+/**
+ * A counts array of `length`: `reuse` when it has that length (a new colouring of the same views: no allocation of
+ * tens of megabytes per colour change at a million designs), else a new one. The first update counts afresh.
+ */
+export const reusable = (length: number, reuse?: Uint32Array): Uint32Array =>
+  reuse?.length === length ? reuse : new Uint32Array(length);
 
 /** Designs per (pair, run, cell) for the current mask: one line per non-empty cell. */
 export class LineCounts extends MaskCounts {
@@ -101,11 +146,13 @@ export class LineCounts extends MaskCounts {
     readonly runs: number,
     /** Each design's run (colour index), or null: all one colour. */
     private readonly run: Uint8Array | null,
+    /** Counts of a LineCounts this one replaces, reused when of the same size (their values do not matter). */
+    reuse?: Uint32Array,
   ) {
     super();
     this.perRun = nb * nb;
     this.perPair = this.perRun * Math.max(1, runs);
-    this.counts = new Uint32Array(this.perPair * Math.max(1, cells.length));
+    this.counts = reusable(this.perPair * Math.max(1, cells.length), reuse);
   }
 
   get pairs(): number {

@@ -14,6 +14,7 @@
 import type { Filter } from '../urlState.js';
 import type { BandPanel } from './bands.js';
 import type { Colouring } from './colour.js';
+import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
 import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
 import { rgb } from './raster.js';
@@ -155,7 +156,9 @@ export class ScatterMatrix {
     const placed = this.placed?.ds === ds && this.placed.key === key;
     if (!placed) this.place(ds, c);
     this.placed = { ds, key };
-    this.binned = ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index) : null;
+    const reuse = this.binned?.counts;
+    this.binned =
+      ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
     if (placed) return;
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
@@ -259,13 +262,13 @@ export class ScatterMatrix {
     }
   }
 
-  render(mask: Uint8Array, filters: readonly Filter[], selected: number): void {
+  render(mask: Uint8Array, filters: readonly Filter[], selected: number, changes?: MaskChanges): void {
     if (this.ds === null || this.image === null || this.bg === null) return;
     this.mask = mask;
     // the points change only with the designs kept (a selection or a brush that keeps the same designs does not)
     const changed =
       this.binned !== null
-        ? this.binned.update(mask) > 0 || this.drawnMask === null
+        ? this.binned.update(mask, changes) > 0 || this.drawnMask === null
         : this.drawnMask === null || !sameBytes(this.drawnMask, mask);
     if (changed) {
       const buf = new Uint32Array(this.image.data.buffer);
