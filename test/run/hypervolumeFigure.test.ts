@@ -22,8 +22,14 @@ let server: RunningServer | undefined;
 beforeAll(async () => {
   dir = tempDir('one-hv');
   runs = [
-    await tinyRun(dir, FLAGSHIP, '{ name: nsga3, population: 24, generations: 30, seed: 42 }', { out: 'r42' }),
-    await tinyRun(dir, FLAGSHIP, '{ name: nsga3, population: 24, generations: 30, seed: 7 }', { out: 'r7' }),
+    await tinyRun(dir, FLAGSHIP, '{ name: nsga3, population: 24, generations: 30, seed: 42 }', {
+      out: 'r42',
+      log: 'csv',
+    }),
+    await tinyRun(dir, FLAGSHIP, '{ name: nsga3, population: 24, generations: 30, seed: 7 }', {
+      out: 'r7',
+      log: 'csv',
+    }),
   ];
 });
 afterAll(async () => {

@@ -117,7 +117,7 @@ describe.skipIf(skipBrowser)('odc serve opens on the answer (headless Chromium)'
     writeFile(dir, 'study.yaml', STUDY);
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'dist/src/entries/cli/bin.js'), 'run', 'study.yaml', '--out', 'multi', '-q'],
+      [join(ROOT, 'dist/src/entries/cli/bin.js'), 'run', 'study.yaml', '--out', 'multi', '--log', 'csv', '-q'],
       { cwd: dir, encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -125,7 +125,7 @@ describe.skipIf(skipBrowser)('odc serve opens on the answer (headless Chromium)'
       (s) => JSON.parse(readFileSync(join(out, s, 'pareto.json'), 'utf8')) as ParetoFile,
     );
     front = unionFront(seeds);
-    zdt = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'zdt1' });
+    zdt = await tinyRun(dir, ZDT1, ZDT1_ALGORITHM(1), { out: 'zdt1', log: 'csv' });
     [serve, serveZdt] = await Promise.all([startServe([out]), startServe([zdt])]);
     browser = await launchChromium();
   });
