@@ -4,11 +4,12 @@
  * memory (src/run/log.ts), which hold the same numbers the file gives back, so a report drawn at the end of a run
  * and one drawn later by `odc report` are the same bytes.
  */
+import type { LogStatus } from './logColumns.js';
 
 export interface RunEvaluation {
   readonly index: number;
   readonly generation: number;
-  readonly status: 'feasible' | 'infeasible' | 'failed';
+  readonly status: LogStatus;
   /** Objectives in the user's sense, in pareto.json order (NaN when failed). */
   readonly objectives: Float64Array;
   readonly violation: number;

@@ -15,7 +15,7 @@ import { FORMULA_PREFIX, PLAIN_NUMBER } from '../base/csv.js';
 import { writeAllSync } from './atomic.js';
 import { StudyError } from '../base/errors.js';
 import type { Evaluation, Problem } from '../optimize/types.js';
-import { logColumns, type LogFormat, type LoggedEvaluation } from './logColumns.js';
+import { logColumns, statusOf, type LogFormat, type LoggedEvaluation } from './logColumns.js';
 export {
   LOG_COLUMN,
   constraintColumn,
@@ -74,10 +74,6 @@ export function toLogged(
   }
   return { index, generation, x, f: e.f, g: e.g, cv: constraintViolation(e), failure: null };
 }
-
-/** The status column of a row. */
-const statusOf = (failure: string | null, cv: number): RunEvaluation['status'] =>
-  failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
 
 /**
  * What logRow derives once per problem: per variable, its options' text cells (guarded and quoted as textCell writes

@@ -19,6 +19,14 @@ export type LogColumn = { readonly name: string } & (
   | { readonly role: 'objective'; readonly objective: ObjectiveSpec }
 );
 
+/** The status column's values, in the order the explorer codes them (0, 1, 2). */
+export const LOG_STATUSES = ['feasible', 'infeasible', 'failed'] as const;
+export type LogStatus = (typeof LOG_STATUSES)[number];
+
+/** A row's status: failed (a failure), infeasible (violation > 0) or feasible. */
+export const statusOf = (failure: string | null, cv: number): LogStatus =>
+  failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
+
 /** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
 export const LOG_COLUMN = {
   index: 'eval',

@@ -21,7 +21,7 @@ import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import type { Problem } from '../optimize/types.js';
-import { logColumns, type LoggedEvaluation, type LogColumn } from './logColumns.js';
+import { logColumns, statusOf, type LoggedEvaluation, type LogColumn } from './logColumns.js';
 
 /** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
 export const ROWS_PER_GROUP = 65_536;
@@ -61,10 +61,6 @@ class SinkWriter extends ByteWriter {
     this.index = 0;
   }
 }
-
-/** A row's status cell (as evaluations.csv writes it). */
-const statusOf = (r: LoggedEvaluation): string =>
-  r.failure !== null ? 'failed' : r.cv > 0 ? 'infeasible' : 'feasible';
 
 /**
  * Buffers log rows and writes them as row groups with a footer after each (see the header). `sink` gets the bytes in
@@ -121,7 +117,7 @@ export class ParquetLogWriter {
     for (const col of b) if (col.kind !== 'text' && i >= col.values.length) grow(col);
     setNumber(b[0]!, i, r.index);
     setNumber(b[1]!, i, r.generation);
-    setText(b[2]!, i, statusOf(r));
+    setText(b[2]!, i, statusOf(r.failure, r.cv));
     for (let j = 0; j < n; j++) {
       const v = variables[j]!;
       if (v.kind === 'choice') setText(b[3 + j]!, i, String(v.options[r.x[j]!]));

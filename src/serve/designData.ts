@@ -17,13 +17,14 @@ import type { DesignRecord } from '../node/record/record.js';
 import type { ConstellationRecord } from '../constellation/record/record.js';
 import { stringify } from 'yaml';
 import { fmt, percentText } from '../base/numberFormat.js';
+import { LOG_STATUSES, type LogStatus } from '../run/logColumns.js';
 import type { ServedRun } from './runData.js';
 
 export interface DesignView {
   readonly run: number;
   readonly index: number;
   readonly kind: 'node' | 'benchmark' | 'constellation';
-  readonly status: 'feasible' | 'infeasible' | 'failed';
+  readonly status: LogStatus;
   /** Where the record came from. */
   readonly source: 'pareto.json' | 'evaluated again' | 'none';
   readonly variables: Record<string, string | number>;
@@ -46,8 +47,6 @@ export interface DesignView {
   readonly text: string;
   readonly failure?: string;
 }
-
-const STATUS_NAMES = ['feasible', 'infeasible', 'failed'] as const;
 
 /** The design's variables and objectives as the log holds them (choices as their option). */
 function loggedValues(
@@ -92,7 +91,7 @@ export async function designView(run: ServedRun, index: number): Promise<DesignV
   run.refresh();
   const row = run.rowOf(index);
   if (row < 0) return undefined;
-  const status = STATUS_NAMES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';
+  const status = LOG_STATUSES[run.column(run.columns.findIndex((c) => c.role === 'status'))[row]!] ?? 'failed';
   const { variables, objectives } = loggedValues(run, row);
   const base = { run: run.id, index, kind: run.loaded.kind, status, variables, objectives };
   const { record: r, source } =

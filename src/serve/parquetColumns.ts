@@ -18,14 +18,11 @@ import {
   type ParquetGroup,
 } from '../run/parquetLog.js';
 
-/** What the explorer needs of a column: its name, role and a choice's options. */
+/** What the explorer needs of a column: its name, and the options its text codes (the status, a choice). */
 interface Column {
   readonly name: string;
-  readonly role: string;
   readonly options?: readonly (string | number)[];
 }
-
-const STATUS_CODES = ['feasible', 'infeasible', 'failed'];
 
 /**
  * The log at `path` read up to its last footer, or undefined when that footer ends at `knownEnd` (nothing new). Its
@@ -63,7 +60,7 @@ export function readParquetColumns(
       );
     const rows = groups.reduce((n, g) => n + g.rows, 0);
     const data = columns.map((info) => {
-      const codes = info.role === 'status' ? STATUS_CODES : (info.options ?? []).map(String);
+      const codes = (info.options ?? []).map(String);
       const out = new Float64Array(Math.max(1024, rows));
       let at = 0;
       for (const g of groups) {

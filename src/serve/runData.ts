@@ -17,6 +17,7 @@ import { loadStudyProblem, type LoadedStudy } from '../run/problem.js';
 import { readRunMeta } from '../run/runFolder.js';
 import { readParquetColumns } from './parquetColumns.js';
 import { LOG_COLUMN, logColumns, logHeader, logRow } from '../run/log.js';
+import { LOG_STATUSES } from '../run/logColumns.js';
 import { forEachLogRow, LOG_FILES, logFormatOf } from '../run/logRead.js';
 import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
@@ -566,8 +567,7 @@ export function columnsOf(loaded: LoadedStudy): ColumnInfo[] {
   return logColumns(loaded.problem).flatMap((c): ColumnInfo[] => {
     const name = c.name;
     if (c.role === 'reason') return [];
-    if (c.role === 'status')
-      return [{ name, role: 'status', unit: '-', options: ['feasible', 'infeasible', 'failed'] }];
+    if (c.role === 'status') return [{ name, role: 'status', unit: '-', options: LOG_STATUSES }];
     if (c.role === 'objective') return [{ name, role: 'objective', unit: unitOf(name), sense: c.objective.sense }];
     if (c.role !== 'variable') return [{ name, role: c.role, unit: '-' }];
     const v = c.variable;
