@@ -434,9 +434,17 @@ export const launchVehicleRowSchema = lazy(() =>
     /**
      * The dispenser or adapter a launch of this row carries besides its satellites, with the document that gives its
      * mass: the count by mass is ⌊(payload − mass_kg) / satellite mass⌋. Absent: none (satellites stacked without a
-     * dispenser, as Starlink flies, or the row's flown points already count it).
+     * dispenser, as Starlink flies, or the row's flown points already count it). columnDiameter_m: a central column
+     * the satellites mount on, in tiers around it (src/models/launch/fairingPacking.ts columnDispenserPacking);
+     * absent: flat layers filling the envelope.
      */
-    dispenser: z.strictObject({ mass_kg: z.number().min(0).max(20000), source: z.string().min(1) }).optional(),
+    dispenser: z
+      .strictObject({
+        mass_kg: z.number().min(0).max(20000),
+        columnDiameter_m: z.number().positive().max(20).optional(),
+        source: z.string().min(1),
+      })
+      .optional(),
     reusable: z.boolean(),
     /**
      * Published payload to circular orbits, each point citing its document, table or figure and year: the only

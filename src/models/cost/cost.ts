@@ -18,7 +18,12 @@ import { HOURS_PER_YEAR_h } from '../../base/constants.js';
 import { W_PER_KW } from '../../base/convert.js';
 import { nonNegative, positive } from '../validate.js';
 import type { PriceClass } from './learningCurve.js';
-import { fairingPacking, type FairingEnvelope, type StowedBox } from '../launch/fairingPacking.js';
+import {
+  columnDispenserPacking,
+  fairingPacking,
+  type FairingEnvelope,
+  type StowedBox,
+} from '../launch/fairingPacking.js';
 import type { MassBudgetResult } from '../mass/mass.js';
 
 // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
@@ -116,8 +121,11 @@ export interface LaunchVehicleSpec {
   readonly fairingVolume_m3: number;
   /** The user's guide's usable envelope; absent: the count by volume is η·fairingVolume_m3 ÷ stowed volume. */
   readonly fairing?: Readonly<FairingEnvelope> | undefined;
-  /** The dispenser or adapter a launch carries besides its satellites; absent: none (a Starlink-style stack). */
-  readonly dispenser?: { readonly mass_kg: number } | undefined;
+  /**
+   * The dispenser or adapter a launch carries besides its satellites; absent: none (a Starlink-style stack). With a
+   * column, the satellites mount in tiers around it instead of filling the envelope in flat layers.
+   */
+  readonly dispenser?: { readonly mass_kg: number; readonly columnDiameter_m?: number | undefined } | undefined;
 }
 
 /** Payload left for satellites once the row's dispenser is carried [kg] (never below 0). */
@@ -127,7 +135,8 @@ export function satellitePayload_kg(v: Readonly<LaunchVehicleSpec>, payload_kg: 
 
 /**
  * Satellites one launch holds by volume: stowed boxes stacked in the vehicle's envelope where the row gives one and the
- * box is known (src/models/launch/fairingPacking.ts), else ⌊η·V_fairing / V_stowed⌋ (η the packing efficiency).
+ * box is known (src/models/launch/fairingPacking.ts: in tiers around the dispenser's column where it has one, else in
+ * flat layers), else ⌊η·V_fairing / V_stowed⌋ (η the packing efficiency).
  */
 export function satellitesByVolume(
   v: Readonly<LaunchVehicleSpec>,
@@ -135,7 +144,12 @@ export function satellitesByVolume(
   eta: number,
   box?: Readonly<StowedBox>,
 ): number {
-  if (v.fairing !== undefined && box !== undefined) return fairingPacking(v.fairing, box).satellites;
+  if (v.fairing !== undefined && box !== undefined) {
+    const column = v.dispenser?.columnDiameter_m;
+    return column === undefined
+      ? fairingPacking(v.fairing, box).satellites
+      : columnDispenserPacking(v.fairing, box, { diameter_m: column }).satellites;
+  }
   return Math.floor((eta * v.fairingVolume_m3) / stowedVolume_m3 + 1e-9);
 }
 

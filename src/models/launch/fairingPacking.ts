@@ -7,10 +7,13 @@
  * diameter at the layer's top: rows of depth d across the circle, each row as many w as its narrower chord allows,
  * the rows a block centred on the axis (every row count tried, both footprint orientations); layers stack from the
  * separation plane up while one still fits. The box may stand on any face (three choices of vertical side); the best
- * count wins. Sources: envelope dimensions from each vehicle's user's guide (designs/catalogs/launch-vehicles.yaml).
- * Validity: identical rectangular boxes, stacked flat (Starlink-style) without a dispenser column; a dispenser's own
- * structure, interlayer hardware and clearances are not modelled (the count is an upper bound for a dispensered stack;
- * its mass is not counted either, as in the flown payload floors). Derivation: docs/models.md §"Fairing packing".
+ * count wins. Where the row's dispenser has a central column (columnDispenserPacking), the boxes mount instead in tiers
+ * around it: the column's circumference sets the tier, the envelope only the boxes' outer corners. Sources: envelope
+ * dimensions from each vehicle's user's guide, a dispenser's column from its published description (both in
+ * designs/catalogs/launch-vehicles.yaml).
+ * Validity: identical rectangular boxes, stacked flat (Starlink-style) or on a cylindrical column; interlayer hardware,
+ * separation springs and clearances are not modelled (the count is an upper bound; a dispenser's mass is carried by
+ * the count by mass, src/models/cost/cost.ts). Derivation: docs/models.md §"Fairing packing".
  */
 import { positive } from '../validate.js';
 
@@ -75,8 +78,7 @@ export function rectanglesInCircle(w_m: number, d_m: number, D_m: number): numbe
   return Math.max(rowsInCircle(w_m, d_m, D_m), rowsInCircle(d_m, w_m, D_m));
 }
 
-/** Satellites of one stowed box the envelope holds, stacked in layers (header). */
-export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<StowedBox>): FairingPackingResult {
+function checkInputs(env: Readonly<FairingEnvelope>, box: Readonly<StowedBox>): void {
   positive('fairing.diameter_m', env.diameter_m);
   positive('fairing.cylinderHeight_m', env.cylinderHeight_m);
   if (!(env.height_m >= env.cylinderHeight_m))
@@ -87,6 +89,11 @@ export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<Sto
   positive('box.a_m', box.a_m);
   positive('box.b_m', box.b_m);
   positive('box.c_m', box.c_m);
+}
+
+/** Satellites of one stowed box the envelope holds, stacked in layers (header). */
+export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<StowedBox>): FairingPackingResult {
+  checkInputs(env, box);
   const sides = [box.a_m, box.b_m, box.c_m];
   let best: FairingPackingResult = { satellites: 0, layers: 0, perLayer: 0, vertical_m: box.c_m };
   for (let v = 0; v < 3; v++) {
@@ -105,6 +112,38 @@ export function fairingPacking(env: Readonly<FairingEnvelope>, box: Readonly<Sto
     if (satellites > best.satellites) best = { satellites, layers, perLayer, vertical_m: h };
   }
   return best;
+}
+
+/** A dispenser's central column, the satellites mounted on its wall [m]. */
+export interface DispenserColumn {
+  readonly diameter_m: number;
+}
+
+/**
+ * Satellites of one stowed box on a column dispenser (docs/models.md §"Fairing packing"): each tier a ring of N boxes
+ * mounted as the dispenser fixes them, the box's a side along the column's wall, b outward and c vertical, its inner
+ * face flat against the wall (radius r_c). Neighbours clear each other while each box stays inside its wedge of
+ * half-angle π/N, which its inner corners bound: N = ⌊π / atan(a / 2r_c)⌋ (a mirror-image pair of inner corners
+ * crosses the wedges' common edge together, so the bound is exact for identical boxes). The column, not the fairing,
+ * sets N; the envelope only has to hold the outer corners, r_o = √((r_c + b)² + (a/2)²) ≤ D(z)/2 at each tier's top.
+ * Tiers of height c stack from the separation plane while that holds. Validity: identical boxes flush on a
+ * cylindrical column as tall as needed; the column's own cross-section is the only space lost; separation springs,
+ * clearances and satellites on the column's top are not modelled.
+ */
+export function columnDispenserPacking(
+  env: Readonly<FairingEnvelope>,
+  box: Readonly<StowedBox>,
+  column: Readonly<DispenserColumn>,
+): FairingPackingResult {
+  checkInputs(env, box);
+  positive('dispenser.columnDiameter_m', column.diameter_m);
+  const rc = column.diameter_m / 2;
+  const perTier = Math.floor(Math.PI / Math.atan(box.a_m / (2 * rc)) + EPS);
+  const outer = Math.hypot(rc + box.b_m, box.a_m / 2);
+  let tiers = 0;
+  for (let top = box.c_m; top <= env.height_m + EPS && envelopeDiameter_m(env, top) / 2 >= outer - EPS; top += box.c_m)
+    tiers++;
+  return { satellites: perTier * tiers, layers: tiers, perLayer: tiers > 0 ? perTier : 0, vertical_m: box.c_m };
 }
 
 /**
