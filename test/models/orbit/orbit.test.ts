@@ -323,9 +323,12 @@ describe('SSO beta angle: sign of the declination term (which dawn-dusk orbit ha
 });
 
 describe('sun-synchronous year: instants clear of the shadow skip their β', () => {
-  // orbitGeometry evaluates asin/cos/acos only at instants with |sin β| near or below R/a (the others have no eclipse)
-  // and takes the β extremes as the asin of the extreme sines. Oracle: the 73-instant definition written out, every
-  // instant's β = asin(sin β) and cylindrical-shadow fraction computed; the two must agree to the last bit.
+  // orbitGeometry evaluates the shadow only at instants with |sin β| near or below R/a (the others have no eclipse),
+  // there with cos β = √((1 − sin β)(1 + sin β)) rather than cos(asin(sin β)), and takes the β extremes as the asin of
+  // the extreme sines. Oracle: the 73-instant definition written out, every instant's β = asin(sin β) and
+  // cylindrical-shadow fraction computed: the extremes and the eclipse season agree to the last bit, the mean to a
+  // relative 1e-11 (the closed form and cos ∘ asin differ in the last bit or two of cos β, which acos amplifies at an
+  // instant near the shadow's edge, where c / cos β → 1; measured max 2.2e-12).
   function everyInstant(altitude_m: number, ltan_h: number) {
     const inc = sunSynchronousInclination({ altitude_m }).inclination_rad;
     const a = EARTH_RADIUS_m + altitude_m;
@@ -344,19 +347,23 @@ describe('sun-synchronous year: instants clear of the shadow skip their β', () 
     return { lo, hi, absLo, mean: sum / SUN_GRID_POINTS, season: eclipsing / SUN_GRID_POINTS };
   }
 
-  it('equals the every-instant evaluation bit for bit over 300–2,000 km and every LTAN', () => {
+  it('equals the every-instant evaluation over 300–2,000 km and every LTAN (mean within 1e-11)', () => {
     let compared = 0;
+    let worst = 0;
     for (let i = 0; i <= 1000; i++) {
       const h_km = 300 + 1.7 * i;
       for (const ltan_h of [0, 3, 6, 7.5, 9, 10.5, 12, 13.5, 15, 18, 21, 23.9]) {
         const g = orbitGeometry({ altitude_m: km_to_m(h_km), inclination: { kind: 'sso', ltan_h } });
         const o = everyInstant(km_to_m(h_km), ltan_h);
         expect([g.betaMin_rad, g.betaMax_rad, g.betaAbsMin_rad]).toEqual([o.lo, o.hi, o.absLo]);
-        expect([g.eclipseFractionMean, g.eclipseSeasonFraction]).toEqual([o.mean, o.season]);
+        expect(g.eclipseSeasonFraction).toBe(o.season);
+        const err = o.mean === 0 ? g.eclipseFractionMean : Math.abs(g.eclipseFractionMean / o.mean - 1);
+        worst = Math.max(worst, err);
         compared++;
       }
     }
     expect(compared).toBe(1001 * 12);
+    expect(worst).toBeLessThanOrEqual(1e-11);
   });
 });
 
