@@ -113,10 +113,19 @@ const BLEND_STEPS = 8;
 
 /**
  * The best rate of a blend Σ θᵢ·Lᵢ of four routings (loads per unit rate by arc, capacity per edge, both arcs), θ on a
- * grid of the simplex: every blend is a routing, so every value is achievable.
+ * grid of the simplex: every blend is a routing, so every value is achievable. A blend's rate is the least capacity /
+ * load over the arcs, so a blend is set aside once one arc's quotient is at most the best so far (it cannot raise the
+ * best): the arc that last bound is read first, and the pass stops there. An arc's quotient is taken only where
+ * c ≤ λ·load (rounding is monotone: every quotient below λ is still taken), so the best is every arc's, to the bit.
  */
-function bestBlend(loads: readonly Float64Array[], c: Float64Array): number {
-  let best = 0;
+export function bestBlend(loads: readonly Float64Array[], c: Float64Array): number {
+  const L0 = loads[0]!,
+    L1 = loads[1]!,
+    L2 = loads[2]!,
+    L3 = loads[3]!;
+  const arcs = 2 * c.length;
+  let best = 0,
+    bind = -1;
   const n = BLEND_STEPS;
   for (let a = 0; a <= n; a++)
     for (let b = 0; a + b <= n; b++)
@@ -125,10 +134,21 @@ function bestBlend(loads: readonly Float64Array[], c: Float64Array): number {
           w1 = b / n,
           w2 = d / n,
           w3 = (n - a - b - d) / n;
+        if (bind >= 0) {
+          const l = w0 * L0[bind]! + w1 * L1[bind]! + w2 * L2[bind]! + w3 * L3[bind]!;
+          if (l > 0 && c[bind >> 1]! / l <= best) continue;
+        }
         let lambda = Infinity;
-        for (let k = 0; k < 2 * c.length; k++) {
-          const l = w0 * loads[0]![k]! + w1 * loads[1]![k]! + w2 * loads[2]![k]! + w3 * loads[3]![k]!;
-          if (l > 0) lambda = Math.min(lambda, c[k >> 1]! / l);
+        for (let k = 0; k < arcs; k++) {
+          const l = w0 * L0[k]! + w1 * L1[k]! + w2 * L2[k]! + w3 * L3[k]!;
+          if (l > 0 && !(c[k >> 1]! > lambda * l)) {
+            const q = c[k >> 1]! / l;
+            if (q < lambda) {
+              lambda = q;
+              bind = k;
+              if (lambda <= best) break;
+            }
+          }
         }
         if (Number.isFinite(lambda)) best = Math.max(best, lambda);
       }

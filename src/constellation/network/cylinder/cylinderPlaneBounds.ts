@@ -223,8 +223,9 @@ function planeSlopes(P: number, S: number, inPlane_bps: Float64Array, perGap: Sp
 
 /**
  * blendedSpread's masses and cross-plane rate at a blend, made row by row: `row(g, α)` makes gap g's masses (stamped
- * with the blend) and returns its cross-plane rate; `crossRate(α)` the least over the gaps, reading them lowest bound
- * first (a gap's rate is at least min_s c / (load_g·(α·max W_per-gap,g + (1 − α)·max W_common))).
+ * with the blend) and returns its cross-plane rate; `crossRate(α)` the least over the gaps, reading only those whose
+ * bound is below the least rate read (a gap's rate is at least min_s c / (load_g·(α·max W_per-gap,g + (1 − α)·max
+ * W_common))).
  */
 function blendRows(P: number, S: number, cross_bps: Float64Array, perGap: Spread, common: Spread, b: BandWork) {
   const maxWp = rowMaxima(P, S, perGap.W);
@@ -235,8 +236,7 @@ function blendRows(P: number, S: number, cross_bps: Float64Array, perGap: Spread
     const c = cross_bps[i]!;
     if (c > 0) minC[Math.floor(i / S)] = Math.min(minC[Math.floor(i / S)]!, c);
   }
-  const gapBound = new Float64Array(P - 1),
-    gapOrder = new Int32Array(P - 1);
+  const gapBound = new Float64Array(P - 1);
   const row = (g: number, alpha: number): number => {
     const W = b.blend,
       load = (g + 1) * (P - 1 - g) * S;
@@ -250,18 +250,16 @@ function blendRows(P: number, S: number, cross_bps: Float64Array, perGap: Spread
     return l;
   };
   const crossRate = (alpha: number): number => {
+    let first = 0;
     for (let g = 0; g < P - 1; g++) {
       const w = alpha * maxWp[g]! + (1 - alpha) * maxWc;
       gapBound[g] = (BOUND_SAFETY * minC[g]!) / ((g + 1) * (P - 1 - g) * S * w);
-      gapOrder[g] = g;
+      if (gapBound[g]! < gapBound[first]!) first = g;
     }
-    gapOrder.sort((x, y) => gapBound[x]! - gapBound[y]!);
-    let l = Infinity;
-    for (let i = 0; i < P - 1; i++) {
-      const g = gapOrder[i]!;
-      if (gapBound[g]! >= l) break;
-      l = Math.min(l, row(g, alpha));
-    }
+    // the gap of least bound first, then the others in turn while their bound is below the least rate read (as
+    // boundedMin: a gap left unread has a rate at least its bound, so the minimum is every gap's)
+    let l = row(first, alpha);
+    for (let g = 0; g < P - 1; g++) if (g !== first && gapBound[g]! < l) l = Math.min(l, row(g, alpha));
     return l;
   };
   return { row, crossRate };

@@ -115,6 +115,8 @@ export interface RingScratch {
   readonly w: Work;
   /** Column masses of a blended spread (blendedSpread), (P − 1)·S entries, grown on demand. */
   blend: Float64Array;
+  /** Column masses of the per-gap spread (cylinderRouting.ts perGapSpread), (P − 1)·S entries, grown on demand. */
+  perGap: Float64Array;
 }
 /** Scratch per ring size, a few sizes kept (a study alternates between its shells' bands). */
 const ringScratches = new Map<number, RingScratch>();
@@ -126,7 +128,7 @@ export function ringScratchFor(S: number): RingScratch {
     const own = ring(S);
     deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
     const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S), theta: new Float64Array(2) };
-    r = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0) };
+    r = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0), perGap: new Float64Array(0) };
     ringScratches.set(S, r);
   }
   return r;

@@ -16,9 +16,14 @@ import { RunMemo } from '../../memo.js';
 import { deliveryInto, planeRate, ringScratchFor, type Spread } from './cylinderRings.js';
 import { boundedBlends, perGapRate } from './cylinderPlaneBounds.js';
 
-/** Each gap spread over its own columns in proportion to their capacity (header); null when a gap has none. */
+/**
+ * Each gap spread over its own columns in proportion to their capacity (header); null when a gap has none. Its masses
+ * are in the scratch of S (every entry written), valid until the next band's.
+ */
 function perGapSpread(P: number, S: number, cross_bps: Float64Array): Spread | null {
-  const W = new Float64Array(Math.max(0, P - 1) * S);
+  const scratch = ringScratchFor(S);
+  if (scratch.perGap.length < (P - 1) * S) scratch.perGap = new Float64Array((P - 1) * S);
+  const W = scratch.perGap;
   let lambdaCross = Infinity;
   for (let g = 0; g < P - 1; g++) {
     let sum = 0;
