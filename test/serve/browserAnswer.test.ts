@@ -235,7 +235,8 @@ describe.skipIf(skipBrowser)('odc serve opens on the answer (headless Chromium)'
   it('shows every axis name whole, labels apart, and no character as a missing-glyph box', async () => {
     const page = await openExplorer(browser, serve.url, faults);
     await page.getByTestId('design-row').first().click();
-    await expect.poll(() => page.getByTestId('budget').getAttribute('data-index')).not.toBeNull();
+    // the design is evaluated again on the server for its record: seconds on a loaded machine
+    await expect.poll(() => page.getByTestId('budget').getAttribute('data-index'), { timeout: 30_000 }).not.toBeNull();
     const labels = JSON.parse((await page.getByTestId('parcoords').locator('canvas').getAttribute('data-labels'))!) as {
       name: string;
       x: number;

@@ -33,15 +33,14 @@ export function pairCells(bins: readonly Uint16Array[], nb: number): Uint16Array
 /**
  * A fresh count of at least this many designs counts a sample first when progressive (MaskCounts): from there the
  * count (20 pairs of axes and 15 scatter panels a design) costs several times the frame's drawing, which the sample's
- * frame adds to the exact one's time (at a million designs kept: the first frame ~0.45×, the exact one ~1.4× of
- * counting them all before the first frame, CPU in Node).
+ * frame adds to the exact one's time (at a million designs kept: the first frame 0.35–0.55×, the exact one up to 1.7×
+ * the CPU of counting them all before the first frame, in Node: docs/performance.md).
  */
 export const SAMPLE_FROM = 500_000;
 /**
  * The sample: every SAMPLE_STRIDE-th block of SAMPLE_BLOCK designs of the list (runs of consecutive designs, spread
- * over the whole run: every stage of an optimization). Blocks, not every 8th design: the rest is then counted block
- * by block, each design's per-design arrays read once front to back (counted every 8th design in 8 passes, the rest
- * cost 1.4× a count in row order).
+ * over the whole run: every stage of an optimization), so the rest is counted block by block, the per-design arrays
+ * read front to back in runs of SAMPLE_BLOCK rather than one design in 8 per pass.
  */
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
