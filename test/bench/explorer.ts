@@ -7,12 +7,15 @@
  * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
  *   page records it (window.__explorer.loadMs), median of 3 fresh pages, and the CPU time Chromium's processes spent
  *   meanwhile (from /proc: less inflated by other jobs than the wall clock);
- * - brush: one filter change on an objective recomputed and drawn in every view, 15 per page: its JavaScript time and
- *   its time to the next painted frame (a requestAnimationFrame callback then a task after it: the browser's style,
- *   layout, paint and commit of that frame included); and the renderer's work per brush from a Chromium trace
+ * - brush: one filter change on an objective recomputed and drawn in every view, 15 per page: its JavaScript time, its
+ *   time to the next painted frame (a requestAnimationFrame callback then a task after it: the browser's style,
+ *   layout, paint and commit of that frame included) and to the exact frame painted (a view that counts a million
+ *   designs afresh draws a sample of them first and refines it: src/serve/app/main.ts; the same frame when it does
+ *   not); and the renderer's work per brush from a Chromium trace
  *   (milliseconds and count of style, layout, text shaping, paint, raster... events: counts repeat whatever the
  *   load); and a real mouse drag along an axis (median of the renders its mouse moves caused);
- * - colouring: a colour column chosen in the menu to the next painted frame: after the brushes, f2, x1 and the runs'
+ * - colouring: a colour column chosen in the menu to the exact frame painted (and to the next painted frame, a sample
+ *   when the page refines it): after the brushes, f2, x1 and the runs'
  *   colour, each the first time, then the same again (a column chosen again over the same span reuses its colours);
  *   and on the fresh page, every design kept, f3 then the runs' colour (every kept design counted again by colour);
  * - with ODC_BENCH_PEER_DIST=<another build's dist folder> (e.g. main's, built into a second folder), the same pages
@@ -90,15 +93,21 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Filter changes on the objectives, each timed in JS and to the next frame. */
-function brushes(page: Page): Promise<{ js: number[]; frame: number[]; parts: Record<string, number>[] }> {
+/** The page's timer of a change's frames (pageTimingFirstRows): the next painted one and the exact one. */
+type FramesAfter = (t0: number) => Promise<{ first: number; exact: number }>;
+
+/** Filter changes on the objectives, each timed in JS, to the next painted frame and to the exact frame. */
+function brushes(
+  page: Page,
+): Promise<{ js: number[]; first: number[]; frame: number[]; parts: Record<string, number>[] }> {
   return page.evaluate(async (m) => {
-    const ex = (
-      window as unknown as {
-        __explorer: { setFilter(metric: string, lo: number, hi: number): number; parts: Record<string, number> };
-      }
-    ).__explorer;
+    const w = window as unknown as {
+      __explorer: { setFilter(metric: string, lo: number, hi: number): number; parts: Record<string, number> };
+      __framesAfter: FramesAfter;
+    };
+    const ex = w.__explorer;
     const js: number[] = [];
+    const first: number[] = [];
     const frame: number[] = [];
     const parts: Record<string, number>[] = [];
     for (let k = 0; k < 15; k++) {
@@ -106,10 +115,11 @@ function brushes(page: Page): Promise<{ js: number[]; frame: number[]; parts: Re
       const t0 = performance.now();
       js.push(ex.setFilter(`f${(k % m) + 1}`, lo, lo + 0.6));
       parts.push({ ...ex.parts });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      frame.push(performance.now() - t0);
+      const f = await w.__framesAfter(t0);
+      first.push(f.first);
+      frame.push(f.exact);
     }
-    return { js, frame, parts };
+    return { js, first, frame, parts };
   }, M);
 }
 
@@ -236,34 +246,58 @@ interface PageFigures {
   frame: number[];
   parts: Record<string, number>[];
   work: Record<string, { ms: number; n: number }>;
-  /** A colour column chosen (f2, x1, back to the runs' colour, twice) to the next painted frame, and its parts. */
+  /** A colour column chosen (f2, x1, back to the runs' colour, twice) to the exact frame painted, and its parts. */
   colouring: number[];
-  /** f3 chosen with every design kept (before the brushes), to the next painted frame. */
+  /** The same to the next painted frame (a sample of the designs when the page refines it: main.ts). */
+  colouringFirst: number[];
+  /** f3 chosen with every design kept (before the brushes), to the exact frame painted and to the next one. */
   colouringAll: number;
+  colouringAllFirst: number;
+  /** Brushes to the next painted frame (`frame`: to the exact one). */
+  first: number[];
   colouringParts: Record<string, number>[];
+  /** Hashes of the plots' pixels after each colour change (every design kept, then brushed). */
+  pixels: string[];
   /** performance.now() at the end of each step of the first load (window.__explorer.steps). */
   steps: Record<string, number>;
 }
 
-/** Colour-column changes in the menu (a name, '' for the runs' colour), each timed to the next painted frame. */
+/**
+ * Colour-column changes in the menu (a name, '' for the runs' colour), each timed to the exact frame painted
+ * (`times`) and to the next painted frame (`first`).
+ */
 function colourChanges(
   page: Page,
   columns: readonly string[],
-): Promise<{ times: number[]; parts: Record<string, number>[] }> {
+): Promise<{ times: number[]; first: number[]; parts: Record<string, number>[]; pixels: string[] }> {
   return page.evaluate(async (columns) => {
     const menu = document.getElementById('colour-by') as HTMLSelectElement;
-    const ex = (window as unknown as { __explorer: { layoutParts: Record<string, number> } }).__explorer;
+    const w = window as unknown as { __explorer: { layoutParts: Record<string, number> }; __framesAfter: FramesAfter };
     const times: number[] = [];
+    const first: number[] = [];
     const parts: Record<string, number>[] = [];
+    /** Per change, a hash (FNV-1a) of the plots' pixels in the exact frame, to compare with the peer build's. */
+    const pixels: string[] = [];
+    const hash = (): string => {
+      let h = 0x811c9dc5;
+      for (const id of ['parcoords', 'scatter']) {
+        const c = document.querySelector<HTMLCanvasElement>(`[data-testid=${id}] canvas`)!;
+        const words = new Uint32Array(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.buffer);
+        for (let k = 0; k < words.length; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+      }
+      return (h >>> 0).toString(16);
+    };
     for (const column of columns) {
       const t0 = performance.now();
       menu.value = column;
       menu.dispatchEvent(new Event('change'));
-      parts.push({ ...ex.layoutParts });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      times.push(performance.now() - t0);
+      parts.push({ ...w.__explorer.layoutParts });
+      const f = await w.__framesAfter(t0);
+      first.push(f.first);
+      times.push(f.exact);
+      pixels.push(hash());
     }
-    return { times, parts };
+    return { times, first, parts, pixels };
   }, columns);
 }
 
@@ -273,6 +307,10 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
   const cpu0 = childrenCpuMs();
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 300_000 });
+  // the views' exact counts (a page that drew a sample of a million designs first refines them after the load)
+  await page.evaluate(() =>
+    (window as unknown as { __explorer: { whenComplete?: () => Promise<void> } }).__explorer.whenComplete?.(),
+  );
   const loadCpu = childrenCpuMs() - cpu0;
   const { load, firstRows, steps } = await page.evaluate(() => {
     const w = window as unknown as {
@@ -291,15 +329,26 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
   const all = await colourChanges(page, ['f3', '']);
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
-  const { js, frame, parts } = await brushes(page);
+  const { js, first, frame, parts } = await brushes(page);
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc'],
   });
   const traced = await brushes(page);
   const work = frameWork(await browser.stopTracing(), traced.js.length);
   const colours = await colourChanges(page, ['f2', 'x1', '', 'f2', 'x1', '']);
-  const figures = { firstRows, steps, load, loadCpu, js, frame, parts, work, colouringAll: all.times[0]! };
-  return { page, figures: { ...figures, colouring: colours.times, colouringParts: colours.parts } };
+  const figures = { firstRows, steps, load, loadCpu, js, first, frame, parts, work };
+  return {
+    page,
+    figures: {
+      ...figures,
+      colouringAll: all.times[0]!,
+      colouringAllFirst: all.first[0]!,
+      colouring: colours.times,
+      colouringFirst: colours.first,
+      colouringParts: colours.parts,
+      pixels: [...all.pixels, ...colours.pixels],
+    },
+  };
 }
 
 const fmt = (x: number): string => x.toFixed(1);
@@ -311,17 +360,21 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
   const parts = all.flatMap((f) => f.parts);
   const first = all.flatMap((f) => f.colouring.slice(0, 3));
   const again = all.flatMap((f) => f.colouring.slice(3));
+  const next = (xs: readonly number[]): string => `next painted frame ${fmt(median(xs))} ms`;
   console.log(
     `  ${label}FIRST ROWS: median ${fmt(median(all.map((f) => f.firstRows)))} ms; COLOURING (a colour column ` +
-      `chosen, brushed) to the next painted frame: median ${fmt(median(first))} ms the first time (${first.map(fmt).join(', ')}), ` +
-      `${fmt(median(again))} ms again; f3 with every design kept: median ${fmt(median(all.map((f) => f.colouringAll)))} ms`,
+      `chosen, brushed) to the EXACT frame painted: median ${fmt(median(first))} ms the first time (${first.map(fmt).join(', ')}; ` +
+      `${next(all.flatMap((f) => f.colouringFirst.slice(0, 3)))}), ${fmt(median(again))} ms again (` +
+      `${next(all.flatMap((f) => f.colouringFirst.slice(3)))}); f3 with every design kept: median ` +
+      `${fmt(median(all.map((f) => f.colouringAll)))} ms (${next(all.map((f) => f.colouringAllFirst))})`,
   );
   console.log(
     `  ${label}load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')}); ` +
       `Chromium CPU during the load: median ${fmt(median(all.map((f) => f.loadCpu)))} ms`,
   );
   console.log(
-    `  ${label}BRUSH TO NEXT PAINTED FRAME: median ${fmt(median(frame))} ms; its JavaScript, all views: median ` +
+    `  ${label}BRUSH TO THE EXACT FRAME PAINTED: median ${fmt(median(frame))} ms (${frame.map(fmt).join(', ')}; ` +
+      `next painted frame ${fmt(median(all.flatMap((f) => f.first)))} ms); its JavaScript, all views: median ` +
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
   // each part's median (a page without a part's figures prints no line for it)
@@ -359,10 +412,13 @@ async function peerServer(dir: string): Promise<RunningServer | null> {
 /** Medians of this build's pages, ms, and its CPU figures in Node: docs/performance.md's figures. */
 interface DocFigures {
   readonly firstRows: number;
-  /** A colour column chosen the first time after the brushes, again, and with every design kept. */
+  /** A colour column chosen the first time after the brushes, again, and with every design kept (the exact frames). */
   readonly colouring: number;
   readonly colouringAgain: number;
   readonly colouringAll: number;
+  /** The same to the next painted frame (a sample when the page refines it). */
+  readonly colouringFirst: number;
+  readonly colouringAllFirst: number;
   readonly cpu: CpuFigures;
   readonly load: number;
   readonly frame: number;
@@ -435,9 +491,13 @@ async function measure(n: number, root: string): Promise<DocFigures> {
         (median(ours.flatMap(f)) / median(theirs.flatMap(f))).toFixed(2);
       console.log(
         `  this build / peer build (same run, interleaved): load ${ratio((f) => [f.load])}, ` +
-          `Chromium CPU at load ${ratio((f) => [f.loadCpu])}, brush to next frame ${ratio((f) => f.frame)}, ` +
-          `brush JS ${ratio((f) => f.js)}`,
+          `Chromium CPU at load ${ratio((f) => [f.loadCpu])}, brush to the exact frame ${ratio((f) => f.frame)}, ` +
+          `brush JS ${ratio((f) => f.js)}, colouring brushed first time ${ratio((f) => f.colouring.slice(0, 3))}, ` +
+          `again ${ratio((f) => f.colouring.slice(3))}, every design kept ${ratio((f) => [f.colouringAll])} ` +
+          `(to the exact frame painted)`,
       );
+      const same = ours.every((f, k) => f.pixels.join() === theirs[k]!.pixels.join());
+      console.log(`  the same plots' pixels as the peer build after every colour change: ${same ? 'yes' : 'NO'}`);
     }
     const js = ours.flatMap((f) => f.js);
     console.log(`  mouse brush along f1: median ${fmt(median(mouse))} ms over ${mouse.length} renders`);
@@ -452,6 +512,8 @@ async function measure(n: number, root: string): Promise<DocFigures> {
       colouring: median(ours.flatMap((f) => f.colouring.slice(0, 3))),
       colouringAgain: median(ours.flatMap((f) => f.colouring.slice(3))),
       colouringAll: median(ours.map((f) => f.colouringAll)),
+      colouringFirst: median(ours.flatMap((f) => f.colouringFirst.slice(0, 3))),
+      colouringAllFirst: median(ours.map((f) => f.colouringAllFirst)),
       cpu: cpu.ours,
       load: median(ours.map((f) => f.load)),
       frame: median(ours.flatMap((f) => f.frame)),
@@ -500,12 +562,14 @@ if (docsRequested() && figures.length === sizes.length) {
     [
       row('first rows of the table (navigation start)', (x) => x.firstRows, '< 3 s'),
       row('load to the first render of every view', (x) => x.load, ''),
-      row('brush to the next painted frame', (x) => x.frame, '< 50 ms'),
+      row('brush to the exact frame painted', (x) => x.frame, '< 50 ms'),
       row('brush JavaScript, all views', (x) => x.js, ''),
       row('layout per brush (trace)', (x) => x.layout, ''),
-      row('colour column chosen, brushed, first time, to the next painted frame', (x) => x.colouring, '< 50 ms'),
+      row('colour column chosen, brushed, first time, to the exact frame painted', (x) => x.colouring, '< 50 ms'),
+      row('… to the next painted frame', (x) => x.colouringFirst, ''),
       row('the same colour column chosen again', (x) => x.colouringAgain, '< 50 ms'),
-      row('colour column chosen, every design kept (f3)', (x) => x.colouringAll, '< 50 ms'),
+      row('colour column chosen, every design kept (f3), to the exact frame painted', (x) => x.colouringAll, '< 50 ms'),
+      row('… to the next painted frame (a sample of the designs at 1,000,000)', (x) => x.colouringAllFirst, ''),
       row('CPU in Node: brush (mask, lines, points)', (x) => x.cpu.brush, ''),
       row('CPU in Node: one step of a mouse drag', (x) => x.cpu.drag, ''),
       row('CPU in Node: colour column chosen', (x) => x.cpu.colouring, ''),

@@ -51,6 +51,26 @@ export async function pageTimingFirstRows(browser: Browser): Promise<Page> {
       w.__firstRows = performance.now();
       obs.disconnect();
     }).observe(document, { childList: true, subtree: true });
+    // after a change made at t0: the next painted frame (a requestAnimationFrame callback then a task after it, or
+    // the page's first refining step, which starts after that frame), and the frame of the exact counts (the same
+    // after the page's whenComplete; a build without it draws them at once)
+    (window as unknown as { __framesAfter: (t0: number) => Promise<{ first: number; exact: number }> }).__framesAfter =
+      async (t0) => {
+        const ex = (
+          window as unknown as {
+            __explorer: { complete?: boolean; refineSteps?: number[]; whenComplete?: () => Promise<void> };
+          }
+        ).__explorer;
+        const frame = (): Promise<unknown> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await frame();
+        const step = (ex.refineSteps ?? []).find((t) => t > t0) ?? Infinity;
+        const first = Math.min(performance.now(), step) - t0;
+        if (ex.complete === false) {
+          await ex.whenComplete!();
+          await frame();
+        }
+        return { first, exact: Math.max(first, performance.now() - t0) };
+      };
   });
   return page;
 }

@@ -22,6 +22,7 @@ import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 import { tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import {
+  exactFrame,
   openExplorer,
   readLog,
   shownValues,
@@ -72,6 +73,7 @@ const range = (values: readonly number[]): [number, number] => [Math.min(...valu
 
 /** The scatter canvas's pixels as RGB hex strings, row after row, with its width. */
 async function scatterPixels(page: Page): Promise<{ width: number; at: (x: number, y: number) => string }> {
+  await exactFrame(page);
   const { width, data } = await page.evaluate(() => {
     const c = document.querySelector<HTMLCanvasElement>('[data-testid="scatter"] canvas')!;
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -233,7 +235,8 @@ describe.skipIf(skipBrowser)('odc serve opens on the answer (headless Chromium)'
   it('shows every axis name whole, labels apart, and no character as a missing-glyph box', async () => {
     const page = await openExplorer(browser, serve.url, faults);
     await page.getByTestId('design-row').first().click();
-    await expect.poll(() => page.getByTestId('budget').getAttribute('data-index')).not.toBeNull();
+    // the design is evaluated again on the server for its record: seconds on a loaded machine
+    await expect.poll(() => page.getByTestId('budget').getAttribute('data-index'), { timeout: 30_000 }).not.toBeNull();
     const labels = JSON.parse((await page.getByTestId('parcoords').locator('canvas').getAttribute('data-labels'))!) as {
       name: string;
       x: number;

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { countKept, openExplorer, readLog, rowCount, shownValues, startServe } from './helpers.js';
+import { canvases, countKept, openExplorer, readLog, rowCount, shownValues, startServe } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 import { writeDtlz2Run } from './syntheticRun.js';
 
@@ -69,10 +69,6 @@ async function brushAxis(page: Page, name: string, from: number, to: number): Pr
   await page.mouse.up();
   await expect.poll(() => page.url()).not.toBe(before);
 }
-
-/** Every canvas of the page as a data URL: equal strings, equal pixels. */
-const canvases = (page: Page): Promise<string[]> =>
-  page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (c) => c.toDataURL()));
 
 describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share links, the view details', () => {
   let run = '';

@@ -16,7 +16,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { countKept, openExplorer, readLog, rowCount, shownValues, startServe, VIRIDIS8 } from './helpers.js';
+import {
+  canvases,
+  countKept,
+  exactFrame,
+  openExplorer,
+  readLog,
+  rowCount,
+  shownValues,
+  startServe,
+  VIRIDIS8,
+} from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
 const hexRgb = (h: string): number[] => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
@@ -43,7 +53,8 @@ async function canvasAttr<T>(page: Page, id: string, attr: string): Promise<T> {
 }
 
 /** RGBA of a column of a view's canvas (rows 0 .. height). */
-function column(page: Page, id: string, x: number): Promise<number[][]> {
+async function column(page: Page, id: string, x: number): Promise<number[][]> {
+  await exactFrame(page);
   return page.evaluate(
     ([id, x]) => {
       const c = document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)!;
@@ -56,7 +67,8 @@ function column(page: Page, id: string, x: number): Promise<number[][]> {
   );
 }
 
-function pixel(page: Page, id: string, x: number, y: number): Promise<number[]> {
+async function pixel(page: Page, id: string, x: number, y: number): Promise<number[]> {
+  await exactFrame(page);
   return page.evaluate(
     ([id, x, y]) =>
       Array.from(
@@ -69,10 +81,6 @@ function pixel(page: Page, id: string, x: number, y: number): Promise<number[]> 
     [id, x, y] as const,
   );
 }
-
-/** Both canvases as data URLs: equal strings, equal pixels. */
-const canvases = (page: Page): Promise<string[]> =>
-  page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (c) => c.toDataURL()));
 
 describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, read-outs, links', () => {
   let runA = '';

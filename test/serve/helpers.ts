@@ -189,7 +189,22 @@ export async function openExplorer(
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
+  await exactFrame(page);
   return page;
+}
+
+/**
+ * Waits until every view shows its exact counts (body[data-drawn="exact"]): from SAMPLE_FROM kept designs on, the page
+ * draws a sample of them first and refines it after the frame (src/serve/app/main.ts).
+ */
+export async function exactFrame(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-drawn="exact"]', { state: 'attached' });
+}
+
+/** Every canvas of the page as a data URL (equal strings, equal pixels), once the exact counts are drawn. */
+export async function canvases(page: Page): Promise<string[]> {
+  await exactFrame(page);
+  return page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (c) => c.toDataURL()));
 }
 
 /** The row count the explorer shows. */

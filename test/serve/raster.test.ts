@@ -1,13 +1,26 @@
 /**
  * The explorer's parallel-coordinates binning, line counts and drawing (src/serve/app/parcoords.ts, raster.ts), in
  * Node: the bin of each value and the counts per cell worked out by hand on a few designs; the drawn frame against
- * every (run, cell) line drawn one by one with the rule the docs state.
+ * every (run, cell) line drawn one by one with the rule the docs state; a progressive count's sample (every
+ * SAMPLE_STRIDE-th block of SAMPLE_BLOCK kept designs in row order) and, refined, its exact counts, counted here
+ * design by design.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
 import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
-import { drawCountedLines, LineCounts, NAN_BIN, NAN_CELL, newFrame, pairCells } from '../../src/serve/app/raster.js';
+import type { MaskChanges } from '../../src/serve/app/maskIndex.js';
+import {
+  drawCountedLines,
+  LineCounts,
+  NAN_BIN,
+  NAN_CELL,
+  newFrame,
+  pairCells,
+  SAMPLE_BLOCK,
+  SAMPLE_FROM,
+  SAMPLE_STRIDE,
+} from '../../src/serve/app/raster.js';
 
 const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {
   const finite = values.filter((v) => !Number.isNaN(v));
@@ -89,6 +102,86 @@ describe('LineCounts', () => {
           }
       expect(Array.from(lines.counts), `step ${step}`).toEqual(expected);
     }
+  });
+
+  describe('progressive', () => {
+    // 2 axes of 3 bins, 2 runs, SAMPLE_FROM / 0.85 designs (masks keeping 90 % and 95 % of them: over SAMPLE_FROM),
+    // a few missing values
+    const rng = createRng(23);
+    const n = Math.ceil(SAMPLE_FROM / 0.85);
+    const axes = Array.from({ length: 2 }, () =>
+      Uint16Array.from({ length: n }, () => (rng.int(50) === 0 ? NAN_BIN : rng.int(3))),
+    );
+    const run = Uint8Array.from({ length: n }, () => rng.int(2));
+    const cellsOf = pairCells(axes, 3);
+    /** Counts per (run, cell) of the given designs, one by one. */
+    const countOf = (rows: readonly number[]): number[] => {
+      const out = new Array<number>(18).fill(0);
+      for (const i of rows)
+        if (axes[0]![i] !== NAN_BIN && axes[1]![i] !== NAN_BIN) {
+          const at = run[i]! * 9 + axes[0]![i]! * 3 + axes[1]![i]!;
+          out[at] = out[at]! + 1;
+        }
+      return out;
+    };
+    const keptOf = (mask: Uint8Array): number[] => Array.from(mask.keys()).filter((i) => mask[i] === 1);
+    /** Every SAMPLE_STRIDE-th block of SAMPLE_BLOCK kept designs, in row order, from the first. */
+    const sampleOf = (mask: Uint8Array): number[] =>
+      keptOf(mask).filter((_, k) => Math.floor(k / SAMPLE_BLOCK) % SAMPLE_STRIDE === 0);
+    const masks = [0.95, 0.9].map((p) => Uint8Array.from({ length: n }, () => (rng.next() < p ? 1 : 0)));
+    const [a, b] = masks as [Uint8Array, Uint8Array];
+
+    it('counts a sample of a large fresh count first, the rest as refined, then follows masks exactly', () => {
+      const lines = new LineCounts(cellsOf, 3, 2, run);
+      lines.progressive = true;
+      expect(lines.update(a)).toBe(n);
+      expect(lines.complete).toBe(false);
+      expect(Array.from(lines.counts)).toEqual(countOf(sampleOf(a)));
+      // the same mask again: the sample stands, nothing counted
+      expect(lines.update(a.slice())).toBe(0);
+      expect(Array.from(lines.counts)).toEqual(countOf(sampleOf(a)));
+      let steps = 0;
+      while (!lines.refine(50_000)) steps++;
+      // the other 7/8 of ~560,000 kept designs, 50,000 a step
+      expect(steps).toBeGreaterThan(1);
+      expect(lines.complete).toBe(true);
+      expect(Array.from(lines.counts)).toEqual(countOf(keptOf(a)));
+      // a few designs flipped: counted exactly, as they changed
+      const c = a.map((m, i) => (i % 997 === 0 ? 1 - m : m));
+      expect(lines.update(c)).toBeLessThan(1000);
+      expect(Array.from(lines.counts)).toEqual(countOf(keptOf(c)));
+    });
+
+    it('counts another mask afresh from its own sample when it comes before the refining ends', () => {
+      const lines = new LineCounts(cellsOf, 3, 2, run);
+      lines.progressive = true;
+      const changes = (version: number, mask: Uint8Array, added: number[], removed: number[]): MaskChanges => ({
+        source: masks,
+        version,
+        complete: true,
+        added: Int32Array.from(added),
+        removed: Int32Array.from(removed),
+        kept: keptOf(mask).length,
+        keptRows: () => Int32Array.from(keptOf(mask)),
+      });
+      lines.update(a, changes(1, a, [], []));
+      lines.refine(10_000);
+      expect(lines.complete).toBe(false);
+      // b's flips from a: not counted over a part-counted sample, b counted afresh instead
+      const flips = (mask: Uint8Array, to: 0 | 1): number[] =>
+        Array.from(mask.keys()).filter((i) => a[i] !== b[i] && mask[i] === to);
+      expect(lines.update(b, changes(2, b, flips(b, 1), flips(b, 0)))).toBe(n);
+      expect(Array.from(lines.counts)).toEqual(countOf(sampleOf(b)));
+      // the same version again: nothing counted, the refining goes on
+      expect(lines.update(b, changes(2, b, flips(b, 1), flips(b, 0)))).toBe(0);
+      while (!lines.refine(30_000));
+      expect(Array.from(lines.counts)).toEqual(countOf(keptOf(b)));
+      // not progressive: a fresh count is exact at once
+      const exact = new LineCounts(cellsOf, 3, 2, run);
+      exact.update(b, changes(2, b, [], []));
+      expect(exact.complete).toBe(true);
+      expect(Array.from(exact.counts)).toEqual(countOf(keptOf(b)));
+    });
   });
 
   it('refuses to start from counts of other cells or another number of runs', () => {

@@ -4,6 +4,9 @@
  * selected design, scatter pair, decision pick), so a link opened in a fresh browser reproduces it. Every 2 s it asks
  * each run for its version (log, checkpoint and run.json sizes and times) and reloads a run that changed.
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
+ * From SAMPLE_FROM kept designs on, a view that counts its designs afresh (a colour column chosen over most of a
+ * million designs) draws a sample of them first and the exact counts a few steps later (refineLater): the body's
+ * `data-drawn` says which is on screen (`sample`, `exact`).
  */
 import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
@@ -42,6 +45,12 @@ interface Timings {
   /** Milliseconds of each part of the last layout after the first load (colours, table, parcoords, scatter, render). */
   layoutParts: Record<string, number>;
   setFilter(metric: string, lo: number, hi: number): number;
+  /** Whether every view shows its exact counts (false: a sample, refined in steps after the frame). */
+  complete: boolean;
+  /** performance.now() at the start of each refining step (the frame before it is on screen by then). */
+  refineSteps: number[];
+  /** Resolves once every view shows its exact counts. */
+  whenComplete(): Promise<void>;
 }
 
 let ds: Dataset | null = null;
@@ -50,7 +59,20 @@ let mask: Uint8Array = new Uint8Array(0);
 let maskIndex: MaskIndex | null = null;
 let runs: RunColumns[] = [];
 let comparison: Comparison | null = null;
-const timings: Timings = { loaded: false, loadMs: NaN, renders: [], steps: {}, parts: {}, layoutParts: {}, setFilter };
+const timings: Timings = {
+  loaded: false,
+  loadMs: NaN,
+  renders: [],
+  steps: {},
+  parts: {},
+  layoutParts: {},
+  setFilter,
+  complete: true,
+  refineSteps: [],
+  whenComplete: () => (timings.complete ? Promise.resolve() : new Promise((ok) => whenExact.push(ok))),
+};
+/** Waiting for the views' exact counts (timings.whenComplete). */
+let whenExact: (() => void)[] = [];
 (window as unknown as { __explorer: Timings }).__explorer = timings;
 
 /** The read-out under the pointer: the objectives, the colour column and the scatter's pair. */
@@ -157,6 +179,58 @@ function update(): void {
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
   analysis.setView(mask, (d) => scaleOf(d));
+  refineLater();
+}
+
+/** Designs each view counts per refine() call, and the milliseconds of counting a step takes before it yields. */
+const REFINE_ROWS = 100_000;
+const REFINE_MS = 12;
+let refineQueued = false;
+
+/**
+ * Views drawn from a sample of their kept designs (raster.ts MaskCounts) count the rest in steps of REFINE_MS after
+ * the frame (a brush meanwhile counts afresh, from a sample again), then draw their exact counts.
+ */
+function refineLater(): void {
+  const exact = !parcoords.refining && !scatter.refining;
+  timings.complete = exact;
+  const drawn = exact ? 'exact' : 'sample';
+  if (document.body.dataset['drawn'] !== drawn) document.body.dataset['drawn'] = drawn;
+  if (exact) {
+    const waiting = whenExact;
+    whenExact = [];
+    waiting.forEach((ok) => ok());
+    return;
+  }
+  if (refineQueued) return;
+  refineQueued = true;
+  void nextFrame().then(refineStep);
+}
+
+function refineStep(): void {
+  refineQueued = false;
+  if (ds === null) return;
+  const t0 = performance.now();
+  timings.refineSteps.push(t0);
+  while (!(parcoords.refine(REFINE_ROWS) && scatter.refine(REFINE_ROWS)))
+    if (performance.now() - t0 > REFINE_MS) {
+      refineQueued = true;
+      setTimeout(refineStep, 0);
+      return;
+    }
+  const sel = selectedRow();
+  const changes = maskIndex!.changes();
+  parcoords.render(mask, state.filters, sel, changes);
+  scatter.render(mask, state.filters, sel, changes);
+  refineLater();
+}
+
+/** Resolves after the next frame (or in 250 ms: a hidden tab runs no frames). */
+function nextFrame(): Promise<void> {
+  return new Promise<void>((ok) => {
+    requestAnimationFrame(() => setTimeout(ok, 0));
+    setTimeout(ok, 250);
+  });
 }
 
 /** Sets an element's text when it differs: the same text set again still costs the page a layout. */
@@ -323,10 +397,7 @@ async function load(): Promise<void> {
   rebuild();
   // a frame for the table's rows to paint, then the plots (the larger part of the first load)
   tableFirst = false;
-  await new Promise<void>((ok) => {
-    requestAnimationFrame(() => setTimeout(ok, 0));
-    setTimeout(ok, 250); // a hidden tab runs no frames
-  });
+  await nextFrame();
   relayout();
   void loadBands();
   if (infos.length > 1) {

@@ -13,7 +13,8 @@
  * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
- * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour.
+ * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour: from
+ * SAMPLE_FROM kept designs on, a sample of them first (raster.ts), the rest as the page refines the frame.
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -141,6 +142,7 @@ export class ParCoords {
     const nb = this.binsPerAxis;
     const classes = colours.palette.length;
     this.lines = new LineCounts(placed.cells, nb, classes, colours.index, this.lines?.counts);
+    this.lines.progressive = true;
     this.fg = newFrame(this.width, this.canvas.height);
     this.fgDrawn = false;
     if (classes === 1) {
@@ -191,6 +193,19 @@ export class ParCoords {
     this.canvas.dataset['labels'] = JSON.stringify(drawn);
     this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha };
     return this.placed;
+  }
+
+  /** Whether the lines drawn are counted from a sample of the kept designs (raster.ts MaskCounts): refine() next. */
+  get refining(): boolean {
+    return this.lines !== null && !this.lines.complete;
+  }
+
+  /** Counts up to `most` more designs of a sampled count; true once exact (the next render draws the exact lines). */
+  refine(most: number): boolean {
+    if (this.lines === null || this.lines.complete) return true;
+    if (!this.lines.refine(most)) return false;
+    this.fgDrawn = false;
+    return true;
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */

@@ -4,7 +4,9 @@
  * histogram of pixel rows: designs through the same two bins are one line, drawn stronger the more it carries) and
  * written straight into a byte-per-pixel intensity buffer with their run's colour. The counts are kept between
  * brushes and updated only for the designs whose mask bit flipped. The frame is composed over a fixed background
- * (all designs, grey) in one integer pass and put on the canvas in one call.
+ * (all designs, grey) in one integer pass and put on the canvas in one call. A fresh count of SAMPLE_FROM designs or
+ * more (a colour column chosen with most of a million designs kept) may count a sample first (MaskCounts.progressive):
+ * the view draws that, then counts the rest in steps (refine) and draws the exact counts.
  */
 import type { MaskChanges } from './maskIndex.js';
 
@@ -29,6 +31,21 @@ export function pairCells(bins: readonly Uint16Array[], nb: number): Uint16Array
 }
 
 /**
+ * A fresh count of at least this many designs counts a sample first when progressive (MaskCounts): from there the
+ * count (20 pairs of axes and 15 scatter panels a design) costs several times the frame's drawing, which the sample's
+ * frame adds to the exact one's time (at a million designs kept: the first frame 0.35–0.55×, the exact one up to 1.7×
+ * the CPU of counting them all before the first frame, in Node: docs/performance.md).
+ */
+export const SAMPLE_FROM = 500_000;
+/**
+ * The sample: every SAMPLE_STRIDE-th block of SAMPLE_BLOCK designs of the list (runs of consecutive designs, spread
+ * over the whole run: every stage of an optimization), so the rest is counted block by block, the per-design arrays
+ * read front to back in runs of SAMPLE_BLOCK rather than one design in 8 per pass.
+ */
+export const SAMPLE_STRIDE = 8;
+export const SAMPLE_BLOCK = 512;
+
+/**
  * Counts of the designs a mask keeps, kept between masks: the first update counts every kept design; later ones add or
  * remove only the designs whose mask bit changed, so a brush dragged a few pixels costs what it changes. The changed
  * designs come from the mask index's list of flips (maskIndex.ts MaskChanges) when the counts are one update behind
@@ -43,6 +60,58 @@ export abstract class MaskCounts {
   private seen: { source: object | null; version: number } = { source: null, version: -1 };
   /** The designs update() counts (reused: one per size of mask). */
   private list: Int32Array | null = null;
+  /**
+   * Whether a fresh count of SAMPLE_FROM designs or more counts only a sample of them (every SAMPLE_STRIDE-th) and
+   * leaves the rest to refine(): a view whose first frame may show the sample.
+   */
+  progressive = false;
+  /** A fresh count begun from its sample: order[at, to) still to count (null: the counts are exact). */
+  private rest: { order: Int32Array; at: number; to: number } | null = null;
+  /** The sample-first order of a fresh count's designs (reused: one per size of mask). */
+  private order: Int32Array | null = null;
+
+  /** Whether the counts are exact (false: of a sample, until refine() has counted the rest). */
+  get complete(): boolean {
+    return this.rest === null;
+  }
+
+  /**
+   * Counts up to `most` more designs of a count begun from a sample (in row order, stride by stride); returns whether
+   * the counts are now exact.
+   */
+  refine(most: number): boolean {
+    const rest = this.rest;
+    if (rest === null) return true;
+    const to = Math.min(rest.to, rest.at + most);
+    this.count(rest.order, rest.at, to, 1);
+    rest.at = to;
+    if (to === rest.to) this.rest = null;
+    return this.rest === null;
+  }
+
+  /**
+   * The counts of list[from, to) afresh: all of them, or (progressive, SAMPLE_FROM designs and more) every
+   * SAMPLE_STRIDE-th block of SAMPLE_BLOCK of them, the other blocks left to refine(), one stride after another.
+   */
+  private fresh(list: Int32Array, from: number, to: number): void {
+    this.counts.fill(0);
+    this.rest = null;
+    const m = to - from;
+    if (!this.progressive || m < SAMPLE_FROM) {
+      this.count(list, from, to, 1);
+      return;
+    }
+    const order = (this.order = this.order !== null && this.order.length >= m ? this.order : new Int32Array(m));
+    let at = 0;
+    let sample = 0;
+    for (let s = 0; s < SAMPLE_STRIDE; s++) {
+      for (let b = from + s * SAMPLE_BLOCK; b < to; b += SAMPLE_STRIDE * SAMPLE_BLOCK)
+        for (let j = b, end = Math.min(to, b + SAMPLE_BLOCK); j < end; j++) order[at++] = list[j]!;
+      if (s === 0) sample = at;
+    }
+    this.count(order, 0, sample, 1);
+    this.rest = { order, at: sample, to: m };
+  }
 
   /**
    * Starts from `from`'s counts (the same cells, one colour) as the counts of `mask`: one run's first update then
@@ -50,7 +119,9 @@ export abstract class MaskCounts {
    */
   startFrom(from: MaskCounts, mask: Uint8Array): void {
     if (from.counts.length !== this.counts.length) throw new Error('counts of other cells or runs');
+    if (!from.complete) throw new Error('counts of a sample');
     this.counts.set(from.counts);
+    this.rest = null;
     this.prev = mask.slice();
   }
 
@@ -62,6 +133,17 @@ export abstract class MaskCounts {
    * by the subclass over the list.
    */
   update(mask: Uint8Array, changes?: MaskChanges): number {
+    if (this.rest !== null) {
+      // counts of a sample: the same mask keeps them (and what refine() has still to count); another counts afresh
+      const same =
+        changes !== undefined
+          ? this.seen.source === changes.source && this.seen.version === changes.version
+          : this.prev !== null && sameMask(this.prev, mask);
+      if (same) return 0;
+      this.rest = null;
+      this.prev = null;
+      this.seen = { source: null, version: -1 };
+    }
     if (changes !== undefined) {
       const seen = this.seen;
       this.seen = { source: changes.source, version: changes.version };
@@ -76,8 +158,7 @@ export abstract class MaskCounts {
       }
       if (this.prev === null) {
         const rows = changes.keptRows();
-        this.counts.fill(0);
-        this.count(rows, 0, rows.length, 1);
+        this.fresh(rows, 0, rows.length);
         return mask.length;
       }
     } else this.seen = { source: null, version: -1 };
@@ -114,8 +195,7 @@ export abstract class MaskCounts {
     const list = this.listOf(n);
     let kept = 0;
     for (let i = 0; i < n; i++) if (mask[i] === 1) list[kept++] = i;
-    this.counts.fill(0);
-    this.count(list, 0, kept, 1);
+    this.fresh(list, 0, kept);
   }
 
   private listOf(n: number): Int32Array {
@@ -124,6 +204,12 @@ export abstract class MaskCounts {
 
   /** Adds `sign` to the counts of each design in list[from, to). */
   protected abstract count(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
+}
+
+export function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

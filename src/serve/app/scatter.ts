@@ -7,7 +7,8 @@
  * drawn over them as 3 × 3 points ringed in dark where the ring falls on the background, so a front of a few hundred
  * among 100,000 designs stands out. From BINNED_POINTS_FROM designs the kept points are counted per pixel and
  * colour and updated only for the designs a brush changes (pointCounts.ts): a pixel shows the colour most of its
- * designs have. Drag a box in a panel to brush both
+ * designs have (from SAMPLE_FROM kept designs on, counted from a sample of them first: raster.ts MaskCounts, the rest
+ * as the page refines the frame). Drag a box in a panel to brush both
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
  * What only the colours change (a new colour column) keeps the points' positions and the grey background.
  */
@@ -17,7 +18,7 @@ import type { Colouring } from './colour.js';
 import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
 import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
-import { rgb } from './raster.js';
+import { rgb, sameMask } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
 
@@ -159,9 +160,23 @@ export class ScatterMatrix {
     const reuse = this.binned?.counts;
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
+    if (this.binned !== null) this.binned.progressive = true;
     if (placed) return;
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
+  }
+
+  /** Whether the points drawn are counted from a sample of the kept designs (raster.ts MaskCounts): refine() next. */
+  get refining(): boolean {
+    return this.binned !== null && !this.binned.complete;
+  }
+
+  /** Counts up to `most` more designs of a sampled count; true once exact (the next render draws the exact points). */
+  refine(most: number): boolean {
+    if (this.binned === null || this.binned.complete) return true;
+    if (!this.binned.refine(most)) return false;
+    this.drawnMask = null;
+    return true;
   }
 
   /** Each design's pixel position on each dimension, the panels' places for scripts, the front's rows. */
@@ -269,7 +284,7 @@ export class ScatterMatrix {
     const changed =
       this.binned !== null
         ? this.binned.update(mask, changes) > 0 || this.drawnMask === null
-        : this.drawnMask === null || !sameBytes(this.drawnMask, mask);
+        : this.drawnMask === null || !sameMask(this.drawnMask, mask);
     if (changed) {
       const buf = new Uint32Array(this.image.data.buffer);
       buf.set(this.bg);
@@ -419,10 +434,4 @@ function rowsOf(marks: Uint8Array): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0, k = 0; i < marks.length; i++) if (marks[i] === 1) out[k++] = i;
   return out;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
