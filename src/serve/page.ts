@@ -52,6 +52,7 @@ th { background: #fff; font-weight: 600; }
 #budget h3 { font-size: 12px; margin: 8px 0 2px; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
 .muted { color: var(--muted); }
+#sampled { display: none; } body[data-drawn="sample"] #sampled { display: inline; }
 .bad { color: var(--accent); font-weight: 600; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px; }
 #messages { color: var(--accent); }
@@ -82,6 +83,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <button id="reset" type="button">clear brushes</button>
   <button type="button" data-export="csv" data-testid="export-csv" title="the kept designs' rows of evaluations.csv">export CSV</button>
   <span id="live" class="muted"></span>
+  <span id="sampled" class="muted" data-testid="sampled" title="with most of a million designs to count afresh, the plots draw a sample of them first; the exact counts replace it as soon as they are counted">plots from a sample, counting the rest…</span>
   <span id="messages"></span>
 </header>
 <main>

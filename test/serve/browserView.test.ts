@@ -321,6 +321,17 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
     await again.context().close();
   });
 
+  it('says on screen when the plots show a sample: the note follows body[data-drawn]', async () => {
+    const page = await oneRun('');
+    await exactFrame(page);
+    expect(await page.getByTestId('sampled').isVisible()).toBe(false);
+    // a small run is always counted exactly; what the note must do while a million designs refine is set by hand
+    await page.evaluate(() => (document.body.dataset['drawn'] = 'sample'));
+    expect(await page.getByTestId('sampled').isVisible()).toBe(true);
+    expect(await page.getByTestId('sampled').textContent()).toContain('sample');
+    await page.close();
+  });
+
   it('reads out the design under the pointer in the scatter', async () => {
     const page = await oneRun('?pair=f1&pair=f2');
     const [panel] = await canvasAttr<{ left: number; top: number; size: number }[]>(page, 'scatter', 'data-panels');
