@@ -82,11 +82,15 @@ const variants: { name: string; pass: Pass }[] = [
  * This build runs so too: in this process the lean path shares its functions with the complete record's passes, whose
  * other shapes make V8's feedback polymorphic, and measured ~1.2× its cost alone (either build in either role), so only
  * two builds each alone in its process compare fairly, and only that figure is the optimizer's (a study's process runs
- * the lean path alone until its last generation).
+ * the lean path alone until its last generation). These children run with `--no-turbo-escape`, as odc does
+ * (src/entries/cli/bin.ts): without escape analysis a short-lived object is a real allocation, and a change that trades
+ * stores for allocations can compare the other way round under default flags.
  */
 const children: ChildProcess[] = [];
 async function ownProcess(name: string, dir: string): Promise<{ name: string; pass: Pass }> {
-  const child = fork(fileURLToPath(new URL('./node-eval-peer.js', import.meta.url)), [dir]);
+  const child = fork(fileURLToPath(new URL('./node-eval-peer.js', import.meta.url)), [dir], {
+    execArgv: [...process.execArgv.filter((a) => !a.includes('turbo-escape')), '--no-turbo-escape'],
+  });
   children.push(child);
   const ask = (m: object) =>
     new Promise<number>((ok) => {
