@@ -82,16 +82,18 @@ function ownRunDir(
 /**
  * Ctrl-C during odc run: stop the progress display, print "interrupted — resume with odc run --resume <dir>",
  * exit 130 (128 + SIGINT). The run resumes from its last checkpoint (every algorithm.checkpointEvery
- * generations, by default every 10 s). A JS signal listener only runs when the event loop turns; a run evaluating
- * in the main thread (--workers 0) may keep it busy for the whole run, and a listener would then swallow Ctrl-C. So a
- * heartbeat timer shows whether the loop turns: while it does not (seen from each progress update), the listener is
- * taken off and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT).
+ * generations, by default every 10 s). A JS signal listener only runs when the event loop turns: the generation loop
+ * turns it once a generation (src/run/generationLoop.ts), so while generations run the listener stays on and a Ctrl-C
+ * caught in a long stretch acts at the next turn. The finishing steps are synchronous for seconds: when they start the
+ * listener is taken off, and Ctrl-C ends the process at once, as the default action does (no line, exit by SIGINT; the
+ * checkpoint is kept). The listener is only ever taken off there: taking it off while a caught signal waits for the
+ * loop to turn drops that signal.
  */
 function interruptHandler(
   io: CliIo,
   progress: { stop(): void },
   runDir: () => string | undefined,
-): { check(): void; dispose(): void } {
+): { generations(): void; finishing(): void } {
   const onInterrupt = (): void => {
     progress.stop();
     const dir = runDir();
@@ -102,7 +104,6 @@ function interruptHandler(
     );
     (io.exit ?? ((code: number) => process.exit(code)))(130);
   };
-  let lastTick = Date.now();
   let listening = false;
   const listen = (on: boolean): void => {
     if (on === listening) return;
@@ -110,21 +111,8 @@ function interruptHandler(
     if (on) process.on('SIGINT', onInterrupt);
     else process.removeListener('SIGINT', onInterrupt);
   };
-  const heartbeat = setInterval(() => {
-    lastTick = Date.now();
-    listen(true);
-  }, 100);
-  heartbeat.unref();
   listen(true);
-  return {
-    check: () => {
-      if (Date.now() - lastTick > 500) listen(false);
-    },
-    dispose: () => {
-      clearInterval(heartbeat);
-      listen(false);
-    },
-  };
+  return { generations: () => listen(true), finishing: () => listen(false) };
 }
 
 export function buildProgram(io: CliIo): Command {
@@ -264,17 +252,17 @@ async function runWithProgress(
         ? { redis: { url: (chunk.checkRedisUrl(opts.redis), opts.redis), queue: opts.queue } }
         : {}),
       onProgress: (p: Odc.ProgressInfo) => {
-        interrupts.check();
+        interrupts.generations();
         progress.update(p);
       },
-      // the finishing steps are synchronous: check() lets Ctrl-C act at once when they block the event loop
+      // the finishing steps are synchronous: Ctrl-C acts at once (the default action) while they block the event loop
       onFinishing: (f: Odc.FinishingProgress) => {
-        interrupts.check();
+        interrupts.finishing();
         progress.finishing(f);
       },
     });
   } finally {
-    interrupts.dispose();
+    interrupts.finishing();
     progress.stop();
   }
 }
