@@ -61,8 +61,8 @@ export abstract class MaskCounts {
   /** The designs update() counts (reused: one per size of mask). */
   private list: Int32Array | null = null;
   /**
-   * Whether a fresh count of SAMPLE_FROM designs or more counts only a sample of them (every SAMPLE_STRIDE-th) and
-   * leaves the rest to refine(): a view whose first frame may show the sample.
+   * Whether a fresh count of SAMPLE_FROM designs or more counts only a sample of them (every SAMPLE_STRIDE-th block
+   * of SAMPLE_BLOCK) and leaves the rest to refine(): a view whose first frame may show the sample.
    */
   progressive = false;
   /** A fresh count begun from its sample: order[at, to) still to count (null: the counts are exact). */
