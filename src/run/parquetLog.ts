@@ -77,16 +77,16 @@ const STATUS_CODE = Object.fromEntries(LOG_STATUSES.map((s, i) => [s, i])) as Re
  */
 const DICTIONARY_BYTES = 16_384;
 
-/** Rows a new log's buffers hold before they first double (up to ROWS_PER_GROUP). */
+/** Rows a new log's buffers hold before they grow to a whole row group (ROWS_PER_GROUP). */
 const FIRST_CAPACITY = 1024;
 
 /** Bytes a SinkWriter holds before it hands them on (hyparquet-writer's own fileWriter drains at 1 MB likewise). */
 const SINK_BYTES = 1 << 20;
 
 /**
- * A ByteWriter whose bytes are handed to `sink` whenever it holds SINK_BYTES and after each flush; `offset` stays the
- * absolute file position. A row group thus reaches the file in pieces, as any write may (a kill mid-group leaves bytes
- * after the last footer, which every reader ignores), and its buffer is reused instead of a new one a row group.
+ * A ByteWriter whose bytes are handed to `sink` when an append would overflow its SINK_BYTES, and after each flush;
+ * `offset` stays the absolute file position. A row group thus reaches the file in pieces, as any write may (a kill
+ * mid-group leaves bytes after the last footer, which every reader ignores), and its buffer is reused.
  */
 class SinkWriter extends ByteWriter {
   constructor(private readonly sink: (bytes: Uint8Array) => void) {
