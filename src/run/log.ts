@@ -456,7 +456,8 @@ export class EvaluationLog {
     return this.light?.sample();
   }
   close(): void {
-    if (!this.closed) this.flush();
+    // a Parquet log's buffered rows are written, its buffers left to the process's next log
+    if (!this.closed) this.parquet?.close();
     this.closed = true;
     closeSync(this.fd);
   }

@@ -1,10 +1,11 @@
 /**
  * The evaluation log as Apache Parquet (https://parquet.apache.org/docs/file-format/): the columns of
- * evaluations.csv (logColumns), typed. eval and generation are INT64; status, reason and a choice variable's option
- * are UTF-8 strings (reason null unless the row failed); every other column is an IEEE-754 DOUBLE, PLAIN-encoded and
- * uncompressed, so NaN, ±Infinity, -0 and every double come back bit for bit. What a row holds: the objectives in the
+ * evaluations.csv (logColumns), typed. eval and generation are INT64 (DELTA_BINARY_PACKED: a few bytes a row group);
+ * status, reason and a choice variable's option are UTF-8 strings, dictionary-encoded (reason null unless the row
+ * failed); every other column is an IEEE-754 DOUBLE, uncompressed, PLAIN or (a column of few values) a dictionary of
+ * PLAIN doubles, so NaN, ±Infinity, -0 and every double come back bit for bit. What a row holds: the objectives in the
  * user's sense (a maximized one positive), NaN objectives and constraints for a failed row, its violation (Infinity
- * when failed).
+ * when failed). The rows are buffered as typed columns (text as codes), no object per row kept.
  *
  * Append-only, like the CSV log: rows are buffered and written as one row group followed by a complete footer (the
  * file's metadata, its length and "PAR1") at each flush (a checkpoint, every ROWS_PER_GROUP rows, the end of the run).
@@ -21,7 +22,14 @@ import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import type { Problem } from '../optimize/types.js';
-import { logColumns, statusOf, type LoggedEvaluation, type LogColumn } from './logColumns.js';
+import {
+  LOG_STATUSES,
+  logColumns,
+  statusOf,
+  type LoggedEvaluation,
+  type LogColumn,
+  type LogStatus,
+} from './logColumns.js';
 
 /** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
 export const ROWS_PER_GROUP = 65_536;
@@ -48,13 +56,45 @@ function parquetSchema(columns: readonly LogColumn[]): SchemaElement[] {
   return [{ name: 'schema', num_children: columns.length }, ...columns.map(leaf)];
 }
 
-/** One column's buffered values: doubles, integers (as doubles, checked safe) or strings. */
-type Buffered = { kind: 'double' | 'int'; values: Float64Array } | { kind: 'text'; values: (string | null)[] };
+/**
+ * A column's row-group buffer: numbers (eval and generation too) or text as codes into the column's distinct values,
+ * each encoded to UTF-8 once (the status's three, a choice's options, each failure reason met). The writer is handed
+ * the same bytes object for every row of a value: its dictionary finds the value by identity, no row's text encoded.
+ */
+type ColumnBuffer =
+  { kind: 'number'; values: Float64Array } | { kind: 'text'; codes: Int32Array; readonly texts: Uint8Array[] };
 
-/** A ByteWriter whose bytes are handed to `sink` after each flush; `offset` stays the absolute file position. */
+const utf8 = new TextEncoder();
+
+/** The status column's code of each status (its place in LOG_STATUSES, the column's texts). */
+const STATUS_CODE = Object.fromEntries(LOG_STATUSES.map((s, i) => [s, i])) as Record<LogStatus, number>;
+
+/**
+ * Dictionary bytes a number column may reach before the writer gives up its trial and writes it PLAIN (2,048 doubles):
+ * what pays is a column of few values (an integer variable, a constraint at a constant); a continuous column whose
+ * values repeat passes the writer's sample and had its whole dictionary built, then refused (~30 ms a 50,000-row group
+ * each, three columns of the flagship). Text columns are always dictionary-encoded (their values are few).
+ */
+const DICTIONARY_BYTES = 16_384;
+
+/** Rows a new log's buffers hold before they grow to a whole row group (ROWS_PER_GROUP). */
+const FIRST_CAPACITY = 1024;
+
+/** Bytes a SinkWriter holds before it hands them on (hyparquet-writer's own fileWriter drains at 1 MB likewise). */
+const SINK_BYTES = 1 << 20;
+
+/**
+ * A ByteWriter whose bytes are handed to `sink` when an append would overflow its SINK_BYTES, and after each flush;
+ * `offset` stays the absolute file position. A row group thus reaches the file in pieces, as any write may (a kill
+ * mid-group leaves bytes after the last footer, which every reader ignores), and its buffer is reused.
+ */
 class SinkWriter extends ByteWriter {
   constructor(private readonly sink: (bytes: Uint8Array) => void) {
-    super(1 << 20);
+    super(SINK_BYTES);
+  }
+  override ensure(size: number): void {
+    if (this.index + size > this.buffer.byteLength && this.index > 0) this.drain();
+    super.ensure(size);
   }
   drain(): void {
     if (this.index > 0) this.sink(new Uint8Array(this.buffer, 0, this.index));
@@ -63,12 +103,24 @@ class SinkWriter extends ByteWriter {
 }
 
 /**
+ * The column buffers of the last log closed, for the next log of the process (a study's seeds, one after another):
+ * fresh memory costs a page fault per 4 KiB on first touch (~90 ms of CPU for a row group's 16 MB on this project's
+ * 2-core VM), reused memory none.
+ */
+let spare: { readonly numbers: Float64Array[]; readonly codes: Int32Array[]; readonly capacity: number } | undefined;
+
+/**
  * Buffers log rows and writes them as row groups with a footer after each (see the header). `sink` gets the bytes in
  * file order; `resume` continues a file of `bytes` bytes (a complete Parquet file, its footer last, `metadata`).
  */
 export class ParquetLogWriter {
   private readonly columns: readonly LogColumn[];
-  private readonly buffered: Buffered[];
+  private readonly buffers: ColumnBuffer[];
+  /** Per column, its number buffer (a text column: an empty one), indexed as logColumns. */
+  private numbers: Float64Array[];
+  /** The reason column's code of each failure reason met. */
+  private readonly reasonCode = new Map<string, number>();
+  private capacity: number;
   private rows = 0;
   private readonly writer: SinkWriter;
   private readonly pw: ParquetWriter;
@@ -78,12 +130,26 @@ export class ParquetLogWriter {
     resume?: { readonly bytes: number; readonly metadata: FileMetaData },
   ) {
     this.columns = logColumns(problem);
-    this.buffered = this.columns.map((c): Buffered => {
-      if (c.role === 'index' || c.role === 'generation') return { kind: 'int', values: new Float64Array(1024) };
-      if (c.role === 'status' || c.role === 'reason' || (c.role === 'variable' && c.variable.kind === 'choice'))
-        return { kind: 'text', values: [] };
-      return { kind: 'double', values: new Float64Array(1024) };
+    const text = (c: LogColumn): boolean =>
+      c.role === 'status' || c.role === 'reason' || (c.role === 'variable' && c.variable.kind === 'choice');
+    const texts = this.columns.filter(text).length;
+    const reuse =
+      spare !== undefined && spare.codes.length >= texts && spare.numbers.length >= this.columns.length - texts;
+    const taken = reuse ? spare : undefined;
+    if (reuse) spare = undefined;
+    this.capacity = taken?.capacity ?? FIRST_CAPACITY;
+    this.buffers = this.columns.map((c): ColumnBuffer => {
+      const codes = (values: readonly string[]): ColumnBuffer => ({
+        kind: 'text',
+        codes: taken?.codes.pop() ?? new Int32Array(FIRST_CAPACITY),
+        texts: values.map((t) => utf8.encode(t)),
+      });
+      if (c.role === 'status') return codes(LOG_STATUSES);
+      if (c.role === 'reason') return codes([]);
+      if (c.role === 'variable' && c.variable.kind === 'choice') return codes(c.variable.options.map(String));
+      return { kind: 'number', values: taken?.numbers.pop() ?? new Float64Array(FIRST_CAPACITY) };
     });
+    this.numbers = this.numberViews();
     this.writer = new SinkWriter(sink);
     this.pw = new ParquetWriter({
       writer: this.writer,
@@ -100,6 +166,11 @@ export class ParquetLogWriter {
     this.pw.num_rows = resume.metadata.num_rows;
   }
 
+  private numberViews(): Float64Array[] {
+    const none = new Float64Array(0);
+    return this.buffers.map((b) => (b.kind === 'number' ? b.values : none));
+  }
+
   /** Writes the magic of a new file (nothing when continuing one). */
   start(): void {
     this.writer.drain();
@@ -110,64 +181,109 @@ export class ParquetLogWriter {
     if (!Number.isSafeInteger(r.index) || !Number.isSafeInteger(r.generation))
       throw new Error(`evaluation log: eval ${r.index} / generation ${r.generation} is not an integer below 2^53`);
     const i = this.rows++;
-    const { variables, objectives } = this.problem;
+    if (i === this.capacity) this.grow();
+    const { variables, objectives, constraints } = this.problem;
     const n = variables.length;
     const m = objectives.length;
-    const b = this.buffered;
-    for (const col of b) if (col.kind !== 'text' && i >= col.values.length) grow(col);
-    setNumber(b[0]!, i, r.index);
-    setNumber(b[1]!, i, r.generation);
-    setText(b[2]!, i, statusOf(r.failure, r.cv));
+    const k = constraints.length;
+    const num = this.numbers;
+    const b = this.buffers;
+    num[0]![i] = r.index;
+    num[1]![i] = r.generation;
+    codesOf(b[2]!)[i] = STATUS_CODE[statusOf(r.failure, r.cv)];
     for (let j = 0; j < n; j++) {
-      const v = variables[j]!;
-      if (v.kind === 'choice') setText(b[3 + j]!, i, String(v.options[r.x[j]!]));
-      else setNumber(b[3 + j]!, i, r.x[j]!);
+      if (variables[j]!.kind === 'choice') codesOf(b[3 + j]!)[i] = r.x[j]!;
+      else num[3 + j]![i] = r.x[j]!;
     }
-    for (let j = 0; j < m; j++) setNumber(b[3 + n + j]!, i, objectives[j]!.sense === 'maximize' ? -r.f[j]! : r.f[j]!);
-    const k = this.problem.constraints.length;
-    for (let j = 0; j < k; j++) setNumber(b[3 + n + m + j]!, i, r.g.length === k ? r.g[j]! : NaN);
-    setNumber(b[3 + n + m + k]!, i, r.cv);
-    setText(b[4 + n + m + k]!, i, r.failure);
+    for (let j = 0; j < m; j++) num[3 + n + j]![i] = objectives[j]!.sense === 'maximize' ? -r.f[j]! : r.f[j]!;
+    const g = r.g.length === k ? r.g : null;
+    for (let j = 0; j < k; j++) num[3 + n + m + j]![i] = g !== null ? g[j]! : NaN;
+    num[3 + n + m + k]![i] = r.cv;
+    codesOf(b[4 + n + m + k]!)[i] = r.failure === null ? -1 : this.reasonOf(r.failure);
     return this.rows >= ROWS_PER_GROUP;
+  }
+
+  private reasonOf(reason: string): number {
+    let code = this.reasonCode.get(reason);
+    if (code === undefined) {
+      const texts = (this.buffers[this.buffers.length - 1] as Extract<ColumnBuffer, { kind: 'text' }>).texts;
+      this.reasonCode.set(reason, (code = texts.length));
+      texts.push(utf8.encode(reason));
+    }
+    return code;
+  }
+
+  /**
+   * Takes every buffer to a whole row group (the rows so far kept): a log past FIRST_CAPACITY rows gets one more
+   * allocation, not a doubling series touching twice the memory.
+   */
+  private grow(): void {
+    this.capacity = ROWS_PER_GROUP;
+    for (const b of this.buffers) {
+      const old = b.kind === 'number' ? b.values : b.codes;
+      const next = b.kind === 'number' ? new Float64Array(this.capacity) : new Int32Array(this.capacity);
+      next.set(old as Float64Array & Int32Array);
+      if (b.kind === 'number') b.values = next as Float64Array;
+      else b.codes = next as Int32Array;
+    }
+    this.numbers = this.numberViews();
   }
 
   /** Writes the buffered rows as one row group, then the footer (nothing when no row is buffered). */
   flush(): void {
     const rows = this.rows;
     if (rows === 0) return;
+    // the row group's bytes in one buffer, not one doubled into from 1 MiB: 8 bytes a number, a text code at most
+    this.writer.ensure(rows * 8 * this.columns.length + 65_536);
     this.pw.write({
       rowGroupSize: rows,
+      dictionarySize: DICTIONARY_BYTES,
       columnData: this.columns.map((c, j) => {
-        const col = this.buffered[j]!;
-        const data =
-          col.kind === 'text'
-            ? col.values.slice(0, rows)
-            : col.kind === 'int'
-              ? BigInt64Array.from(col.values.subarray(0, rows), (v) => BigInt(v))
-              : col.values.subarray(0, rows);
+        const b = this.buffers[j]!;
         // no page index: the footer is rewritten at every flush, and a log is read whole
-        return { name: c.name, data, offsetIndex: false };
+        if (b.kind === 'number') {
+          const values = b.values.subarray(0, rows);
+          // eval and generation: integers (checked safe in add) as INT64, delta-encoded (a few bytes a row group)
+          const int = c.role === 'index' || c.role === 'generation';
+          return {
+            name: c.name,
+            data: values,
+            offsetIndex: false,
+            ...(int ? { encoding: 'DELTA_BINARY_PACKED' } : {}),
+          };
+        }
+        const data = new Array<Uint8Array | null>(rows);
+        for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
+        // the status and a choice: a dictionary of their few values; the reason (mostly null): as the writer finds best
+        return {
+          name: c.name,
+          data,
+          offsetIndex: false,
+          ...(c.role !== 'reason' ? { encoding: 'RLE_DICTIONARY' } : {}),
+        };
       }),
     });
     void this.pw.finish();
     this.pw.pendingIndexes = [];
     this.writer.drain();
     this.rows = 0;
-    for (const col of this.buffered) if (col.kind === 'text') col.values.length = 0;
+  }
+
+  /** Writes what is buffered; the buffers then go to the next log of the process (`spare`): this one takes no row. */
+  close(): void {
+    this.flush();
+    if (spare !== undefined && spare.capacity >= this.capacity) return;
+    spare = {
+      numbers: this.buffers.flatMap((b) => (b.kind === 'number' ? [b.values] : [])),
+      codes: this.buffers.flatMap((b) => (b.kind === 'text' ? [b.codes] : [])),
+      capacity: this.capacity,
+    };
+    this.buffers.length = 0;
+    this.numbers = [];
   }
 }
 
-function grow(col: { values: Float64Array }): void {
-  const next = new Float64Array(col.values.length * 2);
-  next.set(col.values);
-  col.values = next;
-}
-const setNumber = (col: Buffered, i: number, v: number): void => {
-  (col.values as Float64Array)[i] = v;
-};
-const setText = (col: Buffered, i: number, v: string | null): void => {
-  (col.values as (string | null)[])[i] = v;
-};
+const codesOf = (b: ColumnBuffer): Int32Array => (b as Extract<ColumnBuffer, { kind: 'text' }>).codes;
 
 /**
  * Where the last complete footer of a log being written ends (0 when there is none yet): `bytes` ends with "PAR1",

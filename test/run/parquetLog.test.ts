@@ -120,6 +120,56 @@ describe('Parquet evaluation log', () => {
     log.close();
   });
 
+  it('a log past a row group and the 1 MiB write buffer: its rows back by DuckDB and the log reader, the next log alike', async () => {
+    // 70,000 rows: row groups of 65,536 rows at most, each drained to the file in pieces; a column of three
+    // values (g1: dictionary-encoded), one of 70,000 (cost: over the dictionary cap, PLAIN), a reason per 1,000 rows
+    const many = Array.from({ length: 70_000 }, (_, i) =>
+      row(
+        i,
+        Math.floor(i / 100),
+        [i / 7, i % 3, i % 5],
+        [i * 0.5, -i],
+        [(i % 3) - 1, -1],
+        i % 1000 === 999 ? `r${i % 7}` : null,
+      ),
+    );
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    for (const name of ['many-1.parquet', 'many-2.parquet']) {
+      const path = writeLog(name, many);
+      const back: LoggedEvaluation[] = [];
+      forEachLogRow(path, problem, (r) => back.push(r));
+      expect(back).toHaveLength(many.length);
+      const same = (a: LoggedEvaluation, b: LoggedEvaluation): boolean =>
+        a.index === b.index &&
+        a.generation === b.generation &&
+        a.failure === b.failure &&
+        Object.is(a.cv, b.cv) &&
+        (['x', 'f', 'g'] as const).every((k) => b[k].every((v, j) => Object.is(a[k][j], v)));
+      expect(back.findIndex((r, i) => !same(r, many[i]!))).toBe(-1);
+      const sums = (
+        await c.runAndReadAll(
+          `SELECT count(*) AS n, sum(eval) AS e, sum("g[g1]") AS g, sum(cost) AS cost, count(reason) AS failed, count(DISTINCT pick) AS picks FROM read_parquet('${path}')`,
+        )
+      ).getRowObjects()[0]!;
+      // independent sums: eval 0..69,999; g1 cycles -1, 0, 1; cost i / 2; a reason every 1,000th row; three options
+      expect(sums).toEqual({
+        n: 70_000n,
+        e: BigInt((69_999 * 70_000) / 2),
+        g: -1, // 23,333 cycles of -1, 0, 1, then row 69,999's -1
+        cost: (69_999 * 70_000) / 4,
+        failed: 70n,
+        picks: 3n,
+      });
+      const groups = (
+        await c.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM parquet_metadata('${path}')`)
+      ).getRowObjects()[0]!;
+      // writeLog's flush after 2 rows, then 65,536 and 4,462
+      expect(groups['groups']).toBe(3n);
+    }
+    c.closeSync();
+  });
+
   it('is read by DuckDB with its types: eval as BIGINT, doubles bit for bit, reason null unless failed', async () => {
     const path = writeLog('duck.parquet');
     const db = await DuckDBInstance.create(':memory:');
