@@ -3,7 +3,8 @@
  * evaluations.csv (logColumns), typed. eval and generation are INT64 (DELTA_BINARY_PACKED: a few bytes a row group);
  * status, reason and a choice variable's option are UTF-8 strings, dictionary-encoded (reason null unless the row
  * failed); every other column is an IEEE-754 DOUBLE, uncompressed, PLAIN or (a column of few values) a dictionary of
- * PLAIN doubles, so NaN, ±Infinity, -0 and every double come back bit for bit. What a row holds: the objectives in the
+ * PLAIN doubles (not where the column holds a -0: the writer keys its dictionary by value, where -0 is 0), so NaN,
+ * ±Infinity, -0 and every double come back bit for bit. What a row holds: the objectives in the
  * user's sense (a maximized one positive), NaN objectives and constraints for a failed row, its violation (Infinity
  * when failed). The rows are buffered as typed columns (text as codes), no object per row kept.
  *
@@ -245,11 +246,13 @@ export class ParquetLogWriter {
           const values = b.values.subarray(0, rows);
           // eval and generation: integers (checked safe in add) as INT64, delta-encoded (a few bytes a row group)
           const int = c.role === 'index' || c.role === 'generation';
+          // the writer's dictionary keys doubles by value, where -0 is 0: a column holding a -0 is written PLAIN
+          const encoding = int ? 'DELTA_BINARY_PACKED' : hasNegativeZero(values) ? 'PLAIN' : undefined;
           return {
             name: c.name,
             data: values,
             offsetIndex: false,
-            ...(int ? { encoding: 'DELTA_BINARY_PACKED' } : {}),
+            ...(encoding !== undefined ? { encoding } : {}),
           };
         }
         const data = new Array<Uint8Array | null>(rows);
@@ -430,4 +433,10 @@ function gathered(
   }
   if (i !== rows) throw new Error(`column ${name} holds ${i} values in a row group of ${rows}`);
   return out;
+}
+
+/** Whether a column holds a -0 (a dictionary would give it back as 0). */
+function hasNegativeZero(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === 0 && 1 / values[i]! < 0) return true;
+  return false;
 }
