@@ -105,8 +105,16 @@ export function heldSeedReports() {
       }),
     render: (outDir: string, seeds: readonly number[], runAnswer: Answer) =>
       renderSeedReports(outDir, seeds, runAnswer, held),
-    /** A seed's result files as its run in this process wrote them (the union's decision reads them, not the files). */
-    written: (dir: string): WrittenResults | undefined => held.get(dir)?.written,
+    /**
+     * A seed's result files and answer as its run in this process wrote them (the union's decision and answer read
+     * them, not the files).
+     */
+    written: (dir: string): (WrittenResults & { readonly answer?: Answer }) | undefined => {
+      const h = held.get(dir);
+      return h?.written === undefined
+        ? undefined
+        : { ...h.written, ...(h.answer !== undefined ? { answer: h.answer } : {}) };
+    },
   };
 }
 

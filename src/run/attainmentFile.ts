@@ -186,7 +186,14 @@ function drawValues(
     return "the study's objectives are statistics over the uncertain inputs already (a robust study)";
   const robust = studyValues(loaded)['robust'] as { seed?: number } | undefined;
   const seed = robust?.seed ?? loaded.algorithm.seed;
-  const sampler = loaded.constraintSampler({ samples: FRONT_DRAWS, method: 'lhs', seed, metrics: names });
+  // the objectives' values alone: no constraint is checked in a draw
+  const sampler = loaded.constraintSampler({
+    samples: FRONT_DRAWS,
+    method: 'lhs',
+    seed,
+    metrics: names,
+    checks: false,
+  });
   if (sampler === null) return 'the study declares no uncertain input';
   const vars = loaded.problem.variables;
   const perDesign = positions.map((p) => {

@@ -147,31 +147,32 @@ export const choiceVariables = (pareto: ParetoFile): ChoiceVariable[] =>
         : [],
   );
 
-/** A seed's run.json and pareto.json as this process wrote them (its run's WrittenResults), when it ran the seed. */
-export type WrittenSeed = (runDir: string) => WrittenResults | undefined;
+/**
+ * A seed's run.json and pareto.json as this process wrote them (its run's WrittenResults), with its answer.json's
+ * record, when it ran the seed.
+ */
+export type WrittenSeed = (runDir: string) => (WrittenResults & { readonly answer?: Answer }) | undefined;
 
 /**
  * A complete seed run's knee, from its run.json decision and pareto.json (`written`: the files' values as the run that
  * wrote them in this process holds them, not read again).
  */
-export function readSeedKnee(
-  outDir: string,
-  seed: number,
-  written?: WrittenSeed,
-): { knee: SeedKnee; pareto: ParetoFile; meta: RunMeta } {
+export function readSeedKnee(outDir: string, seed: number, written?: WrittenSeed): SeedRead {
   const runDir = join(outDir, seedDir(seed));
   const held = written?.(runDir);
   const meta = held?.meta ?? readRunMeta(join(runDir, 'run.json'), DAMAGED);
   const pareto = held?.pareto ?? readParetoFile(join(runDir, 'pareto.json'), 'BAD_RUN_DIR', DAMAGED, meta.odcVersion);
+  const answer = held?.answer !== undefined ? { answer: held.answer } : {};
   // the recommended design (the knee, or the study's select.pick) leads the decision's designs
   const index = meta.decision?.designs[0]?.index;
   const design = pareto.designs.find((d) => d.index === index);
-  if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto, meta };
+  if (design === undefined) return { knee: { seed, runDir: seedDir(seed) }, pareto, meta, ...answer };
   const choices = Object.fromEntries(choiceVariables(pareto).map((v) => [v.name, design.variables[v.name]!]));
   return {
     knee: { seed, runDir: seedDir(seed), knee: { index: design.index, choices, objectives: design.objectives } },
     pareto,
     meta,
+    ...answer,
   };
 }
 
@@ -203,7 +204,13 @@ export function unionKneePosition(union: SeedUnion): number {
   return union.pareto.designs.findIndex((d, p) => d.index === head.index && union.seeds[p] === head.seed);
 }
 
-type SeedRead = { readonly knee: SeedKnee; readonly pareto: ParetoFile; readonly meta: RunMeta };
+/** A seed's knee and result files, with its answer.json's record when this process ran the seed. */
+type SeedRead = {
+  readonly knee: SeedKnee;
+  readonly pareto: ParetoFile;
+  readonly meta: RunMeta;
+  readonly answer?: Answer;
+};
 
 /**
  * The decision on the union front: the study's select: rule (the first seed's study, as its folder keeps it), each
@@ -270,7 +277,7 @@ export function writeSeedsAnswer(
   outDir: string,
   agreement: SeedAgreement,
   union: SeedUnion,
-  read: readonly (Pick<SeedRead, 'knee' | 'pareto'> & { readonly meta?: RunMeta })[],
+  read: readonly (Pick<SeedRead, 'knee' | 'pareto'> & { readonly meta?: RunMeta; readonly answer?: Answer })[],
   loaded?: LoadedStudy,
 ): Answer {
   const fronts = read.map((r) => ({ seed: r.knee.seed, pareto: r.pareto }));
@@ -284,6 +291,8 @@ export function writeSeedsAnswer(
     fronts,
     opts,
     first !== undefined && 'meta' in first ? { meta: first.meta as RunMeta, pareto: first.pareto } : undefined,
+    // the seeds' answers this process holds: not read back from their folders
+    (seed) => read.find((r) => r.knee.seed === seed)?.answer,
   );
   writeAnswer(outDir, answer);
   return answer;

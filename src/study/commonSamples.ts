@@ -27,7 +27,7 @@ import { createRng } from '../base/rng.js';
 import type { DesignRecord } from '../node/record/record.js';
 import type { NodeDesign } from '../node/design/schema.js';
 import { MODEL_UNCERTAINTY, uncertainInputs, type UncertainInput } from './uncertainInputs.js';
-import { applyInputs } from './uncertainTargets.js';
+import { inputApplier } from './uncertainTargets.js';
 
 /** Xored into the seed of the sample stream, so it is not the optimizer's stream when both use algorithm.seed. */
 export const ROBUST_SEED_SALT = 0x6a09e667;
@@ -173,12 +173,16 @@ export function commonSampler(p: CommonSamplerParams): CommonSampler {
     return plan;
   };
 
+  // the applier of the design whose samples are drawn (one design's samples are drawn one after another)
+  let applying: { d: NodeDesign; plan: SamplePlan; apply: (values: readonly number[]) => NodeDesign } | undefined;
   const sampleOf = <R>(d: NodeDesign, nominal: R, plan: SamplePlan, i: number, evaluate: (d: NodeDesign) => R) => {
     if (plan.inputs.length === 0) return nominal;
     const bad = plan.invalid[i];
     if (bad !== undefined) return bad;
     try {
-      return evaluate(applyInputs({ base: d, specs: plan.inputs, values: plan.values[i]!, rows }));
+      if (applying?.d !== d || applying.plan !== plan)
+        applying = { d, plan, apply: inputApplier(d, plan.inputs, rows) };
+      return evaluate(applying.apply(plan.values[i]!));
     } catch (e) {
       return `the models cannot evaluate this sample: ${reasonOf(e)}`;
     }

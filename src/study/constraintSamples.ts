@@ -29,6 +29,8 @@ export interface ConstraintSampleSettings {
   readonly seed: number;
   /** Metrics also read in every sample (`values`): e.g. the objectives, for the front under the inputs. */
   readonly metrics?: readonly string[];
+  /** False: the samples' `metrics` alone, each sample's `holds` empty (no constraint checked). Default true. */
+  readonly checks?: boolean;
 }
 
 export interface ConstraintSamples {
@@ -70,14 +72,14 @@ export function constraintSampler(p: ConstraintSamplerParams): ((d: NodeDesign) 
   for (const name of p.variableNames) if (uncertain.has(name)) section[name] = 'fixed';
   const base = { ...p.base, uncertainty: section } as NodeDesign;
   // P(all hold) samples the compliance inputs, the economics inputs at nominal (./inputKinds.ts)
-  const { metrics = [], ...settings } = p.settings;
+  const { metrics = [], checks = true, ...settings } = p.settings;
   const sampler = commonSampler({ base, rows: p.rows, ...settings, evaluate: p.evaluate, complianceOnly: true });
   if (sampler.columns.length === 0) return null;
   const needs = {
     metrics: [...new Set([...p.constraints.filter((c) => !c.statistics).flatMap((c) => c.refs), ...metrics])],
     physicalConstraints: p.physicalConstraints,
   };
-  return withReading(p.lean, p.evaluate, needs, (reading) => perDesign(p, sampler, section, reading, metrics));
+  return withReading(p.lean, p.evaluate, needs, (reading) => perDesign(p, sampler, section, reading, metrics, checks));
 }
 
 /** The per-sample checks of a design, evaluated and read through `reading`. */
@@ -87,12 +89,14 @@ function perDesign<R>(
   section: Record<string, unknown>,
   reading: Reading<R>,
   metrics: readonly string[],
+  checks: boolean,
 ): (d: NodeDesign) => ConstraintSamples {
   const read = metrics.map((m) => reading.getter(m));
   const perSample = p.constraints.filter((c) => !c.statistics);
   const skipped = p.constraints.filter((c) => c.statistics).map((c) => c.text);
   const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
   const check = (rec: R): boolean[] => {
+    if (!checks) return [];
     // the nominal evaluation when the design has no uncertain input, a sample's otherwise: both carry the checks
     const physical = p.physicalConstraints.map((_, k) => reading.satisfied(rec, k));
     const lookup = (path: string): number => reading.getter(path)(rec);

@@ -192,43 +192,97 @@ export function resolveInput(
 export function applyInputs(
   p: Readonly<{ base: NodeDesign; specs: readonly InputSpec[]; values: readonly number[]; rows: Catalogs }>,
 ): NodeDesign {
-  const { base, specs, values, rows } = p;
-  const d: Record<string, unknown> = { ...base };
-  const copied = new Set<string>();
-  let own: Record<string, Record<string, unknown>[]> | undefined;
-  // the rows copied here, so a row with several sampled fields is copied once and each field written into the copy
-  const copies = new Set<Record<string, unknown>>();
-  specs.forEach((spec, i) => {
-    const raw = values[i] ?? NaN;
-    if (Number.isNaN(raw)) return;
-    const v = spec.integer ? Math.round(raw) : raw;
+  return inputApplier(p.base, p.specs, p.rows)(p.values);
+}
+
+/**
+ * `applyInputs` of one base design and list of inputs, for any number of value lists (a design's samples): where each
+ * input writes (its design section, or its row: the design's own, at its place in its `catalogs:` list, else the
+ * catalogs' one) is found once, not per sample. Each call copies only what its values change, as applyInputs does.
+ */
+export function inputApplier(
+  base: NodeDesign,
+  specs: readonly InputSpec[],
+  rows: Catalogs,
+): (values: readonly number[]) => NodeDesign {
+  const baseRecord = base as unknown as Record<string, object>;
+  const baseCatalogs = Object.entries(base.catalogs ?? {}) as [string, Record<string, unknown>[]][];
+  const { slot, sections, rowTargets } = inputSlots(base, specs, rows);
+  return (values) => {
+    const d: Record<string, unknown> = { ...base };
+    const sectionCopies: (Record<string, unknown> | undefined)[] = new Array(sections.length);
+    const rowCopies: (Record<string, unknown> | undefined)[] = new Array(rowTargets.length);
+    let own: Record<string, Record<string, unknown>[]> | undefined;
+    for (let i = 0; i < specs.length; i++) {
+      const raw = values[i] ?? NaN;
+      const k = slot[i]!;
+      if (Number.isNaN(raw) || k < 0) continue;
+      const spec = specs[i]!;
+      const v = spec.integer ? Math.round(raw) : raw;
+      const t = spec.target;
+      if (t.kind === 'design') {
+        let copy = sectionCopies[k];
+        if (copy === undefined) d[t.section] = sectionCopies[k] = copy = { ...baseRecord[t.section] };
+        copy[t.key] = v;
+        continue;
+      }
+      if (t.kind !== 'row') continue;
+      const copy = rowCopies[k];
+      if (copy !== undefined) {
+        copy[t.field] = v;
+        continue;
+      }
+      if (own === undefined) {
+        own = {};
+        for (const [c, list] of baseCatalogs) own[c] = [...list];
+      }
+      const { catalog, at, from } = rowTargets[k]!;
+      const next = { ...from };
+      next[t.field] = v;
+      rowCopies[k] = next;
+      const list = (own[catalog] ??= []);
+      if (at >= 0) list[at] = next;
+      else list.push(next);
+    }
+    if (own !== undefined) d['catalogs'] = own;
+    return d as unknown as NodeDesign;
+  };
+}
+
+/** A row an input writes into: its catalog, its place in the design's own list (-1: none) and the row it copies. */
+interface RowTarget {
+  readonly catalog: string;
+  readonly at: number;
+  readonly from: Record<string, unknown>;
+}
+
+/** Where each input writes (see inputApplier): its section's or its row's slot, -1 for a constellation target. */
+function inputSlots(
+  base: NodeDesign,
+  specs: readonly InputSpec[],
+  rows: Catalogs,
+): {
+  slot: number[];
+  sections: string[];
+  rowTargets: RowTarget[];
+} {
+  const sections: string[] = [];
+  const rowTargets: RowTarget[] = [];
+  const rowKeys: string[] = [];
+  const slot = specs.map((spec) => {
     const t = spec.target;
     if (t.kind === 'design') {
-      if (!copied.has(t.section)) {
-        d[t.section] = { ...(base as unknown as Record<string, object>)[t.section] };
-        copied.add(t.section);
-      }
-      (d[t.section] as Record<string, unknown>)[t.key] = v;
-      return;
+      const k = sections.indexOf(t.section);
+      return k >= 0 ? k : sections.push(t.section) - 1;
     }
-    if (t.kind !== 'row') return; // constellation targets: applied by ./constellationInputs.ts
-    if (own === undefined) {
-      own = {};
-      for (const [k, r] of Object.entries(base.catalogs ?? {})) own[k] = [...(r as Record<string, unknown>[])];
-    }
-    const list = (own[t.catalog] ??= []);
-    const at = list.findIndex((r) => r['id'] === t.id);
-    const from = at >= 0 ? list[at]! : findRow(base, rows, t.catalog, t.id)!;
-    if (copies.has(from)) {
-      from[t.field] = v;
-      return;
-    }
-    const next = { ...from };
-    next[t.field] = v;
-    copies.add(next);
-    if (at >= 0) list[at] = next;
-    else list.push(next);
+    if (t.kind !== 'row') return -1;
+    const key = `${t.catalog}\u0000${t.id}`;
+    const k = rowKeys.indexOf(key);
+    if (k >= 0) return k;
+    const own = (base.catalogs as Record<string, Record<string, unknown>[] | undefined> | undefined)?.[t.catalog];
+    const at = own?.findIndex((r) => r['id'] === t.id) ?? -1;
+    rowTargets.push({ catalog: t.catalog, at, from: at >= 0 ? own![at]! : findRow(base, rows, t.catalog, t.id)! });
+    return rowKeys.push(key) - 1;
   });
-  if (own !== undefined) d['catalogs'] = own;
-  return d as unknown as NodeDesign;
+  return { slot, sections, rowTargets };
 }

@@ -8,7 +8,17 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/index.js';
-import { readSeedKnee, runSeeds, seedList, SEEDS_FILE, unionFront, type SeedRunner } from '../../src/run/multiSeed.js';
+import {
+  finishedSeeds,
+  readSeedKnee,
+  runSeeds,
+  seedList,
+  SEEDS_FILE,
+  unionFront,
+  writeSeedsAnswer,
+  type SeedRunner,
+} from '../../src/run/multiSeed.js';
+import { heldSeedReports } from '../../src/entries/runStudy.js';
 import {
   agreementVerdict,
   formatSeedAgreement,
@@ -184,6 +194,27 @@ describe('seeds agree on mixed1, whose knee is known', () => {
     expect(readFileSync(join(out, 'seed-2', 'pareto.json'), 'utf8')).toBe(
       readFileSync(join(dir, 'single-2', 'pareto.json'), 'utf8'),
     );
+  });
+
+  it("the union's answer takes each seed's answer from the run that holds it, as it would from its folder", async () => {
+    const out = join(dir, 'held');
+    const reports = heldSeedReports();
+    const r = await runSeeds(
+      out,
+      [1, 2],
+      seedStudy,
+      (seed, runDir) => runStudy({ studyPath: study, outDir: runDir, seed, afterResults: reports.afterResults }),
+      reports.written,
+    );
+    // every seed's knee with its own answer's configuration (a seed's answer handed to another seed names another
+    // design, and its configuration is left out)
+    expect(r.answer!.seedAgreement!.knees.map((k) => [k.seed, k.configuration !== undefined])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    const { agreement, union, read, loaded } = finishedSeeds(out);
+    const fromFolders = writeSeedsAnswer(out, agreement, union, read, loaded);
+    expect(JSON.stringify(fromFolders)).toBe(JSON.stringify(r.answer));
   });
 });
 

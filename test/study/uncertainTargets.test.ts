@@ -3,6 +3,7 @@ import { support, supportProblem } from '../../src/study/uncertainInputs.js';
 import { loadDesign, type LoadedDesign } from '../../src/analysis/model.js';
 import {
   applyInputs,
+  inputApplier,
   resolveInput,
   type InputSpec,
   findRow,
@@ -96,6 +97,29 @@ describe('applyInputs writes into a copy', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ cost_USD_per_Wh: 77, cycleLife: 1234 });
     expect(own[0]!['cost_USD_per_Wh']).toBe(99); // the earlier copy is untouched
+  });
+
+  it("one applier over many value lists: each call's own copies, nothing carried from an earlier call", () => {
+    const specs = [
+      at('catalogs.batteries.li-ion-leo.cost_USD_per_Wh'),
+      at('compute.chips'),
+      at('catalogs.batteries.li-ion-leo.cycleLife'),
+      at('catalogs.chips.gb300.costPerChip_USD'),
+    ];
+    const apply = inputApplier(design, specs, rows);
+    const first = apply([99, 80.4, 1234.4, 1000]);
+    // NaN leaves an input at the base's value, even where the previous call wrote it
+    const second = apply([NaN, NaN, 2000, NaN]);
+    const own = (d: NodeDesign) => d.catalogs as Record<string, Record<string, unknown>[]>;
+    expect(own(first).batteries).toEqual([
+      { ...findRow(design, rows, 'batteries', 'li-ion-leo'), cost_USD_per_Wh: 99, cycleLife: 1234 },
+    ]);
+    expect(own(first).chips).toEqual([{ ...findRow(design, rows, 'chips', 'gb300'), costPerChip_USD: 1000 }]);
+    expect(first.compute.chips).toBe(80);
+    expect(own(second).batteries).toEqual([{ ...findRow(design, rows, 'batteries', 'li-ion-leo'), cycleLife: 2000 }]);
+    expect(own(second).chips).toBeUndefined();
+    expect(second.compute).toBe(design.compute);
+    expect(own(first).batteries![0]!['cycleLife']).toBe(1234); // the first call's copy is untouched
   });
 
   it('a constellation target is left to constellationInputs.ts', () => {

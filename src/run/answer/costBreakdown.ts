@@ -7,8 +7,9 @@
  * Ground $/W: (the same chips at market price + the scenario's facility capex $/W × peak IT power) / the scenario's
  * average IT power (src/models/cost/lifecycleBaseline.ts: P_avg = P_pk·(f_idle + (1 − f_idle)·u)), beside the node's
  * capexWithChips (hardware incl. chips + launch per W of its average IT power).
- * Self-contained: `nodeCostBreakdown(design, record, evaluator)` is the whole view (11 extra node evaluations, a few
- * ms), a BudgetSection that formatBudget's sectionLines, report.html and report.md can print as they print the others.
+ * Self-contained: `nodeCostBreakdown(design, record, evaluator)` is the whole view (15 extra node evaluations on the
+ * lean path), a BudgetSection that formatBudget's sectionLines, report.html and report.md can print as they print the
+ * others.
  * The list of drivers and the leased case: docs/runs.md §"Node cost breakdown".
  */
 import type { NodeDesign } from '../../node/design/schema.js';
@@ -109,12 +110,21 @@ export function costDrivers(
   evaluate: (d: NodeDesign) => DesignRecord,
   metric: (r: DesignRecord) => number = (r) => r.cost.lcocToBaseline,
 ): CostDriver[] {
-  const base = metric(evaluate(design));
+  return costDriversBy(design, rows, (d) => metric(evaluate(d)));
+}
+
+/** `costDrivers` ranked by `verdict`, the figure of a design (its record's, or the lean path's: the same bits). */
+export function costDriversBy(
+  design: NodeDesign,
+  rows: NodeCatalogRows,
+  verdict: (d: NodeDesign) => number,
+): CostDriver[] {
+  const base = verdict(design);
   return costInputs(design)
     .map(([input, perturb]) => {
       const d = structuredClone(design);
       perturb(d, rows);
-      return { input, verdictChange: metric(evaluate(d)) / base - 1 };
+      return { input, verdictChange: verdict(d) / base - 1 };
     })
     .sort((a, b) => Math.abs(b.verdictChange) - Math.abs(a.verdictChange));
 }
@@ -242,12 +252,19 @@ export function costBreakdownSection(
   return { title: `Cost breakdown (one node, first unit${fleet})`, rows };
 }
 
-/** The whole view for a design evaluated with `ev` (the hook a report's first screen calls). */
+/**
+ * The whole view for a design evaluated with `ev` (the hook a report's first screen calls). The drivers' designs are
+ * evaluated on the lean path, which gives the verdict bit for bit as the record does (test/node/evaluate.test.ts,
+ * lean) at a fraction of a record's cost; on records when it cannot.
+ */
 export function nodeCostBreakdown(design: NodeDesign, record: DesignRecord, ev: NodeEvaluator): BudgetSection {
   const rows = rowResolver(ev.rows)(design);
+  const lean = ev.lean({ metrics: ['cost.lcocToBaseline'], constraints: [] });
   return costBreakdownSection(
     record,
-    costDrivers(design, rows, (d) => ev.evaluate(d)),
+    lean === null
+      ? costDrivers(design, rows, (d) => ev.evaluate(d))
+      : costDriversBy(design, rows, (d) => lean.run(d)[0]!),
     groundCapex(design, rows, record),
     programmeLearningRate(design.economics.pricing, design.economics.units, design.economics.learningRate),
   );

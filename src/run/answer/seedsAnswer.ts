@@ -47,7 +47,10 @@ function unionHypervolumes(union: UnionOfSeeds, fronts: readonly { seed: number;
   ];
 }
 
-/** The multi-seed answer (see the header): `outDir` the multi-seed folder, `fronts` each seed's pareto.json. */
+/**
+ * The multi-seed answer (see the header): `outDir` the multi-seed folder, `fronts` each seed's pareto.json; `held` a
+ * seed's answer.json record when the caller has it (else read from the seed's folder).
+ */
 export function buildSeedsAnswer(
   outDir: string,
   agreement: SeedAgreement,
@@ -55,6 +58,7 @@ export function buildSeedsAnswer(
   fronts: readonly { seed: number; pareto: ParetoFile }[],
   opts: AnswerOptions = {},
   firstWritten?: WrittenResults,
+  held?: (seed: number) => Answer | undefined,
 ): Answer {
   const seeds = agreement.seeds.map((s) => s.seed);
   const first = loadRun(join(outDir, `seed-${seeds[0]}`), {
@@ -66,7 +70,7 @@ export function buildSeedsAnswer(
   const spread = readAttainmentFile(outDir);
   const knees = agreement.seeds.flatMap((s) => {
     if (s.knee === undefined) return [];
-    const own = readAnswer(join(outDir, s.runDir));
+    const own = held?.(s.seed) ?? readAnswer(join(outDir, s.runDir));
     const same = own?.design?.index === s.knee.index;
     return [
       {

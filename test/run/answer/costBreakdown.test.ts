@@ -4,6 +4,7 @@ import { rowResolver } from '../../../src/node/record/rows.js';
 import {
   costBreakdownSection,
   costDrivers,
+  costDriversBy,
   groundCapex,
   nodeCostBreakdown,
   STEP,
@@ -102,6 +103,13 @@ describe('cost breakdown section', () => {
     expect(nodeCostBreakdown(ai1.design, ai1.record, ev)).toEqual(
       costBreakdownSection(ai1.record, drivers, groundCapex(ai1.design, rows, ai1.record)),
     );
+  });
+});
+
+describe('the drivers on the lean path', () => {
+  it("each input's verdict change equals the complete records' bit for bit, in the same order", () => {
+    const lean = ev.lean({ metrics: ['cost.lcocToBaseline'], constraints: [] })!;
+    expect(costDriversBy(ai1.design, rows, (d) => lean.run(d)[0]!)).toEqual(drivers);
   });
 });
 
