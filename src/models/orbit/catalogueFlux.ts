@@ -189,6 +189,20 @@ export function approachRate(table: Readonly<FluxTable>, altitude_km: number, in
 
 const axisSchema = () =>
   z.strictObject({ min: z.number(), step: z.number().positive(), count: z.number().int().min(2) });
+/**
+ * An array of finite numbers ≥ 0 (integers: `int`), checked in one loop: z.array(z.number()) parses each of the
+ * table's 154,031 rates on its own (~90 ms of a process's start, against ~1 ms here).
+ */
+const nonNegativeNumbers = (int: boolean) =>
+  z.custom<number[]>(
+    (v) => {
+      if (!Array.isArray(v)) return false;
+      for (const x of v as unknown[])
+        if (!(typeof x === 'number' && x >= 0 && Number.isFinite(x) && (!int || Number.isInteger(x)))) return false;
+      return true;
+    },
+    { message: int ? 'must be an array of integers ≥ 0' : 'must be an array of finite numbers ≥ 0' },
+  );
 const fluxFileSchema = lazy(() =>
   z.strictObject({
     about: z.string(),
@@ -199,11 +213,11 @@ const fluxFileSchema = lazy(() =>
     threshold_km: z.number().positive(),
     altitude_km: axisSchema(),
     inclination_deg: axisSchema(),
-    rate_per_sat_yr: z.array(z.number().nonnegative()),
+    rate_per_sat_yr: nonNegativeNumbers(false),
     /** Objects per bin of mean altitude by operator group (src/constellation/catalogue/occupancy.ts). */
     occupancy: z.strictObject({
       altitude_km: axisSchema(),
-      groups: z.array(z.strictObject({ name: z.string(), counts: z.array(z.number().int().nonnegative()) })),
+      groups: z.array(z.strictObject({ name: z.string(), counts: nonNegativeNumbers(true) })),
     }),
   }),
 );

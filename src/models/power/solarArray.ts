@@ -12,6 +12,7 @@
  * Derivation, evidence and costs: docs/models.md §"Solar-array output".
  */
 import { SOLAR_CONSTANT_W_m2 } from '../../base/constants.js';
+import { keptPower } from '../../base/keptPower.js';
 
 /** Cell reference temperature of the efficiency rating [K] (28 °C, AM0 standard test condition). */
 export const CELL_REFERENCE_TEMP_K = 301.15;
@@ -81,6 +82,9 @@ function fail(msg: string): never {
 }
 
 /** Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations). */
+/** (1 − d)^life: a study's array row and mission life are constants (base/keptPower.ts). */
+const lifeDegradationOf = keptPower();
+
 export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain {
   const S = p.solarIrradiance_W_m2 ?? SOLAR_CONSTANT_W_m2;
   const irradianceCase = p.irradianceCase ?? 'mean';
@@ -115,7 +119,7 @@ export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain
   const pointingCosine = Math.cos(point);
   const incidenceCosine = Math.cos(incidence);
   const bol = rated * irradianceCaseFactor * temperatureFactor * Id * pointingCosine * incidenceCosine;
-  const lifeDegradation = (1 - d) ** p.missionLife_yr;
+  const lifeDegradation = lifeDegradationOf(1 - d, p.missionLife_yr);
   return {
     solarIrradiance_W_m2: S,
     cellEfficiency: p.cellEfficiency,

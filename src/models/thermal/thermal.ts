@@ -102,7 +102,7 @@ export function radiatorAbsorbed(p: Readonly<RadiatorSurfaceParams>, who: string
   if (!(inc >= 0 && inc <= Math.PI / 2))
     throw new RangeError(`${who}: solarIncidence_rad = ${inc} must be in [0, π/2]`);
   const pair = p.earthViewFactors;
-  if (pair !== undefined && !pair.every((f) => f >= 0 && f <= 1))
+  if (pair !== undefined && !(pair[0] >= 0 && pair[0] <= 1 && pair[1] >= 0 && pair[1] <= 1))
     throw new RangeError(`${who}: earthViewFactors = [${pair.join(', ')}] must each be in [0, 1]`);
   const F =
     pair !== undefined

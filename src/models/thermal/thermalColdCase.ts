@@ -14,6 +14,7 @@
 import { STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
 import { DEFAULT_SINK_TEMP_K } from './thermal.js';
 import { positive } from '../validate.js';
+import { keptPower } from '../../base/keptPower.js';
 
 /** Cold-case outgoing long-wave radiation [W/m²] (see header). */
 export const COLD_CASE_EARTH_IR_W_m2 = 206;
@@ -45,6 +46,10 @@ export interface ColdCaseResult {
   readonly heaterPower_W: number;
 }
 
+/** T_min⁴ and T_sink⁴: a study's coolant row and sink are constants (base/keptPower.ts). */
+const minLoopT4 = keptPower(),
+  sinkT4 = keptPower();
+
 export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
   const who = 'coldCaseHeater';
   positive(`${who}: radiatorArea_m2`, p.radiatorArea_m2);
@@ -57,7 +62,8 @@ export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
   const olr = p.earthIR_W_m2 ?? COLD_CASE_EARTH_IR_W_m2;
   const [F1, F2] = p.earthViewFactors;
   const faces = p.radiatingFaces ?? 2;
-  const emitted = faces * p.finEfficiency * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * (p.minLoopTemp_K ** 4 - Ts ** 4);
+  const fourthPowers = minLoopT4(p.minLoopTemp_K, 4) - sinkT4(Ts, 4);
+  const emitted = faces * p.finEfficiency * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * fourthPowers;
   const absorbed = p.irEmittance * olr * (faces === 2 ? F1 + F2 : F1);
   const radiatorLossAtMin_W = Math.max(0, p.radiatorArea_m2 * (emitted - absorbed));
   return { radiatorLossAtMin_W, heaterPower_W: Math.max(0, radiatorLossAtMin_W - p.eclipseDissipation_W) };

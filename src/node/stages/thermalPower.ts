@@ -114,14 +114,23 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   const { chip, radiator, coating } = rows;
   const t = design.thermal;
   const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
-  const { loop, inlet_K, outlet_K } = thermalLoop(design, rows, notes);
-  const { heatLoad_W, pumpPower_W, batteryLoss_W } = hotCaseHeat(
-    design,
-    rows,
-    payload,
-    busPower_W,
-    loop.pumpPower_W_per_W,
-  );
+  const loop = thermalLoop(design, rows);
+  // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
+  const excess = t.radiatorTemp_K === undefined ? Math.max(0, loop.radiatorInletTemp_K - radiator.maxTemp_K) : 0;
+  if (excess > 0) notes?.push(`radiator inlet capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
+  const inlet_K = loop.radiatorInletTemp_K - excess;
+  const outlet_K = loop.radiatorOutletTemp_K - excess;
+  // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
+  // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
+  const batteryLoss_W = batteryLossOf(design, rows, payload, busPower_W);
+  // the heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power
+  const all = t.rejects === 'all';
+  const { heatLoad_W, pumpPower_W } = loopHeatLoad({
+    itHeat_W: payload.compute.heatLoadPeak_W,
+    busAndIslHeat_W: all ? busPower_W + payload.isl.power_W : 0,
+    batteryLoss_W: all ? batteryLoss_W : 0,
+    pumpPower_W_per_W: loop.pumpPower_W_per_W,
+  });
   const altitude_m = km_to_m(design.orbit.altitude_km);
   const earthViewFactors = radiatorEarthViewFactors(t, altitude_m);
   const panel = radiatorPanel({
@@ -142,8 +151,7 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
     environment: t.hotCase,
   });
   const shift_K = loop.radiatorOutletTemp_K - outlet_K; // the technology cap lowers the whole loop
-  const finEfficiency = panel.finEfficiency;
-  const cold = coldCase(design, rows, payload, { earthViewFactors, finEfficiency, busPower_W, pumpPower_W });
+  const cold = coldCase(design, rows, payload, earthViewFactors, panel.finEfficiency, busPower_W, pumpPower_W);
   return {
     heatLoad_W,
     radiator: panel,
@@ -160,17 +168,10 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   };
 }
 
-/**
- * The coolant loop from the chip junction limit and the rack's inlet limit, and the radiator inlet and outlet it
- * allows (the inlet capped by the radiator technology).
- */
-function thermalLoop(
-  design: Design,
-  { chip, radiator, coolant }: Rows,
-  notes: string[] | null,
-): { loop: ReturnType<typeof coolantLoop>; inlet_K: number; outlet_K: number } {
+/** The coolant loop from the chip junction limit and the rack's inlet limit. */
+function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnType<typeof coolantLoop> {
   const t = design.thermal;
-  const loop = coolantLoop({
+  return coolantLoop({
     junctionLimit_K: chip.maxJunctionTemp_K,
     chipPower_W: chip.chipPower_W,
     junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W ?? chip.junctionToCoolant_K_per_W,
@@ -183,46 +184,27 @@ function thermalLoop(
     pressureDrop_Pa: t.loopPressureDrop_Pa,
     pumpEfficiency: t.pumpEfficiency,
   });
-  // The loop cannot run the radiator hotter than its technology allows, whatever the chips tolerate.
-  const excess = t.radiatorTemp_K === undefined ? Math.max(0, loop.radiatorInletTemp_K - radiator.maxTemp_K) : 0;
-  if (excess > 0) notes?.push(`radiator inlet capped by the ${radiator.id} technology limit ${radiator.maxTemp_K} K`);
-  return { loop, inlet_K: loop.radiatorInletTemp_K - excess, outlet_K: loop.radiatorOutletTemp_K - excess };
 }
 
-/** The heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power. */
-function hotCaseHeat(
+/** The battery's charge loss in daylight, the hot case's [W] (sizeThermal). */
+function batteryLossOf(
   design: Design,
   rows: Rows,
-  { orbit, compute, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
+  { orbit, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
   busPower_W: number,
-  pumpPower_W_per_W: number,
-): { heatLoad_W: number; pumpPower_W: number; batteryLoss_W: number } {
-  // Daylight (hot case): the battery recharges what it gave in the worst eclipse; its charge loss is taken equal
-  // to the discharge loss (round trip ≈ η²). Eclipse: throttled IT, bus and ISL keep dissipating into the loop.
+): number {
   const dayLength_s = orbit.period_s - eclipse_s;
   const eclipseLoad_W = sunlitItPowerAvg_W * design.power.eclipseComputeFraction + busPower_W + isl.power_W;
   const eta = rows.battery.dischargeEfficiency;
-  const batteryLoss_W = dayLength_s > 0 ? (eclipseLoad_W * eclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
-  const all = design.thermal.rejects === 'all';
-  const { heatLoad_W, pumpPower_W } = loopHeatLoad({
-    itHeat_W: compute.heatLoadPeak_W,
-    busAndIslHeat_W: all ? busPower_W + isl.power_W : 0,
-    batteryLoss_W: all ? batteryLoss_W : 0,
-    pumpPower_W_per_W,
-  });
-  return { heatLoad_W, pumpPower_W, batteryLoss_W };
+  return dayLength_s > 0 ? (eclipseLoad_W * eclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
 }
 
 /** Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude. */
 function radiatorEarthViewFactors(t: Design['thermal'], altitude_m: number): readonly [number, number] {
-  const H2 = ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
-  const vertical = (F: number): readonly [number, number] => [F, F];
-  return (
-    t.earthViewFactors ??
-    (t.attitude === 'horizontal'
-      ? [1 / H2, 0]
-      : vertical(earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace))
-  );
+  if (t.earthViewFactors !== undefined) return t.earthViewFactors;
+  if (t.attitude === 'horizontal') return [1 / ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2, 0];
+  const F = earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace;
+  return [F, F];
 }
 
 /** The cold case: the heater power that keeps the loop above its coolant's minimum in eclipse. */
@@ -230,15 +212,12 @@ function coldCase(
   design: Design,
   { coating, coolant }: Rows,
   { sunlitItPowerAvg_W, isl }: Payload,
-  hot: {
-    earthViewFactors: readonly [number, number];
-    finEfficiency: number;
-    busPower_W: number;
-    pumpPower_W: number;
-  },
+  earthViewFactors: readonly [number, number],
+  finEfficiency: number,
+  busPower_W: number,
+  pumpPower_W: number,
 ): ReturnType<typeof coldCaseHeater> {
   const t = design.thermal;
-  const { earthViewFactors, finEfficiency, busPower_W, pumpPower_W } = hot;
   const all = t.rejects === 'all';
   return coldCaseHeater({
     radiatorArea_m2: t.radiatorArea_m2,
