@@ -384,7 +384,7 @@ async function apiJson<T>(url: string): Promise<T> {
 async function load(): Promise<Promise<void>> {
   timings.steps['script'] = performance.now();
   const infos = await apiJson<RunInfo[]>('/api/runs');
-  const fetched = await Promise.all(infos.map(fetchColumns));
+  const fetched = await Promise.all(infos.map((info) => fetchColumns(info)));
   runs = fetched;
   timings.steps['fetched'] = performance.now();
   const approximate = fetched.some((r) => !r.exact);
