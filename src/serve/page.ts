@@ -52,8 +52,7 @@ th { background: #fff; font-weight: 600; }
 #budget h3 { font-size: 12px; margin: 8px 0 2px; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
 .muted { color: var(--muted); }
-#sampled, #approximate { display: none; } body[data-drawn="sample"] #sampled { display: inline; }
-body[data-values="approximate"] #approximate { display: inline; }
+#sampled { display: none; } body[data-drawn="sample"] #sampled { display: inline; }
 .bad { color: var(--accent); font-weight: 600; }
 textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px; }
 #messages { color: var(--accent); }
@@ -85,7 +84,6 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <button type="button" data-export="csv" data-testid="export-csv" title="the kept designs' rows of evaluations.csv">export CSV</button>
   <span id="live" class="muted"></span>
   <span id="sampled" class="muted" data-testid="sampled" title="with most of a million designs to count afresh, the plots draw a sample of them first; the exact counts replace it as soon as they are counted">plots from a sample, counting the rest…</span>
-  <span id="approximate" class="muted" data-testid="approximate" title="the columns come in two halves: each value to 1 part in a million first, drawn at once, then the rest of its digits">values to 1 part in a million, loading the exact ones…</span>
   <span id="messages"></span>
 </header>
 <main>

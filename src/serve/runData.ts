@@ -6,7 +6,6 @@
  * written is left for the next poll). A finished run's front is pareto.json's reported front; a running run's is the
  * non-dominated set of its feasible rows so far.
  */
-import { splitWords, wholeColumns, type ColumnWords } from './columnWords.js';
 import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isStudyError, StudyError } from '../base/errors.js';
@@ -171,7 +170,7 @@ export class ServedRun {
   private paretoCache: { key: string; indices: Int32Array | null } | undefined;
   /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
   private logRevision = 0;
-  private columnsCache: { logRevision: number; whole?: Buffer; words?: Record<ColumnWords, Buffer> } | undefined;
+  private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
   /** A Parquet log: where its last footer read ends. */
   private parquetEnd = 0;
 
@@ -437,22 +436,15 @@ export class ServedRun {
 
   /** All columns, column after column, as one little-endian Float64 buffer (rows = byteLength / 8 / columns). */
   columnsBinary(): Buffer {
-    return (this.columnsOfRevision().whole ??= wholeColumns(this.data, this.n));
-  }
-
-  /** One half of columnsBinary's values, a Uint32 word each (./columnWords.ts): the page's first or second request. */
-  columnWords(half: ColumnWords): Buffer {
-    return (this.columnsOfRevision().words ??= splitWords(this.data, this.n))[half];
-  }
-
-  /**
-   * The served buffers of the log as it is: one per state of the log, shared by every request (8 clients of a
-   * 2M-row run hold one copy, not 8); `logRevision` counts every row parsed and every reset, so a log reread after a
-   * resume never matches.
-   */
-  private columnsOfRevision(): NonNullable<ServedRun['columnsCache']> {
-    if (this.columnsCache?.logRevision !== this.logRevision) this.columnsCache = { logRevision: this.logRevision };
-    return this.columnsCache;
+    // one buffer per state of the log, shared by every request (8 clients of a 2M-row run hold one copy, not 8);
+    // `logRevision` counts every row parsed and every reset, so a log reread after a resume never matches
+    if (this.columnsCache?.logRevision === this.logRevision) return this.columnsCache.buffer;
+    const n = this.n;
+    const out = new Float64Array(n * this.columns.length);
+    this.data.forEach((col, k) => out.set(col.subarray(0, n), k * n));
+    const buffer = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    this.columnsCache = { logRevision: this.logRevision, buffer };
+    return buffer;
   }
 
   /** Row of a design's evaluation index (the `eval` column), or -1. */

@@ -235,7 +235,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (!m || run === undefined) return problem(res, 404, 'not found');
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
-  if (what === 'columns') return columnsResponse(res, run, url.searchParams.get('words'));
+  if (what === 'columns') {
+    run.refresh();
+    return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
+      'X-Columns': String(run.columns.length),
+      'X-Version': run.version(),
+    });
+  }
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
   if (what === 'log.csv') return logCsv(res, run);
@@ -255,16 +261,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const view = await designView(run, index);
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
-}
-
-/** A run's columns as they are now: the whole values, or one half of each (`?words=high|low`: ./columnWords.ts). */
-function columnsResponse(res: ServerResponse, run: ServedRun, half: string | null): void {
-  run.refresh();
-  const body = half === 'high' || half === 'low' ? run.columnWords(half) : run.columnsBinary();
-  return send(res, 200, 'application/octet-stream', body, {
-    'X-Columns': String(run.columns.length),
-    'X-Version': run.version(),
-  });
 }
 
 /** The rows read so far as evaluations.csv holds them (a Parquet log's rows written as CSV). */

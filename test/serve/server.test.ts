@@ -14,7 +14,6 @@ import type { DesignView } from '../../src/serve/designData.js';
 import { ServedRun, type RunInfo } from '../../src/serve/runData.js';
 import { startServer, unsafePath, type RunningServer } from '../../src/serve/server.js';
 import { StudyError } from '../../src/base/errors.js';
-import { fetchColumns, fetchExact } from '../../src/serve/app/fetchColumns.js';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { indicators2D, readLog, runningCopy } from './helpers.js';
 
@@ -107,46 +106,10 @@ describe('odc serve API', () => {
       new Float64Array(await (await fetch(new URL('/api/runs/0/columns', server.url))).arrayBuffer()),
       'served',
     );
-    // the two halves the page fetches, each value's words put back together (little-endian: the low word first)
-    const words = async (half: string): Promise<Uint32Array> =>
-      new Uint32Array(await (await fetch(new URL(`/api/runs/0/columns?words=${half}`, server.url))).arrayBuffer());
-    const [high, low] = [await words('high'), await words('low')];
-    const joined = new Uint32Array(2 * high.length);
-    high.forEach((w, i) => (joined[2 * i + 1] = w));
-    low.forEach((w, i) => (joined[2 * i] = w));
-    expectLog(new Float64Array(joined.buffer), 'served in two halves');
     // chunk ends inside rows, inside the header, and shorter than one row (the reader doubles it)
     for (const chunk of [7, 100, 4096]) {
       const b = new ServedRun(0, runA, undefined, undefined, chunk).columnsBinary();
       expectLog(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8), `chunk ${chunk} B`);
-    }
-  });
-
-  it("the page's columns in two halves: each value to 1 part in a million first, then exact, cell by cell", async () => {
-    const info = (await get<RunInfo[]>('/api/runs'))[0]!;
-    const whole = new Float64Array(await (await fetch(new URL('/api/runs/0/columns', server.url))).arrayBuffer());
-    const pageFetch = globalThis.fetch;
-    globalThis.fetch = (u: string | URL | Request) => pageFetch(new URL(String(u), server.url));
-    try {
-      // split from 0 bytes: this small run fetched as a million-design one is
-      const first = await fetchColumns(info, 0);
-      expect(first.exact).toBe(false);
-      expect(first.data.length).toBe(whole.length);
-      let inexact = 0;
-      whole.forEach((v, i) => {
-        const got = first.data[i]!;
-        if (got !== v) inexact++;
-        // NaN stays NaN; a number is within 2^-20 of its value, never above it in magnitude (the low word cut)
-        if (Number.isNaN(v)) expect(got).toBeNaN();
-        else expect(Math.abs(got - v)).toBeLessThanOrEqual(Math.abs(v) * 2 ** -20);
-      });
-      expect(inexact).toBeGreaterThan(0);
-      const exact = await fetchExact(first);
-      expect(exact.exact).toBe(true);
-      expect(Array.from(exact.data)).toEqual(Array.from(whole));
-      expect(exact.frontIndices).toEqual((await get<{ indices: number[] }>('/api/runs/0/front')).indices);
-    } finally {
-      globalThis.fetch = pageFetch;
     }
   });
 

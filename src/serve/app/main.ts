@@ -18,7 +18,6 @@ import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
 import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
-import { fetchColumns, fetchExact } from './fetchColumns.js';
 import { colouring } from './colour.js';
 import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { MaskIndex } from './maskIndex.js';
@@ -376,24 +375,29 @@ async function apiJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-/**
- * The runs' columns to 1 part in a million (fetchColumns.ts), the table's rows painted from them, then the plots; the
- * exact values meanwhile, everything derived from them again once they are in (the promise returned). The body's
- * `data-values` says which are on screen (`approximate`, `exact`).
- */
-async function load(): Promise<Promise<void>> {
+async function fetchRun(info: RunInfo): Promise<RunColumns> {
+  const [bin, front] = await Promise.all([
+    // through a Blob: Chromium then gathers the body outside the page's main thread, which Response.arrayBuffer()
+    // kept busy copying it chunk by chunk (20 MB at 100,000 designs; docs/performance.md)
+    fetch(`/api/runs/${info.id}/columns`)
+      .then((r) => r.blob())
+      .then((b) => b.arrayBuffer()),
+    apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`),
+  ]);
+  return { info, data: new Float64Array(bin), frontIndices: front.indices };
+}
+
+async function load(): Promise<void> {
   timings.steps['script'] = performance.now();
   const infos = await apiJson<RunInfo[]>('/api/runs');
-  const fetched = await Promise.all(infos.map((info) => fetchColumns(info)));
-  runs = fetched;
+  runs = await Promise.all(infos.map(fetchRun));
   timings.steps['fetched'] = performance.now();
-  const approximate = fetched.some((r) => !r.exact);
-  document.body.dataset['values'] = approximate ? 'approximate' : 'exact';
+  // column counts from the binary: rows = length / columns (a run may have grown since /api/runs)
+  runs = runs.map((r) => ({ ...r, info: { ...r.info, rows: r.data.length / r.info.columns.length } }));
   rebuild();
   // a frame for the table's rows to paint, then the plots (the larger part of the first load)
   tableFirst = false;
   await nextFrame();
-  const exact = approximate ? Promise.all(fetched.map(fetchExact)) : null;
   relayout();
   void loadBands();
   if (infos.length > 1) {
@@ -405,14 +409,6 @@ async function load(): Promise<Promise<void>> {
         if (ds !== null) rebuild();
       });
   }
-  return exact === null
-    ? Promise.resolve()
-    : exact.then((exactRuns) => {
-        runs = exactRuns;
-        timings.steps['exact'] = performance.now();
-        document.body.dataset['values'] = 'exact';
-        rebuild();
-      });
 }
 
 /** The multi-seed runs' attainment bands on the scatter (bands.ts), with the band menu and the spread line. */
@@ -435,13 +431,11 @@ function rebuild(): void {
   mask = maskIndex.mask;
   const names = defaultOrder(ds);
   // constant columns: hidden once, named in the axis bar's note (a link's axes, applied next, may show them)
-  // (from exact values only: a column whose values differ below 1 part in a million looks constant before)
-  if (document.body.dataset['values'] === 'exact')
-    for (const n of constantDims(ds))
-      if (!state.constantsHidden.has(n)) {
-        state.constantsHidden.add(n);
-        state.hidden.add(n);
-      }
+  for (const n of constantDims(ds))
+    if (!state.constantsHidden.has(n)) {
+      state.constantsHidden.add(n);
+      state.hidden.add(n);
+    }
   if (state.linkAxes !== null) {
     // a link's axes: those it names, in its order, shown; the others hidden after them
     const shown = state.linkAxes.filter((n) => names.includes(n));
@@ -467,7 +461,8 @@ async function poll(): Promise<void> {
     const { version } = (await (await fetch(`/api/runs/${r.info.id}/version`)).json()) as { version: string };
     if (version === r.info.version) continue;
     const info = ((await (await fetch('/api/runs')).json()) as RunInfo[])[r.info.id]!;
-    runs[k] = await fetchExact(await fetchColumns(info));
+    const fresh = await fetchRun(info);
+    runs[k] = { ...fresh, info: { ...info, rows: fresh.data.length / info.columns.length } };
     changed = true;
   }
   if (changed) rebuild();
@@ -486,7 +481,7 @@ async function start(): Promise<void> {
   fromLink(view);
   picks.rule = view.pick;
   if (view.sort !== null) table.setSort(view.sort.key, view.sort.descending);
-  const exact = await load();
+  await load();
   // the runs' damaged files named (the rest of each run is shown), then the link's own problems
   const damaged = runs.flatMap((r) => r.info.damaged.map((d) => `${r.info.name}: ${d}`));
   $('messages').textContent = [...damaged, ...view.errors, ...unknownInLink(ds!, view)].join('; ');
@@ -498,7 +493,6 @@ async function start(): Promise<void> {
     state.filters = [];
     update();
   });
-  await exact;
   timings.loadMs = performance.now();
   timings.loaded = true;
   document.body.dataset['ready'] = 'true';
