@@ -234,8 +234,6 @@ export class ParquetLogWriter {
   flush(): void {
     const rows = this.rows;
     if (rows === 0) return;
-    // the row group's bytes in one buffer, not one doubled into from 1 MiB: 8 bytes a number, a text code at most
-    this.writer.ensure(rows * 8 * this.columns.length + 65_536);
     this.pw.write({
       rowGroupSize: rows,
       dictionarySize: DICTIONARY_BYTES,
