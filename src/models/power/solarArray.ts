@@ -81,10 +81,10 @@ function fail(msg: string): never {
   throw new RangeError(`solarArrayOutput: ${msg}`);
 }
 
-/** Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations). */
 /** (1 − d)^life: a study's array row and mission life are constants (base/keptPower.ts). */
 const lifeDegradationOf = keptPower();
 
+/** Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations). */
 export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain {
   const S = p.solarIrradiance_W_m2 ?? SOLAR_CONSTANT_W_m2;
   const irradianceCase = p.irradianceCase ?? 'mean';
