@@ -17,8 +17,20 @@
  * last footer (lastFooterEnd).
  */
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { writeColumn } from 'hyparquet-writer/src/column.js';
+import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import { useDictionary, writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
+import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
+import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
+import type { ColumnEncoder } from 'hyparquet-writer/src/types.js';
 import { readSync } from 'node:fs';
-import { parquetMetadata, parquetSchema as parquetSchemaTree, type FileMetaData } from 'hyparquet';
+import {
+  parquetMetadata,
+  parquetSchema as parquetSchemaTree,
+  type ColumnChunk,
+  type FileMetaData,
+  type SchemaTree,
+} from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
@@ -125,6 +137,9 @@ export class ParquetLogWriter {
   private rows = 0;
   private readonly writer: SinkWriter;
   private readonly pw: ParquetWriter;
+  /** Per column, its path in the schema tree and what hyparquet-writer's column writer is told of it. */
+  private readonly paths: SchemaTree[][];
+  private readonly encoders: ColumnEncoder[];
   constructor(
     private readonly problem: Problem,
     sink: (bytes: Uint8Array) => void,
@@ -152,13 +167,17 @@ export class ParquetLogWriter {
     });
     this.numbers = this.numberViews();
     this.writer = new SinkWriter(sink);
+    const schema = parquetSchema(this.columns);
     this.pw = new ParquetWriter({
       writer: this.writer,
-      schema: parquetSchema(this.columns),
+      schema,
       codec: 'UNCOMPRESSED',
       statistics: false,
       createdBy: 'odc',
     });
+    const resolve = schemaPathResolver(schema);
+    this.paths = this.columns.map((c) => resolve([c.name]));
+    this.encoders = this.columns.map((c, j) => encoderOf(c, this.paths[j]!));
     if (resume === undefined) return;
     // continuing a file: the magic the constructor wrote is already there; its row groups come from its last footer
     this.writer.index = 0;
@@ -230,39 +249,41 @@ export class ParquetLogWriter {
     this.numbers = this.numberViews();
   }
 
-  /** Writes the buffered rows as one row group, then the footer (nothing when no row is buffered). */
+  /**
+   * Writes the buffered rows as one row group, then the footer (nothing when no row is buffered): what
+   * hyparquet-writer's `ParquetWriter.write` writes for these flat columns, byte for byte, each column through its
+   * `writeColumn` but the doubles (plainOrDictionary).
+   */
   flush(): void {
     const rows = this.rows;
     if (rows === 0) return;
-    this.pw.write({
-      rowGroupSize: rows,
-      dictionarySize: DICTIONARY_BYTES,
-      columnData: this.columns.map((c, j) => {
-        const b = this.buffers[j]!;
-        // no page index: the footer is rewritten at every flush, and a log is read whole
-        if (b.kind === 'number') {
-          const values = b.values.subarray(0, rows);
-          // eval and generation: integers (checked safe in add) as INT64, delta-encoded (a few bytes a row group)
-          const int = c.role === 'index' || c.role === 'generation';
-          // the writer's dictionary keys doubles by value, where -0 is 0: a column holding a -0 is written PLAIN
-          const encoding = int ? 'DELTA_BINARY_PACKED' : hasNegativeZero(values) ? 'PLAIN' : undefined;
-          return {
-            name: c.name,
-            data: values,
-            offsetIndex: false,
-            ...(encoding !== undefined ? { encoding } : {}),
-          };
+    const w = this.writer;
+    const groupStart = w.offset;
+    const chunks: ColumnChunk[] = [];
+    for (let j = 0; j < this.columns.length; j++) {
+      const b = this.buffers[j]!;
+      const column = this.encoders[j]!;
+      if (b.kind === 'number') {
+        const values = b.values.subarray(0, rows);
+        if (column.element.type === 'DOUBLE' && LITTLE_ENDIAN) {
+          chunks.push(doubleChunk(w, column, values));
+          continue;
         }
-        const data = new Array<Uint8Array | null>(rows);
-        for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
-        // the status and a choice: a dictionary of their few values; the reason (mostly null): as the writer finds best
-        return {
-          name: c.name,
-          data,
-          offsetIndex: false,
-          ...(c.role !== 'reason' ? { encoding: 'RLE_DICTIONARY' } : {}),
-        };
-      }),
+        chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, values) }).chunk);
+        continue;
+      }
+      const data = new Array<Uint8Array | null>(rows);
+      for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
+      chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, data) }).chunk);
+    }
+    let totalBytes = 0n;
+    for (const { meta_data } of chunks) totalBytes += meta_data?.total_uncompressed_size ?? 0n;
+    this.pw.num_rows += BigInt(rows);
+    this.pw.row_groups.push({
+      columns: chunks,
+      total_byte_size: totalBytes,
+      num_rows: BigInt(rows),
+      total_compressed_size: BigInt(w.offset - groupStart),
     });
     void this.pw.finish();
     this.pw.pendingIndexes = [];
@@ -282,6 +303,93 @@ export class ParquetLogWriter {
     this.buffers.length = 0;
     this.numbers = [];
   }
+}
+
+/** Little-endian doubles in memory are a PLAIN page's bytes (Parquet's PLAIN DOUBLE is little-endian IEEE-754). */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
+/** A row group's column pages hold at most this many bytes (hyparquet-writer's default page size). */
+const PAGE_BYTES = 1 << 20;
+
+/**
+ * What `ParquetWriter.write` tells hyparquet-writer's column writer of column `c` (no statistics, no page index, no
+ * bloom filter): eval and generation delta-coded, the status and a choice as a dictionary, the rest as the writer
+ * finds best (a double: plainOrDictionary).
+ */
+function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
+  const int = c.role === 'index' || c.role === 'generation';
+  const dictionary = c.role === 'status' || (c.role === 'variable' && c.variable.kind === 'choice');
+  const encoding = int ? 'DELTA_BINARY_PACKED' : dictionary ? 'RLE_DICTIONARY' : undefined;
+  const schemaPath = path.map((n) => n.element);
+  return {
+    columnName: c.name,
+    element: schemaPath[schemaPath.length - 1]!,
+    schemaPath,
+    codec: 'UNCOMPRESSED',
+    compressors: {},
+    stats: false,
+    pageSize: PAGE_BYTES,
+    dictionarySize: DICTIONARY_BYTES,
+    columnIndex: false,
+    offsetIndex: false,
+    ...(encoding !== undefined ? { encoding } : {}),
+  };
+}
+
+/**
+ * A double column's chunk as hyparquet-writer's `writeColumn` writes it here, the same bytes: the dictionary trial
+ * (none for a column holding a -0: the writer keys its dictionary by value, where -0 is 0), then either the dictionary
+ * page and the indexes' page, or one PLAIN page that is the values' own bytes (a row group's 65,536 doubles fit one
+ * page), without the writer's copy of the column, its value-by-value DataView writes and its page buffer's doublings.
+ */
+function doubleChunk(w: ByteWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
+  const offsetStart = w.offset;
+  const n = values.length;
+  const encoding = hasNegativeZero(values) ? 'PLAIN' : undefined;
+  const { dictionary, indexes } = useDictionary(values, 'DOUBLE', undefined, encoding, DICTIONARY_BYTES, true);
+  let size = 0;
+  let dictionaryOffset: bigint | undefined;
+  let dataOffset: bigint;
+  if (dictionary !== undefined && indexes !== undefined) {
+    dictionaryOffset = BigInt(w.offset);
+    size += writeDictionaryPage(w, column, dictionary);
+    dataOffset = BigInt(w.offset);
+    const pageData = { values: indexes, definitionLevels: [], repetitionLevels: [], maxDefinitionLevel: 0 };
+    size += writeDataPageV2({ writer: w, column, encoding: 'RLE_DICTIONARY', pageData });
+  } else {
+    dataOffset = BigInt(w.offset);
+    const bytes = n * 8;
+    writePageHeader(w, {
+      type: 'DATA_PAGE_V2',
+      uncompressed_page_size: bytes,
+      compressed_page_size: bytes,
+      data_page_header_v2: {
+        num_values: n,
+        num_nulls: 0,
+        num_rows: n,
+        encoding: 'PLAIN',
+        definition_levels_byte_length: 0,
+        repetition_levels_byte_length: 0,
+        is_compressed: true, // as the writer says of a page with codec UNCOMPRESSED
+      },
+    });
+    size += Number(BigInt(w.offset) - dataOffset) + bytes;
+    w.appendBytes(new Uint8Array(values.buffer, values.byteOffset, bytes));
+  }
+  return {
+    meta_data: {
+      type: 'DOUBLE',
+      encodings: dictionary !== undefined ? ['PLAIN', 'RLE_DICTIONARY'] : ['PLAIN'],
+      path_in_schema: [column.columnName],
+      codec: 'UNCOMPRESSED',
+      num_values: BigInt(n),
+      total_compressed_size: BigInt(w.offset - offsetStart),
+      total_uncompressed_size: BigInt(size),
+      data_page_offset: dataOffset,
+      ...(dictionaryOffset !== undefined ? { dictionary_page_offset: dictionaryOffset } : {}),
+    },
+    file_offset: BigInt(offsetStart),
+  };
 }
 
 const codesOf = (b: ColumnBuffer): Int32Array => (b as Extract<ColumnBuffer, { kind: 'text' }>).codes;
