@@ -22,12 +22,14 @@ import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.
 import { useDictionary, writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
 import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
 import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
+import { unconvert } from 'hyparquet-writer/src/unconvert.js';
 import type { ColumnEncoder } from 'hyparquet-writer/src/types.js';
 import { readSync } from 'node:fs';
 import {
   parquetMetadata,
   parquetSchema as parquetSchemaTree,
   type ColumnChunk,
+  type DecodedArray,
   type FileMetaData,
   type SchemaTree,
 } from 'hyparquet';
@@ -251,8 +253,8 @@ export class ParquetLogWriter {
 
   /**
    * Writes the buffered rows as one row group, then the footer (nothing when no row is buffered): what
-   * hyparquet-writer's `ParquetWriter.write` writes for these flat columns, byte for byte, each column through its
-   * `writeColumn` but the doubles (plainOrDictionary).
+   * hyparquet-writer's `ParquetWriter.write` writes for these flat columns, byte for byte (chunkOf), the reason
+   * column (optional, PLAIN or a dictionary as the writer finds best) through its `writeColumn`.
    */
   flush(): void {
     const rows = this.rows;
@@ -264,17 +266,15 @@ export class ParquetLogWriter {
       const b = this.buffers[j]!;
       const column = this.encoders[j]!;
       if (b.kind === 'number') {
-        const values = b.values.subarray(0, rows);
-        if (column.element.type === 'DOUBLE' && LITTLE_ENDIAN) {
-          chunks.push(doubleChunk(w, column, values));
-          continue;
-        }
-        chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, values) }).chunk);
-        continue;
+        chunks.push(numberChunk(w, column, b.values.subarray(0, rows)));
+      } else if (column.encoding === 'RLE_DICTIONARY') {
+        const { dictionary, indexes } = textDictionary(b.codes.subarray(0, rows), b.texts);
+        chunks.push(chunkOf(w, column, indexes, unconvert(column.element, dictionary)));
+      } else {
+        const data = new Array<Uint8Array | null>(rows);
+        for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
+        chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, data) }).chunk);
       }
-      const data = new Array<Uint8Array | null>(rows);
-      for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
-      chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, data) }).chunk);
     }
     let totalBytes = 0n;
     for (const { meta_data } of chunks) totalBytes += meta_data?.total_uncompressed_size ?? 0n;
@@ -337,27 +337,67 @@ function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
 }
 
 /**
- * A double column's chunk as hyparquet-writer's `writeColumn` writes it here, the same bytes: the dictionary trial
- * (none for a column holding a -0: the writer keys its dictionary by value, where -0 is 0), then either the dictionary
- * page and the indexes' page, or one PLAIN page that is the values' own bytes (a row group's 65,536 doubles fit one
- * page), without the writer's copy of the column, its value-by-value DataView writes and its page buffer's doublings.
+ * A number column's chunk: eval and generation delta-coded (their values checked safe integers in add, so within
+ * INT64), a double after the writer's own dictionary trial (none for a column holding a -0: the writer keys its
+ * dictionary by value, where -0 is 0).
  */
-function doubleChunk(w: ByteWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
-  const offsetStart = w.offset;
-  const n = values.length;
+function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
+  if (column.element.type !== 'DOUBLE') return chunkOf(w, column, values);
   const encoding = hasNegativeZero(values) ? 'PLAIN' : undefined;
   const { dictionary, indexes } = useDictionary(values, 'DOUBLE', undefined, encoding, DICTIONARY_BYTES, true);
+  return dictionary !== undefined && indexes !== undefined
+    ? chunkOf(w, column, indexes, dictionary)
+    : chunkOf(w, column, values);
+}
+
+/**
+ * A text column's dictionary as the writer's forced trial builds it from the rows' values (each text's bytes the same
+ * object for every row of it): the distinct byte strings in the order they first occur, and each row's place in it.
+ */
+function textDictionary(
+  codes: Int32Array,
+  texts: readonly Uint8Array[],
+): { dictionary: Uint8Array[]; indexes: number[] } {
+  const dictionary: Uint8Array[] = [];
+  const indexes = new Array<number>(codes.length);
+  const at = new Int32Array(texts.length).fill(-1);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    let k = at[code]!;
+    if (k < 0) {
+      const text = texts[code]!;
+      k = dictionary.findIndex((d) => d.length === text.length && d.every((byte, q) => byte === text[q]));
+      if (k < 0) k = dictionary.push(text) - 1;
+      at[code] = k;
+    }
+    indexes[i] = k;
+  }
+  return { dictionary, indexes };
+}
+
+/**
+ * A required column's chunk as hyparquet-writer's `writeColumn` writes it here, the same bytes: the dictionary page
+ * when there is a dictionary (`values` then its indexes), then one data page (a row group's 65,536 values fit one page
+ * of PAGE_BYTES), the column's encoding, RLE_DICTIONARY or PLAIN. A PLAIN page of doubles is the values' own bytes,
+ * without the writer's copy of the column, its value-by-value DataView writes and its page buffer's doublings.
+ */
+function chunkOf(
+  w: SinkWriter,
+  column: ColumnEncoder,
+  values: Float64Array | number[],
+  dictionary?: DecodedArray,
+): ColumnChunk {
+  const offsetStart = w.offset;
+  const n = values.length;
   let size = 0;
   let dictionaryOffset: bigint | undefined;
-  let dataOffset: bigint;
-  if (dictionary !== undefined && indexes !== undefined) {
+  if (dictionary !== undefined) {
     dictionaryOffset = BigInt(w.offset);
     size += writeDictionaryPage(w, column, dictionary);
-    dataOffset = BigInt(w.offset);
-    const pageData = { values: indexes, definitionLevels: [], repetitionLevels: [], maxDefinitionLevel: 0 };
-    size += writeDataPageV2({ writer: w, column, encoding: 'RLE_DICTIONARY', pageData });
-  } else {
-    dataOffset = BigInt(w.offset);
+  }
+  const encoding = dictionary !== undefined ? 'RLE_DICTIONARY' : (column.encoding ?? 'PLAIN');
+  const dataOffset = BigInt(w.offset);
+  if (encoding === 'PLAIN' && values instanceof Float64Array && LITTLE_ENDIAN) {
     const bytes = n * 8;
     writePageHeader(w, {
       type: 'DATA_PAGE_V2',
@@ -375,11 +415,16 @@ function doubleChunk(w: ByteWriter, column: ColumnEncoder, values: Float64Array)
     });
     size += Number(BigInt(w.offset) - dataOffset) + bytes;
     w.appendBytes(new Uint8Array(values.buffer, values.byteOffset, bytes));
+  } else {
+    const pageData = { values, definitionLevels: [], repetitionLevels: [], maxDefinitionLevel: 0 };
+    size += writeDataPageV2({ writer: w, column, encoding, pageData });
   }
+  const { type } = column.element;
+  if (type === undefined) throw new Error(`evaluation log: column ${column.columnName} has no type`);
   return {
     meta_data: {
-      type: 'DOUBLE',
-      encodings: dictionary !== undefined ? ['PLAIN', 'RLE_DICTIONARY'] : ['PLAIN'],
+      type,
+      encodings: dictionary !== undefined ? ['PLAIN', 'RLE_DICTIONARY'] : [encoding],
       path_in_schema: [column.columnName],
       codec: 'UNCOMPRESSED',
       num_values: BigInt(n),
