@@ -122,32 +122,8 @@ export function defaultRunDir(studyName: string, seed: number, now: Date): strin
  * and field, or the edit) before any folder is looked at.
  */
 export function loadRunStudy(studyPath: string, sets: readonly string[] = [], lp?: LpSolver): LoadedStudy {
-  if (sets.length > 0)
-    return namingSetsSync(studyPath, sets, () => loadStudyProblem(applySets(readYaml(studyPath), sets), lp));
-  const last = lastRunStudy;
-  if (last !== undefined && last.path === studyPath && last.lp === lp && textOf(studyPath) === last.loaded.studyText)
-    return last.loaded;
-  const loaded = loadStudyProblem(studyPath, lp);
-  // kept only when the study is its file's text alone (nothing inlined from another file that could change)
-  lastRunStudy = textOf(studyPath) === loaded.studyText ? { path: studyPath, lp, loaded } : undefined;
-  return loaded;
-}
-
-/**
- * The study loadRunStudy loaded last, by path: a multi-seed run loads its study file for the command, then for each
- * seed's run folder (~50 ms of CPU each for the flagship study); the same text gives the same study (a pure function
- * of the text and the shipped catalogs, which a process reads once).
- */
-let lastRunStudy:
-  { readonly path: string; readonly lp: LpSolver | undefined; readonly loaded: LoadedStudy } | undefined;
-
-/** The file's text, or undefined when it cannot be read (loadStudyProblem then says why). */
-function textOf(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (sets.length === 0) return loadStudyProblem(studyPath, lp);
+  return namingSetsSync(studyPath, sets, () => loadStudyProblem(applySets(readYaml(studyPath), sets), lp));
 }
 
 function createRunFolder(studyPath: string, opts: RunFolderOptions, now: () => Date): OpenRun {
