@@ -308,13 +308,16 @@ export class ParquetLogWriter {
 /** Little-endian doubles in memory are a PLAIN page's bytes (Parquet's PLAIN DOUBLE is little-endian IEEE-754). */
 const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
 
-/** A row group's column pages hold at most this many bytes (hyparquet-writer's default page size). */
+/**
+ * A column page holds at most this many bytes (hyparquet-writer's default page size): a row group's ROWS_PER_GROUP
+ * doubles (512 KiB) fit one page, so each column chunk is one data page.
+ */
 const PAGE_BYTES = 1 << 20;
 
 /**
- * What `ParquetWriter.write` tells hyparquet-writer's column writer of column `c` (no statistics, no page index, no
- * bloom filter): eval and generation delta-coded, the status and a choice as a dictionary, the rest as the writer
- * finds best (a double: plainOrDictionary).
+ * What `ParquetWriter.write` tells hyparquet-writer's column writer of column `c` (no statistics, no bloom filter, no
+ * page index: the footer is rewritten at every flush, and a log is read whole): eval and generation delta-coded, the
+ * status and a choice as a dictionary, the rest as the writer finds best (a double: numberChunk).
  */
 function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
   const int = c.role === 'index' || c.role === 'generation';
