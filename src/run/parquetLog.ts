@@ -17,8 +17,22 @@
  * last footer (lastFooterEnd).
  */
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { writeColumn } from 'hyparquet-writer/src/column.js';
+import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.js';
+import { useDictionary, writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
+import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
+import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
+import { unconvert } from 'hyparquet-writer/src/unconvert.js';
+import type { ColumnEncoder } from 'hyparquet-writer/src/types.js';
 import { readSync } from 'node:fs';
-import { parquetMetadata, parquetSchema as parquetSchemaTree, type FileMetaData } from 'hyparquet';
+import {
+  parquetMetadata,
+  parquetSchema as parquetSchemaTree,
+  type ColumnChunk,
+  type DecodedArray,
+  type FileMetaData,
+  type SchemaTree,
+} from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
@@ -125,6 +139,9 @@ export class ParquetLogWriter {
   private rows = 0;
   private readonly writer: SinkWriter;
   private readonly pw: ParquetWriter;
+  /** Per column, its path in the schema tree and what hyparquet-writer's column writer is told of it. */
+  private readonly paths: SchemaTree[][];
+  private readonly encoders: ColumnEncoder[];
   constructor(
     private readonly problem: Problem,
     sink: (bytes: Uint8Array) => void,
@@ -152,13 +169,17 @@ export class ParquetLogWriter {
     });
     this.numbers = this.numberViews();
     this.writer = new SinkWriter(sink);
+    const schema = parquetSchema(this.columns);
     this.pw = new ParquetWriter({
       writer: this.writer,
-      schema: parquetSchema(this.columns),
+      schema,
       codec: 'UNCOMPRESSED',
       statistics: false,
       createdBy: 'odc',
     });
+    const resolve = schemaPathResolver(schema);
+    this.paths = this.columns.map((c) => resolve([c.name]));
+    this.encoders = this.columns.map((c, j) => encoderOf(c, this.paths[j]!));
     if (resume === undefined) return;
     // continuing a file: the magic the constructor wrote is already there; its row groups come from its last footer
     this.writer.index = 0;
@@ -230,39 +251,39 @@ export class ParquetLogWriter {
     this.numbers = this.numberViews();
   }
 
-  /** Writes the buffered rows as one row group, then the footer (nothing when no row is buffered). */
+  /**
+   * Writes the buffered rows as one row group, then the footer (nothing when no row is buffered): what
+   * hyparquet-writer's `ParquetWriter.write` writes for these flat columns, byte for byte (chunkOf), the reason
+   * column (optional, PLAIN or a dictionary as the writer finds best) through its `writeColumn`.
+   */
   flush(): void {
     const rows = this.rows;
     if (rows === 0) return;
-    this.pw.write({
-      rowGroupSize: rows,
-      dictionarySize: DICTIONARY_BYTES,
-      columnData: this.columns.map((c, j) => {
-        const b = this.buffers[j]!;
-        // no page index: the footer is rewritten at every flush, and a log is read whole
-        if (b.kind === 'number') {
-          const values = b.values.subarray(0, rows);
-          // eval and generation: integers (checked safe in add) as INT64, delta-encoded (a few bytes a row group)
-          const int = c.role === 'index' || c.role === 'generation';
-          // the writer's dictionary keys doubles by value, where -0 is 0: a column holding a -0 is written PLAIN
-          const encoding = int ? 'DELTA_BINARY_PACKED' : hasNegativeZero(values) ? 'PLAIN' : undefined;
-          return {
-            name: c.name,
-            data: values,
-            offsetIndex: false,
-            ...(encoding !== undefined ? { encoding } : {}),
-          };
-        }
+    const w = this.writer;
+    const groupStart = w.offset;
+    const chunks: ColumnChunk[] = [];
+    for (let j = 0; j < this.columns.length; j++) {
+      const b = this.buffers[j]!;
+      const column = this.encoders[j]!;
+      if (b.kind === 'number') {
+        chunks.push(numberChunk(w, column, b.values.subarray(0, rows)));
+      } else if (column.encoding === 'RLE_DICTIONARY') {
+        const { dictionary, indexes } = textDictionary(b.codes.subarray(0, rows), b.texts);
+        chunks.push(chunkOf(w, column, indexes, unconvert(column.element, dictionary)));
+      } else {
         const data = new Array<Uint8Array | null>(rows);
         for (let i = 0; i < rows; i++) data[i] = b.codes[i]! < 0 ? null : b.texts[b.codes[i]!]!;
-        // the status and a choice: a dictionary of their few values; the reason (mostly null): as the writer finds best
-        return {
-          name: c.name,
-          data,
-          offsetIndex: false,
-          ...(c.role !== 'reason' ? { encoding: 'RLE_DICTIONARY' } : {}),
-        };
-      }),
+        chunks.push(writeColumn({ writer: w, column, pageData: encodeNestedValues(this.paths[j]!, data) }).chunk);
+      }
+    }
+    let totalBytes = 0n;
+    for (const { meta_data } of chunks) totalBytes += meta_data?.total_uncompressed_size ?? 0n;
+    this.pw.num_rows += BigInt(rows);
+    this.pw.row_groups.push({
+      columns: chunks,
+      total_byte_size: totalBytes,
+      num_rows: BigInt(rows),
+      total_compressed_size: BigInt(w.offset - groupStart),
     });
     void this.pw.finish();
     this.pw.pendingIndexes = [];
@@ -282,6 +303,141 @@ export class ParquetLogWriter {
     this.buffers.length = 0;
     this.numbers = [];
   }
+}
+
+/** Little-endian doubles in memory are a PLAIN page's bytes (Parquet's PLAIN DOUBLE is little-endian IEEE-754). */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
+/**
+ * A column page holds at most this many bytes (hyparquet-writer's default page size): a row group's ROWS_PER_GROUP
+ * doubles (512 KiB) fit one page, so each column chunk is one data page.
+ */
+const PAGE_BYTES = 1 << 20;
+
+/**
+ * What `ParquetWriter.write` tells hyparquet-writer's column writer of column `c` (no statistics, no bloom filter, no
+ * page index: the footer is rewritten at every flush, and a log is read whole): eval and generation delta-coded, the
+ * status and a choice as a dictionary, the rest as the writer finds best (a double: numberChunk).
+ */
+function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
+  const int = c.role === 'index' || c.role === 'generation';
+  const dictionary = c.role === 'status' || (c.role === 'variable' && c.variable.kind === 'choice');
+  const encoding = int ? 'DELTA_BINARY_PACKED' : dictionary ? 'RLE_DICTIONARY' : undefined;
+  const schemaPath = path.map((n) => n.element);
+  return {
+    columnName: c.name,
+    element: schemaPath[schemaPath.length - 1]!,
+    schemaPath,
+    codec: 'UNCOMPRESSED',
+    compressors: {},
+    stats: false,
+    pageSize: PAGE_BYTES,
+    dictionarySize: DICTIONARY_BYTES,
+    columnIndex: false,
+    offsetIndex: false,
+    ...(encoding !== undefined ? { encoding } : {}),
+  };
+}
+
+/**
+ * A number column's chunk: eval and generation delta-coded (their values checked safe integers in add, so within
+ * INT64), a double after the writer's own dictionary trial (none for a column holding a -0: the writer keys its
+ * dictionary by value, where -0 is 0).
+ */
+function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
+  if (column.element.type !== 'DOUBLE') return chunkOf(w, column, values);
+  const encoding = hasNegativeZero(values) ? 'PLAIN' : undefined;
+  const { dictionary, indexes } = useDictionary(values, 'DOUBLE', undefined, encoding, DICTIONARY_BYTES, true);
+  return dictionary !== undefined && indexes !== undefined
+    ? chunkOf(w, column, indexes, dictionary)
+    : chunkOf(w, column, values);
+}
+
+/**
+ * A text column's dictionary as the writer's forced trial builds it from the rows' values (each text's bytes the same
+ * object for every row of it): the distinct byte strings in the order they first occur, and each row's place in it.
+ */
+function textDictionary(
+  codes: Int32Array,
+  texts: readonly Uint8Array[],
+): { dictionary: Uint8Array[]; indexes: number[] } {
+  const dictionary: Uint8Array[] = [];
+  const indexes = new Array<number>(codes.length);
+  const at = new Int32Array(texts.length).fill(-1);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    let k = at[code]!;
+    if (k < 0) {
+      const text = texts[code]!;
+      k = dictionary.findIndex((d) => d.length === text.length && d.every((byte, q) => byte === text[q]));
+      if (k < 0) k = dictionary.push(text) - 1;
+      at[code] = k;
+    }
+    indexes[i] = k;
+  }
+  return { dictionary, indexes };
+}
+
+/**
+ * A required column's chunk as hyparquet-writer's `writeColumn` writes it here, the same bytes: the dictionary page
+ * when there is a dictionary (`values` then its indexes), then one data page (a row group's 65,536 values fit one page
+ * of PAGE_BYTES), the column's encoding, RLE_DICTIONARY or PLAIN. A PLAIN page of doubles is the values' own bytes,
+ * without the writer's copy of the column, its value-by-value DataView writes and its page buffer's doublings.
+ */
+function chunkOf(
+  w: SinkWriter,
+  column: ColumnEncoder,
+  values: Float64Array | number[],
+  dictionary?: DecodedArray,
+): ColumnChunk {
+  const offsetStart = w.offset;
+  const n = values.length;
+  let size = 0;
+  let dictionaryOffset: bigint | undefined;
+  if (dictionary !== undefined) {
+    dictionaryOffset = BigInt(w.offset);
+    size += writeDictionaryPage(w, column, dictionary);
+  }
+  const encoding = dictionary !== undefined ? 'RLE_DICTIONARY' : (column.encoding ?? 'PLAIN');
+  const dataOffset = BigInt(w.offset);
+  if (encoding === 'PLAIN' && values instanceof Float64Array && LITTLE_ENDIAN) {
+    const bytes = n * 8;
+    writePageHeader(w, {
+      type: 'DATA_PAGE_V2',
+      uncompressed_page_size: bytes,
+      compressed_page_size: bytes,
+      data_page_header_v2: {
+        num_values: n,
+        num_nulls: 0,
+        num_rows: n,
+        encoding: 'PLAIN',
+        definition_levels_byte_length: 0,
+        repetition_levels_byte_length: 0,
+        is_compressed: true, // as the writer says of a page with codec UNCOMPRESSED
+      },
+    });
+    size += Number(BigInt(w.offset) - dataOffset) + bytes;
+    w.appendBytes(new Uint8Array(values.buffer, values.byteOffset, bytes));
+  } else {
+    const pageData = { values, definitionLevels: [], repetitionLevels: [], maxDefinitionLevel: 0 };
+    size += writeDataPageV2({ writer: w, column, encoding, pageData });
+  }
+  const { type } = column.element;
+  if (type === undefined) throw new Error(`evaluation log: column ${column.columnName} has no type`);
+  return {
+    meta_data: {
+      type,
+      encodings: dictionary !== undefined ? ['PLAIN', 'RLE_DICTIONARY'] : [encoding],
+      path_in_schema: [column.columnName],
+      codec: 'UNCOMPRESSED',
+      num_values: BigInt(n),
+      total_compressed_size: BigInt(w.offset - offsetStart),
+      total_uncompressed_size: BigInt(size),
+      data_page_offset: dataOffset,
+      ...(dictionaryOffset !== undefined ? { dictionary_page_offset: dictionaryOffset } : {}),
+    },
+    file_offset: BigInt(offsetStart),
+  };
 }
 
 const codesOf = (b: ColumnBuffer): Int32Array => (b as Extract<ColumnBuffer, { kind: 'text' }>).codes;

@@ -18,6 +18,8 @@ import {
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetMetadata } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportLogCsv, loadRun, runStudy } from '../../src/index.js';
 import { atomicWriteTestHooks } from '../../src/run/atomic.js';
@@ -25,6 +27,7 @@ import { logAchievability } from '../../src/run/decision/achievable.js';
 import { loadStudyProblem } from '../../src/run/problem.js';
 import { EvaluationLog, type LoggedEvaluation } from '../../src/run/log.js';
 import { forEachLogRow, runLogFile } from '../../src/run/logRead.js';
+import { bytesSource, forEachParquetGroup } from '../../src/run/parquetLog.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { ServedRun } from '../../src/serve/runData.js';
 import { odc } from '../helpers/cli.js';
@@ -180,6 +183,60 @@ describe('Parquet evaluation log', () => {
       expect(groups['groups']).toBe(3n);
     }
     c.closeSync();
+  });
+
+  it("is the file hyparquet-writer's own ParquetWriter.write makes of the same columns, byte for byte", () => {
+    // columns of every kind the log writes: continuous doubles (PLAIN), few values (a dictionary), a -0 beside 0 (PLAIN
+    // though few values), NaN and ±Infinity of failed rows, delta-coded eval and generation, a choice, the reasons
+    const mixed = Array.from({ length: 3000 }, (_, i) =>
+      row(
+        i * 3,
+        Math.floor(i / 40),
+        [Math.sin(i) * 1e3, i % 3, i % 7],
+        i % 97 === 5 ? [NaN, NaN] : [i * 0.37, i % 11],
+        i % 97 === 5 ? [NaN, NaN] : [i % 2 ? -0 : 0, (i % 4) - 2],
+        i % 97 === 5 ? `r${i % 5}` : null,
+      ),
+    );
+    const bytes = readFileSync(writeLog('oracle.parquet', mixed));
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    // the library's generic path: every column through ParquetWriter.write, one write per row group as read back
+    const writer = new ByteWriter();
+    const pw = new ParquetWriter({
+      writer,
+      schema: metadata.schema,
+      codec: 'UNCOMPRESSED',
+      statistics: false,
+      createdBy: 'odc',
+    });
+    const utf8 = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    forEachParquetGroup(
+      bytesSource(bytes),
+      (names) => names,
+      (group) => {
+        pw.write({
+          rowGroupSize: group.rows,
+          dictionarySize: 16_384,
+          columnData: [...group.columns].map(([name, values]) => {
+            if (values instanceof Float64Array) {
+              const int = name === 'eval' || name === 'generation';
+              const negativeZero = values.some((v) => Object.is(v, -0));
+              const encoding = int ? 'DELTA_BINARY_PACKED' : negativeZero ? 'PLAIN' : undefined;
+              return { name, data: values, offsetIndex: false, ...(encoding !== undefined ? { encoding } : {}) };
+            }
+            const data = values.map((v) => (v === null ? null : utf8.encode(v)));
+            return { name, data, offsetIndex: false, ...(name !== 'reason' ? { encoding: 'RLE_DICTIONARY' } : {}) };
+          }),
+        });
+        void pw.finish();
+        pw.pendingIndexes = [];
+        chunks.push(writer.getBytes().slice());
+        writer.index = 0;
+      },
+    );
+    expect(metadata.row_groups).toHaveLength(2); // writeLog flushes after the first two rows
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
   });
 
   it('is read by DuckDB with its types: eval as BIGINT, doubles bit for bit, reason null unless failed', async () => {
