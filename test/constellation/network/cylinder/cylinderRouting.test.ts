@@ -294,6 +294,124 @@ describe('the blend search reading only the planes that can bind (PlaneBounds, p
     expect(blended).toBeGreaterThan(100);
   });
 
+  /**
+   * The blend search written plainly (docs/constellations.md §"Open-cylinder routing lower bound"): the per-gap and
+   * common spreads from their formulas, every blend's masses, cross-plane rate and in-plane rate in full (no floor,
+   * no bound), the grid read upward keeping the first best (the per-gap spread's on a tie), then the golden section
+   * about it.
+   */
+  function plainSearch(P: number, S: number, inPlane: Float64Array, cross: Float64Array): number {
+    const perGap = new Float64Array((P - 1) * S),
+      common = new Float64Array(S);
+    let cut = Infinity;
+    for (let g = 0; g < P - 1; g++) {
+      let sum = 0;
+      for (let a = 0; a < S; a++) sum += cross[g * S + a]!;
+      if (!(sum > 0)) return 0;
+      for (let a = 0; a < S; a++) perGap[g * S + a] = (S * cross[g * S + a]!) / sum;
+      cut = Math.min(cut, sum / ((g + 1) * (P - 1 - g) * S * S));
+    }
+    const lambda1 = Math.min(cut, inPlaneRate(P, S, inPlane, { W: perGap, stride: S, lambdaCross: cut }));
+    if (lambda1 >= cut) return lambda1 * (P * S - 1);
+    let sum = 0;
+    for (let a = 0; a < S; a++) {
+      let m = Infinity;
+      for (let g = 0; g < P - 1 && m > 0; g++) m = Math.min(m, cross[g * S + a]! / ((g + 1) * (P - 1 - g)));
+      common[a] = m;
+      sum += m;
+    }
+    if (!(sum > 0)) return lambda1 * (P * S - 1);
+    for (let a = 0; a < S; a++) common[a] = (S * common[a]!) / sum;
+    const rate = (alpha: number): number => {
+      if (alpha === 1) return lambda1;
+      const W = new Float64Array((P - 1) * S);
+      let lc = alpha === 0 ? sum / (S * S) : Infinity;
+      for (let g = 0; g < P - 1; g++)
+        for (let s = 0; s < S; s++) {
+          const w = alpha * perGap[g * S + s]! + (1 - alpha) * common[s]!;
+          W[g * S + s] = alpha === 0 ? common[s]! : w;
+          if (alpha !== 0 && w > 0) lc = Math.min(lc, cross[g * S + s]! / ((g + 1) * (P - 1 - g) * S * w));
+        }
+      return Math.min(lc, inPlaneRate(P, S, inPlane, { W, stride: S, lambdaCross: lc }));
+    };
+    let best = lambda1,
+      bestAlpha = 1;
+    for (let k = 0; k < 8; k++) {
+      const r = rate(k / 8);
+      if (r > best) {
+        best = r;
+        bestAlpha = k / 8;
+      }
+    }
+    let lo = Math.max(0, bestAlpha - 1 / 8),
+      hi = Math.min(1, bestAlpha + 1 / 8);
+    const phi = (Math.sqrt(5) - 1) / 2;
+    let x1 = hi - phi * (hi - lo),
+      x2 = lo + phi * (hi - lo),
+      f1 = rate(x1),
+      f2 = rate(x2);
+    for (let i = 0; i < 10; i++)
+      if (f1 >= f2) {
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = hi - phi * (hi - lo);
+        f1 = rate(x1);
+      } else {
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = lo + phi * (hi - lo);
+        f2 = rate(x2);
+      }
+    return Math.max(best, f1, f2) * (P * S - 1);
+  }
+
+  it('gives the plain search to the bit (every blend in full): 300 random bands', () => {
+    // The oracle is plainSearch above, written from the formulas (the two tests above compare the search with its own
+    // path without bounds). Bug caught: a plain spread's masses or cut off the header's formulas (both paths would
+    // share it), a blend's masses or cross-plane rate off α·W_per-gap + (1 − α)·W_common, a grid or golden section that
+    // settles on another blend, a plane bound above its rate (a binding plane left unread).
+    const rng = createRng(43);
+    let blended = 0,
+      twoRates = 0;
+    for (let t = 0; t < 300; t++) {
+      const P = 2 + rng.int(24),
+        S = 3 + rng.int(40);
+      const kind = t % 3;
+      const { inPlane, cross } =
+        kind === 0
+          ? realisticBand(rng, P, S)
+          : kind === 1
+            ? band(
+                P,
+                S,
+                () => 0.2 + rng.next(),
+                () => (rng.next() < 0.25 ? 0 : 1 + 10 * rng.next()),
+              )
+            : band(
+                P,
+                S,
+                () => (rng.next() < 0.5 ? 0.05 : 1),
+                (g, s) => ((s + g) % 4 === 0 ? 0 : 1),
+              );
+      const want = plainSearch(P, S, inPlane, cross);
+      expect(cylinderRoutingLowerBound(P, S, inPlane, cross, false)).toBe(want);
+      expect(cylinderRoutingLowerBound(P, S, inPlane, cross, true)).toBe(want);
+      const cutOnly = cylinderRoutingLowerBound(
+        P,
+        S,
+        inPlane.map((x) => x * 1e6),
+        cross,
+        false,
+      );
+      if (want > 0 && want < cutOnly) blended++;
+      if (kind === 2 && want > 0 && want < cutOnly) twoRates++;
+    }
+    expect(blended).toBeGreaterThan(100);
+    expect(twoRates).toBeGreaterThan(20);
+  });
+
   it('a band met again is the memoised value; a band one link apart is computed afresh', () => {
     // Bug caught: a memo key that leaves out a capacity the search reads (a band with one link changed would get the
     // first band's bound).
