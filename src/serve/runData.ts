@@ -23,6 +23,7 @@ import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { RunMeta } from '../run/schemas.js';
 import { environmentOf } from './answerFile.js';
+import { columnSpans, runHead, type ColumnSpans, type RunHead } from './valueSpan.js';
 import { multiSeedAnswerOf, runSummaryOf, type RunAnswer, type RunSummary } from './runSummary.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
@@ -171,6 +172,7 @@ export class ServedRun {
   /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
   private logRevision = 0;
   private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
+  private spansCache: { logRevision: number; spans: ColumnSpans } | undefined;
   /** A Parquet log: where its last footer read ends. */
   private parquetEnd = 0;
 
@@ -445,6 +447,14 @@ export class ServedRun {
     const buffer = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     this.columnsCache = { logRevision: this.logRevision, buffer };
     return buffer;
+  }
+
+  /** The first `rows` evaluations that did not fail, their counts and the columns' spans (valueSpan.ts runHead). */
+  head(rows: number): RunHead {
+    const status = this.data[this.columns.findIndex((c) => c.role === 'status')]!;
+    if (this.spansCache?.logRevision !== this.logRevision)
+      this.spansCache = { logRevision: this.logRevision, spans: columnSpans(this.data, this.n, status, STATUS.failed) };
+    return runHead(this.data, this.n, status, STATUS.failed, rows, this.spansCache.spans);
   }
 
   /** Row of a design's evaluation index (the `eval` column), or -1. */
