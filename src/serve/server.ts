@@ -235,13 +235,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (!m || run === undefined) return problem(res, 404, 'not found');
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
-  if (what === 'columns') {
-    run.refresh();
-    return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
-      'X-Columns': String(run.columns.length),
-      'X-Version': run.version(),
-    });
-  }
+  if (what === 'columns') return columnsResponse(res, run);
   if (what === 'head') return headResponse(res, run, url.searchParams);
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
@@ -262,6 +256,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const view = await designView(run, index);
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
+}
+
+/**
+ * /api/runs/<id>/columns: every column's rows, written from the run's own arrays (runData.ts columnsChunks), as one
+ * little-endian Float64 body column after column.
+ */
+function columnsResponse(res: ServerResponse, run: ServedRun): void {
+  run.refresh();
+  const chunks = run.columnsChunks();
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(chunks.reduce((t, c) => t + c.length, 0)),
+    'X-Columns': String(run.columns.length),
+    'X-Version': run.version(),
+  });
+  for (const c of chunks) res.write(c);
+  res.end();
 }
 
 /**
