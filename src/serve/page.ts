@@ -84,6 +84,7 @@ textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 60px;
   <button type="button" data-export="csv" data-testid="export-csv" title="the kept designs' rows of evaluations.csv">export CSV</button>
   <span id="live" class="muted"></span>
   <span id="sampled" class="muted" data-testid="sampled" title="with most of a million designs to count afresh, the plots draw a sample of them first; the exact counts replace it as soon as they are counted">plots from a sample, counting the rest…</span>
+  <span id="loading" class="muted" data-testid="loading" role="status"></span>
   <span id="messages"></span>
 </header>
 <main>

@@ -23,6 +23,7 @@ import { readParetoFile, type ParetoDesign } from '../run/paretoFile.js';
 import type { LpSolver } from '../optimize/lp.js';
 import type { RunMeta } from '../run/schemas.js';
 import { environmentOf } from './answerFile.js';
+import { columnSpans, runHead, type ColumnSpans, type RunHead } from './valueSpan.js';
 import { multiSeedAnswerOf, runSummaryOf, type RunAnswer, type RunSummary } from './runSummary.js';
 
 /** Bytes of the log parsed at a time (doubled for a record longer than that). */
@@ -168,9 +169,9 @@ export class ServedRun {
   /** What was found damaged, by file (the latest message of each): RunInfo.damaged. */
   private readonly damage = new Map<string, string>();
   private paretoCache: { key: string; indices: Int32Array | null } | undefined;
-  /** Rows parsed plus resets since the server started: what the columns cache is keyed on. */
+  /** Rows parsed plus resets since the server started: what the spans' cache is keyed on. */
   private logRevision = 0;
-  private columnsCache: { logRevision: number; buffer: Buffer } | undefined;
+  private spansCache: { logRevision: number; spans: ColumnSpans } | undefined;
   /** A Parquet log: where its last footer read ends. */
   private parquetEnd = 0;
 
@@ -287,6 +288,8 @@ export class ServedRun {
     try {
       if (size < this.offset) {
         this.n = 0;
+        // new arrays: a response still sending the old rows (columnsChunks) keeps them as they were
+        this.data = this.columns.map(() => new Float64Array(1024));
         this.logRevision++;
         this.offset = 0;
         this.headerParsed = false;
@@ -434,17 +437,22 @@ export class ServedRun {
     return this.data[k]!.subarray(0, this.n);
   }
 
-  /** All columns, column after column, as one little-endian Float64 buffer (rows = byteLength / 8 / columns). */
-  columnsBinary(): Buffer {
-    // one buffer per state of the log, shared by every request (8 clients of a 2M-row run hold one copy, not 8);
-    // `logRevision` counts every row parsed and every reset, so a log reread after a resume never matches
-    if (this.columnsCache?.logRevision === this.logRevision) return this.columnsCache.buffer;
-    const n = this.n;
-    const out = new Float64Array(n * this.columns.length);
-    this.data.forEach((col, k) => out.set(col.subarray(0, n), k * n));
-    const buffer = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-    this.columnsCache = { logRevision: this.logRevision, buffer };
-    return buffer;
+  /**
+   * All columns, column after column, as little-endian Float64 bytes (rows = bytes / 8 / columns): one view per column
+   * of the run's own arrays, written to the response as they are (no copy of the whole, whose fresh memory took
+   * ~1.1 s a 200 MB at a million rows). Rows below `rows` are never written again: new rows go past them or into
+   * grown arrays, and a log read again from its start into new arrays.
+   */
+  columnsChunks(): Buffer[] {
+    return this.data.map((col) => Buffer.from(col.buffer, col.byteOffset, this.n * 8));
+  }
+
+  /** The first `rows` evaluations that did not fail, their counts and the columns' spans (valueSpan.ts runHead). */
+  head(rows: number): RunHead {
+    const status = this.data[this.columns.findIndex((c) => c.role === 'status')]!;
+    if (this.spansCache?.logRevision !== this.logRevision)
+      this.spansCache = { logRevision: this.logRevision, spans: columnSpans(this.data, this.n, status, STATUS.failed) };
+    return runHead(this.data, this.n, status, STATUS.failed, rows, this.spansCache.spans);
   }
 
   /** Row of a design's evaluation index (the `eval` column), or -1. */

@@ -235,13 +235,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   if (!m || run === undefined) return problem(res, 404, 'not found');
   const what = m[2]!;
   if (what === 'version') return json(res, 200, { version: run.version() });
-  if (what === 'columns') {
-    run.refresh();
-    return send(res, 200, 'application/octet-stream', run.columnsBinary(), {
-      'X-Columns': String(run.columns.length),
-      'X-Version': run.version(),
-    });
-  }
+  if (what === 'columns') return columnsResponse(res, run);
+  if (what === 'head') return headResponse(res, run, url.searchParams);
   if (what === 'front') return json(res, 200, { indices: Array.from(run.front()) });
   // the rows parsed so far, as the log holds them (a live run's row being written is left out)
   if (what === 'log.csv') return logCsv(res, run);
@@ -263,13 +258,44 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   return view === undefined ? problem(res, 404, `no evaluation ${index} in run ${run.id}`) : json(res, 200, view);
 }
 
+/**
+ * /api/runs/<id>/columns: every column's rows, written from the run's own arrays (runData.ts columnsChunks), as one
+ * little-endian Float64 body column after column.
+ */
+function columnsResponse(res: ServerResponse, run: ServedRun): void {
+  run.refresh();
+  const chunks = run.columnsChunks();
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(chunks.reduce((t, c) => t + c.length, 0)),
+    'X-Columns': String(run.columns.length),
+    'X-Version': run.version(),
+  });
+  for (const c of chunks) res.write(c);
+  res.end();
+}
+
+/**
+ * /api/runs/<id>/head?rows=<k>: the first k evaluations that did not fail (at most 1,000), as the columns are sent, and
+ * in X-Head the counts and the whole columns' spans (valueSpan.ts): the table's first page before the columns arrive.
+ */
+function headResponse(res: ServerResponse, run: ServedRun, q: URLSearchParams): void {
+  run.refresh();
+  const head = run.head(Math.min(1000, Math.max(0, Number(q.get('rows') ?? 25) || 0)));
+  return send(res, 200, 'application/octet-stream', Buffer.from(head.data.buffer), {
+    'X-Columns': String(run.columns.length),
+    'X-Head': JSON.stringify({ shown: head.shown, failed: head.failed, spans: head.spans }),
+  });
+}
+
 /** The rows read so far as evaluations.csv holds them (a Parquet log's rows written as CSV). */
 function logCsv(res: ServerResponse, run: ServedRun): void {
   return send(res, 200, 'text/csv; charset=utf-8', (run.refresh(), run.logCsv()));
 }
 
 const RUN_ROUTE =
-  /^\/api\/runs\/(\d{1,4})\/(columns|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
+  /^\/api\/runs\/(\d{1,4})\/(columns|head|front|version|notes|log\.csv|designs\/(\d{1,12})(\/design\.yaml)?)$/;
 
 /** /api/compare[?vs=<ids>]: the served runs compared, side B the runs of vs (./compare.ts). */
 async function compareResponse(res: ServerResponse, ctx: Context, q: URLSearchParams): Promise<void> {

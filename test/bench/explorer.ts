@@ -160,7 +160,7 @@ function naiveParcoords(page: Page): Promise<number[]> {
 /** The served columns of a server's first run, as the page fetches them. */
 function servedColumns(server: RunningServer): RunColumns {
   const run = server.runs[0]!;
-  const buf = run.columnsBinary();
+  const buf = Buffer.concat(run.columnsChunks());
   return {
     info: run.info(),
     data: new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8),

@@ -108,7 +108,7 @@ describe('odc serve API', () => {
     );
     // chunk ends inside rows, inside the header, and shorter than one row (the reader doubles it)
     for (const chunk of [7, 100, 4096]) {
-      const b = new ServedRun(0, runA, undefined, undefined, chunk).columnsBinary();
+      const b = Buffer.concat(new ServedRun(0, runA, undefined, undefined, chunk).columnsChunks());
       expectLog(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8), `chunk ${chunk} B`);
     }
   });
@@ -296,16 +296,18 @@ describe('odc serve API', () => {
       const csv = await (await fetch(new URL('/api/runs/0/log.csv', s.url))).text();
       expect(csv).toBe(text.slice(0, text.lastIndexOf('\n') + 1));
       expect(csv.split('\n').length).toBe(half + 2);
-      // the columns buffer is built once per state of the log and shared by every request
+      // the columns are sent from the run's own arrays, viewed, not copied; rows sent stay as they were sent
       const served = s.runs[0]!;
-      const first = served.columnsBinary();
-      expect(served.columnsBinary()).toBe(first);
-      expect(first.length).toBe(half * served.columns.length * 8);
+      const first = served.columnsChunks();
+      served.columns.forEach((_, k) => expect(first[k]!.buffer).toBe(served.column(k).buffer));
+      expect(Buffer.concat(first).length).toBe(half * served.columns.length * 8);
+      const sent = Buffer.concat(first);
       appendFileSync(join(live, 'evaluations.csv.partial'), rest);
       const after = await info();
-      const grown = served.columnsBinary();
-      expect(grown).not.toBe(first);
-      expect(grown.length).toBe(log.rows.length * served.columns.length * 8);
+      const grown = served.columnsChunks();
+      expect(Buffer.concat(grown).length).toBe(log.rows.length * served.columns.length * 8);
+      expect(Buffer.concat(first).equals(sent)).toBe(true);
+      expect(Buffer.concat(grown.map((c) => c.subarray(0, half * 8))).equals(sent)).toBe(true);
       expect(after.rows).toBe(log.rows.length);
       expect(after.version).not.toBe(before.version);
       // the front of the log, by brute force: feasible rows no other feasible row dominates

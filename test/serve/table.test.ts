@@ -1,12 +1,15 @@
 /**
  * The design table's column widths (src/serve/app/table.ts, widestTexts): the longest text a column can show, found
  * from the decades its values span. Checked against hand-formatted cases and against brute force: no value inside
- * the column's range, formatted as the table formats it, is longer than the widest text.
+ * the column's range, formatted as the table formats it, is longer than the widest text. A column given by its first
+ * rows and its span (valueSpan.ts: what the server sends with a run's first rows) gets the widths of the whole column,
+ * and spans of parts merged are the span of the whole.
  */
 import { describe, expect, it } from 'vitest';
 import { fmtValue } from '../../src/serve/app/data.js';
 import { widestTexts } from '../../src/serve/app/table.js';
 import { createRng } from '../../src/base/rng.js';
+import { mergeSpans, valueSpan } from '../../src/serve/valueSpan.js';
 import { dim } from './dims.js';
 
 /** A variable column of unit '-' (a choice column where options are given). */
@@ -61,6 +64,46 @@ describe('widestTexts', () => {
         // and the bound is tight to the sign and one character
         expect(width - longest).toBeLessThanOrEqual(2);
       }
+    }
+  });
+});
+
+describe('widestTexts from a span', () => {
+  it("a column's first rows with its span give the whole column's widths", () => {
+    // the first rows alone span 0.5 .. 3 ("0.8888"); the rest reach 7e-3 (decade 1e-3: "0.008888"), a negative value
+    // (the minus sign) and +Infinity
+    const whole = [0.5, 3, 2, 1, -12_000, 7e-3, Infinity];
+    const span = valueSpan(Float64Array.from(whole), 0, whole.length);
+    const head = { ...variable(whole.slice(0, 3)), span };
+    expect(widestTexts(head, 3)).toEqual(widestTexts(variable(whole), whole.length));
+    expect(widestTexts(head, 3)).toEqual(['-0.008888']);
+    expect(widestTexts(variable(whole.slice(0, 3)), 3)).toEqual(['0.8888']);
+  });
+
+  it('leaves out the rows whose skip value matches, and NaN', () => {
+    const values = Float64Array.from([1, -5e6, NaN, 2e-4]);
+    const status = Float64Array.from([0, 2, 0, 1]);
+    expect(valueSpan(values, 0, 4, status, 2)).toEqual({
+      negative: false,
+      smallest: 2e-4,
+      largest: 1,
+      posInfinity: false,
+      negInfinity: false,
+    });
+  });
+
+  it('spans of two parts merged are the span of both (random splits, zeros and infinities included)', () => {
+    const rng = createRng(11);
+    for (let t = 0; t < 200; t++) {
+      const values = Float64Array.from({ length: 1 + Math.floor(rng.next() * 20) }, () => {
+        const u = rng.next();
+        if (u < 0.1) return 0;
+        if (u < 0.13) return rng.next() < 0.5 ? Infinity : -Infinity;
+        return (rng.next() - 0.3) * 10 ** Math.floor(rng.next() * 12 - 6);
+      });
+      const cut = Math.floor(rng.next() * (values.length + 1));
+      const merged = mergeSpans(valueSpan(values, 0, cut), valueSpan(values, cut, values.length));
+      expect(merged).toEqual(valueSpan(values, 0, values.length));
     }
   });
 });

@@ -4,6 +4,7 @@
  * counted, not shown); the filter mask every view reads is maskIndex.ts's.
  */
 import type { ColumnInfo, RunInfo } from '../runData.js';
+import type { ValueSpan } from '../valueSpan.js';
 
 export interface Dim {
   readonly name: string;
@@ -14,6 +15,8 @@ export interface Dim {
   readonly values: Float64Array;
   readonly min: number;
   readonly max: number;
+  /** The whole column's span when `values` holds only its first rows (main.ts showFirstRows). */
+  readonly span?: ValueSpan;
 }
 
 export interface Dataset {

@@ -11,6 +11,7 @@
 import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
+import { mergeSpans, type ValueSpan } from '../valueSpan.js';
 import { parseViewState, SUBSETS, type Rescale, type Subset } from '../urlState.js';
 import { AnalysisPanel } from './analysis.js';
 import { drawBands, type BandKind } from './bands.js';
@@ -27,7 +28,7 @@ import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
 import { domainsFor, fromLink, roundedFilter, state, unknownInLink, viewUrl } from './viewState.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
-import { DesignTable } from './table.js';
+import { DesignTable, PAGE_ROWS } from './table.js';
 
 const POLL_MS = 2000;
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
@@ -171,10 +172,7 @@ function update(): void {
   const t4 = performance.now();
   timings.parts = { mask: t1 - t0, parcoords: t2 - t1, scatter: t3 - t2, table: t4 - t3 };
   setText($('row-count'), String(count));
-  setText(
-    $('row-total'),
-    `of ${ds.n.toLocaleString('en-US')} designs${ds.failed ? ` (${ds.failed.toLocaleString('en-US')} failed evaluations not shown)` : ''}`,
-  );
+  setText($('row-total'), `of ${totalText(ds.n, ds.failed)}`);
   const url = viewUrl(ds, table.sorting, picks.rule);
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   if (timings.loaded) timings.renders.push(performance.now() - t0);
@@ -375,22 +373,99 @@ async function apiJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-async function fetchRun(info: RunInfo): Promise<RunColumns> {
-  const [bin, front] = await Promise.all([
+async function fetchRun(
+  info: RunInfo,
+  front = apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`),
+): Promise<RunColumns> {
+  const [bin, { indices }] = await Promise.all([
     // through a Blob: Chromium then gathers the body outside the page's main thread, which Response.arrayBuffer()
     // kept busy copying it chunk by chunk (20 MB at 100,000 designs; docs/performance.md)
     fetch(`/api/runs/${info.id}/columns`)
       .then((r) => r.blob())
       .then((b) => b.arrayBuffer()),
-    apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`),
+    front,
   ]);
-  return { info, data: new Float64Array(bin), frontIndices: front.indices };
+  return { info, data: new Float64Array(bin), frontIndices: indices };
+}
+
+/** A run's first rows that did not fail (the table's first page), its counts and its columns' spans (server.ts). */
+interface Head {
+  readonly columns: RunColumns;
+  readonly shown: number;
+  readonly failed: number;
+  readonly spans: readonly ValueSpan[];
+}
+
+async function fetchHead(info: RunInfo, front: Promise<{ indices: number[] }>): Promise<Head> {
+  const r = await fetch(`/api/runs/${info.id}/head?rows=${PAGE_ROWS}`);
+  if (!r.ok) throw new Error(`/api/runs/${info.id}/head: HTTP ${r.status}`);
+  const { shown, failed, spans } = JSON.parse(r.headers.get('X-Head')!) as Omit<Head, 'columns'>;
+  const data = new Float64Array(await r.arrayBuffer());
+  const columns = {
+    info: { ...info, rows: data.length / info.columns.length },
+    data,
+    frontIndices: (await front).indices,
+  };
+  return { columns, shown, failed, spans };
+}
+
+/**
+ * The table's first page drawn from the runs' first rows while their whole columns are on their way (at a million
+ * designs, 200 MB that take seconds to arrive): only for the view a page opens on (sorted by evaluation, every
+ * design kept, coloured by run), whose first page those rows are. The table waits inert, and the header says the
+ * plots are loading, until load() draws every view from the whole columns.
+ */
+async function showFirstRows(heads: Promise<Head[]>): Promise<void> {
+  const all = await heads;
+  if (ds !== null) return;
+  // several runs: their union front comes with /api/compare, after the columns; none is claimed before it
+  const first = buildDataset(
+    all.map((h) => h.columns),
+    all.length > 1 ? [] : null,
+  );
+  const spans = new Map<string, ValueSpan>();
+  for (const h of all)
+    h.columns.info.columns.forEach((c, k) => {
+      const had = spans.get(c.name);
+      spans.set(c.name, had === undefined ? h.spans[k]! : mergeSpans(had, h.spans[k]!));
+    });
+  const dims = first.dims.map((d) => ({ ...d, span: spans.get(d.name)! }));
+  const shown = all.reduce((t, h) => t + h.shown, 0);
+  const failed = all.reduce((t, h) => t + h.failed, 0);
+  const tableSection = $('table-section');
+  tableSection.inert = true;
+  table.layout(
+    { ...first, dims },
+    colouring(first, null, (d) => scaleOf(d)),
+  );
+  table.render(new Uint8Array(first.n).fill(1), shown, -1);
+  setText($('row-count'), String(shown));
+  setText($('row-total'), `of ${totalText(shown, failed)}`);
+  $('loading').textContent = `plots loading: the columns of ${shown.toLocaleString('en-US')} designs are on their way…`;
+  timings.steps['firstRows'] ??= performance.now();
+}
+
+/** "N designs", and the failed evaluations not shown. */
+function totalText(shown: number, failed: number): string {
+  const f = failed ? ` (${failed.toLocaleString('en-US')} failed evaluations not shown)` : '';
+  return `${shown.toLocaleString('en-US')} designs${f}`;
 }
 
 async function load(): Promise<void> {
   timings.steps['script'] = performance.now();
   const infos = await apiJson<RunInfo[]>('/api/runs');
-  runs = await Promise.all(infos.map(fetchRun));
+  const fronts = infos.map((info) => apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`));
+  const opening = state.filters.length === 0 && state.subset === 'all' && state.colour === null;
+  const sorting = table.sorting;
+  // asked first: the server answers in turn, and the whole columns take it a second and more at a million designs
+  const heads =
+    opening && sorting.key === 'eval' && !sorting.descending
+      ? Promise.all(infos.map((info, k) => fetchHead(info, fronts[k]!)))
+      : null;
+  const fetched = Promise.all(infos.map((info, k) => fetchRun(info, fronts[k])));
+  // the first rows are a preview: if they fail, the page loads as it would without them
+  if (heads !== null) void showFirstRows(heads).catch(() => undefined);
+  runs = await fetched;
   timings.steps['fetched'] = performance.now();
   // column counts from the binary: rows = length / columns (a run may have grown since /api/runs)
   runs = runs.map((r) => ({ ...r, info: { ...r.info, rows: r.data.length / r.info.columns.length } }));
@@ -399,6 +474,8 @@ async function load(): Promise<void> {
   tableFirst = false;
   await nextFrame();
   relayout();
+  $('table-section').inert = false;
+  $('loading').textContent = '';
   void loadBands();
   if (infos.length > 1) {
     void fetch('/api/compare')
@@ -517,5 +594,6 @@ async function start(): Promise<void> {
 }
 
 void start().catch((e: unknown) => {
+  $('loading').textContent = '';
   $('messages').textContent = `could not load the runs: ${e instanceof Error ? e.message : String(e)}`;
 });

@@ -15,6 +15,7 @@
 import { maxOf } from '../../base/arrays.js';
 import type { Colouring } from './colour.js';
 import { fmtValue, type Dataset, type Dim } from './data.js';
+import { valueSpan } from '../valueSpan.js';
 
 export const PAGE_ROWS = 25;
 
@@ -34,23 +35,11 @@ export function widestTexts(dim: Dim, count: number): string[] {
   const texts = new Set<string>();
   if (dim.options !== undefined) dim.options.forEach((_option, k) => texts.add(fmtValue(k, dim)));
   else {
-    let negative = false;
-    let smallest = Infinity;
-    let largest = 0;
-    const v = dim.values;
-    for (let i = 0; i < count; i++) {
-      const x = v[i]!;
-      if (Number.isNaN(x)) continue;
-      // an infinite value prints as itself; it must not set the decade range (the loop below would not end)
-      if (!Number.isFinite(x)) {
-        texts.add(fmtValue(x, dim));
-        continue;
-      }
-      const a = Math.abs(x);
-      if (x < 0) negative = true;
-      if (a > largest) largest = a;
-      if (a !== 0 && a < smallest) smallest = a;
-    }
+    // the whole column's span when the dataset holds only its first rows (main.ts showFirstRows)
+    const { negative, smallest, largest, posInfinity, negInfinity } = dim.span ?? valueSpan(dim.values, 0, count);
+    // an infinite value prints as itself; it does not set the decade range (the loop below would not end)
+    if (posInfinity) texts.add(fmtValue(Infinity, dim));
+    if (negInfinity) texts.add(fmtValue(-Infinity, dim));
     texts.add(fmtValue(0, dim));
     if (largest > 0) {
       const sign = negative ? -1 : 1;
