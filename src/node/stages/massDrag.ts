@@ -5,7 +5,7 @@
 import type { MassSizing, Payload, Radiation, StageResults } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
-import { solarProtonDose } from '../../models/radiation/solarProtonDose.js';
+import { solarProtonDose, type SolarProtonDoseParams } from '../../models/radiation/solarProtonDose.js';
 import { dryMass, MASS_TECHNOLOGY, massBudget, type MassBudgetParams } from '../../models/mass/mass.js';
 import { dragBudget, orbitAverageDragArea_m2, type DragAreaParams, type DragParams } from '../../models/drag/drag.js';
 import type { Scratch } from '../../base/scratch.js';
@@ -37,6 +37,17 @@ const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
 /** Bus frontal area per kg^(2/3) of dry mass: a ~200 kg/m³ core box seen face-on (estimate). */
 const CORE_DENSITY_FOR_AREA_kg_m3 = 200;
 
+/**
+ * The solar-proton model's input, rewritten before every call (base/scratch.ts: it keeps nothing of its input; the
+ * trapped dose keeps its own, so it gets a literal).
+ */
+const SEP_IN: Scratch<SolarProtonDoseParams> = {
+  altitude_m: NaN,
+  inclination_rad: NaN,
+  shieldThickness_m: NaN,
+  missionLife_yr: NaN,
+};
+
 export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
   const { mission, radiation: r } = design;
   // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
@@ -55,12 +66,12 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
     shieldedArea_m2,
   });
   // Solar protons reach the orbit where the geomagnetic cutoff lets them (high latitudes); the margin covers both.
-  const sep = solarProtonDose({
-    altitude_m,
-    inclination_rad: orbit.inclination_rad,
-    shieldThickness_m,
-    missionLife_yr: mission.lifetime_yr,
-  }).doseRate_rad_per_yr;
+  const e = SEP_IN;
+  e.altitude_m = altitude_m;
+  e.inclination_rad = orbit.inclination_rad;
+  e.shieldThickness_m = shieldThickness_m;
+  e.missionLife_yr = mission.lifetime_yr;
+  const sep = solarProtonDose(e).doseRate_rad_per_yr;
   return new RadiationSizing(trapped, sep, mission.lifetime_yr, mission.radiationDesignMargin);
 }
 
