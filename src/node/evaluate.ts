@@ -86,11 +86,7 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null): No
   const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad });
   const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass });
   const c = payload.compute;
-  const compute = withCompute(c, {
-    itPowerAvg_W: c.itPowerAvg_W,
-    heatLoadAvg_W: c.heatLoadAvg_W,
-    deliveredPFLOPS: waterfall.deliveredPFLOPS,
-  });
+  const compute = withCompute(c, c.itPowerAvg_W, c.heatLoadAvg_W, waterfall.deliveredPFLOPS);
   return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
 }
 

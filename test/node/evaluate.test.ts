@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ai1, withChange } from './ai1.js';
 import { metricPaths, nullableMetricPaths, unitOf, metricGetter } from '../../src/node/record/metrics.js';
 import { evaluateNode, nodeMetricsEvaluator } from '../../src/node/evaluate.js';
+import { evaluateDesignFile } from '../../src/node/evaluator.js';
 import { constraintResult, PHYSICAL_CONSTRAINTS } from '../../src/node/record/constraints.js';
 import { plausibilityWarnings } from '../../src/node/record/warnings.js';
 import type { NodeDesign } from '../../src/node/design/schema.js';
@@ -449,6 +450,30 @@ describe('lean', () => {
         optimizer.tell(evaluated);
       }
       expect(compared).toBe(3000);
+    });
+
+    it("a design's numbers do not depend on the design evaluated before it", () => {
+      // The stages rewrite one input record per model before each call (src/base/scratch.ts): a field a stage failed
+      // to rewrite would carry the previous design's value into the next. Each design is evaluated after two different
+      // predecessors (the list forwards and backwards), on the lean path and as the reference designs' complete
+      // records (their sections differ in chips, orbits, optional keys).
+      const xs = [...designs(500), ...corners()];
+      const forward = xs.map((x) => plain(lean.problem.evaluate(x)));
+      const backward = [...xs]
+        .reverse()
+        .map((x) => plain(lean.problem.evaluate(x)))
+        .reverse();
+      expect(backward).toEqual(forward);
+      expect(new Set(forward.map((e) => JSON.stringify(e))).size).toBeGreaterThan(xs.length / 2);
+      const files = ['ai1', 'starcloud-3', 'suncatcher', 'three-body'].map((n) => `designs/${n}.yaml`);
+      const recordAfter = (path: string, before: string) => {
+        evaluateDesignFile(before);
+        return JSON.stringify(evaluateDesignFile(path).record);
+      };
+      for (const path of files) {
+        const alone = recordAfter(path, path);
+        for (const before of files) if (before !== path) expect(recordAfter(path, before)).toBe(alone);
+      }
     });
 
     it('a study that varies cost and economics keys and reads the fleet economics and token figures: the same numbers', () => {

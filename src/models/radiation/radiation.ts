@@ -75,22 +75,30 @@ export interface RadiationDoseResult {
   readonly shieldingMass_kg: number;
 }
 
-/** Bracket x in ascending xs: lower index (≤ n − 2) and weight in [0, 1]. */
-function bracket(xs: readonly number[], x: number): [number, number] {
+/**
+ * The weight bracket and inclinationBracket find with their index: each call writes it, its caller reads it before the
+ * next call (a pair returned and destructured is an array and an iterator per call without escape analysis).
+ */
+const bracketWeight = new Float64Array(1);
+
+/** Bracket x in ascending xs: lower index (≤ n − 2); its weight in [0, 1] into bracketWeight. */
+function bracket(xs: readonly number[], x: number): number {
   let i = 0;
   while (i < xs.length - 2 && x >= xs[i + 1]!) i++;
   const x0 = xs[i]!;
   const x1 = xs[i + 1]!;
-  return [i, Math.min(1, Math.max(0, (x - x0) / (x1 - x0)))];
+  bracketWeight[0] = Math.min(1, Math.max(0, (x - x0) / (x1 - x0)));
+  return i;
 }
 
 /**
- * Inclination bracket in one altitude row, using mirrored columns: the lower column and the weight of the next one.
+ * Inclination bracket in one altitude row, using mirrored columns: the lower column; the weight of the next one into
+ * bracketWeight.
  * Beyond the SSO column (i' = 180° − i_SSO) the weight exceeds 1: ln D is even in (i − 90°) (the orbit average is the
  * same at i and 180° − i), fitted through the 70° and SSO columns, ln D = ln D_SSO + (ln D_70 − ln D_SSO) (d² − d_S²) /
  * (d_70² − d_S²) with d = 90° − i', so the weight of the SSO column is (d_70² − d²) / (d_70² − d_S²).
  */
-function inclinationBracket(cols: readonly number[], iEff: number): [number, number] {
+function inclinationBracket(cols: readonly number[], iEff: number): number {
   const last = cols.length - 1;
   const sso = Math.PI - cols[last]!;
   if (iEff >= sso) {
@@ -98,12 +106,14 @@ function inclinationBracket(cols: readonly number[], iEff: number): [number, num
     const d = half - iEff;
     const dS = half - sso;
     const d70 = half - cols[last - 1]!;
-    return [last - 1, (d70 * d70 - d * d) / (d70 * d70 - dS * dS)];
+    bracketWeight[0] = (d70 * d70 - d * d) / (d70 * d70 - dS * dS);
+    return last - 1;
   }
   let j = 0;
   while (j < last - 1 && iEff >= cols[j + 1]!) j++;
   const c1 = j + 1 === last ? sso : cols[j + 1]!;
-  return [j, (iEff - cols[j]!) / (c1 - cols[j]!)];
+  bracketWeight[0] = (iEff - cols[j]!) / (c1 - cols[j]!);
+  return j;
 }
 
 /** Rejects a point outside the table (altitude, thickness, inclination) or a negative life, area or margin. */
@@ -201,15 +211,18 @@ class TrappedDose implements RadiationDoseResult {
 /** The 8 interpolation corners of a point (2 altitudes × 2 inclinations × 2 thicknesses), into the scratch. */
 function corners(p: Readonly<RadiationDoseParams>, t: TidTable): void {
   const iEff = p.inclination_rad > Math.PI / 2 ? Math.PI - p.inclination_rad : p.inclination_rad;
-  const [a0, wa] = bracket(t.altitudes_m, p.altitude_m);
-  const [k0, wt] = bracket(t.thicknesses_m, p.shieldThickness_m);
+  const a0 = bracket(t.altitudes_m, p.altitude_m);
+  const wa = bracketWeight[0]!;
+  const k0 = bracket(t.thicknesses_m, p.shieldThickness_m);
+  const wt = bracketWeight[0]!;
   const nI = t.inclinations_rad[0]!.length;
   const nT = t.thicknesses_m.length;
   const idx = cornerIndex;
   const w = cornerWeight;
   for (let r = 0; r < 2; r++) {
     const a = a0 + r;
-    const [j, wi] = inclinationBracket(t.inclinations_rad[a]!, iEff);
+    const j = inclinationBracket(t.inclinations_rad[a]!, iEff);
+    const wi = bracketWeight[0]!;
     const wr = r === 0 ? 1 - wa : wa;
     for (let c = 0; c < 2; c++) {
       const wc = c === 0 ? 1 - wi : wi;

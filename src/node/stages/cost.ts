@@ -10,7 +10,9 @@ import {
   lineClasses,
   nodeCost,
   stowedVolume_m3,
+  type CostParams,
   type HardwareLine,
+  type StowedVolumeParams,
   type LinePriceClasses,
 } from '../../models/cost/cost.js';
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
@@ -23,6 +25,7 @@ import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
 import { loadTerrestrialBaselines } from '../../catalog/baselines.js';
 import { parityAgainstBaselines, type BaselineParity } from './parity.js';
 import { J_to_Wh } from '../../base/convert.js';
+import type { Scratch } from '../../base/scratch.js';
 
 /**
  * The terrestrial scenarios (designs/catalogs/terrestrial-baselines.yaml), read once (the loader's path lookup stats
@@ -30,6 +33,49 @@ import { J_to_Wh } from '../../base/convert.js';
  */
 let baselinesCache: ReturnType<typeof loadTerrestrialBaselines> | undefined;
 const terrestrialBaselines = () => (baselinesCache ??= loadTerrestrialBaselines());
+
+/**
+ * The stowed-volume and cost models' inputs, one record each, rewritten field by field before every call
+ * (base/scratch.ts: these models keep nothing of their input). The placeholders give each field its kind.
+ */
+const STOWED_IN: Scratch<StowedVolumeParams> = {
+  arrayBolPower_W: NaN,
+  arrayStowedPowerDensity_W_per_m3: NaN,
+  radiatorArea_m2: NaN,
+  radiatorStowedArea_m2_per_m3: NaN,
+  coreMass_kg: NaN,
+};
+const COST_IN = {
+  vehicle: undefined, // objects: the rows and results, written before each call
+  launch_kg: NaN,
+  stowedVolume_m3: NaN,
+  stowedBox: undefined,
+  payload_kg: NaN,
+  launchPriceOverride_USD_per_kg: NaN,
+  itPowerAvg_W: NaN,
+  itPowerPeak_W: NaN,
+  chips: NaN,
+  costPerChip_USD: NaN,
+  peakPFLOPS: NaN,
+  utilization: NaN,
+  lifetime_yr: NaN,
+  electricityPrice_USD_per_kWh: NaN,
+  pue: NaN,
+  deliveredPFLOPS: NaN,
+  arrayBolPower_W: NaN,
+  arrayCost_USD_per_W: NaN,
+  radiatorArea_m2: NaN,
+  radiatorCost_USD_per_m2: NaN,
+  busCost_USD_per_kg: NaN,
+  aitFraction: NaN,
+  chipIntegrationFraction: NaN,
+  operationsFraction_per_yr: NaN,
+  priceClasses: undefined,
+  batteryEnergy_Wh: NaN,
+  batteryCost_USD_per_Wh: NaN,
+  islCost_USD: NaN,
+  mass: undefined,
+} as unknown as Scratch<CostParams>;
 
 /** Stowed volume, then cost (hardware, launch, operations, LCOC). */
 export function sizeCost(
@@ -41,49 +87,49 @@ export function sizeCost(
   const { mass, launchPayload } = sized;
   const { mission, compute: c, thermal: t, economics: e } = design;
   const { chip, array, battery, radiator, vehicle } = rows;
-  const stowed = stowedVolume_m3({
-    arrayBolPower_W: power.bolPower_W,
-    arrayStowedPowerDensity_W_per_m3: array.stowedPowerDensity_W_per_m3,
-    radiatorArea_m2: t.radiatorArea_m2,
-    radiatorStowedArea_m2_per_m3: radiator.stowedArea_m2_per_m3,
-    coreMass_kg: mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg,
-  });
+  const v = STOWED_IN;
+  v.arrayBolPower_W = power.bolPower_W;
+  v.arrayStowedPowerDensity_W_per_m3 = array.stowedPowerDensity_W_per_m3;
+  v.radiatorArea_m2 = t.radiatorArea_m2;
+  v.radiatorStowedArea_m2_per_m3 = radiator.stowedArea_m2_per_m3;
+  v.coreMass_kg = mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg;
+  const stowed = stowedVolume_m3(v);
   const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
   const prices = costPrices(design);
-  const cost = nodeCost({
-    // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
-    vehicle,
-    launch_kg: Math.max(mass.allocated_kg, mass.launch_kg),
-    stowedVolume_m3: stowed.stowedVolume_m3,
-    stowedBox: nodeStowedBox(stowed.stowedVolume_m3, stowed.core_m3),
-    // The vehicle's payload into this orbit (published points, interpolated or flagged extrapolation), as the
-    // constellation campaign's.
-    payload_kg: launchPayload.payload_kg,
-    launchPriceOverride_USD_per_kg: e.launchCost_USD_per_kg,
-    itPowerAvg_W: compute.itPowerAvg_W,
-    itPowerPeak_W: compute.itPowerPeak_W,
-    chips: c.chips,
-    costPerChip_USD: chip.costPerChip_USD,
-    peakPFLOPS: compute.peakPFLOPS,
-    utilization: c.utilization,
-    lifetime_yr: mission.lifetime_yr,
-    electricityPrice_USD_per_kWh: e.electricity_USD_per_kWh,
-    pue: e.pue,
-    deliveredPFLOPS: costPFLOPS,
-    arrayBolPower_W: power.bolPower_W,
-    arrayCost_USD_per_W: array.cost_USD_per_W * prices.arrayPriceFactor,
-    radiatorArea_m2: t.radiatorArea_m2,
-    radiatorCost_USD_per_m2: radiator.cost_USD_per_m2 * prices.radiatorPriceFactor,
-    busCost_USD_per_kg: prices.busCost_USD_per_kg,
-    aitFraction: prices.aitFraction,
-    chipIntegrationFraction: prices.chipIntegrationFraction,
-    operationsFraction_per_yr: design.cost.operationsFraction_per_yr,
-    priceClasses: designPriceClasses(design, rows, prices),
-    batteryEnergy_Wh,
-    batteryCost_USD_per_Wh: battery.cost_USD_per_Wh,
-    islCost_USD: isl.cost_USD,
-    mass,
-  });
+  const n = COST_IN;
+  // A node pays for the mass allocated to it on the launcher (or its built-up mass, if larger).
+  n.vehicle = vehicle;
+  n.launch_kg = Math.max(mass.allocated_kg, mass.launch_kg);
+  n.stowedVolume_m3 = stowed.stowedVolume_m3;
+  n.stowedBox = nodeStowedBox(stowed.stowedVolume_m3, stowed.core_m3);
+  // The vehicle's payload into this orbit (published points, interpolated or flagged extrapolation), as the
+  // constellation campaign's.
+  n.payload_kg = launchPayload.payload_kg;
+  n.launchPriceOverride_USD_per_kg = e.launchCost_USD_per_kg;
+  n.itPowerAvg_W = compute.itPowerAvg_W;
+  n.itPowerPeak_W = compute.itPowerPeak_W;
+  n.chips = c.chips;
+  n.costPerChip_USD = chip.costPerChip_USD;
+  n.peakPFLOPS = compute.peakPFLOPS;
+  n.utilization = c.utilization;
+  n.lifetime_yr = mission.lifetime_yr;
+  n.electricityPrice_USD_per_kWh = e.electricity_USD_per_kWh;
+  n.pue = e.pue;
+  n.deliveredPFLOPS = costPFLOPS;
+  n.arrayBolPower_W = power.bolPower_W;
+  n.arrayCost_USD_per_W = array.cost_USD_per_W * prices.arrayPriceFactor;
+  n.radiatorArea_m2 = t.radiatorArea_m2;
+  n.radiatorCost_USD_per_m2 = radiator.cost_USD_per_m2 * prices.radiatorPriceFactor;
+  n.busCost_USD_per_kg = prices.busCost_USD_per_kg;
+  n.aitFraction = prices.aitFraction;
+  n.chipIntegrationFraction = prices.chipIntegrationFraction;
+  n.operationsFraction_per_yr = design.cost.operationsFraction_per_yr;
+  n.priceClasses = designPriceClasses(design, rows, prices);
+  n.batteryEnergy_Wh = batteryEnergy_Wh;
+  n.batteryCost_USD_per_Wh = battery.cost_USD_per_Wh;
+  n.islCost_USD = isl.cost_USD;
+  n.mass = mass;
+  const cost = nodeCost(n);
   return { stowed, batteryEnergy_Wh, cost };
 }
 

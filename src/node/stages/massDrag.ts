@@ -5,9 +5,10 @@
 import type { MassSizing, Payload, Radiation, StageResults } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
-import { solarProtonDose } from '../../models/radiation/solarProtonDose.js';
-import { dryMass, MASS_TECHNOLOGY, massBudget } from '../../models/mass/mass.js';
-import { dragBudget, orbitAverageDragArea_m2 } from '../../models/drag/drag.js';
+import { solarProtonDose, type SolarProtonDoseParams } from '../../models/radiation/solarProtonDose.js';
+import { dryMass, MASS_TECHNOLOGY, massBudget, type MassBudgetParams } from '../../models/mass/mass.js';
+import { dragBudget, orbitAverageDragArea_m2, type DragAreaParams, type DragParams } from '../../models/drag/drag.js';
+import type { Scratch } from '../../base/scratch.js';
 import { km_to_m, mm_to_m } from '../../base/convert.js';
 import { vehiclePayloadToOrbit, type PayloadToOrbitResult } from '../../models/launch/launchPerformance.js';
 
@@ -36,6 +37,17 @@ const ELECTRONICS_PACKAGING_DENSITY_kg_m3 = 500;
 /** Bus frontal area per kg^(2/3) of dry mass: a ~200 kg/m³ core box seen face-on (estimate). */
 const CORE_DENSITY_FOR_AREA_kg_m3 = 200;
 
+/**
+ * The solar-proton model's input, rewritten before every call (base/scratch.ts: it keeps nothing of its input; the
+ * trapped dose keeps its own, so it gets a literal).
+ */
+const SEP_IN: Scratch<SolarProtonDoseParams> = {
+  altitude_m: NaN,
+  inclination_rad: NaN,
+  shieldThickness_m: NaN,
+  missionLife_yr: NaN,
+};
+
 export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
   const { mission, radiation: r } = design;
   // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
@@ -54,12 +66,12 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
     shieldedArea_m2,
   });
   // Solar protons reach the orbit where the geomagnetic cutoff lets them (high latitudes); the margin covers both.
-  const sep = solarProtonDose({
-    altitude_m,
-    inclination_rad: orbit.inclination_rad,
-    shieldThickness_m,
-    missionLife_yr: mission.lifetime_yr,
-  }).doseRate_rad_per_yr;
+  const e = SEP_IN;
+  e.altitude_m = altitude_m;
+  e.inclination_rad = orbit.inclination_rad;
+  e.shieldThickness_m = shieldThickness_m;
+  e.missionLife_yr = mission.lifetime_yr;
+  const sep = solarProtonDose(e).doseRate_rad_per_yr;
   return new RadiationSizing(trapped, sep, mission.lifetime_yr, mission.radiationDesignMargin);
 }
 
@@ -97,6 +109,45 @@ class RadiationSizing implements Radiation {
   }
 }
 
+/**
+ * The mass, drag-area and drag models' inputs, one record each rewritten by every call before the model reads it (the
+ * models keep nothing of their input): V8 stores a number into an existing field in place, where a literal per call
+ * allocates the record and a box for each of its numbers.
+ */
+const MASS_IN: Scratch<MassBudgetParams> = {
+  compute_kg: NaN,
+  array_kg: NaN,
+  battery_kg: NaN,
+  radiator_kg: NaN,
+  shielding_kg: NaN,
+  isl_kg: NaN,
+  busFraction: NaN,
+  marginFraction: NaN,
+  propellant_kg: NaN,
+  allocated_kg: NaN,
+  itPowerAvg_W: NaN,
+  propellantTankFraction: NaN,
+};
+const AREA_IN: Scratch<DragAreaParams> = {
+  arrayArea_m2: NaN,
+  radiatorArea_m2: NaN,
+  busArea_m2: NaN,
+  arrayProjectionFactor: NaN,
+  radiatorProjectionFactor: NaN,
+};
+const DRAG_IN: Scratch<DragParams> = {
+  altitude_m: NaN,
+  solarActivity: 'moderate',
+  dryMass_kg: NaN,
+  dragArea_m2: NaN,
+  lifetime_yr: NaN,
+  dragCoefficient: NaN,
+  disposalSolarActivity: 'moderate',
+  disposalSolarCycle: 'fixed',
+  disposalDragArea_m2: NaN,
+  extraDeltaV_m_s_per_yr: NaN,
+};
+
 /** Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation. */
 export function sizeMassAndDrag(
   design: Design,
@@ -107,57 +158,45 @@ export function sizeMassAndDrag(
   const { mission, power: p, thermal: t, drag: d } = design;
   const launch = launchAllocation(design, vehicle, orbit.inclination_rad);
   // the separately sized items and the bus and margin factors, for the dry mass and again for the mass budget
-  const { busFraction, marginFraction } = massFactors(design);
-  const sized = {
-    compute_kg: compute.mass_kg,
-    array_kg: power.arrayMass_kg,
-    battery_kg: power.batteryMass_kg,
-    radiator_kg: thermal.radiatorMass_kg,
-    shielding_kg: rad.shieldingMass_kg,
-    isl_kg: isl.mass_kg,
-    busFraction,
-    marginFraction,
-  };
-  const dry = dryMass(sized);
+  const m = MASS_IN;
+  m.compute_kg = compute.mass_kg;
+  m.array_kg = power.arrayMass_kg;
+  m.battery_kg = power.batteryMass_kg;
+  m.radiator_kg = thermal.radiatorMass_kg;
+  m.shielding_kg = rad.shieldingMass_kg;
+  m.isl_kg = isl.mass_kg;
+  const factors = massFactors(design);
+  m.busFraction = factors.busFraction;
+  m.marginFraction = factors.marginFraction;
+  const dry = dryMass(m);
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
-  const { dragArea_m2, minimumDragArea_m2 } = orbitAverageDragArea_m2({
-    arrayArea_m2: p.arrayArea_m2,
-    radiatorArea_m2: t.radiatorArea_m2,
-    busArea_m2,
-    arrayProjectionFactor: d.arrayProjectionFactor,
-    radiatorProjectionFactor: d.radiatorProjectionFactor,
-  });
-  const disposalDragArea_m2 = disposalArea_m2(design, dragArea_m2, minimumDragArea_m2, busArea_m2);
+  const a = AREA_IN;
+  a.arrayArea_m2 = p.arrayArea_m2;
+  a.radiatorArea_m2 = t.radiatorArea_m2;
+  a.busArea_m2 = busArea_m2;
+  a.arrayProjectionFactor = d.arrayProjectionFactor;
+  a.radiatorProjectionFactor = d.radiatorProjectionFactor;
+  const { dragArea_m2, minimumDragArea_m2 } = orbitAverageDragArea_m2(a);
   // The launcher inserts the node directly into its orbit (the payload is the vehicle's into that orbit, see sizeCost):
   // no orbit raise to budget.
-  const drag = dragBudget({
-    altitude_m: km_to_m(design.orbit.altitude_km),
-    solarActivity: mission.solarActivity,
-    dryMass_kg: dry.dry_kg,
-    dragArea_m2,
-    lifetime_yr: mission.lifetime_yr,
-    dragCoefficient: d.dragCoefficient,
-    disposalSolarActivity: d.disposalSolarActivity ?? mission.solarActivity,
-    disposalSolarCycle: d.disposalSolarCycle,
-    disposalDragArea_m2,
-    extraDeltaV_m_s_per_yr: d.formationKeepingDeltaV_m_s_per_yr,
-  });
-  // every key written out (see sizeRadiation)
-  const mass = massBudget({
-    compute_kg: sized.compute_kg,
-    array_kg: sized.array_kg,
-    battery_kg: sized.battery_kg,
-    radiator_kg: sized.radiator_kg,
-    shielding_kg: sized.shielding_kg,
-    isl_kg: sized.isl_kg,
-    busFraction,
-    marginFraction,
-    propellant_kg: drag.propellantMass_kg,
-    // floored at 1 g: a refused vehicle's zero payload gives an allocation nothing fits, never a model error
-    allocated_kg: Math.max(launch.allocated_kg, 1e-3),
-    itPowerAvg_W: compute.itPowerAvg_W,
-    propellantTankFraction: design.mass.propellantTankFraction,
-  });
+  const b = DRAG_IN;
+  b.altitude_m = km_to_m(design.orbit.altitude_km);
+  b.solarActivity = mission.solarActivity;
+  b.dryMass_kg = dry.dry_kg;
+  b.dragArea_m2 = dragArea_m2;
+  b.lifetime_yr = mission.lifetime_yr;
+  b.dragCoefficient = d.dragCoefficient;
+  b.disposalSolarActivity = d.disposalSolarActivity ?? mission.solarActivity;
+  b.disposalSolarCycle = d.disposalSolarCycle;
+  b.disposalDragArea_m2 = disposalArea_m2(design, dragArea_m2, minimumDragArea_m2, busArea_m2);
+  b.extraDeltaV_m_s_per_yr = d.formationKeepingDeltaV_m_s_per_yr;
+  const drag = dragBudget(b);
+  m.propellant_kg = drag.propellantMass_kg;
+  // floored at 1 g: a refused vehicle's zero payload gives an allocation nothing fits, never a model error
+  m.allocated_kg = Math.max(launch.allocated_kg, 1e-3);
+  m.itPowerAvg_W = compute.itPowerAvg_W;
+  m.propellantTankFraction = design.mass.propellantTankFraction;
+  const mass = massBudget(m);
   return { dragArea_m2, drag, mass, launchPayload: launch.payload };
 }
 

@@ -4,62 +4,102 @@
  */
 import type { Payload, PowerSizing, StageResults, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
-import { orbitGeometry } from '../../models/orbit/orbit.js';
-import { computePayload } from '../../models/compute/compute.js';
+import { orbitGeometry, type InclinationSpec, type OrbitGeometryParams } from '../../models/orbit/orbit.js';
+import { computePayload, type ComputeParams } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';
-import { islPayload } from '../../models/links/isl.js';
+import { islPayload, type IslParams } from '../../models/links/isl.js';
 import { earthViewFactorVerticalPlate } from '../../models/thermal/thermal.js';
-import { radiatorPanel } from '../../models/thermal/radiatorPanel.js';
-import { coolantLoop, loopHeatLoad } from '../../models/thermal/coolantLoop.js';
-import { coldCaseHeater } from '../../models/thermal/thermalColdCase.js';
+import { radiatorPanel, type RadiatorPanelParams } from '../../models/thermal/radiatorPanel.js';
+import {
+  coolantLoop,
+  loopHeatLoad,
+  type CoolantLoopParams,
+  type HeatLoadParams,
+} from '../../models/thermal/coolantLoop.js';
+import { coldCaseHeater, type ColdCaseParams } from '../../models/thermal/thermalColdCase.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
-import { powerSystem } from '../../models/power/power.js';
+import { powerSystem, type PowerSystemParams } from '../../models/power/power.js';
+import type { Scratch } from '../../base/scratch.js';
 import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
-import { eclipsePowerStates } from '../../models/compute/powerStates.js';
+import { eclipsePowerStates, type EclipsePowerStatesParams } from '../../models/compute/powerStates.js';
 import { deg_to_rad, km_to_m, Wh_to_J } from '../../base/convert.js';
 
 /** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
 const BUS_POWER_FRACTION_OF_IT = 0.03;
 const BUS_POWER_BASE_W = 500;
 
+/**
+ * The payload models' inputs, one record each, rewritten field by field before every call (base/scratch.ts: these
+ * models keep nothing of their input; the orbit keeps its result, not its input). The placeholders give each field
+ * its kind.
+ */
+const SSO_IN: Scratch<Extract<InclinationSpec, { kind: 'sso' }>> = { kind: 'sso', ltan_h: NaN };
+const FIXED_IN: Scratch<Extract<InclinationSpec, { kind: 'fixed' }>> = { kind: 'fixed', inclination_rad: NaN };
+const ORBIT_IN: Scratch<OrbitGeometryParams> = { altitude_m: NaN, inclination: SSO_IN };
+const COMPUTE_IN = {
+  chip: undefined, // the row, written before each call
+  chips: NaN,
+  utilization: NaN,
+  lifetime_yr: NaN,
+  failureRate_per_yr: NaN,
+  precisionFactor: NaN,
+  precision: '',
+} as unknown as Scratch<ComputeParams>;
+const ISL_IN = { topology: 'none', terminal: undefined } as unknown as Scratch<IslParams>;
+const STATES_IN: Scratch<EclipsePowerStatesParams> = {
+  chips: NaN,
+  idlePowerFraction: NaN,
+  utilization: NaN,
+  eclipseComputeFraction: NaN,
+  orbitPeriod_s: NaN,
+  eclipseSeasonFraction: NaN,
+};
+
 export function sizePayload(design: Design, rows: Rows): Payload {
   const { mission, orbit: o, compute: c, isl: i } = design;
-  const orbit = orbitGeometry({
-    altitude_m: km_to_m(o.altitude_km),
-    inclination:
-      o.inclination_deg === 'sso'
-        ? { kind: 'sso', ltan_h: o.ltan_h }
-        : { kind: 'fixed', inclination_rad: deg_to_rad(o.inclination_deg) },
-  });
+  const g = ORBIT_IN;
+  g.altitude_m = km_to_m(o.altitude_km);
+  if (o.inclination_deg === 'sso') {
+    SSO_IN.ltan_h = o.ltan_h;
+    g.inclination = SSO_IN;
+  } else {
+    FIXED_IN.inclination_rad = deg_to_rad(o.inclination_deg);
+    g.inclination = FIXED_IN;
+  }
+  const orbit = orbitGeometry(g);
   const precision = precisionOf(rows, c.precision, c.sparsity);
-  const unthrottled = computePayload({
-    chip: rows.chip,
-    chips: c.chips,
-    utilization: c.utilization,
-    lifetime_yr: mission.lifetime_yr,
-    failureRate_per_yr: c.chipFailureRate_per_yr,
-    precisionFactor: precision.precisionFactor,
-    precision: precision.precision,
-  });
+  const u = COMPUTE_IN;
+  u.chip = rows.chip;
+  u.chips = c.chips;
+  u.utilization = c.utilization;
+  u.lifetime_yr = mission.lifetime_yr;
+  u.failureRate_per_yr = c.chipFailureRate_per_yr;
+  u.precisionFactor = precision.precisionFactor;
+  u.precision = precision.precision;
+  const unthrottled = computePayload(u);
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
   // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and
   // the peak heat load stay: the radiator and the daylight array load are sized for full compute.
   const computeShare = 1 - orbit.eclipseFractionMean * (1 - design.power.eclipseComputeFraction);
-  const compute = withCompute(unthrottled, {
-    itPowerAvg_W: unthrottled.itPowerAvg_W * computeShare,
-    heatLoadAvg_W: unthrottled.heatLoadAvg_W * computeShare,
-    deliveredPFLOPS: unthrottled.deliveredPFLOPS * computeShare,
-  });
-  const isl = islPayload({ topology: i.topology, terminal: rows.terminal });
-  const powerStates = eclipsePowerStates({
-    chips: c.chips,
-    idlePowerFraction: rows.chip.idlePowerFraction,
-    utilization: c.utilization,
-    eclipseComputeFraction: design.power.eclipseComputeFraction,
-    orbitPeriod_s: orbit.period_s,
-    eclipseSeasonFraction: orbit.eclipseSeasonFraction,
-  });
+  const compute = withCompute(
+    unthrottled,
+    unthrottled.itPowerAvg_W * computeShare,
+    unthrottled.heatLoadAvg_W * computeShare,
+    unthrottled.deliveredPFLOPS * computeShare,
+  );
+  const l = ISL_IN;
+  l.topology = i.topology;
+  l.terminal = rows.terminal;
+  const isl = islPayload(l);
+  const e = STATES_IN;
+  e.chips = c.chips;
+  e.idlePowerFraction = rows.chip.idlePowerFraction;
+  e.utilization = c.utilization;
+  e.eclipseComputeFraction = design.power.eclipseComputeFraction;
+  e.orbitPeriod_s = orbit.period_s;
+  e.eclipseSeasonFraction = orbit.eclipseSeasonFraction;
+  const powerStates = eclipsePowerStates(e);
   return {
     orbit,
     compute,
@@ -77,15 +117,17 @@ export function sizePayload(design: Design, rows: Rows): Payload {
  */
 export function withCompute(
   c: Payload['compute'],
-  averages: Pick<Payload['compute'], 'itPowerAvg_W' | 'heatLoadAvg_W' | 'deliveredPFLOPS'>,
+  itPowerAvg_W: number,
+  heatLoadAvg_W: number,
+  deliveredPFLOPS: number,
 ): Payload['compute'] {
   return {
-    itPowerAvg_W: averages.itPowerAvg_W,
+    itPowerAvg_W,
     itPowerPeak_W: c.itPowerPeak_W,
-    heatLoadAvg_W: averages.heatLoadAvg_W,
+    heatLoadAvg_W,
     heatLoadPeak_W: c.heatLoadPeak_W,
     peakPFLOPS: c.peakPFLOPS,
-    deliveredPFLOPS: averages.deliveredPFLOPS,
+    deliveredPFLOPS,
     availability: c.availability,
     precision: c.precision,
     mass_kg: c.mass_kg,
@@ -107,6 +149,88 @@ function powerEclipse_s(design: Design, maxEclipse_s: number): number {
 }
 
 /**
+ * The thermal and power models' inputs, one record each, rewritten field by field before every call (base/scratch.ts:
+ * these models keep nothing of their input). The placeholders give each field its kind; every call overwrites them.
+ */
+const HEAT_IN: Scratch<HeatLoadParams> = {
+  itHeat_W: NaN,
+  busAndIslHeat_W: NaN,
+  batteryLoss_W: NaN,
+  pumpPower_W_per_W: NaN,
+};
+const PANEL_IN: Scratch<RadiatorPanelParams> = {
+  heatLoad_W: NaN,
+  inletTemp_K: NaN,
+  outletTemp_K: NaN,
+  geometry: undefined,
+  finEfficiency: NaN,
+  arealDensity_kg_m2: NaN,
+  pumpPower_W_per_W: NaN,
+  solarAbsorptance: NaN,
+  irEmittance: NaN,
+  altitude_m: NaN,
+  earthViewFactors: [NaN, NaN],
+  radiatingFaces: 2,
+  solarIncidence_rad: NaN,
+  sinkTemp_K: NaN,
+  environment: undefined,
+};
+const LOOP_IN = {
+  junctionLimit_K: NaN,
+  chipPower_W: NaN,
+  junctionToCoolant_K_per_W: NaN,
+  coolantInletMax_K: NaN,
+  loopDeltaT_K: NaN,
+  radiatorTemp_K: NaN,
+  coolant: undefined, // the row, written before each call
+  coolantTempRise_K: NaN,
+  exitQuality: NaN,
+  pressureDrop_Pa: NaN,
+  pumpEfficiency: NaN,
+} as unknown as Scratch<CoolantLoopParams>;
+const COLD_IN: Scratch<ColdCaseParams> = {
+  radiatorArea_m2: NaN,
+  minLoopTemp_K: NaN,
+  irEmittance: NaN,
+  earthViewFactors: [NaN, NaN],
+  finEfficiency: NaN,
+  radiatingFaces: 2,
+  eclipseDissipation_W: NaN,
+  earthIR_W_m2: NaN,
+  sinkTemp_K: NaN,
+};
+const POWER_IN: Scratch<PowerSystemParams> = {
+  arrayArea_m2: NaN,
+  cellEfficiency: NaN,
+  packingFactor: NaN,
+  inherentDegradation: NaN,
+  degradationRate_per_yr: NaN,
+  tempCoefficient_per_K: NaN,
+  cellTemp_K: NaN,
+  arrayArealDensity_kg_m2: NaN,
+  missionLife_yr: NaN,
+  orbitPeriod_s: NaN,
+  eclipseDuration_s: NaN,
+  eclipseFractionMean: NaN,
+  computePower_W: NaN,
+  busPower_W: NaN,
+  islPower_W: NaN,
+  pumpPower_W: NaN,
+  depthOfDischarge: NaN,
+  batterySpecificEnergy_J_per_kg: NaN,
+  batteryToLoadEfficiency: NaN,
+  eclipseComputeFraction: NaN,
+  eclipseHeaterPower_W: NaN,
+  cellReferenceTemp_K: NaN,
+  sizing: 'eol',
+  pathEfficiencyDaylight: NaN,
+  pathEfficiencyEclipse: NaN,
+  irradianceCase: 'mean',
+  sunIncidenceAngle_rad: NaN,
+  pointingError_rad: NaN,
+};
+
+/**
  * Coolant loop (supply, radiator inlet and outlet) → hot-case heat load → radiator panel (the coolant cooling along
  * it, fin efficiency from the row's geometry) → junction temperature → cold-case heater; `notes` receives the cap.
  */
@@ -125,31 +249,31 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   const batteryLoss_W = batteryLossOf(design, rows, payload, busPower_W);
   // the heat the loop carries in the hot case (all of it, or peak IT only: `thermal.rejects`) and the pump power
   const all = t.rejects === 'all';
-  const { heatLoad_W, pumpPower_W } = loopHeatLoad({
-    itHeat_W: payload.compute.heatLoadPeak_W,
-    busAndIslHeat_W: all ? busPower_W + payload.isl.power_W : 0,
-    batteryLoss_W: all ? batteryLoss_W : 0,
-    pumpPower_W_per_W: loop.pumpPower_W_per_W,
-  });
+  const h = HEAT_IN;
+  h.itHeat_W = payload.compute.heatLoadPeak_W;
+  h.busAndIslHeat_W = all ? busPower_W + payload.isl.power_W : 0;
+  h.batteryLoss_W = all ? batteryLoss_W : 0;
+  h.pumpPower_W_per_W = loop.pumpPower_W_per_W;
+  const { heatLoad_W, pumpPower_W } = loopHeatLoad(h);
   const altitude_m = km_to_m(design.orbit.altitude_km);
   const earthViewFactors = radiatorEarthViewFactors(t, altitude_m);
-  const panel = radiatorPanel({
-    heatLoad_W,
-    inletTemp_K: inlet_K,
-    outletTemp_K: outlet_K,
-    geometry: t.finEfficiency === undefined ? radiator.panel : undefined,
-    finEfficiency: t.finEfficiency ?? radiator.finEfficiency ?? 1,
-    arealDensity_kg_m2: radiator.arealDensity_kg_m2,
-    pumpPower_W_per_W: loop.pumpPower_W_per_W,
-    solarAbsorptance: coating.absorptanceEol,
-    irEmittance: coating.emittanceEol,
-    altitude_m,
-    earthViewFactors,
-    radiatingFaces: t.radiatingFaces,
-    solarIncidence_rad: deg_to_rad(t.solarIncidence_deg),
-    sinkTemp_K: t.sinkTemp_K,
-    environment: t.hotCase,
-  });
+  const r = PANEL_IN;
+  r.heatLoad_W = heatLoad_W;
+  r.inletTemp_K = inlet_K;
+  r.outletTemp_K = outlet_K;
+  r.geometry = t.finEfficiency === undefined ? radiator.panel : undefined;
+  r.finEfficiency = t.finEfficiency ?? radiator.finEfficiency ?? 1;
+  r.arealDensity_kg_m2 = radiator.arealDensity_kg_m2;
+  r.pumpPower_W_per_W = loop.pumpPower_W_per_W;
+  r.solarAbsorptance = coating.absorptanceEol;
+  r.irEmittance = coating.emittanceEol;
+  r.altitude_m = altitude_m;
+  r.earthViewFactors = earthViewFactors;
+  r.radiatingFaces = t.radiatingFaces;
+  r.solarIncidence_rad = deg_to_rad(t.solarIncidence_deg);
+  r.sinkTemp_K = t.sinkTemp_K;
+  r.environment = t.hotCase;
+  const panel = radiatorPanel(r);
   const shift_K = loop.radiatorOutletTemp_K - outlet_K; // the technology cap lowers the whole loop
   const cold = coldCase(design, rows, payload, earthViewFactors, panel.finEfficiency, busPower_W, pumpPower_W);
   return {
@@ -171,19 +295,19 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
 /** The coolant loop from the chip junction limit and the rack's inlet limit. */
 function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnType<typeof coolantLoop> {
   const t = design.thermal;
-  return coolantLoop({
-    junctionLimit_K: chip.maxJunctionTemp_K,
-    chipPower_W: chip.chipPower_W,
-    junctionToCoolant_K_per_W: t.junctionToCoolant_K_per_W ?? chip.junctionToCoolant_K_per_W,
-    coolantInletMax_K: chip.coolantInletMax_K,
-    loopDeltaT_K: t.loopDeltaT_K ?? radiator.loopDeltaT_K,
-    radiatorTemp_K: t.radiatorTemp_K,
-    coolant,
-    coolantTempRise_K: t.coolantTempRise_K,
-    exitQuality: t.exitQuality,
-    pressureDrop_Pa: t.loopPressureDrop_Pa,
-    pumpEfficiency: t.pumpEfficiency,
-  });
+  const l = LOOP_IN;
+  l.junctionLimit_K = chip.maxJunctionTemp_K;
+  l.chipPower_W = chip.chipPower_W;
+  l.junctionToCoolant_K_per_W = t.junctionToCoolant_K_per_W ?? chip.junctionToCoolant_K_per_W;
+  l.coolantInletMax_K = chip.coolantInletMax_K;
+  l.loopDeltaT_K = t.loopDeltaT_K ?? radiator.loopDeltaT_K;
+  l.radiatorTemp_K = t.radiatorTemp_K;
+  l.coolant = coolant;
+  l.coolantTempRise_K = t.coolantTempRise_K;
+  l.exitQuality = t.exitQuality;
+  l.pressureDrop_Pa = t.loopPressureDrop_Pa;
+  l.pumpEfficiency = t.pumpEfficiency;
+  return coolantLoop(l);
 }
 
 /** The battery's charge loss in daylight, the hot case's [W] (sizeThermal). */
@@ -219,18 +343,18 @@ function coldCase(
 ): ReturnType<typeof coldCaseHeater> {
   const t = design.thermal;
   const all = t.rejects === 'all';
-  return coldCaseHeater({
-    radiatorArea_m2: t.radiatorArea_m2,
-    minLoopTemp_K: coolant.minOperatingTemp_K,
-    irEmittance: coating.emittance,
-    earthViewFactors,
-    finEfficiency,
-    radiatingFaces: t.radiatingFaces,
-    eclipseDissipation_W:
-      sunlitItPowerAvg_W * design.power.eclipseComputeFraction + (all ? busPower_W + isl.power_W + pumpPower_W : 0),
-    earthIR_W_m2: t.coldCaseEarthIR_W_m2,
-    sinkTemp_K: t.sinkTemp_K,
-  });
+  const c = COLD_IN;
+  c.radiatorArea_m2 = t.radiatorArea_m2;
+  c.minLoopTemp_K = coolant.minOperatingTemp_K;
+  c.irEmittance = coating.emittance;
+  c.earthViewFactors = earthViewFactors;
+  c.finEfficiency = finEfficiency;
+  c.radiatingFaces = t.radiatingFaces;
+  c.eclipseDissipation_W =
+    sunlitItPowerAvg_W * design.power.eclipseComputeFraction + (all ? busPower_W + isl.power_W + pumpPower_W : 0);
+  c.earthIR_W_m2 = t.coldCaseEarthIR_W_m2;
+  c.sinkTemp_K = t.sinkTemp_K;
+  return coldCaseHeater(c);
 }
 
 /** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
@@ -258,36 +382,36 @@ export function sizePower(
   const { array, battery } = rows;
   const busPower_W = thermal.busPower_W;
   const depthOfDischarge = p.depthOfDischarge ?? battery.maxDepthOfDischarge;
-  const system = powerSystem({
-    arrayArea_m2: p.arrayArea_m2,
-    cellEfficiency: array.cellEfficiency,
-    packingFactor: array.packingFactor,
-    inherentDegradation: array.inherentDegradation,
-    degradationRate_per_yr: array.degradationPerYear,
-    tempCoefficient_per_K: array.tempCoefficient_per_K,
-    cellTemp_K: array.operatingTemp_K,
-    arrayArealDensity_kg_m2: array.arealDensity_kg_m2,
-    missionLife_yr: mission.lifetime_yr,
-    orbitPeriod_s: orbit.period_s,
-    eclipseDuration_s: eclipse_s,
-    eclipseFractionMean: orbit.eclipseFractionMean,
-    computePower_W: sunlitItPowerAvg_W,
-    busPower_W,
-    islPower_W: isl.power_W,
-    pumpPower_W: thermal.pumpPower_W,
-    depthOfDischarge,
-    batterySpecificEnergy_J_per_kg: Wh_to_J(battery.specificEnergy_Wh_per_kg),
-    batteryToLoadEfficiency: battery.dischargeEfficiency,
-    eclipseComputeFraction: p.eclipseComputeFraction,
-    eclipseHeaterPower_W: thermal.heaterPower_W,
-    cellReferenceTemp_K: array.referenceTemp_K,
-    sizing: p.sizing,
-    pathEfficiencyDaylight: p.pathEfficiencyDaylight,
-    pathEfficiencyEclipse: p.pathEfficiencyEclipse,
-    irradianceCase: p.irradianceCase,
-    sunIncidenceAngle_rad: deg_to_rad(p.sunIncidence_deg),
-    pointingError_rad: deg_to_rad(p.pointingError_deg),
-  });
+  const w = POWER_IN;
+  w.arrayArea_m2 = p.arrayArea_m2;
+  w.cellEfficiency = array.cellEfficiency;
+  w.packingFactor = array.packingFactor;
+  w.inherentDegradation = array.inherentDegradation;
+  w.degradationRate_per_yr = array.degradationPerYear;
+  w.tempCoefficient_per_K = array.tempCoefficient_per_K;
+  w.cellTemp_K = array.operatingTemp_K;
+  w.arrayArealDensity_kg_m2 = array.arealDensity_kg_m2;
+  w.missionLife_yr = mission.lifetime_yr;
+  w.orbitPeriod_s = orbit.period_s;
+  w.eclipseDuration_s = eclipse_s;
+  w.eclipseFractionMean = orbit.eclipseFractionMean;
+  w.computePower_W = sunlitItPowerAvg_W;
+  w.busPower_W = busPower_W;
+  w.islPower_W = isl.power_W;
+  w.pumpPower_W = thermal.pumpPower_W;
+  w.depthOfDischarge = depthOfDischarge;
+  w.batterySpecificEnergy_J_per_kg = Wh_to_J(battery.specificEnergy_Wh_per_kg);
+  w.batteryToLoadEfficiency = battery.dischargeEfficiency;
+  w.eclipseComputeFraction = p.eclipseComputeFraction;
+  w.eclipseHeaterPower_W = thermal.heaterPower_W;
+  w.cellReferenceTemp_K = array.referenceTemp_K;
+  w.sizing = p.sizing;
+  w.pathEfficiencyDaylight = p.pathEfficiencyDaylight;
+  w.pathEfficiencyEclipse = p.pathEfficiencyEclipse;
+  w.irradianceCase = p.irradianceCase;
+  w.sunIncidenceAngle_rad = deg_to_rad(p.sunIncidence_deg);
+  w.pointingError_rad = deg_to_rad(p.pointingError_deg);
+  const system = powerSystem(w);
   return { system, busPower_W, depthOfDischarge };
 }
 
