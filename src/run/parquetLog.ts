@@ -45,6 +45,7 @@ import {
   type LogColumn,
   type LogStatus,
 } from './logColumns.js';
+import { LITTLE_ENDIAN } from '../base/endian.js';
 
 /** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
 export const ROWS_PER_GROUP = 65_536;
@@ -305,9 +306,6 @@ export class ParquetLogWriter {
   }
 }
 
-/** Little-endian doubles in memory are a PLAIN page's bytes (Parquet's PLAIN DOUBLE is little-endian IEEE-754). */
-const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
-
 /**
  * A column page holds at most this many bytes (hyparquet-writer's default page size): a row group's ROWS_PER_GROUP
  * doubles (512 KiB) fit one page, so each column chunk is one data page.
@@ -400,6 +398,7 @@ function chunkOf(
   }
   const encoding = dictionary !== undefined ? 'RLE_DICTIONARY' : (column.encoding ?? 'PLAIN');
   const dataOffset = BigInt(w.offset);
+  // Parquet's PLAIN DOUBLE is little-endian IEEE-754: the array's own bytes where the platform's order is that
   if (encoding === 'PLAIN' && values instanceof Float64Array && LITTLE_ENDIAN) {
     const bytes = n * 8;
     writePageHeader(w, {

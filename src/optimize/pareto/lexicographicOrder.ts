@@ -7,6 +7,7 @@
  * runs of equal first values are then ordered by whole rows with a merge sort. NaN has no place in
  * either order: with a NaN anywhere the comparator sort runs.
  */
+import { LITTLE_ENDIAN } from '../../base/endian.js';
 
 /** Ranges up to this size are insertion-sorted. */
 const SMALL = 24;
@@ -14,7 +15,6 @@ const SMALL = 24;
 const DIGIT_BITS = 11;
 const MAX_DIGITS = 1 << DIGIT_BITS;
 const MAX_DEPTH = 16;
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Indices 0..n-1 sorted lexicographically by the rows of F (ties by index: deterministic). */
 export function lexicographicOrder(F: Float64Array, n: number, m: number): Int32Array {

@@ -9,6 +9,7 @@
  * Derivation, evidence and costs: docs/constellations.md §"Torus LP in closed form".
  */
 import type { HullStep } from './torusPathTypes.js';
+import { LITTLE_ENDIAN } from '../../../base/endian.js';
 
 export interface ClosedFormTorusLp {
   /** μ: per-node throughput over cap. */
@@ -53,8 +54,6 @@ const ORDERS = new WeakMap<readonly HullStep[], GreedyOrder>();
 
 /** Steps a quotient's low 16 mantissa bits can index. */
 const QUOTIENT_INDEX = 0x10000;
-/** Whether a double's low word comes first in memory (the heap reads it so; else the exact sort decides). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function greedyOrder(steps: readonly HullStep[]): GreedyOrder {
   let g = ORDERS.get(steps);
@@ -68,6 +67,7 @@ function greedyOrder(steps: readonly HullStep[]): GreedyOrder {
 /** The steps' quotients with their indices in a max-heap (GreedyOrder), or the exact order where they cannot be. */
 function quotientHeap(steps: readonly HullStep[]): GreedyOrder {
   const n = steps.length;
+  // the heap reads a double's low word first in memory; on a big-endian platform the exact sort decides
   if (n > QUOTIENT_INDEX || !LITTLE_ENDIAN) return { order: exactOrder(steps), heap: null, words: null, size: 0 };
   const heap = new Float64Array(n);
   const words = new Uint32Array(heap.buffer); // little-endian: word 2i holds the low 32 mantissa bits of key i
