@@ -36,7 +36,7 @@ import { withFormationKeeping } from './geometry/clusterKeeping.js';
 import { shellFormation } from './geometry/clusterFormation.js';
 import { planeElements } from './geometry/pattern.js';
 import { gmstSamples_rad, windowTimes_s, type PlaneTrack } from './geometry/propagate.js';
-import { planeTracksFromReference, referenceOrbit, type ReferenceOrbit } from './geometry/shellTracks.js';
+import { planeTracksFromReference, referenceOrbit, TrackScratch, type ReferenceOrbit } from './geometry/shellTracks.js';
 import type { ConstellationRecord } from './record/record.js';
 import { shellNetwork, snapshotSamples, type ShellNetworkResult } from './network/shellNetwork.js';
 import { Memo, SolverMemo } from './memo.js';
@@ -396,14 +396,23 @@ function lineOfSightForCheck_m(spec: ConstellationSpec, minPeakLineOfSightAltitu
 }
 
 /**
+ * The lean evaluation's tracks, laid over those of the lean evaluation before: its record and what the memos keep
+ * (links, networks) hold figures, never a track (test/constellation/lean.test.ts).
+ */
+const LEAN_TRACKS = new TrackScratch();
+
+/**
  * Geometry: every plane's track from its shell's reference orbit (one SGP4 propagation per altitude and inclination,
  * shellTracks.ts), sharing the GMST samples; reference orbits are kept across evaluations. The lean evaluation reads
- * the tracks at the network's instants only (unless gateway contacts are computed): the other samples are left NaN.
+ * the tracks at the network's instants only (unless gateway contacts are computed): the other samples are left NaN,
+ * and they are laid in LEAN_TRACKS.
  */
 function planeTracks(spec: ConstellationSpec, lean: boolean): PlaneTrack[][] {
   const w = spec.window;
   const samples =
     lean && spec.traffic.pattern !== 'downlink' ? snapshotSamples(windowTimes_s(w).length, spec.snapshots) : undefined;
+  const scratch = samples === undefined ? undefined : LEAN_TRACKS;
+  scratch?.reset();
   const gmst = gmstSamples_rad(w.epochIso, windowTimes_s(w));
   const windowKey = `${w.epochIso}|${w.duration_s}|${w.step_s}`;
   return spec.shells.map((s) => {
@@ -414,7 +423,7 @@ function planeTracks(spec: ConstellationSpec, lean: boolean): PlaneTrack[][] {
       (r) => r.r_m.length / 3,
     );
     const elements = Array.from({ length: g.planes }, (_, p) => planeElements(g, p, w.epochIso));
-    return planeTracksFromReference(ref, elements, w, gmst, samples);
+    return planeTracksFromReference(ref, elements, w, gmst, samples, scratch);
   });
 }
 

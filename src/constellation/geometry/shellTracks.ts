@@ -167,8 +167,32 @@ export function planeTrackFromReference(
 }
 
 /**
+ * Blocks of memory for plane tracks, one per shell of an evaluation, kept across evaluations: `reset` before an
+ * evaluation lays its shells' tracks, `next` for each shell (a block no other shell since the reset holds). The next
+ * evaluation writes over them, so only tracks that nothing reads after their evaluation may live here (the lean
+ * evaluation's: a fresh block of a shell's tracks is ~250 kB of newly mapped memory to fault in and fill, ~3 % of
+ * the constellation study's CPU).
+ */
+export class TrackScratch {
+  private readonly blocks: Float64Array[] = [];
+  private used = 0;
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  next(length: number): Float64Array {
+    let block = this.blocks[this.used];
+    if (block === undefined || block.length < length) this.blocks[this.used] = block = new Float64Array(length);
+    this.used++;
+    return block.subarray(0, length);
+  }
+}
+
+/**
  * The tracks of several planes of the reference's altitude and inclination (planeTrackFromReference each), sharing
- * their sample times and one block of memory for their positions and normals (each track's arrays are views of it).
+ * their sample times and one block of memory for their positions and normals (each track's arrays are views of it):
+ * a fresh one, or the scratch's next.
  */
 export function planeTracksFromReference(
   ref: ReferenceOrbit,
@@ -176,12 +200,14 @@ export function planeTracksFromReference(
   w: Readonly<SamplingWindow>,
   gmst_rad: Float64Array,
   samples?: readonly number[],
+  scratch?: TrackScratch,
 ): PlaneTrack[] {
   const times_s = windowTimes_s(w);
   const n = times_s.length;
   // positions then normals, in one block (one allocation)
   const size = 3 * n * planes.length;
-  const block = new Float64Array(2 * size);
+  const block = scratch === undefined ? new Float64Array(2 * size) : scratch.next(2 * size);
+  // (a scratch block holds its last tracks: without samples every entry is written again)
   if (samples !== undefined) block.fill(NaN);
   const r_all = block.subarray(0, size),
     normal_all = block.subarray(size);
