@@ -14,6 +14,7 @@ import { pushAll } from '../base/arrays.js';
 import type { DesignRecord } from './record/record.js';
 import { fieldAt, tableBuilder } from '../base/recordFields.js';
 import { fmt } from '../base/numberFormat.js';
+import { generatedFunction } from '../base/generated.js';
 import { RECORD_FIELDS } from './record/fields.js';
 import { recordWarnings } from './record/warnings.js';
 import type {
@@ -180,17 +181,23 @@ export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | n
   const senses = checks.map((c) => c!.sense);
   // One array for every call: the caller reads the numbers before the next evaluation (NodeMetricsEvaluator.run).
   const values = new Float64Array(m + 2 * checks.length);
-  const run = (design: Design, rows: Rows): Float64Array => {
-    const s = sizeNode(design, rows, null);
-    for (let i = 0; i < m; i++) {
-      const v = fields[i]!(s);
-      values[i] = typeof v === 'number' ? v : NaN;
-    }
-    for (let k = 0; k < checks.length; k++) {
-      values[m + 2 * k] = checks[k]!.value(design, rows, s);
-      values[m + 2 * k + 1] = checks[k]!.limit(design, rows, s);
-    }
-    return values;
-  };
+  // each field and check read at its own call site (base/generated.ts): a number returned through one megamorphic
+  // site in a loop is boxed
+  const constants: Record<string, unknown> = { values };
+  const reads = fields.map((read, i) => {
+    constants[`f${i}`] = read;
+    return `v = f${i}(s); values[${i}] = typeof v === 'number' ? v : NaN;`;
+  });
+  checks.forEach((c, k) => {
+    constants[`v${k}`] = c!.value;
+    constants[`l${k}`] = c!.limit;
+    reads.push(`values[${m + 2 * k}] = v${k}(design, rows, s); values[${m + 2 * k + 1}] = l${k}(design, rows, s);`);
+  });
+  const read = generatedFunction<(design: Design, rows: Rows, s: NodeSizing) => Float64Array>(
+    constants,
+    ['design', 'rows', 's'],
+    `let v;\n${reads.join('\n')}\nreturn values;`,
+  );
+  const run = (design: Design, rows: Rows): Float64Array => read(design, rows, sizeNode(design, rows, null));
   return { run, senses };
 }

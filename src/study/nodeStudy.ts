@@ -29,6 +29,7 @@ import {
   type ConstraintSampleSettings,
 } from './constraintSamples.js';
 import { locate } from '../base/issues.js';
+import { generatedFunction } from '../base/generated.js';
 import { CATALOG_FIELDS, checkCatalogId, type CatalogField, type CatalogIds } from '../node/design/load.js';
 import type { ParsedFile } from '../base/yaml.js';
 import type { NodeDesign } from '../node/design/schema.js';
@@ -339,13 +340,12 @@ function designBuilder(
             ? { ...(base as unknown as Record<string, object>)[section] }
             : d[section]) as Record<string, unknown>,
     );
-    return (x: Float64Array): NodeDesign => {
-      for (let i = 0; i < variables.length; i++) {
-        const v = variables[i]!;
-        at[i]![paths[i]!.key] = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
-      }
-      return d as unknown as NodeDesign;
-    };
+    return reusedDesignWriter(
+      d as unknown as NodeDesign,
+      at,
+      variables.map((v) => (v.kind === 'choice' ? v.options : null)),
+      paths.map((p) => p.key),
+    );
   }
   return (x: Float64Array): NodeDesign => {
     const d: Record<string, unknown> = { ...base };
@@ -371,6 +371,25 @@ function designBuilder(
     if (rowVars) d['catalogs'] = own;
     return d as unknown as NodeDesign;
   };
+}
+
+/**
+ * The lean evaluation's design writer: each variable of x stored into its section of the reused design (`at[i]`,
+ * under `keys[i]`; a choice as its option), then the design; one store site per variable (base/generated.ts).
+ */
+function reusedDesignWriter(
+  design: NodeDesign,
+  at: readonly Record<string, unknown>[],
+  options: readonly (readonly (string | number)[] | null)[],
+  keys: readonly string[],
+): (x: Float64Array) => NodeDesign {
+  const constants: Record<string, unknown> = { design };
+  const stores = keys.map((key, i) => {
+    constants[`s${i}`] = at[i];
+    constants[`o${i}`] = options[i];
+    return `s${i}[${JSON.stringify(key)}] = ${options[i] === null ? `x[${i}]` : `o${i}[x[${i}]]`};`;
+  });
+  return generatedFunction(constants, ['x'], `${stores.join('\n')}\nreturn design;`);
 }
 
 /**
@@ -406,8 +425,9 @@ function problemEvaluation(
       }
       const f = goals.objectives(r);
       // e.g. the cost per delivered compute of a node whose array cannot carry its bus (it delivers nothing)
-      const bad = f.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
+      let bad = 0;
+      while (bad < f.length && Number.isFinite(f[bad]!)) bad++;
+      if (bad < f.length) {
         const o = objectives[bad]!;
         return {
           status: 'failed',

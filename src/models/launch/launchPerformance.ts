@@ -317,23 +317,25 @@ function payloadOf(v: PreparedVehicle, altitude_m: number, i: number): PayloadTo
   if (v.ssoNotOffered !== undefined && isSunSynchronous(altitude_m, i))
     return refused(`not offered for sun-synchronous orbits: ${v.ssoNotOffered}`);
   const fromPoints = fromCurves(v.curves, v.stage, altitude_m, i);
-  // within the published range a point or an interpolation wins; otherwise the nearest published data (least ΔV)
-  const candidates = [
-    ...(fromPoints !== undefined ? [fromPoints] : []),
-    ...v.bounds.map((b) => fromBound(b, v.stage, altitude_m, i)),
-  ];
-  if (candidates.length === 0) return REFUSED_NO_POINTS;
-  const within = candidates.filter((c) => Math.abs(c.dv) === 0);
-  if (within.length > 0) {
-    const best = within.reduce((a, c) => (c.payload_kg > a.payload_kg ? c : a));
+  // the candidates, the curves' first, then each bound's: within the published range a point or an interpolation wins
+  // (the largest payload, the first of equals); otherwise the nearest published data (least ΔV, the first of equals).
+  // A loop, not arrays and callbacks: this runs on every evaluation.
+  let within: Candidate | undefined;
+  let nearest: Candidate | undefined;
+  for (let j = fromPoints === undefined ? 0 : -1; j < v.bounds.length; j++) {
+    const c = j < 0 ? fromPoints! : fromBound(v.bounds[j]!, v.stage, altitude_m, i);
+    if (Math.abs(c.dv) === 0 && (within === undefined || c.payload_kg > within.payload_kg)) within = c;
+    if (nearest === undefined || Math.abs(c.dv) < Math.abs(nearest.dv)) nearest = c;
+  }
+  if (nearest === undefined) return REFUSED_NO_POINTS;
+  if (within !== undefined) {
     return {
-      payload_kg: best.payload_kg,
-      basis: best.exact ? 'published' : 'interpolated',
+      payload_kg: within.payload_kg,
+      basis: within.exact ? 'published' : 'interpolated',
       extrapolationDeltaV_m_s: 0,
       derating: 1,
     };
   }
-  const nearest = candidates.reduce((a, c) => (Math.abs(c.dv) < Math.abs(a.dv) ? c : a));
   const dv = Math.abs(nearest.dv);
   if (nearest.beyondLimit ?? dv > EXTRAPOLATION_LIMIT_DELTA_V_m_s)
     return refused(
