@@ -196,12 +196,8 @@ describe('LineCounts', () => {
 
   it('refuses to start from counts of other cells or another number of runs', () => {
     const grey = new LineCounts(cells, 2, 1, null);
-    expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey)).toThrow(
-      /other cells or runs/,
-    );
-    expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey)).toThrow(
-      /other cells or runs/,
-    );
+    expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey)).toThrow(/other cells or runs/);
+    expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey)).toThrow(/other cells or runs/);
   });
 });
 

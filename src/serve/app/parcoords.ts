@@ -144,8 +144,8 @@ export class ParCoords {
     this.lines = new LineCounts(placed.cells, nb, classes, colours.index, this.lines ?? undefined);
     this.lines.progressive = true;
     // the same frame's arrays while the canvas keeps its size (memory touched afresh costs milliseconds a megabyte)
-    const fg = this.fg;
-    this.fg = fg?.width === this.width && fg.height === this.canvas.height ? fg : newFrame(this.width, this.canvas.height);
+    const [fg, h] = [this.fg, this.canvas.height];
+    this.fg = fg?.width === this.width && fg.height === h ? fg : newFrame(this.width, h);
     this.fgDrawn = false;
     if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already

@@ -142,7 +142,7 @@ export abstract class MaskCounts {
     this.seen = { source: null, version: -1 };
   }
 
-  /** The first update after startFrom(): every design's counts less those `mask` leaves out, or its kept ones afresh. */
+  /** The first update after startFrom(): all designs' counts less those `mask` leaves out, or its kept ones afresh. */
   private begin(from: MaskCounts, mask: Uint8Array, changes?: MaskChanges): number {
     const n = mask.length;
     let kept = changes?.kept ?? -1;
