@@ -154,6 +154,13 @@ const sum = (p: Parts): number => PARTS.reduce((s, k) => s + p[k], 0);
 const medianParts = (ps: readonly Parts[]): Parts =>
   Object.fromEntries(PARTS.map((k) => [k, median(ps.map((p) => p[k]))])) as unknown as Parts;
 
+/**
+ * What a build's counts take to reuse the ones they replace: the counts themselves (this build: their memory and
+ * working arrays), or a peer build's, from before MaskCounts.adopt, their counts array.
+ */
+const reuseOf = <T extends { counts: Uint32Array }>(counts: T): T =>
+  ('adopt' in counts ? counts : counts.counts) as unknown as T;
+
 /** The scatter's loop before pointCounts.ts (src/serve/app/scatter.ts points()), for a peer build without it. */
 function eachPoint(
   buf: Uint32Array,
@@ -293,14 +300,14 @@ function stepsOf(app: AppCode, columns: RunColumns, objectives: number) {
           palette = colours.palette.map(r.rgb);
         }),
         counts: cpuMs(() => {
-          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index, lines.counts);
+          lines = new r.LineCounts(cells, nb, colours.palette.length, colours.index, reuseOf(lines));
           lines.update(mask, changes());
         }),
         draw: cpuMs(() => r.drawCountedLines(fg, lines, geo)),
         compose: cpuMs(() => r.composeFrame(out, bg, fg, palette)),
         points: cpuMs(() => {
           if (points !== null && P !== null)
-            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index, points.counts);
+            points = new P.PointCounts(px, panels, c, colours.palette.length, colours.index, reuseOf(points));
           drawPoints();
         }),
       });

@@ -29,6 +29,7 @@ import {
   startServe,
   VIRIDIS8,
   type PageFaults,
+  type PanelAt,
   type ServeProcess,
 } from './helpers.js';
 
@@ -45,16 +46,6 @@ interface ParetoFile {
   designs: { index: number; objectives: Record<string, number>; variables: Record<string, number | string> }[];
 }
 type FrontDesign = ParetoFile['designs'][number];
-
-interface PanelAt {
-  x: string;
-  y: string;
-  left: number;
-  top: number;
-  size: number;
-  xSpan: [number, number];
-  ySpan: [number, number];
-}
 
 /** The non-dominated designs of the seeds' fronts together (maximized objectives compared as such). */
 function unionFront(files: readonly ParetoFile[]): FrontDesign[] {

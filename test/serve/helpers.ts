@@ -207,6 +207,17 @@ export async function canvases(page: Page): Promise<string[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (c) => c.toDataURL()));
 }
 
+/** A scatter panel as the canvas's data-panels attribute gives it (src/serve/app/scatter.ts place()). */
+export interface PanelAt {
+  x: string;
+  y: string;
+  left: number;
+  top: number;
+  size: number;
+  xSpan: [number, number];
+  ySpan: [number, number];
+}
+
 /** The row count the explorer shows. */
 export const rowCount = async (page: Page): Promise<number> =>
   Number(await page.getByTestId('row-count').textContent());

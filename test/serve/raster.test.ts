@@ -67,14 +67,24 @@ describe('LineCounts', () => {
     const grey = new LineCounts(cells, 2, 1, null);
     grey.update(all);
     const one = new LineCounts(cells, 2, 1, new Uint8Array(4));
-    one.startFrom(grey, all);
-    expect(Array.from(one.counts)).toEqual([0, 1, 2, 0]);
+    one.startFrom(grey);
     expect(one.update(all)).toBe(0);
+    expect(Array.from(one.counts)).toEqual([0, 1, 2, 0]);
     // design 2 leaves: cell 2 keeps one design
     expect(one.update(Uint8Array.from([1, 1, 0, 1]))).toBe(1);
     expect(Array.from(one.counts)).toEqual([0, 1, 1, 0]);
     // the grey counts it started from stay those of all designs
     expect(Array.from(grey.counts)).toEqual([0, 1, 2, 0]);
+    // started from them under a mask that leaves one design out: all designs' counts less that one's
+    const again = new LineCounts(cells, 2, 1, null, one);
+    again.startFrom(grey);
+    expect(again.update(Uint8Array.from([0, 1, 1, 1]))).toBe(1);
+    expect(Array.from(again.counts)).toEqual([0, 0, 2, 0]);
+    // under a mask that keeps fewer than half: its kept designs counted afresh (cell 2 holds design 1 only)
+    const few = new LineCounts(cells, 2, 1, null, again);
+    few.startFrom(grey);
+    expect(few.update(Uint8Array.from([0, 1, 0, 0]))).toBe(4);
+    expect(Array.from(few.counts)).toEqual([0, 0, 1, 0]);
   });
 
   it('after any sequence of masks, holds the count of each (pair, run, cell) over the kept designs', () => {
@@ -186,12 +196,8 @@ describe('LineCounts', () => {
 
   it('refuses to start from counts of other cells or another number of runs', () => {
     const grey = new LineCounts(cells, 2, 1, null);
-    expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey, new Uint8Array(4))).toThrow(
-      /other cells or runs/,
-    );
-    expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey, new Uint8Array(4))).toThrow(
-      /other cells or runs/,
-    );
+    expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey)).toThrow(/other cells or runs/);
+    expect(() => new LineCounts(pairCells(bins, 2), 2, 1, null).startFrom(grey)).toThrow(/other cells or runs/);
   });
 });
 

@@ -141,14 +141,17 @@ export class ParCoords {
     const placed = this.placed?.ds === ds && this.placed.key === key ? this.placed : this.place(ds, key);
     const nb = this.binsPerAxis;
     const classes = colours.palette.length;
-    this.lines = new LineCounts(placed.cells, nb, classes, colours.index, this.lines?.counts);
+    this.lines = new LineCounts(placed.cells, nb, classes, colours.index, this.lines ?? undefined);
     this.lines.progressive = true;
-    this.fg = newFrame(this.width, this.canvas.height);
+    // the same frame's arrays while the canvas keeps its size (memory touched afresh costs milliseconds a megabyte)
+    const [fg, h] = [this.fg, this.canvas.height];
+    this.fg = fg?.width === this.width && fg.height === h ? fg : newFrame(this.width, h);
     this.fgDrawn = false;
     if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already
-      this.lines.startFrom(placed.grey, new Uint8Array(ds.n).fill(1));
+      this.lines.startFrom(placed.grey);
       this.fg.alpha.set(placed.greyAlpha);
+      this.fg.colour.fill(0);
       this.fgDrawn = true;
     }
     this.composed = false;

@@ -37,13 +37,14 @@ export class PointCounts extends MaskCounts {
     private readonly classes: number,
     /** Each design's colour. */
     private readonly index: Uint8Array,
-    /** Counts of the PointCounts this one replaces (raster.ts reusable). */
-    reuse?: Uint32Array,
+    /** The PointCounts this one replaces: its memory is reused (raster.ts reusable). */
+    reuse?: PointCounts,
   ) {
     super();
     this.side = c + 1;
     this.perPanel = this.side * this.side * classes;
-    this.counts = reusable(panels.length * this.perPanel, reuse);
+    this.counts = reusable(panels.length * this.perPanel, reuse?.counts);
+    if (reuse !== undefined) this.adopt(reuse);
   }
 
   protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {

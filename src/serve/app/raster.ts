@@ -58,8 +58,18 @@ export abstract class MaskCounts {
   private prev: Uint8Array | null = null;
   /** The change list's source and version the counts hold (version -1: none). */
   private seen: { source: object | null; version: number } = { source: null, version: -1 };
-  /** The designs update() counts (reused: one per size of mask). */
-  private list: Int32Array | null = null;
+  /**
+   * The arrays a count works in, reused while they fit (and handed on to the counts that replace these: adopt()):
+   * the designs update() counts, a fresh count's sample-first order, and the last mask's copy. At a million designs
+   * each is megabytes, and memory a page touches for the first time costs it milliseconds a megabyte.
+   */
+  private scratch: { list: Int32Array | null; order: Int32Array | null; prev: Uint8Array | null } = {
+    list: null,
+    order: null,
+    prev: null,
+  };
+  /** Counts whose cells and colours equal these over all designs, taken as this count's start (startFrom). */
+  private start: MaskCounts | null = null;
   /**
    * Whether a fresh count of SAMPLE_FROM designs or more counts only a sample of them (every SAMPLE_STRIDE-th block
    * of SAMPLE_BLOCK) and leaves the rest to refine(): a view whose first frame may show the sample.
@@ -67,8 +77,12 @@ export abstract class MaskCounts {
   progressive = false;
   /** A fresh count begun from its sample: order[at, to) still to count (null: the counts are exact). */
   private rest: { order: Int32Array; at: number; to: number } | null = null;
-  /** The sample-first order of a fresh count's designs (reused: one per size of mask). */
-  private order: Int32Array | null = null;
+
+  /** Takes over the working arrays of the counts these replace (a new colouring of the same views). */
+  adopt(from: MaskCounts): void {
+    this.scratch = from.scratch;
+    from.scratch = { list: null, order: null, prev: null };
+  }
 
   /** Whether the counts are exact (false: of a sample, until refine() has counted the rest). */
   get complete(): boolean {
@@ -101,7 +115,8 @@ export abstract class MaskCounts {
       this.count(list, from, to, 1);
       return;
     }
-    const order = (this.order = this.order !== null && this.order.length >= m ? this.order : new Int32Array(m));
+    const had = this.scratch.order;
+    const order = (this.scratch.order = had !== null && had.length >= m ? had : new Int32Array(m));
     let at = 0;
     let sample = 0;
     for (let s = 0; s < SAMPLE_STRIDE; s++) {
@@ -114,15 +129,51 @@ export abstract class MaskCounts {
   }
 
   /**
-   * Starts from `from`'s counts (the same cells, one colour) as the counts of `mask`: one run's first update then
-   * costs what the mask changes instead of a full count.
+   * Takes `from`'s counts (the same cells, one colour, every design counted) as where the first update starts: when
+   * the mask keeps most designs it then costs what the mask leaves out instead of a full count (and a fresh count of
+   * the kept ones when it keeps fewer).
    */
-  startFrom(from: MaskCounts, mask: Uint8Array): void {
+  startFrom(from: MaskCounts): void {
     if (from.counts.length !== this.counts.length) throw new Error('counts of other cells or runs');
     if (!from.complete) throw new Error('counts of a sample');
-    this.counts.set(from.counts);
+    this.start = from;
     this.rest = null;
-    this.prev = mask.slice();
+    this.prev = null;
+    this.seen = { source: null, version: -1 };
+  }
+
+  /** The first update after startFrom(): all designs' counts less those `mask` leaves out, or its kept ones afresh. */
+  private begin(from: MaskCounts, mask: Uint8Array, changes?: MaskChanges): number {
+    const n = mask.length;
+    let kept = changes?.kept ?? -1;
+    if (kept < 0) {
+      kept = 0;
+      for (let i = 0; i < n; i++) kept += mask[i]!;
+    }
+    if (changes !== undefined) this.seen = { source: changes.source, version: changes.version };
+    if (changes === undefined) this.prev = this.copyOf(mask);
+    if (2 * kept < n) {
+      if (changes !== undefined) {
+        const rows = changes.keptRows();
+        this.fresh(rows, 0, rows.length);
+      } else this.recount(mask);
+      return n;
+    }
+    this.counts.set(from.counts);
+    if (kept === n) return 0;
+    const list = this.listOf(n);
+    let out = 0;
+    for (let i = 0; i < n; i++) if (mask[i] === 0) list[out++] = i;
+    this.count(list, 0, out, -1);
+    return out;
+  }
+
+  /** `mask` copied into the reused copy of the last mask. */
+  private copyOf(mask: Uint8Array): Uint8Array {
+    const had = this.scratch.prev;
+    const copy = (this.scratch.prev = had?.length === mask.length ? had : new Uint8Array(mask.length));
+    copy.set(mask);
+    return copy;
   }
 
   /**
@@ -133,6 +184,11 @@ export abstract class MaskCounts {
    * by the subclass over the list.
    */
   update(mask: Uint8Array, changes?: MaskChanges): number {
+    const start = this.start;
+    if (start !== null) {
+      this.start = null;
+      return this.begin(start, mask, changes);
+    }
     if (this.rest !== null) {
       // counts of a sample: the same mask keeps them (and what refine() has still to count); another counts afresh
       const same =
@@ -179,7 +235,7 @@ export abstract class MaskCounts {
       }
       changed = adds + n - removes;
       prev.set(mask);
-    } else this.prev = mask.slice();
+    } else this.prev = this.copyOf(mask);
     if (changed === n || changed > kept) {
       this.recount(mask);
       return changed;
@@ -199,7 +255,8 @@ export abstract class MaskCounts {
   }
 
   private listOf(n: number): Int32Array {
-    return (this.list = this.list?.length === n ? this.list : new Int32Array(n));
+    const had = this.scratch.list;
+    return (this.scratch.list = had?.length === n ? had : new Int32Array(n));
   }
 
   /** Adds `sign` to the counts of each design in list[from, to). */
@@ -213,11 +270,14 @@ export function sameMask(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * A counts array of `length`: `reuse` when it has that length (a new colouring of the same views: no allocation of
- * tens of megabytes per colour change at a million designs), else a new one. The first update counts afresh.
+ * A counts array of `length`: the front of `reuse`'s memory when it is large enough (a new colouring of the same
+ * views, with as many colours or fewer: no megabytes allocated and touched afresh per colour change at a million
+ * designs), else a new one. The first update counts afresh.
  */
 export const reusable = (length: number, reuse?: Uint32Array): Uint32Array =>
-  reuse?.length === length ? reuse : new Uint32Array(length);
+  reuse !== undefined && reuse.buffer.byteLength >= 4 * length
+    ? new Uint32Array(reuse.buffer, 0, length)
+    : new Uint32Array(length);
 
 /** Designs per (pair, run, cell) for the current mask: one line per non-empty cell. */
 export class LineCounts extends MaskCounts {
@@ -232,22 +292,23 @@ export class LineCounts extends MaskCounts {
     readonly runs: number,
     /** Each design's run (colour index), or null: all one colour. */
     private readonly run: Uint8Array | null,
-    /** Counts of a LineCounts this one replaces, reused when of the same size (their values do not matter). */
-    reuse?: Uint32Array,
+    /** The LineCounts this one replaces: its memory is reused (its values do not matter). */
+    reuse?: LineCounts,
   ) {
     super();
     this.perRun = nb * nb;
     this.perPair = this.perRun * Math.max(1, runs);
-    this.counts = reusable(this.perPair * Math.max(1, cells.length), reuse);
+    this.counts = reusable(this.perPair * Math.max(1, cells.length), reuse?.counts);
+    if (reuse !== undefined) this.adopt(reuse);
   }
 
   get pairs(): number {
     return this.cells.length;
   }
 
-  override startFrom(from: LineCounts, mask: Uint8Array): void {
+  override startFrom(from: LineCounts): void {
     if (from.cells !== this.cells) throw new Error('line counts of other cells or runs');
-    super.startFrom(from, mask);
+    super.startFrom(from);
   }
 
   /** Counted pair by pair over the list: one cell column and one index list per inner loop. */

@@ -157,7 +157,7 @@ export class ScatterMatrix {
     const placed = this.placed?.ds === ds && this.placed.key === key;
     if (!placed) this.place(ds, c);
     this.placed = { ds, key };
-    const reuse = this.binned?.counts;
+    const reuse = this.binned ?? undefined;
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
     if (this.binned !== null) this.binned.progressive = true;
@@ -208,7 +208,9 @@ export class ScatterMatrix {
     this.frontRows = rowsOf(ds.union);
   }
 
+  /** The canvas's size; its image's pixels kept when it has that size already (a new colouring of the same view). */
   private size(w: number, h: number): void {
+    if (this.image !== null && this.image.width === w && this.image.height === h) return;
     this.canvas.width = w;
     this.canvas.height = h;
     this.canvas.style.width = `${w}px`;

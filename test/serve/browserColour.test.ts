@@ -1,0 +1,189 @@
+/**
+ * A colour column changed after brushes, in headless Chromium, on a DTLZ2 run of 220,000 evaluations: enough designs
+ * that the scatter counts its points per pixel and colour (BINNED_POINTS_FROM), so each change reuses the views'
+ * counts, frames and working arrays (src/serve/app/raster.ts MaskCounts.adopt). After every step (a brush, a colour
+ * column, a second brush, the runs' colour and back to a column), the scatter's pixels are the ones the test's own
+ * count gives (each kept design's pixel and viridis step worked out from evaluations.csv, a pixel in the colour most
+ * of its designs have), the row count is the test's, and every canvas equals a fresh page's opened on the same link
+ * (whose views count from scratch). Skipped without Chromium as test/serve/browser.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../report/helpers.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
+import { canvases, exactFrame, openExplorer, readLog, rowCount, startServe, VIRIDIS8 } from './helpers.js';
+import type { LogTable, PageFaults, PanelAt, ServeProcess } from './helpers.js';
+import { writeDtlz2Run } from './syntheticRun.js';
+
+const N = 220_000;
+const hexRgb = (h: string): number[] => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
+
+interface Brush {
+  metric: string;
+  lo: number;
+  hi: number;
+}
+
+describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 220,000 designs', () => {
+  let run = '';
+  let log: LogTable;
+  let front: number[] = [];
+  let serve: ServeProcess;
+  let browser: Browser;
+  const faults: PageFaults = { foreign: [], errors: [] };
+  const values = new Map<string, Float64Array>();
+
+  beforeAll(async () => {
+    expectChromium();
+    run = join(tempDir('serve-colour'), 'run');
+    writeDtlz2Run(run, { evaluations: N, objectives: 3, variables: 3, spread: 1, seed: 11 });
+    log = readLog(run);
+    for (const name of ['x1', 'x2', 'x3', 'f1', 'f2', 'f3']) {
+      const k = log.header.indexOf(name);
+      values.set(
+        name,
+        Float64Array.from(log.rows, (r) => Number(r[k])),
+      );
+    }
+    const pareto = JSON.parse(readFileSync(join(run, 'pareto.json'), 'utf8')) as { designs: { index: number }[] };
+    front = pareto.designs.map((d) => d.index);
+    serve = await startServe([run]);
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  const column = (name: string): Float64Array => values.get(name)!;
+  const span = (v: Float64Array): [number, number] => {
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const x of v) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+    return [lo, hi];
+  };
+
+  /** The designs the brushes keep (bounds inclusive), by hand. */
+  const keptOf = (brushes: readonly Brush[]): Uint8Array => {
+    const kept = new Uint8Array(N).fill(1);
+    for (const b of brushes) {
+      const v = column(b.metric);
+      for (let i = 0; i < N; i++) if (v[i]! < b.lo || v[i]! > b.hi) kept[i] = 0;
+    }
+    return kept;
+  };
+
+  /**
+   * The scatter's pixels against the test's count: per panel, each kept design's pixel on the data's linear span
+   * (rows from the bottom), the colour most of a pixel's designs have (viridis step of `by` over its span; the later
+   * step among equals); a pixel no kept design reaches shows the background (white, or the grey of all designs).
+   * The kept front designs' larger points and rings are left out. Returns how many coloured pixels were compared.
+   */
+  async function scatterMatches(page: Page, kept: Uint8Array, by: string): Promise<number> {
+    await exactFrame(page);
+    const canvas = page.getByTestId('scatter').locator('canvas');
+    const panels = JSON.parse((await canvas.getAttribute('data-panels'))!) as PanelAt[];
+    const { width, data } = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid="scatter"] canvas')!;
+      return { width: c.width, data: Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data) };
+    });
+    const colourOf = column(by);
+    const [clo, chi] = span(colourOf);
+    const step = (v: number): number => Math.min(7, Math.floor(((v - clo) / (chi - clo)) * 8));
+    let compared = 0;
+    for (const p of panels) {
+      const c = p.size;
+      const side = c + 1;
+      const [X, Y] = [column(p.x), column(p.y)];
+      const [[xlo, xhi], [ylo, yhi]] = [span(X), span(Y)];
+      const px = (v: number, lo: number, hi: number): number => Math.round(((v - lo) / (hi - lo)) * c);
+      const counts = new Uint32Array(side * side * 8);
+      for (let i = 0; i < N; i++)
+        if (kept[i] === 1) counts[(px(Y[i]!, ylo, yhi) * side + px(X[i]!, xlo, xhi)) * 8 + step(colourOf[i]!)]! += 1;
+      const skip = new Set<number>();
+      for (const i of front) {
+        if (kept[i] !== 1) continue;
+        const [x, y] = [px(X[i]!, xlo, xhi), px(Y[i]!, ylo, yhi)];
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) skip.add((y + dy) * side + x + dx);
+      }
+      for (let y = 0; y <= c; y++)
+        for (let x = 0; x <= c; x++) {
+          if (skip.has(y * side + x)) continue;
+          let [best, most] = [-1, 0];
+          for (let s = 0; s < 8; s++) {
+            const n = counts[(y * side + x) * 8 + s]!;
+            if (n > 0 && n >= most) [best, most] = [s, n];
+          }
+          const at = ((p.top + c - y) * width + p.left + x) * 4;
+          const rgb = [data[at]!, data[at + 1]!, data[at + 2]!];
+          const where = `${p.x}/${p.y} pixel (${x}, ${y})`;
+          if (best < 0)
+            expect(
+              [
+                [255, 255, 255],
+                [200, 200, 200],
+              ],
+              where,
+            ).toContainEqual(rgb);
+          else {
+            expect(rgb, where).toEqual(hexRgb(VIRIDIS8[best]!));
+            compared++;
+          }
+        }
+    }
+    return compared;
+  }
+
+  const brush = (page: Page, b: Brush): Promise<unknown> =>
+    page.evaluate(
+      ([m, lo, hi]) =>
+        (
+          window as unknown as { __explorer: { setFilter(m: string, lo: number, hi: number): number } }
+        ).__explorer.setFilter(m as string, lo as number, hi as number),
+      [b.metric, b.lo, b.hi] as const,
+    );
+  const colourBy = (page: Page, name: string): Promise<string[]> => page.locator('#colour-by').selectOption(name);
+
+  /** Every canvas of `page` equals a fresh page's on the same link, whose views count from scratch. */
+  async function sameAsFresh(page: Page): Promise<void> {
+    const fresh = await openExplorer(browser, page.url(), faults);
+    expect(await canvases(fresh)).toEqual(await canvases(page));
+    await fresh.close();
+  }
+
+  it('after brushes and colour changes draws the count by hand and the pixels of a fresh page', async () => {
+    const page = await openExplorer(browser, `${serve.url}?rescale=data`, faults);
+    const brushes: Brush[] = [{ metric: 'x3', lo: 0.8, hi: 1 }];
+    // far from x3 = 0.5, few front designs are kept: their larger points cover little of the panels
+    await brush(page, brushes[0]!);
+    const check = async (by: string): Promise<void> => {
+      const kept = keptOf(brushes);
+      expect(await rowCount(page)).toBe(kept.reduce((s, k) => s + k, 0));
+      expect(await scatterMatches(page, kept, by)).toBeGreaterThan(5000);
+      await sameAsFresh(page);
+    };
+    await colourBy(page, 'f2');
+    await check('f2');
+    // a second colour column over the same brushes
+    await colourBy(page, 'f3');
+    await check('f3');
+    // a brush after it: the colour's counts updated for the designs it lets in or out
+    brushes.push({ metric: 'x1', lo: 0.1, hi: 0.6 });
+    await brush(page, brushes[1]!);
+    await check('f3');
+    // the runs' colour (one colour: started from the grey counts of all designs), then a column again
+    await colourBy(page, '');
+    await exactFrame(page);
+    await sameAsFresh(page);
+    await colourBy(page, 'f2');
+    await check('f2');
+    await page.close();
+  }, 600_000);
+
+  it('no request left the loopback interface and the pages had no errors', () => {
+    expect(faults.foreign).toEqual([]);
+    expect(faults.errors).toEqual([]);
+  });
+});
