@@ -1,7 +1,7 @@
 /**
  * A colour column changed after brushes, in headless Chromium, on a DTLZ2 run of 220,000 evaluations: enough designs
  * that the scatter counts its points per pixel and colour (BINNED_POINTS_FROM), so each change reuses the views'
- * counts, frames and working arrays (src/serve/app/raster.ts MaskCounts.adopt). After every step (a brush, a colour
+ * counts, frames and working arrays (src/serve/app/maskCounts.ts MaskCounts.adopt). After every step (a brush, a colour
  * column, a second brush, the runs' colour and back to a column), the scatter's pixels are the ones the test's own
  * count gives (each kept design's pixel and viridis step worked out from evaluations.csv, a pixel in the colour most
  * of its designs have), the row count is the test's, and every canvas equals a fresh page's opened on the same link

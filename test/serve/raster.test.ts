@@ -10,17 +10,8 @@ import { createRng } from '../../src/base/rng.js';
 import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
 import type { MaskChanges } from '../../src/serve/app/maskIndex.js';
-import {
-  drawCountedLines,
-  LineCounts,
-  NAN_BIN,
-  NAN_CELL,
-  newFrame,
-  pairCells,
-  SAMPLE_BLOCK,
-  SAMPLE_FROM,
-  SAMPLE_STRIDE,
-} from '../../src/serve/app/raster.js';
+import { drawCountedLines, LineCounts, NAN_BIN, NAN_CELL, newFrame, pairCells } from '../../src/serve/app/raster.js';
+import { SAMPLE_BLOCK, SAMPLE_FROM, SAMPLE_STRIDE } from '../../src/serve/app/maskCounts.js';
 
 const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {
   const finite = values.filter((v) => !Number.isNaN(v));

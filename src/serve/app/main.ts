@@ -186,7 +186,7 @@ const REFINE_MS = 12;
 let refineQueued = false;
 
 /**
- * Views drawn from a sample of their kept designs (raster.ts MaskCounts) count the rest in steps of REFINE_MS after
+ * Views drawn from a sample of their kept designs (maskCounts.ts MaskCounts) count the rest in steps of REFINE_MS after
  * the frame (a brush meanwhile counts afresh, from a sample again), then draw their exact counts.
  */
 function refineLater(): void {

@@ -5,7 +5,7 @@
  * searches. Each design counts the filters (and the subset) that exclude it; moving a brush from one range to
  * another visits only the positions between the old and the new ends, each design's count going up or down by one
  * and its mask bit flipping when the count leaves or reaches 0. NaN is kept by no filter. The designs whose bit
- * flipped in the last update are listed (`changes`), so the views' counts (raster.ts MaskCounts) follow a brush
+ * flipped in the last update are listed (`changes`), so the views' counts (maskCounts.ts MaskCounts) follow a brush
  * without a pass over every design's bit.
  */
 import type { Filter, Subset } from '../urlState.js';

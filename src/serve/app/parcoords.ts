@@ -14,7 +14,7 @@
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
  * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour: from
- * SAMPLE_FROM kept designs on, a sample of them first (raster.ts), the rest as the page refines the frame.
+ * SAMPLE_FROM kept designs on, a sample of them first (maskCounts.ts), the rest as the page refines the frame.
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -198,7 +198,7 @@ export class ParCoords {
     return this.placed;
   }
 
-  /** Whether the lines drawn are counted from a sample of the kept designs (raster.ts MaskCounts): refine() next. */
+  /** Whether the lines drawn are counted from a sample of the kept designs (maskCounts.ts): refine() next. */
   get refining(): boolean {
     return this.lines !== null && !this.lines.complete;
   }

@@ -1,12 +1,12 @@
 /**
  * The scatter's points binned per pixel, for runs of BINNED_POINTS_FROM designs and more: the kept designs of each
  * colour counted per pixel of each panel, kept between brushes and updated only for the designs a brush lets in or
- * out (MaskCounts, raster.ts), so a brush over a million designs costs what it changes plus one pass over the panels'
+ * out (maskCounts.ts), so a brush over a million designs costs what it changes plus one pass over the panels'
  * pixels, instead of a pixel write per design and panel (15 panels × 1,000,000 designs). A pixel shows the colour
  * most of its kept designs have (the later colour among equals); below BINNED_POINTS_FROM, the scatter writes each
  * kept design's pixel in row order instead (drawEachPoint: the last design's colour wins).
  */
-import { MaskCounts, reusable } from './raster.js';
+import { MaskCounts, reusable } from './maskCounts.js';
 
 /** Runs of this many designs and more have their scatter points binned per pixel. */
 export const BINNED_POINTS_FROM = 200_000;
@@ -37,7 +37,7 @@ export class PointCounts extends MaskCounts {
     private readonly classes: number,
     /** Each design's colour. */
     private readonly index: Uint8Array,
-    /** The PointCounts this one replaces: its memory is reused (raster.ts reusable). */
+    /** The PointCounts this one replaces: its memory is reused (maskCounts.ts reusable). */
     reuse?: PointCounts,
   ) {
     super();

@@ -7,7 +7,7 @@
  * drawn over them as 3 × 3 points ringed in dark where the ring falls on the background, so a front of a few hundred
  * among 100,000 designs stands out. From BINNED_POINTS_FROM designs the kept points are counted per pixel and
  * colour and updated only for the designs a brush changes (pointCounts.ts): a pixel shows the colour most of its
- * designs have (from SAMPLE_FROM kept designs on, counted from a sample of them first: raster.ts MaskCounts, the rest
+ * designs have (from SAMPLE_FROM kept designs on, counted from a sample of them first: maskCounts.ts, the rest
  * as the page refines the frame). Drag a box in a panel to brush both
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
  * What only the colours change (a new colour column) keeps the points' positions and the grey background.
@@ -18,7 +18,8 @@ import type { Colouring } from './colour.js';
 import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
 import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
-import { rgb, sameMask } from './raster.js';
+import { sameMask } from './maskCounts.js';
+import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
 
@@ -166,7 +167,7 @@ export class ScatterMatrix {
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
   }
 
-  /** Whether the points drawn are counted from a sample of the kept designs (raster.ts MaskCounts): refine() next. */
+  /** Whether the points drawn are counted from a sample of the kept designs (maskCounts.ts): refine() next. */
   get refining(): boolean {
     return this.binned !== null && !this.binned.complete;
   }
