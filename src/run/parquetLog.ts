@@ -358,9 +358,9 @@ function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array)
 function textDictionary(
   codes: Int32Array,
   texts: readonly Uint8Array[],
-): { dictionary: Uint8Array[]; indexes: number[] } {
+): { dictionary: Uint8Array[]; indexes: Int32Array } {
   const dictionary: Uint8Array[] = [];
-  const indexes = new Array<number>(codes.length);
+  const indexes = new Int32Array(codes.length);
   const at = new Int32Array(texts.length).fill(-1);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
@@ -385,7 +385,7 @@ function textDictionary(
 function chunkOf(
   w: SinkWriter,
   column: ColumnEncoder,
-  values: Float64Array | number[],
+  values: Float64Array | Int32Array | number[],
   dictionary?: DecodedArray,
 ): ColumnChunk {
   const offsetStart = w.offset;
