@@ -309,7 +309,10 @@ function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undef
  * folder, LP solver choice, answer and spread), ~9 ms each. The document is shared: no caller edits one
  * (yamlSet.ts edits a clone); the values are cloned, since callers may edit theirs.
  */
-export function parseYamlValues(text: string, file: string): { doc: Document.Parsed; lines: LineCounter; raw: unknown } {
+export function parseYamlValues(
+  text: string,
+  file: string,
+): { doc: Document.Parsed; lines: LineCounter; raw: unknown } {
   const key = `${file}\u0000${text}`;
   let kept = keptParses.get(key);
   if (kept === undefined) {

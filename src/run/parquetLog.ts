@@ -19,7 +19,7 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { writeColumn } from 'hyparquet-writer/src/column.js';
 import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { useDictionary, writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
+import { writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
 import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
 import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
 import { unconvert } from 'hyparquet-writer/src/unconvert.js';
@@ -344,11 +344,69 @@ function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
  */
 function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
   if (column.element.type !== 'DOUBLE') return chunkOf(w, column, values);
-  const encoding = hasNegativeZero(values) ? 'PLAIN' : undefined;
-  const { dictionary, indexes } = useDictionary(values, 'DOUBLE', undefined, encoding, DICTIONARY_BYTES, true);
-  return dictionary !== undefined && indexes !== undefined
-    ? chunkOf(w, column, indexes, dictionary)
-    : chunkOf(w, column, values);
+  const trial = hasNegativeZero(values) ? null : doubleDictionary(values);
+  return trial !== null ? chunkOf(w, column, trial.indexes, trial.dictionary) : chunkOf(w, column, values);
+}
+
+/** doubleDictionary's open-addressed table (linear probing): a power of two, twice the most values a dictionary holds. */
+const DICTIONARY_SLOTS = (2 * DICTIONARY_BYTES) / 8;
+const slotValue = new Float64Array(DICTIONARY_SLOTS);
+const slotIndex = new Int32Array(DICTIONARY_SLOTS);
+const hashWord = new Float64Array(1);
+const hashWords = new Uint32Array(hashWord.buffer);
+
+/**
+ * hyparquet-writer's `useDictionary(values, 'DOUBLE', undefined, undefined, DICTIONARY_BYTES, true)`, the same
+ * decision, dictionary and indexes (test/run/parquetLog.test.ts holds it to the writer's over random columns), without a
+ * boxed number and a Map lookup per row: a sample of 1,000 values spread over the column refuses a column whose sample
+ * is over 90 % distinct; otherwise the distinct values in order of first occurrence (NaN one value, as the writer's Map
+ * keys them), refused past DICTIONARY_BYTES of them or when they and their bit-packed indexes do not halve the PLAIN
+ * bytes. The column holds no -0 (numberChunk), so values equal by === are one value.
+ */
+export function doubleDictionary(values: Float64Array): { dictionary: number[]; indexes: Int32Array } | null {
+  const n = values.length;
+  const sampleSize = Math.min(n, 1000);
+  const sampled = new Set<number>();
+  for (let i = 0; i < sampleSize; i++)
+    sampled.add(values[sampleSize === 1 ? 0 : Math.floor((i * (n - 1)) / (sampleSize - 1))]!);
+  if (sampleSize === 0 || (8 * sampled.size) / (8 * sampleSize) > 0.9) return null;
+  const dictionary: number[] = [];
+  const indexes = new Int32Array(n);
+  const mask = DICTIONARY_SLOTS - 1;
+  slotIndex.fill(-1);
+  let nanIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let index: number;
+    if (v !== v) {
+      if (nanIndex < 0) {
+        if (8 * (dictionary.length + 1) > DICTIONARY_BYTES) return null;
+        nanIndex = dictionary.push(v) - 1;
+      }
+      index = nanIndex;
+    } else {
+      hashWord[0] = v;
+      const h = Math.imul(hashWords[0]! ^ Math.imul(hashWords[1]!, 0x9e3779b1), 0x85ebca6b);
+      for (let at = (h ^ (h >>> 15)) & mask; ; at = (at + 1) & mask) {
+        const k = slotIndex[at]!;
+        if (k < 0) {
+          if (8 * (dictionary.length + 1) > DICTIONARY_BYTES) return null;
+          index = dictionary.push(v) - 1;
+          slotIndex[at] = index;
+          slotValue[at] = v;
+          break;
+        }
+        if (slotValue[at] === v) {
+          index = k;
+          break;
+        }
+      }
+    }
+    indexes[i] = index;
+  }
+  const bitWidth = Math.ceil(Math.log2(dictionary.length));
+  const indexSize = Math.ceil((n * bitWidth) / 8);
+  return 2 * (8 * dictionary.length + indexSize) > 8 * n ? null : { dictionary, indexes };
 }
 
 /**

@@ -10,13 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { StudyError } from '../../src/base/errors.js';
-import {
-  MAX_INPUT_BYTES,
-  MAX_YAML_NODES,
-  parseYamlValues,
-  readYaml,
-  yamlNodeBound,
-} from '../../src/base/yaml.js';
+import { MAX_INPUT_BYTES, MAX_YAML_NODES, parseYamlValues, readYaml, yamlNodeBound } from '../../src/base/yaml.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-yaml-nodes-');
@@ -147,7 +141,8 @@ describe('an unclosed flow collection is reported where it opens', () => {
 
 describe('a text read again (kept parses)', () => {
   const dir = tempDir('odc-yaml-kept-');
-  const text = 'name: kept\nkind: node\norbit: { altitude_km: 550, inclination_deg: sso }\nlist: [1, -0, .nan, {a: 2}]\n';
+  const text =
+    'name: kept\nkind: node\norbit: { altitude_km: 550, inclination_deg: sso }\nlist: [1, -0, .nan, {a: 2}]\n';
 
   it('gives the values a fresh parse gives, and each call its own copy', () => {
     const fresh = parseDocument(text).toJS() as Record<string, unknown>;
@@ -172,6 +167,7 @@ describe('a text read again (kept parses)', () => {
 
   it('a refused text is refused on every read', () => {
     const bad = 'a: 1\na: 2\n';
-    for (let i = 0; i < 2; i++) expect(() => parseYamlValues(bad, 'dup.yaml')).toThrow(/dup\.yaml:2:1: .*duplicate key/);
+    for (let i = 0; i < 2; i++)
+      expect(() => parseYamlValues(bad, 'dup.yaml')).toThrow(/dup\.yaml:2:1: .*duplicate key/);
   });
 });
