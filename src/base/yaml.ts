@@ -303,10 +303,36 @@ function firstStructuralProblem(doc: Document.Parsed): StructuralProblem | undef
   return undefined;
 }
 
+/**
+ * A YAML text parsed and turned to plain data (parseYamlText, yamlToJS), each call's values its own copy. The last few
+ * small texts are kept by file and text: a multi-seed run reads its study ~15 times (the command, each seed's run
+ * folder, LP solver choice, answer and spread), ~9 ms each. The document is shared: no caller edits one
+ * (yamlSet.ts edits a clone); the values are cloned, since callers may edit theirs.
+ */
+export function parseYamlValues(
+  text: string,
+  file: string,
+): { doc: Document.Parsed; lines: LineCounter; raw: unknown } {
+  const key = `${file}\u0000${text}`;
+  let kept = keptParses.get(key);
+  if (kept === undefined) {
+    const { doc, lines } = parseYamlText(text, file);
+    kept = { doc, lines, raw: yamlToJS(doc, file) };
+    if (text.length <= KEPT_PARSE_CHARS) {
+      if (keptParses.size >= KEPT_PARSES) keptParses.delete(keptParses.keys().next().value!);
+      keptParses.set(key, kept);
+    }
+  }
+  return { doc: kept.doc, lines: kept.lines, raw: structuredClone(kept.raw) };
+}
+/** Parses kept (oldest dropped first) and the longest text kept: a study or design is a few kB. */
+const KEPT_PARSES = 8;
+const KEPT_PARSE_CHARS = 64 * 1024;
+const keptParses = new Map<string, { doc: Document.Parsed; lines: LineCounter; raw: unknown }>();
+
 export function readYaml(file: string): ParsedFile {
   const text = readInputFile(file);
-  const { doc, lines } = parseYamlText(text, file);
-  const raw: unknown = yamlToJS(doc, file);
+  const { doc, lines, raw } = parseYamlValues(text, file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new StudyError(
       'WRONG_TYPE',

@@ -19,7 +19,7 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { writeColumn } from 'hyparquet-writer/src/column.js';
 import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { useDictionary, writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
+import { writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
 import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
 import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
 import { unconvert } from 'hyparquet-writer/src/unconvert.js';
@@ -46,6 +46,7 @@ import {
   type LogStatus,
 } from './logColumns.js';
 import { LITTLE_ENDIAN } from '../base/endian.js';
+import { DICTIONARY_BYTES, doubleDictionary, textDictionary } from './logDictionaries.js';
 
 /** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
 export const ROWS_PER_GROUP = 65_536;
@@ -84,14 +85,6 @@ const utf8 = new TextEncoder();
 
 /** The status column's code of each status (its place in LOG_STATUSES, the column's texts). */
 const STATUS_CODE = Object.fromEntries(LOG_STATUSES.map((s, i) => [s, i])) as Record<LogStatus, number>;
-
-/**
- * Dictionary bytes a number column may reach before the writer gives up its trial and writes it PLAIN (2,048 doubles):
- * what pays is a column of few values (an integer variable, a constraint at a constant); a continuous column whose
- * values repeat passes the writer's sample and had its whole dictionary built, then refused (~30 ms a 50,000-row group
- * each, three columns of the flagship). Text columns are always dictionary-encoded (their values are few).
- */
-const DICTIONARY_BYTES = 16_384;
 
 /** Rows a new log's buffers hold before they grow to a whole row group (ROWS_PER_GROUP). */
 const FIRST_CAPACITY = 1024;
@@ -344,36 +337,8 @@ function encoderOf(c: LogColumn, path: readonly SchemaTree[]): ColumnEncoder {
  */
 function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array): ColumnChunk {
   if (column.element.type !== 'DOUBLE') return chunkOf(w, column, values);
-  const encoding = hasNegativeZero(values) ? 'PLAIN' : undefined;
-  const { dictionary, indexes } = useDictionary(values, 'DOUBLE', undefined, encoding, DICTIONARY_BYTES, true);
-  return dictionary !== undefined && indexes !== undefined
-    ? chunkOf(w, column, indexes, dictionary)
-    : chunkOf(w, column, values);
-}
-
-/**
- * A text column's dictionary as the writer's forced trial builds it from the rows' values (each text's bytes the same
- * object for every row of it): the distinct byte strings in the order they first occur, and each row's place in it.
- */
-function textDictionary(
-  codes: Int32Array,
-  texts: readonly Uint8Array[],
-): { dictionary: Uint8Array[]; indexes: number[] } {
-  const dictionary: Uint8Array[] = [];
-  const indexes = new Array<number>(codes.length);
-  const at = new Int32Array(texts.length).fill(-1);
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i]!;
-    let k = at[code]!;
-    if (k < 0) {
-      const text = texts[code]!;
-      k = dictionary.findIndex((d) => d.length === text.length && d.every((byte, q) => byte === text[q]));
-      if (k < 0) k = dictionary.push(text) - 1;
-      at[code] = k;
-    }
-    indexes[i] = k;
-  }
-  return { dictionary, indexes };
+  const trial = hasNegativeZero(values) ? null : doubleDictionary(values);
+  return trial !== null ? chunkOf(w, column, trial.indexes, trial.dictionary) : chunkOf(w, column, values);
 }
 
 /**
@@ -385,7 +350,7 @@ function textDictionary(
 function chunkOf(
   w: SinkWriter,
   column: ColumnEncoder,
-  values: Float64Array | number[],
+  values: Float64Array | Int32Array | number[],
   dictionary?: DecodedArray,
 ): ColumnChunk {
   const offsetStart = w.offset;

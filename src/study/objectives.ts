@@ -217,7 +217,11 @@ export function recordGoals<R>(
       return f;
     },
     constraints(rec, g, k) {
-      for (const c of sides) g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
+      // indexed: a for-of allocates an iterator and a result per constraint under --no-turbo-escape (cli/bin.ts)
+      for (let j = 0; j < sides.length; j++) {
+        const c = sides[j]!;
+        g[k++] = scaledViolation(c.lhs(rec), c.sense, c.rhs(rec));
+      }
     },
   };
 }

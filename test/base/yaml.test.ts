@@ -2,14 +2,15 @@
  * The YAML reader's limits: a file under the byte cap but with millions of entries is refused before the yaml
  * package builds its document model (which took over 4 GB for a 9.9 MB flow list), and the cheap bound it uses is
  * never below the real node count (counted here by walking the parsed document); an alias without an anchor and
- * nesting past the depth limit are refused with their line.
+ * nesting past the depth limit are refused with their line. A text read again (kept parses) gives the values a fresh
+ * parse gives, each call its own copy, named by its own file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { StudyError } from '../../src/base/errors.js';
-import { MAX_INPUT_BYTES, MAX_YAML_NODES, readYaml, yamlNodeBound } from '../../src/base/yaml.js';
+import { MAX_INPUT_BYTES, MAX_YAML_NODES, parseYamlValues, readYaml, yamlNodeBound } from '../../src/base/yaml.js';
 import { tempDir, writeFile } from '../helpers/tmp.js';
 
 const dir = tempDir('odc-yaml-nodes-');
@@ -135,5 +136,38 @@ describe('an unclosed flow collection is reported where it opens', () => {
   it('an unclosed [ after a closed one and a quoted "{" is found past them', () => {
     const text = 'a: [1, 2]\nb: "{not a brace"  # nor is this {\nc: [3, 4\nd: 5\n';
     expect(read('bracket.yaml', text)).toMatch(/bracket\.yaml:3:4: YAML syntax error: this \[ is never closed/);
+  });
+});
+
+describe('a text read again (kept parses)', () => {
+  const dir = tempDir('odc-yaml-kept-');
+  const text =
+    'name: kept\nkind: node\norbit: { altitude_km: 550, inclination_deg: sso }\nlist: [1, -0, .nan, {a: 2}]\n';
+
+  it('gives the values a fresh parse gives, and each call its own copy', () => {
+    const fresh = parseDocument(text).toJS() as Record<string, unknown>;
+    const first = parseYamlValues(text, 'a.yaml').raw as Record<string, unknown>;
+    expect(first).toEqual(fresh);
+    // a caller editing its values (a kept parse handed out by reference would carry this to the next reader)
+    (first['orbit'] as Record<string, unknown>)['altitude_km'] = 1;
+    (first['list'] as unknown[]).push('extra');
+    const again = parseYamlValues(text, 'a.yaml').raw;
+    expect(again).toEqual(fresh);
+    expect(Object.is((again as { list: unknown[] }).list[1], -0)).toBe(true);
+  });
+
+  it('a file read twice names itself, and a changed file is read anew', () => {
+    const a = writeFile(dir, 'one.yaml', text);
+    const b = writeFile(dir, 'two.yaml', text);
+    expect(readYaml(a).src.file).toBe(a);
+    expect(readYaml(b).src.file).toBe(b);
+    writeFile(dir, 'one.yaml', text.replace('550', '600'));
+    expect((readYaml(a).raw as { orbit: { altitude_km: number } }).orbit.altitude_km).toBe(600);
+  });
+
+  it('a refused text is refused on every read', () => {
+    const bad = 'a: 1\na: 2\n';
+    for (let i = 0; i < 2; i++)
+      expect(() => parseYamlValues(bad, 'dup.yaml')).toThrow(/dup\.yaml:2:1: .*duplicate key/);
   });
 });

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { createRng } from '../../src/base/rng.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportLogCsv, loadRun, runStudy } from '../../src/index.js';
 import { atomicWriteTestHooks } from '../../src/run/atomic.js';
@@ -28,6 +29,8 @@ import { loadStudyProblem } from '../../src/run/problem.js';
 import { EvaluationLog, type LoggedEvaluation } from '../../src/run/log.js';
 import { forEachLogRow, runLogFile } from '../../src/run/logRead.js';
 import { bytesSource, forEachParquetGroup } from '../../src/run/parquetLog.js';
+import { doubleDictionary } from '../../src/run/logDictionaries.js';
+import { useDictionary } from 'hyparquet-writer/src/dictionary.js';
 import type { Problem } from '../../src/optimize/types.js';
 import { ServedRun } from '../../src/serve/runData.js';
 import { odc } from '../helpers/cli.js';
@@ -237,6 +240,44 @@ describe('Parquet evaluation log', () => {
     );
     expect(metadata.row_groups).toHaveLength(2); // writeLog flushes after the first two rows
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  });
+
+  it("a number column's dictionary is the writer's own trial's: the same refusal, values and indexes", () => {
+    // the writer's useDictionary as the oracle, over columns on both sides of each of its thresholds: the sample's 90 %
+    // of distinct values, the 2,048 values of DICTIONARY_BYTES, the halving of the PLAIN bytes; NaN of several payloads
+    // (one value in its Map), ±Infinity, values whose hashes collide in a small table
+    const rng = createRng(98);
+    const nanBits = new Float64Array(new Uint32Array([1, 0x7ff80000, 5, 0x7ff00000]).buffer); // two other NaNs
+    const pick = (pool: readonly number[]) => pool[rng.int(pool.length)]!;
+    const columns: Float64Array[] = [new Float64Array(1).fill(3), new Float64Array(2), new Float64Array(7).fill(NaN)];
+    for (const n of [1000, 1001, 5000, 50_000])
+      for (const distinct of [1, 2, 3, 17, 255, 256, 899, 900, 901, 2047, 2048, 2049, 5000]) {
+        const pool = Array.from({ length: distinct }, (_, i) =>
+          i === 0 ? NaN : i === 1 ? Infinity : i === 2 ? -Infinity : i % 2 ? i * 4096 : rng.next() * 1e6,
+        );
+        pool.push(nanBits[0]!, nanBits[1]!);
+        columns.push(Float64Array.from({ length: n }, () => pick(pool)));
+        // each value in one run, so the sample (1,000 spread points) sees each distinct value as often as the column
+        columns.push(Float64Array.from({ length: n }, (_, i) => pool[Math.floor((i * pool.length) / n)]!));
+      }
+    let kept = 0;
+    for (const values of columns) {
+      const want = useDictionary(values, 'DOUBLE', undefined, undefined, 16_384, true);
+      const got = doubleDictionary(values);
+      if (want.dictionary === undefined) {
+        expect(got).toBeNull();
+        continue;
+      }
+      kept++;
+      expect(got).not.toBeNull();
+      expect(got!.dictionary.length).toBe(want.dictionary.length);
+      for (let i = 0; i < want.dictionary.length; i++)
+        expect(Object.is(got!.dictionary[i], want.dictionary[i])).toBe(true);
+      expect(Array.from(got!.indexes)).toEqual(want.indexes);
+    }
+    // both sides of the thresholds were met
+    expect(kept).toBeGreaterThan(10);
+    expect(columns.length - kept).toBeGreaterThan(10);
   });
 
   it('is read by DuckDB with its types: eval as BIGINT, doubles bit for bit, reason null unless failed', async () => {

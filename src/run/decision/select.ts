@@ -14,7 +14,7 @@
  * Which constraints count and how designs are tried: docs/runs.md §"Recommended design selection".
  */
 import { fmt } from '../../base/numberFormat.js';
-import { parseYamlText, yamlToJS } from '../../base/yaml.js';
+import { parseYamlValues } from '../../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { CONSTELLATION_SELECT_SAMPLES } from '../../study/studySchema.js';
@@ -99,7 +99,7 @@ export function selectRuleOf(study: Record<string, unknown>): SelectRule | null 
 
 /** A study text parsed to plain values (the study was validated when loaded). */
 export function studyValues(loaded: Pick<LoadedStudy, 'studyText' | 'file'>): Record<string, unknown> {
-  const v = yamlToJS(parseYamlText(loaded.studyText, loaded.file).doc, loaded.file);
+  const v = parseYamlValues(loaded.studyText, loaded.file).raw;
   return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 }
 
