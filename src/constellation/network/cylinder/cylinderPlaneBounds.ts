@@ -27,10 +27,9 @@ function rampSum(S: number): number {
  * the spread being read (filled when first needed, `stamp` marking the spread), and per plane the rate last read.
  */
 interface BandWork {
-  /** Entries each gap's ring holds (at least the band's S: its loops read the first S). */
-  capacity: number;
+  readonly S: number;
   /** Delivery loads of each gap under the spread being read, and the stamp of the spread they were made for. */
-  gaps: Ring[];
+  readonly gaps: Ring[];
   gapStamp: Int32Array;
   /** Blended masses (P − 1)·S and the stamp of the blend each row was made for. */
   blend: Float64Array;
@@ -38,51 +37,32 @@ interface BandWork {
   stamp: number;
 }
 /**
- * One BandWork for every band, kept across calls and grown to the largest met: a study alternates between its shells'
- * bands (and a torus's open seam), whose sizes differ, and remaking the gaps' buffers at each switch cost more
- * garbage collection than the search saved. Each spread takes a fresh stamp, so nothing of another band is read.
+ * One BandWork per ring size, kept across calls: a study alternates between its shells' bands (and a torus's open
+ * seam), whose sizes differ, and remaking the gaps' buffers at each switch cost more garbage collection than the
+ * search saved. A few sizes are held; past SCRATCH_SIZES the set starts again.
  */
-const work: BandWork = {
-  capacity: 0,
-  gaps: [],
-  gapStamp: new Int32Array(0),
-  blend: new Float64Array(0),
-  rowStamp: new Int32Array(0),
-  stamp: 0,
-};
+const bandWorks = new Map<number, BandWork>();
+const SCRATCH_SIZES = 16;
 function bandWorkFor(P: number, S: number): BandWork {
-  const b = work;
-  if (b.capacity < S) {
-    b.capacity = S;
-    b.gaps = [];
+  let b = bandWorks.get(S);
+  if (b === undefined) {
+    if (bandWorks.size >= SCRATCH_SIZES) bandWorks.clear();
+    b = { S, gaps: [], gapStamp: new Int32Array(0), blend: new Float64Array(0), rowStamp: new Int32Array(0), stamp: 0 };
+    bandWorks.set(S, b);
   }
-  while (b.gaps.length < P - 1) b.gaps.push(ring(b.capacity));
+  while (b.gaps.length < P - 1) b.gaps.push(ring(S));
   if (b.gapStamp.length < P - 1) b.gapStamp = new Int32Array(P - 1);
   if (b.rowStamp.length < P - 1) b.rowStamp = new Int32Array(P - 1);
   if (b.blend.length < (P - 1) * S) b.blend = new Float64Array((P - 1) * S);
   return b;
 }
 
-/** A fresh stamp for the spread about to be read (the stamps start again, all cleared, before they overflow). */
-function nextStamp(b: BandWork): void {
-  if (b.stamp >= 0x3fffffff) {
-    b.gapStamp.fill(0);
-    b.rowStamp.fill(0);
-    b.stamp = 0;
-  }
-  b.stamp++;
-}
-
-/**
- * Gap g's delivery loads under spread `sp` (the spread of stamp b.stamp), computed once per spread; a spread common to
- * every gap (stride 0) has one set of loads, kept in gap 0's ring.
- */
+/** Gap g's delivery loads under spread `sp` (the spread of stamp b.stamp), computed once per spread. */
 function gapLoads(b: BandWork, S: number, sp: Spread, g: number, ws: Prefix): Ring {
-  const k = sp.stride === 0 ? 0 : g;
-  const r = b.gaps[k]!;
-  if (b.gapStamp[k] !== b.stamp) {
-    deliveryInto(S, sp.W, k * sp.stride, r, ws);
-    b.gapStamp[k] = b.stamp;
+  const r = b.gaps[g]!;
+  if (b.gapStamp[g] !== b.stamp) {
+    deliveryInto(S, sp.W, g * sp.stride, r, ws);
+    b.gapStamp[g] = b.stamp;
   }
   return r;
 }
@@ -196,7 +176,7 @@ function rowMaxima(P: number, S: number, W: Float64Array): Float64Array {
  */
 export function perGapRate(P: number, S: number, inPlane_bps: Float64Array, sp: Spread, rates: Float64Array): number {
   const b = bandWorkFor(P, S);
-  nextStamp(b);
+  b.stamp++;
   const maxW = rowMaxima(P, S, sp.W);
   for (let q = 0; q < P; q++) rates[q] = planeFloor(q, P, S, inPlane_bps, sp.W, maxW);
   return boundedMin(P, S, inPlane_bps, sp, rates.slice(), sp.lambdaCross, -Infinity, rates, null, 1, null);
@@ -251,14 +231,10 @@ function blendRows(P: number, S: number, cross_bps: Float64Array, perGap: Spread
   const maxWp = rowMaxima(P, S, perGap.W);
   let maxWc = 0;
   for (let s = 0; s < S; s++) maxWc = Math.max(maxWc, common.W[s]!);
-  const minC = new Float64Array(P - 1);
-  for (let g = 0; g < P - 1; g++) {
-    let m = Infinity;
-    for (let s = 0; s < S; s++) {
-      const c = cross_bps[g * S + s]!;
-      if (c > 0 && c < m) m = c;
-    }
-    minC[g] = m;
+  const minC = new Float64Array(P - 1).fill(Infinity);
+  for (let i = 0; i < (P - 1) * S; i++) {
+    const c = cross_bps[i]!;
+    if (c > 0) minC[Math.floor(i / S)] = Math.min(minC[Math.floor(i / S)]!, c);
   }
   const gapBound = new Float64Array(P - 1);
   const row = (g: number, alpha: number): number => {
@@ -325,7 +301,7 @@ export function boundedBlends(
     if (q < P - 1 && b.rowStamp[q] !== b.stamp) row(q, alphaNow);
   };
   return (alpha: number, floor: number): number => {
-    nextStamp(b);
+    b.stamp++;
     alphaNow = alpha;
     const blended = alpha !== 1 && alpha !== 0;
     const sp = alpha === 1 ? perGap : alpha === 0 ? common : blend;

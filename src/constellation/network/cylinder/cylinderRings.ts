@@ -104,40 +104,32 @@ export interface Work {
 }
 
 /**
- * Working arrays of inPlaneRate, and the delivery loads of one unit from every slot (`own`, the same for every plane,
- * spread and instant of a ring size): one set for every ring size, each array at least as long as the largest ring
- * met so far (every loop reads only its first S or 2S + 1 entries), so the blend search's passes allocate nothing and
- * a study that alternates between its shells' ring sizes (68 in the constellation study) makes no new arrays for them.
+ * Working arrays of inPlaneRate for rings of S slots, and the delivery loads of one unit from every slot (`own`, the
+ * same for every plane, spread and instant): made once per S, so the blend search's passes allocate nothing.
  */
 export interface RingScratch {
-  /** The ring size `own` holds. */
-  S: number;
-  /** Entries each ring array holds (at least S). */
-  capacity: number;
-  ws: Prefix;
-  own: Ring;
-  rings: readonly [Ring, Ring];
-  w: Work;
+  readonly S: number;
+  readonly ws: Prefix;
+  readonly own: Ring;
+  readonly rings: readonly [Ring, Ring];
+  readonly w: Work;
   /** Column masses of a blended spread (blendedSpread), (P − 1)·S entries, grown on demand. */
   blend: Float64Array;
   /** Column masses of the per-gap spread (cylinderRouting.ts perGapSpread), (P − 1)·S entries, grown on demand. */
   perGap: Float64Array;
 }
-let ringScratch: RingScratch | null = null;
+/** Scratch per ring size, a few sizes kept (a study alternates between its shells' bands). */
+const ringScratches = new Map<number, RingScratch>();
 export function ringScratchFor(S: number): RingScratch {
-  let r = ringScratch;
-  if (r === null || r.capacity < S) {
+  let r = ringScratches.get(S);
+  if (r === undefined) {
+    if (ringScratches.size >= 16) ringScratches.clear();
     const ws = { p0: new Float64Array(2 * S + 1), p1: new Float64Array(2 * S + 1) };
+    const own = ring(S);
+    deliveryInto(S, new Float64Array(S).fill(1), 0, own, ws);
     const w: Work = { fBelow: new Float64Array(S), fAbove: new Float64Array(S), theta: new Float64Array(2) };
-    const blend = r?.blend ?? new Float64Array(0),
-      perGap = r?.perGap ?? new Float64Array(0);
-    r = { S: -1, capacity: S, ws, own: ring(S), rings: [ring(S), ring(S)], w, blend, perGap };
-    ringScratch = r;
-  }
-  if (r.S !== S) {
-    // p0[0] and p1[0] are never written: the unit masses' loads are those of fresh arrays
-    deliveryInto(S, new Float64Array(S).fill(1), 0, r.own, r.ws);
-    r.S = S;
+    r = { S, ws, own, rings: [ring(S), ring(S)], w, blend: new Float64Array(0), perGap: new Float64Array(0) };
+    ringScratches.set(S, r);
   }
   return r;
 }

@@ -18,7 +18,7 @@ import { boundedBlends, perGapRate } from './cylinderPlaneBounds.js';
 
 /**
  * Each gap spread over its own columns in proportion to their capacity (header); null when a gap has none. Its masses
- * are in the ring scratch (its first (P − 1)·S entries written), valid until the next band's.
+ * are in the scratch of S (every entry written), valid until the next band's.
  */
 function perGapSpread(P: number, S: number, cross_bps: Float64Array): Spread | null {
   const scratch = ringScratchFor(S);
