@@ -160,6 +160,60 @@ describe('cylinderRoutingLowerBound', () => {
   });
 });
 
+describe('one scratch for every ring size (cylinderRings.ts ringScratchFor, cylinderPlaneBounds.ts bandWorkFor)', () => {
+  it('a band after bands of other sizes, larger and smaller: the hand figures of the two bands above', () => {
+    // The scratch is grown to the largest ring met and reused for smaller ones. Bug caught: the own ring's delivery
+    // loads left from another ring size (the 4 × 3 band's hand-over arcs would carry S = 40's ramp: another λ), a
+    // loop bounded by an array's length instead of S, a gap's loads kept from another band's spread of the same stamp.
+    const rng = createRng(7);
+    const hand43 = (k: number) => {
+      const { inPlane, cross } = band(
+        4,
+        3,
+        () => k * 12e9,
+        (_g, s) => (s === 0 ? k * 100e9 : 0),
+      );
+      return cylinderRoutingLowerBound(4, 3, inPlane, cross);
+    };
+    const hand610 = (k: number) => {
+      const { inPlane, cross } = band(
+        6,
+        10,
+        () => k * 0.1,
+        () => k,
+      );
+      return cylinderRoutingLowerBound(6, 10, inPlane, cross);
+    };
+    // sizes met in turn: a larger band first, the hand bands, a band larger still, the hand bands again (scaled, so
+    // the memo of bands met computes them afresh)
+    const sizes: [number, number][] = [
+      [30, 40],
+      [0, 0],
+      [45, 7],
+      [12, 55],
+      [0, 0],
+    ];
+    let k = 1;
+    for (const [P, S] of sizes) {
+      if (P === 0) {
+        expect(hand43(k)).toBeCloseTo(k * (12e9 / 10) * 11, 0);
+        expect(hand610(k) / k).toBeCloseTo((0.2 / 150) * 59, 12);
+        k *= 2;
+        continue;
+      }
+      const { inPlane, cross } = band(
+        P,
+        S,
+        () => 0.2 + rng.next(),
+        () => (rng.next() < 0.25 ? 0 : 1 + 10 * rng.next()),
+      );
+      expect(cylinderRoutingLowerBound(P, S, inPlane, cross)).toBe(
+        cylinderRoutingLowerBound(P, S, inPlane, cross, false),
+      );
+    }
+  });
+});
+
 describe('inPlaneRate with a floor (the blend search sets a losing point aside)', () => {
   it('the full rate where it reaches the floor, else a value below the floor: random bands and spreads', () => {
     // The oracle is the same rate over every plane (no floor). Bug caught: a pass cut short at a partial minimum that
