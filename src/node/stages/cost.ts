@@ -10,7 +10,11 @@ import {
   lineClasses,
   nodeCost,
   stowedVolume_m3,
+  costRecord,
+  stowedRecord,
   type CostParams,
+  type CostRecord,
+  type StowedRecord,
   type HardwareLine,
   type StowedVolumeParams,
   type LinePriceClasses,
@@ -77,11 +81,22 @@ const COST_IN = {
   mass: undefined,
 } as unknown as Scratch<CostParams>;
 
-/** Stowed volume, then cost (hardware, launch, operations, LCOC). */
+/**
+ * The cost stage's results a lean evaluator keeps (sizeCost's `into`): each call rewrites every field, and the caller
+ * reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export type CostResults = Scratch<CostSizing> & { readonly stowed: StowedRecord; readonly cost: CostRecord };
+export const costResults = (): CostResults => ({ stowed: stowedRecord(), batteryEnergy_Wh: NaN, cost: costRecord() });
+
+/**
+ * Stowed volume, then cost (hardware, launch, operations, LCOC), into `into`'s records (a lean evaluation's), else
+ * fresh ones (a record keeps them).
+ */
 export function sizeCost(
   design: Design,
   rows: Rows,
   { payload, costPFLOPS, thermal, power: { system: power }, mass: sized }: Omit<StageResults, 'cost' | 'rad'>,
+  into: CostResults | null = null,
 ): CostSizing {
   const { compute, isl } = payload;
   const { mass, launchPayload } = sized;
@@ -93,7 +108,7 @@ export function sizeCost(
   v.radiatorArea_m2 = t.radiatorArea_m2;
   v.radiatorStowedArea_m2_per_m3 = radiator.stowedArea_m2_per_m3;
   v.coreMass_kg = mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg;
-  const stowed = stowedVolume_m3(v);
+  const stowed = stowedVolume_m3(v, into?.stowed);
   const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
   const prices = costPrices(design);
   const n = COST_IN;
@@ -129,8 +144,10 @@ export function sizeCost(
   n.batteryCost_USD_per_Wh = battery.cost_USD_per_Wh;
   n.islCost_USD = isl.cost_USD;
   n.mass = mass;
-  const cost = nodeCost(n);
-  return { stowed, batteryEnergy_Wh, cost };
+  if (into === null) return { stowed, batteryEnergy_Wh, cost: nodeCost(n) };
+  into.batteryEnergy_Wh = batteryEnergy_Wh;
+  nodeCost(n, into.cost);
+  return into;
 }
 
 /**
