@@ -38,7 +38,7 @@ import {
   withCompute,
 } from './stages/thermalPower.js';
 import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
-import { costResults, lifecycle, sizeCost, type CostResults } from './stages/cost.js';
+import { costResults, lifecycle, lifecycleResults, sizeCost, type CostResults, type LifecycleResults } from './stages/cost.js';
 import type { Scratch } from '../base/scratch.js';
 import {
   chipFigureNote,
@@ -98,25 +98,27 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null, int
   const c = payload.compute;
   const compute = withCompute(c, c.itPowerAvg_W, c.heatLoadAvg_W, waterfall.deliveredPFLOPS, into?.compute);
   const s = into?.sizing ?? new Sizing();
-  return s.of(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
+  return s.of(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall, into);
 }
 
 /**
  * The results a lean evaluator keeps and each of its evaluations rewrites (V8 boxes every number of a fresh result
  * object; one stored into an existing record's number field is written in place): the sizing, its compute copy and the
- * mass, drag and cost stages' results. Read before the next evaluation; nothing that outlives one holds them.
+ * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives one holds them.
  */
 export interface LeanResults {
   readonly sizing: Sizing;
   readonly compute: Scratch<NodeSizing['compute']>;
   readonly mass: MassResults;
   readonly cost: CostResults;
+  readonly economics: LifecycleResults;
 }
 const leanResults = (): LeanResults => ({
   sizing: new Sizing(),
   compute: computeRecord(),
   mass: massResults(),
   cost: costResults(),
+  economics: lifecycleResults(),
 });
 
 /**
@@ -144,6 +146,8 @@ class Sizing implements NodeSizing {
   mass = undefined as unknown as MassSizing;
   cost = undefined as unknown as CostSizing;
   waterfall = undefined as unknown as NodeSizing['waterfall'];
+  /** The lean evaluator's records the fleet economics are written into (null: fresh ones). */
+  private into: LeanResults | null = null;
   private economics_: LifecycleSizing | undefined = undefined;
   private tokens_: TokenFigures | undefined = undefined;
   of(
@@ -158,7 +162,9 @@ class Sizing implements NodeSizing {
     mass: MassSizing,
     cost: CostSizing,
     waterfall: NodeSizing['waterfall'],
+    into: LeanResults | null,
   ): this {
+    this.into = into;
     this.design = design;
     this.rows = rows;
     this.orbit = payload.orbit;
@@ -180,12 +186,15 @@ class Sizing implements NodeSizing {
     return this;
   }
   get economics(): LifecycleSizing {
-    return (this.economics_ ??= lifecycle(this.design, this.rows, {
-      payload: this,
-      costPFLOPS: this.costPFLOPS,
-      cost: this.cost,
-      mass: this.mass,
-    }));
+    return (this.economics_ ??= lifecycle(
+      this.design,
+      this.rows,
+      this.compute,
+      this.costPFLOPS,
+      this.cost.cost,
+      this.mass.mass.dry_kg,
+      this.into?.economics ?? null,
+    ));
   }
   get tokens(): TokenFigures {
     if (this.tokens_ === undefined) {
