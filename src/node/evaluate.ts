@@ -38,7 +38,14 @@ import {
   withCompute,
 } from './stages/thermalPower.js';
 import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
-import { costResults, lifecycle, lifecycleResults, sizeCost, type CostResults, type LifecycleResults } from './stages/cost.js';
+import {
+  costResults,
+  lifecycle,
+  lifecycleResults,
+  sizeCost,
+  type CostResults,
+  type LifecycleResults,
+} from './stages/cost.js';
 import type { Scratch } from '../base/scratch.js';
 import {
   chipFigureNote,
@@ -83,7 +90,12 @@ const buildSections = tableBuilder<NodeSizing, typeof RECORD_FIELDS>(RECORD_FIEL
  * has to say about the design. `into`: the result records a lean evaluator keeps (leanResults), rewritten whole by
  * this call and read before the next; null: fresh results, as a record that keeps them needs.
  */
-export function sizeNode(design: Design, rows: Rows, notes: string[] | null, into: LeanResults | null = null): NodeSizing {
+export function sizeNode(
+  design: Design,
+  rows: Rows,
+  notes: string[] | null,
+  into: LeanResults | null = null,
+): NodeSizing {
   const payload = sizePayload(design, rows);
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
@@ -103,8 +115,9 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null, int
 
 /**
  * The results a lean evaluator keeps and each of its evaluations rewrites (V8 boxes every number of a fresh result
- * object; one stored into an existing record's number field is written in place): the sizing, its compute copy and the
- * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives one holds them.
+ * object; one stored into an existing record's number field is written in place): the sizing, its compute copy, the
+ * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives
+ * one holds them.
  */
 export interface LeanResults {
   readonly sizing: Sizing;

@@ -508,13 +508,8 @@ describe('lean', () => {
       // every design: each design is read after two different predecessors (the list forwards and backwards), so a
       // field one call left unwritten would show the design before's value.
       const xs = [...designs(60), ...corners().slice(0, 60)];
-      const lean = (order: readonly Float64Array[]) =>
-        new Map(
-          order.map((x) => {
-            const d = full.design(x);
-            return [x, [...l.run(d, resolve(d))]] as const;
-          }),
-        );
+      const values = (x: Float64Array) => [...l.run(full.design(x), resolve(full.design(x)))];
+      const lean = (order: readonly Float64Array[]) => new Map(order.map((x) => [x, values(x)] as const));
       const forward = lean(xs);
       const backward = lean([...xs].reverse());
       for (const x of xs) {

@@ -100,7 +100,12 @@ export interface StowedVolumeResult {
 
 /** A stowed volume to write into: each call's own, or one a lean evaluator keeps (src/node/stages/cost.ts). */
 export type StowedRecord = Scratch<StowedVolumeResult>;
-export const stowedRecord = (): StowedRecord => ({ array_m3: NaN, radiator_m3: NaN, core_m3: NaN, stowedVolume_m3: NaN });
+export const stowedRecord = (): StowedRecord => ({
+  array_m3: NaN,
+  radiator_m3: NaN,
+  core_m3: NaN,
+  stowedVolume_m3: NaN,
+});
 /** Stowed (launch) volume of one node, written into `out` (every field). */
 export function stowedVolume_m3(p: Readonly<StowedVolumeParams>, out = stowedRecord()): StowedVolumeResult {
   nonNegative('arrayBolPower_W', p.arrayBolPower_W);

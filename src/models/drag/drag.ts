@@ -174,10 +174,25 @@ export class DragBudget implements DragResult {
   get disposalModel(): string {
     return (this.#note ??= disposalModelNote(this.#disposal));
   }
-  /** The note's inputs, to be rewritten with this result's figures (the note of the figures before is dropped). */
-  rewriteDisposal(): Scratch<DisposalInputs> {
+  /** The note's inputs, this result's (the note of the figures before is dropped). */
+  disposalFrom(
+    altitude_m: number,
+    disposal_m: number,
+    dragArea_m2: number,
+    disposalArea_m2: number,
+    activity: SolarActivity,
+    cycle: SolarCycleDecayResult | undefined,
+  ): void {
     this.#note = undefined;
-    return this.#disposal;
+    const d = this.#disposal;
+    d.altitude_m = altitude_m;
+    d.disposal_m = disposal_m;
+    d.dragArea_m2 = dragArea_m2;
+    d.disposalArea_m2 = disposalArea_m2;
+    d.Bd = this.disposalBallisticCoefficient_kg_m2;
+    d.model = this.disposalSolarCycle;
+    d.activity = activity;
+    d.cycle = cycle;
   }
 }
 
@@ -240,15 +255,7 @@ export function dragBudget(p: Readonly<DragParams>, out = new DragBudget()): Dra
   out.disposalBallisticCoefficient_kg_m2 = Bd;
   out.disposalSolarCycle = model;
   out.passiveDecayOverCap = cycle?.overCap ?? false;
-  const d = out.rewriteDisposal();
-  d.altitude_m = p.altitude_m;
-  d.disposal_m = disposal_m;
-  d.dragArea_m2 = p.dragArea_m2;
-  d.disposalArea_m2 = disposalArea_m2;
-  d.Bd = Bd;
-  d.model = model;
-  d.activity = activity;
-  d.cycle = cycle;
+  out.disposalFrom(p.altitude_m, disposal_m, p.dragArea_m2, disposalArea_m2, activity, cycle);
   return out;
 }
 

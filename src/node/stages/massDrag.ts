@@ -6,7 +6,13 @@ import type { MassSizing, Payload, Radiation, StageResults } from '../record/nod
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
 import { solarProtonDose, type SolarProtonDoseParams } from '../../models/radiation/solarProtonDose.js';
-import { dryMass, MASS_TECHNOLOGY, massBudget, massBudgetRecord, type MassBudgetParams } from '../../models/mass/mass.js';
+import {
+  dryMass,
+  MASS_TECHNOLOGY,
+  massBudget,
+  massBudgetRecord,
+  type MassBudgetParams,
+} from '../../models/mass/mass.js';
 import {
   DragBudget,
   dragBudget,
@@ -158,7 +164,10 @@ const DRAG_IN: Scratch<DragParams> = {
  * The mass and drag stage's results a lean evaluator keeps (sizeMassAndDrag's `into`): each call rewrites every field,
  * and the caller reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
  */
-export type MassResults = Scratch<MassSizing> & { readonly drag: DragBudget; readonly mass: Scratch<MassSizing['mass']> };
+export type MassResults = Scratch<MassSizing> & {
+  readonly drag: DragBudget;
+  readonly mass: Scratch<MassSizing['mass']>;
+};
 export const massResults = (): MassResults => ({
   dragArea_m2: NaN,
   drag: new DragBudget(),
