@@ -29,9 +29,24 @@ import type {
   Rows,
   ThermalSizing,
 } from './record/nodeRecord.js';
-import { deliveredCompute, sizePayload, sizePower, sizeThermal, withCompute } from './stages/thermalPower.js';
-import { sizeMassAndDrag, sizeRadiation } from './stages/massDrag.js';
-import { lifecycle, sizeCost } from './stages/cost.js';
+import {
+  computeRecord,
+  deliveredCompute,
+  sizePayload,
+  sizePower,
+  sizeThermal,
+  withCompute,
+} from './stages/thermalPower.js';
+import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
+import {
+  costResults,
+  lifecycle,
+  lifecycleResults,
+  sizeCost,
+  type CostResults,
+  type LifecycleResults,
+} from './stages/cost.js';
+import type { Scratch } from '../base/scratch.js';
 import {
   chipFigureNote,
   launchPayloadNote,
@@ -72,9 +87,15 @@ const buildSections = tableBuilder<NodeSizing, typeof RECORD_FIELDS>(RECORD_FIEL
 
 /**
  * Every sizing stage, in order: the results the record's fields read. `notes` (null: not kept) receives what a stage
- * has to say about the design.
+ * has to say about the design. `into`: the result records a lean evaluator keeps (leanResults), rewritten whole by
+ * this call and read before the next; null: fresh results, as a record that keeps them needs.
  */
-export function sizeNode(design: Design, rows: Rows, notes: string[] | null): NodeSizing {
+export function sizeNode(
+  design: Design,
+  rows: Rows,
+  notes: string[] | null,
+  into: LeanResults | null = null,
+): NodeSizing {
   const payload = sizePayload(design, rows);
   const thermal = sizeThermal(design, rows, payload, notes);
   const power = sizePower(design, rows, payload, thermal);
@@ -84,55 +105,109 @@ export function sizeNode(design: Design, rows: Rows, notes: string[] | null): No
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
   const rad = sizeRadiation(design, payload);
-  const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad });
-  const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass });
+  const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad }, into?.mass ?? null);
+  const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass }, into?.cost ?? null);
   const c = payload.compute;
-  const compute = withCompute(c, c.itPowerAvg_W, c.heatLoadAvg_W, waterfall.deliveredPFLOPS);
-  return new Sizing(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall);
+  const compute = withCompute(c, c.itPowerAvg_W, c.heatLoadAvg_W, waterfall.deliveredPFLOPS, into?.compute);
+  const s = into?.sizing ?? new Sizing();
+  return s.of(design, rows, payload, compute, costPFLOPS, thermal, power, rad, mass, cost, waterfall, into);
 }
+
+/**
+ * The results a lean evaluator keeps and each of its evaluations rewrites (V8 boxes every number of a fresh result
+ * object; one stored into an existing record's number field is written in place): the sizing, its compute copy, the
+ * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives
+ * one holds them.
+ */
+export interface LeanResults {
+  readonly sizing: Sizing;
+  readonly compute: Scratch<NodeSizing['compute']>;
+  readonly mass: MassResults;
+  readonly cost: CostResults;
+  readonly economics: LifecycleResults;
+}
+const leanResults = (): LeanResults => ({
+  sizing: new Sizing(),
+  compute: computeRecord(),
+  mass: massResults(),
+  cost: costResults(),
+  economics: lifecycleResults(),
+});
 
 /**
  * The stages' results. The fleet economics and the token figures run when a record field first reads them (every
  * field of a complete record; in a study, only when a metric names one of theirs): no other stage depends on them.
+ * `of` writes every field (a lean evaluator's kept Sizing takes its next design's results, its fleet economics and
+ * token figures dropped).
  */
 class Sizing implements NodeSizing {
-  readonly orbit: Payload['orbit'];
-  readonly sunlitItPowerAvg_W: number;
-  readonly computeShare: number;
-  readonly isl: Payload['isl'];
-  readonly powerStates: Payload['powerStates'];
-  readonly powerEclipse_s: number;
-  private economics_: LifecycleSizing | undefined;
-  private tokens_: TokenFigures | undefined;
-  constructor(
-    readonly design: Design,
-    readonly rows: Rows,
+  design = undefined as unknown as Design;
+  rows = undefined as unknown as Rows;
+  orbit = undefined as unknown as Payload['orbit'];
+  sunlitItPowerAvg_W = NaN;
+  computeShare = NaN;
+  isl = undefined as unknown as Payload['isl'];
+  powerStates = undefined as unknown as Payload['powerStates'];
+  powerEclipse_s = NaN;
+  /** Orbit averages, the delivered PFLOPS after the waterfall. */
+  compute = undefined as unknown as Payload['compute'];
+  /** The delivered PFLOPS the cost models price (> 0). */
+  private costPFLOPS = NaN;
+  thermal = undefined as unknown as ThermalSizing;
+  power = undefined as unknown as PowerSizing;
+  rad = undefined as unknown as Radiation;
+  mass = undefined as unknown as MassSizing;
+  cost = undefined as unknown as CostSizing;
+  waterfall = undefined as unknown as NodeSizing['waterfall'];
+  /** The lean evaluator's records the fleet economics are written into (null: fresh ones). */
+  private into: LeanResults | null = null;
+  private economics_: LifecycleSizing | undefined = undefined;
+  private tokens_: TokenFigures | undefined = undefined;
+  of(
+    design: Design,
+    rows: Rows,
     payload: Payload,
-    /** Orbit averages, the delivered PFLOPS after the waterfall. */
-    readonly compute: Payload['compute'],
-    /** The delivered PFLOPS the cost models price (> 0). */
-    private readonly costPFLOPS: number,
-    readonly thermal: ThermalSizing,
-    readonly power: PowerSizing,
-    readonly rad: Radiation,
-    readonly mass: MassSizing,
-    readonly cost: CostSizing,
-    readonly waterfall: NodeSizing['waterfall'],
-  ) {
+    compute: Payload['compute'],
+    costPFLOPS: number,
+    thermal: ThermalSizing,
+    power: PowerSizing,
+    rad: Radiation,
+    mass: MassSizing,
+    cost: CostSizing,
+    waterfall: NodeSizing['waterfall'],
+    into: LeanResults | null,
+  ): this {
+    this.into = into;
+    this.design = design;
+    this.rows = rows;
     this.orbit = payload.orbit;
     this.sunlitItPowerAvg_W = payload.sunlitItPowerAvg_W;
     this.computeShare = payload.computeShare;
     this.isl = payload.isl;
     this.powerStates = payload.powerStates;
     this.powerEclipse_s = payload.powerEclipse_s;
+    this.compute = compute;
+    this.costPFLOPS = costPFLOPS;
+    this.thermal = thermal;
+    this.power = power;
+    this.rad = rad;
+    this.mass = mass;
+    this.cost = cost;
+    this.waterfall = waterfall;
+    this.economics_ = undefined;
+    this.tokens_ = undefined;
+    return this;
   }
   get economics(): LifecycleSizing {
-    return (this.economics_ ??= lifecycle(this.design, this.rows, {
-      payload: this,
-      costPFLOPS: this.costPFLOPS,
-      cost: this.cost,
-      mass: this.mass,
-    }));
+    return (this.economics_ ??= lifecycle(
+      this.design,
+      this.rows,
+      this.compute,
+      this.costPFLOPS,
+      this.cost.cost,
+      this.mass.mass.dry_kg,
+      this.into?.economics ?? null,
+    ));
   }
   get tokens(): TokenFigures {
     if (this.tokens_ === undefined) {
@@ -198,6 +273,8 @@ export function nodeMetricsEvaluator(out: NodeOutputs): NodeMetricsEvaluator | n
     ['design', 'rows', 's'],
     `let v;\n${reads.join('\n')}\nreturn values;`,
   );
-  const run = (design: Design, rows: Rows): Float64Array => read(design, rows, sizeNode(design, rows, null));
+  // this evaluator's result records: each evaluation rewrites them, and `read` takes its numbers before the next
+  const into = leanResults();
+  const run = (design: Design, rows: Rows): Float64Array => read(design, rows, sizeNode(design, rows, null, into));
   return { run, senses };
 }

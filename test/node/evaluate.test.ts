@@ -504,11 +504,20 @@ describe('lean', () => {
       const constraints = [...PHYSICAL_CONSTRAINTS, 'drag.fccDisposal'];
       const l = nodeMetricsEvaluator({ metrics: metricPaths(), constraints })!;
       expect(l.senses).toEqual(['>=', '>=', '<=', '<=', '>=', '<=', '<=', '<=']);
-      for (const x of designs(60)) {
+      // The lean evaluator rewrites the result records it keeps (the sizing, compute, mass, drag and cost results) on
+      // every design: each design is read after two different predecessors (the list forwards and backwards), so a
+      // field one call left unwritten would show the design before's value.
+      const xs = [...designs(60), ...corners().slice(0, 60)];
+      const values = (x: Float64Array) => [...l.run(full.design(x), resolve(full.design(x)))];
+      const lean = (order: readonly Float64Array[]) => new Map(order.map((x) => [x, values(x)] as const));
+      const forward = lean(xs);
+      const backward = lean([...xs].reverse());
+      for (const x of xs) {
         const d = full.design(x);
         const rows = resolve(d);
+        const v = forward.get(x)!;
+        expect(backward.get(x)).toEqual(v);
         const record = evaluateNode(d, rows);
-        const v = l.run(d, rows);
         metricPaths().forEach((p, i) => expect(v[i], p).toBe(metricGetter(p)(record)));
         constraints.forEach((name, k) => {
           const c = record.constraints.find((r) => r.name === name)!;

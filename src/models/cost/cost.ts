@@ -25,6 +25,7 @@ import {
   type StowedBox,
 } from '../launch/fairingPacking.js';
 import type { MassBudgetResult } from '../mass/mass.js';
+import type { Scratch } from '../../base/scratch.js';
 
 // ESTIMATE: ~4× Starlink V2 mini whole-satellite ~$1,100/kg (Quilty, docs/sources.md §10)
 export const DEFAULT_BUS_COST_USD_per_kg = 5000;
@@ -97,8 +98,16 @@ export interface StowedVolumeResult {
   readonly stowedVolume_m3: number;
 }
 
-/** Stowed (launch) volume of one node. */
-export function stowedVolume_m3(p: Readonly<StowedVolumeParams>): StowedVolumeResult {
+/** A stowed volume to write into: each call's own, or one a lean evaluator keeps (src/node/stages/cost.ts). */
+export type StowedRecord = Scratch<StowedVolumeResult>;
+export const stowedRecord = (): StowedRecord => ({
+  array_m3: NaN,
+  radiator_m3: NaN,
+  core_m3: NaN,
+  stowedVolume_m3: NaN,
+});
+/** Stowed (launch) volume of one node, written into `out` (every field). */
+export function stowedVolume_m3(p: Readonly<StowedVolumeParams>, out = stowedRecord()): StowedVolumeResult {
   nonNegative('arrayBolPower_W', p.arrayBolPower_W);
   positive('arrayStowedPowerDensity_W_per_m3', p.arrayStowedPowerDensity_W_per_m3);
   nonNegative('radiatorArea_m2', p.radiatorArea_m2);
@@ -109,7 +118,11 @@ export function stowedVolume_m3(p: Readonly<StowedVolumeParams>): StowedVolumeRe
   const array_m3 = p.arrayBolPower_W / p.arrayStowedPowerDensity_W_per_m3;
   const radiator_m3 = p.radiatorArea_m2 / p.radiatorStowedArea_m2_per_m3;
   const core_m3 = p.coreMass_kg / rhoCore;
-  return { array_m3, radiator_m3, core_m3, stowedVolume_m3: array_m3 + radiator_m3 + core_m3 };
+  out.array_m3 = array_m3;
+  out.radiator_m3 = radiator_m3;
+  out.core_m3 = core_m3;
+  out.stowedVolume_m3 = array_m3 + radiator_m3 + core_m3;
+  return out;
 }
 
 const MIN_PAYLOAD_kg = 1;
@@ -176,7 +189,7 @@ export interface LaunchResult {
 }
 
 /** Launch price per kg, nodes per launch (0 if the node does not fit) and launch cost per node. */
-export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
+export function launchEconomics(p: Readonly<LaunchParams>, out: Scratch<LaunchResult> = launchRecord()): LaunchResult {
   const v = p.vehicle;
   positive('vehicle.payloadLeo_kg', v.payloadLeo_kg);
   nonNegative('vehicle.price_USD', v.price_USD);
@@ -199,14 +212,20 @@ export function launchEconomics(p: Readonly<LaunchParams>): LaunchResult {
   // the fractional number of vehicles it would occupy, so the optimizer still sees a gradient.
   const vehiclesPerNode =
     n >= 1 ? 1 / n : Math.max(p.launch_kg / payload_kg, p.stowedVolume_m3 / (eta * v.fairingVolume_m3));
-  return {
-    launchPrice_USD_per_kg: perKg,
-    nodesPerLaunchByMass: byMass,
-    nodesPerLaunchByVolume: byVolume,
-    nodesPerLaunch: n,
-    launch_USD: override !== undefined ? override * p.launch_kg : v.price_USD * vehiclesPerNode,
-  };
+  out.launchPrice_USD_per_kg = perKg;
+  out.nodesPerLaunchByMass = byMass;
+  out.nodesPerLaunchByVolume = byVolume;
+  out.nodesPerLaunch = n;
+  out.launch_USD = override !== undefined ? override * p.launch_kg : v.price_USD * vehiclesPerNode;
+  return out;
 }
+const launchRecord = (): Scratch<LaunchResult> => ({
+  launchPrice_USD_per_kg: NaN,
+  nodesPerLaunchByMass: NaN,
+  nodesPerLaunchByVolume: NaN,
+  nodesPerLaunch: NaN,
+  launch_USD: NaN,
+});
 
 export interface TerrestrialParams {
   readonly itPowerAvg_W: number;
@@ -231,7 +250,10 @@ export interface TerrestrialResult {
 }
 
 /** The same chips in a terrestrial data center: energy, facility capex, chips. */
-export function terrestrialBaseline(p: Readonly<TerrestrialParams>): TerrestrialResult {
+export function terrestrialBaseline(
+  p: Readonly<TerrestrialParams>,
+  out: Scratch<TerrestrialResult> = terrestrialRecord(),
+): TerrestrialResult {
   positive('itPowerAvg_W', p.itPowerAvg_W);
   nonNegative('itPowerPeak_W', p.itPowerPeak_W);
   nonNegative('chips', p.chips);
@@ -258,14 +280,20 @@ export function terrestrialBaseline(p: Readonly<TerrestrialParams>): Terrestrial
     capex * p.itPowerPeak_W * Math.min(1, p.lifetime_yr / life) +
     energyPerYr * p.lifetime_yr;
   const delivered = p.peakPFLOPS * p.utilization * avail;
-  return {
-    terrestrialEnergy_USD_per_yr: energyPerYr,
-    terrestrialTotal_USD: total,
-    terrestrialDeliveredPFLOPS: delivered,
-    terrestrialCostPerKWyr_USD: total / (itAvg_kW * p.lifetime_yr),
-    terrestrialLcoc_USD_per_PFLOP_day: total / (delivered * p.lifetime_yr * DAYS_PER_YEAR),
-  };
+  out.terrestrialEnergy_USD_per_yr = energyPerYr;
+  out.terrestrialTotal_USD = total;
+  out.terrestrialDeliveredPFLOPS = delivered;
+  out.terrestrialCostPerKWyr_USD = total / (itAvg_kW * p.lifetime_yr);
+  out.terrestrialLcoc_USD_per_PFLOP_day = total / (delivered * p.lifetime_yr * DAYS_PER_YEAR);
+  return out;
 }
+const terrestrialRecord = (): Scratch<TerrestrialResult> => ({
+  terrestrialEnergy_USD_per_yr: NaN,
+  terrestrialTotal_USD: NaN,
+  terrestrialDeliveredPFLOPS: NaN,
+  terrestrialCostPerKWyr_USD: NaN,
+  terrestrialLcoc_USD_per_PFLOP_day: NaN,
+});
 
 export interface CostParams extends LaunchParams, TerrestrialParams {
   readonly deliveredPFLOPS: number;
@@ -333,8 +361,8 @@ function checkCostInputs(p: Readonly<CostParams>): void {
   positive('deliveredPFLOPS', p.deliveredPFLOPS);
 }
 
-/** The hardware lines of one node [USD] (header). */
-function lineItems(p: Readonly<CostParams>) {
+/** The hardware lines of one node [USD] (header), into `out`'s lines, compute hardware and hardware. */
+function lineItems(p: Readonly<CostParams>, out: CostRecord): void {
   const ait = p.aitFraction ?? DEFAULT_AIT_FRACTION;
   if (!(ait >= 0 && ait <= 1)) throw new RangeError(`aitFraction must be in [0, 1], got ${ait}`);
   const chipPremium = p.chipIntegrationFraction ?? 0;
@@ -349,20 +377,19 @@ function lineItems(p: Readonly<CostParams>) {
   const shieldHw = p.mass.shielding_kg * shielding.USD_per_kg;
   const propHw = p.mass.propellant_kg * propellant.USD_per_kg;
   const nonChip = array + radiator + battery + p.islCost_USD + busHw + shieldHw + propHw;
-  // every line set once, in HARDWARE_LINES's order (a field written again later takes V8's slower object shapes)
-  const lines = {
-    chips: chipsMarket,
-    chipIntegration: computeHw - chipsMarket,
-    array,
-    radiator,
-    battery,
-    isl: p.islCost_USD,
-    bus: busHw,
-    shielding: shieldHw,
-    propellant: propHw,
-    ait: ait * nonChip,
-  };
-  return { lines, computeHw, hardware: computeHw + nonChip + lines.ait };
+  const lines = out.lines;
+  lines.chips = chipsMarket;
+  lines.chipIntegration = computeHw - chipsMarket;
+  lines.array = array;
+  lines.radiator = radiator;
+  lines.battery = battery;
+  lines.isl = p.islCost_USD;
+  lines.bus = busHw;
+  lines.shielding = shieldHw;
+  lines.propellant = propHw;
+  lines.ait = ait * nonChip;
+  out.computeHardware_USD = computeHw;
+  out.hardware_USD = computeHw + nonChip + lines.ait;
 }
 
 /**
@@ -389,67 +416,105 @@ function firstUnitSum(c: LinePriceClasses, l: Readonly<Record<HardwareLine, numb
  * The price class of each line: the given one, else DEFAULT_LINE_PRICE_CLASSES's, every key written out in that order
  * (a spread of the two costs V8 a slow object; node/stages/massDrag.ts sizeRadiation says why).
  */
-export function lineClasses(pc: Partial<LinePriceClasses>): LinePriceClasses {
+export function lineClasses(
+  pc: Partial<LinePriceClasses>,
+  out: Scratch<LinePriceClasses> = { ...DEFAULT_LINE_PRICE_CLASSES },
+): LinePriceClasses {
   const d = DEFAULT_LINE_PRICE_CLASSES;
-  return {
-    chips: pc.chips ?? d.chips,
-    chipIntegration: pc.chipIntegration ?? d.chipIntegration,
-    array: pc.array ?? d.array,
-    radiator: pc.radiator ?? d.radiator,
-    battery: pc.battery ?? d.battery,
-    isl: pc.isl ?? d.isl,
-    bus: pc.bus ?? d.bus,
-    shielding: pc.shielding ?? d.shielding,
-    propellant: pc.propellant ?? d.propellant,
-    ait: pc.ait ?? d.ait,
-  };
+  out.chips = pc.chips ?? d.chips;
+  out.chipIntegration = pc.chipIntegration ?? d.chipIntegration;
+  out.array = pc.array ?? d.array;
+  out.radiator = pc.radiator ?? d.radiator;
+  out.battery = pc.battery ?? d.battery;
+  out.isl = pc.isl ?? d.isl;
+  out.bus = pc.bus ?? d.bus;
+  out.shielding = pc.shielding ?? d.shielding;
+  out.propellant = pc.propellant ?? d.propellant;
+  out.ait = pc.ait ?? d.ait;
+  return out;
 }
 
-/** Full node cost and the terrestrial comparison. */
-export function nodeCost(p: Readonly<CostParams>): CostResult {
-  checkCostInputs(p);
-  const { lines, computeHw, hardware } = lineItems(p);
-  const priceClasses = lineClasses(p.priceClasses ?? {});
-  const learningHardware = firstUnitSum(priceClasses, lines);
+/**
+ * A cost result to write into: each of nodeCost's own, or one a lean evaluator keeps and every call rewrites whole
+ * (src/node/stages/cost.ts); the placeholders give each field its kind.
+ */
+export type CostRecord = Scratch<CostResult> & {
+  readonly lines: Scratch<CostResult['lines']>;
+  readonly priceClasses: Scratch<LinePriceClasses>;
+};
+export const costRecord = (): CostRecord => ({
+  launchPrice_USD_per_kg: NaN,
+  nodesPerLaunchByMass: NaN,
+  nodesPerLaunchByVolume: NaN,
+  nodesPerLaunch: NaN,
+  launch_USD: NaN,
+  terrestrialEnergy_USD_per_yr: NaN,
+  terrestrialTotal_USD: NaN,
+  terrestrialDeliveredPFLOPS: NaN,
+  terrestrialCostPerKWyr_USD: NaN,
+  terrestrialLcoc_USD_per_PFLOP_day: NaN,
+  computeHardware_USD: NaN,
+  chipsAtMarket_USD: NaN,
+  arrayHardware_USD: NaN,
+  radiatorHardware_USD: NaN,
+  batteryHardware_USD: NaN,
+  islHardware_USD: NaN,
+  busHardware_USD: NaN,
+  ait_USD: NaN,
+  hardware_USD: NaN,
+  priceClasses: { ...DEFAULT_LINE_PRICE_CLASSES },
+  lines: {
+    chips: NaN,
+    chipIntegration: NaN,
+    array: NaN,
+    radiator: NaN,
+    battery: NaN,
+    isl: NaN,
+    bus: NaN,
+    shielding: NaN,
+    propellant: NaN,
+    ait: NaN,
+  },
+  learningHardware_USD: NaN,
+  operations_USD_per_yr: NaN,
+  operations_USD: NaN,
+  total_USD: NaN,
+  lcoc_USD_per_PFLOP_day: NaN,
+  costPerKWyr_USD: NaN,
+  launchPerKWyr_USD: NaN,
+  capexExChips_USD_per_W: NaN,
+});
 
-  const launch = launchEconomics(p);
-  const terra = terrestrialBaseline(p);
+/** Full node cost and the terrestrial comparison, written into `out` (every field, every call). */
+export function nodeCost(p: Readonly<CostParams>, out: CostRecord = costRecord()): CostResult {
+  checkCostInputs(p);
+  lineItems(p, out);
+  const { lines, hardware_USD: hardware } = out;
+  const priceClasses = lineClasses(p.priceClasses ?? {}, out.priceClasses);
+  out.learningHardware_USD = firstUnitSum(priceClasses, lines);
+
+  const launch = launchEconomics(p, out);
+  terrestrialBaseline(p, out);
   const opsFraction = p.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
   nonNegative('operationsFraction_per_yr', opsFraction);
   const opsYr = p.operations_USD_per_yr ?? opsFraction * (hardware + launch.launch_USD);
   nonNegative('operations_USD_per_yr', opsYr);
   const ops = opsYr * p.lifetime_yr;
   const total = hardware + launch.launch_USD + ops;
-  return {
-    launchPrice_USD_per_kg: launch.launchPrice_USD_per_kg,
-    nodesPerLaunchByMass: launch.nodesPerLaunchByMass,
-    nodesPerLaunchByVolume: launch.nodesPerLaunchByVolume,
-    nodesPerLaunch: launch.nodesPerLaunch,
-    launch_USD: launch.launch_USD,
-    terrestrialEnergy_USD_per_yr: terra.terrestrialEnergy_USD_per_yr,
-    terrestrialTotal_USD: terra.terrestrialTotal_USD,
-    terrestrialDeliveredPFLOPS: terra.terrestrialDeliveredPFLOPS,
-    terrestrialCostPerKWyr_USD: terra.terrestrialCostPerKWyr_USD,
-    terrestrialLcoc_USD_per_PFLOP_day: terra.terrestrialLcoc_USD_per_PFLOP_day,
-    computeHardware_USD: computeHw,
-    chipsAtMarket_USD: lines.chips,
-    arrayHardware_USD: lines.array,
-    radiatorHardware_USD: lines.radiator,
-    batteryHardware_USD: lines.battery,
-    islHardware_USD: lines.isl,
-    busHardware_USD: lines.bus,
-    ait_USD: lines.ait,
-    hardware_USD: hardware,
-    priceClasses,
-    lines,
-    learningHardware_USD: learningHardware,
-    operations_USD_per_yr: opsYr,
-    operations_USD: ops,
-    total_USD: total,
-    lcoc_USD_per_PFLOP_day: total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR),
-    costPerKWyr_USD: total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
-    launchPerKWyr_USD: launch.launch_USD / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr),
-    // the chips at market price come out; their space-packaging premium stays (integration work)
-    capexExChips_USD_per_W: (hardware - lines.chips + launch.launch_USD) / p.itPowerAvg_W,
-  };
+  out.chipsAtMarket_USD = lines.chips;
+  out.arrayHardware_USD = lines.array;
+  out.radiatorHardware_USD = lines.radiator;
+  out.batteryHardware_USD = lines.battery;
+  out.islHardware_USD = lines.isl;
+  out.busHardware_USD = lines.bus;
+  out.ait_USD = lines.ait;
+  out.operations_USD_per_yr = opsYr;
+  out.operations_USD = ops;
+  out.total_USD = total;
+  out.lcoc_USD_per_PFLOP_day = total / (p.deliveredPFLOPS * p.lifetime_yr * DAYS_PER_YEAR);
+  out.costPerKWyr_USD = total / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr);
+  out.launchPerKWyr_USD = launch.launch_USD / ((p.itPowerAvg_W / W_PER_KW) * p.lifetime_yr);
+  // the chips at market price come out; their space-packaging premium stays (integration work)
+  out.capexExChips_USD_per_W = (hardware - lines.chips + launch.launch_USD) / p.itPowerAvg_W;
+  return out;
 }

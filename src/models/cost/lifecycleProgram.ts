@@ -159,37 +159,44 @@ function generationLots(p: Readonly<ProgramParams>, G: number, firstLot: number,
   return lots;
 }
 
-/** Program cash flows, replacements and LCOC (see the header). */
-export function programEconomics(p: Readonly<ProgramParams>): ProgramResult {
+/**
+ * Program cash flows, replacements and LCOC (see the header), written into `out`: a fresh Program, or one a lean
+ * evaluator keeps (src/node/stages/cost.ts), which then reads `p` again only if its year rows are read before the next
+ * call.
+ */
+export function programEconomics(p: Readonly<ProgramParams>, out = new Program()): ProgramResult {
   checkProgramInputs(p);
-  return new Program(p);
+  return out.of(p);
 }
 
 /**
  * A programme's figures, its year rows built when first read: an optimizer reads only the totals, and rows of doubles
  * cost the lean evaluation an allocation per field. A class, not an object literal with a getter (V8 defines a
- * literal's accessor on every call).
+ * literal's accessor on every call). `of` writes every figure (and drops the rows of the programme before).
  */
-class Program implements ProgramResult {
-  generations: number;
-  nodesBuilt: number;
-  replacements: number;
+export class Program implements ProgramResult {
+  generations = 0;
+  nodesBuilt = 0;
+  replacements = 0;
   failures = 0;
   failures_USD = 0;
   build_USD = 0;
   averageNodeCost_USD = 0;
-  averageUnit_USD: number;
-  nodeOperations_USD_per_yr: number;
+  averageUnit_USD = 0;
+  nodeOperations_USD_per_yr = 0;
   totalCost_USD = 0;
   totalCompute_PFLOP_day = 0;
   lcoc_USD_per_PFLOP_day = 0;
   pvCost_USD = 0;
   pvCompute_PFLOP_day = 0;
   lcocDiscounted_USD_per_PFLOP_day = 0;
-  private readonly lots: readonly number[];
+  private p: Readonly<ProgramParams> | undefined = undefined;
+  private lots: readonly number[] = [];
   private failureEach_USD = 0;
-  private years_: readonly ProgramYear[] | undefined;
-  constructor(private readonly p: Readonly<ProgramParams>) {
+  private years_: readonly ProgramYear[] | undefined = undefined;
+  of(p: Readonly<ProgramParams>): this {
+    this.p = p;
+    this.years_ = undefined;
     const N = p.nodes;
     const H = p.horizon_yr ?? p.nodeLifetime_yr;
     const offCurve = p.perNodeOffCurve_USD ?? 0;
@@ -204,11 +211,11 @@ class Program implements ProgramResult {
     this.averageUnit_USD = averageUnit;
     this.nodeOperations_USD_per_yr = ops;
     this.lots = generationLots(p, G, firstLot, offCurve);
-    this.flows(H, offCurve);
+    this.flows(p, H, offCurve);
+    return this;
   }
   /** The builds, failures and yearly flows, their totals and present values. */
-  private flows(H: number, offCurve: number): void {
-    const p = this.p;
+  private flows(p: Readonly<ProgramParams>, H: number, offCurve: number): void {
     const N = p.nodes;
     const G = this.generations;
     const ops = this.nodeOperations_USD_per_yr;
@@ -252,7 +259,7 @@ class Program implements ProgramResult {
     this.lcocDiscounted_USD_per_PFLOP_day = pvCost / pvCompute;
   }
   get years(): readonly ProgramYear[] {
-    return (this.years_ ??= yearRows(this.p, this.lots, this.nodeOperations_USD_per_yr, this.failureEach_USD));
+    return (this.years_ ??= yearRows(this.p!, this.lots, this.nodeOperations_USD_per_yr, this.failureEach_USD));
   }
 }
 

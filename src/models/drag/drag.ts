@@ -23,6 +23,7 @@ import {
 } from './decaySolarCycle.js';
 import { DECAY_TABLE_MAX_RELATIVE_ERROR } from './decaySolarCycleTable.js';
 import { positive } from '../validate.js';
+import type { Scratch } from '../../base/scratch.js';
 
 export type { SolarActivity } from './atmosphere.js';
 
@@ -142,36 +143,61 @@ function disposalModelNote(d: DisposalInputs): string {
 }
 
 /**
- * dragBudget's result. `disposalModel`, a phrase for report notes, is formatted when first read: an optimizer's
- * evaluation never reads it, and formatting its numbers was a measurable share of one.
+ * dragBudget's result: each call's own, or one a lean evaluator keeps and every call rewrites whole
+ * (src/node/stages/massDrag.ts). `disposalModel`, a phrase for report notes, is formatted when first read: an
+ * optimizer's evaluation never reads it, and formatting its numbers was a measurable share of one.
  */
-class DragBudget implements DragResult {
-  #note: string | undefined;
-  readonly #disposal: DisposalInputs;
-  constructor(
-    readonly density_kg_m3: number,
-    readonly ballisticCoefficient_kg_m2: number,
-    readonly dragAcceleration_m_s2: number,
-    readonly stationKeepingDeltaV_m_s_per_yr: number,
-    readonly orbitRaiseDeltaV_m_s: number,
-    readonly totalDeltaV_m_s: number,
-    readonly propellantMass_kg: number,
-    readonly passiveDecay_yr: number,
-    readonly fccCompliant: boolean,
-    readonly disposalBallisticCoefficient_kg_m2: number,
-    readonly disposalSolarCycle: DisposalSolarCycle,
-    readonly passiveDecayOverCap: boolean,
-    disposal: DisposalInputs,
-  ) {
-    this.#disposal = disposal;
-  }
+export class DragBudget implements DragResult {
+  density_kg_m3 = NaN;
+  ballisticCoefficient_kg_m2 = NaN;
+  dragAcceleration_m_s2 = NaN;
+  stationKeepingDeltaV_m_s_per_yr = NaN;
+  orbitRaiseDeltaV_m_s = NaN;
+  totalDeltaV_m_s = NaN;
+  propellantMass_kg = NaN;
+  passiveDecay_yr = NaN;
+  fccCompliant = false;
+  disposalBallisticCoefficient_kg_m2 = NaN;
+  disposalSolarCycle: DisposalSolarCycle = 'fixed';
+  passiveDecayOverCap = false;
+  #note: string | undefined = undefined;
+  readonly #disposal: Scratch<DisposalInputs> = {
+    altitude_m: NaN,
+    disposal_m: NaN,
+    dragArea_m2: NaN,
+    disposalArea_m2: NaN,
+    Bd: NaN,
+    model: 'fixed',
+    activity: 'moderate',
+    cycle: undefined,
+  };
   get disposalModel(): string {
     return (this.#note ??= disposalModelNote(this.#disposal));
+  }
+  /** The note's inputs, this result's (the note of the figures before is dropped). */
+  disposalFrom(
+    altitude_m: number,
+    disposal_m: number,
+    dragArea_m2: number,
+    disposalArea_m2: number,
+    activity: SolarActivity,
+    cycle: SolarCycleDecayResult | undefined,
+  ): void {
+    this.#note = undefined;
+    const d = this.#disposal;
+    d.altitude_m = altitude_m;
+    d.disposal_m = disposal_m;
+    d.dragArea_m2 = dragArea_m2;
+    d.disposalArea_m2 = disposalArea_m2;
+    d.Bd = this.disposalBallisticCoefficient_kg_m2;
+    d.model = this.disposalSolarCycle;
+    d.activity = activity;
+    d.cycle = cycle;
   }
 }
 
 /** Drag, station keeping, propellant and passive disposal for one node. */
-export function dragBudget(p: Readonly<DragParams>): DragResult {
+export function dragBudget(p: Readonly<DragParams>, out = new DragBudget()): DragResult {
   positive('dryMass_kg', p.dryMass_kg);
   positive('dragArea_m2', p.dragArea_m2);
   const cd = p.dragCoefficient ?? DEFAULT_DRAG_COEFFICIENT;
@@ -217,21 +243,20 @@ export function dragBudget(p: Readonly<DragParams>): DragResult {
         });
   const passiveDecay_yr =
     cycle?.decay_yr ?? (p.altitude_m > disposal_m ? (Bd * (S(p.altitude_m) - S(disposal_m))) / JULIAN_YEAR_s : 0);
-  return new DragBudget(
-    density_kg_m3,
-    B,
-    aD,
-    dvYear,
-    raise,
-    dvTotal,
-    propellant,
-    passiveDecay_yr,
-    passiveDecay_yr <= limit_yr,
-    Bd,
-    model,
-    cycle?.overCap ?? false,
-    { altitude_m: p.altitude_m, disposal_m, dragArea_m2: p.dragArea_m2, disposalArea_m2, Bd, model, activity, cycle },
-  );
+  out.density_kg_m3 = density_kg_m3;
+  out.ballisticCoefficient_kg_m2 = B;
+  out.dragAcceleration_m_s2 = aD;
+  out.stationKeepingDeltaV_m_s_per_yr = dvYear;
+  out.orbitRaiseDeltaV_m_s = raise;
+  out.totalDeltaV_m_s = dvTotal;
+  out.propellantMass_kg = propellant;
+  out.passiveDecay_yr = passiveDecay_yr;
+  out.fccCompliant = passiveDecay_yr <= limit_yr;
+  out.disposalBallisticCoefficient_kg_m2 = Bd;
+  out.disposalSolarCycle = model;
+  out.passiveDecayOverCap = cycle?.overCap ?? false;
+  out.disposalFrom(p.altitude_m, disposal_m, p.dragArea_m2, disposalArea_m2, activity, cycle);
+  return out;
 }
 
 export interface DragAreaParams {

@@ -12,6 +12,7 @@
  * Derivation, evidence and costs: docs/models.md §"Mass budget".
  */
 import { nonNegative } from '../validate.js';
+import type { Scratch } from '../../base/scratch.js';
 
 /**
  * Technology presets: a consistent (bus fraction, system margin) pair, bus given as a share b of basic dry mass
@@ -106,8 +107,11 @@ export const LAUNCH_MASS_ITEMS_KG = [
   'propellantTank_kg',
 ] as const;
 
-/** Dry mass with bus and system margin; call before the drag model. */
-export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
+/** Dry mass with bus and system margin, written into `out` (every field); call before the drag model. */
+export function dryMass(
+  p: Readonly<DryMassParams>,
+  out: Scratch<DryMassResult> = { sizedItems_kg: NaN, bus_kg: NaN, basicDry_kg: NaN, margin_kg: NaN, dry_kg: NaN },
+): DryMassResult {
   // SIZED_ITEMS_KG's checks and sum written out in its order (a loop over the keys reads each through V8's generic
   // keyed load, ~4 % of a lean evaluation); test/models/mass.test.ts holds the two to the same doubles
   nonNegative('compute_kg', p.compute_kg);
@@ -126,12 +130,42 @@ export function dryMass(p: Readonly<DryMassParams>): DryMassResult {
   const bus = fBus * sized;
   const basic = sized + bus;
   const margin = fMargin * basic;
-  return { sizedItems_kg: sized, bus_kg: bus, basicDry_kg: basic, margin_kg: margin, dry_kg: basic + margin };
+  out.sizedItems_kg = sized;
+  out.bus_kg = bus;
+  out.basicDry_kg = basic;
+  out.margin_kg = margin;
+  out.dry_kg = basic + margin;
+  return out;
 }
 
-/** Full mass budget with propellant, closure against the allocation, and kW per tonne. */
-export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
-  const d = dryMass(p);
+/**
+ * A mass budget to write into: each call's own, or one a lean evaluator keeps and every call rewrites whole
+ * (src/node/stages/massDrag.ts); the placeholders give each field its kind.
+ */
+export const massBudgetRecord = (): Scratch<MassBudgetResult> => ({
+  sizedItems_kg: NaN,
+  bus_kg: NaN,
+  basicDry_kg: NaN,
+  margin_kg: NaN,
+  dry_kg: NaN,
+  compute_kg: NaN,
+  array_kg: NaN,
+  battery_kg: NaN,
+  radiator_kg: NaN,
+  shielding_kg: NaN,
+  isl_kg: NaN,
+  propellant_kg: NaN,
+  propellantTank_kg: NaN,
+  launch_kg: NaN,
+  allocated_kg: NaN,
+  closureMargin_kg: NaN,
+  closureMarginFraction: NaN,
+  kW_per_t: NaN,
+});
+
+/** Full mass budget with propellant, closure against the allocation, and kW per tonne, written into `out`. */
+export function massBudget(p: Readonly<MassBudgetParams>, out = massBudgetRecord()): MassBudgetResult {
+  const d = dryMass(p, out);
   nonNegative('propellant_kg', p.propellant_kg);
   nonNegative('itPowerAvg_W', p.itPowerAvg_W);
   if (!(p.allocated_kg > 0 && Number.isFinite(p.allocated_kg)))
@@ -141,24 +175,18 @@ export function massBudget(p: Readonly<MassBudgetParams>): MassBudgetResult {
   const tank = fTank * p.propellant_kg;
   const launch = d.dry_kg + tank + p.propellant_kg;
   const closure = p.allocated_kg - launch;
-  return {
-    sizedItems_kg: d.sizedItems_kg,
-    bus_kg: d.bus_kg,
-    basicDry_kg: d.basicDry_kg,
-    margin_kg: d.margin_kg,
-    dry_kg: d.dry_kg,
-    compute_kg: p.compute_kg,
-    array_kg: p.array_kg,
-    battery_kg: p.battery_kg,
-    radiator_kg: p.radiator_kg,
-    shielding_kg: p.shielding_kg,
-    isl_kg: p.isl_kg,
-    propellant_kg: p.propellant_kg,
-    propellantTank_kg: tank,
-    launch_kg: launch,
-    allocated_kg: p.allocated_kg,
-    closureMargin_kg: closure,
-    closureMarginFraction: closure / p.allocated_kg,
-    kW_per_t: p.itPowerAvg_W / launch,
-  };
+  out.compute_kg = p.compute_kg;
+  out.array_kg = p.array_kg;
+  out.battery_kg = p.battery_kg;
+  out.radiator_kg = p.radiator_kg;
+  out.shielding_kg = p.shielding_kg;
+  out.isl_kg = p.isl_kg;
+  out.propellant_kg = p.propellant_kg;
+  out.propellantTank_kg = tank;
+  out.launch_kg = launch;
+  out.allocated_kg = p.allocated_kg;
+  out.closureMargin_kg = closure;
+  out.closureMarginFraction = closure / p.allocated_kg;
+  out.kW_per_t = p.itPowerAvg_W / launch;
+  return out;
 }

@@ -10,7 +10,11 @@ import {
   lineClasses,
   nodeCost,
   stowedVolume_m3,
+  costRecord,
+  stowedRecord,
   type CostParams,
+  type CostRecord,
+  type StowedRecord,
   type HardwareLine,
   type StowedVolumeParams,
   type LinePriceClasses,
@@ -18,7 +22,7 @@ import {
 import { costTechnologyPrices, type CostTechnologyPrices } from '../../models/cost/costTechnology.js';
 import { nodeStowedBox } from '../../models/launch/fairingPacking.js';
 import { comparisonMetrics } from '../../models/cost/comparisonMetrics.js';
-import { programEconomics } from '../../models/cost/lifecycleProgram.js';
+import { Program, programEconomics, type ProgramParams } from '../../models/cost/lifecycleProgram.js';
 import { capexPerWatt } from '../../models/cost/lifecycleEconomics.js';
 import { programmeLearningRate } from '../../models/cost/learningCurve.js';
 import { baselineLcoc } from '../../models/cost/lifecycleBaseline.js';
@@ -77,11 +81,22 @@ const COST_IN = {
   mass: undefined,
 } as unknown as Scratch<CostParams>;
 
-/** Stowed volume, then cost (hardware, launch, operations, LCOC). */
+/**
+ * The cost stage's results a lean evaluator keeps (sizeCost's `into`): each call rewrites every field, and the caller
+ * reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export type CostResults = Scratch<CostSizing> & { readonly stowed: StowedRecord; readonly cost: CostRecord };
+export const costResults = (): CostResults => ({ stowed: stowedRecord(), batteryEnergy_Wh: NaN, cost: costRecord() });
+
+/**
+ * Stowed volume, then cost (hardware, launch, operations, LCOC), into `into`'s records (a lean evaluation's), else
+ * fresh ones (a record keeps them).
+ */
 export function sizeCost(
   design: Design,
   rows: Rows,
   { payload, costPFLOPS, thermal, power: { system: power }, mass: sized }: Omit<StageResults, 'cost' | 'rad'>,
+  into: CostResults | null = null,
 ): CostSizing {
   const { compute, isl } = payload;
   const { mass, launchPayload } = sized;
@@ -93,7 +108,7 @@ export function sizeCost(
   v.radiatorArea_m2 = t.radiatorArea_m2;
   v.radiatorStowedArea_m2_per_m3 = radiator.stowedArea_m2_per_m3;
   v.coreMass_kg = mass.launch_kg - power.arrayMass_kg - thermal.radiatorMass_kg;
-  const stowed = stowedVolume_m3(v);
+  const stowed = stowedVolume_m3(v, into?.stowed);
   const batteryEnergy_Wh = J_to_Wh(power.batteryEnergy_J);
   const prices = costPrices(design);
   const n = COST_IN;
@@ -129,8 +144,10 @@ export function sizeCost(
   n.batteryCost_USD_per_Wh = battery.cost_USD_per_Wh;
   n.islCost_USD = isl.cost_USD;
   n.mass = mass;
-  const cost = nodeCost(n);
-  return { stowed, batteryEnergy_Wh, cost };
+  if (into === null) return { stowed, batteryEnergy_Wh, cost: nodeCost(n) };
+  into.batteryEnergy_Wh = batteryEnergy_Wh;
+  nodeCost(n, into.cost);
+  return into;
 }
 
 /**
@@ -200,45 +217,90 @@ function costPrices({ cost: c }: Design): CostTechnologyPrices {
   return prices;
 }
 
-/** Discounted LCOC (the programme), capex per watt and the verdict against each terrestrial baseline. */
+/**
+ * The fleet economics' records a lean evaluator keeps (lifecycle's `into`): each call rewrites them, and the caller
+ * reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export interface LifecycleResults {
+  readonly lifecycle: Lifecycle;
+  readonly fleet: Scratch<ProgramParams>;
+  readonly program: Program;
+}
+export const lifecycleResults = (): LifecycleResults => ({
+  lifecycle: new Lifecycle(),
+  fleet: fleetRecord(),
+  program: new Program(),
+});
+
+/**
+ * Discounted LCOC (the programme), capex per watt and the verdict against each terrestrial baseline, into `into`'s
+ * records (a lean evaluation's), else fresh ones (a record keeps them).
+ */
 export function lifecycle(
   design: Design,
   rows: Rows,
-  { payload, costPFLOPS, cost, mass }: Pick<StageResults, 'payload' | 'costPFLOPS' | 'cost' | 'mass'>,
+  compute: Payload['compute'],
+  costPFLOPS: number,
+  cost: CostSizing['cost'],
+  dry_kg: number,
+  into: LifecycleResults | null,
 ): LifecycleSizing {
-  return new Lifecycle(design, rows, payload.compute, costPFLOPS, cost.cost, mass.mass.dry_kg);
+  const fleet = fleetProgram(design, costPFLOPS, cost, into?.fleet);
+  const program = programEconomics(fleet, into?.program);
+  return (into?.lifecycle ?? new Lifecycle()).of(design, rows, compute, costPFLOPS, cost, dry_kg, fleet, program);
 }
 
 /**
  * The programme and fleet, and what the optimizer rarely reads, computed when read (the record's economics section
  * reads it all): capex per watt, the terrestrial baselines and verdicts, the comparison metrics, the non-chip $/kg and
  * the parity search (~10x a node evaluation). A study whose metrics do not name them never pays for them. A class, not
- * an object of getters: V8 builds an object literal's accessors one by one on every call.
+ * an object of getters: V8 builds an object literal's accessors one by one on every call. `of` writes every field and
+ * drops what was computed when read (a lean evaluator's kept Lifecycle takes its next design's).
  */
 class Lifecycle implements LifecycleSizing {
-  readonly program: LifecycleSizing['program'];
-  readonly fleet: ReturnType<typeof fleetProgram>['fleet'];
+  program = undefined as unknown as LifecycleSizing['program'];
+  fleet = undefined as unknown as Readonly<ProgramParams>;
   /** The chips at their market price: the space-packaging premium (cost.chipIntegrationFraction) is integration work,
    * so it counts with the non-chip hardware (ex-chips capex, the learning curve), never in the terrestrial baseline. */
-  private readonly chips_USD: number;
-  private capex_: LifecycleSizing['capex'] | undefined;
-  private ground_: ReturnType<typeof terrestrialTerms> | undefined;
-  private baselines_: LifecycleSizing['baselines'] | undefined;
-  private comparison_: LifecycleSizing['comparison'] | undefined;
-  private perKg_: LifecycleSizing['nonChipPerKg'] | undefined;
-  private parity_: readonly BaselineParity[] | undefined;
-  constructor(
-    private readonly design: Design,
-    private readonly rows: Rows,
-    private readonly compute: Payload['compute'],
-    private readonly costPFLOPS: number,
-    private readonly cost: CostSizing['cost'],
-    private readonly dry_kg: number,
-  ) {
+  private chips_USD = NaN;
+  private design = undefined as unknown as Design;
+  private rows = undefined as unknown as Rows;
+  private compute = undefined as unknown as Payload['compute'];
+  private costPFLOPS = NaN;
+  private cost = undefined as unknown as CostSizing['cost'];
+  private dry_kg = NaN;
+  private capex_: LifecycleSizing['capex'] | undefined = undefined;
+  private ground_: ReturnType<typeof terrestrialTerms> | undefined = undefined;
+  private baselines_: LifecycleSizing['baselines'] | undefined = undefined;
+  private comparison_: LifecycleSizing['comparison'] | undefined = undefined;
+  private perKg_: LifecycleSizing['nonChipPerKg'] | undefined = undefined;
+  private parity_: readonly BaselineParity[] | undefined = undefined;
+  of(
+    design: Design,
+    rows: Rows,
+    compute: Payload['compute'],
+    costPFLOPS: number,
+    cost: CostSizing['cost'],
+    dry_kg: number,
+    fleet: Readonly<ProgramParams>,
+    program: LifecycleSizing['program'],
+  ): this {
+    this.design = design;
+    this.rows = rows;
+    this.compute = compute;
+    this.costPFLOPS = costPFLOPS;
+    this.cost = cost;
+    this.dry_kg = dry_kg;
     this.chips_USD = design.compute.chips * rows.chip.costPerChip_USD;
-    const { fleet, program } = fleetProgram(design, costPFLOPS, cost);
-    this.program = program;
     this.fleet = fleet;
+    this.program = program;
+    this.capex_ = undefined;
+    this.ground_ = undefined;
+    this.baselines_ = undefined;
+    this.comparison_ = undefined;
+    this.perKg_ = undefined;
+    this.parity_ = undefined;
+    return this;
   }
   private terms() {
     return (this.ground_ ??= terrestrialTerms(this.design, this.rows, this.compute, this.chips_USD));
@@ -331,40 +393,47 @@ function nonChipNote(
   return `${head}: ${ratio > 3 ? 'above' : 'below'} it by more than ×3, driven by ${top} USD/kg dry`;
 }
 
-/** The fleet (`economics.units` nodes replaced over the horizon) and its program economics. */
-function fleetProgram(design: Design, costPFLOPS: number, cost: CostSizing['cost']) {
+/**
+ * The fleet (`economics.units` nodes replaced over the horizon) as its program economics' input, written into `out`
+ * (every field): the programme's `units` nodes, its first-unit-class lines on the learning curve (production- and
+ * market-priced lines, launch off it; heritage pricing: no learning), replaced at end of life within the horizon,
+ * operated at the operations fraction of its average unit.
+ */
+function fleetProgram(
+  design: Design,
+  costPFLOPS: number,
+  cost: CostSizing['cost'],
+  out = fleetRecord(),
+): Readonly<ProgramParams> {
   const e = design.economics;
   const L = design.mission.lifetime_yr;
-  // the fleet: the programme's `units` nodes, its first-unit-class lines on the learning curve (production- and
-  // market-priced lines, launch off it; heritage pricing: no learning), replaced at end of life within the horizon,
-  // operated at the operations fraction of its average unit
-  const fleet = {
-    nodes: e.units,
-    nodeLifetime_yr: L,
-    horizon_yr: e.horizon_yr ?? L,
-    learningRate: programmeLearningRate(e.pricing, e.units, e.learningRate),
-    groundSegment_USD: e.groundSegment_USD,
-    groundOperations_USD_per_yr: e.groundOperations_USD_per_yr,
-    deliveredPFLOPSPerNode: costPFLOPS,
-    discountRate_per_yr: e.discountRate_per_yr,
-    nodeOperationsFraction_per_yr: design.cost.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr,
-  };
-  // every key written out (massDrag.ts sizeRadiation says why)
-  const program = programEconomics({
-    nodes: fleet.nodes,
-    nodeLifetime_yr: fleet.nodeLifetime_yr,
-    horizon_yr: fleet.horizon_yr,
-    learningRate: fleet.learningRate,
-    groundSegment_USD: fleet.groundSegment_USD,
-    groundOperations_USD_per_yr: fleet.groundOperations_USD_per_yr,
-    deliveredPFLOPSPerNode: fleet.deliveredPFLOPSPerNode,
-    discountRate_per_yr: fleet.discountRate_per_yr,
-    nodeOperationsFraction_per_yr: fleet.nodeOperationsFraction_per_yr,
-    firstUnitCost_USD: cost.learningHardware_USD,
-    perNodeOffCurve_USD: cost.hardware_USD - cost.learningHardware_USD + cost.launch_USD,
-  });
-  return { fleet, program };
+  out.nodes = e.units;
+  out.nodeLifetime_yr = L;
+  out.horizon_yr = e.horizon_yr ?? L;
+  out.learningRate = programmeLearningRate(e.pricing, e.units, e.learningRate);
+  out.groundSegment_USD = e.groundSegment_USD;
+  out.groundOperations_USD_per_yr = e.groundOperations_USD_per_yr;
+  out.deliveredPFLOPSPerNode = costPFLOPS;
+  out.discountRate_per_yr = e.discountRate_per_yr;
+  out.nodeOperationsFraction_per_yr = design.cost.operationsFraction_per_yr ?? DEFAULT_OPERATIONS_FRACTION_per_yr;
+  out.firstUnitCost_USD = cost.learningHardware_USD;
+  out.perNodeOffCurve_USD = cost.hardware_USD - cost.learningHardware_USD + cost.launch_USD;
+  return out;
 }
+/** A fleet record to write into (every key of ProgramParams a node's fleet sets; the placeholders give their kinds). */
+const fleetRecord = (): Scratch<ProgramParams> => ({
+  nodes: NaN,
+  nodeLifetime_yr: NaN,
+  horizon_yr: NaN,
+  learningRate: NaN,
+  groundSegment_USD: NaN,
+  groundOperations_USD_per_yr: NaN,
+  deliveredPFLOPSPerNode: NaN,
+  discountRate_per_yr: NaN,
+  nodeOperationsFraction_per_yr: NaN,
+  firstUnitCost_USD: NaN,
+  perNodeOffCurve_USD: NaN,
+});
 
 /**
  * The same chips on the ground in every terrestrial scenario (`terms`, what the parity search re-prices; a

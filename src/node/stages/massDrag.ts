@@ -6,8 +6,20 @@ import type { MassSizing, Payload, Radiation, StageResults } from '../record/nod
 import type { Design, Rows } from '../record/rows.js';
 import { radiationDose } from '../../models/radiation/radiation.js';
 import { solarProtonDose, type SolarProtonDoseParams } from '../../models/radiation/solarProtonDose.js';
-import { dryMass, MASS_TECHNOLOGY, massBudget, type MassBudgetParams } from '../../models/mass/mass.js';
-import { dragBudget, orbitAverageDragArea_m2, type DragAreaParams, type DragParams } from '../../models/drag/drag.js';
+import {
+  dryMass,
+  MASS_TECHNOLOGY,
+  massBudget,
+  massBudgetRecord,
+  type MassBudgetParams,
+} from '../../models/mass/mass.js';
+import {
+  DragBudget,
+  dragBudget,
+  orbitAverageDragArea_m2,
+  type DragAreaParams,
+  type DragParams,
+} from '../../models/drag/drag.js';
 import type { Scratch } from '../../base/scratch.js';
 import { km_to_m, mm_to_m } from '../../base/convert.js';
 import { vehiclePayloadToOrbit, type PayloadToOrbitResult } from '../../models/launch/launchPerformance.js';
@@ -148,11 +160,30 @@ const DRAG_IN: Scratch<DragParams> = {
   extraDeltaV_m_s_per_yr: NaN,
 };
 
-/** Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation. */
+/**
+ * The mass and drag stage's results a lean evaluator keeps (sizeMassAndDrag's `into`): each call rewrites every field,
+ * and the caller reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export type MassResults = Scratch<MassSizing> & {
+  readonly drag: DragBudget;
+  readonly mass: Scratch<MassSizing['mass']>;
+};
+export const massResults = (): MassResults => ({
+  dragArea_m2: NaN,
+  drag: new DragBudget(),
+  mass: massBudgetRecord(),
+  launchPayload: undefined as unknown as MassSizing['launchPayload'], // an object, written before it is read
+});
+
+/**
+ * Dry mass → drag (on the dry mass) → propellant → launch mass, against the launch allocation; into `into`'s records (a
+ * lean evaluation's), else fresh ones (a record keeps them).
+ */
 export function sizeMassAndDrag(
   design: Design,
   vehicle: Rows['vehicle'],
   { payload, thermal, power: { system: power }, rad }: Pick<StageResults, 'payload' | 'thermal' | 'power' | 'rad'>,
+  into: MassResults | null = null,
 ): MassSizing {
   const { compute, isl, orbit } = payload;
   const { mission, power: p, thermal: t, drag: d } = design;
@@ -168,7 +199,8 @@ export function sizeMassAndDrag(
   const factors = massFactors(design);
   m.busFraction = factors.busFraction;
   m.marginFraction = factors.marginFraction;
-  const dry = dryMass(m);
+  // the lean record's mass budget holds the dry mass until massBudget rewrites it with the same figures
+  const dry = dryMass(m, into?.mass);
   const busArea_m2 = Math.cbrt(dry.dry_kg / CORE_DENSITY_FOR_AREA_kg_m3) ** 2;
   const a = AREA_IN;
   a.arrayArea_m2 = p.arrayArea_m2;
@@ -190,14 +222,17 @@ export function sizeMassAndDrag(
   b.disposalSolarCycle = d.disposalSolarCycle;
   b.disposalDragArea_m2 = disposalArea_m2(design, dragArea_m2, minimumDragArea_m2, busArea_m2);
   b.extraDeltaV_m_s_per_yr = d.formationKeepingDeltaV_m_s_per_yr;
-  const drag = dragBudget(b);
+  const drag = dragBudget(b, into?.drag);
   m.propellant_kg = drag.propellantMass_kg;
   // floored at 1 g: a refused vehicle's zero payload gives an allocation nothing fits, never a model error
   m.allocated_kg = Math.max(launch.allocated_kg, 1e-3);
   m.itPowerAvg_W = compute.itPowerAvg_W;
   m.propellantTankFraction = design.mass.propellantTankFraction;
-  const mass = massBudget(m);
-  return { dragArea_m2, drag, mass, launchPayload: launch.payload };
+  if (into === null) return { dragArea_m2, drag, mass: massBudget(m), launchPayload: launch.payload };
+  massBudget(m, into.mass);
+  into.dragArea_m2 = dragArea_m2;
+  into.launchPayload = launch.payload;
+  return into;
 }
 
 /**

@@ -112,27 +112,40 @@ export function sizePayload(design: Design, rows: Rows): Payload {
 }
 
 /**
- * `c` with its averages replaced: every field named, not spread (V8 copies a spread object of number fields in its
- * runtime, ~1–4 µs a call on this hot path).
+ * `c` with its averages replaced, written into `out` (a fresh record, or one a lean evaluator keeps: every field
+ * rewritten): every field named, not spread (V8 copies a spread object of number fields in its runtime, ~1–4 µs a call
+ * on this hot path).
  */
 export function withCompute(
   c: Payload['compute'],
   itPowerAvg_W: number,
   heatLoadAvg_W: number,
   deliveredPFLOPS: number,
+  out: Scratch<Payload['compute']> = computeRecord(),
 ): Payload['compute'] {
-  return {
-    itPowerAvg_W,
-    itPowerPeak_W: c.itPowerPeak_W,
-    heatLoadAvg_W,
-    heatLoadPeak_W: c.heatLoadPeak_W,
-    peakPFLOPS: c.peakPFLOPS,
-    deliveredPFLOPS,
-    availability: c.availability,
-    precision: c.precision,
-    mass_kg: c.mass_kg,
-  };
+  out.itPowerAvg_W = itPowerAvg_W;
+  out.itPowerPeak_W = c.itPowerPeak_W;
+  out.heatLoadAvg_W = heatLoadAvg_W;
+  out.heatLoadPeak_W = c.heatLoadPeak_W;
+  out.peakPFLOPS = c.peakPFLOPS;
+  out.deliveredPFLOPS = deliveredPFLOPS;
+  out.availability = c.availability;
+  out.precision = c.precision;
+  out.mass_kg = c.mass_kg;
+  return out;
 }
+/** A compute figures record to write into; the placeholders give each field its kind. */
+export const computeRecord = (): Scratch<Payload['compute']> => ({
+  itPowerAvg_W: NaN,
+  itPowerPeak_W: NaN,
+  heatLoadAvg_W: NaN,
+  heatLoadPeak_W: NaN,
+  peakPFLOPS: NaN,
+  deliveredPFLOPS: NaN,
+  availability: NaN,
+  precision: '',
+  mass_kg: NaN,
+});
 
 /**
  * The longest eclipse the power system carries [s]: this orbit's, or that of the shell plane orbit.worstEclipseLtan_h
