@@ -378,10 +378,12 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
   // each part's median (a page without a part's figures prints no line for it)
+  // a part some pages lack (the first load's `sorted` step, ended after the figures on a busy machine): their median
   const byPart = (name: string, ps: readonly Record<string, number>[]): void => {
-    const keys = Object.keys(ps[0] ?? {});
+    const keys = [...new Set(ps.flatMap((p) => Object.keys(p)))];
+    const of = (v: string): number[] => ps.flatMap((p) => (p[v] === undefined ? [] : [p[v]]));
     if (keys.length > 0)
-      console.log(`  ${label}${name}: ${keys.map((v) => `${v} ${fmt(median(ps.map((p) => p[v]!)))} ms`).join(', ')}`);
+      console.log(`  ${label}${name}: ${keys.map((v) => `${v} ${fmt(median(of(v)))} ms`).join(', ')}`);
   };
   byPart('brush by view (JS, medians)', parts);
   byPart(

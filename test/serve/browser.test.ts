@@ -24,6 +24,7 @@ import {
   startServe,
   budgetCell,
   showFirstFrontDesign,
+  viewLink,
 } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
@@ -53,8 +54,8 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
 }
 
 /** The filter the URL holds for a metric (bounds taken from the right of the value). */
-function urlFilter(page: Page, metric: string): { lo: number; hi: number } | undefined {
-  for (const v of new URL(page.url()).searchParams.getAll('filter')) {
+async function urlFilter(page: Page, metric: string): Promise<{ lo: number; hi: number } | undefined> {
+  for (const v of (await viewLink(page)).searchParams.getAll('filter')) {
     const parts = v.split(':');
     if (parts.slice(0, -2).join(':') === metric) return { lo: Number(parts.at(-2)), hi: Number(parts.at(-1)) };
   }
@@ -99,7 +100,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + axis.x, box.y + top + 0.8 * height, { steps: 6 });
     await page.mouse.up();
-    const f = urlFilter(page, 'mass.launch_kg');
+    const f = await urlFilter(page, 'mass.launch_kg');
     expect(f).toBeDefined();
     // the brush spans 45 % of the axis, from 20 % to 65 % of the data's range (the axis runs min at the bottom to max
     // at the top)
@@ -144,12 +145,12 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
       expect(value!.replace(/[,.-]/g, '').replace(/^0+/, '').length, `${name} ${value}`).toBeLessThanOrEqual(5);
     }
     // the run's key is its folder's name
-    expect(new URL(page.url()).searchParams.get('design')).toBe(`flag:${index}`);
+    expect((await viewLink(page)).searchParams.get('design')).toBe(`flag:${index}`);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: join('test-artifacts', 'explorer.png'), fullPage: true });
 
     // the link reproduces the view: the same brush, the front subset and the same design
-    expect(new URL(page.url()).searchParams.get('subset')).toBe('front');
+    expect((await viewLink(page)).searchParams.get('subset')).toBe('front');
     const s = log.header.indexOf('status');
     const front = new Set(
       (JSON.parse(readFileSync(join(runDir, 'pareto.json'), 'utf8')) as { designs: { index: number }[] }).designs.map(
@@ -157,7 +158,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium', () => {
       ),
     );
     const onFront = { header: log.header, rows: log.rows.filter((r) => r[s] !== 'failed' && front.has(Number(r[0]))) };
-    const again = await open(new URL(page.url()).search);
+    const again = await open((await viewLink(page)).search);
     await expect.poll(() => again.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
     expect(await rowCount(again)).toBe(countKept(onFront, [{ metric: 'mass.launch_kg', ...f! }]));
   });

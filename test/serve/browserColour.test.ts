@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { canvases, exactFrame, openExplorer, readLog, rowCount, startServe, VIRIDIS8 } from './helpers.js';
+import { canvases, exactFrame, openExplorer, readLog, rowCount, startServe, viewLink, VIRIDIS8 } from './helpers.js';
 import type { LogTable, PageFaults, PanelAt, ServeProcess } from './helpers.js';
 import { writeDtlz2Run } from './syntheticRun.js';
 
@@ -148,7 +148,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
 
   /** Every canvas of `page` equals a fresh page's on the same link, whose views count from scratch. */
   async function sameAsFresh(page: Page): Promise<void> {
-    const fresh = await openExplorer(browser, page.url(), faults);
+    const fresh = await openExplorer(browser, (await viewLink(page)).href, faults);
     expect(await canvases(fresh)).toEqual(await canvases(page));
     await fresh.close();
   }

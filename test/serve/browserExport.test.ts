@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tinyRun, ZDT1, ZDT1_ALGORITHM } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { canvases, countKept, openExplorer, readLog, rowCount, shownValues, startServe } from './helpers.js';
+import { canvases, countKept, openExplorer, readLog, rowCount, shownValues, startServe, viewLink } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 import { writeDtlz2Run } from './syntheticRun.js';
 
@@ -41,8 +41,8 @@ async function downloaded(page: Page, testid: string): Promise<Buffer> {
 }
 
 /** The link's filters as numbers (an empty bound: open). */
-function linkFilters(page: Page): { metric: string; lo: number; hi: number }[] {
-  return new URL(page.url()).searchParams.getAll('filter').map((f) => {
+async function linkFilters(page: Page): Promise<{ metric: string; lo: number; hi: number }[]> {
+  return (await viewLink(page)).searchParams.getAll('filter').map((f) => {
     const [hi, lo, ...name] = f.split(':').reverse();
     return {
       metric: name.reverse().join(':'),
@@ -99,7 +99,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
     const page = await openExplorer(browser, serve.url, faults);
     await brushAxis(page, 'f1', 0.3, 0.85);
     await brushAxis(page, 'x1', 0.1, 0.7);
-    const filters = linkFilters(page);
+    const filters = await linkFilters(page);
     expect(filters.map((f) => f.metric).sort()).toEqual(['f1', 'x1']);
     const kept = countKept(log, filters);
     expect(kept).toBeGreaterThan(3);
@@ -128,7 +128,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
     // the axes on the data's range (by default they span the front), as the test's linear arithmetic places them
     const page = await openExplorer(browser, `${serve.url}?pair=x1&pair=f1&rescale=data`, faults);
     await brushAxis(page, 'f2', 0.2, 0.9);
-    const filters = linkFilters(page);
+    const filters = await linkFilters(page);
     const svg = (await downloaded(page, 'export-scatter-svg')).toString('utf8');
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -219,7 +219,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
     const index = Number(await row.getAttribute('data-index'));
     await row.click();
     await expect.poll(() => page.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
-    const link = new URL(page.url());
+    const link = await viewLink(page);
     expect(link.searchParams.get('rescale')).toBe('brushed');
     expect(link.searchParams.getAll('domain')).toEqual([]);
     expect(link.href.length).toBeLessThan(1000);
@@ -233,11 +233,11 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
     expect(await rowCount(again)).toBe(before.rows);
     expect(await again.getByTestId('design-table').textContent()).toBe(before.table);
     expect(await canvases(again)).toEqual(before.pixels);
-    expect(again.url()).toBe(link.href);
+    expect((await viewLink(again)).href).toBe(link.href);
 
     // a brush after the rescale: the link writes the domains, each bound on its axis's display step
     await brushAxis(page, 'f2', 0.3, 0.6);
-    const p = new URL(page.url()).searchParams;
+    const p = (await viewLink(page)).searchParams;
     expect(p.get('rescale')).toBeNull();
     const domains = p.getAll('domain');
     expect(domains.length).toBeGreaterThan(5);
@@ -252,6 +252,36 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
     }
     await page.context().close();
     await again.context().close();
+  });
+
+  it('writes the link after the frame, once for the changes made meanwhile', async () => {
+    const page = await openExplorer(browser, serve.url, faults);
+    const start = await viewLink(page);
+    // five brushes in one task: none may write the URL in it (replaceState costs the brush's frame milliseconds)
+    const during = await page.evaluate(() => {
+      const w = window as unknown as {
+        __explorer: { urlPending: boolean; setFilter(m: string, lo: number, hi: number): number };
+        __writes: number;
+      };
+      w.__writes = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        w.__writes++;
+        replace(...args);
+      };
+      for (let k = 0; k < 5; k++) w.__explorer.setFilter('f1', 0.1 + 0.05 * k, 0.9);
+      return { href: location.href, writes: w.__writes, pending: w.__explorer.urlPending };
+    });
+    expect(during).toEqual({ href: start.href, writes: 0, pending: true });
+    const link = await viewLink(page);
+    expect(await page.evaluate(() => (window as unknown as { __writes: number }).__writes)).toBe(1);
+    const filters = link.searchParams.getAll('filter');
+    expect(filters).toHaveLength(1);
+    // the last brush's range: its low bound, rounded to the axis's display step, is above the fourth brush's 0.25
+    const [metric, lo] = filters[0]!.split(':');
+    expect(metric).toBe('f1');
+    expect(Number(lo)).toBeGreaterThan(0.25);
+    await page.context().close();
   });
 
   it('rings an isolated front design on the scatter', async () => {
@@ -308,7 +338,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: export, share link
       (await page.getByTestId('parcoords').locator('canvas').getAttribute('data-axes'))!,
     ) as AxisAt[];
     expect(axes.map((a) => a.name)).toEqual(['f1', 'f2', 'f3', 'x1', 'x2']);
-    expect(new URL(page.url()).searchParams.getAll('axis')).toEqual([]);
+    expect((await viewLink(page)).searchParams.getAll('axis')).toEqual([]);
     expect(await page.getByTestId('front-count').getAttribute('title')).toMatch(/pareto\.json's reported front/);
     // the full name of an axis on hover over its labels
     const canvas = page.getByTestId('parcoords').locator('canvas');

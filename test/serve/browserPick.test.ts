@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../report/helpers.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { announceBrowserSkip, expectChromium, skipBrowser } from '../helpers/browserTests.js';
-import { openExplorer, startServe, type PageFaults, type ServeProcess } from './helpers.js';
+import { openExplorer, startServe, viewLink, type PageFaults, type ServeProcess } from './helpers.js';
 import { writeDtlz2Folder } from './syntheticRun.js';
 
 announceBrowserSkip('odc serve decision picks browser test');
@@ -108,12 +108,12 @@ describe.skipIf(skipBrowser)('decision picks in the explorer', () => {
     expect(await page.getByTestId('pick-screens').textContent()).toContain("the run's select: screens");
     await page.getByLabel('weight f1').fill('9');
     expect(await picked(page, 0)).toBe('TOPSIS (weights f1 0.9, f2 0.1): run 0 design 0 · f1 1 · f2 4');
-    expect(page.url()).toContain('pick=topsis&weight=f1:9&weight=f2:1');
+    expect((await viewLink(page)).href).toContain('pick=topsis&weight=f1:9&weight=f2:1');
     // the picked design is the selected one: its row is highlighted in the table
     await page.getByRole('button', { name: 'front', exact: true }).click();
     expect(await page.locator('[data-testid="design-row"].selected').getAttribute('data-index')).toBe('0');
     // a link with the pick and no design selects what the pick picks
-    const link = new URL(page.url());
+    const link = await viewLink(page);
     link.searchParams.delete('design');
     const fresh = await openExplorer(browser, link.toString(), faults);
     expect(await picked(fresh, 0)).toMatch(/^TOPSIS \(weights f1 0\.9, f2 0\.1\)/);
@@ -150,7 +150,7 @@ describe.skipIf(skipBrowser)('decision picks in the explorer', () => {
     expect(await picked(page, 1)).toBe(
       'lexicographic (order f2, f1; tolerance 40 % of range): run 0 design 1 · f1 2 · f2 2',
     );
-    const fresh = await openExplorer(browser, page.url(), faults);
+    const fresh = await openExplorer(browser, (await viewLink(page)).href, faults);
     expect(await fresh.getByTestId('pick-method').inputValue()).toBe('lexicographic');
     expect(await picked(fresh, 1)).toMatch(/^lexicographic \(order f2, f1; tolerance 40 % of range\)/);
     // none: no pick named, the link drops it

@@ -28,6 +28,7 @@ import {
   startServe,
   budgetCell,
   showFirstFrontDesign,
+  viewLink,
 } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
@@ -227,7 +228,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, se
     await page.mouse.move(...at(0.6, 0.9), { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('filter').length).toBe(2);
-    const filters = new URL(page.url()).searchParams.getAll('filter').map((v) => {
+    const filters = (await viewLink(page)).searchParams.getAll('filter').map((v) => {
       const parts = v.split(':');
       return { metric: parts.slice(0, -2).join(':'), lo: Number(parts.at(-2)), hi: Number(parts.at(-1)) };
     });
@@ -243,7 +244,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: constellations, se
     expect(expected).toBeLessThan(x1.length);
     await expect.poll(() => rowCount(page)).toBe(expected);
     // the link reproduces the view: the pair and the brush, in a fresh page
-    const link = page.url();
+    const link = (await viewLink(page)).href;
     expect(new URL(link).searchParams.getAll('pair')).toEqual(['x1', 'f2']);
     await page.context().close();
     const again = await open(link);

@@ -26,6 +26,7 @@ import {
   shownValues,
   startServe,
   VIRIDIS8,
+  viewLink,
 } from './helpers.js';
 import type { LogTable, PageFaults, ServeProcess } from './helpers.js';
 
@@ -264,7 +265,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
     const run = Number(await row.getAttribute('data-run'));
     await row.click();
     await expect.poll(() => page.getByTestId('budget').getAttribute('data-index')).toBe(String(index));
-    const link = new URL(page.url());
+    const link = await viewLink(page);
     const p = link.searchParams;
     expect(p.get('subset')).toBe('union');
     expect(p.get('colour')).toBe('f2');
@@ -293,7 +294,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
     expect(await canvasAttr<AxisAt[]>(again, 'parcoords', 'data-axes')).toEqual(before.axes);
     expect(await again.getByTestId('colour-legend').textContent()).toBe(before.legend);
     expect(await canvases(again)).toEqual(before.pixels);
-    expect(new URL(again.url()).search).toBe(link.search);
+    expect((await viewLink(again)).search).toBe(link.search);
     await page.context().close();
     await again.context().close();
   });
@@ -304,7 +305,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: scales, colour, re
     const index = Number(await rowOfB.getAttribute('data-index'));
     await rowOfB.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('design')).toBe(`b:${index}`);
-    const again = await open(`${serveBA.url}${new URL(page.url()).search}`);
+    const again = await open(`${serveBA.url}${(await viewLink(page)).search}`);
     const budget = again.getByTestId('budget');
     await expect.poll(() => budget.getAttribute('data-index')).toBe(String(index));
     // run b is first on this server's command line

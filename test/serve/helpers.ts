@@ -58,6 +58,17 @@ export function countKept(log: LogTable, filters: readonly { metric: string; lo:
   ).length;
 }
 
+/**
+ * The explorer's link once it follows the view: the page updates its URL a moment after a change (main.ts followUrl),
+ * so a test reads it when none is pending.
+ */
+export async function viewLink(page: Page): Promise<URL> {
+  await page.waitForFunction(
+    () => !(window as unknown as { __explorer: { urlPending: boolean } }).__explorer.urlPending,
+  );
+  return new URL(await page.evaluate(() => location.href));
+}
+
 export interface ServeProcess {
   readonly url: string;
   readonly child: ChildProcess;

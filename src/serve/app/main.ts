@@ -24,8 +24,8 @@ import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } fr
 import { MaskIndex } from './maskIndex.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
-import { runChipsHtml, runSummariesHtml } from './runSummaries.js';
-import { domainsFor, fromLink, roundedFilter, state, unknownInLink, viewUrl } from './viewState.js';
+import { runChipsHtml, runSummariesHtml, totalText } from './runSummaries.js';
+import { domainsFor, fromLink, roundedFilter, state, unknownInLink, UrlFollower, viewUrl } from './viewState.js';
 import { axisScale, type AxisScale } from './scales.js';
 import { ScatterMatrix } from './scatter.js';
 import { DesignTable, PAGE_ROWS } from './table.js';
@@ -52,6 +52,8 @@ interface Timings {
   refineSteps: number[];
   /** Resolves once every view shows its exact counts. */
   whenComplete(): Promise<void>;
+  /** Whether the URL has yet to follow the last change of the view (viewState.ts UrlFollower). */
+  readonly urlPending: boolean;
 }
 
 let ds: Dataset | null = null;
@@ -71,6 +73,9 @@ const timings: Timings = {
   complete: true,
   refineSteps: [],
   whenComplete: () => (timings.complete ? Promise.resolve() : new Promise((ok) => whenExact.push(ok))),
+  get urlPending() {
+    return link.pending;
+  },
 };
 /** Waiting for the views' exact counts (timings.whenComplete). */
 let whenExact: (() => void)[] = [];
@@ -108,6 +113,8 @@ const scatter = new ScatterMatrix($('scatter'), {
   hover,
 });
 const table = new DesignTable($('design-table'), $('pager'), (row) => select(row));
+/** The URL, following the view a moment after each change. */
+const link = new UrlFollower(() => (ds === null ? null : viewUrl(ds, table.sorting, picks.rule)));
 table.onSort = () => update();
 const analysis = new AnalysisPanel($('analysis'));
 const picks = new PickPanel($('pick'), (row) => (row >= 0 ? select(row) : update()));
@@ -156,7 +163,7 @@ function rescaleTo(to: Rescale): void {
   relayout();
 }
 
-/** Recomputes the mask and redraws every view; the URL follows. */
+/** Recomputes the mask and redraws every view; the URL follows after the frame (UrlFollower). */
 function update(): void {
   if (ds === null) return;
   const t0 = performance.now();
@@ -173,8 +180,7 @@ function update(): void {
   timings.parts = { mask: t1 - t0, parcoords: t2 - t1, scatter: t3 - t2, table: t4 - t3 };
   setText($('row-count'), String(count));
   setText($('row-total'), `of ${totalText(ds.n, ds.failed)}`);
-  const url = viewUrl(ds, table.sorting, picks.rule);
-  if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  link.follow();
   if (timings.loaded) timings.renders.push(performance.now() - t0);
   analysis.setView(mask, (d) => scaleOf(d));
   refineLater();
@@ -443,12 +449,6 @@ async function showFirstRows(heads: Promise<Head[]>): Promise<void> {
   setText($('row-total'), `of ${totalText(shown, failed)}`);
   $('loading').textContent = `plots loading: the columns of ${shown.toLocaleString('en-US')} designs are on their way…`;
   timings.steps['firstRows'] ??= performance.now();
-}
-
-/** "N designs", and the failed evaluations not shown. */
-function totalText(shown: number, failed: number): string {
-  const f = failed ? ` (${failed.toLocaleString('en-US')} failed evaluations not shown)` : '';
-  return `${shown.toLocaleString('en-US')} designs${f}`;
 }
 
 async function load(): Promise<void> {

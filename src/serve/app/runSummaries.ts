@@ -4,7 +4,7 @@
  * answer (the knee of the seeds' union front: its answer.json's card, else its seeds.json's lines) once, above each
  * served seed's own knee, folded and labelled as not the run's answer; and each run's chip (colour, front,
  * hypervolumes); the traffic where the answer flies (answer.json `environment`). The card is a few lines so the
- * plots start above the fold. Pure: run infos in, HTML out.
+ * plots start above the fold; the header's count of the designs shown (totalText). Pure: run infos in, HTML out.
  */
 import type { Comparison } from '../compare.js';
 import type { RunInfo } from '../runData.js';
@@ -127,4 +127,10 @@ export function runChipsHtml(runs: readonly RunColumns[], comparison: Comparison
       );
     })
     .join('');
+}
+
+/** "N designs", and the failed evaluations not shown. */
+export function totalText(shown: number, failed: number): string {
+  const f = failed ? ` (${failed.toLocaleString('en-US')} failed evaluations not shown)` : '';
+  return `${shown.toLocaleString('en-US')} designs${f}`;
 }

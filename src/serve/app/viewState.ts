@@ -86,6 +86,30 @@ export function viewUrl(
   })}`;
 }
 
+/**
+ * Milliseconds the URL waits after a change of the view: history.replaceState took 3-12 ms of a brush at a million
+ * designs, spent before its frame when called in the brush's task (docs/performance.md); waiting also keeps a mouse
+ * drag's updates under Chromium's limit of 200 in 10 s, beyond which it ignores them.
+ */
+const URL_MS = 100;
+
+/** The URL following the view URL_MS after a change, once for the changes made meanwhile (`url`: the view's then). */
+export class UrlFollower {
+  /** Whether the URL has yet to follow the last change. */
+  pending = false;
+  constructor(private readonly url: () => string | null) {}
+
+  follow(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setTimeout(() => {
+      this.pending = false;
+      const url = this.url();
+      if (url !== null && url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+    }, URL_MS);
+  }
+}
+
 /** The rescale's name when its domains are still those it computed (same brushes and subset), else null. */
 function rescaleInLink(): Rescale | null {
   const r = state.rescale;
