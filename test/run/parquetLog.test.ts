@@ -188,20 +188,25 @@ describe('Parquet evaluation log', () => {
     c.closeSync();
   });
 
-  it("is the file hyparquet-writer's own ParquetWriter.write makes of the same columns, byte for byte", () => {
+  it.each([
+    ['failed rows in the second row group', 97],
+    ['no failed row (every reason null)', 0],
+  ])("is the file hyparquet-writer's ParquetWriter.write makes of the same columns, byte for byte: %s", (_, every) => {
     // columns of every kind the log writes: continuous doubles (PLAIN), few values (a dictionary), a -0 beside 0 (PLAIN
-    // though few values), NaN and ±Infinity of failed rows, delta-coded eval and generation, a choice, the reasons
+    // though few values), NaN and ±Infinity of failed rows, delta-coded eval and generation, a choice, the reasons (a
+    // column of nulls where no row failed: the first row group's two rows, both groups of a log without failures)
+    const failed = (i: number): boolean => every > 0 && i % every === 5;
     const mixed = Array.from({ length: 3000 }, (_, i) =>
       row(
         i * 3,
         Math.floor(i / 40),
         [Math.sin(i) * 1e3, i % 3, i % 7],
-        i % 97 === 5 ? [NaN, NaN] : [i * 0.37, i % 11],
-        i % 97 === 5 ? [NaN, NaN] : [i % 2 ? -0 : 0, (i % 4) - 2],
-        i % 97 === 5 ? `r${i % 5}` : null,
+        failed(i) ? [NaN, NaN] : [i * 0.37, i % 11],
+        failed(i) ? [NaN, NaN] : [i % 2 ? -0 : 0, (i % 4) - 2],
+        failed(i) ? `r${i % 5}` : null,
       ),
     );
-    const bytes = readFileSync(writeLog('oracle.parquet', mixed));
+    const bytes = readFileSync(writeLog(`oracle-${every}.parquet`, mixed));
     const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     // the library's generic path: every column through ParquetWriter.write, one write per row group as read back
     const writer = new ByteWriter();
