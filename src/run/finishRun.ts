@@ -224,10 +224,13 @@ async function commitResults(
   const written = writeResults(runDir, loaded, reported, archive.length, finished, reoptimize, records);
   rmSync(join(runDir, CHECKPOINT), { force: true });
   rmSync(join(runDir, CHECKPOINT_PREVIOUS), { force: true });
-  // the run decides once: answer.json, which the reports, the explorer, diff and export read
-  const answer = buildAnswer(loadRun(runDir, { evaluations: false, written }), {
-    study: { loaded, joint: written.joint },
-  });
+  // the run decides once: answer.json, which the reports, the explorer, diff and export read, takes run.json's decision
+  // as writeResults made it (the front's, its knee's standing, the shadow prices), not decided again from the front
+  const answer = buildAnswer(
+    loadRun(runDir, { evaluations: false, written }),
+    { study: { loaded, joint: written.joint } },
+    written.meta.decision,
+  );
   writeAnswer(runDir, answer);
   if (opts.afterResults) {
     tell?.({ step: 'report', count: reported.length, objectives: m });

@@ -303,7 +303,8 @@ type Pick_<T, K extends keyof T> = { readonly [P in K]: T[P] };
 
 /**
  * The run's answer (see the header); `opts.referenceDesigns` replaces the shipped reference designs. `decided`: the
- * decision already made (a multi-seed run's union decision, its designs named by seed: ./seedsAnswer.ts).
+ * decision already made (the run.json decision of the run that just finished, or a multi-seed run's union decision,
+ * its designs named by seed: ./seedsAnswer.ts).
  */
 export function buildAnswer(run: LoadedRun, opts: AnswerOptions = {}, decided?: DecisionSummary): Answer {
   const { meta, pareto } = run;

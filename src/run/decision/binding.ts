@@ -48,11 +48,24 @@ export function zeroCountChecks(d: ParetoDesign): ReadonlySet<string> {
 
 /** The sizing closure a constraint is (a record name, or a constellation's `node.<name> (worst shell)`), or null. */
 export function sizingClosure(name: string): string | null {
-  const base = name.replace(/^node\./, '').replace(/ \(worst shell\)$/, '');
-  return Object.hasOwn(SIZING_CLOSURES, base) ? base : null;
+  let closure = closures.get(name);
+  if (closure === undefined) {
+    const base = name.replace(/^node\./, '').replace(/ \(worst shell\)$/, '');
+    closures.set(name, (closure = Object.hasOwn(SIZING_CLOSURES, base) ? base : null));
+  }
+  return closure;
 }
+/** sizingClosure by constraint name (a study's few): a decision asks it of each Pareto design's, many times. */
+const closures = new Map<string, string | null>();
 
 const recordChecks = (d: ParetoDesign) => d.record?.constraints ?? [];
+
+/** Items by name, the first of each name (as `find` by name gives it). */
+export function firstByName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const x of items) if (!out.has(x.name)) out.set(x.name, x);
+  return out;
+}
 
 /**
  * Margins of a design's constraints (−g), smallest first; a failed (non-finite) g sorts first. Zero-count checks are
@@ -60,18 +73,21 @@ const recordChecks = (d: ParetoDesign) => d.record?.constraints ?? [];
  */
 function margins(d: ParetoDesign): ConstraintMargin[] {
   const zero = zeroCountChecks(d);
-  const checks = recordChecks(d);
-  const key = (name: string): string | undefined => {
-    const c = checks.find((x) => x.name === name);
-    return c === undefined ? undefined : `${c.value} ${c.sense} ${c.limit}`;
-  };
+  const checks = firstByName(recordChecks(d));
   const out: { name: string; margin: number; also: string[] }[] = [];
+  // each entry by its record check's quantity and limit: a later constraint with the same joins it
+  const byKey = new Map<string, (typeof out)[number]>();
   for (const [name, g] of Object.entries(d.constraints)) {
     if (zero.has(name)) continue;
-    const k = key(name);
-    const same = k === undefined ? undefined : out.find((x) => key(x.name) === k);
+    const c = checks.get(name);
+    const k = c === undefined ? undefined : `${c.value} ${c.sense} ${c.limit}`;
+    const same = k === undefined ? undefined : byKey.get(k);
     if (same !== undefined) same.also.push(name);
-    else out.push({ name, margin: -g, also: [] });
+    else {
+      const entry = { name, margin: -g, also: [] as string[] };
+      out.push(entry);
+      if (k !== undefined) byKey.set(k, entry);
+    }
   }
   return out
     .map(({ name, margin, also }) => (also.length ? { name, margin, also } : { name, margin }))

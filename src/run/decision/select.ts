@@ -18,7 +18,7 @@ import { parseYamlValues } from '../../base/yaml.js';
 import { jointProbability, type ProportionInterval } from '../../statistics/statistics.js';
 import type { ConstraintSamples } from '../../study/constraintSamples.js';
 import { CONSTELLATION_SELECT_SAMPLES } from '../../study/studySchema.js';
-import { BINDING_MARGIN, sizingClosure, zeroCountChecks } from './binding.js';
+import { BINDING_MARGIN, firstByName, sizingClosure, zeroCountChecks } from './binding.js';
 import { discreteConstraints } from './discrete.js';
 import { logAchievability } from './achievable.js';
 import { answerable, answerKnee, minimizedObjectives } from './decision.js';
@@ -63,8 +63,9 @@ export type Joint = (position: number) => ProportionInterval | null;
 
 /** The enforced constraints' relative margins of a Pareto design, smallest first. */
 export function designMargins(d: ParetoDesign): MarginRow[] {
+  const checks = firstByName(d.record?.constraints ?? []);
   return Object.entries(d.constraints)
-    .map(([name, g]) => ({ name, margin: d.record?.constraints.find((c) => c.name === name)?.margin ?? -g }))
+    .map(([name, g]) => ({ name, margin: checks.get(name)?.margin ?? -g }))
     .sort((a, b) => a.margin - b.margin);
 }
 

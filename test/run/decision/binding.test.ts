@@ -335,6 +335,31 @@ describe('sized to apart from binding, one name per quantity', () => {
     ]);
   });
 
+  it('joins each constraint to the first with the same value, sense and limit, however far apart they are listed', () => {
+    // a: 100 <= 100, b: 50 >= 50, c as a, e as b, f: 100 >= 100 (a's value and limit, not its sense)
+    const joined: ParetoDesign = {
+      ...d,
+      constraints: { 'q.a': 0, 'q.b': 0, 'q.c': 0, 'q.d <= 1': 0, 'q.e': 0, 'q.f': 0 },
+      record: {
+        constraints: [
+          check('q.a', 100, 100, '<=', 'W'),
+          check('q.b', 50, 50, '>=', 'W'),
+          check('q.c', 100, 100, '<=', 'W'),
+          check('q.e', 50, 50, '>=', 'W'),
+          check('q.f', 100, 100, '>=', 'W'),
+          // a second check of an earlier name: the first one counts
+          check('q.c', 7, 100, '<=', 'W'),
+        ],
+      } as unknown as ParetoDesign['record'],
+    };
+    expect(frontPressure({ designs: [joined], variables: [], kind: 'node' }).constraints.map((c) => c.name)).toEqual([
+      'q.a & q.c',
+      'q.b & q.e',
+      'q.d <= 1',
+      'q.f',
+    ]);
+  });
+
   it("the record's drag.fccDisposal check takes the name the study gives its quantity", () => {
     expect(quantityName('drag.fccDisposal', Object.keys(d.constraints))).toBe('drag.passiveDecay_yr <= 5');
     expect(quantityName('drag.fccDisposal', [])).toBe('drag.fccDisposal');
