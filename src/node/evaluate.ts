@@ -30,13 +30,19 @@ import type {
   ThermalSizing,
 } from './record/nodeRecord.js';
 import {
-  computeRecord,
   deliveredCompute,
+  payloadResults,
+  powerResults,
   sizePayload,
   sizePower,
   sizeThermal,
+  thermalResults,
   withCompute,
+  type PayloadResults,
+  type PowerResults,
+  type ThermalResults,
 } from './stages/thermalPower.js';
+import { computeRecord } from '../models/compute/compute.js';
 import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
 import {
   costResults,
@@ -96,9 +102,9 @@ export function sizeNode(
   notes: string[] | null,
   into: LeanResults | null = null,
 ): NodeSizing {
-  const payload = sizePayload(design, rows);
-  const thermal = sizeThermal(design, rows, payload, notes);
-  const power = sizePower(design, rows, payload, thermal);
+  const payload = sizePayload(design, rows, into?.payload ?? null);
+  const thermal = sizeThermal(design, rows, payload, notes, into?.thermal ?? null);
+  const power = sizePower(design, rows, payload, thermal, into?.power ?? null);
   // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
   const waterfall = deliveredCompute(design, rows, { payload, thermal, power });
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
@@ -116,19 +122,26 @@ export function sizeNode(
 /**
  * The results a lean evaluator keeps and each of its evaluations rewrites (V8 boxes every number of a fresh result
  * object; one stored into an existing record's number field is written in place): the sizing, its compute copy, the
- * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives
+ * thermal (with its radiator panel), power (with its array chain), mass, drag and cost stages' results and the fleet
+ * economics. Read before the next evaluation; nothing that outlives
  * one holds them.
  */
 export interface LeanResults {
   readonly sizing: Sizing;
+  readonly payload: PayloadResults;
   readonly compute: Scratch<NodeSizing['compute']>;
+  readonly thermal: ThermalResults;
+  readonly power: PowerResults;
   readonly mass: MassResults;
   readonly cost: CostResults;
   readonly economics: LifecycleResults;
 }
 const leanResults = (): LeanResults => ({
   sizing: new Sizing(),
+  payload: payloadResults(),
   compute: computeRecord(),
+  thermal: thermalResults(),
+  power: powerResults(),
   mass: massResults(),
   cost: costResults(),
   economics: lifecycleResults(),

@@ -5,11 +5,16 @@
 import type { Payload, PowerSizing, StageResults, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { orbitGeometry, type InclinationSpec, type OrbitGeometryParams } from '../../models/orbit/orbit.js';
-import { computePayload, type ComputeParams } from '../../models/compute/compute.js';
+import { computePayload, computeRecord, type ComputeParams } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';
 import { islPayload, type IslParams } from '../../models/links/isl.js';
 import { earthViewFactorVerticalPlate } from '../../models/thermal/thermal.js';
-import { radiatorPanel, type RadiatorPanelParams } from '../../models/thermal/radiatorPanel.js';
+import {
+  radiatorPanel,
+  radiatorPanelRecord,
+  type RadiatorPanelParams,
+  type RadiatorPanelResult,
+} from '../../models/thermal/radiatorPanel.js';
 import {
   coolantLoop,
   loopHeatLoad,
@@ -18,10 +23,19 @@ import {
 } from '../../models/thermal/coolantLoop.js';
 import { coldCaseHeater, type ColdCaseParams } from '../../models/thermal/thermalColdCase.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
-import { powerSystem, type PowerSystemParams } from '../../models/power/power.js';
+import {
+  powerSystem,
+  powerSystemRecord,
+  type PowerSystemParams,
+  type PowerSystemRecord,
+} from '../../models/power/power.js';
 import type { Scratch } from '../../base/scratch.js';
 import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
-import { eclipsePowerStates, type EclipsePowerStatesParams } from '../../models/compute/powerStates.js';
+import {
+  eclipsePowerStates,
+  powerStatesRecord,
+  type EclipsePowerStatesParams,
+} from '../../models/compute/powerStates.js';
 import { deg_to_rad, km_to_m, Wh_to_J } from '../../base/convert.js';
 
 /** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
@@ -55,7 +69,7 @@ const STATES_IN: Scratch<EclipsePowerStatesParams> = {
   eclipseSeasonFraction: NaN,
 };
 
-export function sizePayload(design: Design, rows: Rows): Payload {
+export function sizePayload(design: Design, rows: Rows, into: PayloadResults | null = null): Payload {
   const { mission, orbit: o, compute: c, isl: i } = design;
   const g = ORBIT_IN;
   g.altitude_m = km_to_m(o.altitude_km);
@@ -76,7 +90,7 @@ export function sizePayload(design: Design, rows: Rows): Payload {
   u.failureRate_per_yr = c.chipFailureRate_per_yr;
   u.precisionFactor = precision.precisionFactor;
   u.precision = precision.precision;
-  const unthrottled = computePayload(u);
+  const unthrottled = computePayload(u, into?.unthrottled);
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
   // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and
@@ -87,6 +101,7 @@ export function sizePayload(design: Design, rows: Rows): Payload {
     unthrottled.itPowerAvg_W * computeShare,
     unthrottled.heatLoadAvg_W * computeShare,
     unthrottled.deliveredPFLOPS * computeShare,
+    into?.compute,
   );
   const l = ISL_IN;
   l.topology = i.topology;
@@ -99,17 +114,45 @@ export function sizePayload(design: Design, rows: Rows): Payload {
   e.eclipseComputeFraction = design.power.eclipseComputeFraction;
   e.orbitPeriod_s = orbit.period_s;
   e.eclipseSeasonFraction = orbit.eclipseSeasonFraction;
-  const powerStates = eclipsePowerStates(e);
-  return {
-    orbit,
-    compute,
-    sunlitItPowerAvg_W: unthrottled.itPowerAvg_W,
-    computeShare,
-    isl,
-    powerStates,
-    powerEclipse_s: powerEclipse_s(design, orbit.maxEclipse_s),
-  };
+  const powerStates = eclipsePowerStates(e, into?.powerStates);
+  const eclipse_s = powerEclipse_s(design, orbit.maxEclipse_s);
+  if (into === null)
+    return {
+      orbit,
+      compute,
+      sunlitItPowerAvg_W: unthrottled.itPowerAvg_W,
+      computeShare,
+      isl,
+      powerStates,
+      powerEclipse_s: eclipse_s,
+    };
+  into.orbit = orbit;
+  into.sunlitItPowerAvg_W = unthrottled.itPowerAvg_W;
+  into.computeShare = computeShare;
+  into.isl = isl;
+  into.powerEclipse_s = eclipse_s;
+  return into;
 }
+
+/**
+ * The payload stage's results a lean evaluator keeps (sizePayload's `into`): each call rewrites every field, its
+ * compute figures (unthrottled and throttled) and power states too, and the caller reads them before the next design.
+ */
+export type PayloadResults = Scratch<Payload> & {
+  readonly compute: Scratch<Payload['compute']>;
+  readonly unthrottled: Scratch<Payload['compute']>;
+  readonly powerStates: Scratch<Payload['powerStates']>;
+};
+export const payloadResults = (): PayloadResults => ({
+  orbit: undefined as unknown as Payload['orbit'], // an object, written before it is read
+  compute: computeRecord(),
+  sunlitItPowerAvg_W: NaN,
+  computeShare: NaN,
+  isl: undefined as unknown as Payload['isl'], // likewise
+  powerStates: powerStatesRecord(),
+  powerEclipse_s: NaN,
+  unthrottled: computeRecord(),
+});
 
 /**
  * `c` with its averages replaced, written into `out` (a fresh record, or one a lean evaluator keeps: every field
@@ -134,18 +177,6 @@ export function withCompute(
   out.mass_kg = c.mass_kg;
   return out;
 }
-/** A compute figures record to write into; the placeholders give each field its kind. */
-export const computeRecord = (): Scratch<Payload['compute']> => ({
-  itPowerAvg_W: NaN,
-  itPowerPeak_W: NaN,
-  heatLoadAvg_W: NaN,
-  heatLoadPeak_W: NaN,
-  peakPFLOPS: NaN,
-  deliveredPFLOPS: NaN,
-  availability: NaN,
-  precision: '',
-  mass_kg: NaN,
-});
 
 /**
  * The longest eclipse the power system carries [s]: this orbit's, or that of the shell plane orbit.worstEclipseLtan_h
@@ -247,7 +278,13 @@ const POWER_IN: Scratch<PowerSystemParams> = {
  * Coolant loop (supply, radiator inlet and outlet) → hot-case heat load → radiator panel (the coolant cooling along
  * it, fin efficiency from the row's geometry) → junction temperature → cold-case heater; `notes` receives the cap.
  */
-export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes: string[] | null): ThermalSizing {
+export function sizeThermal(
+  design: Design,
+  rows: Rows,
+  payload: Payload,
+  notes: string[] | null,
+  into: ThermalResults | null = null,
+): ThermalSizing {
   const { chip, radiator, coating } = rows;
   const t = design.thermal;
   const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
@@ -286,24 +323,43 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   r.solarIncidence_rad = deg_to_rad(t.solarIncidence_deg);
   r.sinkTemp_K = t.sinkTemp_K;
   r.environment = t.hotCase;
-  const panel = radiatorPanel(r);
+  const out = into ?? thermalResults();
+  const panel = radiatorPanel(r, out.radiator);
   const shift_K = loop.radiatorOutletTemp_K - outlet_K; // the technology cap lowers the whole loop
   const cold = coldCase(design, rows, payload, earthViewFactors, panel.finEfficiency, busPower_W, pumpPower_W);
-  return {
-    heatLoad_W,
-    radiator: panel,
-    radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
-    pumpPower_W,
-    batteryLoss_W,
-    busPower_W,
-    junctionTemp_K: loop.junctionTemp_K - shift_K,
-    junctionLimit_K: chip.maxJunctionTemp_K,
-    heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
-    coolantHotTemp_K: loop.coolantHotTemp_K - shift_K,
-    coolantSupplyTemp_K: loop.coolantSupplyTemp_K - shift_K,
-    supplySetBy: loop.supplySetBy,
-  };
+  out.heatLoad_W = heatLoad_W;
+  out.radiatorMass_kg = t.radiatorArea_m2 * radiator.arealDensity_kg_m2;
+  out.pumpPower_W = pumpPower_W;
+  out.batteryLoss_W = batteryLoss_W;
+  out.busPower_W = busPower_W;
+  out.junctionTemp_K = loop.junctionTemp_K - shift_K;
+  out.junctionLimit_K = chip.maxJunctionTemp_K;
+  out.heaterPower_W = t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W;
+  out.coolantHotTemp_K = loop.coolantHotTemp_K - shift_K;
+  out.coolantSupplyTemp_K = loop.coolantSupplyTemp_K - shift_K;
+  out.supplySetBy = loop.supplySetBy;
+  return out;
 }
+
+/**
+ * The thermal stage's results a lean evaluator keeps (sizeThermal's `into`): each call rewrites every field, the
+ * panel's too, and the caller reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export type ThermalResults = Scratch<ThermalSizing> & { radiator: Scratch<RadiatorPanelResult> };
+export const thermalResults = (): ThermalResults => ({
+  heatLoad_W: NaN,
+  radiator: radiatorPanelRecord(),
+  radiatorMass_kg: NaN,
+  pumpPower_W: NaN,
+  batteryLoss_W: NaN,
+  busPower_W: NaN,
+  junctionTemp_K: NaN,
+  junctionLimit_K: NaN,
+  heaterPower_W: NaN,
+  coolantHotTemp_K: NaN,
+  coolantSupplyTemp_K: NaN,
+  supplySetBy: 'junction',
+});
 
 /** The coolant loop from the chip junction limit and the rack's inlet limit. */
 function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnType<typeof coolantLoop> {
@@ -336,13 +392,22 @@ function batteryLossOf(
   return dayLength_s > 0 ? (eclipseLoad_W * eclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
 }
 
-/** Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude. */
+/**
+ * Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude, written
+ * into one kept pair (the radiator panel and the cold case read it within sizeThermal and keep nothing of it).
+ */
 function radiatorEarthViewFactors(t: Design['thermal'], altitude_m: number): readonly [number, number] {
   if (t.earthViewFactors !== undefined) return t.earthViewFactors;
-  if (t.attitude === 'horizontal') return [1 / ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2, 0];
-  const F = earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace;
-  return [F, F];
+  const F = VIEW_FACTORS;
+  if (t.attitude === 'horizontal') {
+    F[0] = 1 / ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
+    F[1] = 0;
+    return F;
+  }
+  F[0] = F[1] = earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace;
+  return F;
 }
+const VIEW_FACTORS: [number, number] = [NaN, NaN];
 
 /** The cold case: the heater power that keeps the loop above its coolant's minimum in eclipse. */
 function coldCase(
@@ -390,6 +455,7 @@ export function sizePower(
   rows: Rows,
   { orbit, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
   thermal: ThermalSizing,
+  into: PowerResults | null = null,
 ): PowerSizing {
   const { mission, power: p } = design;
   const { array, battery } = rows;
@@ -424,9 +490,23 @@ export function sizePower(
   w.irradianceCase = p.irradianceCase;
   w.sunIncidenceAngle_rad = deg_to_rad(p.sunIncidence_deg);
   w.pointingError_rad = deg_to_rad(p.pointingError_deg);
-  const system = powerSystem(w);
-  return { system, busPower_W, depthOfDischarge };
+  if (into === null) return { system: powerSystem(w), busPower_W, depthOfDischarge };
+  powerSystem(w, into.system);
+  into.busPower_W = busPower_W;
+  into.depthOfDischarge = depthOfDischarge;
+  return into;
 }
+
+/**
+ * The power stage's results a lean evaluator keeps (sizePower's `into`): each call rewrites every field, the power
+ * system's and its array chain's too, and the caller reads them before the next design.
+ */
+export type PowerResults = Scratch<PowerSizing> & { readonly system: PowerSystemRecord };
+export const powerResults = (): PowerResults => ({
+  system: powerSystemRecord(),
+  busPower_W: NaN,
+  depthOfDischarge: NaN,
+});
 
 /**
  * Peak → typical (a press peak derated by the chip row's typicalFraction) → utilization → sustained fraction →
