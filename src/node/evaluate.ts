@@ -41,9 +41,18 @@ import {
   type PayloadResults,
   type PowerResults,
   type ThermalResults,
+  type WaterfallResults,
+  waterfallResults,
 } from './stages/thermalPower.js';
 import { computeRecord } from '../models/compute/compute.js';
-import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
+import {
+  massResults,
+  radiationResults,
+  sizeMassAndDrag,
+  sizeRadiation,
+  type MassResults,
+  type RadiationResults,
+} from './stages/massDrag.js';
 import {
   costResults,
   lifecycle,
@@ -106,11 +115,11 @@ export function sizeNode(
   const thermal = sizeThermal(design, rows, payload, notes, into?.thermal ?? null);
   const power = sizePower(design, rows, payload, thermal, into?.power ?? null);
   // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
-  const waterfall = deliveredCompute(design, rows, { payload, thermal, power });
+  const waterfall = deliveredCompute(design, rows, { payload, thermal, power }, into?.waterfall ?? null);
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
-  const rad = sizeRadiation(design, payload);
+  const rad = sizeRadiation(design, payload, into?.rad ?? null);
   const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad }, into?.mass ?? null);
   const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass }, into?.cost ?? null);
   const c = payload.compute;
@@ -132,6 +141,8 @@ export interface LeanResults {
   readonly compute: Scratch<NodeSizing['compute']>;
   readonly thermal: ThermalResults;
   readonly power: PowerResults;
+  readonly waterfall: WaterfallResults;
+  readonly rad: RadiationResults;
   readonly mass: MassResults;
   readonly cost: CostResults;
   readonly economics: LifecycleResults;
@@ -142,6 +153,8 @@ const leanResults = (): LeanResults => ({
   compute: computeRecord(),
   thermal: thermalResults(),
   power: powerResults(),
+  waterfall: waterfallResults(),
+  rad: radiationResults(),
   mass: massResults(),
   cost: costResults(),
   economics: lifecycleResults(),

@@ -17,6 +17,7 @@ import {
 } from '../../models/thermal/radiatorPanel.js';
 import {
   coolantLoop,
+  coolantLoopRecord,
   loopHeatLoad,
   type CoolantLoopParams,
   type HeatLoadParams,
@@ -30,7 +31,12 @@ import {
   type PowerSystemRecord,
 } from '../../models/power/power.js';
 import type { Scratch } from '../../base/scratch.js';
-import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
+import {
+  computeWaterfall,
+  Waterfall,
+  type ComputeWaterfallParams,
+  type ThrottleInput,
+} from '../../models/compute/computeWaterfall.js';
 import {
   eclipsePowerStates,
   powerStatesRecord,
@@ -376,8 +382,10 @@ function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnT
   l.exitQuality = t.exitQuality;
   l.pressureDrop_Pa = t.loopPressureDrop_Pa;
   l.pumpEfficiency = t.pumpEfficiency;
-  return coolantLoop(l);
+  return coolantLoop(l, LOOP);
 }
+/** The loop's figures: sizeThermal reads them within its call and keeps none of them. */
+const LOOP = coolantLoopRecord();
 
 /** The battery's charge loss in daylight, the hot case's [W] (sizeThermal). */
 function batteryLossOf(
@@ -518,33 +526,62 @@ export function deliveredCompute(
   design: Design,
   rows: Rows,
   { payload, thermal, power }: Pick<StageResults, 'payload' | 'thermal' | 'power'>,
+  into: WaterfallResults | null = null,
 ) {
   const { compute, computeShare, sunlitItPowerAvg_W, isl } = payload;
   const c = design.compute;
-  const { typicalFraction, typicalFractionSource } = rows.chip;
   const all = design.thermal.rejects === 'all';
   const k = thermal.pumpPower_W / thermal.heatLoad_W;
-  return computeWaterfall({
-    peakPFLOPS: compute.peakPFLOPS,
-    typicalFraction,
-    typicalFractionSource,
-    utilization: c.utilization,
-    sustainedFraction: c.sustainedFraction,
-    computeShare,
-    availability: compute.availability,
-    power: {
-      installed_m2: design.power.arrayArea_m2,
-      required_m2: power.system.requiredArrayArea_m2,
-      computeLoad_W: sunlitItPowerAvg_W + thermal.pumpPower_W,
-      fixedLoad_W: power.busPower_W + isl.power_W,
-    },
-    thermal: {
-      installed_m2: design.thermal.radiatorArea_m2,
-      required_m2: thermal.radiator.requiredRadiatorArea_m2,
-      computeLoad_W: compute.heatLoadPeak_W / (1 - k),
-      fixedLoad_W: all ? (thermal.busPower_W + isl.power_W + thermal.batteryLoss_W) / (1 - k) : 0,
-    },
-    bytesPerFlop: c.bytesOutPerFlop,
-    downlinkCapacity_bps: isl.capacity_Gbps * 1e9,
-  });
+  // the waterfall keeps its input for its steps: a fresh one unless the lean evaluator keeps both
+  const w = into?.input ?? waterfallInput();
+  w.peakPFLOPS = compute.peakPFLOPS;
+  w.typicalFraction = rows.chip.typicalFraction;
+  w.typicalFractionSource = rows.chip.typicalFractionSource;
+  w.utilization = c.utilization;
+  w.sustainedFraction = c.sustainedFraction;
+  w.computeShare = computeShare;
+  w.availability = compute.availability;
+  const wp = w.power;
+  wp.installed_m2 = design.power.arrayArea_m2;
+  wp.required_m2 = power.system.requiredArrayArea_m2;
+  wp.computeLoad_W = sunlitItPowerAvg_W + thermal.pumpPower_W;
+  wp.fixedLoad_W = power.busPower_W + isl.power_W;
+  const wt = w.thermal;
+  wt.installed_m2 = design.thermal.radiatorArea_m2;
+  wt.required_m2 = thermal.radiator.requiredRadiatorArea_m2;
+  wt.computeLoad_W = compute.heatLoadPeak_W / (1 - k);
+  wt.fixedLoad_W = all ? (thermal.busPower_W + isl.power_W + thermal.batteryLoss_W) / (1 - k) : 0;
+  w.bytesPerFlop = c.bytesOutPerFlop;
+  w.downlinkCapacity_bps = isl.capacity_Gbps * 1e9;
+  return computeWaterfall(w, into?.result);
 }
+
+/** The waterfall's input, its two balances with it; the placeholders give each field its kind. */
+type WaterfallInput = Scratch<ComputeWaterfallParams> & {
+  readonly power: Scratch<ThrottleInput>;
+  readonly thermal: Scratch<ThrottleInput>;
+};
+const waterfallInput = (): WaterfallInput =>
+  ({
+    peakPFLOPS: NaN,
+    typicalFraction: undefined,
+    typicalFractionSource: undefined,
+    utilization: NaN,
+    sustainedFraction: undefined,
+    computeShare: NaN,
+    availability: NaN,
+    power: { installed_m2: NaN, required_m2: NaN, computeLoad_W: NaN, fixedLoad_W: NaN },
+    thermal: { installed_m2: NaN, required_m2: NaN, computeLoad_W: NaN, fixedLoad_W: NaN },
+    bytesPerFlop: undefined,
+    downlinkCapacity_bps: NaN,
+  }) as unknown as WaterfallInput; // the optional numbers as undefined: each call writes the design's
+
+/**
+ * The waterfall's input and result a lean evaluator keeps (deliveredCompute's `into`): each call rewrites both, and the
+ * caller reads the result before the next design (its steps, listed from the input, only within that evaluation).
+ */
+export interface WaterfallResults {
+  readonly input: WaterfallInput;
+  readonly result: Waterfall;
+}
+export const waterfallResults = (): WaterfallResults => ({ input: waterfallInput(), result: new Waterfall() });
