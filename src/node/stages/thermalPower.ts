@@ -443,15 +443,34 @@ function coldCase(
   return coldCaseHeater(c);
 }
 
-/** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
+/**
+ * The peak's factor for the workload's precision and sparsity, and the precision it is stated at; the last one kept
+ * with its three inputs (a study's chips are a few rows: the figures are the same strings and number).
+ */
 function precisionOf(
   rows: Rows,
   precision: string | undefined,
   sparsity: 'dense' | '2:4',
-): { precisionFactor: number; precision: string } {
+): { readonly precisionFactor: number; readonly precision: string } {
+  const k = keptPrecision;
+  if (k.row === rows.chip.precision && k.asked === precision && k.sparsity === sparsity) return k;
   const r = precisionFactor({ rowPrecision: rows.chip.precision, precision, sparse: sparsity === '2:4' });
-  return { precisionFactor: r.factor, precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision };
+  keptPrecision = {
+    row: rows.chip.precision,
+    asked: precision,
+    sparsity,
+    precisionFactor: r.factor,
+    precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision,
+  };
+  return keptPrecision;
 }
+let keptPrecision = {
+  row: '',
+  asked: undefined as string | undefined,
+  sparsity: '' as 'dense' | '2:4' | '',
+  precisionFactor: NaN,
+  precision: '',
+};
 
 /** Bus housekeeping power: the design's, or 3 % of peak IT + 500 W. */
 function busPowerOf(design: Design, itPowerPeak_W: number): number {
