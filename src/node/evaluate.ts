@@ -30,7 +30,6 @@ import type {
   ThermalSizing,
 } from './record/nodeRecord.js';
 import {
-  deliveredCompute,
   payloadResults,
   powerResults,
   sizePayload,
@@ -41,9 +40,8 @@ import {
   type PayloadResults,
   type PowerResults,
   type ThermalResults,
-  type WaterfallResults,
-  waterfallResults,
 } from './stages/thermalPower.js';
+import { deliveredCompute, waterfallResults, type WaterfallResults } from './stages/waterfall.js';
 import { computeRecord } from '../models/compute/compute.js';
 import {
   massResults,
