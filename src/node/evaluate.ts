@@ -30,14 +30,27 @@ import type {
   ThermalSizing,
 } from './record/nodeRecord.js';
 import {
-  computeRecord,
-  deliveredCompute,
+  payloadResults,
+  powerResults,
   sizePayload,
   sizePower,
   sizeThermal,
+  thermalResults,
   withCompute,
+  type PayloadResults,
+  type PowerResults,
+  type ThermalResults,
 } from './stages/thermalPower.js';
-import { massResults, sizeMassAndDrag, sizeRadiation, type MassResults } from './stages/massDrag.js';
+import { deliveredCompute, waterfallResults, type WaterfallResults } from './stages/waterfall.js';
+import { computeRecord } from '../models/compute/compute.js';
+import {
+  massResults,
+  radiationResults,
+  sizeMassAndDrag,
+  sizeRadiation,
+  type MassResults,
+  type RadiationResults,
+} from './stages/massDrag.js';
 import {
   costResults,
   lifecycle,
@@ -96,15 +109,15 @@ export function sizeNode(
   notes: string[] | null,
   into: LeanResults | null = null,
 ): NodeSizing {
-  const payload = sizePayload(design, rows);
-  const thermal = sizeThermal(design, rows, payload, notes);
-  const power = sizePower(design, rows, payload, thermal);
+  const payload = sizePayload(design, rows, into?.payload ?? null);
+  const thermal = sizeThermal(design, rows, payload, notes, into?.thermal ?? null);
+  const power = sizePower(design, rows, payload, thermal, into?.power ?? null);
   // Delivered compute as a waterfall (compute.ts gives peak; throttling when the array or radiator falls short)
-  const waterfall = deliveredCompute(design, rows, { payload, thermal, power });
+  const waterfall = deliveredCompute(design, rows, { payload, thermal, power }, into?.waterfall ?? null);
   // An array that cannot even carry the bus delivers nothing: the cost per delivered compute is then infinite (the
   // smallest positive double keeps the cost models' checks and makes the division overflow to Infinity).
   const costPFLOPS = Math.max(waterfall.deliveredPFLOPS, Number.MIN_VALUE);
-  const rad = sizeRadiation(design, payload);
+  const rad = sizeRadiation(design, payload, into?.rad ?? null);
   const mass = sizeMassAndDrag(design, rows.vehicle, { payload, thermal, power, rad }, into?.mass ?? null);
   const cost = sizeCost(design, rows, { payload, costPFLOPS, thermal, power, mass }, into?.cost ?? null);
   const c = payload.compute;
@@ -116,19 +129,30 @@ export function sizeNode(
 /**
  * The results a lean evaluator keeps and each of its evaluations rewrites (V8 boxes every number of a fresh result
  * object; one stored into an existing record's number field is written in place): the sizing, its compute copy, the
- * mass, drag and cost stages' results and the fleet economics. Read before the next evaluation; nothing that outlives
+ * thermal (with its radiator panel), power (with its array chain), mass, drag and cost stages' results and the fleet
+ * economics. Read before the next evaluation; nothing that outlives
  * one holds them.
  */
 export interface LeanResults {
   readonly sizing: Sizing;
+  readonly payload: PayloadResults;
   readonly compute: Scratch<NodeSizing['compute']>;
+  readonly thermal: ThermalResults;
+  readonly power: PowerResults;
+  readonly waterfall: WaterfallResults;
+  readonly rad: RadiationResults;
   readonly mass: MassResults;
   readonly cost: CostResults;
   readonly economics: LifecycleResults;
 }
 const leanResults = (): LeanResults => ({
   sizing: new Sizing(),
+  payload: payloadResults(),
   compute: computeRecord(),
+  thermal: thermalResults(),
+  power: powerResults(),
+  waterfall: waterfallResults(),
+  rad: radiationResults(),
   mass: massResults(),
   cost: costResults(),
   economics: lifecycleResults(),

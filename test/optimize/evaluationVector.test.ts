@@ -15,9 +15,10 @@ describe('evaluationVector (f and g of an evaluation, views into a shared buffer
   });
 
   it('a vector larger than the shared buffer is an array of its own', () => {
-    const v = evaluationVector(1000);
-    expect(v.length).toBe(1000);
+    // 2,000 doubles are 16,000 bytes, more than the 8 KiB buffer
+    const v = evaluationVector(2000);
+    expect(v.length).toBe(2000);
     expect(v.byteOffset).toBe(0);
-    expect(v.buffer.byteLength).toBe(8000);
+    expect(v.buffer.byteLength).toBe(16000);
   });
 });

@@ -10,6 +10,7 @@
  * Validity: chips ≥ 1 (integer), 0 < u ≤ 1, 0 ≤ f_idle < 1, λ ≥ 0, lifetime > 0.
  * Derivation, evidence and costs: docs/models.md §"Compute payload".
  */
+import type { Scratch } from '../../base/scratch.js';
 
 /** Default GPU failure rate without repair [1/yr]: middle of the 5–9 %/yr quoted in docs/sources.md §10. */
 export const DEFAULT_CHIP_FAILURE_RATE_per_yr = 0.07;
@@ -52,8 +53,24 @@ export interface ComputeResult {
   readonly mass_kg: number;
 }
 
-/** IT power, PFLOPS, availability and mass of the compute payload. */
-export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
+/** A compute figures record to write into (computePayload's `out`); the placeholders give each field its kind. */
+export const computeRecord = (): Scratch<ComputeResult> => ({
+  itPowerAvg_W: NaN,
+  itPowerPeak_W: NaN,
+  heatLoadAvg_W: NaN,
+  heatLoadPeak_W: NaN,
+  peakPFLOPS: NaN,
+  deliveredPFLOPS: NaN,
+  availability: NaN,
+  precision: '',
+  mass_kg: NaN,
+});
+
+/**
+ * IT power, PFLOPS, availability and mass of the compute payload, written into `out` (every field: a fresh record, or
+ * one a hot caller keeps).
+ */
+export function computePayload(p: Readonly<ComputeParams>, out = computeRecord()): ComputeResult {
   const c = p.chip;
   if (!(Number.isInteger(p.chips) && p.chips >= 1))
     throw new RangeError(`chips must be an integer ≥ 1, got ${p.chips}`);
@@ -78,15 +95,14 @@ export function computePayload(p: Readonly<ComputeParams>): ComputeResult {
   const factor = p.precisionFactor ?? 1;
   if (!(factor > 0 && Number.isFinite(factor))) throw new RangeError(`precisionFactor must be > 0, got ${factor}`);
   const peakPFLOPS = (p.chips * c.peakTFLOPS * factor) / 1000;
-  return {
-    itPowerAvg_W: avg_W,
-    itPowerPeak_W: peak_W,
-    heatLoadAvg_W: avg_W,
-    heatLoadPeak_W: peak_W,
-    peakPFLOPS,
-    deliveredPFLOPS: peakPFLOPS * p.utilization * availability,
-    availability,
-    precision: p.precision ?? c.precision,
-    mass_kg: p.chips * c.massPerChip_kg,
-  };
+  out.itPowerAvg_W = avg_W;
+  out.itPowerPeak_W = peak_W;
+  out.heatLoadAvg_W = avg_W;
+  out.heatLoadPeak_W = peak_W;
+  out.peakPFLOPS = peakPFLOPS;
+  out.deliveredPFLOPS = peakPFLOPS * p.utilization * availability;
+  out.availability = availability;
+  out.precision = p.precision ?? c.precision;
+  out.mass_kg = p.chips * c.massPerChip_kg;
+  return out;
 }

@@ -93,12 +93,24 @@ function fraction(name: string, v: number, allowZero: boolean): number {
   return v;
 }
 
+const positiveFinite = (v: number): boolean => v > 0 && Number.isFinite(v);
+
 /** Share of the compute load an installed area carries when fixed loads are served first (header equation). */
 export function throttleFactor(name: string, t: Readonly<ThrottleInput>): number {
-  positive(`${name}.installed_m2`, t.installed_m2);
-  positive(`${name}.required_m2`, t.required_m2);
-  positive(`${name}.computeLoad_W`, t.computeLoad_W);
-  nonNegative(`${name}.fixedLoad_W`, t.fixedLoad_W);
+  // the checks' field names are built only for a balance that fails one (a string per check and call otherwise)
+  const ok = positiveFinite;
+  if (!(
+    ok(t.installed_m2) &&
+    ok(t.required_m2) &&
+    ok(t.computeLoad_W) &&
+    t.fixedLoad_W >= 0 &&
+    t.fixedLoad_W < Infinity
+  )) {
+    positive(`${name}.installed_m2`, t.installed_m2);
+    positive(`${name}.required_m2`, t.required_m2);
+    positive(`${name}.computeLoad_W`, t.computeLoad_W);
+    nonNegative(`${name}.fixedLoad_W`, t.fixedLoad_W);
+  }
   const r = t.installed_m2 / t.required_m2;
   const available_W = r * (t.computeLoad_W + t.fixedLoad_W);
   return Math.min(1, Math.max(0, (available_W - t.fixedLoad_W) / t.computeLoad_W));
@@ -111,8 +123,14 @@ export function llmInferenceBytesPerFlop(p: Readonly<{ parameters: number; bytes
   return p.bytesPerToken / (2 * p.parameters);
 }
 
-/** The delivered-compute waterfall (each factor: the header and docs/models.md §"Delivered-compute waterfall"). */
-export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWaterfallResult {
+/**
+ * The delivered-compute waterfall (each factor: the header and docs/models.md §"Delivered-compute waterfall"), written
+ * into `out` (every field: a fresh result, or one a hot caller keeps; it keeps `p` for its steps, read when listed).
+ */
+export function computeWaterfall(
+  p: Readonly<ComputeWaterfallParams>,
+  out: Waterfall = new Waterfall(),
+): ComputeWaterfallResult {
   positive('peakPFLOPS', p.peakPFLOPS);
   const t = fraction('typicalFraction', p.typicalFraction ?? 1, false);
   if (p.typicalFraction !== undefined && p.typicalFractionSource === undefined) {
@@ -139,7 +157,7 @@ export function computeWaterfall(p: Readonly<ComputeWaterfallParams>): ComputeWa
   const needed_bps = beta * value * FLOPS_PER_PFLOPS * BITS_PER_BYTE;
   const fD = needed_bps > 0 ? Math.min(1, (p.downlinkCapacity_bps ?? 0) / needed_bps) : 1;
   value *= fD;
-  return new Waterfall(p, [t, u, s, share, fP, thermalStep, avail, fD], value, fP, fT, needed_bps);
+  return out.of(p, t, u, s, share, fP, thermalStep, avail, fD, value, fT, needed_bps);
 }
 
 /**
@@ -150,24 +168,59 @@ type StepFactors = readonly [number, number, number, number, number, number, num
 
 /**
  * computeWaterfall's result. The steps, with their sources, are listed when first read (a report's or record's
- * waterfall): an optimizer's evaluation reads only the delivered compute and the throttles.
+ * waterfall): an optimizer's evaluation reads only the delivered compute and the throttles. `of` writes every field (a
+ * kept result takes its next design's figures, its listed steps dropped).
  */
-class Waterfall implements ComputeWaterfallResult {
-  #steps: readonly WaterfallStep[] | undefined;
-  readonly #p: Readonly<ComputeWaterfallParams>;
-  readonly #factors: StepFactors;
-  readonly deliveredFraction: number;
-  constructor(
+export class Waterfall implements ComputeWaterfallResult {
+  #steps: readonly WaterfallStep[] | undefined = undefined;
+  #p = undefined as unknown as Readonly<ComputeWaterfallParams>;
+  /** The factors of the steps after `peak`, written in place. */
+  readonly #factors: [number, number, number, number, number, number, number, number] = [
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+    NaN,
+  ];
+  deliveredPFLOPS = NaN;
+  deliveredFraction = NaN;
+  powerThrottle = NaN;
+  thermalThrottle = NaN;
+  downlinkNeeded_bps = NaN;
+  of(
     p: Readonly<ComputeWaterfallParams>,
-    factors: StepFactors,
-    readonly deliveredPFLOPS: number,
-    readonly powerThrottle: number,
-    readonly thermalThrottle: number,
-    readonly downlinkNeeded_bps: number,
-  ) {
+    t: number,
+    u: number,
+    s: number,
+    share: number,
+    fP: number,
+    thermalStep: number,
+    avail: number,
+    fD: number,
+    deliveredPFLOPS: number,
+    fT: number,
+    downlinkNeeded_bps: number,
+  ): this {
+    this.#steps = undefined;
     this.#p = p;
-    this.#factors = factors;
+    const f = this.#factors;
+    f[0] = t;
+    f[1] = u;
+    f[2] = s;
+    f[3] = share;
+    f[4] = fP;
+    f[5] = thermalStep;
+    f[6] = avail;
+    f[7] = fD;
+    this.deliveredPFLOPS = deliveredPFLOPS;
     this.deliveredFraction = deliveredPFLOPS / p.peakPFLOPS;
+    this.powerThrottle = fP;
+    this.thermalThrottle = fT;
+    this.downlinkNeeded_bps = downlinkNeeded_bps;
+    return this;
   }
   get steps(): readonly WaterfallStep[] {
     return (this.#steps ??= waterfallSteps(this.#p, this.#factors));

@@ -19,6 +19,7 @@
  * alive (failed chips are not counted), gating removes a chip's whole draw (host and link share included).
  */
 import { JULIAN_YEAR_s } from '../../base/constants.js';
+import type { Scratch } from '../../base/scratch.js';
 
 export interface EclipsePowerStatesParams {
   /** Chips on the node (integer ≥ 1). */
@@ -48,8 +49,23 @@ export interface EclipsePowerStatesResult {
   readonly cyclesPerGatedChip_per_yr: number;
 }
 
-/** Power states of the chips through eclipse (see the header). */
-export function eclipsePowerStates(p: Readonly<EclipsePowerStatesParams>): EclipsePowerStatesResult {
+/** A power-states record to write into (eclipsePowerStates's `out`). */
+export const powerStatesRecord = (): Scratch<EclipsePowerStatesResult> => ({
+  idleFloorFraction: NaN,
+  gatedChips: NaN,
+  gatedFraction: NaN,
+  gatedBelowIdleFloor: NaN,
+  cyclesPerGatedChip_per_yr: NaN,
+});
+
+/**
+ * Power states of the chips through eclipse (see the header), written into `out` (every field: a fresh record, or one a
+ * hot caller keeps).
+ */
+export function eclipsePowerStates(
+  p: Readonly<EclipsePowerStatesParams>,
+  out = powerStatesRecord(),
+): EclipsePowerStatesResult {
   const { chips: N, idlePowerFraction: f, utilization: u, eclipseComputeFraction: k } = p;
   if (!(Number.isInteger(N) && N >= 1)) throw new RangeError(`eclipsePowerStates: chips must be an integer ≥ 1`);
   if (!(f >= 0 && f < 1)) throw new RangeError(`eclipsePowerStates: idlePowerFraction = ${f} must be in [0, 1)`);
@@ -66,11 +82,10 @@ export function eclipsePowerStates(p: Readonly<EclipsePowerStatesParams>): Eclip
   const powered = Math.min(N, Math.max(Math.floor(k * N + eps), Math.ceil(k * N * u - eps)));
   const idleMax = f === 0 ? N : Math.min(N, Math.floor((k * N) / idleFloor + eps));
   const gated = N - powered;
-  return {
-    idleFloorFraction: idleFloor,
-    gatedChips: gated,
-    gatedFraction: gated / N,
-    gatedBelowIdleFloor: N - idleMax,
-    cyclesPerGatedChip_per_yr: gated > 0 ? (season * JULIAN_YEAR_s) / p.orbitPeriod_s : 0,
-  };
+  out.idleFloorFraction = idleFloor;
+  out.gatedChips = gated;
+  out.gatedFraction = gated / N;
+  out.gatedBelowIdleFloor = N - idleMax;
+  out.cyclesPerGatedChip_per_yr = gated > 0 ? (season * JULIAN_YEAR_s) / p.orbitPeriod_s : 0;
+  return out;
 }

@@ -13,11 +13,13 @@
  * Derivation, evidence and costs: docs/models.md §"Power-system sizing".
  */
 import { JULIAN_YEAR_s } from '../../base/constants.js';
-import { solarArrayOutput, type SolarArrayChain, type SolarArrayParams } from './solarArray.js';
+import type { Scratch } from '../../base/scratch.js';
+import { solarArrayOutput, solarArrayRecord, type SolarArrayChain, type SolarArrayParams } from './solarArray.js';
 
 export {
   CELL_REFERENCE_TEMP_K,
   solarArrayOutput,
+  solarArrayRecord,
   type IrradianceCase,
   type SolarArrayChain,
   type SolarArrayParams,
@@ -100,8 +102,38 @@ function fail(msg: string): never {
 
 const inUnit = (x: number): boolean => x > 0 && x <= 1;
 
-/** Array BOL/EOL output, SMAD array sizing over the worst orbit, battery energy and masses. */
-export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
+/** A power-system record to write into (powerSystem's `out`), its array chain's with it. */
+export type PowerSystemRecord = Scratch<Omit<PowerSystemResult, 'array'>> & {
+  readonly array: Scratch<SolarArrayChain>;
+};
+export const powerSystemRecord = (): PowerSystemRecord => ({
+  array: solarArrayRecord(),
+  arrayOutputBol_W_m2: NaN,
+  arrayOutputEol_W_m2: NaN,
+  bolPower_W: NaN,
+  eolPower_W: NaN,
+  sizing: 'eol',
+  sizingOutput_W_m2: NaN,
+  demandDaylight_W: NaN,
+  demandEclipse_W: NaN,
+  demandAvg_W: NaN,
+  requiredArrayPower_W: NaN,
+  requiredArrayArea_m2: NaN,
+  supportableLoad_W: NaN,
+  orbitAverageArrayPower_W: NaN,
+  powerMargin_W: NaN,
+  powerMargin: NaN,
+  batteryEnergy_J: NaN,
+  batteryMass_kg: NaN,
+  arrayMass_kg: NaN,
+  chargeCyclesPerYearMax: NaN,
+});
+
+/**
+ * Array BOL/EOL output, SMAD array sizing over the worst orbit, battery energy and masses, written into `out` (every
+ * field, the array chain's too: a fresh record, or one a hot caller keeps).
+ */
+export function powerSystem(p: Readonly<PowerSystemParams>, out = powerSystemRecord()): PowerSystemResult {
   const Xe = p.pathEfficiencyEclipse ?? 0.6;
   const Xd = p.pathEfficiencyDaylight ?? 0.8;
   const etaB = p.batteryToLoadEfficiency ?? 0.9;
@@ -124,7 +156,7 @@ export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
   const load = (x: number): boolean => x >= 0 && Number.isFinite(x);
   if (!(load(p.computePower_W) && load(p.busPower_W) && load(p.islPower_W) && load(p.pumpPower_W) && load(heater_W)))
     fail(`loads (compute, bus, ISL, pump, heater) must be finite and ≥ 0`);
-  const array = solarArrayOutput(p);
+  const array = solarArrayOutput(p, out.array);
 
   const bol = array.bol_W_m2;
   const eol = array.eol_W_m2;
@@ -139,26 +171,24 @@ export function powerSystem(p: Readonly<PowerSystemParams>): PowerSystemResult {
   const eolPower = eol * p.arrayArea_m2;
   const sizingPower = atSizing * p.arrayArea_m2;
   const batteryEnergy_J = Te > 0 ? (Pe * Te) / (p.depthOfDischarge * etaB) : 0;
-  return {
-    array,
-    arrayOutputBol_W_m2: bol,
-    arrayOutputEol_W_m2: eol,
-    bolPower_W: bol * p.arrayArea_m2,
-    eolPower_W: eolPower,
-    sizing,
-    sizingOutput_W_m2: atSizing,
-    demandDaylight_W: Pd,
-    demandEclipse_W: Pe,
-    demandAvg_W: (Pd * Td + Pe * Te) / p.orbitPeriod_s,
-    requiredArrayPower_W: required,
-    requiredArrayArea_m2: required / atSizing,
-    supportableLoad_W: (sizingPower * Td) / (Te / Xe + Td / Xd),
-    orbitAverageArrayPower_W: eolPower * (1 - p.eclipseFractionMean),
-    powerMargin_W: sizingPower - required,
-    powerMargin: (sizingPower - required) / required,
-    batteryEnergy_J,
-    batteryMass_kg: batteryEnergy_J / p.batterySpecificEnergy_J_per_kg,
-    arrayMass_kg: p.arrayArea_m2 * p.arrayArealDensity_kg_m2,
-    chargeCyclesPerYearMax: Te > 0 ? JULIAN_YEAR_s / p.orbitPeriod_s : 0,
-  };
+  out.arrayOutputBol_W_m2 = bol;
+  out.arrayOutputEol_W_m2 = eol;
+  out.bolPower_W = bol * p.arrayArea_m2;
+  out.eolPower_W = eolPower;
+  out.sizing = sizing;
+  out.sizingOutput_W_m2 = atSizing;
+  out.demandDaylight_W = Pd;
+  out.demandEclipse_W = Pe;
+  out.demandAvg_W = (Pd * Td + Pe * Te) / p.orbitPeriod_s;
+  out.requiredArrayPower_W = required;
+  out.requiredArrayArea_m2 = required / atSizing;
+  out.supportableLoad_W = (sizingPower * Td) / (Te / Xe + Td / Xd);
+  out.orbitAverageArrayPower_W = eolPower * (1 - p.eclipseFractionMean);
+  out.powerMargin_W = sizingPower - required;
+  out.powerMargin = (sizingPower - required) / required;
+  out.batteryEnergy_J = batteryEnergy_J;
+  out.batteryMass_kg = batteryEnergy_J / p.batterySpecificEnergy_J_per_kg;
+  out.arrayMass_kg = p.arrayArea_m2 * p.arrayArealDensity_kg_m2;
+  out.chargeCyclesPerYearMax = Te > 0 ? JULIAN_YEAR_s / p.orbitPeriod_s : 0;
+  return out;
 }

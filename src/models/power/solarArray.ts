@@ -13,6 +13,7 @@
  */
 import { SOLAR_CONSTANT_W_m2 } from '../../base/constants.js';
 import { keptPower } from '../../base/keptPower.js';
+import type { Scratch } from '../../base/scratch.js';
 
 /** Cell reference temperature of the efficiency rating [K] (28 °C, AM0 standard test condition). */
 export const CELL_REFERENCE_TEMP_K = 301.15;
@@ -84,8 +85,30 @@ function fail(msg: string): never {
 /** (1 − d)^life: a study's array row and mission life are constants (base/keptPower.ts). */
 const lifeDegradationOf = keptPower();
 
-/** Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations). */
-export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain {
+/** A chain record to write into (solarArrayOutput's `out`); the placeholders give each field its kind. */
+export const solarArrayRecord = (): Scratch<SolarArrayChain> => ({
+  solarIrradiance_W_m2: NaN,
+  cellEfficiency: NaN,
+  packingFactor: NaN,
+  rated_W_m2: NaN,
+  irradianceCaseFactor: NaN,
+  temperatureFactor: NaN,
+  inherentDegradation: NaN,
+  pointingCosine: NaN,
+  incidenceCosine: NaN,
+  bol_W_m2: NaN,
+  lifeDegradation: NaN,
+  eol_W_m2: NaN,
+});
+
+/**
+ * Array output per m² at BOL and EOL with every factor of the chain named (see header for the equations), written into
+ * `out` (every field: a fresh record, or one a hot caller keeps).
+ */
+export function solarArrayOutput(
+  p: Readonly<SolarArrayParams>,
+  out: Scratch<SolarArrayChain> = solarArrayRecord(),
+): SolarArrayChain {
   const S = p.solarIrradiance_W_m2 ?? SOLAR_CONSTANT_W_m2;
   const irradianceCase = p.irradianceCase ?? 'mean';
   const pack = p.packingFactor ?? 0.85;
@@ -120,18 +143,17 @@ export function solarArrayOutput(p: Readonly<SolarArrayParams>): SolarArrayChain
   const incidenceCosine = Math.cos(incidence);
   const bol = rated * irradianceCaseFactor * temperatureFactor * Id * pointingCosine * incidenceCosine;
   const lifeDegradation = lifeDegradationOf(1 - d, p.missionLife_yr);
-  return {
-    solarIrradiance_W_m2: S,
-    cellEfficiency: p.cellEfficiency,
-    packingFactor: pack,
-    rated_W_m2: rated,
-    irradianceCaseFactor,
-    temperatureFactor,
-    inherentDegradation: Id,
-    pointingCosine,
-    incidenceCosine,
-    bol_W_m2: bol,
-    lifeDegradation,
-    eol_W_m2: bol * lifeDegradation,
-  };
+  out.solarIrradiance_W_m2 = S;
+  out.cellEfficiency = p.cellEfficiency;
+  out.packingFactor = pack;
+  out.rated_W_m2 = rated;
+  out.irradianceCaseFactor = irradianceCaseFactor;
+  out.temperatureFactor = temperatureFactor;
+  out.inherentDegradation = Id;
+  out.pointingCosine = pointingCosine;
+  out.incidenceCosine = incidenceCosine;
+  out.bol_W_m2 = bol;
+  out.lifeDegradation = lifeDegradation;
+  out.eol_W_m2 = bol * lifeDegradation;
+  return out;
 }

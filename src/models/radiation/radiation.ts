@@ -156,29 +156,32 @@ function checkDoseInputs(
 const cornerIndex = new Int32Array(8);
 const cornerWeight = new Float64Array(8);
 
-/** Trapped-particle dose rate, mission dose with margin, and shielding mass. */
-export function radiationDose(p: Readonly<RadiationDoseParams>): RadiationDoseResult {
+/**
+ * Trapped-particle dose rate, mission dose with margin, and shielding mass, written into `out` (a fresh result, or one
+ * a hot caller keeps; it keeps `p`, from which its components are read when first read).
+ */
+export function radiationDose(p: Readonly<RadiationDoseParams>, out = new TrappedDose()): RadiationDoseResult {
   const t = p.table ?? tidTable();
   const margin = p.designMargin ?? DEFAULT_RADIATION_DESIGN_MARGIN;
   checkDoseInputs(p, t.altitudes_m, t.thicknesses_m, margin);
-  return new TrappedDose(p, t, margin);
+  return out.of(p, t, margin);
 }
 
 /**
- * radiationDose's result: the total rate on construction, its three components (what only a record reads) when read,
- * each interpolated at the same corners as the total.
+ * radiationDose's result: the total rate when written (`of`, every field), its three components (what only a record
+ * reads) when read, each interpolated at the same corners as the total.
  */
-class TrappedDose implements RadiationDoseResult {
-  readonly doseRate_rad_per_yr: number;
-  readonly missionDose_rad: number;
-  readonly shieldArealDensity_kg_m2: number;
-  readonly shieldingMass_kg: number;
-  private readonly factor: number;
-  constructor(
-    private readonly p: Readonly<RadiationDoseParams>,
-    private readonly t: TidTable,
-    margin: number,
-  ) {
+export class TrappedDose implements RadiationDoseResult {
+  doseRate_rad_per_yr = NaN;
+  missionDose_rad = NaN;
+  shieldArealDensity_kg_m2 = NaN;
+  shieldingMass_kg = NaN;
+  private factor = NaN;
+  private p = undefined as unknown as Readonly<RadiationDoseParams>;
+  private t = undefined as unknown as TidTable;
+  of(p: Readonly<RadiationDoseParams>, t: TidTable, margin: number): this {
+    this.p = p;
+    this.t = t;
     this.factor = p.trappedDoseFactor ?? 1;
     const rate = this.interp(t.total.logValue);
     const arealDensity = ALUMINIUM_DENSITY_kg_m3 * p.shieldThickness_m;
@@ -186,6 +189,7 @@ class TrappedDose implements RadiationDoseResult {
     this.missionDose_rad = rate * p.missionLife_yr * margin;
     this.shieldArealDensity_kg_m2 = arealDensity;
     this.shieldingMass_kg = arealDensity * p.shieldedArea_m2;
+    return this;
   }
   get protonDoseRate_rad_per_yr(): number {
     return this.interp(this.t.proton.logValue);

@@ -14,6 +14,7 @@
  * Derivation, evidence and costs: docs/models.md §"Coolant loop".
  */
 import { positive } from '../validate.js';
+import type { Scratch } from '../../base/scratch.js';
 
 export interface CoolantProperties {
   readonly phase: 'single-phase' | 'two-phase';
@@ -67,7 +68,20 @@ export interface CoolantLoopResult {
   readonly massFlow_kg_s_per_W: number;
 }
 
-export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
+/** A loop record to write into (coolantLoop's `out`); the placeholders give each field its kind. */
+export const coolantLoopRecord = (): Scratch<CoolantLoopResult> => ({
+  coolantSupplyTemp_K: NaN,
+  coolantHotTemp_K: NaN,
+  radiatorInletTemp_K: NaN,
+  radiatorOutletTemp_K: NaN,
+  supplySetBy: 'junction',
+  junctionTemp_K: NaN,
+  pumpPower_W_per_W: NaN,
+  massFlow_kg_s_per_W: NaN,
+});
+
+/** The loop's temperatures and pump power, written into `out` (every field: a fresh record, or one a caller keeps). */
+export function coolantLoop(p: Readonly<CoolantLoopParams>, out = coolantLoopRecord()): CoolantLoopResult {
   const who = 'coolantLoop';
   const R = p.junctionToCoolant_K_per_W ?? 0;
   if (!(R >= 0 && R <= 1)) throw new RangeError(`${who}: junctionToCoolant_K_per_W = ${R} must be in [0, 1] K/W`);
@@ -102,16 +116,15 @@ export function coolantLoop(p: Readonly<CoolantLoopParams>): CoolantLoopResult {
   const coolantSupplyTemp_K =
     p.radiatorTemp_K !== undefined ? p.radiatorTemp_K - rise_K / 2 + p.loopDeltaT_K : Math.min(fromJunction, cap);
   const supplySetBy = p.radiatorTemp_K !== undefined ? 'radiator' : fromJunction <= cap ? 'junction' : 'inlet limit';
-  return {
-    coolantSupplyTemp_K,
-    coolantHotTemp_K: coolantSupplyTemp_K + rise_K,
-    radiatorInletTemp_K: coolantSupplyTemp_K + rise_K - p.loopDeltaT_K,
-    radiatorOutletTemp_K: coolantSupplyTemp_K - p.loopDeltaT_K,
-    supplySetBy,
-    junctionTemp_K: coolantSupplyTemp_K + drop_K,
-    pumpPower_W_per_W: k,
-    massFlow_kg_s_per_W,
-  };
+  out.coolantSupplyTemp_K = coolantSupplyTemp_K;
+  out.coolantHotTemp_K = coolantSupplyTemp_K + rise_K;
+  out.radiatorInletTemp_K = coolantSupplyTemp_K + rise_K - p.loopDeltaT_K;
+  out.radiatorOutletTemp_K = coolantSupplyTemp_K - p.loopDeltaT_K;
+  out.supplySetBy = supplySetBy;
+  out.junctionTemp_K = coolantSupplyTemp_K + drop_K;
+  out.pumpPower_W_per_W = k;
+  out.massFlow_kg_s_per_W = massFlow_kg_s_per_W;
+  return out;
 }
 
 export interface HeatLoadParams {

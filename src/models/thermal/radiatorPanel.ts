@@ -21,6 +21,7 @@ import { STEFAN_BOLTZMANN_W_m2K4 } from '../../base/constants.js';
 import { DEFAULT_SINK_TEMP_K, radiatorAbsorbed, type RadiatorSurfaceParams } from './thermal.js';
 import { positive } from '../validate.js';
 import { keptPower } from '../../base/keptPower.js';
+import type { Scratch } from '../../base/scratch.js';
 
 /** Tube-and-fin geometry of a panel: each radiating face is a sheet conducting heat from the tubes. */
 export interface PanelGeometry {
@@ -135,23 +136,48 @@ function panelEfficiency(g: PanelGeometry, irEmittance: number, rootTemp_K: numb
 let keptFin = { t: NaN, k: NaN, pitch: NaN, d: NaN, eps: NaN, T: NaN, eta: NaN };
 
 /**
- * ∫ dT/(T⁴ − c⁴) and ∫ T dT/(T⁴ − c⁴) (antiderivatives; c → 0 limits −1/(3T³) and −1/(2T²)); c3 = c ** 3, computed
- * once for both ends (V8's pow costs ~40 ns).
+ * ∫ dT/(T⁴ − c⁴) and ∫ T dT/(T⁴ − c⁴) (antiderivatives; c → 0 limits −1/(3T³) and −1/(2T²)) at T, written into
+ * INTEGRALS[at] and INTEGRALS[at + 1] (one kept array, not a result object per end); c3 = c ** 3, computed once for
+ * both ends (V8's pow costs ~40 ns).
  */
-function integrals(T: number, c: number, c3: number): { inv: number; first: number } {
-  if (c < 1e-6 * T) return { inv: -1 / (3 * T ** 3), first: -1 / (2 * T ** 2) };
+function integrals(T: number, c: number, c3: number, at: number): void {
+  if (c < 1e-6 * T) {
+    INTEGRALS[at] = -1 / (3 * T ** 3);
+    INTEGRALS[at + 1] = -1 / (2 * T ** 2);
+    return;
+  }
   const c2 = c * c;
-  return {
-    inv: Math.log((T - c) / (T + c)) / (4 * c3) - Math.atan(T / c) / (2 * c3),
-    first: Math.log1p((-2 * c2) / (T * T + c2)) / (4 * c2),
-  };
+  INTEGRALS[at] = Math.log((T - c) / (T + c)) / (4 * c3) - Math.atan(T / c) / (2 * c3);
+  INTEGRALS[at + 1] = Math.log1p((-2 * c2) / (T * T + c2)) / (4 * c2);
 }
+/** The inlet's two integrals, then the outlet's (radiatorPanel reads them before its next call). */
+const INTEGRALS = new Float64Array(4);
 
 /** T_sink⁴: a study's sink temperature is a constant (base/keptPower.ts). */
 const sinkT4 = keptPower();
 
-/** Area and mean temperature of a panel whose coolant cools from inlet to outlet (header). */
-export function radiatorPanel(p: Readonly<RadiatorPanelParams>): RadiatorPanelResult {
+/** A panel record to write into (radiatorPanel's `out`); the placeholders give each field its kind. */
+export const radiatorPanelRecord = (): Scratch<RadiatorPanelResult> => ({
+  radiatorTemp_K: NaN,
+  inletTemp_K: NaN,
+  outletTemp_K: NaN,
+  finEfficiency: NaN,
+  earthViewFactorPerFace: NaN,
+  absorbed_W_m2: NaN,
+  netFlux_W_m2: NaN,
+  requiredRadiatorArea_m2: NaN,
+  radiatorMass_kg: NaN,
+  pumpPower_W: NaN,
+});
+
+/**
+ * Area and mean temperature of a panel whose coolant cools from inlet to outlet (header), written into `out` (every
+ * field: a fresh record, or one a hot caller keeps).
+ */
+export function radiatorPanel(
+  p: Readonly<RadiatorPanelParams>,
+  out: Scratch<RadiatorPanelResult> = radiatorPanelRecord(),
+): RadiatorPanelResult {
   const who = 'radiatorPanel';
   if (!(p.heatLoad_W > 0 && Number.isFinite(p.heatLoad_W)))
     throw new RangeError(`${who}: heatLoad_W = ${p.heatLoad_W} must be > 0`);
@@ -181,21 +207,20 @@ export function radiatorPanel(p: Readonly<RadiatorPanelParams>): RadiatorPanelRe
   } else {
     const C = p.heatLoad_W / (Tin - Tout); // ṁ c_p [W/K]
     const c3 = c ** 3;
-    const hi = integrals(Tin, c, c3);
-    const lo = integrals(Tout, c, c3);
-    area = (C / a) * (hi.inv - lo.inv);
-    mean = ((C / a) * (hi.first - lo.first)) / area;
+    integrals(Tin, c, c3, 0);
+    integrals(Tout, c, c3, 2);
+    area = (C / a) * (INTEGRALS[0]! - INTEGRALS[2]!);
+    mean = ((C / a) * (INTEGRALS[1]! - INTEGRALS[3]!)) / area;
   }
-  return {
-    radiatorTemp_K: mean,
-    inletTemp_K: Tin,
-    outletTemp_K: Tout,
-    finEfficiency: eta,
-    earthViewFactorPerFace: abs.F,
-    absorbed_W_m2: absorbed,
-    netFlux_W_m2: p.heatLoad_W / area,
-    requiredRadiatorArea_m2: area,
-    radiatorMass_kg: area * p.arealDensity_kg_m2,
-    pumpPower_W: p.heatLoad_W * p.pumpPower_W_per_W,
-  };
+  out.radiatorTemp_K = mean;
+  out.inletTemp_K = Tin;
+  out.outletTemp_K = Tout;
+  out.finEfficiency = eta;
+  out.earthViewFactorPerFace = abs.F;
+  out.absorbed_W_m2 = absorbed;
+  out.netFlux_W_m2 = p.heatLoad_W / area;
+  out.requiredRadiatorArea_m2 = area;
+  out.radiatorMass_kg = area * p.arealDensity_kg_m2;
+  out.pumpPower_W = p.heatLoad_W * p.pumpPower_W_per_W;
+  return out;
 }

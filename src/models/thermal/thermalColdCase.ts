@@ -60,7 +60,9 @@ export function coldCaseHeater(p: Readonly<ColdCaseParams>): ColdCaseResult {
   if (!(p.eclipseDissipation_W >= 0)) throw new RangeError(`${who}: eclipseDissipation_W must be ≥ 0`);
   const Ts = p.sinkTemp_K ?? DEFAULT_SINK_TEMP_K;
   const olr = p.earthIR_W_m2 ?? COLD_CASE_EARTH_IR_W_m2;
-  const [F1, F2] = p.earthViewFactors;
+  // indexed, not destructured: without escape analysis (odc's --no-turbo-escape) a destructuring allocates an iterator
+  const F1 = p.earthViewFactors[0],
+    F2 = p.earthViewFactors[1];
   const faces = p.radiatingFaces ?? 2;
   const fourthPowers = minLoopT4(p.minLoopTemp_K, 4) - sinkT4(Ts, 4);
   const emitted = faces * p.finEfficiency * p.irEmittance * STEFAN_BOLTZMANN_W_m2K4 * fourthPowers;

@@ -4,7 +4,7 @@
  */
 import type { MassSizing, Payload, Radiation, StageResults } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
-import { radiationDose } from '../../models/radiation/radiation.js';
+import { radiationDose, TrappedDose, type RadiationDoseParams } from '../../models/radiation/radiation.js';
 import { solarProtonDose, type SolarProtonDoseParams } from '../../models/radiation/solarProtonDose.js';
 import {
   dryMass,
@@ -60,23 +60,27 @@ const SEP_IN: Scratch<SolarProtonDoseParams> = {
   missionLife_yr: NaN,
 };
 
-export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radiation {
+export function sizeRadiation(
+  design: Design,
+  { orbit, compute }: Payload,
+  into: RadiationResults | null = null,
+): Radiation {
   const { mission, radiation: r } = design;
   // Shielding wraps the compute electronics: a cube of the compute mass at electronics packaging density.
   const shieldedVolume_m3 = compute.mass_kg / ELECTRONICS_PACKAGING_DENSITY_kg_m3;
   const shieldedArea_m2 = 6 * Math.cbrt(shieldedVolume_m3) ** 2;
   const altitude_m = km_to_m(design.orbit.altitude_km);
   const shieldThickness_m = mm_to_m(r.shielding_mm_al);
-  // explicit literals, not spreads: a spread object given more keys takes V8's slow path (half this stage's time)
-  const trapped = radiationDose({
-    altitude_m,
-    inclination_rad: orbit.inclination_rad,
-    shieldThickness_m,
-    missionLife_yr: mission.lifetime_yr,
-    designMargin: mission.radiationDesignMargin,
-    trappedDoseFactor: r.trappedDoseFactor,
-    shieldedArea_m2,
-  });
+  // the trapped dose keeps its input for its components: a fresh one unless the lean evaluator keeps both
+  const d = into?.input ?? trappedInput();
+  d.altitude_m = altitude_m;
+  d.inclination_rad = orbit.inclination_rad;
+  d.shieldThickness_m = shieldThickness_m;
+  d.missionLife_yr = mission.lifetime_yr;
+  d.designMargin = mission.radiationDesignMargin;
+  d.trappedDoseFactor = r.trappedDoseFactor;
+  d.shieldedArea_m2 = shieldedArea_m2;
+  const trapped = radiationDose(d, into?.trapped);
   // Solar protons reach the orbit where the geomagnetic cutoff lets them (high latitudes); the margin covers both.
   const e = SEP_IN;
   e.altitude_m = altitude_m;
@@ -84,31 +88,58 @@ export function sizeRadiation(design: Design, { orbit, compute }: Payload): Radi
   e.shieldThickness_m = shieldThickness_m;
   e.missionLife_yr = mission.lifetime_yr;
   const sep = solarProtonDose(e).doseRate_rad_per_yr;
-  return new RadiationSizing(trapped, sep, mission.lifetime_yr, mission.radiationDesignMargin);
+  return (into?.sizing ?? new RadiationSizing()).of(trapped, sep, mission.lifetime_yr, mission.radiationDesignMargin);
 }
+
+/** The trapped dose's input; the placeholders give each field its kind. */
+const trappedInput = (): Scratch<RadiationDoseParams> => ({
+  altitude_m: NaN,
+  inclination_rad: NaN,
+  shieldThickness_m: NaN,
+  missionLife_yr: NaN,
+  designMargin: NaN,
+  trappedDoseFactor: NaN,
+  shieldedArea_m2: NaN,
+});
+
+/**
+ * The radiation stage's records a lean evaluator keeps (sizeRadiation's `into`): the trapped dose's input and result
+ * and the summed sizing, each call rewriting them, the caller reading them before the next design.
+ */
+export interface RadiationResults {
+  readonly input: Scratch<RadiationDoseParams>;
+  readonly trapped: TrappedDose;
+  readonly sizing: RadiationSizing;
+}
+export const radiationResults = (): RadiationResults => ({
+  input: trappedInput(),
+  trapped: new TrappedDose(),
+  sizing: new RadiationSizing(),
+});
 
 /**
  * The trapped and solar-proton doses summed, the trapped components (what only a record reads) read through when
- * read. A class, not an object literal with getters (V8 defines a literal's accessors on every call).
+ * read. A class, not an object literal with getters (V8 defines a literal's accessors on every call); `of` writes every
+ * field.
  */
 class RadiationSizing implements Radiation {
-  readonly doseRate_rad_per_yr: number;
-  readonly missionDose_rad: number;
-  readonly shieldArealDensity_kg_m2: number;
-  readonly shieldingMass_kg: number;
-  readonly trappedDoseRate_rad_per_yr: number;
-  constructor(
-    private readonly trapped: ReturnType<typeof radiationDose>,
-    readonly solarProtonDoseRate_rad_per_yr: number,
-    lifetime_yr: number,
-    margin: number,
-  ) {
-    const rate = trapped.doseRate_rad_per_yr + solarProtonDoseRate_rad_per_yr;
+  doseRate_rad_per_yr = NaN;
+  missionDose_rad = NaN;
+  shieldArealDensity_kg_m2 = NaN;
+  shieldingMass_kg = NaN;
+  trappedDoseRate_rad_per_yr = NaN;
+  solarProtonDoseRate_rad_per_yr = NaN;
+  private trapped = undefined as unknown as ReturnType<typeof radiationDose>;
+  of(trapped: ReturnType<typeof radiationDose>, sep: number, lifetime_yr: number, margin: number): this {
+    this.trapped = trapped;
+    this.solarProtonDoseRate_rad_per_yr = sep;
+    const rate = trapped.doseRate_rad_per_yr + sep;
     this.doseRate_rad_per_yr = rate;
     this.missionDose_rad = rate * lifetime_yr * margin;
     this.shieldArealDensity_kg_m2 = trapped.shieldArealDensity_kg_m2;
     this.shieldingMass_kg = trapped.shieldingMass_kg;
     this.trappedDoseRate_rad_per_yr = trapped.doseRate_rad_per_yr;
+    return this;
   }
   get protonDoseRate_rad_per_yr(): number {
     return this.trapped.protonDoseRate_rad_per_yr;

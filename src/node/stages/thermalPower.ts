@@ -1,27 +1,42 @@
 /**
  * The first node sizing stages (node.ts runs them in order): the payload (orbit, compute, ISL), the thermal chain
- * (coolant loop, hot-case radiator, cold-case heater), the power system, and the delivered-compute waterfall.
+ * (coolant loop, hot-case radiator, cold-case heater) and the power system; the delivered-compute waterfall follows
+ * (./waterfall.ts).
  */
-import type { Payload, PowerSizing, StageResults, ThermalSizing } from '../record/nodeRecord.js';
+import type { Payload, PowerSizing, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
 import { orbitGeometry, type InclinationSpec, type OrbitGeometryParams } from '../../models/orbit/orbit.js';
-import { computePayload, type ComputeParams } from '../../models/compute/compute.js';
+import { computePayload, computeRecord, type ComputeParams } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';
 import { islPayload, type IslParams } from '../../models/links/isl.js';
 import { earthViewFactorVerticalPlate } from '../../models/thermal/thermal.js';
-import { radiatorPanel, type RadiatorPanelParams } from '../../models/thermal/radiatorPanel.js';
+import {
+  radiatorPanel,
+  radiatorPanelRecord,
+  type RadiatorPanelParams,
+  type RadiatorPanelResult,
+} from '../../models/thermal/radiatorPanel.js';
 import {
   coolantLoop,
+  coolantLoopRecord,
   loopHeatLoad,
   type CoolantLoopParams,
   type HeatLoadParams,
 } from '../../models/thermal/coolantLoop.js';
 import { coldCaseHeater, type ColdCaseParams } from '../../models/thermal/thermalColdCase.js';
 import { EARTH_RADIUS_m } from '../../base/constants.js';
-import { powerSystem, type PowerSystemParams } from '../../models/power/power.js';
+import {
+  powerSystem,
+  powerSystemRecord,
+  type PowerSystemParams,
+  type PowerSystemRecord,
+} from '../../models/power/power.js';
 import type { Scratch } from '../../base/scratch.js';
-import { computeWaterfall } from '../../models/compute/computeWaterfall.js';
-import { eclipsePowerStates, type EclipsePowerStatesParams } from '../../models/compute/powerStates.js';
+import {
+  eclipsePowerStates,
+  powerStatesRecord,
+  type EclipsePowerStatesParams,
+} from '../../models/compute/powerStates.js';
 import { deg_to_rad, km_to_m, Wh_to_J } from '../../base/convert.js';
 
 /** Bus housekeeping default: 3 % of peak IT power + 500 W (estimate: ADCS, C&DH, TT&C, heaters of a large bus). */
@@ -55,7 +70,7 @@ const STATES_IN: Scratch<EclipsePowerStatesParams> = {
   eclipseSeasonFraction: NaN,
 };
 
-export function sizePayload(design: Design, rows: Rows): Payload {
+export function sizePayload(design: Design, rows: Rows, into: PayloadResults | null = null): Payload {
   const { mission, orbit: o, compute: c, isl: i } = design;
   const g = ORBIT_IN;
   g.altitude_m = km_to_m(o.altitude_km);
@@ -76,7 +91,7 @@ export function sizePayload(design: Design, rows: Rows): Payload {
   u.failureRate_per_yr = c.chipFailureRate_per_yr;
   u.precisionFactor = precision.precisionFactor;
   u.precision = precision.precision;
-  const unthrottled = computePayload(u);
+  const unthrottled = computePayload(u, into?.unthrottled);
   // Compute throttled to a fraction k of its average in shadow (power.eclipseComputeFraction, a smaller battery)
   // loses (1 − k) of the compute for the eclipse share of the time: delivered compute and the average IT power
   // (and the heat it makes on average) are orbit averages over the annual mean shadow fraction. Peak power and
@@ -87,6 +102,7 @@ export function sizePayload(design: Design, rows: Rows): Payload {
     unthrottled.itPowerAvg_W * computeShare,
     unthrottled.heatLoadAvg_W * computeShare,
     unthrottled.deliveredPFLOPS * computeShare,
+    into?.compute,
   );
   const l = ISL_IN;
   l.topology = i.topology;
@@ -99,17 +115,45 @@ export function sizePayload(design: Design, rows: Rows): Payload {
   e.eclipseComputeFraction = design.power.eclipseComputeFraction;
   e.orbitPeriod_s = orbit.period_s;
   e.eclipseSeasonFraction = orbit.eclipseSeasonFraction;
-  const powerStates = eclipsePowerStates(e);
-  return {
-    orbit,
-    compute,
-    sunlitItPowerAvg_W: unthrottled.itPowerAvg_W,
-    computeShare,
-    isl,
-    powerStates,
-    powerEclipse_s: powerEclipse_s(design, orbit.maxEclipse_s),
-  };
+  const powerStates = eclipsePowerStates(e, into?.powerStates);
+  const eclipse_s = powerEclipse_s(design, orbit.maxEclipse_s);
+  if (into === null)
+    return {
+      orbit,
+      compute,
+      sunlitItPowerAvg_W: unthrottled.itPowerAvg_W,
+      computeShare,
+      isl,
+      powerStates,
+      powerEclipse_s: eclipse_s,
+    };
+  into.orbit = orbit;
+  into.sunlitItPowerAvg_W = unthrottled.itPowerAvg_W;
+  into.computeShare = computeShare;
+  into.isl = isl;
+  into.powerEclipse_s = eclipse_s;
+  return into;
 }
+
+/**
+ * The payload stage's results a lean evaluator keeps (sizePayload's `into`): each call rewrites every field, its
+ * compute figures (unthrottled and throttled) and power states too, and the caller reads them before the next design.
+ */
+export type PayloadResults = Scratch<Payload> & {
+  readonly compute: Scratch<Payload['compute']>;
+  readonly unthrottled: Scratch<Payload['compute']>;
+  readonly powerStates: Scratch<Payload['powerStates']>;
+};
+export const payloadResults = (): PayloadResults => ({
+  orbit: undefined as unknown as Payload['orbit'], // an object, written before it is read
+  compute: computeRecord(),
+  sunlitItPowerAvg_W: NaN,
+  computeShare: NaN,
+  isl: undefined as unknown as Payload['isl'], // likewise
+  powerStates: powerStatesRecord(),
+  powerEclipse_s: NaN,
+  unthrottled: computeRecord(),
+});
 
 /**
  * `c` with its averages replaced, written into `out` (a fresh record, or one a lean evaluator keeps: every field
@@ -134,18 +178,6 @@ export function withCompute(
   out.mass_kg = c.mass_kg;
   return out;
 }
-/** A compute figures record to write into; the placeholders give each field its kind. */
-export const computeRecord = (): Scratch<Payload['compute']> => ({
-  itPowerAvg_W: NaN,
-  itPowerPeak_W: NaN,
-  heatLoadAvg_W: NaN,
-  heatLoadPeak_W: NaN,
-  peakPFLOPS: NaN,
-  deliveredPFLOPS: NaN,
-  availability: NaN,
-  precision: '',
-  mass_kg: NaN,
-});
 
 /**
  * The longest eclipse the power system carries [s]: this orbit's, or that of the shell plane orbit.worstEclipseLtan_h
@@ -247,7 +279,13 @@ const POWER_IN: Scratch<PowerSystemParams> = {
  * Coolant loop (supply, radiator inlet and outlet) → hot-case heat load → radiator panel (the coolant cooling along
  * it, fin efficiency from the row's geometry) → junction temperature → cold-case heater; `notes` receives the cap.
  */
-export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes: string[] | null): ThermalSizing {
+export function sizeThermal(
+  design: Design,
+  rows: Rows,
+  payload: Payload,
+  notes: string[] | null,
+  into: ThermalResults | null = null,
+): ThermalSizing {
   const { chip, radiator, coating } = rows;
   const t = design.thermal;
   const busPower_W = busPowerOf(design, payload.compute.itPowerPeak_W);
@@ -286,24 +324,43 @@ export function sizeThermal(design: Design, rows: Rows, payload: Payload, notes:
   r.solarIncidence_rad = deg_to_rad(t.solarIncidence_deg);
   r.sinkTemp_K = t.sinkTemp_K;
   r.environment = t.hotCase;
-  const panel = radiatorPanel(r);
+  const out = into ?? thermalResults();
+  const panel = radiatorPanel(r, out.radiator);
   const shift_K = loop.radiatorOutletTemp_K - outlet_K; // the technology cap lowers the whole loop
   const cold = coldCase(design, rows, payload, earthViewFactors, panel.finEfficiency, busPower_W, pumpPower_W);
-  return {
-    heatLoad_W,
-    radiator: panel,
-    radiatorMass_kg: t.radiatorArea_m2 * radiator.arealDensity_kg_m2,
-    pumpPower_W,
-    batteryLoss_W,
-    busPower_W,
-    junctionTemp_K: loop.junctionTemp_K - shift_K,
-    junctionLimit_K: chip.maxJunctionTemp_K,
-    heaterPower_W: t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W,
-    coolantHotTemp_K: loop.coolantHotTemp_K - shift_K,
-    coolantSupplyTemp_K: loop.coolantSupplyTemp_K - shift_K,
-    supplySetBy: loop.supplySetBy,
-  };
+  out.heatLoad_W = heatLoad_W;
+  out.radiatorMass_kg = t.radiatorArea_m2 * radiator.arealDensity_kg_m2;
+  out.pumpPower_W = pumpPower_W;
+  out.batteryLoss_W = batteryLoss_W;
+  out.busPower_W = busPower_W;
+  out.junctionTemp_K = loop.junctionTemp_K - shift_K;
+  out.junctionLimit_K = chip.maxJunctionTemp_K;
+  out.heaterPower_W = t.coldCaseControl === 'bypass' ? 0 : cold.heaterPower_W;
+  out.coolantHotTemp_K = loop.coolantHotTemp_K - shift_K;
+  out.coolantSupplyTemp_K = loop.coolantSupplyTemp_K - shift_K;
+  out.supplySetBy = loop.supplySetBy;
+  return out;
 }
+
+/**
+ * The thermal stage's results a lean evaluator keeps (sizeThermal's `into`): each call rewrites every field, the
+ * panel's too, and the caller reads them before the next design (src/node/evaluate.ts nodeMetricsEvaluator).
+ */
+export type ThermalResults = Scratch<ThermalSizing> & { radiator: Scratch<RadiatorPanelResult> };
+export const thermalResults = (): ThermalResults => ({
+  heatLoad_W: NaN,
+  radiator: radiatorPanelRecord(),
+  radiatorMass_kg: NaN,
+  pumpPower_W: NaN,
+  batteryLoss_W: NaN,
+  busPower_W: NaN,
+  junctionTemp_K: NaN,
+  junctionLimit_K: NaN,
+  heaterPower_W: NaN,
+  coolantHotTemp_K: NaN,
+  coolantSupplyTemp_K: NaN,
+  supplySetBy: 'junction',
+});
 
 /** The coolant loop from the chip junction limit and the rack's inlet limit. */
 function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnType<typeof coolantLoop> {
@@ -320,8 +377,10 @@ function thermalLoop(design: Design, { chip, radiator, coolant }: Rows): ReturnT
   l.exitQuality = t.exitQuality;
   l.pressureDrop_Pa = t.loopPressureDrop_Pa;
   l.pumpEfficiency = t.pumpEfficiency;
-  return coolantLoop(l);
+  return coolantLoop(l, LOOP);
 }
+/** The loop's figures: sizeThermal reads them within its call and keeps none of them. */
+const LOOP = coolantLoopRecord();
 
 /** The battery's charge loss in daylight, the hot case's [W] (sizeThermal). */
 function batteryLossOf(
@@ -336,13 +395,22 @@ function batteryLossOf(
   return dayLength_s > 0 ? (eclipseLoad_W * eclipse_s * (1 - eta)) / (eta * dayLength_s) : 0;
 }
 
-/** Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude. */
+/**
+ * Earth view factor of each radiator face: the design's, or a horizontal or vertical plate at the altitude, written
+ * into one kept pair (the radiator panel and the cold case read it within sizeThermal and keep nothing of it).
+ */
 function radiatorEarthViewFactors(t: Design['thermal'], altitude_m: number): readonly [number, number] {
   if (t.earthViewFactors !== undefined) return t.earthViewFactors;
-  if (t.attitude === 'horizontal') return [1 / ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2, 0];
-  const F = earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace;
-  return [F, F];
+  const F = VIEW_FACTORS;
+  if (t.attitude === 'horizontal') {
+    F[0] = 1 / ((EARTH_RADIUS_m + altitude_m) / EARTH_RADIUS_m) ** 2;
+    F[1] = 0;
+    return F;
+  }
+  F[0] = F[1] = earthViewFactorVerticalPlate({ altitude_m }).viewFactorPerFace;
+  return F;
 }
+const VIEW_FACTORS: [number, number] = [NaN, NaN];
 
 /** The cold case: the heater power that keeps the loop above its coolant's minimum in eclipse. */
 function coldCase(
@@ -370,15 +438,34 @@ function coldCase(
   return coldCaseHeater(c);
 }
 
-/** The peak's factor for the workload's precision and sparsity, and the precision it is stated at. */
+/**
+ * The peak's factor for the workload's precision and sparsity, and the precision it is stated at; the last one kept
+ * with its three inputs (a study's chips are a few rows: the figures are the same strings and number).
+ */
 function precisionOf(
   rows: Rows,
   precision: string | undefined,
   sparsity: 'dense' | '2:4',
-): { precisionFactor: number; precision: string } {
+): { readonly precisionFactor: number; readonly precision: string } {
+  const k = keptPrecision;
+  if (k.row === rows.chip.precision && k.asked === precision && k.sparsity === sparsity) return k;
   const r = precisionFactor({ rowPrecision: rows.chip.precision, precision, sparse: sparsity === '2:4' });
-  return { precisionFactor: r.factor, precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision };
+  keptPrecision = {
+    row: rows.chip.precision,
+    asked: precision,
+    sparsity,
+    precisionFactor: r.factor,
+    precision: sparsity === '2:4' ? `${r.precision} 2:4 sparse` : r.precision,
+  };
+  return keptPrecision;
 }
+let keptPrecision = {
+  row: '',
+  asked: undefined as string | undefined,
+  sparsity: '' as 'dense' | '2:4' | '',
+  precisionFactor: NaN,
+  precision: '',
+};
 
 /** Bus housekeeping power: the design's, or 3 % of peak IT + 500 W. */
 function busPowerOf(design: Design, itPowerPeak_W: number): number {
@@ -390,6 +477,7 @@ export function sizePower(
   rows: Rows,
   { orbit, sunlitItPowerAvg_W, isl, powerEclipse_s: eclipse_s }: Payload,
   thermal: ThermalSizing,
+  into: PowerResults | null = null,
 ): PowerSizing {
   const { mission, power: p } = design;
   const { array, battery } = rows;
@@ -424,47 +512,20 @@ export function sizePower(
   w.irradianceCase = p.irradianceCase;
   w.sunIncidenceAngle_rad = deg_to_rad(p.sunIncidence_deg);
   w.pointingError_rad = deg_to_rad(p.pointingError_deg);
-  const system = powerSystem(w);
-  return { system, busPower_W, depthOfDischarge };
+  if (into === null) return { system: powerSystem(w), busPower_W, depthOfDischarge };
+  powerSystem(w, into.system);
+  into.busPower_W = busPower_W;
+  into.depthOfDischarge = depthOfDischarge;
+  return into;
 }
 
 /**
- * Peak → typical (a press peak derated by the chip row's typicalFraction) → utilization → sustained fraction →
- * eclipse → power and thermal throttling → availability → downlink
- * (src/models/compute/computeWaterfall.ts). Throttling applies only when the installed array or radiator is short of
- * what the design requires: the closures are enforced in studies, so it shows what an infeasible design would deliver.
+ * The power stage's results a lean evaluator keeps (sizePower's `into`): each call rewrites every field, the power
+ * system's and its array chain's too, and the caller reads them before the next design.
  */
-export function deliveredCompute(
-  design: Design,
-  rows: Rows,
-  { payload, thermal, power }: Pick<StageResults, 'payload' | 'thermal' | 'power'>,
-) {
-  const { compute, computeShare, sunlitItPowerAvg_W, isl } = payload;
-  const c = design.compute;
-  const { typicalFraction, typicalFractionSource } = rows.chip;
-  const all = design.thermal.rejects === 'all';
-  const k = thermal.pumpPower_W / thermal.heatLoad_W;
-  return computeWaterfall({
-    peakPFLOPS: compute.peakPFLOPS,
-    typicalFraction,
-    typicalFractionSource,
-    utilization: c.utilization,
-    sustainedFraction: c.sustainedFraction,
-    computeShare,
-    availability: compute.availability,
-    power: {
-      installed_m2: design.power.arrayArea_m2,
-      required_m2: power.system.requiredArrayArea_m2,
-      computeLoad_W: sunlitItPowerAvg_W + thermal.pumpPower_W,
-      fixedLoad_W: power.busPower_W + isl.power_W,
-    },
-    thermal: {
-      installed_m2: design.thermal.radiatorArea_m2,
-      required_m2: thermal.radiator.requiredRadiatorArea_m2,
-      computeLoad_W: compute.heatLoadPeak_W / (1 - k),
-      fixedLoad_W: all ? (thermal.busPower_W + isl.power_W + thermal.batteryLoss_W) / (1 - k) : 0,
-    },
-    bytesPerFlop: c.bytesOutPerFlop,
-    downlinkCapacity_bps: isl.capacity_Gbps * 1e9,
-  });
-}
+export type PowerResults = Scratch<PowerSizing> & { readonly system: PowerSystemRecord };
+export const powerResults = (): PowerResults => ({
+  system: powerSystemRecord(),
+  busPower_W: NaN,
+  depthOfDischarge: NaN,
+});
