@@ -153,58 +153,8 @@ function stampsFor(dx: number, nb: number, binPx: number, width: number): Stamps
   return st;
 }
 
-/**
- * Scratch of drawCountedLines: per cell of a pair, its largest count, its strongest line's intensity and run; the
- * cells in drawing order.
- */
-let strongest = {
-  count: new Uint32Array(0),
-  alpha: new Uint8Array(0),
-  run: new Uint8Array(0),
-  order: new Int32Array(0),
-};
-
-/**
- * Per cell of the pair whose counts start at `base`, its strongest line's intensity and run (the earliest among equal
- * intensities) into the scratch; false when the pair has no line.
- */
-function strongestOfPair(counts: Uint32Array, base: number, runs: number, perRun: number): boolean {
-  const best = strongest;
-  // each cell's largest count and the earliest run with it, in one pass over the pair's counts
-  best.count.fill(0);
-  for (let r = 0; r < runs; r++)
-    for (let cell = 0, j = base + r * perRun; cell < perRun; cell++, j++) {
-      const c = counts[j]!;
-      if (c > best.count[cell]!) {
-        best.count[cell] = c;
-        best.run[cell] = r;
-      }
-    }
-  let most = 0;
-  for (let cell = 0; cell < perRun; cell++) if (best.count[cell]! > most) most = best.count[cell]!;
-  if (most === 0) return false;
-  const norm = 1 / Math.sqrt(most);
-  const intensity = (c: number): number => Math.round(255 * (0.3 + 0.7 * Math.sqrt(c) * norm));
-  for (let cell = 0; cell < perRun; cell++) {
-    const c = best.count[cell]!;
-    if (c === 0) {
-      best.alpha[cell] = 0;
-      continue;
-    }
-    // the intensity grows with the count, so the largest count's is the strongest; an earlier run with fewer
-    // designs may round to the same intensity, and the earliest among equals is the one drawn
-    const a = intensity(c);
-    let r = 0;
-    while (r < best.run[cell]!) {
-      const earlier = counts[base + r * perRun + cell]!;
-      if (earlier > 0 && intensity(earlier) === a) break;
-      r++;
-    }
-    best.alpha[cell] = a;
-    best.run[cell] = r;
-  }
-  return true;
-}
+/** Scratch of drawCountedLines: per cell of a pair, its strongest line's intensity and run. */
+let strongest = { alpha: new Uint8Array(0), run: new Uint8Array(0) };
 
 /**
  * One line per non-empty (pair, run, cell), of intensity 0.3 + 0.7 √(count / most in the pair), in its run's colour:
@@ -220,48 +170,42 @@ export function drawCountedLines(frame: Frame, lines: LineCounts, geo: AxisGeome
   const runs = perPair / perRun;
   const { xs, top, binPx } = geo;
   const half = binPx >> 1;
-  if (strongest.alpha.length < perRun)
-    strongest = {
-      count: new Uint32Array(perRun),
-      alpha: new Uint8Array(perRun),
-      run: new Uint8Array(perRun),
-      order: new Int32Array(perRun),
-    };
+  if (strongest.alpha.length < perRun) strongest = { alpha: new Uint8Array(perRun), run: new Uint8Array(perRun) };
   const best = strongest;
-  const order = best.order;
-  /** Where each run's cells start in `order`. */
-  const at = new Int32Array(runs + 1);
   for (let k = 0; k < lines.pairs; k++) {
-    if (!strongestOfPair(counts, k * perPair, runs, perRun)) continue;
-    // the lines in drawing order, runs in order and cells in order within a run: the cells sorted by their strongest
-    // line's run (a counting sort: one pass over the cells instead of one per run)
-    at.fill(0);
-    for (let cell = 0; cell < perRun; cell++) if (best.alpha[cell]! > 0) at[best.run[cell]! + 1]! += 1;
-    for (let r = 0; r < runs; r++) at[r + 1]! += at[r]!;
-    const drawn = at[runs]!;
-    for (let cell = 0; cell < perRun; cell++)
-      if (best.alpha[cell]! > 0) {
-        const r = best.run[cell]!;
-        order[at[r]!] = cell;
-        at[r]! += 1;
+    const base = k * perPair;
+    let most = 0;
+    for (let j = base; j < base + perPair; j++) if (counts[j]! > most) most = counts[j]!;
+    if (most === 0) continue;
+    const norm = 1 / Math.sqrt(most);
+    best.alpha.fill(0);
+    for (let r = 0; r < runs; r++)
+      for (let cell = 0, j = base + r * perRun; cell < perRun; cell++, j++) {
+        const c = counts[j]!;
+        if (c === 0) continue;
+        const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c) * norm));
+        if (a > best.alpha[cell]!) {
+          best.alpha[cell] = a;
+          best.run[cell] = r;
+        }
       }
     const x0 = xs[k]!;
     const { from, offsets } = stampsFor(xs[k + 1]! - x0, nb, binPx, width);
-    for (let l = 0; l < drawn; l++) {
-      const cell = order[l]!;
-      const a = best.alpha[cell]!;
-      const r = best.run[cell]!;
-      const ba = (cell / nb) | 0;
-      const shape = cell - ba * nb - ba + nb - 1;
-      const start = (top + ba * binPx + half) * width + x0;
-      for (let q = from[shape]!, end = from[shape + 1]!; q < end; q++) {
-        const p = start + offsets[q]!;
-        if (a > alpha[p]!) {
-          alpha[p] = a;
-          colour[p] = r;
+    for (let r = 0; r < runs; r++)
+      for (let cell = 0; cell < perRun; cell++) {
+        const a = best.alpha[cell]!;
+        if (a === 0 || best.run[cell] !== r) continue;
+        const ba = (cell / nb) | 0;
+        const shape = cell - ba * nb - ba + nb - 1;
+        const start = (top + ba * binPx + half) * width + x0;
+        for (let q = from[shape]!, end = from[shape + 1]!; q < end; q++) {
+          const p = start + offsets[q]!;
+          if (a > alpha[p]!) {
+            alpha[p] = a;
+            colour[p] = r;
+          }
         }
       }
-    }
   }
 }
 
