@@ -23,7 +23,8 @@
  * library entry (dist/src/index.js) and its other files stay tsc's per-file output; files the code finds by location
  * (catalogs, the TID table, worker files) are found from the package root (src/base/paths.ts), at any depth.
  *
- * It then writes dist/catalog-cache.json (writeCatalogCache below) and the code cache (writeCodeCache).
+ * It then writes dist/catalog-cache.json (writeCatalogCache below), dist/approach-flux-cache.bin (writeFluxCache) and
+ * the code cache (writeCodeCache).
  *
  * Run with `node esbuild.config.mjs` (part of `npm run build`); test/helpers/globalSetup.ts runs it after a rebuild.
  */
@@ -245,9 +246,21 @@ export async function writeCatalogCache() {
   renameSync(`${path}.tmp`, path);
 }
 
+/**
+ * dist/approach-flux-cache.bin: the shipped approach-flux table validated once here, its rates as doubles
+ * (src/models/orbit/catalogueFlux.ts `shippedFluxTable` says how a compiled odc uses it). Through a temporary file.
+ */
+export async function writeFluxCache() {
+  const flux = await import(pathToFileURL(join(ROOT, 'dist/src/models/orbit/catalogueFlux.js')).href);
+  const path = flux.fluxCachePath();
+  writeFileSync(`${path}.tmp`, flux.fluxCacheBytes(readFileSync(join(ROOT, flux.FLUX_TABLE_PATH))));
+  renameSync(`${path}.tmp`, path);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundleCli();
   await bundleExplorer();
   await writeCatalogCache();
+  await writeFluxCache();
   writeCodeCache();
 }

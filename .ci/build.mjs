@@ -1,9 +1,9 @@
 /**
  * Builds dist/: `tsc -p tsconfig.json`, then `node esbuild.config.mjs` (the CLI bundles, the worker entries, the
- * explorer, the catalog cache and the code caches), then the manifest dist/.build-manifest.json. `npm run build`
- * always builds; the scripts that run dist/ (`npm run study`, `bench*`, `calibration`, `schemas`, `test`) call it with
- * `--if-stale`, which builds only when dist/ is stale. test/helpers/globalSetup.ts makes the same decision before a
- * vitest run.
+ * explorer, the catalog and approach-flux caches and the code caches), then the manifest dist/.build-manifest.json.
+ * `npm run build` always builds; the scripts that run dist/ (`npm run study`, `bench*`, `calibration`, `schemas`,
+ * `test`) call it with `--if-stale`, which builds only when dist/ is stale. test/helpers/globalSetup.ts makes the same
+ * decision before a vitest run.
  *
  * The manifest holds the sha256 of every file the build read (SOURCES: every file under src/, solvers/ and test/, the
  * compiler and bundler configurations, the package manifest and lock, this file), hashed before the build starts, and

@@ -87,7 +87,7 @@ function main(): void {
     start: epochIso,
     epochs: { first: new Date(epochs.min_ms).toISOString(), last: new Date(epochs.max_ms).toISOString() },
     ...table,
-    rate_per_sat_yr: [...table.rate_per_sat_yr],
+    rate_per_sat_yr: Array.from(table.rate_per_sat_yr),
     occupancy: buildOccupancy(named, OCCUPANCY_AXIS),
   };
   writeFileAtomic(join(PROJECT_ROOT, FLUX_TABLE_PATH), JSON.stringify(file) + '\n');

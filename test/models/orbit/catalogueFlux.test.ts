@@ -11,9 +11,14 @@ import {
   approachRate,
   buildFluxTable,
   catalogueApproaches_per_sat_yr,
+  FLUX_TABLE_PATH,
+  fluxCacheBytes,
+  fluxFromCache,
   shippedFluxTable,
   type FluxObject,
+  type ShippedFlux,
 } from '../../../src/models/orbit/catalogueFlux.js';
+import { packageRoot } from '../../../src/base/paths.js';
 
 const MU_km3_s2 = 398_600.8;
 const YEAR_s = 365.25 * 86400;
@@ -79,4 +84,39 @@ describe('approach flux: the shipped table against the full screen (7 days, < 5 
       expect(est / c.perSatYr).toBeGreaterThan(0.7);
       expect(est / c.perSatYr).toBeLessThan(1.3);
     });
+});
+
+describe('approach flux: the build cache of the shipped table', () => {
+  const bytes = readFileSync(join(packageRoot(), FLUX_TABLE_PATH));
+  // the oracle: the file's own JSON, parsed here
+  const { rate_per_sat_yr: rates, ...fields } = JSON.parse(bytes.toString('utf8')) as Record<string, unknown> & {
+    rate_per_sat_yr: number[];
+  };
+  const expectTheFile = (t: ShippedFlux | undefined) => {
+    expect(t).toBeDefined();
+    const { rate_per_sat_yr: got, ...rest } = t!;
+    expect(rest).toEqual(fields);
+    expect(got.length).toBe(rates.length);
+    expect(Array.from(got)).toEqual(rates);
+  };
+  it('gives back every field and every rate of the bytes it was made from', () => {
+    expectTheFile(fluxFromCache(fluxCacheBytes(bytes), bytes));
+  });
+  it("the build's dist/approach-flux-cache.bin is the shipped file's", () => {
+    expectTheFile(fluxFromCache(readFileSync(join(packageRoot(), 'dist', 'approach-flux-cache.bin')), bytes));
+  });
+  it('is not used for other bytes, nor when truncated, padded or absent', () => {
+    const cache = fluxCacheBytes(bytes);
+    const edited = Uint8Array.from(bytes);
+    edited[edited.length - 2] = edited[edited.length - 2] === 0x20 ? 0x0a : 0x20;
+    expect(fluxFromCache(cache, edited)).toBeUndefined();
+    expect(fluxFromCache(cache.subarray(0, cache.length - 8), bytes)).toBeUndefined();
+    expect(fluxFromCache(Uint8Array.from([...cache, 0, 0, 0, 0, 0, 0, 0, 0]), bytes)).toBeUndefined();
+    expect(fluxFromCache(cache.subarray(0, 3), bytes)).toBeUndefined();
+    expect(fluxFromCache(null, bytes)).toBeUndefined();
+  });
+  it('is refused at build time for a table that fails validation', () => {
+    const bad = new TextEncoder().encode(JSON.stringify({ ...fields, rate_per_sat_yr: rates.slice(1) }));
+    expect(() => fluxCacheBytes(bad)).toThrow(/do not fill the grid/);
+  });
 });
