@@ -7,7 +7,7 @@
  * (all designs, grey) in one integer pass and put on the canvas in one call. The counts are maskCounts.ts's: a fresh
  * count of SAMPLE_FROM kept designs or more may count a sample first, which the view draws, then the exact counts.
  */
-import { MaskCounts, reusable } from './maskCounts.js';
+import { MaskCounts, reusable, TOUCH_BLOCK } from './maskCounts.js';
 
 /** Bin of a missing value. */
 export const NAN_BIN = 65535;
@@ -110,9 +110,6 @@ export class LineCounts extends MaskCounts {
     }
   }
 }
-
-/** Designs of a sparse count whose cells are read ahead together (LineCounts.count). */
-const TOUCH_BLOCK = 256;
 
 /** Reads the first and last cell of each listed design's run (its memory lines), returning their bits combined. */
 function touchRows(list: Int32Array, from: number, to: number, cells: Uint16Array, pairs: number): number {
