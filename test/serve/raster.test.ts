@@ -47,10 +47,18 @@ describe('LineCounts', () => {
 
   it('counts the designs through each cell of a pair, a missing value in none', () => {
     // cell = bin on the first axis · 2 + bin on the second: 1, 2, 2, missing
-    expect(Array.from(cells[0]!)).toEqual([1, 2, 2, NAN_CELL]);
+    expect(cells.pairs).toBe(1);
+    expect(Array.from(cells.cells)).toEqual([1, 2, 2, NAN_CELL]);
     const lines = new LineCounts(cells, 2, 1, null);
     expect(lines.update(Uint8Array.from([1, 1, 1, 1]))).toBe(4);
     expect(Array.from(lines.counts)).toEqual([0, 1, 2, 0]);
+  });
+
+  it('stores the cells design by design, every pair of a design side by side', () => {
+    // three axes of 3 bins: design 0 at bins (0, 2, 1), design 1 at (2, missing, 0); cells binA · 3 + binB
+    const three = pairCells([Uint16Array.of(0, 2), Uint16Array.of(2, NAN_BIN), Uint16Array.of(1, 0)], 3);
+    expect(three.pairs).toBe(2);
+    expect(Array.from(three.cells)).toEqual([2, 7, NAN_CELL, NAN_CELL]);
   });
 
   it('started from the grey counts, updates only what a mask changes and says how many designs changed', () => {
@@ -213,9 +221,9 @@ describe('drawCountedLines', () => {
     const alpha = new Uint8Array(width * height);
     const colour = new Uint8Array(width * height);
     for (let k = 0; k < 2; k++) {
-      const pair = cells[k]!;
-      const count = (r: number, cell: number): number =>
-        Array.from(pair).filter((c, i) => c === cell && run[i] === r).length;
+      // each design's cell of this pair from its bins (none missing here)
+      const pair = Array.from({ length: n }, (_, i) => axes[k]![i]! * nb + axes[k + 1]![i]!);
+      const count = (r: number, cell: number): number => pair.filter((c, i) => c === cell && run[i] === r).length;
       let most = 0;
       for (let r = 0; r < 3; r++) for (let cell = 0; cell < nb * nb; cell++) most = Math.max(most, count(r, cell));
       for (let r = 0; r < 3; r++)
@@ -224,7 +232,7 @@ describe('drawCountedLines', () => {
           if (c === 0) continue;
           const a = Math.round(255 * (0.3 + 0.7 * Math.sqrt(c / most)));
           // the line alone: one design through that cell of this pair, no other pair drawn
-          const one = new LineCounts([Uint16Array.of(cell)], nb, 1, null);
+          const one = new LineCounts({ pairs: 1, cells: Uint16Array.of(cell) }, nb, 1, null);
           one.update(Uint8Array.of(1));
           const alone = newFrame(width, height);
           drawCountedLines(alone, one, { ...geo, xs: geo.xs.slice(k, k + 2) });

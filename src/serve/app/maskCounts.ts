@@ -20,6 +20,8 @@ export const SAMPLE_FROM = 500_000;
  */
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
+/** Designs of a sparse count whose memory is read ahead together, before they are counted (the subclasses' count). */
+export const TOUCH_BLOCK = 256;
 
 /**
  * Counts of the designs a mask keeps, kept between masks: the first update counts every kept design; later ones add or

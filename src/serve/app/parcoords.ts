@@ -31,6 +31,7 @@ import {
   pairCells,
   rgb,
   type Frame,
+  type PairCells,
 } from './raster.js';
 
 const BOTTOM = 22;
@@ -78,8 +79,7 @@ export class ParCoords {
   private composed = false;
   private lines: LineCounts | null = null;
   /** What the bins, background and labels were made for (dataset, axes, scales, width), and the background's lines. */
-  private placed: { ds: Dataset; key: string; cells: Uint16Array[]; grey: LineCounts; greyAlpha: Uint8Array } | null =
-    null;
+  private placed: { ds: Dataset; key: string; cells: PairCells; grey: LineCounts; greyAlpha: Uint8Array } | null = null;
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
