@@ -20,7 +20,7 @@ export const SAMPLE_FROM = 500_000;
  */
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
-/** Designs of a sparse count whose memory is read ahead together, before they are counted (the subclasses' count). */
+/** Designs of a sparse count whose memory is read ahead together, before they are counted (MaskCounts.count). */
 export const TOUCH_BLOCK = 256;
 
 /**
@@ -237,8 +237,30 @@ export abstract class MaskCounts {
     return (this.scratch.list = had?.length === n ? had : new Int32Array(n));
   }
 
-  /** Adds `sign` to the counts of each design in list[from, to). */
-  protected abstract count(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
+  /** The read-ahead loads' bits combined (count): kept, as a load whose value goes nowhere may be dropped. */
+  ahead = 0;
+
+  /**
+   * Adds `sign` to the counts of each design in list[from, to). A sparse list (the subclass says when: a brush's flips,
+   * a colour change's kept designs) is taken TOUCH_BLOCK designs at a time, each block's rows read first in a loop of
+   * independent loads (touchRows), so their memory fetches overlap instead of each stalling the counts.
+   */
+  protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
+    const sparse = this.sparse(to - from);
+    const block = sparse ? TOUCH_BLOCK : to - from;
+    for (let a = from; a < to; a += block) {
+      const b = Math.min(to, a + block);
+      if (sparse) this.ahead ^= this.touchRows(list, a, b);
+      this.countRows(list, a, b, sign);
+    }
+  }
+
+  /** Whether a list of `n` designs is counted in read-ahead blocks. */
+  protected abstract sparse(n: number): boolean;
+  /** Reads the memory each design in list[from, to) is counted from; returns the values read, combined. */
+  protected abstract touchRows(list: Int32Array, from: number, to: number): number;
+  /** Adds `sign` to the counts of each design in list[from, to), one pass. */
+  protected abstract countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
 }
 
 export function sameMask(a: Uint8Array, b: Uint8Array): boolean {

@@ -6,7 +6,7 @@
  * most of its kept designs have (the later colour among equals); below BINNED_POINTS_FROM, the scatter writes each
  * kept design's pixel in row order instead (drawEachPoint: the last design's colour wins).
  */
-import { MaskCounts, reusable, TOUCH_BLOCK } from './maskCounts.js';
+import { MaskCounts, reusable } from './maskCounts.js';
 
 /** Runs of this many designs and more have their scatter points binned per pixel. */
 export const BINNED_POINTS_FROM = 200_000;
@@ -27,8 +27,6 @@ export class PointCounts extends MaskCounts {
   readonly counts: Uint32Array;
   private readonly side: number;
   private readonly perPanel: number;
-  /** The read-ahead loads' bits combined (count): kept, as a load whose value goes nowhere may be dropped. */
-  ahead = 0;
 
   constructor(
     /** Each dimension's pixel position of every design (0 … c, NO_PIXEL: not drawn). */
@@ -49,24 +47,13 @@ export class PointCounts extends MaskCounts {
     if (reuse !== undefined) this.adopt(reuse);
   }
 
-  /**
-   * Panel by panel over the list; a sparse list (under a 16th of the designs: at a tenth, a block at a time cost 1.4×
-   * a plain pass in Node) TOUCH_BLOCK designs at a time, each
-   * design's positions and colour read first in a loop of independent loads (as LineCounts.count does), so their
-   * fetches overlap and the block's rows stay in cache for every panel.
-   */
-  protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
-    const sparse = 16 * (to - from) < this.index.length;
-    const block = sparse ? TOUCH_BLOCK : to - from;
-    for (let a = from; a < to; a += block) {
-      const b = Math.min(to, a + block);
-      if (sparse) this.ahead ^= this.touch(list, a, b);
-      this.countRows(list, a, b, sign);
-    }
+  /** Under a 16th of the designs (at a tenth, blocks cost 1.4× a plain pass in Node). */
+  protected sparse(n: number): boolean {
+    return 16 * n < this.index.length;
   }
 
-  /** The bits of each listed design's positions and colour combined (their memory read ahead). */
-  private touch(list: Int32Array, from: number, to: number): number {
+  /** Each listed design's positions and colour. */
+  protected touchRows(list: Int32Array, from: number, to: number): number {
     const { px, index } = this;
     let x = 0;
     for (let q = from; q < to; q++) {
@@ -77,7 +64,8 @@ export class PointCounts extends MaskCounts {
     return x;
   }
 
-  private countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
+  /** Panel by panel over the list (a block's rows stay in cache for every panel). */
+  protected countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
     const { counts, perPanel, side, index, classes } = this;
     this.panels.forEach(({ i, j }, k) => {
       const X = this.px[j]!;

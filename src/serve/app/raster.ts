@@ -7,7 +7,7 @@
  * (all designs, grey) in one integer pass and put on the canvas in one call. The counts are maskCounts.ts's: a fresh
  * count of SAMPLE_FROM kept designs or more may count a sample first, which the view draws, then the exact counts.
  */
-import { MaskCounts, reusable, TOUCH_BLOCK } from './maskCounts.js';
+import { MaskCounts, reusable } from './maskCounts.js';
 
 /** Bin of a missing value. */
 export const NAN_BIN = 65535;
@@ -52,8 +52,6 @@ export class LineCounts extends MaskCounts {
   readonly counts: Uint32Array;
   readonly perRun: number;
   readonly perPair: number;
-  /** The read-ahead loads' bits combined (count): kept, as a load whose value goes nowhere may be dropped. */
-  ahead = 0;
 
   constructor(
     readonly cells: PairCells,
@@ -81,23 +79,26 @@ export class LineCounts extends MaskCounts {
   }
 
   /**
-   * Counted design by design over the list: each design's cells of every pair are one run of memory. A sparse list
-   * (under a quarter of the designs: a brush's flips, a colour change's kept designs) is taken TOUCH_BLOCK designs at a
-   * time, each design's run read once first in a loop of independent loads, so the memory fetches of a block overlap
-   * instead of each stalling the counts (in Node at a million designs, 1.3 % of them kept, ~1 ms against ~4 ms).
+   * Sparse under a quarter of the designs: each design's cells of every pair are one run of memory, read ahead once
+   * (in Node at a million designs, 1.3 % of them kept, ~1 ms against ~4 ms without).
    */
-  protected count(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
-    const { pairs, cells } = this.cells;
-    const sparse = 4 * (to - from) < cells.length / Math.max(1, pairs);
-    const block = sparse ? TOUCH_BLOCK : to - from;
-    for (let a = from; a < to; a += block) {
-      const b = Math.min(to, a + block);
-      if (sparse) this.ahead ^= touchRows(list, a, b, cells, pairs);
-      this.countRows(list, a, b, sign);
-    }
+  protected sparse(n: number): boolean {
+    return 4 * n < this.cells.cells.length / Math.max(1, this.cells.pairs);
   }
 
-  private countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
+  /** The first and last cell of each listed design's run (its memory lines). */
+  protected touchRows(list: Int32Array, from: number, to: number): number {
+    const { pairs, cells } = this.cells;
+    let x = 0;
+    for (let j = from; j < to; j++) {
+      const row = list[j]! * pairs;
+      x ^= cells[row]! ^ cells[row + pairs - 1]!;
+    }
+    return x;
+  }
+
+  /** Design by design over the list. */
+  protected countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
     const { counts, perPair, perRun, run } = this;
     const { pairs, cells } = this.cells;
     for (let j = from; j < to; j++) {
@@ -109,16 +110,6 @@ export class LineCounts extends MaskCounts {
       }
     }
   }
-}
-
-/** Reads the first and last cell of each listed design's run (its memory lines), returning their bits combined. */
-function touchRows(list: Int32Array, from: number, to: number, cells: Uint16Array, pairs: number): number {
-  let x = 0;
-  for (let j = from; j < to; j++) {
-    const row = list[j]! * pairs;
-    x ^= cells[row]! ^ cells[row + pairs - 1]!;
-  }
-  return x;
 }
 
 /** Intensity (0-255) and colour index (run) of the strongest line through each pixel. */
