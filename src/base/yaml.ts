@@ -4,12 +4,12 @@
  * bounded, and a zod schema applied with every issue turned into a StudyError that names the file, the field
  * and the fix (./issues.ts). Knows nothing of what the file describes: any layer may read its files here.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod';
 import { readRegularText } from './guardedFile.js';
+import { sha256 } from './sha256.js';
 import { StudyError, didYouMean } from './errors.js';
 import { issueToError, type Path, type SourceMap } from './issues.js';
 
@@ -340,7 +340,7 @@ export function readYaml(file: string): ParsedFile {
       { file },
     );
   }
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   return { src: { file, doc, lines }, raw, text, hash };
 }
 

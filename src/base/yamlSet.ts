@@ -5,9 +5,9 @@
  * unit); an error about an edited key names the `--set` that made it. The value is read as YAML: `600` a number,
  * `b200` a string, `true` a boolean, `[1, 2]` a list. The file's other values keep their line:column in messages.
  */
-import { createHash } from 'node:crypto';
 import type { Document } from 'yaml';
 import { isStudyError, StudyError } from './errors.js';
+import { sha256 } from './sha256.js';
 import { parseYamlText, yamlToJS, type ParsedFile } from './yaml.js';
 
 export interface YamlSet {
@@ -81,7 +81,7 @@ export function applySets(file: ParsedFile, sets: readonly string[]): ParsedFile
   }
   const text = doc.toString({ lineWidth: 0 });
   const raw = yamlToJS(doc, file.src.file);
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   const origins = [...(file.src.sets ?? []), ...edits.map((s) => ({ path: s.key.split('.'), text: s.text }))];
   return { src: { ...file.src, doc, sets: origins }, raw, text, hash };
 }

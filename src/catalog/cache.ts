@@ -8,7 +8,6 @@
  * round trip is deep-equal to the validated rows, so the cache cannot change a value.
  * Under vitest (src/*.ts) the path below lies outside dist/, so tests always read the YAML.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -16,6 +15,7 @@ import * as z from 'zod';
 import type { DeepReadonly } from '../base/deepReadonly.js';
 import { lazy } from '../base/lazy.js';
 import { codeRoot } from '../base/paths.js';
+import { sha256 } from '../base/sha256.js';
 
 export const CATALOG_CACHE_FORMAT = 1;
 
@@ -30,8 +30,6 @@ export type CatalogCache = DeepReadonly<z.output<ReturnType<typeof catalogCacheS
 
 /** dist/catalog-cache.json for compiled code (tsc's or the bundles'); from sources, a path outside dist/. */
 export const catalogCachePath = (): string => join(codeRoot(), 'catalog-cache.json');
-
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The cache file read so far and its content (null: absent or unreadable). */
 let read: { readonly path: string; readonly cache: CatalogCache | null } | undefined;

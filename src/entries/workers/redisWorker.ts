@@ -10,7 +10,6 @@
  * a file is refused, so a job cannot make a worker read its machine's files. Authentication, TLS and
  * database-index errors stop the worker with one message (`onFatal`) instead of reconnecting forever.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import { REFUSED, type EvaluationJobResult } from '../../run/evaluators/redisEva
 import { loadStudyProblem } from '../../run/problem.js';
 import { StudyError } from '../../base/errors.js';
 import { compiledWorkerFile } from '../../base/paths.js';
+import { sha256 } from '../../base/sha256.js';
 import {
   checkScreenJob,
   readStoredCatalogue,
@@ -107,7 +107,7 @@ async function loadStoredStudy(
     throw new UnrecoverableError(
       `${REFUSED} study ${job.studyHash.slice(0, 12)} is not in Redis (the run ended or was started against another server)`,
     );
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   if (hash !== job.studyHash)
     throw new UnrecoverableError(
       `${REFUSED} the study stored in Redis has hash ${hash.slice(0, 12)}, the job expects ${job.studyHash.slice(0, 12)}`,

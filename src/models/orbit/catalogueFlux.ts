@@ -13,15 +13,15 @@
  * (a catalogue shell flown in formation with the design, or a week's particular geometry, departs from it);
  * eccentric objects' flight-path angle and speed mismatch neglected. docs/constellations.md §"Approach flux".
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { endianness } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { maxOf, minOf } from '../../base/arrays.js';
 import { JULIAN_YEAR_s } from '../../base/constants.js';
 import { lazy } from '../../base/lazy.js';
+import { LITTLE_ENDIAN } from '../../base/endian.js';
 import { codeRoot, packageRoot } from '../../base/paths.js';
+import { sha256 } from '../../base/sha256.js';
 
 /** An object of the catalogue as the flux sees it: its effective mean radius, radial half-range and inclination. */
 export interface FluxObject {
@@ -276,7 +276,6 @@ const readCacheFile = (path: string): Uint8Array | null => {
     return null; // absent: the JSON is parsed
   }
 };
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const FLUX_CACHE_FORMAT = 1;
 
 /**
@@ -300,7 +299,7 @@ export function fluxCacheBytes(fileBytes: Uint8Array): Uint8Array {
 
 /** The table from a cache made from exactly `fileBytes`; undefined for no cache, another file's or a malformed one. */
 export function fluxFromCache(cache: Uint8Array | null, fileBytes: Uint8Array): ShippedFlux | undefined {
-  if (cache === null || cache.length < 4 || endianness() !== 'LE') return undefined;
+  if (cache === null || cache.length < 4 || !LITTLE_ENDIAN) return undefined;
   const view = new DataView(cache.buffer, cache.byteOffset, cache.byteLength);
   const length = view.getUint32(0, true);
   if (4 + length > cache.length) return undefined;
