@@ -270,7 +270,7 @@ const EMPTY_DESIGNS = '\n "designs": []';
  * Writes `file` at `path` as `${JSON.stringify(file, null, 1)}\n`, byte for byte, a design at a time, and returns it
  * as JSON.parse of that text gives it (`reread`). One call over the whole front gives a rope of ~3.6 M characters a
  * seed of the flagship, two-byte once a note holds a dash, which the UTF-8 encoder first flattens into a fresh 7 MB
- * string and then encodes into a fresh 3.6 MB buffer (~2,600 page faults a seed); a design's text (`[[design]]`
+ * string and then encodes into a fresh 3.6 MB buffer (~2,900 page faults a seed); a design's text (`[[design]]`
  * stringified at the file's indent, less its brackets: the design as it sits at depth 2) is flattened and parsed in
  * the young generation and encoded into writeStreamAtomic's reused buffer.
  */
