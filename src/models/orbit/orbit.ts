@@ -176,7 +176,8 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
  * arrays, where maps of maps keyed by doubles cost ~4 µs per new orbit on a study's ~30,000 altitudes (a map per
  * altitude, grown, filled and cleared). The results' numbers sit in one Float64Array, KEPT_FIELDS a slot: a kept result
  * object per new orbit outlives young collections, so V8 allocated them straight in its old generation (fresh pages
- * faulted in, then a major collection to free them), ~0.4 µs a visited design (docs/performance.md §"Node evaluation").
+ * faulted in, then a major collection to free them): ~8 % of the lean path's CPU (docs/performance.md §"Node
+ * evaluation").
  */
 const KEPT_SLOTS = 8192;
 const KEPT_MAX = (KEPT_SLOTS * 3) / 4;
