@@ -21,6 +21,7 @@ import {
   TROPICAL_YEAR_s,
 } from '../../base/constants.js';
 import { S_PER_HOUR } from '../../base/convert.js';
+import type { Scratch } from '../../base/scratch.js';
 import {
   SUN_GRID_POINTS,
   gridCosDec,
@@ -172,8 +173,11 @@ function cosBetaGrid(inclination_rad: number): Float64Array {
  * (crossover hands a parent's altitude to about half its children; a sun-synchronous shell asks one altitude for each
  * plane's LTAN), and a result is a function of these inputs alone, so a kept one is the computed one, bit for bit.
  * An open-addressed table (linear probing from a hash of the key's bits), emptied when 3/4 full: a lookup reads typed
- * arrays and one result, where maps of maps keyed by doubles cost ~4 µs per new orbit on a study's ~30,000 altitudes
- * (a map per altitude, grown, filled and cleared).
+ * arrays, where maps of maps keyed by doubles cost ~4 µs per new orbit on a study's ~30,000 altitudes (a map per
+ * altitude, grown, filled and cleared). The results' numbers sit in one Float64Array, KEPT_FIELDS a slot: a kept result
+ * object per new orbit outlives young collections, so V8 allocated them straight in its old generation (fresh pages
+ * faulted in, then a major collection to free them): ~8 % of the lean path's CPU (docs/performance.md §"Node
+ * evaluation").
  */
 const KEPT_SLOTS = 8192;
 const KEPT_MAX = (KEPT_SLOTS * 3) / 4;
@@ -181,9 +185,9 @@ const keptAltitude = new Float64Array(KEPT_SLOTS);
 const keptAt = new Float64Array(KEPT_SLOTS);
 /** 0 empty, 1 sun-synchronous, 2 fixed. */
 const keptKind = new Uint8Array(KEPT_SLOTS);
-const keptResult: (OrbitGeometryResult | undefined)[] = new Array<OrbitGeometryResult | undefined>(KEPT_SLOTS).fill(
-  undefined,
-);
+/** The number fields of a result, in the order of the OrbitGeometryResult's fields below (sunSynchronous: the kind). */
+const KEPT_FIELDS = 12;
+const keptValues = new Float64Array(KEPT_SLOTS * KEPT_FIELDS);
 let keptCount = 0;
 const keyBits = new Float64Array(1);
 const keyWords = new Uint32Array(keyBits.buffer);
@@ -194,34 +198,77 @@ function firstSlot(altitude_m: number, at: number): number {
   return (h ^ keyWords[0]! ^ Math.imul(keyWords[1]!, 0x27d4eb2f)) & (KEPT_SLOTS - 1);
 }
 
-/** The orbit record for a node: period, speed, inclination, beta range and eclipse statistics. */
-export function orbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
+/** A result record to write an orbit into (orbitGeometry's `out`). */
+export const orbitRecord = (): Scratch<OrbitGeometryResult> => ({
+  semiMajorAxis_m: NaN,
+  period_s: NaN,
+  speed_m_s: NaN,
+  inclination_rad: NaN,
+  sunSynchronous: false,
+  betaMin_rad: NaN,
+  betaMax_rad: NaN,
+  betaAbsMin_rad: NaN,
+  betaStar_rad: NaN,
+  eclipseFractionMean: NaN,
+  eclipseFractionWorst: NaN,
+  maxEclipse_s: NaN,
+  eclipseSeasonFraction: NaN,
+});
+
+/**
+ * The orbit record for a node: period, speed, inclination, beta range and eclipse statistics, written into `out` (every
+ * field: a fresh record, or one a hot caller keeps and reads before its next call).
+ */
+export function orbitGeometry(
+  p: Readonly<OrbitGeometryParams>,
+  out: Scratch<OrbitGeometryResult> = orbitRecord(),
+): OrbitGeometryResult {
   const spec = p.inclination;
   const kind = spec.kind === 'sso' ? 1 : 2;
   const at = spec.kind === 'sso' ? spec.ltan_h : spec.inclination_rad;
   const altitude_m = p.altitude_m;
   let slot = firstSlot(altitude_m, at);
+  let found = false;
   for (let k = keptKind[slot]!; k !== 0; k = keptKind[slot]!) {
-    if (k === kind && keptAltitude[slot] === altitude_m && keptAt[slot] === at) return keptResult[slot]!;
+    if (k === kind && keptAltitude[slot] === altitude_m && keptAt[slot] === at) {
+      found = true;
+      break;
+    }
     slot = (slot + 1) & (KEPT_SLOTS - 1);
   }
-  const result = computeOrbitGeometry(p);
-  if (keptCount >= KEPT_MAX) {
-    keptKind.fill(0);
-    keptResult.fill(undefined);
-    keptCount = 0;
-    slot = firstSlot(altitude_m, at);
+  if (!found) {
+    if (keptCount >= KEPT_MAX) {
+      keptKind.fill(0);
+      keptCount = 0;
+      slot = firstSlot(altitude_m, at);
+    }
+    computeOrbitGeometry(p, keptValues, slot * KEPT_FIELDS); // throws before the slot is marked kept
+    keptKind[slot] = kind;
+    keptAltitude[slot] = altitude_m;
+    keptAt[slot] = at;
+    keptCount++;
   }
-  keptKind[slot] = kind;
-  keptAltitude[slot] = altitude_m;
-  keptAt[slot] = at;
-  keptResult[slot] = result;
-  keptCount++;
-  return result;
+  const v = keptValues;
+  const o = slot * KEPT_FIELDS;
+  out.semiMajorAxis_m = v[o]!;
+  out.period_s = v[o + 1]!;
+  out.speed_m_s = v[o + 2]!;
+  out.inclination_rad = v[o + 3]!;
+  out.sunSynchronous = kind === 1;
+  out.betaMin_rad = v[o + 4]!;
+  out.betaMax_rad = v[o + 5]!;
+  out.betaAbsMin_rad = v[o + 6]!;
+  out.betaStar_rad = v[o + 7]!;
+  out.eclipseFractionMean = v[o + 8]!;
+  out.eclipseFractionWorst = v[o + 9]!;
+  out.maxEclipse_s = v[o + 10]!;
+  out.eclipseSeasonFraction = v[o + 11]!;
+  return out;
 }
 
+/** The orbit's numbers into v[o …] (KEPT_FIELDS of them, in orbitGeometry's order). */
 // eslint-disable-next-line max-lines-per-function -- hot: each branch yields six running values; split would allocate
-function computeOrbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryResult {
+function computeOrbitGeometry(p: Readonly<OrbitGeometryParams>, v: Float64Array, o: number): void {
   const { semiMajorAxis_m: a, period_s, speed_m_s } = circularOrbit(p);
   const c = Math.sqrt(1 - (EARTH_RADIUS_m / a) ** 2);
   const betaStar_rad = Math.asin(EARTH_RADIUS_m / a);
@@ -287,19 +334,16 @@ function computeOrbitGeometry(p: Readonly<OrbitGeometryParams>): OrbitGeometryRe
     betaAbsMin_rad = 0;
   }
   const eclipseFractionWorst = eclipseFractionFast(c, Math.cos(betaAbsMin_rad));
-  return {
-    semiMajorAxis_m: a,
-    period_s,
-    speed_m_s,
-    inclination_rad,
-    sunSynchronous: spec.kind === 'sso',
-    betaMin_rad,
-    betaMax_rad,
-    betaAbsMin_rad,
-    betaStar_rad,
-    eclipseFractionMean: sum / n,
-    eclipseFractionWorst,
-    maxEclipse_s: eclipseFractionWorst * period_s,
-    eclipseSeasonFraction: eclipsing / n,
-  };
+  v[o] = a;
+  v[o + 1] = period_s;
+  v[o + 2] = speed_m_s;
+  v[o + 3] = inclination_rad;
+  v[o + 4] = betaMin_rad;
+  v[o + 5] = betaMax_rad;
+  v[o + 6] = betaAbsMin_rad;
+  v[o + 7] = betaStar_rad;
+  v[o + 8] = sum / n;
+  v[o + 9] = eclipseFractionWorst;
+  v[o + 10] = eclipseFractionWorst * period_s;
+  v[o + 11] = eclipsing / n;
 }

@@ -73,6 +73,9 @@ const sameIds = (a: readonly unknown[], d: Readonly<NodeDesign>): boolean =>
   a[7] === d.isl.terminal &&
   a[8] === d.launch.vehicle;
 
+/** How many distinct id combinations a resolver keeps the rows of. */
+const KEPT_ROWS = 8;
+
 /** Builds an id → row resolver; ids are assumed checked by the loader (an unknown id throws). */
 export function rowResolver(catalogs: Catalogs): RowResolver {
   const index = <T extends { id: string }>(rows: readonly T[]): Map<string, T> => new Map(rows.map((r) => [r.id, r]));
@@ -95,13 +98,20 @@ export function rowResolver(catalogs: Catalogs): RowResolver {
     if (r === undefined) throw new Error(`unknown ${what} id '${id}'`);
     return r;
   };
-  // The last design's ids and rows: a study's designs mostly name the rows the previous one named, and the rows are a
-  // function of the ids and the design's own catalogs alone.
-  let last: { ids: readonly unknown[]; rows: NodeCatalogRows } | undefined;
+  // The last few distinct ids' rows, kept: the rows are a function of the ids and the design's own catalogs alone, and
+  // a study's designs name a few combinations (the flagship's four chips: 30 % of its visited designs name another
+  // chip than the design before, each then eight map lookups and a rows record).
+  const kept: { ids: readonly unknown[]; rows: NodeCatalogRows }[] = [];
+  let oldest = 0;
   return (d) => {
-    if (last !== undefined && sameIds(last.ids, d)) return last.rows;
+    for (let i = 0; i < kept.length; i++) if (sameIds(kept[i]!.ids, d)) return kept[i]!.rows;
     const rows = resolve(d);
-    last = { ids: idsOf(d), rows };
+    const entry = { ids: idsOf(d), rows };
+    if (kept.length < KEPT_ROWS) kept.push(entry);
+    else {
+      kept[oldest] = entry;
+      oldest = (oldest + 1) % KEPT_ROWS;
+    }
     return rows;
   };
   function resolve(d: Readonly<NodeDesign>): NodeCatalogRows {

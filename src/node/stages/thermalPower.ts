@@ -5,7 +5,12 @@
  */
 import type { Payload, PowerSizing, ThermalSizing } from '../record/nodeRecord.js';
 import type { Design, Rows } from '../record/rows.js';
-import { orbitGeometry, type InclinationSpec, type OrbitGeometryParams } from '../../models/orbit/orbit.js';
+import {
+  orbitGeometry,
+  orbitRecord,
+  type InclinationSpec,
+  type OrbitGeometryParams,
+} from '../../models/orbit/orbit.js';
 import { computePayload, computeRecord, type ComputeParams } from '../../models/compute/compute.js';
 import { precisionFactor } from '../../models/compute/precision.js';
 import { islPayload, type IslParams } from '../../models/links/isl.js';
@@ -81,7 +86,7 @@ export function sizePayload(design: Design, rows: Rows, into: PayloadResults | n
     FIXED_IN.inclination_rad = deg_to_rad(o.inclination_deg);
     g.inclination = FIXED_IN;
   }
-  const orbit = orbitGeometry(g);
+  const orbit = orbitGeometry(g, into?.orbit);
   const precision = precisionOf(rows, c.precision, c.sparsity);
   const u = COMPUTE_IN;
   u.chip = rows.chip;
@@ -127,7 +132,6 @@ export function sizePayload(design: Design, rows: Rows, into: PayloadResults | n
       powerStates,
       powerEclipse_s: eclipse_s,
     };
-  into.orbit = orbit;
   into.sunlitItPowerAvg_W = unthrottled.itPowerAvg_W;
   into.computeShare = computeShare;
   into.isl = isl;
@@ -136,20 +140,21 @@ export function sizePayload(design: Design, rows: Rows, into: PayloadResults | n
 }
 
 /**
- * The payload stage's results a lean evaluator keeps (sizePayload's `into`): each call rewrites every field, its
+ * The payload stage's results a lean evaluator keeps (sizePayload's `into`): each call rewrites every field, its orbit,
  * compute figures (unthrottled and throttled) and power states too, and the caller reads them before the next design.
  */
 export type PayloadResults = Scratch<Payload> & {
+  readonly orbit: Scratch<Payload['orbit']>;
   readonly compute: Scratch<Payload['compute']>;
   readonly unthrottled: Scratch<Payload['compute']>;
   readonly powerStates: Scratch<Payload['powerStates']>;
 };
 export const payloadResults = (): PayloadResults => ({
-  orbit: undefined as unknown as Payload['orbit'], // an object, written before it is read
+  orbit: orbitRecord(),
   compute: computeRecord(),
   sunlitItPowerAvg_W: NaN,
   computeShare: NaN,
-  isl: undefined as unknown as Payload['isl'], // likewise
+  isl: undefined as unknown as Payload['isl'], // an object, written before it is read
   powerStates: powerStatesRecord(),
   powerEclipse_s: NaN,
   unthrottled: computeRecord(),

@@ -3,6 +3,7 @@ import {
   circularOrbit,
   eclipseFraction,
   orbitGeometry,
+  orbitRecord,
   sunSynchronousInclination,
 } from '../../../src/models/orbit/orbit.js';
 import { propagatedShadowFraction, propagatedState } from '../../../src/models/orbit/orbitPropagated.js';
@@ -147,7 +148,9 @@ describe('orbitGeometry', () => {
     // 3 × 6,000 orbits (more altitudes than are kept), each asked twice in a shuffled order: the second answer must
     // equal the first (computed before anything was kept for it) and be that orbit's own: its semi-major axis R⊕ + h,
     // its kind and inclination. Catches a kept answer matched on part of its key (altitude alone, or the kind's
-    // number without the kind) or kept under another orbit's key past a clearing.
+    // number without the kind) or kept under another orbit's key past a clearing. Each is also written into one
+    // reused record (as the lean evaluation asks): a field the copy skipped would hold the previous orbit's value (and
+    // a fresh record's NaN).
     const specs = [
       { kind: 'sso', ltan_h: 6 },
       { kind: 'sso', ltan_h: 1 },
@@ -165,10 +168,13 @@ describe('orbitGeometry', () => {
       const j = rng.int(i + 1);
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
+    const reused = orbitRecord();
     for (const i of order) {
       const { altitude_m, spec } = asks[i]!;
       const again = orbitGeometry({ altitude_m, inclination: specs[spec]! });
       expect(again).toEqual(first[i]);
+      expect(orbitGeometry({ altitude_m, inclination: specs[spec]! }, reused)).toEqual(first[i]);
+      for (const v of Object.values(again)) expect(Number.isFinite(Number(v))).toBe(true);
       expect(again.semiMajorAxis_m).toBe(EARTH_RADIUS_m + altitude_m);
       expect(again.sunSynchronous).toBe(specs[spec]!.kind === 'sso');
     }

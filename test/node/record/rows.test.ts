@@ -35,6 +35,27 @@ describe('rowResolver', () => {
     }
   });
 
+  it("more id combinations than are kept, each named twice in a shuffled order: each call gets its own ids' rows", () => {
+    const resolve = rowResolver(rows);
+    const d = structuredClone(loaded.design) as { -readonly [K in keyof NodeDesign]: NodeDesign[K] };
+    const compute = d.compute as { chip: string };
+    const launch = d.launch as { vehicle: string };
+    const asks: (readonly [string, string])[] = [];
+    for (const chip of ['h100', 'b200', 'gb300', 'tpu-v6e'])
+      for (const vehicle of ['starship', 'new-glenn', 'falcon-9']) asks.push([chip, vehicle], [chip, vehicle]);
+    // a fixed shuffle: every combination comes back after others have been resolved (12 combinations, 8 kept)
+    const order = asks.map((_, i) => (i * 7) % asks.length);
+    expect(new Set(order).size).toBe(asks.length);
+    for (const i of order) {
+      const [chip, vehicle] = asks[i]!;
+      compute.chip = chip;
+      launch.vehicle = vehicle;
+      const r = resolve(d);
+      expect(r.chip.id).toBe(chip);
+      expect(r.vehicle.id).toBe(vehicle);
+    }
+  });
+
   it("a design's own row of an id replaces the catalog's, and the next design without it gets the catalog's", () => {
     const resolve = rowResolver(rows);
     const catalogChip = rows.chips.find((c) => c.id === 'h100')!;
