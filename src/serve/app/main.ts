@@ -574,14 +574,14 @@ async function start(): Promise<void> {
   timings.loadMs = performance.now();
   timings.loaded = true;
   document.body.dataset['ready'] = 'true';
-  // while idle: the objectives sorted for their first brush (maskIndex.ts: ~0.1 s each at a million), then the colour
-  // menu's columns coloured for their first choice, objectives first (colour.ts: ~10 ms and a megabyte each)
+  // while idle: the colour menu's columns coloured for their first choice (colour.ts: ~10 ms and a megabyte each at a
+  // million), then the objectives sorted for their first brush (maskIndex.ts: ~0.1-0.3 s each); the cheaper first
   const objectives = ds!.dims.filter((d) => d.role === 'objective').map((d) => d.name);
   const rest = ds!.dims.filter((d) => d.role !== 'objective' && d.role !== 'index').map((d) => d.name);
   const colour = (n: string) => (): unknown => ds !== null && prepareColouring(ds, n, (d) => scaleOf(d, false));
   const sorted = (): number => (timings.steps['sorted'] ??= performance.now());
   whileIdle(
-    [...objectives.map((n) => () => maskIndex?.prepare(n)), sorted, ...[...objectives, ...rest].map(colour)],
+    [...[...objectives, ...rest].map(colour), ...objectives.map((n) => () => maskIndex?.prepare(n)), sorted],
     () => timings.complete,
   );
   const sel = view.design === null ? picks.pickedRow() : selectedRow(); // a link's pick without a design selects it
