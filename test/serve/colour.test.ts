@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/base/rng.js';
-import { colouring, MISSING } from '../../src/serve/app/colour.js';
+import { colouring, MISSING, prepareColouring } from '../../src/serve/app/colour.js';
 import type { Dataset } from '../../src/serve/app/data.js';
 import { axisScale } from '../../src/serve/app/scales.js';
 import { dim } from './dims.js';
@@ -76,5 +76,19 @@ describe('colour by a whole-numbered column', () => {
       const own = values.map((v) => (v < lo || v > hi ? 8 : Math.min(7, Math.floor(((v - lo) / (hi - lo)) * 8))));
       expect(Array.from(c.index), `span ${lo}–${hi}`).toEqual(own);
     }
+  });
+
+  it('serves a column coloured ahead to its first choice over the same span only', () => {
+    const values = [0, 0.3, 0.5, 0.8, 1];
+    const ds = dataset(values);
+    const span = (lo: number, hi: number) => (d: Parameters<typeof axisScale>[0]) =>
+      axisScale(d, 'linear', false, [lo, hi]);
+    const made = prepareColouring(ds, 'x', span(0, 1));
+    // the choice takes the colouring made ahead, not one made again
+    expect(colouring(ds, 'x', span(0, 1))).toBe(made);
+    // ⌊8 t⌋: 0, 2.4, 4, 6.4, 8 (the top end in the last step)
+    expect(Array.from(made!.index)).toEqual([0, 2, 4, 6, 7]);
+    // another span: its own colours (t = −0.5, 0.1, 0.5, 1.1, 1.5 over 0.25–0.75), not those made ahead
+    expect(Array.from(colouring(ds, 'x', span(0.25, 0.75)).index)).toEqual([8, 0, 4, 8, 8]);
   });
 });

@@ -144,19 +144,47 @@ function integers(ds: Dataset, d: Dim, values: readonly number[]): Colouring {
 export function colouring(ds: Dataset, by: string | null, scale: (d: Dim) => AxisScale): Colouring {
   const d = by === null ? undefined : ds.dims.find((x) => x.name === by);
   if (d === undefined) return byRun(ds);
-  if (d.options !== undefined) return categorical(ds, d);
-  const sc = scale(d);
+  const sc = d.options === undefined ? scale(d) : null;
+  const key = keyOf(d, sc);
   // a column chosen again over the same span and scale: its colours as they were (the values do not change)
-  const key = JSON.stringify([d.name, sc.kind, sc.lo, sc.hi, sc.inverted]);
   let cache = recent.get(ds);
   if (cache === undefined) recent.set(ds, (cache = new Map()));
-  const hit = cache.get(key) ?? continuous(ds, d, sc);
+  const made = ahead.get(ds)?.get(d.name);
+  const hit = cache.get(key) ?? (made?.key === key ? made.colouring : make(ds, d, sc));
   cache.delete(key);
   cache.set(key, hit);
   if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
   return hit;
 }
 
-/** The last RECENT numeric colourings of each dataset, the latest last (a byte per design each). */
+/**
+ * Makes a column's colouring ahead of its first choice (the page does it while idle: main.ts), for its span and scale
+ * as they are: at a million designs a new colour index is a megabyte touched afresh and a pass over the column, 8–25
+ * ms of the colour change in the page (docs/performance.md). One kept per column (a byte per design).
+ */
+export function prepareColouring(ds: Dataset, by: string, scale: (d: Dim) => AxisScale): Colouring | null {
+  const d = ds.dims.find((x) => x.name === by);
+  if (d === undefined) return null;
+  const sc = d.options === undefined ? scale(d) : null;
+  const key = keyOf(d, sc);
+  let made = ahead.get(ds);
+  if (made === undefined) ahead.set(ds, (made = new Map()));
+  const had = made.get(d.name);
+  if (had?.key === key) return had.colouring;
+  const colouring = recent.get(ds)?.get(key) ?? make(ds, d, sc);
+  made.set(d.name, { key, colouring });
+  return colouring;
+}
+
+/** What a column's colours depend on: its name, and a numeric column's scale (null: a choice column) kind and span. */
+const keyOf = (d: Dim, sc: AxisScale | null): string =>
+  JSON.stringify(sc === null ? [d.name] : [d.name, sc.kind, sc.lo, sc.hi, sc.inverted]);
+
+const make = (ds: Dataset, d: Dim, sc: AxisScale | null): Colouring =>
+  sc === null ? categorical(ds, d) : continuous(ds, d, sc);
+
+/** The last RECENT colourings by a column of each dataset, the latest last (a byte per design each). */
 const RECENT = 4;
 const recent = new WeakMap<Dataset, Map<string, Colouring>>();
+/** The colourings made ahead (prepareColouring), by column name. */
+const ahead = new WeakMap<Dataset, Map<string, { key: string; colouring: Colouring }>>();

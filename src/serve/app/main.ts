@@ -19,7 +19,8 @@ import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
 import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
-import { colouring } from './colour.js';
+import { colouring, prepareColouring } from './colour.js';
+import { whileIdle } from './idle.js';
 import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { MaskIndex } from './maskIndex.js';
 import { ParCoords } from './parcoords.js';
@@ -573,16 +574,16 @@ async function start(): Promise<void> {
   timings.loadMs = performance.now();
   timings.loaded = true;
   document.body.dataset['ready'] = 'true';
-  // the objectives sorted for their first brush while the page is idle (maskIndex.ts: ~0.1 s each at a million)
-  const prepare = (names: readonly string[]): void => {
-    if (names.length === 0) timings.steps['sorted'] ??= performance.now();
-    else
-      requestIdleCallback(() => {
-        maskIndex?.prepare(names[0]!);
-        prepare(names.slice(1));
-      });
-  };
-  prepare(ds!.dims.filter((d) => d.role === 'objective').map((d) => d.name));
+  // while idle: the colour menu's columns coloured for their first choice (colour.ts: ~10 ms and a megabyte each at a
+  // million), then the objectives sorted for their first brush (maskIndex.ts: ~0.1-0.3 s each); the cheaper first
+  const objectives = ds!.dims.filter((d) => d.role === 'objective').map((d) => d.name);
+  const rest = ds!.dims.filter((d) => d.role !== 'objective' && d.role !== 'index').map((d) => d.name);
+  const colour = (n: string) => (): unknown => ds !== null && prepareColouring(ds, n, (d) => scaleOf(d, false));
+  const sorted = (): number => (timings.steps['sorted'] ??= performance.now());
+  whileIdle(
+    [...[...objectives, ...rest].map(colour), ...objectives.map((n) => () => maskIndex?.prepare(n)), sorted],
+    () => timings.complete,
+  );
   const sel = view.design === null ? picks.pickedRow() : selectedRow(); // a link's pick without a design selects it
   if (sel >= 0) select(sel);
   const tick = (): void => {
