@@ -25,7 +25,8 @@ export interface Prefix {
  * convolution of W with a ramp: by prefix sums of W and j·W over the doubled ring, O(S).
  */
 export function deliveryInto(S: number, W: Float64Array, off: number, out: Ring, ws: Prefix): void {
-  const L = Math.floor(S / 2),
+  // ⌊S/2⌋ by a shift: S / 2 is compiled for the parity of the S values seen first, and deoptimizes on the other
+  const L = S >> 1,
     m = S % 2 === 1 ? L : S / 2 - 0.5;
   const { p0, p1 } = ws;
   // the doubled ring's prefix sums, its two laps in two loops (no wrap test per slot)
@@ -153,7 +154,8 @@ export function planeRate(
   const { own, w } = scratch;
   const mb = q,
     ma = P - 1 - q;
-  const ob = (q - 1) * sp.stride,
+  // ob is read only below an upper plane (q > 0); (0 − 1)·0 would be −0, no small integer
+  const ob = q > 0 ? (q - 1) * sp.stride : 0,
     oa = q * sp.stride;
   // hand-over loads m·(f[s] − θ) added to each arc after its delivery loads, above's before below's
   const tAbove = q < P - 1 ? transportInto(S, sp, ob, q, oa, q + 1, w.fAbove) : NaN,
