@@ -14,10 +14,10 @@
  * lists) is the build's warm-up: it runs those commands in one process, then writes the cache; ODC_CODE_CACHE_REPORT=1
  * says on stderr whether each cache was used.
  *
- * The process runs V8's optimizing compiler without escape analysis (--no-turbo-escape, set before anything is
- * compiled, so the cache and every worker thread see the same flags), unless node's options name the flag: a run
- * optimizes ~1,000 distinct functions, each a few thousand times hot, and TurboFan's compiles were a quarter of the
- * constellation study's CPU; docs/performance.md ("Compiler") has the measurements on both shipped studies.
+ * The process runs V8's optimizing compiler without escape analysis (--no-turbo-escape) and with a larger profiler
+ * budget (--interrupt-budget, INTERRUPT_BUDGET below), each set before anything is compiled (the cache and every worker
+ * thread see the same flags) unless node's options name it: a run optimizes ~500–1,000 distinct functions, many hot for
+ * a moment only; docs/performance.md ("Compiler") has the measurements on both shipped studies.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -30,8 +30,18 @@ import { Script } from 'node:vm';
 
 type RunCli = (argv: readonly string[]) => Promise<void>;
 
-if (![...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a) => a.includes('turbo-escape')))
-  setFlagsFromString('--no-turbo-escape');
+/**
+ * V8's profiler budget between a function's tier-up checks [bytes of bytecode executed], 4× node 20's default (67,584):
+ * a function is optimized after ~4× the work, so code hot for a moment only (a run's finishing, its reports, the
+ * Parquet log's pages) stays in the interpreter and baseline code, and what such code deoptimizes is re-optimized
+ * later or not at all; the evaluation loop, hot for seconds, is optimized a little later.
+ */
+const INTERRUPT_BUDGET = 4 * 67_584;
+
+const nodeOptions = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''];
+if (!nodeOptions.some((a) => a.includes('turbo-escape'))) setFlagsFromString('--no-turbo-escape');
+if (!nodeOptions.some((a) => a.includes('interrupt-budget')))
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(DIR, 'odc.cjs');
