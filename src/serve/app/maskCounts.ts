@@ -86,7 +86,7 @@ export abstract class MaskCounts {
    * SAMPLE_STRIDE-th block of SAMPLE_BLOCK of them, the other blocks left to refine(), one stride after another.
    */
   private fresh(list: Int32Array, from: number, to: number): void {
-    this.clear();
+    this.counts.fill(0);
     this.rest = null;
     const m = to - from;
     if (!this.progressive || m < SAMPLE_FROM) {
@@ -137,23 +137,13 @@ export abstract class MaskCounts {
       } else this.recount(mask);
       return n;
     }
-    this.copy(from);
+    this.counts.set(from.counts);
     if (kept === n) return 0;
     const list = this.listOf(n);
     let out = 0;
     for (let i = 0; i < n; i++) if (mask[i] === 0) list[out++] = i;
     this.count(list, 0, out, -1);
     return out;
-  }
-
-  /** Every count zero (a subclass's summaries of them too). */
-  protected clear(): void {
-    this.counts.fill(0);
-  }
-
-  /** `from`'s counts (a subclass's summaries of them too): counts of the same cells (startFrom). */
-  protected copy(from: MaskCounts): void {
-    this.counts.set(from.counts);
   }
 
   /** `mask` copied into the reused copy of the last mask. */

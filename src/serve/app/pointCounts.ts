@@ -25,13 +25,6 @@ export interface PointPanel {
 export class PointCounts extends MaskCounts {
   /** panels × side² × classes counts (side = c + 1 pixels a panel's row; a pixel's colours side by side). */
   readonly counts: Uint32Array;
-  /**
-   * panels × side² marks, 0 where every count of the pixel is 0 (1: designs may have been added since the mark was
-   * last cleared), so draw() reads the counts of the pixels that may hold designs, not all 2 million of 15 panels ×
-   * 9 colours at a million designs. A sparse list of added designs marks their pixels, a dense one every pixel; a
-   * removal leaves its mark; draw() clears the marks of the pixels it finds empty.
-   */
-  private readonly occupied: Uint8Array;
   private readonly side: number;
   private readonly perPanel: number;
 
@@ -51,22 +44,7 @@ export class PointCounts extends MaskCounts {
     this.side = c + 1;
     this.perPanel = this.side * this.side * classes;
     this.counts = reusable(panels.length * this.perPanel, reuse?.counts);
-    const marks = panels.length * this.side * this.side;
-    const had = reuse?.occupied.buffer;
-    this.occupied =
-      had !== undefined && had.byteLength >= marks ? new Uint8Array(had, 0, marks) : new Uint8Array(marks);
     if (reuse !== undefined) this.adopt(reuse);
-  }
-
-  protected override clear(): void {
-    super.clear();
-    this.occupied.fill(0);
-  }
-
-  protected override copy(from: MaskCounts): void {
-    super.copy(from);
-    if (from instanceof PointCounts && from.occupied.length === this.occupied.length) this.occupied.set(from.occupied);
-    else this.occupied.fill(1);
   }
 
   /** Under a 16th of the designs (at a tenth, blocks cost 1.4× a plain pass in Node). */
@@ -88,47 +66,36 @@ export class PointCounts extends MaskCounts {
 
   /** Panel by panel over the list (a block's rows stay in cache for every panel). */
   protected countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void {
-    const { counts, occupied, perPanel, side, index, classes } = this;
-    // a dense list marks every pixel at once (a mark per count cost ~10 % of counting every design of a million)
-    const dense = sign > 0 && !this.sparse(to - from);
-    if (dense) occupied.fill(1);
-    const mark = sign > 0 && !dense;
+    const { counts, perPanel, side, index, classes } = this;
     this.panels.forEach(({ i, j }, k) => {
       const X = this.px[j]!;
       const Y = this.px[i]!;
       const base = k * perPanel;
-      const marks = k * side * side;
       for (let q = from; q < to; q++) {
         const r = list[q]!;
         const x = X[r]!;
         const y = Y[r]!;
         if (x === NO_PIXEL || y === NO_PIXEL) continue;
-        const pixel = y * side + x;
-        const at = base + pixel * classes + index[r]!;
+        const at = base + (y * side + x) * classes + index[r]!;
         counts[at] = counts[at]! + sign;
-        if (mark) occupied[marks + pixel] = 1;
       }
     });
   }
 
   /** Each counted pixel into `buf` (RGBA words, `width` a row) in the colour most of its designs have. */
   draw(buf: Uint32Array, width: number, colours: readonly number[]): void {
-    const { counts, occupied, perPanel, side, classes, c } = this;
+    const { counts, perPanel, side, classes, c } = this;
     const pixels = side * side;
     this.panels.forEach(({ ox, oy }, k) => {
-      for (let cell = 0, marks = k * pixels; cell < pixels; cell++) {
-        if (occupied[marks + cell] === 0) continue;
+      for (let cell = 0, at = k * perPanel; cell < pixels; cell++) {
         let best = -1;
         let most = 0;
-        for (let cls = 0, at = k * perPanel + cell * classes; cls < classes; cls++, at++)
+        for (let cls = 0; cls < classes; cls++, at++)
           if (counts[at]! > 0 && counts[at]! >= most) {
             most = counts[at]!;
             best = cls;
           }
-        if (best < 0) {
-          occupied[marks + cell] = 0;
-          continue;
-        }
+        if (best < 0) continue;
         const y = (cell / side) | 0;
         const x = cell - y * side;
         buf[(oy + c - y) * width + ox + x] = colours[best] ?? colours[0]!;
