@@ -52,4 +52,38 @@ describe('PointCounts', () => {
       expect(Array.from(buf), `step ${step}`).toEqual(Array.from(expected));
     }
   });
+
+  it('draws pixels emptied by removals as empty, also through counts that take over the memory of others', () => {
+    const rng = createRng(5);
+    const n = 300;
+    const c = 29; // 30 × 30 pixels, most of them empty
+    const px = Array.from({ length: 2 }, () => Uint16Array.from({ length: n }, () => rng.int(c + 1)));
+    const panels = [{ i: 1, j: 0, ox: 0, oy: 0 }];
+    const width = c + 1;
+    let points: PointCounts | undefined;
+    let mask = new Uint8Array(n).fill(1);
+    let index = new Uint8Array(n);
+    for (let step = 0; step < 16; step++) {
+      const classes = 1 + (step >> 2);
+      // a new colouring every 4th step: its counts take over the old ones' memory (maskCounts.ts reusable)
+      if (step % 4 === 0) {
+        index = Uint8Array.from({ length: n }, () => rng.int(classes));
+        points = new PointCounts(px, panels, c, classes, index, points);
+      }
+      mask = mask.map((m) => (rng.next() < [0.05, 0.95, 0.5, 0][step % 4]! ? 1 - m : m));
+      points!.update(mask);
+      const buf = new Uint32Array(width * width);
+      points!.draw(buf, width, [1, 2, 3, 4]);
+      const expected = new Uint32Array(width * width);
+      const kept = Array.from({ length: n }, (_, r) => r).filter((r) => mask[r] === 1);
+      for (let x = 0; x <= c; x++)
+        for (let y = 0; y <= c; y++) {
+          const per = Array.from({ length: classes }, () => 0);
+          for (const r of kept) if (px[0]![r] === x && px[1]![r] === y) per[index[r]!]!++;
+          const most = Math.max(...per);
+          if (most > 0) expected[(c - y) * width + x] = [1, 2, 3, 4][per.lastIndexOf(most)]!;
+        }
+      expect(Array.from(buf), `step ${step}`).toEqual(Array.from(expected));
+    }
+  });
 });

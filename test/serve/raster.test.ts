@@ -10,7 +10,15 @@ import { createRng } from '../../src/base/rng.js';
 import type { Dim } from '../../src/serve/app/data.js';
 import { axisBins } from '../../src/serve/app/pcAxes.js';
 import type { MaskChanges } from '../../src/serve/app/maskIndex.js';
-import { drawCountedLines, LineCounts, NAN_BIN, NAN_CELL, newFrame, pairCells } from '../../src/serve/app/raster.js';
+import {
+  composeFrame,
+  drawCountedLines,
+  LineCounts,
+  NAN_BIN,
+  NAN_CELL,
+  newFrame,
+  pairCells,
+} from '../../src/serve/app/raster.js';
 import { SAMPLE_BLOCK, SAMPLE_FROM, SAMPLE_STRIDE } from '../../src/serve/app/maskCounts.js';
 
 const dim = (values: number[], extra: Partial<Dim> = {}): Dim => {
@@ -248,5 +256,25 @@ describe('drawCountedLines', () => {
     expect(Array.from(frame.colour)).toEqual(Array.from(colour));
     // every run shows somewhere (a frame of one colour would not test the choice between runs)
     expect(new Set(frame.colour).size).toBe(3);
+  });
+});
+
+describe('composeFrame', () => {
+  it('composes rows [from, to) as the whole frame does, leaving the other rows as they were', () => {
+    const rng = createRng(3);
+    const [w, h] = [7, 6];
+    const fg = newFrame(w, h);
+    for (let p = 2 * w; p < 5 * w; p++) [fg.alpha[p], fg.colour[p]] = [rng.int(256), rng.int(2)];
+    const bg = Uint32Array.from({ length: w * h }, () => rng.int(2 ** 31));
+    const palette: [number, number, number][] = [
+      [10, 20, 30],
+      [200, 100, 0],
+    ];
+    const whole = new Uint32Array(w * h);
+    composeFrame(whole, bg, fg, palette);
+    const rows = Uint32Array.from(bg);
+    composeFrame(rows, bg, fg, palette, [2, 5]);
+    expect(Array.from(rows)).toEqual(Array.from(whole));
+    expect(whole.slice(2 * w, 5 * w)).not.toEqual(bg.slice(2 * w, 5 * w));
   });
 });

@@ -77,6 +77,8 @@ export class ParCoords {
   /** The foreground holds the lines of the current counts; the image holds it composed over the background. */
   private fgDrawn = false;
   private composed = false;
+  /** The image holds the background outside the plot's rows (composed whole once since place()). */
+  private imageFramed = false;
   private lines: LineCounts | null = null;
   /** What the bins, background and labels were made for (dataset, axes, scales, width), and the background's lines. */
   private placed: { ds: Dataset; key: string; cells: PairCells; grey: LineCounts; greyAlpha: Uint8Array } | null = null;
@@ -171,6 +173,7 @@ export class ParCoords {
     this.frontRows = [];
     for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) this.frontRows.push(i);
     this.image = this.ctx.createImageData(this.width, h);
+    this.imageFramed = false;
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['width'] = String(this.width);
@@ -250,7 +253,12 @@ export class ParCoords {
       this.fgDrawn = true;
       this.composed = false;
     }
-    if (!this.composed) composeFrame(new Uint32Array(this.image.data.buffer), this.bg, this.fg, this.palette32);
+    if (!this.composed) {
+      // the lines stay within the plot's rows: the rows around it are the background's once composed since place()
+      const rows = this.imageFramed ? ([this.top, this.top + PLOT_H + 1] as const) : undefined;
+      composeFrame(new Uint32Array(this.image.data.buffer), this.bg, this.fg, this.palette32, rows);
+      this.imageFramed = true;
+    }
     this.composed = true;
     const ctx = this.ctx;
     ctx.putImageData(this.image, 0, 0);

@@ -252,15 +252,20 @@ export function greyBackground(f: Frame): Uint32Array {
   return out;
 }
 
-/** The foreground's lines blended over the background (`out` and `bg` as RGBA words), integer arithmetic. */
+/**
+ * The foreground's lines blended over the background (`out` and `bg` as RGBA words), integer arithmetic; `rows`: only
+ * the frame's rows [from, to) (`out` holds the background elsewhere, where the foreground has no line).
+ */
 export function composeFrame(
   out: Uint32Array,
   bg: Uint32Array,
   fg: Frame,
   palette: readonly [number, number, number][],
+  rows?: readonly [number, number],
 ): void {
-  const { alpha, colour } = fg;
-  for (let p = 0; p < out.length; p++) {
+  const { alpha, colour, width } = fg;
+  const end = rows === undefined ? out.length : Math.min(out.length, rows[1] * width);
+  for (let p = rows === undefined ? 0 : Math.max(0, rows[0] * width); p < end; p++) {
     const a = alpha[p]!;
     const back = bg[p]!;
     if (a === 0) {
