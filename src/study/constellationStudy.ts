@@ -29,6 +29,7 @@ import {
   variableFailure,
   constellationVariablePaths,
   unknownVariable,
+  variableValue,
   type VariableKey,
 } from './variables.js';
 import { locate } from '../base/issues.js';
@@ -206,11 +207,7 @@ export function compileConstellationStudy(
     if ((raw['shells'] as Raw[]).length === 0) throw new RangeError('every shell has 0 planes: no satellites');
     return compileConstellation(parseConstellation(file, raw, node), catalogs);
   };
-  // An int variable's value goes on as a small integer: read from x it is a boxed double, and a record field that
-  // once holds one is a double field in every record of its shape (planes and satsPerPlane then reach the network
-  // code boxed and deoptimize the code compiled for small integers).
-  const valuesOf = (x: Float64Array): unknown[] =>
-    variables.map((v, i) => (v.kind === 'choice' ? v.options[x[i]!] : v.kind === 'int' ? smallInteger(x[i]!) : x[i]));
+  const valuesOf = (x: Float64Array): unknown[] => variables.map((v, i) => variableValue(v, x[i]!));
 
   checkBounds(variables, specOf, src.file, (path) => locate(src, ['variables', path]));
 
@@ -513,10 +510,4 @@ function checkBounds(
       }
     }
   });
-}
-
-/** v itself where it is an integer in the 32-bit range, as the small integer V8 keeps untagged (−0 stays −0). */
-function smallInteger(v: number): number {
-  const i = v | 0;
-  return i === v && !Object.is(v, -0) ? i : v;
 }

@@ -37,7 +37,7 @@ import type { NodeStudy, VariableDomain } from './studySchema.js';
 import type { Catalogs } from '../catalog/schema.js';
 import type { NodeCatalogKind } from '../catalog/overrides.js';
 import { catalogPathParts, numericRowFields, rowFieldSchema } from './uncertainTargets.js';
-import { compileVariables, nodeVariableKey, nodeVariablePaths, type VariableKey } from './variables.js';
+import { compileVariables, nodeVariableKey, nodeVariablePaths, variableValue, type VariableKey } from './variables.js';
 
 export { compileConstraints, compileObjectives, scaledViolation, type MetricSet } from './objectives.js';
 export type { LeanEvaluatorFactory } from './reading.js';
@@ -355,7 +355,7 @@ function designBuilder(
     for (let i = 0; i < variables.length; i++) {
       const v = variables[i]!;
       const { section, key, row } = paths[i]!;
-      const value = v.kind === 'choice' ? v.options[x[i]!] : x[i]!;
+      const value = variableValue(v, x[i]!);
       if (row === undefined) {
         (d[section] as Record<string, unknown>)[key] = value;
         continue;

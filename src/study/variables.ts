@@ -192,3 +192,16 @@ function compileVariable(
     fail(`integer bounds must be whole numbers, got [${lo}, ${hi}]`);
   return { kind: isInt ? 'int' : 'real', name: path, lower: lo, upper: hi };
 }
+
+/**
+ * The value a design takes from its variable's coordinate x: a choice's option, an int variable's value as a small
+ * integer (read from the optimizer's Float64Array it is a boxed double, and a record field that once holds one is a
+ * double field in every record of its shape, so code compiled for small integers deoptimizes on it; −0 stays −0),
+ * a continuous variable's x itself.
+ */
+export function variableValue(v: VariableSpec, x: number): unknown {
+  if (v.kind === 'choice') return v.options[x];
+  if (v.kind !== 'int') return x;
+  const i = x | 0;
+  return i === x && !Object.is(x, -0) ? i : x;
+}

@@ -7,6 +7,7 @@ import {
   constellationVariableKey,
   constellationVariablePaths,
   nodeVariableKey,
+  variableValue,
   wrapsAround,
 } from '../../src/study/variables.js';
 import { StudyError } from '../../src/base/errors.js';
@@ -76,5 +77,20 @@ describe('study variables, declared on the design schemas', () => {
     expect(fails([1.5, 9])).toThrow(/whole numbers/);
     expect(() => compileVariables([['x', [0, 1]]], src, keyOf)).toThrow(StudyError);
     expect(() => compileVariables([], src, keyOf)).toThrow(/at least one variable/);
+  });
+});
+
+describe('variableValue: what a design takes from its coordinate', () => {
+  const int = { kind: 'int', name: 'compute.chips', lower: 20, upper: 200 } as const;
+  const real = { kind: 'real', name: 'orbit.altitude_km', lower: 400, upper: 1200 } as const;
+  const choice = { kind: 'choice', name: 'compute.chip', options: ['h100', 'b200', 'gb300'] } as const;
+
+  it('an int coordinate keeps its value, −0 its sign; a continuous one is x itself; a choice is its option', () => {
+    // the values a Float64Array hands back (doubles), including the edges of the 32-bit range
+    const xs = new Float64Array([77, 0, -0, -5, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 40]);
+    for (const x of xs) expect(Object.is(variableValue(int, x), x)).toBe(true);
+    expect(Object.is(variableValue(real, 552.25), 552.25)).toBe(true);
+    expect(variableValue(choice, 2)).toBe('gb300');
+    expect(variableValue(choice, 0)).toBe('h100');
   });
 });
