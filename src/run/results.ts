@@ -24,6 +24,7 @@ import {
 } from './decision/select.js';
 import type { DecisionSummary, KneeStanding, RunMeta } from './schemas.js';
 import { runLogFile } from './logRead.js';
+import { variableValue } from '../study/variables.js';
 
 /** Relative duplicate tolerance of reported fronts: boxes of 0.1 % of the front's range in each objective. */
 export const FRONT_DUPLICATE_TOLERANCE = 1e-3;
@@ -91,7 +92,7 @@ export function paretoDesigns(
   return archive.map((ind, k) => {
     const variables: Record<string, string | number> = {};
     problem.variables.forEach((v, i) => {
-      variables[v.name] = v.kind === 'choice' ? v.options[ind.x[i]!]! : ind.x[i]!;
+      variables[v.name] = variableValue(v, ind.x[i]!);
     });
     const objectives: Record<string, number> = {};
     problem.objectives.forEach((o, i) => {

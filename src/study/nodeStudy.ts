@@ -192,7 +192,7 @@ function nodeSampler(
 function decodeVariables(variables: readonly VariableSpec[], x: Float64Array): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   variables.forEach((v, i) => {
-    out[v.name] = v.kind === 'choice' ? v.options[x[i]!]! : x[i]!;
+    out[v.name] = variableValue(v, x[i]!);
   });
   return out;
 }

@@ -199,8 +199,8 @@ function compileVariable(
  * double field in every record of its shape, so code compiled for small integers deoptimizes on it; −0 stays −0),
  * a continuous variable's x itself.
  */
-export function variableValue(v: VariableSpec, x: number): unknown {
-  if (v.kind === 'choice') return v.options[x];
+export function variableValue(v: VariableSpec, x: number): string | number {
+  if (v.kind === 'choice') return v.options[x]!;
   if (v.kind !== 'int') return x;
   const i = x | 0;
   return i === x && !Object.is(x, -0) ? i : x;
