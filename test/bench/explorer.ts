@@ -86,6 +86,7 @@ function buildRun(dir: string, n: number): void {
 /** What the page says of its first load (window.__explorer). */
 interface Timings {
   steps: Record<string, number>;
+  idleMarks?: readonly string[]; // the steps that end the page's idle work after the load (a build without: `sorted`)
 }
 
 const median = (xs: readonly number[]): number => {
@@ -253,6 +254,9 @@ interface PageFigures {
   /** f3 chosen with every design kept (before the brushes), to the exact frame painted and to the next one. */
   colouringAll: number;
   colouringAllFirst: number;
+  /** Its layout's parts; the end of each step of the idle work after the load, from the load's end (idleMarks). */
+  colouringAllParts: Record<string, number>;
+  idle: Record<string, number>;
   /** Brushes to the next painted frame (`frame`: to the exact one). */
   first: number[];
   colouringParts: Record<string, number>[];
@@ -319,13 +323,21 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
     };
     return { load: w.__explorer.loadMs, firstRows: w.__firstRows, steps: { ...w.__explorer.steps } };
   });
-  // every design kept: a colour column counted over all of them, once the objectives are sorted (the page does it
-  // while idle; a build that does not say so: 20 s)
-  await page
-    .waitForFunction(() => (window as unknown as { __explorer: Timings }).__explorer.steps['sorted'] !== undefined, {
-      timeout: 20_000,
-    })
-    .catch(() => undefined);
+  // every design kept: a colour column counted over all of them once the page's idle work after the load has ended
+  // (the steps it names in idleMarks, or the objectives sorted; a build that does not say so: 20 s); their ends
+  const idle = (await page
+    .waitForFunction(
+      () => {
+        const ex = (window as unknown as { __explorer: Timings & { loadMs: number } }).__explorer;
+        const marks = ex.idleMarks ?? ['sorted'];
+        const ends = marks.map((s) => [s, ex.steps[s]! - ex.loadMs] as const);
+        return marks.every((s) => ex.steps[s] !== undefined) && Object.fromEntries(ends);
+      },
+      undefined,
+      { timeout: 20_000 },
+    )
+    .then((h) => h.jsonValue())
+    .catch(() => ({}))) as Record<string, number>;
   const all = await colourChanges(page, ['f3', '']);
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
@@ -343,6 +355,8 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
       ...figures,
       colouringAll: all.times[0]!,
       colouringAllFirst: all.first[0]!,
+      colouringAllParts: all.parts[0]!,
+      idle,
       colouring: colours.times,
       colouringFirst: colours.first,
       colouringParts: colours.parts,
@@ -377,20 +391,21 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
       `next painted frame ${fmt(median(all.flatMap((f) => f.first)))} ms); its JavaScript, all views: median ` +
       `${fmt(median(js))} ms (${js.length} filter changes)`,
   );
-  // each part's median (a page without a part's figures prints no line for it)
-  // a part some pages lack (the first load's `sorted` step, ended after the figures on a busy machine): their median
+  // each part's median (a page without a part's figures prints no line for it; a part some pages lack: theirs)
   const byPart = (name: string, ps: readonly Record<string, number>[]): void => {
     const keys = [...new Set(ps.flatMap((p) => Object.keys(p)))];
     const of = (v: string): number[] => ps.flatMap((p) => (p[v] === undefined ? [] : [p[v]]));
     if (keys.length > 0)
       console.log(`  ${label}${name}: ${keys.map((v) => `${v} ${fmt(median(of(v)))} ms`).join(', ')}`);
   };
-  byPart('brush by view (JS, medians)', parts);
-  byPart(
-    'colouring by step (JS, medians)',
-    all.flatMap((f) => f.colouringParts),
-  );
-  byPart('first load, end of each step (from navigation start, medians)', [...all.map((f) => f.steps)]);
+  const lines: [string, Record<string, number>[]][] = [
+    ['brush by view (JS, medians)', parts],
+    ['colouring by step (JS, medians)', all.flatMap((f) => f.colouringParts)],
+    ['f3 with every design kept, by step (JS, medians)', all.map((f) => f.colouringAllParts)],
+    ['idle work after the load, end of each step (from the load, medians)', all.map((f) => f.idle)],
+    ['first load, end of each step (from navigation start, medians)', all.map((f) => f.steps)],
+  ];
+  for (const [name, ps] of lines) byPart(name, ps);
   const names = Object.values(FRAME_WORK);
   const work = names
     .map((name) => {

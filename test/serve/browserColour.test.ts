@@ -182,6 +182,33 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
     await page.close();
   }, 600_000);
 
+  it('a column chosen with every design kept starts from the counts made while idle, and draws as a fresh page', async () => {
+    const page = await openExplorer(browser, `${serve.url}?rescale=data`, faults);
+    // the page's idle work after the load: the objectives' colourings counted in both views (main.ts countsAhead)
+    await page.waitForFunction(
+      () => (window as unknown as { __explorer: { steps: Record<string, number> } }).__explorer.steps['counted'],
+      undefined,
+      { timeout: 120_000 },
+    );
+    const aheadViews = (): Promise<number> =>
+      page.evaluate(() => (window as unknown as { __explorer: { aheadViews: number } }).__explorer.aheadViews);
+    const all = new Uint8Array(N).fill(1);
+    await colourBy(page, 'f2');
+    expect(await aheadViews()).toBe(2);
+    expect(await scatterMatches(page, all, 'f2')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    // a brush after it: the counts it started from updated for the designs the brush leaves out
+    const brushes: Brush[] = [{ metric: 'x3', lo: 0.8, hi: 1 }];
+    await brush(page, brushes[0]!);
+    expect(await scatterMatches(page, keptOf(brushes), 'f2')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    // a column chosen with the brush set: from the counts made ahead when most designs are kept, here counted afresh
+    await colourBy(page, 'f1');
+    expect(await scatterMatches(page, keptOf(brushes), 'f1')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    await page.close();
+  }, 600_000);
+
   it('no request left the loopback interface and the pages had no errors', () => {
     expect(faults.foreign).toEqual([]);
     expect(faults.errors).toEqual([]);

@@ -53,6 +53,37 @@ describe('PointCounts', () => {
     }
   });
 
+  it('counts every design in steps (countAll); counts started from them follow masks; other positions refused', () => {
+    const rng = createRng(9);
+    const n = 1000;
+    const c = 9;
+    const px = Array.from({ length: 3 }, () =>
+      Uint16Array.from({ length: n }, () => (rng.int(20) === 0 ? NO_PIXEL : rng.int(c + 1))),
+    );
+    const index = Uint8Array.from({ length: n }, () => rng.int(4));
+    const panels = [
+      { i: 1, j: 0, ox: 0, oy: 0 },
+      { i: 2, j: 1, ox: 0, oy: 12 },
+    ];
+    const all = new Uint8Array(n).fill(1);
+    const fresh = new PointCounts(px, panels, c, 4, index);
+    fresh.update(all);
+    const ahead = new PointCounts(px, panels, c, 4, index);
+    ahead.countAll(n);
+    while (!ahead.refine(128));
+    expect(Array.from(ahead.counts)).toEqual(Array.from(fresh.counts));
+    const view = new PointCounts(px, panels, c, 4, index);
+    view.startFrom(ahead);
+    expect(view.update(all)).toBe(0);
+    const mask = Uint8Array.from({ length: n }, () => (rng.next() < 0.8 ? 1 : 0));
+    const other = new PointCounts(px, panels, c, 4, index);
+    other.update(mask);
+    view.update(mask);
+    expect(Array.from(view.counts)).toEqual(Array.from(other.counts));
+    const moved = new PointCounts([...px], panels, c, 4, index);
+    expect(() => moved.startFrom(ahead)).toThrow(/other positions/);
+  });
+
   it('draws pixels emptied by removals as empty, also through counts that take over the memory of others', () => {
     const rng = createRng(5);
     const n = 300;

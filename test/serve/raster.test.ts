@@ -201,6 +201,41 @@ describe('LineCounts', () => {
     });
   });
 
+  it('counts every design in steps (countAll), and counts started from them follow masks as a fresh count does', () => {
+    // 3 axes of 5 bins, 3 runs, 2,000 designs, a few missing values
+    const rng = createRng(31);
+    const n = 2000;
+    const axes = Array.from({ length: 3 }, () =>
+      Uint16Array.from({ length: n }, () => (rng.int(30) === 0 ? NAN_BIN : rng.int(5))),
+    );
+    const run = Uint8Array.from({ length: n }, () => rng.int(3));
+    const cellsOf = pairCells(axes, 5);
+    const all = new Uint8Array(n).fill(1);
+    const fresh = new LineCounts(cellsOf, 5, 3, run);
+    fresh.update(all);
+    const ahead = new LineCounts(cellsOf, 5, 3, run);
+    ahead.countAll(n);
+    let steps = 0;
+    while (!ahead.refine(300)) steps++;
+    expect(steps).toBe(6);
+    expect(ahead.complete).toBe(true);
+    expect(Array.from(ahead.counts)).toEqual(Array.from(fresh.counts));
+    // a view's counts started from them: every design kept counts nothing, then masks as a fresh count follows them
+    const view = new LineCounts(cellsOf, 5, 3, run);
+    view.startFrom(ahead);
+    expect(view.update(all)).toBe(0);
+    expect(Array.from(view.counts)).toEqual(Array.from(fresh.counts));
+    for (const p of [0.99, 0.6, 0.1]) {
+      const mask = Uint8Array.from({ length: n }, () => (rng.next() < p ? 1 : 0));
+      const other = new LineCounts(cellsOf, 5, 3, run);
+      other.update(mask);
+      view.update(mask);
+      expect(Array.from(view.counts), `mask keeping ${p}`).toEqual(Array.from(other.counts));
+    }
+    // the counts it started from stay every design's
+    expect(Array.from(ahead.counts)).toEqual(Array.from(fresh.counts));
+  });
+
   it('refuses to start from counts of other cells or another number of runs', () => {
     const grey = new LineCounts(cells, 2, 1, null);
     expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey)).toThrow(/other cells or runs/);
@@ -256,6 +291,16 @@ describe('drawCountedLines', () => {
     expect(Array.from(frame.colour)).toEqual(Array.from(colour));
     // every run shows somewhere (a frame of one colour would not test the choice between runs)
     expect(new Set(frame.colour).size).toBe(3);
+    // drawn a pair at a time over a frame that held other lines: the same lines (a pixel's colour matters where it
+    // has a line)
+    const inSteps = newFrame(width, height);
+    inSteps.alpha.fill(200);
+    inSteps.colour.fill(2);
+    drawCountedLines(inSteps, lines, geo, [0, 1]);
+    drawCountedLines(inSteps, lines, geo, [1, 2]);
+    expect(Array.from(inSteps.alpha)).toEqual(Array.from(frame.alpha));
+    const lit = (f: typeof frame): number[] => Array.from(f.colour, (c, p) => (f.alpha[p]! > 0 ? c : -1));
+    expect(lit(inSteps)).toEqual(lit(frame));
   });
 });
 

@@ -6,7 +6,8 @@
  * `window.__explorer` exposes load and render timings for the benchmark (test/bench/explorer.ts).
  * From SAMPLE_FROM kept designs on, a view that counts its designs afresh (a colour column chosen over most of a
  * million designs) draws a sample of them first and the exact counts a few steps later (refineLater): the body's
- * `data-drawn` says which is on screen (`sample`, `exact`).
+ * `data-drawn` says which is on screen (`sample`, `exact`). While idle the page counts every design in those views by
+ * each objective's colouring (idle.ts countsAhead), which such a change then starts from, exact at once.
  */
 import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
@@ -19,8 +20,9 @@ import { showDesign } from './budget.js';
 import { compareActions } from './designCompare.js';
 import { axisBar, colourLegend, colourSelect, constantDims, defaultOrder, pairSelects, readOut } from './controls.js';
 import { exportButtons } from './export.js';
-import { colouring, prepareColouring } from './colour.js';
-import { whileIdle } from './idle.js';
+import { apiJson, fetchHead, fetchRun, type Head } from './fetchRuns.js';
+import { colouring, prepareColouring, type Colouring } from './colour.js';
+import { countsAhead, whileIdle } from './idle.js';
 import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
 import { MaskIndex } from './maskIndex.js';
 import { ParCoords } from './parcoords.js';
@@ -51,6 +53,10 @@ interface Timings {
   complete: boolean;
   /** performance.now() at the start of each refining step (the frame before it is on screen by then). */
   refineSteps: number[];
+  /** How many views the last layout started from counts made ahead (countsAhead). */
+  aheadViews: number;
+  /** The steps (`steps`) marked as the work the page does while idle after the load ends: sorts, counts ahead. */
+  readonly idleMarks: readonly string[];
   /** Resolves once every view shows its exact counts. */
   whenComplete(): Promise<void>;
   /** Whether the URL has yet to follow the last change of the view (viewState.ts UrlFollower). */
@@ -73,6 +79,8 @@ const timings: Timings = {
   setFilter,
   complete: true,
   refineSteps: [],
+  idleMarks: ['sorted', 'counted'],
+  aheadViews: 0,
   whenComplete: () => (timings.complete ? Promise.resolve() : new Promise((ok) => whenExact.push(ok))),
   get urlPending() {
     return link.pending;
@@ -243,6 +251,15 @@ function setText(el: HTMLElement, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** Idle steps that count every design in the views by each objective's colouring (idle.ts countsAhead). */
+const aheadSteps = (): (() => boolean | void)[] =>
+  countsAhead(
+    (ds?.dims ?? []).filter((d) => d.role === 'objective').map((d) => () => colouringAhead(d.name)),
+    [parcoords, scatter],
+  );
+const colouringAhead = (n: string): Colouring | null =>
+  ds === null ? null : prepareColouring(ds, n, (d) => scaleOf(d, false));
+
 /** Until the first load has painted the table: relayout lays out and renders the table only. */
 let tableFirst = true;
 
@@ -271,6 +288,7 @@ function relayout(): void {
   scatter.layout(ds, Math.max(300, $('scatter').clientWidth), state.pair, (d) => scaleOf(d), colours);
   const t4 = performance.now();
   timings.steps['scatterLayout'] ??= t4;
+  timings.aheadViews = Number(parcoords.startedAhead) + Number(scatter.startedAhead);
   renderAxisBar();
   $('rescale')
     .querySelectorAll<HTMLElement>('button[data-rescale]')
@@ -279,6 +297,8 @@ function relayout(): void {
   update();
   const l = { colours: t1 - t0, table: t2 - t1, parcoords: t3 - t2, scatter: t4 - t3, bars: t5 - t4 };
   timings.layoutParts = { ...l, render: performance.now() - t5 };
+  // the counts ahead follow the views' placement (a new one drops them) once the first load's idle work has ended
+  if (timings.steps['counted'] !== undefined) whileIdle(aheadSteps(), () => timings.complete);
 }
 
 /** What the axis bar shows (dataset, order, hidden axes, scales, inversions): a relayout that changes none of it
@@ -372,50 +392,6 @@ function legend(): void {
     : '';
 }
 
-/** A JSON answer of the server, or an Error with the message it gave (a run file it names) instead of the body. */
-async function apiJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  const body = (await r.json()) as T | { error?: string };
-  if (!r.ok) throw new Error((body as { error?: string }).error ?? `${url}: HTTP ${r.status}`);
-  return body as T;
-}
-
-async function fetchRun(
-  info: RunInfo,
-  front = apiJson<{ indices: number[] }>(`/api/runs/${info.id}/front`),
-): Promise<RunColumns> {
-  const [bin, { indices }] = await Promise.all([
-    // through a Blob: Chromium then gathers the body outside the page's main thread, which Response.arrayBuffer()
-    // kept busy copying it chunk by chunk (20 MB at 100,000 designs; docs/performance.md)
-    fetch(`/api/runs/${info.id}/columns`)
-      .then((r) => r.blob())
-      .then((b) => b.arrayBuffer()),
-    front,
-  ]);
-  return { info, data: new Float64Array(bin), frontIndices: indices };
-}
-
-/** A run's first rows that did not fail (the table's first page), its counts and its columns' spans (server.ts). */
-interface Head {
-  readonly columns: RunColumns;
-  readonly shown: number;
-  readonly failed: number;
-  readonly spans: readonly ValueSpan[];
-}
-
-async function fetchHead(info: RunInfo, front: Promise<{ indices: number[] }>): Promise<Head> {
-  const r = await fetch(`/api/runs/${info.id}/head?rows=${PAGE_ROWS}`);
-  if (!r.ok) throw new Error(`/api/runs/${info.id}/head: HTTP ${r.status}`);
-  const { shown, failed, spans } = JSON.parse(r.headers.get('X-Head')!) as Omit<Head, 'columns'>;
-  const data = new Float64Array(await r.arrayBuffer());
-  const columns = {
-    info: { ...info, rows: data.length / info.columns.length },
-    data,
-    frontIndices: (await front).indices,
-  };
-  return { columns, shown, failed, spans };
-}
-
 /**
  * The table's first page drawn from the runs' first rows while their whole columns are on their way (at a million
  * designs, 200 MB that take seconds to arrive): only for the view a page opens on (sorted by evaluation, every
@@ -461,7 +437,7 @@ async function load(): Promise<void> {
   // asked first: the server answers in turn, and the whole columns take it a second and more at a million designs
   const heads =
     opening && sorting.key === 'eval' && !sorting.descending
-      ? Promise.all(infos.map((info, k) => fetchHead(info, fronts[k]!)))
+      ? Promise.all(infos.map((info, k) => fetchHead(info, fronts[k]!, PAGE_ROWS)))
       : null;
   const fetched = Promise.all(infos.map((info, k) => fetchRun(info, fronts[k])));
   // the first rows are a preview: if they fail, the page loads as it would without them
@@ -575,13 +551,15 @@ async function start(): Promise<void> {
   timings.loaded = true;
   document.body.dataset['ready'] = 'true';
   // while idle: the colour menu's columns coloured for their first choice (colour.ts: ~10 ms and a megabyte each at a
-  // million), then the objectives sorted for their first brush (maskIndex.ts: ~0.1-0.3 s each); the cheaper first
+  // million), then the objectives sorted for their first brush (maskIndex.ts: ~0.1-0.3 s each), then every design
+  // counted in the views by each objective's colouring (countsAhead); the cheaper first
   const objectives = ds!.dims.filter((d) => d.role === 'objective').map((d) => d.name);
   const rest = ds!.dims.filter((d) => d.role !== 'objective' && d.role !== 'index').map((d) => d.name);
-  const colour = (n: string) => (): unknown => ds !== null && prepareColouring(ds, n, (d) => scaleOf(d, false));
-  const sorted = (): number => (timings.steps['sorted'] ??= performance.now());
+  const colour = (n: string) => (): unknown => colouringAhead(n);
+  const mark = (step: string) => (): number => (timings.steps[step] ??= performance.now());
+  const sorts = objectives.map((n) => () => maskIndex?.prepare(n));
   whileIdle(
-    [...[...objectives, ...rest].map(colour), ...objectives.map((n) => () => maskIndex?.prepare(n)), sorted],
+    [...[...objectives, ...rest].map(colour), ...sorts, mark('sorted'), ...aheadSteps(), mark('counted')],
     () => timings.complete,
   );
   const sel = view.design === null ? picks.pickedRow() : selectedRow(); // a link's pick without a design selects it

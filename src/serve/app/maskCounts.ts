@@ -20,6 +20,13 @@ export const SAMPLE_FROM = 500_000;
  */
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
+/**
+ * Counts of every design by a colouring kept by each view, made while the page is idle (MaskCounts.countAll) for runs
+ * of AHEAD_FROM designs and more, with their frame drawn: at most AHEAD_BYTES of them a view, for its placement (a
+ * layout that changes the view's axes, scales or size drops them).
+ */
+export const AHEAD_FROM = 50_000;
+export const AHEAD_BYTES = 64 * 2 ** 20;
 /** Designs of a sparse count whose memory is read ahead together, before they are counted (MaskCounts.count). */
 export const TOUCH_BLOCK = 256;
 
@@ -68,8 +75,20 @@ export abstract class MaskCounts {
   }
 
   /**
-   * Counts up to `most` more designs of a count begun from a sample (in row order, stride by stride); returns whether
-   * the counts are now exact.
+   * Begins a count of every design of `n` (the mask keeping all), counted by refine() in steps: the counts of a
+   * colouring made while the page is idle, which a view's counts then start from (startFrom).
+   */
+  countAll(n: number): void {
+    this.counts.fill(0);
+    this.start = null;
+    this.prev = null;
+    this.seen = { source: null, version: -1 };
+    this.rest = { order: rowsUpTo(n), at: 0, to: n };
+  }
+
+  /**
+   * Counts up to `most` more designs of a count begun from a sample (in row order, stride by stride) or by countAll;
+   * returns whether the counts are now exact.
    */
   refine(most: number): boolean {
     const rest = this.rest;
@@ -261,6 +280,16 @@ export abstract class MaskCounts {
   protected abstract touchRows(list: Int32Array, from: number, to: number): number;
   /** Adds `sign` to the counts of each design in list[from, to), one pass. */
   protected abstract countRows(list: Int32Array, from: number, to: number, sign: 1 | -1): void;
+}
+
+/** The rows 0 … n − 1 in order (countAll's list), shared. */
+let allRows = new Int32Array(0);
+function rowsUpTo(n: number): Int32Array {
+  if (allRows.length < n) {
+    allRows = new Int32Array(n);
+    for (let i = 0; i < n; i++) allRows[i] = i;
+  }
+  return allRows;
 }
 
 export function sameMask(a: Uint8Array, b: Uint8Array): boolean {

@@ -14,7 +14,8 @@
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
  * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour: from
- * SAMPLE_FROM kept designs on, a sample of them first (maskCounts.ts), the rest as the page refines the frame.
+ * SAMPLE_FROM kept designs on, a sample of them first (maskCounts.ts), the rest as the page refines the frame; or
+ * starts from every design's lines counted and drawn by that colouring while the page was idle (countAhead).
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -33,6 +34,19 @@ import {
   type Frame,
   type PairCells,
 } from './raster.js';
+import { AHEAD_BYTES, AHEAD_FROM } from './maskCounts.js';
+
+/** Pairs of axes a step of countAhead draws. */
+const AHEAD_PAIRS = 4;
+
+/** A column's colouring counted over every design ahead of its choice, and its lines drawn (ParCoords.countAhead). */
+interface Ahead {
+  readonly index: Uint8Array;
+  readonly counts: LineCounts;
+  readonly frame: Frame;
+  /** Pairs of axes drawn in `frame`: [0, drawn). */
+  drawn: number;
+}
 
 const BOTTOM = 22;
 export const PLOT_H = 280;
@@ -77,11 +91,26 @@ export class ParCoords {
   /** The foreground holds the lines of the current counts; the image holds it composed over the background. */
   private fgDrawn = false;
   private composed = false;
+  /** Whether the last layout's counts start from the counts of every design made ahead (countAhead). */
+  startedAhead = false;
+  /** The lines of the counts the layout started from, drawn ahead: the frame of every design kept (render). */
+  private aheadFrame: Frame | null = null;
   /** The image holds the background outside the plot's rows (composed whole once since place()). */
   private imageFramed = false;
   private lines: LineCounts | null = null;
   /** What the bins, background and labels were made for (dataset, axes, scales, width), and the background's lines. */
-  private placed: { ds: Dataset; key: string; cells: PairCells; grey: LineCounts; greyAlpha: Uint8Array } | null = null;
+  private placed: {
+    ds: Dataset;
+    key: string;
+    cells: PairCells;
+    grey: LineCounts;
+    greyAlpha: Uint8Array;
+    /**
+     * Every design's lines counted by a column's colouring (its index) and drawn (`frame`: pairs [0, drawn) drawn),
+     * made while idle (countAhead).
+     */
+    ahead: Map<string, Ahead>;
+  } | null = null;
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
@@ -149,14 +178,55 @@ export class ParCoords {
     const [fg, h] = [this.fg, this.canvas.height];
     this.fg = fg?.width === this.width && fg.height === h ? fg : newFrame(this.width, h);
     this.fgDrawn = false;
+    this.aheadFrame = null;
+    this.startedAhead = false;
     if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already
       this.lines.startFrom(placed.grey);
       this.fg.alpha.set(placed.greyAlpha);
       this.fg.colour.fill(0);
       this.fgDrawn = true;
+    } else {
+      // every design's lines counted by this colouring while idle: the first update starts from them
+      const ahead = placed.ahead.get(colours.by ?? '');
+      if (ahead?.index === colours.index && ahead.counts.complete) {
+        this.startedAhead = true;
+        this.lines.startFrom(ahead.counts);
+        if (ahead.drawn === placed.cells.pairs) this.aheadFrame = ahead.frame;
+      }
     }
     this.composed = false;
+  }
+
+  /**
+   * Counts up to `most` more designs of every design's lines by `colours` for the current placement, kept (at most
+   * AHEAD_BYTES of them) for a layout in that colouring to start from; true once counted (or not kept: one colour,
+   * fewer than AHEAD_FROM designs, no room).
+   */
+  countAhead(colours: Colouring, most: number): boolean {
+    const placed = this.placed;
+    const classes = colours.palette.length;
+    if (placed === null || classes === 1 || placed.ds.n < AHEAD_FROM || colours.index.length !== placed.ds.n)
+      return true;
+    const by = colours.by ?? '';
+    let had = placed.ahead.get(by);
+    if (had?.index !== colours.index) {
+      const nb = this.binsPerAxis;
+      const frameBytes = 2 * this.width * this.canvas.height;
+      let bytes = 4 * nb * nb * classes * placed.cells.pairs + frameBytes;
+      for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + frameBytes;
+      if (bytes > AHEAD_BYTES) return true;
+      const counts = new LineCounts(placed.cells, nb, classes, colours.index);
+      counts.countAll(placed.ds.n);
+      had = { index: colours.index, counts, frame: newFrame(this.width, this.canvas.height), drawn: 0 };
+      placed.ahead.set(by, had);
+    }
+    if (!had.counts.refine(most)) return false;
+    // then their frame, AHEAD_PAIRS pairs of axes a step (a dense frame's lines take ~2 ms a pair in Node)
+    const to = Math.min(placed.cells.pairs, had.drawn + AHEAD_PAIRS);
+    if (to > had.drawn) drawCountedLines(had.frame, had.counts, this.geometry(), [had.drawn, to]);
+    had.drawn = to;
+    return to === placed.cells.pairs;
   }
 
   /** The canvas, bins, grey background of all designs and axis labels of a dataset, axes, scales and width. */
@@ -197,7 +267,7 @@ export class ParCoords {
       plotH: PLOT_H,
     });
     this.canvas.dataset['labels'] = JSON.stringify(drawn);
-    this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha };
+    this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha, ahead: new Map() };
     return this.placed;
   }
 
@@ -248,7 +318,17 @@ export class ParCoords {
     if (this.ds === null || this.fg === null || this.image === null || this.bg === null) return;
     this.mask = mask;
     // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
-    if (this.lines!.update(mask, changes) > 0 || !this.fgDrawn) {
+    const changed = this.lines!.update(mask, changes);
+    const ahead = this.aheadFrame;
+    this.aheadFrame = null;
+    if (changed === 0 && !this.fgDrawn && ahead !== null) {
+      // the counts the layout started from, every design kept: their lines as drawn ahead
+      this.fg.alpha.set(ahead.alpha);
+      this.fg.colour.set(ahead.colour);
+      this.fgDrawn = true;
+      this.composed = false;
+    }
+    if (changed > 0 || !this.fgDrawn) {
       drawCountedLines(this.fg, this.lines!, this.geometry());
       this.fgDrawn = true;
       this.composed = false;

@@ -189,17 +189,24 @@ let strongest = { alpha: new Uint8Array(0), run: new Uint8Array(0) };
  * line through it, the first one drawn among equals (runs in order, cells in order within a run). The runs' lines of
  * one cell have the same pixels, so only the strongest of them (the earliest among equals) can show and only it is
  * drawn: a colouring of 9 classes draws as many lines as one colour, and the same pixels as drawing them all.
+ * `pairs`: only the pairs [from, to) (their pixels do not overlap; the frame is cleared when `from` is 0), so a frame
+ * can be drawn a few pairs at a time.
  */
-export function drawCountedLines(frame: Frame, lines: LineCounts, geo: AxisGeometry): void {
+export function drawCountedLines(
+  frame: Frame,
+  lines: LineCounts,
+  geo: AxisGeometry,
+  pairs: readonly [number, number] = [0, lines.pairs],
+): void {
   const { alpha, colour, width } = frame;
-  alpha.fill(0);
+  if (pairs[0] === 0) alpha.fill(0);
   const { counts, perPair, perRun, nb } = lines;
   const runs = perPair / perRun;
   const { xs, top, binPx } = geo;
   const half = binPx >> 1;
   if (strongest.alpha.length < perRun) strongest = { alpha: new Uint8Array(perRun), run: new Uint8Array(perRun) };
   const best = strongest;
-  for (let k = 0; k < lines.pairs; k++) {
+  for (let k = pairs[0]; k < pairs[1]; k++) {
     const base = k * perPair;
     let most = 0;
     for (let j = base; j < base + perPair; j++) if (counts[j]! > most) most = counts[j]!;

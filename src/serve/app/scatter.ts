@@ -18,7 +18,7 @@ import type { Colouring } from './colour.js';
 import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
 import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
-import { sameMask } from './maskCounts.js';
+import { AHEAD_BYTES, AHEAD_FROM, sameMask } from './maskCounts.js';
 import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
@@ -78,7 +78,19 @@ export class ScatterMatrix {
   private pairMode = false;
   private px: Uint16Array[] = [];
   /** What the positions and background were computed for (dataset, panels, scales, size). */
-  private placed: { ds: Dataset; key: string } | null = null;
+  private placed: {
+    ds: Dataset;
+    key: string;
+    /**
+     * Every design's points counted by a column's colouring (its index) and drawn over the background (`image`, null
+     * until drawn), made while idle (countAhead).
+     */
+    ahead: Map<string, { index: Uint8Array; counts: PointCounts; image: Uint32Array | null }>;
+  } | null = null;
+  /** Whether the last layout's counts start from the counts of every design made ahead (countAhead). */
+  startedAhead = false;
+  /** The points of the counts the layout started from, drawn ahead over the background: every design kept (render). */
+  private aheadImage: Uint32Array | null = null;
   /** The kept points per pixel and colour (BINNED_POINTS_FROM designs and more), or null: drawn one by one. */
   private binned: PointCounts | null = null;
   private bg: Uint32Array | null = null;
@@ -148,6 +160,8 @@ export class ScatterMatrix {
       }),
     ]);
     this.drawnMask = null;
+    this.aheadImage = null;
+    this.startedAhead = false;
     const classes = colours.palette.length;
     this.note.textContent =
       ds.n >= BINNED_POINTS_FROM
@@ -157,14 +171,56 @@ export class ScatterMatrix {
     // a new colour column only: the positions and the grey background stand
     const placed = this.placed?.ds === ds && this.placed.key === key;
     if (!placed) this.place(ds, c);
-    this.placed = { ds, key };
+    if (!placed) this.placed = { ds, key, ahead: new Map() };
     const reuse = this.binned ?? undefined;
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
-    if (this.binned !== null) this.binned.progressive = true;
+    if (this.binned !== null) this.startBinned(colours);
     if (placed) return;
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
+  }
+
+  /** The binned counts drawn from a sample first; from every design's counts by `colours` when made ahead. */
+  private startBinned(colours: Colouring): void {
+    this.binned!.progressive = true;
+    const ahead = this.placed!.ahead.get(colours.by ?? '');
+    if (ahead?.index !== colours.index || !ahead.counts.complete) return;
+    this.startedAhead = true;
+    this.binned!.startFrom(ahead.counts);
+    this.aheadImage = ahead.image;
+  }
+
+  /**
+   * Counts up to `most` more designs of every design's points by `colours` for the current placement, kept (at most
+   * AHEAD_BYTES of them) for a layout in that colouring to start from; true once counted (or not kept: points not
+   * binned, fewer than AHEAD_FROM designs, no room).
+   */
+  countAhead(colours: Colouring, most: number): boolean {
+    const placed = this.placed;
+    const bg = this.bg;
+    if (placed === null || bg === null || this.binned === null || placed.ds.n < AHEAD_FROM) return true;
+    if (colours.index.length !== placed.ds.n) return true;
+    const by = colours.by ?? '';
+    let had = placed.ahead.get(by);
+    if (had?.index !== colours.index) {
+      const classes = colours.palette.length;
+      const c = this.cell - 2;
+      let bytes = 4 * (c + 1) * (c + 1) * classes * this.panels.length + 4 * bg.length;
+      for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + 4 * bg.length;
+      if (bytes > AHEAD_BYTES) return true;
+      const counts = new PointCounts(this.px, this.panels, c, classes, colours.index);
+      counts.countAll(placed.ds.n);
+      had = { index: colours.index, counts, image: null };
+      placed.ahead.set(by, had);
+    }
+    if (!had.counts.refine(most)) return false;
+    if (had.image === null) {
+      // then their pixels over the background, as render() draws them (the front's points aside)
+      had.image = bg.slice();
+      had.counts.draw(had.image, this.canvas.width, words(colours.palette));
+    }
+    return true;
   }
 
   /** Whether the points drawn are counted from a sample of the kept designs (maskCounts.ts): refine() next. */
@@ -225,18 +281,15 @@ export class ScatterMatrix {
     return [p.ox, p.oy];
   }
 
-  /** Each panel: dims[j] across, dims[i] up. */
-  private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null): void {
+  /** Each panel: dims[j] across, dims[i] up; `drawn`: `buf` holds the binned points already (drawn ahead). */
+  private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null, drawn = false): void {
     const ds = this.ds!;
     const size = this.canvas.width;
     const c = this.cell - 2;
     const index = this.colours!.index;
-    const colours = this.colours!.palette.map((h) => {
-      const [r, g, b] = rgb(h);
-      return (255 << 24) | (b << 16) | (g << 8) | r;
-    });
+    const colours = words(this.colours!.palette);
     const big = ds.n < BIG_POINTS_BELOW;
-    if (fixed === null) this.binned?.draw(buf, size, colours);
+    if (fixed === null && !drawn) this.binned?.draw(buf, size, colours);
     for (const { i, j, ox, oy } of this.panels) {
       if (fixed === null && this.binned !== null) {
         this.frontPoints(buf, mask, this.px[j]!, this.px[i]!, ox, oy, colours);
@@ -284,14 +337,19 @@ export class ScatterMatrix {
     if (this.ds === null || this.image === null || this.bg === null) return;
     this.mask = mask;
     // the points change only with the designs kept (a selection or a brush that keeps the same designs does not)
+    const counted = this.binned !== null ? this.binned.update(mask, changes) : -1;
+    const ahead = this.aheadImage;
+    this.aheadImage = null;
     const changed =
       this.binned !== null
-        ? this.binned.update(mask, changes) > 0 || this.drawnMask === null
+        ? counted > 0 || this.drawnMask === null
         : this.drawnMask === null || !sameMask(this.drawnMask, mask);
     if (changed) {
       const buf = new Uint32Array(this.image.data.buffer);
-      buf.set(this.bg);
-      this.points(buf, mask, null);
+      // the counts the layout started from, every design kept (none counted): their points as drawn ahead
+      const drawn = counted === 0 && ahead !== null;
+      buf.set(drawn ? ahead : this.bg);
+      this.points(buf, mask, null, drawn);
       this.drawnMask = this.binned !== null ? mask : mask.slice();
     }
     const ctx = this.ctx;
@@ -429,6 +487,13 @@ export class ScatterMatrix {
     return best;
   }
 }
+
+/** A palette's colours as RGBA bytes in little-endian words. */
+const words = (palette: readonly string[]): number[] =>
+  palette.map((h) => {
+    const [r, g, b] = rgb(h);
+    return (255 << 24) | (b << 16) | (g << 8) | r;
+  });
 
 /** The rows a 0/1 mask marks. */
 function rowsOf(marks: Uint8Array): Int32Array {
