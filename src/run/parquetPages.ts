@@ -202,13 +202,18 @@ function dataPage(w: ByteWriter, n: number, encoding: 'RLE_DICTIONARY' | 'DELTA_
 
 /** A dictionary column's data page: its indexes' bit width, then their hybrid encoding; the page's bytes. */
 export function dictionaryIndexPage(w: ByteWriter, indexes: Int32Array): number {
-  let max = 0;
-  for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
-  const bitWidth = Math.ceil(Math.log2(max + 1));
+  const bitWidth = Math.ceil(Math.log2(largest(indexes) + 1));
   end = 0;
   byte(bitWidth);
   rleHybrid(indexes, bitWidth);
   return dataPage(w, indexes.length, 'RLE_DICTIONARY');
+}
+
+/** The largest index, at least 0 (a loop of its own: code compiled on the loop's stack returns from it). */
+function largest(indexes: Int32Array): number {
+  let max = 0;
+  for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+  return max;
 }
 
 /** An integer column's data page (every value a 32-bit integer: int32Values), delta-coded; the page's bytes. */
