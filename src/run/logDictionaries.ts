@@ -73,6 +73,12 @@ export function doubleDictionary(values: Float64Array): { dictionary: number[]; 
   return 2 * (8 * dictionary.length + indexSize) > 8 * n ? null : { dictionary, indexes };
 }
 
+/** Whether a column holds a -0 (a dictionary would give it back as 0). */
+export function hasNegativeZero(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === 0 && 1 / values[i]! < 0) return true;
+  return false;
+}
+
 /**
  * A text column's dictionary as the writer's forced trial builds it from the rows' values (each text's bytes the same
  * object for every row of it): the distinct byte strings in the order they first occur, and each row's place in it.

@@ -21,7 +21,6 @@ import { writeColumn } from 'hyparquet-writer/src/column.js';
 import { writeDataPageV2, writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import { writeDictionaryPage } from 'hyparquet-writer/src/dictionary.js';
 import { encodeNestedValues } from 'hyparquet-writer/src/dremel.js';
-import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { schemaPathResolver } from 'hyparquet-writer/src/schema.js';
 import { unconvert } from 'hyparquet-writer/src/unconvert.js';
 import type { ColumnEncoder } from 'hyparquet-writer/src/types.js';
@@ -39,16 +38,10 @@ import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import type { Problem } from '../optimize/types.js';
-import {
-  LOG_STATUSES,
-  logColumns,
-  statusOf,
-  type LoggedEvaluation,
-  type LogColumn,
-  type LogStatus,
-} from './logColumns.js';
+import { LOG_STATUSES, logColumns, type LoggedEvaluation, type LogColumn } from './logColumns.js';
 import { LITTLE_ENDIAN } from '../base/endian.js';
-import { DICTIONARY_BYTES, doubleDictionary, textDictionary } from './logDictionaries.js';
+import { DICTIONARY_BYTES, doubleDictionary, hasNegativeZero, textDictionary } from './logDictionaries.js';
+import { deltaPage, dictionaryIndexPage, int32Values, nullLevels } from './parquetPages.js';
 
 /** Rows per row group at most: a flush is due once this many are buffered (about 15 MB of a 30-column log). */
 export const ROWS_PER_GROUP = 65_536;
@@ -86,7 +79,9 @@ type ColumnBuffer =
 const utf8 = new TextEncoder();
 
 /** The status column's code of each status (its place in LOG_STATUSES, the column's texts). */
-const STATUS_CODE = Object.fromEntries(LOG_STATUSES.map((s, i) => [s, i])) as Record<LogStatus, number>;
+const [FEASIBLE, INFEASIBLE, FAILED] = (['feasible', 'infeasible', 'failed'] as const).map((s) =>
+  LOG_STATUSES.indexOf(s),
+) as [number, number, number];
 
 /** Rows a new log's buffers hold before they grow to a whole row group (ROWS_PER_GROUP). */
 const FIRST_CAPACITY = 1024;
@@ -127,8 +122,12 @@ let spare: { readonly numbers: Float64Array[]; readonly codes: Int32Array[]; rea
 export class ParquetLogWriter {
   private readonly columns: readonly LogColumn[];
   private readonly buffers: ColumnBuffer[];
-  /** Per column, its number buffer (a text column: an empty one), indexed as logColumns. */
+  /** Per column, its number buffer or its codes (the other: an empty one), indexed as logColumns. */
   private numbers: Float64Array[];
+  private codes: Int32Array[];
+  /** Per variable, 1 for a choice (a text column); per objective, 1 when maximized (logged as -f). */
+  private readonly choice: Uint8Array;
+  private readonly maximized: Uint8Array;
   /** The reason column's code of each failure reason met. */
   private readonly reasonCode = new Map<string, number>();
   private capacity: number;
@@ -163,7 +162,9 @@ export class ParquetLogWriter {
       if (c.role === 'variable' && c.variable.kind === 'choice') return codes(c.variable.options.map(String));
       return { kind: 'number', values: taken?.numbers.pop() ?? new Float64Array(FIRST_CAPACITY) };
     });
-    this.numbers = this.numberViews();
+    [this.numbers, this.codes] = this.views();
+    this.choice = Uint8Array.from(problem.variables, (v) => (v.kind === 'choice' ? 1 : 0));
+    this.maximized = Uint8Array.from(problem.objectives, (o) => (o.sense === 'maximize' ? 1 : 0));
     this.writer = new SinkWriter(sink);
     const schema = parquetSchema(this.columns);
     this.pw = new ParquetWriter({
@@ -184,9 +185,12 @@ export class ParquetLogWriter {
     this.pw.num_rows = resume.metadata.num_rows;
   }
 
-  private numberViews(): Float64Array[] {
-    const none = new Float64Array(0);
-    return this.buffers.map((b) => (b.kind === 'number' ? b.values : none));
+  private views(): [Float64Array[], Int32Array[]] {
+    const [none, noCodes] = [new Float64Array(0), new Int32Array(0)];
+    return [
+      this.buffers.map((b) => (b.kind === 'number' ? b.values : none)),
+      this.buffers.map((b) => (b.kind === 'text' ? b.codes : noCodes)),
+    ];
   }
 
   /** Writes the magic of a new file (nothing when continuing one). */
@@ -200,24 +204,23 @@ export class ParquetLogWriter {
       throw new Error(`evaluation log: eval ${r.index} / generation ${r.generation} is not an integer below 2^53`);
     const i = this.rows++;
     if (i === this.capacity) this.grow();
-    const { variables, objectives, constraints } = this.problem;
-    const n = variables.length;
-    const m = objectives.length;
-    const k = constraints.length;
-    const num = this.numbers;
-    const b = this.buffers;
+    const { choice, maximized, numbers: num, codes } = this;
+    const n = choice.length;
+    const m = maximized.length;
+    const k = this.problem.constraints.length;
+    const { x, f } = r;
     num[0]![i] = r.index;
     num[1]![i] = r.generation;
-    codesOf(b[2]!)[i] = STATUS_CODE[statusOf(r.failure, r.cv)];
+    codes[2]![i] = r.failure !== null ? FAILED : r.cv > 0 ? INFEASIBLE : FEASIBLE;
     for (let j = 0; j < n; j++) {
-      if (variables[j]!.kind === 'choice') codesOf(b[3 + j]!)[i] = r.x[j]!;
-      else num[3 + j]![i] = r.x[j]!;
+      if (choice[j] === 1) codes[3 + j]![i] = x[j]!;
+      else num[3 + j]![i] = x[j]!;
     }
-    for (let j = 0; j < m; j++) num[3 + n + j]![i] = objectives[j]!.sense === 'maximize' ? -r.f[j]! : r.f[j]!;
+    for (let j = 0; j < m; j++) num[3 + n + j]![i] = maximized[j] === 1 ? -f[j]! : f[j]!;
     const g = r.g.length === k ? r.g : null;
     for (let j = 0; j < k; j++) num[3 + n + m + j]![i] = g !== null ? g[j]! : NaN;
     num[3 + n + m + k]![i] = r.cv;
-    codesOf(b[4 + n + m + k]!)[i] = r.failure === null ? -1 : this.reasonOf(r.failure);
+    codes[4 + n + m + k]![i] = r.failure === null ? -1 : this.reasonOf(r.failure);
     return this.rows >= ROWS_PER_GROUP;
   }
 
@@ -244,7 +247,7 @@ export class ParquetLogWriter {
       if (b.kind === 'number') b.values = next as Float64Array;
       else b.codes = next as Int32Array;
     }
-    this.numbers = this.numberViews();
+    [this.numbers, this.codes] = this.views();
   }
 
   /**
@@ -301,6 +304,7 @@ export class ParquetLogWriter {
     };
     this.buffers.length = 0;
     this.numbers = [];
+    this.codes = [];
   }
 }
 
@@ -349,8 +353,9 @@ function numberChunk(w: SinkWriter, column: ColumnEncoder, values: Float64Array)
 /**
  * A required column's chunk as hyparquet-writer's `writeColumn` writes it here, the same bytes: the dictionary page
  * when there is a dictionary (`values` then its indexes), then one data page (a row group's 65,536 values fit one page
- * of PAGE_BYTES), the column's encoding, RLE_DICTIONARY or PLAIN. A PLAIN page of doubles is the values' own bytes,
- * without the writer's copy of the column, its value-by-value DataView writes and its page buffer's doublings.
+ * of PAGE_BYTES), the column's encoding. A PLAIN page of doubles is the values' own bytes, without the writer's copy
+ * of the column, its value-by-value DataView writes and its page buffer's doublings; dictionary indexes and 32-bit
+ * integers are encoded by ./parquetPages.ts.
  */
 function chunkOf(
   w: SinkWriter,
@@ -371,6 +376,10 @@ function chunkOf(
   // Parquet's PLAIN DOUBLE is little-endian IEEE-754: the array's own bytes where the platform's order is that
   if (encoding === 'PLAIN' && values instanceof Float64Array && LITTLE_ENDIAN) {
     size += plainPage(w, n, 0, NO_BYTES, new Uint8Array(values.buffer, values.byteOffset, n * 8));
+  } else if (encoding === 'RLE_DICTIONARY' && values instanceof Int32Array) {
+    size += dictionaryIndexPage(w, values);
+  } else if (encoding === 'DELTA_BINARY_PACKED' && values instanceof Float64Array && int32Values(values)) {
+    size += deltaPage(w, values);
   } else {
     const pageData = { values, definitionLevels: [], repetitionLevels: [], maxDefinitionLevel: 0 };
     size += writeDataPageV2({ writer: w, column, encoding, pageData });
@@ -385,9 +394,7 @@ function chunkOf(
  */
 function nullChunk(w: SinkWriter, column: ColumnEncoder, n: number): ColumnChunk {
   const offsetStart = w.offset;
-  const levels = new ByteWriter();
-  writeRleBitPackedHybrid(levels, new Uint8Array(n), 1);
-  const size = plainPage(w, n, n, levels.getBytes(), NO_BYTES);
+  const size = plainPage(w, n, n, nullLevels(n), NO_BYTES);
   return chunkMeta(w, column, n, offsetStart, size, ['PLAIN'], BigInt(offsetStart));
 }
 
@@ -443,8 +450,6 @@ function chunkMeta(
     file_offset: BigInt(offsetStart),
   };
 }
-
-const codesOf = (b: ColumnBuffer): Int32Array => (b as Extract<ColumnBuffer, { kind: 'text' }>).codes;
 
 /**
  * Where the last complete footer of a log being written ends (0 when there is none yet): `bytes` ends with "PAR1",
@@ -591,10 +596,4 @@ function gathered(
   }
   if (i !== rows) throw new Error(`column ${name} holds ${i} values in a row group of ${rows}`);
   return out;
-}
-
-/** Whether a column holds a -0 (a dictionary would give it back as 0). */
-function hasNegativeZero(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] === 0 && 1 / values[i]! < 0) return true;
-  return false;
 }
