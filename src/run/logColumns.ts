@@ -23,9 +23,11 @@ export type LogColumn = { readonly name: string } & (
 export const LOG_STATUSES = ['feasible', 'infeasible', 'failed'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
 
-/** A row's status: failed (a failure), infeasible (violation > 0) or feasible. */
-export const statusOf = (failure: string | null, cv: number): LogStatus =>
-  failure !== null ? 'failed' : cv > 0 ? 'infeasible' : 'feasible';
+/** A row's status as its code, its place in LOG_STATUSES: failed (a failure), infeasible (violation > 0), feasible. */
+export const statusCodeOf = (failure: string | null, cv: number): number => (failure !== null ? 2 : cv > 0 ? 1 : 0);
+
+/** A row's status (statusCodeOf) by name. */
+export const statusOf = (failure: string | null, cv: number): LogStatus => LOG_STATUSES[statusCodeOf(failure, cv)]!;
 
 /** The names of evaluations.csv's fixed columns, for readers that have the pareto file rather than the Problem. */
 export const LOG_COLUMN = {

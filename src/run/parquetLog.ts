@@ -38,7 +38,7 @@ import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import type { Problem } from '../optimize/types.js';
-import { LOG_STATUSES, logColumns, type LoggedEvaluation, type LogColumn } from './logColumns.js';
+import { LOG_STATUSES, logColumns, statusCodeOf, type LoggedEvaluation, type LogColumn } from './logColumns.js';
 import { LITTLE_ENDIAN } from '../base/endian.js';
 import { DICTIONARY_BYTES, doubleDictionary, hasNegativeZero, textDictionary } from './logDictionaries.js';
 import { deltaPage, dictionaryIndexPage, int32Values, nullLevels } from './parquetPages.js';
@@ -77,11 +77,6 @@ type ColumnBuffer =
   { kind: 'number'; values: Float64Array } | { kind: 'text'; codes: Int32Array; readonly texts: Uint8Array[] };
 
 const utf8 = new TextEncoder();
-
-/** The status column's code of each status (its place in LOG_STATUSES, the column's texts). */
-const [FEASIBLE, INFEASIBLE, FAILED] = (['feasible', 'infeasible', 'failed'] as const).map((s) =>
-  LOG_STATUSES.indexOf(s),
-) as [number, number, number];
 
 /** Rows a new log's buffers hold before they grow to a whole row group (ROWS_PER_GROUP). */
 const FIRST_CAPACITY = 1024;
@@ -211,7 +206,7 @@ export class ParquetLogWriter {
     const { x, f } = r;
     num[0]![i] = r.index;
     num[1]![i] = r.generation;
-    codes[2]![i] = r.failure !== null ? FAILED : r.cv > 0 ? INFEASIBLE : FEASIBLE;
+    codes[2]![i] = statusCodeOf(r.failure, r.cv);
     for (let j = 0; j < n; j++) {
       if (choice[j] === 1) codes[3 + j]![i] = x[j]!;
       else num[3 + j]![i] = x[j]!;

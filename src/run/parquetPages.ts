@@ -2,7 +2,7 @@
  * The evaluation log's encoded data pages (./parquetLog.ts): a dictionary column's indexes (RLE_DICTIONARY: the bit
  * width, then the RLE / bit-packed hybrid) and an integer column (DELTA_BINARY_PACKED: blocks of 128 values in 4
  * miniblocks of 32), byte for byte what hyparquet-writer's `writeDataPageV2` writes for a required flat column
- * (test/run/parquetLog.test.ts). The writer's generic code takes any array through any writer, and V8 compiled it
+ * (test/run/parquetPages.test.ts). The writer's generic code takes any array through any writer, and V8 compiled it
  * 3–5 times a run as each seed's log met other array and writer maps; these take an Int32Array or a Float64Array and
  * encode into one byte buffer of the process, reused.
  */
