@@ -21,11 +21,11 @@ export const SAMPLE_FROM = 500_000;
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
 /**
- * Counts of every design by a colouring kept by each view, made while the page is idle (MaskCounts.countAll) for runs
- * of AHEAD_FROM designs and more, with their frame drawn: at most AHEAD_BYTES of them a view, for its placement (a
- * layout that changes the view's axes, scales or size drops them).
+ * Counts of every design by a colouring kept by each view, made while the page is idle (MaskCounts.countAll), with
+ * their frame drawn: at most AHEAD_BYTES of them a view, for its placement (a layout that changes the view's axes,
+ * scales or size drops them). Runs of any size: drawing a colouring's lines afresh costs tens of milliseconds
+ * whatever the number of designs (a pass over every cell of every pair, then the lines: docs/performance.md).
  */
-export const AHEAD_FROM = 50_000;
 export const AHEAD_BYTES = 64 * 2 ** 20;
 /** Designs of a sparse count whose memory is read ahead together, before they are counted (MaskCounts.count). */
 export const TOUCH_BLOCK = 256;

@@ -34,7 +34,7 @@ import {
   type Frame,
   type PairCells,
 } from './raster.js';
-import { AHEAD_BYTES, AHEAD_FROM } from './maskCounts.js';
+import { AHEAD_BYTES } from './maskCounts.js';
 
 /** Pairs of axes a step of countAhead draws. */
 const AHEAD_PAIRS = 4;
@@ -201,13 +201,12 @@ export class ParCoords {
   /**
    * Counts up to `most` more designs of every design's lines by `colours` for the current placement, kept (at most
    * AHEAD_BYTES of them) for a layout in that colouring to start from; true once counted (or not kept: one colour,
-   * fewer than AHEAD_FROM designs, no room).
+   * no room).
    */
   countAhead(colours: Colouring, most: number): boolean {
     const placed = this.placed;
     const classes = colours.palette.length;
-    if (placed === null || classes === 1 || placed.ds.n < AHEAD_FROM || colours.index.length !== placed.ds.n)
-      return true;
+    if (placed === null || classes === 1 || colours.index.length !== placed.ds.n) return true;
     const by = colours.by ?? '';
     let had = placed.ahead.get(by);
     if (had?.index !== colours.index) {

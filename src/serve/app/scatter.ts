@@ -10,15 +10,16 @@
  * designs have (from SAMPLE_FROM kept designs on, counted from a sample of them first: maskCounts.ts, the rest
  * as the page refines the frame). Drag a box in a panel to brush both
  * dimensions; click a point to select it; the point under the pointer (within 6 px) is reported for the read-out.
- * What only the colours change (a new colour column) keeps the points' positions and the grey background.
+ * What only the colours change (a new colour column) keeps the points' positions and the grey background; with every
+ * design kept it puts every design's points drawn ahead by that colouring while the page was idle (countAhead).
  */
 import type { Filter } from '../urlState.js';
 import type { BandPanel } from './bands.js';
 import type { Colouring } from './colour.js';
 import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
-import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts } from './pointCounts.js';
-import { AHEAD_BYTES, AHEAD_FROM, sameMask } from './maskCounts.js';
+import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts, type PanelPixels } from './pointCounts.js';
+import { AHEAD_BYTES, sameMask } from './maskCounts.js';
 import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
@@ -82,14 +83,17 @@ export class ScatterMatrix {
     ds: Dataset;
     key: string;
     /**
-     * Every design's points counted by a column's colouring (its index) and drawn over the background (`image`, null
-     * until drawn), made while idle (countAhead).
+     * Every design's points by a column's colouring (its index), made while idle (countAhead): binned, their counts
+     * (else null: drawn design by design), and the points drawn over the background (`image`, null until drawn).
      */
-    ahead: Map<string, { index: Uint8Array; counts: PointCounts; image: Uint32Array | null }>;
+    ahead: Map<string, { index: Uint8Array; counts: PointCounts | null; image: Uint32Array | null }>;
   } | null = null;
-  /** Whether the last layout's counts start from the counts of every design made ahead (countAhead). */
+  /**
+   * Whether the last layout starts from every design's points made ahead (countAhead): binned, their counts; else
+   * their image, which render() puts while every design is kept.
+   */
   startedAhead = false;
-  /** The points of the counts the layout started from, drawn ahead over the background: every design kept (render). */
+  /** Every design's points by the layout's colouring drawn ahead over the background: every design kept (render). */
   private aheadImage: Uint32Array | null = null;
   /** The kept points per pixel and colour (BINNED_POINTS_FROM designs and more), or null: drawn one by one. */
   private binned: PointCounts | null = null;
@@ -176,6 +180,7 @@ export class ScatterMatrix {
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
     if (this.binned !== null) this.startBinned(colours);
+    else if (placed) this.startDrawn(colours);
     if (placed) return;
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
@@ -185,40 +190,57 @@ export class ScatterMatrix {
   private startBinned(colours: Colouring): void {
     this.binned!.progressive = true;
     const ahead = this.placed!.ahead.get(colours.by ?? '');
-    if (ahead?.index !== colours.index || !ahead.counts.complete) return;
+    if (ahead?.index !== colours.index || ahead.counts?.complete !== true) return;
     this.startedAhead = true;
     this.binned!.startFrom(ahead.counts);
     this.aheadImage = ahead.image;
   }
 
+  /** Points drawn design by design: every design's drawn ahead by `colours`, put while every design is kept. */
+  private startDrawn(colours: Colouring): void {
+    const ahead = this.placed!.ahead.get(colours.by ?? '');
+    if (ahead?.index !== colours.index || ahead.image === null) return;
+    this.startedAhead = true;
+    this.aheadImage = ahead.image;
+  }
+
   /**
-   * Counts up to `most` more designs of every design's points by `colours` for the current placement, kept (at most
-   * AHEAD_BYTES of them) for a layout in that colouring to start from; true once counted (or not kept: points not
-   * binned, fewer than AHEAD_FROM designs, no room).
+   * Counts up to `most` more designs of every design's points by `colours` for the current placement (binned), then
+   * draws every design's points, kept (at most AHEAD_BYTES of them) for a layout in that colouring to start from; true
+   * once done (or not kept: no room).
    */
   countAhead(colours: Colouring, most: number): boolean {
     const placed = this.placed;
     const bg = this.bg;
-    if (placed === null || bg === null || this.binned === null || placed.ds.n < AHEAD_FROM) return true;
-    if (colours.index.length !== placed.ds.n) return true;
+    if (placed === null || bg === null || colours.index.length !== placed.ds.n) return true;
     const by = colours.by ?? '';
+    const c = this.cell - 2;
     let had = placed.ahead.get(by);
     if (had?.index !== colours.index) {
       const classes = colours.palette.length;
-      const c = this.cell - 2;
-      let bytes = 4 * (c + 1) * (c + 1) * classes * this.panels.length + 4 * bg.length;
-      for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + 4 * bg.length;
+      const held = (a: { counts: PointCounts | null }): number => (a.counts?.counts.byteLength ?? 0) + 4 * bg.length;
+      let bytes = (this.binned === null ? 0 : 4 * (c + 1) * (c + 1) * classes * this.panels.length) + 4 * bg.length;
+      for (const [name, a] of placed.ahead) if (name !== by) bytes += held(a);
       if (bytes > AHEAD_BYTES) return true;
-      const counts = new PointCounts(this.px, this.panels, c, classes, colours.index);
-      counts.countAll(placed.ds.n);
+      const counts = this.binned === null ? null : new PointCounts(this.px, this.panels, c, classes, colours.index);
+      counts?.countAll(placed.ds.n);
       had = { index: colours.index, counts, image: null };
       placed.ahead.set(by, had);
     }
-    if (!had.counts.refine(most)) return false;
+    if (had.counts?.refine(most) === false) return false;
     if (had.image === null) {
-      // then their pixels over the background, as render() draws them (the front's points aside)
-      had.image = bg.slice();
-      had.counts.draw(had.image, this.canvas.width, words(colours.palette));
+      // then their pixels over the background as render() draws them with every design kept, the front's last
+      const image = bg.slice();
+      const palette = words(colours.palette);
+      const all = new Uint8Array(placed.ds.n).fill(1);
+      const big = placed.ds.n < BIG_POINTS_BELOW;
+      had.counts?.draw(image, this.canvas.width, palette);
+      for (const { i, j, ox, oy } of this.panels) {
+        const panel = { X: this.px[j]!, Y: this.px[i]!, ox, oy, c };
+        if (had.counts === null) drawEachPoint(image, this.canvas.width, panel, all, colours.index, palette, big);
+        this.frontPoints(image, all, panel, colours.index, palette);
+      }
+      had.image = image;
     }
     return true;
   }
@@ -281,39 +303,32 @@ export class ScatterMatrix {
     return [p.ox, p.oy];
   }
 
-  /** Each panel: dims[j] across, dims[i] up; `drawn`: `buf` holds the binned points already (drawn ahead). */
-  private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null, drawn = false): void {
+  /** Each panel: dims[j] across, dims[i] up. */
+  private points(buf: Uint32Array, mask: Uint8Array, fixed: number | null): void {
     const ds = this.ds!;
     const size = this.canvas.width;
     const c = this.cell - 2;
     const index = this.colours!.index;
     const colours = words(this.colours!.palette);
     const big = ds.n < BIG_POINTS_BELOW;
-    if (fixed === null && !drawn) this.binned?.draw(buf, size, colours);
+    if (fixed === null) this.binned?.draw(buf, size, colours);
     for (const { i, j, ox, oy } of this.panels) {
-      if (fixed === null && this.binned !== null) {
-        this.frontPoints(buf, mask, this.px[j]!, this.px[i]!, ox, oy, colours);
-        continue;
-      }
-      const [X, Y] = [this.px[j]!, this.px[i]!];
-      drawEachPoint(buf, size, { X, Y, ox, oy, c }, mask, fixed === null ? index : null, fixed ?? colours, big);
-      if (fixed === null) this.frontPoints(buf, mask, X, Y, ox, oy, colours);
+      const panel = { X: this.px[j]!, Y: this.px[i]!, ox, oy, c };
+      if (fixed !== null || this.binned === null)
+        drawEachPoint(buf, size, panel, mask, fixed === null ? index : null, fixed ?? colours, big);
+      if (fixed === null) this.frontPoints(buf, mask, panel, index, colours);
     }
   }
 
-  /** The kept front designs of a panel: 3 × 3 in their colour, a dark ring on the background around each. */
+  /** The kept front designs of a panel: 3 × 3 in their colour (`index`), a dark ring on the background around each. */
   private frontPoints(
     buf: Uint32Array,
     mask: Uint8Array,
-    X: Uint16Array,
-    Y: Uint16Array,
-    ox: number,
-    oy: number,
-    colours: number[],
+    { X, Y, ox, oy, c }: PanelPixels,
+    index: Uint8Array,
+    colours: readonly number[],
   ): void {
     const size = this.canvas.width;
-    const c = this.cell - 2;
-    const index = this.colours!.index;
     const ring = 0xff30231d; // #1d2330 as RGBA bytes in a little-endian word
     // offsets of the 3 × 3 core and of the ring around it (a typed array ignores writes past its ends)
     const core: number[] = [];
@@ -346,10 +361,13 @@ export class ScatterMatrix {
         : this.drawnMask === null || !sameMask(this.drawnMask, mask);
     if (changed) {
       const buf = new Uint32Array(this.image.data.buffer);
-      // the counts the layout started from, every design kept (none counted): their points as drawn ahead
-      const drawn = counted === 0 && ahead !== null;
-      buf.set(drawn ? ahead : this.bg);
-      this.points(buf, mask, null, drawn);
+      // every design kept (binned: none taken off the counts the layout started from): the points drawn ahead
+      const all = this.binned !== null ? counted === 0 : changes?.kept === mask.length;
+      if (ahead !== null && all) buf.set(ahead);
+      else {
+        buf.set(this.bg);
+        this.points(buf, mask, null);
+      }
       this.drawnMask = this.binned !== null ? mask : mask.slice();
     }
     const ctx = this.ctx;
