@@ -137,8 +137,24 @@ function checkParetoObjectives(dir: string, pareto: ParetoFile): void {
   });
 }
 
+/**
+ * The study texts this process parsed, with their values: a multi-seed run's finishing loads each seed's run two or
+ * three times (its answer, the seeds' answer, its report), the same text each time. A copy is handed out.
+ */
+const parsedTexts = new Map<string, Record<string, unknown>>();
+const PARSED_TEXTS = 8;
+
 /** The run's copy of its study file as a record ({} when it is not a mapping). */
 function parseStudyText(dir: string, studyText: string): Record<string, unknown> {
+  const known = parsedTexts.get(studyText);
+  if (known !== undefined) return structuredClone(known);
+  if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.clear();
+  const study = parseStudyYaml(dir, studyText);
+  parsedTexts.set(studyText, structuredClone(study));
+  return study;
+}
+
+function parseStudyYaml(dir: string, studyText: string): Record<string, unknown> {
   try {
     const s: unknown = parseYaml(studyText);
     return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};

@@ -21,8 +21,21 @@ const NOT_MODEL = /^src\/(report|analysis|serve|entries)\//;
 /** The build manifest's size cap: it lists a few thousand hashes. */
 const MANIFEST_MAX_BYTES = 16 * 2 ** 20;
 
+/** The keys of the study texts this process keyed: a multi-seed run keys the same text once per seed. */
+const keyed = new Map<string, string>();
+const KEYED_TEXTS = 8;
+
 /** The problem key of a study text (the self-contained text a run folder keeps as study.yaml). */
 export function problemKey(studyText: string): string {
+  const known = keyed.get(studyText);
+  if (known !== undefined) return known;
+  if (keyed.size >= KEYED_TEXTS) keyed.clear();
+  const key = keyOf(studyText);
+  keyed.set(studyText, key);
+  return key;
+}
+
+function keyOf(studyText: string): string {
   const study = parse(studyText) as unknown;
   const problem =
     study !== null && typeof study === 'object' && !Array.isArray(study)

@@ -95,16 +95,19 @@ function perDesign<R>(
   const perSample = p.constraints.filter((c) => !c.statistics);
   const skipped = p.constraints.filter((c) => c.statistics).map((c) => c.text);
   const names = [...p.physicalConstraints, ...perSample.map((c) => c.text)];
-  const check = (rec: R): boolean[] => {
-    if (!checks) return [];
-    // the nominal evaluation when the design has no uncertain input, a sample's otherwise: both carry the checks
-    const physical = p.physicalConstraints.map((_, k) => reading.satisfied(rec, k));
-    const lookup = (path: string): number => reading.getter(path)(rec);
-    const study = perSample.map(
-      (c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0,
-    );
-    return [...physical, ...study];
-  };
+  // without checks a sample calls a function of its own: the checking one (the record's reading and the constraints'
+  // expressions inlined) is not made hot by thousands of check-free samples (attainment.json's draws) and compiled
+  const check = !checks
+    ? (): boolean[] => []
+    : (rec: R): boolean[] => {
+        // the nominal evaluation when the design has no uncertain input, a sample's otherwise: both carry the checks
+        const physical = p.physicalConstraints.map((_, k) => reading.satisfied(rec, k));
+        const lookup = (path: string): number => reading.getter(path)(rec);
+        const study = perSample.map(
+          (c) => p.scaledViolation(evaluateExpr(c.lhs, lookup), c.sense, evaluateExpr(c.rhs, lookup)) <= 0,
+        );
+        return [...physical, ...study];
+      };
   return (d) => {
     // each sample spends the design's margins (the margin policy: src/node/record/marginPolicy.ts)
     const design = spendMargins({ ...d, uncertainty: section } as NodeDesign);
