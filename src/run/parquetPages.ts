@@ -125,7 +125,7 @@ function deltaPacked(values: Float64Array): void {
     while (constantEnd < blockEnd && values[constantEnd]! - values[constantEnd - 1]! === firstDelta) constantEnd++;
     if (constantEnd === blockEnd) {
       zigZag(firstDelta);
-      for (let k = 0; k < 4; k++) byte(0);
+      for (let mb = 0; mb < MINIBLOCKS; mb++) byte(0);
       index = blockEnd;
       continue;
     }
