@@ -23,7 +23,7 @@ import type { DecisionSummary } from '../schemas.js';
 import type { DesignRecord } from '../../node/record/record.js';
 import type { ConstellationRecord } from '../../constellation/record/record.js';
 import { robustPicks, selectRule, storedStanding } from './robustness.js';
-import { defaultReferencePaths, evaluateReferences, referenceStatus } from './references.js';
+import { defaultReferencePaths, evaluateReferences, referenceFileName, referenceStatus } from './references.js';
 import { kneeCost } from './kneeCost.js';
 import { environmentAnswer } from './environment.js';
 import { ANSWER_FILE, ANSWER_FORMAT_VERSION, type Answer, type BridgeStep } from './schema.js';
@@ -57,7 +57,7 @@ function references(run: LoadedRun, opts: AnswerOptions): { refs: Answer['refere
   return {
     refs: r.designs.map((d) => ({
       label: d.label,
-      file: d.file,
+      file: referenceFileName(d.file),
       objectives: d.objectives,
       offFront: referenceStatus(d, run.pareto, run.study),
       constraints: d.record.constraints.map((c) => ({

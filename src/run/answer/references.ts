@@ -8,7 +8,7 @@
  * search missed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { evaluateDesignFile } from '../../node/evaluator.js';
 import { metricValue } from '../../node/record/metrics.js';
 import type { DesignRecord } from '../../node/record/record.js';
@@ -23,6 +23,15 @@ export const REFERENCE_DESIGN_FILES = ['ai1.yaml', 'starcloud-3.yaml', 'suncatch
 /** Default reference design paths (designs/ of the odc installation). */
 export function defaultReferencePaths(): string[] {
   return REFERENCE_DESIGN_FILES.map((f) => join(PROJECT_ROOT, 'designs', f));
+}
+
+/**
+ * A reference's file as the answer names it: a file of the odc installation (the shipped references) relative to it,
+ * `designs/ai1.yaml`, so an answer does not depend on where odc is installed; any other file as given.
+ */
+export function referenceFileName(file: string): string {
+  const inside = relative(PROJECT_ROOT, file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside.split(sep).join('/');
 }
 
 export interface ReferenceDesign {

@@ -290,7 +290,9 @@ const detailFields = () => ({
   references: z.array(
     z.object({
       label: z.string(),
-      file: z.string(),
+      file: z
+        .string()
+        .describe("Its design file: a shipped one relative to odc's folder (designs/ai1.yaml), else as given"),
       objectives: z.record(z.string(), jsonNumber()),
       offFront: z.string().describe('Why it is not on the front'),
       constraints: z.array(z.object({ name: z.string(), enforced: z.boolean(), description: z.string() })),

@@ -4,7 +4,15 @@
  * ai1.yaml (600 km, 72 × gb300, starship) is evaluated; the study and the front around it are made up here.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateReferences, referenceStatus, type ReferenceDesign } from '../../../src/run/answer/references.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  defaultReferencePaths,
+  evaluateReferences,
+  referenceFileName,
+  referenceStatus,
+  type ReferenceDesign,
+} from '../../../src/run/answer/references.js';
 import type { ParetoDesign, ParetoFile } from '../../../src/run/paretoFile.js';
 
 const OBJECTIVES = ['cost.lcoc_USD_per_PFLOP_day', 'mass.launch_kg'];
@@ -86,5 +94,18 @@ describe('referenceStatus', () => {
     expect(referenceStatus(feasible(ai1()), front([design(1, 1e12, 1e12)]), {})).toMatch(
       /^feasible, inside the bounds and not dominated by the front: the search did not reach it/,
     );
+  });
+
+  it("names the shipped references relative to odc's folder and any other file as given", () => {
+    // an answer must not depend on where odc is installed: the shipped files by their place in the repository
+    expect(defaultReferencePaths().map(referenceFileName)).toEqual([
+      'designs/ai1.yaml',
+      'designs/starcloud-3.yaml',
+      'designs/suncatcher.yaml',
+      'designs/three-body.yaml',
+    ]);
+    const own = join(tmpdir(), 'my-reference.yaml');
+    expect(referenceFileName(own)).toBe(own);
+    expect(referenceFileName('designs/ai1.yaml')).toBe('designs/ai1.yaml');
   });
 });
