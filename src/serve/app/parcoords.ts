@@ -59,7 +59,7 @@ const PAD_X = 40;
 export const BIN_PX = 4;
 /** Most kept front designs stroked over the binned lines. */
 export const FRONT_LINES = 500;
-/** Rows of the front's lines' canvas: the plot's, and 2 px above and 3 below for the lines' width. */
+/** Rows of the front's lines' canvas: the plot's, 2 px above and 3 below (the lines' width). */
 const FRONT_ROWS = PLOT_H + 5;
 
 /** A parallel-coordinates plot as an export reads it. */
@@ -128,6 +128,8 @@ export class ParCoords {
     null;
   /** The front's lines of the counts the layout started from, drawn ahead: every design kept (render). */
   private aheadFront: HTMLCanvasElement | null = null;
+  /** The front's lines with every front design kept, by colouring (its index), the last four drawn since place(). */
+  private readonly allKept = new Map<Uint8Array, HTMLCanvasElement>();
   /** Label tiers: 2 when the names do not fit the gap between axes (every other axis's label a tier lower). */
   private tiers = 1;
   private pendingHover: MouseEvent | null = null;
@@ -224,9 +226,8 @@ export class ParCoords {
     let had = placed.ahead.get(by);
     if (had?.index !== colours.index) {
       const nb = this.binsPerAxis;
-      // its frame, and the front's lines when drawn
-      const drawsFront = this.frontRows.length > 0 && this.frontRows.length <= FRONT_LINES;
-      const frameBytes = 2 * this.width * this.canvas.height + (drawsFront ? 4 * this.width * FRONT_ROWS : 0);
+      // its frame and front lines
+      const frameBytes = 2 * this.width * this.canvas.height + (this.drawsFront ? 4 * this.width * FRONT_ROWS : 0);
       let bytes = 4 * nb * nb * classes * placed.cells.pairs + frameBytes;
       for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + frameBytes;
       if (bytes > AHEAD_BYTES) return true;
@@ -242,11 +243,14 @@ export class ParCoords {
     had.drawn = to;
     if (to < placed.cells.pairs) return false;
     // then the front's lines, every design kept
-    if (had.front === null && this.frontRows.length > 0 && this.frontRows.length <= FRONT_LINES) {
-      had.front = this.frontCanvas();
-      this.drawFront(had.front, this.frontRows, colours, this.frontState().layer);
-    }
+    if (had.front === null && this.drawsFront)
+      this.drawFront((had.front = this.frontCanvas()), this.frontRows, colours, this.frontState().layer);
     return true;
+  }
+
+  /** Whether every front design kept draws the front's lines. */
+  private get drawsFront(): boolean {
+    return this.frontRows.length > 0 && this.frontRows.length <= FRONT_LINES;
   }
 
   /** The canvas, bins, grey background of all designs and axis labels of a dataset, axes, scales and width. */
@@ -265,6 +269,7 @@ export class ParCoords {
     this.image = this.ctx.createImageData(this.width, h);
     this.imageFramed = false;
     this.front = null;
+    this.allKept.clear();
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['width'] = String(this.width);
@@ -395,9 +400,14 @@ export class ParCoords {
     const kept = this.frontRows.filter((i) => mask[i] === 1);
     if (kept.length === 0 || kept.length > FRONT_LINES || this.colours === null) return;
     const front = this.frontState();
+    const all = kept.length === this.frontRows.length ? this.allKept : null;
     if (front.stale) {
-      this.drawFront(front.canvas, kept, this.colours, front.layer);
-      [front.shown, front.stale] = [front.canvas, false];
+      let canvas = all?.get(this.colours.index);
+      if (canvas === undefined) {
+        this.drawFront((canvas = all === null ? front.canvas : this.frontCanvas()), kept, this.colours, front.layer);
+        if (all?.set(this.colours.index, canvas).size === 5) all.delete(all.keys().next().value!);
+      }
+      [front.shown, front.stale] = [canvas, false];
     }
     this.ctx.drawImage(front.shown, 0, this.top - 2);
   }
@@ -415,20 +425,12 @@ export class ParCoords {
 
   /** The lines of `rows` in their colours, a colour at a time as one shape (in the order the rows first show them). */
   private drawFront(canvas: HTMLCanvasElement, rows: readonly number[], colours: Colouring, layer: LineLayer): void {
-    const byColour = new Map<number, number[]>();
-    for (const i of rows)
-      (byColour.get(colours.index[i]!) ?? byColour.set(colours.index[i]!, []).get(colours.index[i]!)!).push(i);
-    layer.clear();
     const xs = this.axes.map((_, k) => this.axisX(k));
-    for (const [c, of] of byColour) {
-      layer.stroke(colours.palette[c]!);
-      for (const i of of) this.eachSegment(i, (k, ya, yb) => layer.segment(xs[k]!, ya, xs[k + 1]!, yb, 1));
-    }
-    layer.finish();
+    layer.lines(rows, colours, (i, draw) => this.eachSegment(i, (k, ya, yb) => draw(xs[k]!, ya, xs[k + 1]!, yb)));
     // the rows drawn, and those the last lines drawn in this canvas left
-    const [from, to] = layer.rows;
     const ctx = canvas.getContext('2d')!;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const [from, to] = layer.rows;
     ctx.putImageData(new ImageData(layer.data, layer.width, layer.height), 0, 0, 0, from, layer.width, to - from);
   }
 

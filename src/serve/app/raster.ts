@@ -373,6 +373,27 @@ export class LineLayer {
     this.colour = -1;
   }
 
+  /**
+   * The lines of `rows` afresh, 2 px wide, each in its colour (`colours`: an index into a palette per row), a colour at
+   * a time in the order the rows first show them; `segments(i, draw)` draws row i's segments.
+   */
+  lines(
+    rows: readonly number[],
+    colours: { readonly index: Uint8Array; readonly palette: readonly string[] },
+    segments: (i: number, draw: (xa: number, ya: number, xb: number, yb: number) => void) => void,
+  ): void {
+    const byColour = new Map<number, number[]>();
+    for (const i of rows)
+      (byColour.get(colours.index[i]!) ?? byColour.set(colours.index[i]!, []).get(colours.index[i]!)!).push(i);
+    this.clear();
+    const draw = (xa: number, ya: number, xb: number, yb: number): void => this.segment(xa, ya, xb, yb, 1);
+    for (const [c, of] of byColour) {
+      this.stroke(colours.palette[c]!);
+      for (const i of of) segments(i, draw);
+    }
+    this.finish();
+  }
+
   /** The colour ('#rrggbb') of the lines drawn next, a shape of its own (the lines before blended in). */
   stroke(hex: string): void {
     this.blend();
