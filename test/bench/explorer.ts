@@ -1,7 +1,7 @@
 /**
  * Explorer benchmark (a script, not a vitest test): `npm run bench:explorer`. Builds synthetic DTLZ2 run folders with
- * 6 objectives and 15 variables (24 columns) of 100,000 and 1,000,000 evaluations (`-- --sizes a,b,…` for others),
- * serves each with odc serve's server and measures in headless Chromium (Debian's, or $ODC_TEST_CHROMIUM):
+ * 6 objectives and 15 variables of 100,000 and 1,000,000 evaluations (`--sizes a,b,…` for others; the last ON_FRONT
+ * on the front: `--sizes 500` is all front lines), serves each with odc serve and measures in headless Chromium:
  * - first rows: navigation start to the first design row of the table in the DOM (a MutationObserver installed before
  *   the page's own script), and the end of each step of the first load;
  * - load: navigation start to the first render of every view (parallel coordinates, scatter matrix, table), as the
@@ -591,7 +591,7 @@ if (docsRequested() && figures.length === sizes.length) {
       row('CPU in Node: one step of a mouse drag', (x) => x.cpu.drag, ''),
       row('CPU in Node: colour column chosen', (x) => x.cpu.colouring, ''),
     ],
-    [1, 2],
+    sizes.map((_, k) => k + 1),
   );
   writeMarkedSections('docs/performance.md', [
     { name: 'bench-explorer', command: 'npm run bench:explorer', body: `${table}\n\n${docLoad}` },

@@ -1,11 +1,14 @@
 /**
  * Colour columns chosen from what the page made while idle (src/serve/app/idle.ts countsAhead), in headless Chromium,
- * on runs whose scatter draws each design's point (below BINNED_POINTS_FROM): 30,000 designs of 3 objectives (a
- * matrix of panels) and 3,000 of 2 (one pair panel, 2 × 2 points). With every design kept, a column the idle work
- * has made puts the frames drawn ahead (both views: `aheadViews` 2) instead of drawing them; every canvas must then
- * equal a fresh page's opened on the same link, whose views draw from scratch, so a frame drawn ahead that differs
- * from a fresh drawing fails. So must the frames after a brush, a column chosen with the brush set (the views start
- * from what was made ahead, the scatter draws afresh) and the brush cleared. Skipped without Chromium as
+ * on runs whose scatter draws each design's point (below BINNED_POINTS_FROM): 30,000 designs of 3 objectives (a matrix
+ * of panels) and 3,000 of 2 (one pair panel, 2 × 2 points), and 300 of 3 all on the front (every design's line drawn
+ * exact over the binned ones, in a layer of its own: parcoords.ts frontLines, drawn ahead with the counts ahead and
+ * again after each brush: a front line left out or in another colour in either differs from the fresh page's, which
+ * draws them from scratch; so must a column chosen again, whose lines the page kept). With every design kept, a column
+ * the idle work has made puts the frames drawn ahead (both views: `aheadViews` 2) instead of drawing them; every canvas
+ * must then equal a fresh page's opened on the same link, whose views draw from scratch, so a frame drawn ahead that
+ * differs from a fresh drawing fails. So must the frames after a brush, a column chosen with the brush set (the views
+ * start from what was made ahead, the scatter draws afresh) and the brush cleared. Skipped without Chromium as
  * test/serve/browser.test.ts.
  */
 import { join } from 'node:path';
@@ -19,8 +22,9 @@ import type { PageFaults, ServeProcess } from './helpers.js';
 import { writeDtlz2Run } from './syntheticRun.js';
 
 const RUNS = [
-  { evaluations: 30_000, objectives: 3 },
-  { evaluations: 3_000, objectives: 2 },
+  { evaluations: 30_000, objectives: 3, spread: 1 },
+  { evaluations: 3_000, objectives: 2, spread: 1 },
+  { evaluations: 300, objectives: 3, spread: 0 },
 ];
 
 describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour columns drawn ahead while idle', () => {
@@ -33,7 +37,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour columns dra
     const root = tempDir('serve-colour-ahead');
     for (const [k, r] of RUNS.entries()) {
       const run = join(root, `run-${k}`);
-      writeDtlz2Run(run, { ...r, variables: 3, spread: 1, seed: 5 + k });
+      writeDtlz2Run(run, { ...r, variables: 3, seed: 5 + k });
       serves.push(await startServe([run]));
     }
     browser = await launchChromium();
@@ -74,6 +78,9 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour columns dra
         expect(await aheadViews(page)).toBe(2);
         await sameAsFresh(page);
       }
+      // a column not counted ahead, drawn afresh; chosen again after another, its front lines as kept (allKept)
+      for (const column of ['x1', '', 'x1']) await colourBy(page, column);
+      await sameAsFresh(page);
       await setFilter(page, 'x1', 0.2, 0.7);
       expect(await rowCount(page)).toBeLessThan(r.evaluations);
       await sameAsFresh(page);

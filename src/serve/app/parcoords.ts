@@ -8,14 +8,15 @@
  * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
  * the pointer's x.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
- * kept designs of the (union) front are stroked over them, exact and 2 px wide in their colour, when at most
- * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud).
+ * kept designs of the (union) front are drawn over them, exact and 2 px wide in their colour, when at most
+ * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud),
+ * by raster.ts's LineLayer (the canvas's strokes of 500 cost ~85 ms a frame: docs/performance.md).
  * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
  * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour: from
  * SAMPLE_FROM kept designs on, a sample of them first (maskCounts.ts), the rest as the page refines the frame; or
- * starts from every design's lines counted and drawn by that colouring while the page was idle (countAhead).
+ * starts from every design's lines (and the front's) counted and drawn by that colouring while idle (countAhead).
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -28,6 +29,7 @@ import {
   drawCountedLines,
   greyBackground,
   LineCounts,
+  LineLayer,
   newFrame,
   pairCells,
   rgb,
@@ -46,6 +48,8 @@ interface Ahead {
   readonly frame: Frame;
   /** Pairs of axes drawn in `frame`: [0, drawn). */
   drawn: number;
+  /** Then the front's lines (frontLines), every design kept: null until drawn or when none are drawn. */
+  front: HTMLCanvasElement | null;
 }
 
 const BOTTOM = 22;
@@ -55,6 +59,8 @@ const PAD_X = 40;
 export const BIN_PX = 4;
 /** Most kept front designs stroked over the binned lines. */
 export const FRONT_LINES = 500;
+/** Rows of the front's lines' canvas: the plot's, 2 px above and 3 below (the lines' width). */
+const FRONT_ROWS = PLOT_H + 5;
 
 /** A parallel-coordinates plot as an export reads it. */
 export interface PlotView {
@@ -117,6 +123,13 @@ export class ParCoords {
   private colours: Colouring | null = null;
   /** Rows on the (union) front. */
   private frontRows: number[] = [];
+  /** The front's lines (frontLines) in `canvas`, stale when the designs kept or colours change; `shown`: or ahead's. */
+  private front: { layer: LineLayer; canvas: HTMLCanvasElement; shown: HTMLCanvasElement; stale: boolean } | null =
+    null;
+  /** The front's lines of the counts the layout started from, drawn ahead: every design kept (render). */
+  private aheadFront: HTMLCanvasElement | null = null;
+  /** The front's lines with every front design kept, by colouring (its index), the last four drawn since place(). */
+  private readonly allKept = new Map<Uint8Array, HTMLCanvasElement>();
   /** Label tiers: 2 when the names do not fit the gap between axes (every other axis's label a tier lower). */
   private tiers = 1;
   private pendingHover: MouseEvent | null = null;
@@ -179,7 +192,9 @@ export class ParCoords {
     this.fg = fg?.width === this.width && fg.height === h ? fg : newFrame(this.width, h);
     this.fgDrawn = false;
     this.aheadFrame = null;
+    this.aheadFront = null;
     this.startedAhead = false;
+    if (this.front !== null) this.front.stale = true;
     if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already
       this.lines.startFrom(placed.grey);
@@ -192,7 +207,7 @@ export class ParCoords {
       if (ahead?.index === colours.index && ahead.counts.complete) {
         this.startedAhead = true;
         this.lines.startFrom(ahead.counts);
-        if (ahead.drawn === placed.cells.pairs) this.aheadFrame = ahead.frame;
+        if (ahead.drawn === placed.cells.pairs) [this.aheadFrame, this.aheadFront] = [ahead.frame, ahead.front];
       }
     }
     this.composed = false;
@@ -211,13 +226,14 @@ export class ParCoords {
     let had = placed.ahead.get(by);
     if (had?.index !== colours.index) {
       const nb = this.binsPerAxis;
-      const frameBytes = 2 * this.width * this.canvas.height;
+      // its frame and front lines
+      const frameBytes = 2 * this.width * this.canvas.height + (this.drawsFront ? 4 * this.width * FRONT_ROWS : 0);
       let bytes = 4 * nb * nb * classes * placed.cells.pairs + frameBytes;
       for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + frameBytes;
       if (bytes > AHEAD_BYTES) return true;
       const counts = new LineCounts(placed.cells, nb, classes, colours.index);
       counts.countAll(placed.ds.n);
-      had = { index: colours.index, counts, frame: newFrame(this.width, this.canvas.height), drawn: 0 };
+      had = { index: colours.index, counts, frame: newFrame(this.width, this.canvas.height), drawn: 0, front: null };
       placed.ahead.set(by, had);
     }
     if (!had.counts.refine(most)) return false;
@@ -225,7 +241,16 @@ export class ParCoords {
     const to = Math.min(placed.cells.pairs, had.drawn + AHEAD_PAIRS);
     if (to > had.drawn) drawCountedLines(had.frame, had.counts, this.geometry(), [had.drawn, to]);
     had.drawn = to;
-    return to === placed.cells.pairs;
+    if (to < placed.cells.pairs) return false;
+    // then the front's lines, every design kept
+    if (had.front === null && this.drawsFront)
+      this.drawFront((had.front = this.frontCanvas()), this.frontRows, colours, this.frontState().layer);
+    return true;
+  }
+
+  /** Whether every front design kept draws the front's lines. */
+  private get drawsFront(): boolean {
+    return this.frontRows.length > 0 && this.frontRows.length <= FRONT_LINES;
   }
 
   /** The canvas, bins, grey background of all designs and axis labels of a dataset, axes, scales and width. */
@@ -243,6 +268,8 @@ export class ParCoords {
     for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) this.frontRows.push(i);
     this.image = this.ctx.createImageData(this.width, h);
     this.imageFramed = false;
+    this.front = null;
+    this.allKept.clear();
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['width'] = String(this.width);
@@ -318,14 +345,16 @@ export class ParCoords {
     this.mask = mask;
     // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
     const changed = this.lines!.update(mask, changes);
-    const ahead = this.aheadFrame;
-    this.aheadFrame = null;
+    if (changed > 0 && this.front !== null) this.front.stale = true;
+    const [ahead, aheadFront] = [this.aheadFrame, this.aheadFront];
+    [this.aheadFrame, this.aheadFront] = [null, null];
     if (changed === 0 && !this.fgDrawn && ahead !== null) {
-      // the counts the layout started from, every design kept: their lines as drawn ahead
+      // the counts the layout started from, every design kept: their lines as drawn ahead, and the front's
       this.fg.alpha.set(ahead.alpha);
       this.fg.colour.set(ahead.colour);
       this.fgDrawn = true;
       this.composed = false;
+      if (aheadFront !== null) Object.assign(this.frontState(), { shown: aheadFront, stale: false });
     }
     if (changed > 0 || !this.fgDrawn) {
       drawCountedLines(this.fg, this.lines!, this.geometry());
@@ -370,21 +399,50 @@ export class ParCoords {
   private frontLines(mask: Uint8Array): void {
     const kept = this.frontRows.filter((i) => mask[i] === 1);
     if (kept.length === 0 || kept.length > FRONT_LINES || this.colours === null) return;
-    const ctx = this.ctx;
-    ctx.lineWidth = 2;
-    const byColour = new Map<number, number[]>();
-    for (const i of kept) {
-      const c = this.colours.index[i]!;
-      const rows = byColour.get(c);
-      if (rows === undefined) byColour.set(c, [i]);
-      else rows.push(i);
+    const front = this.frontState();
+    const all = kept.length === this.frontRows.length ? this.allKept : null;
+    if (front.stale) {
+      let canvas = all?.get(this.colours.index);
+      if (canvas === undefined) {
+        this.drawFront((canvas = all === null ? front.canvas : this.frontCanvas()), kept, this.colours, front.layer);
+        if (all?.set(this.colours.index, canvas).size === 5) all.delete(all.keys().next().value!);
+      }
+      [front.shown, front.stale] = [canvas, false];
     }
-    for (const [c, rows] of byColour) {
-      ctx.strokeStyle = this.colours.palette[c]!;
-      ctx.beginPath();
-      for (const i of rows) this.trace(i);
-      ctx.stroke();
-    }
+    this.ctx.drawImage(front.shown, 0, this.top - 2);
+  }
+
+  private frontState(): NonNullable<ParCoords['front']> {
+    const canvas = this.front?.canvas ?? this.frontCanvas();
+    const layer = this.front?.layer ?? new LineLayer(this.width, FRONT_ROWS, this.top - 2);
+    return (this.front ??= { layer, canvas, shown: canvas, stale: true });
+  }
+
+  /** A canvas for the front's lines: the plot's rows and the lines' width beyond them (from the row top − 2). */
+  private frontCanvas(): HTMLCanvasElement {
+    return Object.assign(document.createElement('canvas'), { width: this.width, height: FRONT_ROWS });
+  }
+
+  /** The lines of `rows` in their colours, a colour at a time as one shape (in the order the rows first show them). */
+  private drawFront(canvas: HTMLCanvasElement, rows: readonly number[], colours: Colouring, layer: LineLayer): void {
+    const xs = this.axes.map((_, k) => this.axisX(k));
+    layer.lines(rows, colours, (i, draw) => this.eachSegment(i, (k, ya, yb) => draw(xs[k]!, ya, xs[k + 1]!, yb)));
+    // the rows drawn, and those the last lines drawn in this canvas left
+    const ctx = canvas.getContext('2d')!;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const [from, to] = layer.rows;
+    ctx.putImageData(new ImageData(layer.data, layer.width, layer.height), 0, 0, 0, from, layer.width, to - from);
+  }
+
+  /** Each segment of a design's line between axes k and k + 1 both inside their spans, with its two heights. */
+  private eachSegment(i: number, f: (k: number, ya: number, yb: number) => void): void {
+    let prev = NaN;
+    this.axes.forEach((d, k) => {
+      const v = d.values[i]!;
+      const y = this.scales[k]!.inside(v) ? this.top + (1 - this.fraction(k, v)) * PLOT_H : NaN;
+      if (k > 0 && !Number.isNaN(prev) && !Number.isNaN(y)) f(k - 1, prev, y);
+      prev = y;
+    });
   }
 
   /** A design's line into the current path, broken where a value is beyond its axis's span (or missing). */
