@@ -5,7 +5,7 @@
  * dist/src/base/ (tsc's output) or from a bundle in dist/src/entries/ (the CLI and its chunks).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let root: string | undefined;
@@ -20,6 +20,12 @@ export function packageRoot(): string {
     dir = up;
   }
   return (root = dir);
+}
+
+/** `path` relative to the folder `dir` with '/' between its parts, or null when it is not inside it (or is it). */
+export function pathInside(dir: string, path: string): string | null {
+  const rel = relative(dir, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
 }
 
 /** The folder the running code was built into: <root>/dist for compiled code, <root> for TypeScript sources. */

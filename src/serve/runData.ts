@@ -7,7 +7,8 @@
  * non-dominated set of its feasible rows so far.
  */
 import { closeSync, existsSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { pathInside } from '../base/paths.js';
 import { isStudyError, StudyError } from '../base/errors.js';
 import { openRegularFile } from '../base/guardedFile.js';
 import { nonDominatedIndices } from '../optimize/pareto/dominance.js';
@@ -196,8 +197,7 @@ export class ServedRun {
     this.id = id;
     this.key = key;
     this.dir = dir;
-    const rel = relative(process.cwd(), dir);
-    this.shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : key;
+    this.shown = pathInside(process.cwd(), dir) ?? key;
     this.meta = readMeta(dir);
     this.loaded = loadStudyProblem(join(dir, 'study.yaml'), lp);
     this.columns = columnsOf(this.loaded);

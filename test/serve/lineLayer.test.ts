@@ -1,11 +1,12 @@
 /**
- * The explorer's front lines as raster.ts's LineLayer writes them (parcoords.ts draws the layer over the binned
+ * The explorer's front lines as lineLayer.ts writes them (parcoords.ts draws the layer over the binned
  * lines), in Node: every line drawn, in its colour, as wide as asked (its pixels' coverage adds up to its length times
  * its width), the lines of one colour one shape (a line drawn twice is drawn once), a later colour over an earlier
  * one, a line beyond the layer's rows clipped.
  */
 import { describe, expect, it } from 'vitest';
-import { LineLayer, rgb } from '../../src/serve/app/raster.js';
+import { LineLayer } from '../../src/serve/app/lineLayer.js';
+import { rgb } from '../../src/serve/app/raster.js';
 
 const W = 200;
 const H = 120;

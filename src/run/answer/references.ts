@@ -8,7 +8,8 @@
  * search missed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathInside } from '../../base/paths.js';
 import { evaluateDesignFile } from '../../node/evaluator.js';
 import { metricValue } from '../../node/record/metrics.js';
 import type { DesignRecord } from '../../node/record/record.js';
@@ -30,8 +31,7 @@ export function defaultReferencePaths(): string[] {
  * `designs/ai1.yaml`, so an answer does not depend on where odc is installed; any other file as given.
  */
 export function referenceFileName(file: string): string {
-  const inside = relative(PROJECT_ROOT, file);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside.split(sep).join('/');
+  return pathInside(PROJECT_ROOT, file) ?? file;
 }
 
 export interface ReferenceDesign {

@@ -10,7 +10,7 @@
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
  * kept designs of the (union) front are drawn over them, exact and 2 px wide in their colour, when at most
  * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud),
- * by raster.ts's LineLayer (the canvas's strokes of 500 cost ~85 ms a frame: docs/performance.md).
+ * by lineLayer.ts (the canvas's strokes of 500 cost ~85 ms a frame: docs/performance.md).
  * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
@@ -29,13 +29,13 @@ import {
   drawCountedLines,
   greyBackground,
   LineCounts,
-  LineLayer,
   newFrame,
   pairCells,
   rgb,
   type Frame,
   type PairCells,
 } from './raster.js';
+import { LineLayer } from './lineLayer.js';
 import { AHEAD_BYTES } from './maskCounts.js';
 
 /** Pairs of axes a step of countAhead draws. */
