@@ -17,7 +17,8 @@
  * - colouring: a colour column chosen in the menu to the exact frame painted (and to the next painted frame, a sample
  *   when the page refines it): after the brushes, f2, x1 and the runs'
  *   colour, each the first time, then the same again (a column chosen again over the same span reuses its colours);
- *   and on the fresh page, every design kept, f3 then the runs' colour (every kept design counted again by colour);
+ *   and on the fresh page, every design kept, f3, x1 and x15 (an objective, the first and the last variable of the
+ *   colour menu), each followed by the runs' colour (every kept design counted again by colour);
  * - with ODC_BENCH_PEER_DIST=<another build's dist folder> (e.g. main's, built into a second folder), the same pages
  *   served by that build too, alternately with this one's, and the ratios of the two;
  * - peer: the same parallel coordinates drawn the usual canvas way (one stroked polyline per design, as canvas
@@ -33,7 +34,7 @@
  * Figures only; no assertions on wall time. `--docs` writes the table of the sizes into docs/performance.md
  * (./markedSection.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,7 @@ import {
   type CpuFigures,
 } from './explorerCpu.js';
 import { docsRequested, loadLine, mdTable, writeMarkedSections } from './markedSection.js';
+import { childrenCpuMs, FRAME_WORK, frameWork } from './browserCost.js';
 
 function buildRun(dir: string, n: number): void {
   const rng = createRng(12345 + n);
@@ -175,69 +177,6 @@ const peerApp = async (): Promise<Awaited<ReturnType<typeof peerAppCode>> | null
   return peer === undefined || peer === '' ? null : peerAppCode(peer);
 };
 
-/** Trace events of the renderer's frame work after a brush, with the short name printed for each. */
-const FRAME_WORK: Record<string, string> = {
-  UpdateLayoutTree: 'style',
-  Layout: 'layout',
-  'InlineNode::ShapeTextIncludingFirstLine': 'text shaping',
-  PrePaint: 'prepaint',
-  Paint: 'paint',
-  Layerize: 'layerize',
-  Commit: 'commit',
-  'Canvas2DResourceProvider::ProduceCanvasResource': 'canvas upload',
-  RasterTask: 'raster',
-  'FrameLoader::updateForSameDocumentNavigation': 'URL update',
-};
-
-/** Per brush: milliseconds and count of each FRAME_WORK event in the page's renderer, from a Chromium trace. */
-function frameWork(trace: Buffer, brushes: number): Record<string, { ms: number; n: number }> {
-  const events = (
-    JSON.parse(trace.toString()) as {
-      traceEvents: { name: string; ph: string; pid: number; dur?: number; args?: { name?: string } }[];
-    }
-  ).traceEvents;
-  const renderers = new Set(
-    events.filter((e) => e.name === 'process_name' && e.args?.name === 'Renderer').map((e) => e.pid),
-  );
-  const out: Record<string, { ms: number; n: number }> = {};
-  for (const e of events) {
-    const name = FRAME_WORK[e.name];
-    if (name === undefined || e.ph !== 'X' || !renderers.has(e.pid)) continue;
-    const w = (out[name] ??= { ms: 0, n: 0 });
-    w.ms += (e.dur ?? 0) / 1000 / brushes;
-    w.n += 1 / brushes;
-  }
-  return out;
-}
-
-/** CPU milliseconds (user + system) of every process under this one (Chromium's), from /proc; 0 without /proc. */
-function childrenCpuMs(): number {
-  if (!existsSync('/proc/self/stat')) return 0;
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const s = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS });
-    } catch {
-      // a process that ended meanwhile
-    }
-  }
-  let total = 0;
-  const walk = (pid: number): void => {
-    for (const [child, st] of stats)
-      if (st.ppid === pid) {
-        total += st.ms;
-        walk(child);
-      }
-  };
-  walk(process.pid);
-  return total;
-}
-/** Linux's USER_HZ (sysconf(_SC_CLK_TCK)): 100 on every distribution's kernel. */
-const CLOCK_TICKS = 100;
-
 interface PageFigures {
   /** Navigation start to the first design row of the table in the DOM. */
   firstRows: number;
@@ -254,6 +193,8 @@ interface PageFigures {
   /** f3 chosen with every design kept (before the brushes), to the exact frame painted and to the next one. */
   colouringAll: number;
   colouringAllFirst: number;
+  /** x1 and x15 (the first and last variable of the colour menu) chosen so, to the exact frame painted. */
+  colouringAllVariables: number[];
   /** Its layout's parts; the end of each step of the idle work after the load, from the load's end (idleMarks). */
   colouringAllParts: Record<string, number>;
   idle: Record<string, number>;
@@ -338,7 +279,7 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
     )
     .then((h) => h.jsonValue())
     .catch(() => ({}))) as Record<string, number>;
-  const all = await colourChanges(page, ['f3', '']);
+  const all = await colourChanges(page, ['f3', '', 'x1', '', 'x15', '']);
   // timed without tracing (a trace's disabled-by-default categories slow the renderer); then the same filter changes
   // again, traced, for the renderer's work per brush
   const { js, first, frame, parts } = await brushes(page);
@@ -355,6 +296,7 @@ async function pageFigures(browser: Browser, url: string): Promise<{ page: Page;
       ...figures,
       colouringAll: all.times[0]!,
       colouringAllFirst: all.first[0]!,
+      colouringAllVariables: [all.times[2]!, all.times[4]!],
       colouringAllParts: all.parts[0]!,
       idle,
       colouring: colours.times,
@@ -380,7 +322,12 @@ function printFigures(label: string, all: readonly PageFigures[]): void {
       `chosen, brushed) to the EXACT frame painted: median ${fmt(median(first))} ms the first time (${first.map(fmt).join(', ')}; ` +
       `${next(all.flatMap((f) => f.colouringFirst.slice(0, 3)))}), ${fmt(median(again))} ms again (` +
       `${next(all.flatMap((f) => f.colouringFirst.slice(3)))}); f3 with every design kept: median ` +
-      `${fmt(median(all.map((f) => f.colouringAll)))} ms (${next(all.map((f) => f.colouringAllFirst))})`,
+      `${fmt(median(all.map((f) => f.colouringAll)))} ms (${next(all.map((f) => f.colouringAllFirst))}), x1 and ` +
+      `x15 with every design kept: median ${fmt(median(all.flatMap((f) => f.colouringAllVariables)))} ms ` +
+      `(${all
+        .flatMap((f) => f.colouringAllVariables)
+        .map(fmt)
+        .join(', ')})`,
   );
   console.log(
     `  ${label}load to first render of all views: median ${fmt(median(loads))} ms (${loads.map(fmt).join(', ')}); ` +
@@ -433,6 +380,8 @@ interface DocFigures {
   readonly colouring: number;
   readonly colouringAgain: number;
   readonly colouringAll: number;
+  /** x1 and x15 with every design kept, to the exact frame painted. */
+  readonly colouringAllVariables: number;
   /** The same to the next painted frame (a sample when the page refines it). */
   readonly colouringFirst: number;
   readonly colouringAllFirst: number;
@@ -511,6 +460,7 @@ async function measure(n: number, root: string): Promise<DocFigures> {
           `Chromium CPU at load ${ratio((f) => [f.loadCpu])}, brush to the exact frame ${ratio((f) => f.frame)}, ` +
           `brush JS ${ratio((f) => f.js)}, colouring brushed first time ${ratio((f) => f.colouring.slice(0, 3))}, ` +
           `again ${ratio((f) => f.colouring.slice(3))}, every design kept ${ratio((f) => [f.colouringAll])} ` +
+          `(variables ${ratio((f) => f.colouringAllVariables)}) ` +
           `(to the exact frame painted)`,
       );
       const same = ours.every((f, k) => f.pixels.join() === theirs[k]!.pixels.join());
@@ -529,6 +479,7 @@ async function measure(n: number, root: string): Promise<DocFigures> {
       colouring: median(ours.flatMap((f) => f.colouring.slice(0, 3))),
       colouringAgain: median(ours.flatMap((f) => f.colouring.slice(3))),
       colouringAll: median(ours.map((f) => f.colouringAll)),
+      colouringAllVariables: median(ours.flatMap((f) => f.colouringAllVariables)),
       colouringFirst: median(ours.flatMap((f) => f.colouringFirst.slice(0, 3))),
       colouringAllFirst: median(ours.map((f) => f.colouringAllFirst)),
       cpu: cpu.ours,
@@ -587,6 +538,11 @@ if (docsRequested() && figures.length === sizes.length) {
       row('the same colour column chosen again', (x) => x.colouringAgain, '< 50 ms'),
       row('colour column chosen, every design kept (f3), to the exact frame painted', (x) => x.colouringAll, '< 50 ms'),
       row('… to the next painted frame (a sample of the designs at 1,000,000)', (x) => x.colouringAllFirst, ''),
+      row(
+        'colour column chosen, every design kept (variables x1 and x15), to the exact frame painted',
+        (x) => x.colouringAllVariables,
+        '< 50 ms',
+      ),
       row('CPU in Node: brush (mask, lines, points)', (x) => x.cpu.brush, ''),
       row('CPU in Node: one step of a mouse drag', (x) => x.cpu.drag, ''),
       row('CPU in Node: colour column chosen', (x) => x.cpu.colouring, ''),

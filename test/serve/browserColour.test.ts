@@ -184,7 +184,7 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
 
   it('a column chosen with every design kept starts from the counts made while idle, and draws as a fresh page', async () => {
     const page = await openExplorer(browser, `${serve.url}?rescale=data`, faults);
-    // the page's idle work after the load: the objectives' colourings counted in both views (main.ts countsAhead)
+    // the page's idle work after the load: the colour columns' colourings counted in both views (main.ts countsAhead)
     await page.waitForFunction(
       () => (window as unknown as { __explorer: { steps: Record<string, number> } }).__explorer.steps['counted'],
       undefined,

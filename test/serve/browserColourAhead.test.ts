@@ -5,7 +5,8 @@
  * exact over the binned ones, in a layer of its own: parcoords.ts frontLines, drawn ahead with the counts ahead and
  * again after each brush: a front line left out or in another colour in either differs from the fresh page's, which
  * draws them from scratch; so must a column chosen again, whose lines the page kept). With every design kept, a column
- * the idle work has made puts the frames drawn ahead (both views: `aheadViews` 2) instead of drawing them; every canvas
+ * the idle work has made (an objective's or a variable's) puts the frames drawn ahead (both views: `aheadViews` 2)
+ * instead of drawing them; every canvas
  * must then equal a fresh page's opened on the same link, whose views draw from scratch, so a frame drawn ahead that
  * differs from a fresh drawing fails. So must the frames after a brush, a column chosen with the brush set (the views
  * start from what was made ahead, the scatter draws afresh) and the brush cleared. Skipped without Chromium as
@@ -73,12 +74,14 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour columns dra
         undefined,
         { timeout: 120_000 },
       );
-      for (const column of ['f2', 'f1']) {
+      // every colour column is made ahead, the objectives first: a variable's colouring as an objective's
+      for (const column of ['f2', 'f1', 'x2']) {
         await colourBy(page, column);
         expect(await aheadViews(page)).toBe(2);
         await sameAsFresh(page);
       }
-      // a column not counted ahead, drawn afresh; chosen again after another, its front lines as kept (allKept)
+      // the runs' colour (one colour: the background's lines), then a column chosen again after another, its front
+      // lines as kept (allKept)
       for (const column of ['x1', '', 'x1']) await colourBy(page, column);
       await sameAsFresh(page);
       await setFilter(page, 'x1', 0.2, 0.7);

@@ -1,6 +1,6 @@
 /**
  * Work the page does ahead while it is idle (main.ts): the colour columns coloured for a choice, the objectives sorted
- * for a brush, the objectives' colourings counted in the views (countsAhead).
+ * for a brush, the colour columns' colourings counted in the views (countsAhead).
  */
 import type { Colouring } from './colour.js';
 

@@ -7,7 +7,8 @@
  * From SAMPLE_FROM kept designs on, a view that counts its designs afresh (a colour column chosen over most of a
  * million designs) draws a sample of them first and the exact counts a few steps later (refineLater): the body's
  * `data-drawn` says which is on screen (`sample`, `exact`). While idle the page counts every design in those views by
- * each objective's colouring (idle.ts countsAhead), which such a change then starts from, exact at once.
+ * each colour column's colouring, the objectives first (idle.ts countsAhead), which such a change then starts from,
+ * exact at once.
  */
 import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
@@ -251,12 +252,21 @@ function setText(el: HTMLElement, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
 
-/** Idle steps that count every design in the views by each objective's colouring (idle.ts countsAhead). */
+/**
+ * Idle steps that count every design in the views by each colour column's colouring (idle.ts countsAhead), the
+ * objectives first, as far as each view's AHEAD_BYTES hold.
+ */
 const aheadSteps = (): (() => boolean | void)[] =>
   countsAhead(
-    (ds?.dims ?? []).filter((d) => d.role === 'objective').map((d) => () => colouringAhead(d.name)),
+    colourColumns().map((n) => () => colouringAhead(n)),
     [parcoords, scatter],
   );
+/** The colour menu's columns, the objectives first. */
+const colourColumns = (): string[] => {
+  const dims = ds?.dims ?? [];
+  const objectives = dims.filter((d) => d.role === 'objective');
+  return [...objectives, ...dims.filter((d) => d.role !== 'objective' && d.role !== 'index')].map((d) => d.name);
+};
 const colouringAhead = (n: string): Colouring | null =>
   ds === null ? null : prepareColouring(ds, n, (d) => scaleOf(d, false));
 
@@ -552,14 +562,13 @@ async function start(): Promise<void> {
   document.body.dataset['ready'] = 'true';
   // while idle: the colour menu's columns coloured for their first choice (colour.ts: ~10 ms and a megabyte each at a
   // million), then the objectives sorted for their first brush (maskIndex.ts: ~0.1-0.3 s each), then every design
-  // counted in the views by each objective's colouring (countsAhead); the cheaper first
+  // counted in the views by each colour column's colouring, the objectives first (countsAhead); the cheaper first
   const objectives = ds!.dims.filter((d) => d.role === 'objective').map((d) => d.name);
-  const rest = ds!.dims.filter((d) => d.role !== 'objective' && d.role !== 'index').map((d) => d.name);
   const colour = (n: string) => (): unknown => colouringAhead(n);
   const mark = (step: string) => (): number => (timings.steps[step] ??= performance.now());
   const sorts = objectives.map((n) => () => maskIndex?.prepare(n));
   whileIdle(
-    [...[...objectives, ...rest].map(colour), ...sorts, mark('sorted'), ...aheadSteps(), mark('counted')],
+    [...colourColumns().map(colour), ...sorts, mark('sorted'), ...aheadSteps(), mark('counted')],
     () => timings.complete,
   );
   const sel = view.design === null ? picks.pickedRow() : selectedRow(); // a link's pick without a design selects it
