@@ -9,10 +9,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { StudyError } from '../base/errors.js';
 import { readRegularText } from '../base/guardedFile.js';
-import { MAX_INPUT_BYTES } from '../base/yaml.js';
+import { MAX_INPUT_BYTES, parseYamlValues } from '../base/yaml.js';
 import type { WrittenResults } from './results.js';
 import { readParetoFile, type ParetoFile } from './paretoFile.js';
 import { fieldOf, readJsonFile, type RunMeta } from './schemas.js';
@@ -138,25 +137,12 @@ function checkParetoObjectives(dir: string, pareto: ParetoFile): void {
 }
 
 /**
- * The study texts this process parsed, with their values: a multi-seed run's finishing loads each seed's run two or
- * three times (its answer, the seeds' answer, its report), the same text each time. A copy is handed out.
+ * The run's copy of its study file as a record ({} when it is not a mapping). base/yaml.ts keeps the last few parses:
+ * a multi-seed run's finishing loads each seed's run two or three times (its answer, the seeds' answer, its report).
  */
-const parsedTexts = new Map<string, Record<string, unknown>>();
-const PARSED_TEXTS = 8;
-
-/** The run's copy of its study file as a record ({} when it is not a mapping). */
 function parseStudyText(dir: string, studyText: string): Record<string, unknown> {
-  const known = parsedTexts.get(studyText);
-  if (known !== undefined) return structuredClone(known);
-  if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.clear();
-  const study = parseStudyYaml(dir, studyText);
-  parsedTexts.set(studyText, structuredClone(study));
-  return study;
-}
-
-function parseStudyYaml(dir: string, studyText: string): Record<string, unknown> {
   try {
-    const s: unknown = parseYaml(studyText);
+    const s = parseYamlValues(studyText, join(dir, 'study.yaml')).raw;
     return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
   } catch (e) {
     throw new StudyError(
