@@ -5,7 +5,9 @@
  * column, a second brush, the runs' colour and back to a column), the scatter's pixels are the ones the test's own
  * count gives (each kept design's pixel and viridis step worked out from evaluations.csv, a pixel in the colour most
  * of its designs have), the row count is the test's, and every canvas equals a fresh page's opened on the same link
- * (whose views count from scratch). Skipped without Chromium as test/serve/browser.test.ts.
+ * (whose views count from scratch); so must the frames a column chosen with every design kept puts when the page made
+ * them ahead and let their counts go (no room for counts), and the brushes after it. Skipped without Chromium as
+ * test/serve/browser.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,9 +184,12 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
     await page.close();
   }, 600_000);
 
-  it('a column chosen with every design kept starts from the counts made while idle, and draws as a fresh page', async () => {
-    const page = await openExplorer(browser, `${serve.url}?rescale=data`, faults);
-    // the page's idle work after the load: the colour columns' colourings counted in both views (main.ts countsAhead)
+  /**
+   * A page once its idle work after the load has ended (the colour columns' colourings counted in both views: main.ts
+   * countsAhead), and how many views the last layout started from what was made ahead.
+   */
+  async function idlePage(initScript?: string): Promise<{ page: Page; aheadViews: () => Promise<number> }> {
+    const page = await openExplorer(browser, `${serve.url}?rescale=data`, faults, {}, initScript);
     await page.waitForFunction(
       () => (window as unknown as { __explorer: { steps: Record<string, number> } }).__explorer.steps['counted'],
       undefined,
@@ -192,6 +197,11 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
     );
     const aheadViews = (): Promise<number> =>
       page.evaluate(() => (window as unknown as { __explorer: { aheadViews: number } }).__explorer.aheadViews);
+    return { page, aheadViews };
+  }
+
+  it('a column chosen with every design kept starts from the counts made while idle, and draws as a fresh page', async () => {
+    const { page, aheadViews } = await idlePage();
     const all = new Uint8Array(N).fill(1);
     await colourBy(page, 'f2');
     expect(await aheadViews()).toBe(2);
@@ -205,6 +215,35 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour changes at 
     // a column chosen with the brush set: from the counts made ahead when most designs are kept, here counted afresh
     await colourBy(page, 'f1');
     expect(await scatterMatches(page, keptOf(brushes), 'f1')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    await page.close();
+  }, 600_000);
+
+  it('with the counts let go (the frames alone made ahead) puts the frames, then counts as a fresh page', async () => {
+    // no room for counts (maskCounts.ts aheadBudget): each column's counts made, drawn and let go while idle
+    const { page, aheadViews } = await idlePage('window.odcAhead = { countBytes: 0 }');
+    /** Idle callbacks enough for the page's idle steps to count the shown frame's designs (100,000 a view a step). */
+    const idle = (): Promise<unknown> =>
+      page.evaluate(async () => {
+        for (let k = 0; k < 12; k++) await new Promise((ok) => requestIdleCallback(ok));
+      });
+    const all = new Uint8Array(N).fill(1);
+    const brushes: Brush[] = [{ metric: 'x3', lo: 0.8, hi: 1 }];
+    // every design kept: both views put the frames drawn ahead; a brush right after counts the kept designs afresh
+    await colourBy(page, 'x1');
+    expect(await aheadViews()).toBe(2);
+    expect(await scatterMatches(page, all, 'x1')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    await brush(page, brushes[0]!);
+    expect(await scatterMatches(page, keptOf(brushes), 'x1')).toBeGreaterThan(5000);
+    await sameAsFresh(page);
+    // a brush once the counts are made while idle: its flips counted over them
+    await page.locator('#reset').click();
+    await colourBy(page, 'f2');
+    expect(await aheadViews()).toBe(2);
+    await idle();
+    await brush(page, brushes[0]!);
+    expect(await scatterMatches(page, keptOf(brushes), 'f2')).toBeGreaterThan(5000);
     await sameAsFresh(page);
     await page.close();
   }, 600_000);

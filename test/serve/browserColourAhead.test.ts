@@ -9,8 +9,9 @@
  * instead of drawing them; every canvas
  * must then equal a fresh page's opened on the same link, whose views draw from scratch, so a frame drawn ahead that
  * differs from a fresh drawing fails. So must the frames after a brush, a column chosen with the brush set (the views
- * start from what was made ahead, the scatter draws afresh) and the brush cleared. Skipped without Chromium as
- * test/serve/browser.test.ts.
+ * start from what was made ahead, the scatter draws afresh) and the brush cleared; and, with no room for counts (the
+ * frames alone kept ahead: maskCounts.ts aheadBudget), the frames a column puts and a brush after it. Skipped without
+ * Chromium as test/serve/browser.test.ts.
  */
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -93,6 +94,32 @@ describe.skipIf(skipBrowser)('odc serve in headless Chromium: colour columns dra
       await sameAsFresh(page);
       await page.locator('#reset').click();
       expect(await rowCount(page)).toBe(r.evaluations);
+      await sameAsFresh(page);
+      await page.close();
+    }, 300_000);
+
+  for (const [k, r] of RUNS.entries())
+    it(`at ${r.evaluations.toLocaleString('en-US')} designs puts the frames kept without their counts`, async () => {
+      // no room for counts (src/serve/app/maskCounts.ts aheadBudget): each column's frames kept alone
+      const page = await openExplorer(
+        browser,
+        `${serves[k]!.url}?rescale=data`,
+        faults,
+        {},
+        'window.odcAhead = { countBytes: 0 }',
+      );
+      await page.waitForFunction(
+        () => (window as unknown as { __explorer: { steps: Record<string, number> } }).__explorer.steps['counted'],
+        undefined,
+        { timeout: 120_000 },
+      );
+      for (const column of ['f2', 'x2']) {
+        await colourBy(page, column);
+        expect(await aheadViews(page)).toBe(2);
+        await sameAsFresh(page);
+      }
+      // a brush over the counts made again while idle (or afresh, before they are)
+      await setFilter(page, 'x1', 0.2, 0.7);
       await sameAsFresh(page);
       await page.close();
     }, 300_000);

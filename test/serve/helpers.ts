@@ -185,8 +185,11 @@ export async function openExplorer(
   url: string,
   faults: PageFaults,
   context: BrowserContextOptions = {},
+  /** A script the page runs before its own (a setting a test gives the app: main.ts window.odcAhead). */
+  initScript?: string,
 ): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...context });
+  if (initScript !== undefined) await ctx.addInitScript(initScript);
   await ctx.route('**/*', (route) => {
     const host = new URL(route.request().url()).host.replace(/:\d+$/, '');
     if (LOOPBACK.has(host)) return route.continue();

@@ -53,7 +53,7 @@ describe('PointCounts', () => {
     }
   });
 
-  it('counts every design in steps (countAll); counts started from them follow masks; other positions refused', () => {
+  it('counts every design in steps (countAll, deferAll); counts started from them follow masks; others refused', () => {
     const rng = createRng(9);
     const n = 1000;
     const c = 9;
@@ -82,6 +82,14 @@ describe('PointCounts', () => {
     expect(Array.from(view.counts)).toEqual(Array.from(other.counts));
     const moved = new PointCounts([...px], panels, c, 4, index);
     expect(() => moved.startFrom(ahead)).toThrow(/other positions/);
+    // an image drawn ahead alone (deferAll): every design kept changes nothing, the counts made after
+    const deferred = new PointCounts(px, panels, c, 4, index);
+    deferred.deferAll(n);
+    expect([deferred.update(all), deferred.sampled]).toEqual([0, false]);
+    while (!deferred.refine(128));
+    expect(Array.from(deferred.counts)).toEqual(Array.from(fresh.counts));
+    deferred.update(mask);
+    expect(Array.from(deferred.counts)).toEqual(Array.from(other.counts));
   });
 
   it('draws pixels emptied by removals as empty, also through counts that take over the memory of others', () => {

@@ -236,6 +236,63 @@ describe('LineCounts', () => {
     expect(Array.from(ahead.counts)).toEqual(Array.from(fresh.counts));
   });
 
+  it('deferAll: a mask keeping every design changes nothing while the counts are made; another counts afresh', () => {
+    // 3 axes of 4 bins, 2 runs, 1,500 designs: the frame of every design was drawn ahead, the counts let go
+    const rng = createRng(43);
+    const n = 1500;
+    const axes = Array.from({ length: 3 }, () => Uint16Array.from({ length: n }, () => rng.int(4)));
+    const run = Uint8Array.from({ length: n }, () => rng.int(2));
+    const cellsOf = pairCells(axes, 4);
+    const all = new Uint8Array(n).fill(1);
+    const countOf = (mask: Uint8Array): number[] => {
+      const c = new LineCounts(cellsOf, 4, 2, run);
+      c.update(mask);
+      return Array.from(c.counts);
+    };
+    const masks = {};
+    const changes = (version: number, kept: Uint8Array, added: number[], removed: number[]): MaskChanges => ({
+      source: masks,
+      version,
+      complete: true,
+      added: Int32Array.from(added),
+      removed: Int32Array.from(removed),
+      kept: kept.reduce((s, k) => s + k, 0),
+      keptRows: () => Int32Array.from(Array.from(kept.keys()).filter((i) => kept[i] === 1)),
+    });
+    // every design kept: nothing changed, nothing to draw again (not a sample) until the counts are made
+    const lines = new LineCounts(cellsOf, 4, 2, run);
+    lines.deferAll(n);
+    expect([lines.sampled, lines.complete]).toEqual([false, false]);
+    expect(lines.update(all, changes(7, all, [], []))).toBe(0);
+    expect(lines.update(all, changes(7, all, [], []))).toBe(0);
+    let steps = 0;
+    while (!lines.refine(400)) steps++;
+    expect(steps).toBe(3);
+    expect(Array.from(lines.counts)).toEqual(countOf(all));
+    // then a brush's flips (the next version) counted over them: designs 0-99 left out
+    const less = all.map((_, i) => (i < 100 ? 0 : 1));
+    const out = Array.from({ length: 100 }, (_, i) => i);
+    expect(lines.update(less, changes(8, less, [], out))).toBe(100);
+    expect(Array.from(lines.counts)).toEqual(countOf(less));
+    // a brush while the counts are being made: the kept designs counted afresh, not over the part made
+    const early = new LineCounts(cellsOf, 4, 2, run);
+    early.deferAll(n);
+    expect(early.update(all, changes(7, all, [], []))).toBe(0);
+    early.refine(400);
+    expect(early.update(less, changes(8, less, [], out))).toBe(n);
+    expect([early.complete, Array.from(early.counts)]).toEqual([true, countOf(less)]);
+    // a first mask that leaves designs out (no change list): counted afresh
+    const first = new LineCounts(cellsOf, 4, 2, run);
+    first.deferAll(n);
+    expect(first.update(less)).toBe(n);
+    expect([first.complete, Array.from(first.counts)]).toEqual([true, countOf(less)]);
+    // a progressive fresh count of a sample is `sampled`, as the views' refine() needs
+    const big = new LineCounts(pairCells([new Uint16Array(SAMPLE_FROM), new Uint16Array(SAMPLE_FROM)], 4), 4, 1, null);
+    big.progressive = true;
+    big.update(new Uint8Array(SAMPLE_FROM).fill(1));
+    expect([big.sampled, big.complete]).toEqual([true, false]);
+  });
+
   it('refuses to start from counts of other cells or another number of runs', () => {
     const grey = new LineCounts(cells, 2, 1, null);
     expect(() => new LineCounts(cells, 2, 2, new Uint8Array(4)).startFrom(grey)).toThrow(/other cells or runs/);

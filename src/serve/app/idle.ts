@@ -21,6 +21,8 @@ export function whileIdle(steps: readonly (() => unknown)[], ready: () => boolea
 /** A view that counts every design by a colouring ahead of its choice (parcoords.ts, scatter.ts countAhead). */
 export interface CountsAheadView {
   countAhead(colours: Colouring, most: number): boolean;
+  /** Counts more of the designs a frame drawn ahead shows, its counts let go (maskCounts.ts deferAll). */
+  countShown(most: number): boolean;
 }
 
 /** Designs each view counts per idle step of countsAhead. */
@@ -31,15 +33,20 @@ let aheadRound = 0;
 /**
  * Idle steps that count every design in each view by each column's colouring for the views' current placement (at
  * a million designs 35 million counts a column, which a colour column chosen with most designs kept then starts from
- * instead of counting them: docs/performance.md), AHEAD_ROWS designs a view and step.
+ * instead of counting them: docs/performance.md), AHEAD_ROWS designs a view and step; first the counts of a frame
+ * drawn ahead that the views show (countShown), which a brush then starts from.
  */
 export function countsAhead(
   columns: readonly (() => Colouring | null)[],
   views: readonly CountsAheadView[],
 ): (() => boolean)[] {
   const round = ++aheadRound;
-  return columns.map((colouring) => () => {
-    const colours = round === aheadRound ? colouring() : null;
-    return colours === null || views.every((v) => v.countAhead(colours, AHEAD_ROWS));
-  });
+  const shown = (): boolean => views.every((v) => v.countShown(AHEAD_ROWS));
+  return [
+    shown,
+    ...columns.map((colouring) => () => {
+      const colours = round === aheadRound ? colouring() : null;
+      return colours === null || views.every((v) => v.countAhead(colours, AHEAD_ROWS));
+    }),
+  ];
 }

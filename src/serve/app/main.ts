@@ -8,7 +8,7 @@
  * million designs) draws a sample of them first and the exact counts a few steps later (refineLater): the body's
  * `data-drawn` says which is on screen (`sample`, `exact`). While idle the page counts every design in those views by
  * each colour column's colouring, the objectives first (idle.ts countsAhead), which such a change then starts from,
- * exact at once.
+ * exact at once (or from the frame of every design alone, beyond the counts' budget: maskCounts.ts aheadBudget).
  */
 import type { ServedBands } from '../attainmentBands.js';
 import type { Comparison } from '../compare.js';
@@ -25,6 +25,7 @@ import { apiJson, fetchHead, fetchRun, type Head } from './fetchRuns.js';
 import { colouring, prepareColouring, type Colouring } from './colour.js';
 import { countsAhead, whileIdle } from './idle.js';
 import { buildDataset, rowOfDesign, type Dataset, type Dim, type RunColumns } from './data.js';
+import { aheadBudget } from './maskCounts.js';
 import { MaskIndex } from './maskIndex.js';
 import { ParCoords } from './parcoords.js';
 import { PickPanel } from './pickPanel.js';
@@ -90,6 +91,8 @@ const timings: Timings = {
 /** Waiting for the views' exact counts (timings.whenComplete). */
 let whenExact: (() => void)[] = [];
 (window as unknown as { __explorer: Timings }).__explorer = timings;
+// the budgets of what the views make ahead, as a test sets them before the page starts (maskCounts.ts aheadBudget)
+Object.assign(aheadBudget, (window as { odcAhead?: Partial<typeof aheadBudget> }).odcAhead);
 
 /** The read-out under the pointer: the objectives, the colour column and the scatter's pair. */
 function hover(row: number, x: number, y: number): void {
@@ -254,7 +257,7 @@ function setText(el: HTMLElement, text: string): void {
 
 /**
  * Idle steps that count every design in the views by each colour column's colouring (idle.ts countsAhead), the
- * objectives first, as far as each view's AHEAD_BYTES hold.
+ * objectives first, as far as each view's budget holds (maskCounts.ts aheadBudget).
  */
 const aheadSteps = (): (() => boolean | void)[] =>
   countsAhead(

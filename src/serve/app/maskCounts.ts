@@ -21,12 +21,41 @@ export const SAMPLE_FROM = 500_000;
 export const SAMPLE_STRIDE = 8;
 export const SAMPLE_BLOCK = 512;
 /**
- * Counts of every design by a colouring kept by each view, made while the page is idle (MaskCounts.countAll), with
- * their frame drawn: at most AHEAD_BYTES of them a view, for its placement (a layout that changes the view's axes,
- * scales or size drops them). Runs of any size: drawing a colouring's lines afresh costs tens of milliseconds
- * whatever the number of designs (a pass over every cell of every pair, then the lines: docs/performance.md).
+ * What each view makes ahead while the page is idle, for its placement (a layout that changes the view's axes, scales
+ * or size drops it), in runs of any size (drawing a colouring's lines afresh costs tens of milliseconds whatever the
+ * number of designs: docs/performance.md): every design counted by a colour column's colouring (MaskCounts.countAll)
+ * and the frame the counts draw, kept with the counts within `countBytes` a view (64 MiB); beyond it, the frame
+ * alone (the counts made, drawn and let go: a column chosen with every design kept puts it, the counts then made
+ * while idle, deferAll), within `frameBytes` (64 MiB) more. Replaceable before the page starts (main.ts:
+ * window.odcAhead), so that tests reach the budgets with small runs.
  */
-export const AHEAD_BYTES = 64 * 2 ** 20;
+export const aheadBudget = { countBytes: 64 * 2 ** 20, frameBytes: 64 * 2 ** 20 };
+
+/** What a view holds made ahead for a column: its counts' bytes (0: let go once drawn, or none) and its frame's. */
+export interface AheadHeld {
+  readonly countBytes: number;
+  readonly frameBytes: number;
+}
+
+/**
+ * Whether column `by` made ahead keeps its counts (true), its frame alone (false) or nothing (null), given what the
+ * view holds for its other columns (aheadBudget).
+ */
+export function aheadRoom(
+  held: ReadonlyMap<string, AheadHeld>,
+  by: string,
+  countBytes: number,
+  frameBytes: number,
+): boolean | null {
+  let [counted, framed] = [countBytes + frameBytes, frameBytes];
+  for (const [name, a] of held) {
+    if (name === by) continue;
+    if (a.countBytes > 0) counted += a.countBytes + a.frameBytes;
+    else framed += a.frameBytes;
+  }
+  if (countBytes > 0 && counted <= aheadBudget.countBytes) return true;
+  return framed <= aheadBudget.frameBytes ? false : null;
+}
 /** Designs of a sparse count whose memory is read ahead together, before they are counted (MaskCounts.count). */
 export const TOUCH_BLOCK = 256;
 
@@ -60,8 +89,13 @@ export abstract class MaskCounts {
    * of SAMPLE_BLOCK) and leaves the rest to refine(): a view whose first frame may show the sample.
    */
   progressive = false;
-  /** A fresh count begun from its sample: order[at, to) still to count (null: the counts are exact). */
-  private rest: { order: Int32Array; at: number; to: number } | null = null;
+  /**
+   * A fresh count begun from its sample, or a count of every design (countAll, deferAll): order[at, to) still to
+   * count (null: the counts are exact); `shown`: the frame on screen is exact already (deferAll).
+   */
+  private rest: { order: Int32Array; at: number; to: number; shown: boolean } | null = null;
+  /** A count of every design begun by deferAll whose first update has not come yet. */
+  private allPending = false;
 
   /** Takes over the working arrays of the counts these replace (a new colouring of the same views). */
   adopt(from: MaskCounts): void {
@@ -69,21 +103,37 @@ export abstract class MaskCounts {
     from.scratch = { list: null, order: null, prev: null };
   }
 
-  /** Whether the counts are exact (false: of a sample, until refine() has counted the rest). */
+  /** Whether the counts are exact (false: of a sample, or of every design, until refine() has counted the rest). */
   get complete(): boolean {
     return this.rest === null;
+  }
+
+  /** Whether the frame these counts draw is of a sample (refine(), then draw again); false after deferAll. */
+  get sampled(): boolean {
+    return this.rest !== null && !this.rest.shown;
   }
 
   /**
    * Begins a count of every design of `n` (the mask keeping all), counted by refine() in steps: the counts of a
    * colouring made while the page is idle, which a view's counts then start from (startFrom).
    */
-  countAll(n: number): void {
+  countAll(n: number, shown = false): void {
     this.counts.fill(0);
     this.start = null;
     this.prev = null;
     this.seen = { source: null, version: -1 };
-    this.rest = { order: rowsUpTo(n), at: 0, to: n };
+    this.rest = { order: rowsUpTo(n), at: 0, to: n, shown };
+    this.allPending = false;
+  }
+
+  /**
+   * Begins a count of every design of `n` as countAll, for a view that shows the frame of every design drawn ahead
+   * (the counts were let go: aheadRoom): the first update whose mask keeps every design changes nothing (the counts,
+   * once refine() has made them, are that mask's), another mask is counted afresh; `sampled` stays false.
+   */
+  deferAll(n: number): void {
+    this.countAll(n, true);
+    this.allPending = true;
   }
 
   /**
@@ -122,7 +172,7 @@ export abstract class MaskCounts {
       if (s === 0) sample = at;
     }
     this.count(order, 0, sample, 1);
-    this.rest = { order, at: sample, to: m };
+    this.rest = { order, at: sample, to: m, shown: false };
   }
 
   /**
@@ -135,6 +185,7 @@ export abstract class MaskCounts {
     if (!from.complete) throw new Error('counts of a sample');
     this.start = from;
     this.rest = null;
+    this.allPending = false;
     this.prev = null;
     this.seen = { source: null, version: -1 };
   }
@@ -142,13 +193,7 @@ export abstract class MaskCounts {
   /** The first update after startFrom(): all designs' counts less those `mask` leaves out, or its kept ones afresh. */
   private begin(from: MaskCounts, mask: Uint8Array, changes?: MaskChanges): number {
     const n = mask.length;
-    let kept = changes?.kept ?? -1;
-    if (kept < 0) {
-      kept = 0;
-      for (let i = 0; i < n; i++) kept += mask[i]!;
-    }
-    if (changes !== undefined) this.seen = { source: changes.source, version: changes.version };
-    else this.prev = this.copyOf(mask);
+    const kept = this.counting(mask, changes);
     if (2 * kept < n) {
       if (changes !== undefined) {
         const rows = changes.keptRows();
@@ -163,6 +208,35 @@ export abstract class MaskCounts {
     for (let i = 0; i < n; i++) if (mask[i] === 0) list[out++] = i;
     this.count(list, 0, out, -1);
     return out;
+  }
+
+  /** Notes `mask` (or the change list's version) as the one the counts are of; returns how many designs it keeps. */
+  private counting(mask: Uint8Array, changes?: MaskChanges): number {
+    let kept = changes?.kept ?? -1;
+    if (kept < 0) {
+      kept = 0;
+      for (let i = 0; i < mask.length; i++) kept += mask[i]!;
+    }
+    if (changes !== undefined) this.seen = { source: changes.source, version: changes.version };
+    else this.prev = this.copyOf(mask);
+    return kept;
+  }
+
+  /**
+   * The first update after deferAll: whether `mask` keeps every design, whose counts refine() is making (else they
+   * are counted afresh).
+   */
+  private keepsAll(mask: Uint8Array, changes?: MaskChanges): boolean {
+    this.allPending = false;
+    if (this.counting(mask, changes) === mask.length) return true;
+    this.forget();
+    return false;
+  }
+
+  /** No mask or change list is the one the counts are of. */
+  private forget(): void {
+    this.prev = null;
+    this.seen = { source: null, version: -1 };
   }
 
   /** `mask` copied into the reused copy of the last mask. */
@@ -186,6 +260,7 @@ export abstract class MaskCounts {
       this.start = null;
       return this.begin(start, mask, changes);
     }
+    if (this.allPending && this.keepsAll(mask, changes)) return 0;
     if (this.rest !== null) {
       // counts of a sample: the same mask keeps them (and what refine() has still to count); another counts afresh
       const same =
@@ -194,8 +269,7 @@ export abstract class MaskCounts {
           : this.prev !== null && sameMask(this.prev, mask);
       if (same) return 0;
       this.rest = null;
-      this.prev = null;
-      this.seen = { source: null, version: -1 };
+      this.forget();
     }
     if (changes !== undefined) {
       const seen = this.seen;

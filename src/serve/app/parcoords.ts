@@ -8,15 +8,14 @@
  * pointer's nearest line is reported (hover read-out): the design whose line passes closest to it, vertically, at
  * the pointer's x.
  * Lines are binned per pair of axes at BIN_PX pixels (see raster.ts): the drawing is exact to 4 px vertically. The
- * kept designs of the (union) front are drawn over them, exact and 2 px wide in their colour, when at most
- * FRONT_LINES of them are kept (a front of a few hundred stands out of 100,000 designs; a larger one is the cloud),
- * by lineLayer.ts (the canvas's strokes of 500 cost ~85 ms a frame: docs/performance.md).
+ * kept designs of the (union) front are drawn over them, exact, when at most a few hundred are kept (frontLines.ts).
  * Hovering an axis's labels shows its full name, unit and span.
  * What does not change with the brushes is drawn once per layout: the grey background of all designs, and the axes
  * with their labels and ticks (a canvas kept off screen, copied over each frame); a layout that changes only the
  * colours (a new colour column) keeps them and the bins, and counts the kept designs' lines again by colour: from
  * SAMPLE_FROM kept designs on, a sample of them first (maskCounts.ts), the rest as the page refines the frame; or
- * starts from every design's lines (and the front's) counted and drawn by that colouring while idle (countAhead).
+ * starts from every design's lines (and the front's) counted and drawn by that colouring while idle (countAhead), or
+ * from their frame alone, its counts made while idle again (countShown) when the budget kept the frame alone.
  */
 import type { Filter } from '../urlState.js';
 import type { Colouring } from './colour.js';
@@ -35,16 +34,19 @@ import {
   type Frame,
   type PairCells,
 } from './raster.js';
-import { LineLayer } from './lineLayer.js';
-import { AHEAD_BYTES } from './maskCounts.js';
+import { FrontLines } from './frontLines.js';
+import { aheadRoom, type AheadHeld } from './maskCounts.js';
 
 /** Pairs of axes a step of countAhead draws. */
 const AHEAD_PAIRS = 4;
 
-/** A column's colouring counted over every design ahead of its choice, and its lines drawn (ParCoords.countAhead). */
-interface Ahead {
+/**
+ * A column's colouring counted over every design ahead of its choice, and its lines drawn (ParCoords.countAhead); the
+ * counts let go (null) once drawn when the budget keeps the frame alone (aheadRoom).
+ */
+interface Ahead extends AheadHeld {
   readonly index: Uint8Array;
-  readonly counts: LineCounts;
+  counts: LineCounts | null;
   readonly frame: Frame;
   /** Pairs of axes drawn in `frame`: [0, drawn). */
   drawn: number;
@@ -57,8 +59,6 @@ export const PLOT_H = 280;
 const PAD_X = 40;
 /** Vertical bin of the lines: 4 px keeps a brush over 100,000 designs near 50 ms of drawing (docs/performance.md). */
 export const BIN_PX = 4;
-/** Most kept front designs stroked over the binned lines. */
-export const FRONT_LINES = 500;
 /** Rows of the front's lines' canvas: the plot's, 2 px above and 3 below (the lines' width). */
 const FRONT_ROWS = PLOT_H + 5;
 
@@ -113,23 +113,19 @@ export class ParCoords {
     greyAlpha: Uint8Array;
     /**
      * Every design's lines counted by a column's colouring (its index) and drawn (`frame`: pairs [0, drawn) drawn),
-     * made while idle (countAhead).
+     * made while idle (countAhead); the last counts let go, whose memory the next column's reuse.
      */
     ahead: Map<string, Ahead>;
+    spare: LineCounts | null;
   } | null = null;
   private image: ImageData | null = null;
   private readonly labels = document.createElement('canvas');
   private palette32: [number, number, number][] = [];
   private colours: Colouring | null = null;
-  /** Rows on the (union) front. */
-  private frontRows: number[] = [];
-  /** The front's lines (frontLines) in `canvas`, stale when the designs kept or colours change; `shown`: or ahead's. */
-  private front: { layer: LineLayer; canvas: HTMLCanvasElement; shown: HTMLCanvasElement; stale: boolean } | null =
-    null;
+  /** The (union) front's lines over the binned ones, for the placement. */
+  private front: FrontLines | null = null;
   /** The front's lines of the counts the layout started from, drawn ahead: every design kept (render). */
   private aheadFront: HTMLCanvasElement | null = null;
-  /** The front's lines with every front design kept, by colouring (its index), the last four drawn since place(). */
-  private readonly allKept = new Map<Uint8Array, HTMLCanvasElement>();
   /** Label tiers: 2 when the names do not fit the gap between axes (every other axis's label a tier lower). */
   private tiers = 1;
   private pendingHover: MouseEvent | null = null;
@@ -194,7 +190,7 @@ export class ParCoords {
     this.aheadFrame = null;
     this.aheadFront = null;
     this.startedAhead = false;
-    if (this.front !== null) this.front.stale = true;
+    this.front?.changed();
     if (classes === 1) {
       // one colour: the lines of all designs are the background's lines, counted and drawn already
       this.lines.startFrom(placed.grey);
@@ -203,10 +199,12 @@ export class ParCoords {
       this.fgDrawn = true;
     } else {
       // every design's lines counted by this colouring while idle: the first update starts from them
+      // (or the frame alone: its counts made while idle, deferAll)
       const ahead = placed.ahead.get(colours.by ?? '');
-      if (ahead?.index === colours.index && ahead.counts.complete) {
+      if (ahead?.index === colours.index && ahead.counts?.complete !== false) {
         this.startedAhead = true;
-        this.lines.startFrom(ahead.counts);
+        if (ahead.counts === null) this.lines.deferAll(ds.n);
+        else this.lines.startFrom(ahead.counts);
         if (ahead.drawn === placed.cells.pairs) [this.aheadFrame, this.aheadFront] = [ahead.frame, ahead.front];
       }
     }
@@ -214,9 +212,9 @@ export class ParCoords {
   }
 
   /**
-   * Counts up to `most` more designs of every design's lines by `colours` for the current placement, kept (at most
-   * AHEAD_BYTES of them) for a layout in that colouring to start from; true once counted (or not kept: one colour,
-   * no room).
+   * Counts up to `most` more designs of every design's lines by `colours` for the current placement, then draws them,
+   * kept (as far as aheadRoom holds) for a layout in that colouring to start from; true once drawn (or not kept: one
+   * colour, no room).
    */
   countAhead(colours: Colouring, most: number): boolean {
     const placed = this.placed;
@@ -227,30 +225,29 @@ export class ParCoords {
     if (had?.index !== colours.index) {
       const nb = this.binsPerAxis;
       // its frame and front lines
-      const frameBytes = 2 * this.width * this.canvas.height + (this.drawsFront ? 4 * this.width * FRONT_ROWS : 0);
-      let bytes = 4 * nb * nb * classes * placed.cells.pairs + frameBytes;
-      for (const [name, a] of placed.ahead) if (name !== by) bytes += a.counts.counts.byteLength + frameBytes;
-      if (bytes > AHEAD_BYTES) return true;
-      const counts = new LineCounts(placed.cells, nb, classes, colours.index);
+      const frameBytes = 2 * this.width * this.canvas.height + this.front!.canvasBytes;
+      const countBytes = 4 * nb * nb * classes * placed.cells.pairs;
+      const keeps = aheadRoom(placed.ahead, by, countBytes, frameBytes);
+      if (keeps === null) return true;
+      const reuse = keeps ? undefined : (placed.spare ?? undefined);
+      const counts = new LineCounts(placed.cells, nb, classes, colours.index, reuse);
       counts.countAll(placed.ds.n);
-      had = { index: colours.index, counts, frame: newFrame(this.width, this.canvas.height), drawn: 0, front: null };
+      const [frame, drawn] = [newFrame(this.width, this.canvas.height), 0];
+      had = { index: colours.index, counts, countBytes: keeps ? countBytes : 0, frameBytes, frame, drawn, front: null };
       placed.ahead.set(by, had);
     }
-    if (!had.counts.refine(most)) return false;
+    const counts = had.counts;
+    if (counts === null) return true;
+    if (!counts.refine(most)) return false;
     // then their frame, AHEAD_PAIRS pairs of axes a step (a dense frame's lines take ~2 ms a pair in Node)
     const to = Math.min(placed.cells.pairs, had.drawn + AHEAD_PAIRS);
-    if (to > had.drawn) drawCountedLines(had.frame, had.counts, this.geometry(), [had.drawn, to]);
+    if (to > had.drawn) drawCountedLines(had.frame, counts, this.geometry(), [had.drawn, to]);
     had.drawn = to;
     if (to < placed.cells.pairs) return false;
-    // then the front's lines, every design kept
-    if (had.front === null && this.drawsFront)
-      this.drawFront((had.front = this.frontCanvas()), this.frontRows, colours, this.frontState().layer);
+    // then the front's lines, every design kept; the counts let go when the frame is kept alone
+    if (had.front === null && this.front!.drawsAll) had.front = this.front!.drawAll(colours);
+    if (had.countBytes === 0) [placed.spare, had.counts] = [counts, null];
     return true;
-  }
-
-  /** Whether every front design kept draws the front's lines. */
-  private get drawsFront(): boolean {
-    return this.frontRows.length > 0 && this.frontRows.length <= FRONT_LINES;
   }
 
   /** The canvas, bins, grey background of all designs and axis labels of a dataset, axes, scales and width. */
@@ -264,12 +261,14 @@ export class ParCoords {
     const nb = this.binsPerAxis;
     this.bins = this.axes.map((d, k) => axisBins(d, nb, this.scales[k]));
     const cells = pairCells(this.bins, nb);
-    this.frontRows = [];
-    for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) this.frontRows.push(i);
+    const rows: number[] = [];
+    for (let i = 0; i < ds.n; i++) if (ds.union[i] === 1) rows.push(i);
+    const xs = this.axes.map((_, k) => this.axisX(k));
+    this.front = new FrontLines(rows, this.width, FRONT_ROWS, this.top - 2, (i, draw) =>
+      this.eachSegment(i, (k, ya, yb) => draw(xs[k]!, ya, xs[k + 1]!, yb)),
+    );
     this.image = this.ctx.createImageData(this.width, h);
     this.imageFramed = false;
-    this.front = null;
-    this.allKept.clear();
     // where each axis is on the canvas, for scripts driving the page with a mouse (the browser test)
     this.canvas.dataset['axes'] = JSON.stringify(this.axes.map((d, k) => ({ name: d.name, x: this.axisX(k) })));
     this.canvas.dataset['width'] = String(this.width);
@@ -293,21 +292,26 @@ export class ParCoords {
       plotH: PLOT_H,
     });
     this.canvas.dataset['labels'] = JSON.stringify(drawn);
-    this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha, ahead: new Map() };
+    this.placed = { ds, key, cells, grey, greyAlpha: bgFrame.alpha, ahead: new Map(), spare: null };
     return this.placed;
   }
 
   /** Whether the lines drawn are counted from a sample of the kept designs (maskCounts.ts): refine() next. */
   get refining(): boolean {
-    return this.lines !== null && !this.lines.complete;
+    return this.lines?.sampled === true;
   }
 
   /** Counts up to `most` more designs of a sampled count; true once exact (the next render draws the exact lines). */
   refine(most: number): boolean {
-    if (this.lines === null || this.lines.complete) return true;
+    if (this.lines?.sampled !== true) return true;
     if (!this.lines.refine(most)) return false;
     this.fgDrawn = false;
     return true;
+  }
+
+  /** Counts up to `most` more designs of the lines a frame drawn ahead shows (deferAll); true once all are counted. */
+  countShown(most: number): boolean {
+    return this.lines === null || this.lines.sampled || this.lines.refine(most);
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */
@@ -345,7 +349,7 @@ export class ParCoords {
     this.mask = mask;
     // lines and pixels change only with the designs kept (a selection or a brush that keeps the same designs does not)
     const changed = this.lines!.update(mask, changes);
-    if (changed > 0 && this.front !== null) this.front.stale = true;
+    if (changed > 0) this.front?.changed();
     const [ahead, aheadFront] = [this.aheadFrame, this.aheadFront];
     [this.aheadFrame, this.aheadFront] = [null, null];
     if (changed === 0 && !this.fgDrawn && ahead !== null) {
@@ -354,7 +358,7 @@ export class ParCoords {
       this.fg.colour.set(ahead.colour);
       this.fgDrawn = true;
       this.composed = false;
-      if (aheadFront !== null) Object.assign(this.frontState(), { shown: aheadFront, stale: false });
+      if (aheadFront !== null) this.front?.show(aheadFront);
     }
     if (changed > 0 || !this.fgDrawn) {
       drawCountedLines(this.fg, this.lines!, this.geometry());
@@ -385,7 +389,7 @@ export class ParCoords {
         ctx.strokeRect(x - 7 + 0.5, yHi + 0.5, 13, Math.max(1, yLo - yHi));
       }
     });
-    this.frontLines(mask);
+    if (this.colours !== null) this.front?.draw(ctx, mask, this.colours);
     if (selected >= 0) {
       ctx.strokeStyle = '#c0392b';
       ctx.lineWidth = 2.5;
@@ -393,45 +397,6 @@ export class ParCoords {
       this.trace(selected);
       ctx.stroke();
     }
-  }
-
-  /** The kept front designs' lines, exact and 2 px wide in their colour, when at most FRONT_LINES are kept. */
-  private frontLines(mask: Uint8Array): void {
-    const kept = this.frontRows.filter((i) => mask[i] === 1);
-    if (kept.length === 0 || kept.length > FRONT_LINES || this.colours === null) return;
-    const front = this.frontState();
-    const all = kept.length === this.frontRows.length ? this.allKept : null;
-    if (front.stale) {
-      let canvas = all?.get(this.colours.index);
-      if (canvas === undefined) {
-        this.drawFront((canvas = all === null ? front.canvas : this.frontCanvas()), kept, this.colours, front.layer);
-        if (all?.set(this.colours.index, canvas).size === 5) all.delete(all.keys().next().value!);
-      }
-      [front.shown, front.stale] = [canvas, false];
-    }
-    this.ctx.drawImage(front.shown, 0, this.top - 2);
-  }
-
-  private frontState(): NonNullable<ParCoords['front']> {
-    const canvas = this.front?.canvas ?? this.frontCanvas();
-    const layer = this.front?.layer ?? new LineLayer(this.width, FRONT_ROWS, this.top - 2);
-    return (this.front ??= { layer, canvas, shown: canvas, stale: true });
-  }
-
-  /** A canvas for the front's lines: the plot's rows and the lines' width beyond them (from the row top − 2). */
-  private frontCanvas(): HTMLCanvasElement {
-    return Object.assign(document.createElement('canvas'), { width: this.width, height: FRONT_ROWS });
-  }
-
-  /** The lines of `rows` in their colours, a colour at a time as one shape (in the order the rows first show them). */
-  private drawFront(canvas: HTMLCanvasElement, rows: readonly number[], colours: Colouring, layer: LineLayer): void {
-    const xs = this.axes.map((_, k) => this.axisX(k));
-    layer.lines(rows, colours, (i, draw) => this.eachSegment(i, (k, ya, yb) => draw(xs[k]!, ya, xs[k + 1]!, yb)));
-    // the rows drawn, and those the last lines drawn in this canvas left
-    const ctx = canvas.getContext('2d')!;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const [from, to] = layer.rows;
-    ctx.putImageData(new ImageData(layer.data, layer.width, layer.height), 0, 0, 0, from, layer.width, to - from);
   }
 
   /** Each segment of a design's line between axes k and k + 1 both inside their spans, with its two heights. */

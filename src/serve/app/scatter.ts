@@ -19,7 +19,7 @@ import type { Colouring } from './colour.js';
 import type { MaskChanges } from './maskIndex.js';
 import type { Dataset, Dim } from './data.js';
 import { BINNED_POINTS_FROM, drawEachPoint, NO_PIXEL, PointCounts, type PanelPixels } from './pointCounts.js';
-import { AHEAD_BYTES, sameMask } from './maskCounts.js';
+import { aheadRoom, sameMask, type AheadHeld } from './maskCounts.js';
 import { rgb } from './raster.js';
 import type { AxisScale } from './scales.js';
 import { diagonal, PAIR_LEFT, pairLabels } from './scatterLabels.js';
@@ -65,6 +65,13 @@ export interface ScatterEvents {
   hover(row: number, pageX: number, pageY: number): void;
 }
 
+/** A column's points made ahead (ScatterMatrix.countAhead). */
+interface Ahead extends AheadHeld {
+  readonly index: Uint8Array;
+  counts: PointCounts | null;
+  image: Uint32Array | null;
+}
+
 export class ScatterMatrix {
   private readonly canvas = document.createElement('canvas');
   /** Under the canvas: says when the points are binned. */
@@ -84,9 +91,12 @@ export class ScatterMatrix {
     key: string;
     /**
      * Every design's points by a column's colouring (its index), made while idle (countAhead): binned, their counts
-     * (else null: drawn design by design), and the points drawn over the background (`image`, null until drawn).
+     * (else null: drawn design by design, or let go once drawn when the budget keeps the image alone: aheadRoom), and
+     * the points drawn over the background (`image`, null until drawn); the last counts let go, whose memory the next
+     * column's reuse.
      */
-    ahead: Map<string, { index: Uint8Array; counts: PointCounts | null; image: Uint32Array | null }>;
+    ahead: Map<string, Ahead>;
+    spare: PointCounts | null;
   } | null = null;
   /**
    * Whether the last layout starts from every design's points made ahead (countAhead): binned, their counts; else
@@ -175,7 +185,7 @@ export class ScatterMatrix {
     // a new colour column only: the positions and the grey background stand
     const placed = this.placed?.ds === ds && this.placed.key === key;
     if (!placed) this.place(ds, c);
-    if (!placed) this.placed = { ds, key, ahead: new Map() };
+    if (!placed) this.placed = { ds, key, ahead: new Map(), spare: null };
     const reuse = this.binned ?? undefined;
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
@@ -186,13 +196,19 @@ export class ScatterMatrix {
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
   }
 
-  /** The binned counts drawn from a sample first; from every design's counts by `colours` when made ahead. */
+  /**
+   * The binned counts drawn from a sample first; from every design's counts by `colours` when made ahead, or from
+   * their image alone (the counts let go), counted while idle again (countShown).
+   */
   private startBinned(colours: Colouring): void {
-    this.binned!.progressive = true;
+    const binned = this.binned!;
+    binned.progressive = true;
     const ahead = this.placed!.ahead.get(colours.by ?? '');
-    if (ahead?.index !== colours.index || ahead.counts?.complete !== true) return;
+    if (ahead?.index !== colours.index) return;
+    if (ahead.counts?.complete === true) binned.startFrom(ahead.counts);
+    else if (ahead.counts === null && ahead.image !== null) binned.deferAll(this.ds!.n);
+    else return;
     this.startedAhead = true;
-    this.binned!.startFrom(ahead.counts);
     this.aheadImage = ahead.image;
   }
 
@@ -206,7 +222,7 @@ export class ScatterMatrix {
 
   /**
    * Counts up to `most` more designs of every design's points by `colours` for the current placement (binned), then
-   * draws every design's points, kept (at most AHEAD_BYTES of them) for a layout in that colouring to start from; true
+   * draws every design's points, kept (as far as aheadRoom holds) for a layout in that colouring to start from; true
    * once done (or not kept: no room).
    */
   countAhead(colours: Colouring, most: number): boolean {
@@ -218,13 +234,14 @@ export class ScatterMatrix {
     let had = placed.ahead.get(by);
     if (had?.index !== colours.index) {
       const classes = colours.palette.length;
-      const held = (a: { counts: PointCounts | null }): number => (a.counts?.counts.byteLength ?? 0) + 4 * bg.length;
-      let bytes = (this.binned === null ? 0 : 4 * (c + 1) * (c + 1) * classes * this.panels.length) + 4 * bg.length;
-      for (const [name, a] of placed.ahead) if (name !== by) bytes += held(a);
-      if (bytes > AHEAD_BYTES) return true;
-      const counts = this.binned === null ? null : new PointCounts(this.px, this.panels, c, classes, colours.index);
+      const countBytes = this.binned === null ? 0 : 4 * (c + 1) * (c + 1) * classes * this.panels.length;
+      const frameBytes = 4 * bg.length;
+      const keeps = aheadRoom(placed.ahead, by, countBytes, frameBytes);
+      if (keeps === null) return true;
+      const reuse = keeps ? undefined : (placed.spare ?? undefined);
+      const counts = countBytes === 0 ? null : new PointCounts(this.px, this.panels, c, classes, colours.index, reuse);
       counts?.countAll(placed.ds.n);
-      had = { index: colours.index, counts, image: null };
+      had = { index: colours.index, counts, image: null, countBytes: keeps ? countBytes : 0, frameBytes };
       placed.ahead.set(by, had);
     }
     if (had.counts?.refine(most) === false) return false;
@@ -241,21 +258,28 @@ export class ScatterMatrix {
         this.frontPoints(image, all, panel, colours.index, palette);
       }
       had.image = image;
+      // the counts let go when the image is kept alone
+      if (had.countBytes === 0 && had.counts !== null) [placed.spare, had.counts] = [had.counts, null];
     }
     return true;
   }
 
   /** Whether the points drawn are counted from a sample of the kept designs (maskCounts.ts): refine() next. */
   get refining(): boolean {
-    return this.binned !== null && !this.binned.complete;
+    return this.binned?.sampled === true;
   }
 
   /** Counts up to `most` more designs of a sampled count; true once exact (the next render draws the exact points). */
   refine(most: number): boolean {
-    if (this.binned === null || this.binned.complete) return true;
+    if (this.binned?.sampled !== true) return true;
     if (!this.binned.refine(most)) return false;
     this.drawnMask = null;
     return true;
+  }
+
+  /** Counts up to `most` more designs of the points an image drawn ahead shows (deferAll); true once all counted. */
+  countShown(most: number): boolean {
+    return this.binned === null || this.binned.sampled || this.binned.refine(most);
   }
 
   /** Each design's pixel position on each dimension, the panels' places for scripts, the front's rows. */
