@@ -539,7 +539,7 @@ if (docsRequested() && figures.length === sizes.length) {
       row('… to the next painted frame', (x) => x.colouringFirst, ''),
       row('the same colour column chosen again', (x) => x.colouringAgain, '< 50 ms'),
       row('colour column chosen, every design kept (f3), to the exact frame painted', (x) => x.colouringAll, '< 50 ms'),
-      row('… to the next painted frame (a sample of the designs at 1,000,000)', (x) => x.colouringAllFirst, ''),
+      row('… to the next painted frame (a sample first when not made ahead)', (x) => x.colouringAllFirst, ''),
       row(
         "colour column chosen, every design kept (x1, the menu's first variable), to the exact frame painted",
         (x) => x.colouringAllFirstVariable,
