@@ -189,33 +189,25 @@ export class ScatterMatrix {
     const reuse = this.binned ?? undefined;
     this.binned =
       ds.n >= BINNED_POINTS_FROM ? new PointCounts(this.px, this.panels, c, classes, colours.index, reuse) : null;
-    if (this.binned !== null) this.startBinned(colours);
-    else if (placed) this.startDrawn(colours);
+    this.startAhead(colours);
     if (placed) return;
     this.bg = new Uint32Array(this.canvas.width * this.canvas.height).fill(0xffffffff);
     this.points(this.bg, new Uint8Array(ds.n).fill(1), 0xffc8c8c8);
   }
 
   /**
-   * The binned counts drawn from a sample first; from every design's counts by `colours` when made ahead, or from
-   * their image alone (the counts let go), counted while idle again (countShown).
+   * Where the layout's points start from, made ahead by `colours` while idle: binned, every design's counts, else a
+   * sample first; or every design's image alone (drawn design by design, or binned with the counts let go: counted
+   * while idle again, countShown), which render() puts while every design is kept.
    */
-  private startBinned(colours: Colouring): void {
-    const binned = this.binned!;
-    binned.progressive = true;
+  private startAhead(colours: Colouring): void {
+    const binned = this.binned;
+    if (binned !== null) binned.progressive = true;
     const ahead = this.placed!.ahead.get(colours.by ?? '');
     if (ahead?.index !== colours.index) return;
-    if (ahead.counts?.complete === true) binned.startFrom(ahead.counts);
-    else if (ahead.counts === null && ahead.image !== null) binned.deferAll(this.ds!.n);
+    if (binned !== null && ahead.counts?.complete === true) binned.startFrom(ahead.counts);
+    else if (ahead.counts === null && ahead.image !== null) binned?.deferAll(this.ds!.n);
     else return;
-    this.startedAhead = true;
-    this.aheadImage = ahead.image;
-  }
-
-  /** Points drawn design by design: every design's drawn ahead by `colours`, put while every design is kept. */
-  private startDrawn(colours: Colouring): void {
-    const ahead = this.placed!.ahead.get(colours.by ?? '');
-    if (ahead?.index !== colours.index || ahead.image === null) return;
     this.startedAhead = true;
     this.aheadImage = ahead.image;
   }
