@@ -262,12 +262,12 @@ describe('LineCounts', () => {
     // every design kept: nothing changed, nothing to draw again (not a sample) until the counts are made
     const lines = new LineCounts(cellsOf, 4, 2, run);
     lines.deferAll(n);
-    expect([lines.sampled, lines.complete]).toEqual([false, false]);
+    expect([lines.sampled, lines.complete, lines.countingShown]).toEqual([false, false, true]);
     expect(lines.update(all, changes(7, all, [], []))).toBe(0);
     expect(lines.update(all, changes(7, all, [], []))).toBe(0);
     let steps = 0;
     while (!lines.refine(400)) steps++;
-    expect(steps).toBe(3);
+    expect([steps, lines.countingShown]).toEqual([3, false]);
     expect(Array.from(lines.counts)).toEqual(countOf(all));
     // then a brush's flips (the next version) counted over them: designs 0-99 left out
     const less = all.map((_, i) => (i < 100 ? 0 : 1));
@@ -280,7 +280,7 @@ describe('LineCounts', () => {
     expect(early.update(all, changes(7, all, [], []))).toBe(0);
     early.refine(400);
     expect(early.update(less, changes(8, less, [], out))).toBe(n);
-    expect([early.complete, Array.from(early.counts)]).toEqual([true, countOf(less)]);
+    expect([early.complete, early.countingShown, Array.from(early.counts)]).toEqual([true, false, countOf(less)]);
     // a first mask that leaves designs out (no change list): counted afresh
     const first = new LineCounts(cellsOf, 4, 2, run);
     first.deferAll(n);
@@ -290,7 +290,7 @@ describe('LineCounts', () => {
     const big = new LineCounts(pairCells([new Uint16Array(SAMPLE_FROM), new Uint16Array(SAMPLE_FROM)], 4), 4, 1, null);
     big.progressive = true;
     big.update(new Uint8Array(SAMPLE_FROM).fill(1));
-    expect([big.sampled, big.complete]).toEqual([true, false]);
+    expect([big.sampled, big.complete, big.countingShown]).toEqual([true, false, false]);
   });
 
   it('refuses to start from counts of other cells or another number of runs', () => {

@@ -63,6 +63,8 @@ interface Timings {
   whenComplete(): Promise<void>;
   /** Whether the URL has yet to follow the last change of the view (viewState.ts UrlFollower). */
   readonly urlPending: boolean;
+  /** Whether a view still counts, while idle, the designs of a frame drawn ahead that it shows (idle.ts countShown). */
+  readonly countingShown: boolean;
 }
 
 let ds: Dataset | null = null;
@@ -86,6 +88,9 @@ const timings: Timings = {
   whenComplete: () => (timings.complete ? Promise.resolve() : new Promise((ok) => whenExact.push(ok))),
   get urlPending() {
     return link.pending;
+  },
+  get countingShown() {
+    return parcoords.countingShown || scatter.countingShown;
   },
 };
 /** Waiting for the views' exact counts (timings.whenComplete). */

@@ -113,6 +113,11 @@ export abstract class MaskCounts {
     return this.rest !== null && !this.rest.shown;
   }
 
+  /** Whether refine() has yet to count designs a frame already exact shows (deferAll). */
+  get countingShown(): boolean {
+    return this.rest?.shown === true;
+  }
+
   /**
    * Begins a count of every design of `n` (the mask keeping all), counted by refine() in steps: the counts of a
    * colouring made while the page is idle, which a view's counts then start from (startFrom).

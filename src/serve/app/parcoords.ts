@@ -309,6 +309,11 @@ export class ParCoords {
     return true;
   }
 
+  /** Whether the lines a frame drawn ahead shows are still to be counted (countShown). */
+  get countingShown(): boolean {
+    return this.lines?.countingShown === true;
+  }
+
   /** Counts up to `most` more designs of the lines a frame drawn ahead shows (deferAll); true once all are counted. */
   countShown(most: number): boolean {
     return this.lines === null || this.lines.sampled || this.lines.refine(most);

@@ -269,6 +269,11 @@ export class ScatterMatrix {
     return true;
   }
 
+  /** Whether the points an image drawn ahead shows are still to be counted (countShown). */
+  get countingShown(): boolean {
+    return this.binned?.countingShown === true;
+  }
+
   /** Counts up to `most` more designs of the points an image drawn ahead shows (deferAll); true once all counted. */
   countShown(most: number): boolean {
     return this.binned === null || this.binned.sampled || this.binned.refine(most);
