@@ -118,6 +118,11 @@ export abstract class MaskCounts {
     return this.rest?.shown === true;
   }
 
+  /** Counts up to `most` more designs a frame already exact shows (deferAll); true once none is left to count. */
+  countShown(most: number): boolean {
+    return this.rest?.shown !== true || this.refine(most);
+  }
+
   /**
    * Begins a count of every design of `n` (the mask keeping all), counted by refine() in steps: the counts of a
    * colouring made while the page is idle, which a view's counts then start from (startFrom).

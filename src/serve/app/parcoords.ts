@@ -316,7 +316,7 @@ export class ParCoords {
 
   /** Counts up to `most` more designs of the lines a frame drawn ahead shows (deferAll); true once all are counted. */
   countShown(most: number): boolean {
-    return this.lines === null || this.lines.sampled || this.lines.refine(most);
+    return this.lines?.countShown(most) ?? true;
   }
 
   /** What an export draws (export.ts): the canvas, the axes and their places and scales, colours, kept designs. */

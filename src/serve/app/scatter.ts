@@ -276,7 +276,7 @@ export class ScatterMatrix {
 
   /** Counts up to `most` more designs of the points an image drawn ahead shows (deferAll); true once all counted. */
   countShown(most: number): boolean {
-    return this.binned === null || this.binned.sampled || this.binned.refine(most);
+    return this.binned?.countShown(most) ?? true;
   }
 
   /** Each design's pixel position on each dimension, the panels' places for scripts, the front's rows. */
